@@ -1,0 +1,144 @@
+import numpy as np
+import pytest
+
+from core import activations
+from tests.core.numgrad import numerical_gradient, relative_error
+
+ALL_NAMES = ["identity", "step", "sign", "hard_sigmoid", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus"]
+# Each activation with non-default hyperparameters too, so that α is really used.
+CASES = [(name, {}) for name in ALL_NAMES] + [("leaky_relu", {"alpha": 0.3}), ("elu", {"alpha": 0.7})]
+KINKS = np.array([0.0, -0.5, 0.5])
+
+
+def away_from_kinks(rng, shape, low=-4.0, high=4.0, margin=0.01):
+    z = rng.uniform(low, high, size=shape)
+    near_kink = np.min(np.abs(z[..., None] - KINKS), axis=-1) < margin
+    z[near_kink] += 2 * margin
+    return z
+
+
+def test_registry_lists_every_activation_in_gui_order():
+    assert activations.names() == ALL_NAMES
+
+
+@pytest.mark.parametrize("name, hp", CASES)
+def test_backward_matches_central_differences(name, hp):
+    rng = np.random.default_rng(1)
+    z = away_from_kinks(rng, (5, 7))
+    upstream = rng.normal(size=z.shape)
+    activation = activations.create(name, **hp)
+
+    numeric = numerical_gradient(lambda x: np.sum(activation.forward(x) * upstream), z)
+    analytic = activation.backward(z, activation.forward(z), upstream.copy())
+
+    assert relative_error(analytic, numeric) < 1e-6
+
+
+@pytest.mark.parametrize("name, hp", CASES)
+def test_derivative_is_backward_of_ones(name, hp):
+    rng = np.random.default_rng(2)
+    z = away_from_kinks(rng, (50,))
+    activation = activations.create(name, **hp)
+    numeric = numerical_gradient(lambda x: np.sum(activation.forward(x)), z)
+    assert relative_error(activation.derivative(z, activation.forward(z)), numeric) < 1e-6
+    np.testing.assert_array_equal(activation.derivative(z), activation.derivative(z, activation.forward(z)))
+
+
+@pytest.mark.parametrize("name", ["step", "sign"])
+def test_step_and_sign_pass_no_gradient(name):
+    z = np.array([-2.0, -1e-3, 0.0, 1e-3, 3.0])
+    assert not np.any(activations.create(name).derivative(z))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name, hp", CASES)
+def test_extreme_inputs_stay_finite_without_warnings_and_keep_dtype(name, hp, dtype):
+    z = np.concatenate([np.linspace(-1e4, 1e4, 2001), [-1e4, -88.8, -745.2, 0.0, 88.8, 709.9, 1e4]]).astype(dtype)
+    activation = activations.create(name, **hp)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        a = activation.forward(z)
+        grad = activation.backward(z, a, np.ones_like(z))
+    assert a.dtype == dtype and grad.dtype == dtype
+    assert np.all(np.isfinite(a)) and np.all(np.isfinite(grad))
+
+
+def test_lecture_table_values():
+    z = np.array([-1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0])
+    expected = {
+        "step": [0, 0, 0, 0.5, 1, 1, 1],
+        "sign": [-1, -1, -1, 0, 1, 1, 1],
+        "hard_sigmoid": [0, 0, 0.25, 0.5, 0.75, 1, 1],
+        "relu": [0, 0, 0, 0, 0.25, 0.5, 1],
+        "identity": z,
+    }
+    for name, values in expected.items():
+        np.testing.assert_array_equal(activations.create(name).forward(z), values, err_msg=name)
+    np.testing.assert_array_equal(activations.create("hard_sigmoid").derivative(z), [0, 0, 1, 1, 1, 0, 0])
+
+
+def test_smooth_activations_against_their_textbook_formulas():
+    z = np.linspace(-20, 20, 81)
+    closed_form = {
+        "sigmoid": 1 / (1 + np.exp(-z)),
+        "tanh": (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z)),
+        "softplus": np.log(1 + np.exp(z)),
+        "elu": np.where(z > 0, z, np.exp(z) - 1),
+        "leaky_relu": np.where(z > 0, z, 0.01 * z),
+    }
+    for name, expected in closed_form.items():
+        np.testing.assert_allclose(activations.create(name).forward(z), expected, rtol=1e-12, atol=1e-15, err_msg=name)
+
+
+def test_against_torch():
+    torch = pytest.importorskip("torch")
+    z = np.random.default_rng(3).normal(scale=3, size=200)
+    t = torch.tensor(z)
+    reference = {
+        "sigmoid": torch.sigmoid(t),
+        "tanh": torch.tanh(t),
+        "relu": torch.relu(t),
+        "leaky_relu": torch.nn.functional.leaky_relu(t, 0.01),
+        "elu": torch.nn.functional.elu(t, 1.0),
+        "softplus": torch.nn.functional.softplus(t),
+        "hard_sigmoid": torch.clamp(t + 0.5, 0, 1),
+    }
+    for name, expected in reference.items():
+        np.testing.assert_allclose(activations.create(name).forward(z), expected.numpy(), rtol=1e-12, atol=1e-15, err_msg=name)
+
+
+def test_backward_overwrites_and_returns_the_callers_array():
+    z = np.array([-1.0, 2.0])
+    grad_a = np.ones(2)
+    relu = activations.create("relu")
+    assert relu.backward(z, relu.forward(z), grad_a) is grad_a
+    np.testing.assert_array_equal(grad_a, [0.0, 1.0])
+
+
+def test_forward_returns_a_new_array():
+    z = np.array([1.0, 2.0])
+    a = activations.create("identity").forward(z)
+    a[0] = 5.0
+    assert z[0] == 1.0
+
+
+def test_hyperparameters_are_python_floats_and_reported():
+    elu = activations.create("elu", alpha=np.float64(0.5))
+    assert elu.hyperparameters == {"alpha": 0.5} and type(elu.alpha) is float
+    assert activations.create("leaky_relu").hyperparameters == {"alpha": 0.01}
+    assert activations.create("relu").hyperparameters == {}
+    assert activations.create("leaky_relu", alpha=0.2).forward(np.float32([-1.0])).dtype == np.float32
+
+
+@pytest.mark.parametrize(
+    "name, hp, message",
+    [
+        ("leaky_relu", {"alpha": -0.1}, "leaky_relu alpha must be ≥ 0.0, got -0.1"),
+        ("elu", {"alpha": float("nan")}, "elu alpha must be a number, got NaN"),
+        ("elu", {"alpha": "big"}, "elu alpha must be a number, got 'big'"),
+        ("relu", {"alpha": 0.1}, "activation 'relu': bad hyperparameters"),
+        ("swish", {}, "unknown activation 'swish'; choose one of: identity, step"),
+    ],
+)
+def test_bad_names_and_hyperparameters_raise(name, hp, message):
+    with pytest.raises(ValueError, match=message):
+        activations.create(name, **hp)
