@@ -39,7 +39,7 @@ class Registry(Generic[T]):
             allowed = ", ".join(self._factories)
             raise ValueError(f"unknown {self.kind} {name!r}; choose one of: {allowed}") from None
 
-    def create(self, name: str, **hyperparameters) -> T:
+    def create(self, name: str, /, **hyperparameters) -> T:
         """Build the component ``name``; unknown names and hyperparameters raise ValueError."""
         factory = self.get(name)
         try:

@@ -1,0 +1,87 @@
+"""Immutable events emitted by the training loop.
+
+The trainer yields these; the GUI, the command line and tests only read them. Arrays inside an
+event are copies owned by the event, so a consumer on another thread never sees them change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+COMPLETED, EARLY_STOPPED, STOPPED, DIVERGED = "completed", "early_stopped", "stopped", "diverged"
+
+
+@dataclass(frozen=True)
+class TrainingStarted:
+    n_train: int
+    n_val: int
+    epochs: int
+    steps_per_epoch: int
+    n_parameters: int
+
+
+@dataclass(frozen=True)
+class BatchFinished:
+    """One optimiser step. ``metric`` is the batch's accuracy (classification) or R² (regression)."""
+
+    epoch: int
+    step: int
+    batch_in_epoch: int
+    batch_size: int
+    loss: float
+    metric: float
+    lr: float
+    samples_seen: int
+    elapsed: float
+    gradient_norms: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class EpochFinished:
+    """End of an epoch; ``val_*`` are NaN when there is no validation data."""
+
+    epoch: int
+    step: int
+    train_loss: float
+    train_metric: float
+    val_loss: float
+    val_metric: float
+    lr: float
+    elapsed: float
+    samples_per_second: float
+    is_best: bool
+
+
+@dataclass(frozen=True)
+class Paused:
+    epoch: int
+    step: int
+
+
+@dataclass(frozen=True)
+class TrainingFinished:
+    """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged."""
+
+    reason: str
+    message: str
+    epoch: int
+    step: int
+    best_epoch: int
+    best_val_loss: float
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Copies of the weights at a moment of the run (for views and the drawing canvas)."""
+
+    epoch: int
+    step: int
+    state: dict = field(repr=False)
+    gradients: tuple = field(default=(), repr=False)
+
+    def __post_init__(self):
+        for array in self.state.values():
+            if isinstance(array, np.ndarray):
+                array.flags.writeable = False
