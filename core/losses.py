@@ -13,7 +13,8 @@ Every loss has
 
 N is the batch size and K the number of outputs. Lecture 000 writes logloss and least squares as
 sums over the training set; here they are means, so that the learning rate does not depend on N.
-A network output containing NaN or ±inf raises ValueError: training has diverged.
+A network output containing NaN or ±inf raises ``NonFiniteOutputError`` (a ValueError): training
+has diverged, and a trainer can catch exactly that to restore its last finite weights.
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def names() -> list[str]:
 def create(name: str, **hyperparameters) -> "Loss":
     """Build the loss ``name``, e.g. ``create("softmax_cross_entropy")``."""
     return LOSSES.create(name, **hyperparameters)
+
+
+class NonFiniteOutputError(ValueError):
+    """The network's output contains NaN or ±inf — training diverged (not a problem with the targets)."""
 
 
 def softmax(output: np.ndarray) -> np.ndarray:
@@ -77,7 +82,7 @@ class Loss:
         output = self._checked_output(output)
         if not np.all(np.isfinite(output)):
             bad = int(np.size(output) - np.count_nonzero(np.isfinite(output)))
-            raise ValueError(
+            raise NonFiniteOutputError(
                 f"{self.name} output contains {bad} NaN or infinite value(s); training diverged "
                 "(try a smaller learning rate)"
             )

@@ -224,6 +224,15 @@ def test_bad_inputs_raise_naming_the_problem(name, output, target, message):
         losses.create(name).forward(output, target)
 
 
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_diverged_output_raises_its_own_value_error(name):
+    output, target = make_case(name, np.random.default_rng(4), 3, 2)
+    output[1] = np.nan
+    with pytest.raises(losses.NonFiniteOutputError, match=f"{name} output contains"):
+        losses.create(name).forward(output, target)
+    assert issubclass(losses.NonFiniteOutputError, ValueError)
+
+
 def test_check_targets_on_its_own():
     loss = losses.create("softmax_cross_entropy")
     np.testing.assert_array_equal(loss.check_targets([0, 9, 4], 10), [0, 9, 4])
