@@ -1,0 +1,288 @@
+"""The run configuration: everything needed to reproduce a run, as JSON-serialisable dataclasses.
+
+The GUI binds its widgets to one :class:`RunConfig`, the command line reads one from a file, and
+saved runs store one. :func:`validate` lists every problem with the field's path, the value and
+what is allowed; :meth:`RunConfig.from_dict` migrates older ``schema_version``s and refuses newer.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from dataclasses import dataclass, field
+
+from core import activations, initializers, losses, optimizers, schedules
+
+SCHEMA_VERSION = 1
+SCALINGS = ("default", "standardize", "unit", "none")
+
+
+@dataclass
+class DataConfig:
+    """Which dataset, its own options (noise, n_samples, path, …), the split and the scaling."""
+
+    dataset: str = "digits"
+    options: dict = field(default_factory=dict)
+    validation_split: float = 0.1
+    scaling: str = "default"
+    augmentation: dict = field(default_factory=dict)
+
+
+@dataclass
+class LayerConfig:
+    """A hidden layer: Dense(units) → [BatchNorm] → activation → [Dropout]."""
+
+    units: int = 64
+    activation: str = "relu"
+    activation_options: dict = field(default_factory=dict)
+    init: str = "he_uniform"
+    batch_norm: bool = False
+    dropout: float = 0.0
+
+
+@dataclass
+class NetworkConfig:
+    hidden: list = field(default_factory=lambda: [LayerConfig()])
+    output_init: str = "xavier_uniform"
+    dtype: str = "float32"
+
+
+@dataclass
+class LossConfig:
+    name: str = "softmax_cross_entropy"
+
+
+@dataclass
+class OptimizerConfig:
+    """An optimiser and its torch-named hyperparameters (``lr`` is the base learning rate)."""
+
+    name: str = "adam"
+    options: dict = field(default_factory=lambda: {"lr": 0.001})
+
+    @property
+    def lr(self) -> float:
+        return float(self.options.get("lr", optimizers.create(self.name).lr))
+
+
+@dataclass
+class ScheduleConfig:
+    """A learning-rate schedule, applied per ``step`` or per ``epoch``."""
+
+    name: str = "constant"
+    options: dict = field(default_factory=dict)
+    unit: str = "step"
+
+
+@dataclass
+class RegularizationConfig:
+    l1: float = 0.0
+    l2: float = 0.0
+    apply_to_biases: bool = False
+
+
+@dataclass
+class TrainingConfig:
+    epochs: int = 20
+    batch_size: int = 32
+    patience: int | None = None
+    seed: int = 0
+
+
+@dataclass
+class RunConfig:
+    name: str = "untitled run"
+    data: DataConfig = field(default_factory=DataConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
+    loss: LossConfig = field(default_factory=LossConfig)
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    regularization: RegularizationConfig = field(default_factory=RegularizationConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+
+    def copy(self) -> "RunConfig":
+        return copy.deepcopy(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "RunConfig":
+        """Build a config from parsed JSON, migrating older schema versions.
+
+        Unknown keys, wrong types and future versions raise ValueError naming the field.
+        """
+        if not isinstance(raw, dict):
+            raise ValueError(f"a run configuration must be a JSON object, got {type(raw).__name__}")
+        raw = migrate(raw)
+        return _build(cls, raw, "")
+
+    @classmethod
+    def from_json(cls, text: str) -> "RunConfig":
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"the configuration is not valid JSON: {error}") from None
+        return cls.from_dict(raw)
+
+
+_NESTED = {"data": DataConfig, "network": NetworkConfig, "loss": LossConfig, "optimizer": OptimizerConfig,
+           "schedule": ScheduleConfig, "regularization": RegularizationConfig, "training": TrainingConfig}
+
+
+def _build(kind, raw: dict, path: str):
+    known = {f.name: f for f in dataclasses.fields(kind)}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise ValueError(f"unknown field {path}{unknown[0]!s}; allowed fields: {', '.join(known)}")
+    values = {}
+    for name, value in raw.items():
+        where = f"{path}{name}"
+        if kind is RunConfig and name in _NESTED:
+            if not isinstance(value, dict):
+                raise ValueError(f"{where} must be an object, got {value!r}")
+            value = _build(_NESTED[name], value, where + ".")
+        elif kind is NetworkConfig and name == "hidden":
+            if not isinstance(value, list):
+                raise ValueError(f"{where} must be a list of layers, got {value!r}")
+            built = []
+            for index, layer in enumerate(value):
+                if not isinstance(layer, dict):
+                    raise ValueError(f"{where}[{index}] must be an object, got {layer!r}")
+                built.append(_build(LayerConfig, layer, f"{where}[{index}]."))
+            value = built
+        values[name] = value
+    return kind(**values)
+
+
+# Each entry turns a config of version v into one of version v + 1.
+MIGRATIONS: dict[int, callable] = {
+    0: lambda raw: {**{k: v for k, v in raw.items() if k != "learning_rate"},
+                    "optimizer": {**raw.get("optimizer", {"name": "adam"}),
+                                  "options": {**raw.get("optimizer", {}).get("options", {}),
+                                              **({"lr": raw["learning_rate"]} if "learning_rate" in raw else {})}}},
+}
+
+
+def migrate(raw: dict) -> dict:
+    """Bring a parsed config up to :data:`SCHEMA_VERSION`.
+
+    Version 0 (the unreleased draft) kept the learning rate at the top level as ``learning_rate``.
+    """
+    version = raw.get("schema_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ValueError(f"schema_version must be a non-negative whole number, got {version!r}")
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"this configuration has schema_version {version}, written by a newer MLP Workbench; "
+                         f"this version reads up to {SCHEMA_VERSION}. Update the application to open it.")
+    raw = copy.deepcopy(raw)
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+        raw["schema_version"] = version
+    return raw
+
+
+@dataclass(frozen=True)
+class ConfigError:
+    """One problem: the dotted path of the field, its value, and what is allowed."""
+
+    field: str
+    value: object
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field} = {self.value!r}: {self.message}"
+
+
+def _expect_number(errors, where, value, low=None, high=None, integer=False, low_open=False, high_open=False):
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not is_number or (integer and int(value) != value) or value != value:
+        errors.append(ConfigError(where, value, "must be a whole number" if integer else "must be a number"))
+        return
+    if low is not None and (value < low or (low_open and value == low)):
+        errors.append(ConfigError(where, value, f"must be {'>' if low_open else '≥'} {low}"))
+    elif high is not None and (value > high or (high_open and value == high)):
+        errors.append(ConfigError(where, value, f"must be {'<' if high_open else '≤'} {high}"))
+
+
+def _expect_component(errors, where, registry_module, name, options):
+    if name not in registry_module.names():
+        errors.append(ConfigError(where, name, f"choose one of: {', '.join(registry_module.names())}"))
+        return
+    if not isinstance(options, dict):
+        errors.append(ConfigError(where + " options", options, "must be an object of hyperparameters"))
+        return
+    try:
+        registry_module.create(name, **options)
+    except ValueError as error:
+        errors.append(ConfigError(where + " options", options, str(error)))
+
+
+def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
+    """Every problem of ``config``, or an empty list. ``dataset_names`` defaults to the registry's."""
+    errors: list[ConfigError] = []
+    if dataset_names is None:
+        from core import datasets
+        dataset_names = datasets.names()
+    data = config.data
+    if data.dataset not in dataset_names:
+        errors.append(ConfigError("data.dataset", data.dataset, f"choose one of: {', '.join(dataset_names)}"))
+    _expect_number(errors, "data.validation_split", data.validation_split, low=0.0, high=0.9)
+    if data.scaling not in SCALINGS:
+        errors.append(ConfigError("data.scaling", data.scaling, f"choose one of: {', '.join(SCALINGS)}"))
+    if not isinstance(config.network.hidden, list):
+        errors.append(ConfigError("network.hidden", config.network.hidden, "must be a list of layers"))
+    else:
+        for index, layer in enumerate(config.network.hidden):
+            where = f"network.hidden[{index}]"
+            _expect_number(errors, where + ".units", layer.units, low=1, high=100_000, integer=True)
+            _expect_component(errors, where + ".activation", activations, layer.activation, layer.activation_options)
+            _expect_component(errors, where + ".init", initializers, layer.init, {})
+            _expect_number(errors, where + ".dropout", layer.dropout, low=0.0, high=1.0, high_open=True)
+            if not isinstance(layer.batch_norm, bool):
+                errors.append(ConfigError(where + ".batch_norm", layer.batch_norm, "must be true or false"))
+    _expect_component(errors, "network.output_init", initializers, config.network.output_init, {})
+    if config.network.dtype not in ("float32", "float64"):
+        errors.append(ConfigError("network.dtype", config.network.dtype, "choose float32 or float64"))
+    _expect_component(errors, "loss.name", losses, config.loss.name, {})
+    _expect_component(errors, "optimizer.name", optimizers, config.optimizer.name, config.optimizer.options)
+    if config.schedule.unit not in ("step", "epoch"):
+        errors.append(ConfigError("schedule.unit", config.schedule.unit, "choose step or epoch"))
+    if isinstance(config.schedule.options, dict) and "lr0" in config.schedule.options:
+        errors.append(ConfigError("schedule.options", config.schedule.options,
+                                  "lr0 comes from the optimiser's lr; remove it"))
+    else:
+        _expect_component(errors, "schedule.name", schedules, config.schedule.name, config.schedule.options)
+    _expect_number(errors, "regularization.l1", config.regularization.l1, low=0.0)
+    _expect_number(errors, "regularization.l2", config.regularization.l2, low=0.0)
+    training = config.training
+    _expect_number(errors, "training.epochs", training.epochs, low=1, high=1_000_000, integer=True)
+    _expect_number(errors, "training.batch_size", training.batch_size, low=1, high=10_000_000, integer=True)
+    if training.patience is not None:
+        _expect_number(errors, "training.patience", training.patience, low=1, integer=True)
+    _expect_number(errors, "training.seed", training.seed, low=0, high=2**32 - 1, integer=True)
+    return errors
+
+
+def check(config: RunConfig) -> RunConfig:
+    """Return ``config`` if it is valid, else raise ValueError listing every problem."""
+    errors = validate(config)
+    if errors:
+        raise ValueError("invalid run configuration:\n" + "\n".join(f"  {error}" for error in errors))
+    return config
+
+
+def load(path) -> RunConfig:
+    """Read and validate a config file; every failure is a ValueError with a clear message."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise ValueError(f"cannot read the configuration {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not a text file (expected a JSON run configuration)") from None
+    return check(RunConfig.from_json(text))

@@ -1,0 +1,109 @@
+"""Saving and loading models and other files atomically, without pickle.
+
+A model file is a compressed ``.npz`` holding each parameter/buffer array (``layer<i>.<name>``)
+and one string entry, ``__model__``, with the JSON description of the network plus metadata
+(the dataset it was trained on, its preprocessing, metrics). It is read with ``allow_pickle=False``.
+Every write goes to a temporary file in the same folder and is renamed over the target, so a crash
+mid-save leaves the previous file intact.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from core.network import Network
+
+MODEL_FORMAT = "mlp-workbench-model"
+MODEL_VERSION = 1
+_META_KEY = "__model__"
+
+
+@contextmanager
+def atomic_write(path, mode: str = "wb"):
+    """Open a temporary file beside ``path``; on success fsync and rename it over ``path``.
+
+    If the body raises, the temporary file is removed and ``path`` is untouched.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(handle, mode, encoding=encoding) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_text_atomically(path, text: str) -> None:
+    with atomic_write(path, "w") as stream:
+        stream.write(text)
+
+
+def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = None) -> None:
+    """Write ``arrays`` (and optional JSON ``metadata``) to a compressed .npz, atomically."""
+    entries = dict(arrays)
+    if metadata is not None:
+        entries[_META_KEY] = np.array(json.dumps(metadata, allow_nan=False))
+    with atomic_write(path) as stream:
+        np.savez_compressed(stream, **entries)
+
+
+def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
+    """Read an .npz written by :func:`save_arrays`; ValueError for anything unreadable."""
+    path = Path(path)
+    try:
+        # Opening the file ourselves: np.load leaks its handle when the zip directory is corrupt.
+        with open(path, "rb") as stream, np.load(stream, allow_pickle=False) as archive:
+            arrays = {key: archive[key] for key in archive.files}
+    except FileNotFoundError:
+        raise ValueError(f"{path} does not exist") from None
+    except (OSError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, EOFError) as error:
+        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?): {error}") from None
+    metadata = None
+    if _META_KEY in arrays:
+        try:
+            metadata = json.loads(str(arrays.pop(_META_KEY)))
+        except json.JSONDecodeError:
+            raise ValueError(f"{path}: its description is corrupt") from None
+    return arrays, metadata
+
+
+def save_model(path, network: Network, **metadata) -> None:
+    """Save ``network`` (architecture, loss, weights, running statistics) and ``metadata``.
+
+    Useful metadata: ``dataset`` (name), ``image_shape``, ``scaling``, ``class_names``, ``test_accuracy``.
+    """
+    description = {"format": MODEL_FORMAT, "version": MODEL_VERSION, "network": network.config(), **metadata}
+    save_arrays(path, network.state(), description)
+
+
+def load_model(path) -> tuple[Network, dict]:
+    """Read a model file; returns (network, metadata). Errors name the file and what is wrong."""
+    arrays, description = load_arrays(path)
+    if not description or description.get("format") != MODEL_FORMAT:
+        raise ValueError(f"{path} is not an MLP Workbench model file")
+    version = description.get("version")
+    if not isinstance(version, int) or version > MODEL_VERSION:
+        raise ValueError(f"{path} was written by a newer MLP Workbench (model version {version}); "
+                         f"this version reads up to {MODEL_VERSION}")
+    network = Network.from_config(description["network"])
+    try:
+        network.load_state(arrays)
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from None
+    metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
+    return network, metadata

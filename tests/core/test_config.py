@@ -1,0 +1,87 @@
+"""Run configuration: JSON round trip, migration, and validation messages that name the field."""
+import json
+
+import pytest
+
+from core import config as run_config
+from core.config import LayerConfig, RunConfig, validate
+
+DATASETS = ["digits", "xor"]
+
+
+def test_round_trip_through_json_is_lossless():
+    config = RunConfig(name="трое слоёв")
+    config.network.hidden = [LayerConfig(32, "tanh", init="xavier_uniform", dropout=0.2),
+                             LayerConfig(16, "leaky_relu", {"alpha": 0.1}, batch_norm=True)]
+    config.optimizer.name, config.optimizer.options = "rmsprop", {"lr": 0.01, "alpha": 0.9}
+    config.schedule.name, config.schedule.options, config.schedule.unit = "step", {"step_size": 3, "gamma": 0.5}, "epoch"
+    config.training.patience = 4
+    again = RunConfig.from_json(config.to_json())
+    assert again == config
+    assert isinstance(again.network.hidden[1], LayerConfig)
+    assert json.loads(config.to_json())["schema_version"] == run_config.SCHEMA_VERSION
+
+
+def test_defaults_are_valid():
+    assert validate(RunConfig(), DATASETS) == []
+
+
+@pytest.mark.parametrize("change, field, words", [
+    (lambda c: setattr(c.training, "batch_size", 0), "training.batch_size", "≥ 1"),
+    (lambda c: setattr(c.training, "epochs", 2.5), "training.epochs", "whole number"),
+    (lambda c: setattr(c.data, "dataset", "imagenet"), "data.dataset", "choose one of: digits, xor"),
+    (lambda c: setattr(c.data, "validation_split", 0.95), "data.validation_split", "≤ 0.9"),
+    (lambda c: setattr(c.network.hidden[0], "activation", "swish"), "network.hidden[0].activation", "relu"),
+    (lambda c: setattr(c.network.hidden[0], "dropout", 1.0), "network.hidden[0].dropout", "< 1.0"),
+    (lambda c: setattr(c.optimizer, "options", {"lr": -1}), "optimizer.name options", "lr"),
+    (lambda c: setattr(c.optimizer, "options", {"lr": 0.1, "betas": (0.9, 0.999)}), "optimizer.name options", "betas"),
+    (lambda c: setattr(c.regularization, "l2", -0.1), "regularization.l2", "≥ 0.0"),
+    (lambda c: setattr(c.loss, "name", "cross_entropy"), "loss.name", "softmax_cross_entropy"),
+    (lambda c: setattr(c.schedule, "unit", "batch"), "schedule.unit", "step or epoch"),
+])
+def test_each_invalid_value_is_reported_with_field_value_and_allowed_range(change, field, words):
+    config = RunConfig()
+    if field.startswith("optimizer") and "betas" in words:
+        config.optimizer.name = "sgd"
+    change(config)
+    errors = validate(config, DATASETS)
+    assert len(errors) == 1, errors
+    assert errors[0].field == field and words in errors[0].message
+
+
+def test_check_raises_with_every_problem_listed():
+    config = RunConfig()
+    config.training.batch_size = -3
+    config.regularization.l1 = "lots"
+    config.data.dataset = "digits"
+    with pytest.raises(ValueError) as raised:
+        run_config.check(config)
+    text = str(raised.value)
+    assert "training.batch_size = -3" in text and "regularization.l1 = 'lots'" in text
+
+
+def test_unknown_fields_and_malformed_json_are_refused():
+    with pytest.raises(ValueError, match="unknown field training.epoch;"):
+        RunConfig.from_dict({"schema_version": 1, "training": {"epoch": 3}})
+    with pytest.raises(ValueError, match="not valid JSON"):
+        RunConfig.from_json("{ 'single': quotes }")
+    with pytest.raises(ValueError, match="network.hidden must be a list"):
+        RunConfig.from_dict({"schema_version": 1, "network": {"hidden": 3}})
+
+
+def test_future_versions_are_refused_and_older_ones_migrated():
+    with pytest.raises(ValueError, match="newer MLP Workbench"):
+        RunConfig.from_dict({"schema_version": run_config.SCHEMA_VERSION + 1})
+    old = {"schema_version": 0, "learning_rate": 0.05, "optimizer": {"name": "sgd"}}
+    migrated = RunConfig.from_dict(old)
+    assert migrated.schema_version == run_config.SCHEMA_VERSION
+    assert migrated.optimizer.name == "sgd" and migrated.optimizer.options == {"lr": 0.05}
+
+
+def test_load_reports_unreadable_files(tmp_path):
+    with pytest.raises(ValueError, match="cannot read the configuration"):
+        run_config.load(tmp_path / "missing.json")
+    binary = tmp_path / "model.npz"
+    binary.write_bytes(b"PK\x03\x04\xff\xfe\x00")
+    with pytest.raises(ValueError):
+        run_config.load(binary)

@@ -1,0 +1,133 @@
+"""Network: aligned parameter lists over one flat buffer, predictions, serialisation, model files."""
+import numpy as np
+import pytest
+
+from core import model_io
+from core.gradient_check import format_table, gradient_check
+from core.layers import ActivityRegularization, Activation, BatchNorm, Dense, Dropout, PReLU
+from core.network import Network
+from core.regularization import Regularizer
+
+
+def deep_network(dtype=np.float32, seed=0, loss="softmax_cross_entropy", n_out=3):
+    return Network([Dense(5, 7, init="xavier_normal"), BatchNorm(7), Activation("tanh"), Dropout(0.3),
+                    Dense(7, 6), PReLU(6), ActivityRegularization(l1=0.01, l2=0.02), Dense(6, n_out)],
+                   dtype=dtype, seed=seed, loss=loss)
+
+
+def test_parameters_are_views_into_one_flat_buffer_and_aligned_with_gradients():
+    net = deep_network()
+    params, grads = net.parameters(), net.gradients()
+    assert len(params) == len(grads) == len(net.parameter_names()) == len(net.parameter_kinds())
+    assert net.parameter_names()[:2] == ["layer0.W", "layer0.b"]
+    assert net.parameter_kinds()[:4] == ["weight", "bias", "scale", "shift"]
+    assert sum(p.size for p in params) == net.flat_parameters.size == net.n_parameters
+    for param, grad in zip(params, grads):
+        assert np.shares_memory(param, net.flat_parameters) and np.shares_memory(grad, net.flat_gradients)
+        assert param.shape == grad.shape and param.dtype == np.float32
+    net.flat_parameters[:] = 0.5
+    assert (net.layers[0].W == 0.5).all()
+    assert net.layers[0].W.shape == (5, 7) and net.layers[0].b.shape == (7,)
+
+
+@pytest.mark.parametrize("loss, n_out, make_targets", [
+    ("softmax_cross_entropy", 3, lambda rng, n: rng.integers(0, 3, n)),
+    ("hinge", 3, lambda rng, n: rng.integers(0, 3, n)),
+    ("binary_cross_entropy", 1, lambda rng, n: rng.integers(0, 2, n)),
+    ("mse", 2, lambda rng, n: rng.normal(size=(n, 2))),
+])
+def test_whole_network_gradient_check_with_every_kind_of_layer_and_regulariser(loss, n_out, make_targets):
+    rng = np.random.default_rng(1)
+    net = deep_network(loss=loss, n_out=n_out)
+    X = rng.normal(size=(9, 5))
+    rows = gradient_check(net, X, make_targets(rng, 9), regularizer=Regularizer(l1=0.01, l2=0.1, apply_to_biases=True))
+    assert [row.name for row in rows] == net.parameter_names()
+    worst = max(rows, key=lambda row: row.relative_error)
+    assert worst.relative_error < 1e-6, format_table(rows)
+    assert "relative error" in format_table(rows)
+
+
+def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
+    net = Network([Dense(3, 4), Activation("sigmoid"), Dense(4, 2)])
+    rng = np.random.default_rng(2)
+    sigmoid_class = type(net.layers[1].function)
+    monkeypatch.setattr(sigmoid_class, "backward", lambda self, z, a, grad: grad * a)  # forgot (1 − a)
+    rows = gradient_check(net, rng.normal(size=(6, 3)), rng.integers(0, 2, 6))
+    assert rows[0].relative_error > 1e-3 and not rows[0].passed
+
+
+def test_predict_and_predict_proba():
+    net = deep_network()
+    X = np.random.default_rng(3).normal(size=(10_000, 5))
+    probabilities = net.predict_proba(X)
+    assert probabilities.shape == (10_000, 3)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1, rtol=1e-5)
+    np.testing.assert_array_equal(net.predict(X), probabilities.argmax(axis=1))
+    regression = Network([Dense(5, 1)], loss="mse")
+    with pytest.raises(ValueError, match="regression loss"):
+        regression.predict_proba(X)
+
+
+def test_config_and_state_round_trip_rebuilds_an_identical_network():
+    net = deep_network(seed=4)
+    X = np.random.default_rng(5).normal(size=(8, 5)).astype(np.float32)
+    net.loss_and_gradients(X, np.arange(8) % 3)  # moves batch-norm running statistics
+    twin = Network.from_config(net.config())
+    twin.load_state(net.state())
+    np.testing.assert_array_equal(twin.predict_output(X), net.predict_output(X))
+    wide = Network.from_config(net.config(), dtype="float64")
+    wide.load_state(net.state())
+    assert wide.dtype == np.float64
+    np.testing.assert_allclose(wide.predict_output(X), net.predict_output(X), rtol=1e-5, atol=1e-6)
+
+
+def test_same_seed_same_initial_weights_and_reinitialize_restores_them():
+    a, b, c = deep_network(seed=7), deep_network(seed=7), deep_network(seed=8)
+    assert np.array_equal(a.flat_parameters, b.flat_parameters)
+    assert not np.array_equal(a.flat_parameters, c.flat_parameters)
+    initial = a.flat_parameters.copy()
+    a.flat_parameters += 1
+    a.reinitialize()
+    assert np.array_equal(a.flat_parameters, initial)
+
+
+def test_model_file_round_trip_and_refusals(tmp_path):
+    net = deep_network(seed=2)
+    path = tmp_path / "model.npz"
+    model_io.save_model(path, net, dataset="digits", test_accuracy=0.97)
+    loaded, metadata = model_io.load_model(path)
+    assert metadata == {"dataset": "digits", "test_accuracy": 0.97}
+    X = np.ones((2, 5), dtype=np.float32)
+    np.testing.assert_array_equal(loaded.predict_output(X), net.predict_output(X))
+    with np.load(path, allow_pickle=False) as archive:  # no pickle anywhere
+        assert "layer0.W" in archive.files
+    truncated = tmp_path / "truncated.npz"
+    truncated.write_bytes(path.read_bytes()[:200])
+    with pytest.raises(ValueError, match="truncated or corrupt"):
+        model_io.load_model(truncated)
+    other = tmp_path / "other.npz"
+    np.savez(other, weights=np.zeros(3))
+    with pytest.raises(ValueError, match="not an MLP Workbench model"):
+        model_io.load_model(other)
+
+
+def test_an_interrupted_write_leaves_the_previous_file(tmp_path):
+    target = tmp_path / "config.json"
+    model_io.write_text_atomically(target, "old")
+    with pytest.raises(RuntimeError):
+        with model_io.atomic_write(target, "w") as stream:
+            stream.write("half of the new")
+            raise RuntimeError("disk full")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["config.json"]
+
+
+def test_bad_networks_are_refused():
+    with pytest.raises(ValueError, match="at least one layer"):
+        Network([])
+    with pytest.raises(ValueError, match="dtype must be one of float32, float64"):
+        Network([Dense(2, 2)], dtype=np.int32)
+    with pytest.raises(ValueError, match="unknown loss"):
+        Network([Dense(2, 2)], loss="cross_entropy")
+    with pytest.raises(ValueError, match=r"inputs of shape \(N, 2\)"):
+        Network([Dense(2, 2)]).predict(np.zeros((3, 4)))
