@@ -1,0 +1,106 @@
+"""From a :class:`~core.config.RunConfig` to the objects that train: data, network, optimiser, trainer.
+
+The GUI, the command line, the Compare view and the labs all build runs here, so the same config
+and seed give the same run wherever it is started.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core import config as run_config
+from core import datasets, optimizers, schedules
+from core.layers import Activation, BatchNorm, Dense, Dropout
+from core.network import Network
+from core.regularization import Regularizer
+from core.trainer import Trainer, TrainingControl
+
+CLASSIFICATION_LOSSES_WITH_ONE_OUTPUT = ("binary_cross_entropy", "perceptron")
+
+
+def load_data(config: run_config.RunConfig):
+    data = config.data
+    options = dict(data.options)
+    options.setdefault("validation_split", data.validation_split)
+    options.setdefault("seed", config.training.seed)
+    if data.scaling != "default":
+        options.setdefault("scaling", data.scaling)
+    return datasets.load(data.dataset, **options)
+
+
+def output_width(dataset, loss_name: str) -> int:
+    """How many output units the loss needs for this dataset; ValueError if they don't fit."""
+    if dataset.task == "regression":
+        if loss_name != "mse":
+            raise ValueError(f"{dataset.name} is a regression dataset: use the mse loss, not {loss_name}")
+        return 1 if dataset.y_train.ndim == 1 else dataset.y_train.shape[1]
+    if loss_name == "mse":
+        raise ValueError(f"{dataset.name} is a classification dataset: mse needs regression targets; "
+                         f"use softmax_cross_entropy")
+    if loss_name in CLASSIFICATION_LOSSES_WITH_ONE_OUTPUT:
+        if dataset.task != "binary":
+            raise ValueError(f"the {loss_name} loss is for two classes; {dataset.name} has {dataset.n_classes}")
+        return 1
+    return dataset.n_classes
+
+
+def build_network(config: run_config.RunConfig, n_inputs: int, n_outputs: int) -> Network:
+    """Dense → [BatchNorm] → activation → [Dropout] for each hidden layer, then a Dense output."""
+    layers, width = [], n_inputs
+    for hidden in config.network.hidden:
+        layers.append(Dense(width, hidden.units, init=hidden.init))
+        if hidden.batch_norm:
+            layers.append(BatchNorm(hidden.units))
+        layers.append(Activation(hidden.activation, **hidden.activation_options))
+        if hidden.dropout > 0:
+            layers.append(Dropout(hidden.dropout))
+        width = hidden.units
+    layers.append(Dense(width, n_outputs, init=config.network.output_init))
+    return Network(layers, dtype=config.network.dtype, seed=config.training.seed, loss=config.loss.name)
+
+
+def build_optimizer(config: run_config.RunConfig):
+    return optimizers.create(config.optimizer.name, **config.optimizer.options)
+
+
+def build_schedule(config: run_config.RunConfig):
+    if config.schedule.name == "constant":
+        return None
+    return schedules.create(config.schedule.name, lr0=config.optimizer.lr, **config.schedule.options)
+
+
+def build_regularizer(config: run_config.RunConfig) -> Regularizer | None:
+    reg = config.regularization
+    if reg.l1 == 0 and reg.l2 == 0:
+        return None
+    return Regularizer(l1=reg.l1, l2=reg.l2, apply_to_biases=reg.apply_to_biases)
+
+
+def build_augmenter(config: run_config.RunConfig, dataset):
+    options = config.data.augmentation
+    if not options or dataset.image_shape is None:
+        return None
+    from core.datasets.augment import Augmenter
+    return Augmenter(dataset.image_shape, rng=np.random.default_rng([config.training.seed, 2]), **options)
+
+
+class Experiment:
+    """A validated config with its dataset and network built, ready to make trainers."""
+
+    def __init__(self, config: run_config.RunConfig, dataset=None, network: Network | None = None):
+        self.config = run_config.check(config)
+        self.dataset = dataset if dataset is not None else load_data(config)
+        n_outputs = output_width(self.dataset, config.loss.name)
+        self.network = network or build_network(config, self.dataset.n_features, n_outputs)
+        if self.network.n_inputs != self.dataset.n_features:
+            raise ValueError(f"the network takes {self.network.n_inputs} inputs but {self.dataset.name} "
+                             f"has {self.dataset.n_features} features")
+
+    def make_trainer(self, control: TrainingControl | None = None, **overrides) -> Trainer:
+        config, dataset = self.config, self.dataset
+        options = dict(batch_size=config.training.batch_size, epochs=config.training.epochs,
+                       schedule=build_schedule(config), schedule_unit=config.schedule.unit,
+                       regularizer=build_regularizer(config), patience=config.training.patience,
+                       seed=config.training.seed, augment=build_augmenter(config, dataset), control=control)
+        options.update(overrides)
+        return Trainer(self.network, build_optimizer(config), dataset.X_train, dataset.y_train,
+                       dataset.X_val, dataset.y_val, **options)

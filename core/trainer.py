@@ -1,0 +1,317 @@
+"""The training loop: epochs of shuffled mini-batches that yield immutable events.
+
+Between any two batches the loop consults a :class:`TrainingControl`, through which another thread
+(the GUI) pauses, resumes, stops, asks for one more batch or epoch, or changes the learning rate,
+momentum, regularisation strength, dropout rate or (from the next epoch) the batch size.
+
+batch size 1 = stochastic gradient descent; batch size N = full-batch gradient descent.
+"""
+from __future__ import annotations
+
+import math
+import threading
+import time
+from typing import Iterator
+
+import numpy as np
+
+from core import events, metrics
+from core._checks import check_number
+from core.layers import Dense, Dropout
+from core.losses import NonFiniteOutputError
+from core.regularization import Regularizer
+
+LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
+
+
+class TrainingControl:
+    """Thread-safe commands for a running :class:`Trainer`, honoured between batches."""
+
+    def __init__(self, paused: bool = False):
+        self._condition = threading.Condition()
+        self._paused = paused
+        self._stop_requested = False
+        self._batches_allowed = 0
+        self._pause_after_epoch = False
+        self._changes: dict[str, float] = {}
+
+    # Commands (any thread) ---------------------------------------------------
+    def pause(self) -> None:
+        with self._condition:
+            self._paused = True
+            self._batches_allowed = 0
+            self._pause_after_epoch = False
+
+    def resume(self) -> None:
+        with self._condition:
+            self._paused = False
+            self._pause_after_epoch = False
+            self._condition.notify_all()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stop_requested = True
+            self._condition.notify_all()
+
+    def step_batch(self) -> None:
+        """Run exactly one more batch, then pause."""
+        with self._condition:
+            self._paused = True
+            self._batches_allowed += 1
+            self._condition.notify_all()
+
+    def step_epoch(self) -> None:
+        """Run to the end of the current epoch, then pause."""
+        with self._condition:
+            self._paused = False
+            self._pause_after_epoch = True
+            self._condition.notify_all()
+
+    def change(self, **settings: float) -> None:
+        """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size)."""
+        unknown = set(settings) - set(LIVE_SETTINGS)
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} during a run; "
+                             f"live settings are {', '.join(LIVE_SETTINGS)}")
+        with self._condition:
+            self._changes.update(settings)
+
+    @property
+    def paused(self) -> bool:
+        with self._condition:
+            return self._paused and self._batches_allowed == 0
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop_requested
+
+    # Used by the loop ----------------------------------------------------------
+    def take_changes(self) -> dict[str, float]:
+        with self._condition:
+            changes, self._changes = self._changes, {}
+            return changes
+
+    def must_wait(self) -> bool:
+        with self._condition:
+            return self._paused and self._batches_allowed == 0 and not self._stop_requested
+
+    def wait_for_permission(self) -> bool:
+        """Block while paused; return False if the run must stop. Consumes one stepped batch."""
+        with self._condition:
+            while self._paused and self._batches_allowed == 0 and not self._stop_requested:
+                self._condition.wait()
+            if self._stop_requested:
+                return False
+            if self._paused:
+                self._batches_allowed -= 1
+            return True
+
+    def epoch_ended(self) -> None:
+        with self._condition:
+            if self._pause_after_epoch:
+                self._pause_after_epoch = False
+                self._paused = True
+
+
+def evaluate(network, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Mean loss and metric (accuracy, or R² for regression) of ``network`` on (X, y)."""
+    output = network.predict_output(X)
+    loss = network.loss.forward(output, y)
+    return loss, score(network, y, network.loss.predict(output))
+
+
+def score(network, y: np.ndarray, predictions: np.ndarray) -> float:
+    """Accuracy for classification losses, R² for regression losses."""
+    if network.loss.task == "regression":
+        return metrics.r2_score(y, predictions)
+    return metrics.accuracy(y, predictions)
+
+
+class Trainer:
+    """Trains ``network`` with ``optimizer`` on (X_train, y_train).
+
+    ``schedule`` (optional) sets the learning rate per step or per epoch (``schedule_unit``);
+    ``regularizer`` adds weight penalties; ``patience`` enables early stopping on the validation
+    loss (or the training loss without validation data), restoring the best weights;
+    ``augment`` is a callable applied to each training batch of inputs. ``seed`` seeds the batch
+    order, so two trainers with the same seed see the same batches in the same order.
+    """
+
+    def __init__(self, network, optimizer, X_train, y_train, X_val=None, y_val=None, *,
+                 batch_size: int = 32, epochs: int = 10, schedule=None, schedule_unit: str = "step",
+                 regularizer: Regularizer | None = None, patience: int | None = None, seed: int = 0,
+                 augment=None, control: TrainingControl | None = None, track_gradient_norms: bool = False,
+                 start_epoch: int = 0, start_step: int = 0):
+        self.network, self.optimizer = network, optimizer
+        self.X_train = network.check_inputs(X_train)
+        self.y_train = np.asarray(y_train)
+        if self.X_train.shape[0] != self.y_train.shape[0]:
+            raise ValueError(f"{self.X_train.shape[0]} training inputs but {self.y_train.shape[0]} targets")
+        network.loss.check_targets(self.y_train, network.n_outputs)
+        self.has_validation = X_val is not None and len(X_val) > 0
+        if self.has_validation:
+            self.X_val, self.y_val = network.check_inputs(X_val), np.asarray(y_val)
+            network.loss.check_targets(self.y_val, network.n_outputs)
+        self.batch_size = check_number("batch size", batch_size, low=1, integer=True)
+        self.epochs = check_number("epochs", epochs, low=1, integer=True)
+        if schedule_unit not in ("step", "epoch"):
+            raise ValueError(f"schedule unit must be 'step' or 'epoch', got {schedule_unit!r}")
+        self.schedule, self.schedule_unit = schedule, schedule_unit
+        self.regularizer = regularizer
+        self.patience = None if patience is None else check_number("patience", patience, low=1, integer=True)
+        self.seed = check_number("seed", seed, low=0, integer=True)
+        self.shuffle_rng = np.random.default_rng([self.seed, 1])
+        self.augment = augment
+        self.control = control or TrainingControl()
+        self.track_gradient_norms = track_gradient_norms
+        self.epoch, self.step = start_epoch, start_step
+        self.best_epoch, self.best_loss, self.best_state = -1, math.inf, None
+        self._last_finite = np.empty_like(network.flat_parameters)
+        self._dense_gradients = [layer.grads[0] for layer in network.layers if isinstance(layer, Dense)]
+        self._batch_x: dict[int, np.ndarray] = {}
+
+    # ------------------------------------------------------------------ live settings
+    def apply_changes(self, changes: dict) -> None:
+        for key, value in changes.items():
+            if key == "lr":
+                value = check_number("learning rate", value, low=0.0, low_open=True)
+                if self.schedule is not None:
+                    self.schedule.lr0 = value
+                self.optimizer.lr = value
+            elif key == "momentum":
+                if not hasattr(self.optimizer, "momentum"):
+                    raise ValueError(f"optimizer {self.optimizer.name!r} has no momentum")
+                self.optimizer.momentum = check_number("momentum", value, low=0.0, high=1.0, high_open=True)
+            elif key in ("l1", "l2"):
+                if self.regularizer is None:
+                    self.regularizer = Regularizer()
+                setattr(self.regularizer, key, check_number(key, value, low=0.0))
+            elif key == "dropout":
+                for layer in self.network.layers:
+                    if isinstance(layer, Dropout):
+                        layer.p = value
+            elif key == "batch_size":
+                self.batch_size = check_number("batch size", value, low=1, integer=True)
+
+    # ------------------------------------------------------------------ the loop
+    def _gather(self, X: np.ndarray, index: np.ndarray) -> np.ndarray:
+        # np.take into a reused buffer gathers rows several times faster than X[index].
+        buffer = self._batch_x.get(index.size)
+        if buffer is None:
+            buffer = self._batch_x[index.size] = np.empty((index.size, X.shape[1]), dtype=X.dtype)
+        return np.take(X, index, axis=0, out=buffer, mode="clip")
+
+    def _set_scheduled_lr(self, t: int) -> None:
+        if self.schedule is not None:
+            self.optimizer.lr = float(self.schedule(t))
+
+    def _nonfinite_report(self, xb: np.ndarray) -> str:
+        """Name the first tensor that went non-finite: a weight, a gradient, or a layer's output."""
+        network = self.network
+        for name, param, grad in zip(network.parameter_names(), network.parameters(), network.gradients()):
+            if not np.isfinite(param).all():
+                return f"the weights {name} became non-finite"
+            if not np.isfinite(grad).all():
+                return f"the gradient of {name} became non-finite"
+        out = xb
+        with np.errstate(over="ignore", invalid="ignore"):
+            for index, layer in enumerate(network.layers):
+                out = layer.forward(out, training=False)
+                if not np.isfinite(out).all():
+                    return f"the output of layer{index} ({layer.describe()}) overflowed"
+        return "the loss became non-finite"
+
+    def run(self) -> Iterator[object]:
+        """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
+        network, control = self.network, self.control
+        n_train = self.X_train.shape[0]
+        start = time.perf_counter()
+        samples_seen = self.step * self.batch_size
+        yield events.TrainingStarted(n_train, self.X_val.shape[0] if self.has_validation else 0, self.epochs,
+                                     math.ceil(n_train / self.batch_size), network.n_parameters)
+        if self.schedule is not None and self.schedule_unit == "epoch":
+            self._set_scheduled_lr(self.epoch)
+        reason, message = events.COMPLETED, f"finished {self.epochs} epochs"
+        while self.epoch < self.epochs:
+            epoch_start = time.perf_counter()
+            batch_size = self.batch_size
+            order = self.shuffle_rng.permutation(n_train)
+            loss_sum = metric_sum = 0.0
+            n_batches = 0
+            for batch_in_epoch, first in enumerate(range(0, n_train, batch_size)):
+                if control.must_wait():
+                    yield events.Paused(self.epoch, self.step)
+                if not control.wait_for_permission():
+                    reason, message = events.STOPPED, "stopped by the user"
+                    break
+                changes = control.take_changes()
+                if changes:
+                    self.apply_changes(changes)
+                index = order[first:first + batch_size]
+                xb = self._gather(self.X_train, index)
+                yb = self.y_train[index]
+                if self.augment is not None:
+                    xb = self.augment(xb)
+                if self.schedule is not None and self.schedule_unit == "step":
+                    self._set_scheduled_lr(self.step)
+                np.copyto(self._last_finite, network.flat_parameters)
+                # Overflow is detected below and reported as divergence, not as warnings.
+                with np.errstate(over="ignore", invalid="ignore"):
+                    try:
+                        output_loss, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
+                    except NonFiniteOutputError:
+                        output_loss = math.nan
+                    if math.isfinite(output_loss):
+                        self.optimizer.step([network.flat_parameters], [network.flat_gradients])
+                    weights_finite = math.isfinite(float(network.flat_parameters.sum()))
+                if not (math.isfinite(output_loss) and weights_finite):
+                    detail = self._nonfinite_report(xb)
+                    np.copyto(network.flat_parameters, self._last_finite)
+                    reason = events.DIVERGED
+                    message = (f"training diverged at epoch {self.epoch + 1}, step {self.step + 1}: {detail}. "
+                               f"The last finite weights were kept. Try a lower learning rate "
+                               f"(now {self.optimizer.lr:g}), gradient-friendlier initialisation or scaled inputs.")
+                    break
+                batch_metric = score(network, yb, predictions)
+                self.step += 1
+                samples_seen += index.size
+                n_batches += 1
+                loss_sum += output_loss
+                metric_sum += batch_metric
+                norms = tuple(float(np.linalg.norm(g)) for g in self._dense_gradients) \
+                    if self.track_gradient_norms else ()
+                yield events.BatchFinished(self.epoch, self.step, batch_in_epoch, index.size, output_loss,
+                                           batch_metric, self.optimizer.lr, samples_seen,
+                                           time.perf_counter() - start, norms)
+            if reason in (events.STOPPED, events.DIVERGED):
+                break
+            train_loss = loss_sum / max(n_batches, 1)
+            train_metric = metric_sum / max(n_batches, 1)
+            if self.has_validation:
+                val_loss, val_metric = evaluate(network, self.X_val, self.y_val)
+            else:
+                val_loss, val_metric = math.nan, math.nan
+            monitored = val_loss if self.has_validation else train_loss
+            is_best = monitored < self.best_loss
+            if is_best:
+                self.best_loss, self.best_epoch = monitored, self.epoch
+                if self.patience is not None:
+                    self.best_state = network.state()
+            if self.schedule is not None and hasattr(self.schedule, "observe"):
+                self.schedule.observe(monitored)
+            self.epoch += 1
+            elapsed_epoch = time.perf_counter() - epoch_start
+            if self.schedule is not None and self.schedule_unit == "epoch":
+                self._set_scheduled_lr(self.epoch)
+            yield events.EpochFinished(self.epoch, self.step, train_loss, train_metric, val_loss, val_metric,
+                                       self.optimizer.lr, time.perf_counter() - start,
+                                       n_train / elapsed_epoch if elapsed_epoch > 0 else math.nan, is_best)
+            control.epoch_ended()
+            if self.patience is not None and self.epoch - 1 - self.best_epoch >= self.patience:
+                network.load_state(self.best_state)
+                reason = events.EARLY_STOPPED
+                message = (f"no improvement for {self.patience} epochs; restored the best weights "
+                           f"from epoch {self.best_epoch + 1}")
+                break
+        yield events.TrainingFinished(reason, message, self.epoch, self.step, self.best_epoch + 1,
+                                      self.best_loss, time.perf_counter() - start)

@@ -1,0 +1,204 @@
+"""The training loop: learning, determinism, control between batches, early stopping, divergence."""
+import threading
+
+import numpy as np
+import pytest
+
+from core import events, optimizers, schedules
+from core.layers import Activation, Dense, Dropout
+from core.network import Network
+from core.trainer import Trainer, TrainingControl
+
+
+def blobs(n=200, seed=0, n_features=4, n_classes=3):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(0, 3, size=(n_classes, n_features))
+    y = rng.integers(0, n_classes, size=n)
+    X = centres[y] + rng.normal(size=(n, n_features))
+    return X.astype(np.float32), y
+
+
+def small_network(seed=0, dropout=0.0, n_in=4, n_out=3):
+    layers = [Dense(n_in, 16), Activation("relu")]
+    if dropout:
+        layers.append(Dropout(dropout))
+    layers.append(Dense(16, n_out))
+    return Network(layers, seed=seed)
+
+
+def run(trainer):
+    return list(trainer.run())
+
+
+def finished(event_list):
+    last = event_list[-1]
+    assert isinstance(last, events.TrainingFinished)
+    return last
+
+
+def test_training_lowers_the_loss_and_reports_every_batch_and_epoch():
+    X, y = blobs()
+    trainer = Trainer(small_network(), optimizers.create("adam", lr=0.05), X[:150], y[:150], X[150:], y[150:],
+                      batch_size=32, epochs=5)
+    log = run(trainer)
+    batches = [e for e in log if isinstance(e, events.BatchFinished)]
+    epochs = [e for e in log if isinstance(e, events.EpochFinished)]
+    assert isinstance(log[0], events.TrainingStarted)
+    assert len(batches) == 5 * 5 and len(epochs) == 5
+    assert [b.batch_size for b in batches[:5]] == [32, 32, 32, 32, 22]
+    assert epochs[-1].train_loss < epochs[0].train_loss
+    assert epochs[-1].val_metric > 0.9
+    assert finished(log).reason == events.COMPLETED
+
+
+def test_same_config_and_seed_give_a_bit_identical_run():
+    X, y = blobs()
+
+    def train():
+        net = small_network(seed=3, dropout=0.3)
+        log = run(Trainer(net, optimizers.create("adam", lr=0.01), X, y, batch_size=16, epochs=3, seed=9))
+        return net.flat_parameters.copy(), [e.loss for e in log if isinstance(e, events.BatchFinished)]
+
+    (w1, l1), (w2, l2) = train(), train()
+    assert np.array_equal(w1, w2) and l1 == l2
+
+
+def test_batch_size_one_is_sgd_and_batch_size_n_is_full_batch_descent():
+    X, y = blobs(n=20)
+    for batch_size, steps in ((1, 20), (20, 1), (1000, 1)):
+        log = run(Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=batch_size, epochs=1))
+        assert sum(isinstance(e, events.BatchFinished) for e in log) == steps
+
+
+def test_float64_on_request_keeps_float64_end_to_end():
+    X, y = blobs()
+    net = Network([Dense(4, 8), Activation("tanh"), Dense(8, 3)], dtype=np.float64)
+    run(Trainer(net, optimizers.create("momentum", lr=0.05, momentum=0.9), X, y, epochs=1))
+    assert net.flat_parameters.dtype == np.float64 and net.predict_output(X).dtype == np.float64
+
+
+def test_pause_step_batch_step_epoch_resume_and_stop_between_batches():
+    X, y = blobs(n=100)
+    control = TrainingControl(paused=True)
+    trainer = Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=10, epochs=50,
+                      control=control)
+    stream = trainer.run()
+    assert isinstance(next(stream), events.TrainingStarted)
+    assert isinstance(next(stream), events.Paused)          # starts paused
+    control.step_batch()
+    batch = next(stream)
+    assert isinstance(batch, events.BatchFinished) and batch.step == 1
+    assert isinstance(next(stream), events.Paused)
+    control.step_epoch()                                       # the 9 remaining batches of epoch 1
+    rest = [next(stream) for _ in range(10)]
+    assert [type(e) for e in rest] == [events.BatchFinished] * 9 + [events.EpochFinished]
+    assert isinstance(next(stream), events.Paused)
+    control.change(lr=0.01)
+    control.resume()
+    after = next(stream)
+    assert isinstance(after, events.BatchFinished) and after.lr == 0.01 and trainer.optimizer.lr == 0.01
+    control.stop()
+    tail = list(stream)
+    assert finished(tail).reason == events.STOPPED
+    assert not any(isinstance(e, events.BatchFinished) for e in tail)
+
+
+def test_a_paused_run_waits_for_another_thread_and_stops_promptly():
+    X, y = blobs(n=50)
+    control = TrainingControl()
+    trainer = Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=10, epochs=10_000,
+                      control=control)
+    seen = []
+
+    def consume():
+        for event in trainer.run():
+            seen.append(event)
+            if isinstance(event, events.BatchFinished) and event.step == 3:
+                control.pause()
+
+    thread = threading.Thread(target=consume)
+    thread.start()
+    thread.join(timeout=0.5)
+    assert thread.is_alive() and isinstance(seen[-1], events.Paused)
+    steps_when_paused = trainer.step
+    control.stop()
+    thread.join(timeout=1.0)
+    assert not thread.is_alive()
+    assert trainer.step == steps_when_paused == 3
+    assert finished(seen).reason == events.STOPPED
+
+
+def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
+    X, y = blobs(n=64)
+    net = small_network(dropout=0.5)
+    control = TrainingControl()
+    trainer = Trainer(net, optimizers.create("momentum", lr=0.01, momentum=0.5), X, y, batch_size=16, epochs=3,
+                      control=control)
+    stream = trainer.run()
+    next(stream), next(stream)
+    control.change(momentum=0.9, l2=0.01, dropout=0.1, batch_size=32)
+    next(stream)
+    assert trainer.optimizer.momentum == 0.9 and trainer.regularizer.l2 == 0.01
+    assert net.layers[2].p == 0.1
+    rest = list(stream)
+    second_epoch_sizes = {e.batch_size for e in rest if isinstance(e, events.BatchFinished) and e.epoch == 1}
+    assert second_epoch_sizes == {32}
+    with pytest.raises(ValueError, match="cannot change epochs"):
+        control.change(epochs=3)
+
+
+def test_early_stopping_restores_the_best_weights():
+    X, y = blobs(n=120, seed=1)
+    rng = np.random.default_rng(0)
+    y_noisy = np.where(rng.random(y.size) < 0.4, rng.integers(0, 3, y.size), y)
+    net = Network([Dense(4, 64), Activation("relu"), Dense(64, 3)], seed=1)
+    trainer = Trainer(net, optimizers.create("adam", lr=0.05), X[:40], y_noisy[:40], X[40:], y[40:],
+                      batch_size=8, epochs=300, patience=5)
+    best_weights = {}
+    for event in trainer.run():
+        if isinstance(event, events.EpochFinished) and event.is_best:
+            best_weights = {"epoch": event.epoch, "weights": net.flat_parameters.copy(), "val": event.val_loss}
+        last = event
+    assert last.reason == events.EARLY_STOPPED and last.epoch < 300
+    assert last.best_epoch == best_weights["epoch"]
+    assert np.array_equal(net.flat_parameters, best_weights["weights"])
+    from core.trainer import evaluate
+    assert evaluate(net, X[40:], y[40:])[0] == pytest.approx(best_weights["val"], rel=1e-5)
+
+
+def test_divergence_stops_with_the_layer_named_and_the_last_finite_weights_kept():
+    X, y = blobs()
+    X = X * 1000
+    net = small_network()
+    log = run(Trainer(net, optimizers.create("sgd", lr=1e6), X, y, batch_size=50, epochs=20))
+    end = finished(log)
+    assert end.reason == events.DIVERGED
+    assert "lower learning rate" in end.message and "layer" in end.message
+    assert np.isfinite(net.flat_parameters).all()
+
+
+def test_schedule_per_step_and_per_epoch_sets_the_optimizer_rate():
+    X, y = blobs(n=40)
+    for unit, expected in (("step", [0.1 * 0.5 ** (s // 2) for s in range(8)]),
+                           ("epoch", [0.1] * 4 + [0.05] * 4)):
+        schedule = schedules.create("step", lr0=0.1, step_size=2 if unit == "step" else 1, gamma=0.5)
+        log = run(Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=10, epochs=2,
+                          schedule=schedule, schedule_unit=unit))
+        rates = [e.lr for e in log if isinstance(e, events.BatchFinished)]
+        assert rates == pytest.approx(expected), unit
+
+
+def test_bad_training_input_is_refused_with_a_message():
+    X, y = blobs()
+    net = small_network()
+    sgd = optimizers.create("sgd", lr=0.1)
+    with pytest.raises(ValueError, match=r"inputs of shape \(N, 4\)"):
+        Trainer(net, sgd, X[:, :3], y)
+    with pytest.raises(ValueError, match="NaN"):
+        Trainer(net, sgd, np.where(X > 2, np.nan, X), y)
+    with pytest.raises(ValueError, match="200 training inputs but 199 targets"):
+        Trainer(net, sgd, X, y[:-1])
+    with pytest.raises(ValueError):
+        Trainer(net, sgd, X, y + 5)
+    with pytest.raises(ValueError, match="batch size"):
+        Trainer(net, sgd, X, y, batch_size=0)
