@@ -80,8 +80,9 @@ class Loss:
     def _checked(self, output, target) -> tuple[np.ndarray, np.ndarray]:
         """(output, target) after checking dtype, shape, finiteness and that the batch sizes agree."""
         output = self._checked_output(output)
-        if not np.all(np.isfinite(output)):
-            bad = int(np.size(output) - np.count_nonzero(np.isfinite(output)))
+        finite = np.isfinite(output)
+        if not finite.all():
+            bad = finite.size - np.count_nonzero(finite)
             raise NonFiniteOutputError(
                 f"{self.name} output contains {bad} NaN or infinite value(s); training diverged "
                 "(try a smaller learning rate)"
