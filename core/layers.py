@@ -340,7 +340,7 @@ class PReLU(Layer):
 class ActivityRegularization(Layer):
     """Identity that penalises the size of the activations passing through it.
 
-    penalty (added to the loss):  l1·Σ|a| / N + (l2/2)·Σa² / N   over the batch of N rows
+    penalty (added to the loss):  (l1·Σ|a| + l2·Σa²) / N   over the batch of N rows (the lectures' λ·Σa²)
     backward: ∂L/∂a = dy + ∂penalty/∂a
     """
 

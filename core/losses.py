@@ -319,13 +319,15 @@ class MulticlassHinge(Loss):
 
 @LOSSES.register("perceptron")
 class PerceptronCriterion(Loss):
-    """Rosenblatt's perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)), labels y = ±1.
+    """Rosenblatt's perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)).
 
-    The lecture's E_P(w) = −Σ_{x∈M} y⟨w, x⟩ sums over the set M of misclassified examples;
-    averaged over the batch that is  L = (1/N) Σᵢ max(0, −yᵢ·oᵢ),  ∂L/∂oᵢ = −yᵢ / N if yᵢ·oᵢ ≤ 0, else 0.
+    Rosenblatt's targets are t = ±1. The engine's classification labels are class indices, so
+    labels y ∈ {0, 1} are read as t = 2y − 1; labels already given as ±1 are used as they are.
+    The lecture's E_P(w) = −Σ_{x∈M} t⟨w, x⟩ sums over the set M of misclassified examples;
+    averaged over the batch that is  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N if tᵢ·oᵢ ≤ 0, else 0.
     An example exactly on the boundary (o = 0) counts as misclassified, because the model is
-    sign(o) and sign(0) = 0 is neither label: it gets the gradient −y/N and so is pushed off.
-    ``predict`` returns sign(o) ∈ {−1, 0, +1}; 0 (on the boundary) is wrong for either label.
+    sign(o) and sign(0) = 0 is neither target: it gets the gradient −t/N and so is pushed off.
+    ``predict`` returns the class index, 1 where o > 0 and 0 elsewhere, like every classifier here.
     """
 
     name = "perceptron"
@@ -333,20 +335,23 @@ class PerceptronCriterion(Loss):
 
     def check_targets(self, target, n_outputs):
         self._check_outputs_count(n_outputs, exactly=1)
-        return _two_valued_labels(self.name, target, (-1, 1))
+        target = np.asarray(target)
+        if target.size and np.any(target == -1):
+            return _two_valued_labels(self.name, target, (-1, 1))
+        return _two_valued_labels(self.name, target, (0, 1))
 
     def forward(self, output, target):
         output, labels = self._checked(output, target)
-        y = labels.astype(output.dtype, copy=False).reshape(output.shape)
-        signed_margin = y * output
-        self._cache = (signed_margin <= 0, y)
+        t = np.where(labels.reshape(output.shape) > 0, 1.0, -1.0).astype(output.dtype)
+        signed_margin = t * output
+        self._cache = (signed_margin <= 0, t)
         return float(np.maximum(-signed_margin, 0).sum()) / output.shape[0]
 
     def backward(self):
-        misclassified, y = self._cached()
-        gradient = y * (-1.0 / y.shape[0])
+        misclassified, t = self._cached()
+        gradient = t * (-1.0 / t.shape[0])
         gradient[~misclassified] = 0
         return gradient
 
     def predict(self, output):
-        return np.sign(self._checked_output(output).reshape(-1)).astype(np.int64)
+        return (self._checked_output(output).reshape(-1) > 0).astype(np.int64)

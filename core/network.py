@@ -163,7 +163,8 @@ class Network:
         """Class probabilities, shape (N, n_classes); ValueError for a regression loss."""
         probabilities = self.loss.probabilities(self.predict_output(X))
         if probabilities is None:
-            raise ValueError(f"loss {self.loss_name!r} is a regression loss: it gives no class probabilities")
+            raise ValueError(f"the {self.loss_name} loss gives scores, not class probabilities; "
+                             f"train with softmax_cross_entropy or binary_cross_entropy for probabilities")
         return probabilities
 
     # ----------------------------------------------------------------- serialisation

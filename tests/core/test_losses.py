@@ -145,13 +145,23 @@ def test_against_torch():
         np.testing.assert_allclose(loss.backward(), expected_gradient, rtol=1e-10, atol=1e-15, err_msg=name)
 
 
+def test_perceptron_reads_class_indices_0_1_as_rosenblatt_targets_minus_1_plus_1():
+    perceptron = losses.create("perceptron")
+    output = np.array([[0.5], [-2.0], [1.0]])
+    as_indices = perceptron.forward(output, np.array([0, 1, 1]))
+    gradient = perceptron.backward()
+    assert as_indices == perceptron.forward(output, np.array([-1, 1, 1])) == pytest.approx((0.5 + 2.0) / 3)
+    np.testing.assert_array_equal(gradient, perceptron.backward())
+    np.testing.assert_array_equal(perceptron.predict(output), [1, 0, 1])
+
+
 def test_perceptron_counts_the_boundary_as_a_mistake():
     perceptron = losses.create("perceptron")
     output = np.array([[0.0], [0.0], [2.0], [-1.0]])
     target = np.array([1, -1, 1, 1])
     assert perceptron.forward(output, target) == pytest.approx(1.0 / 4)
     np.testing.assert_array_equal(perceptron.backward()[:, 0], [-0.25, 0.25, 0.0, -0.25])
-    np.testing.assert_array_equal(perceptron.predict(output), [0, 0, 1, -1])
+    np.testing.assert_array_equal(perceptron.predict(output), [0, 0, 1, 0])
 
 
 def test_hinge_gradient_at_a_zero_margin_is_zero():
@@ -206,7 +216,8 @@ def test_targets_may_be_column_or_vector_for_single_output_losses():
         ("binary_cross_entropy", np.zeros((3, 1)), np.array([0, 1, 2]), "binary_cross_entropy labels must be 0 or 1, got 2"),
         ("binary_cross_entropy", np.zeros((2, 2)), np.array([0, 1]),
          r"binary_cross_entropy needs exactly 1 output\(s\), the network has 2"),
-        ("perceptron", np.zeros((2, 1)), np.array([0, 1]), "perceptron labels must be -1 or 1, got 0"),
+        ("perceptron", np.zeros((2, 1)), np.array([0, 2]), "perceptron labels must be 0 or 1, got 2"),
+        ("perceptron", np.zeros((2, 1)), np.array([-1, 0]), "perceptron labels must be -1 or 1, got 0"),
         ("mse", np.zeros((4, 3)), np.zeros((4, 2)), r"mse targets must have shape \(N, 3\) for 3 output\(s\), got \(4, 2\)"),
         ("mse", np.zeros((4, 1)), np.zeros((4, 2)), r"mse targets must have shape \(N, 1\) or \(N,\)"),
         ("mse", np.zeros((2, 1)), np.array([1.0, np.nan]), "mse targets contain NaN or infinite values"),

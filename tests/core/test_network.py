@@ -64,7 +64,7 @@ def test_predict_and_predict_proba():
     np.testing.assert_allclose(probabilities.sum(axis=1), 1, rtol=1e-5)
     np.testing.assert_array_equal(net.predict(X), probabilities.argmax(axis=1))
     regression = Network([Dense(5, 1)], loss="mse")
-    with pytest.raises(ValueError, match="regression loss"):
+    with pytest.raises(ValueError, match="mse loss gives scores, not class probabilities"):
         regression.predict_proba(X)
 
 
