@@ -1,0 +1,369 @@
+"""A look inside the network at one moment: what the live views of the workbench draw.
+
+:func:`inspect` computes, from the current weights and a probe of the data, everything the views
+need — weight and bias histograms, activation statistics, first-layer weights as images, the
+confusion matrix and the worst mistakes, the decision boundary of 2-D data, the fitted curve of
+1-D regression and the weight matrices of small networks — so that the GUI does no maths of its
+own. The result is a frozen :class:`Inspection` whose arrays are read-only copies, safe to hand to
+another thread. The training worker calls it a few times a second, so it stays cheap: one forward
+pass over a bounded slice of the validation data, and histograms by integer binning.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core import metrics
+from core._checks import check_number
+from core.layers import Activation, Dense
+
+#: Activations with horizontal asymptotes, and the range (low, high) they approach.
+BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "hard_sigmoid": (0.0, 1.0)}
+#: An output within this share of its range from an asymptote counts as saturated: there
+#: φ' is nearly 0 (σ' ≤ 0.0099 for σ ∉ (0.01, 0.99), tanh' ≤ 0.0396 for |tanh| ≥ 0.98).
+SATURATION_MARGIN = 0.01
+#: Width of the bins of a distribution that starts with all values equal (zeros initialiser).
+ZERO_SPREAD_BIN_WIDTH = 0.01
+#: Share of the data's span added on each side of the decision-boundary grid and the fitted curve.
+GRID_MARGIN = 0.1
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array = np.array(array, copy=True)
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """``counts[i]`` values lie in ``[edges[i], edges[i + 1])``; the edges are evenly spaced."""
+
+    counts: np.ndarray
+    edges: np.ndarray
+
+    @property
+    def bin_width(self) -> float:
+        return float(self.edges[1] - self.edges[0])
+
+
+@dataclass(frozen=True)
+class LayerParameters:
+    """The weight and bias distributions of the Dense layer ``network.layers[index]``.
+
+    ``initial_*`` are the distributions when the run began, on the same grid of bins (current
+    bins are the initial ones, extended by whole bins — or merged into wider ones — when the
+    values leave the initial range), so that heights can be compared bar for bar.
+    """
+
+    index: int
+    shape: tuple[int, int]
+    weights: Histogram
+    biases: Histogram
+    initial_weights: Histogram
+    initial_biases: Histogram
+
+
+@dataclass(frozen=True)
+class ActivationStatistics:
+    """Outputs of the Activation layer ``network.layers[index]`` on the probe batch.
+
+    ``saturated``: share of outputs within 1 % of the range from an asymptote (sigmoid, tanh,
+    hard sigmoid; None for others). ``dead``: share of units that output 0 for every probe
+    example (ReLU only; None for others) — they receive no gradient and no longer learn.
+    """
+
+    index: int
+    function: str
+    n_units: int
+    mean: float
+    std: float
+    saturated: float | None
+    dead: float | None
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Predictions on the first ``len(true)`` rows of the ``split`` data ("validation", or
+    "training" when there is no validation data), out of ``n_available`` rows.
+
+    ``true`` and ``predicted`` are class indices (0…K−1); ``confidence`` is the probability of the
+    predicted class, or, for losses that give no probabilities (``confidence_kind == "margin"``),
+    the predicted class's score minus the runner-up's (|score| for one output).
+    ``confusion[i, j]`` counts examples of class i predicted as j. ``worst`` are row indices of the
+    most confident mistakes, most confident first.
+    """
+
+    split: str
+    n_available: int
+    true: np.ndarray
+    predicted: np.ndarray
+    confidence: np.ndarray
+    confidence_kind: str
+    confusion: np.ndarray
+    worst: np.ndarray
+
+    def mistakes(self, true_class: int, predicted_class: int) -> np.ndarray:
+        """Row indices of the examples of ``true_class`` predicted as ``predicted_class``,
+        most confident first (the examples behind one cell of the confusion matrix)."""
+        rows = np.flatnonzero((self.true == true_class) & (self.predicted == predicted_class))
+        return rows[np.argsort(-self.confidence[rows], kind="stable")]
+
+
+@dataclass(frozen=True)
+class DecisionBoundary:
+    """The classifier on an n×n grid over 2-D data: cell ``[i, j]`` is the point (x[j], y[i]).
+
+    ``labels`` are the predicted class indices, ``probabilities`` (n, n, K) the class
+    probabilities and ``confidence`` the predicted class's probability; both None for losses
+    that give no probabilities.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    labels: np.ndarray
+    probabilities: np.ndarray | None
+    confidence: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class FittedCurve:
+    """The regression network's prediction y(x) on a grid over 1-D data."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """Everything :func:`inspect` found; parts that do not apply to the data or network are None.
+
+    ``unit_images`` (units, H, W): each first-layer unit's incoming weights in the image's shape.
+    ``small_network`` ((W, b) per Dense layer) is given when no layer has more than the limit of units.
+    """
+
+    layers: tuple[LayerParameters, ...]
+    activations: tuple[ActivationStatistics, ...]
+    unit_images: np.ndarray | None
+    predictions: Predictions | None
+    boundary: DecisionBoundary | None
+    curve: FittedCurve | None
+    small_network: tuple[tuple[np.ndarray, np.ndarray], ...] | None
+
+
+# ----------------------------------------------------------------------------- histograms
+def grid_histogram(values: np.ndarray, origin: float, width: float, max_bins: int) -> Histogram:
+    """Count ``values`` in the bins [origin + k·w, origin + (k+1)·w) of a fixed grid, k integer.
+
+    The histogram spans the fewest whole bins holding every value, so bins of two calls on the
+    same grid line up. If more than ``max_bins`` bins would be needed, w = m·width with the
+    smallest whole m that fits (still on the same grid). Bin of v: k = ⌊(v − origin)/w⌋.
+    """
+    values = np.asarray(values, dtype=np.float64).reshape(-1)
+    low, high = float(values.min()), float(values.max())
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise ValueError("cannot make a histogram of non-finite values (the weights diverged)")
+    multiple = 1
+    while True:
+        bin_width = width * multiple
+        first = math.floor((low - origin) / bin_width)
+        last = math.floor((high - origin) / bin_width)
+        if last - first + 1 <= max_bins:
+            break
+        multiple *= math.ceil((last - first + 1) / max_bins)
+    # Rounding is monotone, so min and max bound every value's bin: no index falls outside.
+    bins = np.floor((values - origin) / bin_width).astype(np.int64)
+    bins -= first
+    counts = np.bincount(bins, minlength=last - first + 1)
+    edges = origin + bin_width * np.arange(first, last + 2, dtype=np.float64)
+    return Histogram(_frozen(counts), _frozen(edges))
+
+
+def initial_grid(values: np.ndarray, bins: int) -> tuple[float, float]:
+    """(origin, width) of ``bins`` bins whose first and last are centred on the min and the max.
+
+    width = (max − min)/(bins − 1), origin = min − width/2. A distribution with no spread
+    (zeros initialiser) gets bins of width ZERO_SPREAD_BIN_WIDTH centred on its value.
+    """
+    low, high = float(values.min()), float(values.max())
+    width = (high - low) / (bins - 1) if high > low else ZERO_SPREAD_BIN_WIDTH
+    return low - width / 2, width
+
+
+def _layer_parameters(index: int, layer: Dense, initial: LayerParameters | None, bins: int) -> LayerParameters:
+    if initial is None:
+        origin, width = initial_grid(layer.W, bins)
+    else:
+        origin, width = float(initial.initial_weights.edges[0]), initial.initial_weights.bin_width
+    max_bins = 4 * bins
+    weights = grid_histogram(layer.W, origin, width, max_bins)
+    biases = grid_histogram(layer.b, origin, width, max_bins)
+    if initial is None:
+        return LayerParameters(index, layer.W.shape, weights, biases, weights, biases)
+    return LayerParameters(index, layer.W.shape, weights, biases, initial.initial_weights, initial.initial_biases)
+
+
+# ----------------------------------------------------------------------------- activations
+def activation_statistics(index: int, function_name: str, a: np.ndarray) -> ActivationStatistics:
+    """Mean, standard deviation, saturated share and dead share of the outputs ``a`` (N, units).
+
+    saturated = share of entries with a ≤ low + m·(high − low) or a ≥ high − m·(high − low),
+    m = SATURATION_MARGIN; dead = share of columns with a = 0 in every row (ReLU).
+    """
+    saturated = dead = None
+    if function_name in BOUNDED_ACTIVATIONS:
+        low, high = BOUNDED_ACTIVATIONS[function_name]
+        margin = SATURATION_MARGIN * (high - low)
+        saturated = float(np.count_nonzero((a <= low + margin) | (a >= high - margin))) / a.size
+    if function_name == "relu":
+        dead = float(np.count_nonzero(~a.any(axis=0))) / a.shape[1]
+    return ActivationStatistics(index, function_name, a.shape[1], float(a.mean(dtype=np.float64)),
+                                float(a.std(dtype=np.float64)), saturated, dead)
+
+
+# ----------------------------------------------------------------------------- predictions
+def class_indices(loss, labels: np.ndarray) -> np.ndarray:
+    """Labels as class indices 0…K−1. The perceptron's labels are ±1: −1 → 0 and +1 → 1
+    (a prediction exactly on the boundary, sign 0, counts as −1)."""
+    labels = np.asarray(labels).reshape(-1)
+    if loss.name == "perceptron":
+        return (labels > 0).astype(np.int64)
+    return labels.astype(np.int64, copy=False)
+
+
+def confidence_of(loss, output: np.ndarray, predicted: np.ndarray) -> tuple[np.ndarray, str]:
+    """(confidence of each prediction, "probability" or "margin") — see :class:`Predictions`."""
+    probabilities = loss.probabilities(output)
+    if probabilities is not None:
+        return probabilities[np.arange(predicted.size), predicted], "probability"
+    if output.ndim == 1 or output.shape[1] == 1:
+        return np.abs(output.reshape(-1)), "margin"
+    top_two = np.partition(output, output.shape[1] - 2, axis=1)[:, -2:]
+    return top_two[:, 1] - top_two[:, 0], "margin"
+
+
+def _predictions(network, output, y, split: str, n_available: int, n_classes: int, n_worst: int) -> Predictions:
+    loss = network.loss
+    predicted = class_indices(loss, loss.predict(output))
+    true = class_indices(loss, y)
+    confidence, kind = confidence_of(loss, output, predicted)
+    wrong = np.flatnonzero(predicted != true)
+    worst = wrong[np.argsort(-confidence[wrong], kind="stable")[:n_worst]]
+    confusion = metrics.confusion_matrix(true, predicted, n_classes)
+    return Predictions(split, n_available, _frozen(true), _frozen(predicted), _frozen(confidence), kind,
+                       _frozen(confusion), _frozen(worst))
+
+
+# ----------------------------------------------------------------------------- grids over the data
+def _span(dataset, column: int, n: int) -> np.ndarray:
+    """n points from min − margin to max + margin of feature ``column`` over training and validation data."""
+    parts = [dataset.X_train[:, column]]
+    if dataset.X_val is not None and len(dataset.X_val):
+        parts.append(dataset.X_val[:, column])
+    low = min(float(part.min()) for part in parts)
+    high = max(float(part.max()) for part in parts)
+    margin = GRID_MARGIN * (high - low) if high > low else 1.0
+    return np.linspace(low - margin, high + margin, n)
+
+
+def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
+    """The classifier's labels and probabilities on an n×n grid spanning 2-D data with margins."""
+    x, y = _span(dataset, 0, n), _span(dataset, 1, n)
+    grid_x, grid_y = np.meshgrid(x, y)
+    points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+    output = network.predict_output(points)
+    loss = network.loss
+    labels = class_indices(loss, loss.predict(output)).reshape(n, n)
+    probabilities = loss.probabilities(output)
+    confidence = None
+    if probabilities is not None:
+        probabilities = probabilities.reshape(n, n, -1)
+        confidence = _frozen(probabilities.max(axis=2))
+        probabilities = _frozen(probabilities)
+    return DecisionBoundary(_frozen(x), _frozen(y), _frozen(labels), probabilities, confidence)
+
+
+def fitted_curve(network, dataset, n: int) -> FittedCurve:
+    """The regression network's predictions on n points spanning 1-D data with margins."""
+    x = _span(dataset, 0, n)
+    return FittedCurve(_frozen(x), _frozen(network.predict(x[:, None]).reshape(-1)))
+
+
+# ----------------------------------------------------------------------------- the whole look
+def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | None = None, bins: int = 40,
+            max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 64, curve_size: int = 200,
+            max_unit_images: int = 64, small_network_units: int = 64) -> Inspection:
+    """Look inside ``network`` on ``dataset`` with inference passes (the weights are not changed).
+
+    - Histograms per Dense layer on the grid of ``initial`` (the first inspection of the run,
+      whose own ``initial_*`` it carries forward); without ``initial`` a grid of ``bins`` bins
+      over the current weights is chosen, and this inspection is the run's initial one.
+    - Activation statistics on the first ``probe_size`` validation rows (training rows when
+      there is no validation data).
+    - For classification: predictions, confusion matrix and worst mistakes on the first
+      ``max_evaluated`` validation rows (all of them with None); the validation split is
+      shuffled, so its first rows are a fair sample and the same rows are used at every call.
+    - For 2-D classification the ``grid_size``² decision boundary; for 1-D regression the
+      fitted curve on ``curve_size`` points; for image data the first ``max_unit_images`` units'
+      weights as images; for networks with at most ``small_network_units`` units per Dense layer
+      their weight matrices.
+    """
+    probe_size = check_number("probe size", probe_size, low=1, integer=True)
+    bins = check_number("histogram bins", bins, low=2, integer=True)
+    if max_evaluated is not None:
+        max_evaluated = check_number("max evaluated rows", max_evaluated, low=1, integer=True)
+    n_worst = check_number("number of worst mistakes", n_worst, low=0, integer=True)
+    grid_size = check_number("decision-boundary grid size", grid_size, low=2, integer=True)
+    curve_size = check_number("fitted-curve size", curve_size, low=2, integer=True)
+    max_unit_images = check_number("max unit images", max_unit_images, low=0, integer=True)
+    if dataset.n_features != network.n_inputs:
+        raise ValueError(f"the network takes {network.n_inputs} inputs but {dataset.name} has "
+                         f"{dataset.n_features} features")
+
+    dense = [(index, layer) for index, layer in enumerate(network.layers) if isinstance(layer, Dense)]
+    if initial is not None and [(entry.index, entry.shape) for entry in initial.layers] != \
+            [(index, layer.W.shape) for index, layer in dense]:
+        raise ValueError("the initial inspection belongs to a network of another architecture; "
+                         "inspect the re-built network without initial= first")
+    initial_layers = (None,) * len(dense) if initial is None else initial.layers
+    layers = tuple(_layer_parameters(index, layer, start, bins)
+                   for (index, layer), start in zip(dense, initial_layers))
+
+    has_validation = dataset.X_val is not None and len(dataset.X_val) > 0
+    split = "validation" if has_validation else "training"
+    X_all, y_all = (dataset.X_val, dataset.y_val) if has_validation else (dataset.X_train, dataset.y_train)
+    is_classification = dataset.task != "regression"
+    n_evaluated = 0
+    if is_classification:
+        n_evaluated = len(X_all) if max_evaluated is None else min(max_evaluated, len(X_all))
+    X = np.ascontiguousarray(X_all[:max(probe_size, n_evaluated)], dtype=network.dtype)
+
+    # One inference pass, layer by layer, so that the probe's activations are seen on the way.
+    statistics = []
+    out = X
+    for index, layer in enumerate(network.layers):
+        out = layer.forward(out, False)
+        if isinstance(layer, Activation):
+            statistics.append(activation_statistics(index, layer.function.name, out[:probe_size]))
+
+    predictions = boundary = curve = None
+    if is_classification:
+        predictions = _predictions(network, out[:n_evaluated], y_all[:n_evaluated], split, len(X_all),
+                                   dataset.n_classes, n_worst)
+        if dataset.n_features == 2:
+            boundary = decision_boundary(network, dataset, grid_size)
+    elif dataset.n_features == 1 and network.n_outputs == 1:
+        curve = fitted_curve(network, dataset, curve_size)
+
+    unit_images = None
+    first = dense[0][1]
+    if dataset.image_shape is not None and int(np.prod(dataset.image_shape)) == first.n_in:
+        shown = min(first.n_out, max_unit_images)
+        unit_images = _frozen(first.W[:, :shown].T.reshape((shown, *dataset.image_shape)))
+
+    small_network = None
+    if all(layer.n_in <= small_network_units and layer.n_out <= small_network_units for _, layer in dense):
+        small_network = tuple((_frozen(layer.W), _frozen(layer.b)) for _, layer in dense)
+
+    return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network)
