@@ -1,0 +1,453 @@
+import math
+
+import numpy as np
+import pytest
+
+from core import optimizers
+
+ALL_NAMES = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw"]
+# Optimisers whose state shrinks geometrically when the gradient is zero, with rates that make it
+# reach the subnormal range within a few hundred steps.
+FAST_DECAY = {
+    "momentum": dict(momentum=0.5),
+    "nesterov": dict(momentum=0.5),
+    "rmsprop": dict(alpha=0.5, momentum=0.5, centered=True),
+    "adadelta": dict(rho=0.5),
+    "adam": dict(betas=(0.5, 0.5)),
+    "adamw": dict(betas=(0.5, 0.5)),
+}
+
+THETA0 = [1.0, -2.0, 0.5]
+G1 = [0.5, -1.0, 0.0]
+G2 = [0.25, 1.0, -2.0]
+
+
+def two_steps(name, **hp):
+    """θ after one and after two steps from THETA0 with gradients G1 then G2 (float64)."""
+    opt = optimizers.create(name, **hp)
+    theta = np.array(THETA0)
+    opt.step([theta], [np.array(G1)])
+    after_one = theta.copy()
+    opt.step([theta], [np.array(G2)])
+    return after_one, theta
+
+
+def sign(x):
+    return math.copysign(1.0, x) if x else 0.0
+
+
+def test_registry_lists_every_optimizer():
+    assert optimizers.names() == ALL_NAMES
+    for name in ALL_NAMES:
+        assert optimizers.create(name).name == name
+
+
+# ---- one and two steps in closed form ------------------------------------------------------------
+
+
+def test_sgd_closed_form():
+    one, two = two_steps("sgd", lr=0.1)
+    np.testing.assert_allclose(one, [0.95, -1.9, 0.5], rtol=1e-15)
+    np.testing.assert_allclose(two, [0.925, -2.0, 0.7], rtol=1e-15)
+
+
+def test_sgd_weight_decay_adds_lambda_theta_to_the_gradient():
+    one, _ = two_steps("sgd", lr=0.1, weight_decay=0.1)
+    # g = G1 + 0.1·θ0 = [0.6, -1.2, 0.05]
+    np.testing.assert_allclose(one, [0.94, -1.88, 0.495], rtol=1e-15)
+
+
+def test_momentum_closed_form():
+    one, two = two_steps("momentum", lr=0.1, momentum=0.9)
+    # v1 = G1; v2 = 0.9·G1 + G2 = [0.7, 0.1, -2.0]
+    np.testing.assert_allclose(one, [0.95, -1.9, 0.5], rtol=1e-15)
+    np.testing.assert_allclose(two, [0.88, -1.91, 0.7], rtol=1e-14)
+
+
+def test_nesterov_closed_form():
+    one, two = two_steps("nesterov", lr=0.1, momentum=0.9)
+    # step 1 direction G1 + 0.9·G1; step 2 direction G2 + 0.9·[0.7, 0.1, -2.0] = [0.88, 1.09, -3.8]
+    np.testing.assert_allclose(one, [0.905, -1.81, 0.5], rtol=1e-15)
+    np.testing.assert_allclose(two, [0.817, -1.919, 0.88], rtol=1e-14)
+
+
+def test_adagrad_closed_form():
+    eps = 1e-10
+    one, two = two_steps("adagrad", lr=0.1, lr_decay=0.5, eps=eps)
+    # G1 = G1², so the first step is lr·sign(g); the second uses lr / (1 + 0.5) and G = G1² + G2².
+    expected_one = [t - 0.1 * g / (abs(g) + eps) for t, g in zip(THETA0, G1)]
+    np.testing.assert_allclose(one, expected_one, rtol=1e-15)
+    np.testing.assert_allclose(one, [0.9, -1.9, 0.5], rtol=1e-9)
+    accumulated = [a * a + b * b for a, b in zip(G1, G2)]  # [0.3125, 2, 4]
+    expected_two = [t - 0.1 / 1.5 * g / (math.sqrt(s) + eps) for t, g, s in zip(one, G2, accumulated)]
+    np.testing.assert_allclose(two, expected_two, rtol=1e-15)
+
+
+def test_adagrad_initial_accumulator_value():
+    one, _ = two_steps("adagrad", lr=0.1, initial_accumulator_value=0.75)
+    np.testing.assert_allclose(one, [t - 0.1 * g / math.sqrt(0.75 + g * g) for t, g in zip(THETA0, G1)], rtol=1e-9)
+
+
+def test_rmsprop_closed_form():
+    eps = 1e-8
+    one, two = two_steps("rmsprop", lr=0.01, alpha=0.99, eps=eps)
+    # s1 = 0.01·g², √s1 = 0.1·|g|: the first step is 0.1·sign(g).
+    np.testing.assert_allclose(one, [0.9, -1.9, 0.5], rtol=1e-7)
+    s2 = [0.99 * 0.01 * a * a + 0.01 * b * b for a, b in zip(G1, G2)]
+    np.testing.assert_allclose(two, [t - 0.01 * g / (math.sqrt(s) + eps) for t, g, s in zip(one, G2, s2)], rtol=1e-15)
+
+
+def test_rmsprop_centered_with_momentum_closed_form():
+    eps, alpha, mu, lr = 1e-8, 0.9, 0.5, 0.01
+    one, two = two_steps("rmsprop", lr=lr, alpha=alpha, eps=eps, momentum=mu, centered=True)
+    # s1 = 0.1·g², ḡ1 = 0.1·g, s̃1 = 0.1·g² − 0.01·g² = 0.09·g²: the step is lr·g/(0.3|g|).
+    np.testing.assert_allclose(one, [t - lr * sign(g) / 0.3 for t, g in zip(THETA0, G1)], rtol=1e-7)
+    expected = []
+    for t, a, b in zip(one, G1, G2):
+        b1 = a / (math.sqrt(0.09 * a * a) + eps)
+        s = alpha * 0.1 * a * a + 0.1 * b * b
+        mean = alpha * 0.1 * a + 0.1 * b
+        expected.append(t - lr * (mu * b1 + b / (math.sqrt(s - mean * mean) + eps)))
+    np.testing.assert_allclose(two, expected, rtol=1e-14)
+
+
+def test_adadelta_closed_form():
+    eps, rho = 1e-6, 0.9
+    one, two = two_steps("adadelta", lr=1.0, rho=rho, eps=eps)
+    delta1 = [math.sqrt(eps) / math.sqrt(0.1 * g * g + eps) * g for g in G1]
+    np.testing.assert_allclose(one, [t - d for t, d in zip(THETA0, delta1)], rtol=1e-15)
+    expected = []
+    for t, a, b, d in zip(one, G1, G2, delta1):
+        s = rho * 0.1 * a * a + 0.1 * b * b
+        u = 0.1 * d * d
+        expected.append(t - math.sqrt(u + eps) / math.sqrt(s + eps) * b)
+    np.testing.assert_allclose(two, expected, rtol=1e-14)
+
+
+def adam_two_steps_by_hand(lr, beta1, beta2, eps, theta0):
+    """The textbook form: bias-corrected m̂ and v̂, then θ −= lr·m̂/(√v̂ + ε)."""
+    theta, m, v = list(theta0), [0.0] * 3, [0.0] * 3
+    for t, grads in ((1, G1), (2, G2)):
+        m = [beta1 * a + (1 - beta1) * g for a, g in zip(m, grads)]
+        v = [beta2 * a + (1 - beta2) * g * g for a, g in zip(v, grads)]
+        theta = [p - lr * (a / (1 - beta1**t)) / (math.sqrt(b / (1 - beta2**t)) + eps)
+                 for p, a, b in zip(theta, m, v)]
+    return theta
+
+
+def test_adam_closed_form():
+    one, two = two_steps("adam", lr=0.1)
+    # m̂1 = g and v̂1 = g²: the first step is lr·sign(g).
+    np.testing.assert_allclose(one, [0.9, -1.9, 0.5], rtol=1e-7)
+    np.testing.assert_allclose(two, adam_two_steps_by_hand(0.1, 0.9, 0.999, 1e-8, THETA0), rtol=1e-14)
+
+
+def test_adam_weight_decay_is_added_to_the_gradient():
+    _, two = two_steps("adam", lr=0.1, weight_decay=0.5)
+    lr, b1, b2 = 0.1, 0.9, 0.999
+    theta, m, v = list(THETA0), [0.0] * 3, [0.0] * 3
+    for t, grads in ((1, G1), (2, G2)):
+        grads = [g + 0.5 * p for g, p in zip(grads, theta)]
+        m = [b1 * a + (1 - b1) * g for a, g in zip(m, grads)]
+        v = [b2 * a + (1 - b2) * g * g for a, g in zip(v, grads)]
+        theta = [p - lr * (a / (1 - b1**t)) / (math.sqrt(b / (1 - b2**t)) + 1e-8) for p, a, b in zip(theta, m, v)]
+    np.testing.assert_allclose(two, theta, rtol=1e-14)
+
+
+def test_adam_amsgrad_uses_the_largest_second_moment():
+    opt = optimizers.create("adam", lr=0.1, amsgrad=True)
+    theta = np.array([0.0])
+    opt.step([theta], [np.array([2.0])])
+    opt.step([theta], [np.array([0.0])])  # v shrinks to 0.999·v1: v_max keeps v1
+    v1 = 0.001 * 4.0
+    m2 = 0.9 * 0.2
+    expected = -0.1 * 2.0 / (2.0 + 1e-8) - 0.1 * (m2 / (1 - 0.81)) / (math.sqrt(v1 / (1 - 0.999**2)) + 1e-8)
+    np.testing.assert_allclose(theta, [expected], rtol=1e-12)
+    assert opt.state[0]["v_max"][0] == pytest.approx(v1, rel=1e-15)
+
+
+def test_adamw_decays_the_parameter_directly():
+    lr, wd = 0.1, 0.5
+    one, two = two_steps("adamw", lr=lr, weight_decay=wd)
+    np.testing.assert_allclose(one, [t * (1 - lr * wd) - lr * sign(g) for t, g in zip(THETA0, G1)], rtol=1e-7)
+    # The decay multiplies θ before each step; the Adam part sees the bare gradients.
+    undecayed = adam_two_steps_by_hand(lr, 0.9, 0.999, 1e-8, [0.0] * 3)
+    plain_one = [0.0 - lr * g / (abs(g) + 1e-8) for g in G1]
+    second_adam_step = [u - p for u, p in zip(undecayed, plain_one)]
+    expected = [t * (1 - lr * wd) + s for t, s in zip(one, second_adam_step)]
+    np.testing.assert_allclose(two, expected, rtol=1e-14)
+
+
+# ---- against torch.optim -------------------------------------------------------------------------
+
+TORCH_CASES = [
+    ("sgd", dict(lr=0.05)),
+    ("sgd", dict(lr=0.05, weight_decay=0.1)),
+    ("momentum", dict(lr=0.02, momentum=0.9)),
+    ("momentum", dict(lr=0.02, momentum=0.5, weight_decay=0.05)),
+    ("nesterov", dict(lr=0.02, momentum=0.9)),
+    ("nesterov", dict(lr=0.02, momentum=0.7, weight_decay=0.05)),
+    ("adagrad", dict(lr=0.1)),
+    ("adagrad", dict(lr=0.1, lr_decay=0.05, weight_decay=0.1, initial_accumulator_value=0.5, eps=1e-6)),
+    ("rmsprop", dict(lr=0.01)),
+    ("rmsprop", dict(lr=0.01, momentum=0.9)),
+    ("rmsprop", dict(lr=0.01, centered=True)),
+    ("rmsprop", dict(lr=0.005, alpha=0.9, eps=1e-6, weight_decay=0.1, momentum=0.5, centered=True)),
+    ("adadelta", dict()),
+    ("adadelta", dict(lr=0.5, rho=0.8, eps=1e-4, weight_decay=0.1)),
+    ("adam", dict(lr=0.05)),
+    ("adam", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)),
+    ("adam", dict(lr=0.05, amsgrad=True)),
+    ("adamw", dict(lr=0.05)),
+    ("adamw", dict(lr=0.05, betas=(0.7, 0.95), weight_decay=0.3, amsgrad=True)),
+]
+
+
+def torch_optimizer(torch, name, tensors, hp):
+    if name in ("sgd", "momentum", "nesterov"):
+        return torch.optim.SGD(tensors, nesterov=name == "nesterov", **hp)
+    cls = {"adagrad": torch.optim.Adagrad, "rmsprop": torch.optim.RMSprop, "adadelta": torch.optim.Adadelta,
+           "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}[name]
+    return cls(tensors, **hp)
+
+
+def quadratic_ish_gradients(params):
+    """∇ of E = Σ ½‖Aθ‖²-like bowl plus Σ log cosh θ: curved, coupled and not quadratic."""
+    w, b = params
+    gw = 0.5 * w @ np.array([[2.0, 0.3, 0.0, 0.1], [0.3, 1.0, 0.2, 0.0], [0.0, 0.2, 0.5, 0.1],
+                             [0.1, 0.0, 0.1, 3.0]]) + np.tanh(w) - 0.2
+    gb = np.linspace(0.5, 2.0, b.size) * b + np.tanh(b) + 0.3
+    return [gw, gb]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name, hp", TORCH_CASES)
+def test_trajectory_matches_torch(name, hp):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(1)
+    start = [rng.normal(size=(3, 4)), rng.normal(size=5)]
+    ours = [p.copy() for p in start]
+    theirs = [torch.tensor(p.copy(), dtype=torch.float64) for p in start]
+    opt = optimizers.create(name, **hp)
+    reference = torch_optimizer(torch, name, theirs, hp)
+    for step in range(50):
+        if step == 25:  # a change of learning rate between batches, as the trainer makes
+            opt.lr = hp.get("lr", opt.lr) * 0.5
+            reference.param_groups[0]["lr"] = opt.lr
+        opt.step(ours, quadratic_ish_gradients(ours))
+        for tensor, grad in zip(theirs, quadratic_ish_gradients([t.numpy() for t in theirs])):
+            tensor.grad = torch.from_numpy(grad)
+        reference.step()
+    for mine, tensor, first in zip(ours, theirs, start):
+        np.testing.assert_allclose(mine, tensor.numpy(), rtol=1e-10, atol=1e-14)
+        assert np.max(np.abs(mine - first)) > 0.01  # the run went somewhere
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_defaults_are_torchs(name):
+    torch = pytest.importorskip("torch")
+    # torch refuses Nesterov without momentum, which it does not default to
+    given = dict(momentum=0.9) if name == "nesterov" else {}
+    theirs = torch_optimizer(torch, name, [torch.zeros(1)], given).defaults
+    ours = optimizers.create(name).hyperparameters
+    if name in ("momentum", "nesterov"):
+        del ours["momentum"]  # torch's SGD defaults to no momentum at all
+    assert {key: theirs[key] for key in ours} == ours
+
+
+# ---- arrays: dtype, several parameters, in place --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_float32_stays_float32_in_place_and_agrees_with_float64(name):
+    hp = dict(lr=0.5) if name == "adadelta" else dict(lr=0.01)
+    rng = np.random.default_rng(2)
+    start = [rng.normal(size=(3, 4)), rng.normal(size=5)]
+    runs = {}
+    for dtype in (np.float32, np.float64):
+        opt = optimizers.create(name, weight_decay=0.01, **hp)
+        params = [p.astype(dtype) for p in start]
+        objects = list(params)
+        for _ in range(10):
+            opt.step(params, [g.astype(dtype) for g in quadratic_ish_gradients(params)])
+        assert all(p is o for p, o in zip(params, objects))
+        assert all(p.dtype == dtype for p in params)
+        assert [p.shape for p in params] == [(3, 4), (5,)]
+        for state, p in zip(opt.state, params):
+            assert bool(state) == (name != "sgd")
+            assert all(a.dtype == dtype and a.shape == p.shape for a in state.values())
+        runs[dtype] = params
+    for single, double, first in zip(runs[np.float32], runs[np.float64], start):
+        assert not np.allclose(double, first)
+        np.testing.assert_allclose(single, double, rtol=1e-4, atol=1e-5)
+
+
+def test_numpy_scalar_hyperparameters_are_stored_as_python_floats():
+    opt = optimizers.create("adam", lr=np.float64(0.01), betas=(np.float64(0.9), 0.99), eps=np.float32(1e-8))
+    opt.weight_decay = np.float64(0.1)
+    values = [opt.lr, opt.beta1, opt.beta2, opt.eps, opt.weight_decay]
+    assert all(type(v) is float for v in values)
+
+
+def test_gradients_are_not_modified():
+    opt = optimizers.create("adam", weight_decay=0.1)
+    grad = np.array([1.0, -2.0], dtype=np.float32)
+    opt.step([np.ones(2, np.float32)], [grad])
+    np.testing.assert_array_equal(grad, [1.0, -2.0])
+
+
+# ---- state, reset, live hyperparameters ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_reset_forgets_the_state(name):
+    opt = optimizers.create(name)
+    theta = np.array(THETA0)
+    opt.step([theta], [np.array(G1)])
+    opt.reset()
+    assert opt.state == [] and opt.step_count == 0
+    fresh = optimizers.create(name)
+    again = theta.copy()
+    opt.step([theta], [np.array(G2)])
+    fresh.step([again], [np.array(G2)])
+    np.testing.assert_array_equal(theta, again)
+
+
+def test_state_names():
+    expected = {"sgd": set(), "momentum": {"velocity"}, "nesterov": {"velocity"}, "adagrad": {"sum"},
+                "rmsprop": {"square_avg"}, "adadelta": {"square_avg", "acc_delta"}, "adam": {"m", "v"},
+                "adamw": {"m", "v"}}
+    for name, keys in expected.items():
+        opt = optimizers.create(name)
+        opt.step([np.zeros(2)], [np.ones(2)])
+        assert set(opt.state[0]) == keys, name
+        assert opt.step_count == 1
+    opt = optimizers.create("rmsprop", momentum=0.9, centered=True)
+    opt.step([np.zeros(2)], [np.ones(2)])
+    assert set(opt.state[0]) == {"square_avg", "grad_avg", "momentum_buffer"}
+
+
+def test_adam_moments_in_state():
+    opt = optimizers.create("adam")
+    opt.step([np.zeros(2)], [np.array([2.0, -1.0])])
+    np.testing.assert_allclose(opt.state[0]["m"], [0.2, -0.1], rtol=1e-15)
+    np.testing.assert_allclose(opt.state[0]["v"], [0.004, 0.001], rtol=1e-12)
+
+
+def test_lr_change_takes_effect_on_the_next_step():
+    opt = optimizers.create("sgd", lr=0.1)
+    theta = np.array([1.0])
+    opt.step([theta], [np.array([1.0])])
+    opt.lr = 0.25
+    opt.step([theta], [np.array([1.0])])
+    np.testing.assert_allclose(theta, [1.0 - 0.1 - 0.25], rtol=1e-15)
+
+
+def test_momentum_change_takes_effect_on_the_next_step():
+    opt = optimizers.create("momentum", lr=1.0, momentum=0.9)
+    theta = np.array([0.0])
+    opt.step([theta], [np.array([1.0])])
+    opt.momentum = 0.5
+    opt.step([theta], [np.array([1.0])])
+    np.testing.assert_allclose(theta, [-1.0 - (0.5 * 1.0 + 1.0)], rtol=1e-15)
+
+
+def test_hyperparameters_round_trip():
+    opt = optimizers.create("adamw", lr=0.02, betas=(0.8, 0.9), amsgrad=True)
+    opt.lr = 0.03
+    assert opt.hyperparameters == dict(lr=0.03, betas=(0.8, 0.9), eps=1e-8, weight_decay=0.01, amsgrad=True)
+    for name in ALL_NAMES:
+        hp = optimizers.create(name).hyperparameters
+        assert optimizers.create(name, **hp).hyperparameters == hp
+
+
+# ---- subnormal flush -----------------------------------------------------------------------------
+
+
+def subnormal_count(opt):
+    tiny = np.finfo(np.float32).tiny
+    return sum(int(np.count_nonzero((a != 0) & (np.abs(a) < tiny))) for s in opt.state for a in s.values())
+
+
+def run_into_zero_gradients(name, steps):
+    """Some steps with gradients spread over 35 decades, then zero gradients; float32."""
+    opt = optimizers.create(name, lr=1e-3, **FAST_DECAY[name])
+    theta = np.linspace(-1.0, 1.0, 200, dtype=np.float32)
+    spread = (np.logspace(-35, 0, 200) * np.where(np.arange(200) % 2, 1, -1)).astype(np.float32)
+    for _ in range(5):
+        opt.step([theta], [spread])
+    zero = np.zeros_like(theta)
+    for _ in range(steps - 5):
+        opt.step([theta], [zero])
+    return opt, theta
+
+
+@pytest.mark.parametrize("name", sorted(FAST_DECAY))
+def test_decaying_state_has_no_subnormals_after_a_flush(name, monkeypatch):
+    steps = 4 * optimizers.FLUSH_EVERY
+    flushed, theta = run_into_zero_gradients(name, steps)
+    assert flushed.step_count % optimizers.FLUSH_EVERY == 0
+    assert subnormal_count(flushed) == 0
+    monkeypatch.setattr(optimizers, "FLUSH_EVERY", 10**9)
+    unflushed, theta_unflushed = run_into_zero_gradients(name, steps)
+    assert subnormal_count(unflushed) > 0  # the situation the flush is for
+    np.testing.assert_array_equal(theta, theta_unflushed)
+
+
+# ---- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, hp, field", [
+    ("sgd", dict(lr=-0.1), "lr"),
+    ("sgd", dict(lr="fast"), "lr"),
+    ("sgd", dict(weight_decay=-1e-3), "weight_decay"),
+    ("momentum", dict(momentum=1.0), "momentum"),
+    ("nesterov", dict(momentum=-0.1), "momentum"),
+    ("adagrad", dict(eps=0.0), "eps"),
+    ("adagrad", dict(lr_decay=-1.0), "lr_decay"),
+    ("adagrad", dict(initial_accumulator_value=-1.0), "initial_accumulator_value"),
+    ("rmsprop", dict(alpha=1.0), "alpha"),
+    ("rmsprop", dict(centered="yes"), "centered"),
+    ("adadelta", dict(rho=1.5), "rho"),
+    ("adam", dict(betas=(1.0, 0.999)), "beta1"),
+    ("adam", dict(betas=(0.9, -0.1)), "beta2"),
+    ("adam", dict(betas=0.9), "betas"),
+    ("adam", dict(amsgrad=1), "amsgrad"),
+    ("adamw", dict(eps=float("nan")), "eps"),
+])
+def test_bad_hyperparameters_name_the_field(name, hp, field):
+    with pytest.raises(ValueError, match=field):
+        optimizers.create(name, **hp)
+
+
+def test_unknown_names_and_hyperparameters():
+    with pytest.raises(ValueError, match="unknown optimizer 'lbfgs'"):
+        optimizers.create("lbfgs")
+    with pytest.raises(ValueError, match="nesterov"):
+        optimizers.create("sgd", nesterov=True)
+
+
+def test_live_assignment_is_validated_and_leaves_the_old_value():
+    opt = optimizers.create("momentum", lr=0.1)
+    with pytest.raises(ValueError, match="lr"):
+        opt.lr = -1.0
+    with pytest.raises(ValueError, match="momentum"):
+        opt.momentum = 1.5
+    assert (opt.lr, opt.momentum) == (0.1, 0.9)
+
+
+def test_step_refuses_mismatched_arguments():
+    opt = optimizers.create("adam")
+    theta = np.zeros(3, np.float32)
+    with pytest.raises(ValueError, match="1 parameters but 2 gradients"):
+        opt.step([theta], [theta, theta])
+    with pytest.raises(ValueError, match="gradient 0 must be float32"):
+        opt.step([theta], [np.zeros(3)])
+    with pytest.raises(ValueError, match="gradient 0 must be float32 \\(3,\\)"):
+        opt.step([theta], [np.zeros(4, np.float32)])
+    with pytest.raises(ValueError, match="parameter 0 must be a float32 or float64 array"):
+        opt.step([np.zeros(3, int)], [np.zeros(3, int)])
+    opt.step([theta], [np.ones(3, np.float32)])
+    with pytest.raises(ValueError, match="reset"):
+        opt.step([np.zeros(4, np.float32)], [np.zeros(4, np.float32)])
