@@ -1,0 +1,258 @@
+"""Learning-rate schedules (lecture 003, "Learning rate scheduling"): η as a function of t.
+
+"Start with a large rate, then go smaller." A schedule is called with t = 0, 1, 2, … — the number
+of steps or of epochs done so far, as the trainer chooses — and returns the learning rate η(t) as a
+Python float. ``lr0`` (η₀, the optimiser's base rate) can be changed at any time; the other
+hyperparameters are validated whenever they are set. ``reduce_on_plateau`` instead lowers the rate
+when ``observe(validation_loss)`` stops seeing improvement.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from core._checks import check_number
+from core.registry import Registry
+
+SCHEDULES: Registry["Schedule"] = Registry("schedule")
+
+_POSITIVE = dict(low=0.0, low_open=True)
+_NON_NEGATIVE = dict(low=0.0)
+_COUNT = dict(low=1, integer=True)
+
+
+def names() -> list[str]:
+    return SCHEDULES.names()
+
+
+def create(name: str, lr0: float = 0.01, **hyperparameters) -> "Schedule":
+    return SCHEDULES.create(name, lr0=lr0, **hyperparameters)
+
+
+def preview(schedule: "Schedule", n: int) -> np.ndarray:
+    """η(t) for t = 0 … n−1 as a float64 array (what the GUI plots before training)."""
+    n = check_number("preview length n", n, low=0, integer=True)
+    return np.array([schedule(t) for t in range(n)], dtype=np.float64)
+
+
+def _register(name: str):
+    """Register the class under ``name`` and give it that ``name``."""
+
+    def add(cls):
+        cls.name = name
+        return SCHEDULES.register(name)(cls)
+
+    return add
+
+
+class Schedule:
+    """Base class: ``lr0`` and validated hyperparameters; subclasses write ``_rate(t)``.
+
+    ``constraints`` maps each hyperparameter to its ``check_number`` bounds; ``_check_relations``
+    refuses combinations that contradict each other (a cyclic maximum below lr0, …).
+    """
+
+    name = "schedule"
+    constraints: dict = {"lr0": _NON_NEGATIVE}
+
+    def __init__(self, lr0: float, **hyperparameters):
+        self._hyperparameter_names = tuple(hyperparameters)
+        for name, value in hyperparameters.items():
+            setattr(self, name, value)
+        self.lr0 = lr0
+
+    def __setattr__(self, name, value):
+        rule = self.constraints.get(name)
+        if rule is not None:
+            value = check_number(f"{self.name} schedule {name}", value, **rule)
+            settled = {key: self.__dict__[key] for key in self.constraints if key in self.__dict__}
+            self._check_relations({**settled, name: value})
+        super().__setattr__(name, value)
+
+    def _check_relations(self, values: dict) -> None:
+        """Raise ValueError if ``values`` (the hyperparameters set so far) contradict each other."""
+
+    def _require_at_most_lr0(self, field: str, values: dict) -> None:
+        if field in values and "lr0" in values and values[field] > values["lr0"]:
+            raise ValueError(f"{self.name} schedule {field} must be ≤ lr0 = {values['lr0']!r}, got {values[field]!r}")
+
+    @property
+    def hyperparameters(self) -> dict:
+        """The schedule's own hyperparameters (not lr0, which comes from the optimiser)."""
+        return {name: getattr(self, name) for name in self._hyperparameter_names}
+
+    def __call__(self, t: int) -> float:
+        t = check_number(f"{self.name} schedule t", t, low=0, integer=True)
+        return float(self._rate(t))
+
+    def _rate(self, t: int) -> float:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in {"lr0": self.lr0, **self.hyperparameters}.items())
+        return f"{type(self).__name__}({options})"
+
+
+@_register("constant")
+class Constant(Schedule):
+    """η(t) = η₀."""
+
+    def __init__(self, lr0: float = 0.01):
+        super().__init__(lr0)
+
+    def _rate(self, t):
+        return self.lr0
+
+
+@_register("step")
+class Step(Schedule):
+    """η(t) = η₀·γ^⌊t / k⌋: multiply by γ (``gamma``) every k (``step_size``) steps/epochs."""
+
+    constraints = {**Schedule.constraints, "step_size": _COUNT, "gamma": dict(low=0.0, low_open=True, high=1.0)}
+
+    def __init__(self, lr0: float = 0.01, step_size: int = 10, gamma: float = 0.1):
+        super().__init__(lr0, step_size=step_size, gamma=gamma)
+
+    def _rate(self, t):
+        return self.lr0 * self.gamma ** (t // self.step_size)
+
+
+@_register("exponential")
+class Exponential(Schedule):
+    """η(t) = η₀·e^(−t/T) (lecture 003): e times smaller every T."""
+
+    constraints = {**Schedule.constraints, "T": _POSITIVE}
+
+    def __init__(self, lr0: float = 0.01, T: float = 100.0):
+        super().__init__(lr0, T=T)
+
+    def _rate(self, t):
+        return self.lr0 * math.exp(-t / self.T)
+
+
+@_register("linear")
+class Linear(Schedule):
+    """η(t) = η₀·max(1 − t/T, end_factor) (lecture 003's η₀(1 − t/T), which would reach 0 at t = T
+    and turn negative after it, floored at end_factor·η₀)."""
+
+    constraints = {**Schedule.constraints, "T": _POSITIVE, "end_factor": dict(low=0.0, high=1.0)}
+
+    def __init__(self, lr0: float = 0.01, T: float = 100.0, end_factor: float = 0.0):
+        super().__init__(lr0, T=T, end_factor=end_factor)
+
+    def _rate(self, t):
+        return self.lr0 * max(1.0 - t / self.T, self.end_factor)
+
+
+@_register("inverse_time")
+class InverseTime(Schedule):
+    """η(t) = η₀ / (1 + decay·t): halved at t = 1/decay, a third at 2/decay, …"""
+
+    constraints = {**Schedule.constraints, "decay": _NON_NEGATIVE}
+
+    def __init__(self, lr0: float = 0.01, decay: float = 0.01):
+        super().__init__(lr0, decay=decay)
+
+    def _rate(self, t):
+        return self.lr0 / (1.0 + self.decay * t)
+
+
+@_register("cosine")
+class Cosine(Schedule):
+    """Cosine annealing from η₀ to lr_min over T, after an optional linear warm-up of w steps:
+
+        t < w:  η(t) = η₀·(t + 1)/(w + 1)               (rises towards η₀, never 0)
+        t ≥ w:  η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·min(t − w, T)/T))/2
+
+    so η(w) = η₀ and η stays at lr_min from t = w + T on.
+    """
+
+    constraints = {**Schedule.constraints, "T": _POSITIVE, "lr_min": _NON_NEGATIVE,
+                   "warmup": dict(low=0, integer=True)}
+
+    def __init__(self, lr0: float = 0.01, T: float = 100.0, lr_min: float = 0.0, warmup: int = 0):
+        super().__init__(lr0, T=T, lr_min=lr_min, warmup=warmup)
+
+    def _check_relations(self, values):
+        self._require_at_most_lr0("lr_min", values)
+
+    def _rate(self, t):
+        if t < self.warmup:
+            return self.lr0 * (t + 1) / (self.warmup + 1)
+        progress = min(t - self.warmup, self.T) / self.T
+        return self.lr_min + (self.lr0 - self.lr_min) * 0.5 * (1.0 + math.cos(math.pi * progress))
+
+
+@_register("cyclic")
+class Cyclic(Schedule):
+    """Triangular cyclic rate (Smith 2015, arXiv:1506.01186, cited in lecture 003): η climbs
+    linearly from η₀ (base_lr) to max_lr in step_size steps, comes back down in as many, and repeats:
+
+        cycle = ⌊1 + t / (2·step_size)⌋
+        x = |t / step_size − 2·cycle + 1|
+        η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)
+    """
+
+    constraints = {**Schedule.constraints, "max_lr": _NON_NEGATIVE, "step_size": _COUNT}
+
+    def __init__(self, lr0: float = 0.01, max_lr: float = 0.1, step_size: int = 100):
+        super().__init__(lr0, max_lr=max_lr, step_size=step_size)
+
+    def _check_relations(self, values):
+        if "max_lr" in values and "lr0" in values and values["max_lr"] < values["lr0"]:
+            raise ValueError(f"cyclic schedule max_lr must be ≥ lr0 = {values['lr0']!r}, got {values['max_lr']!r}")
+
+    def _rate(self, t):
+        cycle = math.floor(1 + t / (2 * self.step_size))
+        x = abs(t / self.step_size - 2 * cycle + 1)
+        return self.lr0 + (self.max_lr - self.lr0) * max(0.0, 1.0 - x)
+
+
+@_register("reduce_on_plateau")
+class ReduceOnPlateau(Schedule):
+    """Lower the rate when the validation loss stops improving (torch ``ReduceLROnPlateau``, mode
+    "min", relative threshold). ``observe(loss)`` after every validation:
+
+        improvement:  loss < best·(1 − threshold)  → best = loss, bad = 0
+        otherwise:    bad ← bad + 1; when bad > patience: reductions ← reductions + 1, bad = 0
+        η = max(η₀·factor^reductions, min_lr)      (what ``schedule(t)`` returns, whatever t)
+
+    A NaN loss counts as no improvement.
+    """
+
+    constraints = {**Schedule.constraints, "factor": dict(low=0.0, high=1.0, low_open=True, high_open=True),
+                   "patience": dict(low=0, integer=True), "threshold": _NON_NEGATIVE, "min_lr": _NON_NEGATIVE}
+
+    def __init__(self, lr0: float = 0.01, factor: float = 0.1, patience: int = 10, threshold: float = 1e-4,
+                 min_lr: float = 0.0):
+        super().__init__(lr0, factor=factor, patience=patience, threshold=threshold, min_lr=min_lr)
+        self.reset()
+
+    def _check_relations(self, values):
+        self._require_at_most_lr0("min_lr", values)
+
+    def reset(self) -> None:
+        """Forget the losses seen: back to η₀."""
+        self.best = math.inf
+        self.bad_observations = 0
+        self.reductions = 0
+
+    def observe(self, validation_loss: float) -> float:
+        """Record one validation loss; return the (possibly lowered) learning rate."""
+        if not isinstance(validation_loss, numbers.Real) or isinstance(validation_loss, bool):
+            raise ValueError(f"{self.name} validation loss must be a number, got {validation_loss!r}")
+        loss = float(validation_loss)
+        if loss < self.best * (1.0 - self.threshold):
+            self.best = loss
+            self.bad_observations = 0
+        else:
+            self.bad_observations += 1
+            if self.bad_observations > self.patience:
+                self.reductions += 1
+                self.bad_observations = 0
+        return self._rate(0)
+
+    def _rate(self, t):
+        return max(self.lr0 * self.factor**self.reductions, self.min_lr)
