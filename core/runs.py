@@ -1,0 +1,294 @@
+"""The run library: every run saved as a folder, so that no run is ever lost.
+
+A run folder holds::
+
+    run.json            name, dataset, network summary, optimiser, status, dates, parent (lineage)
+    config.json         the full RunConfig (with schema_version)
+    history.json        metrics per epoch, and per batch (decimated to a bounded number of points)
+    best.npz last.npz   model files (core.model_io) of the best and the latest weights
+    checkpoints/epoch-0005.npz …   every ``checkpoint_every`` epochs, with the optimiser's epoch
+
+Every file is written atomically, so a crash leaves each file either old or new, never half.
+A run whose ``status`` is still "running" when no process is training it was interrupted (the
+app was killed): :func:`interrupted_runs` finds them so the next launch can offer to restore them.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from core import config as run_config
+from core import events, model_io
+from core.datasets.locations import data_folder
+
+RUNS_VARIABLE = "MLP_WORKBENCH_RUNS"
+MAX_BATCH_POINTS = 4000
+TRASH = ".trash"
+
+
+def runs_folder() -> Path:
+    """Where runs are saved: ``$MLP_WORKBENCH_RUNS``, else ``<user data folder>/runs``."""
+    override = os.environ.get(RUNS_VARIABLE, "")
+    return Path(override).expanduser() if override else data_folder() / "runs"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-").lower()[:40] or "run"
+
+
+def _finite_or_none(value: float):
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else None
+
+
+def _write_json(path: Path, data) -> None:
+    model_io.write_text_atomically(path, json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False))
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"{path} is missing: this folder is not a complete run") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path} is corrupt: {error}") from None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What the Runs view lists about a run."""
+
+    folder: Path
+    name: str
+    dataset: str
+    network: str
+    optimizer: str
+    best_metric: float | None
+    best_epoch: int | None
+    epochs_done: int
+    status: str
+    started: str
+    parent: str | None
+
+    @classmethod
+    def read(cls, folder: Path) -> "RunInfo":
+        meta = _read_json(folder / "run.json")
+        return cls(folder, meta.get("name", folder.name), meta.get("dataset", "?"), meta.get("network", "?"),
+                   meta.get("optimizer", "?"), meta.get("best_metric"), meta.get("best_epoch"),
+                   meta.get("epochs_done", 0), meta.get("status", "?"), meta.get("started", ""), meta.get("parent"))
+
+
+class RunRecorder:
+    """Writes a run folder while a trainer runs: feed it every event with :meth:`record`.
+
+    Per-batch points are decimated (every other point dropped whenever there are more than
+    ``MAX_BATCH_POINTS``), so the history stays bounded however long the run.
+    """
+
+    def __init__(self, config: run_config.RunConfig, network, dataset_name: str, folder: Path | None = None,
+                 checkpoint_every: int = 5, parent: dict | None = None, history: dict | None = None):
+        self.config, self.network = config, network
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        if folder is None:
+            base = runs_folder() / f"{stamp}-{_slug(config.name)}"
+            folder, suffix = base, 1
+            while folder.exists():
+                suffix += 1
+                folder = base.with_name(f"{base.name}-{suffix}")
+        self.folder = Path(folder)
+        self.checkpoint_every = checkpoint_every
+        self.history = history or {"epochs": [], "batches": [], "batch_stride": 1}
+        self._batch_counter = 0
+        self.meta = {
+            "name": config.name, "dataset": dataset_name,
+            "network": " → ".join(str(layer.units) for layer in config.network.hidden) or "linear",
+            "optimizer": config.optimizer.name, "status": "running",
+            "started": time.strftime("%Y-%m-%d %H:%M:%S"), "pid": os.getpid(),
+            "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None,
+        }
+        if parent:
+            self.meta["parent"] = parent
+        self.folder.mkdir(parents=True, exist_ok=True)
+        model_io.write_text_atomically(self.folder / "config.json", config.to_json())
+        self._save_meta()
+        self._metadata = {"dataset": dataset_name}
+
+    def _save_meta(self) -> None:
+        _write_json(self.folder / "run.json", self.meta)
+
+    def _save_history(self) -> None:
+        _write_json(self.folder / "history.json", self.history)
+
+    def record(self, event) -> None:
+        if isinstance(event, events.BatchFinished):
+            self._batch_counter += 1
+            if self._batch_counter % self.history["batch_stride"]:
+                return
+            batches = self.history["batches"]
+            batches.append([event.step, _finite_or_none(event.loss), _finite_or_none(event.metric), event.lr])
+            if len(batches) > MAX_BATCH_POINTS:
+                del batches[1::2]
+                self.history["batch_stride"] *= 2
+        elif isinstance(event, events.EpochFinished):
+            self.history["epochs"].append({
+                "epoch": event.epoch, "step": event.step, "train_loss": _finite_or_none(event.train_loss),
+                "train_metric": _finite_or_none(event.train_metric), "val_loss": _finite_or_none(event.val_loss),
+                "val_metric": _finite_or_none(event.val_metric), "lr": event.lr, "elapsed": event.elapsed})
+            self.meta["epochs_done"] = event.epoch
+            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, **self._metadata)
+            if event.is_best:
+                model_io.save_model(self.folder / "best.npz", self.network, epoch=event.epoch, **self._metadata)
+                self.meta["best_epoch"] = event.epoch
+                self.meta["best_metric"] = _finite_or_none(event.val_metric if math.isfinite(event.val_metric)
+                                                           else event.train_metric)
+            if self.checkpoint_every and event.epoch % self.checkpoint_every == 0:
+                model_io.save_model(self.checkpoint_path(self.folder, event.epoch), self.network,
+                                    epoch=event.epoch, step=event.step, **self._metadata)
+            self._save_history()
+            self._save_meta()
+        elif isinstance(event, events.TrainingFinished):
+            self.meta["status"] = event.reason
+            self.meta["message"] = event.message
+            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, **self._metadata)
+            self._save_history()
+            self._save_meta()
+
+    @staticmethod
+    def checkpoint_path(folder: Path, epoch: int) -> Path:
+        return Path(folder) / "checkpoints" / f"epoch-{epoch:04d}.npz"
+
+
+def list_runs(folder: Path | None = None) -> list[RunInfo]:
+    """Every readable run in the library, newest first; unreadable folders are skipped."""
+    folder = Path(folder or runs_folder())
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in folder.iterdir():
+        if child.is_dir() and child.name != TRASH and (child / "run.json").exists():
+            try:
+                found.append(RunInfo.read(child))
+            except ValueError:
+                continue
+    return sorted(found, key=lambda info: (info.started, info.folder.name), reverse=True)
+
+
+def load_config(run: Path) -> run_config.RunConfig:
+    return run_config.check(run_config.RunConfig.from_json((Path(run) / "config.json").read_text(encoding="utf-8")))
+
+
+def load_history(run: Path) -> dict:
+    history = _read_json(Path(run) / "history.json")
+    if not isinstance(history.get("epochs"), list) or not isinstance(history.get("batches"), list):
+        raise ValueError(f"{run}/history.json is not a metric history")
+    return history
+
+
+def load_weights(run: Path, which: str = "best"):
+    """(network, metadata) of a run's ``best`` or ``last`` weights, or of checkpoint ``epoch-N``."""
+    run = Path(run)
+    path = run / f"{which}.npz" if which in ("best", "last") else run / "checkpoints" / f"{which}.npz"
+    return model_io.load_model(path)
+
+
+def checkpoints(run: Path) -> list[int]:
+    """The epochs that have a checkpoint, in order."""
+    folder = Path(run) / "checkpoints"
+    if not folder.is_dir():
+        return []
+    return sorted(int(path.stem.split("-")[1]) for path in folder.glob("epoch-*.npz"))
+
+
+def rename_run(run: Path, new_name: str) -> None:
+    new_name = new_name.strip()
+    if not new_name:
+        raise ValueError("a run needs a non-empty name")
+    meta = _read_json(Path(run) / "run.json")
+    meta["name"] = new_name
+    _write_json(Path(run) / "run.json", meta)
+
+
+def delete_run(run: Path) -> Path:
+    """Move a run to the library's trash (``restore_run`` undoes it); returns where it went."""
+    run = Path(run)
+    trash = run.parent / TRASH
+    trash.mkdir(exist_ok=True)
+    target = trash / run.name
+    if target.exists():
+        shutil.rmtree(target)
+    os.replace(run, target)
+    return target
+
+
+def restore_run(trashed: Path) -> Path:
+    trashed = Path(trashed)
+    target = trashed.parent.parent / trashed.name
+    os.replace(trashed, target)
+    return target
+
+
+def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
+    """Start a new run from checkpoint ``epoch`` of ``run`` with (possibly changed) ``config``.
+
+    The checkpoint's architecture and weights are kept; the training settings (optimiser,
+    learning rate, schedule, regularisation, epochs) come from ``config``, and the optimiser starts
+    afresh.
+
+    Returns (network with the checkpoint's weights, recorder of the new run, history up to that
+    epoch); the new run's ``parent`` names the old run and the epoch it branched from.
+    """
+    run = Path(run)
+    if epoch not in checkpoints(run):
+        raise ValueError(f"run {run.name} has no checkpoint at epoch {epoch}; it has {checkpoints(run)}")
+    network, metadata = load_weights(run, f"epoch-{epoch:04d}")
+    config = config or load_config(run)
+    old = load_history(run)
+    history = {"epochs": [e for e in old["epochs"] if e["epoch"] <= epoch],
+               "batches": [b for b in old["batches"] if b[0] <= epoch_step(old, epoch)],
+               "batch_stride": old.get("batch_stride", 1)}
+    recorder = RunRecorder(config, network, metadata.get("dataset", "?"),
+                           parent={"run": run.name, "epoch": epoch}, history=history)
+    return network, recorder, history
+
+
+def epoch_step(history: dict, epoch: int) -> int:
+    for entry in history["epochs"]:
+        if entry["epoch"] == epoch:
+            return entry["step"]
+    return 0
+
+
+def _process_alive(pid) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def interrupted_runs(folder: Path | None = None) -> list[RunInfo]:
+    """Runs still marked "running" whose process is gone: the app was killed while training."""
+    found = []
+    for info in list_runs(folder):
+        if info.status != "running":
+            continue
+        pid = _read_json(info.folder / "run.json").get("pid")
+        if pid != os.getpid() and not _process_alive(pid):
+            found.append(info)
+    return found
+
+
+def mark_recovered(run: Path) -> None:
+    """Mark an interrupted run as handled (restored or dismissed) so it is offered only once."""
+    meta = _read_json(Path(run) / "run.json")
+    meta["status"] = "interrupted"
+    _write_json(Path(run) / "run.json", meta)

@@ -1,0 +1,130 @@
+"""The run library: folders written while training, listing, rename/delete/undo, branching, crash recovery."""
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from core import config as run_config
+from core import events, runs
+from core.experiment import Experiment
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    return tmp_path / "runs"
+
+
+def small_config(epochs=6, name="digits test"):
+    config = run_config.RunConfig(name=name)
+    config.network.hidden = [run_config.LayerConfig(16)]
+    config.training.epochs, config.training.batch_size = epochs, 64
+    return config
+
+
+def record_run(config, checkpoint_every=2):
+    experiment = Experiment(config)
+    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, checkpoint_every=checkpoint_every)
+    log = []
+    for event in experiment.make_trainer().run():
+        recorder.record(event)
+        log.append(event)
+    return experiment, recorder, log
+
+
+def test_a_recorded_run_holds_config_history_weights_and_checkpoints(library):
+    experiment, recorder, log = record_run(small_config())
+    folder = recorder.folder
+    assert folder.parent == library
+    assert runs.load_config(folder) == experiment.config
+    history = runs.load_history(folder)
+    assert [e["epoch"] for e in history["epochs"]] == [1, 2, 3, 4, 5, 6]
+    n_batches = sum(isinstance(e, events.BatchFinished) for e in log)
+    assert len(history["batches"]) == n_batches
+    assert runs.checkpoints(folder) == [2, 4, 6]
+    last, metadata = runs.load_weights(folder, "last")
+    np.testing.assert_array_equal(last.flat_parameters, experiment.network.flat_parameters)
+    assert metadata["dataset"] == "digits"
+    best_epoch = max(history["epochs"], key=lambda e: e["val_metric"] - 1e-9 * e["epoch"])
+    info = runs.list_runs()[0]
+    assert info.status == "completed" and info.epochs_done == 6 and info.name == "digits test"
+    assert info.best_epoch is not None and info.best_metric is not None
+    assert 0.5 < best_epoch["val_metric"] <= 1
+    with np.load(folder / "best.npz", allow_pickle=False) as archive:
+        assert "layer0.W" in archive.files
+
+
+def test_batch_history_stays_bounded(library, monkeypatch):
+    monkeypatch.setattr(runs, "MAX_BATCH_POINTS", 10)
+    config = small_config(epochs=3)
+    config.training.batch_size = 8
+    _, recorder, log = record_run(config)
+    batches = runs.load_history(recorder.folder)["batches"]
+    assert len(batches) <= 10
+    steps = [b[0] for b in batches]
+    assert steps == sorted(steps) and steps[-1] > 0.5 * sum(isinstance(e, events.BatchFinished) for e in log)
+
+
+def test_rename_delete_and_undo(library):
+    _, recorder, _ = record_run(small_config(epochs=1))
+    runs.rename_run(recorder.folder, "renamed")
+    assert runs.list_runs()[0].name == "renamed"
+    with pytest.raises(ValueError, match="non-empty name"):
+        runs.rename_run(recorder.folder, "  ")
+    trashed = runs.delete_run(recorder.folder)
+    assert runs.list_runs() == []
+    restored = runs.restore_run(trashed)
+    assert [info.folder for info in runs.list_runs()] == [restored]
+
+
+def test_branching_from_a_checkpoint_keeps_its_weights_and_records_the_lineage(library):
+    _, recorder, _ = record_run(small_config(epochs=4))
+    changed = runs.load_config(recorder.folder)
+    changed.optimizer.options = {"lr": 0.0001}
+    network, branch_recorder, history = runs.branch(recorder.folder, 2, changed)
+    checkpoint, _ = runs.load_weights(recorder.folder, "epoch-0002")
+    np.testing.assert_array_equal(network.flat_parameters, checkpoint.flat_parameters)
+    assert [e["epoch"] for e in history["epochs"]] == [1, 2]
+    info = runs.RunInfo.read(branch_recorder.folder)
+    assert info.parent == {"run": recorder.folder.name, "epoch": 2}
+    assert runs.load_config(branch_recorder.folder).optimizer.options == {"lr": 0.0001}
+    with pytest.raises(ValueError, match="no checkpoint at epoch 3"):
+        runs.branch(recorder.folder, 3)
+
+
+def test_a_run_whose_process_died_is_offered_for_recovery_once(library):
+    script = (
+        "import os\n"
+        "from core import runs\n"
+        "from tests.core.test_runs import small_config\n"
+        "from core.experiment import Experiment\n"
+        "config = small_config(epochs=50)\n"
+        "experiment = Experiment(config)\n"
+        "recorder = runs.RunRecorder(config, experiment.network, 'digits', checkpoint_every=1)\n"
+        "for event in experiment.make_trainer().run():\n"
+        "    recorder.record(event)\n"
+        "    if getattr(event, 'epoch', 0) == 3 and type(event).__name__ == 'EpochFinished':\n"
+        "        os._exit(9)\n"  # killed mid-run: no TrainingFinished, status stays "running"
+    )
+    env = {**os.environ, runs.RUNS_VARIABLE: str(library)}
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, timeout=120)
+    assert result.returncode == 9
+    interrupted = runs.interrupted_runs()
+    assert len(interrupted) == 1 and interrupted[0].epochs_done == 3
+    network, _ = runs.load_weights(interrupted[0].folder, "last")
+    assert runs.checkpoints(interrupted[0].folder) == [1, 2, 3]
+    runs.mark_recovered(interrupted[0].folder)
+    assert runs.interrupted_runs() == []
+
+
+def test_corrupt_run_files_give_clear_messages(library):
+    _, recorder, _ = record_run(small_config(epochs=1))
+    (recorder.folder / "history.json").write_text("{ half")
+    with pytest.raises(ValueError, match="history.json is corrupt"):
+        runs.load_history(recorder.folder)
+    (recorder.folder / "run.json").write_text(json.dumps({"name": 3}) [:5])
+    assert runs.list_runs() == []  # an unreadable run is skipped, not a crash
