@@ -1,0 +1,82 @@
+"""The ``mlp-workbench`` command: with no subcommand it opens the workbench window.
+
+The headless subcommands (train, evaluate, gradcheck, data) come from :mod:`app.headless` and
+never import Qt: PySide6 is imported only by :func:`open_gui`, when a window is really wanted.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from core.config import RunConfig
+
+MODEL_NOT_SUPPORTED = ("--model: opening a saved model is not supported by this version yet; "
+                       "{path} was not opened. The window starts with a freshly initialised network.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mlp-workbench",
+        description="Build, train and look inside multilayer perceptrons. "
+                    "Without options the window opens on the 8×8 digits with a small ReLU network.")
+    parser.add_argument("--dataset", metavar="NAME",
+                        help="open on this dataset (e.g. digits, moons, mnist); overrides the config's")
+    parser.add_argument("--config", metavar="FILE",
+                        help="open this run configuration (JSON, as saved by File ▸ Save configuration)")
+    parser.add_argument("--model", metavar="FILE", help="open a saved model (not supported yet)")
+    from app import headless
+
+    headless.add_subcommands(parser.add_subparsers(dest="subcommand", metavar="COMMAND"))
+    return parser
+
+
+def initial_config(args: argparse.Namespace) -> RunConfig:
+    """The configuration the window opens with; ValueError with a clear message if it is unusable."""
+    from core import config as run_config
+    from core import datasets
+
+    config = run_config.load(args.config) if args.config else RunConfig()
+    if args.dataset is not None:
+        if args.dataset not in datasets.names():
+            raise ValueError(f"--dataset: unknown dataset {args.dataset!r}; choose one of: "
+                             f"{', '.join(datasets.names())}")
+        if args.dataset != config.data.dataset:
+            config.data.dataset, config.data.options = args.dataset, {}
+    return config
+
+
+def notices(args: argparse.Namespace) -> list[str]:
+    """Messages the window shows on opening (things asked for that it could not do)."""
+    return [MODEL_NOT_SUPPORTED.format(path=args.model)] if args.model else []
+
+
+def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False) -> int:
+    """Show the main window and run the Qt event loop until it closes; returns the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    application.setApplicationName("MLP Workbench")
+    application.setOrganizationName("MLP Workbench")
+    window = MainWindow(config, fit_loss_to_data=fit_loss_to_data)
+    window.show()
+    for message in messages:
+        window.show_message(message, "warning")
+    return application.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.subcommand is not None:
+        from app import headless
+
+        return headless.run(args)
+    for message in notices(args):
+        print(f"mlp-workbench: {message}", file=sys.stderr)
+    try:
+        config = initial_config(args)
+    except ValueError as error:
+        parser.error(str(error))
+    return open_gui(config, notices(args), fit_loss_to_data=args.dataset is not None)
