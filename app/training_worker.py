@@ -1,0 +1,193 @@
+"""Training off the GUI thread: one worker object on one ``QThread`` per run.
+
+The worker drives :meth:`core.trainer.Trainer.run` and turns its events into at most ~30
+:class:`~app.messages.Progress` messages a second, each carrying immutable events and, every few
+tenths of a second, an inspection of the network and a snapshot of its weights computed here, in
+the worker thread, from copies. The GUI never touches the live network during a run.
+
+Pause, resume, stop and steps go through the run's :class:`~core.trainer.TrainingControl`
+(a ``threading.Condition`` checked between batches); a queued slot would only run after the run.
+The BLAS thread pool is limited while training so that the GUI keeps a core.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from threadpoolctl import threadpool_limits
+
+from app.messages import Progress
+from core import events
+from core.trainer import TrainingControl
+
+log = logging.getLogger(__name__)
+
+MESSAGE_INTERVAL = 1 / 30
+"""Seconds between progress messages: the GUI repaints at most this often."""
+
+INSPECTION_INTERVAL = 0.4
+"""Seconds between inspections and weight snapshots (they cost a forward pass and a copy)."""
+
+
+def default_blas_threads() -> int:
+    """All cores but one for the matrix products; the GUI thread keeps the remaining one."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+def describe_failure(error: BaseException) -> str:
+    """A message for a person: a ValueError already says what is wrong; anything else is a bug."""
+    if isinstance(error, ValueError):
+        return str(error)
+    return f"training stopped by an unexpected error ({type(error).__name__}: {error})"
+
+
+def _inspect(network, dataset):
+    """``core.inspection.inspect`` when that module exists, else None (the views then skip it)."""
+    try:
+        from core import inspection
+    except ImportError:
+        return None
+    return inspection.inspect(network, dataset)
+
+
+class TrainingWorker(QObject):
+    """Runs one trainer to its end; lives on the run's thread. Every signal is queued to the GUI."""
+
+    started = Signal(object)
+    """started(core.events.TrainingStarted): sizes of the run (epochs, steps per epoch, …)."""
+
+    progress = Signal(object)
+    """progress(app.messages.Progress): events since the previous message, maybe an inspection/snapshot."""
+
+    paused = Signal(object)
+    """paused(core.events.Paused): the loop waits for resume/step/stop (sent after its progress)."""
+
+    finished = Signal(object)
+    """finished(core.events.TrainingFinished): the run ended (completed, early-stopped, stopped, diverged)."""
+
+    failed = Signal(str)
+    """failed(message): an exception ended the run; the message says what went wrong."""
+
+    done = Signal()
+    """done(): last signal of the run, after finished or failed; the thread quits on it."""
+
+    def __init__(self, experiment, control: TrainingControl, trainer_options: dict | None = None, *,
+                 message_interval: float = MESSAGE_INTERVAL, inspection_interval: float = INSPECTION_INTERVAL,
+                 blas_threads: int | None = None):
+        super().__init__()
+        self.experiment, self.control = experiment, control
+        self.trainer_options = dict(trainer_options or {})
+        self.message_interval, self.inspection_interval = message_interval, inspection_interval
+        self.blas_threads = blas_threads or default_blas_threads()
+        self.trainer = None
+        self._batches: list = []
+        self._epochs: list = []
+        self._next_message = self._next_inspection = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+                self.trainer = self.experiment.make_trainer(self.control, **self.trainer_options)
+                for event in self.trainer.run():
+                    self._handle(event)
+        except Exception as error:  # the boundary of the thread: every failure becomes a message
+            log.exception("training failed")
+            self.failed.emit(describe_failure(error))
+        finally:
+            self.done.emit()
+
+    def _handle(self, event) -> None:
+        if isinstance(event, events.BatchFinished):
+            self._batches.append(event)
+        elif isinstance(event, events.EpochFinished):
+            self._epochs.append(event)
+        elif isinstance(event, events.TrainingStarted):
+            self.started.emit(event)
+        elif isinstance(event, events.Paused):
+            self._flush(inspect=True)
+            self.paused.emit(event)
+            return
+        elif isinstance(event, events.TrainingFinished):
+            self._flush(inspect=True)
+            self.finished.emit(event)
+            return
+        now = time.perf_counter()
+        if now >= self._next_message:
+            self._flush(inspect=now >= self._next_inspection)
+
+    def _flush(self, inspect: bool) -> None:
+        """Send what accumulated; with ``inspect``, also an inspection and a snapshot of the weights."""
+        inspection = snapshot = None
+        if inspect:
+            network = self.experiment.network
+            inspection = _inspect(network, self.experiment.dataset)
+            snapshot = events.Snapshot(self.trainer.epoch, self.trainer.step, network.state())
+            self._next_inspection = time.perf_counter() + self.inspection_interval
+        if self._batches or self._epochs or snapshot is not None:
+            self.progress.emit(Progress(tuple(self._batches), tuple(self._epochs), inspection, snapshot))
+            self._batches, self._epochs = [], []
+        self._next_message = time.perf_counter() + self.message_interval
+
+
+class TrainingSession(QObject):
+    """One run: its control, its worker and the ``QThread`` the worker lives on.
+
+    Signals are the worker's, delivered in the GUI thread. Command the run through :attr:`control`.
+    After :attr:`ended` the thread, the worker and the session itself are deleted; drop the session.
+    """
+
+    started = Signal(object)
+    """started(core.events.TrainingStarted)."""
+    progress = Signal(object)
+    """progress(app.messages.Progress)."""
+    paused = Signal(object)
+    """paused(core.events.Paused)."""
+    finished = Signal(object)
+    """finished(core.events.TrainingFinished)."""
+    failed = Signal(str)
+    """failed(message)."""
+    ended = Signal()
+    """ended(): the thread has stopped; nothing more will be sent."""
+
+    def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
+                 parent: QObject | None = None, **worker_options):
+        super().__init__(parent)
+        self.control = TrainingControl(paused=paused)
+        self.worker = TrainingWorker(experiment, self.control, trainer_options, **worker_options)
+        self.thread = QThread()
+        self.thread.setObjectName("training")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        for name in ("started", "progress", "paused", "finished", "failed"):
+            getattr(self.worker, name).connect(getattr(self, name))
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.finished.connect(self.thread.deleteLater)
+        self.thread.finished.connect(self._on_thread_finished)
+        self._running = False
+
+    def start(self) -> None:
+        self._running = True
+        self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        """True from :meth:`start` until the thread has finished."""
+        return self._running
+
+    def stop_and_wait(self, timeout_ms: int = 1000) -> bool:
+        """Ask the run to stop at the next batch and wait for its thread; True if it ended in time."""
+        self.control.stop()
+        if not self._running:
+            return True
+        return self.thread.wait(timeout_ms)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._running = False
+        self.ended.emit()
+        self.deleteLater()
