@@ -1,0 +1,88 @@
+"""Loading data sets off the GUI thread (MNIST takes seconds to decompress the first time).
+
+Loaded data sets are kept in a small cache shared by every window: a :class:`core.datasets.Dataset`
+is immutable (read-only arrays), so runs and windows can share one.
+"""
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Signal
+
+from core import experiment
+from core.config import RunConfig
+
+CACHE_SIZE = 2
+"""Data sets kept in memory (MNIST is about 200 MB as float32)."""
+
+_cache: OrderedDict[str, object] = OrderedDict()
+
+
+def data_key(config: RunConfig) -> str:
+    """Everything that decides which arrays :func:`core.experiment.load_data` returns."""
+    return json.dumps({"data": config.to_dict()["data"], "seed": config.training.seed}, sort_keys=True, default=str)
+
+
+def cached(key: str):
+    """The data set loaded under ``key``, or None."""
+    if key in _cache:
+        _cache.move_to_end(key)
+        return _cache[key]
+    return None
+
+
+def _remember(key: str, dataset) -> None:
+    _cache[key] = dataset
+    _cache.move_to_end(key)
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
+class DatasetLoader(QObject):
+    """Loads the data of a configuration on one helper thread; answers in the GUI thread."""
+
+    loaded = Signal(str, object)
+    """loaded(key, dataset): the data of :func:`data_key` ``key`` is ready (and cached)."""
+
+    failed = Signal(str, str)
+    """failed(key, message): the data could not be loaded; the message says why and what to do."""
+
+    _done = Signal(str, object)
+    """_done(key, future): sent from the loader thread, handled in the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._done.connect(self._report)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
+        self._pending: set[str] = set()
+
+    def request(self, config: RunConfig) -> str:
+        """Start loading the data of ``config`` unless it is cached or already loading; returns its key."""
+        key = data_key(config)
+        if cached(key) is not None:
+            self.loaded.emit(key, cached(key))
+        elif key not in self._pending:
+            self._pending.add(key)
+            snapshot = config.copy()
+            self._executor.submit(experiment.load_data, snapshot).add_done_callback(
+                lambda future: self._done.emit(key, future))
+        return key
+
+    def is_loading(self) -> bool:
+        return bool(self._pending)
+
+    def _report(self, key: str, future: Future) -> None:
+        self._pending.discard(key)
+        error = future.exception()
+        if error is None:
+            _remember(key, future.result())
+            self.loaded.emit(key, future.result())
+        else:
+            self.failed.emit(key, str(error) if isinstance(error, ValueError)
+                             else f"{type(error).__name__}: {error}")
+
+    def shutdown(self) -> None:
+        """Wait for a load in progress and stop the helper thread (the window is closing)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
