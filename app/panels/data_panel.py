@@ -1,0 +1,209 @@
+"""The data: which dataset, its own options (sample count, noise, file…), validation split and scaling."""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from app.panels import help_texts
+from app.panels.base import ConfigPanel
+from app.panels.help_texts import CONTROLS
+from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, set_help
+from core import datasets
+from core.config import SCALINGS, ConfigError
+from core.datasets.dataset import TASKS
+
+SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
+                  "progress", "download", "header", "delimiter", "user_folder"}
+"""Loader parameters the panel does not show per dataset: set elsewhere (seed, split, scaling) or
+automatic (header/delimiter detection). Downloads are offered by the MNIST tools, not here."""
+
+REQUIRED = inspect.Parameter.empty
+PATH_OPTIONS = {"path": "file", "folder": "folder"}
+OPTION_HELP = {
+    "n_samples": "Number of generated examples (before the split).",
+    "noise": "Standard deviation of the noise added to each generated point.",
+    "n_classes": "Number of classes to generate.",
+    "folder": "Folder holding the four IDX files; empty: the usual places ($MLP_WORKBENCH_DATA, the cache).",
+    "path": "The CSV file: one example per row, numbers only except the label column.",
+    "label_column": "The label column: its number (0 = first, −1 = last) or its header name.",
+    "task": "binary or multiclass (labels are classes), regression (the label is a number to predict).",
+    "mix_user_digits": "Add the digits you drew and saved to MNIST's training split.",
+}
+
+
+def dataset_options(name: str) -> dict:
+    """The options a dataset's loader takes that the panel shows, with their defaults (REQUIRED if none)."""
+    try:
+        loader = datasets.DATASETS.get(name)
+    except ValueError:
+        return {}
+    return {parameter.name: parameter.default for parameter in inspect.signature(loader).parameters.values()
+            if parameter.kind is not inspect.Parameter.VAR_KEYWORD and parameter.name not in SHARED_OPTIONS}
+
+
+def missing_options(config) -> list[ConfigError]:
+    """Errors for options the chosen dataset needs and the configuration does not give (a CSV's path)."""
+    data = config.data
+    return [ConfigError(f"data.options.{key}", None, "choose one")
+            for key, default in dataset_options(data.dataset).items()
+            if default is REQUIRED and data.options.get(key) in (None, "")]
+
+
+def dataset_help(name: str) -> str:
+    try:
+        return inspect.getdoc(datasets.DATASETS.get(name)) or ""
+    except ValueError:
+        return ""
+
+
+class TextEdit(QLineEdit):
+    """Free text; committed on Enter or leaving the field. An integer is handed on as an int."""
+
+    def __init__(self, on_commit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editingFinished.connect(lambda: on_commit(self.value()))
+
+    def value(self):
+        text = self.text().strip()
+        try:
+            return int(text)
+        except ValueError:
+            return text or None
+
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self):
+            self.setText("" if value in (None, REQUIRED) else str(value))
+
+
+class PathEdit(QWidget):
+    """A file or folder path with a Browse… button."""
+
+    def __init__(self, kind: str, on_commit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind, self._on_commit = kind, on_commit
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = TextEdit(on_commit)
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setAccessibleName(self.tr("Browse for the %1").replace("%1", kind))
+        self.browse.clicked.connect(self._browse)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.browse)
+
+    def set_value(self, value) -> None:
+        self.text.set_value(value)
+
+    def setToolTip(self, text: str) -> None:
+        super().setToolTip(text)
+        self.text.setToolTip(text)
+
+    def _browse(self) -> None:
+        if self.kind == "folder":
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"))
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CSV file"), "",
+                                                  self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.text.set_value(path)
+            self._on_commit(path)
+
+
+class DatasetOptionsForm(HyperparameterForm):
+    """A dataset loader's own options: numbers and flags as usual, plus paths, a task and a column."""
+
+    def make_control(self, key: str, default):
+        if key in PATH_OPTIONS:
+            control = PathEdit(PATH_OPTIONS[key], lambda value: self.emit_edit(control, value))
+            return control
+        if key == "label_column":
+            control = TextEdit(lambda value: self.emit_edit(control, value))
+            return control
+        if key == "task":
+            control = ChoiceBox(list(TASKS))
+            control.currentTextChanged.connect(lambda value: self.emit_edit(control, value))
+            return control
+        return super().make_control(key, default)
+
+
+class DataPanel(ConfigPanel):
+    prefixes = ("data",)
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        group = QGroupBox(self.tr("Dataset"))
+        form = QFormLayout(group)
+        self.dataset = ChoiceBox(datasets.names(), dataset_help)
+        set_help(self.dataset, help_texts.text(CONTROLS, "dataset"), self.tr("Dataset"))
+        self.dataset.currentTextChanged.connect(self._dataset_chosen)
+        self.bind("data.dataset", self.dataset)
+        form.addRow(self.tr("&Dataset"), self.dataset)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Dataset summary"))
+        form.addRow(self.summary)
+        self.options = DatasetOptionsForm(lambda key: self.tr(OPTION_HELP.get(key, "")),
+                                          self.tr("(this dataset has no options)"))
+        self.options.edited.connect(self._option_edited)
+        form.addRow(self.options)
+        layout.addWidget(group)
+
+        split_group = QGroupBox(self.tr("Split and scaling"))
+        split_form = QFormLayout(split_group)
+        self.validation_split = FractionBox(0.0, 0.9, 0.05)
+        set_help(self.validation_split, help_texts.text(CONTROLS, "validation_split"), self.tr("Validation split"))
+        self.validation_split.valueChanged.connect(lambda value: self.model.set("data.validation_split", value))
+        self.bind("data.validation_split", self.validation_split)
+        split_form.addRow(self.tr("&Validation split"), self.validation_split)
+        self.scaling = ChoiceBox(list(SCALINGS))
+        set_help(self.scaling, help_texts.text(CONTROLS, "scaling"), self.tr("Scaling"))
+        self.scaling.currentTextChanged.connect(lambda value: self.model.set("data.scaling", value))
+        self.bind("data.scaling", self.scaling)
+        split_form.addRow(self.tr("&Scaling"), self.scaling)
+        layout.addWidget(split_group)
+        layout.addStretch(1)
+        self.refresh()
+        self.show_errors(model.errors)
+
+    def _dataset_chosen(self, name: str) -> None:
+        self.model.set("data", dataclasses.replace(self.config.data, dataset=name, options={}))
+
+    def _option_edited(self, key: str, value) -> None:
+        options = dict(self.config.data.options)
+        if value is None:
+            options.pop(key, None)
+        else:
+            options[key] = value
+        self.model.set("data.options", options)
+
+    def set_dataset(self, dataset, loading: bool = False) -> None:
+        """Describe the loaded data (or say it is loading / not loaded)."""
+        if loading:
+            self.summary.setText(self.tr("Loading…"))
+        elif dataset is None:
+            self.summary.setText(self.tr("Not loaded."))
+        else:
+            self.summary.setText(dataset.describe())
+
+    def refresh(self) -> None:
+        data = self.config.data
+        self.dataset.set_value(data.dataset)
+        defaults = dataset_options(data.dataset)
+        self.options.set_values(defaults, data.options)
+        self.validation_split.set_value(data.validation_split)
+        self.scaling.set_value(data.scaling)
+
+    def control_for(self, error):
+        if error.field == "data.options":
+            return self.options.control_for(error.message) or self.dataset
+        if error.field.startswith("data.options."):
+            return self.options.controls().get(error.field.removeprefix("data.options."))
+        return super().control_for(error)
+
+    def _all_controls(self):
+        return [*super()._all_controls(), *self.options.controls().values()]

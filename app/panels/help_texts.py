@@ -1,0 +1,116 @@
+"""Tooltips of the configuration controls: what each setting does, with its formula.
+
+Texts are marked with ``QT_TRANSLATE_NOOP`` (context "Help") and translated when shown, so the
+Russian translation can be added without touching the panels. Components (activations,
+optimisers, …) are described by the engine's own docstrings; these texts cover their
+hyperparameters and the fixed settings.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+OPTIMIZER = {
+    "lr": QT_TRANSLATE_NOOP("Help", "Learning rate η, the size of each step: θ ← θ − η·g. Too large and the "
+                                    "loss explodes, too small and it crawls. Can be changed while training."),
+    "momentum": QT_TRANSLATE_NOOP("Help", "Momentum μ: v ← μ·v + g, θ ← θ − η·v — successive gradients are "
+                                          "averaged, so steps speed up along a consistent direction (0 = none)."),
+    "weight_decay": QT_TRANSLATE_NOOP("Help", "Weight decay λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), decoupled "
+                                              "from the moments). Pulls the weights towards 0."),
+    "eps": QT_TRANSLATE_NOOP("Help", "ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite "
+                                     "when v is close to 0."),
+    "alpha": QT_TRANSLATE_NOOP("Help", "RMSProp's smoothing constant α: s ← α·s + (1 − α)·g²."),
+    "rho": QT_TRANSLATE_NOOP("Help", "Adadelta's decay ρ of its running means: s ← ρ·s + (1 − ρ)·g²."),
+    "betas": QT_TRANSLATE_NOOP("Help", "Adam's decay rates (β₁, β₂): m ← β₁·m + (1 − β₁)·g, "
+                                       "v ← β₂·v + (1 − β₂)·g². Type two numbers, e.g. 0.9, 0.999."),
+    "amsgrad": QT_TRANSLATE_NOOP("Help", "AMSGrad: divide by the running maximum v̄ = max(v̄, v) instead of v."),
+    "centered": QT_TRANSLATE_NOOP("Help", "Centred RMSProp: divide by √(s − ḡ²), the gradient's variance, "
+                                          "instead of its mean square."),
+    "lr_decay": QT_TRANSLATE_NOOP("Help", "Adagrad's rate decay: η_t = η / (1 + (t − 1)·lr_decay)."),
+    "initial_accumulator_value": QT_TRANSLATE_NOOP("Help", "Adagrad's starting sum of squared gradients G₀: "
+                                                           "G ← G + g², θ ← θ − η·g / (√G + ε)."),
+}
+
+SCHEDULE = {
+    "step_size": QT_TRANSLATE_NOOP("Help", "Step: every k = step_size steps (or epochs) η is multiplied by γ. "
+                                           "Cyclic: half a cycle, η₀ → max_lr in step_size steps."),
+    "gamma": QT_TRANSLATE_NOOP("Help", "γ, the factor applied every step_size: η(t) = η₀·γ^⌊t / k⌋."),
+    "T": QT_TRANSLATE_NOOP("Help", "The time scale T: exponential η₀·e^(−t/T), linear η₀·max(1 − t/T, end), "
+                                   "cosine: the length of the half cosine."),
+    "end_factor": QT_TRANSLATE_NOOP("Help", "Linear: η never falls below end_factor·η₀: "
+                                            "η(t) = η₀·max(1 − t/T, end_factor)."),
+    "decay": QT_TRANSLATE_NOOP("Help", "Inverse time decay: η(t) = η₀ / (1 + decay·t)."),
+    "lr_min": QT_TRANSLATE_NOOP("Help", "Cosine: the rate at the end, "
+                                        "η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·t/T))/2."),
+    "warmup": QT_TRANSLATE_NOOP("Help", "Cosine: w steps of linear warm-up, η(t) = η₀·(t + 1)/(w + 1), "
+                                        "before the cosine starts."),
+    "max_lr": QT_TRANSLATE_NOOP("Help", "Cyclic: the top of the triangle, η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)."),
+    "factor": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: η ← factor·η each time the validation loss stalls."),
+    "patience": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: validations without improvement before η is lowered."),
+    "threshold": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: an improvement counts only if "
+                                           "loss < best·(1 − threshold)."),
+    "min_lr": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: η is never lowered below min_lr."),
+}
+
+ACTIVATION = {
+    "alpha": QT_TRANSLATE_NOOP("Help", "α — LeakyReLU: the slope for z < 0, φ(z) = αz; "
+                                       "ELU: the level it saturates at, φ(z) = α(eᶻ − 1) for z ≤ 0."),
+}
+
+AUGMENTATION = {
+    "shift": QT_TRANSLATE_NOOP("Help", "Random shift of each training image by up to this many pixels."),
+    "rotation": QT_TRANSLATE_NOOP("Help", "Random rotation of each training image by up to this many degrees."),
+    "scale": QT_TRANSLATE_NOOP("Help", "Random zoom of each training image by a factor in [1 − s, 1 + s]."),
+    "thickness": QT_TRANSLATE_NOOP("Help", "Random change of stroke thickness (dilation or erosion strength)."),
+    "noise": QT_TRANSLATE_NOOP("Help", "Gaussian pixel noise added to each training image: x' = x + σ·ε."),
+}
+
+CONTROLS = {
+    "loss": QT_TRANSLATE_NOOP("Help", "The loss E the optimiser minimises, averaged over the batch. "
+                                      "Classification: softmax cross-entropy E = −log p_y; regression: "
+                                      "mean squared error E = (o − y)²."),
+    "optimizer": QT_TRANSLATE_NOOP("Help", "How a gradient g becomes a step of the weights θ "
+                                           "(plain gradient descent: θ ← θ − η·g)."),
+    "schedule": QT_TRANSLATE_NOOP("Help", "How the learning rate changes during training: η(t) from the base "
+                                          "rate η₀ = the optimiser's lr. The plot shows η over the planned run."),
+    "schedule_unit": QT_TRANSLATE_NOOP("Help", "What t counts in η(t): optimiser steps (batches) or epochs."),
+    "l1": QT_TRANSLATE_NOOP("Help", "L1 penalty λ₁: E + λ₁·Σ|w|, gradient + λ₁·sign(w). Drives weights to "
+                                    "exactly 0 (sparse). Can be changed while training."),
+    "l2": QT_TRANSLATE_NOOP("Help", "L2 penalty λ₂: E + λ₂·Σw², gradient + 2λ₂·w. Keeps weights small. "
+                                    "Can be changed while training."),
+    "biases": QT_TRANSLATE_NOOP("Help", "Also penalise the biases b (usually only the weights W are)."),
+    "epochs": QT_TRANSLATE_NOOP("Help", "Epochs: passes over the whole training set."),
+    "batch_size": QT_TRANSLATE_NOOP("Help", "Examples per gradient step: 1 = stochastic gradient descent, "
+                                            "all = full-batch gradient descent. steps per epoch = ⌈N / batch⌉. "
+                                            "A change during training takes effect at the next epoch."),
+    "early_stopping": QT_TRANSLATE_NOOP("Help", "Stop when the validation loss has not improved for this many "
+                                                "epochs, and restore the best weights."),
+    "seed": QT_TRANSLATE_NOOP("Help", "Seed of the random numbers (initial weights, batch order, dropout, split): "
+                                      "the same seed gives the same run."),
+    "units": QT_TRANSLATE_NOOP("Help", "Neurons in this layer: z = x·W + b with W of shape (inputs, units)."),
+    "activation": QT_TRANSLATE_NOOP("Help", "The nonlinearity a = φ(z) applied to each neuron's weighted sum."),
+    "init": QT_TRANSLATE_NOOP("Help", "How the layer's weights W are drawn before training "
+                                      "(biases start at 0). He suits ReLU, Xavier suits tanh/sigmoid."),
+    "output_init": QT_TRANSLATE_NOOP("Help", "How the output layer's weights are drawn before training."),
+    "batch_norm": QT_TRANSLATE_NOOP("Help", "Batch normalisation before the activation: "
+                                            "ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β; running statistics at inference."),
+    "dropout": QT_TRANSLATE_NOOP("Help", "Dropout rate p after the activation: each unit is zeroed with "
+                                         "probability p during training and the rest scaled by 1/(1 − p). "
+                                         "Can be changed while training."),
+    "dtype": QT_TRANSLATE_NOOP("Help", "Floating-point precision of the weights and computations: float32 is "
+                                       "about twice as fast; float64 for precise experiments."),
+    "layers": QT_TRANSLATE_NOOP("Help", "The hidden layers, input to output. Each is Dense → [BatchNorm] → "
+                                        "activation → [Dropout]; the output layer is added to fit the data."),
+    "dataset": QT_TRANSLATE_NOOP("Help", "The data to learn from."),
+    "validation_split": QT_TRANSLATE_NOOP("Help", "Share of the training examples held out to measure the "
+                                                  "validation loss (not trained on)."),
+    "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. standardize: "
+                                         "x' = (x − μ)/σ; unit: x' = (x − min)/(max − min), images ÷ max pixel; "
+                                         "none: raw numbers; default: what suits the dataset."),
+    "augmentation": QT_TRANSLATE_NOOP("Help", "Random changes to each training batch of images, so that the "
+                                              "network learns what does not matter. 0 switches one off."),
+}
+
+
+def text(table: dict, key: str) -> str:
+    """The translated help for ``key`` in ``table`` ("" when there is none)."""
+    return QCoreApplication.translate("Help", table[key]) if key in table else ""

@@ -1,0 +1,240 @@
+"""Loss, optimiser, learning-rate schedule (with a preview of η over the run), regularisation, training."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from app.panels import help_texts
+from app.panels.base import OPTIONS, ConfigPanel
+from app.panels.help_texts import CONTROLS
+from app.panels.widgets import ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, set_help
+from core import losses, optimizers, schedules
+from core.config import OptimizerConfig, ScheduleConfig
+
+PREVIEW_EXACT = 5_000
+"""Up to this many planned steps the preview evaluates η at every step; beyond, at PREVIEW_SAMPLES points."""
+PREVIEW_SAMPLES = 4_000
+
+
+def hyperparameter_defaults(module, name: str) -> dict:
+    """A component's hyperparameters and their defaults ({} for an unknown name)."""
+    try:
+        return dict(module.create(name).hyperparameters)
+    except ValueError:
+        return {}
+
+
+def carried_options(old: dict, new_defaults: dict, keep: tuple[str, ...] = ()) -> dict:
+    """Options worth keeping when switching component: those the new one also has, plus ``keep``."""
+    return {key: value for key, value in old.items() if key in new_defaults or key in keep}
+
+
+def planned_rates(schedule, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(t, η(t)) over the planned run; long runs are sampled so the preview stays instant."""
+    if n <= PREVIEW_EXACT:
+        return np.arange(n, dtype=np.float64), schedules.preview(schedule, n)
+    t = np.unique(np.linspace(0, n - 1, PREVIEW_SAMPLES).round().astype(np.int64))
+    return t.astype(np.float64), np.array([schedule(int(step)) for step in t], dtype=np.float64)
+
+
+class TrainingPanel(ConfigPanel):
+    """Everything about how the network is trained (not what it is, nor on what data)."""
+
+    prefixes = ("loss", "optimizer", "schedule", "regularization", "training")
+    preview_inputs = ("optimizer", "schedule", "training.epochs", "training.batch_size")
+
+    def __init__(self, model, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self._n_train: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems)
+        layout.addWidget(self._build_loss_group())
+        layout.addWidget(self._build_optimizer_group())
+        layout.addWidget(self._build_schedule_group())
+        layout.addWidget(self._build_regularization_group())
+        layout.addWidget(self._build_training_group())
+        layout.addStretch(1)
+        self.refresh()
+        self.show_errors(model.errors)
+
+    # ------------------------------------------------------------------ construction
+    def _build_loss_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Loss"))
+        form = QFormLayout(group)
+        self.loss = ChoiceBox(losses.names(), lambda name: component_help(losses, name))
+        set_help(self.loss, help_texts.text(CONTROLS, "loss"), self.tr("Loss"))
+        self.loss.currentTextChanged.connect(lambda name: self.model.set("loss.name", name))
+        self.bind("loss.name", self.loss)
+        form.addRow(self.tr("&Loss"), self.loss)
+        return group
+
+    def _build_optimizer_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Optimiser"))
+        form = QFormLayout(group)
+        self.optimizer = ChoiceBox(optimizers.names(), lambda name: component_help(optimizers, name))
+        set_help(self.optimizer, help_texts.text(CONTROLS, "optimizer"), self.tr("Optimiser"))
+        self.optimizer.currentTextChanged.connect(self._optimizer_chosen)
+        self.bind("optimizer.name", self.optimizer)
+        form.addRow(self.tr("&Optimiser"), self.optimizer)
+        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key))
+        self.optimizer_options.edited.connect(lambda key, value: self.model.set(f"optimizer.options.{key}", value))
+        self.bind("optimizer.name" + OPTIONS, self.optimizer_options)
+        form.addRow(self.optimizer_options)
+        return group
+
+    def _build_schedule_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Learning-rate schedule"))
+        form = QFormLayout(group)
+        self.schedule = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name))
+        set_help(self.schedule, help_texts.text(CONTROLS, "schedule"), self.tr("Schedule"))
+        self.schedule.currentTextChanged.connect(self._schedule_chosen)
+        self.bind("schedule.name", self.schedule)
+        form.addRow(self.tr("&Schedule"), self.schedule)
+        self.schedule_unit = ChoiceBox(["step", "epoch"])
+        set_help(self.schedule_unit, help_texts.text(CONTROLS, "schedule_unit"), self.tr("Schedule unit"))
+        self.schedule_unit.currentTextChanged.connect(lambda unit: self.model.set("schedule.unit", unit))
+        self.bind("schedule.unit", self.schedule_unit)
+        form.addRow(self.tr("t counts"), self.schedule_unit)
+        self.schedule_options = HyperparameterForm(lambda key: help_texts.text(help_texts.SCHEDULE, key))
+        self.schedule_options.edited.connect(lambda key, value: self.model.set(f"schedule.options.{key}", value))
+        self.bind("schedule.name" + OPTIONS, self.schedule_options)
+        self.bind("schedule.options", self.schedule)
+        form.addRow(self.schedule_options)
+        self.preview = pg.PlotWidget()
+        self.preview.setMinimumHeight(130)
+        self.preview.setMaximumHeight(170)
+        self.preview.setMenuEnabled(False)
+        self.preview.setMouseEnabled(x=False, y=False)
+        self.preview.hideButtons()
+        self.preview.setBackground(self.palette().base().color())
+        plot = self.preview.getPlotItem()
+        self._axis_colour = self.palette().text().color().name()
+        plot.setLabel("left", "η", color=self._axis_colour)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setTextPen(self.palette().text().color())
+            plot.getAxis(side).setPen(self.palette().mid().color())
+        plot.getAxis("left").enableAutoSIPrefix(False)
+        self.preview_curve = self.preview.plot(pen=pg.mkPen("#1565c0", width=2))
+        set_help(self.preview, self.tr("The learning rate η(t) at every step (or epoch) of the planned run, "
+                                       "before training. The optimiser's lr is η₀."), self.tr("Schedule preview"))
+        form.addRow(self.preview)
+        return group
+
+    def _build_regularization_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Regularisation"))
+        form = QFormLayout(group)
+        self.l1, self.l2 = NumberEdit(), NumberEdit()
+        for key, control, label in (("l1", self.l1, self.tr("L&1 λ₁")), ("l2", self.l2, self.tr("L&2 λ₂"))):
+            set_help(control, help_texts.text(CONTROLS, key), label.replace("&", ""))
+            control.valueEdited.connect(lambda value, key=key: self.model.set(f"regularization.{key}", value))
+            self.bind(f"regularization.{key}", control)
+            form.addRow(label, control)
+        self.biases = QCheckBox(self.tr("Also penalise &biases"))
+        set_help(self.biases, help_texts.text(CONTROLS, "biases"), self.tr("Penalise biases"))
+        self.biases.toggled.connect(lambda checked: self.model.set("regularization.apply_to_biases", checked))
+        self.bind("regularization.apply_to_biases", self.biases)
+        form.addRow(self.biases)
+        return group
+
+    def _build_training_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Training"))
+        form = QFormLayout(group)
+        self.epochs = IntegerBox(1, 1_000_000)
+        self.batch_size = IntegerBox(1, 10_000_000)
+        self.seed = IntegerBox(0, 2**31 - 1)
+        for key, control, label in (("epochs", self.epochs, self.tr("&Epochs")),
+                                    ("batch_size", self.batch_size, self.tr("&Batch size")),
+                                    ("seed", self.seed, self.tr("S&eed"))):
+            set_help(control, help_texts.text(CONTROLS, key), label.replace("&", ""))
+            control.valueChanged.connect(lambda value, key=key: self.model.set(f"training.{key}", value))
+            self.bind(f"training.{key}", control)
+            if key == "seed":
+                form.addRow(self._build_early_stopping_row())
+            form.addRow(label, control)
+        return group
+
+    def _build_early_stopping_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.early_stopping = QCheckBox(self.tr("Early &stopping after"))
+        self.patience = IntegerBox(1, 1_000_000)
+        self.patience.setValue(10)
+        self.patience.setSuffix(self.tr(" epochs"))
+        help_text = help_texts.text(CONTROLS, "early_stopping")
+        set_help(self.early_stopping, help_text, self.tr("Early stopping"))
+        set_help(self.patience, help_text, self.tr("Early stopping patience"))
+        self.early_stopping.toggled.connect(self._early_stopping_toggled)
+        self.patience.valueChanged.connect(lambda value: self.model.set("training.patience", value))
+        self.bind("training.patience", self.patience)
+        layout.addWidget(self.early_stopping)
+        layout.addWidget(self.patience)
+        layout.addStretch(1)
+        return row
+
+    # ------------------------------------------------------------------ edits
+    def _optimizer_chosen(self, name: str) -> None:
+        old = self.config.optimizer
+        options = carried_options(old.options, hyperparameter_defaults(optimizers, name), keep=("lr",))
+        self.model.set("optimizer", OptimizerConfig(name, options))
+
+    def _schedule_chosen(self, name: str) -> None:
+        old = self.config.schedule
+        options = carried_options(old.options, hyperparameter_defaults(schedules, name))
+        self.model.set("schedule", ScheduleConfig(name, options, old.unit))
+
+    def _early_stopping_toggled(self, checked: bool) -> None:
+        self.patience.setEnabled(checked)
+        self.model.set("training.patience", self.patience.value() if checked else None)
+
+    # ------------------------------------------------------------------ model → widgets
+    def set_training_size(self, n_train: int | None) -> None:
+        """How many training examples the current data has (the preview needs steps per epoch)."""
+        self._n_train = n_train
+        self._update_preview()
+
+    def refresh(self) -> None:
+        config = self.config
+        self.loss.set_value(config.loss.name)
+        self.optimizer.set_value(config.optimizer.name)
+        self.optimizer_options.set_values(hyperparameter_defaults(optimizers, config.optimizer.name),
+                                          config.optimizer.options)
+        self.schedule.set_value(config.schedule.name)
+        self.schedule_unit.set_value(config.schedule.unit)
+        self.schedule_options.set_values(hyperparameter_defaults(schedules, config.schedule.name),
+                                         config.schedule.options)
+        self.l1.set_value(config.regularization.l1)
+        self.l2.set_value(config.regularization.l2)
+        with QSignalBlocker(self.biases):
+            self.biases.setChecked(bool(config.regularization.apply_to_biases))
+        self.epochs.set_value(config.training.epochs)
+        self.batch_size.set_value(config.training.batch_size)
+        self.seed.set_value(config.training.seed)
+        patience = config.training.patience
+        with QSignalBlocker(self.early_stopping):
+            self.early_stopping.setChecked(patience is not None)
+        self.patience.setEnabled(patience is not None)
+        if patience is not None:
+            self.patience.set_value(patience)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        config = self.config
+        unit = config.schedule.unit
+        self.preview.getPlotItem().setLabel("bottom", self.tr("epoch") if unit == "epoch" else self.tr("step"),
+                                            color=self._axis_colour)
+        unknown_length = unit == "step" and self._n_train is None
+        if unknown_length or any(error.field.startswith(self.preview_inputs) for error in self.model.errors):
+            self.preview_curve.setData([], [])
+            return
+        schedule = schedules.create(config.schedule.name, lr0=config.optimizer.lr, **config.schedule.options)
+        steps_per_epoch = math.ceil(self._n_train / config.training.batch_size) if unit == "step" else 1
+        t, rates = planned_rates(schedule, config.training.epochs * steps_per_epoch)
+        self.preview_curve.setData(t, rates)
+        # η ≥ 0 always; showing 0 makes a decay read as a decay, and a constant rate as a flat line.
+        self.preview.getPlotItem().setYRange(0.0, float(rates.max()) * 1.1 if rates.size and rates.max() > 0 else 1.0)

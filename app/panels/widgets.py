@@ -1,0 +1,251 @@
+"""Controls the configuration panels share: numbers, registry choices, hyperparameter forms, error marks.
+
+A control never clips or silently corrects what was typed: text that is not a number is handed on
+as text, so :func:`core.config.validate` reports it at the control like any other bad value.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
+                               QWidget)
+
+INVALID_STYLE = """
+*[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
+QLabel#problems { color: #b71c1c; }
+"""
+"""Application style sheet fragment: how a control with an invalid value looks."""
+
+
+def tr(text: str, context: str = "Panels") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def component_help(module, name: str) -> str:
+    """What a registered component does, with its formula: the engine's docstring of it.
+
+    Variance-scaling initialisers add their variance rule (Var = 2 / fan_in, …).
+    """
+    try:
+        component = module.create(name)
+    except ValueError:
+        return ""
+    text = inspect.cleandoc(type(component).__doc__ or "")
+    variance_rule = getattr(component, "variance", None)
+    if callable(variance_rule) and variance_rule.__doc__:
+        text += "\n" + inspect.cleandoc(variance_rule.__doc__)
+    return text
+
+
+def set_help(widget: QWidget, text: str, name: str | None = None) -> None:
+    """Tooltip (kept as the base text that error marks prepend to) and accessible name/description."""
+    widget.setProperty("helpText", text)
+    widget.setToolTip(text)
+    widget.setAccessibleDescription(text)
+    if name:
+        widget.setAccessibleName(name)
+
+
+def mark(widget: QWidget, message: str | None) -> None:
+    """Show (or clear) a problem at ``widget``: red frame, reason first in its tooltip."""
+    invalid = bool(message)
+    if bool(widget.property("invalid")) == invalid and widget.property("problem") == message:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.setProperty("problem", message)
+    help_text = widget.property("helpText") or ""
+    widget.setToolTip(f"⚠ {message}\n\n{help_text}".strip() if invalid else help_text)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def format_number(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def parse_number(text: str):
+    """A float for number text, else the stripped text itself (validation reports it)."""
+    stripped = text.strip()
+    try:
+        return float(stripped)
+    except ValueError:
+        return stripped
+
+
+class NumberEdit(QLineEdit):
+    """A real number of any magnitude (1e-5 … 1e3), typed freely; committed on Enter or leaving the field."""
+
+    valueEdited = Signal(object)
+    """valueEdited(value): a float, or the text as typed when it is not a number."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMaximumWidth(120)
+        self.editingFinished.connect(self._commit)
+        self._committed = None
+
+    def value(self):
+        return parse_number(self.text())
+
+    def set_value(self, value) -> None:
+        self._committed = value
+        if self.value() == value and not isinstance(value, str):
+            return
+        with QSignalBlocker(self):
+            self.setText(format_number(value))
+
+    def _commit(self) -> None:
+        value = self.value()
+        if value != self._committed or type(value) is not type(self._committed):
+            self._committed = value
+            self.valueEdited.emit(value)
+
+
+class SequenceEdit(NumberEdit):
+    """A short list of numbers typed as "0.9, 0.999" (Adam's betas)."""
+
+    def value(self):
+        parts = [parse_number(part) for part in re.split(r"[,;\s]+", self.text().strip()) if part]
+        return parts if all(isinstance(part, float) for part in parts) else self.text().strip()
+
+    def set_value(self, value) -> None:
+        self._committed = list(value) if isinstance(value, (tuple, list)) else value
+        text = ", ".join(format_number(float(v)) for v in value) if isinstance(value, (tuple, list)) else str(value)
+        if self.text() != text:
+            with QSignalBlocker(self):
+                self.setText(text)
+
+
+class IntegerBox(QSpinBox):
+    """A whole number; commits when editing ends (not on every keystroke)."""
+
+    def __init__(self, low: int, high: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRange(low, high)
+        self.setKeyboardTracking(False)
+        self.setGroupSeparatorShown(True)
+
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self):
+            if isinstance(value, int) and not isinstance(value, bool):
+                self.setValue(value)
+
+
+class FractionBox(QDoubleSpinBox):
+    """A fraction in [low, high] in steps of ``step`` (dropout rate, validation split)."""
+
+    def __init__(self, low: float, high: float, step: float, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRange(low, high)
+        self.setSingleStep(step)
+        self.setDecimals(3)
+        self.setKeyboardTracking(False)
+
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                self.setValue(value)
+
+
+class ChoiceBox(QComboBox):
+    """One of a list of names (a registry's ``names()``), each item with its own tooltip."""
+
+    def __init__(self, names: list[str], item_help=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.set_names(names, item_help)
+
+    def set_names(self, names: list[str], item_help=None) -> None:
+        with QSignalBlocker(self):
+            current = self.currentText()
+            self.clear()
+            for name in names:
+                self.addItem(name)
+                if item_help is not None:
+                    self.setItemData(self.count() - 1, item_help(name), Qt.ItemDataRole.ToolTipRole)
+            if current in names:
+                self.setCurrentText(current)
+
+    def set_value(self, name: str) -> None:
+        with QSignalBlocker(self):
+            if self.findText(name) < 0:
+                self.addItem(name)  # an unknown name stays visible so that its error can be shown
+            self.setCurrentText(name)
+
+
+class HyperparameterForm(QWidget):
+    """Rows of controls for a component's hyperparameters (a float, int, bool or list each).
+
+    The rows follow the component's defaults; values come from the configuration's options.
+    """
+
+    edited = Signal(str, object)
+    """edited(key, value): the user changed hyperparameter ``key``."""
+
+    def __init__(self, describe=None, empty_text: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._describe = describe or (lambda key: "")
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._controls: dict[str, QWidget] = {}
+        self._empty = QLabel(empty_text if empty_text is not None else tr("(no hyperparameters)"))
+        self._empty.setEnabled(False)
+        self._layout.addRow(self._empty)
+
+    def controls(self) -> dict[str, QWidget]:
+        return dict(self._controls)
+
+    def set_values(self, defaults: dict, values: dict) -> None:
+        """Show ``defaults``' keys with ``values`` where given, rebuilding rows only if the keys changed."""
+        if list(defaults) != list(self._controls):
+            self._rebuild(defaults)
+        for key, control in self._controls.items():
+            control.set_value(values.get(key, defaults[key]))
+
+    def control_for(self, message: str) -> QWidget | None:
+        """The control whose hyperparameter an error message names (e.g. "adam lr must be ≥ 0")."""
+        for key, control in self._controls.items():
+            if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", message):
+                return control
+        return None
+
+    def _rebuild(self, defaults: dict) -> None:
+        while self._layout.rowCount() > 1:
+            self._layout.removeRow(1)
+        self._controls = {}
+        for key, default in defaults.items():
+            control = self.make_control(key, default)
+            set_help(control, self._describe(key), key)
+            self._controls[key] = control
+            self._layout.addRow(key, control)
+        self._empty.setVisible(not defaults)
+
+    def make_control(self, key: str, default) -> QWidget:
+        """A control suited to the default's type, wired to :attr:`edited` (subclasses add kinds)."""
+        if isinstance(default, bool):
+            control = _FlagBox()
+            control.toggled.connect(lambda checked, c=control: self.emit_edit(c, checked))
+        elif isinstance(default, int):
+            control = IntegerBox(0, 10**9)
+            control.valueChanged.connect(lambda value, c=control: self.emit_edit(c, value))
+        elif isinstance(default, (tuple, list)):
+            control = SequenceEdit()
+            control.valueEdited.connect(lambda value, c=control: self.emit_edit(c, value))
+        else:
+            control = NumberEdit()
+            control.valueEdited.connect(lambda value, c=control: self.emit_edit(c, value))
+        return control
+
+    def emit_edit(self, control: QWidget, value) -> None:
+        """Announce that ``control`` (one of the form's) now holds ``value``."""
+        key = next(key for key, candidate in self._controls.items() if candidate is control)
+        self.edited.emit(key, value)
+
+
+class _FlagBox(QCheckBox):
+    def set_value(self, value) -> None:
+        with QSignalBlocker(self):
+            self.setChecked(bool(value))
