@@ -1,0 +1,753 @@
+"""The workbench window: configuration panels, run controls, live views and a status bar.
+
+The window holds one :class:`~app.config_model.ConfigModel`. While no run is going, a change of the
+data, the network, the loss or the seed rebuilds the run (:class:`core.experiment.Experiment`,
+fresh weights, views reset); other settings apply at the next Start. During a run, the learning
+rate, momentum, L1/L2 and dropout are sent to the trainer (they apply at the next batch, the batch
+size at the next epoch); any other change asks whether to stop and reset.
+
+Start after a run has ended continues training the same weights (to the planned epoch if the run
+was interrupted, else for another ``epochs``); Reset re-initialises.
+"""
+from __future__ import annotations
+
+import collections
+import json
+import logging
+import math
+import os
+import tempfile
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QScrollArea, QStyle, QTabWidget, QVBoxLayout, QWidget)
+
+from app.config_model import ConfigModel
+from app.data_loader import DatasetLoader, data_key
+from app.gradient_check_dialog import GradientCheckDialog
+from app.message_bar import MessageBar
+from app.panels.data_panel import DataPanel, missing_options
+from app.panels.network_panel import NetworkPanel
+from app.panels.training_panel import TrainingPanel
+from app.panels.widgets import INVALID_STYLE
+from app.training_worker import TrainingSession
+from core import config as run_config
+from core import events
+from core.config import ConfigError, RunConfig
+from core.experiment import Experiment, build_regularizer, output_width
+from core.gradient_check import gradient_check
+
+log = logging.getLogger(__name__)
+
+REBUILD_DELAY_MS = 150
+"""Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
+
+CLOSE_TIMEOUT_MS = 1000
+"""A run is asked to stop and given this long to end its batch when the window closes or resets."""
+
+GRADIENT_CHECK_EXAMPLES = 16
+RATE_WINDOW_SECONDS = 2.0
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+def structure_signature(config: RunConfig) -> str:
+    """What the built network and data depend on: changing any of it needs a new run."""
+    raw = config.to_dict()
+    return json.dumps({"data": raw["data"], "network": raw["network"], "loss": raw["loss"],
+                       "seed": raw["training"]["seed"]}, sort_keys=True, default=str)
+
+
+def default_loss(task: str) -> str:
+    return "mse" if task == "regression" else "softmax_cross_entropy"
+
+
+def live_changes(applied: RunConfig, edited: RunConfig) -> dict | None:
+    """The ``TrainingControl.change`` arguments turning ``applied`` into ``edited``, or None when
+    ``edited`` differs in something a running trainer cannot change."""
+    merged, changes = applied.copy(), {}
+    if edited.optimizer.name == applied.optimizer.name:
+        for key in ("lr", "momentum"):
+            if key in edited.optimizer.options and edited.optimizer.options.get(key) != applied.optimizer.options.get(key):
+                changes[key] = edited.optimizer.options[key]
+                merged.optimizer.options[key] = edited.optimizer.options[key]
+    for key in ("l1", "l2"):
+        value = getattr(edited.regularization, key)
+        if value != getattr(applied.regularization, key):
+            changes[key] = value
+            setattr(merged.regularization, key, value)
+    if edited.training.batch_size != applied.training.batch_size:
+        changes["batch_size"] = edited.training.batch_size
+        merged.training.batch_size = edited.training.batch_size
+    old_rates = [layer.dropout for layer in applied.network.hidden]
+    new_rates = [layer.dropout for layer in edited.network.hidden]
+    if len(old_rates) == len(new_rates) and old_rates != new_rates:
+        # One rate is sent to every Dropout layer, and a layer without dropout has no Dropout layer.
+        same_layers = all((old > 0) == (new > 0) for old, new in zip(old_rates, new_rates))
+        rates = {rate for rate in new_rates if rate > 0}
+        if same_layers and len(rates) == 1:
+            changes["dropout"] = rates.pop()
+            for layer, rate in zip(merged.network.hidden, new_rates):
+                layer.dropout = rate
+    return changes if merged.to_dict() == edited.to_dict() else None
+
+
+class MainWindow(QMainWindow):
+    """The MLP Workbench main window; ``MainWindow()`` opens on the 8×8 digits with a small ReLU net."""
+
+    experiment_changed = Signal(object)
+    """experiment_changed(core.experiment.Experiment): a new run was built (fresh weights)."""
+
+    state_changed = Signal(str)
+    """state_changed(state): "idle", "running" or "paused"."""
+
+    run_finished = Signal(object)
+    """run_finished(core.events.TrainingFinished): a training run ended (any reason)."""
+
+    def __init__(self, config: RunConfig | None = None, *, fit_loss_to_data: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = ConfigModel(config or RunConfig(), self)
+        self.loader = DatasetLoader(self)
+        self.experiment: Experiment | None = None
+        self.session: TrainingSession | None = None
+        self.views: list[QWidget] = []
+        self.config_path: str | None = None
+        self._state = IDLE
+        self._built_signature: str | None = None
+        self._applied_config: RunConfig | None = None
+        self._fit_loss = fit_loss_to_data
+        self._dataset_name = self.model.config.data.dataset
+        self._wanted_data_key: str | None = None
+        self._epochs_done = self._steps_done = self._planned_epochs = 0
+        self._total_steps = 0
+        self._rate_window: collections.deque = collections.deque()
+        self._last_batch = self._last_epoch = None
+
+        self.setWindowTitle(self.tr("MLP Workbench"))
+        self.setStyleSheet(INVALID_STYLE)
+        self.resize(1360, 860)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_panels()
+        self._build_central()
+        self._build_status_bar()
+
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(REBUILD_DELAY_MS)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        self.model.changed.connect(self._config_changed)
+        self.model.errors_changed.connect(self._errors_changed)
+        self.loader.loaded.connect(self._data_loaded)
+        self.loader.failed.connect(self._data_failed)
+        self._errors_changed(self.model.errors)
+        self.rebuild()
+
+    # ================================================================== construction
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if tip else tip
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setToolTip(tip or text.replace("&", ""))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.start_action = self._action(self.tr("&Start"), self.start, "F5", pixmap.SP_MediaPlay,
+                                         self.tr("Train the network (continues a paused or finished run)"))
+        self.pause_action = self._action(self.tr("&Pause"), self.toggle_pause, "F6", pixmap.SP_MediaPause,
+                                         self.tr("Pause after the current batch, or resume"))
+        self.pause_action.setCheckable(True)
+        self.step_batch_action = self._action(self.tr("Step one &batch"), self.step_batch, "F7",
+                                              pixmap.SP_MediaSeekForward,
+                                              self.tr("Train exactly one batch, then pause"))
+        self.step_epoch_action = self._action(self.tr("Step one &epoch"), self.step_epoch, "F8",
+                                              pixmap.SP_MediaSkipForward,
+                                              self.tr("Train to the end of the current epoch, then pause"))
+        self.stop_action = self._action(self.tr("S&top"), self.stop, "Shift+F5", pixmap.SP_MediaStop,
+                                        self.tr("Stop training after the current batch (the weights are kept)"))
+        self.reset_action = self._action(self.tr("&Reset"), self.reset, "Ctrl+R", pixmap.SP_BrowserReload,
+                                         self.tr("Stop and re-initialise the weights (same seed, same weights)"))
+        self.check_gradients_action = self._action(
+            self.tr("Check &gradients"), self.check_gradients, "Ctrl+G", pixmap.SP_DialogApplyButton,
+            self.tr("Compare backpropagation with numerical derivatives on the current network"))
+        self.open_action = self._action(self.tr("&Open configuration…"), self._open_config_dialog,
+                                        QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton,
+                                        self.tr("Open a run configuration (JSON)"))
+        self.save_action = self._action(self.tr("&Save configuration"), self._save_config_dialog,
+                                        QKeySequence.StandardKey.Save, pixmap.SP_DialogSaveButton,
+                                        self.tr("Save the run configuration (JSON)"))
+        self.save_as_action = self._action(self.tr("Save configuration &as…"),
+                                           lambda: self._save_config_dialog(choose=True),
+                                           QKeySequence.StandardKey.SaveAs, None,
+                                           self.tr("Save the run configuration under a new name"))
+        self.export_view_action = self._action(self.tr("&Export current view…"), self._export_view_dialog,
+                                               "Ctrl+E", None, self.tr("Save the shown view as PNG, SVG or CSV"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, None,
+                                        self.tr("Close the window (a run is stopped first)"))
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for action in (self.open_action, self.save_action, self.save_as_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        run_menu = menu.addMenu(self.tr("&Run"))
+        for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
+                       self.stop_action, None, self.reset_action, None, self.check_gradients_action):
+            run_menu.addSeparator() if action is None else run_menu.addAction(action)
+        self.view_menu = menu.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.export_view_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Run"))
+        toolbar.setObjectName("runToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
+                       self.stop_action, self.reset_action, None, self.check_gradients_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _build_panels(self) -> None:
+        self.data_panel = DataPanel(self.model)
+        self.network_panel = NetworkPanel(self.model)
+        self.training_panel = TrainingPanel(self.model)
+        self.panel_tabs = QTabWidget()
+        self.panel_tabs.setAccessibleName(self.tr("Configuration"))
+        self._panel_titles = [self.tr("Data"), self.tr("Network"), self.tr("Training")]
+        for panel, title in zip((self.data_panel, self.network_panel, self.training_panel), self._panel_titles):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(panel)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.panel_tabs.addTab(scroll, title)
+        dock = QDockWidget(self.tr("Configuration"), self)
+        dock.setObjectName("configurationDock")
+        dock.setWidget(self.panel_tabs)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
+                         QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+        self.view_tabs = QTabWidget()
+        self.view_tabs.setAccessibleName(self.tr("Live views"))
+        layout.addWidget(self.view_tabs, 1)
+        self.setCentralWidget(central)
+        self._create_views()
+
+    def _create_views(self) -> None:
+        try:
+            from app.views import all_views
+            view_classes = list(all_views())
+        except Exception as error:  # a missing or broken views package must not stop the window
+            log.exception("the live views could not be loaded")
+            self._add_placeholder(self.tr("Views"), self.tr("The live views are not available: %1")
+                                  .replace("%1", str(error)))
+            return
+        for view_class in view_classes:
+            try:
+                view = view_class()
+            except Exception as error:
+                log.exception("view %s failed to start", view_class.__name__)
+                self._add_placeholder(str(getattr(view_class, "title", view_class.__name__)),
+                                      self.tr("This view failed to start: %1").replace("%1", str(error)))
+                continue
+            self.views.append(view)
+            self.view_tabs.addTab(view, str(view.title))
+        if not view_classes:
+            self._add_placeholder(self.tr("Views"), self.tr("No live views are installed."))
+
+    def _add_placeholder(self, title: str, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view_tabs.addTab(label, title)
+        return label
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_labels = {}
+        for key, name in (("state", self.tr("Run state")), ("epoch", self.tr("Epoch")), ("step", self.tr("Step")),
+                          ("loss", self.tr("Loss")), ("metric", self.tr("Accuracy")),
+                          ("speed", self.tr("Samples per second")), ("elapsed", self.tr("Elapsed time")),
+                          ("eta", self.tr("Time left"))):
+            label = QLabel()
+            label.setAccessibleName(name)
+            label.setContentsMargins(6, 0, 6, 0)
+            self.status_labels[key] = label
+            bar.addPermanentWidget(label)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Training progress"))
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.setFormat("%p%")
+        bar.addPermanentWidget(self.progress_bar)
+        self._clear_status()
+
+    # ================================================================== state
+    @property
+    def state(self) -> str:
+        """"idle" (no run going), "running" or "paused"."""
+        return self._state
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+        self._update_actions()
+
+    def _is_built(self) -> bool:
+        """An experiment exists and matches the configuration's data, network, loss and seed."""
+        return self.experiment is not None and self._built_signature == structure_signature(self.model.config)
+
+    def _update_actions(self) -> None:
+        valid, built = self.model.is_valid, self._is_built()
+        idle, paused = self._state == IDLE, self._state == PAUSED
+        can_train = valid and ((idle and built) or paused)
+        self.start_action.setEnabled(can_train)
+        self.step_batch_action.setEnabled(can_train)
+        self.step_epoch_action.setEnabled(can_train)
+        self.pause_action.setEnabled(not idle)
+        with QSignalBlocker(self.pause_action):
+            self.pause_action.setChecked(paused)
+        self.pause_action.setText(self.tr("Resume") if paused else self.tr("&Pause"))
+        self.stop_action.setEnabled(not idle)
+        self.reset_action.setEnabled(not idle or not self.model.validation_errors)
+        self.check_gradients_action.setEnabled(self.experiment is not None and not self._state == RUNNING)
+        self.save_action.setEnabled(not self.model.validation_errors)
+        self.save_as_action.setEnabled(not self.model.validation_errors)
+        self.status_labels["state"].setText({IDLE: self.tr("Ready") if can_train else self.tr("Not ready"),
+                                             RUNNING: self.tr("Training"),
+                                             PAUSED: self.tr("Paused")}[self._state])
+        if not valid:
+            first = self.model.errors[0]
+            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1").replace("%1", str(first)))
+        else:
+            self.start_action.setToolTip(self.start_action.statusTip())
+
+    def _errors_changed(self, errors: list[ConfigError]) -> None:
+        panels = (self.data_panel, self.network_panel, self.training_panel)
+        for index, (panel, title) in enumerate(zip(panels, self._panel_titles)):
+            has_errors = any(panel.owns(error.field) for error in errors)
+            self.panel_tabs.setTabText(index, f"⚠ {title}" if has_errors else title)
+        self._update_actions()
+
+    # ================================================================== configuration → run
+    def _config_changed(self, path: str) -> None:
+        config = self.model.config
+        if config.data.dataset != self._dataset_name:
+            self._dataset_name, self._fit_loss = config.data.dataset, True
+        if self.session is not None:
+            self._apply_during_run()
+        elif structure_signature(config) != self._built_signature:
+            self._rebuild_timer.start()
+        self._update_actions()
+
+    def _apply_during_run(self) -> None:
+        if self.model.validation_errors:
+            return  # the marked control says what is wrong; the trainer keeps its settings meanwhile
+        changes = live_changes(self._applied_config, self.model.config)
+        if changes is None:
+            if self.confirm_reset(self.tr("This change needs a new run. Stop training and re-initialise "
+                                          "the network with the new settings?")):
+                self.reset()
+            else:
+                self.model.replace(self._applied_config)
+            return
+        if changes:
+            self.session.control.change(**changes)
+            self._applied_config = self.model.config.copy()
+            self._built_signature = structure_signature(self._applied_config)
+
+    def confirm_reset(self, question: str) -> bool:
+        """Ask before discarding a run (tests replace this method)."""
+        answer = QMessageBox.question(self, self.tr("Reset the run?"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def rebuild(self) -> None:
+        """Build a new run from the configuration: load the data (off the GUI thread), then the network."""
+        self._rebuild_timer.stop()
+        if self.session is not None or self.model.validation_errors:
+            return
+        missing = missing_options(self.model.config)
+        self.model.set_build_errors(missing)
+        if missing:
+            return
+        self.data_panel.set_dataset(None, loading=True)
+        self._wanted_data_key = data_key(self.model.config)
+        self.loader.request(self.model.config)
+
+    def _data_loaded(self, key: str, dataset) -> None:
+        if key != self._wanted_data_key or self.session is not None:
+            return
+        config = self.model.config.copy()
+        self.data_panel.set_dataset(dataset)
+        if self._fit_loss:
+            self._fit_loss = False
+            try:
+                output_width(dataset, config.loss.name)
+            except ValueError:
+                loss = default_loss(dataset.task)
+                self.show_message(self.tr("The loss is now %1, which suits %2 (%3).")
+                                  .replace("%1", loss).replace("%2", dataset.name).replace("%3", dataset.task))
+                self.model.set("loss.name", loss)
+                return
+        try:
+            experiment = Experiment(config, dataset=dataset)
+        except ValueError as error:
+            self.experiment = None
+            self.model.set_build_errors([ConfigError("loss.name", config.loss.name, str(error))])
+            self.network_panel.set_shape(dataset.n_features, None, None)
+            self._update_actions()
+            return
+        self.model.set_build_errors([])
+        self._install_experiment(experiment)
+
+    def _data_failed(self, key: str, message: str) -> None:
+        if key != self._wanted_data_key:
+            return
+        self.experiment = None
+        self.data_panel.set_dataset(None)
+        self.network_panel.set_shape(None, None, None)
+        self.model.set_build_errors([ConfigError("data.options", self.model.config.data.dataset, message)])
+        self._update_actions()
+
+    def _install_experiment(self, experiment: Experiment) -> None:
+        self.experiment = experiment
+        self._built_signature = structure_signature(experiment.config)
+        self._epochs_done = self._steps_done = self._planned_epochs = 0
+        network = experiment.network
+        self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
+        self.training_panel.set_training_size(len(experiment.dataset.X_train))
+        self._clear_status()
+        self._call_views("reset", experiment)
+        self._update_actions()
+        self.experiment_changed.emit(experiment)
+
+    # ================================================================== run controls
+    def start(self, paused: bool = False) -> None:
+        """Start training (or resume a paused run); with ``paused``, start held at the first batch."""
+        if self._state == PAUSED and not paused:
+            self.resume()
+            return
+        if self._state != IDLE or not (self.model.is_valid and self._is_built()):
+            return
+        config = self.model.config.copy()
+        experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network)
+        self.experiment = experiment
+        done = self._epochs_done
+        self._planned_epochs = self._planned_epochs if self._planned_epochs > done else done + config.training.epochs
+        options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
+                       epochs=self._planned_epochs)
+        self._applied_config = config
+        self._rate_window.clear()
+        session = TrainingSession(experiment, options, paused=paused, parent=self)
+        session.started.connect(self._on_started)
+        session.progress.connect(self._on_progress)
+        session.paused.connect(self._on_paused)
+        session.finished.connect(self._on_finished)
+        session.failed.connect(self._on_failed)
+        session.ended.connect(self._on_session_ended)
+        self.session = session
+        self.message_bar.hide()
+        session.start()
+        self._set_state(PAUSED if paused else RUNNING)
+
+    def pause(self) -> None:
+        if self._state == RUNNING:
+            self.session.control.pause()
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        if self._state == PAUSED:
+            self._rate_window.clear()
+            self.session.control.resume()
+            self._set_state(RUNNING)
+
+    def toggle_pause(self) -> None:
+        self.resume() if self._state == PAUSED else self.pause()
+
+    def step_batch(self) -> None:
+        """Train exactly one batch, then pause (starts a paused run when none is going)."""
+        if self._state == IDLE:
+            self.start(paused=True)
+        if self.session is not None:
+            self.session.control.step_batch()
+            self._set_state(PAUSED)
+
+    def step_epoch(self) -> None:
+        """Train to the end of the current epoch, then pause."""
+        if self._state == IDLE:
+            self.start(paused=True)
+        if self.session is not None:
+            self._rate_window.clear()
+            self.session.control.step_epoch()
+            self._set_state(RUNNING)
+
+    def stop(self) -> None:
+        """Stop after the current batch; the trained weights stay (Start continues from them)."""
+        if self.session is not None:
+            self.session.control.stop()
+
+    def reset(self) -> None:
+        """Stop any run and rebuild it from the configuration with freshly initialised weights."""
+        self._discard_session()
+        self._built_signature = None
+        self.rebuild()
+
+    def _discard_session(self) -> None:
+        """Stop the run now (within about a second) and forget it; its late messages are dropped."""
+        session, self.session = self.session, None
+        if session is None:
+            return
+        session.blockSignals(True)
+        if not session.stop_and_wait(CLOSE_TIMEOUT_MS):
+            log.warning("the training thread did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
+            session.thread.wait()
+        if self._last_batch is not None:
+            self._epochs_done, self._steps_done = self._last_batch.epoch, self._last_batch.step
+        self._set_state(IDLE)
+
+    # ================================================================== run events
+    def _on_started(self, event: events.TrainingStarted) -> None:
+        self._total_steps = event.epochs * event.steps_per_epoch
+        self.progress_bar.setMaximum(max(self._total_steps, 1))
+
+    def _on_progress(self, progress) -> None:
+        for batch in progress.batches:
+            self._rate_window.append((batch.elapsed, batch.samples_seen, batch.step))
+        while self._rate_window and self._rate_window[-1][0] - self._rate_window[0][0] > RATE_WINDOW_SECONDS:
+            self._rate_window.popleft()
+        if progress.batches:
+            self._last_batch = progress.batches[-1]
+            self._steps_done = self._last_batch.step
+        if progress.epochs:
+            self._last_epoch = progress.epochs[-1]
+            self._epochs_done = self._last_epoch.epoch
+        self._show_progress()
+        self._call_views("on_progress", progress)
+
+    def _on_paused(self, event: events.Paused) -> None:
+        self._rate_window.clear()
+        if self.session is not None and self.session.control.paused:
+            self._set_state(PAUSED)
+
+    def _on_finished(self, event: events.TrainingFinished) -> None:
+        self._epochs_done, self._steps_done = event.epoch, event.step
+        if event.reason == events.DIVERGED:
+            self.show_message(self.tr("Paused: %1").replace("%1", event.message), "error")
+        elif event.reason == events.EARLY_STOPPED:
+            self.show_message(event.message, "info")
+        elif event.reason == events.COMPLETED:
+            self.statusBar().showMessage(self.tr("Finished %1 epochs.").replace("%1", str(event.epoch)), 5000)
+        if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
+            self._planned_epochs = event.epoch
+        self.run_finished.emit(event)
+
+    def _on_failed(self, message: str) -> None:
+        self.show_message(self.tr("Training failed: %1").replace("%1", message), "error")
+
+    def _on_session_ended(self) -> None:
+        self.session = None
+        self._set_state(IDLE)
+        if self._last_batch is None and self._last_epoch is None:
+            self._clear_status()
+        if structure_signature(self.model.config) != self._built_signature:
+            self._rebuild_timer.start()
+
+    # ================================================================== status bar
+    def _clear_status(self) -> None:
+        self._last_batch = self._last_epoch = None
+        self._rate_window.clear()
+        for key in ("epoch", "step", "loss", "metric", "speed", "elapsed", "eta"):
+            self.status_labels[key].setText("")
+        self.progress_bar.setValue(0)
+
+    def _metric_name(self) -> str:
+        regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
+        return "R²" if regression else self.tr("accuracy")
+
+    def _show_progress(self) -> None:
+        batch, epoch = self._last_batch, self._last_epoch
+        labels = self.status_labels
+        if batch is not None:
+            labels["epoch"].setText(self.tr("epoch %1/%2").replace("%1", str(batch.epoch + 1))
+                                    .replace("%2", str(self._planned_epochs)))
+            labels["step"].setText(self.tr("step %1").replace("%1", f"{batch.step:,}"))
+            labels["loss"].setText(self.tr("loss %1").replace("%1", f"{batch.loss:.4f}"))
+            labels["elapsed"].setText(format_duration(batch.elapsed))
+            self.progress_bar.setValue(min(batch.step, self.progress_bar.maximum()))
+        if epoch is not None and not math.isnan(epoch.val_metric):
+            metric = self.tr("validation %1 %2").replace("%1", self._metric_name())
+            value = epoch.val_metric
+        elif batch is not None:
+            metric = self.tr("batch %1 %2").replace("%1", self._metric_name())
+            value = batch.metric
+        else:
+            return
+        shown = f"{value:.3f}" if self._metric_name() == "R²" else f"{100 * value:.1f} %"
+        labels["metric"].setText(metric.replace("%2", shown))
+        if len(self._rate_window) >= 2 and batch is not None:
+            (t0, samples0, step0), (t1, samples1, step1) = self._rate_window[0], self._rate_window[-1]
+            if t1 > t0:
+                steps_per_second = (step1 - step0) / (t1 - t0)
+                labels["speed"].setText(self.tr("%1 samples/s").replace(
+                    "%1", f"{(samples1 - samples0) / (t1 - t0):,.0f}"))
+                remaining = max(self._total_steps - batch.step, 0)
+                labels["eta"].setText(self.tr("%1 left").replace(
+                    "%1", format_duration(remaining / steps_per_second) if steps_per_second > 0 else "—"))
+
+    # ================================================================== views
+    def _call_views(self, method: str, *args) -> None:
+        """Forward to every view; a view that raises is replaced by its error message."""
+        for view in list(self.views):
+            try:
+                getattr(view, method)(*args)
+            except Exception as error:  # one broken view must not stop training or the other views
+                log.exception("view %s failed in %s", type(view).__name__, method)
+                self.views.remove(view)
+                index = self.view_tabs.indexOf(view)
+                label = QLabel(self.tr("This view stopped after an error: %1").replace("%1", str(error)))
+                label.setWordWrap(True)
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                title = self.view_tabs.tabText(index)
+                self.view_tabs.removeTab(index)
+                self.view_tabs.insertTab(index, label, title)
+                view.deleteLater()
+
+    def current_view(self) -> QWidget | None:
+        widget = self.view_tabs.currentWidget()
+        return widget if widget in self.views else None
+
+    def _export_view_dialog(self) -> None:
+        view = self.current_view()
+        if view is None:
+            self.show_message(self.tr("Choose a live view tab to export."), "warning")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), "",
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"))
+        if path:
+            self.export_view(view, path)
+
+    def export_view(self, view, path: str) -> bool:
+        try:
+            view.export(path)
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("Could not export to %1: %2").replace("%1", path).replace("%2", str(error)),
+                              "error")
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
+        return True
+
+    # ================================================================== gradient check
+    def check_gradients(self) -> list | None:
+        """Run the engine's gradient check on the current network and show the table."""
+        if self.experiment is None or self._state == RUNNING:
+            return None
+        dataset = self.experiment.dataset
+        count = min(GRADIENT_CHECK_EXAMPLES, len(dataset.X_train))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rows = gradient_check(self.experiment.network, dataset.X_train[:count], dataset.y_train[:count],
+                                  regularizer=build_regularizer(self.model.config))
+        except ValueError as error:
+            self.show_message(self.tr("The gradient check failed: %1").replace("%1", str(error)), "error")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.gradient_dialog = GradientCheckDialog(rows, self)
+        self.gradient_dialog.show()
+        return rows
+
+    # ================================================================== configuration files
+    def _open_config_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open configuration"), "",
+                                              self.tr("Run configurations (*.json);;All files (*)"))
+        if path:
+            self.load_config(path)
+
+    def _save_config_dialog(self, choose: bool = False) -> None:
+        path = self.config_path
+        if choose or path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), path or "run.json",
+                                                  self.tr("Run configurations (*.json)"))
+        if path:
+            self.save_config(path)
+
+    def load_config(self, path: str) -> bool:
+        """Open a configuration file; on any problem the message says why and nothing changes."""
+        try:
+            config = run_config.load(path)
+        except ValueError as error:
+            self.show_message(self.tr("Could not open the configuration: %1").replace("%1", str(error)), "error")
+            return False
+        if self.session is not None and not self.confirm_reset(
+                self.tr("Opening a configuration stops the current run. Continue?")):
+            return False
+        self._discard_session()
+        self._dataset_name, self._fit_loss = config.data.dataset, False
+        self.model.replace(config)
+        self.config_path = path
+        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", os.path.basename(path)))
+        self.reset()
+        return True
+
+    def save_config(self, path: str) -> bool:
+        """Write the configuration as JSON, atomically: a temporary file in the same folder, then a rename."""
+        if self.model.validation_errors:
+            self.show_message(self.tr("Fix the marked settings before saving: %1")
+                              .replace("%1", str(self.model.validation_errors[0])), "error")
+            return False
+        folder = os.path.dirname(os.path.abspath(path))
+        temporary = None
+        try:
+            descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".json.tmp", dir=folder)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(self.model.config.to_json())
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, path)
+        except OSError as error:
+            if temporary is not None and os.path.exists(temporary):
+                os.unlink(temporary)
+            self.show_message(self.tr("Could not save the configuration to %1: %2")
+                              .replace("%1", path).replace("%2", error.strerror or str(error)), "error")
+            return False
+        self.config_path = path
+        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", os.path.basename(path)))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    # ================================================================== messages and closing
+    def show_message(self, text: str, level: str = "info") -> None:
+        """Show ``text`` above the views (level info, warning or error) until dismissed."""
+        self.message_bar.show_message(text, level)
+
+    def closeEvent(self, event) -> None:
+        self._rebuild_timer.stop()
+        self._discard_session()
+        self.loader.shutdown()
+        super().closeEvent(event)
+
+
+def format_duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "—"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"

@@ -1,0 +1,53 @@
+"""A dismissible message strip above the views: what happened and what to do, never a traceback."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+
+LEVEL_STYLES = {
+    "info": "background: #e3f2fd; border: 1px solid #90caf9;",
+    "warning": "background: #fff8e1; border: 1px solid #ffcc80;",
+    "error": "background: #fdecea; border: 1px solid #ef9a9a;",
+}
+LEVEL_ICONS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+               "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+               "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
+
+
+class MessageBar(QFrame):
+    """Shows one message at a time with its level (info, warning, error) until dismissed or replaced."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(self.tr("Dismiss this message"))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button)
+        self.level = None
+        self.hide()
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        if level not in LEVEL_STYLES:
+            raise ValueError(f"message level must be one of {', '.join(LEVEL_STYLES)}, got {level!r}")
+        self.level = level
+        self.setStyleSheet(f"QFrame#messageBar {{ {LEVEL_STYLES[level]} border-radius: 4px; }}")
+        self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[level]).pixmap(20, 20))
+        self.text.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def message(self) -> str:
+        """The message shown, or "" when the bar is hidden."""
+        return "" if self.isHidden() else self.text.text()
