@@ -1,0 +1,77 @@
+"""Colours of every plot: colour-blind-safe, in one place.
+
+Series and classes use the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),
+told apart under the common forms of colour blindness. Signed values (weights) use CET-CBD1, a
+diverging map designed for protanopes and deuteranopes (blue = negative, white = 0, yellow =
+positive); counts use cividis, a sequential map of the same design.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "sky_blue": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+#: Order for series and classes: the first colours read best on white; yellow comes late.
+SERIES = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black", "yellow")
+
+BACKGROUND = "#FFFFFF"
+FOREGROUND = "#303030"
+GRID_ALPHA = 0.25
+#: Reference curves (the initial distribution, the raw per-batch values) are drawn in grey.
+REFERENCE = "#8C8C8C"
+
+SIGNED_MAP = "CET-CBD1"
+COUNT_MAP = "cividis"
+
+
+def series_color(index: int) -> QColor:
+    """The colour of the index-th series or class (the palette repeats after eight)."""
+    return QColor(OKABE_ITO[SERIES[index % len(SERIES)]])
+
+
+def series_rgb(count: int) -> np.ndarray:
+    """(count, 3) uint8 RGB rows of the first ``count`` series colours."""
+    return np.array([series_color(index).getRgb()[:3] for index in range(count)], dtype=np.uint8)
+
+
+def signed_colormap() -> pg.ColorMap:
+    return pg.colormap.get(SIGNED_MAP)
+
+
+def count_colormap() -> pg.ColorMap:
+    return pg.colormap.get(COUNT_MAP)
+
+
+def pen(index: int, width: float = 1.5, style=None) -> pg.QtGui.QPen:
+    """A cosmetic pen in the index-th series colour."""
+    made = pg.mkPen(series_color(index), width=width)
+    if style is not None:
+        made.setStyle(style)
+    return made
+
+
+def translucent(index: int, alpha: int) -> QColor:
+    color = series_color(index)
+    color.setAlpha(alpha)
+    return color
+
+
+def style_plot(plot: pg.PlotItem) -> None:
+    """Dark axes and a light grid on the white background, the same in every view."""
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setPen(FOREGROUND)
+        axis.setTextPen(FOREGROUND)
+        # "loss (x0.001)" misleads readers of a loss axis; plain numbers are clearer.
+        axis.enableAutoSIPrefix(False)
+    plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)

@@ -1,0 +1,174 @@
+"""What every live view shares: its title, its life cycle, and export to PNG, SVG or CSV.
+
+A view receives ``reset(experiment)`` when a run is built or re-initialised and
+``on_progress(progress)`` for each throttled :class:`app.messages.Progress` from the training
+worker. It stores what arrives (in bounded buffers) and draws only while it is visible, so that
+views in hidden tabs cost nothing but the bookkeeping; it catches up when shown.
+"""
+from __future__ import annotations
+
+import csv
+import weakref
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app import palette
+from core.inspection import Inspection, inspect
+
+EXPORT_SUFFIXES = (".png", ".svg", ".csv")
+
+
+class TranslatedText:
+    """A class attribute translated each time it is read, so that a translator installed after
+    import still applies. Mark the text with ``QT_TRANSLATE_NOOP(context, text)`` for lupdate."""
+
+    def __init__(self, context: str, text: str):
+        self.context, self.text = context, text
+
+    def __get__(self, instance, owner) -> str:
+        return QCoreApplication.translate(self.context, self.text)
+
+
+_initial_inspections: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def inspection_of(network, dataset) -> Inspection:
+    """The network's inspection before training, computed once for all views of a reset.
+
+    Cached per network and recomputed when its weights differ (after a re-initialisation).
+    """
+    cached = _initial_inspections.get(network)
+    if cached is not None and cached[0] is dataset and np.array_equal(cached[1], network.flat_parameters):
+        return cached[2]
+    inspection = inspect(network, dataset)
+    _initial_inspections[network] = (dataset, network.flat_parameters.copy(), inspection)
+    return inspection
+
+
+class View(QWidget):
+    """Base class of the live views. Subclasses set ``title`` and override the hooks:
+
+    - ``prepare(experiment)``: clear buffers and build the plot items for this network and data;
+    - ``add_batches(events)`` / ``add_epochs(events)``: store the engine's events;
+    - ``show_inspection(inspection)``: store a :class:`core.inspection.Inspection`;
+    - ``redraw()``: push what is stored to the plot items (called only while visible);
+    - ``table()``: (header, rows) for CSV export.
+    """
+
+    title = TranslatedText("View", "View")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.experiment = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.hide()
+        layout.addWidget(self.note)
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setBackground(palette.BACKGROUND)
+        layout.addWidget(self.graphics, 1)
+        self._stale = False
+
+    # ------------------------------------------------------------------ the API used by the window
+    @classmethod
+    def applies_to(cls, dataset) -> bool:
+        """Whether this view has anything to show for ``dataset`` (a :class:`core.datasets` Dataset)."""
+        return True
+
+    def reset(self, experiment) -> None:
+        """A new or re-initialised run of ``experiment`` (a :class:`core.experiment.Experiment`)."""
+        self.experiment = experiment
+        self.prepare(experiment)
+        self.show_inspection(inspection_of(experiment.network, experiment.dataset))
+        self._changed()
+
+    def on_progress(self, progress) -> None:
+        """Take one :class:`app.messages.Progress` from the worker."""
+        if self.experiment is None:
+            return
+        if progress.batches:
+            self.add_batches(progress.batches)
+        if progress.epochs:
+            self.add_epochs(progress.epochs)
+        if progress.inspection is not None:
+            self.show_inspection(progress.inspection)
+        self._changed()
+
+    def export(self, path) -> None:
+        """Write the view to ``path``: an image (.png, .svg) or its data (.csv)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in EXPORT_SUFFIXES:
+            raise ValueError(f"cannot export to {path.name!r}: the file name must end in "
+                             f"{', '.join(EXPORT_SUFFIXES)}")
+        self.refresh()
+        if suffix == ".csv":
+            header, rows = self.table()
+            with open(path, "w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                writer.writerows(rows)
+            return
+        scene = self.graphics.scene()
+        exporter = (pg.exporters.ImageExporter if suffix == ".png" else pg.exporters.SVGExporter)(scene)
+        if suffix == ".png":
+            # Twice the on-screen size, so that exported figures stay sharp in a report.
+            exporter.parameters()["width"] = max(2 * int(scene.sceneRect().width()), 800)
+        exporter.export(str(path))
+
+    def refresh(self) -> None:
+        """Draw what has arrived since the last drawing."""
+        if self._stale and self.experiment is not None:
+            self._stale = False
+            self.redraw()
+
+    # ------------------------------------------------------------------ hooks
+    def prepare(self, experiment) -> None:
+        raise NotImplementedError
+
+    def add_batches(self, events) -> None:
+        pass
+
+    def add_epochs(self, events) -> None:
+        pass
+
+    def show_inspection(self, inspection: Inspection) -> None:
+        pass
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    def table(self) -> tuple[list[str], list[list]]:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ helpers
+    def show_note(self, text: str | None) -> None:
+        """A sentence above the plots (why something is not shown), or none."""
+        self.note.setText(text or "")
+        self.note.setVisible(bool(text))
+
+    def new_plot(self, row: int, col: int, title: str = "", **labels) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=row, col=col)
+        palette.style_plot(plot)
+        if title:
+            plot.setTitle(title, color=palette.FOREGROUND)
+        for side, text in labels.items():
+            plot.setLabel(side, text, color=palette.FOREGROUND)
+        return plot
+
+    def _changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()

@@ -1,0 +1,89 @@
+"""Plot buffers whose memory stays flat however long a run lasts.
+
+A :class:`DecimatingSeries` holds at most ``capacity`` points. When it is full, neighbouring
+pairs are merged into their mean and from then on incoming points are averaged in groups twice as
+large, so a run of a million steps is drawn from the same few thousand points as a run of a
+hundred, every stored point standing for the same number of original ones.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+DEFAULT_CAPACITY = 2048
+
+
+class DecimatingSeries:
+    """Points (x, y) for one curve, at most ``capacity`` of them (an even number ≥ 2)."""
+
+    def __init__(self, capacity: int = DEFAULT_CAPACITY):
+        if capacity < 2 or capacity % 2:
+            raise ValueError(f"series capacity must be an even number ≥ 2, got {capacity}")
+        self.capacity = capacity
+        self._x = np.empty(capacity)
+        self._y = np.empty(capacity)
+        self.clear()
+
+    def clear(self) -> None:
+        self._count = 0
+        self.group = 1  # how many original points each stored point averages
+        self._pending_x = self._pending_y = 0.0
+        self._pending = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, x: float, y: float) -> None:
+        self._pending_x += x
+        self._pending_y += y
+        self._pending += 1
+        if self._pending < self.group:
+            return
+        if self._count == self.capacity:
+            self._halve()
+        self._x[self._count] = self._pending_x / self._pending
+        self._y[self._count] = self._pending_y / self._pending
+        self._count += 1
+        self._pending_x = self._pending_y = 0.0
+        self._pending = 0
+
+    def _halve(self) -> None:
+        half = self._count // 2
+        for values in (self._x, self._y):
+            values[:half] = (values[0:self._count:2] + values[1:self._count:2]) / 2
+        self._count = half
+        self.group *= 2
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[:self._count]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[:self._count]
+
+
+class Smoother:
+    """The exponential moving average that TensorBoard draws, without its start-up bias.
+
+    s_t = β·s_(t−1) + (1 − β)·v_t with s_0 = 0, shown as s_t / (1 − β^t).
+    Display only: it makes the trend of noisy per-batch values readable.
+    """
+
+    def __init__(self, beta: float = 0.9):
+        self.beta = beta
+        self.reset()
+
+    def reset(self) -> None:
+        self._average = 0.0
+        self._weight = 0.0
+
+    def __call__(self, value: float) -> float:
+        self._average = self.beta * self._average + (1.0 - self.beta) * value
+        self._weight = self.beta * self._weight + (1.0 - self.beta)
+        return self._average / self._weight
+
+
+def plain(x: float) -> int | float:
+    """A step as a whole number when it is one (merged points sit between steps)."""
+    x = float(x)
+    return int(x) if x.is_integer() else x
