@@ -1,0 +1,20 @@
+"""The live views of a training run, each a QWidget with the API of :class:`app.views.base.View`.
+
+``all_views()`` lists their classes in the order the window shows them; a view whose
+``applies_to(dataset)`` is False has nothing to show for that data and is left out.
+"""
+from __future__ import annotations
+
+from app.views.boundary import BoundaryView
+from app.views.confusion import ConfusionView
+from app.views.fitted_curve import FittedCurveView
+from app.views.gradients import GradientView
+from app.views.histograms import HistogramView
+from app.views.loss import LossView
+from app.views.network_graph import NetworkView
+from app.views.unit_images import UnitImageView
+
+
+def all_views() -> list[type]:
+    return [LossView, HistogramView, GradientView, UnitImageView, ConfusionView, BoundaryView, FittedCurveView,
+            NetworkView]

@@ -1,0 +1,103 @@
+"""The decision boundary of a classifier on 2-D data, with the data on top (TensorFlow Playground)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+
+from app import palette
+from app.views.base import TranslatedText, View
+
+#: At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI).
+MAX_POINTS = 3000
+#: How far (0…1) a fully confident region's colour goes from white towards its class colour;
+#: below 1 so that the points, in full colour, stand out from the background.
+REGION_STRENGTH = 0.55
+#: Strength for losses without probabilities (hinge): only the predicted class is known.
+SCORE_REGION_STRENGTH = 0.35
+
+
+def region_colours(labels: np.ndarray, confidence: np.ndarray | None, n_classes: int) -> np.ndarray:
+    """(n, n, 3) uint8 picture: each cell's class colour mixed with white by how sure the network is.
+
+    strength = REGION_STRENGTH · (p − 1/K) / (1 − 1/K) for the predicted class's probability p, so
+    that an undecided cell (p = 1/K) is white and a certain one (p = 1) is the strongest tint.
+    """
+    colours = palette.series_rgb(n_classes).astype(np.float32)[labels]
+    if confidence is None:
+        strength = np.full(labels.shape, SCORE_REGION_STRENGTH, dtype=np.float32)
+    else:
+        chance = 1.0 / n_classes
+        strength = REGION_STRENGTH * np.clip((confidence - chance) / (1.0 - chance), 0.0, 1.0)
+    white = np.float32(255.0)
+    picture = white + (colours - white) * strength[..., None]
+    return picture.astype(np.uint8)
+
+
+class BoundaryView(View):
+    """The plane of the two features coloured by the predicted class (the deeper, the surer),
+    with training points (circles) and validation points (triangles) in their true class's colour."""
+
+    title = TranslatedText("BoundaryView", QT_TRANSLATE_NOOP("BoundaryView", "Decision boundary"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.new_plot(0, 0)
+        self.plot.showGrid(x=False, y=False)
+        self.region = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.region)
+        self.train_points = pg.ScatterPlotItem(size=7, symbol="o", pen=pg.mkPen("w", width=1))
+        self.val_points = pg.ScatterPlotItem(size=9, symbol="t", pen=pg.mkPen(palette.FOREGROUND, width=1))
+        self.plot.addItem(self.train_points)
+        self.plot.addItem(self.val_points)
+        legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        legend.addItem(self.train_points, self.tr("training"))
+        legend.addItem(self.val_points, self.tr("validation"))
+        self.boundary = None
+        self.n_classes = 2
+
+    @classmethod
+    def applies_to(cls, dataset) -> bool:
+        return dataset.task != "regression" and dataset.n_features == 2
+
+    def prepare(self, experiment):
+        dataset = experiment.dataset
+        self.n_classes = dataset.n_classes
+        self.boundary = None
+        self.region.clear()
+        self.plot.setLabel("bottom", dataset.feature_names[0], color=palette.FOREGROUND)
+        self.plot.setLabel("left", dataset.feature_names[1], color=palette.FOREGROUND)
+        brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]
+        for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
+                           (self.val_points, dataset.X_val, dataset.y_val)):
+            X, y = X[:MAX_POINTS], y[:MAX_POINTS]
+            item.setData(x=X[:, 0], y=X[:, 1], brush=[brushes[label] for label in y])
+        omitted = max(len(dataset.X_train) - MAX_POINTS, 0) + max(len(dataset.X_val) - MAX_POINTS, 0)
+        self.show_note(self.tr("{count:,} points are not drawn (at most {limit:,} per split).")
+                       .format(count=omitted, limit=MAX_POINTS) if omitted else None)
+
+    def show_inspection(self, inspection):
+        self.boundary = inspection.boundary
+
+    def redraw(self):
+        boundary = self.boundary
+        if boundary is None:
+            return
+        self.region.setImage(region_colours(boundary.labels, boundary.confidence, self.n_classes), levels=(0, 255))
+        dx = (boundary.x[-1] - boundary.x[0]) / (len(boundary.x) - 1)
+        dy = (boundary.y[-1] - boundary.y[0]) / (len(boundary.y) - 1)
+        # Each pixel is centred on its grid point.
+        self.region.setRect(QRectF(boundary.x[0] - dx / 2, boundary.y[0] - dy / 2,
+                                   dx * len(boundary.x), dy * len(boundary.y)))
+
+    def table(self):
+        header = [self.tr("x1"), self.tr("x2"), self.tr("predicted class"), self.tr("confidence")]
+        rows = []
+        boundary = self.boundary
+        if boundary is not None:
+            for i, y in enumerate(boundary.y):
+                for j, x in enumerate(boundary.x):
+                    confidence = "" if boundary.confidence is None else float(boundary.confidence[i, j])
+                    rows.append([float(x), float(y), int(boundary.labels[i, j]), confidence])
+        return header, rows

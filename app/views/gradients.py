@@ -1,0 +1,163 @@
+"""Gradient norms per layer over time, and what the activations of each layer look like."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app import palette
+from app.views.base import TranslatedText, View
+from app.views.series import DecimatingSeries, plain
+
+
+def layer_numbers(network) -> dict[int, int]:
+    """Position in ``network.layers`` → the number of the Dense layer it belongs to (1, 2, …)."""
+    numbers, count = {}, 0
+    for index, layer in enumerate(network.layers):
+        if hasattr(layer, "n_in"):
+            count += 1
+        numbers[index] = count
+    return numbers
+
+
+class DecadeAxis(pg.AxisItem):
+    """A log axis that labels only the powers of ten in view (labelled minor ticks —
+    0.09, 0.08, … — pile up into an unreadable column)."""
+
+    def __init__(self, orientation):
+        super().__init__(orientation)
+        self.setStyle(maxTextLevel=0)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
+        decades = [float(power) for power in range(math.ceil(minVal), math.floor(maxVal) + 1)]
+        if not decades:
+            return levels
+        minor = [value for _, values in levels for value in values if not float(value).is_integer()]
+        return [(None, decades), (None, minor)]
+
+
+class GradientView(View):
+    """Three plots:
+
+    - ‖∂L/∂W‖ of every Dense layer per step, on a log scale: curves that fall apart by orders
+      of magnitude from the output layer to the first show vanishing (or exploding) gradients;
+    - each activation layer's mean ± standard deviation on a probe batch, now;
+    - over time, the share of saturated sigmoid/tanh outputs or of dead ReLU units per layer.
+    """
+
+    title = TranslatedText("GradientView", QT_TRANSLATE_NOOP("GradientView", "Gradients"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.norm_plot = self.new_plot(0, 0, self.tr("gradient norm ‖∂L/∂W‖ per layer"), bottom=self.tr("step"))
+        self.norm_plot.setAxisItems({"left": DecadeAxis("left")})
+        palette.style_plot(self.norm_plot)
+        self.norm_plot.setLogMode(y=True)
+        self.spread_plot = self.new_plot(1, 0, self.tr("activations now: mean ± standard deviation"),
+                                         bottom=self.tr("layer"))
+        self.share_plot = self.new_plot(2, 0, self.tr("saturated (sigmoid, tanh) or dead (ReLU) units"),
+                                        left="%", bottom=self.tr("step"))
+        self.share_plot.setXLink(self.norm_plot)
+        self.share_plot.setLimits(yMin=0, yMax=100)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        for plot in (self.norm_plot, self.share_plot):
+            legend = plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+            legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.spread_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.2,
+                                           pen=palette.pen(0, 2))
+        self.spread_plot.addItem(self.spread_bars)
+        self.spread_means = self.spread_plot.plot(pen=None, symbol="o", symbolBrush=palette.series_color(0),
+                                                  symbolPen=None, symbolSize=9)
+        self.norm_series: list[DecimatingSeries] = []
+        self.norm_curves: list = []
+        self.share_series: dict[int, DecimatingSeries] = {}
+        self.share_curves: dict[int, object] = {}
+        self.share_names: dict[int, str] = {}
+        self.activation_numbers: dict[int, int] = {}
+        self.latest = None
+        self.last_step = 0
+        self.tracked = True
+
+    def prepare(self, experiment):
+        network = experiment.network
+        for curve in self.norm_curves:
+            self.norm_plot.removeItem(curve)
+        for curve in self.share_curves.values():
+            self.share_plot.removeItem(curve)
+        numbers = layer_numbers(network)
+        dense = [index for index, layer in enumerate(network.layers) if hasattr(layer, "n_in")]
+        self.norm_series = [DecimatingSeries() for _ in dense]
+        self.norm_curves = [self._curve(self.norm_plot, number, self.tr("layer {number}").format(number=number))
+                            for number in range(1, len(dense) + 1)]
+        self.share_series, self.share_curves, self.share_names = {}, {}, {}
+        for index, layer in enumerate(network.layers):
+            function = getattr(getattr(layer, "function", None), "name", None)
+            if function in ("sigmoid", "tanh", "hard_sigmoid", "relu"):
+                what = self.tr("dead") if function == "relu" else self.tr("saturated")
+                name = self.tr("layer {number} ({function}): {what}").format(
+                    number=numbers[index], function=function, what=what)
+                self.share_series[index] = DecimatingSeries()
+                self.share_curves[index] = self._curve(self.share_plot, numbers[index], name)
+                self.share_names[index] = name
+        self.activation_numbers = numbers
+        self.spread_plot.getAxis("bottom").setTicks([[(numbers[i], str(numbers[i]))
+                                                       for i, layer in enumerate(network.layers)
+                                                       if hasattr(layer, "function")]])
+        self.latest = None
+        self.last_step = 0
+        self.tracked = True
+        self.show_note(None)
+
+    def _curve(self, plot, number, name):
+        curve = plot.plot(pen=palette.pen(number - 1, 1.5), name=name)
+        curve.setClipToView(True)
+        curve.setDownsampling(auto=True, method="peak")
+        return curve
+
+    def add_batches(self, events):
+        for event in events:
+            if len(event.gradient_norms) != len(self.norm_series):
+                self.tracked = False
+                continue
+            for series, norm in zip(self.norm_series, event.gradient_norms):
+                series.append(event.step, norm)
+        self.last_step = events[-1].step
+
+    def show_inspection(self, inspection):
+        self.latest = inspection
+        for statistics in inspection.activations:
+            share = statistics.dead if statistics.function == "relu" else statistics.saturated
+            if share is not None and statistics.index in self.share_series:
+                self.share_series[statistics.index].append(self.last_step, 100.0 * share)
+
+    def redraw(self):
+        if not self.tracked:
+            self.show_note(self.tr("This run does not record gradient norms "
+                                   "(the trainer's track_gradient_norms option is off)."))
+        for curve, series in zip(self.norm_curves, self.norm_series):
+            curve.setData(series.x, series.y)
+        for index, curve in self.share_curves.items():
+            curve.setData(self.share_series[index].x, self.share_series[index].y)
+        if self.latest is not None and self.latest.activations:
+            x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)
+            mean = np.array([s.mean for s in self.latest.activations])
+            std = np.array([s.std for s in self.latest.activations])
+            self.spread_bars.setData(x=x, y=mean, height=2 * std)
+            self.spread_means.setData(x, mean)
+            self.spread_plot.setXRange(x.min() - 0.5, x.max() + 0.5, padding=0)
+
+    def table(self):
+        rows = [[self.tr("gradient norm"), self.tr("layer {number}").format(number=number), plain(x), float(y)]
+                for number, series in enumerate(self.norm_series, start=1) for x, y in zip(series.x, series.y)]
+        rows += [[self.tr("share, %"), self.share_names[index], plain(x), float(y)]
+                 for index, series in self.share_series.items() for x, y in zip(series.x, series.y)]
+        if self.latest is not None:
+            for statistics in self.latest.activations:
+                name = self.tr("layer {number} ({function})").format(
+                    number=self.activation_numbers[statistics.index], function=statistics.function)
+                rows += [[self.tr("activation mean"), name, self.last_step, statistics.mean],
+                         [self.tr("activation standard deviation"), name, self.last_step, statistics.std]]
+        return [self.tr("quantity"), self.tr("layer"), self.tr("step"), self.tr("value")], rows

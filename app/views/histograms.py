@@ -1,0 +1,79 @@
+"""Weight and bias distributions of every Dense layer, now and at the start of the run."""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from app import palette
+from app.views.base import TranslatedText, View
+
+
+class HistogramView(View):
+    """One row per Dense layer: its weights (left) and biases (right) as histograms.
+
+    The current distribution is filled; the initial one is a grey outline on the same bins, so
+    one sees the weights spread, drift or collapse as the network learns.
+    """
+
+    title = TranslatedText("HistogramView", QT_TRANSLATE_NOOP("HistogramView", "Weights"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.initial = None
+        self.latest = None
+        self.rows: list[tuple] = []
+
+    def prepare(self, experiment):
+        self.graphics.clear()
+        self.initial = self.latest = None
+        self.rows = []
+        dense = [layer for layer in experiment.network.layers if hasattr(layer, "n_in")]
+        for row, layer in enumerate(dense):
+            name = self.tr("layer {number}").format(number=row + 1)
+            weights = self.new_plot(row, 0, self.tr("{layer}: weights ({rows}×{cols})").format(
+                layer=name, rows=layer.n_in, cols=layer.n_out), left=self.tr("count"))
+            biases = self.new_plot(row, 1, self.tr("{layer}: biases ({count})").format(layer=name, count=layer.n_out))
+            if row == 0:
+                legend = weights.addLegend(offset=(-5, 5), labelTextColor=palette.FOREGROUND)
+                legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+            items = []
+            for plot in (weights, biases):
+                # fillLevel without a brush closes the outline down to 0, so a one-bin spike
+                # (zero-initialised biases) shows as a bar, not a floating dash.
+                initial = plot.plot(stepMode="center", fillLevel=0, pen=pg.mkPen(palette.REFERENCE, width=1.5,
+                                                                   style=Qt.PenStyle.DashLine),
+                                    name=self.tr("initial") if row == 0 and plot is weights else None)
+                current = plot.plot(stepMode="center", fillLevel=0, pen=palette.pen(0, 1.5),
+                                    brush=palette.translucent(0, 110),
+                                    name=self.tr("now") if row == 0 and plot is weights else None)
+                items.append((initial, current))
+            self.rows.append((name, items))
+        self.graphics.ci.layout.setColumnStretchFactor(0, 3)
+        self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+
+    def show_inspection(self, inspection):
+        if self.initial is None:
+            self.initial = inspection
+        self.latest = inspection
+
+    def redraw(self):
+        if self.latest is None:
+            return
+        for (_, items), start, now in zip(self.rows, self.initial.layers, self.latest.layers):
+            pairs = ((start.initial_weights, now.weights), (start.initial_biases, now.biases))
+            for (initial_item, current_item), (initial, current) in zip(items, pairs):
+                initial_item.setData(initial.edges, initial.counts)
+                current_item.setData(current.edges, current.counts)
+
+    def table(self):
+        rows = []
+        if self.latest is not None:
+            for (name, _), start, now in zip(self.rows, self.initial.layers, self.latest.layers):
+                for parameter, initial, current in ((self.tr("weights"), start.initial_weights, now.weights),
+                                                    (self.tr("biases"), start.initial_biases, now.biases)):
+                    for moment, histogram in ((self.tr("initial"), initial), (self.tr("now"), current)):
+                        rows += [[name, parameter, moment, float(low), float(high), int(count)]
+                                 for low, high, count in zip(histogram.edges[:-1], histogram.edges[1:],
+                                                             histogram.counts)]
+        return [self.tr("layer"), self.tr("parameter"), self.tr("moment"), self.tr("bin from"),
+                self.tr("bin to"), self.tr("count")], rows

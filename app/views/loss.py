@@ -1,0 +1,109 @@
+"""Loss, accuracy (or R²) and learning rate over the optimiser's steps."""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from app import palette
+from app.views.base import TranslatedText, View
+from app.views.series import DecimatingSeries, Smoother, plain
+
+BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
+
+
+class LossView(View):
+    """Three stacked plots sharing the step axis:
+
+    - loss: every batch (grey), its smoothed trend, and the epoch means on training and validation data;
+    - accuracy for classification, R² for regression: smoothed per batch, and per epoch;
+    - the learning rate actually used at each step (schedules and live changes show up here).
+    """
+
+    title = TranslatedText("LossView", QT_TRANSLATE_NOOP("LossView", "Loss"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.loss_plot = self.new_plot(0, 0, left=self.tr("loss"))
+        self.metric_plot = self.new_plot(1, 0)
+        self.lr_plot = self.new_plot(2, 0, left=self.tr("learning rate"), bottom=self.tr("step"))
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(2, 1)
+        for plot in (self.metric_plot, self.lr_plot):
+            plot.setXLink(self.loss_plot)
+        self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
+                      self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"))
+        self.loss_series = [DecimatingSeries() for _ in self.names]
+        self.metric_series = [DecimatingSeries() for _ in range(3)]
+        self.lr_series = DecimatingSeries()
+        self.loss_smoother, self.metric_smoother = Smoother(), Smoother()
+
+        legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        reference = pg.mkPen(palette.REFERENCE, width=1)
+        self.loss_curves = [
+            self.loss_plot.plot(pen=reference, name=self.names[BATCH]),
+            self.loss_plot.plot(pen=palette.pen(0, 2), name=self.names[SMOOTHED]),
+            self.loss_plot.plot(pen=palette.pen(0, 1, Qt.PenStyle.DashLine), symbol="o", symbolSize=6,
+                                symbolBrush=palette.series_color(0), symbolPen=None, name=self.names[TRAIN]),
+            self.loss_plot.plot(pen=palette.pen(1, 2), symbol="s", symbolSize=6,
+                                symbolBrush=palette.series_color(1), symbolPen=None, name=self.names[VALIDATION]),
+        ]
+        metric_legend = self.metric_plot.addLegend(offset=(-10, -10), labelTextColor=palette.FOREGROUND)
+        metric_legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.metric_curves = [
+            self.metric_plot.plot(pen=palette.pen(0, 1.5), name=self.tr("per batch, smoothed")),
+            self.metric_plot.plot(pen=palette.pen(0, 1, Qt.PenStyle.DashLine), symbol="o", symbolSize=6,
+                                  symbolBrush=palette.series_color(0), symbolPen=None, name=self.tr("training")),
+            self.metric_plot.plot(pen=palette.pen(1, 2), symbol="s", symbolSize=6,
+                                  symbolBrush=palette.series_color(1), symbolPen=None, name=self.tr("validation")),
+        ]
+        self.lr_curve = self.lr_plot.plot(pen=palette.pen(2, 1.5))
+        for curve in (*self.loss_curves, *self.metric_curves, self.lr_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self.metric_name = ""
+
+    def prepare(self, experiment):
+        regression = experiment.dataset.task == "regression"
+        self.metric_name = self.tr("R²") if regression else self.tr("accuracy")
+        self.metric_plot.setLabel("left", self.metric_name, color=palette.FOREGROUND)
+        for series in (*self.loss_series, *self.metric_series, self.lr_series):
+            series.clear()
+        self.loss_smoother.reset()
+        self.metric_smoother.reset()
+        self.redraw()
+
+    def add_batches(self, events):
+        batch, smoothed = self.loss_series[BATCH], self.loss_series[SMOOTHED]
+        for event in events:
+            batch.append(event.step, event.loss)
+            smoothed.append(event.step, self.loss_smoother(event.loss))
+            self.metric_series[0].append(event.step, self.metric_smoother(event.metric))
+            self.lr_series.append(event.step, event.lr)
+
+    def add_epochs(self, events):
+        for event in events:
+            self.loss_series[TRAIN].append(event.step, event.train_loss)
+            self.loss_series[VALIDATION].append(event.step, event.val_loss)
+            self.metric_series[1].append(event.step, event.train_metric)
+            self.metric_series[2].append(event.step, event.val_metric)
+
+    def redraw(self):
+        for curve, series in zip((*self.loss_curves, *self.metric_curves, self.lr_curve),
+                                 (*self.loss_series, *self.metric_series, self.lr_series)):
+            # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
+            curve.setData(series.x, series.y, connect="finite")
+        if len(self.lr_series):
+            # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
+            self.lr_plot.setYRange(0.0, 1.1 * float(self.lr_series.y.max()), padding=0)
+
+    def table(self):
+        named = [*zip(self.names, self.loss_series),
+                 *zip((self.tr("{metric} per batch, smoothed").format(metric=self.metric_name),
+                       self.tr("training {metric} (epoch)").format(metric=self.metric_name),
+                       self.tr("validation {metric} (epoch)").format(metric=self.metric_name)), self.metric_series),
+                 (self.tr("learning rate"), self.lr_series)]
+        rows = [[name, plain(x), float(y)]
+                for name, series in named for x, y in zip(series.x, series.y)]
+        return [self.tr("series"), self.tr("step"), self.tr("value")], rows

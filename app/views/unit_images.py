@@ -1,0 +1,77 @@
+"""What each first-layer unit looks for: its incoming weights drawn as an image."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app import palette
+from app.views.base import TranslatedText, View
+
+#: Pixels of background between two tiles of the mosaic.
+GAP = 1
+
+
+def mosaic(images: np.ndarray) -> np.ndarray:
+    """Tile (n, H, W) images into one row-major picture, each scaled by its own largest |w|
+    into [−1, 1] (a unit's pattern matters, not its overall size); gaps are 0 (white)."""
+    count, height, width = images.shape
+    columns = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    picture = np.zeros((rows * (height + GAP) - GAP, columns * (width + GAP) - GAP), dtype=np.float32)
+    largest = np.abs(images).reshape(count, -1).max(axis=1)
+    largest[largest == 0] = 1.0
+    for unit in range(count):
+        row, column = divmod(unit, columns)
+        top, left = row * (height + GAP), column * (width + GAP)
+        picture[top:top + height, left:left + width] = images[unit] / largest[unit]
+    return picture
+
+
+class UnitImageView(View):
+    """The first Dense layer's weights, one tile per unit, for image data: blue pixels push the
+    unit's input down, yellow ones up — the strokes a unit has learned to respond to."""
+
+    title = TranslatedText("UnitImageView", QT_TRANSLATE_NOOP("UnitImageView", "First-layer weights"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.new_plot(0, 0)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.showGrid(x=False, y=False)
+        self.plot.setAspectLocked(True)
+        self.plot.invertY(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(palette.signed_colormap().getLookupTable(nPts=256))
+        self.plot.addItem(self.image)
+        self.units = None
+
+    @classmethod
+    def applies_to(cls, dataset) -> bool:
+        return dataset.image_shape is not None
+
+    def prepare(self, experiment):
+        self.units = None
+        self.image.clear()
+
+    def show_inspection(self, inspection):
+        self.units = inspection.unit_images
+
+    def redraw(self):
+        if self.units is None:
+            return
+        count = len(self.units)
+        self.plot.setTitle(self.tr("{count} units of the first layer, each scaled to its own largest weight")
+                           .format(count=count), color=palette.FOREGROUND)
+        self.image.setImage(mosaic(self.units), levels=(-1.0, 1.0))
+
+    def table(self):
+        rows = []
+        if self.units is not None:
+            for unit, image in enumerate(self.units):
+                rows += [[unit + 1, row, column, float(image[row, column])]
+                         for row in range(image.shape[0]) for column in range(image.shape[1])]
+        return [self.tr("unit"), self.tr("pixel row"), self.tr("pixel column"), self.tr("weight")], rows
