@@ -9,8 +9,8 @@ c = argmax_k p_k. The saliency map is the gradient of that probability with resp
 (Simonyan, Vedaldi & Zisserman 2014 take the gradient of the class score; the probability is what
 the Draw view's bars show, so that is the quantity explained here.)
 
-It is computed by the chain rule, with the network's own backward pass (lecture 002: local
-gradients multiplied along the graph), in inference mode — dropout off, batch norm with its
+It is computed by backpropagation to the input (lecture 002: local gradients multiplied along
+the graph, layer by layer from the output back), in inference mode — dropout off, batch norm with its
 running statistics — because that is the function that produced the answer. The gradient at the
 output o is
 
@@ -31,7 +31,7 @@ from core.losses import softmax
 
 #: Layers computing the same function in training and in inference; ``training=True`` only
 #: makes them keep what their ``backward`` needs, so their own backward is the inference gradient.
-SAME_FUNCTION_WHEN_TRAINING = (Dense, Activation, PReLU)
+SAME_FUNCTION_WHEN_TRAINING = (Activation, PReLU)
 #: Identities at inference: dropout scales nothing, activity regularisation only adds to the loss.
 IDENTITY_AT_INFERENCE = (Dropout, ActivityRegularization)
 PROBABILISTIC_LOSSES = ("softmax_cross_entropy", "binary_cross_entropy")
@@ -53,8 +53,9 @@ class Saliency:
 def saliency(network, x) -> Saliency:
     """Probabilities, top class and ∂p_top/∂x for one input ``x`` (shape (n_inputs,) or (1, n_inputs)).
 
-    The network must model probabilities (softmax or logistic cross-entropy). Its gradient buffer
-    is overwritten, so pass a network that is not being trained (a copy of the one that is).
+    The network must model probabilities (softmax or logistic cross-entropy). Its layers' caches
+    (and a PReLU's leak gradient) are overwritten, so pass a network that is not being trained
+    (a copy of the one that is).
     """
     if network.loss_name not in PROBABILISTIC_LOSSES:
         raise ValueError(f"saliency needs class probabilities, which the {network.loss_name!r} loss does not "
@@ -95,22 +96,20 @@ def _forward_keeping_cache(network, x: np.ndarray) -> np.ndarray:
 def _input_gradient(network, d_output: np.ndarray) -> np.ndarray:
     """∂f/∂x from ∂f/∂output, through the layers of the last inference forward pass.
 
+    Activations and PReLU use their own backward step. A dense layer y = x W + b gives
+    ∂f/∂x = ∂f/∂y Wᵀ (its backward would also form ∂f/∂W, a large product not needed here).
     Batch norm at inference is the affine map y = γ (x − μ_run)/√(σ²_run + ε) + β, so
     ∂f/∂x = ∂f/∂y · γ/√(σ²_run + ε); dropout and activity regularisation pass ∂f/∂y through.
     """
-    first = network.layers[0]
-    needed = first.needs_input_gradient
-    first.needs_input_gradient = True
-    try:
-        grad = d_output
-        for layer in reversed(network.layers):
-            if isinstance(layer, SAME_FUNCTION_WHEN_TRAINING):
-                grad = layer.backward(grad)
-            elif isinstance(layer, BatchNorm):
-                gamma = layer.params[0]
-                grad = grad * (gamma / np.sqrt(layer.running_var + layer.eps))
-            elif not isinstance(layer, IDENTITY_AT_INFERENCE):
-                raise ValueError(f"saliency does not know the inference gradient of a {type(layer).__name__} layer")
-    finally:
-        first.needs_input_gradient = needed
+    grad = d_output
+    for layer in reversed(network.layers):
+        if isinstance(layer, Dense):
+            grad = grad @ layer.W.T
+        elif isinstance(layer, SAME_FUNCTION_WHEN_TRAINING):
+            grad = layer.backward(grad)
+        elif isinstance(layer, BatchNorm):
+            gamma = layer.params[0]
+            grad = grad * (gamma / np.sqrt(layer.running_var + layer.eps))
+        elif not isinstance(layer, IDENTITY_AT_INFERENCE):
+            raise ValueError(f"saliency does not know the inference gradient of a {type(layer).__name__} layer")
     return grad
