@@ -1,0 +1,264 @@
+"""MNIST and Fashion-MNIST: 28×28 grey images in ten classes, from the four standard IDX files.
+
+Where the files are looked for, in this order (the first folder holding all four wins):
+
+1. the ``folder`` the caller gives;
+2. ``$MLP_WORKBENCH_DATA/<name>/`` — a teacher's lab pack, or CI's shared data;
+3. the user's cache folder ``<cache>/<name>/`` (see :mod:`core.datasets.locations`);
+4. system folders a package installs (Debian's ``dataset-fashion-mnist``:
+   ``/usr/share/datasets/fashion-mnist/``);
+5. only when the caller passes ``download=True``: the public mirrors, into the cache folder.
+
+Each file may be gzip-compressed (``train-images-idx3-ubyte.gz``) or raw (without ``.gz``).
+Local files are checked by the IDX reader (header, lengths, matching counts), not by checksum:
+repackaged copies (Debian recompresses the ``.gz`` files) are as good as the originals.
+Downloads are checked by MD5, written to a temporary file and renamed into place only when
+complete and correct, so an interrupted or corrupted transfer never leaves a file behind.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.client
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from urllib.request import urlopen
+
+import numpy as np
+
+from core.datasets.dataset import DATASETS, Dataset, make_dataset, pixel_names
+from core.datasets.idx import read_idx
+from core.datasets.locations import SHARED_DATA_VARIABLE, atomic_file, cache_folder, shared_data_folder
+
+IMAGE_SHAPE = (28, 28)
+PIXEL_MAX = 255
+PARTS = ("train_images", "train_labels", "test_images", "test_labels")
+FILE_NAMES = {"train_images": "train-images-idx3-ubyte", "train_labels": "train-labels-idx1-ubyte",
+              "test_images": "t10k-images-idx3-ubyte", "test_labels": "t10k-labels-idx1-ubyte"}
+DOWNLOAD_CHUNK = 1 << 16
+
+Progress = Callable[[int, int], None]
+
+
+class DatasetUnavailableError(FileNotFoundError):
+    """The files of a data set are nowhere on this computer (and no download was allowed)."""
+
+
+class DownloadError(OSError):
+    """Every mirror failed for a file; the message lists what went wrong with each."""
+
+
+@dataclass(frozen=True)
+class IdxSource:
+    """Where an IDX data set comes from: the mirrors and the MD5 and size of each ``.gz`` file."""
+
+    name: str
+    title: str
+    class_names: tuple[str, ...]
+    mirrors: tuple[str, ...]
+    checksums: dict[str, tuple[str, int]]  # part -> (md5 of the .gz file, its size in bytes)
+    system_folders: tuple[Path, ...] = field(default=())
+
+    def url(self, mirror: str, part: str) -> str:
+        return mirror.rstrip("/") + "/" + FILE_NAMES[part] + ".gz"
+
+
+SOURCES: dict[str, IdxSource] = {
+    "mnist": IdxSource(
+        name="mnist", title="MNIST handwritten digits",
+        class_names=tuple(str(digit) for digit in range(10)),
+        mirrors=("https://ossci-datasets.s3.amazonaws.com/mnist/",
+                 "https://storage.googleapis.com/cvdf-datasets/mnist/",
+                 "http://yann.lecun.com/exdb/mnist/"),
+        checksums={"train_images": ("f68b3c2dcbeaaa9fbdd348bbdeb94873", 9_912_422),
+                   "train_labels": ("d53e105ee54ea40749a09fcbcd1e9432", 28_881),
+                   "test_images": ("9fb629c4189551a2d022fa330f9573f3", 1_648_877),
+                   "test_labels": ("ec29112dd5afa0611ce80d1b7f02629c", 4_542)}),
+    "fashion_mnist": IdxSource(
+        name="fashion_mnist", title="Fashion-MNIST clothing images",
+        class_names=("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+        mirrors=("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+                 "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/"),
+        checksums={"train_images": ("8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26_421_880),
+                   "train_labels": ("25c81989df183df01b3e8a0aad5dffbe", 29_515),
+                   "test_images": ("bef4ecab320f06d8554ea6380940ec79", 4_422_102),
+                   "test_labels": ("bb300cfdad3c16e7a12a480ee83cd310", 5_148)},
+        system_folders=(Path("/usr/share/datasets/fashion-mnist"),)),
+}
+
+
+def candidate_folders(source: IdxSource, folder=None) -> list[tuple[str, Path]]:
+    """The folders looked in, in order, each with a label saying why it is on the list."""
+    folders = []
+    if folder is not None:
+        folders.append(("the folder given", Path(folder).expanduser()))
+    shared = shared_data_folder()
+    if shared is not None:
+        folders.append((f"${SHARED_DATA_VARIABLE}/{source.name}", shared / source.name))
+    folders.append(("the user's cache", cache_folder() / source.name))
+    folders.extend(("installed by a system package", path) for path in source.system_folders)
+    return folders
+
+
+def files_in(folder: Path) -> dict[str, Path]:
+    """The parts present in ``folder`` (``.gz`` preferred over raw), by part name."""
+    found = {}
+    for part, stem in FILE_NAMES.items():
+        for candidate in (folder / (stem + ".gz"), folder / stem):
+            if candidate.is_file():
+                found[part] = candidate
+                break
+    return found
+
+
+def locate(source: IdxSource, folder=None) -> dict[str, Path]:
+    """The four files of ``source`` from the first folder that has them all; else DatasetUnavailableError."""
+    report = []
+    for why, path in candidate_folders(source, folder):
+        found = files_in(path)
+        if len(found) == len(PARTS):
+            return found
+        state = "does not exist" if not path.is_dir() else f"has {len(found)} of the 4 files"
+        report.append(f"  - {path} ({why}): {state}")
+    if shared_data_folder() is None:
+        report.append(f"  (${SHARED_DATA_VARIABLE} is not set)")
+    names = ", ".join(FILE_NAMES[part] + "[.gz]" for part in PARTS)
+    raise DatasetUnavailableError(
+        f"{source.title} ({source.name}) is not on this computer. Looked for the four IDX files "
+        f"({names}) in:\n" + "\n".join(report) + "\n"
+        f"To provide them: copy the four files into {cache_folder() / source.name}; or point "
+        f"${SHARED_DATA_VARIABLE} at a folder with a '{source.name}' sub-folder holding them (a teacher "
+        f"prepares one with `python -m core.datasets.labpack FOLDER`); or allow a download "
+        f"(load('{source.name}', download=True)), which saves them in the cache folder.")
+
+
+def download(source: IdxSource, destination=None, *, progress: Progress | None = None,
+             timeout: float = 30.0) -> Path:
+    """Fetch the files of ``source`` missing from ``destination`` (default: its cache folder).
+
+    Each file is tried on every mirror in turn; it is kept only if its MD5 matches, and it
+    appears under its final name only when complete (temporary file + atomic rename).
+    ``progress(done_bytes, total_bytes)`` is called as bytes arrive, over all files together;
+    an exception raised by it (a Cancel button) stops the download and is re-raised.
+    Raises DownloadError when every mirror fails for a file.
+    """
+    destination = Path(destination) if destination is not None else cache_folder() / source.name
+    present = files_in(destination)
+    missing = [part for part in PARTS if part not in present]
+    total = sum(source.checksums[part][1] for part in missing)
+    done = 0
+    for part in missing:
+        target = destination / (FILE_NAMES[part] + ".gz")
+        failures = []
+
+        def report(received: int, start: int = done) -> None:
+            if progress is not None:
+                progress(start + received, total)
+
+        for mirror in source.mirrors:
+            url = source.url(mirror, part)
+            try:
+                _fetch(url, target, source.checksums[part][0], timeout, report)
+                break
+            except (OSError, http.client.HTTPException, ValueError) as error:
+                failures.append(f"  - {url}: {error}")
+        else:
+            raise DownloadError(f"could not download {target.name} for {source.name}:\n" + "\n".join(failures))
+        done += target.stat().st_size
+    return destination
+
+
+def _fetch(url: str, target: Path, md5: str, timeout: float, received: Callable[[int], None]) -> None:
+    """Download ``url`` to ``target`` if its MD5 is ``md5``; ValueError (and nothing written) if not."""
+    digest = hashlib.md5(usedforsecurity=False)
+    count = 0
+    with atomic_file(target) as file, urlopen(url, timeout=timeout) as response:
+        while chunk := response.read(DOWNLOAD_CHUNK):
+            file.write(chunk)
+            digest.update(chunk)
+            count += len(chunk)
+            received(count)
+        if digest.hexdigest() != md5:
+            raise ValueError(f"checksum mismatch: got MD5 {digest.hexdigest()} for {count:,} bytes, "
+                             f"expected {md5}")
+
+
+def read_files(source: IdxSource, files: dict[str, Path]) -> dict[str, np.ndarray]:
+    """The four arrays, checked to fit together: uint8 28×28 images, labels 0–9, equal counts."""
+    arrays = {part: _read_cached(*_stamp(path)) for part, path in files.items()}
+    for split in ("train", "test"):
+        images, labels = arrays[split + "_images"], arrays[split + "_labels"]
+        images_file, labels_file = files[split + "_images"], files[split + "_labels"]
+        if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE or images.dtype != np.uint8:
+            raise ValueError(f"{images_file}: expected unsigned-byte images of 28 × 28 pixels, "
+                             f"got {images.dtype} of shape {images.shape}")
+        if labels.ndim != 1 or labels.dtype != np.uint8:
+            raise ValueError(f"{labels_file}: expected one unsigned-byte label per image, "
+                             f"got {labels.dtype} of shape {labels.shape}")
+        if len(images) != len(labels):
+            raise ValueError(f"mismatched files: {images_file} has {len(images):,} images but "
+                             f"{labels_file} has {len(labels):,} labels")
+        if len(labels) and labels.max() >= len(source.class_names):
+            raise ValueError(f"{labels_file}: label {labels.max()} is not a class of {source.name} "
+                             f"(0 … {len(source.class_names) - 1})")
+    return arrays
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """The cache key of a file: a changed file (size or modification time) is read again."""
+    status = path.stat()
+    return str(path.resolve()), status.st_size, status.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=8)
+def _read_cached(path: str, size: int, mtime_ns: int) -> np.ndarray:
+    """Decoding MNIST's 47 MB of images takes a second; a process reads them once."""
+    return read_idx(path)
+
+
+def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool = False,
+                     progress: Progress | None = None, extra_train=None, scaling: str = "unit",
+                     **split_options) -> Dataset:
+    """The :class:`Dataset` of an IDX source, found (or downloaded) as the module docstring says."""
+    try:
+        files = locate(source, folder)
+    except DatasetUnavailableError:
+        if not download_allowed:
+            raise
+        files = files_in(download(source, progress=progress))
+    arrays = read_files(source, files)
+    flat = {part: array.reshape(len(array), -1) for part, array in arrays.items()}
+    return make_dataset(source.name, "multiclass", flat["train_images"], arrays["train_labels"],
+                        X_test=flat["test_images"], y_test=arrays["test_labels"],
+                        class_names=source.class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
+                        feature_names=pixel_names(IMAGE_SHAPE), extra_train=extra_train, scaling=scaling, **split_options)
+
+
+@DATASETS.register("mnist")
+def load_mnist(folder=None, *, download: bool = False, progress: Progress | None = None,
+               mix_user_digits: bool = False, user_folder=None, scaling: str = "unit", **split_options) -> Dataset:
+    """MNIST: 60,000 training and 10,000 test images of handwritten digits.
+
+    ``mix_user_digits=True`` appends the digits you drew and saved (:mod:`core.datasets.user_digits`,
+    from ``user_folder`` or your data folder) to the training split — never to validation or test.
+    Options: validation_split, seed, max_train, scaling (see :mod:`core.datasets.dataset`).
+    """
+    extra = None
+    if mix_user_digits:
+        from core.datasets.user_digits import load_user_digits  # user_digits builds on this module
+
+        images, labels = load_user_digits(user_folder)
+        extra = (images.reshape(len(images), -1), labels)
+    return load_idx_dataset(SOURCES["mnist"], folder, download_allowed=download, progress=progress,
+                            extra_train=extra, scaling=scaling, **split_options)
+
+
+@DATASETS.register("fashion_mnist")
+def load_fashion_mnist(folder=None, *, download: bool = False, progress: Progress | None = None,
+                       scaling: str = "unit", **split_options) -> Dataset:
+    """Fashion-MNIST: 60,000 training and 10,000 test images of clothes, MNIST's format and size."""
+    return load_idx_dataset(SOURCES["fashion_mnist"], folder, download_allowed=download, progress=progress,
+                            scaling=scaling, **split_options)
+
