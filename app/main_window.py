@@ -302,6 +302,16 @@ class MainWindow(QMainWindow):
         """"idle" (no run going), "running" or "paused"."""
         return self._state
 
+    @property
+    def epochs_done(self) -> int:
+        """Epochs trained since the network was (re-)initialised."""
+        return self._epochs_done
+
+    @property
+    def steps_done(self) -> int:
+        """Optimiser steps taken since the network was (re-)initialised."""
+        return self._steps_done
+
     def _set_state(self, state: str) -> None:
         if state != self._state:
             self._state = state
@@ -435,6 +445,7 @@ class MainWindow(QMainWindow):
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
         self._clear_status()
         self._call_views("reset", experiment)
+        self._show_applicable_views(experiment.dataset)
         self._update_actions()
         self.experiment_changed.emit(experiment)
 
@@ -628,6 +639,12 @@ class MainWindow(QMainWindow):
                 self.view_tabs.removeTab(index)
                 self.view_tabs.insertTab(index, label, title)
                 view.deleteLater()
+
+    def _show_applicable_views(self, dataset) -> None:
+        """Hide the tabs of views with nothing to show for this data (a decision boundary needs 2-D data)."""
+        for view in self.views:
+            applies_to = getattr(view, "applies_to", None)
+            self.view_tabs.setTabVisible(self.view_tabs.indexOf(view), applies_to is None or applies_to(dataset))
 
     def current_view(self) -> QWidget | None:
         widget = self.view_tabs.currentWidget()

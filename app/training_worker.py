@@ -15,6 +15,7 @@ import logging
 import os
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from threadpoolctl import threadpool_limits
 
@@ -44,12 +45,17 @@ def describe_failure(error: BaseException) -> str:
 
 
 def _inspect(network, dataset):
-    """``core.inspection.inspect`` when that module exists, else None (the views then skip it)."""
+    """``core.inspection.inspect`` when that module exists, else None (the views then skip it).
+
+    The weights of a diverging run are finite but huge: their activations overflow to ±inf, which
+    is exactly what the views should show, so overflow is not an error here.
+    """
     try:
         from core import inspection
     except ImportError:
         return None
-    return inspection.inspect(network, dataset)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return inspection.inspect(network, dataset)
 
 
 class TrainingWorker(QObject):

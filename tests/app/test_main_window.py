@@ -1,0 +1,383 @@
+"""The real window, driven like a user would: run controls, live changes, errors, files, closing."""
+import json
+import math
+
+import numpy as np
+import pytest
+import app.views
+from app.main_window import MainWindow, live_changes
+from core import events
+from core.config import LayerConfig, OptimizerConfig, RunConfig
+
+
+@pytest.fixture
+def open_window(qtbot):
+    def make(config=None) -> MainWindow:
+        window = MainWindow(config)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        return window
+
+    return make
+
+
+def steps_per_epoch(window):
+    return math.ceil(len(window.experiment.dataset.X_train) / window.model.config.training.batch_size)
+
+
+def type_into(edit, text):
+    edit.setFocus()
+    edit.setText(text)
+    edit.editingFinished.emit()
+
+
+def lr_edit(window):
+    return window.training_panel.optimizer_options.controls()["lr"]
+
+
+def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    config = window.model.config
+    assert config.data.dataset == "digits"
+    assert [(layer.units, layer.activation) for layer in config.network.hidden] == [(64, "relu")]
+    assert (window.experiment.network.n_inputs, window.experiment.network.n_outputs) == (64, 10)
+    assert window.state == "idle" and window.status_labels["state"].text() == "Ready"
+    assert window.network_panel.parameter_count.text() == f"{window.experiment.network.n_parameters:,} parameters"
+
+
+def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=200))
+    window.start_action.trigger()
+    assert window.state == "running"
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.pause_action.trigger()
+    assert window.state == "paused" and window.pause_action.isChecked()
+    assert window.pause_action.text() == "Resume"
+    paused_at = window.steps_done
+    assert window.session.worker.trainer.step == paused_at
+
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch_action.trigger()
+    assert window.steps_done == paused_at + 1 and window.state == "paused"
+
+    epochs_before = window.epochs_done
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_epoch_action.trigger()
+    assert window.epochs_done == epochs_before + 1
+    assert window.steps_done == window.epochs_done * steps_per_epoch(window)
+    assert window.state == "paused"
+
+    window.pause_action.trigger()
+    assert window.state == "running"
+    resumed_at = window.steps_done
+    qtbot.waitUntil(lambda: window.steps_done > resumed_at + 5, timeout=10_000)
+
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+        window.stop_action.trigger()
+    assert finished.args[0].reason == events.STOPPED
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.state == "idle" and window.start_action.isEnabled()
+    labels = window.status_labels
+    assert labels["epoch"].text().startswith("epoch ") and labels["step"].text().startswith("step ")
+    assert labels["loss"].text().startswith("loss ") and "samples/s" in labels["speed"].text()
+
+
+def test_step_batch_from_idle_starts_a_paused_run(open_window, qtbot, small_config):
+    window = open_window(small_config())
+    window.step_batch()
+    qtbot.waitUntil(lambda: window.steps_done == 1, timeout=10_000)
+    assert window.state == "paused"
+
+
+def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=2))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    weights = window.experiment.network.flat_parameters.copy()
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].epoch == 4 and window.epochs_done == 4
+    assert not np.array_equal(weights, window.experiment.network.flat_parameters)
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    window.reset()
+    assert window.epochs_done == 0 and window.steps_done == 0
+
+
+def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=200))
+    window.step_batch()
+    qtbot.waitUntil(lambda: window.steps_done == 1, timeout=10_000)
+    batches = []
+    window.session.progress.connect(lambda progress: batches.extend(progress.batches))
+    type_into(lr_edit(window), "0.0125")
+    assert window.state == "paused", "a live setting must not ask for a reset"
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert [batch.lr for batch in batches] == [0.0125]
+    assert window.session.worker.trainer.optimizer.lr == 0.0125
+    type_into(window.training_panel.l2, "0.001")
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert window.session.worker.trainer.regularizer.l2 == 0.001
+
+
+def test_changing_the_architecture_during_a_run_asks_and_no_keeps_the_run(open_window, qtbot, small_config,
+                                                                          monkeypatch):
+    window = open_window(small_config(epochs=200))
+    window.step_batch()
+    qtbot.waitUntil(lambda: window.steps_done == 1, timeout=10_000)
+    questions = []
+    monkeypatch.setattr(window, "confirm_reset", lambda question: questions.append(question) or False)
+    window.network_panel.units.setValue(40)
+    assert len(questions) == 1 and "new run" in questions[0]
+    assert window.model.config.network.hidden[0].units == 16 and window.network_panel.units.value() == 16
+    assert window.session is not None and window.state == "paused"
+
+    monkeypatch.setattr(window, "confirm_reset", lambda question: True)
+    network_before = window.experiment.network
+    window.network_panel.units.setValue(40)
+    assert window.session is None and window.state == "idle"
+    qtbot.waitUntil(lambda: window.experiment.network is not network_before, timeout=10_000)
+    assert window.experiment.network.layers[0].W.shape == (64, 40) and window.steps_done == 0
+
+
+def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window, qtbot, small_config):
+    window = open_window(small_config())
+    edit = lr_edit(window)
+    type_into(edit, "-0.5")
+    assert not window.start_action.isEnabled() and not window.step_batch_action.isEnabled()
+    assert edit.property("invalid") is True
+    assert edit.toolTip().startswith("⚠ sgd lr must be ≥ 0.0, got -0.5")
+    problems = window.training_panel.problems
+    assert not problems.isHidden() and "lr must be ≥ 0.0" in problems.text()
+    assert window.panel_tabs.tabText(2).startswith("⚠")
+    assert "lr must be" in window.start_action.toolTip()
+
+    type_into(edit, "fast")
+    assert "must be a number" in edit.toolTip() and not window.start_action.isEnabled()
+
+    type_into(edit, "0.02")
+    assert edit.property("invalid") is False and not edit.toolTip().startswith("⚠")
+    assert window.start_action.isEnabled() and problems.isHidden()
+
+
+def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights(open_window, qtbot, small_config):
+    config = small_config(epochs=5)
+    config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
+    window = open_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.DIVERGED
+    message = window.message_bar.message()
+    assert message.startswith("Paused: training diverged") and "lower learning rate" in message
+    assert window.message_bar.level == "error"
+    assert np.isfinite(window.experiment.network.flat_parameters).all()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.start_action.isEnabled(), "after lowering the rate the user can continue"
+
+
+def test_closing_during_a_run_stops_the_thread_within_a_second(qtbot, small_config):
+    window = MainWindow(small_config(epochs=100_000))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    window.start()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    thread = window.session.thread
+    window.close()
+    assert window.session is None
+    assert thread.isFinished()
+
+
+def non_default_config() -> RunConfig:
+    config = RunConfig(name="every field changed")
+    config.data.dataset = "moons"
+    config.data.options = {"n_samples": 300, "noise": 0.3}
+    config.data.validation_split = 0.2
+    config.data.scaling = "unit"
+    config.network.hidden = [LayerConfig(32, "tanh", {}, "xavier_normal", True, 0.1),
+                             LayerConfig(8, "leaky_relu", {"alpha": 0.2}, "lecun_uniform", False, 0.0)]
+    config.network.output_init = "he_normal"
+    config.network.dtype = "float64"
+    config.loss.name = "hinge"
+    config.optimizer = OptimizerConfig("momentum", {"lr": 0.02, "momentum": 0.8})
+    config.schedule.name, config.schedule.options, config.schedule.unit = "step", {"step_size": 5, "gamma": 0.5}, "epoch"
+    config.regularization.l1, config.regularization.l2, config.regularization.apply_to_biases = 0.001, 0.002, True
+    config.training.epochs, config.training.batch_size, config.training.patience, config.training.seed = 7, 16, 3, 5
+    return config
+
+
+def test_loading_a_config_restores_every_panel_and_saving_writes_it_back(open_window, qtbot, tmp_path):
+    window = open_window()
+    expected = non_default_config()
+    path = tmp_path / "run.json"
+    path.write_text(expected.to_json(), encoding="utf-8")
+    assert window.load_config(str(path))
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
+    assert window.model.config == expected
+
+    data, network, training = window.data_panel, window.network_panel, window.training_panel
+    assert data.dataset.currentText() == "moons"
+    assert data.options.controls()["n_samples"].value() == 300 and data.options.controls()["noise"].value() == 0.3
+    assert data.validation_split.value() == 0.2 and data.scaling.currentText() == "unit"
+    assert [network.layers.item(i).text() for i in range(network.layers.count())] == [
+        "1.  32 × tanh · BN · dropout 0.1", "2.  8 × leaky_relu"]
+    network.layers.setCurrentRow(0)
+    assert (network.units.value(), network.activation.currentText(), network.init.currentText()) == (
+        32, "tanh", "xavier_normal")
+    assert network.batch_norm.isChecked() and network.dropout.value() == 0.1
+    network.layers.setCurrentRow(1)
+    assert (network.units.value(), network.activation.currentText(), network.init.currentText()) == (
+        8, "leaky_relu", "lecun_uniform")
+    assert network.activation_options.controls()["alpha"].value() == 0.2
+    assert not network.batch_norm.isChecked() and network.dropout.value() == 0.0
+    assert network.output_init.currentText() == "he_normal" and network.dtype.currentText() == "float64"
+    assert training.loss.currentText() == "hinge" and training.optimizer.currentText() == "momentum"
+    options = training.optimizer_options.controls()
+    assert options["lr"].value() == 0.02 and options["momentum"].value() == 0.8
+    assert training.schedule.currentText() == "step" and training.schedule_unit.currentText() == "epoch"
+    schedule_options = training.schedule_options.controls()
+    assert schedule_options["step_size"].value() == 5 and schedule_options["gamma"].value() == 0.5
+    assert training.l1.value() == 0.001 and training.l2.value() == 0.002 and training.biases.isChecked()
+    assert (training.epochs.value(), training.batch_size.value(), training.seed.value()) == (7, 16, 5)
+    assert training.early_stopping.isChecked() and training.patience.value() == 3
+    assert training.preview_curve.getData()[1].tolist() == [0.02] * 5 + [0.01] * 2
+    assert window.experiment.network.dtype == np.float64 and window.experiment.dataset.name == "moons"
+
+    saved = tmp_path / "saved.json"
+    assert window.save_config(str(saved))
+    assert RunConfig.from_json(saved.read_text(encoding="utf-8")) == expected
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_bad_config_file_is_refused_with_its_reason_and_nothing_changes(open_window, tmp_path):
+    window = open_window()
+    before = window.model.config.copy()
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": 1, "training": {"epochs": 0}}), encoding="utf-8")
+    assert not window.load_config(str(bad))
+    assert "training.epochs" in window.message_bar.message() and window.message_bar.level == "error"
+    assert window.model.config == before
+    assert not window.load_config(str(tmp_path / "missing.json"))
+    assert "cannot read" in window.message_bar.message()
+
+
+def test_saving_into_a_missing_folder_fails_cleanly(open_window, tmp_path):
+    window = open_window()
+    target = tmp_path / "no such folder" / "run.json"
+    assert not window.save_config(str(target))
+    assert "Could not save" in window.message_bar.message() and not target.parent.exists()
+
+
+def test_saving_replaces_an_existing_file_atomically(open_window, tmp_path):
+    window = open_window()
+    target = tmp_path / "run.json"
+    target.write_text("old", encoding="utf-8")
+    assert window.save_config(str(target))
+    assert RunConfig.from_json(target.read_text(encoding="utf-8")) == window.model.config
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.json"]
+
+
+def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_window, small_config):
+    window = open_window(small_config())
+    rows = window.check_gradients()
+    assert [row.name for row in rows] == window.experiment.network.parameter_names()
+    assert all(row.passed for row in rows)
+    table = window.gradient_dialog.table
+    assert table.rowCount() == len(rows) and table.item(0, 5).text() == "ok"
+    window.gradient_dialog.close()
+
+
+def test_choosing_a_regression_dataset_switches_to_a_regression_loss(open_window, qtbot):
+    window = open_window()
+    window.data_panel.dataset.setCurrentText("sine")
+    qtbot.waitUntil(lambda: window.model.config.loss.name == "mse", timeout=10_000)
+    assert "mse" in window.message_bar.message()
+    qtbot.waitUntil(lambda: window.experiment is not None and window.experiment.dataset.name == "sine",
+                    timeout=10_000)
+    assert window.status_labels["state"].text() == "Ready"
+
+
+def test_every_view_receives_resets_and_progress_and_a_broken_view_is_isolated(qtbot, small_config, monkeypatch):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    calls = {"reset": 0, "progress": 0}
+
+    class CountingView(QWidget):
+        title = "counting"
+
+        def reset(self, experiment):
+            calls["reset"] += 1
+
+        def on_progress(self, progress):
+            calls["progress"] += 1
+
+        def export(self, path):
+            raise OSError("disk full")
+
+    class BrokenView(CountingView):
+        title = "broken"
+
+        def on_progress(self, progress):
+            raise RuntimeError("cannot draw")
+
+    monkeypatch.setattr(app.views, "all_views", lambda: [CountingView, BrokenView], raising=False)
+    window = MainWindow(small_config(epochs=2))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert calls["reset"] == 2, "both views are reset with the built run"
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.COMPLETED
+    assert calls["progress"] > 0
+    assert [type(view).__name__ for view in window.views] == ["CountingView"]
+    replaced = window.view_tabs.widget(1)
+    assert isinstance(replaced, QLabel) and "cannot draw" in replaced.text()
+    assert not window.export_view(window.views[0], "/tmp/x.png")
+    assert "disk full" in window.message_bar.message()
+
+
+def test_live_changes_tell_settings_a_running_trainer_can_change_from_those_it_cannot():
+    applied = RunConfig()
+    applied.optimizer = OptimizerConfig("sgd", {"lr": 0.1})
+    applied.network.hidden = [LayerConfig(dropout=0.2), LayerConfig(dropout=0.2), LayerConfig()]
+    edited = applied.copy()
+    edited.optimizer.options["lr"] = 0.05
+    edited.regularization.l2 = 0.01
+    edited.training.batch_size = 64
+    for layer in edited.network.hidden[:2]:
+        layer.dropout = 0.5
+    assert live_changes(applied, edited) == {"lr": 0.05, "l2": 0.01, "batch_size": 64, "dropout": 0.5}
+    one_rate_of_two = applied.copy()
+    one_rate_of_two.network.hidden[0].dropout = 0.5
+    assert live_changes(applied, one_rate_of_two) is None
+    new_dropout_layer = applied.copy()
+    new_dropout_layer.network.hidden[2].dropout = 0.2
+    assert live_changes(applied, new_dropout_layer) is None
+    other_optimizer = applied.copy()
+    other_optimizer.optimizer = OptimizerConfig("adam", {"lr": 0.1})
+    assert live_changes(applied, other_optimizer) is None
+    assert live_changes(applied, applied.copy()) == {}
+
+
+def test_every_control_has_a_tooltip_and_an_accessible_name(open_window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    window = open_window()
+    window.network_panel.layers.setCurrentRow(0)
+    controls = [widget for panel in (window.data_panel, window.network_panel, window.training_panel)
+                for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit)
+                for widget in panel.findChildren(kind)
+                if widget.parent() is not None and not isinstance(widget.parent(), (QComboBox, QAbstractSpinBox))]
+    assert len(controls) > 25
+    missing = [widget for widget in controls if not widget.toolTip() or not widget.accessibleName()]
+    assert missing == [], [type(widget).__name__ + ":" + widget.objectName() for widget in missing]
+    for action in (window.start_action, window.pause_action, window.step_batch_action, window.step_epoch_action,
+                   window.stop_action, window.reset_action, window.check_gradients_action):
+        assert not action.shortcut().isEmpty() and action.toolTip()
+    assert window.start_action.shortcut().toString() == "F5"
+    assert window.stop_action.shortcut().toString() == "Shift+F5"
