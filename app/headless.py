@@ -1,0 +1,253 @@
+"""The headless subcommands of ``mlp-workbench``: train, evaluate, gradcheck, data fetch, lab pack.
+
+Nothing here imports Qt: these commands run on machines without a display (CI, lab servers).
+Each returns a process exit code: 0 success, 1 the work ran but failed (diverged, gradient check
+failed), 2 bad input (the message says what is wrong and what to do).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """A problem with what the user gave us; its text is shown as is."""
+
+
+def add_subcommands(subparsers) -> None:
+    train = subparsers.add_parser("train", help="train a run configuration headless, writing a run folder")
+    train.add_argument("config", metavar="CONFIG.json")
+    train.add_argument("--out", metavar="DIR", help="the run folder to write (default: a new one in the run library)")
+    train.add_argument("--epochs", type=int, metavar="N", help="override the configuration's epochs")
+    train.add_argument("--seed", type=int, metavar="S", help="override the configuration's seed")
+    train.set_defaults(command=train_command)
+
+    evaluate = subparsers.add_parser("evaluate", help="accuracy and confusion matrix of a run or model file")
+    evaluate.add_argument("model", metavar="RUN_OR_MODEL", help="a run folder or a model .npz file")
+    evaluate.add_argument("--dataset", metavar="NAME", help="the dataset to evaluate on (default: the model's)")
+    evaluate.add_argument("--split", choices=("test", "val", "train"), default="test")
+    evaluate.set_defaults(command=evaluate_command)
+
+    gradcheck = subparsers.add_parser("gradcheck", help="check backpropagation against numerical gradients")
+    gradcheck.add_argument("config", metavar="CONFIG.json")
+    gradcheck.add_argument("--samples", type=int, default=8, help="batch size for the check (default 8)")
+    gradcheck.set_defaults(command=gradcheck_command)
+
+    data = subparsers.add_parser("data", help="prepare datasets for offline use")
+    data_commands = data.add_subparsers(dest="data_command", required=True)
+    fetch = data_commands.add_parser("fetch", help="find or download a dataset into a folder")
+    fetch.add_argument("name", metavar="NAME")
+    fetch.add_argument("--dir", metavar="DIR", help="a folder to prepare like MLP_WORKBENCH_DATA (default: the cache)")
+    fetch.add_argument("--offline", action="store_true", help="never download; only copy from local folders")
+    fetch.set_defaults(command=fetch_command)
+
+
+def _load_config(path: str, epochs=None, seed=None):
+    from core import config as run_config
+    try:
+        config = run_config.load(path)
+        if epochs is not None:
+            config.training.epochs = epochs
+        if seed is not None:
+            config.training.seed = seed
+        return run_config.check(config)
+    except ValueError as error:
+        raise BadInput(str(error)) from None
+
+
+def _experiment(config):
+    from core.experiment import Experiment
+    try:
+        return Experiment(config)
+    except (ValueError, FileNotFoundError) as error:
+        raise BadInput(str(error)) from None
+
+
+def _duration(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "--:--"
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+class ProgressBar:
+    """One line on stderr, redrawn at most 10 times a second: epoch, loss, accuracy, samples/s, ETA."""
+
+    def __init__(self, total_epochs: int, steps_per_epoch: int, stream=sys.stderr, width: int = 24):
+        self.total_steps = total_epochs * steps_per_epoch
+        self.total_epochs, self.stream, self.width = total_epochs, stream, width
+        self._last_draw = 0.0
+        self._interactive = hasattr(stream, "isatty") and stream.isatty()
+
+    def update(self, event, metric_name: str) -> None:
+        now = time.perf_counter()
+        if self._interactive and now - self._last_draw < 0.1:
+            return
+        self._last_draw = now
+        done = min(event.step / max(self.total_steps, 1), 1.0)
+        rate = event.samples_seen / event.elapsed if event.elapsed > 0 else math.nan
+        eta = event.elapsed * (1 - done) / done if done > 0 else math.nan
+        filled = int(done * self.width)
+        line = (f"epoch {event.epoch + 1}/{self.total_epochs} [{'#' * filled}{'.' * (self.width - filled)}] "
+                f"loss {event.loss:.4f} {metric_name} {event.metric:.3f} {rate:,.0f} samples/s "
+                f"ETA {_duration(eta)}")
+        if self._interactive:
+            self.stream.write("\r" + line)
+            self.stream.flush()
+
+    def epoch(self, event, metric_name: str) -> None:
+        val = f" val_loss {event.val_loss:.4f} val_{metric_name} {event.val_metric:.4f}" \
+            if math.isfinite(event.val_loss) else ""
+        prefix = "\r" if self._interactive else ""
+        self.stream.write(f"{prefix}epoch {event.epoch}/{self.total_epochs} loss {event.train_loss:.4f} "
+                          f"{metric_name} {event.train_metric:.4f}{val} {event.samples_per_second:,.0f} samples/s "
+                          f"elapsed {_duration(event.elapsed)}\n")
+        self.stream.flush()
+
+
+def train_command(args) -> int:
+    from core import events, runs
+    from core.trainer import evaluate
+
+    config = _load_config(args.config, args.epochs, args.seed)
+    experiment = _experiment(config)
+    metric_name = "r2" if experiment.network.loss.task == "regression" else "accuracy"
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and any(out.iterdir()):
+        raise BadInput(f"--out {out}: the folder exists and is not empty; choose a new folder")
+    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out)
+    trainer = experiment.make_trainer()
+    bar = ProgressBar(config.training.epochs, math.ceil(len(experiment.dataset.X_train) / config.training.batch_size))
+    print(f"training {config.name!r} on {experiment.dataset.describe()}", file=sys.stderr)
+    print(f"run folder: {recorder.folder}", file=sys.stderr)
+    finished = None
+    for event in trainer.run():
+        recorder.record(event)
+        if isinstance(event, events.BatchFinished):
+            bar.update(event, metric_name)
+        elif isinstance(event, events.EpochFinished):
+            bar.epoch(event, metric_name)
+        elif isinstance(event, events.TrainingFinished):
+            finished = event
+    print(finished.message, file=sys.stderr)
+    test_loss, test_metric = evaluate(experiment.network, experiment.dataset.X_test, experiment.dataset.y_test)
+    print(f"test loss {test_loss:.4f} test {metric_name} {test_metric:.4f}")
+    print(f"saved to {recorder.folder}")
+    return EXIT_FAILED if finished.reason == events.DIVERGED else EXIT_OK
+
+
+def _load_model_and_data(path: Path, dataset_name: str | None):
+    """(network, dataset) for a run folder or a model file; the run's own data options are reused."""
+    from core import datasets, model_io, runs
+    from core.experiment import load_data
+    try:
+        if path.is_dir():
+            network, metadata = runs.load_weights(path, "best")
+            config = runs.load_config(path)
+            if dataset_name and dataset_name != config.data.dataset:
+                config.data.dataset, config.data.options = dataset_name, {}
+            return network, load_data(config)
+        network, metadata = model_io.load_model(path)
+        name = dataset_name or metadata.get("dataset")
+        if not name:
+            raise BadInput(f"{path} does not say which dataset it was trained on; pass --dataset NAME")
+        return network, datasets.load(name)
+    except (ValueError, FileNotFoundError) as error:
+        raise BadInput(str(error)) from None
+
+
+def evaluate_command(args) -> int:
+    from core import metrics
+    from core.trainer import evaluate
+
+    network, dataset = _load_model_and_data(Path(args.model), args.dataset)
+    X, y = {"test": (dataset.X_test, dataset.y_test), "val": (dataset.X_val, dataset.y_val),
+            "train": (dataset.X_train, dataset.y_train)}[args.split]
+    if X.shape[1] != network.n_inputs:
+        raise BadInput(f"the model takes {network.n_inputs} inputs but {dataset.name} has {X.shape[1]} features; "
+                       f"evaluate it on the dataset it was trained on")
+    try:
+        loss, metric = evaluate(network, X, y)
+    except ValueError as error:
+        raise BadInput(f"{dataset.name} does not fit this model: {error}") from None
+    if network.loss.task == "regression":
+        print(f"{dataset.name} {args.split}: loss {loss:.4f}  R² {metric:.4f}  ({len(y)} samples)")
+        return EXIT_OK
+    print(f"{dataset.name} {args.split}: accuracy {metric:.4f}  loss {loss:.4f}  ({len(y)} samples)")
+    n_classes = max(dataset.n_classes, network.n_outputs if network.n_outputs > 1 else 2)
+    confusion = metrics.confusion_matrix(y, network.predict(X), n_classes)
+    names = list(dataset.class_names) or [str(i) for i in range(n_classes)]
+    width = max(6, max(len(str(n)) for n in names) + 1)
+    print("confusion matrix (rows: true class, columns: predicted)")
+    print(" " * width + "".join(f"{str(n)[:width - 1]:>{width}}" for n in names))
+    for name, row in zip(names, confusion):
+        print(f"{str(name)[:width - 1]:>{width}}" + "".join(f"{count:>{width}}" for count in row))
+    return EXIT_OK
+
+
+def gradcheck_command(args) -> int:
+    from core.experiment import build_regularizer
+    from core.gradient_check import format_table, gradient_check
+
+    config = _load_config(args.config)
+    experiment = _experiment(config)
+    n = max(2, min(args.samples, len(experiment.dataset.X_train)))
+    rows = gradient_check(experiment.network, experiment.dataset.X_train[:n], experiment.dataset.y_train[:n],
+                          regularizer=build_regularizer(config))
+    print(format_table(rows))
+    failed = [row.name for row in rows if not row.passed]
+    print("all tensors pass" if not failed else f"FAILED: {', '.join(failed)}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def fetch_command(args) -> int:
+    from core import datasets
+    from core.datasets import labpack, mnist
+
+    if args.name not in mnist.SOURCES:
+        if args.name in datasets.names():
+            print(f"{args.name} is built in: it needs no files and works offline as it is")
+            return EXIT_OK
+        raise BadInput(f"unknown dataset {args.name!r}; datasets with files to fetch: {', '.join(mnist.SOURCES)}")
+    try:
+        if args.dir:
+            folder = labpack.prepare_lab_pack(args.dir, [args.name], allow_download=not args.offline,
+                                              progress=_download_progress)[args.name]
+        else:
+            source = mnist.SOURCES[args.name]
+            try:
+                folder = next(iter(mnist.locate(source).values())).parent
+            except FileNotFoundError:
+                if args.offline:
+                    raise
+                folder = mnist.download(source, progress=_download_progress)
+    except (ValueError, OSError) as error:
+        raise BadInput(str(error)) from None
+    print(f"{args.name} is ready in {folder}")
+    return EXIT_OK
+
+
+def _download_progress(done: int, total: int) -> None:
+    share = f"{100 * done / total:5.1f}%" if total else f"{done:,} bytes"
+    sys.stderr.write(f"\rdownloading… {share}")
+    if total and done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand, turning bad input into a message and exit code 2."""
+    try:
+        return args.command(args)
+    except BadInput as error:
+        print(f"mlp-workbench {args.subcommand}: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,103 @@
+"""The headless command line, run as a user would: through a subprocess, checking exit codes and output."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core import config as run_config
+from core import model_io, runs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args, timeout=240, env_extra=None):
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture
+def digits_config(tmp_path):
+    config = run_config.load(ROOT / "resources" / "configs" / "digits.json")
+    config.network.hidden[0].units = 16
+    path = tmp_path / "digits.json"
+    path.write_text(config.to_json())
+    return path
+
+
+def test_train_writes_a_run_folder_the_gui_can_open_and_never_imports_qt(tmp_path, digits_config):
+    out = tmp_path / "run"
+    probe = ("import sys, runpy; sys.argv = ['mlp-workbench', 'train', %r, '--out', %r, '--epochs', '2', '--seed', '3'];"
+             "import app.cli as c;\ncode = c.main(sys.argv[1:])\n"
+             "assert not any(m.startswith('PySide6') or m.startswith('pyqtgraph') for m in sys.modules), 'Qt imported'\n"
+             "sys.exit(code)") % (str(digits_config), str(out))
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert "epoch 2/2" in result.stderr and "samples/s" in result.stderr
+    assert "test accuracy" in result.stdout
+    config = runs.load_config(out)
+    assert config.training.epochs == 2 and config.training.seed == 3
+    assert [e["epoch"] for e in runs.load_history(out)["epochs"]] == [1, 2]
+    assert runs.RunInfo.read(out).status == "completed"
+
+
+def test_train_is_deterministic_for_a_seed(tmp_path, digits_config):
+    for name in ("a", "b"):
+        assert cli("train", digits_config, "--out", tmp_path / name, "--epochs", 1).returncode == 0
+    a, _ = model_io.load_model(tmp_path / "a" / "last.npz")
+    b, _ = model_io.load_model(tmp_path / "b" / "last.npz")
+    assert np.array_equal(a.flat_parameters, b.flat_parameters)
+
+
+@pytest.mark.parametrize("content, words", [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"schema_version": 1, "training": {"batch_size": 0}}), "training.batch_size = 0"),
+    (json.dumps({"schema_version": 99}), "newer MLP Workbench"),
+])
+def test_train_refuses_bad_configs_with_exit_code_2(tmp_path, content, words):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    result = cli("train", bad, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_train_reports_a_missing_file(tmp_path):
+    result = cli("train", tmp_path / "missing.json")
+    assert result.returncode == 2 and "cannot read the configuration" in result.stderr
+
+
+def test_evaluate_prints_accuracy_and_the_confusion_matrix(tmp_path, digits_config):
+    assert cli("train", digits_config, "--out", tmp_path / "run", "--epochs", 3).returncode == 0
+    for target in (tmp_path / "run", tmp_path / "run" / "best.npz"):
+        result = cli("evaluate", target, "--dataset", "digits")
+        assert result.returncode == 0, result.stderr
+        assert "accuracy" in result.stdout and "confusion matrix" in result.stdout
+        matrix = [line.split()[1:] for line in result.stdout.splitlines()[-10:]]
+        assert sum(int(v) for row in matrix for v in row) == 360  # the digits test split
+    wrong = cli("evaluate", tmp_path / "run" / "best.npz", "--dataset", "wine")
+    assert wrong.returncode == 2 and "inputs" in wrong.stderr
+
+
+def test_gradcheck_prints_the_table_and_passes(digits_config):
+    result = cli("gradcheck", digits_config)
+    assert result.returncode == 0, result.stderr
+    assert "relative error" in result.stdout and "all tensors pass" in result.stdout
+    assert "layer0.W" in result.stdout
+
+
+def test_data_fetch_prepares_a_folder_offline(tmp_path):
+    result = cli("data", "fetch", "mnist", "--dir", tmp_path / "pack", "--offline")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "pack" / "mnist").iterdir() if p.name.endswith(".gz")) == [
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
+        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
+    missing = cli("data", "fetch", "fashion_mnist", "--dir", tmp_path / "pack2", "--offline",
+                  env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
+                             "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
