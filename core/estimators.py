@@ -26,9 +26,9 @@ Where they differ from ``sklearn.neural_network``:
   floating dtype, and a float64 input is predicted in float64 from the same weights, so that a
   sample's prediction does not depend on the other rows of the batch.
 
-Stopping, as in scikit-learn:
+Stopping:
 
-- without ``early_stopping``, training has converged when for more than ``n_iter_no_change``
+- without ``early_stopping``, as in scikit-learn, training has converged when for more than ``n_iter_no_change``
   consecutive epochs the training loss L_e has not improved on the best one by ``tol``:
   counter ← counter + 1 if L_e > L_best − tol else 0, stop when counter > n_iter_no_change;
   the weights of the last epoch are kept.
@@ -197,8 +197,11 @@ class _MLPEstimator(BaseEstimator):
             training=run_config.TrainingConfig(seed=seed),
         )
 
-    def _start(self, config: run_config.RunConfig, n_features: int, n_outputs: int):
-        """A freshly initialised network and the optimiser and schedule that will train it."""
+    def _start(self, n_features: int, n_outputs: int):
+        """Draw the run's seed from ``random_state``; return its config, a freshly initialised network,
+        and the optimiser and schedule that will train it."""
+        seed = int(check_random_state(self.random_state).randint(np.iinfo(np.int32).max))
+        config = self._run_config(seed)
         try:
             optimizer = build_optimizer(config)
         except ValueError as error:
@@ -210,7 +213,21 @@ class _MLPEstimator(BaseEstimator):
             raise ValueError(f"schedule_options={self.schedule_options!r} do not fit schedule "
                              f"{self.schedule!r}: {error}") from None
         network = build_network(config, n_features, n_outputs)
-        return network, _Run(optimizer, schedule, config.training.seed)
+        return config, network, _Run(optimizer, schedule, seed)
+
+    def _keep(self, network, run: _Run) -> None:
+        """Adopt a trained network, with a float64 twin of its architecture for float64 inputs
+        (built once here: building a network draws initial weights, slow for large ones)."""
+        self.network_, self._run = network, run
+        self._float64_network = None if network.dtype == np.float64 else network.copy(dtype=np.float64)
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        if "network_" in state:
+            # Pickling stores every array on its own, so in an unpickled network the layers' weights
+            # no longer view the flat buffer the optimiser updates (and may be read-only memory maps):
+            # continue with a rebuilt copy.
+            self._keep(self.network_.copy(), self._run)
 
     def _batch_size(self, n_samples: int) -> int:
         """An integer larger than n_samples simply makes every epoch one full batch."""
@@ -264,11 +281,9 @@ class _MLPEstimator(BaseEstimator):
     def _fit(self, X, y):
         self._validate_params()
         X, targets, n_outputs = self._validate_training_data(X, y, reset=True)
-        seed = int(check_random_state(self.random_state).randint(np.iinfo(np.int32).max))
-        config = self._run_config(seed)
-        network, run = self._start(config, X.shape[1], n_outputs)
+        config, network, run = self._start(X.shape[1], n_outputs)
         if self.early_stopping:
-            X, targets, X_val, val_targets = self._split_validation(X, targets, seed)
+            X, targets, X_val, val_targets = self._split_validation(X, targets, run.seed)
             convergence, patience = None, self.n_iter_no_change
         else:
             X_val = val_targets = None
@@ -276,7 +291,8 @@ class _MLPEstimator(BaseEstimator):
         finished_epochs, reason = self._train(network, run, config, X, targets, X_val, val_targets,
                                               epochs=self.max_iter, start_epoch=0, convergence=convergence,
                                               patience=patience)
-        self.network_, self._run, self.n_outputs_ = network, run, n_outputs
+        self._keep(network, run)
+        self.n_outputs_ = n_outputs
         self.loss_curve_, self.n_iter_ = [], 0
         self.validation_scores_ = [] if self.early_stopping else None
         self.validation_loss_curve_ = [] if self.early_stopping else None
@@ -293,9 +309,8 @@ class _MLPEstimator(BaseEstimator):
             raise ValueError("classes must be passed on the first call to partial_fit.")
         X, targets, n_outputs = self._validate_training_data(X, y, reset=first_call, classes=classes)
         if first_call:
-            seed = int(check_random_state(self.random_state).randint(np.iinfo(np.int32).max))
-            config = self._run_config(seed)
-            self.network_, self._run = self._start(config, X.shape[1], n_outputs)
+            config, network, run = self._start(X.shape[1], n_outputs)
+            self._keep(network, run)
             self.n_outputs_, self.loss_curve_, self.n_iter_ = n_outputs, [], 0
             self.validation_scores_ = self.validation_loss_curve_ = None
         else:
@@ -313,14 +328,16 @@ class _MLPEstimator(BaseEstimator):
         Rounding in float32 matrix products depends on the shape of the batch (BLAS picks other
         kernels and summation orders), so a float32 prediction of a sample may change in the last
         bit with the rows it is predicted with. A float64 input is therefore predicted by a float64
-        copy of the same weights: its predictions are then independent of the batching to ~1e-16,
-        as scikit-learn's estimators promise.
+        twin loaded with the current weights (which may have changed through ``coefs_`` or
+        ``partial_fit``): its predictions are then independent of the batching to ~1e-16, as
+        scikit-learn's estimators promise.
         """
         check_is_fitted(self, "network_")
         X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
-        precision = np.promote_types(X.dtype, self.network_.dtype)
-        network = self.network_ if precision == self.network_.dtype else self.network_.copy(dtype=precision)
-        return X, network
+        if np.promote_types(X.dtype, self.network_.dtype) == self.network_.dtype:
+            return X, self.network_
+        self._float64_network.load_state(self.network_.state())
+        return X, self._float64_network
 
 
 class MLPClassifier(ClassifierMixin, _MLPEstimator):

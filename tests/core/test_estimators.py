@@ -1,5 +1,6 @@
 """The scikit-learn estimators: scikit-learn's own estimator checks, accuracy on real tasks, and
 agreement with numbers computed another way (a hand-written forward pass, scikit-learn's MLP)."""
+import pickle
 import warnings
 
 import numpy as np
@@ -33,8 +34,8 @@ def iris():
 # Small networks and few epochs keep the ~50 checks per estimator fast. scikit-learn runs its own
 # MLPs through these checks ignoring ConvergenceWarning too: they fit on purpose for few epochs.
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
-@parametrize_with_checks([MLPClassifier((8,), learning_rate_init=0.01, max_iter=50, random_state=0),
-                          MLPRegressor((8,), learning_rate_init=0.01, max_iter=50, random_state=0)])
+@parametrize_with_checks([MLPClassifier((8,), learning_rate_init=0.02, max_iter=25, random_state=0),
+                          MLPRegressor((8,), learning_rate_init=0.02, max_iter=25, random_state=0)])
 def test_scikit_learn_estimator_checks(estimator, check):
     check(estimator)
 
@@ -146,6 +147,18 @@ def test_k_partial_fits_continue_one_run_exactly_like_fit_with_max_iter_k(iris):
     assert stepped.loss_curve_ == fitted.loss_curve_
     for a, b in zip(fitted.coefs_ + fitted.intercepts_, stepped.coefs_ + stepped.intercepts_):
         np.testing.assert_array_equal(a, b)
+
+
+def test_partial_fit_continues_exactly_after_a_pickle_round_trip(iris):
+    X, y = iris
+    model = MLPClassifier((8,), batch_size=32, random_state=0).partial_fit(X, y, classes=[0, 1, 2])
+    restored = pickle.loads(pickle.dumps(model))
+    model.partial_fit(X, y)
+    restored.partial_fit(X, y)
+    assert restored.loss_curve_ == model.loss_curve_
+    for a, b in zip(model.coefs_ + model.intercepts_, restored.coefs_ + restored.intercepts_):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(restored.predict_proba(X), model.predict_proba(X))
 
 
 def test_partial_fit_labels_must_be_declared(iris):
