@@ -28,8 +28,8 @@ Where they differ from ``sklearn.neural_network``:
 
 Stopping:
 
-- without ``early_stopping``, as in scikit-learn, training has converged when for more than ``n_iter_no_change``
-  consecutive epochs the training loss L_e has not improved on the best one by ``tol``:
+- without ``early_stopping``, as in scikit-learn, training has converged when for more than
+  ``n_iter_no_change`` consecutive epochs the training loss L_e has not improved on the best by ``tol``:
   counter ← counter + 1 if L_e > L_best − tol else 0, stop when counter > n_iter_no_change;
   the weights of the last epoch are kept.
 - with ``early_stopping``, a stratified (classification) ``validation_fraction`` of the data is held
