@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_session_ended)
         self.session = session
-        self.message_bar.hide()
+        self.message_bar.dismiss()
         session.start()
         self._set_state(PAUSED if paused else RUNNING)
 

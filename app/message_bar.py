@@ -14,8 +14,12 @@ LEVEL_ICONS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
                "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
 
 
+MAX_LINES = 3
+"""Messages shown at once: a new one is added below the others until the bar is dismissed."""
+
+
 class MessageBar(QFrame):
-    """Shows one message at a time with its level (info, warning, error) until dismissed or replaced."""
+    """Shows the latest messages (up to MAX_LINES) at the most severe of their levels until dismissed."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,22 +35,32 @@ class MessageBar(QFrame):
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip(self.tr("Dismiss this message"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.dismiss)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button)
         self.level = None
+        self._lines: list[str] = []
         self.hide()
 
     def show_message(self, text: str, level: str = "info") -> None:
         if level not in LEVEL_STYLES:
             raise ValueError(f"message level must be one of {', '.join(LEVEL_STYLES)}, got {level!r}")
-        self.level = level
+        if self.isHidden():
+            self._lines, self.level = [], level
+        self._lines = (self._lines + [text])[-MAX_LINES:]
+        severity = list(LEVEL_STYLES)
+        self.level = max(level, self.level, key=severity.index)
+        level = self.level
         self.setStyleSheet(f"QFrame#messageBar {{ {LEVEL_STYLES[level]} border-radius: 4px; }}")
         self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[level]).pixmap(20, 20))
-        self.text.setText(text)
-        self.setAccessibleName(text)
+        self.text.setText("\n".join(self._lines))
+        self.setAccessibleName(self.text.text())
         self.show()
+
+    def dismiss(self) -> None:
+        self._lines = []
+        self.hide()
 
     def message(self) -> str:
         """The message shown, or "" when the bar is hidden."""

@@ -50,6 +50,10 @@ class ConfigPanel(QWidget):
             return control.control_for(error.message) or self._controls.get(error.field.removesuffix(OPTIONS))
         return control
 
+    def describe_field(self, error: ConfigError, control: QWidget | None) -> str:
+        """How the problem list names the field: its control's accessible name, else the path."""
+        return (control.accessibleName() if control is not None else "") or error.field
+
     def refresh(self) -> None:
         raise NotImplementedError
 
@@ -67,8 +71,7 @@ class ConfigPanel(QWidget):
             control = self.control_for(error)
             if control is not None:
                 problems.setdefault(id(control), error.message)
-            where = (control.accessibleName() if control is not None else "") or error.field
-            lines.append(f"⚠ {where}: {error.message}")
+            lines.append(f"⚠ {self.describe_field(error, control)}: {error.message}")
         for control in self._all_controls():
             mark(control, problems.get(id(control)))
         self.problems.setText("\n".join(lines))

@@ -291,6 +291,13 @@ class NetworkPanel(ConfigPanel):
             return self.activation_options.control_for(error.message) or self.activation
         return self._editor_controls.get(match.group(2))
 
+    def describe_field(self, error, control) -> str:
+        match = _HIDDEN_FIELD.match(error.field)
+        if match is None:
+            return super().describe_field(error, control)
+        return self.tr("Hidden layer %1, %2").replace("%1", str(int(match.group(1)) + 1)).replace(
+            "%2", match.group(2))
+
     def _all_controls(self):
         return [*super()._all_controls(), self.layers, *self._editor_controls.values(),
                 *self.activation_options.controls().values()]

@@ -1,0 +1,74 @@
+"""``mlp-workbench`` without a subcommand: options, clear refusals, and Qt only when a window opens."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app import cli
+from app.main_window import MainWindow
+from core.config import RunConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def parse(*argv):
+    return cli.build_parser().parse_args(list(argv))
+
+
+def test_the_default_is_the_digits_and_a_dataset_option_overrides_a_config(tmp_path):
+    assert cli.initial_config(parse()) == RunConfig()
+    config = RunConfig()
+    config.training.epochs = 3
+    config.data.options = {"n_samples": 50}
+    path = tmp_path / "run.json"
+    path.write_text(config.to_json(), encoding="utf-8")
+    loaded = cli.initial_config(parse("--config", str(path)))
+    assert loaded == config
+    moons = cli.initial_config(parse("--config", str(path), "--dataset", "moons"))
+    assert (moons.data.dataset, moons.data.options, moons.training.epochs) == ("moons", {}, 3)
+
+
+def test_unknown_datasets_and_bad_files_are_refused_with_exit_code_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--dataset", "nope"])
+    assert exit_info.value.code == 2
+    assert "unknown dataset 'nope'; choose one of: digits" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["--config", str(tmp_path / "missing.json")])
+    assert "cannot read the configuration" in capsys.readouterr().err
+
+
+def test_a_model_option_is_accepted_with_a_clear_notice():
+    assert cli.notices(parse("--model", "net.npz")) == [cli.MODEL_NOT_SUPPORTED.format(path="net.npz")]
+    assert "not supported by this version yet" in cli.MODEL_NOT_SUPPORTED
+
+
+def test_parsing_and_preparing_the_config_never_import_qt():
+    probe = ("import sys, app.cli as c; c.initial_config(c.build_parser().parse_args(['--dataset', 'moons']));"
+             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]; assert not bad, bad")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_open_gui_shows_the_window_on_the_chosen_data_with_its_notices(qtbot, monkeypatch):
+    seen = []
+
+    def run_event_loop():
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow):
+                qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+                seen.append((window.isVisible(), window.experiment.dataset.name, window.model.config.loss.name,
+                             window.message_bar.message()))
+                window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_event_loop))
+    config = RunConfig()
+    config.data.dataset = "sine"
+    assert cli.open_gui(config, ["--model: not yet"], fit_loss_to_data=True) == 0
+    assert len(seen) == 1
+    visible, dataset, loss, message = seen[0]
+    assert visible and dataset == "sine" and loss == "mse"
+    assert message == "--model: not yet\nThe loss is now mse, which suits sine (regression)."

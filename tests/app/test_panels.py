@@ -1,0 +1,214 @@
+"""The configuration panels: widgets follow the model without echo, edits reach the model, errors show in place."""
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from app.config_model import ConfigModel
+from app.panels.data_panel import DataPanel, missing_options
+from app.panels.network_panel import NetworkPanel
+from app.panels.training_panel import TrainingPanel, planned_rates
+from core import schedules
+from core.config import LayerConfig, RunConfig
+
+
+@pytest.fixture
+def model(qapp):
+    return ConfigModel()
+
+
+def changes_of(model):
+    changes = []
+    model.changed.connect(changes.append)
+    return changes
+
+
+def type_into(edit, text):
+    edit.setText(text)
+    edit.editingFinished.emit()
+
+
+def test_a_model_change_updates_the_widgets_without_echoing_back(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    changes = changes_of(model)
+    model.set("training.epochs", 7)
+    model.set("optimizer.options.lr", 0.25)
+    model.set("regularization.apply_to_biases", True)
+    assert panel.epochs.value() == 7 and panel.optimizer_options.controls()["lr"].text() == "0.25"
+    assert panel.biases.isChecked()
+    assert changes == ["training.epochs", "optimizer.options.lr", "regularization.apply_to_biases"]
+
+
+def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("optimizer.options.lr", 0.03)
+    panel.optimizer.setCurrentText("momentum")
+    type_into(panel.optimizer_options.controls()["momentum"], "0.5")
+    type_into(panel.optimizer_options.controls()["weight_decay"], "0.001")
+    panel.optimizer.setCurrentText("nesterov")
+    assert model.config.optimizer.name == "nesterov"
+    assert model.config.optimizer.options == {"lr": 0.03, "momentum": 0.5, "weight_decay": 0.001}
+    panel.optimizer.setCurrentText("adam")
+    assert model.config.optimizer.options == {"lr": 0.03, "weight_decay": 0.001}
+    assert list(panel.optimizer_options.controls()) == ["lr", "betas", "eps", "weight_decay", "amsgrad"]
+    type_into(panel.optimizer_options.controls()["betas"], "0.8, 0.95")
+    assert model.config.optimizer.options["betas"] == [0.8, 0.95]
+    panel.optimizer_options.controls()["amsgrad"].setChecked(True)
+    assert model.config.optimizer.options["amsgrad"] is True
+
+
+def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_training_size(100)
+    model.set("training.batch_size", 30)
+    model.set("training.epochs", 5)
+    panel.schedule.setCurrentText("exponential")
+    type_into(panel.schedule_options.controls()["T"], "6")
+    t, rates = panel.preview_curve.getData()
+    expected = schedules.preview(schedules.create("exponential", lr0=0.001, T=6.0), 5 * math.ceil(100 / 30))
+    assert t.tolist() == list(range(20))
+    np.testing.assert_allclose(rates, expected)
+    panel.schedule_unit.setCurrentText("epoch")
+    assert panel.preview_curve.getData()[0].tolist() == [0, 1, 2, 3, 4]
+    type_into(panel.schedule_options.controls()["T"], "-1")
+    assert len(panel.preview_curve.getData()[0] or []) == 0, "no preview of an invalid schedule"
+    assert panel.schedule_options.controls()["T"].property("invalid") is True
+
+
+def test_long_runs_are_previewed_at_sampled_steps_with_the_same_rates():
+    schedule = schedules.create("cosine", lr0=0.1, T=30_000.0)
+    t, rates = planned_rates(schedule, 40_000)
+    assert t[0] == 0 and t[-1] == 39_999 and len(t) <= 4000
+    np.testing.assert_allclose(rates, [schedule(int(step)) for step in t])
+
+
+def test_early_stopping_checkbox_sets_and_clears_patience(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    assert not panel.patience.isEnabled()
+    panel.early_stopping.setChecked(True)
+    assert model.config.training.patience == 10 and panel.patience.isEnabled()
+    panel.patience.setValue(4)
+    assert model.config.training.patience == 4
+    panel.early_stopping.setChecked(False)
+    assert model.config.training.patience is None
+
+
+def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    panel.units.setValue(10)
+    panel.add_button.click()
+    assert [layer.units for layer in model.config.network.hidden] == [10, 10] and panel.selected == 1
+    panel.units.setValue(3)
+    panel.activation.setCurrentText("leaky_relu")
+    assert model.config.network.hidden[1] == LayerConfig(3, "leaky_relu", {}, "he_uniform", False, 0.0)
+    type_into(panel.activation_options.controls()["alpha"], "0.3")
+    assert model.config.network.hidden[1].activation_options == {"alpha": 0.3}
+    panel.up_button.click()
+    assert [layer.units for layer in model.config.network.hidden] == [3, 10] and panel.selected == 0
+    assert panel.layers.item(0).text() == "1.  3 × leaky_relu"
+    panel.activation.setCurrentText("elu")
+    assert model.config.network.hidden[0].activation_options == {"alpha": 0.3}, "ELU also has an alpha"
+    panel.batch_norm.setChecked(True)
+    panel.dropout.setValue(0.25)
+    assert panel.layers.item(0).text() == "1.  3 × elu · BN · dropout 0.25"
+    panel.remove_button.click()
+    panel.remove_button.click()
+    assert model.config.network.hidden == [] and not panel.editor.isEnabled()
+    assert not panel.remove_button.isEnabled()
+    panel.add_button.click()
+    assert model.config.network.hidden == [LayerConfig()]
+
+
+def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_shape(64, 10, 4810)
+    assert panel.parameter_count.text() == "4,810 parameters"
+    assert panel.diagram.accessibleDescription() == "64 in → 64\nrelu → 10 out"
+    panel.set_shape(None, None, None)
+    assert "not built" in panel.parameter_count.text()
+
+
+def test_an_error_in_another_layer_is_marked_on_the_list_until_that_layer_is_selected(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    panel.add_button.click()
+    panel.layers.setCurrentRow(0)
+    model.set("network.hidden[1].units", 0)
+    assert panel.layers.property("invalid") is True and "must be ≥ 1" in panel.layers.toolTip()
+    assert panel.problems.text() == "⚠ Hidden layer 2, units: must be ≥ 1"
+    panel.layers.setCurrentRow(1)
+    assert panel.units.property("invalid") is True and panel.layers.property("invalid") is False
+    assert "must be ≥ 1" in panel.units.toolTip()
+
+
+def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, model):
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    assert panel.options.controls() == {}
+    panel.dataset.setCurrentText("spirals")
+    assert list(panel.options.controls()) == ["n_samples", "noise", "n_classes"]
+    type_into(panel.options.controls()["noise"], "0.05")
+    panel.options.controls()["n_classes"].setValue(3)
+    assert model.config.data.options == {"noise": 0.05, "n_classes": 3}
+    panel.dataset.setCurrentText("moons")
+    assert model.config.data.options == {} and list(panel.options.controls()) == ["n_samples", "noise"]
+    panel.validation_split.setValue(0.25)
+    panel.scaling.setCurrentText("none")
+    assert (model.config.data.validation_split, model.config.data.scaling) == (0.25, "none")
+
+
+def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model, tmp_path):
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    panel.dataset.setCurrentText("csv")
+    assert list(panel.options.controls()) == ["path", "label_column", "task"]
+    missing = missing_options(model.config)
+    assert [error.field for error in missing] == ["data.options.path"]
+    model.set_build_errors(missing)
+    path_control = panel.options.controls()["path"]
+    assert path_control.property("invalid") is True
+    path_control.text.setText(str(tmp_path / "data.csv"))
+    path_control.text.editingFinished.emit()
+    type_into(panel.options.controls()["label_column"], "species")
+    panel.options.controls()["task"].setCurrentText("regression")
+    assert model.config.data.options == {"path": str(tmp_path / "data.csv"), "label_column": "species",
+                                         "task": "regression"}
+    assert missing_options(model.config) == []
+
+
+def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model):
+    network, training = NetworkPanel(model), TrainingPanel(model)
+    qtbot.addWidget(network)
+    qtbot.addWidget(training)
+
+    def item_help(combo, name):
+        return combo.itemData(combo.findText(name), Qt.ItemDataRole.ToolTipRole)
+
+    assert "max(0, z)" in item_help(network.activation, "relu")
+    assert "Var(w) = 2 / fan_in" in item_help(network.init, "he_normal")
+    assert "v ← μ·v + g" in item_help(training.optimizer, "momentum")
+    assert "η₀·e^(−t/T)" in item_help(training.schedule, "exponential")
+    assert "θ ← θ − η·g" in training.optimizer_options.controls()["lr"].toolTip()
+    assert "λ₂·Σw²" in training.l2.toolTip()
+
+
+def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
+    panels = [DataPanel(model), NetworkPanel(model), TrainingPanel(model)]
+    for panel in panels:
+        qtbot.addWidget(panel)
+    config = RunConfig()
+    config.data.dataset = "blobs"
+    config.network.hidden = [LayerConfig(5, "sigmoid")]
+    config.training.seed = 42
+    model.replace(config)
+    data, network, training = panels
+    assert data.dataset.currentText() == "blobs" and list(data.options.controls())[:2] == ["n_samples", "noise"]
+    assert network.units.value() == 5 and network.activation.currentText() == "sigmoid"
+    assert training.seed.value() == 42
