@@ -221,14 +221,6 @@ class _MLPEstimator(BaseEstimator):
         self.network_, self._run = network, run
         self._float64_network = None if network.dtype == np.float64 else network.copy(dtype=np.float64)
 
-    def __setstate__(self, state):
-        super().__setstate__(state)
-        if "network_" in state:
-            # Pickling stores every array on its own, so in an unpickled network the layers' weights
-            # no longer view the flat buffer the optimiser updates (and may be read-only memory maps):
-            # continue with a rebuilt copy.
-            self._keep(self.network_.copy(), self._run)
-
     def _batch_size(self, n_samples: int) -> int:
         """An integer larger than n_samples simply makes every epoch one full batch."""
         return min(AUTO_BATCH_SIZE, n_samples) if self.batch_size == "auto" else int(self.batch_size)

@@ -212,6 +212,17 @@ class Network:
                 raise ValueError(f"saved {name} has shape {source.shape}, the network needs {target.shape}")
             target[...] = source
 
+    def __getstate__(self) -> dict:
+        # Pickling the layers would turn their views into separate arrays, silently cut off from
+        # the flat buffers the optimiser updates; rebuild from config and state instead.
+        return {"config": self.config(), "state": self.state(), "rng": self.rng.bit_generator.state}
+
+    def __setstate__(self, saved: dict) -> None:
+        twin = Network.from_config(saved["config"])
+        twin.load_state(saved["state"])
+        twin.rng.bit_generator.state = saved["rng"]
+        self.__dict__.update(twin.__dict__)
+
     def copy(self, dtype=None) -> "Network":
         """An independent network with the same architecture and weights (optionally in another dtype)."""
         twin = Network.from_config(self.config(), dtype=dtype or self.dtype)

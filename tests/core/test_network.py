@@ -131,3 +131,15 @@ def test_bad_networks_are_refused():
         Network([Dense(2, 2)], loss="cross_entropy")
     with pytest.raises(ValueError, match=r"inputs of shape \(N, 2\)"):
         Network([Dense(2, 2)]).predict(np.zeros((3, 4)))
+
+
+def test_pickled_and_deep_copied_networks_keep_their_layers_on_the_flat_buffer():
+    import copy
+    import pickle
+
+    net = deep_network(seed=5)
+    for twin in (pickle.loads(pickle.dumps(net)), copy.deepcopy(net)):
+        np.testing.assert_array_equal(twin.flat_parameters, net.flat_parameters)
+        twin.flat_parameters[:] = 0.25
+        assert (twin.layers[0].W == 0.25).all() and (net.layers[0].W != 0.25).any()
+        assert all(np.shares_memory(p, twin.flat_parameters) for p in twin.parameters())
