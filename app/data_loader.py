@@ -21,8 +21,10 @@ _cache: OrderedDict[str, object] = OrderedDict()
 
 
 def data_key(config: RunConfig) -> str:
-    """Everything that decides which arrays :func:`core.experiment.load_data` returns."""
-    return json.dumps({"data": config.to_dict()["data"], "seed": config.training.seed}, sort_keys=True, default=str)
+    """Everything that decides which arrays :func:`core.experiment.load_data` returns (augmentation
+    is applied per batch by the trainer, not at loading)."""
+    data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
+    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
 
 
 def cached(key: str):

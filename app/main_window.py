@@ -35,7 +35,7 @@ from app.training_worker import TrainingSession
 from core import config as run_config
 from core import events
 from core.config import ConfigError, RunConfig
-from core.experiment import Experiment, build_regularizer, output_width
+from core.experiment import Experiment, build_augmenter, build_regularizer, output_width
 from core.gradient_check import gradient_check
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,12 @@ IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
 
 def structure_signature(config: RunConfig) -> str:
-    """What the built network and data depend on: changing any of it needs a new run."""
-    raw = config.to_dict()
-    return json.dumps({"data": raw["data"], "network": raw["network"], "loss": raw["loss"],
-                       "seed": raw["training"]["seed"]}, sort_keys=True, default=str)
+    """What the built network and data depend on: changing any of it needs a new run.
+
+    The augmentation is not part of it: the trainer applies it per batch from the next Start.
+    """
+    return json.dumps({"data": data_key(config), "network": config.to_dict()["network"],
+                       "loss": config.loss.name}, sort_keys=True, default=str)
 
 
 def default_loss(task: str) -> str:
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self._applied_config: RunConfig | None = None
         self._fit_loss = fit_loss_to_data
         self._dataset_name = self.model.config.data.dataset
+        self._build_problems: list[ConfigError] = []
         self._wanted_data_key: str | None = None
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._total_steps = 0
@@ -363,6 +366,8 @@ class MainWindow(QMainWindow):
             self._apply_during_run()
         elif structure_signature(config) != self._built_signature:
             self._rebuild_timer.start()
+        else:
+            self._check_augmentation()
         self._update_actions()
 
     def _apply_during_run(self) -> None:
@@ -394,7 +399,7 @@ class MainWindow(QMainWindow):
         if self.session is not None or self.model.validation_errors:
             return
         missing = missing_options(self.model.config)
-        self.model.set_build_errors(missing)
+        self._set_build_problems(missing)
         if missing:
             return
         self.data_panel.set_dataset(None, loading=True)
@@ -420,12 +425,27 @@ class MainWindow(QMainWindow):
             experiment = Experiment(config, dataset=dataset)
         except ValueError as error:
             self.experiment = None
-            self.model.set_build_errors([ConfigError("loss.name", config.loss.name, str(error))])
+            self._set_build_problems([ConfigError("loss.name", config.loss.name, str(error))])
             self.network_panel.set_shape(dataset.n_features, None, None)
             self._update_actions()
             return
-        self.model.set_build_errors([])
+        self.experiment = experiment
+        self._set_build_problems([])
         self._install_experiment(experiment)
+
+    def _set_build_problems(self, problems: list[ConfigError]) -> None:
+        self._build_problems = problems
+        self._check_augmentation()
+
+    def _check_augmentation(self) -> None:
+        """The augmentation is only built at Start; try it now so that a bad strength is shown in place."""
+        problems = list(self._build_problems)
+        if self.experiment is not None:
+            try:
+                build_augmenter(self.model.config, self.experiment.dataset)
+            except (ValueError, TypeError) as error:
+                problems.append(ConfigError("data.augmentation", self.model.config.data.augmentation, str(error)))
+        self.model.set_build_errors(problems)
 
     def _data_failed(self, key: str, message: str) -> None:
         if key != self._wanted_data_key:
@@ -433,7 +453,7 @@ class MainWindow(QMainWindow):
         self.experiment = None
         self.data_panel.set_dataset(None)
         self.network_panel.set_shape(None, None, None)
-        self.model.set_build_errors([ConfigError("data.options", self.model.config.data.dataset, message)])
+        self._set_build_problems([ConfigError("data.options", self.model.config.data.dataset, message)])
         self._update_actions()
 
     def _install_experiment(self, experiment: Experiment) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import dataclasses
 import inspect
 
-from PySide6.QtCore import QSignalBlocker
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -14,12 +16,17 @@ from app.panels.help_texts import CONTROLS
 from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, set_help
 from core import datasets
 from core.config import SCALINGS, ConfigError
+from core.datasets.augment import Augmenter
 from core.datasets.dataset import TASKS
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
                   "progress", "download", "header", "delimiter", "user_folder"}
 """Loader parameters the panel does not show per dataset: set elsewhere (seed, split, scaling) or
 automatic (header/delimiter detection). Downloads are offered by the MNIST tools, not here."""
+
+AUGMENTATION_DEFAULTS = {key: value for key, value in Augmenter((1, 1)).hyperparameters.items() if key != "fill"}
+"""Augmentation strengths the panel offers (0 = off); ``fill`` follows the data's scaling, so it is left alone."""
+PREVIEW_IMAGES, PREVIEW_COPIES, PREVIEW_TILE_PIXELS = 3, 7, 36
 
 REQUIRED = inspect.Parameter.empty
 PATH_OPTIONS = {"path": "file", "folder": "folder"}
@@ -51,6 +58,18 @@ def missing_options(config) -> list[ConfigError]:
     return [ConfigError(f"data.options.{key}", None, "choose one")
             for key, default in dataset_options(data.dataset).items()
             if default is REQUIRED and data.options.get(key) in (None, "")]
+
+
+def grey_image(values: np.ndarray, tile_height: int, image_height: int) -> QPixmap:
+    """A pixmap of a 2-D array, darkest = smallest value, enlarged without smoothing to show pixels."""
+    low, high = float(values.min()), float(values.max())
+    scaled = np.zeros(values.shape, np.uint8) if high <= low else \
+        np.ascontiguousarray(255 - (values - low) * (255.0 / (high - low)), dtype=np.uint8)
+    height, width = scaled.shape
+    image = QImage(scaled.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    factor = max(1, tile_height // image_height)
+    return QPixmap.fromImage(image).scaled(width * factor, height * factor, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.FastTransformation)
 
 
 def dataset_help(name: str) -> str:
@@ -166,9 +185,50 @@ class DataPanel(ConfigPanel):
         self.bind("data.scaling", self.scaling)
         split_form.addRow(self.tr("&Scaling"), self.scaling)
         layout.addWidget(split_group)
+        layout.addWidget(self._build_augmentation_group())
         layout.addStretch(1)
+        self._dataset = None
         self.refresh()
         self.show_errors(model.errors)
+
+    def _build_augmentation_group(self) -> QGroupBox:
+        self.augmentation_group = QGroupBox(self.tr("Augmentation of training images"))
+        set_help(self.augmentation_group, help_texts.text(CONTROLS, "augmentation"), self.tr("Augmentation"))
+        form = QFormLayout(self.augmentation_group)
+        self.augmentation = HyperparameterForm(lambda key: help_texts.text(help_texts.AUGMENTATION, key), "")
+        self.augmentation.edited.connect(self._augmentation_edited)
+        self.bind("data.augmentation", self.augmentation)
+        form.addRow(self.augmentation)
+        self.augmentation_preview = QLabel()
+        self.augmentation_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_help(self.augmentation_preview, self.tr("Three training images (left) and random augmented copies "
+                                                    "of them, as the network will see them."),
+                 self.tr("Augmentation preview"))
+        form.addRow(self.augmentation_preview)
+        self.augmentation_group.hide()
+        return self.augmentation_group
+
+    def _augmentation_edited(self, key: str, value) -> None:
+        augmentation = dict(self.config.data.augmentation)
+        if value == 0:
+            augmentation.pop(key, None)
+        else:
+            augmentation[key] = value
+        self.model.set("data.augmentation", augmentation)
+
+    def _update_augmentation_preview(self) -> None:
+        dataset = self._dataset
+        images = dataset is not None and dataset.image_shape is not None
+        self.augmentation_group.setVisible(images)
+        if not images:
+            return
+        try:
+            augmenter = Augmenter(dataset.image_shape, **self.config.data.augmentation)
+        except (ValueError, TypeError):
+            self.augmentation_preview.clear()
+            return
+        grid = augmenter.preview_grid(dataset.X_train[:PREVIEW_IMAGES], n=PREVIEW_COPIES)
+        self.augmentation_preview.setPixmap(grey_image(grid, PREVIEW_TILE_PIXELS, dataset.image_shape[0]))
 
     def _dataset_chosen(self, name: str) -> None:
         self.model.set("data", dataclasses.replace(self.config.data, dataset=name, options={}))
@@ -183,12 +243,14 @@ class DataPanel(ConfigPanel):
 
     def set_dataset(self, dataset, loading: bool = False) -> None:
         """Describe the loaded data (or say it is loading / not loaded)."""
+        self._dataset = None if loading else dataset
         if loading:
             self.summary.setText(self.tr("Loading…"))
         elif dataset is None:
             self.summary.setText(self.tr("Not loaded."))
         else:
             self.summary.setText(dataset.describe())
+        self._update_augmentation_preview()
 
     def refresh(self) -> None:
         data = self.config.data
@@ -197,6 +259,8 @@ class DataPanel(ConfigPanel):
         self.options.set_values(defaults, data.options)
         self.validation_split.set_value(data.validation_split)
         self.scaling.set_value(data.scaling)
+        self.augmentation.set_values(AUGMENTATION_DEFAULTS, data.augmentation)
+        self._update_augmentation_preview()
 
     def control_for(self, error):
         if error.field == "data.options":

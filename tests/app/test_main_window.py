@@ -381,3 +381,21 @@ def test_every_control_has_a_tooltip_and_an_accessible_name(open_window):
         assert not action.shortcut().isEmpty() and action.toolTip()
     assert window.start_action.shortcut().toString() == "F5"
     assert window.stop_action.shortcut().toString() == "Shift+F5"
+
+
+def test_a_bad_augmentation_strength_is_marked_and_changing_it_keeps_the_trained_weights(open_window, qtbot,
+                                                                                          small_config):
+    window = open_window(small_config(epochs=1))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    network = window.experiment.network
+    rotation = window.data_panel.augmentation.controls()["rotation"]
+    type_into(rotation, "200")
+    assert not window.start_action.isEnabled() and rotation.property("invalid") is True
+    assert "rotation (degrees) must be ≤ 180" in rotation.toolTip()
+    type_into(rotation, "10")
+    assert window.start_action.isEnabled() and window.experiment.network is network
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.COMPLETED and window.epochs_done == 2

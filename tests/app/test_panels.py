@@ -212,3 +212,24 @@ def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
     assert data.dataset.currentText() == "blobs" and list(data.options.controls())[:2] == ["n_samples", "noise"]
     assert network.units.value() == 5 and network.activation.currentText() == "sigmoid"
     assert training.seed.value() == 42
+
+
+def test_image_data_offers_augmentation_with_a_preview_and_zero_switches_it_off(qtbot, model):
+    from core.datasets import load
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    assert panel.augmentation_group.isHidden()
+    digits = load("digits")
+    panel.set_dataset(digits)
+    assert not panel.augmentation_group.isHidden()
+    assert list(panel.augmentation.controls()) == ["shift", "rotation", "scale", "thickness", "noise"]
+    type_into(panel.augmentation.controls()["rotation"], "15")
+    assert model.config.data.augmentation == {"rotation": 15.0}
+    preview = panel.augmentation_preview.pixmap()
+    # three rows of 8×8 tiles (original + 7 copies) with 1-px gaps, enlarged 4× for the eye
+    assert (preview.width(), preview.height()) == (4 * (8 * 9 - 1), 4 * (3 * 9 - 1))
+    type_into(panel.augmentation.controls()["rotation"], "0")
+    assert model.config.data.augmentation == {}
+    panel.set_dataset(load("moons"))
+    assert panel.augmentation_group.isHidden()
