@@ -1,0 +1,539 @@
+"""The Draw view: draw a digit and watch the current model classify it while the pen moves.
+
+Beside the canvas it shows the ten class probabilities (the top class highlighted with its
+confidence), what the network sees — the drawing after the engine's preprocessing for the data
+the model was trained on (:func:`core.datasets.drawing.preprocess_drawing`) — and the saliency
+map ∂p_top/∂input on that image (:func:`core.saliency.saliency`). The view does no maths itself.
+
+The current model is, in this order of precedence, the latest one to arrive:
+
+* the shipped MNIST model (``resources/models``), from the start, so drawing works offline at once;
+* a loaded model — :meth:`DrawView.set_model` or :meth:`DrawView.load_model`;
+* the model being trained: every :class:`core.events.Snapshot` in a progress message is loaded into
+  the view's own copy of the run's network (the worker's live network is never touched).
+
+"Add to my digits" stores the drawing with its label in the personal data set ``my_digits``
+(:mod:`core.datasets.user_digits`).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
+                               QWidget)
+
+from app import palette
+from app.views.base import EXPORT_SUFFIXES, TranslatedText
+from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
+from core import model_io
+from core.datasets import Scaler
+from core.datasets.drawing import FORMATS, preprocess_drawing
+from core.datasets.user_digits import add_user_digit
+from core.network import Network
+from core.saliency import PROBABILISTIC_LOSSES, saliency
+
+SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "mnist_mlp.npz"
+
+#: The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like).
+DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "mnist", "my_digits": "mnist", "digits": "digits"}
+#: Image shapes recognised when a model names no known data set.
+TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
+#: The drawing's whole canvas, in the units of DrawCanvas.strokes().
+CANVAS_SIZE = (1.0, 1.0)
+
+HIGHLIGHT = palette.series_color(0)
+OTHER_BARS = QColor(palette.REFERENCE)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DrawView", text)
+
+
+@dataclass(frozen=True)
+class CurrentModel:
+    """The network the view classifies with, and how a drawing becomes its input.
+
+    ``target`` is the drawing format ("mnist" or "digits"), or None when drawing does not apply
+    (then ``unavailable`` says why). ``scaler`` is None when the format's own [0, 1] scaling is the
+    network's input scaling, as with every image data set's default "unit" scaling.
+    """
+
+    network: Network
+    source: str
+    target: str | None
+    scaler: Scaler | None
+    class_names: tuple[str, ...]
+    unavailable: str = ""
+
+
+def describe_model(network: Network, source: str, dataset_name, image_shape, scaler: Scaler | None,
+                   class_names=()) -> CurrentModel:
+    """A :class:`CurrentModel`, with ``unavailable`` explaining when a drawing cannot be its input."""
+    names = tuple(class_names) or tuple(str(index) for index in range(network.n_outputs))
+    shape = tuple(image_shape) if image_shape is not None else None
+    target = DRAWING_TARGETS.get(dataset_name) or TARGETS_BY_SHAPE.get(shape)
+    data = repr(dataset_name) if dataset_name else tr("unnamed data")
+    unavailable = ""
+    if target is None:
+        unavailable = tr("Drawing is unavailable: this model was trained on {data}, which is not images of "
+                         "digits. A drawing can only be classified by a model of 28 × 28 images (mnist, "
+                         "fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or "
+                         "load such a model.").format(data=data)
+    elif network.n_inputs != FORMATS[target].size ** 2 // FORMATS[target].block ** 2:
+        unavailable = tr("Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of "
+                         "{data}'s images.").format(n=network.n_inputs,
+                                                    m=FORMATS[target].size ** 2 // FORMATS[target].block ** 2,
+                                                    data=data)
+    elif network.loss_name not in PROBABILISTIC_LOSSES:
+        unavailable = tr("Drawing is unavailable: the {loss} loss gives scores, not class probabilities. "
+                         "Train with softmax_cross_entropy to see probabilities.").format(loss=network.loss_name)
+    if scaler is not None and scaler.method == "unit":
+        scaler = None
+    return CurrentModel(network, source, None if unavailable else target, scaler, names, unavailable)
+
+
+def scaler_from_metadata(metadata: dict, n_features: int) -> Scaler | None:
+    """The input scaling a model file records: ``scaling`` ("unit" when absent) and, for other
+    methods, ``scaler`` = {"offset": […], "scale": […]}; ValueError if it cannot be rebuilt."""
+    method = metadata.get("scaling", "unit")
+    if method == "unit":
+        return None
+    if method == "none":
+        return Scaler.identity(n_features)
+    recorded = metadata.get("scaler") or {}
+    try:
+        offset = np.asarray(recorded["offset"], dtype=np.float32)
+        scale = np.asarray(recorded["scale"], dtype=np.float32)
+    except (KeyError, TypeError, ValueError):
+        raise ValueError(f"the model's inputs were scaled with {method!r} but the file does not record the "
+                         f"scaler's offset and scale") from None
+    if offset.shape != (n_features,) or scale.shape != (n_features,):
+        raise ValueError(f"the model's scaler has {offset.size} offsets and {scale.size} scales for "
+                         f"{n_features} inputs")
+    return Scaler(method, offset, scale)
+
+
+def gray_image(values: np.ndarray) -> QImage:
+    """Dark ink on white from an (H, W) array of ink in [0, 1]."""
+    pixels = np.ascontiguousarray(np.rint(255 * (1 - np.clip(values, 0, 1))).astype(np.uint8))
+    height, width = pixels.shape
+    return QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+_SIGNED_TABLE = palette.signed_colormap().getLookupTable(nPts=256, alpha=False)
+
+
+def percent(probability: float) -> str:
+    """One decimal, without rounding a probability short of 1 up to "100.0 %"."""
+    return ">99.9 %" if 0.999 < probability < 1 else f"{100 * probability:.1f} %"
+
+
+def saliency_image(ink: np.ndarray, gradient: np.ndarray) -> QImage:
+    """The gradient in the signed colour map (blue < 0 < yellow), darkened where there is ink so that
+    the digit stays visible under it. Colours follow sign(g)·√(|g| / max|g|): the square root lifts
+    the many small values into view without changing their order."""
+    largest = float(np.abs(gradient).max())
+    levels = np.sign(gradient) * np.sqrt(np.abs(gradient) / largest) if largest > 0 else np.zeros_like(gradient)
+    indices = np.rint((levels + 1) * 127.5).astype(np.intp)
+    rgb = _SIGNED_TABLE[indices].astype(np.float32)
+    rgb *= (1 - 0.45 * np.clip(ink, 0, 1))[..., None]
+    pixels = np.ascontiguousarray(rgb.astype(np.uint8))
+    height, width = ink.shape
+    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+class PredictionChart(QWidget):
+    """Ten horizontal probability bars, the top one highlighted (objectName ``predictionView``).
+
+    ``probabilities()`` is None while nothing is drawn; then the chart says so instead of guessing.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("predictionView")
+        self.setMinimumSize(200, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._probabilities: np.ndarray | None = None
+        self._class_names: tuple[str, ...] = tuple(str(digit) for digit in range(10))
+        self._message = tr("nothing drawn")
+
+    def probabilities(self) -> np.ndarray | None:
+        """The current class probabilities (a copy), or None when nothing is drawn."""
+        return None if self._probabilities is None else self._probabilities.copy()
+
+    def set_probabilities(self, probabilities: np.ndarray, class_names) -> None:
+        self._probabilities = np.array(probabilities, dtype=np.float64)
+        self._class_names = tuple(class_names)
+        self.update()
+
+    def message(self) -> str:
+        """What the chart says instead of bars ("" while it shows probabilities)."""
+        return "" if self._probabilities is not None else self._message
+
+    def show_message(self, message: str) -> None:
+        """No prediction: show ``message`` ("nothing drawn", "drawing unavailable") instead."""
+        self._probabilities, self._message = None, message
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(280, 300)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(palette.BACKGROUND))
+        foreground = QColor(palette.FOREGROUND)
+        base = QFont(self.font())
+        header = QFont(base)
+        header.setPointSizeF(base.pointSizeF() * 1.6)
+        header.setBold(True)
+        header_height = 2.2 * painter.fontMetrics().height()
+        if self._probabilities is None:
+            painter.setFont(header)
+            painter.setPen(QColor(palette.REFERENCE))
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self._message)
+            return
+        probabilities, names = self._probabilities, self._class_names
+        top = int(np.argmax(probabilities))
+        painter.setFont(header)
+        painter.setPen(HIGHLIGHT)
+        painter.drawText(QRectF(8, 0, self.width() - 16, header_height), Qt.AlignmentFlag.AlignVCenter,
+                         tr("{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])))
+        painter.setFont(base)
+        metrics = painter.fontMetrics()
+        label_width = max(metrics.horizontalAdvance(name) for name in names) + 12
+        value_width = metrics.horizontalAdvance(">99.9 %") + 8
+        bar_left, bar_right = 8 + label_width, self.width() - 8 - value_width
+        row_height = (self.height() - header_height - 4) / len(probabilities)
+        for index, (name, probability) in enumerate(zip(names, probabilities)):
+            y = header_height + index * row_height
+            row = QRectF(8, y, label_width - 8, row_height)
+            chosen = index == top
+            painter.setPen(HIGHLIGHT if chosen else foreground)
+            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
+            bar = QRectF(bar_left, y + 0.18 * row_height, max(bar_right - bar_left, 0) * probability,
+                         0.64 * row_height)
+            painter.fillRect(QRectF(bar_left, bar.y(), max(bar_right - bar_left, 0), bar.height()),
+                             QColor("#F0F0F0"))
+            painter.fillRect(bar, HIGHLIGHT if chosen else OTHER_BARS)
+            painter.drawText(QRectF(bar_right + 6, y, value_width, row_height), Qt.AlignmentFlag.AlignVCenter,
+                             percent(probability))
+
+
+class ImagePanel(QWidget):
+    """A small image (the network's input, or its saliency) drawn with square pixels under a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.caption = caption
+        self.image: QImage | None = None
+        self.setMinimumSize(96, 110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage | None, caption: str | None = None) -> None:
+        self.image = image
+        if caption is not None:
+            self.caption = caption
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(140, 160)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        caption_height = painter.fontMetrics().height() + 4
+        painter.setPen(QColor(palette.FOREGROUND))
+        painter.drawText(QRectF(0, 0, self.width(), caption_height), Qt.AlignmentFlag.AlignCenter, self.caption)
+        side = max(min(self.width(), self.height() - caption_height) - 4, 0)
+        square = QRectF((self.width() - side) / 2, caption_height + 2, side, side)
+        painter.fillRect(square, QColor(palette.BACKGROUND))
+        if self.image is not None:
+            painter.drawImage(square, self.image)  # no smoothing: each input pixel stays a square
+        painter.setPen(QColor(palette.REFERENCE))
+        painter.drawRect(square.adjusted(-0.5, -0.5, 0.5, 0.5))
+
+
+class DrawView(QWidget):
+    """Draw a digit; see the probabilities, the network's input and its saliency (see the module docstring)."""
+
+    title = TranslatedText("DrawView", QT_TRANSLATE_NOOP("DrawView", "Draw"))
+
+    user_digit_added = Signal(int)
+    """user_digit_added(count): a drawing was saved to my_digits, which now holds ``count`` digits."""
+
+    def __init__(self, parent: QWidget | None = None, shipped_model: Path | None = SHIPPED_MODEL):
+        super().__init__(parent)
+        self.experiment = None
+        self._run_network: Network | None = None
+        self._model: CurrentModel | None = None
+        self._stale = False
+        self._build()
+        if shipped_model is not None:
+            self._use_shipped_model(Path(shipped_model))
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.model_label = QLabel(self)
+        self.model_label.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")
+        self.note.hide()
+        self.canvas = DrawCanvas(self)
+        self.canvas.hint = tr("Draw a digit here")
+        self.chart = PredictionChart(self)
+        self.input_panel = ImagePanel(tr("What the network sees"), self)
+        self.saliency_panel = ImagePanel(tr("Why: ∂p / ∂pixel"), self)
+        self.saliency_panel.setToolTip(tr("Gradient of the top class's probability with respect to each input "
+                                          "pixel: yellow = more ink here would raise it, blue = ink here "
+                                          "lowers it."))
+        self.clear_button = QPushButton(tr("Clear (Esc)"), self)
+        self.undo_button = QPushButton(tr("Undo (Ctrl+Z)"), self)
+        for button in (self.clear_button, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
+        self.brush_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.brush_slider.setRange(int(BRUSH_RANGE[0]), int(BRUSH_RANGE[1]))
+        self.brush_slider.setValue(int(self.canvas.brush_width))
+        self.brush_slider.setMaximumWidth(140)
+        self.brush_slider.setToolTip(tr("Brush width in pixels (the network's input is redrawn with "
+                                        "MNIST's pen width, whatever the brush)"))
+        self.label_box = QComboBox(self)
+        self.label_box.addItems([str(digit) for digit in range(10)])
+        self.label_box.setPlaceholderText(tr("label"))
+        self.label_box.setCurrentIndex(-1)
+        self.label_box.setToolTip(tr("The digit you drew"))
+        self.add_button = QPushButton(tr("Add to my digits"), self)
+        self.add_button.setToolTip(tr("Save the drawing with its label in your personal data set my_digits, "
+                                      "which can be mixed into MNIST training"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        images = QHBoxLayout()
+        images.addWidget(self.input_panel)
+        images.addWidget(self.saliency_panel)
+        side = QVBoxLayout()
+        side.addWidget(self.chart, 3)
+        side.addLayout(images, 2)
+        body = QHBoxLayout()
+        body.addWidget(self.canvas, 3)
+        body.addLayout(side, 2)
+        tools = QHBoxLayout()
+        tools.addWidget(self.clear_button)
+        tools.addWidget(self.undo_button)
+        tools.addSpacing(12)
+        tools.addWidget(QLabel(tr("Brush"), self))
+        tools.addWidget(self.brush_slider)
+        tools.addStretch(1)
+        tools.addWidget(self.label_box)
+        tools.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.note)
+        layout.addLayout(body, 1)
+        layout.addLayout(tools)
+        layout.addWidget(self.status)
+
+        self.canvas.drawing_changed.connect(self._drawing_changed)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.brush_slider.valueChanged.connect(self._set_brush)
+        self.label_box.currentIndexChanged.connect(self._update_buttons)
+        self.add_button.clicked.connect(self.add_to_my_digits)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ the view interface
+    @classmethod
+    def applies_to(cls, dataset) -> bool:
+        """Always: with non-image data the view explains why drawing is unavailable."""
+        return True
+
+    def reset(self, experiment) -> None:
+        """A new run: prepare a copy of its network, which takes over at the run's first snapshot."""
+        self.experiment = experiment
+        self._run_network = Network.from_config(experiment.network.config())
+
+    def on_progress(self, progress) -> None:
+        """Load the progress message's weight snapshot (if any) into the view's copy of the network."""
+        snapshot = getattr(progress, "snapshot", None)
+        if snapshot is None or self._run_network is None:
+            return
+        self._run_network.load_state(snapshot.state)
+        dataset = self.experiment.dataset
+        source = tr("the model being trained on {data} (after {steps} steps)").format(
+            data=dataset.name, steps=f"{snapshot.step:,}")
+        if self._model is not None and self._model.network is self._run_network:
+            self._model = replace(self._model, source=source)
+            self._show_model()
+        else:
+            self._set_current(describe_model(self._run_network, source, dataset.name, dataset.image_shape,
+                                             dataset.scaler, dataset.class_names))
+        self._changed()
+
+    def export(self, path) -> None:
+        """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in EXPORT_SUFFIXES:
+            raise ValueError(f"cannot export to {path.name!r}: the file name must end in "
+                             f"{', '.join(EXPORT_SUFFIXES)}")
+        self.refresh()
+        if suffix == ".png":
+            if not self.grab().save(str(path)):
+                raise ValueError(f"could not write {path}")
+        elif suffix == ".svg":
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(self.size())
+            generator.setViewBox(self.rect())
+            generator.setTitle(self.title)
+            painter = QPainter(generator)
+            self.render(painter, QPoint())
+            painter.end()
+        else:
+            probabilities = self.chart.probabilities()
+            with open(path, "w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["class", "probability"])
+                if probabilities is not None:
+                    writer.writerows(zip(self._model.class_names, probabilities.tolist()))
+
+    # ------------------------------------------------------------------ models
+    def set_model(self, network: Network, metadata: dict | None = None, source: str | None = None) -> None:
+        """Classify with (a copy of) ``network`` from now on; ``metadata`` as :func:`core.model_io.load_model`
+        returns it (``dataset``, ``image_shape``, ``scaling``, ``class_names``…)."""
+        metadata = dict(metadata or {})
+        copy = network.copy()
+        try:
+            scaler = scaler_from_metadata(metadata, copy.n_inputs)
+        except ValueError as error:
+            scaler, problem = None, str(error)
+        else:
+            problem = ""
+        model = describe_model(copy, source or tr("a loaded model"), metadata.get("dataset"),
+                               metadata.get("image_shape"), scaler, metadata.get("class_names") or ())
+        if problem and not model.unavailable:
+            model = CurrentModel(copy, model.source, None, None, model.class_names,
+                                 tr("Drawing is unavailable: {problem}.").format(problem=problem))
+        self._set_current(model)
+
+    def load_model(self, path) -> dict:
+        """Load a model file (ValueError naming the problem if it is unusable) and classify with it."""
+        network, metadata = model_io.load_model(path)
+        self.set_model(network, metadata, source=tr("the model loaded from {name}").format(name=Path(path).name))
+        return metadata
+
+    def current_model(self) -> CurrentModel | None:
+        return self._model
+
+    def _use_shipped_model(self, path: Path) -> None:
+        try:
+            network, metadata = model_io.load_model(path)
+        except ValueError as error:
+            self.chart.show_message(tr("no model"))
+            self.note.setText(tr("The shipped model could not be read ({error}). Train a model on mnist or "
+                                 "digits, or load one.").format(error=error))
+            self.note.show()
+            return
+        accuracy = metadata.get("test_accuracy")
+        source = tr("the shipped MNIST model") if accuracy is None else \
+            tr("the shipped MNIST model ({percent:.2f} % on MNIST's test set)").format(percent=100 * accuracy)
+        self.set_model(network, metadata, source=source)
+
+    def _set_current(self, model: CurrentModel) -> None:
+        self._model = model
+        self._show_model()
+        self.note.setText(model.unavailable)
+        self.note.setVisible(bool(model.unavailable))
+        self.predict()
+
+    def _show_model(self) -> None:
+        self.model_label.setText(tr("Classifying with {source}.").format(source=self._model.source))
+
+    # ------------------------------------------------------------------ drawing → prediction
+    def predict(self) -> None:
+        """Classify the drawing with the current model and show the result (or why there is none)."""
+        self._stale = False
+        model = self._model
+        strokes = self.canvas.strokes()
+        if model is None or model.target is None:
+            self.chart.show_message(tr("drawing unavailable") if model is not None else tr("no model"))
+            self._show_images(None, None)
+            return
+        image = preprocess_drawing(strokes, model.target, canvas_size=CANVAS_SIZE)
+        if image is None:
+            self.chart.show_message(tr("nothing drawn"))
+            self._show_images(None, None)
+            return
+        network_input = image if model.scaler is None else \
+            preprocess_drawing(strokes, model.target, canvas_size=CANVAS_SIZE, scaler=model.scaler)
+        result = saliency(model.network, network_input)
+        self.chart.set_probabilities(result.probabilities, model.class_names)
+        self._show_images(image, result)
+
+    def _show_images(self, image, result) -> None:
+        if image is None:
+            self.input_panel.set_image(None)
+            self.saliency_panel.set_image(None)
+            return
+        side = FORMATS[self._model.target].size // FORMATS[self._model.target].block
+        ink = image.reshape(side, side)
+        self.input_panel.set_image(gray_image(ink))
+        name = self._model.class_names[result.top_class]
+        self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)),
+                                      tr("Why {name}: ∂p({name}) / ∂pixel").format(name=name))
+
+    def _drawing_changed(self) -> None:
+        self.predict()
+        self._update_buttons()
+        if self.canvas.is_empty():
+            self.status.clear()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.predict()
+        else:
+            self._stale = True
+
+    def refresh(self) -> None:
+        if self._stale:
+            self.predict()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    # ------------------------------------------------------------------ tools
+    def _set_brush(self, width: int) -> None:
+        self.canvas.brush_width = float(width)
+
+    def _update_buttons(self) -> None:
+        drawn = not self.canvas.is_empty()
+        self.clear_button.setEnabled(drawn)
+        self.undo_button.setEnabled(drawn)
+        self.add_button.setEnabled(drawn and self.label_box.currentIndex() >= 0)
+
+    def add_to_my_digits(self) -> int | None:
+        """Save the drawing (in MNIST's format) with the chosen label; returns the number of saved digits."""
+        label = self.label_box.currentIndex()
+        image = preprocess_drawing(self.canvas.strokes(), "mnist", canvas_size=CANVAS_SIZE)
+        if label < 0 or image is None:
+            self.status.setText(tr("Draw a digit and choose its label first."))
+            return None
+        try:
+            count = add_user_digit(image, label)
+        except (OSError, ValueError) as error:
+            self.status.setText(tr("Could not save the digit: {error}").format(error=error))
+            return None
+        self.canvas.clear()
+        self.status.setText(tr("Saved as a {label}: my_digits now holds {count} digits (choose the my_digits "
+                               "data set, or mix them into MNIST training).").format(label=label, count=count))
+        self.user_digit_added.emit(count)
+        return count
