@@ -104,6 +104,13 @@ class Predictions:
     confusion: np.ndarray
     worst: np.ndarray
 
+    @property
+    def shares(self) -> np.ndarray:
+        """The confusion matrix normalised per true class: share[i, j] = C[i, j] / Σₖ C[i, k]
+        (the diagonal is each class's recall); a class with no evaluated example has a row of 0."""
+        totals = self.confusion.sum(axis=1, keepdims=True)
+        return self.confusion / np.maximum(totals, 1)
+
     def mistakes(self, true_class: int, predicted_class: int) -> np.ndarray:
         """Row indices of the examples of ``true_class`` predicted as ``predicted_class``,
         most confident first (the examples behind one cell of the confusion matrix)."""
@@ -223,15 +230,6 @@ def activation_statistics(index: int, function_name: str, a: np.ndarray) -> Acti
 
 
 # ----------------------------------------------------------------------------- predictions
-def class_indices(loss, labels: np.ndarray) -> np.ndarray:
-    """Labels as class indices 0…K−1. The perceptron's labels are ±1: −1 → 0 and +1 → 1
-    (a prediction exactly on the boundary, sign 0, counts as −1)."""
-    labels = np.asarray(labels).reshape(-1)
-    if loss.name == "perceptron":
-        return (labels > 0).astype(np.int64)
-    return labels.astype(np.int64, copy=False)
-
-
 def confidence_of(loss, output: np.ndarray, predicted: np.ndarray) -> tuple[np.ndarray, str]:
     """(confidence of each prediction, "probability" or "margin") — see :class:`Predictions`."""
     probabilities = loss.probabilities(output)
@@ -245,8 +243,8 @@ def confidence_of(loss, output: np.ndarray, predicted: np.ndarray) -> tuple[np.n
 
 def _predictions(network, output, y, split: str, n_available: int, n_classes: int, n_worst: int) -> Predictions:
     loss = network.loss
-    predicted = class_indices(loss, loss.predict(output))
-    true = class_indices(loss, y)
+    predicted = loss.predict(output).astype(np.int64, copy=False)
+    true = np.asarray(y, dtype=np.int64)
     confidence, kind = confidence_of(loss, output, predicted)
     wrong = np.flatnonzero(predicted != true)
     worst = wrong[np.argsort(-confidence[wrong], kind="stable")[:n_worst]]
@@ -274,7 +272,7 @@ def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
     points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
     output = network.predict_output(points)
     loss = network.loss
-    labels = class_indices(loss, loss.predict(output)).reshape(n, n)
+    labels = loss.predict(output).reshape(n, n)
     probabilities = loss.probabilities(output)
     confidence = None
     if probabilities is not None:

@@ -61,6 +61,9 @@ class BoundaryView(View):
     def applies_to(cls, dataset) -> bool:
         return dataset.task != "regression" and dataset.n_features == 2
 
+    def requirement(self):
+        return self.tr("classification data with two features")
+
     def prepare(self, experiment):
         dataset = experiment.dataset
         self.n_classes = dataset.n_classes

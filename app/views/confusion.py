@@ -57,6 +57,9 @@ class ConfusionView(View):
     def applies_to(cls, dataset) -> bool:
         return dataset.task != "regression"
 
+    def requirement(self):
+        return self.tr("classification data")
+
     def prepare(self, experiment):
         dataset = experiment.dataset
         self.class_names = tuple(dataset.class_names)

@@ -30,6 +30,9 @@ class FittedCurveView(View):
     def applies_to(cls, dataset) -> bool:
         return dataset.task == "regression" and dataset.n_features == 1 and dataset.y_train.shape[-1] == 1
 
+    def requirement(self):
+        return self.tr("regression data with one feature and one target")
+
     def prepare(self, experiment):
         dataset = experiment.dataset
         self.fitted = None

@@ -56,10 +56,18 @@ class HistogramView(View):
             self.initial = inspection
         self.latest = inspection
 
+    def _initial_layers(self):
+        """The run's initial histograms: those the inspection carries, or — when it was computed
+        without ``initial=`` and so carries its own — those of the inspection made at reset."""
+        carried = self.latest.layers
+        if carried and carried[0].initial_weights is carried[0].weights and self.latest is not self.initial:
+            return self.initial.layers
+        return carried
+
     def redraw(self):
         if self.latest is None:
             return
-        for (_, items), start, now in zip(self.rows, self.initial.layers, self.latest.layers):
+        for (_, items), start, now in zip(self.rows, self._initial_layers(), self.latest.layers):
             pairs = ((start.initial_weights, now.weights), (start.initial_biases, now.biases))
             for (initial_item, current_item), (initial, current) in zip(items, pairs):
                 initial_item.setData(initial.edges, initial.counts)
@@ -68,7 +76,7 @@ class HistogramView(View):
     def table(self):
         rows = []
         if self.latest is not None:
-            for (name, _), start, now in zip(self.rows, self.initial.layers, self.latest.layers):
+            for (name, _), start, now in zip(self.rows, self._initial_layers(), self.latest.layers):
                 for parameter, initial, current in ((self.tr("weights"), start.initial_weights, now.weights),
                                                     (self.tr("biases"), start.initial_biases, now.biases)):
                     for moment, histogram in ((self.tr("initial"), initial), (self.tr("now"), current)):

@@ -71,6 +71,9 @@ class NetworkView(View):
     def applies_to(cls, dataset) -> bool:
         return dataset.n_features <= MAX_UNITS
 
+    def requirement(self):
+        return self.tr("data with at most {limit} features").format(limit=MAX_UNITS)
+
     def prepare(self, experiment):
         network, dataset = experiment.network, experiment.dataset
         dense = [layer for layer in network.layers if hasattr(layer, "n_in")]

@@ -38,13 +38,13 @@ class DecimatingSeries:
         self._pending += 1
         if self._pending < self.group:
             return
-        if self._count == self.capacity:
-            self._halve()
         self._x[self._count] = self._pending_x / self._pending
         self._y[self._count] = self._pending_y / self._pending
         self._count += 1
         self._pending_x = self._pending_y = 0.0
         self._pending = 0
+        if self._count == self.capacity:
+            self._halve()
 
     def _halve(self) -> None:
         half = self._count // 2

@@ -53,6 +53,9 @@ class UnitImageView(View):
     def applies_to(cls, dataset) -> bool:
         return dataset.image_shape is not None
 
+    def requirement(self):
+        return self.tr("image data")
+
     def prepare(self, experiment):
         self.units = None
         self.image.clear()

@@ -157,6 +157,8 @@ def test_confusion_matrix_and_worst_mistakes_match_direct_computation(digits):
     assert predictions.worst[0] == wrong[np.argmax(probabilities[wrong].max(axis=1))]
     assert set(predictions.worst) <= set(wrong)
     assert np.all(np.diff(predictions.confidence[predictions.worst]) <= 0)
+    expected_shares = sklearn_confusion(y, predicted, labels=range(10), normalize="true")
+    np.testing.assert_allclose(predictions.shares, np.nan_to_num(expected_shares))
     true_class, predicted_class = y[wrong[0]], predicted[wrong[0]]
     cell = predictions.mistakes(true_class, predicted_class)
     assert len(cell) == predictions.confusion[true_class, predicted_class]

@@ -1,0 +1,354 @@
+"""The live views fed by real short training runs: what they draw, what they export, what they keep."""
+import csv
+import xml.etree.ElementTree as ElementTree
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
+from PySide6.QtGui import QImage
+
+from app.messages import Progress
+from app.views import all_views
+from app.views.base import View
+from app.views.boundary import BoundaryView, region_colours
+from app.views.confusion import GALLERY_SIZE, ConfusionView
+from app.views.fitted_curve import FittedCurveView
+from app.views.gradients import GradientView
+from app.views.histograms import HistogramView
+from app.views.loss import BATCH, SMOOTHED, TRAIN, VALIDATION, LossView
+from app.views.network_graph import NetworkView
+from app.views.series import DecimatingSeries, Smoother
+from app.views.unit_images import UnitImageView, mosaic
+from core import config as run_config
+from core import events, inspection
+from core.experiment import Experiment
+
+# The offscreen platform warns that it cannot resize top-level windows on show(); not our code.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+RUNS = {
+    "digits": dict(dataset="digits", hidden=(24,), activation="relu", loss="softmax_cross_entropy", epochs=2),
+    "moons": dict(dataset="moons", hidden=(8, 6), activation="tanh", loss="softmax_cross_entropy", epochs=4),
+    "sine": dict(dataset="sine", hidden=(12,), activation="sigmoid", loss="mse", epochs=4),
+}
+APPLIES = {
+    "digits": {LossView, HistogramView, GradientView, UnitImageView, ConfusionView, NetworkView},
+    "moons": {LossView, HistogramView, GradientView, ConfusionView, BoundaryView, NetworkView},
+    "sine": {LossView, HistogramView, GradientView, FittedCurveView, NetworkView},
+}
+
+
+def build_experiment(dataset, hidden, activation, loss, epochs):
+    config = run_config.RunConfig()
+    config.data.dataset = dataset
+    config.network.hidden = [run_config.LayerConfig(units=units, activation=activation) for units in hidden]
+    config.loss.name = loss
+    config.optimizer.options = {"lr": 0.01}
+    config.training.epochs = epochs
+    return Experiment(config)
+
+
+class Run:
+    """A finished short run and the Progress messages a worker would have sent during it."""
+
+    def __init__(self, name):
+        self.experiment = build_experiment(**RUNS[name])
+        network, dataset = self.experiment.network, self.experiment.dataset
+        self.initial = inspection.inspect(network, dataset)
+        self.batches, self.epochs, self.messages = [], [], []
+        pending = []
+        for event in self.experiment.make_trainer(track_gradient_norms=True).run():
+            if isinstance(event, (events.BatchFinished, events.EpochFinished)):
+                pending.append(event)
+            if len(pending) >= 7 or isinstance(event, events.TrainingFinished):
+                batches = tuple(e for e in pending if isinstance(e, events.BatchFinished))
+                epochs = tuple(e for e in pending if isinstance(e, events.EpochFinished))
+                self.batches += batches
+                self.epochs += epochs
+                self.messages.append(Progress(batches, epochs, inspection.inspect(network, dataset,
+                                                                                  initial=self.initial)))
+                pending = []
+        self.last = self.messages[-1].inspection
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {name: Run(name) for name in RUNS}
+
+
+def fed_view(qtbot, view_class, run, show=True):
+    view = view_class()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    if show:
+        view.show()
+    view.reset(run.experiment)
+    for message in run.messages:
+        view.on_progress(message)
+    return view
+
+
+# ----------------------------------------------------------------------------- which views, in which order
+def test_all_views_lists_each_view_once_in_display_order():
+    classes = all_views()
+    assert classes[0] is LossView and len(set(classes)) == len(classes) == 8
+    assert all(issubclass(cls, View) and isinstance(cls.title, str) and cls.title for cls in classes)
+
+
+@pytest.mark.parametrize("name", RUNS)
+def test_applies_to_picks_the_views_that_have_something_to_show(runs, name):
+    dataset = runs[name].experiment.dataset
+    assert {cls for cls in all_views() if cls.applies_to(dataset)} == APPLIES[name]
+
+
+def test_a_view_reset_on_data_it_does_not_apply_to_says_why_and_ignores_progress(qtbot, runs):
+    view = fed_view(qtbot, BoundaryView, runs["digits"])
+    assert view.experiment is None and not view.graphics.isVisible()
+    assert "digits" in view.note.text() and "two features" in view.note.text()
+    assert view.boundary is None
+
+
+def test_titles_follow_the_translator_installed_after_import(qapp):
+    class Russian(QTranslator):
+        def translate(self, context, text, disambiguation=None, n=-1):
+            return "Потери" if (context, text) == ("LossView", "Loss") else None
+
+    translator = Russian()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert LossView.title == "Потери"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert LossView.title == "Loss"
+
+
+# ----------------------------------------------------------------------------- each view draws the run
+@pytest.mark.parametrize("name", ["digits", "sine"])
+def test_loss_view_draws_every_batch_and_epoch(qtbot, runs, name):
+    run = runs[name]
+    view = fed_view(qtbot, LossView, run)
+    steps = [event.step for event in run.batches]
+    x, y = view.loss_curves[BATCH].getOriginalDataset()
+    np.testing.assert_array_equal(x, steps)
+    np.testing.assert_allclose(y, [event.loss for event in run.batches])
+    smoothed = view.loss_curves[SMOOTHED].getOriginalDataset()[1]
+    beta, average, expected = 0.9, 0.0, []
+    for t, event in enumerate(run.batches, start=1):
+        average = beta * average + (1 - beta) * event.loss
+        expected.append(average / (1 - beta ** t))
+    np.testing.assert_allclose(smoothed, expected)
+    np.testing.assert_allclose(view.loss_curves[TRAIN].getOriginalDataset()[1], [e.train_loss for e in run.epochs])
+    np.testing.assert_allclose(view.loss_curves[VALIDATION].getOriginalDataset()[1], [e.val_loss for e in run.epochs])
+    np.testing.assert_allclose(view.metric_curves[2].getOriginalDataset()[1], [e.val_metric for e in run.epochs])
+    np.testing.assert_allclose(view.lr_curve.getOriginalDataset()[1], [e.lr for e in run.batches])
+    label = view.metric_plot.getAxis("left").labelText
+    assert label == ("R²" if name == "sine" else "accuracy")
+
+
+def test_histogram_view_overlays_the_current_weights_on_the_initial_ones(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, HistogramView, run)
+    assert len(view.rows) == 2
+    for (_, items), layer in zip(view.rows, run.last.layers):
+        (initial_weights, current_weights), (initial_biases, current_biases) = items
+        x, y = current_weights.getOriginalDataset()
+        np.testing.assert_array_equal(x, layer.weights.edges)
+        np.testing.assert_array_equal(y, layer.weights.counts)
+        np.testing.assert_array_equal(current_biases.getOriginalDataset()[1], layer.biases.counts)
+        np.testing.assert_array_equal(initial_weights.getOriginalDataset()[1], layer.initial_weights.counts)
+    first_layer_W = run.experiment.network.layers[0].W
+    assert run.last.layers[0].weights.counts.sum() == first_layer_W.size
+    assert view.rows[0][1][0][1].opts["stepMode"] == "center"
+
+
+def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtbot, runs):
+    run = runs["moons"]
+    view = fed_view(qtbot, GradientView, run)
+    assert len(view.norm_curves) == 3
+    for layer, curve in enumerate(view.norm_curves):
+        x, y = curve.getOriginalDataset()
+        np.testing.assert_array_equal(x, [event.step for event in run.batches])
+        np.testing.assert_allclose(y, [event.gradient_norms[layer] for event in run.batches])
+    assert view.norm_plot.getViewBox().state["logMode"][1]
+    assert sorted(view.share_curves) == [1, 3]  # the two tanh layers
+    shares = view.share_curves[3].getOriginalDataset()[1]
+    assert len(shares) == len(run.messages) + 1  # one point per inspection, the reset's included
+    assert shares[-1] == pytest.approx(100 * run.last.activations[1].saturated)
+    means = view.spread_means.getOriginalDataset()[1]
+    np.testing.assert_allclose(means, [statistics.mean for statistics in run.last.activations])
+
+
+def test_gradient_view_says_so_when_the_run_does_not_track_gradient_norms(qtbot, runs):
+    run = runs["digits"]
+    untracked = [Progress(tuple(events.BatchFinished(**{**vars(event), "gradient_norms": ()})
+                                for event in message.batches), message.epochs) for message in run.messages]
+    view = GradientView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(run.experiment)
+    for message in untracked:
+        view.on_progress(message)
+    assert "gradient norms" in view.note.text()
+
+
+def test_unit_image_view_tiles_the_first_layers_weights(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, UnitImageView, run)
+    picture = view.image.image
+    np.testing.assert_array_equal(picture, mosaic(run.last.unit_images))
+    assert picture.shape == (5 * 9 - 1, 5 * 9 - 1)  # 24 units in a 5 × 5 grid of 8 × 8 tiles with gaps
+    W = run.experiment.network.layers[0].W
+    np.testing.assert_allclose(picture[:8, 9:17], W[:, 1].reshape(8, 8) / np.abs(W[:, 1]).max())
+
+
+def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, ConfusionView, run)
+    predictions = run.last.predictions
+    np.testing.assert_allclose(view.matrix.image, predictions.shares)
+    assert [text.toPlainText() for text in view.cell_texts[:10]] == \
+        [str(count) if count else "" for count in predictions.confusion[0]]
+    worst = predictions.worst[:GALLERY_SIZE]
+    np.testing.assert_array_equal(view.shown_rows(), worst)
+    tile_image = view.tiles[0][0].image
+    np.testing.assert_array_equal(tile_image, run.experiment.dataset.X_val[worst[0]].reshape(8, 8))
+
+
+def test_clicking_a_confusion_cell_shows_the_examples_behind_it(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, ConfusionView, run)
+    predictions = run.last.predictions
+    off_diagonal = predictions.confusion - np.diag(np.diag(predictions.confusion))
+    true_class, predicted_class = np.unravel_index(off_diagonal.argmax(), off_diagonal.shape)
+    assert off_diagonal[true_class, predicted_class] > 0
+    centre = view.matrix_plot.vb.mapViewToScene(QPointF(predicted_class + 0.5, true_class + 0.5))
+    viewport_point = view.graphics.mapFromScene(centre)
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point)
+    assert view.selected == (true_class, predicted_class)
+    rows = view.shown_rows()
+    np.testing.assert_array_equal(rows, predictions.mistakes(true_class, predicted_class)[:GALLERY_SIZE])
+    assert np.all(predictions.true[rows] == true_class) and np.all(predictions.predicted[rows] == predicted_class)
+    assert f"{run.experiment.dataset.class_names[true_class]} predicted as" in view.gallery_title.text
+    view.select_cell(None)
+    np.testing.assert_array_equal(view.shown_rows(), predictions.worst[:GALLERY_SIZE])
+
+
+def test_boundary_view_paints_the_predicted_regions_under_the_data(qtbot, runs):
+    run = runs["moons"]
+    view = fed_view(qtbot, BoundaryView, run)
+    boundary = run.last.boundary
+    np.testing.assert_array_equal(view.region.image, region_colours(boundary.labels, boundary.confidence, 2))
+    dataset = run.experiment.dataset
+    assert len(view.train_points.data) == len(dataset.X_train)
+    np.testing.assert_allclose(view.val_points.data["x"], dataset.X_val[:, 0])
+    rect = view.region.mapRectToParent(view.region.boundingRect())
+    assert rect.left() < dataset.X_train[:, 0].min() and rect.right() > dataset.X_train[:, 0].max()
+
+
+def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
+    labels = np.array([[0, 1]])
+    picture = region_colours(labels, np.array([[0.5, 1.0]]), 2)
+    assert picture[0, 0].tolist() == [255, 255, 255]
+    assert picture[0, 1].tolist() != [255, 255, 255]
+
+
+def test_fitted_curve_view_draws_the_networks_prediction_over_the_data(qtbot, runs):
+    run = runs["sine"]
+    view = fed_view(qtbot, FittedCurveView, run)
+    x, y = view.curve.getOriginalDataset()
+    np.testing.assert_array_equal(x, run.last.curve.x)
+    np.testing.assert_array_equal(y, run.last.curve.y)
+    np.testing.assert_array_equal(view.train_points.getOriginalDataset()[1], run.experiment.dataset.y_train[:, 0])
+
+
+def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):
+    run = runs["moons"]
+    view = fed_view(qtbot, NetworkView, run)
+    n_links = sum(W.size for W, _ in run.last.small_network)
+    drawn = sum(len(item.getData()[0]) for item in view.links.values())
+    assert drawn == 2 * n_links
+    assert len(view.nodes.data) == 2 + 8 + 6 + 2
+    strongest = view.links[1, 3].getData()[0].size + view.links[-1, 3].getData()[0].size
+    assert strongest >= 2  # the largest weight of each layer is in the top level
+
+
+def test_hidden_views_wait_and_draw_when_shown(qtbot, runs):
+    run = runs["sine"]
+    view = fed_view(qtbot, FittedCurveView, run, show=False)
+    assert view.curve.getOriginalDataset()[0] is None
+    view.show()
+    np.testing.assert_array_equal(view.curve.getOriginalDataset()[1], run.last.curve.y)
+
+
+# ----------------------------------------------------------------------------- export
+@pytest.mark.parametrize("view_class", all_views())
+def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
+    name = next(name for name in RUNS if view_class in APPLIES[name])
+    view = fed_view(qtbot, view_class, runs[name])
+    view.export(tmp_path / "view.png")
+    image = QImage(str(tmp_path / "view.png"))
+    assert not image.isNull() and image.width() >= 2 * view.graphics.width() - 1  # twice the screen size
+    view.export(tmp_path / "view.svg")
+    assert ElementTree.parse(tmp_path / "view.svg").getroot().tag.endswith("svg")
+    view.export(tmp_path / "view.csv")
+    with open(tmp_path / "view.csv", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert len(header) >= 2 and len(rows) > 0
+    assert all(len(row) == len(header) for row in rows)
+
+
+def test_loss_csv_holds_the_plotted_points(qtbot, runs, tmp_path):
+    run = runs["digits"]
+    view = fed_view(qtbot, LossView, run)
+    view.export(tmp_path / "loss.csv")
+    with open(tmp_path / "loss.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    batch_rows = [row for row in rows if row["series"] == "loss per batch"]
+    assert [int(row["step"]) for row in batch_rows] == [event.step for event in run.batches]
+    assert float(batch_rows[3]["value"]) == pytest.approx(run.batches[3].loss)
+
+
+def test_export_refuses_other_file_types(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, LossView, runs["sine"])
+    with pytest.raises(ValueError, match=r"\.png, \.svg, \.csv"):
+        view.export(tmp_path / "view.jpg")
+
+
+# ----------------------------------------------------------------------------- bounded memory
+def test_decimating_series_keeps_at_most_its_capacity_and_the_mean():
+    series = DecimatingSeries(capacity=64)
+    values = np.random.default_rng(0).normal(size=100_000)
+    for step, value in enumerate(values):
+        series.append(step, value)
+    assert len(series) <= 64
+    # Every stored point averages the same number of originals, so the means agree.
+    covered = len(series) * series.group
+    assert series.y.mean() == pytest.approx(values[:covered].mean())
+    assert series.x[0] == pytest.approx((series.group - 1) / 2)
+
+
+def test_smoother_has_no_start_up_bias():
+    smoother = Smoother(beta=0.9)
+    assert smoother(2.0) == pytest.approx(2.0)
+    assert smoother(4.0) == pytest.approx((0.9 * 0.1 * 2.0 + 0.1 * 4.0) / (1 - 0.81))
+
+
+def test_buffers_stay_bounded_over_a_long_run(qtbot, runs):
+    run = runs["moons"]
+    views = [fed_view(qtbot, view_class, run) for view_class in (LossView, GradientView)]
+    template_batch, template_epoch = run.batches[0], run.epochs[0]
+    step = 0
+    for epoch in range(200):  # 200 epochs of 50 batches
+        batches = []
+        for _ in range(50):
+            step += 1
+            batches.append(events.BatchFinished(**{**vars(template_batch), "epoch": epoch, "step": step}))
+        message = Progress(tuple(batches), (events.EpochFinished(**{**vars(template_epoch), "step": step}),),
+                           run.last)
+        for view in views:
+            view.on_progress(message)
+    loss, gradients = views
+    for series in (*loss.loss_series, *loss.metric_series, loss.lr_series, *gradients.norm_series,
+                   *gradients.share_series.values()):
+        assert len(series) <= series.capacity
+    assert loss.loss_curves[BATCH].getOriginalDataset()[0][-1] > 9000
