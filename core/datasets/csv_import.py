@@ -2,8 +2,8 @@
 
 * The delimiter is a tab, a semicolon or a comma — the first of these found in the first line —
   unless ``delimiter`` is given.
-* The first row is a header when some column is text there but a number in the second row
-  (``header=None``); ``header=True``/``False`` decides it explicitly.
+* The first row is a header when some column is text there but a number in the second row, or
+  when it is the only row and all text (``header=None``); ``header=True``/``False`` decides it.
 * ``label_column`` is a column name (with a header) or a 0-based index (negative counts from
   the end). For classification the labels may be any text; the classes are the distinct labels,
   sorted (numerically when they are all numbers). For regression they must be numbers.
@@ -56,8 +56,9 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         raise ValueError(f"{path}: the file has no rows")
     width = len(rows[0][1])
     if header is None:
-        header = len(rows) > 1 and any(_number(a) is None and _number(b) is not None
-                                       for a, b in zip(rows[0][1], rows[1][1]))
+        first = rows[0][1]
+        header = any(_number(a) is None and _number(b) is not None for a, b in zip(first, rows[1][1])) \
+            if len(rows) > 1 else all(_number(cell) is None for cell in first)
     names = rows[0][1] if header else [f"column {j + 1}" for j in range(width)]
     data = rows[1:] if header else rows
     if not data:

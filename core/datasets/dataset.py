@@ -240,7 +240,8 @@ def _targets(task, splits, target_scaling):
     """Labels as int64; regression targets as float32 (N, 1), standardised on the training split if asked."""
     if task != "regression":
         return [np.ascontiguousarray(labels, dtype=np.int64) for labels in splits], None
-    splits = [np.asarray(values, dtype=np.float32).reshape(len(values), -1) for values in splits]
+    width = int(np.prod(np.shape(splits[0])[1:]))  # a 1-D target is one column
+    splits = [np.asarray(values, dtype=np.float32).reshape(len(values), width) for values in splits]
     scaler = Scaler.fit(splits[0], target_scaling)
     return [scaler.transform(values) for values in splits], scaler if target_scaling != "none" else None
 

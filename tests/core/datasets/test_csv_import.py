@@ -1,0 +1,99 @@
+import numpy as np
+import pytest
+
+from core import datasets
+from core.datasets import load_csv
+
+WINES = """alcohol,ash,colour,kind
+13.2,2.4,5.1,red
+12.1,2.1,3.3,white
+13.9,2.6,6.0,red
+11.8,1.9,2.9,white
+13.5,2.5,5.6,red
+12.3,2.0,3.1,white
+"""
+
+NO_SPLIT = dict(validation_split=0.0, test_split=0.0, scaling="none")
+
+
+def write(tmp_path, text, name="wines.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_header_label_by_name_and_text_classes(tmp_path):
+    data = load_csv(write(tmp_path, WINES), "kind", "binary", **NO_SPLIT)
+    assert data.name == "wines" and data.task == "binary"
+    assert data.feature_names == ("alcohol", "ash", "colour") and data.class_names == ("red", "white")
+    np.testing.assert_allclose(data.X_train[1], [12.1, 2.1, 3.3], rtol=1e-6)
+    np.testing.assert_array_equal(data.y_train, [0, 1, 0, 1, 0, 1])
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_files(tmp_path, delimiter):
+    data = load_csv(write(tmp_path, WINES.replace(",", delimiter)), -1, "multiclass", **NO_SPLIT)
+    assert data.n_features == 3 and data.class_names == ("red", "white")
+
+
+def test_file_without_header_numbers_columns_and_sorts_numeric_labels_as_numbers(tmp_path):
+    rows = "".join(f"{i},{i * 0.5},{label}\n" for i, label in enumerate([2, 10, 1, 2, 10, 1]))
+    data = load_csv(write(tmp_path, rows), 2, "multiclass", **NO_SPLIT)
+    assert data.feature_names == ("column 1", "column 2")
+    assert data.class_names == ("1", "2", "10")
+    np.testing.assert_array_equal(data.y_train, [1, 2, 0, 1, 2, 0])
+    np.testing.assert_allclose(data.X_train[:, 1], np.arange(6) * 0.5)
+
+
+def test_regression_needs_numbers_in_every_feature_column(tmp_path):
+    with pytest.raises(ValueError, match=r"row 2, column 4 \('kind'\): 'red' is not a number"):
+        load_csv(write(tmp_path, WINES), "ash", "regression")
+
+
+def test_regression_targets(tmp_path):
+    text = "x,y\n" + "".join(f"{i},{3 * i + 1}\n" for i in range(20))
+    data = load_csv(write(tmp_path, text), "y", "regression", **NO_SPLIT)
+    np.testing.assert_allclose(data.y_train[:, 0], 3 * np.arange(20) + 1)
+    assert data.y_train.dtype == np.float32
+
+
+def test_registered_as_the_csv_data_set_with_splits(tmp_path):
+    text = "a,b,label\n" + "".join(f"{i},{i % 7},{'yes' if i % 2 else 'no'}\n" for i in range(50))
+    data = datasets.load("csv", path=write(tmp_path, text), label_column="label", task="binary")
+    assert (len(data.X_train), len(data.X_val), len(data.X_test)) == (36, 4, 10)
+    assert abs(data.X_train.mean(axis=0)).max() < 1e-5  # tables are standardised by default
+
+
+@pytest.mark.parametrize("text, message", [
+    (WINES.replace("2.1,3.3", "2.1,n/a"), r"row 3, column 3 \('colour'\): missing value \('n/a'\)"),
+    (WINES.replace("2.6,6.0", "2.6,"), r"row 4, column 3 \('colour'\): missing value \(''\)"),
+    (WINES.replace("12.1,2.1", "12.1,2,1"), r"row 3 has 5 cells but the header has 4: column 5 is extra"),
+    (WINES.replace("11.8,1.9,2.9,white", "11.8,1.9,2.9"), r"row 5 has 3 cells but the header has 4: "
+                                                          r"column 4 \('kind'\) is missing"),
+    (WINES.replace("13.9,2.6", "13.9,two"), r"row 4, column 2 \('ash'\): 'two' is not a number"),
+    (WINES.replace("white", "red"), r"column 4 \('kind'\): every row has the label 'red'; classification "
+                                    r"needs at least two classes"),
+    (WINES.replace("12.3,2.0,3.1,white", "12.3,2.0,3.1,rosé"), r"column 4 \('kind'\) has 3 classes "
+                                                              r"\(red, rosé, white\); task 'binary' needs exactly two"),
+    (WINES.replace("5.6,red", "5.6,"), r"row 6, column 4 \('kind'\): the label is missing"),
+    ("alcohol,kind\n", "has a header but no data rows"),
+    ("\n\n", "has no rows"),
+])
+def test_bad_files_are_refused_naming_row_and_column(tmp_path, text, message):
+    with pytest.raises(ValueError, match=message):
+        load_csv(write(tmp_path, text), "kind" if "kind" in text else -1, "binary")
+
+
+@pytest.mark.parametrize("label_column, task, message", [
+    ("grape", "binary", "no column named 'grape'; the columns are: alcohol, ash, colour, kind"),
+    (7, "binary", "label_column 7 must be a column name or an index in -4 … 3"),
+    ("kind", "ordinal", "task 'ordinal' is not one of binary, multiclass, regression"),
+])
+def test_bad_label_column_or_task(tmp_path, label_column, task, message):
+    with pytest.raises(ValueError, match=message):
+        load_csv(write(tmp_path, WINES), label_column, task)
+
+
+def test_a_label_name_needs_a_header(tmp_path):
+    with pytest.raises(ValueError, match="the file has no header"):
+        load_csv(write(tmp_path, "1,2,a\n3,4,b\n"), "kind", "binary", header=False)

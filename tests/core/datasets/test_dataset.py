@@ -1,0 +1,163 @@
+import numpy as np
+import pytest
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+from core.datasets.dataset import Dataset, Scaler, make_dataset
+
+
+def table(n=1000, n_classes=4, seed=0):
+    """Rows whose first feature is their index (to trace them through the splits); unbalanced classes."""
+    rng = np.random.default_rng(seed)
+    y = rng.choice(n_classes, size=n, p=np.linspace(1, 2, n_classes) / np.linspace(1, 2, n_classes).sum())
+    X = np.column_stack([np.arange(n), rng.normal(50, 10, n), rng.uniform(-3, 7, n)])
+    return X, y
+
+
+def row_ids(dataset, split):
+    return np.rint(dataset.scaler.inverse_transform(getattr(dataset, "X_" + split))[:, 0]).astype(int)
+
+
+def test_split_sizes_follow_the_fractions():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", test_split=0.2, validation_split=0.1)
+    assert (len(data.X_train), len(data.X_val), len(data.X_test)) == (720, 80, 200)
+
+
+def test_splits_are_disjoint_complete_and_keep_rows_with_their_labels():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", scaling="none")
+    ids = np.concatenate([row_ids(data, s) for s in ("train", "val", "test")])
+    assert sorted(ids) == list(range(len(X)))
+    for split in ("train", "val", "test"):
+        np.testing.assert_array_equal(getattr(data, "y_" + split), y[row_ids(data, split)])
+
+
+def test_splits_are_stratified():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd")
+    overall = np.bincount(y) / len(y)
+    for split in ("train", "val", "test"):
+        labels = getattr(data, "y_" + split)
+        np.testing.assert_allclose(np.bincount(labels, minlength=4) / len(labels), overall, atol=1.5 / len(labels))
+
+
+def test_the_seed_decides_the_split():
+    X, y = table()
+    a, b, c = (make_dataset("t", "multiclass", X, y, class_names="abcd", seed=seed) for seed in (3, 3, 4))
+    np.testing.assert_array_equal(a.X_train, b.X_train)
+    assert not np.array_equal(row_ids(a, "test"), row_ids(c, "test"))
+
+
+def test_standardize_is_fitted_on_the_training_split_only():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", scaling="standardize")
+    raw = {s: X[row_ids(data, s)] for s in ("train", "val", "test")}
+    reference = StandardScaler().fit(raw["train"])
+    for split in ("train", "val", "test"):
+        np.testing.assert_allclose(getattr(data, "X_" + split), reference.transform(raw[split]), atol=2e-5)
+    assert abs(data.X_test.mean(axis=0)).max() > 1e-3  # the test split was not standardised by its own mean
+
+
+def test_unit_scaling_is_min_max_of_the_training_split():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", scaling="unit")
+    reference = MinMaxScaler().fit(X[row_ids(data, "train")])
+    np.testing.assert_allclose(data.X_val, reference.transform(X[row_ids(data, "val")]), atol=1e-6)
+    np.testing.assert_allclose(data.X_train.min(axis=0), 0, atol=1e-7)
+    np.testing.assert_allclose(data.X_train.max(axis=0), 1, atol=1e-6)
+
+
+def test_unit_scaling_of_images_divides_by_the_largest_pixel_value():
+    images = np.random.default_rng(0).integers(0, 200, (60, 16), dtype=np.uint8)  # 200 never reached
+    labels = np.arange(60) % 3
+    data = make_dataset("img", "multiclass", images, labels, class_names="abc", image_shape=(4, 4),
+                        pixel_max=255, scaling="unit", validation_split=0.0, test_split=0.0)
+    np.testing.assert_array_equal(data.X_train, images.astype(np.float32) / np.float32(255))
+
+
+def test_a_constant_feature_is_not_divided_by_zero():
+    X = np.column_stack([np.ones(40), np.arange(40)])
+    data = make_dataset("c", "binary", X, np.arange(40) % 2, class_names="ab", validation_split=0, test_split=0)
+    assert np.isfinite(data.X_train).all() and (data.X_train[:, 0] == 0).all()
+
+
+def test_max_train_takes_a_stratified_subset_and_leaves_validation_and_test_alone():
+    X, y = table()
+    full = make_dataset("t", "multiclass", X, y, class_names="abcd")
+    small = make_dataset("t", "multiclass", X, y, class_names="abcd", max_train=100)
+    assert len(small.X_train) == 100
+    assert set(row_ids(small, "train")) <= set(row_ids(full, "train"))
+    np.testing.assert_array_equal(row_ids(small, "val"), row_ids(full, "val"))
+    np.testing.assert_array_equal(row_ids(small, "test"), row_ids(full, "test"))
+    np.testing.assert_allclose(np.bincount(small.y_train) / 100, np.bincount(y) / len(y), atol=0.02)
+    assert len(make_dataset("t", "multiclass", X, y, class_names="abcd", max_train=10**6).X_train) == 720
+
+
+def test_extra_training_examples_go_to_the_training_split_only():
+    X, y = table()
+    extra = (np.full((5, 3), -1.0), np.zeros(5, int))
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", scaling="none", extra_train=extra)
+    assert len(data.X_train) == 725 and (data.X_train[-5:] == -1).all() and (data.y_train[-5:] == 0).all()
+    assert len(data.X_val) == 80 and len(data.X_test) == 200
+
+
+def test_regression_targets_are_float32_columns_and_scaled_only_on_request():
+    X = np.arange(100.0)[:, None]
+    y = 3 * np.arange(100.0) + 500
+    raw = make_dataset("r", "regression", X, y)
+    assert raw.y_train.dtype == np.float32 and raw.y_train.shape == (len(raw.X_train), 1)
+    assert raw.target_scaler is None and raw.n_classes == 0
+    scaled = make_dataset("r", "regression", X, y, target_scaling="standardize")
+    assert abs(scaled.y_train.mean()) < 1e-5 and abs(scaled.y_train.std() - 1) < 1e-5
+    np.testing.assert_allclose(scaled.target_scaler.inverse_transform(scaled.y_test), raw.y_test, rtol=1e-6)
+
+
+def test_the_arrays_follow_the_contract_and_are_read_only():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd")
+    for split in ("train", "val", "test"):
+        features, labels = getattr(data, "X_" + split), getattr(data, "y_" + split)
+        assert features.dtype == np.float32 and features.flags.c_contiguous and labels.dtype == np.int64
+        assert not features.flags.writeable
+    with pytest.raises(ValueError):
+        data.X_train[0, 0] = 1.0
+    assert data.n_features == 3 and data.n_classes == 4 and data.feature_names == ("x1", "x2", "x3")
+    assert data.describe() == "t: multiclass, 4 classes, 3 features; 720 train / 80 validation / 200 test"
+
+
+def test_a_dataset_built_by_hand_is_checked_and_leaves_the_callers_arrays_writable():
+    X = np.zeros((4, 2), np.float32)
+    y = np.array([0, 1, 0, 1])
+    data = Dataset("d", "binary", X, y, X, y, X, y, class_names=("no", "yes"))
+    assert X.flags.writeable and not data.X_train.flags.writeable
+    assert data.scaler.method == "none" and data.image_shape is None
+    with pytest.raises(ValueError, match="train split: labels must lie in 0…1, got 1…2"):
+        Dataset("d", "binary", X, y + 1, X, y, X, y, class_names=("no", "yes"))
+    with pytest.raises(ValueError, match="labels must be a 1-D int64 array"):
+        Dataset("d", "binary", X, y.astype(np.float32), X, y, X, y, class_names=("no", "yes"))
+    with pytest.raises(ValueError, match="val split has 3 features, the training split 2"):
+        Dataset("d", "binary", X, y, np.zeros((4, 3), np.float32), y, X, y, class_names=("no", "yes"))
+    with pytest.raises(ValueError, match="task 'ranking'"):
+        Dataset("d", "ranking", X, y, X, y, X, y)
+
+
+@pytest.mark.parametrize("options, message", [
+    (dict(scaling="zscore"), "scaling 'zscore' is not known"),
+    (dict(validation_split=1.0), "validation_split must be < 1.0"),
+    (dict(validation_split=-0.1), "validation_split must be ≥ 0.0"),
+    (dict(test_split=0.5, X_test=np.zeros((2, 3)), y_test=[0, 1]), "comes with its own test set"),
+    (dict(max_train=0), "max_train must be ≥ 1"),
+    (dict(seed=1.5), "seed must be a whole number"),
+    (dict(test_split=0.001), "cannot split 0.001 of 1000 examples off for the test set"),
+])
+def test_bad_options_are_refused_with_their_name(options, message):
+    X, y = table()
+    with pytest.raises(ValueError, match=message):
+        make_dataset("t", "multiclass", X, y, class_names="abcd", **options)
+
+
+def test_scaler_inverse_undoes_transform():
+    X = np.random.default_rng(2).normal(5, 3, (50, 4))
+    scaler = Scaler.fit(X, "standardize")
+    np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(X)), X, rtol=1e-5)
+    assert scaler.transform(X).dtype == np.float32

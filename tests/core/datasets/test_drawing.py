@@ -1,0 +1,203 @@
+import time
+
+import numpy as np
+import pytest
+import sklearn.datasets
+from scipy import ndimage
+
+from core.datasets import drawing
+from core.datasets.dataset import Scaler
+from core.datasets.drawing import preprocess_drawing
+from core.datasets.idx import read_idx
+
+CANVAS = (280, 280)
+_t = np.linspace(0, 2 * np.pi, 60)
+# Hand-made digits as pen strokes on a 280 × 280 canvas (x to the right, y down).
+STROKE_DIGITS = {
+    "0": [np.column_stack([140 + 60 * np.sin(_t), 140 - 100 * np.cos(_t)])],
+    "1": [np.array([[110, 70], [150, 40], [150, 240]])],
+    "4": [np.array([[170, 240], [170, 40], [80, 170], [200, 170]])],
+    "7": [np.array([[70, 40], [210, 40], [120, 250]]), np.array([[110, 140], [180, 140]])],
+}
+
+
+def render(strokes, size=CANVAS, brush=16.0):
+    """A canvas raster of round-brush strokes, by brute force: ink where a pixel centre is within
+    brush/2 of a segment."""
+    raster = np.zeros((size[1], size[0]), np.float32)
+    reach = brush / 2
+    for stroke in strokes:
+        for (x0, y0), (x1, y1) in zip(stroke[:-1], stroke[1:]):
+            top, left = int(max(min(y0, y1) - reach - 1, 0)), int(max(min(x0, x1) - reach - 1, 0))
+            ys, xs = np.mgrid[top:int(max(y0, y1) + reach + 2), left:int(max(x0, x1) + reach + 2)] + 0.5
+            dx, dy = x1 - x0, y1 - y0
+            t = np.clip(((xs - x0) * dx + (ys - y0) * dy) / max(dx * dx + dy * dy, 1e-12), 0, 1)
+            near = np.hypot(xs - x0 - t * dx, ys - y0 - t * dy) <= reach
+            window = raster[top:top + near.shape[0], left:left + near.shape[1]]
+            window[near[:window.shape[0], :window.shape[1]]] = 1
+    return raster
+
+
+def correlation(a, b):
+    return np.corrcoef(np.ravel(a), np.ravel(b))[0, 1]
+
+
+def ink_box(image, threshold=0.0):
+    rows, cols = np.flatnonzero((image > threshold).any(axis=1)), np.flatnonzero((image > threshold).any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def mass_centre(image):
+    grid = np.arange(image.shape[0])
+    return (image.sum(axis=1) @ grid) / image.sum(), (image.sum(axis=0) @ grid) / image.sum()
+
+
+@pytest.mark.parametrize("digit", sorted(STROKE_DIGITS))
+def test_mnist_conventions_box_centre_and_range(digit):
+    image = preprocess_drawing(STROKE_DIGITS[digit], canvas_size=CANVAS)
+    assert image.shape == (784,) and image.dtype == np.float32 and 0 <= image.min() and image.max() <= 1
+    image = image.reshape(28, 28)
+    height, width = ink_box(image)
+    assert max(height, width) in (20, 21)  # longer side 20 px, plus anti-aliased edge pixels
+    if digit != "7":  # the 7 is too top-heavy to centre without leaving the field (see the next test)
+        np.testing.assert_allclose(mass_centre(image), (14, 14), atol=0.2)  # MNIST's centre of mass
+
+
+def test_aspect_ratio_is_kept():
+    height, width = ink_box(preprocess_drawing(STROKE_DIGITS["1"], canvas_size=CANVAS).reshape(28, 28), 0.5)
+    assert 19 <= height <= 21 and 5 <= width <= 8  # 40 × 200 strokes → 3.5 × 17.5 px plus the 2.5-px pen
+
+
+def test_a_top_heavy_digit_is_moved_no_further_than_the_field_allows():
+    """A 'T': centring its centre of mass would push the stem out of the field; it is kept whole."""
+    tee = [np.array([[40, 40], [240, 40]]), np.array([[140, 40], [140, 160]])]
+    image = preprocess_drawing(tee, canvas_size=CANVAS).reshape(28, 28)
+    row_centre, _ = mass_centre(image)
+    assert image[27].sum() > 0 or image[:, 27].sum() > 0 or row_centre > 13  # moved as far as possible…
+    height, width = ink_box(image)
+    assert max(height, width) in (20, 21) and image[0].sum() == 0  # …without clipping any ink
+    stem_only = preprocess_drawing([np.array([[140, 40], [140, 160]])], canvas_size=CANVAS)
+    assert stem_only.reshape(28, 28)[0].sum() == 0
+
+
+def test_the_same_strokes_give_the_same_image_at_any_size_and_place():
+    reference = preprocess_drawing(STROKE_DIGITS["4"], canvas_size=CANVAS)
+    for scale, offset in ((0.25, (5, 10)), (0.5, (130, 120)), (1.0, (0, 0))):
+        moved = [stroke * scale + offset for stroke in STROKE_DIGITS["4"]]
+        np.testing.assert_allclose(preprocess_drawing(moved, canvas_size=CANVAS), reference, atol=1e-6)
+
+
+@pytest.mark.parametrize("digit", sorted(STROKE_DIGITS))
+def test_any_brush_and_size_give_nearly_the_image_of_the_strokes(digit):
+    strokes = STROKE_DIGITS[digit]
+    from_strokes = preprocess_drawing(strokes, canvas_size=CANVAS)
+    for brush, scale, offset in ((4, 1.0, (0, 0)), (16, 1.0, (0, 0)), (24, 1.0, (0, 0)), (6, 0.3, (180, 10)),
+                                 (12, 0.5, (10, 130)), (40, 1.0, (0, 0))):
+        from_raster = preprocess_drawing(render([s * scale + offset for s in strokes], brush=brush))
+        assert correlation(from_raster, from_strokes) > 0.9, (brush, scale)
+        if brush < 40:  # a 40-px brush fills the 4's loop: no stroke width to restore there
+            assert abs(from_raster.sum() / from_strokes.sum() - 1) < 0.25, (brush, scale)  # width normalised
+
+
+def test_stroke_width_is_mnist_like():
+    """A 20-px line drawn with the normalised pen holds about 20 × 2.5 px of ink."""
+    line = preprocess_drawing([np.array([[140, 20], [140, 260]])], canvas_size=CANVAS)
+    assert 20 * 2.5 * 0.9 < line.sum() < 20 * 2.5 * 1.15
+
+
+@pytest.fixture(scope="module")
+def mnist_test_digits(real_mnist_folder):
+    images = read_idx(real_mnist_folder / "t10k-images-idx3-ubyte.gz")[:200].astype(np.float32) / 255
+    labels = read_idx(real_mnist_folder / "t10k-labels-idx1-ubyte.gz")[:200]
+    return images, labels
+
+
+def redraw(image, zoom, canvas=300, offset=(0, 0), thicken=0):
+    """An MNIST digit as someone might have drawn it: enlarged, black and white, anywhere, any brush."""
+    big = ndimage.zoom(image, zoom, order=1) >= 0.5
+    if thicken:
+        big = ndimage.binary_dilation(big, iterations=thicken)
+    raster = np.zeros((canvas, canvas), np.float32)
+    top, left = (canvas - big.shape[0]) // 2 + offset[0], (canvas - big.shape[1]) // 2 + offset[1]
+    raster[top:top + big.shape[0], left:left + big.shape[1]] = big
+    return raster
+
+
+def test_real_digits_redrawn_small_large_off_centre_or_thick_give_nearly_the_same_image(mnist_test_digits):
+    images = mnist_test_digits[0][:25]
+    versions = {"small": dict(zoom=3), "off-centre": dict(zoom=4, offset=(-90, 90)), "large": dict(zoom=10),
+                "thick": dict(zoom=8, thicken=7), "thin": dict(zoom=9, thicken=0)}
+    for image in images:
+        reference = preprocess_drawing(redraw(image, zoom=8))
+        assert correlation(reference, image) > 0.6
+        for name, options in versions.items():
+            assert correlation(preprocess_drawing(redraw(image, **options)), reference) > 0.8, name
+    mean_to_original = np.mean([correlation(preprocess_drawing(redraw(image, zoom=8)), image) for image in images])
+    assert mean_to_original > 0.88
+
+
+def test_8x8_digits_follow_optdigits_and_are_recognised_by_a_digits_model(mnist_test_digits):
+    """A nearest-centroid model of scikit-learn's 8×8 digits reads real handwriting converted here."""
+    digits = sklearn.datasets.load_digits()
+    centroids = np.stack([digits.data[digits.target == k].mean(axis=0) / 16 for k in range(10)])
+    images, labels = mnist_test_digits
+    converted = np.stack([preprocess_drawing(redraw(image, zoom=5), "digits") for image in images])
+    assert converted.shape == (200, 64) and converted.dtype == np.float32
+    np.testing.assert_array_equal(converted * 16, np.rint(converted * 16))  # ink counts 0–16
+    assert abs(converted.mean() - (digits.data / 16).mean()) < 0.05  # about optdigits' amount of ink
+
+    def accuracy(X):
+        return (np.argmin(((X[:, None, :] - centroids) ** 2).sum(axis=2), axis=1) == labels).mean()
+
+    transposed = converted.reshape(-1, 8, 8).transpose(0, 2, 1).reshape(-1, 64)
+    assert accuracy(converted) > 0.5 and accuracy(transposed) < 0.35
+
+
+def test_8x8_digits_fill_the_bitmap_height_with_the_aspect_kept():
+    image = preprocess_drawing(STROKE_DIGITS["1"], "digits", canvas_size=CANVAS).reshape(8, 8)
+    rows = np.flatnonzero(image.any(axis=1))
+    cols = np.flatnonzero(image.any(axis=0))
+    assert rows[0] == 0 and rows[-1] == 7 and 2 <= cols[-1] - cols[0] + 1 <= 4
+
+
+def test_a_scaler_gives_the_models_input_scaling():
+    raw = sklearn.datasets.load_digits().data
+    scaler = Scaler.fit(raw, "standardize")
+    unit = preprocess_drawing(STROKE_DIGITS["0"], "digits", canvas_size=CANVAS)
+    scaled = preprocess_drawing(STROKE_DIGITS["0"], "digits", canvas_size=CANVAS, scaler=scaler)
+    np.testing.assert_allclose(scaled, (unit * 16 - raw.mean(axis=0)) / np.where(raw.std(axis=0) > 0, raw.std(axis=0), 1),
+                               rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("drawing_input", [
+    [], [np.zeros((0, 2))], [np.array([[100.0, 100.0]])], [np.array([[100, 100], [105, 104]])],
+    np.zeros((280, 280), np.float32), render([np.array([[100, 100], [106, 100]])], brush=4),
+])
+def test_empty_or_near_empty_drawings_are_not_classified(drawing_input):
+    assert preprocess_drawing(drawing_input, canvas_size=CANVAS) is None
+    assert preprocess_drawing(drawing_input, "digits", canvas_size=CANVAS) is None
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: preprocess_drawing(STROKE_DIGITS["1"]), "strokes need canvas_size=\\(width, height\\)"),
+    (lambda: preprocess_drawing(np.full((10, 10), 2.0)), "values must lie in \\[0, 1\\], got 2.0"),
+    (lambda: preprocess_drawing(np.zeros((3, 10, 10))), "must be a 2-D float array"),
+    (lambda: preprocess_drawing([np.array([[0, np.nan], [1, 1]])], canvas_size=CANVAS), "must be finite"),
+    (lambda: preprocess_drawing(np.zeros((10, 10)), "emnist"), "drawing target 'emnist' is not known"),
+])
+def test_bad_input_is_refused(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_one_call_is_fast_enough_for_every_mouse_move():
+    """A coarse guard against slow code (bench/bench_drawing.py measures the ≤ 2 ms target)."""
+    raster = render(STROKE_DIGITS["4"], brush=20)
+    for drawing_input, options in ((raster, {}), (STROKE_DIGITS["4"], dict(canvas_size=CANVAS))):
+        for target in drawing.FORMATS:
+            times = []
+            for _ in range(15):
+                start = time.perf_counter()
+                preprocess_drawing(drawing_input, target, **options)
+                times.append(time.perf_counter() - start)
+            assert np.median(times) < 0.02
