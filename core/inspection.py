@@ -200,6 +200,9 @@ def initial_grid(values: np.ndarray, bins: int) -> tuple[float, float]:
 
 def _layer_parameters(index: int, layer: Dense, initial: LayerParameters | None, bins: int) -> LayerParameters:
     if initial is None:
+        # The square-root rule, ⌈√n⌉ bins for n weights (at least 5): a 2×8 layer's 16 weights
+        # in 40 bins would be a row of isolated ones.
+        bins = min(bins, max(5, math.ceil(math.sqrt(layer.W.size))))
         origin, width = initial_grid(layer.W, bins)
     else:
         origin, width = float(initial.initial_weights.edges[0]), initial.initial_weights.bin_width
@@ -290,13 +293,14 @@ def fitted_curve(network, dataset, n: int) -> FittedCurve:
 
 # ----------------------------------------------------------------------------- the whole look
 def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | None = None, bins: int = 40,
-            max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 64, curve_size: int = 200,
+            max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 100, curve_size: int = 200,
             max_unit_images: int = 64, small_network_units: int = 64) -> Inspection:
     """Look inside ``network`` on ``dataset`` with inference passes (the weights are not changed).
 
     - Histograms per Dense layer on the grid of ``initial`` (the first inspection of the run,
-      whose own ``initial_*`` it carries forward); without ``initial`` a grid of ``bins`` bins
-      over the current weights is chosen, and this inspection is the run's initial one.
+      whose own ``initial_*`` it carries forward); without ``initial`` a grid of at most ``bins``
+      bins (fewer for small layers) over the current weights is chosen, and this inspection is
+      the run's initial one.
     - Activation statistics on the first ``probe_size`` validation rows (training rows when
       there is no validation data).
     - For classification: predictions, confusion matrix and worst mistakes on the first

@@ -66,9 +66,11 @@ class UnitImageView(View):
     def redraw(self):
         if self.units is None:
             return
-        count = len(self.units)
-        self.plot.setTitle(self.tr("{count} units of the first layer, each scaled to its own largest weight")
-                           .format(count=count), color=palette.FOREGROUND)
+        total = next(layer.n_out for layer in self.experiment.network.layers if hasattr(layer, "n_out"))
+        shown = len(self.units)
+        title = (self.tr("The {count} units of the first layer") if shown == total else
+                 self.tr("The first {count} of the {total} units of the first layer")).format(count=shown, total=total)
+        self.plot.setTitle(title + self.tr(", each scaled to its own largest weight"), color=palette.FOREGROUND)
         self.image.setImage(mosaic(self.units), levels=(-1.0, 1.0))
 
     def table(self):

@@ -75,6 +75,7 @@ def test_layer_histograms_count_the_weights_and_keep_the_initial_grid(digits):
     layer = first.layers[0]
     assert (layer.index, layer.shape) == (0, (64, 32))
     assert len(layer.weights.counts) == 40
+    assert len(first.layers[1].weights.counts) == math.ceil(math.sqrt(32 * 10))  # 18 bins for 320 weights
     assert layer.initial_weights is layer.weights
     W0 = network.layers[0].W.copy()
     perturb(network, 0.05)
