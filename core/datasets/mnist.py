@@ -17,6 +17,7 @@ complete and correct, so an interrupted or corrupted transfer never leaves a fil
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import http.client
@@ -219,14 +220,22 @@ def _read_cached(path: str, size: int, mtime_ns: int) -> np.ndarray:
 
 
 def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool = False,
-                     progress: Progress | None = None, extra_train=None, scaling: str = "unit",
+                     progress: Progress | None = None, mirrors=None, extra_train=None, scaling: str = "unit",
                      **split_options) -> Dataset:
-    """The :class:`Dataset` of an IDX source, found (or downloaded) as the module docstring says."""
+    """The :class:`Dataset` of an IDX source, found (or downloaded) as the module docstring says.
+
+    ``mirrors`` (base URLs) replaces the public mirrors — a school's own server, say; the files
+    must still have the official checksums.
+    """
     try:
         files = locate(source, folder)
     except DatasetUnavailableError:
         if not download_allowed:
             raise
+        if mirrors is not None:
+            if isinstance(mirrors, str) or not all(isinstance(url, str) for url in mirrors):
+                raise ValueError(f"mirrors must be a list of base URLs, got {mirrors!r}") from None
+            source = dataclasses.replace(source, mirrors=tuple(mirrors))
         files = files_in(download(source, progress=progress))
     arrays = read_files(source, files)
     flat = {part: array.reshape(len(array), -1) for part, array in arrays.items()}
@@ -237,12 +246,14 @@ def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool =
 
 
 @DATASETS.register("mnist")
-def load_mnist(folder=None, *, download: bool = False, progress: Progress | None = None,
+def load_mnist(folder=None, *, download: bool = False, progress: Progress | None = None, mirrors=None,
                mix_user_digits: bool = False, user_folder=None, scaling: str = "unit", **split_options) -> Dataset:
     """MNIST: 60,000 training and 10,000 test images of handwritten digits.
 
     ``mix_user_digits=True`` appends the digits you drew and saved (:mod:`core.datasets.user_digits`,
     from ``user_folder`` or your data folder) to the training split — never to validation or test.
+    ``download=True`` fetches missing files from ``mirrors`` (default: the public ones) into the cache,
+    calling ``progress(done_bytes, total_bytes)``.
     Options: validation_split, seed, max_train, scaling (see :mod:`core.datasets.dataset`).
     """
     extra = None
@@ -252,13 +263,16 @@ def load_mnist(folder=None, *, download: bool = False, progress: Progress | None
         images, labels = load_user_digits(user_folder)
         extra = (images.reshape(len(images), -1), labels)
     return load_idx_dataset(SOURCES["mnist"], folder, download_allowed=download, progress=progress,
-                            extra_train=extra, scaling=scaling, **split_options)
+                            mirrors=mirrors, extra_train=extra, scaling=scaling, **split_options)
 
 
 @DATASETS.register("fashion_mnist")
-def load_fashion_mnist(folder=None, *, download: bool = False, progress: Progress | None = None,
+def load_fashion_mnist(folder=None, *, download: bool = False, progress: Progress | None = None, mirrors=None,
                        scaling: str = "unit", **split_options) -> Dataset:
-    """Fashion-MNIST: 60,000 training and 10,000 test images of clothes, MNIST's format and size."""
+    """Fashion-MNIST: 60,000 training and 10,000 test images of clothes, MNIST's format and size.
+
+    Options: validation_split, seed, max_train, scaling (see :mod:`core.datasets.dataset`).
+    """
     return load_idx_dataset(SOURCES["fashion_mnist"], folder, download_allowed=download, progress=progress,
-                            scaling=scaling, **split_options)
+                            mirrors=mirrors, scaling=scaling, **split_options)
 

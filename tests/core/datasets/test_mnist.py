@@ -168,6 +168,18 @@ def test_load_downloads_into_the_cache_only_when_allowed(tmp_path, mirror, monke
     assert len(mirror.requests) == 4
 
 
+def test_a_school_mirror_can_replace_the_public_ones(tmp_path, mirror, monkeypatch):
+    arrays = fake_arrays(n_train=60, n_test=20)
+    files = gz_files(arrays)
+    mirror.files.update(files)
+    # The official checksums still apply: here those of the test files.
+    monkeypatch.setitem(mnist.SOURCES, "mnist", source_for(files, ["http://127.0.0.1:9/unused/"]))
+    data = datasets.load("mnist", download=True, mirrors=[mirror.url("school")], validation_split=0.2)
+    assert len(data.X_test) == 20 and all(path.startswith("/school/") for path in mirror.requests)
+    with pytest.raises(ValueError, match="mirrors must be a list of base URLs"):
+        datasets.load("fashion_mnist", download=True, mirrors="http://example.org/")
+
+
 def test_fashion_mnist_has_clothes_and_the_debian_folder_as_a_system_location(tmp_path):
     write_fake_set(tmp_path / "fashion")
     data = datasets.load("fashion_mnist", folder=tmp_path / "fashion")
