@@ -17,6 +17,7 @@ import logging
 import math
 import os
 import tempfile
+import time
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +28,7 @@ from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader, data_key
 from app.gradient_check_dialog import GradientCheckDialog
 from app.message_bar import MessageBar
+from app.messages import Progress
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
@@ -46,6 +48,10 @@ REBUILD_DELAY_MS = 150
 CLOSE_TIMEOUT_MS = 1000
 """A run is asked to stop and given this long to end its batch when the window closes or resets."""
 
+FRAME_INTERVAL_MS = 40
+"""Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
+after a frame that took longer than this, the next waits as long as that frame took."""
+
 GRADIENT_CHECK_EXAMPLES = 16
 RATE_WINDOW_SECONDS = 2.0
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
@@ -58,6 +64,16 @@ def structure_signature(config: RunConfig) -> str:
     """
     return json.dumps({"data": data_key(config), "network": config.to_dict()["network"],
                        "loss": config.loss.name}, sort_keys=True, default=str)
+
+
+def merge_progress(messages: list[Progress]) -> Progress:
+    """One message for several: all their events in order, the newest inspection and snapshot."""
+    if len(messages) == 1:
+        return messages[0]
+    return Progress(tuple(batch for message in messages for batch in message.batches),
+                    tuple(epoch for message in messages for epoch in message.epochs),
+                    next((m.inspection for m in reversed(messages) if m.inspection is not None), None),
+                    next((m.snapshot for m in reversed(messages) if m.snapshot is not None), None))
 
 
 def default_loss(task: str) -> str:
@@ -141,6 +157,11 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(REBUILD_DELAY_MS)
         self._rebuild_timer.timeout.connect(self.rebuild)
+        self._pending_progress: list[Progress] = []
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(FRAME_INTERVAL_MS)
+        self._frame_timer.timeout.connect(self._draw_frame)
         self.model.changed.connect(self._config_changed)
         self.model.errors_changed.connect(self._errors_changed)
         self.loader.loaded.connect(self._data_loaded)
@@ -296,6 +317,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.setFormat("%p%")
+        self.progress_bar.setRange(0, 100)  # whole percents: a repaint only when the number changes
         bar.addPermanentWidget(self.progress_bar)
         self._clear_status()
 
@@ -457,6 +479,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _install_experiment(self, experiment: Experiment) -> None:
+        self._frame_timer.stop()
+        self._pending_progress = []
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = 0
@@ -556,9 +580,9 @@ class MainWindow(QMainWindow):
     # ================================================================== run events
     def _on_started(self, event: events.TrainingStarted) -> None:
         self._total_steps = event.epochs * event.steps_per_epoch
-        self.progress_bar.setMaximum(max(self._total_steps, 1))
 
-    def _on_progress(self, progress) -> None:
+    def _on_progress(self, progress: Progress) -> None:
+        """Keep the counters current; the views and the status bar catch up at the next frame."""
         for batch in progress.batches:
             self._rate_window.append((batch.elapsed, batch.samples_seen, batch.step))
         while self._rate_window and self._rate_window[-1][0] - self._rate_window[0][0] > RATE_WINDOW_SECONDS:
@@ -569,15 +593,30 @@ class MainWindow(QMainWindow):
         if progress.epochs:
             self._last_epoch = progress.epochs[-1]
             self._epochs_done = self._last_epoch.epoch
+        self._pending_progress.append(progress)
+        if not self._frame_timer.isActive():
+            self._frame_timer.start()
+
+    def _draw_frame(self) -> None:
+        """Hand the views everything since the last frame as one message (one redraw, not one per message)."""
+        self._frame_timer.stop()
+        if not self._pending_progress:
+            return
+        began = time.perf_counter()
+        progress, self._pending_progress = merge_progress(self._pending_progress), []
         self._show_progress()
         self._call_views("on_progress", progress)
+        took_ms = int(1000 * (time.perf_counter() - began))
+        self._frame_timer.setInterval(max(FRAME_INTERVAL_MS, took_ms))
 
     def _on_paused(self, event: events.Paused) -> None:
+        self._draw_frame()
         self._rate_window.clear()
         if self.session is not None and self.session.control.paused:
             self._set_state(PAUSED)
 
     def _on_finished(self, event: events.TrainingFinished) -> None:
+        self._draw_frame()
         self._epochs_done, self._steps_done = event.epoch, event.step
         if event.reason == events.DIVERGED:
             self.show_message(self.tr("Paused: %1").replace("%1", event.message), "error")
@@ -621,7 +660,7 @@ class MainWindow(QMainWindow):
             labels["step"].setText(self.tr("step %1").replace("%1", f"{batch.step:,}"))
             labels["loss"].setText(self.tr("loss %1").replace("%1", f"{batch.loss:.4f}"))
             labels["elapsed"].setText(format_duration(batch.elapsed))
-            self.progress_bar.setValue(min(batch.step, self.progress_bar.maximum()))
+            self.progress_bar.setValue(min(100, 100 * batch.step // max(self._total_steps, 1)))
         if epoch is not None and not math.isnan(epoch.val_metric):
             metric = self.tr("validation %1 %2").replace("%1", self._metric_name())
             value = epoch.val_metric

@@ -399,3 +399,14 @@ def test_a_bad_augmentation_strength_is_marked_and_changing_it_keeps_the_trained
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].reason == events.COMPLETED and window.epochs_done == 2
+
+
+def test_messages_arriving_between_frames_reach_the_views_as_one_with_every_event():
+    from app.main_window import merge_progress
+    from app.messages import Progress
+
+    first = Progress(batches=("b1", "b2"), epochs=("e1",), inspection="i1", snapshot=None)
+    second = Progress(batches=("b3",), epochs=(), inspection=None, snapshot="s2")
+    third = Progress(batches=("b4",), epochs=("e2",), inspection=None, snapshot=None)
+    assert merge_progress([first, second, third]) == Progress(("b1", "b2", "b3", "b4"), ("e1", "e2"), "i1", "s2")
+    assert merge_progress([second]) is second
