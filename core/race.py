@@ -1,0 +1,267 @@
+"""A fair race between optimisers: same data, same network, same initial weights, same batches.
+
+Comparing optimisers on runs that start from different random weights, or see the mini-batches in
+a different order, mixes the optimiser's effect with luck. A :class:`Race` removes the luck:
+
+* one network is initialised once and copied to every contender (identical initial weights);
+* every contender's trainer has the same seed, so it shuffles the training set into the same
+  batches in the same order, and builds the same augmenter (the same random distortions);
+* every copy's random generator (which draws the dropout masks) starts in the same state, and as
+  each contender draws masks of the same shapes in the same order, the masks stay identical;
+* only the optimiser, its hyperparameters and its learning-rate schedule differ.
+
+The contenders run *interleaved* in one thread, one batch of each in turn, rather than one process
+per contender on the machine's two cores. ``python -m bench.bench_race --processes`` measured
+both (four optimisers, the digits, 10 epochs, one BLAS thread as in the app, two cores shared
+with other work): the interleaved race took 1.10× the wall-clock time of the four solo runs (1.14×
+their CPU time); one process per contender took 1.86× (1.74×) when forked and 21× when spawned.
+Spawning re-imports NumPy, scikit-learn and the engine in every process (about 2 s of CPU each),
+forking a process that runs Qt threads is unsafe, and on the digits' small matrices a second core
+gives back less than the processes cost.
+
+One :class:`~core.trainer.TrainingControl` (:attr:`Race.control`) pauses, steps and stops all
+contenders together; a contender that diverges stops alone.
+"""
+from __future__ import annotations
+
+import bisect
+import copy
+import dataclasses
+import math
+import time
+from dataclasses import dataclass
+from typing import Iterator, NamedTuple
+
+from core import events
+from core.config import OptimizerConfig, RunConfig, ScheduleConfig, check
+from core.experiment import Experiment, load_data
+from core.trainer import TrainingControl
+
+MIN_CONTENDERS, MAX_CONTENDERS = 2, 8
+
+SMOOTHING = 0.9
+"""β of the moving average of the training loss that decides when a contender reached a target."""
+
+
+class Contender(NamedTuple):
+    """One optimiser in a race: its name in legends and tables, its optimiser and schedule."""
+
+    label: str
+    optimizer: OptimizerConfig
+    schedule: ScheduleConfig | None = None  # None: a constant learning rate
+
+
+@dataclass(frozen=True)
+class ContenderSummary:
+    """How one contender did so far.
+
+    ``best_val_metric`` is the best validation accuracy (R² for regression; NaN without validation
+    data) and ``best_val_epoch`` the epoch (1, 2, …) it was reached, or None before the first epoch.
+    ``steps_to_target`` is the first step at which the smoothed training loss reached
+    ``target_loss``, or None if it has not. ``seconds_per_epoch`` is the time this contender spent
+    computing, per epoch (the other contenders' turns excluded), NaN before its first epoch.
+    ``reason`` is None while it runs, then a :class:`core.events.TrainingFinished` reason.
+    """
+
+    label: str
+    steps: int
+    epochs: int
+    best_val_metric: float
+    best_val_epoch: int | None
+    target_loss: float
+    steps_to_target: int | None
+    seconds_per_epoch: float
+    diverged: bool
+    reason: str | None
+    message: str
+
+
+class _Progress:
+    """What the race remembers of one contender to summarise it (small, whatever the run length)."""
+
+    def __init__(self):
+        self.steps = self.epochs = 0
+        self.busy_seconds = 0.0          # time spent inside this contender's trainer
+        self.epoch_started_at = 0.0      # busy_seconds when its current epoch began
+        self.samples_in_epoch = 0
+        self.best_val_metric, self.best_val_epoch = math.nan, None
+        self.smoothed_average = self.smoothed_weight = 0.0
+        # Each step at which the smoothed loss reached a new low, and that low: a decreasing
+        # sequence, so the first step below any target is found by bisection.
+        self.record_steps: list[int] = []
+        self.record_losses: list[float] = []  # negated, so that bisect sees increasing values
+        self.finished: events.TrainingFinished | None = None
+
+    def add_batch(self, event: events.BatchFinished) -> None:
+        """s_t = β·s_(t−1) + (1 − β)·loss_t with s_0 = 0, read as s_t / (1 − βᵗ) (no start-up bias)."""
+        self.steps = event.step
+        self.samples_in_epoch += event.batch_size
+        self.smoothed_average = SMOOTHING * self.smoothed_average + (1.0 - SMOOTHING) * event.loss
+        self.smoothed_weight = SMOOTHING * self.smoothed_weight + (1.0 - SMOOTHING)
+        smoothed = self.smoothed_average / self.smoothed_weight
+        if not self.record_losses or -smoothed > self.record_losses[-1]:
+            self.record_steps.append(event.step)
+            self.record_losses.append(-smoothed)
+
+    def add_epoch(self, event: events.EpochFinished) -> None:
+        self.epochs = event.epoch
+        self.samples_in_epoch = 0
+        self.epoch_started_at = self.busy_seconds
+        metric = event.val_metric
+        if not math.isnan(metric) and (self.best_val_epoch is None or metric > self.best_val_metric):
+            self.best_val_metric, self.best_val_epoch = metric, event.epoch
+
+    @property
+    def lowest_smoothed_loss(self) -> float:
+        return -self.record_losses[-1] if self.record_losses else math.nan
+
+    def steps_to(self, target: float) -> int | None:
+        position = bisect.bisect_left(self.record_losses, -target)
+        return self.record_steps[position] if position < len(self.record_steps) else None
+
+
+class Race:
+    """Train each of ``contenders`` on ``config``'s data and network, fairly (see the module).
+
+    ``contenders`` are :class:`Contender` s or (label, OptimizerConfig, ScheduleConfig) triples,
+    between :data:`MIN_CONTENDERS` and :data:`MAX_CONTENDERS` of them with distinct labels.
+    ``config``'s own optimiser and schedule are ignored. ``dataset`` (optional) is used instead of
+    loading ``config``'s. Command the race through :attr:`control`.
+    """
+
+    def __init__(self, config: RunConfig, contenders, *, dataset=None, control: TrainingControl | None = None):
+        self.contenders = tuple(Contender(*contender) for contender in contenders)
+        if not MIN_CONTENDERS <= len(self.contenders) <= MAX_CONTENDERS:
+            raise ValueError(f"a race needs {MIN_CONTENDERS} to {MAX_CONTENDERS} contenders, "
+                             f"got {len(self.contenders)}")
+        labels = [contender.label for contender in self.contenders]
+        for label in labels:
+            if not isinstance(label, str) or not label.strip():
+                raise ValueError(f"every contender needs a label (a non-empty name), got {label!r}")
+            if labels.count(label) > 1:
+                raise ValueError(f"two contenders are labelled {label!r}; give each its own label")
+        self.config = check(config)
+        self.dataset = dataset if dataset is not None else load_data(config)
+        template = Experiment(config, self.dataset).network
+        initial_weights = template.state()
+        self.control = control or TrainingControl()
+        self.experiments, self.trainers = [], []
+        for contender in self.contenders:
+            network = template.copy()
+            # reinitialize() restarts the copy's generator from the seed, so every copy draws the
+            # same dropout masks; load_state() then restores the one shared initialisation.
+            network.reinitialize()
+            network.load_state(initial_weights)
+            experiment = Experiment(self._contender_config(contender), self.dataset, network)
+            self.experiments.append(experiment)
+            # Each trainer gets a private control that is never paused: the race consults the
+            # shared one between rounds, so that "one more batch" means one batch of every contender.
+            self.trainers.append(experiment.make_trainer(control=TrainingControl()))
+        self._progress = [_Progress() for _ in self.contenders]
+
+    def _contender_config(self, contender: Contender) -> RunConfig:
+        config = self.config.copy()
+        config.name = contender.label
+        config.optimizer = copy.deepcopy(contender.optimizer)
+        config.schedule = copy.deepcopy(contender.schedule) if contender.schedule is not None else ScheduleConfig()
+        try:
+            return check(config)
+        except ValueError as error:
+            raise ValueError(f"contender {contender.label!r}: {error}") from None
+
+    @property
+    def networks(self) -> list:
+        """Each contender's network, in contender order."""
+        return [experiment.network for experiment in self.experiments]
+
+    # ------------------------------------------------------------------ running
+    def run(self) -> Iterator[tuple[int, object]]:
+        """Train all contenders, yielding (contender index, :mod:`core.events` event).
+
+        A round advances every running contender by one batch, or by the end-of-epoch evaluation
+        (all contenders reach the end of an epoch in the same round). The shared :attr:`control`
+        is consulted before each round. Each contender ends with its own TrainingFinished.
+        In the events, ``elapsed`` and ``samples_per_second`` count only that contender's own
+        computing time, as if it had run alone.
+        """
+        runs = [trainer.run() for trainer in self.trainers]
+        running = list(range(len(runs)))
+        control = self.control
+        while running:
+            # All running contenders are at the same point of the same epoch.
+            ending_epoch = self._at_epoch_end(running[0])
+            if control.stop_requested:
+                break
+            if not ending_epoch and self._has_batches_left(running[0]):
+                if control.must_wait():
+                    for index in running:
+                        trainer = self.trainers[index]
+                        yield index, events.Paused(trainer.epoch, trainer.step)
+                if not control.wait_for_permission():
+                    break
+            for index in running:
+                yield from self._advance(index, runs[index])
+            if ending_epoch:
+                control.epoch_ended()
+            running = [index for index in running if self._progress[index].finished is None]
+        for index in running:
+            self.trainers[index].control.stop()
+            while self._progress[index].finished is None:
+                yield from self._advance(index, runs[index])
+
+    def _at_epoch_end(self, index: int) -> bool:
+        return self._progress[index].samples_in_epoch == self.trainers[index].X_train.shape[0]
+
+    def _has_batches_left(self, index: int) -> bool:
+        trainer = self.trainers[index]
+        return trainer.epoch < trainer.epochs
+
+    def _advance(self, index: int, run) -> Iterator[tuple[int, object]]:
+        """Run contender ``index`` to its next batch, end of epoch or end of run, yielding its events."""
+        progress = self._progress[index]
+        while True:
+            started = time.perf_counter()
+            event = next(run)
+            progress.busy_seconds += time.perf_counter() - started
+            if isinstance(event, events.BatchFinished):
+                event = dataclasses.replace(event, elapsed=progress.busy_seconds)
+                progress.add_batch(event)
+            elif isinstance(event, events.EpochFinished):
+                epoch_seconds = progress.busy_seconds - progress.epoch_started_at
+                event = dataclasses.replace(
+                    event, elapsed=progress.busy_seconds,
+                    samples_per_second=progress.samples_in_epoch / epoch_seconds if epoch_seconds > 0 else math.nan)
+                progress.add_epoch(event)
+            elif isinstance(event, events.TrainingFinished):
+                event = dataclasses.replace(event, elapsed=progress.busy_seconds)
+                progress.finished = event
+            yield index, event
+            if isinstance(event, (events.BatchFinished, events.EpochFinished, events.TrainingFinished)):
+                return
+
+    # ------------------------------------------------------------------ results
+    def common_target_loss(self) -> float:
+        """The lowest smoothed training loss that every contender still in the race has reached
+        (diverged ones excluded): the default target, which each of them reached at some step."""
+        lows = [progress.lowest_smoothed_loss for progress in self._progress
+                if progress.record_losses and not self._diverged(progress)]
+        return max(lows) if lows else math.nan
+
+    def summary(self, target_loss: float | None = None) -> tuple[ContenderSummary, ...]:
+        """A :class:`ContenderSummary` per contender; ``target_loss`` defaults to :meth:`common_target_loss`."""
+        target = self.common_target_loss() if target_loss is None else float(target_loss)
+        summaries = []
+        for contender, progress in zip(self.contenders, self._progress):
+            finished = progress.finished
+            epoch_seconds = progress.epoch_started_at / progress.epochs if progress.epochs else math.nan
+            summaries.append(ContenderSummary(
+                label=contender.label, steps=progress.steps, epochs=progress.epochs,
+                best_val_metric=progress.best_val_metric, best_val_epoch=progress.best_val_epoch,
+                target_loss=target, steps_to_target=None if math.isnan(target) else progress.steps_to(target),
+                seconds_per_epoch=epoch_seconds, diverged=self._diverged(progress),
+                reason=finished.reason if finished else None, message=finished.message if finished else ""))
+        return tuple(summaries)
+
+    @staticmethod
+    def _diverged(progress: _Progress) -> bool:
+        return progress.finished is not None and progress.finished.reason == events.DIVERGED

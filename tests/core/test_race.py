@@ -1,0 +1,181 @@
+"""The optimiser race: fairness (same start, same batches, same dropout), independence from the
+other contenders, shared pause/step/stop, a diverging contender stopping alone, and the summary."""
+import math
+import time
+
+import numpy as np
+import pytest
+
+from core import events
+from core.config import LayerConfig, OptimizerConfig, RunConfig, ScheduleConfig
+from core.experiment import Experiment
+from core.race import Race
+from core.trainer import TrainingControl
+
+CONTENDERS = (
+    ("SGD", OptimizerConfig("sgd", {"lr": 0.3})),
+    ("momentum", OptimizerConfig("momentum", {"lr": 0.05, "momentum": 0.9})),
+    ("Adam, cosine", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig("cosine", {"T": 20.0})),
+)
+
+
+def small_config(epochs=2, dropout=0.25, batch_size=32) -> RunConfig:
+    config = RunConfig(name="race test")
+    config.data.options = {"max_train": 200}
+    config.network.hidden = [LayerConfig(units=24, dropout=dropout)]
+    config.training.epochs, config.training.batch_size, config.training.seed = epochs, batch_size, 7
+    return config
+
+
+def events_of(log, index, kind):
+    return [event for i, event in log if i == index and isinstance(event, kind)]
+
+
+def record_batches(network, batches):
+    """Make ``network`` remember a copy of every training batch it computes gradients on."""
+    compute = network.loss_and_gradients
+
+    def recording(X, y, regularizer=None):
+        batches.append((X.copy(), y.copy()))
+        return compute(X, y, regularizer)
+
+    network.loss_and_gradients = recording
+
+
+def test_every_contender_starts_from_the_same_weights_and_gets_the_same_first_gradient():
+    config = small_config()
+    race = Race(config, CONTENDERS)
+    reference = Experiment(config, race.dataset).network  # what a solo run with this seed starts from
+    for network in race.networks:
+        np.testing.assert_array_equal(network.flat_parameters, reference.flat_parameters)
+    first_gradients = {}
+    for index, event in race.run():
+        if isinstance(event, events.BatchFinished) and index not in first_gradients:
+            first_gradients[index] = race.networks[index].flat_gradients.copy()
+        if len(first_gradients) == len(CONTENDERS):
+            race.control.stop()
+    # The expected gradient, computed by a freshly built network on the first shuffled batch,
+    # its dropout masks drawn from its own freshly seeded generator.
+    order = np.random.default_rng([config.training.seed, 1]).permutation(len(race.dataset.X_train))
+    first = order[:config.training.batch_size]
+    reference.loss_and_gradients(race.dataset.X_train[first], race.dataset.y_train[first])
+    assert np.abs(reference.flat_gradients).max() > 0
+    for index in range(len(CONTENDERS)):
+        np.testing.assert_array_equal(first_gradients[index], reference.flat_gradients)
+
+
+def test_every_contender_sees_the_same_batches_in_the_shuffled_order():
+    config = small_config(epochs=2, batch_size=48)
+    race = Race(config, CONTENDERS)
+    seen = [[] for _ in CONTENDERS]
+    for network, batches in zip(race.networks, seen):
+        record_batches(network, batches)
+    for _ in race.run():
+        pass
+    X, y = race.dataset.X_train, race.dataset.y_train
+    shuffle = np.random.default_rng([config.training.seed, 1])
+    expected = [order[first:first + 48] for order in (shuffle.permutation(len(X)) for _ in range(2))
+                for first in range(0, len(X), 48)]
+    assert len(expected) == 2 * 5
+    for batches in seen:
+        assert len(batches) == len(expected)
+        for (xb, yb), index in zip(batches, expected):
+            np.testing.assert_array_equal(xb, X[index])
+            np.testing.assert_array_equal(yb, y[index])
+
+
+def test_a_contender_trains_exactly_as_it_would_alone():
+    config = small_config()
+    race = Race(config, CONTENDERS)
+    log = list(race.run())
+    for index, (label, optimizer, *schedule) in enumerate(CONTENDERS):
+        solo_config = config.copy()
+        solo_config.optimizer = optimizer
+        solo_config.schedule = schedule[0] if schedule else ScheduleConfig()
+        solo = Experiment(solo_config, race.dataset)
+        solo_losses = [event.loss for event in solo.make_trainer().run() if isinstance(event, events.BatchFinished)]
+        assert [event.loss for event in events_of(log, index, events.BatchFinished)] == solo_losses
+        np.testing.assert_array_equal(race.networks[index].flat_parameters, solo.network.flat_parameters)
+    assert not np.array_equal(race.networks[0].flat_parameters, race.networks[1].flat_parameters)
+
+
+def test_a_diverging_contender_stops_alone():
+    contenders = (*CONTENDERS[:2], ("SGD, lr 1e30", OptimizerConfig("sgd", {"lr": 1e30})))
+    race = Race(small_config(dropout=0.0), contenders)
+    log = list(race.run())
+    ends = [events_of(log, index, events.TrainingFinished) for index in range(3)]
+    assert [len(end) for end in ends] == [1, 1, 1]
+    assert [end[0].reason for end in ends] == [events.COMPLETED, events.COMPLETED, events.DIVERGED]
+    steps = [len(events_of(log, index, events.BatchFinished)) for index in range(3)]
+    assert steps[0] == steps[1] == 2 * math.ceil(200 / 32) and steps[2] < 3
+    assert [summary.diverged for summary in race.summary()] == [False, False, True]
+    assert np.isfinite(race.networks[2].flat_parameters).all()
+
+
+def test_pause_step_and_stop_act_on_every_contender_together():
+    control = TrainingControl(paused=True)
+    race = Race(small_config(), CONTENDERS, control=control)
+    run = race.run()
+    log = []
+
+    def take_until_paused():
+        while True:
+            index, event = next(run)
+            log.append((index, event))
+            if isinstance(event, events.Paused) and index == len(CONTENDERS) - 1:
+                return
+
+    take_until_paused()  # paused before the first batch
+    assert [type(event) for _, event in log[-3:]] == [events.Paused] * 3
+    control.step_batch()
+    take_until_paused()
+    assert [len(events_of(log, i, events.BatchFinished)) for i in range(3)] == [1, 1, 1]
+    control.step_epoch()
+    take_until_paused()  # at the end of the first epoch, after its evaluation
+    assert [len(events_of(log, i, events.BatchFinished)) for i in range(3)] == [7, 7, 7]
+    assert [len(events_of(log, i, events.EpochFinished)) for i in range(3)] == [1, 1, 1]
+    control.stop()
+    log.extend(run)
+    assert [events_of(log, i, events.TrainingFinished)[0].reason for i in range(3)] == [events.STOPPED] * 3
+    assert [len(events_of(log, i, events.BatchFinished)) for i in range(3)] == [7, 7, 7]
+
+
+def test_summary_best_accuracy_steps_to_target_and_own_time():
+    race = Race(small_config(epochs=3), CONTENDERS)
+    started = time.perf_counter()
+    log = list(race.run())
+    wall = time.perf_counter() - started
+    target = 2.0
+    summaries = race.summary(target_loss=target)
+    assert [summary.label for summary in summaries] == [contender[0] for contender in CONTENDERS]
+    for index, summary in enumerate(summaries):
+        epochs = events_of(log, index, events.EpochFinished)
+        accuracies = [event.val_metric for event in epochs]
+        assert summary.best_val_metric == max(accuracies)
+        assert summary.best_val_epoch == accuracies.index(max(accuracies)) + 1
+        smoothed, weight, reached = 0.0, 0.0, None
+        for event in events_of(log, index, events.BatchFinished):
+            smoothed, weight = 0.9 * smoothed + 0.1 * event.loss, 0.9 * weight + 0.1
+            if reached is None and smoothed / weight <= target:
+                reached = event.step
+        assert summary.steps_to_target == reached
+        assert summary.epochs == 3 and summary.reason == events.COMPLETED and not summary.diverged
+        assert summary.seconds_per_epoch == pytest.approx(epochs[-1].elapsed / 3)
+    assert any(summary.steps_to_target is not None for summary in summaries)
+    # Each contender's clock counts only its own turns: together they fit in the race's time.
+    assert sum(events_of(log, i, events.TrainingFinished)[0].elapsed for i in range(3)) <= wall
+    common = race.common_target_loss()
+    assert all(summary.steps_to_target is not None for summary in race.summary())
+    assert race.summary()[0].target_loss == common
+
+
+@pytest.mark.parametrize("contenders, message", [
+    (CONTENDERS[:1], "2 to 8 contenders, got 1"),
+    (CONTENDERS * 3, "2 to 8 contenders, got 9"),
+    ((CONTENDERS[0], CONTENDERS[0]), "two contenders are labelled 'SGD'"),
+    ((CONTENDERS[0], ("", OptimizerConfig())), "needs a label"),
+    ((CONTENDERS[0], ("bad", OptimizerConfig("adam", {"lr": -1.0}))), "(?s)contender 'bad'.*adam lr"),
+])
+def test_bad_contenders_are_refused_with_a_message(contenders, message):
+    with pytest.raises(ValueError, match=message):
+        Race(small_config(), contenders)
