@@ -1,0 +1,615 @@
+"""Teaching labs: each lecture's experiment as a lab that opens in one click, in English and Russian.
+
+A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
+
+* ``lab.json`` — what the workbench sets up::
+
+    {
+      "id": "04-xnor",                        the folder's name
+      "number": 4,
+      "title":   {"en": "...", "ru": "..."},  every text has "en"; "ru" (or another of
+      "summary": {"en": "...", "ru": "..."},  LANGUAGES) may follow, English fills gaps
+      "lectures": ["001"],                    which lectures it reproduces (file name prefixes)
+      "views": ["loss", {"name": "variants", "x_axis": "samples_seen"}, ...],
+      "locked": ["data.dataset", "training.seed", ...],
+      "hidden": ["regularization", "schedule", ...],
+      "goal": {"metric": "val_accuracy", "at_least": 0.95},      or null
+      "variants": [
+        {"name": "hand_set", "title": {...}, "config": {RunConfig JSON},
+         "weights": {"layer0.W": [[20, -20], [20, -20]], "layer0.b": [-30, 10], ...}},
+        ...
+      ]
+    }
+
+  ``views`` are names from :data:`VIEWS` (a bare name, or an object with options). ``locked``
+  and ``hidden`` are dotted paths into the run configuration: a locked field's control is shown
+  but disabled, a hidden one's is not shown; a path through ``network.hidden`` (a list) names that
+  field of every layer. ``variants`` are the runs the lab compares (the first opens by default);
+  ``weights`` hand-set parameters by their network names (``layer<i>.W``/``layer<i>.b``, ``i``
+  counting every layer: Dense, activation, batch norm, dropout), over the seeded initialisation.
+* ``sheet.en.md``, ``sheet.ru.md`` — the task sheets: formulas, what to do, what to look for.
+
+:func:`names` lists the labs, :func:`load` reads and validates one, :func:`build` turns a variant
+into an :class:`~core.experiment.Experiment` with its hand-set weights in place.
+
+**Teacher mode.** :func:`export_result` writes a student's result (configuration, curves, final
+metrics, whether the goal was met and whether locked fields were left alone) as one JSON file;
+:func:`collect_results` reads a folder of them into a table. :func:`lab_pack` writes everything a
+lab machine needs offline into one folder: the labs, the data-set files they use and the shipped
+model. With ``MLP_WORKBENCH_DATA`` pointing at a pack, its ``labs/`` come before the shipped ones,
+so a teacher can hand out edited labs.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from core import activations, surfaces
+from core import config as run_config
+from core.datasets.locations import shared_data_folder
+from core.experiment import Experiment
+from core.model_io import write_text_atomically
+from core.trainer import evaluate
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+SHIPPED_LABS = RESOURCES / "labs"
+SHIPPED_MODELS = RESOURCES / "models"
+LANGUAGES = ("en", "ru")
+LAB_ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
+VARIANT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+SPLITS = ("train", "val", "test")
+GOAL_METRICS = tuple(f"{split}_{metric}" for split in SPLITS for metric in ("loss", "accuracy", "r2"))
+RESULT_FORMAT = "mlp-workbench lab result"
+RESULT_VERSION = 1
+
+
+# ----------------------------------------------------------------------------- the views a lab opens
+# An option's check(value, view, lab) gets the view's other options and the raw lab.json, and raises
+# ValueError saying what is allowed.
+def _choice(allowed):
+    def check(value, view, lab):
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not one of: {', '.join(allowed)}")
+    return check
+
+
+def _names_from(allowed_of, at_least: int = 1):
+    """A list of at least ``at_least`` distinct names, each in ``allowed_of(raw lab)``."""
+    def check(value, view, lab):
+        allowed = allowed_of(lab)
+        if not isinstance(value, list) or len(value) < at_least or len(set(value)) != len(value):
+            raise ValueError(f"must be a list of at least {at_least} distinct names, got {value!r}")
+        unknown = [name for name in value if name not in allowed]
+        if unknown:
+            raise ValueError(f"unknown {unknown[0]!r}; choose from: {', '.join(map(str, allowed))}")
+    return check
+
+
+def _variant_names(lab: dict) -> list:
+    return [variant.get("name") for variant in lab.get("variants", []) if isinstance(variant, dict)]
+
+
+def _surface_options(value, view, lab):
+    if not isinstance(value, dict):
+        raise ValueError(f"must be an object of the surface's hyperparameters, got {value!r}")
+    surfaces.create(view.get("surface"), **value)
+
+
+#: name → (what it shows, {option: check}). The GUI maps each name to a view.
+VIEWS = {
+    "loss": ("loss, accuracy and learning rate per step and per epoch", {}),
+    "weights": ("weight and bias histograms per layer, over the initial ones", {}),
+    "gradients": ("gradient norm of each Dense layer per step; activation mean ± std, "
+                  "saturated and dead units per layer", {}),
+    "unit_images": ("each first-layer unit's incoming weights drawn as an image", {}),
+    "confusion": ("confusion matrix and the most confident mistakes", {}),
+    "boundary": ("decision boundary of 2-D data", {}),
+    "network": ("the weights of a small network drawn on its graph", {}),
+    "draw": ("draw a digit and see it classified", {}),
+    "activation_functions": ("each activation φ(z) and its derivative φ'(z), plotted",
+                             {"functions": _names_from(lambda lab: activations.names())}),
+    "variants": ("the lab's variants run one after another, their curves overlaid",
+                 {"x_axis": _choice(("epoch", "step", "samples_seen", "time")),
+                  "variants": _names_from(_variant_names, at_least=2)}),
+    "compare": ("core.race: the variants as a fair optimiser race (same weights, same batches)",
+                {"contenders": _names_from(_variant_names, at_least=2)}),
+    "playground": ("core.surfaces: optimisers' paths, and Newton's method, on a 2-D loss surface",
+                   {"surface": _choice(surfaces.names()), "surface_options": _surface_options,
+                    "methods": _names_from(lambda lab: surfaces.optimizer_names())}),
+    "gradient_check": ("core.gradient_check: backpropagation against central differences, tensor by tensor",
+                       {}),
+}
+
+
+# ----------------------------------------------------------------------------- what a lab is
+@dataclass(frozen=True)
+class ViewSpec:
+    name: str
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """Reach ``metric`` ≥ ``at_least`` (or ≤ ``at_most``); ``variant`` limits it to one variant."""
+
+    metric: str
+    at_least: float | None = None
+    at_most: float | None = None
+    variant: str | None = None
+
+    def applies_to(self, variant_name: str) -> bool:
+        return self.variant is None or self.variant == variant_name
+
+    def met(self, metrics: dict) -> bool | None:
+        """Whether ``metrics`` (as from :func:`final_metrics`) reach the goal; None if the metric is missing."""
+        value = metrics.get(self.metric)
+        if value is None or not math.isfinite(value):
+            return None
+        return value >= self.at_least if self.at_least is not None else value <= self.at_most
+
+    def to_dict(self) -> dict:
+        return {key: value for key, value in (("metric", self.metric), ("at_least", self.at_least),
+                                              ("at_most", self.at_most), ("variant", self.variant))
+                if value is not None}
+
+
+@dataclass(frozen=True, eq=False)
+class Variant:
+    """One run of a lab. ``config`` is shared by every user of the lab: copy it before changing it.
+    ``weights`` are read-only float64 arrays keyed by network parameter name."""
+
+    name: str
+    title: dict
+    config: run_config.RunConfig
+    weights: dict
+
+
+@dataclass(frozen=True, eq=False)
+class Lab:
+    id: str
+    number: int
+    title: dict
+    summary: dict
+    lectures: tuple
+    views: tuple
+    locked: tuple
+    hidden: tuple
+    goal: Goal | None
+    variants: tuple
+    folder: Path
+
+    def variant(self, name: str | None = None) -> Variant:
+        """The variant ``name``, or the first one."""
+        if name is None:
+            return self.variants[0]
+        for variant in self.variants:
+            if variant.name == name:
+                return variant
+        raise ValueError(f"lab {self.id} has no variant {name!r}; its variants are: "
+                         f"{', '.join(variant.name for variant in self.variants)}")
+
+    def sheet(self, language: str = "en") -> str:
+        """The task sheet (Markdown) in ``language``, or in English if there is none in it."""
+        path = self.folder / f"sheet.{language}.md"
+        if not path.is_file():
+            path = self.folder / "sheet.en.md"
+        return path.read_text(encoding="utf-8")
+
+
+def text(texts: dict, language: str) -> str:
+    """A lab's text in ``language``, falling back to English."""
+    return texts.get(language) or texts["en"]
+
+
+# ----------------------------------------------------------------------------- finding and reading labs
+def lab_folders() -> list[Path]:
+    """Where labs are looked for, first wins: ``$MLP_WORKBENCH_DATA/labs`` (a lab pack), then the shipped ones."""
+    shared = shared_data_folder()
+    folders = [shared / "labs"] if shared is not None and (shared / "labs").is_dir() else []
+    return folders + [SHIPPED_LABS]
+
+
+def _lab_paths() -> dict[str, Path]:
+    found = {}
+    for base in lab_folders():
+        if base.is_dir():
+            for folder in sorted(base.iterdir()):
+                if LAB_ID.match(folder.name) and (folder / "lab.json").is_file():
+                    found.setdefault(folder.name, folder)
+    return found
+
+
+def names() -> list[str]:
+    """The labs' ids in order of their numbers (``01-perceptron``, ``02-…``)."""
+    return sorted(_lab_paths())
+
+
+def load(lab_id: str) -> Lab:
+    """Read and validate the lab ``lab_id``; ValueError naming the problem if it is not valid."""
+    paths = _lab_paths()
+    if lab_id not in paths:
+        raise ValueError(f"unknown lab {lab_id!r}; choose one of: {', '.join(sorted(paths))}")
+    return read_lab(paths[lab_id])
+
+
+def read_lab(folder) -> Lab:
+    """Read and validate the lab in ``folder`` (its ``lab.json`` and sheets)."""
+    folder = Path(folder)
+    where = f"lab {folder.name}"
+    try:
+        raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ValueError(f"{where}: cannot read lab.json: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"{where}: lab.json is not valid JSON: {error}") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: lab.json must hold a JSON object")
+    allowed = ("id", "number", "title", "summary", "lectures", "views", "locked", "hidden", "goal", "variants")
+    unknown = sorted(set(raw) - set(allowed))
+    if unknown:
+        raise ValueError(f"{where}: unknown field {unknown[0]!r}; allowed fields: {', '.join(allowed)}")
+    missing = [name for name in allowed if name not in raw]
+    if missing:
+        raise ValueError(f"{where}: lab.json lacks {', '.join(missing)}")
+    if raw["id"] != folder.name:
+        raise ValueError(f"{where}: id {raw['id']!r} must be the folder's name {folder.name!r}")
+    number = raw["number"]
+    if isinstance(number, bool) or not isinstance(number, int) or f"{number:02d}" != folder.name[:2]:
+        raise ValueError(f"{where}: number {number!r} must be the whole number the folder's name starts with")
+    if not (folder / "sheet.en.md").is_file():
+        raise ValueError(f"{where}: the English task sheet sheet.en.md is missing")
+    if not isinstance(raw["lectures"], list) or not all(isinstance(item, str) for item in raw["lectures"]):
+        raise ValueError(f"{where}: lectures must be a list of lecture names, got {raw['lectures']!r}")
+    variants = _read_variants(raw["variants"], where)
+    configs = [variant.config.to_dict() for variant in variants]
+    return Lab(id=raw["id"], number=number, title=_read_texts(raw["title"], f"{where}: title"),
+               summary=_read_texts(raw["summary"], f"{where}: summary"), lectures=tuple(raw["lectures"]),
+               views=_read_views(raw["views"], raw, where),
+               locked=_read_paths(raw["locked"], configs, f"{where}: locked"),
+               hidden=_read_paths(raw["hidden"], configs, f"{where}: hidden"),
+               goal=_read_goal(raw["goal"], [variant.name for variant in variants], where),
+               variants=variants, folder=folder)
+
+
+def _read_texts(raw, where: str) -> dict:
+    if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"].strip():
+        raise ValueError(f"{where} must be an object with an English text under \"en\", got {raw!r}")
+    for language, value in raw.items():
+        if language not in LANGUAGES:
+            raise ValueError(f"{where}: language {language!r} is not one of: {', '.join(LANGUAGES)}")
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{where}: the {language} text must be a non-empty string, got {value!r}")
+    return dict(raw)
+
+
+def _read_variants(raw, where: str) -> tuple:
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{where}: variants must be a non-empty list, got {raw!r}")
+    variants, seen = [], set()
+    for index, entry in enumerate(raw):
+        at = f"{where}: variants[{index}]"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{at} must be an object, got {entry!r}")
+        unknown = sorted(set(entry) - {"name", "title", "config", "weights"})
+        if unknown:
+            raise ValueError(f"{at}: unknown field {unknown[0]!r}; allowed: name, title, config, weights")
+        name = entry.get("name")
+        if not isinstance(name, str) or not VARIANT_NAME.match(name):
+            raise ValueError(f"{at}: name must be lower-case letters, digits and _, starting with a letter; "
+                             f"got {name!r}")
+        if name in seen:
+            raise ValueError(f"{at}: two variants are named {name!r}")
+        seen.add(name)
+        at = f"{where}: variant {name}"
+        if "config" not in entry:
+            raise ValueError(f"{at} has no config")
+        try:
+            config = run_config.check(run_config.RunConfig.from_dict(entry["config"]))
+        except ValueError as error:
+            raise ValueError(f"{at}: {error}") from None
+        variants.append(Variant(name, _read_texts(entry.get("title"), f"{at}: title"), config,
+                                _read_weights(entry.get("weights", {}), at)))
+    return tuple(variants)
+
+
+def _read_weights(raw, where: str) -> dict:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: weights must map parameter names to arrays, got {raw!r}")
+    weights = {}
+    for name, values in raw.items():
+        try:
+            array = np.array(values, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"{where}: weights {name!r} must be a (nested) list of numbers, got {values!r}") from None
+        if array.ndim not in (1, 2) or not np.isfinite(array).all():
+            raise ValueError(f"{where}: weights {name!r} must be a finite vector or matrix, got {values!r}")
+        array.flags.writeable = False
+        weights[name] = array
+    return weights
+
+
+def _read_views(raw, raw_lab: dict, where: str) -> tuple:
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{where}: views must be a non-empty list, got {raw!r}")
+    views = []
+    for entry in raw:
+        spec = ViewSpec(entry) if isinstance(entry, str) else \
+            ViewSpec(entry.get("name"), {k: v for k, v in entry.items() if k != "name"}) \
+            if isinstance(entry, dict) else None
+        if spec is None or spec.name not in VIEWS:
+            raise ValueError(f"{where}: view {entry!r} is not one of: {', '.join(VIEWS)}")
+        checks = VIEWS[spec.name][1]
+        for option, value in spec.options.items():
+            if option not in checks:
+                raise ValueError(f"{where}: view {spec.name} has no option {option!r}; "
+                                 f"its options: {', '.join(checks) or 'none'}")
+            try:
+                checks[option](value, spec.options, raw_lab)
+            except ValueError as error:
+                raise ValueError(f"{where}: view {spec.name} option {option}: {error}") from None
+        views.append(spec)
+    return tuple(views)
+
+
+def config_values(tree: dict, path: str) -> list:
+    """The values at the dotted ``path`` of a configuration dictionary; through a list (the hidden
+    layers), the field of every item. ValueError if the path names no field."""
+    values = [tree]
+    for key in path.split("."):
+        step = []
+        for value in values:
+            for item in value if isinstance(value, list) else [value]:
+                if not isinstance(item, dict) or key not in item:
+                    raise ValueError(f"{path!r} is not a field of the run configuration")
+                step.append(item[key])
+        values = step
+    return values
+
+
+def _read_paths(raw, configs: list, where: str) -> tuple:
+    if not isinstance(raw, list) or not all(isinstance(path, str) for path in raw):
+        raise ValueError(f"{where} must be a list of dotted configuration paths, got {raw!r}")
+    for path in raw:
+        for config in configs:
+            try:
+                config_values(config, path)
+            except ValueError as error:
+                raise ValueError(f"{where}: {error}") from None
+    return tuple(raw)
+
+
+def _read_goal(raw, variant_names: list, where: str) -> Goal | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or raw.get("metric") not in GOAL_METRICS:
+        raise ValueError(f"{where}: goal must be null or an object whose metric is one of: "
+                         f"{', '.join(GOAL_METRICS)}; got {raw!r}")
+    unknown = sorted(set(raw) - {"metric", "at_least", "at_most", "variant"})
+    if unknown:
+        raise ValueError(f"{where}: goal has an unknown field {unknown[0]!r}")
+    bounds = [key for key in ("at_least", "at_most") if key in raw]
+    if len(bounds) != 1:
+        raise ValueError(f"{where}: goal needs exactly one of at_least or at_most, got {raw!r}")
+    bound = raw[bounds[0]]
+    if isinstance(bound, bool) or not isinstance(bound, (int, float)) or not math.isfinite(bound):
+        raise ValueError(f"{where}: goal {bounds[0]} must be a number, got {bound!r}")
+    variant = raw.get("variant")
+    if variant is not None and variant not in variant_names:
+        raise ValueError(f"{where}: goal variant {variant!r} is not one of: {', '.join(variant_names)}")
+    return Goal(raw["metric"], **{bounds[0]: float(bound)}, variant=variant)
+
+
+# ----------------------------------------------------------------------------- running a lab
+def build(lab: Lab, variant: str | None = None, dataset=None) -> Experiment:
+    """The variant (default: the first) as an Experiment on a copy of its config, hand-set weights applied.
+    ``dataset`` (optional) is used instead of loading the config's."""
+    chosen = lab.variant(variant)
+    experiment = Experiment(chosen.config.copy(), dataset=dataset)
+    apply_weights(experiment.network, chosen.weights)
+    return experiment
+
+
+def apply_weights(network, weights: dict) -> None:
+    """Copy ``weights`` (parameter name → array) into ``network``; other parameters keep their values."""
+    targets = dict(zip(network.parameter_names(), network.parameters()))
+    for name, values in weights.items():
+        if name not in targets:
+            raise ValueError(f"the network has no parameter {name!r}; its parameters: {', '.join(targets)}")
+        values = np.asarray(values)
+        if values.shape != targets[name].shape:
+            raise ValueError(f"hand-set {name} has shape {values.shape}, the network's is {targets[name].shape}")
+        targets[name][...] = values
+
+
+def final_metrics(experiment: Experiment) -> dict[str, float]:
+    """Loss and accuracy (R² for regression) of the experiment's network on every non-empty split,
+    keyed ``train_loss``, ``val_accuracy``, …"""
+    network, dataset = experiment.network, experiment.dataset
+    metric = "r2" if network.loss.task == "regression" else "accuracy"
+    results = {}
+    for split in SPLITS:
+        X, y = getattr(dataset, f"X_{split}"), getattr(dataset, f"y_{split}")
+        if len(X):
+            loss, score = evaluate(network, X, y)
+            results[f"{split}_loss"], results[f"{split}_{metric}"] = float(loss), float(score)
+    return results
+
+
+def locked_changes(lab: Lab, variant: str, config: run_config.RunConfig) -> list[str]:
+    """The locked paths at which ``config`` differs from the variant's configuration."""
+    original, current = lab.variant(variant).config.to_dict(), config.to_dict()
+    return [path for path in lab.locked if config_values(original, path) != config_values(current, path)]
+
+
+def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
+    """(shared RunConfig, [core.race.Contender]) racing the variants ``variant_names`` (default:
+    all) — for a lab whose variants differ only in their optimiser and schedule."""
+    from core.race import Contender
+
+    chosen = [lab.variant(name) for name in variant_names or [variant.name for variant in lab.variants]]
+    shared = chosen[0].config
+
+    def rest(config):
+        return {key: value for key, value in config.to_dict().items() if key not in ("name", "optimizer", "schedule")}
+
+    for variant in chosen[1:]:
+        differing = [key for key, value in rest(variant.config).items() if rest(shared)[key] != value]
+        if differing:
+            raise ValueError(f"lab {lab.id}: variants {chosen[0].name} and {variant.name} differ in "
+                             f"{', '.join(differing)}, not only in the optimiser and schedule; they cannot race")
+    return shared.copy(), [Contender(text(variant.title, language), variant.config.optimizer, variant.config.schedule)
+                           for variant in chosen]
+
+
+# ----------------------------------------------------------------------------- teacher mode: results
+@dataclass(frozen=True, eq=False)
+class LabResult:
+    """A student's result of one lab variant, as :func:`export_result` writes it."""
+
+    lab: str
+    variant: str
+    student: str
+    saved: str
+    config: run_config.RunConfig
+    curves: dict
+    metrics: dict
+    goal: Goal | None
+    goal_met: bool | None
+    locked_changed: tuple
+    file: Path | None = None
+
+
+def _finite_metrics(metrics: dict) -> dict:
+    clean = {}
+    for name, value in metrics.items():
+        if not isinstance(name, str) or isinstance(value, bool) or not isinstance(value, (int, float, type(None))):
+            raise ValueError(f"metric {name!r} = {value!r}: metrics must map names to numbers")
+        clean[name] = float(value) if value is not None and math.isfinite(value) else None
+    return clean
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^\w-]+", "-", value, flags=re.UNICODE).strip("-").lower()[:40]
+
+
+def export_result(destination, lab: Lab, variant: str, config: run_config.RunConfig, history: dict,
+                  metrics: dict, student: str = "") -> Path:
+    """Write a student's result as one JSON file and return its path.
+
+    ``destination`` is a folder (a file name is made from the lab, the student and the time) or a
+    ``.json`` path. ``history`` holds the curves as the run library records them
+    (``{"epochs": [...], "batches": [...]}``); ``metrics`` the final metrics (:func:`final_metrics`).
+    """
+    chosen = lab.variant(variant)
+    config = run_config.check(config)
+    if not isinstance(history, dict) or not isinstance(history.get("epochs"), list) \
+            or not isinstance(history.get("batches"), list):
+        raise ValueError("history must be a run's curves: an object with the lists \"epochs\" and \"batches\"")
+    metrics = _finite_metrics(metrics)
+    goal = lab.goal if lab.goal is not None and lab.goal.applies_to(chosen.name) else None
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+    record = {"format": RESULT_FORMAT, "version": RESULT_VERSION, "lab": lab.id, "variant": chosen.name,
+              "student": student.strip(), "saved": stamp, "config": config.to_dict(),
+              "curves": {"epochs": history["epochs"], "batches": history["batches"]}, "metrics": metrics,
+              "goal": goal.to_dict() if goal else None, "goal_met": goal.met(metrics) if goal else None,
+              "locked_changed": locked_changes(lab, chosen.name, config)}
+    path = Path(destination)
+    if path.suffix.lower() != ".json":
+        who = _slug(student) or "student"
+        path = path / f"{lab.id}_{who}_{chosen.name}_{time.strftime('%Y%m%d-%H%M%S')}.json"
+    write_text_atomically(path, json.dumps(record, indent=1, ensure_ascii=False, allow_nan=False))
+    return path
+
+
+def read_result(path) -> LabResult:
+    """Read a file written by :func:`export_result`; ValueError if it is not one."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ValueError(f"cannot read {path.name}: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ValueError(f"{path.name} is not a JSON file") from None
+    if not isinstance(raw, dict) or raw.get("format") != RESULT_FORMAT:
+        raise ValueError(f"{path.name} is not an MLP Workbench lab result")
+    version = raw.get("version")
+    if not isinstance(version, int) or not 1 <= version <= RESULT_VERSION:
+        raise ValueError(f"{path.name} has result version {version!r}; this version reads 1 to {RESULT_VERSION}")
+    try:
+        goal = raw["goal"]
+        return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=str(raw["student"]),
+                         saved=str(raw["saved"]), config=run_config.RunConfig.from_dict(raw["config"]),
+                         curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
+                         goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
+                         locked_changed=tuple(raw["locked_changed"]), file=path)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"{path.name} is an incomplete lab result: missing or malformed {error}") from None
+
+
+@dataclass(frozen=True)
+class ResultsTable:
+    """Results of a folder as a table: ``rows`` align with ``header``; ``problems`` lists the
+    (file name, reason) of every ``.json`` file that is not a readable result."""
+
+    header: tuple
+    rows: tuple
+    results: tuple
+    problems: tuple
+
+
+def collect_results(folder) -> ResultsTable:
+    """Read every result file in ``folder`` (not its sub-folders) and tabulate them by lab and student."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(f"{folder} is not a folder of lab results")
+    results, problems = [], []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            results.append(read_result(path))
+        except ValueError as error:
+            problems.append((path.name, str(error)))
+    results.sort(key=lambda result: (result.lab, result.student.lower(), result.variant, result.saved))
+    metric_names = [name for name in GOAL_METRICS if any(name in result.metrics for result in results)]
+    header = ("student", "lab", "variant", "saved", "goal met", "locked fields changed", *metric_names, "file")
+    rows = tuple((result.student, result.lab, result.variant, result.saved, result.goal_met,
+                  ", ".join(result.locked_changed), *(result.metrics.get(name) for name in metric_names),
+                  result.file.name) for result in results)
+    return ResultsTable(header, rows, tuple(results), tuple(problems))
+
+
+# ----------------------------------------------------------------------------- teacher mode: the offline pack
+def lab_pack(folder, *, allow_download: bool = False, progress=None) -> dict[str, Path]:
+    """Write into ``folder`` what a lab machine needs offline; returns what went where.
+
+    ``labs/`` (every lab, as found by :func:`lab_folders`), the files of the data sets the labs
+    use that are not built in (through :func:`core.datasets.labpack.prepare_lab_pack`, which
+    downloads missing ones only with ``allow_download``), and ``models/`` (the shipped model).
+    On the lab machines, set ``MLP_WORKBENCH_DATA`` to the folder.
+    """
+    from core.datasets import labpack
+
+    folder = Path(folder)
+    labs = [load(lab_id) for lab_id in names()]
+    needed = sorted({variant.config.data.dataset for lab in labs for variant in lab.variants} & set(labpack.SOURCES))
+    packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress)) \
+        if needed else {}
+    for lab in labs:
+        _copy_folder(lab.folder, folder / "labs" / lab.id)
+    packed["labs"] = folder / "labs"
+    if not SHIPPED_MODELS.is_dir() or not any(SHIPPED_MODELS.iterdir()):
+        raise ValueError(f"the shipped model is missing from {SHIPPED_MODELS}; this installation is incomplete")
+    _copy_folder(SHIPPED_MODELS, folder / "models")
+    packed["models"] = folder / "models"
+    return packed
+
+
+def _copy_folder(source: Path, target: Path) -> None:
+    if source.resolve() != target.resolve():
+        shutil.copytree(source, target, dirs_exist_ok=True)
