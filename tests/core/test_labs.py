@@ -1,0 +1,467 @@
+"""The teaching labs: every lab is valid, and each reproduces its lecture's claim on the real engine;
+teacher mode's result files, results table and offline pack."""
+import functools
+import json
+import math
+import shutil
+
+import numpy as np
+import pytest
+from threadpoolctl import threadpool_limits
+
+from core import activations, events, labs
+from core import config as run_config
+from core import datasets
+from core.experiment import Experiment, build_regularizer
+from core.gradient_check import gradient_check
+from core.inspection import inspect
+from core.layers import Activation, Dense
+from core.network import Network
+from core.race import Race
+from core.runs import RunRecorder
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_blas_thread():
+    # These networks are small: on a shared two-core machine BLAS threads only wait for each other.
+    with threadpool_limits(limits=1):
+        yield
+
+
+@functools.cache
+def lab(lab_id):
+    return labs.load(lab_id)
+
+
+def train(experiment, **trainer_options):
+    """Run the experiment's trainer to the end; return its events."""
+    return list(experiment.make_trainer(**trainer_options).run())
+
+
+def of(kind, log):
+    return [event for event in log if isinstance(event, kind)]
+
+
+def with_changes(lab_id, variant, **changes):
+    """A copy of a variant's config with dotted-path fields changed (``training__epochs=2``)."""
+    config = lab(lab_id).variant(variant).config.copy()
+    for path, value in changes.items():
+        *parents, name = path.split("__")
+        target = config
+        for parent in parents:
+            target = getattr(target, parent)
+        setattr(target, name, value)
+    return config
+
+
+def steps_to_reach(log, loss):
+    """The first step whose batch loss is ≤ ``loss``, or None."""
+    return next((event.step for event in of(events.BatchFinished, log) if event.loss <= loss), None)
+
+
+def mean_gradient_norms(log, batches=5):
+    """Per Dense layer, the mean gradient norm over the first ``batches`` steps (first layer first)."""
+    return np.mean([event.gradient_norms for event in of(events.BatchFinished, log)[:batches]], axis=0)
+
+
+# ============================================================================= every lab is valid
+def test_the_twelve_labs_are_numbered_in_order_and_complete_in_both_languages():
+    ids = labs.names()
+    assert [int(lab_id[:2]) for lab_id in ids] == list(range(1, 13))
+    for lab_id in ids:
+        loaded = lab(lab_id)
+        raw = json.loads((loaded.folder / "lab.json").read_text(encoding="utf-8"))
+        for texts in (loaded.title, loaded.summary, *(variant.title for variant in loaded.variants)):
+            assert set(texts) == {"en", "ru"}
+        for language in labs.LANGUAGES:
+            sheet = (loaded.folder / f"sheet.{language}.md").read_text(encoding="utf-8")
+            assert sheet.startswith("# ") and len(sheet) > 1500, (lab_id, language)
+        assert sum("а" <= char <= "я" for char in loaded.sheet("ru")) > 500
+        for variant, raw_variant in zip(loaded.variants, raw["variants"]):
+            # Complete configurations: nothing depends on defaults that a later version might change.
+            assert variant.config.to_dict() == raw_variant["config"], (lab_id, variant.name)
+            assert run_config.validate(variant.config) == []
+
+
+def test_text_falls_back_to_english_and_a_sheet_to_the_english_one():
+    perceptron = lab("01-perceptron")
+    assert labs.text({"en": "Loss"}, "ru") == "Loss"
+    assert labs.text(perceptron.title, "ru") == perceptron.title["ru"]
+    assert perceptron.sheet("de") == perceptron.sheet("en")
+
+
+def mutate_xnor(tmp_path, change):
+    source = labs.load("04-xnor").folder
+    folder = tmp_path / "04-xnor"
+    shutil.copytree(source, folder)
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    change(raw)
+    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda raw: raw["views"].append("histogram"), "view 'histogram' is not one of"),
+    (lambda raw: raw["views"].append({"name": "variants", "x_axis": "hours"}), "'hours' is not one of"),
+    (lambda raw: raw["views"].append({"name": "compare", "contenders": ["trained", "tuned"]}), "unknown 'tuned'"),
+    (lambda raw: raw["views"].append({"name": "playground", "surface": "everest"}), "'everest' is not one of"),
+    (lambda raw: raw["views"].append({"name": "playground", "surface": "quadratic",
+                                      "surface_options": {"condition_number": 0.5}}), "condition number"),
+    (lambda raw: raw["locked"].append("training.sed"), "'training.sed' is not a field"),
+    (lambda raw: raw.update(goal={"metric": "val_accuracy", "at_least": 1.0, "at_most": 2.0}), "exactly one of"),
+    (lambda raw: raw.update(goal={"metric": "accuracy", "at_least": 1.0}), "metric is one of"),
+    (lambda raw: raw["variants"][1]["config"]["optimizer"]["options"].update(lr=-1), "variant trained"),
+    (lambda raw: raw["variants"][0]["weights"].update({"layer0.W": [[1, "x"]]}), "list of numbers"),
+    (lambda raw: raw["variants"].append(dict(raw["variants"][0])), "two variants are named 'hand_set'"),
+    (lambda raw: raw["title"].pop("en"), "English text"),
+    (lambda raw: raw.update(number=5), "number 5"),
+])
+def test_a_broken_lab_json_is_refused_naming_the_problem(tmp_path, change, message):
+    with pytest.raises(ValueError, match=message):
+        labs.read_lab(mutate_xnor(tmp_path, change))
+
+
+def test_labs_of_a_lab_pack_come_before_the_shipped_ones(tmp_path, monkeypatch):
+    mutate_xnor(tmp_path / "labs", lambda raw: raw["title"].update(en="XNOR, the teacher's version"))
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path))
+    assert labs.load("04-xnor").title["en"] == "XNOR, the teacher's version"
+    assert len(labs.names()) == 12
+
+
+def test_hand_set_weights_must_name_parameters_of_the_right_shape():
+    network = labs.build(lab("04-xnor"), "trained").network
+    with pytest.raises(ValueError, match="no parameter 'layer1.W'"):
+        labs.apply_weights(network, {"layer1.W": np.zeros((2, 2))})
+    with pytest.raises(ValueError, match=r"shape \(2, 3\)"):
+        labs.apply_weights(network, {"layer0.W": np.zeros((2, 3))})
+
+
+# ============================================================================= each lab's lecture claim
+def test_lab_01_the_10_neuron_perceptron_reaches_94_percent_and_its_weights_picture_the_digits():
+    experiment = labs.build(lab("01-perceptron"))
+    assert [type(layer) for layer in experiment.network.layers] == [Dense]  # one layer, softmax in the loss
+    train(experiment)
+    metrics = labs.final_metrics(experiment)
+    assert metrics["test_accuracy"] >= 0.94
+    assert lab("01-perceptron").goal.met(metrics)
+    images = inspect(experiment.network, experiment.dataset).unit_images
+    assert images.shape == (10, 8, 8)
+    # Each weight image is a template: it scores the mean image of its own digit above the others.
+    data = experiment.dataset
+    means = np.stack([data.X_train[data.y_train == digit].mean(axis=0) for digit in range(10)])
+    scores = means @ images.reshape(10, 64).T + experiment.network.layers[0].b
+    np.testing.assert_array_equal(scores.argmax(axis=1), np.arange(10))
+
+
+def test_lab_02_smaller_batches_take_more_steps_and_go_further_in_one_epoch():
+    losses = {}
+    for variant in lab("02-gd-sgd-minibatch").variants:
+        experiment = labs.build(lab("02-gd-sgd-minibatch"), variant.name)
+        n_train, batch = len(experiment.dataset.X_train), variant.config.training.batch_size
+        log = train(experiment, epochs=1)
+        assert of(events.TrainingStarted, log)[0].steps_per_epoch == math.ceil(n_train / batch)
+        assert of(events.BatchFinished, log)[-1].samples_seen == n_train
+        losses[variant.name] = of(events.EpochFinished, log)[0].val_loss
+    assert lab("02-gd-sgd-minibatch").variant("full_batch").config.training.batch_size == n_train  # batch N
+    assert losses["stochastic"] < losses["mini_batch"] < losses["full_batch"]
+
+
+def test_lab_03_the_activation_table_and_derivatives_are_the_lectures():
+    z = np.array([-2.0, -0.5, -0.25, 0.0, 0.25, 0.5, 2.0])
+    sigmoid = 1 / (1 + np.exp(-z))
+    table = {"step": (np.where(z > 0, 1.0, np.where(z < 0, 0.0, 0.5)), None),
+             "sign": (np.sign(z), None),
+             "identity": (z, np.ones_like(z)),
+             "hard_sigmoid": (np.clip(z + 0.5, 0, 1), np.where(np.abs(z) < 0.5, 1.0, 0.0)),
+             "sigmoid": (sigmoid, sigmoid * (1 - sigmoid)),
+             "tanh": (np.tanh(z), 1 - np.tanh(z) ** 2),
+             "relu": (np.maximum(z, 0), (z > 0).astype(float)),
+             "softplus": (np.log1p(np.exp(z)), sigmoid)}
+    shown = next(view for view in lab("03-activations").views if view.name == "activation_functions")
+    assert set(table) <= set(shown.options["functions"])
+    for name, (values, derivative) in table.items():
+        function = activations.create(name)
+        a = function.forward(z)
+        np.testing.assert_allclose(a, values, atol=1e-12, err_msg=name)
+        if derivative is not None:
+            np.testing.assert_allclose(function.derivative(z, a), derivative, atol=1e-12, err_msg=name)
+
+
+def test_lab_03_gradients_vanish_layer_by_layer_in_the_deep_sigmoid_network_but_not_with_relu():
+    ratios = {}
+    for variant in ("deep_sigmoid", "deep_relu"):
+        log = train(labs.build(lab("03-activations"), variant), epochs=1, track_gradient_norms=True)
+        norms = mean_gradient_norms(log)
+        assert len(norms) == 7
+        ratios[variant] = norms[-1] / norms[0]
+        if variant == "deep_sigmoid":
+            assert np.all(np.diff(norms) > 0)  # smaller at every layer further from the output
+    assert ratios["deep_sigmoid"] > 300  # orders of magnitude (σ' ≤ 1/4 per layer)
+    assert ratios["deep_relu"] < 10
+
+
+def test_lab_04_the_lectures_hand_set_weights_give_the_xnor_truth_table():
+    experiment = labs.build(lab("04-xnor"), "hand_set")
+    X = experiment.dataset.X_train
+    assert sorted(map(tuple, X.tolist())) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    x1, x2 = X[:, 0].astype(np.float64), X[:, 1].astype(np.float64)
+
+    def sigma(t):
+        return 1 / (1 + np.exp(-t))
+
+    both = sigma(-30 + 20 * x1 + 20 * x2)  # x₁ AND x₂
+    neither = sigma(10 - 20 * x1 - 20 * x2)  # (NOT x₁) AND (NOT x₂)
+    xnor = sigma(-10 + 20 * both + 20 * neither)  # OR of the two
+    probabilities = experiment.network.predict_proba(X)[:, 1]
+    np.testing.assert_allclose(probabilities, xnor, rtol=1e-5)
+    np.testing.assert_array_equal(experiment.network.predict(X), (x1 == x2).astype(int))
+    assert np.all(np.abs(probabilities - (x1 == x2)) < 1e-4)
+
+
+def test_lab_04_the_same_network_learns_xnor_from_random_weights():
+    experiment = labs.build(lab("04-xnor"), "trained")
+    train(experiment)
+    X = experiment.dataset.X_train
+    np.testing.assert_array_equal(experiment.network.predict(X), (X[:, 0] == X[:, 1]).astype(int))
+    assert lab("04-xnor").goal.met(labs.final_metrics(experiment))
+
+
+def test_lab_05_unscaled_wine_needs_far_more_steps_than_standardised_to_reach_the_same_loss():
+    target = 0.3
+    scaled = train(labs.build(lab("05-feature-scaling"), "standardised"))
+    unscaled_experiment = labs.build(lab("05-feature-scaling"), "unscaled")
+    unscaled = train(unscaled_experiment)
+    X = unscaled_experiment.dataset.X_train
+    assert X[:, 1].std() > 100 * X[:, 0].std()  # proline in the hundreds, alcohol around 13
+    budget = len(of(events.BatchFinished, unscaled))
+    steps_scaled, steps_unscaled = steps_to_reach(scaled, target), steps_to_reach(unscaled, target)
+    assert steps_scaled is not None and steps_scaled * 10 <= (steps_unscaled or budget + 1)
+
+
+def test_lab_06_the_784_input_sigmoid_network_learns_mnist_on_a_subset():
+    variant = lab("06-mnist-mlp").variant()
+    hidden = variant.config.network.hidden
+    assert [(layer.activation, layer.units) for layer in hidden] == [("sigmoid", 128), ("sigmoid", 64)]
+    assert variant.config.loss.name == "softmax_cross_entropy"
+    config = with_changes("06-mnist-mlp", "lecture", training__epochs=3)
+    config.data.options = {"max_train": 3000}
+    try:
+        experiment = Experiment(config)
+    except datasets.DatasetUnavailableError:
+        pytest.skip("MNIST is not on this computer")
+    assert experiment.network.n_inputs == 784
+    train(experiment)
+    assert labs.final_metrics(experiment)["test_accuracy"] >= 0.8
+
+
+def hidden_unit_spread(network):
+    """The largest difference between any hidden unit's incoming weights and the first unit's."""
+    W = network.layers[0].W
+    return float(np.abs(W - W[:, :1]).max())
+
+
+def test_lab_07_zero_initialisation_keeps_every_hidden_unit_identical_while_xavier_does_not():
+    zeros = labs.build(lab("07-initialisation"), "zeros")
+    train(zeros)
+    assert np.abs(zeros.network.layers[0].W).max() > 0.1  # the weights did move…
+    assert hidden_unit_spread(zeros.network) < 1e-9  # …but all 16 units moved alike
+    random = labs.build(lab("07-initialisation"), "random")
+    train(random, epochs=2)
+    assert hidden_unit_spread(random.network) > 0.1
+
+
+def test_lab_07_xavier_and_he_keep_deep_activations_alive_where_small_weights_let_them_vanish():
+    spread = {}
+    for variant in ("deep_small_normal", "deep_xavier_tanh", "deep_xavier_relu", "deep_he_relu"):
+        experiment = labs.build(lab("07-initialisation"), variant)
+        stds = [layer.std for layer in inspect(experiment.network, experiment.dataset).activations]
+        assert len(stds) == 8
+        spread[variant] = stds[-1] / stds[0]
+    assert spread["deep_small_normal"] < 1e-6
+    assert spread["deep_xavier_tanh"] > 0.4 and spread["deep_he_relu"] > 0.4
+    assert spread["deep_xavier_relu"] < spread["deep_he_relu"] / 3  # ReLU halves the variance Xavier keeps
+
+
+def generalisation_gap(lab_id, variant):
+    experiment = labs.build(lab(lab_id), variant)
+    log = train(experiment)
+    metrics = labs.final_metrics(experiment)
+    return metrics["val_loss"] - metrics["train_loss"], log, metrics
+
+
+def test_lab_08_l2_and_dropout_narrow_the_gap_between_training_and_validation_loss():
+    gap_none, _, metrics = generalisation_gap("08-overfitting", "no_regularisation")
+    assert metrics["train_loss"] < 0.1 and gap_none > 0.5  # 40 noisy examples learnt by heart
+    gap_l2, _, _ = generalisation_gap("08-overfitting", "l2")
+    gap_dropout, _, _ = generalisation_gap("08-overfitting", "dropout")
+    assert gap_l2 < gap_none / 2
+    assert gap_dropout < gap_none / 2
+
+
+def test_lab_08_early_stopping_ends_with_the_best_validation_weights():
+    _, log, metrics = generalisation_gap("08-overfitting", "early_stopping")
+    finished = of(events.TrainingFinished, log)[0]
+    assert finished.reason == events.EARLY_STOPPED and finished.epoch < 300
+    best = min(event.val_loss for event in of(events.EpochFinished, log))
+    assert metrics["val_loss"] == pytest.approx(best, rel=1e-5)
+
+
+def test_lab_09_batch_norm_narrows_the_gap_between_first_and_last_layer_gradients():
+    ratio = {}
+    for variant in ("plain", "batch_norm"):
+        log = train(labs.build(lab("09-batch-norm"), variant), epochs=1, track_gradient_norms=True)
+        norms = mean_gradient_norms(log)
+        ratio[variant] = norms[-1] / norms[0]
+    assert ratio["plain"] > 300
+    assert ratio["batch_norm"] < ratio["plain"] / 100
+
+
+def test_lab_09_batch_norm_uses_frozen_statistics_at_inference():
+    experiment = labs.build(lab("09-batch-norm"), "batch_norm")
+    train(experiment, epochs=1)
+    network, X = experiment.network, experiment.dataset.X_val[:50]
+    assert np.abs(network.state()["layer1.running_mean"]).max() > 0.01  # learnt during training
+    alone = network.predict_output(X[:1])
+    np.testing.assert_allclose(alone[0], network.predict_output(X)[0], rtol=1e-5, atol=1e-6)
+    # In training mode the batch's own statistics are used, so an example's output depends on its batch.
+    assert not np.allclose(network.forward(X[:10], training=True)[0], network.forward(X, training=True)[0])
+
+
+def test_lab_10_each_learning_rate_follows_its_schedule_formula():
+    checked = set()
+    for variant in lab("10-lr-schedules").variants:
+        schedule, lr0 = variant.config.schedule, variant.config.optimizer.lr
+        epochs = 20 if schedule.name == "reduce_on_plateau" else 4
+        log = train(labs.build(lab("10-lr-schedules"), variant.name), epochs=epochs)
+        batches = of(events.BatchFinished, log)
+        used = np.array([event.lr for event in batches])
+        t = np.array([event.step - 1 if schedule.unit == "step" else event.epoch for event in batches])
+        hp = schedule.options
+        if schedule.name == "constant":
+            expected = np.full(t.shape, lr0)
+        elif schedule.name == "linear":  # η₀(1 − t/T)
+            expected = lr0 * (1 - t / hp["T"])
+        elif schedule.name == "exponential":  # η₀·e^(−t/T)
+            expected = lr0 * np.exp(-t / hp["T"])
+        elif schedule.name == "cyclic":  # a triangle from η₀ up to max_lr and back, 2·step_size long
+            phase = (t % (2 * hp["step_size"])) / hp["step_size"]
+            expected = lr0 + (hp["max_lr"] - lr0) * (1 - np.abs(phase - 1))
+        else:  # reduce on plateau: ×factor after more than `patience` epochs without a new best
+            val_losses = [event.val_loss for event in of(events.EpochFinished, log)]
+            rate, best, waiting, per_epoch = lr0, math.inf, 0, [lr0]
+            for loss in val_losses:
+                if loss < best * (1 - 1e-4):
+                    best, waiting = loss, 0
+                else:
+                    waiting += 1
+                    if waiting > hp["patience"]:
+                        rate, waiting = rate * hp["factor"], 0
+                per_epoch.append(rate)
+            expected = np.array(per_epoch)[t]
+            assert expected[-1] < lr0  # the plateau was reached within the run
+        np.testing.assert_allclose(used, expected, rtol=1e-9, err_msg=variant.name)
+        checked.add((schedule.name, schedule.unit))
+    assert {("linear", "step"), ("linear", "epoch"), ("exponential", "step"), ("exponential", "epoch"),
+            ("cyclic", "step"), ("reduce_on_plateau", "epoch")} <= checked
+
+
+def test_lab_11_momentum_reaches_the_target_loss_before_plain_sgd_from_the_same_start():
+    config, contenders = labs.race_contenders(lab("11-optimizers"), ["sgd", "momentum", "nesterov"])
+    config.training.epochs = 5
+    race = Race(config, contenders)
+    np.testing.assert_array_equal(race.networks[0].flat_parameters, race.networks[1].flat_parameters)
+    for _ in race.run():
+        pass
+    summary = {entry.label: entry for entry in race.summary(target_loss=0.4)}
+    sgd_steps = summary["SGD"].steps_to_target or math.inf
+    assert summary["momentum γ = 0.9"].steps_to_target < sgd_steps
+    assert summary["Nesterov γ = 0.9"].steps_to_target < sgd_steps
+
+
+def test_lab_11_race_contenders_refuses_variants_that_differ_beyond_the_optimiser():
+    with pytest.raises(ValueError, match="training"):
+        labs.race_contenders(lab("02-gd-sgd-minibatch"))
+
+
+def test_lab_12_every_tensor_of_the_small_network_passes_the_gradient_check():
+    chosen = lab("12-gradient-check").variant()
+    experiment = labs.build(lab("12-gradient-check"))
+    network, data = experiment.network, experiment.dataset
+    rows = gradient_check(network, data.X_train[:16], data.y_train[:16],
+                          regularizer=build_regularizer(chosen.config))
+    assert [row.name for row in rows] == network.parameter_names()
+    assert all(row.passed for row in rows), [(row.name, row.relative_error) for row in rows]
+
+
+def test_lab_12_the_lectures_sigmoid_neuron_backpropagates_to_its_local_gradients():
+    # Lecture 002: f = σ(w0·x0 + w1·x1 + w2) with w = (2, −3, −3), x = (−1, −2): f ≈ 0.73, and the
+    # gradient 0.2 at the sigmoid's input flows to w0 (·x0), w1 (·x1), x0 (·w0), x1 (·w1), w2 (·1).
+    network = Network([Dense(2, 1), Activation("sigmoid")], dtype=np.float64, loss="mse")
+    labs.apply_weights(network, {"layer0.W": [[2.0], [-3.0]], "layer0.b": [-3.0]})
+    dense, sigmoid = network.layers
+    dense.needs_input_gradient = True
+    x = np.array([[-1.0, -2.0]])
+    f = network.forward(x, training=True)
+    local = float(f[0, 0] * (1 - f[0, 0]))  # σ' = σ(1 − σ)
+    dx = dense.backward(sigmoid.backward(np.ones((1, 1))))
+    assert f[0, 0] == pytest.approx(0.7311, abs=1e-4) and local == pytest.approx(0.1966, abs=1e-4)
+    np.testing.assert_allclose(dense.grads[0].ravel(), [-1 * local, -2 * local])
+    np.testing.assert_allclose(dense.grads[1], [local])
+    np.testing.assert_allclose(dx.ravel(), [2 * local, -3 * local])
+
+
+# ============================================================================= teacher mode
+def student_run(student, seed=0):
+    """A short run of lab 1 as a student would do it: (config, recorded curves, final metrics)."""
+    config = with_changes("01-perceptron", "perceptron", training__epochs=3, training__seed=seed)
+    experiment = Experiment(config)
+    recorder = RunRecorder(config, experiment.network, config.data.dataset)
+    for event in experiment.make_trainer().run():
+        recorder.record(event)
+    return config, recorder.history, labs.final_metrics(experiment)
+
+
+def test_a_students_result_exports_as_one_file_and_the_teacher_tabulates_a_folder(tmp_path):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    path = labs.export_result(tmp_path, perceptron, "perceptron", config, history, metrics, student="Anna Ivanova")
+    assert path.parent == tmp_path and path.suffix == ".json"
+    tampered, tampered_history, tampered_metrics = student_run("Boris", seed=3)
+    labs.export_result(tmp_path / "boris.json", perceptron, "perceptron", tampered, tampered_history,
+                       {**tampered_metrics, "val_accuracy": 0.5}, student="Борис")
+    (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+
+    result = labs.read_result(path)
+    assert result.config.to_dict() == config.to_dict()
+    assert result.curves["epochs"] == history["epochs"] and len(result.curves["batches"]) == 3 * 41
+    assert result.metrics == pytest.approx(metrics) and result.goal_met is (metrics["val_accuracy"] >= 0.94)
+
+    table = labs.collect_results(tmp_path)
+    assert [row[0] for row in table.rows] == ["Anna Ivanova", "Борис"]
+    column = {name: index for index, name in enumerate(table.header)}
+    boris = table.rows[1]
+    assert boris[column["goal met"]] is False and boris[column["val_accuracy"]] == 0.5
+    assert boris[column["locked fields changed"]] == "training.seed"
+    assert table.rows[0][column["locked fields changed"]] == ""
+    assert table.rows[0][column["test_accuracy"]] == pytest.approx(metrics["test_accuracy"])
+    assert sorted(name for name, _ in table.problems) == ["broken.json", "notes.json"]
+
+
+def test_export_refuses_an_unknown_variant_and_curves_that_are_not_a_history(tmp_path):
+    config, history, metrics = student_run("Anna")
+    with pytest.raises(ValueError, match="no variant 'fast'"):
+        labs.export_result(tmp_path, lab("01-perceptron"), "fast", config, history, metrics)
+    with pytest.raises(ValueError, match="history"):
+        labs.export_result(tmp_path, lab("01-perceptron"), "perceptron", config, {"epochs": []}, metrics)
+
+
+def test_a_lab_pack_holds_the_labs_the_data_files_and_the_shipped_model(tmp_path):
+    try:
+        packed = labs.lab_pack(tmp_path / "pack")
+    except datasets.DatasetUnavailableError:
+        pytest.skip("MNIST is not on this computer")
+    assert sorted(path.name for path in packed["labs"].iterdir()) == labs.names()
+    assert (packed["labs"] / "04-xnor" / "sheet.ru.md").is_file()
+    assert any(packed["models"].glob("*.npz"))
+    assert len(list(packed["mnist"].glob("*-ubyte*"))) == 4
