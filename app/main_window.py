@@ -85,10 +85,10 @@ def live_changes(applied: RunConfig, edited: RunConfig) -> dict | None:
     ``edited`` differs in something a running trainer cannot change."""
     merged, changes = applied.copy(), {}
     if edited.optimizer.name == applied.optimizer.name:
+        old, new = applied.optimizer.options, edited.optimizer.options
         for key in ("lr", "momentum"):
-            if key in edited.optimizer.options and edited.optimizer.options.get(key) != applied.optimizer.options.get(key):
-                changes[key] = edited.optimizer.options[key]
-                merged.optimizer.options[key] = edited.optimizer.options[key]
+            if key in new and new[key] != old.get(key):
+                changes[key] = merged.optimizer.options[key] = new[key]
     for key in ("l1", "l2"):
         value = getattr(edited.regularization, key)
         if value != getattr(applied.regularization, key):
@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self._total_steps = 0
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
+        self._diverged = False
 
         self.setWindowTitle(self.tr("MLP Workbench"))
         self.setStyleSheet(INVALID_STYLE)
@@ -363,7 +364,8 @@ class MainWindow(QMainWindow):
         self.check_gradients_action.setEnabled(self.experiment is not None and not self._state == RUNNING)
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
-        self.status_labels["state"].setText({IDLE: self.tr("Ready") if can_train else self.tr("Not ready"),
+        idle_text = self.tr("Paused (diverged)") if self._diverged else self.tr("Ready")
+        self.status_labels["state"].setText({IDLE: idle_text if can_train else self.tr("Not ready"),
                                              RUNNING: self.tr("Training"),
                                              PAUSED: self.tr("Paused")}[self._state])
         if not valid:
@@ -481,6 +483,7 @@ class MainWindow(QMainWindow):
     def _install_experiment(self, experiment: Experiment) -> None:
         self._frame_timer.stop()
         self._pending_progress = []
+        self._diverged = False
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = 0
@@ -509,6 +512,7 @@ class MainWindow(QMainWindow):
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
                        epochs=self._planned_epochs)
         self._applied_config = config
+        self._diverged = False
         self._rate_window.clear()
         session = TrainingSession(experiment, options, paused=paused, parent=self)
         session.started.connect(self._on_started)
@@ -618,12 +622,16 @@ class MainWindow(QMainWindow):
     def _on_finished(self, event: events.TrainingFinished) -> None:
         self._draw_frame()
         self._epochs_done, self._steps_done = event.epoch, event.step
-        if event.reason == events.DIVERGED:
+        self._diverged = event.reason == events.DIVERGED
+        if self._diverged:
             self.show_message(self.tr("Paused: %1").replace("%1", event.message), "error")
         elif event.reason == events.EARLY_STOPPED:
             self.show_message(event.message, "info")
         elif event.reason == events.COMPLETED:
             self.statusBar().showMessage(self.tr("Finished %1 epochs.").replace("%1", str(event.epoch)), 5000)
+        else:
+            self.statusBar().showMessage(self.tr("Stopped after %1 steps; Start continues from here.")
+                                         .replace("%1", f"{event.step:,}"), 5000)
         if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
             self._planned_epochs = event.epoch
         self.run_finished.emit(event)
@@ -815,6 +823,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._rebuild_timer.stop()
+        self._frame_timer.stop()
         self._discard_session()
         self.loader.shutdown()
         super().closeEvent(event)

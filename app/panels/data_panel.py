@@ -30,16 +30,6 @@ PREVIEW_IMAGES, PREVIEW_COPIES, PREVIEW_TILE_PIXELS = 3, 7, 36
 
 REQUIRED = inspect.Parameter.empty
 PATH_OPTIONS = {"path": "file", "folder": "folder"}
-OPTION_HELP = {
-    "n_samples": "Number of generated examples (before the split).",
-    "noise": "Standard deviation of the noise added to each generated point.",
-    "n_classes": "Number of classes to generate.",
-    "folder": "Folder holding the four IDX files; empty: the usual places ($MLP_WORKBENCH_DATA, the cache).",
-    "path": "The CSV file: one example per row, numbers only except the label column.",
-    "label_column": "The label column: its number (0 = first, −1 = last) or its header name.",
-    "task": "binary or multiclass (labels are classes), regression (the label is a number to predict).",
-    "mix_user_digits": "Add the digits you drew and saved to MNIST's training split.",
-}
 
 
 def dataset_options(name: str) -> dict:
@@ -166,7 +156,7 @@ class DataPanel(ConfigPanel):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Dataset summary"))
         form.addRow(self.summary)
-        self.options = DatasetOptionsForm(lambda key: self.tr(OPTION_HELP.get(key, "")),
+        self.options = DatasetOptionsForm(lambda key: help_texts.text(help_texts.DATASET_OPTIONS, key),
                                           self.tr("(this dataset has no options)"))
         self.options.edited.connect(self._option_edited)
         form.addRow(self.options)

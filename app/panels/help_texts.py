@@ -64,6 +64,20 @@ AUGMENTATION = {
     "noise": QT_TRANSLATE_NOOP("Help", "Gaussian pixel noise added to each training image: x' = x + σ·ε."),
 }
 
+DATASET_OPTIONS = {
+    "n_samples": QT_TRANSLATE_NOOP("Help", "Number of generated examples (before the split)."),
+    "noise": QT_TRANSLATE_NOOP("Help", "Standard deviation of the noise added to each generated point."),
+    "n_classes": QT_TRANSLATE_NOOP("Help", "Number of classes to generate."),
+    "folder": QT_TRANSLATE_NOOP("Help", "Folder holding the four IDX files; empty: the usual places "
+                                        "($MLP_WORKBENCH_DATA, the cache)."),
+    "path": QT_TRANSLATE_NOOP("Help", "The CSV file: one example per row, numbers only except the label column."),
+    "label_column": QT_TRANSLATE_NOOP("Help", "The label column: its number (0 = first, −1 = last) or its "
+                                              "header name."),
+    "task": QT_TRANSLATE_NOOP("Help", "binary or multiclass (labels are classes), regression (the label is a "
+                                      "number to predict)."),
+    "mix_user_digits": QT_TRANSLATE_NOOP("Help", "Add the digits you drew and saved to MNIST's training split."),
+}
+
 CONTROLS = {
     "loss": QT_TRANSLATE_NOOP("Help", "The loss E the optimiser minimises, averaged over the batch. "
                                       "Classification: softmax cross-entropy E = −log p_y; regression: "

@@ -178,6 +178,7 @@ def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights
     assert window.message_bar.level == "error"
     assert np.isfinite(window.experiment.network.flat_parameters).all()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.status_labels["state"].text() == "Paused (diverged)"
     assert window.start_action.isEnabled(), "after lowering the rate the user can continue"
 
 
@@ -205,7 +206,8 @@ def non_default_config() -> RunConfig:
     config.network.dtype = "float64"
     config.loss.name = "hinge"
     config.optimizer = OptimizerConfig("momentum", {"lr": 0.02, "momentum": 0.8})
-    config.schedule.name, config.schedule.options, config.schedule.unit = "step", {"step_size": 5, "gamma": 0.5}, "epoch"
+    config.schedule.name, config.schedule.unit = "step", "epoch"
+    config.schedule.options = {"step_size": 5, "gamma": 0.5}
     config.regularization.l1, config.regularization.l2, config.regularization.apply_to_biases = 0.001, 0.002, True
     config.training.epochs, config.training.batch_size, config.training.patience, config.training.seed = 7, 16, 3, 5
     return config
