@@ -5,6 +5,7 @@ The GUI fills its combo boxes from ``names()`` and builds components with
 """
 from __future__ import annotations
 
+import inspect
 from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
@@ -42,10 +43,13 @@ class Registry(Generic[T]):
     def create(self, name: str, /, **hyperparameters) -> T:
         """Build the component ``name``; unknown names and hyperparameters raise ValueError."""
         factory = self.get(name)
+        # Check the names against the signature first, so a TypeError raised inside the factory
+        # (a bug) is not mistaken for a user's unknown hyperparameter.
         try:
-            return factory(**hyperparameters)
+            inspect.signature(factory).bind(**hyperparameters)
         except TypeError as error:
             raise ValueError(f"{self.kind} {name!r}: bad hyperparameters {hyperparameters}: {error}") from None
+        return factory(**hyperparameters)
 
     def __contains__(self, name: object) -> bool:
         return name in self._factories

@@ -175,14 +175,19 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
                  pixel_max: float | None = None, X_test=None, y_test=None, extra_train=None,
                  scaling: str = "standardize", target_scaling: str = "none",
                  validation_split: float = DEFAULT_VALIDATION_SPLIT, test_split: float | None = None,
-                 seed: int = 0, max_train: int | None = None) -> Dataset:
+                 seed: int = 0, max_train: int | None = None, **unknown) -> Dataset:
     """Split, subset and scale raw arrays into a :class:`Dataset` (see the module docstring).
+
+    Loaders pass the user's split options through; an unknown one (``unknown``) is refused by name.
 
     ``X`` may be any numeric dtype (uint8 images stay uint8 until after the split, to save memory).
     ``X_test``/``y_test``: the data set's own test set (then ``test_split`` must not be given).
     ``extra_train``: (X, y) appended to the training split only, never to validation or test.
     ``target_scaling`` ("standardize" or "none") scales regression targets.
     """
+    if unknown:
+        raise ValueError(f"dataset {name!r}: unknown option {sorted(unknown)[0]!r}; the split options are "
+                         f"validation_split, test_split, scaling, seed and max_train")
     if task not in TASKS:
         raise ValueError(f"dataset {name!r}: task {task!r} is not one of {', '.join(TASKS)}")
     if scaling not in SCALINGS:

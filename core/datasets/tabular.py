@@ -58,7 +58,8 @@ def _logic_dataset(name: str, labels_of, n_samples, noise, seed, scaling, split_
     if n_samples == 4 and noise == 0:
         unknown = set(split_options) - {"validation_split", "test_split", "max_train"}
         if unknown:
-            raise TypeError(f"unexpected options {sorted(unknown)}")
+            raise ValueError(f"dataset {name!r}: unknown option {sorted(unknown)[0]!r}; the truth table takes "
+                             f"validation_split, test_split and max_train (which do not apply to it)")
         table = make_dataset(name, "binary", X, y, validation_split=0.0, test_split=0.0, **common)
         return evaluate_on_training_data(table)
     return make_dataset(name, "binary", X, y, **common, **split_options)

@@ -74,7 +74,7 @@ def test_truth_tables(name, labels):
         np.testing.assert_array_equal(getattr(data, "X_" + split), data.X_train)
     # The trainer always passes the configured validation split: the truth table stays whole.
     assert len(datasets.load(name, validation_split=0.1).X_train) == 4
-    with pytest.raises(ValueError, match="bad hyperparameters"):
+    with pytest.raises(ValueError, match="unknown option 'validation_spilt'"):
         datasets.load(name, validation_spilt=0.1)
 
 
@@ -131,7 +131,7 @@ def test_spirals_and_blobs_take_a_number_of_classes_and_samples():
     ("spirals", dict(n_classes=1), "spirals: n_classes must be ≥ 2"),
     ("xor", dict(n_samples=2.5), "xor: n_samples must be a whole number"),
     ("wine", dict(scaling="log"), "scaling 'log' is not known"),
-    ("digits", dict(colour=True), "bad hyperparameters"),
+    ("digits", dict(colour=True), "unknown option 'colour'"),
     ("mnist_digits", {}, "unknown dataset 'mnist_digits'; choose one of: digits, mnist"),
 ])
 def test_bad_names_and_options_are_refused(name, options, message):
