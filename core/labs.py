@@ -24,7 +24,7 @@ A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
   ``views`` are names from :data:`VIEWS` (a bare name, or an object with options). ``locked``
   and ``hidden`` are dotted paths into the run configuration: a locked field's control is shown
   but disabled, a hidden one's is not shown; a path through ``network.hidden`` (a list) names that
-  field of every layer. ``variants`` are the runs the lab compares (the first opens by default);
+  field of every layer, and a path covers every field below it (:meth:`Lab.locks`, :meth:`Lab.hides`). ``variants`` are the runs the lab compares (the first opens by default);
   ``weights`` hand-set parameters by their network names (``layer<i>.W``/``layer<i>.b``, ``i``
   counting every layer: Dense, activation, batch norm, dropout), over the seeded initialisation.
 * ``sheet.en.md``, ``sheet.ru.md`` — the task sheets: formulas, what to do, what to look for.
@@ -195,12 +195,26 @@ class Lab:
         raise ValueError(f"lab {self.id} has no variant {name!r}; its variants are: "
                          f"{', '.join(variant.name for variant in self.variants)}")
 
+    def locks(self, field: str) -> bool:
+        """Whether the control of ``field`` (a dotted path; a layer index such as
+        ``network.hidden[2].units`` is ignored) is locked: it or a path above it is in ``locked``."""
+        return _covered(field, self.locked)
+
+    def hides(self, field: str) -> bool:
+        """Whether the control of ``field`` is hidden (see :meth:`locks`)."""
+        return _covered(field, self.hidden)
+
     def sheet(self, language: str = "en") -> str:
         """The task sheet (Markdown) in ``language``, or in English if there is none in it."""
         path = self.folder / f"sheet.{language}.md"
         if not path.is_file():
             path = self.folder / "sheet.en.md"
         return path.read_text(encoding="utf-8")
+
+
+def _covered(field: str, paths: tuple) -> bool:
+    keys = [key for key in re.sub(r"\[\d+\]", "", field).split(".") if not key.isdigit()]
+    return any(keys[:len(path.split("."))] == path.split(".") for path in paths)
 
 
 def text(texts: dict, language: str) -> str:

@@ -90,6 +90,14 @@ def test_text_falls_back_to_english_and_a_sheet_to_the_english_one():
     assert perceptron.sheet("de") == perceptron.sheet("en")
 
 
+def test_a_lock_or_hide_on_a_path_covers_every_field_below_it():
+    xnor = lab("04-xnor")  # locks network.hidden.units, hides regularization
+    assert xnor.locks("network.hidden[1].units") and xnor.locks("network.hidden.0.units")
+    assert not xnor.locks("network.hidden[0].init") and not xnor.locks("network.hidden")
+    assert xnor.hides("regularization.l2") and xnor.hides("regularization")
+    assert not xnor.hides("regularization_strength") and not xnor.hides("training.epochs")
+
+
 def mutate_xnor(tmp_path, change):
     source = labs.load("04-xnor").folder
     folder = tmp_path / "04-xnor"
