@@ -9,14 +9,12 @@ mid-save leaves the previous file intact.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
+from core.datasets.locations import atomic_file
 from core.network import Network
 
 MODEL_FORMAT = "mlp-workbench-model"
@@ -24,33 +22,9 @@ MODEL_VERSION = 1
 _META_KEY = "__model__"
 
 
-@contextmanager
-def atomic_write(path, mode: str = "wb"):
-    """Open a temporary file beside ``path``; on success fsync and rename it over ``path``.
-
-    If the body raises, the temporary file is removed and ``path`` is untouched.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(handle, mode, encoding=encoding) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def write_text_atomically(path, text: str) -> None:
-    with atomic_write(path, "w") as stream:
-        stream.write(text)
+    with atomic_file(path) as stream:
+        stream.write(text.encode("utf-8"))
 
 
 def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = None) -> None:
@@ -58,7 +32,7 @@ def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = Non
     entries = dict(arrays)
     if metadata is not None:
         entries[_META_KEY] = np.array(json.dumps(metadata, allow_nan=False))
-    with atomic_write(path) as stream:
+    with atomic_file(path) as stream:
         np.savez_compressed(stream, **entries)
 
 

@@ -77,6 +77,8 @@ def atomic_file(path):
     try:
         with os.fdopen(handle, "wb") as file:
             yield file
+            file.flush()
+            os.fsync(file.fileno())  # the data is on disk before the rename makes it visible
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
