@@ -46,6 +46,13 @@ def add_subcommands(subparsers) -> None:
     fetch.add_argument("--offline", action="store_true", help="never download; only copy from local folders")
     fetch.set_defaults(command=fetch_command)
 
+    lab = subparsers.add_parser("lab", help="teaching labs")
+    lab_commands = lab.add_subparsers(dest="lab_command", required=True)
+    pack = lab_commands.add_parser("pack", help="write everything a lab machine needs offline into a folder")
+    pack.add_argument("dir", metavar="DIR")
+    pack.add_argument("--download", action="store_true", help="download datasets missing on this computer")
+    pack.set_defaults(command=lab_pack_command)
+
 
 def _load_config(path: str, epochs=None, seed=None):
     from core import config as run_config
@@ -230,6 +237,19 @@ def fetch_command(args) -> int:
     except (ValueError, OSError) as error:
         raise BadInput(str(error)) from None
     print(f"{args.name} is ready in {folder}")
+    return EXIT_OK
+
+
+def lab_pack_command(args) -> int:
+    from core import labs
+
+    try:
+        packed = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
+    except (ValueError, OSError) as error:
+        raise BadInput(str(error)) from None
+    for name, folder in packed.items():
+        print(f"{name}: {folder}")
+    print(f"On each lab computer set MLP_WORKBENCH_DATA={Path(args.dir).resolve()}")
     return EXIT_OK
 
 
