@@ -1,0 +1,115 @@
+"""Workload 3: what the drawing canvas waits for on every mouse move.
+
+* Single-sample inference latency, 784 → 10 (the 784-256-128-10 network of workload 1): one
+  image in, ten class probabilities out, as the canvas asks — this engine's ``predict_proba``,
+  PyTorch's ``softmax(model(x))`` under ``inference_mode``, and the floor of the three matrix
+  products alone. Median and 99th percentile of single calls, in µs.
+* Drawn-digit preprocessing: ``core.datasets.drawing.preprocess_drawing`` turning a digit drawn on
+  a 280 × 280 canvas into MNIST's 28 × 28 format, from the strokes and from the raster, in ms.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from bench import contenders as c
+from bench import data
+from bench.results import Target, WorkloadResult
+from bench.timing import alternate
+
+CANVAS_SIDE = 280
+SIZES = (784, 256, 128, 10)
+
+
+@dataclass(frozen=True)
+class Plan:
+    calls: int           # single-sample calls per contender
+    preprocess_calls: int
+
+
+FULL = Plan(calls=5000, preprocess_calls=300)
+QUICK = Plan(calls=50, preprocess_calls=5)
+
+
+def _timed(action, *arguments, **options) -> float:
+    start = time.perf_counter_ns()
+    action(*arguments, **options)
+    return (time.perf_counter_ns() - start) / 1000.0
+
+
+def latency(plan: Plan) -> WorkloadResult:
+    image = data.synthetic_mnist(1).X  # the latency does not depend on what the image shows
+    network = c.relu_network(SIZES)
+    weights = [layer.W for layer in network.layers if hasattr(layer, "W")]
+
+    def floor(x):
+        for W in weights:
+            x = x @ W
+        return x
+
+    contenders = {c.ENGINE: lambda: _timed(network.predict_proba, image),
+                  c.FLOOR: lambda: _timed(floor, image)}
+    absent = []
+    torch = c.torch_or_none()
+    if torch is None:
+        absent.append("PyTorch")
+    else:
+        model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
+                                    torch.nn.ReLU(), torch.nn.Linear(128, 10))
+
+        def torch_probabilities(x):
+            with torch.inference_mode():
+                return torch.softmax(model(torch.from_numpy(x)), dim=1).numpy()
+
+        contenders["PyTorch"] = lambda: _timed(torch_probabilities, image)
+    rows = alternate(contenders, plan.calls)
+    result = WorkloadResult("Workload 3a: single-sample inference 784 → 10 probabilities (784-256-128-10)",
+                            "µs/call", rows, reference=c.ENGINE, absent=absent,
+                            notes=[f"{plan.calls} single calls per contender, alternating"])
+    for name, summary in rows.items():
+        result.figures.append((f"{name}: p99", "µs", summary.percentile(99)))
+    engine = rows[c.ENGINE]
+    result.targets = [Target("engine median latency", engine.median, 25.0, False, " µs")]
+    return result
+
+
+def drawn_seven(points: int = 200) -> list[np.ndarray]:
+    """A "7" as a user draws it on the canvas: a bar, then a slanted stem, in canvas pixels."""
+    t = np.linspace(0.0, 1.0, points // 2)[:, None]
+    bar = (1 - t) * np.array([70.0, 60.0]) + t * np.array([200.0, 65.0])
+    stem = (1 - t) * np.array([200.0, 65.0]) + t * np.array([120.0, 230.0])
+    return [bar, stem]
+
+
+def rasterise(strokes: list[np.ndarray], side: int = CANVAS_SIDE, radius: float = 9.0) -> np.ndarray:
+    """The strokes as the canvas's raster: a (side, side) float array in [0, 1], 1 = ink."""
+    rows, cols = np.mgrid[0:side, 0:side]
+    raster = np.zeros((side, side), dtype=np.float32)
+    for stroke in strokes:
+        for x, y in stroke:
+            raster[(cols - x) ** 2 + (rows - y) ** 2 <= radius ** 2] = 1.0
+    return raster
+
+
+def preprocessing(plan: Plan) -> WorkloadResult:
+    try:
+        from core.datasets.drawing import preprocess_drawing
+    except ImportError:
+        return WorkloadResult("Workload 3b: drawn-digit preprocessing to MNIST 28 × 28", "ms/call", {},
+                              absent=["core.datasets.drawing.preprocess_drawing"])
+    strokes = drawn_seven()
+    raster = rasterise(strokes)
+    size = (CANVAS_SIDE, CANVAS_SIDE)
+    contenders = {
+        "from the strokes": lambda: _timed(preprocess_drawing, strokes, "mnist", canvas_size=size) / 1000.0,
+        f"from the {CANVAS_SIDE}×{CANVAS_SIDE} raster": lambda: _timed(preprocess_drawing, raster, "mnist") / 1000.0,
+    }
+    rows = alternate(contenders, plan.preprocess_calls)
+    result = WorkloadResult("Workload 3b: drawn-digit preprocessing to MNIST 28 × 28", "ms/call", rows,
+                            notes=[f"a drawn 7, {plan.preprocess_calls} calls per input kind, alternating"])
+    for name, summary in rows.items():
+        result.figures.append((f"{name}: p99", "ms", summary.percentile(99)))
+        result.targets.append(Target(f"preprocessing {name}, median", summary.median, 2.0, False, " ms"))
+    return result

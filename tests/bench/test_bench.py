@@ -1,0 +1,77 @@
+"""The benchmark suite in its quick mode (tiny sizes), so that it cannot rot between full runs."""
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+
+from bench import __main__ as suite
+from bench import contenders, data
+from bench.results import Target
+from bench.timing import Summary, alternate
+
+
+def test_quick_suite_without_torch_prints_every_workload_and_writes_the_readme(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "torch", None)  # `import torch` now raises ImportError
+    readme = tmp_path / "README.md"
+    assert suite.main(["--quick", "--readme", str(readme)]) == 0
+    printed = capsys.readouterr().out
+    for heading in ("Workload 1", "batch 128", "batch 512", "Workload 2", "Workload 3a", "Workload 3b",
+                    "Workload 4", "BLAS: openblas"):
+        assert heading in printed, heading
+    assert "absent: PyTorch Adam(fused=True)" in printed
+    for row in (contenders.ENGINE, contenders.SKLEARN_64, contenders.SKLEARN_32, contenders.FLOOR):
+        assert f"| {row} |" in printed
+    written = readme.read_text(encoding="utf-8")
+    assert written.startswith("# Benchmarks") and "python -m bench" in written and printed.strip() in written
+
+
+def test_quick_mode_leaves_the_committed_readme_alone(monkeypatch, capsys):
+    before = suite.README.read_bytes() if suite.README.exists() else None
+    monkeypatch.setitem(sys.modules, "torch", None)
+    assert suite.main(["--quick", "--workloads", "2"]) == 0
+    assert (suite.README.read_bytes() if suite.README.exists() else None) == before
+    assert "Workload 2" in capsys.readouterr().out
+
+
+def test_torch_contenders_train_the_same_network():
+    torch = pytest.importorskip("torch")
+    torch.set_num_threads(1)
+    images = data.synthetic_mnist(64)
+    for fused in (False, True):
+        seconds = contenders.pytorch(images.X, images.y, (784, 16, 10), 32, 1, 1e-3, fused)()
+        assert 0 < seconds < 10
+
+
+def test_the_engine_contender_learns():
+    images = data.synthetic_mnist(600)
+    network = contenders.relu_network((784, 32, 10))
+    assert [type(layer).__name__ for layer in network.layers] == ["Dense", "Activation", "Dense"]
+    assert contenders.engine(images.X, images.y, (784, 32, 10), 64, 2, 1e-3)() > 0
+
+
+def test_alternate_rotates_the_order_and_summarises_each_contender():
+    calls = []
+    rows = alternate({name: (lambda name=name: calls.append(name) or float(len(calls))) for name in "abc"},
+                     rounds=3, warmup=False)
+    assert calls == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    assert rows["a"].samples == (1.0, 6.0, 8.0) and rows["a"].median == 6.0
+    assert (rows["a"].low, rows["a"].high) == (1.0, 8.0)
+
+
+def test_percentile_is_a_measured_value_by_nearest_rank():
+    summary = Summary(tuple(float(i) for i in range(1, 101)))
+    assert summary.percentile(99) == 99.0 and summary.percentile(50) == 50.0 and summary.percentile(0) == 1.0
+
+
+def test_targets_compare_in_the_stated_direction_and_nan_is_never_met():
+    assert Target("x", 1.2, 1.1, True).met and not Target("x", 1.0, 1.1, True).met
+    assert Target("t", 20.0, 25.0, False, " µs").met and Target("t", 20.0, 25.0, False, " µs").requirement == "≤ 25 µs"
+    assert not Target("x", float("nan"), 1.0, True).met
+
+
+def test_synthetic_images_keep_mnist_black_border():
+    images = data.synthetic_mnist(200).X.reshape(-1, 28, 28)
+    assert images.dtype == np.float32 and images[:, :4].max() == 0 and images[:, :, -4:].max() == 0
+    assert 0.1 < np.count_nonzero(images) / images.size < 0.3
