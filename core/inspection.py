@@ -293,7 +293,7 @@ def fitted_curve(network, dataset, n: int) -> FittedCurve:
 
 # ----------------------------------------------------------------------------- the whole look
 def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | None = None, bins: int = 40,
-            max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 100, curve_size: int = 200,
+            max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 80, curve_size: int = 200,
             max_unit_images: int = 64, small_network_units: int = 64) -> Inspection:
     """Look inside ``network`` on ``dataset`` with inference passes (the weights are not changed).
 

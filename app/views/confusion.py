@@ -18,6 +18,12 @@ MAX_WRITTEN_CLASSES = 15
 MAX_LABELLED_CLASSES = 20
 
 
+def set_label(label: pg.LabelItem, text: str) -> None:
+    """Set the text only if it changed: laying out rich text is the costly part of a redraw."""
+    if label.text != text:
+        label.setText(text)
+
+
 class ConfusionView(View):
     """Left: how often each class (row) is predicted as each class (column); colour is the share
     of the row, so that small classes read as well as large ones. Right: a gallery of the most
@@ -37,6 +43,7 @@ class ConfusionView(View):
         self.matrix.setLookupTable(palette.count_colormap().getLookupTable(nPts=256))
         self.matrix_plot.addItem(self.matrix)
         self.cell_texts: list[pg.TextItem] = []
+        self.cell_written: list = []
         self.selection = pg.QtWidgets.QGraphicsRectItem()
         self.selection.setPen(pg.mkPen(palette.OKABE_ITO["vermillion"], width=3))
         self.selection.hide()
@@ -75,6 +82,7 @@ class ConfusionView(View):
                 text.setPos(index % count + 0.5, index // count + 0.5)
                 self.matrix_plot.addItem(text)
                 self.cell_texts.append(text)
+        self.cell_written = [None] * len(self.cell_texts)
         stride = max(1, math.ceil(count / MAX_LABELLED_CLASSES))
         ticks = [[(k + 0.5, self.class_names[k]) for k in range(0, count, stride)]]
         self.matrix_plot.getAxis("bottom").setTicks(ticks)
@@ -140,11 +148,14 @@ class ConfusionView(View):
             return
         shares = predictions.shares
         self.matrix.setImage(shares, levels=(0.0, 1.0))
-        if self.cell_texts:
-            for text, count, share in zip(self.cell_texts, predictions.confusion.ravel(), shares.ravel()):
-                text.setText(str(count) if count else "")
-                # cividis is dark at 0 and light at 1: the count takes the opposite lightness.
-                text.setColor(palette.FOREGROUND if share > 0.55 else palette.BACKGROUND)
+        for index, (text, count, share) in enumerate(zip(self.cell_texts, predictions.confusion.ravel(),
+                                                         shares.ravel())):
+            # cividis is dark at 0 and light at 1: the count takes the opposite lightness.
+            written = (str(count) if count else "", share > 0.55)
+            if written != self.cell_written[index]:  # re-laying out text is what costs here
+                self.cell_written[index] = written
+                text.setText(written[0])
+                text.setColor(palette.FOREGROUND if written[1] else palette.BACKGROUND)
         evaluated = len(predictions.true)
         split = self.tr("validation") if predictions.split == "validation" else self.tr("training")
         self.matrix_plot.setTitle(self.tr("{evaluated:,} of {available:,} {split} examples, {correct:.1%} right")
@@ -164,7 +175,7 @@ class ConfusionView(View):
                 count=predictions.confusion[true_class, predicted_class])
         if len(rows) == 0:
             heading += " — " + self.tr("none")
-        self.gallery_title.setText(heading)
+        set_label(self.gallery_title, heading)
         dataset = self.experiment.dataset
         split_X = dataset.X_val if predictions.split == "validation" else dataset.X_train
         captions = [self._caption(predictions, row) for row in rows]
@@ -172,15 +183,15 @@ class ConfusionView(View):
             for index, (image, caption) in enumerate(self.tiles):
                 if index < len(rows):
                     image.setImage(split_X[rows[index]].reshape(dataset.image_shape))
-                    caption.setText(captions[index])
+                    set_label(caption, captions[index])
                 else:
                     image.clear()
-                    caption.setText("")
+                    set_label(caption, "")
         else:
             lines = [f"#{row}: " + ", ".join(f"{name} = {value:.3g}" for name, value in
                                              zip(dataset.feature_names[:4], split_X[row][:4])) + f" — {caption}"
                      for row, caption in zip(rows[:GALLERY_SIZE], captions)]
-            self.text_list.setText("<br>".join(lines))
+            set_label(self.text_list, "<br>".join(lines))
 
     def _caption(self, predictions, row) -> str:
         true, predicted = self.class_names[predictions.true[row]], self.class_names[predictions.predicted[row]]

@@ -24,12 +24,14 @@ def node_positions(widths: list[int]) -> list[np.ndarray]:
 
 
 def link_pen(sign: int, level: int, n_links: int) -> pg.QtGui.QPen:
-    """Thicker and more opaque with the level; fainter overall the more links there are, so
-    that thousands of links still show their pattern rather than a solid block of colour."""
+    """More opaque with the level, and the strongest links twice as thick; fainter overall the
+    more links there are, so that thousands of links still show their pattern rather than a
+    solid block of colour. (Lines wider than one pixel cost ten times more to paint, so only
+    the few strongest links get them.)"""
     density = min(1.0, np.sqrt(400 / max(n_links, 1)))
     tint = pg.mkColor(palette.OKABE_ITO["orange" if sign > 0 else "blue"])
     tint.setAlpha(int(255 * density * (level + 1) / LEVELS))
-    return pg.mkPen(tint, width=0.6 + 2.4 * level / (LEVELS - 1))
+    return pg.mkPen(tint, width=2 if level == LEVELS - 1 else 1)
 
 
 def link_levels(W: np.ndarray) -> np.ndarray:
@@ -39,9 +41,9 @@ def link_levels(W: np.ndarray) -> np.ndarray:
 
 
 class NetworkView(View):
-    """Columns of units from the inputs (left) to the outputs (right). A link's thickness and
-    opacity grow with |w| (relative to its layer's largest), orange for w > 0 and blue for
-    w < 0; a unit's colour is its bias (blue negative, yellow positive)."""
+    """Columns of units from the inputs (left) to the outputs (right). A link's opacity (and,
+    for the strongest, thickness) grows with |w| relative to its layer's largest, orange for
+    w > 0 and blue for w < 0; a unit's colour is its bias (blue negative, yellow positive)."""
 
     title = TranslatedText("NetworkView", QT_TRANSLATE_NOOP("NetworkView", "Network"))
 
@@ -64,7 +66,7 @@ class NetworkView(View):
         self.plot.addItem(self.nodes)
         self.labels: list[pg.TextItem] = []
         self.weights = None
-        self.segments: list[tuple[np.ndarray, np.ndarray]] = []
+        self.link_x = self.link_y = np.zeros(0)
         self.input_count = 0
 
     @classmethod
@@ -81,16 +83,13 @@ class NetworkView(View):
         ys = node_positions(widths)
         self.node_xy = np.column_stack([np.repeat(np.arange(len(widths), dtype=float), widths), np.concatenate(ys)])
         self.input_count = widths[0]
-        # Link (i → j) of layer l runs from (l, y_l[i]) to (l + 1, y_(l+1)[j]), in W's row-major order.
-        self.segments = []
-        for layer_index in range(len(dense)):
-            y_in, y_out = ys[layer_index], ys[layer_index + 1]
-            starts_y, ends_y = np.repeat(y_in, len(y_out)), np.tile(y_out, len(y_in))
-            xs = np.empty(2 * starts_y.size)
-            xs[0::2], xs[1::2] = layer_index, layer_index + 1
-            segment_ys = np.empty(2 * starts_y.size)
-            segment_ys[0::2], segment_ys[1::2] = starts_y, ends_y
-            self.segments.append((xs, segment_ys))
+        # Link (i → j) of layer l runs from (l, y_l[i]) to (l + 1, y_(l+1)[j]); links are listed
+        # layer by layer in the row-major order of each W, two points per link.
+        starts_y = np.concatenate([np.repeat(ys[l], len(ys[l + 1])) for l in range(len(dense))])
+        ends_y = np.concatenate([np.tile(ys[l + 1], len(ys[l])) for l in range(len(dense))])
+        starts_x = np.concatenate([np.full(layer.n_in * layer.n_out, float(l)) for l, layer in enumerate(dense)])
+        self.link_x = np.column_stack([starts_x, starts_x + 1]).ravel()
+        self.link_y = np.column_stack([starts_y, ends_y]).ravel()
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
@@ -121,16 +120,16 @@ class NetworkView(View):
     def redraw(self):
         if self.weights is None:
             return
-        per_item = {key: ([], []) for key in self.links}
-        for (W, _), (xs, ys) in zip(self.weights, self.segments):
-            levels, signs = link_levels(W).ravel(), np.where(W.ravel() < 0, -1, 1)
-            for (sign, level), (item_xs, item_ys) in per_item.items():
-                chosen = np.flatnonzero((signs == sign) & (levels == level))
-                pairs = np.stack([2 * chosen, 2 * chosen + 1], axis=1).ravel()
-                item_xs.append(xs[pairs])
-                item_ys.append(ys[pairs])
-        for key, (item_xs, item_ys) in per_item.items():
-            self.links[key].setData(np.concatenate(item_xs), np.concatenate(item_ys))
+        levels = np.concatenate([link_levels(W).ravel() for W, _ in self.weights])
+        positive = np.concatenate([W.ravel() >= 0 for W, _ in self.weights])
+        group = positive * LEVELS + levels
+        order = np.argsort(group, kind="stable")
+        bounds = np.searchsorted(group[order], np.arange(2 * LEVELS + 1))
+        for (sign, level), item in self.links.items():
+            index = (sign > 0) * LEVELS + level
+            links = order[bounds[index]:bounds[index + 1]]
+            points = (2 * links[:, None] + np.array([0, 1])).ravel()
+            item.setData(self.link_x[points], self.link_y[points])
         biases = np.concatenate([b for _, b in self.weights])
         largest = float(np.abs(biases).max()) or 1.0
         colours = palette.signed_colormap().map((biases / largest + 1) / 2, mode="qcolor")

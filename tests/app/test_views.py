@@ -150,12 +150,14 @@ def test_histogram_view_overlays_the_current_weights_on_the_initial_ones(qtbot, 
     view = fed_view(qtbot, HistogramView, run)
     assert len(view.rows) == 2
     for (_, items), layer in zip(view.rows, run.last.layers):
-        (initial_weights, current_weights), (initial_biases, current_biases) = items
+        (initial_weights, current_weights, fill), (initial_biases, current_biases, _) = items
         x, y = current_weights.getOriginalDataset()
         np.testing.assert_array_equal(x, layer.weights.edges)
         np.testing.assert_array_equal(y, layer.weights.counts)
         np.testing.assert_array_equal(current_biases.getOriginalDataset()[1], layer.biases.counts)
         np.testing.assert_array_equal(initial_weights.getOriginalDataset()[1], layer.initial_weights.counts)
+        np.testing.assert_array_equal(fill.opts["height"], layer.weights.counts)
+        np.testing.assert_array_equal(fill.opts["x0"], layer.weights.edges[:-1])
     first_layer_W = run.experiment.network.layers[0].W
     assert run.last.layers[0].weights.counts.sum() == first_layer_W.size
     assert view.rows[0][1][0][1].opts["stepMode"] == "center"
