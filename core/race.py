@@ -13,8 +13,8 @@ a different order, mixes the optimiser's effect with luck. A :class:`Race` remov
 The contenders run *interleaved* in one thread, one batch of each in turn, rather than one process
 per contender on the machine's two cores. ``python -m bench.bench_race --processes`` measured
 both (four optimisers, the digits, 10 epochs, one BLAS thread as in the app, two cores shared
-with other work): the interleaved race took 1.10× the wall-clock time of the four solo runs (1.14×
-their CPU time); one process per contender took 1.86× (1.74×) when forked and 21× when spawned.
+with other work): the interleaved race took 1.06× the wall-clock time of the four solo runs (1.03×
+their CPU time); one process per contender took 1.85× (2.14×) when forked and 28× (26×) when spawned.
 Spawning re-imports NumPy, scikit-learn and the engine in every process (about 2 s of CPU each),
 forking a process that runs Qt threads is unsafe, and on the digits' small matrices a second core
 gives back less than the processes cost.
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import dataclasses
 import math
 import time
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from core.experiment import Experiment, load_data
 from core.trainer import TrainingControl
 
 MIN_CONTENDERS, MAX_CONTENDERS = 2, 8
+_END_OF_TURN = (events.BatchFinished, events.EpochFinished, events.TrainingFinished)
 
 SMOOTHING = 0.9
 """β of the moving average of the training loss that decides when a contender reached a target."""
@@ -82,7 +82,7 @@ class _Progress:
     def __init__(self):
         self.steps = self.epochs = 0
         self.busy_seconds = 0.0          # time spent inside this contender's trainer
-        self.epoch_started_at = 0.0      # busy_seconds when its current epoch began
+        self.busy_at_last_epoch = 0.0    # busy_seconds when its last finished epoch ended
         self.samples_in_epoch = 0
         self.best_val_metric, self.best_val_epoch = math.nan, None
         self.smoothed_average = self.smoothed_weight = 0.0
@@ -106,7 +106,7 @@ class _Progress:
     def add_epoch(self, event: events.EpochFinished) -> None:
         self.epochs = event.epoch
         self.samples_in_epoch = 0
-        self.epoch_started_at = self.busy_seconds
+        self.busy_at_last_epoch = self.busy_seconds
         metric = event.val_metric
         if not math.isnan(metric) and (self.best_val_epoch is None or metric > self.best_val_metric):
             self.best_val_metric, self.best_val_epoch = metric, event.epoch
@@ -223,21 +223,21 @@ class Race:
             started = time.perf_counter()
             event = next(run)
             progress.busy_seconds += time.perf_counter() - started
-            if isinstance(event, events.BatchFinished):
-                event = dataclasses.replace(event, elapsed=progress.busy_seconds)
+            kind = type(event)
+            if kind is events.BatchFinished:
                 progress.add_batch(event)
-            elif isinstance(event, events.EpochFinished):
-                epoch_seconds = progress.busy_seconds - progress.epoch_started_at
-                event = dataclasses.replace(
-                    event, elapsed=progress.busy_seconds,
-                    samples_per_second=progress.samples_in_epoch / epoch_seconds if epoch_seconds > 0 else math.nan)
+            elif kind is events.EpochFinished:
                 progress.add_epoch(event)
-            elif isinstance(event, events.TrainingFinished):
-                event = dataclasses.replace(event, elapsed=progress.busy_seconds)
+            elif kind is events.TrainingFinished:
                 progress.finished = event
             yield index, event
-            if isinstance(event, (events.BatchFinished, events.EpochFinished, events.TrainingFinished)):
+            if kind in _END_OF_TURN:
                 return
+
+    def own_seconds(self, index: int) -> float:
+        """The time contender ``index`` has spent computing, its rivals' turns excluded: the time
+        it would have taken alone (the events' own ``elapsed`` also counts the rivals' turns)."""
+        return self._progress[index].busy_seconds
 
     # ------------------------------------------------------------------ results
     def common_target_loss(self) -> float:
@@ -253,7 +253,7 @@ class Race:
         summaries = []
         for contender, progress in zip(self.contenders, self._progress):
             finished = progress.finished
-            epoch_seconds = progress.epoch_started_at / progress.epochs if progress.epochs else math.nan
+            epoch_seconds = progress.busy_at_last_epoch / progress.epochs if progress.epochs else math.nan
             summaries.append(ContenderSummary(
                 label=contender.label, steps=progress.steps, epochs=progress.epochs,
                 best_val_metric=progress.best_val_metric, best_val_epoch=progress.best_val_epoch,
