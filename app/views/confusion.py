@@ -100,6 +100,9 @@ class ConfusionView(View):
         self.tiles, self.text_list = [], None
         if not has_images:
             self.text_list = self.gallery.addLabel("", row=1, col=0, color=palette.FOREGROUND, justify="left")
+            # An empty stretching row below keeps the list under its heading at the top.
+            self.gallery.addLabel("", row=2, col=0)
+            self.gallery.layout.setRowStretchFactor(2, 1)
             return
         # Ink dark on white, as on paper: low values map to white.
         paper = np.linspace(255, 0, 256).astype(np.uint8)[:, None].repeat(3, axis=1)

@@ -274,6 +274,16 @@ def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):
     assert strongest >= 2  # the largest weight of each layer is in the top level
 
 
+def test_network_view_explains_why_it_draws_no_links_for_a_wide_layer(qtbot):
+    experiment = build_experiment("digits", hidden=(65,), activation="relu", loss="softmax_cross_entropy", epochs=1)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    assert "more than 64 units" in view.note.text()
+    assert all(item.getData()[0] is None or len(item.getData()[0]) == 0 for item in view.links.values())
+
+
 def test_hidden_views_wait_and_draw_when_shown(qtbot, runs):
     run = runs["sine"]
     view = fed_view(qtbot, FittedCurveView, run, show=False)
