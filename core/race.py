@@ -26,17 +26,21 @@ from __future__ import annotations
 
 import bisect
 import copy
+import json
 import math
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from core import events
-from core.config import OptimizerConfig, RunConfig, ScheduleConfig, check
+from core.config import SCHEMA_VERSION, OptimizerConfig, RunConfig, ScheduleConfig, check
 from core.experiment import Experiment, load_data
 from core.trainer import TrainingControl
 
 MIN_CONTENDERS, MAX_CONTENDERS = 2, 8
+SHIPPED_PRESETS = Path(__file__).resolve().parents[1] / "resources" / "presets" / "compare"
+LANGUAGES = ("en", "ru")
 _END_OF_TURN = (events.BatchFinished, events.EpochFinished, events.TrainingFinished)
 
 SMOOTHING = 0.9
@@ -120,6 +124,19 @@ class _Progress:
         return self.record_steps[position] if position < len(self.record_steps) else None
 
 
+def contender_config(config: RunConfig, contender: Contender) -> RunConfig:
+    """``config`` with the contender's optimiser and schedule: what the contender trains with.
+    ValueError, naming the contender, if its optimiser or schedule options are invalid."""
+    config = config.copy()
+    config.name = contender.label
+    config.optimizer = copy.deepcopy(contender.optimizer)
+    config.schedule = copy.deepcopy(contender.schedule) if contender.schedule is not None else ScheduleConfig()
+    try:
+        return check(config)
+    except ValueError as error:
+        raise ValueError(f"contender {contender.label!r}: {error}") from None
+
+
 class Race:
     """Train each of ``contenders`` on ``config``'s data and network, fairly (see the module).
 
@@ -152,22 +169,12 @@ class Race:
             # same dropout masks; load_state() then restores the one shared initialisation.
             network.reinitialize()
             network.load_state(initial_weights)
-            experiment = Experiment(self._contender_config(contender), self.dataset, network)
+            experiment = Experiment(contender_config(self.config, contender), self.dataset, network)
             self.experiments.append(experiment)
             # Each trainer gets a private control that is never paused: the race consults the
             # shared one between rounds, so that "one more batch" means one batch of every contender.
             self.trainers.append(experiment.make_trainer(control=TrainingControl()))
         self._progress = [_Progress() for _ in self.contenders]
-
-    def _contender_config(self, contender: Contender) -> RunConfig:
-        config = self.config.copy()
-        config.name = contender.label
-        config.optimizer = copy.deepcopy(contender.optimizer)
-        config.schedule = copy.deepcopy(contender.schedule) if contender.schedule is not None else ScheduleConfig()
-        try:
-            return check(config)
-        except ValueError as error:
-            raise ValueError(f"contender {contender.label!r}: {error}") from None
 
     @property
     def networks(self) -> list:
@@ -265,3 +272,91 @@ class Race:
     @staticmethod
     def _diverged(progress: _Progress) -> bool:
         return progress.finished is not None and progress.finished.reason == events.DIVERGED
+
+
+# ---------------------------------------------------------------------------------------- presets
+@dataclass(frozen=True, eq=False)
+class Preset:
+    """A ready-made race, read from ``resources/presets/compare/<id>.json``::
+
+        {"title": {"en": "...", "ru": "..."}, "description": {"en": "...", "ru": "..."},
+         "config": {RunConfig JSON},                      optional: the data and network it needs
+         "contenders": [{"label": "SGD", "optimizer": {"name": "sgd", "options": {"lr": 0.05}},
+                         "schedule": {"name": "step", "options": {...}, "unit": "epoch"}}, ...]}
+
+    Without ``config`` the race runs on whatever configuration the user has; a missing
+    ``schedule`` is a constant rate. Texts need English; other :data:`LANGUAGES` may follow.
+    """
+
+    id: str
+    title: dict
+    description: dict
+    contenders: tuple
+    config: RunConfig | None
+
+    def text(self, field: str, language: str = "en") -> str:
+        """The ``title`` or ``description`` in ``language``, English when there is none in it."""
+        texts = getattr(self, field)
+        return texts.get(language) or texts["en"]
+
+
+def presets(folder=SHIPPED_PRESETS) -> list[Preset]:
+    """The presets in ``folder``, in file-name order."""
+    return [load_preset(path) for path in sorted(Path(folder).glob("*.json"))]
+
+
+def load_preset(path) -> Preset:
+    """Read and validate one preset file; every problem is a ValueError naming the file and field."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"cannot read the race preset {path.name}: {error}") from None
+    where = f"race preset {path.name}"
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where} must be a JSON object, got {type(raw).__name__}")
+    unknown = sorted(set(raw) - {"title", "description", "config", "contenders"})
+    if unknown:
+        raise ValueError(f"{where}: unknown field {unknown[0]!r}; allowed: title, description, config, contenders")
+    title = _read_texts(raw.get("title"), f"{where}: title")
+    description = _read_texts(raw.get("description"), f"{where}: description")
+    config = None
+    if raw.get("config") is not None:
+        try:
+            config = check(RunConfig.from_dict(raw["config"]))
+        except ValueError as error:
+            raise ValueError(f"{where}: config: {error}") from None
+    contenders = _read_contenders(raw.get("contenders"), config or RunConfig(), where)
+    return Preset(path.stem, title, description, contenders, config)
+
+
+def _read_texts(raw, where: str) -> dict:
+    if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"].strip():
+        raise ValueError(f"{where} must be an object with an English text under \"en\", got {raw!r}")
+    for language, value in raw.items():
+        if language not in LANGUAGES or not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{where}: {language!r}: {value!r} is not a text in one of {', '.join(LANGUAGES)}")
+    return dict(raw)
+
+
+def _read_contenders(raw, config: RunConfig, where: str) -> tuple:
+    if not isinstance(raw, list) or not MIN_CONTENDERS <= len(raw) <= MAX_CONTENDERS:
+        raise ValueError(f"{where}: contenders must be a list of {MIN_CONTENDERS} to {MAX_CONTENDERS}, got {raw!r}")
+    contenders = []
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict) or set(entry) - {"label", "optimizer", "schedule"} \
+                or not {"label", "optimizer"} <= set(entry):
+            raise ValueError(f"{where}: contenders[{index}] must be an object with label, optimizer and "
+                             f"optionally schedule, got {entry!r}")
+        try:
+            built = RunConfig.from_dict({"optimizer": entry["optimizer"], "schedule": entry.get("schedule", {}),
+                                         "schema_version": SCHEMA_VERSION})
+            contender = Contender(entry["label"], built.optimizer, built.schedule)
+            contender_config(config, contender)
+        except ValueError as error:
+            raise ValueError(f"{where}: contenders[{index}]: {error}") from None
+        contenders.append(contender)
+    labels = [contender.label for contender in contenders]
+    if len(set(labels)) != len(labels) or not all(isinstance(label, str) and label.strip() for label in labels):
+        raise ValueError(f"{where}: contender labels must be distinct non-empty texts, got {labels}")
+    return tuple(contenders)

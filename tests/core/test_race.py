@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from core import events
+from core import race as race_module
 from core.config import LayerConfig, OptimizerConfig, RunConfig, ScheduleConfig
 from core.experiment import Experiment
 from core.race import Race
@@ -182,3 +183,33 @@ def test_summary_best_accuracy_steps_to_target_and_own_time():
 def test_bad_contenders_are_refused_with_a_message(contenders, message):
     with pytest.raises(ValueError, match=message):
         Race(small_config(), contenders)
+
+
+def test_the_shipped_presets_load_and_race():
+    shipped = {preset.id: preset for preset in race_module.presets()}
+    assert len(shipped) >= 4
+    for preset in shipped.values():
+        assert preset.text("title") and preset.text("title", "ru") != preset.text("title")
+        if preset.config is None:
+            Race(small_config(), preset.contenders)  # valid on any configuration
+    paper = shipped["04-adam-paper-mnist"]
+    assert [contender.optimizer.name for contender in paper.contenders] == \
+        ["adam", "adagrad", "rmsprop", "nesterov", "adadelta"]
+    assert paper.config.data.dataset == "mnist" and paper.config.training.batch_size == 128
+    assert [(layer.units, layer.activation, layer.dropout > 0) for layer in paper.config.network.hidden] == \
+        [(1000, "relu", True), (1000, "relu", True)]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{", "cannot read the race preset bad.json"),
+    ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": []}', "contenders must be a list of 2 to 8"),
+    ('{"title": {"de": "t"}, "description": {"en": "d"}, "contenders": []}', "title must be an object with an English"),
+    ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": "a", "optimizer": {"name": "adam"}},'
+     '{"label": "b", "optimizer": {"name": "adam", "options": {"lr": "fast"}}}]}', r"contenders\[1\]"),
+    ('{"title": {"en": "t"}, "description": {"en": "d"}, "colour": 1, "contenders": []}', "unknown field 'colour'"),
+])
+def test_a_bad_preset_file_is_refused_naming_the_field(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        race_module.load_preset(path)
