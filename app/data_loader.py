@@ -42,6 +42,15 @@ def _remember(key: str, dataset) -> None:
         _cache.popitem(last=False)
 
 
+def describe_load_error(error: BaseException) -> str:
+    """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file."""
+    if isinstance(error, ValueError):
+        return str(error)
+    if isinstance(error, OSError) and error.strerror:
+        return f"cannot read {error.filename}: {error.strerror}" if error.filename else error.strerror
+    return f"{type(error).__name__}: {error}"
+
+
 class DatasetLoader(QObject):
     """Loads the data of a configuration on one helper thread; answers in the GUI thread."""
 
@@ -82,8 +91,7 @@ class DatasetLoader(QObject):
             _remember(key, future.result())
             self.loaded.emit(key, future.result())
         else:
-            self.failed.emit(key, str(error) if isinstance(error, ValueError)
-                             else f"{type(error).__name__}: {error}")
+            self.failed.emit(key, describe_load_error(error))
 
     def shutdown(self) -> None:
         """Wait for a load in progress and stop the helper thread (the window is closing)."""

@@ -421,7 +421,10 @@ class MainWindow(QMainWindow):
     def rebuild(self) -> None:
         """Build a new run from the configuration: load the data (off the GUI thread), then the network."""
         self._rebuild_timer.stop()
-        if self.session is not None or self.model.validation_errors:
+        if self.session is not None:
+            return
+        self._built_signature = None  # set again when the new run is built
+        if self.model.validation_errors:
             return
         missing = missing_options(self.model.config)
         self._set_build_problems(missing)
@@ -566,7 +569,6 @@ class MainWindow(QMainWindow):
     def reset(self) -> None:
         """Stop any run and rebuild it from the configuration with freshly initialised weights."""
         self._discard_session()
-        self._built_signature = None
         self.rebuild()
 
     def _discard_session(self) -> None:

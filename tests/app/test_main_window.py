@@ -412,3 +412,20 @@ def test_messages_arriving_between_frames_reach_the_views_as_one_with_every_even
     third = Progress(batches=("b4",), epochs=("e2",), inspection=None, snapshot=None)
     assert merge_progress([first, second, third]) == Progress(("b1", "b2", "b3", "b4"), ("e1", "e2"), "i1", "s2")
     assert merge_progress([second]) is second
+
+
+def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reason(open_window, qtbot, tmp_path):
+    window = open_window()
+    window.data_panel.dataset.setCurrentText("csv")
+    assert not window.start_action.isEnabled()
+    path = window.data_panel.options.controls()["path"]
+    qtbot.waitUntil(lambda: path.property("invalid") is True, timeout=5000)
+    assert "choose one" in path.toolTip()
+    path.text.setText(str(tmp_path / "nowhere.csv"))
+    path.text.editingFinished.emit()
+    qtbot.waitUntil(lambda: "cannot read" in window.data_panel.problems.text(), timeout=10_000)
+    assert "nowhere.csv: No such file or directory" in window.data_panel.problems.text()
+    assert window.panel_tabs.tabText(0) == "⚠ Data" and not window.start_action.isEnabled()
+    window.data_panel.dataset.setCurrentText("digits")
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
+    assert window.data_panel.problems.isHidden()
