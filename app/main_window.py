@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
         self._diverged = False
+        self._worker_waiting = False
 
         self.setWindowTitle(self.tr("MLP Workbench"))
         self.setStyleSheet(INVALID_STYLE)
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
         return self._steps_done
 
     def _set_state(self, state: str) -> None:
+        self._worker_waiting = False  # every command sets the worker going; its next Paused event says it waits
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
@@ -348,6 +350,10 @@ class MainWindow(QMainWindow):
     def _is_built(self) -> bool:
         """An experiment exists and matches the configuration's data, network, loss and seed."""
         return self.experiment is not None and self._built_signature == structure_signature(self.model.config)
+
+    def _network_at_rest(self) -> bool:
+        """No run, or a paused one whose worker has reported that it waits: the weights do not change."""
+        return self.session is None or (self._state == PAUSED and self._worker_waiting)
 
     def _update_actions(self) -> None:
         valid, built = self.model.is_valid, self._is_built()
@@ -362,7 +368,7 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("&Pause"))
         self.stop_action.setEnabled(not idle)
         self.reset_action.setEnabled(not idle or not self.model.validation_errors)
-        self.check_gradients_action.setEnabled(self.experiment is not None and not self._state == RUNNING)
+        self.check_gradients_action.setEnabled(self.experiment is not None and self._network_at_rest())
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
         idle_text = self.tr("Paused (diverged)") if self._diverged else self.tr("Ready")
@@ -629,6 +635,8 @@ class MainWindow(QMainWindow):
         self._rate_window.clear()
         if self.session is not None and self.session.control.paused:
             self._set_state(PAUSED)
+            self._worker_waiting = True
+            self._update_actions()
 
     def _on_finished(self, event: events.TrainingFinished) -> None:
         self._draw_frame()
@@ -751,7 +759,7 @@ class MainWindow(QMainWindow):
     # ================================================================== gradient check
     def check_gradients(self) -> list | None:
         """Run the engine's gradient check on the current network and show the table."""
-        if self.experiment is None or self._state == RUNNING:
+        if self.experiment is None or not self._network_at_rest():
             return None
         dataset = self.experiment.dataset
         count = min(GRADIENT_CHECK_EXAMPLES, len(dataset.X_train))

@@ -50,13 +50,14 @@ def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
 def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small_config):
     window = open_window(small_config(epochs=200))
     window.start_action.trigger()
-    assert window.state == "running"
+    assert window.state == "running" and not window.check_gradients_action.isEnabled()
     qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
 
     with qtbot.waitSignal(window.session.paused, timeout=10_000):
         window.pause_action.trigger()
     assert window.state == "paused" and window.pause_action.isChecked()
     assert window.pause_action.text() == "Resume"
+    assert window.check_gradients_action.isEnabled(), "the worker waits: the weights hold still"
     paused_at = window.steps_done
     assert window.session.worker.trainer.step == paused_at
 
@@ -72,7 +73,7 @@ def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small
     assert window.state == "paused"
 
     window.pause_action.trigger()
-    assert window.state == "running"
+    assert window.state == "running" and not window.check_gradients_action.isEnabled()
     resumed_at = window.steps_done
     qtbot.waitUntil(lambda: window.steps_done > resumed_at + 5, timeout=10_000)
 
