@@ -430,3 +430,17 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     window.data_panel.dataset.setCurrentText("digits")
     qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
     assert window.data_panel.problems.isHidden()
+
+
+def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=2))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    shown = [view for view in window.views if window.view_tabs.isTabVisible(window.view_tabs.indexOf(view))]
+    assert {type(view).__name__ for view in shown} >= {"LossView", "HistogramView", "GradientView",
+                                                       "UnitImageView", "ConfusionView", "NetworkView"}
+    for view in shown:
+        header, rows = view.table()
+        assert header and rows, f"{type(view).__name__} has nothing to export"
+    assert not any(window.view_tabs.isTabVisible(window.view_tabs.indexOf(view)) for view in window.views
+                   if type(view).__name__ in ("BoundaryView", "FittedCurveView")), "no 2-D or 1-D plot for digits"
