@@ -432,7 +432,7 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     assert window.data_panel.problems.isHidden()
 
 
-def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_window, qtbot, small_config):
+def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_window, qtbot, small_config, tmp_path):
     window = open_window(small_config(epochs=2))
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
@@ -442,5 +442,9 @@ def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_wind
     for view in shown:
         header, rows = view.table()
         assert header and rows, f"{type(view).__name__} has nothing to export"
+    window.view_tabs.setCurrentWidget(shown[0])
+    assert window.current_view() is shown[0]
+    assert window.export_view(shown[0], str(tmp_path / "loss.csv"))
+    assert (tmp_path / "loss.csv").read_text(encoding="utf-8").count("\n") > 2
     assert not any(window.view_tabs.isTabVisible(window.view_tabs.indexOf(view)) for view in window.views
                    if type(view).__name__ in ("BoundaryView", "FittedCurveView")), "no 2-D or 1-D plot for digits"
