@@ -15,12 +15,12 @@ import logging
 import os
 import time
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from threadpoolctl import threadpool_limits
 
 from app.messages import Progress
 from core import events
+from core import inspection as inspection_module
 from core.trainer import TrainingControl
 
 log = logging.getLogger(__name__)
@@ -42,20 +42,6 @@ def describe_failure(error: BaseException) -> str:
     if isinstance(error, ValueError):
         return str(error)
     return f"training stopped by an unexpected error ({type(error).__name__}: {error})"
-
-
-def _inspect(network, dataset):
-    """``core.inspection.inspect`` when that module exists, else None (the views then skip it).
-
-    The weights of a diverging run are finite but huge: their activations overflow to ±inf, which
-    is exactly what the views should show, so overflow is not an error here.
-    """
-    try:
-        from core import inspection
-    except ImportError:
-        return None
-    with np.errstate(over="ignore", invalid="ignore"):
-        return inspection.inspect(network, dataset)
 
 
 class TrainingWorker(QObject):
@@ -91,6 +77,7 @@ class TrainingWorker(QObject):
         self._batches: list = []
         self._epochs: list = []
         self._next_message = self._next_inspection = 0.0
+        self._initial_inspection = None
 
     @Slot()
     def run(self) -> None:
@@ -129,7 +116,11 @@ class TrainingWorker(QObject):
         inspection = snapshot = None
         if inspect:
             network = self.experiment.network
-            inspection = _inspect(network, self.experiment.dataset)
+            # Inspecting against the run's first inspection keeps the histogram bins of the
+            # initial weights, so the views overlay current on initial bar for bar.
+            inspection = inspection_module.inspect(network, self.experiment.dataset, initial=self._initial_inspection)
+            if self._initial_inspection is None:
+                self._initial_inspection = inspection
             snapshot = events.Snapshot(self.trainer.epoch, self.trainer.step, network.state())
             self._next_inspection = time.perf_counter() + self.inspection_interval
         if self._batches or self._epochs or snapshot is not None:

@@ -234,6 +234,15 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     _expect_number(errors, "data.validation_split", data.validation_split, low=0.0, high=0.9)
     if data.scaling not in SCALINGS:
         errors.append(ConfigError("data.scaling", data.scaling, f"choose one of: {', '.join(SCALINGS)}"))
+    if not isinstance(data.augmentation, dict):
+        errors.append(ConfigError("data.augmentation", data.augmentation, "must be an object of strengths"))
+    elif data.augmentation:
+        from core.datasets.augment import Augmenter
+        try:
+            Augmenter((28, 28), **{key: value for key, value in data.augmentation.items() if key != "rng"})
+        except (ValueError, TypeError) as error:
+            allowed = ", ".join(key for key in Augmenter((1, 1)).hyperparameters)
+            errors.append(ConfigError("data.augmentation", data.augmentation, f"{error} (strengths: {allowed})"))
     if not isinstance(config.network.hidden, list):
         errors.append(ConfigError("network.hidden", config.network.hidden, "must be a list of layers"))
     else:

@@ -91,9 +91,21 @@ class Experiment:
         self.dataset = dataset if dataset is not None else load_data(config)
         n_outputs = output_width(self.dataset, config.loss.name)
         self.network = network or build_network(config, self.dataset.n_features, n_outputs)
+        self._optimizer = self._optimizer_key = None
         if self.network.n_inputs != self.dataset.n_features:
             raise ValueError(f"the network takes {self.network.n_inputs} inputs but {self.dataset.name} "
                              f"has {self.dataset.n_features} features")
+
+    def optimizer(self):
+        """The run's optimiser, kept across trainers so that continuing a run keeps its state
+        (Adam's moments, momentum); another optimiser or other hyperparameters build a new one,
+        a new learning rate is simply set."""
+        options = self.config.optimizer.options
+        wanted = (self.config.optimizer.name, sorted((k, v) for k, v in options.items() if k != "lr"))
+        if self._optimizer_key != wanted:
+            self._optimizer, self._optimizer_key = build_optimizer(self.config), wanted
+        self._optimizer.lr = self.config.optimizer.lr
+        return self._optimizer
 
     def make_trainer(self, control: TrainingControl | None = None, **overrides) -> Trainer:
         config, dataset = self.config, self.dataset
@@ -102,5 +114,5 @@ class Experiment:
                        regularizer=build_regularizer(config), patience=config.training.patience,
                        seed=config.training.seed, augment=build_augmenter(config, dataset), control=control)
         options.update(overrides)
-        return Trainer(self.network, build_optimizer(config), dataset.X_train, dataset.y_train,
+        return Trainer(self.network, self.optimizer(), dataset.X_train, dataset.y_train,
                        dataset.X_val, dataset.y_val, **options)

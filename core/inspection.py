@@ -310,7 +310,17 @@ def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | No
       fitted curve on ``curve_size`` points; for image data the first ``max_unit_images`` units'
       weights as images; for networks with at most ``small_network_units`` units per Dense layer
       their weight matrices.
+
+    The weights of a diverging run are finite but huge; their activations overflow to ±inf,
+    which is what the views should show, so overflow is not reported as a warning.
     """
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst, grid_size,
+                        curve_size, max_unit_images, small_network_units)
+
+
+def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst, grid_size, curve_size,
+             max_unit_images, small_network_units) -> Inspection:
     probe_size = check_number("probe size", probe_size, low=1, integer=True)
     bins = check_number("histogram bins", bins, low=2, integer=True)
     if max_evaluated is not None:

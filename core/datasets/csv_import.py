@@ -47,7 +47,16 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     path = Path(path)
     if task not in TASKS:
         raise ValueError(f"{path.name}: task {task!r} is not one of {', '.join(TASKS)}")
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file; choose an existing CSV file") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path} is a folder; choose a CSV file") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)") from None
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read it ({error.strerror})") from None
     first_line = text.lstrip().split("\n", 1)[0]
     delimiter = delimiter or next((d for d in DELIMITERS if d in first_line), ",")
     reader = csv.reader(text.splitlines(), delimiter=delimiter)

@@ -23,7 +23,6 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.model_selection import train_test_split
 
 from core._checks import check_number
 from core.registry import Registry
@@ -214,6 +213,8 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         if size == 0:
             return indices, indices[:0]
         try:
+            from sklearn.model_selection import train_test_split  # lazy: importing sklearn takes ~2 s
+
             kept, taken = train_test_split(indices, test_size=size, random_state=seed,
                                            stratify=y[indices] if classify else None)
         except ValueError as error:

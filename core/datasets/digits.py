@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import sklearn.datasets
 
 from core.datasets.dataset import DATASETS, Dataset, make_dataset, pixel_names
 
@@ -17,6 +16,7 @@ PIXEL_MAX = 16
 @DATASETS.register("digits")
 def load_digits(*, scaling: str = "unit", **split_options) -> Dataset:
     """The 8×8 digits. Options: validation_split, test_split, seed, max_train, scaling."""
+    import sklearn.datasets  # imported when used: it takes seconds
     bunch = sklearn.datasets.load_digits()
     return make_dataset("digits", "multiclass", bunch.data, bunch.target,
                         class_names=tuple(str(digit) for digit in bunch.target_names),

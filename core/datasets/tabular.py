@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import sklearn.datasets
 
 from core.datasets.dataset import (DATASETS, Dataset, check_generator_options, evaluate_on_training_data,
                                    make_dataset)
@@ -28,6 +27,7 @@ TRUTH_TABLE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
 @DATASETS.register("wine")
 def load_wine(*, scaling: str = "standardize", **split_options) -> Dataset:
     """All 13 features, 3 classes. Options: validation_split, test_split, seed, max_train, scaling."""
+    import sklearn.datasets  # imported when used: it takes seconds
     bunch = sklearn.datasets.load_wine()
     return make_dataset("wine", "multiclass", bunch.data, bunch.target, class_names=tuple(bunch.target_names),
                         feature_names=tuple(bunch.feature_names), scaling=scaling, **split_options)
@@ -36,6 +36,7 @@ def load_wine(*, scaling: str = "standardize", **split_options) -> Dataset:
 @DATASETS.register("wine_2d")
 def load_wine_2d(*, scaling: str = "standardize", **split_options) -> Dataset:
     """Lecture 001's wine subset: classes 0 and 1 only, features alcohol and proline."""
+    import sklearn.datasets
     bunch = sklearn.datasets.load_wine()
     keep = bunch.target != 2
     columns = [bunch.feature_names.index(feature) for feature in WINE_2D_FEATURES]
@@ -95,6 +96,7 @@ def load_sine(*, n_samples: int = 200, noise: float = 0.1, seed: int = 0, scalin
 def load_diabetes(*, scaling: str = "standardize", target_scaling: str = "standardize",
                   **split_options) -> Dataset:
     """Disease progression after one year (raw units 25–346) from 10 baseline measurements."""
+    import sklearn.datasets
     bunch = sklearn.datasets.load_diabetes(scaled=False)
     return make_dataset("diabetes", "regression", bunch.data, bunch.target, feature_names=tuple(bunch.feature_names),
                         scaling=scaling, target_scaling=target_scaling, **split_options)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import sklearn.datasets
 
 from core._checks import check_number
 from core.datasets.dataset import DATASETS, Dataset, check_generator_options, class_task, make_dataset
@@ -36,6 +35,7 @@ def _check_classes(name, n_classes) -> int:
 def load_moons(*, n_samples: int = 400, noise: float = 0.2, seed: int = 0, scaling: str = "standardize",
                **split_options) -> Dataset:
     n_samples, noise = check_generator_options("moons", n_samples, noise, min_samples=10)
+    import sklearn.datasets  # imported when used: it takes seconds
     X, y = sklearn.datasets.make_moons(n_samples, noise=noise, random_state=seed)
     return _toy("moons", X, y, 2, seed, scaling, split_options)
 
@@ -44,6 +44,7 @@ def load_moons(*, n_samples: int = 400, noise: float = 0.2, seed: int = 0, scali
 def load_circles(*, n_samples: int = 400, noise: float = 0.1, seed: int = 0, scaling: str = "standardize",
                  **split_options) -> Dataset:
     n_samples, noise = check_generator_options("circles", n_samples, noise, min_samples=10)
+    import sklearn.datasets
     X, y = sklearn.datasets.make_circles(n_samples, noise=noise, factor=0.5, random_state=seed)
     return _toy("circles", X, y, 2, seed, scaling, split_options)
 
@@ -66,5 +67,6 @@ def load_blobs(*, n_samples: int = 400, noise: float = 1.0, n_classes: int = 3, 
                scaling: str = "standardize", **split_options) -> Dataset:
     n_samples, noise = check_generator_options("blobs", n_samples, noise, min_samples=10)
     n_classes = _check_classes("blobs", n_classes)
+    import sklearn.datasets
     X, y = sklearn.datasets.make_blobs(n_samples, centers=n_classes, cluster_std=noise, random_state=seed)
     return _toy("blobs", X, y, n_classes, seed, scaling, split_options)

@@ -38,6 +38,8 @@ def test_defaults_are_valid():
     (lambda c: setattr(c.regularization, "l2", -0.1), "regularization.l2", "≥ 0.0"),
     (lambda c: setattr(c.loss, "name", "cross_entropy"), "loss.name", "softmax_cross_entropy"),
     (lambda c: setattr(c.schedule, "unit", "batch"), "schedule.unit", "step or epoch"),
+    (lambda c: setattr(c.data, "augmentation", {"shfit": 2}), "data.augmentation", "shift, rotation"),
+    (lambda c: setattr(c.data, "augmentation", {"rotation": 400}), "data.augmentation", "≤ 180"),
 ])
 def test_each_invalid_value_is_reported_with_field_value_and_allowed_range(change, field, words):
     config = RunConfig()

@@ -202,3 +202,22 @@ def test_bad_training_input_is_refused_with_a_message():
         Trainer(net, sgd, X, y + 5)
     with pytest.raises(ValueError, match="batch size"):
         Trainer(net, sgd, X, y, batch_size=0)
+
+
+def test_an_experiment_keeps_its_optimiser_state_when_a_run_is_continued():
+    from core.config import LayerConfig, RunConfig
+    from core.experiment import Experiment
+
+    config = RunConfig()
+    config.network.hidden = [LayerConfig(8)]
+    config.training.epochs = 1
+    experiment = Experiment(config)
+    first = experiment.make_trainer()
+    run(first)
+    steps = first.optimizer.step_count
+    config.optimizer.options = {"lr": 0.0005}
+    second = experiment.make_trainer()
+    assert second.optimizer is first.optimizer and second.optimizer.step_count == steps
+    assert second.optimizer.lr == 0.0005
+    config.optimizer.options = {"lr": 0.0005, "betas": (0.8, 0.99)}
+    assert experiment.make_trainer().optimizer is not first.optimizer
