@@ -1,0 +1,810 @@
+"""Race mode: optimisers trained side by side on the same network, weights and batches.
+
+The view is a tool of its own: it takes the window's run configuration (:meth:`CompareView.set_config`)
+and races 2–8 contenders on it with :class:`core.race.Race` — each contender an optimiser with its
+hyperparameters and a learning-rate schedule, everything else shared — on a worker thread of its
+own. Curves are overlaid, one colour per contender: the smoothed training loss per step, the
+validation loss and accuracy per epoch, against steps, epochs or each contender's own computing
+time; a table sums up each contender. Pause, resume and stop act on all contenders together.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, QSignalBlocker, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+from threadpoolctl import threadpool_limits
+
+from app import palette
+from app.panels import help_texts
+from app.panels.training_panel import carried_options, hyperparameter_defaults
+from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
+                                set_help)
+from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
+from app.views.base import TranslatedText, View
+from app.views.series import DecimatingSeries, Smoother, plain
+from core import events, optimizers, schedules
+from core import race as race_engine
+from core.config import OptimizerConfig, RunConfig, ScheduleConfig
+from core.trainer import TrainingControl
+
+log = logging.getLogger(__name__)
+
+DIVERGED_COLOUR = "#b71c1c"
+LEFT_AXIS_WIDTH = 56
+
+STEPS, EPOCHS, SECONDS = "steps", "epochs", "seconds"
+X_AXES = {STEPS: QT_TRANSLATE_NOOP("CompareView", "steps"),
+          EPOCHS: QT_TRANSLATE_NOOP("CompareView", "epochs"),
+          SECONDS: QT_TRANSLATE_NOOP("CompareView", "computing time (s)")}
+REASONS = {events.COMPLETED: QT_TRANSLATE_NOOP("CompareView", "completed"),
+           events.EARLY_STOPPED: QT_TRANSLATE_NOOP("CompareView", "stopped early"),
+           events.STOPPED: QT_TRANSLATE_NOOP("CompareView", "stopped"),
+           events.DIVERGED: QT_TRANSLATE_NOOP("CompareView", "diverged")}
+
+
+class LossAxis(pg.AxisItem):
+    """A loss axis that stays readable on a short plot: on a logarithmic scale spanning less than a
+    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs."""
+
+    MIN_PIXELS_PER_LABEL = 18
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
+        spacing, values = levels[-1]
+        if spacing is not None or len(values) * self.MIN_PIXELS_PER_LABEL <= size:
+            return levels
+        values = np.asarray(values)
+        mantissas = np.round(10 ** (values % 1)).astype(int)
+        round_ones = np.isin(mantissas, (1, 2, 5))
+        return [*levels[:-1], (None, list(values[round_ones])), (None, list(values[~round_ones]))]
+
+
+def swatch(index: int) -> QIcon:
+    """A small square in the index-th contender's colour, for lists and tables."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(palette.series_color(index))
+    return QIcon(pixmap)
+
+
+def preset_language() -> str:
+    """The user's language if the presets have texts in it, else English."""
+    language = QLocale().name().split("_")[0]
+    return language if language in race_engine.LANGUAGES else "en"
+
+
+# ------------------------------------------------------------------------------------------ worker
+@dataclass(frozen=True)
+class RaceStarted:
+    """The race is built: contender labels, batches per epoch, planned epochs, regression or not."""
+
+    labels: tuple
+    steps_per_epoch: int
+    epochs: int
+    regression: bool
+
+
+@dataclass(frozen=True)
+class RaceProgress:
+    """What happened since the previous message, as tuples of plain numbers and strings.
+
+    ``batches``: (contender, step, own seconds, loss); ``epochs``: (contender, step, own seconds,
+    validation loss, validation metric); ``ended``: (contender, reason, message); ``summary``: the
+    :class:`core.race.ContenderSummary` of every contender now.
+    """
+
+    batches: tuple
+    epochs: tuple
+    ended: tuple
+    summary: tuple
+
+
+class RaceWorker(QObject):
+    """Builds and runs one :class:`core.race.Race` on the race's thread; every signal is queued to the GUI."""
+
+    started = Signal(object)
+    """started(RaceStarted): the data is loaded and every contender's network built."""
+    progress = Signal(object)
+    """progress(RaceProgress): at most ~30 a second."""
+    paused = Signal()
+    """paused(): every contender waits for resume, a step or stop (sent after its progress)."""
+    failed = Signal(str)
+    """failed(message): an exception ended the race; the message says what went wrong."""
+    done = Signal()
+    """done(): the last signal; the thread quits on it."""
+
+    def __init__(self, config: RunConfig, contenders, control: TrainingControl, dataset=None, *,
+                 message_interval: float = MESSAGE_INTERVAL, blas_threads: int | None = None):
+        super().__init__()
+        self.config, self.contenders, self.control, self.dataset = config, tuple(contenders), control, dataset
+        self.message_interval = message_interval
+        self.blas_threads = blas_threads or default_blas_threads()
+        self.target_loss: float | None = None
+        """The loss the summary counts steps to (None: the loss every contender reached); set from any thread."""
+        self._batches, self._epochs, self._ended = [], [], []
+        self._next_message = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+                race = race_engine.Race(self.config, self.contenders, dataset=self.dataset, control=self.control)
+                self._race(race)
+        except Exception as error:  # the boundary of the thread: every failure becomes a message
+            log.exception("the race failed")
+            self.failed.emit(describe_failure(error))
+        finally:
+            self.done.emit()
+
+    def _race(self, race) -> None:
+        pause_reported = False
+        for index, event in race.run():
+            kind = type(event)
+            if kind is events.BatchFinished:
+                self._batches.append((index, event.step, race.own_seconds(index), event.loss))
+                pause_reported = False
+            elif kind is events.EpochFinished:
+                self._epochs.append((index, event.step, race.own_seconds(index), event.val_loss, event.val_metric))
+            elif kind is events.TrainingFinished:
+                self._ended.append((index, event.reason, event.message))
+            elif kind is events.TrainingStarted:
+                if index == 0:
+                    regression = race.networks[0].loss.task == "regression"
+                    self.started.emit(RaceStarted(tuple(c.label for c in race.contenders), event.steps_per_epoch,
+                                                  event.epochs, regression))
+                continue
+            elif kind is events.Paused:
+                if not pause_reported:  # the race reports a pause once per contender
+                    self._flush(race)
+                    self.paused.emit()
+                    pause_reported = True
+                continue
+            if time.perf_counter() >= self._next_message:
+                self._flush(race)
+        self._flush(race)
+
+    def _flush(self, race) -> None:
+        self.progress.emit(RaceProgress(tuple(self._batches), tuple(self._epochs), tuple(self._ended),
+                                        race.summary(self.target_loss)))
+        self._batches, self._epochs, self._ended = [], [], []
+        self._next_message = time.perf_counter() + self.message_interval
+
+
+class RaceSession(QObject):
+    """One race: its shared control, its worker and the ``QThread`` the worker lives on.
+
+    Signals are the worker's, delivered in the GUI thread; :attr:`ended` comes last, after which
+    the thread and the worker are deleted.
+    """
+
+    started = Signal(object)
+    """started(RaceStarted)."""
+    progress = Signal(object)
+    """progress(RaceProgress)."""
+    paused = Signal()
+    """paused()."""
+    failed = Signal(str)
+    """failed(message)."""
+    ended = Signal()
+    """ended(): the thread has stopped; nothing more will be sent."""
+
+    def __init__(self, config: RunConfig, contenders, dataset=None, parent: QObject | None = None, **worker_options):
+        super().__init__(parent)
+        self.control = TrainingControl()
+        self.worker = RaceWorker(config, contenders, self.control, dataset, **worker_options)
+        self.thread = QThread()
+        self.thread.setObjectName("race")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        for name in ("started", "progress", "paused", "failed"):
+            getattr(self.worker, name).connect(getattr(self, name))
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.finished.connect(self.thread.deleteLater)
+        self.thread.finished.connect(self._on_thread_finished)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.thread.start()
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """Stop every contender at its next batch and wait for the thread; True if it ended in time."""
+        self.control.stop()
+        return not self.running or self.thread.wait(timeout_ms)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.running = False
+        self.ended.emit()
+
+
+# ------------------------------------------------------------------------------------------ curves
+class ContenderCurves:
+    """What the view keeps of one contender: bounded series, whatever the length of the race."""
+
+    def __init__(self):
+        self.loss_by_step, self.loss_by_seconds = DecimatingSeries(), DecimatingSeries()
+        self.smoother = Smoother()
+        self.epoch_steps, self.epoch_seconds, self.val_losses, self.val_metrics = [], [], [], []
+
+    def add_batch(self, step: int, seconds: float, loss: float) -> None:
+        smoothed = self.smoother(loss)
+        self.loss_by_step.append(step, smoothed)
+        self.loss_by_seconds.append(seconds, smoothed)
+
+    def add_epoch(self, step: int, seconds: float, val_loss: float, val_metric: float) -> None:
+        self.epoch_steps.append(step)
+        self.epoch_seconds.append(seconds)
+        self.val_losses.append(val_loss)
+        self.val_metrics.append(val_metric)
+
+
+# ------------------------------------------------------------------------------------------ the view
+class CompareView(View):
+    """Choose contenders (or a preset), race them, read the curves and the summary, export both."""
+
+    title = TranslatedText("CompareView", QT_TRANSLATE_NOOP("CompareView", "Compare optimisers"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._config = RunConfig()
+        self._preset_config: RunConfig | None = None
+        self._contenders: list[race_engine.Contender] = []
+        self._presets = race_engine.presets()
+        self.session: RaceSession | None = None
+        self.curves: list[ContenderCurves] = []
+        self.labels: tuple = ()
+        self.summary: tuple = ()
+        self._steps_per_epoch = 1
+        self._regression = False
+        self._paused = False
+        self._failed = False
+        self._plot_items: list[tuple] = []
+        self._build()
+        if self._presets:
+            self.apply_preset(0)
+        QCoreApplication.instance().aboutToQuit.connect(self.stop_and_wait)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        # The base class lays out the note and the plots; they move right of the controls here.
+        self.layout().removeWidget(self.graphics)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.graphics)
+        self.summary_table = QTableWidget(0, 6)
+        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_table.verticalHeader().hide()
+        self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary_table.horizontalHeader().setStretchLastSection(True)
+        self.summary_table.setAccessibleName(self.tr("Race summary"))
+        right.addWidget(self.summary_table)
+        right.setStretchFactor(0, 1)
+        right.setSizes([700, 180])
+        controls = QScrollArea()
+        controls.setWidgetResizable(True)
+        controls.setWidget(self._build_controls())
+        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls.setMinimumWidth(controls.widget().minimumSizeHint().width()
+                                 + controls.verticalScrollBar().sizeHint().width())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(controls)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        self.layout().addWidget(splitter, 1)
+
+        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"), left=self.tr("loss"))
+        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"), left=self.tr("loss"))
+        self.metric_plot = self.new_plot(2, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.setAxisItems({"left": LossAxis("left")})
+            palette.style_plot(plot)
+            plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(2, 2)
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
+        for plot in (self.val_loss_plot, self.metric_plot):
+            plot.setXLink(self.loss_plot)
+        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self._set_headers()
+        self._apply_scales()
+
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+
+        race_box = QGroupBox(self.tr("Race"))
+        form = QFormLayout(race_box)
+        self.preset_box = QComboBox()
+        for preset in self._presets:
+            self.preset_box.addItem(preset.text("title", preset_language()))
+            self.preset_box.setItemData(self.preset_box.count() - 1, preset.text("description", preset_language()),
+                                        Qt.ItemDataRole.ToolTipRole)
+        set_help(self.preset_box, self.tr("Ready-made races. Using one replaces the contenders."), self.tr("Preset"))
+        use_preset = QPushButton(self.tr("Use"))
+        use_preset.clicked.connect(lambda: self.apply_preset(self.preset_box.currentIndex()))
+        row = QHBoxLayout()
+        row.addWidget(self.preset_box, 1)
+        row.addWidget(use_preset)
+        form.addRow(self.tr("Preset"), row)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        form.addRow(self.description)
+        self.runs_on = QLabel()
+        self.runs_on.setWordWrap(True)
+        form.addRow(self.runs_on)
+        self.epochs = IntegerBox(1, 100_000)
+        set_help(self.epochs, self.tr("How many epochs every contender trains."), self.tr("Epochs"))
+        form.addRow(self.tr("Epochs"), self.epochs)
+        layout.addWidget(race_box)
+
+        contenders_box = QGroupBox(self.tr("Contenders"))
+        box = QVBoxLayout(contenders_box)
+        self.contender_list = QListWidget()
+        self.contender_list.setAccessibleName(self.tr("Contenders"))
+        self.contender_list.setMaximumHeight(150)
+        self.contender_list.currentRowChanged.connect(self._show_contender)
+        box.addWidget(self.contender_list)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self._add_contender)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self._remove_contender)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        box.addLayout(buttons)
+        editor = QFormLayout()
+        self.label_edit = QLineEdit()
+        self.label_edit.editingFinished.connect(self._label_edited)
+        editor.addRow(self.tr("Label"), self.label_edit)
+        self.optimizer_box = ChoiceBox(optimizers.names(), lambda name: component_help(optimizers, name))
+        self.optimizer_box.currentTextChanged.connect(self._optimizer_chosen)
+        editor.addRow(self.tr("Optimiser"), self.optimizer_box)
+        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key))
+        self.optimizer_options.edited.connect(self._optimizer_option_edited)
+        editor.addRow(self.optimizer_options)
+        self.schedule_box = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name))
+        self.schedule_box.currentTextChanged.connect(self._schedule_chosen)
+        editor.addRow(self.tr("Schedule"), self.schedule_box)
+        self.unit_box = ChoiceBox(["step", "epoch"])
+        self.unit_box.currentTextChanged.connect(self._unit_chosen)
+        editor.addRow(self.tr("t counts"), self.unit_box)
+        self.schedule_options = HyperparameterForm(lambda key: help_texts.text(help_texts.SCHEDULE, key))
+        self.schedule_options.edited.connect(self._schedule_option_edited)
+        editor.addRow(self.schedule_options)
+        self.editor = QWidget()
+        self.editor.setLayout(editor)
+        box.addWidget(self.editor)
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b71c1c;")
+        box.addWidget(self.problems)
+        layout.addWidget(contenders_box)
+
+        run_box = QGroupBox(self.tr("Run"))
+        run = QHBoxLayout(run_box)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.clicked.connect(self.start)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop)
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            run.addWidget(button)
+        layout.addWidget(run_box)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        display_box = QGroupBox(self.tr("Display"))
+        display = QFormLayout(display_box)
+        self.x_axis = QComboBox()
+        for key, text in X_AXES.items():
+            self.x_axis.addItem(QCoreApplication.translate("CompareView", text), key)
+        set_help(self.x_axis, self.tr("Steps, epochs, or each contender's own computing time (its rivals' turns "
+                                      "excluded), as if it had trained alone."), self.tr("x-axis"))
+        self.x_axis.currentIndexChanged.connect(lambda index: self._changed())
+        display.addRow(self.tr("x-axis"), self.x_axis)
+        self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
+        self.log_scale.setChecked(True)
+        self.log_scale.toggled.connect(self._apply_scales)
+        display.addRow(self.log_scale)
+        self.target = NumberEdit()
+        self.target.setPlaceholderText(self.tr("auto"))
+        set_help(self.target, self.tr("The summary counts the steps each contender needed until its smoothed "
+                                      "training loss reached this value. Empty: the lowest loss every contender "
+                                      "still in the race has reached."), self.tr("Target loss"))
+        self.target.valueEdited.connect(self._target_edited)
+        display.addRow(self.tr("Target loss"), self.target)
+        layout.addWidget(display_box)
+
+        export = QHBoxLayout()
+        export_curves = QPushButton(self.tr("Export curves…"))
+        export_curves.clicked.connect(lambda: self._export_dialog(self.tr("Curves (*.csv)")))
+        export_figure = QPushButton(self.tr("Export figure…"))
+        export_figure.clicked.connect(lambda: self._export_dialog(self.tr("Images (*.png *.svg)")))
+        export.addWidget(export_curves)
+        export.addWidget(export_figure)
+        layout.addLayout(export)
+        layout.addStretch(1)
+        return panel
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """A run was built from the window's configuration: race on it (its data is reused)."""
+        self.experiment = experiment
+        self.set_config(experiment.config)
+
+    def on_progress(self, progress) -> None:
+        """The window's own run does not concern the race."""
+
+    def set_config(self, config: RunConfig) -> None:
+        """The window's current run configuration: data, network, loss, regularisation and training
+        settings shared by every contender (unless a preset brings its own)."""
+        self._config = config.copy()
+        self._configuration_changed()
+
+    def refresh(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.redraw()
+
+    # ------------------------------------------------------------------ contenders
+    @property
+    def contenders(self) -> list:
+        return list(self._contenders)
+
+    def set_contenders(self, contenders, config: RunConfig | None = None) -> None:
+        """Race these (label, OptimizerConfig, ScheduleConfig) triples, on ``config`` if given (as a
+        lab or a preset with its own data and network does), else on the window's configuration."""
+        self._contenders = [race_engine.Contender(*contender) for contender in contenders]
+        self._contenders = [contender._replace(schedule=contender.schedule or ScheduleConfig())
+                            for contender in self._contenders]
+        self._preset_config = config.copy() if config is not None else None
+        self._refill_list()
+        self._configuration_changed()
+
+    def apply_preset(self, index: int) -> None:
+        preset = self._presets[index]
+        with QSignalBlocker(self.preset_box):
+            self.preset_box.setCurrentIndex(index)
+        self.description.setText(preset.text("description", preset_language()))
+        self.set_contenders(preset.contenders, preset.config)
+
+    def race_config(self) -> RunConfig:
+        """The configuration the next race runs on, with the epochs chosen here."""
+        config = (self._preset_config or self._config).copy()
+        config.training.epochs = self.epochs.value()
+        return config
+
+    def _configuration_changed(self) -> None:
+        config = self._preset_config or self._config
+        with QSignalBlocker(self.epochs):
+            self.epochs.setValue(config.training.epochs)
+        layers = "-".join(str(layer.units) for layer in config.network.hidden) or self.tr("no hidden layer")
+        source = self.tr("the preset's configuration") if self._preset_config else self.tr("the workbench's configuration")
+        self.runs_on.setText(self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
+                             .format(source=source, dataset=config.data.dataset, layers=layers,
+                                     batch=config.training.batch_size))
+        self._update_controls()
+
+    def _refill_list(self) -> None:
+        row = max(0, min(self.contender_list.currentRow(), len(self._contenders) - 1))
+        with QSignalBlocker(self.contender_list):
+            self.contender_list.clear()
+            for index, contender in enumerate(self._contenders):
+                self.contender_list.addItem(QListWidgetItem(swatch(index), self._describe(contender)))
+            self.contender_list.setCurrentRow(row)
+        self._show_contender(row)
+
+    @staticmethod
+    def _describe(contender) -> str:
+        schedule = contender.schedule.name
+        extra = "" if schedule == "constant" else f", {schedule}"
+        lr = contender.optimizer.options.get("lr")
+        rate = "" if lr is None else f", lr {format_number(lr)}"
+        return f"{contender.label}  ({contender.optimizer.name}{rate}{extra})"
+
+    def _show_contender(self, row: int) -> None:
+        if not 0 <= row < len(self._contenders):
+            return
+        contender = self._contenders[row]
+        with QSignalBlocker(self.label_edit):
+            self.label_edit.setText(contender.label)
+        self.optimizer_box.set_value(contender.optimizer.name)
+        self.optimizer_options.set_values(hyperparameter_defaults(optimizers, contender.optimizer.name),
+                                          contender.optimizer.options)
+        self.schedule_box.set_value(contender.schedule.name)
+        self.unit_box.set_value(contender.schedule.unit)
+        self.schedule_options.set_values(hyperparameter_defaults(schedules, contender.schedule.name),
+                                         contender.schedule.options)
+
+    def _edit_current(self, **changes) -> None:
+        row = self.contender_list.currentRow()
+        if not 0 <= row < len(self._contenders):
+            return
+        self._contenders[row] = self._contenders[row]._replace(**changes)
+        self.contender_list.item(row).setText(self._describe(self._contenders[row]))
+        self._show_contender(row)
+        self._update_controls()
+
+    def _current(self):
+        return self._contenders[self.contender_list.currentRow()]
+
+    def _label_edited(self) -> None:
+        self._edit_current(label=self.label_edit.text().strip())
+
+    def _optimizer_chosen(self, name: str) -> None:
+        old = self._current().optimizer
+        options = carried_options(old.options, hyperparameter_defaults(optimizers, name), keep=("lr",))
+        self._edit_current(optimizer=type(old)(name, options))
+
+    def _optimizer_option_edited(self, key: str, value) -> None:
+        old = self._current().optimizer
+        self._edit_current(optimizer=type(old)(old.name, {**old.options, key: value}))
+
+    def _schedule_chosen(self, name: str) -> None:
+        old = self._current().schedule
+        self._edit_current(schedule=ScheduleConfig(name, carried_options(old.options, hyperparameter_defaults(
+            schedules, name)), old.unit))
+
+    def _unit_chosen(self, unit: str) -> None:
+        old = self._current().schedule
+        self._edit_current(schedule=ScheduleConfig(old.name, old.options, unit))
+
+    def _schedule_option_edited(self, key: str, value) -> None:
+        old = self._current().schedule
+        self._edit_current(schedule=ScheduleConfig(old.name, {**old.options, key: value}, old.unit))
+
+    def _add_contender(self) -> None:
+        template = self._current() if self._contenders else race_engine.Contender(
+            "SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig())
+        labels = {contender.label for contender in self._contenders}
+        number = 2
+        while f"{template.label} {number}" in labels:
+            number += 1
+        self._contenders.append(template._replace(label=f"{template.label} {number}"))
+        self._refill_list()
+        self.contender_list.setCurrentRow(len(self._contenders) - 1)
+        self._update_controls()
+
+    def _remove_contender(self) -> None:
+        del self._contenders[self.contender_list.currentRow()]
+        self._refill_list()
+        self._update_controls()
+
+    def problems_found(self) -> list[str]:
+        """Why the race cannot start, in words (empty when it can)."""
+        config = self.race_config()
+        problems = []
+        count = len(self._contenders)
+        if not race_engine.MIN_CONTENDERS <= count <= race_engine.MAX_CONTENDERS:
+            problems.append(self.tr("Choose {low} to {high} contenders.").format(
+                low=race_engine.MIN_CONTENDERS, high=race_engine.MAX_CONTENDERS))
+        labels = [contender.label for contender in self._contenders]
+        if len(set(labels)) != len(labels) or not all(labels):
+            problems.append(self.tr("Give every contender its own label."))
+        for contender in self._contenders:
+            try:
+                race_engine.contender_config(config, contender)
+            except ValueError as error:
+                problems.append(str(error))
+        return problems
+
+    # ------------------------------------------------------------------ running
+    @property
+    def running(self) -> bool:
+        return self.session is not None
+
+    def start(self) -> None:
+        """Start a race of the contenders on :meth:`race_config`, clearing the previous curves."""
+        if self.running or self.problems_found():
+            return
+        config = self.race_config()
+        dataset = None
+        if self.experiment is not None and self.experiment.config.data == config.data \
+                and self.experiment.config.training.seed == config.training.seed:
+            dataset = self.experiment.dataset  # already loaded and split the same way
+        self.labels = tuple(contender.label for contender in self._contenders)
+        self.curves = [ContenderCurves() for _ in self.labels]
+        self.summary = ()
+        self._paused = self._failed = False
+        self._prepare_plots()
+        self.session = RaceSession(config, self._contenders, dataset, parent=self)
+        self.session.worker.target_loss = self.target_loss()
+        self.session.started.connect(self._on_started)
+        self.session.progress.connect(self._on_progress)
+        self.session.paused.connect(self._on_paused)
+        self.session.failed.connect(self._on_failed)
+        self.session.ended.connect(self._on_ended)
+        self.status.setText(self.tr("Loading the data and building {count} copies of the network…")
+                            .format(count=len(self.labels)))
+        self.session.start()
+        self._update_controls()
+
+    def toggle_pause(self) -> None:
+        """Pause every contender at its next batch, or let them all go on."""
+        if not self.running:
+            return
+        if self._paused or self.session.control.paused:
+            self._paused = False
+            self.session.control.resume()
+            self.status.setText(self.tr("Racing…"))
+            self._fill_table()
+        else:
+            self.session.control.pause()
+        self._update_controls()
+
+    def stop(self) -> None:
+        """Stop every contender at its next batch (their curves stay)."""
+        if self.running:
+            self.session.control.stop()
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """Stop the race and wait for its thread (before the application quits); True if it ended."""
+        return self.session is None or self.session.stop_and_wait(timeout_ms)
+
+    def target_loss(self) -> float | None:
+        value = self.target.value()
+        return value if isinstance(value, float) and math.isfinite(value) and value > 0 else None
+
+    def _target_edited(self, value) -> None:
+        if self.running:
+            self.session.worker.target_loss = self.target_loss()
+
+    @Slot(object)
+    def _on_started(self, started: RaceStarted) -> None:
+        self._steps_per_epoch = started.steps_per_epoch
+        self._regression = started.regression
+        self._set_headers()
+        self.status.setText(self.tr("Racing…"))
+
+    @Slot(object)
+    def _on_progress(self, progress: RaceProgress) -> None:
+        for index, step, seconds, loss in progress.batches:
+            self.curves[index].add_batch(step, seconds, loss)
+        for index, step, seconds, val_loss, val_metric in progress.epochs:
+            self.curves[index].add_epoch(step, seconds, val_loss, val_metric)
+        self.summary = progress.summary
+        self._fill_table()
+        self._changed()
+
+    @Slot()
+    def _on_paused(self) -> None:
+        self._paused = True
+        self.status.setText(self.tr("Paused: every contender waits."))
+        self._fill_table()
+        self._update_controls()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._failed = True
+        self.status.setText(self.tr("The race failed: {message}").format(message=message))
+
+    @Slot()
+    def _on_ended(self) -> None:
+        # Deleted later: this slot runs inside the session's own signal.
+        self.session.deleteLater()
+        self.session = None
+        self._paused = False
+        if not self._failed:
+            self.status.setText(self.tr("The race is over."))
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        running = self.running
+        problems = [] if running else self.problems_found()
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        self.start_button.setEnabled(not running and not problems)
+        self.pause_button.setEnabled(running)
+        pausing = running and self.session.control.paused
+        self.pause_button.setText(self.tr("Resume") if pausing else self.tr("Pause"))
+        self.stop_button.setEnabled(running)
+        for widget in (self.editor, self.contender_list, self.preset_box, self.epochs):
+            widget.setEnabled(not running)
+        count = len(self._contenders)
+        self.add_button.setEnabled(not running and count < race_engine.MAX_CONTENDERS)
+        self.remove_button.setEnabled(not running and count > race_engine.MIN_CONTENDERS)
+
+    # ------------------------------------------------------------------ drawing
+    def _prepare_plots(self) -> None:
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+            plot.clear()
+        self.legend.clear()
+        self._plot_items = []
+        for index, label in enumerate(self.labels):
+            colour = palette.series_color(index)
+            train = self.loss_plot.plot(pen=palette.pen(index, 2), name=label)
+            marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
+            self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
+        self._changed()
+
+    def _x_key(self) -> str:
+        return self.x_axis.currentData()
+
+    def redraw(self) -> None:
+        key = self._x_key()
+        for curves, (train, val_loss, metric) in zip(self.curves, self._plot_items):
+            if key == SECONDS:
+                train.setData(curves.loss_by_seconds.x, curves.loss_by_seconds.y)
+                epoch_x = curves.epoch_seconds
+            else:
+                scale = 1.0 if key == STEPS else 1.0 / self._steps_per_epoch
+                train.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
+                epoch_x = [step * scale for step in curves.epoch_steps]
+            val_loss.setData(epoch_x, curves.val_losses, connect="finite")
+            metric.setData(epoch_x, curves.val_metrics, connect="finite")
+        self.metric_plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]),
+                                  color=palette.FOREGROUND)
+
+    def _apply_scales(self) -> None:
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.setLogMode(x=False, y=self.log_scale.isChecked())
+
+    def _set_headers(self) -> None:
+        metric = self.tr("R²") if self._regression else self.tr("accuracy")
+        self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
+        self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
+        self.summary_table.setHorizontalHeaderLabels([
+            self.tr("contender"), self.tr("best validation {metric}").format(metric=metric), self.tr("at epoch"),
+            self.tr("steps to the target loss"), self.tr("seconds per epoch"), self.tr("status")])
+
+    def _fill_table(self) -> None:
+        self.summary_table.setRowCount(len(self.summary))
+        for row, summary in enumerate(self.summary):
+            status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
+                else (self.tr("paused") if self._paused else self.tr("running"))
+            target = f"{summary.target_loss:.4g}" if math.isfinite(summary.target_loss) else "–"
+            cells = [summary.label,
+                     f"{summary.best_val_metric:.4f}" if math.isfinite(summary.best_val_metric) else "–",
+                     str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
+                     self.tr("{steps} (loss {target})").format(steps=summary.steps_to_target, target=target)
+                     if summary.steps_to_target is not None else self.tr("not yet (loss {target})").format(target=target),
+                     f"{summary.seconds_per_epoch:.3g}" if math.isfinite(summary.seconds_per_epoch) else "–",
+                     status]
+            for column, text in enumerate(cells):
+                item = self.summary_table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.summary_table.setItem(row, column, item)
+                item.setText(text)
+                item.setToolTip(summary.message if column == 5 else "")
+            self.summary_table.item(row, 0).setIcon(swatch(row))
+            self.summary_table.item(row, 5).setForeground(QColor(DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND))
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """Every curve point: contender, series, step, epoch, the contender's own seconds, value."""
+        rows = []
+        spe = self._steps_per_epoch
+        names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
+                 self.tr("validation R²") if self._regression else self.tr("validation accuracy"))
+        for label, curves in zip(self.labels, self.curves):
+            for step, seconds, loss in zip(curves.loss_by_step.x, curves.loss_by_seconds.x, curves.loss_by_step.y):
+                rows.append([label, names[0], plain(step), float(step) / spe, float(seconds), float(loss)])
+            for step, seconds, val_loss, val_metric in zip(curves.epoch_steps, curves.epoch_seconds,
+                                                           curves.val_losses, curves.val_metrics):
+                rows.append([label, names[1], step, step / spe, seconds, val_loss])
+                rows.append([label, names[2], step, step / spe, seconds, val_metric])
+        header = [self.tr("contender"), self.tr("series"), self.tr("step"), self.tr("epoch"), self.tr("seconds"),
+                  self.tr("value")]
+        return header, rows
+
+    def _export_dialog(self, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
+        if path:
+            self.export(path)

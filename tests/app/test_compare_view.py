@@ -1,0 +1,159 @@
+"""The Compare view: a real race of three optimisers on the digits, drawn, paused, stopped and exported."""
+import csv
+import math
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView
+from core import events
+from core.config import OptimizerConfig, ScheduleConfig
+from core.experiment import Experiment
+from core.race import contender_config
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+THREE = [("SGD", OptimizerConfig("sgd", {"lr": 0.1}), ScheduleConfig()),
+         ("momentum", OptimizerConfig("momentum", {"lr": 0.05, "momentum": 0.9}), ScheduleConfig()),
+         ("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig("step", {"step_size": 1}, "epoch"))]
+
+
+@pytest.fixture
+def view(qtbot, small_config):
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.set_config(small_config(epochs=2))
+    view.set_contenders(THREE)
+    view.show()
+    yield view
+    view.stop_and_wait()
+
+
+def race_to_the_end(qtbot, view):
+    view.start_button.click()
+    assert view.running
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
+
+
+def steps_done(view):
+    return [summary.steps for summary in view.summary]
+
+
+def test_a_race_of_three_draws_every_curve_with_the_engines_numbers(qtbot, view, small_config):
+    race_to_the_end(qtbot, view)
+    assert view.status.text() == "The race is over."
+    steps_per_epoch = view._steps_per_epoch
+    for index, (train, val_loss, accuracy) in enumerate(view._plot_items):
+        assert len(train.getData()[0]) == 2 * steps_per_epoch
+        assert list(val_loss.getData()[0]) == [steps_per_epoch, 2 * steps_per_epoch]
+        assert len(accuracy.getData()[1]) == 2
+    assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "Adam"]
+    # Each contender's validation accuracy is what a solo run of it gives (same start, same batches).
+    for index, contender in enumerate(view.contenders):
+        solo = Experiment(contender_config(view.race_config(), contender))
+        expected = [event.val_metric for event in solo.make_trainer().run() if isinstance(event, events.EpochFinished)]
+        assert list(view._plot_items[index][2].getData()[1]) == pytest.approx(expected)
+    assert view.summary_table.rowCount() == 3
+    assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed"] * 3
+    best = [summary.best_val_metric for summary in view.summary]
+    assert [float(view.summary_table.item(row, 1).text()) for row in range(3)] == pytest.approx(best, abs=1e-4)
+
+
+def test_the_x_axis_switches_between_steps_epochs_and_own_time(qtbot, view):
+    race_to_the_end(qtbot, view)
+    train = view._plot_items[0][0]
+    for key, last in ((STEPS, 2 * view._steps_per_epoch), (EPOCHS, 2.0)):
+        view.x_axis.setCurrentIndex(view.x_axis.findData(key))
+        assert train.getData()[0][-1] == pytest.approx(last)
+    view.x_axis.setCurrentIndex(view.x_axis.findData(SECONDS))
+    seconds = train.getData()[0]
+    assert 0 < seconds[0] < seconds[-1] and all(math.isfinite(value) for value in seconds)
+    assert view.metric_plot.getAxis("bottom").labelText == "computing time (s)"
+
+
+def test_pausing_holds_every_contender_at_the_same_step(qtbot, view):
+    view.epochs.setValue(50)  # long enough never to end on its own here
+    view.start_button.click()
+    qtbot.waitUntil(lambda: bool(view.summary) and min(steps_done(view)) > 0, timeout=60_000)
+    with qtbot.waitSignal(view.session.paused, timeout=10_000):
+        view.pause_button.click()
+    held = steps_done(view)
+    assert len(set(held)) == 1, held
+    assert view.pause_button.text() == "Resume"
+    assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["paused"] * 3
+    with qtbot.waitSignal(view.session.paused, timeout=10_000):
+        view.session.control.step_batch()  # one more batch, for every contender
+    assert steps_done(view) == [held[0] + 1] * 3
+    with qtbot.waitSignal(view.session.ended, timeout=10_000):
+        view.stop_button.click()
+    assert [summary.reason for summary in view.summary] == [events.STOPPED] * 3
+    assert steps_done(view) == [held[0] + 1] * 3
+    assert view.start_button.isEnabled() and not view.stop_button.isEnabled()
+
+
+def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
+    race_to_the_end(qtbot, view)
+    view.export(tmp_path / "race.csv")
+    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["contender", "series", "step", "epoch", "seconds", "value"]
+    steps_per_epoch = view._steps_per_epoch
+    for label in ("SGD", "momentum", "Adam"):
+        mine = [row for row in rows[1:] if row[0] == label]
+        assert len([row for row in mine if row[1] == "training loss, smoothed"]) == 2 * steps_per_epoch
+        assert [float(row[5]) for row in mine if row[1] == "validation accuracy"] == pytest.approx(
+            list(view._plot_items[view.labels.index(label)][2].getData()[1]))
+    view.export(tmp_path / "race.png")
+    image = QImage(str(tmp_path / "race.png"))
+    assert not image.isNull() and image.width() >= 800
+    view.export(tmp_path / "race.svg")
+    assert ElementTree.parse(tmp_path / "race.svg").getroot().tag.endswith("svg")
+
+
+def test_a_diverging_contender_is_marked_and_the_others_finish(qtbot, view):
+    view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
+    race_to_the_end(qtbot, view)
+    assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed", "completed", "diverged"]
+    assert "lower learning rate" in view.summary_table.item(2, 5).toolTip()
+    assert len(view._plot_items[2][0].getData()[0]) < len(view._plot_items[0][0].getData()[0])
+
+
+def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_start(qtbot, view):
+    assert view.start_button.isEnabled()
+    view.contender_list.setCurrentRow(0)
+    view.optimizer_options.controls()["lr"].setText("-1")
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert not view.start_button.isEnabled() and "lr must be ≥ 0" in view.problems.text()
+    view.optimizer_options.controls()["lr"].setText("0.2")
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert view.contenders[0].optimizer.options["lr"] == 0.2 and view.start_button.isEnabled()
+    view.optimizer_box.setCurrentText("adam")
+    assert view.contenders[0].optimizer == OptimizerConfig("adam", {"lr": 0.2})
+    while view.add_button.isEnabled():
+        view.add_button.click()
+    assert len(view.contenders) == 8 and len({c.label for c in view.contenders}) == 8
+    while view.remove_button.isEnabled():
+        view.remove_button.click()
+    assert len(view.contenders) == 2
+    view.contender_list.setCurrentRow(0)
+    view.label_edit.setText(view.contenders[1].label)
+    view.label_edit.editingFinished.emit()
+    assert not view.start_button.isEnabled() and "own label" in view.problems.text()
+
+
+def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qtbot, view):
+    titles = [view.preset_box.itemText(index) for index in range(view.preset_box.count())]
+    paper = next(index for index, title in enumerate(titles) if title.startswith("Adam paper"))
+    view.apply_preset(paper)
+    assert [c.optimizer.name for c in view.contenders] == ["adam", "adagrad", "rmsprop", "nesterov", "adadelta"]
+    assert "mnist" in view.runs_on.text() and "1000-1000" in view.runs_on.text()
+    assert view.race_config().network.hidden[0].units == 1000
+    adaptive = next(index for index, title in enumerate(titles) if title == "Adaptive methods")
+    view.apply_preset(adaptive)
+    assert view.race_config().data.dataset == "digits" and "workbench" in view.runs_on.text()
+    assert view.contender_list.count() == 4
+    assert view.contender_list.item(0).icon().pixmap(12, 12).toImage().pixelColor(5, 5).name() == "#0072b2"
+    assert view.contender_list.item(0).data(Qt.ItemDataRole.DisplayRole).startswith("Adagrad")
