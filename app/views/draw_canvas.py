@@ -52,6 +52,7 @@ class DrawCanvas(QWidget):
         self._drawing = False
         self._brush = DEFAULT_BRUSH
         self._finished_ink: QPixmap | None = None  # the finished strokes, painted once
+        self._current_path: QPainterPath | None = None  # the stroke being drawn, grown point by point
         self.hint = ""
 
     # ------------------------------------------------------------------ what was drawn
@@ -115,6 +116,10 @@ class DrawCanvas(QWidget):
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
+    def _to_widget(self, point: tuple[float, float]) -> QPointF:
+        square = self.square()
+        return QPointF(square.x() + point[0] * square.width(), square.y() + point[1] * square.height())
+
     def _to_canvas(self, position: QPointF) -> tuple[float, float]:
         square = self.square()
         return ((position.x() - square.x()) / square.width(), (position.y() - square.y()) / square.height())
@@ -130,6 +135,7 @@ class DrawCanvas(QWidget):
         self._drawing = True
         if len(self._strokes) == 1:
             self._finished_ink = None  # the hint goes when the first stroke begins
+        self._current_path = None
         self.update()
         self.drawing_changed.emit()
 
@@ -142,6 +148,8 @@ class DrawCanvas(QWidget):
         if point == stroke[-1]:
             return
         stroke.append(point)
+        if self._current_path is not None:
+            self._current_path.lineTo(self._to_widget(point))
         self.update(self._segment_rect(stroke[-2], point, self._widths[-1]))
         self.drawing_changed.emit()
 
@@ -183,7 +191,7 @@ class DrawCanvas(QWidget):
                       (x1 - x0) * side + 2 * margin, (y1 - y0) * side + 2 * margin).toAlignedRect()
 
     def resizeEvent(self, event) -> None:
-        self._finished_ink = None
+        self._finished_ink = self._current_path = None
         super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:
@@ -198,7 +206,9 @@ class DrawCanvas(QWidget):
         if self._drawing:
             painter.setClipRect(square)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint_stroke(painter, square, self._strokes[-1], self._widths[-1])
+            if self._current_path is None:
+                self._current_path = self._path(square, self._strokes[-1])
+            self._paint_stroke(painter, square, self._current_path, self._widths[-1])
         painter.end()
 
     def _paint_finished_strokes(self, square: QRectF) -> QPixmap:
@@ -215,20 +225,24 @@ class DrawCanvas(QWidget):
             painter.drawText(origin, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
         finished = len(self._strokes) - (1 if self._drawing else 0)
         for stroke, width in zip(self._strokes[:finished], self._widths[:finished]):
-            self._paint_stroke(painter, origin, stroke, width)
+            self._paint_stroke(painter, origin, self._path(origin, stroke), width)
         painter.end()
         return pixmap
 
     @staticmethod
-    def _paint_stroke(painter: QPainter, square: QRectF, stroke, width: float) -> None:
+    def _path(square: QRectF, stroke) -> QPainterPath:
         side = square.width()
-        painter.setPen(QPen(INK, width * side, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
         points = [QPointF(square.x() + x * side, square.y() + y * side) for x, y in stroke]
-        if len(points) == 1:
-            painter.drawPoint(points[0])
-            return
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
-        painter.drawPath(path)
+        return path
+
+    @staticmethod
+    def _paint_stroke(painter: QPainter, square: QRectF, path: QPainterPath, width: float) -> None:
+        painter.setPen(QPen(INK, width * square.width(), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        if path.elementCount() == 1:  # a dot: a path of one point draws nothing
+            painter.drawPoint(path.currentPosition())
+        else:
+            painter.drawPath(path)

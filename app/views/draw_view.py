@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
                                QWidget)
@@ -44,6 +44,7 @@ SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "
 DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "mnist", "my_digits": "mnist", "digits": "digits"}
 #: Image shapes recognised when a model names no known data set.
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
+FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits"}
 #: The drawing's whole canvas, in the units of DrawCanvas.strokes().
 CANVAS_SIZE = (1.0, 1.0)
 
@@ -228,19 +229,24 @@ class PredictionChart(QWidget):
 
 
 class ImagePanel(QWidget):
-    """A small image (the network's input, or its saliency) drawn with square pixels under a caption."""
+    """A small image (the network's input, or its saliency) drawn with square pixels under a caption,
+    with an optional legend below: (colour or None, meaning) pairs."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None):
+    def __init__(self, caption: str, parent: QWidget | None = None, legend=()):
         super().__init__(parent)
         self.caption = caption
+        self.legend = tuple(legend)
         self.image: QImage | None = None
+        self._scaled: QPixmap | None = None  # the image enlarged to the panel, made once per image
         self.setMinimumSize(96, 110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_image(self, image: QImage | None, caption: str | None = None) -> None:
-        self.image = image
+    def set_image(self, image: QImage | None, caption: str | None = None, legend=None) -> None:
+        self.image, self._scaled = image, None
         if caption is not None:
             self.caption = caption
+        if legend is not None:
+            self.legend = tuple(legend)
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -249,14 +255,31 @@ class ImagePanel(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        caption_height = painter.fontMetrics().height() + 4
+        line = painter.fontMetrics().height()
+        caption_height = line + 4
+        legend_height = line + 4 if self.legend else 0
         painter.setPen(QColor(palette.FOREGROUND))
         painter.drawText(QRectF(0, 0, self.width(), caption_height), Qt.AlignmentFlag.AlignCenter, self.caption)
-        side = max(min(self.width(), self.height() - caption_height) - 4, 0)
+        side = max(min(self.width(), self.height() - caption_height - legend_height) - 4, 0)
         square = QRectF((self.width() - side) / 2, caption_height + 2, side, side)
+        advance = painter.fontMetrics().horizontalAdvance
+        widths = [(line if color is not None else 0) + advance(meaning) for color, meaning in self.legend]
+        x = (self.width() - sum(widths) - line * (len(widths) - 1)) / 2
+        for (color, meaning), width in zip(self.legend, widths):
+            if color is not None:
+                painter.fillRect(QRectF(x, square.bottom() + 6, line - 4, line - 4), color)
+            painter.drawText(QRectF(x + width - advance(meaning), square.bottom() + 4, advance(meaning) + 2, line),
+                             Qt.AlignmentFlag.AlignVCenter, meaning)
+            x += width + line
         painter.fillRect(square, QColor(palette.BACKGROUND))
         if self.image is not None:
-            painter.drawImage(square, self.image)  # no smoothing: each input pixel stays a square
+            pixels = round(side * self.devicePixelRatioF())
+            if self._scaled is None or self._scaled.width() != pixels:
+                # Fast (nearest-pixel) enlargement: each input pixel stays a crisp square.
+                self._scaled = QPixmap.fromImage(self.image.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                                   Qt.TransformationMode.FastTransformation))
+                self._scaled.setDevicePixelRatio(self.devicePixelRatioF())
+            painter.drawPixmap(square.topLeft(), self._scaled)
         painter.setPen(QColor(palette.REFERENCE))
         painter.drawRect(square.adjusted(-0.5, -0.5, 0.5, 0.5))
 
@@ -290,8 +313,9 @@ class DrawView(QWidget):
         self.canvas = DrawCanvas(self)
         self.canvas.hint = tr("Draw a digit here")
         self.chart = PredictionChart(self)
-        self.input_panel = ImagePanel(tr("What the network sees"), self)
-        self.saliency_panel = ImagePanel(tr("Why: ∂p / ∂pixel"), self)
+        self.input_panel = ImagePanel(tr("What the network sees"), self, legend=((None, ""),))
+        self.saliency_panel = ImagePanel(tr("Why: ∂p / ∂pixel"), self, legend=(
+            (QColor(*_SIGNED_TABLE[-1]), tr("raises")), (QColor(*_SIGNED_TABLE[0]), tr("lowers"))))
         self.saliency_panel.setToolTip(tr("Gradient of the top class's probability with respect to each input "
                                           "pixel: yellow = more ink here would raise it, blue = ink here "
                                           "lowers it."))
@@ -485,7 +509,8 @@ class DrawView(QWidget):
             return
         side = FORMATS[self._model.target].size // FORMATS[self._model.target].block
         ink = image.reshape(side, side)
-        self.input_panel.set_image(gray_image(ink))
+        self.input_panel.set_image(gray_image(ink), legend=((None, tr("{side} × {side}, {format}").format(
+            side=side, format=FORMAT_NAMES[self._model.target])),))
         name = self._model.class_names[result.top_class]
         self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)),
                                       tr("Why {name}: ∂p({name}) / ∂pixel").format(name=name))

@@ -1,0 +1,329 @@
+"""The Draw view, driven like a person would: strokes drawn on the canvas with mouse events.
+
+Clear digits are drawn two ways: polylines written here by hand, and MNIST test digits turned back
+into strokes (tests/app/mnist_strokes.py) replayed at different sizes, positions, slants and brush
+widths. Expected probabilities are computed by the engine directly from the same strokes.
+"""
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from app.messages import Progress
+from app.views.draw_view import SHIPPED_MODEL, DrawView
+from core import events, model_io, optimizers
+from core.datasets import Scaler
+from core.datasets.drawing import preprocess_drawing
+from core.datasets.idx import read_idx
+from core.datasets.user_digits import load_user_digits
+from core.experiment import Experiment
+from core.trainer import Trainer
+from tests.app.mnist_strokes import digit_strokes, place
+
+# The offscreen platform warns whenever a shown top-level window's size constraints change.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def curve(function, t0, t1, n=40):
+    return [function(t) for t in np.linspace(t0, t1, n)]
+
+
+def arc(cx, cy, rx, ry, start, end, n=30):
+    """Points of an ellipse arc; angles in degrees, 0 = right, 90 = down (screen coordinates)."""
+    return curve(lambda t: (cx + rx * np.cos(np.radians(t)), cy + ry * np.sin(np.radians(t))), start, end, n)
+
+
+#: Digits as a person draws them with the mouse: strokes of (x, y) in fractions of the canvas.
+HAND_DRAWN = {
+    0: [arc(0.5, 0.5, 0.2, 0.3, -90, 275)],
+    1: [[(0.52, 0.18), (0.51, 0.5), (0.49, 0.82)]],
+    2: [arc(0.5, 0.36, 0.18, 0.16, 190, 380, 20) + [(0.58, 0.56), (0.3, 0.8), (0.72, 0.8)]],
+    3: [arc(0.48, 0.34, 0.17, 0.15, 200, 450, 25) + arc(0.48, 0.64, 0.2, 0.17, 270, 500, 25)[1:]],
+    4: [[(0.56, 0.2), (0.3, 0.6), (0.74, 0.6)], [(0.62, 0.38), (0.62, 0.84)]],
+    5: [[(0.68, 0.2), (0.36, 0.2), (0.33, 0.46)] + arc(0.49, 0.62, 0.2, 0.18, 240, 480, 25)],
+    6: [[(0.62, 0.18), (0.42, 0.4)] + arc(0.5, 0.64, 0.18, 0.18, 190, 550, 36)],
+    7: [[(0.3, 0.22), (0.7, 0.22), (0.45, 0.82)]],
+    8: [curve(lambda t: (0.5 + 0.17 * np.sin(2 * t), 0.5 - 0.31 * np.sin(t)), 0, 2 * np.pi, 60)],
+    9: [arc(0.5, 0.36, 0.17, 0.16, 10, 380, 36) + [(0.66, 0.5), (0.6, 0.84)]],
+}
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = DrawView()
+    qtbot.addWidget(widget)
+    widget.resize(820, 520)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def to_canvas(canvas, strokes, unit="fraction"):
+    """Strokes in canvas fractions (or pixels of the square, unit="px") → widget pixel points."""
+    square = canvas.square()
+    factor = square.width() if unit == "fraction" else 1.0
+    return [[QPoint(round(square.x() + x * factor), round(square.y() + y * factor)) for x, y in stroke]
+            for stroke in strokes]
+
+
+def draw(canvas, strokes, unit="fraction"):
+    """Press, drag through the points and release, for each stroke — as the acceptance tests do."""
+    for points in to_canvas(canvas, strokes, unit):
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+        for point in points[1:]:
+            QTest.mouseMove(canvas, point)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+
+
+def engine_probabilities(view, target="mnist", scaler=None):
+    """What the engine gives for the canvas's strokes, computed without the view."""
+    network = view.current_model().network
+    row = preprocess_drawing(view.canvas.strokes(), target, canvas_size=(1.0, 1.0), scaler=scaler)
+    return network.predict_proba(row.reshape(1, -1))[0]
+
+
+def prediction(view):
+    probabilities = view.findChild(object, "predictionView").probabilities()
+    return None if probabilities is None else int(np.argmax(probabilities))
+
+
+def test_the_shipped_model_is_in_the_repository_and_small():
+    assert SHIPPED_MODEL.is_file()
+    assert SHIPPED_MODEL.stat().st_size < 1_000_000
+    network, metadata = model_io.load_model(SHIPPED_MODEL)
+    assert metadata["dataset"] == "mnist" and metadata["test_accuracy"] >= 0.98
+    assert network.dtype == np.float32 and network.n_inputs == 784
+    assert "%.2f" % (100 * metadata["test_accuracy"]) in (SHIPPED_MODEL.parent / "README.md").read_text()
+
+
+def test_automation_names(view):
+    canvas = view.findChild(object, "drawCanvas")
+    chart = view.findChild(object, "predictionView")
+    assert canvas is view.canvas and callable(canvas.clear)
+    assert chart is view.chart and chart.probabilities() is None
+
+
+@pytest.mark.parametrize("digit", sorted(HAND_DRAWN))
+def test_digits_drawn_with_the_mouse_are_recognised(view, digit):
+    draw(view.canvas, HAND_DRAWN[digit])
+    probabilities = view.chart.probabilities()
+    assert probabilities.shape == (10,) and probabilities.sum() == pytest.approx(1, abs=1e-5)
+    np.testing.assert_allclose(probabilities, engine_probabilities(view), rtol=1e-5, atol=1e-7)
+    assert prediction(view) == digit, f"drew {digit}, shipped model says {prediction(view)}: {probabilities.round(3)}"
+
+
+def mnist_test_set():
+    folder = Path(os.environ.get("MLP_WORKBENCH_DATA", "/nonexistent")) / "mnist"
+    if not (folder / "t10k-images-idx3-ubyte.gz").is_file():
+        pytest.skip("MNIST is not available (set MLP_WORKBENCH_DATA)")
+    return read_idx(folder / "t10k-images-idx3-ubyte.gz"), read_idx(folder / "t10k-labels-idx1-ubyte.gz")
+
+
+def test_redrawn_mnist_digits_at_different_sizes_positions_slants_and_brushes(view):
+    images, labels = mnist_test_set()
+    chosen = np.random.default_rng(2026).choice(len(labels), 40, replace=False)
+    heights, slants, brushes = (0.35, 0.5, 0.65, 0.8), (-0.25, 0.0, 0.2), (6, 18, 36)
+    offsets = ((0.5, 0.5), (0.38, 0.42), (0.6, 0.58), (0.45, 0.62))
+    side = view.canvas.square().width()
+    wrong = []
+    for n, index in enumerate(chosen):
+        height = heights[n % 4]
+        centre = offsets[n // 4 % 4] if height < 0.7 else (0.5, 0.5)
+        view.brush_slider.setValue(brushes[n % 3])
+        view.canvas.clear()
+        draw(view.canvas, place(digit_strokes(images[index]), side, height=height, centre=centre,
+                                slant=slants[n % 3]), unit="px")
+        if prediction(view) != labels[index]:
+            wrong.append((int(index), int(labels[index]), prediction(view)))
+    assert len(wrong) <= 2, f"{len(wrong)} of 40 redrawn MNIST digits misread (index, label, prediction): {wrong}"
+
+
+def test_empty_canvas_gives_no_prediction_and_says_nothing_drawn(view):
+    assert view.chart.probabilities() is None
+    assert view.chart.message() == "nothing drawn"
+    draw(view.canvas, [[(0.5, 0.5)]])  # a click leaves a dot: nothing to classify
+    assert view.chart.probabilities() is None and view.chart.message() == "nothing drawn"
+
+
+def test_escape_clears_and_ctrl_z_undoes_the_last_stroke(view):
+    draw(view.canvas, HAND_DRAWN[4])
+    assert view.canvas.stroke_count == 2 and prediction(view) == 4
+    both = view.chart.probabilities()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.canvas.stroke_count == 1
+    assert not np.allclose(view.chart.probabilities(), both)
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.canvas.is_empty() and view.chart.probabilities() is None
+    draw(view.canvas, HAND_DRAWN[7])
+    QTest.keyClick(view.canvas, Qt.Key.Key_Escape)
+    assert view.canvas.is_empty() and view.chart.probabilities() is None
+    assert view.input_panel.image is None and view.saliency_panel.image is None
+
+
+def test_buttons_clear_and_undo(view, qtbot):
+    draw(view.canvas, HAND_DRAWN[4])
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert view.canvas.stroke_count == 1
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert view.canvas.is_empty() and not view.clear_button.isEnabled()
+
+
+def test_shows_the_preprocessed_input_and_its_saliency(view):
+    draw(view.canvas, HAND_DRAWN[7])
+    assert (view.input_panel.image.width(), view.input_panel.image.height()) == (28, 28)
+    assert (view.saliency_panel.image.width(), view.saliency_panel.image.height()) == (28, 28)
+    expected = preprocess_drawing(view.canvas.strokes(), "mnist", canvas_size=(1.0, 1.0)).reshape(28, 28)
+    shown = np.array([[view.input_panel.image.pixelColor(x, y).red() for x in range(28)] for y in range(28)])
+    np.testing.assert_allclose(shown, 255 * (1 - expected), atol=1)  # dark ink on white
+    assert "7" in view.saliency_panel.caption
+
+
+def digits_experiment(small_config, dataset="digits"):
+    config = small_config(epochs=2)
+    config.data.dataset = dataset
+    return Experiment(config)
+
+
+def train_a_little(experiment, epochs=2):
+    trainer = Trainer(experiment.network, optimizers.create("adam", lr=0.01), experiment.dataset.X_train,
+                      experiment.dataset.y_train, epochs=epochs, batch_size=64)
+    for _ in trainer.run():
+        pass
+    return events.Snapshot(trainer.epoch, trainer.step, experiment.network.state())
+
+
+def test_follows_the_model_being_trained_through_snapshots(view, small_config):
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    draw(view.canvas, HAND_DRAWN[7])
+    shipped = view.chart.probabilities()
+    assert "shipped" in view.model_label.text()  # a reset alone does not replace a working model
+
+    snapshot = train_a_little(experiment)
+    view.on_progress(Progress(snapshot=snapshot))
+    assert "being trained on digits" in view.model_label.text()
+    assert view.current_model().network is not experiment.network
+    expected = experiment.network.predict_proba(
+        preprocess_drawing(view.canvas.strokes(), "digits", canvas_size=(1.0, 1.0)).reshape(1, -1))[0]
+    np.testing.assert_allclose(view.chart.probabilities(), expected, rtol=1e-5, atol=1e-7)
+    assert not np.allclose(view.chart.probabilities(), shipped)
+    assert (view.input_panel.image.width(), view.input_panel.image.height()) == (8, 8)
+
+    # The worker keeps training its own network; the view changes only with the next snapshot.
+    before = view.chart.probabilities()
+    next_snapshot = train_a_little(experiment, epochs=3)
+    np.testing.assert_array_equal(view.chart.probabilities(), before)
+    view.on_progress(Progress(snapshot=next_snapshot))
+    assert not np.allclose(view.chart.probabilities(), before)
+    view.on_progress(Progress(batches=()))  # messages without a snapshot change nothing
+    assert "after" in view.model_label.text()
+
+
+def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(view, small_config):
+    experiment = digits_experiment(small_config, dataset="moons")
+    view.reset(experiment)
+    draw(view.canvas, HAND_DRAWN[1])
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 1, experiment.network.state())))
+    assert view.chart.probabilities() is None and view.chart.message() == "drawing unavailable"
+    assert view.note.isVisibleTo(view) and "'moons', which is not images" in view.note.text()
+    view.set_model(*model_io.load_model(SHIPPED_MODEL))  # loading an MNIST model brings drawing back
+    assert not view.note.isVisibleTo(view) and prediction(view) == 1
+
+
+def test_a_loaded_model_takes_over(view, small_config, tmp_path):
+    experiment = digits_experiment(small_config)
+    train_a_little(experiment)
+    path = tmp_path / "digits_model.npz"
+    model_io.save_model(path, experiment.network, dataset="digits", image_shape=[8, 8])
+    view.load_model(path)
+    assert "digits_model.npz" in view.model_label.text()
+    draw(view.canvas, HAND_DRAWN[0])
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view, "digits"), rtol=1e-5, atol=1e-7)
+    with pytest.raises(ValueError, match="does not exist"):
+        view.load_model(tmp_path / "missing.npz")
+
+
+def test_a_loaded_standardised_model_gets_its_inputs_scaled_like_its_training_data(view, tmp_path):
+    network, metadata = model_io.load_model(SHIPPED_MODEL)
+    rng = np.random.default_rng(0)
+    offset, scale = rng.uniform(0, 50, 784).astype(np.float32), rng.uniform(50, 120, 784).astype(np.float32)
+    path = tmp_path / "standardised.npz"
+    model_io.save_model(path, network, dataset="mnist", scaling="standardize",
+                        scaler={"offset": offset.tolist(), "scale": scale.tolist()})
+    view.load_model(path)
+    draw(view.canvas, HAND_DRAWN[3])
+    expected = engine_probabilities(view, scaler=Scaler("standardize", offset, scale))
+    np.testing.assert_allclose(view.chart.probabilities(), expected, rtol=1e-5, atol=1e-7)
+
+    model_io.save_model(path, network, dataset="mnist", scaling="standardize")
+    view.load_model(path)
+    assert view.chart.probabilities() is None and "does not record" in view.note.text()
+
+
+def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    draw(view.canvas, HAND_DRAWN[7])
+    assert not view.add_button.isEnabled()  # no label chosen yet
+    expected = preprocess_drawing(view.canvas.strokes(), "mnist", canvas_size=(1.0, 1.0))
+    view.label_box.setCurrentIndex(7)
+    with qtbot.waitSignal(view.user_digit_added) as saved:
+        qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [1]
+    images, labels = load_user_digits(tmp_path)
+    assert images.shape == (1, 28, 28) and images.dtype == np.uint8 and labels.tolist() == [7]
+    np.testing.assert_array_equal(images[0], np.rint(expected.reshape(28, 28) * 255).astype(np.uint8))
+    assert view.canvas.is_empty() and "my_digits now holds 1" in view.status.text()
+    draw(view.canvas, HAND_DRAWN[1])
+    view.label_box.setCurrentIndex(1)
+    assert view.add_to_my_digits() == 2
+    assert load_user_digits(tmp_path)[1].tolist() == [7, 1]
+
+
+def test_export_writes_an_image_a_drawing_and_a_table(view, tmp_path):
+    draw(view.canvas, HAND_DRAWN[7])
+    for name in ("draw.png", "draw.svg", "draw.csv"):
+        view.export(tmp_path / name)
+        assert (tmp_path / name).stat().st_size > 0
+    rows = (tmp_path / "draw.csv").read_text().splitlines()
+    assert rows[0] == "class,probability" and len(rows) == 11 and rows[8].startswith("7,")
+    with pytest.raises(ValueError, match="must end in"):
+        view.export(tmp_path / "draw.txt")
+
+
+def test_follows_the_window_size_and_keeps_the_drawing(view, qtbot):
+    draw(view.canvas, HAND_DRAWN[2])
+    before = view.chart.probabilities()
+    view.resize(1100, 700)
+    qtbot.waitUntil(lambda: view.canvas.square().width() > 300)
+    view.predict()
+    np.testing.assert_allclose(view.chart.probabilities(), before, rtol=1e-6)
+
+
+def test_brush_width_is_checked(view):
+    with pytest.raises(ValueError, match="brush width"):
+        view.canvas.brush_width = 100
+
+
+def ink_at(canvas, x, y):
+    square = canvas.square()
+    image = canvas.grab().toImage()
+    return image.pixelColor(round(square.x() + x * square.width()), round(square.y() + y * square.height())).red()
+
+
+def test_the_stroke_shows_while_it_is_drawn_and_after(view):
+    canvas = view.canvas
+    points = to_canvas(canvas, [[(0.2, 0.5), (0.5, 0.5), (0.8, 0.5)]])[0]
+    assert ink_at(canvas, 0.35, 0.5) > 200  # white paper
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    QTest.mouseMove(canvas, points[1])
+    assert ink_at(canvas, 0.35, 0.5) < 60 and ink_at(canvas, 0.65, 0.5) > 200
+    assert view.chart.probabilities() is not None  # classified while the pen is still down
+    QTest.mouseMove(canvas, points[2])
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[2])
+    assert ink_at(canvas, 0.35, 0.5) < 60 and ink_at(canvas, 0.65, 0.5) < 60
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ink_at(canvas, 0.35, 0.5) > 200
