@@ -50,7 +50,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such file; choose an existing CSV file") from None
+        raise ValueError(f"{path}: cannot read it: there is no such file; choose an existing CSV file") from None
     except IsADirectoryError:
         raise ValueError(f"{path} is a folder; choose a CSV file") from None
     except UnicodeDecodeError:
