@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QStaticText
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
                                QWidget)
@@ -50,6 +50,10 @@ CANVAS_SIZE = (1.0, 1.0)
 
 HIGHLIGHT = palette.series_color(0)
 OTHER_BARS = QColor(palette.REFERENCE)
+TRACK = QColor("#F0F0F0")
+BACKGROUND = QColor(palette.BACKGROUND)
+FOREGROUND = QColor(palette.FOREGROUND)
+CENTRED_WRAPPED = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
 def tr(text: str) -> str:
@@ -163,6 +167,7 @@ class PredictionChart(QWidget):
         self._probabilities: np.ndarray | None = None
         self._class_names: tuple[str, ...] = tuple(str(digit) for digit in range(10))
         self._message = tr("nothing drawn")
+        self._texts: dict[tuple[str, bool], QStaticText] = {}
 
     def probabilities(self) -> np.ndarray | None:
         """The current class probabilities (a copy), or None when nothing is drawn."""
@@ -185,47 +190,63 @@ class PredictionChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(280, 300)
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._texts.clear()
+        super().changeEvent(event)
+
+    def _text(self, text: str, header: bool = False) -> QStaticText:
+        """A laid-out text, kept: drawing a QStaticText skips the text layout of every repaint."""
+        key = (text, header)
+        static = self._texts.get(key)
+        if static is None:
+            if len(self._texts) > 4000:  # percentages × names: bounded however long one draws
+                self._texts.clear()
+            static = self._texts[key] = QStaticText(text)
+            static.prepare(font=self._header_font() if header else self.font())
+        return static
+
+    def _header_font(self) -> QFont:
+        header = QFont(self.font())
+        header.setPointSizeF(self.font().pointSizeF() * 1.6)
+        header.setBold(True)
+        return header
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(palette.BACKGROUND))
-        foreground = QColor(palette.FOREGROUND)
-        base = QFont(self.font())
-        header = QFont(base)
-        header.setPointSizeF(base.pointSizeF() * 1.6)
-        header.setBold(True)
-        header_height = 2.2 * painter.fontMetrics().height()
+        painter.fillRect(self.rect(), BACKGROUND)
+        line = self.fontMetrics().height()
+        header_height = 2.2 * line
         if self._probabilities is None:
-            painter.setFont(header)
-            painter.setPen(QColor(palette.REFERENCE))
-            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self._message)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self._header_font())
+            painter.setPen(OTHER_BARS)
+            painter.drawText(QRectF(self.rect()), CENTRED_WRAPPED, self._message)
             return
         probabilities, names = self._probabilities, self._class_names
         top = int(np.argmax(probabilities))
-        painter.setFont(header)
+        heading = self._text(tr("{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])),
+                             header=True)
+        painter.setFont(self._header_font())
         painter.setPen(HIGHLIGHT)
-        painter.drawText(QRectF(8, 0, self.width() - 16, header_height), Qt.AlignmentFlag.AlignVCenter,
-                         tr("{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])))
-        painter.setFont(base)
-        metrics = painter.fontMetrics()
-        label_width = max(metrics.horizontalAdvance(name) for name in names) + 12
-        value_width = metrics.horizontalAdvance(">99.9 %") + 8
+        painter.drawStaticText(QPointF(8, (header_height - heading.size().height()) / 2), heading)
+        painter.setFont(self.font())
+        label_width = max(self._text(name).size().width() for name in names) + 12
+        value_width = self._text(">99.9 %").size().width() + 8
         bar_left, bar_right = 8 + label_width, self.width() - 8 - value_width
+        bar_span = max(bar_right - bar_left, 0)
         row_height = (self.height() - header_height - 4) / len(probabilities)
+        text_offset = (row_height - line) / 2
         for index, (name, probability) in enumerate(zip(names, probabilities)):
             y = header_height + index * row_height
-            row = QRectF(8, y, label_width - 8, row_height)
             chosen = index == top
-            painter.setPen(HIGHLIGHT if chosen else foreground)
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
-            bar = QRectF(bar_left, y + 0.18 * row_height, max(bar_right - bar_left, 0) * probability,
-                         0.64 * row_height)
-            painter.fillRect(QRectF(bar_left, bar.y(), max(bar_right - bar_left, 0), bar.height()),
-                             QColor("#F0F0F0"))
-            painter.fillRect(bar, HIGHLIGHT if chosen else OTHER_BARS)
-            painter.drawText(QRectF(bar_right + 6, y, value_width, row_height), Qt.AlignmentFlag.AlignVCenter,
-                             percent(probability))
+            painter.setPen(HIGHLIGHT if chosen else FOREGROUND)
+            label = self._text(name)
+            painter.drawStaticText(QPointF(label_width - 4 - label.size().width(), y + text_offset), label)
+            painter.fillRect(QRectF(bar_left, y + 0.18 * row_height, bar_span, 0.64 * row_height), TRACK)
+            painter.fillRect(QRectF(bar_left, y + 0.18 * row_height, bar_span * probability, 0.64 * row_height),
+                             HIGHLIGHT if chosen else OTHER_BARS)
+            painter.drawStaticText(QPointF(bar_right + 6, y + text_offset), self._text(percent(probability)))
 
 
 class ImagePanel(QWidget):
