@@ -425,7 +425,7 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     path.text.setText(str(tmp_path / "nowhere.csv"))
     path.text.editingFinished.emit()
     qtbot.waitUntil(lambda: "cannot read" in window.data_panel.problems.text(), timeout=10_000)
-    assert "nowhere.csv: No such file or directory" in window.data_panel.problems.text()
+    assert "nowhere.csv: cannot read it: there is no such file" in window.data_panel.problems.text()
     assert window.panel_tabs.tabText(0) == "⚠ Data" and not window.start_action.isEnabled()
     window.data_panel.dataset.setCurrentText("digits")
     qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
