@@ -19,7 +19,7 @@ import os
 import tempfile
 import time
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QProgressBar, QScrollArea, QStyle, QTabWidget, QVBoxLayout, QWidget)
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader, data_key
 from app.gradient_check_dialog import GradientCheckDialog
+from app.i18n import LanguageMenu, ensure_installed
+from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
 from app.panels.data_panel import DataPanel, missing_options
@@ -113,6 +115,10 @@ def live_changes(applied: RunConfig, edited: RunConfig) -> dict | None:
 class MainWindow(QMainWindow):
     """The MLP Workbench main window; ``MainWindow()`` opens on the 8×8 digits with a small ReLU net."""
 
+    experiment_built = Signal(object)
+    """experiment_built(core.experiment.Experiment): a new run was built, before the views see it
+    (a lab sets its hand-set weights here)."""
+
     experiment_changed = Signal(object)
     """experiment_changed(core.experiment.Experiment): a new run was built (fresh weights)."""
 
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
     def __init__(self, config: RunConfig | None = None, *, fit_loss_to_data: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        ensure_installed()  # texts shown from now on can be switched to another language
         self.model = ConfigModel(config or RunConfig(), self)
         self.loader = DatasetLoader(self)
         self.experiment: Experiment | None = None
@@ -154,6 +161,8 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_central()
         self._build_status_bar()
+        self.labs = LabController(self)
+        self.menuBar().addMenu(self.tr("&Settings")).addMenu(LanguageMenu(self))
 
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
@@ -501,6 +510,7 @@ class MainWindow(QMainWindow):
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
         self._clear_status()
+        self.experiment_built.emit(experiment)
         self._call_views("reset", experiment)
         self._show_applicable_views(experiment.dataset)
         self._update_actions()
@@ -798,14 +808,21 @@ class MainWindow(QMainWindow):
         except ValueError as error:
             self.show_message(self.tr("Could not open the configuration: %1").replace("%1", str(error)), "error")
             return False
-        if self.session is not None and not self.confirm_reset(
-                self.tr("Opening a configuration stops the current run. Continue?")):
+        if not self.open_config(config, os.path.basename(path),
+                                self.tr("Opening a configuration stops the current run. Continue?")):
+            return False
+        self.config_path = path
+        return True
+
+    def open_config(self, config: RunConfig, title: str, question: str) -> bool:
+        """Replace the whole configuration and rebuild the run (asking ``question`` first if one is going)."""
+        if self.session is not None and not self.confirm_reset(question):
             return False
         self._discard_session()
         self._dataset_name, self._fit_loss = config.data.dataset, False
         self.model.replace(config)
-        self.config_path = path
-        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", os.path.basename(path)))
+        self.config_path = None
+        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", title))
         self.reset()
         return True
 
@@ -839,6 +856,17 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, level: str = "info") -> None:
         """Show ``text`` above the views (level info, warning or error) until dismissed."""
         self.message_bar.show_message(text, level)
+
+    def changeEvent(self, event) -> None:
+        """On a language change, texts the window composes from cached translations are composed again
+        (everything else is translated in place by :func:`app.i18n.set_language`)."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "labs"):
+            self._panel_titles = [self.tr("Data"), self.tr("Network"), self.tr("Training")]
+            for view in self.views:
+                self.view_tabs.setTabText(self.view_tabs.indexOf(view), str(view.title))
+            self._errors_changed(self.model.errors)
+            self._show_progress()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         self._rebuild_timer.stop()

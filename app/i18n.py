@@ -1,0 +1,371 @@
+"""The interface language: Qt's own translators, switched while the window is open.
+
+The app's texts are marked with ``self.tr``, ``QCoreApplication.translate`` or
+``QT_TRANSLATE_NOOP``; ``pyside6-lupdate`` collects them into
+``resources/translations/mlp_workbench_<language>.ts`` and ``pyside6-lrelease`` compiles those
+into the ``.qm`` files loaded here (``scripts/update_translations.py`` runs both). Qt's own
+dialog texts (Yes/No, Cancel…) come from the ``qtbase`` translations shipped with PySide6.
+
+**Switching live.** Widgets set their texts once, when they are built. :func:`set_language`
+installs the new translators and then walks every widget, action and plot label and replaces
+each text by its translation in the new language. It can because the installed
+:class:`RecordingTranslator` remembers every ``(context, source)`` it was asked for: a shown text
+is looked up among the old language's translations of those sources, and texts built from a
+template (``"Hidden layer %1"``, ``"{n} steps"``) are matched against the template with the
+arguments kept. Nothing is rebuilt, so a run, its configuration and its plots go on untouched.
+Widgets that compose texts from cached translations refresh them on ``QEvent.LanguageChange``.
+
+Numbers are shown with the language's decimal separator (:func:`format_number`); files always
+get Python's ``repr`` of the number, whatever the language.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
+                               QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QTreeWidget,
+                               QWidget)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+CATALOGUE = "mlp_workbench"
+SOURCE_LANGUAGE = "en"
+#: language code → its name in that language (so that anyone can find their own).
+LANGUAGES = {"en": "English", "ru": "Русский"}
+QT_CATALOGUES = ("qtbase",)
+
+_PLACEHOLDER = re.compile(r"%\d+|\{[^{}]*\}")
+_TRAILING_PARENTHESIS = re.compile(r"^(.+)( \([^()]*\))$", re.DOTALL)
+_WIDGET_PROPERTIES = ("windowTitle", "toolTip", "statusTip", "whatsThis", "accessibleName",
+                      "accessibleDescription")
+_HELP_PROPERTY = "helpText"  # app.panels.widgets.set_help keeps a control's base tooltip here
+
+
+def qm_path(language: str) -> Path:
+    return TRANSLATIONS / f"{CATALOGUE}_{language}.qm"
+
+
+def ts_path(language: str) -> Path:
+    return TRANSLATIONS / f"{CATALOGUE}_{language}.ts"
+
+
+def system_language() -> str:
+    """The system locale's language if the app speaks it, else English."""
+    name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else SOURCE_LANGUAGE
+
+
+class RecordingTranslator(QTranslator):
+    """The app's translator: answers from a loaded ``.qm`` (none for English) and records every
+    ``(context, source)`` asked for, so that shown texts can be translated again later."""
+
+    def __init__(self, language: str, parent=None):
+        super().__init__(parent)
+        self.language = language
+        self.catalogue = QTranslator(self)
+        self.asked: dict[tuple[str, str], None] = {}
+        if language != SOURCE_LANGUAGE and not self.catalogue.load(str(qm_path(language))):
+            raise ValueError(f"the {language} translation {qm_path(language)} is missing or unreadable; "
+                             f"run scripts/update_translations.py")
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if context and source:
+            self.asked[(context, source)] = None
+        if self.language == SOURCE_LANGUAGE:
+            return None
+        return self.catalogue.translate(context, source, disambiguation, n) or None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+_state = {"language": SOURCE_LANGUAGE, "translator": None, "qt": []}
+
+
+def current_language() -> str:
+    return _state["language"]
+
+
+def install(language: str, application: QCoreApplication | None = None) -> None:
+    """Make ``language`` the application's language from now on (nothing shown is changed:
+    :func:`set_language` does that)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language {language!r} is not one of: {', '.join(LANGUAGES)}")
+    application = application or QCoreApplication.instance()
+    old = _state["translator"]
+    translator = RecordingTranslator(language, application)
+    # Widgets answer the LanguageChange events sent below: they must already see the new language.
+    _state["language"] = language
+    QLocale.setDefault(_locale(language))
+    if old is not None:
+        translator.asked = old.asked  # the texts shown so far must stay translatable
+    for previous in _state["qt"]:
+        application.removeTranslator(previous)
+    _state["qt"] = []
+    if language != SOURCE_LANGUAGE:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in QT_CATALOGUES:
+            qt_translator = QTranslator(application)
+            if qt_translator.load(f"{name}_{language}", folder):
+                application.installTranslator(qt_translator)
+                _state["qt"].append(qt_translator)
+    if old is not None:
+        application.removeTranslator(old)
+    application.installTranslator(translator)  # last installed is asked first: it sees every text
+    _state["translator"] = translator
+
+
+def _locale(language: str) -> QLocale:
+    """The number format of ``language``: the system's own if it speaks it (its decimal separator)."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == language or (language == SOURCE_LANGUAGE and system.name() == "C"):
+        return system
+    return QLocale(QLocale.Language.Russian) if language == "ru" else QLocale(QLocale.Language.English,
+                                                                              QLocale.Territory.UnitedStates)
+
+
+def ensure_installed() -> None:
+    """Install the source language's translator if none is yet, so that every text shown from now
+    on is recorded and can be switched to another language later."""
+    if _state["translator"] is None:
+        install(SOURCE_LANGUAGE)
+
+
+def set_language(language: str) -> None:
+    """Switch the interface to ``language`` and translate every text already shown."""
+    old = _state["translator"]
+    old_language = current_language()
+    install(language)
+    if old is None or language == old_language:
+        return
+    translations = Retranslator(old.asked, old_language, language)
+    for widget in QApplication.topLevelWidgets():
+        translations.widget_tree(widget)
+
+
+# ----------------------------------------------------------------------------- texts in another language
+def _translate_in(language: str, context: str, source: str, catalogue: QTranslator | None) -> str:
+    if language == SOURCE_LANGUAGE or catalogue is None:
+        return source
+    return catalogue.translate(context, source) or source
+
+
+class Retranslator:
+    """Turns texts shown in ``old`` language into the ``new`` one, for the sources in ``asked``."""
+
+    def __init__(self, asked, old: str, new: str):
+        catalogues = {}
+        for language in {old, new} - {SOURCE_LANGUAGE}:
+            catalogue = QTranslator()
+            catalogue.load(str(qm_path(language)))
+            catalogues[language] = catalogue
+        self.exact: dict[str, str] = {}
+        templates = []
+        for context, source in asked:
+            shown = _translate_in(old, context, source, catalogues.get(old))
+            wanted = _translate_in(new, context, source, catalogues.get(new))
+            self.exact.setdefault(shown, wanted)
+            if _PLACEHOLDER.search(shown):
+                templates.append((shown, wanted))
+        # The most specific template first: "validation %1 %2" before "%1 %2".
+        templates.sort(key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0])))
+        self.templates = [(self._pattern(shown), shown, wanted) for shown, wanted in templates
+                          if _PLACEHOLDER.sub("", shown).strip()]
+
+    @staticmethod
+    def _pattern(template: str) -> re.Pattern:
+        parts, names = [], []
+        position = 0
+        for match in _PLACEHOLDER.finditer(template):
+            parts.append(re.escape(template[position:match.start()]))
+            parts.append("(.+?)" if match.group() not in names else "(?:.+?)")
+            names.append(match.group())
+            position = match.end()
+        parts.append(re.escape(template[position:]))
+        return re.compile("^" + "".join(parts) + "$", re.DOTALL)
+
+    def text(self, text: str, depth: int = 0) -> str:
+        """``text`` in the new language: whole, from a template, or line by line; else unchanged."""
+        if not text or depth > 3:
+            return text
+        if text in self.exact:
+            return self.exact[text]
+        for pattern, shown, wanted in self.templates:
+            match = pattern.match(text)
+            if match is None:
+                continue
+            values = {}
+            for placeholder, value in zip(_PLACEHOLDER.findall(shown), match.groups()):
+                values.setdefault(placeholder, self.text(value, depth + 1))
+            return _PLACEHOLDER.sub(lambda found: values.get(found.group(), found.group()), wanted)
+        for separator in ("\n", " · "):
+            if separator in text:
+                parts = text.split(separator)
+                translated = [self.text(part, depth + 1) for part in parts]
+                if translated != parts:
+                    return separator.join(translated)
+        shortcut = _TRAILING_PARENTHESIS.match(text)
+        if shortcut is not None:  # "Train the network (F5)": the shortcut stays as it is
+            translated = self.text(shortcut.group(1), depth + 1)
+            if translated != shortcut.group(1):
+                return translated + shortcut.group(2)
+        for prefix in ("⚠ ", "🔒 "):
+            if text.startswith(prefix):
+                return prefix + self.text(text[len(prefix):], depth + 1)
+        return text
+
+    # ------------------------------------------------------------------ the widgets
+    def widget_tree(self, root: QWidget) -> None:
+        for widget in [root, *root.findChildren(QWidget)]:
+            self.widget(widget)
+        for action in {id(action): action for action in [*root.findChildren(QAction), *root.actions()]}.values():
+            self.action(action)
+
+    def _set(self, getter, setter) -> None:
+        old = getter()
+        if isinstance(old, str) and old:
+            new = self.text(old)
+            if new != old:
+                setter(new)
+
+    def widget(self, widget: QWidget) -> None:
+        for name in _WIDGET_PROPERTIES:
+            self._set(lambda: widget.property(name), lambda value: widget.setProperty(name, value))
+        self._set(lambda: widget.property(_HELP_PROPERTY), lambda value: widget.setProperty(_HELP_PROPERTY, value))
+        if isinstance(widget, QLabel):
+            self._set(widget.text, widget.setText)
+        elif isinstance(widget, QAbstractButton):
+            self._set(widget.text, widget.setText)
+        elif isinstance(widget, QGroupBox):
+            self._set(widget.title, widget.setTitle)
+        elif isinstance(widget, QLineEdit):
+            self._set(widget.placeholderText, widget.setPlaceholderText)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.setLocale(QLocale())  # the decimal separator of the new language
+            for getter, setter in (("suffix", "setSuffix"), ("prefix", "setPrefix"),
+                                   ("specialValueText", "setSpecialValueText")):
+                if hasattr(widget, getter):
+                    self._set(getattr(widget, getter), getattr(widget, setter))
+        elif isinstance(widget, QMenu):
+            self._set(widget.title, widget.setTitle)
+        elif isinstance(widget, QComboBox) and widget.property("translatedItems"):
+            for index in range(widget.count()):
+                self._set(lambda: widget.itemText(index), lambda value: widget.setItemText(index, value))
+        if isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                self._set(lambda: widget.tabText(index), lambda value: widget.setTabText(index, value))
+                self._set(lambda: widget.tabToolTip(index), lambda value: widget.setTabToolTip(index, value))
+        elif isinstance(widget, QToolBox):
+            for index in range(widget.count()):
+                self._set(lambda: widget.itemText(index), lambda value: widget.setItemText(index, value))
+        elif isinstance(widget, QTableWidget):
+            for index in range(widget.columnCount()):
+                item = widget.horizontalHeaderItem(index)
+                if item is not None:
+                    self._set(item.text, item.setText)
+                    self._set(item.toolTip, item.setToolTip)
+        elif isinstance(widget, QTreeWidget):
+            header = widget.headerItem()
+            for index in range(widget.columnCount()):
+                self._set(lambda: header.text(index), lambda value: header.setText(index, value))
+        elif isinstance(widget, QListWidget) and widget.property("translatedItems"):
+            for index in range(widget.count()):
+                item = widget.item(index)
+                self._set(item.text, item.setText)
+        if hasattr(widget, "scene") and callable(widget.scene) and type(widget).__module__.startswith("pyqtgraph"):
+            self.plot_scene(widget.scene())
+
+    def action(self, action: QAction) -> None:
+        for getter, setter in (("text", "setText"), ("iconText", "setIconText"), ("toolTip", "setToolTip"),
+                               ("statusTip", "setStatusTip"), ("whatsThis", "setWhatsThis")):
+            self._set(getattr(action, getter), getattr(action, setter))
+        if action.menu() is not None:
+            self._set(action.menu().title, action.menu().setTitle)
+
+    def plot_scene(self, scene) -> None:
+        """Titles, axis labels, legends and text items of pyqtgraph plots."""
+        import pyqtgraph as pg
+
+        if scene is None:
+            return
+        for item in scene.items():
+            if isinstance(item, pg.LabelItem):
+                self._set(lambda: item.text, item.setText)
+            elif isinstance(item, pg.AxisItem) and item.labelText:
+                self._set(lambda: item.labelText, lambda value: item.setLabel(
+                    text=value, units=item.labelUnits or None, unitPrefix=item.labelUnitPrefix or None))
+            elif isinstance(item, pg.TextItem):
+                self._set(item.toPlainText, item.setPlainText)
+
+
+# ----------------------------------------------------------------------------- numbers
+def format_number(value: float, decimals: int = 3, fixed: bool = True) -> str:
+    """``value`` for display, with the current language's decimal separator (not for files)."""
+    return QLocale().toString(float(value), "f" if fixed else "g", decimals)
+
+
+def format_integer(value: int) -> str:
+    """A whole number with the language's digit grouping (1,234 or 1 234)."""
+    return QLocale().toString(int(value))
+
+
+def format_percent(fraction: float, decimals: int = 1) -> str:
+    return f"{format_number(100 * fraction, decimals)} %"
+
+
+# ----------------------------------------------------------------------------- the menu
+class LanguageMenu(QMenu):
+    """Settings ▸ Language: the system's language or one of :data:`LANGUAGES`, saved in the settings."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtGui import QActionGroup
+
+        from app import settings
+
+        self._settings = settings
+        group = QActionGroup(self)
+        self.system_action = QAction(self)
+        self.system_action.setData("")
+        self.language_actions = [self.system_action]
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)  # each language in its own words, never translated
+            action.setData(code)
+            self.language_actions.append(action)
+        chosen = settings.load().language
+        for action in self.language_actions:
+            action.setCheckable(True)
+            action.setChecked(action.data() == chosen)
+            group.addAction(action)
+            self.addAction(action)
+            if action is self.system_action:
+                self.addSeparator()
+        group.triggered.connect(self._chosen)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setTitle(self.tr("&Language"))
+        self.system_action.setText(self.tr("&System language (%1)").replace("%1", LANGUAGES[system_language()]))
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _chosen(self, action: QAction) -> None:
+        saved = self._settings.load()
+        saved.language = action.data()
+        self._settings.save(saved)
+        set_language(action.data() or system_language())
+
+
+def startup_language() -> str:
+    """The language to start in: the one chosen in the settings, else the system's."""
+    from app import settings
+
+    chosen = settings.load().language
+    return chosen if chosen in LANGUAGES else system_language()

@@ -1,0 +1,349 @@
+"""Labs in the window: the Labs menu, opening a lab, its views, hand-set weights, goal and result.
+
+:class:`LabController` is created by the window. Opening a lab (:meth:`LabController.open_lab`)
+replaces the configuration with the chosen variant's, locks and hides the settings the lab says
+(:class:`app.teacher.LabControls`), shows the task sheet in the Lesson dock, brings the lab's
+views to the front of the view tabs, and sets the variant's hand-set weights on every network the
+window builds for it (so Reset gives them again). While a run goes, the goal's metric is followed
+epoch by epoch; "Export my result" writes :func:`core.labs.export_result`'s file.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
+
+from app import i18n
+from app import settings as user_settings
+from app.lesson_dock import LessonDock
+from app.teacher import LabControls, ResultsDialog
+from core import events, labs
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH_POINTS = 4000
+"""Per-batch points kept for an exported result; every other one is dropped beyond this."""
+
+#: A lab view name → the window's view classes that show it, best first. Names whose own view the
+#: window does not have yet map to the closest one ("variants": the loss curves of one variant at
+#: a time; "activation_functions": the per-layer activation statistics; "gradient_check": the
+#: gradient norms, with Run ▸ Check gradients for the table).
+VIEW_CLASSES = {
+    "loss": ("LossView",), "weights": ("HistogramView",), "gradients": ("GradientView",),
+    "unit_images": ("UnitImageView",), "confusion": ("ConfusionView",), "boundary": ("BoundaryView",),
+    "network": ("NetworkView",), "draw": ("DrawView",), "compare": ("CompareView",),
+    "playground": ("PlaygroundView",), "variants": ("VariantsView", "LossView"),
+    "activation_functions": ("ActivationFunctionsView", "GradientView"),
+    "gradient_check": ("GradientCheckView", "GradientView"),
+}
+
+
+class RunHistory:
+    """The curves of the current run in the run library's format (:mod:`core.runs`), for export."""
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.epochs: list[dict] = []
+        self.batches: list[list] = []
+        self._stride, self._count = 1, 0
+
+    def add(self, progress) -> None:
+        for event in progress.batches:
+            self._count += 1
+            if self._count % self._stride:
+                continue
+            self.batches.append([event.step, _finite(event.loss), _finite(event.metric), event.lr])
+            if len(self.batches) > MAX_BATCH_POINTS:
+                del self.batches[1::2]
+                self._stride *= 2
+        for event in progress.epochs:
+            self.epochs.append({"epoch": event.epoch, "step": event.step, "train_loss": _finite(event.train_loss),
+                                "train_metric": _finite(event.train_metric), "val_loss": _finite(event.val_loss),
+                                "val_metric": _finite(event.val_metric), "lr": event.lr, "elapsed": event.elapsed})
+
+    def as_dict(self) -> dict:
+        return {"epochs": list(self.epochs), "batches": list(self.batches)}
+
+
+def _finite(value: float):
+    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else None
+
+
+def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
+    """The goal metrics an epoch's end tells (``metric`` is "accuracy" or "r2")."""
+    values = {"train_loss": event.train_loss, f"train_{metric}": event.train_metric,
+              "val_loss": event.val_loss, f"val_{metric}": event.val_metric}
+    return {name: float(value) for name, value in values.items() if math.isfinite(value)}
+
+
+class LabController(QObject):
+    """The window's labs: menu, Lesson dock, open lab and variant, teacher-mode controls."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.lab: labs.Lab | None = None
+        self.variant: labs.Variant | None = None
+        self.history = RunHistory()
+        self.metrics: dict = {}
+        self.controls = LabControls(window)
+        self._sessions_followed: set[int] = set()
+        self.dock = LessonDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.open_requested.connect(lambda lab_id, variant: self.open_lab(lab_id, variant or None))
+        self.dock.export_requested.connect(self.export_dialog)
+        self.dock.close_requested.connect(self.close_lab)
+        self.dock.language_changed.connect(self._retranslate)
+        self._build_menu()
+        window.model.changed.connect(lambda path: self.controls.apply() if self.lab is not None else None)
+        window.network_panel.layers.currentRowChanged.connect(
+            lambda row: self.controls.apply() if self.lab is not None else None)
+        window.experiment_built.connect(self._apply_hand_set_weights)
+        window.experiment_changed.connect(self._run_rebuilt)
+        window.state_changed.connect(self._follow_session)
+        window.run_finished.connect(self._run_finished)
+
+    # ------------------------------------------------------------------ menu
+    def _build_menu(self) -> None:
+        window = self.window
+        self.menu = QMenu(window)
+        window.menuBar().addMenu(self.menu)
+        self.list_action = QAction(self)
+        self.list_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.list_action.triggered.connect(self.show_lab_list)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(self.export_dialog)
+        self.collect_action = QAction(self)
+        self.collect_action.triggered.connect(self.collect_dialog)
+        self.close_action = QAction(self)
+        self.close_action.triggered.connect(self.close_lab)
+        self.lab_actions: list[QAction] = []
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Menu texts, with the labs' titles in the interface language."""
+        self.menu.setTitle(self.tr("&Labs"))
+        self.list_action.setText(self.tr("Lab &list…"))
+        self.list_action.setToolTip(self.tr("Show the labs in the Lesson panel (Ctrl+L)"))
+        self.export_action.setText(self.tr("&Export my result…"))
+        self.export_action.setToolTip(self.tr("Save your configuration, curves and final metrics as one file "
+                                              "for the teacher"))
+        self.collect_action.setText(self.tr("&Collect results…"))
+        self.collect_action.setToolTip(self.tr("Teacher: read a folder of students' result files into a table"))
+        self.close_action.setText(self.tr("&Close lab"))
+        self.close_action.setToolTip(self.tr("Unlock and show every setting again (the configuration stays)"))
+        language = i18n.current_language()
+        self.menu.clear()
+        self.menu.addAction(self.list_action)
+        self.menu.addSeparator()
+        self.lab_actions = []
+        for lab_id in labs.names():
+            try:
+                lab = labs.load(lab_id)
+            except ValueError as error:
+                log.warning("lab %s is not valid: %s", lab_id, error)
+                continue
+            title = labs.text(lab.title, language)
+            action = self.menu.addAction(f"&{lab.number:X}  {title}" if lab.number < 16 else f"{lab.number}  {title}")
+            action.setToolTip(labs.text(lab.summary, language))
+            action.setData(lab.id)
+            action.triggered.connect(lambda checked=False, lab_id=lab.id: self.open_lab(lab_id))
+            self.lab_actions.append(action)
+        self.menu.addSeparator()
+        for action in (self.export_action, self.collect_action, self.close_action):
+            self.menu.addAction(action)
+        self._update_actions()
+        if self.lab is not None:
+            self._set_window_title()
+
+    def _update_actions(self) -> None:
+        self.export_action.setEnabled(self.lab is not None)
+        self.close_action.setEnabled(self.lab is not None)
+
+    def show_lab_list(self) -> None:
+        if self.lab is None:
+            self.dock.show_start_page()
+        else:
+            self.dock.pages.setCurrentIndex(0)
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.lab_list.setFocus()
+
+    # ------------------------------------------------------------------ opening and closing
+    def open_lab(self, lab_id: str, variant: str | None = None) -> bool:
+        """Open ``lab_id`` (its first variant unless ``variant`` is given); False if it was not opened."""
+        try:
+            lab = labs.load(lab_id)
+            chosen = lab.variant(variant)
+        except ValueError as error:
+            self.window.show_message(self.tr("Could not open the lab: %1").replace("%1", str(error)), "error")
+            return False
+        previous = (self.lab, self.variant)
+        self.lab, self.variant = lab, chosen
+        self.controls.set_lab(lab, labs.text(lab.title, i18n.current_language()))
+        question = self.tr("Opening a lab stops the current run. Continue?")
+        if not self.window.open_config(chosen.config.copy(), labs.text(lab.title, i18n.current_language()), question):
+            self.lab, self.variant = previous
+            self.controls.set_lab(self.lab, labs.text(self.lab.title, i18n.current_language()) if self.lab else "")
+            return False
+        self.controls.apply()
+        self._set_window_title()
+        self.dock.show_lab(lab, chosen.name)
+        self.dock.show()
+        self.dock.raise_()
+        self.bring_views_forward()
+        self._update_actions()
+        return True
+
+    def close_lab(self) -> None:
+        """Leave the lab: every setting is shown and unlocked again; the configuration and run stay."""
+        self.lab = self.variant = None
+        self.controls.set_lab(None)
+        self.dock.show_start_page()
+        self._update_actions()
+
+    def _set_window_title(self) -> None:
+        title = labs.text(self.lab.title, i18n.current_language())
+        self.window.setWindowTitle(self.window.tr("%1 — MLP Workbench").replace("%1", title))
+
+    # ------------------------------------------------------------------ views
+    def view_for(self, name: str):
+        """The window's view showing the lab view ``name`` (or the closest one), or None."""
+        tabs = self.window.view_tabs
+        widgets = {type(tabs.widget(index)).__name__: tabs.widget(index) for index in range(tabs.count())}
+        for class_name in VIEW_CLASSES.get(name, ()):
+            if class_name in widgets:
+                return widgets[class_name]
+        return None
+
+    def bring_views_forward(self) -> list:
+        """Move the lab's views to the front of the view tabs, in its order, and show the first."""
+        tabs = self.window.view_tabs
+        placed = []
+        for spec in self.lab.views:
+            view = self.view_for(spec.name)
+            if view is None or view in placed:
+                continue
+            self._configure_view(view, spec)
+            tabs.tabBar().moveTab(tabs.indexOf(view), len(placed))
+            placed.append(view)
+        visible = [view for view in placed if tabs.isTabVisible(tabs.indexOf(view))]
+        if visible:
+            tabs.setCurrentWidget(visible[0])
+        return placed
+
+    def _configure_view(self, view, spec: labs.ViewSpec) -> None:
+        """Hand a tool view the lab's own setting: the race's contenders, the playground's surface."""
+        try:
+            if spec.name == "compare" and hasattr(view, "set_contenders"):
+                shared, contenders = labs.race_contenders(self.lab, spec.options.get("contenders"),
+                                                          i18n.current_language())
+                view.set_contenders(contenders, shared)
+            elif spec.name == "playground" and hasattr(view, "set_surface"):
+                view.set_surface(spec.options.get("surface", "quadratic"), **spec.options.get("surface_options", {}))
+                if "methods" in spec.options and hasattr(view, "set_methods"):
+                    view.set_methods(spec.options["methods"])
+        except ValueError as error:
+            log.warning("lab %s: view %s could not be set up: %s", self.lab.id, spec.name, error)
+
+    # ------------------------------------------------------------------ the run
+    def _apply_hand_set_weights(self, experiment) -> None:
+        """Set the variant's hand-set weights on a network built for it (before the views see it)."""
+        variant = self.variant
+        if variant is None or not variant.weights:
+            return
+        if experiment.config.to_dict()["network"] != variant.config.to_dict()["network"]:
+            return  # the student changed the network: the lecture's weights no longer fit it
+        try:
+            labs.apply_weights(experiment.network, variant.weights)
+        except ValueError as error:
+            self.window.show_message(self.tr("The lab's hand-set weights do not fit: %1").replace("%1", str(error)),
+                                     "warning")
+
+    def _run_rebuilt(self, experiment) -> None:
+        self.history.clear()
+        self.metrics = {}
+        self.dock.set_goal_met(None)
+
+    def _follow_session(self, state: str) -> None:
+        session = self.window.session
+        if session is not None and id(session) not in self._sessions_followed:
+            self._sessions_followed = {id(session)}
+            session.progress.connect(self._on_progress)
+
+    def _metric(self) -> str:
+        experiment = self.window.experiment
+        return "r2" if experiment is not None and experiment.network.loss.task == "regression" else "accuracy"
+
+    def _on_progress(self, progress) -> None:
+        self.history.add(progress)
+        if progress.epochs:
+            self.metrics.update(epoch_metrics(progress.epochs[-1], self._metric()))
+            self._show_goal()
+
+    def _run_finished(self, event) -> None:
+        goal = self.dock.active_goal()
+        if goal is not None and goal.metric.startswith("test") and self.window.experiment is not None:
+            self.metrics.update(labs.final_metrics(self.window.experiment))
+        self._show_goal()
+
+    def _show_goal(self) -> None:
+        goal = self.dock.active_goal()
+        if goal is not None:
+            self.dock.set_goal_met(goal.met(self.metrics))
+
+    # ------------------------------------------------------------------ results
+    def export_result(self, destination, student: str = "") -> Path | None:
+        """Write the student's result of the open lab variant to ``destination`` (a folder or .json)."""
+        window = self.window
+        if self.lab is None or window.experiment is None:
+            window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
+            return None
+        if window.state == "running":
+            window.show_message(self.tr("Pause or stop the run before exporting its result."), "warning")
+            return None
+        try:
+            metrics = labs.final_metrics(window.experiment)
+            path = labs.export_result(destination, self.lab, self.variant.name, window.model.config,
+                                      self.history.as_dict(), metrics, student)
+        except (OSError, ValueError) as error:
+            window.show_message(self.tr("Could not export the result: %1").replace("%1", str(error)), "error")
+            return None
+        self.metrics.update(metrics)
+        self._show_goal()
+        window.statusBar().showMessage(self.tr("Result saved to %1").replace("%1", str(path)), 8000)
+        return path
+
+    def export_dialog(self) -> None:
+        if self.lab is None:
+            self.window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
+            return
+        saved = user_settings.load()
+        student, accepted = QInputDialog.getText(self.window, self.tr("Export my result"),
+                                                 self.tr("Your name (it goes into the file for the teacher):"),
+                                                 QLineEdit.EchoMode.Normal, saved.student)
+        if not accepted:
+            return
+        if student.strip() != saved.student:
+            saved.student = student.strip()
+            user_settings.save(saved)
+        who = re.sub(r"[^\w-]+", "-", student.strip()).strip("-").lower() or "student"
+        name = f"{self.lab.id}_{who}_{self.variant.name}.json"
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export my result"), name,
+                                              self.tr("Lab results (*.json)"))
+        if path:
+            self.export_result(path if path.lower().endswith(".json") else path + ".json", student)
+
+    def collect_dialog(self) -> ResultsDialog:
+        dialog = ResultsDialog(parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog

@@ -1,0 +1,312 @@
+"""Teacher mode: a lab's locked settings are disabled and its hidden ones are not shown, and the
+teacher's "Collect results" dialog tabulates a folder of students' result files.
+
+A lab names configuration fields by dotted path (``training.seed``, ``network.hidden.units``,
+``schedule``); :func:`field_controls` says which controls of the window's panels show each field,
+and :class:`LabControls` disables or hides them (:meth:`core.labs.Lab.locks`, :meth:`~core.labs.Lab.hides`).
+The panels enable, disable and show some controls themselves when they refresh (the layer buttons,
+the patience box, the augmentation group), so the lab's rules are applied again after each refresh.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.i18n import format_number, format_percent
+from core import labs
+
+STRUCTURE = "network.hidden"
+"""The hidden layers as a list: adding, removing and moving layers."""
+
+
+def field_controls(window) -> list[tuple[str, list[QWidget]]]:
+    """(configuration path, its controls) for every setting of the window's three panels."""
+    data, network, training = window.data_panel, window.network_panel, window.training_panel
+    entries = [("data.dataset", [data.dataset]), ("data.validation_split", [data.validation_split]),
+               ("data.scaling", [data.scaling]), ("data.augmentation", [data.augmentation_group])]
+    entries += [(f"data.options.{key}", [control]) for key, control in data.options.controls().items()]
+    entries += [(STRUCTURE, [network.layers, network.add_button, network.remove_button, network.up_button,
+                             network.down_button])]
+    entries += [(f"network.hidden.{key}", [control]) for key, control in (
+        ("units", network.units), ("activation", network.activation),
+        ("activation_options", network.activation_options), ("init", network.init),
+        ("batch_norm", network.batch_norm), ("dropout", network.dropout))]
+    entries += [("network.output_init", [network.output_init]), ("network.dtype", [network.dtype]),
+                ("loss.name", [training.loss]), ("optimizer.name", [training.optimizer])]
+    entries += [(f"optimizer.options.{key}", [control])
+                for key, control in training.optimizer_options.controls().items()]
+    entries += [("schedule.name", [training.schedule, training.preview]), ("schedule.unit", [training.schedule_unit])]
+    entries += [(f"schedule.options.{key}", [control])
+                for key, control in training.schedule_options.controls().items()]
+    entries += [("regularization.l1", [training.l1]), ("regularization.l2", [training.l2]),
+                ("regularization.apply_to_biases", [training.biases]),
+                ("training.epochs", [training.epochs]), ("training.batch_size", [training.batch_size]),
+                ("training.patience", [training.early_stopping, training.patience]),
+                ("training.seed", [training.seed])]
+    return entries
+
+
+def _form_row(widget: QWidget) -> tuple[QFormLayout | None, QWidget]:
+    """The form layout holding ``widget`` as a row (directly, or inside a one-row container)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if isinstance(layout, QFormLayout) and layout.indexOf(widget) >= 0:
+        return layout, widget
+    if parent is not None and not isinstance(parent, QGroupBox):
+        grandparent = parent.parentWidget()
+        outer = grandparent.layout() if grandparent is not None else None
+        if isinstance(outer, QFormLayout) and outer.indexOf(parent) >= 0:
+            return outer, parent
+    return None, widget
+
+
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide a control with its row label."""
+    layout, row = _form_row(widget)
+    if layout is not None:
+        layout.setRowVisible(row, shown)
+    else:
+        widget.setVisible(shown)
+
+
+class LabControls:
+    """Applies one lab's locked and hidden fields to the window's panels, and undoes them."""
+
+    def __init__(self, window):
+        self.window = window
+        self.lab: labs.Lab | None = None
+        self.title = ""
+        self._hidden_groups: list[QGroupBox] = []
+        self._touched: dict[int, QWidget] = {}
+
+    def set_lab(self, lab: labs.Lab | None, title: str = "") -> None:
+        self.lab, self.title = lab, title
+        self.apply()
+
+    def locked(self, path: str) -> bool:
+        if self.lab is None:
+            return False
+        if path == STRUCTURE:  # a fixed layer field fixes the number of layers too
+            return self.lab.locks(path) or any(locked.startswith(STRUCTURE) for locked in self.lab.locked)
+        return self.lab.locks(path)
+
+    def hidden(self, path: str) -> bool:
+        return self.lab is not None and self.lab.hides(path)
+
+    def apply(self) -> None:
+        """Disable the locked controls and hide the hidden ones (or restore all with no lab)."""
+        window = self.window
+        for group in self._hidden_groups:
+            group.setVisible(True)
+        self._hidden_groups = []
+        groups: dict[int, tuple[QGroupBox, list[bool]]] = {}
+        for path, controls in field_controls(window):
+            locked, hidden = self.locked(path), self.hidden(path)
+            for control in controls:
+                self._lock(control, locked)
+                if control.property("hiddenByLab") != hidden:
+                    control.setProperty("hiddenByLab", hidden)
+                    set_shown(control, not hidden)
+                group = _group_of(control)
+                if group is not None:
+                    groups.setdefault(id(group), (group, []))[1].append(hidden)
+        for group, hidden_flags in groups.values():
+            if all(hidden_flags) and group.isVisibleTo(group.parentWidget()):
+                group.setVisible(False)
+                self._hidden_groups.append(group)
+        if self.lab is None:
+            window.data_panel.refresh()  # the panel shows its own groups again (augmentation for images)
+
+    def _lock(self, control: QWidget, locked: bool) -> None:
+        was_locked = bool(control.property("lockedByLab"))
+        if locked:
+            control.setEnabled(False)
+            message = "🔒 " + QCoreApplication.translate("LabControls", "The lab “%1” locks this setting.").replace("%1", self.title)
+            help_text = control.property("helpText") or ""
+            control.setToolTip(f"{message}\n\n{help_text}".strip())
+        elif was_locked:
+            control.setEnabled(True)
+            control.setToolTip(control.property("helpText") or "")
+        control.setProperty("lockedByLab", locked)
+        if not locked and was_locked:
+            # The panel decides again which of its controls are enabled (layer buttons, patience).
+            self.window.network_panel.refresh()
+            self.window.training_panel.refresh()
+
+
+def _group_of(widget: QWidget) -> QGroupBox | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QGroupBox):
+        parent = parent.parentWidget()
+    return parent
+
+
+# ----------------------------------------------------------------------------- collecting results
+def display_cell(value) -> str:
+    """A table cell as shown: numbers with the language's decimal separator, goals as yes/no."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return ResultsDialog.tr("yes") if value else ResultsDialog.tr("no")
+    if isinstance(value, float):
+        return format_number(value, 4) if math.isfinite(value) else "—"
+    return str(value)
+
+
+def csv_cell(value) -> str:
+    """A table cell as written to CSV: Python's notation, whatever the interface language."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def write_results_csv(table: labs.ResultsTable, path) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.header)
+        writer.writerows([csv_cell(value) for value in row] for row in table.rows)
+
+
+class ResultsDialog(QDialog):
+    """Collect results: read every student's result file in a folder, show them as a table, save a CSV."""
+
+    def __init__(self, folder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Collect results"))
+        self.table_data: labs.ResultsTable | None = None
+        layout = QVBoxLayout(self)
+        explanation = QLabel(self.tr("Choose the folder where the students' result files were gathered "
+                                     "(File ▸ Labs ▸ Export my result writes one file per student)."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        row = QHBoxLayout()
+        self.folder = QLineEdit(folder)
+        self.folder.setAccessibleName(self.tr("Results folder"))
+        self.folder.setPlaceholderText(self.tr("Folder of result files"))
+        self.folder.returnPressed.connect(self.read_folder)
+        self.browse = QPushButton(self.tr("&Browse…"))
+        self.browse.setAccessibleName(self.tr("Choose the results folder"))
+        self.browse.clicked.connect(self._choose_folder)
+        self.read_button = QPushButton(self.tr("&Read"))
+        self.read_button.setAccessibleName(self.tr("Read the results folder"))
+        self.read_button.clicked.connect(self.read_folder)
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.browse)
+        row.addWidget(self.read_button)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, 0)
+        self.table.setAccessibleName(self.tr("Students' results"))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Summary of the results"))
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.addButton(self.tr("&Save as CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setAccessibleName(self.tr("Save the table as CSV"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._save_dialog)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 460)
+        if folder:
+            self.read_folder()
+
+    def heading(self, name: str) -> str:
+        """A column's title in the interface language (metric columns: "validation accuracy" …)."""
+        headings = {"student": self.tr("Student"), "lab": self.tr("Lab"), "variant": self.tr("Variant"),
+                    "saved": self.tr("Saved"), "goal met": self.tr("Goal met"),
+                    "locked fields changed": self.tr("Locked settings changed"), "file": self.tr("File")}
+        if name in headings:
+            return headings[name]
+        return metric_name(name)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of result files"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+            self.read_folder()
+
+    def read_folder(self) -> labs.ResultsTable | None:
+        try:
+            table = labs.collect_results(self.folder.text().strip())
+        except ValueError:
+            self.summary.setText(self.tr("“%1” is not a folder.").replace("%1", self.folder.text()))
+            self.table_data = None
+            self.table.setRowCount(0)
+            self.save_button.setEnabled(False)
+            return None
+        self.table_data = table
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        self.table.setColumnCount(len(table.header))
+        self.table.setRowCount(len(table.rows))
+        self.table.setHorizontalHeaderLabels([self.heading(name) for name in table.header])
+        for row_index, row in enumerate(table.rows):
+            for column, value in enumerate(row):
+                item = QTableWidgetItem(display_cell(value))
+                if isinstance(value, float):
+                    item.setData(Qt.ItemDataRole.UserRole, value)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row_index, column, item)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+        met = sum(result.goal_met is True for result in table.results)
+        text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(table.rows))).replace("%2", str(met))
+        if table.problems:
+            text += "\n" + self.tr("Not read:") + "\n" + "\n".join(f"• {name}: {reason}"
+                                                                   for name, reason in table.problems)
+        self.summary.setText(text)
+        self.save_button.setEnabled(bool(table.rows))
+        return table
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the results"), "results.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.save_csv(path)
+
+    def save_csv(self, path) -> bool:
+        if self.table_data is None:
+            return False
+        try:
+            write_results_csv(self.table_data, Path(path))
+        except OSError as error:
+            self.summary.setText(self.tr("Could not save %1: %2").replace("%1", str(path))
+                                 .replace("%2", error.strerror or str(error)))
+            return False
+        return True
+
+
+METRIC_NAMES = {
+    "train_loss": QT_TRANSLATE_NOOP("Metrics", "training loss"),
+    "train_accuracy": QT_TRANSLATE_NOOP("Metrics", "training accuracy"),
+    "train_r2": QT_TRANSLATE_NOOP("Metrics", "training R²"),
+    "val_loss": QT_TRANSLATE_NOOP("Metrics", "validation loss"),
+    "val_accuracy": QT_TRANSLATE_NOOP("Metrics", "validation accuracy"),
+    "val_r2": QT_TRANSLATE_NOOP("Metrics", "validation R²"),
+    "test_loss": QT_TRANSLATE_NOOP("Metrics", "test loss"),
+    "test_accuracy": QT_TRANSLATE_NOOP("Metrics", "test accuracy"),
+    "test_r2": QT_TRANSLATE_NOOP("Metrics", "test R²"),
+}
+
+
+def metric_name(name: str) -> str:
+    """"validation accuracy", "test loss" … for a metric key of :data:`core.labs.GOAL_METRICS`."""
+    return QCoreApplication.translate("Metrics", METRIC_NAMES[name]) if name in METRIC_NAMES else name
+
+
+def goal_text(goal: labs.Goal) -> str:
+    """"validation accuracy ≥ 94.0 %" in the interface language."""
+    bound = goal.at_least if goal.at_least is not None else goal.at_most
+    value = format_percent(bound) if goal.metric.endswith("accuracy") else format_number(bound, 3)
+    return f"{metric_name(goal.metric)} {'≥' if goal.at_least is not None else '≤'} {value}"
