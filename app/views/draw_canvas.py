@@ -51,8 +51,9 @@ class DrawCanvas(QWidget):
         self._arrays: list[np.ndarray] = []  # finished strokes as (k, 2) arrays
         self._drawing = False
         self._brush = DEFAULT_BRUSH
-        self._finished_ink: QPixmap | None = None  # the finished strokes, painted once
-        self._current_path: QPainterPath | None = None  # the stroke being drawn, grown point by point
+        # The paper with all the ink, at the screen's resolution. A mouse move adds one segment to
+        # it, so a repaint costs the same however long the drawing; rebuilt when strokes go away.
+        self._ink: QPixmap | None = None
         self.hint = ""
 
     # ------------------------------------------------------------------ what was drawn
@@ -61,7 +62,7 @@ class DrawCanvas(QWidget):
         if self._strokes:
             self._strokes, self._widths, self._arrays = [], [], []
             self._drawing = False
-            self._finished_ink = None
+            self._ink = None
             self.update()
             self.drawing_changed.emit()
 
@@ -72,7 +73,7 @@ class DrawCanvas(QWidget):
             self._widths.pop()
             del self._arrays[len(self._strokes):]
             self._drawing = False
-            self._finished_ink = None
+            self._ink = None
             self.update()
             self.drawing_changed.emit()
 
@@ -116,10 +117,6 @@ class DrawCanvas(QWidget):
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
-    def _to_widget(self, point: tuple[float, float]) -> QPointF:
-        square = self.square()
-        return QPointF(square.x() + point[0] * square.width(), square.y() + point[1] * square.height())
-
     def _to_canvas(self, position: QPointF) -> tuple[float, float]:
         square = self.square()
         return ((position.x() - square.x()) / square.width(), (position.y() - square.y()) / square.height())
@@ -130,13 +127,13 @@ class DrawCanvas(QWidget):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self._strokes.append([self._to_canvas(event.position())])
+        point = self._to_canvas(event.position())
+        self._strokes.append([point])
         self._widths.append(self._brush / REFERENCE_SIDE)
         self._drawing = True
         if len(self._strokes) == 1:
-            self._finished_ink = None  # the hint goes when the first stroke begins
-        self._current_path = None
-        self.update()
+            self._ink = None  # the hint goes when the first stroke begins
+        self._add_ink([point])
         self.drawing_changed.emit()
 
     def mouseMoveEvent(self, event) -> None:
@@ -148,9 +145,7 @@ class DrawCanvas(QWidget):
         if point == stroke[-1]:
             return
         stroke.append(point)
-        if self._current_path is not None:
-            self._current_path.lineTo(self._to_widget(point))
-        self.update(self._segment_rect(stroke[-2], point, self._widths[-1]))
+        self._add_ink(stroke[-2:])
         self.drawing_changed.emit()
 
     def mouseReleaseEvent(self, event) -> None:
@@ -159,7 +154,6 @@ class DrawCanvas(QWidget):
             return
         self._drawing = False
         self._arrays.append(np.array(self._strokes[-1]))
-        self._finished_ink = None
 
     def event(self, event) -> bool:
         # Claim Esc and Undo before window-wide shortcuts (a main window's Undo) can take them.
@@ -181,38 +175,40 @@ class DrawCanvas(QWidget):
         return event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Undo)
 
     # ------------------------------------------------------------------ painting
-    def _segment_rect(self, start, end, width) -> QRectF:
+    def _add_ink(self, points) -> None:
+        """Paint a dot or a segment of the current stroke onto the ink, and repaint just that."""
+        if self._ink is None:
+            self.update()  # paintEvent renders every stroke, this one included
+            return
         square = self.square()
+        painter = QPainter(self._ink)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_stroke(painter, QRectF(0, 0, square.width(), square.height()), points, self._widths[-1])
+        painter.end()
         side = square.width()
-        margin = width * side / 2 + 2
-        x0, x1 = sorted((start[0], end[0]))
-        y0, y1 = sorted((start[1], end[1]))
-        return QRectF(square.x() + x0 * side - margin, square.y() + y0 * side - margin,
-                      (x1 - x0) * side + 2 * margin, (y1 - y0) * side + 2 * margin).toAlignedRect()
+        margin = self._widths[-1] * side / 2 + 2
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        self.update(QRectF(square.x() + min(xs) * side - margin, square.y() + min(ys) * side - margin,
+                           (max(xs) - min(xs)) * side + 2 * margin,
+                           (max(ys) - min(ys)) * side + 2 * margin).toAlignedRect())
 
     def resizeEvent(self, event) -> None:
-        self._finished_ink = self._current_path = None
+        self._ink = None
         super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
         square = self.square()
-        if self._finished_ink is None:
-            self._finished_ink = self._paint_finished_strokes(square)
-        painter.drawPixmap(square.topLeft(), self._finished_ink)
+        if self._ink is None:
+            self._ink = self._paint_all_strokes(square)
+        painter.drawPixmap(square.topLeft(), self._ink)
         painter.setPen(QPen(FRAME, 1))
         painter.drawRect(square.adjusted(0.5, 0.5, -0.5, -0.5))
-        if self._drawing:
-            painter.setClipRect(square)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            if self._current_path is None:
-                self._current_path = self._path(square, self._strokes[-1])
-            self._paint_stroke(painter, square, self._current_path, self._widths[-1])
         painter.end()
 
-    def _paint_finished_strokes(self, square: QRectF) -> QPixmap:
-        """The paper with every finished stroke (or the hint), at the screen's pixel density."""
+    def _paint_all_strokes(self, square: QRectF) -> QPixmap:
+        """The paper with every stroke (or the hint), at the screen's pixel density."""
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(max(1, round(square.width() * ratio)), max(1, round(square.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
@@ -223,26 +219,22 @@ class DrawCanvas(QWidget):
         if not self._strokes and self.hint:
             painter.setPen(HINT)
             painter.drawText(origin, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
-        finished = len(self._strokes) - (1 if self._drawing else 0)
-        for stroke, width in zip(self._strokes[:finished], self._widths[:finished]):
-            self._paint_stroke(painter, origin, self._path(origin, stroke), width)
+        for stroke, width in zip(self._strokes, self._widths):
+            self._paint_stroke(painter, origin, stroke, width)
         painter.end()
         return pixmap
 
     @staticmethod
-    def _path(square: QRectF, stroke) -> QPainterPath:
+    def _paint_stroke(painter: QPainter, square: QRectF, stroke, width: float) -> None:
+        """A polyline of canvas points with the round brush of ``width`` canvas units."""
         side = square.width()
+        painter.setPen(QPen(INK, width * side, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
         points = [QPointF(square.x() + x * side, square.y() + y * side) for x, y in stroke]
+        if len(points) == 1:
+            painter.drawPoint(points[0])
+            return
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
-        return path
-
-    @staticmethod
-    def _paint_stroke(painter: QPainter, square: QRectF, path: QPainterPath, width: float) -> None:
-        painter.setPen(QPen(INK, width * square.width(), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        if path.elementCount() == 1:  # a dot: a path of one point draws nothing
-            painter.drawPoint(path.currentPosition())
-        else:
-            painter.drawPath(path)
+        painter.drawPath(path)
