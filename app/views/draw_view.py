@@ -3,7 +3,8 @@
 Beside the canvas it shows the ten class probabilities (the top class highlighted with its
 confidence), what the network sees — the drawing after the engine's preprocessing for the data
 the model was trained on (:func:`core.datasets.drawing.preprocess_drawing`) — and the saliency
-map ∂p_top/∂input on that image (:func:`core.saliency.saliency`). The view does no maths itself.
+map ∂p_top/∂input on that image (:func:`core.saliency.saliency`). The engine computes all of it;
+the view only chooses colours.
 
 The current model is, in this order of precedence, the latest one to arrive:
 
@@ -77,6 +78,11 @@ class CurrentModel:
     unavailable: str = ""
 
 
+def input_side(target: str) -> int:
+    """Side of the network's input image for a drawing format: 28 (MNIST) or 8 (optdigits)."""
+    return FORMATS[target].size // FORMATS[target].block
+
+
 def describe_model(network: Network, source: str, dataset_name, image_shape, scaler: Scaler | None,
                    class_names=()) -> CurrentModel:
     """A :class:`CurrentModel`, with ``unavailable`` explaining when a drawing cannot be its input."""
@@ -90,11 +96,9 @@ def describe_model(network: Network, source: str, dataset_name, image_shape, sca
                          "digits. A drawing can only be classified by a model of 28 × 28 images (mnist, "
                          "fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or "
                          "load such a model.").format(data=data)
-    elif network.n_inputs != FORMATS[target].size ** 2 // FORMATS[target].block ** 2:
+    elif network.n_inputs != input_side(target) ** 2:
         unavailable = tr("Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of "
-                         "{data}'s images.").format(n=network.n_inputs,
-                                                    m=FORMATS[target].size ** 2 // FORMATS[target].block ** 2,
-                                                    data=data)
+                         "{data}'s images.").format(n=network.n_inputs, m=input_side(target) ** 2, data=data)
     elif network.loss_name not in PROBABILISTIC_LOSSES:
         unavailable = tr("Drawing is unavailable: the {loss} loss gives scores, not class probabilities. "
                          "Train with softmax_cross_entropy to see probabilities.").format(loss=network.loss_name)
@@ -305,6 +309,9 @@ class ImagePanel(QWidget):
         painter.drawRect(square.adjusted(-0.5, -0.5, 0.5, 0.5))
 
 
+SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why: ∂p / ∂pixel")
+
+
 class DrawView(QWidget):
     """Draw a digit; see the probabilities, the network's input and its saliency (see the module docstring)."""
 
@@ -335,7 +342,7 @@ class DrawView(QWidget):
         self.canvas.hint = tr("Draw a digit here")
         self.chart = PredictionChart(self)
         self.input_panel = ImagePanel(tr("What the network sees"), self, legend=((None, ""),))
-        self.saliency_panel = ImagePanel(tr("Why: ∂p / ∂pixel"), self, legend=(
+        self.saliency_panel = ImagePanel(tr(SALIENCY_CAPTION), self, legend=(
             (QColor(*_SIGNED_TABLE[-1]), tr("raises")), (QColor(*_SIGNED_TABLE[0]), tr("lowers"))))
         self.saliency_panel.setToolTip(tr("Gradient of the top class's probability with respect to each input "
                                           "pixel: yellow = more ink here would raise it, blue = ink here "
@@ -407,7 +414,7 @@ class DrawView(QWidget):
 
     def on_progress(self, progress) -> None:
         """Load the progress message's weight snapshot (if any) into the view's copy of the network."""
-        snapshot = getattr(progress, "snapshot", None)
+        snapshot = progress.snapshot
         if snapshot is None or self._run_network is None:
             return
         self._run_network.load_state(snapshot.state)
@@ -417,10 +424,10 @@ class DrawView(QWidget):
         if self._model is not None and self._model.network is self._run_network:
             self._model = replace(self._model, source=source)
             self._show_model()
+            self._changed()
         else:
             self._set_current(describe_model(self._run_network, source, dataset.name, dataset.image_shape,
                                              dataset.scaler, dataset.class_names))
-        self._changed()
 
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""
@@ -465,8 +472,8 @@ class DrawView(QWidget):
         model = describe_model(copy, source or tr("a loaded model"), metadata.get("dataset"),
                                metadata.get("image_shape"), scaler, metadata.get("class_names") or ())
         if problem and not model.unavailable:
-            model = CurrentModel(copy, model.source, None, None, model.class_names,
-                                 tr("Drawing is unavailable: {problem}.").format(problem=problem))
+            model = replace(model, target=None, scaler=None,
+                            unavailable=tr("Drawing is unavailable: {problem}.").format(problem=problem))
         self._set_current(model)
 
     def load_model(self, path) -> dict:
@@ -497,7 +504,7 @@ class DrawView(QWidget):
         self._show_model()
         self.note.setText(model.unavailable)
         self.note.setVisible(bool(model.unavailable))
-        self.predict()
+        self._changed()
 
     def _show_model(self) -> None:
         self.model_label.setText(tr("Classifying with {source}.").format(source=self._model.source))
@@ -526,9 +533,9 @@ class DrawView(QWidget):
     def _show_images(self, image, result) -> None:
         if image is None:
             self.input_panel.set_image(None)
-            self.saliency_panel.set_image(None)
+            self.saliency_panel.set_image(None, tr(SALIENCY_CAPTION))
             return
-        side = FORMATS[self._model.target].size // FORMATS[self._model.target].block
+        side = input_side(self._model.target)
         ink = image.reshape(side, side)
         self.input_panel.set_image(gray_image(ink), legend=((None, tr("{side} × {side}, {format}").format(
             side=side, format=FORMAT_NAMES[self._model.target])),))

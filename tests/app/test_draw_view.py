@@ -162,6 +162,7 @@ def test_escape_clears_and_ctrl_z_undoes_the_last_stroke(view):
     QTest.keyClick(view.canvas, Qt.Key.Key_Escape)
     assert view.canvas.is_empty() and view.chart.probabilities() is None
     assert view.input_panel.image is None and view.saliency_panel.image is None
+    assert view.saliency_panel.caption == "Why: ∂p / ∂pixel"
 
 
 def test_buttons_clear_and_undo(view, qtbot):
@@ -221,6 +222,21 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     assert not np.allclose(view.chart.probabilities(), before)
     view.on_progress(Progress(batches=()))  # messages without a snapshot change nothing
     assert "after" in view.model_label.text()
+
+
+def test_a_hidden_view_catches_up_with_the_snapshots_when_shown(view, small_config, qtbot):
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    draw(view.canvas, HAND_DRAWN[7])
+    shipped = view.chart.probabilities()
+    view.hide()
+    view.on_progress(Progress(snapshot=train_a_little(experiment)))
+    np.testing.assert_array_equal(view.chart.probabilities(), shipped)  # no work while hidden
+    view.show()
+    qtbot.waitExposed(view)
+    expected = experiment.network.predict_proba(
+        preprocess_drawing(view.canvas.strokes(), "digits", canvas_size=(1.0, 1.0)).reshape(1, -1))[0]
+    np.testing.assert_allclose(view.chart.probabilities(), expected, rtol=1e-5, atol=1e-7)
 
 
 def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(view, small_config):
