@@ -147,7 +147,7 @@ class Rosenbrock(Surface):
     """
 
     bounds = ((-2.0, 2.0), (-1.0, 3.0))
-    start = (-1.5, 2.5)
+    start = (-1.2, 1.0)
     learning_rates = {"sgd": 0.001, "momentum": 0.0005, "nesterov": 0.0005, "adagrad": 0.5, "rmsprop": 0.01,
                       "adadelta": 1.0, "adam": 0.1, "adamw": 0.1, "newton": 1.0}
 

@@ -1,0 +1,469 @@
+"""The loss-surface playground: optimisers' paths on a 2-D loss, animated step by step.
+
+A tool of its own, independent of the window's run: pick a surface (:mod:`core.surfaces`), click
+the contour plot to place the start, and every selected optimiser — the engine's own classes, plus
+Newton's method — walks downhill from there with its own learning rate. Play, pause, single steps
+and a speed slider drive the animation; beside the contours, each path's loss E − E_min per step
+on a logarithmic scale, where a straight line is a constant rate of convergence.
+
+Paths are computed on the GUI thread as the animation reaches them: a step of a 2-D optimiser
+costs microseconds, far less than drawing it.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from app import palette
+from app.panels.widgets import NumberEdit, format_number, set_help
+from app.views.base import TranslatedText, View
+from core import surfaces
+
+FRAME_MS = 33
+MAX_STEPS = 5000
+"""Each path stops after this many steps (a path that has not converged by then never will visibly)."""
+GRID_RESOLUTION = 160
+CONTOUR_LEVELS = 16
+LOSS_FLOOR = 1e-12
+"""E − E_min is drawn on a logarithmic axis down to this floor: a path below it has converged as far
+as the eye can tell (Newton on a quadratic reaches an exact 0 in one step)."""
+CONDITION_RANGE = (1.0, 100.0)
+SPEED_RANGE = (1.0, 300.0)
+SLIDER_TICKS = 100
+
+SURFACE_NAMES = {
+    "quadratic": QT_TRANSLATE_NOOP("PlaygroundView", "ill-conditioned quadratic"),
+    "rosenbrock": QT_TRANSLATE_NOOP("PlaygroundView", "Rosenbrock"),
+    "beale": QT_TRANSLATE_NOOP("PlaygroundView", "Beale"),
+    "himmelblau": QT_TRANSLATE_NOOP("PlaygroundView", "Himmelblau"),
+    "saddle": QT_TRANSLATE_NOOP("PlaygroundView", "saddle"),
+    "logistic_regression": QT_TRANSLATE_NOOP("PlaygroundView", "logistic regression (wine)"),
+}
+SURFACE_NOTES = {
+    "quadratic": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "E = ½(u² + κv²): a valley κ times steeper across than along, as when one input "
+                          "feature is √κ times larger than the other. Gradient descent needs η < 2/κ and then "
+                          "zig-zags across the valley while it crawls along it."),
+    "rosenbrock": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "E = (1 − x)² + 100(y − x²)²: reaching the curved valley is easy, following its "
+                          "flat floor to the minimum at (1, 1) is not."),
+    "beale": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "Flat plateaus and steep ridges; the minimum is at (3, 0.5)."),
+    "himmelblau": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "Four minima of equal depth: the start decides which one a method finds. "
+                          "Newton's method may climb to the maximum in the middle."),
+    "saddle": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "E = ½x² − ½y² + ¼y⁴: a saddle point at the origin between minima at (0, ±1). "
+                          "Start on y = 0 and gradient descent stays on the ridge; Newton's method jumps "
+                          "into the saddle."),
+    "logistic_regression": QT_TRANSLATE_NOOP(
+        "PlaygroundView", "The log-loss of logistic regression with two weights (no bias) on lecture 001's "
+                          "wine data, alcohol and proline standardised: a long, gently sloping valley."),
+}
+# Colours by method, so that a method keeps its colour whichever others are selected.
+METHOD_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop": 4, "adagrad": 5, "newton": 6,
+                  "adadelta": 7}
+UNSELECTED = ("adamw",)
+PATH_EDGE = pg.mkPen(60, 60, 60, 150, width=4)
+
+
+def log_slider_value(slider: QSlider, low: float, high: float) -> float:
+    """The slider's position read on a logarithmic scale from ``low`` to ``high``."""
+    return low * (high / low) ** (slider.value() / SLIDER_TICKS)
+
+
+def set_log_slider(slider: QSlider, value: float, low: float, high: float) -> None:
+    slider.setValue(round(SLIDER_TICKS * math.log(value / low) / math.log(high / low)))
+
+
+class PlaygroundView(View):
+    """Contours of a 2-D loss with the paths of the selected optimisers, and their loss per step."""
+
+    title = TranslatedText("PlaygroundView", QT_TRANSLATE_NOOP("PlaygroundView", "Loss surfaces"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.surface: surfaces.Surface | None = None
+        self.start_point = (0.0, 0.0)
+        self.walks: dict[str, surfaces.Descent] = {}
+        self._problems: list[str] = []
+        self._floor = 0.0
+        self._pending_steps = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self.set_surface(surfaces.names()[0])
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.layout().removeWidget(self.graphics)
+        controls = QScrollArea()
+        controls.setWidgetResizable(True)
+        controls.setWidget(self._build_controls())
+        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        controls.setMinimumWidth(controls.widget().minimumSizeHint().width()
+                                 + controls.verticalScrollBar().sizeHint().width())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(controls)
+        splitter.addWidget(self.graphics)
+        splitter.setStretchFactor(1, 1)
+        self.layout().addWidget(splitter, 1)
+
+        self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
+        self.surface_plot.setAspectLocked(True)
+        self.surface_plot.setMenuEnabled(False)
+        self.loss_plot = self.new_plot(0, 1, self.tr("Loss per step"), left=self.tr("E − E_min"),
+                                       bottom=self.tr("step"))
+        self.loss_plot.setLogMode(x=False, y=True)
+        self.loss_plot.getAxis("left").setWidth(64)  # room for 10⁻¹² beside the axis title
+        self.graphics.ci.layout.setColumnStretchFactor(0, 3)
+        self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.background = pg.ImageItem()
+        self.background.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (200, 208, 218)]))
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen(palette.REFERENCE, width=1))
+        self.minima_marks = pg.ScatterPlotItem(symbol="star", size=14, pen=pg.mkPen(palette.FOREGROUND),
+                                               brush=pg.mkBrush(255, 255, 255))
+        self.start_mark = pg.ScatterPlotItem(symbol="o", size=12, pen=pg.mkPen(palette.FOREGROUND, width=2),
+                                             brush=pg.mkBrush(255, 255, 255))
+        self.heads = pg.ScatterPlotItem(size=9, pen=pg.mkPen(palette.FOREGROUND, width=1))
+        for item in (self.background, self.contours, self.minima_marks):
+            self.surface_plot.addItem(item)
+        self.path_curves: dict[str, pg.PlotDataItem] = {}
+        self.loss_curves: dict[str, pg.PlotDataItem] = {}
+        for name in surfaces.optimizer_names():
+            index = METHOD_COLOURS.get(name, 0)
+            style = None if name in METHOD_COLOURS else Qt.PenStyle.DashLine
+            # A dark edge keeps the light colours (yellow, sky blue) visible on the shaded contours.
+            self.path_curves[name] = self.surface_plot.plot(pen=palette.pen(index, 2, style), shadowPen=PATH_EDGE)
+            self.loss_curves[name] = self.loss_plot.plot(pen=palette.pen(index, 2, style))
+        self.surface_plot.addItem(self.start_mark)
+        self.surface_plot.addItem(self.heads)
+        self.surface_plot.scene().sigMouseClicked.connect(self._clicked)
+
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+
+        surface_box = QGroupBox(self.tr("Surface"))
+        form = QFormLayout(surface_box)
+        self.surface_box = QComboBox()
+        for name in surfaces.names():
+            self.surface_box.addItem(QCoreApplication.translate("PlaygroundView", SURFACE_NAMES.get(name, name)), name)
+        self.surface_box.currentIndexChanged.connect(lambda index: self.set_surface(self.surface_box.itemData(index)))
+        form.addRow(self.tr("Loss"), self.surface_box)
+        self.surface_note = QLabel()
+        self.surface_note.setWordWrap(True)
+        form.addRow(self.surface_note)
+        self.condition_slider = QSlider(Qt.Orientation.Horizontal)
+        self.condition_slider.setRange(0, SLIDER_TICKS)
+        # Rebuilding the contours takes a moment: only when the slider is let go.
+        self.condition_slider.setTracking(False)
+        self.condition_slider.valueChanged.connect(lambda value: self._quadratic_changed())
+        self.condition_slider.sliderMoved.connect(lambda value: self._show_quadratic_values())
+        set_help(self.condition_slider, self.tr("κ, the ratio of the steepest to the flattest curvature "
+                                                "(1 = a round bowl)."), self.tr("Condition number"))
+        self.condition_label = QLabel()
+        form.addRow(self.condition_label, self.condition_slider)
+        self.angle_slider = QSlider(Qt.Orientation.Horizontal)
+        self.angle_slider.setRange(-90, 90)
+        self.angle_slider.setTracking(False)
+        self.angle_slider.valueChanged.connect(lambda value: self._quadratic_changed())
+        self.angle_slider.sliderMoved.connect(lambda value: self._show_quadratic_values())
+        set_help(self.angle_slider, self.tr("Turns the valley off the axes: per-weight (adaptive) learning rates "
+                                            "only straighten a valley that lies along an axis."), self.tr("Angle"))
+        self.angle_label = QLabel()
+        form.addRow(self.angle_label, self.angle_slider)
+        layout.addWidget(surface_box)
+
+        methods_box = QGroupBox(self.tr("Methods and learning rates"))
+        grid = QGridLayout(methods_box)
+        self.method_checks: dict[str, QCheckBox] = {}
+        self.rate_edits: dict[str, NumberEdit] = {}
+        for row, name in enumerate(surfaces.optimizer_names()):
+            check = QCheckBox(name)
+            check.setChecked(name not in UNSELECTED)
+            colour = palette.series_color(METHOD_COLOURS.get(name, 0)).name()
+            check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
+            check.toggled.connect(lambda checked: self.restart())
+            rate = NumberEdit()
+            set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=name),
+                     self.tr("{method} learning rate").format(method=name))
+            rate.valueEdited.connect(lambda value: self.restart())
+            self.method_checks[name], self.rate_edits[name] = check, rate
+            grid.addWidget(check, row, 0)
+            grid.addWidget(QLabel("η"), row, 1)
+            grid.addWidget(rate, row, 2)
+        layout.addWidget(methods_box)
+        self.stopped_note = QLabel()
+        self.stopped_note.setWordWrap(True)
+        layout.addWidget(self.stopped_note)
+
+        play_box = QGroupBox(self.tr("Animation"))
+        play = QFormLayout(play_box)
+        self.start_label = QLabel()
+        self.start_label.setWordWrap(True)
+        play.addRow(self.start_label)
+        buttons = QHBoxLayout()
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.clicked.connect(self.toggle_play)
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.clicked.connect(lambda: self.step(1))
+        restart = QPushButton(self.tr("Restart"))
+        restart.clicked.connect(self.restart)
+        for button in (self.play_button, self.step_button, restart):
+            buttons.addWidget(button)
+        play.addRow(buttons)
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, SLIDER_TICKS)
+        set_log_slider(self.speed_slider, 20.0, *SPEED_RANGE)
+        self.speed_slider.valueChanged.connect(lambda value: self._show_speed())
+        self.speed_label = QLabel()
+        play.addRow(self.speed_label, self.speed_slider)
+        self.step_label = QLabel()
+        play.addRow(self.step_label)
+        layout.addWidget(play_box)
+
+        export = QHBoxLayout()
+        export_paths = QPushButton(self.tr("Export paths…"))
+        export_paths.clicked.connect(lambda: self._export_dialog(self.tr("Paths (*.csv)")))
+        export_figure = QPushButton(self.tr("Export figure…"))
+        export_figure.clicked.connect(lambda: self._export_dialog(self.tr("Images (*.png *.svg)")))
+        export.addWidget(export_paths)
+        export.addWidget(export_figure)
+        layout.addLayout(export)
+        layout.addStretch(1)
+        self._show_speed()
+        return panel
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """The playground does not depend on the window's run."""
+        self.experiment = experiment
+
+    def on_progress(self, progress) -> None:
+        """The playground does not depend on the window's run."""
+
+    def refresh(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.redraw()
+
+    # ------------------------------------------------------------------ choosing
+    def set_surface(self, name: str, **hyperparameters) -> None:
+        """Show the surface ``name`` with its suggested start and learning rates, paths cleared."""
+        with QSignalBlocker(self.surface_box):
+            self.surface_box.setCurrentIndex(self.surface_box.findData(name))
+        quadratic = name == "quadratic"
+        for widget in (self.condition_slider, self.condition_label, self.angle_slider, self.angle_label):
+            widget.setVisible(quadratic)
+        if quadratic:
+            defaults = {**surfaces.create(name).hyperparameters, **hyperparameters}
+            with QSignalBlocker(self.condition_slider), QSignalBlocker(self.angle_slider):
+                set_log_slider(self.condition_slider, defaults["condition_number"], *CONDITION_RANGE)
+                self.angle_slider.setValue(round(defaults["angle"]))
+            hyperparameters = self._quadratic_hyperparameters()
+        self.surface_note.setText(QCoreApplication.translate("PlaygroundView", SURFACE_NOTES.get(name, "")))
+        self.surface_plot.setTitle(self.surface_box.currentText(), color=palette.FOREGROUND)
+        names = getattr(self.surface, "feature_names", None)
+        axes = [f"w{index} ({feature})" for index, feature in enumerate(names, start=1)] if names else ["x", "y"]
+        self.surface_plot.setLabel("bottom", axes[0], color=palette.FOREGROUND)
+        self.surface_plot.setLabel("left", axes[1], color=palette.FOREGROUND)
+        self._use_surface(surfaces.create(name, **hyperparameters))
+        for method, rate in self.surface.learning_rates.items():
+            self.rate_edits[method].set_value(rate)
+        self.set_start(*self.surface.start, play=False)
+
+    def set_condition_number(self, condition_number: float) -> None:
+        """Move the κ slider (on the quadratic) as the user would."""
+        set_log_slider(self.condition_slider, condition_number, *CONDITION_RANGE)
+
+    def _quadratic_hyperparameters(self) -> dict:
+        return {"condition_number": log_slider_value(self.condition_slider, *CONDITION_RANGE),
+                "angle": float(self.angle_slider.value())}
+
+    def _show_quadratic_values(self) -> None:
+        values = self._quadratic_hyperparameters()
+        self.condition_label.setText(self.tr("κ = {value:.3g}").format(value=values["condition_number"]))
+        self.angle_label.setText(self.tr("angle {value:.0f}°").format(value=values["angle"]))
+
+    def _quadratic_changed(self) -> None:
+        self._use_surface(surfaces.create("quadratic", **self._quadratic_hyperparameters()))
+        self.restart()
+
+    def _use_surface(self, surface: surfaces.Surface) -> None:
+        self.surface = surface
+        self._show_quadratic_values()
+        xs, ys, values = surface.grid(GRID_RESOLUTION)
+        lowest = [surface.loss(np.array(minimum)) for minimum in surface.minima]
+        self._floor = min(lowest) if lowest else float(values.min())
+        heights = np.maximum(values - self._floor, LOSS_FLOOR)
+        log_heights = np.log10(heights)
+        (x_low, x_high), (y_low, y_high) = surface.bounds
+        self.background.setImage(log_heights, levels=(np.quantile(log_heights, 0.01), log_heights.max()))
+        # Pixel i of the image is centred on the grid's sample xs[i]: the image reaches half a cell out.
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        self.background.setRect(x_low - dx / 2, y_low - dy / 2, x_high - x_low + dx, y_high - y_low + dy)
+        self._draw_contours(xs, ys, log_heights)
+        self.minima_marks.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
+        self.surface_plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
+
+    def _draw_contours(self, xs, ys, log_heights) -> None:
+        """Lines of equal loss, spaced evenly in log(E − E_min) from the bottom of the valley up."""
+        levels = np.linspace(np.quantile(log_heights, 0.005), np.quantile(log_heights, 0.98), CONTOUR_LEVELS)
+        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+        x_parts, y_parts = [], []
+        for level in levels:
+            for line in pg.functions.isocurve(log_heights, level, connected=True):
+                # isocurve puts sample [i, j] at (i + ½, j + ½), the centre of pixel (i, j).
+                points = np.asarray(line, dtype=np.float64) - 0.5
+                x_parts += [xs[0] + points[:, 0] * dx, [np.nan]]
+                y_parts += [ys[0] + points[:, 1] * dy, [np.nan]]
+        if x_parts:
+            self.contours.setData(np.concatenate(x_parts), np.concatenate(y_parts), connect="finite")
+        else:
+            self.contours.setData([], [])
+
+    def set_start(self, x: float, y: float, play: bool = True) -> None:
+        """Start every selected method from (x, y); with ``play``, set the animation going."""
+        self.start_point = (float(x), float(y))
+        self.start_label.setText(self.tr("Start ({x:.3g}, {y:.3g}). Click the contour plot to move it.")
+                                 .format(x=self.start_point[0], y=self.start_point[1]))
+        self.restart()
+        if play:
+            self.play()
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        box = self.surface_plot.getViewBox()
+        if box.sceneBoundingRect().contains(event.scenePos()):
+            point = box.mapSceneToView(event.scenePos())
+            self.set_start(point.x(), point.y())
+
+    def selected_methods(self) -> list[str]:
+        return [name for name, check in self.method_checks.items() if check.isChecked()]
+
+    def restart(self) -> None:
+        """Every selected method back at the start point, with the learning rates as typed."""
+        self.walks = {}
+        problems = []
+        for name in self.selected_methods():
+            rate = self.rate_edits[name].value()
+            try:
+                optimizer = surfaces.create_optimizer(name, self.surface, lr=rate)
+            except ValueError as error:
+                problems.append(str(error))
+                continue
+            self.walks[name] = surfaces.Descent(self.surface, optimizer, self.start_point)
+        self._problems = problems
+        self.legend.clear()
+        for name in self.walks:
+            self.legend.addItem(self.loss_curves[name], name)
+        self._changed()
+
+    # ------------------------------------------------------------------ animation
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    def play(self) -> None:
+        if self._can_go_on():
+            self._pending_steps = 0.0
+            self._timer.start()
+        self._show_play_state()
+
+    def pause(self) -> None:
+        self._timer.stop()
+        self._show_play_state()
+
+    def toggle_play(self) -> None:
+        if self.playing:
+            self.pause()
+        else:
+            self.play()
+
+    def step(self, steps: int = 1) -> None:
+        """Every path ``steps`` steps further (those that stopped stay), and pause."""
+        self.pause()
+        self._advance(steps)
+
+    def _advance(self, steps: int) -> None:
+        for walk in self.walks.values():
+            walk.advance(min(steps, MAX_STEPS - walk.steps))
+        self._changed()
+        if not self._can_go_on():
+            self.pause()
+
+    def _can_go_on(self) -> bool:
+        return any(walk.stopped is None and walk.steps < MAX_STEPS for walk in self.walks.values())
+
+    def _tick(self) -> None:
+        self._pending_steps += self.speed() * FRAME_MS / 1000
+        steps = int(self._pending_steps)
+        if steps:
+            self._pending_steps -= steps
+            self._advance(steps)
+
+    def speed(self) -> float:
+        """Steps per second."""
+        return log_slider_value(self.speed_slider, *SPEED_RANGE)
+
+    def _show_speed(self) -> None:
+        self.speed_label.setText(self.tr("{speed:.0f} steps/s").format(speed=self.speed()))
+
+    def _show_play_state(self) -> None:
+        self.play_button.setText(self.tr("Pause") if self.playing else self.tr("Play"))
+
+    def hideEvent(self, event) -> None:
+        self.pause()  # nobody watches: no point computing frames
+        super().hideEvent(event)
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        heads_x, heads_y, heads_brush = [], [], []
+        for name, curve in self.path_curves.items():
+            walk = self.walks.get(name)
+            if walk is None:
+                curve.setData([], [])
+                self.loss_curves[name].setData([], [])
+                continue
+            points = np.array(walk.points)
+            curve.setData(points[:, 0], points[:, 1])
+            losses = np.maximum(np.array(walk.losses) - self._floor, LOSS_FLOOR)
+            self.loss_curves[name].setData(np.arange(len(losses)), losses)
+            heads_x.append(points[-1, 0])
+            heads_y.append(points[-1, 1])
+            heads_brush.append(pg.mkBrush(palette.series_color(METHOD_COLOURS.get(name, 0))))
+        self.heads.setData(heads_x, heads_y, brush=heads_brush)
+        self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
+        steps = max((walk.steps for walk in self.walks.values()), default=0)
+        self.step_label.setText(self.tr("step {step}").format(step=steps))
+        notes = [*self._problems, *(f"{name}: {walk.stopped}" for name, walk in self.walks.items() if walk.stopped)]
+        self.stopped_note.setText("\n".join(notes))
+
+    def export(self, path) -> None:
+        # View.export sizes a PNG from the scene's rectangle, which only ever grows — here to hold a
+        # diverged path thousands of plot widths away; pinned to what is on screen first.
+        self.graphics.scene().setSceneRect(self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect())
+        super().export(path)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """Every point of every path: method, learning rate, step, x, y, E."""
+        rows = [[name, format_number(walk.optimizer.lr), step, float(point[0]), float(point[1]), loss]
+                for name, walk in self.walks.items()
+                for step, (point, loss) in enumerate(zip(walk.points, walk.losses))]
+        return [self.tr("method"), self.tr("learning rate"), self.tr("step"), "x", "y", self.tr("loss")], rows
+
+    def _export_dialog(self, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
+        if path:
+            self.export(path)

@@ -1,0 +1,155 @@
+"""The loss-surface playground: a click places the start, the paths descend, gradient descent
+zig-zags more on a worse-conditioned quadratic, the animation plays, pauses, steps and exports."""
+import csv
+import xml.etree.ElementTree as ElementTree
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from app.views.playground_view import MAX_STEPS, PlaygroundView
+from core import surfaces
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def view(qtbot):
+    view = PlaygroundView()
+    qtbot.addWidget(view)
+    view.resize(1300, 750)
+    view.show()
+    qtbot.waitExposed(view)
+    yield view
+    view.pause()
+
+
+def click_at(qtbot, view, x, y):
+    """A left click on the contour plot where the point (x, y) is drawn."""
+    scene_point = view.surface_plot.getViewBox().mapViewToScene(QPointF(x, y))
+    qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.graphics.mapFromScene(scene_point))
+
+
+def only(view, *methods):
+    for name, check in view.method_checks.items():
+        check.setChecked(name in methods)
+
+
+def zigzag(walk) -> float:
+    """Length of the path over the distance it covered: 1 when straight, large when it zig-zags."""
+    points = np.array(walk.points)
+    return np.linalg.norm(np.diff(points, axis=0), axis=1).sum() / np.linalg.norm(points[-1] - points[0])
+
+
+def test_a_click_places_the_start_and_every_path_descends_on_the_quadratic(qtbot, view):
+    view.set_surface("quadratic")
+    click_at(qtbot, view, 1.5, -2.0)
+    assert view.start_point == pytest.approx((1.5, -2.0), abs=0.05)
+    assert view.playing
+    view.step(150)
+    assert not view.playing
+    assert set(view.walks) == {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "newton"}
+    for name, walk in view.walks.items():
+        np.testing.assert_array_equal(walk.points[0], view.start_point)
+        assert walk.stopped is None and walk.losses[-1] < walk.losses[0], name
+        assert len(view.path_curves[name].getData()[0]) == walk.steps + 1
+    converged = [name for name, walk in view.walks.items() if walk.losses[-1] < 1e-4 * walk.losses[0]]
+    assert set(converged) >= {"sgd", "nesterov", "adagrad", "rmsprop", "adam", "newton"}
+    assert [item.text for _, item in view.legend.items] == list(view.walks)
+    assert view.step_label.text() == "step 150"
+
+
+def test_gradient_descent_zigzags_more_as_the_condition_number_grows(qtbot, view):
+    view.set_surface("quadratic")
+    only(view, "sgd")
+    assert view.rate_edits["sgd"].value() == 0.15  # stable up to κ = 2/0.15 ≈ 13
+    ratios = []
+    for condition_number in (1.0, 4.0, 8.0, 10.0, 12.0):
+        view.set_condition_number(condition_number)
+        assert view.surface.condition_number == pytest.approx(condition_number, rel=0.03)
+        view.step(120)
+        walk = view.walks["sgd"]
+        assert walk.losses[-1] < 1e-6 * walk.losses[0]
+        ratios.append(zigzag(walk))
+    assert view.condition_label.text() == "κ = 12"
+    assert ratios[0] == pytest.approx(1.0)
+    assert all(later > earlier for earlier, later in zip(ratios, ratios[1:])), ratios
+    assert ratios[-1] > 5
+
+
+def test_play_pause_step_restart_and_speed(qtbot, view):
+    view.set_surface("rosenbrock")
+    view.speed_slider.setValue(view.speed_slider.maximum())
+    assert view.speed() == pytest.approx(300)
+    assert view.speed_label.text() == "300 steps/s"
+    view.play_button.click()
+    assert view.playing and view.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: view.walks["adam"].steps >= 20, timeout=10_000)
+    view.play_button.click()
+    assert not view.playing and view.play_button.text() == "Play"
+    held = view.walks["adam"].steps
+    view.step_button.click()
+    assert [walk.steps for walk in view.walks.values()] == [held + 1] * len(view.walks)
+    view.restart()
+    assert all(walk.steps == 0 for walk in view.walks.values())
+
+
+def test_the_animation_stops_when_every_path_has_stopped(qtbot, view):
+    view.set_surface("quadratic")
+    only(view, "sgd")
+    view.rate_edits["sgd"].setText("0.5")  # > 2/κ: diverges
+    view.rate_edits["sgd"].editingFinished.emit()
+    view.speed_slider.setValue(view.speed_slider.maximum())
+    view.play()
+    qtbot.waitUntil(lambda: not view.playing, timeout=10_000)
+    assert view.walks["sgd"].stopped.startswith("diverged")
+    assert "sgd: diverged" in view.stopped_note.text()
+    only(view, "adadelta")  # slow: runs until the step limit
+    view.walks["adadelta"].advance(MAX_STEPS - 3)
+    view.play()
+    qtbot.waitUntil(lambda: not view.playing, timeout=10_000)
+    assert view.walks["adadelta"].steps == MAX_STEPS
+
+
+def test_a_learning_rate_that_is_not_a_number_is_reported_and_skipped(qtbot, view):
+    view.rate_edits["adam"].setText("fast")
+    view.rate_edits["adam"].editingFinished.emit()
+    assert "adam" not in view.walks and "sgd" in view.walks
+    assert "adam lr must be a number" in view.stopped_note.text()
+
+
+@pytest.mark.parametrize("name", surfaces.names())
+def test_every_surface_shows_its_contours_minima_start_and_rates(qtbot, view, name):
+    view.set_surface(name)
+    surface = view.surface
+    x, y = view.contours.getData()
+    (x_low, x_high), (y_low, y_high) = surface.bounds
+    finite = np.isfinite(x)
+    assert finite.sum() > 100
+    tolerance = 1e-9
+    assert x_low - tolerance <= x[finite].min() and x[finite].max() <= x_high + tolerance
+    assert y_low - tolerance <= y[finite].min() and y[finite].max() <= y_high + tolerance
+    assert view.start_point == surface.start
+    assert len(view.minima_marks.getData()[0]) == len(surface.minima)
+    assert {method: edit.value() for method, edit in view.rate_edits.items()} == surface.learning_rates
+
+
+def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
+    view.set_surface("himmelblau")
+    only(view, "sgd", "newton")
+    view.step(25)
+    view.export(tmp_path / "paths.csv")
+    with open(tmp_path / "paths.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["method", "learning rate", "step", "x", "y", "loss"]
+    sgd = [row for row in rows[1:] if row[0] == "sgd"]
+    assert len(sgd) == 26 and sgd[0][1] == "0.01"
+    walk = view.walks["sgd"]
+    assert [float(value) for value in sgd[-1][3:]] == pytest.approx([*walk.points[-1], walk.losses[-1]])
+    view.export(tmp_path / "paths.png")
+    image = QImage(str(tmp_path / "paths.png"))
+    assert not image.isNull() and image.width() >= 800
+    view.export(tmp_path / "paths.svg")
+    assert ElementTree.parse(tmp_path / "paths.svg").getroot().tag.endswith("svg")
