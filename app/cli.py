@@ -59,6 +59,9 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("MLP Workbench")
     application.setOrganizationName("MLP Workbench")
+    from app.i18n import install_startup_language
+
+    install_startup_language(application)  # the saved choice, else the system's language
     window = MainWindow(config, fit_loss_to_data=fit_loss_to_data)
     window.show()
     for message in messages:

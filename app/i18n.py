@@ -369,3 +369,17 @@ def startup_language() -> str:
 
     chosen = settings.load().language
     return chosen if chosen in LANGUAGES else system_language()
+
+
+def install_startup_language(application: QCoreApplication | None = None) -> str:
+    """Install :func:`startup_language` (English if its translation cannot be loaded); returns it."""
+    import logging
+
+    language = startup_language()
+    try:
+        install(language, application)
+    except ValueError as error:
+        logging.getLogger(__name__).warning("%s; the interface stays in English", error)
+        language = SOURCE_LANGUAGE
+        install(language, application)
+    return language

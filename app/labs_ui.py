@@ -14,7 +14,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
 
@@ -108,6 +108,7 @@ class LabController(QObject):
             lambda row: self.controls.apply() if self.lab is not None else None)
         window.experiment_built.connect(self._apply_hand_set_weights)
         window.experiment_changed.connect(self._run_rebuilt)
+        window.experiment_changed.connect(lambda experiment: self.controls.apply() if self.lab is not None else None)
         window.state_changed.connect(self._follow_session)
         window.run_finished.connect(self._run_finished)
 
@@ -212,7 +213,7 @@ class LabController(QObject):
 
     def _set_window_title(self) -> None:
         title = labs.text(self.lab.title, i18n.current_language())
-        self.window.setWindowTitle(self.window.tr("%1 — MLP Workbench").replace("%1", title))
+        self.window.setWindowTitle(QCoreApplication.translate("MainWindow", "%1 — MLP Workbench").replace("%1", title))
 
     # ------------------------------------------------------------------ views
     def view_for(self, name: str):

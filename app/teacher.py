@@ -109,7 +109,7 @@ class LabControls:
             locked, hidden = self.locked(path), self.hidden(path)
             for control in controls:
                 self._lock(control, locked)
-                if control.property("hiddenByLab") != hidden:
+                if hidden or control.property("hiddenByLab"):  # the panel may have shown it again
                     control.setProperty("hiddenByLab", hidden)
                     set_shown(control, not hidden)
                 group = _group_of(control)

@@ -191,7 +191,8 @@ class HyperparameterForm(QWidget):
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._controls: dict[str, QWidget] = {}
-        self._empty = QLabel(empty_text if empty_text is not None else tr("(no hyperparameters)"))
+        self._empty = QLabel(empty_text if empty_text is not None
+                             else QCoreApplication.translate("Panels", "(no hyperparameters)"))
         self._empty.setEnabled(False)
         self._layout.addRow(self._empty)
 

@@ -1,0 +1,2734 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>(no hyperparameters)</source>
+        <translation>(нет гиперпараметров)</translation>
+    </message>
+    <message>
+        <source>unnamed data</source>
+        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes().</extracomment>
+        <translation>данные без имени</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model.</source>
+        <translation>Рисование недоступно: эта модель обучена на {data}, а это не изображения цифр. Рисунок может классифицировать только модель для изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите сеть на одном из этих наборов или загрузите такую модель.</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of {data}&apos;s images.</source>
+        <translation>Рисование недоступно: у этой модели {n} входов, а не {m} пикселей изображений {data}.</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy to see probabilities.</source>
+        <translation>Рисование недоступно: функция потерь {loss} даёт оценки, а не вероятности классов. Обучите сеть с softmax_cross_entropy, чтобы увидеть вероятности.</translation>
+    </message>
+    <message>
+        <source>nothing drawn</source>
+        <translation>ничего не нарисовано</translation>
+    </message>
+    <message>
+        <source>{name} — {percent}</source>
+        <translation>{name} — {percent}</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>Нарисуйте здесь цифру</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>Что видит сеть</translation>
+    </message>
+    <message>
+        <source>raises</source>
+        <translation>повышает</translation>
+    </message>
+    <message>
+        <source>lowers</source>
+        <translation>понижает</translation>
+    </message>
+    <message>
+        <source>Gradient of the top class&apos;s probability with respect to each input pixel: yellow = more ink here would raise it, blue = ink here lowers it.</source>
+        <translation>Градиент вероятности самого вероятного класса по каждому входному пикселю: жёлтый — больше чернил здесь повысили бы её, синий — чернила здесь её понижают.</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Очистить (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Отменить (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
+        <translation>Толщина кисти в пикселях (вход сети перерисовывается толщиной пера MNIST, какой бы ни была кисть)</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>The digit you drew</source>
+        <translation>Нарисованная вами цифра</translation>
+    </message>
+    <message>
+        <source>Add to my digits</source>
+        <translation>Добавить в мои цифры</translation>
+    </message>
+    <message>
+        <source>Save the drawing with its label in your personal data set my_digits, which can be mixed into MNIST training</source>
+        <translation>Сохранить рисунок с меткой в ваш личный набор данных my_digits, который можно подмешать к обучающей выборке MNIST</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Кисть</translation>
+    </message>
+    <message>
+        <source>the model being trained on {data} (after {steps} steps)</source>
+        <translation>обучаемой моделью на {data} (после {steps} шагов)</translation>
+    </message>
+    <message>
+        <source>a loaded model</source>
+        <translation>загруженной моделью</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: {problem}.</source>
+        <translation>Рисование недоступно: {problem}.</translation>
+    </message>
+    <message>
+        <source>the model loaded from {name}</source>
+        <translation>моделью, загруженной из {name}</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>нет модели</translation>
+    </message>
+    <message>
+        <source>The shipped model could not be read ({error}). Train a model on mnist or digits, or load one.</source>
+        <translation>Не удалось прочитать поставляемую модель ({error}). Обучите модель на mnist или digits либо загрузите её.</translation>
+    </message>
+    <message>
+        <source>the shipped MNIST model</source>
+        <translation>поставляемой моделью MNIST</translation>
+    </message>
+    <message>
+        <source>the shipped MNIST model ({percent:.2f} % on MNIST&apos;s test set)</source>
+        <translation>поставляемой моделью MNIST ({percent:.2f} % на тестовой выборке MNIST)</translation>
+    </message>
+    <message>
+        <source>Classifying with {source}.</source>
+        <translation>Классификация {source}.</translation>
+    </message>
+    <message>
+        <source>drawing unavailable</source>
+        <translation>рисование недоступно</translation>
+    </message>
+    <message>
+        <source>{side} × {side}, {format}</source>
+        <translation>{side} × {side}, {format}</translation>
+    </message>
+    <message>
+        <source>Why {name}: ∂p({name}) / ∂pixel</source>
+        <translation>Почему {name}: ∂p({name}) / ∂пиксель</translation>
+    </message>
+    <message>
+        <source>Draw a digit and choose its label first.</source>
+        <translation>Сначала нарисуйте цифру и выберите её метку.</translation>
+    </message>
+    <message>
+        <source>Could not save the digit: {error}</source>
+        <translation>Не удалось сохранить цифру: {error}</translation>
+    </message>
+    <message>
+        <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
+        <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryView</name>
+    <message>
+        <source>Decision boundary</source>
+        <extracomment>At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI). How far (0…1) a fully confident region&apos;s colour goes from white towards its class colour; below 1 so that the points, in full colour, stand out from the background. Strength for losses without probabilities (hinge): only the predicted class is known.</extracomment>
+        <translation>Граница решений</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>валидация</translation>
+    </message>
+    <message>
+        <source>classification data with two features</source>
+        <translation>данные классификации с двумя признаками</translation>
+    </message>
+    <message>
+        <source>{count:,} points are not drawn (at most {limit:,} per split).</source>
+        <translation>{count:,} точек не нарисовано (не больше {limit:,} на выборку).</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>x2</source>
+        <translation>x2</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>предсказанный класс</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>уверенность</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>steps</source>
+        <translation>шаги</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>computing time (s)</source>
+        <translation>время вычислений (с)</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>ранняя остановка</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлено</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>разошлось</translation>
+    </message>
+    <message>
+        <source>Compare optimisers</source>
+        <translation>Сравнение оптимизаторов</translation>
+    </message>
+    <message>
+        <source>Race summary</source>
+        <translation>Итоги гонки</translation>
+    </message>
+    <message>
+        <source>Training loss (smoothed)</source>
+        <translation>Потери на обучении (сглаженные)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>потери</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Потери на валидации</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Точность на валидации</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>точность</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Гонка</translation>
+    </message>
+    <message>
+        <source>Ready-made races. Using one replaces the contenders.</source>
+        <translation>Готовые гонки. Выбор гонки заменяет участников.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Готовая гонка</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>How many epochs every contender trains.</source>
+        <translation>Сколько эпох обучается каждый участник.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Contenders</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Оптимизатор</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>t counts</source>
+        <translation>t считает</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Старт</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Отображение</translation>
+    </message>
+    <message>
+        <source>Steps, epochs, or each contender&apos;s own computing time (its rivals&apos; turns excluded), as if it had trained alone.</source>
+        <translation>Шаги, эпохи или собственное время вычислений каждого участника (без ходов соперников), как если бы он обучался один.</translation>
+    </message>
+    <message>
+        <source>x-axis</source>
+        <translation>ось x</translation>
+    </message>
+    <message>
+        <source>logarithmic loss axis</source>
+        <translation>логарифмическая ось потерь</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>The summary counts the steps each contender needed until its smoothed training loss reached this value. Empty: the lowest loss every contender still in the race has reached.</source>
+        <translation>В итогах считаются шаги, которые понадобились каждому участнику, пока его сглаженные потери на обучении не достигли этого значения. Пусто — наименьшие потери, которых достигли все оставшиеся в гонке участники.</translation>
+    </message>
+    <message>
+        <source>Target loss</source>
+        <translation>Целевые потери</translation>
+    </message>
+    <message>
+        <source>Export curves…</source>
+        <translation>Экспорт кривых…</translation>
+    </message>
+    <message>
+        <source>Curves (*.csv)</source>
+        <translation>Кривые (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Изображения (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>нет скрытого слоя</translation>
+    </message>
+    <message>
+        <source>the preset&apos;s configuration</source>
+        <translation>конфигурации готовой гонки</translation>
+    </message>
+    <message>
+        <source>the workbench&apos;s configuration</source>
+        <translation>конфигурации рабочего окна</translation>
+    </message>
+    <message>
+        <source>Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.</source>
+        <translation>Запуск на {source}: {dataset}, скрытые слои {layers}, батчи по {batch}.</translation>
+    </message>
+    <message>
+        <source>Choose {low} to {high} contenders.</source>
+        <translation>Выберите от {low} до {high} участников.</translation>
+    </message>
+    <message>
+        <source>Give every contender its own label.</source>
+        <translation>Дайте каждому участнику своё название.</translation>
+    </message>
+    <message>
+        <source>Loading the data and building {count} copies of the network…</source>
+        <translation>Загрузка данных и построение {count} копий сети…</translation>
+    </message>
+    <message>
+        <source>Racing…</source>
+        <translation>Гонка идёт…</translation>
+    </message>
+    <message>
+        <source>Paused: every contender waits.</source>
+        <translation>Пауза: все участники ждут.</translation>
+    </message>
+    <message>
+        <source>The race failed: {message}</source>
+        <translation>Гонка прервалась с ошибкой: {message}</translation>
+    </message>
+    <message>
+        <source>The race is over.</source>
+        <translation>Гонка окончена.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Validation {metric}</source>
+        <translation>{metric} на валидации</translation>
+    </message>
+    <message>
+        <source>contender</source>
+        <translation>участник</translation>
+    </message>
+    <message>
+        <source>best validation {metric}</source>
+        <translation>лучшая {metric} на валидации</translation>
+    </message>
+    <message>
+        <source>at epoch</source>
+        <translation>на эпохе</translation>
+    </message>
+    <message>
+        <source>steps to the target loss</source>
+        <translation>шагов до целевых потерь</translation>
+    </message>
+    <message>
+        <source>seconds per epoch</source>
+        <translation>секунд на эпоху</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>{steps} (loss {target})</source>
+        <translation>{steps} (потери {target})</translation>
+    </message>
+    <message>
+        <source>not yet (loss {target})</source>
+        <translation>ещё нет (потери {target})</translation>
+    </message>
+    <message>
+        <source>training loss, smoothed</source>
+        <translation>потери на обучении, сглаженные</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>потери на валидации</translation>
+    </message>
+    <message>
+        <source>validation R²</source>
+        <translation>R² на валидации</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>точность на валидации</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>ряд</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>эпоха</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>секунды</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>Ошибки</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Confusion matrix</source>
+        <extracomment>Above this many classes the counts are not written in the cells (they would not fit). Above this many classes only every n-th class name labels the axes.</extracomment>
+        <translation>Матрица ошибок</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>истинный класс</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>предсказанный класс</translation>
+    </message>
+    <message>
+        <source>classification data</source>
+        <translation>данные классификации</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>валидация</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>{evaluated:,} of {available:,} {split} examples, {correct:.1%} right</source>
+        <translation>{evaluated:,} из {available:,} примеров ({split}), верно {correct:.1%}</translation>
+    </message>
+    <message>
+        <source>The most confident mistakes</source>
+        <translation>Самые уверенные ошибки</translation>
+    </message>
+    <message>
+        <source>{true} predicted as {predicted}: {count} examples</source>
+        <translation>{true} предсказано как {predicted}: {count} примеров</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>{true} → {predicted} ({confidence:.0%})</source>
+        <translation>{true} → {predicted} ({confidence:.0%})</translation>
+    </message>
+    <message>
+        <source>{true} → {predicted} (margin {confidence:.2g})</source>
+        <translation>{true} → {predicted} (отрыв {confidence:.2g})</translation>
+    </message>
+    <message>
+        <source>true \ predicted</source>
+        <translation>истинный \ предсказанный</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Набор данных</translation>
+    </message>
+    <message>
+        <source>Dataset summary</source>
+        <translation>Сводка о наборе данных</translation>
+    </message>
+    <message>
+        <source>(this dataset has no options)</source>
+        <translation>(у этого набора данных нет параметров)</translation>
+    </message>
+    <message>
+        <source>Split and scaling</source>
+        <translation>Разбиение и масштабирование</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>Доля валидации</translation>
+    </message>
+    <message>
+        <source>&amp;Validation split</source>
+        <translation>Доля &amp;валидации</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>Масштабирование</translation>
+    </message>
+    <message>
+        <source>&amp;Scaling</source>
+        <translation>&amp;Масштабирование</translation>
+    </message>
+    <message>
+        <source>Augmentation of training images</source>
+        <translation>Аугментация обучающих изображений</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Аугментация</translation>
+    </message>
+    <message>
+        <source>Three training images (left) and random augmented copies of them, as the network will see them.</source>
+        <translation>Три обучающих изображения (слева) и их случайные аугментированные копии — такими их увидит сеть.</translation>
+    </message>
+    <message>
+        <source>Augmentation preview</source>
+        <translation>Просмотр аугментации</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Not loaded.</source>
+        <translation>Не загружено.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawView</name>
+    <message>
+        <source>Why: ∂p / ∂pixel</source>
+        <translation type="unfinished">Почему: ∂p / ∂пиксель</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Рисование</translation>
+    </message>
+</context>
+<context>
+    <name>FittedCurveView</name>
+    <message>
+        <source>Fitted curve</source>
+        <translation>Подогнанная кривая</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>валидация</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>сеть</translation>
+    </message>
+    <message>
+        <source>regression data with one feature and one target</source>
+        <translation>данные регрессии с одним признаком и одной целевой переменной</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>network output</source>
+        <translation>выход сети</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckDialog</name>
+    <message>
+        <source>Gradient check</source>
+        <translation>Проверка градиента</translation>
+    </message>
+    <message>
+        <source>Backpropagation agrees with the numerical gradient for every tensor.</source>
+        <translation>Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
+    </message>
+    <message>
+        <source>%1 tensor(s) disagree: their backpropagated gradient is wrong.</source>
+        <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
+    </message>
+    <message>
+        <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation: relative error = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). Below %1 the gradients agree.</source>
+        <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением: относительная ошибка = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). Ниже %1 градиенты совпадают.</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Тензор</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Entries checked</source>
+        <translation>Проверено элементов</translation>
+    </message>
+    <message>
+        <source>Max |Δ|</source>
+        <translation>Макс. |Δ|</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Относительная ошибка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Gradient check results</source>
+        <translation>Результаты проверки градиента</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>верно</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>ОШИБКА</translation>
+    </message>
+</context>
+<context>
+    <name>GradientView</name>
+    <message>
+        <source>Gradients</source>
+        <translation>Градиенты</translation>
+    </message>
+    <message>
+        <source>gradient norm ‖∂L/∂W‖ per layer</source>
+        <translation>норма градиента ‖∂L/∂W‖ по слоям</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <source>activations now: mean ± standard deviation</source>
+        <translation>активации сейчас: среднее ± стандартное отклонение</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>слой</translation>
+    </message>
+    <message>
+        <source>saturated (sigmoid, tanh) or dead (ReLU) units</source>
+        <translation>насыщенные (sigmoid, tanh) или умершие (ReLU) нейроны</translation>
+    </message>
+    <message>
+        <source>layer {number}</source>
+        <translation>слой {number}</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>умершие</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>насыщенные</translation>
+    </message>
+    <message>
+        <source>layer {number} ({function}): {what}</source>
+        <translation>слой {number} ({function}): {what}</translation>
+    </message>
+    <message>
+        <source>This run does not record gradient norms (the trainer&apos;s track_gradient_norms option is off).</source>
+        <translation>Этот запуск не записывает нормы градиентов (параметр обучения track_gradient_norms выключен).</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>норма градиента</translation>
+    </message>
+    <message>
+        <source>share, %</source>
+        <translation>доля, %</translation>
+    </message>
+    <message>
+        <source>layer {number} ({function})</source>
+        <translation>слой {number} ({function})</translation>
+    </message>
+    <message>
+        <source>activation mean</source>
+        <translation>среднее активаций</translation>
+    </message>
+    <message>
+        <source>activation standard deviation</source>
+        <translation>стандартное отклонение активаций</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>величина</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Learning rate η, the size of each step: θ ← θ − η·g. Too large and the loss explodes, too small and it crawls. Can be changed while training.</source>
+        <translation>Скорость обучения η — размер каждого шага: θ ← θ − η·g. Слишком большая — потери взрываются, слишком маленькая — обучение ползёт. Можно менять во время обучения.</translation>
+    </message>
+    <message>
+        <source>Momentum μ: v ← μ·v + g, θ ← θ − η·v — successive gradients are averaged, so steps speed up along a consistent direction (0 = none).</source>
+        <translation>Момент μ: v ← μ·v + g, θ ← θ − η·v — последовательные градиенты усредняются, и вдоль устойчивого направления шаги ускоряются (0 — без момента).</translation>
+    </message>
+    <message>
+        <source>Weight decay λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), decoupled from the moments). Pulls the weights towards 0.</source>
+        <translation>Затухание весов λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), отдельно от моментов). Притягивает веса к 0.</translation>
+    </message>
+    <message>
+        <source>ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite when v is close to 0.</source>
+        <translation>ε в знаменателе, θ ← θ − η·m / (√v + ε): шаг остаётся конечным, когда v близко к 0.</translation>
+    </message>
+    <message>
+        <source>RMSProp&apos;s smoothing constant α: s ← α·s + (1 − α)·g².</source>
+        <translation>Константа сглаживания RMSProp α: s ← α·s + (1 − α)·g².</translation>
+    </message>
+    <message>
+        <source>Adadelta&apos;s decay ρ of its running means: s ← ρ·s + (1 − ρ)·g².</source>
+        <translation>Коэффициент затухания скользящих средних Adadelta ρ: s ← ρ·s + (1 − ρ)·g².</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s decay rates (β₁, β₂): m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g². Type two numbers, e.g. 0.9, 0.999.</source>
+        <translation>Коэффициенты затухания Adam (β₁, β₂): m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g². Введите два числа, например 0.9, 0.999.</translation>
+    </message>
+    <message>
+        <source>AMSGrad: divide by the running maximum v̄ = max(v̄, v) instead of v.</source>
+        <translation>AMSGrad: делить на накопленный максимум v̄ = max(v̄, v) вместо v.</translation>
+    </message>
+    <message>
+        <source>Centred RMSProp: divide by √(s − ḡ²), the gradient&apos;s variance, instead of its mean square.</source>
+        <translation>Центрированный RMSProp: делить на √(s − ḡ²) — дисперсию градиента — вместо его среднего квадрата.</translation>
+    </message>
+    <message>
+        <source>Adagrad&apos;s rate decay: η_t = η / (1 + (t − 1)·lr_decay).</source>
+        <translation>Затухание скорости Adagrad: η_t = η / (1 + (t − 1)·lr_decay).</translation>
+    </message>
+    <message>
+        <source>Adagrad&apos;s starting sum of squared gradients G₀: G ← G + g², θ ← θ − η·g / (√G + ε).</source>
+        <translation>Начальная сумма квадратов градиентов Adagrad G₀: G ← G + g², θ ← θ − η·g / (√G + ε).</translation>
+    </message>
+    <message>
+        <source>Step: every k = step_size steps (or epochs) η is multiplied by γ. Cyclic: half a cycle, η₀ → max_lr in step_size steps.</source>
+        <translation>Ступенчатое: каждые k = step_size шагов (или эпох) η умножается на γ. Циклическое: половина цикла, η₀ → max_lr за step_size шагов.</translation>
+    </message>
+    <message>
+        <source>γ, the factor applied every step_size: η(t) = η₀·γ^⌊t / k⌋.</source>
+        <translation>γ — множитель, применяемый каждые step_size: η(t) = η₀·γ^⌊t / k⌋.</translation>
+    </message>
+    <message>
+        <source>The time scale T: exponential η₀·e^(−t/T), linear η₀·max(1 − t/T, end), cosine: the length of the half cosine.</source>
+        <translation>Масштаб времени T: экспоненциальное η₀·e^(−t/T), линейное η₀·max(1 − t/T, end), косинусное — длина полупериода косинуса.</translation>
+    </message>
+    <message>
+        <source>Linear: η never falls below end_factor·η₀: η(t) = η₀·max(1 − t/T, end_factor).</source>
+        <translation>Линейное: η не опускается ниже end_factor·η₀: η(t) = η₀·max(1 − t/T, end_factor).</translation>
+    </message>
+    <message>
+        <source>Inverse time decay: η(t) = η₀ / (1 + decay·t).</source>
+        <translation>Обратно-временное затухание: η(t) = η₀ / (1 + decay·t).</translation>
+    </message>
+    <message>
+        <source>Cosine: the rate at the end, η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·t/T))/2.</source>
+        <translation>Косинусное: скорость в конце, η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·t/T))/2.</translation>
+    </message>
+    <message>
+        <source>Cosine: w steps of linear warm-up, η(t) = η₀·(t + 1)/(w + 1), before the cosine starts.</source>
+        <translation>Косинусное: w шагов линейного разогрева, η(t) = η₀·(t + 1)/(w + 1), до начала косинуса.</translation>
+    </message>
+    <message>
+        <source>Cyclic: the top of the triangle, η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x).</source>
+        <translation>Циклическое: вершина треугольника, η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x).</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau: η ← factor·η each time the validation loss stalls.</source>
+        <translation>Снижение на плато: η ← factor·η каждый раз, когда потери на валидации перестают уменьшаться.</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau: validations without improvement before η is lowered.</source>
+        <translation>Снижение на плато: сколько проверок на валидации без улучшения допускается, прежде чем η уменьшится.</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau: an improvement counts only if loss &lt; best·(1 − threshold).</source>
+        <translation>Снижение на плато: улучшение засчитывается, только если потери &lt; лучшие·(1 − threshold).</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau: η is never lowered below min_lr.</source>
+        <translation>Снижение на плато: η никогда не опускается ниже min_lr.</translation>
+    </message>
+    <message>
+        <source>α — LeakyReLU: the slope for z &lt; 0, φ(z) = αz; ELU: the level it saturates at, φ(z) = α(eᶻ − 1) for z ≤ 0.</source>
+        <translation>α — LeakyReLU: наклон при z &lt; 0, φ(z) = αz; ELU: уровень насыщения, φ(z) = α(eᶻ − 1) при z ≤ 0.</translation>
+    </message>
+    <message>
+        <source>Random shift of each training image by up to this many pixels.</source>
+        <translation>Случайный сдвиг каждого обучающего изображения не больше чем на столько пикселей.</translation>
+    </message>
+    <message>
+        <source>Random rotation of each training image by up to this many degrees.</source>
+        <translation>Случайный поворот каждого обучающего изображения не больше чем на столько градусов.</translation>
+    </message>
+    <message>
+        <source>Random zoom of each training image by a factor in [1 − s, 1 + s].</source>
+        <translation>Случайное масштабирование каждого обучающего изображения с коэффициентом из [1 − s, 1 + s].</translation>
+    </message>
+    <message>
+        <source>Random change of stroke thickness (dilation or erosion strength).</source>
+        <translation>Случайное изменение толщины штриха (сила утолщения или утончения).</translation>
+    </message>
+    <message>
+        <source>Gaussian pixel noise added to each training image: x&apos; = x + σ·ε.</source>
+        <translation>Гауссов шум пикселей, добавляемый к каждому обучающему изображению: x&apos; = x + σ·ε.</translation>
+    </message>
+    <message>
+        <source>Number of generated examples (before the split).</source>
+        <translation>Число порождаемых примеров (до разбиения).</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise added to each generated point.</source>
+        <translation>Стандартное отклонение шума, добавляемого к каждой порождённой точке.</translation>
+    </message>
+    <message>
+        <source>Number of classes to generate.</source>
+        <translation>Число порождаемых классов.</translation>
+    </message>
+    <message>
+        <source>Folder holding the four IDX files; empty: the usual places ($MLP_WORKBENCH_DATA, the cache).</source>
+        <translation>Папка с четырьмя файлами IDX; пусто — обычные места ($MLP_WORKBENCH_DATA, кэш).</translation>
+    </message>
+    <message>
+        <source>The CSV file: one example per row, numbers only except the label column.</source>
+        <translation>Файл CSV: один пример в строке, только числа, кроме столбца меток.</translation>
+    </message>
+    <message>
+        <source>The label column: its number (0 = first, −1 = last) or its header name.</source>
+        <translation>Столбец меток: его номер (0 — первый, −1 — последний) или название в заголовке.</translation>
+    </message>
+    <message>
+        <source>binary or multiclass (labels are classes), regression (the label is a number to predict).</source>
+        <translation>binary или multiclass (метки — классы), regression (метка — число, которое надо предсказать).</translation>
+    </message>
+    <message>
+        <source>Add the digits you drew and saved to MNIST&apos;s training split.</source>
+        <translation>Добавить нарисованные и сохранённые вами цифры к обучающей выборке MNIST.</translation>
+    </message>
+    <message>
+        <source>The loss E the optimiser minimises, averaged over the batch. Classification: softmax cross-entropy E = −log p_y; regression: mean squared error E = (o − y)².</source>
+        <translation>Функция потерь E, которую минимизирует оптимизатор, усреднённая по батчу. Классификация: softmax с перекрёстной энтропией E = −log p_y; регрессия: среднеквадратичная ошибка E = (o − y)².</translation>
+    </message>
+    <message>
+        <source>How a gradient g becomes a step of the weights θ (plain gradient descent: θ ← θ − η·g).</source>
+        <translation>Как градиент g превращается в шаг весов θ (обычный градиентный спуск: θ ← θ − η·g).</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes during training: η(t) from the base rate η₀ = the optimiser&apos;s lr. The plot shows η over the planned run.</source>
+        <translation>Как меняется скорость обучения во время обучения: η(t) от базовой скорости η₀ = lr оптимизатора. График показывает η на протяжении запланированного запуска.</translation>
+    </message>
+    <message>
+        <source>What t counts in η(t): optimiser steps (batches) or epochs.</source>
+        <translation>Что считает t в η(t): шаги оптимизатора (батчи) или эпохи.</translation>
+    </message>
+    <message>
+        <source>L1 penalty λ₁: E + λ₁·Σ|w|, gradient + λ₁·sign(w). Drives weights to exactly 0 (sparse). Can be changed while training.</source>
+        <translation>Штраф L1 λ₁: E + λ₁·Σ|w|, градиент + λ₁·sign(w). Делает веса в точности нулевыми (разреженными). Можно менять во время обучения.</translation>
+    </message>
+    <message>
+        <source>L2 penalty λ₂: E + λ₂·Σw², gradient + 2λ₂·w. Keeps weights small. Can be changed while training.</source>
+        <translation>Штраф L2 λ₂: E + λ₂·Σw², градиент + 2λ₂·w. Удерживает веса маленькими. Можно менять во время обучения.</translation>
+    </message>
+    <message>
+        <source>Also penalise the biases b (usually only the weights W are).</source>
+        <translation>Штрафовать и смещения b (обычно штрафуют только веса W).</translation>
+    </message>
+    <message>
+        <source>Epochs: passes over the whole training set.</source>
+        <translation>Эпохи: проходы по всей обучающей выборке.</translation>
+    </message>
+    <message>
+        <source>Examples per gradient step: 1 = stochastic gradient descent, all = full-batch gradient descent. steps per epoch = ⌈N / batch⌉. A change during training takes effect at the next epoch.</source>
+        <translation>Примеров на шаг градиента: 1 — стохастический градиентный спуск, все — полный (пакетный) градиентный спуск. Шагов за эпоху = ⌈N / батч⌉. Изменение во время обучения действует со следующей эпохи.</translation>
+    </message>
+    <message>
+        <source>Stop when the validation loss has not improved for this many epochs, and restore the best weights.</source>
+        <translation>Остановиться, если потери на валидации не улучшались столько эпох, и вернуть лучшие веса.</translation>
+    </message>
+    <message>
+        <source>Seed of the random numbers (initial weights, batch order, dropout, split): the same seed gives the same run.</source>
+        <translation>Зерно случайных чисел (начальные веса, порядок батчей, дропаут, разбиение): одно и то же зерно даёт один и тот же запуск.</translation>
+    </message>
+    <message>
+        <source>Neurons in this layer: z = x·W + b with W of shape (inputs, units).</source>
+        <translation>Нейроны этого слоя: z = x·W + b, где W имеет форму (входы, нейроны).</translation>
+    </message>
+    <message>
+        <source>The nonlinearity a = φ(z) applied to each neuron&apos;s weighted sum.</source>
+        <translation>Нелинейность a = φ(z), применяемая к взвешенной сумме каждого нейрона.</translation>
+    </message>
+    <message>
+        <source>How the layer&apos;s weights W are drawn before training (biases start at 0). He suits ReLU, Xavier suits tanh/sigmoid.</source>
+        <translation>Как выбираются веса W слоя перед обучением (смещения начинаются с 0). Хе подходит для ReLU, Ксавьер — для tanh и сигмоиды.</translation>
+    </message>
+    <message>
+        <source>How the output layer&apos;s weights are drawn before training.</source>
+        <translation>Как выбираются веса выходного слоя перед обучением.</translation>
+    </message>
+    <message>
+        <source>Batch normalisation before the activation: ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β; running statistics at inference.</source>
+        <translation>Батч-нормализация перед активацией: ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β; при инференсе — накопленные статистики.</translation>
+    </message>
+    <message>
+        <source>Dropout rate p after the activation: each unit is zeroed with probability p during training and the rest scaled by 1/(1 − p). Can be changed while training.</source>
+        <translation>Доля дропаута p после активации: при обучении каждый нейрон обнуляется с вероятностью p, а остальные умножаются на 1/(1 − p). Можно менять во время обучения.</translation>
+    </message>
+    <message>
+        <source>Floating-point precision of the weights and computations: float32 is about twice as fast; float64 for precise experiments.</source>
+        <translation>Точность чисел с плавающей точкой для весов и вычислений: float32 примерно вдвое быстрее; float64 — для точных экспериментов.</translation>
+    </message>
+    <message>
+        <source>The hidden layers, input to output. Each is Dense → [BatchNorm] → activation → [Dropout]; the output layer is added to fit the data.</source>
+        <translation>Скрытые слои от входа к выходу. Каждый — Dense → [BatchNorm] → активация → [Dropout]; выходной слой добавляется под данные.</translation>
+    </message>
+    <message>
+        <source>The data to learn from.</source>
+        <translation>Данные, на которых учится сеть.</translation>
+    </message>
+    <message>
+        <source>Share of the training examples held out to measure the validation loss (not trained on).</source>
+        <translation>Доля обучающих примеров, отложенных для измерения потерь на валидации (на них сеть не учится).</translation>
+    </message>
+    <message>
+        <source>Feature scaling, fitted on the training split only. standardize: x&apos; = (x − μ)/σ; unit: x&apos; = (x − min)/(max − min), images ÷ max pixel; none: raw numbers; default: what suits the dataset.</source>
+        <translation>Масштабирование признаков, подобранное только по обучающей выборке. standardize: x&apos; = (x − μ)/σ; unit: x&apos; = (x − min)/(max − min), изображения ÷ макс. пиксель; none: исходные числа; default: то, что подходит набору данных.</translation>
+    </message>
+    <message>
+        <source>Random changes to each training batch of images, so that the network learns what does not matter. 0 switches one off.</source>
+        <translation>Случайные изменения каждого обучающего батча изображений, чтобы сеть научилась не обращать внимания на несущественное. 0 выключает изменение.</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <source>Weights</source>
+        <translation>Веса</translation>
+    </message>
+    <message>
+        <source>layer {number}</source>
+        <translation>слой {number}</translation>
+    </message>
+    <message>
+        <source>{layer}: weights ({rows}×{cols})</source>
+        <translation>{layer}: веса ({rows}×{cols})</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <source>{layer}: biases ({count})</source>
+        <translation>{layer}: смещения ({count})</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>начальные</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>веса</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>смещения</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>слой</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>параметр</translation>
+    </message>
+    <message>
+        <source>moment</source>
+        <translation>момент</translation>
+    </message>
+    <message>
+        <source>bin from</source>
+        <translation>интервал от</translation>
+    </message>
+    <message>
+        <source>bin to</source>
+        <translation>интервал до</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
+    <message>
+        <source>&amp;Labs</source>
+        <extracomment>A lab view name → the window&apos;s view classes that show it, best first. Names whose own view the window does not have yet map to the closest one (&quot;variants&quot;: the loss curves of one variant at a time; &quot;activation_functions&quot;: the per-layer activation statistics; &quot;gradient_check&quot;: the gradient norms, with Run ▸ Check gradients for the table).</extracomment>
+        <translation>&amp;Лабораторные</translation>
+    </message>
+    <message>
+        <source>Lab &amp;list…</source>
+        <translation>&amp;Список лабораторных…</translation>
+    </message>
+    <message>
+        <source>Show the labs in the Lesson panel (Ctrl+L)</source>
+        <translation>Показать лабораторные в панели «Занятие» (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export my result…</source>
+        <translation>&amp;Экспорт моего результата…</translation>
+    </message>
+    <message>
+        <source>Save your configuration, curves and final metrics as one file for the teacher</source>
+        <translation>Сохранить вашу конфигурацию, кривые и итоговые метрики одним файлом для преподавателя</translation>
+    </message>
+    <message>
+        <source>&amp;Collect results…</source>
+        <translation>&amp;Собрать результаты…</translation>
+    </message>
+    <message>
+        <source>Teacher: read a folder of students&apos; result files into a table</source>
+        <translation>Для преподавателя: собрать папку с файлами результатов студентов в таблицу</translation>
+    </message>
+    <message>
+        <source>&amp;Close lab</source>
+        <translation>&amp;Закрыть лабораторную</translation>
+    </message>
+    <message>
+        <source>Unlock and show every setting again (the configuration stays)</source>
+        <translation>Разблокировать и снова показать все настройки (конфигурация сохраняется)</translation>
+    </message>
+    <message>
+        <source>Could not open the lab: %1</source>
+        <translation>Не удалось открыть лабораторную: %1</translation>
+    </message>
+    <message>
+        <source>Opening a lab stops the current run. Continue?</source>
+        <translation>Открытие лабораторной остановит текущий запуск. Продолжить?</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s hand-set weights do not fit: %1</source>
+        <translation>Заданные в лабораторной веса не подходят: %1</translation>
+    </message>
+    <message>
+        <source>Open a lab and train it before exporting a result.</source>
+        <translation>Откройте лабораторную и обучите сеть, прежде чем экспортировать результат.</translation>
+    </message>
+    <message>
+        <source>Pause or stop the run before exporting its result.</source>
+        <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
+    </message>
+    <message>
+        <source>Could not export the result: %1</source>
+        <translation>Не удалось экспортировать результат: %1</translation>
+    </message>
+    <message>
+        <source>Result saved to %1</source>
+        <translation>Результат сохранён в %1</translation>
+    </message>
+    <message>
+        <source>Export my result</source>
+        <translation>Экспорт моего результата</translation>
+    </message>
+    <message>
+        <source>Your name (it goes into the file for the teacher):</source>
+        <translation>Ваше имя (оно попадёт в файл для преподавателя):</translation>
+    </message>
+    <message>
+        <source>Lab results (*.json)</source>
+        <translation>Результаты лабораторных (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>LabControls</name>
+    <message>
+        <source>The lab “%1” locks this setting.</source>
+        <translation>Лабораторная «%1» фиксирует эту настройку.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>language code → its name in that language (so that anyone can find their own).</extracomment>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;System language (%1)</source>
+        <translation>Язык &amp;системы (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonDock</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Choose a lab: each one sets up a lecture&apos;s experiment, with its task sheet here.</source>
+        <translation>Выберите лабораторную: каждая готовит эксперимент из лекции, а её задание появится здесь.</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Лабораторные</translation>
+    </message>
+    <message>
+        <source>&amp;Open the lab</source>
+        <translation>&amp;Открыть лабораторную</translation>
+    </message>
+    <message>
+        <source>Open the selected lab</source>
+        <translation>Открыть выбранную лабораторную</translation>
+    </message>
+    <message>
+        <source>&amp;Variant:</source>
+        <translation>&amp;Вариант:</translation>
+    </message>
+    <message>
+        <source>Variant of the lab</source>
+        <translation>Вариант лабораторной</translation>
+    </message>
+    <message>
+        <source>The runs this lab compares: choosing one sets the panels to it and re-initialises the network.</source>
+        <translation>Запуски, которые сравнивает эта лабораторная: выбор варианта настраивает панели и заново инициализирует сеть.</translation>
+    </message>
+    <message>
+        <source>Task sheet</source>
+        <translation>Задание</translation>
+    </message>
+    <message>
+        <source>Lab title</source>
+        <translation>Название лабораторной</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Goal reached</source>
+        <translation>Цель достигнута</translation>
+    </message>
+    <message>
+        <source>&amp;Export my result…</source>
+        <translation>&amp;Экспорт моего результата…</translation>
+    </message>
+    <message>
+        <source>Save your configuration, curves and final metrics as one file for the teacher.</source>
+        <translation>Сохранить вашу конфигурацию, кривые и итоговые метрики одним файлом для преподавателя.</translation>
+    </message>
+    <message>
+        <source>Export my result</source>
+        <translation>Экспорт моего результата</translation>
+    </message>
+    <message>
+        <source>All &amp;labs</source>
+        <translation>Все &amp;лабораторные</translation>
+    </message>
+    <message>
+        <source>Close this lab and show the list of labs</source>
+        <translation>Закрыть эту лабораторную и показать список лабораторных</translation>
+    </message>
+    <message>
+        <source>Close the lab</source>
+        <translation>Закрыть лабораторную</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
+        <source>✓ reached</source>
+        <translation>✓ достигнута</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>пока нет</translation>
+    </message>
+</context>
+<context>
+    <name>LossView</name>
+    <message>
+        <source>Loss</source>
+        <translation>Потери</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>потери</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>скорость обучения</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <source>loss per batch</source>
+        <translation>потери на батче</translation>
+    </message>
+    <message>
+        <source>loss, smoothed</source>
+        <translation>потери, сглаженные</translation>
+    </message>
+    <message>
+        <source>training loss (epoch)</source>
+        <translation>потери на обучении (эпоха)</translation>
+    </message>
+    <message>
+        <source>validation loss (epoch)</source>
+        <translation>потери на валидации (эпоха)</translation>
+    </message>
+    <message>
+        <source>per batch, smoothed</source>
+        <translation>на батче, сглаженная</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>валидация</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>точность</translation>
+    </message>
+    <message>
+        <source>{metric} per batch, smoothed</source>
+        <translation>{metric} на батче, сглаженная</translation>
+    </message>
+    <message>
+        <source>training {metric} (epoch)</source>
+        <translation>{metric} на обучении (эпоха)</translation>
+    </message>
+    <message>
+        <source>validation {metric} (epoch)</source>
+        <translation>{metric} на валидации (эпоха)</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>ряд</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>MLP Workbench</source>
+        <translation>MLP Workbench</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Обучить</translation>
+    </message>
+    <message>
+        <source>Train the network (continues a paused or finished run)</source>
+        <translation>Обучать сеть (продолжает приостановленный или завершённый запуск)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+        <source>Pause after the current batch, or resume</source>
+        <translation>Пауза после текущего батча или продолжение</translation>
+    </message>
+    <message>
+        <source>Step one &amp;batch</source>
+        <translation>Один &amp;батч</translation>
+    </message>
+    <message>
+        <source>Train exactly one batch, then pause</source>
+        <translation>Обучить ровно один батч и встать на паузу</translation>
+    </message>
+    <message>
+        <source>Step one &amp;epoch</source>
+        <translation>Одна &amp;эпоха</translation>
+    </message>
+    <message>
+        <source>Train to the end of the current epoch, then pause</source>
+        <translation>Обучать до конца текущей эпохи и встать на паузу</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>С&amp;топ</translation>
+    </message>
+    <message>
+        <source>Stop training after the current batch (the weights are kept)</source>
+        <translation>Остановить обучение после текущего батча (веса сохраняются)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>Сбро&amp;с</translation>
+    </message>
+    <message>
+        <source>Stop and re-initialise the weights (same seed, same weights)</source>
+        <translation>Остановить и заново инициализировать веса (то же зерно — те же веса)</translation>
+    </message>
+    <message>
+        <source>Check &amp;gradients</source>
+        <translation>Проверка &amp;градиента</translation>
+    </message>
+    <message>
+        <source>Compare backpropagation with numerical derivatives on the current network</source>
+        <translation>Сравнить обратное распространение с численными производными на текущей сети</translation>
+    </message>
+    <message>
+        <source>&amp;Open configuration…</source>
+        <translation>&amp;Открыть конфигурацию…</translation>
+    </message>
+    <message>
+        <source>Open a run configuration (JSON)</source>
+        <translation>Открыть конфигурацию запуска (JSON)</translation>
+    </message>
+    <message>
+        <source>&amp;Save configuration</source>
+        <translation>&amp;Сохранить конфигурацию</translation>
+    </message>
+    <message>
+        <source>Save the run configuration (JSON)</source>
+        <translation>Сохранить конфигурацию запуска (JSON)</translation>
+    </message>
+    <message>
+        <source>Save configuration &amp;as…</source>
+        <translation>Сохранить конфигурацию &amp;как…</translation>
+    </message>
+    <message>
+        <source>Save the run configuration under a new name</source>
+        <translation>Сохранить конфигурацию запуска под новым именем</translation>
+    </message>
+    <message>
+        <source>&amp;Export current view…</source>
+        <translation>&amp;Экспорт текущего вида…</translation>
+    </message>
+    <message>
+        <source>Save the shown view as PNG, SVG or CSV</source>
+        <translation>Сохранить показанный вид как PNG, SVG или CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>Close the window (a run is stopped first)</source>
+        <translation>Закрыть окно (сначала запуск останавливается)</translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation>Открыть &amp;модель…</translation>
+    </message>
+    <message>
+        <source>Open a saved model: the Draw view classifies with it, and its settings and weights are restored</source>
+        <translation>Открыть сохранённую модель: вид «Рисование» классифицирует ею, а её настройки и веса восстанавливаются</translation>
+    </message>
+    <message>
+        <source>Save mo&amp;del…</source>
+        <translation>Сохранить мо&amp;дель…</translation>
+    </message>
+    <message>
+        <source>Save the network&apos;s weights with its settings and the data it was trained on (.npz)</source>
+        <translation>Сохранить веса сети с её настройками и данными, на которых она обучена (.npz)</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics…</source>
+        <translation>Экспорт &amp;метрик…</translation>
+    </message>
+    <message>
+        <source>Save the current run&apos;s per-epoch metrics as CSV</source>
+        <translation>Сохранить метрики текущего запуска по эпохам в CSV</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запуск</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Конфигурация</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Live views</source>
+        <translation>Виды обучения</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Виды</translation>
+    </message>
+    <message>
+        <source>The live views are not available: %1</source>
+        <translation>Виды обучения недоступны: %1</translation>
+    </message>
+    <message>
+        <source>This view failed to start: %1</source>
+        <translation>Этот вид не запустился: %1</translation>
+    </message>
+    <message>
+        <source>No live views are installed.</source>
+        <translation>Виды обучения не установлены.</translation>
+    </message>
+    <message>
+        <source>This tool failed to start: %1</source>
+        <translation>Этот инструмент не запустился: %1</translation>
+    </message>
+    <message>
+        <source>Run state</source>
+        <translation>Состояние запуска</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Эпоха</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Потери</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>Samples per second</source>
+        <translation>Примеров в секунду</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Прошло времени</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Осталось времени</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Ход обучения</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Paused (diverged)</source>
+        <translation>Пауза (разошлось)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Не готово</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Fix the marked settings first: %1</source>
+        <translation>Сначала исправьте отмеченные настройки: %1</translation>
+    </message>
+    <message>
+        <source>This change needs a new run. Stop training and re-initialise the network with the new settings?</source>
+        <translation>Для этого изменения нужен новый запуск. Остановить обучение и заново инициализировать сеть с новыми настройками?</translation>
+    </message>
+    <message>
+        <source>Reset the run?</source>
+        <translation>Сбросить запуск?</translation>
+    </message>
+    <message>
+        <source>The loss is now %1, which suits %2 (%3).</source>
+        <translation>Функция потерь теперь %1 — она подходит для %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Пауза: %1</translation>
+    </message>
+    <message>
+        <source>Finished %1 epochs.</source>
+        <translation>Завершено эпох: %1.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 steps; Start continues from here.</source>
+        <translation>Остановлено после %1 шагов; «Обучить» продолжит отсюда.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Обучение прервалось с ошибкой: %1</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>точность</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2</source>
+        <translation>эпоха %1/%2</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>шаг %1</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>потери %1</translation>
+    </message>
+    <message>
+        <source>validation %1 %2</source>
+        <translation>%1 на валидации %2</translation>
+    </message>
+    <message>
+        <source>batch %1 %2</source>
+        <translation>%1 на батче %2</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>%1 примеров/с</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>осталось %1</translation>
+    </message>
+    <message>
+        <source>This view stopped after an error: %1</source>
+        <translation>Этот вид остановился из-за ошибки: %1</translation>
+    </message>
+    <message>
+        <source>Choose a live view tab to export.</source>
+        <translation>Выберите вкладку вида обучения для экспорта.</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Экспорт вида</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)</source>
+        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg);;Данные CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Не удалось экспортировать в %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>The gradient check failed: %1</source>
+        <translation>Проверка градиента прервалась с ошибкой: %1</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>Открыть конфигурацию</translation>
+    </message>
+    <message>
+        <source>Run configurations (*.json);;All files (*)</source>
+        <translation>Конфигурации запуска (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Сохранить конфигурацию</translation>
+    </message>
+    <message>
+        <source>Run configurations (*.json)</source>
+        <translation>Конфигурации запуска (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open the configuration: %1</source>
+        <translation>Не удалось открыть конфигурацию: %1</translation>
+    </message>
+    <message>
+        <source>Opening a configuration stops the current run. Continue?</source>
+        <translation>Открытие конфигурации остановит текущий запуск. Продолжить?</translation>
+    </message>
+    <message>
+        <source>%1 — MLP Workbench</source>
+        <translation>%1 — MLP Workbench</translation>
+    </message>
+    <message>
+        <source>Fix the marked settings before saving: %1</source>
+        <translation>Перед сохранением исправьте отмеченные настройки: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the configuration to %1: %2</source>
+        <translation>Не удалось сохранить конфигурацию в %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>This run is not saved: %1</source>
+        <translation>Этот запуск не сохраняется: %1</translation>
+    </message>
+    <message>
+        <source>This run is no longer saved: %1. Training goes on.</source>
+        <translation>Этот запуск больше не сохраняется: %1. Обучение продолжается.</translation>
+    </message>
+    <message>
+        <source>Could not open the run: %1</source>
+        <translation>Не удалось открыть запуск: %1</translation>
+    </message>
+    <message>
+        <source>the run “%1”</source>
+        <translation>запуск «%1»</translation>
+    </message>
+    <message>
+        <source>the run “%1” at epoch %2</source>
+        <translation>запуск «%1» на эпохе %2</translation>
+    </message>
+    <message>
+        <source>Could not open the model: %1</source>
+        <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>the model in %1</source>
+        <translation>модель из %1</translation>
+    </message>
+    <message>
+        <source>The Draw view classifies with %1. The file does not record the settings it was trained with, so the other views go on showing the current run.</source>
+        <translation>Вид «Рисование» классифицирует моделью: %1. В файле не записаны настройки, с которыми она обучалась, поэтому остальные виды по-прежнему показывают текущий запуск.</translation>
+    </message>
+    <message>
+        <source>Opening a saved run or model stops the current run. Continue?</source>
+        <translation>Открытие сохранённого запуска или модели остановит текущий запуск. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Opened the settings of %1 (it saved no weights).</source>
+        <translation>Открыты настройки: %1 (веса не были сохранены).</translation>
+    </message>
+    <message>
+        <source>Opened %1; Start trains it further as a new run branched from it.</source>
+        <translation>Открыто: %1; «Обучить» продолжит обучение как новый запуск, ответвлённый от него.</translation>
+    </message>
+    <message>
+        <source>There is no network to save yet: its data is not loaded.</source>
+        <translation>Сохранять пока нечего: данные сети не загружены.</translation>
+    </message>
+    <message>
+        <source>Pause or stop the run before saving the model: its weights change with every batch.</source>
+        <translation>Поставьте запуск на паузу или остановите его, прежде чем сохранять модель: её веса меняются с каждым батчем.</translation>
+    </message>
+    <message>
+        <source>Could not save the model to %1: %2</source>
+        <translation>Не удалось сохранить модель в %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the model to %1</source>
+        <translation>Модель сохранена в %1</translation>
+    </message>
+    <message>
+        <source>The current run has no finished epoch yet: train or open a run first.</source>
+        <translation>В текущем запуске ещё нет завершённой эпохи: сначала обучите сеть или откройте запуск.</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Открыть модель</translation>
+    </message>
+    <message>
+        <source>MLP Workbench models (*.npz);;All files (*)</source>
+        <translation>Модели MLP Workbench (*.npz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Сохранить модель</translation>
+    </message>
+    <message>
+        <source>MLP Workbench models (*.npz)</source>
+        <translation>Модели MLP Workbench (*.npz)</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Экспорт метрик</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>Данные CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>MLP Workbench was closed while training “%1” (%2 epochs saved). Reopen it with its last saved weights?</source>
+        <translation>MLP Workbench был закрыт во время обучения «%1» (сохранено эпох: %2). Открыть его снова с последними сохранёнными весами?</translation>
+    </message>
+    <message>
+        <source>%1 other interrupted runs are listed in the Runs view.</source>
+        <translation>Другие прерванные запуски (%1) перечислены в виде «Запуски».</translation>
+    </message>
+    <message>
+        <source>Restore the interrupted run?</source>
+        <translation>Восстановить прерванный запуск?</translation>
+    </message>
+    <message>
+        <source>Reopen it</source>
+        <translation>Открыть снова</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Закрыть это сообщение</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Закрыть сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>training loss</source>
+        <translation>потери на обучении</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>точность на обучении</translation>
+    </message>
+    <message>
+        <source>training R²</source>
+        <translation>R² на обучении</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>потери на валидации</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>точность на валидации</translation>
+    </message>
+    <message>
+        <source>validation R²</source>
+        <translation>R² на валидации</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>потери на тесте</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>точность на тесте</translation>
+    </message>
+    <message>
+        <source>test R²</source>
+        <translation>R² на тесте</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>The architecture: input features, each hidden layer, the outputs.</source>
+        <translation>Архитектура: входные признаки, каждый скрытый слой, выходы.</translation>
+    </message>
+    <message>
+        <source>Architecture diagram</source>
+        <translation>Схема архитектуры</translation>
+    </message>
+    <message>
+        <source>Learnable numbers: a Dense layer has (inputs + 1) × units (weights and biases), batch norm 2 × units (γ and β).</source>
+        <translation>Обучаемые числа: у слоя Dense их (входы + 1) × нейроны (веса и смещения), у батч-нормализации 2 × нейроны (γ и β).</translation>
+    </message>
+    <message>
+        <source>Parameter count</source>
+        <translation>Число параметров</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>Скрытые слои</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Выше</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Ниже</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer after the selected one (a copy of it).</source>
+        <translation>Добавить скрытый слой после выбранного (его копию).</translation>
+    </message>
+    <message>
+        <source>Remove the selected hidden layer.</source>
+        <translation>Удалить выбранный скрытый слой.</translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the input.</source>
+        <translation>Переместить выбранный слой ближе ко входу.</translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the output.</source>
+        <translation>Переместить выбранный слой ближе к выходу.</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Нейроны</translation>
+    </message>
+    <message>
+        <source>U&amp;nits</source>
+        <translation>&amp;Нейроны</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Активация</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivation</source>
+        <translation>&amp;Активация</translation>
+    </message>
+    <message>
+        <source>Weight initialiser</source>
+        <translation>Инициализация весов</translation>
+    </message>
+    <message>
+        <source>&amp;Initialiser</source>
+        <translation>&amp;Инициализация</translation>
+    </message>
+    <message>
+        <source>&amp;Batch normalisation</source>
+        <translation>&amp;Батч-нормализация</translation>
+    </message>
+    <message>
+        <source>Batch normalisation</source>
+        <translation>Батч-нормализация</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>Доля дропаута</translation>
+    </message>
+    <message>
+        <source>Dr&amp;opout p</source>
+        <translation>Др&amp;опаут p</translation>
+    </message>
+    <message>
+        <source>Output layer and precision</source>
+        <translation>Выходной слой и точность вычислений</translation>
+    </message>
+    <message>
+        <source>Output initialiser</source>
+        <translation>Инициализация выходного слоя</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Точность вычислений</translation>
+    </message>
+    <message>
+        <source>&amp;Precision</source>
+        <translation>&amp;Точность вычислений</translation>
+    </message>
+    <message>
+        <source>No hidden layer: a single-layer network (lecture 000&apos;s perceptron)</source>
+        <translation>Нет скрытых слоёв: однослойная сеть (перцептрон из лекции 000)</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1</source>
+        <translation>Скрытый слой %1</translation>
+    </message>
+    <message>
+        <source>%1 in</source>
+        <translation>%1 вх.</translation>
+    </message>
+    <message>
+        <source>%1 out</source>
+        <translation>%1 вых.</translation>
+    </message>
+    <message>
+        <source>parameters: — (the network is not built)</source>
+        <translation>параметров: — (сеть не построена)</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>параметров: %1</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1, %2</source>
+        <translation>Скрытый слой %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Network</source>
+        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units.</extracomment>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>data with at most {limit} features</source>
+        <translation>данные не более чем с {limit} признаками</translation>
+    </message>
+    <message>
+        <source>A layer of this network has more than {limit} units: too many links to draw.</source>
+        <translation>В одном из слоёв этой сети больше {limit} нейронов: слишком много связей, чтобы их нарисовать.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>слой</translation>
+    </message>
+    <message>
+        <source>from unit (empty: bias)</source>
+        <translation>от нейрона (пусто — смещение)</translation>
+    </message>
+    <message>
+        <source>to unit</source>
+        <translation>к нейрону</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>вес</translation>
+    </message>
+</context>
+<context>
+    <name>PathEdit</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Browse for the %1</source>
+        <translation>Выбрать: %1</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Выберите папку с данными</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Выберите файл CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundView</name>
+    <message>
+        <source>ill-conditioned quadratic</source>
+        <translation>плохо обусловленная квадратичная</translation>
+    </message>
+    <message>
+        <source>Rosenbrock</source>
+        <translation>Розенброк</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Бил</translation>
+    </message>
+    <message>
+        <source>Himmelblau</source>
+        <translation>Химмельблау</translation>
+    </message>
+    <message>
+        <source>saddle</source>
+        <translation>седло</translation>
+    </message>
+    <message>
+        <source>logistic regression (wine)</source>
+        <translation>логистическая регрессия (вино)</translation>
+    </message>
+    <message>
+        <source>E = ½(u² + κv²): a valley κ times steeper across than along, as when one input feature is √κ times larger than the other. Gradient descent needs η &lt; 2/κ and then zig-zags across the valley while it crawls along it.</source>
+        <translation>E = ½(u² + κv²): овраг, поперёк которого склон в κ раз круче, чем вдоль, — как когда один входной признак в √κ раз больше другого. Градиентному спуску нужно η &lt; 2/κ, и тогда он мечется зигзагом поперёк оврага, медленно ползя вдоль него.</translation>
+    </message>
+    <message>
+        <source>E = (1 − x)² + 100(y − x²)²: reaching the curved valley is easy, following its flat floor to the minimum at (1, 1) is not.</source>
+        <translation>E = (1 − x)² + 100(y − x²)²: дойти до изогнутого оврага легко, а пройти по его плоскому дну до минимума в (1, 1) — нет.</translation>
+    </message>
+    <message>
+        <source>Flat plateaus and steep ridges; the minimum is at (3, 0.5).</source>
+        <translation>Плоские плато и крутые хребты; минимум в точке (3, 0.5).</translation>
+    </message>
+    <message>
+        <source>Four minima of equal depth: the start decides which one a method finds. Newton&apos;s method may climb to the maximum in the middle.</source>
+        <translation>Четыре минимума одинаковой глубины: какой из них найдёт метод, решает начальная точка. Метод Ньютона может забраться на максимум в середине.</translation>
+    </message>
+    <message>
+        <source>E = ½x² − ½y² + ¼y⁴: a saddle point at the origin between minima at (0, ±1). Start on y = 0 and gradient descent stays on the ridge; Newton&apos;s method jumps into the saddle.</source>
+        <translation>E = ½x² − ½y² + ¼y⁴: седловая точка в начале координат между минимумами в (0, ±1). Начните на y = 0 — и градиентный спуск останется на хребте; метод Ньютона прыгает в седло.</translation>
+    </message>
+    <message>
+        <source>The log-loss of logistic regression with two weights (no bias) on lecture 001&apos;s wine data, alcohol and proline standardised: a long, gently sloping valley.</source>
+        <translation>Логистические потери логистической регрессии с двумя весами (без смещения) на данных о вине из лекции 001, алкоголь и пролин стандартизованы: длинный пологий овраг.</translation>
+    </message>
+    <message>
+        <source>Loss surfaces</source>
+        <translation>Песочница</translation>
+    </message>
+    <message>
+        <source>Loss per step</source>
+        <translation>Потери по шагам</translation>
+    </message>
+    <message>
+        <source>E − E_min</source>
+        <translation>E − E_min</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>Поверхность</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Потери</translation>
+    </message>
+    <message>
+        <source>κ, the ratio of the steepest to the flattest curvature (1 = a round bowl).</source>
+        <translation>κ — отношение наибольшей кривизны к наименьшей (1 — круглая чаша).</translation>
+    </message>
+    <message>
+        <source>Condition number</source>
+        <translation>Число обусловленности</translation>
+    </message>
+    <message>
+        <source>Turns the valley off the axes: per-weight (adaptive) learning rates only straighten a valley that lies along an axis.</source>
+        <translation>Поворачивает овраг относительно осей: собственные (адаптивные) скорости обучения для каждого веса выпрямляют только овраг, лежащий вдоль оси.</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Угол</translation>
+    </message>
+    <message>
+        <source>Methods and learning rates</source>
+        <translation>Методы и скорости обучения</translation>
+    </message>
+    <message>
+        <source>The learning rate η of {method} on this surface.</source>
+        <translation>Скорость обучения η метода {method} на этой поверхности.</translation>
+    </message>
+    <message>
+        <source>{method} learning rate</source>
+        <translation>скорость обучения {method}</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>Анимация</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Пуск</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Заново</translation>
+    </message>
+    <message>
+        <source>Export paths…</source>
+        <translation>Экспорт траекторий…</translation>
+    </message>
+    <message>
+        <source>Paths (*.csv)</source>
+        <translation>Траектории (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Изображения (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>κ = {value:.3g}</source>
+        <translation>κ = {value:.3g}</translation>
+    </message>
+    <message>
+        <source>angle {value:.0f}°</source>
+        <translation>угол {value:.0f}°</translation>
+    </message>
+    <message>
+        <source>Start ({x:.3g}, {y:.3g}). Click the contour plot to move it.</source>
+        <translation>Начало ({x:.3g}, {y:.3g}). Щёлкните по линиям уровня, чтобы перенести его.</translation>
+    </message>
+    <message>
+        <source>{speed:.0f} steps/s</source>
+        <translation>{speed:.0f} шагов/с</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>шаг {step}</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>метод</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>скорость обучения</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>потери</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Collect results</source>
+        <translation>Сбор результатов</translation>
+    </message>
+    <message>
+        <source>Choose the folder where the students&apos; result files were gathered (File ▸ Labs ▸ Export my result writes one file per student).</source>
+        <translation>Выберите папку, куда собраны файлы результатов студентов (Лабораторные ▸ Экспорт моего результата записывает по одному файлу на студента).</translation>
+    </message>
+    <message>
+        <source>Results folder</source>
+        <translation>Папка результатов</translation>
+    </message>
+    <message>
+        <source>Folder of result files</source>
+        <translation>Папка с файлами результатов</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose the results folder</source>
+        <translation>Выбрать папку результатов</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>&amp;Прочитать</translation>
+    </message>
+    <message>
+        <source>Read the results folder</source>
+        <translation>Прочитать папку результатов</translation>
+    </message>
+    <message>
+        <source>Students&apos; results</source>
+        <translation>Результаты студентов</translation>
+    </message>
+    <message>
+        <source>Summary of the results</source>
+        <translation>Сводка результатов</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Сохранить в CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV</source>
+        <translation>Сохранить таблицу в CSV</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Студент</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Лабораторная</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>Goal met</source>
+        <translation>Цель достигнута</translation>
+    </message>
+    <message>
+        <source>Locked settings changed</source>
+        <translation>Изменены фиксированные настройки</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation>«%1» — не папка.</translation>
+    </message>
+    <message>
+        <source>%1 results; %2 reached their goal.</source>
+        <translation>Результатов: %1; цели достигли: %2.</translation>
+    </message>
+    <message>
+        <source>Not read:</source>
+        <translation>Не прочитаны:</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Сохранить результаты</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Не удалось сохранить %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>validation loss</source>
+        <translation>потери на валидации</translation>
+    </message>
+    <message>
+        <source>validation accuracy (or R²)</source>
+        <translation>точность на валидации (или R²)</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>потери на обучении</translation>
+    </message>
+    <message>
+        <source>training accuracy (or R²)</source>
+        <translation>точность на обучении (или R²)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>ранняя остановка</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлено</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>разошлось</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прерван</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Запуски</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Оптимизатор</translation>
+    </message>
+    <message>
+        <source>Best val. metric</source>
+        <translation>Лучшая метрика на вал.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начат</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Branched from</source>
+        <translation>Ответвлён от</translation>
+    </message>
+    <message>
+        <source>Saved runs</source>
+        <translation>Сохранённые запуски</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Reopen the run: its settings in the panels, its curves in the views, its last weights in the network (double-click does the same)</source>
+        <translation>Открыть запуск снова: его настройки — в панелях, кривые — в видах, последние веса — в сети (то же делает двойной щелчок)</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2)</source>
+        <translation>Переименовать выбранный запуск (F2)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Move the selected runs to the library&apos;s trash (Undo brings them back)</source>
+        <translation>Переместить выбранные запуски в корзину библиотеки («Отменить» вернёт их)</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Контрольная точка</translation>
+    </message>
+    <message>
+        <source>Rewind to checkpoint</source>
+        <translation>Вернуться к контрольной точке</translation>
+    </message>
+    <message>
+        <source>Load the run&apos;s weights at this checkpoint; change any training setting, then Start trains a new run branched from it</source>
+        <translation>Загрузить веса запуска в этой контрольной точке; измените любую настройку обучения — и «Обучить» начнёт новый запуск, ответвлённый от неё</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>Контрольная точка:</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Bring back the runs just deleted (Ctrl+Z)</source>
+        <translation>Вернуть только что удалённые запуски (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Curve to overlay</source>
+        <translation>Кривая для наложения</translation>
+    </message>
+    <message>
+        <source>Overlay the selected runs:</source>
+        <translation>Наложить выбранные запуски:</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>эпоха</translation>
+    </message>
+    <message>
+        <source>The window&apos;s current run — %1</source>
+        <translation>Текущий запуск окна — %1</translation>
+    </message>
+    <message>
+        <source>No saved runs yet: every run you train is saved here automatically.</source>
+        <translation>Сохранённых запусков пока нет: каждый запуск, который вы обучаете, сохраняется здесь автоматически.</translation>
+    </message>
+    <message>
+        <source>No saved runs yet</source>
+        <translation>Сохранённых запусков пока нет</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (удалён)</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2</source>
+        <translation>%1 на эпохе %2</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>эпоха %1</translation>
+    </message>
+    <message>
+        <source>Could not rename the run: %1</source>
+        <translation>Не удалось переименовать запуск: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is the window&apos;s current run and is still saved as it trains: open or reset another run before deleting it.</source>
+        <translation>«%1» — текущий запуск окна, и он сохраняется по ходу обучения: прежде чем удалять его, откройте другой запуск или сбросьте этот.</translation>
+    </message>
+    <message>
+        <source>Could not delete the run: %1</source>
+        <translation>Не удалось удалить запуск: %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1 runs.</source>
+        <translation>Удалено запусков: %1.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Удалён «%1».</translation>
+    </message>
+    <message>
+        <source>Could not restore the run: %1</source>
+        <translation>Не удалось восстановить запуск: %1</translation>
+    </message>
+    <message>
+        <source>No curves to show for %1: the history has not been saved yet or cannot be read.</source>
+        <translation>Нет кривых для %1: история ещё не сохранена или не читается.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>запуск</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation>Потери</translation>
+    </message>
+    <message>
+        <source>&amp;Loss</source>
+        <translation>&amp;Потери</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Оптимизатор</translation>
+    </message>
+    <message>
+        <source>&amp;Optimiser</source>
+        <translation>&amp;Оптимизатор</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>Расписание скорости обучения</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Расписание</translation>
+    </message>
+    <message>
+        <source>Schedule unit</source>
+        <translation>Единица расписания</translation>
+    </message>
+    <message>
+        <source>t counts</source>
+        <translation>t считает</translation>
+    </message>
+    <message>
+        <source>The learning rate η(t) at every step (or epoch) of the planned run, before training. The optimiser&apos;s lr is η₀.</source>
+        <translation>Скорость обучения η(t) на каждом шаге (или эпохе) запланированного запуска, до обучения. lr оптимизатора — это η₀.</translation>
+    </message>
+    <message>
+        <source>Schedule preview</source>
+        <translation>Просмотр расписания</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Регуляризация</translation>
+    </message>
+    <message>
+        <source>L&amp;1 λ₁</source>
+        <translation>L&amp;1 λ₁</translation>
+    </message>
+    <message>
+        <source>L&amp;2 λ₂</source>
+        <translation>L&amp;2 λ₂</translation>
+    </message>
+    <message>
+        <source>Also penalise &amp;biases</source>
+        <translation>Штрафовать и с&amp;мещения</translation>
+    </message>
+    <message>
+        <source>Penalise biases</source>
+        <translation>Штрафовать смещения</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>&amp;Эпохи</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>Размер &amp;батча</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>&amp;Зерно</translation>
+    </message>
+    <message>
+        <source>Early &amp;stopping after</source>
+        <translation>&amp;Ранняя остановка через</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> эпох</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Ранняя остановка</translation>
+    </message>
+    <message>
+        <source>Early stopping patience</source>
+        <translation>Терпение ранней остановки</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>эпоха</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+</context>
+<context>
+    <name>UnitImageView</name>
+    <message>
+        <source>First-layer weights</source>
+        <extracomment>Pixels of background between two tiles of the mosaic.</extracomment>
+        <translation>Веса первого слоя</translation>
+    </message>
+    <message>
+        <source>image data</source>
+        <translation>данные-изображения</translation>
+    </message>
+    <message>
+        <source>The {count} units of the first layer</source>
+        <translation>Нейроны первого слоя ({count})</translation>
+    </message>
+    <message>
+        <source>The first {count} of the {total} units of the first layer</source>
+        <translation>Первые {count} из {total} нейронов первого слоя</translation>
+    </message>
+    <message>
+        <source>, each scaled to its own largest weight</source>
+        <translation>, каждый в масштабе своего наибольшего веса</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>нейрон</translation>
+    </message>
+    <message>
+        <source>pixel row</source>
+        <translation>строка пикселей</translation>
+    </message>
+    <message>
+        <source>pixel column</source>
+        <translation>столбец пикселей</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>вес</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <source>Nothing to show for {dataset}: this view needs {what}.</source>
+        <translation>Для {dataset} показать нечего: этому виду нужны {what}.</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>другие данные</translation>
+    </message>
+</context>
+</TS>

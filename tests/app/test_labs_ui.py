@@ -1,0 +1,160 @@
+"""Labs in the real window: every lab opens with its configuration, sheet, locked and hidden
+controls; hand-set weights survive Reset; a student's result goes out and comes back in the
+teacher's table."""
+import csv
+
+import numpy as np
+import pytest
+
+from app.main_window import MainWindow
+from app.teacher import ResultsDialog, field_controls
+from core import labs
+
+
+@pytest.fixture
+def window(qtbot):
+    made = MainWindow()
+    qtbot.addWidget(made)
+    made.confirm_reset = lambda question: True
+    qtbot.waitUntil(made.start_action.isEnabled, timeout=15_000)
+    return made
+
+
+def wait_built(qtbot, window):
+    qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled()
+                    and window.experiment.config.to_dict()["network"] == window.model.config.to_dict()["network"],
+                    timeout=20_000)
+
+
+def panel_of(window, control):
+    for panel in (window.data_panel, window.network_panel, window.training_panel):
+        if panel.isAncestorOf(control):
+            return panel
+    raise AssertionError(f"{control} is in no panel")
+
+
+def test_every_lab_opens_with_its_config_sheet_and_teacher_rules(window):
+    for lab_id in labs.names():
+        lab = labs.load(lab_id)
+        assert window.labs.open_lab(lab_id), lab_id
+        variant = lab.variants[0]
+        config = window.model.config
+        assert config.to_dict() == variant.config.to_dict(), lab_id
+        assert window.data_panel.dataset.currentText() == config.data.dataset
+        assert window.training_panel.optimizer.currentText() == config.optimizer.name
+        assert window.training_panel.epochs.value() == config.training.epochs
+        assert window.training_panel.seed.value() == config.training.seed
+        assert window.training_panel.batch_size.value() == config.training.batch_size
+        assert window.network_panel.layers.count() == len(config.network.hidden)
+        dock = window.labs.dock
+        assert dock.isVisibleTo(window) and dock.pages.currentIndex() == 1
+        heading = lab.sheet("en").splitlines()[0].lstrip("# ").strip()
+        assert heading in dock.sheet.toPlainText(), lab_id
+        assert dock.variant_row.isVisibleTo(dock) == (len(lab.variants) > 1)
+        assert dock.variants.count() == len(lab.variants)
+        assert lab.title["en"] in window.windowTitle()
+        locked_seen = hidden_seen = 0
+        for path, controls in field_controls(window):
+            for control in controls:
+                if window.labs.controls.locked(path):
+                    locked_seen += 1
+                    assert not control.isEnabled(), f"{lab_id}: {path} is locked but its control is enabled"
+                    assert "locks this setting" in control.toolTip()
+                if lab.hides(path):
+                    hidden_seen += 1
+                    assert not control.isVisibleTo(panel_of(window, control)), f"{lab_id}: {path} is shown"
+        assert locked_seen and hidden_seen, lab_id
+        first_view = window.labs.view_for(lab.views[0].name)
+        if first_view is not None:
+            assert window.view_tabs.indexOf(first_view) == 0, f"{lab_id}: its first view is not brought forward"
+
+
+def test_the_lab_list_opens_a_lab_with_the_keyboard(window, qtbot):
+    window.labs.list_action.trigger()
+    dock = window.labs.dock
+    assert dock.isVisibleTo(window) and dock.pages.currentIndex() == 0
+    assert dock.lab_list.count() == len(labs.names())
+    dock.lab_list.setCurrentRow(3)
+    dock.open_button.click()
+    assert window.labs.lab.id == labs.names()[3]
+
+
+def test_closing_a_lab_unlocks_and_shows_every_setting_again(window):
+    window.labs.open_lab("01-perceptron")
+    assert not window.training_panel.seed.isEnabled()
+    assert not window.network_panel.layers.isVisibleTo(window.network_panel)
+    window.labs.close_lab()
+    assert window.training_panel.seed.isEnabled() and window.data_panel.dataset.isEnabled()
+    assert window.network_panel.layers.isVisibleTo(window.network_panel)
+    assert window.training_panel.schedule.isVisibleTo(window.training_panel)
+    assert window.labs.dock.pages.currentIndex() == 0 and not window.labs.export_action.isEnabled()
+
+
+def test_xnor_hand_set_weights_are_set_again_after_reset_and_left_out_for_the_trained_variant(window, qtbot):
+    lab = labs.load("04-xnor")
+    window.labs.open_lab("04-xnor")
+    wait_built(qtbot, window)
+    names = window.experiment.network.parameter_names()
+    weights = dict(zip(names, window.experiment.network.parameters()))
+    for name, values in lab.variant("hand_set").weights.items():
+        np.testing.assert_array_equal(weights[name], values)
+    first = window.experiment
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: window.experiment is not first and window.experiment is not None, timeout=20_000)
+    again = dict(zip(names, window.experiment.network.parameters()))
+    np.testing.assert_array_equal(again["layer0.W"], lab.variant("hand_set").weights["layer0.W"])
+    # The goal belongs to the trained variant only.
+    assert not window.labs.dock.goal_row.isVisibleTo(window.labs.dock)
+    window.labs.dock.variants.setCurrentIndex(1)
+    window.labs.dock.variants.activated.emit(1)
+    assert window.labs.variant.name == "trained"
+    wait_built(qtbot, window)
+    trained = dict(zip(names, window.experiment.network.parameters()))
+    assert not np.array_equal(trained["layer0.W"], lab.variant("hand_set").weights["layer0.W"])
+    assert window.labs.dock.goal_row.isVisibleTo(window.labs.dock)
+    assert window.labs.dock.goal_status.text() == "not yet"
+
+
+def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(window, qtbot, tmp_path):
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 40)
+    wait_built(qtbot, window)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    assert window.labs.history.epochs and window.labs.history.batches
+    path = window.labs.export_result(tmp_path, student="Anna Petrova")
+    assert path is not None and path.parent == tmp_path
+    result = labs.read_result(path)
+    assert (result.lab, result.variant, result.student) == ("04-xnor", "trained", "Anna Petrova")
+    assert result.locked_changed == () and len(result.curves["epochs"]) == 40
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
+    assert headers[:3] == ["Student", "Lab", "Variant"] and "validation accuracy" in headers
+    assert dialog.table.item(0, 0).text() == "Anna Petrova"
+    assert "broken.json" in dialog.summary.text()
+    csv_path = tmp_path / "table.csv"
+    assert dialog.save_csv(csv_path)
+    with csv_path.open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == dialog.table_data.header and rows[1][0] == "Anna Petrova"
+    column = rows[0].index("val_accuracy")
+    assert float(rows[1][column]) == pytest.approx(result.metrics["val_accuracy"])
+
+
+def test_the_goal_indicator_follows_the_run(window, qtbot):
+    window.labs.open_lab("01-perceptron")
+    dock = window.labs.dock
+    assert dock.goal.text() == "Goal: validation accuracy ≥ 94.0 %"
+    assert dock.goal_status.text() == "not yet"
+    window.model.set("training.epochs", 15)
+    wait_built(qtbot, window)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start_action.trigger()
+    accuracy = window.labs.metrics["val_accuracy"]
+    assert dock.goal_status.text() == ("✓ reached" if accuracy >= 0.94 else "not yet")
+    assert accuracy >= 0.94, "the lecture's perceptron reaches 94 % on the digits"
