@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 
 from app.messages import Progress
 from app.views.draw_view import SHIPPED_MODEL, DrawView
-from core import events, model_io, optimizers
+from core import datasets, events, model_io, optimizers
 from core.datasets import Scaler
 from core.datasets.drawing import preprocess_drawing
 from core.datasets.idx import read_idx
@@ -297,6 +297,8 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     view.label_box.setCurrentIndex(1)
     assert view.add_to_my_digits() == 2
     assert load_user_digits(tmp_path)[1].tolist() == [7, 1]
+    mine = datasets.load("my_digits", validation_split=0.0, test_split=0.0)  # the Data panel's data set
+    assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
 def test_export_writes_an_image_a_drawing_and_a_table(view, tmp_path):
