@@ -10,10 +10,6 @@ import sys
 
 from core.config import RunConfig
 
-MODEL_NOT_SUPPORTED = ("--model: opening a saved model is not supported by this version yet; "
-                       "{path} was not opened. The window starts with a freshly initialised network.")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mlp-workbench",
@@ -23,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open on this dataset (e.g. digits, moons, mnist); overrides the config's")
     parser.add_argument("--config", metavar="FILE",
                         help="open this run configuration (JSON, as saved by File ▸ Save configuration)")
-    parser.add_argument("--model", metavar="FILE", help="open a saved model (not supported yet)")
+    parser.add_argument("--model", metavar="FILE",
+                        help="open a saved model (File ▸ Save model, or a run's best.npz): the Draw view "
+                             "classifies with it, and its settings and weights are restored")
     from app import headless
 
     headless.add_subcommands(parser.add_subparsers(dest="subcommand", metavar="COMMAND"))
@@ -45,13 +43,17 @@ def initial_config(args: argparse.Namespace) -> RunConfig:
     return config
 
 
-def notices(args: argparse.Namespace) -> list[str]:
-    """Messages the window shows on opening (things asked for that it could not do)."""
-    return [MODEL_NOT_SUPPORTED.format(path=args.model)] if args.model else []
+def check_model(args: argparse.Namespace) -> None:
+    """ValueError with a clear message if ``--model`` names a file that is not a readable model."""
+    if args.model:
+        from core import model_io
+
+        model_io.load_model(args.model)
 
 
-def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False) -> int:
-    """Show the main window and run the Qt event loop until it closes; returns the exit code."""
+def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False, model: str | None = None) -> int:
+    """Show the main window (with ``model`` loaded, if given) and run the Qt event loop until it
+    closes; returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
     from app.main_window import MainWindow
@@ -66,6 +68,8 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
     window.show()
     for message in messages:
         window.show_message(message, "warning")
+    if model is not None:
+        window.load_model(model)
     return application.exec()
 
 
@@ -76,10 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         from app import headless
 
         return headless.run(args)
-    for message in notices(args):
-        print(f"mlp-workbench: {message}", file=sys.stderr)
     try:
         config = initial_config(args)
+        check_model(args)
     except ValueError as error:
         parser.error(str(error))
-    return open_gui(config, notices(args), fit_loss_to_data=args.dataset is not None)
+    return open_gui(config, [], fit_loss_to_data=args.dataset is not None, model=args.model)

@@ -12,12 +12,14 @@ was interrupted, else for another ``epochs``); Reset re-initialises.
 from __future__ import annotations
 
 import collections
+import importlib
 import json
 import logging
 import math
 import os
 import tempfile
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,12 +37,15 @@ from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
+from app import run_library
+from app.run_library import RunRecording, SavedRun
 from app.training_worker import TrainingSession
 from core import config as run_config
-from core import events
+from core import events, model_io, runs
 from core.config import ConfigError, RunConfig
 from core.experiment import Experiment, build_augmenter, build_regularizer, output_width
 from core.gradient_check import gradient_check
+from core.inspection import inspect
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,10 @@ CLOSE_TIMEOUT_MS = 1000
 FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
 after a frame that took longer than this, the next waits as long as that frame took."""
+
+HOSTED_TOOLS = (("app.views.draw_view", "DrawView"), ("app.views.compare_view", "CompareView"),
+                ("app.views.playground_view", "PlaygroundView"), ("app.views.runs_view", "RunsView"))
+"""Tools hosted beside the live views, (module, class): the Draw view comes first, the others last."""
 
 GRADIENT_CHECK_EXAMPLES = 16
 RATE_WINDOW_SECONDS = 2.0
@@ -151,6 +160,11 @@ class MainWindow(QMainWindow):
         self._last_batch = self._last_epoch = None
         self._diverged = False
         self._worker_waiting = False
+        self.tools: list[QWidget] = []
+        self.recording: RunRecording | None = None
+        self._saved_run: SavedRun | None = None  # waits for its run to be built
+        self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
+        self.recovery_box: QMessageBox | None = None
 
         self.setWindowTitle(self.tr("MLP Workbench"))
         self.setStyleSheet(INVALID_STYLE)
@@ -178,8 +192,13 @@ class MainWindow(QMainWindow):
         self.model.errors_changed.connect(self._errors_changed)
         self.loader.loaded.connect(self._data_loaded)
         self.loader.failed.connect(self._data_failed)
+        self.loader.failed.connect(self._forget_saved_run)
+        self.experiment_built.connect(self._end_recording)
+        self.experiment_changed.connect(self._restore_saved_run)
+        self.model.changed.connect(self._forward_config)
         self._errors_changed(self.model.errors)
         self.rebuild()
+        QTimer.singleShot(0, self, self.offer_recovery)
 
     # ================================================================== construction
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
@@ -228,11 +247,21 @@ class MainWindow(QMainWindow):
                                                "Ctrl+E", None, self.tr("Save the shown view as PNG, SVG or CSV"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, None,
                                         self.tr("Close the window (a run is stopped first)"))
+        self.open_model_action = self._action(self.tr("Open &model…"), self._open_model_dialog, "Ctrl+Shift+O",
+                                              None, self.tr("Open a saved model: the Draw view classifies with it, "
+                                                            "and its settings and weights are restored"))
+        self.save_model_action = self._action(self.tr("Save mo&del…"), self._save_model_dialog, "Ctrl+Shift+M",
+                                              None, self.tr("Save the network's weights with its settings and "
+                                                            "the data it was trained on (.npz)"))
+        self.export_metrics_action = self._action(self.tr("Export &metrics…"), self._export_metrics_dialog, None,
+                                                  None, self.tr("Save the current run's per-epoch metrics as CSV"))
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.open_action, self.save_action, self.save_as_action, None, self.quit_action):
+        for action in (self.open_action, self.save_action, self.save_as_action, None, self.open_model_action,
+                       self.save_model_action, None, self.export_metrics_action, self.export_view_action, None,
+                       self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         run_menu = menu.addMenu(self.tr("&Run"))
         for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
@@ -283,6 +312,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view_tabs, 1)
         self.setCentralWidget(central)
         self._create_views()
+        self._create_tools()
 
     def _create_views(self) -> None:
         try:
@@ -305,6 +335,40 @@ class MainWindow(QMainWindow):
             self.view_tabs.addTab(view, str(view.title))
         if not view_classes:
             self._add_placeholder(self.tr("Views"), self.tr("No live views are installed."))
+
+    def _create_tools(self) -> None:
+        """Host the tools beside the live views: the Draw view first (drawing a digit is what most
+        people do first), then after the live views the optimiser race, the loss-surface playground
+        and the run library. A tool that fails to load leaves a note in its tab."""
+        for module_name, class_name in HOSTED_TOOLS:
+            index = 0 if class_name == "DrawView" else self.view_tabs.count()
+            try:
+                tool = getattr(importlib.import_module(module_name), class_name)()
+            except Exception as error:  # a broken tool must not stop the window
+                log.exception("tool %s failed to start", class_name)
+                label = QLabel(self.tr("This tool failed to start: %1").replace("%1", str(error)))
+                label.setWordWrap(True)
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.view_tabs.insertTab(index, label, class_name.removesuffix("View"))
+                continue
+            self.tools.append(tool)
+            self.view_tabs.insertTab(index, tool, str(tool.title))
+        self.view_tabs.setCurrentIndex(0)
+        if self.runs_view is not None:
+            self.runs_view.open_requested.connect(self.open_run)
+
+    def _tool(self, class_name: str):
+        return next((tool for tool in self.tools if type(tool).__name__ == class_name), None)
+
+    @property
+    def draw_view(self):
+        """The Draw view (app.views.draw_view.DrawView), or None if it failed."""
+        return self._tool("DrawView")
+
+    @property
+    def runs_view(self):
+        """The Runs view (app.views.runs_view.RunsView), or None if it failed."""
+        return self._tool("RunsView")
 
     def _add_placeholder(self, title: str, text: str) -> QLabel:
         label = QLabel(text)
@@ -534,7 +598,9 @@ class MainWindow(QMainWindow):
         self._applied_config = config
         self._diverged = False
         self._rate_window.clear()
-        session = TrainingSession(experiment, options, paused=paused, parent=self)
+        recording = self._recording_for(config, experiment)
+        session = TrainingSession(experiment, options, paused=paused, parent=self,
+                                  on_event=recording.record if recording is not None else None)
         session.started.connect(self._on_started)
         session.progress.connect(self._on_progress)
         session.paused.connect(self._on_paused)
@@ -720,13 +786,16 @@ class MainWindow(QMainWindow):
 
     # ================================================================== views
     def _call_views(self, method: str, *args) -> None:
-        """Forward to every view; a view that raises is replaced by its error message."""
-        for view in list(self.views):
+        """Forward to every view and tool that has ``method``; one that raises is replaced by its error message."""
+        for view in [*self.views, *self.tools]:
+            handler = getattr(view, method, None)
+            if handler is None:
+                continue
             try:
-                getattr(view, method)(*args)
+                handler(*args)
             except Exception as error:  # one broken view must not stop training or the other views
                 log.exception("view %s failed in %s", type(view).__name__, method)
-                self.views.remove(view)
+                (self.views if view in self.views else self.tools).remove(view)
                 index = self.view_tabs.indexOf(view)
                 label = QLabel(self.tr("This view stopped after an error: %1").replace("%1", str(error)))
                 label.setWordWrap(True)
@@ -744,7 +813,7 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> QWidget | None:
         widget = self.view_tabs.currentWidget()
-        return widget if widget in self.views else None
+        return widget if widget in self.views or widget in self.tools else None
 
     def _export_view_dialog(self) -> None:
         view = self.current_view()
@@ -852,6 +921,277 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
         return True
 
+    # ================================================================== run library
+    def _recording_for(self, config: RunConfig, experiment: Experiment) -> RunRecording | None:
+        """The recording that saves the run about to start (None when the library cannot be written).
+
+        Training on with the settings of the current recording goes on in its run folder; other
+        settings start a new run, branched from the run the weights come from when they are trained.
+        """
+        current = self.recording
+        if current is not None and current.error is None and run_library.same_settings(current.recorder.config,
+                                                                                        config):
+            current.resume()
+            return current
+        if current is not None:
+            current.close()
+            self.recording, self._origin = None, (current.folder, current.recorder.history)
+        parent = history = None
+        if self._origin is not None and self._steps_done:
+            folder, saved_history = self._origin
+            if folder is not None:
+                parent = {"run": folder.name, "epoch": self._epochs_done}
+            if saved_history is not None:
+                history = run_library.history_until(saved_history, self._epochs_done, self._steps_done)
+        named = config.copy()
+        if named.name == RunConfig().name:
+            named.name = run_library.describe_run(config, config.data.dataset)
+        try:
+            recorder = runs.RunRecorder(named, experiment.network.copy(), config.data.dataset,
+                                        checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
+                                        parent=parent, history=history)
+        except OSError as error:
+            self.show_message(self.tr("This run is not saved: %1").replace("%1", str(error)), "warning")
+            return None
+        recording = RunRecording(recorder, experiment.network, self)
+        recording.failed.connect(self._recording_failed)
+        self.recording = recording
+        if self.runs_view is not None:
+            recording.saved.connect(self.runs_view.schedule_refresh)
+            self.runs_view.set_active(recording)
+        return recording
+
+    def _recording_failed(self, message: str) -> None:
+        self.show_message(self.tr("This run is no longer saved: %1. Training goes on.").replace("%1", message),
+                          "warning")
+
+    def _end_recording(self, *_) -> None:
+        """Fresh weights were built, or the window closes: the current run's files are completed."""
+        recording, self.recording = self.recording, None
+        self._origin = None
+        if recording is not None:
+            recording.close()
+        if self.runs_view is not None:
+            self.runs_view.set_active(None)
+
+    def _forward_config(self, path: str) -> None:
+        """The tools that work on the window's configuration (the optimiser race) follow its edits."""
+        if not self.model.validation_errors:
+            self._call_views("set_config", self.model.config)
+
+    def open_run(self, folder, epoch: int | None = None) -> bool:
+        """Reopen a saved run: its settings in the panels, its curves in the views and its last
+        weights in the network — or, given ``epoch``, the weights of that checkpoint (rewind). Start
+        then trains a new run branched from it, with whatever settings were changed meanwhile.
+        On any problem a message says why and nothing changes."""
+        folder = Path(folder)
+        try:
+            info = runs.RunInfo.read(folder)
+            config = runs.load_config(folder)
+            history = runs.load_history(folder) if (folder / "history.json").exists() else run_library.EMPTY_HISTORY
+            weights = None
+            if epoch is not None or (folder / "last.npz").exists():
+                weights = runs.load_weights(folder, "last" if epoch is None else f"epoch-{epoch:04d}")
+                run_library.check_fits(weights[0], config, folder / "config.json")
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("Could not open the run: %1").replace("%1", str(error)), "error")
+            return False
+        if weights is None:
+            saved = SavedRun(config, None, 0, 0, None, folder, self.tr("the run “%1”").replace("%1", info.name))
+        else:
+            network, metadata = weights
+            reached = int(metadata.get("epoch", 0))
+            step = int(metadata.get("step", runs.epoch_step(history, reached)))
+            saved = SavedRun(config, network.state(), reached, step,
+                             run_library.history_until(history, reached, step), folder,
+                             self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached)))
+        return self._open_saved(saved, info.name)
+
+    def load_model(self, path) -> bool:
+        """Open a model file — saved by File ▸ Save model, or a run's best.npz, last.npz or checkpoint.
+
+        The Draw view classifies with it at once. When the file records its settings (or lies in a
+        run folder) the panels, the network and the views take it up as for a reopened run. A bad
+        file gives a message and changes nothing."""
+        path = Path(path)
+        try:
+            network, metadata = model_io.load_model(path)
+            saved = self._saved_model(path, network, metadata)
+        except (OSError, ValueError) as error:
+            self.show_message(self.tr("Could not open the model: %1").replace("%1", str(error)), "error")
+            return False
+        if saved is not None and not self._open_saved(saved, path.name):
+            return False
+        if self.draw_view is not None:
+            self.draw_view.set_model(network, metadata, source=self.tr("the model in %1").replace("%1", path.name))
+        if saved is None:
+            self.show_message(self.tr("The Draw view classifies with %1. The file does not record the settings it "
+                                      "was trained with, so the other views go on showing the current run.")
+                              .replace("%1", path.name), "info")
+        return True
+
+    def _saved_model(self, path: Path, network, metadata: dict) -> SavedRun | None:
+        """What a model file restores besides the Draw view: None when it records no settings and
+        belongs to no run folder; ValueError when its settings are invalid or do not fit its network."""
+        run_folder = next((folder for folder in (path.parent, path.parent.parent)
+                           if (folder / "run.json").is_file() and (folder / "config.json").is_file()), None)
+        epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
+        if "config" in metadata:
+            config = run_config.check(RunConfig.from_dict(metadata["config"]))
+            saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)), None, None, label)
+        elif run_folder is not None:
+            config = runs.load_config(run_folder)
+            history = runs.load_history(run_folder) if (run_folder / "history.json").exists() \
+                else run_library.EMPTY_HISTORY
+            step = int(metadata.get("step", runs.epoch_step(history, epoch)))
+            saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
+                             run_folder, label)
+        else:
+            return None
+        run_library.check_fits(network, saved.config, path)
+        return saved
+
+    def _open_saved(self, saved: SavedRun, title: str) -> bool:
+        self._saved_run = saved  # before the rebuild: data already loaded builds the run at once
+        if not self.open_config(saved.config, title,
+                                self.tr("Opening a saved run or model stops the current run. Continue?")):
+            self._saved_run = None
+            return False
+        return True
+
+    def _forget_saved_run(self, key: str, message: str) -> None:
+        if key == self._wanted_data_key:
+            self._saved_run = None
+
+    def _restore_saved_run(self, experiment: Experiment) -> None:
+        """The run of an opened saved run or model is built: give it the saved weights and history."""
+        saved, self._saved_run = self._saved_run, None
+        if experiment.dataset.image_shape is None and self.view_tabs.currentWidget() is self.draw_view:
+            shown = [view for view in self.views if self.view_tabs.isTabVisible(self.view_tabs.indexOf(view))]
+            if shown:  # nothing to draw for this data: show the curves instead
+                self.view_tabs.setCurrentWidget(shown[0])
+        if saved is None or structure_signature(saved.config) != structure_signature(experiment.config):
+            return
+        self._origin = (saved.origin, saved.history)
+        if saved.state is None:
+            self.statusBar().showMessage(self.tr("Opened the settings of %1 (it saved no weights).")
+                                         .replace("%1", saved.label), 8000)
+            return
+        from app.views.base import inspection_of
+
+        initial = inspection_of(experiment.network, experiment.dataset)
+        experiment.network.load_state(saved.state)
+        self._epochs_done = self._planned_epochs = saved.epoch
+        self._steps_done = saved.step
+        batches, epochs = run_library.history_events(saved.history or run_library.EMPTY_HISTORY,
+                                                     experiment.config.training.batch_size)
+        self._last_batch = batches[-1] if batches else None
+        self._last_epoch = epochs[-1] if epochs else None
+        inspection = inspect(experiment.network, experiment.dataset, initial=initial)
+        self._call_views("on_progress", Progress(batches, epochs, inspection, None))
+        if self.draw_view is not None:
+            self.draw_view.set_model(experiment.network, run_library.model_metadata(experiment), source=saved.label)
+        self._show_progress()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Opened %1; Start trains it further as a new run branched from it.")
+                                     .replace("%1", saved.label), 8000)
+
+    def save_model(self, path) -> bool:
+        """Save the network with its settings, the data it was trained on (name, image shape, class
+        names, input scaling) and its epoch and step; atomically, so a failed save leaves the old file."""
+        if self.experiment is None:
+            self.show_message(self.tr("There is no network to save yet: its data is not loaded."), "warning")
+            return False
+        if not self._network_at_rest():
+            self.show_message(self.tr("Pause or stop the run before saving the model: its weights change with every "
+                                      "batch."), "warning")
+            return False
+        try:
+            model_io.save_model(path, self.experiment.network, **run_library.model_metadata(
+                self.experiment, epoch=self._epochs_done, step=self._steps_done))
+        except OSError as error:
+            self.show_message(self.tr("Could not save the model to %1: %2").replace("%1", str(path))
+                              .replace("%2", error.strerror or str(error)), "error")
+            return False
+        self.statusBar().showMessage(self.tr("Saved the model to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def current_history(self) -> dict | None:
+        """The metric history of the current run (recorded, or opened from the library), or None."""
+        if self.recording is not None:
+            return self.recording.history()
+        return self._origin[1] if self._origin is not None else None
+
+    def export_metrics(self, path) -> bool:
+        """Write the current run's per-epoch metrics as CSV (atomically)."""
+        history = self.current_history()
+        if not history or not history["epochs"]:
+            self.show_message(self.tr("The current run has no finished epoch yet: train or open a run first."),
+                              "warning")
+            return False
+        try:
+            run_library.write_metrics_csv(path, history)
+        except OSError as error:
+            self.show_message(self.tr("Could not export to %1: %2").replace("%1", str(path))
+                              .replace("%2", error.strerror or str(error)), "error")
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        return True
+
+    def _open_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), str(runs.runs_folder()),
+                                              self.tr("MLP Workbench models (*.npz);;All files (*)"))
+        if path:
+            self.load_model(path)
+
+    def _save_model_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.npz",
+                                              self.tr("MLP Workbench models (*.npz)"))
+        if path:
+            self.save_model(path)
+
+    def _export_metrics_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics"), "metrics.csv",
+                                              self.tr("CSV data (*.csv)"))
+        if path:
+            self.export_metrics(path)
+
+    def offer_recovery(self) -> list:
+        """At launch: offer to reopen the newest run that was training when the app was killed (with
+        its last saved weights), or to dismiss it. Either answer marks every such run as handled."""
+        try:
+            interrupted = runs.interrupted_runs()
+        except OSError:
+            return []
+        if not interrupted or self.recovery_box is not None:
+            return []
+        newest = interrupted[0]
+        text = self.tr("MLP Workbench was closed while training “%1” (%2 epochs saved). Reopen it with its last "
+                       "saved weights?").replace("%1", newest.name).replace("%2", str(newest.epochs_done))
+        if len(interrupted) > 1:
+            text += "\n" + self.tr("%1 other interrupted runs are listed in the Runs view.").replace(
+                "%1", str(len(interrupted) - 1))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore the interrupted run?"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        restore = box.addButton(self.tr("Reopen it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Dismiss"), QMessageBox.ButtonRole.RejectRole)
+        box.finished.connect(lambda result: self._recovery_answered(interrupted, box.clickedButton() is restore))
+        self.recovery_box = box
+        box.open()
+        return interrupted
+
+    def _recovery_answered(self, interrupted: list, restore: bool) -> None:
+        self.recovery_box = None
+        for info in interrupted:
+            try:
+                runs.mark_recovered(info.folder)
+            except (OSError, ValueError) as error:
+                log.warning("could not mark %s as recovered: %s", info.folder, error)
+        if restore:
+            self.open_run(interrupted[0].folder)
+        elif self.runs_view is not None:
+            self.runs_view.schedule_refresh()
+
     # ================================================================== messages and closing
     def show_message(self, text: str, level: str = "info") -> None:
         """Show ``text`` above the views (level info, warning or error) until dismissed."""
@@ -872,6 +1212,7 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()
+        self._end_recording()
         self.loader.shutdown()
         super().closeEvent(event)
 

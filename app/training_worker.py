@@ -67,9 +67,12 @@ class TrainingWorker(QObject):
 
     def __init__(self, experiment, control: TrainingControl, trainer_options: dict | None = None, *,
                  message_interval: float = MESSAGE_INTERVAL, inspection_interval: float = INSPECTION_INTERVAL,
-                 blas_threads: int | None = None):
+                 blas_threads: int | None = None, on_event=None):
+        """``on_event(event)``, if given, is called in this thread with every engine event as it
+        happens, while the network still holds that event's weights (the run library saves them)."""
         super().__init__()
         self.experiment, self.control = experiment, control
+        self.on_event = on_event
         self.trainer_options = dict(trainer_options or {})
         self.message_interval, self.inspection_interval = message_interval, inspection_interval
         self.blas_threads = blas_threads or default_blas_threads()
@@ -93,6 +96,8 @@ class TrainingWorker(QObject):
             self.done.emit()
 
     def _handle(self, event) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
         if isinstance(event, events.BatchFinished):
             self._batches.append(event)
         elif isinstance(event, events.EpochFinished):

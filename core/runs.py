@@ -124,7 +124,16 @@ class RunRecorder:
     def _save_history(self) -> None:
         _write_json(self.folder / "history.json", self.history)
 
-    def record(self, event) -> None:
+    def record(self, event, save: bool = True) -> None:
+        """Add ``event`` to the run. An epoch writes the latest weights, the best ones when it is the
+        best so far, its checkpoint when one is due, the history and run.json.
+
+        With ``save=False`` an epoch writes only its checkpoint and keeps the rest in memory for the
+        next saved epoch: a writer that has fallen behind a fast run (hundreds of epochs a second on
+        toy data) saves only the newest of the epochs waiting, and the newest best one, instead of
+        each in turn. The weights of an unsaved best epoch are not kept, so the caller saves the
+        last best epoch of those waiting.
+        """
         if isinstance(event, events.BatchFinished):
             self._batch_counter += 1
             if self._batch_counter % self.history["batch_stride"]:
@@ -140,21 +149,27 @@ class RunRecorder:
                 "train_metric": _finite_or_none(event.train_metric), "val_loss": _finite_or_none(event.val_loss),
                 "val_metric": _finite_or_none(event.val_metric), "lr": event.lr, "elapsed": event.elapsed})
             self.meta["epochs_done"] = event.epoch
-            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, **self._metadata)
+            if save:
+                model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, step=event.step,
+                                    **self._metadata)
             if event.is_best:
-                model_io.save_model(self.folder / "best.npz", self.network, epoch=event.epoch, **self._metadata)
+                if save:
+                    model_io.save_model(self.folder / "best.npz", self.network, epoch=event.epoch,
+                                        step=event.step, **self._metadata)
                 self.meta["best_epoch"] = event.epoch
                 self.meta["best_metric"] = _finite_or_none(event.val_metric if math.isfinite(event.val_metric)
                                                            else event.train_metric)
             if self.checkpoint_every and event.epoch % self.checkpoint_every == 0:
                 model_io.save_model(self.checkpoint_path(self.folder, event.epoch), self.network,
                                     epoch=event.epoch, step=event.step, **self._metadata)
-            self._save_history()
-            self._save_meta()
+            if save:
+                self._save_history()
+                self._save_meta()
         elif isinstance(event, events.TrainingFinished):
             self.meta["status"] = event.reason
             self.meta["message"] = event.message
-            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, **self._metadata)
+            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, step=event.step,
+                                **self._metadata)
             self._save_history()
             self._save_meta()
 

@@ -40,9 +40,12 @@ def test_unknown_datasets_and_bad_files_are_refused_with_exit_code_2(tmp_path, c
     assert "cannot read the configuration" in capsys.readouterr().err
 
 
-def test_a_model_option_is_accepted_with_a_clear_notice():
-    assert cli.notices(parse("--model", "net.npz")) == [cli.MODEL_NOT_SUPPORTED.format(path="net.npz")]
-    assert "not supported by this version yet" in cli.MODEL_NOT_SUPPORTED
+def test_a_model_that_is_not_a_readable_model_file_is_refused_with_exit_code_2(tmp_path, capsys):
+    for path, words in ((tmp_path / "missing.npz", "does not exist"), (ROOT / "README.md", "not a readable .npz")):
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(["--model", str(path)])
+        assert exit_info.value.code == 2
+        assert words in capsys.readouterr().err
 
 
 def test_parsing_and_preparing_the_config_never_import_qt():

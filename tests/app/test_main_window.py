@@ -338,7 +338,7 @@ def test_every_view_receives_resets_and_progress_and_a_broken_view_is_isolated(q
     assert finished.args[0].reason == events.COMPLETED
     assert calls["progress"] > 0
     assert [type(view).__name__ for view in window.views] == ["CountingView"]
-    replaced = window.view_tabs.widget(1)
+    replaced = window.view_tabs.widget(window.view_tabs.indexOf(window.views[0]) + 1)  # the Draw view comes first
     assert isinstance(replaced, QLabel) and "cannot draw" in replaced.text()
     assert not window.export_view(window.views[0], "/tmp/x.png")
     assert "disk full" in window.message_bar.message()

@@ -1,0 +1,289 @@
+"""The window's side of the run library (:mod:`core.runs`): recording runs as they train, and
+turning a saved run back into what the views show.
+
+Recording must neither slow training nor freeze the window. The training thread hands every engine
+event to :meth:`RunRecording.record`, with a copy of the weights at the end of each epoch (taken
+there, while the network still holds that epoch's weights, so the files are exactly those of a
+command-line run). A writer thread of the recording's own passes them to a
+:class:`core.runs.RunRecorder` whose network is a twin of the trained one. Saving an epoch costs
+about 40 ms for the digits (mostly ``fsync``), as long as the epoch itself; a toy problem trains
+hundreds of epochs a second. So when epochs wait, the writer saves only the newest of them, the
+newest best one and every due checkpoint (``RunRecorder.record(event, save=False)`` for the rest).
+A failed write (a full disk) ends the recording, never the training.
+"""
+from __future__ import annotations
+
+import bisect
+import copy
+import csv
+import io
+import logging
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from core import events, model_io, runs
+from core.config import RunConfig
+from core.experiment import build_network
+
+log = logging.getLogger(__name__)
+
+CHECKPOINTS_PER_RUN = 20
+"""Checkpoints are written every 5 epochs, or less often for long runs, so that a run has about this many."""
+
+EMPTY_HISTORY = {"epochs": [], "batches": [], "batch_stride": 1}
+
+METRIC_COLUMNS = ("epoch", "step", "train_loss", "train_metric", "val_loss", "val_metric", "lr", "elapsed")
+"""The columns of a metrics CSV: one row per epoch of the run's history."""
+
+
+def checkpoint_interval(epochs: int) -> int:
+    """Epochs between checkpoints: 5, as on the command line, or more for runs of over 100 epochs."""
+    return max(5, math.ceil(epochs / CHECKPOINTS_PER_RUN))
+
+
+def describe_run(config: RunConfig, dataset_name: str) -> str:
+    """A name for a run whose configuration has none of its own: what it trains, and how."""
+    layers = " ".join(f"{layer.units}{layer.activation[:4]}" for layer in config.network.hidden) or "linear"
+    return f"{dataset_name} · {layers} · {config.optimizer.name} {config.optimizer.lr:g}"
+
+
+def same_settings(recorded: RunConfig, config: RunConfig) -> bool:
+    """Whether ``config`` trains exactly as ``recorded`` does (their names aside)."""
+    first, second = recorded.to_dict(), config.to_dict()
+    first.pop("name")
+    second.pop("name")
+    return first == second
+
+
+def model_metadata(experiment, **extra) -> dict:
+    """What a model file records besides the weights: the settings the network was built and trained
+    with, and how to feed it new inputs — the data set's name, image shape, class names and input
+    scaling (method, offset and scale per feature)."""
+    dataset = experiment.dataset
+    return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_dict(),
+            "image_shape": list(dataset.image_shape) if dataset.image_shape is not None else None,
+            "class_names": list(dataset.class_names), "scaling": dataset.scaler.method,
+            "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()}, **extra}
+
+
+def describe_network(network) -> str:
+    """"64 → 64 → 10 (4 layers), softmax_cross_entropy": widths of the dense layers, layer count, loss."""
+    layers = network.config()["layers"]
+    dense = [layer for layer in layers if layer["type"] == "dense"]
+    widths = [dense[0]["n_in"]] + [layer["n_out"] for layer in dense] if dense else []
+    return f"{' → '.join(map(str, widths))} ({len(layers)} layers), {network.loss_name}"
+
+
+def check_fits(network, config: RunConfig, source) -> None:
+    """ValueError unless ``config`` builds a network with ``network``'s loss and weight shapes."""
+    built = build_network(config, network.n_inputs, network.n_outputs)
+    shapes = {name: array.shape for name, array in network.state().items()}
+    if built.loss_name != network.loss_name or {name: array.shape for name, array in built.state().items()} != shapes:
+        raise ValueError(f"{source}: its network ({describe_network(network)}) does not match the settings "
+                         f"recorded with it ({describe_network(built)})")
+
+
+def history_until(history: dict, epoch: int, step: int) -> dict:
+    """A copy of ``history`` holding what happened up to ``epoch`` and ``step``."""
+    return {"epochs": [copy.copy(entry) for entry in history["epochs"] if entry["epoch"] <= epoch],
+            "batches": [list(point) for point in history["batches"] if point[0] <= step],
+            "batch_stride": history.get("batch_stride", 1)}
+
+
+def _number(value) -> float:
+    """A history value as a float: None (a non-finite value when it was saved) becomes NaN."""
+    return math.nan if value is None else float(value)
+
+
+def history_events(history: dict, batch_size: int) -> tuple[tuple, tuple]:
+    """(batches, epochs): a saved history as engine events, to replay into the views.
+
+    The history keeps, per batch, the step, loss, metric and learning rate; the epoch a batch
+    belongs to follows from the steps at which epochs ended, the time from the epochs' times.
+    What was never saved (gradient norms, the size of each last batch) is left out.
+    """
+    epochs = history["epochs"]
+    ends = [entry["step"] for entry in epochs]
+    times = [0.0] + [_number(entry["elapsed"]) for entry in epochs]
+    steps = [0] + ends
+    best = None
+    epoch_events = []
+    for entry in epochs:
+        val_loss = _number(entry["val_loss"])
+        loss = val_loss if math.isfinite(val_loss) else _number(entry["train_loss"])
+        is_best = math.isfinite(loss) and (best is None or loss < best)
+        best = loss if is_best else best
+        epoch_events.append(events.EpochFinished(
+            entry["epoch"], entry["step"], _number(entry["train_loss"]), _number(entry["train_metric"]), val_loss,
+            _number(entry["val_metric"]), _number(entry["lr"]), _number(entry["elapsed"]), math.nan, is_best))
+    batch_events = []
+    for step, loss, metric, lr in history["batches"]:
+        epoch = bisect.bisect_left(ends, step)
+        start = steps[epoch] if epoch < len(steps) else steps[-1]
+        batch_events.append(events.BatchFinished(
+            epoch, step, step - start - 1, batch_size, _number(loss), _number(metric), _number(lr),
+            step * batch_size, _interpolate(step, steps, times)))
+    return tuple(batch_events), tuple(epoch_events)
+
+
+def _interpolate(step: int, steps: list[int], times: list[float]) -> float:
+    index = bisect.bisect_left(steps, step)
+    if index >= len(steps):
+        return times[-1]
+    if index == 0 or steps[index] == steps[index - 1]:
+        return times[index]
+    share = (step - steps[index - 1]) / (steps[index] - steps[index - 1])
+    return times[index - 1] + share * (times[index] - times[index - 1])
+
+
+def metrics_csv(history: dict) -> str:
+    """The per-epoch history as CSV text (:data:`METRIC_COLUMNS`; an empty cell where a value was not finite)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(METRIC_COLUMNS)
+    for entry in history["epochs"]:
+        writer.writerow(["" if entry.get(column) is None else entry[column] for column in METRIC_COLUMNS])
+    return buffer.getvalue()
+
+
+def write_metrics_csv(path, history: dict) -> None:
+    """Write :func:`metrics_csv` atomically (the previous file stays whole if the write fails)."""
+    model_io.write_text_atomically(Path(path), metrics_csv(history))
+
+
+@dataclass(frozen=True)
+class SavedRun:
+    """A saved state to bring back into the window: a run's weights at ``epoch``/``step``, its
+    configuration and its history up to then. ``origin`` is the run folder the next Start branches
+    from (None for a model file that belongs to no run)."""
+
+    config: RunConfig
+    state: dict
+    epoch: int
+    step: int
+    history: dict | None
+    origin: Path | None
+    label: str
+
+
+class RunRecording(QObject):
+    """Writes one run folder while the window trains it (see the module docstring).
+
+    :meth:`record` is called from the training thread; everything else from the GUI thread.
+    :meth:`close` waits for the writer to save what is left and ends its thread.
+    """
+
+    saved = Signal(object)
+    """saved(folder): files of the run were written (sent from the writer thread)."""
+
+    failed = Signal(str)
+    """failed(message): a file could not be written; the run is not saved any further."""
+
+    def __init__(self, recorder: runs.RunRecorder, network, parent: QObject | None = None):
+        super().__init__(parent)
+        self.recorder = recorder
+        self.network = network
+        self.error: str | None = None
+        self._waiting: list = []
+        self._writing = False
+        self._closing = False
+        self._condition = threading.Condition()
+        self._thread = threading.Thread(target=self._write_loop, name="run-recorder", daemon=True)
+        self._thread.start()
+
+    @property
+    def folder(self) -> Path:
+        return self.recorder.folder
+
+    @property
+    def closed(self) -> bool:
+        return self._closing
+
+    @property
+    def busy(self) -> bool:
+        """Events wait to be written, or are being written."""
+        with self._condition:
+            return bool(self._waiting) or self._writing
+
+    def record(self, event) -> None:
+        """Queue an engine event; at an epoch's end or the run's, with a copy of the weights."""
+        if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
+            item = (event, self.network.state())
+        elif isinstance(event, events.BatchFinished):
+            item = (event, None)
+        else:
+            return
+        with self._condition:
+            if self._closing or self.error is not None:
+                return
+            self._waiting.append(item)
+            self._condition.notify_all()
+
+    def resume(self) -> None:
+        """The window trains this run further: it counts as running again from its next saved epoch."""
+        self.recorder.meta["status"] = "running"
+
+    def rename(self, name: str) -> None:
+        """Rename the run now and in every run.json written later."""
+        runs.rename_run(self.folder, name)
+        self.recorder.meta["name"] = name.strip()
+
+    def history(self) -> dict:
+        """A copy of the history recorded so far (waits for the writer to take in what is queued)."""
+        self.wait()
+        return copy.deepcopy(self.recorder.history)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until everything queued is written; False if ``timeout`` seconds passed first."""
+        with self._condition:
+            return self._condition.wait_for(lambda: not (self._waiting or self._writing) or self.error is not None
+                                            or not self._thread.is_alive(), timeout)
+
+    def close(self) -> None:
+        """Write what is queued, then end the writer thread (it is waited for)."""
+        with self._condition:
+            self._closing = True
+            self._condition.notify_all()
+        self._thread.join()
+
+    def _write_loop(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(lambda: self._waiting or self._closing)
+                if not self._waiting:
+                    return
+                items, self._waiting = self._waiting, []
+                self._writing = True
+            try:
+                self._write(items)
+            except (OSError, ValueError) as error:
+                log.exception("the run in %s could not be saved", self.folder)
+                message = getattr(error, "strerror", None) or str(error)
+                with self._condition:
+                    self.error = message
+                    self._waiting = []
+                    self._writing = False
+                    self._condition.notify_all()
+                self.failed.emit(message)
+                return
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+            self.saved.emit(self.folder)
+
+    def _write(self, items: list) -> None:
+        epochs = [index for index, (event, _) in enumerate(items) if isinstance(event, events.EpochFinished)]
+        best = [index for index in epochs if items[index][0].is_best]
+        saved = set(epochs[-1:] + best[-1:])
+        twin = self.recorder.network
+        for index, (event, state) in enumerate(items):
+            if state is not None:
+                twin.load_state(state)
+            if isinstance(event, events.EpochFinished):
+                self.recorder.record(event, save=index in saved)
+            else:
+                self.recorder.record(event)

@@ -1,0 +1,416 @@
+"""The Runs view: every saved run, to reopen, rename, delete (with undo), compare and rewind.
+
+The list reads the run library (:mod:`core.runs`): name, data set, network, optimiser, best
+validation metric, epochs, start date and status of each run; a run branched from another (rewound
+from one of its checkpoints, or continued with other settings) is listed under it, with the epoch
+it started from. The curves of the selected runs are overlaid below, one Okabe–Ito colour each.
+
+The view changes the library itself (rename, delete to the library's trash, undo) and asks the
+window for the rest through :attr:`RunsView.open_requested`: reopening a run puts its configuration
+in the panels, its curves in the views and its weights in the network; rewinding does the same with
+a checkpoint's weights, and the next Start trains a new run branched from it.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from app import palette
+from app.views.base import TranslatedText, View
+from core import runs
+
+FOLDER_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_DELAY_MS = 300
+"""Saves of a running run are gathered this long before the list is read again."""
+
+CURVES = (("val_loss", QT_TRANSLATE_NOOP("RunsView", "validation loss")),
+          ("val_metric", QT_TRANSLATE_NOOP("RunsView", "validation accuracy (or R²)")),
+          ("train_loss", QT_TRANSLATE_NOOP("RunsView", "training loss")),
+          ("train_metric", QT_TRANSLATE_NOOP("RunsView", "training accuracy (or R²)")))
+
+STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
+          "completed": QT_TRANSLATE_NOOP("RunsView", "completed"),
+          "early_stopped": QT_TRANSLATE_NOOP("RunsView", "stopped early"),
+          "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
+          "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
+          "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted")}
+
+
+def format_metric(value) -> str:
+    return "—" if value is None or not math.isfinite(value) else f"{value:.4f}"
+
+
+class RunsView(View):
+    """The run library as a list with an overlay plot (see the module docstring)."""
+
+    title = TranslatedText("RunsView", QT_TRANSLATE_NOOP("RunsView", "Runs"))
+
+    open_requested = Signal(object, object)
+    """open_requested(folder, epoch): reopen the run in ``folder`` (a Path) with its last weights when
+    ``epoch`` is None, or rewind it to its checkpoint at ``epoch``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.active_recording = None
+        self._infos: dict[Path, runs.RunInfo] = {}
+        self._histories: dict[Path, tuple[float, dict | None]] = {}
+        self._curves: list[tuple[str, np.ndarray, np.ndarray]] = []
+        self._undo_stack: list[list[Path]] = []
+        self._list_stale = True
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh_list)
+        self._build()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.columns = [self.tr("Name"), self.tr("Data"), self.tr("Network"), self.tr("Optimiser"),
+                        self.tr("Best val. metric"), self.tr("Epochs"), self.tr("Started"), self.tr("Status"),
+                        self.tr("Branched from")]
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("runsList")
+        self.tree.setAccessibleName(self.tr("Saved runs"))
+        self.tree.setHeaderLabels(self.columns)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemChanged.connect(self._item_edited)
+        self.tree.itemDoubleClicked.connect(lambda item, column: self.open_selected())
+
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setToolTip(self.tr("Reopen the run: its settings in the panels, its curves in the views, "
+                                            "its last weights in the network (double-click does the same)"))
+        self.rename_button = QPushButton(self.tr("Rename"), self)
+        self.rename_button.setToolTip(self.tr("Rename the selected run (F2)"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Move the selected runs to the library's trash (Undo brings them back)"))
+        self.checkpoint_box = QComboBox(self)
+        self.checkpoint_box.setAccessibleName(self.tr("Checkpoint"))
+        self.checkpoint_box.setMinimumContentsLength(10)
+        self.rewind_button = QPushButton(self.tr("Rewind to checkpoint"), self)
+        self.rewind_button.setToolTip(self.tr("Load the run's weights at this checkpoint; change any training "
+                                              "setting, then Start trains a new run branched from it"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.rename_button.clicked.connect(self._edit_name)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.rewind_button.clicked.connect(self.rewind_selected)
+        buttons = QHBoxLayout()
+        for widget in (self.open_button, self.rename_button, self.delete_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(self.tr("Checkpoint:"), self))
+        buttons.addWidget(self.checkpoint_box)
+        buttons.addWidget(self.rewind_button)
+
+        self.undo_label = QLabel(self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setToolTip(self.tr("Bring back the runs just deleted (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo_shortcut.activated.connect(self.undo_delete)
+        self.undo_strip = QWidget(self)
+        undo = QHBoxLayout(self.undo_strip)
+        undo.setContentsMargins(0, 0, 0, 0)
+        undo.addWidget(self.undo_label, 1)
+        undo.addWidget(self.undo_button)
+        self.undo_strip.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(4, 4, 4, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addWidget(self.undo_strip)
+        top_layout.addWidget(self.status)
+
+        self.curve_box = QComboBox(self)
+        self.curve_box.setAccessibleName(self.tr("Curve to overlay"))
+        for key, text in CURVES:
+            self.curve_box.addItem(self.tr(text), key)
+        self.curve_box.currentIndexChanged.connect(self._overlay)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(4, 0, 4, 0)
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(self.tr("Overlay the selected runs:"), self))
+        chooser.addWidget(self.curve_box)
+        chooser.addStretch(1)
+        bottom_layout.addLayout(chooser)
+        layout = self.layout()
+        layout.removeWidget(self.graphics)
+        bottom_layout.addWidget(self.graphics, 1)
+        self.plot = self.new_plot(0, 0, bottom=self.tr("epoch"))
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """The library does not depend on the window's run."""
+
+    def on_progress(self, progress) -> None:
+        """The run being recorded announces its saves through :meth:`schedule_refresh` instead."""
+
+    def set_active(self, recording) -> None:
+        """The :class:`app.run_library.RunRecording` of the window's current run (or None): it is
+        renamed through the recording and cannot be deleted while it is the current run."""
+        self.active_recording = recording
+        self.schedule_refresh()
+
+    def schedule_refresh(self, *_) -> None:
+        """Read the library again soon (saves of a running run arrive several times a second)."""
+        self._list_stale = True
+        if self.isVisible():
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        if self._list_stale:
+            self.refresh_list()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    # ------------------------------------------------------------------ the list
+    def refresh_list(self) -> None:
+        """Read the run library and show it, keeping the selection (not while a name is edited)."""
+        if self.tree.state() == QAbstractItemView.State.EditingState:
+            self._refresh_timer.start()
+            return
+        self._list_stale = False
+        chosen = set(self.selected())
+        infos = runs.list_runs(runs.runs_folder())
+        self._infos = {info.folder: info for info in infos}
+        by_name = {info.folder.name: info for info in infos}
+        active = self.active_recording.folder if self.active_recording is not None else None
+        with QSignalBlocker(self.tree):
+            self.tree.clear()
+            items: dict[Path, QTreeWidgetItem] = {}
+            pending = list(reversed(infos))  # oldest first: a parent is listed before its branches
+            for info in pending:
+                parent = by_name.get((info.parent or {}).get("run"))
+                item = QTreeWidgetItem(self._row(info, parent))
+                item.setData(0, FOLDER_ROLE, str(info.folder))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(0, str(info.folder))
+                if info.folder == active:
+                    font = QFont(item.font(0))
+                    font.setBold(True)
+                    item.setFont(0, font)
+                    item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder)))
+                if info.status in ("diverged", "interrupted"):
+                    item.setForeground(7, QBrush(QColor(palette.OKABE_ITO["vermillion"])))
+                items[info.folder] = item
+                if parent is not None and parent.folder in items:
+                    items[parent.folder].insertChild(0, item)
+                else:
+                    self.tree.insertTopLevelItem(0, item)
+            self.tree.expandAll()
+            for folder, item in items.items():
+                item.setSelected(folder in chosen)
+        self._histories = {folder: cached for folder, cached in self._histories.items() if folder in self._infos}
+        if not infos:
+            self.status.setText(self.tr("No saved runs yet: every run you train is saved here automatically."))
+        elif self.status.text().startswith(self.tr("No saved runs yet")):
+            self.status.clear()
+        self._selection_changed()
+
+    def _row(self, info: runs.RunInfo, parent: runs.RunInfo | None) -> list[str]:
+        origin = ""
+        if info.parent:
+            name = parent.name if parent is not None else self.tr("%1 (deleted)").replace("%1", info.parent["run"])
+            origin = self.tr("%1 at epoch %2").replace("%1", name).replace("%2", str(info.parent.get("epoch")))
+        return [info.name, info.dataset, info.network, info.optimizer, format_metric(info.best_metric),
+                str(info.epochs_done), info.started, self.tr(STATUS.get(info.status, info.status)), origin]
+
+    def runs(self) -> list[runs.RunInfo]:
+        """The runs listed, newest first."""
+        return list(self._infos.values())
+
+    def item(self, folder: Path) -> QTreeWidgetItem | None:
+        found = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        return next((item for item in found if item.data(0, FOLDER_ROLE) == str(folder)), None)
+
+    def selected(self) -> list[Path]:
+        return [Path(item.data(0, FOLDER_ROLE)) for item in self.tree.selectedItems()]
+
+    def select(self, folders) -> None:
+        wanted = {str(folder) for folder in folders}
+        with QSignalBlocker(self.tree):
+            self.tree.clearSelection()
+            for item in self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive):
+                item.setSelected(item.data(0, FOLDER_ROLE) in wanted)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        with QSignalBlocker(self.checkpoint_box):
+            self.checkpoint_box.clear()
+            if len(chosen) == 1:
+                for epoch in runs.checkpoints(chosen[0]):
+                    self.checkpoint_box.addItem(self.tr("epoch %1").replace("%1", str(epoch)), epoch)
+                self.checkpoint_box.setCurrentIndex(self.checkpoint_box.count() - 1)
+        self._update_buttons()
+        self._overlay()
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected())
+        self.open_button.setEnabled(count == 1)
+        self.rename_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count > 0)
+        self.rewind_button.setEnabled(count == 1 and self.checkpoint_box.count() > 0)
+        self.checkpoint_box.setEnabled(self.checkpoint_box.count() > 0)
+
+    # ------------------------------------------------------------------ actions
+    def open_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1:
+            self.open_requested.emit(chosen[0], None)
+
+    def rewind_selected(self) -> None:
+        chosen, epoch = self.selected(), self.checkpoint_box.currentData()
+        if len(chosen) == 1 and epoch is not None:
+            self.open_requested.emit(chosen[0], int(epoch))
+
+    def _edit_name(self) -> None:
+        items = self.tree.selectedItems()
+        if len(items) == 1:
+            self.tree.editItem(items[0], 0)
+
+    def _item_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 0:
+            return
+        folder = Path(item.data(0, FOLDER_ROLE))
+        info = self._infos.get(folder)
+        if info is not None and item.text(0) != info.name and not self.rename(folder, item.text(0)):
+            with QSignalBlocker(self.tree):
+                item.setText(0, info.name)
+
+    def rename(self, folder: Path, name: str) -> bool:
+        """Rename a run; False (and a message) if the name is empty or the folder cannot be written."""
+        folder = Path(folder)
+        try:
+            if self.active_recording is not None and self.active_recording.folder == folder:
+                self.active_recording.rename(name)
+            else:
+                runs.rename_run(folder, name)
+        except (OSError, ValueError) as error:
+            self.status.setText(self.tr("Could not rename the run: %1").replace("%1", str(error)))
+            return False
+        self.status.clear()
+        self.refresh_list()
+        return True
+
+    def delete_selected(self) -> bool:
+        return self.delete(self.selected())
+
+    def delete(self, folders) -> bool:
+        """Move runs to the library's trash; :meth:`undo_delete` brings them back. The window's
+        current run is refused (it is still being written)."""
+        folders = [Path(folder) for folder in folders]
+        active = self.active_recording.folder if self.active_recording is not None else None
+        if active in folders:
+            self.status.setText(self.tr("“%1” is the window's current run and is still saved as it trains: open "
+                                        "or reset another run before deleting it.")
+                                .replace("%1", self._infos[active].name if active in self._infos else active.name))
+            return False
+        trashed = []
+        try:
+            for folder in folders:
+                trashed.append(runs.delete_run(folder))
+        except OSError as error:
+            self.status.setText(self.tr("Could not delete the run: %1").replace("%1", str(error)))
+        if trashed:
+            self._undo_stack.append(trashed)
+            first = self._infos.get(folders[0])
+            self.undo_label.setText(self.tr("Deleted %1 runs.").replace("%1", str(len(trashed))) if len(trashed) > 1
+                                    else self.tr("Deleted “%1”.").replace("%1", first.name if first else folders[0].name))
+            self.undo_strip.show()
+        self.refresh_list()
+        return len(trashed) == len(folders)
+
+    def undo_delete(self) -> bool:
+        """Bring back the runs of the latest deletion; False when there is nothing to undo."""
+        if not self._undo_stack:
+            return False
+        restored = []
+        try:
+            for trashed in self._undo_stack.pop():
+                restored.append(runs.restore_run(trashed))
+        except OSError as error:
+            self.status.setText(self.tr("Could not restore the run: %1").replace("%1", str(error)))
+        self.undo_strip.setVisible(bool(self._undo_stack))
+        self.refresh_list()
+        self.select(restored)
+        return True
+
+    # ------------------------------------------------------------------ overlay
+    def _history(self, folder: Path) -> dict | None:
+        """The run's history, read again only when its file changed; None if it cannot be read."""
+        try:
+            stamp = (folder / "history.json").stat().st_mtime
+        except OSError:
+            return None
+        cached = self._histories.get(folder)
+        if cached is None or cached[0] != stamp:
+            try:
+                cached = (stamp, runs.load_history(folder))
+            except ValueError:
+                cached = (stamp, None)
+            self._histories[folder] = cached
+        return cached[1]
+
+    def _overlay(self) -> None:
+        key = self.curve_box.currentData()
+        self._curves = []
+        unreadable = []
+        for folder in self.selected():
+            history = self._history(folder)
+            name = self._infos[folder].name if folder in self._infos else folder.name
+            if history is None:
+                unreadable.append(name)
+                continue
+            points = [(entry["epoch"], entry.get(key)) for entry in history["epochs"]]
+            x = np.array([epoch for epoch, _ in points], dtype=float)
+            y = np.array([math.nan if value is None else value for _, value in points], dtype=float)
+            self._curves.append((name, x, y))
+        if unreadable:
+            self.status.setText(self.tr("No curves to show for %1: the history has not been saved yet or cannot "
+                                        "be read.").replace("%1", ", ".join(unreadable)))
+        self.redraw()
+
+    def overlaid(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """(run name, epochs, values) of each curve drawn, in the order of the colours."""
+        return list(self._curves)
+
+    def redraw(self) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        self.plot.setLabel("left", self.curve_box.currentText(), color=palette.FOREGROUND)
+        for index, (name, x, y) in enumerate(self._curves):
+            self.plot.plot(x, y, pen=palette.pen(index, 2), symbol="o", symbolSize=5, connect="finite",
+                           symbolBrush=palette.series_color(index), symbolPen=None, name=name)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        header = [self.tr("run"), self.tr("epoch"), self.curve_box.currentText()]
+        return header, [[name, int(epoch), float(value)] for name, x, y in self._curves for epoch, value in zip(x, y)]

@@ -1,0 +1,249 @@
+"""The run library in the window: every run saved, the Runs view (list, rename, delete/undo, overlay),
+reopening, rewinding into a branched run, continuing, and crash recovery."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from app import palette
+from app.main_window import MainWindow
+from app.views.runs_view import RunsView
+from core import events, runs
+from core.config import OptimizerConfig, RunConfig
+from core.experiment import Experiment
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    return tmp_path / "runs"
+
+
+@pytest.fixture
+def open_window(qtbot, library):
+    def make(config=None) -> MainWindow:
+        window = MainWindow(config)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        return window
+
+    return make
+
+
+def train(window, qtbot):
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    window.recording.wait()
+    return finished.args[0]
+
+
+def recorded_run(config, checkpoint_every=2):
+    """A run trained and saved without the window (as the command line does)."""
+    experiment = Experiment(config)
+    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, checkpoint_every=checkpoint_every)
+    for event in experiment.make_trainer().run():
+        recorder.record(event)
+    return recorder.folder
+
+
+def quick_config(small_config, name, lr=0.05, epochs=4):
+    config = small_config(epochs=epochs)
+    config.name = name
+    config.optimizer = OptimizerConfig("sgd", {"lr": lr})
+    return config
+
+
+def test_every_window_run_is_saved_and_listed(open_window, qtbot, small_config, library):
+    window = open_window(small_config(epochs=3))
+    assert window.view_tabs.tabText(0) == "Draw" and window.view_tabs.currentIndex() == 0
+    assert window.view_tabs.tabText(window.view_tabs.count() - 1) == "Runs"
+    train(window, qtbot)
+    folder = window.recording.folder
+    assert folder.parent == library
+    assert {path.name for path in folder.iterdir()} >= {"run.json", "config.json", "history.json", "best.npz",
+                                                        "last.npz"}
+    last, metadata = runs.load_weights(folder, "last")
+    np.testing.assert_array_equal(last.flat_parameters, window.experiment.network.flat_parameters)
+    assert (metadata["epoch"], metadata["dataset"]) == (3, "digits")
+    view = window.runs_view
+    view.refresh_list()
+    (info,) = view.runs()
+    assert (info.name, info.dataset, info.network, info.optimizer, info.status, info.epochs_done) == \
+        ("digits · 16relu · sgd 0.05", "digits", "16", "sgd", "completed", 3)
+    row = [view.tree.topLevelItem(0).text(column) for column in range(len(view.columns))]
+    assert row[:4] == ["digits · 16relu · sgd 0.05", "digits", "16", "sgd"]
+    assert row[4] == f"{info.best_metric:.4f}" and row[5] == "3" and row[7] == "completed"
+    assert view.tree.topLevelItem(0).font(0).bold(), "the window's current run stands out"
+
+
+def test_starting_again_with_the_same_settings_goes_on_in_the_same_run_and_other_settings_branch(
+        open_window, qtbot, small_config, library):
+    window = open_window(small_config(epochs=2))
+    train(window, qtbot)
+    first = window.recording.folder
+    train(window, qtbot)
+    assert window.recording.folder == first and runs.RunInfo.read(first).epochs_done == 4
+    window.model.set("optimizer.options.lr", 0.01)
+    train(window, qtbot)
+    branch = window.recording.folder
+    assert branch != first
+    info = runs.RunInfo.read(branch)
+    assert info.parent == {"run": first.name, "epoch": 4} and info.epochs_done == 6
+    assert [entry["epoch"] for entry in runs.load_history(branch)["epochs"]] == [1, 2, 3, 4, 5, 6]
+    assert runs.RunInfo.read(first).status == "completed"
+
+
+def test_rename_delete_and_undo(qtbot, small_config, library):
+    older = recorded_run(quick_config(small_config, "older", epochs=2))
+    newer = recorded_run(quick_config(small_config, "newer", epochs=2))
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    assert [info.name for info in view.runs()] == ["newer", "older"]
+    item = view.item(older)
+    item.setText(0, "renamed by hand")  # what editing the name cell does
+    assert runs.RunInfo.read(older).name == "renamed by hand"
+    assert not view.rename(newer, "   ") and "non-empty name" in view.status.text()
+    assert runs.RunInfo.read(newer).name == "newer"
+
+    view.select([older, newer])
+    assert view.delete_selected()
+    assert view.runs() == [] and not older.exists() and view.undo_strip.isVisibleTo(view)
+    assert view.undo_label.text() == "Deleted 2 runs."
+    assert view.undo_delete()
+    assert sorted(info.name for info in view.runs()) == ["newer", "renamed by hand"]
+    assert set(view.selected()) == {older, newer} and not view.undo_strip.isVisibleTo(view)
+    assert not view.undo_delete(), "nothing left to undo"
+
+
+def test_the_window_s_current_run_cannot_be_deleted_and_is_renamed_through_its_recording(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=2))
+    train(window, qtbot)
+    view, folder = window.runs_view, window.recording.folder
+    assert not view.delete([folder]) and folder.exists()
+    assert "current run" in view.status.text()
+    assert view.rename(folder, "my run")
+    train(window, qtbot)  # a later save must keep the new name
+    assert runs.RunInfo.read(folder).name == "my run"
+
+
+def test_the_curves_of_the_selected_runs_are_overlaid_in_palette_colours(qtbot, small_config, library, tmp_path):
+    folders = [recorded_run(quick_config(small_config, name, lr)) for name, lr in (("slow", 0.01), ("fast", 0.2))]
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    view.select(folders)
+    view.curve_box.setCurrentIndex(view.curve_box.findData("val_metric"))
+    curves = {name: (x, y) for name, x, y in view.overlaid()}
+    assert set(curves) == {"slow", "fast"}
+    for folder in folders:
+        history = runs.load_history(folder)["epochs"]
+        x, y = curves[runs.RunInfo.read(folder).name]
+        np.testing.assert_array_equal(x, [entry["epoch"] for entry in history])
+        np.testing.assert_allclose(y, [entry["val_metric"] for entry in history])
+    drawn = [item for item in view.plot.listDataItems()]
+    assert [item.opts["pen"].color().name() for item in drawn] == \
+        [palette.series_color(0).name(), palette.series_color(1).name()]
+    view.export(tmp_path / "overlay.csv")
+    assert (tmp_path / "overlay.csv").read_text(encoding="utf-8").count("\n") == 1 + 2 * 4
+    view.export(tmp_path / "overlay.png")
+    assert (tmp_path / "overlay.png").stat().st_size > 1000
+
+
+def test_reopening_a_run_restores_its_settings_plots_and_weights(open_window, qtbot, small_config, library):
+    config = quick_config(small_config, "to reopen", lr=0.07, epochs=4)
+    config.network.hidden[0].units = 24
+    folder = recorded_run(config)
+    window = open_window()
+    window.runs_view.refresh_list()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.runs_view.select([folder])
+        window.runs_view.open_selected()
+    assert window.model.config.network.hidden[0].units == 24
+    assert window.model.config.optimizer.options["lr"] == 0.07
+    assert window.training_panel.optimizer_options.controls()["lr"].value() == 0.07
+    last, _ = runs.load_weights(folder, "last")
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, last.flat_parameters)
+    history = runs.load_history(folder)
+    assert (window.epochs_done, window.steps_done) == (4, history["epochs"][-1]["step"])
+    loss_view = next(view for view in window.views if type(view).__name__ == "LossView")
+    loss_view.refresh()
+    np.testing.assert_allclose(loss_view.loss_series[3].y, [entry["val_loss"] for entry in history["epochs"]])
+    assert len(loss_view.loss_series[0]) == len(history["batches"])
+    assert window.draw_view.current_model().source == "the run “to reopen” at epoch 4"
+    assert window.status_labels["epoch"].text() == "epoch 4/4"
+
+
+def test_rewinding_to_a_checkpoint_with_other_settings_trains_a_branched_run(open_window, qtbot, small_config,
+                                                                              library):
+    old = recorded_run(quick_config(small_config, "original", epochs=4))
+    window = open_window()
+    window.runs_view.refresh_list()
+    window.runs_view.select([old])
+    assert [window.runs_view.checkpoint_box.itemData(i) for i in range(window.runs_view.checkpoint_box.count())] \
+        == [2, 4]
+    window.runs_view.checkpoint_box.setCurrentIndex(0)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.runs_view.rewind_selected()
+    checkpoint, metadata = runs.load_weights(old, "epoch-0002")
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, checkpoint.flat_parameters)
+    assert (window.epochs_done, window.steps_done) == (2, metadata["step"])
+    window.model.set("optimizer.options.lr", 0.2)
+    window.model.set("training.epochs", 3)
+    train(window, qtbot)
+    new = window.recording.folder
+    info = runs.RunInfo.read(new)
+    assert info.parent == {"run": old.name, "epoch": 2} and info.epochs_done == 5
+    history = runs.load_history(new)
+    assert [entry["epoch"] for entry in history["epochs"]] == [1, 2, 3, 4, 5]
+    assert history["epochs"][:2] == runs.load_history(old)["epochs"][:2]
+    assert runs.load_config(new).optimizer.options["lr"] == 0.2
+    view = window.runs_view
+    view.refresh_list()
+    parent_item = view.item(old)
+    assert parent_item.childCount() == 1 and parent_item.child(0) is view.item(new)
+    assert view.item(new).text(view.columns.index("Branched from")) == "original at epoch 2"
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_run_interrupted_by_a_crash_is_offered_once_and_reopened_with_its_last_weights(qtbot, small_config,
+                                                                                          library):
+    folder = recorded_run(quick_config(small_config, "crashed", epochs=4))
+    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    meta.update(status="running", pid=dead_pid())
+    (folder / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
+    assert "“crashed” (4 epochs saved)" in window.recovery_box.text()
+    reopen = next(button for button in window.recovery_box.buttons() if button.text() == "Reopen it")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        reopen.click()
+    last, _ = runs.load_weights(folder, "last")
+    qtbot.waitUntil(lambda: np.array_equal(window.experiment.network.flat_parameters, last.flat_parameters),
+                    timeout=15_000)
+    assert window.epochs_done == 4 and runs.RunInfo.read(folder).status == "interrupted"
+    assert runs.interrupted_runs() == [] and window.offer_recovery() == [], "offered once"
+
+
+def test_dismissing_the_recovery_marks_the_run_and_changes_nothing(qtbot, small_config, library):
+    folder = recorded_run(quick_config(small_config, "crashed", epochs=2))
+    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    meta.update(status="running", pid=dead_pid())
+    (folder / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
+    next(button for button in window.recovery_box.buttons() if button.text() == "Dismiss").click()
+    qtbot.waitUntil(lambda: window.recovery_box is None, timeout=5000)
+    assert runs.RunInfo.read(folder).status == "interrupted"
+    assert window.model.config == RunConfig()
