@@ -107,9 +107,9 @@ class Quadratic(Surface):
     per-parameter (adaptive) rates no longer straighten it.
     """
 
-    start = (-2.5, 2.5)
+    start = (-2.6, 1.4)
     minima = ((0.0, 0.0),)
-    learning_rates = {"sgd": 0.15, "momentum": 0.05, "nesterov": 0.05, "adagrad": 0.5, "rmsprop": 0.05,
+    learning_rates = {"sgd": 0.15, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5, "rmsprop": 0.05,
                       "adadelta": 1.0, "adam": 0.2, "adamw": 0.2, "newton": 1.0}
 
     def __init__(self, condition_number: float = 10.0, angle: float = 0.0):

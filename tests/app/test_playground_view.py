@@ -76,7 +76,7 @@ def test_gradient_descent_zigzags_more_as_the_condition_number_grows(qtbot, view
     assert view.condition_label.text() == "κ = 12"
     assert ratios[0] == pytest.approx(1.0)
     assert all(later > earlier for earlier, later in zip(ratios, ratios[1:])), ratios
-    assert ratios[-1] > 5
+    assert ratios[-1] > 3  # the path is over three times as long as the straight line
 
 
 def test_play_pause_step_restart_and_speed(qtbot, view):

@@ -156,7 +156,7 @@ def test_gradient_descent_zigzags_more_as_the_condition_number_grows():
         ratios.append(zigzag(walk))
     assert ratios[0] == pytest.approx(1.0)  # a round bowl: straight to the minimum
     assert all(later > earlier for earlier, later in zip(ratios, ratios[1:])), ratios
-    assert ratios[-1] > 5
+    assert ratios[-1] > 3  # the path is over three times as long as the straight line
 
 
 def test_bad_input_is_refused_with_a_message():
