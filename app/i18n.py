@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
                                QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QTreeWidget,
@@ -134,44 +134,51 @@ def ensure_installed() -> None:
 
 
 def set_language(language: str) -> None:
-    """Switch the interface to ``language`` and translate every text already shown."""
+    """Switch the interface to ``language`` and translate every text already shown.
+
+    Qt posts its own LanguageChange events (and only while the event loop runs), so they are also
+    sent here, at once, after the texts are translated: widgets that compose texts redo them."""
     old = _state["translator"]
     old_language = current_language()
+    old_catalogues = [old.catalogue, *_state["qt"]] if old is not None and old_language != SOURCE_LANGUAGE else []
     install(language)
     if old is None or language == old_language:
         return
-    translations = Retranslator(old.asked, old_language, language)
+    translations = Retranslator(old.asked, old_catalogues)
     for widget in QApplication.topLevelWidgets():
         translations.widget_tree(widget)
+    for widget in QApplication.topLevelWidgets():
+        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
 
 
 # ----------------------------------------------------------------------------- texts in another language
-def _translate_in(language: str, context: str, source: str, catalogue: QTranslator | None) -> str:
-    if language == SOURCE_LANGUAGE or catalogue is None:
-        return source
-    return catalogue.translate(context, source) or source
-
-
 class Retranslator:
-    """Turns texts shown in ``old`` language into the ``new`` one, for the sources in ``asked``."""
+    """Turns texts shown through ``old_catalogues`` (none: English) into the installed language,
+    for the ``(context, source)`` pairs in ``asked``."""
 
-    def __init__(self, asked, old: str, new: str):
-        catalogues = {}
-        for language in {old, new} - {SOURCE_LANGUAGE}:
-            catalogue = QTranslator()
-            catalogue.load(str(qm_path(language)))
-            catalogues[language] = catalogue
+    def __init__(self, asked, old_catalogues: list[QTranslator]):
+        def shown_before(context: str, source: str) -> str:
+            for catalogue in old_catalogues:
+                found = catalogue.translate(context, source)
+                if found:
+                    return found
+            return source
+
         self.exact: dict[str, str] = {}
-        templates = []
+        templates = {}
         for context, source in asked:
-            shown = _translate_in(old, context, source, catalogues.get(old))
-            wanted = _translate_in(new, context, source, catalogues.get(new))
-            self.exact.setdefault(shown, wanted)
-            if _PLACEHOLDER.search(shown):
-                templates.append((shown, wanted))
+            shown = shown_before(context, source)
+            wanted = QCoreApplication.translate(context, source)
+            # PySide asks a subclass's context before its base class's: keep the one that translates.
+            if self.exact.get(shown, shown) == shown:
+                self.exact[shown] = wanted
+            if "&" in shown and self.exact.get(shown.replace("&", ""), "") in ("", shown.replace("&", "")):
+                self.exact[shown.replace("&", "")] = wanted.replace("&", "")  # a label's accessible name
+            if _PLACEHOLDER.search(shown) and templates.get(shown, shown) == shown:
+                templates[shown] = wanted
         # The most specific template first: "validation %1 %2" before "%1 %2".
-        templates.sort(key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0])))
-        self.templates = [(self._pattern(shown), shown, wanted) for shown, wanted in templates
+        ordered = sorted(templates.items(), key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0])))
+        self.templates = [(self._pattern(shown), shown, wanted) for shown, wanted in ordered
                           if _PLACEHOLDER.sub("", shown).strip()]
 
     @staticmethod

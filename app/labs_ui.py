@@ -163,6 +163,7 @@ class LabController(QObject):
             self.menu.addAction(action)
         self._update_actions()
         if self.lab is not None:
+            self.controls.set_lab(self.lab, labs.text(self.lab.title, language))  # the lock tooltips name it
             self._set_window_title()
 
     def _update_actions(self) -> None:

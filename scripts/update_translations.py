@@ -69,6 +69,17 @@ def messages(ts_file: Path) -> list[tuple[str, str, str | None]]:
     return found
 
 
+def missing_sources(language: str) -> set[str]:
+    """Texts of the code that the language's catalogue does not translate where the code asks for
+    them: absent from the .ts, untranslated, or under no context (the code's context is unknown)."""
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / ts_path(language).name
+        if ts_path(language).is_file():
+            shutil.copy(ts_path(language), fresh)
+        lupdate(fresh, language)
+        return {source for context, source, translation in messages(fresh) if translation is None or not context}
+
+
 def problems(language: str) -> list[str]:
     """What is out of date or missing for ``language`` (empty when all is well)."""
     found = []

@@ -5,7 +5,7 @@ import dataclasses
 import inspect
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -60,6 +60,22 @@ def grey_image(values: np.ndarray, tile_height: int, image_height: int) -> QPixm
     factor = max(1, tile_height // image_height)
     return QPixmap.fromImage(image).scaled(width * factor, height * factor, Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.FastTransformation)
+
+
+def describe(dataset) -> str:
+    """One line about the loaded data in the interface language (as ``Dataset.describe``)."""
+    def tr(text):
+        return QCoreApplication.translate("DataPanel", text)
+
+    locale = QLocale()
+    kind = dataset.task if dataset.task == "regression" else \
+        tr("%1, %2 classes").replace("%1", dataset.task).replace("%2", locale.toString(dataset.n_classes))
+    features = tr("%1 features").replace("%1", locale.toString(dataset.n_features))
+    if dataset.image_shape is not None:
+        features += tr(" (%1 images)").replace("%1", "×".join(map(str, dataset.image_shape)))
+    return (tr("%1: %2, %3; %4 train / %5 validation / %6 test").replace("%1", dataset.name)
+            .replace("%2", kind).replace("%3", features).replace("%4", locale.toString(len(dataset.X_train)))
+            .replace("%5", locale.toString(len(dataset.X_val))).replace("%6", locale.toString(len(dataset.X_test))))
 
 
 def dataset_help(name: str) -> str:
@@ -239,7 +255,7 @@ class DataPanel(ConfigPanel):
         elif dataset is None:
             self.summary.setText(self.tr("Not loaded."))
         else:
-            self.summary.setText(dataset.describe())
+            self.summary.setText(describe(dataset))
         self._update_augmentation_preview()
 
     def refresh(self) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, QSignalBlocker, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -477,6 +477,18 @@ class CompareView(View):
         self._preset_config = config.copy() if config is not None else None
         self._refill_list()
         self._configuration_changed()
+
+    def changeEvent(self, event) -> None:
+        """The presets' own titles and descriptions follow the interface language."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preset_box"):
+            for index, preset in enumerate(self._presets):
+                self.preset_box.setItemText(index, preset.text("title", preset_language()))
+                self.preset_box.setItemData(index, preset.text("description", preset_language()),
+                                            Qt.ItemDataRole.ToolTipRole)
+            if self.description.text():
+                self.description.setText(self._presets[self.preset_box.currentIndex()]
+                                         .text("description", preset_language()))
+        super().changeEvent(event)
 
     def apply_preset(self, index: int) -> None:
         preset = self._presets[index]

@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>(no hyperparameters)</source>
-        <translation>(нет гиперпараметров)</translation>
-    </message>
-    <message>
         <source>unnamed data</source>
         <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes().</extracomment>
         <translation>данные без имени</translation>
@@ -144,6 +140,22 @@
         <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
         <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
     </message>
+    <message>
+        <source>%1, %2 classes</source>
+        <translation>%1, классов: %2</translation>
+    </message>
+    <message>
+        <source>%1 features</source>
+        <translation>признаков: %1</translation>
+    </message>
+    <message>
+        <source> (%1 images)</source>
+        <translation> (изображения %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; %4 train / %5 validation / %6 test</source>
+        <translation>%1: %2, %3; обучение %4 / валидация %5 / тест %6</translation>
+    </message>
 </context>
 <context>
     <name>BoundaryView</name>
@@ -277,7 +289,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>Удалить</translation>
+        <translation>Убрать</translation>
     </message>
     <message>
         <source>Label</source>
@@ -540,7 +552,7 @@
     </message>
     <message>
         <source>none</source>
-        <translation>нет</translation>
+        <translation>ни одной</translation>
     </message>
     <message>
         <source>{true} → {predicted} ({confidence:.0%})</source>
@@ -622,7 +634,7 @@
     <name>DrawView</name>
     <message>
         <source>Why: ∂p / ∂pixel</source>
-        <translation type="unfinished">Почему: ∂p / ∂пиксель</translation>
+        <translation>Почему: ∂p / ∂пиксель</translation>
     </message>
     <message>
         <source>Draw</source>
@@ -792,6 +804,13 @@
     <message>
         <source>value</source>
         <translation>значение</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Экспорт…</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1116,13 @@
     </message>
 </context>
 <context>
+    <name>ImageView</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+</context>
+<context>
     <name>LabController</name>
     <message>
         <source>&amp;Labs</source>
@@ -1243,7 +1269,7 @@
     </message>
     <message>
         <source>Goal reached</source>
-        <translation>Цель достигнута</translation>
+        <translation>Достигнута ли цель</translation>
     </message>
     <message>
         <source>&amp;Export my result…</source>
@@ -1267,7 +1293,7 @@
     </message>
     <message>
         <source>Close the lab</source>
-        <translation>Закрыть лабораторную</translation>
+        <translation>Закрыть эту лабораторную</translation>
     </message>
     <message>
         <source>Goal: %1</source>
@@ -1417,7 +1443,7 @@
     </message>
     <message>
         <source>Check &amp;gradients</source>
-        <translation>Проверка &amp;градиента</translation>
+        <translation>Проверить &amp;градиент</translation>
     </message>
     <message>
         <source>Compare backpropagation with numerical derivatives on the current network</source>
@@ -1597,7 +1623,7 @@
     </message>
     <message>
         <source>Paused</source>
-        <translation>Пауза</translation>
+        <translation>На паузе</translation>
     </message>
     <message>
         <source>Fix the marked settings first: %1</source>
@@ -1918,7 +1944,7 @@
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;Удалить</translation>
+        <translation>&amp;Убрать</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -2059,6 +2085,13 @@
     <message>
         <source>weight</source>
         <translation>вес</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>(no hyperparameters)</source>
+        <translation>(нет гиперпараметров)</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2290,13 @@
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Plot Options</source>
+        <translation>Параметры графика</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +2769,33 @@
     <message>
         <source>other data</source>
         <translation>другие данные</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>View All</source>
+        <translation>Показать всё</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>Ось X</translation>
+    </message>
+    <message>
+        <source>Y axis</source>
+        <translation>Ось Y</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>Режим мыши</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>3 кнопки</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>1 кнопка</translation>
     </message>
 </context>
 </TS>
