@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader, data_key
 from app.gradient_check_dialog import GradientCheckDialog
-from app.i18n import LanguageMenu, ensure_installed
+from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
@@ -760,8 +760,8 @@ class MainWindow(QMainWindow):
         if batch is not None:
             labels["epoch"].setText(self.tr("epoch %1/%2").replace("%1", str(batch.epoch + 1))
                                     .replace("%2", str(self._planned_epochs)))
-            labels["step"].setText(self.tr("step %1").replace("%1", f"{batch.step:,}"))
-            labels["loss"].setText(self.tr("loss %1").replace("%1", f"{batch.loss:.4f}"))
+            labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
+            labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
             self.progress_bar.setValue(min(100, 100 * batch.step // max(self._total_steps, 1)))
         if epoch is not None and not math.isnan(epoch.val_metric):
@@ -772,14 +772,14 @@ class MainWindow(QMainWindow):
             value = batch.metric
         else:
             return
-        shown = f"{value:.3f}" if self._metric_name() == "R²" else f"{100 * value:.1f} %"
+        shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
         labels["metric"].setText(metric.replace("%2", shown))
         if len(self._rate_window) >= 2 and batch is not None:
             (t0, samples0, step0), (t1, samples1, step1) = self._rate_window[0], self._rate_window[-1]
             if t1 > t0:
                 steps_per_second = (step1 - step0) / (t1 - t0)
                 labels["speed"].setText(self.tr("%1 samples/s").replace(
-                    "%1", f"{(samples1 - samples0) / (t1 - t0):,.0f}"))
+                    "%1", format_integer(round((samples1 - samples0) / (t1 - t0)))))
                 remaining = max(self._total_steps - batch.step, 0)
                 labels["eta"].setText(self.tr("%1 left").replace(
                     "%1", format_duration(remaining / steps_per_second) if steps_per_second > 0 else "—"))

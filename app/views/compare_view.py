@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt, QThread,
+                            Signal, Slot)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -67,6 +68,20 @@ class LossAxis(pg.AxisItem):
         mantissas = np.round(10 ** (values % 1)).astype(int)
         round_ones = np.isin(mantissas, (1, 2, 5))
         return [*levels[:-1], (None, list(values[round_ones])), (None, list(values[~round_ones]))]
+
+
+def beside_controls(controls: QWidget, content: QWidget) -> QSplitter:
+    """``controls`` in a column that scrolls vertically (never sideways) left of ``content``."""
+    column = QScrollArea()
+    column.setWidgetResizable(True)
+    column.setWidget(controls)
+    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    column.setMinimumWidth(controls.minimumSizeHint().width() + column.verticalScrollBar().sizeHint().width())
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(column)
+    splitter.addWidget(content)
+    splitter.setStretchFactor(1, 1)
+    return splitter
 
 
 def swatch(index: int) -> QIcon:
@@ -291,20 +306,10 @@ class CompareView(View):
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
         right.setSizes([700, 180])
-        controls = QScrollArea()
-        controls.setWidgetResizable(True)
-        controls.setWidget(self._build_controls())
-        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        controls.setMinimumWidth(controls.widget().minimumSizeHint().width()
-                                 + controls.verticalScrollBar().sizeHint().width())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(controls)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        self.layout().addWidget(splitter, 1)
+        self.layout().addWidget(beside_controls(self._build_controls(), right), 1)
 
-        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"), left=self.tr("loss"))
-        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"), left=self.tr("loss"))
+        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"))
+        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"))
         self.metric_plot = self.new_plot(2, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
         for plot in (self.loss_plot, self.val_loss_plot):
             plot.setAxisItems({"left": LossAxis("left")})
@@ -508,7 +513,8 @@ class CompareView(View):
         with QSignalBlocker(self.epochs):
             self.epochs.setValue(config.training.epochs)
         layers = "-".join(str(layer.units) for layer in config.network.hidden) or self.tr("no hidden layer")
-        source = self.tr("the preset's configuration") if self._preset_config else self.tr("the workbench's configuration")
+        source = (self.tr("the preset's configuration") if self._preset_config
+                  else self.tr("the workbench's configuration"))
         self.runs_on.setText(self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
                              .format(source=source, dataset=config.data.dataset, layers=layers,
                                      batch=config.training.batch_size))
@@ -782,11 +788,14 @@ class CompareView(View):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))
             target = f"{summary.target_loss:.4g}" if math.isfinite(summary.target_loss) else "–"
+            if summary.steps_to_target is None:
+                reached = self.tr("not yet (loss {target})").format(target=target)
+            else:
+                reached = self.tr("{steps} (loss {target})").format(steps=summary.steps_to_target, target=target)
             cells = [summary.label,
                      f"{summary.best_val_metric:.4f}" if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
-                     self.tr("{steps} (loss {target})").format(steps=summary.steps_to_target, target=target)
-                     if summary.steps_to_target is not None else self.tr("not yet (loss {target})").format(target=target),
+                     reached,
                      f"{summary.seconds_per_epoch:.3g}" if math.isfinite(summary.seconds_per_epoch) else "–",
                      status]
             for column, text in enumerate(cells):
@@ -797,7 +806,8 @@ class CompareView(View):
                 item.setText(text)
                 item.setToolTip(summary.message if column == 5 else "")
             self.summary_table.item(row, 0).setIcon(swatch(row))
-            self.summary_table.item(row, 5).setForeground(QColor(DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND))
+            status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
+            self.summary_table.item(row, 5).setForeground(QColor(status_colour))
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every curve point: contender, series, step, epoch, the contender's own seconds, value."""

@@ -17,12 +17,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from app import palette
 from app.panels.widgets import NumberEdit, format_number, set_help
 from app.views.base import TranslatedText, View
+from app.views.compare_view import beside_controls
 from core import surfaces
 
 FRAME_MS = 33
@@ -103,18 +103,9 @@ class PlaygroundView(View):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
+        # The base class lays out the note and the plots; the plots move right of the controls here.
         self.layout().removeWidget(self.graphics)
-        controls = QScrollArea()
-        controls.setWidgetResizable(True)
-        controls.setWidget(self._build_controls())
-        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        controls.setMinimumWidth(controls.widget().minimumSizeHint().width()
-                                 + controls.verticalScrollBar().sizeHint().width())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(controls)
-        splitter.addWidget(self.graphics)
-        splitter.setStretchFactor(1, 1)
-        self.layout().addWidget(splitter, 1)
+        self.layout().addWidget(beside_controls(self._build_controls(), self.graphics), 1)
 
         self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
         self.surface_plot.setAspectLocked(True)

@@ -118,7 +118,7 @@ def test_a_diverging_contender_is_marked_and_the_others_finish(qtbot, view):
     race_to_the_end(qtbot, view)
     assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed", "completed", "diverged"]
     assert "lower learning rate" in view.summary_table.item(2, 5).toolTip()
-    assert len(view._plot_items[2][0].getData()[0]) < len(view._plot_items[0][0].getData()[0])
+    assert len(view.curves[2].loss_by_step) < 3 and len(view.curves[0].loss_by_step) == 2 * view._steps_per_epoch
 
 
 def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_start(qtbot, view):
