@@ -64,18 +64,18 @@ def grey_image(values: np.ndarray, tile_height: int, image_height: int) -> QPixm
 
 def describe(dataset) -> str:
     """One line about the loaded data in the interface language (as ``Dataset.describe``)."""
-    def tr(text):
-        return QCoreApplication.translate("DataPanel", text)
-
     locale = QLocale()
     kind = dataset.task if dataset.task == "regression" else \
-        tr("%1, %2 classes").replace("%1", dataset.task).replace("%2", locale.toString(dataset.n_classes))
-    features = tr("%1 features").replace("%1", locale.toString(dataset.n_features))
+        QCoreApplication.translate("DataPanel", "%1, %2 classes").replace("%1", dataset.task) \
+        .replace("%2", locale.toString(dataset.n_classes))
+    features = QCoreApplication.translate("DataPanel", "%1 features").replace("%1", locale.toString(dataset.n_features))
     if dataset.image_shape is not None:
-        features += tr(" (%1 images)").replace("%1", "×".join(map(str, dataset.image_shape)))
-    return (tr("%1: %2, %3; %4 train / %5 validation / %6 test").replace("%1", dataset.name)
-            .replace("%2", kind).replace("%3", features).replace("%4", locale.toString(len(dataset.X_train)))
-            .replace("%5", locale.toString(len(dataset.X_val))).replace("%6", locale.toString(len(dataset.X_test))))
+        features += QCoreApplication.translate("DataPanel", " (%1 images)").replace(
+            "%1", "×".join(map(str, dataset.image_shape)))
+    return (QCoreApplication.translate("DataPanel", "%1: %2, %3; %4 train / %5 validation / %6 test")
+            .replace("%1", dataset.name).replace("%2", kind).replace("%3", features)
+            .replace("%4", locale.toString(len(dataset.X_train))).replace("%5", locale.toString(len(dataset.X_val)))
+            .replace("%6", locale.toString(len(dataset.X_test))))
 
 
 def dataset_help(name: str) -> str:

@@ -140,22 +140,6 @@
         <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
         <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
     </message>
-    <message>
-        <source>%1, %2 classes</source>
-        <translation>%1, классов: %2</translation>
-    </message>
-    <message>
-        <source>%1 features</source>
-        <translation>признаков: %1</translation>
-    </message>
-    <message>
-        <source> (%1 images)</source>
-        <translation> (изображения %1)</translation>
-    </message>
-    <message>
-        <source>%1: %2, %3; %4 train / %5 validation / %6 test</source>
-        <translation>%1: %2, %3; обучение %4 / валидация %5 / тест %6</translation>
-    </message>
 </context>
 <context>
     <name>BoundaryView</name>
@@ -569,6 +553,22 @@
 </context>
 <context>
     <name>DataPanel</name>
+    <message>
+        <source>%1, %2 classes</source>
+        <translation>%1, классов: %2</translation>
+    </message>
+    <message>
+        <source>%1 features</source>
+        <translation>признаков: %1</translation>
+    </message>
+    <message>
+        <source> (%1 images)</source>
+        <translation> (изображения %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; %4 train / %5 validation / %6 test</source>
+        <translation>%1: %2, %3; обучение %4 / валидация %5 / тест %6</translation>
+    </message>
     <message>
         <source>Dataset</source>
         <translation>Набор данных</translation>
