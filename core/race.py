@@ -187,7 +187,7 @@ class Race:
 
         A round advances every running contender by one batch, or by the end-of-epoch evaluation
         (all contenders reach the end of an epoch in the same round). The shared :attr:`control`
-        is consulted before each round. Each contender ends with its own TrainingFinished.
+        is consulted before each round; its live changes apply to every contender. Each contender ends with its own TrainingFinished.
         In the events, ``elapsed`` and ``samples_per_second`` count only that contender's own
         computing time, as if it had run alone.
         """
@@ -206,6 +206,10 @@ class Race:
                         yield index, events.Paused(trainer.epoch, trainer.step)
                 if not control.wait_for_permission():
                     break
+                changes = control.take_changes()
+                if changes:  # live settings (l2, dropout, …) change for every contender alike
+                    for index in running:
+                        self.trainers[index].control.change(**changes)
             for index in running:
                 yield from self._advance(index, runs[index])
             if ending_epoch:

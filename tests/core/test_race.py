@@ -213,3 +213,20 @@ def test_a_bad_preset_file_is_refused_naming_the_field(tmp_path, content, messag
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         race_module.load_preset(path)
+
+
+def test_live_changes_reach_every_contender_at_the_next_batch():
+    race = Race(small_config(), CONTENDERS)
+    run = race.run()
+    for index, event in run:
+        if isinstance(event, events.BatchFinished) and index == len(CONTENDERS) - 1:
+            break
+    race.control.change(l2=0.25, dropout=0.5)
+    for index, event in run:
+        if isinstance(event, events.BatchFinished) and index == len(CONTENDERS) - 1:
+            break
+    for trainer, network in zip(race.trainers, race.networks):
+        assert trainer.regularizer.l2 == 0.25
+        assert [layer.p for layer in network.layers if hasattr(layer, "p")] == [0.5]
+    race.control.stop()
+    list(run)
