@@ -1,0 +1,222 @@
+"""Model files in the window: Save/Open model round trip, bad files change nothing, --model, metrics CSV,
+the File menu, and a window run giving the command line's weights."""
+import csv
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app import cli
+from app.main_window import MainWindow
+from core import model_io, runs
+from core.config import OptimizerConfig, RunConfig
+from core.experiment import Experiment
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED_MODEL = ROOT / "resources" / "models" / "mnist_mlp.npz"
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    return tmp_path / "runs"
+
+
+@pytest.fixture
+def trained_window(qtbot, library, small_config):
+    """A window that has trained its network on the digits for two epochs."""
+    config = small_config(epochs=2)
+    config.data.scaling = "standardize"  # a scaler with an offset and a scale per feature to record
+    window = MainWindow(config)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    return window
+
+
+def test_a_saved_model_records_its_settings_and_data_and_opens_with_them(trained_window, qtbot, tmp_path,
+                                                                        small_config):
+    path = tmp_path / "model.npz"
+    assert trained_window.save_model(path)
+    network, metadata = model_io.load_model(path)
+    dataset = trained_window.experiment.dataset
+    np.testing.assert_array_equal(network.flat_parameters, trained_window.experiment.network.flat_parameters)
+    assert (metadata["dataset"], metadata["image_shape"], metadata["scaling"], metadata["epoch"]) == \
+        ("digits", [8, 8], "standardize", 2)
+    np.testing.assert_array_equal(np.float32(metadata["scaler"]["offset"]), dataset.scaler.offset)
+    np.testing.assert_array_equal(np.float32(metadata["scaler"]["scale"]), dataset.scaler.scale)
+    assert metadata["class_names"] == list(dataset.class_names)
+    assert RunConfig.from_dict(metadata["config"]) == trained_window.experiment.config
+
+    window = MainWindow(small_config(epochs=5))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.load_model(path)
+    assert window.model.config == trained_window.experiment.config
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, network.flat_parameters)
+    assert window.epochs_done == 2
+    assert window.draw_view.current_model().source == "the model in model.npz"
+    assert window.draw_view.current_model().scaler.method == "standardize"
+
+
+def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
+    """name → (file, words its message must contain)."""
+    data = good.read_bytes()
+    truncated = tmp_path / "truncated.npz"
+    truncated.write_bytes(data[: len(data) // 2])
+    garbage = tmp_path / "garbage.npz"
+    garbage.write_bytes(b"not a model at all" * 10)
+    network, metadata = model_io.load_model(good)
+    future = tmp_path / "future.npz"
+    model_io.save_arrays(future, network.state(), {"format": model_io.MODEL_FORMAT, "version": 99,
+                                                   "network": network.config(), **metadata})
+    missing_array = tmp_path / "missing_array.npz"
+    state = network.state()
+    state.pop("layer0.W")
+    model_io.save_arrays(missing_array, state, {"format": model_io.MODEL_FORMAT, "version": 1,
+                                                "network": network.config(), **metadata})
+    other_settings = tmp_path / "other_settings.npz"
+    config = RunConfig.from_dict(metadata["config"])
+    config.network.hidden[0].units = 33
+    model_io.save_model(other_settings, network, **{**metadata, "config": config.to_dict()})
+    bad_settings = tmp_path / "bad_settings.npz"
+    model_io.save_model(bad_settings, network, **{**metadata, "config": {**metadata["config"], "loss": 7}})
+    not_a_model = tmp_path / "arrays.npz"
+    np.savez(not_a_model, weights=np.zeros(3))
+    return {"truncated": (truncated, "truncated or corrupt"), "garbage": (garbage, "not a readable .npz"),
+            "future version": (future, "newer MLP Workbench"), "missing array": (missing_array, "layer0.W"),
+            "mismatched settings": (other_settings, "does not match the settings recorded with it"),
+            "invalid settings": (bad_settings, "loss"), "not a model": (not_a_model, "not an MLP Workbench model"),
+            "missing": (tmp_path / "nowhere.npz", "does not exist")}
+
+
+def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, tmp_path):
+    window = trained_window
+    good = tmp_path / "good.npz"
+    assert window.save_model(good)
+    config, weights = window.model.config.copy(), window.experiment.network.flat_parameters.copy()
+    drawing_model = window.draw_view.current_model()
+    for name, (path, words) in bad_files(tmp_path, good).items():
+        window.message_bar.dismiss()
+        assert not window.load_model(path), name
+        assert words in window.message_bar.message(), (name, window.message_bar.message())
+        assert window.model.config == config, name
+        np.testing.assert_array_equal(window.experiment.network.flat_parameters, weights, err_msg=name)
+        assert window.draw_view.current_model() is drawing_model, name
+
+
+def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, monkeypatch):
+    (tmp_path / "models").mkdir()
+    path = tmp_path / "models" / "model.npz"
+    assert trained_window.save_model(path)
+    before = path.read_bytes()
+
+    def interrupted(stream, **arrays):
+        stream.write(b"half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(model_io.np, "savez_compressed", interrupted)
+    assert not trained_window.save_model(path)
+    assert "No space left on device" in trained_window.message_bar.message()
+    assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["model.npz"]
+
+
+def test_a_run_s_best_model_opens_with_its_run_s_settings_and_lineage(trained_window, qtbot, small_config, library):
+    folder = trained_window.recording.folder
+    trained_window.recording.wait()
+    window = MainWindow(small_config(epochs=1))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.load_model(folder / "best.npz")
+    best, metadata = runs.load_weights(folder, "best")
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, best.flat_parameters)
+    assert window.model.config.data.scaling == "standardize" and window.epochs_done == metadata["epoch"]
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert runs.RunInfo.read(window.recording.folder).parent == {"run": folder.name, "epoch": metadata["epoch"]}
+
+
+def test_a_model_without_settings_goes_to_the_draw_view_only(qtbot, library):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.load_model(SHIPPED_MODEL)
+    assert window.draw_view.current_model().source == "the model in mnist_mlp.npz"
+    assert window.draw_view.current_model().target == "mnist"
+    assert "does not record the settings" in window.message_bar.message()
+    assert window.model.config == RunConfig()
+
+
+def test_the_model_option_opens_the_window_with_the_model_loaded(qtbot, monkeypatch, library):
+    seen = []
+
+    def run_event_loop():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window.draw_view.current_model().source)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_event_loop))
+    assert cli.main(["--model", str(SHIPPED_MODEL)]) == 0
+    assert seen == ["the model in mnist_mlp.npz"]
+
+
+def test_metrics_export_writes_the_current_run_s_history(trained_window, tmp_path):
+    path = tmp_path / "metrics.csv"
+    assert trained_window.export_metrics(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    history = runs.load_history(trained_window.recording.folder)["epochs"]
+    assert [int(row["epoch"]) for row in rows] == [entry["epoch"] for entry in history] == [1, 2]
+    for row, entry in zip(rows, history):
+        assert float(row["val_loss"]) == pytest.approx(entry["val_loss"])
+        assert float(row["train_metric"]) == pytest.approx(entry["train_metric"])
+
+
+def test_the_file_menu_opens_and_saves_models_and_exports_metrics_and_views(qtbot, library):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    file_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&File")
+    texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
+    for wanted in ("Open &model…", "Save mo&del…", "Export &metrics…", "&Export current view…"):
+        assert wanted in texts
+    window.view_tabs.setCurrentWidget(window.runs_view)
+    assert window.current_view() is window.runs_view, "the tools export like the live views"
+
+
+def test_a_window_run_gives_the_command_line_s_weights_for_the_same_seed(qtbot, library, tmp_path):
+    config = RunConfig(name="same everywhere")
+    config.network.hidden[0].units = 32
+    config.optimizer = OptimizerConfig("momentum", {"lr": 0.05, "momentum": 0.9})
+    config.training.epochs, config.training.seed = 5, 7
+    path = tmp_path / "config.json"
+    path.write_text(config.to_json(), encoding="utf-8")
+    command = subprocess.run([sys.executable, "-m", "app", "train", str(path), "--out", str(tmp_path / "cli")],
+                             cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert command.returncode == 0, command.stderr
+    window = MainWindow(config)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    window.recording.wait()
+    for which in ("last", "best", "epoch-0005"):
+        gui, _ = runs.load_weights(window.recording.folder, which)
+        headless, _ = runs.load_weights(tmp_path / "cli", which)
+        np.testing.assert_array_equal(gui.flat_parameters, headless.flat_parameters, err_msg=which)
+    gui_history, cli_history = (runs.load_history(folder) for folder in (window.recording.folder, tmp_path / "cli"))
+    for history in (gui_history, cli_history):
+        for entry in history["epochs"]:
+            entry.pop("elapsed")
+    assert gui_history == cli_history
