@@ -340,6 +340,16 @@ class PlaygroundView(View):
             point = box.mapSceneToView(event.scenePos())
             self.set_start(point.x(), point.y())
 
+    def select_methods(self, names) -> None:
+        """Show exactly the methods ``names`` (from :func:`core.surfaces.optimizer_names`), as a lab asks."""
+        unknown = sorted(set(names) - set(self.method_checks))
+        if unknown:
+            raise ValueError(f"unknown method {unknown[0]!r}; choose from: {', '.join(self.method_checks)}")
+        for name, check in self.method_checks.items():
+            with QSignalBlocker(check):
+                check.setChecked(name in names)
+        self.restart()
+
     def selected_methods(self) -> list[str]:
         return [name for name, check in self.method_checks.items() if check.isChecked()]
 

@@ -33,8 +33,7 @@ def click_at(qtbot, view, x, y):
 
 
 def only(view, *methods):
-    for name, check in view.method_checks.items():
-        check.setChecked(name in methods)
+    view.select_methods(methods)
 
 
 def zigzag(walk) -> float:
@@ -153,3 +152,13 @@ def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
     assert not image.isNull() and image.width() >= 800
     view.export(tmp_path / "paths.svg")
     assert ElementTree.parse(tmp_path / "paths.svg").getroot().tag.endswith("svg")
+
+
+def test_a_lab_chooses_the_surface_its_options_and_the_methods(qtbot, view):
+    view.set_surface("quadratic", condition_number=25.0, angle=30.0)
+    assert view.surface.condition_number == pytest.approx(25.0, rel=0.03) and view.surface.angle == 30.0
+    view.select_methods(["sgd", "newton"])
+    assert list(view.walks) == ["sgd", "newton"]
+    assert [name for name, check in view.method_checks.items() if check.isChecked()] == ["sgd", "newton"]
+    with pytest.raises(ValueError, match="unknown method 'lbfgs'"):
+        view.select_methods(["lbfgs"])
