@@ -73,6 +73,42 @@ UNSELECTED = ("adamw",)
 PATH_EDGE = pg.mkPen(60, 60, 60, 150, width=4)
 
 
+def contour_segments(values: np.ndarray, level: float) -> np.ndarray:
+    """The line segments where the grid ``values`` cross ``level`` (marching squares, vectorised):
+    an (n, 2, 2) array of segment ends in index coordinates, x = first index, y = second.
+
+    In each grid cell the level crosses an edge whose two corners lie on either side of it, at
+    t = (level − v₀)/(v₁ − v₀) along the edge. A cell crossed on two edges holds one segment; one
+    crossed on all four (a saddle cell) holds two, paired by the side the cell's mean lies on.
+    """
+    v00, v10, v11, v01 = values[:-1, :-1], values[1:, :-1], values[1:, 1:], values[:-1, 1:]
+    i, j = np.meshgrid(np.arange(v00.shape[0], dtype=np.float64), np.arange(v00.shape[1], dtype=np.float64),
+                       indexing="ij")
+    edges = ((v00, v10, lambda t: (i + t, j)), (v10, v11, lambda t: (i + 1, j + t)),  # bottom, right
+             (v01, v11, lambda t: (i + t, j + 1)), (v00, v01, lambda t: (i, j + t)))  # top, left
+    crossing, points = [], []
+    with np.errstate(divide="ignore", invalid="ignore"):  # edges not crossed give inf/NaN, unused
+        for start, end, along in edges:
+            crossing.append((start > level) != (end > level))
+            x, y = along((level - start) / (end - start))
+            points.append(np.stack(np.broadcast_arrays(x, y), axis=-1))
+    crossing, points = np.stack(crossing).reshape(4, -1), np.stack(points).reshape(4, -1, 2)
+    count = crossing.sum(axis=0)
+    cells = np.flatnonzero(count == 2)
+    first = np.argmax(crossing[:, cells], axis=0)
+    last = 3 - np.argmax(crossing[::-1, cells], axis=0)
+    segments = [np.stack([points[first, cells], points[last, cells]], axis=1)]
+    saddles = np.flatnonzero(count == 4)
+    mean_above = ((v00 + v10 + v11 + v01) / 4 > level).ravel()[saddles]
+    corner_above = (v00 > level).ravel()[saddles]
+    together = mean_above == corner_above  # the level circles corners (1, 0) and (0, 1) separately
+    for pair_if_together, pair_otherwise in (((0, 1), (0, 3)), ((2, 3), (1, 2))):
+        a = np.where(together, pair_if_together[0], pair_otherwise[0])
+        b = np.where(together, pair_if_together[1], pair_otherwise[1])
+        segments.append(np.stack([points[a, saddles], points[b, saddles]], axis=1))
+    return np.concatenate(segments)
+
+
 def log_slider_value(slider: QSlider, low: float, high: float) -> float:
     """The slider's position read on a logarithmic scale from ``low`` to ``high``."""
     return low * (high / low) ** (slider.value() / SLIDER_TICKS)
@@ -310,18 +346,9 @@ class PlaygroundView(View):
     def _draw_contours(self, xs, ys, log_heights) -> None:
         """Lines of equal loss, spaced evenly in log(E − E_min) from the bottom of the valley up."""
         levels = np.linspace(np.quantile(log_heights, 0.005), np.quantile(log_heights, 0.98), CONTOUR_LEVELS)
-        dx, dy = xs[1] - xs[0], ys[1] - ys[0]
-        x_parts, y_parts = [], []
-        for level in levels:
-            for line in pg.functions.isocurve(log_heights, level, connected=True):
-                # isocurve puts sample [i, j] at (i + ½, j + ½), the centre of pixel (i, j).
-                points = np.asarray(line, dtype=np.float64) - 0.5
-                x_parts += [xs[0] + points[:, 0] * dx, [np.nan]]
-                y_parts += [ys[0] + points[:, 1] * dy, [np.nan]]
-        if x_parts:
-            self.contours.setData(np.concatenate(x_parts), np.concatenate(y_parts), connect="finite")
-        else:
-            self.contours.setData([], [])
+        ends = np.concatenate([contour_segments(log_heights, level) for level in levels]).reshape(-1, 2)
+        self.contours.setData(xs[0] + ends[:, 0] * (xs[1] - xs[0]), ys[0] + ends[:, 1] * (ys[1] - ys[0]),
+                              connect="pairs")
 
     def set_start(self, x: float, y: float, play: bool = True) -> None:
         """Start every selected method from (x, y); with ``play``, set the animation going."""

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
-from app.views.playground_view import MAX_STEPS, PlaygroundView
+from app.views.playground_view import MAX_STEPS, PlaygroundView, contour_segments
 from core import surfaces
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -162,3 +162,16 @@ def test_a_lab_chooses_the_surface_its_options_and_the_methods(qtbot, view):
     assert [name for name, check in view.method_checks.items() if check.isChecked()] == ["sgd", "newton"]
     with pytest.raises(ValueError, match="unknown method 'lbfgs'"):
         view.select_methods(["lbfgs"])
+
+
+def test_contour_segments_trace_a_circle():
+    index = np.arange(41, dtype=np.float64)
+    values = (index[:, None] - 20.0) ** 2 + (index[None, :] - 20.0) ** 2  # centred at index (20, 20)
+    segments = contour_segments(values, 12.0**2)
+    radii = np.linalg.norm(segments - 20.0, axis=-1)
+    assert np.abs(radii - 12.0).max() < 0.05  # linear interpolation along each cell edge
+    length = np.linalg.norm(segments[:, 1] - segments[:, 0], axis=1).sum()
+    assert length == pytest.approx(2 * np.pi * 12.0, rel=2e-3)
+    # A saddle cell (corners above, below, above, below) gets two segments that do not cross.
+    saddle = contour_segments(np.array([[1.0, 0.0], [0.0, 1.0]]), 0.5)
+    assert saddle.shape == (2, 2, 2)
