@@ -251,8 +251,8 @@ class LabController(QObject):
                 view.set_contenders(contenders, shared)
             elif spec.name == "playground" and hasattr(view, "set_surface"):
                 view.set_surface(spec.options.get("surface", "quadratic"), **spec.options.get("surface_options", {}))
-                if "methods" in spec.options and hasattr(view, "set_methods"):
-                    view.set_methods(spec.options["methods"])
+                if "methods" in spec.options and hasattr(view, "select_methods"):
+                    view.select_methods(spec.options["methods"])
         except ValueError as error:
             log.warning("lab %s: view %s could not be set up: %s", self.lab.id, spec.name, error)
 

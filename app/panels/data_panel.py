@@ -5,7 +5,7 @@ import dataclasses
 import inspect
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -246,6 +246,11 @@ class DataPanel(ConfigPanel):
         else:
             options[key] = value
         self.model.set("data.options", options)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_dataset", None) is not None:
+            self.summary.setText(describe(self._dataset))  # composed text: compose it again
+        super().changeEvent(event)
 
     def set_dataset(self, dataset, loading: bool = False) -> None:
         """Describe the loaded data (or say it is loading / not loaded)."""
