@@ -7,9 +7,11 @@ there, while the network still holds that epoch's weights, so the files are exac
 command-line run). A writer thread of the recording's own passes them to a
 :class:`core.runs.RunRecorder` whose network is a twin of the trained one. Saving an epoch costs
 about 40 ms for the digits (mostly ``fsync``), as long as the epoch itself; a toy problem trains
-hundreds of epochs a second. So when epochs wait, the writer saves only the newest of them, the
-newest best one and every due checkpoint (``RunRecorder.record(event, save=False)`` for the rest).
-A failed write (a full disk) ends the recording, never the training.
+hundreds of epochs a second. So the writer saves at most once every :data:`SAVE_INTERVAL`
+seconds (and at once when the run ends), and of the epochs waiting it saves only the newest, the
+newest best one and every due checkpoint (``RunRecorder.record(event, save=False)`` for the rest);
+its Python work then never takes the interpreter from the training thread for long. A failed write
+(a full disk) ends the recording, never the training.
 """
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ from core.config import RunConfig
 from core.experiment import build_network
 
 log = logging.getLogger(__name__)
+
+SAVE_INTERVAL = 1.0
+"""Seconds between two saves of a run: a crash loses at most this much training."""
 
 CHECKPOINTS_PER_RUN = 20
 """Checkpoints are written every 5 epochs, or less often for long runs, so that a run has about this many."""
@@ -191,6 +196,7 @@ class RunRecording(QObject):
         self._waiting: list = []
         self._writing = False
         self._closing = False
+        self._save_now = False
         self._condition = threading.Condition()
         self._thread = threading.Thread(target=self._write_loop, name="run-recorder", daemon=True)
         self._thread.start()
@@ -221,7 +227,10 @@ class RunRecording(QObject):
             if self._closing or self.error is not None:
                 return
             self._waiting.append(item)
-            self._condition.notify_all()
+            if isinstance(event, events.TrainingFinished):
+                self._save_now = True
+            if len(self._waiting) == 1 or self._save_now:  # wake the writer only when it may wait for this
+                self._condition.notify_all()
 
     def resume(self) -> None:
         """The window trains this run further: it counts as running again from its next saved epoch."""
@@ -238,8 +247,10 @@ class RunRecording(QObject):
         return copy.deepcopy(self.recorder.history)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until everything queued is written; False if ``timeout`` seconds passed first."""
+        """Write everything queued now and wait until it is written; False if ``timeout`` seconds passed first."""
         with self._condition:
+            self._save_now = True
+            self._condition.notify_all()
             return self._condition.wait_for(lambda: not (self._waiting or self._writing) or self.error is not None
                                             or not self._thread.is_alive(), timeout)
 
@@ -270,10 +281,12 @@ class RunRecording(QObject):
                     self._condition.notify_all()
                 self.failed.emit(message)
                 return
+            self.saved.emit(self.folder)
             with self._condition:
                 self._writing = False
                 self._condition.notify_all()
-            self.saved.emit(self.folder)
+                self._condition.wait_for(lambda: self._closing or self._save_now, SAVE_INTERVAL)
+                self._save_now = False
 
     def _write(self, items: list) -> None:
         epochs = [index for index, (event, _) in enumerate(items) if isinstance(event, events.EpochFinished)]

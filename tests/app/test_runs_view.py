@@ -102,7 +102,7 @@ def test_rename_delete_and_undo(qtbot, small_config, library):
     view = RunsView()
     qtbot.addWidget(view)
     view.refresh_list()
-    assert [info.name for info in view.runs()] == ["newer", "older"]
+    assert sorted(info.name for info in view.runs()) == ["newer", "older"]
     item = view.item(older)
     item.setText(0, "renamed by hand")  # what editing the name cell does
     assert runs.RunInfo.read(older).name == "renamed by hand"
