@@ -257,9 +257,11 @@ class Retranslator:
                     self._set(getattr(widget, getter), getattr(widget, setter))
         elif isinstance(widget, QMenu):
             self._set(widget.title, widget.setTitle)
-        elif isinstance(widget, QComboBox) and widget.property("translatedItems"):
-            for index in range(widget.count()):
-                self._set(lambda: widget.itemText(index), lambda value: widget.setItemText(index, value))
+        elif isinstance(widget, QComboBox):
+            self._set(widget.placeholderText, widget.setPlaceholderText)
+            if widget.property("translatedItems"):
+                for index in range(widget.count()):
+                    self._set(lambda: widget.itemText(index), lambda value: widget.setItemText(index, value))
         if isinstance(widget, QTabWidget):
             for index in range(widget.count()):
                 self._set(lambda: widget.tabText(index), lambda value: widget.setTabText(index, value))

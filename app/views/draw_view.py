@@ -57,10 +57,6 @@ FOREGROUND = QColor(palette.FOREGROUND)
 CENTRED_WRAPPED = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DrawView", text)
-
-
 @dataclass(frozen=True)
 class CurrentModel:
     """The network the view classifies with, and how a drawing becomes its input.
@@ -89,18 +85,18 @@ def describe_model(network: Network, source: str, dataset_name, image_shape, sca
     names = tuple(class_names) or tuple(str(index) for index in range(network.n_outputs))
     shape = tuple(image_shape) if image_shape is not None else None
     target = DRAWING_TARGETS.get(dataset_name) or TARGETS_BY_SHAPE.get(shape)
-    data = repr(dataset_name) if dataset_name else tr("unnamed data")
+    data = repr(dataset_name) if dataset_name else QCoreApplication.translate("DrawView", "unnamed data")
     unavailable = ""
     if target is None:
-        unavailable = tr("Drawing is unavailable: this model was trained on {data}, which is not images of "
+        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: this model was trained on {data}, which is not images of "
                          "digits. A drawing can only be classified by a model of 28 × 28 images (mnist, "
                          "fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or "
                          "load such a model.").format(data=data)
     elif network.n_inputs != input_side(target) ** 2:
-        unavailable = tr("Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of "
+        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of "
                          "{data}'s images.").format(n=network.n_inputs, m=input_side(target) ** 2, data=data)
     elif network.loss_name not in PROBABILISTIC_LOSSES:
-        unavailable = tr("Drawing is unavailable: the {loss} loss gives scores, not class probabilities. "
+        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: the {loss} loss gives scores, not class probabilities. "
                          "Train with softmax_cross_entropy to see probabilities.").format(loss=network.loss_name)
     if scaler is not None and scaler.method == "unit":
         scaler = None
@@ -170,7 +166,7 @@ class PredictionChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._probabilities: np.ndarray | None = None
         self._class_names: tuple[str, ...] = tuple(str(digit) for digit in range(10))
-        self._message = tr("nothing drawn")
+        self._message = QCoreApplication.translate("DrawView", "nothing drawn")
         self._texts: dict[tuple[str, bool], QStaticText] = {}
 
     def probabilities(self) -> np.ndarray | None:
@@ -229,7 +225,7 @@ class PredictionChart(QWidget):
             return
         probabilities, names = self._probabilities, self._class_names
         top = int(np.argmax(probabilities))
-        heading = self._text(tr("{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])),
+        heading = self._text(QCoreApplication.translate("DrawView", "{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])),
                              header=True)
         painter.setFont(self._header_font())
         painter.setPen(HIGHLIGHT)
@@ -339,31 +335,31 @@ class DrawView(QWidget):
         self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")
         self.note.hide()
         self.canvas = DrawCanvas(self)
-        self.canvas.hint = tr("Draw a digit here")
+        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a digit here")
         self.chart = PredictionChart(self)
-        self.input_panel = ImagePanel(tr("What the network sees"), self, legend=((None, ""),))
-        self.saliency_panel = ImagePanel(tr(SALIENCY_CAPTION), self, legend=(
-            (QColor(*_SIGNED_TABLE[-1]), tr("raises")), (QColor(*_SIGNED_TABLE[0]), tr("lowers"))))
-        self.saliency_panel.setToolTip(tr("Gradient of the top class's probability with respect to each input "
+        self.input_panel = ImagePanel(QCoreApplication.translate("DrawView", "What the network sees"), self, legend=((None, ""),))
+        self.saliency_panel = ImagePanel(QCoreApplication.translate("DrawView", SALIENCY_CAPTION), self, legend=(
+            (QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")), (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers"))))
+        self.saliency_panel.setToolTip(QCoreApplication.translate("DrawView", "Gradient of the top class's probability with respect to each input "
                                           "pixel: yellow = more ink here would raise it, blue = ink here "
                                           "lowers it."))
-        self.clear_button = QPushButton(tr("Clear (Esc)"), self)
-        self.undo_button = QPushButton(tr("Undo (Ctrl+Z)"), self)
+        self.clear_button = QPushButton(QCoreApplication.translate("DrawView", "Clear (Esc)"), self)
+        self.undo_button = QPushButton(QCoreApplication.translate("DrawView", "Undo (Ctrl+Z)"), self)
         for button in (self.clear_button, self.undo_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
         self.brush_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.brush_slider.setRange(int(BRUSH_RANGE[0]), int(BRUSH_RANGE[1]))
         self.brush_slider.setValue(int(self.canvas.brush_width))
         self.brush_slider.setMaximumWidth(140)
-        self.brush_slider.setToolTip(tr("Brush width in pixels (the network's input is redrawn with "
+        self.brush_slider.setToolTip(QCoreApplication.translate("DrawView", "Brush width in pixels (the network's input is redrawn with "
                                         "MNIST's pen width, whatever the brush)"))
         self.label_box = QComboBox(self)
         self.label_box.addItems([str(digit) for digit in range(10)])
-        self.label_box.setPlaceholderText(tr("label"))
+        self.label_box.setPlaceholderText(QCoreApplication.translate("DrawView", "label"))
         self.label_box.setCurrentIndex(-1)
-        self.label_box.setToolTip(tr("The digit you drew"))
-        self.add_button = QPushButton(tr("Add to my digits"), self)
-        self.add_button.setToolTip(tr("Save the drawing with its label in your personal data set my_digits, "
+        self.label_box.setToolTip(QCoreApplication.translate("DrawView", "The digit you drew"))
+        self.add_button = QPushButton(QCoreApplication.translate("DrawView", "Add to my digits"), self)
+        self.add_button.setToolTip(QCoreApplication.translate("DrawView", "Save the drawing with its label in your personal data set my_digits, "
                                       "which can be mixed into MNIST training"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -381,7 +377,7 @@ class DrawView(QWidget):
         tools.addWidget(self.clear_button)
         tools.addWidget(self.undo_button)
         tools.addSpacing(12)
-        tools.addWidget(QLabel(tr("Brush"), self))
+        tools.addWidget(QLabel(QCoreApplication.translate("DrawView", "Brush"), self))
         tools.addWidget(self.brush_slider)
         tools.addStretch(1)
         tools.addWidget(self.label_box)
@@ -419,7 +415,7 @@ class DrawView(QWidget):
             return
         self._run_network.load_state(snapshot.state)
         dataset = self.experiment.dataset
-        source = tr("the model being trained on {data} (after {steps} steps)").format(
+        source = QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} steps)").format(
             data=dataset.name, steps=f"{snapshot.step:,}")
         if self._model is not None and self._model.network is self._run_network:
             self._model = replace(self._model, source=source)
@@ -469,17 +465,17 @@ class DrawView(QWidget):
             scaler, problem = None, str(error)
         else:
             problem = ""
-        model = describe_model(copy, source or tr("a loaded model"), metadata.get("dataset"),
+        model = describe_model(copy, source or QCoreApplication.translate("DrawView", "a loaded model"), metadata.get("dataset"),
                                metadata.get("image_shape"), scaler, metadata.get("class_names") or ())
         if problem and not model.unavailable:
             model = replace(model, target=None, scaler=None,
-                            unavailable=tr("Drawing is unavailable: {problem}.").format(problem=problem))
+                            unavailable=QCoreApplication.translate("DrawView", "Drawing is unavailable: {problem}.").format(problem=problem))
         self._set_current(model)
 
     def load_model(self, path) -> dict:
         """Load a model file (ValueError naming the problem if it is unusable) and classify with it."""
         network, metadata = model_io.load_model(path)
-        self.set_model(network, metadata, source=tr("the model loaded from {name}").format(name=Path(path).name))
+        self.set_model(network, metadata, source=QCoreApplication.translate("DrawView", "the model loaded from {name}").format(name=Path(path).name))
         return metadata
 
     def current_model(self) -> CurrentModel | None:
@@ -489,14 +485,14 @@ class DrawView(QWidget):
         try:
             network, metadata = model_io.load_model(path)
         except ValueError as error:
-            self.chart.show_message(tr("no model"))
-            self.note.setText(tr("The shipped model could not be read ({error}). Train a model on mnist or "
+            self.chart.show_message(QCoreApplication.translate("DrawView", "no model"))
+            self.note.setText(QCoreApplication.translate("DrawView", "The shipped model could not be read ({error}). Train a model on mnist or "
                                  "digits, or load one.").format(error=error))
             self.note.show()
             return
         accuracy = metadata.get("test_accuracy")
-        source = tr("the shipped MNIST model") if accuracy is None else \
-            tr("the shipped MNIST model ({percent:.2f} % on MNIST's test set)").format(percent=100 * accuracy)
+        source = QCoreApplication.translate("DrawView", "the shipped MNIST model") if accuracy is None else \
+            QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent:.2f} % on MNIST's test set)").format(percent=100 * accuracy)
         self.set_model(network, metadata, source=source)
 
     def _set_current(self, model: CurrentModel) -> None:
@@ -507,7 +503,7 @@ class DrawView(QWidget):
         self._changed()
 
     def _show_model(self) -> None:
-        self.model_label.setText(tr("Classifying with {source}.").format(source=self._model.source))
+        self.model_label.setText(QCoreApplication.translate("DrawView", "Classifying with {source}.").format(source=self._model.source))
 
     # ------------------------------------------------------------------ drawing → prediction
     def predict(self) -> None:
@@ -516,12 +512,12 @@ class DrawView(QWidget):
         model = self._model
         strokes = self.canvas.strokes()
         if model is None or model.target is None:
-            self.chart.show_message(tr("drawing unavailable") if model is not None else tr("no model"))
+            self.chart.show_message(QCoreApplication.translate("DrawView", "drawing unavailable") if model is not None else QCoreApplication.translate("DrawView", "no model"))
             self._show_images(None, None)
             return
         image = preprocess_drawing(strokes, model.target, canvas_size=CANVAS_SIZE)
         if image is None:
-            self.chart.show_message(tr("nothing drawn"))
+            self.chart.show_message(QCoreApplication.translate("DrawView", "nothing drawn"))
             self._show_images(None, None)
             return
         network_input = image if model.scaler is None else \
@@ -533,15 +529,15 @@ class DrawView(QWidget):
     def _show_images(self, image, result) -> None:
         if image is None:
             self.input_panel.set_image(None)
-            self.saliency_panel.set_image(None, tr(SALIENCY_CAPTION))
+            self.saliency_panel.set_image(None, QCoreApplication.translate("DrawView", SALIENCY_CAPTION))
             return
         side = input_side(self._model.target)
         ink = image.reshape(side, side)
-        self.input_panel.set_image(gray_image(ink), legend=((None, tr("{side} × {side}, {format}").format(
+        self.input_panel.set_image(gray_image(ink), legend=((None, QCoreApplication.translate("DrawView", "{side} × {side}, {format}").format(
             side=side, format=FORMAT_NAMES[self._model.target])),))
         name = self._model.class_names[result.top_class]
         self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)),
-                                      tr("Why {name}: ∂p({name}) / ∂pixel").format(name=name))
+                                      QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=name))
 
     def _drawing_changed(self) -> None:
         self.predict()
@@ -578,15 +574,15 @@ class DrawView(QWidget):
         label = self.label_box.currentIndex()
         image = preprocess_drawing(self.canvas.strokes(), "mnist", canvas_size=CANVAS_SIZE)
         if label < 0 or image is None:
-            self.status.setText(tr("Draw a digit and choose its label first."))
+            self.status.setText(QCoreApplication.translate("DrawView", "Draw a digit and choose its label first."))
             return None
         try:
             count = add_user_digit(image, label)
         except (OSError, ValueError) as error:
-            self.status.setText(tr("Could not save the digit: {error}").format(error=error))
+            self.status.setText(QCoreApplication.translate("DrawView", "Could not save the digit: {error}").format(error=error))
             return None
         self.canvas.clear()
-        self.status.setText(tr("Saved as a {label}: my_digits now holds {count} digits (choose the my_digits "
+        self.status.setText(QCoreApplication.translate("DrawView", "Saved as a {label}: my_digits now holds {count} digits (choose the my_digits "
                                "data set, or mix them into MNIST training).").format(label=label, count=count))
         self.user_digit_added.emit(count)
         return count

@@ -2,146 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>unnamed data</source>
-        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes().</extracomment>
-        <translation>данные без имени</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model.</source>
-        <translation>Рисование недоступно: эта модель обучена на {data}, а это не изображения цифр. Рисунок может классифицировать только модель для изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите сеть на одном из этих наборов или загрузите такую модель.</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of {data}&apos;s images.</source>
-        <translation>Рисование недоступно: у этой модели {n} входов, а не {m} пикселей изображений {data}.</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy to see probabilities.</source>
-        <translation>Рисование недоступно: функция потерь {loss} даёт оценки, а не вероятности классов. Обучите сеть с softmax_cross_entropy, чтобы увидеть вероятности.</translation>
-    </message>
-    <message>
-        <source>nothing drawn</source>
-        <translation>ничего не нарисовано</translation>
-    </message>
-    <message>
-        <source>{name} — {percent}</source>
-        <translation>{name} — {percent}</translation>
-    </message>
-    <message>
-        <source>Draw a digit here</source>
-        <translation>Нарисуйте здесь цифру</translation>
-    </message>
-    <message>
-        <source>What the network sees</source>
-        <translation>Что видит сеть</translation>
-    </message>
-    <message>
-        <source>raises</source>
-        <translation>повышает</translation>
-    </message>
-    <message>
-        <source>lowers</source>
-        <translation>понижает</translation>
-    </message>
-    <message>
-        <source>Gradient of the top class&apos;s probability with respect to each input pixel: yellow = more ink here would raise it, blue = ink here lowers it.</source>
-        <translation>Градиент вероятности самого вероятного класса по каждому входному пикселю: жёлтый — больше чернил здесь повысили бы её, синий — чернила здесь её понижают.</translation>
-    </message>
-    <message>
-        <source>Clear (Esc)</source>
-        <translation>Очистить (Esc)</translation>
-    </message>
-    <message>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>Отменить (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
-        <translation>Толщина кисти в пикселях (вход сети перерисовывается толщиной пера MNIST, какой бы ни была кисть)</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <translation>метка</translation>
-    </message>
-    <message>
-        <source>The digit you drew</source>
-        <translation>Нарисованная вами цифра</translation>
-    </message>
-    <message>
-        <source>Add to my digits</source>
-        <translation>Добавить в мои цифры</translation>
-    </message>
-    <message>
-        <source>Save the drawing with its label in your personal data set my_digits, which can be mixed into MNIST training</source>
-        <translation>Сохранить рисунок с меткой в ваш личный набор данных my_digits, который можно подмешать к обучающей выборке MNIST</translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation>Кисть</translation>
-    </message>
-    <message>
-        <source>the model being trained on {data} (after {steps} steps)</source>
-        <translation>обучаемой моделью на {data} (после {steps} шагов)</translation>
-    </message>
-    <message>
-        <source>a loaded model</source>
-        <translation>загруженной моделью</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: {problem}.</source>
-        <translation>Рисование недоступно: {problem}.</translation>
-    </message>
-    <message>
-        <source>the model loaded from {name}</source>
-        <translation>моделью, загруженной из {name}</translation>
-    </message>
-    <message>
-        <source>no model</source>
-        <translation>нет модели</translation>
-    </message>
-    <message>
-        <source>The shipped model could not be read ({error}). Train a model on mnist or digits, or load one.</source>
-        <translation>Не удалось прочитать поставляемую модель ({error}). Обучите модель на mnist или digits либо загрузите её.</translation>
-    </message>
-    <message>
-        <source>the shipped MNIST model</source>
-        <translation>поставляемой моделью MNIST</translation>
-    </message>
-    <message>
-        <source>the shipped MNIST model ({percent:.2f} % on MNIST&apos;s test set)</source>
-        <translation>поставляемой моделью MNIST ({percent:.2f} % на тестовой выборке MNIST)</translation>
-    </message>
-    <message>
-        <source>Classifying with {source}.</source>
-        <translation>Классификация {source}.</translation>
-    </message>
-    <message>
-        <source>drawing unavailable</source>
-        <translation>рисование недоступно</translation>
-    </message>
-    <message>
-        <source>{side} × {side}, {format}</source>
-        <translation>{side} × {side}, {format}</translation>
-    </message>
-    <message>
-        <source>Why {name}: ∂p({name}) / ∂pixel</source>
-        <translation>Почему {name}: ∂p({name}) / ∂пиксель</translation>
-    </message>
-    <message>
-        <source>Draw a digit and choose its label first.</source>
-        <translation>Сначала нарисуйте цифру и выберите её метку.</translation>
-    </message>
-    <message>
-        <source>Could not save the digit: {error}</source>
-        <translation>Не удалось сохранить цифру: {error}</translation>
-    </message>
-    <message>
-        <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
-        <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
-    </message>
-</context>
-<context>
     <name>BoundaryView</name>
     <message>
         <source>Decision boundary</source>
@@ -633,12 +493,149 @@
 <context>
     <name>DrawView</name>
     <message>
+        <source>unnamed data</source>
+        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes().</extracomment>
+        <translation>безымянных данных</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model.</source>
+        <translation>Рисование недоступно: эта модель обучена на {data}, а это не изображения цифр. Рисунок может классифицировать только модель изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите модель на одном из этих наборов или загрузите такую модель.</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of {data}&apos;s images.</source>
+        <translation>Рисование недоступно: эта модель принимает {n} входов, а не {m} пикселей изображений {data}.</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy to see probabilities.</source>
+        <translation>Рисование недоступно: функция потерь {loss} даёт оценки, а не вероятности классов. Обучите с softmax_cross_entropy, чтобы видеть вероятности.</translation>
+    </message>
+    <message>
+        <source>nothing drawn</source>
+        <translation>ничего не нарисовано</translation>
+    </message>
+    <message>
+        <source>{name} — {percent}</source>
+        <translation>{name} — {percent}</translation>
+    </message>
+    <message>
         <source>Why: ∂p / ∂pixel</source>
         <translation>Почему: ∂p / ∂пиксель</translation>
     </message>
     <message>
         <source>Draw</source>
         <translation>Рисование</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>Нарисуйте здесь цифру</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>Что видит сеть</translation>
+    </message>
+    <message>
+        <source>raises</source>
+        <translation>повышает</translation>
+    </message>
+    <message>
+        <source>lowers</source>
+        <translation>понижает</translation>
+    </message>
+    <message>
+        <source>Gradient of the top class&apos;s probability with respect to each input pixel: yellow = more ink here would raise it, blue = ink here lowers it.</source>
+        <translation>Градиент вероятности самого вероятного класса по каждому входному пикселю: жёлтый — больше чернил здесь повысило бы её, синий — чернила здесь её понижают.</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>Очистить (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Отменить (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
+        <translation>Толщина кисти в пикселях (вход сети перерисовывается с толщиной пера MNIST, какой бы ни была кисть)</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>The digit you drew</source>
+        <translation>Цифра, которую вы нарисовали</translation>
+    </message>
+    <message>
+        <source>Add to my digits</source>
+        <translation>Добавить в мои цифры</translation>
+    </message>
+    <message>
+        <source>Save the drawing with its label in your personal data set my_digits, which can be mixed into MNIST training</source>
+        <translation>Сохранить рисунок с меткой в ваш личный набор данных my_digits, который можно подмешать к обучению на MNIST</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Кисть</translation>
+    </message>
+    <message>
+        <source>the model being trained on {data} (after {steps} steps)</source>
+        <translation>обучаемой модели на {data} (после {steps} шагов)</translation>
+    </message>
+    <message>
+        <source>a loaded model</source>
+        <translation>загруженной модели</translation>
+    </message>
+    <message>
+        <source>Drawing is unavailable: {problem}.</source>
+        <translation>Рисование недоступно: {problem}.</translation>
+    </message>
+    <message>
+        <source>the model loaded from {name}</source>
+        <translation>модели, загруженной из {name}</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>нет модели</translation>
+    </message>
+    <message>
+        <source>The shipped model could not be read ({error}). Train a model on mnist or digits, or load one.</source>
+        <translation>Не удалось прочитать встроенную модель ({error}). Обучите модель на mnist или digits или загрузите модель.</translation>
+    </message>
+    <message>
+        <source>the shipped MNIST model</source>
+        <translation>встроенной модели MNIST</translation>
+    </message>
+    <message>
+        <source>the shipped MNIST model ({percent:.2f} % on MNIST&apos;s test set)</source>
+        <translation>встроенной модели MNIST ({percent:.2f} % на тестовой выборке MNIST)</translation>
+    </message>
+    <message>
+        <source>Classifying with {source}.</source>
+        <translation>Классификация с помощью {source}.</translation>
+    </message>
+    <message>
+        <source>drawing unavailable</source>
+        <translation>рисование недоступно</translation>
+    </message>
+    <message>
+        <source>{side} × {side}, {format}</source>
+        <translation>{side} × {side}, {format}</translation>
+    </message>
+    <message>
+        <source>Why {name}: ∂p({name}) / ∂pixel</source>
+        <translation>Почему {name}: ∂p({name}) / ∂пиксель</translation>
+    </message>
+    <message>
+        <source>Draw a digit and choose its label first.</source>
+        <translation>Сначала нарисуйте цифру и выберите её метку.</translation>
+    </message>
+    <message>
+        <source>Could not save the digit: {error}</source>
+        <translation>Не удалось сохранить цифру: {error}</translation>
+    </message>
+    <message>
+        <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
+        <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
     </message>
 </context>
 <context>
