@@ -9,7 +9,6 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from bench import inference, machine, mnist_recipe, report, training_speed
-from bench.contenders import torch_or_none
 
 README = Path(__file__).with_name("README.md")
 QUIET_LOAD = 0.5
@@ -66,7 +65,7 @@ def main(argv=None) -> int:
     if description["load_average"] > QUIET_LOAD and not options.quick:
         say(f"warning: load average {description['load_average']:.2f} > {QUIET_LOAD}: other processes share "
             "the cores and the figures will be noisy")
-    torch = torch_or_none()
+    torch = machine.torch_or_none()
     threads = options.threads or max(pool["threads"] for pool in description["blas"])
     if torch is not None:
         torch.set_num_threads(threads)

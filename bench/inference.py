@@ -3,7 +3,9 @@
 * Single-sample inference latency, 784 → 10 (the 784-256-128-10 network of workload 1): one
   image in, ten class probabilities out, as the canvas asks — this engine's ``predict_proba``,
   PyTorch's ``softmax(model(x))`` under ``inference_mode``, and the floor of the three matrix
-  products alone. Median and 99th percentile of single calls, in µs.
+  products alone; and, for information, ``core.saliency.saliency`` (probabilities and the gradient
+  of the top one with respect to the pixels), which the Draw view calls. Median and 99th
+  percentile of single calls, in µs.
 * Drawn-digit preprocessing: ``core.datasets.drawing.preprocess_drawing`` turning a digit drawn on
   a 280 × 280 canvas into MNIST's 28 × 28 format, from the strokes and from the raster, in ms.
 """
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from bench import contenders as c
-from bench import data
+from bench import data, machine
 from bench.results import Target, WorkloadResult
 from bench.timing import alternate
 
 CANVAS_SIDE = 280
+SALIENCY = "this engine, probabilities + saliency ∂p/∂x (the Draw view's call)"
 SIZES = (784, 256, 128, 10)
 
 
@@ -52,7 +55,14 @@ def latency(plan: Plan) -> WorkloadResult:
     contenders = {c.ENGINE: lambda: _timed(network.predict_proba, image),
                   c.FLOOR: lambda: _timed(floor, image)}
     absent = []
-    torch = c.torch_or_none()
+    try:
+        from core.saliency import saliency
+    except ImportError:
+        absent.append(SALIENCY)
+    else:
+        explained = network.copy()  # saliency overwrites the layers' caches, as the Draw view's copy allows
+        contenders[SALIENCY] = lambda: _timed(saliency, explained, image)
+    torch = machine.torch_or_none()
     if torch is None:
         absent.append("PyTorch")
     else:

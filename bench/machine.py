@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,17 +58,36 @@ def load_average() -> float:
         return float("nan")
 
 
-def library_versions() -> dict[str, str]:
-    import sklearn
-
-    versions = {"python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__}
+def torch_or_none():
+    """The torch module, or None when PyTorch is not installed (it is an optional extra).
+    The one place the suite imports it, so that a test can make it absent."""
     try:
         import torch
     except ImportError:
-        versions["torch"] = "absent"
-    else:
-        versions["torch"] = torch.__version__
-    return versions
+        return None
+    return torch
+
+
+def library_versions() -> dict[str, str]:
+    import sklearn
+
+    torch = torch_or_none()
+    return {"python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__,
+            "torch": torch.__version__ if torch is not None else "absent"}
+
+
+def idle_spin_ms(pause: float = 0.2) -> float:
+    """CPU milliseconds this process burns while its only thread sleeps ``pause`` s after a matmul.
+
+    OpenBLAS's worker threads keep polling for work for a while after each call instead of
+    sleeping; during training they poll between every two matrix products, taking a core from
+    the GUI. This shows how long they keep at it when nothing follows.
+    """
+    square = np.ones((512, 512), dtype=np.float32)
+    square @ square
+    start = time.process_time()
+    time.sleep(pause)
+    return 1000.0 * (time.process_time() - start)
 
 
 def describe() -> dict:
@@ -79,6 +99,7 @@ def describe() -> dict:
         "load_average": load_average(),
         "versions": library_versions(),
         "blas": [pool.__dict__ for pool in blas_pools()],
+        "idle_spin_ms": idle_spin_ms(),
         "environment": {name: os.environ[name] for name in OPENBLAS_VARIABLES if name in os.environ},
     }
 

@@ -36,14 +36,16 @@ WHAT_IS_MEASURED = """\
 3. Single-sample inference latency 784 → 10 probabilities, as the drawing canvas asks on every
    mouse move (median and p99 of single calls); drawn-digit preprocessing time.
 4. Time to reach 98.0 % MNIST test accuracy with this engine's Trainer (training time only; the
-   test evaluation after each epoch is outside the clock) and the peak RSS of that run.
+   test evaluation after each epoch is outside the clock) and the peak RSS of that run, which
+   runs in a child process of its own.
 5. The BLAS library, kernel and thread count in use (threadpoolctl).
 
 Contenders, on the same data, network, batch size, epochs and float32 where they allow it: this
 engine (`core.trainer.Trainer`, events and all), scikit-learn `MLPClassifier` (float64, and
 float32 input), PyTorch CPU eager with `torch.optim.Adam` and `Adam(fused=True)`, and the floor:
 the same matrix multiplications per batch alone in NumPy (forward; weight gradients; input
-gradients except the first layer's). Contenders alternate within each round; tables give the
+gradients except the first layer's). Workload 1 also shows the engine with its optimiser in one
+thread (the ablation of its parallel update). Contenders alternate within each round; tables give the
 median with min – max, and "× engine" = contender's median / the engine's (above 1: the engine is
 faster).
 """
@@ -96,6 +98,8 @@ def machine_lines(machine: dict, load_after: float, seconds: float) -> list[str]
              f"- load average (1 min): {machine['load_average']:.2f} at the start, {load_after:.2f} at the end",
              f"- {versions}"]
     lines += [f"- BLAS: {blas_line(pool)}" for pool in machine["blas"]]
+    lines.append(f"- idle BLAS threads after a 512×512 matmul burn {machine['idle_spin_ms']:.1f} ms of CPU "
+                 "during the next 200 ms, while the only Python thread sleeps")
     forced = machine["environment"]
     lines.append("- environment: " + (", ".join(f"{k}={v}" for k, v in forced.items()) if forced
                                       else "no OPENBLAS_*/OMP_* variables set"))
