@@ -943,13 +943,13 @@ class MainWindow(QMainWindow):
                 parent = {"run": folder.name, "epoch": self._epochs_done}
             if saved_history is not None:
                 history = run_library.history_until(saved_history, self._epochs_done, self._steps_done)
-        named = config.copy()
-        if named.name == RunConfig().name:
-            named.name = run_library.describe_run(config, config.data.dataset)
         try:
-            recorder = runs.RunRecorder(named, experiment.network.copy(), config.data.dataset,
+            recorder = runs.RunRecorder(config, experiment.network.copy(), config.data.dataset,
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
                                         parent=parent, history=history)
+            if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
+                recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
+                runs.rename_run(recorder.folder, recorder.meta["name"])
         except OSError as error:
             self.show_message(self.tr("This run is not saved: %1").replace("%1", str(error)), "warning")
             return None
@@ -1202,7 +1202,7 @@ class MainWindow(QMainWindow):
         (everything else is translated in place by :func:`app.i18n.set_language`)."""
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "labs"):
             self._panel_titles = [self.tr("Data"), self.tr("Network"), self.tr("Training")]
-            for view in self.views:
+            for view in [*self.views, *self.tools]:
                 self.view_tabs.setTabText(self.view_tabs.indexOf(view), str(view.title))
             self._errors_changed(self.model.errors)
             self._show_progress()

@@ -159,8 +159,8 @@ class RunsView(View):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
         self._update_buttons()
 
@@ -407,6 +407,11 @@ class RunsView(View):
         self.plot.clear()
         self.legend.clear()
         self.plot.setLabel("left", self.curve_box.currentText(), color=palette.FOREGROUND)
+        # Out of the curves' way: losses end low on the right, accuracies high.
+        if self.curve_box.currentData().endswith("loss"):
+            self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
+        else:
+            self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         for index, (name, x, y) in enumerate(self._curves):
             self.plot.plot(x, y, pen=palette.pen(index, 2), symbol="o", symbolSize=5, connect="finite",
                            symbolBrush=palette.series_color(index), symbolPen=None, name=name)

@@ -59,12 +59,13 @@ def test_open_gui_shows_the_window_on_the_chosen_data_with_its_notices(qtbot, mo
     seen = []
 
     def run_event_loop():
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, MainWindow):
-                qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-                seen.append((window.isVisible(), window.experiment.dataset.name, window.model.config.loss.name,
-                             window.message_bar.message()))
-                window.close()
+        # Only the shown window: those of earlier tests are closed (and may be deleted while this one loads).
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        for window in shown:
+            qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+            seen.append((window.isVisible(), window.experiment.dataset.name, window.model.config.loss.name,
+                         window.message_bar.message()))
+            window.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(run_event_loop))
