@@ -1,0 +1,63 @@
+"""The tools hosted beside the live views: the Draw view first and following the run, Compare following
+the configuration, and a tool that fails to start leaving a note instead of a broken window."""
+import numpy as np
+import pytest
+
+import app.main_window
+from app.main_window import MainWindow
+from core import runs
+
+
+@pytest.fixture(autouse=True)
+def library(tmp_path, monkeypatch):
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+
+
+def tab_titles(window):
+    return [window.view_tabs.tabText(index) for index in range(window.view_tabs.count())]
+
+
+def test_the_draw_view_comes_first_and_classifies_with_the_network_being_trained(qtbot, small_config):
+    window = MainWindow(small_config(epochs=2))
+    qtbot.addWidget(window)
+    titles = tab_titles(window)
+    assert titles[0] == "Draw" and window.view_tabs.currentWidget() is window.draw_view
+    assert titles[-3:] == ["Compare optimisers", "Loss surfaces", "Runs"]
+    assert window.draw_view.current_model().source.startswith("the shipped MNIST model")
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    model = window.draw_view.current_model()
+    assert model.source.startswith("the model being trained on digits") and model.target == "digits"
+    np.testing.assert_array_equal(model.network.flat_parameters, window.experiment.network.flat_parameters)
+
+
+def test_compare_races_on_the_window_s_configuration_as_it_is_edited(qtbot, small_config):
+    window = MainWindow(small_config(epochs=2))
+    qtbot.addWidget(window)
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    window.model.set("network.hidden[0].units", 24)
+    assert compare.race_config().network.hidden[0].units == 24
+    window.model.set("network.hidden[0].units", -3)  # invalid: the race keeps the last valid settings
+    assert compare.race_config().network.hidden[0].units == 24
+
+
+def test_the_views_leave_the_draw_tab_for_data_that_is_not_images(qtbot, small_config):
+    config = small_config(epochs=2)
+    config.data.dataset = "moons"
+    window = MainWindow(config)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.view_tabs.currentWidget() is window.views[0], "the first live view, not 'drawing unavailable'"
+
+
+def test_a_tool_that_fails_to_start_leaves_a_note_in_its_tab(qtbot, monkeypatch):
+    monkeypatch.setattr(app.main_window, "HOSTED_TOOLS",
+                        (("app.views.draw_view", "DrawView"), ("app.views.no_such_view", "MissingView"),
+                         ("app.views.runs_view", "RunsView")))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    index = tab_titles(window).index("Missing")
+    assert "failed to start" in window.view_tabs.widget(index).text()
+    assert window.draw_view is not None and window.runs_view is not None
