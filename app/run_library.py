@@ -238,8 +238,12 @@ class RunRecording(QObject):
 
     def rename(self, name: str) -> None:
         """Rename the run now and in every run.json written later."""
-        runs.rename_run(self.folder, name)
-        self.recorder.meta["name"] = name.strip()
+        old, self.recorder.meta["name"] = self.recorder.meta["name"], name.strip()  # before a save can write it
+        try:
+            runs.rename_run(self.folder, name)
+        except (OSError, ValueError):
+            self.recorder.meta["name"] = old
+            raise
 
     def history(self) -> dict:
         """A copy of the history recorded so far (waits for the writer to take in what is queued)."""
