@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._forget_saved_run)
         self.experiment_built.connect(self._end_recording)
         self.experiment_changed.connect(self._restore_saved_run)
+        self.experiment_changed.connect(self._leave_draw_view_for_other_data)
         self.model.changed.connect(self._forward_config)
         self._errors_changed(self.model.errors)
         self.rebuild()
@@ -1066,10 +1067,6 @@ class MainWindow(QMainWindow):
     def _restore_saved_run(self, experiment: Experiment) -> None:
         """The run of an opened saved run or model is built: give it the saved weights and history."""
         saved, self._saved_run = self._saved_run, None
-        if experiment.dataset.image_shape is None and self.view_tabs.currentWidget() is self.draw_view:
-            shown = [view for view in self.views if self.view_tabs.isTabVisible(self.view_tabs.indexOf(view))]
-            if shown:  # nothing to draw for this data: show the curves instead
-                self.view_tabs.setCurrentWidget(shown[0])
         if saved is None or structure_signature(saved.config) != structure_signature(experiment.config):
             return
         self._origin = (saved.origin, saved.history)
@@ -1093,8 +1090,16 @@ class MainWindow(QMainWindow):
             self.draw_view.set_model(experiment.network, run_library.model_metadata(experiment), source=saved.label)
         self._show_progress()
         self._update_actions()
-        self.statusBar().showMessage(self.tr("Opened %1; Start trains it further as a new run branched from it.")
-                                     .replace("%1", saved.label), 8000)
+        opened = self.tr("Opened %1.") if saved.origin is None else \
+            self.tr("Opened %1; Start trains it further as a new run branched from it.")
+        self.statusBar().showMessage(opened.replace("%1", saved.label), 8000)
+
+    def _leave_draw_view_for_other_data(self, experiment: Experiment) -> None:
+        """Nothing can be drawn for data that is not images: show the first live view instead."""
+        if experiment.dataset.image_shape is None and self.view_tabs.currentWidget() is self.draw_view:
+            shown = [view for view in self.views if self.view_tabs.isTabVisible(self.view_tabs.indexOf(view))]
+            if shown:
+                self.view_tabs.setCurrentWidget(shown[0])
 
     def save_model(self, path) -> bool:
         """Save the network with its settings, the data it was trained on (name, image shape, class
