@@ -2,10 +2,8 @@
 the File menu, and a window run giving the command line's weights."""
 import csv
 import io
-import json
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +14,6 @@ from app import cli
 from app.main_window import MainWindow
 from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
-from core.experiment import Experiment
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_MODEL = ROOT / "resources" / "models" / "mnist_mlp.npz"

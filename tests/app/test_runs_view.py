@@ -10,7 +10,7 @@ import pytest
 from app import palette
 from app.main_window import MainWindow
 from app.views.runs_view import RunsView
-from core import events, runs
+from core import runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 
