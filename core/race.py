@@ -12,12 +12,15 @@ a different order, mixes the optimiser's effect with luck. A :class:`Race` remov
 
 The contenders run *interleaved* in one thread, one batch of each in turn, rather than one process
 per contender on the machine's two cores. ``python -m bench.bench_race --processes`` measured
-both (four optimisers, the digits, 10 epochs, one BLAS thread as in the app, two cores shared
-with other work): the interleaved race took 1.06× the wall-clock time of the four solo runs (1.03×
-their CPU time); one process per contender took 1.85× (2.14×) when forked and 28× (26×) when spawned.
-Spawning re-imports NumPy, scikit-learn and the engine in every process (about 2 s of CPU each),
-forking a process that runs Qt threads is unsafe, and on the digits' small matrices a second core
-gives back less than the processes cost.
+both (four optimisers on the digits, one BLAS thread as in the app, two cores shared with other
+work; medians of repeated, alternating runs). Over 10 epochs (7 repeats) the interleaved race took 0.99× the wall-clock time of
+the four solo runs one after the other (1.01× their CPU time); one process per contender took
+2.12× (2.28×) when forked and 21× (27×) when spawned. Over 60 epochs (3 repeats): race 1.00× the CPU time,
+forked processes 1.19×, spawned 4.4×, and no wall-clock gain for the processes either. Spawning
+re-imports NumPy, scikit-learn and the engine in every process (about 2 s of CPU each), every
+process loads the data again and streams its events back through a pipe, and forking a process
+that runs Qt threads is unsafe; on the digits' small matrices a second core gives back less than
+all that costs.
 
 One :class:`~core.trainer.TrainingControl` (:attr:`Race.control`) pauses, steps and stops all
 contenders together; a contender that diverges stops alone.
