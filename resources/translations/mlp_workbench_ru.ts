@@ -1795,6 +1795,10 @@
         <translation>Открыты настройки: %1 (веса не были сохранены).</translation>
     </message>
     <message>
+        <source>Opened %1.</source>
+        <translation>Открыто: %1.</translation>
+    </message>
+    <message>
         <source>Opened %1; Start trains it further as a new run branched from it.</source>
         <translation>Открыто: %1; «Обучить» продолжит обучение как новый запуск, ответвлённый от него.</translation>
     </message>
