@@ -3,13 +3,12 @@ translates every text of the window (widgets, menus, actions, tooltips, plot lab
 keeps a run going, and numbers change their decimal separator on screen only."""
 import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QListWidget, QTableWidget, QTabWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QTableWidget, QTabWidget
 
 from app import i18n
 from app.main_window import MainWindow
