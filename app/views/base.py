@@ -22,6 +22,14 @@ from app import palette
 from core.inspection import Inspection, inspect
 
 EXPORT_SUFFIXES = (".png", ".svg", ".csv")
+
+
+def export_suffix(path: Path) -> str:
+    """The lower-case suffix of an export target, or ValueError naming the formats allowed."""
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise ValueError(f"cannot export to {path.name!r}: the file name must end in {', '.join(EXPORT_SUFFIXES)}")
+    return suffix
 PNG_SCALE = 2
 
 
@@ -119,10 +127,7 @@ class View(QWidget):
     def export(self, path) -> None:
         """Write the view to ``path``: an image (.png, .svg) or its data (.csv)."""
         path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix not in EXPORT_SUFFIXES:
-            raise ValueError(f"cannot export to {path.name!r}: the file name must end in "
-                             f"{', '.join(EXPORT_SUFFIXES)}")
+        suffix = export_suffix(path)
         self.refresh()
         if suffix == ".csv":
             header, rows = self.table()
@@ -201,6 +206,15 @@ class View(QWidget):
         """A sentence above the plots (why something is not shown), or none."""
         self.note.setText(text or "")
         self.note.setVisible(bool(text))
+
+    def new_picture_plot(self) -> pg.PlotItem:
+        """A plot without axes or grid, y growing downwards: for images and diagrams."""
+        plot = self.new_plot(0, 0)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.showGrid(x=False, y=False)
+        plot.invertY(True)
+        return plot
 
     def new_plot(self, row: int, col: int, title: str = "", **labels) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=col)

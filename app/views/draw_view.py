@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
                                QWidget)
 
 from app import palette
-from app.views.base import EXPORT_SUFFIXES, TranslatedText
+from app.views.base import TranslatedText, export_suffix
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
 from core.datasets import Scaler
@@ -428,10 +428,7 @@ class DrawView(QWidget):
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""
         path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix not in EXPORT_SUFFIXES:
-            raise ValueError(f"cannot export to {path.name!r}: the file name must end in "
-                             f"{', '.join(EXPORT_SUFFIXES)}")
+        suffix = export_suffix(path)
         self.refresh()
         if suffix == ".png":
             if not self.grab().save(str(path)):

@@ -49,11 +49,7 @@ class NetworkView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.new_plot(0, 0)
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.showGrid(x=False, y=False)
-        self.plot.invertY(True)
+        self.plot = self.new_picture_plot()
         self.links = {}
         for sign in (-1, 1):
             for level in range(LEVELS):

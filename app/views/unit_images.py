@@ -38,12 +38,8 @@ class UnitImageView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.new_plot(0, 0)
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.showGrid(x=False, y=False)
+        self.plot = self.new_picture_plot()
         self.plot.setAspectLocked(True)
-        self.plot.invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(palette.signed_colormap().getLookupTable(nPts=256))
         self.plot.addItem(self.image)
