@@ -1,0 +1,557 @@
+"""The workbench window under load (issue 5): is it ever frozen, does it slow training down, how
+often does it redraw, does its memory grow over a long run, and how soon does it appear?
+
+    MLP_WORKBENCH_DATA=/path/to/data python -m bench.bench_gui [--quick]
+
+Everything is measured on the real :class:`app.main_window.MainWindow` on Qt's offscreen platform:
+
+- **Event-loop lag.** MNIST (784-256-128-10 ReLU, the window's default optimiser and batch size)
+  trains at full speed while every tab is shown in turn for a few seconds. A timer due every
+  :data:`TICK_MS` ms records how late each tick comes: the largest lateness is the longest the
+  loop was blocked, the 99th percentile what a user feels (targets: ≤ 50 ms and ≤ 20 ms). Switching
+  tabs counts, as a click would: a view catches up on what it missed when it is shown.
+- **Throughput.** Samples per second by the trainer's own clock during that tour, against the
+  headless engine (``Experiment.make_trainer().run()`` in this process with every BLAS thread, as
+  ``mlp-workbench train`` runs) in rounds before and after the tour (target ≥ 85 %). The headless
+  engine held to the window's BLAS thread limit is shown too: it tells the limit's share of the
+  difference from the GUI's.
+- **Frame rate.** Frames per second in which Qt actually painted the shown tab's plots. The target
+  (≥ 20) is for the views drawn from every batch (:data:`PER_BATCH_VIEWS`); the others are drawn
+  from the worker's inspections, which come every ``INSPECTION_INTERVAL`` (0.4 s) by design.
+- **Memory.** The resident set size during 200 epochs on the 8×8 digits with the tabs switched
+  every :data:`MEMORY_TAB_SECONDS` s, against its value after the first tenth of the run (target:
+  within ±5 %), and the points held in the views' plot buffers against their capacity.
+- **Start-up.** From launching a child process (``python -m bench.bench_gui --startup-child``,
+  which starts exactly as ``mlp-workbench`` does) to the window's first paint (target ≤ 2 s), and
+  until Start is enabled (the default data loaded).
+- **Closing.** Whether a closed window is freed (a window kept alive keeps its views and data).
+
+Runs are recorded into a temporary folder, never into the user's run library. The figures depend
+on what else the machine runs: the load average is printed with them. ``--quick`` trains the
+digits with tiny durations, to check that the benchmark runs (about 20 s). The exit status is 0
+whether or not the targets are met: this is a benchmark, not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from bench import machine, report  # noqa: E402
+from bench.results import Target, WorkloadResult  # noqa: E402
+from bench.timing import Summary  # noqa: E402
+from core.datasets.locations import USER_DIR_VARIABLE  # noqa: E402
+
+REPOSITORY = Path(__file__).resolve().parents[1]  # where the start-up child finds the packages
+TICK_MS = 10
+PER_BATCH_VIEWS = ("LossView", "GradientView")
+"""Views redrawn from every batch's event: the frame-rate target applies to them."""
+MEMORY_TAB_SECONDS = 0.25
+
+MAX_LAG_MS, P99_LAG_MS, MIN_THROUGHPUT_PERCENT, MIN_FPS, MAX_DRIFT_PERCENT, MAX_STARTUP_S = 50, 20, 85, 20, 5, 2
+
+
+@dataclass(frozen=True)
+class Plan:
+    dataset: str             # what the live tour trains on
+    seconds_per_tab: float
+    headless_seconds: float  # per headless round; there are two rounds of each kind
+    warmup_seconds: float    # the start of every run, by the trainer's clock, left out of its throughput
+    memory_epochs: int
+    startups: int            # child processes launched; the median is reported
+
+
+FULL = Plan("mnist", 3.0, 8.0, 1.0, 200, 3)
+QUICK = Plan("digits", 0.3, 0.5, 0.1, 10, 1)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def wait(seconds: float) -> None:
+    """Run the Qt event loop for ``seconds``, as ``app.exec()`` would."""
+    loop = QEventLoop()
+    QTimer.singleShot(round(1000 * seconds), loop.quit)
+    loop.exec()
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"gave up after {timeout:g} s waiting for {what}")
+        wait(0.02)
+
+
+def rss_mb() -> float:
+    """This process's resident set size in MB (Linux's /proc; NaN elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return math.nan
+
+
+def percentile(values, p: float) -> float:
+    """The p-th percentile by the nearest-rank rule (NaN for no values)."""
+    return Summary(tuple(values)).percentile(p) if values else math.nan
+
+
+@contextlib.contextmanager
+def scratch_user_folder():
+    """Runs recorded by the benchmark (and its settings) go to a temporary folder, not the user's."""
+    previous = os.environ.get(USER_DIR_VARIABLE)
+    with tempfile.TemporaryDirectory(prefix="mlp-workbench-bench-") as folder:
+        os.environ[USER_DIR_VARIABLE] = folder
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ[USER_DIR_VARIABLE]
+            else:
+                os.environ[USER_DIR_VARIABLE] = previous
+
+
+def samples_per_second(batches, warmup: float) -> float:
+    """Throughput by the trainer's clock, from the first batch after ``warmup`` seconds to the last."""
+    measured = [batch for batch in batches if batch.elapsed >= warmup]
+    if len(measured) < 2 or measured[-1].elapsed <= measured[0].elapsed:
+        return math.nan
+    return (measured[-1].samples_seen - measured[0].samples_seen) / (measured[-1].elapsed - measured[0].elapsed)
+
+
+def open_window(config, timeout: float = 120.0):
+    """A shown main window with its run built, or None when the data cannot be loaded."""
+    from app.main_window import MainWindow
+
+    window = MainWindow(config)
+    window.resize(1360, 860)
+    window.show()
+    wait_until(lambda: window.start_action.isEnabled() or (window.model.errors and not window.loader.is_loading()),
+               timeout, "the window's data")
+    if window.start_action.isEnabled():
+        return window
+    close(window)
+    return None
+
+
+def close(window) -> bool:
+    """Close the window as a user would, drop it, and tell whether it was freed."""
+    alive = weakref.ref(window)
+    window.close()
+    window.deleteLater()
+    del window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+    return alive() is None
+
+
+# ------------------------------------------------------------------------------------------ probes
+class LagProbe(QObject):
+    """A timer due every :data:`TICK_MS` ms that records how late each tick comes, in ms."""
+
+    def __init__(self):
+        super().__init__()
+        self.lateness: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness.append(max(0.0, 1000 * (now - self._last) - TICK_MS))
+        self._last = now
+
+
+class FrameCounter(QObject):
+    """Counts the frames in which Qt painted at least one watched widget.
+
+    A frame is one repaint of the window: Qt gathers the widgets marked for update and paints
+    them all while handling the window's UpdateRequest event.
+    """
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.frames = 0
+        self._watched: set = set()
+        self._painted = False
+        window.installEventFilter(self)
+
+    def watch(self, widgets) -> None:
+        """Count from now on the frames that paint any of ``widgets``."""
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self._watched = set(widgets)
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        self.frames = 0
+
+    def detach(self) -> None:
+        self.watch(())
+        self.window.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest and watched is self.window:
+            self._painted = False
+            watched.event(event)  # paint the frame now, then see whether it painted a watched widget
+            self.frames += self._painted
+            return True
+        if event.type() == QEvent.Type.Paint and watched in self._watched:
+            self._painted = True
+        return False
+
+
+def plot_widgets(page) -> list:
+    """What shows a tab's plots: the viewports of its graphics views, or, for a tab that paints
+    its own widgets (the Draw view), every widget in it."""
+    viewports = [view.viewport() for view in page.findChildren(QGraphicsView)]
+    return viewports or [page, *page.findChildren(QWidget)]
+
+
+# ------------------------------------------------------------------------------------------ the live tour
+@dataclass
+class TabFigures:
+    name: str
+    per_batch: bool
+    seconds: float
+    switch_ms: float     # showing the tab: the view catches up on what it missed
+    lateness: list
+    frames: int
+    gui_busy: float      # share of the wall-clock time the GUI thread was on a CPU
+    samples_per_second: float  # training speed while the tab was shown
+
+    @property
+    def fps(self) -> float:
+        return self.frames / self.seconds
+
+    def line(self) -> str:
+        return (f"tab {self.name}: lag p99 {percentile(self.lateness, 99):.1f} ms, max {max(self.lateness):.1f} ms; "
+                f"{self.fps:.1f} frames/s; shown in {self.switch_ms:.0f} ms; GUI thread busy {self.gui_busy:.0%}; "
+                f"training {self.samples_per_second:,.0f} samples/s")
+
+
+def live_config(dataset: str):
+    from core.config import LayerConfig, RunConfig
+
+    config = RunConfig(name="GUI benchmark")
+    config.data.dataset = dataset
+    config.network.hidden = [LayerConfig(units=256), LayerConfig(units=128)]
+    config.training.epochs = 10_000  # runs until stopped
+    return config
+
+
+def headless_rate(config, dataset, seconds: float, warmup: float, blas_threads: int | None) -> float:
+    """Samples per second of the engine alone, in this thread, for ``seconds`` after ``warmup``."""
+    from core import events
+    from core.experiment import Experiment
+    from core.trainer import TrainingControl
+
+    control = TrainingControl()
+    batches = []
+    with threadpool_limits(limits=blas_threads, user_api="blas"):
+        trainer = Experiment(config, dataset=dataset).make_trainer(control)
+        for event in trainer.run():
+            if isinstance(event, events.BatchFinished):
+                batches.append(event)
+                if event.elapsed > warmup + seconds:
+                    control.stop()
+    return samples_per_second(batches, warmup)
+
+
+def tour(window, plan: Plan, say) -> tuple[list[TabFigures], list]:
+    """Train in the window while every tab is shown in turn; returns per-tab figures and the batches."""
+    probe, counter = LagProbe(), FrameCounter(window)
+    batches, arrivals = [], []  # arrivals: (time received, samples trained by then)
+
+    def received(progress) -> None:
+        if progress.batches:
+            batches.extend(progress.batches)
+            arrivals.append((time.perf_counter(), progress.batches[-1].samples_seen))
+
+    tabs = window.view_tabs
+    window.start()
+    window.session.progress.connect(received)
+    probe.start()
+    wait(plan.warmup_seconds)
+    figures = []
+    try:
+        for index in range(tabs.count()):
+            if not tabs.isTabVisible(index):
+                continue
+            page = tabs.widget(index)
+            counter.watch(plot_widgets(page))
+            first_tick = len(probe.lateness)
+            began, cpu = time.perf_counter(), time.thread_time()
+            tabs.setCurrentIndex(index)
+            switch_ms = 1000 * (time.perf_counter() - began)
+            wait(plan.seconds_per_tab)
+            seconds = time.perf_counter() - began
+            shown = [arrival for arrival in arrivals if arrival[0] >= began]
+            speed = (shown[-1][1] - shown[0][1]) / (shown[-1][0] - shown[0][0]) if len(shown) > 1 else math.nan
+            figures.append(TabFigures(tabs.tabText(index), type(page).__name__ in PER_BATCH_VIEWS, seconds, switch_ms,
+                                      probe.lateness[first_tick:], counter.frames,
+                                      (time.thread_time() - cpu) / seconds, speed))
+            say(figures[-1].line())
+    finally:
+        probe.stop()
+        counter.detach()
+        window.stop()
+        wait_until(lambda: window.session is None, 30, "the run to stop")
+    return figures, batches
+
+
+def live(plan: Plan, say) -> dict:
+    """Throughput, lag and frame rate while training in the window with every tab shown in turn."""
+    from app.training_worker import default_blas_threads
+
+    dataset_name, note = plan.dataset, None
+    window = open_window(live_config(dataset_name))
+    if window is None:
+        note = f"{dataset_name} is not available (set MLP_WORKBENCH_DATA): the tour trained the 8×8 digits"
+        dataset_name = "digits"
+        window = open_window(live_config(dataset_name))
+    config, dataset = window.model.config.copy(), window.experiment.dataset
+    app_threads = default_blas_threads()
+    headless = {"all": [], "limited": []}
+
+    def headless_round() -> None:
+        for kind, threads in (("all", None), ("limited", app_threads)):
+            headless[kind].append(headless_rate(config, dataset, plan.headless_seconds, plan.warmup_seconds, threads))
+        say(f"headless: {headless['all'][-1]:,.0f} samples/s, {headless['limited'][-1]:,.0f} with "
+            f"{app_threads} BLAS thread(s)")
+
+    headless_round()
+    tabs, batches = tour(window, plan, say)
+    in_app = samples_per_second(batches, plan.warmup_seconds)
+    say(f"in the window: {in_app:,.0f} samples/s")
+    headless_round()
+    freed = close(window)
+    return {"dataset": dataset.name, "n_train": len(dataset.X_train), "batch_size": config.training.batch_size,
+            "note": note, "tabs": tabs, "in_app": in_app, "headless": headless, "app_threads": app_threads,
+            "freed": freed}
+
+
+# ------------------------------------------------------------------------------------------ memory
+def plot_buffer_points(window) -> tuple[int, int]:
+    """Points held in the views' plot buffers (every DecimatingSeries they keep), and their capacity."""
+    from app.views.series import DecimatingSeries
+
+    found = []
+    for view in [*window.views, *window.tools]:
+        for value in vars(view).values():
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else (value,)
+            found += [item for item in items if isinstance(item, DecimatingSeries)]
+    return sum(map(len, found)), sum(series.capacity for series in found)
+
+
+def memory(plan: Plan, say) -> dict:
+    """RSS through a run of ``plan.memory_epochs`` epochs on the digits, tabs switched all along."""
+    from core.config import RunConfig
+
+    config = RunConfig(name="GUI benchmark, memory")
+    config.training.epochs = plan.memory_epochs
+    window = open_window(config)
+    tabs = window.view_tabs
+    shown = [index for index in range(tabs.count()) if tabs.isTabVisible(index)]
+    samples = []  # (epochs done, RSS in MB)
+    finished = []
+    window.run_finished.connect(finished.append)
+    switches = 0
+
+    def sample() -> None:
+        nonlocal switches
+        samples.append((window.epochs_done, rss_mb()))
+        if time.perf_counter() >= began + (switches + 1) * MEMORY_TAB_SECONDS:
+            switches += 1
+            tabs.setCurrentIndex(shown[switches % len(shown)])
+
+    sampler = QTimer()
+    sampler.timeout.connect(sample)
+    began = time.perf_counter()
+    window.start()
+    sampler.start(50)
+    wait_until(lambda: finished, 600, f"{plan.memory_epochs} epochs on the digits")
+    sampler.stop()
+    samples.append((window.epochs_done, rss_mb()))
+    seconds = time.perf_counter() - began
+    points, capacity = plot_buffer_points(window)
+    wait_until(lambda: window.session is None, 30, "the run to end")
+    close(window)
+    settled = max(1, plan.memory_epochs // 10)
+    baseline = next(rss for epochs, rss in samples if epochs >= settled)
+    later = [rss for epochs, rss in samples if epochs >= settled]
+    drift = 100 * max(abs(rss - baseline) for rss in later) / baseline
+    say(f"memory: {baseline:.0f} MB after epoch {settled}, {later[-1]:.0f} MB at the end, drift {drift:.1f} %")
+    return {"baseline": baseline, "end": later[-1], "drift": drift, "settled": settled, "seconds": seconds,
+            "switches": switches, "points": points, "capacity": capacity, "epochs": finished[0].epoch}
+
+
+# ------------------------------------------------------------------------------------------ start-up
+class FirstPaint(QObject):
+    """In the start-up child: notes when the window first paints and when Start becomes enabled,
+    prints both (wall-clock times, comparable with the parent's) and closes the window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.times = window, {}
+        window.installEventFilter(self)
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._check_ready)
+        self._poll.start(5)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and "shown" not in self.times:
+            self.times["shown"] = time.time()
+        return False
+
+    def _check_ready(self) -> None:
+        if "ready" not in self.times and self.window.start_action.isEnabled():
+            self.times["ready"] = time.time()
+        if len(self.times) == 2:
+            self._poll.stop()
+            print(json.dumps(self.times), flush=True)
+            self.window.close()  # as a user would: the application quits when its last window closes
+
+
+def startup_child() -> int:
+    """Start the window exactly as ``mlp-workbench`` does, watched by :class:`FirstPaint`."""
+    from app import cli
+    from app.main_window import MainWindow
+
+    original_show = MainWindow.show
+
+    def show(window) -> None:
+        original_show(window)
+        window.first_paint = FirstPaint(window)
+
+    MainWindow.show = show
+    return cli.main([])
+
+
+def startup(runs: int, say) -> list[tuple[float, float]]:
+    """(seconds to the first paint, seconds to Start enabled) from launching each child process."""
+    times = []
+    for _ in range(runs):
+        launched = time.time()
+        child = subprocess.run([sys.executable, "-m", "bench.bench_gui", "--startup-child"], cwd=REPOSITORY,
+                               capture_output=True, text=True, timeout=120, check=False)
+        lines = child.stdout.strip().splitlines()
+        if child.returncode != 0 or not lines:
+            raise RuntimeError(f"the start-up child failed ({child.returncode}):\n{child.stderr.strip()}")
+        stamps = json.loads(lines[-1])
+        times.append((stamps["shown"] - launched, stamps["ready"] - launched))
+        say(f"start-up: window painted after {times[-1][0]:.2f} s, Start enabled after {times[-1][1]:.2f} s")
+    return times
+
+
+# ------------------------------------------------------------------------------------------ the result
+def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
+    """Run every measurement (see the module docstring); a QApplication is created if there is none."""
+    plan = QUICK if quick else FULL
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    load_before = machine.load_average()
+    with scratch_user_folder():
+        launches = startup(plan.startups, say)
+        run = live(plan, say)
+        held = memory(plan, say)
+    del application
+
+    tabs = run["tabs"]
+    lateness = [late for tab in tabs for late in tab.lateness]
+    per_batch = [tab for tab in tabs if tab.per_batch]
+    headless_all, headless_limited = Summary(tuple(run["headless"]["all"])), Summary(tuple(run["headless"]["limited"]))
+    all_label = "headless engine, every BLAS thread"
+    limited_label = f"headless engine, {run['app_threads']} BLAS thread(s) as in the window"
+    in_app_label = "in the window, every tab shown in turn"
+    rows = {all_label: headless_all, limited_label: headless_limited, in_app_label: Summary((run["in_app"],))}
+    result = WorkloadResult("Workload 6: the workbench window while training (issue 5)", "samples/s", rows,
+                            reference=all_label)
+    shown = statistics.median(seconds for seconds, _ in launches)
+    ready = statistics.median(seconds for _, seconds in launches)
+    throughput = 100 * result.ratio(in_app_label)
+    result.figures = [
+        ("event-loop lag, median", "ms", percentile(lateness, 50)),
+        ("event-loop lag, p99", "ms", percentile(lateness, 99)),
+        ("event-loop lag, max", "ms", max(lateness)),
+        ("throughput in the window / headless with the window's BLAS threads", "%",
+         100 * result.ratio(in_app_label, limited_label)),
+        ("frames drawn per second, slowest view drawn from every batch", "fps", min(tab.fps for tab in per_batch)),
+        ("RSS after the first tenth of the digits run", "MB", held["baseline"]),
+        ("RSS at the end of the digits run", "MB", held["end"]),
+        ("largest RSS change after the first tenth", "%", held["drift"]),
+        ("plot buffer points at the end (capacity)", f"({held['capacity']:,})", held["points"]),
+        (f"start-up to the window's first paint, median of {len(launches)}", "s", shown),
+        (f"start-up to Start enabled (the digits loaded), median of {len(launches)}", "s", ready),
+    ]
+    result.notes = [
+        f"tour: {run['dataset']} ({run['n_train']:,} training samples), 784-256-128-10 ReLU, Adam, batch "
+        f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every {TICK_MS} ms",
+        *([run["note"]] if run["note"] else []),
+        *(tab.line() for tab in tabs),
+        f"views drawn from every batch: {', '.join(PER_BATCH_VIEWS)}; the others change with each inspection "
+        "(every 0.4 s)",
+        f"memory: {held['epochs']} epochs on the 8×8 digits in {held['seconds']:.1f} s, {held['switches']} tab switches",
+        f"closed windows freed: {'yes' if run['freed'] else 'NO (a closed window stays in memory)'}",
+        f"load average (1 min): {load_before:.2f} at the start, {machine.load_average():.2f} at the end, "
+        f"{os.cpu_count()} logical cores",
+    ]
+    result.targets = [
+        Target("longest event-loop block while training", max(lateness), MAX_LAG_MS, False, " ms"),
+        Target("p99 event-loop lag while training", percentile(lateness, 99), P99_LAG_MS, False, " ms"),
+        Target("throughput in the window / headless engine", throughput, MIN_THROUGHPUT_PERCENT, True, " %"),
+        Target("frames drawn per second (views drawn from every batch)", min(tab.fps for tab in per_batch), MIN_FPS,
+               True, " fps"),
+        Target(f"RSS change over {held['epochs']} epochs on the digits", held["drift"], MAX_DRIFT_PERCENT, False, " %"),
+        Target("launch to window shown (median)", shown, MAX_STARTUP_S, False, " s"),
+    ]
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_gui", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="the digits, tiny durations: checks that it runs (~20 s)")
+    parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.startup_child:
+        return startup_child()
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    say(f"load average (1 min) {machine.load_average():.2f} on {os.cpu_count()} logical cores; "
+        + "; ".join(f"BLAS: {machine.blas_line(pool.__dict__)}" for pool in machine.blas_pools()))
+    began = time.perf_counter()
+    result = measure(options.quick, say)
+    lines = report.workload_table(result) + report.targets_table([result])
+    print("\n".join(lines) + f"\n\nmeasured in {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
