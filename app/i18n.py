@@ -26,8 +26,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QTreeWidget,
-                               QWidget)
+                               QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QToolButton,
+                               QTreeWidget, QWidget)
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 CATALOGUE = "mlp_workbench"
@@ -238,6 +238,10 @@ class Retranslator:
                 setter(new)
 
     def widget(self, widget: QWidget) -> None:
+        if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
+            # It mirrors its action, which is retranslated; setting its texts directly would
+            # detach them from the action (a composed tooltip would then stay in the old language).
+            return
         for name in _WIDGET_PROPERTIES:
             self._set(lambda: widget.property(name), lambda value: widget.setProperty(name, value))
         self._set(lambda: widget.property(_HELP_PROPERTY), lambda value: widget.setProperty(_HELP_PROPERTY, value))
