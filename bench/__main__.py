@@ -72,7 +72,8 @@ def main(argv=None) -> int:
     start = time.perf_counter()
     with threadpool_limits(limits=options.threads):
         results = run(options, say)
-    text = report.results_markdown(results, description, machine.load_average(), time.perf_counter() - start)
+    text = report.results_markdown(results, description, machine.load_average(), time.perf_counter() - start,
+                                   quick=options.quick)
     print(text)
     target = options.readme or (None if options.quick else README)
     if target is not None and not options.no_readme:

@@ -107,9 +107,12 @@ def machine_lines(machine: dict, load_after: float, seconds: float) -> list[str]
     return lines
 
 
-def results_markdown(results: list[WorkloadResult], machine: dict, load_after: float, seconds: float) -> str:
+def results_markdown(results: list[WorkloadResult], machine: dict, load_after: float, seconds: float,
+                     quick: bool = False) -> str:
     lines = ["## Machine", ""] + machine_lines(machine, load_after, seconds) + ["", "## Targets", ""]
-    lines += targets_table(results) + ["", "## Tables", ""]
+    lines += ["Not judged in the quick mode: its sizes are too small to mean anything."] if quick \
+        else targets_table(results)
+    lines += ["", "## Tables", ""]
     for result in results:
         lines += workload_table(result)
     return "\n".join(lines).rstrip() + "\n"

@@ -31,7 +31,7 @@ class Plan:
     warmup: bool      # an untimed first call of every contender
 
 
-FULL = Plan(n_train=60_000, epochs=3, rounds=5, digits_epochs=100, digits_rounds=7, real_mnist=True,
+FULL = Plan(n_train=60_000, epochs=3, rounds=4, digits_epochs=100, digits_rounds=7, real_mnist=True,
             warmup=True)
 QUICK = Plan(n_train=512, epochs=1, rounds=1, digits_epochs=2, digits_rounds=1, real_mnist=False,
              warmup=False)
