@@ -39,7 +39,7 @@ def test_torch_contenders_train_the_same_network():
     images = data.synthetic_mnist(64)
     for fused in (False, True):
         seconds = contenders.pytorch(images.X, images.y, (784, 16, 10), 32, 1, 1e-3, fused)()
-        assert 0 < seconds < 10
+        assert seconds > 0
 
 
 def test_the_engine_contender_learns():
