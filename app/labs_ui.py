@@ -98,17 +98,18 @@ class LabController(QObject):
         self.dock = LessonDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
-        self.dock.open_requested.connect(lambda lab_id, variant: self.open_lab(lab_id, variant or None))
+        # Bound methods, not lambdas: a lambda holding self in a connection of the window's keeps a
+        # closed window alive for ever (the connection lives in C++, out of the garbage collector's sight).
+        self.dock.open_requested.connect(self._open_requested)
         self.dock.export_requested.connect(self.export_dialog)
         self.dock.close_requested.connect(self.close_lab)
         self.dock.language_changed.connect(self._retranslate)
         self._build_menu()
-        window.model.changed.connect(lambda path: self.controls.apply() if self.lab is not None else None)
-        window.network_panel.layers.currentRowChanged.connect(
-            lambda row: self.controls.apply() if self.lab is not None else None)
+        window.model.changed.connect(self._apply_controls)
+        window.network_panel.layers.currentRowChanged.connect(self._apply_controls)
         window.experiment_built.connect(self._apply_hand_set_weights)
         window.experiment_changed.connect(self._run_rebuilt)
-        window.experiment_changed.connect(lambda experiment: self.controls.apply() if self.lab is not None else None)
+        window.experiment_changed.connect(self._apply_controls)
         window.state_changed.connect(self._follow_session)
         window.run_finished.connect(self._run_finished)
 
@@ -127,6 +128,7 @@ class LabController(QObject):
         self.close_action = QAction(self)
         self.close_action.triggered.connect(self.close_lab)
         self.lab_actions: list[QAction] = []
+        self.menu.triggered.connect(self._menu_triggered)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -156,7 +158,6 @@ class LabController(QObject):
             action = self.menu.addAction(f"&{lab.number:X}  {title}" if lab.number < 16 else f"{lab.number}  {title}")
             action.setToolTip(labs.text(lab.summary, language))
             action.setData(lab.id)
-            action.triggered.connect(lambda checked=False, lab_id=lab.id: self.open_lab(lab_id))
             self.lab_actions.append(action)
         self.menu.addSeparator()
         for action in (self.export_action, self.collect_action, self.close_action):
@@ -165,6 +166,18 @@ class LabController(QObject):
         if self.lab is not None:
             self.controls.set_lab(self.lab, labs.text(self.lab.title, language))  # the lock tooltips name it
             self._set_window_title()
+
+    def _menu_triggered(self, action: QAction) -> None:
+        if action in self.lab_actions:
+            self.open_lab(action.data())
+
+    def _open_requested(self, lab_id: str, variant: str) -> None:
+        self.open_lab(lab_id, variant or None)
+
+    def _apply_controls(self, *_) -> None:
+        """Hide and lock the open lab's controls again (a panel rebuilt its rows, a run was rebuilt)."""
+        if self.lab is not None:
+            self.controls.apply()
 
     def _update_actions(self) -> None:
         self.export_action.setEnabled(self.lab is not None)

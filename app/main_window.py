@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
         self.recovery_box: QMessageBox | None = None
+        self._recovery_offer: tuple[list, object] | None = None  # (interrupted runs, the box's "Reopen" button)
 
         self.setWindowTitle(self.tr("MLP Workbench"))
         self.setStyleSheet(INVALID_STYLE)
@@ -240,8 +241,9 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save configuration"), self._save_config_dialog,
                                         QKeySequence.StandardKey.Save, pixmap.SP_DialogSaveButton,
                                         self.tr("Save the run configuration (JSON)"))
-        self.save_as_action = self._action(self.tr("Save configuration &as…"),
-                                           lambda: self._save_config_dialog(choose=True),
+        # A bound method, not a lambda: a lambda holding self in a child's connection keeps a closed
+        # window alive for ever (the connection lives in C++, out of the garbage collector's sight).
+        self.save_as_action = self._action(self.tr("Save configuration &as…"), self._save_config_as_dialog,
                                            QKeySequence.StandardKey.SaveAs, None,
                                            self.tr("Save the run configuration under a new name"))
         self.export_view_action = self._action(self.tr("&Export current view…"), self._export_view_dialog,
@@ -871,6 +873,9 @@ class MainWindow(QMainWindow):
         if path:
             self.save_config(path)
 
+    def _save_config_as_dialog(self) -> None:
+        self._save_config_dialog(choose=True)
+
     def load_config(self, path: str) -> bool:
         """Open a configuration file; on any problem the message says why and nothing changes."""
         try:
@@ -1180,13 +1185,17 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.NoButton, self)
         restore = box.addButton(self.tr("Reopen it"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Dismiss"), QMessageBox.ButtonRole.RejectRole)
-        box.finished.connect(lambda result: self._recovery_answered(interrupted, box.clickedButton() is restore))
-        self.recovery_box = box
+        box.finished.connect(self._recovery_box_closed)  # a bound method: see save_as_action
+        self.recovery_box, self._recovery_offer = box, (interrupted, restore)
         box.open()
         return interrupted
 
+    def _recovery_box_closed(self) -> None:
+        interrupted, restore = self._recovery_offer
+        self._recovery_answered(interrupted, self.recovery_box.clickedButton() is restore)
+
     def _recovery_answered(self, interrupted: list, restore: bool) -> None:
-        self.recovery_box = None
+        self.recovery_box = self._recovery_offer = None
         for info in interrupted:
             try:
                 runs.mark_recovered(info.folder)

@@ -1,6 +1,8 @@
 """The real window, driven like a user would: run controls, live changes, errors, files, closing."""
+import gc
 import json
 import math
+import weakref
 
 import numpy as np
 import pytest
@@ -193,6 +195,17 @@ def test_closing_during_a_run_stops_the_thread_within_a_second(qtbot, small_conf
     window.close()
     assert window.session is None
     assert thread.isFinished()
+
+
+def test_a_closed_window_is_freed(qtbot, small_config):
+    window = MainWindow(small_config())  # not given to qtbot, which would keep it
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    closed = weakref.ref(window)
+    window.close()
+    del window
+    qtbot.wait(50)  # calls already queued for the window (its start-up ones) run, as in a running app
+    gc.collect()
+    assert closed() is None, "something still holds the closed window (a lambda connected with self in it?)"
 
 
 def non_default_config() -> RunConfig:
