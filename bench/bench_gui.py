@@ -50,7 +50,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
@@ -150,16 +150,17 @@ def open_window(config, timeout: float = 120.0):
     return None
 
 
-def close(window) -> bool:
-    """Close the window as a user would, drop it, and tell whether it was freed."""
-    alive = weakref.ref(window)
+def close(window) -> weakref.ref:
+    """Close the window as a user would; the weak reference returned tells whether it is freed
+    once the caller has dropped it (see :func:`freed`)."""
     window.close()
-    window.deleteLater()
-    del window
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()
+    return weakref.ref(window)
+
+
+def freed(closed: weakref.ref) -> bool:
+    wait(0.05)  # calls already queued for the window run, as in a running application
     gc.collect()
-    return alive() is None
+    return closed() is None
 
 
 # ------------------------------------------------------------------------------------------ probes
@@ -351,10 +352,11 @@ def live(plan: Plan, say) -> dict:
     in_app = samples_per_second(batches, plan.warmup_seconds)
     say(f"in the window: {in_app:,.0f} samples/s")
     headless_round()
-    freed = close(window)
+    closed = close(window)
+    del window
     return {"dataset": dataset.name, "n_train": len(dataset.X_train), "batch_size": config.training.batch_size,
             "note": note, "tabs": tabs, "in_app": in_app, "headless": headless, "app_threads": app_threads,
-            "freed": freed}
+            "freed": freed(closed)}
 
 
 # ------------------------------------------------------------------------------------------ memory
