@@ -1226,6 +1226,7 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()
+        self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
         self.loader.shutdown()
         super().closeEvent(event)

@@ -43,6 +43,18 @@ def test_compare_races_on_the_window_s_configuration_as_it_is_edited(qtbot, smal
     assert compare.race_config().network.hidden[0].units == 24
 
 
+def test_closing_the_window_during_a_race_stops_the_race(qtbot, small_config):
+    window = MainWindow(small_config(epochs=2))
+    qtbot.addWidget(window)
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    compare.set_config(small_config(epochs=100_000))
+    compare.start()
+    thread = compare.session.thread
+    qtbot.waitUntil(lambda: len(compare.summary) > 0, timeout=30_000)  # the contenders are racing
+    window.close()
+    assert thread.isFinished()
+
+
 def test_the_views_leave_the_draw_tab_for_data_that_is_not_images(qtbot, small_config):
     config = small_config(epochs=2)
     config.data.dataset = "moons"
