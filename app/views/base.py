@@ -137,7 +137,9 @@ class View(QWidget):
                 writer.writerows(rows)
             return
         scene = self.graphics.scene()
-        source = scene.sceneRect()
+        # What is on screen, not the scene's own rectangle: that only ever grows (to hold a diverged
+        # path thousands of plot widths away, once a PNG of over 256 MB).
+        source = self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect()
         if suffix == ".png":
             self._export_png(scene, source, path)
         else:

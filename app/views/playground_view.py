@@ -478,12 +478,6 @@ class PlaygroundView(View):
         notes = [*self._problems, *(f"{name}: {walk.stopped}" for name, walk in self.walks.items() if walk.stopped)]
         self.stopped_note.setText("\n".join(notes))
 
-    def export(self, path) -> None:
-        # View.export sizes a PNG from the scene's rectangle, which only ever grows — here to hold a
-        # diverged path thousands of plot widths away; pinned to what is on screen first.
-        self.graphics.scene().setSceneRect(self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect())
-        super().export(path)
-
     def table(self) -> tuple[list[str], list[list]]:
         """Every point of every path: method, learning rate, step, x, y, E."""
         rows = [[name, format_number(walk.optimizer.lr), step, float(point[0]), float(point[1]), loss]

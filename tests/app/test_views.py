@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from app.messages import Progress
@@ -307,6 +307,18 @@ def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
         header, *rows = list(csv.reader(handle))
     assert len(header) >= 2 and len(rows) > 0
     assert all(len(row) == len(header) for row in rows)
+
+
+def test_a_png_is_twice_the_view_on_screen_however_far_the_scene_once_reached(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, LossView, runs["digits"])
+    scene = view.graphics.scene()
+    far = scene.addRect(QRectF(0, 0, 20_000, 20_000))  # as a diverged curve would
+    assert scene.sceneRect().width() >= 20_000
+    scene.removeItem(far)
+    view.export(tmp_path / "view.png")
+    image = QImage(str(tmp_path / "view.png"))
+    viewport = view.graphics.viewport()
+    assert (image.width(), image.height()) == (2 * viewport.width(), 2 * viewport.height())
 
 
 def test_loss_csv_holds_the_plotted_points(qtbot, runs, tmp_path):
