@@ -126,6 +126,7 @@ class PlaygroundView(View):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.surface: surfaces.Surface | None = None
+        self._drawn_surface: surfaces.Surface | None = None
         self.start_point = (0.0, 0.0)
         self.walks: dict[str, surfaces.Descent] = {}
         self._problems: list[str] = []
@@ -280,6 +281,10 @@ class PlaygroundView(View):
         """The playground does not depend on the window's run."""
 
     def refresh(self) -> None:
+        # The shading and contours wait until the view is shown: computing them when the window
+        # opened, with this tab hidden, delayed the window's first appearance.
+        if self._drawn_surface is not self.surface:
+            self._draw_surface()
         if self._stale:
             self._stale = False
             self.redraw()
@@ -327,8 +332,12 @@ class PlaygroundView(View):
         self.restart()
 
     def _use_surface(self, surface: surfaces.Surface) -> None:
+        """Take ``surface``; it is shaded and contoured when the view is next drawn (see :meth:`refresh`)."""
         self.surface = surface
         self._show_quadratic_values()
+
+    def _draw_surface(self) -> None:
+        surface = self._drawn_surface = self.surface
         xs, ys, values = surface.grid(GRID_RESOLUTION)
         lowest = [surface.loss(np.array(minimum)) for minimum in surface.minima]
         self._floor = min(lowest) if lowest else float(values.min())

@@ -135,6 +135,19 @@ def test_every_surface_shows_its_contours_minima_start_and_rates(qtbot, view, na
     assert {method: edit.value() for method, edit in view.rate_edits.items()} == surface.learning_rates
 
 
+def test_a_hidden_playground_draws_its_surface_only_when_shown(qtbot):
+    view = PlaygroundView()  # as the window creates it, in a tab not shown
+    qtbot.addWidget(view)
+    view.set_surface("beale")
+    assert len(view.contours.getData()[0]) == 0 and view.background.image is None
+    view.show()
+    qtbot.waitExposed(view)
+    (x_low, x_high), _ = view.surface.bounds
+    x, _ = view.contours.getData()
+    assert np.isfinite(x).sum() > 100 and x_low - 1e-9 <= np.nanmin(x) and np.nanmax(x) <= x_high + 1e-9
+    assert view.background.image.shape == (160, 160)
+
+
 def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
     view.set_surface("himmelblau")
     only(view, "sgd", "newton")
