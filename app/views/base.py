@@ -113,16 +113,25 @@ class View(QWidget):
         self._changed()
 
     def on_progress(self, progress) -> None:
-        """Take one :class:`app.messages.Progress` from the worker (ignored if the view does not apply)."""
+        """Take one :class:`app.messages.Progress` from the worker (ignored if the view does not apply).
+
+        The view is redrawn only when something it keeps arrived: most messages carry batches
+        alone, which a view drawn from inspections has no use for.
+        """
         if self.experiment is None:
             return
-        if progress.batches:
+        received = False
+        if progress.batches and self._keeps("add_batches"):
             self.add_batches(progress.batches)
-        if progress.epochs:
+            received = True
+        if progress.epochs and self._keeps("add_epochs"):
             self.add_epochs(progress.epochs)
-        if progress.inspection is not None:
+            received = True
+        if progress.inspection is not None and self._keeps("show_inspection"):
             self.show_inspection(progress.inspection)
-        self._changed()
+            received = True
+        if received:
+            self._changed()
 
     def export(self, path) -> None:
         """Write the view to ``path``: an image (.png, .svg) or its data (.csv)."""
@@ -226,6 +235,11 @@ class View(QWidget):
         for side, text in labels.items():
             plot.setLabel(side, text, color=palette.FOREGROUND)
         return plot
+
+    @classmethod
+    def _keeps(cls, hook: str) -> bool:
+        """Whether the view overrides ``hook``, i.e. keeps something of what it is given."""
+        return getattr(cls, hook) is not getattr(View, hook)
 
     def _changed(self) -> None:
         self._stale = True

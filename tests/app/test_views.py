@@ -292,6 +292,20 @@ def test_hidden_views_wait_and_draw_when_shown(qtbot, runs):
     np.testing.assert_array_equal(view.curve.getOriginalDataset()[1], run.last.curve.y)
 
 
+def test_a_view_is_redrawn_only_by_messages_carrying_what_it_keeps(qtbot, runs, monkeypatch):
+    run = runs["digits"]
+    histograms, loss = fed_view(qtbot, HistogramView, run), fed_view(qtbot, LossView, run)
+    redrawn = []
+    for view in (histograms, loss):
+        monkeypatch.setattr(view, "redraw", lambda view=view: redrawn.append(type(view).__name__))
+    batches_only = Progress(run.batches[-3:], (), None, None)
+    for view in (histograms, loss):
+        view.on_progress(batches_only)
+    assert redrawn == ["LossView"], "the histograms are drawn from inspections, which this message lacks"
+    histograms.on_progress(Progress((), (), run.last, None))
+    assert redrawn == ["LossView", "HistogramView"]
+
+
 # ----------------------------------------------------------------------------- export
 @pytest.mark.parametrize("view_class", all_views())
 def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
