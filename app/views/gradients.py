@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
 from app.views.base import TranslatedText, View
-from app.views.series import DecimatingSeries, plain
+from app.views.series import DecimatingSeries, plain, show
 
 
 def layer_numbers(network) -> dict[int, int]:
@@ -78,6 +78,7 @@ class GradientView(View):
         self.share_names: dict[int, str] = {}
         self.activation_numbers: dict[int, int] = {}
         self.latest = None
+        self.spread_of = None  # the inspection the activation bars show
         self.last_step = 0
         self.tracked = True
 
@@ -106,7 +107,7 @@ class GradientView(View):
         self.spread_plot.getAxis("bottom").setTicks([[(numbers[i], str(numbers[i]))
                                                        for i, layer in enumerate(network.layers)
                                                        if hasattr(layer, "function")]])
-        self.latest = None
+        self.latest = self.spread_of = None
         self.last_step = 0
         self.tracked = True
         self.show_note(None)
@@ -138,10 +139,11 @@ class GradientView(View):
             self.show_note(self.tr("This run does not record gradient norms "
                                    "(the trainer's track_gradient_norms option is off)."))
         for curve, series in zip(self.norm_curves, self.norm_series):
-            curve.setData(series.x, series.y)
+            show(curve, series)
         for index, curve in self.share_curves.items():
-            curve.setData(self.share_series[index].x, self.share_series[index].y)
-        if self.latest is not None and self.latest.activations:
+            show(curve, self.share_series[index])
+        if self.latest is not None and self.latest is not self.spread_of and self.latest.activations:
+            self.spread_of = self.latest
             x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)
             mean = np.array([s.mean for s in self.latest.activations])
             std = np.array([s.std for s in self.latest.activations])

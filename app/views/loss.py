@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
 from app.views.base import TranslatedText, View
-from app.views.series import DecimatingSeries, Smoother, plain
+from app.views.series import DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
 
@@ -93,7 +93,7 @@ class LossView(View):
         for curve, series in zip((*self.loss_curves, *self.metric_curves, self.lr_curve),
                                  (*self.loss_series, *self.metric_series, self.lr_series)):
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
-            curve.setData(series.x, series.y, connect="finite")
+            show(curve, series, connect="finite")
         if len(self.lr_series):
             # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
             self.lr_plot.setYRange(0.0, 1.1 * float(self.lr_series.y.max()), padding=0)

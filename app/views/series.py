@@ -7,13 +7,22 @@ hundred, every stored point standing for the same number of original ones.
 """
 from __future__ import annotations
 
+import itertools
+import weakref
+
 import numpy as np
 
 DEFAULT_CAPACITY = 2048
 
+_stamps = itertools.count(1)
+_shown: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # curve → stamp of the points it shows
+
 
 class DecimatingSeries:
-    """Points (x, y) for one curve, at most ``capacity`` of them (an even number ≥ 2)."""
+    """Points (x, y) for one curve, at most ``capacity`` of them (an even number ≥ 2).
+
+    ``stamp`` is a number that changes, to one no series has had, whenever ``x`` or ``y`` change.
+    """
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY):
         if capacity < 2 or capacity % 2:
@@ -24,6 +33,7 @@ class DecimatingSeries:
         self.clear()
 
     def clear(self) -> None:
+        self.stamp = next(_stamps)
         self._count = 0
         self.group = 1  # how many original points each stored point averages
         self._pending_x = self._pending_y = 0.0
@@ -43,6 +53,7 @@ class DecimatingSeries:
         self._count += 1
         self._pending_x = self._pending_y = 0.0
         self._pending = 0
+        self.stamp = next(_stamps)
         if self._count == self.capacity:
             self._halve()
 
@@ -60,6 +71,15 @@ class DecimatingSeries:
     @property
     def y(self) -> np.ndarray:
         return self._y[:self._count]
+
+
+def show(curve, series: DecimatingSeries, **options) -> None:
+    """``curve.setData(series.x, series.y, **options)`` unless the curve shows these points already:
+    pyqtgraph redoes as much for unchanged data as for new (a curve with symbols rebuilds each one),
+    and a view's curves mostly change at different rates (per batch, per epoch)."""
+    if _shown.get(curve) != series.stamp:
+        curve.setData(series.x, series.y, **options)
+        _shown[curve] = series.stamp
 
 
 class Smoother:

@@ -17,7 +17,7 @@ from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
 from app.views.loss import BATCH, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
-from app.views.series import DecimatingSeries, Smoother
+from app.views.series import DecimatingSeries, Smoother, show
 from app.views.unit_images import UnitImageView, mosaic
 from core import config as run_config
 from core import events, inspection
@@ -363,6 +363,28 @@ def test_decimating_series_keeps_at_most_its_capacity_and_the_mean():
     covered = len(series) * series.group
     assert series.y.mean() == pytest.approx(values[:covered].mean())
     assert series.x[0] == pytest.approx((series.group - 1) / 2)
+
+
+def test_a_curve_is_given_a_series_again_only_when_its_points_changed():
+    class Curve:
+        def __init__(self):
+            self.given = []
+
+        def setData(self, x, y, **options):
+            self.given.append((list(x), list(y)))
+
+    series, curve = DecimatingSeries(capacity=2), Curve()
+    show(curve, series)
+    show(curve, series)
+    series.append(1.0, 10.0)
+    show(curve, series)
+    show(curve, series)
+    series.append(2.0, 20.0)  # full: the two points merge into their mean
+    series.append(3.0, 30.0)  # now averaged in pairs: pending, nothing shown changes
+    show(curve, series)
+    series.clear()
+    show(curve, series)
+    assert curve.given == [([], []), ([1.0], [10.0]), ([1.5], [15.0]), ([], [])]
 
 
 def test_smoother_has_no_start_up_bias():
