@@ -8,6 +8,7 @@ views in hidden tabs cost nothing but the bookkeeping; it catches up when shown.
 from __future__ import annotations
 
 import csv
+import math
 import weakref
 from pathlib import Path
 
@@ -58,6 +59,55 @@ def inspection_of(network, dataset) -> Inspection:
     inspection = inspect(network, dataset)
     _initial_inspections[network] = (dataset, network.flat_parameters.copy(), inspection)
     return inspection
+
+
+ROUND_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+"""The right ends a growing step axis takes, × 10ᵏ: the curve always fills at least 4/5 of the width."""
+
+
+def round_up(value: float) -> float:
+    """The smallest of ``ROUND_STEPS`` × 10ᵏ that is ≥ ``value`` (> 0)."""
+    scale = 10.0 ** math.floor(math.log10(value))
+    return next(step * scale for step in ROUND_STEPS if step * scale >= value)
+
+
+class GrowingStepAxis:
+    """The shared x axis of plots over the optimiser's steps, from 0 to a round number past the newest
+    step (:func:`round_up`).
+
+    Auto-ranging moved the axis at every frame, and every move lays out the ticks and grid of
+    each linked plot again: the larger part of a frame's cost. A round right end moves a few times
+    per decade of steps. The axis stops following once the user zooms or pans, and follows again
+    when auto-range is asked for (the plot's "A" button or its menu).
+    """
+
+    def __init__(self, *plots: pg.PlotItem):
+        self.boxes = [plot.getViewBox() for plot in plots]
+        self.following, self.newest, self.right = True, 0.0, 0.0
+        for box in self.boxes:
+            box.enableAutoRange(x=False)
+            box.sigRangeChangedManually.connect(self._zoomed)
+            box.sigStateChanged.connect(self._auto_range_asked)
+
+    def reset(self) -> None:
+        self.following, self.newest, self.right = True, 0.0, 0.0
+
+    def follow(self, newest_step: float) -> None:
+        """Make room for ``newest_step`` (while the axis follows the steps)."""
+        self.newest = newest_step
+        if self.following and newest_step > self.right:
+            self.right = round_up(newest_step)
+            self.boxes[0].setXRange(0.0, self.right, padding=0)
+
+    def _zoomed(self, changed_axes) -> None:
+        if changed_axes[0]:
+            self.following = False
+
+    def _auto_range_asked(self, box) -> None:
+        if box.autoRangeEnabled()[0]:
+            box.enableAutoRange(x=False)
+            self.following, self.right = True, 0.0
+            self.follow(self.newest)
 
 
 class View(QWidget):

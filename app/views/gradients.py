@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
-from app.views.base import TranslatedText, View
+from app.views.base import GrowingStepAxis, TranslatedText, View
 from app.views.series import DecimatingSeries, plain, show
 
 
@@ -61,6 +61,7 @@ class GradientView(View):
         self.share_plot = self.new_plot(2, 0, self.tr("saturated (sigmoid, tanh) or dead (ReLU) units"),
                                         left="%", bottom=self.tr("step"))
         self.share_plot.setXLink(self.norm_plot)
+        self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
         self.share_plot.setLimits(yMin=0, yMax=100)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         for plot in (self.norm_plot, self.share_plot):
@@ -109,6 +110,7 @@ class GradientView(View):
                                                        if hasattr(layer, "function")]])
         self.latest = self.spread_of = None
         self.last_step = 0
+        self.steps_axis.reset()
         self.tracked = True
         self.show_note(None)
 
@@ -142,6 +144,8 @@ class GradientView(View):
             show(curve, series)
         for index, curve in self.share_curves.items():
             show(curve, self.share_series[index])
+        if self.last_step:
+            self.steps_axis.follow(self.last_step)
         if self.latest is not None and self.latest is not self.spread_of and self.latest.activations:
             self.spread_of = self.latest
             x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)

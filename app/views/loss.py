@@ -5,7 +5,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
-from app.views.base import TranslatedText, View
+from app.views.base import GrowingStepAxis, TranslatedText, View
 from app.views.series import DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
@@ -31,6 +31,8 @@ class LossView(View):
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
         for plot in (self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
+        self.steps_axis = GrowingStepAxis(self.loss_plot, self.metric_plot, self.lr_plot)
+        self.newest_step = 0
         self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
                       self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"))
         self.loss_series = [DecimatingSeries() for _ in self.names]
@@ -72,6 +74,8 @@ class LossView(View):
             series.clear()
         self.loss_smoother.reset()
         self.metric_smoother.reset()
+        self.steps_axis.reset()
+        self.newest_step = 0
         self.redraw()
 
     def add_batches(self, events):
@@ -81,6 +85,7 @@ class LossView(View):
             smoothed.append(event.step, self.loss_smoother(event.loss))
             self.metric_series[0].append(event.step, self.metric_smoother(event.metric))
             self.lr_series.append(event.step, event.lr)
+        self.newest_step = events[-1].step
 
     def add_epochs(self, events):
         for event in events:
@@ -94,6 +99,8 @@ class LossView(View):
                                  (*self.loss_series, *self.metric_series, self.lr_series)):
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
             show(curve, series, connect="finite")
+        if self.newest_step:
+            self.steps_axis.follow(self.newest_step)
         if len(self.lr_series):
             # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
             self.lr_plot.setYRange(0.0, 1.1 * float(self.lr_series.y.max()), padding=0)

@@ -1,6 +1,7 @@
 """The live views fed by real short training runs: what they draw, what they export, what they keep."""
 import csv
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -9,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import View
+from app.views.base import View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -304,6 +305,29 @@ def test_a_view_is_redrawn_only_by_messages_carrying_what_it_keeps(qtbot, runs, 
     assert redrawn == ["LossView"], "the histograms are drawn from inspections, which this message lacks"
     histograms.on_progress(Progress((), (), run.last, None))
     assert redrawn == ["LossView", "HistogramView"]
+
+
+def test_round_up_to_a_round_right_end():
+    values = (1, 3, 101, 126, 8001, 123_456, 0.3)
+    assert [round_up(value) for value in values] == pytest.approx([1, 3, 125, 150, 10_000, 125_000, 0.3])
+
+
+def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_again_on_auto_range(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, LossView, run)
+    newest = run.batches[-1].step
+    box = view.loss_plot.getViewBox()
+    assert box.viewRange()[0] == pytest.approx([0.0, round_up(newest)])
+    assert view.lr_plot.getViewBox().viewRange()[0] == pytest.approx([0.0, round_up(newest)]), "linked plots follow"
+
+    box.setXRange(10, 20, padding=0)  # the user zooms in
+    box.sigRangeChangedManually.emit([True, False])
+    view.on_progress(Progress(tuple(replace(batch, step=batch.step + 10 * newest) for batch in run.batches[-3:]), ()))
+    assert box.viewRange()[0] == pytest.approx([10, 20])
+
+    box.enableAutoRange(x=True)  # the plot's "A" button
+    assert box.viewRange()[0] == pytest.approx([0.0, round_up(11 * newest)])
+    assert not box.autoRangeEnabled()[0], "auto-range itself would move the axis at every frame"
 
 
 # ----------------------------------------------------------------------------- export
