@@ -9,12 +9,13 @@ Everything is measured on the real :class:`app.main_window.MainWindow` on Qt's o
   trains at full speed while every tab is shown in turn for a few seconds. A timer due every
   :data:`TICK_MS` ms records how late each tick comes: the largest lateness is the longest the
   loop was blocked, the 99th percentile what a user feels (targets: ≤ 50 ms and ≤ 20 ms). Switching
-  tabs counts, as a click would: a view catches up on what it missed when it is shown.
+  tabs counts, as a click would: a view catches up on what it missed when it is shown. The part of
+  the lateness the GUI thread spent on a CPU tells the window's own work from waiting for a core
+  (other processes) or for the interpreter lock (the training thread).
 - **Throughput.** Samples per second by the trainer's own clock during that tour, against the
-  headless engine (``Experiment.make_trainer().run()`` in this process with every BLAS thread, as
-  ``mlp-workbench train`` runs) in rounds before and after the tour (target ≥ 85 %). The headless
-  engine held to the window's BLAS thread limit is shown too: it tells the limit's share of the
-  difference from the GUI's.
+  headless engine (``Experiment.make_trainer().run()`` in this process, as ``mlp-workbench train``
+  runs) in rounds before and after the tour, with every BLAS thread and with the window's BLAS
+  thread limit; the target (≥ 85 %) is against the faster of the two.
 - **Frame rate.** Frames per second in which Qt actually painted the shown tab's plots. The target
   (≥ 20) is for the views drawn from every batch (:data:`PER_BATCH_VIEWS`); the others are drawn
   from the worker's inspections, which come every ``INSPECTION_INTERVAL`` (0.4 s) by design.
@@ -165,28 +166,33 @@ def freed(closed: weakref.ref) -> bool:
 
 # ------------------------------------------------------------------------------------------ probes
 class LagProbe(QObject):
-    """A timer due every :data:`TICK_MS` ms that records how late each tick comes, in ms."""
+    """A timer due every :data:`TICK_MS` ms that records how late each tick comes, in ms, and how
+    much of that lateness the GUI thread spent on a CPU (``working``): the rest it waited, for a
+    core taken by other processes or for the interpreter lock held by the training thread."""
 
     def __init__(self):
         super().__init__()
         self.lateness: list[float] = []
-        self._last = 0.0
+        self.working: list[float] = []
+        self._last = self._last_cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.lateness.append(max(0.0, 1000 * (now - self._last) - TICK_MS))
-        self._last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        late = max(0.0, 1000 * (now - self._last) - TICK_MS)
+        self.lateness.append(late)
+        self.working.append(min(late, 1000 * (cpu - self._last_cpu)))
+        self._last, self._last_cpu = now, cpu
 
 
 class FrameCounter(QObject):
@@ -243,6 +249,7 @@ class TabFigures:
     seconds: float
     switch_ms: float     # showing the tab: the view catches up on what it missed
     lateness: list
+    working: list        # the part of each lateness the GUI thread was on a CPU
     frames: int
     gui_busy: float      # share of the wall-clock time the GUI thread was on a CPU
     samples_per_second: float  # training speed while the tab was shown
@@ -252,7 +259,8 @@ class TabFigures:
         return self.frames / self.seconds
 
     def line(self) -> str:
-        return (f"tab {self.name}: lag p99 {percentile(self.lateness, 99):.1f} ms, max {max(self.lateness):.1f} ms; "
+        return (f"tab {self.name}: lag p99 {percentile(self.lateness, 99):.1f} ms, max {max(self.lateness):.1f} ms "
+                f"(GUI thread working: p99 {percentile(self.working, 99):.1f}, max {max(self.working):.1f} ms); "
                 f"{self.fps:.1f} frames/s; shown in {self.switch_ms:.0f} ms; GUI thread busy {self.gui_busy:.0%}; "
                 f"training {self.samples_per_second:,.0f} samples/s")
 
@@ -316,7 +324,7 @@ def tour(window, plan: Plan, say) -> tuple[list[TabFigures], list]:
             shown = [arrival for arrival in arrivals if arrival[0] >= began]
             speed = (shown[-1][1] - shown[0][1]) / (shown[-1][0] - shown[0][0]) if len(shown) > 1 else math.nan
             figures.append(TabFigures(tabs.tabText(index), type(page).__name__ in PER_BATCH_VIEWS, seconds, switch_ms,
-                                      probe.lateness[first_tick:], counter.frames,
+                                      probe.lateness[first_tick:], probe.working[first_tick:], counter.frames,
                                       (time.thread_time() - cpu) / seconds, speed))
             say(figures[-1].line())
     finally:
@@ -486,14 +494,18 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
 
     tabs = run["tabs"]
     lateness = [late for tab in tabs for late in tab.lateness]
+    working = [late for tab in tabs for late in tab.working]
     per_batch = [tab for tab in tabs if tab.per_batch]
-    headless_all, headless_limited = Summary(tuple(run["headless"]["all"])), Summary(tuple(run["headless"]["limited"]))
     all_label = "headless engine, every BLAS thread"
     limited_label = f"headless engine, {run['app_threads']} BLAS thread(s) as in the window"
     in_app_label = "in the window, every tab shown in turn"
-    rows = {all_label: headless_all, limited_label: headless_limited, in_app_label: Summary((run["in_app"],))}
+    rows = {all_label: Summary(tuple(run["headless"]["all"])), limited_label: Summary(tuple(run["headless"]["limited"])),
+            in_app_label: Summary((run["in_app"],))}
+    # The reference is the faster headless setting: on a loaded machine every BLAS thread can be far
+    # slower than one (the threads wait for cores the other processes hold).
+    fastest = max((all_label, limited_label), key=lambda label: rows[label].median)
     result = WorkloadResult("Workload 6: the workbench window while training (issue 5)", "samples/s", rows,
-                            reference=all_label)
+                            reference=fastest)
     shown = statistics.median(seconds for seconds, _ in launches)
     ready = statistics.median(seconds for _, seconds in launches)
     throughput = 100 * result.ratio(in_app_label)
@@ -501,6 +513,10 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
         ("event-loop lag, median", "ms", percentile(lateness, 50)),
         ("event-loop lag, p99", "ms", percentile(lateness, 99)),
         ("event-loop lag, max", "ms", max(lateness)),
+        ("event-loop lag the GUI thread spent working (not waiting for a core or the interpreter lock), p99", "ms",
+         percentile(working, 99)),
+        ("event-loop lag the GUI thread spent working, max", "ms", max(working)),
+        ("throughput in the window / headless with every BLAS thread", "%", 100 * result.ratio(in_app_label, all_label)),
         ("throughput in the window / headless with the window's BLAS threads", "%",
          100 * result.ratio(in_app_label, limited_label)),
         ("frames drawn per second, slowest view drawn from every batch", "fps", min(tab.fps for tab in per_batch)),
@@ -526,7 +542,7 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
     result.targets = [
         Target("longest event-loop block while training", max(lateness), MAX_LAG_MS, False, " ms"),
         Target("p99 event-loop lag while training", percentile(lateness, 99), P99_LAG_MS, False, " ms"),
-        Target("throughput in the window / headless engine", throughput, MIN_THROUGHPUT_PERCENT, True, " %"),
+        Target("throughput in the window / headless engine (its faster BLAS setting)", throughput, MIN_THROUGHPUT_PERCENT, True, " %"),
         Target("frames drawn per second (views drawn from every batch)", min(tab.fps for tab in per_batch), MIN_FPS,
                True, " fps"),
         Target(f"RSS change over {held['epochs']} epochs on the digits", held["drift"], MAX_DRIFT_PERCENT, False, " %"),
