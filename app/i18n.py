@@ -206,7 +206,10 @@ class Retranslator:
             values = {}
             for placeholder, value in zip(_PLACEHOLDER.findall(shown), match.groups()):
                 values.setdefault(placeholder, self.text(value, depth + 1))
-            return _PLACEHOLDER.sub(lambda found: values.get(found.group(), found.group()), wanted)
+            translated = _PLACEHOLDER.sub(lambda found: values.get(found.group(), found.group()), wanted)
+            # A loose template ("%1 (%2)") can match a text it did not make: then try the next way.
+            if translated != text:
+                return translated
         for separator in ("\n", " · "):
             if separator in text:
                 parts = text.split(separator)
