@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
         self.recovery_box: QMessageBox | None = None
+        self._closed = False
         self._recovery_offer: tuple[list, object] | None = None  # (interrupted runs, the box's "Reopen" button)
 
         self.setWindowTitle(self.tr("MLP Workbench"))
@@ -199,7 +200,9 @@ class MainWindow(QMainWindow):
         self.experiment_changed.connect(self._leave_draw_view_for_other_data)
         self.model.changed.connect(self._forward_config)
         self._errors_changed(self.model.errors)
-        self.rebuild()
+        # The first run is built once the window is up: loading its data starts with imports
+        # (scikit-learn, seconds) that would take the interpreter from building and painting the window.
+        QTimer.singleShot(0, self, self._build_first_run)
         QTimer.singleShot(0, self, self.offer_recovery)
 
     # ================================================================== construction
@@ -499,6 +502,11 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _build_first_run(self) -> None:
+        # Not when a run was asked for meanwhile (a model opened from the command line) or the window closed.
+        if self._wanted_data_key is None and not self._closed:
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Build a new run from the configuration: load the data (off the GUI thread), then the network."""
@@ -1223,6 +1231,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()

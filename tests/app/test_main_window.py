@@ -208,6 +208,14 @@ def test_a_closed_window_is_freed(qtbot, small_config):
     assert closed() is None, "something still holds the closed window (a lambda connected with self in it?)"
 
 
+def test_a_window_closed_at_once_loads_no_data(qtbot, small_config):
+    window = MainWindow(small_config())
+    qtbot.addWidget(window)
+    window.close()  # before the event loop ran: the first run was not built yet
+    qtbot.wait(50)
+    assert window.experiment is None and not window.loader.is_loading()
+
+
 def non_default_config() -> RunConfig:
     config = RunConfig(name="every field changed")
     config.data.dataset = "moons"

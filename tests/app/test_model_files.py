@@ -65,6 +65,19 @@ def test_a_saved_model_records_its_settings_and_data_and_opens_with_them(trained
     assert window.draw_view.current_model().scaler.method == "standardize"
 
 
+def test_a_model_opened_as_the_window_is_created_keeps_its_weights(trained_window, qtbot, tmp_path, small_config):
+    path = tmp_path / "model.npz"
+    assert trained_window.save_model(path)
+    window = MainWindow(small_config(epochs=5))
+    qtbot.addWidget(window)
+    assert window.load_model(path)  # as --model does, before the event loop first runs; the data are cached
+    qtbot.wait(50)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters,
+                                  trained_window.experiment.network.flat_parameters)
+    assert window.epochs_done == 2
+
+
 def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
     """name → (file, words its message must contain)."""
     data = good.read_bytes()
