@@ -1,11 +1,14 @@
 """The benchmark suite in its quick mode (tiny sizes), so that it cannot rot between full runs."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
 from bench import __main__ as suite
-from bench import contenders, data, machine
+from bench import contenders, data, machine, mnist_recipe
 from bench.results import Target
 from bench.timing import Summary, alternate
 
@@ -73,3 +76,10 @@ def test_synthetic_images_keep_mnist_black_border():
     images = data.synthetic_mnist(200).X.reshape(-1, 28, 28)
     assert images.dtype == np.float32 and images[:, :4].max() == 0 and images[:, :, -4:].max() == 0
     assert 0.1 < np.count_nonzero(images) / images.size < 0.3
+
+
+def test_the_child_reports_its_own_peak_memory_not_its_larger_parents():
+    ballast = np.ones(300 * 2**20 // 8)  # 300 MB resident in this (parent) process
+    report = subprocess.run([sys.executable, "-c", "from bench.mnist_recipe import peak_rss_mb; print(peak_rss_mb())"],
+                            capture_output=True, text=True, check=True, cwd=mnist_recipe.REPOSITORY)
+    assert ballast.sum() > 0 and float(report.stdout) < 200
