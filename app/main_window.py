@@ -23,12 +23,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QScrollArea, QStyle, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader, data_key
-from app.gradient_check_dialog import GradientCheckDialog
+from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
@@ -37,14 +38,14 @@ from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
-from app import run_library
+from app import gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun
+from app.start_page import StartPage
 from app.training_worker import TrainingSession
 from core import config as run_config
 from core import events, model_io, runs
 from core.config import ConfigError, RunConfig
-from core.experiment import Experiment, build_augmenter, build_regularizer, output_width
-from core.gradient_check import gradient_check
+from core.experiment import Experiment, build_augmenter, output_width
 from core.inspection import inspect
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,13 @@ FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
 after a frame that took longer than this, the next waits as long as that frame took."""
 
-HOSTED_TOOLS = (("app.views.draw_view", "DrawView"), ("app.views.compare_view", "CompareView"),
-                ("app.views.playground_view", "PlaygroundView"), ("app.views.runs_view", "RunsView"))
+HOSTED_TOOLS = (("app.views.draw_view", "DrawView"), ("app.views.variants_view", "VariantsView"),
+                ("app.views.activation_functions", "ActivationFunctionsView"),
+                ("app.views.gradient_check_view", "GradientCheckView"),
+                ("app.views.compare_view", "CompareView"), ("app.views.playground_view", "PlaygroundView"),
+                ("app.views.runs_view", "RunsView"))
 """Tools hosted beside the live views, (module, class): the Draw view comes first, the others last."""
 
-GRADIENT_CHECK_EXAMPLES = 16
 RATE_WINDOW_SECONDS = 2.0
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         ensure_installed()  # texts shown from now on can be switched to another language
+        gui_thread_gc.hold(self)  # the window's threads must never be the ones destroying widgets
         self.model = ConfigModel(config or RunConfig(), self)
         self.loader = DatasetLoader(self)
         self.experiment: Experiment | None = None
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar()
         self.labs = LabController(self)
+        self.start_page = StartPage(self)
         self.menuBar().addMenu(self.tr("&Settings")).addMenu(LanguageMenu(self))
 
         self._rebuild_timer = QTimer(self)
@@ -315,7 +320,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         self.view_tabs = QTabWidget()
         self.view_tabs.setAccessibleName(self.tr("Live views"))
-        layout.addWidget(self.view_tabs, 1)
+        self.central_pages = QStackedWidget()  # the start page (app.start_page) lies over the views
+        self.central_pages.addWidget(self.view_tabs)
+        layout.addWidget(self.central_pages, 1)
         self.setCentralWidget(central)
         self._create_views()
         self._create_tools()
@@ -344,8 +351,8 @@ class MainWindow(QMainWindow):
 
     def _create_tools(self) -> None:
         """Host the tools beside the live views: the Draw view first (drawing a digit is what most
-        people do first), then after the live views the optimiser race, the loss-surface playground
-        and the run library. A tool that fails to load leaves a note in its tab."""
+        people do first), then after the live views a lab's variants, the optimiser race, the
+        loss-surface playground and the run library. A tool that fails to load leaves a note in its tab."""
         for module_name, class_name in HOSTED_TOOLS:
             index = 0 if class_name == "DrawView" else self.view_tabs.count()
             try:
@@ -447,7 +454,9 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("&Pause"))
         self.stop_action.setEnabled(not idle)
         self.reset_action.setEnabled(not idle or not self.model.validation_errors)
-        self.check_gradients_action.setEnabled(self.experiment is not None and self._network_at_rest())
+        at_rest = self.experiment is not None and self._network_at_rest()
+        self.check_gradients_action.setEnabled(at_rest)
+        self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
         idle_text = self.tr("Paused (diverged)") if self._diverged else self.tr("Ready")
@@ -851,17 +860,11 @@ class MainWindow(QMainWindow):
         """Run the engine's gradient check on the current network and show the table."""
         if self.experiment is None or not self._network_at_rest():
             return None
-        dataset = self.experiment.dataset
-        count = min(GRADIENT_CHECK_EXAMPLES, len(dataset.X_train))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rows = gradient_check(self.experiment.network, dataset.X_train[:count], dataset.y_train[:count],
-                                  regularizer=build_regularizer(self.model.config))
+            rows = check_network(self.experiment.network, self.experiment.dataset, self.model.config)
         except ValueError as error:
             self.show_message(self.tr("The gradient check failed: %1").replace("%1", str(error)), "error")
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
         self.gradient_dialog = GradientCheckDialog(rows, self)
         self.gradient_dialog.show()
         return rows
@@ -1238,6 +1241,7 @@ class MainWindow(QMainWindow):
         self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
         self.loader.shutdown()
+        gui_thread_gc.release(self)
         super().closeEvent(event)
 
 

@@ -3,6 +3,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc  # noqa: E402
 import threading  # noqa: E402
 
 import pytest  # noqa: E402
@@ -21,7 +22,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch, qapp):
-    """Fail the test if a QThread it started (or a dataset-loader thread) still runs afterwards.
+    """Fail the test if a QThread it started (or a dataset-loader thread) still runs afterwards,
+    or if its windows left Python's automatic garbage collection off.
 
     Set up before ``qtbot``, so it is checked after qtbot has closed the test's windows.
     """
@@ -40,6 +42,7 @@ def no_thread_left_running(monkeypatch, qapp):
     loaders = [thread.name for thread in threading.enumerate() if thread.name.startswith("dataset-loader")]
     assert not running, f"{len(running)} QThread(s) still running after the test"
     assert not loaders, f"dataset loader thread(s) still running after the test: {loaders}"
+    assert gc.isenabled(), "a window left automatic garbage collection off (app/gui_thread_gc.py)"
 
 
 @pytest.fixture
