@@ -30,6 +30,8 @@ from core.datasets.locations import data_folder
 RUNS_VARIABLE = "MLP_WORKBENCH_RUNS"
 MAX_BATCH_POINTS = 4000
 TRASH = ".trash"
+TRASH_KEPT_DAYS = 30
+"""Deleted runs stay this long in the library's trash before :func:`empty_trash` removes them."""
 
 
 def runs_folder() -> Path:
@@ -237,6 +239,7 @@ def delete_run(run: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     os.replace(run, target)
+    os.utime(target)  # the trash keeps a run by when it was deleted, not when it last changed
     return target
 
 
@@ -245,6 +248,30 @@ def restore_run(trashed: Path) -> Path:
     target = trashed.parent.parent / trashed.name
     os.replace(trashed, target)
     return target
+
+
+def empty_trash(folder: Path | None = None, *, kept_days: float = TRASH_KEPT_DAYS,
+                now: float | None = None) -> list[Path]:
+    """Remove for good the runs moved to the trash more than ``kept_days`` days ago (by the
+    trashed folder's modification time); returns what was removed. Folders that cannot be removed
+    (in use, no permission) are left for a later try."""
+    trash = Path(folder or runs_folder()) / TRASH
+    if not trash.is_dir():
+        return []
+    cutoff = (time.time() if now is None else now) - kept_days * 86400.0
+    removed = []
+    for trashed in trash.iterdir():
+        try:
+            if trashed.stat().st_mtime >= cutoff:
+                continue
+            if trashed.is_dir():
+                shutil.rmtree(trashed)
+            else:
+                trashed.unlink()
+            removed.append(trashed)
+        except OSError:
+            continue
+    return removed
 
 
 def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):

@@ -5,7 +5,9 @@ validation metric, epochs, start date and status of each run; a run branched fro
 from one of its checkpoints, or continued with other settings) is listed under it, with the epoch
 it started from. The curves of the selected runs are overlaid below, one Okabe–Ito colour each.
 
-The view changes the library itself (rename, delete to the library's trash, undo) and asks the
+The view changes the library itself (rename, delete to the library's trash, undo; the trash is
+emptied of runs deleted over :data:`core.runs.TRASH_KEPT_DAYS` days ago when the list is first
+read) and asks the
 window for the rest through :attr:`RunsView.open_requested`: reopening a run puts its configuration
 in the panels, its curves in the views and its weights in the network; rewinding does the same with
 a checkpoint's weights, and the next Start trains a new run branched from it.
@@ -63,6 +65,7 @@ class RunsView(View):
         self._curves: list[tuple[str, np.ndarray, np.ndarray]] = []
         self._undo_stack: list[list[Path]] = []
         self._list_stale = True
+        self._trash_emptied = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -198,6 +201,9 @@ class RunsView(View):
             self._refresh_timer.start()
             return
         self._list_stale = False
+        if not self._trash_emptied:  # once a session, when the library is first read
+            self._trash_emptied = True
+            runs.empty_trash(runs.runs_folder())
         chosen = set(self.selected())
         infos = runs.list_runs(runs.runs_folder())
         self._infos = {info.folder: info for info in infos}

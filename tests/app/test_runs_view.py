@@ -1,8 +1,10 @@
 """The run library in the window: every run saved, the Runs view (list, rename, delete/undo, overlay),
 reopening, rewinding into a branched run, continuing, and crash recovery."""
 import json
+import os
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -247,3 +249,14 @@ def test_dismissing_the_recovery_marks_the_run_and_changes_nothing(qtbot, small_
     qtbot.waitUntil(lambda: window.recovery_box is None, timeout=5000)
     assert runs.RunInfo.read(folder).status == "interrupted"
     assert window.model.config == RunConfig()
+
+
+def test_the_view_empties_the_trash_of_runs_deleted_long_ago_once(qtbot, small_config, library):
+    kept = runs.delete_run(recorded_run(quick_config(small_config, "deleted today", epochs=1)))
+    expired = runs.delete_run(recorded_run(quick_config(small_config, "deleted long ago", epochs=1)))
+    long_ago = time.time() - (runs.TRASH_KEPT_DAYS + 1) * 86400
+    os.utime(expired, (long_ago, long_ago))
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    assert kept.exists() and not expired.exists()

@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -78,6 +79,21 @@ def test_rename_delete_and_undo(library):
     assert runs.list_runs() == []
     restored = runs.restore_run(trashed)
     assert [info.folder for info in runs.list_runs()] == [restored]
+
+
+def test_the_trash_keeps_deleted_runs_for_a_month_counted_from_their_deletion(library):
+    old, recent = (record_run(small_config(epochs=1))[1].folder for _ in range(2))
+    long_ago = time.time() - 90 * 86400
+    os.utime(old, (long_ago, long_ago))  # last trained long ago: the deletion date is what counts
+    trashed_old, trashed_recent = runs.delete_run(old), runs.delete_run(recent)
+    assert runs.empty_trash() == []
+
+    deleted_long_ago = time.time() - (runs.TRASH_KEPT_DAYS + 1) * 86400
+    os.utime(trashed_old, (deleted_long_ago, deleted_long_ago))
+    assert runs.empty_trash() == [trashed_old]
+    assert not trashed_old.exists() and trashed_recent.exists()
+    assert runs.empty_trash(now=time.time() + (runs.TRASH_KEPT_DAYS + 1) * 86400) == [trashed_recent]
+    assert runs.empty_trash(library / "no such library") == []
 
 
 def test_branching_from_a_checkpoint_keeps_its_weights_and_records_the_lineage(library):
