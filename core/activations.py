@@ -5,7 +5,10 @@ Each activation has
 - ``backward(z, a, grad_a) -> grad_z = grad_a · φ'(z)`` — may overwrite ``grad_a`` and return it
   (the caller owns it), and uses ``a`` where φ' is cheaper from the output;
 - ``derivative(z, a) -> φ'(z)`` — for plots;
-- ``name`` and ``hyperparameters`` (a JSON-serialisable dict).
+- ``name`` and ``hyperparameters`` (a JSON-serialisable dict);
+- ``kinks`` — the z where φ has no derivative (a jump or a corner).
+
+:func:`evaluate_on_grid` samples φ and φ' of some activations on one grid of z, for plots and tables.
 
 The table of lecture 000 (Raschka's activation table) defines step, sign, the piece-wise linear
 ``hard_sigmoid``, sigmoid, tanh, ReLU and softplus; LeakyReLU and ELU come from the same lecture's
@@ -15,6 +18,9 @@ Everything stays finite and warning-free for |z| up to 1e4 in float32 and float6
 are only ever taken of non-positive numbers.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -47,9 +53,14 @@ def stable_sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 class ActivationFunction:
-    """Base class: element-wise φ with its derivative. Subclasses set ``name``."""
+    """Base class: element-wise φ with its derivative. Subclasses set ``name``.
+
+    ``kinks`` lists the z where φ jumps or has a corner, so that φ'(z) is undefined there;
+    backpropagation uses the value the subclass's docstring states.
+    """
 
     name: str = ""
+    kinks: tuple[float, ...] = ()
 
     @property
     def hyperparameters(self) -> dict:
@@ -95,6 +106,7 @@ class Step(ActivationFunction):
     """
 
     name = "step"
+    kinks = (0.0,)
 
     def forward(self, z):
         return np.heaviside(z, 0.5)
@@ -109,6 +121,7 @@ class Sign(ActivationFunction):
     """Signum: φ(z) = −1 for z < 0, 0 for z = 0, 1 for z > 0 (lecture 000); φ'(z) = 0."""
 
     name = "sign"
+    kinks = (0.0,)
 
     def forward(self, z):
         return np.sign(z)
@@ -126,6 +139,7 @@ class HardSigmoid(ActivationFunction):
     """
 
     name = "hard_sigmoid"
+    kinks = (-0.5, 0.5)
 
     def forward(self, z):
         return np.clip(z + 0.5, 0, 1)
@@ -171,6 +185,7 @@ class ReLU(ActivationFunction):
     """Rectified linear unit: φ(z) = max(0, z),  φ'(z) = 1 for z > 0 and 0 for z ≤ 0 (a = φ(z) > 0 ⇔ z > 0)."""
 
     name = "relu"
+    kinks = (0.0,)
 
     def forward(self, z):
         return np.maximum(z, 0)
@@ -195,6 +210,11 @@ class LeakyReLU(ActivationFunction):
     @property
     def hyperparameters(self):
         return {"alpha": self.alpha}
+
+    @property
+    def kinks(self):
+        """A corner at 0, unless α = 1 (then φ(z) = z)."""
+        return () if self.alpha == 1.0 else (0.0,)
 
     def forward(self, z):
         return np.where(z >= 0, z, self.alpha * z)
@@ -221,6 +241,11 @@ class ELU(ActivationFunction):
     def hyperparameters(self):
         return {"alpha": self.alpha}
 
+    @property
+    def kinks(self):
+        """A corner at 0, unless α = 1 (then both slopes there are 1)."""
+        return () if self.alpha == 1.0 else (0.0,)
+
     def forward(self, z):
         negative_part = np.expm1(np.minimum(z, 0))
         np.multiply(negative_part, self.alpha, out=negative_part)
@@ -246,3 +271,44 @@ class Softplus(ActivationFunction):
     def backward(self, z, a, grad_a):
         np.multiply(grad_a, stable_sigmoid(z), out=grad_a)
         return grad_a
+
+
+# ----------------------------------------------------------------------------- curves for plots
+GRID_LIMIT = 1e4
+"""The widest z a grid may reach: every activation is finite and warning-free up to |z| = 10⁴."""
+MAX_GRID_POINTS = 1_000_000
+
+
+@dataclass(frozen=True)
+class SampledCurves:
+    """φ and φ' of k activations on one grid of n values of z (see :func:`evaluate_on_grid`)."""
+
+    z: np.ndarray  # (n,), increasing
+    values: np.ndarray  # (k, n): values[i] = φᵢ(z)
+    derivatives: np.ndarray  # (k, n): derivatives[i] = φᵢ'(z), at a kink the value backpropagation uses
+
+
+def evaluate_on_grid(functions: Sequence[ActivationFunction], low: float, high: float, count: int = 401,
+                     dtype=np.float32) -> SampledCurves:
+    """Each activation of ``functions`` and its derivative, sampled on one grid of z from ``low`` to ``high``.
+
+    The grid is ``count`` evenly spaced points plus every kink of the functions inside the range,
+    so that a plot shows φ and φ' exactly there (φ(0) = ½ of the step, the value backpropagation
+    takes for φ' at ReLU's corner) instead of a line drawn across the kink. φ' comes from the
+    activation's own ``derivative`` (its backward pass), the very numbers training multiplies by.
+    """
+    low = check_number("z range start", low, low=-GRID_LIMIT, high=GRID_LIMIT)
+    high = check_number("z range end", high, low=-GRID_LIMIT, high=GRID_LIMIT)
+    if not low < high:
+        raise ValueError(f"z range start must be below its end, got {low!r} to {high!r}")
+    count = check_number("grid points", count, low=2, high=MAX_GRID_POINTS, integer=True)
+    if np.dtype(dtype) not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be float32 or float64, got {dtype!r}")
+    kinks = [kink for function in functions for kink in function.kinks if low <= kink <= high]
+    z = np.union1d(np.linspace(low, high, count, dtype=dtype), np.array(kinks, dtype=dtype))
+    values = np.empty((len(functions), z.size), dtype=dtype)
+    derivatives = np.empty_like(values)
+    for row, function in enumerate(functions):
+        values[row] = function.forward(z)
+        derivatives[row] = function.derivative(z, values[row])
+    return SampledCurves(z, values, derivatives)

@@ -142,3 +142,71 @@ def test_hyperparameters_are_python_floats_and_reported():
 def test_bad_names_and_hyperparameters_raise(name, hp, message):
     with pytest.raises(ValueError, match=message):
         activations.create(name, **hp)
+
+
+def no_derivative_at(activation, z, h=1e-6):
+    """Where φ jumps or has a corner, judged from one-sided differences in float64."""
+    value, left, right = activation.forward(z), activation.forward(z - h), activation.forward(z + h)
+    jump = np.abs(right - left) > 1e-3
+    corner = np.abs((right - value) / h - (value - left) / h) > 1e-3
+    return jump | corner
+
+
+@pytest.mark.parametrize("name, hp", CASES + [("leaky_relu", {"alpha": 1.0}), ("elu", {"alpha": 1.0})])
+def test_kinks_are_exactly_where_phi_jumps_or_has_a_corner(name, hp):
+    activation = activations.create(name, **hp)
+    # 600 points from −3 to 3 miss 0 and ±½ by more than h, so only the kinks themselves sit on one.
+    z = np.concatenate([np.linspace(-3.0, 3.0, 600), activation.kinks])
+    assert sorted(z[no_derivative_at(activation, z)]) == sorted(activation.kinks)
+
+
+def test_evaluate_on_grid_samples_each_functions_forward_and_derivative_with_the_kinks_on_the_grid():
+    functions = [activations.create(name) for name in ALL_NAMES] + [activations.create("leaky_relu", alpha=0.3)]
+    curves = activations.evaluate_on_grid(functions, -3.0, 2.0, count=6)
+    z = curves.z
+    assert z.dtype == np.float32 and curves.values.dtype == np.float32 and curves.derivatives.dtype == np.float32
+    np.testing.assert_array_equal(z, [-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0])  # hard_sigmoid's ±½ added
+    assert curves.values.shape == curves.derivatives.shape == (len(functions), z.size)
+    for row, function in enumerate(functions):
+        np.testing.assert_array_equal(curves.values[row], function.forward(z), err_msg=function.name)
+    by_name = {function.name: row for row, function in enumerate(functions[:-1])}
+    at_zero = int(np.flatnonzero(z == 0.0)[0])
+    derivative = {name: curves.derivatives[row] for name, row in by_name.items()}
+    value = {name: curves.values[row] for name, row in by_name.items()}
+    assert derivative["sigmoid"][at_zero] == 0.25 and derivative["tanh"][at_zero] == 1.0
+    assert value["step"][at_zero] == 0.5 and value["sign"][at_zero] == 0.0
+    away = z != 0.0
+    np.testing.assert_array_equal(derivative["relu"][away], value["step"][away])  # ReLU' is the unit step
+    assert derivative["relu"][at_zero] == 0.0 and curves.derivatives[-1][at_zero] == np.float32(0.3)
+    np.testing.assert_array_equal(derivative["hard_sigmoid"][np.isin(z, [-0.5, 0.5])], [0.0, 0.0])
+    np.testing.assert_allclose(derivative["softplus"], value["sigmoid"], rtol=1e-6)  # softplus' = σ
+    assert not np.any(derivative["step"]) and not np.any(derivative["sign"])
+
+
+def test_evaluate_on_grid_keeps_float64_on_request_and_takes_no_functions():
+    curves = activations.evaluate_on_grid([activations.create("elu", alpha=0.5)], -1.0, 1.0, count=3,
+                                          dtype=np.float64)
+    np.testing.assert_array_equal(curves.z, [-1.0, 0.0, 1.0])
+    np.testing.assert_allclose(curves.values[0], [0.5 * (np.exp(-1.0) - 1), 0.0, 1.0], rtol=1e-15)
+    np.testing.assert_allclose(curves.derivatives[0], [0.5 * np.exp(-1.0), 0.5, 1.0], rtol=1e-15)
+    assert curves.values.dtype == np.float64
+    empty = activations.evaluate_on_grid([], 0.0, 1.0, count=5)
+    assert empty.values.shape == empty.derivatives.shape == (0, 5)
+
+
+@pytest.mark.parametrize(
+    "low, high, count, dtype, message",
+    [
+        (2.0, 1.0, 10, np.float32, "z range start must be below its end, got 2.0 to 1.0"),
+        (1.0, 1.0, 10, np.float32, "z range start must be below its end"),
+        (float("nan"), 1.0, 10, np.float32, "z range start must be a number, got NaN"),
+        (-1.0, 2e4, 10, np.float32, "z range end must be ≤ 10000.0, got 20000.0"),
+        (-1.0, "x", 10, np.float32, "z range end must be a number, got 'x'"),
+        (-1.0, 1.0, 1, np.float32, "grid points must be ≥ 2, got 1"),
+        (-1.0, 1.0, 2.5, np.float32, "grid points must be a whole number, got 2.5"),
+        (-1.0, 1.0, 10, np.int64, "dtype must be float32 or float64"),
+    ],
+)
+def test_evaluate_on_grid_refuses_bad_ranges(low, high, count, dtype, message):
+    with pytest.raises(ValueError, match=message):
+        activations.evaluate_on_grid([activations.create("relu")], low, high, count=count, dtype=dtype)
