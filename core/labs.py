@@ -30,7 +30,8 @@ A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
 * ``sheet.en.md``, ``sheet.ru.md`` — the task sheets: formulas, what to do, what to look for.
 
 :func:`names` lists the labs, :func:`load` reads and validates one, :func:`build` turns a variant
-into an :class:`~core.experiment.Experiment` with its hand-set weights in place.
+into an :class:`~core.experiment.Experiment` with its hand-set weights in place, and
+:func:`run_variants` trains several variants one after another under one control (the "variants" view).
 
 **Teacher mode.** :func:`export_result` writes a student's result (configuration, curves, final
 metrics, whether the goal was met and whether locked fields were left alone) as one JSON file;
@@ -48,15 +49,17 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
 from core import activations, surfaces
 from core import config as run_config
+from core._checks import check_number
 from core.datasets.locations import shared_data_folder
-from core.experiment import Experiment
+from core.experiment import Experiment, load_data
 from core.model_io import write_text_atomically
-from core.trainer import evaluate
+from core.trainer import TrainingControl, evaluate
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 SHIPPED_LABS = RESOURCES / "labs"
@@ -480,6 +483,63 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
                              f"{', '.join(differing)}, not only in the optimiser and schedule; they cannot race")
     return shared.copy(), [Contender(text(variant.title, language), variant.config.optimizer, variant.config.schedule)
                            for variant in chosen]
+
+
+def dataset_key(config: run_config.RunConfig) -> str:
+    """Everything that decides which arrays :func:`core.experiment.load_data` returns for ``config``
+    (the data settings and the seed; not the augmentation, which the trainer applies per batch)."""
+    data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
+    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
+
+
+def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None = None, *, max_epochs: int | None = None,
+                 datasets: dict | None = None) -> Iterator[tuple[str, object]]:
+    """Train the variants ``variant_names`` (default: all, in the lab's order) one after another, yielding
+    (variant name, :mod:`core.events` event).
+
+    Each variant is the very run a student gets by opening it and pressing Train: built by
+    :func:`build` (hand-set weights applied), with its own seed, batches and batch size — not a race
+    of copies of one initialisation (:mod:`core.race`). Its events are those of its trainer, from
+    TrainingStarted to TrainingFinished; ``BatchFinished.samples_seen`` counts the variant's own
+    examples, so curves of different batch sizes line up by samples seen.
+
+    ``control`` is shared by every variant: a pause holds the variant running (or the next one,
+    before its first batch); a stop ends the running variant, and the ones after it are not started.
+    ``max_epochs`` trains each variant at most that many epochs (default: as its configuration says).
+    ``datasets`` maps :func:`dataset_key` to loaded data sets: variants whose data are the same share
+    one, and data loaded here are added to it, so that the caller can keep it for the next run.
+    ValueError (before anything runs) if a name is not one of the lab's variants or is repeated.
+    """
+    if variant_names is None:
+        variant_names = [variant.name for variant in lab.variants]
+    chosen = [lab.variant(name) for name in variant_names]
+    if not chosen:
+        raise ValueError(f"lab {lab.id}: choose at least one variant to run; its variants are: "
+                         f"{', '.join(variant.name for variant in lab.variants)}")
+    repeated = sorted({variant.name for variant in chosen if chosen.count(variant) > 1})
+    if repeated:
+        raise ValueError(f"lab {lab.id}: variant {repeated[0]!r} is chosen twice; choose each at most once")
+    if max_epochs is not None:
+        max_epochs = check_number("max_epochs", max_epochs, low=1, integer=True)
+    control = control or TrainingControl()
+    datasets = {} if datasets is None else datasets
+    return _train_one_after_another(lab, chosen, control, max_epochs, datasets)
+
+
+def _train_one_after_another(lab: Lab, chosen: list, control: TrainingControl, max_epochs: int | None,
+                             datasets: dict) -> Iterator[tuple[str, object]]:
+    for variant in chosen:
+        if control.stop_requested:
+            return
+        key = dataset_key(variant.config)
+        if key not in datasets:
+            datasets[key] = load_data(variant.config)
+        experiment = build(lab, variant.name, dataset=datasets[key])
+        epochs = experiment.config.training.epochs
+        if max_epochs is not None:
+            epochs = min(epochs, max_epochs)
+        for event in experiment.make_trainer(control, epochs=epochs).run():
+            yield variant.name, event
 
 
 # ----------------------------------------------------------------------------- teacher mode: results
