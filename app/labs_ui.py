@@ -29,10 +29,11 @@ log = logging.getLogger(__name__)
 MAX_BATCH_POINTS = 4000
 """Per-batch points kept for an exported result; every other one is dropped beyond this."""
 
-#: A lab view name → the window's view classes that show it, best first. Names whose own view the
-#: window does not have yet map to the closest one ("variants": the loss curves of one variant at
-#: a time; "activation_functions": the per-layer activation statistics; "gradient_check": the
-#: gradient norms, with Run ▸ Check gradients for the table).
+#: A lab view name → the window's view classes that show it, best first. "variants" is the Lab
+#: variants tool (every variant trained one after another, curves overlaid), or the loss curves of
+#: one variant at a time if that tool failed to start. Names whose own view the window does not have
+#: yet map to the closest one ("activation_functions": the per-layer activation statistics;
+#: "gradient_check": the gradient norms, with Run ▸ Check gradients for the table).
 VIEW_CLASSES = {
     "loss": ("LossView",), "weights": ("HistogramView",), "gradients": ("GradientView",),
     "unit_images": ("UnitImageView",), "confusion": ("ConfusionView",), "boundary": ("BoundaryView",),
@@ -256,7 +257,8 @@ class LabController(QObject):
         return placed
 
     def _configure_view(self, view, spec: labs.ViewSpec) -> None:
-        """Hand a tool view the lab's own setting: the race's contenders, the playground's surface."""
+        """Hand a tool view the lab's own setting: the race's contenders, the playground's surface,
+        the lab itself to the variants tool."""
         try:
             if spec.name == "compare" and hasattr(view, "set_contenders"):
                 shared, contenders = labs.race_contenders(self.lab, spec.options.get("contenders"),
@@ -266,6 +268,8 @@ class LabController(QObject):
                 view.set_surface(spec.options.get("surface", "quadratic"), **spec.options.get("surface_options", {}))
                 if "methods" in spec.options and hasattr(view, "select_methods"):
                     view.select_methods(spec.options["methods"])
+            elif spec.name == "variants" and hasattr(view, "set_lab"):
+                view.set_lab(self.lab, spec.options)
         except ValueError as error:
             log.warning("lab %s: view %s could not be set up: %s", self.lab.id, spec.name, error)
 

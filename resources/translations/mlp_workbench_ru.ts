@@ -2,6 +2,86 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>ActivationFunctionsView</name>
+    <message>
+        <source>Functions</source>
+        <extracomment>Short formulas under each plot: (φ, φ′). The lecture&apos;s table, in the engine&apos;s names.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot %1 and its derivative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot every activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the choice, to pick a few</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range of z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The left end of the z axis (|z| ≤ 10 000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The right end of the z axis (|z| ≤ 10 000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot plot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one function to plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in hidden layer(s) %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ The network uses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>φ(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>φ′(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>φ′ where undefined: the value backpropagation uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BoundaryView</name>
     <message>
         <source>Decision boundary</source>
@@ -679,53 +759,131 @@
         <source>Gradient check</source>
         <translation>Проверка градиента</translation>
     </message>
+</context>
+<context>
+    <name>GradientCheckTable</name>
+    <message>
+        <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Below %1 the gradients agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Backpropagation agrees with the numerical gradient for every tensor.</source>
-        <translation>Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
+        <translation type="unfinished">Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
     </message>
     <message>
         <source>%1 tensor(s) disagree: their backpropagated gradient is wrong.</source>
-        <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
-    </message>
-    <message>
-        <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation: relative error = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). Below %1 the gradients agree.</source>
-        <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением: относительная ошибка = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). Ниже %1 градиенты совпадают.</translation>
-    </message>
-    <message>
-        <source>Tensor</source>
-        <translation>Тензор</translation>
-    </message>
-    <message>
-        <source>Shape</source>
-        <translation>Форма</translation>
-    </message>
-    <message>
-        <source>Entries checked</source>
-        <translation>Проверено элементов</translation>
-    </message>
-    <message>
-        <source>Max |Δ|</source>
-        <translation>Макс. |Δ|</translation>
-    </message>
-    <message>
-        <source>Relative error</source>
-        <translation>Относительная ошибка</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <source>Gradient check results</source>
-        <translation>Результаты проверки градиента</translation>
+        <translation type="unfinished">Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation>верно</translation>
+        <translation type="unfinished">верно</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation>ОШИБКА</translation>
+        <translation type="unfinished">ОШИБКА</translation>
+    </message>
+    <message>
+        <source>Gradient check results</source>
+        <translation type="unfinished">Результаты проверки градиента</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation type="unfinished">Тензор</translation>
+    </message>
+    <message>
+        <source>The parameter tensor: layer number, then W (weights), b (biases) or gamma, beta (batch normalisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished">Форма</translation>
+    </message>
+    <message>
+        <source>The tensor&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries checked</source>
+        <translation type="unfinished">Проверено элементов</translation>
+    </message>
+    <message>
+        <source>How many randomly chosen entries were perturbed by ±ε</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max |Δ|</source>
+        <translation type="unfinished">Макс. |Δ|</translation>
+    </message>
+    <message>
+        <source>The largest difference between the two derivatives of one entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation type="unfinished">Относительная ошибка</translation>
+    </message>
+    <message>
+        <source>‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Результат</translation>
+    </message>
+    <message>
+        <source>ok when the relative error is below %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckView</name>
+    <message>
+        <source>Gradient check</source>
+        <translation type="unfinished">Проверка градиента</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network&apos;s current weights (the check also runs by itself whenever the network is built or reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative error per tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative error (log scale); dashed: the tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient check failed: %1</source>
+        <translation type="unfinished">Проверка градиента прервалась с ошибкой: %1</translation>
+    </message>
+    <message>
+        <source>The check runs once a network is built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check runs when this tab is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or stop training to check: the weights must not change during the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked on the weights after %1 step(s), on the first %2 training examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has trained since: press Check now to check its current weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has trained since: pause or stop training to check it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1123,7 +1281,7 @@
     <name>LabController</name>
     <message>
         <source>&amp;Labs</source>
-        <extracomment>A lab view name → the window&apos;s view classes that show it, best first. Names whose own view the window does not have yet map to the closest one (&quot;variants&quot;: the loss curves of one variant at a time; &quot;activation_functions&quot;: the per-layer activation statistics; &quot;gradient_check&quot;: the gradient norms, with Run ▸ Check gradients for the table).</extracomment>
+        <extracomment>A lab view name → the window&apos;s view classes that show it, best first. &quot;variants&quot; is the Lab variants tool (every variant trained one after another, curves overlaid), or the loss curves of one variant at a time if that tool failed to start. &quot;activation_functions&quot; and &quot;gradient_check&quot; are tools of their own too; without them, the Gradients view (the per-layer activation statistics, the gradient norms) stands in, with Run ▸ Check gradients for the table.</extracomment>
         <translation>&amp;Лабораторные</translation>
     </message>
     <message>
@@ -2615,6 +2773,133 @@
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>&amp;Стартовая страница</translation>
+    </message>
+    <message>
+        <source>Show the start page: first steps, the labs and recent runs</source>
+        <translation>Показать стартовую страницу: первые шаги, лабораторные работы и недавние запуски</translation>
+    </message>
+    <message>
+        <source>MLP Workbench</source>
+        <translation>MLP Workbench</translation>
+    </message>
+    <message>
+        <source>Build, train and look inside multilayer perceptrons, following the lectures.</source>
+        <translation>Собирайте, обучайте и заглядывайте внутрь многослойных перцептронов — вслед за лекциями.</translation>
+    </message>
+    <message>
+        <source>Show the views</source>
+        <translation>Перейти к видам</translation>
+    </message>
+    <message>
+        <source>Hide this page and show the live views (View ▸ Start page brings it back)</source>
+        <translation>Скрыть эту страницу и показать виды обучения (Вид ▸ Стартовая страница вернёт её)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало работы</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Нарисовать цифру</translation>
+    </message>
+    <message>
+        <source>Draw with the mouse and watch a network trained on MNIST classify it</source>
+        <translation>Рисуйте мышью и смотрите, как сеть, обученная на MNIST, распознаёт рисунок</translation>
+    </message>
+    <message>
+        <source>Go to the Draw view: it classifies your drawing with the shipped model, offline</source>
+        <translation>Перейти к виду «Рисование»: рисунок распознаёт встроенная модель, без интернета</translation>
+    </message>
+    <message>
+        <source>Train on the 8×8 digits</source>
+        <translation>Обучить на цифрах 8×8</translation>
+    </message>
+    <message>
+        <source>The default run: a small ReLU network learns the digits in seconds</source>
+        <translation>Запуск по умолчанию: небольшая сеть с ReLU выучивает цифры за секунды</translation>
+    </message>
+    <message>
+        <source>Open the default run (8×8 digits, one hidden ReLU layer) and start training it</source>
+        <translation>Открыть запуск по умолчанию (цифры 8×8, один скрытый слой ReLU) и начать обучение</translation>
+    </message>
+    <message>
+        <source>Compare optimisers</source>
+        <translation>Сравнить оптимизаторы</translation>
+    </message>
+    <message>
+        <source>Race SGD, momentum, Adam… from the same weights on the same batches</source>
+        <translation>Гонка SGD, метода моментов, Adam… с одних и тех же весов на одних и тех же батчах</translation>
+    </message>
+    <message>
+        <source>Go to the Compare optimisers view</source>
+        <translation>Перейти к виду «Сравнение оптимизаторов»</translation>
+    </message>
+    <message>
+        <source>Open configuration…</source>
+        <translation>Открыть конфигурацию…</translation>
+    </message>
+    <message>
+        <source>A run configuration saved as JSON</source>
+        <translation>Конфигурация запуска, сохранённая в JSON</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>Открыть модель…</translation>
+    </message>
+    <message>
+        <source>A saved model, or a run&apos;s best.npz: the Draw view classifies with it</source>
+        <translation>Сохранённая модель или лучшие веса запуска (.npz): с ней распознаёт вид «Рисование»</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Недавние запуски</translation>
+    </message>
+    <message>
+        <source>No saved runs yet: every training run is saved, and listed here.</source>
+        <translation>Сохранённых запусков пока нет: каждый запуск обучения сохраняется и появится здесь.</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Лабораторные работы</translation>
+    </message>
+    <message>
+        <source>Open lab %1: its settings, its views and its task sheet in the Lesson panel, as the Labs menu does</source>
+        <translation>Открыть лабораторную %1: её настройки, виды и задание на панели «Занятие», как из меню «Лабораторные»</translation>
+    </message>
+    <message>
+        <source>Show this page at startup</source>
+        <translation>Показывать эту страницу при запуске</translation>
+    </message>
+    <message>
+        <source>Open the window on this page; otherwise it opens on the views (View ▸ Start page shows this page at any time)</source>
+        <translation>Открывать окно на этой странице; иначе оно открывается на видах обучения (Вид ▸ Стартовая страница покажет её в любой момент)</translation>
+    </message>
+    <message>
+        <source>%1 · network %2 · %3 epochs · %4</source>
+        <translation>%1 · сеть %2 · эпох: %3 · %4</translation>
+    </message>
+    <message>
+        <source>Reopen this run: its settings, its curves and its last weights, as the Runs view does</source>
+        <translation>Снова открыть этот запуск: его настройки, кривые и последние веса, как из вида «Запуски»</translation>
+    </message>
+    <message>
+        <source>This tool failed to start: its tab says why.</source>
+        <translation>Этот инструмент не запустился: причина — на его вкладке.</translation>
+    </message>
+    <message>
+        <source>8×8 digits</source>
+        <translation>Цифры 8×8</translation>
+    </message>
+    <message>
+        <source>Training the 8×8 digits stops the current run. Continue?</source>
+        <translation>Обучение на цифрах 8×8 останавливает текущий запуск. Продолжить?</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>Loss</source>
@@ -2759,6 +3044,251 @@
     <message>
         <source>weight</source>
         <translation>вес</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsView</name>
+    <message>
+        <source>epochs</source>
+        <extracomment>The x-axes, keyed by the values of the lab&apos;s ``x_axis`` option (:data:`core.labs.VIEWS`).</extracomment>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>шаги</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>просмотрено примеров</translation>
+    </message>
+    <message>
+        <source>seconds since the variant started</source>
+        <translation>секунды от начала варианта</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <extracomment>What a variant&apos;s row says about it: before and during the run, then its TrainingFinished reason.</extracomment>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>обучается…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>не запускался</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>ранняя остановка</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлено</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>разошлось</translation>
+    </message>
+    <message>
+        <source>Lab variants</source>
+        <translation>Варианты лабораторной</translation>
+    </message>
+    <message>
+        <source>Training loss (smoothed)</source>
+        <translation>Потери на обучении (сглаженные)</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Потери на валидации</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>потери</translation>
+    </message>
+    <message>
+        <source>Each variant trains from its own start with the lab&apos;s configuration, one after another. The window&apos;s own run is not affected.</source>
+        <translation>Варианты обучаются один за другим, каждый со своего начала и с конфигурацией лабораторной. Обучение в главном окне это не затрагивает.</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>as in the lab</source>
+        <translation>как в лабораторной</translation>
+    </message>
+    <message>
+        <source>Train each variant at most this many epochs; “as in the lab” trains each for the epochs its configuration sets.</source>
+        <translation>Обучать каждый вариант не больше стольких эпох; «как в лабораторной» — столько эпох, сколько задано в его конфигурации.</translation>
+    </message>
+    <message>
+        <source>Epochs at most</source>
+        <translation>Эпох не больше</translation>
+    </message>
+    <message>
+        <source>Run all variants</source>
+        <translation>Обучить все варианты</translation>
+    </message>
+    <message>
+        <source>Train every ticked variant, one after another; the previous curves are cleared.</source>
+        <translation>Обучить все отмеченные варианты один за другим; прежние кривые стираются.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Hold the variant being trained between two batches, or let it go on.</source>
+        <translation>Приостановить обучаемый вариант между двумя батчами или продолжить его обучение.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>End the variant being trained at its next batch; the variants after it are not run. The curves stay.</source>
+        <translation>Завершить обучаемый вариант на следующем батче; варианты после него не запускаются. Кривые остаются.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Отображение</translation>
+    </message>
+    <message>
+        <source>Against epochs, optimiser steps, training examples seen (batches of different sizes compared fairly) or each variant&apos;s own seconds.</source>
+        <translation>По эпохам, шагам оптимизатора, числу просмотренных обучающих примеров (честное сравнение батчей разного размера) или по собственным секундам каждого варианта.</translation>
+    </message>
+    <message>
+        <source>x-axis</source>
+        <translation>ось x</translation>
+    </message>
+    <message>
+        <source>logarithmic loss axis</source>
+        <translation>логарифмическая ось потерь</translation>
+    </message>
+    <message>
+        <source>Draw the losses on a logarithmic scale, where slow late progress stays visible.</source>
+        <translation>Рисовать потери в логарифмическом масштабе, где заметен и медленный поздний прогресс.</translation>
+    </message>
+    <message>
+        <source>Export curves…</source>
+        <translation>Экспорт кривых…</translation>
+    </message>
+    <message>
+        <source>Save the curves as a CSV table: a column per variant, against the x-axis shown.</source>
+        <translation>Сохранить кривые в таблицу CSV: по столбцу на вариант, по показанной оси x.</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Save the plots as a PNG image or an SVG drawing.</source>
+        <translation>Сохранить графики как изображение PNG или рисунок SVG.</translation>
+    </message>
+    <message>
+        <source>Tick to train this variant in the next run.</source>
+        <translation>Отметьте, чтобы обучить этот вариант при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Open a lab with variants (Labs menu) to train them one after another and compare their curves here.</source>
+        <translation>Откройте лабораторную с вариантами (меню «Лабораторные»), чтобы обучить их один за другим и сравнить их кривые здесь.</translation>
+    </message>
+    <message>
+        <source>Lab {number}. {title}</source>
+        <translation>Лабораторная {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>The run failed: {message}</source>
+        <translation>Запуск прервался с ошибкой: {message}</translation>
+    </message>
+    <message>
+        <source>Paused between two batches.</source>
+        <translation>Пауза между двумя батчами.</translation>
+    </message>
+    <message>
+        <source>Training {variant} ({index} of {count})…</source>
+        <translation>Обучается {variant} ({index} из {count})…</translation>
+    </message>
+    <message>
+        <source>Tick at least one variant.</source>
+        <translation>Отметьте хотя бы один вариант.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <source>Every variant is trained.</source>
+        <translation>Все варианты обучены.</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>точность</translation>
+    </message>
+    <message>
+        <source>Validation {metric}</source>
+        <translation>{metric} на валидации</translation>
+    </message>
+    <message>
+        <source>training loss, smoothed</source>
+        <translation>потери на обучении, сглаженные</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>потери на валидации</translation>
+    </message>
+    <message>
+        <source>validation R²</source>
+        <translation>R² на валидации</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>точность на валидации</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>ряд</translation>
+    </message>
+    <message>
+        <source>Curves (*.csv)</source>
+        <translation>Кривые (*.csv)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Изображения (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Could not export: {reason}</source>
+        <translation>Не удалось экспортировать: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,618 @@
+"""Lab variants: the runs a lab compares, trained one after another, their curves overlaid.
+
+A teaching lab (:mod:`core.labs`) lists variants — lab 2 the same perceptron with batches of N, 1
+and 32, lab 8 no regularisation, L2, L1, dropout and early stopping. This tool trains the ticked
+ones with :func:`core.labs.run_variants`, each exactly as a student's own run of it, on a worker
+thread of its own (the window's run is left alone), and overlays them, one colour per variant: the
+smoothed training loss per step, and the validation loss and accuracy (R²) per epoch, against
+epochs, steps, samples seen or seconds. Pause and Stop act on the whole sequence.
+
+The window hands it the open lab and the options of the lab's "variants" view
+(:meth:`VariantsView.set_lab`, from :class:`app.labs_ui.LabController`).
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+import pyqtgraph as pg
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QThread,
+                            Signal, Slot)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QPushButton, QVBoxLayout, QWidget)
+from threadpoolctl import threadpool_limits
+
+from app import i18n, palette
+from app.panels.widgets import IntegerBox, set_help
+from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
+from app.views.base import TranslatedText, View
+from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
+from app.views.series import DecimatingSeries, Smoother, plain, show
+from core import events, labs, losses
+from core.trainer import TrainingControl
+
+log = logging.getLogger(__name__)
+
+#: The x-axes, keyed by the values of the lab's ``x_axis`` option (:data:`core.labs.VIEWS`).
+EPOCH, STEP, SAMPLES_SEEN, TIME = "epoch", "step", "samples_seen", "time"
+X_AXES = {EPOCH: QT_TRANSLATE_NOOP("VariantsView", "epochs"),
+          STEP: QT_TRANSLATE_NOOP("VariantsView", "steps"),
+          SAMPLES_SEEN: QT_TRANSLATE_NOOP("VariantsView", "samples seen"),
+          TIME: QT_TRANSLATE_NOOP("VariantsView", "seconds since the variant started")}
+
+WAITING, TRAINING, PAUSED, NOT_RUN, FAILED = "waiting", "training", "paused", "not_run", "failed"
+#: What a variant's row says about it: before and during the run, then its TrainingFinished reason.
+STATES = {WAITING: QT_TRANSLATE_NOOP("VariantsView", "waiting"),
+          TRAINING: QT_TRANSLATE_NOOP("VariantsView", "training…"),
+          PAUSED: QT_TRANSLATE_NOOP("VariantsView", "paused"),
+          NOT_RUN: QT_TRANSLATE_NOOP("VariantsView", "not run"),
+          FAILED: QT_TRANSLATE_NOOP("VariantsView", "failed"),
+          events.COMPLETED: QT_TRANSLATE_NOOP("VariantsView", "completed"),
+          events.EARLY_STOPPED: QT_TRANSLATE_NOOP("VariantsView", "stopped early"),
+          events.STOPPED: QT_TRANSLATE_NOOP("VariantsView", "stopped"),
+          events.DIVERGED: QT_TRANSLATE_NOOP("VariantsView", "diverged")}
+
+MAX_EPOCHS_WITH_MARKS = 50
+"""Epoch points are marked with a dot up to this many epochs; beyond, the dots would hide the line."""
+
+_SENT_AT_ONCE = (events.TrainingStarted, events.Paused, events.TrainingFinished)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("VariantsView", text)
+
+
+# ------------------------------------------------------------------------------------------ worker
+class VariantsWorker(QObject):
+    """Runs :func:`core.labs.run_variants` on the session's thread; every signal is queued to the GUI."""
+
+    progress = Signal(object)
+    """progress(pairs): a tuple of (variant name, core.events event) in the order they happened, at
+    most ~30 a second; a variant's start, a pause and a variant's end are sent at once."""
+    failed = Signal(str)
+    """failed(message): an exception ended the run; the message says what went wrong."""
+    done = Signal()
+    """done(): the last signal; the thread quits on it."""
+
+    def __init__(self, lab, names, control: TrainingControl, *, max_epochs: int | None, datasets: dict,
+                 message_interval: float = MESSAGE_INTERVAL, blas_threads: int | None = None):
+        super().__init__()
+        self.lab, self.names, self.control = lab, tuple(names), control
+        self.max_epochs, self.datasets = max_epochs, datasets
+        self.message_interval = message_interval
+        self.blas_threads = blas_threads or default_blas_threads()
+        self._pending: list = []
+        self._next_message = 0.0
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+                for pair in labs.run_variants(self.lab, self.names, self.control, max_epochs=self.max_epochs,
+                                              datasets=self.datasets):
+                    self._pending.append(pair)
+                    if isinstance(pair[1], _SENT_AT_ONCE) or time.perf_counter() >= self._next_message:
+                        self._flush()
+        except Exception as error:  # the boundary of the thread: every failure becomes a message
+            log.exception("the lab's variants failed")
+            self._flush()
+            self.failed.emit(describe_failure(error))
+        finally:
+            self._flush()
+            self.done.emit()
+
+    def _flush(self) -> None:
+        # The events are frozen dataclasses of plain numbers: the GUI may hold them as they are.
+        if self._pending:
+            self.progress.emit(tuple(self._pending))
+            self._pending = []
+        self._next_message = time.perf_counter() + self.message_interval
+
+
+class VariantsSession(QObject):
+    """One run of variants: its shared control, its worker and the ``QThread`` the worker lives on.
+
+    Signals are the worker's, delivered in the GUI thread; :attr:`ended` comes last, after which the
+    thread and the worker are deleted. :attr:`datasets` holds the data sets loaded (read it after
+    :attr:`ended`).
+    """
+
+    progress = Signal(object)
+    """progress(pairs): see :attr:`VariantsWorker.progress`."""
+    failed = Signal(str)
+    """failed(message)."""
+    ended = Signal()
+    """ended(): the thread has stopped; nothing more will be sent."""
+
+    def __init__(self, lab, names, *, max_epochs: int | None, datasets: dict, parent: QObject | None = None,
+                 **worker_options):
+        super().__init__(parent)
+        self.control = TrainingControl()
+        self.datasets = datasets
+        self.worker = VariantsWorker(lab, names, self.control, max_epochs=max_epochs, datasets=datasets,
+                                     **worker_options)
+        self.thread = QThread()
+        self.thread.setObjectName("lab variants")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.progress.connect(self.progress)
+        self.worker.failed.connect(self.failed)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.finished.connect(self.thread.deleteLater)
+        self.thread.finished.connect(self._on_thread_finished)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.thread.start()
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """Stop at the next batch and wait for the thread; True if it ended in time."""
+        self.control.stop()
+        return not self.running or self.thread.wait(timeout_ms)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.running = False
+        self.ended.emit()
+
+
+# ------------------------------------------------------------------------------------------ curves
+class VariantCurves:
+    """What the view keeps of one variant: its smoothed training loss per step and its validation loss
+    and metric per epoch, each against every x-axis (bounded series, however long the run)."""
+
+    def __init__(self):
+        self.train_loss = {axis: DecimatingSeries() for axis in X_AXES}
+        self.val_loss = {axis: DecimatingSeries() for axis in X_AXES}
+        self.val_metric = {axis: DecimatingSeries() for axis in X_AXES}
+        self.smoother = Smoother()
+        self.n_train = 1
+        self.samples_seen = 0
+
+    def start(self, event: events.TrainingStarted) -> None:
+        self.n_train = event.n_train
+
+    def add_batch(self, event: events.BatchFinished) -> None:
+        self.samples_seen = event.samples_seen
+        smoothed = self.smoother(event.loss)
+        for axis, x in self._positions(event.step, event.elapsed).items():
+            self.train_loss[axis].append(x, smoothed)
+
+    def add_epoch(self, event: events.EpochFinished) -> None:
+        for axis, x in self._positions(event.step, event.elapsed).items():
+            self.val_loss[axis].append(x, event.val_loss)
+            self.val_metric[axis].append(x, event.val_metric)
+
+    def _positions(self, step: int, elapsed: float) -> dict:
+        """Where the newest point lies on each x-axis; epochs count the examples seen in N-sized units."""
+        return {EPOCH: self.samples_seen / self.n_train, STEP: step, SAMPLES_SEEN: self.samples_seen, TIME: elapsed}
+
+
+# ------------------------------------------------------------------------------------------ the view
+class VariantsView(View):
+    """Tick a lab's variants, train them one after another, read their overlaid curves, export them."""
+
+    title = TranslatedText("VariantsView", QT_TRANSLATE_NOOP("VariantsView", "Lab variants"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lab: labs.Lab | None = None
+        self.session: VariantsSession | None = None
+        self.curves: dict[str, VariantCurves] = {}
+        self.states: dict[str, str] = {}
+        self.messages: dict[str, str] = {}
+        self._rows: dict[str, tuple[QCheckBox, QLabel]] = {}
+        self._plot_items: dict[str, tuple] = {}
+        self._datasets: dict = {}
+        self._window_data: tuple | None = None
+        self._current: str | None = None  # the variant being trained
+        self._failure: str | None = None
+        self._regression = False
+        self._build()
+        self._show_lab()
+        QCoreApplication.instance().aboutToQuit.connect(self.stop_and_wait)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        # The base class lays out the note and the plots; the plots move right of the controls here.
+        self.layout().removeWidget(self.graphics)
+        self.content = beside_controls(self._build_controls(), self.graphics)
+        self.layout().addWidget(self.content, 1)
+        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"))
+        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"))
+        self.metric_plot = self.new_plot(2, 0)
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.setAxisItems({"left": LossAxis("left")})
+            palette.style_plot(plot)
+            plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
+        for plot in (self.val_loss_plot, self.metric_plot):
+            plot.setXLink(self.loss_plot)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(2, 2)
+        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self._set_metric_headers()
+        self._apply_scales()
+
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.heading)
+        explanation = QLabel(self.tr("Each variant trains from its own start with the lab's configuration, "
+                                     "one after another. The window's own run is not affected."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+
+        variants_box = QGroupBox(self.tr("Variants"))
+        self.variant_grid = QGridLayout(variants_box)
+        self.variant_grid.setColumnStretch(0, 1)
+        layout.addWidget(variants_box)
+
+        run_box = QGroupBox(self.tr("Run"))
+        run = QVBoxLayout(run_box)
+        form = QFormLayout()
+        self.max_epochs = IntegerBox(0, 100_000)
+        self.max_epochs.setSpecialValueText(self.tr("as in the lab"))
+        set_help(self.max_epochs, self.tr("Train each variant at most this many epochs; “as in the lab” trains "
+                                          "each for the epochs its configuration sets."), self.tr("Epochs at most"))
+        form.addRow(self.tr("Epochs at most"), self.max_epochs)
+        run.addLayout(form)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Run all variants"))
+        set_help(self.start_button, self.tr("Train every ticked variant, one after another; the previous curves "
+                                            "are cleared."))
+        self.start_button.clicked.connect(self.start)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        set_help(self.pause_button, self.tr("Hold the variant being trained between two batches, or let it go on."))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        set_help(self.stop_button, self.tr("End the variant being trained at its next batch; the variants after "
+                                           "it are not run. The curves stay."))
+        self.stop_button.clicked.connect(self.stop)
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        run.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        run.addWidget(self.status)
+        layout.addWidget(run_box)
+
+        display_box = QGroupBox(self.tr("Display"))
+        display = QFormLayout(display_box)
+        self.x_axis = QComboBox()
+        self.x_axis.setProperty("translatedItems", True)
+        for key, text in X_AXES.items():
+            self.x_axis.addItem(translate(text), key)
+        set_help(self.x_axis, self.tr("Against epochs, optimiser steps, training examples seen (batches of "
+                                      "different sizes compared fairly) or each variant's own seconds."),
+                 self.tr("x-axis"))
+        self.x_axis.currentIndexChanged.connect(self._changed)
+        display.addRow(self.tr("x-axis"), self.x_axis)
+        self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
+        set_help(self.log_scale, self.tr("Draw the losses on a logarithmic scale, where slow late progress "
+                                         "stays visible."))
+        self.log_scale.setChecked(True)
+        self.log_scale.toggled.connect(self._apply_scales)
+        display.addRow(self.log_scale)
+        layout.addWidget(display_box)
+
+        export = QHBoxLayout()
+        export_curves = QPushButton(self.tr("Export curves…"))
+        set_help(export_curves, self.tr("Save the curves as a CSV table: a column per variant, against the "
+                                        "x-axis shown."))
+        export_curves.clicked.connect(self._export_curves_dialog)
+        export_figure = QPushButton(self.tr("Export figure…"))
+        set_help(export_figure, self.tr("Save the plots as a PNG image or an SVG drawing."))
+        export_figure.clicked.connect(self._export_figure_dialog)
+        export.addWidget(export_curves)
+        export.addWidget(export_figure)
+        layout.addLayout(export)
+        layout.addStretch(1)
+        return panel
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """The window built a run: its data set is kept, to be used by the variants with the same data."""
+        self.experiment = experiment
+        self._window_data = (labs.dataset_key(experiment.config), experiment.dataset)
+
+    def on_progress(self, progress) -> None:
+        """The window's own run does not concern the variants."""
+
+    def refresh(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.redraw()
+
+    def set_lab(self, lab: labs.Lab, options: dict | None = None) -> None:
+        """Show ``lab``'s variants, ticked as its "variants" view's ``options`` say (``variants``:
+        which ones, default all; ``x_axis``: epoch, step, samples_seen or time, default epoch).
+
+        The same lab opened again (another variant chosen in the Lesson dock) leaves everything as it
+        is; another lab stops a run of the previous one and clears its curves.
+        """
+        if self.lab is not None and lab.id == self.lab.id:
+            return
+        options = options or {}
+        self._drop_session()
+        self.lab = lab
+        self._datasets = {}
+        self.curves, self.states, self.messages = {}, {}, {}
+        self._current = self._failure = None
+        ticked = options.get("variants") or [variant.name for variant in lab.variants]
+        self._fill_rows(ticked)
+        with QSignalBlocker(self.x_axis):
+            self.x_axis.setCurrentIndex(max(0, self.x_axis.findData(options.get("x_axis", EPOCH))))
+        self._prepare_plots()
+        self._show_lab()
+
+    def chosen_variants(self) -> list[str]:
+        """The names of the ticked variants, in the lab's order."""
+        return [name for name, (box, _) in self._rows.items() if box.isChecked()]
+
+    def changeEvent(self, event) -> None:
+        """Texts from the lab (its title, the variants' titles) and composed ones follow the language."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "heading"):
+            self._show_lab()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ running
+    @property
+    def running(self) -> bool:
+        return self.session is not None
+
+    def start(self) -> None:
+        """Train the ticked variants one after another, clearing the previous curves."""
+        names = self.chosen_variants()
+        if self.running or not names:
+            return
+        datasets = dict(self._datasets)
+        wanted = {labs.dataset_key(self.lab.variant(name).config) for name in names}
+        if self._window_data is not None and self._window_data[0] in wanted:
+            datasets.setdefault(*self._window_data)  # already loaded by the window: not loaded again
+        self.curves = {name: VariantCurves() for name in names}
+        self.states = dict.fromkeys(names, WAITING)
+        self.messages = {}
+        self._current = self._failure = None
+        self._prepare_plots()
+        self.session = VariantsSession(self.lab, names, max_epochs=self.max_epochs.value() or None,
+                                       datasets=datasets, parent=self)
+        self.session.progress.connect(self._on_progress)
+        self.session.failed.connect(self._on_failed)
+        self.session.ended.connect(self._on_ended)
+        self.session.start()
+        self._show_run()
+
+    def toggle_pause(self) -> None:
+        """Hold the run at its next batch, or let it go on."""
+        if not self.running:
+            return
+        if self.session.control.paused:
+            self.session.control.resume()
+            self._set_states(PAUSED, TRAINING)
+        else:
+            self.session.control.pause()
+        self._show_run()
+
+    def stop(self) -> None:
+        """End the variant being trained at its next batch; the later ones are not run."""
+        if self.running:
+            self.session.control.stop()
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """Stop the run and wait for its thread (the window is closing); True if it ended."""
+        return self.session is None or self.session.stop_and_wait(timeout_ms)
+
+    def _drop_session(self) -> None:
+        """Stop a run whose curves are no longer wanted; what it still sends is ignored."""
+        session, self.session = self.session, None
+        if session is None:
+            return
+        session.progress.disconnect(self._on_progress)
+        session.failed.disconnect(self._on_failed)
+        session.ended.disconnect(self._on_ended)
+        session.stop_and_wait()
+        session.deleteLater()
+
+    @Slot(object)
+    def _on_progress(self, pairs: tuple) -> None:
+        for name, event in pairs:
+            kind = type(event)
+            if kind is events.BatchFinished:
+                self.curves[name].add_batch(event)
+                if self.states[name] == PAUSED:
+                    self.states[name] = TRAINING
+            elif kind is events.EpochFinished:
+                self.curves[name].add_epoch(event)
+            elif kind is events.TrainingStarted:
+                self.curves[name].start(event)
+                self.states[name] = TRAINING
+                self._current = name
+            elif kind is events.Paused:
+                self.states[name] = PAUSED
+            elif kind is events.TrainingFinished:
+                self.states[name] = event.reason
+                self.messages[name] = event.message
+        self._show_run()
+        self._changed()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._failure = message
+        self._set_states(TRAINING, FAILED)
+        self._set_states(PAUSED, FAILED)
+        self._show_run()
+
+    @Slot()
+    def _on_ended(self) -> None:
+        # Deleted later: this slot runs inside the session's own signal.
+        self.session.deleteLater()
+        self._datasets = self.session.datasets
+        self.session = None
+        self._set_states(WAITING, NOT_RUN)
+        self._show_run()
+
+    def _set_states(self, old: str, new: str) -> None:
+        for name, state in self.states.items():
+            if state == old:
+                self.states[name] = new
+
+    # ------------------------------------------------------------------ showing the lab and the run
+    def _variant_title(self, name: str) -> str:
+        return labs.text(self.lab.variant(name).title, i18n.current_language())
+
+    def _fill_rows(self, ticked: list[str]) -> None:
+        for box, state in self._rows.values():
+            for widget in (box, state):
+                self.variant_grid.removeWidget(widget)
+                widget.deleteLater()
+        self._rows = {}
+        for row, variant in enumerate(self.lab.variants):
+            box = QCheckBox()
+            box.setIcon(swatch(row))
+            box.setChecked(variant.name in ticked)
+            set_help(box, self.tr("Tick to train this variant in the next run."))
+            box.toggled.connect(self._show_run)
+            state = QLabel()
+            self.variant_grid.addWidget(box, row, 0)
+            self.variant_grid.addWidget(state, row, 1)
+            self._rows[variant.name] = (box, state)
+
+    def _show_lab(self) -> None:
+        """The texts taken from the lab (its title, the variants' titles) in the current language."""
+        self.content.setVisible(self.lab is not None)
+        if self.lab is None:
+            self.show_note(self.tr("Open a lab with variants (Labs menu) to train them one after another "
+                                   "and compare their curves here."))
+            return
+        self.show_note(None)
+        self.heading.setText(self.tr("Lab {number}. {title}").format(
+            number=self.lab.number, title=labs.text(self.lab.title, i18n.current_language())))
+        for name, (box, _) in self._rows.items():
+            box.setText(self._variant_title(name))
+        for name, (train, _, _) in self._plot_items.items():
+            self.legend.getLabel(train).setText(self._variant_title(name))
+        self._show_run()
+
+    def _show_run(self) -> None:
+        """Each variant's state, the status line, and which controls can be used now."""
+        for name, (_, state) in self._rows.items():
+            value = self.states.get(name)
+            state.setText(translate(STATES[value]) if value else "")
+            state.setToolTip(self.messages.get(name, ""))
+            colour = f"color: {DIVERGED_COLOUR};" if value == events.DIVERGED else ""
+            if state.styleSheet() != colour:
+                state.setStyleSheet(colour)
+        self._show_status()
+        running = self.running
+        ticked = bool(self.chosen_variants())
+        self.start_button.setEnabled(not running and ticked)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText(self.tr("Resume") if running and self.session.control.paused else self.tr("Pause"))
+        self.stop_button.setEnabled(running)
+        self.max_epochs.setEnabled(not running)
+        for box, _ in self._rows.values():
+            box.setEnabled(not running)
+
+    def _show_status(self) -> None:
+        states = set(self.states.values())
+        if self._failure is not None:
+            text = self.tr("The run failed: {message}").format(message=self._failure)
+        elif self.running and PAUSED in states:
+            text = self.tr("Paused between two batches.")
+        elif self.running and self._current is not None:
+            names = list(self.states)
+            text = self.tr("Training {variant} ({index} of {count})…").format(
+                variant=self._variant_title(self._current), index=names.index(self._current) + 1, count=len(names))
+        elif not self.running and not self.chosen_variants():
+            text = self.tr("Tick at least one variant.")
+        elif not self.running and states:
+            text = self.tr("Stopped.") if events.STOPPED in states else self.tr("Every variant is trained.")
+        else:
+            text = ""
+        self.status.setText(text)
+
+    # ------------------------------------------------------------------ drawing
+    def _prepare_plots(self) -> None:
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+            plot.clear()
+        self.legend.clear()
+        self._plot_items = {}
+        names = list(self.curves)
+        self._regression = any(losses.create(self.lab.variant(name).config.loss.name).task == "regression"
+                               for name in names)
+        for name in names:
+            index = [variant.name for variant in self.lab.variants].index(name)
+            colour = palette.series_color(index)
+            marks = dict(symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None) \
+                if self._planned_epochs(name) <= MAX_EPOCHS_WITH_MARKS else {}
+            train = self.loss_plot.plot(pen=palette.pen(index, 2), name=self._variant_title(name))
+            self._plot_items[name] = (train, self.val_loss_plot.plot(pen=palette.pen(index, 2), **marks),
+                                      self.metric_plot.plot(pen=palette.pen(index, 2), **marks))
+        self._set_metric_headers()
+        self._changed()
+
+    def _planned_epochs(self, name: str) -> int:
+        epochs = self.lab.variant(name).config.training.epochs
+        return min(epochs, self.max_epochs.value()) if self.max_epochs.value() else epochs
+
+    def _set_metric_headers(self) -> None:
+        metric = self.tr("R²") if self._regression else self.tr("accuracy")
+        self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
+        self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
+
+    def _apply_scales(self) -> None:
+        for plot in (self.loss_plot, self.val_loss_plot):
+            plot.setLogMode(x=False, y=self.log_scale.isChecked())
+
+    def redraw(self) -> None:
+        axis = self.x_axis.currentData()
+        for name, (train, val_loss, val_metric) in self._plot_items.items():
+            curves = self.curves[name]
+            show(train, curves.train_loss[axis])
+            # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
+            show(val_loss, curves.val_loss[axis], connect="finite")
+            show(val_metric, curves.val_metric[axis], connect="finite")
+        self.metric_plot.setLabel("bottom", translate(X_AXES[axis]), color=palette.FOREGROUND)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """One row per series and point of the x-axis shown, one column per variant of the last run
+        (empty where that variant has no point at that x)."""
+        axis = self.x_axis.currentData()
+        series_names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
+                        self.tr("validation R²") if self._regression else self.tr("validation accuracy"))
+        names = list(self._plot_items)
+        merged: dict[tuple[int, float], dict[str, float]] = {}
+        for name in names:
+            curves = self.curves[name]
+            for kind, stored in enumerate((curves.train_loss, curves.val_loss, curves.val_metric)):
+                for x, y in zip(stored[axis].x, stored[axis].y):
+                    merged.setdefault((kind, float(x)), {})[name] = float(y)
+        header = [self.tr("series"), translate(X_AXES[axis]), *(self._variant_title(name) for name in names)]
+        rows = [[series_names[kind], plain(x), *(values.get(name, "") for name in names)]
+                for (kind, x), values in sorted(merged.items())]
+        return header, rows
+
+    def _export_curves_dialog(self) -> None:
+        self._export_dialog(self.tr("Curves (*.csv)"))
+
+    def _export_figure_dialog(self) -> None:
+        self._export_dialog(self.tr("Images (*.png *.svg)"))
+
+    def _export_dialog(self, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
+        if not path:
+            return
+        try:
+            self.export(path)
+        except (OSError, ValueError) as error:
+            self.status.setText(self.tr("Could not export: {reason}").format(reason=error))

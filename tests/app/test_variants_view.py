@@ -1,0 +1,184 @@
+"""The Lab variants tool: a lab's variants trained one after another, overlaid, stopped, exported,
+and brought forward (with the lab's x-axis) when a lab that compares variants opens."""
+import csv
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from PySide6.QtGui import QImage
+
+from app import i18n
+from app.main_window import MainWindow
+from app.views.variants_view import EPOCH, SAMPLES_SEEN, STEP, TIME, VariantsView
+from core import events, labs
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+BATCH_SIZES = "02-gd-sgd-minibatch"
+
+
+@pytest.fixture
+def view(qtbot):
+    i18n.set_language("en")  # a translator that records the texts shown, so that they can be switched
+    made = VariantsView()
+    qtbot.addWidget(made)
+    made.resize(1200, 800)
+    made.show()
+    yield made
+    made.stop_and_wait()
+    i18n.set_language("en")
+
+
+def open_lab(view, lab_id=BATCH_SIZES, **options):
+    lab = labs.load(lab_id)
+    view.set_lab(lab, options)
+    return lab
+
+
+def run_to_the_end(qtbot, view):
+    view.start_button.click()
+    assert view.running
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
+
+
+def legend_texts(view):
+    return [label.text for _, label in view.legend.items]
+
+
+def test_without_a_lab_the_view_says_to_open_one(view):
+    assert not view.content.isVisible()
+    assert "Open a lab with variants (Labs menu)" in view.note.text()
+    open_lab(view)
+    assert view.content.isVisible() and not view.note.isVisible()
+    assert view.heading.text() == "Lab 2. Gradient descent, stochastic and mini-batch"
+
+
+def test_the_labs_options_tick_the_variants_and_choose_the_x_axis(view):
+    lab = open_lab(view, variants=["stochastic", "mini_batch"], x_axis=STEP)
+    assert view.chosen_variants() == ["stochastic", "mini_batch"]
+    assert [box.text() for box, _ in view._rows.values()] == [variant.title["en"] for variant in lab.variants]
+    assert view.x_axis.currentData() == STEP
+    for axis in (EPOCH, SAMPLES_SEEN, TIME):
+        open_lab(view, "08-overfitting")  # another lab in between: the same one again would change nothing
+        open_lab(view, x_axis=axis)
+        assert view.x_axis.currentData() == axis
+        assert view.chosen_variants() == [variant.name for variant in lab.variants]
+    for box, _ in view._rows.values():
+        box.setChecked(False)
+    assert not view.start_button.isEnabled() and view.status.text() == "Tick at least one variant."
+
+
+def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbers(qtbot, view):
+    lab = open_lab(view, x_axis=SAMPLES_SEEN)
+    view.max_epochs.setValue(1)  # batches of 1: N steps, fewer than a curve keeps before merging points
+    run_to_the_end(qtbot, view)
+    assert view.status.text() == "Every variant is trained."
+    assert legend_texts(view) == [variant.title["en"] for variant in lab.variants]
+    expected = list(labs.run_variants(lab, max_epochs=1))
+    for variant in lab.variants:
+        train, val_loss, val_accuracy = view._plot_items[variant.name]
+        n_train = view.curves[variant.name].n_train
+        # Every variant has seen the same examples, whatever its batch size: the curves end together.
+        assert train.getData()[0][-1] == n_train
+        assert list(val_loss.getData()[0]) == [n_train]
+        solo = [event for name, event in expected if name == variant.name and isinstance(event, events.EpochFinished)]
+        assert list(val_accuracy.getData()[1]) == pytest.approx([event.val_metric for event in solo])
+        assert view._rows[variant.name][1].text() == "completed"
+    view.x_axis.setCurrentIndex(view.x_axis.findData(STEP))
+    steps = {name: items[0].getData()[0][-1] for name, items in view._plot_items.items()}
+    assert steps["full_batch"] == 1 and steps["stochastic"] == view.curves["stochastic"].n_train
+    view.x_axis.setCurrentIndex(view.x_axis.findData(EPOCH))
+    assert all(items[0].getData()[0][-1] == 1 and items[1].getData()[0].tolist() == [1]
+               for items in view._plot_items.values())
+    assert view.metric_plot.getAxis("bottom").labelText == "epochs"
+
+
+def test_stop_mid_run_ends_the_thread_and_leaves_the_later_variants_unrun(qtbot, view):
+    open_lab(view, variants=["stochastic", "mini_batch"])
+    view.start_button.click()
+    qtbot.waitUntil(lambda: len(view.curves["stochastic"].train_loss[STEP]) > 10, timeout=30_000)
+    assert view.status.text().startswith("Training stochastic gradient descent (batch 1) (1 of 2)")
+    with qtbot.waitSignal(view.session.ended, timeout=10_000):  # sent once the thread has finished
+        view.stop_button.click()
+    assert not view.running
+    assert [state.text() for _, state in view._rows.values()] == ["", "stopped", "not run"]
+    assert view.status.text() == "Stopped." and view.start_button.isEnabled()
+
+
+def test_pause_holds_the_run_until_resumed(qtbot, view):
+    open_lab(view, variants=["stochastic"])
+    view.start_button.click()
+    qtbot.waitUntil(lambda: len(view.curves["stochastic"].train_loss[STEP]) > 0, timeout=30_000)
+    view.pause_button.click()
+    qtbot.waitUntil(lambda: view.states["stochastic"] == "paused", timeout=10_000)
+    assert view.pause_button.text() == "Resume" and view.status.text() == "Paused between two batches."
+    held = view.curves["stochastic"].samples_seen
+    qtbot.wait(200)
+    assert view.curves["stochastic"].samples_seen == held
+    view.pause_button.click()
+    qtbot.waitUntil(lambda: view.curves["stochastic"].samples_seen > held, timeout=10_000)
+    assert view.pause_button.text() == "Pause"
+    view.stop_and_wait()
+    qtbot.waitUntil(lambda: not view.running, timeout=10_000)
+
+
+def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path):
+    lab = open_lab(view, variants=["full_batch", "mini_batch"], x_axis=EPOCH)
+    view.max_epochs.setValue(3)
+    run_to_the_end(qtbot, view)
+    view.export(tmp_path / "variants.csv")
+    with open(tmp_path / "variants.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    titles = [lab.variant(name).title["en"] for name in ("full_batch", "mini_batch")]
+    assert rows[0] == ["series", "epochs", *titles]
+    validation = [row for row in rows[1:] if row[0] == "validation accuracy"]
+    assert [row[1] for row in validation] == ["1", "2", "3"]  # both variants' epochs share a row
+    for column, name in enumerate(("full_batch", "mini_batch"), start=2):
+        assert [float(row[column]) for row in validation] == pytest.approx(
+            list(view._plot_items[name][2].getData()[1]))
+    training = [row for row in rows[1:] if row[0] == "training loss, smoothed"]
+    assert sum(1 for row in training if row[2]) == 3  # full batch: one step per epoch
+    view.export(tmp_path / "variants.png")
+    assert not QImage(str(tmp_path / "variants.png")).isNull()
+    view.export(tmp_path / "variants.svg")
+    assert ElementTree.parse(tmp_path / "variants.svg").getroot().tag.endswith("svg")
+
+
+def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, view):
+    lab = open_lab(view, variants=["full_batch", "mini_batch"])
+    view.max_epochs.setValue(1)
+    run_to_the_end(qtbot, view)
+    i18n.set_language("ru")
+    russian = [lab.variant(name).title["ru"] for name in ("full_batch", "mini_batch")]
+    assert legend_texts(view) == russian
+    assert [box.text() for box, _ in view._rows.values()][0] == lab.variants[0].title["ru"]
+    assert view.heading.text() == f"Лабораторная 2. {lab.title['ru']}"
+    assert view.start_button.text() == "Обучить все варианты"
+    assert view.status.text() == "Все варианты обучены."
+    assert view.x_axis.currentText() == "эпохи"
+    i18n.set_language("en")
+    assert legend_texts(view) == [lab.variant(name).title["en"] for name in ("full_batch", "mini_batch")]
+    assert view.start_button.text() == "Run all variants" and view.x_axis.currentText() == "epochs"
+
+
+@pytest.fixture
+def window(qtbot):
+    made = MainWindow()
+    qtbot.addWidget(made)
+    made.confirm_reset = lambda question: True
+    qtbot.waitUntil(made.start_action.isEnabled, timeout=15_000)
+    return made
+
+
+def test_opening_lab_2_brings_the_variants_forward_against_samples_seen_and_closing_stops_them(qtbot, window):
+    assert window.labs.open_lab(BATCH_SIZES)
+    view = window.labs.view_for("variants")
+    assert isinstance(view, VariantsView)
+    assert window.view_tabs.indexOf(view) == 0 and window.view_tabs.currentWidget() is view
+    assert view.x_axis.currentData() == SAMPLES_SEEN
+    assert view.chosen_variants() == ["full_batch", "stochastic", "mini_batch"]
+    view.start_button.click()
+    thread = view.session.thread
+    qtbot.waitUntil(lambda: len(view.curves["full_batch"].train_loss[STEP]) > 0, timeout=30_000)
+    assert window.session is None, "the window's own run is not started"
+    window.close()
+    assert thread.isFinished()
