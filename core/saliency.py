@@ -25,9 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.activations import stable_sigmoid
 from core.layers import Activation, ActivityRegularization, BatchNorm, Dense, Dropout, PReLU
-from core.losses import softmax
 
 #: Layers computing the same function in training and in inference; ``training=True`` only
 #: makes them keep what their ``backward`` needs, so their own backward is the inference gradient.
@@ -66,9 +64,10 @@ def saliency(network, x) -> Saliency:
     if x.shape[0] != 1:
         raise ValueError(f"saliency explains one input at a time, got a batch of {x.shape[0]}")
     x = network.check_inputs(x)
-    output = _forward_keeping_cache(network, x)
+    # The inference-mode output, with the activations keeping what their backward step needs.
+    output = network.forward_row(x, keep_caches_of=SAME_FUNCTION_WHEN_TRAINING)
     probabilities = network.loss.probabilities(output)[0]
-    top = int(np.argmax(probabilities))
+    top = int(probabilities.argmax())
     gradient = _input_gradient(network, _probability_gradient(network.loss_name, output, probabilities, top))
     return Saliency(probabilities, top, gradient[0])
 
@@ -76,21 +75,13 @@ def saliency(network, x) -> Saliency:
 def _probability_gradient(loss_name: str, output: np.ndarray, probabilities: np.ndarray, top: int) -> np.ndarray:
     """∂p_top/∂output for a single row of output (see the module docstring for the formulas)."""
     if loss_name == "softmax_cross_entropy":
-        p = softmax(output)[0]
+        p = probabilities
         d_output = -p[top] * p
         d_output[top] += p[top]
         return d_output.reshape(1, -1)
-    sigma = stable_sigmoid(output.reshape(-1))
+    sigma = probabilities[1]  # P(1) = σ(z)
     slope = sigma * (1 - sigma)
-    return (slope if top == 1 else -slope).reshape(1, 1)
-
-
-def _forward_keeping_cache(network, x: np.ndarray) -> np.ndarray:
-    """The inference-mode output, with every layer keeping what its backward step needs."""
-    out = x
-    for layer in network.layers:
-        out = layer.forward(out, training=isinstance(layer, SAME_FUNCTION_WHEN_TRAINING))
-    return out
+    return np.full((1, 1), slope if top == 1 else -slope, dtype=output.dtype)
 
 
 def _input_gradient(network, d_output: np.ndarray) -> np.ndarray:
