@@ -18,6 +18,9 @@ there with a round pen of the normalised width; a raster is shrunk there, its st
 measured (width ≈ 8·area / (π·edge length), Cauchy–Crofton: a stroke of width w and length L has
 area w·L and, averaged over directions, 4/π · 2L pixel edges) and thinned or thickened to the
 normalised width. Averaging fine × fine blocks then gives the anti-aliased output.
+
+:class:`DrawingPreprocessor` gives the same rows for a drawing that grows while the pen moves,
+stamping only the new segments' disks as long as the drawing's scale and position stay the same.
 """
 from __future__ import annotations
 
@@ -65,54 +68,145 @@ def preprocess_drawing(drawing, target: str = "mnist", *, canvas_size=None, scal
     Returns None for an empty or near-empty drawing (ink extent below ``min_extent`` of the
     canvas's longer side): nothing to classify.
     """
-    if target not in FORMATS:
-        raise ValueError(f"drawing target {target!r} is not known; choose one of: {', '.join(FORMATS)}")
-    digit = FORMATS[target]
+    digit = _digit_format(target)
     if isinstance(drawing, np.ndarray):
         mask = _mask_from_raster(drawing, digit, min_extent)
     else:
-        mask = _mask_from_strokes(drawing, canvas_size, digit, min_extent)
+        lines = _stroke_lines(drawing, canvas_size)
+        layout = _StrokeLayout.fit(lines, canvas_size, digit, min_extent)
+        mask = None if layout is None else layout.render(lines).mask
     if mask is None:
         return None
+    row = _input_row(mask, digit)
+    return row if scaler is None else scale_drawing(row, target, scaler)
+
+
+def scale_drawing(row: np.ndarray, target: str, scaler) -> np.ndarray:
+    """A unit-scaled row of :func:`preprocess_drawing` scaled instead by ``scaler`` (a Dataset's),
+    which was fitted on the data set's raw pixel values (0 … 255 for MNIST, 0 … 16 for the digits)."""
+    return scaler.transform(row[None, :] * _digit_format(target).pixel_max)[0]
+
+
+class DrawingPreprocessor:
+    """:func:`preprocess_drawing` of strokes, for a drawing that grows while the pen moves.
+
+    ``preprocessor(strokes)`` returns exactly ``preprocess_drawing(strokes, target,
+    canvas_size=canvas_size, min_extent=min_extent)``. It keeps the fine-grid rendering of the last
+    call: when the strokes have only gained points at their ends (or new strokes were added) and
+    their bounding box is unchanged — so the scale and position of the rendering are too — only the
+    new segments' disks are stamped onto it, the same disks a full rendering would stamp. Otherwise
+    (the pen left the box, a stroke was undone) it renders everything again.
+    """
+
+    def __init__(self, target: str = "mnist", canvas_size=(1.0, 1.0), min_extent: float = 0.04):
+        self.target = target
+        self.digit = _digit_format(target)
+        self.canvas_size, self.min_extent = canvas_size, min_extent
+        self._lines: list[np.ndarray] = []
+        self._layout: _StrokeLayout | None = None
+        self._canvas: _PenCanvas | None = None
+
+    def __call__(self, strokes) -> np.ndarray | None:
+        lines = _stroke_lines(strokes, self.canvas_size)
+        layout = _StrokeLayout.fit(lines, self.canvas_size, self.digit, self.min_extent)
+        if layout is None:
+            self._lines, self._layout, self._canvas = [], None, None
+            return None
+        if self._canvas is not None and layout.same_placement(self._layout) and self._only_grew(lines):
+            new_parts = self._new_parts(lines)
+            if new_parts:
+                layout.stamp(self._canvas, new_parts)
+        else:
+            self._canvas = layout.render(lines)
+        self._lines, self._layout = lines, layout
+        return _input_row(self._canvas.mask, self.digit)
+
+    def _only_grew(self, lines: list[np.ndarray]) -> bool:
+        """Whether every stroke rendered last time is still there, its points unchanged at its start."""
+        return len(lines) >= len(self._lines) and all(
+            len(line) >= len(old) and np.array_equal(line[:len(old)], old) for line, old in zip(lines, self._lines))
+
+    def _new_parts(self, lines: list[np.ndarray]) -> list[np.ndarray]:
+        """The polylines not rendered yet: from each stroke's last rendered point on, and new strokes."""
+        rendered = [len(old) for old in self._lines] + [0] * (len(lines) - len(self._lines))
+        return [line[max(count - 1, 0):] for line, count in zip(lines, rendered) if len(line) > count]
+
+
+def _digit_format(target: str) -> DigitFormat:
+    if target not in FORMATS:
+        raise ValueError(f"drawing target {target!r} is not known; choose one of: {', '.join(FORMATS)}")
+    return FORMATS[target]
+
+
+def _input_row(mask: np.ndarray, digit: DigitFormat) -> np.ndarray:
+    """The fine-grid mask placed in the data set's field, as a unit-scaled float32 row."""
     image = _place(mask, digit)
     if digit.block > 1:
         bitmap = image >= INK_THRESHOLD
         side = digit.size // digit.block
         image = bitmap.reshape(side, digit.block, side, digit.block).sum(axis=(1, 3)) / digit.pixel_max
-    row = image.astype(np.float32).reshape(-1)
-    if scaler is not None:
-        return scaler.transform(row[None, :] * digit.pixel_max)[0]
-    return row
+    return image.astype(np.float32).reshape(-1)
 
 
 def _fine_side(digit: DigitFormat) -> int:
     return math.ceil(digit.box * digit.fine) + 2 * MARGIN
 
 
-def _mask_from_strokes(strokes, canvas_size, digit: DigitFormat, min_extent: float):
-    """Render the strokes' centre lines on the fine grid, with the longer side (pen included) = box."""
+def _stroke_lines(strokes, canvas_size) -> list[np.ndarray]:
+    """The non-empty strokes as (k, 2) float64 arrays of canvas points (ValueError for a bad canvas size)."""
     if canvas_size is None or len(canvas_size) != 2 or min(canvas_size) <= 0:
         raise ValueError(f"strokes need canvas_size=(width, height) with positive sides, got {canvas_size!r}")
     lines = [np.asarray(stroke, dtype=np.float64).reshape(-1, 2) if len(stroke) else np.zeros((0, 2))
              for stroke in strokes]
-    lines = [line for line in lines if len(line)]
-    if not lines:
-        return None
-    points = np.concatenate(lines)
-    if not np.isfinite(points).all():
-        raise ValueError("stroke points must be finite numbers")
-    low, high = points.min(axis=0), points.max(axis=0)
-    extent = float((high - low).max())
-    if extent == 0 or extent < min_extent * max(canvas_size):
-        return None
-    pen = digit.pen * digit.fine
-    scale = (digit.box * digit.fine - pen) / extent
-    side = _fine_side(digit)
-    offset = (side - (high - low) * scale) / 2  # centres the centre-line box in the fine canvas
-    # Disks of radius r spaced r/4 apart leave edge ripples of r − √(r² − r²/64) < 0.01·r.
-    spacing = max(1.0, pen / 8)
-    dense = np.concatenate([_densify((line - low) * scale + offset, spacing) for line in lines])
-    return _stamp_disks(dense, pen / 2, side)
+    return [line for line in lines if len(line)]
+
+
+@dataclass(frozen=True)
+class _StrokeLayout:
+    """Where the strokes' centre lines go on the fine grid: the longer side (pen included) = box.
+
+    A canvas point p lands at (p − low)·scale + offset, with the strokes' bounding box [low, high]
+    centred in the fine grid.
+    """
+
+    digit: DigitFormat
+    low: np.ndarray
+    high: np.ndarray
+
+    @classmethod
+    def fit(cls, lines: list[np.ndarray], canvas_size, digit: DigitFormat, min_extent: float):
+        """The layout of the strokes, or None when their extent is below ``min_extent`` of the canvas;
+        ValueError for a point that is not a finite number."""
+        if not lines:
+            return None
+        points = np.concatenate(lines)
+        if not np.isfinite(points).all():
+            raise ValueError("stroke points must be finite numbers")
+        low, high = points.min(axis=0), points.max(axis=0)
+        extent = float((high - low).max())
+        if extent == 0 or extent < min_extent * max(canvas_size):
+            return None
+        return cls(digit, low, high)
+
+    def same_placement(self, other: "_StrokeLayout | None") -> bool:
+        return other is not None and other.digit == self.digit and np.array_equal(other.low, self.low) \
+            and np.array_equal(other.high, self.high)
+
+    def render(self, lines: list[np.ndarray]) -> "_PenCanvas":
+        """A fresh fine-grid canvas with every stroke drawn."""
+        canvas = _PenCanvas(_fine_side(self.digit), self.digit.pen * self.digit.fine / 2)
+        self.stamp(canvas, lines)
+        return canvas
+
+    def stamp(self, canvas: "_PenCanvas", lines: list[np.ndarray]) -> None:
+        """Draw the polylines (canvas points) onto ``canvas`` as disks along their centre lines."""
+        pen = self.digit.pen * self.digit.fine
+        extent = float((self.high - self.low).max())
+        scale = (self.digit.box * self.digit.fine - pen) / extent
+        offset = (canvas.side - (self.high - self.low) * scale) / 2  # centres the centre-line box
+        # Disks of radius r spaced r/4 apart leave edge ripples of r − √(r² − r²/64) < 0.01·r.
+        spacing = max(1.0, pen / 8)
+        canvas.stamp(np.concatenate([_densify((line - self.low) * scale + offset, spacing) for line in lines]))
 
 
 def _densify(line: np.ndarray, spacing: float) -> np.ndarray:
@@ -127,18 +221,39 @@ def _densify(line: np.ndarray, spacing: float) -> np.ndarray:
     return np.concatenate([starts + fractions[:, None] * steps, line[-1:]])
 
 
-def _stamp_disks(points: np.ndarray, radius: float, side: int) -> np.ndarray:
-    """A (side, side) mask: 1 where a pixel centre lies within ``radius`` of one of the (x, y) points."""
-    reach = math.ceil(radius) + 1
-    offsets = np.arange(-reach, reach + 1)
-    cols = np.floor(points[:, 0]).astype(int)[:, None, None] + offsets[None, None, :]
-    rows = np.floor(points[:, 1]).astype(int)[:, None, None] + offsets[None, :, None]
-    inside = (cols + 0.5 - points[:, 0, None, None]) ** 2 + (rows + 0.5 - points[:, 1, None, None]) ** 2 \
-        <= radius * radius
-    inside &= (rows >= 0) & (rows < side) & (cols >= 0) & (cols < side)
-    mask = np.zeros((side, side), np.float32)
-    mask[np.broadcast_to(rows, inside.shape)[inside], np.broadcast_to(cols, inside.shape)[inside]] = 1.0
-    return mask
+class _PenCanvas:
+    """The fine grid the strokes are drawn on, as disks of ``radius`` (fine pixels) stamped at points.
+
+    A disk around (x, y) inks the pixels whose centre lies within the radius:
+    (c + ½ − x)² + (r + ½ − y)² ≤ radius².
+    Each point tests the (2·reach + 1)² pixels around its own; the grid has a border of ``reach``
+    pixels, so that no test needs a bounds check ( :class:`_StrokeLayout` keeps the strokes a pen's
+    width and a margin inside the visible ``side`` × ``side`` grid anyway).
+    """
+
+    def __init__(self, side: int, radius: float):
+        self.side, self.radius = side, radius
+        self.reach = math.ceil(radius) + 1
+        width = side + 2 * self.reach
+        self._ink = np.zeros((width, width), np.float32)
+        self._offsets = np.arange(-self.reach, self.reach + 1)
+        # Flat-index steps from a point's pixel to each tested pixel (rows, then columns).
+        self._stencil = self._offsets[:, None] * width + self._offsets[None, :]
+
+    @property
+    def mask(self) -> np.ndarray:
+        """The visible (side, side) grid: 1 for ink, 0 for paper (a view; later stamps show in it)."""
+        return self._ink[self.reach:-self.reach, self.reach:-self.reach]
+
+    def stamp(self, points: np.ndarray) -> None:
+        """Ink the disks around the (x, y) ``points`` (shape (P, 2), fine-grid coordinates)."""
+        cols = np.floor(points[:, 0]).astype(np.intp)
+        rows = np.floor(points[:, 1]).astype(np.intp)
+        dx2 = (cols[:, None] + self._offsets + 0.5 - points[:, :1]) ** 2
+        dy2 = (rows[:, None] + self._offsets + 0.5 - points[:, 1:]) ** 2
+        inside = dy2[:, :, None] + dx2[:, None, :] <= self.radius * self.radius
+        centres = (rows + self.reach) * self._ink.shape[1] + cols + self.reach
+        self._ink.ravel()[(centres[:, None, None] + self._stencil)[inside]] = 1.0
 
 
 def _mask_from_raster(raster: np.ndarray, digit: DigitFormat, min_extent: float):
