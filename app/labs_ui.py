@@ -84,6 +84,17 @@ def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
     return {name: float(value) for name, value in values.items() if math.isfinite(value)}
 
 
+def readable_labs() -> list[labs.Lab]:
+    """Every lab of :func:`core.labs.names` that can be read, in order; one that cannot is logged and left out."""
+    found = []
+    for lab_id in labs.names():
+        try:
+            found.append(labs.load(lab_id))
+        except ValueError as error:
+            log.warning("lab %s is not valid: %s", lab_id, error)
+    return found
+
+
 class LabController(QObject):
     """The window's labs: menu, Lesson dock, open lab and variant, teacher-mode controls."""
 
@@ -105,6 +116,8 @@ class LabController(QObject):
         self.dock.export_requested.connect(self.export_dialog)
         self.dock.close_requested.connect(self.close_lab)
         self.dock.language_changed.connect(self._retranslate)
+        self.available_labs = readable_labs()
+        """The labs the menu (and the window's start page) offer, read once."""
         self._build_menu()
         window.model.changed.connect(self._apply_controls)
         window.network_panel.layers.currentRowChanged.connect(self._apply_controls)
@@ -149,12 +162,7 @@ class LabController(QObject):
         self.menu.addAction(self.list_action)
         self.menu.addSeparator()
         self.lab_actions = []
-        for lab_id in labs.names():
-            try:
-                lab = labs.load(lab_id)
-            except ValueError as error:
-                log.warning("lab %s is not valid: %s", lab_id, error)
-                continue
+        for lab in self.available_labs:
             title = labs.text(lab.title, language)
             action = self.menu.addAction(f"&{lab.number:X}  {title}" if lab.number < 16 else f"{lab.number}  {title}")
             action.setToolTip(labs.text(lab.summary, language))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
 from core.datasets.locations import data_folder
 from core.model_io import write_text_atomically
@@ -24,6 +24,8 @@ class Settings:
     """"en", "ru", or "" to follow the system's locale."""
     student: str = ""
     """The name put into exported lab results (asked once, then offered again)."""
+    show_start_page: bool = True
+    """Whether the window opens on its start page (:mod:`app.start_page`) rather than on the views."""
 
 
 def path():
@@ -48,8 +50,10 @@ def load() -> Settings:
             or raw["schema_version"] > SCHEMA_VERSION:
         log.warning("ignoring settings %s of an unknown version", path())
         return Settings()
-    known = {field.name: field.type for field in fields(Settings)}
-    values = {key: value for key, value in migrate(raw).items() if key in known and isinstance(value, str)}
+    # A value of another type than its default (a hand-edited file) is left at its default.
+    defaults = asdict(Settings())
+    values = {key: value for key, value in migrate(raw).items()
+              if key in defaults and type(value) is type(defaults[key])}
     return Settings(**values)
 
 

@@ -1,0 +1,192 @@
+"""The start page: shown over the views at launch, every lab listed and opened as the Labs menu opens
+it, the first steps leading to their views, recent runs reopened, the startup choice kept in the
+settings, and every text following a language switch."""
+import json
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QFileDialog
+
+from app import i18n, settings
+from app.main_window import MainWindow
+from core import labs, runs
+from core.config import RunConfig
+
+
+@pytest.fixture(autouse=True)
+def user_folder(tmp_path, monkeypatch):
+    """Each test's settings and saved runs in a folder of its own."""
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    return tmp_path
+
+
+def wait_built(qtbot, window):
+    """Until the run of the window's configuration is built (closing a window while its data loads
+    would leave the loading thread running)."""
+    qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled()
+                    and window.experiment.config == window.model.config, timeout=20_000)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    def make(config=None) -> MainWindow:
+        window = MainWindow(config)
+        qtbot.addWidget(window)
+        window.confirm_reset = lambda question: True
+        wait_built(qtbot, window)
+        return window
+
+    return make
+
+
+def choose_file(monkeypatch, path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(path), "")))
+
+
+def test_the_page_is_shown_at_launch_lists_every_lab_and_leads_to_the_draw_and_compare_views(open_window):
+    window = open_window()
+    page = window.start_page
+    assert page.is_shown() and window.central_pages.currentWidget() is page and page.action.isChecked()
+    assert window.view_tabs.currentWidget() is window.draw_view, "the views behind it are as they always were"
+    expected = [labs.load(lab_id) for lab_id in labs.names()]
+    assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['en']}"
+                                                                     for lab in expected]
+    assert [button.description.text() for button in page.lab_buttons] == [lab.summary["en"] for lab in expected]
+    buttons = page.findChildren(QAbstractButton)
+    assert len(buttons) >= len(expected) + 7
+    assert all(button.toolTip() for button in buttons), [b.accessibleName() for b in buttons if not b.toolTip()]
+    assert page.action in window.view_menu.actions() and page.action.toolTip()
+
+    window.view_tabs.setCurrentWidget(window.views[0])
+    page.draw_button.click()
+    assert not page.is_shown() and not page.action.isChecked() and window.view_tabs.currentWidget() is window.draw_view
+    page.action.trigger()
+    assert page.is_shown()
+    page.compare_button.click()
+    assert not page.is_shown() and type(window.view_tabs.currentWidget()).__name__ == "CompareView"
+
+
+def test_a_lab_opens_as_from_the_labs_menu_and_the_view_menu_brings_the_page_back(open_window, qtbot):
+    window = open_window()
+    page = window.start_page
+    lab = labs.load("04-xnor")
+    page.lab_buttons[labs.names().index(lab.id)].click()
+    assert window.labs.lab.id == lab.id
+    assert window.model.config.to_dict() == lab.variant().config.to_dict()
+    dock = window.labs.dock
+    assert dock.isVisibleTo(window) and dock.pages.currentIndex() == 1
+    assert lab.sheet("en").splitlines()[0].lstrip("# ").strip() in dock.sheet.toPlainText()
+    assert not page.is_shown() and not page.action.isChecked()
+    assert window.view_tabs.currentWidget() is window.labs.view_for(lab.views[0].name)
+
+    window.view_menu.actions()[0].trigger()
+    assert page.is_shown() and page.action.isChecked()
+    window.labs.lab_actions[0].trigger()  # a lab opened from the menu leaves the page too
+    assert window.labs.lab.id == labs.names()[0] and not page.is_shown()
+    page.action.trigger()
+    page.views_button.click()
+    assert not page.is_shown()
+    wait_built(qtbot, window)
+
+
+def test_train_opens_the_default_run_and_starts_it_once_its_data_is_loaded(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=2))
+    window.labs.open_lab("04-xnor")
+    page = window.start_page
+    page.show_page()
+    page.train_button.click()
+    assert window.model.config == RunConfig() and window.labs.lab is None
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
+    assert window.experiment.config == RunConfig() and window.state == "running"
+    assert not page.is_shown() and window.view_tabs.currentWidget() is window.labs.view_for("loss")
+    window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=20_000)
+    window.model.set("network.hidden[0].units", 16)
+    wait_built(qtbot, window)
+    assert window.session is None, "a later build does not start by itself"
+
+
+def test_files_and_recent_runs_open_from_the_page(open_window, qtbot, small_config, tmp_path, monkeypatch):
+    window = open_window(small_config(epochs=1))
+    page = window.start_page
+    page.refresh_runs()
+    assert not page.run_buttons and page.no_runs.isVisibleTo(page)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.save_config(str(tmp_path / "run.json")) and window.save_model(tmp_path / "model.npz")
+
+    page.show_page()
+    page.refresh_runs()
+    saved = runs.list_runs()
+    assert [button.title.text() for button in page.run_buttons] == [info.name for info in saved[:5]]
+    assert not page.no_runs.isVisibleTo(page) and all(button.toolTip() for button in page.run_buttons)
+    window.model.set("training.epochs", 7)
+    page.run_buttons[0].click()
+    assert window.model.config == runs.load_config(saved[0].folder)
+    assert not page.is_shown() and window.view_tabs.currentWidget() is window.labs.view_for("loss")
+
+    page.show_page()
+    choose_file(monkeypatch, tmp_path / "run.json")
+    page.open_config_button.click()
+    assert window.config_path == str(tmp_path / "run.json") and not page.is_shown()
+
+    page.show_page()
+    window.view_tabs.setCurrentWidget(window.views[0])
+    before = window.draw_view.current_model()
+    choose_file(monkeypatch, tmp_path / "model.npz")
+    page.open_model_button.click()
+    assert window.draw_view.current_model() is not before
+    assert not page.is_shown() and window.view_tabs.currentWidget() is window.draw_view
+    wait_built(qtbot, window)
+
+
+def test_the_startup_choice_is_kept_in_the_settings(open_window, user_folder):
+    first = open_window()
+    assert first.start_page.startup_box.isChecked() and settings.load().show_start_page
+    first.start_page.startup_box.setChecked(False)
+    saved = json.loads(settings.path().read_text(encoding="utf-8"))
+    assert saved["show_start_page"] is False and settings.path().parent == user_folder / "user"
+
+    second = open_window()
+    page = second.start_page
+    assert not page.is_shown() and second.central_pages.currentWidget() is second.view_tabs
+    assert not page.startup_box.isChecked() and not page.action.isChecked()
+    page.action.trigger()
+    assert page.is_shown()
+    page.startup_box.setChecked(True)
+    assert settings.load().show_start_page
+
+
+def test_settings_of_the_wrong_type_are_left_at_their_default(user_folder):
+    settings.path().parent.mkdir(parents=True)
+    settings.path().write_text(json.dumps({"schema_version": 1, "show_start_page": "no", "language": "ru"}),
+                               encoding="utf-8")
+    loaded = settings.load()
+    assert loaded.show_start_page is True and loaded.language == "ru"
+    loaded.show_start_page = False
+    settings.save(loaded)
+    assert settings.load() == settings.Settings(language="ru", show_start_page=False)
+
+
+def test_a_language_switch_retitles_the_entries(open_window):
+    window = open_window()
+    page = window.start_page
+    ordered = [labs.load(lab_id) for lab_id in labs.names()]
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert page.draw_button.title.text() == "Нарисовать цифру"
+        assert page.labs_heading.text() == "Лабораторные работы"
+        assert page.action.text() == "&Стартовая страница"
+        assert page.startup_box.text() == "Показывать эту страницу при запуске"
+        assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['ru']}"
+                                                                         for lab in ordered]
+        assert [button.description.text() for button in page.lab_buttons] == [lab.summary["ru"] for lab in ordered]
+        assert page.open_model_button.toolTip() == window.open_model_action.statusTip() != \
+            "Open a saved model: the Draw view classifies with it, and its settings and weights are restored"
+    finally:
+        i18n.set_language("en")
+    assert page.draw_button.title.text() == "Draw a digit" and page.labs_heading.text() == "Labs"
+    assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['en']}"
+                                                                     for lab in ordered]
