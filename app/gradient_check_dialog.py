@@ -1,47 +1,134 @@
-"""The "Check gradients" result: backpropagation against central differences, one row per tensor."""
+"""The gradient check in the window: backpropagation against central differences, one row per tensor.
+
+:func:`check_network` runs :func:`core.gradient_check.gradient_check` the way the window does it
+(a few training examples, the configuration's penalty); :class:`GradientCheckTable` shows its rows,
+in the Run ▸ Check gradients dialog (:class:`GradientCheckDialog`) and in the Gradient check view.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
 
-from core.gradient_check import TOLERANCE, GradientCheckRow
+from app import palette
+from core.experiment import build_regularizer
+from core.gradient_check import NORM_FLOOR, TOLERANCE, GradientCheckRow, gradient_check
+
+CHECK_EXAMPLES = 16
+"""Training examples in the checked batch: enough to involve every unit, few enough to be quick."""
+PASSED_COLOUR, FAILED_COLOUR = palette.series_color(2), palette.series_color(3)  # bluish green, vermillion
 
 
-class GradientCheckDialog(QDialog):
-    """A table of :class:`core.gradient_check.GradientCheckRow` with a pass/fail colour per row."""
+def check_network(network, dataset, config) -> list[GradientCheckRow]:
+    """The gradient check of ``network`` on the first training examples of ``dataset``, with the
+    regularisation of ``config`` (a :class:`core.config.RunConfig`) so that its gradient is checked too.
 
-    def __init__(self, rows: list[GradientCheckRow], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Gradient check"))
-        self.rows = rows
-        layout = QVBoxLayout(self)
+    Runs on the calling thread under a wait cursor; the network must not be training meanwhile.
+    """
+    count = min(CHECK_EXAMPLES, len(dataset.X_train))
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return gradient_check(network, dataset.X_train[:count], dataset.y_train[:count],
+                              regularizer=build_regularizer(config))
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def format_scientific(value: float) -> str:
+    """1.23e-08 with the language's decimal separator."""
+    return QLocale().toString(float(value), "e", 2)
+
+
+class GradientCheckTable(QTableWidget):
+    """One row per parameter tensor of a gradient check; the result coloured, pass or fail."""
+
+    RESULT_COLUMN = 5
+
+    def __init__(self, parent=None):
+        super().__init__(0, 6, parent)
+        self.rows: list[GradientCheckRow] = []
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)  # as tall as its rows
+        self.verticalHeader().hide()
+        self._set_headers()
+
+    @staticmethod
+    def explanation() -> str:
+        """How the check works and when a tensor passes."""
+        return (QCoreApplication.translate(
+            "GradientCheckTable",
+            "Each entry's derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 "
+            "copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g "
+            "the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). "
+            "Below %1 the gradients agree.")
+            .replace("%1", f"{TOLERANCE:g}").replace("%2", f"{NORM_FLOOR:g}"))
+
+    @staticmethod
+    def verdict(rows: list[GradientCheckRow]) -> str:
         failed = sum(not row.passed for row in rows)
-        verdict = (self.tr("Backpropagation agrees with the numerical gradient for every tensor.") if not failed else
-                   self.tr("%1 tensor(s) disagree: their backpropagated gradient is wrong.").replace("%1", str(failed)))
-        explanation = QLabel(
-            self.tr("Each entry's derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a "
-                    "float64 copy of the network with dropout masks frozen, and compared with backpropagation: "
-                    "relative error = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖). "
-                    "Below %1 the gradients agree.").replace("%1", f"{TOLERANCE:g}") + "\n\n" + verdict)
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
-        self.table = QTableWidget(len(rows), 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Tensor"), self.tr("Shape"), self.tr("Entries checked"),
-                                              self.tr("Max |Δ|"), self.tr("Relative error"), self.tr("Result")])
-        self.table.setAccessibleName(self.tr("Gradient check results"))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for index, row in enumerate(rows):
-            cells = [row.name, "×".join(map(str, row.shape)), str(row.entries_checked), f"{row.max_abs_error:.2e}",
-                     f"{row.relative_error:.2e}", self.tr("ok") if row.passed else self.tr("FAIL")]
+        if not failed:
+            return QCoreApplication.translate("GradientCheckTable",
+                                              "Backpropagation agrees with the numerical gradient for every tensor.")
+        return QCoreApplication.translate("GradientCheckTable",
+                                          "%1 tensor(s) disagree: their backpropagated gradient is wrong."
+                                          ).replace("%1", str(failed))
+
+    def show_rows(self, rows: list[GradientCheckRow]) -> None:
+        self.rows = list(rows)
+        self.setRowCount(len(self.rows))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for index, row in enumerate(self.rows):
+            cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
+                     format_scientific(row.max_abs_error), format_scientific(row.relative_error),
+                     self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 5:
-                    item.setForeground(QBrush(QColor("#2e7d32" if row.passed else "#c62828")))
-                self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
+                if column == self.RESULT_COLUMN:
+                    item.setForeground(QBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR))
+                    item.setFont(bold)
+                self.setItem(index, column, item)
+        self.resizeColumnsToContents()
+
+    def _set_headers(self) -> None:
+        self.setAccessibleName(self.tr("Gradient check results"))
+        headers = [
+            (self.tr("Tensor"), self.tr("The parameter tensor: layer number, then W (weights), b (biases) or "
+                                        "gamma, beta (batch normalisation)")),
+            (self.tr("Shape"), self.tr("The tensor's shape")),
+            (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε")),
+            (self.tr("Max |Δ|"), self.tr("The largest difference between the two derivatives of one entry")),
+            (self.tr("Relative error"), self.tr("‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries")
+             .replace("%1", f"{NORM_FLOOR:g}")),
+            (self.tr("Result"), self.tr("ok when the relative error is below %1").replace("%1", f"{TOLERANCE:g}")),
+        ]
+        for column, (text, tip) in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.setHorizontalHeaderItem(column, item)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_headers()
+            self.show_rows(self.rows)  # "ok", "FAIL" and the decimal separator
+        super().changeEvent(event)
+
+
+class GradientCheckDialog(QDialog):
+    """The check's explanation, verdict and table, for Run ▸ Check gradients."""
+
+    def __init__(self, rows: list[GradientCheckRow], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Gradient check"))
+        layout = QVBoxLayout(self)
+        explanation = QLabel(GradientCheckTable.explanation() + "\n\n" + GradientCheckTable.verdict(rows))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        self.table = GradientCheckTable()
+        self.table.show_rows(rows)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -31,9 +31,9 @@ MAX_BATCH_POINTS = 4000
 
 #: A lab view name → the window's view classes that show it, best first. "variants" is the Lab
 #: variants tool (every variant trained one after another, curves overlaid), or the loss curves of
-#: one variant at a time if that tool failed to start. Names whose own view the window does not have
-#: yet map to the closest one ("activation_functions": the per-layer activation statistics;
-#: "gradient_check": the gradient norms, with Run ▸ Check gradients for the table).
+#: one variant at a time if that tool failed to start. "activation_functions" and "gradient_check"
+#: are tools of their own too; without them, the Gradients view (the per-layer activation statistics,
+#: the gradient norms) stands in, with Run ▸ Check gradients for the table.
 VIEW_CLASSES = {
     "loss": ("LossView",), "weights": ("HistogramView",), "gradients": ("GradientView",),
     "unit_images": ("UnitImageView",), "confusion": ("ConfusionView",), "boundary": ("BoundaryView",),
@@ -266,7 +266,7 @@ class LabController(QObject):
 
     def _configure_view(self, view, spec: labs.ViewSpec) -> None:
         """Hand a tool view the lab's own setting: the race's contenders, the playground's surface,
-        the lab itself to the variants tool."""
+        the lab itself to the variants tool, the activations to plot."""
         try:
             if spec.name == "compare" and hasattr(view, "set_contenders"):
                 shared, contenders = labs.race_contenders(self.lab, spec.options.get("contenders"),
@@ -278,6 +278,9 @@ class LabController(QObject):
                     view.select_methods(spec.options["methods"])
             elif spec.name == "variants" and hasattr(view, "set_lab"):
                 view.set_lab(self.lab, spec.options)
+            elif spec.name == "activation_functions" and "functions" in spec.options \
+                    and hasattr(view, "select_functions"):
+                view.select_functions(spec.options["functions"])
         except ValueError as error:
             log.warning("lab %s: view %s could not be set up: %s", self.lab.id, spec.name, error)
 

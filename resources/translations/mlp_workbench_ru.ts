@@ -4,81 +4,204 @@
 <context>
     <name>ActivationFunctionsView</name>
     <message>
+        <source>linear</source>
+        <translation>линейная</translation>
+    </message>
+    <message>
+        <source>unit step</source>
+        <translation>единичный скачок</translation>
+    </message>
+    <message>
+        <source>signum</source>
+        <translation>знак</translation>
+    </message>
+    <message>
+        <source>piece-wise linear</source>
+        <translation>кусочно-линейная</translation>
+    </message>
+    <message>
+        <source>logistic</source>
+        <translation>логистическая</translation>
+    </message>
+    <message>
+        <source>hyperbolic tangent</source>
+        <translation>гиперболический тангенс</translation>
+    </message>
+    <message>
+        <source>rectifier</source>
+        <translation>выпрямитель</translation>
+    </message>
+    <message>
+        <source>leaky rectifier</source>
+        <translation>выпрямитель с утечкой</translation>
+    </message>
+    <message>
+        <source>exponential linear</source>
+        <translation>экспоненциально-линейная</translation>
+    </message>
+    <message>
+        <source>smooth rectifier</source>
+        <translation>гладкий выпрямитель</translation>
+    </message>
+    <message>
+        <source>φ = z</source>
+        <translation>φ = z</translation>
+    </message>
+    <message>
+        <source>φ′ = 1</source>
+        <translation>φ′ = 1</translation>
+    </message>
+    <message>
+        <source>φ = 0, ½, 1 (z &lt;, =, &gt; 0)</source>
+        <translation>φ = 0, ½, 1 (z &lt;, =, &gt; 0)</translation>
+    </message>
+    <message>
+        <source>φ′ = 0 (z ≠ 0)</source>
+        <translation>φ′ = 0 (z ≠ 0)</translation>
+    </message>
+    <message>
+        <source>φ = −1, 0, 1 (z &lt;, =, &gt; 0)</source>
+        <translation>φ = −1, 0, 1 (z &lt;, =, &gt; 0)</translation>
+    </message>
+    <message>
+        <source>φ = min(1, max(0, z + ½))</source>
+        <translation>φ = min(1, max(0, z + ½))</translation>
+    </message>
+    <message>
+        <source>φ′ = 1 (|z| &lt; ½), else 0</source>
+        <translation>φ′ = 1 (|z| &lt; ½), иначе 0</translation>
+    </message>
+    <message>
+        <source>φ = 1 / (1 + e⁻ᶻ)</source>
+        <translation>φ = 1 / (1 + e⁻ᶻ)</translation>
+    </message>
+    <message>
+        <source>φ′ = φ(1 − φ) ≤ ¼</source>
+        <translation>φ′ = φ(1 − φ) ≤ ¼</translation>
+    </message>
+    <message>
+        <source>φ = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)</source>
+        <translation>φ = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)</translation>
+    </message>
+    <message>
+        <source>φ′ = 1 − φ²</source>
+        <translation>φ′ = 1 − φ²</translation>
+    </message>
+    <message>
+        <source>φ = max(0, z)</source>
+        <translation>φ = max(0, z)</translation>
+    </message>
+    <message>
+        <source>φ′ = 1 (z &gt; 0), 0 (z &lt; 0)</source>
+        <translation>φ′ = 1 (z &gt; 0), 0 (z &lt; 0)</translation>
+    </message>
+    <message>
+        <source>φ = z (z ≥ 0), αz (z &lt; 0)</source>
+        <translation>φ = z (z ≥ 0), αz (z &lt; 0)</translation>
+    </message>
+    <message>
+        <source>φ′ = 1 (z &gt; 0), α (z &lt; 0)</source>
+        <translation>φ′ = 1 (z &gt; 0), α (z &lt; 0)</translation>
+    </message>
+    <message>
+        <source>φ = z (z &gt; 0), α(eᶻ − 1) (z ≤ 0)</source>
+        <translation>φ = z (z &gt; 0), α(eᶻ − 1) (z ≤ 0)</translation>
+    </message>
+    <message>
+        <source>φ′ = 1 (z &gt; 0), αeᶻ (z &lt; 0)</source>
+        <translation>φ′ = 1 (z &gt; 0), αeᶻ (z &lt; 0)</translation>
+    </message>
+    <message>
+        <source>φ = ln(1 + eᶻ)</source>
+        <translation>φ = ln(1 + eᶻ)</translation>
+    </message>
+    <message>
+        <source>φ′ = σ(z)</source>
+        <translation>φ′ = σ(z)</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>Функции активации</translation>
+    </message>
+    <message>
         <source>Functions</source>
-        <extracomment>Short formulas under each plot: (φ, φ′). The lecture&apos;s table, in the engine&apos;s names.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Функции</translation>
     </message>
     <message>
         <source>Plot %1 and its derivative</source>
-        <translation type="unfinished"></translation>
+        <translation>Построить %1 и её производную</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Все</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни одной</translation>
     </message>
     <message>
         <source>Plot every activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Построить все функции активации</translation>
     </message>
     <message>
         <source>Clear the choice, to pick a few</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять все отметки, чтобы выбрать несколько функций</translation>
     </message>
     <message>
         <source>Range of z</source>
-        <translation type="unfinished"></translation>
+        <translation>Диапазон z</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>от</translation>
     </message>
     <message>
         <source>The left end of the z axis (|z| ≤ 10 000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Левый конец оси z (|z| ≤ 10 000)</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>до</translation>
     </message>
     <message>
         <source>The right end of the z axis (|z| ≤ 10 000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Правый конец оси z (|z| ≤ 10 000)</translation>
     </message>
     <message>
         <source>Hyperparameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Гиперпараметры</translation>
+    </message>
+    <message>
+        <source>Where φ jumps or has a corner, φ′ is undefined: the dashed curve breaks there, and the dot is the value backpropagation uses instead.</source>
+        <translation>Там, где у φ скачок или излом, φ′ не определена: пунктир там прерывается, а точка показывает значение, которое вместо неё берёт обратное распространение.</translation>
     </message>
     <message>
         <source>Cannot plot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся построить: %1</translation>
     </message>
     <message>
         <source>Choose at least one function to plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите хотя бы одну функцию.</translation>
     </message>
     <message>
         <source>%1 in hidden layer(s) %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 в скрытых слоях %2</translation>
     </message>
     <message>
         <source>★ The network uses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>★ В сети: %1</translation>
     </message>
     <message>
         <source>φ(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>φ(z)</translation>
     </message>
     <message>
         <source>φ′(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>φ′(z)</translation>
     </message>
     <message>
-        <source>φ′ where undefined: the value backpropagation uses</source>
-        <translation type="unfinished"></translation>
+        <source>φ′ at a jump or corner</source>
+        <translation>φ′ в скачке или изломе</translation>
     </message>
 </context>
 <context>
@@ -591,6 +714,7 @@
     </message>
     <message>
         <source>nothing drawn</source>
+        <extracomment>Grey level g (0 black … 255 white) as an opaque RGB32 pixel.</extracomment>
         <translation>ничего не нарисовано</translation>
     </message>
     <message>
@@ -764,126 +888,126 @@
     <name>GradientCheckTable</name>
     <message>
         <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Below %1 the gradients agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением. Для каждого тензора, где g — градиент обратного распространения, а ĝ — численный: относительная ошибка = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Ниже %1 градиенты совпадают.</translation>
     </message>
     <message>
         <source>Backpropagation agrees with the numerical gradient for every tensor.</source>
-        <translation type="unfinished">Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
+        <translation>Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
     </message>
     <message>
         <source>%1 tensor(s) disagree: their backpropagated gradient is wrong.</source>
-        <translation type="unfinished">Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
+        <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished">верно</translation>
+        <translation>верно</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished">ОШИБКА</translation>
+        <translation>ОШИБКА</translation>
     </message>
     <message>
         <source>Gradient check results</source>
-        <translation type="unfinished">Результаты проверки градиента</translation>
+        <translation>Результаты проверки градиента</translation>
     </message>
     <message>
         <source>Tensor</source>
-        <translation type="unfinished">Тензор</translation>
+        <translation>Тензор</translation>
     </message>
     <message>
         <source>The parameter tensor: layer number, then W (weights), b (biases) or gamma, beta (batch normalisation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Тензор параметров: номер слоя, затем W (веса), b (смещения) или gamma, beta (батч-нормализация)</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished">Форма</translation>
+        <translation>Форма</translation>
     </message>
     <message>
         <source>The tensor&apos;s shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Форма тензора</translation>
     </message>
     <message>
         <source>Entries checked</source>
-        <translation type="unfinished">Проверено элементов</translation>
+        <translation>Элементов</translation>
     </message>
     <message>
         <source>How many randomly chosen entries were perturbed by ±ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько случайно выбранных элементов тензора сдвигалось на ±ε</translation>
     </message>
     <message>
         <source>Max |Δ|</source>
-        <translation type="unfinished">Макс. |Δ|</translation>
+        <translation>Макс. |Δ|</translation>
     </message>
     <message>
         <source>The largest difference between the two derivatives of one entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Наибольшая разность двух производных по одному элементу</translation>
     </message>
     <message>
         <source>Relative error</source>
-        <translation type="unfinished">Относительная ошибка</translation>
+        <translation>Отн. ошибка</translation>
     </message>
     <message>
         <source>‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries</source>
-        <translation type="unfinished"></translation>
+        <translation>‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) по проверенным элементам</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Результат</translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>ok when the relative error is below %1</source>
-        <translation type="unfinished"></translation>
+        <translation>«верно», если относительная ошибка ниже %1</translation>
     </message>
 </context>
 <context>
     <name>GradientCheckView</name>
     <message>
         <source>Gradient check</source>
-        <translation type="unfinished">Проверка градиента</translation>
+        <translation>Проверка градиента</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить сейчас</translation>
     </message>
     <message>
         <source>Check the network&apos;s current weights (the check also runs by itself whenever the network is built or reset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить текущие веса сети (проверка запускается и сама, когда сеть построена или сброшена)</translation>
     </message>
     <message>
         <source>Relative error per tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>Относительная ошибка по тензорам</translation>
     </message>
     <message>
         <source>relative error (log scale); dashed: the tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>относительная ошибка (логарифмическая шкала); пунктир — допуск</translation>
     </message>
     <message>
         <source>The gradient check failed: %1</source>
-        <translation type="unfinished">Проверка градиента прервалась с ошибкой: %1</translation>
+        <translation>Проверка градиента не удалась: %1</translation>
     </message>
     <message>
         <source>The check runs once a network is built.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка запустится, когда сеть будет построена.</translation>
     </message>
     <message>
         <source>The check runs when this tab is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка запустится, когда откроется эта вкладка.</translation>
     </message>
     <message>
         <source>Pause or stop training to check: the weights must not change during the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Приостановите или остановите обучение, чтобы проверить: веса не должны меняться во время проверки.</translation>
     </message>
     <message>
         <source>Checked on the weights after %1 step(s), on the first %2 training examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверены веса после шагов: %1, на первых %2 обучающих примерах.</translation>
     </message>
     <message>
         <source>The network has trained since: press Check now to check its current weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>С тех пор сеть обучалась: нажмите «Проверить сейчас», чтобы проверить её текущие веса.</translation>
     </message>
     <message>
         <source>The network has trained since: pause or stop training to check it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>С тех пор сеть обучалась: приостановите или остановите обучение, чтобы проверить её снова.</translation>
     </message>
 </context>
 <context>
@@ -3127,6 +3251,10 @@
         <translation>Варианты</translation>
     </message>
     <message>
+        <source>Tick the variants to train in the next run; each is drawn in the colour of its square.</source>
+        <translation>Отметьте варианты, которые обучить при следующем запуске; каждый рисуется цветом своего квадратика.</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
@@ -3243,16 +3371,20 @@
         <translation>Все варианты обучены.</translation>
     </message>
     <message>
+        <source>Validation R²</source>
+        <translation>R² на валидации</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Точность на валидации</translation>
+    </message>
+    <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
         <source>accuracy</source>
         <translation>точность</translation>
-    </message>
-    <message>
-        <source>Validation {metric}</source>
-        <translation>{metric} на валидации</translation>
     </message>
     <message>
         <source>training loss, smoothed</source>

@@ -1,0 +1,385 @@
+"""The activation functions of the lectures' table, each φ(z) beside its derivative φ′(z) (lab 3).
+
+A grid of small plots, one per chosen activation of :mod:`core.activations`: φ solid, φ′ dashed,
+both the engine's own numbers (:func:`core.activations.evaluate_on_grid` — φ′ is the backward pass
+training multiplies by). Where φ jumps or has a corner (step, sign, ReLU at 0, the piece-wise linear
+unit at ±½) φ′ is undefined: its dashed curve breaks there and a dot shows the value
+backpropagation uses instead. Under each plot, its formula; the activations the window's network
+uses are starred and framed. Beside the plots: which functions, the range of z, and the
+hyperparameters (LeakyReLU's and ELU's α).
+
+The view does not follow training: the functions do not change while a network learns.
+"""
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from app import palette
+from app.panels import help_texts
+from app.panels.widgets import NumberEdit, format_number, mark, set_help
+from app.views.base import TranslatedText, View
+from app.views.compare_view import beside_controls
+from app.views.gradients import layer_numbers
+from core import activations
+
+CONTEXT = "ActivationFunctionsView"
+DEFAULT_RANGE = (-5.0, 5.0)
+GRID_POINTS = 801
+MIN_CELL_WIDTH, MIN_CELL_HEIGHT = 200, 230
+"""Pixels a plot with its title and formulas needs to be read: as many columns as fit, and the grid
+scrolls down rather than squeeze the plots."""
+LEGEND_HEIGHT = 70
+CELL_ASPECT = 1.3
+# The names of lecture 000's table beside the engine's.
+LECTURE_NAMES = {
+    "identity": QT_TRANSLATE_NOOP("ActivationFunctionsView", "linear"),
+    "step": QT_TRANSLATE_NOOP("ActivationFunctionsView", "unit step"),
+    "sign": QT_TRANSLATE_NOOP("ActivationFunctionsView", "signum"),
+    "hard_sigmoid": QT_TRANSLATE_NOOP("ActivationFunctionsView", "piece-wise linear"),
+    "sigmoid": QT_TRANSLATE_NOOP("ActivationFunctionsView", "logistic"),
+    "tanh": QT_TRANSLATE_NOOP("ActivationFunctionsView", "hyperbolic tangent"),
+    "relu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "rectifier"),
+    "leaky_relu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "leaky rectifier"),
+    "elu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "exponential linear"),
+    "softplus": QT_TRANSLATE_NOOP("ActivationFunctionsView", "smooth rectifier"),
+}
+# Short formulas under each plot: (φ, φ′). The lecture's table, in the engine's names.
+FORMULAS = {
+    "identity": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = z"),
+                 QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1")),
+    "step": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = 0, ½, 1 (z <, =, > 0)"),
+             QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 0 (z ≠ 0)")),
+    "sign": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = −1, 0, 1 (z <, =, > 0)"),
+             QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 0 (z ≠ 0)")),
+    "hard_sigmoid": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = min(1, max(0, z + ½))"),
+                     QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 (|z| < ½), else 0")),
+    "sigmoid": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = 1 / (1 + e⁻ᶻ)"),
+                QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = φ(1 − φ) ≤ ¼")),
+    "tanh": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)"),
+             QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 − φ²")),
+    "relu": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = max(0, z)"),
+             QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 (z > 0), 0 (z < 0)")),
+    "leaky_relu": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = z (z ≥ 0), αz (z < 0)"),
+                   QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 (z > 0), α (z < 0)")),
+    "elu": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = z (z > 0), α(eᶻ − 1) (z ≤ 0)"),
+            QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 (z > 0), αeᶻ (z < 0)")),
+    "softplus": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = ln(1 + eᶻ)"),
+                 QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = σ(z)")),
+}
+
+
+class PlainLabel(pg.LabelItem):
+    """A label that shows its text as typed: the "<" and ">" of a formula are not HTML tags."""
+
+    def setText(self, text, **args):
+        super().setText(html.escape(text, quote=False), **args)
+        self.text = text
+
+
+@dataclass
+class Cell:
+    """One function's plot and what is drawn in it."""
+
+    plot: pg.PlotItem
+    value: pg.PlotDataItem
+    derivative: pg.PlotDataItem
+    kinks: pg.ScatterPlotItem
+
+
+class ActivationFunctionsView(View):
+    """φ and φ′ of the chosen activations, one small plot each."""
+
+    title = TranslatedText(CONTEXT, QT_TRANSLATE_NOOP("ActivationFunctionsView", "Activation functions"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.functions: list[activations.ActivationFunction] = []
+        self.curves: activations.SampledCurves | None = None
+        self.cells: dict[str, Cell] = {}
+        self.columns = 0
+        self.used: dict[str, list[tuple[int, dict]]] = {}
+        self.problems: list[str] = []
+        self.value_pen = palette.pen(0, 2)
+        self.derivative_pen = palette.pen(1, 2, Qt.PenStyle.DashLine)
+        self.kink_brush = pg.mkBrush(palette.series_color(1))
+        self.used_border = pg.mkPen(palette.series_color(2), width=2)
+        self.layout().removeWidget(self.graphics)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.graphics)
+        self.scroll.viewport().installEventFilter(self)
+        self.layout().addWidget(beside_controls(self._build_controls(), self.scroll), 1)
+        self._recompute()
+
+    # ------------------------------------------------------------------ controls
+    def _build_controls(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+
+        functions_box = QGroupBox(self.tr("Functions"))
+        grid = QGridLayout(functions_box)
+        self.function_checks: dict[str, QCheckBox] = {}
+        for index, name in enumerate(activations.names()):
+            check = QCheckBox(self._described(name))
+            check.setChecked(True)
+            set_help(check, self.tr("Plot %1 and its derivative").replace("%1", name), name)
+            check.toggled.connect(self._recompute)
+            grid.addWidget(check, index, 0, 1, 2)
+            self.function_checks[name] = check
+        every, none = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
+        set_help(every, self.tr("Plot every activation"))
+        set_help(none, self.tr("Clear the choice, to pick a few"))
+        every.clicked.connect(self.select_every_function)
+        none.clicked.connect(self.clear_functions)
+        buttons = QHBoxLayout()
+        buttons.addWidget(every)
+        buttons.addWidget(none)
+        grid.addLayout(buttons, len(self.function_checks), 0, 1, 2)
+        layout.addWidget(functions_box)
+
+        range_box = QGroupBox(self.tr("Range of z"))
+        form = QFormLayout(range_box)
+        self.low_edit, self.high_edit = NumberEdit(), NumberEdit()
+        for edit, value, text, name in ((self.low_edit, DEFAULT_RANGE[0], self.tr("from"),
+                                         self.tr("The left end of the z axis (|z| ≤ 10 000)")),
+                                        (self.high_edit, DEFAULT_RANGE[1], self.tr("to"),
+                                         self.tr("The right end of the z axis (|z| ≤ 10 000)"))):
+            edit.set_value(value)
+            set_help(edit, name, text)
+            edit.valueEdited.connect(self._recompute)
+            form.addRow(text, edit)
+        layout.addWidget(range_box)
+
+        hyperparameters_box = QGroupBox(self.tr("Hyperparameters"))
+        form = QFormLayout(hyperparameters_box)
+        self.hyperparameter_edits: dict[str, dict[str, NumberEdit]] = {}
+        for name in activations.names():
+            for key, default in activations.create(name).hyperparameters.items():
+                edit = NumberEdit()
+                edit.set_value(default)
+                set_help(edit, help_texts.text(help_texts.ACTIVATION, key), f"{name} {key}")
+                edit.valueEdited.connect(self._recompute)
+                form.addRow(f"{name} {key}", edit)
+                self.hyperparameter_edits.setdefault(name, {})[key] = edit
+        layout.addWidget(hyperparameters_box)
+
+        kinks_note = QLabel(self.tr("Where φ jumps or has a corner, φ′ is undefined: the dashed curve breaks "
+                                    "there, and the dot is the value backpropagation uses instead."))
+        kinks_note.setWordWrap(True)
+        layout.addWidget(kinks_note)
+        self.network_label = QLabel()
+        self.network_label.setWordWrap(True)
+        self.network_label.hide()
+        layout.addWidget(self.network_label)
+        layout.addStretch(1)
+        return panel
+
+    def select_functions(self, names) -> None:
+        """Plot exactly the activations ``names`` (from :func:`core.activations.names`), as a lab asks."""
+        unknown = [name for name in names if name not in self.function_checks]
+        if unknown:
+            raise ValueError(f"unknown activation {unknown[0]!r}; choose from: {', '.join(self.function_checks)}")
+        for name, check in self.function_checks.items():
+            with QSignalBlocker(check):
+                check.setChecked(name in names)
+        self._recompute()
+
+    def select_every_function(self) -> None:
+        self.select_functions(list(self.function_checks))
+
+    def clear_functions(self) -> None:
+        self.select_functions([])
+
+    def selected_functions(self) -> list[str]:
+        return [name for name, check in self.function_checks.items() if check.isChecked()]
+
+    # ------------------------------------------------------------------ computing
+    def _recompute(self, *_) -> None:
+        """The chosen functions with the hyperparameters as typed, sampled by the engine over the range."""
+        self.problems = []
+        functions = []
+        selected = self.selected_functions()
+        for name in self.function_checks:
+            edits = self.hyperparameter_edits.get(name, {})
+            try:
+                function = activations.create(name, **{key: edit.value() for key, edit in edits.items()})
+            except ValueError as error:
+                problem = str(error)
+                if name in selected:
+                    self.problems.append(problem)
+            else:
+                problem = None
+                if name in selected:
+                    functions.append(function)
+            for edit in edits.values():
+                mark(edit, problem)
+        try:
+            self.curves = activations.evaluate_on_grid(functions, self.low_edit.value(), self.high_edit.value(),
+                                                       count=GRID_POINTS, dtype=np.float64)
+            range_problem = None
+        except ValueError as error:
+            self.curves = None
+            range_problem = str(error)
+            self.problems.append(range_problem)
+        mark(self.low_edit, range_problem if range_problem and "start" in range_problem else None)
+        mark(self.high_edit, range_problem if range_problem and "end" in range_problem else None)
+        self.functions = functions
+        self._show_problems()
+        self._changed()
+
+    def _show_problems(self) -> None:
+        if self.problems:
+            self.show_note(self.tr("Cannot plot: %1").replace("%1", "; ".join(self.problems)))
+        elif not self.functions:
+            self.show_note(self.tr("Choose at least one function to plot."))
+        else:
+            self.show_note(None)
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """A new network: star the activations it uses."""
+        self.experiment = experiment
+        numbers = layer_numbers(experiment.network)
+        self.used = {}
+        for index, layer in enumerate(experiment.network.layers):
+            function = getattr(layer, "function", None)
+            if function is not None:
+                self.used.setdefault(function.name, []).append((numbers[index], function.hyperparameters))
+        self._show_usage()
+        self._changed()
+
+    def on_progress(self, progress) -> None:
+        """The functions do not change while the network trains."""
+
+    def refresh(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.redraw()
+
+    def _show_usage(self) -> None:
+        """Which activations the network uses, in which hidden layers, with which hyperparameters."""
+        parts = []
+        for name, layers in self.used.items():
+            settings = ", ".join(f"{key} = {format_number(value)}" for key, value in layers[0][1].items())
+            parts.append(self.tr("%1 in hidden layer(s) %2").replace("%1", f"{name} ({settings})" if settings else name)
+                         .replace("%2", ", ".join(str(number) for number, _ in layers)))
+        self.network_label.setText(self.tr("★ The network uses: %1").replace("%1", "; ".join(parts)))
+        self.network_label.setVisible(bool(parts))
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        names = [function.name for function in self.functions]
+        if names != list(self.cells) or self._columns_wanted() != self.columns:
+            self._build_cells(names)
+        for name, cell in self.cells.items():
+            cell.plot.setTitle(f"★ {self._described(name)}" if name in self.used else self._described(name),
+                               color=palette.FOREGROUND, size="9pt")
+            cell.plot.getViewBox().setBorder(self.used_border if name in self.used else None)
+        if self.curves is None:
+            for cell in self.cells.values():
+                cell.value.setData([], [])
+                cell.derivative.setData([], [], connect="all")
+                cell.kinks.setData([], [])
+            return
+        z = self.curves.z
+        for row, function in enumerate(self.functions):
+            cell = self.cells[function.name]
+            cell.value.setData(z, self.curves.values[row])
+            # φ′ is undefined at a kink: no line runs through it, a dot marks the value backpropagation uses.
+            at_kinks = np.flatnonzero(np.isin(z, function.kinks))
+            connected = np.ones(z.size, dtype=bool)
+            connected[at_kinks] = False
+            connected[np.maximum(at_kinks - 1, 0)] = False
+            cell.derivative.setData(z, self.curves.derivatives[row], connect=connected)
+            cell.kinks.setData(z[at_kinks], self.curves.derivatives[row][at_kinks])
+        low, high = float(z[0]), float(z[-1])
+        for cell in self.cells.values():
+            cell.plot.setXRange(low, high, padding=0.02)
+
+    def _build_cells(self, names: list[str]) -> None:
+        """A legend across the top, then one cell per function: its plot and formulas, in a near-square grid."""
+        self.graphics.clear()
+        self.cells = {}
+        self.columns = columns = self._columns_wanted()
+        self.graphics.setMinimumHeight(LEGEND_HEIGHT + math.ceil(len(names) / columns) * MIN_CELL_HEIGHT
+                                       if names else 0)
+        if not names:
+            return
+        legend = pg.LegendItem(colCount=1, labelTextColor=palette.FOREGROUND)
+        # A legend floats over a plot unscaled; this one is laid out with the plots and exported at their scale.
+        legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        legend.addItem(pg.PlotDataItem(pen=self.value_pen), self.tr("φ(z)"))
+        legend.addItem(pg.PlotDataItem(pen=self.derivative_pen), self.tr("φ′(z)"))
+        legend.addItem(self._kink_marks(), self.tr("φ′ at a jump or corner"))
+        self.graphics.addItem(legend, row=0, col=0, colspan=columns)
+        first = None
+        for index, name in enumerate(names):
+            cell = self.graphics.addLayout(row=1 + index // columns, col=index % columns)
+            plot = cell.addPlot(row=0, col=0)
+            palette.style_plot(plot)
+            plot.setMenuEnabled(False)
+            if first is None:
+                first = plot
+            else:
+                plot.setXLink(first)
+            kinks = self._kink_marks()
+            self.cells[name] = Cell(plot, plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen), kinks)
+            plot.addItem(kinks)
+            for line, text in enumerate(FORMULAS.get(name, ()), start=1):
+                cell.addItem(PlainLabel(QCoreApplication.translate(CONTEXT, text), size="8pt",
+                                        color=palette.FOREGROUND), row=line, col=0)
+
+    def _columns_wanted(self) -> int:
+        """Columns that make the cells about :data:`CELL_ASPECT` wide per tall, as many as fit across."""
+        viewport = self.scroll.viewport()
+        count = max(len(self.functions), 1)
+        balanced = math.ceil(math.sqrt(count * viewport.width() / max(viewport.height(), 1) / CELL_ASPECT))
+        return max(1, min(count, viewport.width() // MIN_CELL_WIDTH, balanced))
+
+    def eventFilter(self, watched, event) -> bool:
+        # A narrower or wider view lays the plots out in other columns (the cells are built again).
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize \
+                and self._columns_wanted() != self.columns:
+            self._changed()
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _described(name: str) -> str:
+        """The engine's name with the lecture's: "step — unit step"."""
+        lecture = LECTURE_NAMES.get(name)
+        return f"{name} — {QCoreApplication.translate(CONTEXT, lecture)}" if lecture else name
+
+    def _kink_marks(self) -> pg.ScatterPlotItem:
+        return pg.ScatterPlotItem(size=8, brush=self.kink_brush, pen=pg.mkPen(palette.FOREGROUND))
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """z, then each plotted function's φ(z) and φ′(z) ("relu(z)", "relu'(z)")."""
+        if self.curves is None or not self.functions:
+            return ["z"], []
+        header = ["z"]
+        for function in self.functions:
+            header += [f"{function.name}(z)", f"{function.name}'(z)"]
+        columns = [self.curves.z]
+        for values, derivatives in zip(self.curves.values, self.curves.derivatives):
+            columns += [values, derivatives]
+        return header, np.column_stack(columns).tolist()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # Composed of the engine's name, which stays, and the lecture's, which is translated.
+            for name, check in self.function_checks.items():
+                check.setText(self._described(name))
+            self._show_usage()
+            self._show_problems()
+            self._changed()  # the plots' titles
+        super().changeEvent(event)

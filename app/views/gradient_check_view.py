@@ -1,0 +1,192 @@
+"""The gradient check as a view (lab 12): backpropagation against central differences, tensor by tensor.
+
+The view checks the window's network (:func:`app.gradient_check_dialog.check_network`) each time
+a run is built or reset, once the view is shown, and again on "Check now" — never during training
+(the weights would change under the check), and not per batch: a check costs two loss evaluations
+per checked entry. Above, how the check works and its verdict; below, the table of
+:class:`app.gradient_check_dialog.GradientCheckTable` and each tensor's relative error on a
+logarithmic axis beside the tolerance, pass in green, fail in red.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import palette
+from app.gradient_check_dialog import (CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckTable,
+                                       check_network)
+from app.i18n import format_integer
+from app.panels.widgets import set_help
+from app.views.base import TranslatedText, View
+from app.views.gradients import DecadeAxis
+from core.gradient_check import TOLERANCE
+
+SHOWN_FLOOR = 1e-18
+"""A relative error of exactly 0 (a tensor whose sampled entries have no gradient at all, both ways)
+is drawn at this floor of the logarithmic axis; the table gives the exact value."""
+CHART_MIN_HEIGHT = 220
+
+
+class GradientCheckView(View):
+    """The gradient check of the window's current network: explanation, verdict, table and chart."""
+
+    title = TranslatedText("GradientCheckView", QT_TRANSLATE_NOOP("GradientCheckView", "Gradient check"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows = []
+        self.config = None  # the window's configuration as edited: its L1/L2 penalty is part of L
+        self.network_at_rest = True
+        self.problem: str | None = None
+        self._check_due = False
+        self._step = 0  # the optimiser steps the network has taken since it was built
+        self._checked_step: int | None = None
+        self._build()
+        self._show_status()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        explanation = QLabel(GradientCheckTable.explanation())
+        explanation.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Check now"))
+        set_help(self.check_button, self.tr("Check the network's current weights (the check also runs by itself "
+                                            "whenever the network is built or reset)"), self.tr("Check now"))
+        self.check_button.clicked.connect(self.check)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.status, 1)
+        header = QWidget()
+        column = QVBoxLayout(header)
+        column.setContentsMargins(8, 8, 8, 4)
+        column.addWidget(explanation)
+        column.addLayout(row)
+        self.results = GradientCheckTable()
+
+        layout = self.layout()
+        layout.insertWidget(0, header)
+        layout.insertWidget(2, self.results)  # between the note and the chart, as tall as its rows
+        self.graphics.setMinimumHeight(CHART_MIN_HEIGHT)
+
+        self.plot = self.new_plot(0, 0, self.tr("Relative error per tensor"))
+        self.plot.setAxisItems({"bottom": DecadeAxis("bottom")})
+        palette.style_plot(self.plot)
+        self.plot.setLabel("bottom", self.tr("relative error (log scale); dashed: the tolerance"),
+                           color=palette.FOREGROUND)
+        self.plot.setLogMode(x=True)
+        self.plot.invertY(True)
+        self.plot.setMenuEnabled(False)
+        self.points = self.plot.plot(pen=None, symbol="o", symbolSize=11, symbolPen=pg.mkPen(palette.FOREGROUND))
+        tolerance_pen = pg.mkPen(palette.FOREGROUND, width=1.5, style=Qt.PenStyle.DashLine)
+        self.tolerance_line = pg.InfiniteLine(pos=math.log10(TOLERANCE), angle=90, pen=tolerance_pen)
+        self.plot.addItem(self.tolerance_line, ignoreBounds=True)
+
+    # ------------------------------------------------------------------ the window's API
+    def reset(self, experiment) -> None:
+        """A new or re-initialised network: check it once the view is shown."""
+        self.experiment = experiment
+        self.rows, self.problem = [], None
+        self._step, self._checked_step = 0, None
+        self._check_due = True
+        self._show_status()
+        self._changed()
+
+    def on_progress(self, progress) -> None:
+        """Training changes the weights: say that the shown check is of older ones (no new check: it is costly)."""
+        if progress.batches:
+            outdated = self._outdated()
+            self._step = progress.batches[-1].step
+            if self._outdated() != outdated:
+                self._show_status()
+
+    def set_config(self, config) -> None:
+        """The window's configuration as edited; the next check uses its regularisation."""
+        self.config = config.copy()
+
+    def set_network_at_rest(self, at_rest: bool) -> None:
+        """Whether the network's weights stand still (no run, or a paused one): only then can it be checked."""
+        if at_rest == self.network_at_rest:
+            return
+        self.network_at_rest = at_rest
+        self._show_status()
+        if at_rest and self._check_due and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._check_due and self.network_at_rest and self.experiment is not None:
+            self.check()  # it redraws
+        elif self._stale:
+            self._stale = False
+            self.redraw()
+
+    # ------------------------------------------------------------------ checking
+    def check(self) -> list | None:
+        """Check the network's current weights now (refused while it trains); the rows, or None."""
+        if self.experiment is None or not self.network_at_rest:
+            return None
+        self._check_due = False
+        config = self.config if self.config is not None else self.experiment.config
+        try:
+            rows = check_network(self.experiment.network, self.experiment.dataset, config)
+        except ValueError as error:
+            rows = None
+            self.rows, self.problem = [], self.tr("The gradient check failed: %1").replace("%1", str(error))
+        else:
+            self.rows, self.problem = rows, None
+        self._checked_step = self._step
+        self._show_status()
+        self._changed()
+        return rows
+
+    def _outdated(self) -> bool:
+        return self._checked_step is not None and self._step != self._checked_step
+
+    def _show_status(self) -> None:
+        if self.experiment is None:
+            lines = [self.tr("The check runs once a network is built.")]
+        elif self.problem is not None:
+            lines = [self.problem]
+        elif self._checked_step is None:
+            lines = [self.tr("The check runs when this tab is shown.") if self.network_at_rest else
+                     self.tr("Pause or stop training to check: the weights must not change during the check.")]
+        else:
+            lines = [GradientCheckTable.verdict(self.rows),
+                     self.tr("Checked on the weights after %1 step(s), on the first %2 training examples.")
+                     .replace("%1", format_integer(self._checked_step)).replace("%2", str(CHECK_EXAMPLES))]
+            if self._outdated():
+                lines.append(self.tr("The network has trained since: press Check now to check its current weights.")
+                             if self.network_at_rest else
+                             self.tr("The network has trained since: pause or stop training to check it again."))
+        self.status.setText("\n".join(lines))
+        self.check_button.setEnabled(self.experiment is not None and self.network_at_rest)
+        failed = any(not row.passed for row in self.rows) or self.problem is not None
+        self.status.setStyleSheet(f"color: {FAILED_COLOUR.name()};" if failed else "")
+
+    # ------------------------------------------------------------------ drawing and export
+    def redraw(self) -> None:
+        self.results.show_rows(self.rows)
+        errors = np.array([row.relative_error for row in self.rows], dtype=np.float64)
+        self.points.setData(np.maximum(errors, SHOWN_FLOOR), np.arange(len(self.rows)),
+                            symbolBrush=[pg.mkBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR)
+                                         for row in self.rows])
+        self.plot.getAxis("left").setTicks([[(index, row.name) for index, row in enumerate(self.rows)]])
+        decades = [math.log10(TOLERANCE)] + [math.log10(max(error, SHOWN_FLOOR)) for error in errors]
+        self.plot.setXRange(math.floor(min(decades)) - 1, math.ceil(max(decades)) + 1, padding=0)
+        self.plot.setYRange(-0.5, max(len(self.rows), 1) - 0.5, padding=0)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """One row per tensor, in the engine's terms (for scripts, not translated)."""
+        header = ["tensor", "shape", "entries_checked", "max_abs_error", "relative_error", "passed"]
+        return header, [[row.name, "x".join(map(str, row.shape)), row.entries_checked, row.max_abs_error,
+                         row.relative_error, row.passed] for row in self.rows]
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_status()
+        super().changeEvent(event)

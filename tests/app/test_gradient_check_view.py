@@ -1,0 +1,147 @@
+"""The Gradient check view: the engine's check of the window's network, run when the network is built or
+reset and on demand — never while it trains —, each tensor's result coloured; exports; lab 12 opens it."""
+import csv
+from types import SimpleNamespace
+from xml.etree import ElementTree
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+import app.views.gradient_check_view as gradient_check_view
+from app.gradient_check_dialog import CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR
+from app.main_window import MainWindow
+from app.views.gradient_check_view import GradientCheckView
+from core.config import RunConfig
+from core.experiment import build_regularizer
+from core.gradient_check import gradient_check
+from core.layers import Activation, Dense
+from core.network import Network
+
+
+def shown_window(qtbot, config=None) -> MainWindow:
+    """A window on screen: the view checks only while it is shown."""
+    window = MainWindow(config)
+    qtbot.addWidget(window)
+    window.confirm_reset = lambda question: True
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    return window
+
+
+def view_of(window) -> GradientCheckView:
+    return next(tool for tool in window.tools if isinstance(tool, GradientCheckView))
+
+
+def small_experiment(l2=0.0):
+    rng = np.random.default_rng(0)
+    config = RunConfig()
+    config.regularization.l2 = l2
+    network = Network([Dense(4, 5), Activation("sigmoid"), Dense(5, 3)])
+    dataset = SimpleNamespace(X_train=rng.normal(size=(40, 4)).astype(np.float32), y_train=rng.integers(0, 3, 40))
+    return SimpleNamespace(network=network, dataset=dataset, config=config)
+
+
+def table_cells(view):
+    return [[view.results.item(row, column).text() for column in range(view.results.columnCount())]
+            for row in range(view.results.rowCount())]
+
+
+def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_tensor_passes(
+        qtbot, small_config, monkeypatch):
+    window = shown_window(qtbot, small_config())
+    calls = []
+    original = gradient_check_view.check_network
+    monkeypatch.setattr(gradient_check_view, "check_network", lambda *args: calls.append(args) or original(*args))
+    view = view_of(window)
+    window.start_page.show_views(view)
+    qtbot.waitUntil(lambda: bool(view.rows), timeout=10_000)
+    experiment, data = window.experiment, window.experiment.dataset
+    expected = gradient_check(experiment.network, data.X_train[:CHECK_EXAMPLES], data.y_train[:CHECK_EXAMPLES],
+                              regularizer=build_regularizer(window.model.config))
+    assert view.rows == expected and all(row.passed for row in view.rows)
+    assert [row.name for row in view.rows] == experiment.network.parameter_names()
+    cells = table_cells(view)
+    assert [cell[0] for cell in cells] == [row.name for row in expected] and {cell[5] for cell in cells} == {"ok"}
+    assert view.results.item(0, 5).foreground().color() == PASSED_COLOUR
+    assert view.status.text().startswith("Backpropagation agrees with the numerical gradient for every tensor.")
+    x, y = view.points.getData()  # the chart: log10 of each relative error, one row per tensor
+    np.testing.assert_allclose(x, np.log10([row.relative_error for row in expected]))
+    np.testing.assert_array_equal(y, np.arange(len(expected)))
+
+    # Training does not re-check (it is costly) but says that the check is of older weights; Reset re-checks.
+    window.step_batch()
+    assert not view.check_button.isEnabled() and view.check() is None  # the batch is being trained
+    qtbot.waitUntil(view.check_button.isEnabled, timeout=10_000)  # paused after it
+    assert len(calls) == 1 and "The network has trained since: press Check now" in view.status.text()
+    view.check_button.click()
+    assert len(calls) == 2 and "trained since" not in view.status.text()
+    assert window.steps_done == 1 and "after 1 step(s)" in view.status.text()
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=10_000)
+    assert "after 0 step(s)" in view.status.text()
+
+
+def test_a_wrong_backward_pass_fails_in_red(qtbot, monkeypatch):
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    experiment = small_experiment()
+    monkeypatch.setattr(type(experiment.network.layers[1].function), "backward",
+                        lambda self, z, a, grad: grad * a)  # forgot (1 − a)
+    view.reset(experiment)
+    rows = view.check()
+    failed = [index for index, row in enumerate(rows) if not row.passed]
+    assert failed and view.rows == rows
+    view.refresh()
+    assert all(view.results.item(index, 5).text() == "FAIL" for index in failed)
+    assert view.results.item(failed[0], 5).foreground().color() == FAILED_COLOUR
+    assert view.status.text().startswith(f"{len(failed)} tensor(s) disagree")
+
+
+def test_the_check_uses_the_configurations_penalty_and_waits_while_the_network_trains(qtbot):
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    experiment = small_experiment()
+    view.reset(experiment)
+    view.set_network_at_rest(False)
+    assert view.check() is None and not view.check_button.isEnabled()
+    assert view.status.text().startswith("Pause or stop training to check")
+    view.set_network_at_rest(True)
+    penalised = small_experiment(l2=0.5).config
+    view.set_config(penalised)
+    rows = view.check()
+    X, y = experiment.dataset.X_train[:CHECK_EXAMPLES], experiment.dataset.y_train[:CHECK_EXAMPLES]
+    assert rows == gradient_check(experiment.network, X, y, regularizer=build_regularizer(penalised))
+    assert rows != gradient_check(experiment.network, X, y)  # the penalty's gradient was part of the check
+
+
+def test_exports_write_the_chart_and_the_rows(qtbot, tmp_path):
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.reset(small_experiment())  # shown: checked at once
+    rows = view.rows
+    assert len(rows) == 4
+    for suffix in ("png", "svg", "csv"):
+        view.export(tmp_path / f"check.{suffix}")
+    image = QImage(str(tmp_path / "check.png"))
+    assert not image.isNull() and image.width() >= 2 * view.graphics.width() - 1
+    assert ElementTree.parse(tmp_path / "check.svg").getroot().tag.endswith("svg")
+    with open(tmp_path / "check.csv", newline="", encoding="utf-8") as handle:
+        header, *lines = list(csv.reader(handle))
+    assert header == ["tensor", "shape", "entries_checked", "max_abs_error", "relative_error", "passed"]
+    assert [line[0] for line in lines] == ["layer0.W", "layer0.b", "layer2.W", "layer2.b"] == [r.name for r in rows]
+    assert lines[0][1] == "4x5" and [float(line[4]) for line in lines] == [row.relative_error for row in rows]
+
+
+def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtbot):
+    window = shown_window(qtbot)
+    assert window.labs.open_lab("12-gradient-check")
+    view = window.labs.view_for("gradient_check")
+    assert isinstance(view, GradientCheckView) and window.view_tabs.currentWidget() is view
+    qtbot.waitUntil(lambda: window.experiment.dataset.name == "wine" and bool(view.rows), timeout=20_000)
+    names = [row.name for row in view.rows]
+    assert names == window.experiment.network.parameter_names() and "layer3.gamma" in names
+    assert all(row.passed for row in view.rows)
