@@ -351,8 +351,9 @@ class MainWindow(QMainWindow):
 
     def _create_tools(self) -> None:
         """Host the tools beside the live views: the Draw view first (drawing a digit is what most
-        people do first), then after the live views a lab's variants, the optimiser race, the
-        loss-surface playground and the run library. A tool that fails to load leaves a note in its tab."""
+        people do first), then after the live views a lab's variants, the activation functions, the
+        gradient check, the optimiser race, the loss-surface playground and the run library. A tool that
+        fails to load leaves a note in its tab."""
         for module_name, class_name in HOSTED_TOOLS:
             index = 0 if class_name == "DrawView" else self.view_tabs.count()
             try:

@@ -150,14 +150,14 @@ class ActivationFunctionsView(View):
         range_box = QGroupBox(self.tr("Range of z"))
         form = QFormLayout(range_box)
         self.low_edit, self.high_edit = NumberEdit(), NumberEdit()
-        for edit, value, text, name in ((self.low_edit, DEFAULT_RANGE[0], self.tr("from"),
-                                         self.tr("The left end of the z axis (|z| ≤ 10 000)")),
-                                        (self.high_edit, DEFAULT_RANGE[1], self.tr("to"),
-                                         self.tr("The right end of the z axis (|z| ≤ 10 000)"))):
+        for edit, value, label, help_text in ((self.low_edit, DEFAULT_RANGE[0], self.tr("from"),
+                                               self.tr("The left end of the z axis (|z| ≤ 10 000)")),
+                                              (self.high_edit, DEFAULT_RANGE[1], self.tr("to"),
+                                               self.tr("The right end of the z axis (|z| ≤ 10 000)"))):
             edit.set_value(value)
-            set_help(edit, name, text)
+            set_help(edit, help_text, label)
             edit.valueEdited.connect(self._recompute)
-            form.addRow(text, edit)
+            form.addRow(label, edit)
         layout.addWidget(range_box)
 
         hyperparameters_box = QGroupBox(self.tr("Hyperparameters"))
