@@ -12,11 +12,9 @@ layer, the input gradients) with nothing else — no bias, activation, loss, shu
 """
 from __future__ import annotations
 
-import contextlib
 import time
 import warnings
 from typing import Callable
-from unittest import mock
 
 import numpy as np
 
@@ -24,11 +22,9 @@ from bench import machine
 from core import optimizers
 from core.layers import Activation, Dense
 from core.network import Network
-from core import trainer as trainer_module
 from core.trainer import Trainer
 
 ENGINE = "this engine"
-ENGINE_ONE_PIECE = "this engine, optimiser in one thread"
 SKLEARN_64 = "scikit-learn float64"
 SKLEARN_32 = "scikit-learn float32"
 TORCH = "PyTorch Adam"
@@ -46,16 +42,11 @@ def relu_network(sizes: tuple[int, ...], seed: int = 0, dtype=np.float32) -> Net
     return Network(layers[:-1], dtype=dtype, seed=seed)
 
 
-def engine(X, y, sizes, batch_size, epochs, lr, optimiser_in_one_piece: bool = False) -> Contender:
-    """``optimiser_in_one_piece``: the ablation without the optimiser's parallel update (one thread)."""
-
+def engine(X, y, sizes, batch_size, epochs, lr) -> Contender:
     def run() -> float:
-        pieces = mock.patch.object(trainer_module, "update_pieces", return_value=1) if optimiser_in_one_piece \
-            else contextlib.nullcontext()
         start = time.perf_counter()
-        with pieces:
-            network = relu_network(sizes)
-            trainer = Trainer(network, optimizers.create("adam", lr=lr), X, y, batch_size=batch_size, epochs=epochs)
+        network = relu_network(sizes)
+        trainer = Trainer(network, optimizers.create("adam", lr=lr), X, y, batch_size=batch_size, epochs=epochs)
         for _ in trainer.run():
             pass
         return (time.perf_counter() - start) / epochs
@@ -147,14 +138,10 @@ def matmul_floor(X, sizes, batch_size, epochs) -> Contender:
     return run
 
 
-def training_contenders(X, y, sizes, batch_size, epochs, lr=1e-3, ablation: bool = False
-                        ) -> tuple[dict[str, Contender], list[str]]:
-    """All contenders for one training workload, and the names of those that are absent.
-    ``ablation`` adds the engine with its optimiser in one thread."""
-    contenders = {ENGINE: engine(X, y, sizes, batch_size, epochs, lr)}
-    if ablation:
-        contenders[ENGINE_ONE_PIECE] = engine(X, y, sizes, batch_size, epochs, lr, optimiser_in_one_piece=True)
-    contenders |= {
+def training_contenders(X, y, sizes, batch_size, epochs, lr=1e-3) -> tuple[dict[str, Contender], list[str]]:
+    """All contenders for one training workload, and the names of those that are absent."""
+    contenders = {
+        ENGINE: engine(X, y, sizes, batch_size, epochs, lr),
         SKLEARN_64: sklearn(X, y, sizes, batch_size, epochs, lr, np.float64),
         SKLEARN_32: sklearn(X, y, sizes, batch_size, epochs, lr, np.float32),
     }

@@ -40,8 +40,7 @@ QUICK = Plan(n_train=512, epochs=1, rounds=1, digits_epochs=2, digits_rounds=1, 
 def mnist_epochs(plan: Plan, batch_size: int, progress=None) -> WorkloadResult:
     training = (plan.real_mnist and data.real_mnist(plan.n_train)) or data.synthetic_mnist(
         plan.n_train, why="real MNIST not found" if plan.real_mnist else "quick mode")
-    contenders, absent = c.training_contenders(training.X, training.y, MNIST_SIZES, batch_size, plan.epochs,
-                                               ablation=True)
+    contenders, absent = c.training_contenders(training.X, training.y, MNIST_SIZES, batch_size, plan.epochs)
     rows = alternate(contenders, plan.rounds, plan.warmup, progress)
     result = WorkloadResult(
         f"Workload 1: one epoch of {len(training.X):,} × 784, 784-256-128-10 ReLU, Adam, batch {batch_size}",

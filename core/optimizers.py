@@ -6,8 +6,7 @@ gradient, η = ``lr``, λ = ``weight_decay``, t = 1, 2, … the step number, all
 Unless said otherwise weight decay is L2 added to the gradient: g = ∇E + λθ.
 
 One optimiser serves the whole network: ``step(params, grads)`` updates every array of the list in
-place (the trainer passes its single flat parameter buffer, or that buffer cut into one piece per
-core, which are then updated in parallel threads), and ``state`` keeps, aligned with that
+place (the trainer passes its single flat parameter buffer), and ``state`` keeps, aligned with that
 list, a dict of named arrays per parameter (torch's ``Optimizer.state``). The per-step work is a
 handful of in-place NumPy operations into preallocated scratch buffers, in the parameters' dtype.
 
@@ -16,10 +15,7 @@ they are set, so the trainer may change ``opt.lr`` or ``opt.momentum`` between b
 """
 from __future__ import annotations
 
-import functools
 import math
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -38,13 +34,6 @@ so every 32 steps it adds under 2 % to a step; and a value below the dtype's sma
 (1.2e-38 in float32) moves a parameter by about η·1e-38/ε at most: zeroing it changes nothing visible.
 """
 
-PARALLEL_MIN_SIZE = 1 << 16
-"""``step`` updates the arrays of its list in parallel threads when every one has at least this
-many elements. Every update rule here is elementwise, so a trainer can cut its flat buffer into
-one piece per core and have the pieces updated at the same time (a pure-NumPy Adam step over a
-235k-parameter network makes a dozen passes over memory). Smaller arrays are not worth a thread
-hand-over, which costs tens of µs."""
-
 _UNIT_INTERVAL = dict(low=0.0, high=1.0, high_open=True)  # [0, 1): decay rates and momenta
 _NON_NEGATIVE = dict(low=0.0)
 _POSITIVE = dict(low=0.0, low_open=True)
@@ -56,12 +45,6 @@ def names() -> list[str]:
 
 def create(name: str, **hyperparameters) -> "Optimizer":
     return OPTIMIZERS.create(name, **hyperparameters)
-
-
-@functools.cache
-def _helper_threads() -> ThreadPoolExecutor:
-    """The threads that update all but the first piece (created on first use, one per extra core)."""
-    return ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 1) - 1), thread_name_prefix="optimizer")
 
 
 def _register(name: str):
@@ -127,16 +110,8 @@ class Optimizer:
             self._state = [{} for _ in params]
             self._scratch = [[np.empty_like(p) for _ in range(self.scratch_buffers)] for p in params]
         self.step_count += 1
-        updates = list(zip(params, grads, self._state, self._scratch))
-        if len(updates) > 1 and min(param.size for param in params) >= PARALLEL_MIN_SIZE:
-            # NumPy releases the GIL inside each operation, so large arrays update side by side.
-            helpers = [_helper_threads().submit(self._update, *update) for update in updates[1:]]
-            self._update(*updates[0])
-            for helper in helpers:
-                helper.result()
-        else:
-            for update in updates:
-                self._update(*update)
+        for update in zip(params, grads, self._state, self._scratch):
+            self._update(*update)
         if self.decaying_state and self.step_count % FLUSH_EVERY == 0:
             self._flush_denormals()
 

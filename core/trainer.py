@@ -14,13 +14,11 @@ import time
 from typing import Iterator
 
 import numpy as np
-import threadpoolctl
 
 from core import events, metrics
 from core._checks import check_number
 from core.layers import Dense, Dropout
 from core.losses import NonFiniteOutputError
-from core.optimizers import PARALLEL_MIN_SIZE
 from core.regularization import Regularizer
 
 LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
@@ -129,15 +127,6 @@ def score(network, y: np.ndarray, predictions: np.ndarray) -> float:
     return metrics.accuracy(y, predictions)
 
 
-def update_pieces(n_parameters: int) -> int:
-    """Into how many pieces the trainer cuts the flat buffers for the optimiser, which updates them
-    in parallel threads: one per thread the matrix products may use (the app leaves one core to the
-    GUI by limiting those), but no piece below ``optimizers.PARALLEL_MIN_SIZE`` parameters."""
-    blas_threads = max((pool["num_threads"] for pool in threadpoolctl.threadpool_info()
-                        if pool["user_api"] == "blas"), default=1)
-    return max(1, min(blas_threads, n_parameters // PARALLEL_MIN_SIZE))
-
-
 class Trainer:
     """Trains ``network`` with ``optimizer`` on (X_train, y_train).
 
@@ -179,9 +168,6 @@ class Trainer:
         self.best_epoch, self.best_loss, self.best_state = -1, math.inf, None
         self._last_finite = np.empty_like(network.flat_parameters)
         self._dense_gradients = [layer.grads[0] for layer in network.layers if isinstance(layer, Dense)]
-        pieces = update_pieces(network.n_parameters)
-        self._parameter_pieces = np.array_split(network.flat_parameters, pieces)  # views, not copies
-        self._gradient_pieces = np.array_split(network.flat_gradients, pieces)
         self._batch_x: dict[int, np.ndarray] = {}
 
     # ------------------------------------------------------------------ live settings
@@ -276,7 +262,7 @@ class Trainer:
                     except NonFiniteOutputError:
                         output_loss = math.nan
                     if math.isfinite(output_loss):
-                        self.optimizer.step(self._parameter_pieces, self._gradient_pieces)
+                        self.optimizer.step([network.flat_parameters], [network.flat_gradients])
                     # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
                     # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
                     weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))

@@ -1,5 +1,4 @@
 import math
-import threading
 
 import numpy as np
 import pytest
@@ -452,29 +451,3 @@ def test_step_refuses_mismatched_arguments():
     opt.step([theta], [np.ones(3, np.float32)])
     with pytest.raises(ValueError, match="reset"):
         opt.step([np.zeros(4, np.float32)], [np.zeros(4, np.float32)])
-
-
-# ---- pieces updated in parallel threads -------------------------------------------------------------
-
-@pytest.mark.parametrize("name", ALL_NAMES)
-def test_pieces_updated_in_parallel_threads_equal_one_whole_array(name, monkeypatch):
-    threads_used = set()
-    update = optimizers.OPTIMIZERS.get(name)._update
-
-    def recording_update(self, *args):
-        threads_used.add(threading.current_thread().name)
-        return update(self, *args)
-
-    monkeypatch.setattr(optimizers.OPTIMIZERS.get(name), "_update", recording_update)
-    rng = np.random.default_rng(5)
-    n = 2 * optimizers.PARALLEL_MIN_SIZE + 3
-    whole = rng.standard_normal(n).astype(np.float32)
-    cut = whole.copy()
-    one, parallel = optimizers.create(name, lr=0.01), optimizers.create(name, lr=0.01)
-    for _ in range(3):
-        gradient = rng.standard_normal(n).astype(np.float32)
-        one.step([whole], [gradient])
-        parallel.step(np.array_split(cut, 2), np.array_split(gradient, 2))
-    np.testing.assert_array_equal(cut, whole)
-    assert any(thread.startswith("optimizer") for thread in threads_used)
-    assert [state.keys() for state in parallel.state] == [one.state[0].keys()] * 2

@@ -221,28 +221,3 @@ def test_an_experiment_keeps_its_optimiser_state_when_a_run_is_continued():
     assert second.optimizer.lr == 0.0005
     config.optimizer.options = {"lr": 0.0005, "betas": (0.8, 0.99)}
     assert experiment.make_trainer().optimizer is not first.optimizer
-
-
-def test_cutting_the_buffers_into_pieces_for_parallel_updates_changes_no_number(monkeypatch):
-    from core import trainer as trainer_module
-    X, y = blobs(n=64, n_features=300)
-    weights = []
-    for pieces in (1, 2):
-        monkeypatch.setattr(trainer_module, "update_pieces", lambda n_parameters, pieces=pieces: pieces)
-        net = Network([Dense(300, 500), Activation("relu"), Dense(500, 3)], seed=2)
-        trainer = Trainer(net, optimizers.create("adam", lr=1e-3), X, y, batch_size=16, epochs=2)
-        assert len(trainer._parameter_pieces) == pieces
-        run(trainer)
-        weights.append(net.flat_parameters.copy())
-    np.testing.assert_array_equal(weights[0], weights[1])
-
-
-def test_the_buffers_are_cut_into_one_piece_per_blas_thread_but_never_into_small_pieces():
-    from threadpoolctl import threadpool_limits
-
-    from core.trainer import update_pieces
-    with threadpool_limits(limits=2, user_api="blas"):
-        assert update_pieces(10 * optimizers.PARALLEL_MIN_SIZE) == 2
-        assert update_pieces(optimizers.PARALLEL_MIN_SIZE + 1) == 1
-    with threadpool_limits(limits=1, user_api="blas"):
-        assert update_pieces(10 * optimizers.PARALLEL_MIN_SIZE) == 1
