@@ -95,7 +95,8 @@ class StartPage(QWidget):
         self._start_when_built = False
         self.setObjectName("startPage")
         self.setStyleSheet(STYLE)
-        self._build()
+        shown_at_startup = user_settings.load().show_start_page
+        self._build(shown_at_startup)
         self.action = QAction(window)
         self.action.setCheckable(True)
         self.action.toggled.connect(self._action_toggled)
@@ -111,13 +112,13 @@ class StartPage(QWidget):
         window.experiment_changed.connect(self._run_built)
         window.loader.failed.connect(self._run_not_built)
         self._retranslate()
-        if user_settings.load().show_start_page:
+        if shown_at_startup:
             self.show_page()
         else:
             self.show_views()
 
     # ------------------------------------------------------------------ construction
-    def _build(self) -> None:
+    def _build(self, shown_at_startup: bool) -> None:
         content = QWidget()
         content.setObjectName("startContent")
         content.setMaximumWidth(CONTENT_WIDTH)
@@ -138,7 +139,7 @@ class StartPage(QWidget):
         self.views_button.clicked.connect(self._views_chosen)
         choices.addWidget(self.views_button, 0, Qt.AlignmentFlag.AlignRight)
         self.startup_box = QCheckBox()
-        self.startup_box.setChecked(user_settings.load().show_start_page)
+        self.startup_box.setChecked(shown_at_startup)
         self.startup_box.toggled.connect(self._startup_toggled)
         choices.addWidget(self.startup_box, 0, Qt.AlignmentFlag.AlignRight)
         choices.addStretch(1)
