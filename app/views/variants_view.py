@@ -17,9 +17,11 @@ import time
 
 import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QThread,
-                            Signal, Slot)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+                            QTimer, Signal, Slot)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+                               QWidget)
 from threadpoolctl import threadpool_limits
 
 from app import i18n, palette
@@ -52,8 +54,9 @@ STATES = {WAITING: QT_TRANSLATE_NOOP("VariantsView", "waiting"),
           events.STOPPED: QT_TRANSLATE_NOOP("VariantsView", "stopped"),
           events.DIVERGED: QT_TRANSLATE_NOOP("VariantsView", "diverged")}
 
-MAX_EPOCHS_WITH_MARKS = 50
-"""Epoch points are marked with a dot up to this many epochs; beyond, the dots would hide the line."""
+MAX_MARKED_POINTS = 50
+"""A curve of at most this many points (the epochs, or the steps of full-batch descent) marks each with a
+dot, so that one step or one epoch is seen; beyond, the dots would hide the line."""
 
 _SENT_AT_ONCE = (events.TrainingStarted, events.Paused, events.TrainingFinished)
 
@@ -204,7 +207,6 @@ class VariantsView(View):
         self.curves: dict[str, VariantCurves] = {}
         self.states: dict[str, str] = {}
         self.messages: dict[str, str] = {}
-        self._rows: dict[str, tuple[QCheckBox, QLabel]] = {}
         self._plot_items: dict[str, tuple] = {}
         self._datasets: dict = {}
         self._window_data: tuple | None = None
@@ -221,9 +223,14 @@ class VariantsView(View):
         self.layout().removeWidget(self.graphics)
         self.content = beside_controls(self._build_controls(), self.graphics)
         self.layout().addWidget(self.content, 1)
-        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"))
-        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"))
-        self.metric_plot = self.new_plot(2, 0)
+        # Above the plots, where it hides no curve; a title too long for a narrow window runs past the
+        # legend's box (cut at the edge) instead of widening the plots beyond the window.
+        self.legend = pg.LegendItem(labelTextColor=palette.FOREGROUND)
+        self.legend.setMinimumWidth(0)
+        self.graphics.addItem(self.legend, row=0, col=0)
+        self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))
+        self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
+        self.metric_plot = self.new_plot(3, 0)
         for plot in (self.loss_plot, self.val_loss_plot):
             plot.setAxisItems({"left": LossAxis("left")})
             palette.style_plot(plot)
@@ -232,11 +239,9 @@ class VariantsView(View):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
         for plot in (self.val_loss_plot, self.metric_plot):
             plot.setXLink(self.loss_plot)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
-        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.graphics.ci.layout.setRowStretchFactor(3, 2)
         self._set_metric_headers()
         self._apply_scales()
 
@@ -253,8 +258,19 @@ class VariantsView(View):
         layout.addWidget(explanation)
 
         variants_box = QGroupBox(self.tr("Variants"))
-        self.variant_grid = QGridLayout(variants_box)
-        self.variant_grid.setColumnStretch(0, 1)
+        variants = QVBoxLayout(variants_box)
+        # A list, not checkboxes: its items wrap long titles (lab 10's, in Russian) in a narrow column.
+        self.variant_list = QListWidget()
+        self.variant_list.setWordWrap(True)
+        self.variant_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.variant_list.setResizeMode(QListView.ResizeMode.Adjust)  # wrap again at every width
+        self.variant_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.variant_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.variant_list.installEventFilter(self)  # its height follows its wrapped items (eventFilter)
+        set_help(self.variant_list, self.tr("Tick the variants to train in the next run; each is drawn in the "
+                                            "colour of its square."), self.tr("Variants"))
+        self.variant_list.itemChanged.connect(self._show_run)
+        variants.addWidget(self.variant_list)
         layout.addWidget(variants_box)
 
         run_box = QGroupBox(self.tr("Run"))
@@ -349,7 +365,7 @@ class VariantsView(View):
         self.curves, self.states, self.messages = {}, {}, {}
         self._current = self._failure = None
         ticked = options.get("variants") or [variant.name for variant in lab.variants]
-        self._fill_rows(ticked)
+        self._fill_variants(ticked)
         with QSignalBlocker(self.x_axis):
             self.x_axis.setCurrentIndex(max(0, self.x_axis.findData(options.get("x_axis", EPOCH))))
         self._prepare_plots()
@@ -357,7 +373,11 @@ class VariantsView(View):
 
     def chosen_variants(self) -> list[str]:
         """The names of the ticked variants, in the lab's order."""
-        return [name for name, (box, _) in self._rows.items() if box.isChecked()]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.variant_list.item(row) for row in range(self.variant_list.count())]
 
     def changeEvent(self, event) -> None:
         """Texts from the lab (its title, the variants' titles) and composed ones follow the language."""
@@ -435,6 +455,7 @@ class VariantsView(View):
                 self.curves[name].add_epoch(event)
             elif kind is events.TrainingStarted:
                 self.curves[name].start(event)
+                self._mark_points(name, event)
                 self.states[name] = TRAINING
                 self._current = name
             elif kind is events.Paused:
@@ -470,22 +491,29 @@ class VariantsView(View):
     def _variant_title(self, name: str) -> str:
         return labs.text(self.lab.variant(name).title, i18n.current_language())
 
-    def _fill_rows(self, ticked: list[str]) -> None:
-        for box, state in self._rows.values():
-            for widget in (box, state):
-                self.variant_grid.removeWidget(widget)
-                widget.deleteLater()
-        self._rows = {}
-        for row, variant in enumerate(self.lab.variants):
-            box = QCheckBox()
-            box.setIcon(swatch(row))
-            box.setChecked(variant.name in ticked)
-            set_help(box, self.tr("Tick to train this variant in the next run."))
-            box.toggled.connect(self._show_run)
-            state = QLabel()
-            self.variant_grid.addWidget(box, row, 0)
-            self.variant_grid.addWidget(state, row, 1)
-            self._rows[variant.name] = (box, state)
+    def _fill_variants(self, ticked: list[str]) -> None:
+        """An item per variant of the lab, in its colour; its text is filled by :meth:`_show_variants`."""
+        with QSignalBlocker(self.variant_list):
+            self.variant_list.clear()
+            for index, variant in enumerate(self.lab.variants):
+                item = QListWidgetItem(swatch(index), "")
+                item.setData(Qt.ItemDataRole.UserRole, variant.name)
+                item.setCheckState(Qt.CheckState.Checked if variant.name in ticked else Qt.CheckState.Unchecked)
+                self.variant_list.addItem(item)
+
+    def _fit_controls(self) -> None:
+        """Widen the column of controls to its content (its texts in this language), and make the list
+        of variants as tall as its items (the column scrolls; a list scrolling inside it would hide some)."""
+        column = self.content.widget(0)
+        scroll_bar = column.verticalScrollBar().sizeHint().width()
+        column.setMinimumWidth(column.widget().minimumSizeHint().width() + scroll_bar)
+        rows = sum(self.variant_list.visualItemRect(item).height() for item in self._items())  # as wrapped
+        self.variant_list.setFixedHeight(rows + 2 * self.variant_list.frameWidth())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.variant_list and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_controls)  # after the items are laid out at the new width
+        return super().eventFilter(watched, event)
 
     def _show_lab(self) -> None:
         """The texts taken from the lab (its title, the variants' titles) in the current language."""
@@ -497,21 +525,15 @@ class VariantsView(View):
         self.show_note(None)
         self.heading.setText(self.tr("Lab {number}. {title}").format(
             number=self.lab.number, title=labs.text(self.lab.title, i18n.current_language())))
-        for name, (box, _) in self._rows.items():
-            box.setText(self._variant_title(name))
         for name, (train, _, _) in self._plot_items.items():
             self.legend.getLabel(train).setText(self._variant_title(name))
         self._show_run()
+        # Once the layouts have taken in the new texts (their size hints are updated by posted events).
+        QTimer.singleShot(0, self, self._fit_controls)
 
     def _show_run(self) -> None:
         """Each variant's state, the status line, and which controls can be used now."""
-        for name, (_, state) in self._rows.items():
-            value = self.states.get(name)
-            state.setText(translate(STATES[value]) if value else "")
-            state.setToolTip(self.messages.get(name, ""))
-            colour = f"color: {DIVERGED_COLOUR};" if value == events.DIVERGED else ""
-            if state.styleSheet() != colour:
-                state.setStyleSheet(colour)
+        self._show_variants()
         self._show_status()
         running = self.running
         ticked = bool(self.chosen_variants())
@@ -520,8 +542,21 @@ class VariantsView(View):
         self.pause_button.setText(self.tr("Resume") if running and self.session.control.paused else self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self.max_epochs.setEnabled(not running)
-        for box, _ in self._rows.values():
-            box.setEnabled(not running)
+
+    def _show_variants(self) -> None:
+        """Each variant's title and, below it, its state in the run; ticks are frozen while it runs."""
+        help_text = self.tr("Tick to train this variant in the next run.")
+        flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.NoItemFlags if self.running else
+                                              Qt.ItemFlag.ItemIsUserCheckable)
+        with QSignalBlocker(self.variant_list):  # its itemChanged means a tick changed
+            for item in self._items():
+                name = item.data(Qt.ItemDataRole.UserRole)
+                state = self.states.get(name)
+                lines = [self._variant_title(name), translate(STATES[state]) if state else ""]
+                item.setText("\n".join(line for line in lines if line))
+                item.setToolTip("\n\n".join(text for text in (help_text, self.messages.get(name)) if text))
+                item.setForeground(QColor(DIVERGED_COLOUR if state == events.DIVERGED else palette.FOREGROUND))
+                item.setFlags(flags)
 
     def _show_status(self) -> None:
         states = set(self.states.values())
@@ -551,24 +586,35 @@ class VariantsView(View):
         self._regression = any(losses.create(self.lab.variant(name).config.loss.name).task == "regression"
                                for name in names)
         for name in names:
-            index = [variant.name for variant in self.lab.variants].index(name)
-            colour = palette.series_color(index)
-            marks = dict(symbol="o", symbolSize=5, symbolBrush=colour, symbolPen=None) \
-                if self._planned_epochs(name) <= MAX_EPOCHS_WITH_MARKS else {}
-            train = self.loss_plot.plot(pen=palette.pen(index, 2), name=self._variant_title(name))
-            self._plot_items[name] = (train, self.val_loss_plot.plot(pen=palette.pen(index, 2), **marks),
-                                      self.metric_plot.plot(pen=palette.pen(index, 2), **marks))
+            index = self._colour_index(name)
+            train = self.loss_plot.plot(pen=palette.pen(index, 2))
+            self.legend.addItem(train, self._variant_title(name))
+            self._plot_items[name] = (train, self.val_loss_plot.plot(pen=palette.pen(index, 2)),
+                                      self.metric_plot.plot(pen=palette.pen(index, 2)))
         self._set_metric_headers()
         self._changed()
 
-    def _planned_epochs(self, name: str) -> int:
-        epochs = self.lab.variant(name).config.training.epochs
-        return min(epochs, self.max_epochs.value()) if self.max_epochs.value() else epochs
+    def _colour_index(self, name: str) -> int:
+        """A variant keeps its colour whichever others are ticked: the one of its place in the lab."""
+        return [variant.name for variant in self.lab.variants].index(name)
+
+    def _mark_points(self, name: str, started: events.TrainingStarted) -> None:
+        """Dots on the variant's curves that have few points (see :data:`MAX_MARKED_POINTS`)."""
+        train, val_loss, val_metric = self._plot_items[name]
+        colour = palette.series_color(self._colour_index(name))
+        for curve, points in ((train, started.epochs * started.steps_per_epoch), (val_loss, started.epochs),
+                              (val_metric, started.epochs)):
+            if points <= MAX_MARKED_POINTS:
+                curve.setSymbol("o")
+                curve.setSymbolSize(5)
+                curve.setSymbolBrush(colour)
+                curve.setSymbolPen(None)
 
     def _set_metric_headers(self) -> None:
-        metric = self.tr("R²") if self._regression else self.tr("accuracy")
-        self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
-        self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
+        title = self.tr("Validation R²") if self._regression else self.tr("Validation accuracy")
+        self.metric_plot.setTitle(title, color=palette.FOREGROUND)
+        self.metric_plot.setLabel("left", self.tr("R²") if self._regression else self.tr("accuracy"),
+                                  color=palette.FOREGROUND)
 
     def _apply_scales(self) -> None:
         for plot in (self.loss_plot, self.val_loss_plot):

@@ -935,6 +935,22 @@
         <translation>Сколько случайно выбранных элементов тензора сдвигалось на ±ε</translation>
     </message>
     <message>
+        <source>‖g‖ backprop</source>
+        <translation>‖g‖ обр. распр.</translation>
+    </message>
+    <message>
+        <source>The norm of backpropagation&apos;s gradient over the checked entries</source>
+        <translation>Норма градиента обратного распространения по проверенным элементам</translation>
+    </message>
+    <message>
+        <source>‖ĝ‖ numerical</source>
+        <translation>‖ĝ‖ численный</translation>
+    </message>
+    <message>
+        <source>The norm of the numerical gradient over the checked entries</source>
+        <translation>Норма численного градиента по проверенным элементам</translation>
+    </message>
+    <message>
         <source>Max |Δ|</source>
         <translation>Макс. |Δ|</translation>
     </message>

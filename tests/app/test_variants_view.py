@@ -4,6 +4,7 @@ import csv
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from app import i18n
@@ -44,6 +45,11 @@ def legend_texts(view):
     return [label.text for _, label in view.legend.items]
 
 
+def variant_rows(view):
+    """(title, state) of each variant as the list shows it: the state is the line under the title."""
+    return [tuple((item.text() + "\n").split("\n")[:2]) for item in view._items()]
+
+
 def test_without_a_lab_the_view_says_to_open_one(view):
     assert not view.content.isVisible()
     assert "Open a lab with variants (Labs menu)" in view.note.text()
@@ -55,15 +61,15 @@ def test_without_a_lab_the_view_says_to_open_one(view):
 def test_the_labs_options_tick_the_variants_and_choose_the_x_axis(view):
     lab = open_lab(view, variants=["stochastic", "mini_batch"], x_axis=STEP)
     assert view.chosen_variants() == ["stochastic", "mini_batch"]
-    assert [box.text() for box, _ in view._rows.values()] == [variant.title["en"] for variant in lab.variants]
+    assert variant_rows(view) == [(variant.title["en"], "") for variant in lab.variants]
     assert view.x_axis.currentData() == STEP
     for axis in (EPOCH, SAMPLES_SEEN, TIME):
         open_lab(view, "08-overfitting")  # another lab in between: the same one again would change nothing
         open_lab(view, x_axis=axis)
         assert view.x_axis.currentData() == axis
         assert view.chosen_variants() == [variant.name for variant in lab.variants]
-    for box, _ in view._rows.values():
-        box.setChecked(False)
+    for item in view._items():
+        item.setCheckState(Qt.CheckState.Unchecked)
     assert not view.start_button.isEnabled() and view.status.text() == "Tick at least one variant."
 
 
@@ -82,7 +88,10 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
         assert list(val_loss.getData()[0]) == [n_train]
         solo = [event for name, event in expected if name == variant.name and isinstance(event, events.EpochFinished)]
         assert list(val_accuracy.getData()[1]) == pytest.approx([event.val_metric for event in solo])
-        assert view._rows[variant.name][1].text() == "completed"
+    assert [state for _, state in variant_rows(view)] == ["completed"] * 3
+    # Full-batch descent takes one step per epoch: its few points are marked, batches of 1 are a line.
+    assert view._plot_items["full_batch"][0].opts["symbol"] == "o"
+    assert view._plot_items["stochastic"][0].opts["symbol"] is None
     view.x_axis.setCurrentIndex(view.x_axis.findData(STEP))
     steps = {name: items[0].getData()[0][-1] for name, items in view._plot_items.items()}
     assert steps["full_batch"] == 1 and steps["stochastic"] == view.curves["stochastic"].n_train
@@ -97,11 +106,13 @@ def test_stop_mid_run_ends_the_thread_and_leaves_the_later_variants_unrun(qtbot,
     view.start_button.click()
     qtbot.waitUntil(lambda: len(view.curves["stochastic"].train_loss[STEP]) > 10, timeout=30_000)
     assert view.status.text().startswith("Training stochastic gradient descent (batch 1) (1 of 2)")
+    assert not any(item.flags() & Qt.ItemFlag.ItemIsUserCheckable for item in view._items()), "ticks frozen"
     with qtbot.waitSignal(view.session.ended, timeout=10_000):  # sent once the thread has finished
         view.stop_button.click()
     assert not view.running
-    assert [state.text() for _, state in view._rows.values()] == ["", "stopped", "not run"]
+    assert [state for _, state in variant_rows(view)] == ["", "stopped", "not run"]
     assert view.status.text() == "Stopped." and view.start_button.isEnabled()
+    assert all(item.flags() & Qt.ItemFlag.ItemIsUserCheckable for item in view._items())
 
 
 def test_pause_holds_the_run_until_resumed(qtbot, view):
@@ -150,7 +161,7 @@ def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, vie
     i18n.set_language("ru")
     russian = [lab.variant(name).title["ru"] for name in ("full_batch", "mini_batch")]
     assert legend_texts(view) == russian
-    assert [box.text() for box, _ in view._rows.values()][0] == lab.variants[0].title["ru"]
+    assert variant_rows(view)[0] == (lab.variants[0].title["ru"], "завершено")
     assert view.heading.text() == f"Лабораторная 2. {lab.title['ru']}"
     assert view.start_button.text() == "Обучить все варианты"
     assert view.status.text() == "Все варианты обучены."
