@@ -43,10 +43,10 @@ def format_scientific(value: float) -> str:
 class GradientCheckTable(QTableWidget):
     """One row per parameter tensor of a gradient check; the result coloured, pass or fail."""
 
-    RESULT_COLUMN = 5
+    RESULT_COLUMN = 7
 
     def __init__(self, parent=None):
-        super().__init__(0, 6, parent)
+        super().__init__(0, self.RESULT_COLUMN + 1, parent)
         self.rows: list[GradientCheckRow] = []
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)  # as tall as its rows
@@ -81,6 +81,7 @@ class GradientCheckTable(QTableWidget):
         bold.setBold(True)
         for index, row in enumerate(self.rows):
             cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
+                     format_scientific(row.backprop_norm), format_scientific(row.numeric_norm),
                      format_scientific(row.max_abs_error), format_scientific(row.relative_error),
                      self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
@@ -100,6 +101,8 @@ class GradientCheckTable(QTableWidget):
                                         "gamma, beta (batch normalisation)")),
             (self.tr("Shape"), self.tr("The tensor's shape")),
             (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε")),
+            (self.tr("‖g‖ backprop"), self.tr("The norm of backpropagation's gradient over the checked entries")),
+            (self.tr("‖ĝ‖ numerical"), self.tr("The norm of the numerical gradient over the checked entries")),
             (self.tr("Max |Δ|"), self.tr("The largest difference between the two derivatives of one entry")),
             (self.tr("Relative error"), self.tr("‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries")
              .replace("%1", f"{NORM_FLOOR:g}")),

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 import app.views.gradient_check_view as gradient_check_view
-from app.gradient_check_dialog import CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR
+from app.gradient_check_dialog import CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckTable
 from app.main_window import MainWindow
 from app.views.gradient_check_view import GradientCheckView
 from core.config import RunConfig
@@ -16,6 +16,8 @@ from core.experiment import build_regularizer
 from core.gradient_check import gradient_check
 from core.layers import Activation, Dense
 from core.network import Network
+
+RESULT = GradientCheckTable.RESULT_COLUMN
 
 
 def shown_window(qtbot, config=None) -> MainWindow:
@@ -62,8 +64,8 @@ def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_ten
     assert view.rows == expected and all(row.passed for row in view.rows)
     assert [row.name for row in view.rows] == experiment.network.parameter_names()
     cells = table_cells(view)
-    assert [cell[0] for cell in cells] == [row.name for row in expected] and {cell[5] for cell in cells} == {"ok"}
-    assert view.results.item(0, 5).foreground().color() == PASSED_COLOUR
+    assert [cell[0] for cell in cells] == [row.name for row in expected] and {cell[RESULT] for cell in cells} == {"ok"}
+    assert view.results.item(0, RESULT).foreground().color() == PASSED_COLOUR
     assert view.status.text().startswith("Backpropagation agrees with the numerical gradient for every tensor.")
     x, y = view.points.getData()  # the chart: log10 of each relative error, one row per tensor
     np.testing.assert_allclose(x, np.log10([row.relative_error for row in expected]))
@@ -93,8 +95,8 @@ def test_a_wrong_backward_pass_fails_in_red(qtbot, monkeypatch):
     failed = [index for index, row in enumerate(rows) if not row.passed]
     assert failed and view.rows == rows
     view.refresh()
-    assert all(view.results.item(index, 5).text() == "FAIL" for index in failed)
-    assert view.results.item(failed[0], 5).foreground().color() == FAILED_COLOUR
+    assert all(view.results.item(index, RESULT).text() == "FAIL" for index in failed)
+    assert view.results.item(failed[0], RESULT).foreground().color() == FAILED_COLOUR
     assert view.status.text().startswith(f"{len(failed)} tensor(s) disagree")
 
 
@@ -131,9 +133,11 @@ def test_exports_write_the_chart_and_the_rows(qtbot, tmp_path):
     assert ElementTree.parse(tmp_path / "check.svg").getroot().tag.endswith("svg")
     with open(tmp_path / "check.csv", newline="", encoding="utf-8") as handle:
         header, *lines = list(csv.reader(handle))
-    assert header == ["tensor", "shape", "entries_checked", "max_abs_error", "relative_error", "passed"]
+    assert header == ["tensor", "shape", "entries_checked", "backprop_norm", "numeric_norm", "max_abs_error",
+                      "relative_error", "passed"]
     assert [line[0] for line in lines] == ["layer0.W", "layer0.b", "layer2.W", "layer2.b"] == [r.name for r in rows]
-    assert lines[0][1] == "4x5" and [float(line[4]) for line in lines] == [row.relative_error for row in rows]
+    assert lines[0][1] == "4x5" and [float(line[6]) for line in lines] == [row.relative_error for row in rows]
+    assert [float(line[3]) for line in lines] == [row.backprop_norm for row in rows]
 
 
 def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtbot):

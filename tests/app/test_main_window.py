@@ -312,7 +312,9 @@ def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_wi
     assert [row.name for row in rows] == window.experiment.network.parameter_names()
     assert all(row.passed for row in rows)
     table = window.gradient_dialog.table
-    assert table.rowCount() == len(rows) and table.item(0, 5).text() == "ok"
+    assert table.rowCount() == len(rows) and table.item(0, table.RESULT_COLUMN).text() == "ok"
+    assert float(table.item(0, 3).text()) == pytest.approx(rows[0].backprop_norm, rel=1e-2)
+    assert float(table.item(0, 4).text()) == pytest.approx(rows[0].numeric_norm, rel=1e-2)
     window.gradient_dialog.close()
 
 

@@ -54,6 +54,21 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
     monkeypatch.setattr(sigmoid_class, "backward", lambda self, z, a, grad: grad * a)  # forgot (1 − a)
     rows = gradient_check(net, rng.normal(size=(6, 3)), rng.integers(0, 2, 6))
     assert rows[0].relative_error > 1e-3 and not rows[0].passed
+    # grad·a instead of grad·a(1 − a) is 1/(1 − a) times too large: backprop's norm exceeds the numerical one.
+    assert rows[0].backprop_norm > 1.5 * rows[0].numeric_norm > 0
+
+
+def test_gradient_check_reports_both_gradients_norms_over_the_checked_entries():
+    net = Network([Dense(3, 4), Activation("tanh"), Dense(4, 2)])
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(6, 3)), rng.integers(0, 2, 6)
+    rows = gradient_check(net, X, y, max_entries=100)  # every entry of every tensor
+    twin = net.copy(dtype=np.float64)
+    twin.loss_and_gradients(X, y)
+    for row, grad in zip(rows, twin.gradients()):
+        assert row.entries_checked == grad.size
+        assert row.backprop_norm == pytest.approx(np.linalg.norm(grad), rel=1e-12)
+        assert row.numeric_norm == pytest.approx(row.backprop_norm, rel=1e-6)
 
 
 def test_predict_and_predict_proba():
