@@ -224,6 +224,7 @@ class LabController(QObject):
         self.dock.show()
         self.dock.raise_()
         self.bring_views_forward()
+        self._give_variants_view_the_lab()
         self._update_actions()
         return True
 
@@ -263,6 +264,13 @@ class LabController(QObject):
         if visible:
             tabs.setCurrentWidget(visible[0])
         return placed
+
+    def _give_variants_view_the_lab(self) -> None:
+        """The Variants tool follows the open lab even when the lab does not list it (any lab's
+        variants can be trained one after another), so that it never shows a lab closed before."""
+        view = self.view_for("variants")
+        if hasattr(view, "set_lab") and not any(spec.name == "variants" for spec in self.lab.views):
+            view.set_lab(self.lab)
 
     def _configure_view(self, view, spec: labs.ViewSpec) -> None:
         """Hand a tool view the lab's own setting: the race's contenders, the playground's surface,

@@ -1042,6 +1042,7 @@ class MainWindow(QMainWindow):
             return False
         if self.draw_view is not None:
             self.draw_view.set_model(network, metadata, source=self.tr("the model in %1").replace("%1", path.name))
+            self.start_page.show_views(self.draw_view)  # whichever way the model came, show what it does
         if saved is None:
             self.show_message(self.tr("The Draw view classifies with %1. The file does not record the settings it "
                                       "was trained with, so the other views go on showing the current run.")

@@ -392,13 +392,8 @@ class StartPage(QWidget):
         self.main_window.open_action.trigger()  # an opened configuration shows the views (see _config_changed)
 
     def open_model(self) -> None:
-        """File ▸ Open model; the Draw view is shown when it took the model (a model that records no
-        settings changes nothing else)."""
-        draw = self.main_window.draw_view
-        before = draw.current_model() if draw is not None else None
+        """File ▸ Open model; the window shows the Draw view when it took the model."""
         self.main_window.open_model_action.trigger()
-        if draw is not None and draw.current_model() is not before:
-            self.show_views(draw)
 
     def open_lab(self, lab_id: str) -> bool:
         """Open the lab as the Labs menu does (its views come forward, its sheet in the Lesson panel)."""

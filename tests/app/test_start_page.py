@@ -190,3 +190,17 @@ def test_a_language_switch_retitles_the_entries(open_window):
     assert page.draw_button.title.text() == "Draw a digit" and page.labs_heading.text() == "Labs"
     assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['en']}"
                                                                      for lab in ordered]
+
+
+def test_a_model_without_settings_opened_from_the_file_menu_shows_the_draw_view(open_window, qtbot, tmp_path):
+    from core import model_io
+    from core.layers import Dense
+    from core.network import Network
+
+    window = open_window()
+    wait_built(qtbot, window)
+    path = tmp_path / "bare.npz"
+    model_io.save_model(path, Network([Dense(64, 10)], seed=3))  # no settings recorded
+    assert window.start_page.is_shown()
+    assert window.load_model(path)
+    assert not window.start_page.is_shown() and window.view_tabs.currentWidget() is window.draw_view

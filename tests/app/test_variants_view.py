@@ -193,3 +193,13 @@ def test_opening_lab_2_brings_the_variants_forward_against_samples_seen_and_clos
     assert window.session is None, "the window's own run is not started"
     window.close()
     assert thread.isFinished()
+
+
+def test_the_view_follows_the_open_lab_even_one_that_does_not_list_it(qtbot, window):
+    assert window.labs.open_lab(BATCH_SIZES)
+    view = window.labs.view_for("variants")
+    initialisation = labs.load("07-initialisation")
+    assert "variants" not in [spec.name for spec in initialisation.views]
+    assert window.labs.open_lab(initialisation.id)
+    assert view.lab.id == initialisation.id
+    assert view.chosen_variants() == [variant.name for variant in initialisation.variants]
