@@ -35,6 +35,8 @@ class DrawCanvas(QWidget):
 
     drawing_changed = Signal()
     """drawing_changed(): a point was added, or a stroke removed (undo, clear)."""
+    stroke_finished = Signal()
+    """stroke_finished(): the pen was lifted; the stroke it drew is complete."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +51,10 @@ class DrawCanvas(QWidget):
         self._strokes: list[list[tuple[float, float]]] = []
         self._widths: list[float] = []  # brush width of each stroke, in canvas units
         self._arrays: list[np.ndarray] = []  # finished strokes as (k, 2) arrays
+        # The stroke being drawn is also kept in the first _length rows of a growing array, so that
+        # strokes() on every mouse move copies it instead of converting a list of tuples.
+        self._current = np.empty((256, 2))
+        self._length = 0
         self._drawing = False
         self._brush = DEFAULT_BRUSH
         # The paper with all the ink, at the screen's resolution. A mouse move adds one segment to
@@ -80,11 +86,16 @@ class DrawCanvas(QWidget):
     def strokes(self) -> list[np.ndarray]:
         """Each stroke as a (k, 2) float array of (x, y) in canvas units (0 … 1 across the square)."""
         if self._drawing:
-            return self._arrays + [np.array(self._strokes[-1])]
+            return self._arrays + [self._current[:self._length].copy()]
         return list(self._arrays)
 
     def is_empty(self) -> bool:
         return not self._strokes
+
+    @property
+    def pen_down(self) -> bool:
+        """Whether a stroke is being drawn (its points keep coming)."""
+        return self._drawing
 
     @property
     def stroke_count(self) -> int:
@@ -129,6 +140,7 @@ class DrawCanvas(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         point = self._to_canvas(event.position())
         self._strokes.append([point])
+        self._current[0], self._length = point, 1
         self._widths.append(self._brush / REFERENCE_SIDE)
         self._drawing = True
         if len(self._strokes) == 1:
@@ -145,6 +157,10 @@ class DrawCanvas(QWidget):
         if point == stroke[-1]:
             return
         stroke.append(point)
+        if self._length == len(self._current):
+            self._current = np.concatenate([self._current, np.empty_like(self._current)])
+        self._current[self._length] = point
+        self._length += 1
         self._add_ink(stroke[-2:])
         self.drawing_changed.emit()
 
@@ -153,7 +169,8 @@ class DrawCanvas(QWidget):
             super().mouseReleaseEvent(event)
             return
         self._drawing = False
-        self._arrays.append(np.array(self._strokes[-1]))
+        self._arrays.append(self._current[:self._length].copy())
+        self.stroke_finished.emit()
 
     def event(self, event) -> bool:
         # Claim Esc and Undo before window-wide shortcuts (a main window's Undo) can take them.

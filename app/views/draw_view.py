@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QStaticText
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEngine, QPixmap, QStaticText
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
                                QWidget)
@@ -34,7 +35,7 @@ from app.views.base import TranslatedText, export_suffix
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
 from core.datasets import Scaler
-from core.datasets.drawing import FORMATS, preprocess_drawing
+from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
 from core.datasets.user_digits import add_user_digit
 from core.network import Network
 from core.saliency import PROBABILISTIC_LOSSES, saliency
@@ -124,11 +125,20 @@ def scaler_from_metadata(metadata: dict, n_features: int) -> Scaler | None:
     return Scaler(method, offset, scale)
 
 
+def rgb32_image(pixels: np.ndarray) -> QImage:
+    """A QImage of an (H, W) uint32 array of 0xffRRGGBB pixels: Format_RGB32, which QPainter
+    enlarges several times faster than grey or 24-bit images."""
+    height, width = pixels.shape
+    return QImage(np.ascontiguousarray(pixels).data, width, height, 4 * width, QImage.Format.Format_RGB32).copy()
+
+
+#: Grey level g (0 black … 255 white) as an opaque RGB32 pixel.
+_GRAY_RGB32 = np.arange(256, dtype=np.uint32) * 0x010101 | 0xFF000000
+
+
 def gray_image(values: np.ndarray) -> QImage:
     """Dark ink on white from an (H, W) array of ink in [0, 1]."""
-    pixels = np.ascontiguousarray(np.rint(255 * (1 - np.clip(values, 0, 1))).astype(np.uint8))
-    height, width = pixels.shape
-    return QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    return rgb32_image(_GRAY_RGB32[np.rint(255 * (1 - np.clip(values, 0, 1))).astype(np.uint8)])
 
 
 _SIGNED_TABLE = palette.signed_colormap().getLookupTable(nPts=256, alpha=False)
@@ -148,9 +158,38 @@ def saliency_image(ink: np.ndarray, gradient: np.ndarray) -> QImage:
     indices = np.rint((levels + 1) * 127.5).astype(np.intp)
     rgb = _SIGNED_TABLE[indices].astype(np.float32)
     rgb *= (1 - 0.45 * np.clip(ink, 0, 1))[..., None]
-    pixels = np.ascontiguousarray(rgb.astype(np.uint8))
-    height, width = ink.shape
-    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    red, green, blue = np.moveaxis(rgb.astype(np.uint32), -1, 0)
+    return rgb32_image(red << 16 | green << 8 | blue | 0xFF000000)
+
+
+class StaticTexts:
+    """Texts laid out in one font and kept between repaints: drawing a QStaticText skips the text
+    layout that drawText does on every call (a quarter of a chart repaint per mouse move).
+
+    A repaint first calls :meth:`in_font` with the font it draws in (the texts are laid out again
+    if that changed), then :meth:`get` for each text.
+    """
+
+    LIMIT = 4000  # percentages × names: bounded however long one draws
+
+    def __init__(self):
+        self._font = QFont()
+        self._texts: dict[str, QStaticText] = {}
+
+    def in_font(self, font: QFont) -> "StaticTexts":
+        if font != self._font:
+            self._font = QFont(font)
+            self._texts.clear()
+        return self
+
+    def get(self, text: str) -> QStaticText:
+        static = self._texts.get(text)
+        if static is None:
+            if len(self._texts) > self.LIMIT:
+                self._texts.clear()
+            static = self._texts[text] = QStaticText(text)
+            static.prepare(font=self._font)
+        return static
 
 
 class PredictionChart(QWidget):
@@ -162,12 +201,15 @@ class PredictionChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("predictionView")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every repaint covers the whole chart
         self.setMinimumSize(200, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._probabilities: np.ndarray | None = None
         self._class_names: tuple[str, ...] = tuple(str(digit) for digit in range(10))
         self._message = QCoreApplication.translate("DrawView", "nothing drawn")
-        self._texts: dict[tuple[str, bool], QStaticText] = {}
+        self._texts, self._header_texts = StaticTexts(), StaticTexts()
+        self._frame: QPixmap | None = None  # see _frame_pixmap
+        self._frame_key = None
 
     def probabilities(self) -> np.ndarray | None:
         """The current class probabilities (a copy), or None when nothing is drawn."""
@@ -190,34 +232,53 @@ class PredictionChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(280, 300)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._texts.clear()
-        super().changeEvent(event)
-
-    def _text(self, text: str, header: bool = False) -> QStaticText:
-        """A laid-out text, kept: drawing a QStaticText skips the text layout of every repaint."""
-        key = (text, header)
-        static = self._texts.get(key)
-        if static is None:
-            if len(self._texts) > 4000:  # percentages × names: bounded however long one draws
-                self._texts.clear()
-            static = self._texts[key] = QStaticText(text)
-            static.prepare(font=self._header_font() if header else self.font())
-        return static
-
     def _header_font(self) -> QFont:
         header = QFont(self.font())
         header.setPointSizeF(self.font().pointSizeF() * 1.6)
         header.setBold(True)
         return header
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._frame = None
+        super().changeEvent(event)
+
+    def _rows(self, texts: StaticTexts) -> tuple[float, float, float, float, float]:
+        """(header height, label width, left and right end of the bars, row height) in pixels."""
+        header_height = 2.2 * self.fontMetrics().height()
+        label_width = max(texts.get(name).size().width() for name in self._class_names) + 12
+        value_width = texts.get(">99.9 %").size().width() + 8
+        row_height = (self.height() - header_height - 4) / len(self._class_names)
+        return header_height, label_width, 8 + label_width, self.width() - 8 - value_width, row_height
+
+    def _frame_pixmap(self, texts: StaticTexts, top: int) -> QPixmap:
+        """The background, class names and bar tracks, which change only with the size, the names
+        and the top class, painted once."""
+        ratio = self.devicePixelRatioF()
+        frame = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        frame.setDevicePixelRatio(ratio)
+        frame.fill(BACKGROUND)
+        painter = QPainter(frame)
+        self._paint_frame(painter, texts, top)
+        painter.end()
+        return frame
+
+    def _paint_frame(self, painter: QPainter, texts: StaticTexts, top: int) -> None:
+        painter.setFont(self.font())
+        header_height, label_width, bar_left, bar_right, row_height = self._rows(texts)
+        text_offset = (row_height - self.fontMetrics().height()) / 2
+        for index, name in enumerate(self._class_names):
+            y = header_height + index * row_height
+            painter.setPen(HIGHLIGHT if index == top else FOREGROUND)
+            label = texts.get(name)
+            painter.drawStaticText(QPointF(label_width - 4 - label.size().width(), y + text_offset), label)
+            painter.fillRect(QRectF(bar_left, y + 0.18 * row_height, max(bar_right - bar_left, 0), 0.64 * row_height),
+                             TRACK)
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
-        line = self.fontMetrics().height()
-        header_height = 2.2 * line
         if self._probabilities is None:
+            painter.fillRect(self.rect(), BACKGROUND)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setFont(self._header_font())
             painter.setPen(OTHER_BARS)
@@ -225,28 +286,34 @@ class PredictionChart(QWidget):
             return
         probabilities, names = self._probabilities, self._class_names
         top = int(np.argmax(probabilities))
-        heading = self._text(QCoreApplication.translate("DrawView", "{name} — {percent}").format(name=names[top], percent=percent(probabilities[top])),
-                             header=True)
-        painter.setFont(self._header_font())
+        texts = self._texts.in_font(self.font())
+        if painter.paintEngine().type() != QPaintEngine.Type.Raster:  # an SVG export: keep the texts vectors
+            painter.fillRect(self.rect(), BACKGROUND)
+            self._paint_frame(painter, texts, top)
+        else:
+            # Only the bars, the percentages and the heading change from one drawing to the next;
+            # the rest is painted once into a pixmap (half of the painter calls of a repaint).
+            key = (self.size(), self.devicePixelRatioF(), names, top)
+            if self._frame is None or self._frame_key != key:
+                self._frame, self._frame_key = self._frame_pixmap(texts, top), key
+            painter.drawPixmap(0, 0, self._frame)
+        header_height, _, bar_left, bar_right, row_height = self._rows(texts)
+        header_font = self._header_font()
+        heading = self._header_texts.in_font(header_font).get(QCoreApplication.translate("DrawView", "{name} — {percent}").format(
+            name=names[top], percent=percent(probabilities[top])))
+        painter.setFont(header_font)
         painter.setPen(HIGHLIGHT)
         painter.drawStaticText(QPointF(8, (header_height - heading.size().height()) / 2), heading)
         painter.setFont(self.font())
-        label_width = max(self._text(name).size().width() for name in names) + 12
-        value_width = self._text(">99.9 %").size().width() + 8
-        bar_left, bar_right = 8 + label_width, self.width() - 8 - value_width
         bar_span = max(bar_right - bar_left, 0)
-        row_height = (self.height() - header_height - 4) / len(probabilities)
-        text_offset = (row_height - line) / 2
-        for index, (name, probability) in enumerate(zip(names, probabilities)):
+        text_offset = (row_height - self.fontMetrics().height()) / 2
+        for index, probability in enumerate(probabilities):
             y = header_height + index * row_height
             chosen = index == top
             painter.setPen(HIGHLIGHT if chosen else FOREGROUND)
-            label = self._text(name)
-            painter.drawStaticText(QPointF(label_width - 4 - label.size().width(), y + text_offset), label)
-            painter.fillRect(QRectF(bar_left, y + 0.18 * row_height, bar_span, 0.64 * row_height), TRACK)
             painter.fillRect(QRectF(bar_left, y + 0.18 * row_height, bar_span * probability, 0.64 * row_height),
                              HIGHLIGHT if chosen else OTHER_BARS)
-            painter.drawStaticText(QPointF(bar_right + 6, y + text_offset), self._text(percent(probability)))
+            painter.drawStaticText(QPointF(bar_right + 6, y + text_offset), texts.get(percent(probability)))
 
 
 class ImagePanel(QWidget):
@@ -258,51 +325,68 @@ class ImagePanel(QWidget):
         self.caption = caption
         self.legend = tuple(legend)
         self.image: QImage | None = None
-        self._scaled: QPixmap | None = None  # the image enlarged to the panel, made once per image
+        self._texts = StaticTexts()
         self.setMinimumSize(96, 110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_image(self, image: QImage | None, caption: str | None = None, legend=None) -> None:
-        self.image, self._scaled = image, None
+        words = (self.caption, self.legend)
+        self.image = image
         if caption is not None:
             self.caption = caption
         if legend is not None:
             self.legend = tuple(legend)
-        self.update()
+        if (self.caption, self.legend) == words:
+            self.update(self._image_area())
+        else:
+            self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(140, 160)
 
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        line = painter.fontMetrics().height()
+    def _square(self) -> QRectF:
+        """Where the image goes: the largest square between the caption and the legend."""
+        line = self.fontMetrics().height()
         caption_height = line + 4
         legend_height = line + 4 if self.legend else 0
-        painter.setPen(QColor(palette.FOREGROUND))
-        painter.drawText(QRectF(0, 0, self.width(), caption_height), Qt.AlignmentFlag.AlignCenter, self.caption)
         side = max(min(self.width(), self.height() - caption_height - legend_height) - 4, 0)
-        square = QRectF((self.width() - side) / 2, caption_height + 2, side, side)
-        advance = painter.fontMetrics().horizontalAdvance
-        widths = [(line if color is not None else 0) + advance(meaning) for color, meaning in self.legend]
-        x = (self.width() - sum(widths) - line * (len(widths) - 1)) / 2
-        for (color, meaning), width in zip(self.legend, widths):
-            if color is not None:
-                painter.fillRect(QRectF(x, square.bottom() + 6, line - 4, line - 4), color)
-            painter.drawText(QRectF(x + width - advance(meaning), square.bottom() + 4, advance(meaning) + 2, line),
-                             Qt.AlignmentFlag.AlignVCenter, meaning)
-            x += width + line
+        return QRectF((self.width() - side) / 2, caption_height + 2, side, side)
+
+    def _image_area(self) -> QRect:
+        """The pixels the image and its frame cover: all a new image repaints."""
+        return self._square().toAlignedRect().adjusted(-1, -1, 1, 1)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        square = self._square()
+        if not self._image_area().contains(event.rect()):
+            self._paint_words(painter, square)
         painter.fillRect(square, QColor(palette.BACKGROUND))
         if self.image is not None:
-            pixels = round(side * self.devicePixelRatioF())
-            if self._scaled is None or self._scaled.width() != pixels:
-                # Fast (nearest-pixel) enlargement: each input pixel stays a crisp square.
-                self._scaled = QPixmap.fromImage(self.image.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                                                   Qt.TransformationMode.FastTransformation))
-                self._scaled.setDevicePixelRatio(self.devicePixelRatioF())
-            painter.drawPixmap(square.topLeft(), self._scaled)
+            # Without smooth transformation the enlargement is nearest-pixel: each input pixel
+            # stays a crisp square.
+            painter.drawImage(square, self.image)
         painter.setPen(QColor(palette.REFERENCE))
         painter.drawRect(square.adjusted(-0.5, -0.5, 0.5, 0.5))
+
+    def _paint_words(self, painter: QPainter, square: QRectF) -> None:
+        """The background, the caption above the image and the legend below it."""
+        painter.fillRect(self.rect(), self.palette().window())
+        texts, line = self._texts.in_font(self.font()), self.fontMetrics().height()
+        painter.setPen(QColor(palette.FOREGROUND))
+        caption = texts.get(self.caption)
+        painter.drawStaticText(QPointF((self.width() - caption.size().width()) / 2,
+                                       (line + 4 - caption.size().height()) / 2), caption)
+        meanings = [texts.get(meaning) for _, meaning in self.legend]
+        widths = [(line if color is not None else 0) + text.size().width()
+                  for (color, _), text in zip(self.legend, meanings)]
+        x = (self.width() - sum(widths) - line * (len(widths) - 1)) / 2
+        for (color, _), text, width in zip(self.legend, meanings, widths):
+            if color is not None:
+                painter.fillRect(QRectF(x, square.bottom() + 6, line - 4, line - 4), color)
+            painter.drawStaticText(QPointF(x + width - text.size().width(),
+                                           square.bottom() + 4 + (line - text.size().height()) / 2), text)
+            x += width + line
 
 
 SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why: ∂p / ∂pixel")
@@ -321,7 +405,15 @@ class DrawView(QWidget):
         self.experiment = None
         self._run_network: Network | None = None
         self._model: CurrentModel | None = None
+        self._preprocessor: DrawingPreprocessor | None = None  # for the current model's drawing format
         self._stale = False
+        # While the pen moves, a classification waits for the event loop to come round: a burst of
+        # moves (a pen reports faster than the screen refreshes) then costs one classification,
+        # of the latest drawing, instead of a queue of them.
+        self._classify_soon = QTimer(self)
+        self._classify_soon.setSingleShot(True)
+        self._classify_soon.setInterval(0)
+        self._classify_soon.timeout.connect(self.predict)
         self._build()
         if shipped_model is not None:
             self._use_shipped_model(Path(shipped_model))
@@ -390,6 +482,7 @@ class DrawView(QWidget):
         layout.addWidget(self.status)
 
         self.canvas.drawing_changed.connect(self._drawing_changed)
+        self.canvas.stroke_finished.connect(self._classify_pending)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.brush_slider.valueChanged.connect(self._set_brush)
@@ -494,6 +587,10 @@ class DrawView(QWidget):
 
     def _set_current(self, model: CurrentModel) -> None:
         self._model = model
+        if model.target is None:
+            self._preprocessor = None
+        elif self._preprocessor is None or self._preprocessor.target != model.target:
+            self._preprocessor = DrawingPreprocessor(model.target, CANVAS_SIZE)
         self._show_model()
         self.note.setText(model.unavailable)
         self.note.setVisible(bool(model.unavailable))
@@ -506,19 +603,18 @@ class DrawView(QWidget):
     def predict(self) -> None:
         """Classify the drawing with the current model and show the result (or why there is none)."""
         self._stale = False
+        self._classify_soon.stop()
         model = self._model
-        strokes = self.canvas.strokes()
         if model is None or model.target is None:
             self.chart.show_message(QCoreApplication.translate("DrawView", "drawing unavailable") if model is not None else QCoreApplication.translate("DrawView", "no model"))
             self._show_images(None, None)
             return
-        image = preprocess_drawing(strokes, model.target, canvas_size=CANVAS_SIZE)
+        image = self._preprocessor(self.canvas.strokes())
         if image is None:
             self.chart.show_message(QCoreApplication.translate("DrawView", "nothing drawn"))
             self._show_images(None, None)
             return
-        network_input = image if model.scaler is None else \
-            preprocess_drawing(strokes, model.target, canvas_size=CANVAS_SIZE, scaler=model.scaler)
+        network_input = image if model.scaler is None else scale_drawing(image, model.target, model.scaler)
         result = saliency(model.network, network_input)
         self.chart.set_probabilities(result.probabilities, model.class_names)
         self._show_images(image, result)
@@ -537,10 +633,18 @@ class DrawView(QWidget):
                                       QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=name))
 
     def _drawing_changed(self) -> None:
-        self.predict()
+        if self.canvas.pen_down:
+            self._classify_soon.start()
+        else:  # undone or cleared
+            self.predict()
         self._update_buttons()
         if self.canvas.is_empty():
             self.status.clear()
+
+    def _classify_pending(self) -> None:
+        """The stroke ended: classify now what is still waiting, so that it ends classified."""
+        if self._classify_soon.isActive():
+            self.predict()
 
     def _changed(self) -> None:
         if self.isVisible():

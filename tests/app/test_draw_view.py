@@ -332,16 +332,42 @@ def ink_at(canvas, x, y):
     return image.pixelColor(round(square.x() + x * square.width()), round(square.y() + y * square.height())).red()
 
 
-def test_the_stroke_shows_while_it_is_drawn_and_after(view):
+def test_the_stroke_shows_while_it_is_drawn_and_after(view, qtbot):
     canvas = view.canvas
     points = to_canvas(canvas, [[(0.2, 0.5), (0.5, 0.5), (0.8, 0.5)]])[0]
     assert ink_at(canvas, 0.35, 0.5) > 200  # white paper
     QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
     QTest.mouseMove(canvas, points[1])
     assert ink_at(canvas, 0.35, 0.5) < 60 and ink_at(canvas, 0.65, 0.5) > 200
-    assert view.chart.probabilities() is not None  # classified while the pen is still down
+    qtbot.waitUntil(lambda: view.chart.probabilities() is not None)  # classified while the pen is still down
     QTest.mouseMove(canvas, points[2])
     QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[2])
     assert ink_at(canvas, 0.35, 0.5) < 60 and ink_at(canvas, 0.65, 0.5) < 60
     QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ink_at(canvas, 0.35, 0.5) > 200
+
+
+def test_a_burst_of_moves_is_classified_once_and_the_latest_stroke_always_ends_classified(view, qtbot, monkeypatch):
+    import app.views.draw_view as draw_view_module
+    classified = []
+    explain = draw_view_module.saliency
+    monkeypatch.setattr(draw_view_module, "saliency", lambda *args: classified.append(1) or explain(*args))
+    canvas = view.canvas
+    points = to_canvas(canvas, HAND_DRAWN[7])[0]
+    path = [points[0] + (points[1] - points[0]) * k / 20 for k in range(21)] + \
+        [points[1] + (points[2] - points[1]) * k / 20 for k in range(1, 21)]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, path[0])
+    for point in path[1:25]:  # faster than the event loop comes round
+        QTest.mouseMove(canvas, point)
+    assert classified == []
+    qtbot.waitUntil(lambda: len(classified) == 1)
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
+    for point in path[25:]:
+        QTest.mouseMove(canvas, point)
+    # Lifting the pen classifies what is still waiting at once, the whole stroke.
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, path[-1])
+    assert len(classified) == 2
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
+    assert prediction(view) == 7
+    qtbot.wait(20)
+    assert len(classified) == 2  # nothing left over to classify again
