@@ -2,10 +2,11 @@
 
     python -m bench.bench_drawing [--repeats 200]
 
-Times :func:`core.datasets.drawing.preprocess_drawing` for a digit given as strokes (the Draw
-view's case: about a hundred points in a unit canvas) and as a canvas raster (280 × 280 and
-560 × 560, a thick brush), for both the MNIST and the 8×8 format. The bar is a median of at
-most :data:`LIMIT_MS` per call. Also reports what image augmentation costs per training batch
+Times :func:`core.datasets.drawing.preprocess_drawing` for a digit given as strokes (about a
+hundred points in a unit canvas) and as a canvas raster (280 × 280 and 560 × 560, a thick brush),
+for both the MNIST and the 8×8 format, and :class:`~core.datasets.drawing.DrawingPreprocessor`
+(the Draw view's case) following the same strokes as they are drawn, one more point per call.
+The bar is a median of at most :data:`LIMIT_MS` per call. Also reports what image augmentation costs per training batch
 (:class:`core.datasets.augment.Augmenter`, 128 images of 28 × 28), for comparison with a
 training step. Exits with status 1 if the bar is missed.
 """
@@ -19,7 +20,7 @@ import time
 import numpy as np
 
 from core.datasets.augment import Augmenter
-from core.datasets.drawing import FORMATS, preprocess_drawing
+from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing
 
 LIMIT_MS = 2.0
 
@@ -66,6 +67,16 @@ def main(argv=None) -> int:
             ms = median_ms(lambda: preprocess_drawing(drawing, target, **options), repeats)
             missed |= ms > LIMIT_MS
             print(f"{name:32s} → {target:6s}: {ms:6.3f} ms per call (bar {LIMIT_MS} ms)")
+    stroke = strokes[0]
+    for target in FORMATS:
+        preprocessor, drawn = DrawingPreprocessor(target), [1]
+
+        def one_more_point():
+            drawn[0] = drawn[0] % len(stroke) + 1
+            preprocessor([stroke[:drawn[0]]])
+        ms = median_ms(one_more_point, repeats)
+        missed |= ms > LIMIT_MS
+        print(f"{'pen moving, one point per call':32s} → {target:6s}: {ms:6.3f} ms per call (bar {LIMIT_MS} ms)")
     batch = np.random.default_rng(0).random((128, 784), dtype=np.float32)
     augmenters = {"shift": dict(shift=2.0), "all five": dict(shift=2.0, rotation=10.0, scale=0.1, thickness=0.5,
                                                              noise=0.05)}
