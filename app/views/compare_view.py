@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt, QThread,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
                             Signal, Slot)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
@@ -33,6 +33,7 @@ from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, Numbe
 from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.series import DecimatingSeries, Smoother, plain
+from app.worker_thread import WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig
@@ -194,12 +195,8 @@ class RaceWorker(QObject):
         self._next_message = time.perf_counter() + self.message_interval
 
 
-class RaceSession(QObject):
-    """One race: its shared control, its worker and the ``QThread`` the worker lives on.
-
-    Signals are the worker's, delivered in the GUI thread; :attr:`ended` comes last, after which
-    the thread and the worker are deleted.
-    """
+class RaceSession(WorkerThread):
+    """One race: its shared control, its worker and the ``QThread`` the worker lives on."""
 
     started = Signal(object)
     """started(RaceStarted)."""
@@ -209,39 +206,11 @@ class RaceSession(QObject):
     """paused()."""
     failed = Signal(str)
     """failed(message)."""
-    ended = Signal()
-    """ended(): the thread has stopped; nothing more will be sent."""
+    forwarded = ("started", "progress", "paused", "failed")
 
     def __init__(self, config: RunConfig, contenders, dataset=None, parent: QObject | None = None, **worker_options):
-        super().__init__(parent)
-        self.control = TrainingControl()
-        self.worker = RaceWorker(config, contenders, self.control, dataset, **worker_options)
-        self.thread = QThread()
-        self.thread.setObjectName("race")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
-        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        for name in ("started", "progress", "paused", "failed"):
-            getattr(self.worker, name).connect(getattr(self, name))
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.finished.connect(self.thread.deleteLater)
-        self.thread.finished.connect(self._on_thread_finished)
-        self.running = False
-
-    def start(self) -> None:
-        self.running = True
-        self.thread.start()
-
-    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
-        """Stop every contender at its next batch and wait for the thread; True if it ended in time."""
-        self.control.stop()
-        return not self.running or self.thread.wait(timeout_ms)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        self.running = False
-        self.ended.emit()
+        control = TrainingControl()
+        super().__init__(RaceWorker(config, contenders, control, dataset, **worker_options), control, "race", parent)
 
 
 # ------------------------------------------------------------------------------------------ curves

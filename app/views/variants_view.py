@@ -16,7 +16,7 @@ import logging
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QThread,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt,
                             QTimer, Signal, Slot)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
@@ -30,6 +30,7 @@ from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe
 from app.views.base import TranslatedText, View
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
+from app.worker_thread import WorkerThread
 from core import events, labs, losses
 from core.trainer import TrainingControl
 
@@ -112,54 +113,22 @@ class VariantsWorker(QObject):
         self._next_message = time.perf_counter() + self.message_interval
 
 
-class VariantsSession(QObject):
+class VariantsSession(WorkerThread):
     """One run of variants: its shared control, its worker and the ``QThread`` the worker lives on.
-
-    Signals are the worker's, delivered in the GUI thread; :attr:`ended` comes last, after which the
-    thread and the worker are deleted. :attr:`datasets` holds the data sets loaded (read it after
-    :attr:`ended`).
-    """
+    :attr:`datasets` holds the data sets loaded (read it after :attr:`ended`)."""
 
     progress = Signal(object)
     """progress(pairs): see :attr:`VariantsWorker.progress`."""
     failed = Signal(str)
     """failed(message)."""
-    ended = Signal()
-    """ended(): the thread has stopped; nothing more will be sent."""
+    forwarded = ("progress", "failed")
 
     def __init__(self, lab, names, *, max_epochs: int | None, datasets: dict, parent: QObject | None = None,
                  **worker_options):
-        super().__init__(parent)
-        self.control = TrainingControl()
+        control = TrainingControl()
+        worker = VariantsWorker(lab, names, control, max_epochs=max_epochs, datasets=datasets, **worker_options)
+        super().__init__(worker, control, "lab variants", parent)
         self.datasets = datasets
-        self.worker = VariantsWorker(lab, names, self.control, max_epochs=max_epochs, datasets=datasets,
-                                     **worker_options)
-        self.thread = QThread()
-        self.thread.setObjectName("lab variants")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
-        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.worker.progress.connect(self.progress)
-        self.worker.failed.connect(self.failed)
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.finished.connect(self.thread.deleteLater)
-        self.thread.finished.connect(self._on_thread_finished)
-        self.running = False
-
-    def start(self) -> None:
-        self.running = True
-        self.thread.start()
-
-    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
-        """Stop at the next batch and wait for the thread; True if it ended in time."""
-        self.control.stop()
-        return not self.running or self.thread.wait(timeout_ms)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        self.running = False
-        self.ended.emit()
 
 
 # ------------------------------------------------------------------------------------------ curves
