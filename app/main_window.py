@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.experiment_changed.connect(self._leave_draw_view_for_other_data)
         self.model.changed.connect(self._forward_config)
         self._errors_changed(self.model.errors)
+        gui_thread_gc.freeze_long_lived()  # the window is built and no run exists yet
         # The first run is built once the window is up: loading its data starts with imports
         # (scikit-learn, seconds) that would take the interpreter from building and painting the window.
         QTimer.singleShot(0, self, self._build_first_run)

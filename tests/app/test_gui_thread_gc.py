@@ -43,6 +43,18 @@ def test_while_the_window_is_open_only_the_gui_thread_collects_cycles(qtbot):
     assert gc.isenabled()
 
 
+def test_what_exists_when_the_window_is_built_is_kept_out_of_full_collections_until_it_closes(qtbot):
+    assert gc.get_freeze_count() == 0
+    window = MainWindow()
+    qtbot.addWidget(window)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the modules, classes and widgets of the app
+    gc.collect()
+    assert gc.get_freeze_count() == frozen, "a full collection in the GUI thread leaves them frozen"
+    window.close()
+    assert gc.get_freeze_count() == 0
+
+
 def test_the_last_of_two_windows_gives_collection_back(qtbot):
     first, second = MainWindow(), MainWindow()
     for window in (first, second):
@@ -51,3 +63,42 @@ def test_the_last_of_two_windows_gives_collection_back(qtbot):
     assert not gc.isenabled()
     second.close()
     assert gc.isenabled()
+
+
+class FakeCollector:
+    """The gc functions the policy reads, with counts and an oldest generation the test sets."""
+
+    def __init__(self, counts, long_lived):
+        self.counts, self.long_lived, self.collected = counts, long_lived, []
+
+    def get_count(self):
+        return self.counts
+
+    def get_threshold(self):
+        return (700, 10, 10)
+
+    def get_objects(self, generation=None):
+        return [None] * self.long_lived
+
+    def collect(self, generation=2):
+        self.collected.append(generation)
+
+
+def test_the_oldest_generation_is_collected_only_once_grown_by_a_quarter(monkeypatch):
+    from app import gui_thread_gc
+
+    fake = FakeCollector(counts=(701, 11, 11), long_lived=1200)
+    monkeypatch.setattr(gui_thread_gc, "gc", fake)
+    monkeypatch.setitem(gui_thread_gc._long_lived, "after_full_collection", 1000)
+    gui_thread_gc._collect_by_thresholds()
+    assert fake.collected == [1], "grown by a fifth: the middle generation only"
+    fake.long_lived = 1300
+    gui_thread_gc._collect_by_thresholds()
+    assert fake.collected == [1, 2]
+    assert gui_thread_gc._long_lived["after_full_collection"] == 1300
+    fake.counts = (701, 3, 11)
+    gui_thread_gc._collect_by_thresholds()
+    assert fake.collected == [1, 2, 0]
+    fake.counts = (12, 30, 30)
+    gui_thread_gc._collect_by_thresholds()
+    assert fake.collected == [1, 2, 0], "below the first threshold nothing is collected"
