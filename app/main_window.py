@@ -1244,6 +1244,7 @@ class MainWindow(QMainWindow):
         self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
         self.loader.shutdown()
+        self.start_page.detach()
         gui_thread_gc.release(self)
         super().closeEvent(event)
 

@@ -326,6 +326,11 @@ class StartPage(QWidget):
     def _views_chosen(self) -> None:
         self.show_views()
 
+    def detach(self) -> None:
+        """The window is closing: stop following its central area, whose pages change while it is
+        destroyed — possibly after the collector has emptied the window's Python attributes."""
+        self.main_window.central_pages.currentChanged.disconnect(self._shown_page_changed)
+
     def _shown_page_changed(self, index: int) -> None:
         with QSignalBlocker(self.action):
             self.action.setChecked(self.is_shown())
