@@ -107,6 +107,7 @@ class StartPage(QWidget):
         # Bound methods, not lambdas: a lambda holding self in a connection of the window's keeps a
         # closed window alive for ever (the connection lives in C++, out of the garbage collector's sight).
         window.central_pages.currentChanged.connect(self._shown_page_changed)
+        self._following_pages = True
         window.model.changed.connect(self._config_changed)
         window.state_changed.connect(self._state_changed)
         window.experiment_changed.connect(self._run_built)
@@ -329,7 +330,9 @@ class StartPage(QWidget):
     def detach(self) -> None:
         """The window is closing: stop following its central area, whose pages change while it is
         destroyed — possibly after the collector has emptied the window's Python attributes."""
-        self.main_window.central_pages.currentChanged.disconnect(self._shown_page_changed)
+        if self._following_pages:
+            self._following_pages = False
+            self.main_window.central_pages.currentChanged.disconnect(self._shown_page_changed)
 
     def _shown_page_changed(self, index: int) -> None:
         with QSignalBlocker(self.action):
