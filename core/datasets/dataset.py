@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core._checks import check_number
+from core.datasets.split import scikit_learn
 from core.registry import Registry
 
 TASKS = ("binary", "multiclass", "regression")
@@ -174,7 +175,7 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
                  pixel_max: float | None = None, X_test=None, y_test=None, extra_train=None,
                  scaling: str = "standardize", target_scaling: str = "none",
                  validation_split: float = DEFAULT_VALIDATION_SPLIT, test_split: float | None = None,
-                 seed: int = 0, max_train: int | None = None, **unknown) -> Dataset:
+                 seed: int = 0, max_train: int | None = None, splitter=scikit_learn, **unknown) -> Dataset:
     """Split, subset and scale raw arrays into a :class:`Dataset` (see the module docstring).
 
     Loaders pass the user's split options through; an unknown one (``unknown``) is refused by name.
@@ -183,6 +184,7 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
     ``X_test``/``y_test``: the data set's own test set (then ``test_split`` must not be given).
     ``extra_train``: (X, y) appended to the training split only, never to validation or test.
     ``target_scaling`` ("standardize" or "none") scales regression targets.
+    ``splitter`` takes each part off (:mod:`core.datasets.split`).
     """
     if unknown:
         raise ValueError(f"dataset {name!r}: unknown option {sorted(unknown)[0]!r}; the split options are "
@@ -213,10 +215,7 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         if size == 0:
             return indices, indices[:0]
         try:
-            from sklearn.model_selection import train_test_split  # lazy: importing sklearn takes ~2 s
-
-            kept, taken = train_test_split(indices, test_size=size, random_state=seed,
-                                           stratify=y[indices] if classify else None)
+            kept, taken = splitter(indices, size, seed, y[indices] if classify else None)
         except ValueError as error:
             raise ValueError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
                              f"for {what}: {error}") from None
