@@ -7,6 +7,7 @@ views in hidden tabs cost nothing but the bookkeeping; it catches up when shown.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import weakref
@@ -17,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from app import palette
 from core.inspection import Inspection, inspect
@@ -71,43 +72,149 @@ def round_up(value: float) -> float:
     return next(step * scale for step in ROUND_STEPS if step * scale >= value)
 
 
-class GrowingStepAxis:
-    """The shared x axis of plots over the optimiser's steps, from 0 to a round number past the newest
-    step (:func:`round_up`).
+def finite_bounds(*arrays) -> tuple[float, float] | None:
+    """(smallest, largest) of the finite values in ``arrays``, or None when there is none."""
+    finite = [values[np.isfinite(values)] for values in map(np.asarray, arrays)]
+    finite = [values for values in finite if values.size]
+    if not finite:
+        return None
+    return min(float(values.min()) for values in finite), max(float(values.max()) for values in finite)
 
-    Auto-ranging moved the axis at every frame, and every move lays out the ticks and grid of
-    each linked plot again: the larger part of a frame's cost. A round right end moves a few times
-    per decade of steps. The axis stops following once the user zooms or pans, and follows again
-    when auto-range is asked for (the plot's "A" button or its menu).
+
+class FollowedAxis:
+    """One axis (x or y) of a plot, or of plots linked on it, placed by its view around the data
+    instead of by pyqtgraph's auto-range.
+
+    Auto-range moves an axis whenever the data's extremes change — at every frame while training —
+    and each move lays out the plot's ticks and grid lines again: the larger part of a frame's cost.
+    Subclasses say where the axis goes (:meth:`placed`), in steps coarse enough that it moves a few
+    times in a run. The axis stops following once the user zooms or pans it, and follows again when
+    auto-range is asked for (the plot's "A" button or its menu).
     """
 
-    def __init__(self, *plots: pg.PlotItem):
+    def __init__(self, axis: int, *plots: pg.PlotItem):
+        self.axis = axis  # 0 for x, 1 for y, as pyqtgraph numbers them
         self.boxes = [plot.getViewBox() for plot in plots]
-        self.following, self.newest, self.right = True, 0.0, 0.0
+        self.following = True
+        self.shown: tuple[float, float] | None = None
+        self.latest: tuple | None = None  # the data of the last follow(), to follow again after a zoom
         for box in self.boxes:
-            box.enableAutoRange(x=False)
+            box.enableAutoRange(axis=axis, enable=False)
             box.sigRangeChangedManually.connect(self._zoomed)
             box.sigStateChanged.connect(self._auto_range_asked)
 
     def reset(self) -> None:
-        self.following, self.newest, self.right = True, 0.0, 0.0
+        self.following, self.shown, self.latest = True, None, None
 
-    def follow(self, newest_step: float) -> None:
-        """Make room for ``newest_step`` (while the axis follows the steps)."""
-        self.newest = newest_step
-        if self.following and newest_step > self.right:
-            self.right = round_up(newest_step)
-            self.boxes[0].setXRange(0.0, self.right, padding=0)
+    def follow(self, *data) -> None:
+        """Place the axis for ``data`` (what :meth:`placed` takes), unless the user has moved it."""
+        self.latest = data
+        if not self.following:
+            return
+        placed = self.placed(*data)
+        if placed is not None and placed != self.shown:
+            self.shown = placed
+            if self.axis == 0:
+                self.boxes[0].setXRange(*placed, padding=0)
+            else:
+                self.boxes[0].setYRange(*placed, padding=0)
+
+    def placed(self, *data) -> tuple[float, float] | None:
+        """Where the axis goes for ``data``: (low, high), or None to leave it."""
+        raise NotImplementedError
 
     def _zoomed(self, changed_axes) -> None:
-        if changed_axes[0]:
+        if changed_axes[self.axis]:
             self.following = False
 
     def _auto_range_asked(self, box) -> None:
-        if box.autoRangeEnabled()[0]:
-            box.enableAutoRange(x=False)
-            self.following, self.right = True, 0.0
-            self.follow(self.newest)
+        if box.autoRangeEnabled()[self.axis]:
+            box.enableAutoRange(axis=self.axis, enable=False)
+            self.following, self.shown = True, None
+            if self.latest is not None:
+                self.follow(*self.latest)
+
+
+class GrowingStepAxis(FollowedAxis):
+    """The shared x axis of plots over the optimiser's steps, from 0 to a round number past the newest
+    step (:func:`round_up`): it moves a few times per decade of steps."""
+
+    def __init__(self, *plots: pg.PlotItem):
+        super().__init__(0, *plots)
+
+    def placed(self, newest_step: float) -> tuple[float, float] | None:
+        if newest_step <= 0:
+            return None
+        if self.shown is not None and newest_step <= self.shown[1]:
+            return self.shown
+        return 0.0, round_up(newest_step)
+
+
+class ValueAxis(FollowedAxis):
+    """An axis around the values shown, with a margin, its ends on multiples of a round step
+    (about a tenth of the values' span). It moves when a value reaches its edge, or when the values
+    fill less than half of it (a loss that fell, weights that gathered), not as each extreme moves.
+
+    ``margin``: the share of the values' span left free at least at each end (more for values that
+    keep spreading, so that the axis moves less often). ``lowest``/``highest``: the axis never goes
+    past them (0 for counts and shares). On a logarithmic plot (``log``) the values are placed by
+    their logarithm, as pyqtgraph draws them.
+    """
+
+    def __init__(self, axis: int, plot: pg.PlotItem, *, margin: float = 0.05, lowest: float | None = None,
+                 highest: float | None = None, log: bool = False):
+        super().__init__(axis, plot)
+        self.margin, self.lowest, self.highest, self.log = margin, lowest, highest, log
+
+    def placed(self, bounds: tuple[float, float] | None) -> tuple[float, float] | None:
+        if bounds is None:
+            return None
+        low, high = bounds
+        if self.log:
+            if high <= 0:
+                return None
+            low, high = math.log10(low) if low > 0 else math.log10(high) - 1, math.log10(high)
+        if self.shown is not None:
+            shown_low, shown_high = self.shown
+            # A value on an edge would be cut in half, unless the edge is a limit (0 for counts).
+            edge = self.margin / 4 * (shown_high - shown_low)
+            inside = ((low >= shown_low + edge or shown_low == self.lowest)
+                      and (high <= shown_high - edge or shown_high == self.highest))
+            if inside and high - low >= (shown_high - shown_low) / 2:
+                return self.shown
+        span = high - low if high > low else max(abs(high), 1.0)
+        step = round_up(span / 10)
+        low = math.floor((low - self.margin * span) / step) * step
+        high = math.ceil((high + self.margin * span) / step) * step
+        if self.lowest is not None:
+            low = max(low, self.lowest)
+        if self.highest is not None:
+            high = min(high, self.highest)
+        return low, high
+
+
+def drawn_once(plot: pg.PlotItem) -> None:
+    """Keep the plot's axes, with their tick labels and grid lines, as pictures redrawn only when
+    they change (the view moved, the plot was resized). The grid spans the whole plot, so every
+    curve that changes repainted the axes, their text included, at every frame; now they are
+    copied from the picture instead. Exports paint them afresh (:func:`painted_afresh`)."""
+    for name in ("left", "bottom", "right", "top"):
+        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+@contextlib.contextmanager
+def painted_afresh(scene):
+    """Within the block, items kept as pictures (:func:`drawn_once`) are painted afresh: an export
+    gets lines and text, not the screen's pixels."""
+    cached = [(item, item.cacheMode()) for item in scene.items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 class View(QWidget):
@@ -199,10 +306,11 @@ class View(QWidget):
         # What is on screen, not the scene's own rectangle: that only ever grows (to hold a diverged
         # path thousands of plot widths away, once a PNG of over 256 MB).
         source = self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect()
-        if suffix == ".png":
-            self._export_png(scene, source, path)
-        else:
-            self._export_svg(scene, source, path)
+        with painted_afresh(scene):
+            if suffix == ".png":
+                self._export_png(scene, source, path)
+            else:
+                self._export_svg(scene, source, path)
 
     # pyqtgraph's exporters are not used: its ImageExporter takes over a minute for a few
     # thousand translucent lines (the network view) where scene.render takes 0.1 s, and its
@@ -277,9 +385,11 @@ class View(QWidget):
         plot.invertY(True)
         return plot
 
-    def new_plot(self, row: int, col: int, title: str = "", **labels) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col)
+    def new_plot(self, row: int, col: int, title: str = "", axis_items: dict | None = None, **labels) -> pg.PlotItem:
+        """A styled plot in the view's grid; ``axis_items`` replaces pyqtgraph's axes (by side)."""
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axis_items)
         palette.style_plot(plot)
+        drawn_once(plot)
         if title:
             plot.setTitle(title, color=palette.FOREGROUND)
         for side, text in labels.items():

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
-from app.views.base import GrowingStepAxis, TranslatedText, View
+from app.views.base import GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
 from app.views.series import DecimatingSeries, plain, show
 
 
@@ -52,9 +52,8 @@ class GradientView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.norm_plot = self.new_plot(0, 0, self.tr("gradient norm ‖∂L/∂W‖ per layer"), bottom=self.tr("step"))
-        self.norm_plot.setAxisItems({"left": DecadeAxis("left")})
-        palette.style_plot(self.norm_plot)
+        self.norm_plot = self.new_plot(0, 0, self.tr("gradient norm ‖∂L/∂W‖ per layer"),
+                                       axis_items={"left": DecadeAxis("left")}, bottom=self.tr("step"))
         self.norm_plot.setLogMode(y=True)
         self.spread_plot = self.new_plot(1, 0, self.tr("activations now: mean ± standard deviation"),
                                          bottom=self.tr("layer"))
@@ -62,6 +61,8 @@ class GradientView(View):
                                         left="%", bottom=self.tr("step"))
         self.share_plot.setXLink(self.norm_plot)
         self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
+        self.value_axes = (ValueAxis(1, self.norm_plot, log=True), ValueAxis(1, self.spread_plot),
+                           ValueAxis(1, self.share_plot, lowest=0.0, highest=100.0))
         self.share_plot.setLimits(yMin=0, yMax=100)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         for plot in (self.norm_plot, self.share_plot):
@@ -110,15 +111,14 @@ class GradientView(View):
                                                        if hasattr(layer, "function")]])
         self.latest = self.spread_of = None
         self.last_step = 0
-        self.steps_axis.reset()
+        for axis in (self.steps_axis, *self.value_axes):
+            axis.reset()
         self.tracked = True
         self.show_note(None)
 
     def _curve(self, plot, number, name):
-        curve = plot.plot(pen=palette.pen(number - 1, 1.5), name=name)
-        curve.setClipToView(True)
-        curve.setDownsampling(auto=True, method="peak")
-        return curve
+        # No clipping to the view nor downsampling (see LossView).
+        return plot.plot(pen=palette.pen(number - 1, 1.5), name=name)
 
     def add_batches(self, events):
         for event in events:
@@ -144,8 +144,10 @@ class GradientView(View):
             show(curve, series)
         for index, curve in self.share_curves.items():
             show(curve, self.share_series[index])
-        if self.last_step:
-            self.steps_axis.follow(self.last_step)
+        self.steps_axis.follow(self.last_step)
+        norm_axis, spread_axis, share_axis = self.value_axes
+        norm_axis.follow(finite_bounds(*(series.y for series in self.norm_series)))
+        share_axis.follow(finite_bounds(*(series.y for series in self.share_series.values())))
         if self.latest is not None and self.latest is not self.spread_of and self.latest.activations:
             self.spread_of = self.latest
             x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)
@@ -154,6 +156,7 @@ class GradientView(View):
             self.spread_bars.setData(x=x, y=mean, height=2 * std)
             self.spread_means.setData(x, mean)
             self.spread_plot.setXRange(x.min() - 0.5, x.max() + 0.5, padding=0)
+            spread_axis.follow(finite_bounds(mean - std, mean + std))
 
     def table(self):
         rows = [[self.tr("gradient norm"), self.tr("layer {number}").format(number=number), plain(x), float(y)]

@@ -5,7 +5,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, ValueAxis, View
 
 
 class HistogramView(View):
@@ -22,11 +22,13 @@ class HistogramView(View):
         self.initial = None
         self.latest = None
         self.rows: list[tuple] = []
+        self.shown: dict = {}
 
     def prepare(self, experiment):
         self.graphics.clear()
         self.initial = self.latest = None
         self.rows = []
+        self.shown = {}  # plot item → the Histogram it shows
         dense = [layer for layer in experiment.network.layers if hasattr(layer, "n_in")]
         for row, layer in enumerate(dense):
             name = self.tr("layer {number}").format(number=row + 1)
@@ -38,17 +40,18 @@ class HistogramView(View):
                 legend.setBrush(pg.mkBrush(255, 255, 255, 200))
             items = []
             for plot in (weights, biases):
+                # Weights spread as they learn: room to spread into keeps the bins' axis still longer.
+                axes = (ValueAxis(0, plot, margin=0.2), ValueAxis(1, plot, lowest=0.0))
                 # fillLevel without a brush closes the outline down to 0, so a one-bin spike
                 # (zero-initialised biases) shows as a bar, not a floating dash.
-                initial = plot.plot(stepMode="center", fillLevel=0, pen=pg.mkPen(palette.REFERENCE, width=1.5,
-                                                                   style=Qt.PenStyle.DashLine),
-                                    name=self.tr("initial") if row == 0 and plot is weights else None)
-                current = plot.plot(stepMode="center", pen=palette.pen(0, 1.5),
-                                    name=self.tr("now") if row == 0 and plot is weights else None)
-                # Bars, not the curve's own fill: a filled step path costs four times more to paint.
-                fill = pg.BarGraphItem(x0=[], x1=[], height=[], brush=palette.translucent(0, 110), pen=None)
-                plot.addItem(fill)
-                items.append((initial, current, fill))
+                # One-pixel lines: wider ones cost three times more to paint, in each of the plots.
+                in_legend = row == 0 and plot is weights
+                initial = plot.plot(stepMode="center", fillLevel=0,
+                                    pen=pg.mkPen(palette.REFERENCE, width=1, style=Qt.PenStyle.DashLine),
+                                    name=self.tr("initial") if in_legend else None)
+                current = plot.plot(stepMode="center", fillLevel=0, brush=palette.translucent(0, 110),
+                                    pen=palette.pen(0, 1), name=self.tr("now") if in_legend else None)
+                items.append((initial, current, axes))
             self.rows.append((name, items))
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
@@ -71,10 +74,13 @@ class HistogramView(View):
             return
         for (_, items), start, now in zip(self.rows, self._initial_layers(), self.latest.layers):
             pairs = ((start.initial_weights, now.weights), (start.initial_biases, now.biases))
-            for (initial_item, current_item, fill), (initial, current) in zip(items, pairs):
-                initial_item.setData(initial.edges, initial.counts)
-                current_item.setData(current.edges, current.counts)
-                fill.setOpts(x0=current.edges[:-1], x1=current.edges[1:], height=current.counts)
+            for (initial_item, current_item, (x_axis, y_axis)), (initial, current) in zip(items, pairs):
+                for item, histogram in ((initial_item, initial), (current_item, current)):
+                    if self.shown.get(item) is not histogram:  # the initial ones stay for the whole run
+                        item.setData(histogram.edges, histogram.counts)
+                        self.shown[item] = histogram
+                x_axis.follow((min(initial.edges[0], current.edges[0]), max(initial.edges[-1], current.edges[-1])))
+                y_axis.follow((0.0, max(initial.counts.max(), current.counts.max())))
 
     def table(self):
         rows = []

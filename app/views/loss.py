@@ -5,7 +5,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
-from app.views.base import GrowingStepAxis, TranslatedText, View
+from app.views.base import GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
 from app.views.series import DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
@@ -32,6 +32,9 @@ class LossView(View):
         for plot in (self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
         self.steps_axis = GrowingStepAxis(self.loss_plot, self.metric_plot, self.lr_plot)
+        # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
+        self.value_axes = (ValueAxis(1, self.loss_plot), ValueAxis(1, self.metric_plot),
+                           ValueAxis(1, self.lr_plot, lowest=0.0))
         self.newest_step = 0
         self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
                       self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"))
@@ -61,9 +64,8 @@ class LossView(View):
                                   symbolBrush=palette.series_color(1), symbolPen=None, name=self.tr("validation")),
         ]
         self.lr_curve = self.lr_plot.plot(pen=palette.pen(2, 1.5))
-        for curve in (*self.loss_curves, *self.metric_curves, self.lr_curve):
-            curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
+        # No clipping to the view nor downsampling: a series holds at most ~1000 points, about one
+        # per pixel, and both would recompute every curve whenever the axes move.
         self.metric_name = ""
 
     def prepare(self, experiment):
@@ -74,7 +76,8 @@ class LossView(View):
             series.clear()
         self.loss_smoother.reset()
         self.metric_smoother.reset()
-        self.steps_axis.reset()
+        for axis in (self.steps_axis, *self.value_axes):
+            axis.reset()
         self.newest_step = 0
         self.redraw()
 
@@ -99,11 +102,11 @@ class LossView(View):
                                  (*self.loss_series, *self.metric_series, self.lr_series)):
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
             show(curve, series, connect="finite")
-        if self.newest_step:
-            self.steps_axis.follow(self.newest_step)
-        if len(self.lr_series):
-            # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
-            self.lr_plot.setYRange(0.0, 1.1 * float(self.lr_series.y.max()), padding=0)
+        self.steps_axis.follow(self.newest_step)
+        loss_axis, metric_axis, lr_axis = self.value_axes
+        loss_axis.follow(finite_bounds(*(series.y for series in self.loss_series)))
+        metric_axis.follow(finite_bounds(*(series.y for series in self.metric_series)))
+        lr_axis.follow(finite_bounds([0.0], self.lr_series.y) if len(self.lr_series) else None)
 
     def table(self):
         named = [*zip(self.names, self.loss_series),

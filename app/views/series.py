@@ -12,7 +12,8 @@ import weakref
 
 import numpy as np
 
-DEFAULT_CAPACITY = 2048
+DEFAULT_CAPACITY = 1024
+"""About one point per pixel of a plot's width: more are not seen, and each costs painting time."""
 
 _stamps = itertools.count(1)
 _shown: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # curve → stamp of the points it shows

@@ -4,13 +4,14 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import View, round_up
+from app.views.base import ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -151,17 +152,33 @@ def test_histogram_view_overlays_the_current_weights_on_the_initial_ones(qtbot, 
     view = fed_view(qtbot, HistogramView, run)
     assert len(view.rows) == 2
     for (_, items), layer in zip(view.rows, run.last.layers):
-        (initial_weights, current_weights, fill), (initial_biases, current_biases, _) = items
+        (initial_weights, current_weights, weight_axes), (initial_biases, current_biases, _) = items
         x, y = current_weights.getOriginalDataset()
         np.testing.assert_array_equal(x, layer.weights.edges)
         np.testing.assert_array_equal(y, layer.weights.counts)
         np.testing.assert_array_equal(current_biases.getOriginalDataset()[1], layer.biases.counts)
         np.testing.assert_array_equal(initial_weights.getOriginalDataset()[1], layer.initial_weights.counts)
-        np.testing.assert_array_equal(fill.opts["height"], layer.weights.counts)
-        np.testing.assert_array_equal(fill.opts["x0"], layer.weights.edges[:-1])
+        assert current_weights.opts["fillLevel"] == 0 and current_weights.opts["fillBrush"] is not None
+        (left, right), (bottom, top) = weight_axes[0].boxes[0].viewRange()
+        edges = np.concatenate([layer.weights.edges, layer.initial_weights.edges])
+        assert left <= edges.min() and edges.max() <= right and right - left < 1.5 * np.ptp(edges)
+        assert bottom == 0 and max(layer.weights.counts.max(), layer.initial_weights.counts.max()) <= top
     first_layer_W = run.experiment.network.layers[0].W
     assert run.last.layers[0].weights.counts.sum() == first_layer_W.size
     assert view.rows[0][1][0][1].opts["stepMode"] == "center"
+
+
+def test_histogram_view_sets_the_initial_histograms_once_per_run(qtbot, runs, monkeypatch):
+    run = runs["digits"]
+    view = fed_view(qtbot, HistogramView, run)
+    set_now = []
+    for _, items in view.rows:
+        for initial, current, _ in items:
+            monkeypatch.setattr(initial, "setData", lambda *args, **kwargs: set_now.append("initial"))
+            monkeypatch.setattr(current, "setData", lambda *args, **kwargs: set_now.append("current"))
+    view.on_progress(Progress((), (), inspection.inspect(run.experiment.network, run.experiment.dataset,
+                                                         initial=run.initial), None))
+    assert set_now == ["current"] * 4, "two layers, weights and biases: only the current ones change"
 
 
 def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtbot, runs):
@@ -330,6 +347,53 @@ def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_aga
     assert not box.autoRangeEnabled()[0], "auto-range itself would move the axis at every frame"
 
 
+def test_a_value_axis_moves_only_when_values_leave_it_or_fill_less_than_half_of_it(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    axis = ValueAxis(1, widget.addPlot())
+    axis.follow((0.5, 2.3))
+    low, high = axis.shown
+    # At least 5 % of the span free at each end, the ends on multiples of a round step (here 0.2).
+    assert low <= 0.5 - 0.05 * 1.8 and high >= 2.3 + 0.05 * 1.8 and high - low <= 1.5 * 1.8
+    assert low == pytest.approx(round(low / 0.2) * 0.2) and high == pytest.approx(round(high / 0.2) * 0.2)
+    assert axis.boxes[0].viewRange()[1] == pytest.approx([low, high])
+    axis.follow((0.45, 2.25))
+    assert axis.shown == (low, high), "values moving inside the axis leave it alone"
+    axis.follow((0.3, 2.25))
+    assert axis.shown[0] < 0.3, "a value below it moves it"
+    axis.follow((2.0, 2.25))
+    assert axis.shown[1] - axis.shown[0] < 1.0, "values filling less than half of it zoom in"
+
+
+def test_a_value_axis_keeps_within_its_limits_and_places_a_log_plot_by_decades(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    shares = ValueAxis(1, widget.addPlot(), lowest=0.0, highest=100.0)
+    shares.follow((0.0, 100.0))
+    assert shares.shown == (0.0, 100.0)
+    norms = ValueAxis(1, widget.addPlot(), log=True)
+    norms.follow((1e-3, 10.0))
+    low, high = norms.shown
+    assert low < -3 and 1 < high < 1.6, "log10 of the values, with a margin"
+    norms.follow(None)
+    assert norms.shown == (low, high), "nothing to show leaves the axis"
+
+
+def test_the_loss_axis_follows_the_values_until_the_user_zooms_and_again_on_auto_range(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, LossView, run)
+    box = view.loss_plot.getViewBox()
+    losses = [event.loss for event in run.batches] + [event.val_loss for event in run.epochs]
+    low, high = box.viewRange()[1]
+    assert low < min(losses) and max(losses) < high and not box.autoRangeEnabled()[1]
+    box.setYRange(1, 2, padding=0)  # the user zooms in
+    box.sigRangeChangedManually.emit([False, True])
+    view.on_progress(Progress(tuple(replace(batch, loss=10 * high) for batch in run.batches[-3:]), ()))
+    assert box.viewRange()[1] == pytest.approx([1, 2])
+    box.enableAutoRange(y=True)  # the plot's "A" button
+    assert box.viewRange()[1][1] > 10 * high and not box.autoRangeEnabled()[1]
+
+
 # ----------------------------------------------------------------------------- export
 @pytest.mark.parametrize("view_class", all_views())
 def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
@@ -345,6 +409,19 @@ def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
         header, *rows = list(csv.reader(handle))
     assert len(header) >= 2 and len(rows) > 0
     assert all(len(row) == len(header) for row in rows)
+
+
+def test_exported_axes_are_lines_and_text_although_the_screen_keeps_them_as_pictures(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, LossView, runs["digits"])
+    axis = view.loss_plot.getAxis("left")
+    assert axis.cacheMode() != axis.CacheMode.NoCache
+    view.export(tmp_path / "view.svg")
+    root = ElementTree.parse(tmp_path / "view.svg").getroot()
+    images = [element for element in root.iter() if element.tag.endswith("image")]
+    assert all(float(image.get("width")) < 16 for image in images), "only the symbols are pictures"
+    texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
+    assert "loss" in texts and "step" in texts
+    assert axis.cacheMode() != axis.CacheMode.NoCache, "kept as a picture again after the export"
 
 
 def test_a_png_is_twice_the_view_on_screen_however_far_the_scene_once_reached(qtbot, runs, tmp_path):
