@@ -5,13 +5,18 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
 from app.views.base import TranslatedText, View
+from app.views.unit_images import GAP, tile
 
 GALLERY_COLUMNS = 4
 GALLERY_SIZE = 16
+#: Room for a caption under each gallery image, as a share of the image's height.
+CAPTION_ROOM = 0.5
+CAPTION_POINT_SIZE = 8
 #: Above this many classes the counts are not written in the cells (they would not fit).
 MAX_WRITTEN_CLASSES = 15
 #: Above this many classes only every n-th class name labels the axes.
@@ -22,6 +27,59 @@ def set_label(label: pg.LabelItem, text: str) -> None:
     """Set the text only if it changed: laying out rich text is the costly part of a redraw."""
     if label.text != text:
         label.setText(text)
+
+
+class CentredTexts(pg.GraphicsObject):
+    """Short texts, each centred on a point of a plot and written at the screen's font size, all
+    in one item: a ``pg.TextItem`` per text lays out a document for each change and places itself
+    again whenever the view moves, which made a hundred cell counts the costliest part of a redraw.
+
+    ``texts`` is a list of (x, y, text, colour) in the plot's coordinates; ``area`` (a QRectF in
+    those coordinates) must hold every text, as it tells the scene what to repaint.
+    """
+
+    def __init__(self, area: QRectF = QRectF(), point_size: float | None = None):
+        super().__init__()
+        self.area = area
+        self.font = QFont()
+        if point_size is not None:
+            self.font.setPointSizeF(point_size)
+        self.texts: list[tuple[float, float, str, QColor]] = []
+        self._laid_out: dict[str, QStaticText] = {}
+
+    def set_area(self, area: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.area = area
+
+    def set_texts(self, texts: list) -> None:
+        if texts == self.texts:
+            return
+        self.texts = texts
+        # Only the texts shown keep their layout: the counts of a long run take thousands of values.
+        self._laid_out = {text: self._laid_out.get(text) or self._lay_out(text) for _, _, text, _ in texts if text}
+        self.update()
+
+    def _lay_out(self, text: str) -> QStaticText:
+        laid_out = QStaticText(text)
+        laid_out.prepare(QTransform(), self.font)
+        return laid_out
+
+    def boundingRect(self) -> QRectF:
+        return self.area
+
+    def paint(self, painter, *args) -> None:
+        to_screen = painter.transform()
+        painter.save()
+        painter.resetTransform()  # the font keeps its size whatever the plot's scale
+        painter.setFont(self.font)
+        for x, y, text, colour in self.texts:
+            if text:
+                laid_out = self._laid_out[text]
+                centre, size = to_screen.map(QPointF(x, y)), laid_out.size()
+                painter.setPen(colour)
+                painter.drawStaticText(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2),
+                                       laid_out)
+        painter.restore()
 
 
 class ConfusionView(View):
@@ -42,8 +100,8 @@ class ConfusionView(View):
         self.matrix = pg.ImageItem(axisOrder="row-major")
         self.matrix.setLookupTable(palette.count_colormap().getLookupTable(nPts=256))
         self.matrix_plot.addItem(self.matrix)
-        self.cell_texts: list[pg.TextItem] = []
-        self.cell_written: list = []
+        self.counts = CentredTexts()
+        self.matrix_plot.addItem(self.counts)
         self.selection = pg.QtWidgets.QGraphicsRectItem()
         self.selection.setPen(pg.mkPen(palette.OKABE_ITO["vermillion"], width=3))
         self.selection.hide()
@@ -51,8 +109,8 @@ class ConfusionView(View):
 
         self.gallery = self.graphics.addLayout(row=0, col=1)
         self.gallery_title = None
-        self.tiles = []
-        self.text_list = None
+        self.gallery_images = self.captions = self.text_list = None
+        self.caption_room = 0
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
@@ -72,17 +130,9 @@ class ConfusionView(View):
         self.class_names = tuple(dataset.class_names)
         self.predictions, self.selected = None, None
         self.selection.hide()
-        for text in self.cell_texts:
-            self.matrix_plot.removeItem(text)
         count = len(self.class_names)
-        self.cell_texts = []
-        if count <= MAX_WRITTEN_CLASSES:
-            for index in range(count * count):
-                text = pg.TextItem("", anchor=(0.5, 0.5))
-                text.setPos(index % count + 0.5, index // count + 0.5)
-                self.matrix_plot.addItem(text)
-                self.cell_texts.append(text)
-        self.cell_written = [None] * len(self.cell_texts)
+        self.counts.set_area(QRectF(0, 0, count, count))
+        self.counts.set_texts([])
         stride = max(1, math.ceil(count / MAX_LABELLED_CLASSES))
         ticks = [[(k + 0.5, self.class_names[k]) for k in range(0, count, stride)]]
         self.matrix_plot.getAxis("bottom").setTicks(ticks)
@@ -90,31 +140,34 @@ class ConfusionView(View):
         self.matrix.setImage(np.zeros((count, count)), levels=(0.0, 1.0))
         self.matrix.setRect(QRectF(0, 0, count, count))
         self.matrix_plot.setRange(xRange=(0, count), yRange=(0, count), padding=0.02)
-        self._build_gallery(dataset.image_shape is not None)
+        self._build_gallery(dataset.image_shape)
 
-    def _build_gallery(self, has_images: bool) -> None:
-        """Tiles with captions for image data, else a list of the examples' feature values."""
+    def _build_gallery(self, image_shape: tuple[int, int] | None) -> None:
+        """One picture of the examples with a caption under each for image data (a view box per
+        example, its caption a label in the layout, laid the whole scene out again whenever a
+        caption changed), else a list of the examples' feature values."""
         self.gallery.clear()
-        self.gallery_title = self.gallery.addLabel("", row=0, col=0, colspan=GALLERY_COLUMNS,
-                                                   color=palette.FOREGROUND)
-        self.tiles, self.text_list = [], None
-        if not has_images:
+        self.gallery_title = self.gallery.addLabel("", row=0, col=0, color=palette.FOREGROUND)
+        self.gallery_images = self.captions = self.text_list = None
+        if image_shape is None:
             self.text_list = self.gallery.addLabel("", row=1, col=0, color=palette.FOREGROUND, justify="left")
             # An empty stretching row below keeps the list under its heading at the top.
             self.gallery.addLabel("", row=2, col=0)
             self.gallery.layout.setRowStretchFactor(2, 1)
             return
+        box = self.gallery.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMouse=False)
+        self.gallery_images = pg.ImageItem(axisOrder="row-major")
         # Ink dark on white, as on paper: low values map to white.
-        paper = np.linspace(255, 0, 256).astype(np.uint8)[:, None].repeat(3, axis=1)
-        for index in range(GALLERY_SIZE):
-            row, column = divmod(index, GALLERY_COLUMNS)
-            cell = self.gallery.addLayout(row=1 + row, col=column)
-            box = cell.addViewBox(row=0, col=0, lockAspect=True, invertY=True, enableMouse=False)
-            image = pg.ImageItem(axisOrder="row-major")
-            image.setLookupTable(paper)
-            box.addItem(image)
-            caption = cell.addLabel("", row=1, col=0, color=palette.FOREGROUND, size="8pt")
-            self.tiles.append((image, caption))
+        self.gallery_images.setLookupTable(np.linspace(255, 0, 256).astype(np.uint8)[:, None].repeat(3, axis=1))
+        box.addItem(self.gallery_images)
+        height, width = image_shape
+        self.caption_room = max(2, round(CAPTION_ROOM * height))
+        rows = math.ceil(GALLERY_SIZE / GALLERY_COLUMNS)
+        area = QRectF(0, 0, GALLERY_COLUMNS * (width + GAP) - GAP, rows * (height + GAP + self.caption_room) - GAP)
+        self.captions = CentredTexts(area, CAPTION_POINT_SIZE)
+        box.addItem(self.captions)
+        box.setRange(area, padding=0.02)
+        box.enableAutoRange(enable=False)
 
     def show_inspection(self, inspection):
         self.predictions = inspection.predictions
@@ -151,14 +204,15 @@ class ConfusionView(View):
             return
         shares = predictions.shares
         self.matrix.setImage(shares, levels=(0.0, 1.0))
-        for index, (text, count, share) in enumerate(zip(self.cell_texts, predictions.confusion.ravel(),
-                                                         shares.ravel())):
+        count = len(self.class_names)
+        if count <= MAX_WRITTEN_CLASSES:
             # cividis is dark at 0 and light at 1: the count takes the opposite lightness.
-            written = (str(count) if count else "", share > 0.55)
-            if written != self.cell_written[index]:  # re-laying out text is what costs here
-                self.cell_written[index] = written
-                text.setText(written[0])
-                text.setColor(palette.FOREGROUND if written[1] else palette.BACKGROUND)
+            dark, light = QColor(palette.FOREGROUND), QColor(palette.BACKGROUND)
+            self.counts.set_texts([(column + 0.5, row + 0.5, str(cell) if cell else "",
+                                    dark if share > 0.55 else light)
+                                   for (row, column), cell, share in zip(np.ndindex(count, count),
+                                                                         predictions.confusion.ravel().tolist(),
+                                                                         shares.ravel().tolist())])
         evaluated = len(predictions.true)
         split = self.tr("validation") if predictions.split == "validation" else self.tr("training")
         self.matrix_plot.setTitle(self.tr("{evaluated:,} of {available:,} {split} examples, {correct:.1%} right")
@@ -183,13 +237,18 @@ class ConfusionView(View):
         split_X = dataset.X_val if predictions.split == "validation" else dataset.X_train
         captions = [self._caption(predictions, row) for row in rows]
         if self.text_list is None:
-            for index, (image, caption) in enumerate(self.tiles):
-                if index < len(rows):
-                    image.setImage(split_X[rows[index]].reshape(dataset.image_shape))
-                    set_label(caption, captions[index])
-                else:
-                    image.clear()
-                    set_label(caption, "")
+            examples = split_X[rows].reshape(-1, *dataset.image_shape)
+            lightest, darkest = (float(examples.min()), float(examples.max())) if len(examples) else (0.0, 1.0)
+            blank = np.full((GALLERY_SIZE - len(rows), *dataset.image_shape), lightest, dtype=np.float32)
+            self.gallery_images.setImage(tile(np.concatenate([examples, blank]), GALLERY_COLUMNS,
+                                              room_below=self.caption_room, fill=lightest),
+                                         levels=(lightest, max(darkest, lightest + 1e-6)))
+            height, width = dataset.image_shape
+            ink = QColor(palette.FOREGROUND)
+            placed = (divmod(index, GALLERY_COLUMNS) for index in range(len(captions)))
+            self.captions.set_texts([(column * (width + GAP) + width / 2,
+                                      row * (height + GAP + self.caption_room) + height + self.caption_room / 2,
+                                      caption, ink) for (row, column), caption in zip(placed, captions)])
         else:
             lines = [f"#{row}: " + ", ".join(f"{name} = {value:.3g}" for name, value in
                                              zip(dataset.feature_names[:4], split_X[row][:4])) + f" — {caption}"

@@ -14,20 +14,26 @@ from app.views.base import TranslatedText, View
 GAP = 1
 
 
+def tile(images: np.ndarray, columns: int, *, room_below: int = 0, fill: float = 0.0) -> np.ndarray:
+    """Lay (n, H, W) images out row-major in rows of ``columns``, :data:`GAP` pixels apart, with
+    ``room_below`` more pixels under each row (for captions); what no image covers is ``fill``."""
+    count, height, width = images.shape
+    rows = math.ceil(count / columns)
+    pitch_y, pitch_x = height + GAP + room_below, width + GAP
+    picture = np.full((rows * pitch_y - GAP, columns * pitch_x - GAP), fill, dtype=np.float32)
+    for index in range(count):
+        row, column = divmod(index, columns)
+        picture[row * pitch_y:row * pitch_y + height, column * pitch_x:column * pitch_x + width] = images[index]
+    return picture
+
+
 def mosaic(images: np.ndarray) -> np.ndarray:
     """Tile (n, H, W) images into one row-major picture, each scaled by its own largest |w|
     into [−1, 1] (a unit's pattern matters, not its overall size); gaps are 0 (white)."""
-    count, height, width = images.shape
-    columns = math.ceil(math.sqrt(count))
-    rows = math.ceil(count / columns)
-    picture = np.zeros((rows * (height + GAP) - GAP, columns * (width + GAP) - GAP), dtype=np.float32)
+    count = len(images)
     largest = np.abs(images).reshape(count, -1).max(axis=1)
     largest[largest == 0] = 1.0
-    for unit in range(count):
-        row, column = divmod(unit, columns)
-        top, left = row * (height + GAP), column * (width + GAP)
-        picture[top:top + height, left:left + width] = images[unit] / largest[unit]
-    return picture
+    return tile(images / largest[:, None, None], math.ceil(math.sqrt(count)))
 
 
 class UnitImageView(View):

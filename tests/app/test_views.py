@@ -7,20 +7,20 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from app.messages import Progress
 from app.views import all_views
 from app.views.base import ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
-from app.views.confusion import GALLERY_SIZE, ConfusionView
+from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
 from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
 from app.views.loss import BATCH, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
 from app.views.series import DecimatingSeries, Smoother, show
-from app.views.unit_images import UnitImageView, mosaic
+from app.views.unit_images import GAP, UnitImageView, mosaic
 from core import config as run_config
 from core import events, inspection
 from core.experiment import Experiment
@@ -226,12 +226,38 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     view = fed_view(qtbot, ConfusionView, run)
     predictions = run.last.predictions
     np.testing.assert_allclose(view.matrix.image, predictions.shares)
-    assert [text.toPlainText() for text in view.cell_texts[:10]] == \
-        [str(count) if count else "" for count in predictions.confusion[0]]
+    first_row = view.counts.texts[:10]
+    assert [text for _, _, text, _ in first_row] == [str(count) if count else "" for count in predictions.confusion[0]]
+    assert [(x, y) for x, y, _, _ in first_row] == [(column + 0.5, 0.5) for column in range(10)], "cell centres"
     worst = predictions.worst[:GALLERY_SIZE]
     np.testing.assert_array_equal(view.shown_rows(), worst)
-    tile_image = view.tiles[0][0].image
-    np.testing.assert_array_equal(tile_image, run.experiment.dataset.X_val[worst[0]].reshape(8, 8))
+    pictures = view.gallery_images.image
+    second_tile = pictures[:8, 8 + GAP:16 + GAP]  # 8 × 8 images side by side, GAP pixels apart
+    np.testing.assert_array_equal(second_tile, run.experiment.dataset.X_val[worst[1]].reshape(8, 8))
+    x, y, caption, _ = view.captions.texts[1]
+    names = run.experiment.dataset.class_names
+    assert caption.startswith(f"{names[predictions.true[worst[1]]]} → {names[predictions.predicted[worst[1]]]}")
+    assert (x, y) == (8 + GAP + 4, 8 + view.caption_room / 2), "centred under the second image"
+
+
+def test_centred_texts_are_written_at_their_points_at_the_screens_font_size(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.setBackground("w")
+    widget.resize(300, 300)
+    box = widget.addViewBox()
+    texts = CentredTexts(QRectF(0, 0, 10, 10))
+    box.addItem(texts)
+    box.setRange(QRectF(0, 0, 10, 10), padding=0)
+    texts.set_texts([(2.5, 5.0, "8", QColor("black"))])
+    widget.show()
+    picture = widget.grab().toImage()
+    inked = [(x, y) for x in range(picture.width()) for y in range(picture.height())
+             if QColor(picture.pixel(x, y)).lightness() < 128]
+    centre = box.mapViewToScene(QPointF(2.5, 5.0))
+    xs, ys = zip(*inked)
+    assert abs(np.mean(xs) - centre.x()) < 3 and abs(np.mean(ys) - centre.y()) < 3
+    assert 4 < max(ys) - min(ys) < 30, "a glyph's height in pixels, not 10 % of the plot"
 
 
 def test_clicking_a_confusion_cell_shows_the_examples_behind_it(qtbot, runs):
