@@ -61,7 +61,8 @@ class GradientView(View):
                                         left="%", bottom=self.tr("step"))
         self.share_plot.setXLink(self.norm_plot)
         self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
-        self.value_axes = (ValueAxis(1, self.norm_plot, log=True), ValueAxis(1, self.spread_plot),
+        # Noisy norms reach new extremes often: a wider margin (in decades) moves their axis less.
+        self.value_axes = (ValueAxis(1, self.norm_plot, margin=0.15, log=True), ValueAxis(1, self.spread_plot),
                            ValueAxis(1, self.share_plot, lowest=0.0, highest=100.0))
         self.share_plot.setLimits(yMin=0, yMax=100)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
@@ -147,7 +148,7 @@ class GradientView(View):
         self.steps_axis.follow(self.last_step)
         norm_axis, spread_axis, share_axis = self.value_axes
         norm_axis.follow(finite_bounds(*(series.y for series in self.norm_series)))
-        share_axis.follow(finite_bounds(*(series.y for series in self.share_series.values())))
+        share_axis.follow(finite_bounds([0.0], *(series.y for series in self.share_series.values())))
         if self.latest is not None and self.latest is not self.spread_of and self.latest.activations:
             self.spread_of = self.latest
             x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)

@@ -32,8 +32,8 @@ class LossView(View):
         for plot in (self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
         self.steps_axis = GrowingStepAxis(self.loss_plot, self.metric_plot, self.lr_plot)
-        # From 0, so that a constant rate reads as a flat line rather than a zoom into noise.
-        self.value_axes = (ValueAxis(1, self.loss_plot), ValueAxis(1, self.metric_plot),
+        # From 0 (see redraw); an R² can be below 0, so prepare() sets the metric's lowest.
+        self.value_axes = (ValueAxis(1, self.loss_plot, lowest=0.0), ValueAxis(1, self.metric_plot, lowest=0.0),
                            ValueAxis(1, self.lr_plot, lowest=0.0))
         self.newest_step = 0
         self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
@@ -71,6 +71,7 @@ class LossView(View):
     def prepare(self, experiment):
         regression = experiment.dataset.task == "regression"
         self.metric_name = self.tr("R²") if regression else self.tr("accuracy")
+        self.value_axes[1].lowest = None if regression else 0.0
         self.metric_plot.setLabel("left", self.metric_name, color=palette.FOREGROUND)
         for series in (*self.loss_series, *self.metric_series, self.lr_series):
             series.clear()
@@ -103,10 +104,14 @@ class LossView(View):
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
             show(curve, series, connect="finite")
         self.steps_axis.follow(self.newest_step)
-        loss_axis, metric_axis, lr_axis = self.value_axes
-        loss_axis.follow(finite_bounds(*(series.y for series in self.loss_series)))
-        metric_axis.follow(finite_bounds(*(series.y for series in self.metric_series)))
-        lr_axis.follow(finite_bounds([0.0], self.lr_series.y) if len(self.lr_series) else None)
+        # From 0: a loss, an accuracy and a learning rate are ≥ 0, and an axis from 0 moves when their
+        # largest value does (rarely), not at each new low of a falling loss; a constant rate reads as
+        # a flat line rather than a zoom into noise.
+        for axis, series in zip(self.value_axes, (self.loss_series, self.metric_series, (self.lr_series,))):
+            bounds = finite_bounds(*(each.y for each in series))
+            if bounds is not None and axis.lowest is not None:
+                bounds = (min(bounds[0], axis.lowest), bounds[1])
+            axis.follow(bounds)
 
     def table(self):
         named = [*zip(self.names, self.loss_series),

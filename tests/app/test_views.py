@@ -351,8 +351,8 @@ def test_a_view_is_redrawn_only_by_messages_carrying_what_it_keeps(qtbot, runs, 
 
 
 def test_round_up_to_a_round_right_end():
-    values = (1, 3, 101, 126, 8001, 123_456, 0.3)
-    assert [round_up(value) for value in values] == pytest.approx([1, 3, 125, 150, 10_000, 125_000, 0.3])
+    values = (1, 3, 101, 151, 7001, 123_456, 0.3)
+    assert [round_up(value) for value in values] == pytest.approx([1, 3, 150, 200, 7500, 150_000, 0.3])
 
 
 def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_again_on_auto_range(qtbot, runs):
