@@ -7,14 +7,26 @@ Unless said otherwise weight decay is L2 added to the gradient: g = ∇E + λθ.
 
 One optimiser serves the whole network: ``step(params, grads)`` updates every array of the list in
 place (the trainer passes its single flat parameter buffer), and ``state`` keeps, aligned with that
-list, a dict of named arrays per parameter (torch's ``Optimizer.state``). The per-step work is a
-handful of in-place NumPy operations into preallocated scratch buffers, in the parameters' dtype.
+list, a dict of named arrays per parameter (torch's ``Optimizer.state``).
+
+Each update rule is a *kernel*: a loop that reads θ, ∇E and the state of one element, applies the
+formula and writes them back, so that a step passes over memory once. Written with NumPy's whole-
+array operations, Adam made eleven passes, about 1 ms per step for a 235k-parameter network and a
+quarter of a training epoch. numba compiles each kernel to machine code (``njit``, IEEE arithmetic:
+no fastmath) the first time it is needed, for float32 or float64; the scalars it is given are in
+the parameters' dtype, so a float32 step computes in float32. Compiling takes seconds once per
+computer (numba then loads the machine code from its disk cache); ``prepare(dtype)`` does it ahead,
+and the trainer calls it in its own thread before its clock starts. numba is imported only then:
+its import takes about a second that neither ``import core`` nor the app's launch should pay.
+Arrays under :data:`COMPILED_MIN_SIZE` elements run the kernel's Python source as it stands (the
+Playground's two-parameter walks, stepped in the GUI thread, never wait for a compile).
 
 Hyperparameters are plain attributes holding Python floats (bools for flags), validated whenever
 they are set, so the trainer may change ``opt.lr`` or ``opt.momentum`` between batches.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -29,10 +41,14 @@ FLUSH_EVERY = 32
 
 A moment that only decays (its gradient is exactly zero, as for the weights of an always-black
 pixel) sinks into the subnormal range, where square roots and divisions are several times slower
-(Adam epochs 2–3× slower on some CPUs). A sweep costs three elementwise passes per state array,
-so every 32 steps it adds under 2 % to a step; and a value below the dtype's smallest normal number
+(Adam epochs 2–3× slower on some CPUs). A sweep is one pass per decaying state array, so every 32
+steps it adds a few per cent to a step; and a value below the dtype's smallest normal number
 (1.2e-38 in float32) moves a parameter by about η·1e-38/ε at most: zeroing it changes nothing visible.
 """
+
+COMPILED_MIN_SIZE = 16
+"""Arrays with fewer elements are updated by the kernels' Python source instead of their compiled
+code: a few µs per element, nothing to compile or import first."""
 
 _UNIT_INTERVAL = dict(low=0.0, high=1.0, high_open=True)  # [0, 1): decay rates and momenta
 _NON_NEGATIVE = dict(low=0.0)
@@ -57,19 +73,50 @@ def _register(name: str):
     return add
 
 
+@functools.cache
+def compiled(kernel):
+    """``kernel`` compiled by numba (imported here, on first need); each dtype compiles on its first call.
+
+    ``cache=True`` keeps the machine code on disk for the next process; ``error_model="numpy"``
+    gives inf/NaN for a division by zero, as NumPy does, instead of raising; ``nogil`` lets other
+    threads (the GUI) run while a step does.
+    """
+    import numba
+
+    return numba.njit(cache=True, error_model="numpy", nogil=True)(kernel)
+
+
+def _runnable(kernel, size: int):
+    """What updates ``size`` elements: the compiled kernel, or below COMPILED_MIN_SIZE its Python source."""
+    return compiled(kernel) if size >= COMPILED_MIN_SIZE else kernel
+
+
+@functools.cache
+def _unused(dtype: np.dtype) -> np.ndarray:
+    """A zero-length array handed to a kernel in place of state that the current flags leave unused."""
+    return np.empty(0, dtype)
+
+
+def flush_subnormals(array, tiny):
+    """x ← 0 where |x| < tiny (the dtype's smallest normal number); NaN fails the test and stays NaN."""
+    for i in range(array.size):
+        if abs(array[i]) < tiny:
+            array[i] = 0.0
+
+
 class Optimizer:
-    """Base class: validated hyperparameters, per-parameter state, scratch buffers, denormal flush.
+    """Base class: validated hyperparameters, per-parameter state, the kernel call, denormal flush.
 
     Subclasses declare ``constraints`` (hyperparameter → ``check_number`` bounds, or ``bool`` for
-    a flag), ``decaying_state`` (state arrays that shrink geometrically when the gradient is
-    zero), ``scratch_buffers`` (how many parameter-sized temporaries one update needs), and write
-    ``_update(param, grad, state, scratch)``.
+    a flag) and ``decaying_state`` (state arrays that shrink geometrically when the gradient is
+    zero), and write ``kernel(param, grad, *arguments)``, a loop over the elements of flat arrays,
+    and ``_arguments(state, like)``: the state arrays and scalars (as ``like.dtype``) it takes after
+    ``param`` and ``grad``.
     """
 
     name = "optimizer"
     constraints: dict = {"lr": _NON_NEGATIVE, "weight_decay": _NON_NEGATIVE}
     decaying_state: tuple[str, ...] = ()
-    scratch_buffers = 1
 
     def __init__(self, **hyperparameters):
         self._hyperparameter_names = tuple(hyperparameters)
@@ -101,17 +148,27 @@ class Optimizer:
         """Forget all state (moments, accumulators, step count), as for a freshly built network."""
         self.step_count = 0
         self._state: list[dict[str, np.ndarray]] = []
-        self._scratch: list[list[np.ndarray]] = []
+        self._built_for: list[tuple] = []
+
+    def prepare(self, dtype=np.float32) -> None:
+        """Compile this optimiser's kernels for ``dtype`` now (or load them from numba's disk cache),
+        so that the first ``step`` does not: a call on empty arrays compiles without updating anything."""
+        dtype = np.dtype(dtype)
+        empty = _unused(dtype)
+        compiled(type(self).kernel)(empty, empty, *self._arguments({}, empty))
+        if self.decaying_state:
+            compiled(flush_subnormals)(empty, dtype.type(np.finfo(dtype).tiny))
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         """Update every array of ``params`` in place from the aligned ``grads`` (left unchanged)."""
         self._check(params, grads)
         if not self._state:
             self._state = [{} for _ in params]
-            self._scratch = [[np.empty_like(p) for _ in range(self.scratch_buffers)] for p in params]
+            self._built_for = [(p.shape, p.dtype) for p in params]
         self.step_count += 1
-        for update in zip(params, grads, self._state, self._scratch):
-            self._update(*update)
+        for param, grad, state in zip(params, grads, self._state):
+            _runnable(type(self).kernel, param.size)(param.reshape(-1), grad.reshape(-1),
+                                                     *self._arguments(state, param))
         if self.decaying_state and self.step_count % FLUSH_EVERY == 0:
             self._flush_denormals()
 
@@ -121,47 +178,43 @@ class Optimizer:
         for i, (param, grad) in enumerate(zip(params, grads)):
             if not isinstance(param, np.ndarray) or param.dtype not in (np.float32, np.float64):
                 raise ValueError(f"{self.name}: parameter {i} must be a float32 or float64 array, got {param!r:.60}")
+            if not param.flags.c_contiguous:
+                # A kernel walks a flat view of the array; a strided one would be flattened into a copy.
+                raise ValueError(f"{self.name}: parameter {i} must be a C-contiguous array (it is updated "
+                                 "in place as one flat run of numbers), got a strided view")
             if not isinstance(grad, np.ndarray) or grad.shape != param.shape or grad.dtype != param.dtype:
                 got = f"{grad.dtype} {grad.shape}" if isinstance(grad, np.ndarray) else repr(grad)
                 raise ValueError(f"{self.name}: gradient {i} must be {param.dtype} {param.shape} like its parameter, got {got}")
-        if self._scratch:
-            built_for = [(s[0].shape, s[0].dtype) for s in self._scratch]
+        if self._built_for:
             given = [(p.shape, p.dtype) for p in params]
-            if given != built_for:
-                raise ValueError(f"{self.name}: state was built for parameters {built_for}, got {given}; "
+            if given != self._built_for:
+                raise ValueError(f"{self.name}: state was built for parameters {self._built_for}, got {given}; "
                                  "call reset() when the network changes")
 
-    def _update(self, param: np.ndarray, grad: np.ndarray, state: dict, scratch: list[np.ndarray]) -> None:
+    @staticmethod
+    def kernel(param, grad, *arguments) -> None:
         raise NotImplementedError
 
-    def _gradient(self, param, grad, out):
-        """g = ∇E + λθ (L2 weight decay), written into ``out``; ``grad`` itself when λ = 0."""
-        if self.weight_decay == 0.0:
-            return grad
-        np.multiply(param, self.weight_decay, out=out)
-        out += grad
-        return out
+    def _arguments(self, state: dict, like: np.ndarray) -> tuple:
+        raise NotImplementedError
 
     @staticmethod
     def _state_array(state: dict, name: str, like: np.ndarray, fill: float = 0.0) -> np.ndarray:
-        """The state array ``name``, created filled with ``fill`` the first time it is needed
-        (so a flag such as ``amsgrad`` switched on mid-run starts its state there)."""
+        """The state array ``name`` as a flat view, created filled with ``fill`` the first time it is
+        needed (so a flag such as ``amsgrad`` switched on mid-run starts its state there)."""
         array = state.get(name)
         if array is None:
             array = state[name] = np.full_like(like, fill)
-        return array
+        return array.reshape(-1)
 
     def _flush_denormals(self) -> None:
         """Set |x| < smallest normal number to 0 in the decaying state (see ``FLUSH_EVERY``)."""
-        for state, scratch in zip(self._state, self._scratch):
+        for state in self._state:
             for name in self.decaying_state:
                 array = state.get(name)
                 if array is not None:
-                    # Multiplying by a 0/1 mask is branch-free: 3 passes, several times faster
-                    # than a masked assignment when many elements are subnormal. NaN stays NaN.
-                    keep = np.abs(array, out=scratch[0])
-                    np.greater_equal(keep, np.finfo(array.dtype).tiny, out=keep)
-                    array *= keep
+                    _runnable(flush_subnormals, array.size)(array.reshape(-1),
+                                                            array.dtype.type(np.finfo(array.dtype).tiny))
 
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in self.hyperparameters.items())
@@ -175,9 +228,15 @@ class SGD(Optimizer):
     def __init__(self, lr: float = 1e-3, weight_decay: float = 0.0):
         super().__init__(lr=lr, weight_decay=weight_decay)
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        param += np.multiply(g, -self.lr, out=scratch[0])
+    @staticmethod
+    def kernel(param, grad, lr, weight_decay):
+        """θ ← θ − η·(∇E + λθ), element by element."""
+        for i in range(param.size):
+            param[i] -= lr * (grad[i] + weight_decay * param[i])
+
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        return cast(self.lr), cast(self.weight_decay)
 
 
 @_register("momentum")
@@ -192,21 +251,24 @@ class Momentum(Optimizer):
 
     constraints = {**Optimizer.constraints, "momentum": _UNIT_INTERVAL}
     decaying_state = ("velocity",)
-    scratch_buffers = 2
+    nesterov = False
 
     def __init__(self, lr: float = 1e-3, momentum: float = 0.9, weight_decay: float = 0.0):
         super().__init__(lr=lr, momentum=momentum, weight_decay=weight_decay)
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        velocity = self._state_array(state, "velocity", param)
-        velocity *= self.momentum
-        velocity += g
-        direction = self._direction(g, velocity, scratch[1])
-        param += np.multiply(direction, -self.lr, out=scratch[1])
+    @staticmethod
+    def kernel(param, grad, velocity, lr, momentum, weight_decay, nesterov):
+        """g = ∇E + λθ,  v ← μ·v + g,  θ ← θ − η·v, or with ``nesterov`` θ ← θ − η·(g + μ·v)."""
+        for i in range(param.size):
+            g = grad[i] + weight_decay * param[i]
+            v = momentum * velocity[i] + g
+            velocity[i] = v
+            param[i] -= lr * (g + momentum * v if nesterov else v)
 
-    def _direction(self, g, velocity, out):
-        return velocity
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        return (self._state_array(state, "velocity", like), cast(self.lr), cast(self.momentum),
+                cast(self.weight_decay), self.nesterov)
 
 
 @_register("nesterov")
@@ -219,10 +281,7 @@ class Nesterov(Momentum):
     Lecture 003's form, the gradient taken at θ − γu, is this one rewritten in the look-ahead point.
     """
 
-    def _direction(self, g, velocity, out):
-        np.multiply(velocity, self.momentum, out=out)
-        out += g
-        return out
+    nesterov = True
 
 
 @_register("adagrad")
@@ -236,23 +295,26 @@ class Adagrad(Optimizer):
 
     constraints = {**Optimizer.constraints, "lr_decay": _NON_NEGATIVE,
                    "initial_accumulator_value": _NON_NEGATIVE, "eps": _POSITIVE}
-    scratch_buffers = 2
 
     def __init__(self, lr: float = 0.01, lr_decay: float = 0.0, weight_decay: float = 0.0,
                  initial_accumulator_value: float = 0.0, eps: float = 1e-10):
         super().__init__(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay,
                          initial_accumulator_value=initial_accumulator_value, eps=eps)
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        accumulated = self._state_array(state, "sum", param, self.initial_accumulator_value)
-        work = scratch[1]
-        accumulated += np.multiply(g, g, out=work)
-        np.sqrt(accumulated, out=work)
-        work += self.eps
-        np.divide(g, work, out=work)
-        work *= -self.lr / (1.0 + (self.step_count - 1) * self.lr_decay)
-        param += work
+    @staticmethod
+    def kernel(param, grad, accumulated, step_lr, eps, weight_decay):
+        """g = ∇E + λθ,  G ← G + g²,  θ ← θ − η_t·g/(√G + ε)  (``step_lr`` = η_t)."""
+        for i in range(param.size):
+            g = grad[i] + weight_decay * param[i]
+            total = accumulated[i] + g * g
+            accumulated[i] = total
+            param[i] -= step_lr * (g / (np.sqrt(total) + eps))
+
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        step_lr = self.lr / (1.0 + (self.step_count - 1) * self.lr_decay)
+        return (self._state_array(state, "sum", like, self.initial_accumulator_value), cast(step_lr),
+                cast(self.eps), cast(self.weight_decay))
 
 
 @_register("rmsprop")
@@ -268,44 +330,42 @@ class RMSprop(Optimizer):
     constraints = {**Optimizer.constraints, "alpha": _UNIT_INTERVAL, "eps": _POSITIVE,
                    "momentum": _UNIT_INTERVAL, "centered": bool}
     decaying_state = ("square_avg", "grad_avg", "momentum_buffer")
-    scratch_buffers = 2
 
     def __init__(self, lr: float = 0.01, alpha: float = 0.99, eps: float = 1e-8, weight_decay: float = 0.0,
                  momentum: float = 0.0, centered: bool = False):
         super().__init__(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay, momentum=momentum,
                          centered=centered)
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        work = scratch[1]
-        square_avg = self._state_array(state, "square_avg", param)
-        square_avg *= self.alpha
-        np.multiply(g, g, out=work)
-        work *= 1.0 - self.alpha
-        square_avg += work
-        if self.centered:
-            grad_avg = self._state_array(state, "grad_avg", param)
-            np.subtract(g, grad_avg, out=work)  # ḡ + (1 − α)(g − ḡ), torch's lerp
-            work *= 1.0 - self.alpha
-            grad_avg += work
-            np.multiply(grad_avg, grad_avg, out=work)
-            np.subtract(square_avg, work, out=work)
-            # s − ḡ² is a variance, ≥ 0 in exact arithmetic; rounding can leave it at −1e-12,
-            # whose square root would be NaN.
-            np.maximum(work, 0.0, out=work)
-            np.sqrt(work, out=work)
-        else:
-            np.sqrt(square_avg, out=work)
-        work += self.eps
-        np.divide(g, work, out=work)
-        if self.momentum > 0.0:
-            buffer = self._state_array(state, "momentum_buffer", param)
-            buffer *= self.momentum
-            buffer += work
-            np.multiply(buffer, -self.lr, out=work)
-        else:
-            work *= -self.lr
-        param += work
+    @staticmethod
+    def kernel(param, grad, square_avg, grad_avg, momentum_buffer, lr, alpha, one_minus_alpha, eps,
+               weight_decay, momentum, centered):
+        """The formulas above, element by element, with g = ∇E + λθ; ḡ is updated as
+        ḡ + (1 − α)(g − ḡ) (torch's lerp). ``grad_avg`` and ``momentum_buffer`` are only touched
+        when ``centered`` and μ > 0 ask for them."""
+        for i in range(param.size):
+            g = grad[i] + weight_decay * param[i]
+            mean_square = alpha * square_avg[i] + one_minus_alpha * (g * g)
+            square_avg[i] = mean_square
+            if centered:
+                mean = grad_avg[i] + one_minus_alpha * (g - grad_avg[i])
+                grad_avg[i] = mean
+                mean_square -= mean * mean
+                # s − ḡ² is a variance, ≥ 0 in exact arithmetic; rounding can leave it at −1e-12,
+                # whose square root would be NaN. (A float32 zero keeps a float32 kernel in float32.)
+                if mean_square < 0.0:
+                    mean_square = np.float32(0.0)
+            change = g / (np.sqrt(mean_square) + eps)
+            if momentum > 0.0:
+                change += momentum * momentum_buffer[i]
+                momentum_buffer[i] = change
+            param[i] -= lr * change
+
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        grad_avg = self._state_array(state, "grad_avg", like) if self.centered else _unused(like.dtype)
+        buffer = self._state_array(state, "momentum_buffer", like) if self.momentum > 0.0 else _unused(like.dtype)
+        return (self._state_array(state, "square_avg", like), grad_avg, buffer, cast(self.lr), cast(self.alpha),
+                cast(1.0 - self.alpha), cast(self.eps), cast(self.weight_decay), cast(self.momentum), self.centered)
 
 
 @_register("adadelta")
@@ -321,32 +381,25 @@ class Adadelta(Optimizer):
 
     constraints = {**Optimizer.constraints, "rho": dict(low=0.0, high=1.0), "eps": _POSITIVE}
     decaying_state = ("square_avg", "acc_delta")
-    scratch_buffers = 3
 
     def __init__(self, lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6, weight_decay: float = 0.0):
         super().__init__(lr=lr, rho=rho, eps=eps, weight_decay=weight_decay)
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        delta, work = scratch[1], scratch[2]
-        square_avg = self._state_array(state, "square_avg", param)
-        acc_delta = self._state_array(state, "acc_delta", param)
-        square_avg *= self.rho
-        np.multiply(g, g, out=work)
-        work *= 1.0 - self.rho
-        square_avg += work
-        np.add(square_avg, self.eps, out=work)
-        np.sqrt(work, out=work)
-        np.add(acc_delta, self.eps, out=delta)
-        np.sqrt(delta, out=delta)
-        delta /= work
-        delta *= g
-        acc_delta *= self.rho
-        np.multiply(delta, delta, out=work)
-        work *= 1.0 - self.rho
-        acc_delta += work
-        delta *= -self.lr
-        param += delta
+    @staticmethod
+    def kernel(param, grad, square_avg, acc_delta, lr, rho, one_minus_rho, eps, weight_decay):
+        """The formulas above, element by element, with g = ∇E + λθ."""
+        for i in range(param.size):
+            g = grad[i] + weight_decay * param[i]
+            mean_square = rho * square_avg[i] + one_minus_rho * (g * g)
+            square_avg[i] = mean_square
+            delta = np.sqrt(acc_delta[i] + eps) / np.sqrt(mean_square + eps) * g
+            acc_delta[i] = rho * acc_delta[i] + one_minus_rho * (delta * delta)
+            param[i] -= lr * delta
+
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        return (self._state_array(state, "square_avg", like), self._state_array(state, "acc_delta", like),
+                cast(self.lr), cast(self.rho), cast(1.0 - self.rho), cast(self.eps), cast(self.weight_decay))
 
 
 @_register("adam")
@@ -359,14 +412,13 @@ class Adam(Optimizer):
         θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
 
     The last line is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
-    c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with one pass over the array fewer.
+    c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
     ``betas`` is the pair (``beta1``, ``beta2``); each is also an attribute of its own.
     """
 
     constraints = {**Optimizer.constraints, "beta1": _UNIT_INTERVAL, "beta2": _UNIT_INTERVAL,
                    "eps": _POSITIVE, "amsgrad": bool}
     decaying_state = ("m", "v", "v_max")
-    scratch_buffers = 2
 
     def __init__(self, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
                  weight_decay: float = 0.0, amsgrad: bool = False):
@@ -384,29 +436,45 @@ class Adam(Optimizer):
             raise ValueError(f"{self.name} betas must be a pair (beta1, beta2), got {value!r}") from None
         self.beta1, self.beta2 = beta1, beta2
 
-    def _update(self, param, grad, state, scratch):
-        g = self._gradient(param, grad, scratch[0])
-        work = scratch[1]
-        m = self._state_array(state, "m", param)
-        v = self._state_array(state, "v", param)
-        np.subtract(g, m, out=work)  # m + (1 − β₁)(g − m), torch's lerp
-        work *= 1.0 - self.beta1
-        m += work
-        v *= self.beta2
-        np.multiply(g, g, out=work)
-        work *= 1.0 - self.beta2
-        v += work
-        if self.amsgrad:
-            v_max = self._state_array(state, "v_max", param)
-            np.maximum(v_max, v, out=v_max)
-            v = v_max
-        t = self.step_count
+    @staticmethod
+    def kernel(param, grad, m, v, v_max, shrink, weight_decay, one_minus_beta1, beta2, one_minus_beta2,
+               step_lr, eps_hat, amsgrad):
+        """Element by element, with ``step_lr`` = c and ``eps_hat`` = ε·√(1 − β₂ᵗ):
+
+            θ ← θ·shrink        (AdamW's decoupled decay 1 − ηλ; 1 for Adam)
+            g = ∇E + λθ         (λ = 0 for AdamW)
+            m ← m + (1 − β₁)(g − m)      (torch's lerp: the formula above, rearranged)
+            v ← β₂·v + (1 − β₂)·g²
+            θ ← θ − c·m / (√v + ε̂)      (v̄ = max(v̄, v) in place of v with ``amsgrad``)
+        """
+        for i in range(param.size):
+            theta = param[i] * shrink
+            g = grad[i] + weight_decay * theta
+            first = m[i] + one_minus_beta1 * (g - m[i])
+            second = beta2 * v[i] + one_minus_beta2 * (g * g)
+            m[i] = first
+            v[i] = second
+            if amsgrad:
+                if v_max[i] > second:  # written as a test that NaN fails: a NaN moment is kept
+                    second = v_max[i]
+                v_max[i] = second
+            param[i] = theta - step_lr * (first / (np.sqrt(second) + eps_hat))
+
+    def _arguments(self, state, like):
+        cast = like.dtype.type
+        t = max(self.step_count, 1)  # prepare() asks before the first step: it compiles with step 1's
         root_correction2 = math.sqrt(1.0 - self.beta2**t)
-        np.sqrt(v, out=work)
-        work += self.eps * root_correction2
-        np.divide(m, work, out=work)
-        work *= -self.lr * root_correction2 / (1.0 - self.beta1**t)
-        param += work
+        v_max = self._state_array(state, "v_max", like) if self.amsgrad else _unused(like.dtype)
+        return (self._state_array(state, "m", like), self._state_array(state, "v", like), v_max,
+                cast(self._shrink()), cast(self._l2()), cast(1.0 - self.beta1), cast(self.beta2),
+                cast(1.0 - self.beta2), cast(self.lr * root_correction2 / (1.0 - self.beta1**t)),
+                cast(self.eps * root_correction2), self.amsgrad)
+
+    def _shrink(self) -> float:
+        return 1.0
+
+    def _l2(self) -> float:
+        return self.weight_decay
 
 
 @_register("adamw")
@@ -421,10 +489,8 @@ class AdamW(Adam):
                  weight_decay: float = 0.01, amsgrad: bool = False):
         super().__init__(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
 
-    def _gradient(self, param, grad, out):
-        return grad
+    def _shrink(self) -> float:
+        return 1.0 - self.lr * self.weight_decay
 
-    def _update(self, param, grad, state, scratch):
-        if self.weight_decay != 0.0:
-            param *= 1.0 - self.lr * self.weight_decay
-        super()._update(param, grad, state, scratch)
+    def _l2(self) -> float:
+        return 0.0

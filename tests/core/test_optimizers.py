@@ -1,4 +1,7 @@
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -451,3 +454,97 @@ def test_step_refuses_mismatched_arguments():
     opt.step([theta], [np.ones(3, np.float32)])
     with pytest.raises(ValueError, match="reset"):
         opt.step([np.zeros(4, np.float32)], [np.zeros(4, np.float32)])
+
+
+# ---- compiled kernels ----------------------------------------------------------------------------
+
+FLAG_CASES = [
+    ("sgd", dict(weight_decay=0.1)),
+    ("momentum", dict(weight_decay=0.1)),
+    ("nesterov", dict()),
+    ("adagrad", dict(lr_decay=0.1, initial_accumulator_value=0.2, weight_decay=0.1)),
+    ("rmsprop", dict()),
+    ("rmsprop", dict(momentum=0.5, centered=True, weight_decay=0.1)),
+    ("adadelta", dict(weight_decay=0.1)),
+    ("adam", dict(weight_decay=0.1)),
+    ("adam", dict(amsgrad=True)),
+    ("adamw", dict(amsgrad=True)),
+]
+
+
+def steps_on(name, hp, dtype, size=40, steps=5):
+    """(θ, state) after ``steps`` steps on ``size`` parameters with gradients of mixed scales."""
+    rng = np.random.default_rng(3)
+    opt = optimizers.create(name, lr=0.01, **hp)
+    theta = rng.standard_normal(size).astype(dtype)
+    for _ in range(steps):
+        opt.step([theta], [(rng.standard_normal(size) * np.logspace(-6, 2, size)).astype(dtype)])
+    return theta, opt.state[0]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name, hp", FLAG_CASES)
+def test_compiled_kernels_equal_their_python_source_bit_for_bit(name, hp, dtype, monkeypatch):
+    compiled_theta, compiled_state = steps_on(name, hp, dtype)
+    monkeypatch.setattr(optimizers, "COMPILED_MIN_SIZE", 10**9)
+    python_theta, python_state = steps_on(name, hp, dtype)
+    np.testing.assert_array_equal(compiled_theta, python_theta)
+    assert compiled_state.keys() == python_state.keys()
+    for key in compiled_state:
+        np.testing.assert_array_equal(compiled_state[key], python_state[key])
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("name, hp", TORCH_CASES)
+def test_compiled_trajectory_matches_torch(name, hp, monkeypatch):
+    monkeypatch.setattr(optimizers, "COMPILED_MIN_SIZE", 1)
+    test_trajectory_matches_torch(name, hp)
+
+
+def test_a_float32_step_computes_in_float32():
+    """One compiled Adam step equals the formula evaluated with NumPy's float32 operations, bit
+    for bit: a float64 scalar mixed in anywhere would round differently somewhere among 10,000."""
+    rng = np.random.default_rng(4)
+    theta = rng.standard_normal(10_000).astype(np.float32)
+    grad = (rng.standard_normal(10_000) * 1e-2).astype(np.float32)
+    lr, beta1, beta2, eps = 1e-3, 0.9, 0.999, 1e-8
+    expected_m = grad * np.float32(1 - beta1)
+    expected_v = (grad * grad) * np.float32(1 - beta2)
+    root_correction2 = math.sqrt(1 - beta2)
+    denominator = np.sqrt(expected_v) + np.float32(eps * root_correction2)
+    expected = theta - np.float32(lr * root_correction2 / (1 - beta1)) * (expected_m / denominator)
+    opt = optimizers.create("adam", lr=lr)
+    opt.step([theta], [grad])
+    np.testing.assert_array_equal(opt.state[0]["m"], expected_m)
+    np.testing.assert_array_equal(opt.state[0]["v"], expected_v)
+    np.testing.assert_array_equal(theta, expected)
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_prepare_compiles_without_touching_the_state(name):
+    opt = optimizers.create(name)
+    for dtype in (np.float32, np.float64):
+        opt.prepare(dtype)
+    assert opt.state == [] and opt.step_count == 0
+    theta = np.ones(100, np.float32)
+    opt.step([theta], [np.full(100, 0.5, np.float32)])
+    fresh = optimizers.create(name)
+    again = np.ones(100, np.float32)
+    fresh.step([again], [np.full(100, 0.5, np.float32)])
+    np.testing.assert_array_equal(theta, again)
+
+
+def test_importing_the_engine_does_not_import_numba():
+    # A fresh interpreter: this one may have compiled kernels already.
+    code = ("import sys, core, core.optimizers, core.trainer, core.network, core.experiment; "
+            "print('numba' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "False"
+
+
+def test_a_strided_parameter_is_refused():
+    opt = optimizers.create("sgd")
+    theta = np.zeros((4, 4))
+    with pytest.raises(ValueError, match="parameter 0 must be a C-contiguous array"):
+        opt.step([theta.T], [np.ones((4, 4))])
