@@ -8,12 +8,14 @@ batch size 1 = stochastic gradient descent; batch size N = full-batch gradient d
 """
 from __future__ import annotations
 
+import functools
 import math
 import threading
 import time
 from typing import Iterator
 
 import numpy as np
+import threadpoolctl
 
 from core import events, metrics
 from core._checks import check_number
@@ -22,6 +24,54 @@ from core.losses import NonFiniteOutputError
 from core.regularization import Regularizer
 
 LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
+
+ONE_THREAD_PRODUCT = 1 << 22
+"""A batch whose largest matrix product has at most this many multiply-adds runs on one BLAS thread.
+
+Measured on a 2-core machine, best of 30 alternating runs: a second thread gains nothing up to
+4.2M multiply-adds (128×256 times 256×128: 125 µs on one thread, 123 on two; 128×64 times 64×64:
+23 and 21 µs) and halves the time from 8M. But a product cut in two waits for both halves, and
+when another process holds the other core that wait is a scheduler time slice: the median of the
+128×64 by 64×64 product went from 30 µs to 24 ms. The 8×8 digits' 64-64-10 network at batch 128
+is all such small products; MNIST's first layer (26M at batch 128) keeps both threads.
+"""
+
+
+@functools.cache
+def _blas_libraries() -> list:
+    """threadpoolctl's handles on the BLAS libraries loaded in this process (looked up once)."""
+    return threadpoolctl.ThreadpoolController().select(user_api="blas").lib_controllers
+
+
+class _OneBlasThread:
+    """Puts the BLAS on one thread while anybody holds it; the thread counts found by the first
+    holder come back when the last one lets go. Counting holders keeps that right when trainers in
+    several threads overlap (a race beside a training run), where restoring at every release would
+    not. Libraries already on one thread (the app's worker leaves a core to the GUI) are not touched."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._changed: list[tuple] = []
+
+    def hold(self) -> None:
+        with self._lock:
+            if self._holders == 0:
+                self._changed = [(library, threads) for library in _blas_libraries()
+                                 if (threads := library.num_threads) != 1]
+                for library, _ in self._changed:
+                    library.set_num_threads(1)
+            self._holders += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holders -= 1
+            if self._holders == 0:
+                for library, threads in self._changed:
+                    library.set_num_threads(threads)
+
+
+ONE_BLAS_THREAD = _OneBlasThread()
 
 
 class TrainingControl:
@@ -86,17 +136,26 @@ class TrainingControl:
         return self._stop_requested
 
     # Used by the loop ----------------------------------------------------------
+    # The loop asks all three before every batch. While nothing is paused, stopped or changed, an
+    # unlocked read of a flag answers (reading one attribute is atomic) and the lock is left alone;
+    # a command arriving just after that read is honoured at the next batch, as if it came a moment later.
     def take_changes(self) -> dict[str, float]:
+        if not self._changes:
+            return {}
         with self._condition:
             changes, self._changes = self._changes, {}
             return changes
 
     def must_wait(self) -> bool:
+        if not self._paused:
+            return False
         with self._condition:
             return self._paused and self._batches_allowed == 0 and not self._stop_requested
 
     def wait_for_permission(self) -> bool:
         """Block while paused; return False if the run must stop. Consumes one stepped batch."""
+        if not (self._paused or self._stop_requested):
+            return True
         with self._condition:
             while self._paused and self._batches_allowed == 0 and not self._stop_requested:
                 self._condition.wait()
@@ -167,7 +226,10 @@ class Trainer:
         self.epoch, self.step = start_epoch, start_step
         self.best_epoch, self.best_loss, self.best_state = -1, math.inf, None
         self._last_finite = np.empty_like(network.flat_parameters)
-        self._dense_gradients = [layer.grads[0] for layer in network.layers if isinstance(layer, Dense)]
+        dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
+        self._dense_gradients = [layer.grads[0] for layer in dense_layers]
+        self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
+        self._holds_one_blas_thread = False
         self._batch_x: dict[int, np.ndarray] = {}
 
     # ------------------------------------------------------------------ live settings
@@ -221,8 +283,43 @@ class Trainer:
                     return f"the output of layer{index} ({layer.describe()}) overflowed"
         return "the loss became non-finite"
 
+    def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
+        """One optimiser step on a batch: (its loss, its predictions, whether the weights stayed finite).
+        No step is taken when the loss is not finite; ``_last_finite`` keeps the weights from before."""
+        network = self.network
+        np.copyto(self._last_finite, network.flat_parameters)
+        # Overflow is detected here and reported as divergence, not as warnings.
+        with np.errstate(over="ignore", invalid="ignore"):
+            try:
+                output_loss, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
+            except NonFiniteOutputError:
+                output_loss, predictions = math.nan, None
+            if math.isfinite(output_loss):
+                self.optimizer.step([network.flat_parameters], [network.flat_gradients])
+            # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
+            # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
+            weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
+        return output_loss, predictions, weights_finite
+
+    def _hold_one_blas_thread(self, wanted: bool) -> None:
+        """Hold :data:`ONE_BLAS_THREAD` while ``wanted``. It stays held from batch to batch, events
+        included (switching the thread count costs µs, a batch of small products tens of them),
+        until a larger batch size is set or the run ends."""
+        if wanted != self._holds_one_blas_thread:
+            if wanted:
+                ONE_BLAS_THREAD.hold()
+            else:
+                ONE_BLAS_THREAD.release()
+            self._holds_one_blas_thread = wanted
+
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
+        try:
+            yield from self._events()
+        finally:  # also when the caller drops the run half-way (the generator is closed)
+            self._hold_one_blas_thread(False)
+
+    def _events(self) -> Iterator[object]:
         network, control = self.network, self.control
         n_train = self.X_train.shape[0]
         samples_seen = self.step * self.batch_size
@@ -257,18 +354,8 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                np.copyto(self._last_finite, network.flat_parameters)
-                # Overflow is detected below and reported as divergence, not as warnings.
-                with np.errstate(over="ignore", invalid="ignore"):
-                    try:
-                        output_loss, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
-                    except NonFiniteOutputError:
-                        output_loss = math.nan
-                    if math.isfinite(output_loss):
-                        self.optimizer.step([network.flat_parameters], [network.flat_gradients])
-                    # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
-                    # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
-                    weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
+                self._hold_one_blas_thread(index.size * self._largest_layer <= ONE_THREAD_PRODUCT)
+                output_loss, predictions, weights_finite = self._learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     detail = self._nonfinite_report(xb)
                     np.copyto(network.flat_parameters, self._last_finite)
