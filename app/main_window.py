@@ -60,6 +60,10 @@ FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
 after a frame that took longer than this, the next waits as long as that frame took."""
 
+STATUS_INTERVAL_S = 0.25
+"""The status bar's numbers change at most four times a second: faster they cannot be read, and each
+change repaints the bar (a few per cent of the GUI thread at every frame)."""
+
 HOSTED_TOOLS = (("app.views.draw_view", "DrawView"), ("app.views.variants_view", "VariantsView"),
                 ("app.views.activation_functions", "ActivationFunctionsView"),
                 ("app.views.gradient_check_view", "GradientCheckView"),
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.timeout.connect(self.rebuild)
         self._pending_progress: list[Progress] = []
         self._frame_in_flight = False
+        self._next_status = 0.0  # time.perf_counter() from which the status bar may change again
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
         self._frame_timer.setInterval(FRAME_INTERVAL_MS)
@@ -715,7 +720,9 @@ class MainWindow(QMainWindow):
             return
         began = time.perf_counter()
         progress, self._pending_progress = merge_progress(self._pending_progress), []
-        self._show_progress()
+        if began >= self._next_status:
+            self._next_status = began + STATUS_INTERVAL_S
+            self._show_progress()
         self._call_views("on_progress", progress)
         self._frame_in_flight = True
         # A zero timer runs once the repaints this frame caused are done: the frame's true cost.
@@ -730,6 +737,7 @@ class MainWindow(QMainWindow):
 
     def _on_paused(self, event: events.Paused) -> None:
         self._draw_frame()
+        self._show_progress()  # the frame may have left the status bar a quarter second behind
         self._rate_window.clear()
         if self.session is not None and self.session.control.paused:
             self._set_state(PAUSED)
@@ -738,6 +746,7 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, event: events.TrainingFinished) -> None:
         self._draw_frame()
+        self._show_progress()  # the frame may have left the status bar a quarter second behind
         self._epochs_done, self._steps_done = event.epoch, event.step
         self._diverged = event.reason == events.DIVERGED
         if self._diverged:

@@ -1,0 +1,53 @@
+"""The window's frames while training: views get every frame, the status bar four a second, and
+the last numbers of a run are shown when it pauses or ends."""
+import time
+
+import pytest
+
+from app import main_window
+from app.i18n import format_integer
+from app.main_window import MainWindow
+from core import events
+
+
+@pytest.fixture
+def window(qtbot, small_config):
+    window = MainWindow(small_config(epochs=200))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    return window
+
+
+def test_the_status_bar_changes_four_times_a_second_while_the_views_get_every_frame(window, qtbot, monkeypatch):
+    frames, status = [], []
+    draw_frame, show_progress = window._draw_frame, window._show_progress
+    monkeypatch.setattr(window, "_draw_frame", lambda: frames.append(time.perf_counter()) or draw_frame())
+    monkeypatch.setattr(window, "_show_progress", lambda: status.append(time.perf_counter()) or show_progress())
+    window.start()
+    qtbot.wait(1500)
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    during_run = [moment for moment in status if moment <= frames[-1]]
+    assert len(frames) > len(during_run) + 5
+    gaps = [later - earlier for earlier, later in zip(during_run, during_run[1:])]
+    assert gaps and min(gaps) >= main_window.STATUS_INTERVAL_S - 0.01
+
+
+def test_the_status_bar_shows_where_the_run_stopped(window, qtbot):
+    window.start()
+    qtbot.waitUntil(lambda: window.steps_done > 20, timeout=10_000)
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+        window.stop()
+    assert finished.args[0].reason == events.STOPPED
+    assert window.status_labels["step"].text() == f"step {format_integer(finished.args[0].step)}"
+
+
+def test_the_status_bar_shows_the_step_a_paused_run_waits_at(window, qtbot):
+    window.start()
+    qtbot.waitUntil(lambda: window.steps_done > 20, timeout=10_000)
+    window.pause()
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    assert window.status_labels["step"].text() == f"step {format_integer(window.steps_done)}"
+    window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
