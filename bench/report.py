@@ -12,15 +12,16 @@ from bench.machine import blas_line
 from bench.results import WorkloadResult
 
 HOW_TO_RUN = """\
-Run the whole suite (about 10 minutes on 2 cores; it prints every table and rewrites this file):
+Run the whole suite (about 14 minutes on 2 cores; it prints every table and rewrites this file):
 
     MLP_WORKBENCH_DATA=/path/to/data python -m bench
 
 `MLP_WORKBENCH_DATA` points at a folder with a `mnist/` sub-folder holding MNIST's four IDX files
 (the suite never downloads; without real MNIST, workload 1 trains on MNIST-shaped synthetic data
-and workload 4 is reported as absent). PyTorch is optional (`pip install torch==2.13.0`); without it
-its rows are reported as absent. Options: `--quick` (tiny sizes, seconds; what the test suite runs),
-`--workloads 1,3` (a subset), `--rounds N`, `--threads N` (BLAS and PyTorch threads),
+and workload 4 is reported as absent; workload 6 then tours the window on the 8×8 digits). PyTorch is
+optional (`pip install torch==2.13.0`); without it its rows are reported as absent. Options: `--quick`
+(tiny sizes, under a minute; what the test suite runs), `--workloads 1,3` (a subset), `--rounds N`,
+`--threads N` (BLAS and PyTorch threads of workloads 1-4; workload 6 sets its own),
 `--no-readme` (print only). Run it on a quiet machine: the load average is recorded with the figures.
 Where `OPENBLAS_CORETYPE`/`OPENBLAS_L2_SIZE` force an older kernel, unset both for that command
 alone (`env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m bench`) and check the kernel below.
@@ -39,6 +40,13 @@ WHAT_IS_MEASURED = """\
    test evaluation after each epoch is outside the clock) and the peak RSS of that run, which
    runs in a child process of its own.
 5. The BLAS library, kernel and thread count in use (threadpoolctl).
+6. The workbench window (`python -m bench.bench_gui`, in a child process, offscreen) while it
+   trains MNIST (784-256-128-10, batch 32) and every tab is shown in turn for 3 s: how late a
+   10 ms timer comes (the event loop's longest block and p99), frames painted per second on the
+   views drawn from every batch, training speed in the window against the headless engine (its
+   faster BLAS setting), RSS over 200 epochs on the 8×8 digits, and the median of 3 launches to
+   the window's first paint (and to Start enabled). Targets from issue 5: lag ≤ 50 ms and p99
+   ≤ 20 ms, throughput ≥ 85 %, ≥ 20 fps, RSS within ±5 %, shown within 2 s.
 
 Contenders, on the same data, network, batch size, epochs and float32 where they allow it: this
 engine (`core.trainer.Trainer`, events and all), scikit-learn `MLPClassifier` (float64, and

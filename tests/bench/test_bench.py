@@ -1,6 +1,8 @@
 """The benchmark suite in its quick mode (tiny sizes), so that it cannot rot between full runs."""
 from __future__ import annotations
 
+import json
+import math
 import subprocess
 import sys
 
@@ -8,7 +10,7 @@ import numpy as np
 import pytest
 
 from bench import __main__ as suite
-from bench import contenders, data, machine, mnist_recipe
+from bench import bench_gui, contenders, data, machine, mnist_recipe, report
 from bench.results import Target
 from bench.timing import Summary, alternate
 
@@ -19,7 +21,7 @@ def test_quick_suite_without_torch_prints_every_workload_and_writes_the_readme(m
     assert suite.main(["--quick", "--readme", str(readme)]) == 0
     printed = capsys.readouterr().out
     for heading in ("Workload 1", "batch 128", "batch 512", "Workload 2", "Workload 3a", "Workload 3b",
-                    "Workload 4", "BLAS: openblas"):
+                    "Workload 4", "Workload 6", "event-loop lag, p99", "BLAS: openblas"):
         assert heading in printed, heading
     assert "absent: PyTorch Adam(fused=True)" in printed
     for row in (contenders.ENGINE, contenders.SKLEARN_64, contenders.SKLEARN_32, contenders.FLOOR):
@@ -83,3 +85,44 @@ def test_the_child_reports_its_own_peak_memory_not_its_larger_parents():
     report = subprocess.run([sys.executable, "-c", "from bench.mnist_recipe import peak_rss_mb; print(peak_rss_mb())"],
                             capture_output=True, text=True, check=True, cwd=mnist_recipe.REPOSITORY)
     assert ballast.sum() > 0 and float(report.stdout) < 200
+
+
+def window_result():
+    """A workload-6 result as bench_gui.measure makes one (its figures made up)."""
+    result = bench_gui.WorkloadResult(bench_gui.TITLE, "samples/s", {
+        "headless engine, every BLAS thread": Summary((20_000.0, 22_000.0)),
+        "in the window, every tab shown in turn": Summary((18_000.0,))},
+        reference="headless engine, every BLAS thread", notes=["tab Loss: lag p99 12.0 ms"])
+    result.figures = [("event-loop lag, p99", "ms", 12.0),
+                      ("largest RSS change after the first tenth", "%", float("nan"))]
+    result.targets = [Target("p99 event-loop lag while training", 12.0, bench_gui.P99_LAG_MS, False, " ms"),
+                      Target("frames drawn per second (views drawn from every batch)", 14.0, bench_gui.MIN_FPS, True,
+                             " fps")]
+    return result
+
+
+def test_workload_6_comes_back_from_its_child_process_as_it_was_measured():
+    result = window_result()
+    back = bench_gui.result_from_json(json.loads(json.dumps(bench_gui.result_to_json(result))))
+    assert back.rows == result.rows and back.targets == result.targets and back.notes == result.notes
+    assert back.figures[0] == result.figures[0] and math.isnan(back.figures[1][2])
+    assert back.ratio("in the window, every tab shown in turn") == pytest.approx(18_000 / 21_000)
+
+
+def test_workload_6_is_reported_with_its_figures_and_targets():
+    description = {"cpu": "test CPU", "cores": 2, "platform": "test", "load_average": 0.1, "versions": {},
+                   "blas": [], "idle_spin_ms": 0.0, "environment": {}}
+    text = report.results_markdown([window_result()], description, 0.2, 60.0)
+    assert "### Workload 6: the workbench window while training (issue 5)" in text
+    assert "- event-loop lag, p99: 12.0 ms" in text and "- tab Loss: lag p99 12.0 ms" in text
+    assert "| Workload 6 | p99 event-loop lag while training | ≤ 20 ms | 12.0 ms | yes |" in text
+    assert ("| Workload 6 | frames drawn per second (views drawn from every batch) | ≥ 20 fps | 14.0 fps | **no** |"
+            in text)
+    assert "6. The workbench window" in report.readme(text)
+
+
+def test_a_failed_window_benchmark_is_reported_as_absent(monkeypatch):
+    monkeypatch.setattr(bench_gui.subprocess, "run", lambda *args, **kwargs: subprocess.CompletedProcess(args, 1, ""))
+    result = bench_gui.in_child_process(quick=True)
+    assert result.title == bench_gui.TITLE and not result.rows
+    assert "exit status 1" in result.absent[0]
