@@ -182,7 +182,7 @@ class SoftmaxCrossEntropy(Loss):
             self._exp_buffer = np.empty_like(output)
             self._row_starts = np.arange(0, n * k, k)
         # Element (i, yᵢ) of the flattened batch is at i·K + yᵢ: one take instead of 2-D fancy indexing.
-        target_positions = self._row_starts + labels
+        target_positions = self._row_starts + labels.astype(np.intp, copy=False)  # uint64 + int64 would be float
         shifted = np.subtract(output, np.maximum.reduce(output, axis=1, keepdims=True), out=self._exp_buffer)
         shifted_target_scores = shifted.ravel().take(target_positions)
         exponentials = np.exp(shifted, out=shifted)

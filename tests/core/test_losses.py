@@ -1,3 +1,5 @@
+import math
+
 import numpy as np
 import pytest
 
@@ -262,3 +264,14 @@ def test_unknown_loss_and_hyperparameters():
         losses.create("cross_entropy")
     with pytest.raises(ValueError, match="loss 'mse': bad hyperparameters"):
         losses.create("mse", reduction="sum")
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int32, np.int64, np.uint8, np.uint64])
+def test_softmax_cross_entropy_takes_and_checks_labels_of_every_integer_type(dtype):
+    loss = losses.create("softmax_cross_entropy")
+    assert loss.forward(np.zeros((2, 3)), np.array([0, 2], dtype=dtype)) == pytest.approx(math.log(3))
+    with pytest.raises(ValueError, match="label 3 does not fit"):
+        loss.forward(np.zeros((2, 3)), np.array([0, 3], dtype=dtype))
+    if np.issubdtype(dtype, np.signedinteger):
+        with pytest.raises(ValueError, match="label -1 does not fit"):
+            loss.forward(np.zeros((2, 3)), np.array([-1, 2], dtype=dtype))
