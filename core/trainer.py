@@ -8,6 +8,7 @@ batch size 1 = stochastic gradient descent; batch size N = full-batch gradient d
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import threading
@@ -70,8 +71,16 @@ class _OneBlasThread:
                 for library, threads in self._changed:
                     library.set_num_threads(threads)
 
+    def __enter__(self):
+        self.hold()
+        return self
+
+    def __exit__(self, *exception) -> None:
+        self.release()
+
 
 ONE_BLAS_THREAD = _OneBlasThread()
+_NO_HOLD = contextlib.nullcontext()
 
 
 class TrainingControl:
@@ -229,7 +238,6 @@ class Trainer:
         dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
         self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
-        self._holds_one_blas_thread = False
         self._batch_x: dict[int, np.ndarray] = {}
 
     # ------------------------------------------------------------------ live settings
@@ -301,23 +309,9 @@ class Trainer:
             weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
         return output_loss, predictions, weights_finite
 
-    def _hold_one_blas_thread(self, wanted: bool) -> None:
-        """Hold :data:`ONE_BLAS_THREAD` while ``wanted``. It stays held from batch to batch, events
-        included (switching the thread count costs µs, a batch of small products tens of them),
-        until a larger batch size is set or the run ends."""
-        if wanted != self._holds_one_blas_thread:
-            if wanted:
-                ONE_BLAS_THREAD.hold()
-            else:
-                ONE_BLAS_THREAD.release()
-            self._holds_one_blas_thread = wanted
-
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
-        try:
-            yield from self._events()
-        finally:  # also when the caller drops the run half-way (the generator is closed)
-            self._hold_one_blas_thread(False)
+        yield from self._events()
 
     def _events(self) -> Iterator[object]:
         network, control = self.network, self.control
@@ -354,8 +348,10 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                self._hold_one_blas_thread(index.size * self._largest_layer <= ONE_THREAD_PRODUCT)
-                output_loss, predictions, weights_finite = self._learn(xb, yb)
+                # Held for the batch's computation only, never across a yield: a run its caller stops
+                # iterating (paused, dropped, not yet collected) must not keep the BLAS on one thread.
+                with ONE_BLAS_THREAD if index.size * self._largest_layer <= ONE_THREAD_PRODUCT else _NO_HOLD:
+                    output_loss, predictions, weights_finite = self._learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     detail = self._nonfinite_report(xb)
                     np.copyto(network.flat_parameters, self._last_finite)

@@ -34,15 +34,17 @@ def steps_per_epoch(experiment):
 def test_every_batch_and_epoch_arrives_once_in_order_in_fewer_messages(qtbot, small_config):
     experiment = Experiment(small_config(epochs=3))
     session, received = recorded_session(experiment, {"track_gradient_norms": True})
+    began = time.perf_counter()
     with qtbot.waitSignal(session.ended, timeout=30_000):
         session.start()
+    wall_time = time.perf_counter() - began  # the trainer's clock starts after the optimiser is prepared
     assert [batch.step for batch in batches_of(received)] == list(range(1, 3 * steps_per_epoch(experiment) + 1))
     assert [epoch.epoch for progress in received["progress"] for epoch in progress.epochs] == [1, 2, 3]
     finished = received["finished"][0]
     assert finished.reason == events.COMPLETED and received["failed"] == []
     assert received["started"][0].steps_per_epoch == steps_per_epoch(experiment)
     # ≈30 messages a second: at most one per 1/30 s, plus the first and the final flush.
-    assert len(received["progress"]) <= finished.elapsed * 30 + 2
+    assert len(received["progress"]) <= wall_time * 30 + 2
     assert len(batches_of(received)[0].gradient_norms) == 2
 
 

@@ -75,7 +75,7 @@ def test_the_labs_options_tick_the_variants_and_choose_the_x_axis(view):
 
 def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbers(qtbot, view):
     lab = open_lab(view, x_axis=SAMPLES_SEEN)
-    view.max_epochs.setValue(1)  # batches of 1: N steps, fewer than a curve keeps before merging points
+    view.max_epochs.setValue(1)  # batches of 1: N steps, more than a curve keeps before merging points
     run_to_the_end(qtbot, view)
     assert view.status.text() == "Every variant is trained."
     assert legend_texts(view) == [variant.title["en"] for variant in lab.variants]
@@ -84,7 +84,7 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
         train, val_loss, val_accuracy = view._plot_items[variant.name]
         n_train = view.curves[variant.name].n_train
         # Every variant has seen the same examples, whatever its batch size: the curves end together.
-        assert train.getData()[0][-1] == n_train
+        assert n_train - 2 <= train.getData()[0][-1] <= n_train  # merged pairs of points end within a step
         assert list(val_loss.getData()[0]) == [n_train]
         solo = [event for name, event in expected if name == variant.name and isinstance(event, events.EpochFinished)]
         assert list(val_accuracy.getData()[1]) == pytest.approx([event.val_metric for event in solo])
@@ -94,10 +94,11 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
     assert view._plot_items["stochastic"][0].opts["symbol"] is None
     view.x_axis.setCurrentIndex(view.x_axis.findData(STEP))
     steps = {name: items[0].getData()[0][-1] for name, items in view._plot_items.items()}
-    assert steps["full_batch"] == 1 and steps["stochastic"] == view.curves["stochastic"].n_train
+    assert steps["full_batch"] == 1
+    assert view.curves["stochastic"].n_train - 2 <= steps["stochastic"] <= view.curves["stochastic"].n_train
     view.x_axis.setCurrentIndex(view.x_axis.findData(EPOCH))
-    assert all(items[0].getData()[0][-1] == 1 and items[1].getData()[0].tolist() == [1]
-               for items in view._plot_items.values())
+    assert all(abs(items[0].getData()[0][-1] - 1) <= 2 / view.curves[name].n_train  # within a merged pair
+               and items[1].getData()[0].tolist() == [1] for name, items in view._plot_items.items())
     assert view.metric_plot.getAxis("bottom").labelText == "epochs"
 
 

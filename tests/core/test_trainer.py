@@ -259,12 +259,12 @@ def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_th
     assert threads_during_batches(large, X, y, batch_size=32) == {2}
 
 
-def test_a_run_dropped_half_way_gives_the_blas_its_threads_back(two_blas_threads):
+def test_a_run_its_caller_stops_iterating_leaves_the_blas_its_threads(two_blas_threads):
     X, y = blobs(n=64)
     events_of_run = Trainer(small_network(), optimizers.create("adam"), X, y, batch_size=8, epochs=5).run()
     for event in events_of_run:
         if isinstance(event, events.BatchFinished):
-            assert blas_threads() == 1  # held between batches too
+            assert blas_threads() == 2  # a dropped run may be closed only when collected, much later
             break
     events_of_run.close()
     assert blas_threads() == 2
