@@ -8,15 +8,12 @@ batch size 1 = stochastic gradient descent; batch size N = full-batch gradient d
 """
 from __future__ import annotations
 
-import contextlib
-import functools
 import math
 import threading
 import time
 from typing import Iterator
 
 import numpy as np
-import threadpoolctl
 
 from core import events, metrics
 from core._checks import check_number
@@ -25,62 +22,6 @@ from core.losses import NonFiniteOutputError
 from core.regularization import Regularizer
 
 LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
-
-ONE_THREAD_PRODUCT = 1 << 22
-"""A batch whose largest matrix product has at most this many multiply-adds runs on one BLAS thread.
-
-Measured on a 2-core machine, best of 30 alternating runs: a second thread gains nothing up to
-4.2M multiply-adds (128×256 times 256×128: 125 µs on one thread, 123 on two; 128×64 times 64×64:
-23 and 21 µs) and halves the time from 8M. But a product cut in two waits for both halves, and
-when another process holds the other core that wait is a scheduler time slice: the median of the
-128×64 by 64×64 product went from 30 µs to 24 ms. The 8×8 digits' 64-64-10 network at batch 128
-is all such small products; MNIST's first layer (26M at batch 128) keeps both threads.
-"""
-
-
-@functools.cache
-def _blas_libraries() -> list:
-    """threadpoolctl's handles on the BLAS libraries loaded in this process (looked up once)."""
-    return threadpoolctl.ThreadpoolController().select(user_api="blas").lib_controllers
-
-
-class _OneBlasThread:
-    """Puts the BLAS on one thread while anybody holds it; the thread counts found by the first
-    holder come back when the last one lets go. Counting holders keeps that right when trainers in
-    several threads overlap (a race beside a training run), where restoring at every release would
-    not. Libraries already on one thread (the app's worker leaves a core to the GUI) are not touched."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._holders = 0
-        self._changed: list[tuple] = []
-
-    def hold(self) -> None:
-        with self._lock:
-            if self._holders == 0:
-                self._changed = [(library, threads) for library in _blas_libraries()
-                                 if (threads := library.num_threads) != 1]
-                for library, _ in self._changed:
-                    library.set_num_threads(1)
-            self._holders += 1
-
-    def release(self) -> None:
-        with self._lock:
-            self._holders -= 1
-            if self._holders == 0:
-                for library, threads in self._changed:
-                    library.set_num_threads(threads)
-
-    def __enter__(self):
-        self.hold()
-        return self
-
-    def __exit__(self, *exception) -> None:
-        self.release()
-
-
-ONE_BLAS_THREAD = _OneBlasThread()
-_NO_HOLD = contextlib.nullcontext()
 
 
 class TrainingControl:
@@ -237,7 +178,6 @@ class Trainer:
         self._last_finite = np.empty_like(network.flat_parameters)
         dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
-        self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
         self._batch_x: dict[int, np.ndarray] = {}
 
     # ------------------------------------------------------------------ live settings
@@ -348,10 +288,7 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                # Held for the batch's computation only, never across a yield: a run its caller stops
-                # iterating (paused, dropped, not yet collected) must not keep the BLAS on one thread.
-                with ONE_BLAS_THREAD if index.size * self._largest_layer <= ONE_THREAD_PRODUCT else _NO_HOLD:
-                    output_loss, predictions, weights_finite = self._learn(xb, yb)
+                output_loss, predictions, weights_finite = self._learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     detail = self._nonfinite_report(xb)
                     np.copyto(network.flat_parameters, self._last_finite)

@@ -3,12 +3,11 @@ import threading
 
 import numpy as np
 import pytest
-from threadpoolctl import threadpool_info, threadpool_limits
 
 from core import events, optimizers, schedules
 from core.layers import Activation, Dense, Dropout
 from core.network import Network
-from core.trainer import ONE_BLAS_THREAD, ONE_THREAD_PRODUCT, Trainer, TrainingControl
+from core.trainer import Trainer, TrainingControl
 
 
 def blobs(n=200, seed=0, n_features=4, n_classes=3):
@@ -224,57 +223,3 @@ def test_an_experiment_keeps_its_optimiser_state_when_a_run_is_continued():
     assert experiment.make_trainer().optimizer is not first.optimizer
 
 
-def blas_threads() -> int:
-    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
-
-
-@pytest.fixture
-def two_blas_threads():
-    with threadpool_limits(limits=2, user_api="blas"):
-        if blas_threads() != 2:
-            pytest.skip("this BLAS cannot run two threads here")
-        yield
-
-
-def threads_during_batches(net, X, y, batch_size):
-    seen = set()
-    learn = net.loss_and_gradients
-
-    def recording(*args, **kwargs):
-        seen.add(blas_threads())
-        return learn(*args, **kwargs)
-
-    net.loss_and_gradients = recording
-    run(Trainer(net, optimizers.create("adam"), X, y, batch_size=batch_size, epochs=1))
-    return seen
-
-
-def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_threads):
-    X, y = blobs(n=64, n_features=64)
-    small = Network([Dense(64, 64), Activation("relu"), Dense(64, 3)])  # 32 × 64 × 64 multiply-adds
-    assert threads_during_batches(small, X, y, batch_size=32) == {1}
-    assert blas_threads() == 2
-    large_enough = 1 + ONE_THREAD_PRODUCT // (32 * 64)
-    large = Network([Dense(64, large_enough), Activation("relu"), Dense(large_enough, 3)])
-    assert threads_during_batches(large, X, y, batch_size=32) == {2}
-
-
-def test_a_run_its_caller_stops_iterating_leaves_the_blas_its_threads(two_blas_threads):
-    X, y = blobs(n=64)
-    events_of_run = Trainer(small_network(), optimizers.create("adam"), X, y, batch_size=8, epochs=5).run()
-    for event in events_of_run:
-        if isinstance(event, events.BatchFinished):
-            assert blas_threads() == 2  # a dropped run may be closed only when collected, much later
-            break
-    events_of_run.close()
-    assert blas_threads() == 2
-
-
-def test_overlapping_holders_of_one_blas_thread_restore_the_count_when_the_last_lets_go(two_blas_threads):
-    ONE_BLAS_THREAD.hold()
-    ONE_BLAS_THREAD.hold()  # a second trainer, in another thread, starts meanwhile
-    assert blas_threads() == 1
-    ONE_BLAS_THREAD.release()
-    assert blas_threads() == 1
-    ONE_BLAS_THREAD.release()
-    assert blas_threads() == 2
