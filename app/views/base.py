@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app import palette
 from core.inspection import Inspection, inspect
@@ -198,28 +198,107 @@ class ValueAxis(FollowedAxis):
         return low, high
 
 
-def drawn_once(plot: pg.PlotItem) -> None:
-    """Keep the plot's axes, with their tick labels and grid lines, as pictures redrawn only when
-    they change (the view moved, the plot was resized). The grid spans the whole plot, so every
-    curve that changes repainted the axes, their text included, at every frame; now they are
-    copied from the picture instead. Exports paint them afresh (:func:`painted_afresh`)."""
-    for name in ("left", "bottom", "right", "top"):
-        plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+class Axis(pg.AxisItem):
+    """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
+
+    pyqtgraph draws a plot's grid as part of its axes, whose pictures then span the whole plot:
+    every curve that changes repaints both axes, text and all, at every frame (or, kept as
+    pictures, blends two plot-sized images in) — half of a Loss frame. Here the axis draws its
+    ticks and labels only, as it does without a grid, and is repainted only when it changes;
+    ``setGrid``/``showGrid`` still say whether and how faint the grid is. Its ticks point outwards:
+    pointing into the plot, they made the axis overlap it, and every changing curve repainted it.
+    """
+
+    def __init__(self, orientation: str, **options):
+        super().__init__(orientation, **options)
+        self.setStyle(tickLength=5)
+
+    def boundingRect(self):
+        with self._without_grid():
+            return super().boundingRect()
+
+    def generateDrawSpecs(self, p):
+        with self._without_grid():
+            return super().generateDrawSpecs(p)
+
+    @contextlib.contextmanager
+    def _without_grid(self):
+        grid, self.grid = self.grid, False
+        try:
+            yield
+        finally:
+            self.grid = grid
+
+    def tick_levels(self) -> list[list[float]]:
+        """The values of the ticks drawn, level by level (major first), in view coordinates."""
+        custom = getattr(self, "_tickLevels", None)  # set by setTicks(); pyqtgraph has no getter
+        if custom is not None:
+            return [[value for value, _ in level] for level in custom]
+        length = self.width() if self.orientation in ("top", "bottom") else self.height()
+        if length <= 0 or self.range[0] == self.range[1]:
+            return []
+        levels = self.tickValues(min(self.range), max(self.range), length)
+        return [list(values) for _, values in levels[:self.style["maxTickLevel"] + 1]]
 
 
-@contextlib.contextmanager
-def painted_afresh(scene):
-    """Within the block, items kept as pictures (:func:`drawn_once`) are painted afresh: an export
-    gets lines and text, not the screen's pixels."""
-    cached = [(item, item.cacheMode()) for item in scene.items()
-              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
-    for item, _ in cached:
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    try:
-        yield
-    finally:
-        for item, mode in cached:
-            item.setCacheMode(mode)
+class TickGrid(pg.GraphicsObject):
+    """A plot's grid lines, drawn inside its view box at the ticks of its bottom and left
+    :class:`Axis`, as faint as pyqtgraph draws them (less for the finer level and for dense ticks).
+
+    Lines only: a frame that changes a curve repaints them (a few dozen lines) but no text and no
+    plot-sized picture. They are worked out again only when the view moves or is resized. Being
+    under everything, they are drawn opaque in the colour the faint line takes on ``background``:
+    blending translucent lines cost seven times more.
+    """
+
+    def __init__(self, plot: pg.PlotItem, background: QColor):
+        super().__init__()
+        self.background = background
+        self.box = plot.getViewBox()
+        self.axes = (plot.getAxis("bottom"), plot.getAxis("left"))
+        self.setZValue(-1e6)  # under everything the plot shows
+        self._lines: list[tuple[QPen, list[QLineF]]] | None = None
+        self._worked_out_for = None
+        self.box.addItem(self, ignoreBounds=True)
+        self.box.sigRangeChanged.connect(self._moved)
+        self.box.sigResized.connect(self._moved)
+
+    def _moved(self, *_) -> None:
+        self.prepareGeometryChange()
+        self._lines = None
+
+    def boundingRect(self) -> QRectF:
+        return self.box.viewRect()
+
+    def paint(self, painter, *args) -> None:
+        state = tuple((axis.grid, tuple(axis.range), id(getattr(axis, "_tickLevels", None))) for axis in self.axes)
+        if self._lines is None or state != self._worked_out_for:
+            self._lines, self._worked_out_for = self.work_out(), state
+        for pen, lines in self._lines:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+    def work_out(self) -> list:
+        """(pen, lines) per tick level of each axis with a grid. The opacity a is pyqtgraph's
+        AxisItem's, (1 / (level + 1)) · grid / 255 · min(1, 0.05 · length in pixels / (ticks + 1)),
+        and the colour the tick colour laid over the background with it: a·tick + (1 − a)·background."""
+        view = self.box.viewRect()
+        drawn = []
+        for axis in self.axes:
+            if axis.grid is False or not axis.isVisible():
+                continue
+            vertical = axis.orientation in ("top", "bottom")
+            length = axis.width() if vertical else axis.height()
+            tick, background = axis.tickPen().color(), self.background
+            for level, values in enumerate(axis.tick_levels()):
+                opacity = axis.grid / 255 / (level + 1) * min(1.0, 0.05 * length / (len(values) + 1))
+                color = QColor.fromRgbF(*(opacity * a + (1 - opacity) * b for a, b in
+                                          zip(tick.getRgbF()[:3], background.getRgbF()[:3])))
+                pen = QPen(color, 0)  # cosmetic: one pixel whatever the plot's scale
+                lines = [QLineF(value, view.top(), value, view.bottom()) if vertical else
+                         QLineF(view.left(), value, view.right(), value) for value in values]
+                drawn.append((pen, lines))
+        return drawn
 
 
 class View(QWidget):
@@ -311,11 +390,10 @@ class View(QWidget):
         # What is on screen, not the scene's own rectangle: that only ever grows (to hold a diverged
         # path thousands of plot widths away, once a PNG of over 256 MB).
         source = self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect()
-        with painted_afresh(scene):
-            if suffix == ".png":
-                self._export_png(scene, source, path)
-            else:
-                self._export_svg(scene, source, path)
+        if suffix == ".png":
+            self._export_png(scene, source, path)
+        else:
+            self._export_svg(scene, source, path)
 
     # pyqtgraph's exporters are not used: its ImageExporter takes over a minute for a few
     # thousand translucent lines (the network view) where scene.render takes 0.1 s, and its
@@ -391,10 +469,12 @@ class View(QWidget):
         return plot
 
     def new_plot(self, row: int, col: int, title: str = "", axis_items: dict | None = None, **labels) -> pg.PlotItem:
-        """A styled plot in the view's grid; ``axis_items`` replaces pyqtgraph's axes (by side)."""
-        plot = self.graphics.addPlot(row=row, col=col, axisItems=axis_items)
+        """A styled plot in the view's grid, its grid drawn by a :class:`TickGrid`; ``axis_items``
+        (by side) replace the :class:`Axis` items of those sides."""
+        axes = {side: Axis(side) for side in ("left", "bottom")} | (axis_items or {})
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes)
+        TickGrid(plot, QColor(palette.BACKGROUND))
         palette.style_plot(plot)
-        drawn_once(plot)
         if title:
             plot.setTitle(title, color=palette.FOREGROUND)
         for side, text in labels.items():

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
-from app.views.base import GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
+from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
 from app.views.series import DecimatingSeries, plain, show
 
 
@@ -22,7 +22,7 @@ def layer_numbers(network) -> dict[int, int]:
     return numbers
 
 
-class DecadeAxis(pg.AxisItem):
+class DecadeAxis(Axis):
     """A log axis that labels only the powers of ten in view (labelled minor ticks —
     0.09, 0.08, … — pile up into an unreadable column)."""
 
@@ -94,7 +94,9 @@ class GradientView(View):
         numbers = layer_numbers(network)
         dense = [index for index, layer in enumerate(network.layers) if hasattr(layer, "n_in")]
         self.norm_series = [DecimatingSeries() for _ in dense]
-        self.norm_curves = [self._curve(self.norm_plot, number, self.tr("layer {number}").format(number=number))
+        # One-pixel lines for the per-batch norms (a thousand noisy points each): wider ones cost
+        # three times more to paint at every frame. The shares, a point per inspection, can afford 1.5.
+        self.norm_curves = [self._curve(self.norm_plot, number, self.tr("layer {number}").format(number=number), 1)
                             for number in range(1, len(dense) + 1)]
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
         for index, layer in enumerate(network.layers):
@@ -104,7 +106,7 @@ class GradientView(View):
                 name = self.tr("layer {number} ({function}): {what}").format(
                     number=numbers[index], function=function, what=what)
                 self.share_series[index] = DecimatingSeries()
-                self.share_curves[index] = self._curve(self.share_plot, numbers[index], name)
+                self.share_curves[index] = self._curve(self.share_plot, numbers[index], name, 1.5)
                 self.share_names[index] = name
         self.activation_numbers = numbers
         self.spread_plot.getAxis("bottom").setTicks([[(numbers[i], str(numbers[i]))
@@ -117,9 +119,9 @@ class GradientView(View):
         self.tracked = True
         self.show_note(None)
 
-    def _curve(self, plot, number, name):
+    def _curve(self, plot, number, name, width):
         # No clipping to the view nor downsampling (see LossView).
-        return plot.plot(pen=palette.pen(number - 1, 1.5), name=name)
+        return plot.plot(pen=palette.pen(number - 1, width), name=name)
 
     def add_batches(self, events):
         for event in events:

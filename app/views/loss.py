@@ -6,9 +6,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
 from app.views.base import GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
-from app.views.series import DecimatingSeries, Smoother, plain, show
+from app.views.series import DEFAULT_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
+TREND_CAPACITY = 256
 
 
 class LossView(View):
@@ -38,9 +39,12 @@ class LossView(View):
         self.newest_step = 0
         self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
                       self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"))
-        self.loss_series = [DecimatingSeries() for _ in self.names]
-        self.metric_series = [DecimatingSeries() for _ in range(3)]
-        self.lr_series = DecimatingSeries()
+        # Trends (the smoothed curves, the rate) keep a point every few pixels: drawn with wide pens,
+        # each point costs, and a smooth line looks the same with a quarter of them.
+        self.loss_series = [DecimatingSeries(TREND_CAPACITY if kind == SMOOTHED else DEFAULT_CAPACITY)
+                            for kind in range(len(self.names))]
+        self.metric_series = [DecimatingSeries(TREND_CAPACITY), DecimatingSeries(), DecimatingSeries()]
+        self.lr_series = DecimatingSeries(TREND_CAPACITY)
         self.loss_smoother, self.metric_smoother = Smoother(), Smoother()
 
         legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
 
+from app import palette
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import ValueAxis, View, round_up
+from app.views.base import TickGrid, ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -437,17 +438,40 @@ def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
     assert all(len(row) == len(header) for row in rows)
 
 
-def test_exported_axes_are_lines_and_text_although_the_screen_keeps_them_as_pictures(qtbot, runs, tmp_path):
+def test_changing_curves_leave_the_axes_alone(qtbot, runs):
+    """An item is repainted when what changed overlaps it: the axes must not overlap the plot
+    (pyqtgraph's own grid made every axis span its plot, text and all)."""
     view = fed_view(qtbot, LossView, runs["digits"])
-    axis = view.loss_plot.getAxis("left")
-    assert axis.cacheMode() != axis.CacheMode.NoCache
+    qtbot.wait(50)
+    for plot in (view.loss_plot, view.metric_plot, view.lr_plot):
+        inside = plot.getViewBox().sceneBoundingRect().adjusted(1, 1, -1, -1)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            assert plot.getAxis(side).grid, "the grid is on…"
+            assert not axis.mapRectToScene(axis.boundingRect()).intersects(inside), "…but not the axes' to draw"
+
+
+def test_the_grid_lies_on_the_axes_ticks_in_the_colour_faint_ticks_take_on_the_background(qtbot, runs):
+    view = fed_view(qtbot, LossView, runs["digits"])
+    qtbot.wait(50)
+    grid = next(item for item in view.loss_plot.getViewBox().childGroup.childItems() if isinstance(item, TickGrid))
+    (pen, lines), *_ = grid.work_out()
+    bottom = view.loss_plot.getAxis("bottom")
+    assert [line.x1() for line in lines] == bottom.tick_levels()[0] and all(line.x1() == line.x2() for line in lines)
+    low, high = view.loss_plot.getViewBox().viewRange()[1]
+    assert {(line.y1(), line.y2()) for line in lines} == {(low, high)}, "across the whole plot"
+    tick, background = bottom.tickPen().color(), QColor(palette.BACKGROUND)
+    assert pen.color().alpha() == 255 and tick.lightness() < pen.color().lightness() < background.lightness()
+
+
+def test_exported_axes_are_lines_and_text(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, LossView, runs["digits"])
     view.export(tmp_path / "view.svg")
     root = ElementTree.parse(tmp_path / "view.svg").getroot()
     images = [element for element in root.iter() if element.tag.endswith("image")]
     assert all(float(image.get("width")) < 16 for image in images), "only the symbols are pictures"
     texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
     assert "loss" in texts and "step" in texts
-    assert axis.cacheMode() != axis.CacheMode.NoCache, "kept as a picture again after the export"
 
 
 def test_a_png_is_twice_the_view_on_screen_however_far_the_scene_once_reached(qtbot, runs, tmp_path):
