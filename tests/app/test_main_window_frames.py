@@ -1,5 +1,5 @@
-"""The window's frames while training: views get every frame, the status bar four a second, and
-the last numbers of a run are shown when it pauses or ends."""
+"""The window's frames while training: drawn as soon as the frame rate allows, views get every
+frame, the status bar four a second, and the last numbers of a run are shown when it pauses or ends."""
 import time
 
 import pytest
@@ -7,6 +7,7 @@ import pytest
 from app import main_window
 from app.i18n import format_integer
 from app.main_window import MainWindow
+from app.messages import Progress
 from core import events
 
 
@@ -51,3 +52,29 @@ def test_the_status_bar_shows_the_step_a_paused_run_waits_at(window, qtbot):
     assert window.status_labels["step"].text() == f"step {format_integer(window.steps_done)}"
     window.stop()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+
+
+def batch(step):
+    return events.BatchFinished(epoch=0, step=step, batch_in_epoch=step, batch_size=32, loss=1.0, metric=0.5,
+                                lr=0.01, samples_seen=32 * step, elapsed=0.01 * step)
+
+
+def test_a_message_is_drawn_at_once_if_the_last_frame_began_long_enough_ago(window):
+    window._next_frame = time.perf_counter() - 1.0
+    window._on_progress(Progress((batch(1),)))
+    assert window._frame_timer.isActive() and window._frame_timer.interval() == 0
+    window._frame_timer.stop()
+
+
+def test_a_message_waits_only_for_the_rest_of_the_frame_interval(window):
+    window._next_frame = time.perf_counter() + 0.025
+    window._on_progress(Progress((batch(1),)))
+    assert window._frame_timer.isActive() and 0 < window._frame_timer.interval() <= 25
+    window._frame_timer.stop()
+
+
+@pytest.mark.parametrize("took, interval", [(0.005, main_window.FRAME_INTERVAL_MS / 1000), (0.1, 0.2)])
+def test_frames_begin_a_frame_interval_apart_or_twice_the_last_frames_duration(window, took, interval):
+    began = time.perf_counter() - took
+    window._frame_done(began)
+    assert window._next_frame == pytest.approx(began + interval, abs=0.004)
