@@ -38,9 +38,9 @@ class CentredTexts(pg.GraphicsObject):
     those coordinates) must hold every text, as it tells the scene what to repaint.
     """
 
-    def __init__(self, area: QRectF = QRectF(), point_size: float | None = None):
+    def __init__(self, area: QRectF | None = None, point_size: float | None = None):
         super().__init__()
-        self.area = area
+        self.area = QRectF() if area is None else area
         self.font = QFont()
         if point_size is not None:
             self.font.setPointSizeF(point_size)
