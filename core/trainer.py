@@ -8,12 +8,15 @@ batch size 1 = stochastic gradient descent; batch size N = full-batch gradient d
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import threading
 import time
 from typing import Iterator
 
 import numpy as np
+import threadpoolctl
 
 from core import events, metrics
 from core._checks import check_number
@@ -22,6 +25,34 @@ from core.losses import NonFiniteOutputError
 from core.regularization import Regularizer
 
 LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
+
+ONE_THREAD_PRODUCT = 1 << 22
+"""A batch whose largest matrix product has at most this many multiply-adds runs on one BLAS thread
+(in a run on the main thread: see ``Trainer._learn_on_one_blas_thread``).
+
+Measured on a 2-core machine, best of 30 alternating runs: a second thread gains nothing up to
+4.2M multiply-adds (128×256 times 256×128: 125 µs on one thread, 123 on two; 128×64 times 64×64:
+23 and 21 µs) and halves the time from 8M. But a product cut in two waits for both halves, and
+when another process holds the other core that wait is a scheduler time slice: the median of the
+128×64 by 64×64 product went from 30 µs to 24 ms. The 8×8 digits' 64-64-10 network at batch 128
+is all such small products; MNIST's first layer (26M at batch 128) keeps both threads.
+"""
+
+
+@functools.cache
+def _openblas_thread_counts() -> list[tuple]:
+    """(get, set) C functions of the thread count of each OpenBLAS loaded here with a process-wide
+    (pthreads) pool, found once. OpenMP builds keep a count per calling thread and are left alone."""
+    functions = []
+    for library in threadpoolctl.ThreadpoolController().select(internal_api="openblas").lib_controllers:
+        if library.threading_layer != "pthreads":
+            continue
+        for prefix, suffix in itertools.product(("", "scipy_"), ("", "64_", "_64")):  # as builds name them
+            get = getattr(library.dynlib, f"{prefix}openblas_get_num_threads{suffix}", None)
+            if get is not None:
+                functions.append((get, getattr(library.dynlib, f"{prefix}openblas_set_num_threads{suffix}")))
+                break
+    return functions
 
 
 class TrainingControl:
@@ -178,6 +209,7 @@ class Trainer:
         self._last_finite = np.empty_like(network.flat_parameters)
         dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
+        self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
         self._batch_x: dict[int, np.ndarray] = {}
 
     # ------------------------------------------------------------------ live settings
@@ -249,11 +281,33 @@ class Trainer:
             weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
         return output_loss, predictions, weights_finite
 
+    def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
+        """:meth:`_learn` with OpenBLAS on one thread (see :data:`ONE_THREAD_PRODUCT`), in the main thread.
+
+        For the batch only, never across a yield: a run its caller stops iterating must not leave the
+        BLAS limited. Through OpenBLAS's own C functions: threadpoolctl's limit costs ~100 µs a batch
+        (a digits batch is ~300), and its ``set_num_threads`` makes the calling thread the only one
+        whose limits count, for good: a limit set later in another thread (the window's training
+        thread leaving a core to the GUI) then silently did nothing. Other threads leave the BLAS as
+        they find it: the window's training, race and variants threads each hold a threadpoolctl
+        limit over their whole run, which a count changed under it would restore wrongly. (The
+        converse remains: such a limit starting or ending during a main-thread batch would read or
+        restore that batch's 1; the window never trains on its main thread.)
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return self._learn(xb, yb)
+        lowered = [(set_threads, threads) for get_threads, set_threads in _openblas_thread_counts()
+                   if (threads := get_threads()) > 1]
+        for set_threads, _ in lowered:
+            set_threads(1)
+        try:
+            return self._learn(xb, yb)
+        finally:
+            for set_threads, threads in lowered:
+                set_threads(threads)
+
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
-        yield from self._events()
-
-    def _events(self) -> Iterator[object]:
         network, control = self.network, self.control
         n_train = self.X_train.shape[0]
         samples_seen = self.step * self.batch_size
@@ -288,7 +342,9 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                output_loss, predictions, weights_finite = self._learn(xb, yb)
+                learn = self._learn_on_one_blas_thread if index.size * self._largest_layer <= ONE_THREAD_PRODUCT \
+                    else self._learn
+                output_loss, predictions, weights_finite = learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     detail = self._nonfinite_report(xb)
                     np.copyto(network.flat_parameters, self._last_finite)

@@ -3,11 +3,12 @@ import threading
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from core import events, optimizers, schedules
 from core.layers import Activation, Dense, Dropout
 from core.network import Network
-from core.trainer import Trainer, TrainingControl
+from core.trainer import ONE_THREAD_PRODUCT, Trainer, TrainingControl
 
 
 def blobs(n=200, seed=0, n_features=4, n_classes=3):
@@ -223,3 +224,72 @@ def test_an_experiment_keeps_its_optimiser_state_when_a_run_is_continued():
     assert experiment.make_trainer().optimizer is not first.optimizer
 
 
+
+
+def blas_threads() -> int:
+    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+@pytest.fixture
+def two_blas_threads():
+    with threadpool_limits(limits=2, user_api="blas"):
+        if blas_threads() != 2:
+            pytest.skip("this BLAS cannot run two threads here")
+        yield
+
+
+def threads_during_batches(net, X, y, batch_size=32):
+    seen = set()
+    learn = net.loss_and_gradients
+
+    def recording(*args, **kwargs):
+        seen.add(blas_threads())
+        return learn(*args, **kwargs)
+
+    net.loss_and_gradients = recording
+    events_of_run = Trainer(net, optimizers.create("adam"), X, y, batch_size=batch_size, epochs=1).run()
+    for event in events_of_run:
+        if isinstance(event, events.BatchFinished):
+            seen.add(("between batches", blas_threads()))
+    return seen
+
+
+def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_threads):
+    X, y = blobs(n=64, n_features=64)
+    small = Network([Dense(64, 64), Activation("relu"), Dense(64, 3)])  # 32 × 64 × 64 multiply-adds
+    assert threads_during_batches(small, X, y, batch_size=32) == {1, ("between batches", 2)}
+    large_enough = 1 + ONE_THREAD_PRODUCT // (32 * 64)
+    large = Network([Dense(64, large_enough), Activation("relu"), Dense(large_enough, 3)])
+    assert threads_during_batches(large, X, y, batch_size=32) == {2, ("between batches", 2)}
+
+
+def test_a_thread_limiting_the_blas_after_a_run_of_small_products_is_obeyed():
+    # The window's training thread leaves a core to the GUI with such a limit. It was silently
+    # ignored once a run in another thread had set OpenBLAS's thread count outside a limit context.
+    # (No limit around this test: the thread holding one is the only one whose limits count.)
+    if blas_threads() < 2:
+        pytest.skip("the BLAS runs one thread here: a run of small products changes nothing")
+    X, y = blobs(n=64, n_features=64)
+    run(Trainer(Network([Dense(64, 64), Activation("relu"), Dense(64, 3)]), optimizers.create("adam"), X, y,
+                batch_size=32, epochs=1))
+    seen = []
+
+    def worker():
+        with threadpool_limits(limits=1, user_api="blas"):
+            seen.append(blas_threads())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == [1]
+
+
+def test_trainers_outside_the_main_thread_leave_the_blas_as_they_find_it(two_blas_threads):
+    # The window's worker, race and variants threads hold a threadpoolctl limit over their whole run.
+    X, y = blobs(n=64, n_features=64)
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(
+        threads_during_batches(Network([Dense(64, 64), Activation("relu"), Dense(64, 3)]), X, y)))
+    thread.start()
+    thread.join()
+    assert seen == [{2, ("between batches", 2)}]
