@@ -52,8 +52,7 @@ Contenders, on the same data, network, batch size, epochs and float32 where they
 engine (`core.trainer.Trainer`, events and all), scikit-learn `MLPClassifier` (float64, and
 float32 input), PyTorch CPU eager with `torch.optim.Adam` and `Adam(fused=True)`, and the floor:
 the same matrix multiplications per batch alone in NumPy (forward; weight gradients; input
-gradients except the first layer's). Workload 1 also shows the engine with its optimiser in one
-thread (the ablation of its parallel update). Contenders alternate within each round; tables give the
+gradients except the first layer's). Contenders alternate within each round; tables give the
 median with min – max, and "× engine" = contender's median / the engine's (above 1: the engine is
 faster).
 """
