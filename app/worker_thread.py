@@ -54,3 +54,21 @@ class WorkerThread(QObject):
     def _on_thread_finished(self) -> None:
         self._running = False
         self.ended.emit()
+
+
+class SessionView:
+    """Run control shared by the views that run one :class:`WorkerThread` at a time in ``self.session``
+    (None when idle); mixed into a ``View`` that also sets ``session`` in its ``__init__``."""
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None
+
+    def stop(self) -> None:
+        """Stop the run at its next batch; what it has drawn stays."""
+        if self.running:
+            self.session.control.stop()
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """Stop the run and wait for its thread (the window is closing); True if it ended."""
+        return self.session is None or self.session.stop_and_wait(timeout_ms)

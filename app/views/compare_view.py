@@ -33,7 +33,7 @@ from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, Numbe
 from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.series import DecimatingSeries, Smoother, plain
-from app.worker_thread import WorkerThread
+from app.worker_thread import SessionView, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig
@@ -235,7 +235,7 @@ class ContenderCurves:
 
 
 # ------------------------------------------------------------------------------------------ the view
-class CompareView(View):
+class CompareView(SessionView, View):
     """Choose contenders (or a preset), race them, read the curves and the summary, export both."""
 
     title = TranslatedText("CompareView", QT_TRANSLATE_NOOP("CompareView", "Compare optimisers"))
@@ -593,10 +593,6 @@ class CompareView(View):
         return problems
 
     # ------------------------------------------------------------------ running
-    @property
-    def running(self) -> bool:
-        return self.session is not None
-
     def start(self) -> None:
         """Start a race of the contenders on :meth:`race_config`, clearing the previous curves."""
         if self.running or self.problems_found():
@@ -635,15 +631,6 @@ class CompareView(View):
         else:
             self.session.control.pause()
         self._update_controls()
-
-    def stop(self) -> None:
-        """Stop every contender at its next batch (their curves stay)."""
-        if self.running:
-            self.session.control.stop()
-
-    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
-        """Stop the race and wait for its thread (before the application quits); True if it ended."""
-        return self.session is None or self.session.stop_and_wait(timeout_ms)
 
     def target_loss(self) -> float | None:
         value = self.target.value()

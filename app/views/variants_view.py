@@ -30,7 +30,7 @@ from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe
 from app.views.base import TranslatedText, View
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
-from app.worker_thread import WorkerThread
+from app.worker_thread import SessionView, WorkerThread
 from core import events, labs, losses
 from core.trainer import TrainingControl
 
@@ -164,7 +164,7 @@ class VariantCurves:
 
 
 # ------------------------------------------------------------------------------------------ the view
-class VariantsView(View):
+class VariantsView(SessionView, View):
     """Tick a lab's variants, train them one after another, read their overlaid curves, export them."""
 
     title = TranslatedText("VariantsView", QT_TRANSLATE_NOOP("VariantsView", "Lab variants"))
@@ -355,10 +355,6 @@ class VariantsView(View):
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ running
-    @property
-    def running(self) -> bool:
-        return self.session is not None
-
     def start(self) -> None:
         """Train the ticked variants one after another, clearing the previous curves."""
         names = self.chosen_variants()
@@ -391,15 +387,6 @@ class VariantsView(View):
         else:
             self.session.control.pause()
         self._show_run()
-
-    def stop(self) -> None:
-        """End the variant being trained at its next batch; the later ones are not run."""
-        if self.running:
-            self.session.control.stop()
-
-    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
-        """Stop the run and wait for its thread (the window is closing); True if it ended."""
-        return self.session is None or self.session.stop_and_wait(timeout_ms)
 
     def _drop_session(self) -> None:
         """Stop a run whose curves are no longer wanted; what it still sends is ignored."""
