@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from app import palette
 from app.panels import help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, add_plot
 from app.views.compare_view import beside_controls
 from app.views.gradients import layer_numbers
 from core import activations
@@ -37,6 +37,7 @@ MIN_CELL_WIDTH, MIN_CELL_HEIGHT = 200, 230
 """Pixels a plot with its title and formulas needs to be read: as many columns as fit, and the grid
 scrolls down rather than squeeze the plots."""
 LEGEND_HEIGHT = 70
+LEFT_AXIS_WIDTH = 34
 CELL_ASPECT = 1.3
 # The names of lecture 000's table beside the engine's.
 LECTURE_NAMES = {
@@ -88,6 +89,7 @@ class PlainLabel(pg.LabelItem):
 class Cell:
     """One function's plot and what is drawn in it."""
 
+    title: PlainLabel
     plot: pg.PlotItem
     value: pg.PlotDataItem
     derivative: pg.PlotDataItem
@@ -103,8 +105,13 @@ class ActivationFunctionsView(View):
         super().__init__(parent)
         self.functions: list[activations.ActivationFunction] = []
         self.curves: activations.SampledCurves | None = None
-        self.cells: dict[str, Cell] = {}
+        self.cells: dict[str, Cell] = {}  # the plots made so far, in the order of ``places``
+        self.places: dict[str, pg.GraphicsLayout] = {}  # where each chosen function's plot goes
         self.columns = 0
+        self._making = None  # the steps left of the cell being made (see _make_cell)
+        self._next_cell_timer = QTimer(self)
+        self._next_cell_timer.setSingleShot(True)
+        self._next_cell_timer.timeout.connect(self._continue_making)
         self.used: dict[str, list[tuple[int, dict]]] = {}
         self.problems: list[str] = []
         self.value_pen = palette.pen(0, 2)
@@ -277,39 +284,84 @@ class ActivationFunctionsView(View):
         self.network_label.setVisible(bool(parts))
 
     # ------------------------------------------------------------------ drawing
+    # A cell (its plot, axes, curves and formulas) costs some 30 ms to make and paint the first time:
+    # all of them at once froze the window for half a second or more when the tab was shown. The grid
+    # is laid out at once with every cell's place kept, and the cells are made one per turn of the
+    # event loop in two steps, each drawn as it comes, so that the window answers between two of them.
     def redraw(self) -> None:
         names = [function.name for function in self.functions]
-        if names != list(self.cells) or self._columns_wanted() != self.columns:
-            self._build_cells(names)
-        for name, cell in self.cells.items():
-            cell.plot.setTitle(f"★ {self._described(name)}" if name in self.used else self._described(name),
-                               color=palette.FOREGROUND, size="9pt")
-            cell.plot.getViewBox().setBorder(self.used_border if name in self.used else None)
-        if self.curves is None:
-            for cell in self.cells.values():
-                cell.value.setData([], [])
-                cell.derivative.setData([], [], connect="all")
-                cell.kinks.setData([], [])
-            return
-        z = self.curves.z
-        for row, function in enumerate(self.functions):
-            cell = self.cells[function.name]
-            cell.value.setData(z, self.curves.values[row])
-            # φ′ is undefined at a kink: no line runs through it, a dot marks the value backpropagation uses.
-            at_kinks = np.flatnonzero(np.isin(z, function.kinks))
-            connected = np.ones(z.size, dtype=bool)
-            connected[at_kinks] = False
-            connected[np.maximum(at_kinks - 1, 0)] = False
-            cell.derivative.setData(z, self.curves.derivatives[row], connect=connected)
-            cell.kinks.setData(z[at_kinks], self.curves.derivatives[row][at_kinks])
-        low, high = float(z[0]), float(z[-1])
-        for cell in self.cells.values():
-            cell.plot.setXRange(low, high, padding=0.02)
+        if names != list(self.places) or self._columns_wanted() != self.columns:
+            self._lay_out(names)
+        for name in self.cells:
+            self._draw_cell(name)
+        if self.pending_cells():
+            self._next_cell_timer.start()
 
-    def _build_cells(self, names: list[str]) -> None:
-        """A legend across the top, then one cell per function: its plot and formulas, in a near-square grid."""
+    def pending_cells(self) -> list[str]:
+        """The functions whose plots are yet to be made (one per turn of the event loop while shown)."""
+        return [name for name in self.places if name not in self.cells]
+
+    def make_every_cell(self) -> None:
+        """Make the pending plots now (an export shows them all)."""
+        self.refresh()
+        while self.pending_cells():
+            self._make_next_step()
+
+    def export(self, path) -> None:
+        self.make_every_cell()
+        super().export(path)
+
+    def _make_next_step(self) -> None:
+        """One step of making the first pending cell."""
+        if self._making is None:
+            pending = self.pending_cells()
+            if not pending:
+                return
+            self._making = self._make_cell(pending[0])
+        if next(self._making, "made") == "made":
+            self._making = None
+
+    def _continue_making(self) -> None:
+        """The next step while the view is shown; a hidden view goes on when shown again."""
+        if self.isVisible():
+            self._make_next_step()
+            if self.pending_cells():
+                self._next_cell_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.pending_cells():
+            self._next_cell_timer.start()
+
+    def _draw_cell(self, name: str) -> None:
+        cell = self.cells[name]
+        cell.title.setText(f"★ {self._described(name)}" if name in self.used else self._described(name))
+        cell.plot.getViewBox().setBorder(self.used_border if name in self.used else None)
+        if self.curves is None:
+            cell.value.setData([], [])
+            cell.derivative.setData([], [], connect="all")
+            cell.kinks.setData([], [])
+            return
+        row = next(row for row, function in enumerate(self.functions) if function.name == name)
+        function, z = self.functions[row], self.curves.z
+        cell.value.setData(z, self.curves.values[row])
+        # φ′ is undefined at a kink: no line runs through it, a dot marks the value backpropagation uses.
+        at_kinks = np.flatnonzero(np.isin(z, function.kinks))
+        connected = np.ones(z.size, dtype=bool)
+        connected[at_kinks] = False
+        connected[np.maximum(at_kinks - 1, 0)] = False
+        cell.derivative.setData(z, self.curves.derivatives[row], connect=connected)
+        cell.kinks.setData(z[at_kinks], self.curves.derivatives[row][at_kinks])
+        if cell is next(iter(self.cells.values())):  # the others follow it (each move repaints them all)
+            cell.plot.setXRange(float(z[0]), float(z[-1]), padding=0.02)
+
+    def _lay_out(self, names: list[str]) -> None:
+        """A legend across the top, then an empty place per function in a near-square grid, each as
+        large as the others whether its cell is made yet or not (a cell made later moves no other)."""
+        self._next_cell_timer.stop()
+        self._making = None
         self.graphics.clear()
-        self.cells = {}
+        self.cells, self.places = {}, {}
         self.columns = columns = self._columns_wanted()
         self.graphics.setMinimumHeight(LEGEND_HEIGHT + math.ceil(len(names) / columns) * MIN_CELL_HEIGHT
                                        if names else 0)
@@ -322,22 +374,39 @@ class ActivationFunctionsView(View):
         legend.addItem(pg.PlotDataItem(pen=self.derivative_pen), self.tr("φ′(z)"))
         legend.addItem(self._kink_marks(), self.tr("φ′ at a jump or corner"))
         self.graphics.addItem(legend, row=0, col=0, colspan=columns)
-        first = None
         for index, name in enumerate(names):
-            cell = self.graphics.addLayout(row=1 + index // columns, col=index % columns)
-            plot = cell.addPlot(row=0, col=0)
-            palette.style_plot(plot)
-            plot.setMenuEnabled(False)
-            if first is None:
-                first = plot
-            else:
-                plot.setXLink(first)
-            kinks = self._kink_marks()
-            self.cells[name] = Cell(plot, plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen), kinks)
-            plot.addItem(kinks)
-            for line, text in enumerate(FORMULAS.get(name, ()), start=1):
-                cell.addItem(PlainLabel(QCoreApplication.translate(CONTEXT, text), size="8pt",
-                                        color=palette.FOREGROUND), row=line, col=0)
+            place = self.graphics.addLayout(row=1 + index // columns, col=index % columns)
+            place.setMinimumSize(MIN_CELL_WIDTH, MIN_CELL_HEIGHT)
+            place.setPreferredSize(MIN_CELL_WIDTH, MIN_CELL_HEIGHT)
+            place.setContentsMargins(2, 2, 2, 2)
+            place.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.places[name] = place
+
+    def _make_cell(self, name: str):
+        """The function's title, plot (x linked to the first one's) and formulas, in its place, made in
+        two steps (a generator: each ``next`` makes one), drawn at the second."""
+        place = self.places[name]
+        # The title is the place's, not the plot's: a plot is at least as wide as its title, and a
+        # long one ("hard_sigmoid — piece-wise linear") pushed its plot into the next column.
+        title = PlainLabel("", size="9pt", color=palette.FOREGROUND)
+        place.addItem(title, row=0, col=0)
+        # No context menu: pyqtgraph makes one per plot, a third of the plot's making, for settings
+        # these fixed curves have no use for.
+        plot = add_plot(place, 1, 0, enableMenu=False)
+        # Linked x axes line plots up by their pixels (pyqtgraph): with left axes as wide as the
+        # tick labels, each plot of a column showed another stretch of z.
+        plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        if self.cells:
+            plot.setXLink(next(iter(self.cells.values())).plot)
+        yield
+        kinks = self._kink_marks()
+        self.cells[name] = Cell(title, plot, plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen),
+                                kinks)
+        plot.addItem(kinks)
+        for line, text in enumerate(FORMULAS.get(name, ()), start=2):
+            place.addItem(PlainLabel(QCoreApplication.translate(CONTEXT, text), size="8pt",
+                                     color=palette.FOREGROUND), row=line, col=0)
+        self._draw_cell(name)
 
     def _columns_wanted(self) -> int:
         """Columns that make the cells about :data:`CELL_ASPECT` wide per tall, as many as fit across."""

@@ -26,9 +26,15 @@ def view(qtbot):
     return made
 
 
+def made(view):
+    """The view's cells, every pending one made (a shown view makes them over the next turns of the event loop)."""
+    view.make_every_cell()
+    return view.cells
+
+
 def plotted(view, name):
     """(z, φ, φ′) as drawn in the function's plot."""
-    cell = view.cells[name]
+    cell = made(view)[name]
     z, value = cell.value.getData()
     derivative_z, derivative = cell.derivative.getData()
     np.testing.assert_array_equal(z, derivative_z)
@@ -36,7 +42,7 @@ def plotted(view, name):
 
 
 def kink_dots(view, name):
-    x, y = view.cells[name].kinks.getData()
+    x, y = made(view)[name].kinks.getData()
     return list(zip(x.tolist(), y.tolist()))
 
 
@@ -45,8 +51,24 @@ def type_into(edit, text):
     edit.editingFinished.emit()
 
 
-def test_every_activation_is_plotted_with_the_engines_phi_and_derivative(view):
+def test_showing_the_view_makes_its_plots_one_step_per_turn_of_the_event_loop(qtbot):
+    view = ActivationFunctionsView()
+    qtbot.addWidget(view)
+    view.resize(1100, 800)
+    view.show()
+    assert len(view.cells) <= 1 and view.pending_cells()  # the window answers between two plots
+    qtbot.waitUntil(lambda: not view.pending_cells())
     assert list(view.cells) == activations.names()
+    view.hide()
+    view.select_functions(["sigmoid", "relu"])
+    assert list(view.cells) == activations.names()  # a hidden view draws nothing
+    view.show()
+    assert view.cells == {} and view.pending_cells() == ["sigmoid", "relu"]
+    qtbot.waitUntil(lambda: list(view.cells) == ["sigmoid", "relu"])
+
+
+def test_every_activation_is_plotted_with_the_engines_phi_and_derivative(view):
+    assert list(made(view)) == activations.names()
     for name in activations.names():
         z, value, derivative = plotted(view, name)
         assert z[0] == -5.0 and z[-1] == 5.0 and np.all(np.diff(z) > 0)
@@ -80,16 +102,16 @@ def test_undefined_derivatives_break_the_dashed_curve_and_show_the_value_backpro
 
 def test_the_functions_option_chooses_the_plots(view):
     view.select_functions(["sigmoid", "relu"])
-    assert list(view.cells) == ["sigmoid", "relu"] == view.selected_functions()
+    assert list(made(view)) == ["sigmoid", "relu"] == view.selected_functions()
     assert not view.function_checks["tanh"].isChecked()
     view.function_checks["tanh"].setChecked(True)
-    assert list(view.cells) == ["sigmoid", "tanh", "relu"]  # the registry's order
+    assert list(made(view)) == ["sigmoid", "tanh", "relu"]  # the registry's order
     with pytest.raises(ValueError, match="unknown activation 'swish'; choose from: identity, step"):
         view.select_functions(["swish"])
     view.clear_functions()
     assert view.cells == {} and view.note.text() == "Choose at least one function to plot."
     view.select_every_function()
-    assert list(view.cells) == activations.names() and not view.note.isVisible()
+    assert list(made(view)) == activations.names() and not view.note.isVisible()
 
 
 def test_changing_alpha_redraws_and_a_bad_alpha_is_reported_at_its_field(view):
@@ -105,7 +127,7 @@ def test_changing_alpha_redraws_and_a_bad_alpha_is_reported_at_its_field(view):
     type_into(alpha, "-1")
     assert alpha.property("invalid") and "leaky_relu alpha must be ≥ 0.0, got -1.0" in alpha.toolTip()
     assert "leaky_relu alpha must be ≥ 0.0" in view.note.text() and view.note.isVisible()
-    assert "leaky_relu" not in view.cells and "relu" in view.cells
+    assert "leaky_relu" not in made(view) and "relu" in view.cells
     type_into(alpha, "0.2")
     assert not alpha.property("invalid") and not view.note.isVisible()
     assert kink_dots(view, "leaky_relu") == [(0.0, 0.2)]
@@ -119,7 +141,7 @@ def test_the_z_range_is_the_plots_range_and_a_reversed_one_is_refused(view):
     type_into(view.low_edit, "4")
     assert "z range start must be below its end, got 4.0 to 3.0" in view.note.text()
     assert view.low_edit.property("invalid") and view.high_edit.property("invalid")
-    assert view.cells["tanh"].value.getData() == (None, None)  # nothing drawn rather than a stale range
+    assert made(view)["tanh"].value.getData() == (None, None)  # nothing drawn rather than a stale range
     type_into(view.low_edit, "-1")
     assert not view.low_edit.property("invalid") and plotted(view, "tanh")[0][0] == -1.0
 
@@ -128,7 +150,7 @@ def test_the_networks_activations_are_starred(view):
     network = Network([Dense(3, 4), Activation("tanh"), Dense(4, 4), Activation("leaky_relu", alpha=0.2),
                        Dense(4, 4), Activation("tanh"), Dense(4, 2)])
     view.reset(SimpleNamespace(network=network))
-    titles = {name: cell.plot.titleLabel.text for name, cell in view.cells.items()}
+    titles = {name: cell.title.text for name, cell in made(view).items()}
     assert titles["tanh"] == "★ tanh — hyperbolic tangent" and titles["relu"] == "relu — rectifier"
     assert titles["leaky_relu"] == "★ leaky_relu — leaky rectifier"
     assert view.network_label.text() == ("★ The network uses: tanh in hidden layer(s) 1, 3; "
@@ -165,6 +187,5 @@ def test_lab_3_shows_the_view_first_with_its_functions_and_the_sigmoid_network_s
     assert view.selected_functions() == spec.options["functions"]
     qtbot.waitUntil(lambda: "sigmoid" in view.used, timeout=20_000)  # the lab's deep sigmoid network is built
     assert view.used == {"sigmoid": [(number, {}) for number in range(1, 7)]}
-    view.refresh()  # drawn as when shown
-    assert list(view.cells) == spec.options["functions"]
-    assert view.cells["sigmoid"].plot.titleLabel.text == "★ sigmoid — logistic"
+    assert list(made(view)) == spec.options["functions"]
+    assert view.cells["sigmoid"].title.text == "★ sigmoid — logistic"
