@@ -86,6 +86,8 @@ class DatasetLoader(QObject):
 
     def _report(self, key: str, future: Future) -> None:
         self._pending.discard(key)
+        if future.cancelled():  # queued behind another load when the window closed: nobody waits for it
+            return
         error = future.exception()
         if error is None:
             _remember(key, future.result())
