@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
 
+from app.main_window import MainWindow  # noqa: E402
 from core.config import OptimizerConfig, RunConfig  # noqa: E402
 
 
@@ -58,3 +59,24 @@ def small_config():
         return config
 
     return make
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """A factory of main windows on ``config`` (the default one without), returned once Start is enabled."""
+
+    def make(config=None) -> MainWindow:
+        window = MainWindow(config)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(open_window):
+    """The default main window, answering "yes" whenever it asks whether to reset."""
+    made = open_window()
+    made.confirm_reset = lambda question: True
+    return made

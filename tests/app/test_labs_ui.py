@@ -6,18 +6,8 @@ import csv
 import numpy as np
 import pytest
 
-from app.main_window import MainWindow
 from app.teacher import ResultsDialog, field_controls
 from core import labs
-
-
-@pytest.fixture
-def window(qtbot):
-    made = MainWindow()
-    qtbot.addWidget(made)
-    made.confirm_reset = lambda question: True
-    qtbot.waitUntil(made.start_action.isEnabled, timeout=15_000)
-    return made
 
 
 def wait_built(qtbot, window):

@@ -12,17 +12,6 @@ from core import events
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 
 
-@pytest.fixture
-def open_window(qtbot):
-    def make(config=None) -> MainWindow:
-        window = MainWindow(config)
-        qtbot.addWidget(window)
-        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-        return window
-
-    return make
-
-
 def steps_per_epoch(window):
     return math.ceil(len(window.experiment.dataset.X_train) / window.model.config.training.batch_size)
 

@@ -6,17 +6,13 @@ import pytest
 
 from app import main_window
 from app.i18n import format_integer
-from app.main_window import MainWindow
 from app.messages import Progress
 from core import events
 
 
 @pytest.fixture
-def window(qtbot, small_config):
-    window = MainWindow(small_config(epochs=200))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-    return window
+def window(open_window, small_config):
+    return open_window(small_config(epochs=200))
 
 
 def test_the_status_bar_changes_four_times_a_second_while_the_views_get_every_frame(window, qtbot, monkeypatch):

@@ -24,14 +24,9 @@ def library(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def open_window(qtbot, library):
-    def make(config=None) -> MainWindow:
-        window = MainWindow(config)
-        qtbot.addWidget(window)
-        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-        return window
-
-    return make
+def open_window(open_window, library):
+    """Windows made after the run library has moved to the test's folder."""
+    return open_window
 
 
 def train(window, qtbot):

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from app import i18n
-from app.main_window import MainWindow
 from app.views.variants_view import EPOCH, SAMPLES_SEEN, STEP, TIME, VariantsView
 from core import events, labs
 
@@ -170,15 +169,6 @@ def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, vie
     i18n.set_language("en")
     assert legend_texts(view) == [lab.variant(name).title["en"] for name in ("full_batch", "mini_batch")]
     assert view.start_button.text() == "Run all variants" and view.x_axis.currentText() == "epochs"
-
-
-@pytest.fixture
-def window(qtbot):
-    made = MainWindow()
-    qtbot.addWidget(made)
-    made.confirm_reset = lambda question: True
-    qtbot.waitUntil(made.start_action.isEnabled, timeout=15_000)
-    return made
 
 
 def test_opening_lab_2_brings_the_variants_forward_against_samples_seen_and_closing_stops_them(qtbot, window):
