@@ -265,20 +265,21 @@ class Trainer:
 
     def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
         """One optimiser step on a batch: (its loss, its predictions, whether the weights stayed finite).
-        No step is taken when the loss is not finite; ``_last_finite`` keeps the weights from before."""
+
+        No step is taken when the loss is not finite. The step itself keeps the weights from before
+        it in ``_last_finite`` and checks the new ones, in its one pass over the parameters.
+        """
         network = self.network
-        np.copyto(self._last_finite, network.flat_parameters)
         # Overflow is detected here and reported as divergence, not as warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             try:
                 output_loss, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
             except NonFiniteOutputError:
-                output_loss, predictions = math.nan, None
-            if math.isfinite(output_loss):
-                self.optimizer.step([network.flat_parameters], [network.flat_gradients])
-            # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
-            # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
-            weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
+                return math.nan, None, True
+            if not math.isfinite(output_loss):
+                return output_loss, predictions, True
+            weights_finite = self.optimizer.step([network.flat_parameters], [network.flat_gradients],
+                                                 [self._last_finite])
         return output_loss, predictions, weights_finite
 
     def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
@@ -347,7 +348,8 @@ class Trainer:
                 output_loss, predictions, weights_finite = learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     detail = self._nonfinite_report(xb)
-                    np.copyto(network.flat_parameters, self._last_finite)
+                    if not weights_finite:  # else no step was taken: the weights are still the last finite ones
+                        np.copyto(network.flat_parameters, self._last_finite)
                     reason = events.DIVERGED
                     message = (f"training diverged at epoch {self.epoch + 1}, step {self.step + 1}: {detail}. "
                                f"The last finite weights were kept. Try a lower learning rate "

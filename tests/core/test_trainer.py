@@ -178,6 +178,24 @@ def test_divergence_stops_with_the_layer_named_and_the_last_finite_weights_kept(
     assert np.isfinite(net.flat_parameters).all()
 
 
+@pytest.mark.parametrize("name, lr, went_non_finite", [("sgd", 1e6, "the output of layer"),
+                                                      ("sgd", 1e38, "the weights layer0.W became non-finite")])
+def test_divergence_restores_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite):
+    X, y = blobs()
+    net = small_network()
+    control = TrainingControl()
+    weights_after_each_step = []
+    for event in Trainer(net, optimizers.create(name, lr=0.01), X * 1000, y, batch_size=50, epochs=20,
+                         control=control).run():
+        if isinstance(event, events.BatchFinished):
+            weights_after_each_step.append(net.flat_parameters.copy())
+            control.change(lr=lr)  # one finite step at 0.01, then a rate that overflows sooner or later
+        last = event
+    assert last.reason == events.DIVERGED and went_non_finite in last.message
+    assert weights_after_each_step
+    np.testing.assert_array_equal(net.flat_parameters, weights_after_each_step[-1])
+
+
 def test_schedule_per_step_and_per_epoch_sets_the_optimizer_rate():
     X, y = blobs(n=40)
     for unit, expected in (("step", [0.1 * 0.5 ** (s // 2) for s in range(8)]),
