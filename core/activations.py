@@ -25,9 +25,13 @@ from typing import Sequence
 import numpy as np
 
 from core._checks import check_number
+from core.optimizers import compiled
 from core.registry import Registry
 
 ACTIVATIONS: Registry["ActivationFunction"] = Registry("activation")
+
+COMPILED_DTYPES: set[np.dtype] = set()
+"""The dtypes for which the ReLU kernels have been compiled in this process (by ``prepare``)."""
 
 
 def names() -> list[str]:
@@ -71,6 +75,9 @@ class ActivationFunction:
 
     def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         raise NotImplementedError
+
+    def prepare(self, dtype=np.float32) -> None:
+        """Compile ahead whatever compiled code this activation uses for ``dtype`` (most use none)."""
 
     def derivative(self, z: np.ndarray, a: np.ndarray | None = None) -> np.ndarray:
         """φ'(z), the backward pass of an upstream gradient of ones (``a`` = φ(z) if given)."""
@@ -180,18 +187,61 @@ class Tanh(ActivationFunction):
         return grad_a
 
 
+def relu_elements(z, a):
+    """a = max(0, z), element by element; NaN stays NaN (it fails z ≤ 0), as in np.maximum."""
+    zero = a.dtype.type(0.0)
+    for i in range(z.size):
+        value = z[i]
+        a[i] = zero if value <= zero else value
+
+
+def relu_backward_elements(grad_a, a):
+    """∂L/∂z = ∂L/∂a · φ'(z) with φ'(z) = 1 where a > 0, else 0; in place in ``grad_a``.
+
+    A multiplication, not a choice, so that a NaN gradient stays NaN where a = 0, as in NumPy."""
+    one, zero = grad_a.dtype.type(1.0), grad_a.dtype.type(0.0)
+    for i in range(grad_a.size):
+        grad_a[i] *= one if a[i] > zero else zero
+
+
+def _compiled_applies(*arrays) -> bool:
+    """Whether the compiled ReLU takes these arrays as they are: a prepared dtype, C order and
+    writable (numba types a read-only or strided array differently and would compile it anew)."""
+    return all(isinstance(array, np.ndarray) and array.dtype in COMPILED_DTYPES and array.flags.c_contiguous
+               and array.flags.writeable for array in arrays)
+
+
 @ACTIVATIONS.register("relu")
 class ReLU(ActivationFunction):
-    """Rectified linear unit: φ(z) = max(0, z),  φ'(z) = 1 for z > 0 and 0 for z ≤ 0 (a = φ(z) > 0 ⇔ z > 0)."""
+    """Rectified linear unit: φ(z) = max(0, z),  φ'(z) = 1 for z > 0 and 0 for z ≤ 0 (a = φ(z) > 0 ⇔ z > 0).
+
+    Once ``prepare(dtype)`` has compiled :func:`relu_elements` and :func:`relu_backward_elements`
+    (the trainer does, before its clock starts), arrays of that dtype go through them, everywhere
+    in the process: np.maximum(z, 0) took 17 µs for 128 × 256 numbers and the mask multiplication
+    12 µs (a boolean mask cast to floats), the loops 3 to 4 µs each.
+    """
 
     name = "relu"
     kinks = (0.0,)
 
+    def prepare(self, dtype=np.float32):
+        empty = np.empty(0, dtype)
+        compiled(relu_elements)(empty, empty)
+        compiled(relu_backward_elements)(empty, empty)
+        COMPILED_DTYPES.add(np.dtype(dtype))
+
     def forward(self, z):
-        return np.maximum(z, 0)
+        if not _compiled_applies(z):
+            return np.maximum(z, 0)
+        a = np.empty_like(z)
+        compiled(relu_elements)(z.reshape(-1), a.reshape(-1))
+        return a
 
     def backward(self, z, a, grad_a):
-        np.multiply(grad_a, a > 0, out=grad_a)
+        if _compiled_applies(grad_a, a) and grad_a.shape == a.shape:
+            compiled(relu_backward_elements)(grad_a.reshape(-1), a.reshape(-1))
+        else:
+            np.multiply(grad_a, a > 0, out=grad_a)
         return grad_a
 
 

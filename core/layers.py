@@ -72,6 +72,9 @@ class Layer:
         """A loss term this layer adds (activity regularisation); 0 for most layers."""
         return 0.0
 
+    def prepare(self, dtype) -> None:
+        """Compile ahead the compiled code this layer's passes use for ``dtype`` (most use none)."""
+
     def buffers(self) -> dict[str, np.ndarray]:
         """Non-learned state saved with the model (batch norm's running statistics)."""
         return {}
@@ -161,6 +164,9 @@ class Activation(Layer):
         self.function = activations.create(name, **hyperparameters)
         self._z: np.ndarray | None = None
         self._a: np.ndarray | None = None
+
+    def prepare(self, dtype):
+        self.function.prepare(dtype)
 
     def forward(self, x, training):
         a = self.function.forward(x)

@@ -138,6 +138,13 @@ class Network:
             raise ValueError("inputs contain NaN or infinity; clean or impute the data first")
         return X
 
+    def prepare(self) -> None:
+        """Compile ahead (or load from numba's disk cache) the compiled code of the layers' and the loss's
+        passes for this network's dtype, so that no batch waits for it; a trainer calls this before its clock."""
+        for layer in self.layers:
+            layer.prepare(self.dtype)
+        self.loss.prepare(self.dtype)
+
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
         """The network's raw output (logits / scores / values) for a batch X of shape (N, n_in)."""
         out = X

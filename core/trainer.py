@@ -314,10 +314,10 @@ class Trainer:
         samples_seen = self.step * self.batch_size
         yield events.TrainingStarted(n_train, self.X_val.shape[0] if self.has_validation else 0, self.epochs,
                                      math.ceil(n_train / self.batch_size), network.n_parameters)
-        # The optimiser's and the loss's kernels are compiled (seconds, once per computer; then about half a
-        # second to load) in the thread that runs this loop, after the start is announced and before the clock runs.
+        # The optimiser's and the network's kernels are compiled (seconds, once per computer; then about half
+        # a second to load) in the thread that runs this loop, after the start is announced and before the clock runs.
         self.optimizer.prepare(network.dtype)
-        network.loss.prepare(network.dtype)
+        network.prepare()
         start = time.perf_counter()
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)

@@ -210,3 +210,41 @@ def test_evaluate_on_grid_keeps_float64_on_request_and_takes_no_functions():
 def test_evaluate_on_grid_refuses_bad_ranges(low, high, count, dtype, message):
     with pytest.raises(ValueError, match=message):
         activations.evaluate_on_grid([activations.create("relu")], low, high, count=count, dtype=dtype)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_compiled_relu_equals_numpys_bit_for_bit_nan_included(dtype, monkeypatch):
+    rng = np.random.default_rng(3)
+    z = rng.standard_normal((64, 33)).astype(dtype)
+    z[0, :4] = [np.nan, -0.0, 0.0, np.inf]
+    a_upstream = rng.standard_normal(z.shape).astype(dtype)
+    a_upstream[1, 0], a_upstream[0, 1] = np.nan, np.nan  # where a > 0, and where a = 0 (NaN · 0 = NaN)
+    relu = activations.create("relu")
+    paths = {}
+    for prepared in (False, True):
+        monkeypatch.setattr(activations, "COMPILED_DTYPES", set())
+        if prepared:
+            relu.prepare(dtype)
+        with np.errstate(invalid="ignore"):
+            a = relu.forward(z)
+            paths[prepared] = a, relu.backward(z, a, a_upstream.copy())
+    for numpy_result, compiled_result in zip(paths[False], paths[True]):
+        assert compiled_result.dtype == dtype
+        np.testing.assert_array_equal(compiled_result, numpy_result)  # NaN where NaN, bit for bit
+    assert np.isnan(paths[True][1][0, 1])
+
+
+def test_the_compiled_relu_leaves_arrays_it_was_not_compiled_for_to_numpy(monkeypatch):
+    monkeypatch.setattr(activations, "COMPILED_DTYPES", set())
+    relu = activations.create("relu")
+    relu.prepare(np.float32)
+    z = np.linspace(-2, 2, 40, dtype=np.float32).reshape(4, 10)
+    read_only = z.copy()
+    read_only.flags.writeable = False
+    kernels = [activations.compiled(kernel) for kernel in (activations.relu_elements,
+                                                          activations.relu_backward_elements)]
+    versions = [len(kernel.signatures) for kernel in kernels]
+    for array in (z.T, read_only, z.astype(np.float64), z[:, ::2]):
+        np.testing.assert_array_equal(relu.forward(array), np.maximum(array, 0))
+        np.testing.assert_array_equal(relu.backward(array, relu.forward(array), np.ones_like(array)), array > 0)
+    assert [len(kernel.signatures) for kernel in kernels] == versions  # nothing compiled mid-run
