@@ -12,6 +12,7 @@ was interrupted, else for another ``epochs``); Reset re-initialises.
 from __future__ import annotations
 
 import collections
+import functools
 import importlib
 import json
 import logging
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
         self.loader = DatasetLoader(self)
         self.experiment: Experiment | None = None
         self.session: TrainingSession | None = None
-        self.views: list[QWidget] = []
+        self._views: list[QWidget] = []  # the live views made so far (see views)
         self.config_path: str | None = None
         self._state = IDLE
         self._built_signature: str | None = None
@@ -168,7 +169,12 @@ class MainWindow(QMainWindow):
         self._last_batch = self._last_epoch = None
         self._diverged = False
         self._worker_waiting = False
-        self.tools: list[QWidget] = []
+        self._tools: list[QWidget] = []  # the hosted tools made so far (see tools)
+        self._pages_to_make: list = []  # calls that each make a view or tool, in the order of their tabs
+        self._page_timer = QTimer(self)
+        self._page_timer.setSingleShot(True)
+        self._page_timer.timeout.connect(self._make_next_page)
+        self._run_imports_frozen = False
         self.recording: RunRecording | None = None
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
@@ -334,6 +340,10 @@ class MainWindow(QMainWindow):
         self._create_tools()
 
     def _create_views(self) -> None:
+        """The live views, after the Draw view: made after the window's first paint (see :meth:`_create_tools`)."""
+        self._pages_to_make.append(self._list_views)
+
+    def _list_views(self) -> None:
         try:
             from app.views import all_views
             view_classes = list(all_views())
@@ -342,48 +352,108 @@ class MainWindow(QMainWindow):
             self._add_placeholder(self.tr("Views"), self.tr("The live views are not available: %1")
                                   .replace("%1", str(error)))
             return
-        for view_class in view_classes:
-            try:
-                view = view_class()
-            except Exception as error:
-                log.exception("view %s failed to start", view_class.__name__)
-                self._add_placeholder(str(getattr(view_class, "title", view_class.__name__)),
-                                      self.tr("This view failed to start: %1").replace("%1", str(error)))
-                continue
-            self.views.append(view)
-            self.view_tabs.addTab(view, str(view.title))
         if not view_classes:
             self._add_placeholder(self.tr("Views"), self.tr("No live views are installed."))
+        self._pages_to_make[0:0] = [functools.partial(self._make_view, view_class) for view_class in view_classes]
+
+    def _make_view(self, view_class: type) -> None:
+        try:
+            view = view_class()
+        except Exception as error:
+            log.exception("view %s failed to start", view_class.__name__)
+            self._add_placeholder(str(getattr(view_class, "title", view_class.__name__)),
+                                  self.tr("This view failed to start: %1").replace("%1", str(error)))
+            return
+        self._views.append(view)
+        self.view_tabs.addTab(view, str(view.title))
+        self._catch_up(view)
+        if self.experiment is not None:
+            self._show_applicable_views(self.experiment.dataset)
 
     def _create_tools(self) -> None:
         """Host the tools beside the live views: the Draw view first (drawing a digit is what most
         people do first), then after the live views a lab's variants, the activation functions, the
         gradient check, the optimiser race, the loss-surface playground and the run library. A tool that
-        fails to load leaves a note in its tab."""
-        for module_name, class_name in HOSTED_TOOLS:
-            index = 0 if class_name == "DrawView" else self.view_tabs.count()
-            try:
-                tool = getattr(importlib.import_module(module_name), class_name)()
-            except Exception as error:  # a broken tool must not stop the window
-                log.exception("tool %s failed to start", class_name)
-                label = QLabel(self.tr("This tool failed to start: %1").replace("%1", str(error)))
-                label.setWordWrap(True)
-                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.view_tabs.insertTab(index, label, class_name.removesuffix("View"))
-                continue
-            self.tools.append(tool)
-            self.view_tabs.insertTab(index, tool, str(tool.title))
-        self.view_tabs.setCurrentIndex(0)
-        if self.runs_view is not None:
-            self.runs_view.open_requested.connect(self.open_run)
+        fails to load leaves a note in its tab.
 
-    def _tool(self, class_name: str):
-        return next((tool for tool in self.tools if type(tool).__name__ == class_name), None)
+        Only the Draw view is made now. The live views and the other tools (1.1 s of making, most of
+        the window's) are made after the window's first paint, one per turn of the event loop
+        (:meth:`event`), their tabs added as they come — or all at once when something asks for
+        :attr:`views` or :attr:`tools` first. At launch the start page lies over them anyway."""
+        self._make_tool(*HOSTED_TOOLS[0])
+        self._pages_to_make += [functools.partial(self._make_tool, *tool) for tool in HOSTED_TOOLS[1:]]
+        self.view_tabs.setCurrentIndex(0)
+
+    def _make_tool(self, module_name: str, class_name: str) -> None:
+        index = 0 if class_name == "DrawView" else self.view_tabs.count()
+        try:
+            tool = getattr(importlib.import_module(module_name), class_name)()
+        except Exception as error:  # a broken tool must not stop the window
+            log.exception("tool %s failed to start", class_name)
+            label = QLabel(self.tr("This tool failed to start: %1").replace("%1", str(error)))
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.view_tabs.insertTab(index, label, class_name.removesuffix("View"))
+            return
+        self._tools.append(tool)
+        self.view_tabs.insertTab(index, tool, str(tool.title))
+        if class_name == "RunsView":
+            tool.open_requested.connect(self.open_run)
+        self._catch_up(tool)
+
+    def _catch_up(self, page: QWidget) -> None:
+        """A view or tool made after the window is told what the others were told."""
+        if self.experiment is not None:
+            self._call_tool(page, "reset", self.experiment)
+        self._call_tool(page, "set_network_at_rest", self.experiment is not None and self._network_at_rest())
+        if not self.model.validation_errors:
+            self._call_tool(page, "set_config", self.model.config)
+
+    def _make_next_page(self) -> None:
+        self._pages_to_make.pop(0)()
+        if self._pages_to_make:
+            self._page_timer.start()
+        else:
+            self._pages_made()
+
+    def _make_pending_pages(self) -> None:
+        if self._pages_to_make:
+            self._page_timer.stop()
+            while self._pages_to_make:
+                self._pages_to_make.pop(0)()
+            self._pages_made()
+
+    def _pages_made(self) -> None:
+        if not self._closed:
+            gui_thread_gc.freeze_newcomers()  # the views and tools live as long as the window
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        # The window has painted: the other views and tools now.
+        if event.type() == QEvent.Type.Paint and self._pages_to_make and not self._page_timer.isActive():
+            self._page_timer.start()
+        return handled
+
+    @property
+    def views(self) -> list[QWidget]:
+        """The live views (app.views), every one of them made by now (see :meth:`_create_tools`)."""
+        self._make_pending_pages()
+        return self._views
+
+    @property
+    def tools(self) -> list[QWidget]:
+        """The hosted tools (see :meth:`_create_tools`), every one of them made by now."""
+        self._make_pending_pages()
+        return self._tools
+
+    def _tool(self, class_name: str, *, made_only: bool = False):
+        tools = self._tools if made_only else self.tools
+        return next((tool for tool in tools if type(tool).__name__ == class_name), None)
 
     @property
     def draw_view(self):
         """The Draw view (app.views.draw_view.DrawView), or None if it failed."""
-        return self._tool("DrawView")
+        return self._tool("DrawView", made_only=True)  # made with the window
 
     @property
     def runs_view(self):
@@ -615,6 +685,7 @@ class MainWindow(QMainWindow):
             return
         if self._state != IDLE or not (self.model.is_valid and self._is_built()):
             return
+        self._make_pending_pages()  # every view follows the run from its first batch
         config = self.model.config.copy()
         experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network)
         self.experiment = experiment
@@ -706,6 +777,12 @@ class MainWindow(QMainWindow):
         if progress.batches:
             self._last_batch = progress.batches[-1]
             self._steps_done = self._last_batch.step
+            if not self._run_imports_frozen:
+                # The training thread has imported what a run needs (numba and its compiled kernels,
+                # ~40,000 objects): out of the collector's walks, they no longer make each full
+                # collection in the GUI thread 25-190 ms longer.
+                self._run_imports_frozen = True
+                gui_thread_gc.freeze_newcomers()
         if progress.epochs:
             self._last_epoch = progress.epochs[-1]
             self._epochs_done = self._last_epoch.epoch
@@ -821,28 +898,32 @@ class MainWindow(QMainWindow):
 
     # ================================================================== views
     def _call_views(self, method: str, *args) -> None:
-        """Forward to every view and tool that has ``method``; one that raises is replaced by its error message."""
-        for view in [*self.views, *self.tools]:
-            handler = getattr(view, method, None)
-            if handler is None:
-                continue
-            try:
-                handler(*args)
-            except Exception as error:  # one broken view must not stop training or the other views
-                log.exception("view %s failed in %s", type(view).__name__, method)
-                (self.views if view in self.views else self.tools).remove(view)
-                index = self.view_tabs.indexOf(view)
-                label = QLabel(self.tr("This view stopped after an error: %1").replace("%1", str(error)))
-                label.setWordWrap(True)
-                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                title = self.view_tabs.tabText(index)
-                self.view_tabs.removeTab(index)
-                self.view_tabs.insertTab(index, label, title)
-                view.deleteLater()
+        """Forward to every view and tool made so far that has ``method``."""
+        for view in [*self._views, *self._tools]:
+            self._call_tool(view, method, *args)
+
+    def _call_tool(self, view: QWidget, method: str, *args) -> None:
+        """``view.method(*args)`` if it has it; a view that raises is replaced by its error message."""
+        handler = getattr(view, method, None)
+        if handler is None:
+            return
+        try:
+            handler(*args)
+        except Exception as error:  # one broken view must not stop training or the other views
+            log.exception("view %s failed in %s", type(view).__name__, method)
+            (self._views if view in self._views else self._tools).remove(view)
+            index = self.view_tabs.indexOf(view)
+            label = QLabel(self.tr("This view stopped after an error: %1").replace("%1", str(error)))
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            title = self.view_tabs.tabText(index)
+            self.view_tabs.removeTab(index)
+            self.view_tabs.insertTab(index, label, title)
+            view.deleteLater()
 
     def _show_applicable_views(self, dataset) -> None:
         """Hide the tabs of views with nothing to show for this data (a decision boundary needs 2-D data)."""
-        for view in self.views:
+        for view in self._views:
             applies_to = getattr(view, "applies_to", None)
             self.view_tabs.setTabVisible(self.view_tabs.indexOf(view), applies_to is None or applies_to(dataset))
 
@@ -920,6 +1001,7 @@ class MainWindow(QMainWindow):
         if self.session is not None and not self.confirm_reset(question):
             return False
         self._discard_session()
+        self._make_pending_pages()  # a lab opened this way brings its views forward next (app.labs_ui)
         self._dataset_name, self._fit_loss = config.data.dataset, False
         self.model.replace(config)
         self.config_path = None
@@ -1003,8 +1085,9 @@ class MainWindow(QMainWindow):
         self._origin = None
         if recording is not None:
             recording.close()
-        if self.runs_view is not None:
-            self.runs_view.set_active(None)
+        runs_view = self._tool("RunsView", made_only=True)  # one made later has no active run to forget
+        if runs_view is not None:
+            runs_view.set_active(None)
 
     def _forward_config(self, path: str) -> None:
         """The tools that work on the window's configuration (the optimiser race) follow its edits."""
@@ -1243,7 +1326,7 @@ class MainWindow(QMainWindow):
         (everything else is translated in place by :func:`app.i18n.set_language`)."""
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "labs"):
             self._panel_titles = [self.tr("Data"), self.tr("Network"), self.tr("Training")]
-            for view in [*self.views, *self.tools]:
+            for view in [*self._views, *self._tools]:  # one made later is titled in the new language
                 self.view_tabs.setTabText(self.view_tabs.indexOf(view), str(view.title))
             self._errors_changed(self.model.errors)
             self._show_progress()
@@ -1251,6 +1334,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self._page_timer.stop()
+        self._pages_to_make = []
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()

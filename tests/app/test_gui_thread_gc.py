@@ -102,3 +102,16 @@ def test_the_oldest_generation_is_collected_only_once_grown_by_a_quarter(monkeyp
     fake.counts = (12, 30, 30)
     gui_thread_gc._collect_by_thresholds()
     assert fake.collected == [1, 2, 0], "below the first threshold nothing is collected"
+
+
+def test_what_a_first_run_brings_is_frozen_once_it_trains(qtbot, small_config):
+    window = MainWindow(small_config(epochs=1))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.tools  # the views and tools made (and frozen) before the run
+    before = gc.get_freeze_count()
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    assert gc.get_freeze_count() > before, "numba and the run's modules, imported by the training thread"
+    window.close()
+    assert gc.get_freeze_count() == 0

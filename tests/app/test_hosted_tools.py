@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import app.main_window
+import app.views
 from app.main_window import MainWindow
 from core import runs
 
@@ -14,7 +15,22 @@ def library(tmp_path, monkeypatch):
 
 
 def tab_titles(window):
+    """The tabs' titles, every view and tool made (a window makes them after its first paint, or when asked for)."""
+    assert window.tools
     return [window.view_tabs.tabText(index) for index in range(window.view_tabs.count())]
+
+
+def test_the_views_and_tools_are_made_after_the_windows_first_paint_one_per_turn(qtbot, small_config):
+    window = MainWindow(small_config(epochs=2))
+    qtbot.addWidget(window)
+    assert window.view_tabs.count() == 1 and window.draw_view is not None  # the window paints sooner
+    window.show()
+    qtbot.waitExposed(window)
+    made = window.view_tabs.count()
+    qtbot.waitUntil(lambda: window.view_tabs.count() == len(app.views.all_views()) + len(app.main_window.HOSTED_TOOLS))
+    assert made < window.view_tabs.count()
+    titles = [window.view_tabs.tabText(index) for index in range(window.view_tabs.count())]
+    assert titles[:2] == ["Draw", "Loss"] and titles[-1] == "Runs"
 
 
 def test_the_draw_view_comes_first_and_classifies_with_the_network_being_trained(qtbot, small_config):

@@ -344,6 +344,7 @@ def test_every_view_receives_resets_and_progress_and_a_broken_view_is_isolated(q
     window = MainWindow(small_config(epochs=2))
     qtbot.addWidget(window)
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert len(window.views) == 2  # made when asked for (a shown window makes them after its first paint)
     assert calls["reset"] == 2, "both views are reset with the built run"
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()

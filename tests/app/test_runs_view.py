@@ -55,6 +55,7 @@ def quick_config(small_config, name, lr=0.05, epochs=4):
 
 def test_every_window_run_is_saved_and_listed(open_window, qtbot, small_config, library):
     window = open_window(small_config(epochs=3))
+    assert window.runs_view is not None  # made when asked for, if the window's first paint has not yet made it
     assert window.view_tabs.tabText(0) == "Draw" and window.view_tabs.currentIndex() == 0
     assert window.view_tabs.tabText(window.view_tabs.count() - 1) == "Runs"
     train(window, qtbot)
