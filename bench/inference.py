@@ -5,7 +5,12 @@
   PyTorch's ``softmax(model(x))`` under ``inference_mode``, and the floor of the three matrix
   products alone; and, for information, ``core.saliency.saliency`` (probabilities and the gradient
   of the top one with respect to the pixels), which the Draw view calls. Median and 99th
-  percentile of single calls, in µs.
+  percentile of single calls, in µs. The engine's single-row kernel is compiled (or loaded from
+  numba's disk cache) before the clock starts, as ``prepare_row_kernels`` does ahead of use.
+  Alternating with PyTorch does not slow the engine through PyTorch's idle OpenMP threads (the same
+  figures with torch on one thread or two); what does is the cache: each contender's call pushes
+  the others' weights out of it. So the floor multiplies copies of the engine's weights — on the
+  very same arrays it would leave them warm for the engine's next call.
 * Drawn-digit preprocessing: ``core.datasets.drawing.preprocess_drawing`` turning a digit drawn on
   a 280 × 280 canvas into MNIST's 28 × 28 format, from the strokes and from the raster, in ms; and
   ``DrawingPreprocessor``, which the Draw view calls on every mouse move, following an 8 as it is
@@ -22,6 +27,7 @@ from bench import contenders as c
 from bench import data, machine
 from bench.results import Target, WorkloadResult
 from bench.timing import alternate
+from core.network import prepare_row_kernels
 
 CANVAS_SIDE = 280
 SALIENCY = "this engine, probabilities + saliency ∂p/∂x (the Draw view's call)"
@@ -49,7 +55,8 @@ def latency(plan: Plan) -> WorkloadResult:
     # pixels' rows of the first weight matrix, so the figure depends on that, not on the shapes.
     image = data.synthetic_mnist(1).X
     network = c.relu_network(SIZES)
-    weights = [layer.W for layer in network.layers if hasattr(layer, "W")]
+    prepare_row_kernels(network.dtype)
+    weights = [layer.W.copy() for layer in network.layers if hasattr(layer, "W")]
 
     def floor(x):
         for W in weights:

@@ -6,11 +6,15 @@ tensor; each layer sees its ``W``, ``b``, … as views into those buffers.
 """
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+
 import numpy as np
 
 from core import layers as layer_registry
 from core import losses
 from core._checks import check_number
+from core.optimizers import compiled
 
 SUPPORTED_DTYPES = {"float32": np.float32, "float64": np.float64}
 #: A one-row product with fewer weights than this is cheaper whole than finding the input's zeros.
@@ -40,6 +44,151 @@ def row_product(x: np.ndarray, W: np.ndarray) -> np.ndarray:
     if 2 * nonzero.size > x.size:
         return x @ W
     return x[nonzero] @ W.take(nonzero, axis=0)
+
+
+#: Step kinds of a :class:`RowPlan`: a dense layer, or one of the elementwise activations the
+#: compiled single-row pass knows (other layers and activations keep a network on the NumPy path).
+DENSE_STEP, RELU_STEP, LEAKY_RELU_STEP, SIGMOID_STEP, TANH_STEP, SOFTMAX_STEP = range(6)
+ROW_ACTIVATIONS = {"relu": RELU_STEP, "leaky_relu": LEAKY_RELU_STEP, "sigmoid": SIGMOID_STEP, "tanh": TANH_STEP}
+#: Layers that are the identity at inference (and activations that always are): no step of their own.
+_SKIPPED_AT_INFERENCE = (layer_registry.Dropout, layer_registry.ActivityRegularization)
+
+_compiled_row_dtypes: set[np.dtype] = set()
+_compiling = threading.Lock()
+
+
+def row_forward_kernel(x, parameters, steps, alphas, values):
+    """One input row x through the steps of a :class:`RowPlan`, in one compiled loop; False if x
+    holds NaN or ±∞ (then nothing is computed).
+
+    values[:n_in] = x, then each step s reads values[source:source + n_in] and writes
+    values[target:target + n_out]:
+
+        dense        y_j = b_j + Σ_{i: z_i ≠ 0} z_i W_ij   (W, b at their offsets in ``parameters``;
+                     rows of zero inputs are skipped: a drawn digit inks a fifth of MNIST's pixels)
+        relu         a = max(z, 0)
+        leaky_relu   a = z for z ≥ 0, αz for z < 0         (α = alphas[s])
+        sigmoid      a = 1 / (1 + e^(−z)) for z ≥ 0, e^z / (1 + e^z) for z < 0
+        tanh         a = tanh z
+        softmax      p_j = e^(z_j − m) / Σ_k e^(z_k − m),  m = max_k z_k   (the probabilities of
+                     softmax cross-entropy, as :func:`core.losses.softmax`)
+
+    A one-row pass does little arithmetic: in NumPy its time went on calling a dozen functions
+    (2–5 µs each), which a compiled loop does not pay.
+    """
+    for i in range(x.shape[0]):
+        if not np.isfinite(x[i]):
+            return False
+        values[i] = x[i]
+    for s in range(steps.shape[0]):
+        kind, n_in, n_out, weights, bias, source, target = steps[s]
+        inputs, outputs = values[source:source + n_in], values[target:target + n_out]
+        if kind == DENSE_STEP:
+            W = parameters[weights:weights + n_in * n_out].reshape((n_in, n_out))
+            outputs[:] = parameters[bias:bias + n_out]
+            for i in range(n_in):
+                z = inputs[i]
+                if z != 0:
+                    row = W[i]
+                    for j in range(n_out):
+                        outputs[j] += z * row[j]
+            continue
+        if kind == SOFTMAX_STEP:
+            largest = inputs.max()
+            for j in range(n_out):
+                outputs[j] = np.exp(inputs[j] - largest)
+            outputs /= outputs.sum()
+            continue
+        for j in range(n_out):
+            z = inputs[j]
+            if kind == RELU_STEP:
+                outputs[j] = z if z > 0 else 0
+            elif kind == LEAKY_RELU_STEP:
+                outputs[j] = z if z >= 0 else alphas[s] * z
+            elif kind == SIGMOID_STEP:
+                e = np.exp(-abs(z))
+                outputs[j] = 1 / (1 + e) if z >= 0 else e / (1 + e)
+            else:
+                outputs[j] = np.tanh(z)
+    return True
+
+
+def prepare_row_kernels(dtype=np.float32) -> None:
+    """Compile the single-row kernel for ``dtype`` (or load it from numba's disk cache): seconds the
+    first time on a computer, so call it from a worker thread. Until it is done, single rows take
+    the NumPy path; :func:`core.saliency.prepare` compiles the saliency's kernel alongside."""
+    dtype = resolve_dtype(dtype)
+    with _compiling:
+        if dtype in _compiled_row_dtypes:
+            return
+        empty, no_steps = np.zeros(0, dtype), np.zeros((0, 7), np.int64)
+        compiled(row_forward_kernel)(empty, empty, no_steps, empty, empty)
+        _compiled_row_dtypes.add(dtype)
+
+
+def row_kernels_ready(dtype) -> bool:
+    """Whether :func:`prepare_row_kernels` has compiled the kernel for ``dtype``."""
+    return np.dtype(dtype) in _compiled_row_dtypes
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """A network of dense layers and elementwise activations as a table for :func:`row_forward_kernel`.
+
+    ``steps`` (int64, one row per step): kind, n_in, n_out, W offset, b offset (in the flat parameter
+    buffer), source, target (in ``values``, which holds the input, then each step's output). With
+    softmax cross-entropy a last softmax step turns the outputs into probabilities.
+    ``alphas``: each step's leak α (leaky_relu), in the network's dtype. ``values`` is scratch that
+    every pass overwrites: after a pass it holds the activations that saliency backpropagates through.
+    """
+
+    parameters: np.ndarray
+    steps: np.ndarray
+    alphas: np.ndarray
+    values: np.ndarray
+    outputs: slice
+    probabilities: slice | None  # where the softmax step writes, None without one
+
+    @classmethod
+    def of(cls, network: "Network") -> "RowPlan | None":
+        """The plan of ``network``, or None when a layer has no step (batch norm, PReLU, …)."""
+        parameters = network.flat_parameters
+        address, itemsize = parameters.__array_interface__["data"][0], parameters.itemsize
+        steps, alphas, width, end = [], [], network.n_inputs, network.n_inputs
+        for layer in network.layers:
+            if isinstance(layer, _SKIPPED_AT_INFERENCE) or (
+                    isinstance(layer, layer_registry.Activation) and layer.function.name == "identity"):
+                continue
+            if isinstance(layer, layer_registry.Dense):
+                W, b = ((array.__array_interface__["data"][0] - address) // itemsize for array in (layer.W, layer.b))
+                step, alpha, n_out = (DENSE_STEP, layer.n_in, layer.n_out, W, b), 0.0, layer.n_out
+            elif isinstance(layer, layer_registry.Activation) and layer.function.name in ROW_ACTIVATIONS:
+                alpha = layer.function.hyperparameters.get("alpha", 0.0)
+                step, n_out = (ROW_ACTIVATIONS[layer.function.name], width, width, 0, 0), width
+            else:
+                return None
+            steps.append(step + (end - width, end))
+            alphas.append(alpha)
+            width, end = n_out, end + n_out
+        outputs, probabilities = slice(end - width, end), None
+        if network.loss_name == "softmax_cross_entropy":
+            steps.append((SOFTMAX_STEP, width, width, 0, 0, end - width, end))
+            alphas.append(0.0)
+            probabilities, end = slice(end, end + width), end + width
+        return cls(parameters, np.array(steps, np.int64).reshape(-1, 7), np.array(alphas, network.dtype),
+                   np.zeros(end, network.dtype), outputs, probabilities)
+
+    def run(self, x: np.ndarray) -> bool:
+        """Fill ``values`` for one input row x (n_in,) of the network's dtype; False if x is not finite."""
+        return compiled(row_forward_kernel)(x, self.parameters, self.steps, self.alphas, self.values)
+
+    def forward(self, x: np.ndarray) -> np.ndarray | None:
+        """The output row (1, n_out) for x, or None if x is not finite."""
+        return self.values[self.outputs].reshape(1, -1).copy() if self.run(x) else None
+
+    def class_probabilities(self, x: np.ndarray) -> np.ndarray | None:
+        """The softmax of the output row, (1, n_out), or None if x is not finite."""
+        return self.values[self.probabilities].reshape(1, -1).copy() if self.run(x) else None
 
 
 class Network:
@@ -157,10 +306,15 @@ class Network:
         view asks on every mouse move: :meth:`forward` with a first Dense layer's y = x W + b taken
         by :func:`row_product`.
 
+        Once :func:`prepare_row_kernels` has compiled its kernel, a network of dense layers and
+        elementwise activations takes the whole pass in :func:`row_forward_kernel` instead.
         Layers that are instances of ``keep_caches_of`` run their training-mode forward, which keeps
         what their backward step needs; name only layer types that compute the same function either
         way (saliency backpropagates through activations this way).
         """
+        plan = None if keep_caches_of else self.row_plan()
+        if plan is not None:
+            return plan.forward(X[0])
         layers = self.layers
         out = X
         if isinstance(layers[0], layer_registry.Dense):
@@ -171,6 +325,25 @@ class Network:
         for layer in layers:
             out = layer.forward(out, isinstance(layer, keep_caches_of))
         return out
+
+    def row_plan(self) -> RowPlan | None:
+        """The compiled single-row pass of this network (:class:`RowPlan`), or None while its kernel
+        is not compiled or when the network has a layer it cannot run."""
+        if self.dtype not in _compiled_row_dtypes:
+            return None
+        cached = self.__dict__.get("_row_plan")
+        if cached is None or cached[0] is not self.flat_parameters:
+            cached = self._row_plan = (self.flat_parameters, RowPlan.of(self))
+        return cached[1]
+
+    def _plan_for(self, X) -> RowPlan | None:
+        """The compiled pass for X if X is one row that needs no conversion: the Draw view's call on
+        every mouse move skips check_inputs. The kernel refuses NaN and ±∞ (then the caller falls
+        back on the checked path, whose check_inputs raises the usual error)."""
+        if type(X) is np.ndarray and X.shape == (1, self.n_inputs) and X.dtype == self.dtype \
+                and X.flags.c_contiguous:
+            return self.row_plan()
+        return None
 
     def backward(self, d_output: np.ndarray) -> None:
         """Backpropagate ∂L/∂output; fills the gradient buffer (layers may overwrite d_output)."""
@@ -195,6 +368,11 @@ class Network:
 
     def predict_output(self, X, batch_size: int = 4096) -> np.ndarray:
         """Raw outputs in inference mode, computed in chunks to bound memory."""
+        plan = self._plan_for(X)
+        if plan is not None:
+            output = plan.forward(X[0])
+            if output is not None:
+                return output
         X = self.check_inputs(X)
         if X.shape[0] == 1:
             return self.forward_row(X)
@@ -209,6 +387,11 @@ class Network:
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, shape (N, n_classes); ValueError for a regression loss."""
+        plan = self._plan_for(X)
+        if plan is not None and plan.probabilities is not None:
+            probabilities = plan.class_probabilities(X[0])
+            if probabilities is not None:
+                return probabilities
         probabilities = self.loss.probabilities(self.predict_output(X))
         if probabilities is None:
             raise ValueError(f"the {self.loss_name} loss gives scores, not class probabilities; "

@@ -87,3 +87,89 @@ def test_a_single_input_with_nan_or_infinity_is_refused(value):
     x[0, 400] = value
     with pytest.raises(ValueError, match="NaN or infinity"):
         mnist_network().predict_proba(x)
+
+
+# ------------------------------------------------------------------ the compiled single-row pass
+@pytest.fixture(scope="module")
+def compiled_rows():
+    """The single-row kernel compiled for both dtypes (loaded from numba's cache after the first run)."""
+    for dtype in (np.float32, np.float64):
+        network_module.prepare_row_kernels(dtype)
+
+
+def activations_network(dtype, loss="softmax_cross_entropy", n_out=5) -> Network:
+    from core.layers import ActivityRegularization
+    return Network([Dense(40, 16), Activation("leaky_relu", alpha=0.1), Dropout(0.3), Dense(16, 12),
+                    Activation("sigmoid"), Dense(12, 9), Activation("tanh"), ActivityRegularization(l1=0.1),
+                    Dense(9, 7), Activation("identity"), Activation("relu"), Dense(7, n_out)],
+                   dtype=dtype, seed=6, loss=loss)
+
+
+@pytest.mark.parametrize("dtype, rtol", [(np.float32, 1e-5), (np.float64, 1e-12)])
+@pytest.mark.parametrize("build", [mnist_network, activations_network])
+def test_the_compiled_pass_gives_the_batch_paths_outputs_and_probabilities(compiled_rows, build, dtype, rtol):
+    network = build(dtype)
+    assert network.row_plan() is not None
+    X = drawn_like(np.random.default_rng(2), 6, n_inputs=network.n_inputs, ink=0.3).astype(dtype)
+    X[1] *= 40  # sigmoids and tanhs saturate, leaky ReLUs leak
+    X[1, ::2] = -X[1, ::2]
+    X[5] = 0.0
+    outputs, probabilities = network.predict_output(X), network.predict_proba(X)
+    for row, output, expected in zip(X, outputs, probabilities):
+        single_output = network.predict_output(row[None, :])
+        single = network.predict_proba(row[None, :])
+        assert single.dtype == single_output.dtype == dtype and single.shape == (1, network.n_outputs)
+        np.testing.assert_allclose(single_output[0], output, rtol=rtol, atol=rtol * 1e-2)
+        np.testing.assert_allclose(single[0], expected, rtol=rtol, atol=rtol * 1e-2)
+
+
+def test_the_compiled_pass_reads_no_weight_row_of_a_zero_input(compiled_rows):
+    network = mnist_network()
+    x = drawn_like(np.random.default_rng(8), 1)
+    expected = network.predict_proba(x)
+    network.layers[0].W[x[0] == 0] = np.nan  # in place: the plan reads the same buffer
+    np.testing.assert_allclose(network.predict_proba(x), expected, rtol=1e-6)
+    # The batch path reads them: the poison is there.
+    assert np.isnan(network.predict_proba(np.repeat(x, 2, axis=0))).all()
+
+
+def test_the_compiled_pass_follows_weights_loaded_later(compiled_rows):
+    network, trained = mnist_network(), mnist_network()
+    trained.reinitialize(seed=11)
+    x = drawn_like(np.random.default_rng(9), 1).astype(np.float32)
+    before = network.predict_proba(x)
+    network.load_state(trained.state())
+    after = network.predict_proba(x)
+    assert not np.allclose(before, after)
+    np.testing.assert_allclose(after, trained.predict_proba(np.repeat(x, 2, axis=0))[:1], rtol=1e-5)
+
+
+def test_logistic_outputs_and_probabilities_from_the_compiled_pass(compiled_rows):
+    network = activations_network(np.float64, loss="binary_cross_entropy", n_out=1)
+    assert network.row_plan().probabilities is None  # no softmax step: the loss turns the logit into P
+    X = np.random.default_rng(4).normal(size=(4, 40))
+    for row, expected in zip(X, network.predict_proba(X)):
+        np.testing.assert_allclose(network.predict_proba(row[None, :])[0], expected, rtol=1e-12)
+
+
+def test_layers_without_a_compiled_step_and_an_uncompiled_kernel_keep_the_numpy_path(compiled_rows, monkeypatch):
+    from core.layers import PReLU
+    assert Network([Dense(6, 4), BatchNorm(4), Dense(4, 2)]).row_plan() is None
+    assert Network([Dense(6, 4), PReLU(4), Dense(4, 2)]).row_plan() is None
+    assert Network([Dense(6, 4), Activation("elu"), Dense(4, 2)]).row_plan() is None
+    network = mnist_network()
+    monkeypatch.setattr(network_module, "_compiled_row_dtypes", set())
+    assert network.row_plan() is None
+    x = drawn_like(np.random.default_rng(5), 1).astype(np.float32)
+    np.testing.assert_allclose(network.predict_proba(x), network.predict_proba(np.repeat(x, 2, axis=0))[:1],
+                               rtol=1e-5)
+
+
+@pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf])
+def test_the_compiled_pass_refuses_nan_or_infinity_as_check_inputs_does(compiled_rows, value):
+    network = mnist_network()
+    x = np.zeros((1, 784), dtype=np.float32)
+    x[0, 783] = value
+    for predict in (network.predict_proba, network.predict_output, network.predict):
+        with pytest.raises(ValueError, match="inputs contain NaN or infinity"):
+            predict(x)
