@@ -19,6 +19,7 @@ The current model is, in this order of precedence, the latest one to arrive:
 from __future__ import annotations
 
 import csv
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -49,6 +50,11 @@ TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits"}
 #: The drawing's whole canvas, in the units of DrawCanvas.strokes().
 CANVAS_SIZE = (1.0, 1.0)
+#: Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI
+#: thread gets it (Python's default is 5 ms). The GUI thread lets go of the lock in every Qt call
+#: and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move
+#: waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.
+PEN_DOWN_SWITCH_INTERVAL = 0.0005
 
 HIGHLIGHT = palette.series_color(0)
 OTHER_BARS = QColor(palette.REFERENCE)
@@ -149,17 +155,33 @@ def percent(probability: float) -> str:
     return ">99.9 %" if 0.999 < probability < 1 else f"{100 * probability:.1f} %"
 
 
+#: Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST's
+#: pixels average 4 × 4 sub-pixels, optdigits' count 16 bitmap cells).
+INK_LEVELS = 16
+
+
+def _darkened_signed_colours() -> np.ndarray:
+    """(INK_LEVELS + 1, 256) opaque RGB32 pixels: colour c of the signed map darkened for ink k/16 by
+    the factor 1 − 0.45·k/16, so that a digit stays visible under its saliency."""
+    shade = 1 - np.float32(0.45) * np.arange(INK_LEVELS + 1, dtype=np.float32) / INK_LEVELS
+    red, green, blue = np.moveaxis((_SIGNED_TABLE.astype(np.float32) * shade[:, None, None]).astype(np.uint32), -1, 0)
+    return red << 16 | green << 8 | blue | 0xFF000000
+
+
+_SALIENCY_RGB32 = _darkened_signed_colours()
+
+
 def saliency_image(ink: np.ndarray, gradient: np.ndarray) -> QImage:
     """The gradient in the signed colour map (blue < 0 < yellow), darkened where there is ink so that
     the digit stays visible under it. Colours follow sign(g)·√(|g| / max|g|): the square root lifts
-    the many small values into view without changing their order."""
-    largest = float(np.abs(gradient).max())
-    levels = np.sign(gradient) * np.sqrt(np.abs(gradient) / largest) if largest > 0 else np.zeros_like(gradient)
-    indices = np.rint((levels + 1) * 127.5).astype(np.intp)
-    rgb = _SIGNED_TABLE[indices].astype(np.float32)
-    rgb *= (1 - 0.45 * np.clip(ink, 0, 1))[..., None]
-    red, green, blue = np.moveaxis(rgb.astype(np.uint32), -1, 0)
-    return rgb32_image(red << 16 | green << 8 | blue | 0xFF000000)
+    the many small values into view without changing their order. One look-up in a table of every
+    (ink, colour) pair makes the pixels: it is drawn on every mouse move."""
+    magnitude = np.abs(gradient)
+    largest = float(magnitude.max())
+    levels = np.copysign(np.sqrt(magnitude / largest), gradient) if largest > 0 else magnitude
+    colours = np.rint((levels + 1) * 127.5).astype(np.intp)
+    shades = np.rint(INK_LEVELS * np.clip(ink, 0, 1)).astype(np.intp)
+    return rgb32_image(_SALIENCY_RGB32[shades, colours])
 
 
 class StaticTexts:
@@ -407,6 +429,7 @@ class DrawView(QWidget):
         self._model: CurrentModel | None = None
         self._preprocessor: DrawingPreprocessor | None = None  # for the current model's drawing format
         self._stale = False
+        self._switch_interval_before_pen: float | None = None  # see _hold_pen_priority
         # While the pen moves, a classification waits for the event loop to come round: a burst of
         # moves (a pen reports faster than the screen refreshes) then costs one classification,
         # of the latest drawing, instead of a queue of them.
@@ -634,8 +657,10 @@ class DrawView(QWidget):
 
     def _drawing_changed(self) -> None:
         if self.canvas.pen_down:
+            self._hold_pen_priority(True)
             self._classify_soon.start()
         else:  # undone or cleared
+            self._hold_pen_priority(False)
             self.predict()
         self._update_buttons()
         if self.canvas.is_empty():
@@ -643,8 +668,20 @@ class DrawView(QWidget):
 
     def _classify_pending(self) -> None:
         """The stroke ended: classify now what is still waiting, so that it ends classified."""
+        self._hold_pen_priority(False)
         if self._classify_soon.isActive():
             self.predict()
+
+    def _hold_pen_priority(self, held: bool) -> None:
+        """While the pen is down, other threads hand the interpreter lock to the GUI thread after
+        PEN_DOWN_SWITCH_INTERVAL instead of Python's 5 ms (the interval is the process's, so it is
+        given back as it was when the pen lifts, the canvas is cleared or the view hides)."""
+        if held and self._switch_interval_before_pen is None:
+            self._switch_interval_before_pen = sys.getswitchinterval()
+            sys.setswitchinterval(PEN_DOWN_SWITCH_INTERVAL)
+        elif not held and self._switch_interval_before_pen is not None:
+            sys.setswitchinterval(self._switch_interval_before_pen)
+            self._switch_interval_before_pen = None
 
     def _changed(self) -> None:
         if self.isVisible():
@@ -659,6 +696,10 @@ class DrawView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
+
+    def hideEvent(self, event) -> None:
+        self._hold_pen_priority(False)
+        super().hideEvent(event)
 
     # ------------------------------------------------------------------ tools
     def _set_brush(self, width: int) -> None:

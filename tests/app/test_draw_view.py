@@ -371,3 +371,27 @@ def test_a_burst_of_moves_is_classified_once_and_the_latest_stroke_always_ends_c
     assert prediction(view) == 7
     qtbot.wait(20)
     assert len(classified) == 2  # nothing left over to classify again
+
+
+def test_while_the_pen_is_down_other_threads_give_the_gui_thread_the_interpreter_sooner(view, qtbot):
+    import sys
+
+    from app.views.draw_view import PEN_DOWN_SWITCH_INTERVAL
+    before = sys.getswitchinterval()
+    assert PEN_DOWN_SWITCH_INTERVAL < before
+    canvas = view.canvas
+    points = to_canvas(canvas, [[(0.2, 0.5), (0.5, 0.5), (0.8, 0.6)]])[0]
+    lifted_by = [
+        lambda: QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[2]),
+        lambda: QTest.keyClick(canvas, Qt.Key.Key_Escape),  # cleared while drawing
+        view.hide,
+    ]
+    for lift in lifted_by:
+        view.show()
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+        QTest.mouseMove(canvas, points[1])
+        assert sys.getswitchinterval() == pytest.approx(PEN_DOWN_SWITCH_INTERVAL)
+        lift()
+        assert sys.getswitchinterval() == pytest.approx(before)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[2])
+        assert sys.getswitchinterval() == pytest.approx(before)
