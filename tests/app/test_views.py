@@ -8,6 +8,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QGraphicsItem
 
 from app import palette
 from app.messages import Progress
@@ -472,6 +473,8 @@ def test_exported_axes_are_lines_and_text(qtbot, runs, tmp_path):
     assert all(float(image.get("width")) < 16 for image in images), "only the symbols are pictures"
     texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
     assert "loss" in texts and "step" in texts
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert view.loss_plot.getAxis("left").cacheMode() == cached, "on screen, the axes are pictures again"
 
 
 def test_a_png_is_twice_the_view_on_screen_however_far_the_scene_once_reached(qtbot, runs, tmp_path):
