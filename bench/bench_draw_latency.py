@@ -6,8 +6,10 @@ A figure-eight is traced over the canvas, one mouse move every ~8 ms (a 120 Hz p
 move the time runs from sending the event until the probability chart *and* the saliency preview
 have been painted; meanwhile a model trains in the background on its own thread (as in the app:
 :class:`app.training_worker.TrainingSession`, its progress and weight snapshots delivered to the
-view; garbage is collected in the GUI thread on a timer, as the main window has it). The quality
-bar is a 95th percentile of at most :data:`LIMIT_MS`. The training runs on
+view; garbage is collected in the GUI thread on a timer, as the main window has it), measured once
+the run is steady (:func:`wait_for_steady_training`). The quality bar is a 95th percentile of at
+most :data:`LIMIT_MS`. On a machine that other programs keep busy the figures follow their load:
+the load average is printed with them. The training runs on
 ``--dataset`` (MNIST with a 256-128 ReLU network when available, else the 8×8 digits).
 Exits with status 1 if the bar is missed.
 """
