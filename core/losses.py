@@ -8,6 +8,7 @@ Every loss has
 - ``check_targets(target, n_outputs)`` — raises ValueError if the targets don't fit a network with
   ``n_outputs`` outputs, otherwise returns them as an array;
 - ``predict(output)`` — class labels (classification) or values (regression);
+- ``forward_and_predict(output, target)`` — both of the above at once (the training step's call);
 - ``probabilities(output)`` — class probabilities, or None when the loss models none;
 - ``task`` — "classification" or "regression", and ``name``, ``hyperparameters``.
 
@@ -76,6 +77,10 @@ class Loss:
 
     def predict(self, output: np.ndarray) -> np.ndarray:
         raise NotImplementedError
+
+    def forward_and_predict(self, output: np.ndarray, target) -> tuple[float, np.ndarray]:
+        """``(forward(output, target), predict(output))``, which a loss may compute in one pass."""
+        return self.forward(output, target), self.predict(output)
 
     def probabilities(self, output: np.ndarray) -> np.ndarray | None:
         return None
@@ -166,11 +171,12 @@ COMPILED_DTYPES: set[np.dtype] = set()
 """The dtypes for which :func:`softmax_cross_entropy_rows` has been compiled in this process."""
 
 
-def softmax_cross_entropy_rows(output, labels, gradient):
-    """Softmax cross-entropy's value and gradient in one pass over each row (the compiled path):
+def softmax_cross_entropy_rows(output, labels, gradient, predictions):
+    """Softmax cross-entropy's value, gradient and predictions in one pass over each row (the compiled path):
 
         mᵢ = maxₖ oᵢₖ,   sᵢ = Σₖ e^(oᵢₖ − mᵢ),   ℓᵢ = mᵢ + ln sᵢ − oᵢ,yᵢ
         gradient[i, k] = ∂L/∂oᵢₖ = (e^(oᵢₖ − mᵢ)/sᵢ − [k = yᵢ]) / N
+        predictions[i] = the first k where oᵢₖ = mᵢ   (np.argmax)
 
     Returns Σᵢ ℓᵢ (summed in float64), or NaN when a label is outside 0…K−1 (before reading
     anything at that position) or a row is not finite: the caller then takes the checked NumPy path.
@@ -182,10 +188,11 @@ def softmax_cross_entropy_rows(output, labels, gradient):
         label = labels[i]
         if label < 0 or label >= k:
             return math.nan
-        row_max = output[i, 0]
+        row_max, best = output[i, 0], 0
         for j in range(1, k):
             if output[i, j] > row_max:
-                row_max = output[i, j]
+                row_max, best = output[i, j], j
+        predictions[i] = best
         row_sum = gradient.dtype.type(0.0)
         for j in range(k):
             exponential = np.exp(output[i, j] - row_max)
@@ -230,14 +237,15 @@ class SoftmaxCrossEntropy(Loss):
         """Compile :func:`softmax_cross_entropy_rows` for ``dtype`` now (or load it from numba's cache)."""
         dtype = np.dtype(dtype)
         empty = np.empty((0, 2), dtype)
-        compiled(softmax_cross_entropy_rows)(empty, np.empty(0, np.intp), empty)
+        no_labels = np.empty(0, np.intp)
+        compiled(softmax_cross_entropy_rows)(empty, no_labels, empty, no_labels)
         COMPILED_DTYPES.add(dtype)
 
     def forward(self, output, target):
         if isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES:
-            loss = self._compiled_forward(output, target)
-            if loss is not None:
-                return loss
+            result = self._compiled_forward(output, target)
+            if result is not None:
+                return result[0]
         output, labels = self._checked(output, target)
         n, k = output.shape
         if self._exp_buffer is None or self._exp_buffer.shape != output.shape or self._exp_buffer.dtype != output.dtype:
@@ -253,8 +261,16 @@ class SoftmaxCrossEntropy(Loss):
         self._cache = (exponentials, sums, target_positions)
         return loss
 
-    def _compiled_forward(self, output: np.ndarray, target) -> float | None:
-        """The loss through the compiled kernel, its gradient cached; None where only the NumPy path can tell."""
+    def forward_and_predict(self, output, target):
+        if isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES:
+            result = self._compiled_forward(output, target)
+            if result is not None:
+                return result
+        return super().forward_and_predict(output, target)
+
+    def _compiled_forward(self, output: np.ndarray, target) -> tuple[float, np.ndarray] | None:
+        """(loss, predictions) through the compiled kernel, the gradient cached; None where only the
+        NumPy path can tell."""
         if not (output.ndim == 2 and output.shape[0] > 0 and output.shape[1] >= 2
                 and output.flags.c_contiguous and output.flags.writeable
                 and isinstance(target, np.ndarray) and target.dtype.kind in "iu"
@@ -264,12 +280,12 @@ class SoftmaxCrossEntropy(Loss):
         # strided one would make numba compile another version mid-run); uint64 labels too
         # large for it wrap to negatives, which the kernel refuses like any label out of range.
         labels = target.astype(np.intp)
-        gradient = np.empty_like(output)
-        total = compiled(softmax_cross_entropy_rows)(output, labels, gradient)
+        gradient, predictions = np.empty_like(output), np.empty_like(labels)
+        total = compiled(softmax_cross_entropy_rows)(output, labels, gradient, predictions)
         if not math.isfinite(total):
             return None
         self._cache = (gradient,)
-        return total / output.shape[0]
+        return total / output.shape[0], predictions
 
     def backward(self):
         cache = self._cached()

@@ -358,8 +358,8 @@ class Network:
         """One training pass over a batch: fills the gradient buffer and returns
         (loss + penalties, the batch's predictions)."""
         output = self.forward(X, training=True)
-        value = self.loss.forward(output, y) + self.activity_penalty()
-        predictions = self.loss.predict(output)
+        value, predictions = self.loss.forward_and_predict(output, y)
+        value += self.activity_penalty()
         self.backward(self.loss.backward())
         if regularizer is not None:
             value += regularizer.penalty(self._params, self._kinds)

@@ -318,6 +318,10 @@ def test_the_compiled_softmax_cross_entropy_equals_the_numpy_path(dtype, value_t
     assert gradient.dtype == dtype
     np.testing.assert_allclose(gradient, expected_gradient, rtol=0, atol=gradient_tolerance)
     assert numpy_path.forward(output, labels) == compiled_path.forward(output, labels)  # one path per process
+    output[0, :3] = output[0, 5]  # a tie: the first of the largest scores, as np.argmax
+    value, predictions = compiled_path.forward_and_predict(output, labels)
+    np.testing.assert_array_equal(predictions, np.argmax(output, axis=1))
+    assert value == compiled_path.forward(output, labels)
     assert compiled_path.forward(output.astype(np.float64), labels) == pytest.approx(reference_value(
         "softmax_cross_entropy", output, labels), rel=1e-12)
 
@@ -331,3 +335,14 @@ def test_the_compiled_softmax_cross_entropy_against_torch():
     loss = created("softmax_cross_entropy", prepared=True)
     assert loss.forward(scores, labels) == pytest.approx(value.item(), rel=1e-12)
     np.testing.assert_allclose(loss.backward(), tensor.grad.numpy(), rtol=1e-10, atol=1e-15)
+
+
+@PREPARED
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_forward_and_predict_is_forward_then_predict(name, prepared):
+    output, target = make_case(name, np.random.default_rng(8), 9, 4, dtype=np.float32)
+    loss, twin = created(name, prepared), created(name, prepared)
+    value, predictions = loss.forward_and_predict(output, target)
+    assert value == twin.forward(output, target)
+    np.testing.assert_array_equal(predictions, twin.predict(output))
+    np.testing.assert_array_equal(loss.backward(), twin.backward())
