@@ -116,7 +116,7 @@ def row_forward_kernel(x, parameters, steps, alphas, values):
 def prepare_row_kernels(dtype=np.float32) -> None:
     """Compile the single-row kernel for ``dtype`` (or load it from numba's disk cache): seconds the
     first time on a computer, so call it from a worker thread. Until it is done, single rows take
-    the NumPy path; :func:`core.saliency.prepare` compiles the saliency's kernel alongside."""
+    the NumPy path."""
     dtype = resolve_dtype(dtype)
     with _compiling:
         if dtype in _compiled_row_dtypes:
