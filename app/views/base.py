@@ -335,6 +335,15 @@ def drawn_without_caches(scene):
             item.setCacheMode(mode)
 
 
+def cache_pictures(*items) -> None:
+    """Paint ``items`` and their children from a pixmap cache on screen: a legend or the symbols of
+    per-epoch points change rarely, but overlap curves that change at every frame, and were drawn
+    afresh with them (exports still draw them afresh, see :func:`drawn_without_caches`)."""
+    for item in items:
+        for each in (item, *item.childItems()):
+            each.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | None = None, **options) -> pg.PlotItem:
     """A styled plot in ``layout``, its axes :class:`Axis` items and its grid drawn by a
     :class:`TickGrid`; ``axis_items`` (by side) replace the axes of those sides, ``options`` go to

@@ -127,15 +127,20 @@ def test_titles_follow_the_translator_installed_after_import(qapp):
 
 
 # ----------------------------------------------------------------------------- each view draws the run
+def drawn(curve):
+    """(x, y) as handed to the curve: a per-batch line is a PlotCurveItem, a curve with symbols a PlotDataItem."""
+    return curve.getOriginalDataset() if isinstance(curve, pg.PlotDataItem) else curve.getData()
+
+
 @pytest.mark.parametrize("name", ["digits", "sine"])
 def test_loss_view_draws_every_batch_and_epoch(qtbot, runs, name):
     run = runs[name]
     view = fed_view(qtbot, LossView, run)
     steps = [event.step for event in run.batches]
-    x, y = view.loss_curves[BATCH].getOriginalDataset()
+    x, y = drawn(view.loss_curves[BATCH])
     np.testing.assert_array_equal(x, steps)
     np.testing.assert_allclose(y, [event.loss for event in run.batches])
-    smoothed = view.loss_curves[SMOOTHED].getOriginalDataset()[1]
+    smoothed = drawn(view.loss_curves[SMOOTHED])[1]
     beta, average, expected = 0.9, 0.0, []
     for t, event in enumerate(run.batches, start=1):
         average = beta * average + (1 - beta) * event.loss
@@ -144,7 +149,7 @@ def test_loss_view_draws_every_batch_and_epoch(qtbot, runs, name):
     np.testing.assert_allclose(view.loss_curves[TRAIN].getOriginalDataset()[1], [e.train_loss for e in run.epochs])
     np.testing.assert_allclose(view.loss_curves[VALIDATION].getOriginalDataset()[1], [e.val_loss for e in run.epochs])
     np.testing.assert_allclose(view.metric_curves[2].getOriginalDataset()[1], [e.val_metric for e in run.epochs])
-    np.testing.assert_allclose(view.lr_curve.getOriginalDataset()[1], [e.lr for e in run.batches])
+    np.testing.assert_allclose(drawn(view.lr_curve)[1], [e.lr for e in run.batches])
     label = view.metric_plot.getAxis("left").labelText
     assert label == ("R²" if name == "sine" else "accuracy")
 
@@ -565,4 +570,4 @@ def test_buffers_stay_bounded_over_a_long_run(qtbot, runs):
     for series in (*loss.loss_series, *loss.metric_series, loss.lr_series, *gradients.norm_series,
                    *gradients.share_series.values()):
         assert len(series) <= series.capacity
-    assert loss.loss_curves[BATCH].getOriginalDataset()[0][-1] > 9000
+    assert drawn(loss.loss_curves[BATCH])[0][-1] > 9000
