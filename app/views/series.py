@@ -74,12 +74,20 @@ class DecimatingSeries:
         return self._y[:self._count]
 
 
-def show(curve, series: DecimatingSeries, **options) -> None:
+def show(curve, series: DecimatingSeries, *, log_y: bool = False, **options) -> None:
     """``curve.setData(series.x, series.y, **options)`` unless the curve shows these points already:
     pyqtgraph redoes as much for unchanged data as for new (a curve with symbols rebuilds each one),
-    and a view's curves mostly change at different rates (per batch, per epoch)."""
+    and a view's curves mostly change at different rates (per batch, per epoch).
+
+    ``log_y`` hands a bare PlotCurveItem on a logarithmic plot log₁₀ y, as the PlotDataItem that
+    pyqtgraph wraps around a curve would (values ≤ 0 leave a gap)."""
     if _shown.get(curve) != series.stamp:
-        curve.setData(series.x, series.y, **options)
+        y = series.y
+        if log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y)
+            options.setdefault("connect", "finite")
+        curve.setData(series.x, y, **options)
         _shown[curve] = series.stamp
 
 

@@ -193,9 +193,9 @@ def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtb
     view = fed_view(qtbot, GradientView, run)
     assert len(view.norm_curves) == 3
     for layer, curve in enumerate(view.norm_curves):
-        x, y = curve.getOriginalDataset()
+        x, log_y = drawn(curve)  # a bare PlotCurveItem on the log plot: log₁₀ of the norms
         np.testing.assert_array_equal(x, [event.step for event in run.batches])
-        np.testing.assert_allclose(y, [event.gradient_norms[layer] for event in run.batches])
+        np.testing.assert_allclose(10 ** log_y, [event.gradient_norms[layer] for event in run.batches], rtol=1e-12)
     assert view.norm_plot.getViewBox().state["logMode"][1]
     assert sorted(view.share_curves) == [1, 3]  # the two tanh layers
     shares = view.share_curves[3].getOriginalDataset()[1]
