@@ -267,7 +267,7 @@ class Trainer:
         """One optimiser step on a batch: (its loss, its predictions, whether the weights stayed finite).
 
         No step is taken when the loss is not finite. The step itself keeps the weights from before
-        it in ``_last_finite`` and checks the new ones, in its one pass over the parameters.
+        it in ``_last_finite``, in its one pass over the parameters.
         """
         network = self.network
         # Overflow is detected here and reported as divergence, not as warnings.
@@ -278,8 +278,10 @@ class Trainer:
                 return math.nan, None, True
             if not math.isfinite(output_loss):
                 return output_loss, predictions, True
-            weights_finite = self.optimizer.step([network.flat_parameters], [network.flat_gradients],
-                                                 [self._last_finite])
+            self.optimizer.step([network.flat_parameters], [network.flat_gradients], [self._last_finite])
+            # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
+            # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
+            weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
         return output_loss, predictions, weights_finite
 
     def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:

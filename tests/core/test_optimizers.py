@@ -550,11 +550,11 @@ def test_a_strided_parameter_is_refused():
         opt.step([theta.T], [np.ones((4, 4))])
 
 
-# ---- backups and the finiteness report -----------------------------------------------------------
+# ---- backups ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [5, 300])  # the kernels' Python source, and their compiled code
 @pytest.mark.parametrize("name, hp", FLAG_CASES)
-def test_a_step_keeps_the_values_before_it_in_the_backups_and_says_they_all_stayed_finite(name, hp, size):
+def test_a_step_keeps_the_values_before_it_in_the_backups_and_is_otherwise_the_same_step(name, hp, size):
     rng = np.random.default_rng(7)
     opt, twin = optimizers.create(name, lr=0.01, **hp), optimizers.create(name, lr=0.01, **hp)
     theta = rng.standard_normal(size).astype(np.float32)
@@ -563,29 +563,13 @@ def test_a_step_keeps_the_values_before_it_in_the_backups_and_says_they_all_stay
     for _ in range(3):
         grad = rng.standard_normal(size).astype(np.float32)
         before = theta.copy()
-        assert opt.step([theta], [grad], [backup]) is True
+        opt.step([theta], [grad], [backup])
         twin.step([same], [grad])
         np.testing.assert_array_equal(backup, before)
-        np.testing.assert_array_equal(theta, same)  # the backup changes nothing in the step itself
+        np.testing.assert_array_equal(theta, same)
         assert not np.array_equal(theta, before)
-
-
-@pytest.mark.parametrize("size", [5, 300])
-@pytest.mark.parametrize("name, hp", FLAG_CASES)
-def test_a_step_that_makes_a_value_non_finite_reports_it(name, hp, size):
-    theta = np.ones(size)
-    grad = np.full(size, 0.5)
-    opt = optimizers.create(name, lr=0.01, **hp)
-    assert opt.step([theta], [grad]) is True
-    for bad in (np.nan, np.inf):
-        grad[size // 2] = bad
-        backup = np.zeros_like(theta)
-        before = theta.copy()
-        assert opt.step([theta], [grad], [backup]) is False
-        assert not np.isfinite(theta[size // 2]) and np.isfinite(np.delete(theta, size // 2)).all()
-        np.testing.assert_array_equal(backup, before)
-        theta[...] = before
-        grad[size // 2] = 0.5
+    for key in opt.state[0]:
+        np.testing.assert_array_equal(opt.state[0][key], twin.state[0][key])
 
 
 def test_backups_must_match_their_parameters():
@@ -597,4 +581,4 @@ def test_backups_must_match_their_parameters():
                              ([np.zeros(12, np.float32)], r"got float32 \(12,\)")):
         with pytest.raises(ValueError, match=message):
             opt.step([theta], [grad], backups)
-    assert opt.step_count == 0 and (theta == 0).all()
+    assert opt.step_count == 0 and (theta == 0).all() and opt.state == []
