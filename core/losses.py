@@ -242,10 +242,9 @@ class SoftmaxCrossEntropy(Loss):
         COMPILED_DTYPES.add(dtype)
 
     def forward(self, output, target):
-        if isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES:
-            result = self._compiled_forward(output, target)
-            if result is not None:
-                return result[0]
+        compiled_result = self._compiled_forward(output, target)
+        if compiled_result is not None:
+            return compiled_result[0]
         output, labels = self._checked(output, target)
         n, k = output.shape
         if self._exp_buffer is None or self._exp_buffer.shape != output.shape or self._exp_buffer.dtype != output.dtype:
@@ -262,16 +261,15 @@ class SoftmaxCrossEntropy(Loss):
         return loss
 
     def forward_and_predict(self, output, target):
-        if isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES:
-            result = self._compiled_forward(output, target)
-            if result is not None:
-                return result
+        compiled_result = self._compiled_forward(output, target)
+        if compiled_result is not None:
+            return compiled_result
         return super().forward_and_predict(output, target)
 
-    def _compiled_forward(self, output: np.ndarray, target) -> tuple[float, np.ndarray] | None:
-        """(loss, predictions) through the compiled kernel, the gradient cached; None where only the
-        NumPy path can tell."""
-        if not (output.ndim == 2 and output.shape[0] > 0 and output.shape[1] >= 2
+    def _compiled_forward(self, output, target) -> tuple[float, np.ndarray] | None:
+        """(loss, predictions) through the compiled kernel, the gradient cached; None when it is not
+        compiled for this output or only the NumPy path can tell what is wrong with the input."""
+        if not (isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES and output.ndim == 2 and output.shape[0] > 0 and output.shape[1] >= 2
                 and output.flags.c_contiguous and output.flags.writeable
                 and isinstance(target, np.ndarray) and target.dtype.kind in "iu"
                 and target.shape == output.shape[:1]):
