@@ -469,6 +469,13 @@ class PlaygroundView(View):
     def _show_play_state(self) -> None:
         self.play_button.setText(self.tr("Pause") if self.playing else self.tr("Play"))
 
+    def showEvent(self, event) -> None:
+        # Shown for the first time, the tab lays out and paints its controls (~50 ms): the shading
+        # and contours, and their paint, come an animation frame later, not to add to that (a zero
+        # timer would run before the paint).
+        QWidget.showEvent(self, event)
+        QTimer.singleShot(FRAME_MS, self, self.refresh)
+
     def hideEvent(self, event) -> None:
         self.pause()  # nobody watches: no point computing frames
         super().hideEvent(event)
