@@ -147,3 +147,27 @@ def test_pickled_and_deep_copied_networks_keep_their_layers_on_the_flat_buffer()
         twin.flat_parameters[:] = 0.25
         assert (twin.layers[0].W == 0.25).all() and (net.layers[0].W != 0.25).any()
         assert all(np.shares_memory(p, twin.flat_parameters) for p in twin.parameters())
+
+
+@pytest.mark.parametrize("dtype, tolerance", [(np.float32, 1e-5), (np.float64, 1e-12)])
+def test_prepare_switches_training_to_the_compiled_kernels_with_the_same_loss_and_gradients(
+        dtype, tolerance, monkeypatch):
+    from core import activations, losses
+
+    monkeypatch.setattr(losses, "COMPILED_DTYPES", set())
+    monkeypatch.setattr(activations, "COMPILED_DTYPES", set())
+    rng = np.random.default_rng(2)
+    X, y = rng.normal(size=(50, 6)).astype(dtype), rng.integers(0, 4, 50)
+    net = Network([Dense(6, 16), Activation("relu"), Dense(16, 16), Activation("relu"), Dense(16, 4)],
+                  dtype=dtype, seed=3)
+    numpy_loss, numpy_predictions = net.loss_and_gradients(X, y)
+    numpy_gradients = net.flat_gradients.copy()
+    net.prepare()
+    assert np.dtype(dtype) in losses.COMPILED_DTYPES and np.dtype(dtype) in activations.COMPILED_DTYPES
+    compiled_loss, compiled_predictions = net.loss_and_gradients(X, y)
+    assert compiled_loss == pytest.approx(numpy_loss, rel=tolerance)
+    np.testing.assert_array_equal(compiled_predictions, numpy_predictions)
+    np.testing.assert_allclose(net.flat_gradients, numpy_gradients, rtol=tolerance, atol=tolerance * 1e-3)
+    if dtype == np.float64:  # and against central differences, through the compiled passes
+        rows = gradient_check(net, X, y)
+        assert max(row.relative_error for row in rows) < 1e-6, format_table(rows)
