@@ -32,6 +32,10 @@ class LossView(View):
         self.graphics.ci.layout.setRowStretchFactor(2, 1)
         for plot in (self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
+        # The plots share their steps, lined up by the link: only the lowest labels them. Each move of
+        # the step axis typesets its labels afresh, which made that frame five times a usual one.
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.getAxis("bottom").setStyle(showValues=False)
         self.steps_axis = GrowingStepAxis(self.loss_plot, self.metric_plot, self.lr_plot)
         # From 0 (see redraw); an R² can be below 0, so prepare() sets the metric's lowest.
         self.value_axes = (ValueAxis(1, self.loss_plot, lowest=0.0), ValueAxis(1, self.metric_plot, lowest=0.0),
