@@ -155,9 +155,8 @@ class TrainingControl:
 
 def evaluate(network, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Mean loss and metric (accuracy, or R² for regression) of ``network`` on (X, y)."""
-    output = network.predict_output(X)
-    loss = network.loss.forward(output, y)
-    return loss, score(network, y, network.loss.predict(output))
+    loss, predictions = network.loss.forward_and_predict(network.predict_output(X), y)
+    return loss, score(network, y, predictions)
 
 
 def score(network, y: np.ndarray, predictions: np.ndarray) -> float:
