@@ -6,6 +6,7 @@ tensor; each layer sees its ``W``, ``b``, … as views into those buffers.
 """
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from core._checks import check_number
 from core.optimizers import compiled
 
 SUPPORTED_DTYPES = {"float32": np.float32, "float64": np.float64}
+#: Inputs with at least this many entries are checked for NaN and ±∞ through X·X first (Network._all_finite).
+QUICK_FINITE_CHECK_MIN_SIZE = 65_536
 #: A one-row product with fewer weights than this is cheaper whole than finding the input's zeros.
 SPARSE_ROW_MIN_WEIGHTS = 65_536
 
@@ -283,9 +286,24 @@ class Network:
         if X.dtype.kind not in "iufc":  # np.issubdtype(dtype, np.number), without its µs: the canvas calls this per move
             raise ValueError(f"inputs must be numbers, got dtype {X.dtype}")
         X = np.ascontiguousarray(X, dtype=self.dtype)
-        if not np.logical_and.reduce(np.isfinite(X), axis=None):  # isfinite(X).all() less ndarray.all's wrapper
+        if not self._all_finite(X):
             raise ValueError("inputs contain NaN or infinity; clean or impute the data first")
         return X
+
+    @staticmethod
+    def _all_finite(X: np.ndarray) -> bool:
+        """Whether every entry of X is finite.
+
+        A large X is first summed as X·X (its entries as one vector: one BLAS pass), which is finite
+        exactly when they all are, unless the sum of squares overflows; only then is each entry tested,
+        through a boolean array the size of X: 72 ms for MNIST's 60,000 × 784 training set, 19 for the pass.
+        """
+        if X.size >= QUICK_FINITE_CHECK_MIN_SIZE:
+            flat = X.reshape(-1)
+            with np.errstate(over="ignore", invalid="ignore"):  # an overflow here only sends us to the exact test
+                if math.isfinite(float(np.dot(flat, flat))):
+                    return True
+        return bool(np.logical_and.reduce(np.isfinite(X), axis=None))  # isfinite(X).all() less ndarray.all's wrapper
 
     def prepare(self) -> None:
         """Compile ahead (or load from numba's disk cache) the compiled code of the layers' and the loss's

@@ -171,3 +171,22 @@ def test_prepare_switches_training_to_the_compiled_kernels_with_the_same_loss_an
     if dtype == np.float64:  # and against central differences, through the compiled passes
         rows = gradient_check(net, X, y)
         assert max(row.relative_error for row in rows) < 1e-6, format_table(rows)
+
+
+@pytest.mark.parametrize("rows", [4, 30_000])  # below and above QUICK_FINITE_CHECK_MIN_SIZE entries
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_inputs_are_refused_exactly_when_an_entry_is_not_finite(dtype, rows):
+    net = Network([Dense(3, 2)], dtype=dtype)
+    huge = np.finfo(dtype).max / 2  # finite, but its square overflows the quick test's sum
+    for bad in (np.nan, np.inf, -np.inf):
+        X = np.ones((rows, 3), dtype)
+        X[2, 1] = bad
+        with pytest.raises(ValueError, match="NaN or infinity"):
+            net.check_inputs(X)
+        X[0, 0] = huge
+        with pytest.raises(ValueError, match="NaN or infinity"):
+            net.check_inputs(X)
+    X = np.ones((rows, 3), dtype)
+    X[0, 0] = huge
+    np.testing.assert_array_equal(net.check_inputs(X), X)
+    assert net.check_inputs(np.zeros((0, 3))).shape == (0, 3)
