@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from core._checks import check_number
-from core.optimizers import compiled
+from core.compiled import compiled
 from core.registry import Registry
 
 ACTIVATIONS: Registry["ActivationFunction"] = Registry("activation")

@@ -24,7 +24,7 @@ import math
 import numpy as np
 
 from core.activations import stable_sigmoid
-from core.optimizers import compiled
+from core.compiled import compiled
 from core.registry import Registry
 
 LOSSES: Registry["Loss"] = Registry("loss")

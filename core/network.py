@@ -15,7 +15,7 @@ import numpy as np
 from core import layers as layer_registry
 from core import losses
 from core._checks import check_number
-from core.optimizers import compiled
+from core.compiled import compiled
 
 SUPPORTED_DTYPES = {"float32": np.float32, "float64": np.float64}
 #: Inputs with at least this many entries are checked for NaN and ±∞ through X·X first (Network._all_finite).

@@ -38,6 +38,7 @@ import math
 import numpy as np
 
 from core._checks import check_number
+from core.compiled import compiled
 from core.registry import Registry
 
 OPTIMIZERS: Registry["Optimizer"] = Registry("optimizer")
@@ -77,19 +78,6 @@ def _register(name: str):
         return OPTIMIZERS.register(name)(cls)
 
     return add
-
-
-@functools.cache
-def compiled(kernel):
-    """``kernel`` compiled by numba (imported here, on first need); each dtype compiles on its first call.
-
-    ``cache=True`` keeps the machine code on disk for the next process; ``error_model="numpy"``
-    gives inf/NaN for a division by zero, as NumPy does, instead of raising; ``nogil`` lets other
-    threads (the GUI) run while a step does.
-    """
-    import numba
-
-    return numba.njit(cache=True, error_model="numpy", nogil=True)(kernel)
 
 
 def _runnable(kernel, size: int):
