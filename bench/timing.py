@@ -2,9 +2,10 @@
 
 Running every contender once per round, round after round, spreads slow moments of a shared
 machine (another process waking up, the CPU clocking down) over all contenders instead of
-letting them fall on whichever happened to run then. The order rotates each round so that no
-contender always runs right after the same neighbour (which may leave the caches cold or the
-BLAS threads spinning).
+letting them fall on whichever happened to run then. The order rotates each round, and every
+other round it is also reversed, so that no contender always runs right after the same neighbour
+(which may leave the caches cold or its BLAS threads spinning): rotation alone keeps the cyclic
+order, and with it each contender's predecessor.
 """
 from __future__ import annotations
 
@@ -55,7 +56,10 @@ def alternate(contenders: dict[str, Callable[[], float]], rounds: int, warmup: b
     samples: dict[str, list[float]] = {name: [] for name in names}
     for round_index in range(rounds):
         shift = round_index % len(names)
-        for name in names[shift:] + names[:shift]:
+        order = names[shift:] + names[:shift]
+        if round_index % 2:
+            order.reverse()
+        for name in order:
             samples[name].append(contenders[name]())
         if progress is not None:
             progress(f"round {round_index + 1}/{rounds}: " + ", ".join(

@@ -54,13 +54,15 @@ def test_the_engine_contender_learns():
     assert contenders.engine(images.X, images.y, (784, 32, 10), 64, 2, 1e-3)() > 0
 
 
-def test_alternate_rotates_the_order_and_summarises_each_contender():
+def test_alternate_rotates_and_reverses_the_order_and_summarises_each_contender():
     calls = []
-    rows = alternate({name: (lambda name=name: calls.append(name) or float(len(calls))) for name in "abc"},
-                     rounds=3, warmup=False)
-    assert calls == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
-    assert rows["a"].samples == (1.0, 6.0, 8.0) and rows["a"].median == 6.0
-    assert (rows["a"].low, rows["a"].high) == (1.0, 8.0)
+    rows = alternate({name: (lambda name=name: calls.append(name) or float(len(calls))) for name in "abcd"},
+                     rounds=4, warmup=False)
+    assert calls == list("abcd" "adcb" "cdab" "cbad")  # rounds 2 and 4 rotated, then reversed
+    predecessors = {calls[i - 1] for i in range(1, len(calls)) if calls[i] == "d"}
+    assert predecessors == {"a", "c"}  # rotation alone would always put c before d
+    assert rows["a"].samples == (1.0, 5.0, 11.0, 15.0) and rows["a"].median == 8.0
+    assert (rows["a"].low, rows["a"].high) == (1.0, 15.0)
 
 
 def test_percentile_is_a_measured_value_by_nearest_rank():
