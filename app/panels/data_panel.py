@@ -20,9 +20,9 @@ from core.datasets.augment import Augmenter
 from core.datasets.dataset import TASKS
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
-                  "progress", "download", "header", "delimiter", "user_folder"}
+                  "progress", "download", "mirrors", "header", "delimiter", "user_folder"}
 """Loader parameters the panel does not show per dataset: set elsewhere (seed, split, scaling) or
-automatic (header/delimiter detection). Downloads are offered by the MNIST tools, not here."""
+automatic (header/delimiter detection). Downloads (and their mirrors) are offered by the MNIST tools, not here."""
 
 AUGMENTATION_DEFAULTS = {key: value for key, value in Augmenter((1, 1)).hyperparameters.items() if key != "fill"}
 """Augmentation strengths the panel offers (0 = off); ``fill`` follows the data's scaling, so it is left alone."""

@@ -162,6 +162,8 @@ def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, mod
     panel.validation_split.setValue(0.25)
     panel.scaling.setCurrentText("none")
     assert (model.config.data.validation_split, model.config.data.scaling) == (0.25, "none")
+    panel.dataset.setCurrentText("mnist")  # download settings (mirrors) belong to the download tools
+    assert list(panel.options.controls()) == ["folder", "mix_user_digits"]
 
 
 def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model, tmp_path):
