@@ -12,6 +12,7 @@ costs microseconds, far less than drawing it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from app import palette
 from app.panels.widgets import NumberEdit, format_number, set_help
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, cache_pictures
 from app.views.compare_view import beside_controls
 from core import surfaces
 
@@ -135,7 +136,8 @@ class PlaygroundView(View):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.surface: surfaces.Surface | None = None
-        self._drawn_surface: surfaces.Surface | None = None
+        # The surface being drawn, and the parts of its drawing still to do (see _draw_surface).
+        self._drawing: tuple[surfaces.Surface | None, Iterator[str]] = (None, iter(()))
         self.start_point = (0.0, 0.0)
         self.walks: dict[str, surfaces.Descent] = {}
         self._problems: list[str] = []
@@ -156,6 +158,10 @@ class PlaygroundView(View):
         self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
         self.surface_plot.setAspectLocked(True)
         self.surface_plot.setMenuEnabled(False)
+        # Room for the widest ticks and title (logistic regression's): an axis sized by its ticks
+        # learns their width only when first painted, and both plots were laid out and painted
+        # again (~35 ms under training load).
+        self.surface_plot.getAxis("left").setWidth(48)
         self.loss_plot = self.new_plot(0, 1, self.tr("Loss per step"), left=self.tr("E − E_min"),
                                        bottom=self.tr("step"))
         self.loss_plot.setLogMode(x=False, y=True)
@@ -174,6 +180,9 @@ class PlaygroundView(View):
         self.heads = pg.ScatterPlotItem(size=9, pen=pg.mkPen(palette.FOREGROUND, width=1))
         for item in (self.background, self.contours, self.minima_marks):
             self.surface_plot.addItem(item)
+        # The shading and the contours change only with the surface, but lie under the paths, which
+        # change at every frame: repainted from pixmaps, not as an image and ~4000 line segments.
+        cache_pictures(self.background, self.contours)
         self.path_curves: dict[str, pg.PlotDataItem] = {}
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         for name in surfaces.optimizer_names():
@@ -291,9 +300,10 @@ class PlaygroundView(View):
 
     def refresh(self) -> None:
         # The shading and contours wait until the view is shown: computing them when the window
-        # opened, with this tab hidden, delayed the window's first appearance.
-        if self._drawn_surface is not self.surface:
-            self._draw_surface()
+        # opened, with this tab hidden, delayed the window's first appearance. Here the parts not
+        # drawn yet are drawn at once (a first show spreads them over frames, see showEvent).
+        for _ in self._surface_parts():
+            pass
         if self._stale:
             self._stale = False
             self.redraw()
@@ -344,9 +354,21 @@ class PlaygroundView(View):
         """Take ``surface``; it is shaded and contoured when the view is next drawn (see :meth:`refresh`)."""
         self.surface = surface
         self._show_quadratic_values()
+        # The axes and the minima cost little: placed now, the axes are drawn once, at the tab's
+        # first paint, not again in the frame that brings the shading.
+        (x_low, x_high), (y_low, y_high) = surface.bounds
+        self.surface_plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
+        self.minima_marks.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
 
-    def _draw_surface(self) -> None:
-        surface = self._drawn_surface = self.surface
+    def _surface_parts(self) -> Iterator[str]:
+        """The parts of the current surface's drawing not done yet (none once it is drawn)."""
+        if self._drawing[0] is not self.surface:
+            self._drawing = (self.surface, self._draw_surface(self.surface))
+        return self._drawing[1]
+
+    def _draw_surface(self, surface: surfaces.Surface) -> Iterator[str]:
+        """Shade and contour ``surface``, yielding after each part: under training load the whole
+        took ~40 ms in one turn of the event loop and its paint as much; each part takes ~5–15 ms."""
         xs, ys, values = surface.grid(GRID_RESOLUTION)
         lowest = [surface.loss(np.array(minimum)) for minimum in surface.minima]
         self._floor = min(lowest) if lowest else float(values.min())
@@ -357,16 +379,16 @@ class PlaygroundView(View):
         # Pixel i of the image is centred on the grid's sample xs[i]: the image reaches half a cell out.
         dx, dy = xs[1] - xs[0], ys[1] - ys[0]
         self.background.setRect(x_low - dx / 2, y_low - dy / 2, x_high - x_low + dx, y_high - y_low + dy)
-        self._draw_contours(xs, ys, log_heights)
-        self.minima_marks.setData([m[0] for m in surface.minima], [m[1] for m in surface.minima])
-        self.surface_plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
-
-    def _draw_contours(self, xs, ys, log_heights) -> None:
-        """Lines of equal loss, spaced evenly in log(E − E_min) from the bottom of the valley up."""
+        yield "shaded"
+        # Lines of equal loss, spaced evenly in log(E − E_min) from the bottom of the valley up, in
+        # two halves: all sixteen levels took ~20 ms under load.
         levels = np.linspace(*quantiles(log_heights, 0.005, 0.98), CONTOUR_LEVELS)
-        ends = np.concatenate([contour_segments(log_heights, level) for level in levels]).reshape(-1, 2)
-        self.contours.setData(xs[0] + ends[:, 0] * (xs[1] - xs[0]), ys[0] + ends[:, 1] * (ys[1] - ys[0]),
-                              connect="pairs")
+        segments = [contour_segments(log_heights, level) for level in levels[:CONTOUR_LEVELS // 2]]
+        yield "half contoured"
+        segments += [contour_segments(log_heights, level) for level in levels[CONTOUR_LEVELS // 2:]]
+        ends = np.concatenate(segments).reshape(-1, 2)
+        self.contours.setData(xs[0] + ends[:, 0] * dx, ys[0] + ends[:, 1] * dy, connect="pairs")
+        yield "contoured"
 
     def set_start(self, x: float, y: float, play: bool = True) -> None:
         """Start every selected method from (x, y); with ``play``, set the animation going."""
@@ -474,7 +496,17 @@ class PlaygroundView(View):
         # and contours, and their paint, come an animation frame later, not to add to that (a zero
         # timer would run before the paint).
         QWidget.showEvent(self, event)
-        QTimer.singleShot(FRAME_MS, self, self.refresh)
+        QTimer.singleShot(FRAME_MS, self, self._draw_next_part)
+
+    def _draw_next_part(self) -> None:
+        """One part of the surface's drawing, and the next an animation frame later, each with a
+        paint of its own; the paths once the surface is drawn."""
+        if not self.isVisible():
+            return  # hidden meanwhile: drawn when shown again
+        if next(self._surface_parts(), None) is None:
+            self.refresh()
+        else:
+            QTimer.singleShot(FRAME_MS, self, self._draw_next_part)
 
     def hideEvent(self, event) -> None:
         self.pause()  # nobody watches: no point computing frames
