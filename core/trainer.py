@@ -236,11 +236,12 @@ class Trainer:
 
     # ------------------------------------------------------------------ the loop
     def _gather(self, X: np.ndarray, index: np.ndarray) -> np.ndarray:
-        # np.take into a reused buffer gathers rows several times faster than X[index].
+        # take into a reused buffer gathers rows several times faster than X[index]; the method,
+        # not np.take, whose two Python wrappers cost a µs a batch.
         buffer = self._batch_x.get(index.size)
         if buffer is None:
             buffer = self._batch_x[index.size] = np.empty((index.size, X.shape[1]), dtype=X.dtype)
-        return np.take(X, index, axis=0, out=buffer, mode="clip")
+        return X.take(index, axis=0, out=buffer, mode="clip")
 
     def _set_scheduled_lr(self, t: int) -> None:
         if self.schedule is not None:

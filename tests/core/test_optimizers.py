@@ -456,6 +456,21 @@ def test_step_refuses_mismatched_arguments():
         opt.step([np.zeros(4, np.float32)], [np.zeros(4, np.float32)])
 
 
+def test_arrays_checked_once_are_checked_again_when_another_takes_their_place():
+    opt = optimizers.create("adam")
+    theta, grad, backup = (np.zeros(3, np.float32) for _ in range(3))
+    for _ in range(2):  # the second step, with the same arrays, skips the checks
+        opt.step([theta], [grad], [backup])
+    with pytest.raises(ValueError, match="gradient 0 must be float32"):
+        opt.step([theta], [np.zeros(3)], [backup])
+    with pytest.raises(ValueError, match="backup 0 must be"):
+        opt.step([theta], [grad], [np.zeros(3)])
+    with pytest.raises(ValueError, match="1 parameters but 2 gradients"):
+        opt.step([theta], [grad, grad])
+    opt.step([theta], [grad])  # without backups
+    assert opt.step_count == 3
+
+
 # ---- compiled kernels ----------------------------------------------------------------------------
 
 FLAG_CASES = [
