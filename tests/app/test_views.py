@@ -154,6 +154,17 @@ def test_loss_view_draws_every_batch_and_epoch(qtbot, runs, name):
     assert label == ("R²" if name == "sine" else "accuracy")
 
 
+def test_loss_views_plots_line_up_their_steps_and_keep_their_layout_when_painted(qtbot, runs):
+    view = fed_view(qtbot, LossView, runs["digits"])
+    qtbot.waitExposed(view)
+    boxes = [plot.getViewBox() for plot in (view.loss_plot, view.metric_plot, view.lr_plot)]
+    laid_out = [box.sceneBoundingRect() for box in boxes]
+    view.graphics.grab()  # a paint: axes sized by their ticks would only now learn their width
+    qtbot.wait(50)
+    assert [box.sceneBoundingRect() for box in boxes] == laid_out
+    assert len({(rect.left(), rect.right()) for rect in laid_out}) == 1
+
+
 def test_histogram_view_overlays_the_current_weights_on_the_initial_ones(qtbot, runs):
     run = runs["digits"]
     view = fed_view(qtbot, HistogramView, run)
