@@ -324,11 +324,11 @@ class PlaygroundView(View):
             hyperparameters = self._quadratic_hyperparameters()
         self.surface_note.setText(QCoreApplication.translate("PlaygroundView", SURFACE_NOTES.get(name, "")))
         self.surface_plot.setTitle(self.surface_box.currentText(), color=palette.FOREGROUND)
+        self._use_surface(surfaces.create(name, **hyperparameters))
         names = getattr(self.surface, "feature_names", None)
         axes = [f"w{index} ({feature})" for index, feature in enumerate(names, start=1)] if names else ["x", "y"]
         self.surface_plot.setLabel("bottom", axes[0], color=palette.FOREGROUND)
         self.surface_plot.setLabel("left", axes[1], color=palette.FOREGROUND)
-        self._use_surface(surfaces.create(name, **hyperparameters))
         for method, rate in self.surface.learning_rates.items():
             self.rate_edits[method].set_value(rate)
         self.set_start(*self.surface.start, play=False)

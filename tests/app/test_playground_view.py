@@ -189,3 +189,12 @@ def test_contour_segments_trace_a_circle():
     # A saddle cell (corners above, below, above, below) gets two segments that do not cross.
     saddle = contour_segments(np.array([[1.0, 0.0], [0.0, 1.0]]), 0.5)
     assert saddle.shape == (2, 2, 2)
+
+
+def test_the_axis_titles_follow_the_surface_chosen_not_the_previous_one(qtbot, view):
+    axis_title = lambda side: view.surface_plot.getAxis(side).labelText  # noqa: E731
+    view.set_surface("logistic_regression")
+    first, second = view.surface.feature_names
+    assert (axis_title("bottom"), axis_title("left")) == (f"w1 ({first})", f"w2 ({second})")
+    view.set_surface("rosenbrock")
+    assert (axis_title("bottom"), axis_title("left")) == ("x", "y")
