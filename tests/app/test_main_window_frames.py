@@ -12,7 +12,8 @@ from core import events
 
 @pytest.fixture
 def window(open_window, small_config):
-    return open_window(small_config(epochs=200))
+    # Runs until the test stops it: 200 epochs of the digits took under 1.5 s once the engine's kernels were compiled.
+    return open_window(small_config(epochs=10_000))
 
 
 def test_the_status_bar_changes_four_times_a_second_while_the_views_get_every_frame(window, qtbot, monkeypatch):
