@@ -390,10 +390,8 @@ class MainWindow(QMainWindow):
             tool = getattr(importlib.import_module(module_name), class_name)()
         except Exception as error:  # a broken tool must not stop the window
             log.exception("tool %s failed to start", class_name)
-            label = QLabel(self.tr("This tool failed to start: %1").replace("%1", str(error)))
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.view_tabs.insertTab(index, label, class_name.removesuffix("View"))
+            self._add_placeholder(class_name.removesuffix("View"),
+                                  self.tr("This tool failed to start: %1").replace("%1", str(error)), index)
             return
         self._tools.append(tool)
         self.view_tabs.insertTab(index, tool, str(tool.title))
@@ -460,11 +458,12 @@ class MainWindow(QMainWindow):
         """The Runs view (app.views.runs_view.RunsView), or None if it failed."""
         return self._tool("RunsView")
 
-    def _add_placeholder(self, title: str, text: str) -> QLabel:
+    def _add_placeholder(self, title: str, text: str, index: int = -1) -> QLabel:
+        """A tab at ``index`` (-1: last) saying ``text`` where a view or tool could not be made."""
         label = QLabel(text)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.view_tabs.addTab(label, title)
+        self.view_tabs.insertTab(index, label, title)
         return label
 
     def _build_status_bar(self) -> None:
