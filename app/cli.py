@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from core.config import RunConfig
+from app import background
+
+if TYPE_CHECKING:  # NumPy is imported only once the window's BLAS setting is made (see main)
+    from core.config import RunConfig
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,7 +38,7 @@ def initial_config(args: argparse.Namespace) -> RunConfig:
     from core import config as run_config
     from core import datasets
 
-    config = run_config.load(args.config) if args.config else RunConfig()
+    config = run_config.load(args.config) if args.config else run_config.RunConfig()
     if args.dataset is not None:
         if args.dataset not in datasets.names():
             raise ValueError(f"--dataset: unknown dataset {args.dataset!r}; choose one of: "
@@ -80,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         from app import headless
 
         return headless.run(args)
+    background.let_idle_blas_threads_sleep()  # before NumPy loads: the window's training gives way to the GUI
     try:
         config = initial_config(args)
         check_model(args)

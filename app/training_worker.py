@@ -7,17 +7,16 @@ the worker thread, from copies. The GUI never touches the live network during a 
 
 Pause, resume, stop and steps go through the run's :class:`~core.trainer.TrainingControl`
 (a ``threading.Condition`` checked between batches); a queued slot would only run after the run.
-The BLAS thread pool is limited while training so that the GUI keeps a core.
+Training threads run below the GUI thread's priority (:mod:`app.background`).
 """
 from __future__ import annotations
 
 import logging
-import os
 import time
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from threadpoolctl import threadpool_limits
 
+from app.background import default_blas_threads, training_threads
 from app.messages import Progress
 from core import events
 from core import inspection as inspection_module
@@ -30,11 +29,6 @@ MESSAGE_INTERVAL = 1 / 30
 
 INSPECTION_INTERVAL = 0.4
 """Seconds between inspections and weight snapshots (they cost a forward pass and a copy)."""
-
-
-def default_blas_threads() -> int:
-    """All cores but one for the matrix products; the GUI thread keeps the remaining one."""
-    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def describe_failure(error: BaseException) -> str:
@@ -85,7 +79,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+            with training_threads(self.blas_threads):
                 self.trainer = self.experiment.make_trainer(self.control, **self.trainer_options)
                 for event in self.trainer.run():
                     self._handle(event)

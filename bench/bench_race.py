@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import resource
 import statistics
 import sys
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 
 from threadpoolctl import threadpool_limits
 
+from app import background
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 from core.race import Race
@@ -159,9 +159,7 @@ def main(argv=None) -> int:
     parser.add_argument("--processes", action="store_true",
                         help="also time one worker process per contender (fork and spawn)")
     options = parser.parse_args(argv)
-    # As in the app, whose training thread leaves the GUI a core: one BLAS thread on two cores.
-    # (Small matrices gain nothing from more; under load, more threads only wait for each other.)
-    with threadpool_limits(limits=max(1, (os.cpu_count() or 2) - 1), user_api="blas"):
+    with threadpool_limits(limits=background.default_blas_threads(), user_api="blas"):  # as the app's race
         results = measure(options.epochs, options.repeats, options.processes)
     print(f"four optimisers on the digits, {options.epochs} epochs, {options.repeats} repeats "
           f"(medians; ratios are medians of per-repeat ratios to the solo sum)")

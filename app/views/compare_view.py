@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
-from threadpoolctl import threadpool_limits
 
 from app import palette
+from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 set_help)
-from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
+from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import SessionView, WorkerThread
@@ -152,7 +152,7 @@ class RaceWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+            with training_threads(self.blas_threads):
                 race = race_engine.Race(self.config, self.contenders, dataset=self.dataset, control=self.control)
                 self._race(race)
         except Exception as error:  # the boundary of the thread: every failure becomes a message

@@ -22,11 +22,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
-from threadpoolctl import threadpool_limits
 
 from app import i18n, palette
+from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
-from app.training_worker import MESSAGE_INTERVAL, default_blas_threads, describe_failure
+from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
@@ -91,7 +91,7 @@ class VariantsWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            with threadpool_limits(limits=self.blas_threads, user_api="blas"):
+            with training_threads(self.blas_threads):
                 for pair in labs.run_variants(self.lab, self.names, self.control, max_epochs=self.max_epochs,
                                               datasets=self.datasets):
                     self._pending.append(pair)

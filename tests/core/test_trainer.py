@@ -282,7 +282,7 @@ def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_th
 
 
 def test_a_thread_limiting_the_blas_after_a_run_of_small_products_is_obeyed():
-    # The window's training thread leaves a core to the GUI with such a limit. It was silently
+    # The window's training threads hold such a limit over their run. It was silently
     # ignored once a run in another thread had set OpenBLAS's thread count outside a limit context.
     # (No limit around this test: the thread holding one is the only one whose limits count.)
     if blas_threads() < 2:
