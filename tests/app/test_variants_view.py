@@ -194,3 +194,26 @@ def test_the_view_follows_the_open_lab_even_one_that_does_not_list_it(qtbot, win
     assert window.labs.open_lab(initialisation.id)
     assert view.lab.id == initialisation.id
     assert view.chosen_variants() == [variant.name for variant in initialisation.variants]
+
+
+
+def test_the_list_of_variants_grows_and_shrinks_with_their_state_lines(qtbot, window):
+    assert window.labs.open_lab("11-optimizers")
+    view = window.labs.view_for("variants")
+    qtbot.wait(50)
+
+    def all_in_sight():  # the list never scrolls: every variant, state line and all, must show
+        return all(view.variant_list.viewport().rect().contains(view.variant_list.visualItemRect(item))
+                   for item in view._items())
+
+    one_line = view.variant_list.height()
+    assert all_in_sight()
+    view.states = {variant.name: events.COMPLETED for variant in view.lab.variants}  # as a run leaves them
+    view._show_run()
+    qtbot.wait(50)  # a turn of the event loop for the list to lay out its items
+    assert [state for _, state in variant_rows(view)] == ["completed"] * 7
+    assert all_in_sight() and view.variant_list.height() > one_line
+    view.states = {}
+    view._show_run()
+    qtbot.wait(50)
+    assert view.variant_list.height() == one_line
