@@ -56,19 +56,27 @@ REASONS = {events.COMPLETED: QT_TRANSLATE_NOOP("CompareView", "completed"),
 
 class LossAxis(pg.AxisItem):
     """A loss axis that stays readable on a short plot: on a logarithmic scale spanning less than a
-    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs."""
+    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs.
+    Each value is ticked once: pyqtgraph's minor ticks repeat the decades of its major ones, and
+    their labels, drawn twice over, showed in bold."""
 
     MIN_PIXELS_PER_LABEL = 18
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)
         spacing, values = levels[-1]
-        if spacing is not None or len(values) * self.MIN_PIXELS_PER_LABEL <= size:
-            return levels
-        values = np.asarray(values)
-        mantissas = np.round(10 ** (values % 1)).astype(int)
-        round_ones = np.isin(mantissas, (1, 2, 5))
-        return [*levels[:-1], (None, list(values[round_ones])), (None, list(values[~round_ones]))]
+        if spacing is None and len(values) * self.MIN_PIXELS_PER_LABEL > size:
+            values = np.asarray(values)
+            mantissas = np.round(10 ** (values % 1)).astype(int)
+            round_ones = np.isin(mantissas, (1, 2, 5))
+            levels = [*levels[:-1], (None, list(values[round_ones])), (None, list(values[~round_ones]))]
+        ticked: set[float] = set()
+        once = []
+        for spacing, values in levels:
+            new = [value for value in values if round(float(value), 9) not in ticked]
+            ticked.update(round(float(value), 9) for value in new)
+            once.append((spacing, new))
+        return once
 
 
 def beside_controls(controls: QWidget, content: QWidget) -> QSplitter:

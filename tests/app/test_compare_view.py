@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView
+from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, LossAxis
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
@@ -157,3 +157,18 @@ def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qt
     assert view.contender_list.count() == 4
     assert view.contender_list.item(0).icon().pixmap(12, 12).toImage().pixelColor(5, 5).name() == "#0072b2"
     assert view.contender_list.item(0).data(Qt.ItemDataRole.DisplayRole).startswith("Adagrad")
+
+
+@pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300)])
+def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_short_axis(qtbot, decades, pixels):
+    axis = LossAxis("left")
+    axis.setLogMode(False, True)
+    levels = axis.tickValues(*decades, pixels)
+    ticked = [round(float(value), 9) for _, values in levels for value in values]
+    assert len(ticked) == len(set(ticked))  # a label drawn twice over showed in bold
+    low, high = decades
+    decade_ticks = {float(k) for k in range(math.ceil(low), math.floor(high) + 1)}
+    assert decade_ticks <= set(ticked)  # every power of ten keeps its tick
+    first_labelled = next(values for spacing, values in levels if spacing is None)
+    mantissas = {round(10 ** (value % 1)) for value in first_labelled}
+    assert mantissas <= {1, 2, 5}
