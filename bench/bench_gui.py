@@ -350,6 +350,8 @@ def tour(window, plan: Plan, say) -> tuple[list[TabFigures], list]:
 
 def live(plan: Plan, say) -> dict:
     """Throughput, lag and frame rate while training in the window with every tab shown in turn."""
+    from app.run_library import describe_network
+
     dataset_name, note = plan.dataset, None
     window = open_window(live_config(dataset_name))
     if window is None:
@@ -357,6 +359,7 @@ def live(plan: Plan, say) -> dict:
         dataset_name = "digits"
         window = open_window(live_config(dataset_name))
     config, dataset = window.model.config.copy(), window.experiment.dataset
+    network = describe_network(window.experiment.network)
     headless = {"all": [], "one": []}
 
     def headless_round() -> None:
@@ -372,6 +375,7 @@ def live(plan: Plan, say) -> dict:
     closed = close(window)
     del window
     return {"dataset": dataset.name, "n_train": len(dataset.X_train), "batch_size": config.training.batch_size,
+            "network": network, "optimizer": config.optimizer.name,
             "note": note, "tabs": tabs, "in_app": in_app, "headless": headless,
             "app_threads": background.default_blas_threads(),
             "freed": freed(closed)}
@@ -542,10 +546,12 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
           for phase, what in STARTUP_PHASES.items()),
     ]
     result.notes = [
-        f"tour: {run['dataset']} ({run['n_train']:,} training samples), 784-256-128-10 ReLU, Adam, batch "
+        f"tour: {run['dataset']} ({run['n_train']:,} training samples), {run['network']}, {run['optimizer']}, batch "
         f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every {TICK_MS} ms; the window "
         f"trains with {run['app_threads']} BLAS thread(s)"
-        f"{', below the GUI thread’s priority' if background.priorities_available() else ''}",
+        f"{', below the GUI thread’s priority' if background.priorities_available() else ''}"
+        f"{'; OPENBLAS_THREAD_TIMEOUT=' + os.environ['OPENBLAS_THREAD_TIMEOUT'] if 'OPENBLAS_THREAD_TIMEOUT' in os.environ else ''}"
+        " in this process, headless rounds included",
         *([run["note"]] if run["note"] else []),
         *(tab.line() for tab in tabs),
         f"views drawn from every batch: {', '.join(PER_BATCH_VIEWS)}; the others change with each inspection "

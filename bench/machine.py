@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import threadpoolctl
 
-OPENBLAS_VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+OPENBLAS_VARIABLES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OPENBLAS_THREAD_TIMEOUT",
+                      "OMP_NUM_THREADS")
 
 
 @dataclass(frozen=True)
