@@ -1,17 +1,18 @@
 """Training in the background: the GUI thread keeps the first claim on a core.
 
-Two settings make the worker threads (a run, a race of optimisers, a lab's variants) give way to
-the GUI thread without giving up a core of their own:
-
+- The matrix products of a run, a race of optimisers or a lab's variants use all cores but one
+  (:func:`default_blas_threads`): the GUI thread keeps the other. Every core was tried, with the
+  priorities below: on a quiet machine it trained up to ~20 % faster in the window, but whenever the
+  other core was taken (by the GUI thread painting, or another program) each product split in two
+  waited for its second half, and the window trained at 13–18k samples/s instead of 22k with one
+  thread (MNIST, batch 32, the same host minutes apart).
 - :func:`training_threads`, around a worker's run, lowers the scheduling priority of every thread
-  of the process but the GUI's (Linux: a niceness per thread). When the GUI thread wakes up to
-  paint, the scheduler hands it a core at once, even while the matrix products keep both cores busy.
-  The matrix products can then use every core (:func:`default_blas_threads`); without lower
-  priorities they use all cores but one, and the window trained at the speed of one core.
+  of the process but the GUI's (Linux: a niceness per thread), so that when the GUI thread wakes up
+  to paint while other programs keep the cores busy, it runs first.
 - :func:`let_idle_blas_threads_sleep`, called before NumPy is first imported, makes OpenBLAS's
-  threads sleep as soon as a product ends. By default they spin for about 0.1 s after each, which
-  kept a core busy during the training loop's Python steps and took the GUI thread's turn.
-  Only the window asks for it: a headless run at batch 128 lost 15–25 % to the wake-ups.
+  threads sleep as soon as a product ends. By default they spin for about 0.1 s after each product
+  that used them (one the GUI thread asks for, say), taking a core from the training and the GUI.
+  Only the window asks for it: a headless run at batch 128 on two threads lost 15–25 % to the wake-ups.
 """
 from __future__ import annotations
 
@@ -37,10 +38,8 @@ def priorities_available() -> bool:
 
 
 def default_blas_threads() -> int:
-    """Threads for the matrix products of a training run: every core when the GUI thread keeps its
-    priority over them, else all cores but one, which the GUI thread keeps."""
-    cores = os.cpu_count() or 2
-    return cores if priorities_available() else max(1, cores - 1)
+    """Threads for the matrix products of a training run: all cores but one, which the GUI thread keeps."""
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def lower_background_priority() -> None:

@@ -41,13 +41,6 @@ def test_a_training_run_lowers_every_thread_but_the_gui_thread(qtbot, small_conf
     assert niceness() == gui
 
 
-@needs_thread_priorities
-def test_the_matrix_products_use_every_core_when_the_gui_keeps_its_priority(monkeypatch):
-    assert background.default_blas_threads() == (os.cpu_count() or 2)
-    monkeypatch.setattr(background, "priorities_available", lambda: False)
-    assert background.default_blas_threads() == max(1, (os.cpu_count() or 2) - 1)
-
-
 def run_python(code: str, **environment) -> str:
     env = {key: value for key, value in os.environ.items() if key != "OPENBLAS_THREAD_TIMEOUT"} | environment
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
