@@ -12,7 +12,7 @@ from bench.machine import blas_line
 from bench.results import WorkloadResult
 
 HOW_TO_RUN = """\
-Run the whole suite (about 14 minutes on 2 cores; it prints every table and rewrites this file):
+Run the whole suite (about 6–8 minutes on 2 cores; it prints every table and rewrites this file):
 
     MLP_WORKBENCH_DATA=/path/to/data python -m bench
 
