@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         from app import headless
 
         return headless.run(args)
-    background.let_idle_blas_threads_sleep()  # before NumPy loads: the window's training gives way to the GUI
+    background.let_idle_blas_threads_sleep()  # before NumPy loads, which reads the setting once
     try:
         config = initial_config(args)
         check_model(args)

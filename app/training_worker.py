@@ -7,7 +7,7 @@ the worker thread, from copies. The GUI never touches the live network during a 
 
 Pause, resume, stop and steps go through the run's :class:`~core.trainer.TrainingControl`
 (a ``threading.Condition`` checked between batches); a queued slot would only run after the run.
-Training threads run below the GUI thread's priority (:mod:`app.background`).
+Training threads run below the GUI thread's priority, on all cores but one (:mod:`app.background`).
 """
 from __future__ import annotations
 
