@@ -545,13 +545,16 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
         *((f"launch to {what}, median of {len(launches)}", "s", startup_medians[phase])
           for phase, what in STARTUP_PHASES.items()),
     ]
+    threads = f"the window trains with {run['app_threads']} BLAS thread(s)"
+    if background.priorities_available():
+        threads += ", below the GUI thread's priority"
+    if "OPENBLAS_THREAD_TIMEOUT" in os.environ:
+        threads += (f"; OPENBLAS_THREAD_TIMEOUT={os.environ['OPENBLAS_THREAD_TIMEOUT']} in this process, "
+                    "headless rounds included")
     result.notes = [
         f"tour: {run['dataset']} ({run['n_train']:,} training samples), {run['network']}, {run['optimizer']}, batch "
-        f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every {TICK_MS} ms; the window "
-        f"trains with {run['app_threads']} BLAS thread(s)"
-        f"{', below the GUI thread’s priority' if background.priorities_available() else ''}"
-        f"{'; OPENBLAS_THREAD_TIMEOUT=' + os.environ['OPENBLAS_THREAD_TIMEOUT'] if 'OPENBLAS_THREAD_TIMEOUT' in os.environ else ''}"
-        " in this process, headless rounds included",
+        f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every {TICK_MS} ms; "
+        f"{threads}",
         *([run["note"]] if run["note"] else []),
         *(tab.line() for tab in tabs),
         f"views drawn from every batch: {', '.join(PER_BATCH_VIEWS)}; the others change with each inspection "

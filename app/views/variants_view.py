@@ -504,7 +504,7 @@ class VariantsView(SessionView, View):
         help_text = self.tr("Tick to train this variant in the next run.")
         flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.NoItemFlags if self.running else
                                               Qt.ItemFlag.ItemIsUserCheckable)
-        lines_before = sum(item.text().count("\n") for item in self._items())
+        lines_before = self._listed_lines()
         with QSignalBlocker(self.variant_list):  # its itemChanged means a tick changed
             for item in self._items():
                 name = item.data(Qt.ItemDataRole.UserRole)
@@ -514,9 +514,12 @@ class VariantsView(SessionView, View):
                 item.setToolTip("\n\n".join(text for text in (help_text, self.messages.get(name)) if text))
                 item.setForeground(QColor(DIVERGED_COLOUR if state == events.DIVERGED else palette.FOREGROUND))
                 item.setFlags(flags)
-        if sum(item.text().count("\n") for item in self._items()) != lines_before:
+        if self._listed_lines() != lines_before:
             # A state line came or went: the list grows or shrinks with it, once its items are laid out.
             QTimer.singleShot(0, self, self._fit_controls)
+
+    def _listed_lines(self) -> int:
+        return sum(item.text().count("\n") + 1 for item in self._items())
 
     def _show_status(self) -> None:
         states = set(self.states.values())
