@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
@@ -211,7 +211,9 @@ class Axis(pg.AxisItem):
 
     def __init__(self, orientation: str, **options):
         super().__init__(orientation, **options)
-        self.setStyle(tickLength=5)
+        # An axis that narrowed whenever its labels got shorter (a loss falling from 2.5 to 0.03) laid
+        # its plot out and painted it again, twice when they grew back: it keeps its widest width.
+        self.setStyle(tickLength=5, autoReduceTextSpace=False)
         # A frame that changes the curves repaints the axes beside them too (Qt repaints the
         # rectangle around what changed): from a pixmap, not by replaying their text (~15 % of a
         # Loss frame's painting). Exports draw them afresh (see View.export).
@@ -384,6 +386,10 @@ class View(QWidget):
         self.graphics.setBackground(palette.BACKGROUND)
         layout.addWidget(self.graphics, 1)
         self._stale = False
+        self._unrevealed: list[QGraphicsItem] = []
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.timeout.connect(self._reveal_next_item)
 
     # ------------------------------------------------------------------ the API used by the window
     @classmethod
@@ -406,6 +412,7 @@ class View(QWidget):
         self.experiment = experiment
         self.graphics.show()
         self.show_note(None)
+        self._reveal_all()  # prepare() may replace the items still waiting to be revealed
         self.prepare(experiment)
         self.show_inspection(inspection_of(experiment.network, dataset))
         self._changed()
@@ -436,6 +443,7 @@ class View(QWidget):
         path = Path(path)
         suffix = export_suffix(path)
         self.refresh()
+        self.finish_drawing()
         if suffix == ".csv":
             header, rows = self.table()
             with open(path, "w", newline="", encoding="utf-8") as handle:
@@ -545,6 +553,34 @@ class View(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def finish_drawing(self) -> None:
+        """Draw now what is still waiting for its turn of the event loop (before an export or a
+        grab of the window)."""
+        self._reveal_all()
+
+    def _reveal_all(self) -> None:
+        self._reveal_timer.stop()
+        for item in self._unrevealed:
+            item.setOpacity(1.0)
+        self._unrevealed = []
+
+    # A view shown again paints every plot afresh, and pyqtgraph learns an axis' width from its tick
+    # labels only while painting it, then lays the plot out and paints it again: the six plots of
+    # the Weights view blocked the window for 60-80 ms, twice, when its tab was shown. The items of
+    # the view's grid (plots, cells) appear one per turn of the event loop instead; Qt does not
+    # paint an item, nor its children, while it is fully transparent.
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
+        self._reveal_all()
+        self._unrevealed = list(self.graphics.ci.items)[1:]
+        for item in self._unrevealed:
+            item.setOpacity(0.0)
+        if self._unrevealed:
+            self._reveal_timer.start()
+
+    def _reveal_next_item(self) -> None:
+        if self._unrevealed:
+            self._unrevealed.pop(0).setOpacity(1.0)
+        if self._unrevealed:
+            self._reveal_timer.start()

@@ -91,15 +91,10 @@ class HistogramView(View):
             self._row_timer.start()
 
     def finish_drawing(self) -> None:
-        """Draw the rows still waiting for their turn now."""
         self._row_timer.stop()
         while self._rows_to_draw:
             self._draw_row(self._rows_to_draw.pop(0))
-
-    def export(self, path) -> None:
-        self.refresh()
-        self.finish_drawing()
-        super().export(path)
+        super().finish_drawing()
 
     def _draw_row(self, index: int) -> None:
         _, items = self.rows[index]

@@ -460,6 +460,28 @@ def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
     assert all(len(row) == len(header) for row in rows)
 
 
+def test_a_view_shown_again_paints_its_plots_one_per_turn_and_exports_them_all_at_once(qtbot, runs, tmp_path):
+    """Painting all of a view's plots in the turn its tab is shown blocked the window for 60-80 ms."""
+    view = fed_view(qtbot, HistogramView, runs["digits"])
+    plots = list(view.graphics.ci.items)
+    assert len(plots) == 4
+    qtbot.waitUntil(lambda: all(plot.opacity() == 1 for plot in plots))
+    qtbot.wait(100)  # painted: pyqtgraph sizes the axes by their ticks as it first paints them
+    view.export(tmp_path / "settled.png")
+    view.hide()
+    view.show()
+    assert [plot.opacity() for plot in plots] == [1, 0, 0, 0]
+    revealed = []
+    for _ in range(6):
+        QCoreApplication.processEvents()
+        revealed.append(sum(plot.opacity() == 1 for plot in plots))
+    assert revealed == [2, 3, 4, 4, 4, 4], "one more per turn"
+    view.hide()
+    view.show()
+    view.export(tmp_path / "at_once.png")
+    assert QImage(str(tmp_path / "at_once.png")) == QImage(str(tmp_path / "settled.png"))
+
+
 def test_changing_curves_leave_the_axes_alone(qtbot, runs):
     """An item is repainted when what changed overlaps it: the axes must not overlap the plot
     (pyqtgraph's own grid made every axis span its plot, text and all)."""
