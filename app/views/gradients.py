@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
-from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, finite_bounds
+from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds
 from app.views.series import DecimatingSeries, plain, show
 
 
@@ -103,6 +103,7 @@ class GradientView(View):
             curve = pg.PlotCurveItem(pen=palette.pen(number - 1, 1),
                                      name=self.tr("layer {number}").format(number=number))
             self.norm_plot.addItem(curve)
+            bounded_by_their_plot(curve)
             self.norm_curves.append(curve)
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
         for index, layer in enumerate(network.layers):

@@ -5,7 +5,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
-from app.views.base import GrowingStepAxis, TranslatedText, ValueAxis, View, cache_pictures, finite_bounds
+from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, cache_pictures,
+                            finite_bounds)
 from app.views.series import DEFAULT_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
@@ -80,8 +81,11 @@ class LossView(View):
                                   symbolBrush=palette.series_color(1), symbolPen=None, name=self.tr("validation")),
         ]
         self.lr_curve = self.line(self.lr_plot, pen=palette.pen(2, 1.5))
-        cache_pictures(legend, metric_legend, *(curve.scatter for curve in self.loss_curves + self.metric_curves
-                                                if isinstance(curve, pg.PlotDataItem)))
+        per_epoch = [item for item in self.loss_curves + self.metric_curves if isinstance(item, pg.PlotDataItem)]
+        per_batch = [item for item in self.loss_curves + self.metric_curves if item not in per_epoch] + [self.lr_curve]
+        symbols = [item.scatter for item in per_epoch]
+        bounded_by_their_plot(*per_batch, *(item.curve for item in per_epoch), *symbols)
+        cache_pictures(legend, metric_legend, *symbols)
         # No clipping to the view nor downsampling: a series holds at most ~1000 points, about one
         # per pixel, and both would recompute every curve whenever the axes move.
         self.metric_name = ""

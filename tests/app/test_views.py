@@ -482,6 +482,20 @@ def test_a_view_shown_again_paints_its_plots_one_per_turn_and_exports_them_all_a
     assert QImage(str(tmp_path / "at_once.png")) == QImage(str(tmp_path / "settled.png"))
 
 
+def test_live_curves_and_epoch_symbols_cover_their_plot_and_auto_range_still_fits_their_data(qtbot, runs):
+    view = fed_view(qtbot, LossView, runs["digits"])
+    box = view.loss_plot.getViewBox()
+    live = (view.loss_curves[BATCH], view.loss_curves[SMOOTHED], view.loss_curves[TRAIN].scatter)
+    assert all(item.boundingRect() == box.viewRect() for item in live)
+    box.setYRange(0, 100, padding=0)
+    assert all(item.boundingRect().bottom() == 100 for item in live), "they follow the axes"
+    box.autoRange(padding=0)
+    losses = np.concatenate([view.loss_curves[BATCH].getData()[1], view.loss_curves[TRAIN].getData()[1]])
+    low, high = box.viewRange()[1]
+    margin = 0.05 * np.ptp(losses)  # pyqtgraph's room for the pens and symbols
+    assert losses.min() - margin < low <= losses.min() and losses.max() <= high < losses.max() + margin
+
+
 def test_changing_curves_leave_the_axes_alone(qtbot, runs):
     """An item is repainted when what changed overlaps it: the axes must not overlap the plot
     (pyqtgraph's own grid made every axis span its plot, text and all)."""
