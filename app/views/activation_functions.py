@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGro
 from app import palette
 from app.panels import help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
-from app.views.base import TranslatedText, View, add_plot
+from app.views.base import Axis, TranslatedText, View, add_plot
 from app.views.compare_view import beside_controls
 from app.views.gradients import layer_numbers
 from core import activations
@@ -284,10 +284,11 @@ class ActivationFunctionsView(View):
         self.network_label.setVisible(bool(parts))
 
     # ------------------------------------------------------------------ drawing
-    # A cell (its plot, axes, curves and formulas) costs some 30 ms to make and paint the first time:
-    # all of them at once froze the window for half a second or more when the tab was shown. The grid
-    # is laid out at once with every cell's place kept, and the cells are made one per turn of the
-    # event loop in two steps, each drawn as it comes, so that the window answers between two of them.
+    # A cell (its plot, axes, curves and formulas) costs some 30 ms to make and paint the first time,
+    # twice that while a run trains: all of them at once froze the window for half a second or more
+    # when the tab was shown. The grid is laid out at once with every cell's place kept, and the cells
+    # are made one per turn of the event loop in four steps (in two, a step blocked it for 16-22 ms
+    # under training), each drawn as it comes, so that the window answers between two of them.
     def redraw(self) -> None:
         names = [function.name for function in self.functions]
         if names != list(self.places) or self._columns_wanted() != self.columns:
@@ -384,28 +385,31 @@ class ActivationFunctionsView(View):
 
     def _make_cell(self, name: str):
         """The function's title, plot (x linked to the first one's) and formulas, in its place, made in
-        two steps (a generator: each ``next`` makes one), drawn at the second."""
+        four steps (a generator: each ``next`` makes one), drawn at the last."""
         place = self.places[name]
         # The title is the place's, not the plot's: a plot is at least as wide as its title, and a
         # long one ("hard_sigmoid — piece-wise linear") pushed its plot into the next column.
         title = PlainLabel("", size="9pt", color=palette.FOREGROUND)
         place.addItem(title, row=0, col=0)
-        # No context menu: pyqtgraph makes one per plot, a third of the plot's making, for settings
-        # these fixed curves have no use for.
-        plot = add_plot(place, 1, 0, enableMenu=False)
+        axes = {"left": Axis("left"), "bottom": Axis("bottom")}
         # Linked x axes line plots up by their pixels (pyqtgraph): with left axes as wide as the
         # tick labels, each plot of a column showed another stretch of z.
-        plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        axes["left"].setWidth(LEFT_AXIS_WIDTH)
+        yield
+        # No context menu: pyqtgraph makes one per plot, a third of the plot's making, for settings
+        # these fixed curves have no use for.
+        plot = add_plot(place, 1, 0, axes, enableMenu=False)
         if self.cells:
             plot.setXLink(next(iter(self.cells.values())).plot)
         yield
         kinks = self._kink_marks()
-        self.cells[name] = Cell(title, plot, plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen),
-                                kinks)
+        value, derivative = plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen)
         plot.addItem(kinks)
+        yield
         for line, text in enumerate(FORMULAS.get(name, ()), start=2):
             place.addItem(PlainLabel(QCoreApplication.translate(CONTEXT, text), size="8pt",
                                      color=palette.FOREGROUND), row=line, col=0)
+        self.cells[name] = Cell(title, plot, value, derivative, kinks)
         self._draw_cell(name)
 
     def _columns_wanted(self) -> int:

@@ -371,10 +371,11 @@ def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | N
     """A styled plot in ``layout``, its axes :class:`Axis` items and its grid drawn by a
     :class:`TickGrid`; ``axis_items`` (by side) replace the axes of those sides, ``options`` go to
     :class:`pyqtgraph.PlotItem` (``enableMenu=False`` saves a third of a plot's making)."""
-    axes = {side: Axis(side) for side in ("left", "bottom", "right", "top")} | (axis_items or {})
+    given = axis_items or {}
+    axes = {side: given[side] if side in given else Axis(side) for side in ("left", "bottom", "right", "top")}
     plot = layout.addPlot(row=row, col=col, axisItems=axes, **options)
     for side in ("right", "top"):
-        if side not in (axis_items or {}):
+        if side not in given:
             plot.hideAxis(side)
     TickGrid(plot, QColor(palette.BACKGROUND))
     palette.style_plot(plot)
