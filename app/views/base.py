@@ -594,6 +594,10 @@ class View(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
+        self.reveal_one_per_turn()
+
+    def reveal_one_per_turn(self) -> None:
+        """Show the first item of the view's grid now and the others one per turn of the event loop."""
         self._reveal_all()
         self._unrevealed = list(self.graphics.ci.items)[1:]
         for item in self._unrevealed:

@@ -494,8 +494,9 @@ class PlaygroundView(View):
     def showEvent(self, event) -> None:
         # Shown for the first time, the tab lays out and paints its controls (~50 ms): the shading
         # and contours, and their paint, come an animation frame later, not to add to that (a zero
-        # timer would run before the paint).
+        # timer would run before the paint), and the loss plot a turn later than the surface's.
         QWidget.showEvent(self, event)
+        self.reveal_one_per_turn()
         QTimer.singleShot(FRAME_MS, self, self._draw_next_part)
 
     def _draw_next_part(self) -> None:

@@ -141,8 +141,10 @@ def test_a_hidden_playground_draws_its_surface_only_when_shown(qtbot):
     view.set_surface("beale")
     assert len(view.contours.getData()[0]) == 0 and view.background.image is None
     view.show()
+    assert view.surface_plot.opacity() == 1 and view.loss_plot.opacity() == 0, "one plot painted per turn"
     # The shading a frame after the controls are shown, the contours in the frames after it.
     qtbot.waitUntil(lambda: view.background.image is not None and len(view.contours.getData()[0]) > 0)
+    assert view.loss_plot.opacity() == 1
     (x_low, x_high), _ = view.surface.bounds
     x, _ = view.contours.getData()
     assert np.isfinite(x).sum() > 100 and x_low - 1e-9 <= np.nanmin(x) and np.nanmax(x) <= x_high + 1e-9
