@@ -1070,7 +1070,7 @@ class MainWindow(QMainWindow):
         recording.failed.connect(self._recording_failed)
         self.recording = recording
         if self.runs_view is not None:
-            recording.saved.connect(self.runs_view.schedule_refresh)
+            recording.saved.connect(self.runs_view.show_saved)
             self.runs_view.set_active(recording)
         return recording
 

@@ -65,11 +65,12 @@ class RunsView(View):
         self._curves: list[tuple[str, np.ndarray, np.ndarray]] = []
         self._undo_stack: list[list[Path]] = []
         self._list_stale = True
+        self._saved: set[Path] = set()  # runs that wrote their files since their rows were shown
         self._trash_emptied = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh_list)
+        self._refresh_timer.timeout.connect(self.refresh)
         self._build()
 
     # ------------------------------------------------------------------ layout
@@ -186,9 +187,39 @@ class RunsView(View):
         if self.isVisible():
             self._refresh_timer.start()
 
+    # Reading the whole library and listing it again took ~50 ms with 150 runs, in which the window
+    # froze at every epoch of a run while this tab was shown: a save rereads only its own run.
+    def show_saved(self, folder) -> None:
+        """The run in ``folder`` wrote its files: its row shows them soon (saves of a running run
+        arrive several times a second)."""
+        self._saved.add(Path(folder))
+        if self.isVisible():
+            self._refresh_timer.start()
+
     def refresh(self) -> None:
         if self._list_stale:
             self.refresh_list()
+        elif self._saved:
+            self._refresh_saved_rows()
+
+    def _refresh_saved_rows(self) -> None:
+        if self.tree.state() == QAbstractItemView.State.EditingState:
+            self._refresh_timer.start()
+            return
+        saved, self._saved = self._saved, set()
+        for folder in saved:
+            item = self.item(folder)
+            try:
+                info = runs.RunInfo.read(folder)
+            except ValueError:
+                info = None
+            if item is None or info is None:  # new, or gone meanwhile
+                self.refresh_list()
+                return
+            self._infos[folder] = info
+            self._fill(item, info)
+        if saved & set(self.selected()):
+            self._selection_changed()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -201,6 +232,7 @@ class RunsView(View):
             self._refresh_timer.start()
             return
         self._list_stale = False
+        self._saved.clear()
         if not self._trash_emptied:  # once a session, when the library is first read
             self._trash_emptied = True
             runs.empty_trash(runs.runs_folder())
@@ -208,24 +240,16 @@ class RunsView(View):
         infos = runs.list_runs(runs.runs_folder())
         self._infos = {info.folder: info for info in infos}
         by_name = {info.folder.name: info for info in infos}
-        active = self.active_recording.folder if self.active_recording is not None else None
         with QSignalBlocker(self.tree):
             self.tree.clear()
             items: dict[Path, QTreeWidgetItem] = {}
             pending = list(reversed(infos))  # oldest first: a parent is listed before its branches
             for info in pending:
                 parent = by_name.get((info.parent or {}).get("run"))
-                item = QTreeWidgetItem(self._row(info, parent))
+                item = QTreeWidgetItem()
                 item.setData(0, FOLDER_ROLE, str(info.folder))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(0, str(info.folder))
-                if info.folder == active:
-                    font = QFont(item.font(0))
-                    font.setBold(True)
-                    item.setFont(0, font)
-                    item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder)))
-                if info.status in ("diverged", "interrupted"):
-                    item.setForeground(7, QBrush(QColor(palette.OKABE_ITO["vermillion"])))
+                self._fill(item, info, parent)
                 items[info.folder] = item
                 if parent is not None and parent.folder in items:
                     items[parent.folder].insertChild(0, item)
@@ -240,6 +264,22 @@ class RunsView(View):
         elif self.status.text().startswith(self.tr("No saved runs yet")):
             self.status.clear()
         self._selection_changed()
+
+    def _fill(self, item: QTreeWidgetItem, info: runs.RunInfo, parent: runs.RunInfo | None = None) -> None:
+        """Show ``info`` in ``item``: its columns, the current run in bold, a failed status in red."""
+        if parent is None and info.parent:
+            parent = next((known for known in self._infos.values() if known.folder.name == info.parent.get("run")), None)
+        for column, text in enumerate(self._row(info, parent)):
+            item.setText(column, text)
+        active = self.active_recording.folder if self.active_recording is not None else None
+        font = QFont(item.font(0))
+        font.setBold(info.folder == active)
+        item.setFont(0, font)
+        item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder))
+                        if info.folder == active else str(info.folder))
+        failed = info.status in ("diverged", "interrupted")
+        item.setData(7, Qt.ItemDataRole.ForegroundRole,
+                     QBrush(QColor(palette.OKABE_ITO["vermillion"])) if failed else None)
 
     def _row(self, info: runs.RunInfo, parent: runs.RunInfo | None) -> list[str]:
         origin = ""

@@ -8,6 +8,8 @@ import time
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from app import palette
 from app.main_window import MainWindow
@@ -115,6 +117,25 @@ def test_rename_delete_and_undo(qtbot, small_config, library):
     assert sorted(info.name for info in view.runs()) == ["newer", "renamed by hand"]
     assert set(view.selected()) == {older, newer} and not view.undo_strip.isVisibleTo(view)
     assert not view.undo_delete(), "nothing left to undo"
+
+
+def test_a_save_updates_only_its_own_row_without_reading_the_library_again(qtbot, small_config, library,
+                                                                           monkeypatch):
+    older = recorded_run(quick_config(small_config, "older", epochs=2))
+    newer = recorded_run(quick_config(small_config, "newer", epochs=2))
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: len(view.runs()) == 2)
+    listed = []
+    monkeypatch.setattr(runs, "list_runs", lambda *args: listed.append(args) or [])
+    meta = json.loads((older / "run.json").read_text(encoding="utf-8"))
+    (older / "run.json").write_text(json.dumps({**meta, "epochs_done": 99, "status": "diverged"}), encoding="utf-8")
+    view.show_saved(older)
+    qtbot.waitUntil(lambda: view.item(older).text(5) == "99")
+    assert view.item(older).foreground(7).color().name() == QColor(palette.OKABE_ITO["vermillion"]).name()
+    assert view.item(newer).text(5) == "2" and view.item(newer).foreground(7).style() == Qt.BrushStyle.NoBrush
+    assert listed == [] and {info.folder for info in view.runs()} == {older, newer}
 
 
 def test_the_window_s_current_run_cannot_be_deleted_and_is_renamed_through_its_recording(
