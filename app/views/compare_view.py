@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 DIVERGED_COLOUR = "#b71c1c"
 LEFT_AXIS_WIDTH = 56
+LEGEND_COLUMNS = 2
+"""Contenders per line of the legend above the plots: more made it wider than the plots' column."""
 
 STEPS, EPOCHS, SECONDS = "steps", "epochs", "seconds"
 X_AXES = {STEPS: QT_TRANSLATE_NOOP("CompareView", "steps"),
@@ -285,22 +287,24 @@ class CompareView(SessionView, View):
         right.setSizes([700, 180])
         self.layout().addWidget(beside_controls(self._build_controls(), right), 1)
 
-        self.loss_plot = self.new_plot(0, 0, self.tr("Training loss (smoothed)"))
-        self.val_loss_plot = self.new_plot(1, 0, self.tr("Validation loss"))
-        self.metric_plot = self.new_plot(2, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
+        self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))
+        self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
+        self.metric_plot = self.new_plot(3, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
         for plot in (self.loss_plot, self.val_loss_plot):
             plot.setAxisItems({"left": LossAxis("left")})
             palette.style_plot(plot)
             plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
+        self.graphics.ci.layout.setRowStretchFactor(3, 2)
         for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
         for plot in (self.val_loss_plot, self.metric_plot):
             plot.setXLink(self.loss_plot)
-        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
+        # slow ones' at the top right, the fast ones' fall at the bottom left).
+        self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
+        self.graphics.addItem(self.legend, row=0, col=0)
         self._set_headers()
         self._apply_scales()
 
@@ -711,7 +715,8 @@ class CompareView(SessionView, View):
         self._plot_items = []
         for index, label in enumerate(self.labels):
             colour = palette.series_color(index)
-            train = self.loss_plot.plot(pen=palette.pen(index, 2), name=label)
+            train = self.loss_plot.plot(pen=palette.pen(index, 2))
+            self.legend.addItem(train, label)
             marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
         self._changed()
@@ -742,20 +747,25 @@ class CompareView(SessionView, View):
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
         self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
+        # Two-line headers, and the target loss (the same for every contender) in its column's header
+        # rather than in each cell: on one line the table was wider than its half of the view.
         self.summary_table.setHorizontalHeaderLabels([
-            self.tr("contender"), self.tr("best validation {metric}").format(metric=metric), self.tr("at epoch"),
-            self.tr("steps to the target loss"), self.tr("seconds per epoch"), self.tr("status")])
+            self.tr("contender"), self.tr("best validation\n{metric}").format(metric=metric), self.tr("at\nepoch"),
+            self.tr("steps to the\ntarget loss"), self.tr("seconds\nper epoch"), self.tr("status")])
+        self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
+            "The first step at which the contender's smoothed training loss reached the target: the lowest "
+            "loss that every contender still in the race has reached."))
 
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
+        target = self.summary[0].target_loss if self.summary else math.nan
+        self.summary_table.horizontalHeaderItem(3).setText(
+            self.tr("steps to the\ntarget loss\n{target}").format(target=f"{target:.4g}") if math.isfinite(target)
+            else self.tr("steps to the\ntarget loss"))
         for row, summary in enumerate(self.summary):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))
-            target = f"{summary.target_loss:.4g}" if math.isfinite(summary.target_loss) else "–"
-            if summary.steps_to_target is None:
-                reached = self.tr("not yet (loss {target})").format(target=target)
-            else:
-                reached = self.tr("{steps} (loss {target})").format(steps=summary.steps_to_target, target=target)
+            reached = self.tr("not yet") if summary.steps_to_target is None else str(summary.steps_to_target)
             cells = [summary.label,
                      f"{summary.best_val_metric:.4f}" if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",

@@ -475,24 +475,48 @@
         <translation>участник</translation>
     </message>
     <message>
-        <source>best validation {metric}</source>
-        <translation>лучшая {metric} на валидации</translation>
+        <source>best validation
+{metric}</source>
+        <translation>лучшая {metric}
+на валидации</translation>
     </message>
     <message>
-        <source>at epoch</source>
-        <translation>на эпохе</translation>
+        <source>at
+epoch</source>
+        <translation>на
+эпохе</translation>
     </message>
     <message>
-        <source>steps to the target loss</source>
-        <translation>шагов до целевых потерь</translation>
-    </message>
-    <message>
-        <source>seconds per epoch</source>
-        <translation>секунд на эпоху</translation>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
     </message>
     <message>
         <source>status</source>
         <translation>состояние</translation>
+    </message>
+    <message>
+        <source>steps to the
+target loss</source>
+        <translation>шагов до
+целевых потерь</translation>
+    </message>
+    <message>
+        <source>seconds
+per epoch</source>
+        <translation>секунд
+на эпоху</translation>
+    </message>
+    <message>
+        <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race has reached.</source>
+        <translation>Первый шаг, на котором сглаженные потери участника на обучении достигли цели: наименьших потерь, которых достигли все участники, ещё остающиеся в гонке.</translation>
+    </message>
+    <message>
+        <source>steps to the
+target loss
+{target}</source>
+        <translation>шагов до
+целевых потерь
+{target}</translation>
     </message>
     <message>
         <source>paused</source>
@@ -501,14 +525,6 @@
     <message>
         <source>running</source>
         <translation>идёт</translation>
-    </message>
-    <message>
-        <source>{steps} (loss {target})</source>
-        <translation>{steps} (потери {target})</translation>
-    </message>
-    <message>
-        <source>not yet (loss {target})</source>
-        <translation>ещё нет (потери {target})</translation>
     </message>
     <message>
         <source>training loss, smoothed</source>
@@ -562,7 +578,7 @@
     <name>ConfusionView</name>
     <message>
         <source>Confusion matrix</source>
-        <extracomment>Above this many classes the counts are not written in the cells (they would not fit). Above this many classes only every n-th class name labels the axes.</extracomment>
+        <extracomment>Room for a caption under each gallery image, as a share of the image&apos;s height. Above this many classes the counts are not written in the cells (they would not fit). Above this many classes only every n-th class name labels the axes.</extracomment>
         <translation>Матрица ошибок</translation>
     </message>
     <message>
@@ -697,7 +713,7 @@
     <name>DrawView</name>
     <message>
         <source>unnamed data</source>
-        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes().</extracomment>
+        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes(). Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI thread gets it (Python&apos;s default is 5 ms). The GUI thread lets go of the lock in every Qt call and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.</extracomment>
         <translation>безымянных данных</translation>
     </message>
     <message>
@@ -714,7 +730,7 @@
     </message>
     <message>
         <source>nothing drawn</source>
-        <extracomment>Grey level g (0 black … 255 white) as an opaque RGB32 pixel.</extracomment>
+        <extracomment>Grey level g (0 black … 255 white) as an opaque RGB32 pixel. Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST&apos;s pixels average 4 × 4 sub-pixels, optdigits&apos; count 16 bitmap cells).</extracomment>
         <translation>ничего не нарисовано</translation>
     </message>
     <message>

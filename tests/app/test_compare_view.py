@@ -51,6 +51,9 @@ def test_a_race_of_three_draws_every_curve_with_the_engines_numbers(qtbot, view,
         assert list(val_loss.getData()[0]) == [steps_per_epoch, 2 * steps_per_epoch]
         assert len(accuracy.getData()[1]) == 2
     assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "Adam"]
+    legend = view.legend.mapRectToScene(view.legend.boundingRect())
+    assert not any(legend.intersects(plot.getViewBox().sceneBoundingRect())
+                   for plot in (view.loss_plot, view.val_loss_plot, view.metric_plot)), "it covers no curve"
     # Each contender's validation accuracy is what a solo run of it gives (same start, same batches).
     for index, contender in enumerate(view.contenders):
         solo = Experiment(contender_config(view.race_config(), contender))
@@ -58,6 +61,10 @@ def test_a_race_of_three_draws_every_curve_with_the_engines_numbers(qtbot, view,
         assert list(view._plot_items[index][2].getData()[1]) == pytest.approx(expected)
     assert view.summary_table.rowCount() == 3
     assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed"] * 3
+    target = view.summary[0].target_loss
+    assert view.summary_table.horizontalHeaderItem(3).text().endswith(f"{target:.4g}")
+    assert [view.summary_table.item(row, 3).text() for row in range(3)] == [
+        str(summary.steps_to_target) if summary.steps_to_target is not None else "not yet" for summary in view.summary]
     best = [summary.best_val_metric for summary in view.summary]
     assert [float(view.summary_table.item(row, 1).text()) for row in range(3)] == pytest.approx(best, abs=1e-4)
 
