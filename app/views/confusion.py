@@ -95,7 +95,9 @@ class ConfusionView(View):
         self.matrix_plot = self.new_plot(0, 0, left=self.tr("true class"), bottom=self.tr("predicted class"))
         self.matrix_plot.showGrid(x=False, y=False)
         self.matrix_plot.invertY(True)
-        self.matrix_plot.setAspectLocked(True)
+        # Cells as tall as wide left room above and below the matrix in a tall plot (or beside it in a
+        # wide one), and the axes ran past its first and last rows, the class names far from them.
+        self.matrix_plot.setAspectLocked(False)
         self.matrix_plot.setMenuEnabled(False)
         self.matrix = pg.ImageItem(axisOrder="row-major")
         self.matrix.setLookupTable(palette.count_colormap().getLookupTable(nPts=256))

@@ -244,6 +244,18 @@ def test_unit_image_view_tiles_the_first_layers_weights(qtbot, runs):
     np.testing.assert_allclose(picture[:8, 9:17], W[:, 1].reshape(8, 8) / np.abs(W[:, 1]).max())
 
 
+@pytest.mark.parametrize("size", [(640, 900), (1200, 400)])
+def test_the_confusion_matrix_fills_its_plot_tall_or_wide(qtbot, runs, size):
+    """With square cells, a tall plot showed the matrix between two empty bands, its axes running past it."""
+    view = fed_view(qtbot, ConfusionView, runs["digits"])
+    view.resize(*size)
+    qtbot.waitUntil(lambda: view.graphics.width() > size[0] / 2)
+    qtbot.wait(50)
+    count = len(runs["digits"].experiment.dataset.class_names)
+    for low, high in view.matrix_plot.getViewBox().viewRange():
+        assert low == pytest.approx(-0.02 * count, abs=0.05) and high == pytest.approx(1.02 * count, abs=0.05)
+
+
 def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     run = runs["digits"]
     view = fed_view(qtbot, ConfusionView, run)
