@@ -23,7 +23,9 @@ class TrainingStarted:
 
 @dataclass(frozen=True)
 class BatchFinished:
-    """One optimiser step. ``metric`` is the batch's accuracy (classification) or R² (regression)."""
+    """One optimiser step. ``metric`` is the batch's accuracy (classification) or R² (regression);
+    ``elapsed`` the seconds of training since the run started (time paused left out, as in every
+    event's ``elapsed`` and rate)."""
 
     epoch: int
     step: int

@@ -331,9 +331,16 @@ class Trainer:
             loss_sum = metric_sum = 0.0
             n_batches = 0
             for batch_in_epoch, first in enumerate(range(0, n_train, batch_size)):
-                if control.must_wait():
+                waiting = control.must_wait()
+                if waiting:
+                    paused_at = time.perf_counter()
                     yield events.Paused(self.epoch, self.step)
-                if not control.wait_for_permission():
+                allowed = control.wait_for_permission()
+                if waiting:  # time paused is not training time: elapsed times and rates leave it out
+                    paused_for = time.perf_counter() - paused_at
+                    start += paused_for
+                    epoch_start += paused_for
+                if not allowed:
                     reason, message = events.STOPPED, "stopped by the user"
                     break
                 changes = control.take_changes()

@@ -104,6 +104,29 @@ def test_pause_step_batch_step_epoch_resume_and_stop_between_batches():
     assert not any(isinstance(e, events.BatchFinished) for e in tail)
 
 
+def test_time_spent_paused_is_not_counted_as_training_time():
+    X, y = blobs(n=100)
+    control = TrainingControl()
+    trainer = Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=10, epochs=2,
+                      control=control)
+    stream = trainer.run()
+    batches = []
+    for event in stream:
+        if isinstance(event, events.BatchFinished):
+            batches.append(event)
+            if event.step == 5:
+                control.pause()
+        elif isinstance(event, events.Paused):
+            threading.Timer(0.5, control.resume).start()  # resumed half a second later, from another thread
+        elif isinstance(event, events.EpochFinished):
+            epoch = event
+            break
+    assert batches[5].elapsed - batches[4].elapsed < 0.25, "the pause is left out of elapsed"
+    assert epoch.samples_per_second > 10 * len(X), "and out of the epoch's rate (100 samples in under 0.1 s)"
+    control.stop()
+    list(stream)
+
+
 def test_a_paused_run_waits_for_another_thread_and_stops_promptly():
     X, y = blobs(n=50)
     control = TrainingControl()
