@@ -5,26 +5,19 @@ is immutable (read-only arrays), so runs and windows can share one.
 """
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
 from core import experiment
+from core.experiment import data_key
 from core.config import RunConfig
 
 CACHE_SIZE = 2
 """Data sets kept in memory (MNIST is about 200 MB as float32)."""
 
 _cache: OrderedDict[str, object] = OrderedDict()
-
-
-def data_key(config: RunConfig) -> str:
-    """Everything that decides which arrays :func:`core.experiment.load_data` returns (augmentation
-    is applied per batch by the trainer, not at loading)."""
-    data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
-    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
 
 
 def cached(key: str):
@@ -55,7 +48,7 @@ class DatasetLoader(QObject):
     """Loads the data of a configuration on one helper thread; answers in the GUI thread."""
 
     loaded = Signal(str, object)
-    """loaded(key, dataset): the data of :func:`data_key` ``key`` is ready (and cached)."""
+    """loaded(key, dataset): the data of :func:`core.experiment.data_key` ``key`` is ready (and cached)."""
 
     failed = Signal(str, str)
     """failed(key, message): the data could not be loaded; the message says why and what to do."""

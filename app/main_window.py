@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QWidget)
 
 from app.config_model import ConfigModel
-from app.data_loader import DatasetLoader, data_key
+from app.data_loader import DatasetLoader
 from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
 from app.labs_ui import LabController
@@ -46,7 +46,7 @@ from app.training_worker import TrainingSession
 from core import config as run_config
 from core import events, model_io, runs
 from core.config import ConfigError, RunConfig
-from core.experiment import Experiment, build_augmenter, output_width
+from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
 
 log = logging.getLogger(__name__)

@@ -5,6 +5,8 @@ and seed give the same run wherever it is started.
 """
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 from core import config as run_config
@@ -25,6 +27,14 @@ def load_data(config: run_config.RunConfig):
     if data.scaling != "default":
         options.setdefault("scaling", data.scaling)
     return datasets.load(data.dataset, **options)
+
+
+def data_key(config: run_config.RunConfig) -> str:
+    """Everything that decides which arrays :func:`load_data` returns for ``config``: the data settings
+    and the seed, not the augmentation (which the trainer applies per batch). Runs with equal keys can
+    share one loaded data set."""
+    data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
+    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
 
 
 def output_width(dataset, loss_name: str) -> int:

@@ -57,7 +57,7 @@ from core import activations, surfaces
 from core import config as run_config
 from core._checks import check_number
 from core.datasets.locations import shared_data_folder
-from core.experiment import Experiment, load_data
+from core.experiment import Experiment, data_key, load_data
 from core.model_io import write_text_atomically
 from core.trainer import TrainingControl, evaluate
 
@@ -485,13 +485,6 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
                            for variant in chosen]
 
 
-def dataset_key(config: run_config.RunConfig) -> str:
-    """Everything that decides which arrays :func:`core.experiment.load_data` returns for ``config``
-    (the data settings and the seed; not the augmentation, which the trainer applies per batch)."""
-    data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
-    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
-
-
 def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None = None, *, max_epochs: int | None = None,
                  datasets: dict | None = None) -> Iterator[tuple[str, object]]:
     """Train the variants ``variant_names`` (default: all, in the lab's order) one after another, yielding
@@ -506,7 +499,7 @@ def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None =
     ``control`` is shared by every variant: a pause holds the variant running (or the next one,
     before its first batch); a stop ends the running variant, and the ones after it are not started.
     ``max_epochs`` trains each variant at most that many epochs (default: as its configuration says).
-    ``datasets`` maps :func:`dataset_key` to loaded data sets: variants whose data are the same share
+    ``datasets`` maps :func:`core.experiment.data_key` to loaded data sets: variants whose data are the same share
     one, and data loaded here are added to it, so that the caller can keep it for the next run.
     ValueError (before anything runs) if a name is not one of the lab's variants or is repeated.
     """
@@ -531,7 +524,7 @@ def _train_one_after_another(lab: Lab, chosen: list, control: TrainingControl, m
     for variant in chosen:
         if control.stop_requested:
             return
-        key = dataset_key(variant.config)
+        key = data_key(variant.config)
         if key not in datasets:
             datasets[key] = load_data(variant.config)
         experiment = build(lab, variant.name, dataset=datasets[key])

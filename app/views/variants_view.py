@@ -32,6 +32,7 @@ from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, b
 from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import SessionView, WorkerThread
 from core import events, labs, losses
+from core.experiment import data_key
 from core.trainer import TrainingControl
 
 log = logging.getLogger(__name__)
@@ -308,7 +309,7 @@ class VariantsView(SessionView, View):
     def reset(self, experiment) -> None:
         """The window built a run: its data set is kept, to be used by the variants with the same data."""
         self.experiment = experiment
-        self._window_data = (labs.dataset_key(experiment.config), experiment.dataset)
+        self._window_data = (data_key(experiment.config), experiment.dataset)
 
     def on_progress(self, progress) -> None:
         """The window's own run does not concern the variants."""
@@ -361,7 +362,7 @@ class VariantsView(SessionView, View):
         if self.running or not names:
             return
         datasets = dict(self._datasets)
-        wanted = {labs.dataset_key(self.lab.variant(name).config) for name in names}
+        wanted = {data_key(self.lab.variant(name).config) for name in names}
         if self._window_data is not None and self._window_data[0] in wanted:
             datasets.setdefault(*self._window_data)  # already loaded by the window: not loaded again
         self.curves = {name: VariantCurves() for name in names}

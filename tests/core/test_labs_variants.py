@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from core import events, labs
-from core.experiment import Experiment
+from core.experiment import Experiment, data_key
 from core.trainer import TrainingControl
 
 BATCH_SIZES = "02-gd-sgd-minibatch"  # batches of N, 1 and 32 on the digits
@@ -116,7 +116,7 @@ def test_variants_with_the_same_data_share_one_loaded_data_set(monkeypatch):
     original = labs.load_data
 
     def counting(config):
-        loads.append(labs.dataset_key(config))
+        loads.append(data_key(config))
         return original(config)
 
     monkeypatch.setattr(labs, "load_data", counting)
@@ -131,13 +131,13 @@ def test_variants_with_the_same_data_share_one_loaded_data_set(monkeypatch):
 
 def test_the_key_of_a_data_set_ignores_augmentation_but_not_the_seed_or_scaling():
     config = labs.load(BATCH_SIZES).variants[0].config.copy()
-    key = labs.dataset_key(config)
+    key = data_key(config)
     config.data.augmentation = {"shift": 1}
-    assert labs.dataset_key(config) == key
+    assert data_key(config) == key
     config.training.seed = 1
-    assert labs.dataset_key(config) != key
+    assert data_key(config) != key
     scaled = labs.load("05-feature-scaling")
-    assert labs.dataset_key(scaled.variants[0].config) != labs.dataset_key(scaled.variants[1].config)
+    assert data_key(scaled.variants[0].config) != data_key(scaled.variants[1].config)
 
 
 @pytest.mark.parametrize("names, options, message", [
