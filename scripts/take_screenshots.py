@@ -2,7 +2,7 @@
 
     MLP_WORKBENCH_DATA=/path/to/data python scripts/take_screenshots.py [name ...]
 
-Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw; all of them without names.
+Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare; all of them without names.
 Every shot is grabbed mid-run, as a user sees the window; look at each PNG before committing it.
 """
 from __future__ import annotations
@@ -111,7 +111,20 @@ def draw() -> None:
     pump(1.0)
 
 
-SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw}
+def compare() -> None:
+    window = open_window()
+    window.resize(1830, 960)  # the view alone, about 1400 × 900
+    view = show(window, "CompareView")
+    view.epochs.set_value(10)
+    view.start_button.click()
+    pump(300, lambda: view.status.text() == "The race is over.")
+    pump(0.5)
+    view.grab().save(str(DOCS / "compare_view.png"))
+    window.close()
+    pump(1.0)
+
+
+SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare}
 
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
