@@ -14,10 +14,11 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from app.background import default_blas_threads, training_threads
 from app.messages import Progress
+from app.worker_thread import WorkerThread
 from core import events
 from core import inspection as inspection_module
 from core.trainer import TrainingControl
@@ -128,7 +129,7 @@ class TrainingWorker(QObject):
         self._next_message = time.perf_counter() + self.message_interval
 
 
-class TrainingSession(QObject):
+class TrainingSession(WorkerThread):
     """One run: its control, its worker and the ``QThread`` the worker lives on.
 
     Signals are the worker's, delivered in the GUI thread. Command the run through :attr:`control`.
@@ -145,45 +146,17 @@ class TrainingSession(QObject):
     """finished(core.events.TrainingFinished)."""
     failed = Signal(str)
     """failed(message)."""
-    ended = Signal()
-    """ended(): the thread has stopped; nothing more will be sent."""
+
+    forwarded = ("started", "progress", "paused", "finished", "failed")
+    stop_timeout_ms = 1000
 
     def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
                  parent: QObject | None = None, **worker_options):
-        super().__init__(parent)
-        self.control = TrainingControl(paused=paused)
-        self.worker = TrainingWorker(experiment, self.control, trainer_options, **worker_options)
-        self.thread = QThread()
-        self.thread.setObjectName("training")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
-        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        for name in ("started", "progress", "paused", "finished", "failed"):
-            getattr(self.worker, name).connect(getattr(self, name))
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.finished.connect(self.thread.deleteLater)
-        self.thread.finished.connect(self._on_thread_finished)
-        self._running = False
-
-    def start(self) -> None:
-        self._running = True
-        self.thread.start()
-
-    @property
-    def running(self) -> bool:
-        """True from :meth:`start` until the thread has finished."""
-        return self._running
-
-    def stop_and_wait(self, timeout_ms: int = 1000) -> bool:
-        """Ask the run to stop at the next batch and wait for its thread; True if it ended in time."""
-        self.control.stop()
-        if not self._running:
-            return True
-        return self.thread.wait(timeout_ms)
+        control = TrainingControl(paused=paused)
+        super().__init__(TrainingWorker(experiment, control, trainer_options, **worker_options), control, "training",
+                         parent)
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        self._running = False
-        self.ended.emit()
+        super()._on_thread_finished()
         self.deleteLater()
