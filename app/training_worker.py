@@ -158,5 +158,5 @@ class TrainingSession(WorkerThread):
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        self.deleteLater()  # posted before the base class may release the last hold on garbage collection
         super()._on_thread_finished()
-        self.deleteLater()

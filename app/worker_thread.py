@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from app import gui_thread_gc
+
 
 class WorkerThread(QObject):
     ended = Signal()
@@ -37,6 +39,9 @@ class WorkerThread(QObject):
         self._running = False
 
     def start(self) -> None:
+        # Garbage holding a widget must never be destroyed in the worker's thread, inside a window or
+        # not: a full test run hung once so, a run started without a window (see app.gui_thread_gc).
+        gui_thread_gc.hold(self)
         self._running = True
         self.thread.start()
 
@@ -54,6 +59,8 @@ class WorkerThread(QObject):
     def _on_thread_finished(self) -> None:
         self._running = False
         self.ended.emit()
+        # Last: the last holder's release collects garbage, which may be this object (its window closed).
+        gui_thread_gc.release(self)
 
 
 class SessionView:

@@ -40,10 +40,11 @@ def no_thread_left_running(monkeypatch, qapp):
     running = [thread for thread in started if shiboken6.isValid(thread) and thread.isRunning()]
     for thread in running:
         thread.wait(5000)
+    qapp.processEvents()  # the GUI thread's side of a thread's end (a worker gives collection back)
     loaders = [thread.name for thread in threading.enumerate() if thread.name.startswith("dataset-loader")]
     assert not running, f"{len(running)} QThread(s) still running after the test"
     assert not loaders, f"dataset loader thread(s) still running after the test: {loaders}"
-    assert gc.isenabled(), "a window left automatic garbage collection off (app/gui_thread_gc.py)"
+    assert gc.isenabled(), "a window or worker left automatic garbage collection off (app/gui_thread_gc.py)"
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ import gc
 import threading
 
 from app.main_window import MainWindow
+from app.training_worker import TrainingSession
+from core.experiment import Experiment
 
 
 class Cycle:
@@ -115,5 +117,16 @@ def test_what_a_first_run_brings_is_frozen_once_it_trains(qtbot, small_config):
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start()
     assert gc.get_freeze_count() > before, "numba and the run's modules, imported by the training thread"
+    qtbot.waitUntil(lambda: window.session is None)  # its thread holds collection until it has ended
     window.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_run_started_without_a_window_also_leaves_collection_to_the_gui_thread(qtbot, small_config):
+    enabled_while_training = []
+    session = TrainingSession(Experiment(small_config(epochs=1)),
+                              on_event=lambda event: enabled_while_training.append(gc.isenabled()))
+    with qtbot.waitSignal(session.ended, timeout=30_000):
+        session.start()
+    assert enabled_while_training and not any(enabled_while_training)
+    assert gc.isenabled()
