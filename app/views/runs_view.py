@@ -217,7 +217,8 @@ class RunsView(View):
                 self.refresh_list()
                 return
             self._infos[folder] = info
-            self._fill(item, info)
+            with QSignalBlocker(self.tree):  # not an edit of the name by the user
+                self._fill(item, info)
         if saved & set(self.selected()):
             self._selection_changed()
 
