@@ -686,7 +686,10 @@ class MainWindow(QMainWindow):
             return
         self._make_pending_pages()  # every view follows the run from its first batch
         config = self.model.config.copy()
-        experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network)
+        # Going on from where the last run stopped, with its optimiser's state (Adam's moments, the
+        # momentum), unless that run diverged: its state may hold the step that overflowed.
+        experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network,
+                                continues=None if self._diverged else self.experiment)
         self.experiment = experiment
         done = self._epochs_done
         self._planned_epochs = self._planned_epochs if self._planned_epochs > done else done + config.training.epochs

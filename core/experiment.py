@@ -96,12 +96,17 @@ def build_augmenter(config: run_config.RunConfig, dataset):
 class Experiment:
     """A validated config with its dataset and network built, ready to make trainers."""
 
-    def __init__(self, config: run_config.RunConfig, dataset=None, network: Network | None = None):
+    def __init__(self, config: run_config.RunConfig, dataset=None, network: Network | None = None,
+                 continues: "Experiment | None" = None):
+        """``continues``: an experiment on the same ``network`` that this one trains further (settings
+        changed between two runs): its optimiser and its state carry over, as :meth:`optimizer` says."""
         self.config = run_config.check(config)
         self.dataset = dataset if dataset is not None else load_data(config)
         n_outputs = output_width(self.dataset, config.loss.name)
         self.network = network or build_network(config, self.dataset.n_features, n_outputs)
         self._optimizer = self._optimizer_key = None
+        if continues is not None and continues.network is self.network:
+            self._optimizer, self._optimizer_key = continues._optimizer, continues._optimizer_key
         if self.network.n_inputs != self.dataset.n_features:
             raise ValueError(f"the network takes {self.network.n_inputs} inputs but {self.dataset.name} "
                              f"has {self.dataset.n_features} features")

@@ -91,9 +91,12 @@ def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbo
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     weights = window.experiment.network.flat_parameters.copy()
+    optimizer, steps = window.experiment.optimizer(), window.steps_done
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].epoch == 4 and window.epochs_done == 4
+    assert window.experiment.optimizer() is optimizer and optimizer.step_count == window.steps_done == 2 * steps, \
+        "the optimiser's state goes on too"
     assert not np.array_equal(weights, window.experiment.network.flat_parameters)
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     window.reset()
@@ -172,6 +175,12 @@ def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     assert window.status_labels["state"].text() == "Paused (diverged)"
     assert window.start_action.isEnabled(), "after lowering the rate the user can continue"
+    diverged = window.experiment.optimizer()
+    type_into(lr_edit(window), "0.01")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason != events.DIVERGED
+    assert window.experiment.optimizer() is not diverged, "the state of the step that overflowed is not carried on"
 
 
 def test_closing_during_a_run_stops_the_thread_within_a_second(qtbot, small_config):

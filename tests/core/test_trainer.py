@@ -6,6 +6,8 @@ import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from core import events, optimizers, schedules
+from core.config import RunConfig
+from core.experiment import Experiment
 from core.layers import Activation, Dense, Dropout
 from core.network import Network
 from core.trainer import ONE_THREAD_PRODUCT, Trainer, TrainingControl
@@ -334,3 +336,17 @@ def test_trainers_outside_the_main_thread_leave_the_blas_as_they_find_it(two_bla
     thread.start()
     thread.join()
     assert seen == [{2, ("between batches", 2)}]
+
+
+def test_an_experiment_that_continues_another_on_its_network_keeps_its_optimiser_and_state():
+    config = RunConfig()
+    config.network.hidden[0].units = 8
+    config.training.epochs = 1
+    first = Experiment(config)
+    list(first.make_trainer().run())
+    adam = first.optimizer()
+    assert adam.step_count > 0 and adam.state[0]["m"].any()
+    continued = Experiment(config, dataset=first.dataset, network=first.network, continues=first)
+    assert continued.optimizer() is adam
+    other_network = Experiment(config, dataset=first.dataset, continues=first)
+    assert other_network.optimizer() is not adam and other_network.optimizer().step_count == 0
