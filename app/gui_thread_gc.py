@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 COLLECT_INTERVAL_MS = 250
@@ -101,7 +102,9 @@ def _release(key: int) -> None:
         return
     _holders.discard(key)
     if not _holders:
-        _timer.stop()
+        # At the interpreter's exit Qt may have deleted the timer before a holder's destroyed() comes.
+        if shiboken6.isValid(_timer):
+            _timer.stop()
         _timer = None
         gc.unfreeze()
         gc.collect()

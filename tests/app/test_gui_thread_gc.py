@@ -130,3 +130,18 @@ def test_a_run_started_without_a_window_also_leaves_collection_to_the_gui_thread
         session.start()
     assert enabled_while_training and not any(enabled_while_training)
     assert gc.isenabled()
+
+
+def test_a_holder_destroyed_after_qt_deleted_the_collection_timer_still_gives_collection_back(qtbot):
+    """The order of an interpreter's exit: Qt's objects first, then the last holder's destroyed()."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from app import gui_thread_gc
+
+    owner = QObject()
+    gui_thread_gc.hold(owner)
+    assert not gc.isenabled()
+    shiboken6.delete(gui_thread_gc._timer)
+    shiboken6.delete(owner)
+    assert gc.isenabled()
