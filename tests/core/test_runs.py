@@ -144,3 +144,6 @@ def test_corrupt_run_files_give_clear_messages(library):
         runs.load_history(recorder.folder)
     (recorder.folder / "run.json").write_text(json.dumps({"name": 3}) [:5])
     assert runs.list_runs() == []  # an unreadable run is skipped, not a crash
+    (recorder.folder.parent / "notes.txt").write_text("a file of the user's")
+    (recorder.folder.parent / "not a run").mkdir()
+    assert runs.list_runs() == []  # and so are what is not a run
