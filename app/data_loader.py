@@ -11,8 +11,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Signal
 
 from core import experiment
-from core.experiment import data_key
 from core.config import RunConfig
+from core.experiment import data_key
 
 CACHE_SIZE = 2
 """Data sets kept in memory (MNIST is about 200 MB as float32)."""
