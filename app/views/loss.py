@@ -81,8 +81,9 @@ class LossView(View):
                                   symbolBrush=palette.series_color(1), symbolPen=None, name=self.tr("validation")),
         ]
         self.lr_curve = self.line(self.lr_plot, pen=palette.pen(2, 1.5))
-        per_epoch = [item for item in self.loss_curves + self.metric_curves if isinstance(item, pg.PlotDataItem)]
-        per_batch = [item for item in self.loss_curves + self.metric_curves if item not in per_epoch] + [self.lr_curve]
+        curves = [*self.loss_curves, *self.metric_curves, self.lr_curve]
+        per_epoch = [item for item in curves if isinstance(item, pg.PlotDataItem)]  # lines with symbols
+        per_batch = [item for item in curves if isinstance(item, pg.PlotCurveItem)]
         symbols = [item.scatter for item in per_epoch]
         bounded_by_their_plot(*per_batch, *(item.curve for item in per_epoch), *symbols)
         cache_pictures(legend, metric_legend, *symbols)
