@@ -119,7 +119,8 @@ def test_the_compiled_pass_gives_the_batch_paths_outputs_and_probabilities(compi
         single_output = network.predict_output(row[None, :])
         single = network.predict_proba(row[None, :])
         assert single.dtype == single_output.dtype == dtype and single.shape == (1, network.n_outputs)
-        np.testing.assert_allclose(single_output[0], output, rtol=rtol, atol=rtol * 1e-2)
+        # Sums taken in another order: a small output carries the rounding of its larger terms.
+        np.testing.assert_allclose(single_output[0], output, rtol=rtol, atol=rtol * np.abs(output).max())
         np.testing.assert_allclose(single[0], expected, rtol=rtol, atol=rtol * 1e-2)
 
 
