@@ -51,8 +51,10 @@ class WorkerThread(QObject):
         return self._running
 
     def stop_and_wait(self, timeout_ms: int | None = None) -> bool:
-        """Ask the work to stop at its next batch and wait for the thread; True if it ended in time."""
-        self.control.stop()
+        """Ask the work to stop at its next batch (when it has a ``control``) and wait for the thread;
+        True if it ended in time."""
+        if self.control is not None:
+            self.control.stop()
         return not self._running or self.thread.wait(self.stop_timeout_ms if timeout_ms is None else timeout_ms)
 
     @Slot()

@@ -18,16 +18,19 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app import palette
 from app.views.base import TranslatedText, View
+from app.worker_thread import WorkerThread
 from core import runs
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
+#: Columns fit their contents up to this width (pixels): a long run name does not push the others away.
+MAX_COLUMN_WIDTH = 400
 REFRESH_DELAY_MS = 300
 """Saves of a running run are gathered this long before the list is read again."""
 
@@ -46,6 +49,40 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
 
 def format_metric(value) -> str:
     return "—" if value is None or not math.isfinite(value) else f"{value:.4f}"
+
+
+class LibraryReader(QObject):
+    """Reads the run library (and, when asked, empties its trash) in a thread of its own."""
+
+    listed = Signal(object)
+    """listed(infos): the runs read (:func:`core.runs.list_runs`), newest first."""
+    done = Signal()
+
+    def __init__(self, folder: Path, empty_trash: bool):
+        super().__init__()
+        self.folder, self.empty_trash = folder, empty_trash
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            if self.empty_trash:
+                runs.empty_trash(self.folder)
+            self.listed.emit(runs.list_runs(self.folder))
+        finally:
+            self.done.emit()
+
+
+class LibraryListing(WorkerThread):
+    """One reading of the library off the GUI thread: reading 160 runs took it 20-40 ms, which the
+    window waited for while it trained, at the tab's first show."""
+
+    listed = Signal(object)
+    """listed(infos): see :attr:`LibraryReader.listed`."""
+    forwarded = ("listed",)
+
+    def __init__(self, folder: Path, empty_trash: bool, parent: QObject | None = None):
+        # Nothing to stop midway (a reading takes tens of ms): stopping waits for it.
+        super().__init__(LibraryReader(folder, empty_trash), None, "run library", parent)
 
 
 class RunsView(View):
@@ -67,6 +104,8 @@ class RunsView(View):
         self._list_stale = True
         self._saved: set[Path] = set()  # runs that wrote their files since their rows were shown
         self._trash_emptied = False
+        self.listing: LibraryListing | None = None
+        self._listing_generation = 0  # a listing read before the last synchronous one is not shown
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -86,8 +125,8 @@ class RunsView(View):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
+        self.tree.header().setMaximumSectionSize(MAX_COLUMN_WIDTH)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemChanged.connect(self._item_edited)
         self.tree.itemDoubleClicked.connect(lambda item, column: self.open_selected())
@@ -197,8 +236,10 @@ class RunsView(View):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
+        if self.listing is not None:  # its end refreshes again if anything changed meanwhile
+            return
         if self._list_stale:
-            self.refresh_list()
+            self._read_library()
         elif self._saved:
             self._refresh_saved_rows()
 
@@ -214,7 +255,8 @@ class RunsView(View):
             except ValueError:
                 info = None
             if item is None or info is None:  # new, or gone meanwhile
-                self.refresh_list()
+                self._list_stale = True
+                self._read_library()
                 return
             self._infos[folder] = info
             with QSignalBlocker(self.tree):  # not an edit of the name by the user
@@ -226,7 +268,39 @@ class RunsView(View):
         super().showEvent(event)
         self.refresh()
 
+    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
+        """The window is closing: wait for a reading of the library still under way."""
+        return self.listing is None or self.listing.stop_and_wait(timeout_ms)
+
     # ------------------------------------------------------------------ the list
+    def _empties_trash(self) -> bool:
+        """True once a session, when the library is first read: then the trash is emptied."""
+        first, self._trash_emptied = not self._trash_emptied, True
+        return first
+
+    def _read_library(self) -> None:
+        """Read the library in a thread of its own; its listing is shown when it arrives."""
+        self._list_stale = False
+        self._saved.clear()
+        generation = self._listing_generation
+        self.listing = LibraryListing(runs.runs_folder(), self._empties_trash(), self)
+        self.listing.listed.connect(lambda infos: self._listed(infos, generation))
+        self.listing.ended.connect(self._listing_ended)
+        self.listing.start()
+
+    def _listed(self, infos: list[runs.RunInfo], generation: int) -> None:
+        if generation != self._listing_generation:
+            return
+        if self.tree.state() == QAbstractItemView.State.EditingState:
+            self._list_stale = True  # read again once the name is edited
+            return
+        self._show_list(infos)
+
+    def _listing_ended(self) -> None:
+        self.listing = None
+        if (self._list_stale or self._saved) and self.isVisible():
+            self._refresh_timer.start()
+
     def refresh_list(self) -> None:
         """Read the run library and show it, keeping the selection (not while a name is edited)."""
         if self.tree.state() == QAbstractItemView.State.EditingState:
@@ -234,11 +308,13 @@ class RunsView(View):
             return
         self._list_stale = False
         self._saved.clear()
-        if not self._trash_emptied:  # once a session, when the library is first read
-            self._trash_emptied = True
+        self._listing_generation += 1
+        if self._empties_trash():
             runs.empty_trash(runs.runs_folder())
+        self._show_list(runs.list_runs(runs.runs_folder()))
+
+    def _show_list(self, infos: list[runs.RunInfo]) -> None:
         chosen = set(self.selected())
-        infos = runs.list_runs(runs.runs_folder())
         self._infos = {info.folder: info for info in infos}
         by_name = {info.folder.name: info for info in infos}
         with QSignalBlocker(self.tree):
@@ -256,9 +332,15 @@ class RunsView(View):
                     items[parent.folder].insertChild(0, item)
                 else:
                     self.tree.insertTopLevelItem(0, item)
-            self.tree.expandAll()
+            for item in items.values():
+                if item.childCount():
+                    item.setExpanded(True)
             for folder, item in items.items():
                 item.setSelected(folder in chosen)
+        # Once per listing, from every row (5 ms for 160 runs); the header sized the columns to their
+        # contents at every layout and paint instead (30 ms), and the user could not widen one.
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
         self._histories = {folder: cached for folder, cached in self._histories.items() if folder in self._infos}
         if not infos:
             self.status.setText(self.tr("No saved runs yet: every run you train is saved here automatically."))
