@@ -875,7 +875,7 @@ class MainWindow(QMainWindow):
             labels["epoch"].setText(self.tr("epoch %1/%2").replace("%1", str(batch.epoch + 1))
                                     .replace("%2", str(self._planned_epochs)))
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
-            labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4)))
+            labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4, fixed=False)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
             self.progress_bar.setValue(min(100, 100 * batch.step // max(self._total_steps, 1)))
         if epoch is not None and not math.isnan(epoch.val_metric):

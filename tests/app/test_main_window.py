@@ -76,6 +76,8 @@ def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small
     labels = window.status_labels
     assert labels["epoch"].text().startswith("epoch ") and labels["step"].text().startswith("step ")
     assert labels["loss"].text().startswith("loss ") and "samples/s" in labels["speed"].text()
+    # Four significant digits, not four decimals (a loss of 2e-5 is not "0.0000").
+    assert float(labels["loss"].text().split()[1]) == pytest.approx(window._last_batch.loss, rel=1e-3)
 
 
 def test_step_batch_from_idle_starts_a_paused_run(open_window, qtbot, small_config):
