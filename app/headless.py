@@ -135,7 +135,7 @@ def train_command(args) -> int:
     print(f"run folder: {recorder.folder}", file=sys.stderr)
     finished = None
     for event in trainer.run():
-        recorder.record(event)
+        recorder.record(event, optimizer_state=runs.optimizer_state_at(event, trainer.optimizer))
         if isinstance(event, events.BatchFinished):
             bar.update(event, metric_name)
         elif isinstance(event, events.EpochFinished):

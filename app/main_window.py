@@ -699,6 +699,8 @@ class MainWindow(QMainWindow):
         self._diverged = False
         self._rate_window.clear()
         recording = self._recording_for(config, experiment)
+        if recording is not None:
+            recording.optimizer = experiment.optimizer()
         session = TrainingSession(experiment, options, paused=paused, parent=self,
                                   on_event=recording.record if recording is not None else None)
         session.started.connect(self._on_started)
@@ -1106,10 +1108,12 @@ class MainWindow(QMainWindow):
             info = runs.RunInfo.read(folder)
             config = runs.load_config(folder)
             history = runs.load_history(folder) if (folder / "history.json").exists() else run_library.EMPTY_HISTORY
-            weights = None
+            weights = optimizer_state = None
             if epoch is not None or (folder / "last.npz").exists():
-                weights = runs.load_weights(folder, "last" if epoch is None else f"epoch-{epoch:04d}")
+                which = "last" if epoch is None else f"epoch-{epoch:04d}"
+                weights = runs.load_weights(folder, which)
                 run_library.check_fits(weights[0], config, folder / "config.json")
+                optimizer_state = self._optimizer_state(runs.model_path(folder, which))
         except (OSError, ValueError) as error:
             self.show_message(self.tr("Could not open the run: %1").replace("%1", str(error)), "error")
             return False
@@ -1119,10 +1123,21 @@ class MainWindow(QMainWindow):
             network, metadata = weights
             reached = int(metadata.get("epoch", 0))
             step = int(metadata.get("step", runs.epoch_step(history, reached)))
-            saved = SavedRun(config, network.state(), reached, step,
-                             run_library.history_until(history, reached, step), folder,
-                             self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached)))
+            label = self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached))
+            saved = SavedRun(config, network.state(), reached, step, run_library.history_until(history, reached, step),
+                             folder, label, optimizer_state)
         return self._open_saved(saved, info.name)
+
+    def _optimizer_state(self, model_path: Path) -> dict | None:
+        """The optimiser's state saved beside the weights in ``model_path``; None (the optimiser then
+        starts afresh) when there is none or it cannot be read, which a message says."""
+        try:
+            return runs.load_optimizer_state(model_path)
+        except ValueError as error:
+            log.warning("optimiser state not restored: %s", error)
+            self.show_message(self.tr("The optimiser's saved state cannot be read (%1): Start trains on with a "
+                                      "fresh optimiser.").replace("%1", str(error)), "warning")
+            return None
 
     def load_model(self, path) -> bool:
         """Open a model file — saved by File ▸ Save model, or a run's best.npz, last.npz or checkpoint.
@@ -1163,7 +1178,7 @@ class MainWindow(QMainWindow):
                 else run_library.EMPTY_HISTORY
             step = int(metadata.get("step", runs.epoch_step(history, epoch)))
             saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
-                             run_folder, label)
+                             run_folder, label, self._optimizer_state(path))
         else:
             return None
         run_library.check_fits(network, saved.config, path)
@@ -1195,6 +1210,7 @@ class MainWindow(QMainWindow):
 
         initial = inspection_of(experiment.network, experiment.dataset)
         experiment.network.load_state(saved.state)
+        self._restore_optimizer(experiment, saved)
         self._epochs_done = self._planned_epochs = saved.epoch
         self._steps_done = saved.step
         batches, epochs = run_library.history_events(saved.history or run_library.EMPTY_HISTORY,
@@ -1210,6 +1226,19 @@ class MainWindow(QMainWindow):
         opened = self.tr("Opened %1.") if saved.origin is None else \
             self.tr("Opened %1; Start trains it further as a new run branched from it.")
         self.statusBar().showMessage(opened.replace("%1", saved.label), 8000)
+
+    def _restore_optimizer(self, experiment: Experiment, saved: SavedRun) -> None:
+        """Start goes on with the optimiser's state saved with the weights (Adam's moments and step
+        count, the momentum), when it was saved at the same step with the same optimiser."""
+        state = saved.optimizer_state
+        if state is None or state.get("step") != saved.step:
+            return
+        try:
+            experiment.restore_optimizer(state)
+        except ValueError as error:
+            log.warning("optimiser state not restored: %s", error)
+            self.show_message(self.tr("The optimiser's saved state does not fit the network (%1): Start trains "
+                                      "on with a fresh optimiser.").replace("%1", str(error)), "warning")
 
     def _leave_draw_view_for_other_data(self, experiment: Experiment) -> None:
         """Nothing can be drawn for data that is not images: show the first live view instead."""

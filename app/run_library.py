@@ -173,6 +173,7 @@ class SavedRun:
     history: dict | None
     origin: Path | None
     label: str
+    optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
 
 
 class RunRecording(QObject):
@@ -192,6 +193,7 @@ class RunRecording(QObject):
         super().__init__(parent)
         self.recorder = recorder
         self.network = network
+        self.optimizer = None  # training ``network``: its state is saved with the weights (set at each Start)
         self.error: str | None = None
         self._waiting: list = []
         self._writing = False
@@ -216,11 +218,12 @@ class RunRecording(QObject):
             return bool(self._waiting) or self._writing
 
     def record(self, event) -> None:
-        """Queue an engine event; at an epoch's end or the run's, with a copy of the weights."""
+        """Queue an engine event; at an epoch's end or the run's, with a copy of the weights and of
+        :attr:`optimizer`'s state (:func:`core.runs.optimizer_state_at`)."""
         if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
-            item = (event, self.network.state())
+            item = (event, self.network.state(), runs.optimizer_state_at(event, self.optimizer))
         elif isinstance(event, events.BatchFinished):
-            item = (event, None)
+            item = (event, None, None)
         else:
             return
         with self._condition:
@@ -293,14 +296,14 @@ class RunRecording(QObject):
                 self._save_now = False
 
     def _write(self, items: list) -> None:
-        epochs = [index for index, (event, _) in enumerate(items) if isinstance(event, events.EpochFinished)]
+        epochs = [index for index, (event, _, _) in enumerate(items) if isinstance(event, events.EpochFinished)]
         best = [index for index in epochs if items[index][0].is_best]
         saved = set(epochs[-1:] + best[-1:])
         twin = self.recorder.network
-        for index, (event, state) in enumerate(items):
+        for index, (event, state, optimizer_state) in enumerate(items):
             if state is not None:
                 twin.load_state(state)
             if isinstance(event, events.EpochFinished):
-                self.recorder.record(event, save=index in saved)
+                self.recorder.record(event, save=index in saved, optimizer_state=optimizer_state)
             else:
-                self.recorder.record(event)
+                self.recorder.record(event, optimizer_state=optimizer_state)

@@ -93,6 +93,13 @@ def build_augmenter(config: run_config.RunConfig, dataset):
     return Augmenter(dataset.image_shape, rng=np.random.default_rng([config.training.seed, 2]), **options)
 
 
+def optimizer_key(name: str, options: dict) -> tuple:
+    """What makes two optimisers the same one for a run going on: the name and the hyperparameters
+    but the learning rate (which a schedule or the user changes as it trains)."""
+    return name, sorted((key, list(value) if isinstance(value, tuple) else value)
+                        for key, value in options.items() if key != "lr")
+
+
 class Experiment:
     """A validated config with its dataset and network built, ready to make trainers."""
 
@@ -115,12 +122,21 @@ class Experiment:
         """The run's optimiser, kept across trainers so that continuing a run keeps its state
         (Adam's moments, momentum); another optimiser or other hyperparameters build a new one,
         a new learning rate is simply set."""
-        options = self.config.optimizer.options
-        wanted = (self.config.optimizer.name, sorted((k, v) for k, v in options.items() if k != "lr"))
+        wanted = optimizer_key(self.config.optimizer.name, self.config.optimizer.options)
         if self._optimizer_key != wanted:
             self._optimizer, self._optimizer_key = build_optimizer(self.config), wanted
         self._optimizer.lr = self.config.optimizer.lr
         return self._optimizer
+
+    def restore_optimizer(self, saved: dict) -> bool:
+        """Go on with the optimiser state ``saved`` (:func:`core.runs.load_optimizer_state`) when it
+        was the same optimiser with the same hyperparameters but the learning rate; False (the
+        optimiser starts afresh) otherwise. ValueError when the state does not fit the network."""
+        if optimizer_key(saved["optimizer"], saved["options"]) != optimizer_key(self.config.optimizer.name,
+                                                                               self.config.optimizer.options):
+            return False
+        self.optimizer().load_state_arrays(saved["arrays"], [self.network.flat_parameters])
+        return True
 
     def make_trainer(self, control: TrainingControl | None = None, **overrides) -> Trainer:
         config, dataset = self.config, self.dataset

@@ -147,6 +147,39 @@ class Optimizer:
         """Per parameter (aligned with the ``params`` given to ``step``), its named state arrays."""
         return self._state
 
+    def state_arrays(self) -> dict[str, np.ndarray]:
+        """A copy of the state to save in a file: ``"<i>/<name>"`` for each state array of the i-th
+        parameter array, and ``"step_count"``."""
+        arrays = {"step_count": np.array(self.step_count, dtype=np.int64)}
+        for index, state in enumerate(self._state):
+            for name, array in state.items():
+                arrays[f"{index}/{name}"] = array.copy()
+        return arrays
+
+    def load_state_arrays(self, arrays: dict[str, np.ndarray], params: list[np.ndarray]) -> None:
+        """Go on from the state of :meth:`state_arrays`, for ``params`` (the arrays ``step`` will be
+        given). ValueError, and nothing changed, when it does not fit them."""
+        arrays = dict(arrays)
+        step_count = arrays.pop("step_count", None)
+        if step_count is None or np.ndim(step_count) != 0 \
+                or not np.issubdtype(np.asarray(step_count).dtype, np.integer) or int(step_count) < 0:
+            raise ValueError(f"{self.name}: the saved state has no valid step count")
+        state: list[dict[str, np.ndarray]] = [{} for _ in params]
+        for key, array in arrays.items():
+            index, _, name = key.partition("/")
+            if not (index.isdigit() and int(index) < len(params) and name):
+                raise ValueError(f"{self.name}: the saved state has {key!r}, which belongs to no parameter array")
+            param = params[int(index)]
+            if np.shape(array) != param.shape or not np.issubdtype(np.asarray(array).dtype, np.floating):
+                raise ValueError(f"{self.name}: saved state {key!r} is {np.asarray(array).dtype} {np.shape(array)}, "
+                                 f"its parameter array {param.dtype} {param.shape}")
+            state[int(index)][name] = np.array(array, dtype=param.dtype)
+        self.reset()
+        if arrays:
+            self._state = state
+            self._built_for = [(p.shape, p.dtype) for p in params]
+        self.step_count = int(step_count)
+
     def reset(self) -> None:
         """Forget all state (moments, accumulators, step count), as for a freshly built network."""
         self.step_count = 0

@@ -6,7 +6,9 @@ A run folder holds::
     config.json         the full RunConfig (with schema_version)
     history.json        metrics per epoch, and per batch (decimated to a bounded number of points)
     best.npz last.npz   model files (core.model_io) of the best and the latest weights
-    checkpoints/epoch-0005.npz …   every ``checkpoint_every`` epochs, with the optimiser's epoch
+    last.optimizer.npz  the optimiser's state with the latest weights (moments, step count): a run
+                        reopened goes on as if never stopped
+    checkpoints/epoch-0005.npz …   every ``checkpoint_every`` epochs, each with its .optimizer.npz
 
 Every file is written atomically, so a crash leaves each file either old or new, never half.
 A run whose ``status`` is still "running" when no process is training it was interrupted (the
@@ -126,9 +128,11 @@ class RunRecorder:
     def _save_history(self) -> None:
         _write_json(self.folder / "history.json", self.history)
 
-    def record(self, event, save: bool = True) -> None:
+    def record(self, event, save: bool = True, optimizer_state: dict | None = None) -> None:
         """Add ``event`` to the run. An epoch writes the latest weights, the best ones when it is the
-        best so far, its checkpoint when one is due, the history and run.json.
+        best so far, its checkpoint when one is due, the history and run.json; with
+        ``optimizer_state`` (:meth:`core.optimizers.Optimizer.state_arrays` at that event), the
+        optimiser's state beside the latest weights and the checkpoint.
 
         With ``save=False`` an epoch writes only its checkpoint and keeps the rest in memory for the
         next saved epoch: a writer that has fallen behind a fast run (hundreds of epochs a second on
@@ -161,9 +165,12 @@ class RunRecorder:
                 self.meta["best_epoch"] = event.epoch
                 self.meta["best_metric"] = _finite_or_none(event.val_metric if math.isfinite(event.val_metric)
                                                            else event.train_metric)
+            if save:
+                self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
             if self.checkpoint_every and event.epoch % self.checkpoint_every == 0:
-                model_io.save_model(self.checkpoint_path(self.folder, event.epoch), self.network,
-                                    epoch=event.epoch, step=event.step, **self._metadata)
+                checkpoint = self.checkpoint_path(self.folder, event.epoch)
+                model_io.save_model(checkpoint, self.network, epoch=event.epoch, step=event.step, **self._metadata)
+                self._save_optimizer(checkpoint, event, optimizer_state)
             if save:
                 self._save_history()
                 self._save_meta()
@@ -172,12 +179,54 @@ class RunRecorder:
             self.meta["message"] = event.message
             model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, step=event.step,
                                 **self._metadata)
+            self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
             self._save_history()
             self._save_meta()
+
+    def _save_optimizer(self, model_path: Path, event, optimizer_state: dict | None) -> None:
+        path = optimizer_state_path(model_path)
+        if optimizer_state is None:
+            path.unlink(missing_ok=True)  # an older state beside newer weights would not belong to them
+            return
+        optimizer = self.config.optimizer
+        model_io.save_arrays(path, optimizer_state, {"optimizer": optimizer.name, "options": optimizer.options,
+                                                     "epoch": event.epoch, "step": event.step})
 
     @staticmethod
     def checkpoint_path(folder: Path, epoch: int) -> Path:
         return Path(folder) / "checkpoints" / f"epoch-{epoch:04d}.npz"
+
+
+def optimizer_state_at(event, optimizer) -> dict | None:
+    """What a run saves of ``optimizer`` with ``event`` (:meth:`RunRecorder.record`'s
+    ``optimizer_state``): a copy of its state at an epoch's end or the run's, but none after a
+    divergence (the state may hold the step that overflowed), nor without an optimiser."""
+    if optimizer is None or not isinstance(event, (events.EpochFinished, events.TrainingFinished)) \
+            or getattr(event, "reason", None) == events.DIVERGED:
+        return None
+    return optimizer.state_arrays()
+
+
+def optimizer_state_path(model_path: Path) -> Path:
+    """Where the optimiser's state saved with the weights in ``model_path`` (last.npz, a checkpoint) lies."""
+    model_path = Path(model_path)
+    return model_path.with_name(model_path.stem + ".optimizer.npz")
+
+
+def load_optimizer_state(model_path: Path) -> dict | None:
+    """The optimiser's state saved with the weights in ``model_path`` (a run's last.npz or a
+    checkpoint): a dict with ``optimizer`` (its name), ``options`` (its hyperparameters), ``arrays``
+    (:meth:`core.optimizers.Optimizer.state_arrays`), ``epoch`` and ``step``; None when none was
+    saved (runs saved before there were such files, or without one). ValueError when unreadable."""
+    path = optimizer_state_path(model_path)
+    if not path.exists():
+        return None
+    arrays, metadata = model_io.load_arrays(path)
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("optimizer"), str) \
+            or not isinstance(metadata.get("options"), dict):
+        raise ValueError(f"{path} does not describe an optimiser's state")
+    return {"optimizer": metadata["optimizer"], "options": metadata["options"], "arrays": arrays,
+            "epoch": metadata.get("epoch"), "step": metadata.get("step")}
 
 
 def list_runs(folder: Path | None = None) -> list[RunInfo]:
@@ -208,11 +257,15 @@ def load_history(run: Path) -> dict:
     return history
 
 
+def model_path(run: Path, which: str = "best") -> Path:
+    """The file of a run's ``best`` or ``last`` weights, or of its checkpoint ``epoch-N``."""
+    run = Path(run)
+    return run / f"{which}.npz" if which in ("best", "last") else run / "checkpoints" / f"{which}.npz"
+
+
 def load_weights(run: Path, which: str = "best"):
     """(network, metadata) of a run's ``best`` or ``last`` weights, or of checkpoint ``epoch-N``."""
-    run = Path(run)
-    path = run / f"{which}.npz" if which in ("best", "last") else run / "checkpoints" / f"{which}.npz"
-    return model_io.load_model(path)
+    return model_io.load_model(model_path(run, which))
 
 
 def checkpoints(run: Path) -> list[int]:
@@ -220,7 +273,8 @@ def checkpoints(run: Path) -> list[int]:
     folder = Path(run) / "checkpoints"
     if not folder.is_dir():
         return []
-    return sorted(int(path.stem.split("-")[1]) for path in folder.glob("epoch-*.npz"))
+    found = (re.fullmatch(r"epoch-(\d+)\.npz", path.name) for path in folder.glob("epoch-*.npz"))
+    return sorted(int(match.group(1)) for match in found if match)
 
 
 def rename_run(run: Path, new_name: str) -> None:
@@ -280,8 +334,8 @@ def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
     """Start a new run from checkpoint ``epoch`` of ``run`` with (possibly changed) ``config``.
 
     The checkpoint's architecture and weights are kept; the training settings (optimiser,
-    learning rate, schedule, regularisation, epochs) come from ``config``, and the optimiser starts
-    afresh.
+    learning rate, schedule, regularisation, epochs) come from ``config``; the optimiser's state
+    saved with the checkpoint is :func:`load_optimizer_state`'s.
 
     Returns (network with the checkpoint's weights, recorder of the new run, history up to that
     epoch); the new run's ``parent`` names the old run and the epoch it branched from.

@@ -43,6 +43,9 @@ def test_train_writes_a_run_folder_the_gui_can_open_and_never_imports_qt(tmp_pat
     assert config.training.epochs == 2 and config.training.seed == 3
     assert [e["epoch"] for e in runs.load_history(out)["epochs"]] == [1, 2]
     assert runs.RunInfo.read(out).status == "completed"
+    saved = runs.load_optimizer_state(out / "last.npz")  # reopened in the window, training goes on from it
+    assert saved["optimizer"] == config.optimizer.name and saved["epoch"] == 2
+    assert int(saved["arrays"]["step_count"]) == saved["step"] == runs.load_history(out)["epochs"][-1]["step"]
 
 
 def test_train_is_deterministic_for_a_seed(tmp_path, digits_config):

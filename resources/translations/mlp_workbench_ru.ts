@@ -2089,6 +2089,10 @@ target loss
         <translation>запуск «%1» на эпохе %2</translation>
     </message>
     <message>
+        <source>The optimiser&apos;s saved state cannot be read (%1): Start trains on with a fresh optimiser.</source>
+        <translation>Сохранённое состояние оптимизатора не читается (%1): «Обучить» продолжит обучение с новым оптимизатором.</translation>
+    </message>
+    <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
     </message>
@@ -2115,6 +2119,10 @@ target loss
     <message>
         <source>Opened %1; Start trains it further as a new run branched from it.</source>
         <translation>Открыто: %1; «Обучить» продолжит обучение как новый запуск, ответвлённый от него.</translation>
+    </message>
+    <message>
+        <source>The optimiser&apos;s saved state does not fit the network (%1): Start trains on with a fresh optimiser.</source>
+        <translation>Сохранённое состояние оптимизатора не подходит к сети (%1): «Обучить» продолжит обучение с новым оптимизатором.</translation>
     </message>
     <message>
         <source>There is no network to save yet: its data is not loaded.</source>
@@ -2729,6 +2737,7 @@ target loss
     <name>RunsView</name>
     <message>
         <source>validation loss</source>
+        <extracomment>Columns fit their contents up to this width (pixels): a long run name does not push the others away.</extracomment>
         <translation>потери на валидации</translation>
     </message>
     <message>

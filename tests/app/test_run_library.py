@@ -76,10 +76,10 @@ def test_a_writer_behind_a_fast_run_saves_the_newest_epoch_the_newest_best_and_e
     saves = []
     original = runs.RunRecorder.record
 
-    def counting(recorder, event, save=True):
+    def counting(recorder, event, save=True, optimizer_state=None):
         if isinstance(event, events.EpochFinished):
             saves.append(save)
-        return original(recorder, event, save)
+        return original(recorder, event, save, optimizer_state)
 
     monkeypatch.setattr(runs.RunRecorder, "record", counting)
     experiment = Experiment(toy_config())

@@ -229,6 +229,41 @@ def test_rewinding_to_a_checkpoint_with_other_settings_trains_a_branched_run(ope
     assert view.item(new).text(view.columns.index("Branched from")) == "original at epoch 2"
 
 
+def test_a_reopened_or_rewound_run_goes_on_with_its_optimiser_state(open_window, qtbot, small_config, library):
+    config = small_config(epochs=6)  # a checkpoint at epoch 5
+    config.name, config.optimizer = "adam run", OptimizerConfig("adam", {"lr": 0.01})
+    window = open_window(config)
+    train(window, qtbot)
+    folder, trained = window.recording.folder, window.experiment.optimizer()
+    at_end = trained.state_arrays()
+    assert trained.step_count == window.steps_done > 0
+
+    reopened = open_window()
+    reopened.runs_view.refresh_list()
+    with qtbot.waitSignal(reopened.experiment_changed, timeout=15_000):
+        reopened.runs_view.select([folder])
+        reopened.runs_view.open_selected()
+    restored = reopened.experiment.optimizer()
+    assert restored.step_count == reopened.steps_done == trained.step_count
+    for key, array in restored.state_arrays().items():
+        np.testing.assert_array_equal(array, at_end[key])
+    reopened.step_batch()  # Start goes on with it: Adam's moments and bias correction where they were
+    qtbot.waitUntil(lambda: reopened.steps_done == trained.step_count + 1, timeout=10_000)
+    assert reopened.experiment.optimizer() is restored and restored.step_count == trained.step_count + 1
+    reopened.stop()
+    qtbot.waitUntil(lambda: reopened.session is None, timeout=5000)
+
+    rewound = open_window()
+    rewound.runs_view.refresh_list()
+    rewound.runs_view.select([folder])
+    rewound.runs_view.checkpoint_box.setCurrentIndex(rewound.runs_view.checkpoint_box.findData(5))
+    with qtbot.waitSignal(rewound.experiment_changed, timeout=15_000):
+        rewound.runs_view.rewind_selected()
+    checkpoint = runs.load_optimizer_state(runs.model_path(folder, "epoch-0005"))
+    assert rewound.experiment.optimizer().step_count == rewound.steps_done == checkpoint["step"] < trained.step_count
+    np.testing.assert_array_equal(rewound.experiment.optimizer().state[0]["v"], checkpoint["arrays"]["0/v"])
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()

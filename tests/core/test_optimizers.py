@@ -317,6 +317,66 @@ def test_reset_forgets_the_state(name):
     np.testing.assert_array_equal(theta, again)
 
 
+STATEFUL_CASES = [("momentum", {}), ("nesterov", {}), ("adagrad", {}), ("rmsprop", dict(momentum=0.5, centered=True)),
+                  ("adadelta", {}), ("adam", {}), ("adam", dict(amsgrad=True)), ("adamw", {})]
+
+
+@pytest.mark.parametrize("name, hp", [("sgd", {}), *STATEFUL_CASES])
+def test_a_saved_state_goes_on_exactly_as_the_uninterrupted_optimiser(name, hp):
+    params = [np.linspace(-1.0, 1.0, 8).reshape(2, 4), np.array([0.3, -0.2])]
+    running = optimizers.create(name, lr=0.05, **hp)
+    for _ in range(5):
+        running.step(params, quadratic_ish_gradients(params))
+    saved, saved_params = running.state_arrays(), [p.copy() for p in params]
+    for _ in range(5):
+        running.step(params, quadratic_ish_gradients(params))
+
+    restored = optimizers.create(name, lr=0.05, **hp)
+    restored.load_state_arrays(saved, saved_params)
+    assert restored.step_count == 5
+    for _ in range(5):
+        restored.step(saved_params, quadratic_ish_gradients(saved_params))
+    for continued, uninterrupted in zip(saved_params, params):
+        np.testing.assert_array_equal(continued, uninterrupted)
+
+
+@pytest.mark.parametrize("name, hp", STATEFUL_CASES)
+def test_without_its_saved_state_an_optimiser_takes_other_steps(name, hp):
+    """The test above is not passed by any fresh optimiser: the state matters."""
+    params = [np.linspace(-1.0, 1.0, 8).reshape(2, 4), np.array([0.3, -0.2])]
+    running = optimizers.create(name, lr=0.05, **hp)
+    for _ in range(5):
+        running.step(params, quadratic_ish_gradients(params))
+    fresh_params = [p.copy() for p in params]
+    running.step(params, quadratic_ish_gradients(params))
+    optimizers.create(name, lr=0.05, **hp).step(fresh_params, quadratic_ish_gradients(fresh_params))
+    assert not np.array_equal(params[0], fresh_params[0])
+
+
+def test_a_state_that_does_not_fit_the_parameters_is_refused_and_changes_nothing():
+    params = [np.zeros((2, 3), np.float32)]
+    adam = optimizers.create("adam")
+    adam.step(params, [np.ones((2, 3), np.float32)])
+    saved = adam.state_arrays()
+    target = optimizers.create("adam")
+    target.step(params, [np.ones((2, 3), np.float32)])
+    before = target.state_arrays()
+    bad_states = {"another shape": {**saved, "0/m": np.zeros((3, 2), np.float32)},
+                  "no step count": {key: value for key, value in saved.items() if key != "step_count"},
+                  "a negative step count": {**saved, "step_count": np.array(-1)},
+                  "a parameter array too many": {**saved, "1/m": np.zeros((2, 3), np.float32)},
+                  "not numbers": {**saved, "0/v": np.array(["a"] * 6).reshape(2, 3)}}
+    for problem, bad in bad_states.items():
+        with pytest.raises(ValueError, match="adam"):
+            target.load_state_arrays(bad, params)
+        after = target.state_arrays()
+        assert after.keys() == before.keys() and all(np.array_equal(after[k], before[k]) for k in before), problem
+    # A float64 state for float32 parameters is taken in their dtype.
+    target.load_state_arrays({key: value.astype(np.float64) if key != "step_count" else value
+                              for key, value in saved.items()}, params)
+    assert target.state[0]["m"].dtype == np.float32 and target.step_count == 1
+
+
 def test_state_names():
     expected = {"sgd": set(), "momentum": {"velocity"}, "nesterov": {"velocity"}, "adagrad": {"sum"},
                 "rmsprop": {"square_avg"}, "adadelta": {"square_avg", "acc_delta"}, "adam": {"m", "v"},

@@ -111,6 +111,58 @@ def test_branching_from_a_checkpoint_keeps_its_weights_and_records_the_lineage(l
         runs.branch(recorder.folder, 3)
 
 
+def test_the_optimiser_state_is_saved_with_the_last_weights_and_each_checkpoint(library):
+    config = small_config(epochs=4)
+    experiment = Experiment(config)
+    trainer = experiment.make_trainer()
+    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, checkpoint_every=2)
+    at_epoch, log = {}, []
+    for event in trainer.run():
+        log.append(event)
+        state = runs.optimizer_state_at(event, trainer.optimizer)
+        if state is not None:
+            at_epoch[event.epoch] = state
+        recorder.record(event, optimizer_state=state)
+    folder = recorder.folder
+    assert runs.checkpoints(folder) == [2, 4], "the optimiser files are no checkpoints of their own"
+    for which, epoch in (("last", 4), ("epoch-0002", 2)):
+        saved = runs.load_optimizer_state(runs.model_path(folder, which))
+        assert saved["optimizer"] == "adam" and saved["options"] == config.optimizer.options
+        assert saved["epoch"] == epoch and saved["step"] == runs.epoch_step(runs.load_history(folder), epoch)
+        assert saved["arrays"].keys() == at_epoch[epoch].keys()
+        for key, array in at_epoch[epoch].items():
+            np.testing.assert_array_equal(saved["arrays"][key], array)
+    # Weights saved without a state leave none beside them (an older one would not belong to them):
+    # after a divergence, whose state may hold the step that overflowed.
+    diverged = events.TrainingFinished(reason=events.DIVERGED, message="", epoch=4, step=trainer.step,
+                                       best_epoch=4, best_val_loss=0.1, elapsed=1.0)
+    assert runs.optimizer_state_at(diverged, trainer.optimizer) is None
+    a_batch = next(event for event in log if isinstance(event, events.BatchFinished))
+    assert runs.optimizer_state_at(a_batch, trainer.optimizer) is None
+    recorder.record(diverged, optimizer_state=runs.optimizer_state_at(diverged, trainer.optimizer))
+    assert runs.load_optimizer_state(folder / "last.npz") is None
+    assert runs.load_optimizer_state(folder / "best.npz") is None
+    (folder / "checkpoints" / "epoch-0002.optimizer.npz").write_bytes(b"not an npz")
+    with pytest.raises(ValueError, match="epoch-0002.optimizer.npz"):
+        runs.load_optimizer_state(runs.model_path(folder, "epoch-0002"))
+
+
+def test_an_experiment_goes_on_with_a_saved_state_of_the_same_optimiser_only(library):
+    config = small_config(epochs=2)
+    experiment = Experiment(config)
+    trainer = experiment.make_trainer()
+    list(trainer.run())
+    saved = {"optimizer": "adam", "options": {"lr": 0.5}, "arrays": trainer.optimizer.state_arrays()}
+    again = Experiment(config, dataset=experiment.dataset, network=experiment.network.copy())
+    assert again.restore_optimizer(saved), "another learning rate is the same optimiser"
+    assert again.optimizer().step_count == trainer.optimizer.step_count > 0
+    np.testing.assert_array_equal(again.optimizer().state[0]["m"], trainer.optimizer.state[0]["m"])
+    other = Experiment(config, dataset=experiment.dataset)
+    assert not other.restore_optimizer({**saved, "options": {"lr": 0.5, "betas": [0.8, 0.9]}})
+    assert not other.restore_optimizer({**saved, "optimizer": "sgd"})
+    assert other.optimizer().step_count == 0
+
+
 def test_a_run_whose_process_died_is_offered_for_recovery_once(library):
     script = (
         "import os\n"
