@@ -41,12 +41,19 @@ def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
     path = Path(path)
     try:
         # Opening the file ourselves: np.load leaks its handle when the zip directory is corrupt.
-        with open(path, "rb") as stream, np.load(stream, allow_pickle=False) as archive:
-            arrays = {key: archive[key] for key in archive.files}
+        with open(path, "rb") as stream:
+            # What is not a zip archive np.load takes for a pickle, and says so: not a message for a person.
+            is_zip = stream.read(2) == b"PK"
+            stream.seek(0)
+            if is_zip:
+                with np.load(stream, allow_pickle=False) as archive:
+                    arrays = {key: archive[key] for key in archive.files}
     except FileNotFoundError:
         raise ValueError(f"{path} does not exist") from None
     except (OSError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, EOFError) as error:
         raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?): {error}") from None
+    if not is_zip:
+        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?)")
     metadata = None
     if _META_KEY in arrays:
         try:

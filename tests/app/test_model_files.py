@@ -119,6 +119,7 @@ def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, t
         window.message_bar.dismiss()
         assert not window.load_model(path), name
         assert words in window.message_bar.message(), (name, window.message_bar.message())
+        assert "pickle" not in window.message_bar.message(), "NumPy's advice to unpickle is not for the user"
         assert window.model.config == config, name
         np.testing.assert_array_equal(window.experiment.network.flat_parameters, weights, err_msg=name)
         assert window.draw_view.current_model() is drawing_model, name
