@@ -1135,7 +1135,7 @@ class MainWindow(QMainWindow):
             return runs.load_optimizer_state(model_path)
         except ValueError as error:
             log.warning("optimiser state not restored: %s", error)
-            self.show_message(self.tr("The optimiser's saved state cannot be read (%1): Start trains on with a "
+            self.show_message(self.tr("The optimiser's saved state cannot be read: %1. Start trains on with a "
                                       "fresh optimiser.").replace("%1", str(error)), "warning")
             return None
 
@@ -1237,7 +1237,7 @@ class MainWindow(QMainWindow):
             experiment.restore_optimizer(state)
         except ValueError as error:
             log.warning("optimiser state not restored: %s", error)
-            self.show_message(self.tr("The optimiser's saved state does not fit the network (%1): Start trains "
+            self.show_message(self.tr("The optimiser's saved state does not fit the network: %1. Start trains "
                                       "on with a fresh optimiser.").replace("%1", str(error)), "warning")
 
     def _leave_draw_view_for_other_data(self, experiment: Experiment) -> None:

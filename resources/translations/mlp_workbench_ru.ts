@@ -2089,8 +2089,8 @@ target loss
         <translation>запуск «%1» на эпохе %2</translation>
     </message>
     <message>
-        <source>The optimiser&apos;s saved state cannot be read (%1): Start trains on with a fresh optimiser.</source>
-        <translation>Сохранённое состояние оптимизатора не читается (%1): «Обучить» продолжит обучение с новым оптимизатором.</translation>
+        <source>The optimiser&apos;s saved state cannot be read: %1. Start trains on with a fresh optimiser.</source>
+        <translation>Сохранённое состояние оптимизатора не читается: %1. «Обучить» продолжит обучение с новым оптимизатором.</translation>
     </message>
     <message>
         <source>Could not open the model: %1</source>
@@ -2121,8 +2121,8 @@ target loss
         <translation>Открыто: %1; «Обучить» продолжит обучение как новый запуск, ответвлённый от него.</translation>
     </message>
     <message>
-        <source>The optimiser&apos;s saved state does not fit the network (%1): Start trains on with a fresh optimiser.</source>
-        <translation>Сохранённое состояние оптимизатора не подходит к сети (%1): «Обучить» продолжит обучение с новым оптимизатором.</translation>
+        <source>The optimiser&apos;s saved state does not fit the network: %1. Start trains on with a fresh optimiser.</source>
+        <translation>Сохранённое состояние оптимизатора не подходит к сети: %1. «Обучить» продолжит обучение с новым оптимизатором.</translation>
     </message>
     <message>
         <source>There is no network to save yet: its data is not loaded.</source>

@@ -264,6 +264,20 @@ def test_a_reopened_or_rewound_run_goes_on_with_its_optimiser_state(open_window,
     np.testing.assert_array_equal(rewound.experiment.optimizer().state[0]["v"], checkpoint["arrays"]["0/v"])
 
 
+def test_an_unreadable_optimiser_state_is_named_and_the_run_opens_with_a_fresh_optimiser(open_window, qtbot,
+                                                                                         small_config, library):
+    folder = recorded_run(quick_config(small_config, "damaged", epochs=2))
+    runs.optimizer_state_path(folder / "last.npz").write_bytes(b"half a file")
+    window = open_window()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.open_run(folder)
+    message = window.message_bar.message()
+    assert "optimiser's saved state cannot be read" in message and "last.optimizer.npz" in message
+    last, _ = runs.load_weights(folder, "last")
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, last.flat_parameters)
+    assert window.experiment.optimizer().step_count == 0 and window.steps_done > 0
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
