@@ -280,7 +280,7 @@ class CompareView(SessionView, View):
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.verticalHeader().hide()
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.summary_table.horizontalHeader().setStretchLastSection(True)
+        self.summary_table.viewport().installEventFilter(self)
         self.summary_table.setAccessibleName(self.tr("Race summary"))
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
@@ -747,11 +747,12 @@ class CompareView(SessionView, View):
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
         self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
-        # Two-line headers, and the target loss (the same for every contender) in its column's header
-        # rather than in each cell: on one line the table was wider than its half of the view.
+        # Headers on two or three lines, and the target loss (the same for every contender) in its
+        # column's header rather than in each cell: on one line the table was wider than its half of
+        # the view, and its status column was out of sight in a 1360-pixel window.
         self.summary_table.setHorizontalHeaderLabels([
-            self.tr("contender"), self.tr("best validation\n{metric}").format(metric=metric), self.tr("at\nepoch"),
-            self.tr("steps to the\ntarget loss"), self.tr("seconds\nper epoch"), self.tr("status")])
+            self.tr("contender"), self.tr("best\nvalidation\n{metric}").format(metric=metric), self.tr("at\nepoch"),
+            self.tr("steps to\ntarget loss"), self.tr("s per\nepoch"), self.tr("status")])
         self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
             "The first step at which the contender's smoothed training loss reached the target: the lowest "
             "loss that every contender still in the race has reached."))
@@ -760,8 +761,8 @@ class CompareView(SessionView, View):
         self.summary_table.setRowCount(len(self.summary))
         target = self.summary[0].target_loss if self.summary else math.nan
         self.summary_table.horizontalHeaderItem(3).setText(
-            self.tr("steps to the\ntarget loss\n{target}").format(target=f"{target:.4g}") if math.isfinite(target)
-            else self.tr("steps to the\ntarget loss"))
+            self.tr("steps to\ntarget loss\n{target}").format(target=f"{target:.4g}") if math.isfinite(target)
+            else self.tr("steps to\ntarget loss"))
         for row, summary in enumerate(self.summary):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))
@@ -782,6 +783,20 @@ class CompareView(SessionView, View):
             self.summary_table.item(row, 0).setIcon(swatch(row))
             status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their contents; the last one takes the room left, if any. (Qt's stretched
+        last section took the whole width of the table when the others left it none.)"""
+        header = self.summary_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(header.length() < self.summary_table.viewport().width())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every curve point: contender, series, step, epoch, the contender's own seconds, value."""

@@ -475,16 +475,38 @@
         <translation>участник</translation>
     </message>
     <message>
-        <source>best validation
-{metric}</source>
-        <translation>лучшая {metric}
-на валидации</translation>
-    </message>
-    <message>
         <source>at
 epoch</source>
         <translation>на
 эпохе</translation>
+    </message>
+    <message>
+        <source>best
+validation
+{metric}</source>
+        <translation>лучшая
+{metric}
+на валидации</translation>
+    </message>
+    <message>
+        <source>steps to
+target loss</source>
+        <translation>шагов
+до цели</translation>
+    </message>
+    <message>
+        <source>s per
+epoch</source>
+        <translation>с на
+эпоху</translation>
+    </message>
+    <message>
+        <source>steps to
+target loss
+{target}</source>
+        <translation>шагов до
+цели
+{target}</translation>
     </message>
     <message>
         <source>not yet</source>
@@ -495,28 +517,8 @@ epoch</source>
         <translation>состояние</translation>
     </message>
     <message>
-        <source>steps to the
-target loss</source>
-        <translation>шагов до
-целевых потерь</translation>
-    </message>
-    <message>
-        <source>seconds
-per epoch</source>
-        <translation>секунд
-на эпоху</translation>
-    </message>
-    <message>
         <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race has reached.</source>
         <translation>Первый шаг, на котором сглаженные потери участника на обучении достигли цели: наименьших потерь, которых достигли все участники, ещё остающиеся в гонке.</translation>
-    </message>
-    <message>
-        <source>steps to the
-target loss
-{target}</source>
-        <translation>шагов до
-целевых потерь
-{target}</translation>
     </message>
     <message>
         <source>paused</source>
