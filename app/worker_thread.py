@@ -7,7 +7,8 @@ which the thread and the worker are deleted.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app import gui_thread_gc
 
@@ -31,10 +32,8 @@ class WorkerThread(QObject):
         self.thread.started.connect(self.worker.run)
         # Direct: quit() must not wait for the GUI thread, which may be blocked in wait() on close.
         self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.worker.done.connect(self._bring_worker_back, Qt.ConnectionType.DirectConnection)
         for name in self.forwarded:
             getattr(self.worker, name).connect(getattr(self, name))
-        self.thread.finished.connect(self.worker.deleteLater)
         self.thread.finished.connect(self.thread.deleteLater)
         self.thread.finished.connect(self._on_thread_finished)
         self._running = False
@@ -58,16 +57,14 @@ class WorkerThread(QObject):
             self.control.stop()
         return not self._running or self.thread.wait(self.stop_timeout_ms if timeout_ms is None else timeout_ms)
 
-    # Deleted in its own thread as that thread ended, a worker took Qt's lock on its connections and
-    # then waited for the interpreter lock, which the GUI thread held while it waited for that Qt lock
-    # (connecting a timer): the window froze for good (seen once in a test run). It is deleted in the
-    # GUI thread instead, which holds the interpreter lock already.
-    def _bring_worker_back(self) -> None:
-        """In the worker's thread, as its run ends: the worker moves to the GUI thread."""
-        self.worker.moveToThread(QCoreApplication.instance().thread())
-
     @Slot()
     def _on_thread_finished(self) -> None:
+        # Deleted in its own thread as that thread ended, a worker took Qt's lock on its connections and
+        # then waited for the interpreter lock, which the GUI thread held while it waited for that Qt lock
+        # (connecting a timer): the window froze for good. It is deleted here, in the GUI thread, which
+        # holds the interpreter lock already, once its thread has finished.
+        if shiboken6.isValid(self.worker):
+            shiboken6.delete(self.worker)
         self._running = False
         self.ended.emit()
         # Last: the last holder's release collects garbage, which may be this object (its window closed).
