@@ -297,6 +297,7 @@ class RunsView(View):
         self._show_list(infos)
 
     def _listing_ended(self) -> None:
+        self.listing.deleteLater()  # else each reading would leave its object behind, a child of the view
         self.listing = None
         if (self._list_stale or self._saved) and self.isVisible():
             self._refresh_timer.start()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from app import palette
 from app.main_window import MainWindow
-from app.views.runs_view import RunsView
+from app.views.runs_view import LibraryListing, RunsView
 from core import runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
@@ -339,6 +339,7 @@ def test_showing_the_view_reads_the_library_off_the_gui_thread(qtbot, small_conf
     view.show()
     qtbot.waitUntil(lambda: view.listing is None and len(view.runs()) == 2)
     assert reading_threads and threading.main_thread() not in reading_threads
+    qtbot.waitUntil(lambda: not view.findChildren(LibraryListing))  # a reading leaves nothing behind
     assert view.item(older) is not None and view.item(newer) is not None
     # A listing read before a synchronous refresh is older than what that refresh showed: dropped.
     read.clear()
