@@ -7,7 +7,6 @@ which the thread and the worker are deleted.
 """
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app import gui_thread_gc
@@ -34,6 +33,7 @@ class WorkerThread(QObject):
         self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         for name in self.forwarded:
             getattr(self.worker, name).connect(getattr(self, name))
+        self.thread.finished.connect(self.worker.deleteLater)
         self.thread.finished.connect(self.thread.deleteLater)
         self.thread.finished.connect(self._on_thread_finished)
         self._running = False
@@ -51,20 +51,12 @@ class WorkerThread(QObject):
         return self._running
 
     def stop_and_wait(self, timeout_ms: int | None = None) -> bool:
-        """Ask the work to stop at its next batch (when it has a ``control``) and wait for the thread;
-        True if it ended in time."""
-        if self.control is not None:
-            self.control.stop()
+        """Ask the work to stop at its next batch and wait for the thread; True if it ended in time."""
+        self.control.stop()
         return not self._running or self.thread.wait(self.stop_timeout_ms if timeout_ms is None else timeout_ms)
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        # Deleted in its own thread as that thread ended, a worker took Qt's lock on its connections and
-        # then waited for the interpreter lock, which the GUI thread held while it waited for that Qt lock
-        # (connecting a timer): the window froze for good. It is deleted here, in the GUI thread, which
-        # holds the interpreter lock already, once its thread has finished.
-        if shiboken6.isValid(self.worker):
-            shiboken6.delete(self.worker)
         self._running = False
         self.ended.emit()
         # Last: the last holder's release collects garbage, which may be this object (its window closed).

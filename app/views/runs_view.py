@@ -18,14 +18,13 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app import palette
 from app.views.base import TranslatedText, View
-from app.worker_thread import WorkerThread
 from core import runs
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -51,40 +50,6 @@ def format_metric(value) -> str:
     return "—" if value is None or not math.isfinite(value) else f"{value:.4f}"
 
 
-class LibraryReader(QObject):
-    """Reads the run library (and, when asked, empties its trash) in a thread of its own."""
-
-    listed = Signal(object)
-    """listed(infos): the runs read (:func:`core.runs.list_runs`), newest first."""
-    done = Signal()
-
-    def __init__(self, folder: Path, empty_trash: bool):
-        super().__init__()
-        self.folder, self.empty_trash = folder, empty_trash
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            if self.empty_trash:
-                runs.empty_trash(self.folder)
-            self.listed.emit(runs.list_runs(self.folder))
-        finally:
-            self.done.emit()
-
-
-class LibraryListing(WorkerThread):
-    """One reading of the library off the GUI thread: reading 160 runs took it 20-40 ms, which the
-    window waited for while it trained, at the tab's first show."""
-
-    listed = Signal(object)
-    """listed(infos): see :attr:`LibraryReader.listed`."""
-    forwarded = ("listed",)
-
-    def __init__(self, folder: Path, empty_trash: bool, parent: QObject | None = None):
-        # Nothing to stop midway (a reading takes tens of ms): stopping waits for it.
-        super().__init__(LibraryReader(folder, empty_trash), None, "run library", parent)
-
-
 class RunsView(View):
     """The run library as a list with an overlay plot (see the module docstring)."""
 
@@ -104,8 +69,6 @@ class RunsView(View):
         self._list_stale = True
         self._saved: set[Path] = set()  # runs that wrote their files since their rows were shown
         self._trash_emptied = False
-        self.listing: LibraryListing | None = None
-        self._listing_generation = 0  # a listing read before the last synchronous one is not shown
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -236,10 +199,8 @@ class RunsView(View):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        if self.listing is not None:  # its end refreshes again if anything changed meanwhile
-            return
         if self._list_stale:
-            self._read_library()
+            self.refresh_list()
         elif self._saved:
             self._refresh_saved_rows()
 
@@ -255,8 +216,7 @@ class RunsView(View):
             except ValueError:
                 info = None
             if item is None or info is None:  # new, or gone meanwhile
-                self._list_stale = True
-                self._read_library()
+                self.refresh_list()
                 return
             self._infos[folder] = info
             with QSignalBlocker(self.tree):  # not an edit of the name by the user
@@ -268,40 +228,7 @@ class RunsView(View):
         super().showEvent(event)
         self.refresh()
 
-    def stop_and_wait(self, timeout_ms: int = 5000) -> bool:
-        """The window is closing: wait for a reading of the library still under way."""
-        return self.listing is None or self.listing.stop_and_wait(timeout_ms)
-
     # ------------------------------------------------------------------ the list
-    def _empties_trash(self) -> bool:
-        """True once a session, when the library is first read: then the trash is emptied."""
-        first, self._trash_emptied = not self._trash_emptied, True
-        return first
-
-    def _read_library(self) -> None:
-        """Read the library in a thread of its own; its listing is shown when it arrives."""
-        self._list_stale = False
-        self._saved.clear()
-        generation = self._listing_generation
-        self.listing = LibraryListing(runs.runs_folder(), self._empties_trash(), self)
-        self.listing.listed.connect(lambda infos: self._listed(infos, generation))
-        self.listing.ended.connect(self._listing_ended)
-        self.listing.start()
-
-    def _listed(self, infos: list[runs.RunInfo], generation: int) -> None:
-        if generation != self._listing_generation:
-            return
-        if self.tree.state() == QAbstractItemView.State.EditingState:
-            self._list_stale = True  # read again once the name is edited
-            return
-        self._show_list(infos)
-
-    def _listing_ended(self) -> None:
-        self.listing.deleteLater()  # else each reading would leave its object behind, a child of the view
-        self.listing = None
-        if (self._list_stale or self._saved) and self.isVisible():
-            self._refresh_timer.start()
-
     def refresh_list(self) -> None:
         """Read the run library and show it, keeping the selection (not while a name is edited)."""
         if self.tree.state() == QAbstractItemView.State.EditingState:
@@ -309,13 +236,11 @@ class RunsView(View):
             return
         self._list_stale = False
         self._saved.clear()
-        self._listing_generation += 1
-        if self._empties_trash():
+        if not self._trash_emptied:  # once a session, when the library is first read
+            self._trash_emptied = True
             runs.empty_trash(runs.runs_folder())
-        self._show_list(runs.list_runs(runs.runs_folder()))
-
-    def _show_list(self, infos: list[runs.RunInfo]) -> None:
         chosen = set(self.selected())
+        infos = runs.list_runs(runs.runs_folder())
         self._infos = {info.folder: info for info in infos}
         by_name = {info.folder.name: info for info in infos}
         with QSignalBlocker(self.tree):

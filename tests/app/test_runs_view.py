@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 
 import numpy as np
@@ -14,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from app import palette
 from app.main_window import MainWindow
-from app.views.runs_view import LibraryListing, RunsView
+from app.views.runs_view import RunsView
 from core import runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
@@ -316,43 +315,6 @@ def test_dismissing_the_recovery_marks_the_run_and_changes_nothing(qtbot, small_
     qtbot.waitUntil(lambda: window.recovery_box is None, timeout=5000)
     assert runs.RunInfo.read(folder).status == "interrupted"
     assert window.model.config == RunConfig()
-
-
-def test_showing_the_view_reads_the_library_off_the_gui_thread(qtbot, small_config, library, monkeypatch):
-    older = recorded_run(quick_config(small_config, "older", epochs=1))
-    newer = recorded_run(quick_config(small_config, "newer", epochs=1))
-    reading_threads, read, finish = [], threading.Event(), threading.Event()
-    finish.set()
-    list_runs = runs.list_runs
-
-    def listing_that_waits(*args):
-        reading_threads.append(threading.current_thread())
-        listed = list_runs(*args)
-        if threading.current_thread() is not threading.main_thread():
-            read.set()
-            finish.wait(10)
-        return listed
-
-    monkeypatch.setattr(runs, "list_runs", listing_that_waits)
-    view = RunsView()
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitUntil(lambda: view.listing is None and len(view.runs()) == 2)
-    assert reading_threads and threading.main_thread() not in reading_threads
-    qtbot.waitUntil(lambda: not view.findChildren(LibraryListing))  # a reading leaves nothing behind
-    assert view.item(older) is not None and view.item(newer) is not None
-    # A listing read before a synchronous refresh is older than what that refresh showed: dropped.
-    read.clear()
-    finish.clear()
-    gone = runs.delete_run(older)
-    view.schedule_refresh()
-    qtbot.waitUntil(read.is_set)
-    runs.restore_run(gone)
-    view.refresh_list()
-    finish.set()
-    assert view.stop_and_wait()
-    qtbot.waitUntil(lambda: view.listing is None)
-    assert {info.folder for info in view.runs()} == {older, newer} and view.item(older) is not None
 
 
 def test_the_view_empties_the_trash_of_runs_deleted_long_ago_once(qtbot, small_config, library):

@@ -1,11 +1,10 @@
 """The training worker: every event reaches the GUI once, in order, throttled, as copies; commands work."""
 import math
-import threading
 import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from threadpoolctl import threadpool_info
 
 from app.messages import Progress
@@ -107,19 +106,6 @@ def test_an_exception_becomes_a_failed_message_and_the_thread_ends(qtbot, small_
         session.start()
     assert len(received["failed"]) == 1 and "batch size" in received["failed"][0]
     assert "Traceback" not in received["failed"][0]
-
-
-def test_the_worker_is_deleted_in_the_gui_thread_once_its_run_ends(qtbot, small_config):
-    """Deleted in its own thread, a worker could deadlock with the GUI thread (Qt's connection lock
-    against the interpreter lock)."""
-    session, _ = recorded_session(Experiment(small_config(epochs=1)))
-    deleted_in = []
-    session.worker.destroyed.connect(lambda: deleted_in.append(threading.current_thread()),
-                                     Qt.ConnectionType.DirectConnection)
-    with qtbot.waitSignal(session.ended, timeout=30_000):
-        session.start()
-    qtbot.waitUntil(lambda: bool(deleted_in), timeout=5000)
-    assert deleted_in == [threading.main_thread()]
 
 
 def test_unexpected_errors_are_named_for_a_bug_report():
