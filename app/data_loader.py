@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.worker_thread import POLL_INTERVAL_MS
 from core import experiment
 from core.config import RunConfig
 from core.experiment import data_key
@@ -53,40 +54,44 @@ class DatasetLoader(QObject):
     failed = Signal(str, str)
     """failed(key, message): the data could not be loaded; the message says why and what to do."""
 
-    _done = Signal(str, object)
-    """_done(key, future): sent from the loader thread, handled in the GUI thread."""
-
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._done.connect(self._report)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
-        self._pending: set[str] = set()
+        self._loading: dict[str, Future] = {}
+        # The loader's thread never calls Qt (see app.worker_thread): the GUI thread looks for finished loads.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_INTERVAL_MS)
+        self._poll.timeout.connect(self._report_finished)
 
     def request(self, config: RunConfig) -> str:
         """Start loading the data of ``config`` unless it is cached or already loading; returns its key."""
         key = data_key(config)
         if cached(key) is not None:
             self.loaded.emit(key, cached(key))
-        elif key not in self._pending:
-            self._pending.add(key)
-            snapshot = config.copy()
-            self._executor.submit(experiment.load_data, snapshot).add_done_callback(
-                lambda future: self._done.emit(key, future))
+        elif key not in self._loading:
+            self._loading[key] = self._executor.submit(experiment.load_data, config.copy())
+            self._poll.start()
         return key
 
     def is_loading(self) -> bool:
-        return bool(self._pending)
+        return bool(self._loading)
 
-    def _report(self, key: str, future: Future) -> None:
-        self._pending.discard(key)
-        if future.cancelled():  # queued behind another load when the window closed: nobody waits for it
-            return
-        error = future.exception()
-        if error is None:
-            _remember(key, future.result())
-            self.loaded.emit(key, future.result())
-        else:
-            self.failed.emit(key, describe_load_error(error))
+    def _report_finished(self) -> None:
+        for key, future in list(self._loading.items()):
+            # A slot below may run a nested event loop, which reports the loads that finished meanwhile.
+            if not future.done() or self._loading.get(key) is not future:
+                continue
+            del self._loading[key]
+            if future.cancelled():  # queued behind another load when the window closed: nobody waits for it
+                continue
+            error = future.exception()
+            if error is None:
+                _remember(key, future.result())
+                self.loaded.emit(key, future.result())
+            else:
+                self.failed.emit(key, describe_load_error(error))
+        if not self._loading:
+            self._poll.stop()
 
     def shutdown(self) -> None:
         """Wait for a load in progress and stop the helper thread (the window is closing)."""

@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
         session.blockSignals(True)
         if not session.stop_and_wait(CLOSE_TIMEOUT_MS):
             log.warning("the training thread did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
-            session.thread.wait()
+            session.wait()
         if self._last_batch is not None:
             self._epochs_done, self._steps_done = self._last_batch.epoch, self._last_batch.step
         self._set_state(IDLE)

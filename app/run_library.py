@@ -21,12 +21,14 @@ import csv
 import io
 import logging
 import math
+import queue
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.worker_thread import emit_sent
 from core import events, model_io, runs
 from core.config import RunConfig
 from core.experiment import build_network
@@ -35,6 +37,9 @@ log = logging.getLogger(__name__)
 
 SAVE_INTERVAL = 1.0
 """Seconds between two saves of a run: a crash loses at most this much training."""
+
+MESSAGE_POLL_INTERVAL_MS = 100
+"""How often the GUI thread looks for the writer's messages (saved, failed)."""
 
 CHECKPOINTS_PER_RUN = 20
 """Checkpoints are written every 5 epochs, or less often for long runs, so that a run has about this many."""
@@ -184,7 +189,7 @@ class RunRecording(QObject):
     """
 
     saved = Signal(object)
-    """saved(folder): files of the run were written (sent from the writer thread)."""
+    """saved(folder): files of the run were written."""
 
     failed = Signal(str)
     """failed(message): a file could not be written; the run is not saved any further."""
@@ -200,6 +205,12 @@ class RunRecording(QObject):
         self._closing = False
         self._save_now = False
         self._condition = threading.Condition()
+        # The writer never calls Qt (see app.worker_thread): its messages wait for the GUI thread's timer.
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(MESSAGE_POLL_INTERVAL_MS)
+        self._poll.timeout.connect(self._emit_sent)
+        self._poll.start()
         self._thread = threading.Thread(target=self._write_loop, name="run-recorder", daemon=True)
         self._thread.start()
 
@@ -267,6 +278,11 @@ class RunRecording(QObject):
             self._closing = True
             self._condition.notify_all()
         self._thread.join()
+        self._poll.stop()
+        self._emit_sent()
+
+    def _emit_sent(self) -> None:
+        emit_sent(self._outbox, self)
 
     def _write_loop(self) -> None:
         while True:
@@ -286,9 +302,9 @@ class RunRecording(QObject):
                     self._waiting = []
                     self._writing = False
                     self._condition.notify_all()
-                self.failed.emit(message)
+                self._outbox.put(("failed", (message,)))
                 return
-            self.saved.emit(self.folder)
+            self._outbox.put(("saved", (self.folder,)))
             with self._condition:
                 self._writing = False
                 self._condition.notify_all()

@@ -1,4 +1,4 @@
-"""Training off the GUI thread: one worker object on one ``QThread`` per run.
+"""Training off the GUI thread: one worker on one thread per run.
 
 The worker drives :meth:`core.trainer.Trainer.run` and turns its events into at most ~30
 :class:`~app.messages.Progress` messages a second, each carrying immutable events and, every few
@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from app.background import default_blas_threads, training_threads
 from app.messages import Progress
-from app.worker_thread import WorkerThread
+from app.worker_thread import Outgoing, Worker, WorkerThread
 from core import events
 from core import inspection as inspection_module
 from core.trainer import TrainingControl
@@ -39,26 +39,23 @@ def describe_failure(error: BaseException) -> str:
     return f"training stopped by an unexpected error ({type(error).__name__}: {error})"
 
 
-class TrainingWorker(QObject):
-    """Runs one trainer to its end; lives on the run's thread. Every signal is queued to the GUI."""
+class TrainingWorker(Worker):
+    """Runs one trainer to its end in the run's thread; its messages reach the GUI thread in order."""
 
-    started = Signal(object)
+    started = Outgoing()
     """started(core.events.TrainingStarted): sizes of the run (epochs, steps per epoch, …)."""
 
-    progress = Signal(object)
+    progress = Outgoing()
     """progress(app.messages.Progress): events since the previous message, maybe an inspection/snapshot."""
 
-    paused = Signal(object)
+    paused = Outgoing()
     """paused(core.events.Paused): the loop waits for resume/step/stop (sent after its progress)."""
 
-    finished = Signal(object)
+    finished = Outgoing()
     """finished(core.events.TrainingFinished): the run ended (completed, early-stopped, stopped, diverged)."""
 
-    failed = Signal(str)
+    failed = Outgoing()
     """failed(message): an exception ended the run; the message says what went wrong."""
-
-    done = Signal()
-    """done(): last signal of the run, after finished or failed; the thread quits on it."""
 
     def __init__(self, experiment, control: TrainingControl, trainer_options: dict | None = None, *,
                  message_interval: float = MESSAGE_INTERVAL, inspection_interval: float = INSPECTION_INTERVAL,
@@ -77,7 +74,6 @@ class TrainingWorker(QObject):
         self._next_message = self._next_inspection = 0.0
         self._initial_inspection = None
 
-    @Slot()
     def run(self) -> None:
         try:
             with training_threads(self.blas_threads):
@@ -87,8 +83,6 @@ class TrainingWorker(QObject):
         except Exception as error:  # the boundary of the thread: every failure becomes a message
             log.exception("training failed")
             self.failed.emit(describe_failure(error))
-        finally:
-            self.done.emit()
 
     def _handle(self, event) -> None:
         if self.on_event is not None:
@@ -130,10 +124,10 @@ class TrainingWorker(QObject):
 
 
 class TrainingSession(WorkerThread):
-    """One run: its control, its worker and the ``QThread`` the worker lives on.
+    """One run: its control, its worker and the worker's thread.
 
     Signals are the worker's, delivered in the GUI thread. Command the run through :attr:`control`.
-    After :attr:`ended` the thread, the worker and the session itself are deleted; drop the session.
+    After :attr:`ended` the session deletes itself; drop it.
     """
 
     started = Signal(object)
@@ -147,7 +141,6 @@ class TrainingSession(WorkerThread):
     failed = Signal(str)
     """failed(message)."""
 
-    forwarded = ("started", "progress", "paused", "finished", "failed")
     stop_timeout_ms = 1000
 
     def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
@@ -156,7 +149,6 @@ class TrainingSession(WorkerThread):
         super().__init__(TrainingWorker(experiment, control, trainer_options, **worker_options), control, "training",
                          parent)
 
-    @Slot()
-    def _on_thread_finished(self) -> None:
+    def _on_ended(self) -> None:
         self.deleteLater()  # posted before the base class may release the last hold on garbage collection
-        super()._on_thread_finished()
+        super()._on_ended()

@@ -33,7 +33,7 @@ from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, Numbe
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.series import DecimatingSeries, Smoother, plain
-from app.worker_thread import SessionView, WorkerThread
+from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig
@@ -134,19 +134,17 @@ class RaceProgress:
     summary: tuple
 
 
-class RaceWorker(QObject):
-    """Builds and runs one :class:`core.race.Race` on the race's thread; every signal is queued to the GUI."""
+class RaceWorker(Worker):
+    """Builds and runs one :class:`core.race.Race` on the race's thread; its messages reach the GUI thread in order."""
 
-    started = Signal(object)
+    started = Outgoing()
     """started(RaceStarted): the data is loaded and every contender's network built."""
-    progress = Signal(object)
+    progress = Outgoing()
     """progress(RaceProgress): at most ~30 a second."""
-    paused = Signal()
+    paused = Outgoing()
     """paused(): every contender waits for resume, a step or stop (sent after its progress)."""
-    failed = Signal(str)
+    failed = Outgoing()
     """failed(message): an exception ended the race; the message says what went wrong."""
-    done = Signal()
-    """done(): the last signal; the thread quits on it."""
 
     def __init__(self, config: RunConfig, contenders, control: TrainingControl, dataset=None, *,
                  message_interval: float = MESSAGE_INTERVAL, blas_threads: int | None = None):
@@ -159,7 +157,6 @@ class RaceWorker(QObject):
         self._batches, self._epochs, self._ended = [], [], []
         self._next_message = 0.0
 
-    @Slot()
     def run(self) -> None:
         try:
             with training_threads(self.blas_threads):
@@ -168,8 +165,6 @@ class RaceWorker(QObject):
         except Exception as error:  # the boundary of the thread: every failure becomes a message
             log.exception("the race failed")
             self.failed.emit(describe_failure(error))
-        finally:
-            self.done.emit()
 
     def _race(self, race) -> None:
         pause_reported = False
@@ -206,7 +201,7 @@ class RaceWorker(QObject):
 
 
 class RaceSession(WorkerThread):
-    """One race: its shared control, its worker and the ``QThread`` the worker lives on."""
+    """One race: its shared control, its worker and the worker's thread."""
 
     started = Signal(object)
     """started(RaceStarted)."""
@@ -216,7 +211,6 @@ class RaceSession(WorkerThread):
     """paused()."""
     failed = Signal(str)
     """failed(message)."""
-    forwarded = ("started", "progress", "paused", "failed")
 
     def __init__(self, config: RunConfig, contenders, dataset=None, parent: QObject | None = None, **worker_options):
         control = TrainingControl()

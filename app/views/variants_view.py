@@ -30,7 +30,7 @@ from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import TranslatedText, View
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
-from app.worker_thread import SessionView, WorkerThread
+from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, labs, losses
 from core.experiment import data_key
 from core.trainer import TrainingControl
@@ -68,16 +68,14 @@ def translate(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ worker
-class VariantsWorker(QObject):
-    """Runs :func:`core.labs.run_variants` on the session's thread; every signal is queued to the GUI."""
+class VariantsWorker(Worker):
+    """Runs :func:`core.labs.run_variants` on the session's thread; its messages reach the GUI thread in order."""
 
-    progress = Signal(object)
+    progress = Outgoing()
     """progress(pairs): a tuple of (variant name, core.events event) in the order they happened, at
     most ~30 a second; a variant's start, a pause and a variant's end are sent at once."""
-    failed = Signal(str)
+    failed = Outgoing()
     """failed(message): an exception ended the run; the message says what went wrong."""
-    done = Signal()
-    """done(): the last signal; the thread quits on it."""
 
     def __init__(self, lab, names, control: TrainingControl, *, max_epochs: int | None, datasets: dict,
                  message_interval: float = MESSAGE_INTERVAL, blas_threads: int | None = None):
@@ -89,7 +87,6 @@ class VariantsWorker(QObject):
         self._pending: list = []
         self._next_message = 0.0
 
-    @Slot()
     def run(self) -> None:
         try:
             with training_threads(self.blas_threads):
@@ -104,7 +101,6 @@ class VariantsWorker(QObject):
             self.failed.emit(describe_failure(error))
         finally:
             self._flush()
-            self.done.emit()
 
     def _flush(self) -> None:
         # The events are frozen dataclasses of plain numbers: the GUI may hold them as they are.
@@ -115,14 +111,13 @@ class VariantsWorker(QObject):
 
 
 class VariantsSession(WorkerThread):
-    """One run of variants: its shared control, its worker and the ``QThread`` the worker lives on.
+    """One run of variants: its shared control, its worker and the worker's thread.
     :attr:`datasets` holds the data sets loaded (read it after :attr:`ended`)."""
 
     progress = Signal(object)
     """progress(pairs): see :attr:`VariantsWorker.progress`."""
     failed = Signal(str)
     """failed(message)."""
-    forwarded = ("progress", "failed")
 
     def __init__(self, lab, names, *, max_epochs: int | None, datasets: dict, parent: QObject | None = None,
                  **worker_options):

@@ -194,7 +194,7 @@ def test_closing_during_a_run_stops_the_thread_within_a_second(qtbot, small_conf
     thread = window.session.thread
     window.close()
     assert window.session is None
-    assert thread.isFinished()
+    assert not thread.is_alive()
 
 
 def test_a_closed_window_is_freed(qtbot, small_config):

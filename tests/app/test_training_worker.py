@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from threadpoolctl import threadpool_info
 
 from app.messages import Progress
-from app.training_worker import TrainingSession, TrainingWorker, describe_failure
+from app.training_worker import TrainingSession, describe_failure
 from core import events
 from core.experiment import Experiment
 
@@ -147,12 +147,12 @@ def test_the_blas_pool_is_limited_while_training_and_restored_after(qtbot, small
     assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == before
 
 
-@pytest.mark.parametrize("signal_name", ["progress", "done"])
+@pytest.mark.parametrize("signal_name", ["progress", "ended"])
 def test_twenty_thousand_emits_and_event_loop_turns_do_not_crash(qapp, signal_name):
     """PySide6 6.12.0 leaked a reference on every emit and aborted CPython 3.11 after ~1000 of them."""
-    worker = TrainingWorker(None, None)
+    session = TrainingSession(None)
     received = []
-    signal = getattr(worker, signal_name)
+    signal = getattr(session, signal_name)
     signal.connect(lambda *args: received.append(args))
     for _ in range(20_000):
         signal.emit(Progress()) if signal_name == "progress" else signal.emit()

@@ -183,7 +183,7 @@ def test_opening_lab_2_brings_the_variants_forward_against_samples_seen_and_clos
     qtbot.waitUntil(lambda: len(view.curves["full_batch"].train_loss[STEP]) > 0, timeout=30_000)
     assert window.session is None, "the window's own run is not started"
     window.close()
-    assert thread.isFinished()
+    assert not thread.is_alive()
 
 
 def test_the_view_follows_the_open_lab_even_one_that_does_not_list_it(qtbot, window):

@@ -1,0 +1,103 @@
+"""A worker's messages reach the GUI thread in order, ``ended`` comes once and last, and stopping waits."""
+import threading
+
+from PySide6.QtCore import QEventLoop, QTimer, Signal
+
+from app.worker_thread import Outgoing, Worker, WorkerThread
+
+
+class Control:
+    def __init__(self):
+        self.stopped = threading.Event()
+
+    def stop(self):
+        self.stopped.set()
+
+
+class CountingWorker(Worker):
+    number = Outgoing()
+    finished = Outgoing()
+
+    def __init__(self, control, count, *, until_stopped=False):
+        super().__init__()
+        self.control, self.count, self.until_stopped = control, count, until_stopped
+
+    def run(self):
+        for value in range(self.count):
+            self.number.emit(value, threading.current_thread().name)
+        if self.until_stopped:
+            self.control.stopped.wait()
+        self.finished.emit()
+
+
+class CountingSession(WorkerThread):
+    number = Signal(int, str)
+    finished = Signal()
+
+    def __init__(self, count, **options):
+        control = Control()
+        super().__init__(CountingWorker(control, count, **options), control, "counting")
+
+
+def record(session):
+    received = []
+    session.number.connect(lambda value, sender: received.append((value, sender, threading.current_thread())))
+    session.finished.connect(lambda: received.append("finished"))
+    session.ended.connect(lambda: received.append("ended"))
+    return received
+
+
+def test_messages_arrive_in_the_gui_thread_in_order_and_ended_comes_once_last(qtbot):
+    session = CountingSession(500)
+    received = record(session)
+    with qtbot.waitSignal(session.ended, timeout=10_000):
+        session.start()
+        assert session.running
+    qtbot.wait(50)
+    assert [item[0] for item in received[:-2]] == list(range(500))
+    assert {item[1] for item in received[:-2]} == {"counting"}, "sent from the worker's thread"
+    assert {item[2] for item in received[:-2]} == {threading.main_thread()}, "received in the GUI thread"
+    assert received[-2:] == ["finished", "ended"]
+    assert not session.running and not session.thread.is_alive()
+
+
+def test_a_slot_running_a_nested_event_loop_loses_nothing_and_ended_comes_once(qtbot):
+    session = CountingSession(50)
+    received = record(session)
+
+    def wait_in_a_nested_loop(value, _sender):
+        if value == 0:  # as a message box would: the event loop turns inside the slot
+            loop = QEventLoop()
+            QTimer.singleShot(200, loop.quit)
+            loop.exec()
+
+    session.number.connect(wait_in_a_nested_loop)
+    with qtbot.waitSignal(session.ended, timeout=10_000):
+        session.start()
+    qtbot.wait(100)
+    assert [item[0] for item in received[:-2]] == list(range(50))
+    assert received[-2:] == ["finished", "ended"]
+
+
+def test_stopping_waits_for_the_thread_and_its_last_messages_still_arrive(qtbot):
+    session = CountingSession(3, until_stopped=True)
+    received = record(session)
+    session.start()
+    qtbot.waitUntil(lambda: len(received) == 3, timeout=5_000)
+    assert session.thread.is_alive(), "the worker waits to be stopped"
+    assert session.stop_and_wait(5_000)
+    assert not session.thread.is_alive()
+    with qtbot.waitSignal(session.ended, timeout=5_000):
+        pass
+    assert received[-2:] == ["finished", "ended"]
+
+
+def test_stopping_a_worker_that_does_not_stop_in_time_says_so(qtbot):
+    session = CountingSession(0, until_stopped=True)
+    session.control.stop = lambda: None  # deaf to the request
+    session.start()
+    assert not session.stop_and_wait(50)
+    assert session.running
+    session.worker.control.stopped.set()
+    session.wait()
+    qtbot.waitUntil(lambda: not session.running, timeout=5_000)
