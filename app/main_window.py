@@ -40,7 +40,7 @@ from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
 from app import gui_thread_gc, run_library
-from app.run_library import RunRecording, SavedRun
+from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
 from app.training_worker import TrainingSession
 from core import config as run_config
@@ -1108,12 +1108,12 @@ class MainWindow(QMainWindow):
             info = runs.RunInfo.read(folder)
             config = runs.load_config(folder)
             history = runs.load_history(folder) if (folder / "history.json").exists() else run_library.EMPTY_HISTORY
-            weights = optimizer_state = None
+            weights, optimizer = None, (None, None)
             if epoch is not None or (folder / "last.npz").exists():
                 which = "last" if epoch is None else f"epoch-{epoch:04d}"
                 weights = runs.load_weights(folder, which)
                 run_library.check_fits(weights[0], config, folder / "config.json")
-                optimizer_state = self._optimizer_state(runs.model_path(folder, which))
+                optimizer = read_optimizer_state(runs.model_path(folder, which))
         except (OSError, ValueError) as error:
             self.show_message(self.tr("Could not open the run: %1").replace("%1", str(error)), "error")
             return False
@@ -1125,19 +1125,8 @@ class MainWindow(QMainWindow):
             step = int(metadata.get("step", runs.epoch_step(history, reached)))
             label = self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached))
             saved = SavedRun(config, network.state(), reached, step, run_library.history_until(history, reached, step),
-                             folder, label, optimizer_state)
+                             folder, label, *optimizer)
         return self._open_saved(saved, info.name)
-
-    def _optimizer_state(self, model_path: Path) -> dict | None:
-        """The optimiser's state saved beside the weights in ``model_path``; None (the optimiser then
-        starts afresh) when there is none or it cannot be read, which a message says."""
-        try:
-            return runs.load_optimizer_state(model_path)
-        except ValueError as error:
-            log.warning("optimiser state not restored: %s", error)
-            self.show_message(self.tr("The optimiser's saved state cannot be read: %1. Start trains on with a "
-                                      "fresh optimiser.").replace("%1", str(error)), "warning")
-            return None
 
     def load_model(self, path) -> bool:
         """Open a model file — saved by File ▸ Save model, or a run's best.npz, last.npz or checkpoint.
@@ -1178,7 +1167,7 @@ class MainWindow(QMainWindow):
                 else run_library.EMPTY_HISTORY
             step = int(metadata.get("step", runs.epoch_step(history, epoch)))
             saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
-                             run_folder, label, self._optimizer_state(path))
+                             run_folder, label, *read_optimizer_state(path))
         else:
             return None
         run_library.check_fits(network, saved.config, path)
@@ -1229,16 +1218,23 @@ class MainWindow(QMainWindow):
 
     def _restore_optimizer(self, experiment: Experiment, saved: SavedRun) -> None:
         """Start goes on with the optimiser's state saved with the weights (Adam's moments and step
-        count, the momentum), when it was saved at the same step with the same optimiser."""
+        count, the momentum), when it was saved at the same step with the same optimiser. A saved
+        state that cannot be used is reported here, once the user has agreed to open the run."""
         state = saved.optimizer_state
-        if state is None or state.get("step") != saved.step:
+        if saved.optimizer_problem is not None:
+            warning = self.tr("The optimiser's saved state cannot be read: %1. Start trains on with a "
+                              "fresh optimiser.").replace("%1", saved.optimizer_problem)
+        elif state is None or state.get("step") != saved.step:
             return
-        try:
-            experiment.restore_optimizer(state)
-        except ValueError as error:
-            log.warning("optimiser state not restored: %s", error)
-            self.show_message(self.tr("The optimiser's saved state does not fit the network: %1. Start trains "
-                                      "on with a fresh optimiser.").replace("%1", str(error)), "warning")
+        else:
+            try:
+                experiment.restore_optimizer(state)
+                return
+            except ValueError as error:
+                warning = self.tr("The optimiser's saved state does not fit the network: %1. Start trains "
+                                  "on with a fresh optimiser.").replace("%1", str(error))
+        log.warning("optimiser state not restored: %s", warning)
+        self.show_message(warning, "warning")
 
     def _leave_draw_view_for_other_data(self, experiment: Experiment) -> None:
         """Nothing can be drawn for data that is not images: show the first live view instead."""

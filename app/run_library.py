@@ -179,6 +179,15 @@ class SavedRun:
     origin: Path | None
     label: str
     optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
+    optimizer_problem: str | None = None  # why the optimiser's saved state could not be read
+
+
+def read_optimizer_state(model_path: Path) -> tuple[dict | None, str | None]:
+    """(:func:`core.runs.load_optimizer_state` of ``model_path``, None), or (None, why it cannot be read)."""
+    try:
+        return runs.load_optimizer_state(model_path), None
+    except ValueError as error:
+        return None, str(error)
 
 
 class RunRecording(QObject):

@@ -277,6 +277,23 @@ def test_an_unreadable_optimiser_state_is_named_and_the_run_opens_with_a_fresh_o
     assert window.experiment.optimizer().step_count == 0 and window.steps_done > 0
 
 
+def test_declining_to_stop_the_current_run_for_a_damaged_run_says_nothing_about_its_optimiser(
+        open_window, qtbot, small_config, library):
+    folder = recorded_run(quick_config(small_config, "damaged", epochs=2))
+    runs.optimizer_state_path(folder / "last.npz").write_bytes(b"half a file")
+    window = open_window(small_config(epochs=100_000))
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    window.start()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    questions = []
+    window.confirm_reset = lambda question: questions.append(question) or False
+    assert not window.open_run(folder)
+    assert len(questions) == 1 and window.session is not None, "asked, and the run goes on"
+    assert "optimiser" not in window.message_bar.message()
+    window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
