@@ -17,7 +17,7 @@ from core.gradient_check import NORM_FLOOR, TOLERANCE, GradientCheckRow, gradien
 
 CHECK_EXAMPLES = 16
 """Training examples in the checked batch: enough to involve every unit, few enough to be quick."""
-PASSED_COLOUR, FAILED_COLOUR = palette.series_color(2), palette.series_color(3)  # bluish green, vermillion
+PASSED_COLOUR, FAILED_COLOUR = palette.named_color("bluish_green"), palette.named_color("vermillion")
 
 
 def check_network(network, dataset, config) -> list[GradientCheckRow]:

@@ -21,8 +21,10 @@ OKABE_ITO = {
     "yellow": "#F0E442",
     "black": "#000000",
 }
-#: Order for series and classes: the first colours read best on white; yellow comes late.
-SERIES = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black", "yellow")
+#: Order for series and classes: the first colours read best on white; yellow comes late. Reddish
+#: purple comes third: bluish green beside blue could not be told apart in thin, noisy, overlapping
+#: lines (the gradient norms of layers 1 and 3).
+SERIES = ("blue", "orange", "reddish_purple", "bluish_green", "vermillion", "sky_blue", "black", "yellow")
 
 BACKGROUND = "#FFFFFF"
 FOREGROUND = "#303030"
@@ -36,7 +38,12 @@ COUNT_MAP = "cividis"
 
 def series_color(index: int) -> QColor:
     """The colour of the index-th series or class (the palette repeats after eight)."""
-    return QColor(OKABE_ITO[SERIES[index % len(SERIES)]])
+    return named_color(SERIES[index % len(SERIES)])
+
+
+def named_color(name: str) -> QColor:
+    """An Okabe–Ito colour by name, where the colour means something (green: passed)."""
+    return QColor(OKABE_ITO[name])
 
 
 def series_rgb(count: int) -> np.ndarray:

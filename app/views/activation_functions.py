@@ -117,7 +117,7 @@ class ActivationFunctionsView(View):
         self.value_pen = palette.pen(0, 2)
         self.derivative_pen = palette.pen(1, 2, Qt.PenStyle.DashLine)
         self.kink_brush = pg.mkBrush(palette.series_color(1))
-        self.used_border = pg.mkPen(palette.series_color(2), width=2)
+        self.used_border = pg.mkPen(palette.named_color("bluish_green"), width=2)
         self.layout().removeWidget(self.graphics)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
