@@ -81,15 +81,34 @@ class LossAxis(pg.AxisItem):
         return once
 
 
+PRESET_TITLE_CHARACTERS = 24
+"""Characters of a preset's title the preset box is wide enough for (a longer one is cut short)."""
+
+
+class ControlsColumn(QScrollArea):
+    """Controls in a column that scrolls vertically, never sideways: it stays as wide as they need,
+    also when their texts change (the language switched: Russian labels are longer)."""
+
+    def __init__(self, controls: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setWidget(controls)  # the scroll area filters the controls' events from here on
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
+
+
 def beside_controls(controls: QWidget, content: QWidget) -> QSplitter:
-    """``controls`` in a column that scrolls vertically (never sideways) left of ``content``."""
-    column = QScrollArea()
-    column.setWidgetResizable(True)
-    column.setWidget(controls)
-    column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    column.setMinimumWidth(controls.minimumSizeHint().width() + column.verticalScrollBar().sizeHint().width())
+    """``controls`` in a :class:`ControlsColumn` left of ``content``."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(column)
+    splitter.addWidget(ControlsColumn(controls))
     splitter.addWidget(content)
     splitter.setStretchFactor(1, 1)
     return splitter
@@ -314,12 +333,17 @@ class CompareView(SessionView, View):
             self.preset_box.setItemData(self.preset_box.count() - 1, preset.text("description", preset_language()),
                                         Qt.ItemDataRole.ToolTipRole)
         set_help(self.preset_box, self.tr("Ready-made races. Using one replaces the contenders."), self.tr("Preset"))
+        # Not as wide as the longest title, and without a label beside it: both made the column ~90
+        # pixels wider in Russian, taken from the results table. A longer title is cut short in the
+        # box and shown whole in its list.
+        self.preset_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_box.setMinimumContentsLength(PRESET_TITLE_CHARACTERS)
         use_preset = QPushButton(self.tr("Use"))
         use_preset.clicked.connect(lambda: self.apply_preset(self.preset_box.currentIndex()))
         row = QHBoxLayout()
         row.addWidget(self.preset_box, 1)
         row.addWidget(use_preset)
-        form.addRow(self.tr("Preset"), row)
+        form.addRow(row)
         self.description = QLabel()
         self.description.setWordWrap(True)
         form.addRow(self.description)

@@ -190,3 +190,41 @@ def test_the_language_menu_switches_and_remembers_the_choice(window):
         language_menu.system_action.trigger()
         assert settings.load().language == ""
     assert i18n.current_language() == i18n.system_language()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_race_results_fit_beside_the_configuration_in_a_1360_pixel_window(qtbot, language):
+    i18n.set_language(language)
+    try:
+        made = MainWindow()
+        qtbot.addWidget(made)
+        made.resize(1360, 860)
+        made.show()
+        qtbot.waitUntil(made.start_action.isEnabled, timeout=15_000)
+        compare = next(tool for tool in made.tools if type(tool).__name__ == "CompareView")
+        made.start_page.show_views(compare)
+        compare.epochs.setValue(1)
+        compare.start()
+        qtbot.waitUntil(lambda: not compare.running, timeout=60_000)
+        qtbot.wait(50)
+        table = compare.summary_table
+        assert table.rowCount() == len(compare.labels) > 0
+        widths = [table.columnWidth(column) for column in range(table.columnCount())]
+        assert not table.horizontalScrollBar().isVisible(), (widths, table.viewport().width())
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_column_of_controls_widens_with_the_longer_texts_of_another_language(qtbot, window):
+    from app.views.compare_view import ControlsColumn
+
+    window.resize(1360, 860)
+    window.show()
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    window.start_page.show_views(compare)
+    column = compare.findChild(ControlsColumn)
+    english = column.minimumWidth()
+    i18n.set_language("ru")
+    qtbot.waitUntil(lambda: column.minimumWidth() != english, timeout=5_000)
+    assert column.minimumWidth() >= column.widget().minimumSizeHint().width()
+    assert column.widget().width() >= column.widget().minimumSizeHint().width(), "nothing cut off at the right"
