@@ -2,7 +2,8 @@
 
     MLP_WORKBENCH_DATA=/path/to/data python scripts/take_screenshots.py [name ...]
 
-Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare; all of them without names.
+Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground; all of them
+without names.
 Every shot is grabbed mid-run, as a user sees the window; look at each PNG before committing it.
 """
 from __future__ import annotations
@@ -124,7 +125,19 @@ def compare() -> None:
     pump(1.0)
 
 
-SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare}
+def playground() -> None:
+    window = open_window()
+    window.resize(1830, 860)  # the view alone, about 1400 × 800
+    view = show(window, "PlaygroundView")
+    pump(1.0)  # the surface is shaded and contoured in parts after the tab's first paint
+    view.step(60)
+    pump(0.5)
+    view.grab().save(str(DOCS / "playground_view.png"))
+    window.close()
+    pump(1.0)
+
+
+SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground}
 
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
