@@ -2,8 +2,8 @@
 
     MLP_WORKBENCH_DATA=/path/to/data python scripts/take_screenshots.py [name ...]
 
-Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground; all of them
-without names.
+Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground, runs; all
+of them without names.
 Every shot is grabbed mid-run, as a user sees the window; look at each PNG before committing it.
 """
 from __future__ import annotations
@@ -137,7 +137,50 @@ def playground() -> None:
     pump(1.0)
 
 
-SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground}
+def runs() -> None:
+    """Four short runs on the digits in a library of their own, one branched from another's checkpoint."""
+    import tempfile
+
+    from core import runs as run_library
+    from core.config import LayerConfig, OptimizerConfig, RunConfig
+
+    os.environ[run_library.RUNS_VARIABLE] = tempfile.mkdtemp(prefix="mlp-workbench-shot-runs-")
+    config = RunConfig()
+    config.network.hidden = [LayerConfig(units=32)]
+    config.training.epochs = 15
+    window = open_window(config)
+    window.confirm_reset = lambda question: True
+    window.resize(1500, 900)
+    view = show(window, "RunsView")
+
+    def train(optimizer: str, lr: float, fresh: bool = True) -> None:
+        window.model.set("optimizer", OptimizerConfig(optimizer, {"lr": lr}))
+        if fresh:
+            window.reset()
+        pump(60, window.start_action.isEnabled)
+        window.start()
+        pump(300, lambda: window.session is None and window.epochs_done >= 15)
+        window.recording.wait()
+
+    train("adam", 0.001)
+    train("sgd", 0.05)
+    view.refresh_list()
+    view.select([window.recording.folder])
+    view.checkpoint_box.setCurrentIndex(view.checkpoint_box.findData(5))
+    view.rewind_selected()
+    pump(60, lambda: window.epochs_done == 5 and window.start_action.isEnabled())
+    train("sgd", 0.3, fresh=False)
+    train("momentum", 0.05)
+    view.refresh_list()
+    view.select([info.folder for info in run_library.list_runs()])
+    pump(1.0)
+    window.grab().save(str(DOCS / "runs_view.png"))
+    window.close()
+    pump(1.0)
+
+
+SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground,
+         "runs": runs}
 
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
