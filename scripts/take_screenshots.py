@@ -2,8 +2,8 @@
 
     MLP_WORKBENCH_DATA=/path/to/data python scripts/take_screenshots.py [name ...]
 
-Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground, runs; all
-of them without names.
+Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground, runs,
+lab_russian; all of them without names.
 Every shot is grabbed mid-run, as a user sees the window; look at each PNG before committing it.
 """
 from __future__ import annotations
@@ -179,8 +179,27 @@ def runs() -> None:
     pump(1.0)
 
 
+def lab_russian() -> None:
+    """Lab 1 open in Russian, its run finished, its lesson beside the views."""
+    from app import i18n
+
+    i18n.set_language("ru")
+    window = open_window()
+    window.resize(1500, 900)
+    window.confirm_reset = lambda question: True
+    window.labs.open_lab("01-perceptron")
+    pump(60, window.start_action.isEnabled)
+    window.start()
+    pump(300, lambda: window.session is None and window.epochs_done > 0)
+    pump(0.5)
+    window.grab().save(str(DOCS / "lab_russian.png"))
+    window.close()
+    pump(1.0)
+    i18n.set_language("en")
+
+
 SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground,
-         "runs": runs}
+         "runs": runs, "lab_russian": lab_russian}
 
 if __name__ == "__main__":
     application = QApplication.instance() or QApplication(sys.argv[:1])
