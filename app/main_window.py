@@ -1110,7 +1110,7 @@ class MainWindow(QMainWindow):
             history = runs.load_history(folder) if (folder / "history.json").exists() else run_library.EMPTY_HISTORY
             weights, optimizer = None, (None, None)
             if epoch is not None or (folder / "last.npz").exists():
-                which = "last" if epoch is None else f"epoch-{epoch:04d}"
+                which = "last" if epoch is None else runs.checkpoint_name(epoch)
                 weights = runs.load_weights(folder, which)
                 run_library.check_fits(weights[0], config, folder / "config.json")
                 optimizer = read_optimizer_state(runs.model_path(folder, which))

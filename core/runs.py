@@ -168,7 +168,7 @@ class RunRecorder:
             if save:
                 self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
             if self.checkpoint_every and event.epoch % self.checkpoint_every == 0:
-                checkpoint = self.checkpoint_path(self.folder, event.epoch)
+                checkpoint = model_path(self.folder, checkpoint_name(event.epoch))
                 model_io.save_model(checkpoint, self.network, epoch=event.epoch, step=event.step, **self._metadata)
                 self._save_optimizer(checkpoint, event, optimizer_state)
             if save:
@@ -191,10 +191,6 @@ class RunRecorder:
         optimizer = self.config.optimizer
         model_io.save_arrays(path, optimizer_state, {"optimizer": optimizer.name, "options": optimizer.options,
                                                      "epoch": event.epoch, "step": event.step})
-
-    @staticmethod
-    def checkpoint_path(folder: Path, epoch: int) -> Path:
-        return Path(folder) / "checkpoints" / f"epoch-{epoch:04d}.npz"
 
 
 def optimizer_state_at(event, optimizer) -> dict | None:
@@ -255,6 +251,11 @@ def load_history(run: Path) -> dict:
     if not isinstance(history.get("epochs"), list) or not isinstance(history.get("batches"), list):
         raise ValueError(f"{run}/history.json is not a metric history")
     return history
+
+
+def checkpoint_name(epoch: int) -> str:
+    """The ``which`` of :func:`model_path` and :func:`load_weights` for the checkpoint of ``epoch``."""
+    return f"epoch-{epoch:04d}"
 
 
 def model_path(run: Path, which: str = "best") -> Path:
@@ -343,7 +344,7 @@ def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
     run = Path(run)
     if epoch not in checkpoints(run):
         raise ValueError(f"run {run.name} has no checkpoint at epoch {epoch}; it has {checkpoints(run)}")
-    network, metadata = load_weights(run, f"epoch-{epoch:04d}")
+    network, metadata = load_weights(run, checkpoint_name(epoch))
     config = config or load_config(run)
     old = load_history(run)
     history = {"epochs": [e for e in old["epochs"] if e["epoch"] <= epoch],
