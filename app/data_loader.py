@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from app.worker_thread import POLL_INTERVAL_MS
+from app.worker_thread import Outbox
 from core import experiment
 from core.config import RunConfig
 from core.experiment import data_key
@@ -58,10 +58,9 @@ class DatasetLoader(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
         self._loading: dict[str, Future] = {}
-        # The loader's thread never calls Qt (see app.worker_thread): the GUI thread looks for finished loads.
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_INTERVAL_MS)
-        self._poll.timeout.connect(self._report_finished)
+        # The loader's thread never calls Qt (see app.worker_thread): a finished load wakes the GUI thread.
+        self._done = Outbox()
+        self._notifier = self._done.notify(self._report_done, self)
 
     def request(self, config: RunConfig) -> str:
         """Start loading the data of ``config`` unless it is cached or already loading; returns its key."""
@@ -69,20 +68,18 @@ class DatasetLoader(QObject):
         if cached(key) is not None:
             self.loaded.emit(key, cached(key))
         elif key not in self._loading:
-            self._loading[key] = self._executor.submit(experiment.load_data, config.copy())
-            self._poll.start()
+            future = self._executor.submit(experiment.load_data, config.copy())
+            self._loading[key] = future
+            future.add_done_callback(lambda _: self._done.put("done", (key,)))
         return key
 
     def is_loading(self) -> bool:
         return bool(self._loading)
 
-    def _report_finished(self) -> None:
-        for key, future in list(self._loading.items()):
-            # A slot below may run a nested event loop, which reports the loads that finished meanwhile.
-            if not future.done() or self._loading.get(key) is not future:
-                continue
-            del self._loading[key]
-            if future.cancelled():  # queued behind another load when the window closed: nobody waits for it
+    def _report_done(self) -> None:
+        for _, (key,) in self._done.drain():
+            future = self._loading.pop(key, None)
+            if future is None or future.cancelled():  # cancelled: the window closed; nobody waits for it
                 continue
             error = future.exception()
             if error is None:
@@ -90,8 +87,6 @@ class DatasetLoader(QObject):
                 self.loaded.emit(key, future.result())
             else:
                 self.failed.emit(key, describe_load_error(error))
-        if not self._loading:
-            self._poll.stop()
 
     def shutdown(self) -> None:
         """Wait for a load in progress and stop the helper thread (the window is closing)."""

@@ -21,14 +21,13 @@ import csv
 import io
 import logging
 import math
-import queue
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from app.worker_thread import emit_sent
+from app.worker_thread import Outbox
 from core import events, model_io, runs
 from core.config import RunConfig
 from core.experiment import build_network
@@ -37,9 +36,6 @@ log = logging.getLogger(__name__)
 
 SAVE_INTERVAL = 1.0
 """Seconds between two saves of a run: a crash loses at most this much training."""
-
-MESSAGE_POLL_INTERVAL_MS = 100
-"""How often the GUI thread looks for the writer's messages (saved, failed)."""
 
 CHECKPOINTS_PER_RUN = 20
 """Checkpoints are written every 5 epochs, or less often for long runs, so that a run has about this many."""
@@ -214,12 +210,9 @@ class RunRecording(QObject):
         self._closing = False
         self._save_now = False
         self._condition = threading.Condition()
-        # The writer never calls Qt (see app.worker_thread): its messages wait for the GUI thread's timer.
-        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
-        self._poll = QTimer(self)
-        self._poll.setInterval(MESSAGE_POLL_INTERVAL_MS)
-        self._poll.timeout.connect(self._emit_sent)
-        self._poll.start()
+        # The writer never calls Qt (see app.worker_thread): its messages wake the GUI thread.
+        self._outbox = Outbox()
+        self._notifier = self._outbox.notify(self._emit_sent, self)
         self._thread = threading.Thread(target=self._write_loop, name="run-recorder", daemon=True)
         self._thread.start()
 
@@ -287,11 +280,13 @@ class RunRecording(QObject):
             self._closing = True
             self._condition.notify_all()
         self._thread.join()
-        self._poll.stop()
         self._emit_sent()
+        self._notifier.setEnabled(False)
+        self._outbox.close()
 
     def _emit_sent(self) -> None:
-        emit_sent(self._outbox, self)
+        for name, args in self._outbox.drain():
+            getattr(self, name).emit(*args)
 
     def _write_loop(self) -> None:
         while True:
@@ -311,9 +306,9 @@ class RunRecording(QObject):
                     self._waiting = []
                     self._writing = False
                     self._condition.notify_all()
-                self._outbox.put(("failed", (message,)))
+                self._outbox.put("failed", (message,))
                 return
-            self._outbox.put(("saved", (self.folder,)))
+            self._outbox.put("saved", (self.folder,))
             with self._condition:
                 self._writing = False
                 self._condition.notify_all()

@@ -1,28 +1,85 @@
 """Long work off the GUI thread: a plain Python worker on a thread of its own, which never touches Qt.
 
 A :class:`Worker` declares the messages it sends as :class:`Outgoing` attributes and sends them with
-``emit(...)`` from its thread; they wait in a queue that a timer of the :class:`WorkerThread` (in the
-GUI thread) empties, re-emitting each as the session's signal of the same name, in order.
-:attr:`WorkerThread.ended` comes last, once the thread has ended and its messages are delivered.
+``emit(...)`` from its thread. They wait in its :class:`Outbox`, whose every message also writes a
+byte to a socket pair that the GUI thread's event loop watches: the GUI thread wakes up once per
+message (no polling) and re-emits each as the session's signal of the same name, in order.
+:attr:`WorkerThread.ended` comes last, after every message of the thread.
 
 Why not a ``QObject`` worker on a ``QThread``: Qt guards signal connections with a small shared pool
 of mutexes, and PySide may take the interpreter lock while one of them is held (destroying a
 QObject's connections, for one). A worker QObject deleted in its own thread as it ended froze test
 runs for good now and then (py-spy: that thread held a Qt mutex and waited for the interpreter
 lock, which the GUI thread held while it waited for that mutex to connect a timer). Here only the
-GUI thread calls Qt; the others hand over plain Python objects through queues.
+GUI thread calls Qt; the others hand over plain Python objects.
 """
 from __future__ import annotations
 
 import queue
+import socket
 import threading
+import weakref
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from app import gui_thread_gc
 
-POLL_INTERVAL_MS = 10
-"""How often the GUI thread looks for a running worker's messages (workers send at most ~30 a second)."""
+
+THREAD_ENDED = "(thread ended)"
+"""The last message of a worker's thread, sent after the worker's run."""
+
+
+class Outbox:
+    """Messages ``(name, args)`` from threads that never call Qt, for the GUI thread, in order.
+
+    :meth:`put` (any thread) queues a message and writes a byte to a socket pair; :meth:`notify`
+    has the GUI thread's event loop call a slot whenever bytes wait, and the slot takes the
+    messages with :meth:`drain`.
+    """
+
+    def __init__(self):
+        self._messages: queue.SimpleQueue = queue.SimpleQueue()
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        # Closed when closed, or at the latest when the outbox is collected (a session never started).
+        self._closer = weakref.finalize(self, _close_sockets, self._reader, self._writer)
+
+    def put(self, name: str, args: tuple = ()) -> None:
+        self._messages.put((name, args))
+        try:
+            self._writer.send(b"\0")
+        except OSError:  # the buffer is full (bytes wait already: the reader wakes up) or closed
+            pass
+
+    def notify(self, slot, parent: QObject) -> QSocketNotifier:
+        """Have the GUI thread call ``slot`` whenever messages may wait (a notifier owned by ``parent``)."""
+        notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, parent)
+        notifier.activated.connect(slot)
+        return notifier
+
+    def drain(self):
+        """The messages waiting, oldest first, taken one at a time; in the GUI thread. A message put
+        meanwhile wakes the reader again. One at a time: a slot that runs a nested event loop (a
+        dialog) lets the rest be delivered inside it, in order, as Qt's queued signals would."""
+        try:
+            while self._reader.recv(4096):
+                pass
+        except OSError:  # no byte left to read (or closed)
+            pass
+        while True:
+            try:
+                yield self._messages.get_nowait()
+            except queue.Empty:
+                return
+
+    def close(self) -> None:
+        self._closer()
+
+
+def _close_sockets(*sockets: socket.socket) -> None:
+    for end in sockets:
+        end.close()
 
 
 class Outgoing:
@@ -39,24 +96,12 @@ class Outgoing:
 class _Sender:
     __slots__ = ("outbox", "name")
 
-    def __init__(self, outbox: queue.SimpleQueue, name: str):
+    def __init__(self, outbox: Outbox, name: str):
         self.outbox, self.name = outbox, name
 
     def emit(self, *args) -> None:
         """Queue the message for the GUI thread (callable from any thread)."""
-        self.outbox.put((self.name, args))
-
-
-def emit_sent(outbox: queue.SimpleQueue, receiver: QObject) -> None:
-    """Emit each ``(name, args)`` message waiting in ``outbox`` as ``receiver``'s signal of that name,
-    oldest first; called in the GUI thread. One at a time: a slot that runs a nested event loop (a
-    dialog) lets the rest be delivered inside it, in order, as Qt's queued signals would."""
-    while True:
-        try:
-            name, args = outbox.get_nowait()
-        except queue.Empty:
-            return
-        getattr(receiver, name).emit(*args)
+        self.outbox.put(self.name, args)
 
 
 class Worker:
@@ -64,7 +109,7 @@ class Worker:
     defines ``run()``, which runs in the worker's thread and must not raise."""
 
     def __init__(self):
-        self.outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self.outbox = Outbox()
 
 
 class WorkerThread(QObject):
@@ -81,10 +126,8 @@ class WorkerThread(QObject):
         self.control = control
         self.worker = worker
         # A daemon: a run nobody stopped must not keep the interpreter from exiting.
-        self.thread = threading.Thread(target=worker.run, name=thread_name, daemon=True)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_INTERVAL_MS)
-        self._poll.timeout.connect(self._deliver)
+        self.thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
+        self._notifier = worker.outbox.notify(self._deliver, self)
         self._running = False
 
     def start(self) -> None:
@@ -93,7 +136,12 @@ class WorkerThread(QObject):
         gui_thread_gc.hold(self)
         self._running = True
         self.thread.start()
-        self._poll.start()
+
+    def _run(self) -> None:
+        try:
+            self.worker.run()
+        finally:
+            self.worker.outbox.put(THREAD_ENDED)
 
     @property
     def running(self) -> bool:
@@ -102,7 +150,7 @@ class WorkerThread(QObject):
 
     def stop_and_wait(self, timeout_ms: int | None = None) -> bool:
         """Ask the work to stop at its next batch and wait for the thread; True if it ended in time.
-        Its last messages are still delivered (by the timer), then :attr:`ended`."""
+        Its last messages are still delivered (when the event loop next runs), then :attr:`ended`."""
         self.control.stop()
         if self.thread.is_alive():
             self.thread.join((self.stop_timeout_ms if timeout_ms is None else timeout_ms) / 1000)
@@ -113,13 +161,18 @@ class WorkerThread(QObject):
         self.thread.join()
 
     def _deliver(self) -> None:
-        # Read before emptying the queue: what a thread that has ended sent is all in it.
-        thread_ended = not self.thread.is_alive()
-        emit_sent(self.worker.outbox, self)
-        if thread_ended and self._running:  # not yet ended by a nested event loop in one of the slots
-            self._poll.stop()
-            self._running = False
-            self._on_ended()
+        for name, args in self.worker.outbox.drain():
+            if name == THREAD_ENDED:  # not a signal: it comes through while the session's signals are blocked
+                self._end()
+            else:
+                getattr(self, name).emit(*args)
+
+    def _end(self) -> None:
+        self.thread.join()  # it has sent its last message: only its return is left
+        self._notifier.setEnabled(False)
+        self.worker.outbox.close()
+        self._running = False
+        self._on_ended()
 
     def _on_ended(self) -> None:
         self.ended.emit()

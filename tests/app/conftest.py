@@ -7,10 +7,9 @@ import gc  # noqa: E402
 import threading  # noqa: E402
 
 import pytest  # noqa: E402
-import shiboken6  # noqa: E402
-from PySide6.QtCore import QThread  # noqa: E402
 
 from app.main_window import MainWindow  # noqa: E402
+from app.worker_thread import WorkerThread  # noqa: E402
 from core.config import OptimizerConfig, RunConfig  # noqa: E402
 
 
@@ -23,26 +22,26 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch, qapp):
-    """Fail the test if a QThread it started (or a dataset-loader thread) still runs afterwards,
+    """Fail the test if a worker thread it started (or a dataset-loader thread) still runs afterwards,
     or if its windows left Python's automatic garbage collection off.
 
     Set up before ``qtbot``, so it is checked after qtbot has closed the test's windows.
     """
     started = []
-    original_start = QThread.start
+    original_start = WorkerThread.start
 
-    def tracking_start(thread, *args):
-        started.append(thread)
-        return original_start(thread, *args)
+    def tracking_start(session, *args):
+        started.append(session.thread)
+        return original_start(session, *args)
 
-    monkeypatch.setattr(QThread, "start", tracking_start)
+    monkeypatch.setattr(WorkerThread, "start", tracking_start)
     yield
-    running = [thread for thread in started if shiboken6.isValid(thread) and thread.isRunning()]
-    for thread in running:
-        thread.wait(5000)
+    for thread in started:
+        thread.join(5)
+    running = [thread.name for thread in started if thread.is_alive()]
     qapp.processEvents()  # the GUI thread's side of a thread's end (a worker gives collection back)
     loaders = [thread.name for thread in threading.enumerate() if thread.name.startswith("dataset-loader")]
-    assert not running, f"{len(running)} QThread(s) still running after the test"
+    assert not running, f"worker thread(s) still running after the test: {running}"
     assert not loaders, f"dataset loader thread(s) still running after the test: {loaders}"
     assert gc.isenabled(), "a window or worker left automatic garbage collection off (app/gui_thread_gc.py)"
 

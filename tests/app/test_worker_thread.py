@@ -3,7 +3,7 @@ import threading
 
 from PySide6.QtCore import QEventLoop, QTimer, Signal
 
-from app.worker_thread import Outgoing, Worker, WorkerThread
+from app.worker_thread import Outbox, Outgoing, Worker, WorkerThread
 
 
 class Control:
@@ -101,3 +101,21 @@ def test_stopping_a_worker_that_does_not_stop_in_time_says_so(qtbot):
     session.worker.control.stopped.set()
     session.wait()
     qtbot.waitUntil(lambda: not session.running, timeout=5_000)
+
+
+def test_an_outbox_whose_wake_up_bytes_overflow_still_hands_over_every_message_in_order(qtbot):
+    outbox = Outbox()
+    received = []
+
+    def take_all():
+        received.extend(args[0] for _, args in outbox.drain())
+
+    notifier = outbox.notify(take_all, None)
+    count = 300_000  # far more bytes than a socket buffer holds while the GUI thread is not reading
+    sender = threading.Thread(target=lambda: [outbox.put("number", (value,)) for value in range(count)])
+    sender.start()
+    sender.join()
+    qtbot.waitUntil(lambda: len(received) == count, timeout=20_000)
+    assert received == list(range(count))
+    notifier.setEnabled(False)
+    outbox.close()
