@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
@@ -72,6 +73,26 @@ METHOD_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop": 
                   "adadelta": 7}
 UNSELECTED = ("adamw",)
 PATH_EDGE = pg.mkPen(60, 60, 60, 150, width=4)
+
+
+def method_pen(name: str) -> QPen:
+    """The pen of a method's path and loss curve: its colour, dashed for a method without one of its own."""
+    style = None if name in METHOD_COLOURS else Qt.PenStyle.DashLine
+    return palette.pen(METHOD_COLOURS.get(name, 0), 2, style)
+
+
+def line_sample(pen: QPen) -> QIcon:
+    """A short thick stretch of line drawn with ``pen``, beside a method's name: coloured names in
+    yellow or sky blue were hard to read on the panel's grey."""
+    pixmap = QPixmap(24, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    sample = QPen(pen)
+    sample.setWidth(3)
+    painter = QPainter(pixmap)
+    painter.setPen(sample)
+    painter.drawLine(1, 6, 23, 6)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def contour_segments(values: np.ndarray, level: float) -> np.ndarray:
@@ -186,11 +207,9 @@ class PlaygroundView(View):
         self.path_curves: dict[str, pg.PlotDataItem] = {}
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         for name in surfaces.optimizer_names():
-            index = METHOD_COLOURS.get(name, 0)
-            style = None if name in METHOD_COLOURS else Qt.PenStyle.DashLine
             # A dark edge keeps the light colours (yellow, sky blue) visible on the shaded contours.
-            self.path_curves[name] = self.surface_plot.plot(pen=palette.pen(index, 2, style), shadowPen=PATH_EDGE)
-            self.loss_curves[name] = self.loss_plot.plot(pen=palette.pen(index, 2, style))
+            self.path_curves[name] = self.surface_plot.plot(pen=method_pen(name), shadowPen=PATH_EDGE)
+            self.loss_curves[name] = self.loss_plot.plot(pen=method_pen(name))
         self.surface_plot.addItem(self.start_mark)
         self.surface_plot.addItem(self.heads)
         self.surface_plot.scene().sigMouseClicked.connect(self._clicked)
@@ -236,9 +255,8 @@ class PlaygroundView(View):
         self.rate_edits: dict[str, NumberEdit] = {}
         for row, name in enumerate(surfaces.optimizer_names()):
             check = QCheckBox(name)
+            check.setIcon(line_sample(method_pen(name)))
             check.setChecked(name not in UNSELECTED)
-            colour = palette.series_color(METHOD_COLOURS.get(name, 0)).name()
-            check.setStyleSheet(f"QCheckBox {{ color: {colour}; font-weight: bold; }}")
             check.toggled.connect(lambda checked: self.restart())
             rate = NumberEdit()
             set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=name),

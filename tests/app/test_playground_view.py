@@ -200,3 +200,14 @@ def test_the_axis_titles_follow_the_surface_chosen_not_the_previous_one(qtbot, v
     assert (axis_title("bottom"), axis_title("left")) == (f"w1 ({first})", f"w2 ({second})")
     view.set_surface("rosenbrock")
     assert (axis_title("bottom"), axis_title("left")) == ("x", "y")
+
+
+def test_each_method_is_named_beside_a_sample_of_its_path_in_the_paths_colour_and_dashes(view):
+    dashed = []
+    for name, check in view.method_checks.items():
+        pen = view.path_curves[name].opts["pen"]
+        sample = check.icon().pixmap(24, 12).toImage()
+        assert sample.pixelColor(3, 6).rgb() == pen.color().rgb(), name
+        if pen.style() != Qt.PenStyle.SolidLine:
+            dashed.append(name)
+    assert dashed == ["adamw"], "the one method without a colour of its own is told apart by its dashes"
