@@ -20,7 +20,7 @@ import socket
 import threading
 import weakref
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal, SignalInstance
 
 from app import gui_thread_gc
 
@@ -123,6 +123,11 @@ class WorkerThread(QObject):
 
     def __init__(self, worker: Worker, control, thread_name: str, parent: QObject | None = None):
         super().__init__(parent)
+        unheard = [name for name in dir(type(worker)) if isinstance(getattr(type(worker), name), Outgoing)
+                   and not isinstance(getattr(self, name, None), SignalInstance)]
+        if unheard:
+            raise TypeError(f"{type(self).__name__} declares no signal for {type(worker).__name__}'s "
+                            f"messages {', '.join(unheard)}")
         self.control = control
         self.worker = worker
         # A daemon: a run nobody stopped must not keep the interpreter from exiting.

@@ -1,6 +1,7 @@
 """A worker's messages reach the GUI thread in order, ``ended`` comes once and last, and stopping waits."""
 import threading
 
+import pytest
 from PySide6.QtCore import QEventLoop, QTimer, Signal
 
 from app.worker_thread import Outbox, Outgoing, Worker, WorkerThread
@@ -119,3 +120,16 @@ def test_an_outbox_whose_wake_up_bytes_overflow_still_hands_over_every_message_i
     assert received == list(range(count))
     notifier.setEnabled(False)
     outbox.close()
+
+
+def test_a_session_without_a_signal_for_one_of_its_workers_messages_is_refused_when_made(qapp):
+    class TalkativeWorker(CountingWorker):
+        remark = Outgoing()
+
+    class DeafSession(WorkerThread):
+        number = Signal(int, str)
+        finished = Signal()
+
+    with pytest.raises(TypeError, match="DeafSession declares no signal for TalkativeWorker's messages remark"):
+        DeafSession(TalkativeWorker(Control(), 1), Control(), "deaf")
+    assert isinstance(CountingSession(1), WorkerThread), "a session that hears every message is made"
