@@ -138,6 +138,12 @@ class Experiment:
         self.optimizer().load_state_arrays(saved["arrays"], [self.network.flat_parameters])
         return True
 
+    def prepare(self) -> None:
+        """Compile the kernels a run of this experiment uses, or load them from numba's disk cache
+        (a trainer does it when it starts; a process forked afterwards inherits them)."""
+        build_optimizer(self.config).prepare(self.network.dtype)  # not the run's own: a trainer may be using it
+        self.network.prepare()
+
     def make_trainer(self, control: TrainingControl | None = None, **overrides) -> Trainer:
         config, dataset = self.config, self.dataset
         options = dict(batch_size=config.training.batch_size, epochs=config.training.epochs,

@@ -55,6 +55,14 @@ def _openblas_thread_counts() -> list[tuple]:
     return functions
 
 
+def check_live_settings(settings: dict) -> None:
+    """ValueError naming the settings that cannot change during a run (not in LIVE_SETTINGS)."""
+    unknown = set(settings) - set(LIVE_SETTINGS)
+    if unknown:
+        raise ValueError(f"cannot change {', '.join(sorted(unknown))} during a run; "
+                         f"live settings are {', '.join(LIVE_SETTINGS)}")
+
+
 class TrainingControl:
     """Thread-safe commands for a running :class:`Trainer`, honoured between batches."""
 
@@ -100,10 +108,7 @@ class TrainingControl:
 
     def change(self, **settings: float) -> None:
         """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size)."""
-        unknown = set(settings) - set(LIVE_SETTINGS)
-        if unknown:
-            raise ValueError(f"cannot change {', '.join(sorted(unknown))} during a run; "
-                             f"live settings are {', '.join(LIVE_SETTINGS)}")
+        check_live_settings(settings)
         with self._condition:
             self._changes.update(settings)
 
