@@ -67,6 +67,17 @@ def lower_background_priority() -> None:
             continue
 
 
+def lower_own_priority() -> None:
+    """Give the calling thread, and the threads it starts from now on, :data:`BACKGROUND_NICENESS`
+    more niceness (at most 19): the first thing a training process does."""
+    if not priorities_available():
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS))
+    except OSError:
+        pass
+
+
 @contextlib.contextmanager
 def training_threads(blas_threads: int):
     """Around a worker's run, in its thread: background priority and ``blas_threads`` for BLAS."""

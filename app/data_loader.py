@@ -5,6 +5,7 @@ is immutable (read-only arrays), so runs and windows can share one.
 """
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -14,6 +15,8 @@ from app.worker_thread import Outbox
 from core import experiment
 from core.config import RunConfig
 from core.experiment import data_key
+
+log = logging.getLogger(__name__)
 
 CACHE_SIZE = 2
 """Data sets kept in memory (MNIST is about 200 MB as float32)."""
@@ -58,6 +61,8 @@ class DatasetLoader(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
         self._loading: dict[str, Future] = {}
+        self._engine_prepared: Future | None = None
+        self._shut_down = False
         # The loader's thread never calls Qt (see app.worker_thread): a finished load wakes the GUI thread.
         self._done = Outbox()
         self._notifier = self._done.notify(self._report_done, self)
@@ -72,6 +77,23 @@ class DatasetLoader(QObject):
             self._loading[key] = future
             future.add_done_callback(lambda _: self._done.put("done", (key,)))
         return key
+
+    def prepare_engine(self, run) -> None:
+        """Compile the kernels ``run`` (a :class:`core.experiment.Experiment`) trains with, or load
+        them from numba's disk cache (about a second), on the helper thread: a training process
+        forked afterwards has them, and its first batch comes at once. Nothing once shut down."""
+        if not self._shut_down:
+            self._engine_prepared = self._executor.submit(run.prepare)
+
+    def wait_for_engine(self) -> None:
+        """Wait until :meth:`prepare_engine` is done (at once but right after a run was built):
+        a process forked while another thread compiles could find the compiler's locks held."""
+        if self._engine_prepared is not None:
+            try:
+                self._engine_prepared.result()
+            except Exception:  # the run meets the same error in its trainer and reports it
+                log.exception("preparing the engine's kernels failed")
+            self._engine_prepared = None
 
     def is_loading(self) -> bool:
         return bool(self._loading)
@@ -90,4 +112,5 @@ class DatasetLoader(QObject):
 
     def shutdown(self) -> None:
         """Wait for a load in progress and stop the helper thread (the window is closing)."""
+        self._shut_down = True
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -7,7 +7,8 @@ rate, momentum, L1/L2 and dropout are sent to the trainer (they apply at the nex
 size at the next epoch); any other change asks whether to stop and reset.
 
 Start after a run has ended continues training the same weights (to the planned epoch if the run
-was interrupted, else for another ``epochs``); Reset re-initialises.
+was interrupted, else for another ``epochs``); Reset re-initialises. A run trains in a process of
+its own where the platform allows it (:mod:`app.training_process`), else on a thread.
 """
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ from app.panels.widgets import INVALID_STYLE
 from app import gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
-from app.training_worker import TrainingSession
+from app.training_process import training_session
+from app.training_worker import RunSession
 from core import config as run_config
 from core import events, model_io, runs
 from core.config import ConfigError, RunConfig
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         self.model = ConfigModel(config or RunConfig(), self)
         self.loader = DatasetLoader(self)
         self.experiment: Experiment | None = None
-        self.session: TrainingSession | None = None
+        self.session: RunSession | None = None
         self._views: list[QWidget] = []  # the live views made so far (see views)
         self.config_path: str | None = None
         self._state = IDLE
@@ -675,6 +677,7 @@ class MainWindow(QMainWindow):
         self._show_applicable_views(experiment.dataset)
         self._update_actions()
         self.experiment_changed.emit(experiment)
+        self.loader.prepare_engine(experiment)
 
     # ================================================================== run controls
     def start(self, paused: bool = False) -> None:
@@ -701,8 +704,8 @@ class MainWindow(QMainWindow):
         recording = self._recording_for(config, experiment)
         if recording is not None:
             recording.optimizer = experiment.optimizer()
-        session = TrainingSession(experiment, options, paused=paused, parent=self,
-                                  on_event=recording.record if recording is not None else None)
+        self.loader.wait_for_engine()
+        session = training_session(experiment, options, paused=paused, parent=self, recording=recording)
         session.started.connect(self._on_started)
         session.progress.connect(self._on_progress)
         session.paused.connect(self._on_paused)
@@ -762,7 +765,7 @@ class MainWindow(QMainWindow):
             return
         session.blockSignals(True)
         if not session.stop_and_wait(CLOSE_TIMEOUT_MS):
-            log.warning("the training thread did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
+            log.warning("the run did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
             session.wait()
         if self._last_batch is not None:
             self._epochs_done, self._steps_done = self._last_batch.epoch, self._last_batch.step
@@ -782,9 +785,9 @@ class MainWindow(QMainWindow):
             self._last_batch = progress.batches[-1]
             self._steps_done = self._last_batch.step
             if not self._run_imports_frozen:
-                # The training thread has imported what a run needs (numba and its compiled kernels,
-                # ~40,000 objects): out of the collector's walks, they no longer make each full
-                # collection in the GUI thread 25-190 ms longer.
+                # What a run needs is imported by now (numba and its compiled kernels, ~40,000
+                # objects, by the engine's preparation or a training thread): out of the collector's
+                # walks, they no longer make each full collection in the GUI thread 25-190 ms longer.
                 self._run_imports_frozen = True
                 gui_thread_gc.freeze_newcomers()
         if progress.epochs:

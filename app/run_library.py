@@ -1,10 +1,10 @@
 """The window's side of the run library (:mod:`core.runs`): recording runs as they train, and
 turning a saved run back into what the views show.
 
-Recording must neither slow training nor freeze the window. The training thread hands every engine
-event to :meth:`RunRecording.record`, with a copy of the weights at the end of each epoch (taken
-there, while the network still holds that epoch's weights, so the files are exactly those of a
-command-line run). A writer thread of the recording's own passes them to a
+Recording must neither slow training nor freeze the window. Where the run trains (its thread, or
+its process: :mod:`app.training_process`) every engine event is handed over as it happens
+(:func:`recorded_item`), with a copy of the weights at the end of each epoch (taken there, while the
+network still holds that epoch's weights, so the files are exactly those of a command-line run). A writer thread of the recording's own passes them to a
 :class:`core.runs.RunRecorder` whose network is a twin of the trained one. Saving an epoch costs
 about 40 ms for the digits (mostly ``fsync``), as long as the epoch itself; a toy problem trains
 hundreds of epochs a second. So the writer saves at most once every :data:`SAVE_INTERVAL`
@@ -186,10 +186,21 @@ def read_optimizer_state(model_path: Path) -> tuple[dict | None, str | None]:
         return None, str(error)
 
 
+def recorded_item(event, network, optimizer) -> tuple | None:
+    """What the run library keeps of an engine event as it happens: ``(event, weights, optimiser
+    state)``, with copies of ``network``'s weights and of ``optimizer``'s state
+    (:func:`core.runs.optimizer_state_at`) at an epoch's end or the run's, or None (other events)."""
+    if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
+        return event, network.state(), runs.optimizer_state_at(event, optimizer)
+    if isinstance(event, events.BatchFinished):
+        return event, None, None
+    return None
+
+
 class RunRecording(QObject):
     """Writes one run folder while the window trains it (see the module docstring).
 
-    :meth:`record` is called from the training thread; everything else from the GUI thread.
+    :meth:`record` is called from a training thread; everything else from the GUI thread.
     :meth:`close` waits for the writer to save what is left and ends its thread.
     """
 
@@ -231,21 +242,21 @@ class RunRecording(QObject):
             return bool(self._waiting) or self._writing
 
     def record(self, event) -> None:
-        """Queue an engine event; at an epoch's end or the run's, with a copy of the weights and of
-        :attr:`optimizer`'s state (:func:`core.runs.optimizer_state_at`)."""
-        if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
-            item = (event, self.network.state(), runs.optimizer_state_at(event, self.optimizer))
-        elif isinstance(event, events.BatchFinished):
-            item = (event, None, None)
-        else:
-            return
+        """Queue an engine event, as it happens (in the training thread): see :func:`recorded_item`."""
+        item = recorded_item(event, self.network, self.optimizer)
+        if item is not None:
+            self.take([item])
+
+    def take(self, items: list) -> None:
+        """Queue :func:`recorded_item` items made where the run trains (a training process)."""
         with self._condition:
             if self._closing or self.error is not None:
                 return
-            self._waiting.append(item)
-            if isinstance(event, events.TrainingFinished):
+            was_idle = not self._waiting
+            self._waiting.extend(items)
+            if any(isinstance(event, events.TrainingFinished) for event, _, _ in items):
                 self._save_now = True
-            if len(self._waiting) == 1 or self._save_now:  # wake the writer only when it may wait for this
+            if was_idle or self._save_now:  # wake the writer only when it may wait for these
                 self._condition.notify_all()
 
     def resume(self) -> None:

@@ -59,10 +59,10 @@ class TrainingWorker(Worker):
 
     def __init__(self, experiment, control: TrainingControl, trainer_options: dict | None = None, *,
                  message_interval: float = MESSAGE_INTERVAL, inspection_interval: float = INSPECTION_INTERVAL,
-                 blas_threads: int | None = None, on_event=None):
+                 blas_threads: int | None = None, on_event=None, outbox=None):
         """``on_event(event)``, if given, is called in this thread with every engine event as it
         happens, while the network still holds that event's weights (the run library saves them)."""
-        super().__init__()
+        super().__init__(outbox)
         self.experiment, self.control = experiment, control
         self.on_event = on_event
         self.trainer_options = dict(trainer_options or {})
@@ -123,12 +123,9 @@ class TrainingWorker(Worker):
         self._next_message = time.perf_counter() + self.message_interval
 
 
-class TrainingSession(WorkerThread):
-    """One run: its control, its worker and the worker's thread.
-
-    Signals are the worker's, delivered in the GUI thread. Command the run through :attr:`control`.
-    After :attr:`ended` the session deletes itself; drop it.
-    """
+class RunSession(WorkerThread):
+    """What the window sees of a run, wherever it trains: these signals, delivered in the GUI
+    thread, and :attr:`control`'s commands. After :attr:`ended` the session deletes itself; drop it."""
 
     started = Signal(object)
     """started(core.events.TrainingStarted)."""
@@ -143,12 +140,16 @@ class TrainingSession(WorkerThread):
 
     stop_timeout_ms = 1000
 
+    def _on_ended(self) -> None:
+        self.deleteLater()  # posted before the base class may release the last hold on garbage collection
+        super()._on_ended()
+
+
+class TrainingSession(RunSession):
+    """One run on a thread of the window's process: its control, its worker and the worker's thread."""
+
     def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
                  parent: QObject | None = None, **worker_options):
         control = TrainingControl(paused=paused)
         super().__init__(TrainingWorker(experiment, control, trainer_options, **worker_options), control, "training",
                          parent)
-
-    def _on_ended(self) -> None:
-        self.deleteLater()  # posted before the base class may release the last hold on garbage collection
-        super()._on_ended()

@@ -108,8 +108,9 @@ class Worker:
     """Long work run by a :class:`WorkerThread`: a subclass declares :class:`Outgoing` messages and
     defines ``run()``, which runs in the worker's thread and must not raise."""
 
-    def __init__(self):
-        self.outbox = Outbox()
+    def __init__(self, outbox: Outbox | None = None):
+        """``outbox``: anything with Outbox's ``put`` (a training process sends through a pipe)."""
+        self.outbox = outbox if outbox is not None else Outbox()
 
 
 class WorkerThread(QObject):

@@ -9,6 +9,7 @@ import threading  # noqa: E402
 import pytest  # noqa: E402
 
 from app.main_window import MainWindow  # noqa: E402
+from app.training_process import TrainingProcess  # noqa: E402
 from app.worker_thread import WorkerThread  # noqa: E402
 from core.config import OptimizerConfig, RunConfig  # noqa: E402
 
@@ -22,8 +23,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch, qapp):
-    """Fail the test if a worker thread it started (or a dataset-loader thread) still runs afterwards,
-    or if its windows left Python's automatic garbage collection off.
+    """Fail the test if a worker thread or training process it started (or a dataset-loader thread)
+    still runs afterwards, or if its windows left Python's automatic garbage collection off.
 
     Set up before ``qtbot``, so it is checked after qtbot has closed the test's windows.
     """
@@ -34,14 +35,21 @@ def no_thread_left_running(monkeypatch, qapp):
         started.append(session.thread)
         return original_start(session, *args)
 
+    original_process_start = TrainingProcess.start
+
+    def tracking_process_start(session, *args):
+        started.append(session.process)
+        return original_process_start(session, *args)
+
     monkeypatch.setattr(WorkerThread, "start", tracking_start)
+    monkeypatch.setattr(TrainingProcess, "start", tracking_process_start)
     yield
     for thread in started:
         thread.join(5)
     running = [thread.name for thread in started if thread.is_alive()]
     qapp.processEvents()  # the GUI thread's side of a thread's end (a worker gives collection back)
     loaders = [thread.name for thread in threading.enumerate() if thread.name.startswith("dataset-loader")]
-    assert not running, f"worker thread(s) still running after the test: {running}"
+    assert not running, f"worker thread(s) or training process(es) still running after the test: {running}"
     assert not loaders, f"dataset loader thread(s) still running after the test: {loaders}"
     assert gc.isenabled(), "a window or worker left automatic garbage collection off (app/gui_thread_gc.py)"
 

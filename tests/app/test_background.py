@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app import background
+from app import background, training_process
+from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from core.experiment import Experiment
 
@@ -39,6 +40,18 @@ def test_a_training_run_lowers_every_thread_but_the_gui_thread(qtbot, small_conf
     assert training == expected
     assert min(others) >= expected  # OpenBLAS's pool and every helper thread too
     assert niceness() == gui
+
+
+@needs_thread_priorities
+@pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
+def test_a_training_process_runs_below_the_gui_thread(qtbot, small_config):
+    session = TrainingProcess(Experiment(small_config(epochs=1)), paused=True)
+    with qtbot.waitSignal(session.paused, timeout=30_000):
+        session.start()
+    child = niceness(session.process.pid)  # its main thread: the training loop's
+    with qtbot.waitSignal(session.ended, timeout=30_000):
+        session.control.stop()
+    assert child == min(19, niceness() + background.BACKGROUND_NICENESS)
 
 
 def run_python(code: str, **environment) -> str:

@@ -30,3 +30,20 @@ def test_loads_queued_behind_another_are_cancelled_at_shutdown_without_an_answer
     loader.shutdown()
     qtbot.wait(200)  # the cancelled futures' reports reach the GUI thread
     assert answers == [] and not loader.is_loading()
+
+
+def test_the_engine_is_prepared_on_the_helper_thread_and_not_after_shutdown(qtbot, monkeypatch):
+    prepared = []
+
+    class Run:
+        def prepare(self):
+            prepared.append(threading.current_thread().name)
+
+    loader = DatasetLoader()
+    loader.prepare_engine(Run())
+    loader.wait_for_engine()
+    assert prepared and prepared[0].startswith("dataset-loader"), "off the GUI thread"
+    loader.shutdown()
+    loader.prepare_engine(Run())  # a run built as the window closes: nothing is started
+    loader.wait_for_engine()
+    assert len(prepared) == 1

@@ -1,5 +1,4 @@
 """The training worker: every event reaches the GUI once, in order, throttled, as copies; commands work."""
-import math
 import time
 
 import numpy as np
@@ -11,24 +10,11 @@ from app.messages import Progress
 from app.training_worker import TrainingSession, describe_failure
 from core import events
 from core.experiment import Experiment
-
-SIGNALS = ("started", "progress", "paused", "finished", "failed")
+from tests.app.sessions import batches_of, recorded, steps_per_epoch
 
 
 def recorded_session(experiment, trainer_options=None, **options):
-    session = TrainingSession(experiment, trainer_options, **options)
-    received = {name: [] for name in SIGNALS}
-    for name in SIGNALS:
-        getattr(session, name).connect(received[name].append)
-    return session, received
-
-
-def batches_of(received):
-    return [batch for progress in received["progress"] for batch in progress.batches]
-
-
-def steps_per_epoch(experiment):
-    return math.ceil(len(experiment.dataset.X_train) / experiment.config.training.batch_size)
+    return recorded(TrainingSession(experiment, trainer_options, **options))
 
 
 def test_every_batch_and_epoch_arrives_once_in_order_in_fewer_messages(qtbot, small_config):
