@@ -5,7 +5,6 @@ is immutable (read-only arrays), so runs and windows can share one.
 """
 from __future__ import annotations
 
-import logging
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -14,9 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from app.worker_thread import Outbox
 from core import experiment
 from core.config import RunConfig
-from core.experiment import data_key
-
-log = logging.getLogger(__name__)
+from core.experiment import data_key, optimizer_key
 
 CACHE_SIZE = 2
 """Data sets kept in memory (MNIST is about 200 MB as float32)."""
@@ -37,6 +34,11 @@ def _remember(key: str, dataset) -> None:
     _cache.move_to_end(key)
     while len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
+
+
+def run_optimizer(run) -> tuple:
+    """What decides the optimiser's kernels in ``run``: its name and hyperparameters (not the rate)."""
+    return optimizer_key(run.config.optimizer.name, run.config.optimizer.options)
 
 
 def describe_load_error(error: BaseException) -> str:
@@ -61,7 +63,7 @@ class DatasetLoader(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
         self._loading: dict[str, Future] = {}
-        self._engine_prepared: Future | None = None
+        self._engine: tuple | None = None  # (network, optimiser key, future) of the last prepare_engine
         self._shut_down = False
         # The loader's thread never calls Qt (see app.worker_thread): a finished load wakes the GUI thread.
         self._done = Outbox()
@@ -80,20 +82,18 @@ class DatasetLoader(QObject):
 
     def prepare_engine(self, run) -> None:
         """Compile the kernels ``run`` (a :class:`core.experiment.Experiment`) trains with, or load
-        them from numba's disk cache (about a second), on the helper thread: a training process
-        forked afterwards has them, and its first batch comes at once. Nothing once shut down."""
+        them from numba's disk cache (about a second; seconds the first time on a computer), on the
+        helper thread: a training process forked afterwards has them. Nothing once shut down."""
         if not self._shut_down:
-            self._engine_prepared = self._executor.submit(run.prepare)
+            self._engine = (run.network, run_optimizer(run), self._executor.submit(run.prepare))
 
-    def wait_for_engine(self) -> None:
-        """Wait until :meth:`prepare_engine` is done (at once but right after a run was built):
-        a process forked while another thread compiles could find the compiler's locks held."""
-        if self._engine_prepared is not None:
-            try:
-                self._engine_prepared.result()
-            except Exception:  # the run meets the same error in its trainer and reports it
-                log.exception("preparing the engine's kernels failed")
-            self._engine_prepared = None
+    def engine_prepared(self, run) -> bool:
+        """Whether :meth:`prepare_engine` has finished for ``run``'s network and optimiser: the
+        helper thread compiles nothing now, and a process forked now needs to compile nothing."""
+        if self._engine is None:
+            return False
+        network, optimizer, preparation = self._engine
+        return preparation.done() and network is run.network and optimizer == run_optimizer(run)
 
     def is_loading(self) -> bool:
         return bool(self._loading)

@@ -704,8 +704,14 @@ class MainWindow(QMainWindow):
         recording = self._recording_for(config, experiment)
         if recording is not None:
             recording.optimizer = experiment.optimizer()
-        self.loader.wait_for_engine()
-        session = training_session(experiment, options, paused=paused, parent=self, recording=recording)
+        # A process is forked only while no thread of the window compiles kernels (see training_session):
+        # the engine's preparation for this run is done and no race of a tool runs. Else a thread trains.
+        may_fork = self.loader.engine_prepared(experiment) and not any(
+            getattr(tool, "running", False) for tool in [*self._views, *self._tools])
+        if not self.loader.engine_prepared(experiment):
+            self.loader.prepare_engine(experiment)  # for the next Start
+        session = training_session(experiment, options, paused=paused, parent=self, recording=recording,
+                                   may_fork=may_fork)
         session.started.connect(self._on_started)
         session.progress.connect(self._on_progress)
         session.paused.connect(self._on_paused)

@@ -68,9 +68,11 @@ def available() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def training_session(experiment, trainer_options: dict, *, paused: bool, parent: QObject, recording=None):
-    """The session for a window's run: :class:`TrainingProcess` where :func:`available`, else a thread's."""
-    if available():
+def training_session(experiment, trainer_options: dict, *, paused: bool, parent: QObject, recording=None,
+                     may_fork: bool = True):
+    """The session for a window's run: :class:`TrainingProcess` where :func:`available` and the caller
+    says that no other thread may be compiling kernels now (``may_fork``), else a thread's."""
+    if may_fork and available():
         return TrainingProcess(experiment, trainer_options, paused=paused, parent=parent, recording=recording)
     return TrainingSession(experiment, trainer_options, paused=paused, parent=parent,
                            on_event=recording.record if recording is not None else None)
@@ -176,7 +178,8 @@ class TrainingProcess(RunSession):
         with warnings.catch_warnings():
             # Python 3.12+ warns that forking a process with threads may deadlock the child (on a lock
             # another thread held): the child takes none of them. It never calls Qt, collects none of
-            # the inherited objects, and imports nothing the engine's preparation has not imported.
+            # the inherited objects, imports nothing the engine's preparation has not imported, and is
+            # only forked while no thread compiles kernels (numba's and LLVM's locks; see training_session).
             warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
             self.process.start()
         for end in self._child_ends:  # only the child's: the pipe reads end of file once the child exits

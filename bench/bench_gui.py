@@ -151,7 +151,8 @@ def samples_per_second(batches, warmup: float) -> float:
 
 
 def open_window(config, timeout: float = 120.0):
-    """A shown main window with its run built, or None when the data cannot be loaded."""
+    """A shown main window with its run built and the engine prepared for it (a run started sooner
+    trains on a thread), or None when the data cannot be loaded."""
     from app.main_window import MainWindow
 
     window = MainWindow(config)
@@ -160,6 +161,7 @@ def open_window(config, timeout: float = 120.0):
     wait_until(lambda: window.start_action.isEnabled() or (window.model.errors and not window.loader.is_loading()),
                timeout, "the window's data")
     if window.start_action.isEnabled():
+        wait_until(lambda: window.loader.engine_prepared(window.experiment), timeout, "the engine's kernels")
         return window
     close(window)
     return None
@@ -451,7 +453,7 @@ def memory(plan: Plan, say) -> dict:
     settled = max(1, plan.memory_epochs // 10)
     baseline, end, drift = rss_drift(samples, settled)
     say(f"memory: {baseline:.0f} MB after epoch {settled}, {end:.0f} MB at the end, drift {drift:.1f} %")
-    training = rss_drift(training_samples, settled) if training_samples else None
+    training = rss_drift(training_samples, settled)  # None: the run went too fast to be sampled past its first tenth
     if training is not None:
         say(f"training process: {training[0]:.0f} MB after epoch {settled}, {training[1]:.0f} MB at the end, "
             f"drift {training[2]:.1f} %")
@@ -460,9 +462,12 @@ def memory(plan: Plan, say) -> dict:
             "epochs": finished[0].epoch}
 
 
-def rss_drift(samples: list[tuple[int, float]], settled: int) -> tuple[float, float, float]:
-    """(RSS once ``settled`` epochs are done, RSS at the end, largest change after that in %)."""
+def rss_drift(samples: list[tuple[int, float]], settled: int) -> tuple[float, float, float] | None:
+    """(RSS once ``settled`` epochs are done, RSS at the end, largest change after that in %), or
+    None without a sample from then on."""
     later = [rss for epochs, rss in samples if epochs >= settled]
+    if not later:
+        return None
     baseline = later[0]
     return baseline, later[-1], 100 * max(abs(rss - baseline) for rss in later) / baseline
 

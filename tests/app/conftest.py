@@ -71,12 +71,14 @@ def small_config():
 
 @pytest.fixture
 def open_window(qtbot):
-    """A factory of main windows on ``config`` (the default one without), returned once Start is enabled."""
+    """A factory of main windows on ``config`` (the default one without), returned once Start is enabled
+    and the engine is prepared for the run (so that it trains in a process of its own where it can)."""
 
     def make(config=None) -> MainWindow:
         window = MainWindow(config)
         qtbot.addWidget(window)
         qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        qtbot.waitUntil(lambda: window.loader.engine_prepared(window.experiment), timeout=30_000)
         return window
 
     return make

@@ -3,6 +3,7 @@ import threading
 
 from app.data_loader import DatasetLoader, cached
 from core.config import RunConfig
+from core.experiment import Experiment
 
 
 def test_a_load_answers_once_with_the_dataset_and_caches_it(qtbot):
@@ -32,18 +33,19 @@ def test_loads_queued_behind_another_are_cancelled_at_shutdown_without_an_answer
     assert answers == [] and not loader.is_loading()
 
 
-def test_the_engine_is_prepared_on_the_helper_thread_and_not_after_shutdown(qtbot, monkeypatch):
-    prepared = []
-
-    class Run:
-        def prepare(self):
-            prepared.append(threading.current_thread().name)
-
+def test_the_engine_is_prepared_on_the_helper_thread_for_one_network_and_optimiser(qtbot):
+    threads = []
+    run = Experiment(RunConfig())
+    run.prepare = lambda: threads.append(threading.current_thread().name)
     loader = DatasetLoader()
-    loader.prepare_engine(Run())
-    loader.wait_for_engine()
-    assert prepared and prepared[0].startswith("dataset-loader"), "off the GUI thread"
+    assert not loader.engine_prepared(run)
+    loader.prepare_engine(run)
+    qtbot.waitUntil(lambda: loader.engine_prepared(run), timeout=5000)
+    assert threads[0].startswith("dataset-loader"), "off the GUI thread"
+    another_optimiser = Experiment(run.config.copy(), dataset=run.dataset, network=run.network)
+    another_optimiser.config.optimizer.name = "sgd"
+    assert not loader.engine_prepared(another_optimiser)
+    assert not loader.engine_prepared(Experiment(run.config.copy(), dataset=run.dataset)), "another network"
     loader.shutdown()
-    loader.prepare_engine(Run())  # a run built as the window closes: nothing is started
-    loader.wait_for_engine()
-    assert len(prepared) == 1
+    loader.prepare_engine(another_optimiser)  # a run built as the window closes: nothing is started
+    assert threads == [threads[0]] and not loader.engine_prepared(another_optimiser)

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import app.views
 from app import training_process
+from app.training_process import TrainingProcess
+from app.training_worker import TrainingSession
 from app.main_window import MainWindow, live_changes
 from core import events
 from core.config import LayerConfig, OptimizerConfig, RunConfig
@@ -188,10 +190,32 @@ def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights
     assert window.experiment.optimizer() is not diverged, "the state of the step that overflowed is not carried on"
 
 
-def test_closing_during_a_run_stops_the_training_within_a_second(qtbot, small_config):
-    window = MainWindow(small_config(epochs=100_000))
-    qtbot.addWidget(window)
-    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+@pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
+def test_a_run_trains_on_a_thread_while_another_thread_may_be_compiling_kernels(open_window, qtbot, small_config,
+                                                                                 monkeypatch):
+    """A process forked while a thread compiles could inherit numba's lock held by nobody, and hang."""
+    window = open_window(small_config(epochs=200))
+
+    def step_and_stop() -> type:
+        window.step_batch()
+        kind = type(window.session)
+        with qtbot.waitSignal(window.run_finished, timeout=20_000):
+            window.stop()
+        qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+        return kind
+
+    assert step_and_stop() is TrainingProcess
+    window.model.set("optimizer.name", "rmsprop")  # its kernels are not prepared yet
+    assert step_and_stop() is TrainingSession
+    qtbot.waitUntil(lambda: window.loader.engine_prepared(window.experiment), timeout=30_000)
+    assert step_and_stop() is TrainingProcess, "prepared meanwhile, for the next Start"
+    race = next(tool for tool in window.tools if hasattr(tool, "running"))
+    monkeypatch.setattr(type(race), "running", property(lambda tool: True))  # a race prepares its own kernels
+    assert step_and_stop() is TrainingSession
+
+
+def test_closing_during_a_run_stops_the_training_within_a_second(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=100_000))
     window.start()
     qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
     process = window.session.process
