@@ -142,6 +142,9 @@ class _PipeReader(Worker):
         self.messages = messages
 
     def run(self) -> None:
+        # Below the GUI thread, as a training thread would put it, with the other helper threads (the
+        # run library's writer among them): when the GUI thread wakes up, it gets a core first.
+        background.lower_background_priority()
         while True:
             try:
                 data = self.messages.recv_bytes()

@@ -44,14 +44,16 @@ def test_a_training_run_lowers_every_thread_but_the_gui_thread(qtbot, small_conf
 
 @needs_thread_priorities
 @pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
-def test_a_training_process_runs_below_the_gui_thread(qtbot, small_config):
+def test_a_training_process_and_the_threads_reading_it_run_below_the_gui_thread(qtbot, small_config):
+    expected = min(19, niceness() + background.BACKGROUND_NICENESS)
     session = TrainingProcess(Experiment(small_config(epochs=1)), paused=True)
     with qtbot.waitSignal(session.paused, timeout=30_000):
         session.start()
     child = niceness(session.process.pid)  # its main thread: the training loop's
+    reader = niceness(session.thread.native_id)
     with qtbot.waitSignal(session.ended, timeout=30_000):
         session.control.stop()
-    assert child == min(19, niceness() + background.BACKGROUND_NICENESS)
+    assert child == expected and reader == expected
 
 
 def run_python(code: str, **environment) -> str:
