@@ -706,10 +706,10 @@ class MainWindow(QMainWindow):
             recording.optimizer = experiment.optimizer()
         # A process is forked only while no thread of the window compiles kernels (see training_session):
         # the engine's preparation for this run is done and no race of a tool runs. Else a thread trains.
-        may_fork = self.loader.engine_prepared(experiment) and not any(
-            getattr(tool, "running", False) for tool in [*self._views, *self._tools])
-        if not self.loader.engine_prepared(experiment):
+        prepared = self.loader.engine_prepared(experiment)
+        if not prepared:
             self.loader.prepare_engine(experiment)  # for the next Start
+        may_fork = prepared and not any(getattr(tool, "running", False) for tool in [*self._views, *self._tools])
         session = training_session(experiment, options, paused=paused, parent=self, recording=recording,
                                    may_fork=may_fork)
         session.started.connect(self._on_started)

@@ -89,7 +89,6 @@ class RemoteControl:
         self._commands = commands
         self._sent = 0
         self._reported = (paused, 0)  # (the loop waits, moving commands carried out by then)
-        self.stop_requested = False
 
     def pause(self) -> None:
         self._send("pause")
@@ -104,7 +103,6 @@ class RemoteControl:
         self._send("step_epoch")
 
     def stop(self) -> None:
-        self.stop_requested = True
         self._send("stop")
 
     def change(self, **settings: float) -> None:
@@ -170,8 +168,8 @@ class TrainingProcess(RunSession):
         self.experiment, self.recording = experiment, recording
         self.process = context.Process(
             target=_child_main, name="training", daemon=True,
-            args=(child_messages, child_commands, experiment, dict(trainer_options or {}), worker_options, paused,
-                  recording is not None))
+            args=((messages, commands), child_messages, child_commands, experiment, dict(trainer_options or {}),
+                  worker_options, paused, recording is not None))
         self._child_ends = (child_messages, child_commands)
         self._waiting: collections.deque = collections.deque()  # taken while stopping, delivered later
         self._outcome_sent = False  # finished or failed came: the child did not just die
@@ -280,11 +278,16 @@ class _ChildEnd:
         self._send_records()
         self._outgoing.put((name, args))
 
+    @property
+    def optimizer(self):
+        """The run's optimiser, once the worker has made its trainer."""
+        trainer = self.worker.trainer if self.worker is not None else None
+        return trainer.optimizer if trainer is not None else None
+
     # The worker's on_event, called in the training thread with every event
     def on_event(self, event) -> None:
         if self.recording:
-            trainer = self.worker.trainer if self.worker is not None else None
-            item = recorded_item(event, self.experiment.network, trainer.optimizer if trainer is not None else None)
+            item = recorded_item(event, self.experiment.network, self.optimizer)
             if item is not None:
                 self._records.append(item)
         if isinstance(event, events.Paused):
@@ -296,8 +299,7 @@ class _ChildEnd:
             self.send_state(False, self._carried_out)
 
     def send_state(self, waiting: bool, carried_out: int) -> None:
-        trainer = self.worker.trainer if self.worker is not None else None
-        optimizer = trainer.optimizer if trainer is not None else None
+        optimizer = self.optimizer
         self._send_records()
         self._outgoing.put((STATE, (self.experiment.network.state(),
                                     optimizer.state_arrays() if optimizer is not None else None,
@@ -309,11 +311,14 @@ class _ChildEnd:
             self._outgoing.put((RECORDS, (records,)))
 
     def obey(self, commands) -> None:
-        """Carry out the window's commands (a thread of its own) until the window closes its end."""
+        """Carry out the window's commands (a thread of its own). The window closes its end only
+        after the child has exited: an end of file during the run means the window is gone (killed,
+        crashed), and the run stops rather than train on for nobody."""
         while True:
             try:
                 command, settings = commands.recv()
             except (EOFError, OSError):
+                self.control.stop()
                 return
             with self._lock:
                 getattr(self.control, command)(**settings)
@@ -332,12 +337,15 @@ class _ChildEnd:
                 # Protocol 5 keeps the events' read-only arrays read-only (and copies them once).
                 self._messages.send_bytes(pickle.dumps(message, protocol=5))
             except OSError:  # the window is gone: nobody reads any more
+                self.control.stop()
                 return
 
 
-def _child_main(messages, commands, experiment, trainer_options: dict, worker_options: dict, paused: bool,
-                recording: bool) -> None:
+def _child_main(window_ends: tuple, messages, commands, experiment, trainer_options: dict, worker_options: dict,
+                paused: bool, recording: bool) -> None:
     """The child process: train, send, exit. Never calls Qt (it has the window's objects, not its threads)."""
+    for end in window_ends:  # the window's ends, inherited: once the window is gone, the pipes say so
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window, which stops the run
     # Objects inherited from the window (widgets among them) are never collected here: destroying a
     # widget would call Qt. What the run makes is collected as usual.

@@ -1,9 +1,14 @@
 """A run in a child process: the same messages as a thread's, commands that reach it, and the window's
-network holding what trained whenever the run pauses or ends — even when the child dies."""
+network holding what trained whenever the run pauses or ends — even when the child dies — and a
+child that stops when its window is gone."""
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +21,8 @@ from core.config import LayerConfig
 from core.experiment import Experiment
 from core.trainer import TrainingControl
 from tests.app.sessions import batches_of, recorded, steps_per_epoch
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
 
@@ -88,7 +95,7 @@ def test_pause_step_and_resume_leave_the_window_the_weights_of_each_pause(qtbot,
     assert experiment.optimizer().step_count == stopped.step
 
 
-def test_the_child_carries_out_commands_in_order_and_counts_those_that_move_the_run():
+def test_the_child_carries_out_commands_in_order_and_stops_when_the_window_is_gone():
     control = TrainingControl(paused=True)
     reader, writer = multiprocessing.Pipe(duplex=False)
     end = _ChildEnd(multiprocessing.Pipe(duplex=False)[1], control, experiment=None, recording=False)
@@ -96,12 +103,17 @@ def test_the_child_carries_out_commands_in_order_and_counts_those_that_move_the_
     obeying.start()
     for command in (("change", {"l2": 0.001, "lr": 0.5}), ("step_batch", {}), ("step_batch", {})):
         writer.send(command)
-    writer.close()
+    deadline = time.monotonic() + 5
+    while end._carried_out < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert control.take_changes() == {"l2": 0.001, "lr": 0.5}
+    assert end._carried_out == 2, "a new setting does not move the run"
+    assert not control.must_wait(), "two batches allowed"
+    assert not control.stop_requested
+    writer.close()  # the window's end, closed during the run: the window is gone
     obeying.join(5)
     end.close()
-    assert control.take_changes() == {"l2": 0.001, "lr": 0.5}
-    assert control.wait_for_permission() and control.wait_for_permission() and control.must_wait()
-    assert end._carried_out == 2, "a new setting does not move the run"
+    assert control.stop_requested
 
 
 def test_epoch_ends_reach_the_run_library_with_their_weights(qtbot, small_config):
@@ -164,3 +176,40 @@ def test_a_window_run_trains_in_a_process_where_the_platform_forks(qapp, small_c
     assert isinstance(training_session(experiment, {}, paused=False, parent=None), TrainingProcess)
     monkeypatch.setattr(training_process, "available", lambda: False)
     assert isinstance(training_session(experiment, {}, paused=False, parent=None), TrainingSession)
+
+
+WINDOW_KILLED_DURING_A_RUN = """
+import os, signal, time
+from PySide6.QtCore import QCoreApplication
+from app.training_process import TrainingProcess
+from core.config import RunConfig
+from core.experiment import Experiment
+
+application = QCoreApplication([])
+config = RunConfig()
+config.training.epochs = 100_000
+session = TrainingProcess(Experiment(config))
+session.start()
+time.sleep(1)
+print(session.process.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_run_whose_window_is_killed_stops_instead_of_training_on_for_nobody():
+    window = subprocess.run([sys.executable, "-c", WINDOW_KILLED_DURING_A_RUN], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)  # waits for the child too: it holds the window's stdout
+    child = int(window.stdout.split()[-1])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and process_state(child) not in (None, "Z"):
+        time.sleep(0.05)
+    assert process_state(child) in (None, "Z"), "the child still runs"
+
+
+def process_state(pid: int) -> str | None:
+    """Linux's state letter of process ``pid`` (Z: exited, not yet reaped), None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next(line.split()[1] for line in status.splitlines() if line.startswith("State:"))
