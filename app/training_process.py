@@ -4,7 +4,7 @@ In one process the GUI thread and the training thread share Python's interpreter
 spend most of their time in Python (pyqtgraph's painting; the engine's per-batch calls between
 small matrix products). Measured on 2 cores, MNIST at batch 32 with every view shown in turn, the
 headless engine on one BLAS thread as the reference: the window trained at 66–78 % of it with a
-training thread, 82–86 % with a process (bench/bench_gui.py; the host's noise is ±15 %).
+training thread, 80–97 % with a process (bench/bench_gui.py, measured in alternating rounds).
 
 The child is a fork of the window's process made when the run starts, so it has the experiment as it
 is (the data, the network, the optimiser's state, the kernels compiled by
