@@ -60,9 +60,9 @@ _compiled_row_dtypes: set[np.dtype] = set()
 _compiling = threading.Lock()
 
 
-def row_forward_kernel(x, parameters, steps, alphas, values, nonzero):
-    """One input row x through the steps of a :class:`RowPlan`, in one compiled loop; False if x
-    holds NaN or ±∞ (then nothing is computed).
+def row_forward_kernel(X, parameters, steps, alphas, values, nonzero):
+    """One input row x (X of shape (1, n_in), as the caller holds it) through the steps of a
+    :class:`RowPlan`, in one compiled loop; False if x holds NaN or ±∞ (then nothing is computed).
 
     values[:n_in] = x, then each step s reads values[source:source + n_in] and writes
     values[target:target + n_out]:
@@ -84,6 +84,7 @@ def row_forward_kernel(x, parameters, steps, alphas, values, nonzero):
     18 % longer). The 784-256-128-10 network's pass on a drawn digit takes 8-9 µs while its weights
     stay in the core's cache, 15-20 µs a call when other work has pushed them out in between.
     """
+    x = X[0]
     for i in range(x.shape[0]):
         if not np.isfinite(x[i]):
             return False
@@ -147,7 +148,7 @@ def prepare_row_kernels(dtype=np.float32) -> None:
         if dtype in _compiled_row_dtypes:
             return
         empty, no_steps = np.zeros(0, dtype), np.zeros((0, 7), np.int64)
-        compiled(row_forward_kernel)(empty, empty, no_steps, empty, empty, np.zeros(0, np.int64))
+        compiled(row_forward_kernel)(np.zeros((1, 0), dtype), empty, no_steps, empty, empty, np.zeros(0, np.int64))
         _compiled_row_dtypes.add(dtype)
 
 
@@ -164,11 +165,12 @@ class RowPlan:
     buffer), source, target (in ``values``, which holds the input, then each step's output). With
     softmax cross-entropy a last softmax step turns the outputs into probabilities.
     ``alphas``: each step's leak α (leaky_relu), in the network's dtype. ``values`` is scratch that
-    every pass overwrites: after a pass it holds the activations that saliency backpropagates through.
+    every pass overwrites: after a pass it holds every step's output.
     ``nonzero``: scratch (int64) for a dense step's indices of non-zero inputs. ``outputs`` and
     ``probabilities`` are the rows (1, n_out) of ``values`` where the last step before the softmax
-    and the softmax (None without one) write: views made once, because the canvas asks on every
-    mouse move and each NumPy call costs µs when the caches are cold.
+    and the softmax (None without one) write, and ``kernel`` the compiled :func:`row_forward_kernel`:
+    made and looked up once, because the canvas asks on every mouse move, and while other work
+    has the caches each NumPy or Python call costs µs.
     """
 
     parameters: np.ndarray
@@ -178,6 +180,7 @@ class RowPlan:
     nonzero: np.ndarray
     outputs: np.ndarray
     probabilities: np.ndarray | None
+    kernel: object
 
     @classmethod
     def of(cls, network: "Network") -> "RowPlan | None":
@@ -208,20 +211,21 @@ class RowPlan:
         values = np.zeros(end, network.dtype)
         return cls(parameters, np.array(steps, np.int64).reshape(-1, 7), np.array(alphas, network.dtype), values,
                    np.zeros(max((step[1] for step in steps), default=0), np.int64),
-                   values[outputs].reshape(1, -1), None if probabilities is None else values[probabilities].reshape(1, -1))
+                   values[outputs].reshape(1, -1), None if probabilities is None else values[probabilities].reshape(1, -1),
+                   compiled(row_forward_kernel))
 
-    def run(self, x: np.ndarray) -> bool:
-        """Fill ``values`` for one input row x (n_in,) of the network's dtype; False if x is not finite."""
-        return compiled(row_forward_kernel)(x, self.parameters, self.steps, self.alphas, self.values,
-                                             self.nonzero)
+    def run(self, X: np.ndarray) -> bool:
+        """Fill ``values`` for one C-contiguous input row X (1, n_in) of the network's dtype; False
+        if X is not finite."""
+        return self.kernel(X, self.parameters, self.steps, self.alphas, self.values, self.nonzero)
 
-    def forward(self, x: np.ndarray) -> np.ndarray | None:
-        """The output row (1, n_out) for x, or None if x is not finite."""
-        return self.outputs.copy() if self.run(x) else None
+    def forward(self, X: np.ndarray) -> np.ndarray | None:
+        """The output row (1, n_out) for X, or None if X is not finite."""
+        return self.outputs.copy() if self.run(X) else None
 
-    def class_probabilities(self, x: np.ndarray) -> np.ndarray | None:
-        """The softmax of the output row, (1, n_out), or None if x is not finite."""
-        return self.probabilities.copy() if self.run(x) else None
+    def class_probabilities(self, X: np.ndarray) -> np.ndarray | None:
+        """The softmax of the output row, (1, n_out), or None if X is not finite."""
+        return self.probabilities.copy() if self.run(X) else None
 
 
 class Network:
@@ -362,7 +366,7 @@ class Network:
         """
         plan = None if keep_caches_of else self.row_plan()
         if plan is not None:
-            return plan.forward(X[0])
+            return plan.forward(X)
         layers = self.layers
         out = X
         if isinstance(layers[0], layer_registry.Dense):
@@ -420,7 +424,7 @@ class Network:
         """Raw outputs in inference mode, computed in chunks to bound memory."""
         plan = self._plan_for(X)
         if plan is not None:
-            output = plan.forward(X[0])
+            output = plan.forward(X)
             if output is not None:
                 return output
         X = self.check_inputs(X)
@@ -439,7 +443,7 @@ class Network:
         """Class probabilities, shape (N, n_classes); ValueError for a regression loss."""
         plan = self._plan_for(X)
         if plan is not None and plan.probabilities is not None:
-            probabilities = plan.class_probabilities(X[0])
+            probabilities = plan.class_probabilities(X)
             if probabilities is not None:
                 return probabilities
         probabilities = self.loss.probabilities(self.predict_output(X))
