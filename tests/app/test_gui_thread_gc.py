@@ -48,15 +48,15 @@ def test_while_the_window_is_open_only_the_gui_thread_collects_cycles(qtbot):
 
 
 def test_what_exists_when_the_window_is_built_is_kept_out_of_full_collections_until_it_closes(qtbot):
-    assert gc.get_freeze_count() == 0
+    interpreters_own = gc.get_freeze_count()  # 0, but CPython 3.12 starts with 375 that stay frozen
     window = MainWindow()
     qtbot.addWidget(window)
     frozen = gc.get_freeze_count()
-    assert frozen > 10_000  # the modules, classes and widgets of the app
+    assert frozen > interpreters_own + 10_000  # the modules, classes and widgets of the app
     gc.collect()
     assert gc.get_freeze_count() == frozen, "a full collection in the GUI thread leaves them frozen"
     window.close()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == interpreters_own
 
 
 def test_the_last_of_two_windows_gives_collection_back(qtbot):
@@ -109,6 +109,7 @@ def test_the_oldest_generation_is_collected_only_once_grown_by_a_quarter(monkeyp
 
 
 def test_what_a_first_run_brings_is_frozen_once_it_trains(qtbot, small_config):
+    interpreters_own = gc.get_freeze_count()
     window = MainWindow(small_config(epochs=1))
     qtbot.addWidget(window)
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
@@ -119,7 +120,7 @@ def test_what_a_first_run_brings_is_frozen_once_it_trains(qtbot, small_config):
     assert gc.get_freeze_count() > before, "numba and the run's modules, imported by the training thread"
     qtbot.waitUntil(lambda: window.session is None)  # its thread holds collection until it has ended
     window.close()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == interpreters_own
 
 
 def test_a_run_started_without_a_window_also_leaves_collection_to_the_gui_thread(qtbot, small_config):
