@@ -589,17 +589,20 @@ class View(QWidget):
     # A view shown again paints every plot afresh, and pyqtgraph learns an axis' width from its tick
     # labels only while painting it, then lays the plot out and paints it again: the six plots of
     # the Weights view blocked the window for 60-80 ms, twice, when its tab was shown. The items of
-    # the view's grid (plots, cells) appear one per turn of the event loop instead; Qt does not
-    # paint an item, nor its children, while it is fully transparent.
+    # the view's grid (plots, cells) appear one per turn of the event loop instead, from the turn
+    # after the one that shows the tab: that one lays out and paints the tab's other widgets (the
+    # Compare optimisers tab's first showing blocked the window 48-53 ms with its first plot in it,
+    # 31-40 ms without, in most runs). Qt does not paint an item, nor its children, while it is
+    # fully transparent.
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
         self.reveal_one_per_turn()
 
     def reveal_one_per_turn(self) -> None:
-        """Show the first item of the view's grid now and the others one per turn of the event loop."""
+        """Show the items of the view's grid one per turn of the event loop, from the next turn."""
         self._reveal_all()
-        self._unrevealed = list(self.graphics.ci.items)[1:]
+        self._unrevealed = list(self.graphics.ci.items)
         for item in self._unrevealed:
             item.setOpacity(0.0)
         if self._unrevealed:

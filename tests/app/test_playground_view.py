@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from app.views.playground_view import MAX_STEPS, PlaygroundView, contour_segments
@@ -141,7 +141,9 @@ def test_a_hidden_playground_draws_its_surface_only_when_shown(qtbot):
     view.set_surface("beale")
     assert len(view.contours.getData()[0]) == 0 and view.background.image is None
     view.show()
-    assert view.surface_plot.opacity() == 1 and view.loss_plot.opacity() == 0, "one plot painted per turn"
+    assert view.surface_plot.opacity() == 0 and view.loss_plot.opacity() == 0, "the controls painted first"
+    QCoreApplication.processEvents()
+    assert view.surface_plot.opacity() == 1 and view.loss_plot.opacity() == 0, "then one plot per turn"
     # The shading a frame after the controls are shown, the contours in the frames after it.
     qtbot.waitUntil(lambda: view.background.image is not None and len(view.contours.getData()[0]) > 0)
     assert view.loss_plot.opacity() == 1
