@@ -63,17 +63,21 @@ def test_showing_the_view_makes_its_plots_one_step_per_turn_of_the_event_loop(qt
         QCoreApplication.processEvents()
         turns.append(len(view.cells))
     assert list(view.cells) == activations.names()
-    assert max(np.diff(turns)) == 1 and len(turns) > 4 * len(view.cells), "a plot is made in four turns"
+    assert max(np.diff(turns)) == 1 and len(turns) > 5 * len(view.cells), "a plot is made and shown in five turns"
+    assert all(cell.plot.opacity() == 1 for cell in view.cells.values())
     view.hide()
     view.select_functions(["sigmoid", "relu"])
     assert list(view.cells) == activations.names()  # a hidden view draws nothing
     view.show()
-    assert view.cells == {} and view.pending_cells() == ["sigmoid", "relu"]
+    assert view.pending_cells() == ["sigmoid", "relu"]  # laid out at the next turn, then made
+    QCoreApplication.processEvents()
+    assert view.cells == {} and list(view.places) == ["sigmoid", "relu"]
     qtbot.waitUntil(lambda: list(view.cells) == ["sigmoid", "relu"])
 
 
 def test_every_activation_is_plotted_with_the_engines_phi_and_derivative(view):
     assert list(made(view)) == activations.names()
+    assert all(cell.plot.opacity() == 1 for cell in view.cells.values()), "made at once, as for an export: all shown"
     for name in activations.names():
         z, value, derivative = plotted(view, name)
         assert z[0] == -5.0 and z[-1] == 5.0 and np.all(np.diff(z) > 0)
@@ -114,7 +118,7 @@ def test_the_functions_option_chooses_the_plots(view):
     with pytest.raises(ValueError, match="unknown activation 'swish'; choose from: identity, step"):
         view.select_functions(["swish"])
     view.clear_functions()
-    assert view.cells == {} and view.note.text() == "Choose at least one function to plot."
+    assert made(view) == {} and view.note.text() == "Choose at least one function to plot."
     view.select_every_function()
     assert list(made(view)) == activations.names() and not view.note.isVisible()
 
