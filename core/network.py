@@ -223,10 +223,6 @@ class RowPlan:
         """The output row (1, n_out) for X, or None if X is not finite."""
         return self.outputs.copy() if self.run(X) else None
 
-    def class_probabilities(self, X: np.ndarray) -> np.ndarray | None:
-        """The softmax of the output row, (1, n_out), or None if X is not finite."""
-        return self.probabilities.copy() if self.run(X) else None
-
 
 class Network:
     """A feed-forward network ``layers`` trained with ``loss``.
@@ -442,10 +438,8 @@ class Network:
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, shape (N, n_classes); ValueError for a regression loss."""
         plan = self._plan_for(X)
-        if plan is not None and plan.probabilities is not None:
-            probabilities = plan.class_probabilities(X)
-            if probabilities is not None:
-                return probabilities
+        if plan is not None and plan.probabilities is not None and plan.run(X):  # run: False for NaN, ±∞
+            return plan.probabilities.copy()
         probabilities = self.loss.probabilities(self.predict_output(X))
         if probabilities is None:
             raise ValueError(f"the {self.loss_name} loss gives scores, not class probabilities; "
