@@ -102,7 +102,10 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
 
 
 def test_stop_mid_run_ends_the_thread_and_leaves_the_later_variants_unrun(qtbot, view):
-    open_lab(view, variants=["stochastic", "mini_batch"])
+    lab = labs.load(BATCH_SIZES)
+    for variant in lab.variants:  # runs far longer than the test: mid-run when stopped, however fast the machine
+        variant.config.training.epochs = 1_000
+    view.set_lab(lab, {"variants": ["stochastic", "mini_batch"]})
     view.start_button.click()
     qtbot.waitUntil(lambda: len(view.curves["stochastic"].train_loss[STEP]) > 10, timeout=30_000)
     assert view.status.text().startswith("Training stochastic gradient descent (batch 1) (1 of 2)")
