@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from app import display_names
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -65,8 +66,9 @@ def grey_image(values: np.ndarray, tile_height: int, image_height: int) -> QPixm
 def describe(dataset) -> str:
     """One line about the loaded data in the interface language (as ``Dataset.describe``)."""
     locale = QLocale()
-    kind = dataset.task if dataset.task == "regression" else \
-        QCoreApplication.translate("DataPanel", "%1, %2 classes").replace("%1", dataset.task) \
+    task = display_names.label("task", dataset.task)
+    kind = task if dataset.task == "regression" else \
+        QCoreApplication.translate("DataPanel", "%1, %2 classes").replace("%1", task) \
         .replace("%2", locale.toString(dataset.n_classes))
     features = QCoreApplication.translate("DataPanel", "%1 features").replace("%1", locale.toString(dataset.n_features))
     if dataset.image_shape is not None:
@@ -148,8 +150,8 @@ class DatasetOptionsForm(HyperparameterForm):
             control = TextEdit(lambda value: self.emit_edit(control, value))
             return control
         if key == "task":
-            control = ChoiceBox(list(TASKS))
-            control.currentTextChanged.connect(lambda value: self.emit_edit(control, value))
+            control = ChoiceBox(list(TASKS), kind="task")
+            control.chosen.connect(lambda value: self.emit_edit(control, value))
             return control
         return super().make_control(key, default)
 
@@ -163,9 +165,9 @@ class DataPanel(ConfigPanel):
         layout.addWidget(self.problems)
         group = QGroupBox(self.tr("Dataset"))
         form = QFormLayout(group)
-        self.dataset = ChoiceBox(datasets.names(), dataset_help)
+        self.dataset = ChoiceBox(datasets.names(), dataset_help, kind="dataset")
         set_help(self.dataset, help_texts.text(CONTROLS, "dataset"), self.tr("Dataset"))
-        self.dataset.currentTextChanged.connect(self._dataset_chosen)
+        self.dataset.chosen.connect(self._dataset_chosen)
         self.bind("data.dataset", self.dataset)
         form.addRow(self.tr("&Dataset"), self.dataset)
         self.summary = QLabel()
@@ -185,9 +187,9 @@ class DataPanel(ConfigPanel):
         self.validation_split.valueChanged.connect(lambda value: self.model.set("data.validation_split", value))
         self.bind("data.validation_split", self.validation_split)
         split_form.addRow(self.tr("&Validation split"), self.validation_split)
-        self.scaling = ChoiceBox(list(SCALINGS))
+        self.scaling = ChoiceBox(list(SCALINGS), kind="scaling")
         set_help(self.scaling, help_texts.text(CONTROLS, "scaling"), self.tr("Scaling"))
-        self.scaling.currentTextChanged.connect(lambda value: self.model.set("data.scaling", value))
+        self.scaling.chosen.connect(lambda value: self.model.set("data.scaling", value))
         self.bind("data.scaling", self.scaling)
         split_form.addRow(self.tr("&Scaling"), self.scaling)
         layout.addWidget(split_group)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
 
+from app import display_names
+
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
 QLabel#problems { color: #b71c1c; }
@@ -151,29 +153,69 @@ class FractionBox(QDoubleSpinBox):
                 self.setValue(value)
 
 
-class ChoiceBox(QComboBox):
-    """One of a list of names (a registry's ``names()``), each item with its own tooltip."""
+MINIMUM_CHOICE_CHARACTERS = 12
+"""Characters a :class:`ChoiceBox` always has room for."""
 
-    def __init__(self, names: list[str], item_help=None, parent: QWidget | None = None):
+
+class ChoiceBox(QComboBox):
+    """One of a list of identifiers (a registry's ``names()``), each item with its own tooltip.
+
+    With a ``kind`` of :data:`app.display_names.LABELS` the items read as a person's names
+    ("He, uniform"), in the interface language; the identifier (``he_uniform``) is each item's
+    data, what :meth:`current_name` and :attr:`chosen` give, and the first line of its tooltip.
+    """
+
+    chosen = Signal(str)
+    """chosen(identifier): another item was picked (not by :meth:`set_value` or :meth:`set_names`)."""
+
+    def __init__(self, names: list[str], item_help=None, parent: QWidget | None = None, kind: str | None = None):
         super().__init__(parent)
+        self.kind = kind
+        self.setProperty("translatedItems", kind is not None)  # app.i18n retranslates the items' texts
+        # As wide as the column allows, not as its longest name (some are long in Russian): a
+        # narrower box shortens the name shown; the open list shows every name whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(MINIMUM_CHOICE_CHARACTERS)
+        self.currentIndexChanged.connect(self._index_changed)
         self.set_names(names, item_help)
 
     def set_names(self, names: list[str], item_help=None) -> None:
         with QSignalBlocker(self):
-            current = self.currentText()
+            current = self.current_name()
             self.clear()
             for name in names:
-                self.addItem(name)
-                if item_help is not None:
-                    self.setItemData(self.count() - 1, item_help(name), Qt.ItemDataRole.ToolTipRole)
+                self._add(name, item_help(name) if item_help is not None else "")
             if current in names:
-                self.setCurrentText(current)
+                self.setCurrentIndex(self.findData(current))
 
     def set_value(self, name: str) -> None:
         with QSignalBlocker(self):
-            if self.findText(name) < 0:
-                self.addItem(name)  # an unknown name stays visible so that its error can be shown
-            self.setCurrentText(name)
+            if self.findData(name) < 0:
+                self._add(name, "")  # an unknown name stays visible so that its error can be shown
+            self.setCurrentIndex(self.findData(name))
+
+    def choose(self, name: str) -> None:
+        """Pick the item of ``name`` as a person would (:attr:`chosen` follows); ValueError if there is none."""
+        index = self.findData(name)
+        if index < 0:
+            raise ValueError(f"no item {name!r} in this list")
+        self.setCurrentIndex(index)
+
+    def current_name(self) -> str:
+        """The identifier of the item shown ("" when the list is empty)."""
+        name = self.currentData()
+        return "" if name is None else name
+
+    def _add(self, name: str, help_text: str) -> None:
+        text = name if self.kind is None else display_names.label(self.kind, name)
+        self.addItem(text, name)
+        tooltip = help_text if text == name else f"{name}\n\n{help_text}".strip()
+        if tooltip:
+            self.setItemData(self.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
+
+    def _index_changed(self, index: int) -> None:
+        if index >= 0:
+            self.chosen.emit(self.itemData(index))
 
 
 class HyperparameterForm(QWidget):

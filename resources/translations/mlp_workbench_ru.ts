@@ -2242,6 +2242,269 @@ target loss
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>8×8 digits</source>
+        <translation>Цифры 8×8</translation>
+    </message>
+    <message>
+        <source>MNIST digits</source>
+        <translation>Цифры MNIST</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>My drawn digits</source>
+        <translation>Мои нарисованные цифры</translation>
+    </message>
+    <message>
+        <source>Wine, 13 features</source>
+        <translation>Вино, 13 признаков</translation>
+    </message>
+    <message>
+        <source>Wine: alcohol and proline</source>
+        <translation>Вино: алкоголь и пролин</translation>
+    </message>
+    <message>
+        <source>XOR truth table</source>
+        <translation>Таблица истинности XOR</translation>
+    </message>
+    <message>
+        <source>XNOR truth table</source>
+        <translation>Таблица истинности XNOR</translation>
+    </message>
+    <message>
+        <source>Sine curve (regression)</source>
+        <translation>Синусоида (регрессия)</translation>
+    </message>
+    <message>
+        <source>Diabetes (regression)</source>
+        <translation>Диабет (регрессия)</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>Два полумесяца</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Окружности</translation>
+    </message>
+    <message>
+        <source>Spirals</source>
+        <translation>Спирали</translation>
+    </message>
+    <message>
+        <source>Gaussian blobs</source>
+        <translation>Гауссовы облака</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Файл CSV</translation>
+    </message>
+    <message>
+        <source>binary classification</source>
+        <translation>бинарная классификация</translation>
+    </message>
+    <message>
+        <source>multiclass classification</source>
+        <translation>многоклассовая классификация</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>регрессия</translation>
+    </message>
+    <message>
+        <source>the dataset&apos;s default</source>
+        <translation>как принято для набора</translation>
+    </message>
+    <message>
+        <source>standardise: (x − μ) / σ</source>
+        <translation>стандартизация: (x − μ) / σ</translation>
+    </message>
+    <message>
+        <source>min–max to [0, 1]</source>
+        <translation>min–max в [0, 1]</translation>
+    </message>
+    <message>
+        <source>none: raw values</source>
+        <translation>нет: исходные значения</translation>
+    </message>
+    <message>
+        <source>Piece-wise linear</source>
+        <translation>Кусочно-линейная</translation>
+    </message>
+    <message>
+        <source>Identity (linear)</source>
+        <translation>Тождественная (линейная)</translation>
+    </message>
+    <message>
+        <source>Unit step (Heaviside)</source>
+        <translation>Единичный скачок (Хевисайд)</translation>
+    </message>
+    <message>
+        <source>Sign (signum)</source>
+        <translation>Знак (signum)</translation>
+    </message>
+    <message>
+        <source>Logistic sigmoid</source>
+        <translation>Логистическая сигмоида</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent</source>
+        <translation>Гиперболический тангенс</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>Нули</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Константа</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Равномерное</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Нормальное</translation>
+    </message>
+    <message>
+        <source>LeCun, uniform</source>
+        <translation>ЛеКун, равномерное</translation>
+    </message>
+    <message>
+        <source>LeCun, normal</source>
+        <translation>ЛеКун, нормальное</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot), uniform</source>
+        <translation>Ксавьер, равномерное</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot), normal</source>
+        <translation>Ксавьер, нормальное</translation>
+    </message>
+    <message>
+        <source>He, uniform</source>
+        <translation>Хе, равномерное</translation>
+    </message>
+    <message>
+        <source>He, normal</source>
+        <translation>Хе, нормальное</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy</source>
+        <translation>Кросс-энтропия (softmax)</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>Бинарная кросс-энтропия</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>Среднеквадратичная ошибка</translation>
+    </message>
+    <message>
+        <source>Hinge</source>
+        <translation>Hinge (кусочно-линейная)</translation>
+    </message>
+    <message>
+        <source>Perceptron criterion</source>
+        <translation>Критерий перцептрона</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD с моментом</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Момент Нестерова</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Adadelta</source>
+        <translation>Adadelta</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>Constant rate</source>
+        <translation>Постоянная скорость</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>Ступенчатое снижение</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>Экспоненциальное снижение</translation>
+    </message>
+    <message>
+        <source>Linear decay</source>
+        <translation>Линейное снижение</translation>
+    </message>
+    <message>
+        <source>Inverse-time decay</source>
+        <translation>Снижение как 1/t</translation>
+    </message>
+    <message>
+        <source>Cosine annealing</source>
+        <translation>Косинусное снижение</translation>
+    </message>
+    <message>
+        <source>Cyclic</source>
+        <translation>Циклическая</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau</source>
+        <translation>Снижение на плато</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>шаги</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+</context>
+<context>
     <name>NetworkPanel</name>
     <message>
         <source>The architecture: input features, each hidden layer, the outputs.</source>
@@ -2341,7 +2604,7 @@ target loss
     </message>
     <message>
         <source>Output initialiser</source>
-        <translation>Инициализация выходного слоя</translation>
+        <translation>Инициализация выхода</translation>
     </message>
     <message>
         <source>Precision</source>

@@ -137,7 +137,7 @@ def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_star
     view.optimizer_options.controls()["lr"].setText("0.2")
     view.optimizer_options.controls()["lr"].editingFinished.emit()
     assert view.contenders[0].optimizer.options["lr"] == 0.2 and view.start_button.isEnabled()
-    view.optimizer_box.setCurrentText("adam")
+    view.optimizer_box.choose("adam")
     assert view.contenders[0].optimizer == OptimizerConfig("adam", {"lr": 0.2})
     while view.add_button.isEnabled():
         view.add_button.click()

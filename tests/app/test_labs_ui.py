@@ -30,8 +30,8 @@ def test_every_lab_opens_with_its_config_sheet_and_teacher_rules(window):
         variant = lab.variants[0]
         config = window.model.config
         assert config.to_dict() == variant.config.to_dict(), lab_id
-        assert window.data_panel.dataset.currentText() == config.data.dataset
-        assert window.training_panel.optimizer.currentText() == config.optimizer.name
+        assert window.data_panel.dataset.current_name() == config.data.dataset
+        assert window.training_panel.optimizer.current_name() == config.optimizer.name
         assert window.training_panel.epochs.value() == config.training.epochs
         assert window.training_panel.seed.value() == config.training.seed
         assert window.training_panel.batch_size.value() == config.training.batch_size

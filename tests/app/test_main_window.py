@@ -272,25 +272,25 @@ def test_loading_a_config_restores_every_panel_and_saving_writes_it_back(open_wi
     assert window.model.config == expected
 
     data, network, training = window.data_panel, window.network_panel, window.training_panel
-    assert data.dataset.currentText() == "moons"
+    assert data.dataset.current_name() == "moons"
     assert data.options.controls()["n_samples"].value() == 300 and data.options.controls()["noise"].value() == 0.3
-    assert data.validation_split.value() == 0.2 and data.scaling.currentText() == "unit"
+    assert data.validation_split.value() == 0.2 and data.scaling.current_name() == "unit"
     assert [network.layers.item(i).text() for i in range(network.layers.count())] == [
         "1.  32 × tanh · BN · dropout 0.1", "2.  8 × leaky_relu"]
     network.layers.setCurrentRow(0)
-    assert (network.units.value(), network.activation.currentText(), network.init.currentText()) == (
+    assert (network.units.value(), network.activation.current_name(), network.init.current_name()) == (
         32, "tanh", "xavier_normal")
     assert network.batch_norm.isChecked() and network.dropout.value() == 0.1
     network.layers.setCurrentRow(1)
-    assert (network.units.value(), network.activation.currentText(), network.init.currentText()) == (
+    assert (network.units.value(), network.activation.current_name(), network.init.current_name()) == (
         8, "leaky_relu", "lecun_uniform")
     assert network.activation_options.controls()["alpha"].value() == 0.2
     assert not network.batch_norm.isChecked() and network.dropout.value() == 0.0
-    assert network.output_init.currentText() == "he_normal" and network.dtype.currentText() == "float64"
-    assert training.loss.currentText() == "hinge" and training.optimizer.currentText() == "momentum"
+    assert network.output_init.current_name() == "he_normal" and network.dtype.current_name() == "float64"
+    assert training.loss.current_name() == "hinge" and training.optimizer.current_name() == "momentum"
     options = training.optimizer_options.controls()
     assert options["lr"].value() == 0.02 and options["momentum"].value() == 0.8
-    assert training.schedule.currentText() == "step" and training.schedule_unit.currentText() == "epoch"
+    assert training.schedule.current_name() == "step" and training.schedule_unit.current_name() == "epoch"
     schedule_options = training.schedule_options.controls()
     assert schedule_options["step_size"].value() == 5 and schedule_options["gamma"].value() == 0.5
     assert training.l1.value() == 0.001 and training.l2.value() == 0.002 and training.biases.isChecked()
@@ -347,7 +347,7 @@ def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_wi
 
 def test_choosing_a_regression_dataset_switches_to_a_regression_loss(open_window, qtbot):
     window = open_window()
-    window.data_panel.dataset.setCurrentText("sine")
+    window.data_panel.dataset.choose("sine")
     qtbot.waitUntil(lambda: window.model.config.loss.name == "mse", timeout=10_000)
     assert "mse" in window.message_bar.message()
     qtbot.waitUntil(lambda: window.experiment is not None and window.experiment.dataset.name == "sine",
@@ -468,7 +468,7 @@ def test_messages_arriving_between_frames_reach_the_views_as_one_with_every_even
 
 def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reason(open_window, qtbot, tmp_path):
     window = open_window()
-    window.data_panel.dataset.setCurrentText("csv")
+    window.data_panel.dataset.choose("csv")
     assert not window.start_action.isEnabled()
     path = window.data_panel.options.controls()["path"]
     qtbot.waitUntil(lambda: path.property("invalid") is True, timeout=5000)
@@ -478,7 +478,7 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     qtbot.waitUntil(lambda: "cannot read" in window.data_panel.problems.text(), timeout=10_000)
     assert "nowhere.csv: cannot read it: there is no such file" in window.data_panel.problems.text()
     assert window.panel_tabs.tabText(0) == "⚠ Data" and not window.start_action.isEnabled()
-    window.data_panel.dataset.setCurrentText("digits")
+    window.data_panel.dataset.choose("digits")
     qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
     assert window.data_panel.problems.isHidden()
 

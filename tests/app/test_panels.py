@@ -45,13 +45,13 @@ def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, mo
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     model.set("optimizer.options.lr", 0.03)
-    panel.optimizer.setCurrentText("momentum")
+    panel.optimizer.choose("momentum")
     type_into(panel.optimizer_options.controls()["momentum"], "0.5")
     type_into(panel.optimizer_options.controls()["weight_decay"], "0.001")
-    panel.optimizer.setCurrentText("nesterov")
+    panel.optimizer.choose("nesterov")
     assert model.config.optimizer.name == "nesterov"
     assert model.config.optimizer.options == {"lr": 0.03, "momentum": 0.5, "weight_decay": 0.001}
-    panel.optimizer.setCurrentText("adam")
+    panel.optimizer.choose("adam")
     assert model.config.optimizer.options == {"lr": 0.03, "weight_decay": 0.001}
     assert list(panel.optimizer_options.controls()) == ["lr", "betas", "eps", "weight_decay", "amsgrad"]
     type_into(panel.optimizer_options.controls()["betas"], "0.8, 0.95")
@@ -66,13 +66,13 @@ def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbo
     panel.set_training_size(100)
     model.set("training.batch_size", 30)
     model.set("training.epochs", 5)
-    panel.schedule.setCurrentText("exponential")
+    panel.schedule.choose("exponential")
     type_into(panel.schedule_options.controls()["T"], "6")
     t, rates = panel.preview_curve.getData()
     expected = schedules.preview(schedules.create("exponential", lr0=0.001, T=6.0), 5 * math.ceil(100 / 30))
     assert t.tolist() == list(range(20))
     np.testing.assert_allclose(rates, expected)
-    panel.schedule_unit.setCurrentText("epoch")
+    panel.schedule_unit.choose("epoch")
     assert panel.preview_curve.getData()[0].tolist() == [0, 1, 2, 3, 4]
     type_into(panel.schedule_options.controls()["T"], "-1")
     assert len(panel.preview_curve.getData()[0] or []) == 0, "no preview of an invalid schedule"
@@ -105,14 +105,14 @@ def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     panel.add_button.click()
     assert [layer.units for layer in model.config.network.hidden] == [10, 10] and panel.selected == 1
     panel.units.setValue(3)
-    panel.activation.setCurrentText("leaky_relu")
+    panel.activation.choose("leaky_relu")
     assert model.config.network.hidden[1] == LayerConfig(3, "leaky_relu", {}, "he_uniform", False, 0.0)
     type_into(panel.activation_options.controls()["alpha"], "0.3")
     assert model.config.network.hidden[1].activation_options == {"alpha": 0.3}
     panel.up_button.click()
     assert [layer.units for layer in model.config.network.hidden] == [3, 10] and panel.selected == 0
     assert panel.layers.item(0).text() == "1.  3 × leaky_relu"
-    panel.activation.setCurrentText("elu")
+    panel.activation.choose("elu")
     assert model.config.network.hidden[0].activation_options == {"alpha": 0.3}, "ELU also has an alpha"
     panel.batch_norm.setChecked(True)
     panel.dropout.setValue(0.25)
@@ -152,24 +152,24 @@ def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, mod
     panel = DataPanel(model)
     qtbot.addWidget(panel)
     assert panel.options.controls() == {}
-    panel.dataset.setCurrentText("spirals")
+    panel.dataset.choose("spirals")
     assert list(panel.options.controls()) == ["n_samples", "noise", "n_classes"]
     type_into(panel.options.controls()["noise"], "0.05")
     panel.options.controls()["n_classes"].setValue(3)
     assert model.config.data.options == {"noise": 0.05, "n_classes": 3}
-    panel.dataset.setCurrentText("moons")
+    panel.dataset.choose("moons")
     assert model.config.data.options == {} and list(panel.options.controls()) == ["n_samples", "noise"]
     panel.validation_split.setValue(0.25)
-    panel.scaling.setCurrentText("none")
+    panel.scaling.choose("none")
     assert (model.config.data.validation_split, model.config.data.scaling) == (0.25, "none")
-    panel.dataset.setCurrentText("mnist")  # download settings (mirrors) belong to the download tools
+    panel.dataset.choose("mnist")  # download settings (mirrors) belong to the download tools
     assert list(panel.options.controls()) == ["folder", "mix_user_digits"]
 
 
 def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model, tmp_path):
     panel = DataPanel(model)
     qtbot.addWidget(panel)
-    panel.dataset.setCurrentText("csv")
+    panel.dataset.choose("csv")
     assert list(panel.options.controls()) == ["path", "label_column", "task"]
     missing = missing_options(model.config)
     assert [error.field for error in missing] == ["data.options.path"]
@@ -179,7 +179,7 @@ def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model
     path_control.text.setText(str(tmp_path / "data.csv"))
     path_control.text.editingFinished.emit()
     type_into(panel.options.controls()["label_column"], "species")
-    panel.options.controls()["task"].setCurrentText("regression")
+    panel.options.controls()["task"].choose("regression")
     assert model.config.data.options == {"path": str(tmp_path / "data.csv"), "label_column": "species",
                                          "task": "regression"}
     assert missing_options(model.config) == []
@@ -191,7 +191,7 @@ def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model
     qtbot.addWidget(training)
 
     def item_help(combo, name):
-        return combo.itemData(combo.findText(name), Qt.ItemDataRole.ToolTipRole)
+        return combo.itemData(combo.findData(name), Qt.ItemDataRole.ToolTipRole)
 
     assert "max(0, z)" in item_help(network.activation, "relu")
     assert "Var(w) = 2 / fan_in" in item_help(network.init, "he_normal")
@@ -199,6 +199,41 @@ def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model
     assert "η₀·e^(−t/T)" in item_help(training.schedule, "exponential")
     assert "θ ← θ − η·g" in training.optimizer_options.controls()["lr"].toolTip()
     assert "λ₂·Σw²" in training.l2.toolTip()
+
+
+def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model):
+    from app import i18n
+    from app.panels.data_panel import describe
+    from core import datasets
+
+    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
+    data, network, training = DataPanel(model), NetworkPanel(model), TrainingPanel(model)
+    for panel in (data, network, training):
+        qtbot.addWidget(panel)
+    optimizer = training.optimizer
+    momentum = optimizer.findData("momentum")
+    assert optimizer.itemText(momentum) == "SGD with momentum"
+    assert optimizer.itemData(momentum, Qt.ItemDataRole.ToolTipRole).startswith("momentum\n\n")
+    assert network.init.itemText(network.init.findData("he_uniform")) == "He, uniform"
+    chosen = []
+    optimizer.chosen.connect(chosen.append)
+    optimizer.choose("nesterov")
+    assert chosen == ["nesterov"] and model.config.optimizer.name == "nesterov"
+    assert optimizer.currentText() == "Nesterov momentum" and optimizer.current_name() == "nesterov"
+    model.set("data.scaling", "unit")  # shown without being chosen again
+    assert data.scaling.currentText() == "min–max to [0, 1]" and chosen == ["nesterov"]
+    with pytest.raises(ValueError, match="'adamax'"):
+        optimizer.choose("adamax")
+    assert "multiclass classification, 10 classes" in describe(datasets.load("digits"))
+    try:
+        i18n.set_language("ru")
+        assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
+        assert network.activation.itemText(network.activation.findData("hard_sigmoid")) == "Кусочно-линейная"
+        assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
+        assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
+    finally:
+        i18n.set_language("en")
+    assert optimizer.currentText() == "Nesterov momentum"
 
 
 def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
@@ -211,8 +246,8 @@ def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
     config.training.seed = 42
     model.replace(config)
     data, network, training = panels
-    assert data.dataset.currentText() == "blobs" and list(data.options.controls())[:2] == ["n_samples", "noise"]
-    assert network.units.value() == 5 and network.activation.currentText() == "sigmoid"
+    assert data.dataset.current_name() == "blobs" and list(data.options.controls())[:2] == ["n_samples", "noise"]
+    assert network.units.value() == 5 and network.activation.current_name() == "sigmoid"
     assert training.seed.value() == 42
 
 

@@ -1,0 +1,103 @@
+"""What the interface calls the engine's components and settings, in the interface language.
+
+The engine names things by identifiers (``he_uniform``, ``softmax_cross_entropy``, ``wine_2d``):
+what a configuration file stores and a script passes to ``create``. The lists of the window show a
+person's name for each instead ("He, uniform"), translated like every other text (context
+"Names"), and keep the identifier as the item's data and in its tooltip. A name without an entry
+here (a component registered later) is shown as its identifier.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+LABELS: dict[str, dict[str, str]] = {
+    "dataset": {
+        "digits": QT_TRANSLATE_NOOP("Names", "8×8 digits"),
+        "mnist": QT_TRANSLATE_NOOP("Names", "MNIST digits"),
+        "fashion_mnist": QT_TRANSLATE_NOOP("Names", "Fashion-MNIST"),
+        "my_digits": QT_TRANSLATE_NOOP("Names", "My drawn digits"),
+        "wine": QT_TRANSLATE_NOOP("Names", "Wine, 13 features"),
+        "wine_2d": QT_TRANSLATE_NOOP("Names", "Wine: alcohol and proline"),
+        "xor": QT_TRANSLATE_NOOP("Names", "XOR truth table"),
+        "xnor": QT_TRANSLATE_NOOP("Names", "XNOR truth table"),
+        "sine": QT_TRANSLATE_NOOP("Names", "Sine curve (regression)"),
+        "diabetes": QT_TRANSLATE_NOOP("Names", "Diabetes (regression)"),
+        "moons": QT_TRANSLATE_NOOP("Names", "Two moons"),
+        "circles": QT_TRANSLATE_NOOP("Names", "Circles"),
+        "spirals": QT_TRANSLATE_NOOP("Names", "Spirals"),
+        "blobs": QT_TRANSLATE_NOOP("Names", "Gaussian blobs"),
+        "csv": QT_TRANSLATE_NOOP("Names", "CSV file"),
+    },
+    "task": {
+        "binary": QT_TRANSLATE_NOOP("Names", "binary classification"),
+        "multiclass": QT_TRANSLATE_NOOP("Names", "multiclass classification"),
+        "regression": QT_TRANSLATE_NOOP("Names", "regression"),
+    },
+    "scaling": {
+        "default": QT_TRANSLATE_NOOP("Names", "the dataset's default"),
+        "standardize": QT_TRANSLATE_NOOP("Names", "standardise: (x − μ) / σ"),
+        "unit": QT_TRANSLATE_NOOP("Names", "min–max to [0, 1]"),
+        "none": QT_TRANSLATE_NOOP("Names", "none: raw values"),
+    },
+    "activation": {
+        "identity": QT_TRANSLATE_NOOP("Names", "Identity (linear)"),
+        "step": QT_TRANSLATE_NOOP("Names", "Unit step (Heaviside)"),
+        "sign": QT_TRANSLATE_NOOP("Names", "Sign (signum)"),
+        "hard_sigmoid": QT_TRANSLATE_NOOP("Names", "Piece-wise linear"),
+        "sigmoid": QT_TRANSLATE_NOOP("Names", "Logistic sigmoid"),
+        "tanh": QT_TRANSLATE_NOOP("Names", "Hyperbolic tangent"),
+        "relu": QT_TRANSLATE_NOOP("Names", "ReLU"),
+        "leaky_relu": QT_TRANSLATE_NOOP("Names", "Leaky ReLU"),
+        "elu": QT_TRANSLATE_NOOP("Names", "ELU"),
+        "softplus": QT_TRANSLATE_NOOP("Names", "Softplus"),
+    },
+    "initializer": {
+        "zeros": QT_TRANSLATE_NOOP("Names", "Zeros"),
+        "constant": QT_TRANSLATE_NOOP("Names", "Constant"),
+        "uniform": QT_TRANSLATE_NOOP("Names", "Uniform"),
+        "normal": QT_TRANSLATE_NOOP("Names", "Normal"),
+        "lecun_uniform": QT_TRANSLATE_NOOP("Names", "LeCun, uniform"),
+        "lecun_normal": QT_TRANSLATE_NOOP("Names", "LeCun, normal"),
+        "xavier_uniform": QT_TRANSLATE_NOOP("Names", "Xavier (Glorot), uniform"),
+        "xavier_normal": QT_TRANSLATE_NOOP("Names", "Xavier (Glorot), normal"),
+        "he_uniform": QT_TRANSLATE_NOOP("Names", "He, uniform"),
+        "he_normal": QT_TRANSLATE_NOOP("Names", "He, normal"),
+    },
+    "loss": {
+        "softmax_cross_entropy": QT_TRANSLATE_NOOP("Names", "Softmax cross-entropy"),
+        "binary_cross_entropy": QT_TRANSLATE_NOOP("Names", "Binary cross-entropy"),
+        "mse": QT_TRANSLATE_NOOP("Names", "Mean squared error"),
+        "hinge": QT_TRANSLATE_NOOP("Names", "Hinge"),
+        "perceptron": QT_TRANSLATE_NOOP("Names", "Perceptron criterion"),
+    },
+    "optimizer": {
+        "sgd": QT_TRANSLATE_NOOP("Names", "SGD"),
+        "momentum": QT_TRANSLATE_NOOP("Names", "SGD with momentum"),
+        "nesterov": QT_TRANSLATE_NOOP("Names", "Nesterov momentum"),
+        "adagrad": QT_TRANSLATE_NOOP("Names", "Adagrad"),
+        "rmsprop": QT_TRANSLATE_NOOP("Names", "RMSProp"),
+        "adadelta": QT_TRANSLATE_NOOP("Names", "Adadelta"),
+        "adam": QT_TRANSLATE_NOOP("Names", "Adam"),
+        "adamw": QT_TRANSLATE_NOOP("Names", "AdamW"),
+    },
+    "schedule": {
+        "constant": QT_TRANSLATE_NOOP("Names", "Constant rate"),
+        "step": QT_TRANSLATE_NOOP("Names", "Step decay"),
+        "exponential": QT_TRANSLATE_NOOP("Names", "Exponential decay"),
+        "linear": QT_TRANSLATE_NOOP("Names", "Linear decay"),
+        "inverse_time": QT_TRANSLATE_NOOP("Names", "Inverse-time decay"),
+        "cosine": QT_TRANSLATE_NOOP("Names", "Cosine annealing"),
+        "cyclic": QT_TRANSLATE_NOOP("Names", "Cyclic"),
+        "reduce_on_plateau": QT_TRANSLATE_NOOP("Names", "Reduce on plateau"),
+    },
+    "schedule_unit": {
+        "step": QT_TRANSLATE_NOOP("Names", "steps"),
+        "epoch": QT_TRANSLATE_NOOP("Names", "epochs"),
+    },
+}
+
+
+def label(kind: str, name: str) -> str:
+    """The name a person reads for the identifier ``name`` of a ``kind`` of :data:`LABELS`."""
+    text = LABELS.get(kind, {}).get(name)
+    return name if text is None else QCoreApplication.translate("Names", text)
