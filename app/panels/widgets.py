@@ -261,9 +261,10 @@ class HyperparameterForm(QWidget):
         self._controls = {}
         for key, default in defaults.items():
             control = self.make_control(key, default)
-            set_help(control, self._describe(key), key)
+            label = display_names.label("hyperparameter", key)
+            set_help(control, self._describe(key), label)
             self._controls[key] = control
-            self._layout.addRow(key, control)
+            self._layout.addRow(label, control)
         self._empty.setVisible(not defaults)
 
     def make_control(self, key: str, default) -> QWidget:

@@ -2496,6 +2496,98 @@ target loss
         <translation>Снижение на плато</translation>
     </message>
     <message>
+        <source>η (lr)</source>
+        <translation>η (lr)</translation>
+    </message>
+    <message>
+        <source>μ (momentum)</source>
+        <translation>μ (momentum)</translation>
+    </message>
+    <message>
+        <source>λ (weight_decay)</source>
+        <translation>λ (weight_decay)</translation>
+    </message>
+    <message>
+        <source>ε (eps)</source>
+        <translation>ε (eps)</translation>
+    </message>
+    <message>
+        <source>α (alpha)</source>
+        <translation>α (alpha)</translation>
+    </message>
+    <message>
+        <source>ρ (rho)</source>
+        <translation>ρ (rho)</translation>
+    </message>
+    <message>
+        <source>β₁, β₂ (betas)</source>
+        <translation>β₁, β₂ (betas)</translation>
+    </message>
+    <message>
+        <source>G₀ (initial_accumulator_value)</source>
+        <translation>G₀ (initial_accumulator_value)</translation>
+    </message>
+    <message>
+        <source>k (step_size)</source>
+        <translation>k (step_size)</translation>
+    </message>
+    <message>
+        <source>γ (gamma)</source>
+        <translation>γ (gamma)</translation>
+    </message>
+    <message>
+        <source>w (warmup)</source>
+        <translation>w (warmup)</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Сдвиг</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Поворот</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Масштаб</translation>
+    </message>
+    <message>
+        <source>Thickness</source>
+        <translation>Толщина</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Шум</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Примеров</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Классов</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>Столбец меток</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Add my digits</source>
+        <translation>Добавить мои цифры</translation>
+    </message>
+    <message>
         <source>steps</source>
         <translation>шаги</translation>
     </message>

@@ -225,12 +225,19 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     with pytest.raises(ValueError, match="'adamax'"):
         optimizer.choose("adamax")
     assert "multiclass classification, 10 classes" in describe(datasets.load("digits"))
+
+    def row_label(form, key):
+        return form.layout().labelForField(form.controls()[key]).text()
+
+    assert row_label(training.optimizer_options, "lr") == "η (lr)"
+    assert row_label(data.augmentation, "rotation") == "Rotation"
     try:
         i18n.set_language("ru")
         assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
         assert network.activation.itemText(network.activation.findData("hard_sigmoid")) == "Кусочно-линейная"
         assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
         assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
+        assert row_label(data.augmentation, "rotation") == "Поворот"
     finally:
         i18n.set_language("en")
     assert optimizer.currentText() == "Nesterov momentum"
