@@ -6,11 +6,12 @@ import dataclasses
 import math
 import re
 
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
 
+from app import display_names
 from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -23,11 +24,13 @@ _HIDDEN_FIELD = re.compile(r"network\.hidden\[(\d+)\]\.(\w+)")
 
 
 def describe_layer(index: int, layer: LayerConfig) -> str:
-    text = f"{index + 1}.  {layer.units} × {layer.activation}"
+    """The layer's line in the list, in the interface language: "1.  64 × ReLU · BN · dropout 0.2"."""
+    text = f"{index + 1}.  {_count(layer.units)} × {display_names.label('activation', layer.activation)}"
     if layer.batch_norm:
         text += " · BN"
     if isinstance(layer.dropout, (int, float)) and layer.dropout > 0:
-        text += f" · dropout {layer.dropout:g}"
+        text += " · " + QCoreApplication.translate("NetworkPanel", "dropout %1").replace(
+            "%1", QLocale().toString(float(layer.dropout), "g", 6))
     return text
 
 
@@ -247,6 +250,11 @@ class NetworkPanel(ConfigPanel):
         self._update_buttons()
         self._refresh_summary()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "diagram"):
+            self.refresh()  # composed texts and numbers: compose them again
+        super().changeEvent(event)
+
     def _refresh_editor(self) -> None:
         row = self.selected
         self.editor.setEnabled(row >= 0)
@@ -280,7 +288,7 @@ class NetworkPanel(ConfigPanel):
         if self._n_parameters is None:
             self.parameter_count.setText(self.tr("parameters: — (the network is not built)"))
         else:
-            self.parameter_count.setText(self.tr("%1 parameters").replace("%1", f"{self._n_parameters:,}"))
+            self.parameter_count.setText(self.tr("%1 parameters").replace("%1", _count(self._n_parameters)))
 
     # ------------------------------------------------------------------ errors
     def control_for(self, error):
@@ -305,5 +313,9 @@ class NetworkPanel(ConfigPanel):
                 *self.activation_options.controls().values()]
 
 
-def _count(value: int | None) -> str:
-    return "?" if value is None else f"{value:,}"
+def _count(value) -> str:
+    """A whole number as the interface language writes it (4,810 / 4 810); "?" for None, anything
+    else (a value being corrected) as it is."""
+    if value is None:
+        return "?"
+    return QLocale().toString(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)

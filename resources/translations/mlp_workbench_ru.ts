@@ -2599,6 +2599,10 @@ target loss
 <context>
     <name>NetworkPanel</name>
     <message>
+        <source>dropout %1</source>
+        <translation>дропаут %1</translation>
+    </message>
+    <message>
         <source>The architecture: input features, each hidden layer, the outputs.</source>
         <translation>Архитектура: входные признаки, каждый скрытый слой, выходы.</translation>
     </message>

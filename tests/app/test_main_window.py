@@ -276,7 +276,7 @@ def test_loading_a_config_restores_every_panel_and_saving_writes_it_back(open_wi
     assert data.options.controls()["n_samples"].value() == 300 and data.options.controls()["noise"].value() == 0.3
     assert data.validation_split.value() == 0.2 and data.scaling.current_name() == "unit"
     assert [network.layers.item(i).text() for i in range(network.layers.count())] == [
-        "1.  32 × tanh · BN · dropout 0.1", "2.  8 × leaky_relu"]
+        "1.  32 × Hyperbolic tangent · BN · dropout 0.1", "2.  8 × Leaky ReLU"]
     network.layers.setCurrentRow(0)
     assert (network.units.value(), network.activation.current_name(), network.init.current_name()) == (
         32, "tanh", "xavier_normal")

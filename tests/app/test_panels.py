@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
@@ -111,12 +111,12 @@ def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     assert model.config.network.hidden[1].activation_options == {"alpha": 0.3}
     panel.up_button.click()
     assert [layer.units for layer in model.config.network.hidden] == [3, 10] and panel.selected == 0
-    assert panel.layers.item(0).text() == "1.  3 × leaky_relu"
+    assert panel.layers.item(0).text() == "1.  3 × Leaky ReLU"
     panel.activation.choose("elu")
     assert model.config.network.hidden[0].activation_options == {"alpha": 0.3}, "ELU also has an alpha"
     panel.batch_norm.setChecked(True)
     panel.dropout.setValue(0.25)
-    assert panel.layers.item(0).text() == "1.  3 × elu · BN · dropout 0.25"
+    assert panel.layers.item(0).text() == "1.  3 × ELU · BN · dropout 0.25"
     panel.remove_button.click()
     panel.remove_button.click()
     assert model.config.network.hidden == [] and not panel.editor.isEnabled()
@@ -129,7 +129,7 @@ def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(q
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
     panel.set_shape(64, 10, 4810)
-    assert panel.parameter_count.text() == "4,810 parameters"
+    assert panel.parameter_count.text() == f"{QLocale().toString(4810)} parameters"  # 4,810 / 4810 (C locale)
     assert panel.diagram.accessibleDescription() == "64 in → 64\nrelu → 10 out"
     panel.set_shape(None, None, None)
     assert "not built" in panel.parameter_count.text()
@@ -231,6 +231,10 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
 
     assert row_label(training.optimizer_options, "lr") == "η (lr)"
     assert row_label(data.augmentation, "rotation") == "Rotation"
+    model.set("network.hidden[0].dropout", 0.25)
+    network.set_shape(64, 10, 4810)
+    assert network.layers.item(0).text() == "1.  64 × ReLU · dropout 0.25"
+    assert network.parameter_count.text() == f"{QLocale().toString(4810)} parameters"
     try:
         i18n.set_language("ru")
         assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
@@ -238,6 +242,8 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
         assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
         assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
         assert row_label(data.augmentation, "rotation") == "Поворот"
+        assert network.layers.item(0).text() == "1.  64 × ReLU · дропаут 0,25"
+        assert network.parameter_count.text() == "параметров: 4\u00a0810"
     finally:
         i18n.set_language("en")
     assert optimizer.currentText() == "Nesterov momentum"
