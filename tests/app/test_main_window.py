@@ -6,6 +6,7 @@ import weakref
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QLocale
 import app.views
 from app import training_process
 from app.training_process import TrainingProcess
@@ -38,7 +39,7 @@ def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
     assert [(layer.units, layer.activation) for layer in config.network.hidden] == [(64, "relu")]
     assert (window.experiment.network.n_inputs, window.experiment.network.n_outputs) == (64, 10)
     assert window.state == "idle" and window.status_labels["state"].text() == "Ready"
-    assert window.network_panel.parameter_count.text() == f"{window.experiment.network.n_parameters:,} parameters"
+    assert window.network_panel.parameter_count.text() == f"{QLocale().toString(window.experiment.network.n_parameters)} parameters"
 
 
 def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small_config):
