@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "adadelta": QT_TRANSLATE_NOOP("Names", "Adadelta"),
         "adam": QT_TRANSLATE_NOOP("Names", "Adam"),
         "adamw": QT_TRANSLATE_NOOP("Names", "AdamW"),
+        "newton": QT_TRANSLATE_NOOP("Names", "Newton's method"),  # only in the Loss surfaces playground
     },
     "schedule": {
         "constant": QT_TRANSLATE_NOOP("Names", "Constant rate"),

@@ -418,6 +418,7 @@ class CompareView(SessionView, View):
         display_box = QGroupBox(self.tr("Display"))
         display = QFormLayout(display_box)
         self.x_axis = QComboBox()
+        self.x_axis.setProperty("translatedItems", True)
         for key, text in X_AXES.items():
             self.x_axis.addItem(QCoreApplication.translate("CompareView", text), key)
         set_help(self.x_axis, self.tr("Steps, epochs, or each contender's own computing time (its rivals' turns "

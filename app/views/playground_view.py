@@ -21,7 +21,7 @@ from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
-from app import palette
+from app import display_names, palette
 from app.panels.widgets import NumberEdit, format_number, set_help
 from app.views.base import TranslatedText, View, cache_pictures
 from app.views.compare_view import beside_controls
@@ -221,6 +221,7 @@ class PlaygroundView(View):
         surface_box = QGroupBox(self.tr("Surface"))
         form = QFormLayout(surface_box)
         self.surface_box = QComboBox()
+        self.surface_box.setProperty("translatedItems", True)
         for name in surfaces.names():
             self.surface_box.addItem(QCoreApplication.translate("PlaygroundView", SURFACE_NAMES.get(name, name)), name)
         self.surface_box.currentIndexChanged.connect(lambda index: self.set_surface(self.surface_box.itemData(index)))
@@ -254,13 +255,14 @@ class PlaygroundView(View):
         self.method_checks: dict[str, QCheckBox] = {}
         self.rate_edits: dict[str, NumberEdit] = {}
         for row, name in enumerate(surfaces.optimizer_names()):
-            check = QCheckBox(name)
+            check = QCheckBox(display_names.label("optimizer", name))
             check.setIcon(line_sample(method_pen(name)))
             check.setChecked(name not in UNSELECTED)
             check.toggled.connect(lambda checked: self.restart())
             rate = NumberEdit()
-            set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=name),
-                     self.tr("{method} learning rate").format(method=name))
+            method = display_names.label("optimizer", name)
+            set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=method),
+                     self.tr("{method} learning rate").format(method=method))
             rate.valueEdited.connect(lambda value: self.restart())
             self.method_checks[name], self.rate_edits[name] = check, rate
             grid.addWidget(check, row, 0)
@@ -453,7 +455,7 @@ class PlaygroundView(View):
         self._problems = problems
         self.legend.clear()
         for name in self.walks:
-            self.legend.addItem(self.loss_curves[name], name)
+            self.legend.addItem(self.loss_curves[name], display_names.label("optimizer", name))
         self._changed()
 
     # ------------------------------------------------------------------ animation

@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -144,6 +144,7 @@ class RunsView(View):
         top_layout.addWidget(self.status)
 
         self.curve_box = QComboBox(self)
+        self.curve_box.setProperty("translatedItems", True)
         self.curve_box.setAccessibleName(self.tr("Curve to overlay"))
         for key, text in CURVES:
             self.curve_box.addItem(self.tr(text), key)
@@ -197,6 +198,11 @@ class RunsView(View):
         self._saved.add(Path(folder))
         if self.isVisible():
             self._refresh_timer.start()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tree") and not self._list_stale:
+            self.refresh_list()  # statuses and checkpoint names are composed texts: compose them again
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         if self._list_stale:

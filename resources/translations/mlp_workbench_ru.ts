@@ -2464,6 +2464,10 @@ target loss
         <translation>AdamW</translation>
     </message>
     <message>
+        <source>Newton&apos;s method</source>
+        <translation>Метод Ньютона</translation>
+    </message>
+    <message>
         <source>Constant rate</source>
         <translation>Постоянная скорость</translation>
     </message>

@@ -228,3 +228,20 @@ def test_a_column_of_controls_widens_with_the_longer_texts_of_another_language(q
     qtbot.waitUntil(lambda: column.minimumWidth() != english, timeout=5_000)
     assert column.minimumWidth() >= column.widget().minimumSizeHint().width()
     assert column.widget().width() >= column.widget().minimumSizeHint().width(), "nothing cut off at the right"
+
+
+def test_the_items_of_the_views_lists_follow_the_language(window):
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    playground = next(tool for tool in window.tools if type(tool).__name__ == "PlaygroundView")
+    boxes = [compare.x_axis, playground.surface_box, window.training_panel.optimizer]
+
+    def items():
+        return [[box.itemText(index) for index in range(box.count())] for box in boxes]
+
+    english = items()
+    i18n.set_language("ru")
+    russian = items()
+    assert "эпохи" in russian[0] and "Момент Нестерова" in russian[2]
+    assert all(ru != en for ru, en in zip(russian, english)), russian
+    i18n.set_language("en")
+    assert items() == english

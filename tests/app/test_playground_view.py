@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QImage
 
+from app import display_names
 from app.views.playground_view import MAX_STEPS, PlaygroundView, contour_segments
 from core import surfaces
 
@@ -56,7 +57,9 @@ def test_a_click_places_the_start_and_every_path_descends_on_the_quadratic(qtbot
         assert len(view.path_curves[name].getData()[0]) == walk.steps + 1
     converged = [name for name, walk in view.walks.items() if walk.losses[-1] < 1e-4 * walk.losses[0]]
     assert set(converged) >= {"sgd", "nesterov", "adagrad", "rmsprop", "adam", "newton"}
-    assert [item.text for _, item in view.legend.items] == list(view.walks)
+    legend = [item.text for _, item in view.legend.items]
+    assert legend == [display_names.label("optimizer", name) for name in view.walks]
+    assert {"SGD", "SGD with momentum", "Newton's method"} <= set(legend)
     assert view.step_label.text() == "step 150"
 
 

@@ -173,6 +173,30 @@ def test_the_curves_of_the_selected_runs_are_overlaid_in_palette_colours(qtbot, 
     assert (tmp_path / "overlay.png").stat().st_size > 1000
 
 
+def test_switching_language_translates_the_statuses_checkpoints_and_curves_listed(qtbot, small_config, library):
+    from app import i18n
+
+    i18n.set_language("en")
+    folder = recorded_run(quick_config(small_config, "run"))
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    view.select([folder])
+    row = view.tree.topLevelItem(0)
+    texts = [row.text(column) for column in range(view.tree.columnCount())]
+    assert "completed" in texts and view.checkpoint_box.currentText() == "epoch 4"
+    assert view.curve_box.currentText() == "validation loss"
+    try:
+        i18n.set_language("ru")
+        row = view.tree.topLevelItem(0)
+        texts = [row.text(column) for column in range(view.tree.columnCount())]
+        assert "завершено" in texts and "completed" not in texts
+        assert view.checkpoint_box.currentText() == "эпоха 4" and view.selected() == [folder]
+        assert view.curve_box.currentText() == "потери на валидации"
+    finally:
+        i18n.set_language("en")
+
+
 def test_reopening_a_run_restores_its_settings_plots_and_weights(open_window, qtbot, small_config, library):
     config = quick_config(small_config, "to reopen", lr=0.07, epochs=4)
     config.network.hidden[0].units = 24
