@@ -60,7 +60,19 @@ class DrawCanvas(QWidget):
         # The paper with all the ink, at the screen's resolution. A mouse move adds one segment to
         # it, so a repaint costs the same however long the drawing; rebuilt when strokes go away.
         self._ink: QPixmap | None = None
-        self.hint = ""
+        self._hint = ""
+
+    @property
+    def hint(self) -> str:
+        """What the empty paper says (painted into the ink picture, so a new hint repaints it)."""
+        return self._hint
+
+    @hint.setter
+    def hint(self, text: str) -> None:
+        self._hint = text
+        if not self._strokes:
+            self._ink = None
+            self.update()
 
     # ------------------------------------------------------------------ what was drawn
     def clear(self) -> None:
@@ -233,9 +245,9 @@ class DrawCanvas(QWidget):
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         origin = QRectF(0, 0, square.width(), square.height())
-        if not self._strokes and self.hint:
+        if not self._strokes and self._hint:
             painter.setPen(HINT)
-            painter.drawText(origin, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
+            painter.drawText(origin, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._hint)
         for stroke, width in zip(self._strokes, self._widths):
             self._paint_stroke(painter, origin, stroke, width)
         painter.end()

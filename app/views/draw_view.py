@@ -450,11 +450,10 @@ class DrawView(QWidget):
         self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")
         self.note.hide()
         self.canvas = DrawCanvas(self)
-        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a digit here")
         self.chart = PredictionChart(self)
-        self.input_panel = ImagePanel(QCoreApplication.translate("DrawView", "What the network sees"), self, legend=((None, ""),))
-        self.saliency_panel = ImagePanel(QCoreApplication.translate("DrawView", SALIENCY_CAPTION), self, legend=(
-            (QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")), (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers"))))
+        self.input_panel = ImagePanel("", self, legend=((None, ""),))
+        self.saliency_panel = ImagePanel("", self)
+        self._write_painted_texts()
         self.saliency_panel.setToolTip(QCoreApplication.translate("DrawView", "Gradient of the top class's probability with respect to each input "
                                           "pixel: yellow = more ink here would raise it, blue = ink here "
                                           "lowers it."))
@@ -621,6 +620,20 @@ class DrawView(QWidget):
 
     def _show_model(self) -> None:
         self.model_label.setText(QCoreApplication.translate("DrawView", "Classifying with {source}.").format(source=self._model.source))
+
+    def _write_painted_texts(self) -> None:
+        """The texts the canvas and the image panels paint themselves, in the interface language."""
+        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a digit here")
+        self.input_panel.caption = QCoreApplication.translate("DrawView", "What the network sees")
+        self.saliency_panel.caption = QCoreApplication.translate("DrawView", SALIENCY_CAPTION)
+        self.saliency_panel.legend = ((QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")),
+                                      (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers")))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):
+            self._write_painted_texts()
+            self.predict()  # the chart's message and the panels' captions name the drawing's result
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ drawing → prediction
     def predict(self) -> None:

@@ -395,3 +395,26 @@ def test_while_the_pen_is_down_other_threads_give_the_gui_thread_the_interpreter
         assert sys.getswitchinterval() == pytest.approx(before)
         QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[2])
         assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
+    from app import i18n
+
+    i18n.set_language("en")
+    view = DrawView()
+    qtbot.addWidget(view)
+    view.resize(820, 520)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    english_paper = view.canvas.grab().toImage()
+    assert (view.chart.message(), view.canvas.hint) == ("nothing drawn", "Draw a digit here")
+    try:
+        i18n.set_language("ru")
+        assert (view.chart.message(), view.canvas.hint) == ("ничего не нарисовано", "Нарисуйте здесь цифру")
+        assert view.canvas.grab().toImage() != english_paper  # the hint is painted anew
+        assert view.input_panel.caption == "Что видит сеть"
+        assert [meaning for _, meaning in view.saliency_panel.legend] == ["повышает", "понижает"]
+    finally:
+        i18n.set_language("en")
+    assert (view.chart.message(), view.input_panel.caption) == ("nothing drawn", "What the network sees")
