@@ -6,12 +6,13 @@ import dataclasses
 import math
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from app import display_names
+from app.i18n import format_integer, format_number
 from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -30,7 +31,7 @@ def describe_layer(index: int, layer: LayerConfig) -> str:
         text += " · BN"
     if isinstance(layer.dropout, (int, float)) and layer.dropout > 0:
         text += " · " + QCoreApplication.translate("NetworkPanel", "dropout %1").replace(
-            "%1", QLocale().toString(float(layer.dropout), "g", 6))
+            "%1", format_number(layer.dropout, 6, fixed=False))
     return text
 
 
@@ -318,4 +319,4 @@ def _count(value) -> str:
     else (a value being corrected) as it is."""
     if value is None:
         return "?"
-    return QLocale().toString(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    return format_integer(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)

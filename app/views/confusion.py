@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
+from app.i18n import format_integer, format_percent
 from app.views.base import TranslatedText, View
 from app.views.unit_images import GAP, tile
 
@@ -217,9 +218,10 @@ class ConfusionView(View):
                                                                          shares.ravel().tolist())])
         evaluated = len(predictions.true)
         split = self.tr("validation") if predictions.split == "validation" else self.tr("training")
-        self.matrix_plot.setTitle(self.tr("{evaluated:,} of {available:,} {split} examples, {correct:.1%} right")
-                                  .format(evaluated=evaluated, available=predictions.n_available, split=split,
-                                          correct=np.trace(predictions.confusion) / max(evaluated, 1)),
+        self.matrix_plot.setTitle(self.tr("{evaluated} of {available} {split} examples, {correct} right")
+                                  .format(evaluated=format_integer(evaluated),
+                                          available=format_integer(predictions.n_available), split=split,
+                                          correct=format_percent(np.trace(predictions.confusion) / max(evaluated, 1))),
                                   color=palette.FOREGROUND)
         self._draw_gallery(predictions, self.shown_rows())
 

@@ -604,8 +604,8 @@ target loss
         <translation>обучение</translation>
     </message>
     <message>
-        <source>{evaluated:,} of {available:,} {split} examples, {correct:.1%} right</source>
-        <translation>{evaluated:,} из {available:,} примеров ({split}), верно {correct:.1%}</translation>
+        <source>{evaluated} of {available} {split} examples, {correct} right</source>
+        <translation>{evaluated} из {available} примеров ({split}), верно {correct}</translation>
     </message>
     <message>
         <source>The most confident mistakes</source>

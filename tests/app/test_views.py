@@ -273,6 +273,9 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     names = run.experiment.dataset.class_names
     assert caption.startswith(f"{names[predictions.true[worst[1]]]} → {names[predictions.predicted[worst[1]]]}")
     assert (x, y) == (8 + GAP + 4, 8 + view.caption_room / 2), "centred under the second image"
+    right = np.trace(predictions.confusion) / len(predictions.true)
+    assert view.matrix_plot.titleLabel.text == (f"{len(predictions.true)} of {predictions.n_available} validation "
+                                                f"examples, {100 * right:.1f} % right")  # as the status bar writes it
 
 
 def test_centred_texts_are_written_at_their_points_at_the_screens_font_size(qtbot):
