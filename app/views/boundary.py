@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 
 from app import palette
+from app.i18n import format_integer
 from app.views.base import TranslatedText, View
 
 #: At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI).
@@ -77,8 +78,8 @@ class BoundaryView(View):
             X, y = X[:MAX_POINTS], y[:MAX_POINTS]
             item.setData(x=X[:, 0], y=X[:, 1], brush=[brushes[label] for label in y])
         omitted = max(len(dataset.X_train) - MAX_POINTS, 0) + max(len(dataset.X_val) - MAX_POINTS, 0)
-        self.show_note(self.tr("{count:,} points are not drawn (at most {limit:,} per split).")
-                       .format(count=omitted, limit=MAX_POINTS) if omitted else None)
+        self.show_note(self.tr("{count} points are not drawn (at most {limit} per split).")
+                       .format(count=format_integer(omitted), limit=format_integer(MAX_POINTS)) if omitted else None)
 
     def show_inspection(self, inspection):
         self.boundary = inspection.boundary

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
                                QWidget)
 
 from app import palette
+from app.i18n import format_percent
 from app.views.base import TranslatedText, export_suffix
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
@@ -604,7 +605,8 @@ class DrawView(QWidget):
             return
         accuracy = metadata.get("test_accuracy")
         source = QCoreApplication.translate("DrawView", "the shipped MNIST model") if accuracy is None else \
-            QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent:.2f} % on MNIST's test set)").format(percent=100 * accuracy)
+            QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent} on MNIST's test set)").format(
+                percent=format_percent(accuracy, 2))
         self.set_model(network, metadata, source=source)
 
     def _set_current(self, model: CurrentModel) -> None:

@@ -224,8 +224,8 @@
         <translation>данные классификации с двумя признаками</translation>
     </message>
     <message>
-        <source>{count:,} points are not drawn (at most {limit:,} per split).</source>
-        <translation>{count:,} точек не нарисовано (не больше {limit:,} на выборку).</translation>
+        <source>{count} points are not drawn (at most {limit} per split).</source>
+        <translation>{count} точек не нарисовано (не больше {limit} на выборку).</translation>
     </message>
     <message>
         <source>x1</source>
@@ -828,8 +828,8 @@ target loss
         <translation>встроенной модели MNIST</translation>
     </message>
     <message>
-        <source>the shipped MNIST model ({percent:.2f} % on MNIST&apos;s test set)</source>
-        <translation>встроенной модели MNIST ({percent:.2f} % на тестовой выборке MNIST)</translation>
+        <source>the shipped MNIST model ({percent} on MNIST&apos;s test set)</source>
+        <translation>встроенной модели MNIST ({percent} на тестовой выборке MNIST)</translation>
     </message>
     <message>
         <source>Classifying with {source}.</source>

@@ -5,6 +5,7 @@ into strokes (tests/app/mnist_strokes.py) replayed at different sizes, positions
 widths. Expected probabilities are computed by the engine directly from the same strokes.
 """
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -418,3 +419,8 @@ def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
     finally:
         i18n.set_language("en")
     assert (view.chart.message(), view.input_panel.caption) == ("nothing drawn", "What the network sees")
+
+
+def test_the_shipped_model_is_named_with_its_test_accuracy_as_the_language_writes_it(view):
+    assert re.fullmatch(r"Classifying with the shipped MNIST model \(\d{2}\.\d\d % on MNIST's test set\)\.",
+                        view.model_label.text()), view.model_label.text()
