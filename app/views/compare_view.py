@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from app import palette
+from app import display_names, palette
 from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, hyperparameter_defaults
@@ -494,6 +494,7 @@ class CompareView(SessionView, View):
             if self.description.text():
                 self.description.setText(self._presets[self.preset_box.currentIndex()]
                                          .text("description", preset_language()))
+            self._configuration_changed()  # a composed sentence naming the data set
         super().changeEvent(event)
 
     def apply_preset(self, index: int) -> None:
@@ -517,7 +518,8 @@ class CompareView(SessionView, View):
         source = (self.tr("the preset's configuration") if self._preset_config
                   else self.tr("the workbench's configuration"))
         self.runs_on.setText(self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
-                             .format(source=source, dataset=config.data.dataset, layers=layers,
+                             .format(source=source, dataset=display_names.label("dataset", config.data.dataset),
+                                     layers=layers,
                                      batch=config.training.batch_size))
         self._update_controls()
 

@@ -156,7 +156,7 @@ def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qt
     paper = next(index for index, title in enumerate(titles) if title.startswith("Adam paper"))
     view.apply_preset(paper)
     assert [c.optimizer.name for c in view.contenders] == ["adam", "adagrad", "rmsprop", "nesterov", "adadelta"]
-    assert "mnist" in view.runs_on.text() and "1000-1000" in view.runs_on.text()
+    assert "MNIST digits" in view.runs_on.text() and "1000-1000" in view.runs_on.text()
     assert view.race_config().network.hidden[0].units == 1000
     adaptive = next(index for index, title in enumerate(titles) if title == "Adaptive methods")
     view.apply_preset(adaptive)

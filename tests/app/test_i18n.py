@@ -242,6 +242,7 @@ def test_the_items_of_the_views_lists_follow_the_language(window):
     i18n.set_language("ru")
     russian = items()
     assert "эпохи" in russian[0] and "Момент Нестерова" in russian[2]
+    assert "Цифры 8×8" in compare.runs_on.text()
     assert all(ru != en for ru, en in zip(russian, english)), russian
     i18n.set_language("en")
-    assert items() == english
+    assert items() == english and "8×8 digits" in compare.runs_on.text()
