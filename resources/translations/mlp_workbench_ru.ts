@@ -2544,6 +2544,18 @@ target loss
         <translation>w (warmup)</translation>
     </message>
     <message>
+        <source>η_min (lr_min)</source>
+        <translation>η_min (lr_min)</translation>
+    </message>
+    <message>
+        <source>η_min (min_lr)</source>
+        <translation>η_min (min_lr)</translation>
+    </message>
+    <message>
+        <source>η_max (max_lr)</source>
+        <translation>η_max (max_lr)</translation>
+    </message>
+    <message>
         <source>Shift</source>
         <translation>Сдвиг</translation>
     </message>
