@@ -74,10 +74,12 @@ def describe(dataset) -> str:
     if dataset.image_shape is not None:
         features += QCoreApplication.translate("DataPanel", " (%1 images)").replace(
             "%1", "×".join(map(str, dataset.image_shape)))
-    return (QCoreApplication.translate("DataPanel", "%1: %2, %3; %4 train / %5 validation / %6 test")
-            .replace("%1", dataset.name).replace("%2", kind).replace("%3", features)
-            .replace("%4", locale.toString(len(dataset.X_train))).replace("%5", locale.toString(len(dataset.X_val)))
-            .replace("%6", locale.toString(len(dataset.X_test))))
+    summary = (QCoreApplication.translate("DataPanel", "%1, %2; %3 train / %4 validation / %5 test")
+               .replace("%1", kind).replace("%2", features)
+               .replace("%3", locale.toString(len(dataset.X_train))).replace("%4", locale.toString(len(dataset.X_val)))
+               .replace("%5", locale.toString(len(dataset.X_test))))
+    # A built-in data set is named by the list above; a file's data by the file.
+    return summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
 
 
 def dataset_help(name: str) -> str:

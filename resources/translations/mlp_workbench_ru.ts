@@ -647,8 +647,8 @@ target loss
         <translation> (изображения %1)</translation>
     </message>
     <message>
-        <source>%1: %2, %3; %4 train / %5 validation / %6 test</source>
-        <translation>%1: %2, %3; обучение %4 / валидация %5 / тест %6</translation>
+        <source>%1, %2; %3 train / %4 validation / %5 test</source>
+        <translation>%1, %2; обучение %3 / валидация %4 / тест %5</translation>
     </message>
     <message>
         <source>Dataset</source>

@@ -201,7 +201,7 @@ def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model
     assert "λ₂·Σw²" in training.l2.toolTip()
 
 
-def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model):
+def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model, tmp_path):
     from app import i18n
     from app.panels.data_panel import describe
     from core import datasets
@@ -224,7 +224,9 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     assert data.scaling.currentText() == "min–max to [0, 1]" and chosen == ["nesterov"]
     with pytest.raises(ValueError, match="'adamax'"):
         optimizer.choose("adamax")
-    assert "multiclass classification, 10 classes" in describe(datasets.load("digits"))
+    assert describe(datasets.load("digits")).startswith("multiclass classification, 10 classes")
+    (tmp_path / "points.csv").write_text("x,y,label\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(30)))
+    assert describe(datasets.load("csv", path=tmp_path / "points.csv")).startswith("points: multiclass")
 
     def row_label(form, key):
         return form.layout().labelForField(form.controls()[key]).text()
