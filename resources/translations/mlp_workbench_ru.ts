@@ -2556,6 +2556,38 @@ target loss
         <translation>η_max (max_lr)</translation>
     </message>
     <message>
+        <source>η decay (lr_decay)</source>
+        <translation>спад η (lr_decay)</translation>
+    </message>
+    <message>
+        <source>AMSGrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>центрированный (centered)</translation>
+    </message>
+    <message>
+        <source>Decay</source>
+        <translation>спад (decay)</translation>
+    </message>
+    <message>
+        <source>End factor</source>
+        <translation>доля в конце (end_factor)</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>множитель (factor)</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>терпение (patience)</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>порог (threshold)</translation>
+    </message>
+    <message>
         <source>Shift</source>
         <translation>Сдвиг</translation>
     </message>

@@ -233,6 +233,8 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
 
     assert row_label(training.optimizer_options, "lr") == "η (lr)"
     assert row_label(data.augmentation, "rotation") == "Rotation"
+    training.schedule.choose("reduce_on_plateau")
+    assert row_label(training.schedule_options, "patience") == "Patience"
     model.set("network.hidden[0].dropout", 0.25)
     network.set_shape(64, 10, 4810)
     assert network.layers.item(0).text() == "1.  64 × ReLU · dropout 0.25"
@@ -244,6 +246,7 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
         assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
         assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
         assert row_label(data.augmentation, "rotation") == "Поворот"
+        assert row_label(training.schedule_options, "patience") == "терпение (patience)"
         assert network.layers.item(0).text() == "1.  64 × ReLU · дропаут 0,25"
         assert network.parameter_count.text() == "параметров: 4\u00a0810"
     finally:
