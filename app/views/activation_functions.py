@@ -474,5 +474,4 @@ class ActivationFunctionsView(View):
                 check.setText(self._described(name))
             self._show_usage()
             self._show_problems()
-            self._changed()  # the plots' titles
-        super().changeEvent(event)
+        super().changeEvent(event)  # View's redraws the plots' titles

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
@@ -510,6 +510,11 @@ class View(QWidget):
             scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:
             painter.end()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._changed()  # titles composed of numbers and names are written in the new language
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Draw what has arrived since the last drawing."""

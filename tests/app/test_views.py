@@ -278,6 +278,22 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
                                                 f"examples, {100 * right:.1f} % right")  # as the status bar writes it
 
 
+def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs):
+    from app import i18n
+
+    i18n.set_language("en")
+    view = fed_view(qtbot, ConfusionView, runs["digits"])
+    view.finish_drawing()
+    assert view.matrix_plot.titleLabel.text.endswith(" % right")
+    try:
+        i18n.set_language("ru")
+        title = view.matrix_plot.titleLabel.text
+        assert "примеров (валидация), верно" in title and "," in title.rsplit(" ", 2)[-2], title
+    finally:
+        i18n.set_language("en")
+    assert view.matrix_plot.titleLabel.text.endswith(" % right")
+
+
 def test_centred_texts_are_written_at_their_points_at_the_screens_font_size(qtbot):
     widget = pg.GraphicsLayoutWidget()
     qtbot.addWidget(widget)
