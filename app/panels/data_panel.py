@@ -5,12 +5,13 @@ import dataclasses
 import inspect
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app import display_names
+from app.i18n import format_integer
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -65,19 +66,18 @@ def grey_image(values: np.ndarray, tile_height: int, image_height: int) -> QPixm
 
 def describe(dataset) -> str:
     """One line about the loaded data in the interface language (as ``Dataset.describe``)."""
-    locale = QLocale()
     task = display_names.label("task", dataset.task)
     kind = task if dataset.task == "regression" else \
         QCoreApplication.translate("DataPanel", "%1, %2 classes").replace("%1", task) \
-        .replace("%2", locale.toString(dataset.n_classes))
-    features = QCoreApplication.translate("DataPanel", "%1 features").replace("%1", locale.toString(dataset.n_features))
+        .replace("%2", format_integer(dataset.n_classes))
+    features = QCoreApplication.translate("DataPanel", "%1 features").replace("%1", format_integer(dataset.n_features))
     if dataset.image_shape is not None:
         features += QCoreApplication.translate("DataPanel", " (%1 images)").replace(
             "%1", "×".join(map(str, dataset.image_shape)))
     summary = (QCoreApplication.translate("DataPanel", "%1, %2; %3 train / %4 validation / %5 test")
                .replace("%1", kind).replace("%2", features)
-               .replace("%3", locale.toString(len(dataset.X_train))).replace("%4", locale.toString(len(dataset.X_val)))
-               .replace("%5", locale.toString(len(dataset.X_test))))
+               .replace("%3", format_integer(len(dataset.X_train))).replace("%4", format_integer(len(dataset.X_val)))
+               .replace("%5", format_integer(len(dataset.X_test))))
     # A built-in data set is named by the list above; a file's data by the file.
     return summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
 

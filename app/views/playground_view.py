@@ -255,12 +255,12 @@ class PlaygroundView(View):
         self.method_checks: dict[str, QCheckBox] = {}
         self.rate_edits: dict[str, NumberEdit] = {}
         for row, name in enumerate(surfaces.optimizer_names()):
-            check = QCheckBox(display_names.label("optimizer", name))
+            method = display_names.label("optimizer", name)
+            check = QCheckBox(method)
             check.setIcon(line_sample(method_pen(name)))
             check.setChecked(name not in UNSELECTED)
             check.toggled.connect(lambda checked: self.restart())
             rate = NumberEdit()
-            method = display_names.label("optimizer", name)
             set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=method),
                      self.tr("{method} learning rate").format(method=method))
             rate.valueEdited.connect(lambda value: self.restart())
