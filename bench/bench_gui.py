@@ -314,11 +314,14 @@ def tour(window, plan: Plan, say, between) -> tuple[list[TabFigures], list[float
     and before the first, the run is paused and ``between()`` runs (a headless round). Returns the
     per-tab figures and the window's training speed in each leg."""
     probe, counter = LagProbe(), FrameCounter(window)
+    # The last batch of each message (≈30 a second), not every batch: thousands of events a
+    # second kept here would fill the GUI thread's oldest garbage-collector generation, whose
+    # full collections (60 ms and more) would then be this harness's doing, not the window's.
     batches, arrivals = [], []  # arrivals: (time received, samples trained by then)
 
     def received(progress) -> None:
         if progress.batches:
-            batches.extend(progress.batches)
+            batches.append(progress.batches[-1])
             arrivals.append((time.perf_counter(), progress.batches[-1].samples_seen))
 
     tabs = window.view_tabs
