@@ -458,6 +458,29 @@ def test_decaying_state_has_no_subnormals_after_a_flush(name, monkeypatch):
     np.testing.assert_array_equal(theta, theta_unflushed)
 
 
+SQUARED_STATE = {"adam": ("v", 1e-3), "adamw": ("v", 1e-3), "rmsprop": ("square_avg", 1e-2),
+                 "adagrad": ("sum", 1.0), "adadelta": ("square_avg", 0.1)}
+"""Each optimiser's running sum or mean of g², and the weight of g² in it with torch's defaults."""
+
+
+@pytest.mark.parametrize("size", [5, 300])  # the kernels' Python source, and their compiled code
+@pytest.mark.parametrize("name", sorted(SQUARED_STATE))
+def test_a_square_below_the_smallest_normal_number_is_added_as_zero(name, size):
+    """weight·g² that would be subnormal (slow, and too small to matter) adds 0; a larger g adds
+    its square as before, and a NaN gradient still reaches the state."""
+    state_name, weight = SQUARED_STATE[name]
+    gate = optimizers.square_gate(np.dtype(np.float32), weight)
+    assert weight * gate ** 2 == pytest.approx(np.finfo(np.float32).tiny)
+    grad = np.full(size, 1e-20, np.float32)
+    grad[1], grad[2] = 2 * gate, np.nan
+    opt = optimizers.create(name)
+    opt.step([np.zeros(size, np.float32)], [grad])
+    squares = opt.state[0][state_name].reshape(-1)
+    assert squares[0] == 0 and squares[3:].max() == 0
+    assert squares[1] >= np.finfo(np.float32).tiny
+    assert np.isnan(squares[2])
+
+
 # ---- bad input -----------------------------------------------------------------------------------
 
 
