@@ -28,12 +28,16 @@ def write_text_atomically(path, text: str) -> None:
 
 
 def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = None) -> None:
-    """Write ``arrays`` (and optional JSON ``metadata``) to a compressed .npz, atomically."""
+    """Write ``arrays`` (and optional JSON ``metadata``) to an .npz, atomically.
+
+    Uncompressed: trained float weights shrink by 7 % compressed (Adam's moments by 16 %), for
+    30 ms of CPU per MB, and a recording run saves its weights and optimiser state every second.
+    """
     entries = dict(arrays)
     if metadata is not None:
         entries[_META_KEY] = np.array(json.dumps(metadata, allow_nan=False))
     with atomic_file(path) as stream:
-        np.savez_compressed(stream, **entries)
+        np.savez(stream, **entries)
 
 
 def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:

@@ -135,7 +135,7 @@ def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, 
         stream.write(b"half a file")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(model_io.np, "savez_compressed", interrupted)
+    monkeypatch.setattr(model_io.np, "savez", interrupted)
     assert not trained_window.save_model(path)
     assert "No space left on device" in trained_window.message_bar.message()
     assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["model.npz"]
