@@ -50,8 +50,9 @@ def _finite_or_none(value: float):
     return value if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
-def _write_json(path: Path, data) -> None:
-    model_io.write_text_atomically(path, json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False))
+def _write_json(path: Path, data, indent: int | None = 1) -> None:
+    """``indent=None`` for large files: only then does ``json`` use its C encoder (~10× faster)."""
+    model_io.write_text_atomically(path, json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False))
 
 
 def _read_json(path: Path) -> dict:
@@ -126,7 +127,7 @@ class RunRecorder:
         _write_json(self.folder / "run.json", self.meta)
 
     def _save_history(self) -> None:
-        _write_json(self.folder / "history.json", self.history)
+        _write_json(self.folder / "history.json", self.history, indent=None)  # thousands of points, every second
 
     def record(self, event, save: bool = True, optimizer_state: dict | None = None) -> None:
         """Add ``event`` to the run. An epoch writes the latest weights, the best ones when it is the
