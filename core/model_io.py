@@ -1,6 +1,6 @@
 """Saving and loading models and other files atomically, without pickle.
 
-A model file is a compressed ``.npz`` holding each parameter/buffer array (``layer<i>.<name>``)
+A model file is an ``.npz`` holding each parameter/buffer array (``layer<i>.<name>``)
 and one string entry, ``__model__``, with the JSON description of the network plus metadata
 (the dataset it was trained on, its preprocessing, metrics). It is read with ``allow_pickle=False``.
 Every write goes to a temporary file in the same folder and is renamed over the target, so a crash

@@ -386,7 +386,8 @@ class Adagrad(Optimizer):
 
     @staticmethod
     def kernel(param, grad, previous, accumulated, step_lr, eps, weight_decay, gate):
-        """g = ∇E + λθ,  G ← G + g²,  θ ← θ − η_t·g/(√G + ε)  (``step_lr`` = η_t; g² is 0 when |g| < ``gate``)."""
+        """g = ∇E + λθ,  G ← G + g²,  θ ← θ − η_t·g/(√G + ε)  (``step_lr`` = η_t; g² is 0 when
+        |g| < ``gate``)."""
         for i in range(param.size):
             theta = param[i]
             if previous.size:
@@ -428,8 +429,8 @@ class RMSprop(Optimizer):
     def kernel(param, grad, previous, square_avg, grad_avg, momentum_buffer, lr, alpha, one_minus_alpha, eps,
                weight_decay, momentum, centered, gate):
         """The formulas above, element by element, with g = ∇E + λθ (g² is 0 when |g| < ``gate``);
-        ḡ is updated as ḡ + (1 − α)(g − ḡ) (torch's lerp). ``grad_avg`` and ``momentum_buffer`` are only touched
-        when ``centered`` and μ > 0 ask for them."""
+        ḡ is updated as ḡ + (1 − α)(g − ḡ) (torch's lerp). ``grad_avg`` and ``momentum_buffer`` are
+        only touched when ``centered`` and μ > 0 ask for them."""
         for i in range(param.size):
             theta = param[i]
             if previous.size:
