@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from app import palette
+from app.display_names import label
+from app.i18n import format_number
 from app.views.base import TranslatedText, View
 from core import runs
 
@@ -47,7 +49,7 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
 
 
 def format_metric(value) -> str:
-    return "—" if value is None or not math.isfinite(value) else f"{value:.4f}"
+    return "—" if value is None or not math.isfinite(value) else format_number(value, 4)
 
 
 class RunsView(View):
@@ -301,8 +303,9 @@ class RunsView(View):
         if info.parent:
             name = parent.name if parent is not None else self.tr("%1 (deleted)").replace("%1", info.parent["run"])
             origin = self.tr("%1 at epoch %2").replace("%1", name).replace("%2", str(info.parent.get("epoch")))
-        return [info.name, info.dataset, info.network, info.optimizer, format_metric(info.best_metric),
-                str(info.epochs_done), info.started, self.tr(STATUS.get(info.status, info.status)), origin]
+        return [info.name, label("dataset", info.dataset), info.network, label("optimizer", info.optimizer),
+                format_metric(info.best_metric), str(info.epochs_done), info.started,
+                self.tr(STATUS.get(info.status, info.status)), origin]
 
     def runs(self) -> list[runs.RunInfo]:
         """The runs listed, newest first."""

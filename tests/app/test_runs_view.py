@@ -74,7 +74,7 @@ def test_every_window_run_is_saved_and_listed(open_window, qtbot, small_config, 
     assert (info.name, info.dataset, info.network, info.optimizer, info.status, info.epochs_done) == \
         ("digits · 16relu · sgd 0.05", "digits", "16", "sgd", "completed", 3)
     row = [view.tree.topLevelItem(0).text(column) for column in range(len(view.columns))]
-    assert row[:4] == ["digits · 16relu · sgd 0.05", "digits", "16", "sgd"]
+    assert row[:4] == ["digits · 16relu · sgd 0.05", "8×8 digits", "16", "SGD"]  # the lists' names
     assert row[4] == f"{info.best_metric:.4f}" and row[5] == "3" and row[7] == "completed"
     assert view.tree.topLevelItem(0).font(0).bold(), "the window's current run stands out"
 
@@ -173,7 +173,7 @@ def test_the_curves_of_the_selected_runs_are_overlaid_in_palette_colours(qtbot, 
     assert (tmp_path / "overlay.png").stat().st_size > 1000
 
 
-def test_switching_language_translates_the_statuses_checkpoints_and_curves_listed(qtbot, small_config, library):
+def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_curves_listed(qtbot, small_config, library):
     from app import i18n
 
     i18n.set_language("en")
@@ -184,13 +184,17 @@ def test_switching_language_translates_the_statuses_checkpoints_and_curves_liste
     view.select([folder])
     row = view.tree.topLevelItem(0)
     texts = [row.text(column) for column in range(view.tree.columnCount())]
-    assert "completed" in texts and view.checkpoint_box.currentText() == "epoch 4"
+    (info,) = view.runs()
+    assert f"{info.best_metric:.4f}" in texts
+    assert "completed" in texts and "8×8 digits" in texts and view.checkpoint_box.currentText() == "epoch 4"
     assert view.curve_box.currentText() == "validation loss"
     try:
         i18n.set_language("ru")
         row = view.tree.topLevelItem(0)
         texts = [row.text(column) for column in range(view.tree.columnCount())]
         assert "завершено" in texts and "completed" not in texts
+        assert "Цифры 8×8" in texts and "8×8 digits" not in texts
+        assert f"{info.best_metric:.4f}".replace(".", ",") in texts  # the language's decimal comma
         assert view.checkpoint_box.currentText() == "эпоха 4" and view.selected() == [folder]
         assert view.curve_box.currentText() == "потери на валидации"
     finally:
