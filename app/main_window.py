@@ -40,7 +40,7 @@ from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
-from app import gui_thread_gc, run_library
+from app import endings, gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
 from app.training_process import training_session
@@ -844,14 +844,14 @@ class MainWindow(QMainWindow):
         self._epochs_done, self._steps_done = event.epoch, event.step
         self._diverged = event.reason == events.DIVERGED
         if self._diverged:
-            self.show_message(self.tr("Paused: %1").replace("%1", event.message), "error")
+            self.show_message(self.tr("Paused: %1").replace("%1", endings.describe(event)), "error")
         elif event.reason == events.EARLY_STOPPED:
-            self.show_message(event.message, "info")
+            self.show_message(endings.describe(event), "info")
         elif event.reason == events.COMPLETED:
             self.statusBar().showMessage(self.tr("Finished %1 epochs.").replace("%1", str(event.epoch)), 5000)
         else:
             self.statusBar().showMessage(self.tr("Stopped after %1 steps; Start continues from here.")
-                                         .replace("%1", f"{event.step:,}"), 5000)
+                                         .replace("%1", format_integer(event.step)), 5000)
         if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
             self._planned_epochs = event.epoch
         self.run_finished.emit(event)

@@ -63,7 +63,10 @@ class Paused:
 
 @dataclass(frozen=True)
 class TrainingFinished:
-    """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged."""
+    """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged; ``message``
+    says why in English. After a divergence, ``nonfinite`` names what went non-finite first as a
+    key of :data:`NONFINITE` and where — ("weights", "layer0.W"), ("output", "layer2 (Dense(…))") —
+    and ``lr`` is the learning rate of that step: what a window needs to say it in its own language."""
 
     reason: str
     message: str
@@ -72,6 +75,15 @@ class TrainingFinished:
     best_epoch: int
     best_val_loss: float
     elapsed: float
+    nonfinite: tuple[str, str] = ()
+    lr: float = float("nan")
+
+
+NONFINITE = {"weights": "the weights {where} became non-finite",
+             "gradient": "the gradient of {where} became non-finite",
+             "output": "the output of {where} overflowed",
+             "loss": "the loss became non-finite"}
+"""What a diverged run found non-finite first (``TrainingFinished.nonfinite``), in English."""
 
 
 @dataclass(frozen=True)

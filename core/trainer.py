@@ -258,21 +258,22 @@ class Trainer:
         if self.schedule is not None:
             self.optimizer.lr = float(self.schedule(t))
 
-    def _nonfinite_report(self, xb: np.ndarray) -> str:
-        """Name the first tensor that went non-finite: a weight, a gradient, or a layer's output."""
+    def _nonfinite_report(self, xb: np.ndarray) -> tuple[str, str]:
+        """The first tensor that went non-finite, as ``(what, where)`` (see :data:`events.NONFINITE`):
+        a weight, a gradient, a layer's output, or else the loss."""
         network = self.network
         for name, param, grad in zip(network.parameter_names(), network.parameters(), network.gradients()):
             if not np.isfinite(param).all():
-                return f"the weights {name} became non-finite"
+                return "weights", name
             if not np.isfinite(grad).all():
-                return f"the gradient of {name} became non-finite"
+                return "gradient", name
         out = xb
         with np.errstate(over="ignore", invalid="ignore"):
             for index, layer in enumerate(network.layers):
                 out = layer.forward(out, training=False)
                 if not np.isfinite(out).all():
-                    return f"the output of layer{index} ({layer.describe()}) overflowed"
-        return "the loss became non-finite"
+                    return "output", f"layer{index} ({layer.describe()})"
+        return "loss", ""
 
     def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
         """One optimiser step on a batch: (its loss, its predictions, whether the weights stayed finite).
@@ -355,6 +356,7 @@ class Trainer:
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)
         reason, message = events.COMPLETED, f"finished {self.epochs} epochs"
+        nonfinite, diverging_lr = (), math.nan
         while self.epoch < self.epochs:
             epoch_start = time.perf_counter()
             batch_size = self.batch_size
@@ -388,10 +390,11 @@ class Trainer:
                     else self._learn
                 output_loss, predictions, weights_finite = learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
-                    detail = self._nonfinite_report(xb)
+                    nonfinite, diverging_lr = self._nonfinite_report(xb), self.optimizer.lr
                     if not weights_finite:  # else no step was taken: the weights are still the last finite ones
                         np.copyto(network.flat_parameters, self._last_finite)
                     reason = events.DIVERGED
+                    detail = events.NONFINITE[nonfinite[0]].format(where=nonfinite[1])
                     message = (f"training diverged at epoch {self.epoch + 1}, step {self.step + 1}: {detail}. "
                                f"The last finite weights were kept. Try a lower learning rate "
                                f"(now {self.optimizer.lr:g}), gradient-friendlier initialisation or scaled inputs.")
@@ -438,4 +441,4 @@ class Trainer:
                            f"from epoch {self.best_epoch + 1}")
                 break
         yield events.TrainingFinished(reason, message, self.epoch, self.step, self.best_epoch + 1,
-                                      self.best_loss, time.perf_counter() - start)
+                                      self.best_loss, time.perf_counter() - start, nonfinite, diverging_lr)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
 
-from app import i18n, palette
+from app import endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
@@ -171,7 +171,7 @@ class VariantsView(SessionView, View):
         self.session: VariantsSession | None = None
         self.curves: dict[str, VariantCurves] = {}
         self.states: dict[str, str] = {}
-        self.messages: dict[str, str] = {}
+        self.endings: dict[str, events.TrainingFinished] = {}  # worded when shown (app.endings), in its language
         self._plot_items: dict[str, tuple] = {}
         self._datasets: dict = {}
         self._window_data: tuple | None = None
@@ -327,7 +327,7 @@ class VariantsView(SessionView, View):
         self._drop_session()
         self.lab = lab
         self._datasets = {}
-        self.curves, self.states, self.messages = {}, {}, {}
+        self.curves, self.states, self.endings = {}, {}, {}
         self._current = self._failure = None
         ticked = options.get("variants") or [variant.name for variant in lab.variants]
         self._fill_variants(ticked)
@@ -362,7 +362,7 @@ class VariantsView(SessionView, View):
             datasets.setdefault(*self._window_data)  # already loaded by the window: not loaded again
         self.curves = {name: VariantCurves() for name in names}
         self.states = dict.fromkeys(names, WAITING)
-        self.messages = {}
+        self.endings = {}
         self._current = self._failure = None
         self._prepare_plots()
         self.session = VariantsSession(self.lab, names, max_epochs=self.max_epochs.value() or None,
@@ -414,7 +414,7 @@ class VariantsView(SessionView, View):
                 self.states[name] = PAUSED
             elif kind is events.TrainingFinished:
                 self.states[name] = event.reason
-                self.messages[name] = event.message
+                self.endings[name] = event
         self._show_run()
         self._changed()
 
@@ -507,7 +507,8 @@ class VariantsView(SessionView, View):
                 state = self.states.get(name)
                 lines = [self._variant_title(name), translate(STATES[state]) if state else ""]
                 item.setText("\n".join(line for line in lines if line))
-                item.setToolTip("\n\n".join(text for text in (help_text, self.messages.get(name)) if text))
+                ending = endings.describe(self.endings[name]) if name in self.endings else ""
+                item.setToolTip("\n\n".join(text for text in (help_text, ending) if text))
                 item.setForeground(QColor(DIVERGED_COLOUR if state == events.DIVERGED else palette.FOREGROUND))
                 item.setFlags(flags)
         if self._listed_lines() != lines_before:

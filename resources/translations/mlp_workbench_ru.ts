@@ -861,6 +861,41 @@ target loss
     </message>
 </context>
 <context>
+    <name>Endings</name>
+    <message>
+        <source>the weights %1 became non-finite</source>
+        <translation>веса %1 перестали быть конечными</translation>
+    </message>
+    <message>
+        <source>the gradient of %1 became non-finite</source>
+        <translation>градиент %1 перестал быть конечным</translation>
+    </message>
+    <message>
+        <source>the output of %1 overflowed</source>
+        <translation>выход %1 переполнился</translation>
+    </message>
+    <message>
+        <source>the loss became non-finite</source>
+        <translation>функция потерь перестала быть конечной</translation>
+    </message>
+    <message>
+        <source>training diverged at epoch %1, step %2: %3. The last finite weights were kept. Try a lower learning rate (now %4), gradient-friendlier initialisation or scaled inputs.</source>
+        <translation>обучение разошлось на эпохе %1, шаге %2: %3. Последние конечные веса сохранены. Попробуйте меньшую скорость обучения (сейчас %4), другую инициализацию весов или масштабирование входов.</translation>
+    </message>
+    <message>
+        <source>no improvement for %1 epochs; restored the best weights from epoch %2</source>
+        <translation>эпох без улучшения: %1; восстановлены лучшие веса эпохи %2</translation>
+    </message>
+    <message>
+        <source>finished %1 epochs</source>
+        <translation>завершено эпох: %1</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>остановлено пользователем</translation>
+    </message>
+</context>
+<context>
     <name>FittedCurveView</name>
     <message>
         <source>Fitted curve</source>

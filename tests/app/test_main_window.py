@@ -191,6 +191,23 @@ def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights
     assert window.experiment.optimizer() is not diverged, "the state of the step that overflowed is not carried on"
 
 
+def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):
+    from app import i18n
+
+    config = small_config(epochs=5)
+    config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
+    window = open_window(config)
+    try:
+        i18n.set_language("ru")
+        with qtbot.waitSignal(window.run_finished, timeout=20_000):
+            window.start()
+        message = window.message_bar.message()
+        assert message.startswith("Пауза: обучение разошлось на эпохе 1") and "скорость обучения" in message
+        assert "diverged" not in message and "1e+20" in message
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
 def test_a_run_trains_on_a_thread_while_another_thread_may_be_compiling_kernels(open_window, qtbot, small_config,
                                                                                  monkeypatch):

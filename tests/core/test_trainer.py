@@ -205,9 +205,11 @@ def test_divergence_stops_with_the_layer_named_and_the_last_finite_weights_kept(
 
 
 @pytest.mark.parametrize("step_on_a_copy", [False, True])  # see Trainer._step
-@pytest.mark.parametrize("name, lr, went_non_finite", [("sgd", 1e6, "the output of layer"),
-                                                      ("sgd", 1e38, "the weights layer0.W became non-finite")])
-def test_divergence_restores_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite,
+@pytest.mark.parametrize("name, lr, went_non_finite, nonfinite", [
+    ("sgd", 1e6, "the output of layer",
+     ("output", "layer2 (Dense(n_in=16, n_out=3, init=he_uniform, bias_init=zeros))")),
+    ("sgd", 1e38, "the weights layer0.W became non-finite", ("weights", "layer0.W"))])
+def test_divergence_restores_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite, nonfinite,
                                                                             step_on_a_copy, monkeypatch):
     monkeypatch.setattr(trainer_module, "_blas_runs_threads", lambda: step_on_a_copy)
     X, y = blobs()
@@ -221,6 +223,7 @@ def test_divergence_restores_the_weights_from_just_before_the_diverging_step(nam
             control.change(lr=lr)  # one finite step at 0.01, then a rate that overflows sooner or later
         last = event
     assert last.reason == events.DIVERGED and went_non_finite in last.message
+    assert last.nonfinite == nonfinite and last.lr == lr  # what a window words in its own language
     assert weights_after_each_step
     np.testing.assert_array_equal(net.flat_parameters, weights_after_each_step[-1])
 

@@ -1,0 +1,39 @@
+"""Why a run ended (:class:`core.events.TrainingFinished`), in the window's language.
+
+The engine's ``message`` is English, for logs and the command line. The window words it from the
+event's fields instead, so that a lab in Russian reads why its run diverged in Russian.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.i18n import format_integer, format_number
+from core import events
+
+NONFINITE = {"weights": QT_TRANSLATE_NOOP("Endings", "the weights %1 became non-finite"),
+             "gradient": QT_TRANSLATE_NOOP("Endings", "the gradient of %1 became non-finite"),
+             "output": QT_TRANSLATE_NOOP("Endings", "the output of %1 overflowed"),
+             "loss": QT_TRANSLATE_NOOP("Endings", "the loss became non-finite")}
+"""The texts of :data:`core.events.NONFINITE`; ``%1`` is where."""
+
+
+def describe(event: events.TrainingFinished) -> str:
+    """The reason ``event`` gives for the end of its run, in the current language."""
+    if event.reason == events.DIVERGED and event.nonfinite:
+        what, where = event.nonfinite
+        text = QCoreApplication.translate(
+            "Endings", "training diverged at epoch %1, step %2: %3. The last finite weights were kept. Try a lower "
+                       "learning rate (now %4), gradient-friendlier initialisation or scaled inputs.")
+        found = QCoreApplication.translate("Endings", NONFINITE[what]).replace("%1", where)
+        return (text.replace("%1", format_integer(event.epoch + 1)).replace("%2", format_integer(event.step + 1))
+                .replace("%4", format_number(event.lr, 6, fixed=False)).replace("%3", found))
+    if event.reason == events.EARLY_STOPPED:  # it stops once `patience` epochs passed the best one
+        text = QCoreApplication.translate("Endings", "no improvement for %1 epochs; restored the best weights "
+                                                     "from epoch %2")
+        return (text.replace("%1", format_integer(event.epoch - event.best_epoch))
+                .replace("%2", format_integer(event.best_epoch)))
+    if event.reason == events.COMPLETED:
+        return QCoreApplication.translate("Endings", "finished %1 epochs").replace("%1", format_integer(event.epoch))
+    if event.reason == events.STOPPED:
+        return QCoreApplication.translate("Endings", "stopped by the user")
+    return event.message
