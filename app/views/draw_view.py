@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
                                QWidget)
 
 from app import palette
-from app.i18n import format_percent
+from app.display_names import label
+from app.i18n import format_integer, format_percent
 from app.views.base import TranslatedText, export_suffix
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
@@ -532,7 +533,7 @@ class DrawView(QWidget):
         self._run_network.load_state(snapshot.state)
         dataset = self.experiment.dataset
         source = QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} steps)").format(
-            data=dataset.name, steps=f"{snapshot.step:,}")
+            data=label("dataset", dataset.name), steps=format_integer(snapshot.step))
         if self._model is not None and self._model.network is self._run_network:
             self._model = replace(self._model, source=source)
             self._show_model()

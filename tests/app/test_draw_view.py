@@ -207,7 +207,7 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
 
     snapshot = train_a_little(experiment)
     view.on_progress(Progress(snapshot=snapshot))
-    assert "being trained on digits" in view.model_label.text()
+    assert "being trained on 8×8 digits" in view.model_label.text()
     assert view.current_model().network is not experiment.network
     expected = experiment.network.predict_proba(
         preprocess_drawing(view.canvas.strokes(), "digits", canvas_size=(1.0, 1.0)).reshape(1, -1))[0]
