@@ -801,7 +801,7 @@ target loss
     </message>
     <message>
         <source>the model being trained on {data} (after {steps} steps)</source>
-        <translation>обучаемой модели на {data} (после {steps} шагов)</translation>
+        <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
         <source>a loaded model</source>
