@@ -37,6 +37,7 @@ from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
 from app.panels.data_panel import DataPanel, missing_options
+from app.panels.base import problem_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
@@ -543,7 +544,8 @@ class MainWindow(QMainWindow):
                                              PAUSED: self.tr("Paused")}[self._state])
         if not valid:
             first = self.model.errors[0]
-            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1").replace("%1", str(first)))
+            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1")
+                                         .replace("%1", f"{first.field}: {problem_text(first)}"))
         else:
             self.start_action.setToolTip(self.start_action.statusTip())
 

@@ -4,23 +4,38 @@ from __future__ import annotations
 import math
 
 
+NUMBER_RULES = {"number": "must be a number", "whole number": "must be a whole number",
+                ">": "must be > {bound}", "≥": "must be ≥ {bound}", "<": "must be < {bound}", "≤": "must be ≤ {bound}"}
+"""What a number must be, in English: the words of :class:`NumberError` and of config validation."""
+
+
+class NumberError(ValueError):
+    """``what`` (e.g. "adam lr") broke a rule of :data:`NUMBER_RULES` (with its ``bound``), given
+    ``got``: fields from which a window can word the problem in its own language."""
+
+    def __init__(self, what: str, rule: str, bound=None, got=None):
+        self.what, self.rule, self.bound, self.got = what, rule, bound, got
+        shown = "NaN" if isinstance(got, float) and math.isnan(got) else repr(got)
+        super().__init__(f"{what} {NUMBER_RULES[rule].format(bound=bound)}, got {shown}")
+
+
 def check_number(what: str, value, *, low=None, high=None, low_open=False, high_open=False, integer=False):
-    """Return ``value`` as float/int if it lies in the allowed range, else raise ValueError.
+    """Return ``value`` as float/int if it lies in the allowed range, else raise :class:`NumberError`.
 
     ``low_open``/``high_open`` make the bound exclusive. Booleans and NaN are refused.
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
-        raise ValueError(f"{what} must be a number, got {value!r}")
+        raise NumberError(what, "number", got=value)
     if integer:
         if float(value) != int(value):
-            raise ValueError(f"{what} must be a whole number, got {value!r}")
+            raise NumberError(what, "whole number", got=value)
         value = int(value)
     else:
         value = float(value)
     if math.isnan(value):
-        raise ValueError(f"{what} must be a number, got NaN")
+        raise NumberError(what, "number", got=value)
     if low is not None and (value < low or (low_open and value == low)):
-        raise ValueError(f"{what} must be {'>' if low_open else '≥'} {low}, got {value!r}")
+        raise NumberError(what, ">" if low_open else "≥", low, value)
     if high is not None and (value > high or (high_open and value == high)):
-        raise ValueError(f"{what} must be {'<' if high_open else '≤'} {high}, got {value!r}")
+        raise NumberError(what, "<" if high_open else "≤", high, value)
     return value

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
+from core._checks import NUMBER_RULES, NumberError
 
 SCHEMA_VERSION = 1
 SCALINGS = ("default", "standardize", "unit", "none")
@@ -188,11 +189,20 @@ def migrate(raw: dict) -> dict:
 
 @dataclass(frozen=True)
 class ConfigError:
-    """One problem: the dotted path of the field, its value, and what is allowed."""
+    """One problem: the dotted path of the field, its value, and what is allowed.
+
+    A number outside its rules also gives the rule (a key of ``_checks.NUMBER_RULES``) and its
+    bound, and for a component's hyperparameter its name (``subject``, "adam lr") and the number
+    given (``got``): what a window needs to word the ``message`` in its own language.
+    """
 
     field: str
     value: object
     message: str
+    rule: str = ""
+    bound: object = None
+    subject: str = ""
+    got: object = None
 
     def __str__(self) -> str:
         return f"{self.field} = {self.value!r}: {self.message}"
@@ -200,13 +210,15 @@ class ConfigError:
 
 def _expect_number(errors, where, value, low=None, high=None, integer=False, low_open=False, high_open=False):
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    rule = bound = None
     if not is_number or (integer and int(value) != value) or value != value:
-        errors.append(ConfigError(where, value, "must be a whole number" if integer else "must be a number"))
-        return
-    if low is not None and (value < low or (low_open and value == low)):
-        errors.append(ConfigError(where, value, f"must be {'>' if low_open else '≥'} {low}"))
+        rule = "whole number" if integer else "number"
+    elif low is not None and (value < low or (low_open and value == low)):
+        rule, bound = (">" if low_open else "≥"), low
     elif high is not None and (value > high or (high_open and value == high)):
-        errors.append(ConfigError(where, value, f"must be {'<' if high_open else '≤'} {high}"))
+        rule, bound = ("<" if high_open else "≤"), high
+    if rule is not None:
+        errors.append(ConfigError(where, value, NUMBER_RULES[rule].format(bound=bound), rule, bound))
 
 
 def _expect_component(errors, where, registry_module, name, options):
@@ -218,6 +230,9 @@ def _expect_component(errors, where, registry_module, name, options):
         return
     try:
         registry_module.create(name, **options)
+    except NumberError as error:
+        errors.append(ConfigError(where + " options", options, str(error), error.rule, error.bound, error.what,
+                                  error.got))
     except ValueError as error:
         errors.append(ConfigError(where + " options", options, str(error)))
 

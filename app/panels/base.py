@@ -1,11 +1,43 @@
 """What every configuration panel does: follow the model, write edits to it, show its errors in place."""
 from __future__ import annotations
 
+import math
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
 from app.panels.widgets import HyperparameterForm, mark
 from core.config import ConfigError
+
+NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
+                "whole number": QT_TRANSLATE_NOOP("Problems", "must be a whole number"),
+                ">": QT_TRANSLATE_NOOP("Problems", "must be > %1"), "≥": QT_TRANSLATE_NOOP("Problems", "must be ≥ %1"),
+                "<": QT_TRANSLATE_NOOP("Problems", "must be < %1"), "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
+"""The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
+
+
+def _as_given(value) -> str:
+    """A bound or a value given as Python writes it (0.0 stays 0.0), with the language's decimal separator."""
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value).replace(".", QLocale().decimalPoint())
+    return repr(value)
+
+
+def problem_text(error: ConfigError) -> str:
+    """What ``error`` says, in the current language when a number broke one of its rules (the
+    other problems keep the engine's English ``message``)."""
+    if error.rule not in NUMBER_RULES:
+        return error.message
+    rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))
+    if not error.subject:
+        return rule
+    words = {"%1": error.subject, "%2": rule, "%3": _as_given(error.got)}
+    return re.sub("%[123]", lambda found: words[found.group()],  # in one pass: a value given may hold "%1"
+                  QCoreApplication.translate("Problems", "%1 %2, got %3"))
 
 OPTIONS = " options"
 """core.config.validate reports a component's bad hyperparameters at "<field> options"."""
@@ -61,6 +93,11 @@ class ConfigPanel(QWidget):
         if not path or self.owns(path):
             self.refresh()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self.show_errors(self.model.errors)  # the problems are composed texts: compose them again
+        super().changeEvent(event)
+
     def show_errors(self, errors: list[ConfigError]) -> None:
         """Mark each owned error at its control and list all of them, in words, at the top."""
         problems: dict[int, str] = {}
@@ -70,8 +107,8 @@ class ConfigPanel(QWidget):
                 continue
             control = self.control_for(error)
             if control is not None:
-                problems.setdefault(id(control), error.message)
-            lines.append(f"⚠ {self.describe_field(error, control)}: {error.message}")
+                problems.setdefault(id(control), problem_text(error))
+            lines.append(f"⚠ {self.describe_field(error, control)}: {problem_text(error)}")
         for control in self._all_controls():
             mark(control, problems.get(id(control)))
         self.problems.setText("\n".join(lines))

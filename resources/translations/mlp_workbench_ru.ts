@@ -3067,6 +3067,37 @@ target loss
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>must be a number</source>
+        <translation>должно быть числом</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>must be &gt; %1</source>
+        <translation>должно быть &gt; %1</translation>
+    </message>
+    <message>
+        <source>must be ≥ %1</source>
+        <translation>должно быть ≥ %1</translation>
+    </message>
+    <message>
+        <source>must be &lt; %1</source>
+        <translation>должно быть &lt; %1</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1</source>
+        <translation>должно быть ≤ %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, got %3</source>
+        <translation>%1: %2, введено %3</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>yes</source>

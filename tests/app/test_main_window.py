@@ -169,6 +169,28 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     assert window.start_action.isEnabled() and problems.isHidden()
 
 
+def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot, small_config):
+    from app import i18n
+
+    window = open_window(small_config())
+    edit = lr_edit(window)
+    try:
+        i18n.set_language("ru")
+        type_into(edit, "-0.5")
+        assert edit.toolTip().startswith("⚠ sgd lr: должно быть ≥ 0,0, введено -0,5")
+        assert "sgd lr: должно быть ≥ 0,0" in window.training_panel.problems.text()
+        assert "должно быть ≥ 0,0" in window.start_action.toolTip()
+        type_into(edit, "fast")
+        assert "sgd lr: должно быть числом, введено 'fast'" in edit.toolTip() and "must be" not in edit.toolTip()
+        window.model.set("training.epochs", 0)
+        assert "должно быть ≥ 1" in window.training_panel.problems.text()
+        i18n.set_language("en")  # the problems shown follow the language
+        assert "must be ≥ 1" in window.training_panel.problems.text()
+        assert "sgd lr must be a number, got 'fast'" in edit.toolTip()
+    finally:
+        i18n.set_language("en")
+
+
 def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights(open_window, qtbot, small_config):
     config = small_config(epochs=5)
     config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})

@@ -51,6 +51,17 @@ def test_each_invalid_value_is_reported_with_field_value_and_allowed_range(chang
     assert errors[0].field == field and words in errors[0].message
 
 
+def test_a_number_out_of_its_rules_is_reported_with_the_rule_and_bound_a_window_can_word():
+    config = RunConfig()
+    config.training.epochs = 0
+    config.optimizer.options = {"lr": -0.5}
+    by_field = {error.field: error for error in validate(config, DATASETS)}
+    epochs, lr = by_field["training.epochs"], by_field["optimizer.name options"]
+    assert (epochs.message, epochs.rule, epochs.bound, epochs.subject) == ("must be ≥ 1", "≥", 1, "")
+    assert (lr.rule, lr.bound, lr.subject, lr.got) == ("≥", 0.0, f"{config.optimizer.name} lr", -0.5)
+    assert lr.message == f"{config.optimizer.name} lr must be ≥ 0.0, got -0.5"
+
+
 def test_check_raises_with_every_problem_listed():
     config = RunConfig()
     config.training.batch_size = -3
