@@ -67,7 +67,8 @@ class ContenderSummary:
     ``steps_to_target`` is the first step at which the smoothed training loss reached
     ``target_loss``, or None if it has not. ``seconds_per_epoch`` is the time this contender spent
     computing, per epoch (the other contenders' turns excluded), NaN before its first epoch.
-    ``reason`` is None while it runs, then a :class:`core.events.TrainingFinished` reason.
+    ``reason`` is None while it runs, then a :class:`core.events.TrainingFinished` reason;
+    ``finished`` is that event (``message`` its English words).
     """
 
     label: str
@@ -81,6 +82,7 @@ class ContenderSummary:
     diverged: bool
     reason: str | None
     message: str
+    finished: events.TrainingFinished | None = None
 
 
 class _Progress:
@@ -273,7 +275,8 @@ class Race:
                 best_val_metric=progress.best_val_metric, best_val_epoch=progress.best_val_epoch,
                 target_loss=target, steps_to_target=None if math.isnan(target) else progress.steps_to(target),
                 seconds_per_epoch=epoch_seconds, diverged=self._diverged(progress),
-                reason=finished.reason if finished else None, message=finished.message if finished else ""))
+                reason=finished.reason if finished else None, message=finished.message if finished else "",
+                finished=finished))
         return tuple(summaries)
 
     @staticmethod

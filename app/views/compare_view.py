@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from app import display_names, palette
+from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, hyperparameter_defaults
@@ -485,7 +485,8 @@ class CompareView(SessionView, View):
         self._configuration_changed()
 
     def changeEvent(self, event) -> None:
-        """The presets' own titles and descriptions follow the interface language."""
+        """The presets' own titles and descriptions, and the results table's composed texts (statuses,
+        why a run ended), follow the interface language."""
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preset_box"):
             for index, preset in enumerate(self._presets):
                 self.preset_box.setItemText(index, preset.text("title", preset_language()))
@@ -495,6 +496,7 @@ class CompareView(SessionView, View):
                 self.description.setText(self._presets[self.preset_box.currentIndex()]
                                          .text("description", preset_language()))
             self._configuration_changed()  # a composed sentence naming the data set
+            self._fill_table()
         super().changeEvent(event)
 
     def apply_preset(self, index: int) -> None:
@@ -783,17 +785,19 @@ class CompareView(SessionView, View):
         self.summary_table.setRowCount(len(self.summary))
         target = self.summary[0].target_loss if self.summary else math.nan
         self.summary_table.horizontalHeaderItem(3).setText(
-            self.tr("steps to\ntarget loss\n{target}").format(target=f"{target:.4g}") if math.isfinite(target)
+            self.tr("steps to\ntarget loss\n{target}").format(target=i18n.format_number(target, 4, fixed=False))
+            if math.isfinite(target)
             else self.tr("steps to\ntarget loss"))
         for row, summary in enumerate(self.summary):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))
             reached = self.tr("not yet") if summary.steps_to_target is None else str(summary.steps_to_target)
             cells = [summary.label,
-                     f"{summary.best_val_metric:.4f}" if math.isfinite(summary.best_val_metric) else "–",
+                     i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
                      reached,
-                     f"{summary.seconds_per_epoch:.3g}" if math.isfinite(summary.seconds_per_epoch) else "–",
+                     i18n.format_number(summary.seconds_per_epoch, 3, fixed=False)
+                     if math.isfinite(summary.seconds_per_epoch) else "–",
                      status]
             for column, text in enumerate(cells):
                 item = self.summary_table.item(row, column)
@@ -801,7 +805,7 @@ class CompareView(SessionView, View):
                     item = QTableWidgetItem()
                     self.summary_table.setItem(row, column, item)
                 item.setText(text)
-                item.setToolTip(summary.message if column == 5 else "")
+                item.setToolTip(endings.describe(summary.finished) if column == 5 and summary.finished else "")
             self.summary_table.item(row, 0).setIcon(swatch(row))
             status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))

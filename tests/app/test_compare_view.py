@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from app import i18n
 from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, LossAxis
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
@@ -120,12 +121,20 @@ def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
     assert ElementTree.parse(tmp_path / "race.svg").getroot().tag.endswith("svg")
 
 
-def test_a_diverging_contender_is_marked_and_the_others_finish(qtbot, view):
+def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_russian(qtbot, view):
     view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
     race_to_the_end(qtbot, view)
     assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed", "completed", "diverged"]
     assert "lower learning rate" in view.summary_table.item(2, 5).toolTip()
     assert len(view.curves[2].loss_by_step) < 3 and len(view.curves[0].loss_by_step) == 2 * view._steps_per_epoch
+    i18n.set_language("en")  # installed, so that a switch is a change
+    try:
+        i18n.set_language("ru")  # why it diverged, in the window's language (app.endings)
+        assert "меньшую скорость обучения" in view.summary_table.item(2, 5).toolTip()
+        assert view.summary_table.item(2, 5).text() == "разошлось"
+        assert "," in view.summary_table.item(0, 1).text()  # the best accuracy, with the decimal comma
+    finally:
+        i18n.set_language("en")
 
 
 def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_start(qtbot, view):
