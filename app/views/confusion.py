@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
-from app.i18n import format_integer, format_percent
+from app.i18n import format_integer, format_number, format_percent
 from app.views.base import TranslatedText, View
 from app.views.unit_images import GAP, tile
 
@@ -254,7 +254,7 @@ class ConfusionView(View):
                                       row * (height + GAP + self.caption_room) + height + self.caption_room / 2,
                                       caption, ink) for (row, column), caption in zip(placed, captions)])
         else:
-            lines = [f"#{row}: " + ", ".join(f"{name} = {value:.3g}" for name, value in
+            lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 3, fixed=False)}" for name, value in
                                              zip(dataset.feature_names[:4], split_X[row][:4])) + f" — {caption}"
                      for row, caption in zip(rows[:GALLERY_SIZE], captions)]
             set_label(self.text_list, "<br>".join(lines))
@@ -263,10 +263,10 @@ class ConfusionView(View):
         true, predicted = self.class_names[predictions.true[row]], self.class_names[predictions.predicted[row]]
         confidence = predictions.confidence[row]
         if predictions.confidence_kind == "probability":
-            return self.tr("{true} → {predicted} ({confidence:.0%})").format(
-                true=true, predicted=predicted, confidence=confidence)
-        return self.tr("{true} → {predicted} (margin {confidence:.2g})").format(
-            true=true, predicted=predicted, confidence=confidence)
+            return self.tr("{true} → {predicted} ({confidence})").format(
+                true=true, predicted=predicted, confidence=format_percent(confidence, 0))
+        return self.tr("{true} → {predicted} (margin {confidence})").format(
+            true=true, predicted=predicted, confidence=format_number(confidence, 2, fixed=False))
 
     def table(self):
         rows = []

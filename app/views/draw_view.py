@@ -154,7 +154,7 @@ _SIGNED_TABLE = palette.signed_colormap().getLookupTable(nPts=256, alpha=False)
 
 def percent(probability: float) -> str:
     """One decimal, without rounding a probability short of 1 up to "100.0 %"."""
-    return ">99.9 %" if 0.999 < probability < 1 else f"{100 * probability:.1f} %"
+    return ">" + format_percent(0.999) if 0.999 < probability < 1 else format_percent(probability)
 
 
 #: Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST's

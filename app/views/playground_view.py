@@ -21,7 +21,7 @@ from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
-from app import display_names, palette
+from app import display_names, i18n, palette
 from app.panels.widgets import NumberEdit, format_number, set_help
 from app.views.base import TranslatedText, View, cache_pictures
 from app.views.compare_view import beside_controls
@@ -363,8 +363,9 @@ class PlaygroundView(View):
 
     def _show_quadratic_values(self) -> None:
         values = self._quadratic_hyperparameters()
-        self.condition_label.setText(self.tr("κ = {value:.3g}").format(value=values["condition_number"]))
-        self.angle_label.setText(self.tr("angle {value:.0f}°").format(value=values["angle"]))
+        condition = i18n.format_number(values["condition_number"], 3, fixed=False)
+        self.condition_label.setText(self.tr("κ = {value}").format(value=condition))
+        self.angle_label.setText(self.tr("angle {value}°").format(value=i18n.format_number(values["angle"], 0)))
 
     def _quadratic_changed(self) -> None:
         self._use_surface(surfaces.create("quadratic", **self._quadratic_hyperparameters()))
@@ -413,8 +414,9 @@ class PlaygroundView(View):
     def set_start(self, x: float, y: float, play: bool = True) -> None:
         """Start every selected method from (x, y); with ``play``, set the animation going."""
         self.start_point = (float(x), float(y))
-        self.start_label.setText(self.tr("Start ({x:.3g}, {y:.3g}). Click the contour plot to move it.")
-                                 .format(x=self.start_point[0], y=self.start_point[1]))
+        self.start_label.setText(self.tr("Start ({x}, {y}). Click the contour plot to move it.")
+                                 .format(x=i18n.format_number(x, 3, fixed=False),
+                                         y=i18n.format_number(y, 3, fixed=False)))
         self.restart()
         if play:
             self.play()
@@ -506,7 +508,7 @@ class PlaygroundView(View):
         return log_slider_value(self.speed_slider, *SPEED_RANGE)
 
     def _show_speed(self) -> None:
-        self.speed_label.setText(self.tr("{speed:.0f} steps/s").format(speed=self.speed()))
+        self.speed_label.setText(self.tr("{speed} steps/s").format(speed=i18n.format_number(self.speed(), 0)))
 
     def _show_play_state(self) -> None:
         self.play_button.setText(self.tr("Pause") if self.playing else self.tr("Play"))

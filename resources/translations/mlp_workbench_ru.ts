@@ -620,12 +620,12 @@ target loss
         <translation>ни одной</translation>
     </message>
     <message>
-        <source>{true} → {predicted} ({confidence:.0%})</source>
-        <translation>{true} → {predicted} ({confidence:.0%})</translation>
+        <source>{true} → {predicted} ({confidence})</source>
+        <translation>{true} → {predicted} ({confidence})</translation>
     </message>
     <message>
-        <source>{true} → {predicted} (margin {confidence:.2g})</source>
-        <translation>{true} → {predicted} (отрыв {confidence:.2g})</translation>
+        <source>{true} → {predicted} (margin {confidence})</source>
+        <translation>{true} → {predicted} (отрыв {confidence})</translation>
     </message>
     <message>
         <source>true \ predicted</source>
@@ -3019,20 +3019,20 @@ target loss
         <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
-        <source>κ = {value:.3g}</source>
-        <translation>κ = {value:.3g}</translation>
+        <source>κ = {value}</source>
+        <translation>κ = {value}</translation>
     </message>
     <message>
-        <source>angle {value:.0f}°</source>
-        <translation>угол {value:.0f}°</translation>
+        <source>angle {value}°</source>
+        <translation>угол {value}°</translation>
     </message>
     <message>
-        <source>Start ({x:.3g}, {y:.3g}). Click the contour plot to move it.</source>
-        <translation>Начало ({x:.3g}, {y:.3g}). Щёлкните по линиям уровня, чтобы перенести его.</translation>
+        <source>Start ({x}, {y}). Click the contour plot to move it.</source>
+        <translation>Начало ({x}; {y}). Щёлкните по линиям уровня, чтобы перенести его.</translation>
     </message>
     <message>
-        <source>{speed:.0f} steps/s</source>
-        <translation>{speed:.0f} шагов/с</translation>
+        <source>{speed} steps/s</source>
+        <translation>{speed} шагов/с</translation>
     </message>
     <message>
         <source>Pause</source>

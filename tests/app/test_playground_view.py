@@ -216,3 +216,20 @@ def test_each_method_is_named_beside_a_sample_of_its_path_in_the_paths_colour_an
         if pen.style() != Qt.PenStyle.SolidLine:
             dashed.append(name)
     assert dashed == ["adamw"], "the one method without a colour of its own is told apart by its dashes"
+
+
+def test_its_numbers_follow_the_language(view):
+    from app import i18n
+
+    i18n.set_language("en")  # installed, so that a switch is a change
+    try:
+        i18n.set_language("ru")
+        view.set_start(0.5, -1.25, play=False)
+        assert view.start_label.text().startswith("Начало (0,5; -1,25).")
+        view.set_condition_number(2.5)
+        condition = view.condition_label.text()
+        assert condition.startswith("κ = 2,5") and "." not in condition
+    finally:
+        i18n.set_language("en")
+    view.set_start(0.5, -1.25, play=False)
+    assert view.start_label.text().startswith("Start (0.5, -1.25).")
