@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from app import i18n
+from app import display_names, i18n
 from app import settings as user_settings
 from app.palette import OKABE_ITO
 from core import labs, runs
@@ -288,8 +288,9 @@ class StartPage(QWidget):
         for index, info in enumerate(self.recent_runs):
             button = Entry()
             started = info.started[:16]  # "2026-11-28 20:03", to the minute
-            description = self.tr("%1 · network %2 · %3 epochs · %4").replace("%1", info.dataset) \
-                .replace("%2", info.network).replace("%3", str(info.epochs_done)).replace("%4", started)
+            description = self.tr("%1 · network %2 · %3 epochs · %4") \
+                .replace("%1", display_names.label("dataset", info.dataset)).replace("%2", info.network) \
+                .replace("%3", i18n.format_integer(info.epochs_done)).replace("%4", started)
             button.set_texts(info.name, description,
                              self.tr("Reopen this run: its settings, its curves and its last weights, as the Runs "
                                      "view does"))

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from app import palette
+from app import display_names, palette
 from core.inspection import Inspection, inspect
 
 EXPORT_SUFFIXES = (".png", ".svg", ".csv")
@@ -429,7 +429,7 @@ class View(QWidget):
             self.experiment = None
             self.graphics.hide()
             self.show_note(QCoreApplication.translate("View", "Nothing to show for {dataset}: this view needs {what}.")
-                           .format(dataset=dataset.name, what=self.requirement()))
+                           .format(dataset=display_names.label("dataset", dataset.name), what=self.requirement()))
             return
         self.experiment = experiment
         self.graphics.show()

@@ -3943,7 +3943,7 @@ target loss
     <name>View</name>
     <message>
         <source>Nothing to show for {dataset}: this view needs {what}.</source>
-        <translation>Для {dataset} показать нечего: этому виду нужны {what}.</translation>
+        <translation>Для набора «{dataset}» показать нечего: этому виду нужны {what}.</translation>
     </message>
     <message>
         <source>other data</source>

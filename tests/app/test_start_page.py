@@ -121,6 +121,7 @@ def test_files_and_recent_runs_open_from_the_page(open_window, qtbot, small_conf
     saved = runs.list_runs()
     assert [button.title.text() for button in page.run_buttons] == [info.name for info in saved[:5]]
     assert not page.no_runs.isVisibleTo(page) and all(button.toolTip() for button in page.run_buttons)
+    assert page.run_buttons[0].description.text().startswith("8×8 digits · network 16 · ")  # the lists' names
     window.model.set("training.epochs", 7)
     page.run_buttons[0].click()
     assert window.model.config == runs.load_config(saved[0].folder)

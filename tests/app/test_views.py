@@ -108,7 +108,7 @@ def test_applies_to_picks_the_views_that_have_something_to_show(runs, name):
 def test_a_view_reset_on_data_it_does_not_apply_to_says_why_and_ignores_progress(qtbot, runs):
     view = fed_view(qtbot, BoundaryView, runs["digits"])
     assert view.experiment is None and not view.graphics.isVisible()
-    assert "digits" in view.note.text() and "two features" in view.note.text()
+    assert "8×8 digits" in view.note.text() and "two features" in view.note.text()  # the lists' name of the data
     assert view.boundary is None
 
 
