@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
-from core._checks import NUMBER_RULES, NumberError
+from core._checks import NUMBER_RULES, NumberError, check_number
 
 SCHEMA_VERSION = 1
 SCALINGS = ("default", "standardize", "unit", "none")
@@ -208,17 +208,13 @@ class ConfigError:
         return f"{self.field} = {self.value!r}: {self.message}"
 
 
-def _expect_number(errors, where, value, low=None, high=None, integer=False, low_open=False, high_open=False):
-    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    rule = bound = None
-    if not is_number or (integer and int(value) != value) or value != value:
-        rule = "whole number" if integer else "number"
-    elif low is not None and (value < low or (low_open and value == low)):
-        rule, bound = (">" if low_open else "≥"), low
-    elif high is not None and (value > high or (high_open and value == high)):
-        rule, bound = ("<" if high_open else "≤"), high
-    if rule is not None:
-        errors.append(ConfigError(where, value, NUMBER_RULES[rule].format(bound=bound), rule, bound))
+def _expect_number(errors, where, value, **rules):
+    """Add a ConfigError when ``value`` breaks ``rules`` (those of :func:`core._checks.check_number`)."""
+    try:
+        check_number(where, value, **rules)
+    except NumberError as error:
+        errors.append(ConfigError(where, value, NUMBER_RULES[error.rule].format(bound=error.bound), error.rule,
+                                  error.bound))
 
 
 def _expect_component(errors, where, registry_module, name, options):

@@ -13,8 +13,10 @@ from core.config import ConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "whole number": QT_TRANSLATE_NOOP("Problems", "must be a whole number"),
-                ">": QT_TRANSLATE_NOOP("Problems", "must be > %1"), "≥": QT_TRANSLATE_NOOP("Problems", "must be ≥ %1"),
-                "<": QT_TRANSLATE_NOOP("Problems", "must be < %1"), "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
+                ">": QT_TRANSLATE_NOOP("Problems", "must be > %1"),
+                "≥": QT_TRANSLATE_NOOP("Problems", "must be ≥ %1"),
+                "<": QT_TRANSLATE_NOOP("Problems", "must be < %1"),
+                "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
 """The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
 
 

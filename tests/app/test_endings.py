@@ -51,3 +51,11 @@ def test_in_russian_a_divergence_names_what_went_non_finite_and_the_rate_in_russ
         assert early.startswith("эпох без улучшения: 2;") and "epoch" not in early
     finally:
         i18n.set_language("en")
+
+
+def test_every_non_finite_kind_of_the_engine_has_its_words_here():
+    from core import events
+
+    assert set(endings.NONFINITE) == set(events.NONFINITE)
+    for kind, english in events.NONFINITE.items():  # the same words, with Qt's %1 for {where}
+        assert endings.NONFINITE[kind] == english.replace("{where}", "%1")

@@ -288,3 +288,11 @@ def test_image_data_offers_augmentation_with_a_preview_and_zero_switches_it_off(
     assert model.config.data.augmentation == {}
     panel.set_dataset(load("moons"))
     assert panel.augmentation_group.isHidden()
+
+
+def test_every_number_rule_of_the_engine_has_its_words_here():
+    from app.panels import base
+    from core import _checks
+
+    english = {rule: words.replace("{bound}", "%1") for rule, words in _checks.NUMBER_RULES.items()}
+    assert base.NUMBER_RULES == english  # the same words, with Qt's %1 for the bound
