@@ -160,6 +160,7 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     assert not problems.isHidden() and "lr must be ≥ 0.0" in problems.text()
     assert window.panel_tabs.tabText(2).startswith("⚠")
     assert "lr must be" in window.start_action.toolTip()
+    assert window.start_action.toolTip().startswith("Fix the marked settings first: η (lr): ")  # as the panel names it
 
     type_into(edit, "fast")
     assert "must be a number" in edit.toolTip() and not window.start_action.isEnabled()
