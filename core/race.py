@@ -68,7 +68,7 @@ class ContenderSummary:
     ``target_loss``, or None if it has not. ``seconds_per_epoch`` is the time this contender spent
     computing, per epoch (the other contenders' turns excluded), NaN before its first epoch.
     ``reason`` is None while it runs, then a :class:`core.events.TrainingFinished` reason;
-    ``finished`` is that event (``message`` its English words).
+    ``finished`` is that event (its ``message`` says why in English).
     """
 
     label: str
@@ -81,7 +81,6 @@ class ContenderSummary:
     seconds_per_epoch: float
     diverged: bool
     reason: str | None
-    message: str
     finished: events.TrainingFinished | None = None
 
 
@@ -275,8 +274,7 @@ class Race:
                 best_val_metric=progress.best_val_metric, best_val_epoch=progress.best_val_epoch,
                 target_loss=target, steps_to_target=None if math.isnan(target) else progress.steps_to(target),
                 seconds_per_epoch=epoch_seconds, diverged=self._diverged(progress),
-                reason=finished.reason if finished else None, message=finished.message if finished else "",
-                finished=finished))
+                reason=finished.reason if finished else None, finished=finished))
         return tuple(summaries)
 
     @staticmethod
