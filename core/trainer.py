@@ -55,11 +55,6 @@ def _openblas_thread_counts() -> list[tuple]:
     return functions
 
 
-def _blas_runs_threads() -> bool:
-    """Whether an OpenBLAS loaded here (a pthreads build) now runs more than one thread."""
-    return any(get_threads() > 1 for get_threads, _ in _openblas_thread_counts())
-
-
 def check_live_settings(settings: dict) -> None:
     """ValueError naming the settings that cannot change during a run (not in LIVE_SETTINGS)."""
     unknown = set(settings) - set(LIVE_SETTINGS)
@@ -215,8 +210,7 @@ class Trainer:
         self.track_gradient_norms = track_gradient_norms
         self.epoch, self.step = start_epoch, start_step
         self.best_epoch, self.best_loss, self.best_state = -1, math.inf, None
-        self._last_finite = np.empty_like(network.flat_parameters)
-        self._own_parameters = np.empty_like(network.flat_parameters)  # see _step
+        self._next_parameters = np.empty_like(network.flat_parameters)  # see _learn
         dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
         self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
@@ -258,27 +252,39 @@ class Trainer:
         if self.schedule is not None:
             self.optimizer.lr = float(self.schedule(t))
 
-    def _nonfinite_report(self, xb: np.ndarray) -> tuple[str, str]:
+    def _nonfinite_report(self, xb: np.ndarray, weights: np.ndarray) -> tuple[str, str]:
         """The first tensor that went non-finite, as ``(what, where)`` (see :data:`events.NONFINITE`):
-        a weight, a gradient, a layer's output, or else the loss."""
+        a weight among ``weights`` (laid out as the network's flat parameters: those of the step that
+        was refused, or the network's own), a gradient, a layer's output for ``xb`` with ``weights``
+        (the network's are put back after), or else the loss."""
         network = self.network
-        for name, param, grad in zip(network.parameter_names(), network.parameters(), network.gradients()):
-            if not np.isfinite(param).all():
+        offset = 0
+        for name, grad in zip(network.parameter_names(), network.gradients()):
+            if not np.isfinite(weights[offset:offset + grad.size]).all():
                 return "weights", name
             if not np.isfinite(grad).all():
                 return "gradient", name
-        out = xb
-        with np.errstate(over="ignore", invalid="ignore"):
-            for index, layer in enumerate(network.layers):
-                out = layer.forward(out, training=False)
-                if not np.isfinite(out).all():
-                    return "output", f"layer{index} ({layer.describe()})"
+            offset += grad.size
+        kept = network.flat_parameters.copy()
+        np.copyto(network.flat_parameters, weights)
+        try:
+            out = xb
+            with np.errstate(over="ignore", invalid="ignore"):
+                for index, layer in enumerate(network.layers):
+                    out = layer.forward(out, training=False)
+                    if not np.isfinite(out).all():
+                        return "output", f"layer{index} ({layer.describe()})"
+        finally:
+            np.copyto(network.flat_parameters, kept)
         return "loss", ""
 
     def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
-        """One optimiser step on a batch: (its loss, its predictions, whether the weights stayed finite).
+        """One optimiser step on a batch: (its loss, its predictions, whether its new weights were finite).
 
-        No step is taken when the loss is not finite.
+        No step is taken when the loss is not finite. The optimiser writes the new weights to
+        ``_next_parameters``, which replace the network's only when they are all finite: after a step
+        that diverged, the network still has the last finite weights. (Cheaper than a step in place
+        that keeps a backup: see :mod:`core.optimizers`.)
         """
         network = self.network
         # Overflow is detected here and reported as divergence, not as warnings.
@@ -289,32 +295,14 @@ class Trainer:
                 return math.nan, None, True
             if not math.isfinite(output_loss):
                 return output_loss, predictions, True
-            self._step()
+            new_weights = self._next_parameters
+            self.optimizer.step([network.flat_parameters], [network.flat_gradients], [new_weights])
             # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
             # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
-            weights_finite = math.isfinite(float(np.dot(network.flat_parameters, network.flat_parameters)))
-        return output_loss, predictions, weights_finite
-
-    def _step(self) -> None:
-        """The optimiser's step, which keeps the weights from before it in ``_last_finite`` in its
-        one pass over the parameters.
-
-        When OpenBLAS runs more than one thread, its other threads have just read the weights, and
-        each write in place waits until their cached copies are invalidated. So the step then
-        updates a copy that only this thread has touched, and one copy back writes the weights as a
-        stream, which the memory system handles far better than the kernel's interleaved writes:
-        Adam's step over MNIST's 235k weights took 0.7-1.8 ms in place on a 2-core machine when
-        its cores sat far apart, 0.45-0.65 ms this way (an epoch 17-25 % shorter at batch 128 and
-        512). With one thread the step stays in place, where the copies would add 30 µs.
-        """
-        network = self.network
-        weights = network.flat_parameters
-        if _blas_runs_threads():
-            np.copyto(self._own_parameters, weights)
-            self.optimizer.step([self._own_parameters], [network.flat_gradients], [self._last_finite])
-            np.copyto(weights, self._own_parameters)
-        else:
-            self.optimizer.step([weights], [network.flat_gradients], [self._last_finite])
+            if not math.isfinite(float(np.dot(new_weights, new_weights))):
+                return output_loss, predictions, False
+            np.copyto(network.flat_parameters, new_weights)
+        return output_loss, predictions, True
 
     def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
         """:meth:`_learn` with OpenBLAS on one thread (see :data:`ONE_THREAD_PRODUCT`), in the main thread.
@@ -390,9 +378,9 @@ class Trainer:
                     else self._learn
                 output_loss, predictions, weights_finite = learn(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
-                    nonfinite, diverging_lr = self._nonfinite_report(xb), self.optimizer.lr
-                    if not weights_finite:  # else no step was taken: the weights are still the last finite ones
-                        np.copyto(network.flat_parameters, self._last_finite)
+                    # the step's new weights when they were not finite (and so not taken), else the network's
+                    weights = network.flat_parameters if weights_finite else self._next_parameters
+                    nonfinite, diverging_lr = self._nonfinite_report(xb, weights), self.optimizer.lr
                     reason = events.DIVERGED
                     detail = events.NONFINITE[nonfinite[0]].format(where=nonfinite[1])
                     message = (f"training diverged at epoch {self.epoch + 1}, step {self.step + 1}: {detail}. "

@@ -541,16 +541,16 @@ def test_step_refuses_mismatched_arguments():
 
 def test_arrays_checked_once_are_checked_again_when_another_takes_their_place():
     opt = optimizers.create("adam")
-    theta, grad, backup = (np.zeros(3, np.float32) for _ in range(3))
+    theta, grad, new_theta = (np.zeros(3, np.float32) for _ in range(3))
     for _ in range(2):  # the second step, with the same arrays, skips the checks
-        opt.step([theta], [grad], [backup])
+        opt.step([theta], [grad], [new_theta])
     with pytest.raises(ValueError, match="gradient 0 must be float32"):
-        opt.step([theta], [np.zeros(3)], [backup])
-    with pytest.raises(ValueError, match="backup 0 must be"):
+        opt.step([theta], [np.zeros(3)], [new_theta])
+    with pytest.raises(ValueError, match="new values of parameter 0 need"):
         opt.step([theta], [grad], [np.zeros(3)])
     with pytest.raises(ValueError, match="1 parameters but 2 gradients"):
         opt.step([theta], [grad, grad])
-    opt.step([theta], [grad])  # without backups
+    opt.step([theta], [grad])  # in place
     assert opt.step_count == 3
 
 
@@ -648,35 +648,39 @@ def test_a_strided_parameter_is_refused():
         opt.step([theta.T], [np.ones((4, 4))])
 
 
-# ---- backups ---------------------------------------------------------------------------------------
+# ---- new values elsewhere --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [5, 300])  # the kernels' Python source, and their compiled code
 @pytest.mark.parametrize("name, hp", FLAG_CASES)
-def test_a_step_keeps_the_values_before_it_in_the_backups_and_is_otherwise_the_same_step(name, hp, size):
+def test_a_step_into_other_arrays_leaves_the_parameters_and_is_otherwise_the_step_in_place(name, hp, size):
     rng = np.random.default_rng(7)
     opt, twin = optimizers.create(name, lr=0.01, **hp), optimizers.create(name, lr=0.01, **hp)
     theta = rng.standard_normal(size).astype(np.float32)
-    same = theta.copy()
-    backup = np.full_like(theta, np.nan)
+    in_place = theta.copy()
+    new_theta = np.full_like(theta, np.nan)
     for _ in range(3):
         grad = rng.standard_normal(size).astype(np.float32)
         before = theta.copy()
-        opt.step([theta], [grad], [backup])
-        twin.step([same], [grad])
-        np.testing.assert_array_equal(backup, before)
-        np.testing.assert_array_equal(theta, same)
-        assert not np.array_equal(theta, before)
+        opt.step([theta], [grad], [new_theta])
+        twin.step([in_place], [grad])
+        np.testing.assert_array_equal(theta, before)
+        np.testing.assert_array_equal(new_theta, in_place)
+        assert not np.array_equal(new_theta, before)
+        theta[...] = new_theta  # as a trainer takes finite new weights
     for key in opt.state[0]:
         np.testing.assert_array_equal(opt.state[0][key], twin.state[0][key])
 
 
-def test_backups_must_match_their_parameters():
+def test_arrays_for_the_new_values_must_match_their_parameters():
     opt = optimizers.create("adam")
     theta, grad = np.zeros((3, 4), np.float32), np.ones((3, 4), np.float32)
-    for backups, message in (([], "1 parameters but 0 backups"),
-                             ([np.zeros((3, 4))], r"backup 0 must be a C-contiguous float32 \(3, 4\) array"),
+    read_only = np.zeros((3, 4), np.float32)
+    read_only.flags.writeable = False
+    for updated, message in (([], "1 parameters but 0 arrays for their new values"),
+                             ([np.zeros((3, 4))], r"parameter 0 need a writeable C-contiguous float32 \(3, 4\) array"),
                              ([np.zeros((4, 3), np.float32).T], "C-contiguous"),
+                             ([read_only], "writeable"),
                              ([np.zeros(12, np.float32)], r"got float32 \(12,\)")):
         with pytest.raises(ValueError, match=message):
-            opt.step([theta], [grad], backups)
+            opt.step([theta], [grad], updated)
     assert opt.step_count == 0 and (theta == 0).all() and opt.state == []

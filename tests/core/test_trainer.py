@@ -6,7 +6,6 @@ import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from core import events, optimizers, schedules
-from core import trainer as trainer_module
 from core.config import RunConfig
 from core.experiment import Experiment
 from core.layers import Activation, Dense, Dropout
@@ -204,14 +203,11 @@ def test_divergence_stops_with_the_layer_named_and_the_last_finite_weights_kept(
     assert np.isfinite(net.flat_parameters).all()
 
 
-@pytest.mark.parametrize("step_on_a_copy", [False, True])  # see Trainer._step
 @pytest.mark.parametrize("name, lr, went_non_finite, nonfinite", [
     ("sgd", 1e6, "the output of layer",
      ("output", "layer2 (Dense(n_in=16, n_out=3, init=he_uniform, bias_init=zeros))")),
     ("sgd", 1e38, "the weights layer0.W became non-finite", ("weights", "layer0.W"))])
-def test_divergence_restores_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite, nonfinite,
-                                                                            step_on_a_copy, monkeypatch):
-    monkeypatch.setattr(trainer_module, "_blas_runs_threads", lambda: step_on_a_copy)
+def test_divergence_keeps_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite, nonfinite):
     X, y = blobs()
     net = small_network()
     control = TrainingControl()
@@ -228,33 +224,26 @@ def test_divergence_restores_the_weights_from_just_before_the_diverging_step(nam
     np.testing.assert_array_equal(net.flat_parameters, weights_after_each_step[-1])
 
 
-def test_a_step_on_the_trainer_s_copy_of_the_weights_is_the_step_in_place(monkeypatch):
-    """With OpenBLAS on several threads the optimiser updates the trainer's own copy of the weights
-    (Trainer._step); the weights and the optimiser's state come out bit for bit the same."""
+def test_the_trainer_s_steps_are_the_optimiser_s_steps_in_place():
+    """The trainer has the optimiser write the new weights apart and copies them in (Trainer._learn);
+    weights and optimiser state come out bit for bit those of the same steps taken in place."""
     X, y = blobs()
-    outcomes = []
-    for step_on_a_copy in (False, True):
-        monkeypatch.setattr(trainer_module, "_blas_runs_threads", lambda: step_on_a_copy)
-        net = small_network()
-        trainer = Trainer(net, optimizers.create("adam", lr=0.01), X, y, batch_size=16, epochs=3)
-        stepped = []
-        step = trainer.optimizer.step
-        trainer.optimizer.step = lambda params, *rest: (stepped.append(params[0]), step(params, *rest))
-        run(trainer)
-        assert all(params is (trainer._own_parameters if step_on_a_copy else net.flat_parameters)
-                   for params in stepped)
-        outcomes.append((net.flat_parameters.copy(), trainer.optimizer.state_arrays()))
-    (weights, state), (weights_of_copy, state_of_copy) = outcomes
-    np.testing.assert_array_equal(weights, weights_of_copy)
-    assert state.keys() == state_of_copy.keys()
+    net = small_network()
+    trainer = Trainer(net, optimizers.create("adam", lr=0.01), X, y, batch_size=16, epochs=3)
+    batches = []
+    learn = net.loss_and_gradients
+    net.loss_and_gradients = lambda xb, yb, *rest: (batches.append((xb.copy(), yb.copy())), learn(xb, yb, *rest))[1]
+    run(trainer)
+    twin, twin_optimizer = small_network(), optimizers.create("adam", lr=0.01)
+    for xb, yb in batches:
+        twin.loss_and_gradients(xb, yb)
+        twin_optimizer.step([twin.flat_parameters], [twin.flat_gradients])
+    assert len(batches) == 3 * 13
+    np.testing.assert_array_equal(net.flat_parameters, twin.flat_parameters)
+    state, twin_state = trainer.optimizer.state_arrays(), twin_optimizer.state_arrays()
+    assert state.keys() == twin_state.keys()
     for name in state:
-        np.testing.assert_array_equal(state[name], state_of_copy[name])
-
-
-def test_blas_threads_running_follows_the_blas_limit(two_blas_threads):
-    assert trainer_module._blas_runs_threads() == bool(trainer_module._openblas_thread_counts())
-    with threadpool_limits(limits=1, user_api="blas"):
-        assert not trainer_module._blas_runs_threads()
+        np.testing.assert_array_equal(state[name], twin_state[name])
 
 
 def test_schedule_per_step_and_per_epoch_sets_the_optimizer_rate():
