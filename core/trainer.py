@@ -8,9 +8,11 @@ batch size 1 = stochastic gradient descent; batch size N = full-batch gradient d
 """
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import math
+import statistics
 import threading
 import time
 from typing import Iterator
@@ -37,6 +39,44 @@ when another process holds the other core that wait is a scheduler time slice: t
 128×64 by 64×64 product went from 30 µs to 24 ms. The 8×8 digits' 64-64-10 network at batch 128
 is all such small products; MNIST's first layer (26M at batch 128) keeps both threads.
 """
+
+
+class BlasThreadChoice:
+    """Whether a run's large batches go faster on every BLAS thread or on one, measured while it trains.
+
+    The products of MNIST's first layer gain from a second thread, but everything else in a batch
+    then works on numbers the other core has just read or written, and each such cache line must
+    come from that core or be invalidated in it. Where the two cores sit close that is cheap; where
+    they sit far apart (a virtual machine's, at times) it is not: on one 2-core host an epoch of
+    MNIST at batch 128 took 0.49 s on two threads and 0.76 on one in some minutes, 0.91 and 0.75 in
+    others (its matrix products alone 0.35 and 0.47 s on two threads). So from the 9th batch of every
+    :attr:`PROBE_EVERY` the other setting runs :attr:`PROBE_BATCHES` batches, and the one whose median
+    time per sample over its last :attr:`PROBE_BATCHES` batches is shorter goes on. Either
+    gives the same numbers: OpenBLAS splits a product's rows and columns between its threads, never
+    the sums. (The probes cost ~1.5 % of an epoch when the choice stands.)
+    """
+
+    PROBE_EVERY = 512
+    PROBE_BATCHES = 8
+
+    def __init__(self):
+        self.one_thread = False
+        self.batches = 0
+        self._seconds_per_sample = {False: collections.deque(maxlen=self.PROBE_BATCHES),
+                                    True: collections.deque(maxlen=self.PROBE_BATCHES)}
+
+    def next_on_one_thread(self) -> bool:
+        """Whether the next batch runs on one thread: the choice, or the other setting in a probe."""
+        probing = self.PROBE_BATCHES <= self.batches % self.PROBE_EVERY < 2 * self.PROBE_BATCHES
+        return self.one_thread != probing
+
+    def record(self, on_one_thread: bool, seconds: float, samples: int) -> None:
+        """A batch of ``samples`` took ``seconds``; at the end of a probe, choose again."""
+        self._seconds_per_sample[on_one_thread].append(seconds / samples)
+        self.batches += 1
+        if self.batches % self.PROBE_EVERY == 2 * self.PROBE_BATCHES:
+            one, every = (statistics.median(self._seconds_per_sample[key]) for key in (True, False))
+            self.one_thread = one < every
 
 
 @functools.cache
@@ -215,6 +255,7 @@ class Trainer:
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
         self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
         self._batch_x: dict[int, np.ndarray] = {}
+        self._blas_thread_choice: BlasThreadChoice | None = None  # set by run
 
     # ------------------------------------------------------------------ live settings
     def apply_changes(self, changes: dict) -> None:
@@ -304,6 +345,21 @@ class Trainer:
             np.copyto(network.flat_parameters, new_weights)
         return output_loss, predictions, True
 
+    def _learn_as_fastest(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
+        """:meth:`_learn` on one BLAS thread when the batch's products are small (see
+        :data:`ONE_THREAD_PRODUCT`), else on as many as the run's :class:`BlasThreadChoice` finds faster
+        (there is one in the main thread while OpenBLAS runs several threads)."""
+        if xb.shape[0] * self._largest_layer <= ONE_THREAD_PRODUCT:
+            return self._learn_on_one_blas_thread(xb, yb)
+        choice = self._blas_thread_choice
+        if choice is None:
+            return self._learn(xb, yb)
+        on_one_thread = choice.next_on_one_thread()
+        start = time.perf_counter()
+        outcome = (self._learn_on_one_blas_thread if on_one_thread else self._learn)(xb, yb)
+        choice.record(on_one_thread, time.perf_counter() - start, xb.shape[0])
+        return outcome
+
     def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
         """:meth:`_learn` with OpenBLAS on one thread (see :data:`ONE_THREAD_PRODUCT`), in the main thread.
 
@@ -340,6 +396,9 @@ class Trainer:
         # a second to load) in the thread that runs this loop, after the start is announced and before the clock runs.
         self.optimizer.prepare(network.dtype)
         network.prepare()
+        self._blas_thread_choice = BlasThreadChoice() \
+            if threading.current_thread() is threading.main_thread() \
+            and any(get_threads() > 1 for get_threads, _ in _openblas_thread_counts()) else None
         start = time.perf_counter()
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)
@@ -374,9 +433,7 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                learn = self._learn_on_one_blas_thread if index.size * self._largest_layer <= ONE_THREAD_PRODUCT \
-                    else self._learn
-                output_loss, predictions, weights_finite = learn(xb, yb)
+                output_loss, predictions, weights_finite = self._learn_as_fastest(xb, yb)
                 if not (math.isfinite(output_loss) and weights_finite):
                     # the step's new weights when they were not finite (and so not taken), else the network's
                     weights = network.flat_parameters if weights_finite else self._next_parameters

@@ -6,6 +6,7 @@ import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from core import events, optimizers, schedules
+from core import trainer as trainer_module
 from core.config import RunConfig
 from core.experiment import Experiment
 from core.layers import Activation, Dense, Dropout
@@ -329,6 +330,59 @@ def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_th
     large_enough = 1 + ONE_THREAD_PRODUCT // (32 * 64)
     large = Network([Dense(64, large_enough), Activation("relu"), Dense(large_enough, 3)])
     assert threads_during_batches(large, X, y, batch_size=32) == {2, ("between batches", 2)}
+
+
+def test_the_blas_thread_choice_probes_the_other_setting_and_keeps_the_faster():
+    choice = trainer_module.BlasThreadChoice()
+    every, probe = choice.PROBE_EVERY, choice.PROBE_BATCHES
+
+    def cycle(seconds_on_one_thread, seconds_on_every_thread):
+        settings = []
+        for _ in range(every):
+            one = choice.next_on_one_thread()
+            settings.append(one)
+            choice.record(one, seconds_on_one_thread if one else seconds_on_every_thread, 128)
+        return settings
+
+    settings = cycle(0.5, 1.0)  # one thread faster: chosen after the first probe
+    assert settings[:2 * probe] == [False] * probe + [True] * probe
+    assert settings[2 * probe:] == [True] * (every - 2 * probe) and choice.one_thread
+    settings = cycle(0.5, 1.0)  # the probe, now of every thread, confirms it
+    assert settings[probe:2 * probe] == [False] * probe and choice.one_thread
+    cycle(2.0, 1.0)  # the machine changed: every thread is faster now
+    assert not choice.one_thread
+
+
+def test_a_run_probing_one_blas_thread_gives_the_numbers_of_a_run_on_two(two_blas_threads, monkeypatch):
+    monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_EVERY", 6)
+    monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_BATCHES", 2)
+    X, y = blobs(n=32 * 12, n_features=64)
+    width = 1 + ONE_THREAD_PRODUCT // (32 * 64)  # products large enough for every thread
+
+    def trained(in_main_thread):
+        net = Network([Dense(64, width), Activation("relu"), Dense(width, 3)], seed=3)
+        threads = []
+        learn = net.loss_and_gradients
+        net.loss_and_gradients = lambda *args: (threads.append(blas_threads()), learn(*args))[1]
+        trainer = Trainer(net, optimizers.create("adam"), X, y, batch_size=32, epochs=1)
+        if in_main_thread:
+            run(trainer)
+        else:  # no choice outside the main thread: every batch on the thread's limit of two
+            def train():
+                with threadpool_limits(limits=2, user_api="blas"):
+                    run(trainer)
+            thread = threading.Thread(target=train)
+            thread.start()
+            thread.join()
+        return net.flat_parameters, threads
+
+    weights, threads = trained(in_main_thread=True)
+    assert threads[:4] == [2, 2, 1, 1]  # batches 3 and 4 probe one thread
+    chosen = threads[4]
+    assert threads[4:8] == [chosen] * 4 and threads[8:10] == [3 - chosen] * 2 and threads[10] == threads[11]
+    weights_on_two, threads_on_two = trained(in_main_thread=False)
+    assert threads_on_two == [2] * 12
+    np.testing.assert_array_equal(weights, weights_on_two)
 
 
 def test_a_thread_limiting_the_blas_after_a_run_of_small_products_is_obeyed():
