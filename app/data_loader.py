@@ -10,8 +10,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
+from app.dataset_download import unavailable_text
 from app.worker_thread import Outbox
 from core import experiment
+from core.datasets.mnist import DatasetUnavailableError
 from core.config import RunConfig
 from core.experiment import data_key, optimizer_key
 
@@ -42,7 +44,10 @@ def run_optimizer(run) -> tuple:
 
 
 def describe_load_error(error: BaseException) -> str:
-    """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file."""
+    """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file;
+    data that is not on this computer is offered for download (see :mod:`app.dataset_download`)."""
+    if isinstance(error, DatasetUnavailableError):
+        return unavailable_text(error.source)
     if isinstance(error, ValueError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:
@@ -58,6 +63,10 @@ class DatasetLoader(QObject):
 
     failed = Signal(str, str)
     """failed(key, message): the data could not be loaded; the message says why and what to do."""
+
+    unavailable = Signal(str, object)
+    """unavailable(key, source): just before ``failed``, when the data's files (a
+    :class:`core.datasets.mnist.IdxSource`'s) are not on this computer and can be downloaded."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -108,6 +117,8 @@ class DatasetLoader(QObject):
                 _remember(key, future.result())
                 self.loaded.emit(key, future.result())
             else:
+                if isinstance(error, DatasetUnavailableError):
+                    self.unavailable.emit(key, error.source)
                 self.failed.emit(key, describe_load_error(error))
 
     def shutdown(self) -> None:

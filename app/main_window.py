@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader
+from app.dataset_download import DatasetDownload
 from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
 from app.labs_ui import LabController
@@ -41,7 +42,7 @@ from app.panels.base import problem_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import INVALID_STYLE
-from app import endings, gui_thread_gc, run_library
+from app import display_names, endings, gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
 from app.training_process import training_session
@@ -49,6 +50,7 @@ from app.training_worker import RunSession
 from core import config as run_config
 from core import events, model_io, runs
 from core.config import ConfigError, RunConfig
+from core.datasets.locations import cache_folder
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
 
@@ -214,6 +216,9 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._data_loaded)
         self.loader.failed.connect(self._data_failed)
         self.loader.failed.connect(self._forget_saved_run)
+        self.loader.unavailable.connect(self._offer_download)
+        self.data_panel.download_requested.connect(self.download_data)
+        self._download: DatasetDownload | None = None
         self.experiment_built.connect(self._end_recording)
         self.experiment_changed.connect(self._restore_saved_run)
         self.experiment_changed.connect(self._leave_draw_view_for_other_data)
@@ -619,6 +624,7 @@ class MainWindow(QMainWindow):
     def _data_loaded(self, key: str, dataset) -> None:
         if key != self._wanted_data_key or self.session is not None:
             return
+        self.data_panel.offer_download(None)
         config = self.model.config.copy()
         self.data_panel.set_dataset(dataset)
         if self._fit_loss:
@@ -656,6 +662,32 @@ class MainWindow(QMainWindow):
             except (ValueError, TypeError) as error:
                 problems.append(ConfigError("data.augmentation", self.model.config.data.augmentation, str(error)))
         self.model.set_build_errors(problems)
+
+    def _offer_download(self, key: str, source) -> None:
+        if key == self._wanted_data_key:
+            self.data_panel.offer_download(source, downloading=self._download is not None)
+
+    def download_data(self, source) -> None:
+        """Download ``source``'s files (a :class:`core.datasets.mnist.IdxSource`) with a progress
+        dialog; once they are there, build the run again."""
+        if self._download is not None:
+            return
+        self._download = DatasetDownload(source, self)
+        self._download.finished.connect(self._download_finished)
+        self.data_panel.offer_download(source, downloading=True)
+        self._download.start()
+
+    def _download_finished(self, succeeded: bool, message: str) -> None:
+        source = self._download.source
+        self._download = None
+        self.data_panel.offer_download(source)
+        if succeeded:
+            self.show_message(self.tr("%1 downloaded: its files are checked and kept in %2.")
+                              .replace("%1", display_names.label("dataset", source.name))
+                              .replace("%2", str(cache_folder() / source.name)))
+            self.rebuild()
+        elif message:
+            self.show_message(message, "error")
 
     def _data_failed(self, key: str, message: str) -> None:
         if key != self._wanted_data_key:
@@ -1382,6 +1414,8 @@ class MainWindow(QMainWindow):
         self._discard_session()
         self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
+        if self._download is not None:  # its thread stops at the next chunk; no half file is kept
+            self._download.cancel()
         self.loader.shutdown()
         self.start_page.detach()
         gui_thread_gc.release(self)

@@ -5,12 +5,13 @@ import dataclasses
 import inspect
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from app import display_names
+from app.dataset_download import megabytes
 from app.i18n import format_integer
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
@@ -20,11 +21,13 @@ from core import datasets
 from core.config import SCALINGS, ConfigError
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import TASKS
+from core.datasets.locations import cache_folder
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
                   "progress", "download", "mirrors", "header", "delimiter", "user_folder"}
 """Loader parameters the panel does not show per dataset: set elsewhere (seed, split, scaling) or
-automatic (header/delimiter detection). Downloads (and their mirrors) are offered by the MNIST tools, not here."""
+automatic (header/delimiter detection). A download is offered by a button when the files are missing
+(:meth:`DataPanel.offer_download`); other mirrors are a setting of the MNIST tools, not of the panel."""
 
 AUGMENTATION_DEFAULTS = {key: value for key, value in Augmenter((1, 1)).hyperparameters.items() if key != "fill"}
 """Augmentation strengths the panel offers (0 = off); ``fill`` follows the data's scaling, so it is left alone."""
@@ -161,6 +164,9 @@ class DatasetOptionsForm(HyperparameterForm):
 class DataPanel(ConfigPanel):
     prefixes = ("data",)
 
+    download_requested = Signal(object)
+    """download_requested(source): the user asked for the files of the data set offered by :meth:`offer_download`."""
+
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(model, parent)
         layout = QVBoxLayout(self)
@@ -176,6 +182,13 @@ class DataPanel(ConfigPanel):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Dataset summary"))
         form.addRow(self.summary)
+        self.download_button = QPushButton()
+        set_help(self.download_button, self.tr("Downloads the data set, shown when its files are not on this "
+                                               "computer."), self.tr("Download the data set"))
+        self.download_button.clicked.connect(lambda: self.download_requested.emit(self._downloadable))
+        self.download_button.hide()
+        self._downloadable = None
+        form.addRow(self.download_button)
         self.options = DatasetOptionsForm(lambda key: help_texts.text(help_texts.DATASET_OPTIONS, key),
                                           self.tr("(this dataset has no options)"))
         self.options.edited.connect(self._option_edited)
@@ -254,7 +267,27 @@ class DataPanel(ConfigPanel):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_dataset", None) is not None:
             self.summary.setText(describe(self._dataset))  # composed text: compose it again
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "_downloadable", None) is not None:
+            self.offer_download(self._downloadable)
         super().changeEvent(event)
+
+    def offer_download(self, source, downloading: bool = False) -> None:
+        """Show a button that downloads ``source``'s files (an IdxSource; None hides it), disabled
+        while ``downloading``."""
+        self._downloadable = source
+        self.download_button.setVisible(source is not None)
+        if source is None:
+            return
+        name = display_names.label("dataset", source.name)
+        self.download_button.setText(self.tr("Download %1 (%2 MB)").replace("%1", name)
+                                     .replace("%2", megabytes(source.download_bytes)))
+        set_help(self.download_button, self.tr(
+            "Fetches the four files of %1 from its public mirrors, checks each against its published MD5 "
+            "checksum and keeps them in %2, where the next start finds them. Offline, ask for the files (a "
+            "teacher's lab pack) and choose their folder instead, or point MLP_WORKBENCH_DATA at a folder "
+            "with a '%3' sub-folder holding them.").replace("%1", name).replace("%2", str(cache_folder() / source.name))
+            .replace("%3", source.name), self.tr("Download the data set"))
+        self.download_button.setEnabled(not downloading)
 
     def set_dataset(self, dataset, loading: bool = False) -> None:
         """Describe the loaded data (or say it is loading / not loaded)."""
@@ -278,6 +311,8 @@ class DataPanel(ConfigPanel):
         self._update_augmentation_preview()
 
     def control_for(self, error):
+        if error.field == "data.options" and self._downloadable is not None:  # the data is missing, not an option
+            return self.dataset
         if error.field == "data.options":
             return self.options.control_for(error.message) or self.dataset
         if error.field.startswith("data.options."):

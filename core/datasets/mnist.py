@@ -43,7 +43,16 @@ Progress = Callable[[int, int], None]
 
 
 class DatasetUnavailableError(FileNotFoundError):
-    """The files of a data set are nowhere on this computer (and no download was allowed)."""
+    """The files of a data set are nowhere on this computer (and no download was allowed).
+
+    ``source`` is the :class:`IdxSource` whose files are missing: a window offers its download."""
+
+    def __init__(self, message: str, source: "IdxSource"):
+        super().__init__(message)
+        self.source = source
+
+    def __reduce__(self):  # OSError pickles its arguments only
+        return type(self), (str(self), self.source)
 
 
 class DownloadError(OSError):
@@ -63,6 +72,11 @@ class IdxSource:
 
     def url(self, mirror: str, part: str) -> str:
         return mirror.rstrip("/") + "/" + FILE_NAMES[part] + ".gz"
+
+    @property
+    def download_bytes(self) -> int:
+        """The size of its four ``.gz`` files together."""
+        return sum(size for _, size in self.checksums.values())
 
 
 SOURCES: dict[str, IdxSource] = {
@@ -132,7 +146,7 @@ def locate(source: IdxSource, folder=None) -> dict[str, Path]:
         f"To provide them: copy the four files into {cache_folder() / source.name}; or point "
         f"${SHARED_DATA_VARIABLE} at a folder with a '{source.name}' sub-folder holding them (a teacher "
         f"prepares one with `python -m core.datasets.labpack FOLDER`); or allow a download "
-        f"(load('{source.name}', download=True)), which saves them in the cache folder.")
+        f"(load('{source.name}', download=True)), which saves them in the cache folder.", source)
 
 
 def download(source: IdxSource, destination=None, *, progress: Progress | None = None,

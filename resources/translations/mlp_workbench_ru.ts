@@ -663,6 +663,10 @@ target loss
         <translation>Сводка о наборе данных</translation>
     </message>
     <message>
+        <source>Downloads the data set, shown when its files are not on this computer.</source>
+        <translation>Скачивает набор данных; кнопка видна, когда его файлов нет на этом компьютере.</translation>
+    </message>
+    <message>
         <source>(this dataset has no options)</source>
         <translation>(у этого набора данных нет параметров)</translation>
     </message>
@@ -703,12 +707,61 @@ target loss
         <translation>Просмотр аугментации</translation>
     </message>
     <message>
+        <source>Download %1 (%2 MB)</source>
+        <translation>Скачать «%1» (%2 МБ)</translation>
+    </message>
+    <message>
+        <source>Fetches the four files of %1 from its public mirrors, checks each against its published MD5 checksum and keeps them in %2, where the next start finds them. Offline, ask for the files (a teacher&apos;s lab pack) and choose their folder instead, or point MLP_WORKBENCH_DATA at a folder with a &apos;%3&apos; sub-folder holding them.</source>
+        <translation>Скачивает четыре файла набора «%1» с его общедоступных зеркал, сверяет каждый с опубликованной контрольной суммой MD5 и сохраняет их в %2, где их найдёт следующий запуск. Без интернета попросите файлы (лабораторный пакет преподавателя) и выберите их папку или укажите в MLP_WORKBENCH_DATA папку с подпапкой «%3», в которой они лежат.</translation>
+    </message>
+    <message>
+        <source>Download the data set</source>
+        <translation>Скачать набор данных</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
         <source>Not loaded.</source>
         <translation>Не загружено.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetDownload</name>
+    <message>
+        <source>%1 is not on this computer. Download it with the button below (%2 MB, once: it is kept in %3), or choose the folder that holds its four IDX files.</source>
+        <translation>Набора «%1» нет на этом компьютере. Скачайте его кнопкой ниже (%2 МБ, один раз: он сохранится в %3) или выберите папку с его четырьмя файлами IDX.</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Скачивается «%1»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Скачивание «%1»</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2 of %3 MB</source>
+        <translation>Скачивается «%1»: %2 из %3 МБ</translation>
+    </message>
+    <message>
+        <source>Could not download %1: no mirror gave a good copy. Check the internet connection and try again, or copy the four files from a computer that has them and choose their folder.
+%2</source>
+        <translation>Не удалось скачать «%1»: ни одно зеркало не дало исправную копию. Проверьте подключение к интернету и попробуйте снова или скопируйте четыре файла с компьютера, где они есть, и выберите их папку.
+%2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 in %2: %3. Free some space or make the folder writable, then try again.</source>
+        <translation>Не удалось сохранить «%1» в %2: %3. Освободите место или разрешите запись в папку и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>Не удалось скачать «%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2041,10 @@ target loss
     <message>
         <source>The loss is now %1, which suits %2 (%3).</source>
         <translation>Функция потерь теперь %1 — она подходит для %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 downloaded: its files are checked and kept in %2.</source>
+        <translation>Набор «%1» скачан: его файлы проверены и сохранены в %2.</translation>
     </message>
     <message>
         <source>Paused: %1</source>
