@@ -28,11 +28,14 @@ def describe(event: events.TrainingFinished) -> str:
         return (text.replace("%1", format_integer(event.epoch + 1)).replace("%2", format_integer(event.step + 1))
                 .replace("%4", format_number(event.lr, 6, fixed=False)).replace("%3", found))
     if event.reason == events.EARLY_STOPPED:  # it stops once `patience` epochs passed the best one
-        text = QCoreApplication.translate("Endings", "no improvement for %1 epochs; restored the best weights "
-                                                     "from epoch %2")
-        return (text.replace("%1", format_integer(event.epoch - event.best_epoch))
-                .replace("%2", format_integer(event.best_epoch)))
+        waited = event.epoch - event.best_epoch
+        text = QCoreApplication.translate("Endings", "no improvement for 1 epoch; restored the best weights from "
+                                                     "epoch %2") if waited == 1 else \
+            QCoreApplication.translate("Endings", "no improvement for %1 epochs; restored the best weights from epoch %2")
+        return text.replace("%1", format_integer(waited)).replace("%2", format_integer(event.best_epoch))
     if event.reason == events.COMPLETED:
+        if event.epoch == 1:
+            return QCoreApplication.translate("Endings", "finished 1 epoch")
         return QCoreApplication.translate("Endings", "finished %1 epochs").replace("%1", format_integer(event.epoch))
     if event.reason == events.STOPPED:
         return QCoreApplication.translate("Endings", "stopped by the user")

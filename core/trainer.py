@@ -402,7 +402,7 @@ class Trainer:
         start = time.perf_counter()
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)
-        reason, message = events.COMPLETED, f"finished {self.epochs} epochs"
+        reason, message = events.COMPLETED, f"finished {self.epochs} epoch{'s' if self.epochs > 1 else ''}"
         nonfinite, diverging_lr = (), math.nan
         while self.epoch < self.epochs:
             epoch_start = time.perf_counter()
@@ -482,8 +482,8 @@ class Trainer:
             if self.patience is not None and self.epoch - 1 - self.best_epoch >= self.patience:
                 network.load_state(self.best_state)
                 reason = events.EARLY_STOPPED
-                message = (f"no improvement for {self.patience} epochs; restored the best weights "
-                           f"from epoch {self.best_epoch + 1}")
+                message = (f"no improvement for {self.patience} epoch{'s' if self.patience > 1 else ''}; "
+                           f"restored the best weights from epoch {self.best_epoch + 1}")
                 break
         yield events.TrainingFinished(reason, message, self.epoch, self.step, self.best_epoch + 1,
                                       self.best_loss, time.perf_counter() - start, nonfinite, diverging_lr)

@@ -936,8 +936,16 @@ target loss
         <translation>обучение разошлось на эпохе %1, шаге %2: %3. Последние конечные веса сохранены. Попробуйте меньшую скорость обучения (сейчас %4), другую инициализацию весов или масштабирование входов.</translation>
     </message>
     <message>
+        <source>no improvement for 1 epoch; restored the best weights from epoch %2</source>
+        <translation>одна эпоха без улучшения; восстановлены лучшие веса эпохи %2</translation>
+    </message>
+    <message>
         <source>no improvement for %1 epochs; restored the best weights from epoch %2</source>
         <translation>эпох без улучшения: %1; восстановлены лучшие веса эпохи %2</translation>
+    </message>
+    <message>
+        <source>finished 1 epoch</source>
+        <translation>завершена 1 эпоха</translation>
     </message>
     <message>
         <source>finished %1 epochs</source>

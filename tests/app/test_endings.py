@@ -59,3 +59,17 @@ def test_every_non_finite_kind_of_the_engine_has_its_words_here():
     assert set(endings.NONFINITE) == set(events.NONFINITE)
     for kind, english in events.NONFINITE.items():  # the same words, with Qt's %1 for {where}
         assert endings.NONFINITE[kind] == english.replace("{where}", "%1")
+
+
+def test_one_epoch_is_worded_in_the_singular_as_the_engine_does(qapp):
+    completed, early = last_event(epochs=1), last_event(lr=0.0, epochs=50, patience=1)
+    i18n.set_language("en")
+    assert endings.describe(completed) == completed.message == "finished 1 epoch"
+    assert endings.describe(early) == early.message
+    assert early.message.startswith("no improvement for 1 epoch;")
+    try:
+        i18n.set_language("ru")
+        assert endings.describe(completed) == "завершена 1 эпоха"
+        assert endings.describe(early).startswith("одна эпоха без улучшения;")
+    finally:
+        i18n.set_language("en")
