@@ -8,7 +8,7 @@ from __future__ import annotations
 import inspect
 import re
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QWidget)
 
@@ -64,18 +64,26 @@ def mark(widget: QWidget, message: str | None) -> None:
 
 
 def format_number(value) -> str:
+    """A setting's value as an edit shows it: six significant digits, the language's decimal separator
+    (0,05 in Russian). Not for files."""
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value:.6g}".replace(".", QLocale().decimalPoint())
     return str(value)
 
 
 def parse_number(text: str):
-    """A float for number text, else the stripped text itself (validation reports it)."""
+    """A float for number text, with a decimal point or the language's decimal separator, else the
+    stripped text itself (validation reports it)."""
     stripped = text.strip()
     try:
-        return float(stripped)
+        return float(stripped.replace(QLocale().decimalPoint(), "."))
     except ValueError:
         return stripped
+
+
+def list_separator() -> str:
+    """Between the numbers of a list: "; " where the decimal separator is a comma, else ", "."""
+    return "; " if QLocale().decimalPoint() == "," else ", "
 
 
 class NumberEdit(QLineEdit):
@@ -96,9 +104,18 @@ class NumberEdit(QLineEdit):
     def set_value(self, value) -> None:
         self._committed = value
         if self.value() == value and not isinstance(value, str):
-            return
+            return  # as typed: "1e-3" is not rewritten "0.001"
+        self._show(value)
+
+    def _show(self, value) -> None:
         with QSignalBlocker(self):
             self.setText(format_number(value))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._committed is not None \
+                and not isinstance(self._committed, str):
+            self._show(self._committed)  # in the new language's decimal separator
+        super().changeEvent(event)
 
     def _commit(self) -> None:
         value = self.value()
@@ -108,15 +125,19 @@ class NumberEdit(QLineEdit):
 
 
 class SequenceEdit(NumberEdit):
-    """A short list of numbers typed as "0.9, 0.999" (Adam's betas)."""
+    """A short list of numbers typed as "0.9, 0.999" (Adam's betas; "0,9; 0,999" in Russian)."""
 
     def value(self):
-        parts = [parse_number(part) for part in re.split(r"[,;\s]+", self.text().strip()) if part]
+        separators = r"[;\s]+" if QLocale().decimalPoint() == "," else r"[,;\s]+"
+        parts = [parse_number(part) for part in re.split(separators, self.text().strip()) if part]
         return parts if all(isinstance(part, float) for part in parts) else self.text().strip()
 
     def set_value(self, value) -> None:
         self._committed = list(value) if isinstance(value, (tuple, list)) else value
-        text = ", ".join(format_number(float(v)) for v in value) if isinstance(value, (tuple, list)) else str(value)
+        self._show(self._committed)
+
+    def _show(self, value) -> None:
+        text = list_separator().join(format_number(float(v)) for v in value) if isinstance(value, list) else str(value)
         if self.text() != text:
             with QSignalBlocker(self):
                 self.setText(text)

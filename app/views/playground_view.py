@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from app import display_names, i18n, palette
-from app.panels.widgets import NumberEdit, format_number, set_help
+from app.panels.widgets import NumberEdit, set_help
 from app.views.base import TranslatedText, View, cache_pictures
 from app.views.compare_view import beside_controls
 from core import surfaces
@@ -560,7 +560,7 @@ class PlaygroundView(View):
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every point of every path: method, learning rate, step, x, y, E."""
-        rows = [[name, format_number(walk.optimizer.lr), step, float(point[0]), float(point[1]), loss]
+        rows = [[name, walk.optimizer.lr, step, float(point[0]), float(point[1]), loss]
                 for name, walk in self.walks.items()
                 for step, (point, loss) in enumerate(zip(walk.points, walk.losses))]
         return [self.tr("method"), self.tr("learning rate"), self.tr("step"), "x", "y", self.tr("loss")], rows

@@ -1,0 +1,57 @@
+"""Number edits in the window's language: 0,05 in Russian, typed with a comma or a point."""
+import pytest
+
+from app import i18n
+from app.panels.widgets import NumberEdit, SequenceEdit
+
+
+@pytest.fixture
+def russian(qapp):
+    i18n.set_language("en")  # a translator installed first, so that switching sends LanguageChange
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+def typed(edit, text):
+    edited = []
+    edit.valueEdited.connect(edited.append)
+    edit.setText(text)
+    edit.editingFinished.emit()
+    return edited
+
+
+def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russian):
+    edit = NumberEdit()
+    qtbot.addWidget(edit)
+    edit.set_value(0.05)
+    assert edit.text() == "0,05"
+    assert typed(edit, "0,5") == [0.5]
+    assert typed(edit, "0.25") == [0.25]  # a point is understood too
+    assert typed(edit, "1e-3") == [0.001] and edit.text() == "1e-3"  # kept as typed
+    assert typed(edit, "0,1,2") == ["0,1,2"]  # not a number: handed on as text, which validation reports
+    i18n.set_language("en")
+    assert edit.text() == "0,1,2"
+    edit.set_value(0.001)
+    assert edit.text() == "0.001"
+    i18n.set_language("ru")
+    assert edit.text() == "0,001"
+
+
+def test_a_list_of_numbers_is_separated_by_semicolons_where_the_comma_is_decimal(qtbot, russian):
+    edit = SequenceEdit()
+    qtbot.addWidget(edit)
+    edit.set_value((0.9, 0.999))
+    assert edit.text() == "0,9; 0,999"
+    assert typed(edit, "0,8; 0,99") == [[0.8, 0.99]]
+    i18n.set_language("en")
+    assert edit.text() == "0.8, 0.99"
+    assert typed(edit, "0.7, 0.9") == [[0.7, 0.9]]
+
+
+def test_a_learning_rate_typed_with_a_comma_reaches_the_configuration(window, russian):
+    edit = window.training_panel.optimizer_options.controls()["lr"]
+    edit.setText("0,02")
+    edit.editingFinished.emit()
+    assert window.model.config.optimizer.options["lr"] == 0.02
+    assert edit.text() == "0,02" and window.start_action.isEnabled()
