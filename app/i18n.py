@@ -309,9 +309,12 @@ class Retranslator:
         for item in scene.items():
             if isinstance(item, pg.LabelItem):
                 self._set(lambda: item.text, item.setText)
-            elif isinstance(item, pg.AxisItem) and item.labelText:
-                self._set(lambda: item.labelText, lambda value: item.setLabel(
-                    text=value, units=item.labelUnits or None, unitPrefix=item.labelUnitPrefix or None))
+            elif isinstance(item, pg.AxisItem):
+                if item.labelText:
+                    self._set(lambda: item.labelText, lambda value: item.setLabel(
+                        text=value, units=item.labelUnits or None, unitPrefix=item.labelUnitPrefix or None))
+                item.picture = None  # its tick labels again, with the language's decimal separator
+                item.update()
             elif isinstance(item, pg.TextItem):
                 self._set(item.toPlainText, item.setPlainText)
 

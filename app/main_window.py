@@ -885,7 +885,8 @@ class MainWindow(QMainWindow):
         elif event.reason == events.EARLY_STOPPED:
             self.show_message(endings.describe(event), "info")
         elif event.reason == events.COMPLETED:
-            self.statusBar().showMessage(self.tr("Finished %1 epochs.").replace("%1", str(event.epoch)), 5000)
+            finished = endings.describe(event)  # "finished 1 epoch", "finished 20 epochs"
+            self.statusBar().showMessage(f"{finished[:1].upper()}{finished[1:]}.", 5000)
         else:
             self.statusBar().showMessage(self.tr("Stopped after %1 steps; Start continues from here.")
                                          .replace("%1", format_integer(event.step)), 5000)
@@ -1403,6 +1404,7 @@ class MainWindow(QMainWindow):
                 self.view_tabs.setTabText(self.view_tabs.indexOf(view), str(view.title))
             self._errors_changed(self.model.errors)
             self._show_progress()
+            self.statusBar().clearMessage()  # a passing message composed in the language left behind
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QLocale, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
@@ -198,6 +198,12 @@ class ValueAxis(FollowedAxis):
         return low, high
 
 
+def with_decimal_separator(labels: list[str]) -> list[str]:
+    """pyqtgraph's tick labels with the window language's decimal separator (0,5 in Russian)."""
+    separator = QLocale().decimalPoint()
+    return labels if separator == "." else [label.replace(".", separator) for label in labels]
+
+
 class Axis(pg.AxisItem):
     """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
 
@@ -219,6 +225,9 @@ class Axis(pg.AxisItem):
         # rectangle around what changed): from a pixmap, not by replaying their text (~15 % of a
         # Loss frame's painting). Exports draw them afresh (see View.export).
         self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
+
+    def tickStrings(self, values, scale, spacing):
+        return with_decimal_separator(super().tickStrings(values, scale, spacing))
 
     # pyqtgraph typesets the axis title (rich text, ~0.2 ms) at every change of pen, style or
     # scale, shown or not: a dozen times per plot made, most of a plot's cost for untitled axes.

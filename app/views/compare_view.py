@@ -31,7 +31,7 @@ from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, with_decimal_separator
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -63,6 +63,9 @@ class LossAxis(pg.AxisItem):
     their labels, drawn twice over, showed in bold."""
 
     MIN_PIXELS_PER_LABEL = 18
+
+    def tickStrings(self, values, scale, spacing):
+        return with_decimal_separator(super().tickStrings(values, scale, spacing))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)

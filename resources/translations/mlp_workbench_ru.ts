@@ -2059,10 +2059,6 @@ target loss
         <translation>Пауза: %1</translation>
     </message>
     <message>
-        <source>Finished %1 epochs.</source>
-        <translation>Завершено эпох: %1.</translation>
-    </message>
-    <message>
         <source>Stopped after %1 steps; Start continues from here.</source>
         <translation>Остановлено после %1 шагов; «Обучить» продолжит отсюда.</translation>
     </message>

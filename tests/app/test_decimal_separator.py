@@ -1,8 +1,11 @@
-"""Number edits in the window's language: 0,05 in Russian, typed with a comma or a point."""
+"""Numbers in the window's language: edits show 0,05 in Russian and read a comma or a point; plot axes too."""
+import pyqtgraph as pg
 import pytest
 
 from app import i18n
 from app.panels.widgets import NumberEdit, SequenceEdit
+from app.views.base import Axis
+from app.views.compare_view import LossAxis
 
 
 @pytest.fixture
@@ -55,3 +58,20 @@ def test_a_learning_rate_typed_with_a_comma_reaches_the_configuration(window, ru
     edit.editingFinished.emit()
     assert window.model.config.optimizer.options["lr"] == 0.02
     assert edit.text() == "0,02" and window.start_action.isEnabled()
+
+
+def test_plot_axes_label_their_ticks_with_the_language_s_decimal_separator(qapp, russian):
+    for axis in (Axis("left"), LossAxis("left")):
+        assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
+    i18n.set_language("en")
+    assert Axis("left").tickStrings([0.5, 1.0], 1.0, 0.5) == ["0.5", "1.0"]
+
+
+def test_a_language_switch_redraws_the_axes(window, russian):
+    axes = [item for plot in window.findChildren(pg.PlotWidget) for item in plot.scene().items()
+            if isinstance(item, pg.AxisItem)]
+    assert axes
+    for item in axes:
+        item.picture = "drawn in Russian"
+    i18n.set_language("en")
+    assert all(item.picture is None for item in axes)
