@@ -1250,7 +1250,7 @@ target loss
     </message>
     <message>
         <source>Adam&apos;s decay rates (β₁, β₂): m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g². Type two numbers, e.g. 0.9, 0.999.</source>
-        <translation>Коэффициенты затухания Adam (β₁, β₂): m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g². Введите два числа, например 0.9, 0.999.</translation>
+        <translation>Коэффициенты затухания Adam (β₁, β₂): m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g². Введите два числа, например 0,9; 0,999.</translation>
     </message>
     <message>
         <source>AMSGrad: divide by the running maximum v̄ = max(v̄, v) instead of v.</source>
