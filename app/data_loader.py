@@ -5,14 +5,17 @@ is immutable (read-only arrays), so runs and windows can share one.
 """
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.dataset_download import unavailable_text
 from app.worker_thread import Outbox
 from core import experiment
+from core.datasets import csv_import
+from core.datasets.csv_import import CsvProblem
 from core.datasets.mnist import DatasetUnavailableError
 from core.config import RunConfig
 from core.experiment import data_key, optimizer_key
@@ -43,11 +46,61 @@ def run_optimizer(run) -> tuple:
     return optimizer_key(run.config.optimizer.name, run.config.optimizer.options)
 
 
+CSV_PROBLEMS = {
+    "unknown task": QT_TRANSLATE_NOOP("CsvProblems", "{path}: task {task!r} is not one of {tasks}"),
+    "no such file": QT_TRANSLATE_NOOP("CsvProblems", "{path}: cannot read it: there is no such file; choose an "
+                                                     "existing CSV file"),
+    "a folder": QT_TRANSLATE_NOOP("CsvProblems", "{path} is a folder; choose a CSV file"),
+    "not UTF-8": QT_TRANSLATE_NOOP("CsvProblems", "{path} is not a UTF-8 text file; export it from your spreadsheet "
+                                                  "as CSV (UTF-8)"),
+    "unreadable": QT_TRANSLATE_NOOP("CsvProblems", "{path}: cannot read it ({reason})"),
+    "no rows": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the file has no rows"),
+    "no data rows": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the file has a header but no data rows"),
+    "short row": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row} has {cells} cells but the first row has "
+                                                  "{width}: {column} is missing"),
+    "short row under a header": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row} has {cells} cells but the header "
+                                                                 "has {width}: {column} is missing"),
+    "long row": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row} has {cells} cells but the first row has "
+                                                 "{width}: {column} is extra"),
+    "long row under a header": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row} has {cells} cells but the header "
+                                                                "has {width}: {column} is extra"),
+    "only the label": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the only column is the label; a data set needs at "
+                                                       "least one feature column"),
+    "missing label": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: the label is missing"),
+    "one class": QT_TRANSLATE_NOOP("CsvProblems", "{path}: {column}: every row has the label {label!r}; "
+                                                  "classification needs at least two classes (choose another label "
+                                                  "column, or the task 'regression')"),
+    "not two classes": QT_TRANSLATE_NOOP("CsvProblems", "{path}: {column} has {count} classes ({classes}); the task "
+                                                        "'binary' needs exactly two"),
+    "missing value": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: missing value ({cell!r})"),
+    "not a number": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is not a number"),
+    "a name without a header": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the label column {label!r} is a name, but "
+                                                                "the file has no header; give its 0-based index"),
+    "no such column": QT_TRANSLATE_NOOP("CsvProblems", "{path}: no column named {label!r}; the columns are: {names}"),
+    "bad label column": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the label column {label!r} must be a column name "
+                                                         "or an index in {low} … {high}"),
+}
+"""The words of ``core.datasets.csv_import.PROBLEMS``, to translate (their ``{fields}`` kept)."""
+
+CSV_COLUMNS = (QT_TRANSLATE_NOOP("CsvProblems", "column {number}"),
+               QT_TRANSLATE_NOOP("CsvProblems", "column {number} ({name!r})"))
+"""The words of ``core.datasets.csv_import.COLUMNS``."""
+
+
+def csv_problem_text(problem: CsvProblem) -> str:
+    """What is wrong with a CSV file, in the window's language."""
+    translate = functools.partial(QCoreApplication.translate, "CsvProblems")
+    return csv_import.word(problem.problem, problem.fields, {key: translate(text) for key, text in CSV_PROBLEMS.items()},
+                           tuple(map(translate, CSV_COLUMNS)))
+
+
 def describe_load_error(error: BaseException) -> str:
     """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file;
     data that is not on this computer is offered for download (see :mod:`app.dataset_download`)."""
     if isinstance(error, DatasetUnavailableError):
         return unavailable_text(error.source)
+    if isinstance(error, CsvProblem):
+        return csv_problem_text(error)
     if isinstance(error, ValueError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:
@@ -61,8 +114,9 @@ class DatasetLoader(QObject):
     loaded = Signal(str, object)
     """loaded(key, dataset): the data of :func:`core.experiment.data_key` ``key`` is ready (and cached)."""
 
-    failed = Signal(str, str)
-    """failed(key, message): the data could not be loaded; the message says why and what to do."""
+    failed = Signal(str, str, object)
+    """failed(key, message, error): the data could not be loaded; the message says why and what to do
+    (the exception, for what a window words in its own language)."""
 
     unavailable = Signal(str, object)
     """unavailable(key, source): just before ``failed``, when the data's files (a
@@ -119,7 +173,7 @@ class DatasetLoader(QObject):
             else:
                 if isinstance(error, DatasetUnavailableError):
                     self.unavailable.emit(key, error.source)
-                self.failed.emit(key, describe_load_error(error))
+                self.failed.emit(key, describe_load_error(error), error)
 
     def shutdown(self) -> None:
         """Wait for a load in progress and stop the helper thread (the window is closing)."""

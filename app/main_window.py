@@ -13,6 +13,7 @@ its own where the platform allows it (:mod:`app.training_process`), else on a th
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 import importlib
 import json
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QWidget)
 
 from app.config_model import ConfigModel
-from app.data_loader import DatasetLoader
+from app.data_loader import DatasetLoader, describe_load_error
 from app.dataset_download import DatasetDownload
 from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
@@ -49,6 +50,7 @@ from app.training_process import training_session
 from app.training_worker import RunSession
 from core import config as run_config
 from core import events, model_io, runs
+from core._checks import NumberError
 from core.config import ConfigError, RunConfig
 from core.datasets.locations import cache_folder
 from core.experiment import Experiment, build_augmenter, data_key, output_width
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self._dataset_name = self.model.config.data.dataset
         self._build_problems: list[ConfigError] = []
         self._wanted_data_key: str | None = None
+        self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._total_steps = 0
         self._rate_window: collections.deque = collections.deque()
@@ -624,6 +627,7 @@ class MainWindow(QMainWindow):
     def _data_loaded(self, key: str, dataset) -> None:
         if key != self._wanted_data_key or self.session is not None:
             return
+        self._data_failure = None
         self.data_panel.offer_download(None)
         config = self.model.config.copy()
         self.data_panel.set_dataset(dataset)
@@ -689,13 +693,17 @@ class MainWindow(QMainWindow):
         elif message:
             self.show_message(message, "error")
 
-    def _data_failed(self, key: str, message: str) -> None:
+    def _data_failed(self, key: str, message: str, error: BaseException) -> None:
         if key != self._wanted_data_key:
             return
+        self._data_failure = (key, error)  # worded again in another language (changeEvent)
         self.experiment = None
         self.data_panel.set_dataset(None)
         self.network_panel.set_shape(None, None, None)
-        self._set_build_problems([ConfigError("data.options", self.model.config.data.dataset, message)])
+        problem = ConfigError("data.options", self.model.config.data.dataset, message)
+        if isinstance(error, NumberError):  # an option out of its loader's rules: worded in the window's language
+            problem = dataclasses.replace(problem, rule=error.rule, bound=error.bound, subject=error.what, got=error.got)
+        self._set_build_problems([problem])
         self._update_actions()
 
     def _install_experiment(self, experiment: Experiment) -> None:
@@ -1402,6 +1410,9 @@ class MainWindow(QMainWindow):
             self._panel_titles = [self.tr("Data"), self.tr("Network"), self.tr("Training")]
             for view in [*self._views, *self._tools]:  # one made later is titled in the new language
                 self.view_tabs.setTabText(self.view_tabs.indexOf(view), str(view.title))
+            if self._data_failure is not None:
+                key, error = self._data_failure
+                self._data_failed(key, describe_load_error(error), error)
             self._errors_changed(self.model.errors)
             self._show_progress()
             self.statusBar().clearMessage()  # a passing message composed in the language left behind

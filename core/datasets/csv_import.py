@@ -9,9 +9,9 @@
   sorted (numerically when they are all numbers). For regression they must be numbers.
 * Every other column is a feature and must hold a number in every row.
 
-A bad file is refused with a ValueError naming the row (the file's line number) and the
-column: a cell that is not a number, a missing value, a row with too many or too few cells,
-and a label column with only one class.
+A bad file is refused with a :class:`CsvProblem` (a ValueError) naming the row (the file's line
+number) and the column: a cell that is not a number, a missing value, a row with too many or too
+few cells, and a label column with only one class.
 """
 from __future__ import annotations
 
@@ -25,6 +25,55 @@ from core.datasets.dataset import DATASETS, TASKS, Dataset, make_dataset
 
 DELIMITERS = ("\t", ";", ",")
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
+
+PROBLEMS = {
+    "unknown task": "{path}: task {task!r} is not one of {tasks}",
+    "no such file": "{path}: cannot read it: there is no such file; choose an existing CSV file",
+    "a folder": "{path} is a folder; choose a CSV file",
+    "not UTF-8": "{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)",
+    "unreadable": "{path}: cannot read it ({reason})",
+    "no rows": "{path}: the file has no rows",
+    "no data rows": "{path}: the file has a header but no data rows",
+    "short row": "{path}: row {row} has {cells} cells but the first row has {width}: {column} is missing",
+    "short row under a header": "{path}: row {row} has {cells} cells but the header has {width}: {column} is missing",
+    "long row": "{path}: row {row} has {cells} cells but the first row has {width}: {column} is extra",
+    "long row under a header": "{path}: row {row} has {cells} cells but the header has {width}: {column} is extra",
+    "only the label": "{path}: the only column is the label; a data set needs at least one feature column",
+    "missing label": "{path}: row {row}, {column}: the label is missing",
+    "one class": "{path}: {column}: every row has the label {label!r}; classification needs at least two "
+                 "classes (choose another label column, or the task 'regression')",
+    "not two classes": "{path}: {column} has {count} classes ({classes}); the task 'binary' needs exactly two",
+    "missing value": "{path}: row {row}, {column}: missing value ({cell!r})",
+    "not a number": "{path}: row {row}, {column}: {cell!r} is not a number",
+    "a name without a header": "{path}: the label column {label!r} is a name, but the file has no header; "
+                               "give its 0-based index",
+    "no such column": "{path}: no column named {label!r}; the columns are: {names}",
+    "bad label column": "{path}: the label column {label!r} must be a column name or an index in {low} … {high}",
+}
+"""What can be wrong with a file, in English: ``str.format`` templates of :class:`CsvProblem`'s fields."""
+
+COLUMNS = ("column {number}", "column {number} ({name!r})")
+"""How a problem names a column: by number, and by number and name where the file has a header."""
+
+
+def word(problem: str, fields: dict, problems: dict = PROBLEMS, columns: tuple = COLUMNS) -> str:
+    """The text of ``problem`` with its ``fields`` in the words of ``problems`` and ``columns``
+    (these by default; a window passes its own language's). A ``column`` field is a pair
+    (number from 1, header name or None)."""
+    values = dict(fields)
+    if "column" in fields:
+        number, name = fields["column"]
+        values["column"] = columns[name is not None].format(number=number, name=name)
+    return problems[problem].format(**values)
+
+
+class CsvProblem(ValueError):
+    """A file that cannot be a data set: ``problem`` (a key of :data:`PROBLEMS`) and its ``fields``,
+    from which a window can word it in its own language (:func:`word`)."""
+
+    def __init__(self, problem: str, **fields):
+        self.problem, self.fields = problem, fields
+        super().__init__(word(problem, fields))
 
 
 def _number(cell: str) -> float | None:
@@ -46,23 +95,23 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     """
     path = Path(path)
     if task not in TASKS:
-        raise ValueError(f"{path.name}: task {task!r} is not one of {', '.join(TASKS)}")
+        raise CsvProblem("unknown task", path=path.name, task=task, tasks=", ".join(TASKS))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ValueError(f"{path}: cannot read it: there is no such file; choose an existing CSV file") from None
+        raise CsvProblem("no such file", path=str(path)) from None
     except IsADirectoryError:
-        raise ValueError(f"{path} is a folder; choose a CSV file") from None
+        raise CsvProblem("a folder", path=str(path)) from None
     except UnicodeDecodeError:
-        raise ValueError(f"{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)") from None
+        raise CsvProblem("not UTF-8", path=str(path)) from None
     except OSError as error:
-        raise ValueError(f"{path}: cannot read it ({error.strerror})") from None
+        raise CsvProblem("unreadable", path=str(path), reason=error.strerror) from None
     first_line = text.lstrip().split("\n", 1)[0]
     delimiter = delimiter or next((d for d in DELIMITERS if d in first_line), ",")
     reader = csv.reader(text.splitlines(), delimiter=delimiter)
     rows = [(reader.line_num, [cell.strip() for cell in row]) for row in reader if any(cell.strip() for cell in row)]
     if not rows:
-        raise ValueError(f"{path}: the file has no rows")
+        raise CsvProblem("no rows", path=str(path))
     width = len(rows[0][1])
     if header is None:
         first = rows[0][1]
@@ -71,45 +120,44 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     names = rows[0][1] if header else [f"column {j + 1}" for j in range(width)]
     data = rows[1:] if header else rows
     if not data:
-        raise ValueError(f"{path}: the file has a header but no data rows")
+        raise CsvProblem("no data rows", path=str(path))
     label = _label_index(path, label_column, names, header)
 
-    def where(line, j):
-        column = f"column {j + 1}" if not header else f"column {j + 1} ({names[j]!r})"
-        return f"{path}: row {line}, {column}"
+    def column(j):
+        """A problem's ``column`` field: (number from 1, header name or None)."""
+        return j + 1, names[j] if header else None
 
     for line, cells in data:
         if len(cells) != width:
-            missing = f"column {len(cells) + 1} ({names[len(cells)]!r}) is missing" if len(cells) < width \
-                else f"column {width + 1} is extra"
-            raise ValueError(f"{path}: row {line} has {len(cells)} cells but the "
-                             f"{'header' if header else 'first row'} has {width}: {missing}")
+            short = len(cells) < width
+            problem = ("short row" if short else "long row") + (" under a header" if header else "")
+            raise CsvProblem(problem, path=str(path), row=line, cells=len(cells), width=width,
+                             column=column(len(cells)) if short else (width + 1, None))
     features = [j for j in range(width) if j != label]
     if not features:
-        raise ValueError(f"{path}: the only column is the label; a data set needs at least one feature column")
-    X = _numbers(data, features, where)
+        raise CsvProblem("only the label", path=str(path))
+    X = _numbers(path, data, features, column)
     labels = [cells[label] for _, cells in data]
     for (line, _), text_label in zip(data, labels):
         if text_label.lower() in MISSING:
-            raise ValueError(f"{where(line, label)}: the label is missing")
+            raise CsvProblem("missing label", path=str(path), row=line, column=column(label))
     common = dict(feature_names=tuple(names[j] for j in features), scaling=scaling, **split_options)
     if task == "regression":
-        return make_dataset(path.stem, task, X, _numbers(data, [label], where), **common)
+        return make_dataset(path.stem, task, X, _numbers(path, data, [label], column), **common)
     classes = sorted(set(labels), key=lambda c: (0, _number(c), c) if _number(c) is not None else (1, 0.0, c))
-    label_name = f"column {label + 1}" + (f" ({names[label]!r})" if header else "")
     if len(classes) < 2:
-        raise ValueError(f"{path}: {label_name}: every row has the label {classes[0]!r}; classification needs "
-                         f"at least two classes (choose another label column, or task='regression')")
+        raise CsvProblem("one class", path=str(path), column=column(label), label=classes[0])
     if task == "binary" and len(classes) != 2:
-        raise ValueError(f"{path}: {label_name} has {len(classes)} classes ({', '.join(classes[:10])}"
-                         f"{', …' if len(classes) > 10 else ''}); task 'binary' needs exactly two")
+        raise CsvProblem("not two classes", path=str(path), column=column(label), count=len(classes),
+                         classes=", ".join(classes[:10]) + (", …" if len(classes) > 10 else ""))
     index = {name: k for k, name in enumerate(classes)}
     y = np.array([index[value] for value in labels], dtype=np.int64)
     return make_dataset(path.stem, task, X, y, class_names=tuple(classes), **common)
 
 
-def _numbers(data, columns: list[int], where) -> np.ndarray:
-    """The ``columns`` of ``data`` as a float64 matrix; ValueError at the first cell that is not a number."""
+def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
+    """The ``columns`` of ``data`` as a float64 matrix; CsvProblem at the first cell that is not a number
+    (``column(j)`` names the j-th column)."""
     try:
         values = np.array([[cells[j] for j in columns] for _, cells in data], dtype=np.float64)
         if np.isfinite(values).all():
@@ -120,10 +168,10 @@ def _numbers(data, columns: list[int], where) -> np.ndarray:
     for i, (line, cells) in enumerate(data):  # cell by cell, to name the bad one
         for k, j in enumerate(columns):
             if cells[j].lower() in MISSING:
-                raise ValueError(f"{where(line, j)}: missing value ({cells[j]!r})")
+                raise CsvProblem("missing value", path=str(path), row=line, column=column(j), cell=cells[j])
             value = _number(cells[j])
             if value is None:
-                raise ValueError(f"{where(line, j)}: {cells[j]!r} is not a number")
+                raise CsvProblem("not a number", path=str(path), row=line, column=column(j), cell=cells[j])
             values[i, k] = value
     return values
 
@@ -131,13 +179,11 @@ def _numbers(data, columns: list[int], where) -> np.ndarray:
 def _label_index(path: Path, label_column, names: list[str], header: bool) -> int:
     if isinstance(label_column, str):
         if not header:
-            raise ValueError(f"{path}: the label column {label_column!r} is a name, but the file has no header; "
-                             f"give its 0-based index")
+            raise CsvProblem("a name without a header", path=str(path), label=label_column)
         if label_column not in names:
-            raise ValueError(f"{path}: no column named {label_column!r}; the columns are: {', '.join(names)}")
+            raise CsvProblem("no such column", path=str(path), label=label_column, names=", ".join(names))
         return names.index(label_column)
     if isinstance(label_column, bool) or not isinstance(label_column, (int, np.integer)) \
             or not -len(names) <= label_column < len(names):
-        raise ValueError(f"{path}: label_column {label_column!r} must be a column name or an index in "
-                         f"{-len(names)} … {len(names) - 1}")
+        raise CsvProblem("bad label column", path=str(path), label=label_column, low=-len(names), high=len(names) - 1)
     return int(label_column) % len(names)

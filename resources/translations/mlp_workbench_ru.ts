@@ -633,6 +633,97 @@ target loss
     </message>
 </context>
 <context>
+    <name>CsvProblems</name>
+    <message>
+        <source>{path}: task {task!r} is not one of {tasks}</source>
+        <translation>{path}: задача {task!r} не входит в список: {tasks}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read it: there is no such file; choose an existing CSV file</source>
+        <translation>{path}: не удаётся прочитать: такого файла нет; выберите существующий CSV-файл</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a CSV file</source>
+        <translation>{path} — это папка; выберите CSV-файл</translation>
+    </message>
+    <message>
+        <source>{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)</source>
+        <translation>{path} — не текстовый файл в UTF-8; сохраните таблицу как CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read it ({reason})</source>
+        <translation>{path}: не удаётся прочитать ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: the file has no rows</source>
+        <translation>{path}: в файле нет строк</translation>
+    </message>
+    <message>
+        <source>{path}: the file has a header but no data rows</source>
+        <translation>{path}: в файле есть заголовок, но нет строк с данными</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} has {cells} cells but the first row has {width}: {column} is missing</source>
+        <translation>{path}: в строке {row} ячеек {cells}, а в первой строке {width}: нет столбца {column}</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} has {cells} cells but the header has {width}: {column} is missing</source>
+        <translation>{path}: в строке {row} ячеек {cells}, а в заголовке {width}: нет столбца {column}</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} has {cells} cells but the first row has {width}: {column} is extra</source>
+        <translation>{path}: в строке {row} ячеек {cells}, а в первой строке {width}: лишний столбец {column}</translation>
+    </message>
+    <message>
+        <source>{path}: row {row} has {cells} cells but the header has {width}: {column} is extra</source>
+        <translation>{path}: в строке {row} ячеек {cells}, а в заголовке {width}: лишний столбец {column}</translation>
+    </message>
+    <message>
+        <source>{path}: the only column is the label; a data set needs at least one feature column</source>
+        <translation>{path}: единственный столбец — метка; набору данных нужен хотя бы один столбец признаков</translation>
+    </message>
+    <message>
+        <source>{path}: row {row}, {column}: the label is missing</source>
+        <translation>{path}: строка {row}, столбец {column}: нет метки</translation>
+    </message>
+    <message>
+        <source>{path}: {column}: every row has the label {label!r}; classification needs at least two classes (choose another label column, or the task &apos;regression&apos;)</source>
+        <translation>{path}: столбец {column}: во всех строках метка {label!r}; для классификации нужно хотя бы два класса (выберите другой столбец меток или задачу «регрессия»)</translation>
+    </message>
+    <message>
+        <source>{path}: {column} has {count} classes ({classes}); the task &apos;binary&apos; needs exactly two</source>
+        <translation>{path}: в столбце {column} классов: {count} ({classes}); для задачи «бинарная классификация» нужно ровно два</translation>
+    </message>
+    <message>
+        <source>{path}: row {row}, {column}: missing value ({cell!r})</source>
+        <translation>{path}: строка {row}, столбец {column}: пропущенное значение ({cell!r})</translation>
+    </message>
+    <message>
+        <source>{path}: row {row}, {column}: {cell!r} is not a number</source>
+        <translation>{path}: строка {row}, столбец {column}: {cell!r} — не число</translation>
+    </message>
+    <message>
+        <source>{path}: the label column {label!r} is a name, but the file has no header; give its 0-based index</source>
+        <translation>{path}: столбец меток {label!r} задан именем, но у файла нет заголовка; укажите его номер, считая с 0</translation>
+    </message>
+    <message>
+        <source>{path}: no column named {label!r}; the columns are: {names}</source>
+        <translation>{path}: нет столбца с именем {label!r}; столбцы: {names}</translation>
+    </message>
+    <message>
+        <source>{path}: the label column {label!r} must be a column name or an index in {low} … {high}</source>
+        <translation>{path}: столбец меток {label!r} должен быть именем столбца или номером от {low} до {high}</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <source>column {number} ({name!r})</source>
+        <translation>№ {number} ({name!r})</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>%1, %2 classes</source>

@@ -1,7 +1,12 @@
 """The window's dataset loader: answers in the GUI thread, and a load cancelled at closing says nothing."""
+import string
 import threading
 
-from app.data_loader import DatasetLoader, cached
+import pytest
+
+from app import i18n
+from app.data_loader import CSV_COLUMNS, CSV_PROBLEMS, DatasetLoader, cached, csv_problem_text
+from core.datasets import csv_import
 from core.config import RunConfig
 from core.experiment import Experiment
 
@@ -49,3 +54,29 @@ def test_the_engine_is_prepared_on_the_helper_thread_for_one_network_and_optimis
     loader.shutdown()
     loader.prepare_engine(another_optimiser)  # a run built as the window closes: nothing is started
     assert threads == [threads[0]] and not loader.engine_prepared(another_optimiser)
+
+
+def test_the_window_s_words_for_csv_problems_are_the_engine_s():
+    assert CSV_PROBLEMS == csv_import.PROBLEMS and CSV_COLUMNS == csv_import.COLUMNS  # lupdate needs the literals
+
+
+def sample_problem(problem: str) -> csv_import.CsvProblem:
+    fields = {name: 7 for _, name, _, _ in string.Formatter().parse(csv_import.PROBLEMS[problem]) if name}
+    if "column" in fields:
+        fields["column"] = (3, "age")
+    return csv_import.CsvProblem(problem, **fields)
+
+
+@pytest.mark.parametrize("problem", sorted(csv_import.PROBLEMS))
+def test_every_csv_problem_is_worded_in_russian_with_its_specifics(qapp, problem):
+    error = sample_problem(problem)
+    i18n.set_language("en")
+    assert csv_problem_text(error) == str(error)
+    try:
+        i18n.set_language("ru")
+        russian = csv_problem_text(error)
+    finally:
+        i18n.set_language("en")
+    assert russian != str(error) and "7" in russian
+    if "column" in error.fields:
+        assert "№ 3 ('age')" in russian

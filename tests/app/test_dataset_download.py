@@ -102,6 +102,8 @@ def test_the_offer_follows_the_language(window, qtbot, mnist_elsewhere):
     try:
         i18n.set_language("ru")
         assert window.data_panel.download_button.text() == "Скачать «Цифры MNIST» (0,1 МБ)"
+        assert "Набора «Цифры MNIST» нет на этом компьютере" in window.data_panel.problems.text()
     finally:
         i18n.set_language("en")
     assert window.data_panel.download_button.text() == "Download MNIST digits (0.1 MB)"  # the fake set's size
+    assert "MNIST digits is not on this computer" in window.data_panel.problems.text()

@@ -246,3 +246,23 @@ def test_the_items_of_the_views_lists_follow_the_language(window):
     assert all(ru != en for ru, en in zip(russian, english)), russian
     i18n.set_language("en")
     assert items() == english and "8×8 digits" in compare.runs_on.text()
+
+
+@pytest.mark.parametrize("dataset, options, english, russian", [
+    ("moons", {"noise": -1.0}, "moons: noise must be ≥ 0.0, got -1.0",  # an option its loader refuses
+     "moons: noise: должно быть ≥ 0,0, введено -1,0"),
+    ("csv", {"path": "table.csv"}, "row 3, column 2 ('b'): 'x' is not a number",
+     "строка 3, столбец № 2 ('b'): 'x' — не число")])
+def test_data_that_fails_to_load_is_explained_in_the_window_s_language(window, qtbot, tmp_path, dataset, options,
+                                                                       english, russian):
+    (tmp_path / "table.csv").write_text("a,b,label\n1,2,yes\n1,x,no\n", encoding="utf-8")
+    window.model.set("data.dataset", dataset)
+    window.model.set("data.options", {key: str(tmp_path / value) if key == "path" else value
+                                      for key, value in options.items()})
+    qtbot.waitUntil(lambda: english in window.data_panel.problems.text(), timeout=10_000)  # on the loader's thread
+    try:
+        i18n.set_language("ru")
+        assert russian in window.data_panel.problems.text()
+    finally:
+        i18n.set_language("en")
+    assert english in window.data_panel.problems.text()

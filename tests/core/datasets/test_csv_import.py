@@ -74,7 +74,7 @@ def test_registered_as_the_csv_data_set_with_splits(tmp_path):
     (WINES.replace("white", "red"), r"column 4 \('kind'\): every row has the label 'red'; classification "
                                     r"needs at least two classes"),
     (WINES.replace("12.3,2.0,3.1,white", "12.3,2.0,3.1,rosé"), r"column 4 \('kind'\) has 3 classes "
-                                                              r"\(red, rosé, white\); task 'binary' needs exactly two"),
+                                                              r"\(red, rosé, white\); the task 'binary' needs exactly two"),
     (WINES.replace("5.6,red", "5.6,"), r"row 6, column 4 \('kind'\): the label is missing"),
     ("alcohol,kind\n", "has a header but no data rows"),
     ("\n\n", "has no rows"),
@@ -86,7 +86,7 @@ def test_bad_files_are_refused_naming_row_and_column(tmp_path, text, message):
 
 @pytest.mark.parametrize("label_column, task, message", [
     ("grape", "binary", "no column named 'grape'; the columns are: alcohol, ash, colour, kind"),
-    (7, "binary", "label_column 7 must be a column name or an index in -4 … 3"),
+    (7, "binary", "the label column 7 must be a column name or an index in -4 … 3"),
     ("kind", "ordinal", "task 'ordinal' is not one of binary, multiclass, regression"),
 ])
 def test_bad_label_column_or_task(tmp_path, label_column, task, message):
