@@ -52,6 +52,7 @@ from core import config as run_config
 from core import events, model_io, runs
 from core._checks import NumberError
 from core.config import ConfigError, RunConfig
+from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
@@ -701,6 +702,8 @@ class MainWindow(QMainWindow):
         self.data_panel.set_dataset(None)
         self.network_panel.set_shape(None, None, None)
         problem = ConfigError("data.options", self.model.config.data.dataset, message)
+        if isinstance(error, CsvProblem):  # marked at the file, the label column or the task
+            problem = dataclasses.replace(problem, field=f"data.options.{error.option}")
         if isinstance(error, NumberError):  # an option out of its loader's rules: worded in the window's language
             problem = dataclasses.replace(problem, rule=error.rule, bound=error.bound, subject=error.what, got=error.got)
         self._set_build_problems([problem])

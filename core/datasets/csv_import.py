@@ -52,6 +52,11 @@ PROBLEMS = {
 }
 """What can be wrong with a file, in English: ``str.format`` templates of :class:`CsvProblem`'s fields."""
 
+AT_FAULT = {"unknown task": "task", "not two classes": "task",
+            **dict.fromkeys(("a name without a header", "no such column", "bad label column", "one class"),
+                            "label_column")}
+"""The parameter of :func:`load_csv` a problem asks to change; the others are the file's (``path``)."""
+
 COLUMNS = ("column {number}", "column {number} ({name!r})")
 """How a problem names a column: by number, and by number and name where the file has a header."""
 
@@ -73,6 +78,7 @@ class CsvProblem(ValueError):
 
     def __init__(self, problem: str, **fields):
         self.problem, self.fields = problem, fields
+        self.option = AT_FAULT.get(problem, "path")  # what to change: see AT_FAULT
         super().__init__(word(problem, fields))
 
 

@@ -248,18 +248,21 @@ def test_the_items_of_the_views_lists_follow_the_language(window):
     assert items() == english and "8×8 digits" in compare.runs_on.text()
 
 
-@pytest.mark.parametrize("dataset, options, english, russian", [
-    ("moons", {"noise": -1.0}, "moons: noise must be ≥ 0.0, got -1.0",  # an option its loader refuses
+@pytest.mark.parametrize("dataset, options, marked, english, russian", [
+    ("moons", {"noise": -1.0}, "noise", "moons: noise must be ≥ 0.0, got -1.0",  # an option its loader refuses
      "moons: noise: должно быть ≥ 0,0, введено -1,0"),
-    ("csv", {"path": "table.csv"}, "row 3, column 2 ('b'): 'x' is not a number",
-     "строка 3, столбец № 2 ('b'): 'x' — не число")])
+    ("csv", {"path": "table.csv"}, "path", "row 3, column 2 ('b'): 'x' is not a number",
+     "строка 3, столбец № 2 ('b'): 'x' — не число"),
+    ("csv", {"path": "table.csv", "label_column": "kind"}, "label_column",
+     "no column named 'kind'; the columns are: a, b, label", "нет столбца с именем 'kind'; столбцы: a, b, label")])
 def test_data_that_fails_to_load_is_explained_in_the_window_s_language(window, qtbot, tmp_path, dataset, options,
-                                                                       english, russian):
+                                                                       marked, english, russian):
     (tmp_path / "table.csv").write_text("a,b,label\n1,2,yes\n1,x,no\n", encoding="utf-8")
     window.model.set("data.dataset", dataset)
     window.model.set("data.options", {key: str(tmp_path / value) if key == "path" else value
                                       for key, value in options.items()})
     qtbot.waitUntil(lambda: english in window.data_panel.problems.text(), timeout=10_000)  # on the loader's thread
+    assert window.data_panel.options.controls()[marked].toolTip().startswith("⚠")  # what to change is marked
     try:
         i18n.set_language("ru")
         assert russian in window.data_panel.problems.text()
