@@ -118,10 +118,6 @@ class DatasetLoader(QObject):
     """failed(key, message, error): the data could not be loaded; the message says why and what to do
     (the exception, for what a window words in its own language)."""
 
-    unavailable = Signal(str, object)
-    """unavailable(key, source): just before ``failed``, when the data's files (a
-    :class:`core.datasets.mnist.IdxSource`'s) are not on this computer and can be downloaded."""
-
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
@@ -171,8 +167,6 @@ class DatasetLoader(QObject):
                 _remember(key, future.result())
                 self.loaded.emit(key, future.result())
             else:
-                if isinstance(error, DatasetUnavailableError):
-                    self.unavailable.emit(key, error.source)
                 self.failed.emit(key, describe_load_error(error), error)
 
     def shutdown(self) -> None:

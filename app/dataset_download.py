@@ -123,3 +123,5 @@ class DatasetDownload(QObject):
         self._timer.stop()
         self.dialog.hide()
         self.finished.emit(succeeded, message)
+        self.dialog.deleteLater()
+        self.deleteLater()  # its thread, if Cancel left it running, touches no Qt object

@@ -54,6 +54,7 @@ from core._checks import NumberError
 from core.config import ConfigError, RunConfig
 from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
+from core.datasets.mnist import DatasetUnavailableError
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
 
@@ -220,7 +221,6 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._data_loaded)
         self.loader.failed.connect(self._data_failed)
         self.loader.failed.connect(self._forget_saved_run)
-        self.loader.unavailable.connect(self._offer_download)
         self.data_panel.download_requested.connect(self.download_data)
         self._download: DatasetDownload | None = None
         self.experiment_built.connect(self._end_recording)
@@ -668,10 +668,6 @@ class MainWindow(QMainWindow):
                 problems.append(ConfigError("data.augmentation", self.model.config.data.augmentation, str(error)))
         self.model.set_build_errors(problems)
 
-    def _offer_download(self, key: str, source) -> None:
-        if key == self._wanted_data_key:
-            self.data_panel.offer_download(source, downloading=self._download is not None)
-
     def download_data(self, source) -> None:
         """Download ``source``'s files (a :class:`core.datasets.mnist.IdxSource`) with a progress
         dialog; once they are there, build the run again."""
@@ -700,6 +696,8 @@ class MainWindow(QMainWindow):
         self._data_failure = (key, error)  # worded again in another language (changeEvent)
         self.experiment = None
         self.data_panel.set_dataset(None)
+        self.data_panel.offer_download(error.source if isinstance(error, DatasetUnavailableError) else None,
+                                       downloading=self._download is not None)
         self.network_panel.set_shape(None, None, None)
         problem = ConfigError("data.options", self.model.config.data.dataset, message)
         if isinstance(error, CsvProblem):  # marked at the file, the label column or the task

@@ -51,9 +51,6 @@ class DatasetUnavailableError(FileNotFoundError):
         super().__init__(message)
         self.source = source
 
-    def __reduce__(self):  # OSError pickles its arguments only
-        return type(self), (str(self), self.source)
-
 
 class DownloadError(OSError):
     """Every mirror failed for a file; the message lists what went wrong with each."""
