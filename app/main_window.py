@@ -897,8 +897,9 @@ class MainWindow(QMainWindow):
             finished = endings.describe(event)  # "finished 1 epoch", "finished 20 epochs"
             self.statusBar().showMessage(f"{finished[:1].upper()}{finished[1:]}.", 5000)
         else:
-            self.statusBar().showMessage(self.tr("Stopped after %1 steps; Start continues from here.")
-                                         .replace("%1", format_integer(event.step)), 5000)
+            stopped = self.tr("Stopped after 1 step; Start continues from here.") if event.step == 1 else \
+                self.tr("Stopped after %1 steps; Start continues from here.").replace("%1", format_integer(event.step))
+            self.statusBar().showMessage(stopped, 5000)
         if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
             self._planned_epochs = event.epoch
         self.run_finished.emit(event)

@@ -2150,8 +2150,12 @@ target loss
         <translation>Пауза: %1</translation>
     </message>
     <message>
+        <source>Stopped after 1 step; Start continues from here.</source>
+        <translation>Остановлено после 1 шага; «Обучить» продолжит отсюда.</translation>
+    </message>
+    <message>
         <source>Stopped after %1 steps; Start continues from here.</source>
-        <translation>Остановлено после %1 шагов; «Обучить» продолжит отсюда.</translation>
+        <translation>Остановлено; сделано шагов: %1. «Обучить» продолжит отсюда.</translation>
     </message>
     <message>
         <source>Training failed: %1</source>

@@ -89,6 +89,9 @@ def test_step_batch_from_idle_starts_a_paused_run(open_window, qtbot, small_conf
     window.step_batch()
     qtbot.waitUntil(lambda: window.steps_done == 1, timeout=10_000)
     assert window.state == "paused"
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop_action.trigger()
+    assert window.statusBar().currentMessage() == "Stopped after 1 step; Start continues from here."
 
 
 def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbot, small_config):
