@@ -51,32 +51,40 @@ class BlasThreadChoice:
     MNIST at batch 128 took 0.49 s on two threads and 0.76 on one in some minutes, 0.91 and 0.75 in
     others (its matrix products alone 0.35 and 0.47 s on two threads). So from the 9th batch of every
     :attr:`PROBE_EVERY` the other setting runs :attr:`PROBE_BATCHES` batches, and the one whose median
-    time per sample over its last :attr:`PROBE_BATCHES` batches is shorter goes on. Either
-    gives the same numbers: OpenBLAS splits a product's rows and columns between its threads, never
-    the sums. (The probes cost ~1.5 % of an epoch when the choice stands.)
+    time per sample over its last :attr:`PROBE_BATCHES` batches is shorter goes on. A machine that
+    changes between probes shows as the chosen setting's median growing past :attr:`SLOWER` × its
+    value at the choice: then a probe starts at once (the choice stood half an epoch in the wrong
+    setting otherwise). Either gives the same numbers: OpenBLAS splits a product's rows and columns
+    between its threads, never the sums. (The probes cost ~1.5 % of an epoch when the choice stands.)
     """
 
     PROBE_EVERY = 512
     PROBE_BATCHES = 8
+    SLOWER = 1.25
 
     def __init__(self):
         self.one_thread = False
-        self.batches = 0
+        self._position = 0  # batches since the cycle of PROBE_EVERY began
+        self._chosen_speed = math.inf  # the chosen setting's median seconds per sample at the choice
         self._seconds_per_sample = {False: collections.deque(maxlen=self.PROBE_BATCHES),
                                     True: collections.deque(maxlen=self.PROBE_BATCHES)}
 
     def next_on_one_thread(self) -> bool:
         """Whether the next batch runs on one thread: the choice, or the other setting in a probe."""
-        probing = self.PROBE_BATCHES <= self.batches % self.PROBE_EVERY < 2 * self.PROBE_BATCHES
+        probing = self.PROBE_BATCHES <= self._position < 2 * self.PROBE_BATCHES
         return self.one_thread != probing
 
     def record(self, on_one_thread: bool, seconds: float, samples: int) -> None:
         """A batch of ``samples`` took ``seconds``; at the end of a probe, choose again."""
         self._seconds_per_sample[on_one_thread].append(seconds / samples)
-        self.batches += 1
-        if self.batches % self.PROBE_EVERY == 2 * self.PROBE_BATCHES:
+        self._position = (self._position + 1) % self.PROBE_EVERY
+        if self._position == 2 * self.PROBE_BATCHES:
             one, every = (statistics.median(self._seconds_per_sample[key]) for key in (True, False))
             self.one_thread = one < every
+            self._chosen_speed = min(one, every)
+        elif self._position > 2 * self.PROBE_BATCHES and self._position % self.PROBE_BATCHES == 0 \
+                and statistics.median(self._seconds_per_sample[self.one_thread]) > self.SLOWER * self._chosen_speed:
+            self._position = self.PROBE_BATCHES  # the machine changed: probe the other setting now
 
 
 @functools.cache

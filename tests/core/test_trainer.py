@@ -353,6 +353,26 @@ def test_the_blas_thread_choice_probes_the_other_setting_and_keeps_the_faster():
     assert not choice.one_thread
 
 
+def test_the_blas_thread_choice_probes_at_once_when_the_machine_changes():
+    choice = trainer_module.BlasThreadChoice()
+    seconds = {True: 0.5, False: 1.0}  # one thread faster
+
+    def batch():
+        one = choice.next_on_one_thread()
+        choice.record(one, seconds[one], 128)
+        return one
+
+    for _ in range(100):
+        batch()
+    assert choice.one_thread
+    seconds[True] = 2.0  # now every thread is faster: the chosen setting's batches slow down
+    settings = [batch() for _ in range(4 * choice.PROBE_BATCHES)]
+    assert not choice.one_thread  # within a few probes' lengths, not at the next cycle (512 batches)
+    assert settings.count(False) >= choice.PROBE_BATCHES  # a probe of every thread ran
+    steady = [batch() for _ in range(choice.PROBE_EVERY)]  # steady again: no probe but the cycle's own
+    assert steady.count(True) == choice.PROBE_BATCHES and not choice.one_thread
+
+
 def test_a_run_probing_one_blas_thread_gives_the_numbers_of_a_run_on_two(two_blas_threads, monkeypatch):
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_EVERY", 6)
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_BATCHES", 2)
