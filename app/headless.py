@@ -67,12 +67,20 @@ def _load_config(path: str, epochs=None, seed=None):
         raise BadInput(str(error)) from None
 
 
+def _bad_data(error: Exception) -> BadInput:
+    """A failure to load data, for the user; data not on this computer also says how to fetch it."""
+    from core.datasets.mnist import DatasetUnavailableError
+    if isinstance(error, DatasetUnavailableError):
+        return BadInput(f"{error}\nTo download them now: mlp-workbench data fetch {error.source.name}")
+    return BadInput(str(error))
+
+
 def _experiment(config):
     from core.experiment import Experiment
     try:
         return Experiment(config)
     except (ValueError, FileNotFoundError) as error:
-        raise BadInput(str(error)) from None
+        raise _bad_data(error) from None
 
 
 def _duration(seconds: float) -> str:
@@ -166,7 +174,7 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
             raise BadInput(f"{path} does not say which dataset it was trained on; pass --dataset NAME")
         return network, datasets.load(name)
     except (ValueError, FileNotFoundError) as error:
-        raise BadInput(str(error)) from None
+        raise _bad_data(error) from None
 
 
 def evaluate_command(args) -> int:

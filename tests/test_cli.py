@@ -75,6 +75,16 @@ def test_train_reports_a_missing_file(tmp_path):
     assert result.returncode == 2 and "cannot read the configuration" in result.stderr
 
 
+def test_train_on_mnist_that_is_not_here_says_how_to_fetch_it(tmp_path):
+    config = tmp_path / "mnist.json"
+    config.write_text(json.dumps({"schema_version": 1, "data": {"dataset": "mnist"}}))
+    result = cli("train", config, "--out", tmp_path / "out",
+                 env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "none"), "MLP_WORKBENCH_CACHE_DIR": str(tmp_path)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "is not on this computer" in result.stderr
+    assert result.stderr.rstrip().endswith("To download them now: mlp-workbench data fetch mnist")
+
+
 def test_evaluate_prints_accuracy_and_the_confusion_matrix(tmp_path, digits_config):
     assert cli("train", digits_config, "--out", tmp_path / "run", "--epochs", 3).returncode == 0
     for target in (tmp_path / "run", tmp_path / "run" / "best.npz"):
