@@ -65,7 +65,7 @@ class BlasThreadChoice:
     def __init__(self):
         self.one_thread = False
         self._position = 0  # batches since the cycle of PROBE_EVERY began
-        self._chosen_speed = math.inf  # the chosen setting's median seconds per sample at the choice
+        self._chosen_seconds_per_sample = math.inf  # the chosen setting's median, at the choice
         self._seconds_per_sample = {False: collections.deque(maxlen=self.PROBE_BATCHES),
                                     True: collections.deque(maxlen=self.PROBE_BATCHES)}
 
@@ -81,9 +81,10 @@ class BlasThreadChoice:
         if self._position == 2 * self.PROBE_BATCHES:
             one, every = (statistics.median(self._seconds_per_sample[key]) for key in (True, False))
             self.one_thread = one < every
-            self._chosen_speed = min(one, every)
+            self._chosen_seconds_per_sample = min(one, every)
         elif self._position > 2 * self.PROBE_BATCHES and self._position % self.PROBE_BATCHES == 0 \
-                and statistics.median(self._seconds_per_sample[self.one_thread]) > self.SLOWER * self._chosen_speed:
+                and statistics.median(self._seconds_per_sample[self.one_thread]) \
+                > self.SLOWER * self._chosen_seconds_per_sample:
             self._position = self.PROBE_BATCHES  # the machine changed: probe the other setting now
 
 
