@@ -1,11 +1,13 @@
 """Training in the background: the GUI thread keeps the first claim on a core.
 
-- The matrix products of a run, a race of optimisers or a lab's variants use all cores but one
-  (:func:`default_blas_threads`): the GUI thread keeps the other. Every core was tried, with the
-  priorities below: on a quiet machine it trained up to ~20 % faster in the window, but whenever the
-  other core was taken (by the GUI thread painting, or another program) each product split in two
+- The matrix products of a run on a thread, a race of optimisers or a lab's variants use all cores
+  but one (:func:`default_blas_threads`): the GUI thread keeps the other. Every core was tried, with
+  the priorities below: on a quiet machine it trained up to ~20 % faster in the window, but whenever
+  the other core was taken (by the GUI thread painting, or another program) each product split in two
   waited for its second half, and the window trained at 13–18k samples/s instead of 22k with one
-  thread (MNIST, batch 32, the same host minutes apart).
+  thread (MNIST, batch 32, the same host minutes apart). A run in a training process of its own
+  (:mod:`app.training_process`) may use every core (:func:`training_process_blas_threads`): there the
+  engine measures which setting is faster while it trains.
 - :func:`training_threads`, around a worker's run, lowers the scheduling priority of every thread
   of the process but the GUI's (Linux: a niceness per thread), so that when the GUI thread wakes up
   to paint while other programs keep the cores busy, it runs first.
@@ -38,8 +40,22 @@ def priorities_available() -> bool:
 
 
 def default_blas_threads() -> int:
-    """Threads for the matrix products of a training run: all cores but one, which the GUI thread keeps."""
+    """Threads for the matrix products of a training run on a thread of the window's process: all
+    cores but one, which the GUI thread keeps."""
     return max(1, (os.cpu_count() or 2) - 1)
+
+
+def training_process_blas_threads() -> int:
+    """Threads for the matrix products of a run in a training process of its own: every core.
+
+    The process trains in its main thread, where the engine measures as it goes whether large batches
+    go faster on all of them or on one (:class:`core.trainer.BlasThreadChoice`): one while the GUI
+    thread keeps taking a core to paint views drawn from every batch, all while the window shows
+    a view that changes less often or rests (MNIST at batch 32 on 2 cores: 52-57k samples/s on such
+    tabs against 47-49k on one thread; about as fast as on one thread where the GUI paints 25 frames
+    a second).
+    """
+    return os.cpu_count() or 1
 
 
 def lower_background_priority() -> None:

@@ -12,7 +12,6 @@ import collections
 import functools
 import itertools
 import math
-import statistics
 import threading
 import time
 from typing import Iterator
@@ -49,43 +48,73 @@ class BlasThreadChoice:
     come from that core or be invalidated in it. Where the two cores sit close that is cheap; where
     they sit far apart (a virtual machine's, at times) it is not: on one 2-core host an epoch of
     MNIST at batch 128 took 0.49 s on two threads and 0.76 on one in some minutes, 0.91 and 0.75 in
-    others (its matrix products alone 0.35 and 0.47 s on two threads). So from the 9th batch of every
-    :attr:`PROBE_EVERY` the other setting runs :attr:`PROBE_BATCHES` batches, and the one whose median
-    time per sample over its last :attr:`PROBE_BATCHES` batches is shorter goes on. A machine that
-    changes between probes shows as the chosen setting's median growing past :attr:`SLOWER` × its
-    value at the choice: then a probe starts at once (the choice stood half an epoch in the wrong
-    setting otherwise). Either gives the same numbers: OpenBLAS splits a product's rows and columns
-    between its threads, never the sums. (The probes cost ~1.5 % of an epoch when the choice stands.)
+    others (its matrix products alone 0.35 and 0.47 s on two threads). And while another program
+    (the window's GUI thread, painting) takes a core now and then, every product split in two waits
+    for its second half whenever that half's thread has lost its core.
+
+    So from the 9th batch of every :attr:`PROBE_EVERY` the other setting runs a probe of at least
+    :attr:`PROBE_BATCHES` batches and :attr:`PROBE_SECONDS`, and the setting that spent less time per
+    sample goes on: the probe's own time against the chosen setting's over its latest batches of at
+    least as many and as long. Times per sample are totals over those batches, not medians: the
+    batches that waited for a core (a few in a frame painted every 40 ms) are the cost of a setting,
+    not noise. A machine that changes between probes shows as the chosen setting's time per sample
+    over its latest probe's length growing past :attr:`SLOWER` × its value at the choice: then a
+    probe starts at once (the choice stood half an epoch in the wrong setting otherwise). Either
+    setting gives the same numbers: OpenBLAS splits a product's rows and columns between its threads,
+    never the sums. (The probes cost ~2 % of an epoch when the choice stands.)
     """
 
     PROBE_EVERY = 512
     PROBE_BATCHES = 8
+    PROBE_SECONDS = 0.02
     SLOWER = 1.25
 
     def __init__(self):
         self.one_thread = False
+        self.probing = False
         self._position = 0  # batches since the cycle of PROBE_EVERY began
-        self._chosen_seconds_per_sample = math.inf  # the chosen setting's median, at the choice
-        self._seconds_per_sample = {False: collections.deque(maxlen=self.PROBE_BATCHES),
-                                    True: collections.deque(maxlen=self.PROBE_BATCHES)}
+        self._probe_batches, self._probe_seconds = 0, 0.0
+        self._chosen_seconds_per_sample = math.inf  # the chosen setting's, at the choice
+        self._times = {False: collections.deque(maxlen=self.PROBE_EVERY),  # (seconds, samples) per batch
+                       True: collections.deque(maxlen=self.PROBE_EVERY)}
 
     def next_on_one_thread(self) -> bool:
         """Whether the next batch runs on one thread: the choice, or the other setting in a probe."""
-        probing = self.PROBE_BATCHES <= self._position < 2 * self.PROBE_BATCHES
-        return self.one_thread != probing
+        return self.one_thread != self.probing
 
     def record(self, on_one_thread: bool, seconds: float, samples: int) -> None:
         """A batch of ``samples`` took ``seconds``; at the end of a probe, choose again."""
-        self._seconds_per_sample[on_one_thread].append(seconds / samples)
+        self._times[on_one_thread].append((seconds, samples))
         self._position = (self._position + 1) % self.PROBE_EVERY
-        if self._position == 2 * self.PROBE_BATCHES:
-            one, every = (statistics.median(self._seconds_per_sample[key]) for key in (True, False))
-            self.one_thread = one < every
-            self._chosen_seconds_per_sample = min(one, every)
-        elif self._position > 2 * self.PROBE_BATCHES and self._position % self.PROBE_BATCHES == 0 \
-                and statistics.median(self._seconds_per_sample[self.one_thread]) \
-                > self.SLOWER * self._chosen_seconds_per_sample:
-            self._position = self.PROBE_BATCHES  # the machine changed: probe the other setting now
+        if self.probing:
+            self._probe_batches += 1
+            self._probe_seconds += seconds
+            if self._probe_batches >= self.PROBE_BATCHES and self._probe_seconds >= self.PROBE_SECONDS:
+                self._choose()
+        elif self._position == self.PROBE_BATCHES or (
+                self._position % self.PROBE_BATCHES == 0 and self._seconds_per_sample(
+                    self.one_thread, self.PROBE_BATCHES, self.PROBE_SECONDS)
+                > self.SLOWER * self._chosen_seconds_per_sample):
+            self.probing, self._probe_batches, self._probe_seconds = True, 0, 0.0
+
+    def _choose(self) -> None:
+        probed = self._seconds_per_sample(not self.one_thread, self._probe_batches, 0.0)
+        chosen = self._seconds_per_sample(self.one_thread, self._probe_batches, self._probe_seconds)
+        if probed < chosen:
+            self.one_thread = not self.one_thread
+        self._chosen_seconds_per_sample = min(probed, chosen)
+        self.probing = False
+
+    def _seconds_per_sample(self, one_thread: bool, batches: int, seconds: float) -> float:
+        """A setting's time per sample over its latest batches, at least ``batches`` of them and
+        ``seconds`` long (or all it has)."""
+        spent = samples = 0
+        for count, (batch_seconds, batch_samples) in enumerate(reversed(self._times[one_thread]), 1):
+            spent += batch_seconds
+            samples += batch_samples
+            if count >= batches and spent >= seconds:
+                break
+        return spent / samples if samples else math.inf
 
 
 @functools.cache
@@ -380,7 +409,8 @@ class Trainer:
         they find it: the window's training, race and variants threads each hold a threadpoolctl
         limit over their whole run, which a count changed under it would restore wrongly. (The
         converse remains: such a limit starting or ending during a main-thread batch would read or
-        restore that batch's 1; the window never trains on its main thread.)
+        restore that batch's 1; the window's main thread never trains, and its training process, which
+        trains in its own main thread, runs no other thread that sets a limit.)
         """
         if threading.current_thread() is not threading.main_thread():
             return self._learn(xb, yb)

@@ -17,6 +17,7 @@ from app import training_process
 from app.training_process import TrainingProcess, _ChildEnd, training_session
 from app.training_worker import TrainingSession
 from core import events
+from core import trainer as trainer_module
 from core.config import LayerConfig
 from core.experiment import Experiment
 from core.trainer import TrainingControl
@@ -169,6 +170,29 @@ def test_stop_and_wait_reads_what_the_child_sends_meanwhile(qtbot, small_config)
         pass
     assert received["finished"][0].reason == events.STOPPED
     assert experiment.optimizer().step_count == received["finished"][0].step
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not trainer_module._openblas_thread_counts(),
+                    reason="one core, or no OpenBLAS whose thread count the engine sets")
+def test_the_child_trains_on_every_core_and_probes_one(qtbot, small_config, monkeypatch, tmp_path):
+    """The child's run is in its main thread with every core for BLAS: the engine's BlasThreadChoice
+    (not the one-core-for-the-GUI limit of a run on a thread) decides between all and one."""
+    monkeypatch.setattr(trainer_module, "ONE_THREAD_PRODUCT", 0)  # the digits' products count as large
+    monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_SECONDS", 0.0)
+    log, learn = tmp_path / "threads", trainer_module.Trainer._learn
+
+    def learn_and_log(trainer, *batch):  # runs in the child, which inherits the patch as it forks
+        with log.open("a") as file:
+            file.write(f"{trainer_module._openblas_thread_counts()[0][0]()}\n")
+        return learn(trainer, *batch)
+
+    monkeypatch.setattr(trainer_module.Trainer, "_learn", learn_and_log)
+    session, received = recorded_process(Experiment(small_config()))
+    with qtbot.waitSignal(session.ended, timeout=30_000):
+        session.start()
+    threads = [int(line) for line in log.read_text().split()]
+    assert len(threads) == len(batches_of(received))
+    assert threads[:8] == [os.cpu_count()] * 8 and threads[8:16] == [1] * 8  # the first probe
 
 
 def test_a_window_run_trains_in_a_process_where_the_platform_forks(qapp, small_config, monkeypatch):

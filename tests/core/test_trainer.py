@@ -373,9 +373,39 @@ def test_the_blas_thread_choice_probes_at_once_when_the_machine_changes():
     assert steady.count(True) == choice.PROBE_BATCHES and not choice.one_thread
 
 
+def test_a_blas_thread_probe_lasts_its_batches_and_its_seconds():
+    choice = trainer_module.BlasThreadChoice()
+    batch_seconds = choice.PROBE_SECONDS / 20  # a probe needs 20 such batches, more than PROBE_BATCHES
+    settings = []
+    for _ in range(choice.PROBE_BATCHES + 30):
+        one = choice.next_on_one_thread()
+        settings.append(one)
+        choice.record(one, batch_seconds * (1.0 if one else 0.5), 32)
+    probe = settings[choice.PROBE_BATCHES:]
+    assert probe[:20] == [True] * 20 and probe[20:] == [False] * 10 and not choice.one_thread
+
+
+def test_the_blas_thread_choice_counts_the_batches_that_waited_for_a_core():
+    """Most batches on every thread are faster, but one in eight waits (for a core the GUI took to
+    paint): in total one thread spends less time per sample, and a median would have missed it."""
+    choice = trainer_module.BlasThreadChoice()
+    count = 0
+
+    def seconds(one_thread):
+        nonlocal count
+        count += 1
+        return 1.0 if one_thread else (4.0 if count % 8 == 0 else 0.8)
+
+    for _ in range(4 * choice.PROBE_BATCHES):
+        one = choice.next_on_one_thread()
+        choice.record(one, seconds(one), 32)
+    assert choice.one_thread
+
+
 def test_a_run_probing_one_blas_thread_gives_the_numbers_of_a_run_on_two(two_blas_threads, monkeypatch):
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_EVERY", 6)
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_BATCHES", 2)
+    monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_SECONDS", 0.0)
     X, y = blobs(n=32 * 12, n_features=64)
     width = 1 + ONE_THREAD_PRODUCT // (32 * 64)  # products large enough for every thread
 
