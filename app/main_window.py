@@ -555,9 +555,9 @@ class MainWindow(QMainWindow):
             first = self.model.errors[0]
             panel = next((candidate for candidate in (self.data_panel, self.network_panel, self.training_panel)
                           if candidate.owns(first.field)), None)
-            where = panel.describe_field(first, panel.control_for(first)) if panel is not None else first.field
-            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1")
-                                         .replace("%1", f"{where}: {problem_text(first)}"))
+            _, where, problem = panel.located_problem(first) if panel is not None \
+                else (None, first.field, problem_text(first))
+            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1").replace("%1", f"{where}: {problem}"))
         else:
             self.start_action.setToolTip(self.start_action.statusTip())
 

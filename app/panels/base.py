@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
-from app.panels.widgets import HyperparameterForm, mark
+from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, mark
 from core.config import ConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -29,17 +29,22 @@ def _as_given(value) -> str:
     return repr(value)
 
 
-def problem_text(error: ConfigError) -> str:
+def problem_text(error: ConfigError, subject: bool = True) -> str:
     """What ``error`` says, in the current language when a number broke one of its rules (the
-    other problems keep the engine's English ``message``)."""
+    other problems keep the engine's English ``message``). Without ``subject`` the engine's name of
+    the hyperparameter ("adam lr") is left out: for a text that follows its control's name."""
     if error.rule not in NUMBER_RULES:
         return error.message
     rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))
     if not error.subject:
         return rule
-    words = {"%1": error.subject, "%2": rule, "%3": _as_given(error.got)}
-    return re.sub("%[123]", lambda found: words[found.group()],  # in one pass: a value given may hold "%1"
-                  QCoreApplication.translate("Problems", "%1 %2, got %3"))
+    if subject:
+        words = {"%1": error.subject, "%2": rule, "%3": _as_given(error.got)}
+        template = QCoreApplication.translate("Problems", "%1 %2, got %3")
+    else:
+        words = {"%1": rule, "%2": _as_given(error.got)}
+        template = QCoreApplication.translate("Problems", "%1, got %2")
+    return re.sub("%[123]", lambda found: words[found.group()], template)  # in one pass: a value may hold "%1"
 
 OPTIONS = " options"
 """core.config.validate reports a component's bad hyperparameters at "<field> options"."""
@@ -88,6 +93,15 @@ class ConfigPanel(QWidget):
         """How the problem list names the field: its control's accessible name, else the path."""
         return (control.accessibleName() if control is not None else "") or error.field
 
+    def located_problem(self, error: ConfigError) -> tuple[QWidget | None, str, str]:
+        """The control of ``error`` (or None), the name the problem list gives it and the problem.
+
+        The control of the very hyperparameter the error is about names it in the window's language
+        ("Шум"): the problem then leaves out the engine's name for it ("moons: noise")."""
+        control = self.control_for(error)
+        named = control is not None and control.property(HYPERPARAMETER_PROPERTY) is not None
+        return control, self.describe_field(error, control), problem_text(error, subject=not named)
+
     def refresh(self) -> None:
         raise NotImplementedError
 
@@ -107,10 +121,10 @@ class ConfigPanel(QWidget):
         for error in errors:
             if not self.owns(error.field):
                 continue
-            control = self.control_for(error)
+            control, name, problem = self.located_problem(error)
             if control is not None:
-                problems.setdefault(id(control), problem_text(error))
-            lines.append(f"⚠ {self.describe_field(error, control)}: {problem_text(error)}")
+                problems.setdefault(id(control), problem)
+            lines.append(f"⚠ {name}: {problem}")
         for control in self._all_controls():
             mark(control, problems.get(id(control)))
         self.problems.setText("\n".join(lines))

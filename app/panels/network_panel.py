@@ -306,8 +306,10 @@ class NetworkPanel(ConfigPanel):
         match = _HIDDEN_FIELD.match(error.field)
         if match is None:
             return super().describe_field(error, control)
-        return self.tr("Hidden layer %1, %2").replace("%1", str(int(match.group(1)) + 1)).replace(
-            "%2", match.group(2))
+        if control is None or control is self.layers:  # a layer the editor does not show: its field's control
+            control = self._editor_controls.get(match.group(2))
+        name = (control.accessibleName() if control is not None else "") or match.group(2)
+        return self.tr("Hidden layer %1, %2").replace("%1", str(int(match.group(1)) + 1)).replace("%2", name)
 
     def _all_controls(self):
         return [*super()._all_controls(), self.layers, *self._editor_controls.values(),

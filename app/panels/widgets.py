@@ -20,6 +20,9 @@ QLabel#problems { color: #b71c1c; }
 """
 """Application style sheet fragment: how a control with an invalid value looks."""
 
+HYPERPARAMETER_PROPERTY = "hyperparameter"
+"""The Qt property that holds, on each control of a :class:`HyperparameterForm`, the key it edits."""
+
 
 def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
@@ -284,6 +287,7 @@ class HyperparameterForm(QWidget):
             control = self.make_control(key, default)
             label = display_names.label("hyperparameter", key)
             set_help(control, self._describe(key), label)
+            control.setProperty(HYPERPARAMETER_PROPERTY, key)
             self._controls[key] = control
             self._layout.addRow(label, control)
         self._empty.setVisible(not defaults)

@@ -3252,6 +3252,10 @@ target loss
         <source>%1 %2, got %3</source>
         <translation>%1: %2, введено %3</translation>
     </message>
+    <message>
+        <source>%1, got %2</source>
+        <translation>%1, введено %2</translation>
+    </message>
 </context>
 <context>
     <name>ResultsDialog</name>

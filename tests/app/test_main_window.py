@@ -158,12 +158,12 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     type_into(edit, "-0.5")
     assert not window.start_action.isEnabled() and not window.step_batch_action.isEnabled()
     assert edit.property("invalid") is True
-    assert edit.toolTip().startswith("⚠ sgd lr must be ≥ 0.0, got -0.5")
+    assert edit.toolTip().startswith("⚠ must be ≥ 0.0, got -0.5")  # at the control: no need to name it
     problems = window.training_panel.problems
-    assert not problems.isHidden() and "lr must be ≥ 0.0" in problems.text()
+    assert not problems.isHidden() and "⚠ η (lr): must be ≥ 0.0, got -0.5" in problems.text()  # as the form names it
     assert window.panel_tabs.tabText(2).startswith("⚠")
-    assert "lr must be" in window.start_action.toolTip()
-    assert window.start_action.toolTip().startswith("Fix the marked settings first: η (lr): ")  # as the panel names it
+    assert window.start_action.toolTip().startswith("Fix the marked settings first: η (lr): must be ≥ 0.0")
+    assert "sgd lr" not in problems.text() + edit.toolTip() + window.start_action.toolTip()  # the engine's name
 
     type_into(edit, "fast")
     assert "must be a number" in edit.toolTip() and not window.start_action.isEnabled()
@@ -181,16 +181,16 @@ def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot,
     try:
         i18n.set_language("ru")
         type_into(edit, "-0.5")
-        assert edit.toolTip().startswith("⚠ sgd lr: должно быть ≥ 0,0, введено -0,5")
-        assert "sgd lr: должно быть ≥ 0,0" in window.training_panel.problems.text()
+        assert edit.toolTip().startswith("⚠ должно быть ≥ 0,0, введено -0,5")
+        assert "η (lr): должно быть ≥ 0,0, введено -0,5" in window.training_panel.problems.text()
         assert "должно быть ≥ 0,0" in window.start_action.toolTip()
         type_into(edit, "fast")
-        assert "sgd lr: должно быть числом, введено 'fast'" in edit.toolTip() and "must be" not in edit.toolTip()
+        assert "должно быть числом, введено 'fast'" in edit.toolTip() and "must be" not in edit.toolTip()
         window.model.set("training.epochs", 0)
         assert "должно быть ≥ 1" in window.training_panel.problems.text()
         i18n.set_language("en")  # the problems shown follow the language
         assert "must be ≥ 1" in window.training_panel.problems.text()
-        assert "sgd lr must be a number, got 'fast'" in edit.toolTip()
+        assert "⚠ must be a number, got 'fast'" in edit.toolTip()
     finally:
         i18n.set_language("en")
 

@@ -142,10 +142,21 @@ def test_an_error_in_another_layer_is_marked_on_the_list_until_that_layer_is_sel
     panel.layers.setCurrentRow(0)
     model.set("network.hidden[1].units", 0)
     assert panel.layers.property("invalid") is True and "must be ≥ 1" in panel.layers.toolTip()
-    assert panel.problems.text() == "⚠ Hidden layer 2, units: must be ≥ 1"
+    assert panel.problems.text() == "⚠ Hidden layer 2, Units: must be ≥ 1"  # the field as its control names it
     panel.layers.setCurrentRow(1)
     assert panel.units.property("invalid") is True and panel.layers.property("invalid") is False
     assert "must be ≥ 1" in panel.units.toolTip()
+    assert panel.problems.text() == "⚠ Hidden layer 2, Units: must be ≥ 1"
+
+
+def test_an_activation_s_bad_hyperparameter_is_named_as_its_control_names_it(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    model.set("network.hidden[0].activation", "leaky_relu")
+    model.set("network.hidden[0].activation_options", {"alpha": -1.0})
+    alpha = panel.activation_options.controls()["alpha"]
+    assert alpha.property("invalid") is True and alpha.toolTip().startswith("⚠ must be ≥ 0.0, got -1.0")
+    assert panel.problems.text() == "⚠ Hidden layer 1, α (alpha): must be ≥ 0.0, got -1.0"  # not "leaky_relu alpha"
 
 
 def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, model):
