@@ -68,7 +68,13 @@ CLOSE_TIMEOUT_MS = 1000
 
 FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
-a frame begins this long after the previous one began, or twice as long as that one took."""
+a frame begins this long after the previous one began, or twice as long as that one took, up to
+:data:`LONGEST_FRAME_INTERVAL_S`."""
+
+LONGEST_FRAME_INTERVAL_S = 0.5
+"""Frames begin at most this long apart while messages come. A frame is timed from its start to the
+end of the repaints it caused, and something else may hold the GUI thread in between (a slow dialog,
+a long garbage collection): a pause of 8 s there once held the next frame back for 16 s."""
 
 STATUS_INTERVAL_S = 0.25
 """The status bar's numbers change at most four times a second: faster they cannot be read, and each
@@ -871,7 +877,8 @@ class MainWindow(QMainWindow):
 
     def _frame_done(self, began: float) -> None:
         self._frame_in_flight = False
-        self._next_frame = began + max(FRAME_INTERVAL_MS / 1000, 2 * (time.perf_counter() - began))
+        self._next_frame = began + min(LONGEST_FRAME_INTERVAL_S,
+                                       max(FRAME_INTERVAL_MS / 1000, 2 * (time.perf_counter() - began)))
         if self._pending_progress:
             self._schedule_frame()
 
