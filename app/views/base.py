@@ -18,9 +18,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QLocale, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import display_names, palette
+from app.panels.widgets import set_help
 from core.inspection import Inspection, inspect
 
 EXPORT_SUFFIXES = (".png", ".svg", ".csv")
@@ -33,6 +34,49 @@ def export_suffix(path: Path) -> str:
         raise ValueError(f"cannot export to {path.name!r}: the file name must end in {', '.join(EXPORT_SUFFIXES)}")
     return suffix
 PNG_SCALE = 2
+
+
+class ExportButtons(QWidget):
+    """A tool's export buttons, for its data (CSV) and its figure (PNG or SVG), and under them what
+    went wrong with the last export, if anything did (a folder it may not write to, a file name
+    without a known ending). ``view.export(path)`` writes."""
+
+    def __init__(self, view: QWidget, data_text: str, data_help: str, data_filter: str):
+        super().__init__()
+        self._view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        for text, help_text, file_filter in (
+                (data_text, data_help, data_filter),
+                (self.tr("Export figure…"), self.tr("Save the plots as a PNG image or an SVG drawing."),
+                 self.tr("Images (*.png *.svg)"))):
+            button = QPushButton(text)
+            set_help(button, help_text)
+            button.clicked.connect(lambda _checked=False, chosen=file_filter: self._ask_and_export(chosen))
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.problem = QLabel()
+        self.problem.setObjectName("problems")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+
+    def _ask_and_export(self, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Export the view to ``path``; False, with the reason shown under the buttons, if that failed."""
+        try:
+            self._view.export(path)
+        except (OSError, ValueError) as error:
+            self.problem.setText(self.tr("Could not export to {path}: {reason}").format(path=path, reason=error))
+            self.problem.setVisible(True)
+            return False
+        self.problem.setVisible(False)
+        return True
 
 
 class TranslatedText:

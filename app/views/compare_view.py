@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
                             Signal, Slot)
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -31,7 +31,7 @@ from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import TranslatedText, View, with_decimal_separator
+from app.views.base import ExportButtons, TranslatedText, View, with_decimal_separator
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -441,14 +441,12 @@ class CompareView(SessionView, View):
         display.addRow(self.tr("Target loss"), self.target)
         layout.addWidget(display_box)
 
-        export = QHBoxLayout()
-        export_curves = QPushButton(self.tr("Export curves…"))
-        export_curves.clicked.connect(lambda: self._export_dialog(self.tr("Curves (*.csv)")))
-        export_figure = QPushButton(self.tr("Export figure…"))
-        export_figure.clicked.connect(lambda: self._export_dialog(self.tr("Images (*.png *.svg)")))
-        export.addWidget(export_curves)
-        export.addWidget(export_figure)
-        layout.addLayout(export)
+        self.export_buttons = ExportButtons(
+            self, self.tr("Export curves…"),
+            self.tr("Save the curves as a CSV table: each contender's losses and validation score by step, epoch "
+                    "and its own seconds."),
+            self.tr("Curves (*.csv)"))
+        layout.addWidget(self.export_buttons)
         layout.addStretch(1)
         return panel
 
@@ -844,7 +842,3 @@ class CompareView(SessionView, View):
                   self.tr("value")]
         return header, rows
 
-    def _export_dialog(self, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
-        if path:
-            self.export(path)

@@ -18,12 +18,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from app import display_names, i18n, palette
 from app.panels.widgets import NumberEdit, set_help
-from app.views.base import TranslatedText, View, cache_pictures
+from app.views.base import ExportButtons, TranslatedText, View, cache_pictures
 from app.views.compare_view import beside_controls
 from core import surfaces
 
@@ -298,14 +298,11 @@ class PlaygroundView(View):
         play.addRow(self.step_label)
         layout.addWidget(play_box)
 
-        export = QHBoxLayout()
-        export_paths = QPushButton(self.tr("Export paths…"))
-        export_paths.clicked.connect(lambda: self._export_dialog(self.tr("Paths (*.csv)")))
-        export_figure = QPushButton(self.tr("Export figure…"))
-        export_figure.clicked.connect(lambda: self._export_dialog(self.tr("Images (*.png *.svg)")))
-        export.addWidget(export_paths)
-        export.addWidget(export_figure)
-        layout.addLayout(export)
+        self.export_buttons = ExportButtons(
+            self, self.tr("Export paths…"),
+            self.tr("Save every optimiser's path as a CSV table: its learning rate, and x, y and the loss at each step."),
+            self.tr("Paths (*.csv)"))
+        layout.addWidget(self.export_buttons)
         layout.addStretch(1)
         self._show_speed()
         return panel
@@ -565,7 +562,3 @@ class PlaygroundView(View):
                 for step, (point, loss) in enumerate(zip(walk.points, walk.losses))]
         return [self.tr("method"), self.tr("learning rate"), self.tr("step"), "x", "y", self.tr("loss")], rows
 
-    def _export_dialog(self, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
-        if path:
-            self.export(path)

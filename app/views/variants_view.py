@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt,
                             QTimer, Signal, Slot)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -27,7 +27,7 @@ from app import endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import TranslatedText, View
+from app.views.base import ExportButtons, TranslatedText, View
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
@@ -286,17 +286,11 @@ class VariantsView(SessionView, View):
         display.addRow(self.log_scale)
         layout.addWidget(display_box)
 
-        export = QHBoxLayout()
-        export_curves = QPushButton(self.tr("Export curves…"))
-        set_help(export_curves, self.tr("Save the curves as a CSV table: a column per variant, against the "
-                                        "x-axis shown."))
-        export_curves.clicked.connect(self._export_curves_dialog)
-        export_figure = QPushButton(self.tr("Export figure…"))
-        set_help(export_figure, self.tr("Save the plots as a PNG image or an SVG drawing."))
-        export_figure.clicked.connect(self._export_figure_dialog)
-        export.addWidget(export_curves)
-        export.addWidget(export_figure)
-        layout.addLayout(export)
+        self.export_buttons = ExportButtons(
+            self, self.tr("Export curves…"),
+            self.tr("Save the curves as a CSV table: a column per variant, against the x-axis shown."),
+            self.tr("Curves (*.csv)"))
+        layout.addWidget(self.export_buttons)
         layout.addStretch(1)
         return panel
 
@@ -607,18 +601,3 @@ class VariantsView(SessionView, View):
         rows = [[series_names[kind], plain(x), *(values.get(name, "") for name in names)]
                 for (kind, x), values in sorted(merged.items())]
         return header, rows
-
-    def _export_curves_dialog(self) -> None:
-        self._export_dialog(self.tr("Curves (*.csv)"))
-
-    def _export_figure_dialog(self) -> None:
-        self._export_dialog(self.tr("Images (*.png *.svg)"))
-
-    def _export_dialog(self, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
-        if not path:
-            return
-        try:
-            self.export(path)
-        except (OSError, ValueError) as error:
-            self.status.setText(self.tr("Could not export: {reason}").format(reason=error))

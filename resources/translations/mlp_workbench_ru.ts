@@ -403,16 +403,12 @@
         <translation>Экспорт кривых…</translation>
     </message>
     <message>
+        <source>Save the curves as a CSV table: each contender&apos;s losses and validation score by step, epoch and its own seconds.</source>
+        <translation>Сохранить кривые как таблицу CSV: потери и оценку на валидации каждого участника по шагам, эпохам и его собственным секундам.</translation>
+    </message>
+    <message>
         <source>Curves (*.csv)</source>
         <translation>Кривые (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export figure…</source>
-        <translation>Экспорт рисунка…</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.svg)</source>
-        <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
         <source>no hidden layer</source>
@@ -563,10 +559,6 @@ target loss
     <message>
         <source>value</source>
         <translation>значение</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1037,29 @@ target loss
     <message>
         <source>stopped by the user</source>
         <translation>остановлено пользователем</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButtons</name>
+    <message>
+        <source>Export figure…</source>
+        <translation>Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <source>Save the plots as a PNG image or an SVG drawing.</source>
+        <translation>Сохранить графики как изображение PNG или рисунок SVG.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Изображения (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>Не удалось экспортировать в {path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3163,16 +3178,12 @@ target loss
         <translation>Экспорт траекторий…</translation>
     </message>
     <message>
+        <source>Save every optimiser&apos;s path as a CSV table: its learning rate, and x, y and the loss at each step.</source>
+        <translation>Сохранить путь каждого оптимизатора как таблицу CSV: его скорость обучения, а также x, y и потери на каждом шаге.</translation>
+    </message>
+    <message>
         <source>Paths (*.csv)</source>
         <translation>Траектории (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export figure…</source>
-        <translation>Экспорт рисунка…</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.svg)</source>
-        <translation>Изображения (*.png *.svg)</translation>
     </message>
     <message>
         <source>κ = {value}</source>
@@ -3209,10 +3220,6 @@ target loss
     <message>
         <source>loss</source>
         <translation>потери</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
     </message>
 </context>
 <context>
@@ -3999,14 +4006,6 @@ target loss
         <translation>Сохранить кривые в таблицу CSV: по столбцу на вариант, по показанной оси x.</translation>
     </message>
     <message>
-        <source>Export figure…</source>
-        <translation>Экспорт рисунка…</translation>
-    </message>
-    <message>
-        <source>Save the plots as a PNG image or an SVG drawing.</source>
-        <translation>Сохранить графики как изображение PNG или рисунок SVG.</translation>
-    </message>
-    <message>
         <source>Tick to train this variant in the next run.</source>
         <translation>Отметьте, чтобы обучить этот вариант при следующем запуске.</translation>
     </message>
@@ -4085,18 +4084,6 @@ target loss
     <message>
         <source>Curves (*.csv)</source>
         <translation>Кривые (*.csv)</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.svg)</source>
-        <translation>Изображения (*.png *.svg)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <source>Could not export: {reason}</source>
-        <translation>Не удалось экспортировать: {reason}</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,23 @@ def test_a_tool_that_fails_to_start_leaves_a_note_in_its_tab(qtbot, monkeypatch)
     index = tab_titles(window).index("Missing")
     assert "failed to start" in window.view_tabs.widget(index).text()
     assert window.draw_view is not None and window.runs_view is not None
+
+
+@pytest.mark.parametrize("module, class_name", [("app.views.compare_view", "CompareView"),
+                                                ("app.views.variants_view", "VariantsView"),
+                                                ("app.views.playground_view", "PlaygroundView")])
+def test_a_tool_s_export_buttons_explain_themselves_and_say_why_an_export_failed(qtbot, tmp_path, module, class_name):
+    import importlib
+
+    from PySide6.QtWidgets import QPushButton
+
+    tool = getattr(importlib.import_module(module), class_name)()
+    qtbot.addWidget(tool)
+    buttons = tool.export_buttons
+    assert all(button.toolTip() for button in buttons.findChildren(QPushButton))  # what each one saves
+    assert not buttons.export_to(str(tmp_path / "curves.txt"))
+    assert not buttons.problem.isHidden() and "must end in .png, .svg, .csv" in buttons.problem.text()
+    assert not buttons.export_to(str(tmp_path / "no such folder" / "curves.csv"))
+    assert "Could not export to" in buttons.problem.text() and "No such file or directory" in buttons.problem.text()
+    assert buttons.export_to(str(tmp_path / "curves.csv")) and (tmp_path / "curves.csv").exists()
+    assert buttons.problem.isHidden()
