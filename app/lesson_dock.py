@@ -117,6 +117,8 @@ class LessonDock(QDockWidget):
         self.lab_list.setAccessibleName(self.tr("Labs"))
         self.open_button.setText(self.tr("&Open the lab"))
         self.open_button.setAccessibleName(self.tr("Open the selected lab"))
+        self.open_button.setToolTip(self.tr("Set the panels and views up for the selected lab and show its task "
+                                            "sheet here (double-click does the same)"))
         self.variant_label.setText(self.tr("&Variant:"))
         self.variants.setAccessibleName(self.tr("Variant of the lab"))
         self.variants.setToolTip(self.tr("The runs this lab compares: choosing one sets the panels to it "

@@ -342,6 +342,8 @@ class CompareView(SessionView, View):
         self.preset_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.preset_box.setMinimumContentsLength(PRESET_TITLE_CHARACTERS)
         use_preset = QPushButton(self.tr("Use"))
+        set_help(use_preset, self.tr("Replace the contenders with the chosen preset's (some presets bring their own "
+                                     "network and data as well)."))
         use_preset.clicked.connect(lambda: self.apply_preset(self.preset_box.currentIndex()))
         row = QHBoxLayout()
         row.addWidget(self.preset_box, 1)
@@ -370,25 +372,32 @@ class CompareView(SessionView, View):
         self.add_button.clicked.connect(self._add_contender)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove_contender)
+        set_help(self.add_button, self.tr("Add a contender: a copy of the selected one, to change (at most 8)."))
+        set_help(self.remove_button, self.tr("Remove the selected contender (at least 2 race)."))
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         box.addLayout(buttons)
         editor = QFormLayout()
         self.label_edit = QLineEdit()
         self.label_edit.editingFinished.connect(self._label_edited)
+        set_help(self.label_edit, self.tr("The contender's name in the legend and in the results table."),
+                 self.tr("Label"))
         editor.addRow(self.tr("Label"), self.label_edit)
         self.optimizer_box = ChoiceBox(optimizers.names(), lambda name: component_help(optimizers, name),
                                        kind="optimizer")
         self.optimizer_box.chosen.connect(self._optimizer_chosen)
+        set_help(self.optimizer_box, help_texts.text(help_texts.CONTROLS, "optimizer"), self.tr("Optimiser"))
         editor.addRow(self.tr("Optimiser"), self.optimizer_box)
         self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key))
         self.optimizer_options.edited.connect(self._optimizer_option_edited)
         editor.addRow(self.optimizer_options)
         self.schedule_box = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name), kind="schedule")
         self.schedule_box.chosen.connect(self._schedule_chosen)
+        set_help(self.schedule_box, help_texts.text(help_texts.CONTROLS, "schedule"), self.tr("Schedule"))
         editor.addRow(self.tr("Schedule"), self.schedule_box)
         self.unit_box = ChoiceBox(["step", "epoch"], kind="schedule_unit")
         self.unit_box.chosen.connect(self._unit_chosen)
+        set_help(self.unit_box, help_texts.text(help_texts.CONTROLS, "schedule_unit"), self.tr("t counts"))
         editor.addRow(self.tr("t counts"), self.unit_box)
         self.schedule_options = HyperparameterForm(lambda key: help_texts.text(help_texts.SCHEDULE, key))
         self.schedule_options.edited.connect(self._schedule_option_edited)
@@ -411,7 +420,12 @@ class CompareView(SessionView, View):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.clicked.connect(self.stop)
-        for button in (self.start_button, self.pause_button, self.stop_button):
+        for button, help_text in (
+                (self.start_button, self.tr("Train every contender from the same initial weights on the same "
+                                            "batches, taking turns batch by batch.")),
+                (self.pause_button, self.tr("Hold every contender at the same step; again to go on.")),
+                (self.stop_button, self.tr("End the race; the curves and the table stay."))):
+            set_help(button, help_text)
             run.addWidget(button)
         layout.addWidget(run_box)
         self.status = QLabel()
@@ -430,6 +444,8 @@ class CompareView(SessionView, View):
         display.addRow(self.tr("x-axis"), self.x_axis)
         self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
         self.log_scale.setChecked(True)
+        set_help(self.log_scale, self.tr("Losses on a logarithmic axis: equal ratios look equally far apart, so "
+                                         "a late tenfold fall shows as clearly as an early one."))
         self.log_scale.toggled.connect(self._apply_scales)
         display.addRow(self.log_scale)
         self.target = NumberEdit()

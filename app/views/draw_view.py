@@ -461,6 +461,8 @@ class DrawView(QWidget):
                                           "lowers it."))
         self.clear_button = QPushButton(QCoreApplication.translate("DrawView", "Clear (Esc)"), self)
         self.undo_button = QPushButton(QCoreApplication.translate("DrawView", "Undo (Ctrl+Z)"), self)
+        self.clear_button.setToolTip(QCoreApplication.translate("DrawView", "Wipe the canvas to draw another digit"))
+        self.undo_button.setToolTip(QCoreApplication.translate("DrawView", "Take back the last stroke"))
         for button in (self.clear_button, self.undo_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
         self.brush_slider = QSlider(Qt.Orientation.Horizontal, self)

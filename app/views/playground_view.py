@@ -225,6 +225,8 @@ class PlaygroundView(View):
         for name in surfaces.names():
             self.surface_box.addItem(QCoreApplication.translate("PlaygroundView", SURFACE_NAMES.get(name, name)), name)
         self.surface_box.currentIndexChanged.connect(lambda index: self.set_surface(self.surface_box.itemData(index)))
+        set_help(self.surface_box, self.tr("The loss E(x, y) the methods descend: its formula and what it shows "
+                                           "are written under it."), self.tr("Loss surface"))
         form.addRow(self.tr("Loss"), self.surface_box)
         self.surface_note = QLabel()
         self.surface_note.setWordWrap(True)
@@ -260,6 +262,8 @@ class PlaygroundView(View):
             check.setIcon(line_sample(method_pen(name)))
             check.setChecked(name not in UNSELECTED)
             check.toggled.connect(lambda checked: self.restart())
+            set_help(check, self.tr("Draw the path of {method} from the start point (untick to leave it out).")
+                     .format(method=method))
             rate = NumberEdit()
             set_help(rate, self.tr("The learning rate η of {method} on this surface.").format(method=method),
                      self.tr("{method} learning rate").format(method=method))
@@ -285,13 +289,20 @@ class PlaygroundView(View):
         self.step_button.clicked.connect(lambda: self.step(1))
         restart = QPushButton(self.tr("Restart"))
         restart.clicked.connect(self.restart)
-        for button in (self.play_button, self.step_button, restart):
+        for button, help_text in (
+                (self.play_button, self.tr("Move every ticked method on, step by step at the speed below; "
+                                           "again to pause.")),
+                (self.step_button, self.tr("One step of every ticked method.")),
+                (restart, self.tr("Every path back to the start point."))):
+            set_help(button, help_text)
             buttons.addWidget(button)
         play.addRow(buttons)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, SLIDER_TICKS)
         set_log_slider(self.speed_slider, 20.0, *SPEED_RANGE)
         self.speed_slider.valueChanged.connect(lambda value: self._show_speed())
+        set_help(self.speed_slider, self.tr("How many steps a second the animation takes."),
+                 self.tr("Animation speed"))
         self.speed_label = QLabel()
         play.addRow(self.speed_label, self.speed_slider)
         self.step_label = QLabel()

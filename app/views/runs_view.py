@@ -105,6 +105,8 @@ class RunsView(View):
         self.delete_button.setToolTip(self.tr("Move the selected runs to the library's trash (Undo brings them back)"))
         self.checkpoint_box = QComboBox(self)
         self.checkpoint_box.setAccessibleName(self.tr("Checkpoint"))
+        self.checkpoint_box.setToolTip(self.tr("The epochs of the selected run whose weights were saved: the one "
+                                               "Rewind to checkpoint loads"))
         self.checkpoint_box.setMinimumContentsLength(10)
         self.rewind_button = QPushButton(self.tr("Rewind to checkpoint"), self)
         self.rewind_button.setToolTip(self.tr("Load the run's weights at this checkpoint; change any training "
@@ -148,6 +150,7 @@ class RunsView(View):
         self.curve_box = QComboBox(self)
         self.curve_box.setProperty("translatedItems", True)
         self.curve_box.setAccessibleName(self.tr("Curve to overlay"))
+        self.curve_box.setToolTip(self.tr("Which curve of the selected runs the plot below draws, one line per run"))
         for key, text in CURVES:
             self.curve_box.addItem(self.tr(text), key)
         self.curve_box.currentIndexChanged.connect(self._overlay)

@@ -319,6 +319,10 @@
         <translation>Применить</translation>
     </message>
     <message>
+        <source>Replace the contenders with the chosen preset&apos;s (some presets bring their own network and data as well).</source>
+        <translation>Заменить участников участниками выбранной гонки (некоторые гонки приносят и свои сеть и данные).</translation>
+    </message>
+    <message>
         <source>How many epochs every contender trains.</source>
         <translation>Сколько эпох обучается каждый участник.</translation>
     </message>
@@ -337,6 +341,18 @@
     <message>
         <source>Remove</source>
         <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Add a contender: a copy of the selected one, to change (at most 8).</source>
+        <translation>Добавить участника: копию выбранного, чтобы изменить её (не больше 8).</translation>
+    </message>
+    <message>
+        <source>Remove the selected contender (at least 2 race).</source>
+        <translation>Убрать выбранного участника (в гонке не меньше 2).</translation>
+    </message>
+    <message>
+        <source>The contender&apos;s name in the legend and in the results table.</source>
+        <translation>Имя участника в легенде и в таблице результатов.</translation>
     </message>
     <message>
         <source>Label</source>
@@ -371,6 +387,18 @@
         <translation>Стоп</translation>
     </message>
     <message>
+        <source>Train every contender from the same initial weights on the same batches, taking turns batch by batch.</source>
+        <translation>Обучать всех участников из одних и тех же начальных весов на одних и тех же батчах, по очереди, батч за батчем.</translation>
+    </message>
+    <message>
+        <source>Hold every contender at the same step; again to go on.</source>
+        <translation>Остановить всех участников на одном и том же шаге; ещё раз — продолжить.</translation>
+    </message>
+    <message>
+        <source>End the race; the curves and the table stay.</source>
+        <translation>Закончить гонку; кривые и таблица остаются.</translation>
+    </message>
+    <message>
         <source>Display</source>
         <translation>Отображение</translation>
     </message>
@@ -385,6 +413,10 @@
     <message>
         <source>logarithmic loss axis</source>
         <translation>логарифмическая ось потерь</translation>
+    </message>
+    <message>
+        <source>Losses on a logarithmic axis: equal ratios look equally far apart, so a late tenfold fall shows as clearly as an early one.</source>
+        <translation>Потери на логарифмической оси: равные отношения выглядят равными расстояниями, и позднее десятикратное падение видно так же ясно, как раннее.</translation>
     </message>
     <message>
         <source>auto</source>
@@ -910,6 +942,14 @@ target loss
     <message>
         <source>Undo (Ctrl+Z)</source>
         <translation>Отменить (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Wipe the canvas to draw another digit</source>
+        <translation>Стереть холст, чтобы нарисовать другую цифру</translation>
+    </message>
+    <message>
+        <source>Take back the last stroke</source>
+        <translation>Отменить последний штрих</translation>
     </message>
     <message>
         <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
@@ -1757,6 +1797,10 @@ target loss
     <message>
         <source>Open the selected lab</source>
         <translation>Открыть выбранную лабораторную</translation>
+    </message>
+    <message>
+        <source>Set the panels and views up for the selected lab and show its task sheet here (double-click does the same)</source>
+        <translation>Настроить панели и виды для выбранной лабораторной и показать здесь её задание (то же делает двойной щелчок)</translation>
     </message>
     <message>
         <source>&amp;Variant:</source>
@@ -3126,6 +3170,14 @@ target loss
         <translation>Поверхность</translation>
     </message>
     <message>
+        <source>The loss E(x, y) the methods descend: its formula and what it shows are written under it.</source>
+        <translation>Функция потерь E(x, y), по которой спускаются методы: её формула и то, что она показывает, написаны под ней.</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>Поверхность потерь</translation>
+    </message>
+    <message>
         <source>Loss</source>
         <translation>Потери</translation>
     </message>
@@ -3150,6 +3202,10 @@ target loss
         <translation>Методы и скорости обучения</translation>
     </message>
     <message>
+        <source>Draw the path of {method} from the start point (untick to leave it out).</source>
+        <translation>Рисовать путь метода {method} из начальной точки (снимите флажок, чтобы убрать его).</translation>
+    </message>
+    <message>
         <source>The learning rate η of {method} on this surface.</source>
         <translation>Скорость обучения η метода {method} на этой поверхности.</translation>
     </message>
@@ -3172,6 +3228,26 @@ target loss
     <message>
         <source>Restart</source>
         <translation>Заново</translation>
+    </message>
+    <message>
+        <source>Move every ticked method on, step by step at the speed below; again to pause.</source>
+        <translation>Двигать все отмеченные методы шаг за шагом со скоростью, заданной ниже; ещё раз — пауза.</translation>
+    </message>
+    <message>
+        <source>One step of every ticked method.</source>
+        <translation>Один шаг каждого отмеченного метода.</translation>
+    </message>
+    <message>
+        <source>Every path back to the start point.</source>
+        <translation>Вернуть все пути в начальную точку.</translation>
+    </message>
+    <message>
+        <source>How many steps a second the animation takes.</source>
+        <translation>Сколько шагов в секунду делает анимация.</translation>
+    </message>
+    <message>
+        <source>Animation speed</source>
+        <translation>Скорость анимации</translation>
     </message>
     <message>
         <source>Export paths…</source>
@@ -3491,6 +3567,10 @@ target loss
         <translation>Контрольная точка</translation>
     </message>
     <message>
+        <source>The epochs of the selected run whose weights were saved: the one Rewind to checkpoint loads</source>
+        <translation>Эпохи выбранного запуска, веса которых сохранены: ту, что выбрана, загружает «Вернуться к контрольной точке»</translation>
+    </message>
+    <message>
         <source>Rewind to checkpoint</source>
         <translation>Вернуться к контрольной точке</translation>
     </message>
@@ -3513,6 +3593,10 @@ target loss
     <message>
         <source>Curve to overlay</source>
         <translation>Кривая для наложения</translation>
+    </message>
+    <message>
+        <source>Which curve of the selected runs the plot below draws, one line per run</source>
+        <translation>Какую кривую выбранных запусков рисует график ниже, по линии на запуск</translation>
     </message>
     <message>
         <source>Overlay the selected runs:</source>

@@ -481,6 +481,21 @@ def test_every_control_has_a_tooltip_and_an_accessible_name(open_window):
     assert window.stop_action.shortcut().toString() == "Shift+F5"
 
 
+def test_every_control_of_the_views_tools_and_lesson_panel_has_a_tooltip(open_window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider
+
+    window = open_window()
+    pages = [*window.views, *window.tools, window.labs.dock]
+    controls = [widget for page in pages for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
+                for widget in page.findChildren(kind)
+                if not widget.objectName().startswith("qt_")  # Qt's own: a dock's float button, a table's corner
+                and not isinstance(widget.parent(), (QComboBox, QAbstractSpinBox))]
+    assert len(controls) > 60
+    missing = [f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}" for widget in controls
+               if not widget.toolTip()]
+    assert missing == []
+
+
 def test_a_bad_augmentation_strength_is_marked_and_changing_it_keeps_the_trained_weights(open_window, qtbot,
                                                                                           small_config):
     window = open_window(small_config(epochs=1))
