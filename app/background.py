@@ -6,8 +6,8 @@
   the other core was taken (by the GUI thread painting, or another program) each product split in two
   waited for its second half, and the window trained at 13–18k samples/s instead of 22k with one
   thread (MNIST, batch 32, the same host minutes apart). A run in a training process of its own
-  (:mod:`app.training_process`) may use every core (:func:`training_process_blas_threads`): there the
-  engine measures which setting is faster while it trains.
+  (:mod:`app.training_process`) on two cores may use both (:func:`training_process_blas_threads`):
+  there the engine measures which setting is faster while it trains.
 - :func:`training_threads`, around a worker's run, lowers the scheduling priority of every thread
   of the process but the GUI's (Linux: a niceness per thread), so that when the GUI thread wakes up
   to paint while other programs keep the cores busy, it runs first.
@@ -46,16 +46,19 @@ def default_blas_threads() -> int:
 
 
 def training_process_blas_threads() -> int:
-    """Threads for the matrix products of a run in a training process of its own: every core.
+    """Threads for the matrix products of a run in a training process of its own: all cores but one,
+    as for a run on a thread, but both of two.
 
     The process trains in its main thread, where the engine measures as it goes whether large batches
-    go faster on all of them or on one (:class:`core.trainer.BlasThreadChoice`): one while the GUI
-    thread keeps taking a core to paint views drawn from every batch, all while the window shows
-    a view that changes less often or rests (MNIST at batch 32 on 2 cores: 52-57k samples/s on such
-    tabs against 47-49k on one thread; about as fast as on one thread where the GUI paints 25 frames
-    a second).
+    go faster on these threads or on one (:class:`core.trainer.BlasThreadChoice`). On two cores
+    that is the choice between sharing the GUI thread's core and leaving it: one thread wins while
+    the GUI keeps taking its core to paint views drawn from every batch, both while the window shows
+    a view that changes less often or rests (MNIST at batch 32: 52-57k samples/s on such tabs
+    against 47-49k on one thread; about as fast as on one thread where the GUI paints 25 frames a
+    second). With more cores one is left to the GUI thread, as before.
     """
-    return os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    return cores if cores <= 2 else cores - 1
 
 
 def lower_background_priority() -> None:

@@ -83,3 +83,10 @@ def test_headless_commands_keep_openblas_as_it_is():
             "headless.run = lambda arguments: print(os.environ.get('OPENBLAS_THREAD_TIMEOUT')) or 0\n"
             "cli.main(['train', 'run.json'])\n")
     assert run_python(code) == "None"
+
+
+@pytest.mark.parametrize("cores, threads", [(1, 1), (2, 2), (4, 3), (8, 7)])
+def test_a_training_process_leaves_the_gui_a_core_except_on_two(monkeypatch, cores, threads):
+    monkeypatch.setattr(background.os, "cpu_count", lambda: cores)
+    assert background.training_process_blas_threads() == threads
+    assert background.default_blas_threads() == max(1, cores - 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app import training_process
+from app import background, training_process
 from app.training_process import TrainingProcess, _ChildEnd, training_session
 from app.training_worker import TrainingSession
 from core import events
@@ -172,11 +172,11 @@ def test_stop_and_wait_reads_what_the_child_sends_meanwhile(qtbot, small_config)
     assert experiment.optimizer().step_count == received["finished"][0].step
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not trainer_module._openblas_thread_counts(),
+@pytest.mark.skipif(background.training_process_blas_threads() < 2 or not trainer_module._openblas_thread_counts(),
                     reason="one core, or no OpenBLAS whose thread count the engine sets")
-def test_the_child_trains_on_every_core_and_probes_one(qtbot, small_config, monkeypatch, tmp_path):
-    """The child's run is in its main thread with every core for BLAS: the engine's BlasThreadChoice
-    (not the one-core-for-the-GUI limit of a run on a thread) decides between all and one."""
+def test_the_child_trains_on_several_blas_threads_and_probes_one(qtbot, small_config, monkeypatch, tmp_path):
+    """The child's run is in its main thread with several BLAS threads (both of two cores): the
+    engine's BlasThreadChoice decides between them and one."""
     monkeypatch.setattr(trainer_module, "ONE_THREAD_PRODUCT", 0)  # the digits' products count as large
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_SECONDS", 0.0)
     log, learn = tmp_path / "threads", trainer_module.Trainer._learn
@@ -192,7 +192,8 @@ def test_the_child_trains_on_every_core_and_probes_one(qtbot, small_config, monk
         session.start()
     threads = [int(line) for line in log.read_text().split()]
     assert len(threads) == len(batches_of(received))
-    assert threads[:8] == [os.cpu_count()] * 8 and threads[8:16] == [1] * 8  # the first probe
+    several = background.training_process_blas_threads()
+    assert threads[:8] == [several] * 8 and threads[8:16] == [1] * 8  # the first probe
 
 
 def test_a_window_run_trains_in_a_process_where_the_platform_forks(qapp, small_config, monkeypatch):
