@@ -52,7 +52,9 @@ class BlasThreadChoice:
     (the window's GUI thread, painting) takes a core now and then, every product split in two waits
     for its second half whenever that half's thread has lost its core.
 
-    So from the 9th batch of every :attr:`PROBE_EVERY` the other setting runs a probe of at least
+    So from the 9th batch of every :attr:`PROBE_EVERY` (the run's first cycle begins after
+    :attr:`PROBE_BATCHES` batches not counted: the first one touches every buffer and wakes the BLAS
+    threads: up to 3 times as long as the next ones) the other setting runs a probe of at least
     :attr:`PROBE_BATCHES` batches and :attr:`PROBE_SECONDS`, and the setting that spent less time per
     sample goes on: the probe's own time against the chosen setting's over its latest batches of at
     least as many and as long. Times per sample are totals over those batches, not medians: the
@@ -72,7 +74,7 @@ class BlasThreadChoice:
     def __init__(self):
         self.one_thread = False
         self.probing = False
-        self._position = 0  # batches since the cycle of PROBE_EVERY began
+        self._position = -self.PROBE_BATCHES  # batches since the cycle of PROBE_EVERY began (< 0: warming up)
         self._probe_batches, self._probe_seconds = 0, 0.0
         self._chosen_seconds_per_sample = math.inf  # the chosen setting's, at the choice
         self._times = {False: collections.deque(maxlen=self.PROBE_EVERY),  # (seconds, samples) per batch
@@ -84,6 +86,9 @@ class BlasThreadChoice:
 
     def record(self, on_one_thread: bool, seconds: float, samples: int) -> None:
         """A batch of ``samples`` took ``seconds``; at the end of a probe, choose again."""
+        if self._position < 0:
+            self._position += 1
+            return
         self._times[on_one_thread].append((seconds, samples))
         self._position = (self._position + 1) % self.PROBE_EVERY
         if self.probing:

@@ -332,8 +332,15 @@ def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_th
     assert threads_during_batches(large, X, y, batch_size=32) == {2, ("between batches", 2)}
 
 
+def warmed_up(choice):
+    """``choice`` after the first batches of a run, which it does not count."""
+    for _ in range(choice.PROBE_BATCHES):
+        choice.record(choice.next_on_one_thread(), 1.0, 128)
+    return choice
+
+
 def test_the_blas_thread_choice_probes_the_other_setting_and_keeps_the_faster():
-    choice = trainer_module.BlasThreadChoice()
+    choice = warmed_up(trainer_module.BlasThreadChoice())
     every, probe = choice.PROBE_EVERY, choice.PROBE_BATCHES
 
     def cycle(seconds_on_one_thread, seconds_on_every_thread):
@@ -374,7 +381,7 @@ def test_the_blas_thread_choice_probes_at_once_when_the_machine_changes():
 
 
 def test_a_blas_thread_probe_lasts_its_batches_and_its_seconds():
-    choice = trainer_module.BlasThreadChoice()
+    choice = warmed_up(trainer_module.BlasThreadChoice())
     batch_seconds = choice.PROBE_SECONDS / 20  # a probe needs 20 such batches, more than PROBE_BATCHES
     settings = []
     for _ in range(choice.PROBE_BATCHES + 30):
@@ -402,6 +409,27 @@ def test_the_blas_thread_choice_counts_the_batches_that_waited_for_a_core():
     assert choice.one_thread
 
 
+def test_the_blas_thread_choice_does_not_count_a_run_s_first_batches():
+    """The first batch of a run touches every buffer and wakes the BLAS threads: 10 times as long
+    here. Counted, it would have made every thread look slower than one."""
+    choice = trainer_module.BlasThreadChoice()
+    batches = 0
+
+    def seconds(one_thread):
+        nonlocal batches
+        batches += 1
+        return 1.2 if one_thread else (10.0 if batches == 1 else 1.0)
+
+    settings = []
+    for _ in range(3 * choice.PROBE_BATCHES + 8):
+        one = choice.next_on_one_thread()
+        settings.append(one)
+        choice.record(one, seconds(one), 128)
+    assert settings[:2 * choice.PROBE_BATCHES] == [False] * (2 * choice.PROBE_BATCHES)  # warming up, then counted
+    assert settings[2 * choice.PROBE_BATCHES:3 * choice.PROBE_BATCHES] == [True] * choice.PROBE_BATCHES  # the probe
+    assert not choice.one_thread and settings[-8:] == [False] * 8
+
+
 def test_a_run_probing_one_blas_thread_gives_the_numbers_of_a_run_on_two(two_blas_threads, monkeypatch):
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_EVERY", 6)
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_BATCHES", 2)
@@ -427,9 +455,9 @@ def test_a_run_probing_one_blas_thread_gives_the_numbers_of_a_run_on_two(two_bla
         return net.flat_parameters, threads
 
     weights, threads = trained(in_main_thread=True)
-    assert threads[:4] == [2, 2, 1, 1]  # batches 3 and 4 probe one thread
-    chosen = threads[4]
-    assert threads[4:8] == [chosen] * 4 and threads[8:10] == [3 - chosen] * 2 and threads[10] == threads[11]
+    assert threads[:6] == [2, 2, 2, 2, 1, 1]  # 2 batches not counted, 2 counted, then 2 probe one thread
+    chosen = threads[6]
+    assert threads[6:10] == [chosen] * 4 and threads[10:12] == [3 - chosen] * 2
     weights_on_two, threads_on_two = trained(in_main_thread=False)
     assert threads_on_two == [2] * 12
     np.testing.assert_array_equal(weights, weights_on_two)
