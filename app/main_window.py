@@ -563,7 +563,8 @@ class MainWindow(QMainWindow):
                           if candidate.owns(first.field)), None)
             _, where, problem = panel.located_problem(first) if panel is not None \
                 else (None, first.field, problem_text(first))
-            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1").replace("%1", f"{where}: {problem}"))
+            self.start_action.setToolTip(self.tr("Fix the marked settings first: %1")
+                                         .replace("%1", f"{where}: {problem}"))
         else:
             self.start_action.setToolTip(self.start_action.statusTip())
 

@@ -373,7 +373,7 @@ class CompareView(SessionView, View):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove_contender)
         set_help(self.add_button, self.tr("Add a contender: a copy of the selected one, to change (at most 8)."))
-        set_help(self.remove_button, self.tr("Remove the selected contender (at least 2 race)."))
+        set_help(self.remove_button, self.tr("Remove the selected contender (a race needs at least 2)."))
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         box.addLayout(buttons)

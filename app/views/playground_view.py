@@ -311,7 +311,8 @@ class PlaygroundView(View):
 
         self.export_buttons = ExportButtons(
             self, self.tr("Export paths…"),
-            self.tr("Save every optimiser's path as a CSV table: its learning rate, and x, y and the loss at each step."),
+            self.tr("Save every optimiser's path as a CSV table: its learning rate, and x, y and the loss at "
+                    "each step."),
             self.tr("Paths (*.csv)"))
         layout.addWidget(self.export_buttons)
         layout.addStretch(1)

@@ -347,10 +347,6 @@
         <translation>Добавить участника: копию выбранного, чтобы изменить её (не больше 8).</translation>
     </message>
     <message>
-        <source>Remove the selected contender (at least 2 race).</source>
-        <translation>Убрать выбранного участника (в гонке не меньше 2).</translation>
-    </message>
-    <message>
         <source>The contender&apos;s name in the legend and in the results table.</source>
         <translation>Имя участника в легенде и в таблице результатов.</translation>
     </message>
@@ -543,6 +539,10 @@ target loss
     <message>
         <source>status</source>
         <translation>состояние</translation>
+    </message>
+    <message>
+        <source>Remove the selected contender (a race needs at least 2).</source>
+        <translation>Убрать выбранного участника (в гонке их не меньше 2).</translation>
     </message>
     <message>
         <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race has reached.</source>

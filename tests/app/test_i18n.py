@@ -250,7 +250,8 @@ def test_the_items_of_the_views_lists_follow_the_language(window):
 
 @pytest.mark.parametrize("dataset, options, marked, english, russian", [
     # an option its loader refuses, named by its control's label, not by the engine's "moons: noise"
-    ("moons", {"noise": -1.0}, "noise", "Noise: must be ≥ 0.0, got -1.0", "Шум: должно быть ≥ 0,0, введено -1,0"),
+    ("moons", {"noise": -1.0}, "noise", "Noise: must be ≥ 0.0, got -1.0",
+     "Шум: должно быть ≥ 0,0, введено -1,0"),
     ("csv", {"path": "table.csv"}, "path", "row 3, column 2 ('b'): 'x' is not a number",
      "строка 3, столбец № 2 ('b'): 'x' — не число"),
     ("csv", {"path": "table.csv", "label_column": "kind"}, "label_column",

@@ -160,7 +160,7 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     assert edit.property("invalid") is True
     assert edit.toolTip().startswith("⚠ must be ≥ 0.0, got -0.5")  # at the control: no need to name it
     problems = window.training_panel.problems
-    assert not problems.isHidden() and "⚠ η (lr): must be ≥ 0.0, got -0.5" in problems.text()  # as the form names it
+    assert not problems.isHidden() and "⚠ η (lr): must be ≥ 0.0, got -0.5" in problems.text()  # the form's name
     assert window.panel_tabs.tabText(2).startswith("⚠")
     assert window.start_action.toolTip().startswith("Fix the marked settings first: η (lr): must be ≥ 0.0")
     assert "sgd lr" not in problems.text() + edit.toolTip() + window.start_action.toolTip()  # the engine's name
@@ -185,7 +185,8 @@ def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot,
         assert "η (lr): должно быть ≥ 0,0, введено -0,5" in window.training_panel.problems.text()
         assert "должно быть ≥ 0,0" in window.start_action.toolTip()
         type_into(edit, "fast")
-        assert "должно быть числом, введено 'fast'" in edit.toolTip() and "must be" not in edit.toolTip()
+        assert "должно быть числом, введено 'fast'" in edit.toolTip()
+        assert "must be" not in edit.toolTip()
         window.model.set("training.epochs", 0)
         assert "должно быть ≥ 1" in window.training_panel.problems.text()
         i18n.set_language("en")  # the problems shown follow the language

@@ -156,7 +156,7 @@ def test_an_activation_s_bad_hyperparameter_is_named_as_its_control_names_it(qtb
     model.set("network.hidden[0].activation_options", {"alpha": -1.0})
     alpha = panel.activation_options.controls()["alpha"]
     assert alpha.property("invalid") is True and alpha.toolTip().startswith("⚠ must be ≥ 0.0, got -1.0")
-    assert panel.problems.text() == "⚠ Hidden layer 1, α (alpha): must be ≥ 0.0, got -1.0"  # not "leaky_relu alpha"
+    assert panel.problems.text() == "⚠ Hidden layer 1, α (alpha): must be ≥ 0.0, got -1.0"  # no "leaky_relu"
 
 
 def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, model):
