@@ -471,11 +471,13 @@ class DrawView(QWidget):
         self.brush_slider.setMaximumWidth(140)
         self.brush_slider.setToolTip(QCoreApplication.translate("DrawView", "Brush width in pixels (the network's input is redrawn with "
                                         "MNIST's pen width, whatever the brush)"))
+        self.brush_slider.setAccessibleName(QCoreApplication.translate("DrawView", "Brush width"))
         self.label_box = QComboBox(self)
         self.label_box.addItems([str(digit) for digit in range(10)])
         self.label_box.setPlaceholderText(QCoreApplication.translate("DrawView", "label"))
         self.label_box.setCurrentIndex(-1)
         self.label_box.setToolTip(QCoreApplication.translate("DrawView", "The digit you drew"))
+        self.label_box.setAccessibleName(QCoreApplication.translate("DrawView", "Label of the drawing"))
         self.add_button = QPushButton(QCoreApplication.translate("DrawView", "Add to my digits"), self)
         self.add_button.setToolTip(QCoreApplication.translate("DrawView", "Save the drawing with its label in your personal data set my_digits, "
                                       "which can be mixed into MNIST training"))

@@ -956,12 +956,20 @@ target loss
         <translation>Толщина кисти в пикселях (вход сети перерисовывается с толщиной пера MNIST, какой бы ни была кисть)</translation>
     </message>
     <message>
+        <source>Brush width</source>
+        <translation>Толщина кисти</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>метка</translation>
     </message>
     <message>
         <source>The digit you drew</source>
         <translation>Цифра, которую вы нарисовали</translation>
+    </message>
+    <message>
+        <source>Label of the drawing</source>
+        <translation>Метка рисунка</translation>
     </message>
     <message>
         <source>Add to my digits</source>

@@ -482,7 +482,7 @@ def test_every_control_has_a_tooltip_and_an_accessible_name(open_window):
     assert window.stop_action.shortcut().toString() == "Shift+F5"
 
 
-def test_every_control_of_the_views_tools_and_lesson_panel_has_a_tooltip(open_window):
+def test_every_control_of_the_views_tools_and_lesson_panel_has_a_tooltip_and_a_name(open_window):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider
 
     window = open_window()
@@ -495,6 +495,9 @@ def test_every_control_of_the_views_tools_and_lesson_panel_has_a_tooltip(open_wi
     missing = [f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}" for widget in controls
                if not widget.toolTip()]
     assert missing == []
+    unnamed = [f"{type(widget).__name__} {widget.toolTip()[:40]!r}" for widget in controls  # a button's text names it
+               if not isinstance(widget, QAbstractButton) and not widget.accessibleName()]
+    assert unnamed == []
 
 
 def test_a_bad_augmentation_strength_is_marked_and_changing_it_keeps_the_trained_weights(open_window, qtbot,
