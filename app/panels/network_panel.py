@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from app import display_names
 from app.i18n import format_integer, format_number
 from app.panels import help_texts
-from app.panels.base import OPTIONS, ConfigPanel
+from app.panels.base import OPTIONS, ConfigPanel, problem_text
 from app.panels.help_texts import CONTROLS
 from app.panels.training_panel import carried_options, hyperparameter_defaults
-from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, component_help, set_help
+from app.panels.widgets import (ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, component_help, named_key,
+                                set_help)
 from core import activations, initializers
 from core.config import LayerConfig
 
@@ -302,14 +303,28 @@ class NetworkPanel(ConfigPanel):
             return self.activation_options.control_for(error.message) or self.activation
         return self._editor_controls.get(match.group(2))
 
+    def located_problem(self, error):
+        """As every panel's; a hidden layer the editor does not show names an activation's bad
+        hyperparameter by its row's label, as the editor would ("Hidden layer 2, α (alpha)")."""
+        control, name, problem = super().located_problem(error)
+        match = _HIDDEN_FIELD.match(error.field)
+        if match is not None and control is self.layers and error.field.endswith(OPTIONS) \
+                and isinstance(error.value, dict) and (key := named_key(error.message, error.value)) is not None:
+            name = self._layer_field(match, display_names.label("hyperparameter", key))
+            problem = problem_text(error, subject=False)
+        return control, name, problem
+
     def describe_field(self, error, control) -> str:
         match = _HIDDEN_FIELD.match(error.field)
         if match is None:
             return super().describe_field(error, control)
         if control is None or control is self.layers:  # a layer the editor does not show: its field's control
             control = self._editor_controls.get(match.group(2))
-        name = (control.accessibleName() if control is not None else "") or match.group(2)
-        return self.tr("Hidden layer %1, %2").replace("%1", str(int(match.group(1)) + 1)).replace("%2", name)
+        return self._layer_field(match, (control.accessibleName() if control is not None else "") or match.group(2))
+
+    def _layer_field(self, match: re.Match, what: str) -> str:
+        """"Hidden layer <n>, <what>" for a field path matched by _HIDDEN_FIELD."""
+        return self.tr("Hidden layer %1, %2").replace("%1", str(int(match.group(1)) + 1)).replace("%2", what)
 
     def _all_controls(self):
         return [*super()._all_controls(), self.layers, *self._editor_controls.values(),

@@ -24,6 +24,12 @@ HYPERPARAMETER_PROPERTY = "hyperparameter"
 """The Qt property that holds, on each control of a :class:`HyperparameterForm`, the key it edits."""
 
 
+def named_key(message: str, keys) -> str | None:
+    """The first of ``keys`` that an engine's error ``message`` names as a word ("adam lr must be ≥ 0"
+    names lr, not betas), or None."""
+    return next((key for key in keys if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", message)), None)
+
+
 def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
 
@@ -274,10 +280,8 @@ class HyperparameterForm(QWidget):
 
     def control_for(self, message: str) -> QWidget | None:
         """The control whose hyperparameter an error message names (e.g. "adam lr must be ≥ 0")."""
-        for key, control in self._controls.items():
-            if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", message):
-                return control
-        return None
+        key = named_key(message, self._controls)
+        return None if key is None else self._controls[key]
 
     def _rebuild(self, defaults: dict) -> None:
         while self._layout.rowCount() > 1:

@@ -152,11 +152,16 @@ def test_an_error_in_another_layer_is_marked_on_the_list_until_that_layer_is_sel
 def test_an_activation_s_bad_hyperparameter_is_named_as_its_control_names_it(qtbot, model):
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
+    panel.add_button.click()  # two hidden layers
     model.set("network.hidden[0].activation", "leaky_relu")
     model.set("network.hidden[0].activation_options", {"alpha": -1.0})
+    panel.layers.setCurrentRow(0)
     alpha = panel.activation_options.controls()["alpha"]
     assert alpha.property("invalid") is True and alpha.toolTip().startswith("⚠ must be ≥ 0.0, got -1.0")
     assert panel.problems.text() == "⚠ Hidden layer 1, α (alpha): must be ≥ 0.0, got -1.0"  # no "leaky_relu"
+    panel.layers.setCurrentRow(1)  # the bad layer is not in the editor now: named the same way
+    assert panel.layers.property("invalid") is True
+    assert panel.problems.text() == "⚠ Hidden layer 1, α (alpha): must be ≥ 0.0, got -1.0"
 
 
 def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, model):
