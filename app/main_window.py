@@ -34,6 +34,7 @@ from app.config_model import ConfigModel
 from app.data_loader import DatasetLoader, describe_load_error
 from app.dataset_download import DatasetDownload
 from app.gradient_check_dialog import GradientCheckDialog, check_network
+from app.help_menu import HelpMenu
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         self.labs = LabController(self)
         self.start_page = StartPage(self)
         self.menuBar().addMenu(self.tr("&Settings")).addMenu(LanguageMenu(self))
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEngine, QPixmap, QStaticText
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QStaticText
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
                                QWidget)
@@ -420,6 +420,9 @@ class DrawView(QWidget):
     """Draw a digit; see the probabilities, the network's input and its saliency (see the module docstring)."""
 
     title = TranslatedText("DrawView", QT_TRANSLATE_NOOP("DrawView", "Draw"))
+    keys = (("DrawView", QT_TRANSLATE_NOOP("DrawView", "Wipe the canvas to draw another digit"), Qt.Key.Key_Escape),
+            ("DrawView", QT_TRANSLATE_NOOP("DrawView", "Take back the last stroke"), QKeySequence.StandardKey.Undo))
+    """(translation context, command, key) of the keys its canvas answers, for Help ▸ Keyboard shortcuts."""
 
     user_digit_added = Signal(int)
     """user_digit_added(count): a drawing was saved to my_digits, which now holds ``count`` digits."""

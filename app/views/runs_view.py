@@ -56,6 +56,9 @@ class RunsView(View):
     """The run library as a list with an overlay plot (see the module docstring)."""
 
     title = TranslatedText("RunsView", QT_TRANSLATE_NOOP("RunsView", "Runs"))
+    keys = (("RunsView", QT_TRANSLATE_NOOP("RunsView", "Bring back the runs just deleted"),
+             QKeySequence.StandardKey.Undo),)
+    """(translation context, command, key) of its own keys, for Help ▸ Keyboard shortcuts."""
 
     open_requested = Signal(object, object)
     """open_requested(folder, epoch): reopen the run in ``folder`` (a Path) with its last weights when

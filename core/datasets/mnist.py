@@ -125,14 +125,20 @@ def files_in(folder: Path) -> dict[str, Path]:
     return found
 
 
+def found_folder(source: IdxSource, folder=None) -> Path | None:
+    """The first of :func:`candidate_folders` that holds all four files of ``source``, or None."""
+    return next((path for _, path in candidate_folders(source, folder) if len(files_in(path)) == len(PARTS)), None)
+
+
 def locate(source: IdxSource, folder=None) -> dict[str, Path]:
     """The four files of ``source`` from the first folder that has them all; else DatasetUnavailableError."""
+    found = found_folder(source, folder)
+    if found is not None:
+        return files_in(found)
     report = []
     for why, path in candidate_folders(source, folder):
-        found = files_in(path)
-        if len(found) == len(PARTS):
-            return found
-        state = "does not exist" if not path.is_dir() else f"has {len(found)} of the 4 files"
+        present = files_in(path)
+        state = "does not exist" if not path.is_dir() else f"has {len(present)} of the 4 files"
         report.append(f"  - {path} ({why}): {state}")
     if shared_data_folder() is None:
         report.append(f"  (${SHARED_DATA_VARIABLE} is not set)")

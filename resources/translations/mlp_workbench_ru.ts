@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About MLP Workbench</source>
+        <translation>О программе MLP Workbench</translation>
+    </message>
+    <message>
+        <source>MLP Workbench %1</source>
+        <translation>MLP Workbench %1</translation>
+    </message>
+    <message>
+        <source>Build, train and look inside multilayer perceptrons: a readable NumPy engine and a window that shows it learning. Free software under the MIT licence.</source>
+        <translation>Стройте и обучайте многослойные перцептроны и заглядывайте внутрь: понятный движок на NumPy и окно, в котором видно, как сеть учится. Свободная программа под лицензией MIT.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Компонент</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Components and their versions</source>
+        <translation>Компоненты и их версии</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать сведения</translation>
+    </message>
+    <message>
+        <source>Copy these versions as text, to paste into a question or a bug report</source>
+        <translation>Скопировать эти версии текстом, чтобы вставить в вопрос или сообщение об ошибке</translation>
+    </message>
+    <message>
+        <source>not installed: the engine runs its loops as NumPy operations</source>
+        <translation>не установлен: движок выполняет свои циклы операциями NumPy</translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <translation>потоков: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
     <name>ActivationFunctionsView</name>
     <message>
         <source>linear</source>
@@ -1111,6 +1158,77 @@ target loss
     </message>
 </context>
 <context>
+    <name>FilesDialog</name>
+    <message>
+        <source>Files and folders</source>
+        <translation>Файлы и папки</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Show this folder in the file manager</source>
+        <translation>Показать эту папку в файловом менеджере</translation>
+    </message>
+    <message>
+        <source>Open the folder of %1</source>
+        <translation>Открыть папку: %1</translation>
+    </message>
+    <message>
+        <source>A folder a teacher prepares for a class (python -m core.datasets.labpack FOLDER) is used when the environment variable %1 names it; the data sets are looked for there first, then in the cache.</source>
+        <translation>Папка, которую преподаватель готовит для занятий (python -m core.datasets.labpack ПАПКА), используется, когда на неё указывает переменная окружения %1; наборы данных ищутся сначала там, затем в кэше.</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>существует</translation>
+    </message>
+    <message>
+        <source>not made yet: it is created when first needed</source>
+        <translation>ещё не создан: появится, когда понадобится</translation>
+    </message>
+    <message>
+        <source>Your saved runs</source>
+        <translation>Ваши сохранённые запуски</translation>
+    </message>
+    <message>
+        <source>Your drawn digits</source>
+        <translation>Ваши нарисованные цифры</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Downloaded data sets</source>
+        <translation>Скачанные наборы данных</translation>
+    </message>
+    <message>
+        <source>Class data folder</source>
+        <translation>Папка данных для занятий</translation>
+    </message>
+    <message>
+        <source>%1 is not set</source>
+        <translation>%1 не задана</translation>
+    </message>
+    <message>
+        <source>named by %1</source>
+        <translation>указана в %1</translation>
+    </message>
+    <message>
+        <source>named by %1, but there is no such folder</source>
+        <translation>указана в %1, но такой папки нет</translation>
+    </message>
+    <message>
+        <source>found: the four files are here</source>
+        <translation>найден: все четыре файла здесь</translation>
+    </message>
+    <message>
+        <source>not on this computer: copy its four IDX files (.gz) into %1, or download it from the Data panel (%2 MB)</source>
+        <translation>нет на этом компьютере: скопируйте его четыре файла IDX (.gz) в %1 или скачайте его на панели «Данные» (%2 МБ)</translation>
+    </message>
+</context>
+<context>
     <name>FittedCurveView</name>
     <message>
         <source>Fitted curve</source>
@@ -1617,6 +1735,49 @@ target loss
     <message>
         <source>Random changes to each training batch of images, so that the network learns what does not matter. 0 switches one off.</source>
         <translation>Случайные изменения каждого обучающего батча изображений, чтобы сеть научилась не обращать внимания на несущественное. 0 выключает изменение.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>not installed</source>
+        <translation>не установлена</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Every shortcut of the menus and views</source>
+        <translation>Все сочетания клавиш меню и вкладок</translation>
+    </message>
+    <message>
+        <source>&amp;Files and folders…</source>
+        <translation>&amp;Файлы и папки…</translation>
+    </message>
+    <message>
+        <source>Where your runs, drawn digits and settings are kept, and where the data sets are looked for</source>
+        <translation>Где хранятся ваши запуски, нарисованные цифры и настройки и где ищутся наборы данных</translation>
+    </message>
+    <message>
+        <source>&amp;About MLP Workbench</source>
+        <translation>&amp;О программе MLP Workbench</translation>
+    </message>
+    <message>
+        <source>The version, its licence and the libraries it runs on</source>
+        <translation>Версия, лицензия и библиотеки, на которых работает программа</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The version and licence of Qt</source>
+        <translation>Версия и лицензия Qt</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3668,10 @@ target loss
         <translation>Запуски</translation>
     </message>
     <message>
+        <source>Bring back the runs just deleted</source>
+        <translation>Вернуть только что удалённые запуски</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -3669,6 +3834,25 @@ target loss
     <message>
         <source>run</source>
         <translation>запуск</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>%1 view</source>
+        <translation>Вкладка «%1»</translation>
     </message>
 </context>
 <context>

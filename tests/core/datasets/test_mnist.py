@@ -46,11 +46,13 @@ def test_lookup_order_given_folder_then_shared_data_then_cache_then_system(tmp_p
     load = lambda **options: len(datasets.load("mnist", validation_split=0, **options).X_test)  # noqa: E731
     assert load(folder=given) == 20
     assert load() == 30
+    assert mnist.found_folder(source) == shared / "mnist" and mnist.found_folder(source, given) == given
     monkeypatch.delenv("MLP_WORKBENCH_DATA")
     assert load() == 40
     (cache / "mnist" / (FILE_NAMES["test_labels"] + ".gz")).unlink()  # an incomplete folder is skipped
     assert load() == 50
     assert load(folder=tmp_path / "empty") == 50  # a given folder without the files: the usual places
+    assert mnist.found_folder(source) == system
 
 
 def test_offline_error_lists_every_folder_and_how_to_provide_the_files(tmp_path, monkeypatch):
@@ -61,6 +63,7 @@ def test_offline_error_lists_every_folder_and_how_to_provide_the_files(tmp_path,
     with pytest.raises(DatasetUnavailableError) as caught:
         datasets.load("mnist", folder=tmp_path / "mine")
     message = str(caught.value)
+    assert mnist.found_folder(mnist.SOURCES["mnist"], tmp_path / "mine") is None
     assert f"{tmp_path / 'mine'} (the folder given): does not exist" in message
     assert f"{tmp_path / 'lab' / 'mnist'} ($MLP_WORKBENCH_DATA/mnist): has 2 of the 4 files" in message
     assert f"{tmp_path / 'cache' / 'mnist'} (the user's cache): does not exist" in message
