@@ -119,8 +119,9 @@ class ProgressBar:
     def epoch(self, event, metric_name: str) -> None:
         val = f" val_loss {event.val_loss:.4f} val_{metric_name} {event.val_metric:.4f}" \
             if math.isfinite(event.val_loss) else ""
+        penalty = f" penalty {event.train_penalty:.4f}" if event.train_penalty else ""
         prefix = "\r" if self._interactive else ""
-        self.stream.write(f"{prefix}epoch {event.epoch}/{self.total_epochs} loss {event.train_loss:.4f} "
+        self.stream.write(f"{prefix}epoch {event.epoch}/{self.total_epochs} loss {event.train_loss:.4f}{penalty} "
                           f"{metric_name} {event.train_metric:.4f}{val} {event.samples_per_second:,.0f} samples/s "
                           f"elapsed {_duration(event.elapsed)}\n")
         self.stream.flush()

@@ -42,7 +42,8 @@ CHECKPOINTS_PER_RUN = 20
 
 EMPTY_HISTORY = {"epochs": [], "batches": [], "batch_stride": 1}
 
-METRIC_COLUMNS = ("epoch", "step", "train_loss", "train_metric", "val_loss", "val_metric", "lr", "elapsed")
+METRIC_COLUMNS = ("epoch", "step", "train_loss", "train_penalty", "train_metric", "val_loss", "val_metric", "lr",
+                  "elapsed")
 """The columns of a metrics CSV: one row per epoch of the run's history."""
 
 
@@ -119,13 +120,15 @@ def history_events(history: dict, batch_size: int) -> tuple[tuple, tuple]:
     best = None
     epoch_events = []
     for entry in epochs:
-        val_loss = _number(entry["val_loss"])
-        loss = val_loss if math.isfinite(val_loss) else _number(entry["train_loss"])
+        val_loss, train_loss = _number(entry["val_loss"]), _number(entry["train_loss"])
+        train_penalty = _number(entry.get("train_penalty", 0.0))  # runs saved before it was recorded had none
+        loss = val_loss if math.isfinite(val_loss) else train_loss + train_penalty  # as the trainer judges
         is_best = math.isfinite(loss) and (best is None or loss < best)
         best = loss if is_best else best
         epoch_events.append(events.EpochFinished(
-            entry["epoch"], entry["step"], _number(entry["train_loss"]), _number(entry["train_metric"]), val_loss,
-            _number(entry["val_metric"]), _number(entry["lr"]), _number(entry["elapsed"]), math.nan, is_best))
+            entry["epoch"], entry["step"], train_loss, _number(entry["train_metric"]), val_loss,
+            _number(entry["val_metric"]), _number(entry["lr"]), _number(entry["elapsed"]), math.nan, is_best,
+            train_penalty))
     batch_events = []
     for step, loss, metric, lr in history["batches"]:
         epoch = bisect.bisect_left(ends, step)

@@ -243,7 +243,7 @@ class _MLPEstimator(BaseEstimator):
         for event in trainer.run():
             if isinstance(event, events.EpochFinished):
                 finished_epochs.append(event)
-                if convergence is not None and convergence.converged(event.train_loss):
+                if convergence is not None and convergence.converged(event.train_loss + event.train_penalty):
                     reason = "converged"
                     break
             elif isinstance(event, events.TrainingFinished):
@@ -264,7 +264,8 @@ class _MLPEstimator(BaseEstimator):
         return X_train, train_targets, X_val, val_targets
 
     def _record(self, finished_epochs, validation: bool) -> None:
-        self.loss_curve_.extend(event.train_loss for event in finished_epochs)
+        # As scikit-learn's: the objective, its L2 penalty included.
+        self.loss_curve_.extend(event.train_loss + event.train_penalty for event in finished_epochs)
         if validation:
             self.validation_scores_.extend(event.val_metric for event in finished_epochs)
             self.validation_loss_curve_.extend(event.val_loss for event in finished_epochs)

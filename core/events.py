@@ -23,9 +23,10 @@ class TrainingStarted:
 
 @dataclass(frozen=True)
 class BatchFinished:
-    """One optimiser step. ``metric`` is the batch's accuracy (classification) or R² (regression);
-    ``elapsed`` the seconds of training since the run started (time paused left out, as in every
-    event's ``elapsed`` and rate)."""
+    """One optimiser step. ``loss`` is the batch's loss L and ``penalty`` the regularisation P the step
+    lowered with it (J = L + P; 0 without regularisation); ``metric`` is the batch's accuracy
+    (classification) or R² (regression); ``elapsed`` the seconds of training since the run started
+    (time paused left out, as in every event's ``elapsed`` and rate)."""
 
     epoch: int
     step: int
@@ -37,11 +38,14 @@ class BatchFinished:
     samples_seen: int
     elapsed: float
     gradient_norms: tuple[float, ...] = ()
+    penalty: float = 0.0
 
 
 @dataclass(frozen=True)
 class EpochFinished:
-    """End of an epoch; ``val_*`` are NaN when there is no validation data."""
+    """End of an epoch; ``val_*`` are NaN when there is no validation data. ``train_loss`` and
+    ``train_penalty`` are the means of its batches' ``loss`` and ``penalty``: the training loss
+    compares with ``val_loss`` (neither holds the penalty), their sum is the objective lowered."""
 
     epoch: int
     step: int
@@ -53,6 +57,7 @@ class EpochFinished:
     elapsed: float
     samples_per_second: float
     is_best: bool
+    train_penalty: float = 0.0
 
 
 @dataclass(frozen=True)

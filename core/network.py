@@ -404,17 +404,21 @@ class Network:
     def activity_penalty(self) -> float:
         return sum(layer.penalty() for layer in self.layers)
 
-    def loss_and_gradients(self, X, y, regularizer=None) -> tuple[float, np.ndarray]:
-        """One training pass over a batch: fills the gradient buffer and returns
-        (loss + penalties, the batch's predictions)."""
+    def loss_and_gradients(self, X, y, regularizer=None) -> tuple[float, float, np.ndarray]:
+        """One training pass over a batch: fills the gradient buffer with ∂J/∂θ and returns
+        (L, P, the batch's predictions) for the objective J = L + P that a step lowers, where
+
+            L = the loss of the batch's outputs (what a validation set is scored with too),
+            P = λ₁Σ|w| + λ₂Σw² (``regularizer``) + the layers' activity penalties.
+        """
         output = self.forward(X, training=True)
-        value, predictions = self.loss.forward_and_predict(output, y)
-        value += self.activity_penalty()
+        loss, predictions = self.loss.forward_and_predict(output, y)
+        penalty = self.activity_penalty()
         self.backward(self.loss.backward())
         if regularizer is not None:
-            value += regularizer.penalty(self._params, self._kinds)
+            penalty += regularizer.penalty(self._params, self._kinds)
             regularizer.add_gradient(self._params, self._grads, self._kinds)
-        return value, predictions
+        return loss, float(penalty), predictions
 
     def predict_output(self, X, batch_size: int = 4096) -> np.ndarray:
         """Raw outputs in inference mode, computed in chunks to bound memory."""

@@ -362,10 +362,11 @@ class Trainer:
             np.copyto(network.flat_parameters, kept)
         return "loss", ""
 
-    def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
-        """One optimiser step on a batch: (its loss, its predictions, whether its new weights were finite).
+    def _learn(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, float, np.ndarray, bool]:
+        """One optimiser step on a batch: (its loss, its penalty, its predictions, whether its new
+        weights were finite); see :meth:`Network.loss_and_gradients`.
 
-        No step is taken when the loss is not finite. The optimiser writes the new weights to
+        No step is taken when the loss or the penalty is not finite. The optimiser writes the new weights to
         ``_next_parameters``, which replace the network's only when they are all finite: after a step
         that diverged, the network still has the last finite weights. (Cheaper than a step in place
         that keeps a backup: see :mod:`core.optimizers`.)
@@ -374,21 +375,21 @@ class Trainer:
         # Overflow is detected here and reported as divergence, not as warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             try:
-                output_loss, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
+                output_loss, penalty, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
             except NonFiniteOutputError:
-                return math.nan, None, True
-            if not math.isfinite(output_loss):
-                return output_loss, predictions, True
+                return math.nan, math.nan, None, True
+            if not math.isfinite(output_loss + penalty):
+                return output_loss, penalty, predictions, True
             new_weights = self._next_parameters
             self.optimizer.step([network.flat_parameters], [network.flat_gradients], [new_weights])
             # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
             # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
             if not math.isfinite(float(np.dot(new_weights, new_weights))):
-                return output_loss, predictions, False
+                return output_loss, penalty, predictions, False
             np.copyto(network.flat_parameters, new_weights)
-        return output_loss, predictions, True
+        return output_loss, penalty, predictions, True
 
-    def _learn_as_fastest(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
+    def _learn_as_fastest(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, float, np.ndarray, bool]:
         """:meth:`_learn` on one BLAS thread when the batch's products are small (see
         :data:`ONE_THREAD_PRODUCT`), else on as many as the run's :class:`BlasThreadChoice` finds faster
         (there is one in the main thread while OpenBLAS runs several threads)."""
@@ -403,7 +404,7 @@ class Trainer:
         choice.record(on_one_thread, time.perf_counter() - start, xb.shape[0])
         return outcome
 
-    def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, np.ndarray, bool]:
+    def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, float, np.ndarray, bool]:
         """:meth:`_learn` with OpenBLAS on one thread (see :data:`ONE_THREAD_PRODUCT`), in the main thread.
 
         For the batch only, never across a yield: a run its caller stops iterating must not leave the
@@ -452,7 +453,7 @@ class Trainer:
             epoch_start = time.perf_counter()
             batch_size = self.batch_size
             order = self.shuffle_rng.permutation(n_train)
-            loss_sum = metric_sum = 0.0
+            loss_sum = penalty_sum = metric_sum = 0.0
             n_batches = 0
             for batch_in_epoch, first in enumerate(range(0, n_train, batch_size)):
                 waiting = control.must_wait()
@@ -477,8 +478,8 @@ class Trainer:
                     xb = self.augment(xb)
                 if self.schedule is not None and self.schedule_unit == "step":
                     self._set_scheduled_lr(self.step)
-                output_loss, predictions, weights_finite = self._learn_as_fastest(xb, yb)
-                if not (math.isfinite(output_loss) and weights_finite):
+                output_loss, penalty, predictions, weights_finite = self._learn_as_fastest(xb, yb)
+                if not (math.isfinite(output_loss + penalty) and weights_finite):
                     # the step's new weights when they were not finite (and so not taken), else the network's
                     weights = network.flat_parameters if weights_finite else self._next_parameters
                     nonfinite, diverging_lr = self._nonfinite_report(xb, weights), self.optimizer.lr
@@ -493,21 +494,24 @@ class Trainer:
                 samples_seen += index.size
                 n_batches += 1
                 loss_sum += output_loss
+                penalty_sum += penalty
                 metric_sum += batch_metric
                 norms = tuple(float(np.linalg.norm(g)) for g in self._dense_gradients) \
                     if self.track_gradient_norms else ()
                 yield events.BatchFinished(self.epoch, self.step, batch_in_epoch, index.size, output_loss,
                                            batch_metric, self.optimizer.lr, samples_seen,
-                                           time.perf_counter() - start, norms)
+                                           time.perf_counter() - start, norms, penalty)
             if reason in (events.STOPPED, events.DIVERGED):
                 break
             train_loss = loss_sum / max(n_batches, 1)
+            train_penalty = penalty_sum / max(n_batches, 1)
             train_metric = metric_sum / max(n_batches, 1)
             if self.has_validation:
                 val_loss, val_metric = evaluate(network, self.X_val, self.y_val)
             else:
                 val_loss, val_metric = math.nan, math.nan
-            monitored = val_loss if self.has_validation else train_loss
+            # Without validation data, the objective the steps lower (a penalty that grows is no progress).
+            monitored = val_loss if self.has_validation else train_loss + train_penalty
             is_best = monitored < self.best_loss
             if is_best:
                 self.best_loss, self.best_epoch = monitored, self.epoch
@@ -521,7 +525,8 @@ class Trainer:
                 self._set_scheduled_lr(self.epoch)
             yield events.EpochFinished(self.epoch, self.step, train_loss, train_metric, val_loss, val_metric,
                                        self.optimizer.lr, time.perf_counter() - start,
-                                       n_train / elapsed_epoch if elapsed_epoch > 0 else math.nan, is_best)
+                                       n_train / elapsed_epoch if elapsed_epoch > 0 else math.nan, is_best,
+                                       train_penalty)
             control.epoch_ended()
             if self.patience is not None and self.epoch - 1 - self.best_epoch >= self.patience:
                 network.load_state(self.best_state)

@@ -9,7 +9,7 @@ from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bo
                             finite_bounds)
 from app.views.series import DEFAULT_CAPACITY, DecimatingSeries, Smoother, plain, show
 
-BATCH, SMOOTHED, TRAIN, VALIDATION = range(4)
+BATCH, SMOOTHED, TRAIN, VALIDATION, PENALTY = range(5)
 TREND_CAPACITY = 256
 LEFT_AXIS_WIDTH = 72
 """Pixels for a value axis: its title and ticks up to seven characters wide ("0.00075")."""
@@ -18,7 +18,8 @@ LEFT_AXIS_WIDTH = 72
 class LossView(View):
     """Three stacked plots sharing the step axis:
 
-    - loss: every batch (grey), its smoothed trend, and the epoch means on training and validation data;
+    - loss: every batch (grey), its smoothed trend, and the epoch means on training and validation data
+      (both the loss alone, comparable), with the epoch's mean penalty once a run has one;
     - accuracy for classification, R² for regression: smoothed per batch, and per epoch;
     - the learning rate actually used at each step (schedules and live changes show up here).
     """
@@ -51,7 +52,8 @@ class LossView(View):
                            ValueAxis(1, self.lr_plot, lowest=0.0))
         self.newest_step = 0
         self.names = (self.tr("loss per batch"), self.tr("loss, smoothed"),
-                      self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"))
+                      self.tr("training loss (epoch)"), self.tr("validation loss (epoch)"),
+                      self.tr("training penalty (epoch)"))
         # Trends (the smoothed curves, the rate) keep a point every few pixels: drawn with wide pens,
         # each point costs, and a smooth line looks the same with a quarter of them.
         self.loss_series = [DecimatingSeries(TREND_CAPACITY if kind == SMOOTHED else DEFAULT_CAPACITY)
@@ -60,7 +62,7 @@ class LossView(View):
         self.lr_series = DecimatingSeries(TREND_CAPACITY)
         self.loss_smoother, self.metric_smoother = Smoother(), Smoother()
 
-        legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        self.legend = legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         reference = pg.mkPen(palette.REFERENCE, width=1)
         self.loss_curves = [
@@ -70,7 +72,11 @@ class LossView(View):
                                 symbolBrush=palette.series_color(0), symbolPen=None, name=self.names[TRAIN]),
             self.loss_plot.plot(pen=palette.pen(1, 2), symbol="s", symbolSize=6,
                                 symbolBrush=palette.series_color(1), symbolPen=None, name=self.names[VALIDATION]),
+            # In the legend, and shown, once a run has a penalty (see add_epochs).
+            self.loss_plot.plot(pen=palette.pen(3, 1, Qt.PenStyle.DotLine), symbol="d", symbolSize=7,
+                                symbolBrush=palette.series_color(3), symbolPen=None),
         ]
+        self.loss_curves[PENALTY].hide()
         metric_legend = self.metric_plot.addLegend(offset=(-10, -10), labelTextColor=palette.FOREGROUND)
         metric_legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.metric_curves = [
@@ -112,7 +118,19 @@ class LossView(View):
         for axis in (self.steps_axis, *self.value_axes):
             axis.reset()
         self.newest_step = 0
+        self._show_penalty(False)
         self.redraw()
+
+    def _show_penalty(self, shown: bool) -> None:
+        curve = self.loss_curves[PENALTY]
+        if shown == curve.isVisible():
+            return
+        curve.setVisible(shown)
+        if shown:
+            self.legend.addItem(curve, self.names[PENALTY])
+            cache_pictures(self.legend)
+        else:
+            self.legend.removeItem(curve)
 
     def add_batches(self, events):
         batch, smoothed = self.loss_series[BATCH], self.loss_series[SMOOTHED]
@@ -127,6 +145,9 @@ class LossView(View):
         for event in events:
             self.loss_series[TRAIN].append(event.step, event.train_loss)
             self.loss_series[VALIDATION].append(event.step, event.val_loss)
+            self.loss_series[PENALTY].append(event.step, event.train_penalty)
+            if event.train_penalty > 0:
+                self._show_penalty(True)
             self.metric_series[1].append(event.step, event.train_metric)
             self.metric_series[2].append(event.step, event.val_metric)
 
@@ -146,7 +167,8 @@ class LossView(View):
             axis.follow(bounds)
 
     def table(self):
-        named = [*zip(self.names, self.loss_series),
+        shown = len(self.names) if self.loss_curves[PENALTY].isVisible() else PENALTY
+        named = [*zip(self.names[:shown], self.loss_series[:shown]),
                  *zip((self.tr("{metric} per batch, smoothed").format(metric=self.metric_name),
                        self.tr("training {metric} (epoch)").format(metric=self.metric_name),
                        self.tr("validation {metric} (epoch)").format(metric=self.metric_name)), self.metric_series),

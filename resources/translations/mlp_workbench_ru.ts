@@ -2071,6 +2071,10 @@ target loss
         <translation>потери на валидации (эпоха)</translation>
     </message>
     <message>
+        <source>training penalty (epoch)</source>
+        <translation>штраф на обучении (эпоха)</translation>
+    </message>
+    <message>
         <source>per batch, smoothed</source>
         <translation>на батче, сглаженная</translation>
     </message>

@@ -122,6 +122,7 @@ def test_a_failed_write_ends_the_recording_with_a_message_and_not_the_training(l
 
 def test_a_history_replays_as_the_events_that_made_it(library):
     config = toy_config(epochs=4)
+    config.regularization.l2 = 0.01
     experiment = Experiment(config)
     recorder = runs.RunRecorder(config, experiment.network, "moons")
     log = list(experiment.make_trainer().run())
@@ -132,8 +133,10 @@ def test_a_history_replays_as_the_events_that_made_it(library):
     original_epochs = [e for e in log if isinstance(e, events.EpochFinished)]
     assert [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr) for b in batches] == \
         [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr) for b in original_batches]
-    assert [(e.epoch, e.step, e.train_loss, e.val_loss, e.val_metric, e.is_best) for e in epochs] == \
-        [(e.epoch, e.step, e.train_loss, e.val_loss, e.val_metric, e.is_best) for e in original_epochs]
+    assert [(e.epoch, e.step, e.train_loss, e.train_penalty, e.val_loss, e.val_metric, e.is_best) for e in epochs] \
+        == [(e.epoch, e.step, e.train_loss, e.train_penalty, e.val_loss, e.val_metric, e.is_best)
+            for e in original_epochs]
+    assert all(e.train_penalty > 0 for e in epochs)
     times = [b.elapsed for b in batches]
     assert times == sorted(times) and times[-1] <= epochs[-1].elapsed
 
@@ -150,15 +153,16 @@ def test_history_until_keeps_what_happened_up_to_an_epoch():
 def test_metrics_csv_round_trip_keeps_every_value_and_leaves_gaps_for_missing_ones(tmp_path):
     history = {"epochs": [{"epoch": 1, "step": 5, "train_loss": 0.5, "train_metric": 0.8, "val_loss": None,
                            "val_metric": None, "lr": 0.01, "elapsed": 0.25},
-                          {"epoch": 2, "step": 10, "train_loss": 0.25, "train_metric": 0.9, "val_loss": 0.3,
-                           "val_metric": 0.875, "lr": 0.01, "elapsed": 0.5}], "batches": [], "batch_stride": 1}
+                          {"epoch": 2, "step": 10, "train_loss": 0.25, "train_penalty": 0.125, "train_metric": 0.9,
+                           "val_loss": 0.3, "val_metric": 0.875, "lr": 0.01, "elapsed": 0.5}],
+               "batches": [], "batch_stride": 1}  # the first epoch as saved before penalties were recorded
     path = tmp_path / "metrics.csv"
     run_library.write_metrics_csv(path, history)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == run_library.METRIC_COLUMNS
     for row, entry in zip(rows, history["epochs"]):
         for column in run_library.METRIC_COLUMNS:
-            value = entry[column]
+            value = entry.get(column)
             assert (row[column] == "") if value is None else math.isclose(float(row[column]), value)
 
 

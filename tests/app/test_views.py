@@ -19,7 +19,7 @@ from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
 from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
-from app.views.loss import BATCH, SMOOTHED, TRAIN, VALIDATION, LossView
+from app.views.loss import BATCH, PENALTY, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
 from app.views.series import DecimatingSeries, Smoother, show
 from app.views.unit_images import GAP, UnitImageView, mosaic
@@ -152,6 +152,28 @@ def test_loss_view_draws_every_batch_and_epoch(qtbot, runs, name):
     np.testing.assert_allclose(drawn(view.lr_curve)[1], [e.lr for e in run.batches])
     label = view.metric_plot.getAxis("left").labelText
     assert label == ("R²" if name == "sine" else "accuracy")
+
+
+def test_the_loss_view_adds_the_penalty_to_its_legend_once_a_run_has_one(qtbot, runs):
+    run = runs["digits"]
+    view = fed_view(qtbot, LossView, run)
+    legend = lambda: [label.text for _, label in view.legend.items]  # noqa: E731
+    penalty_rows = lambda: [row for row in view.table()[1] if row[0] == "training penalty (epoch)"]  # noqa: E731
+    assert not view.loss_curves[PENALTY].isVisible() and "training penalty (epoch)" not in legend()
+    assert not penalty_rows()
+
+    last = run.epochs[-1]
+    later = [replace(last, epoch=last.epoch + k, step=last.step + 10 * k, train_penalty=0.25 * k)
+             for k in (1, 2)]  # L2 switched on mid-run
+    view.on_progress(Progress((), tuple(later), None))
+    view.redraw()
+    assert view.loss_curves[PENALTY].isVisible() and legend()[-1] == "training penalty (epoch)"
+    x, y = view.loss_curves[PENALTY].getOriginalDataset()
+    np.testing.assert_allclose(y, [0.0] * len(run.epochs) + [0.25, 0.5])
+    assert [row[1:] for row in penalty_rows()][-2:] == [[later[0].step, 0.25], [later[1].step, 0.5]]
+
+    view.reset(run.experiment)  # a new run: no penalty until it has one
+    assert not view.loss_curves[PENALTY].isVisible() and "training penalty (epoch)" not in legend()
 
 
 def test_loss_views_plots_line_up_their_steps_and_keep_their_layout_when_painted(qtbot, runs):

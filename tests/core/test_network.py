@@ -160,11 +160,12 @@ def test_prepare_switches_training_to_the_compiled_kernels_with_the_same_loss_an
     X, y = rng.normal(size=(50, 6)).astype(dtype), rng.integers(0, 4, 50)
     net = Network([Dense(6, 16), Activation("relu"), Dense(16, 16), Activation("relu"), Dense(16, 4)],
                   dtype=dtype, seed=3)
-    numpy_loss, numpy_predictions = net.loss_and_gradients(X, y)
+    numpy_loss, numpy_penalty, numpy_predictions = net.loss_and_gradients(X, y)
     numpy_gradients = net.flat_gradients.copy()
     net.prepare()
     assert np.dtype(dtype) in losses.COMPILED_DTYPES and np.dtype(dtype) in activations.COMPILED_DTYPES
-    compiled_loss, compiled_predictions = net.loss_and_gradients(X, y)
+    compiled_loss, compiled_penalty, compiled_predictions = net.loss_and_gradients(X, y)
+    assert numpy_penalty == compiled_penalty == 0.0
     assert compiled_loss == pytest.approx(numpy_loss, rel=tolerance)
     np.testing.assert_array_equal(compiled_predictions, numpy_predictions)
     np.testing.assert_allclose(net.flat_gradients, numpy_gradients, rtol=tolerance, atol=tolerance * 1e-3)

@@ -11,6 +11,7 @@ from core.config import RunConfig
 from core.experiment import Experiment
 from core.layers import Activation, Dense, Dropout
 from core.network import Network
+from core.regularization import Regularizer
 from core.trainer import ONE_THREAD_PRODUCT, Trainer, TrainingControl
 
 
@@ -172,6 +173,40 @@ def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
     assert second_epoch_sizes == {32}
     with pytest.raises(ValueError, match="cannot change epochs"):
         control.change(epochs=3)
+
+
+def test_the_loss_reported_is_the_data_s_and_the_penalty_is_reported_beside_it():
+    """J = L + λ₁Σ|w| + λ₂Σw² is lowered; L alone compares with the validation loss, so it is the loss."""
+    X, y = blobs(n=40)
+    regularizer = Regularizer(l1=0.002, l2=0.01)
+    twin = small_network(seed=2)
+    expected_loss = twin.loss.forward(twin.forward(X, training=True), y)
+    expected_penalty = regularizer.penalty(twin.parameters(), twin.parameter_kinds())
+    log = run(Trainer(small_network(seed=2), optimizers.create("sgd", lr=0.1), X, y, X, y, batch_size=40, epochs=1,
+                      regularizer=regularizer))
+    (batch,) = [event for event in log if isinstance(event, events.BatchFinished)]
+    (epoch,) = [event for event in log if isinstance(event, events.EpochFinished)]
+    assert batch.loss == pytest.approx(expected_loss, rel=1e-6)
+    assert batch.penalty == pytest.approx(expected_penalty, rel=1e-6) and batch.penalty > 0.01
+    assert (epoch.train_loss, epoch.train_penalty) == (batch.loss, batch.penalty)
+
+    log = run(Trainer(small_network(seed=2), optimizers.create("sgd", lr=0.1), X, y, batch_size=40, epochs=1))
+    assert [event.penalty for event in log if isinstance(event, events.BatchFinished)] == [0.0]
+
+
+def test_without_validation_data_early_stopping_watches_the_objective_penalty_included():
+    X, y = blobs(n=40)
+    net = small_network(seed=2)
+    run(Trainer(net, optimizers.create("adam", lr=0.05), X, y, batch_size=40, epochs=40))  # fits: large weights
+    # A strong penalty then shrinks them: the loss rises at every epoch, the objective falls.
+    trainer = Trainer(net, optimizers.create("sgd", lr=0.05), X, y, batch_size=40, epochs=6, patience=1,
+                      regularizer=Regularizer(l2=0.5))
+    log = run(trainer)
+    epochs = [event for event in log if isinstance(event, events.EpochFinished)]
+    objective = [event.train_loss + event.train_penalty for event in epochs]
+    losses = [event.train_loss for event in epochs]
+    assert losses == sorted(losses) and objective == sorted(objective, reverse=True)
+    assert all(event.is_best for event in epochs) and finished(log).reason == events.COMPLETED
 
 
 def test_early_stopping_restores_the_best_weights():
