@@ -95,7 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
     # or a word where the name is one (it would stay English in another language).
     "hyperparameter": {
         "lr": QT_TRANSLATE_NOOP("Names", "η (lr)"),
-        "momentum": QT_TRANSLATE_NOOP("Names", "μ (momentum)"),
+        "momentum": QT_TRANSLATE_NOOP("Names", "γ (momentum)"),
         "weight_decay": QT_TRANSLATE_NOOP("Names", "λ (weight_decay)"),
         "eps": QT_TRANSLATE_NOOP("Names", "ε (eps)"),
         "alpha": QT_TRANSLATE_NOOP("Names", "α (alpha)"),
@@ -129,6 +129,11 @@ LABELS: dict[str, dict[str, str]] = {
         "task": QT_TRANSLATE_NOOP("Names", "Task"),
         "mix_user_digits": QT_TRANSLATE_NOOP("Names", "Add my digits"),
     },
+    # An optimiser's row where its symbol differs from another component's: RMSProp's α (torch's
+    # name) is lecture 003's ρ, a leaky ReLU's α stays α. Other keys are looked up as "hyperparameter".
+    "optimizer_hyperparameter": {
+        "alpha": QT_TRANSLATE_NOOP("Names", "ρ (alpha)"),
+    },
     "schedule_unit": {
         "step": QT_TRANSLATE_NOOP("Names", "steps"),
         "epoch": QT_TRANSLATE_NOOP("Names", "epochs"),
@@ -136,7 +141,13 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+FALLBACK_KINDS = {"optimizer_hyperparameter": "hyperparameter"}
+"""Where a name missing from a kind of :data:`LABELS` is looked up next."""
+
+
 def label(kind: str, name: str) -> str:
     """The name a person reads for the identifier ``name`` of a ``kind`` of :data:`LABELS`."""
     text = LABELS.get(kind, {}).get(name)
+    if text is None and kind in FALLBACK_KINDS:
+        return label(FALLBACK_KINDS[kind], name)
     return name if text is None else QCoreApplication.translate("Names", text)

@@ -12,13 +12,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 OPTIMIZER = {
     "lr": QT_TRANSLATE_NOOP("Help", "Learning rate η, the size of each step: θ ← θ − η·g. Too large and the "
                                     "loss explodes, too small and it crawls. Can be changed while training."),
-    "momentum": QT_TRANSLATE_NOOP("Help", "Momentum μ: v ← μ·v + g, θ ← θ − η·v — successive gradients are "
-                                          "averaged, so steps speed up along a consistent direction (0 = none)."),
-    "weight_decay": QT_TRANSLATE_NOOP("Help", "Weight decay λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), decoupled "
-                                              "from the moments). Pulls the weights towards 0."),
+    "momentum": QT_TRANSLATE_NOOP("Help", "Momentum γ: v ← γ·v + g, θ ← θ − η·v (the lecture's u = η·v) — "
+                                          "successive gradients are averaged, so steps speed up along a "
+                                          "consistent direction (0 = none)."),
+    "weight_decay": QT_TRANSLATE_NOOP("Help", "Weight decay λ: g = ∇E + λθ on every parameter, biases included "
+                                              "(AdamW: θ ← θ·(1 − ηλ), decoupled from the moments). Pulls the "
+                                              "weights towards 0: the steps of the L2 penalty with λ₂ = λ/2 and "
+                                              "biases penalised, but not counted in the penalty shown."),
     "eps": QT_TRANSLATE_NOOP("Help", "ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite "
                                      "when v is close to 0."),
-    "alpha": QT_TRANSLATE_NOOP("Help", "RMSProp's smoothing constant α: s ← α·s + (1 − α)·g²."),
+    "alpha": QT_TRANSLATE_NOOP("Help", "RMSProp's smoothing constant (the lecture's ρ; torch calls it alpha): "
+                                       "G ← ρ·G + (1 − ρ)·g²."),
     "rho": QT_TRANSLATE_NOOP("Help", "Adadelta's decay ρ of its running means: s ← ρ·s + (1 − ρ)·g²."),
     "betas": QT_TRANSLATE_NOOP("Help", "Adam's decay rates (β₁, β₂): m ← β₁·m + (1 − β₁)·g, "
                                        "v ← β₂·v + (1 − β₂)·g². Type two numbers, e.g. 0.9, 0.999."),

@@ -80,7 +80,8 @@ class TrainingPanel(ConfigPanel):
         self.optimizer.chosen.connect(self._optimizer_chosen)
         self.bind("optimizer.name", self.optimizer)
         form.addRow(self.tr("&Optimiser"), self.optimizer)
-        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key))
+        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key),
+                                                    labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(lambda key, value: self.model.set(f"optimizer.options.{key}", value))
         self.bind("optimizer.name" + OPTIONS, self.optimizer_options)
         form.addRow(self.optimizer_options)

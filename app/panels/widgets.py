@@ -257,9 +257,13 @@ class HyperparameterForm(QWidget):
     edited = Signal(str, object)
     """edited(key, value): the user changed hyperparameter ``key``."""
 
-    def __init__(self, describe=None, empty_text: str | None = None, parent: QWidget | None = None):
+    def __init__(self, describe=None, empty_text: str | None = None, parent: QWidget | None = None, *,
+                 labels: str = "hyperparameter"):
+        """``describe(key)`` gives a row's help; ``labels`` is the kind of :data:`display_names.LABELS`
+        that names the rows."""
         super().__init__(parent)
         self._describe = describe or (lambda key: "")
+        self._labels = labels
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._controls: dict[str, QWidget] = {}
@@ -289,7 +293,7 @@ class HyperparameterForm(QWidget):
         self._controls = {}
         for key, default in defaults.items():
             control = self.make_control(key, default)
-            label = display_names.label("hyperparameter", key)
+            label = display_names.label(self._labels, key)
             set_help(control, self._describe(key), label)
             control.setProperty(HYPERPARAMETER_PROPERTY, key)
             self._controls[key] = control

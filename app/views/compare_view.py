@@ -388,7 +388,8 @@ class CompareView(SessionView, View):
         self.optimizer_box.chosen.connect(self._optimizer_chosen)
         set_help(self.optimizer_box, help_texts.text(help_texts.CONTROLS, "optimizer"), self.tr("Optimiser"))
         editor.addRow(self.tr("Optimiser"), self.optimizer_box)
-        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key))
+        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key),
+                                                    labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(self._optimizer_option_edited)
         editor.addRow(self.optimizer_options)
         self.schedule_box = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name), kind="schedule")

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
+from app.i18n import format_number
 from app.views.base import TranslatedText, View
 
 #: The inspection gives weight matrices only when no layer is wider than this.
@@ -14,6 +15,10 @@ MAX_UNITS = 64
 LEVELS = 4
 #: Inputs and outputs are labelled with feature and class names up to this many units.
 MAX_LABELS = 20
+#: Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6).
+MAX_VALUE_LABELS = 24
+#: Where along its link (from its source) a weight's value stands: crossing links cross at 0.5.
+VALUE_POSITION = 0.3
 
 
 def node_positions(widths: list[int]) -> list[np.ndarray]:
@@ -43,7 +48,8 @@ def link_levels(W: np.ndarray) -> np.ndarray:
 class NetworkView(View):
     """Columns of units from the inputs (left) to the outputs (right). A link's opacity (and,
     for the strongest, thickness) grows with |w| relative to its layer's largest, orange for
-    w > 0 and blue for w < 0; a unit's colour is its bias (blue negative, yellow positive)."""
+    w > 0 and blue for w < 0; a unit's colour is its bias (blue negative, yellow positive).
+    A network of a few links (a lecture's XNOR) shows every weight and bias as a number too."""
 
     title = TranslatedText("NetworkView", QT_TRANSLATE_NOOP("NetworkView", "Network"))
 
@@ -61,6 +67,8 @@ class NetworkView(View):
         self.nodes.setZValue(LEVELS)
         self.plot.addItem(self.nodes)
         self.labels: list[pg.TextItem] = []
+        self.weight_labels: list[pg.TextItem] = []  # link by link, in the order of link_x (empty: too many)
+        self.bias_labels: list[pg.TextItem] = []  # unit by unit, inputs excepted
         self.weights = None
         self.link_x = self.link_y = np.zeros(0)
         self.input_count = 0
@@ -101,12 +109,32 @@ class NetworkView(View):
                 self.labels.append(label)
         self.weights = None
         n_links = sum(layer.n_in * layer.n_out for layer in dense)
+        self._place_value_labels(n_links)
         for (sign, level), item in self.links.items():
             item.setPen(link_pen(sign, level, n_links))
             item.setData([], [])
         self.nodes.setData(pos=self.node_xy, brush=pg.mkBrush(palette.REFERENCE))
         self.plot.setRange(xRange=(-0.35, len(widths) - 0.6), yRange=(-1.08, 1.08), padding=0)
         self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
+
+    def _place_value_labels(self, n_links: int) -> None:
+        for label in self.weight_labels + self.bias_labels:
+            self.plot.removeItem(label)
+        self.weight_labels, self.bias_labels = [], []
+        if n_links > MAX_VALUE_LABELS:
+            return
+        starts, ends = self.link_x.reshape(-1, 2), self.link_y.reshape(-1, 2)
+        for (x0, x1), (y0, y1) in zip(starts, ends):
+            self.weight_labels.append(self._value_label(x0 + VALUE_POSITION * (x1 - x0),
+                                                        y0 + VALUE_POSITION * (y1 - y0), (0.5, 0.5)))
+        self.bias_labels = [self._value_label(x, y, (0.5, -0.25)) for x, y in self.node_xy[self.input_count:]]
+
+    def _value_label(self, x: float, y: float, anchor: tuple[float, float]) -> pg.TextItem:
+        label = pg.TextItem("", color=palette.FOREGROUND, anchor=anchor, fill=pg.mkBrush(255, 255, 255, 210))
+        label.setZValue(LEVELS + 1)
+        label.setPos(x, y)
+        self.plot.addItem(label)
+        return label
 
     def show_inspection(self, inspection):
         self.weights = inspection.small_network
@@ -131,6 +159,11 @@ class NetworkView(View):
         colours = palette.signed_colormap().map((biases / largest + 1) / 2, mode="qcolor")
         brushes = [pg.mkBrush(palette.REFERENCE)] * self.input_count + [pg.mkBrush(colour) for colour in colours]
         self.nodes.setBrush(brushes)
+        weights = np.concatenate([W.ravel() for W, _ in self.weights]) if self.weight_labels else ()
+        for label, value in zip(self.weight_labels, weights):
+            label.setText(format_number(value, 3, fixed=False))
+        for label, value in zip(self.bias_labels, biases):
+            label.setText("b = " + format_number(value, 3, fixed=False))
 
     def table(self):
         rows = []

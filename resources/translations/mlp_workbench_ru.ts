@@ -1501,20 +1501,20 @@ target loss
         <translation>Скорость обучения η — размер каждого шага: θ ← θ − η·g. Слишком большая — потери взрываются, слишком маленькая — обучение ползёт. Можно менять во время обучения.</translation>
     </message>
     <message>
-        <source>Momentum μ: v ← μ·v + g, θ ← θ − η·v — successive gradients are averaged, so steps speed up along a consistent direction (0 = none).</source>
-        <translation>Момент μ: v ← μ·v + g, θ ← θ − η·v — последовательные градиенты усредняются, и вдоль устойчивого направления шаги ускоряются (0 — без момента).</translation>
-    </message>
-    <message>
-        <source>Weight decay λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), decoupled from the moments). Pulls the weights towards 0.</source>
-        <translation>Затухание весов λ: g = ∇E + λθ (AdamW: θ ← θ·(1 − ηλ), отдельно от моментов). Притягивает веса к 0.</translation>
-    </message>
-    <message>
         <source>ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite when v is close to 0.</source>
         <translation>ε в знаменателе, θ ← θ − η·m / (√v + ε): шаг остаётся конечным, когда v близко к 0.</translation>
     </message>
     <message>
-        <source>RMSProp&apos;s smoothing constant α: s ← α·s + (1 − α)·g².</source>
-        <translation>Константа сглаживания RMSProp α: s ← α·s + (1 − α)·g².</translation>
+        <source>Momentum γ: v ← γ·v + g, θ ← θ − η·v (the lecture&apos;s u = η·v) — successive gradients are averaged, so steps speed up along a consistent direction (0 = none).</source>
+        <translation>Момент γ: v ← γ·v + g, θ ← θ − η·v (в лекции u = η·v) — последовательные градиенты усредняются, и вдоль устойчивого направления шаги ускоряются (0 — без момента).</translation>
+    </message>
+    <message>
+        <source>Weight decay λ: g = ∇E + λθ on every parameter, biases included (AdamW: θ ← θ·(1 − ηλ), decoupled from the moments). Pulls the weights towards 0: the steps of the L2 penalty with λ₂ = λ/2 and biases penalised, but not counted in the penalty shown.</source>
+        <translation>Затухание весов λ: g = ∇E + λθ для всех параметров, включая смещения (AdamW: θ ← θ·(1 − ηλ), отдельно от моментов). Притягивает веса к 0: те же шаги, что у штрафа L2 с λ₂ = λ/2 и штрафом на смещения, но в показанный штраф не входит.</translation>
+    </message>
+    <message>
+        <source>RMSProp&apos;s smoothing constant (the lecture&apos;s ρ; torch calls it alpha): G ← ρ·G + (1 − ρ)·g².</source>
+        <translation>Константа сглаживания RMSProp (ρ в лекции; в torch — alpha): G ← ρ·G + (1 − ρ)·g².</translation>
     </message>
     <message>
         <source>Adadelta&apos;s decay ρ of its running means: s ← ρ·s + (1 − ρ)·g².</source>
@@ -2927,8 +2927,8 @@ target loss
         <translation>η (lr)</translation>
     </message>
     <message>
-        <source>μ (momentum)</source>
-        <translation>μ (momentum)</translation>
+        <source>γ (momentum)</source>
+        <translation>γ (momentum)</translation>
     </message>
     <message>
         <source>λ (weight_decay)</source>
@@ -3057,6 +3057,10 @@ target loss
     <message>
         <source>Add my digits</source>
         <translation>Добавить мои цифры</translation>
+    </message>
+    <message>
+        <source>ρ (alpha)</source>
+        <translation>ρ (alpha)</translation>
     </message>
     <message>
         <source>steps</source>
@@ -3214,7 +3218,7 @@ target loss
     <name>NetworkView</name>
     <message>
         <source>Network</source>
-        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units.</extracomment>
+        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6). Where along its link (from its source) a weight&apos;s value stands: crossing links cross at 0.5.</extracomment>
         <translation>Сеть</translation>
     </message>
     <message>

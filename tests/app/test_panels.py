@@ -98,6 +98,18 @@ def test_early_stopping_checkbox_sets_and_clears_patience(qtbot, model):
     assert model.config.training.patience is None
 
 
+def test_hyperparameter_rows_carry_the_lectures_symbols(qtbot, model):
+    training, network = TrainingPanel(model), NetworkPanel(model)
+    qtbot.addWidget(training)
+    qtbot.addWidget(network)
+    training.optimizer.choose("rmsprop")
+    assert training.optimizer_options.controls()["alpha"].accessibleName() == "ρ (alpha)"  # lecture 003's ρ
+    training.optimizer.choose("momentum")
+    assert training.optimizer_options.controls()["momentum"].accessibleName() == "γ (momentum)"
+    network.activation.choose("leaky_relu")
+    assert network.activation_options.controls()["alpha"].accessibleName() == "α (alpha)"
+
+
 def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)

@@ -394,6 +394,29 @@ def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):
     assert strongest >= 2  # the largest weight of each layer is in the top level
 
 
+def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_unit_are(qtbot, runs):
+    experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    dense = [layer for layer in experiment.network.layers if hasattr(layer, "n_in")]
+    (W1, b1), (W2, b2) = ((layer.W, layer.b) for layer in dense)
+    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
+    view.redraw()
+    texts = [label.toPlainText() for label in view.weight_labels]
+    assert texts == [f"{value:.3g}" for value in np.concatenate([W1.ravel(), W2.ravel()])]
+    assert [label.toPlainText() for label in view.bias_labels] == \
+        [f"b = {value:.3g}" for value in np.concatenate([b1, b2])]
+    # Input 1 → hidden unit 2 is the second link: its value stands 0.3 of the way along it.
+    start, end = view.node_xy[0], view.node_xy[3]
+    np.testing.assert_allclose([view.weight_labels[1].pos().x(), view.weight_labels[1].pos().y()],
+                               start + 0.3 * (end - start))
+
+    view.reset(runs["moons"].experiment)  # 2-8-6-2: 76 links, too many numbers to read
+    assert view.weight_labels == [] and view.bias_labels == []
+
+
 def test_network_view_explains_why_it_draws_no_links_for_a_wide_layer(qtbot):
     experiment = build_experiment("digits", hidden=(65,), activation="relu", loss="softmax_cross_entropy", epochs=1)
     view = NetworkView()
