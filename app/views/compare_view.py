@@ -270,6 +270,8 @@ class CompareView(SessionView, View):
         super().__init__(parent)
         self._config = RunConfig()
         self._preset_config: RunConfig | None = None
+        self._config_origin = "preset"  # whose _preset_config it is: "preset" or "lab"
+        self._described_preset: int | None = None  # the preset whose description is shown
         self._contenders: list[race_engine.Contender] = []
         self._presets = race_engine.presets()
         self.session: RaceSession | None = None
@@ -492,13 +494,17 @@ class CompareView(SessionView, View):
     def contenders(self) -> list:
         return list(self._contenders)
 
-    def set_contenders(self, contenders, config: RunConfig | None = None) -> None:
+    def set_contenders(self, contenders, config: RunConfig | None = None, origin: str = "lab") -> None:
         """Race these (label, OptimizerConfig, ScheduleConfig) triples, on ``config`` if given (as a
-        lab or a preset with its own data and network does), else on the window's configuration."""
+        lab or a preset with its own data and network does; ``origin`` says which), else on the
+        window's configuration. A preset's description goes: these are no longer its contenders."""
         self._contenders = [race_engine.Contender(*contender) for contender in contenders]
         self._contenders = [contender._replace(schedule=contender.schedule or ScheduleConfig())
                             for contender in self._contenders]
         self._preset_config = config.copy() if config is not None else None
+        self._config_origin = origin
+        self._described_preset = None
+        self.description.clear()
         self._refill_list()
         self._configuration_changed()
 
@@ -510,9 +516,8 @@ class CompareView(SessionView, View):
                 self.preset_box.setItemText(index, preset.text("title", preset_language()))
                 self.preset_box.setItemData(index, preset.text("description", preset_language()),
                                             Qt.ItemDataRole.ToolTipRole)
-            if self.description.text():
-                self.description.setText(self._presets[self.preset_box.currentIndex()]
-                                         .text("description", preset_language()))
+            if self._described_preset is not None:
+                self.description.setText(self._presets[self._described_preset].text("description", preset_language()))
             self._configuration_changed()  # a composed sentence naming the data set
             self._fill_table()
         super().changeEvent(event)
@@ -521,8 +526,9 @@ class CompareView(SessionView, View):
         preset = self._presets[index]
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(index)
+        self.set_contenders(preset.contenders, preset.config, origin="preset")
         self.description.setText(preset.text("description", preset_language()))
-        self.set_contenders(preset.contenders, preset.config)
+        self._described_preset = index
 
     def race_config(self) -> RunConfig:
         """The configuration the next race runs on, with the epochs chosen here."""
@@ -535,8 +541,12 @@ class CompareView(SessionView, View):
         with QSignalBlocker(self.epochs):
             self.epochs.setValue(config.training.epochs)
         layers = "-".join(str(layer.units) for layer in config.network.hidden) or self.tr("no hidden layer")
-        source = (self.tr("the preset's configuration") if self._preset_config
-                  else self.tr("the workbench's configuration"))
+        if self._preset_config is None:
+            source = self.tr("the workbench's configuration")
+        elif self._config_origin == "preset":
+            source = self.tr("the preset's configuration")
+        else:
+            source = self.tr("the lab's configuration")
         self.runs_on.setText(self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
                              .format(source=source, dataset=display_names.label("dataset", config.data.dataset),
                                      layers=layers,

@@ -498,6 +498,10 @@
         <translation>конфигурации рабочего окна</translation>
     </message>
     <message>
+        <source>the lab&apos;s configuration</source>
+        <translation>конфигурации лабораторной</translation>
+    </message>
+    <message>
         <source>Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.</source>
         <translation>Запуск на {source}: {dataset}, скрытые слои {layers}, батчи по {batch}.</translation>
     </message>

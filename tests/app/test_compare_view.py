@@ -188,3 +188,21 @@ def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_shor
     first_labelled = next(values for spacing, values in levels if spacing is None)
     mantissas = {round(10 ** (value % 1)) for value in first_labelled}
     assert mantissas <= {1, 2, 5}
+
+
+def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config):
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.apply_preset(0)  # what a new view shows
+    assert view.description.text()
+    lab_config = small_config(epochs=4)
+    view.set_contenders(THREE, lab_config)  # as a lab hands it its race
+    assert view.description.text() == ""
+    assert view.runs_on.text().startswith("Runs on the lab's configuration: 8×8 digits, hidden layers 16")
+    i18n.set_language("ru")
+    try:
+        assert view.description.text() == "" and "лабораторной" in view.runs_on.text()
+    finally:
+        i18n.set_language("en")
+    view.set_contenders(THREE)  # the user's own contenders, on the workbench's configuration
+    assert view.runs_on.text().startswith("Runs on the workbench's configuration")
