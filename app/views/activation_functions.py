@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -37,6 +38,7 @@ MIN_CELL_WIDTH, MIN_CELL_HEIGHT = 200, 230
 """Pixels a plot with its title and formulas needs to be read: as many columns as fit, and the grid
 scrolls down rather than squeeze the plots."""
 LEGEND_HEIGHT = 70
+TITLE_POINTS = 9
 LEFT_AXIS_WIDTH = 34
 CELL_ASPECT = 1.3
 # The names of lecture 000's table beside the engine's.
@@ -78,10 +80,11 @@ FORMULAS = {
 
 
 class PlainLabel(pg.LabelItem):
-    """A label that shows its text as typed: the "<" and ">" of a formula are not HTML tags."""
+    """A label that shows its text as typed: the "<" and ">" of a formula are not HTML tags, and a
+    line break is one."""
 
     def setText(self, text, **args):
-        super().setText(html.escape(text, quote=False), **args)
+        super().setText(html.escape(text, quote=False).replace("\n", "<br>"), **args)
         self.text = text
 
 
@@ -350,7 +353,7 @@ class ActivationFunctionsView(View):
 
     def _draw_cell(self, name: str) -> None:
         cell = self.cells[name]
-        cell.title.setText(f"★ {self._described(name)}" if name in self.used else self._described(name))
+        self._write_title(name)
         cell.plot.getViewBox().setBorder(self.used_border if name in self.used else None)
         if self.curves is None:
             cell.value.setData([], [])
@@ -406,7 +409,7 @@ class ActivationFunctionsView(View):
         place = self.places[name]
         # The title is the place's, not the plot's: a plot is at least as wide as its title, and a
         # long one ("hard_sigmoid — piece-wise linear") pushed its plot into the next column.
-        title = PlainLabel("", size="9pt", color=palette.FOREGROUND)
+        title = PlainLabel("", size=f"{TITLE_POINTS}pt", color=palette.FOREGROUND)
         place.addItem(title, row=0, col=0)
         axes = {"left": Axis("left"), "bottom": Axis("bottom")}
         # Linked x axes line plots up by their pixels (pyqtgraph): with left axes as wide as the
@@ -437,14 +440,41 @@ class ActivationFunctionsView(View):
         viewport = self.scroll.viewport()
         count = max(len(self.functions), 1)
         balanced = math.ceil(math.sqrt(count * viewport.width() / max(viewport.height(), 1) / CELL_ASPECT))
-        return max(1, min(count, viewport.width() // MIN_CELL_WIDTH, balanced))
+        fitting = int((self._grid_width() + self._grid_spacing()) // (MIN_CELL_WIDTH + self._grid_spacing()))
+        return max(1, min(count, fitting, balanced))
+
+    # The grid's margins and spacing take their share: counted without them, three columns were
+    # chosen for 610 pixels and the third ran off the view's edge.
+    def _grid_width(self) -> float:
+        left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
+        return self.scroll.viewport().width() - left - right
+
+    def _grid_spacing(self) -> float:
+        return max(self.graphics.ci.layout.horizontalSpacing(), 0.0)
+
+    def _cell_width(self) -> float:
+        columns = max(self.columns, 1)
+        return max(MIN_CELL_WIDTH, (self._grid_width() + self._grid_spacing()) / columns - self._grid_spacing())
 
     def eventFilter(self, watched, event) -> bool:
         # A narrower or wider view lays the plots out in other columns (the cells are built again).
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize \
-                and self._columns_wanted() != self.columns:
-            self._changed()
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            if self._columns_wanted() != self.columns:
+                self._changed()
+            else:
+                for name in self.cells:
+                    self._write_title(name)
         return super().eventFilter(watched, event)
+
+    def _write_title(self, name: str) -> None:
+        """The function's title on one line if it fits its cell, else broken after its dash: a title
+        wider than its cell ran over its neighbours' ("hard_sigmoid — кусочно-линейная")."""
+        title = f"★ {self._described(name)}" if name in self.used else self._described(name)
+        font = QFont()
+        font.setPointSizeF(TITLE_POINTS)
+        if QFontMetrics(font).horizontalAdvance(title) > self._cell_width() - 8:
+            title = title.replace(" — ", " —\n", 1)
+        self.cells[name].title.setText(title)
 
     @staticmethod
     def _described(name: str) -> str:

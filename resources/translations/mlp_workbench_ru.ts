@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>logistic</source>
-        <translation>логистическая</translation>
+        <translation>логистическая (сигмоида)</translation>
     </message>
     <message>
         <source>hyperbolic tangent</source>
@@ -76,11 +76,11 @@
     </message>
     <message>
         <source>rectifier</source>
-        <translation>выпрямитель</translation>
+        <translation>ReLU, выпрямитель</translation>
     </message>
     <message>
         <source>leaky rectifier</source>
-        <translation>выпрямитель с утечкой</translation>
+        <translation>LeakyReLU</translation>
     </message>
     <message>
         <source>exponential linear</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>smooth rectifier</source>
-        <translation>гладкий выпрямитель</translation>
+        <translation>softplus, гладкий ReLU</translation>
     </message>
     <message>
         <source>φ = z</source>
@@ -3998,11 +3998,11 @@ target loss
     <name>TrainingPanel</name>
     <message>
         <source>Loss</source>
-        <translation>Потери</translation>
+        <translation>Функция потерь</translation>
     </message>
     <message>
         <source>&amp;Loss</source>
-        <translation>&amp;Потери</translation>
+        <translation>&amp;Функция потерь</translation>
     </message>
     <message>
         <source>Optimiser</source>

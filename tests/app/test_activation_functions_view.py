@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
+from app import i18n
 from app.main_window import MainWindow
 from app.views.activation_functions import ActivationFunctionsView
 from core import activations, labs
@@ -198,3 +199,23 @@ def test_lab_3_shows_the_view_first_with_its_functions_and_the_sigmoid_network_s
     assert view.used == {"sigmoid": [(number, {}) for number in range(1, 7)]}
     assert list(made(view)) == spec.options["functions"]
     assert view.cells["sigmoid"].title.text == "★ sigmoid — logistic"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("width", [700, 1000, 1400])
+def test_the_plots_and_their_titles_stay_within_the_view(view, qtbot, width, language):
+    i18n.set_language(language)
+    try:
+        view.resize(width, 800)
+        qtbot.waitUntil(lambda: view.columns == view._columns_wanted())
+        cells = made(view)
+        QCoreApplication.processEvents()
+        right_edge = view.scroll.viewport().width()
+        for name, cell in cells.items():
+            place = view.places[name]
+            assert place.mapRectToScene(place.boundingRect()).right() <= right_edge + 0.5, name
+            assert cell.title.item.boundingRect().width() <= place.boundingRect().width(), (name, cell.title.text)
+        if width == 1400:  # cells wide enough for every title on one line
+            assert not [cell.title.text for cell in cells.values() if "\n" in cell.title.text]
+    finally:
+        i18n.set_language("en")
