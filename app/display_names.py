@@ -43,7 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "identity": QT_TRANSLATE_NOOP("Names", "Identity (linear)"),
         "step": QT_TRANSLATE_NOOP("Names", "Unit step (Heaviside)"),
         "sign": QT_TRANSLATE_NOOP("Names", "Sign (signum)"),
-        "hard_sigmoid": QT_TRANSLATE_NOOP("Names", "Piece-wise linear"),
+        "piecewise_linear": QT_TRANSLATE_NOOP("Names", "Piece-wise linear"),
         "sigmoid": QT_TRANSLATE_NOOP("Names", "Logistic sigmoid"),
         "tanh": QT_TRANSLATE_NOOP("Names", "Hyperbolic tangent"),
         "relu": QT_TRANSLATE_NOOP("Names", "ReLU"),

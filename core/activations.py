@@ -11,7 +11,7 @@ Each activation has
 :func:`evaluate_on_grid` samples φ and φ' of some activations on one grid of z, for plots and tables.
 
 The table of lecture 000 (Raschka's activation table) defines step, sign, the piece-wise linear
-``hard_sigmoid``, sigmoid, tanh, ReLU and softplus; LeakyReLU and ELU come from the same lecture's
+``piecewise_linear``, sigmoid, tanh, ReLU and softplus; LeakyReLU and ELU come from the same lecture's
 "modern activations". At a kink the derivative takes the value stated in the class docstring.
 
 Everything stays finite and warning-free for |z| up to 1e4 in float32 and float64: exponentials
@@ -138,14 +138,16 @@ class Sign(ActivationFunction):
         return grad_a
 
 
-@ACTIVATIONS.register("hard_sigmoid")
-class HardSigmoid(ActivationFunction):
+@ACTIVATIONS.register("piecewise_linear")
+class PiecewiseLinear(ActivationFunction):
     """Piece-wise linear unit of lecture 000: φ(z) = clip(z + 1/2, 0, 1).
 
     φ'(z) = 1 for −1/2 < z < 1/2 and 0 elsewhere (0 at the kinks z = ±1/2).
+    Not Keras's hard_sigmoid, clip(0.2z + 1/2, 0, 1), nor torch's Hardsigmoid, clip(z/6 + 1/2, 0, 1)
+    (configurations of schema version 1 called it hard_sigmoid: see core.config.MIGRATIONS).
     """
 
-    name = "hard_sigmoid"
+    name = "piecewise_linear"
     kinks = (-0.5, 0.5)
 
     def forward(self, z):

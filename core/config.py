@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from core import activations, initializers, losses, optimizers, schedules
 from core._checks import NUMBER_RULES, NumberError, check_number
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCALINGS = ("default", "standardize", "unit", "none")
 
 
@@ -165,13 +165,27 @@ MIGRATIONS: dict[int, callable] = {
                     "optimizer": {**raw.get("optimizer", {"name": "adam"}),
                                   "options": {**raw.get("optimizer", {}).get("options", {}),
                                               **({"lr": raw["learning_rate"]} if "learning_rate" in raw else {})}}},
+    1: lambda raw: _renamed_activation(raw, "hard_sigmoid", "piecewise_linear"),
 }
+
+
+def _renamed_activation(raw: dict, old: str, new: str) -> dict:
+    """``raw`` with every hidden layer's activation ``old`` called ``new`` (what is not a layer is left
+    for validation to report)."""
+    network = raw.get("network")
+    if not isinstance(network, dict) or not isinstance(network.get("hidden"), list):
+        return raw
+    hidden = [{**layer, "activation": new} if isinstance(layer, dict) and layer.get("activation") == old else layer
+              for layer in network["hidden"]]
+    return {**raw, "network": {**network, "hidden": hidden}}
 
 
 def migrate(raw: dict) -> dict:
     """Bring a parsed config up to :data:`SCHEMA_VERSION`.
 
-    Version 0 (the unreleased draft) kept the learning rate at the top level as ``learning_rate``.
+    Version 0 (the unreleased draft) kept the learning rate at the top level as ``learning_rate``;
+    version 1 called the piece-wise linear activation ``hard_sigmoid``, the name other libraries
+    give other functions.
     """
     version = raw.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:

@@ -20,7 +20,7 @@ from core._checks import check_number
 from core.layers import Activation, Dense
 
 #: Activations with horizontal asymptotes, and the range (low, high) they approach.
-BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "hard_sigmoid": (0.0, 1.0)}
+BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "piecewise_linear": (0.0, 1.0)}
 #: An output within this share of its range from an asymptote counts as saturated: there
 #: φ' is nearly 0 (σ' ≤ 0.0099 for σ ∉ (0.01, 0.99), tanh' ≤ 0.0396 for |tanh| ≥ 0.98).
 SATURATION_MARGIN = 0.01

@@ -46,7 +46,7 @@ LECTURE_NAMES = {
     "identity": QT_TRANSLATE_NOOP("ActivationFunctionsView", "linear"),
     "step": QT_TRANSLATE_NOOP("ActivationFunctionsView", "unit step"),
     "sign": QT_TRANSLATE_NOOP("ActivationFunctionsView", "signum"),
-    "hard_sigmoid": QT_TRANSLATE_NOOP("ActivationFunctionsView", "piece-wise linear"),
+    "piecewise_linear": QT_TRANSLATE_NOOP("ActivationFunctionsView", "piece-wise linear"),
     "sigmoid": QT_TRANSLATE_NOOP("ActivationFunctionsView", "logistic"),
     "tanh": QT_TRANSLATE_NOOP("ActivationFunctionsView", "hyperbolic tangent"),
     "relu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "rectifier"),
@@ -62,7 +62,7 @@ FORMULAS = {
              QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 0 (z ≠ 0)")),
     "sign": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = −1, 0, 1 (z <, =, > 0)"),
              QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 0 (z ≠ 0)")),
-    "hard_sigmoid": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = min(1, max(0, z + ½))"),
+    "piecewise_linear": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = min(1, max(0, z + ½))"),
                      QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = 1 (|z| < ½), else 0")),
     "sigmoid": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = 1 / (1 + e⁻ᶻ)"),
                 QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ′ = φ(1 − φ) ≤ ¼")),
@@ -408,7 +408,7 @@ class ActivationFunctionsView(View):
         the frames took 10-26 ms and the tab's p99 lag was 34 ms; 2-15 ms and 24 ms this way."""
         place = self.places[name]
         # The title is the place's, not the plot's: a plot is at least as wide as its title, and a
-        # long one ("hard_sigmoid — piece-wise linear") pushed its plot into the next column.
+        # long one ("piecewise_linear — piece-wise linear") pushed its plot into the next column.
         title = PlainLabel("", size=f"{TITLE_POINTS}pt", color=palette.FOREGROUND)
         place.addItem(title, row=0, col=0)
         axes = {"left": Axis("left"), "bottom": Axis("bottom")}
@@ -468,7 +468,7 @@ class ActivationFunctionsView(View):
 
     def _write_title(self, name: str) -> None:
         """The function's title on one line if it fits its cell, else broken after its dash: a title
-        wider than its cell ran over its neighbours' ("hard_sigmoid — кусочно-линейная")."""
+        wider than its cell ran over its neighbours' ("piecewise_linear — кусочно-линейная")."""
         title = f"★ {self._described(name)}" if name in self.used else self._described(name)
         font = QFont()
         font.setPointSizeF(TITLE_POINTS)

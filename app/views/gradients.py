@@ -108,7 +108,7 @@ class GradientView(View):
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
         for index, layer in enumerate(network.layers):
             function = getattr(getattr(layer, "function", None), "name", None)
-            if function in ("sigmoid", "tanh", "hard_sigmoid", "relu"):
+            if function in ("sigmoid", "tanh", "piecewise_linear", "relu"):
                 what = self.tr("dead") if function == "relu" else self.tr("saturated")
                 name = self.tr("layer {number} ({function}): {what}").format(
                     number=numbers[index], function=function, what=what)

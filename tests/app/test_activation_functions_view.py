@@ -100,10 +100,10 @@ def test_every_activation_is_plotted_with_the_engines_phi_and_derivative(view):
 def test_undefined_derivatives_break_the_dashed_curve_and_show_the_value_backpropagation_uses(view):
     assert kink_dots(view, "step") == [(0.0, 0.0)] and kink_dots(view, "sign") == [(0.0, 0.0)]
     assert kink_dots(view, "relu") == [(0.0, 0.0)] and kink_dots(view, "leaky_relu") == [(0.0, 0.01)]
-    assert kink_dots(view, "hard_sigmoid") == [(-0.5, 0.0), (0.5, 0.0)]
+    assert kink_dots(view, "piecewise_linear") == [(-0.5, 0.0), (0.5, 0.0)]
     assert kink_dots(view, "sigmoid") == [] and kink_dots(view, "elu") == []  # elu with α = 1 is smooth
-    z, _, _ = plotted(view, "hard_sigmoid")
-    connected = view.cells["hard_sigmoid"].derivative.opts["connect"]
+    z, _, _ = plotted(view, "piecewise_linear")
+    connected = view.cells["piecewise_linear"].derivative.opts["connect"]
     broken = sorted(np.flatnonzero(~connected).tolist())
     kinks = [int(np.flatnonzero(z == kink)[0]) for kink in (-0.5, 0.5)]
     assert broken == sorted([kinks[0] - 1, kinks[0], kinks[1] - 1, kinks[1]])  # no line into or out of a kink

@@ -270,7 +270,7 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     try:
         i18n.set_language("ru")
         assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
-        assert network.activation.itemText(network.activation.findData("hard_sigmoid")) == "Кусочно-линейная"
+        assert network.activation.itemText(network.activation.findData("piecewise_linear")) == "Кусочно-линейная"
         assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
         assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
         assert row_label(data.augmentation, "rotation") == "Поворот"

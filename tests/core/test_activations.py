@@ -4,7 +4,7 @@ import pytest
 from core import activations
 from tests.core.numgrad import numerical_gradient, relative_error
 
-ALL_NAMES = ["identity", "step", "sign", "hard_sigmoid", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus"]
+ALL_NAMES = ["identity", "step", "sign", "piecewise_linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus"]
 # Each activation with non-default hyperparameters too, so that α is really used.
 CASES = [(name, {}) for name in ALL_NAMES] + [("leaky_relu", {"alpha": 0.3}), ("elu", {"alpha": 0.7})]
 KINKS = np.array([0.0, -0.5, 0.5])
@@ -67,13 +67,13 @@ def test_lecture_table_values():
     expected = {
         "step": [0, 0, 0, 0.5, 1, 1, 1],
         "sign": [-1, -1, -1, 0, 1, 1, 1],
-        "hard_sigmoid": [0, 0, 0.25, 0.5, 0.75, 1, 1],
+        "piecewise_linear": [0, 0, 0.25, 0.5, 0.75, 1, 1],
         "relu": [0, 0, 0, 0, 0.25, 0.5, 1],
         "identity": z,
     }
     for name, values in expected.items():
         np.testing.assert_array_equal(activations.create(name).forward(z), values, err_msg=name)
-    np.testing.assert_array_equal(activations.create("hard_sigmoid").derivative(z), [0, 0, 1, 1, 1, 0, 0])
+    np.testing.assert_array_equal(activations.create("piecewise_linear").derivative(z), [0, 0, 1, 1, 1, 0, 0])
 
 
 def test_smooth_activations_against_their_textbook_formulas():
@@ -100,7 +100,7 @@ def test_against_torch():
         "leaky_relu": torch.nn.functional.leaky_relu(t, 0.01),
         "elu": torch.nn.functional.elu(t, 1.0),
         "softplus": torch.nn.functional.softplus(t),
-        "hard_sigmoid": torch.clamp(t + 0.5, 0, 1),
+        "piecewise_linear": torch.clamp(t + 0.5, 0, 1),
     }
     for name, expected in reference.items():
         np.testing.assert_allclose(activations.create(name).forward(z), expected.numpy(), rtol=1e-12, atol=1e-15, err_msg=name)
@@ -165,7 +165,7 @@ def test_evaluate_on_grid_samples_each_functions_forward_and_derivative_with_the
     curves = activations.evaluate_on_grid(functions, -3.0, 2.0, count=6)
     z = curves.z
     assert z.dtype == np.float32 and curves.values.dtype == np.float32 and curves.derivatives.dtype == np.float32
-    np.testing.assert_array_equal(z, [-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0])  # hard_sigmoid's ±½ added
+    np.testing.assert_array_equal(z, [-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0])  # piecewise_linear's ±½ added
     assert curves.values.shape == curves.derivatives.shape == (len(functions), z.size)
     for row, function in enumerate(functions):
         np.testing.assert_array_equal(curves.values[row], function.forward(z), err_msg=function.name)
@@ -178,7 +178,7 @@ def test_evaluate_on_grid_samples_each_functions_forward_and_derivative_with_the
     away = z != 0.0
     np.testing.assert_array_equal(derivative["relu"][away], value["step"][away])  # ReLU' is the unit step
     assert derivative["relu"][at_zero] == 0.0 and curves.derivatives[-1][at_zero] == np.float32(0.3)
-    np.testing.assert_array_equal(derivative["hard_sigmoid"][np.isin(z, [-0.5, 0.5])], [0.0, 0.0])
+    np.testing.assert_array_equal(derivative["piecewise_linear"][np.isin(z, [-0.5, 0.5])], [0.0, 0.0])
     np.testing.assert_allclose(derivative["softplus"], value["sigmoid"], rtol=1e-6)  # softplus' = σ
     assert not np.any(derivative["step"]) and not np.any(derivative["sign"])
 

@@ -91,6 +91,18 @@ def test_future_versions_are_refused_and_older_ones_migrated():
     assert migrated.optimizer.name == "sgd" and migrated.optimizer.options == {"lr": 0.05}
 
 
+def test_version_1_s_hard_sigmoid_is_the_piecewise_linear_activation_now():
+    layers = [{"units": 4, "activation": "hard_sigmoid"}, {"units": 3, "activation": "relu"}]
+    migrated = RunConfig.from_dict({"schema_version": 1, "network": {"hidden": layers}})
+    assert [layer.activation for layer in migrated.network.hidden] == ["piecewise_linear", "relu"]
+    assert run_config.validate(migrated) == []
+    current = RunConfig.from_dict({"schema_version": run_config.SCHEMA_VERSION, "network": {"hidden": layers}})
+    assert [error.field for error in run_config.validate(current)] == ["network.hidden[0].activation"]
+    # What is not a layer is left as it is, for the usual messages.
+    with pytest.raises(ValueError, match=r"network.hidden\[0\] must be an object"):
+        RunConfig.from_dict({"schema_version": 1, "network": {"hidden": ["hard_sigmoid"]}})
+
+
 def test_load_reports_unreadable_files(tmp_path):
     with pytest.raises(ValueError, match="cannot read the configuration"):
         run_config.load(tmp_path / "missing.json")

@@ -180,7 +180,7 @@ def test_lab_03_the_activation_table_and_derivatives_are_the_lectures():
     table = {"step": (np.where(z > 0, 1.0, np.where(z < 0, 0.0, 0.5)), None),
              "sign": (np.sign(z), None),
              "identity": (z, np.ones_like(z)),
-             "hard_sigmoid": (np.clip(z + 0.5, 0, 1), np.where(np.abs(z) < 0.5, 1.0, 0.0)),
+             "piecewise_linear": (np.clip(z + 0.5, 0, 1), np.where(np.abs(z) < 0.5, 1.0, 0.0)),
              "sigmoid": (sigmoid, sigmoid * (1 - sigmoid)),
              "tanh": (np.tanh(z), 1 - np.tanh(z) ** 2),
              "relu": (np.maximum(z, 0), (z > 0).astype(float)),
