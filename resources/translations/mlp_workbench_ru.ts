@@ -2692,7 +2692,7 @@ target loss
     </message>
     <message>
         <source>Wine: alcohol and proline</source>
-        <translation>Вино: алкоголь и пролин</translation>
+        <translation>Вино: спирт и пролин</translation>
     </message>
     <message>
         <source>XOR truth table</source>
@@ -3328,7 +3328,7 @@ target loss
     </message>
     <message>
         <source>The log-loss of logistic regression with two weights (no bias) on lecture 001&apos;s wine data, alcohol and proline standardised: a long, gently sloping valley.</source>
-        <translation>Логистические потери логистической регрессии с двумя весами (без смещения) на данных о вине из лекции 001, алкоголь и пролин стандартизованы: длинный пологий овраг.</translation>
+        <translation>Логистические потери логистической регрессии с двумя весами (без смещения) на данных о вине из лекции 001, спирт и пролин стандартизованы: длинный пологий овраг.</translation>
     </message>
     <message>
         <source>Loss surfaces</source>
