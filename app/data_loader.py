@@ -47,6 +47,7 @@ def run_optimizer(run) -> tuple:
 
 
 CSV_PROBLEMS = {
+    "not a path": QT_TRANSLATE_NOOP("CsvProblems", "{path} is not a file name; choose a CSV file"),
     "unknown task": QT_TRANSLATE_NOOP("CsvProblems", "{path}: task {task!r} is not one of {tasks}"),
     "no such file": QT_TRANSLATE_NOOP("CsvProblems", "{path}: cannot read it: there is no such file; choose an "
                                                      "existing CSV file"),
@@ -74,6 +75,13 @@ CSV_PROBLEMS = {
                                                         "'binary' needs exactly two"),
     "missing value": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: missing value ({cell!r})"),
     "not a number": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is not a number"),
+    "too large": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is beyond the range of the "
+                                                  "engine's 32-bit numbers (±3.4e38); rescale that column (other "
+                                                  "units)"),
+    "open quote": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}: a quote (\") opens a cell that does not end "
+                                                   "on that row; close or remove that quote"),
+    "unended quote": QT_TRANSLATE_NOOP("CsvProblems", "{path}: a quote (\") opens a cell that never ends (read up to "
+                                                      "row {row}); close or remove that quote"),
     "a name without a header": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the label column {label!r} is a name, but "
                                                                 "the file has no header; give its 0-based index"),
     "no such column": QT_TRANSLATE_NOOP("CsvProblems", "{path}: no column named {label!r}; the columns are: {names}"),

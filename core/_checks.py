@@ -4,7 +4,8 @@ from __future__ import annotations
 import math
 
 
-NUMBER_RULES = {"number": "must be a number", "whole number": "must be a whole number",
+NUMBER_RULES = {"number": "must be a number", "finite": "must be a finite number",
+                "whole number": "must be a whole number",
                 ">": "must be > {bound}", "≥": "must be ≥ {bound}", "<": "must be < {bound}", "≤": "must be ≤ {bound}"}
 """What a number must be, in English: the words of :class:`NumberError` and of config validation."""
 
@@ -22,18 +23,25 @@ class NumberError(ValueError):
 def check_number(what: str, value, *, low=None, high=None, low_open=False, high_open=False, integer=False):
     """Return ``value`` as float/int if it lies in the allowed range, else raise :class:`NumberError`.
 
-    ``low_open``/``high_open`` make the bound exclusive. Booleans and NaN are refused.
+    ``low_open``/``high_open`` make the bound exclusive. Booleans, NaN and infinities are refused (no
+    setting means anything at ±∞, and a configuration holding one cannot be written as JSON).
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
         raise NumberError(what, "number", got=value)
+    try:
+        as_float = float(value)
+    except OverflowError:  # an integer beyond any float
+        raise NumberError(what, "finite", got=value) from None
+    if math.isnan(as_float):
+        raise NumberError(what, "number", got=as_float)
+    if math.isinf(as_float):
+        raise NumberError(what, "finite", got=as_float)
     if integer:
-        if float(value) != int(value):
+        if as_float != int(value):
             raise NumberError(what, "whole number", got=value)
         value = int(value)
     else:
-        value = float(value)
-    if math.isnan(value):
-        raise NumberError(what, "number", got=value)
+        value = as_float
     if low is not None and (value < low or (low_open and value == low)):
         raise NumberError(what, ">" if low_open else "≥", low, value)
     if high is not None and (value > high or (high_open and value == high)):

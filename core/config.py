@@ -127,6 +127,11 @@ class RunConfig:
             raw = json.loads(text)
         except json.JSONDecodeError as error:
             raise ValueError(f"the configuration is not valid JSON: {error}") from None
+        except RecursionError:
+            raise ValueError("the configuration nests lists or objects thousands deep: it is not a run "
+                             "configuration") from None
+        except ValueError as error:  # e.g. an integer of thousands of digits
+            raise ValueError(f"the configuration holds a value Python cannot read: {error}") from None
         return cls.from_dict(raw)
 
 
@@ -161,12 +166,20 @@ def _build(kind, raw: dict, path: str):
 
 # Each entry turns a config of version v into one of version v + 1.
 MIGRATIONS: dict[int, callable] = {
-    0: lambda raw: {**{k: v for k, v in raw.items() if k != "learning_rate"},
-                    "optimizer": {**raw.get("optimizer", {"name": "adam"}),
-                                  "options": {**raw.get("optimizer", {}).get("options", {}),
-                                              **({"lr": raw["learning_rate"]} if "learning_rate" in raw else {})}}},
+    0: lambda raw: _rate_moved_into_the_optimizer(raw),
     1: lambda raw: _renamed_activation(raw, "hard_sigmoid", "piecewise_linear"),
 }
+# A migration leaves what is not of the shape it expects as it is, for validation to report by its field.
+
+
+def _rate_moved_into_the_optimizer(raw: dict) -> dict:
+    """Version 0's top-level ``learning_rate`` becomes the optimiser's ``lr``."""
+    optimizer = raw.get("optimizer", {"name": "adam"})
+    if not isinstance(optimizer, dict) or not isinstance(optimizer.get("options", {}), dict):
+        return raw
+    rate = {"lr": raw["learning_rate"]} if "learning_rate" in raw else {}
+    return {**{key: value for key, value in raw.items() if key != "learning_rate"},
+            "optimizer": {**optimizer, "options": {**optimizer.get("options", {}), **rate}}}
 
 
 def _renamed_activation(raw: dict, old: str, new: str) -> dict:
@@ -253,9 +266,13 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     if dataset_names is None:
         from core import datasets
         dataset_names = datasets.names()
+    if not isinstance(config.name, str):
+        errors.append(ConfigError("name", config.name, "must be a text"))
     data = config.data
     if data.dataset not in dataset_names:
         errors.append(ConfigError("data.dataset", data.dataset, f"choose one of: {', '.join(dataset_names)}"))
+    if not isinstance(data.options, dict):
+        errors.append(ConfigError("data.options", data.options, "must be an object of the data set's options"))
     _expect_number(errors, "data.validation_split", data.validation_split, low=0.0, high=0.9)
     if data.scaling not in SCALINGS:
         errors.append(ConfigError("data.scaling", data.scaling, f"choose one of: {', '.join(SCALINGS)}"))

@@ -99,9 +99,7 @@ class Constant(Initializer):
     name = "constant"
 
     def __init__(self, value: float = 0.0):
-        self.value = check_number(
-            "constant initializer value", value, low=-math.inf, high=math.inf, low_open=True, high_open=True
-        )
+        self.value = check_number("constant initializer value", value)
 
     @property
     def hyperparameters(self):
@@ -118,7 +116,7 @@ class Uniform(Initializer):
     name = "uniform"
 
     def __init__(self, a: float = 0.05):
-        self.a = check_number("uniform initializer a", a, low=0.0, high=math.inf, low_open=True, high_open=True)
+        self.a = check_number("uniform initializer a", a, low=0.0, low_open=True)
 
     @property
     def hyperparameters(self):
@@ -135,7 +133,7 @@ class Normal(Initializer):
     name = "normal"
 
     def __init__(self, std: float = 0.01):
-        self.std = check_number("normal initializer std", std, low=0.0, high=math.inf, low_open=True, high_open=True)
+        self.std = check_number("normal initializer std", std, low=0.0, low_open=True)
 
     @property
     def hyperparameters(self):

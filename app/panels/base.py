@@ -12,6 +12,7 @@ from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, mark
 from core.config import ConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
+                "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
                 "whole number": QT_TRANSLATE_NOOP("Problems", "must be a whole number"),
                 ">": QT_TRANSLATE_NOOP("Problems", "must be > %1"),
                 "≥": QT_TRANSLATE_NOOP("Problems", "must be ≥ %1"),

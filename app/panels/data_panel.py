@@ -93,18 +93,22 @@ def dataset_help(name: str) -> str:
 
 
 class TextEdit(QLineEdit):
-    """Free text; committed on Enter or leaving the field. An integer is handed on as an int."""
+    """Free text; committed on Enter or leaving the field. With ``integers`` (a column given by name
+    or by index) an integer is handed on as an int; a path stays text ("2024" is a file name)."""
 
-    def __init__(self, on_commit, parent: QWidget | None = None):
+    def __init__(self, on_commit, parent: QWidget | None = None, *, integers: bool = False):
         super().__init__(parent)
+        self.integers = integers
         self.editingFinished.connect(lambda: on_commit(self.value()))
 
     def value(self):
         text = self.text().strip()
-        try:
-            return int(text)
-        except ValueError:
-            return text or None
+        if self.integers:
+            try:
+                return int(text)
+            except ValueError:
+                pass
+        return text or None
 
     def set_value(self, value) -> None:
         with QSignalBlocker(self):
@@ -152,7 +156,7 @@ class DatasetOptionsForm(HyperparameterForm):
             control = PathEdit(PATH_OPTIONS[key], lambda value: self.emit_edit(control, value))
             return control
         if key == "label_column":
-            control = TextEdit(lambda value: self.emit_edit(control, value))
+            control = TextEdit(lambda value: self.emit_edit(control, value), integers=True)
             return control
         if key == "task":
             control = ChoiceBox(list(TASKS), kind="task")

@@ -23,6 +23,10 @@ from core._checks import check_number
 from core.datasets.imageops import dilate, erode
 
 CHUNK = 32
+MAX_SHIFT = 100.0
+"""Pixels: more than any image of the workbench is wide."""
+MAX_NOISE = 100.0
+"""Standard deviation of the added noise: a hundred times the range of images scaled to [0, 1]."""
 
 
 class Augmenter:
@@ -33,11 +37,13 @@ class Augmenter:
         if len(image_shape) != 2 or min(image_shape) < 1:
             raise ValueError(f"augmentation needs a 2-D image shape (height, width), got {image_shape!r}")
         self.image_shape = (int(image_shape[0]), int(image_shape[1]))
-        self.shift = check_number("augmentation shift (pixels)", shift, low=0.0)
+        # Bounds far beyond use (a shift past the image leaves nothing of it), so that every value
+        # allowed can be drawn: a shift of 1e308 pixels overflowed the random draw.
+        self.shift = check_number("augmentation shift (pixels)", shift, low=0.0, high=MAX_SHIFT)
         self.rotation = check_number("augmentation rotation (degrees)", rotation, low=0.0, high=180.0)
         self.scale = check_number("augmentation scale", scale, low=0.0, high=1.0, high_open=True)
         self.thickness = check_number("augmentation thickness", thickness, low=0.0, high=1.0)
-        self.noise = check_number("augmentation noise", noise, low=0.0)
+        self.noise = check_number("augmentation noise", noise, low=0.0, high=MAX_NOISE)
         self.fill = check_number("augmentation fill", fill)
         self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
 

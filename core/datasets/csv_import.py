@@ -10,13 +10,14 @@
 * Every other column is a feature and must hold a number in every row.
 
 A bad file is refused with a :class:`CsvProblem` (a ValueError) naming the row (the file's line
-number) and the column: a cell that is not a number, a missing value, a row with too many or too
-few cells, and a label column with only one class.
+number) and the column: a cell that is not a number (or beyond float32's ±3.4e38), a missing value, a
+row with too many or too few cells, a quote left open, and a label column with only one class.
 """
 from __future__ import annotations
 
 import csv
 import math
+import os
 from pathlib import Path
 
 import numpy as np
@@ -24,9 +25,12 @@ import numpy as np
 from core.datasets.dataset import DATASETS, TASKS, Dataset, make_dataset
 
 DELIMITERS = ("\t", ";", ",")
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+"""The largest value a feature may have: the engine computes in float32 by default."""
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
 
 PROBLEMS = {
+    "not a path": "{path} is not a file name; choose a CSV file",
     "unknown task": "{path}: task {task!r} is not one of {tasks}",
     "no such file": "{path}: cannot read it: there is no such file; choose an existing CSV file",
     "a folder": "{path} is a folder; choose a CSV file",
@@ -45,6 +49,12 @@ PROBLEMS = {
     "not two classes": "{path}: {column} has {count} classes ({classes}); the task 'binary' needs exactly two",
     "missing value": "{path}: row {row}, {column}: missing value ({cell!r})",
     "not a number": "{path}: row {row}, {column}: {cell!r} is not a number",
+    "too large": "{path}: row {row}, {column}: {cell!r} is beyond the range of the engine's 32-bit numbers "
+                 "(±3.4e38); rescale that column (other units)",
+    "open quote": "{path}: row {row}: a quote (\") opens a cell that does not end on that row; close or remove "
+                  "that quote",
+    "unended quote": "{path}: a quote (\") opens a cell that never ends (read up to row {row}); close or remove "
+                     "that quote",
     "a name without a header": "{path}: the label column {label!r} is a name, but the file has no header; "
                                "give its 0-based index",
     "no such column": "{path}: no column named {label!r}; the columns are: {names}",
@@ -99,6 +109,8 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     ``task``: "binary" (exactly two classes), "multiclass" or "regression".
     Options: validation_split, test_split, seed, max_train, scaling.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise CsvProblem("not a path", path=repr(path))
     path = Path(path)
     if task not in TASKS:
         raise CsvProblem("unknown task", path=path.name, task=task, tasks=", ".join(TASKS))
@@ -114,8 +126,12 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         raise CsvProblem("unreadable", path=str(path), reason=error.strerror) from None
     first_line = text.lstrip().split("\n", 1)[0]
     delimiter = delimiter or next((d for d in DELIMITERS if d in first_line), ",")
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    rows = [(reader.line_num, [cell.strip() for cell in row]) for row in reader if any(cell.strip() for cell in row)]
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    try:
+        rows = [(reader.line_num, [cell.strip() for cell in row]) for row in reader
+                if any(cell.strip() for cell in row)]
+    except csv.Error:  # a quoted cell running on (past the csv module's field limit, or to the end)
+        raise CsvProblem("unended quote", path=str(path), row=reader.line_num) from None
     if not rows:
         raise CsvProblem("no rows", path=str(path))
     width = len(rows[0][1])
@@ -134,6 +150,8 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         return j + 1, names[j] if header else None
 
     for line, cells in data:
+        if len(cells) != width and any("\n" in cell for cell in cells):  # rows run together in a quoted cell
+            raise CsvProblem("open quote", path=str(path), row=line - sum(cell.count("\n") for cell in cells))
         if len(cells) != width:
             short = len(cells) < width
             problem = ("short row" if short else "long row") + (" under a header" if header else "")
@@ -166,7 +184,7 @@ def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
     (``column(j)`` names the j-th column)."""
     try:
         values = np.array([[cells[j] for j in columns] for _, cells in data], dtype=np.float64)
-        if np.isfinite(values).all():
+        if (np.abs(values) <= FLOAT32_MAX).all():  # NaN fails it too
             return values
     except ValueError:
         pass
@@ -178,6 +196,8 @@ def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
             value = _number(cells[j])
             if value is None:
                 raise CsvProblem("not a number", path=str(path), row=line, column=column(j), cell=cells[j])
+            if abs(value) > FLOAT32_MAX:
+                raise CsvProblem("too large", path=str(path), row=line, column=column(j), cell=cells[j])
             values[i, k] = value
     return values
 

@@ -59,11 +59,7 @@ def stratified(indices: np.ndarray, size: float, seed: int, labels: np.ndarray |
         return indices[order[taken:]], indices[order[:taken]]
     classes, members = np.unique(np.asarray(labels), return_inverse=True)
     class_sizes = np.bincount(members)
-    if class_sizes.min() < 2:
-        rare = classes[class_sizes.argmin()]
-        raise ValueError(f"class {rare} has a single example, which cannot be in both parts")
-    if taken < len(classes) or n - taken < len(classes):
-        raise ValueError(f"parts of {taken} and {n - taken} examples cannot each hold all {len(classes)} classes")
+    check_classes(classes, class_sizes, taken, n)
     shares = class_shares(class_sizes, taken, rng)
     is_taken = np.zeros(n, dtype=bool)
     for member, share in enumerate(shares):
@@ -73,9 +69,25 @@ def stratified(indices: np.ndarray, size: float, seed: int, labels: np.ndarray |
     return indices[order[~is_taken[order]]], indices[order[is_taken[order]]]
 
 
+def check_classes(classes: np.ndarray, class_sizes: np.ndarray, taken: int, n: int) -> None:
+    """ValueError unless both parts of a stratified split (``taken`` of ``n``) can hold every class."""
+    if class_sizes.min() < 2:
+        rare = classes[class_sizes.argmin()]
+        single = int((class_sizes < 2).sum())
+        others = f" (and {single - 1} other classes)" if single > 1 else ""
+        raise ValueError(f"class {rare}{others} has a single example, which cannot be in both parts: every class "
+                         f"needs two or more (if the labels are measurements rather than classes, the task is "
+                         f"regression)")
+    if taken < len(classes) or n - taken < len(classes):
+        raise ValueError(f"parts of {taken} and {n - taken} examples cannot each hold all {len(classes)} classes")
+
+
 def scikit_learn(indices: np.ndarray, size: float, seed: int, labels: np.ndarray | None = None):
     """(kept, taken) by scikit-learn's ``train_test_split`` (stratified on ``labels`` if given)."""
     from sklearn.model_selection import train_test_split  # imported when used: it takes seconds
 
+    if labels is not None:
+        classes, class_sizes = np.unique(np.asarray(labels), return_counts=True)
+        check_classes(classes, class_sizes, taken_count(len(indices), size), len(indices))
     kept, taken = train_test_split(indices, test_size=size, random_state=seed, stratify=labels)
     return kept, taken

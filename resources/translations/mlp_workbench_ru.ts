@@ -710,6 +710,10 @@ target loss
 <context>
     <name>CsvProblems</name>
     <message>
+        <source>{path} is not a file name; choose a CSV file</source>
+        <translation>{path} — не имя файла; выберите файл CSV</translation>
+    </message>
+    <message>
         <source>{path}: task {task!r} is not one of {tasks}</source>
         <translation>{path}: задача {task!r} не входит в список: {tasks}</translation>
     </message>
@@ -776,6 +780,18 @@ target loss
     <message>
         <source>{path}: row {row}, {column}: {cell!r} is not a number</source>
         <translation>{path}: строка {row}, столбец {column}: {cell!r} — не число</translation>
+    </message>
+    <message>
+        <source>{path}: row {row}, {column}: {cell!r} is beyond the range of the engine&apos;s 32-bit numbers (±3.4e38); rescale that column (other units)</source>
+        <translation>{path}: строка {row}, столбец {column}: {cell!r} выходит за пределы 32-битных чисел движка (±3.4e38); измените масштаб этого столбца (другие единицы)</translation>
+    </message>
+    <message>
+        <source>{path}: row {row}: a quote (&quot;) opens a cell that does not end on that row; close or remove that quote</source>
+        <translation>{path}: строка {row}: кавычка (&quot;) открывает ячейку, которая не заканчивается в этой строке; закройте или уберите эту кавычку</translation>
+    </message>
+    <message>
+        <source>{path}: a quote (&quot;) opens a cell that never ends (read up to row {row}); close or remove that quote</source>
+        <translation>{path}: кавычка (&quot;) открывает ячейку, которая так и не заканчивается (файл прочитан до строки {row}); закройте или уберите эту кавычку</translation>
     </message>
     <message>
         <source>{path}: the label column {label!r} is a name, but the file has no header; give its 0-based index</source>
@@ -3491,6 +3507,10 @@ target loss
     <message>
         <source>must be a number</source>
         <translation>должно быть числом</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>должно быть конечным числом</translation>
     </message>
     <message>
         <source>must be a whole number</source>

@@ -168,6 +168,14 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     type_into(edit, "fast")
     assert "must be a number" in edit.toolTip() and not window.start_action.isEnabled()
 
+    for infinite in ("inf", "1e999"):  # was taken; Start and Save then failed on the terminal (no JSON for inf)
+        type_into(edit, infinite)
+        assert edit.toolTip().startswith("⚠ must be a finite number, got inf") and not window.start_action.isEnabled()
+    l2 = window.training_panel.l2
+    type_into(l2, "inf")
+    assert l2.property("invalid") is True and "L2" in window.training_panel.problems.text()
+    type_into(l2, "0")
+
     type_into(edit, "0.02")
     assert edit.property("invalid") is False and not edit.toolTip().startswith("⚠")
     assert window.start_action.isEnabled() and problems.isHidden()

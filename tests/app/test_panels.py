@@ -211,6 +211,11 @@ def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model
     assert model.config.data.options == {"path": str(tmp_path / "data.csv"), "label_column": "species",
                                          "task": "regression"}
     assert missing_options(model.config) == []
+    # A file named with digits stays a file name; a column given by its index becomes a number.
+    path_control.text.setText("2024")
+    path_control.text.editingFinished.emit()
+    type_into(panel.options.controls()["label_column"], "3")
+    assert model.config.data.options["path"] == "2024" and model.config.data.options["label_column"] == 3
 
 
 def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model):

@@ -1,5 +1,6 @@
 """Run configuration: JSON round trip, migration, and validation messages that name the field."""
 import json
+import math
 
 import pytest
 
@@ -101,6 +102,32 @@ def test_version_1_s_hard_sigmoid_is_the_piecewise_linear_activation_now():
     # What is not a layer is left as it is, for the usual messages.
     with pytest.raises(ValueError, match=r"network.hidden\[0\] must be an object"):
         RunConfig.from_dict({"schema_version": 1, "network": {"hidden": ["hard_sigmoid"]}})
+
+
+@pytest.mark.parametrize("change, field, message", [
+    (lambda c: setattr(c.optimizer, "options", {"lr": math.inf}), "optimizer.name options", "must be a finite number"),
+    (lambda c: setattr(c.regularization, "l2", math.inf), "regularization.l2", "must be a finite number"),
+    (lambda c: setattr(c.training, "epochs", 10**400), "training.epochs", "must be a finite number"),
+    (lambda c: setattr(c, "name", 5), "name", "must be a text"),
+    (lambda c: setattr(c.data, "options", [1]), "data.options", "must be an object"),
+])
+def test_values_no_file_can_hold_or_no_run_can_use_are_refused_at_their_field(change, field, message):
+    config = RunConfig()
+    change(config)
+    errors = run_config.validate(config)
+    assert [error.field for error in errors] == [field] and message in errors[0].message
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"optimizer": "sgd"}', "optimizer must be an object"),  # no version: the draft's, migrated
+    ('{"optimizer": {"name": "sgd", "options": [1]}}', "must be an object of hyperparameters"),
+    ("[" * 100_000 + "]" * 100_000, "nests lists or objects thousands deep"),
+])
+def test_malformed_files_get_a_reason_not_a_crash(tmp_path, text, message):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        run_config.load(path)
 
 
 def test_load_reports_unreadable_files(tmp_path):

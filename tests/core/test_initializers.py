@@ -96,7 +96,7 @@ def test_hyperparameters_reported_as_python_floats():
     [
         ("uniform", {"a": 0.0}, "uniform initializer a must be > 0.0, got 0.0"),
         ("normal", {"std": -1}, "normal initializer std must be > 0.0, got -1.0"),
-        ("normal", {"std": math.inf}, "normal initializer std must be < inf, got inf"),
+        ("normal", {"std": math.inf}, "normal initializer std must be a finite number, got inf"),
         ("constant", {"value": math.nan}, "constant initializer value must be a number, got NaN"),
         ("he_uniform", {"gain": 2.0}, "initializer 'he_uniform': bad hyperparameters"),
         ("glorot", {}, "unknown initializer 'glorot'; choose one of: zeros, constant"),

@@ -131,6 +131,9 @@ def test_preview_grid_shows_each_image_then_its_variants():
     (dict(scale=1.0), "scale must be < 1.0"),
     (dict(thickness=2), "thickness must be ≤ 1.0"),
     (dict(noise=float("nan")), "noise must be a number, got NaN"),
+    (dict(shift=1e308), "shift \\(pixels\\) must be ≤ 100.0"),  # overflowed the random draw
+    (dict(noise=1e308), "noise must be ≤ 100.0"),
+    (dict(noise=float("inf")), "noise must be a finite number"),
 ])
 def test_bad_strengths_are_refused(options, message):
     with pytest.raises(ValueError, match=message):

@@ -78,6 +78,10 @@ def test_registered_as_the_csv_data_set_with_splits(tmp_path):
     (WINES.replace("5.6,red", "5.6,"), r"row 6, column 4 \('kind'\): the label is missing"),
     ("alcohol,kind\n", "has a header but no data rows"),
     ("\n\n", "has no rows"),
+    (WINES.replace("13.9,2.6", "13.9,2e39"), r"row 4, column 2 \('ash'\): '2e39' is beyond the range of the "
+                                            r"engine's 32-bit numbers"),
+    (WINES.replace("2.5,5.6", '2.5,"5.6') + "x" * 200_000, r"a quote \(\"\) opens a cell that never ends"),
+    (WINES.replace("2.5,5.6", '2.5,"5.6'), r"row 6: a quote \(\"\) opens a cell that does not end on that row"),
 ])
 def test_bad_files_are_refused_naming_row_and_column(tmp_path, text, message):
     with pytest.raises(ValueError, match=message):
@@ -92,6 +96,18 @@ def test_bad_files_are_refused_naming_row_and_column(tmp_path, text, message):
 def test_bad_label_column_or_task(tmp_path, label_column, task, message):
     with pytest.raises(ValueError, match=message):
         load_csv(write(tmp_path, WINES), label_column, task)
+
+
+def test_a_path_must_be_a_file_name(tmp_path):
+    with pytest.raises(ValueError, match="2024 is not a file name; choose a CSV file"):
+        load_csv(2024)
+
+
+def test_a_class_of_one_example_asks_for_more_or_for_regression(tmp_path):
+    text = "x,measure\n" + "".join(f"{i},{i * 1.5}\n" for i in range(30))  # every label different
+    with pytest.raises(ValueError, match=r"class 0 \(and 29 other classes\) has a single example.*the task is "
+                                         r"regression"):
+        datasets.load("csv", path=write(tmp_path, text), label_column="measure")
 
 
 def test_a_label_name_needs_a_header(tmp_path):
