@@ -135,9 +135,15 @@ def train_command(args) -> int:
     experiment = _experiment(config)
     metric_name = "r2" if experiment.network.loss.task == "regression" else "accuracy"
     out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not out.is_dir():
+        raise BadInput(f"--out {out}: that is a file, not a folder; choose a new folder")
     if out is not None and out.exists() and any(out.iterdir()):
         raise BadInput(f"--out {out}: the folder exists and is not empty; choose a new folder")
-    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out)
+    try:
+        recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out)
+    except OSError as error:
+        raise BadInput(f"cannot write the run folder {error.filename or out}: {error.strerror or error}; "
+                       f"choose another --out") from None
     trainer = experiment.make_trainer()
     bar = ProgressBar(config.training.epochs, math.ceil(len(experiment.dataset.X_train) / config.training.batch_size))
     print(f"training {config.name!r} on {experiment.dataset.describe()}", file=sys.stderr)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import errno
 import functools
 import importlib
 import json
 import logging
 import math
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from app.config_model import ConfigModel
+from app.config_model import ConfigModel, get_path
 from app.data_loader import DatasetLoader, describe_load_error
 from app.dataset_download import DatasetDownload
 from app.gradient_check_dialog import GradientCheckDialog, check_network
@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self._worker_waiting = False
         self._tools: list[QWidget] = []  # the hosted tools made so far (see tools)
         self._pages_to_make: list = []  # calls that each make a view or tool, in the order of their tabs
+        self._stopped_views: list[tuple[QLabel, type]] = []  # (its tab's message, its class): see _call_tool
         self._page_timer = QTimer(self)
         self._page_timer.setSingleShot(True)
         self._page_timer.timeout.connect(self._make_next_page)
@@ -654,9 +655,14 @@ class MainWindow(QMainWindow):
                 return
         try:
             experiment = Experiment(config, dataset=dataset)
-        except ValueError as error:
+        except (ValueError, MemoryError) as error:
             self.experiment = None
-            self._set_build_problems([ConfigError("loss.name", config.loss.name, str(error))])
+            # A loss that does not fit the data, unless the error names its own setting (a network
+            # too large for this computer).
+            field = getattr(error, "field", "loss.name")
+            reason = str(error) if isinstance(error, ValueError) else self.tr(
+                "there is not enough memory to build this network; use fewer or smaller layers")
+            self._set_build_problems([ConfigError(field, get_path(config, field), reason)])
             self.network_panel.set_shape(dataset.n_features, None, None)
             self._update_actions()
             return
@@ -729,6 +735,7 @@ class MainWindow(QMainWindow):
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
         self._clear_status()
         self.experiment_built.emit(experiment)
+        self._restart_stopped_views()
         self._call_views("reset", experiment)
         self._show_applicable_views(experiment.dataset)
         self._update_actions()
@@ -983,15 +990,39 @@ class MainWindow(QMainWindow):
             handler(*args)
         except Exception as error:  # one broken view must not stop training or the other views
             log.exception("view %s failed in %s", type(view).__name__, method)
-            (self._views if view in self._views else self._tools).remove(view)
+            live_view = view in self._views
+            (self._views if live_view else self._tools).remove(view)
             index = self.view_tabs.indexOf(view)
-            label = QLabel(self.tr("This view stopped after an error: %1").replace("%1", str(error)))
+            label = QLabel(self.tr("This view stopped after an error: %1. It starts again with the next data or "
+                                   "network.").replace("%1", str(error)) if live_view else
+                           self.tr("This view stopped after an error: %1").replace("%1", str(error)))
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             title = self.view_tabs.tabText(index)
             self.view_tabs.removeTab(index)
             self.view_tabs.insertTab(index, label, title)
             view.deleteLater()
+            if live_view:
+                self._stopped_views.append((label, type(view)))
+
+    def _restart_stopped_views(self) -> None:
+        """A new view in the tab of each live view that stopped after an error (data that broke it,
+        such as a file of overflowing values, must not take it away for the rest of the session)."""
+        stopped, self._stopped_views = self._stopped_views, []
+        for label, view_class in stopped:
+            index = self.view_tabs.indexOf(label)
+            try:
+                view = view_class()
+            except Exception:
+                log.exception("view %s failed to start again", view_class.__name__)
+                continue
+            title = self.view_tabs.tabText(index)
+            self.view_tabs.removeTab(index)
+            self.view_tabs.insertTab(index, view, title)
+            label.deleteLater()
+            before = sum(self.view_tabs.indexOf(other) < index for other in self._views)
+            self._views.insert(before, view)
+            self._catch_up(view)
 
     def _show_applicable_views(self, dataset) -> None:
         """Hide the tabs of views with nothing to show for this data (a decision boundary needs 2-D data)."""
@@ -1087,18 +1118,11 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Fix the marked settings before saving: %1")
                               .replace("%1", str(self.model.validation_errors[0])), "error")
             return False
-        folder = os.path.dirname(os.path.abspath(path))
-        temporary = None
         try:
-            descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".json.tmp", dir=folder)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(self.model.config.to_json())
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
+            if not os.path.isdir(os.path.dirname(os.path.abspath(path))):  # a file, not a new folder too
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
+            model_io.write_text_atomically(path, self.model.config.to_json())
         except OSError as error:
-            if temporary is not None and os.path.exists(temporary):
-                os.unlink(temporary)
             self.show_message(self.tr("Could not save the configuration to %1: %2")
                               .replace("%1", path).replace("%2", error.strerror or str(error)), "error")
             return False

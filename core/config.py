@@ -16,6 +16,8 @@ from core._checks import NUMBER_RULES, NumberError, check_number
 
 SCHEMA_VERSION = 2
 SCALINGS = ("default", "standardize", "unit", "none")
+MAX_HIDDEN_LAYERS = 32
+"""Deeper than any lecture's network (lab 7's has 8): 300 layers took the window 14 s to draw."""
 
 
 @dataclass
@@ -287,6 +289,9 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
             errors.append(ConfigError("data.augmentation", data.augmentation, f"{error} (strengths: {allowed})"))
     if not isinstance(config.network.hidden, list):
         errors.append(ConfigError("network.hidden", config.network.hidden, "must be a list of layers"))
+    elif len(config.network.hidden) > MAX_HIDDEN_LAYERS:
+        errors.append(ConfigError("network.hidden", len(config.network.hidden),
+                                  f"at most {MAX_HIDDEN_LAYERS} hidden layers (the views draw every layer)"))
     else:
         for index, layer in enumerate(config.network.hidden):
             where = f"network.hidden[{index}]"

@@ -6,6 +6,7 @@ and seed give the same run wherever it is started.
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 
@@ -53,8 +54,50 @@ def output_width(dataset, loss_name: str) -> int:
     return dataset.n_classes
 
 
+MAX_PARAMETERS = 100_000_000
+"""Weights and biases a network may have: 0.4 GB a copy in float32, and training keeps
+:data:`TRAINING_COPIES` of them."""
+TRAINING_COPIES = 5
+"""Arrays the size of the parameters while training: the weights, their gradients, the next step's
+weights, and an optimiser's two moments (Adam's m and v)."""
+
+
+class NetworkTooLargeError(ValueError):
+    """The network asked for would not fit (see :func:`check_size`); ``field`` is the setting to change."""
+
+    field = "network.hidden"
+
+
+def physical_memory() -> int | None:
+    """Bytes of RAM of this computer, or None where the system does not say."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def check_size(config: run_config.RunConfig, n_inputs: int, n_outputs: int) -> int:
+    """The number of parameters of the network ``config`` builds, before anything is allocated;
+    NetworkTooLargeError when there are more than :data:`MAX_PARAMETERS` or when training them would
+    take more than 80 % of this computer's memory (a 10⁵ × 10⁵ layer asked for 37 GB and the window
+    was left without a message)."""
+    widths = [n_inputs] + [layer.units for layer in config.network.hidden] + [n_outputs]
+    count = sum((fan_in + 1) * fan_out for fan_in, fan_out in zip(widths, widths[1:]))
+    needed = count * np.dtype(config.network.dtype).itemsize * TRAINING_COPIES
+    memory = physical_memory()
+    if count > MAX_PARAMETERS or (memory is not None and needed > 0.8 * memory):
+        has = f"; this computer has {memory / 1e9:.1f} GB" if memory is not None else ""
+        raise NetworkTooLargeError(
+            f"the network would have {count:,} parameters: training them takes about {needed / 1e9:.1f} GB "
+            f"(weights, gradients and the optimiser's state){has}. At most {MAX_PARAMETERS:,} parameters: "
+            f"use fewer units in the widest layers")
+    return count
+
+
 def build_network(config: run_config.RunConfig, n_inputs: int, n_outputs: int) -> Network:
-    """Dense → [BatchNorm] → activation → [Dropout] for each hidden layer, then a Dense output."""
+    """Dense → [BatchNorm] → activation → [Dropout] for each hidden layer, then a Dense output
+    (refused by :func:`check_size` when it would not fit)."""
+    check_size(config, n_inputs, n_outputs)
     layers, width = [], n_inputs
     for hidden in config.network.hidden:
         layers.append(Dense(width, hidden.units, init=hidden.init))

@@ -79,16 +79,55 @@ def save_model(path, network: Network, **metadata) -> None:
 def load_model(path) -> tuple[Network, dict]:
     """Read a model file; returns (network, metadata). Errors name the file and what is wrong."""
     arrays, description = load_arrays(path)
-    if not description or description.get("format") != MODEL_FORMAT:
+    if not isinstance(description, dict) or description.get("format") != MODEL_FORMAT:
         raise ValueError(f"{path} is not an MLP Workbench model file")
     version = description.get("version")
-    if not isinstance(version, int) or version > MODEL_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError(f"{path}: its description has no valid model version (got {version!r}); the file is corrupt")
+    if version > MODEL_VERSION:
         raise ValueError(f"{path} was written by a newer MLP Workbench (model version {version}); "
                          f"this version reads up to {MODEL_VERSION}")
-    network = Network.from_config(description["network"])
+    if not isinstance(description.get("network"), dict):
+        raise ValueError(f"{path}: its description has no network; the file is corrupt")
     try:
+        network = Network.from_config(description["network"])
         network.load_state(arrays)
     except ValueError as error:
         raise ValueError(f"{path}: {error}") from None
+    diverged = [name for name, array in arrays.items() if array.dtype.kind == "f" and not np.isfinite(array).all()]
+    if diverged:
+        raise ValueError(f"{path}: {', '.join(sorted(diverged))} hold non-finite values (NaN or ∞): the run that "
+                         f"saved them had diverged")
     metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
+    _check_metadata(path, metadata)
     return network, metadata
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+METADATA_RULES = {
+    "dataset": ("a data set's name", lambda value: value is None or isinstance(value, str)),
+    "config": ("a run configuration (an object)", lambda value: isinstance(value, dict)),
+    "image_shape": ("null or [height, width]",
+                    lambda value: value is None or isinstance(value, list) and len(value) == 2
+                    and all(_is_count(side) and side > 0 for side in value)),
+    "class_names": ("a list of texts", lambda value: isinstance(value, list) and all(isinstance(name, str)
+                                                                                     for name in value)),
+    "scaling": ("a scaling's name", lambda value: isinstance(value, str)),
+    "scaler": ("an object of offsets and scales", lambda value: isinstance(value, dict)),
+    "epoch": ("a whole number ≥ 0", _is_count),
+    "step": ("a whole number ≥ 0", _is_count),
+    "test_accuracy": ("a number", lambda value: value is None or isinstance(value, (int, float))
+                      and not isinstance(value, bool)),
+}
+"""What each recorded setting of a model file must be, and how to say so."""
+
+
+def _check_metadata(path, metadata: dict) -> None:
+    """ValueError naming the first recorded setting of a model file that is not what it must be."""
+    for key, (wanted, fits) in METADATA_RULES.items():
+        if key in metadata and not fits(metadata[key]):
+            raise ValueError(f"{path}: its recorded {key} must be {wanted}, got {metadata[key]!r}; the file is "
+                             f"corrupt")

@@ -70,6 +70,16 @@ def test_train_refuses_bad_configs_with_exit_code_2(tmp_path, content, words):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("out, words", [("a file", "that is a file, not a folder"),
+                                        ("/proc/no such run", "cannot write the run folder /proc/no such run")])
+def test_train_refuses_an_out_folder_it_cannot_make(tmp_path, digits_config, out, words):
+    if out == "a file":
+        out = tmp_path / "results.txt"
+        out.write_text("mine")
+    result = cli("train", digits_config, "--out", out, "--epochs", 1)
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
 def test_train_reports_a_missing_file(tmp_path):
     result = cli("train", tmp_path / "missing.json")
     assert result.returncode == 2 and "cannot read the configuration" in result.stderr

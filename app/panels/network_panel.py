@@ -117,6 +117,7 @@ class NetworkPanel(ConfigPanel):
         self.layers = QListWidget()
         self.layers.setMaximumHeight(130)
         set_help(self.layers, help_texts.text(CONTROLS, "layers"), self.tr("Hidden layers"))
+        self.bind("network.hidden", self.layers)  # the list as a whole: how many layers, how large together
         self.layers.currentRowChanged.connect(self._selection_changed)
         layout.addWidget(self.layers)
         buttons = QHBoxLayout()

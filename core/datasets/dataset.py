@@ -261,10 +261,18 @@ def evaluate_on_training_data(dataset: Dataset) -> Dataset:
                                X_test=dataset.X_train, y_test=dataset.y_train)
 
 
+MAX_GENERATED_SAMPLES = 1_000_000
+"""Points a generated data set may have: 10⁸ took a minute and 10 GB, then failed for memory."""
+MAX_GENERATED_NOISE = 1_000.0
+"""Noise beyond which a generated set's pattern is long gone (its points lie within a few units)."""
+
+
 def check_generator_options(name: str, n_samples, noise, *, min_samples: int) -> tuple[int, float]:
-    """Validated ``n_samples`` (≥ min_samples) and ``noise`` (≥ 0) of a generated data set."""
-    n_samples = check_number(f"{name}: n_samples", n_samples, low=min_samples, integer=True)
-    noise = check_number(f"{name}: noise", noise, low=0.0)
+    """Validated ``n_samples`` (min_samples … :data:`MAX_GENERATED_SAMPLES`) and ``noise``
+    (0 … :data:`MAX_GENERATED_NOISE`) of a generated data set."""
+    n_samples = check_number(f"{name}: n_samples", n_samples, low=min_samples, high=MAX_GENERATED_SAMPLES,
+                             integer=True)
+    noise = check_number(f"{name}: noise", noise, low=0.0, high=MAX_GENERATED_NOISE)
     return n_samples, noise
 
 

@@ -15,6 +15,7 @@ The folder functions only compute paths; :func:`atomic_file` creates the folder 
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -69,9 +70,13 @@ def atomic_file(path):
 
     Yields a binary file object on a temporary file in ``path``'s folder (created if needed);
     when the block ends normally the temporary file is renamed over ``path`` (``os.replace`` is
-    atomic on one file system); when the block raises, the temporary file is deleted.
+    atomic on one file system); when the block raises, the temporary file is deleted. A ``path``
+    that is something other than a file (a device such as /dev/full, a folder) is refused with an
+    OSError: the rename would replace it.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise OSError(errno.EINVAL, "it is not a regular file (a folder or a device); choose a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:

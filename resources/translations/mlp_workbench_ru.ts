@@ -2394,6 +2394,10 @@ target loss
         <translation>Функция потерь теперь %1 — она подходит для %2 (%3).</translation>
     </message>
     <message>
+        <source>there is not enough memory to build this network; use fewer or smaller layers</source>
+        <translation>не хватает памяти, чтобы построить эту сеть; уменьшите число или размер слоёв</translation>
+    </message>
+    <message>
         <source>%1 downloaded: its files are checked and kept in %2.</source>
         <translation>Набор «%1» скачан: его файлы проверены и сохранены в %2.</translation>
     </message>
@@ -2444,6 +2448,10 @@ target loss
     <message>
         <source>%1 left</source>
         <translation>осталось %1</translation>
+    </message>
+    <message>
+        <source>This view stopped after an error: %1. It starts again with the next data or network.</source>
+        <translation>Этот вид остановился из-за ошибки: %1. Он запустится снова со следующими данными или сетью.</translation>
     </message>
     <message>
         <source>This view stopped after an error: %1</source>

@@ -2,6 +2,8 @@
 import gc
 import json
 import math
+import os
+import stat
 import weakref
 
 import numpy as np
@@ -377,6 +379,15 @@ def test_saving_into_a_missing_folder_fails_cleanly(open_window, tmp_path):
     assert "Could not save" in window.message_bar.message() and not target.parent.exists()
 
 
+def test_saving_over_a_device_or_a_folder_is_refused_and_leaves_it_as_it_was(open_window, tmp_path):
+    window = open_window()
+    assert not window.save_config(os.devnull)  # the rename used to replace the device with a file
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert "not a regular file" in window.message_bar.message()
+    assert not window.save_config(str(tmp_path))
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
 def test_saving_replaces_an_existing_file_atomically(open_window, tmp_path):
     window = open_window()
     target = tmp_path / "run.json"
@@ -570,3 +581,46 @@ def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_wind
     assert (tmp_path / "loss.csv").read_text(encoding="utf-8").count("\n") > 2
     assert not any(window.view_tabs.isTabVisible(window.view_tabs.indexOf(view)) for view in window.views
                    if type(view).__name__ in ("BoundaryView", "FittedCurveView")), "no 2-D or 1-D plot for digits"
+
+
+def test_a_network_too_large_for_the_computer_is_refused_with_its_size(open_window, qtbot):
+    window = open_window()
+    window.model.set("network.hidden[0].units", 100_000)
+    window.network_panel.add_button.click()  # a second layer of 100,000 units: 10¹⁰ weights
+    problems = window.network_panel.problems
+    qtbot.waitUntil(lambda: "parameters" in problems.text(), timeout=15_000)
+    assert problems.text().startswith("⚠ Hidden layers: the network would have 10,0")
+    assert "use fewer units in the widest layers" in problems.text() and not window.start_action.isEnabled()
+    assert window.network_panel.layers.property("invalid") is True
+    window.network_panel.remove_button.click()
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert problems.isHidden()
+
+
+def test_a_view_that_fails_says_why_and_starts_again_with_the_next_network(open_window, qtbot, small_config,
+                                                                            monkeypatch):
+    from app.views.loss import LossView
+
+    window = open_window(small_config(epochs=1))
+    loss_view = next(view for view in window.views if isinstance(view, LossView))
+    index = window.view_tabs.indexOf(loss_view)
+    monkeypatch.setattr(LossView, "add_batches", lambda self, batches: 1 / 0)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: loss_view not in window.views)
+    message = window.view_tabs.widget(index)
+    assert "stopped after an error: division by zero" in message.text()
+    assert "starts again with the next data or network" in message.text()
+    assert window.view_tabs.tabText(index) == "Loss"
+
+    monkeypatch.undo()
+    window.reset()  # a new network
+    qtbot.waitUntil(lambda: isinstance(window.view_tabs.widget(index), LossView), timeout=15_000)
+    revived = window.view_tabs.widget(index)
+    assert revived in window.views and revived is not loss_view
+    assert [window.view_tabs.indexOf(view) for view in window.views] == \
+        sorted(window.view_tabs.indexOf(view) for view in window.views)
+    window.view_tabs.setCurrentWidget(revived)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: len(revived.loss_series[0]) > 0)

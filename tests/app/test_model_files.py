@@ -102,7 +102,24 @@ def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
     model_io.save_model(bad_settings, network, **{**metadata, "config": {**metadata["config"], "loss": 7}})
     not_a_model = tmp_path / "arrays.npz"
     np.savez(not_a_model, weights=np.zeros(3))
-    return {"truncated": (truncated, "truncated or corrupt"), "garbage": (garbage, "not a readable .npz"),
+    described = {"format": model_io.MODEL_FORMAT, "version": 1, "network": network.config(), **metadata}
+    corrupt = {}  # each a description a broken tool (or a hand) may write: the open used to raise, unexplained
+    for name, description in (("list", [1, 2]), ("no network", {**described, "network": None}),
+                              ("text version", {**described, "version": "1"}),
+                              ("class names", {**described, "class_names": 7}),
+                              ("epoch", {**described, "epoch": "abc"})):
+        corrupt[name] = tmp_path / f"corrupt {name}.npz"
+        model_io.save_arrays(corrupt[name], network.state(), description)
+    diverged = tmp_path / "diverged.npz"
+    model_io.save_arrays(diverged, {**state, "layer0.W": np.full_like(network.state()["layer0.W"], np.nan)},
+                         described)
+    return {"list description": (corrupt["list"], "not an MLP Workbench model"),
+            "no network": (corrupt["no network"], "its description has no network"),
+            "text version": (corrupt["text version"], "has no valid model version"),
+            "class names": (corrupt["class names"], "its recorded class_names must be a list of texts, got 7"),
+            "epoch": (corrupt["epoch"], "its recorded epoch must be a whole number ≥ 0, got 'abc'"),
+            "diverged": (diverged, "layer0.W hold non-finite values"),
+            "truncated": (truncated, "truncated or corrupt"), "garbage": (garbage, "not a readable .npz"),
             "future version": (future, "newer MLP Workbench"), "missing array": (missing_array, "layer0.W"),
             "mismatched settings": (other_settings, "does not match the settings recorded with it"),
             "invalid settings": (bad_settings, "loss"), "not a model": (not_a_model, "not an MLP Workbench model"),

@@ -110,6 +110,7 @@ def test_version_1_s_hard_sigmoid_is_the_piecewise_linear_activation_now():
     (lambda c: setattr(c.training, "epochs", 10**400), "training.epochs", "must be a finite number"),
     (lambda c: setattr(c, "name", 5), "name", "must be a text"),
     (lambda c: setattr(c.data, "options", [1]), "data.options", "must be an object"),
+    (lambda c: setattr(c.network, "hidden", [LayerConfig(4)] * 33), "network.hidden", "at most 32 hidden layers"),
 ])
 def test_values_no_file_can_hold_or_no_run_can_use_are_refused_at_their_field(change, field, message):
     config = RunConfig()

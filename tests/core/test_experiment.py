@@ -1,5 +1,6 @@
 """An experiment: a validated configuration with its data and network, ready to make trainers."""
 import numpy as np
+import pytest
 
 from core import activations
 from core.compiled import compiled
@@ -16,3 +17,21 @@ def test_prepare_compiles_the_kernels_of_a_run_without_building_its_optimiser():
     assert any(str(signature[0].dtype) == "float32" for signature in compiled(RMSprop.kernel).signatures)
     assert np.dtype(np.float32) in activations.COMPILED_DTYPES, "the ReLU of the default network"
     assert experiment._optimizer is None, "the run's own optimiser (and its state) is left to the trainer"
+
+
+def test_a_network_too_large_to_train_is_refused_before_anything_is_allocated(monkeypatch):
+    from core import experiment
+    from core.config import LayerConfig
+    from core.experiment import NetworkTooLargeError, build_network, check_size
+
+    config = RunConfig()
+    config.network.hidden = [LayerConfig(units=100_000), LayerConfig(units=100_000)]  # 10¹⁰ weights: 37 GB each copy
+    with pytest.raises(NetworkTooLargeError, match=r"10,0\d\d,\d{3},\d{3} parameters: training them takes about "
+                                                   r"\d+\.\d GB .* At most 100,000,000 parameters"):
+        build_network(config, 64, 10)
+    assert NetworkTooLargeError.field == "network.hidden"
+    config.network.hidden = [LayerConfig(units=5_000)]
+    assert check_size(config, 784, 10) == 785 * 5_000 + 5_001 * 10
+    monkeypatch.setattr(experiment, "physical_memory", lambda: 6 * 10**7)  # a computer of 60 MB
+    with pytest.raises(NetworkTooLargeError, match="this computer has 0.1 GB"):
+        check_size(config, 784, 10)
