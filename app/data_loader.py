@@ -75,6 +75,11 @@ CSV_PROBLEMS = {
                                                         "'binary' needs exactly two"),
     "missing value": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: missing value ({cell!r})"),
     "not a number": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is not a number"),
+    "text column": QT_TRANSLATE_NOOP("CsvProblems", "{path}: {column} holds text ({cell!r}, …), not numbers: if it "
+                                                    "holds the labels, choose it as the label column"),
+    "text targets": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the labels in {column} are text ({cell!r}); the task "
+                                                     "'regression' needs numbers: choose the task 'multiclass' (or "
+                                                     "'binary')"),
     "too large": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is beyond the range of the "
                                                   "engine's 32-bit numbers (±3.4e38); rescale that column (other "
                                                   "units)"),

@@ -55,7 +55,9 @@ def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
     except FileNotFoundError:
         raise ValueError(f"{path} does not exist") from None
     except (OSError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, EOFError) as error:
-        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?): {error}") from None
+        # NumPy's advice for a member holding objects is to unpickle it: not one to give a person.
+        detail = "" if "pickle" in str(error) else f": {error}"
+        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?){detail}") from None
     if not is_zip:
         raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?)")
     metadata = None

@@ -49,6 +49,10 @@ PROBLEMS = {
     "not two classes": "{path}: {column} has {count} classes ({classes}); the task 'binary' needs exactly two",
     "missing value": "{path}: row {row}, {column}: missing value ({cell!r})",
     "not a number": "{path}: row {row}, {column}: {cell!r} is not a number",
+    "text column": "{path}: {column} holds text ({cell!r}, …), not numbers: if it holds the labels, choose it as "
+                   "the label column",
+    "text targets": "{path}: the labels in {column} are text ({cell!r}); the task 'regression' needs numbers: "
+                    "choose the task 'multiclass' (or 'binary')",
     "too large": "{path}: row {row}, {column}: {cell!r} is beyond the range of the engine's 32-bit numbers "
                  "(±3.4e38); rescale that column (other units)",
     "open quote": "{path}: row {row}: a quote (\") opens a cell that does not end on that row; close or remove "
@@ -62,9 +66,9 @@ PROBLEMS = {
 }
 """What can be wrong with a file, in English: ``str.format`` templates of :class:`CsvProblem`'s fields."""
 
-AT_FAULT = {"unknown task": "task", "not two classes": "task",
-            **dict.fromkeys(("a name without a header", "no such column", "bad label column", "one class"),
-                            "label_column")}
+AT_FAULT = {"unknown task": "task", "not two classes": "task", "text targets": "task",
+            **dict.fromkeys(("a name without a header", "no such column", "bad label column", "one class",
+                             "text column"), "label_column")}
 """The parameter of :func:`load_csv` a problem asks to change; the others are the file's (``path``)."""
 
 COLUMNS = ("column {number}", "column {number} ({name!r})")
@@ -167,7 +171,14 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
             raise CsvProblem("missing label", path=str(path), row=line, column=column(label))
     common = dict(feature_names=tuple(names[j] for j in features), scaling=scaling, **split_options)
     if task == "regression":
-        return make_dataset(path.stem, task, X, _numbers(path, data, [label], column), **common)
+        try:
+            targets = _numbers(path, data, [label], column)
+        except CsvProblem as problem:
+            if problem.problem not in ("not a number", "text column"):
+                raise
+            raise CsvProblem("text targets", path=str(path), column=column(label), cell=problem.fields["cell"]) \
+                from None
+        return make_dataset(path.stem, task, X, targets, **common)
     classes = sorted(set(labels), key=lambda c: (0, _number(c), c) if _number(c) is not None else (1, 0.0, c))
     if len(classes) < 2:
         raise CsvProblem("one class", path=str(path), column=column(label), label=classes[0])
@@ -195,6 +206,8 @@ def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
                 raise CsvProblem("missing value", path=str(path), row=line, column=column(j), cell=cells[j])
             value = _number(cells[j])
             if value is None:
+                if all(_number(other[j]) is None for _, other in data):  # a column of words: the labels?
+                    raise CsvProblem("text column", path=str(path), column=column(j), cell=cells[j])
                 raise CsvProblem("not a number", path=str(path), row=line, column=column(j), cell=cells[j])
             if abs(value) > FLOAT32_MAX:
                 raise CsvProblem("too large", path=str(path), row=line, column=column(j), cell=cells[j])

@@ -782,6 +782,14 @@ target loss
         <translation>{path}: строка {row}, столбец {column}: {cell!r} — не число</translation>
     </message>
     <message>
+        <source>{path}: {column} holds text ({cell!r}, …), not numbers: if it holds the labels, choose it as the label column</source>
+        <translation>{path}: в столбце {column} текст ({cell!r}, …), а не числа: если это метки, выберите его столбцом меток</translation>
+    </message>
+    <message>
+        <source>{path}: the labels in {column} are text ({cell!r}); the task &apos;regression&apos; needs numbers: choose the task &apos;multiclass&apos; (or &apos;binary&apos;)</source>
+        <translation>{path}: метки в столбце {column} — текст ({cell!r}); задаче «регрессия» нужны числа: выберите задачу «многоклассовая» (или «бинарная»)</translation>
+    </message>
+    <message>
         <source>{path}: row {row}, {column}: {cell!r} is beyond the range of the engine&apos;s 32-bit numbers (±3.4e38); rescale that column (other units)</source>
         <translation>{path}: строка {row}, столбец {column}: {cell!r} выходит за пределы 32-битных чисел движка (±3.4e38); измените масштаб этого столбца (другие единицы)</translation>
     </message>

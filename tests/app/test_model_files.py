@@ -110,6 +110,8 @@ def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
                               ("epoch", {**described, "epoch": "abc"})):
         corrupt[name] = tmp_path / f"corrupt {name}.npz"
         model_io.save_arrays(corrupt[name], network.state(), description)
+    objects = tmp_path / "objects.npz"  # a zip archive whose member holds Python objects
+    np.savez(objects, weights=np.array([{"a": 1}], dtype=object))
     diverged = tmp_path / "diverged.npz"
     model_io.save_arrays(diverged, {**state, "layer0.W": np.full_like(network.state()["layer0.W"], np.nan)},
                          described)
@@ -119,6 +121,7 @@ def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
             "class names": (corrupt["class names"], "its recorded class_names must be a list of texts, got 7"),
             "epoch": (corrupt["epoch"], "its recorded epoch must be a whole number ≥ 0, got 'abc'"),
             "diverged": (diverged, "layer0.W hold non-finite values"),
+            "objects": (objects, "is not a readable .npz file (truncated or corrupt?)"),
             "truncated": (truncated, "truncated or corrupt"), "garbage": (garbage, "not a readable .npz"),
             "future version": (future, "newer MLP Workbench"), "missing array": (missing_array, "layer0.W"),
             "mismatched settings": (other_settings, "does not match the settings recorded with it"),

@@ -46,8 +46,21 @@ def test_file_without_header_numbers_columns_and_sorts_numeric_labels_as_numbers
 
 
 def test_regression_needs_numbers_in_every_feature_column(tmp_path):
-    with pytest.raises(ValueError, match=r"row 2, column 4 \('kind'\): 'red' is not a number"):
+    # A column of words among the features is most likely the labels: the message says so.
+    with pytest.raises(ValueError, match=r"column 4 \('kind'\) holds text \('red', …\), not numbers: if it holds "
+                                         r"the labels, choose it as the label column") as caught:
         load_csv(write(tmp_path, WINES), "ash", "regression")
+    assert caught.value.option == "label_column"
+    with pytest.raises(ValueError, match=r"row 4, column 2 \('ash'\): 'two' is not a number") as caught:
+        load_csv(write(tmp_path, WINES.replace("13.9,2.6", "13.9,two")), "kind")
+    assert caught.value.option == "path"
+
+
+def test_regression_needs_numbers_as_labels(tmp_path):
+    with pytest.raises(ValueError, match=r"the labels in column 4 \('kind'\) are text \('red'\); the task "
+                                         r"'regression' needs numbers") as caught:
+        load_csv(write(tmp_path, WINES), "kind", "regression")
+    assert caught.value.option == "task"
 
 
 def test_regression_targets(tmp_path):
