@@ -254,7 +254,12 @@ def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool =
                 raise ValueError(f"mirrors must be a list of base URLs, got {mirrors!r}") from None
             source = dataclasses.replace(source, mirrors=tuple(mirrors))
         files = files_in(download(source, progress=progress))
-    arrays = read_files(source, files)
+    try:
+        arrays = read_files(source, files)
+    except ValueError as error:
+        folder = next(iter(files.values())).parent
+        raise ValueError(f"{error}. The {source.title} files in {folder} are damaged: replace them with good copies, "
+                         f"or delete them and download the set again") from None
     flat = {part: array.reshape(len(array), -1) for part, array in arrays.items()}
     return make_dataset(source.name, "multiclass", flat["train_images"], arrays["train_labels"],
                         X_test=flat["test_images"], y_test=arrays["test_labels"],

@@ -86,8 +86,10 @@ def test_files_that_do_not_fit_together_are_refused(tmp_path, damage, message):
     damage(arrays)
     for part, array in arrays.items():
         write_idx(tmp_path / (FILE_NAMES[part] + ".gz"), array)
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as caught:
         datasets.load("mnist", folder=tmp_path)
+    assert str(caught.value).endswith(f"The MNIST handwritten digits files in {tmp_path} are damaged: replace them "
+                                      f"with good copies, or delete them and download the set again")
 
 
 def test_a_changed_file_is_read_again(tmp_path):
