@@ -20,7 +20,7 @@ from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, component_help, named_key,
                                 set_help)
 from core import activations, initializers
-from core.config import LayerConfig
+from core.config import MAX_HIDDEN_LAYERS, LayerConfig
 
 _HIDDEN_FIELD = re.compile(r"network\.hidden\[(\d+)\]\.(\w+)")
 
@@ -278,6 +278,7 @@ class NetworkPanel(ConfigPanel):
     def _update_buttons(self) -> None:
         row, count = self.selected, self.layers.count()
         self.remove_button.setEnabled(row >= 0)
+        self.add_button.setEnabled(count < MAX_HIDDEN_LAYERS)  # validation's limit: no button that only errs
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
 

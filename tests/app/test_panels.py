@@ -10,7 +10,7 @@ from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel, planned_rates
 from core import schedules
-from core.config import LayerConfig, RunConfig
+from core.config import MAX_HIDDEN_LAYERS, LayerConfig, RunConfig
 
 
 @pytest.fixture
@@ -96,6 +96,16 @@ def test_early_stopping_checkbox_sets_and_clears_patience(qtbot, model):
     assert model.config.training.patience == 4
     panel.early_stopping.setChecked(False)
     assert model.config.training.patience is None
+
+
+def test_add_stops_at_the_deepest_network_allowed(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    while panel.add_button.isEnabled():
+        panel.add_button.click()
+    assert len(model.config.network.hidden) == MAX_HIDDEN_LAYERS and model.errors == []
+    panel.remove_button.click()
+    assert panel.add_button.isEnabled()
 
 
 def test_hyperparameter_rows_carry_the_lectures_symbols(qtbot, model):
