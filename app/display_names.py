@@ -110,6 +110,7 @@ LABELS: dict[str, dict[str, str]] = {
         "max_lr": QT_TRANSLATE_NOOP("Names", "η_max (max_lr)"),
         "lr_decay": QT_TRANSLATE_NOOP("Names", "η decay (lr_decay)"),
         "amsgrad": QT_TRANSLATE_NOOP("Names", "AMSGrad"),
+        "bias_correction": QT_TRANSLATE_NOOP("Names", "Bias correction"),
         "centered": QT_TRANSLATE_NOOP("Names", "Centred"),
         "decay": QT_TRANSLATE_NOOP("Names", "Decay"),
         "end_factor": QT_TRANSLATE_NOOP("Names", "End factor"),

@@ -508,6 +508,7 @@ class Adam(Optimizer):
         v ← β₂·v + (1 − β₂)·g²                   ('v'; see square_gate)
         amsgrad:  v̄ ← max(v̄, v), used instead of v   ('v_max')
         θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+        bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003's form, with ε outside the root)
 
     The last line is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
     c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
@@ -515,12 +516,13 @@ class Adam(Optimizer):
     """
 
     constraints = {**Optimizer.constraints, "beta1": _UNIT_INTERVAL, "beta2": _UNIT_INTERVAL,
-                   "eps": _POSITIVE, "amsgrad": bool}
+                   "eps": _POSITIVE, "amsgrad": bool, "bias_correction": bool}
     decaying_state = ("m", "v", "v_max")
 
     def __init__(self, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
-                 weight_decay: float = 0.0, amsgrad: bool = False):
-        super().__init__(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
+                 weight_decay: float = 0.0, amsgrad: bool = False, bias_correction: bool = True):
+        super().__init__(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                         bias_correction=bias_correction)
 
     @property
     def betas(self) -> tuple[float, float]:
@@ -564,11 +566,14 @@ class Adam(Optimizer):
     def _arguments(self, state, like):
         cast = like.dtype.type
         t = max(self.step_count, 1)  # prepare() asks before the first step: it compiles with step 1's
-        root_correction2 = math.sqrt(1.0 - self.beta2**t)
+        if self.bias_correction:
+            root_correction2, correction1 = math.sqrt(1.0 - self.beta2**t), 1.0 - self.beta1**t
+        else:
+            root_correction2 = correction1 = 1.0
         v_max = self._state_array(state, "v_max", like) if self.amsgrad else _unused(like.dtype)
         return (self._state_array(state, "m", like), self._state_array(state, "v", like), v_max,
                 cast(self._shrink()), cast(self._l2()), cast(1.0 - self.beta1), cast(self.beta2),
-                cast(1.0 - self.beta2), cast(self.lr * root_correction2 / (1.0 - self.beta1**t)),
+                cast(1.0 - self.beta2), cast(self.lr * root_correction2 / correction1),
                 cast(self.eps * root_correction2), self.amsgrad, cast(square_gate(like.dtype, 1.0 - self.beta2)))
 
     def _shrink(self) -> float:
@@ -587,8 +592,9 @@ class AdamW(Adam):
     """
 
     def __init__(self, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
-                 weight_decay: float = 0.01, amsgrad: bool = False):
-        super().__init__(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad)
+                 weight_decay: float = 0.01, amsgrad: bool = False, bias_correction: bool = True):
+        super().__init__(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                         bias_correction=bias_correction)
 
     def _shrink(self) -> float:
         return 1.0 - self.lr * self.weight_decay

@@ -1557,6 +1557,10 @@ target loss
         <translation>AMSGrad: делить на накопленный максимум v̄ = max(v̄, v) вместо v.</translation>
     </message>
     <message>
+        <source>Divide the moments by 1 − βᵗ so that the first steps are not biased towards 0 (PyTorch, the paper). Off: lecture 003&apos;s θ ← θ − η·m / (√v + ε), whose first step is about 3η long.</source>
+        <translation>Делить моменты на 1 − βᵗ, чтобы первые шаги не были смещены к 0 (как в PyTorch и в статье). Выключено: форма лекции 003, θ ← θ − η·m / (√v + ε), у которой первый шаг длиной около 3η.</translation>
+    </message>
+    <message>
         <source>Centred RMSProp: divide by √(s − ḡ²), the gradient&apos;s variance, instead of its mean square.</source>
         <translation>Центрированный RMSProp: делить на √(s − ḡ²) — дисперсию градиента — вместо его среднего квадрата.</translation>
     </message>
@@ -3021,6 +3025,10 @@ target loss
     <message>
         <source>AMSGrad</source>
         <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <source>Bias correction</source>
+        <translation>Поправка смещения</translation>
     </message>
     <message>
         <source>Centred</source>

@@ -53,7 +53,8 @@ def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, mo
     assert model.config.optimizer.options == {"lr": 0.03, "momentum": 0.5, "weight_decay": 0.001}
     panel.optimizer.choose("adam")
     assert model.config.optimizer.options == {"lr": 0.03, "weight_decay": 0.001}
-    assert list(panel.optimizer_options.controls()) == ["lr", "betas", "eps", "weight_decay", "amsgrad"]
+    assert list(panel.optimizer_options.controls()) == ["lr", "betas", "eps", "weight_decay", "amsgrad",
+                                                        "bias_correction"]
     type_into(panel.optimizer_options.controls()["betas"], "0.8, 0.95")
     assert model.config.optimizer.options["betas"] == [0.8, 0.95]
     panel.optimizer_options.controls()["amsgrad"].setChecked(True)

@@ -145,6 +145,21 @@ def test_adam_closed_form():
     np.testing.assert_allclose(two, adam_two_steps_by_hand(0.1, 0.9, 0.999, 1e-8, THETA0), rtol=1e-14)
 
 
+def test_adam_without_bias_correction_takes_lecture_003_s_steps():
+    """u = η·m/(√v + ε) with the raw moments: the first step is η(1 − β₁)/√(1 − β₂) ≈ 3.16η long."""
+    _, two = two_steps("adam", lr=0.1, bias_correction=False)
+    lr, b1, b2 = 0.1, 0.9, 0.999
+    theta, m, v = list(THETA0), [0.0] * 3, [0.0] * 3
+    for grads in (G1, G2):
+        m = [b1 * a + (1 - b1) * g for a, g in zip(m, grads)]
+        v = [b2 * a + (1 - b2) * g * g for a, g in zip(v, grads)]
+        theta = [p - lr * a / (math.sqrt(b) + 1e-8) for p, a, b in zip(theta, m, v)]
+    np.testing.assert_allclose(two, theta, rtol=1e-14)
+    first, _ = two_steps("adam", lr=0.1, bias_correction=False)
+    moved = np.abs(np.array(first) - THETA0)[:2]  # the third gradient is 0
+    np.testing.assert_allclose(moved, 0.1 * 0.1 / math.sqrt(0.001), rtol=1e-6)
+
+
 def test_adam_weight_decay_is_added_to_the_gradient():
     _, two = two_steps("adam", lr=0.1, weight_decay=0.5)
     lr, b1, b2 = 0.1, 0.9, 0.999
@@ -256,6 +271,8 @@ def test_defaults_are_torchs(name):
     ours = optimizers.create(name).hyperparameters
     if name in ("momentum", "nesterov"):
         del ours["momentum"]  # torch's SGD defaults to no momentum at all
+    if name in ("adam", "adamw"):
+        assert ours.pop("bias_correction") is True  # torch's Adam always corrects; lecture 003's does not
     assert {key: theirs[key] for key in ours} == ours
 
 
@@ -419,7 +436,8 @@ def test_momentum_change_takes_effect_on_the_next_step():
 def test_hyperparameters_round_trip():
     opt = optimizers.create("adamw", lr=0.02, betas=(0.8, 0.9), amsgrad=True)
     opt.lr = 0.03
-    assert opt.hyperparameters == dict(lr=0.03, betas=(0.8, 0.9), eps=1e-8, weight_decay=0.01, amsgrad=True)
+    assert opt.hyperparameters == dict(lr=0.03, betas=(0.8, 0.9), eps=1e-8, weight_decay=0.01, amsgrad=True,
+                                       bias_correction=True)
     for name in ALL_NAMES:
         hp = optimizers.create(name).hyperparameters
         assert optimizers.create(name, **hp).hyperparameters == hp
