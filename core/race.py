@@ -293,19 +293,26 @@ class Preset:
                          "schedule": {"name": "step", "options": {...}, "unit": "epoch"}}, ...]}
 
     Without ``config`` the race runs on whatever configuration the user has; a missing
-    ``schedule`` is a constant rate. Texts need English; other :data:`LANGUAGES` may follow.
+    ``schedule`` is a constant rate. Texts need English; other :data:`LANGUAGES` may follow. A
+    label is a text, or texts by language ({"en": "constant", "ru": "постоянная"}) where it is words.
     """
 
     id: str
     title: dict
     description: dict
-    contenders: tuple
+    contenders: tuple  # labelled in English
     config: RunConfig | None
+    labels: tuple = ()  # each contender's label by language
 
     def text(self, field: str, language: str = "en") -> str:
         """The ``title`` or ``description`` in ``language``, English when there is none in it."""
         texts = getattr(self, field)
         return texts.get(language) or texts["en"]
+
+    def contenders_in(self, language: str) -> tuple:
+        """The contenders labelled in ``language`` (English where a label has no such text)."""
+        return tuple(contender._replace(label=texts.get(language) or texts["en"])
+                     for contender, texts in zip(self.contenders, self.labels))
 
 
 def presets(folder=SHIPPED_PRESETS) -> list[Preset]:
@@ -334,8 +341,8 @@ def load_preset(path) -> Preset:
             config = check(RunConfig.from_dict(raw["config"]))
         except ValueError as error:
             raise ValueError(f"{where}: config: {error}") from None
-    contenders = _read_contenders(raw.get("contenders"), config or RunConfig(), where)
-    return Preset(path.stem, title, description, contenders, config)
+    contenders, labels = _read_contenders(raw.get("contenders"), config or RunConfig(), where)
+    return Preset(path.stem, title, description, contenders, config, labels)
 
 
 def _read_texts(raw, where: str) -> dict:
@@ -347,24 +354,30 @@ def _read_texts(raw, where: str) -> dict:
     return dict(raw)
 
 
-def _read_contenders(raw, config: RunConfig, where: str) -> tuple:
+def _read_contenders(raw, config: RunConfig, where: str) -> tuple[tuple, tuple]:
+    """(the contenders labelled in English, each one's label by language)."""
     if not isinstance(raw, list) or not MIN_CONTENDERS <= len(raw) <= MAX_CONTENDERS:
         raise ValueError(f"{where}: contenders must be a list of {MIN_CONTENDERS} to {MAX_CONTENDERS}, got {raw!r}")
-    contenders = []
+    contenders, labels = [], []
     for index, entry in enumerate(raw):
         if not isinstance(entry, dict) or set(entry) - {"label", "optimizer", "schedule"} \
                 or not {"label", "optimizer"} <= set(entry):
             raise ValueError(f"{where}: contenders[{index}] must be an object with label, optimizer and "
                              f"optionally schedule, got {entry!r}")
+        label = entry["label"]
+        texts = _read_texts(label, f"{where}: contenders[{index}].label") if isinstance(label, dict) \
+            else {"en": label}
         try:
             built = RunConfig.from_dict({"optimizer": entry["optimizer"], "schedule": entry.get("schedule", {}),
                                          "schema_version": SCHEMA_VERSION})
-            contender = Contender(entry["label"], built.optimizer, built.schedule)
+            contender = Contender(texts["en"], built.optimizer, built.schedule)
             contender_config(config, contender)
         except ValueError as error:
             raise ValueError(f"{where}: contenders[{index}]: {error}") from None
         contenders.append(contender)
-    labels = [contender.label for contender in contenders]
-    if len(set(labels)) != len(labels) or not all(isinstance(label, str) and label.strip() for label in labels):
-        raise ValueError(f"{where}: contender labels must be distinct non-empty texts, got {labels}")
-    return tuple(contenders)
+        labels.append(texts)
+    for language in LANGUAGES:
+        shown = [texts.get(language) or texts["en"] for texts in labels]
+        if len(set(shown)) != len(shown) or not all(isinstance(label, str) and label.strip() for label in shown):
+            raise ValueError(f"{where}: contender labels must be distinct non-empty texts, got {shown}")
+    return tuple(contenders), tuple(labels)

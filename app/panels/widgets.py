@@ -8,9 +8,9 @@ from __future__ import annotations
 import inspect
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLayout,
+                               QLineEdit, QSpinBox, QWidget)
 
 from app import display_names
 
@@ -326,3 +326,76 @@ class _FlagBox(QCheckBox):
     def set_value(self, value) -> None:
         with QSignalBlocker(self):
             self.setChecked(bool(value))
+
+
+class FlowLayout(QLayout):
+    """Widgets side by side while they fit the width, the rest on the next lines (Qt's flow layout
+    example): a row of buttons that, in a longer language or a narrow window, would otherwise force
+    the whole window wider than the screen."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:
+        self._items.append(item)
+
+    def add_group(self, parent: QWidget, *widgets: QWidget) -> QWidget:
+        """``widgets`` side by side, kept together on one line."""
+        box = QWidget(parent)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        self.addWidget(box)
+        return box
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._lay_out(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._lay_out(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """All on one line."""
+        width = sum(item.sizeHint().width() for item in self._items) + self.spacing() * max(len(self._items) - 1, 0)
+        height = max((item.sizeHint().height() for item in self._items), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the widest item: the others wrap."""
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _lay_out(self, rect: QRect, move: bool) -> int:
+        """Place the items line by line in ``rect`` (or only measure); returns the height they take."""
+        x, y, line_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line_height = rect.x(), y + line_height + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()

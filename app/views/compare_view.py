@@ -526,7 +526,7 @@ class CompareView(SessionView, View):
         preset = self._presets[index]
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(index)
-        self.set_contenders(preset.contenders, preset.config, origin="preset")
+        self.set_contenders(preset.contenders_in(preset_language()), preset.config, origin="preset")
         self.description.setText(preset.text("description", preset_language()))
         self._described_preset = index
 
@@ -797,7 +797,8 @@ class CompareView(SessionView, View):
 
     def _set_headers(self) -> None:
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
-        self.metric_plot.setTitle(self.tr("Validation {metric}").format(metric=metric), color=palette.FOREGROUND)
+        title = self.tr("Validation {metric}").format(metric=metric)  # "{metric} на валидации": capitalised
+        self.metric_plot.setTitle(title[:1].upper() + title[1:], color=palette.FOREGROUND)
         self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
         # Headers on two or three lines, and the target loss (the same for every contender) in its
         # column's header rather than in each cell: on one line the table was wider than its half of

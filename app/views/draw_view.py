@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
 from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
+from app.panels.widgets import FlowLayout
 from app.views.base import TranslatedText, export_suffix
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
@@ -350,7 +351,6 @@ class ImagePanel(QWidget):
         self.legend = tuple(legend)
         self.image: QImage | None = None
         self._texts = StaticTexts()
-        self.setMinimumSize(96, 110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_image(self, image: QImage | None, caption: str | None = None, legend=None) -> None:
@@ -363,6 +363,7 @@ class ImagePanel(QWidget):
         if (self.caption, self.legend) == words:
             self.update(self._image_area())
         else:
+            self.updateGeometry()  # new words, maybe a new minimum width
             self.update()
 
     def sizeHint(self) -> QSize:
@@ -411,6 +412,14 @@ class ImagePanel(QWidget):
             painter.drawStaticText(QPointF(x + width - text.size().width(),
                                            square.bottom() + 4 + (line - text.size().height()) / 2), text)
             x += width + line
+
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its caption and its legend: in a narrow window they ran off both its sides."""
+        metrics, line = self.fontMetrics(), self.fontMetrics().height()
+        legend = sum((line if color is not None else 0) + metrics.horizontalAdvance(meaning)
+                     for color, meaning in self.legend) + line * max(len(self.legend) - 1, 0)
+        return QSize(max(96, metrics.horizontalAdvance(self.caption) + 8, legend + 8), 110)
 
 
 SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why: ∂p / ∂pixel")
@@ -496,15 +505,12 @@ class DrawView(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
         body.addLayout(side, 2)
-        tools = QHBoxLayout()
-        tools.addWidget(self.clear_button)
-        tools.addWidget(self.undo_button)
-        tools.addSpacing(12)
-        tools.addWidget(QLabel(QCoreApplication.translate("DrawView", "Brush"), self))
-        tools.addWidget(self.brush_slider)
-        tools.addStretch(1)
-        tools.addWidget(self.label_box)
-        tools.addWidget(self.add_button)
+        # Groups that wrap onto a second line in a narrow window rather than widen it (see FlowLayout).
+        tools = FlowLayout(spacing=18)
+        brush_label = QLabel(QCoreApplication.translate("DrawView", "Brush"), self)
+        for group in ((self.clear_button, self.undo_button), (brush_label, self.brush_slider),
+                      (self.label_box, self.add_button)):
+            tools.add_group(self, *group)
         layout = QVBoxLayout(self)
         layout.addWidget(self.model_label)
         layout.addWidget(self.note)
@@ -638,6 +644,8 @@ class DrawView(QWidget):
         self.saliency_panel.caption = QCoreApplication.translate("DrawView", SALIENCY_CAPTION)
         self.saliency_panel.legend = ((QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")),
                                       (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers")))
+        for panel in (self.input_panel, self.saliency_panel):
+            panel.updateGeometry()  # their minimum width is their words'
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):

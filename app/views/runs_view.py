@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from app import palette
 from app.display_names import label
 from app.i18n import format_number
+from app.panels.widgets import FlowLayout
 from app.views.base import TranslatedText, View
 from core import runs
 
@@ -118,13 +119,11 @@ class RunsView(View):
         self.rename_button.clicked.connect(self._edit_name)
         self.delete_button.clicked.connect(self.delete_selected)
         self.rewind_button.clicked.connect(self.rewind_selected)
-        buttons = QHBoxLayout()
-        for widget in (self.open_button, self.rename_button, self.delete_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(QLabel(self.tr("Checkpoint:"), self))
-        buttons.addWidget(self.checkpoint_box)
-        buttons.addWidget(self.rewind_button)
+        # Two groups that share a line where they fit and wrap where they do not: on one line they
+        # were 766 pixels in Russian, which made the whole window wider than a 1024-pixel screen.
+        buttons = FlowLayout(spacing=12)
+        buttons.add_group(self, self.open_button, self.rename_button, self.delete_button)
+        buttons.add_group(self, QLabel(self.tr("Checkpoint:"), self), self.checkpoint_box, self.rewind_button)
 
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(self.tr("Undo"), self)

@@ -424,3 +424,24 @@ def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
 def test_the_shipped_model_is_named_with_its_test_accuracy_as_the_language_writes_it(view):
     assert re.fullmatch(r"Classifying with the shipped MNIST model \(\d{2}\.\d\d % on MNIST's test set\)\.",
                         view.model_label.text()), view.model_label.text()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_image_panels_words_fit_in_a_narrow_view(qtbot, language):
+    from app import i18n
+
+    i18n.set_language(language)
+    try:
+        view = DrawView(shipped_model=None)
+        qtbot.addWidget(view)
+        view.resize(view.minimumSizeHint().width(), 500)  # as narrow as it lets itself be
+        view.show()
+        qtbot.waitExposed(view)
+        for panel in (view.input_panel, view.saliency_panel):
+            metrics = panel.fontMetrics()
+            assert metrics.horizontalAdvance(panel.caption) <= panel.width(), panel.caption
+            legend = sum(metrics.height() + metrics.horizontalAdvance(meaning) for _, meaning in panel.legend)
+            assert legend <= panel.width(), panel.legend
+        assert view.minimumSizeHint().width() < 500, "and the view still fits beside the panels in 1024 pixels"
+    finally:
+        i18n.set_language("en")

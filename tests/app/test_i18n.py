@@ -215,6 +215,17 @@ def test_the_race_results_fit_beside_the_configuration_in_a_1360_pixel_window(qt
         i18n.set_language("en")
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_window_fits_a_1024_pixel_screen_and_a_1280_one_with_a_lesson(window, qtbot, language):
+    i18n.set_language(language)
+    window.show()
+    window.views  # every view and tool made: each one's minimum counts
+    assert window.minimumSizeHint().width() <= 1024, "the Runs and Draw views' buttons once made it 1124 in Russian"
+    window.labs.open_lab("11-optimizers")
+    qtbot.waitUntil(lambda: window.labs.dock.isVisible(), timeout=10_000)
+    assert window.minimumSizeHint().width() <= 1280, "with the Lesson panel: 1481 in Russian, 1287 in English"
+
+
 def test_a_column_of_controls_widens_with_the_longer_texts_of_another_language(qtbot, window):
     from app.views.compare_view import ControlsColumn
 

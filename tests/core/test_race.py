@@ -192,6 +192,13 @@ def test_the_shipped_presets_load_and_race():
         assert preset.text("title") and preset.text("title", "ru") != preset.text("title")
         if preset.config is None:
             Race(small_config(), preset.contenders)  # valid on any configuration
+    schedules = shipped["03-lr-schedules"]
+    assert [c.label for c in schedules.contenders_in("ru")] == \
+        ["постоянная", "линейное", "экспоненциальное", "циклическое", "на плато"]  # words, in the window's language
+    assert [c.label for c in schedules.contenders_in("en")] == [c.label for c in schedules.contenders] == \
+        ["constant", "linear", "exponential", "cyclic", "on plateau"]
+    assert [c.label for c in shipped["02-adaptive-methods"].contenders_in("ru")] == \
+        ["Adagrad", "RMSProp", "Adadelta", "Adam"]  # names stay names
     paper = shipped["04-adam-paper-mnist"]
     assert [contender.optimizer.name for contender in paper.contenders] == \
         ["adam", "adagrad", "rmsprop", "nesterov", "adadelta"]
@@ -207,6 +214,11 @@ def test_the_shipped_presets_load_and_race():
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": "a", "optimizer": {"name": "adam"}},'
      '{"label": "b", "optimizer": {"name": "adam", "options": {"lr": "fast"}}}]}', r"contenders\[1\]"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "colour": 1, "contenders": []}', "unknown field 'colour'"),
+    ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": {"ru": "а"}, "optimizer": '
+     '{"name": "adam"}}, {"label": "b", "optimizer": {"name": "sgd"}}]}',
+     r"contenders\[0\].label must be an object with an English text"),
+    ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": {"en": "a", "ru": "б"}, "optimizer": '
+     '{"name": "adam"}}, {"label": "б", "optimizer": {"name": "sgd"}}]}', r"labels must be distinct.*\['б', 'б'\]"),
 ])
 def test_a_bad_preset_file_is_refused_naming_the_field(tmp_path, content, message):
     path = tmp_path / "bad.json"
