@@ -36,12 +36,15 @@ class CentredTexts(pg.GraphicsObject):
     again whenever the view moves, which made a hundred cell counts the costliest part of a redraw.
 
     ``texts`` is a list of (x, y, text, colour) in the plot's coordinates; ``area`` (a QRectF in
-    those coordinates) must hold every text, as it tells the scene what to repaint.
+    those coordinates) must hold every text, as it tells the scene what to repaint. With
+    ``max_width`` (in those coordinates too) a text wider than that on screen is drawn smaller, so
+    that neighbours never run into each other (the gallery's captions in a narrow view did).
     """
 
-    def __init__(self, area: QRectF | None = None, point_size: float | None = None):
+    def __init__(self, area: QRectF | None = None, point_size: float | None = None, max_width: float | None = None):
         super().__init__()
         self.area = QRectF() if area is None else area
+        self.max_width = max_width
         self.font = QFont()
         if point_size is not None:
             self.font.setPointSizeF(point_size)
@@ -78,8 +81,14 @@ class CentredTexts(pg.GraphicsObject):
                 laid_out = self._laid_out[text]
                 centre, size = to_screen.map(QPointF(x, y)), laid_out.size()
                 painter.setPen(colour)
-                painter.drawStaticText(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2),
-                                       laid_out)
+                shrink = 1.0
+                if self.max_width is not None and size.width() > 0:
+                    shrink = min(1.0, self.max_width * abs(to_screen.m11()) / size.width())
+                painter.save()
+                painter.translate(centre)
+                painter.scale(shrink, shrink)
+                painter.drawStaticText(QPointF(-size.width() / 2, -size.height() / 2), laid_out)
+                painter.restore()
         painter.restore()
 
 
@@ -167,7 +176,7 @@ class ConfusionView(View):
         self.caption_room = max(2, round(CAPTION_ROOM * height))
         rows = math.ceil(GALLERY_SIZE / GALLERY_COLUMNS)
         area = QRectF(0, 0, GALLERY_COLUMNS * (width + GAP) - GAP, rows * (height + GAP + self.caption_room) - GAP)
-        self.captions = CentredTexts(area, CAPTION_POINT_SIZE)
+        self.captions = CentredTexts(area, CAPTION_POINT_SIZE, max_width=width)
         box.addItem(self.captions)
         box.setRange(area, padding=0.02)
         box.enableAutoRange(enable=False)

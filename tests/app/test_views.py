@@ -699,3 +699,23 @@ def test_buffers_stay_bounded_over_a_long_run(qtbot, runs):
                    *gradients.share_series.values()):
         assert len(series) <= series.capacity
     assert drawn(loss.loss_curves[BATCH])[0][-1] > 9000
+
+
+def test_centred_texts_wider_than_their_room_are_drawn_smaller(qapp):
+    from PySide6.QtGui import QPainter, QTransform
+
+    def ink_width(max_width):
+        texts = CentredTexts(QRectF(0, 0, 100, 100), 8, max_width=max_width)
+        texts.set_texts([(50.0, 50.0, "9 → 3 (44 %) and more words", QColor("black"))])
+        image = QImage(400, 400, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setTransform(QTransform.fromScale(4, 4))  # 4 screen pixels per unit of the plot
+        texts.paint(painter)
+        painter.end()
+        dark = np.array([[QColor(image.pixel(x, y)).lightness() < 128 for x in range(400)] for y in range(0, 400, 2)])
+        columns = np.flatnonzero(dark.any(axis=0))
+        return columns[-1] - columns[0] + 1
+
+    assert ink_width(None) > 100  # the text at the screen's size
+    assert ink_width(20) <= 20 * 4 + 1  # 20 units = 80 pixels of room: no more ink across than that
