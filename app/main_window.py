@@ -499,7 +499,9 @@ class MainWindow(QMainWindow):
             label.setAccessibleName(name)
             label.setContentsMargins(6, 0, 6, 0)
             self.status_labels[key] = label
-            bar.addPermanentWidget(label)
+            # Not permanent: a message ("Завершено эпох: 20.") takes their place for its few seconds,
+            # where beside them it was cut short in a narrow window ("Завершено эпох: 2").
+            bar.addWidget(label)
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setMaximumWidth(180)
