@@ -153,7 +153,8 @@ class RunRecorder:
         elif isinstance(event, events.EpochFinished):
             self.history["epochs"].append({
                 "epoch": event.epoch, "step": event.step, "train_loss": _finite_or_none(event.train_loss),
-                "train_penalty": _finite_or_none(event.train_penalty), "train_metric": _finite_or_none(event.train_metric), "val_loss": _finite_or_none(event.val_loss),
+                "train_penalty": _finite_or_none(event.train_penalty),
+                "train_metric": _finite_or_none(event.train_metric), "val_loss": _finite_or_none(event.val_loss),
                 "val_metric": _finite_or_none(event.val_metric), "lr": event.lr, "elapsed": event.elapsed})
             self.meta["epochs_done"] = event.epoch
             if save:
