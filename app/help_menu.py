@@ -14,7 +14,6 @@ from typing import NamedTuple
 import numpy as np
 import pyqtgraph
 import PySide6
-import sklearn
 import threadpoolctl
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
@@ -292,6 +291,8 @@ class AboutDialog(QDialog):
     @staticmethod
     def components() -> list[tuple[str, str]]:
         """(component, version and details) of the workbench, Python, the libraries and each BLAS pool."""
+        import sklearn  # here, not at the top: the window's launch must not wait for its import (seconds)
+
         listed = [("MLP Workbench", version()),
                   ("Python", f"{platform.python_version()} ({platform.python_implementation()}, "
                              f"{platform.system()} {platform.machine()})"),
