@@ -432,7 +432,24 @@ def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | N
             plot.hideAxis(side)
     TickGrid(plot, QColor(palette.BACKGROUND))
     palette.style_plot(plot)
+    _title_sets_no_minimum_width(plot.titleLabel)
     return plot
+
+
+def _title_sets_no_minimum_width(title: pg.LabelItem) -> None:
+    """A plot's title, however long, leaves the plot free to be narrower than it: pyqtgraph makes
+    the title's width the plot's minimum, and in a narrow view ("Training loss (smoothed)" beside the
+    race's controls at 1024 pixels) the plots then ran off the view's right edge. A title wider than
+    its plot is cut at both ends instead."""
+    laid_out = title.updateMin
+
+    def update_min() -> None:
+        laid_out()
+        title.setMinimumWidth(0)
+
+    title.updateMin = update_min
+    update_min()
+    title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)  # not over the neighbour's title
 
 
 class View(QWidget):

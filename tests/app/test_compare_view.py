@@ -206,3 +206,15 @@ def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, sm
         i18n.set_language("en")
     view.set_contenders(THREE)  # the user's own contenders, on the workbench's configuration
     assert view.runs_on.text().startswith("Runs on the workbench's configuration")
+
+
+def test_in_a_narrow_window_the_plots_shrink_to_the_room_beside_the_controls(qtbot):
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(610, 600)  # what a 1024-pixel window leaves it beside the configuration
+    view.show()
+    qtbot.waitExposed(view)
+    scene_width = view.graphics.ci.size().width()
+    assert scene_width <= view.graphics.width() + 0.5, "the plots ran off the view's right edge"
+    title = view.loss_plot.titleLabel
+    assert title.flags() & title.GraphicsItemFlag.ItemClipsChildrenToShape  # cut at its plot, not over others
