@@ -47,11 +47,13 @@ class HistogramView(View):
             items = []
             for plot in (weights, biases):
                 # Weights spread as they learn: room to spread into keeps the bins' axis still longer.
-                axes = (ValueAxis(0, plot, margin=0.2), ValueAxis(1, plot, lowest=0.0))
+                in_legend = row == 0 and plot is weights
+                # The legend's plot keeps room above its tallest bar for the legend, which covered bars.
+                axes = (ValueAxis(0, plot, margin=0.2),
+                        ValueAxis(1, plot, lowest=0.0, margin=0.4 if in_legend else 0.05))
                 # fillLevel without a brush closes the outline down to 0, so a one-bin spike
                 # (zero-initialised biases) shows as a bar, not a floating dash.
                 # One-pixel lines: wider ones cost three times more to paint, in each of the plots.
-                in_legend = row == 0 and plot is weights
                 initial = plot.plot(stepMode="center", fillLevel=0,
                                     pen=pg.mkPen(palette.REFERENCE, width=1, style=Qt.PenStyle.DashLine),
                                     name=self.tr("initial") if in_legend else None)
