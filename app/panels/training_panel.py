@@ -114,7 +114,7 @@ class TrainingPanel(ConfigPanel):
         self.preview.setBackground(self.palette().base().color())
         plot = self.preview.getPlotItem()
         self._axis_colour = self.palette().text().color().name()
-        plot.setLabel("left", "η", color=self._axis_colour)
+        plot.setTitle("η(t)", color=self._axis_colour, size="8pt")  # upright: a rotated η read like ⊏
         plot.showGrid(x=True, y=True, alpha=0.25)
         for side in ("left", "bottom"):
             plot.getAxis(side).setTextPen(self.palette().text().color())
