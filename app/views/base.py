@@ -36,6 +36,28 @@ def export_suffix(path: Path) -> str:
 PNG_SCALE = 2
 
 
+def svg_file(path: Path, size, title: str) -> QSvgGenerator:
+    """An SVG drawing of ``size`` (a QSize) to be written to ``path``."""
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    return generator
+
+
+def svg_painter(generator: QSvgGenerator, path: Path) -> QPainter:
+    """A painter on ``generator``; ValueError when its file cannot be written (the painter then does
+    not start, and an export used to report success and leave no file)."""
+    problem = f"cannot write the drawing {path}: check that the folder exists and is writable"
+    if not Path(path).parent.is_dir():
+        raise ValueError(problem)
+    painter = QPainter(generator)
+    if not painter.isActive():
+        raise ValueError(problem)
+    return painter
+
+
 class ExportButtons(QWidget):
     """A tool's export buttons, for its data (CSV) and its figure (PNG or SVG), and under them what
     went wrong with the last export, if anything did (a folder it may not write to, a file name
@@ -570,12 +592,8 @@ class View(QWidget):
             raise ValueError(f"cannot write the image {path}: check that the folder exists and is writable")
 
     def _export_svg(self, scene, source: QRectF, path: Path) -> None:
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(source.size().toSize())
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle(self.title)
-        painter = QPainter(generator)
+        generator = svg_file(path, source.size().toSize(), self.title)
+        painter = svg_painter(generator, path)
         try:
             scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:

@@ -27,7 +27,6 @@ import numpy as np
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QStaticText
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
                                QWidget)
 
@@ -35,7 +34,7 @@ from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
 from app.panels.widgets import FlowLayout
-from app.views.base import TranslatedText, export_suffix
+from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
 from core.datasets import Scaler
@@ -564,14 +563,12 @@ class DrawView(QWidget):
             if not self.grab().save(str(path)):
                 raise ValueError(f"could not write {path}")
         elif suffix == ".svg":
-            generator = QSvgGenerator()
-            generator.setFileName(str(path))
-            generator.setSize(self.size())
-            generator.setViewBox(self.rect())
-            generator.setTitle(self.title)
-            painter = QPainter(generator)
-            self.render(painter, QPoint())
-            painter.end()
+            generator = svg_file(path, self.size(), self.title)  # kept while the painter draws on it
+            painter = svg_painter(generator, path)
+            try:
+                self.render(painter, QPoint())
+            finally:
+                painter.end()
         else:
             probabilities = self.chart.probabilities()
             with open(path, "w", newline="", encoding="utf-8") as handle:

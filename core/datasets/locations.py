@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -78,13 +79,32 @@ def atomic_file(path):
     if path.exists() and not path.is_file():
         raise OSError(errno.EINVAL, "it is not a regular file (a folder or a device); choose a file name", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file readable by its owner only; the file written keeps the permissions of the
+    # one it replaces, or gets those any new file would (saved models were unreadable by a class's teacher).
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as file:
             yield file
             file.flush()
             os.fsync(file.fileno())  # the data is on disk before the rename makes it visible
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's file-creation mask, read without changing it where the system allows (changing
+    it, even for an instant, would apply to a file another thread creates meanwhile)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

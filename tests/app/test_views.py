@@ -19,6 +19,7 @@ from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
 from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
+from app.views.draw_view import DrawView
 from app.views.loss import BATCH, PENALTY, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
 from app.views.series import DecimatingSeries, Smoother, show
@@ -637,6 +638,17 @@ def test_export_refuses_other_file_types(qtbot, runs, tmp_path):
     view = fed_view(qtbot, LossView, runs["sine"])
     with pytest.raises(ValueError, match=r"\.png, \.svg, \.csv"):
         view.export(tmp_path / "view.jpg")
+
+
+def test_an_image_for_a_folder_that_does_not_exist_is_an_error_not_a_success(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, LossView, runs["sine"])
+    for suffix in (".png", ".svg"):  # the drawing reported success and wrote nothing
+        with pytest.raises(ValueError, match="check that the folder exists"):
+            view.export(tmp_path / "missing" / f"view{suffix}")
+    draw = DrawView(shipped_model=None)
+    qtbot.addWidget(draw)
+    with pytest.raises(ValueError, match="check that the folder exists"):
+        draw.export(tmp_path / "missing" / "drawing.svg")
 
 
 # ----------------------------------------------------------------------------- bounded memory

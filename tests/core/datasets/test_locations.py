@@ -1,3 +1,5 @@
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,17 @@ def test_atomic_file_appears_complete_or_not_at_all(tmp_path):
             file.write(b"half of the sec")
             raise RuntimeError("disk full")
     assert target.read_bytes() == b"first" and [p.name for p in target.parent.iterdir()] == ["file.bin"]
+
+
+def test_a_written_file_gets_the_usual_permissions_or_keeps_those_it_had(tmp_path):
+    mask = os.umask(0o022)  # a typical mask, for the test; restored below
+    try:
+        with locations.atomic_file(tmp_path / "model.npz") as file:
+            file.write(b"new")
+        assert stat.S_IMODE(os.stat(tmp_path / "model.npz").st_mode) == 0o644  # mkstemp's was 0o600
+        os.chmod(tmp_path / "model.npz", 0o640)
+        with locations.atomic_file(tmp_path / "model.npz") as file:
+            file.write(b"again")
+        assert stat.S_IMODE(os.stat(tmp_path / "model.npz").st_mode) == 0o640
+    finally:
+        os.umask(mask)
