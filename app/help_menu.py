@@ -46,7 +46,7 @@ class HelpMenu(QMenu):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.setTitle(self.tr("&Help"))
         self.shortcuts_action = self._add(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
                                           self.tr("Every shortcut of the menus and views"))
@@ -67,16 +67,16 @@ class HelpMenu(QMenu):
         return action
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.window).exec()
+        ShortcutsDialog(self.main_window).exec()
 
     def show_files(self) -> None:
-        FilesDialog(self.window).exec()
+        FilesDialog(self.main_window).exec()
 
     def show_about(self) -> None:
-        AboutDialog(self.window).exec()
+        AboutDialog(self.main_window).exec()
 
     def show_about_qt(self) -> None:
-        QMessageBox.aboutQt(self.window, plain(self.about_qt_action.text()))
+        QMessageBox.aboutQt(self.main_window, plain(self.about_qt_action.text()))
 
 
 def bold(font: QFont, scale: float = 1.0) -> QFont:
