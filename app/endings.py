@@ -12,6 +12,7 @@ from core import events
 
 NONFINITE = {"weights": QT_TRANSLATE_NOOP("Endings", "the weights %1 became non-finite"),
              "gradient": QT_TRANSLATE_NOOP("Endings", "the gradient of %1 became non-finite"),
+             "grew": QT_TRANSLATE_NOOP("Endings", "the weights grew past a norm of 1e10, most in %1"),
              "output": QT_TRANSLATE_NOOP("Endings", "the output of %1 overflowed"),
              "loss": QT_TRANSLATE_NOOP("Endings", "the loss became non-finite")}
 """The texts of :data:`core.events.NONFINITE`; ``%1`` is where."""

@@ -86,6 +86,7 @@ class TrainingFinished:
 
 NONFINITE = {"weights": "the weights {where} became non-finite",
              "gradient": "the gradient of {where} became non-finite",
+             "grew": "the weights grew past a norm of 1e10, most in {where}",
              "output": "the output of {where} overflowed",
              "loss": "the loss became non-finite"}
 """What a diverged run found non-finite first (``TrainingFinished.nonfinite``), in English."""

@@ -27,6 +27,11 @@ from core.regularization import Regularizer
 
 LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
 
+MAX_WEIGHT_NORM = 1e10
+"""A run whose weights' Euclidean norm ‖θ‖ passes this has diverged even while every number is finite:
+trained networks here stay below 10⁴; SGD at lr 10⁶ on the digits reached weights of 10¹¹ and
+"completed" at chance accuracy. (Targets of 10⁹ and more, unscaled, could need larger: scale them.)"""
+
 ONE_THREAD_PRODUCT = 1 << 22
 """A batch whose largest matrix product has at most this many multiply-adds runs on one BLAS thread
 (in a run on the main thread: see ``Trainer._learn_on_one_blas_thread``).
@@ -339,16 +344,22 @@ class Trainer:
     def _nonfinite_report(self, xb: np.ndarray, weights: np.ndarray) -> tuple[str, str]:
         """The first tensor that went non-finite, as ``(what, where)`` (see :data:`events.NONFINITE`):
         a weight among ``weights`` (laid out as the network's flat parameters: those of the step that
-        was refused, or the network's own), a gradient, a layer's output for ``xb`` with ``weights``
-        (the network's are put back after), or else the loss."""
+        was refused, or the network's own), a gradient, the largest tensor of weights whose norm grew
+        past :data:`MAX_WEIGHT_NORM`, a layer's output for ``xb`` with ``weights`` (the network's are
+        put back after), or else the loss."""
         network = self.network
-        offset = 0
-        for name, grad in zip(network.parameter_names(), network.gradients()):
-            if not np.isfinite(weights[offset:offset + grad.size]).all():
-                return "weights", name
-            if not np.isfinite(grad).all():
-                return "gradient", name
-            offset += grad.size
+        offset, largest = 0, (0.0, "")
+        with np.errstate(over="ignore"):  # squares of finite float32 weights may overflow: they grew
+            for name, grad in zip(network.parameter_names(), network.gradients()):
+                tensor = weights[offset:offset + grad.size]
+                if not np.isfinite(tensor).all():
+                    return "weights", name
+                if not np.isfinite(grad).all():
+                    return "gradient", name
+                largest = max(largest, (float(np.dot(tensor, tensor)), name))
+                offset += grad.size
+            if float(np.dot(weights, weights)) > MAX_WEIGHT_NORM ** 2:
+                return "grew", largest[1]
         kept = network.flat_parameters.copy()
         np.copyto(network.flat_parameters, weights)
         try:
@@ -384,7 +395,8 @@ class Trainer:
             self.optimizer.step([network.flat_parameters], [network.flat_gradients], [new_weights])
             # w·w is NaN or inf when any weight is (and once the weights' RMS passes ~1e16 in
             # float32, long diverged): one BLAS pass, 2–3× cheaper than w.sum() or isfinite().all().
-            if not math.isfinite(float(np.dot(new_weights, new_weights))):
+            # It also bounds ‖θ‖ (MAX_WEIGHT_NORM); a NaN fails the comparison too.
+            if not float(np.dot(new_weights, new_weights)) <= MAX_WEIGHT_NORM ** 2:
                 return output_loss, penalty, predictions, False
             np.copyto(network.flat_parameters, new_weights)
         return output_loss, penalty, predictions, True

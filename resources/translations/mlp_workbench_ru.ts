@@ -1130,6 +1130,10 @@ target loss
         <translation>градиент %1 перестал быть конечным</translation>
     </message>
     <message>
+        <source>the weights grew past a norm of 1e10, most in %1</source>
+        <translation>норма весов превысила 1e10, больше всего в %1</translation>
+    </message>
+    <message>
         <source>the output of %1 overflowed</source>
         <translation>выход %1 переполнился</translation>
     </message>

@@ -240,8 +240,7 @@ def test_divergence_stops_with_the_layer_named_and_the_last_finite_weights_kept(
 
 
 @pytest.mark.parametrize("name, lr, went_non_finite, nonfinite", [
-    ("sgd", 1e6, "the output of layer",
-     ("output", "layer2 (Dense(n_in=16, n_out=3, init=he_uniform, bias_init=zeros))")),
+    ("sgd", 1e6, "the weights grew past a norm of 1e10, most in layer0.W", ("grew", "layer0.W")),
     ("sgd", 1e38, "the weights layer0.W became non-finite", ("weights", "layer0.W"))])
 def test_divergence_keeps_the_weights_from_just_before_the_diverging_step(name, lr, went_non_finite, nonfinite):
     X, y = blobs()
@@ -258,6 +257,24 @@ def test_divergence_keeps_the_weights_from_just_before_the_diverging_step(name, 
     assert last.nonfinite == nonfinite and last.lr == lr  # what a window words in its own language
     assert weights_after_each_step
     np.testing.assert_array_equal(net.flat_parameters, weights_after_each_step[-1])
+
+
+def test_weights_that_grow_without_bound_are_a_divergence_though_every_number_is_finite():
+    """SGD at lr 1e6 on the digits 'completed' with weights of 1e11 and chance accuracy."""
+    X, y = blobs()
+    net = small_network()
+    log = run(Trainer(net, optimizers.create("sgd", lr=1e6), X, y, batch_size=50, epochs=20))
+    end = finished(log)
+    assert end.reason == events.DIVERGED and end.nonfinite[0] == "grew"
+    assert np.linalg.norm(net.flat_parameters) <= trainer_module.MAX_WEIGHT_NORM  # the last weights within it
+
+
+def test_an_overflowing_layer_is_named_when_the_weights_are_finite():
+    net = small_network()
+    trainer = Trainer(net, optimizers.create("sgd", lr=0.1), *blobs())
+    huge = np.full((2, 4), 1e36, dtype=np.float32)
+    assert trainer._nonfinite_report(huge, net.flat_parameters * 1e5) == \
+        ("output", "layer0 (Dense(n_in=4, n_out=16, init=he_uniform, bias_init=zeros))")
 
 
 def test_the_trainer_s_steps_are_the_optimiser_s_steps_in_place():
