@@ -737,8 +737,8 @@ class MainWindow(QMainWindow):
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
         self._clear_status()
         self.experiment_built.emit(experiment)
-        self._restart_stopped_views()
         self._call_views("reset", experiment)
+        self._restart_stopped_views()  # after: a new view is told the experiment once, by _catch_up
         self._show_applicable_views(experiment.dataset)
         self._update_actions()
         self.experiment_changed.emit(experiment)
