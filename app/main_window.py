@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
         self._total_steps = 0
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
-        self._diverged = False
+        self._diverged = False  # the last run diverged: Start goes on with a fresh optimiser
+        self._fallback: events.Snapshot | None = None  # the weights a diverged run offers to go back to
+        self._run_start_step = 0
+        self._last_inspection = None  # the newest the views drew: its histogram grid is the run's
         self._worker_waiting = False
         self._tools: list[QWidget] = []  # the hosted tools made so far (see tools)
         self._pages_to_make: list = []  # calls that each make a view or tool, in the order of their tabs
@@ -274,6 +277,9 @@ class MainWindow(QMainWindow):
                                         self.tr("Stop training after the current batch (the weights are kept)"))
         self.reset_action = self._action(self.tr("&Reset"), self.reset, "Ctrl+R", pixmap.SP_BrowserReload,
                                          self.tr("Stop and re-initialise the weights (same seed, same weights)"))
+        self.go_back_action = self._action(self.tr("Go &back"), self.go_back, None, pixmap.SP_ArrowBack,
+                                           self.tr("After a divergence: restore the weights of the run's epoch "
+                                                   "with the lowest loss"))
         self.check_gradients_action = self._action(
             self.tr("Check &gradients"), self.check_gradients, "Ctrl+G", pixmap.SP_DialogApplyButton,
             self.tr("Compare backpropagation with numerical derivatives on the current network"))
@@ -310,7 +316,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         run_menu = menu.addMenu(self.tr("&Run"))
         for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
-                       self.stop_action, None, self.reset_action, None, self.check_gradients_action):
+                       self.stop_action, None, self.reset_action, self.go_back_action, None,
+                       self.check_gradients_action):
             run_menu.addSeparator() if action is None else run_menu.addAction(action)
         self.view_menu = menu.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.export_view_action)
@@ -531,6 +538,8 @@ class MainWindow(QMainWindow):
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
+        if state != RUNNING:
+            self.status_labels["eta"].setText("")  # no time is left while nothing runs
         self._update_actions()
 
     def _is_built(self) -> bool:
@@ -554,12 +563,13 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("&Pause"))
         self.stop_action.setEnabled(not idle)
         self.reset_action.setEnabled(not idle or not self.model.validation_errors)
+        self.go_back_action.setEnabled(idle and self._fallback is not None and self._is_built())
         at_rest = self.experiment is not None and self._network_at_rest()
         self.check_gradients_action.setEnabled(at_rest)
         self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
-        idle_text = self.tr("Paused (diverged)") if self._diverged else self.tr("Ready")
+        idle_text = self.tr("Paused (diverged)") if self._fallback is not None else self.tr("Ready")
         self.status_labels["state"].setText({IDLE: idle_text if can_train else self.tr("Not ready"),
                                              RUNNING: self.tr("Training"),
                                              PAUSED: self.tr("Paused")}[self._state])
@@ -729,6 +739,8 @@ class MainWindow(QMainWindow):
         self._frame_timer.stop()
         self._pending_progress = []
         self._diverged = False
+        self._last_inspection = None
+        self._offer_going_back(None)
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = 0
@@ -765,6 +777,8 @@ class MainWindow(QMainWindow):
                        epochs=self._planned_epochs)
         self._applied_config = config
         self._diverged = False
+        self._offer_going_back(None)
+        self._run_start_step = self._steps_done
         self._rate_window.clear()
         recording = self._recording_for(config, experiment)
         if recording is not None:
@@ -884,6 +898,8 @@ class MainWindow(QMainWindow):
             self._next_status = began + STATUS_INTERVAL_S
             self._show_progress()
         self._call_views("on_progress", progress)
+        if progress.inspection is not None:
+            self._last_inspection = progress.inspection
         self._frame_in_flight = True
         # A zero timer runs once the repaints this frame caused are done: the frame's true cost.
         QTimer.singleShot(0, self, lambda: self._frame_done(began))
@@ -910,7 +926,9 @@ class MainWindow(QMainWindow):
         self._epochs_done, self._steps_done = event.epoch, event.step
         self._diverged = event.reason == events.DIVERGED
         if self._diverged:
-            self.show_message(self.tr("Paused: %1").replace("%1", endings.describe(event)), "error")
+            self._offer_going_back(event.fallback)
+            self.show_message(self.tr("Paused: %1").replace("%1", endings.describe(event)), "error",
+                              self.go_back_action if self._fallback is not None else None)
         elif event.reason == events.EARLY_STOPPED:
             self.show_message(endings.describe(event), "info")
         elif event.reason == events.COMPLETED:
@@ -923,6 +941,35 @@ class MainWindow(QMainWindow):
         if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
             self._planned_epochs = event.epoch
         self.run_finished.emit(event)
+
+    def _offer_going_back(self, fallback: events.Snapshot | None) -> None:
+        """Name the weights Go back restores: the diverged run's best epoch, or where the run started."""
+        self._fallback = fallback
+        if fallback is None:
+            self.go_back_action.setText(self.tr("Go &back"))
+        elif fallback.step == self._run_start_step:
+            self.go_back_action.setText(self.tr("Go &back to the run's start"))
+        else:
+            self.go_back_action.setText(self.tr("Go &back to epoch %1").replace("%1", format_integer(fallback.epoch)))
+
+    def go_back(self) -> None:
+        """After a divergence, put back the weights its run offers (its last finite ones may be so large
+        that any learning rate diverges again from them); counting goes on from where the run ended."""
+        fallback, experiment = self._fallback, self.experiment
+        if fallback is None or self._state != IDLE or not self._is_built():
+            return
+        self._fallback = None
+        experiment.network.load_state(fallback.state)
+        inspection = inspect(experiment.network, experiment.dataset, initial=self._last_inspection)
+        self._last_inspection = inspection
+        self._call_views("on_progress", Progress((), (), inspection, fallback))
+        self.message_bar.dismiss()
+        restored = self.tr("The weights this run started from are back.") if fallback.step == self._run_start_step \
+            else self.tr("The weights of epoch %1, where this run's loss was lowest, are back.").replace(
+                "%1", format_integer(fallback.epoch))
+        self.show_message(restored + " " + self.tr("Lower the learning rate before Start: the optimiser starts "
+                                                   "afresh."), "info")
+        self._update_actions()
 
     def _on_failed(self, message: str) -> None:
         self.show_message(self.tr("Training failed: %1").replace("%1", message), "error")
@@ -1438,9 +1485,10 @@ class MainWindow(QMainWindow):
             self.runs_view.schedule_refresh()
 
     # ================================================================== messages and closing
-    def show_message(self, text: str, level: str = "info") -> None:
-        """Show ``text`` above the views (level info, warning or error) until dismissed."""
-        self.message_bar.show_message(text, level)
+    def show_message(self, text: str, level: str = "info", action: QAction | None = None) -> None:
+        """Show ``text`` above the views (level info, warning or error) until dismissed, with a
+        button for ``action`` if given."""
+        self.message_bar.show_message(text, level, action)
 
     def changeEvent(self, event) -> None:
         """On a language change, texts the window composes from cached translations are composed again

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 LEVEL_STYLES = {
@@ -19,7 +20,8 @@ MAX_LINES = 3
 
 
 class MessageBar(QFrame):
-    """Shows the latest messages (up to MAX_LINES) at the most severe of their levels until dismissed."""
+    """Shows the latest messages (up to MAX_LINES) at the most severe of their levels until dismissed,
+    with a button for what a message offers to do about it (its action) until then."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,18 +38,26 @@ class MessageBar(QFrame):
         self.close_button.setToolTip(self.tr("Dismiss this message"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.close_button.clicked.connect(self.dismiss)
+        self.action_button = QToolButton()
+        self.action_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_button.hide()
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.level = None
         self._lines: list[str] = []
         self.hide()
 
-    def show_message(self, text: str, level: str = "info") -> None:
+    def show_message(self, text: str, level: str = "info", action: QAction | None = None) -> None:
         if level not in LEVEL_STYLES:
             raise ValueError(f"message level must be one of {', '.join(LEVEL_STYLES)}, got {level!r}")
         if self.isHidden():
             self._lines, self.level = [], level
+            self.action_button.hide()
+        if action is not None:
+            self.action_button.setDefaultAction(action)
+            self.action_button.show()
         self._lines = (self._lines + [text])[-MAX_LINES:]
         severity = list(LEVEL_STYLES)
         self.level = max(level, self.level, key=severity.index)
@@ -60,6 +70,7 @@ class MessageBar(QFrame):
 
     def dismiss(self) -> None:
         self._lines = []
+        self.action_button.hide()
         self.hide()
 
     def message(self) -> str:

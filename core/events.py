@@ -71,7 +71,9 @@ class TrainingFinished:
     """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged; ``message``
     says why in English. After a divergence, ``nonfinite`` names what went non-finite first as a
     key of :data:`NONFINITE` and where — ("weights", "layer0.W"), ("output", "layer2 (Dense(…))") —
-    and ``lr`` is the learning rate of that step: what a window needs to say it in its own language."""
+    and ``lr`` is the learning rate of that step: what a window needs to say it in its own language;
+    ``fallback`` holds the weights to go back to before trying again (the last finite ones may be huge):
+    those of the run's epoch with the lowest monitored loss, or else those the run started from."""
 
     reason: str
     message: str
@@ -82,6 +84,7 @@ class TrainingFinished:
     elapsed: float
     nonfinite: tuple[str, str] = ()
     lr: float = float("nan")
+    fallback: Snapshot | None = field(default=None, repr=False)
 
 
 NONFINITE = {"weights": "the weights {where} became non-finite",

@@ -57,9 +57,10 @@ def output_width(dataset, loss_name: str) -> int:
 MAX_PARAMETERS = 100_000_000
 """Weights and biases a network may have: 0.4 GB a copy in float32, and training keeps
 :data:`TRAINING_COPIES` of them."""
-TRAINING_COPIES = 5
+TRAINING_COPIES = 6
 """Arrays the size of the parameters while training: the weights, their gradients, the next step's
-weights, and an optimiser's two moments (Adam's m and v)."""
+weights, an optimiser's two moments (Adam's m and v) and the best epoch's weights (the trainer's
+``best_weights``)."""
 
 
 class NetworkTooLargeError(ValueError):

@@ -297,7 +297,8 @@ class Trainer:
         self.control = control or TrainingControl()
         self.track_gradient_norms = track_gradient_norms
         self.epoch, self.step = start_epoch, start_step
-        self.best_epoch, self.best_loss, self.best_state = -1, math.inf, None
+        self.best_epoch, self.best_loss = -1, math.inf
+        self.best_weights: events.Snapshot | None = None  # set by run
         self._next_parameters = np.empty_like(network.flat_parameters)  # see _learn
         dense_layers = [layer for layer in network.layers if isinstance(layer, Dense)]
         self._dense_gradients = [layer.grads[0] for layer in dense_layers]
@@ -456,6 +457,9 @@ class Trainer:
         self._blas_thread_choice = BlasThreadChoice() \
             if threading.current_thread() is threading.main_thread() \
             and any(get_threads() > 1 for get_threads, _ in _openblas_thread_counts()) else None
+        # What early stopping restores and a divergence offers to go back to: the weights of this run's
+        # epoch with the lowest monitored loss, or those it started from (one copy of the parameters).
+        self.best_weights = events.Snapshot(self.epoch, self.step, network.state())
         start = time.perf_counter()
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)
@@ -527,8 +531,7 @@ class Trainer:
             is_best = monitored < self.best_loss
             if is_best:
                 self.best_loss, self.best_epoch = monitored, self.epoch
-                if self.patience is not None:
-                    self.best_state = network.state()
+                self.best_weights = events.Snapshot(self.epoch + 1, self.step, network.state())
             if self.schedule is not None and hasattr(self.schedule, "observe"):
                 self.schedule.observe(monitored)
             self.epoch += 1
@@ -541,10 +544,11 @@ class Trainer:
                                        train_penalty)
             control.epoch_ended()
             if self.patience is not None and self.epoch - 1 - self.best_epoch >= self.patience:
-                network.load_state(self.best_state)
+                network.load_state(self.best_weights.state)
                 reason = events.EARLY_STOPPED
                 message = (f"no improvement for {self.patience} epoch{'s' if self.patience > 1 else ''}; "
                            f"restored the best weights from epoch {self.best_epoch + 1}")
                 break
         yield events.TrainingFinished(reason, message, self.epoch, self.step, self.best_epoch + 1,
-                                      self.best_loss, time.perf_counter() - start, nonfinite, diverging_lr)
+                                      self.best_loss, time.perf_counter() - start, nonfinite, diverging_lr,
+                                      self.best_weights if reason == events.DIVERGED else None)

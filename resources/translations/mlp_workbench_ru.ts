@@ -2334,6 +2334,14 @@ target loss
         <translation>Виды обучения не установлены.</translation>
     </message>
     <message>
+        <source>Go &amp;back</source>
+        <translation>&amp;Вернуться</translation>
+    </message>
+    <message>
+        <source>After a divergence: restore the weights of the run&apos;s epoch with the lowest loss</source>
+        <translation>После расхождения: вернуть веса той эпохи запуска, на которой потери были наименьшими</translation>
+    </message>
+    <message>
         <source>This tool failed to start: %1</source>
         <translation>Этот инструмент не запустился: %1</translation>
     </message>
@@ -2428,6 +2436,26 @@ target loss
     <message>
         <source>Stopped after %1 steps; Start continues from here.</source>
         <translation>Остановлено; сделано шагов: %1. «Обучить» продолжит отсюда.</translation>
+    </message>
+    <message>
+        <source>Go &amp;back to the run&apos;s start</source>
+        <translation>&amp;Вернуться к началу запуска</translation>
+    </message>
+    <message>
+        <source>Go &amp;back to epoch %1</source>
+        <translation>&amp;Вернуться к эпохе %1</translation>
+    </message>
+    <message>
+        <source>The weights this run started from are back.</source>
+        <translation>Возвращены веса, с которых начался этот запуск.</translation>
+    </message>
+    <message>
+        <source>The weights of epoch %1, where this run&apos;s loss was lowest, are back.</source>
+        <translation>Возвращены веса эпохи %1, на которой потери этого запуска были наименьшими.</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate before Start: the optimiser starts afresh.</source>
+        <translation>Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
     </message>
     <message>
         <source>Training failed: %1</source>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale
 import app.views
 from app import training_process
+from app.i18n import format_integer
 from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from app.main_window import MainWindow, live_changes
@@ -226,6 +227,53 @@ def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights
         window.start()
     assert finished.args[0].reason != events.DIVERGED
     assert window.experiment.optimizer() is not diverged, "the state of the step that overflowed is not carried on"
+
+
+def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lower_rate_trains_on(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=30))
+    assert not window.go_back_action.isEnabled()
+    window.start()
+    qtbot.waitUntil(lambda: window.epochs_done >= 2, timeout=20_000)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        type_into(lr_edit(window), "1e6")
+    end = finished.args[0]
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert end.reason == events.DIVERGED and 1 <= end.fallback.epoch <= end.epoch
+    assert not window.message_bar.action_button.isHidden() and window.go_back_action.isEnabled()
+    assert window.message_bar.action_button.text() == f"Go back to epoch {end.fallback.epoch}"
+    assert window.status_labels["state"].text() == "Paused (diverged)" and window.status_labels["eta"].text() == ""
+
+    window.message_bar.action_button.click()
+    for name, array in window.experiment.network.state().items():
+        np.testing.assert_array_equal(array, end.fallback.state[name])
+    steps = format_integer(end.fallback.step)
+    assert window.draw_view is None or f"(after {steps} steps)" in window.draw_view.model_label.text()
+    assert window.message_bar.message().startswith(f"The weights of epoch {end.fallback.epoch}, where this run's loss")
+    assert window.message_bar.action_button.isHidden() and not window.go_back_action.isEnabled()
+    assert window.status_labels["state"].text() == "Ready"
+    type_into(lr_edit(window), "0.05")
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.COMPLETED
+
+
+def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_started(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=1))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    trained = window.experiment.network.state()
+    type_into(lr_edit(window), "1e20")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.DIVERGED
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.go_back_action.text() == "Go &back to the run's start"
+    window.go_back_action.trigger()
+    for name, array in window.experiment.network.state().items():
+        np.testing.assert_array_equal(array, trained[name])
+    assert window.message_bar.message().startswith("The weights this run started from are back.")
 
 
 def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):

@@ -26,3 +26,21 @@ def test_an_unknown_level_is_refused(qtbot):
     qtbot.addWidget(bar)
     with pytest.raises(ValueError, match="message level must be one of info, warning, error, got 'fatal'"):
         bar.show_message("x", "fatal")
+
+
+def test_a_message_s_action_is_a_button_until_the_bar_is_dismissed(qtbot):
+    from PySide6.QtGui import QAction
+
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    triggered = []
+    action = QAction("Go back to epoch 3", bar)
+    action.triggered.connect(lambda: triggered.append(True))
+    bar.show_message("diverged", "error", action)
+    bar.show_message("and a note", "info")  # a later message keeps the offer
+    assert not bar.action_button.isHidden() and bar.action_button.text() == "Go back to epoch 3"
+    bar.action_button.click()
+    assert triggered == [True]
+    bar.dismiss()
+    bar.show_message("fresh", "info")
+    assert bar.action_button.isHidden(), "the offer went with its message"

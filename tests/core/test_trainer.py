@@ -269,6 +269,46 @@ def test_weights_that_grow_without_bound_are_a_divergence_though_every_number_is
     assert np.linalg.norm(net.flat_parameters) <= trainer_module.MAX_WEIGHT_NORM  # the last weights within it
 
 
+def test_a_divergence_offers_the_weights_of_the_run_s_best_epoch_from_which_a_lower_rate_trains_on():
+    X, y = blobs()
+    net = small_network()
+    control = TrainingControl()
+    weights_at_epoch_end, val_losses = {}, {}
+    for event in Trainer(net, optimizers.create("sgd", lr=0.05), X[:150], y[:150], X[150:], y[150:], batch_size=25,
+                         epochs=50, control=control, start_epoch=2, start_step=7).run():
+        if isinstance(event, events.EpochFinished):
+            weights_at_epoch_end[event.epoch] = (event.step, net.flat_parameters.copy())
+            val_losses[event.epoch] = event.val_loss
+            if event.epoch == 6:
+                control.change(lr=1e6)
+        last = event
+    assert last.reason == events.DIVERGED and last.epoch == 6
+    best = min(val_losses, key=val_losses.get)
+    assert last.fallback.epoch == best == last.best_epoch and last.fallback.step == weights_at_epoch_end[best][0]
+    net.load_state(last.fallback.state)
+    np.testing.assert_array_equal(net.flat_parameters, weights_at_epoch_end[best][1])
+    again = finished(run(Trainer(net, optimizers.create("sgd", lr=0.05), X[:150], y[:150], batch_size=25,
+                                 epochs=2)))
+    assert again.reason == events.COMPLETED
+
+
+def test_a_run_diverging_in_its_first_epoch_offers_the_weights_it_started_from():
+    X, y = blobs()
+    net = small_network()
+    start = net.flat_parameters.copy()
+    end = finished(run(Trainer(net, optimizers.create("sgd", lr=1e6), X * 1000, y, batch_size=50, epochs=20,
+                               start_epoch=4, start_step=30)))
+    assert end.reason == events.DIVERGED and end.epoch == 4
+    assert (end.fallback.epoch, end.fallback.step) == (4, 30)
+    net.load_state(end.fallback.state)
+    np.testing.assert_array_equal(net.flat_parameters, start)
+
+
+def test_a_run_that_does_not_diverge_carries_no_weights_in_its_last_event():
+    X, y = blobs()
+    assert finished(run(Trainer(small_network(), optimizers.create("sgd", lr=0.05), X, y, epochs=2))).fallback is None
+
+
 def test_an_overflowing_layer_is_named_when_the_weights_are_finite():
     net = small_network()
     trainer = Trainer(net, optimizers.create("sgd", lr=0.1), *blobs())
