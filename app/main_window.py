@@ -115,9 +115,10 @@ def default_loss(task: str) -> str:
     return "mse" if task == "regression" else "softmax_cross_entropy"
 
 
-def live_changes(applied: RunConfig, edited: RunConfig) -> dict | None:
+def live_changes(applied: RunConfig, edited: RunConfig, first_epoch: int = 0) -> dict | None:
     """The ``TrainingControl.change`` arguments turning ``applied`` into ``edited``, or None when
-    ``edited`` differs in something a running trainer cannot change."""
+    ``edited`` differs in something a running trainer cannot change. The Epochs setting counts from
+    ``first_epoch``; the trainer's ``epochs`` is the number of the epoch the run ends with."""
     merged, changes = applied.copy(), {}
     if edited.optimizer.name == applied.optimizer.name:
         old, new = applied.optimizer.options, edited.optimizer.options
@@ -129,9 +130,11 @@ def live_changes(applied: RunConfig, edited: RunConfig) -> dict | None:
         if value != getattr(applied.regularization, key):
             changes[key] = value
             setattr(merged.regularization, key, value)
-    if edited.training.batch_size != applied.training.batch_size:
-        changes["batch_size"] = edited.training.batch_size
-        merged.training.batch_size = edited.training.batch_size
+    for key in ("batch_size", "epochs"):
+        value = getattr(edited.training, key)
+        if value != getattr(applied.training, key):
+            changes[key] = value + first_epoch if key == "epochs" else value
+            setattr(merged.training, key, value)
     old_rates = [layer.dropout for layer in applied.network.hidden]
     new_rates = [layer.dropout for layer in edited.network.hidden]
     if len(old_rates) == len(new_rates) and old_rates != new_rates:
@@ -181,7 +184,9 @@ class MainWindow(QMainWindow):
         self._wanted_data_key: str | None = None
         self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
         self._epochs_done = self._steps_done = self._planned_epochs = 0
-        self._total_steps = 0
+        self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
+        self._n_train = 1
+        self._epoch_samples = 0  # examples of the epoch under way trained so far
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
         self._diverged = False  # the last run diverged: Start goes on with a fresh optimiser
@@ -607,7 +612,7 @@ class MainWindow(QMainWindow):
     def _apply_during_run(self) -> None:
         if self.model.validation_errors:
             return  # the marked control says what is wrong; the trainer keeps its settings meanwhile
-        changes = live_changes(self._applied_config, self.model.config)
+        changes = live_changes(self._applied_config, self.model.config, self._plan_start_epoch)
         if changes is None:
             if self.confirm_reset(self.tr("This change needs a new run. Stop training and re-initialise "
                                           "the network with the new settings?")):
@@ -619,6 +624,10 @@ class MainWindow(QMainWindow):
             self.session.control.change(**changes)
             self._applied_config = self.model.config.copy()
             self._built_signature = structure_signature(self._applied_config)
+            if "epochs" in changes:  # an epoch under way is finished first
+                under_way = self._last_batch.epoch if self._last_batch is not None else self._epochs_done
+                self._planned_epochs = max(changes["epochs"], under_way + 1)
+                self._show_progress()
 
     def confirm_reset(self, question: str) -> bool:
         """Ask before discarding a run (tests replace this method)."""
@@ -743,7 +752,7 @@ class MainWindow(QMainWindow):
         self._offer_going_back(None)
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
-        self._epochs_done = self._steps_done = self._planned_epochs = 0
+        self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
         network = experiment.network
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
@@ -772,7 +781,11 @@ class MainWindow(QMainWindow):
                                 continues=None if self._diverged else self.experiment)
         self.experiment = experiment
         done = self._epochs_done
-        self._planned_epochs = self._planned_epochs if self._planned_epochs > done else done + config.training.epochs
+        # A run stopped on the way goes on to the end the Epochs setting now gives it; after a completed
+        # run (or a setting that ends before here), Start trains that many epochs more.
+        if self._planned_epochs <= done or self._plan_start_epoch + config.training.epochs <= done:
+            self._plan_start_epoch = done
+        self._planned_epochs = self._plan_start_epoch + config.training.epochs
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
                        epochs=self._planned_epochs)
         self._applied_config = config
@@ -858,12 +871,14 @@ class MainWindow(QMainWindow):
 
     # ================================================================== run events
     def _on_started(self, event: events.TrainingStarted) -> None:
-        self._total_steps = event.epochs * event.steps_per_epoch
+        self._n_train = max(event.n_train, 1)
+        self._epoch_samples = 0  # the trainer begins a fresh pass, even after a stop within an epoch
 
     def _on_progress(self, progress: Progress) -> None:
         """Keep the counters current; the views and the status bar catch up at the next frame."""
         for batch in progress.batches:
-            self._rate_window.append((batch.elapsed, batch.samples_seen, batch.step))
+            self._rate_window.append((batch.elapsed, batch.samples_seen))
+            self._epoch_samples = (0 if batch.batch_in_epoch == 0 else self._epoch_samples) + batch.batch_size
         while self._rate_window and self._rate_window[-1][0] - self._rate_window[0][0] > RATE_WINDOW_SECONDS:
             self._rate_window.popleft()
         if progress.batches:
@@ -1003,7 +1018,7 @@ class MainWindow(QMainWindow):
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
             labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4, fixed=False)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
-            self.progress_bar.setValue(min(100, 100 * batch.step // max(self._total_steps, 1)))
+            self.progress_bar.setValue(min(100, int(100 * self._epochs_trained(batch) / max(self._planned_epochs, 1))))
         if epoch is not None and not math.isnan(epoch.val_metric):
             metric = self.tr("validation %1 %2").replace("%1", self._metric_name())
             value = epoch.val_metric
@@ -1015,14 +1030,17 @@ class MainWindow(QMainWindow):
         shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
         labels["metric"].setText(metric.replace("%2", shown))
         if len(self._rate_window) >= 2 and batch is not None:
-            (t0, samples0, step0), (t1, samples1, step1) = self._rate_window[0], self._rate_window[-1]
+            (t0, samples0), (t1, samples1) = self._rate_window[0], self._rate_window[-1]
             if t1 > t0:
-                steps_per_second = (step1 - step0) / (t1 - t0)
-                labels["speed"].setText(self.tr("%1 samples/s").replace(
-                    "%1", format_integer(round((samples1 - samples0) / (t1 - t0)))))
-                remaining = max(self._total_steps - batch.step, 0)
+                samples_per_second = (samples1 - samples0) / (t1 - t0)
+                labels["speed"].setText(self.tr("%1 samples/s").replace("%1", format_integer(round(samples_per_second))))
+                remaining = max(self._planned_epochs - self._epochs_trained(batch), 0) * self._n_train
                 labels["eta"].setText(self.tr("%1 left").replace(
-                    "%1", format_duration(remaining / steps_per_second) if steps_per_second > 0 else "—"))
+                    "%1", format_duration(remaining / samples_per_second) if samples_per_second > 0 else "—"))
+
+    def _epochs_trained(self, batch: events.BatchFinished) -> float:
+        """Epochs trained by the end of ``batch``, the one under way counted by its share of the examples."""
+        return batch.epoch + min(self._epoch_samples / self._n_train, 1.0)
 
     # ================================================================== views
     def _call_views(self, method: str, *args) -> None:

@@ -25,7 +25,9 @@ from core.layers import Dense, Dropout
 from core.losses import NonFiniteOutputError
 from core.regularization import Regularizer
 
-LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size")
+LIVE_SETTINGS = ("lr", "momentum", "l1", "l2", "dropout", "batch_size", "epochs")
+"""What a running trainer takes at its next batch (:meth:`TrainingControl.change`); ``epochs`` is the
+trainer's: the number of the epoch the run ends with (an epoch under way is finished first)."""
 
 MAX_WEIGHT_NORM = 1e10
 """A run whose weights' Euclidean norm ‖θ‖ passes this has diverged even while every number is finite:
@@ -195,7 +197,7 @@ class TrainingControl:
             self._condition.notify_all()
 
     def change(self, **settings: float) -> None:
-        """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size)."""
+        """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size, epochs)."""
         check_live_settings(settings)
         with self._condition:
             self._changes.update(settings)
@@ -328,6 +330,8 @@ class Trainer:
                         layer.p = value
             elif key == "batch_size":
                 self.batch_size = check_number("batch size", value, low=1, integer=True)
+            elif key == "epochs":
+                self.epochs = check_number("epochs", value, low=1, integer=True)
 
     # ------------------------------------------------------------------ the loop
     def _gather(self, X: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -463,7 +467,7 @@ class Trainer:
         start = time.perf_counter()
         if self.schedule is not None and self.schedule_unit == "epoch":
             self._set_scheduled_lr(self.epoch)
-        reason, message = events.COMPLETED, f"finished {self.epochs} epoch{'s' if self.epochs > 1 else ''}"
+        reason, message = events.COMPLETED, ""
         nonfinite, diverging_lr = (), math.nan
         while self.epoch < self.epochs:
             epoch_start = time.perf_counter()
@@ -549,6 +553,8 @@ class Trainer:
                 message = (f"no improvement for {self.patience} epoch{'s' if self.patience > 1 else ''}; "
                            f"restored the best weights from epoch {self.best_epoch + 1}")
                 break
+        if reason == events.COMPLETED:  # the epochs planned may have changed on the way
+            message = f"finished {self.epoch} epoch{'s' if self.epoch > 1 else ''}"
         yield events.TrainingFinished(reason, message, self.epoch, self.step, self.best_epoch + 1,
                                       self.best_loss, time.perf_counter() - start, nonfinite, diverging_lr,
                                       self.best_weights if reason == events.DIVERGED else None)

@@ -1709,8 +1709,8 @@ target loss
         <translation>Штрафовать и смещения b (обычно штрафуют только веса W).</translation>
     </message>
     <message>
-        <source>Epochs: passes over the whole training set.</source>
-        <translation>Эпохи: проходы по всей обучающей выборке.</translation>
+        <source>Epochs: passes over the whole training set that Start trains (a stopped run goes on to this many). Can be changed while training: an epoch under way is finished first.</source>
+        <translation>Эпохи: сколько проходов по всей обучающей выборке делает «Обучить» (остановленный запуск продолжается до этого числа). Можно менять во время обучения: идущая эпоха сначала завершается.</translation>
     </message>
     <message>
         <source>Examples per gradient step: 1 = stochastic gradient descent, all = full-batch gradient descent. steps per epoch = ⌈N / batch⌉. A change during training takes effect at the next epoch.</source>

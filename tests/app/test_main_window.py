@@ -115,6 +115,66 @@ def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbo
     assert window.epochs_done == 0 and window.steps_done == 0
 
 
+@pytest.mark.parametrize("more", [True, False])
+def test_epochs_changed_during_a_run_move_its_end_and_its_progress(open_window, qtbot, small_config, more):
+    window = open_window(small_config(epochs=2 if more else 30))
+    window.start(paused=True)
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_epoch()
+    under_way = window._last_batch.epoch  # the first epoch, finished; or the second, begun
+    assert window.status_labels["eta"].text() == "", "no time passes while paused"
+    window.training_panel.epochs.setValue(4 if more else under_way + 2)
+    assert window.state == "paused", "the number of epochs is a live setting: no reset asked"
+    end = 4 if more else under_way + 2
+    assert window.status_labels["epoch"].text() == f"epoch {under_way + 1}/{end}"
+    assert window.progress_bar.value() == int(100 * window._epochs_trained(window._last_batch) / end)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.pause_action.trigger()
+    assert finished.args[0].reason == events.COMPLETED and finished.args[0].epoch == end == window.epochs_done
+    assert window.progress_bar.value() == 100
+
+
+def test_the_eta_is_the_examples_left_at_the_measured_rate_and_follows_the_epochs_setting(
+        open_window, qtbot, small_config):
+    def shown():
+        minutes, seconds = window.status_labels["eta"].text().removesuffix(" left").split(":")
+        speed = int(window.status_labels["speed"].text().split()[0].replace(",", ""))
+        epochs_left = window._planned_epochs - window._epochs_trained(window._last_batch)
+        return 60 * int(minutes) + int(seconds), epochs_left * len(window.experiment.dataset.X_train) / speed
+
+    window = open_window(small_config(epochs=500, batch_size=4))
+    window.start()
+    qtbot.waitUntil(lambda: window.status_labels["eta"].text().endswith("left"), timeout=10_000)
+    eta, expected = shown()
+    assert abs(eta - expected) <= 0.5 + 0.01 * expected
+    window.training_panel.epochs.setValue(5000)
+    longer, expected = shown()
+    assert longer > 5 * eta and abs(longer - expected) <= 0.5 + 0.01 * expected
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop()
+    assert window.status_labels["eta"].text() == ""
+
+
+def test_a_stopped_run_goes_on_to_the_end_the_epochs_setting_gives_it_then_start_trains_that_many_more(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=30))
+    window.start(paused=True)
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_epoch()
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    done = window.epochs_done
+    window.training_panel.epochs.setValue(done + 2)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.start()
+    assert finished.args[0].epoch == done + 2, "the setting counts from the run's first epoch"
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.start()
+    assert finished.args[0].epoch == 2 * (done + 2), "after a completed run, Start trains the setting's epochs more"
+
+
 def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch(open_window, qtbot, small_config,
                                                                                 monkeypatch):
     monkeypatch.setattr(training_process, "available", lambda: False)  # a thread's trainer can be looked into
@@ -515,9 +575,11 @@ def test_live_changes_tell_settings_a_running_trainer_can_change_from_those_it_c
     edited.optimizer.options["lr"] = 0.05
     edited.regularization.l2 = 0.01
     edited.training.batch_size = 64
+    edited.training.epochs = 25
     for layer in edited.network.hidden[:2]:
         layer.dropout = 0.5
-    assert live_changes(applied, edited) == {"lr": 0.05, "l2": 0.01, "batch_size": 64, "dropout": 0.5}
+    assert live_changes(applied, edited, first_epoch=12) == {"lr": 0.05, "l2": 0.01, "batch_size": 64, "epochs": 37,
+                                                             "dropout": 0.5}
     one_rate_of_two = applied.copy()
     one_rate_of_two.network.hidden[0].dropout = 0.5
     assert live_changes(applied, one_rate_of_two) is None

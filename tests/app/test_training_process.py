@@ -83,8 +83,8 @@ def test_pause_step_and_resume_leave_the_window_the_weights_of_each_pause(qtbot,
     with qtbot.waitSignal(session.paused, timeout=10_000):
         session.control.step_batch()
     assert batches_of(received)[-1].lr == 0.0125
-    with pytest.raises(ValueError, match="cannot change epochs"):
-        session.control.change(epochs=3)
+    with pytest.raises(ValueError, match="cannot change seed"):
+        session.control.change(seed=3)
 
     session.control.resume()
     qtbot.waitUntil(lambda: len(batches_of(received)) > 20, timeout=10_000)

@@ -171,8 +171,26 @@ def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
     rest = list(stream)
     second_epoch_sizes = {e.batch_size for e in rest if isinstance(e, events.BatchFinished) and e.epoch == 1}
     assert second_epoch_sizes == {32}
-    with pytest.raises(ValueError, match="cannot change epochs"):
-        control.change(epochs=3)
+    with pytest.raises(ValueError, match="cannot change seed during a run; live settings are lr, .*, epochs"):
+        control.change(seed=3)
+
+
+@pytest.mark.parametrize("new_end, finished_epochs", [(6, 6), (1, 3)])
+def test_the_epochs_planned_can_change_during_a_run_and_an_epoch_under_way_is_finished(new_end, finished_epochs):
+    X, y = blobs(n=64)
+    control = TrainingControl()
+    trainer = Trainer(small_network(), optimizers.create("sgd", lr=0.05), X, y, batch_size=16, epochs=4,
+                      control=control, start_epoch=1)
+    log = []
+    for event in trainer.run():
+        log.append(event)
+        if isinstance(event, events.BatchFinished) and event.epoch == 2 and event.batch_in_epoch == 1:
+            control.change(epochs=new_end)  # the run's end: epoch 4 becomes 6, or 1 (before the third, under way)
+    epochs_finished = [event.epoch for event in log if isinstance(event, events.EpochFinished)]
+    assert epochs_finished == list(range(2, finished_epochs + 1))
+    end = finished(log)
+    assert end.reason == events.COMPLETED and end.epoch == finished_epochs
+    assert end.message == f"finished {finished_epochs} epochs"
 
 
 def test_the_loss_reported_is_the_data_s_and_the_penalty_is_reported_beside_it():
