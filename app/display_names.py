@@ -51,6 +51,14 @@ LABELS: dict[str, dict[str, str]] = {
         "elu": QT_TRANSLATE_NOOP("Names", "ELU"),
         "softplus": QT_TRANSLATE_NOOP("Names", "Softplus"),
     },
+    "activation_short": {  # under a column of the architecture diagram
+        "identity": QT_TRANSLATE_NOOP("Names", "linear"),
+        "step": QT_TRANSLATE_NOOP("Names", "step"),
+        "sign": QT_TRANSLATE_NOOP("Names", "sign"),
+        "piecewise_linear": QT_TRANSLATE_NOOP("Names", "piece-wise"),
+        "sigmoid": QT_TRANSLATE_NOOP("Names", "sigmoid"),
+        "tanh": QT_TRANSLATE_NOOP("Names", "tanh"),
+    },
     "initializer": {
         "zeros": QT_TRANSLATE_NOOP("Names", "Zeros"),
         "constant": QT_TRANSLATE_NOOP("Names", "Constant"),
@@ -142,7 +150,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-FALLBACK_KINDS = {"optimizer_hyperparameter": "hyperparameter"}
+FALLBACK_KINDS = {"optimizer_hyperparameter": "hyperparameter", "activation_short": "activation"}
 """Where a name missing from a kind of :data:`LABELS` is looked up next."""
 
 

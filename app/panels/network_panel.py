@@ -76,7 +76,10 @@ class ArchitectureDiagram(QWidget):
             painter.drawRoundedRect(QRectF(x - bar / 2, y, bar, bar_height), 4, 4)
             painter.setPen(self.palette().text().color())
             text_rect = QRectF(x - slot / 2, top + usable + 4, slot, caption_height)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption)
+            # Lines too long for the column end in "…" rather than run into the next column's caption.
+            fitted = "\n".join(painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, int(slot))
+                                for line in caption.split("\n"))
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, fitted)
         painter.setPen(QPen(self.palette().mid().color(), 1.5))
         for (x0, y0, _), (x1, y1, _) in zip(centres, centres[1:]):
             painter.drawLine(QPointF(x0 + bar / 2 + 2, y0), QPointF(x1 - bar / 2 - 2, y1))
@@ -286,7 +289,8 @@ class NetworkPanel(ConfigPanel):
         columns = [("input", self.tr("%1 in").replace("%1", _count(self._n_inputs)), self._n_inputs)]
         for layer in self.config.network.hidden:
             units = layer.units if isinstance(layer.units, int) else None
-            columns.append(("hidden", f"{_count(units)}\n{layer.activation}", units))
+            columns.append(("hidden", f"{_count(units)}\n{display_names.label('activation_short', layer.activation)}",
+                            units))
         columns.append(("output", self.tr("%1 out").replace("%1", _count(self._n_outputs)), self._n_outputs))
         self.diagram.set_columns(columns)
         if self._n_parameters is None:

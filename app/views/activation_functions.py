@@ -143,7 +143,7 @@ class ActivationFunctionsView(View):
         for index, name in enumerate(activations.names()):
             check = QCheckBox(self._described(name))
             check.setChecked(True)
-            set_help(check, self.tr("Plot %1 and its derivative").replace("%1", name), name)
+            set_help(check, self.tr("Plot %1 and its derivative").replace("%1", name), check.text())
             check.toggled.connect(self._recompute)
             grid.addWidget(check, index, 0, 1, 2)
             self.function_checks[name] = check
@@ -502,6 +502,7 @@ class ActivationFunctionsView(View):
             # Composed of the engine's name, which stays, and the lecture's, which is translated.
             for name, check in self.function_checks.items():
                 check.setText(self._described(name))
+                check.setAccessibleName(check.text())
             self._show_usage()
             self._show_problems()
         super().changeEvent(event)  # View's redraws the plots' titles

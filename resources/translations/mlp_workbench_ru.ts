@@ -2867,6 +2867,30 @@ target loss
         <translation>Softplus</translation>
     </message>
     <message>
+        <source>linear</source>
+        <translation>линейная</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ступенька</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>знак</translation>
+    </message>
+    <message>
+        <source>piece-wise</source>
+        <translation>кусочно-лин.</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>сигмоида</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
         <source>Zeros</source>
         <translation>Нули</translation>
     </message>

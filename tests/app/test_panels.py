@@ -153,9 +153,25 @@ def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(q
     qtbot.addWidget(panel)
     panel.set_shape(64, 10, 4810)
     assert panel.parameter_count.text() == f"{QLocale().toString(4810)} parameters"  # 4,810 / 4810 (C locale)
-    assert panel.diagram.accessibleDescription() == "64 in → 64\nrelu → 10 out"
+    assert panel.diagram.accessibleDescription() == "64 in → 64\nReLU → 10 out"
     panel.set_shape(None, None, None)
     assert "not built" in panel.parameter_count.text()
+
+
+def test_the_diagram_names_each_layer_s_activation_as_the_lectures_do_and_in_the_window_s_language(qtbot, model):
+    from app import i18n
+
+    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
+    model.set("network.hidden", [LayerConfig(units=4, activation="piecewise_linear"), LayerConfig(activation="sigmoid")])
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_shape(2, 1, 25)
+    assert panel.diagram.accessibleDescription() == "2 in → 4\npiece-wise → 64\nsigmoid → 1 out"
+    try:
+        i18n.set_language("ru")
+        assert panel.diagram.accessibleDescription() == "2 вх. → 4\nкусочно-лин. → 64\nсигмоида → 1 вых."
+    finally:
+        i18n.set_language("en")
 
 
 def test_an_error_in_another_layer_is_marked_on_the_list_until_that_layer_is_selected(qtbot, model):
