@@ -26,9 +26,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from app.config_model import ConfigModel, get_path
 from app.data_loader import DatasetLoader, describe_load_error
@@ -43,7 +43,7 @@ from app.panels.data_panel import DataPanel, missing_options
 from app.panels.base import problem_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel
-from app.panels.widgets import INVALID_STYLE
+from app.panels.widgets import INVALID_STYLE, set_help
 from app import display_names, endings, gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
@@ -366,12 +366,36 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         self.view_tabs = QTabWidget()
         self.view_tabs.setAccessibleName(self.tr("Live views"))
+        # Fifteen tabs do not fit a narrow window: every view is also one click away in this list.
+        self.views_menu = QMenu(self.tr("&Go to view"), self)
+        self.views_menu.aboutToShow.connect(self._list_view_tabs)
+        self.views_menu.triggered.connect(self._go_to_view)
+        views_button = QToolButton()
+        views_button.setMenu(self.views_menu)
+        views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        views_button.setArrowType(Qt.ArrowType.DownArrow)
+        set_help(views_button, self.tr("List every view and go to one"), self.tr("All views"))
+        self.view_tabs.setCornerWidget(views_button, Qt.Corner.TopRightCorner)
+        self.view_menu.addMenu(self.views_menu)
         self.central_pages = QStackedWidget()  # the start page (app.start_page) lies over the views
         self.central_pages.addWidget(self.view_tabs)
         layout.addWidget(self.central_pages, 1)
         self.setCentralWidget(central)
         self._create_views()
         self._create_tools()
+
+    def _list_view_tabs(self) -> None:
+        self.views_menu.clear()
+        tabs = self.view_tabs
+        for index in range(tabs.count()):
+            if tabs.isTabVisible(index):
+                action = self.views_menu.addAction(tabs.tabText(index))
+                action.setCheckable(True)
+                action.setChecked(index == tabs.currentIndex())
+                action.setData(index)
+
+    def _go_to_view(self, action: QAction) -> None:
+        self.view_tabs.setCurrentIndex(action.data())
 
     def _create_views(self) -> None:
         """The live views, after the Draw view: made after the window's first paint (see :meth:`_create_tools`)."""

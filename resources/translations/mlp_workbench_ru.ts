@@ -2342,6 +2342,18 @@ target loss
         <translation>После расхождения: вернуть веса той эпохи запуска, на которой потери были наименьшими</translation>
     </message>
     <message>
+        <source>&amp;Go to view</source>
+        <translation>&amp;Перейти к виду</translation>
+    </message>
+    <message>
+        <source>List every view and go to one</source>
+        <translation>Список всех видов: перейти к любому</translation>
+    </message>
+    <message>
+        <source>All views</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
         <source>This tool failed to start: %1</source>
         <translation>Этот инструмент не запустился: %1</translation>
     </message>

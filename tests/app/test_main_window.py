@@ -693,6 +693,22 @@ def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_wind
                    if type(view).__name__ in ("BoundaryView", "FittedCurveView")), "no 2-D or 1-D plot for digits"
 
 
+def test_every_view_shown_is_listed_beside_the_tabs_and_one_click_there_goes_to_it(open_window):
+    window = open_window()
+    window._make_pending_pages()  # else made one by one after the window shows
+    tabs = window.view_tabs
+    shown = [tabs.tabText(index) for index in range(tabs.count()) if tabs.isTabVisible(index)]
+    assert len(shown) < tabs.count(), "the digits have no decision boundary or fitted curve"
+    window.views_menu.aboutToShow.emit()
+    actions = window.views_menu.actions()
+    assert [action.text() for action in actions] == shown
+    assert [action.isChecked() for action in actions] == [index == 0 for index in range(len(shown))]
+    assert tabs.cornerWidget().menu() is window.views_menu and window.views_menu.menuAction() in \
+        window.view_menu.actions()
+    actions[-1].trigger()
+    assert tabs.tabText(tabs.currentIndex()) == shown[-1]
+
+
 def test_a_network_too_large_for_the_computer_is_refused_with_its_size(open_window, qtbot):
     window = open_window()
     window.model.set("network.hidden[0].units", 100_000)
