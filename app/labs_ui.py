@@ -221,12 +221,25 @@ class LabController(QObject):
         self.controls.apply()
         self._set_window_title()
         self.dock.show_lab(lab, chosen.name)
+        self._make_room_for_the_lesson()
         self.dock.show()
         self.dock.raise_()
         self.bring_views_forward()
         self._give_variants_view_the_lab()
         self._update_actions()
         return True
+
+    def _make_room_for_the_lesson(self) -> None:
+        """In a window too narrow for the lesson beside the configuration and the views (1024 px: the
+        window grew to 1189 and off the screen), the lesson becomes a tab beside the configuration."""
+        window, dock = self.window, self.dock
+        if dock.isVisible() or dock.isFloating() or window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea \
+                or window.tabifiedDockWidgets(dock):
+            return
+        needed = sum(part.minimumSizeHint().expandedTo(part.minimumSize()).width()
+                     for part in (window.configuration_dock, dock, window.centralWidget()))
+        if window.width() < needed + 24:  # the docks' separators and the window's margins
+            window.tabifyDockWidget(window.configuration_dock, dock)
 
     def close_lab(self) -> None:
         """Leave the lab: every setting is shown and unlocked again; the configuration and run stay."""

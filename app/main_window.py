@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
@@ -210,7 +210,10 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("MLP Workbench"))
         self.setStyleSheet(INVALID_STYLE)
-        self.resize(1360, 860)
+        # A window wider than its screen (a classroom projector's 1024 × 768) has controls out of reach.
+        # (The primary screen: QWidget.screen() here, before the window exists, led to a crash on closing.)
+        available = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1360, available.width()), min(860, available.height()))
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -354,6 +357,7 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
                          QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         dock.setMinimumWidth(340)
+        self.configuration_dock = dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
         self.view_menu.addAction(dock.toggleViewAction())

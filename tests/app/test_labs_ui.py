@@ -59,6 +59,23 @@ def test_every_lab_opens_with_its_config_sheet_and_teacher_rules(window):
             assert window.view_tabs.indexOf(first_view) == 0, f"{lab_id}: its first view is not brought forward"
 
 
+@pytest.mark.parametrize("width, beside", [(1360, True), (1024, False)])
+def test_the_lesson_opens_beside_the_views_where_it_fits_else_as_a_tab_beside_the_configuration(
+        open_window, qtbot, width, beside):
+    window = open_window()
+    window._make_pending_pages()  # as after the window's first paint
+    window.resize(width, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.labs.open_lab("04-xnor")
+    qtbot.wait(50)
+    tabbed = window.tabifiedDockWidgets(window.labs.dock)
+    assert tabbed == ([] if beside else [window.configuration_dock])
+    assert window.minimumSizeHint().width() <= width, "the window fits the screen it was made for"
+    if not beside:
+        assert window.labs.dock.visibleRegion().isEmpty() is False, "the lesson is the tab shown"
+
+
 def test_the_lab_list_opens_a_lab_with_the_keyboard(window, qtbot):
     window.labs.list_action.trigger()
     dock = window.labs.dock
