@@ -653,8 +653,7 @@ class MainWindow(QMainWindow):
             self._applied_config = self.model.config.copy()
             self._built_signature = structure_signature(self._applied_config)
             if "epochs" in changes:  # an epoch under way is finished first
-                under_way = self._last_batch.epoch if self._last_batch is not None else self._epochs_done
-                self._planned_epochs = max(changes["epochs"], under_way + 1)
+                self._planned_epochs = max(changes["epochs"], math.ceil(self._epochs_trained()))
                 self._show_progress()
 
     def confirm_reset(self, question: str) -> bool:
@@ -781,6 +780,7 @@ class MainWindow(QMainWindow):
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
+        self._n_train, self._epoch_samples = max(len(experiment.dataset.X_train), 1), 0
         network = experiment.network
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
@@ -981,8 +981,11 @@ class MainWindow(QMainWindow):
             stopped = self.tr("Stopped after 1 step; Start continues from here.") if event.step == 1 else \
                 self.tr("Stopped after %1 steps; Start continues from here.").replace("%1", format_integer(event.step))
             self.statusBar().showMessage(stopped, 5000)
-        if event.reason in (events.COMPLETED, events.EARLY_STOPPED):
+        if event.reason == events.EARLY_STOPPED:
             self._planned_epochs = event.epoch
+        elif event.reason == events.COMPLETED:  # a later end asked for as the run ended is where Start goes on to
+            self._planned_epochs = max(event.epoch, self._plan_start_epoch + self._applied_config.training.epochs)
+        self._show_progress()
         self.run_finished.emit(event)
 
     def _offer_going_back(self, fallback: events.Snapshot | None) -> None:
@@ -997,21 +1000,35 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         """After a divergence, put back the weights its run offers (its last finite ones may be so large
-        that any learning rate diverges again from them); counting goes on from where the run ended."""
+        that any learning rate diverges again from them). The run is rewound to them: its counters, its
+        curves (from the run library's record) and its record, which Start goes on from as a new run
+        branched at that epoch, as from a saved checkpoint."""
         fallback, experiment = self._fallback, self.experiment
         if fallback is None or self._state != IDLE or not self._is_built():
             return
-        self._fallback = None
+        from_start = fallback.step == self._run_start_step
+        self._offer_going_back(None)
         experiment.network.load_state(fallback.state)
+        self._epochs_done, self._steps_done, self._epoch_samples = fallback.epoch, fallback.step, 0
+        self._end_recording(branch=True)
+        if self._origin is not None and self._origin[1] is not None:
+            folder, recorded = self._origin
+            self._origin = folder, run_library.history_until(recorded, fallback.epoch, fallback.step)
+        batches, epochs = run_library.history_events(self.current_history() or run_library.EMPTY_HISTORY,
+                                                     experiment.config.training.batch_size)
+        self._last_batch = batches[-1] if batches else None
+        self._last_epoch = epochs[-1] if epochs else None
         inspection = inspect(experiment.network, experiment.dataset, initial=self._last_inspection)
         self._last_inspection = inspection
-        self._call_views("on_progress", Progress((), (), inspection, fallback))
+        self._call_views("reset", experiment)
+        self._call_views("on_progress", Progress(batches, epochs, inspection, fallback))
+        self._show_progress()
         self.message_bar.dismiss()
-        restored = self.tr("The weights this run started from are back.") if fallback.step == self._run_start_step \
-            else self.tr("The weights of epoch %1, where this run's loss was lowest, are back.").replace(
-                "%1", format_integer(fallback.epoch))
-        self.show_message(restored + " " + self.tr("Lower the learning rate before Start: the optimiser starts "
-                                                   "afresh."), "info")
+        restored = self.tr("The weights this run started from are back. Lower the learning rate before Start: "
+                           "the optimiser starts afresh.") if from_start else \
+            self.tr("The weights of epoch %1, where this run's loss was lowest, are back. Lower the learning rate "
+                    "before Start: the optimiser starts afresh.").replace("%1", format_integer(fallback.epoch))
+        self.show_message(restored, "info")
         self._update_actions()
 
     def _on_failed(self, message: str) -> None:
@@ -1046,7 +1063,7 @@ class MainWindow(QMainWindow):
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
             labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4, fixed=False)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
-            self.progress_bar.setValue(min(100, int(100 * self._epochs_trained(batch) / max(self._planned_epochs, 1))))
+            self.progress_bar.setValue(min(100, int(100 * self._epochs_trained() / max(self._planned_epochs, 1))))
         if epoch is not None and not math.isnan(epoch.val_metric):
             metric = self.tr("validation %1 %2").replace("%1", self._metric_name())
             value = epoch.val_metric
@@ -1062,12 +1079,17 @@ class MainWindow(QMainWindow):
             if t1 > t0:
                 samples_per_second = (samples1 - samples0) / (t1 - t0)
                 labels["speed"].setText(self.tr("%1 samples/s").replace("%1", format_integer(round(samples_per_second))))
-                remaining = max(self._planned_epochs - self._epochs_trained(batch), 0) * self._n_train
+                remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._n_train
                 labels["eta"].setText(self.tr("%1 left").replace(
                     "%1", format_duration(remaining / samples_per_second) if samples_per_second > 0 else "—"))
 
-    def _epochs_trained(self, batch: events.BatchFinished) -> float:
-        """Epochs trained by the end of ``batch``, the one under way counted by its share of the examples."""
+    def _epochs_trained(self) -> float:
+        """Epochs trained by the newest batch, the one under way counted by its share of the examples."""
+        batch, epoch = self._last_batch, self._last_epoch
+        if batch is None:
+            return self._epochs_done
+        if epoch is not None and epoch.epoch > batch.epoch:  # the batch's epoch has ended
+            return epoch.epoch
         return batch.epoch + min(self._epoch_samples / self._n_train, 1.0)
 
     # ================================================================== views
@@ -1239,8 +1261,7 @@ class MainWindow(QMainWindow):
             current.resume()
             return current
         if current is not None:
-            current.close()
-            self.recording, self._origin = None, (current.folder, current.recorder.history)
+            self._end_recording(branch=True)
         parent = history = None
         if self._origin is not None and self._steps_done:
             folder, saved_history = self._origin
@@ -1270,12 +1291,16 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("This run is no longer saved: %1. Training goes on.").replace("%1", message),
                           "warning")
 
-    def _end_recording(self, *_) -> None:
-        """Fresh weights were built, or the window closes: the current run's files are completed."""
+    def _end_recording(self, *_, branch: bool = False) -> None:
+        """Fresh weights were built, or the window closes: the current run's files are completed. With
+        ``branch``, the weights go on as a new run branched from the recorded one (its origin)."""
         recording, self.recording = self.recording, None
-        self._origin = None
         if recording is not None:
-            recording.close()
+            recording.close()  # its writer takes in every event queued first
+        if not branch:
+            self._origin = None
+        elif recording is not None:
+            self._origin = (recording.folder, recording.recorder.history)
         runs_view = self._tool("RunsView", made_only=True)  # one made later has no active run to forget
         if runs_view is not None:
             runs_view.set_active(None)

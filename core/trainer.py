@@ -469,7 +469,12 @@ class Trainer:
             self._set_scheduled_lr(self.epoch)
         reason, message = events.COMPLETED, ""
         nonfinite, diverging_lr = (), math.nan
-        while self.epoch < self.epochs:
+        while True:
+            changes = control.take_changes()  # a change of the epochs planned, made at the last batch, counts
+            if changes:
+                self.apply_changes(changes)
+            if self.epoch >= self.epochs:
+                break
             epoch_start = time.perf_counter()
             batch_size = self.batch_size
             order = self.shuffle_rng.permutation(n_train)
@@ -491,6 +496,8 @@ class Trainer:
                 changes = control.take_changes()
                 if changes:
                     self.apply_changes(changes)
+                    if batch_in_epoch == 0 and self.epoch >= self.epochs:
+                        break  # the run now ends before this epoch (changed while paused between epochs)
                 index = order[first:first + batch_size]
                 xb = self._gather(self.X_train, index)
                 yb = self.y_train[index]
@@ -521,7 +528,7 @@ class Trainer:
                 yield events.BatchFinished(self.epoch, self.step, batch_in_epoch, index.size, output_loss,
                                            batch_metric, self.optimizer.lr, samples_seen,
                                            time.perf_counter() - start, norms, penalty)
-            if reason in (events.STOPPED, events.DIVERGED):
+            if reason in (events.STOPPED, events.DIVERGED) or n_batches == 0:
                 break
             train_loss = loss_sum / max(n_batches, 1)
             train_penalty = penalty_sum / max(n_batches, 1)

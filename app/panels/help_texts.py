@@ -99,9 +99,9 @@ CONTROLS = {
     "l2": QT_TRANSLATE_NOOP("Help", "L2 penalty λ₂: E + λ₂·Σw², gradient + 2λ₂·w. Keeps weights small. "
                                     "Can be changed while training."),
     "biases": QT_TRANSLATE_NOOP("Help", "Also penalise the biases b (usually only the weights W are)."),
-    "epochs": QT_TRANSLATE_NOOP("Help", "Epochs: passes over the whole training set that Start trains (a stopped "
-                                        "run goes on to this many). Can be changed while training: an epoch "
-                                        "under way is finished first."),
+    "epochs": QT_TRANSLATE_NOOP("Help", "Epochs: passes over the whole training set that Start trains. A stopped "
+                                        "run goes on until it has trained this many (this many more if it already "
+                                        "has). Can be changed while training: an epoch under way is finished first."),
     "batch_size": QT_TRANSLATE_NOOP("Help", "Examples per gradient step: 1 = stochastic gradient descent, "
                                             "all = full-batch gradient descent. steps per epoch = ⌈N / batch⌉. "
                                             "A change during training takes effect at the next epoch."),

@@ -1709,8 +1709,8 @@ target loss
         <translation>Штрафовать и смещения b (обычно штрафуют только веса W).</translation>
     </message>
     <message>
-        <source>Epochs: passes over the whole training set that Start trains (a stopped run goes on to this many). Can be changed while training: an epoch under way is finished first.</source>
-        <translation>Эпохи: сколько проходов по всей обучающей выборке делает «Обучить» (остановленный запуск продолжается до этого числа). Можно менять во время обучения: идущая эпоха сначала завершается.</translation>
+        <source>Epochs: passes over the whole training set that Start trains. A stopped run goes on until it has trained this many (this many more if it already has). Can be changed while training: an epoch under way is finished first.</source>
+        <translation>Эпохи: сколько проходов по всей обучающей выборке делает «Обучить». Остановленный запуск продолжается, пока не обучится столько эпох (или ещё столько, если уже обучился). Можно менять во время обучения: идущая эпоха сначала завершается.</translation>
     </message>
     <message>
         <source>Examples per gradient step: 1 = stochastic gradient descent, all = full-batch gradient descent. steps per epoch = ⌈N / batch⌉. A change during training takes effect at the next epoch.</source>
@@ -2458,18 +2458,6 @@ target loss
         <translation>&amp;Вернуться к эпохе %1</translation>
     </message>
     <message>
-        <source>The weights this run started from are back.</source>
-        <translation>Возвращены веса, с которых начался этот запуск.</translation>
-    </message>
-    <message>
-        <source>The weights of epoch %1, where this run&apos;s loss was lowest, are back.</source>
-        <translation>Возвращены веса эпохи %1, на которой потери этого запуска были наименьшими.</translation>
-    </message>
-    <message>
-        <source>Lower the learning rate before Start: the optimiser starts afresh.</source>
-        <translation>Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
-    </message>
-    <message>
         <source>Training failed: %1</source>
         <translation>Обучение прервалось с ошибкой: %1</translation>
     </message>
@@ -2604,6 +2592,14 @@ target loss
     <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>The weights this run started from are back. Lower the learning rate before Start: the optimiser starts afresh.</source>
+        <translation>Возвращены веса, с которых начался этот запуск. Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
+    </message>
+    <message>
+        <source>The weights of epoch %1, where this run&apos;s loss was lowest, are back. Lower the learning rate before Start: the optimiser starts afresh.</source>
+        <translation>Возвращены веса эпохи %1, на которой потери этого запуска были наименьшими. Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
     </message>
     <message>
         <source>the model in %1</source>

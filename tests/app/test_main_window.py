@@ -115,23 +115,31 @@ def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbo
     assert window.epochs_done == 0 and window.steps_done == 0
 
 
-@pytest.mark.parametrize("more", [True, False])
-def test_epochs_changed_during_a_run_move_its_end_and_its_progress(open_window, qtbot, small_config, more):
-    window = open_window(small_config(epochs=2 if more else 30))
+@pytest.mark.parametrize("batches_into_epoch_2, new_setting, end", [
+    (0, 4, 4),  # more epochs
+    (0, 1, 1),  # fewer, between epochs: nothing more is trained
+    (3, 1, 2)])  # fewer, with the second epoch under way: it is finished
+def test_epochs_changed_during_a_run_move_its_end_and_its_progress(open_window, qtbot, small_config,
+                                                                   batches_into_epoch_2, new_setting, end):
+    window = open_window(small_config(epochs=2 if new_setting > 2 else 30))
     window.start(paused=True)
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
     with qtbot.waitSignal(window.session.paused, timeout=10_000):
         window.step_epoch()
-    under_way = window._last_batch.epoch  # the first epoch, finished; or the second, begun
+    for _ in range(batches_into_epoch_2):
+        with qtbot.waitSignal(window.session.paused, timeout=10_000):
+            window.step_batch()
     assert window.status_labels["eta"].text() == "", "no time passes while paused"
-    window.training_panel.epochs.setValue(4 if more else under_way + 2)
+    window.training_panel.epochs.setValue(new_setting)
     assert window.state == "paused", "the number of epochs is a live setting: no reset asked"
-    end = 4 if more else under_way + 2
-    assert window.status_labels["epoch"].text() == f"epoch {under_way + 1}/{end}"
-    assert window.progress_bar.value() == int(100 * window._epochs_trained(window._last_batch) / end)
+    shown_epoch = 2 if batches_into_epoch_2 else 1
+    assert window.status_labels["epoch"].text() == f"epoch {shown_epoch}/{end}"
+    trained = 1 + batches_into_epoch_2 * 32 / len(window.experiment.dataset.X_train)
+    assert window.progress_bar.value() == int(100 * trained / end)
     with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
         window.pause_action.trigger()
     assert finished.args[0].reason == events.COMPLETED and finished.args[0].epoch == end == window.epochs_done
-    assert window.progress_bar.value() == 100
+    assert window.progress_bar.value() == 100 and window.status_labels["epoch"].text() == f"epoch {end}/{end}"
 
 
 def test_the_eta_is_the_examples_left_at_the_measured_rate_and_follows_the_epochs_setting(
@@ -139,7 +147,7 @@ def test_the_eta_is_the_examples_left_at_the_measured_rate_and_follows_the_epoch
     def shown():
         minutes, seconds = window.status_labels["eta"].text().removesuffix(" left").split(":")
         speed = int(window.status_labels["speed"].text().split()[0].replace(",", ""))
-        epochs_left = window._planned_epochs - window._epochs_trained(window._last_batch)
+        epochs_left = window._planned_epochs - window._epochs_trained()
         return 60 * int(minutes) + int(seconds), epochs_left * len(window.experiment.dataset.X_train) / speed
 
     window = open_window(small_config(epochs=500, batch_size=4))
@@ -304,9 +312,13 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
     assert window.message_bar.action_button.text() == f"Go back to epoch {end.fallback.epoch}"
     assert window.status_labels["state"].text() == "Paused (diverged)" and window.status_labels["eta"].text() == ""
 
+    diverged_run = window.recording.folder
     window.message_bar.action_button.click()
     for name, array in window.experiment.network.state().items():
         np.testing.assert_array_equal(array, end.fallback.state[name])
+    assert (window.epochs_done, window.steps_done) == (end.fallback.epoch, end.fallback.step), "the run is rewound"
+    assert [entry["epoch"] for entry in window.current_history()["epochs"]] == list(range(1, end.fallback.epoch + 1))
+    assert window.status_labels["epoch"].text().startswith(f"epoch {end.fallback.epoch}/")
     steps = format_integer(end.fallback.step)
     assert window.draw_view is None or f"(after {steps} steps)" in window.draw_view.model_label.text()
     assert window.message_bar.message().startswith(f"The weights of epoch {end.fallback.epoch}, where this run's loss")
@@ -316,6 +328,8 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
     with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
         window.start()
     assert finished.args[0].reason == events.COMPLETED
+    assert window.recording.recorder.meta["parent"] == {"run": diverged_run.name, "epoch": end.fallback.epoch}, \
+        "training on from the restored weights branches from the diverged run where they were"
 
 
 def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_started(open_window, qtbot, small_config):
@@ -334,6 +348,12 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
     for name, array in window.experiment.network.state().items():
         np.testing.assert_array_equal(array, trained[name])
     assert window.message_bar.message().startswith("The weights this run started from are back.")
+    from app import i18n
+    try:
+        i18n.set_language("ru")
+        assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):

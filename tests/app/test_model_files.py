@@ -172,6 +172,8 @@ def test_a_run_s_best_model_opens_with_its_run_s_settings_and_lineage(trained_wi
     best, metadata = runs.load_weights(folder, "best")
     np.testing.assert_array_equal(window.experiment.network.flat_parameters, best.flat_parameters)
     assert window.model.config.data.scaling == "standardize" and window.epochs_done == metadata["epoch"]
+    assert window.progress_bar.value() == 100, "the opened run trained the epochs it planned"
+    assert window.status_labels["epoch"].text() == f"epoch {metadata['epoch']}/{metadata['epoch']}"
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)

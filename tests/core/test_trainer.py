@@ -193,6 +193,28 @@ def test_the_epochs_planned_can_change_during_a_run_and_an_epoch_under_way_is_fi
     assert end.message == f"finished {finished_epochs} epochs"
 
 
+@pytest.mark.parametrize("when, new_end, finished_epochs", [
+    ("epoch end", 2, 2), ("pause between epochs", 2, 2), ("last batch", 6, 6)])
+def test_a_change_of_the_epochs_planned_between_epochs_or_at_the_last_batch_counts(when, new_end, finished_epochs):
+    X, y = blobs(n=64)
+    control = TrainingControl()
+    log = []
+    for event in Trainer(small_network(), optimizers.create("sgd", lr=0.05), X, y, batch_size=16, epochs=4,
+                         control=control).run():
+        log.append(event)
+        if isinstance(event, events.EpochFinished) and event.epoch == 2 and when != "last batch":
+            control.change(epochs=new_end)
+            if when == "pause between epochs":
+                control.pause()
+        elif isinstance(event, events.Paused):
+            control.resume()
+        elif isinstance(event, events.BatchFinished) and (event.epoch, event.batch_in_epoch) == (3, 3) \
+                and when == "last batch":
+            control.change(epochs=new_end)
+    assert not any(isinstance(event, events.BatchFinished) and event.epoch >= finished_epochs for event in log)
+    assert finished(log).epoch == finished_epochs and finished(log).reason == events.COMPLETED
+
+
 def test_the_loss_reported_is_the_data_s_and_the_penalty_is_reported_beside_it():
     """J = L + λ₁Σ|w| + λ₂Σw² is lowered; L alone compares with the validation loss, so it is the loss."""
     X, y = blobs(n=40)
