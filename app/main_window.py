@@ -1080,7 +1080,7 @@ class MainWindow(QMainWindow):
                 samples_per_second = (samples1 - samples0) / (t1 - t0)
                 labels["speed"].setText(self.tr("%1 samples/s").replace("%1", format_integer(round(samples_per_second))))
                 remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._n_train
-                labels["eta"].setText(self.tr("%1 left").replace(
+                labels["eta"].setText("" if self._state != RUNNING else self.tr("%1 left").replace(
                     "%1", format_duration(remaining / samples_per_second) if samples_per_second > 0 else "—"))
 
     def _epochs_trained(self) -> float:

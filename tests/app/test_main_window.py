@@ -323,7 +323,7 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
     assert window.draw_view is None or f"(after {steps} steps)" in window.draw_view.model_label.text()
     assert window.message_bar.message().startswith(f"The weights of epoch {end.fallback.epoch}, where this run's loss")
     assert window.message_bar.action_button.isHidden() and not window.go_back_action.isEnabled()
-    assert window.status_labels["state"].text() == "Ready"
+    assert window.status_labels["state"].text() == "Ready" and window.status_labels["eta"].text() == ""
     type_into(lr_edit(window), "0.05")
     with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
         window.start()
