@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import sys
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
@@ -132,8 +133,9 @@ class RunConfig:
         except RecursionError:
             raise ValueError("the configuration nests lists or objects thousands deep: it is not a run "
                              "configuration") from None
-        except ValueError as error:  # e.g. an integer of thousands of digits
-            raise ValueError(f"the configuration holds a value Python cannot read: {error}") from None
+        except ValueError:  # an integer of more digits than Python reads
+            raise ValueError(f"the configuration holds a number of more than {sys.get_int_max_str_digits():,} "
+                             f"digits: no setting takes one; correct the file") from None
         return cls.from_dict(raw)
 
 

@@ -123,6 +123,7 @@ def test_values_no_file_can_hold_or_no_run_can_use_are_refused_at_their_field(ch
     ('{"optimizer": "sgd"}', "optimizer must be an object"),  # no version: the draft's, migrated
     ('{"optimizer": {"name": "sgd", "options": [1]}}', "must be an object of hyperparameters"),
     ("[" * 100_000 + "]" * 100_000, "nests lists or objects thousands deep"),
+    ('{"training": {"epochs": ' + "9" * 5000 + "}}", "a number of more than 4,300 digits: no setting takes one"),
 ])
 def test_malformed_files_get_a_reason_not_a_crash(tmp_path, text, message):
     path = tmp_path / "bad.json"
