@@ -25,8 +25,9 @@ class TrainingStarted:
 class BatchFinished:
     """One optimiser step. ``loss`` is the batch's loss L and ``penalty`` the regularisation P the step
     lowered with it (J = L + P; 0 without regularisation); ``metric`` is the batch's accuracy
-    (classification) or R² (regression); ``elapsed`` the seconds of training since the run started
-    (time paused left out, as in every event's ``elapsed`` and rate)."""
+    (classification) or R² (regression; NaN for a batch of one); ``elapsed`` the seconds of training since
+    the run started (time paused left out, as in every event's ``elapsed`` and rate); ``gradient_norms``
+    (when tracked) ‖∂L/∂W‖ of each Dense layer, the data's gradient without the weight penalty's."""
 
     epoch: int
     step: int
@@ -44,8 +45,10 @@ class BatchFinished:
 @dataclass(frozen=True)
 class EpochFinished:
     """End of an epoch; ``val_*`` are NaN when there is no validation data. ``train_loss`` and
-    ``train_penalty`` are the means of its batches' ``loss`` and ``penalty``: the training loss
-    compares with ``val_loss`` (neither holds the penalty), their sum is the objective lowered."""
+    ``train_penalty`` are the means of its batches' ``loss`` and ``penalty`` weighted by their sizes
+    (the mean over its examples): the training loss compares with ``val_loss`` (neither holds the
+    penalty), their sum is the objective lowered. ``train_metric`` is the accuracy of the epoch's
+    examples, or the R² of all of them (not a mean of its batches' R², biased low for small batches)."""
 
     epoch: int
     step: int

@@ -105,3 +105,39 @@ def r2_score(y_true, y_pred) -> float:
     per_output = np.where(residual == 0, 1.0, 0.0)
     np.subtract(1.0, residual / np.where(total > 0, total, 1.0), out=per_output, where=total > 0)
     return float(np.mean(per_output))
+
+
+class R2Totals:
+    """R² (as :func:`r2_score`) of examples that come batch by batch, without keeping them.
+
+    Per output k: the count n, the targets' mean ȳₖ and sum of squared deviations Mₖ = Σᵢ (yᵢₖ − ȳₖ)²,
+    and the residuals' Σᵢ (yᵢₖ − ŷᵢₖ)². Adding a batch b to the totals a (Chan, Golub and LeVeque):
+    n = nₐ + n_b,  δ = ȳ_b − ȳₐ,  ȳ = ȳₐ + δ·n_b/n,  M = Mₐ + M_b + δ²·nₐ·n_b/n.
+    A training epoch's R² is then that of all its examples, not a mean of each batch's R² (which is
+    biased low for small batches and undefined for batches of one).
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.mean = self.deviations = self.residual = 0.0
+
+    def add(self, y_true, y_pred) -> None:
+        y_true, y_pred = _paired_targets(y_true, y_pred)
+        count = y_true.shape[0]
+        mean = y_true.mean(axis=0)
+        deviations = np.sum((y_true - mean) ** 2, axis=0)
+        total = self.count + count
+        delta = mean - self.mean
+        self.mean = self.mean + delta * (count / total)
+        self.deviations = self.deviations + deviations + delta ** 2 * (self.count * count / total)
+        self.residual = self.residual + np.sum((y_true - y_pred) ** 2, axis=0)
+        self.count = total
+
+    def score(self) -> float:
+        """R² of every example added so far; NaN with fewer than 2."""
+        if self.count < 2:
+            return math.nan
+        total, residual = np.asarray(self.deviations), np.asarray(self.residual)
+        per_output = np.where(residual == 0, 1.0, 0.0)
+        np.subtract(1.0, residual / np.where(total > 0, total, 1.0), out=per_output, where=total > 0)
+        return float(np.mean(per_output))

@@ -404,17 +404,22 @@ class Network:
     def activity_penalty(self) -> float:
         return sum(layer.penalty() for layer in self.layers)
 
-    def loss_and_gradients(self, X, y, regularizer=None) -> tuple[float, float, np.ndarray]:
+    def loss_and_gradients(self, X, y, regularizer=None, on_data_gradients=None) -> tuple[float, float, np.ndarray]:
         """One training pass over a batch: fills the gradient buffer with ∂J/∂θ and returns
         (L, P, the batch's predictions) for the objective J = L + P that a step lowers, where
 
             L = the loss of the batch's outputs (what a validation set is scored with too),
             P = λ₁Σ|w| + λ₂Σw² (``regularizer``) + the layers' activity penalties.
+
+        ``on_data_gradients()``, if given, is called while the buffer holds the gradient without the
+        weight penalty's, λ₁·sign(w) + 2λ₂·w (the trainer reads the gradient norms of the data there).
         """
         output = self.forward(X, training=True)
         loss, predictions = self.loss.forward_and_predict(output, y)
         penalty = self.activity_penalty()
         self.backward(self.loss.backward())
+        if on_data_gradients is not None:
+            on_data_gradients()
         if regularizer is not None:
             penalty += regularizer.penalty(self._params, self._kinds)
             regularizer.add_gradient(self._params, self._grads, self._kinds)

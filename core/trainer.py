@@ -307,6 +307,7 @@ class Trainer:
         self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
         self._batch_x: dict[int, np.ndarray] = {}
         self._blas_thread_choice: BlasThreadChoice | None = None  # set by run
+        self._gradient_norms: tuple[float, ...] = ()  # the last batch's, with track_gradient_norms
 
     # ------------------------------------------------------------------ live settings
     def apply_changes(self, changes: dict) -> None:
@@ -391,7 +392,8 @@ class Trainer:
         # Overflow is detected here and reported as divergence, not as warnings.
         with np.errstate(over="ignore", invalid="ignore"):
             try:
-                output_loss, penalty, predictions = network.loss_and_gradients(xb, yb, self.regularizer)
+                output_loss, penalty, predictions = network.loss_and_gradients(
+                    xb, yb, self.regularizer, self._note_gradient_norms if self.track_gradient_norms else None)
             except NonFiniteOutputError:
                 return math.nan, math.nan, None, True
             if not math.isfinite(output_loss + penalty):
@@ -405,6 +407,11 @@ class Trainer:
                 return output_loss, penalty, predictions, False
             np.copyto(network.flat_parameters, new_weights)
         return output_loss, penalty, predictions, True
+
+    def _note_gradient_norms(self) -> None:
+        """‖∂L/∂W‖ (Frobenius) of each Dense layer's weights: the data's gradient, which vanishes or
+        explodes; a weight penalty's 2λ₂·w would hide that late in training."""
+        self._gradient_norms = tuple(float(np.linalg.norm(g)) for g in self._dense_gradients)
 
     def _learn_as_fastest(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, float, np.ndarray, bool]:
         """:meth:`_learn` on one BLAS thread when the batch's products are small (see
@@ -478,8 +485,10 @@ class Trainer:
             epoch_start = time.perf_counter()
             batch_size = self.batch_size
             order = self.shuffle_rng.permutation(n_train)
+            # Sums over the epoch's examples (each batch weighted by its size: a short last batch counts less).
             loss_sum = penalty_sum = metric_sum = 0.0
-            n_batches = 0
+            n_examples = 0
+            r2_totals = metrics.R2Totals() if network.loss.task == "regression" else None
             for batch_in_epoch, first in enumerate(range(0, n_train, batch_size)):
                 waiting = control.must_wait()
                 if waiting:
@@ -519,20 +528,20 @@ class Trainer:
                 batch_metric = score(network, yb, predictions)
                 self.step += 1
                 samples_seen += index.size
-                n_batches += 1
-                loss_sum += output_loss
-                penalty_sum += penalty
-                metric_sum += batch_metric
-                norms = tuple(float(np.linalg.norm(g)) for g in self._dense_gradients) \
-                    if self.track_gradient_norms else ()
+                n_examples += index.size
+                loss_sum += output_loss * index.size
+                penalty_sum += penalty * index.size
+                metric_sum += batch_metric * index.size
+                if r2_totals is not None:
+                    r2_totals.add(yb, predictions)
                 yield events.BatchFinished(self.epoch, self.step, batch_in_epoch, index.size, output_loss,
                                            batch_metric, self.optimizer.lr, samples_seen,
-                                           time.perf_counter() - start, norms, penalty)
-            if reason in (events.STOPPED, events.DIVERGED) or n_batches == 0:
+                                           time.perf_counter() - start, self._gradient_norms, penalty)
+            if reason in (events.STOPPED, events.DIVERGED) or n_examples == 0:
                 break
-            train_loss = loss_sum / max(n_batches, 1)
-            train_penalty = penalty_sum / max(n_batches, 1)
-            train_metric = metric_sum / max(n_batches, 1)
+            train_loss, train_penalty = loss_sum / n_examples, penalty_sum / n_examples
+            # accuracy: (1/N) Σ_batches n_b·accuracy_b; R² of the epoch's examples, not the mean of its batches'
+            train_metric = r2_totals.score() if r2_totals is not None else metric_sum / n_examples
             if self.has_validation:
                 val_loss, val_metric = evaluate(network, self.X_val, self.y_val)
             else:

@@ -71,6 +71,19 @@ def test_r2_of_constant_targets_and_tiny_batches():
     assert math.isnan(metrics.r2_score([1.0], [2.0]))
 
 
+def test_r2_added_batch_by_batch_is_the_r2_of_all_the_examples():
+    rng = np.random.default_rng(4)
+    y_true = rng.normal(1000.0, 3.0, size=(37, 2))  # far from 0: a naive Σy² − (Σy)²/N loses its digits
+    y_pred = y_true + rng.normal(0.0, 1.5, size=y_true.shape)
+    totals = metrics.R2Totals()
+    assert math.isnan(totals.score())
+    for first, last in ((0, 1), (1, 5), (5, 21), (21, 37)):  # a batch of one too
+        totals.add(y_true[first:last], y_pred[first:last])
+    assert totals.score() == pytest.approx(sk.r2_score(y_true, y_pred), rel=1e-10)
+    batch_means = np.mean([metrics.r2_score(y_true[a:b], y_pred[a:b]) for a, b in ((1, 5), (5, 21), (21, 37))])
+    assert batch_means < totals.score() - 0.05, "the mean of small batches' R² is biased low"
+
+
 @pytest.mark.parametrize(
     "call, message",
     [

@@ -36,9 +36,9 @@ def record_batches(network, batches):
     """Make ``network`` remember a copy of every training batch it computes gradients on."""
     compute = network.loss_and_gradients
 
-    def recording(X, y, regularizer=None):
+    def recording(X, y, *rest):
         batches.append((X.copy(), y.copy()))
-        return compute(X, y, regularizer)
+        return compute(X, y, *rest)
 
     network.loss_and_gradients = recording
 

@@ -1,11 +1,12 @@
 """The training loop: learning, determinism, control between batches, early stopping, divergence."""
+import math
 import threading
 
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from core import events, optimizers, schedules
+from core import events, metrics, optimizers, schedules
 from core import trainer as trainer_module
 from core.config import RunConfig
 from core.experiment import Experiment
@@ -215,6 +216,57 @@ def test_a_change_of_the_epochs_planned_between_epochs_or_at_the_last_batch_coun
     assert finished(log).epoch == finished_epochs and finished(log).reason == events.COMPLETED
 
 
+def recorded_batches(network, seen):
+    """Make ``network`` hand each training batch's targets and predictions to ``seen``."""
+    learn = network.loss_and_gradients
+
+    def recording(xb, yb, *rest):
+        loss, penalty, predictions = learn(xb, yb, *rest)
+        seen.append((yb.copy(), predictions.copy(), loss))
+        return loss, penalty, predictions
+
+    network.loss_and_gradients = recording
+
+
+def test_an_epoch_s_training_r2_is_that_of_all_its_examples_even_in_batches_of_one():
+    rng = np.random.default_rng(0)
+    X = rng.uniform(-3, 3, size=(30, 1)).astype(np.float32)
+    y = np.sin(X).astype(np.float32)
+    net = Network([Dense(1, 8), Activation("tanh"), Dense(8, 1)], seed=0, loss="mse")
+    seen = []
+    recorded_batches(net, seen)
+    log = run(Trainer(net, optimizers.create("adam", lr=0.01), X, y, batch_size=1, epochs=1))
+    (epoch,) = [event for event in log if isinstance(event, events.EpochFinished)]
+    targets, predictions = np.concatenate([t for t, _, _ in seen]), np.concatenate([p for _, p, _ in seen])
+    assert epoch.train_metric == pytest.approx(metrics.r2_score(targets, predictions), rel=1e-6)
+    assert all(math.isnan(event.metric) for event in log if isinstance(event, events.BatchFinished))
+
+
+def test_an_epoch_s_training_loss_and_accuracy_weigh_each_batch_by_its_examples():
+    X, y = blobs(n=88)  # batches of 50 and 38
+    net = small_network()
+    seen = []
+    recorded_batches(net, seen)
+    log = run(Trainer(net, optimizers.create("sgd", lr=0.05), X, y, batch_size=50, epochs=1))
+    (epoch,) = [event for event in log if isinstance(event, events.EpochFinished)]
+    batches = [event for event in log if isinstance(event, events.BatchFinished)]
+    assert [batch.batch_size for batch in batches] == [50, 38]
+    correct = sum(int(np.count_nonzero(targets == predictions)) for targets, predictions, _ in seen)
+    assert epoch.train_metric == pytest.approx(correct / 88, rel=1e-12)
+    assert epoch.train_loss == pytest.approx((50 * batches[0].loss + 38 * batches[1].loss) / 88, rel=1e-12)
+
+
+def test_the_gradient_norms_are_the_data_s_without_the_weight_penalty_s_gradient():
+    X, y = blobs(n=40)
+    log = run(Trainer(small_network(seed=2), optimizers.create("sgd", lr=0.1), X, y, batch_size=40, epochs=1,
+                      regularizer=Regularizer(l2=0.5), track_gradient_norms=True))
+    (batch,) = [event for event in log if isinstance(event, events.BatchFinished)]
+    twin = small_network(seed=2)
+    twin.loss_and_gradients(X, y)  # no penalty: ∂L/∂θ
+    expected = [np.linalg.norm(layer.grads[0]) for layer in twin.layers if isinstance(layer, Dense)]
+    assert batch.gradient_norms == pytest.approx(expected, rel=1e-6)
+
+
 def test_the_loss_reported_is_the_data_s_and_the_penalty_is_reported_beside_it():
     """J = L + λ₁Σ|w| + λ₂Σw² is lowered; L alone compares with the validation loss, so it is the loss."""
     X, y = blobs(n=40)
@@ -228,7 +280,7 @@ def test_the_loss_reported_is_the_data_s_and_the_penalty_is_reported_beside_it()
     (epoch,) = [event for event in log if isinstance(event, events.EpochFinished)]
     assert batch.loss == pytest.approx(expected_loss, rel=1e-6)
     assert batch.penalty == pytest.approx(expected_penalty, rel=1e-6) and batch.penalty > 0.01
-    assert (epoch.train_loss, epoch.train_penalty) == (batch.loss, batch.penalty)
+    assert (epoch.train_loss, epoch.train_penalty) == pytest.approx((batch.loss, batch.penalty), rel=1e-12)
 
     log = run(Trainer(small_network(seed=2), optimizers.create("sgd", lr=0.1), X, y, batch_size=40, epochs=1))
     assert [event.penalty for event in log if isinstance(event, events.BatchFinished)] == [0.0]
