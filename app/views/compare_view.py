@@ -43,8 +43,8 @@ log = logging.getLogger(__name__)
 
 DIVERGED_COLOUR = "#b71c1c"
 LEFT_AXIS_WIDTH = 56
-LEGEND_COLUMNS = 2
-"""Contenders per line of the legend above the plots: more made it wider than the plots' column."""
+MAX_LEGEND_COLUMNS = 4
+"""Contenders per line of the legend above the plots at most; fewer when that many are wider than the plots."""
 
 STEPS, EPOCHS, SECONDS = "steps", "epochs", "seconds"
 X_AXES = {STEPS: QT_TRANSLATE_NOOP("CompareView", "steps"),
@@ -108,10 +108,19 @@ class ControlsColumn(QScrollArea):
         self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
 
 
-def beside_controls(controls: QWidget, content: QWidget) -> QSplitter:
-    """``controls`` in a :class:`ControlsColumn` left of ``content``."""
+def beside_controls(controls: QWidget, content: QWidget, pinned: QWidget | None = None) -> QSplitter:
+    """``controls`` in a :class:`ControlsColumn` left of ``content``; ``pinned``, if given, below the
+    column, in sight however far the column is scrolled."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(ControlsColumn(controls))
+    if pinned is None:
+        splitter.addWidget(ControlsColumn(controls))
+    else:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(ControlsColumn(controls), 1)
+        column.addWidget(pinned)
+        splitter.addWidget(left)
     splitter.addWidget(content)
     splitter.setStretchFactor(1, 1)
     return splitter
@@ -303,7 +312,7 @@ class CompareView(SessionView, View):
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
         right.setSizes([700, 180])
-        self.layout().addWidget(beside_controls(self._build_controls(), right), 1)
+        self.layout().addWidget(beside_controls(self._build_controls(), right, self._build_run_controls()), 1)
 
         self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))
         self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
@@ -321,8 +330,9 @@ class CompareView(SessionView, View):
             plot.setXLink(self.loss_plot)
         # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
         # slow ones' at the top right, the fast ones' fall at the bottom left).
-        self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
+        self.legend = pg.LegendItem(colCount=MAX_LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
         self.graphics.addItem(self.legend, row=0, col=0)
+        self.graphics.viewport().installEventFilter(self)
         self._set_headers()
         self._apply_scales()
 
@@ -415,26 +425,6 @@ class CompareView(SessionView, View):
         box.addWidget(self.problems)
         layout.addWidget(contenders_box)
 
-        run_box = QGroupBox(self.tr("Run"))
-        run = QHBoxLayout(run_box)
-        self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.clicked.connect(self.start)
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.clicked.connect(self.stop)
-        for button, help_text in (
-                (self.start_button, self.tr("Train every contender from the same initial weights on the same "
-                                            "batches, taking turns batch by batch.")),
-                (self.pause_button, self.tr("Hold every contender at the same step; again to go on.")),
-                (self.stop_button, self.tr("End the race; the curves and the table stay."))):
-            set_help(button, help_text)
-            run.addWidget(button)
-        layout.addWidget(run_box)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-
         display_box = QGroupBox(self.tr("Display"))
         display = QFormLayout(display_box)
         self.x_axis = QComboBox()
@@ -468,6 +458,31 @@ class CompareView(SessionView, View):
         layout.addWidget(self.export_buttons)
         layout.addStretch(1)
         return panel
+
+    def _build_run_controls(self) -> QWidget:
+        """Start, Pause, Stop and the race's status, pinned under the controls: at the end of the
+        scrolling column, "The race is over." was out of sight in a 1024 × 700 window."""
+        run_box = QGroupBox(self.tr("Run"))
+        layout = QVBoxLayout(run_box)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.clicked.connect(self.start)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop)
+        for button, help_text in (
+                (self.start_button, self.tr("Train every contender from the same initial weights on the same "
+                                            "batches, taking turns batch by batch.")),
+                (self.pause_button, self.tr("Hold every contender at the same step; again to go on.")),
+                (self.stop_button, self.tr("End the race; the curves and the table stay."))):
+            set_help(button, help_text)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        return run_box
 
     # ------------------------------------------------------------------ the window's API
     def reset(self, experiment) -> None:
@@ -771,6 +786,7 @@ class CompareView(SessionView, View):
             self.legend.addItem(train, label)
             marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
+        self._fit_legend()
         self._changed()
 
     def _x_key(self) -> str:
@@ -848,9 +864,22 @@ class CompareView(SessionView, View):
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(header.length() < self.summary_table.viewport().width())
 
+    def _fit_legend(self) -> None:
+        """As many contenders per line of the legend as fit the plots' width: two columns of long labels
+        (lab 11's seven optimisers) were wider than the plots beside the controls, and the plots, kept
+        as wide as the legend, ran off the view's right edge."""
+        left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
+        room = self.graphics.viewport().width() - left - right
+        for columns in range(min(MAX_LEGEND_COLUMNS, max(len(self.legend.items), 1)), 0, -1):
+            self.legend.setColumnCount(columns)
+            if self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= room:
+                break
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        elif watched is self.graphics.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_legend()
         return super().eventFilter(watched, event)
 
     def table(self) -> tuple[list[str], list[list]]:

@@ -218,3 +218,27 @@ def test_in_a_narrow_window_the_plots_shrink_to_the_room_beside_the_controls(qtb
     assert scene_width <= view.graphics.width() + 0.5, "the plots ran off the view's right edge"
     title = view.loss_plot.titleLabel
     assert title.flags() & title.GraphicsItemFlag.ItemClipsChildrenToShape  # cut at its plot, not over others
+
+
+def test_a_legend_of_long_labels_fits_a_narrow_view_and_so_does_its_export_and_the_status_stays_in_sight(
+        qtbot, small_config, tmp_path):
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(616, 560)  # lab 11's race beside the lesson in a 1360 × 860 window
+    view.set_config(small_config(epochs=1))
+    seven = [(f"{name} γ = 0.9", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig())
+             for name in ("SGD", "momentum", "Nesterov", "Adagrad", "RMSProp", "Adadelta", "Adam")]
+    view.set_contenders(seven)
+    view.show()
+    qtbot.waitExposed(view)
+    race_to_the_end(qtbot, view)
+    viewport = view.graphics.viewport().width()
+    assert view.graphics.ci.size().width() <= viewport + 0.5, "the plots ran off the view's right edge"
+    assert view.legend.columnCount < 4
+    view.resize(1400, 860)
+    qtbot.waitUntil(lambda: view.legend.columnCount == 4)  # wide again: fewer lines of legend
+    view.resize(616, 560)
+    qtbot.waitUntil(lambda: view.graphics.ci.size().width() <= view.graphics.viewport().width() + 0.5)
+    view.export(tmp_path / "race.png")
+    assert QImage(str(tmp_path / "race.png")).width() >= 2 * view.graphics.ci.size().width()  # the whole figure
+    assert view.status.text() == "The race is over." and not view.status.visibleRegion().isEmpty()
