@@ -4,8 +4,8 @@ The view is a tool of its own: it takes the window's run configuration (:meth:`C
 and races 2–8 contenders on it with :class:`core.race.Race` — each contender an optimiser with its
 hyperparameters and a learning-rate schedule, everything else shared — on a worker thread of its
 own. Curves are overlaid, one colour per contender: the smoothed training loss per step, the
-validation loss and accuracy per epoch, against steps, epochs or each contender's own computing
-time; a table sums up each contender. Pause, resume and stop act on all contenders together.
+validation loss and accuracy per epoch, against steps, epochs or each contender's computing time
+(as the race estimates it: see :mod:`core.race`); a table sums up each contender. Pause, resume and stop act on all contenders together.
 """
 from __future__ import annotations
 
@@ -154,9 +154,10 @@ class RaceStarted:
 class RaceProgress:
     """What happened since the previous message, as tuples of plain numbers and strings.
 
-    ``batches``: (contender, step, own seconds, loss); ``epochs``: (contender, step, own seconds,
-    validation loss, validation metric); ``ended``: (contender, reason, message); ``summary``: the
-    :class:`core.race.ContenderSummary` of every contender now.
+    ``batches``: (contender, step, loss); ``epochs``: (contender, step, validation loss, validation
+    metric); ``ended``: (contender, reason, message); ``summary``: the
+    :class:`core.race.ContenderSummary` of every contender now (its time per step places the curves on
+    the time axis).
     """
 
     batches: tuple
@@ -202,10 +203,10 @@ class RaceWorker(Worker):
         for index, event in race.run():
             kind = type(event)
             if kind is events.BatchFinished:
-                self._batches.append((index, event.step, race.own_seconds(index), event.loss))
+                self._batches.append((index, event.step, event.loss))
                 pause_reported = False
             elif kind is events.EpochFinished:
-                self._epochs.append((index, event.step, race.own_seconds(index), event.val_loss, event.val_metric))
+                self._epochs.append((index, event.step, event.val_loss, event.val_metric))
             elif kind is events.TrainingFinished:
                 self._ended.append((index, event.reason, event.message))
             elif kind is events.TrainingStarted:
@@ -253,18 +254,15 @@ class ContenderCurves:
     """What the view keeps of one contender: bounded series, whatever the length of the race."""
 
     def __init__(self):
-        self.loss_by_step, self.loss_by_seconds = DecimatingSeries(), DecimatingSeries()
+        self.loss_by_step = DecimatingSeries()
         self.smoother = Smoother()
-        self.epoch_steps, self.epoch_seconds, self.val_losses, self.val_metrics = [], [], [], []
+        self.epoch_steps, self.val_losses, self.val_metrics = [], [], []
 
-    def add_batch(self, step: int, seconds: float, loss: float) -> None:
-        smoothed = self.smoother(loss)
-        self.loss_by_step.append(step, smoothed)
-        self.loss_by_seconds.append(seconds, smoothed)
+    def add_batch(self, step: int, loss: float) -> None:
+        self.loss_by_step.append(step, self.smoother(loss))
 
-    def add_epoch(self, step: int, seconds: float, val_loss: float, val_metric: float) -> None:
+    def add_epoch(self, step: int, val_loss: float, val_metric: float) -> None:
         self.epoch_steps.append(step)
-        self.epoch_seconds.append(seconds)
         self.val_losses.append(val_loss)
         self.val_metrics.append(val_metric)
 
@@ -431,8 +429,10 @@ class CompareView(SessionView, View):
         self.x_axis.setProperty("translatedItems", True)
         for key, text in X_AXES.items():
             self.x_axis.addItem(QCoreApplication.translate("CompareView", text), key)
-        set_help(self.x_axis, self.tr("Steps, epochs, or each contender's own computing time (its rivals' turns "
-                                      "excluded), as if it had trained alone."), self.tr("x-axis"))
+        set_help(self.x_axis, self.tr("Steps, epochs, or each contender's computing time as if it had trained alone: "
+                                      "its steps × the median time of one of its steps (with its share of the "
+                                      "evaluations), so that one-off preparation and steps slowed by the window's "
+                                      "drawing count for no one."), self.tr("x-axis"))
         self.x_axis.currentIndexChanged.connect(lambda index: self._changed())
         display.addRow(self.tr("x-axis"), self.x_axis)
         self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
@@ -728,10 +728,10 @@ class CompareView(SessionView, View):
 
     @Slot(object)
     def _on_progress(self, progress: RaceProgress) -> None:
-        for index, step, seconds, loss in progress.batches:
-            self.curves[index].add_batch(step, seconds, loss)
-        for index, step, seconds, val_loss, val_metric in progress.epochs:
-            self.curves[index].add_epoch(step, seconds, val_loss, val_metric)
+        for index, step, loss in progress.batches:
+            self.curves[index].add_batch(step, loss)
+        for index, step, val_loss, val_metric in progress.epochs:
+            self.curves[index].add_epoch(step, val_loss, val_metric)
         self.summary = progress.summary
         self._fill_table()
         self._changed()
@@ -794,18 +794,21 @@ class CompareView(SessionView, View):
 
     def redraw(self) -> None:
         key = self._x_key()
-        for curves, (train, val_loss, metric) in zip(self.curves, self._plot_items):
-            if key == SECONDS:
-                train.setData(curves.loss_by_seconds.x, curves.loss_by_seconds.y)
-                epoch_x = curves.epoch_seconds
-            else:
-                scale = 1.0 if key == STEPS else 1.0 / self._steps_per_epoch
-                train.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
-                epoch_x = [step * scale for step in curves.epoch_steps]
+        for index, (curves, (train, val_loss, metric)) in enumerate(zip(self.curves, self._plot_items)):
+            scale = {STEPS: 1.0, EPOCHS: 1.0 / self._steps_per_epoch, SECONDS: self._seconds_per_step(index)}[key]
+            if not math.isfinite(scale):  # none of its steps timed yet
+                for item in (train, val_loss, metric):
+                    item.setData([], [])
+                continue
+            train.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
+            epoch_x = [step * scale for step in curves.epoch_steps]
             val_loss.setData(epoch_x, curves.val_losses, connect="finite")
             metric.setData(epoch_x, curves.val_metrics, connect="finite")
         self.metric_plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]),
                                   color=palette.FOREGROUND)
+
+    def _seconds_per_step(self, index: int) -> float:
+        return self.summary[index].seconds_per_step if index < len(self.summary) else math.nan
 
     def _apply_scales(self) -> None:
         for plot in (self.loss_plot, self.val_loss_plot):
@@ -825,6 +828,9 @@ class CompareView(SessionView, View):
         self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
             "The first step at which the contender's smoothed training loss reached the target: the lowest "
             "loss that every contender still in the race has reached."))
+        self.summary_table.horizontalHeaderItem(4).setToolTip(self.tr(
+            "Seconds per epoch as if the contender had trained alone: the median time of one of its steps × "
+            "the steps of an epoch, plus the median time of its end-of-epoch evaluation."))
 
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
@@ -883,18 +889,18 @@ class CompareView(SessionView, View):
         return super().eventFilter(watched, event)
 
     def table(self) -> tuple[list[str], list[list]]:
-        """Every curve point: contender, series, step, epoch, the contender's own seconds, value."""
+        """Every curve point: contender, series, step, epoch, the contender's computing time, value."""
         rows = []
         spe = self._steps_per_epoch
         names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
                  self.tr("validation R²") if self._regression else self.tr("validation accuracy"))
-        for label, curves in zip(self.labels, self.curves):
-            for step, seconds, loss in zip(curves.loss_by_step.x, curves.loss_by_seconds.x, curves.loss_by_step.y):
-                rows.append([label, names[0], plain(step), float(step) / spe, float(seconds), float(loss)])
-            for step, seconds, val_loss, val_metric in zip(curves.epoch_steps, curves.epoch_seconds,
-                                                           curves.val_losses, curves.val_metrics):
-                rows.append([label, names[1], step, step / spe, seconds, val_loss])
-                rows.append([label, names[2], step, step / spe, seconds, val_metric])
+        for index, (label, curves) in enumerate(zip(self.labels, self.curves)):
+            step_seconds = self._seconds_per_step(index)
+            for step, loss in zip(curves.loss_by_step.x, curves.loss_by_step.y):
+                rows.append([label, names[0], plain(step), float(step) / spe, float(step) * step_seconds, float(loss)])
+            for step, val_loss, val_metric in zip(curves.epoch_steps, curves.val_losses, curves.val_metrics):
+                rows.append([label, names[1], step, step / spe, step * step_seconds, val_loss])
+                rows.append([label, names[2], step, step / spe, step * step_seconds, val_metric])
         header = [self.tr("contender"), self.tr("series"), self.tr("step"), self.tr("epoch"), self.tr("seconds"),
                   self.tr("value")]
         return header, rows

@@ -79,6 +79,8 @@ def test_the_x_axis_switches_between_steps_epochs_and_own_time(qtbot, view):
     view.x_axis.setCurrentIndex(view.x_axis.findData(SECONDS))
     seconds = train.getData()[0]
     assert 0 < seconds[0] < seconds[-1] and all(math.isfinite(value) for value in seconds)
+    # each contender's estimated time (see core.race), the same as the table's seconds per epoch
+    assert seconds[-1] == pytest.approx(2 * view.summary[0].seconds_per_epoch)
     assert view.metric_plot.getAxis("bottom").labelText == "computing time (s)"
 
 
