@@ -31,7 +31,7 @@ from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, View, with_decimal_separator
+from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds, with_decimal_separator
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -290,6 +290,7 @@ class CompareView(SessionView, View):
         self._paused = False
         self._failed = False
         self._plot_items: list[tuple] = []
+        self._divergence_marks: list = []  # an ✕ per contender, shown where it diverged
         self._build()
         if self._presets:
             self.apply_preset(0)
@@ -331,6 +332,10 @@ class CompareView(SessionView, View):
         self.legend = pg.LegendItem(colCount=MAX_LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
         self.graphics.addItem(self.legend, row=0, col=0)
         self.graphics.viewport().installEventFilter(self)
+        # The loss axes are placed around the contenders that did not diverge: one that did stretched a
+        # logarithmic axis to 1e8 and squashed everyone else's curve into its bottom strip.
+        self._loss_axes = [ValueAxis(1, plot, log=True) for plot in (self.loss_plot, self.val_loss_plot)]
+        self.loss_plot.getViewBox().sigYRangeChanged.connect(self._place_divergence_marks)
         self._set_headers()
         self._apply_scales()
 
@@ -779,13 +784,17 @@ class CompareView(SessionView, View):
         for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
             plot.clear()
         self.legend.clear()
-        self._plot_items = []
+        self._plot_items, self._divergence_marks = [], []
         for index, label in enumerate(self.labels):
             colour = palette.series_color(index)
             train = self.loss_plot.plot(pen=palette.pen(index, 2))
             self.legend.addItem(train, label)
             marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
+            self._divergence_marks.append(self.loss_plot.plot(pen=None, symbol="x", symbolSize=14, symbolBrush=colour,
+                                                              symbolPen=pg.mkPen(colour, width=1.5)))
+        for axis in self._loss_axes:
+            axis.reset()
         self._fit_legend()
         self._changed()
 
@@ -806,13 +815,49 @@ class CompareView(SessionView, View):
             metric.setData(epoch_x, curves.val_metrics, connect="finite")
         self.metric_plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]),
                                   color=palette.FOREGROUND)
+        diverged = self._diverged()
+        kept = [curves for index, curves in enumerate(self.curves) if index not in diverged] or self.curves
+        train_axis, val_axis = self._loss_axes
+        train_axis.follow(finite_bounds(*(curves.loss_by_step.y for curves in kept)))
+        val_axis.follow(finite_bounds(*(curves.val_losses for curves in kept)))
+        self._place_divergence_marks()
+        self._label_legend(diverged)
+
+    def _diverged(self) -> set[int]:
+        return {index for index, summary in enumerate(self.summary) if summary.diverged}
+
+    def _place_divergence_marks(self, *_) -> None:
+        """An ✕ at the last point of each diverged contender's training loss, on the plot's top edge if
+        the point is above it (the axis leaves the diverged curves out)."""
+        diverged = self._diverged()
+        top = self.loss_plot.getViewBox().viewRange()[1][1]
+        if self.log_scale.isChecked():
+            top = 10.0 ** top
+        for index, (mark, (train, _, _)) in enumerate(zip(self._divergence_marks, self._plot_items)):
+            x, y = train.xData, train.yData  # as given: getData() has them on the logarithmic axis' scale
+            if index in diverged and x is not None and len(x):
+                mark.setData([x[-1]], [min(y[-1], top)])
+            else:
+                mark.setData([], [])
+
+    def _label_legend(self, diverged: set[int]) -> None:
+        for index, (_, text) in enumerate(self.legend.items):
+            label = self.labels[index]
+            wanted = self.tr("{label} (diverged)").format(label=label) if index in diverged else label
+            if text.text != wanted:
+                text.setText(wanted)
+                self._fit_legend()
 
     def _seconds_per_step(self, index: int) -> float:
         return self.summary[index].seconds_per_step if index < len(self.summary) else math.nan
 
     def _apply_scales(self) -> None:
-        for plot in (self.loss_plot, self.val_loss_plot):
-            plot.setLogMode(x=False, y=self.log_scale.isChecked())
+        logarithmic = self.log_scale.isChecked()
+        for plot, axis in zip((self.loss_plot, self.val_loss_plot), self._loss_axes):
+            plot.setLogMode(x=False, y=logarithmic)
+            axis.log = logarithmic
+            axis.reset()
+        self._changed()
 
     def _set_headers(self) -> None:
         metric = self.tr("R²") if self._regression else self.tr("accuracy")

@@ -139,6 +139,23 @@ def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_r
         i18n.set_language("en")
 
 
+def test_a_diverged_contender_leaves_the_loss_axis_to_the_others_and_is_marked_where_it_diverged(qtbot, view):
+    view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("momentum", {"lr": 1e5}), ScheduleConfig())])
+    race_to_the_end(qtbot, view)
+    assert view.summary[2].diverged
+    diverged, others = view.curves[2].loss_by_step.y, [view.curves[index].loss_by_step.y for index in (0, 1)]
+    highest_other = max(float(max(losses)) for losses in others)
+    assert max(diverged) > 100 * highest_other  # on its way up, it would have stretched the axis
+    top = 10 ** view.loss_plot.getViewBox().viewRange()[1][1]
+    assert highest_other <= top < 10 * highest_other
+    (x,), (y,) = view._divergence_marks[2].getData()
+    assert x == view._plot_items[2][0].getData()[0][-1] and y == pytest.approx(math.log10(top))  # on the top edge
+    assert all(mark.getData()[0] is None for mark in view._divergence_marks[:2])
+    assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "too fast (diverged)"]
+    view.log_scale.setChecked(False)
+    assert highest_other <= view.loss_plot.getViewBox().viewRange()[1][1] < 2 * highest_other
+
+
 def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_start(qtbot, view):
     assert view.start_button.isEnabled()
     view.contender_list.setCurrentRow(0)
