@@ -9,6 +9,7 @@ validation loss and accuracy per epoch, against steps, epochs or each contender'
 """
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import time
@@ -278,6 +279,9 @@ class CompareView(SessionView, View):
         self._config = RunConfig()
         self._preset_config: RunConfig | None = None
         self._config_origin = "preset"  # whose _preset_config it is: "preset" or "lab"
+        self._racing_on: tuple | None = None  # while a race runs: its configuration and whose it is
+        self._epochs_chosen = False  # the Epochs box holds the user's number, not the configuration's
+        self._epochs_from: tuple | None = None  # the data and network the Epochs box was last set for
         self._described_preset: int | None = None  # the preset whose description is shown
         self._contenders: list[race_engine.Contender] = []
         self._presets = race_engine.presets()
@@ -371,6 +375,7 @@ class CompareView(SessionView, View):
         self.runs_on.setWordWrap(True)
         form.addRow(self.runs_on)
         self.epochs = IntegerBox(1, 100_000)
+        self.epochs.valueChanged.connect(self._epochs_edited)
         set_help(self.epochs, self.tr("How many epochs every contender trains."), self.tr("Epochs"))
         form.addRow(self.tr("Epochs"), self.epochs)
         layout.addWidget(race_box)
@@ -523,6 +528,8 @@ class CompareView(SessionView, View):
                             for contender in self._contenders]
         self._preset_config = config.copy() if config is not None else None
         self._config_origin = origin
+        if config is not None:  # a lab's or preset's race: its own number of epochs
+            self._epochs_chosen = False
         self._described_preset = None
         self.description.clear()
         self._refill_list()
@@ -550,6 +557,9 @@ class CompareView(SessionView, View):
         self.description.setText(preset.text("description", preset_language()))
         self._described_preset = index
 
+    def _epochs_edited(self, value: int) -> None:
+        self._epochs_chosen = True
+
     def race_config(self) -> RunConfig:
         """The configuration the next race runs on, with the epochs chosen here."""
         config = (self._preset_config or self._config).copy()
@@ -557,21 +567,36 @@ class CompareView(SessionView, View):
         return config
 
     def _configuration_changed(self) -> None:
+        """Describe the configuration the next race runs on (under the running race's, if it differs),
+        and take its epochs, unless a race runs or the user chose a number for the same data and network."""
         config = self._preset_config or self._config
-        with QSignalBlocker(self.epochs):
-            self.epochs.setValue(config.training.epochs)
-        layers = "-".join(str(layer.units) for layer in config.network.hidden) or self.tr("no hidden layer")
-        if self._preset_config is None:
-            source = self.tr("the workbench's configuration")
-        elif self._config_origin == "preset":
-            source = self.tr("the preset's configuration")
-        else:
-            source = self.tr("the lab's configuration")
-        self.runs_on.setText(self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
-                             .format(source=source, dataset=display_names.label("dataset", config.data.dataset),
-                                     layers=layers,
-                                     batch=config.training.batch_size))
+        basis = (config.data, config.network)
+        if not self.running and (not self._epochs_chosen or basis != self._epochs_from):
+            self.epochs.set_value(config.training.epochs)
+            self._epochs_chosen, self._epochs_from = False, copy.deepcopy(basis)
+        runs_on = self._describe_configuration(config, self._source())
+        if self._racing_on is not None:
+            racing_on = self._describe_configuration(*self._racing_on)
+            if racing_on != runs_on:
+                racing_on += "\n" + self._describe_configuration(config, self._source(), self.tr(
+                    "The next race will run on {source}: {dataset}, hidden layers {layers}, batches of {batch}."))
+            runs_on = racing_on
+        self.runs_on.setText(runs_on)
         self._update_controls()
+
+    def _source(self) -> str:
+        """Whose configuration the next race runs on: "workbench", "preset" or "lab"."""
+        return "workbench" if self._preset_config is None else self._config_origin
+
+    def _describe_configuration(self, config: RunConfig, source: str, sentence: str | None = None) -> str:
+        """``sentence`` (by default "Runs on {source}: …") filled in for ``config`` from ``source``."""
+        layers = "-".join(str(layer.units) for layer in config.network.hidden) or self.tr("no hidden layer")
+        source = {"workbench": self.tr("the workbench's configuration"),
+                  "preset": self.tr("the preset's configuration"),
+                  "lab": self.tr("the lab's configuration")}[source]
+        sentence = sentence or self.tr("Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.")
+        return sentence.format(source=source, dataset=display_names.label("dataset", config.data.dataset),
+                               layers=layers, batch=config.training.batch_size)
 
     def _refill_list(self) -> None:
         row = max(0, min(self.contender_list.currentRow(), len(self._contenders) - 1))
@@ -690,6 +715,7 @@ class CompareView(SessionView, View):
         self.curves = [ContenderCurves() for _ in self.labels]
         self.summary = ()
         self._paused = self._failed = False
+        self._racing_on = (config, self._source())
         self._prepare_plots()
         self.session = RaceSession(config, self._contenders, dataset, parent=self)
         self.session.worker.target_loss = self.target_loss()
@@ -759,9 +785,10 @@ class CompareView(SessionView, View):
         self.session.deleteLater()
         self.session = None
         self._paused = False
+        self._racing_on = None
         if not self._failed:
             self.status.setText(self.tr("The race is over."))
-        self._update_controls()
+        self._configuration_changed()  # the next race's, which may have changed meanwhile
 
     def _update_controls(self) -> None:
         running = self.running

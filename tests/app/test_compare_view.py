@@ -104,6 +104,48 @@ def test_pausing_holds_every_contender_at_the_same_step(qtbot, view):
     assert view.start_button.isEnabled() and not view.stop_button.isEnabled()
 
 
+def test_while_a_race_runs_it_is_described_and_a_changed_configuration_is_the_next_race_s(qtbot, view, small_config):
+    view.epochs.setValue(50)
+    racing_on = view.runs_on.text()
+    view.start_button.click()
+    qtbot.waitUntil(lambda: bool(view.summary), timeout=60_000)
+    changed = small_config(epochs=5)
+    changed.network.hidden[0].units = 7
+    view.set_config(changed)
+    assert view.runs_on.text().startswith(racing_on + "\n")
+    assert "The next race will run on the workbench's configuration" in view.runs_on.text()
+    assert "hidden layers 7" in view.runs_on.text() and view.epochs.value() == 50
+    with qtbot.waitSignal(view.session.ended, timeout=10_000):
+        view.stop_button.click()
+    assert "\n" not in view.runs_on.text() and "hidden layers 7" in view.runs_on.text()
+    assert view.epochs.value() == 5  # another network: its configuration's epochs
+
+
+def test_the_epochs_chosen_here_stay_until_the_data_or_network_changes(qtbot, view, small_config):
+    view.epochs.setValue(7)
+    other_rate = small_config(epochs=4)
+    other_rate.optimizer.options["lr"] = 0.02
+    view.set_config(other_rate)
+    assert view.epochs.value() == 7
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert view.epochs.value() == 7
+    finally:
+        i18n.set_language("en")
+    view.set_contenders(THREE)  # the user's own contenders, on the same configuration
+    assert view.epochs.value() == 7
+    other_data = small_config(epochs=4)
+    other_data.data.dataset = "moons"
+    view.set_config(other_data)
+    assert view.epochs.value() == 4
+    view.set_config(small_config(epochs=6))  # not chosen here: the configuration's number follows
+    assert view.epochs.value() == 6
+    view.epochs.setValue(7)
+    view.set_contenders(THREE, small_config(epochs=9))  # a lab's race, on the same data and network
+    assert view.epochs.value() == 9
+
+
 def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
     race_to_the_end(qtbot, view)
     view.export(tmp_path / "race.csv")
