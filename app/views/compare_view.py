@@ -140,6 +140,16 @@ def preset_language() -> str:
     return language if language in race_engine.LANGUAGES else "en"
 
 
+@dataclass(frozen=True)
+class Naming:
+    """Where a contender's label comes from: the user typed it (``typed``: it stays as typed), a preset
+    or a lab wrote it in each language it has (``texts``), or neither: the default label, made from
+    the contender's optimiser, learning rate and schedule, which follows them as they are edited."""
+
+    texts: dict | None = None
+    typed: bool = False
+
+
 # ------------------------------------------------------------------------------------------ worker
 @dataclass(frozen=True)
 class RaceStarted:
@@ -284,6 +294,7 @@ class CompareView(SessionView, View):
         self._epochs_from: tuple | None = None  # the data and network the Epochs box was last set for
         self._described_preset: int | None = None  # the preset whose description is shown
         self._contenders: list[race_engine.Contender] = []
+        self._namings: list[Naming] = []  # each contender's
         self._presets = race_engine.presets()
         self.session: RaceSession | None = None
         self.curves: list[ContenderCurves] = []
@@ -519,13 +530,19 @@ class CompareView(SessionView, View):
     def contenders(self) -> list:
         return list(self._contenders)
 
-    def set_contenders(self, contenders, config: RunConfig | None = None, origin: str = "lab") -> None:
+    def set_contenders(self, contenders, config: RunConfig | None = None, origin: str = "lab",
+                       labels=None) -> None:
         """Race these (label, OptimizerConfig, ScheduleConfig) triples, on ``config`` if given (as a
         lab or a preset with its own data and network does; ``origin`` says which), else on the
-        window's configuration. A preset's description goes: these are no longer its contenders."""
+        window's configuration. ``labels``, if given, are each contender's label by language
+        ({"en": …, "ru": …}): the labels then follow the interface language. A preset's description
+        goes: these are no longer its contenders."""
         self._contenders = [race_engine.Contender(*contender) for contender in contenders]
         self._contenders = [contender._replace(schedule=contender.schedule or ScheduleConfig())
                             for contender in self._contenders]
+        texts = labels if labels is not None else [{"en": contender.label} for contender in self._contenders]
+        self._namings = [Naming(texts=dict(label_texts)) for label_texts in texts]
+        self._relabel()
         self._preset_config = config.copy() if config is not None else None
         self._config_origin = origin
         if config is not None:  # a lab's or preset's race: its own number of epochs
@@ -547,13 +564,15 @@ class CompareView(SessionView, View):
                 self.description.setText(self._presets[self._described_preset].text("description", preset_language()))
             self._configuration_changed()  # a composed sentence naming the data set
             self._fill_table()
+            self._relabel()
+            self._refill_list()
         super().changeEvent(event)
 
     def apply_preset(self, index: int) -> None:
         preset = self._presets[index]
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(index)
-        self.set_contenders(preset.contenders_in(preset_language()), preset.config, origin="preset")
+        self.set_contenders(preset.contenders, preset.config, origin="preset", labels=preset.labels)
         self.description.setText(preset.text("description", preset_language()))
         self._described_preset = index
 
@@ -630,10 +649,15 @@ class CompareView(SessionView, View):
                                          contender.schedule.options)
 
     def _edit_current(self, **changes) -> None:
+        """Change the selected contender; a label not typed by the user becomes the default one, which
+        says what the contender now is (a preset's "SGD η=0.05" went on naming an Adam at 0.001)."""
         row = self.contender_list.currentRow()
         if not 0 <= row < len(self._contenders):
             return
         self._contenders[row] = self._contenders[row]._replace(**changes)
+        if not self._namings[row].typed:
+            self._namings[row] = Naming()
+            self._relabel()
         self.contender_list.item(row).setText(self._describe(self._contenders[row]))
         self._show_contender(row)
         self._update_controls()
@@ -642,11 +666,47 @@ class CompareView(SessionView, View):
         return self._contenders[self.contender_list.currentRow()]
 
     def _label_edited(self) -> None:
-        self._edit_current(label=self.label_edit.text().strip())
+        row = self.contender_list.currentRow()
+        label = self.label_edit.text().strip()
+        if not 0 <= row < len(self._contenders) or label == self._contenders[row].label:
+            return  # the edit lost its focus unchanged
+        self._contenders[row] = self._contenders[row]._replace(label=label)
+        self._namings[row] = Naming(typed=True)
+        self._refill_list()
+        self._update_controls()
+
+    def _default_label(self, contender) -> str:
+        """The optimiser's name and learning rate (the optimiser's default if it has none), and the
+        schedule's name unless the rate is constant."""
+        optimizer = contender.optimizer
+        lr = optimizer.options.get("lr", hyperparameter_defaults(optimizers, optimizer.name).get("lr"))
+        name = display_names.label("optimizer", optimizer.name)
+        if contender.schedule.name == "constant":
+            return self.tr("{optimizer} η={lr}").format(optimizer=name, lr=format_number(lr))
+        return self.tr("{optimizer} η={lr}, {schedule}").format(
+            optimizer=name, lr=format_number(lr), schedule=display_names.label("schedule", contender.schedule.name))
+
+    def _relabel(self) -> None:
+        """Give each contender the label its :class:`Naming` says, in the interface language; a label
+        already taken gets a number ("… 2"), as the race needs distinct labels."""
+        language = preset_language()
+        taken = {contender.label for contender, naming in zip(self._contenders, self._namings) if naming.typed}
+        for row, (contender, naming) in enumerate(zip(self._contenders, self._namings)):
+            if naming.typed:
+                continue
+            wanted = (naming.texts.get(language) or naming.texts["en"]) if naming.texts \
+                else self._default_label(contender)
+            label, number = wanted, 2
+            while label in taken:
+                label, number = f"{wanted} {number}", number + 1
+            taken.add(label)
+            self._contenders[row] = contender._replace(label=label)
 
     def _optimizer_chosen(self, name: str) -> None:
         old = self._current().optimizer
-        options = carried_options(old.options, hyperparameter_defaults(optimizers, name), keep=("lr",))
+        defaults = hyperparameter_defaults(optimizers, name)
+        # The new optimiser's own learning rate: rates do not carry over (Adadelta's 1 is not SGD's 0.05).
+        options = {**carried_options(old.options, defaults), "lr": defaults["lr"]}
         self._edit_current(optimizer=type(old)(name, options))
 
     def _optimizer_option_edited(self, key: str, value) -> None:
@@ -667,19 +727,26 @@ class CompareView(SessionView, View):
         self._edit_current(schedule=ScheduleConfig(old.name, {**old.options, key: value}, old.unit))
 
     def _add_contender(self) -> None:
-        template = self._current() if self._contenders else race_engine.Contender(
-            "SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig())
-        labels = {contender.label for contender in self._contenders}
-        number = 2
-        while f"{template.label} {number}" in labels:
-            number += 1
-        self._contenders.append(template._replace(label=f"{template.label} {number}"))
+        """A copy of the selected contender, named as it is (a typed label with a number after it)."""
+        row = self.contender_list.currentRow()
+        template, naming = (self._contenders[row], self._namings[row]) if self._contenders else (
+            race_engine.Contender("SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig()), Naming())
+        if naming.typed:
+            labels = {contender.label for contender in self._contenders}
+            number = 2
+            while f"{template.label} {number}" in labels:
+                number += 1
+            template = template._replace(label=f"{template.label} {number}")
+        self._contenders.append(template)
+        self._namings.append(naming)
+        self._relabel()
         self._refill_list()
         self.contender_list.setCurrentRow(len(self._contenders) - 1)
         self._update_controls()
 
     def _remove_contender(self) -> None:
-        del self._contenders[self.contender_list.currentRow()]
+        row = self.contender_list.currentRow()
+        del self._contenders[row], self._namings[row]
         self._refill_list()
         self._update_controls()
 

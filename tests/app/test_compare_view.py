@@ -207,8 +207,12 @@ def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_star
     view.optimizer_options.controls()["lr"].setText("0.2")
     view.optimizer_options.controls()["lr"].editingFinished.emit()
     assert view.contenders[0].optimizer.options["lr"] == 0.2 and view.start_button.isEnabled()
+    assert view.contenders[0].label == "SGD η=0.2"  # the given label no longer says what it is
     view.optimizer_box.choose("adam")
-    assert view.contenders[0].optimizer == OptimizerConfig("adam", {"lr": 0.2})
+    assert view.contenders[0].optimizer == OptimizerConfig("adam", {"lr": 0.001})  # Adam's own rate
+    assert view.contenders[0].label == "Adam η=0.001" and view.label_edit.text() == "Adam η=0.001"
+    view.optimizer_box.choose("adadelta")
+    assert view.contenders[0].optimizer.options["lr"] == 1.0
     while view.add_button.isEnabled():
         view.add_button.click()
     assert len(view.contenders) == 8 and len({c.label for c in view.contenders}) == 8
@@ -219,6 +223,34 @@ def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_star
     view.label_edit.setText(view.contenders[1].label)
     view.label_edit.editingFinished.emit()
     assert not view.start_button.isEnabled() and "own label" in view.problems.text()
+
+
+def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, view):
+    view.apply_preset(0)
+    assert view.contenders[1].label == "SGD η=0.5"
+    view.contender_list.setCurrentRow(1)
+    view.optimizer_options.controls()["lr"].setText("0.1")
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert view.contenders[1].label == "SGD η=0.1"
+    view.optimizer_options.controls()["lr"].setText("0.05")
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert view.contenders[1].label == "SGD η=0.05 2"  # the first contender is SGD η=0.05 too
+    view.add_button.click()
+    assert view.contenders[-1].label == "SGD η=0.05 3"
+    view.optimizer_box.choose("adam")
+    assert view.contenders[-1].label == "Adam η=0.001"
+    view.label_edit.setText("my Adam")
+    view.label_edit.editingFinished.emit()
+    view.optimizer_options.controls()["lr"].setText("0.01")
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert view.contenders[-1].label == "my Adam" and view.contenders[-1].optimizer.options["lr"] == 0.01
+    view.add_button.click()
+    assert view.contenders[-1].label == "my Adam 2"
+    view.schedule_box.choose("cosine")
+    assert view.contenders[-1].label == "my Adam 2"
+    view.contender_list.setCurrentRow(0)
+    view.schedule_box.choose("cosine")
+    assert view.contenders[0].label == "SGD η=0.05, Cosine annealing"
 
 
 def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qtbot, view):
