@@ -345,6 +345,9 @@ class CompareView(SessionView, View):
         # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
         # slow ones' at the top right, the fast ones' fall at the bottom left).
         self.legend = pg.LegendItem(colCount=MAX_LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
+        # pyqtgraph keeps a legend the same size whatever the zoom, as it floats over a plot; this one is
+        # laid out with the plots, and a PNG export at twice the size drew it at half their scale.
+        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.graphics.addItem(self.legend, row=0, col=0)
         self.graphics.viewport().installEventFilter(self)
         # The loss axes are placed around the contenders that did not diverge: one that did stretched a

@@ -165,6 +165,20 @@ def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
     assert ElementTree.parse(tmp_path / "race.svg").getroot().tag.endswith("svg")
 
 
+def test_the_png_export_scales_the_legend_with_the_plots(qtbot, view, tmp_path):
+    race_to_the_end(qtbot, view)
+    view.export(tmp_path / "race.png")
+    image = QImage(str(tmp_path / "race.png"))
+    background = image.pixelColor(0, 0)
+    origin = view.graphics.mapToScene(view.graphics.viewport().rect().topLeft())
+    sample, label = view.legend.items[-1]
+    for item in (sample, label):  # where each is on screen, at twice the size: drawn there, not nearer the top
+        area = item.sceneBoundingRect().translated(-origin).adjusted(0, 2, 0, -2)
+        inked = [(x, y) for x in range(int(2 * area.left()), int(2 * area.right()))
+                 for y in range(int(2 * area.top()), int(2 * area.bottom())) if image.pixelColor(x, y) != background]
+        assert inked, f"nothing drawn where the legend's {type(item).__name__} is"
+
+
 def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_russian(qtbot, view):
     view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
     race_to_the_end(qtbot, view)
