@@ -290,9 +290,9 @@ class LabController(QObject):
         the lab itself to the variants tool, the activations to plot."""
         try:
             if spec.name == "compare" and hasattr(view, "set_contenders"):
-                shared, contenders = labs.race_contenders(self.lab, spec.options.get("contenders"),
-                                                          i18n.current_language())
-                view.set_contenders(contenders, shared)
+                names = spec.options.get("contenders")
+                shared, contenders = labs.race_contenders(self.lab, names, i18n.current_language())
+                view.set_contenders(contenders, shared, labels=labs.race_labels(self.lab, names))
             elif spec.name == "playground" and hasattr(view, "set_surface"):
                 view.set_surface(spec.options.get("surface", "quadratic"), **spec.options.get("surface_options", {}))
                 if "methods" in spec.options and hasattr(view, "select_methods"):

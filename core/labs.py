@@ -485,6 +485,12 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
                            for variant in chosen]
 
 
+def race_labels(lab: Lab, variant_names=None) -> list[dict]:
+    """Each raced variant's title by language ({"en": …, "ru": …}): the labels of the contenders of
+    :func:`race_contenders` in every language, for a race that follows the interface language."""
+    return [dict(lab.variant(name).title) for name in variant_names or [variant.name for variant in lab.variants]]
+
+
 def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None = None, *, max_epochs: int | None = None,
                  datasets: dict | None = None) -> Iterator[tuple[str, object]]:
     """Train the variants ``variant_names`` (default: all, in the lab's order) one after another, yielding

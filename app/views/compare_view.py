@@ -374,13 +374,16 @@ class CompareView(SessionView, View):
         # box and shown whole in its list.
         self.preset_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.preset_box.setMinimumContentsLength(PRESET_TITLE_CHARACTERS)
-        use_preset = QPushButton(self.tr("Use"))
-        set_help(use_preset, self.tr("Replace the contenders with the chosen preset's (some presets bring their own "
-                                     "network and data as well)."))
-        use_preset.clicked.connect(lambda: self.apply_preset(self.preset_box.currentIndex()))
+        # Shown while the contenders are no preset's (a lab's, or set by hand), so that none seems in use.
+        self.preset_box.setPlaceholderText(self.tr("Choose a preset…"))
+        self.use_preset = QPushButton(self.tr("Use"))
+        set_help(self.use_preset, self.tr("Replace the contenders with the chosen preset's (some presets bring their "
+                                          "own network and data as well)."))
+        self.use_preset.clicked.connect(lambda: self.apply_preset(self.preset_box.currentIndex()))
+        self.preset_box.currentIndexChanged.connect(lambda index: self._update_controls())
         row = QHBoxLayout()
         row.addWidget(self.preset_box, 1)
-        row.addWidget(use_preset)
+        row.addWidget(self.use_preset)
         form.addRow(row)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -552,6 +555,8 @@ class CompareView(SessionView, View):
             self._epochs_chosen = False
         self._described_preset = None
         self.description.clear()
+        with QSignalBlocker(self.preset_box):
+            self.preset_box.setCurrentIndex(-1)
         self._refill_list()
         self._configuration_changed()
 
@@ -573,9 +578,10 @@ class CompareView(SessionView, View):
 
     def apply_preset(self, index: int) -> None:
         preset = self._presets[index]
+        self.set_contenders(preset.contenders, preset.config, origin="preset", labels=preset.labels)
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(index)
-        self.set_contenders(preset.contenders, preset.config, origin="preset", labels=preset.labels)
+        self._update_controls()
         self.description.setText(preset.text("description", preset_language()))
         self._described_preset = index
 
@@ -872,6 +878,7 @@ class CompareView(SessionView, View):
         self.stop_button.setEnabled(running)
         for widget in (self.editor, self.contender_list, self.preset_box, self.epochs):
             widget.setEnabled(not running)
+        self.use_preset.setEnabled(not running and self.preset_box.currentIndex() >= 0)
         count = len(self._contenders)
         self.add_button.setEnabled(not running and count < race_engine.MAX_CONTENDERS)
         self.remove_button.setEnabled(not running and count > race_engine.MIN_CONTENDERS)

@@ -306,6 +306,7 @@ def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, sm
     view.set_contenders(THREE, lab_config)  # as a lab hands it its race
     assert view.description.text() == ""
     assert view.runs_on.text().startswith("Runs on the lab's configuration: 8×8 digits, hidden layers 16")
+    i18n.set_language("en")  # installed, so that a switch is a change
     i18n.set_language("ru")
     try:
         assert view.description.text() == "" and "лабораторной" in view.runs_on.text()
@@ -313,6 +314,29 @@ def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, sm
         i18n.set_language("en")
     view.set_contenders(THREE)  # the user's own contenders, on the workbench's configuration
     assert view.runs_on.text().startswith("Runs on the workbench's configuration")
+
+
+def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_language(qtbot, small_config):
+    view = CompareView()
+    qtbot.addWidget(view)
+    assert view.preset_box.currentIndex() == 0 and view.use_preset.isEnabled()
+    labels = [{"en": "plain", "ru": "простой"}, {"en": "heavy ball", "ru": "тяжёлый шарик"}, {"en": "Adam"}]
+    view.set_contenders(THREE, small_config(epochs=4), labels=labels)
+    assert view.preset_box.currentIndex() == -1 and view.preset_box.currentText() == ""
+    assert not view.use_preset.isEnabled()
+    assert [contender.label for contender in view.contenders] == ["plain", "heavy ball", "Adam"]
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert [contender.label for contender in view.contenders] == ["простой", "тяжёлый шарик", "Adam"]
+        assert view.contender_list.item(1).text().startswith("тяжёлый шарик")
+    finally:
+        i18n.set_language("en")
+    assert [contender.label for contender in view.contenders] == ["plain", "heavy ball", "Adam"]
+    view.preset_box.setCurrentIndex(1)
+    assert view.use_preset.isEnabled()
+    view.use_preset.click()
+    assert view.preset_box.currentIndex() == 1 and view.description.text()
 
 
 def test_in_a_narrow_window_the_plots_shrink_to_the_room_beside_the_controls(qtbot):

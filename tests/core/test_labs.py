@@ -386,6 +386,15 @@ def test_lab_11_momentum_reaches_the_target_loss_before_plain_sgd_from_the_same_
     assert summary["Nesterov γ = 0.9"].steps_to_target < sgd_steps
 
 
+def test_lab_11_race_labels_are_its_contenders_labels_in_every_language():
+    chosen = ["sgd", "momentum"]
+    labels = labs.race_labels(lab("11-optimizers"), chosen)
+    for language in ("en", "ru"):
+        _, contenders = labs.race_contenders(lab("11-optimizers"), chosen, language)
+        assert [texts[language] for texts in labels] == [contender.label for contender in contenders]
+    assert labels[1]["ru"] == "метод моментов γ = 0.9"
+
+
 def test_lab_11_race_contenders_refuses_variants_that_differ_beyond_the_optimiser():
     with pytest.raises(ValueError, match="training"):
         labs.race_contenders(lab("02-gd-sgd-minibatch"))
