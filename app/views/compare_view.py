@@ -348,6 +348,10 @@ class CompareView(SessionView, View):
         # pyqtgraph keeps a legend the same size whatever the zoom, as it floats over a plot; this one is
         # laid out with the plots, and a PNG export at twice the size drew it at half their scale.
         self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        # A label wider than the plots even alone on its line (lab 11's "метод моментов γ = 0.9" beside the
+        # lesson) is cut at the plots' right edge rather than pushing them past the view's.
+        self.legend.setMinimumWidth(0)
+        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.graphics.addItem(self.legend, row=0, col=0)
         self.graphics.viewport().installEventFilter(self)
         # The loss axes are placed around the contenders that did not diverge: one that did stretched a

@@ -267,6 +267,15 @@ def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, 
     assert view.contenders[0].label == "SGD η=0.05, Cosine annealing"
 
 
+def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):
+    view.resize(600, 560)
+    view.set_contenders([("SGD, whose label is much too long for the column of plots beside the controls",
+                          *THREE[0][1:]), THREE[1]])
+    race_to_the_end(qtbot, view)
+    assert view.legend.columnCount == 1
+    assert view.graphics.ci.size().width() <= view.graphics.viewport().width() + 0.5
+
+
 def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qtbot, view):
     titles = [view.preset_box.itemText(index) for index in range(view.preset_box.count())]
     paper = next(index for index, title in enumerate(titles) if title.startswith("Adam paper"))
