@@ -362,6 +362,10 @@
         <translation>Готовая гонка</translation>
     </message>
     <message>
+        <source>Choose a preset…</source>
+        <translation>Выберите готовую гонку…</translation>
+    </message>
+    <message>
         <source>Use</source>
         <translation>Применить</translation>
     </message>
@@ -414,6 +418,10 @@
         <translation>t считает</translation>
     </message>
     <message>
+        <source>Steps, epochs, or each contender&apos;s computing time as if it had trained alone: its steps × the median time of one of its steps (with its share of the evaluations), so that one-off preparation and steps slowed by the window&apos;s drawing count for no one.</source>
+        <translation>Шаги, эпохи или время вычислений каждого участника, как если бы он обучался один: его шаги × медианное время одного его шага (с его долей оценок на валидации), так что разовая подготовка и шаги, замедленные отрисовкой окна, ни на кого не засчитываются.</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
@@ -444,10 +452,6 @@
     <message>
         <source>Display</source>
         <translation>Отображение</translation>
-    </message>
-    <message>
-        <source>Steps, epochs, or each contender&apos;s own computing time (its rivals&apos; turns excluded), as if it had trained alone.</source>
-        <translation>Шаги, эпохи или собственное время вычислений каждого участника (без ходов соперников), как если бы он обучался один.</translation>
     </message>
     <message>
         <source>x-axis</source>
@@ -498,12 +502,24 @@
         <translation>конфигурации рабочего окна</translation>
     </message>
     <message>
+        <source>The next race will run on {source}: {dataset}, hidden layers {layers}, batches of {batch}.</source>
+        <translation>Следующая гонка пойдёт на {source}: {dataset}, скрытые слои {layers}, батчи по {batch}.</translation>
+    </message>
+    <message>
         <source>the lab&apos;s configuration</source>
         <translation>конфигурации лабораторной</translation>
     </message>
     <message>
         <source>Runs on {source}: {dataset}, hidden layers {layers}, batches of {batch}.</source>
         <translation>Запуск на {source}: {dataset}, скрытые слои {layers}, батчи по {batch}.</translation>
+    </message>
+    <message>
+        <source>{optimizer} η={lr}</source>
+        <translation>{optimizer} η={lr}</translation>
+    </message>
+    <message>
+        <source>{optimizer} η={lr}, {schedule}</source>
+        <translation>{optimizer} η={lr}, {schedule}</translation>
     </message>
     <message>
         <source>Choose {low} to {high} contenders.</source>
@@ -536,6 +552,10 @@
     <message>
         <source>Resume</source>
         <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>{label} (diverged)</source>
+        <translation>{label} (разошлось)</translation>
     </message>
     <message>
         <source>R²</source>
@@ -574,6 +594,10 @@ target loss</source>
 epoch</source>
         <translation>с на
 эпоху</translation>
+    </message>
+    <message>
+        <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>
+        <translation>Секунды на эпоху, как если бы участник обучался один: медианное время одного его шага × число шагов в эпохе плюс медианное время его оценки в конце эпохи.</translation>
     </message>
     <message>
         <source>steps to
