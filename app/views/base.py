@@ -15,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QLocale, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -454,22 +455,42 @@ def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | N
             plot.hideAxis(side)
     TickGrid(plot, QColor(palette.BACKGROUND))
     palette.style_plot(plot)
-    _title_sets_no_minimum_width(plot.titleLabel)
+    _title_sets_no_minimum_width(plot)
     return plot
 
 
-def _title_sets_no_minimum_width(title: pg.LabelItem) -> None:
+TITLE_LINE_HEIGHT = 30
+"""Pixels pyqtgraph gives a plot's title (one line)."""
+
+
+def _title_sets_no_minimum_width(plot: pg.PlotItem) -> None:
     """A plot's title, however long, leaves the plot free to be narrower than it: pyqtgraph makes
     the title's width the plot's minimum, and in a narrow view ("Training loss (smoothed)" beside the
     race's controls at 1024 pixels) the plots then ran off the view's right edge. A title wider than
-    its plot is cut at both ends instead."""
-    laid_out = title.updateMin
+    its plot breaks into centred lines instead (cut at both ends, it read "ери на валида"); a word
+    longer than the plot is still cut."""
+    title, owner = plot.titleLabel, weakref.ref(plot)
+    laid_out, placed = title.updateMin, title.resizeEvent
+    title.item.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
 
     def update_min() -> None:
         laid_out()
         title.setMinimumWidth(0)
 
-    title.updateMin = update_min
+    def wrap_and_place(event) -> None:
+        width = title.size().width()
+        title.item.setTextWidth(-1)
+        if 0 < width < title.item.boundingRect().width():
+            title.item.setTextWidth(width)
+        placed(event)
+        plot = owner()
+        # pyqtgraph gives a title one line; not while the plot is taken apart
+        if plot is not None and title.isVisible() and shiboken6.isValid(plot.layout):
+            height = max(TITLE_LINE_HEIGHT, math.ceil(title.item.boundingRect().height()))
+            title.setMaximumHeight(height)
+            plot.layout.setRowFixedHeight(0, height)
+
+    title.updateMin, title.resizeEvent = update_min, wrap_and_place
     update_min()
     title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)  # not over the neighbour's title
 

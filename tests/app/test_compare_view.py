@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 
 from app import i18n
 from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, LossAxis
+from app.views.base import TITLE_LINE_HEIGHT
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
@@ -358,6 +359,11 @@ def test_in_a_narrow_window_the_plots_shrink_to_the_room_beside_the_controls(qtb
     assert scene_width <= view.graphics.width() + 0.5, "the plots ran off the view's right edge"
     title = view.loss_plot.titleLabel
     assert title.flags() & title.GraphicsItemFlag.ItemClipsChildrenToShape  # cut at its plot, not over others
+    view.resize(580, 600)  # a title wider than its plot breaks into lines, which its row makes room for
+    qtbot.wait(50)
+    text = title.item.boundingRect()
+    assert text.width() <= title.size().width() + 1 and text.height() > TITLE_LINE_HEIGHT
+    assert title.size().height() >= text.height() - 1, "no line cut off above or below"
 
 
 def test_a_legend_of_long_labels_fits_a_narrow_view_and_so_does_its_export_and_the_status_stays_in_sight(
