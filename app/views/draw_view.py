@@ -88,6 +88,18 @@ def input_side(target: str) -> int:
     return FORMATS[target].size // FORMATS[target].block
 
 
+def format_caption(target: str) -> str:
+    """What a drawing format's input image is, as the network-input panel says it ("28 × 28, MNIST")."""
+    side = input_side(target)
+    return QCoreApplication.translate("DrawView", "{side} × {side}, {format}").format(side=side,
+                                                                                    format=FORMAT_NAMES[target])
+
+
+def saliency_caption(class_name: str) -> str:
+    """The caption of the saliency map of ``class_name``'s probability."""
+    return QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=class_name)
+
+
 def describe_model(network: Network, source: str, dataset_name, image_shape, scaler: Scaler | None,
                    class_names=()) -> CurrentModel:
     """A :class:`CurrentModel`, with ``unavailable`` explaining when a drawing cannot be its input."""
@@ -342,7 +354,13 @@ class PredictionChart(QWidget):
 
 class ImagePanel(QWidget):
     """A small image (the network's input, or its saliency) drawn with square pixels under a caption,
-    with an optional legend below: (colour or None, meaning) pairs."""
+    with an optional legend below: (colour or None, meaning) pairs.
+
+    The panel is as wide as its longest words of :meth:`fit_words` at least, and no image changes
+    that: a caption given with an image (:meth:`set_image`) that is longer is cut short with "…".
+    The saliency caption names the top class, which changes while the pen moves; when it widened
+    the panel, the canvas beside it shrank in the middle of a stroke and bent what was drawn.
+    """
 
     def __init__(self, caption: str, parent: QWidget | None = None, legend=()):
         super().__init__(parent)
@@ -350,7 +368,13 @@ class ImagePanel(QWidget):
         self.legend = tuple(legend)
         self.image: QImage | None = None
         self._texts = StaticTexts()
+        self._fitted_words: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def fit_words(self, *words: str) -> None:
+        """Keep the panel wide enough for each of ``words`` on one line (and for the legend)."""
+        self._fitted_words = words
+        self.updateGeometry()
 
     def set_image(self, image: QImage | None, caption: str | None = None, legend=None) -> None:
         words = (self.caption, self.legend)
@@ -359,11 +383,14 @@ class ImagePanel(QWidget):
             self.caption = caption
         if legend is not None:
             self.legend = tuple(legend)
-        if (self.caption, self.legend) == words:
-            self.update(self._image_area())
-        else:
-            self.updateGeometry()  # new words, maybe a new minimum width
-            self.update()
+        self.update(self._image_area() if (self.caption, self.legend) == words else self.rect())
+
+    def shown_caption(self) -> str:
+        """The caption as painted: cut short with "…" where the panel is narrower than it."""
+        metrics, room = self.fontMetrics(), max(self.width() - 8, 0)
+        if metrics.horizontalAdvance(self.caption) <= room:  # elidedText cuts some words that fit exactly
+            return self.caption
+        return metrics.elidedText(self.caption, Qt.TextElideMode.ElideRight, room)
 
     def sizeHint(self) -> QSize:
         return QSize(140, 160)
@@ -398,7 +425,7 @@ class ImagePanel(QWidget):
         painter.fillRect(self.rect(), self.palette().window())
         texts, line = self._texts.in_font(self.font()), self.fontMetrics().height()
         painter.setPen(QColor(palette.FOREGROUND))
-        caption = texts.get(self.caption)
+        caption = texts.get(self.shown_caption())
         painter.drawStaticText(QPointF((self.width() - caption.size().width()) / 2,
                                        (line + 4 - caption.size().height()) / 2), caption)
         meanings = [texts.get(meaning) for _, meaning in self.legend]
@@ -412,13 +439,13 @@ class ImagePanel(QWidget):
                                            square.bottom() + 4 + (line - text.size().height()) / 2), text)
             x += width + line
 
-
     def minimumSizeHint(self) -> QSize:
-        """As wide as its caption and its legend: in a narrow window they ran off both its sides."""
+        """As wide as the words it fits and its legend: in a narrow window they ran off both its sides."""
         metrics, line = self.fontMetrics(), self.fontMetrics().height()
         legend = sum((line if color is not None else 0) + metrics.horizontalAdvance(meaning)
                      for color, meaning in self.legend) + line * max(len(self.legend) - 1, 0)
-        return QSize(max(96, metrics.horizontalAdvance(self.caption) + 8, legend + 8), 110)
+        words = max((metrics.horizontalAdvance(word) for word in self._fitted_words), default=0)
+        return QSize(max(96, words + 8, legend + 8), 110)
 
 
 SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why: ∂p / ∂pixel")
@@ -641,8 +668,10 @@ class DrawView(QWidget):
         self.saliency_panel.caption = QCoreApplication.translate("DrawView", SALIENCY_CAPTION)
         self.saliency_panel.legend = ((QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")),
                                       (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers")))
-        for panel in (self.input_panel, self.saliency_panel):
-            panel.updateGeometry()  # their minimum width is their words'
+        self.input_panel.fit_words(self.input_panel.caption, *map(format_caption, FORMATS))
+        # Wide enough for a digit's caption whatever the model: only longer class names are cut short.
+        digit_captions = [saliency_caption(str(digit)) for digit in range(10)]
+        self.saliency_panel.fit_words(self.saliency_panel.caption, *digit_captions)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):
@@ -677,11 +706,9 @@ class DrawView(QWidget):
             return
         side = input_side(self._model.target)
         ink = image.reshape(side, side)
-        self.input_panel.set_image(gray_image(ink), legend=((None, QCoreApplication.translate("DrawView", "{side} × {side}, {format}").format(
-            side=side, format=FORMAT_NAMES[self._model.target])),))
+        self.input_panel.set_image(gray_image(ink), legend=((None, format_caption(self._model.target)),))
         name = self._model.class_names[result.top_class]
-        self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)),
-                                      QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=name))
+        self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)), saliency_caption(name))
 
     def _drawing_changed(self) -> None:
         if self.canvas.pen_down:

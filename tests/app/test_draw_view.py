@@ -445,3 +445,37 @@ def test_the_image_panels_words_fit_in_a_narrow_view(qtbot, language):
         assert view.minimumSizeHint().width() < 500, "and the view still fits beside the panels in 1024 pixels"
     finally:
         i18n.set_language("en")
+
+
+FASHION_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                 "Ankle boot"]
+
+
+@pytest.mark.parametrize("class_names", [None, FASHION_NAMES])
+def test_the_canvas_keeps_its_size_while_a_stroke_is_drawn(qtbot, class_names):
+    # As wide as the Draw view in a 1024 × 700 window, where the image panels' minimum widths decide
+    # the canvas's: the saliency caption names the top class, which changes while the pen moves.
+    view = DrawView()
+    qtbot.addWidget(view)
+    view.resize(560, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    if class_names is not None:
+        network, metadata = model_io.load_model(SHIPPED_MODEL)
+        view.set_model(network, {**metadata, "dataset": "fashion_mnist", "class_names": class_names})
+    qtbot.wait(20)
+    square = view.canvas.square()
+    points = to_canvas(view.canvas, [arc(0.5, 0.5, 0.3, 0.4, -90, 600, 60)])[0]
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    sizes, captions = set(), set()
+    for point in points[1:]:
+        QTest.mouseMove(view.canvas, point)
+        qtbot.wait(1)  # the classification, and the layout a new caption would ask for
+        sizes.add(view.canvas.square().getRect())
+        captions.add(view.saliency_panel.caption)
+    QTest.mouseRelease(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+    assert len(captions) > 1, "the top class should change while this stroke is drawn"
+    assert sizes == {square.getRect()}
+    panel = view.saliency_panel  # a caption longer than the panel is cut short
+    assert panel.fontMetrics().horizontalAdvance(panel.shown_caption()) <= panel.width() - 8
+    assert class_names is None or panel.shown_caption().endswith("…")
