@@ -141,8 +141,12 @@ class DrawCanvas(QWidget):
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
     def _to_canvas(self, position: QPointF) -> tuple[float, float]:
+        """The canvas point under ``position``, on the square's edge if beyond it: a stroke dragged out
+        of the square would otherwise give the network ink that nobody sees."""
         square = self.square()
-        return ((position.x() - square.x()) / square.width(), (position.y() - square.y()) / square.height())
+        x = (position.x() - square.x()) / square.width()
+        y = (position.y() - square.y()) / square.height()
+        return min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0)
 
     # ------------------------------------------------------------------ input
     def mousePressEvent(self, event) -> None:

@@ -479,3 +479,14 @@ def test_the_canvas_keeps_its_size_while_a_stroke_is_drawn(qtbot, class_names):
     panel = view.saliency_panel  # a caption longer than the panel is cut short
     assert panel.fontMetrics().horizontalAdvance(panel.shown_caption()) <= panel.width() - 8
     assert class_names is None or panel.shown_caption().endswith("…")
+
+
+def test_ink_dragged_beyond_the_canvas_stays_on_its_edge(view):
+    # A 1, then the pen dragged out to the right on its way to a button: beyond the square the ink
+    # stops at the edge, where it is seen, instead of reaching x = 1.8 unseen.
+    strokes = [[(0.5, 0.15), (0.5, 0.85)], [(0.5, 0.85), (1.2, 0.9), (1.8, 0.95), (0.9, -0.4)]]
+    draw(view.canvas, strokes)
+    tolerance = 1 / view.canvas.square().width()  # the mouse moves by whole pixels
+    for drawn, wanted in zip(view.canvas.strokes(), strokes):
+        np.testing.assert_allclose(drawn, np.clip(wanted, 0, 1), atol=tolerance)
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
