@@ -12,11 +12,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.dataset_download import unavailable_text
+from app.i18n import format_integer, format_number
 from app.worker_thread import Outbox
 from core import experiment
 from core.datasets import csv_import
 from core.datasets.csv_import import CsvProblem
 from core.datasets.mnist import DatasetUnavailableError
+from core.datasets.user_digits import TooFewDrawnDigits, digit_list, shortfall_groups
 from core.config import RunConfig
 from core.experiment import data_key, optimizer_key
 
@@ -107,6 +109,25 @@ def csv_problem_text(problem: CsvProblem) -> str:
                            tuple(map(translate, CSV_COLUMNS)))
 
 
+def digits_to_draw_text(needed) -> str:
+    """How many more of which digits to draw, in the window's language: "0–9: 2 each", "1, 7: 11 each; …"."""
+    each = QCoreApplication.translate("MyDigits", "{digits}: {count} each")
+    return "; ".join(each.format(digits=digit_list(digits), count=format_integer(count))
+                     for count, digits in shortfall_groups(needed))
+
+
+def too_few_digits_text(error: TooFewDrawnDigits) -> str:
+    """Why my_digits cannot be split and what to do, in the window's language."""
+    text = QCoreApplication.translate(
+        "MyDigits", "my_digits is too small to take {test} off for the test set and {validation} for validation "
+                    "with every digit in each part. Draw more digits in the Draw view — {groups}.").format(
+        test=format_number(error.test_split, 6, fixed=False),
+        validation=format_number(error.validation_split, 6, fixed=False), groups=digits_to_draw_text(error.needed))
+    if error.enough_without_validation:
+        text += " " + QCoreApplication.translate("MyDigits", "Or set the validation split to 0 (no validation data).")
+    return text
+
+
 def describe_load_error(error: BaseException) -> str:
     """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file;
     data that is not on this computer is offered for download (see :mod:`app.dataset_download`)."""
@@ -114,6 +135,8 @@ def describe_load_error(error: BaseException) -> str:
         return unavailable_text(error.source)
     if isinstance(error, CsvProblem):
         return csv_problem_text(error)
+    if isinstance(error, TooFewDrawnDigits):
+        return too_few_digits_text(error)
     if isinstance(error, ValueError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:

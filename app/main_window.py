@@ -56,6 +56,7 @@ from core.config import ConfigError, RunConfig
 from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
 from core.datasets.mnist import DatasetUnavailableError
+from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
 
@@ -766,6 +767,9 @@ class MainWindow(QMainWindow):
         problem = ConfigError("data.options", self.model.config.data.dataset, message)
         if isinstance(error, CsvProblem):  # marked at the file, the label column or the task
             problem = dataclasses.replace(problem, field=f"data.options.{error.option}")
+        if isinstance(error, TooFewDrawnDigits) and error.enough_without_validation:
+            problem = dataclasses.replace(problem, field="data.validation_split",  # the way out in this window
+                                          value=self.model.config.data.validation_split)
         if isinstance(error, NumberError):  # an option out of its loader's rules: worded in the window's language
             problem = dataclasses.replace(problem, rule=error.rule, bound=error.bound, subject=error.what, got=error.got)
         self._set_build_problems([problem])

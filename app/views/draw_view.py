@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
 
 from app import palette
 from app.display_names import label
+from app.data_loader import digits_to_draw_text
 from app.i18n import format_integer, format_percent
 from app.panels.widgets import FlowLayout
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
@@ -39,7 +40,8 @@ from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
 from core.datasets import Scaler
 from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
-from core.datasets.user_digits import add_user_digit
+from core.datasets.dataset import DEFAULT_VALIDATION_SPLIT
+from core.datasets.user_digits import add_user_digit, digits_still_needed, load_user_digits
 from core.network import Network
 from core.saliency import PROBABILISTIC_LOSSES, saliency
 
@@ -470,6 +472,7 @@ class DrawView(QWidget):
         self._preprocessor: DrawingPreprocessor | None = None  # for the current model's drawing format
         self._stale = False
         self._switch_interval_before_pen: float | None = None  # see _hold_pen_priority
+        self._status_words = None  # see _show_status
         # While the pen moves, a classification waits for the event loop to come round: a burst of
         # moves (a pen reports faster than the screen refreshes) then costs one classification,
         # of the latest drawing, instead of a queue of them.
@@ -677,6 +680,7 @@ class DrawView(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):
             self._write_painted_texts()
             self.predict()  # the chart's message and the panels' captions name the drawing's result
+            self._show_status(self._status_words)
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ drawing → prediction
@@ -719,7 +723,7 @@ class DrawView(QWidget):
             self.predict()
         self._update_buttons()
         if self.canvas.is_empty():
-            self.status.clear()
+            self._show_status(None)
 
     def _classify_pending(self) -> None:
         """The stroke ended: classify now what is still waiting, so that it ends classified."""
@@ -771,15 +775,38 @@ class DrawView(QWidget):
         label = self.label_box.currentIndex()
         image = preprocess_drawing(self.canvas.strokes(), "mnist", canvas_size=CANVAS_SIZE)
         if label < 0 or image is None:
-            self.status.setText(QCoreApplication.translate("DrawView", "Draw a digit and choose its label first."))
+            self._show_status(lambda: QCoreApplication.translate("DrawView",
+                                                                 "Draw a digit and choose its label first."))
             return None
+        # my_digits is split like any data set: with the run's validation split when it is chosen.
+        validation_split = DEFAULT_VALIDATION_SPLIT if self.experiment is None else \
+            self.experiment.config.data.validation_split
         try:
             count = add_user_digit(image, label)
+            needed = digits_still_needed(load_user_digits()[1], validation_split)
         except (OSError, ValueError) as error:
-            self.status.setText(QCoreApplication.translate("DrawView", "Could not save the digit: {error}").format(error=error))
+            self._show_status(lambda: QCoreApplication.translate("DrawView", "Could not save the digit: {error}")
+                              .format(error=error))
             return None
         self.canvas.clear()
-        self.status.setText(QCoreApplication.translate("DrawView", "Saved as a {label}: my_digits now holds {count} digits (choose the my_digits "
-                               "data set, or mix them into MNIST training).").format(label=label, count=count))
+        self._show_status(lambda: self._saved_text(label, count, needed))
         self.user_digit_added.emit(count)
         return count
+
+    @staticmethod
+    def _saved_text(label: int, count: int, needed) -> str:
+        """What saving a digit did, and whether my_digits can be trained now or how many more of which
+        digits to draw first (``needed``, see :func:`core.datasets.user_digits.digits_still_needed`)."""
+        if needed.any():
+            return QCoreApplication.translate(
+                "DrawView", "Saved as a {label}: my_digits now holds {count} digits. Before it can be trained, with "
+                            "every digit in its training, validation and test parts, draw more — {groups}.").format(
+                label=label, count=count, groups=digits_to_draw_text(needed))
+        return QCoreApplication.translate(
+            "DrawView", "Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or "
+                        "mix them into MNIST training).").format(label=label, count=count)
+
+    def _show_status(self, words=None) -> None:
+        """Show ``words()`` under the tools (nothing for None), composed again in a new language."""
+        self._status_words = words
+        self.status.setText(words() if words is not None else "")

@@ -36,6 +36,10 @@ DEFAULT_TEST_SPLIT = 0.2
 DATASETS: Registry = Registry("dataset")
 
 
+class SplitError(ValueError):
+    """A part (test, validation, a max_train subset) cannot be split off the examples there are."""
+
+
 @dataclass(frozen=True, eq=False)
 class Scaler:
     """The affine map x' = (x − offset) / scale, per feature, fitted on a training split."""
@@ -217,7 +221,7 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         try:
             kept, taken = splitter(indices, size, seed, y[indices] if classify else None)
         except ValueError as error:
-            raise ValueError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
+            raise SplitError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
                              f"for {what}: {error}") from None
         return np.sort(kept), np.sort(taken)
 

@@ -7,20 +7,92 @@ rewrites the file through a temporary file and an atomic rename, so a crash neve
 
 They form the data set ``my_digits``, and ``load("mnist", mix_user_digits=True)`` adds them to
 MNIST's training split.
+
+The data set is split like any other (a test part, then a validation part, each stratified), so it
+needs a good many drawings before it can be trained: with the default splits about twelve of each
+digit, for every digit to be in each part. :func:`digits_still_needed` says how many more of each
+digit that takes; loading too few raises :class:`TooFewDrawnDigits`, which says the same.
 """
 from __future__ import annotations
 
+import itertools
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
 from core._checks import check_number
-from core.datasets.dataset import DATASETS, Dataset, make_dataset, pixel_names
+from core.datasets.dataset import (DATASETS, DEFAULT_TEST_SPLIT, DEFAULT_VALIDATION_SPLIT, Dataset, SplitError,
+                                   make_dataset, pixel_names)
 from core.datasets.locations import atomic_file, data_folder
 from core.datasets.mnist import IMAGE_SHAPE, PIXEL_MAX, SOURCES
+from core.datasets.split import check_classes, class_shares, taken_count
 
 FILE_NAME = "my_digits.npz"
+DIGITS = np.arange(10)
+
+
+class TooFewDrawnDigits(ValueError):
+    """my_digits is too small to split with every digit in each part (training, validation, test).
+
+    ``needed``: how many more drawings of each digit 0–9 would do (:func:`digits_still_needed`);
+    ``validation_split``, ``test_split``: the splits asked for; ``enough_without_validation``: whether
+    the digits saved would do without a validation part. A window words it from these fields in its
+    own language.
+    """
+
+    def __init__(self, needed: np.ndarray, validation_split: float, test_split: float,
+                 enough_without_validation: bool):
+        self.needed, self.enough_without_validation = needed, enough_without_validation
+        self.validation_split, self.test_split = validation_split, test_split
+        groups = "; ".join(f"{digit_list(digits)}: {count} each" for count, digits in shortfall_groups(needed))
+        advice = " Or set the validation split to 0 (no validation data)." if enough_without_validation else ""
+        super().__init__(f"my_digits is too small to take {test_split:g} off for the test set and "
+                         f"{validation_split:g} for validation with every digit in each part. Draw more "
+                         f"digits — {groups}.{advice}")
+
+
+def digits_still_needed(labels, validation_split: float = DEFAULT_VALIDATION_SPLIT,
+                        test_split: float = DEFAULT_TEST_SPLIT) -> np.ndarray:
+    """How many more drawings of each digit 0–9 (an int array of 10) the saved ``labels`` need for
+    my_digits to split with every digit in the training, validation and test parts: the fewest
+    that bring every digit to one count, the smallest count that splits (all zeros once it does)."""
+    counts = np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(DIGITS))
+    for least in itertools.count(int(counts.min())):
+        wanted = np.maximum(counts, least)
+        if _every_digit_in_each_part(wanted, float(validation_split), float(test_split)):
+            return wanted - counts
+
+
+def _every_digit_in_each_part(class_sizes: np.ndarray, validation_split: float, test_split: float) -> bool:
+    """Whether the split rules of :mod:`core.datasets.split` allow the test, then the validation part,
+    with each class given a share (:func:`class_shares`) of at least one example and keeping one."""
+    rng = np.random.default_rng(0)  # only breaks ties between classes' remainders
+    for fraction in (test_split, validation_split):
+        if fraction == 0:
+            continue
+        n = int(class_sizes.sum())
+        try:
+            taken = taken_count(n, fraction)
+            check_classes(DIGITS, class_sizes, taken, n)
+        except ValueError:
+            return False
+        shares = class_shares(class_sizes, taken, rng)
+        if shares.min() < 1 or (class_sizes - shares).min() < 1:
+            return False
+        class_sizes = class_sizes - shares
+    return True
+
+
+def shortfall_groups(needed: np.ndarray) -> list[tuple[int, tuple[int, ...]]]:
+    """The digits still needed grouped by how many more of each: [(count, digits)], most first."""
+    counts = sorted({int(count) for count in needed if count > 0}, reverse=True)
+    return [(count, tuple(int(digit) for digit in np.flatnonzero(needed == count))) for count in counts]
+
+
+def digit_list(digits) -> str:
+    """"0–9" for every digit, else the digits one by one: "1, 3, 7"."""
+    return "0–9" if len(digits) == len(DIGITS) else ", ".join(map(str, digits))
 
 
 def user_digits_path(folder=None) -> Path:
@@ -76,6 +148,16 @@ def load_my_digits(folder=None, *, scaling: str = "unit", **split_options) -> Da
     if len(labels) == 0:
         raise ValueError(f"no drawn digits saved yet (looked in {user_digits_path(folder)}): draw digits "
                          f"on the canvas and save each with its label")
-    return make_dataset("my_digits", "multiclass", images.reshape(len(images), -1), labels,
-                        class_names=SOURCES["mnist"].class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
-                        feature_names=pixel_names(IMAGE_SHAPE), scaling=scaling, **split_options)
+    try:
+        return make_dataset("my_digits", "multiclass", images.reshape(len(images), -1), labels,
+                            class_names=SOURCES["mnist"].class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
+                            feature_names=pixel_names(IMAGE_SHAPE), scaling=scaling, **split_options)
+    except SplitError:
+        validation_split = float(split_options.get("validation_split", DEFAULT_VALIDATION_SPLIT))
+        test_split = split_options.get("test_split")
+        test_split = DEFAULT_TEST_SPLIT if test_split is None else float(test_split)
+        needed = digits_still_needed(labels, validation_split, test_split)
+        if not needed.any():  # every digit fits each part, yet the split failed: its own words say why
+            raise
+        enough_without_validation = not digits_still_needed(labels, 0.0, test_split).any()
+        raise TooFewDrawnDigits(needed, validation_split, test_split, enough_without_validation) from None

@@ -19,7 +19,7 @@ from core import datasets, events, model_io, optimizers
 from core.datasets import Scaler
 from core.datasets.drawing import preprocess_drawing
 from core.datasets.idx import read_idx
-from core.datasets.user_digits import load_user_digits
+from core.datasets.user_digits import TooFewDrawnDigits, add_user_digit, load_user_digits
 from core.experiment import Experiment
 from core.trainer import Trainer
 from tests.app.mnist_strokes import digit_strokes, place
@@ -490,3 +490,24 @@ def test_ink_dragged_beyond_the_canvas_stays_on_its_edge(view):
     for drawn, wanted in zip(view.canvas.strokes(), strokes):
         np.testing.assert_allclose(drawn, np.clip(wanted, 0, 1), atol=tolerance)
     np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
+
+
+def test_the_status_after_saving_says_how_many_more_of_which_digits_my_digits_needs(view, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    blank = np.zeros((28, 28), np.uint8)
+    for label in np.arange(105) % 10:  # 11 of 0–4, 10 of 5–9: twelve of each are needed (see core)
+        add_user_digit(blank, int(label))
+    draw(view.canvas, HAND_DRAWN[7])
+    view.label_box.setCurrentIndex(7)
+    assert view.add_to_my_digits() == 106
+    assert "my_digits now holds 106 digits. Before it can be trained" in view.status.text()
+    assert view.status.text().endswith("draw more — 5, 6, 8, 9: 2 each; 0, 1, 2, 3, 4, 7: 1 each.")
+    with pytest.raises(TooFewDrawnDigits):
+        datasets.load("my_digits")
+    for label in (0, 1, 2, 3, 4, 7, 5, 6, 8, 9, 5, 6, 8):  # all but the last 9
+        add_user_digit(blank, label)
+    draw(view.canvas, HAND_DRAWN[9])
+    view.label_box.setCurrentIndex(9)
+    assert view.add_to_my_digits() == 120
+    assert "now holds 120 digits (choose the my_digits data set" in view.status.text()
+    assert set(datasets.load("my_digits").y_val.tolist()) == set(range(10))

@@ -785,3 +785,23 @@ def test_building_the_window_does_not_import_scikit_learn():
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_my_digits_too_few_to_split_says_which_digits_to_draw_and_marks_the_validation_split(open_window, qtbot):
+    from core.datasets.user_digits import add_user_digit, user_digits_path
+
+    window = open_window()
+    saved = user_digits_path()
+    for label in np.arange(100) % 10:  # ten of each: 8 validation examples cannot hold all ten digits
+        add_user_digit(np.zeros((28, 28), np.uint8), int(label))
+    try:
+        window.data_panel.dataset.choose("my_digits")
+        qtbot.waitUntil(lambda: "too small" in window.data_panel.problems.text(), timeout=10_000)
+        assert ("Draw more digits in the Draw view — 0–9: 2 each. Or set the validation split to 0"
+                in window.data_panel.problems.text())
+        assert window.data_panel.validation_split.property("invalid") is True
+        assert not window.start_action.isEnabled()
+        window.model.set("data.validation_split", 0.0)
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
+    finally:
+        saved.unlink()

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from core import datasets
-from core.datasets.user_digits import add_user_digit, load_user_digits, user_digits_path
+from core.datasets.user_digits import (TooFewDrawnDigits, add_user_digit, digits_still_needed, load_user_digits,
+                                      shortfall_groups, user_digits_path)
 
 
 def test_saved_digits_come_back_as_mnist_bytes(tmp_path):
@@ -54,3 +55,46 @@ def test_my_digits_data_set(tmp_path):
     assert (len(data.X_train), len(data.X_test)) == (30, 10)
     assert data.image_shape == (28, 28) and data.class_names == tuple("0123456789")
     assert set(data.y_test.tolist()) == set(range(10))
+
+
+def save_digits(labels):
+    image = np.zeros((28, 28), np.uint8)
+    for label in labels:
+        add_user_digit(image, int(label))
+
+
+def test_too_few_digits_to_split_say_how_many_more_of_each_to_draw(tmp_path):
+    save_digits(np.arange(100) % 10)  # ten of each: the test part leaves 80, whose tenth is 8 < 10 digits
+    with pytest.raises(TooFewDrawnDigits) as raised:
+        datasets.load("my_digits")
+    assert raised.value.needed.tolist() == [2] * 10 and raised.value.enough_without_validation
+    assert str(raised.value) == ("my_digits is too small to take 0.2 off for the test set and 0.1 for validation "
+                                 "with every digit in each part. Draw more digits — 0–9: 2 each. Or set the "
+                                 "validation split to 0 (no validation data).")
+    save_digits(np.arange(20) % 10)
+    data = datasets.load("my_digits")
+    for part in (data.y_train, data.y_val, data.y_test):
+        assert set(part.tolist()) == set(range(10))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("validation_split, test_split", [(0.1, 0.2), (0.2, 0.2), (0.0, 0.3), (0.3, 0.1)])
+def test_the_digits_still_needed_are_enough_for_every_digit_in_each_part(tmp_path, seed, validation_split, test_split):
+    rng = np.random.default_rng(seed)
+    labels = rng.choice(10, size=rng.integers(1, 150), p=rng.dirichlet(np.ones(10)))
+    needed = digits_still_needed(labels, validation_split, test_split)
+    save_digits(np.concatenate([labels, np.repeat(np.arange(10), needed)]))
+    data = datasets.load("my_digits", validation_split=validation_split, test_split=test_split, seed=seed)
+    parts = (data.y_train, data.y_test) + ((data.y_val,) if validation_split else ())
+    assert all(set(part.tolist()) == set(range(10)) for part in parts)
+    # The digits short of the count that splits are brought to it: one count fewer would not split.
+    assert len(set(np.bincount(labels, minlength=10)[needed > 0] + needed[needed > 0])) <= 1
+    one_fewer = np.concatenate([labels, np.repeat(np.arange(10), np.maximum(needed - 1, 0))])
+    assert needed.max() == 0 or digits_still_needed(one_fewer, validation_split, test_split).any()
+
+
+def test_shortfall_groups_list_the_digits_by_how_many_more(tmp_path):
+    needed = np.array([12, 11, 12, 0, 12, 12, 12, 11, 12, 12])
+    assert shortfall_groups(needed) == [(12, (0, 2, 4, 5, 6, 8, 9)), (11, (1, 7))]
+    assert digits_still_needed(np.arange(120) % 10).tolist() == [0] * 10
+    assert digits_still_needed([3]).tolist() == [12, 12, 12, 11, 12, 12, 12, 12, 12, 12]
