@@ -10,7 +10,7 @@ events, so one code path serves all three.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -56,6 +56,7 @@ class DrawCanvas(QWidget):
         self._current = np.empty((256, 2))
         self._length = 0
         self._drawing = False
+        self._held_square: QRectF | None = None  # see _set_pen_down
         self._brush = DEFAULT_BRUSH
         # The paper with all the ink, at the screen's resolution. A mouse move adds one segment to
         # it, so a repaint costs the same however long the drawing; rebuilt when strokes go away.
@@ -79,7 +80,7 @@ class DrawCanvas(QWidget):
         """Remove every stroke."""
         if self._strokes:
             self._strokes, self._widths, self._arrays = [], [], []
-            self._drawing = False
+            self._set_pen_down(False)
             self._ink = None
             self.update()
             self.drawing_changed.emit()
@@ -90,7 +91,7 @@ class DrawCanvas(QWidget):
             self._strokes.pop()
             self._widths.pop()
             del self._arrays[len(self._strokes):]
-            self._drawing = False
+            self._set_pen_down(False)
             self._ink = None
             self.update()
             self.drawing_changed.emit()
@@ -136,9 +137,30 @@ class DrawCanvas(QWidget):
         return QSize(REFERENCE_SIDE, REFERENCE_SIDE)
 
     def square(self) -> QRectF:
-        """The drawing square, centred in the widget: the widget may be wider or taller than it."""
+        """The drawing square, centred in the widget (which may be wider or taller than it); while a
+        stroke is drawn, where it was in the window when the stroke began (see _set_pen_down)."""
+        if self._held_square is not None:
+            return self._held_square.translated(-self._offset_in_window())
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def _offset_in_window(self) -> QPointF:
+        return QPointF(self.mapTo(self.window(), QPoint(0, 0)))
+
+    def _set_pen_down(self, down: bool) -> None:
+        """While a stroke is drawn the square stays where it is in the window, whatever the layout
+        does meanwhile (a note appears above the canvas, a longer text beside it): the hand goes on
+        where it was, and a square that moved or shrank in the middle of a stroke bent the rest of it.
+        The stroke's end lets the square take its place in the widget again."""
+        self._drawing = down
+        if down:
+            self._held_square = self.square().translated(self._offset_in_window())
+            return
+        held, self._held_square = self.square(), None
+        if held != self.square():
+            if held.size() != self.square().size():
+                self._ink = None
+            self.update()
 
     def _to_canvas(self, position: QPointF) -> tuple[float, float]:
         """The canvas point under ``position``, on the square's edge if beyond it: a stroke dragged out
@@ -158,7 +180,7 @@ class DrawCanvas(QWidget):
         self._strokes.append([point])
         self._current[0], self._length = point, 1
         self._widths.append(self._brush / REFERENCE_SIDE)
-        self._drawing = True
+        self._set_pen_down(True)
         if len(self._strokes) == 1:
             self._ink = None  # the hint goes when the first stroke begins
         self._add_ink([point])
@@ -184,7 +206,7 @@ class DrawCanvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or not self._drawing:
             super().mouseReleaseEvent(event)
             return
-        self._drawing = False
+        self._set_pen_down(False)
         self._arrays.append(self._current[:self._length].copy())
         self.stroke_finished.emit()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from app.messages import Progress
@@ -511,3 +511,27 @@ def test_the_status_after_saving_says_how_many_more_of_which_digits_my_digits_ne
     assert view.add_to_my_digits() == 120
     assert "now holds 120 digits (choose the my_digits data set" in view.status.text()
     assert set(datasets.load("my_digits").y_val.tolist()) == set(range(10))
+
+
+def test_a_stroke_goes_where_the_hand_goes_when_a_note_appears_above_the_canvas_in_its_middle(view, qtbot,
+                                                                                            small_config):
+    view.resize(1100, 560)  # the canvas as tall as the room left under the texts above it
+    qtbot.wait(20)
+    experiment = digits_experiment(small_config, dataset="moons")
+    view.reset(experiment)
+    wanted = arc(0.5, 0.5, 0.3, 0.4, -90, 270, 30)
+    # The hand moves over the screen: its points are fixed in the view, wherever the canvas is.
+    hand = [view.canvas.mapTo(view, point) for point in to_canvas(view.canvas, [wanted])[0]]
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.canvas.mapFrom(view, hand[0]))
+    for index, point in enumerate(hand[1:]):
+        if index == 10:  # the run's first snapshot: a note says why its model cannot classify drawings
+            view.on_progress(Progress(snapshot=events.Snapshot(0, 1, experiment.network.state())))
+            qtbot.wait(1)
+        QTest.mouseMove(view.canvas, view.canvas.mapFrom(view, point))
+    QTest.mouseRelease(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       view.canvas.mapFrom(view, hand[-1]))
+    assert view.note.isVisibleTo(view)
+    np.testing.assert_allclose(view.canvas.strokes()[0], wanted, atol=1.5 / view.canvas.square().width())
+    square, canvas = view.canvas.square(), view.canvas  # after the stroke the square fits the canvas again
+    assert square.width() == min(canvas.width(), canvas.height()) and square.center() == QRectF(canvas.rect()).center()
