@@ -357,16 +357,20 @@ class StartPage(QWidget):
 
     # ------------------------------------------------------------------ the entries
     def draw_digit(self) -> None:
-        self._show_tool("draw")
+        """The Draw view, classifying with the shipped model as the entry says, whatever was trained since."""
+        view = self._show_tool("draw")
+        if view is not None:
+            view.use_shipped_model()
 
     def compare_optimisers(self) -> None:
         self._show_tool("compare")
 
-    def _show_tool(self, name: str) -> None:
+    def _show_tool(self, name: str) -> QWidget | None:
         view = self.main_window.labs.view_for(name)
         if view is None:
             self.main_window.show_message(self.tr("This tool failed to start: its tab says why."), "error")
         self.show_views(view)
+        return view
 
     def train_digits(self) -> bool:
         """Open the default run (the 8×8 digits, a small ReLU network) unless it is open, and Start it

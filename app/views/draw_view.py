@@ -11,7 +11,11 @@ The current model is, in this order of precedence, the latest one to arrive:
 * the shipped MNIST model (``resources/models``), from the start, so drawing works offline at once;
 * a loaded model — :meth:`DrawView.set_model` or :meth:`DrawView.load_model`;
 * the model being trained: every :class:`core.events.Snapshot` in a progress message is loaded into
-  the view's own copy of the run's network (the worker's live network is never touched).
+  the view's own copy of the run's network (the worker's live network is never touched). A run whose
+  model cannot classify drawings (its data is not images of digits) leaves the last model that can,
+  with a note saying why;
+* the shipped model again, chosen with "Use the shipped MNIST model" (or the start page's "Draw a
+  digit"): it stays until training starts or resumes, when the run's model takes over again.
 
 "Add to my digits" stores the drawing with its label in the personal data set ``my_digits``
 (:mod:`core.datasets.user_digits`).
@@ -104,23 +108,26 @@ def saliency_caption(class_name: str) -> str:
 
 def describe_model(network: Network, source: str, dataset_name, image_shape, scaler: Scaler | None,
                    class_names=()) -> CurrentModel:
-    """A :class:`CurrentModel`, with ``unavailable`` explaining when a drawing cannot be its input."""
+    """A :class:`CurrentModel`, with ``unavailable`` saying why a drawing cannot be its input (a clause
+    for "Drawing is unavailable: {problem}.")."""
     names = tuple(class_names) or tuple(str(index) for index in range(network.n_outputs))
     shape = tuple(image_shape) if image_shape is not None else None
     target = DRAWING_TARGETS.get(dataset_name) or TARGETS_BY_SHAPE.get(shape)
     data = repr(dataset_name) if dataset_name else QCoreApplication.translate("DrawView", "unnamed data")
     unavailable = ""
     if target is None:
-        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: this model was trained on {data}, which is not images of "
-                         "digits. A drawing can only be classified by a model of 28 × 28 images (mnist, "
-                         "fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or "
-                         "load such a model.").format(data=data)
+        unavailable = QCoreApplication.translate(
+            "DrawView", "this model was trained on {data}, which is not images of digits. A drawing can only be "
+                        "classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images "
+                        "(digits) — train on one of those, or load such a model").format(data=data)
     elif network.n_inputs != input_side(target) ** 2:
-        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of "
-                         "{data}'s images.").format(n=network.n_inputs, m=input_side(target) ** 2, data=data)
+        unavailable = QCoreApplication.translate(
+            "DrawView", "this model takes {n} inputs, not the {m} pixels of {data}'s images").format(
+            n=network.n_inputs, m=input_side(target) ** 2, data=data)
     elif network.loss_name not in PROBABILISTIC_LOSSES:
-        unavailable = QCoreApplication.translate("DrawView", "Drawing is unavailable: the {loss} loss gives scores, not class probabilities. "
-                         "Train with softmax_cross_entropy to see probabilities.").format(loss=network.loss_name)
+        unavailable = QCoreApplication.translate(
+            "DrawView", "the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy "
+                        "to see probabilities").format(loss=network.loss_name)
     if scaler is not None and scaler.method == "unit":
         scaler = None
     return CurrentModel(network, source, None if unavailable else target, scaler, names, unavailable)
@@ -473,6 +480,10 @@ class DrawView(QWidget):
         self._stale = False
         self._switch_interval_before_pen: float | None = None  # see _hold_pen_priority
         self._status_words = None  # see _show_status
+        self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
+        self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
+        self._network_at_rest = True
+        self._run_progress: tuple[str, int] | None = None  # (data set, step) of the run's last snapshot
         # While the pen moves, a classification waits for the event loop to come round: a burst of
         # moves (a pen reports faster than the screen refreshes) then costs one classification,
         # of the latest drawing, instead of a queue of them.
@@ -482,7 +493,7 @@ class DrawView(QWidget):
         self._classify_soon.timeout.connect(self.predict)
         self._build()
         if shipped_model is not None:
-            self._use_shipped_model(Path(shipped_model))
+            self._load_shipped_model(Path(shipped_model))
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -492,6 +503,11 @@ class DrawView(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")
         self.note.hide()
+        self.shipped_button = QPushButton(QCoreApplication.translate("DrawView", "Use the shipped MNIST model"), self)
+        self.shipped_button.setToolTip(QCoreApplication.translate(
+            "DrawView", "Classify drawings with the MNIST model that comes with the app, whatever was trained or "
+                        "loaded since (a run's model takes over again when training starts or resumes)"))
+        self.shipped_button.setEnabled(False)  # until the shipped model is read, and while it classifies
         self.canvas = DrawCanvas(self)
         self.chart = PredictionChart(self)
         self.input_panel = ImagePanel("", self, legend=((None, ""),))
@@ -540,8 +556,11 @@ class DrawView(QWidget):
         for group in ((self.clear_button, self.undo_button), (brush_label, self.brush_slider),
                       (self.label_box, self.add_button)):
             tools.add_group(self, *group)
+        heading = QHBoxLayout()
+        heading.addWidget(self.model_label, 1)
+        heading.addWidget(self.shipped_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.model_label)
+        layout.addLayout(heading)
         layout.addWidget(self.note)
         layout.addLayout(body, 1)
         layout.addLayout(tools)
@@ -554,6 +573,7 @@ class DrawView(QWidget):
         self.brush_slider.valueChanged.connect(self._set_brush)
         self.label_box.currentIndexChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self.add_to_my_digits)
+        self.shipped_button.clicked.connect(self.use_shipped_model)
         self._update_buttons()
 
     # ------------------------------------------------------------------ the view interface
@@ -564,8 +584,21 @@ class DrawView(QWidget):
 
     def reset(self, experiment) -> None:
         """A new run: prepare a copy of its network, which takes over at the run's first snapshot."""
+        if self._model is not None and self._model.network is self._run_network and self._run_progress:
+            self._model = replace(self._model, source=self._run_source(trained=True))  # no longer trained
+            self._show_model()
+        if self._model is not None and not self._model.unavailable:
+            self._show_note("")  # the last run's model was refused; this run's may not be
         self.experiment = experiment
         self._run_network = Network.from_config(experiment.network.config())
+        self._run_progress = None
+
+    def set_network_at_rest(self, at_rest: bool) -> None:
+        """When training starts or resumes (``at_rest`` turns False), the run's model takes over again
+        at its next snapshot, also from a chosen shipped model."""
+        if self._network_at_rest and not at_rest:
+            self._following_run = True
+        self._network_at_rest = at_rest
 
     def on_progress(self, progress) -> None:
         """Load the progress message's weight snapshot (if any) into the view's copy of the network."""
@@ -574,15 +607,34 @@ class DrawView(QWidget):
             return
         self._run_network.load_state(snapshot.state)
         dataset = self.experiment.dataset
-        source = QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} steps)").format(
-            data=label("dataset", dataset.name), steps=format_integer(snapshot.step))
+        self._run_progress = (dataset.name, snapshot.step)
+        if not self._following_run:
+            return
+        source = self._run_source(trained=False)
         if self._model is not None and self._model.network is self._run_network:
             self._model = replace(self._model, source=source)
             self._show_model()
             self._changed()
-        else:
-            self._set_current(describe_model(self._run_network, source, dataset.name, dataset.image_shape,
-                                             dataset.scaler, dataset.class_names))
+            return
+        model = describe_model(self._run_network, source, dataset.name, dataset.image_shape, dataset.scaler,
+                               dataset.class_names)
+        if model.unavailable and self._model is not None and not self._model.unavailable:
+            # A run on data that is not images keeps the last model that can classify drawings.
+            self._show_note(QCoreApplication.translate(
+                "DrawView", "The run's model cannot classify drawings: {problem}.").format(
+                problem=model.unavailable))
+            return
+        self._set_current(model)
+
+    def _run_source(self, trained: bool) -> str:
+        """The run's model as the model line names it, after its last snapshot."""
+        name, step = self._run_progress
+        data, steps = label("dataset", name), format_integer(step)
+        if trained:
+            return QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} steps)").format(
+                data=data, steps=steps)
+        return QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} steps)").format(
+            data=data, steps=steps)
 
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""
@@ -611,6 +663,9 @@ class DrawView(QWidget):
     def set_model(self, network: Network, metadata: dict | None = None, source: str | None = None) -> None:
         """Classify with (a copy of) ``network`` from now on; ``metadata`` as :func:`core.model_io.load_model`
         returns it (``dataset``, ``image_shape``, ``scaling``, ``class_names``…)."""
+        self._set_current(self._described(network, metadata, source))
+
+    def _described(self, network: Network, metadata: dict | None, source: str | None) -> CurrentModel:
         metadata = dict(metadata or {})
         copy = network.copy()
         try:
@@ -619,47 +674,63 @@ class DrawView(QWidget):
             scaler, problem = None, str(error)
         else:
             problem = ""
-        model = describe_model(copy, source or QCoreApplication.translate("DrawView", "a loaded model"), metadata.get("dataset"),
-                               metadata.get("image_shape"), scaler, metadata.get("class_names") or ())
+        model = describe_model(copy, source or QCoreApplication.translate("DrawView", "a loaded model"),
+                               metadata.get("dataset"), metadata.get("image_shape"), scaler,
+                               metadata.get("class_names") or ())
         if problem and not model.unavailable:
-            model = replace(model, target=None, scaler=None,
-                            unavailable=QCoreApplication.translate("DrawView", "Drawing is unavailable: {problem}.").format(problem=problem))
-        self._set_current(model)
+            model = replace(model, target=None, scaler=None, unavailable=problem)
+        return model
 
     def load_model(self, path) -> dict:
         """Load a model file (ValueError naming the problem if it is unusable) and classify with it."""
         network, metadata = model_io.load_model(path)
-        self.set_model(network, metadata, source=QCoreApplication.translate("DrawView", "the model loaded from {name}").format(name=Path(path).name))
+        self.set_model(network, metadata, source=QCoreApplication.translate(
+            "DrawView", "the model loaded from {name}").format(name=Path(path).name))
         return metadata
 
     def current_model(self) -> CurrentModel | None:
         return self._model
 
-    def _use_shipped_model(self, path: Path) -> None:
-        try:
-            network, metadata = model_io.load_model(path)
-        except ValueError as error:
-            self.chart.show_message(QCoreApplication.translate("DrawView", "no model"))
-            self.note.setText(QCoreApplication.translate("DrawView", "The shipped model could not be read ({error}). Train a model on mnist or "
-                                 "digits, or load one.").format(error=error))
-            self.note.show()
+    def use_shipped_model(self) -> None:
+        """Classify with the shipped MNIST model, whatever was trained or loaded since, until training
+        starts or resumes (then the run's model takes over at its next snapshot)."""
+        if self._shipped is None:
             return
+        self._following_run = False
+        network, metadata = self._shipped
         accuracy = metadata.get("test_accuracy")
         source = QCoreApplication.translate("DrawView", "the shipped MNIST model") if accuracy is None else \
             QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent} on MNIST's test set)").format(
                 percent=format_percent(accuracy, 2))
-        self.set_model(network, metadata, source=source)
+        self._set_current(self._described(network, metadata, source), using_shipped=True)
 
-    def _set_current(self, model: CurrentModel) -> None:
+    def _load_shipped_model(self, path: Path) -> None:
+        try:
+            self._shipped = model_io.load_model(path)
+        except ValueError as error:
+            self.chart.show_message(QCoreApplication.translate("DrawView", "no model"))
+            self._show_note(QCoreApplication.translate(
+                "DrawView", "The shipped model could not be read ({error}). Train a model on mnist or digits, or "
+                            "load one.").format(error=error))
+            return
+        self.use_shipped_model()
+        self._following_run = True  # until a run's first snapshot
+
+    def _set_current(self, model: CurrentModel, using_shipped: bool = False) -> None:
         self._model = model
         if model.target is None:
             self._preprocessor = None
         elif self._preprocessor is None or self._preprocessor.target != model.target:
             self._preprocessor = DrawingPreprocessor(model.target, CANVAS_SIZE)
         self._show_model()
-        self.note.setText(model.unavailable)
-        self.note.setVisible(bool(model.unavailable))
+        self._show_note(QCoreApplication.translate("DrawView", "Drawing is unavailable: {problem}.").format(
+            problem=model.unavailable) if model.unavailable else "")
+        self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
         self._changed()
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def _show_model(self) -> None:
         self.model_label.setText(QCoreApplication.translate("DrawView", "Classifying with {source}.").format(source=self._model.source))

@@ -240,15 +240,61 @@ def test_a_hidden_view_catches_up_with_the_snapshots_when_shown(view, small_conf
     np.testing.assert_allclose(view.chart.probabilities(), expected, rtol=1e-5, atol=1e-7)
 
 
-def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(view, small_config):
+def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(qtbot, small_config):
+    view = DrawView(shipped_model=None)  # no model that can classify drawings before the run's
+    qtbot.addWidget(view)
+    view.show()
     experiment = digits_experiment(small_config, dataset="moons")
     view.reset(experiment)
     draw(view.canvas, HAND_DRAWN[1])
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, experiment.network.state())))
     assert view.chart.probabilities() is None and view.chart.message() == "drawing unavailable"
-    assert view.note.isVisibleTo(view) and "'moons', which is not images" in view.note.text()
+    assert view.note.isVisibleTo(view) and view.note.text().startswith("Drawing is unavailable: this model was "
+                                                                       "trained on 'moons', which is not images")
     view.set_model(*model_io.load_model(SHIPPED_MODEL))  # loading an MNIST model brings drawing back
     assert not view.note.isVisibleTo(view) and prediction(view) == 1
+
+
+def test_a_run_on_data_that_is_not_images_leaves_the_last_model_that_can_classify_drawings(view, small_config):
+    digits = digits_experiment(small_config)
+    view.reset(digits)
+    view.on_progress(Progress(snapshot=train_a_little(digits)))
+    assert view.current_model().network is view._run_network
+    moons = digits_experiment(small_config, dataset="moons")
+    view.reset(moons)  # the digits' run is over: its model is no longer being trained
+    assert re.fullmatch(r"Classifying with the model trained on 8×8 digits \(after \d+ steps\)\.",
+                        view.model_label.text())
+    kept = view.current_model()
+    draw(view.canvas, HAND_DRAWN[7])
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 1, moons.network.state())))
+    assert view.current_model() is kept and view.chart.probabilities() is not None
+    assert view.note.isVisibleTo(view) and view.note.text().startswith(
+        "The run's model cannot classify drawings: this model was trained on")
+    view.reset(digits_experiment(small_config))
+    assert not view.note.isVisibleTo(view)
+
+
+def test_the_shipped_model_can_be_chosen_again_and_stays_until_training_starts_or_resumes(view, small_config, qtbot):
+    button = view.shipped_button
+    assert button.text() == "Use the shipped MNIST model" and not button.isEnabled()  # it classifies already
+    draw(view.canvas, HAND_DRAWN[7])
+    shipped = view.chart.probabilities()
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    view.set_network_at_rest(False)  # the run starts
+    view.on_progress(Progress(snapshot=train_a_little(experiment)))
+    assert "being trained on 8×8 digits" in view.model_label.text() and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.model_label.text().startswith("Classifying with the shipped MNIST model") and not button.isEnabled()
+    np.testing.assert_allclose(view.chart.probabilities(), shipped, rtol=1e-6)
+    view.on_progress(Progress(snapshot=train_a_little(experiment)))  # the run goes on: the choice stays
+    assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
+    view.set_network_at_rest(True)  # paused
+    view.on_progress(Progress(snapshot=train_a_little(experiment)))
+    assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
+    view.set_network_at_rest(False)  # resumed: the run's model takes over at its next snapshot
+    view.on_progress(Progress(snapshot=train_a_little(experiment)))
+    assert "being trained on 8×8 digits" in view.model_label.text() and button.isEnabled()
 
 
 def test_a_loaded_model_takes_over(view, small_config, tmp_path):

@@ -205,3 +205,23 @@ def test_a_model_without_settings_opened_from_the_file_menu_shows_the_draw_view(
     assert window.start_page.is_shown()
     assert window.load_model(path)
     assert not window.start_page.is_shown() and window.view_tabs.currentWidget() is window.draw_view
+
+
+def test_draw_a_digit_classifies_with_the_shipped_model_as_it_says_after_a_run_on_other_data(open_window, qtbot,
+                                                                                            small_config):
+    config = small_config(epochs=1)
+    config.data.dataset = "moons"
+    window = open_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    draw_view = window.draw_view
+    draw_view.set_model(window.experiment.network, {"dataset": "moons"}, source="a moons model")  # as Open model
+    assert draw_view.current_model().target is None
+    page = window.start_page
+    page.show_page()
+    assert "shipped model" in page.draw_button.toolTip()
+    page.draw_button.click()
+    assert window.view_tabs.currentWidget() is draw_view and not draw_view.note.isVisibleTo(draw_view)
+    assert draw_view.current_model().source.startswith("the shipped MNIST model")
+    assert draw_view.current_model().target == "mnist" and not draw_view.shipped_button.isEnabled()
