@@ -334,6 +334,16 @@ def format_percent(fraction: float, decimals: int = 1) -> str:
     return f"{format_number(100 * fraction, decimals)} %"
 
 
+def english_plural(text: str, count: int) -> str:
+    """A text of ``tr(source, None, count)`` with its English "(s)" made right for ``count``.
+
+    Qt's plural forms come from the translation: Russian gives three (1 цифра, 2 цифры, 5 цифр) for
+    a source such as "%Ln digit(s)". English has no catalogue to give its two, so the source's
+    "(s)" is dropped for one and made "s" otherwise; a translation has none left to change.
+    """
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
 # ----------------------------------------------------------------------------- the menu
 class LanguageMenu(QMenu):
     """Settings ▸ Language: the system's language or one of :data:`LANGUAGES`, saved in the settings."""

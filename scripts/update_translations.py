@@ -57,15 +57,19 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
 
 
 def messages(ts_file: Path) -> list[tuple[str, str, str | None]]:
-    """(context, source, translation or None when unfinished) of every message of a .ts file."""
+    """(context, source, translation or None when unfinished) of every message of a .ts file. A message
+    with plural forms (``tr(source, None, count)``) is translated when each form is; its translation is
+    its forms, one per line."""
     found = []
     for context in ElementTree.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
+            forms = [] if translation is None else [form.text or "" for form in translation.iter("numerusform")]
+            text = "\n".join(forms) if forms else (translation.text if translation is not None else None)
             done = translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete") \
-                and (translation.text or "").strip()
-            found.append((name, message.findtext("source") or "", translation.text if done else None))
+                and all((form or "").strip() for form in forms or [text])
+            found.append((name, message.findtext("source") or "", text if done else None))
     return found
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSiz
 from app import palette
 from app.display_names import label
 from app.data_loader import digits_to_draw_text
-from app.i18n import format_integer, format_percent
+from app.i18n import english_plural, format_integer, format_percent
 from app.panels.widgets import FlowLayout
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
@@ -864,18 +864,17 @@ class DrawView(QWidget):
         self.user_digit_added.emit(count)
         return count
 
-    @staticmethod
-    def _saved_text(label: int, count: int, needed) -> str:
+    def _saved_text(self, label: int, count: int, needed) -> str:
         """What saving a digit did, and whether my_digits can be trained now or how many more of which
         digits to draw first (``needed``, see :func:`core.datasets.user_digits.digits_still_needed`)."""
         if needed.any():
-            return QCoreApplication.translate(
-                "DrawView", "Saved as a {label}: my_digits now holds {count} digits. Before it can be trained, with "
-                            "every digit in its training, validation and test parts, draw more — {groups}.").format(
-                label=label, count=count, groups=digits_to_draw_text(needed))
-        return QCoreApplication.translate(
-            "DrawView", "Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or "
-                        "mix them into MNIST training).").format(label=label, count=count)
+            text = self.tr("Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with "
+                           "every digit in its training, validation and test parts, draw more — {groups}.",
+                           None, count)
+            return english_plural(text, count).format(label=label, groups=digits_to_draw_text(needed))
+        text = self.tr("Saved as a {label}: my_digits now holds %Ln digit(s) (choose the my_digits data set, or mix "
+                       "them into MNIST training).", None, count)
+        return english_plural(text, count).format(label=label)
 
     def _show_status(self, words=None) -> None:
         """Show ``words()`` under the tools (nothing for None), composed again in a new language."""

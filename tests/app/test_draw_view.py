@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from app.messages import Progress
@@ -581,3 +581,57 @@ def test_a_stroke_goes_where_the_hand_goes_when_a_note_appears_above_the_canvas_
     np.testing.assert_allclose(view.canvas.strokes()[0], wanted, atol=1.5 / view.canvas.square().width())
     square, canvas = view.canvas.square(), view.canvas  # after the stroke the square fits the canvas again
     assert square.width() == min(canvas.width(), canvas.height()) and square.center() == QRectF(canvas.rect()).center()
+
+
+NOT_YET_TRAINABLE = ("Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with every "
+                     "digit in its training, validation and test parts, draw more — {groups}.")
+
+
+def compiled_translator(folder, context, source, forms):
+    """A translator loaded from a .qm that lrelease compiled from a one-message .ts, in Russian."""
+    import importlib.util
+    import subprocess
+    from xml.sax.saxutils import escape
+
+    from PySide6.QtCore import QTranslator
+
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", Path(__file__).resolve().parents[2] / "scripts" / "update_translations.py")
+    update_translations = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update_translations)
+    numerus = "".join(f"<numerusform>{escape(form)}</numerusform>" for form in forms)
+    (folder / "plural_ru.ts").write_text(
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ru" sourcelanguage="en">'
+        f'<context><name>{context}</name><message numerus="yes"><source>{escape(source)}</source>'
+        f'<translation>{numerus}</translation></message></context></TS>\n', encoding="utf-8")
+    subprocess.run([update_translations.tool("lrelease"), "-silent", str(folder / "plural_ru.ts"), "-qm",
+                    str(folder / "plural_ru.qm")], check=True)
+    translator = QTranslator()
+    assert translator.load(str(folder / "plural_ru.qm"))
+    return translator
+
+
+def test_the_count_of_saved_digits_takes_the_plural_form_its_language_gives_it(view, qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+
+    def save_as_the(count):
+        while len(load_user_digits()[1]) < count - 1:
+            add_user_digit(np.zeros((28, 28), np.uint8), 4)
+        draw(view.canvas, HAND_DRAWN[4])
+        view.label_box.setCurrentIndex(4)
+        assert view.add_to_my_digits() == count
+        return view.status.text()
+
+    assert "my_digits now holds 1 digit. Before" in save_as_the(1)
+    assert "my_digits now holds 2 digits. Before" in save_as_the(2)
+    translator = compiled_translator(tmp_path, "DrawView", NOT_YET_TRAINABLE,
+                                     ["{label}: %Ln цифра", "{label}: %Ln цифры", "{label}: %Ln цифр"])
+    qapp.installTranslator(translator)
+    try:
+        view.changeEvent(QEvent(QEvent.Type.LanguageChange))  # the status is worded again in the new language
+        assert view.status.text() == "4: 2 цифры"
+        assert [save_as_the(count) for count in (3, 5, 21, 22, 25, 111)] == [
+            "4: 3 цифры", "4: 5 цифр", "4: 21 цифра", "4: 22 цифры", "4: 25 цифр",
+            "4: 111 цифр"]
+    finally:
+        qapp.removeTranslator(translator)

@@ -281,3 +281,23 @@ def test_data_that_fails_to_load_is_explained_in_the_window_s_language(window, q
     finally:
         i18n.set_language("en")
     assert english in window.data_panel.problems.text()
+
+
+def test_a_message_with_plural_forms_is_translated_when_each_form_is(tmp_path):
+    ts_file = tmp_path / "plural_ru.ts"
+    ts_file.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ru"><context>'
+        '<name>DrawView</name>'
+        '<message numerus="yes"><source>%Ln digit(s)</source><translation>'
+        '<numerusform>%Ln цифра</numerusform><numerusform>%Ln цифры</numerusform>'
+        '<numerusform>%Ln цифр</numerusform>'
+        '</translation></message>'
+        '<message numerus="yes"><source>%Ln step(s)</source><translation>'
+        '<numerusform>%Ln шаг</numerusform><numerusform></numerusform><numerusform></numerusform>'
+        '</translation></message>'
+        '<message><source>Draw</source><translation>Рисование</translation></message>'
+        '</context></TS>\n', encoding="utf-8")
+    assert update_translations.messages(ts_file) == [
+        ("DrawView", "%Ln digit(s)", "%Ln цифра\n%Ln цифры\n%Ln цифр"),
+        ("DrawView", "%Ln step(s)", None),
+        ("DrawView", "Draw", "Рисование")]
