@@ -113,7 +113,7 @@ def describe_model(network: Network, source: str, dataset_name, image_shape, sca
     names = tuple(class_names) or tuple(str(index) for index in range(network.n_outputs))
     shape = tuple(image_shape) if image_shape is not None else None
     target = DRAWING_TARGETS.get(dataset_name) or TARGETS_BY_SHAPE.get(shape)
-    data = repr(dataset_name) if dataset_name else QCoreApplication.translate("DrawView", "unnamed data")
+    data = label("dataset", dataset_name) if dataset_name else QCoreApplication.translate("DrawView", "unnamed data")
     unavailable = ""
     if target is None:
         unavailable = QCoreApplication.translate(
@@ -723,10 +723,17 @@ class DrawView(QWidget):
         elif self._preprocessor is None or self._preprocessor.target != model.target:
             self._preprocessor = DrawingPreprocessor(model.target, CANVAS_SIZE)
         self._show_model()
+        self._show_input_format()
         self._show_note(QCoreApplication.translate("DrawView", "Drawing is unavailable: {problem}.").format(
             problem=model.unavailable) if model.unavailable else "")
         self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
         self._changed()
+
+    def _show_input_format(self) -> None:
+        """The input's format goes with the model, under the input panel: none for a model that cannot
+        classify drawings, whose box stays empty."""
+        target = self._model.target if self._model is not None else None
+        self.input_panel.set_image(self.input_panel.image, legend=((None, format_caption(target) if target else ""),))
 
     def _show_note(self, text: str) -> None:
         self.note.setText(text)
@@ -750,6 +757,7 @@ class DrawView(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):
             self._write_painted_texts()
+            self._show_input_format()
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
         super().changeEvent(event)
@@ -765,8 +773,9 @@ class DrawView(QWidget):
             self._show_images(None, None)
             return
         image = self._preprocessor(self.canvas.strokes())
-        if image is None:
-            self.chart.show_message(QCoreApplication.translate("DrawView", "nothing drawn"))
+        if image is None:  # nothing, or a dot or a mark shorter than the preprocessing's smallest digit
+            self.chart.show_message(QCoreApplication.translate("DrawView", "nothing drawn") if self.canvas.is_empty()
+                                    else QCoreApplication.translate("DrawView", "too small to classify"))
             self._show_images(None, None)
             return
         network_input = image if model.scaler is None else scale_drawing(image, model.target, model.scaler)
@@ -781,7 +790,7 @@ class DrawView(QWidget):
             return
         side = input_side(self._model.target)
         ink = image.reshape(side, side)
-        self.input_panel.set_image(gray_image(ink), legend=((None, format_caption(self._model.target)),))
+        self.input_panel.set_image(gray_image(ink))
         name = self._model.class_names[result.top_class]
         self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)), saliency_caption(name))
 

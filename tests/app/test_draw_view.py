@@ -145,8 +145,13 @@ def test_redrawn_mnist_digits_at_different_sizes_positions_slants_and_brushes(vi
 def test_empty_canvas_gives_no_prediction_and_says_nothing_drawn(view):
     assert view.chart.probabilities() is None
     assert view.chart.message() == "nothing drawn"
-    draw(view.canvas, [[(0.5, 0.5)]])  # a click leaves a dot: nothing to classify
-    assert view.chart.probabilities() is None and view.chart.message() == "nothing drawn"
+    assert view.input_panel.legend == ((None, "28 × 28, MNIST"),)  # what the shipped model takes
+    draw(view.canvas, [[(0.5, 0.5)]])  # a click leaves a dot: too small to classify, but not nothing
+    assert view.chart.probabilities() is None and view.chart.message() == "too small to classify"
+    draw(view.canvas, [[(0.5, 0.5), (0.52, 0.51), (0.53, 0.5)]])  # a mark 3 % of the canvas wide
+    assert view.chart.probabilities() is None and view.chart.message() == "too small to classify"
+    QTest.keyClick(view.canvas, Qt.Key.Key_Escape)
+    assert view.chart.message() == "nothing drawn"
 
 
 def test_escape_clears_and_ctrl_z_undoes_the_last_stroke(view):
@@ -250,9 +255,11 @@ def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(qtbot, 
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, experiment.network.state())))
     assert view.chart.probabilities() is None and view.chart.message() == "drawing unavailable"
     assert view.note.isVisibleTo(view) and view.note.text().startswith("Drawing is unavailable: this model was "
-                                                                       "trained on 'moons', which is not images")
+                                                                       "trained on Two moons, which is not images")
+    assert view.input_panel.image is None and view.input_panel.legend == ((None, ""),)  # no input format
     view.set_model(*model_io.load_model(SHIPPED_MODEL))  # loading an MNIST model brings drawing back
     assert not view.note.isVisibleTo(view) and prediction(view) == 1
+    assert view.input_panel.legend == ((None, "28 × 28, MNIST"),)
 
 
 def test_a_run_on_data_that_is_not_images_leaves_the_last_model_that_can_classify_drawings(view, small_config):
