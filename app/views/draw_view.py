@@ -869,6 +869,7 @@ class DrawView(QWidget):
                               .format(error=error))
             return None
         self.canvas.clear()
+        self.label_box.setCurrentIndex(-1)  # the next drawing is labelled anew, not saved as this one by a click
         self._show_status(lambda: self._saved_text(label, count, needed))
         self.user_digit_added.emit(count)
         return count

@@ -348,6 +348,8 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     np.testing.assert_array_equal(images[0], np.rint(expected.reshape(28, 28) * 255).astype(np.uint8))
     assert view.canvas.is_empty() and "my_digits now holds 1" in view.status.text()
     draw(view.canvas, HAND_DRAWN[1])
+    assert view.label_box.currentIndex() == -1 and view.label_box.currentText() == ""  # its placeholder, "label"
+    assert not view.add_button.isEnabled()  # the next drawing is not saved as a 7 by one click
     view.label_box.setCurrentIndex(1)
     assert view.add_to_my_digits() == 2
     assert load_user_digits(tmp_path)[1].tolist() == [7, 1]
