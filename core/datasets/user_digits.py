@@ -152,7 +152,9 @@ def load_my_digits(folder=None, *, scaling: str = "unit", **split_options) -> Da
         return make_dataset("my_digits", "multiclass", images.reshape(len(images), -1), labels,
                             class_names=SOURCES["mnist"].class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
                             feature_names=pixel_names(IMAGE_SHAPE), scaling=scaling, **split_options)
-    except SplitError:
+    except SplitError as error:
+        if error.part == "max_train":  # the test and validation parts were split: enough digits for them
+            raise
         validation_split = float(split_options.get("validation_split", DEFAULT_VALIDATION_SPLIT))
         test_split = split_options.get("test_split")
         test_split = DEFAULT_TEST_SPLIT if test_split is None else float(test_split)

@@ -77,6 +77,14 @@ def test_too_few_digits_to_split_say_how_many_more_of_each_to_draw(tmp_path):
         assert set(part.tolist()) == set(range(10))
 
 
+def test_a_training_subset_too_small_is_not_taken_for_too_few_digits(tmp_path):
+    save_digits(np.arange(120) % 2 * 4 + 3)  # 60 threes and 60 sevens: they split, though other digits are missing
+    assert len(datasets.load("my_digits").y_val) > 0
+    with pytest.raises(ValueError, match="for max_train=1: ") as raised:
+        datasets.load("my_digits", max_train=1)
+    assert not isinstance(raised.value, TooFewDrawnDigits)
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("validation_split, test_split", [(0.1, 0.2), (0.2, 0.2), (0.0, 0.3), (0.3, 0.1)])
 def test_the_digits_still_needed_are_enough_for_every_digit_in_each_part(tmp_path, seed, validation_split, test_split):
