@@ -982,20 +982,7 @@ target loss
     <name>DrawView</name>
     <message>
         <source>unnamed data</source>
-        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes(). Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI thread gets it (Python&apos;s default is 5 ms). The GUI thread lets go of the lock in every Qt call and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.</extracomment>
         <translation>безымянных данных</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model.</source>
-        <translation>Рисование недоступно: эта модель обучена на {data}, а это не изображения цифр. Рисунок может классифицировать только модель изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите модель на одном из этих наборов или загрузите такую модель.</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: this model takes {n} inputs, not the {m} pixels of {data}&apos;s images.</source>
-        <translation>Рисование недоступно: эта модель принимает {n} входов, а не {m} пикселей изображений {data}.</translation>
-    </message>
-    <message>
-        <source>Drawing is unavailable: the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy to see probabilities.</source>
-        <translation>Рисование недоступно: функция потерь {loss} даёт оценки, а не вероятности классов. Обучите с softmax_cross_entropy, чтобы видеть вероятности.</translation>
     </message>
     <message>
         <source>nothing drawn</source>
@@ -1047,8 +1034,28 @@ target loss
         <translation>Стереть холст, чтобы нарисовать другую цифру</translation>
     </message>
     <message>
+        <source>this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model</source>
+        <translation>эта модель обучена на наборе «{data}», а это не изображения цифр. Рисунок может классифицировать только модель изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите модель на одном из этих наборов или загрузите такую модель</translation>
+    </message>
+    <message>
+        <source>this model takes {n} inputs, not the {m} pixels of {data}&apos;s images</source>
+        <translation>эта модель принимает {n} входов, а не {m} пикселей изображений набора «{data}»</translation>
+    </message>
+    <message>
+        <source>the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy to see probabilities</source>
+        <translation>функция потерь {loss} даёт оценки, а не вероятности классов. Обучите с softmax_cross_entropy, чтобы видеть вероятности</translation>
+    </message>
+    <message>
         <source>Take back the last stroke</source>
         <translation>Отменить последний штрих</translation>
+    </message>
+    <message>
+        <source>Use the shipped MNIST model</source>
+        <translation>Использовать встроенную модель MNIST</translation>
+    </message>
+    <message>
+        <source>Classify drawings with the MNIST model that comes with the app, whatever was trained or loaded since (a run&apos;s model takes over again when training starts or resumes)</source>
+        <translation>Классифицировать рисунки встроенной моделью MNIST, что бы ни было обучено или загружено после неё (модель обучения снова займёт её место, когда обучение начнётся или продолжится)</translation>
     </message>
     <message>
         <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
@@ -1083,6 +1090,14 @@ target loss
         <translation>Кисть</translation>
     </message>
     <message>
+        <source>The run&apos;s model cannot classify drawings: {problem}.</source>
+        <translation>Модель текущего обучения не может классифицировать рисунки: {problem}.</translation>
+    </message>
+    <message>
+        <source>the model trained on {data} (after {steps} steps)</source>
+        <translation>модели, обученной на наборе «{data}» (шагов обучения: {steps})</translation>
+    </message>
+    <message>
         <source>the model being trained on {data} (after {steps} steps)</source>
         <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
@@ -1093,6 +1108,22 @@ target loss
     <message>
         <source>Drawing is unavailable: {problem}.</source>
         <translation>Рисование недоступно: {problem}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with every digit in its training, validation and test parts, draw more — {groups}.</source>
+        <translation>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифра. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифры. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифр. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as a {label}: my_digits now holds %Ln digit(s) (choose the my_digits data set, or mix them into MNIST training).</source>
+        <translation>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифра (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифры (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
+            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
+        </translation>
     </message>
     <message>
         <source>the model loaded from {name}</source>
@@ -1124,11 +1155,16 @@ target loss
     </message>
     <message>
         <source>{side} × {side}, {format}</source>
+        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes(). Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI thread gets it (Python&apos;s default is 5 ms). The GUI thread lets go of the lock in every Qt call and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.</extracomment>
         <translation>{side} × {side}, {format}</translation>
     </message>
     <message>
         <source>Why {name}: ∂p({name}) / ∂pixel</source>
         <translation>Почему {name}: ∂p({name}) / ∂пиксель</translation>
+    </message>
+    <message>
+        <source>too small to classify</source>
+        <translation>слишком мало для классификации</translation>
     </message>
     <message>
         <source>Draw a digit and choose its label first.</source>
@@ -1137,10 +1173,6 @@ target loss
     <message>
         <source>Could not save the digit: {error}</source>
         <translation>Не удалось сохранить цифру: {error}</translation>
-    </message>
-    <message>
-        <source>Saved as a {label}: my_digits now holds {count} digits (choose the my_digits data set, or mix them into MNIST training).</source>
-        <translation>Сохранено как {label}: в my_digits теперь {count} цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</translation>
     </message>
 </context>
 <context>
@@ -2766,6 +2798,21 @@ target loss
     <message>
         <source>test R²</source>
         <translation>R² на тесте</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigits</name>
+    <message>
+        <source>{digits}: {count} each</source>
+        <translation>{digits}: по {count}</translation>
+    </message>
+    <message>
+        <source>my_digits is too small to take {test} off for the test set and {validation} for validation with every digit in each part. Draw more digits in the Draw view — {groups}.</source>
+        <translation>my_digits слишком мал, чтобы отделить {test} на тестовую выборку и {validation} на валидацию так, чтобы каждая цифра была в каждой части. Нарисуйте ещё цифр на вкладке «Рисование» — {groups}.</translation>
+    </message>
+    <message>
+        <source>Or set the validation split to 0 (no validation data).</source>
+        <translation>Или задайте долю валидации 0 (без валидационных данных).</translation>
     </message>
 </context>
 <context>
