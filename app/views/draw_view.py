@@ -865,8 +865,9 @@ class DrawView(QWidget):
             count = add_user_digit(image, label)
             needed = digits_still_needed(load_user_digits()[1], validation_split)
         except (OSError, ValueError) as error:
+            problem = str(error)  # the name "error" is gone after this block, when a language change words it again
             self._show_status(lambda: QCoreApplication.translate("DrawView", "Could not save the digit: {error}")
-                              .format(error=error))
+                              .format(error=problem))
             return None
         self.canvas.clear()
         self.label_box.setCurrentIndex(-1)  # the next drawing is labelled anew, not saved as this one by a click

@@ -357,6 +357,27 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
+def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, monkeypatch):
+    from app import i18n
+    from app.views import draw_view
+
+    def disk_full(image, label):
+        raise OSError(28, "No space left on device")
+
+    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
+    monkeypatch.setattr(draw_view, "add_user_digit", disk_full)
+    draw(view.canvas, HAND_DRAWN[7])
+    view.label_box.setCurrentIndex(7)
+    assert view.add_to_my_digits() is None
+    assert view.status.text() == "Could not save the digit: [Errno 28] No space left on device"
+    try:
+        i18n.set_language("ru")  # the status is worded again, after the save's except block has ended
+        assert view.status.text().endswith("[Errno 28] No space left on device")
+    finally:
+        i18n.set_language("en")
+    assert not view.canvas.is_empty(), "the drawing that was not saved is kept"
+
+
 def test_export_writes_an_image_a_drawing_and_a_table(view, tmp_path):
     draw(view.canvas, HAND_DRAWN[7])
     for name in ("draw.png", "draw.svg", "draw.csv"):
