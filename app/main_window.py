@@ -834,8 +834,9 @@ class MainWindow(QMainWindow):
         if not prepared:
             self.loader.prepare_engine(experiment)  # for the next Start
         may_fork = prepared and not any(getattr(tool, "running", False) for tool in [*self._views, *self._tools])
+        # The histograms' "initial" outline stays the weights the training began from, not this Start's.
         session = training_session(experiment, options, paused=paused, parent=self, recording=recording,
-                                   may_fork=may_fork)
+                                   may_fork=may_fork, initial_inspection=self._last_inspection)
         session.started.connect(self._on_started)
         session.progress.connect(self._on_progress)
         session.paused.connect(self._on_paused)
@@ -1423,6 +1424,7 @@ class MainWindow(QMainWindow):
         self._last_batch = batches[-1] if batches else None
         self._last_epoch = epochs[-1] if epochs else None
         inspection = inspect(experiment.network, experiment.dataset, initial=initial)
+        self._last_inspection = inspection
         self._call_views("on_progress", Progress(batches, epochs, inspection, None))
         if self.draw_view is not None:
             self.draw_view.set_model(experiment.network, run_library.model_metadata(experiment), source=saved.label)

@@ -69,13 +69,15 @@ def available() -> bool:
 
 
 def training_session(experiment, trainer_options: dict, *, paused: bool, parent: QObject, recording=None,
-                     may_fork: bool = True):
+                     may_fork: bool = True, **worker_options):
     """The session for a window's run: :class:`TrainingProcess` where :func:`available` and the caller
-    says that no other thread may be compiling kernels now (``may_fork``), else a thread's."""
+    says that no other thread may be compiling kernels now (``may_fork``), else a thread's.
+    ``worker_options`` go to its :class:`~app.training_worker.TrainingWorker`."""
     if may_fork and available():
-        return TrainingProcess(experiment, trainer_options, paused=paused, parent=parent, recording=recording)
+        return TrainingProcess(experiment, trainer_options, paused=paused, parent=parent, recording=recording,
+                               **worker_options)
     return TrainingSession(experiment, trainer_options, paused=paused, parent=parent,
-                           on_event=recording.record if recording is not None else None)
+                           on_event=recording.record if recording is not None else None, **worker_options)
 
 
 class RemoteControl:

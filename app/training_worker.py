@@ -59,9 +59,11 @@ class TrainingWorker(Worker):
 
     def __init__(self, experiment, control: TrainingControl, trainer_options: dict | None = None, *,
                  message_interval: float = MESSAGE_INTERVAL, inspection_interval: float = INSPECTION_INTERVAL,
-                 blas_threads: int | None = None, on_event=None, outbox=None):
+                 blas_threads: int | None = None, on_event=None, outbox=None, initial_inspection=None):
         """``on_event(event)``, if given, is called in this thread with every engine event as it
-        happens, while the network still holds that event's weights (the run library saves them)."""
+        happens, while the network still holds that event's weights (the run library saves them).
+        ``initial_inspection``: an inspection of the weights the training began from, when this run
+        goes on from an earlier one (else this run's first inspection is the initial one)."""
         super().__init__(outbox)
         self.experiment, self.control = experiment, control
         self.on_event = on_event
@@ -72,7 +74,7 @@ class TrainingWorker(Worker):
         self._batches: list = []
         self._epochs: list = []
         self._next_message = self._next_inspection = 0.0
-        self._initial_inspection = None
+        self._initial_inspection = initial_inspection
 
     def run(self) -> None:
         try:

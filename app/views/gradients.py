@@ -132,8 +132,8 @@ class GradientView(View):
 
     def add_batches(self, events):
         for event in events:
-            if len(event.gradient_norms) != len(self.norm_series):
-                self.tracked = False
+            self.tracked = len(event.gradient_norms) == len(self.norm_series)  # the newest step says
+            if not self.tracked:
                 continue
             for series, norm in zip(self.norm_series, event.gradient_norms):
                 series.append(event.step, norm)
@@ -147,9 +147,9 @@ class GradientView(View):
                 self.share_series[statistics.index].append(self.last_step, 100.0 * share)
 
     def redraw(self):
-        if not self.tracked:
-            self.show_note(self.tr("This run does not record gradient norms "
-                                   "(the trainer's track_gradient_norms option is off)."))
+        self.show_note(None if self.tracked else self.tr(
+            "No gradient norms for these steps: a saved run's history does not keep them. Training on draws "
+            "them from the next step."))
         for curve, series in zip(self.norm_curves, self.norm_series):
             show(curve, series, log_y=True)
         for index, curve in self.share_curves.items():

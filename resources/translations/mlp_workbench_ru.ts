@@ -1543,8 +1543,8 @@ target loss
         <translation>слой {number} ({function}): {what}</translation>
     </message>
     <message>
-        <source>This run does not record gradient norms (the trainer&apos;s track_gradient_norms option is off).</source>
-        <translation>Этот запуск не записывает нормы градиентов (параметр обучения track_gradient_norms выключен).</translation>
+        <source>No gradient norms for these steps: a saved run&apos;s history does not keep them. Training on draws them from the next step.</source>
+        <translation>Для этих шагов нет норм градиента: история сохранённого запуска их не хранит. При продолжении обучения они появятся со следующего шага.</translation>
     </message>
     <message>
         <source>gradient norm</source>

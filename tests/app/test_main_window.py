@@ -183,6 +183,26 @@ def test_a_stopped_run_goes_on_to_the_end_the_epochs_setting_gives_it_then_start
     assert finished.args[0].epoch == 2 * (done + 2), "after a completed run, Start trains the setting's epochs more"
 
 
+def test_the_weights_initial_outline_stays_the_initial_weights_when_start_goes_on_from_a_finished_run(
+        open_window, qtbot, small_config):
+    from core.experiment import Experiment
+    from core.inspection import inspect
+
+    window = open_window(small_config(epochs=1))
+    initial = inspect(Experiment(window.model.config.copy(), dataset=window.experiment.dataset).network,
+                      window.experiment.dataset)  # the same seed builds the same first weights
+    for _ in range(2):
+        with qtbot.waitSignal(window.run_finished, timeout=30_000):
+            window.start()
+        qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    shown = window._last_inspection
+    assert window.epochs_done == 2 and shown is not None
+    for layer, first in zip(shown.layers, initial.layers):
+        np.testing.assert_array_equal(layer.initial_weights.counts, first.initial_weights.counts)
+        np.testing.assert_array_equal(layer.initial_weights.edges, first.initial_weights.edges)
+        np.testing.assert_array_equal(layer.initial_biases.counts, first.initial_biases.counts)
+
+
 def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch(open_window, qtbot, small_config,
                                                                                 monkeypatch):
     monkeypatch.setattr(training_process, "available", lambda: False)  # a thread's trainer can be looked into

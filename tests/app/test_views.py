@@ -244,7 +244,7 @@ def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtb
     np.testing.assert_allclose(means, [statistics.mean for statistics in run.last.activations])
 
 
-def test_gradient_view_says_so_when_the_run_does_not_track_gradient_norms(qtbot, runs):
+def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes_on(qtbot, runs):
     run = runs["digits"]
     untracked = [Progress(tuple(events.BatchFinished(**{**vars(event), "gradient_norms": ()})
                                 for event in message.batches), message.epochs) for message in run.messages]
@@ -254,7 +254,12 @@ def test_gradient_view_says_so_when_the_run_does_not_track_gradient_norms(qtbot,
     view.reset(run.experiment)
     for message in untracked:
         view.on_progress(message)
-    assert "gradient norms" in view.note.text()
+    view.refresh()
+    assert view.note.text().startswith("No gradient norms for these steps: a saved run's history does not keep")
+    assert not view.note.isHidden()
+    view.on_progress(next(message for message in reversed(run.messages) if message.batches))  # training on
+    view.refresh()
+    assert view.note.isHidden()
 
 
 def test_unit_image_view_tiles_the_first_layers_weights(qtbot, runs):
