@@ -43,7 +43,7 @@ def format_scientific(value: float) -> str:
 class GradientCheckTable(QTableWidget):
     """One row per parameter tensor of a gradient check; the result coloured, pass or fail."""
 
-    RESULT_COLUMN = 7
+    RESULT_COLUMN = 8
 
     def __init__(self, parent=None):
         super().__init__(0, self.RESULT_COLUMN + 1, parent)
@@ -61,18 +61,26 @@ class GradientCheckTable(QTableWidget):
             "Each entry's derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 "
             "copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g "
             "the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). "
-            "Below %1 the gradients agree.")
+            "Below %1 the gradients agree. An entry within ε of a kink of the loss (a ReLU whose input is 0), "
+            "where there is no derivative to compare, is left out and counted apart.")
             .replace("%1", f"{TOLERANCE:g}").replace("%2", f"{NORM_FLOOR:g}"))
 
     @staticmethod
     def verdict(rows: list[GradientCheckRow]) -> str:
         failed = sum(not row.passed for row in rows)
+        kinks = sum(row.entries_at_kinks for row in rows)
         if not failed:
-            return QCoreApplication.translate("GradientCheckTable",
-                                              "Backpropagation agrees with the numerical gradient for every tensor.")
-        return QCoreApplication.translate("GradientCheckTable",
-                                          "%1 tensor(s) disagree: their backpropagated gradient is wrong."
-                                          ).replace("%1", str(failed))
+            verdict = QCoreApplication.translate("GradientCheckTable",
+                                                 "Backpropagation agrees with the numerical gradient for every tensor.")
+        else:
+            verdict = QCoreApplication.translate("GradientCheckTable",
+                                                 "%1 tensor(s) disagree: their backpropagated gradient is wrong."
+                                                 ).replace("%1", str(failed))
+        if kinks:
+            verdict += " " + QCoreApplication.translate(
+                "GradientCheckTable", "%1 entries within ε of a kink (a ReLU input at 0), where there is no "
+                                      "derivative, were left out.").replace("%1", str(kinks))
+        return verdict
 
     def show_rows(self, rows: list[GradientCheckRow]) -> None:
         self.rows = list(rows)
@@ -81,7 +89,7 @@ class GradientCheckTable(QTableWidget):
         bold.setBold(True)
         for index, row in enumerate(self.rows):
             cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
-                     format_scientific(row.backprop_norm), format_scientific(row.numeric_norm),
+                     QLocale().toString(row.entries_at_kinks), format_scientific(row.backprop_norm), format_scientific(row.numeric_norm),
                      format_scientific(row.max_abs_error), format_scientific(row.relative_error),
                      self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
@@ -100,7 +108,10 @@ class GradientCheckTable(QTableWidget):
             (self.tr("Tensor"), self.tr("The parameter tensor: layer number, then W (weights), b (biases) or "
                                         "gamma, beta (batch normalisation)")),
             (self.tr("Shape"), self.tr("The tensor's shape")),
-            (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε")),
+            (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε and "
+                                                 "compared")),
+            (self.tr("At kinks"), self.tr("Entries within ε of a kink of the loss (a ReLU input at 0): no "
+                                          "derivative exists there to compare, so they are left out")),
             (self.tr("‖g‖ backprop"), self.tr("The norm of backpropagation's gradient over the checked entries")),
             (self.tr("‖ĝ‖ numerical"), self.tr("The norm of the numerical gradient over the checked entries")),
             (self.tr("Max |Δ|"), self.tr("The largest difference between the two derivatives of one entry")),

@@ -182,11 +182,11 @@ class GradientCheckView(View):
 
     def table(self) -> tuple[list[str], list[list]]:
         """One row per tensor, in the engine's terms (for scripts, not translated)."""
-        header = ["tensor", "shape", "entries_checked", "backprop_norm", "numeric_norm", "max_abs_error",
-                  "relative_error", "passed"]
-        return header, [[row.name, "x".join(map(str, row.shape)), row.entries_checked, row.backprop_norm,
-                         row.numeric_norm, row.max_abs_error,
-                         row.relative_error, row.passed] for row in self.rows]
+        header = ["tensor", "shape", "entries_checked", "entries_at_kinks", "backprop_norm", "numeric_norm",
+                  "max_abs_error", "relative_error", "passed"]
+        return header, [[row.name, "x".join(map(str, row.shape)), row.entries_checked, row.entries_at_kinks,
+                         row.backprop_norm, row.numeric_norm, row.max_abs_error, row.relative_error, row.passed]
+                        for row in self.rows]
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1361,8 +1361,8 @@ target loss
 <context>
     <name>GradientCheckTable</name>
     <message>
-        <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Below %1 the gradients agree.</source>
-        <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением. Для каждого тензора, где g — градиент обратного распространения, а ĝ — численный: относительная ошибка = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Ниже %1 градиенты совпадают.</translation>
+        <source>Each entry&apos;s derivative is estimated numerically, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, on a float64 copy of the network with dropout masks frozen, and compared with backpropagation. Per tensor, with g the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Below %1 the gradients agree. An entry within ε of a kink of the loss (a ReLU whose input is 0), where there is no derivative to compare, is left out and counted apart.</source>
+        <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением. Для каждого тензора, где g — градиент обратного распространения, а ĝ — численный: относительная ошибка = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Ниже %1 градиенты совпадают. Элемент в пределах ε от излома функции потерь (ReLU со входом 0), где производной нет и сравнивать не с чем, не сравнивается и считается отдельно.</translation>
     </message>
     <message>
         <source>Backpropagation agrees with the numerical gradient for every tensor.</source>
@@ -1371,6 +1371,10 @@ target loss
     <message>
         <source>%1 tensor(s) disagree: their backpropagated gradient is wrong.</source>
         <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
+    </message>
+    <message>
+        <source>%1 entries within ε of a kink (a ReLU input at 0), where there is no derivative, were left out.</source>
+        <translation>Элементов в пределах ε от излома (вход ReLU равен 0), где производной нет, не сравнивалось: %1.</translation>
     </message>
     <message>
         <source>ok</source>
@@ -1405,8 +1409,16 @@ target loss
         <translation>Элементов</translation>
     </message>
     <message>
-        <source>How many randomly chosen entries were perturbed by ±ε</source>
-        <translation>Сколько случайно выбранных элементов тензора сдвигалось на ±ε</translation>
+        <source>How many randomly chosen entries were perturbed by ±ε and compared</source>
+        <translation>Сколько случайно выбранных элементов тензора сдвигалось на ±ε и сравнивалось</translation>
+    </message>
+    <message>
+        <source>At kinks</source>
+        <translation>У изломов</translation>
+    </message>
+    <message>
+        <source>Entries within ε of a kink of the loss (a ReLU input at 0): no derivative exists there to compare, so they are left out</source>
+        <translation>Элементы в пределах ε от излома функции потерь (вход ReLU равен 0): производной там нет, сравнивать не с чем, поэтому они не сравниваются</translation>
     </message>
     <message>
         <source>‖g‖ backprop</source>

@@ -18,6 +18,7 @@ from core.layers import Activation, Dense
 from core.network import Network
 
 RESULT = GradientCheckTable.RESULT_COLUMN
+KINKS = 3  # the column after "Entries checked"
 
 
 def shown_window(qtbot, config=None) -> MainWindow:
@@ -100,6 +101,23 @@ def test_a_wrong_backward_pass_fails_in_red(qtbot, monkeypatch):
     assert view.status.text().startswith(f"{len(failed)} tensor(s) disagree")
 
 
+def test_entries_at_a_relu_kink_are_left_out_and_counted_not_failed(qtbot):
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    experiment = small_experiment()
+    experiment.network = Network([Dense(4, 5), Activation("relu"), Dense(5, 3), Activation("relu"), Dense(3, 3)])
+    experiment.network.layers[0].W[...] = 0  # the second layer's ReLUs all sit at 0, their kink
+    experiment.dataset.y_train[:] = 0
+    view.reset(experiment)
+    rows = view.check()
+    view.refresh()
+    kinked = {row.name: row.entries_at_kinks for row in rows}
+    assert kinked["layer2.b"] == 3 and all(row.passed for row in rows)
+    assert view.results.item(3, KINKS).text() == "3" and view.results.item(3, RESULT).text() == "ok"
+    assert view.status.text().startswith("Backpropagation agrees with the numerical gradient for every tensor. "
+                                         f"{sum(kinked.values())} entries within ε of a kink (a ReLU input at 0)")
+
+
 def test_the_check_uses_the_configurations_penalty_and_waits_while_the_network_trains(qtbot):
     view = GradientCheckView()
     qtbot.addWidget(view)
@@ -133,11 +151,11 @@ def test_exports_write_the_chart_and_the_rows(qtbot, tmp_path):
     assert ElementTree.parse(tmp_path / "check.svg").getroot().tag.endswith("svg")
     with open(tmp_path / "check.csv", newline="", encoding="utf-8") as handle:
         header, *lines = list(csv.reader(handle))
-    assert header == ["tensor", "shape", "entries_checked", "backprop_norm", "numeric_norm", "max_abs_error",
-                      "relative_error", "passed"]
+    assert header == ["tensor", "shape", "entries_checked", "entries_at_kinks", "backprop_norm", "numeric_norm",
+                      "max_abs_error", "relative_error", "passed"]
     assert [line[0] for line in lines] == ["layer0.W", "layer0.b", "layer2.W", "layer2.b"] == [r.name for r in rows]
-    assert lines[0][1] == "4x5" and [float(line[6]) for line in lines] == [row.relative_error for row in rows]
-    assert [float(line[3]) for line in lines] == [row.backprop_norm for row in rows]
+    assert lines[0][1] == "4x5" and [float(line[7]) for line in lines] == [row.relative_error for row in rows]
+    assert [float(line[4]) for line in lines] == [row.backprop_norm for row in rows]
 
 
 def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtbot):

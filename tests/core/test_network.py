@@ -58,6 +58,21 @@ def test_gradient_check_catches_a_wrong_backward_pass(monkeypatch):
     assert rows[0].backprop_norm > 1.5 * rows[0].numeric_norm > 0
 
 
+def test_gradient_check_leaves_out_entries_at_a_relu_kink_instead_of_failing_backpropagation():
+    """A first layer that outputs 0 leaves the second's pre-activations at its zero biases: every ReLU
+    there sits on its kink, where backprop takes φ'(0) = 0 and the central difference averages 0 and 1."""
+    net = Network([Dense(2, 3), Activation("relu"), Dense(3, 4), Activation("relu"), Dense(4, 2)], seed=1)
+    first = net.layers[0]
+    first.W[...] = 0
+    rng = np.random.default_rng(5)
+    rows = {row.name: row for row in gradient_check(net, rng.normal(size=(8, 2)), np.zeros(8, dtype=int))}
+    kinked = rows["layer2.b"]
+    assert kinked.entries_at_kinks == 4 and kinked.entries_checked == 0 and kinked.passed
+    assert all(row.passed for row in rows.values()), format_table(list(rows.values()))
+    assert rows["layer4.W"].entries_at_kinks == 0 and rows["layer4.W"].entries_checked == 8
+    assert "at kinks" in format_table(list(rows.values()))
+
+
 def test_gradient_check_reports_both_gradients_norms_over_the_checked_entries():
     net = Network([Dense(3, 4), Activation("tanh"), Dense(4, 2)])
     rng = np.random.default_rng(3)
