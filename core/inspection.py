@@ -120,7 +120,8 @@ class Predictions:
 
 @dataclass(frozen=True)
 class DecisionBoundary:
-    """The classifier on an n×n grid over 2-D data: cell ``[i, j]`` is the point (x[j], y[i]).
+    """The classifier on an n×n grid over 2-D data: cell ``[i, j]`` is the point (x[j], y[i]),
+    in the data's original units (the network was given the point scaled by the data set's scaler).
 
     ``labels`` are the predicted class indices, ``probabilities`` (n, n, K) the class
     probabilities and ``confidence`` the predicted class's probability; both None for losses
@@ -136,7 +137,8 @@ class DecisionBoundary:
 
 @dataclass(frozen=True)
 class FittedCurve:
-    """The regression network's prediction y(x) on a grid over 1-D data."""
+    """The regression network's prediction y(x) on a grid over 1-D data, x and y in the data's
+    original units (the scaled x given to the network, its output unscaled when the targets were)."""
 
     x: np.ndarray
     y: np.ndarray
@@ -257,23 +259,28 @@ def _predictions(network, output, y, split: str, n_available: int, n_classes: in
 
 
 # ----------------------------------------------------------------------------- grids over the data
-def _span(dataset, column: int, n: int) -> np.ndarray:
-    """n points from min − margin to max + margin of feature ``column`` over training and validation data."""
-    parts = [dataset.X_train[:, column]]
+def _spans(dataset, n: int) -> list[np.ndarray]:
+    """Per feature, n points from min − margin to max + margin over training and validation data,
+    in the data's original units. The scaler is affine per feature, so the points are evenly
+    spaced in the network's (scaled) inputs too, and the decision boundary's cells stay a grid."""
+    parts = [dataset.X_train]
     if dataset.X_val is not None and len(dataset.X_val):
-        parts.append(dataset.X_val[:, column])
-    low = min(float(part.min()) for part in parts)
-    high = max(float(part.max()) for part in parts)
-    margin = GRID_MARGIN * (high - low) if high > low else 1.0
-    return np.linspace(low - margin, high + margin, n)
+        parts.append(dataset.X_val)
+    lows = np.min([part.min(axis=0) for part in parts], axis=0)
+    highs = np.max([part.max(axis=0) for part in parts], axis=0)
+    lows, highs = dataset.scaler.inverse_transform(np.stack([lows, highs])).astype(np.float64)
+    spans = []
+    for low, high in zip(lows, highs):
+        margin = GRID_MARGIN * (high - low) if high > low else 1.0
+        spans.append(np.linspace(low - margin, high + margin, n))
+    return spans
 
 
 def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
     """The classifier's labels and probabilities on an n×n grid spanning 2-D data with margins."""
-    x, y = _span(dataset, 0, n), _span(dataset, 1, n)
+    x, y = _spans(dataset, n)
     grid_x, grid_y = np.meshgrid(x, y)
-    points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
-    output = network.predict_output(points)
+    output = network.predict_output(dataset.scaler.transform(np.column_stack([grid_x.ravel(), grid_y.ravel()])))
     loss = network.loss
     labels = loss.predict(output).reshape(n, n)
     probabilities = loss.probabilities(output)
@@ -287,8 +294,9 @@ def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
 
 def fitted_curve(network, dataset, n: int) -> FittedCurve:
     """The regression network's predictions on n points spanning 1-D data with margins."""
-    x = _span(dataset, 0, n)
-    return FittedCurve(_frozen(x), _frozen(network.predict(x[:, None]).reshape(-1)))
+    (x,) = _spans(dataset, n)
+    prediction = network.predict(dataset.scaler.transform(x[:, None]))
+    return FittedCurve(_frozen(x), _frozen(dataset.original_targets(prediction).reshape(-1)))
 
 
 # ----------------------------------------------------------------------------- the whole look

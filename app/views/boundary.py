@@ -57,6 +57,7 @@ class BoundaryView(View):
         legend.addItem(self.val_points, self.tr("validation"))
         self.boundary = None
         self.n_classes = 2
+        self.feature_names = ("x1", "x2")
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -70,12 +71,13 @@ class BoundaryView(View):
         self.n_classes = dataset.n_classes
         self.boundary = None
         self.region.clear()
+        self.feature_names = dataset.feature_names
         self.plot.setLabel("bottom", dataset.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", dataset.feature_names[1], color=palette.FOREGROUND)
         brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]
         for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
                            (self.val_points, dataset.X_val, dataset.y_val)):
-            X, y = X[:MAX_POINTS], y[:MAX_POINTS]
+            X, y = dataset.scaler.inverse_transform(X[:MAX_POINTS]), y[:MAX_POINTS]
             item.setData(x=X[:, 0], y=X[:, 1], brush=[brushes[label] for label in y])
         omitted = max(len(dataset.X_train) - MAX_POINTS, 0) + max(len(dataset.X_val) - MAX_POINTS, 0)
         self.show_note(self.tr("{count} points are not drawn (at most {limit} per split).")
@@ -96,7 +98,8 @@ class BoundaryView(View):
                                    dx * len(boundary.x), dy * len(boundary.y)))
 
     def table(self):
-        header = [self.tr("x1"), self.tr("x2"), self.tr("predicted class"), self.tr("confidence")]
+        header = [*(self.tr("{feature} (original units)").format(feature=name) for name in self.feature_names),
+                  self.tr("predicted class"), self.tr("confidence")]
         rows = []
         boundary = self.boundary
         if boundary is not None:

@@ -25,6 +25,7 @@ class FittedCurveView(View):
                                          symbolBrush=palette.series_color(1), name=self.tr("validation"))
         self.curve = self.plot.plot(pen=palette.pen(3, 3), name=self.tr("network"))
         self.fitted = None
+        self.feature_name = "x"
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -37,11 +38,13 @@ class FittedCurveView(View):
         dataset = experiment.dataset
         self.fitted = None
         self.curve.setData([], [])
-        self.plot.setLabel("bottom", dataset.feature_names[0], color=palette.FOREGROUND)
+        self.feature_name = dataset.feature_names[0]
+        self.plot.setLabel("bottom", self.feature_name, color=palette.FOREGROUND)
         self.plot.setLabel("left", self.tr("target"), color=palette.FOREGROUND)
         for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
                            (self.val_points, dataset.X_val, dataset.y_val)):
-            item.setData(X[:MAX_POINTS, 0], y[:MAX_POINTS].reshape(-1))
+            item.setData(dataset.scaler.inverse_transform(X[:MAX_POINTS])[:, 0],
+                         dataset.original_targets(y[:MAX_POINTS]).reshape(-1))
 
     def show_inspection(self, inspection):
         self.fitted = inspection.curve
@@ -52,4 +55,5 @@ class FittedCurveView(View):
 
     def table(self):
         rows = [] if self.fitted is None else [[float(x), float(y)] for x, y in zip(self.fitted.x, self.fitted.y)]
-        return [self.tr("x"), self.tr("network output")], rows
+        return [self.tr("{feature} (original units)").format(feature=self.feature_name),
+                self.tr("network output (original units)")], rows

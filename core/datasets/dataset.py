@@ -165,6 +165,13 @@ class Dataset:
     def n_features(self) -> int:
         return self.X_train.shape[1]
 
+    def original_targets(self, y) -> np.ndarray:
+        """Regression targets, or a network's predictions of them, in the units they were loaded in
+        (``target_scaler`` inverted when the targets were scaled)."""
+        if self.target_scaler is None:
+            return np.array(y, dtype=np.float32, order="C")
+        return self.target_scaler.inverse_transform(y)
+
     @property
     def n_classes(self) -> int:
         """Number of classes (0 for regression)."""

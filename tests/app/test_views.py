@@ -43,9 +43,10 @@ APPLIES = {
 }
 
 
-def build_experiment(dataset, hidden, activation, loss, epochs):
+def build_experiment(dataset, hidden, activation, loss, epochs, data_options=None):
     config = run_config.RunConfig()
     config.data.dataset = dataset
+    config.data.options = data_options or {}
     config.network.hidden = [run_config.LayerConfig(units=units, activation=activation) for units in hidden]
     config.loss.name = loss
     config.optimizer.options = {"lr": 0.01}
@@ -368,9 +369,17 @@ def test_boundary_view_paints_the_predicted_regions_under_the_data(qtbot, runs):
     np.testing.assert_array_equal(view.region.image, region_colours(boundary.labels, boundary.confidence, 2))
     dataset = run.experiment.dataset
     assert len(view.train_points.data) == len(dataset.X_train)
-    np.testing.assert_allclose(view.val_points.data["x"], dataset.X_val[:, 0])
+    # In the data's original units, not the standardised ones the network sees.
+    assert dataset.scaler.method == "standardize"
+    original_train = dataset.scaler.inverse_transform(dataset.X_train)
+    np.testing.assert_allclose(view.val_points.data["x"], dataset.scaler.inverse_transform(dataset.X_val)[:, 0])
+    np.testing.assert_allclose(view.train_points.data["y"], original_train[:, 1])
     rect = view.region.mapRectToParent(view.region.boundingRect())
-    assert rect.left() < dataset.X_train[:, 0].min() and rect.right() > dataset.X_train[:, 0].max()
+    assert rect.left() < original_train[:, 0].min() and rect.right() > original_train[:, 0].max()
+    assert rect.top() < original_train[:, 1].min() and rect.bottom() > original_train[:, 1].max()
+    header, rows = view.table()
+    assert header[:2] == ["x1 (original units)", "x2 (original units)"]
+    assert rows[0][:2] == [boundary.x[0], boundary.y[0]]
 
 
 def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
@@ -386,7 +395,30 @@ def test_fitted_curve_view_draws_the_networks_prediction_over_the_data(qtbot, ru
     x, y = view.curve.getOriginalDataset()
     np.testing.assert_array_equal(x, run.last.curve.x)
     np.testing.assert_array_equal(y, run.last.curve.y)
-    np.testing.assert_array_equal(view.train_points.getOriginalDataset()[1], run.experiment.dataset.y_train[:, 0])
+    dataset = run.experiment.dataset
+    np.testing.assert_array_equal(view.train_points.getOriginalDataset()[1], dataset.y_train[:, 0])
+    # The sine's x ∈ [−π, π] in its own units, not the standardised ±1.7 that made its period look 3.3.
+    assert dataset.scaler.method == "standardize"
+    points_x = view.train_points.getOriginalDataset()[0]
+    np.testing.assert_allclose(points_x, dataset.scaler.inverse_transform(dataset.X_train)[:, 0])
+    assert points_x.min() < -3 and points_x.max() > 3
+    assert view.table()[0] == ["x (original units)", "network output (original units)"]
+
+
+def test_a_fitted_curve_of_scaled_targets_is_drawn_in_the_targets_units(qtbot):
+    experiment = build_experiment("sine", hidden=(4,), activation="tanh", loss="mse", epochs=1,
+                                  data_options={"target_scaling": "standardize"})
+    dataset = experiment.dataset
+    assert dataset.target_scaler is not None
+    view = FittedCurveView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    np.testing.assert_allclose(view.val_points.getOriginalDataset()[1],
+                               dataset.target_scaler.inverse_transform(dataset.y_val)[:, 0])
+    x, y = view.curve.getOriginalDataset()
+    predicted = experiment.network.predict(dataset.scaler.transform(x[:, None]))
+    np.testing.assert_allclose(y, dataset.target_scaler.inverse_transform(predicted).reshape(-1), rtol=1e-5)
 
 
 def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):

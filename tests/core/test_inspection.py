@@ -8,7 +8,7 @@ from sklearn.metrics import confusion_matrix as sklearn_confusion
 from core import inspection
 from core.datasets.dataset import make_dataset
 from core.datasets.digits import load_digits
-from core.datasets.tabular import load_sine
+from core.datasets.tabular import load_sine, load_wine_2d
 from core.datasets.toys import load_blobs, load_moons
 from core.layers import Activation, Dense
 from core.network import Network
@@ -192,7 +192,7 @@ def test_hinge_loss_ranks_mistakes_by_score_margin(digits):
 
 # ----------------------------------------------------------------------------- grids and images
 def test_decision_boundary_covers_the_data_and_agrees_with_predict():
-    moons = load_moons(n_samples=200)
+    moons = load_moons(n_samples=200, scaling="none")
     network = Network([Dense(2, 8), Activation("tanh"), Dense(8, 2)])
     boundary = inspection.inspect(network, moons, grid_size=20).boundary
     every_x = np.concatenate([moons.X_train[:, 0], moons.X_val[:, 0]])
@@ -205,6 +205,23 @@ def test_decision_boundary_covers_the_data_and_agrees_with_predict():
     assert boundary.labels[i, j] == network.predict(point)[0]
     np.testing.assert_allclose(boundary.probabilities[i, j], network.predict_proba(point)[0], rtol=1e-5)
     np.testing.assert_allclose(boundary.confidence, boundary.probabilities.max(axis=2))
+
+
+def test_the_decision_boundary_of_scaled_data_is_in_the_datas_original_units():
+    """wine_2d's grid ran over the standardised values (proline 1050 at 0.718) under the name proline."""
+    wine = load_wine_2d()
+    assert wine.scaler.method == "standardize"
+    network = Network([Dense(2, 4), Activation("tanh"), Dense(4, 2)])
+    boundary = inspection.inspect(network, wine, grid_size=20).boundary
+    original = wine.scaler.inverse_transform(np.concatenate([wine.X_train, wine.X_val]))
+    for axis, column in ((boundary.x, 0), (boundary.y, 1)):
+        low, high = original[:, column].min(), original[:, column].max()
+        assert axis[0] == pytest.approx(low - 0.1 * (high - low), rel=1e-5)
+        assert axis[-1] == pytest.approx(high + 0.1 * (high - low), rel=1e-5)
+    assert 11 < boundary.x[0] < 12 and 100 < boundary.y[0] < 300, "alcohol about 11–15, proline 278–1680"
+    i, j = 5, 14
+    scaled = wine.scaler.transform([[boundary.x[j], boundary.y[i]]])
+    np.testing.assert_allclose(boundary.probabilities[i, j], network.predict_proba(scaled)[0], rtol=1e-5)
 
 
 def test_binary_cross_entropy_boundary_gives_two_class_probabilities():
@@ -223,13 +240,25 @@ def test_multiclass_2d_data_has_a_boundary_but_no_curve():
 
 
 def test_fitted_curve_of_1d_regression_is_the_network_prediction():
-    sine = load_sine(n_samples=50)
+    sine = load_sine(n_samples=50, scaling="none")
     network = Network([Dense(1, 8), Activation("tanh"), Dense(8, 1)], loss="mse")
     result = inspection.inspect(network, sine, curve_size=30)
     curve = result.curve
     assert len(curve.x) == 30 and result.predictions is None and result.boundary is None
     assert curve.x[0] < sine.X_train.min() and curve.x[-1] > sine.X_train.max()
     np.testing.assert_allclose(curve.y, network.predict(curve.x[:, None].astype(np.float32)), rtol=1e-5)
+
+
+def test_the_fitted_curve_of_scaled_data_is_in_the_datas_original_units():
+    """The sine's x ∈ [−π, π] was drawn as its standardised −1.7…1.7, a period of about 3.3."""
+    sine = load_sine(n_samples=50, target_scaling="standardize")
+    assert sine.scaler.method == "standardize" and sine.target_scaler is not None
+    network = Network([Dense(1, 8), Activation("tanh"), Dense(8, 1)], loss="mse")
+    curve = inspection.inspect(network, sine, curve_size=30).curve
+    original_x = sine.scaler.inverse_transform(np.concatenate([sine.X_train, sine.X_val]))
+    assert curve.x[0] < original_x.min() < -3 and curve.x[-1] > original_x.max() > 3
+    predicted = network.predict(sine.scaler.transform(curve.x[:, None]))
+    np.testing.assert_allclose(curve.y, sine.target_scaler.inverse_transform(predicted).reshape(-1), rtol=1e-5)
 
 
 def test_first_layer_weights_become_images_and_small_networks_their_matrices(digits):
