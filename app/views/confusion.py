@@ -248,12 +248,13 @@ class ConfusionView(View):
         set_label(self.gallery_title, heading)
         dataset = self.experiment.dataset
         split_X = dataset.X_val if predictions.split == "validation" else dataset.X_train
+        examples = dataset.scaler.inverse_transform(split_X[rows])
         captions = [self._caption(predictions, row) for row in rows]
         if self.text_list is None:
-            examples = split_X[rows].reshape(-1, *dataset.image_shape)
-            lightest, darkest = (float(examples.min()), float(examples.max())) if len(examples) else (0.0, 1.0)
+            pictures = examples.reshape(-1, *dataset.image_shape)
+            lightest, darkest = (float(pictures.min()), float(pictures.max())) if len(pictures) else (0.0, 1.0)
             blank = np.full((GALLERY_SIZE - len(rows), *dataset.image_shape), lightest, dtype=np.float32)
-            self.gallery_images.setImage(tile(np.concatenate([examples, blank]), GALLERY_COLUMNS,
+            self.gallery_images.setImage(tile(np.concatenate([pictures, blank]), GALLERY_COLUMNS,
                                               room_below=self.caption_room, fill=lightest),
                                          levels=(lightest, max(darkest, lightest + 1e-6)))
             height, width = dataset.image_shape
@@ -263,9 +264,10 @@ class ConfusionView(View):
                                       row * (height + GAP + self.caption_room) + height + self.caption_room / 2,
                                       caption, ink) for (row, column), caption in zip(placed, captions)])
         else:
-            lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 3, fixed=False)}" for name, value in
-                                             zip(dataset.feature_names[:4], split_X[row][:4])) + f" — {caption}"
-                     for row, caption in zip(rows[:GALLERY_SIZE], captions)]
+            # Four significant digits write measurements such as proline 1065 or alcohol 14.23 in full.
+            lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 4, fixed=False)}" for name, value in
+                                             zip(dataset.feature_names[:4], example[:4])) + f" — {caption}"
+                     for row, example, caption in zip(rows[:GALLERY_SIZE], examples, captions)]
             set_label(self.text_list, "<br>".join(lines))
 
     def _caption(self, predictions, row) -> str:

@@ -297,7 +297,8 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     np.testing.assert_array_equal(view.shown_rows(), worst)
     pictures = view.gallery_images.image
     second_tile = pictures[:8, 8 + GAP:16 + GAP]  # 8 × 8 images side by side, GAP pixels apart
-    np.testing.assert_array_equal(second_tile, run.experiment.dataset.X_val[worst[1]].reshape(8, 8))
+    np.testing.assert_array_equal(second_tile, 16 * run.experiment.dataset.X_val[worst[1]].reshape(8, 8)), \
+        "the pixels in their own units, 0…16"
     x, y, caption, _ = view.captions.texts[1]
     names = run.experiment.dataset.class_names
     assert caption.startswith(f"{names[predictions.true[worst[1]]]} → {names[predictions.predicted[worst[1]]]}")
@@ -305,6 +306,24 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     right = np.trace(predictions.confusion) / len(predictions.true)
     assert view.matrix_plot.titleLabel.text == (f"{len(predictions.true)} of {predictions.n_available} validation "
                                                 f"examples, {100 * right:.1f} % right")  # as the status bar writes it
+
+
+def test_the_gallery_writes_tabular_examples_in_their_original_units(qtbot):
+    """wine's alcohol of about 14 was written as its standardised 1.43."""
+    experiment = build_experiment("wine", hidden=(4,), activation="tanh", loss="softmax_cross_entropy", epochs=1)
+    dataset = experiment.dataset
+    assert dataset.scaler.method == "standardize"
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    rows = view.shown_rows()
+    assert len(rows) > 0, "an untrained network makes mistakes"
+    lines = view.text_list.text.split("<br>")
+    for row, line in zip(rows, lines):
+        alcohol, malic_acid = dataset.scaler.inverse_transform(dataset.X_val[row])[:2]
+        assert 11 < alcohol < 15
+        assert line.startswith(f"#{row}: alcohol = {alcohol:.4g}, malic_acid = {malic_acid:.4g}, "), line
 
 
 def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs):
