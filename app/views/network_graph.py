@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import palette
 from app.i18n import format_number
 from app.views.base import TranslatedText, View
+from core.label_layout import labels_along_links
 
 #: The inspection gives weight matrices only when no layer is wider than this.
 MAX_UNITS = 64
@@ -17,8 +18,6 @@ LEVELS = 4
 MAX_LABELS = 20
 #: Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6).
 MAX_VALUE_LABELS = 24
-#: Where along its link (from its source) a weight's value stands: crossing links cross at 0.5.
-VALUE_POSITION = 0.3
 
 
 def node_positions(widths: list[int]) -> list[np.ndarray]:
@@ -72,6 +71,8 @@ class NetworkView(View):
         self.weights = None
         self.link_x = self.link_y = np.zeros(0)
         self.input_count = 0
+        # Labels keep their size on screen: in plot units they grow as the plot shrinks.
+        self.plot.vb.sigTransformChanged.connect(self._place_weight_labels)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -123,10 +124,7 @@ class NetworkView(View):
         self.weight_labels, self.bias_labels = [], []
         if n_links > MAX_VALUE_LABELS:
             return
-        starts, ends = self.link_x.reshape(-1, 2), self.link_y.reshape(-1, 2)
-        for (x0, x1), (y0, y1) in zip(starts, ends):
-            self.weight_labels.append(self._value_label(x0 + VALUE_POSITION * (x1 - x0),
-                                                        y0 + VALUE_POSITION * (y1 - y0), (0.5, 0.5)))
+        self.weight_labels = [self._value_label(0.0, 0.0, (0.5, 0.5)) for _ in range(n_links)]
         self.bias_labels = [self._value_label(x, y, (0.5, -0.25)) for x, y in self.node_xy[self.input_count:]]
 
     def _value_label(self, x: float, y: float, anchor: tuple[float, float]) -> pg.TextItem:
@@ -164,6 +162,31 @@ class NetworkView(View):
             label.setText(format_number(value, 3, fixed=False))
         for label, value in zip(self.bias_labels, biases):
             label.setText("b = " + format_number(value, 3, fixed=False))
+        self._place_weight_labels()
+
+    def _place_weight_labels(self) -> None:
+        """Give each weight's value a place along its link where it covers no other value (see
+        :func:`core.label_layout.labels_along_links`); a value with no free place is left out
+        (every weight is in the CSV export). All are given the room of the widest, so that a label's
+        place changes with the widest value, not with each value's own digits."""
+        if not self.weight_labels or self.weights is None:
+            return
+        for label in self.weight_labels:
+            label.show()  # to be measured at the plot's scale: left out again below if there is no room
+        covered = [self._covered(label) for label in self.weight_labels]
+        room = (max(box.width() for box in covered), max(box.height() for box in covered))
+        biases = np.array([box.getCoords() for box in map(self._covered, self.bias_labels)]).reshape(-1, 4)
+        centres = labels_along_links(np.column_stack([self.link_x[0::2], self.link_y[0::2]]),
+                                     np.column_stack([self.link_x[1::2], self.link_y[1::2]]), room, biases)
+        for label, (x, y) in zip(self.weight_labels, centres):
+            label.setVisible(not np.isnan(x))
+            if not np.isnan(x):
+                label.setPos(x, y)
+
+    def _covered(self, label: pg.TextItem) -> pg.QtCore.QRectF:
+        """The box, in plot units, that ``label`` covers at the plot's current scale."""
+        label.updateTransform(force=True)
+        return label.mapRectToView(label.boundingRect()).normalized()
 
     def table(self):
         rows = []

@@ -465,13 +465,48 @@ def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_
     assert texts == [f"{value:.3g}" for value in np.concatenate([W1.ravel(), W2.ravel()])]
     assert [label.toPlainText() for label in view.bias_labels] == \
         [f"b = {value:.3g}" for value in np.concatenate([b1, b2])]
-    # Input 1 → hidden unit 2 is the second link: its value stands 0.3 of the way along it.
+    # Every value stands 0.3 of the way along its link (input 1 → hidden unit 2 is the second link).
     start, end = view.node_xy[0], view.node_xy[3]
     np.testing.assert_allclose([view.weight_labels[1].pos().x(), view.weight_labels[1].pos().y()],
                                start + 0.3 * (end - start))
+    starts = np.column_stack([view.link_x[0::2], view.link_y[0::2]])
+    ends = np.column_stack([view.link_x[1::2], view.link_y[1::2]])
+    np.testing.assert_allclose([[label.pos().x(), label.pos().y()] for label in view.weight_labels],
+                               starts + 0.3 * (ends - starts))
+    assert all(label.isVisible() for label in view.weight_labels)
 
     view.reset(runs["moons"].experiment)  # 2-8-6-2: 76 links, too many numbers to read
     assert view.weight_labels == [] and view.bias_labels == []
+
+
+def test_no_value_written_on_a_network_covers_another(qtbot):
+    """A 2-4-2 network wrote h2→o1's weight on h3→o0's, both 0.3 of the way along their links."""
+    experiment = build_experiment("moons", hidden=(4,), activation="tanh", loss="softmax_cross_entropy", epochs=1)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.show()
+    view.reset(experiment)
+
+    def shown_boxes():
+        view.grab()  # text items take their size on screen when painted
+        return [label.sceneBoundingRect() for label in view.weight_labels + view.bias_labels if label.isVisible()]
+
+    def overlapping(boxes):
+        return [(a, b) for index, a in enumerate(boxes) for b in boxes[index + 1:] if a.intersects(b)]
+
+    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
+    view.redraw()
+    boxes = shown_boxes()
+    assert len(boxes) == 16 + 6 and overlapping(boxes) == []
+
+    view.resize(400, 300)
+    qtbot.waitUntil(lambda: view.plot.vb.width() < 400)
+    assert overlapping(shown_boxes()) == []
+    left_out = [index for index, label in enumerate(view.weight_labels) if not label.isVisible()]
+    assert left_out, "too little room for all of them: some are left out rather than written over others"
+    header, rows = view.table()
+    assert len(rows) == 16 + 6, "the CSV export still has every weight"
 
 
 def test_network_view_explains_why_it_draws_no_links_for_a_wide_layer(qtbot):
