@@ -67,15 +67,18 @@ class LayerParameters:
 
 @dataclass(frozen=True)
 class ActivationStatistics:
-    """Outputs of the Activation layer ``network.layers[index]`` on the probe batch.
+    """Outputs of the Activation layer ``network.layers[index]`` on the probe batch: the first
+    ``n_rows`` rows of the ``split`` data ("validation", or "training" when there is none).
 
-    ``saturated``: share of outputs within 1 % of the range from an asymptote (sigmoid, tanh,
-    hard sigmoid; None for others). ``dead``: share of units that output 0 for every probe
-    example (ReLU only; None for others) — they receive no gradient and no longer learn.
+    ``saturated``: share of outputs — units × rows — within 1 % of the range from an asymptote
+    (sigmoid, tanh, hard sigmoid; None for others). ``dead``: share of units that output 0 for
+    every probe row (ReLU only; None for others) — they receive no gradient and no longer learn.
     """
 
     index: int
     function: str
+    split: str
+    n_rows: int
     n_units: int
     mean: float
     std: float
@@ -217,8 +220,9 @@ def _layer_parameters(index: int, layer: Dense, initial: LayerParameters | None,
 
 
 # ----------------------------------------------------------------------------- activations
-def activation_statistics(index: int, function_name: str, a: np.ndarray) -> ActivationStatistics:
-    """Mean, standard deviation, saturated share and dead share of the outputs ``a`` (N, units).
+def activation_statistics(index: int, function_name: str, a: np.ndarray, split: str) -> ActivationStatistics:
+    """Mean, standard deviation, saturated share and dead share of the outputs ``a`` (N, units)
+    on the first N rows of the ``split`` data.
 
     saturated = share of entries with a ≤ low + m·(high − low) or a ≥ high − m·(high − low),
     m = SATURATION_MARGIN; dead = share of columns with a = 0 in every row (ReLU).
@@ -230,7 +234,7 @@ def activation_statistics(index: int, function_name: str, a: np.ndarray) -> Acti
         saturated = float(np.count_nonzero((a <= low + margin) | (a >= high - margin))) / a.size
     if function_name == "relu":
         dead = float(np.count_nonzero(~a.any(axis=0))) / a.shape[1]
-    return ActivationStatistics(index, function_name, a.shape[1], float(a.mean(dtype=np.float64)),
+    return ActivationStatistics(index, function_name, split, a.shape[0], a.shape[1], float(a.mean(dtype=np.float64)),
                                 float(a.std(dtype=np.float64)), saturated, dead)
 
 
@@ -365,7 +369,7 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     for index, layer in enumerate(network.layers):
         out = layer.forward(out, False)
         if isinstance(layer, Activation):
-            statistics.append(activation_statistics(index, layer.function.name, out[:probe_size]))
+            statistics.append(activation_statistics(index, layer.function.name, out[:probe_size], split))
 
     predictions = boundary = curve = None
     if is_classification:

@@ -8,8 +8,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
+from app.i18n import format_integer, format_percent
 from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds
 from app.views.series import DecimatingSeries, plain, show
+from core.inspection import SATURATION_MARGIN
 
 
 def layer_numbers(network) -> dict[int, int]:
@@ -45,7 +47,8 @@ class GradientView(View):
     - ‖∂L/∂W‖ of every Dense layer per step, on a log scale: curves that fall apart by orders
       of magnitude from the output layer to the first show vanishing (or exploding) gradients;
     - each activation layer's mean ± standard deviation on a probe batch, now;
-    - over time, the share of saturated sigmoid/tanh outputs or of dead ReLU units per layer.
+    - over time, per layer, the share of a sigmoid or tanh layer's outputs (units × examples) that
+      are saturated, or of a ReLU layer's units that are dead, on the inspection's probe examples.
     """
 
     title = TranslatedText("GradientView", QT_TRANSLATE_NOOP("GradientView", "Gradients"))
@@ -57,8 +60,7 @@ class GradientView(View):
         self.norm_plot.setLogMode(y=True)
         self.spread_plot = self.new_plot(1, 0, self.tr("activations now: mean ± standard deviation"),
                                          bottom=self.tr("layer"))
-        self.share_plot = self.new_plot(2, 0, self.tr("saturated (sigmoid, tanh) or dead (ReLU) units"),
-                                        left="%", bottom=self.tr("step"))
+        self.share_plot = self.new_plot(2, 0, left="%", bottom=self.tr("step"))
         self.share_plot.setXLink(self.norm_plot)
         self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
         # Noisy norms reach new extremes often: a wider margin (in decades) moves their axis less.
@@ -84,6 +86,7 @@ class GradientView(View):
         self.spread_of = None  # the inspection the activation bars show
         self.last_step = 0
         self.tracked = True
+        self.share_description = ("", "")  # (title, tooltip) of the shares' plot
 
     def prepare(self, experiment):
         network = experiment.network
@@ -109,9 +112,10 @@ class GradientView(View):
         for index, layer in enumerate(network.layers):
             function = getattr(getattr(layer, "function", None), "name", None)
             if function in ("sigmoid", "tanh", "piecewise_linear", "relu"):
-                what = self.tr("dead") if function == "relu" else self.tr("saturated")
-                name = self.tr("layer {number} ({function}): {what}").format(
-                    number=numbers[index], function=function, what=what)
+                share = (self.tr("layer {number} ({function}): % of units at 0 on every example")
+                         if function == "relu" else
+                         self.tr("layer {number} ({function}): % of outputs near an asymptote"))
+                name = share.format(number=numbers[index], function=function)
                 self.share_series[index] = DecimatingSeries()
                 self.share_curves[index] = self._curve(self.share_plot, numbers[index], name, 1.5)
                 self.share_names[index] = name
@@ -155,6 +159,7 @@ class GradientView(View):
         for index, curve in self.share_curves.items():
             show(curve, self.share_series[index])
         self.steps_axis.follow(self.last_step)
+        self._describe_shares()
         norm_axis, spread_axis, share_axis = self.value_axes
         norm_axis.follow(finite_bounds(*(series.y for series in self.norm_series)))
         share_axis.follow(finite_bounds([0.0], *(series.y for series in self.share_series.values())))
@@ -167,6 +172,28 @@ class GradientView(View):
             self.spread_means.setData(x, mean)
             self.spread_plot.setXRange(x.min() - 0.5, x.max() + 0.5, padding=0)
             spread_axis.follow(finite_bounds(mean - std, mean + std))
+
+    def _describe_shares(self) -> None:
+        """Title and tooltip of the shares' plot: what each share is of, on which examples (set only
+        when they change: laying a title out again is the costly part of a redraw)."""
+        probe = self.latest.activations[0] if self.latest is not None and self.latest.activations else None
+        if probe is None or not self.share_curves:
+            title = tooltip = ""
+        else:
+            title = (self.tr("saturated outputs and dead units, on the first {rows} validation examples")
+                     if probe.split == "validation" else
+                     self.tr("saturated outputs and dead units, on the first {rows} training examples")
+                     ).format(rows=format_integer(probe.n_rows))
+            tooltip = self.tr(
+                "Saturated: the share of a sigmoid, tanh or piecewise_linear layer's outputs, one per unit and "
+                "example, that lie within {margin} of its range from an asymptote, where its derivative is "
+                "nearly 0. Dead: the share of a ReLU layer's units that output 0 for every one of these "
+                "examples: they receive no gradient and no longer learn.").format(
+                margin=format_percent(SATURATION_MARGIN, 0))
+        if (title, tooltip) != self.share_description:
+            self.share_description = (title, tooltip)
+            self.share_plot.setTitle(title or None, color=palette.FOREGROUND)
+            self.share_plot.setToolTip(tooltip)
 
     def table(self):
         rows = [[self.tr("gradient norm"), self.tr("layer {number}").format(number=number), plain(x), float(y)]

@@ -245,6 +245,22 @@ def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtb
     np.testing.assert_allclose(means, [statistics.mean for statistics in run.last.activations])
 
 
+def test_gradient_view_says_what_each_share_is_of_and_on_which_examples(qtbot, runs):
+    """Its title read "saturated (sigmoid, tanh) or dead (ReLU) units", but a saturated share is of
+    outputs (units × examples), a dead one of units, and neither said on which examples."""
+    for name, share in (("moons", "% of outputs near an asymptote"), ("digits", "% of units at 0 on every example")):
+        run = runs[name]
+        view = fed_view(qtbot, GradientView, run)
+        rows = min(256, len(run.experiment.dataset.X_val))
+        assert view.share_plot.titleLabel.text == \
+            f"saturated outputs and dead units, on the first {rows} validation examples"
+        function = run.last.activations[0].function
+        assert list(view.share_names.values())[0] == f"layer 1 ({function}): {share}"
+        tooltip = view.share_plot.toolTip()
+        assert "outputs, one per unit and example, that lie within 1 % of its range" in tooltip
+        assert "units that output 0 for every one of these examples" in tooltip
+
+
 def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes_on(qtbot, runs):
     run = runs["digits"]
     untracked = [Progress(tuple(events.BatchFinished(**{**vars(event), "gradient_norms": ()})

@@ -115,6 +115,7 @@ def test_relu_statistics_match_a_forward_pass_by_hand(digits):
     a = probe_activations(network, digits.X_val[:100])
     (stats,) = result.activations
     assert (stats.index, stats.function, stats.n_units) == (1, "relu", 48)
+    assert (stats.split, stats.n_rows) == ("validation", 100), "the rows the shares are of"
     assert stats.mean == pytest.approx(float(np.mean(a, dtype=np.float64)), rel=1e-6)
     assert stats.std == pytest.approx(float(np.std(a, dtype=np.float64)), rel=1e-6)
     assert stats.dead == pytest.approx(np.mean([not a[:, j].any() for j in range(48)]))
@@ -179,6 +180,7 @@ def test_without_validation_data_the_training_rows_are_inspected():
     result = inspection.inspect(network, data)
     assert result.predictions.split == "training"
     assert result.predictions.confusion.sum() == 60
+    assert [(stats.split, stats.n_rows) for stats in result.activations] == [("training", 60)]
 
 
 def test_hinge_loss_ranks_mistakes_by_score_margin(digits):
