@@ -275,12 +275,8 @@
         <translation>{count} точек не нарисовано (не больше {limit} на выборку).</translation>
     </message>
     <message>
-        <source>x1</source>
-        <translation>x1</translation>
-    </message>
-    <message>
-        <source>x2</source>
-        <translation>x2</translation>
+        <source>{feature} (original units)</source>
+        <translation>{feature} (в исходных единицах)</translation>
     </message>
     <message>
         <source>predicted class</source>
@@ -1343,12 +1339,12 @@ target loss
         <translation>цель</translation>
     </message>
     <message>
-        <source>x</source>
-        <translation>x</translation>
+        <source>{feature} (original units)</source>
+        <translation>{feature} (в исходных единицах)</translation>
     </message>
     <message>
-        <source>network output</source>
-        <translation>выход сети</translation>
+        <source>network output (original units)</source>
+        <translation>выход сети (в исходных единицах)</translation>
     </message>
 </context>
 <context>
@@ -1535,28 +1531,32 @@ target loss
         <translation>слой</translation>
     </message>
     <message>
-        <source>saturated (sigmoid, tanh) or dead (ReLU) units</source>
-        <translation>насыщенные (sigmoid, tanh) или умершие (ReLU) нейроны</translation>
-    </message>
-    <message>
         <source>layer {number}</source>
         <translation>слой {number}</translation>
     </message>
     <message>
-        <source>dead</source>
-        <translation>умершие</translation>
+        <source>layer {number} ({function}): % of units at 0 on every example</source>
+        <translation>слой {number} ({function}): % нейронов, равных 0 на всех примерах</translation>
     </message>
     <message>
-        <source>saturated</source>
-        <translation>насыщенные</translation>
-    </message>
-    <message>
-        <source>layer {number} ({function}): {what}</source>
-        <translation>слой {number} ({function}): {what}</translation>
+        <source>layer {number} ({function}): % of outputs near an asymptote</source>
+        <translation>слой {number} ({function}): % выходов у асимптоты</translation>
     </message>
     <message>
         <source>No gradient norms for these steps: a saved run&apos;s history does not keep them. Training on draws them from the next step.</source>
         <translation>Для этих шагов нет норм градиента: история сохранённого запуска их не хранит. При продолжении обучения они появятся со следующего шага.</translation>
+    </message>
+    <message>
+        <source>saturated outputs and dead units, on the first {rows} validation examples</source>
+        <translation>насыщенные выходы и мёртвые нейроны (примеры валидации: первые {rows})</translation>
+    </message>
+    <message>
+        <source>saturated outputs and dead units, on the first {rows} training examples</source>
+        <translation>насыщенные выходы и мёртвые нейроны (обучающие примеры: первые {rows})</translation>
+    </message>
+    <message>
+        <source>Saturated: the share of a sigmoid, tanh or piecewise_linear layer&apos;s outputs, one per unit and example, that lie within {margin} of its range from an asymptote, where its derivative is nearly 0. Dead: the share of a ReLU layer&apos;s units that output 0 for every one of these examples: they receive no gradient and no longer learn.</source>
+        <translation>Насыщенные: доля выходов слоя sigmoid, tanh или piecewise_linear (по одному на нейрон и пример), лежащих в пределах {margin} его диапазона от асимптоты, где производная почти равна 0. Мёртвые: доля нейронов слоя ReLU, выдающих 0 на каждом из этих примеров: они не получают градиента и больше не обучаются.</translation>
     </message>
     <message>
         <source>gradient norm</source>
@@ -3409,7 +3409,7 @@ target loss
     <name>NetworkView</name>
     <message>
         <source>Network</source>
-        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6). Where along its link (from its source) a weight&apos;s value stands: crossing links cross at 0.5.</extracomment>
+        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6).</extracomment>
         <translation>Сеть</translation>
     </message>
     <message>
