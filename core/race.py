@@ -363,11 +363,6 @@ class Preset:
         texts = getattr(self, field)
         return texts.get(language) or texts["en"]
 
-    def contenders_in(self, language: str) -> tuple:
-        """The contenders labelled in ``language`` (English where a label has no such text)."""
-        return tuple(contender._replace(label=texts.get(language) or texts["en"])
-                     for contender, texts in zip(self.contenders, self.labels))
-
 
 def presets(folder=SHIPPED_PRESETS) -> list[Preset]:
     """The presets in ``folder``, in file-name order."""

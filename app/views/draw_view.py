@@ -629,12 +629,10 @@ class DrawView(QWidget):
     def _run_source(self, trained: bool) -> str:
         """The run's model as the model line names it, after its last snapshot."""
         name, step = self._run_progress
-        data, steps = label("dataset", name), format_integer(step)
-        if trained:
-            return QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} steps)").format(
-                data=data, steps=steps)
-        return QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} steps)").format(
-            data=data, steps=steps)
+        text = QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} step(s))") \
+            if trained else \
+            QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} step(s))")
+        return english_plural(text, step).format(data=label("dataset", name), steps=format_integer(step))
 
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""

@@ -998,6 +998,14 @@ target loss
         <translation>Рисование</translation>
     </message>
     <message>
+        <source>the model trained on {data} (after {steps} step(s))</source>
+        <translation>модели, обученной на наборе «{data}» (шагов обучения: {steps})</translation>
+    </message>
+    <message>
+        <source>the model being trained on {data} (after {steps} step(s))</source>
+        <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
+    </message>
+    <message>
         <source>Draw a digit here</source>
         <translation>Нарисуйте здесь цифру</translation>
     </message>
@@ -1088,14 +1096,6 @@ target loss
     <message>
         <source>The run&apos;s model cannot classify drawings: {problem}.</source>
         <translation>Модель текущего обучения не может классифицировать рисунки: {problem}.</translation>
-    </message>
-    <message>
-        <source>the model trained on {data} (after {steps} steps)</source>
-        <translation>модели, обученной на наборе «{data}» (шагов обучения: {steps})</translation>
-    </message>
-    <message>
-        <source>the model being trained on {data} (after {steps} steps)</source>
-        <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
         <source>a loaded model</source>

@@ -203,6 +203,15 @@ def train_a_little(experiment, epochs=2):
     return events.Snapshot(trainer.epoch, trainer.step, experiment.network.state())
 
 
+def test_the_model_line_counts_one_step_in_the_singular(view, small_config):
+    digits = digits_experiment(small_config)
+    view.reset(digits)
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
+    assert view.model_label.text() == "Classifying with the model being trained on 8×8 digits (after 1 step)."
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 2, digits.network.state())))
+    assert view.model_label.text().endswith("(after 2 steps).")
+
+
 def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     experiment = digits_experiment(small_config)
     view.reset(experiment)
