@@ -31,6 +31,7 @@ from app.worker_thread import Outbox
 from core import events, model_io, runs
 from core.config import RunConfig
 from core.experiment import build_network
+from core.trainer import monitored_loss
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def history_events(history: dict, batch_size: int) -> tuple[tuple, tuple]:
     for entry in epochs:
         val_loss, train_loss = _number(entry["val_loss"]), _number(entry["train_loss"])
         train_penalty = _number(entry.get("train_penalty", 0.0))  # runs saved before it was recorded had none
-        loss = val_loss if math.isfinite(val_loss) else train_loss + train_penalty  # as the trainer judges
+        loss = monitored_loss(val_loss, train_loss, train_penalty)
         is_best = math.isfinite(loss) and (best is None or loss < best)
         best = loss if is_best else best
         epoch_events.append(events.EpochFinished(

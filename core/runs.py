@@ -27,6 +27,7 @@ from pathlib import Path
 
 from core import config as run_config
 from core import events, model_io
+from core.trainer import monitored_loss
 from core.datasets.locations import data_folder
 
 RUNS_VARIABLE = "MLP_WORKBENCH_RUNS"
@@ -88,6 +89,17 @@ class RunInfo:
                    meta.get("epochs_done", 0), meta.get("status", "?"), meta.get("started", ""), meta.get("parent"))
 
 
+def _recorded_loss(entry: dict) -> float:
+    """The monitored loss of an epoch of a history (see :func:`core.trainer.monitored_loss`); +inf
+    where it was not finite (saved as None). Runs saved before the penalty was recorded have none."""
+    def number(key: str, missing: float = math.nan) -> float:
+        value = entry.get(key, missing)
+        return math.nan if value is None else value
+
+    loss = monitored_loss(number("val_loss"), number("train_loss"), number("train_penalty", 0.0))
+    return loss if math.isfinite(loss) else math.inf
+
+
 class RunRecorder:
     """Writes a run folder while a trainer runs: feed it every event with :meth:`record`.
 
@@ -108,6 +120,9 @@ class RunRecorder:
         self.folder = Path(folder)
         self.checkpoint_every = checkpoint_every
         self.history = history or {"epochs": [], "batches": [], "batch_stride": 1}
+        # Judged over the whole recorded run: a Start that goes on from it begins a trainer whose first
+        # epoch is its best so far, and that epoch, if worse, replaced best.npz.
+        self._best_loss = min(map(_recorded_loss, self.history["epochs"]), default=math.inf)
         self._batch_counter = 0
         self.meta = {
             "name": config.name, "dataset": dataset_name,
@@ -160,7 +175,9 @@ class RunRecorder:
             if save:
                 model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, step=event.step,
                                     **self._metadata)
-            if event.is_best:
+            loss = monitored_loss(event.val_loss, event.train_loss, event.train_penalty)
+            if loss < self._best_loss:
+                self._best_loss = loss
                 if save:
                     model_io.save_model(self.folder / "best.npz", self.network, epoch=event.epoch,
                                         step=event.step, **self._metadata)

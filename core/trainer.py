@@ -248,6 +248,12 @@ class TrainingControl:
                 self._paused = True
 
 
+def monitored_loss(val_loss: float, train_loss: float, train_penalty: float) -> float:
+    """What the best epoch, early stopping and on-plateau schedules watch: the validation loss, or
+    without one (NaN) the objective the steps lower, L + P (a penalty that grows is no progress)."""
+    return val_loss if not math.isnan(val_loss) else train_loss + train_penalty
+
+
 def evaluate(network, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Mean loss and metric (accuracy, or R² for regression) of ``network`` on (X, y)."""
     loss, predictions = network.loss.forward_and_predict(network.predict_output(X), y)
@@ -546,8 +552,7 @@ class Trainer:
                 val_loss, val_metric = evaluate(network, self.X_val, self.y_val)
             else:
                 val_loss, val_metric = math.nan, math.nan
-            # Without validation data, the objective the steps lower (a penalty that grows is no progress).
-            monitored = val_loss if self.has_validation else train_loss + train_penalty
+            monitored = monitored_loss(val_loss, train_loss, train_penalty)
             is_best = monitored < self.best_loss
             if is_best:
                 self.best_loss, self.best_epoch = monitored, self.epoch

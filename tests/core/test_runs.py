@@ -58,6 +58,33 @@ def test_a_recorded_run_holds_config_history_weights_and_checkpoints(library):
         assert "layer0.W" in archive.files
 
 
+def test_the_best_weights_are_the_best_of_the_whole_run_when_training_goes_on_in_it(library):
+    """Each Start begins a trainer whose first epoch is its best so far: a worse one replaced best.npz."""
+    config = small_config(epochs=3)
+    experiment = Experiment(config)
+    recorder = runs.RunRecorder(config, experiment.network, "digits", checkpoint_every=0)
+    first_run = {}
+    for lr in (0.05, 5.0):  # the second Start's epochs are far worse than the first's
+        config.optimizer.options["lr"] = lr
+        experiment = Experiment(config, dataset=experiment.dataset, network=experiment.network)
+        done = recorder.meta["epochs_done"]
+        for event in experiment.make_trainer(start_epoch=done, epochs=done + 3).run():
+            if not isinstance(event, events.TrainingFinished):
+                recorder.record(event)
+            if isinstance(event, events.EpochFinished) and lr == 0.05:
+                first_run[event.epoch] = (event.val_loss, experiment.network.flat_parameters.copy())
+    val_losses = [entry["val_loss"] for entry in runs.load_history(recorder.folder)["epochs"]]
+    best_epoch = min(first_run, key=lambda epoch: first_run[epoch][0])
+    assert len(val_losses) == 6 and min(val_losses[3:]) > min(val_losses[:3]) == val_losses[best_epoch - 1]
+    assert runs.RunInfo.read(recorder.folder).best_epoch == best_epoch
+    best, metadata = runs.load_weights(recorder.folder, "best")
+    assert metadata["epoch"] == best_epoch
+    np.testing.assert_array_equal(best.flat_parameters, first_run[best_epoch][1])
+    reopened = runs.RunRecorder(config, experiment.network, "digits", folder=library / "branch", checkpoint_every=0,
+                                history=runs.load_history(recorder.folder))
+    assert reopened._best_loss == pytest.approx(min(val_losses))
+
+
 def test_batch_history_stays_bounded(library, monkeypatch):
     monkeypatch.setattr(runs, "MAX_BATCH_POINTS", 10)
     config = small_config(epochs=3)
