@@ -200,7 +200,8 @@ class NetworkPanel(ConfigPanel):
         if self.selected < 0:
             return
         layer = self.config.network.hidden[self.selected]
-        options = carried_options(layer.activation_options, hyperparameter_defaults(activations, name))
+        options = carried_options(layer.activation_options, hyperparameter_defaults(activations, layer.activation),
+                                  hyperparameter_defaults(activations, name))
         self.model.set(f"network.hidden[{self.selected}]",
                        dataclasses.replace(layer, activation=name, activation_options=options))
 

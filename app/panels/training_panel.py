@@ -28,9 +28,13 @@ def hyperparameter_defaults(module, name: str) -> dict:
         return {}
 
 
-def carried_options(old: dict, new_defaults: dict, keep: tuple[str, ...] = ()) -> dict:
-    """Options worth keeping when switching component: those the new one also has, plus ``keep``."""
-    return {key: value for key, value in old.items() if key in new_defaults or key in keep}
+def carried_options(old: dict, old_defaults: dict, new_defaults: dict, keep: tuple[str, ...] = ()) -> dict:
+    """Options worth keeping when switching component: ``keep``, and those the new one has with the
+    same default, which mean the same there (Adam's betas in AdamW, momentum from momentum to
+    Nesterov), not a namesake: SGD-momentum's γ = 0.9 made RMSProp (momentum 0 by default) another
+    method, and Leaky ReLU's α = 0.01 gave ELU (α = 1) a different curve."""
+    return {key: value for key, value in old.items()
+            if key in keep or (key in new_defaults and key in old_defaults and old_defaults[key] == new_defaults[key])}
 
 
 def planned_rates(schedule, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -181,12 +185,14 @@ class TrainingPanel(ConfigPanel):
     # ------------------------------------------------------------------ edits
     def _optimizer_chosen(self, name: str) -> None:
         old = self.config.optimizer
-        options = carried_options(old.options, hyperparameter_defaults(optimizers, name), keep=("lr",))
+        options = carried_options(old.options, hyperparameter_defaults(optimizers, old.name),
+                                  hyperparameter_defaults(optimizers, name), keep=("lr",))
         self.model.set("optimizer", OptimizerConfig(name, options))
 
     def _schedule_chosen(self, name: str) -> None:
         old = self.config.schedule
-        options = carried_options(old.options, hyperparameter_defaults(schedules, name))
+        options = carried_options(old.options, hyperparameter_defaults(schedules, old.name),
+                                  hyperparameter_defaults(schedules, name))
         self.model.set("schedule", ScheduleConfig(name, options, old.unit))
 
     def _early_stopping_toggled(self, checked: bool) -> None:

@@ -719,7 +719,8 @@ class CompareView(SessionView, View):
         old = self._current().optimizer
         defaults = hyperparameter_defaults(optimizers, name)
         # The new optimiser's own learning rate: rates do not carry over (Adadelta's 1 is not SGD's 0.05).
-        options = {**carried_options(old.options, defaults), "lr": defaults["lr"]}
+        options = {**carried_options(old.options, hyperparameter_defaults(optimizers, old.name), defaults),
+                   "lr": defaults["lr"]}
         self._edit_current(optimizer=type(old)(name, options))
 
     def _optimizer_option_edited(self, key: str, value) -> None:
@@ -728,8 +729,9 @@ class CompareView(SessionView, View):
 
     def _schedule_chosen(self, name: str) -> None:
         old = self._current().schedule
-        self._edit_current(schedule=ScheduleConfig(name, carried_options(old.options, hyperparameter_defaults(
-            schedules, name)), old.unit))
+        options = carried_options(old.options, hyperparameter_defaults(schedules, old.name),
+                                  hyperparameter_defaults(schedules, name))
+        self._edit_current(schedule=ScheduleConfig(name, options, old.unit))
 
     def _unit_chosen(self, unit: str) -> None:
         old = self._current().schedule

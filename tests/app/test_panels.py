@@ -9,7 +9,7 @@ from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import TrainingPanel, planned_rates
-from core import schedules
+from core import optimizers, schedules
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig, RunConfig
 
 
@@ -59,6 +59,26 @@ def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, mo
     assert model.config.optimizer.options["betas"] == [0.8, 0.95]
     panel.optimizer_options.controls()["amsgrad"].setChecked(True)
     assert model.config.optimizer.options["amsgrad"] is True
+    panel.optimizer.choose("adamw")  # the same betas and AMSGrad; AdamW's own decoupled weight decay
+    assert model.config.optimizer.options == {"lr": 0.03, "betas": [0.8, 0.95], "amsgrad": True}
+    assert optimizers.create("adamw", **model.config.optimizer.options).weight_decay == 0.01
+
+
+def test_a_namesake_hyperparameter_of_another_meaning_is_not_carried_to_a_new_component(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.optimizer.choose("momentum")
+    type_into(panel.optimizer_options.controls()["momentum"], "0.5")
+    panel.optimizer.choose("rmsprop")  # momentum 0 by default: γ = 0.5 would make it another method
+    assert "momentum" not in model.config.optimizer.options
+    assert panel.optimizer_options.controls()["momentum"].value() == 0.0
+    network = NetworkPanel(model)
+    qtbot.addWidget(network)
+    network.layers.setCurrentRow(0)
+    network.activation.choose("leaky_relu")
+    model.set("network.hidden[0].activation_options", {"alpha": 0.2})
+    network.activation.choose("elu")  # ELU's α = 1 is another parameter than Leaky ReLU's slope
+    assert model.config.network.hidden[0].activation_options == {}
 
 
 def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbot, model):
@@ -136,7 +156,7 @@ def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     assert [layer.units for layer in model.config.network.hidden] == [3, 10] and panel.selected == 0
     assert panel.layers.item(0).text() == "1.  3 × Leaky ReLU"
     panel.activation.choose("elu")
-    assert model.config.network.hidden[0].activation_options == {"alpha": 0.3}, "ELU also has an alpha"
+    assert model.config.network.hidden[0].activation_options == {}, "ELU's α is not Leaky ReLU's slope"
     panel.batch_norm.setChecked(True)
     panel.dropout.setValue(0.25)
     assert panel.layers.item(0).text() == "1.  3 × ELU · BN · dropout 0.25"
