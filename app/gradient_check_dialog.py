@@ -67,19 +67,24 @@ class GradientCheckTable(QTableWidget):
 
     @staticmethod
     def verdict(rows: list[GradientCheckRow]) -> str:
-        failed = sum(not row.passed for row in rows)
+        failed = sum(row.checked and not row.passed for row in rows)
+        unchecked = sum(not row.checked for row in rows)
         kinks = sum(row.entries_at_kinks for row in rows)
-        if not failed:
-            verdict = QCoreApplication.translate("GradientCheckTable",
-                                                 "Backpropagation agrees with the numerical gradient for every tensor.")
-        else:
+        if failed:
             verdict = QCoreApplication.translate("GradientCheckTable",
                                                  "%1 tensor(s) disagree: their backpropagated gradient is wrong."
                                                  ).replace("%1", str(failed))
+        elif unchecked:
+            verdict = QCoreApplication.translate(
+                "GradientCheckTable", "Backpropagation agrees with the numerical gradient for every tensor checked; "
+                                      "tensors not checked (every entry at a kink): %1.").replace("%1", str(unchecked))
+        else:
+            verdict = QCoreApplication.translate("GradientCheckTable",
+                                                 "Backpropagation agrees with the numerical gradient for every tensor.")
         if kinks:
             verdict += " " + QCoreApplication.translate(
-                "GradientCheckTable", "%1 entries within ε of a kink (a ReLU input at 0), where there is no "
-                                      "derivative, were left out.").replace("%1", str(kinks))
+                "GradientCheckTable", "Entries left out at a kink (a ReLU input at 0), where there is no derivative: "
+                                      "%1.").replace("%1", str(kinks))
         return verdict
 
     def show_rows(self, rows: list[GradientCheckRow]) -> None:
@@ -91,12 +96,12 @@ class GradientCheckTable(QTableWidget):
             cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
                      QLocale().toString(row.entries_at_kinks), format_scientific(row.backprop_norm), format_scientific(row.numeric_norm),
                      format_scientific(row.max_abs_error), format_scientific(row.relative_error),
-                     self.tr("ok") if row.passed else self.tr("FAIL")]
+                     self.tr("not checked") if not row.checked else self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == self.RESULT_COLUMN:
+                if column == self.RESULT_COLUMN and row.checked:
                     item.setForeground(QBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR))
                     item.setFont(bold)
                 self.setItem(index, column, item)

@@ -998,6 +998,7 @@ class MainWindow(QMainWindow):
         self._fallback = fallback
         if fallback is None:
             self.go_back_action.setText(self.tr("Go &back"))
+            self.message_bar.withdraw(self.go_back_action)  # Reset, a new network or data, a new run
         elif fallback.step == self._run_start_step:
             self.go_back_action.setText(self.tr("Go &back to the run's start"))
         else:
@@ -1021,6 +1022,7 @@ class MainWindow(QMainWindow):
             self._origin = folder, run_library.history_until(recorded, fallback.epoch, fallback.step)
         batches, epochs = run_library.history_events(self.current_history() or run_library.EMPTY_HISTORY,
                                                      experiment.config.training.batch_size)
+        self._clear_status()  # the diverged steps' loss and accuracy go; the history's last ones come back
         self._last_batch = batches[-1] if batches else None
         self._last_epoch = epochs[-1] if epochs else None
         inspection = inspect(experiment.network, experiment.dataset, initial=self._last_inspection)

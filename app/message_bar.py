@@ -68,6 +68,11 @@ class MessageBar(QFrame):
         self.setAccessibleName(self.text.text())
         self.show()
 
+    def withdraw(self, action: QAction) -> None:
+        """The offer of ``action`` no longer stands: its message goes with it."""
+        if not self.isHidden() and not self.action_button.isHidden() and self.action_button.defaultAction() is action:
+            self.dismiss()
+
     def dismiss(self) -> None:
         self._lines = []
         self.action_button.hide()

@@ -670,8 +670,9 @@ class CompareView(SessionView, View):
         self._contenders[row] = self._contenders[row]._replace(**changes)
         if not self._namings[row].typed:
             self._namings[row] = Naming()
-            self._relabel()
-        self.contender_list.item(row).setText(self._describe(self._contenders[row]))
+            self._relabel()  # may renumber other contenders' labels too
+        for index, contender in enumerate(self._contenders):
+            self.contender_list.item(index).setText(self._describe(contender))
         self._show_contender(row)
         self._update_controls()
 
@@ -762,6 +763,7 @@ class CompareView(SessionView, View):
     def _remove_contender(self) -> None:
         row = self.contender_list.currentRow()
         del self._contenders[row], self._namings[row]
+        self._relabel()  # a twin's "… 2" is no longer needed
         self._refill_list()
         self._update_controls()
 

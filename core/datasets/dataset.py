@@ -36,15 +36,6 @@ DEFAULT_TEST_SPLIT = 0.2
 DATASETS: Registry = Registry("dataset")
 
 
-class SplitError(ValueError):
-    """A part cannot be split off the examples there are: ``part`` is "test", "validation" or
-    "max_train" (the training subset)."""
-
-    def __init__(self, message: str, part: str):
-        super().__init__(message)
-        self.part = part
-
-
 @dataclass(frozen=True, eq=False)
 class Scaler:
     """The affine map x' = (x − offset) / scale, per feature, fitted on a training split."""
@@ -226,25 +217,24 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         raise ValueError(f"dataset {name!r}: {len(X)} examples but {len(y)} labels")
     classify = task != "regression"
 
-    def take(indices, size, what, part):
-        """Split ``size`` (a fraction, or an int count) of ``indices`` off for ``what``, the ``part`` of
-        :class:`SplitError`: (kept, taken), sorted."""
+    def take(indices, size, what):
+        """Split ``size`` (a fraction, or an int count) of ``indices`` off for ``what``: (kept, taken), sorted."""
         if size == 0:
             return indices, indices[:0]
         try:
             kept, taken = splitter(indices, size, seed, y[indices] if classify else None)
         except ValueError as error:
-            raise SplitError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
-                             f"for {what}: {error}", part) from None
+            raise ValueError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
+                             f"for {what}: {error}") from None
         return np.sort(kept), np.sort(taken)
 
     train = np.arange(len(X))
     if X_test is None:
-        train, test = take(train, test_split, "the test set", "test")
+        train, test = take(train, test_split, "the test set")
         X_test, y_test = X[test], y[test]
-    train, validation = take(train, validation_split, "validation", "validation")
+    train, validation = take(train, validation_split, "validation")
     if max_train is not None and max_train < len(train):
-        train, _ = take(train, len(train) - max_train, f"max_train={max_train}", "max_train")
+        train, _ = take(train, len(train) - max_train, f"max_train={max_train}")
     X_train, y_train = X[train], y[train]
     if extra_train is not None:
         X_train = np.concatenate([X_train, np.asarray(extra_train[0]).reshape(-1, X.shape[1])])

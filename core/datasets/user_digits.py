@@ -22,11 +22,11 @@ from pathlib import Path
 import numpy as np
 
 from core._checks import check_number
-from core.datasets.dataset import (DATASETS, DEFAULT_TEST_SPLIT, DEFAULT_VALIDATION_SPLIT, Dataset, SplitError,
+from core.datasets.dataset import (DATASETS, DEFAULT_TEST_SPLIT, DEFAULT_VALIDATION_SPLIT, Dataset,
                                    make_dataset, pixel_names)
 from core.datasets.locations import atomic_file, data_folder
 from core.datasets.mnist import IMAGE_SHAPE, PIXEL_MAX, SOURCES
-from core.datasets.split import check_classes, class_shares, taken_count
+from core.datasets.split import check_classes, class_shares, stratified, taken_count
 
 FILE_NAME = "my_digits.npz"
 DIGITS = np.arange(10)
@@ -148,18 +148,17 @@ def load_my_digits(folder=None, *, scaling: str = "unit", **split_options) -> Da
     if len(labels) == 0:
         raise ValueError(f"no drawn digits saved yet (looked in {user_digits_path(folder)}): draw digits "
                          f"on the canvas and save each with its label")
-    try:
-        return make_dataset("my_digits", "multiclass", images.reshape(len(images), -1), labels,
-                            class_names=SOURCES["mnist"].class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
-                            feature_names=pixel_names(IMAGE_SHAPE), scaling=scaling, **split_options)
-    except SplitError as error:
-        if error.part == "max_train":  # the test and validation parts were split: enough digits for them
-            raise
-        validation_split = float(split_options.get("validation_split", DEFAULT_VALIDATION_SPLIT))
-        test_split = split_options.get("test_split")
-        test_split = DEFAULT_TEST_SPLIT if test_split is None else float(test_split)
-        needed = digits_still_needed(labels, validation_split, test_split)
-        if not needed.any():  # every digit fits each part, yet the split failed: its own words say why
-            raise
+    # Checked first, by the rules of the splitter used below: the advice and the split agree.
+    validation_split = check_number("my_digits: validation_split",
+                                    split_options.get("validation_split", DEFAULT_VALIDATION_SPLIT),
+                                    low=0.0, high=1.0, high_open=True)
+    given_test_split = split_options.get("test_split")
+    test_split = check_number("my_digits: test_split", DEFAULT_TEST_SPLIT if given_test_split is None
+                              else given_test_split, low=0.0, high=1.0, high_open=True)
+    needed = digits_still_needed(labels, validation_split, test_split)
+    if needed.any():
         enough_without_validation = not digits_still_needed(labels, 0.0, test_split).any()
-        raise TooFewDrawnDigits(needed, validation_split, test_split, enough_without_validation) from None
+        raise TooFewDrawnDigits(needed, validation_split, test_split, enough_without_validation)
+    return make_dataset("my_digits", "multiclass", images.reshape(len(images), -1), labels,
+                        class_names=SOURCES["mnist"].class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
+                        feature_names=pixel_names(IMAGE_SHAPE), scaling=scaling, splitter=stratified, **split_options)

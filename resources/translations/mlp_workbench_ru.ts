@@ -1361,6 +1361,10 @@ target loss
         <translation>Производная по каждому элементу оценивается численно, ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε, на копии сети во float64 с замороженными масками дропаута и сравнивается с обратным распространением. Для каждого тензора, где g — градиент обратного распространения, а ĝ — численный: относительная ошибка = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). Ниже %1 градиенты совпадают. Элемент в пределах ε от излома функции потерь (ReLU со входом 0), где производной нет и сравнивать не с чем, не сравнивается и считается отдельно.</translation>
     </message>
     <message>
+        <source>Backpropagation agrees with the numerical gradient for every tensor checked; tensors not checked (every entry at a kink): %1.</source>
+        <translation>Обратное распространение совпадает с численным градиентом для каждого проверенного тензора; не проверено тензоров (все элементы у излома): %1.</translation>
+    </message>
+    <message>
         <source>Backpropagation agrees with the numerical gradient for every tensor.</source>
         <translation>Обратное распространение совпадает с численным градиентом для каждого тензора.</translation>
     </message>
@@ -1369,8 +1373,8 @@ target loss
         <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
     </message>
     <message>
-        <source>%1 entries within ε of a kink (a ReLU input at 0), where there is no derivative, were left out.</source>
-        <translation>Элементов в пределах ε от излома (вход ReLU равен 0), где производной нет, не сравнивалось: %1.</translation>
+        <source>Entries left out at a kink (a ReLU input at 0), where there is no derivative: %1.</source>
+        <translation>Элементов у излома (вход ReLU равен 0), где производной нет, не сравнивалось: %1.</translation>
     </message>
     <message>
         <source>ok</source>
@@ -1379,6 +1383,10 @@ target loss
     <message>
         <source>FAIL</source>
         <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>не проверен</translation>
     </message>
     <message>
         <source>Gradient check results</source>

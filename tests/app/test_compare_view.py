@@ -266,6 +266,16 @@ def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, 
     view.contender_list.setCurrentRow(0)
     view.schedule_box.choose("cosine")
     assert view.contenders[0].label == "SGD η=0.05, Cosine annealing"
+    assert view.contenders[1].label == "SGD η=0.05", "the name is free again: no more number"
+    listed = [view.contender_list.item(row).text() for row in range(view.contender_list.count())]
+    assert [text.split("  (")[0] for text in listed] == [contender.label for contender in view.contenders], \
+        "every row of the list says its contender's label, not only the one edited"
+    view.contender_list.setCurrentRow(0)
+    view.schedule_box.choose("constant")
+    assert [contender.label for contender in view.contenders][:2] == ["SGD η=0.05", "SGD η=0.05 2"]
+    assert view.contender_list.item(1).text().startswith("SGD η=0.05 2")
+    view.remove_button.click()  # the first goes: its twin needs no number any more
+    assert view.contenders[0].label == "SGD η=0.05" == view.contender_list.item(0).text().split("  (")[0]
 
 
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):

@@ -376,6 +376,38 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
         i18n.set_language("en")
 
 
+def test_going_back_to_a_fresh_run_s_start_clears_the_diverged_steps_from_the_status_bar(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=5))
+    window.start(paused=True)
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    for _ in range(2):
+        with qtbot.waitSignal(window.session.paused, timeout=10_000):
+            window.step_batch()
+    type_into(lr_edit(window), "1e20")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.steps_done == 2 and window.status_labels["loss"].text(), "the status shows the steps trained"
+    window.go_back_action.trigger()
+    assert (window.epochs_done, window.steps_done) == (0, 0)
+    assert [window.status_labels[key].text() for key in ("epoch", "step", "loss", "metric")] == ["", "", "", ""]
+    assert window.progress_bar.value() == 0
+
+
+def test_reset_after_a_divergence_takes_its_message_and_offer_away(open_window, qtbot, small_config):
+    config = small_config(epochs=5)
+    config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
+    window = open_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.message_bar.message().startswith("Paused: training diverged")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert window.message_bar.message() == "" and not window.go_back_action.isEnabled()
+
+
 def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):
     from app import i18n
 

@@ -78,11 +78,26 @@ def test_too_few_digits_to_split_say_how_many_more_of_each_to_draw(tmp_path):
 
 
 def test_a_training_subset_too_small_is_not_taken_for_too_few_digits(tmp_path):
-    save_digits(np.arange(120) % 2 * 4 + 3)  # 60 threes and 60 sevens: they split, though other digits are missing
+    save_digits(np.repeat(np.arange(10), 12))  # enough of every digit for the test and validation parts
     assert len(datasets.load("my_digits").y_val) > 0
     with pytest.raises(ValueError, match="for max_train=1: ") as raised:
         datasets.load("my_digits", max_train=1)
     assert not isinstance(raised.value, TooFewDrawnDigits)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_my_digits_loads_exactly_when_no_more_digits_are_needed(tmp_path, seed):
+    """The Draw view's advice (digits_still_needed) and the loader judge by the same rules."""
+    rng = np.random.default_rng(seed)
+    labels = rng.choice(10, size=rng.integers(60, 200), p=rng.dirichlet(np.ones(10) * 3))
+    save_digits(labels)
+    needed = digits_still_needed(labels)
+    if needed.any():
+        with pytest.raises(TooFewDrawnDigits):
+            datasets.load("my_digits")
+    else:
+        data = datasets.load("my_digits")
+        assert all(len(np.unique(part)) == 10 for part in (data.y_train, data.y_val, data.y_test))
 
 
 @pytest.mark.parametrize("seed", range(6))
