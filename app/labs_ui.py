@@ -234,7 +234,7 @@ class LabController(QObject):
         window grew to 1189 and off the screen), the lesson becomes a tab beside the configuration."""
         window, dock = self.window, self.dock
         if dock.isVisible() or dock.isFloating() or window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea \
-                or window.tabifiedDockWidgets(dock):
+                or window.tabifiedDockWidgets(dock) or window.configuration_dock.isHidden():
             return
         needed = sum(part.minimumSizeHint().expandedTo(part.minimumSize()).width()
                      for part in (window.configuration_dock, dock, window.centralWidget()))

@@ -62,8 +62,9 @@ class TrainingWorker(Worker):
                  blas_threads: int | None = None, on_event=None, outbox=None, initial_inspection=None):
         """``on_event(event)``, if given, is called in this thread with every engine event as it
         happens, while the network still holds that event's weights (the run library saves them).
-        ``initial_inspection``: an inspection of the weights the training began from, when this run
-        goes on from an earlier one (else this run's first inspection is the initial one)."""
+        ``initial_inspection``: an inspection from the earlier run this one goes on from (its
+        ``initial_*`` histograms, carried forward, are those of the weights the training began from);
+        without it this run's first inspection is the initial one."""
         super().__init__(outbox)
         self.experiment, self.control = experiment, control
         self.on_event = on_event

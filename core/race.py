@@ -102,7 +102,10 @@ class ContenderSummary:
 
 class MedianDuration:
     """The median of a growing number of durations, in memory and time that hardly grow: each one is
-    counted in a bin :data:`BIN_RATIO` wide on a logarithmic scale, so the median is known within ±0.5 %."""
+    counted in a bin :data:`BIN_RATIO` wide on a logarithmic scale, so the median is known within ±0.5 %:
+
+        bin of s:  i = ⌊log_r(max(s, s₀) / s₀)⌋,  r = BIN_RATIO, s₀ = SHORTEST;
+        median ≈ s₀ · r^(i + ½)  for the bin i where the running count first reaches half the total."""
 
     BIN_RATIO = 1.01
     SHORTEST = 1e-7  # seconds; shorter ones are counted as this

@@ -455,7 +455,7 @@ def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | N
             plot.hideAxis(side)
     TickGrid(plot, QColor(palette.BACKGROUND))
     palette.style_plot(plot)
-    _title_sets_no_minimum_width(plot)
+    _fit_title_to_plot(plot)
     return plot
 
 
@@ -463,7 +463,7 @@ TITLE_LINE_HEIGHT = 30
 """Pixels pyqtgraph gives a plot's title (one line)."""
 
 
-def _title_sets_no_minimum_width(plot: pg.PlotItem) -> None:
+def _fit_title_to_plot(plot: pg.PlotItem) -> None:
     """A plot's title, however long, leaves the plot free to be narrower than it: pyqtgraph makes
     the title's width the plot's minimum, and in a narrow view ("Training loss (smoothed)" beside the
     race's controls at 1024 pixels) the plots then ran off the view's right edge. A title wider than

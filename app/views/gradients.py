@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
+from app.display_names import label
 from app.i18n import format_integer, format_percent
 from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds
 from app.views.series import DecimatingSeries, plain, show
@@ -115,7 +116,7 @@ class GradientView(View):
                 share = (self.tr("layer {number} ({function}): % of units at 0 on every example")
                          if function == "relu" else
                          self.tr("layer {number} ({function}): % of outputs near an asymptote"))
-                name = share.format(number=numbers[index], function=function)
+                name = share.format(number=numbers[index], function=label("activation_short", function))
                 self.share_series[index] = DecimatingSeries()
                 self.share_curves[index] = self._curve(self.share_plot, numbers[index], name, 1.5)
                 self.share_names[index] = name
@@ -203,7 +204,8 @@ class GradientView(View):
         if self.latest is not None:
             for statistics in self.latest.activations:
                 name = self.tr("layer {number} ({function})").format(
-                    number=self.activation_numbers[statistics.index], function=statistics.function)
+                    number=self.activation_numbers[statistics.index],
+                    function=label("activation_short", statistics.function))
                 rows += [[self.tr("activation mean"), name, self.last_step, statistics.mean],
                          [self.tr("activation standard deviation"), name, self.last_step, statistics.std]]
         return [self.tr("quantity"), self.tr("layer"), self.tr("step"), self.tr("value")], rows

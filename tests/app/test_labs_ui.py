@@ -59,11 +59,13 @@ def test_every_lab_opens_with_its_config_sheet_and_teacher_rules(window):
             assert window.view_tabs.indexOf(first_view) == 0, f"{lab_id}: its first view is not brought forward"
 
 
-@pytest.mark.parametrize("width, beside", [(1360, True), (1024, False)])
+@pytest.mark.parametrize("width, configuration_shown, beside", [(1360, True, True), (1024, True, False),
+                                                                 (1024, False, True)])
 def test_the_lesson_opens_beside_the_views_where_it_fits_else_as_a_tab_beside_the_configuration(
-        open_window, qtbot, width, beside):
+        open_window, qtbot, width, configuration_shown, beside):
     window = open_window()
     window._make_pending_pages()  # as after the window's first paint
+    window.configuration_dock.setVisible(configuration_shown)  # hidden (View menu): its room is free
     window.resize(width, 768)
     window.show()
     qtbot.waitExposed(window)

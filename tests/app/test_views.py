@@ -254,7 +254,7 @@ def test_gradient_view_says_what_each_share_is_of_and_on_which_examples(qtbot, r
         rows = min(256, len(run.experiment.dataset.X_val))
         assert view.share_plot.titleLabel.text == \
             f"saturated outputs and dead units, on the first {rows} validation examples"
-        function = run.last.activations[0].function
+        function = {"relu": "ReLU", "tanh": "tanh"}[run.last.activations[0].function]  # as the diagram names them
         assert list(view.share_names.values())[0] == f"layer 1 ({function}): {share}"
         tooltip = view.share_plot.toolTip()
         assert "outputs, one per unit and example, that lie within 1 % of its range" in tooltip
