@@ -94,8 +94,9 @@ class GradientCheckTable(QTableWidget):
         bold.setBold(True)
         for index, row in enumerate(self.rows):
             cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
-                     QLocale().toString(row.entries_at_kinks), format_scientific(row.backprop_norm), format_scientific(row.numeric_norm),
-                     format_scientific(row.max_abs_error), format_scientific(row.relative_error),
+                     QLocale().toString(row.entries_at_kinks), format_scientific(row.backprop_norm),
+                     format_scientific(row.numeric_norm), format_scientific(row.max_abs_error),
+                     format_scientific(row.relative_error),
                      self.tr("not checked") if not row.checked else self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

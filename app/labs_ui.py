@@ -233,8 +233,9 @@ class LabController(QObject):
         """In a window too narrow for the lesson beside the configuration and the views (1024 px: the
         window grew to 1189 and off the screen), the lesson becomes a tab beside the configuration."""
         window, dock = self.window, self.dock
-        if dock.isVisible() or dock.isFloating() or window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea \
-                or window.tabifiedDockWidgets(dock) or window.configuration_dock.isHidden():
+        placed_by_user = dock.isFloating() or window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea \
+            or bool(window.tabifiedDockWidgets(dock))
+        if dock.isVisible() or placed_by_user or window.configuration_dock.isHidden():
             return
         needed = sum(part.minimumSizeHint().expandedTo(part.minimumSize()).width()
                      for part in (window.configuration_dock, dock, window.centralWidget()))

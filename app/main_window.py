@@ -186,7 +186,6 @@ class MainWindow(QMainWindow):
         self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
-        self._n_train = 1
         self._epoch_samples = 0  # examples of the epoch under way trained so far
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
@@ -784,7 +783,7 @@ class MainWindow(QMainWindow):
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
-        self._n_train, self._epoch_samples = max(len(experiment.dataset.X_train), 1), 0
+        self._epoch_samples = 0
         network = experiment.network
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
@@ -904,7 +903,6 @@ class MainWindow(QMainWindow):
 
     # ================================================================== run events
     def _on_started(self, event: events.TrainingStarted) -> None:
-        self._n_train = max(event.n_train, 1)
         self._epoch_samples = 0  # the trainer begins a fresh pass, even after a stop within an epoch
 
     def _on_progress(self, progress: Progress) -> None:
@@ -1020,16 +1018,9 @@ class MainWindow(QMainWindow):
         if self._origin is not None and self._origin[1] is not None:
             folder, recorded = self._origin
             self._origin = folder, run_library.history_until(recorded, fallback.epoch, fallback.step)
-        batches, epochs = run_library.history_events(self.current_history() or run_library.EMPTY_HISTORY,
-                                                     experiment.config.training.batch_size)
         self._clear_status()  # the diverged steps' loss and accuracy go; the history's last ones come back
-        self._last_batch = batches[-1] if batches else None
-        self._last_epoch = epochs[-1] if epochs else None
-        inspection = inspect(experiment.network, experiment.dataset, initial=self._last_inspection)
-        self._last_inspection = inspection
         self._call_views("reset", experiment)
-        self._call_views("on_progress", Progress(batches, epochs, inspection, fallback))
-        self._show_progress()
+        self._replay_history(experiment, self.current_history(), self._last_inspection, fallback)
         self.message_bar.dismiss()
         restored = self.tr("The weights this run started from are back. Lower the learning rate before Start: "
                            "the optimiser starts afresh.") if from_start else \
@@ -1085,8 +1076,9 @@ class MainWindow(QMainWindow):
             (t0, samples0), (t1, samples1) = self._rate_window[0], self._rate_window[-1]
             if t1 > t0:
                 samples_per_second = (samples1 - samples0) / (t1 - t0)
-                labels["speed"].setText(self.tr("%1 samples/s").replace("%1", format_integer(round(samples_per_second))))
-                remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._n_train
+                labels["speed"].setText(self.tr("%1 samples/s")
+                                        .replace("%1", format_integer(round(samples_per_second))))
+                remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._training_examples()
                 labels["eta"].setText("" if self._state != RUNNING else self.tr("%1 left").replace(
                     "%1", format_duration(remaining / samples_per_second) if samples_per_second > 0 else "—"))
 
@@ -1097,7 +1089,10 @@ class MainWindow(QMainWindow):
             return self._epochs_done
         if epoch is not None and epoch.epoch > batch.epoch:  # the batch's epoch has ended
             return epoch.epoch
-        return batch.epoch + min(self._epoch_samples / self._n_train, 1.0)
+        return batch.epoch + min(self._epoch_samples / self._training_examples(), 1.0)
+
+    def _training_examples(self) -> int:
+        return max(len(self.experiment.dataset.X_train), 1) if self.experiment is not None else 1
 
     # ================================================================== views
     def _call_views(self, method: str, *args) -> None:
@@ -1421,20 +1416,24 @@ class MainWindow(QMainWindow):
         self._restore_optimizer(experiment, saved)
         self._epochs_done = self._planned_epochs = saved.epoch
         self._steps_done = saved.step
-        batches, epochs = run_library.history_events(saved.history or run_library.EMPTY_HISTORY,
-                                                     experiment.config.training.batch_size)
-        self._last_batch = batches[-1] if batches else None
-        self._last_epoch = epochs[-1] if epochs else None
-        inspection = inspect(experiment.network, experiment.dataset, initial=initial)
-        self._last_inspection = inspection
-        self._call_views("on_progress", Progress(batches, epochs, inspection, None))
+        self._replay_history(experiment, saved.history, initial)
         if self.draw_view is not None:
             self.draw_view.set_model(experiment.network, run_library.model_metadata(experiment), source=saved.label)
-        self._show_progress()
         self._update_actions()
         opened = self.tr("Opened %1.") if saved.origin is None else \
             self.tr("Opened %1; Start trains it further as a new run branched from it.")
         self.statusBar().showMessage(opened.replace("%1", saved.label), 8000)
+
+    def _replay_history(self, experiment: Experiment, history: dict | None, initial, snapshot=None) -> None:
+        """Show a recorded ``history`` and the network's weights in the status bar and every view;
+        ``initial`` is the inspection whose histogram grid (and initial outline) the views keep."""
+        batches, epochs = run_library.history_events(history or run_library.EMPTY_HISTORY,
+                                                     experiment.config.training.batch_size)
+        self._last_batch = batches[-1] if batches else None
+        self._last_epoch = epochs[-1] if epochs else None
+        self._last_inspection = inspect(experiment.network, experiment.dataset, initial=initial)
+        self._call_views("on_progress", Progress(batches, epochs, self._last_inspection, snapshot))
+        self._show_progress()
 
     def _restore_optimizer(self, experiment: Experiment, saved: SavedRun) -> None:
         """Start goes on with the optimiser's state saved with the weights (Adam's moments and step

@@ -120,6 +120,10 @@ def gradient_check(network, X, y, regularizer=None, eps: float = 1e-6, max_entri
     return rows
 
 
+def _result(row: GradientCheckRow) -> str:
+    return "not checked" if not row.checked else "ok" if row.passed else "FAIL"
+
+
 def format_table(rows: list[GradientCheckRow]) -> str:
     """The check as a plain-text table (the command line prints it; the GUI shows the same rows)."""
     header = (f"{'tensor':<16}{'shape':<14}{'checked':>8}{'at kinks':>9}{'‖g‖ backprop':>14}{'‖ĝ‖ numeric':>14}"
@@ -128,5 +132,5 @@ def format_table(rows: list[GradientCheckRow]) -> str:
     for row in rows:
         lines.append(f"{row.name:<16}{str(row.shape):<14}{row.entries_checked:>8}{row.entries_at_kinks:>9}"
                      f"{row.backprop_norm:>14.4e}{row.numeric_norm:>14.4e}{row.max_abs_error:>12.2e}"
-                     f"{row.relative_error:>16.2e}  {'not checked' if not row.checked else 'ok' if row.passed else 'FAIL'}")
+                     f"{row.relative_error:>16.2e}  {_result(row)}")
     return "\n".join(lines)

@@ -71,7 +71,7 @@ class ActivationStatistics:
     ``n_rows`` rows of the ``split`` data ("validation", or "training" when there is none).
 
     ``saturated``: share of outputs — units × rows — within 1 % of the range from an asymptote
-    (sigmoid, tanh, hard sigmoid; None for others). ``dead``: share of units that output 0 for
+    (sigmoid, tanh, piece-wise linear; None for others). ``dead``: share of units that output 0 for
     every probe row (ReLU only; None for others) — they receive no gradient and no longer learn.
     """
 

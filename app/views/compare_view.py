@@ -5,7 +5,8 @@ and races 2–8 contenders on it with :class:`core.race.Race` — each contender
 hyperparameters and a learning-rate schedule, everything else shared — on a worker thread of its
 own. Curves are overlaid, one colour per contender: the smoothed training loss per step, the
 validation loss and accuracy per epoch, against steps, epochs or each contender's computing time
-(as the race estimates it: see :mod:`core.race`); a table sums up each contender. Pause, resume and stop act on all contenders together.
+(as the race estimates it: see :mod:`core.race`); a table sums up each contender. Pause, resume and
+stop act on all contenders together.
 """
 from __future__ import annotations
 

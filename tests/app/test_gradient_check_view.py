@@ -116,8 +116,8 @@ def test_entries_at_a_relu_kink_are_left_out_and_counted_not_failed(qtbot):
     assert view.results.item(3, KINKS).text() == "3" and view.results.item(3, RESULT).text() == "not checked"
     assert view.status.text().startswith(
         "Backpropagation agrees with the numerical gradient for every tensor checked; tensors not checked "
-        f"(every entry at a kink): {sum(not row.checked for row in rows)}. Entries left out at a kink (a ReLU input at 0), where there is no derivative: "
-        f"{sum(kinked.values())}.")
+        f"(every entry at a kink): {sum(not row.checked for row in rows)}. Entries left out at a kink (a ReLU "
+        f"input at 0), where there is no derivative: {sum(kinked.values())}.")
 
 
 def test_the_check_uses_the_configurations_penalty_and_waits_while_the_network_trains(qtbot):

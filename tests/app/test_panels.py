@@ -182,7 +182,8 @@ def test_the_diagram_names_each_layer_s_activation_as_the_lectures_do_and_in_the
     from app import i18n
 
     i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
-    model.set("network.hidden", [LayerConfig(units=4, activation="piecewise_linear"), LayerConfig(activation="sigmoid")])
+    model.set("network.hidden", [LayerConfig(units=4, activation="piecewise_linear"),
+                                 LayerConfig(activation="sigmoid")])
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
     panel.set_shape(2, 1, 25)
