@@ -23,6 +23,7 @@ from app import settings as user_settings
 from app.lesson_dock import LessonDock
 from app.teacher import LabControls, ResultsDialog
 from core import events, labs
+from core.languages import text_in
 
 log = logging.getLogger(__name__)
 
@@ -163,9 +164,9 @@ class LabController(QObject):
         self.menu.addSeparator()
         self.lab_actions = []
         for lab in self.available_labs:
-            title = labs.text(lab.title, language)
+            title = text_in(lab.title, language)
             action = self.menu.addAction(f"&{lab.number:X}  {title}" if lab.number < 16 else f"{lab.number}  {title}")
-            action.setToolTip(labs.text(lab.summary, language))
+            action.setToolTip(text_in(lab.summary, language))
             action.setData(lab.id)
             self.lab_actions.append(action)
         self.menu.addSeparator()
@@ -173,7 +174,7 @@ class LabController(QObject):
             self.menu.addAction(action)
         self._update_actions()
         if self.lab is not None:
-            self.controls.set_lab(self.lab, labs.text(self.lab.title, language))  # the lock tooltips name it
+            self.controls.set_lab(self.lab, text_in(self.lab.title, language))  # the lock tooltips name it
             self._set_window_title()
 
     def _menu_triggered(self, action: QAction) -> None:
@@ -212,11 +213,11 @@ class LabController(QObject):
             return False
         previous = (self.lab, self.variant)
         self.lab, self.variant = lab, chosen
-        self.controls.set_lab(lab, labs.text(lab.title, i18n.current_language()))
+        self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
         question = self.tr("Opening a lab stops the current run. Continue?")
-        if not self.window.open_config(chosen.config.copy(), labs.text(lab.title, i18n.current_language()), question):
+        if not self.window.open_config(chosen.config.copy(), text_in(lab.title, i18n.current_language()), question):
             self.lab, self.variant = previous
-            self.controls.set_lab(self.lab, labs.text(self.lab.title, i18n.current_language()) if self.lab else "")
+            self.controls.set_lab(self.lab, text_in(self.lab.title, i18n.current_language()) if self.lab else "")
             return False
         self.controls.apply()
         self._set_window_title()
@@ -250,7 +251,7 @@ class LabController(QObject):
         self._update_actions()
 
     def _set_window_title(self) -> None:
-        title = labs.text(self.lab.title, i18n.current_language())
+        title = text_in(self.lab.title, i18n.current_language())
         self.window.setWindowTitle(QCoreApplication.translate("MainWindow", "%1 — MLP Workbench").replace("%1", title))
 
     # ------------------------------------------------------------------ views

@@ -3,7 +3,7 @@
 The start page lists every lab by number and title; the lesson page shows the open lab's title,
 a chooser of its variants, its task sheet (Markdown), its goal with a live "reached / not yet",
 and the buttons to export one's result or go back to the list. Lab texts come from the lab
-folders in the interface language (:func:`core.labs.text`), so they are refreshed on a language
+folders in the interface language (:func:`core.languages.text_in`), so they are refreshed on a language
 change rather than translated by Qt.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QLis
 from app import i18n
 from app.teacher import goal_text
 from core import labs
+from core.languages import text_in
 
 GOAL_REACHED_STYLE = "color: #1b5e20; font-weight: bold;"
 GOAL_PENDING_STYLE = "color: #6d4c00;"
@@ -157,9 +158,9 @@ class LessonDock(QDockWidget):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.lab_list.addItem(item)
                 continue
-            item = QListWidgetItem(f"{lab.number}. {labs.text(lab.title, language)}")
+            item = QListWidgetItem(f"{lab.number}. {text_in(lab.title, language)}")
             item.setData(Qt.ItemDataRole.UserRole, lab.id)
-            item.setToolTip(labs.text(lab.summary, language))
+            item.setToolTip(text_in(lab.summary, language))
             self.lab_list.addItem(item)
         self.lab_list.setCurrentRow(max(current, 0))
 
@@ -185,10 +186,10 @@ class LessonDock(QDockWidget):
 
     def _show_lab_texts(self) -> None:
         lab, language = self.lab, i18n.current_language()
-        self.title.setText(f"{lab.number}. {labs.text(lab.title, language)}")
+        self.title.setText(f"{lab.number}. {text_in(lab.title, language)}")
         self.variants.clear()
         for variant in lab.variants:
-            self.variants.addItem(labs.text(variant.title, language), variant.name)
+            self.variants.addItem(text_in(variant.title, language), variant.name)
         self.variants.setCurrentIndex(max(self.variants.findData(self.variant_name), 0))
         self.variant_row.setVisible(len(lab.variants) > 1)
         self.sheet.setMarkdown(lab.sheet(language))

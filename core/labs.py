@@ -58,13 +58,13 @@ from core import config as run_config
 from core._checks import check_number
 from core.datasets.locations import shared_data_folder
 from core.experiment import Experiment, data_key, load_data
+from core.languages import read_texts, text_in
 from core.model_io import write_text_atomically
 from core.trainer import TrainingControl, evaluate
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 SHIPPED_LABS = RESOURCES / "labs"
 SHIPPED_MODELS = RESOURCES / "models"
-LANGUAGES = ("en", "ru")
 LAB_ID = re.compile(r"^\d\d-[a-z0-9]+(-[a-z0-9]+)*$")
 VARIANT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 SPLITS = ("train", "val", "test")
@@ -198,6 +198,18 @@ class Lab:
         raise ValueError(f"lab {self.id} has no variant {name!r}; its variants are: "
                          f"{', '.join(variant.name for variant in self.variants)}")
 
+    def chosen_variants(self, names=None) -> list[Variant]:
+        """The variants ``names`` in that order (default: all, in the lab's order); ValueError if
+        none is chosen, or a name is not one of the lab's variants or is repeated."""
+        chosen = list(self.variants) if names is None else [self.variant(name) for name in names]
+        if not chosen:
+            raise ValueError(f"lab {self.id}: choose at least one variant; its variants are: "
+                             f"{', '.join(variant.name for variant in self.variants)}")
+        repeated = sorted({variant.name for variant in chosen if chosen.count(variant) > 1})
+        if repeated:
+            raise ValueError(f"lab {self.id}: variant {repeated[0]!r} is chosen twice; choose each at most once")
+        return chosen
+
     def locks(self, field: str) -> bool:
         """Whether the control of ``field`` (a dotted path; a layer index such as
         ``network.hidden[2].units`` is ignored) is locked: it or a path above it is in ``locked``."""
@@ -218,11 +230,6 @@ class Lab:
 def _covered(field: str, paths: tuple) -> bool:
     keys = [key for key in re.sub(r"\[\d+\]", "", field).split(".") if not key.isdigit()]
     return any(keys[:len(path.split("."))] == path.split(".") for path in paths)
-
-
-def text(texts: dict, language: str) -> str:
-    """A lab's text in ``language``, falling back to English."""
-    return texts.get(language) or texts["en"]
 
 
 # ----------------------------------------------------------------------------- finding and reading labs
@@ -286,24 +293,13 @@ def read_lab(folder) -> Lab:
         raise ValueError(f"{where}: lectures must be a list of lecture names, got {raw['lectures']!r}")
     variants = _read_variants(raw["variants"], where)
     configs = [variant.config.to_dict() for variant in variants]
-    return Lab(id=raw["id"], number=number, title=_read_texts(raw["title"], f"{where}: title"),
-               summary=_read_texts(raw["summary"], f"{where}: summary"), lectures=tuple(raw["lectures"]),
+    return Lab(id=raw["id"], number=number, title=read_texts(raw["title"], f"{where}: title"),
+               summary=read_texts(raw["summary"], f"{where}: summary"), lectures=tuple(raw["lectures"]),
                views=_read_views(raw["views"], raw, where),
                locked=_read_paths(raw["locked"], configs, f"{where}: locked"),
                hidden=_read_paths(raw["hidden"], configs, f"{where}: hidden"),
                goal=_read_goal(raw["goal"], [variant.name for variant in variants], where),
                variants=variants, folder=folder)
-
-
-def _read_texts(raw, where: str) -> dict:
-    if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"].strip():
-        raise ValueError(f"{where} must be an object with an English text under \"en\", got {raw!r}")
-    for language, value in raw.items():
-        if language not in LANGUAGES:
-            raise ValueError(f"{where}: language {language!r} is not one of: {', '.join(LANGUAGES)}")
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{where}: the {language} text must be a non-empty string, got {value!r}")
-    return dict(raw)
 
 
 def _read_variants(raw, where: str) -> tuple:
@@ -331,7 +327,7 @@ def _read_variants(raw, where: str) -> tuple:
             config = run_config.check(run_config.RunConfig.from_dict(entry["config"]))
         except ValueError as error:
             raise ValueError(f"{at}: {error}") from None
-        variants.append(Variant(name, _read_texts(entry.get("title"), f"{at}: title"), config,
+        variants.append(Variant(name, read_texts(entry.get("title"), f"{at}: title"), config,
                                 _read_weights(entry.get("weights", {}), at)))
     return tuple(variants)
 
@@ -470,7 +466,7 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
     all) — for a lab whose variants differ only in their optimiser and schedule."""
     from core.race import Contender
 
-    chosen = [lab.variant(name) for name in variant_names or [variant.name for variant in lab.variants]]
+    chosen = lab.chosen_variants(variant_names)
     shared = chosen[0].config
 
     def rest(config):
@@ -481,14 +477,14 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
         if differing:
             raise ValueError(f"lab {lab.id}: variants {chosen[0].name} and {variant.name} differ in "
                              f"{', '.join(differing)}, not only in the optimiser and schedule; they cannot race")
-    return shared.copy(), [Contender(text(variant.title, language), variant.config.optimizer, variant.config.schedule)
+    return shared.copy(), [Contender(text_in(variant.title, language), variant.config.optimizer, variant.config.schedule)
                            for variant in chosen]
 
 
 def race_labels(lab: Lab, variant_names=None) -> list[dict]:
     """Each raced variant's title by language ({"en": …, "ru": …}): the labels of the contenders of
     :func:`race_contenders` in every language, for a race that follows the interface language."""
-    return [dict(lab.variant(name).title) for name in variant_names or [variant.name for variant in lab.variants]]
+    return [dict(variant.title) for variant in lab.chosen_variants(variant_names)]
 
 
 def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None = None, *, max_epochs: int | None = None,
@@ -509,15 +505,7 @@ def run_variants(lab: Lab, variant_names=None, control: TrainingControl | None =
     one, and data loaded here are added to it, so that the caller can keep it for the next run.
     ValueError (before anything runs) if a name is not one of the lab's variants or is repeated.
     """
-    if variant_names is None:
-        variant_names = [variant.name for variant in lab.variants]
-    chosen = [lab.variant(name) for name in variant_names]
-    if not chosen:
-        raise ValueError(f"lab {lab.id}: choose at least one variant to run; its variants are: "
-                         f"{', '.join(variant.name for variant in lab.variants)}")
-    repeated = sorted({variant.name for variant in chosen if chosen.count(variant) > 1})
-    if repeated:
-        raise ValueError(f"lab {lab.id}: variant {repeated[0]!r} is chosen twice; choose each at most once")
+    chosen = lab.chosen_variants(variant_names)
     if max_epochs is not None:
         max_epochs = check_number("max_epochs", max_epochs, low=1, integer=True)
     control = control or TrainingControl()

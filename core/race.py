@@ -48,11 +48,11 @@ from typing import Iterator, NamedTuple
 from core import events
 from core.config import SCHEMA_VERSION, OptimizerConfig, RunConfig, ScheduleConfig, check
 from core.experiment import Experiment, load_data
+from core.languages import LANGUAGES, read_texts, text_in
 from core.trainer import TrainingControl
 
 MIN_CONTENDERS, MAX_CONTENDERS = 2, 8
 SHIPPED_PRESETS = Path(__file__).resolve().parents[1] / "resources" / "presets" / "compare"
-LANGUAGES = ("en", "ru")
 _END_OF_TURN = (events.BatchFinished, events.EpochFinished, events.TrainingFinished)
 
 SMOOTHING = 0.9
@@ -363,8 +363,7 @@ class Preset:
 
     def text(self, field: str, language: str = "en") -> str:
         """The ``title`` or ``description`` in ``language``, English when there is none in it."""
-        texts = getattr(self, field)
-        return texts.get(language) or texts["en"]
+        return text_in(getattr(self, field), language)
 
 
 def presets(folder=SHIPPED_PRESETS) -> list[Preset]:
@@ -385,8 +384,8 @@ def load_preset(path) -> Preset:
     unknown = sorted(set(raw) - {"title", "description", "config", "contenders"})
     if unknown:
         raise ValueError(f"{where}: unknown field {unknown[0]!r}; allowed: title, description, config, contenders")
-    title = _read_texts(raw.get("title"), f"{where}: title")
-    description = _read_texts(raw.get("description"), f"{where}: description")
+    title = read_texts(raw.get("title"), f"{where}: title")
+    description = read_texts(raw.get("description"), f"{where}: description")
     config = None
     if raw.get("config") is not None:
         try:
@@ -395,15 +394,6 @@ def load_preset(path) -> Preset:
             raise ValueError(f"{where}: config: {error}") from None
     contenders, labels = _read_contenders(raw.get("contenders"), config or RunConfig(), where)
     return Preset(path.stem, title, description, contenders, config, labels)
-
-
-def _read_texts(raw, where: str) -> dict:
-    if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"].strip():
-        raise ValueError(f"{where} must be an object with an English text under \"en\", got {raw!r}")
-    for language, value in raw.items():
-        if language not in LANGUAGES or not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{where}: {language!r}: {value!r} is not a text in one of {', '.join(LANGUAGES)}")
-    return dict(raw)
 
 
 def _read_contenders(raw, config: RunConfig, where: str) -> tuple[tuple, tuple]:
@@ -417,7 +407,7 @@ def _read_contenders(raw, config: RunConfig, where: str) -> tuple[tuple, tuple]:
             raise ValueError(f"{where}: contenders[{index}] must be an object with label, optimizer and "
                              f"optionally schedule, got {entry!r}")
         label = entry["label"]
-        texts = _read_texts(label, f"{where}: contenders[{index}].label") if isinstance(label, dict) \
+        texts = read_texts(label, f"{where}: contenders[{index}].label") if isinstance(label, dict) \
             else {"en": label}
         try:
             built = RunConfig.from_dict({"optimizer": entry["optimizer"], "schedule": entry.get("schedule", {}),
@@ -429,7 +419,7 @@ def _read_contenders(raw, config: RunConfig, where: str) -> tuple[tuple, tuple]:
         contenders.append(contender)
         labels.append(texts)
     for language in LANGUAGES:
-        shown = [texts.get(language) or texts["en"] for texts in labels]
+        shown = [text_in(texts, language) for texts in labels]
         if len(set(shown)) != len(shown) or not all(isinstance(label, str) and label.strip() for label in shown):
             raise ValueError(f"{where}: contender labels must be distinct non-empty texts, got {shown}")
     return tuple(contenders), tuple(labels)

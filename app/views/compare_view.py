@@ -39,6 +39,7 @@ from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig
+from core.languages import LANGUAGES, text_in
 from core.trainer import TrainingControl
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ def swatch(index: int) -> QIcon:
 def preset_language() -> str:
     """The user's language if the presets have texts in it, else English."""
     language = QLocale().name().split("_")[0]
-    return language if language in race_engine.LANGUAGES else "en"
+    return language if language in LANGUAGES else "en"
 
 
 @dataclass(frozen=True)
@@ -709,7 +710,7 @@ class CompareView(SessionView, View):
         for row, (contender, naming) in enumerate(zip(self._contenders, self._namings)):
             if naming.typed:
                 continue
-            wanted = (naming.texts.get(language) or naming.texts["en"]) if naming.texts \
+            wanted = text_in(naming.texts, language) if naming.texts \
                 else self._default_label(contender)
             label, number = wanted, 2
             while label in taken:

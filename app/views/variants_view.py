@@ -33,6 +33,7 @@ from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, labs, losses
 from core.experiment import data_key
+from core.languages import text_in
 from core.trainer import TrainingControl
 
 log = logging.getLogger(__name__)
@@ -435,7 +436,7 @@ class VariantsView(SessionView, View):
 
     # ------------------------------------------------------------------ showing the lab and the run
     def _variant_title(self, name: str) -> str:
-        return labs.text(self.lab.variant(name).title, i18n.current_language())
+        return text_in(self.lab.variant(name).title, i18n.current_language())
 
     def _fill_variants(self, ticked: list[str]) -> None:
         """An item per variant of the lab, in its colour; its text is filled by :meth:`_show_variants`."""
@@ -470,7 +471,7 @@ class VariantsView(SessionView, View):
             return
         self.show_note(None)
         self.heading.setText(self.tr("Lab {number}. {title}").format(
-            number=self.lab.number, title=labs.text(self.lab.title, i18n.current_language())))
+            number=self.lab.number, title=text_in(self.lab.title, i18n.current_language())))
         for name, (train, _, _) in self._plot_items.items():
             self.legend.getLabel(train).setText(self._variant_title(name))
         self._show_run()

@@ -15,6 +15,7 @@ from core import datasets
 from core.experiment import Experiment, build_regularizer
 from core.gradient_check import gradient_check
 from core.inspection import inspect
+from core.languages import LANGUAGES, text_in
 from core.layers import Activation, Dense
 from core.network import Network
 from core.race import Race
@@ -73,7 +74,7 @@ def test_the_twelve_labs_are_numbered_in_order_and_complete_in_both_languages():
         raw = json.loads((loaded.folder / "lab.json").read_text(encoding="utf-8"))
         for texts in (loaded.title, loaded.summary, *(variant.title for variant in loaded.variants)):
             assert set(texts) == {"en", "ru"}
-        for language in labs.LANGUAGES:
+        for language in LANGUAGES:
             sheet = (loaded.folder / f"sheet.{language}.md").read_text(encoding="utf-8")
             assert sheet.startswith("# ") and len(sheet) > 1500, (lab_id, language)
         assert sum("а" <= char <= "я" for char in loaded.sheet("ru")) > 500
@@ -85,8 +86,8 @@ def test_the_twelve_labs_are_numbered_in_order_and_complete_in_both_languages():
 
 def test_text_falls_back_to_english_and_a_sheet_to_the_english_one():
     perceptron = lab("01-perceptron")
-    assert labs.text({"en": "Loss"}, "ru") == "Loss"
-    assert labs.text(perceptron.title, "ru") == perceptron.title["ru"]
+    assert text_in({"en": "Loss"}, "ru") == "Loss"
+    assert text_in(perceptron.title, "ru") == perceptron.title["ru"]
     assert perceptron.sheet("de") == perceptron.sheet("en")
 
 
@@ -393,6 +394,19 @@ def test_lab_11_race_labels_are_its_contenders_labels_in_every_language():
         _, contenders = labs.race_contenders(lab("11-optimizers"), chosen, language)
         assert [texts[language] for texts in labels] == [contender.label for contender in contenders]
     assert labels[1]["ru"] == "метод моментов γ = 0.9"
+
+
+def test_a_lab_runs_and_races_the_variants_chosen_in_their_order_each_once():
+    optimizers = lab("11-optimizers")
+    assert [variant.name for variant in optimizers.chosen_variants()] == [v.name for v in optimizers.variants]
+    assert [variant.name for variant in optimizers.chosen_variants(["momentum", "sgd"])] == ["momentum", "sgd"]
+    for choose in (labs.run_variants, labs.race_contenders, labs.race_labels):
+        with pytest.raises(ValueError, match="'sgd' is chosen twice"):
+            choose(optimizers, ["sgd", "momentum", "sgd"])
+        with pytest.raises(ValueError, match="choose at least one variant"):
+            choose(optimizers, [])
+        with pytest.raises(ValueError, match="no variant 'adamax'"):
+            choose(optimizers, ["sgd", "adamax"])
 
 
 def test_lab_11_race_contenders_refuses_variants_that_differ_beyond_the_optimiser():
