@@ -18,6 +18,10 @@ LEVELS = 4
 MAX_LABELS = 20
 #: Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6).
 MAX_VALUE_LABELS = 24
+#: Room around the units (at y from -1 to 1, x one per layer), in plot units.
+MARGIN = 0.08
+#: How far a bias label reaches below its unit, in label heights: its anchor's 0.25 and the label itself.
+BIAS_LABEL_DROP = 1.25
 
 
 def node_positions(widths: list[int]) -> list[np.ndarray]:
@@ -71,8 +75,12 @@ class NetworkView(View):
         self.weights = None
         self.link_x = self.link_y = np.zeros(0)
         self.input_count = 0
+        self.layer_count = 0
+        self._framed = True  # the plot frames the network, not a place the user zoomed or panned to
         # Labels keep their size on screen: in plot units they grow as the plot shrinks.
         self.plot.vb.sigTransformChanged.connect(self._place_weight_labels)
+        self.plot.vb.sigResized.connect(self._frame_network)
+        self.plot.vb.sigRangeChangedManually.connect(self._zoomed)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -115,8 +123,31 @@ class NetworkView(View):
             item.setPen(link_pen(sign, level, n_links))
             item.setData([], [])
         self.nodes.setData(pos=self.node_xy, brush=pg.mkBrush(palette.REFERENCE))
-        self.plot.setRange(xRange=(-0.35, len(widths) - 0.6), yRange=(-1.08, 1.08), padding=0)
+        self.layer_count, self._framed = len(widths), True
+        self._frame_network()
         self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
+
+    def _frame_network(self) -> None:
+        """Show every unit, with room for the values written at the top and bottom units: a weight
+        centred on a link between top units, a bias below a bottom unit. Labels keep their size on
+        screen, so a plot only a few labels high needs more room in plot units."""
+        if not self._framed or not self.layer_count:
+            return
+        height = self.plot.vb.height()
+        # A label's height (and a pixel to spare) as a share of the plot's.
+        label = (self.bias_labels[0].textItem.boundingRect().height() + 1) / height \
+            if self.bias_labels and height > 0 else 0.0
+        # Units span y from -1 (top; y grows downwards) to 1; the range, 2 + above + below, is found
+        # by iterating: the room a label needs in plot units grows with the range it is shown in.
+        above = below = MARGIN
+        for _ in range(12):
+            span = 2 + above + below
+            above = max(MARGIN, min(0.5, 0.5 * label) * span)
+            below = max(MARGIN, min(0.5, BIAS_LABEL_DROP * label) * span)
+        self.plot.setRange(xRange=(-0.35, self.layer_count - 0.6), yRange=(-1 - above, 1 + below), padding=0)
+
+    def _zoomed(self, _axes=None) -> None:
+        self._framed = False
 
     def _place_value_labels(self, n_links: int) -> None:
         for label in self.weight_labels + self.bias_labels:

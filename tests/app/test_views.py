@@ -525,6 +525,35 @@ def test_no_value_written_on_a_network_covers_another(qtbot):
     assert len(rows) == 16 + 6, "the CSV export still has every weight"
 
 
+def test_the_lowest_units_bias_labels_stay_inside_a_short_plot_and_a_zoom_stays(qtbot):
+    """At 1024 × 560 the XNOR network's lowest bias label was cut in half by the plot's bottom edge."""
+    experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 640)
+    view.show()
+    view.reset(experiment)
+    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
+    view.redraw()
+
+    def outside_the_plot():
+        view.grab()  # text items take their size on screen when painted
+        shown = view.plot.vb.mapRectToScene(view.plot.vb.boundingRect())
+        return [label.toPlainText() for label in view.bias_labels + view.weight_labels
+                if label.isVisible() and not shown.contains(label.sceneBoundingRect())]
+
+    assert outside_the_plot() == []
+    view.resize(600, 300)
+    qtbot.waitUntil(lambda: view.plot.vb.height() < 300)
+    assert outside_the_plot() == []
+    view.plot.vb.scaleBy((0.5, 0.5))  # as the mouse wheel does
+    view.plot.vb.sigRangeChangedManually.emit([True, True])
+    zoomed = view.plot.vb.viewRange()
+    view.resize(600, 400)
+    qtbot.waitUntil(lambda: view.plot.vb.height() > 300)
+    assert view.plot.vb.viewRange()[1] == pytest.approx(zoomed[1], abs=0.3), "a resize keeps the user's zoom"
+
+
 def test_network_view_explains_why_it_draws_no_links_for_a_wide_layer(qtbot):
     experiment = build_experiment("digits", hidden=(65,), activation="relu", loss="softmax_cross_entropy", epochs=1)
     view = NetworkView()
