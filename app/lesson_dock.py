@@ -9,6 +9,7 @@ change rather than translated by Qt.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -193,6 +194,7 @@ class LessonDock(QDockWidget):
         self.variants.setCurrentIndex(max(self.variants.findData(self.variant_name), 0))
         self.variant_row.setVisible(len(lab.variants) > 1)
         self.sheet.setMarkdown(lab.sheet(language))
+        _fit_tables_in_width(self.sheet.document())
         self._show_goal()
 
     # ------------------------------------------------------------------ goal
@@ -217,3 +219,14 @@ class LessonDock(QDockWidget):
         else:
             self.goal_status.setText(self.tr("not yet"))
             self.goal_status.setStyleSheet(GOAL_PENDING_STYLE)
+
+
+def _fit_tables_in_width(document: QTextDocument) -> None:
+    """Qt lays a Markdown table out over the page's whole width and its borders a pixel or two
+    beyond, which scrolled sheets with a table sideways by those pixels; 99 % of the width keeps
+    such a table within the page (a table whose words need more room still scrolls)."""
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            table_format = frame.format()
+            table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 99))
+            frame.setFormat(table_format)
