@@ -45,7 +45,7 @@ from core import model_io
 from core.datasets import Scaler
 from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
 from core.datasets.dataset import DEFAULT_VALIDATION_SPLIT
-from core.datasets.user_digits import add_user_digit, digits_still_needed, load_user_digits
+from core.datasets.user_digits import add_user_digit, digits_still_needed
 from core.network import Network
 from core.saliency import PROBABILISTIC_LOSSES, saliency
 
@@ -860,13 +860,13 @@ class DrawView(QWidget):
         validation_split = DEFAULT_VALIDATION_SPLIT if self.experiment is None else \
             self.experiment.config.data.validation_split
         try:
-            count = add_user_digit(image, label)
-            needed = digits_still_needed(load_user_digits()[1], validation_split)
+            saved_labels = add_user_digit(image, label)
         except (OSError, ValueError) as error:
             problem = str(error)  # the name "error" is gone after this block, when a language change words it again
             self._show_status(lambda: QCoreApplication.translate("DrawView", "Could not save the digit: {error}")
                               .format(error=problem))
             return None
+        count, needed = len(saved_labels), digits_still_needed(saved_labels, validation_split)
         self.canvas.clear()
         self.label_box.setCurrentIndex(-1)  # the next drawing is labelled anew, not saved as this one by a click
         self._show_status(lambda: self._saved_text(label, count, needed))

@@ -116,8 +116,8 @@ def load_user_digits(folder=None) -> tuple[np.ndarray, np.ndarray]:
     return images, labels
 
 
-def add_user_digit(image28, label, folder=None) -> int:
-    """Save one drawn digit with its label; returns how many digits are saved now.
+def add_user_digit(image28, label, folder=None) -> np.ndarray:
+    """Save one drawn digit with its label; returns the labels of every digit saved now, this one last.
 
     ``image28``: 28 × 28 (or 784) floats in [0, 1] — what
     :func:`core.datasets.drawing.preprocess_drawing` returns for MNIST — or uint8 0–255.
@@ -135,7 +135,7 @@ def add_user_digit(image28, label, folder=None) -> int:
     labels = np.append(labels, np.int64(label))
     with atomic_file(user_digits_path(folder)) as file:
         np.savez_compressed(file, images=images, labels=labels)
-    return len(labels)
+    return labels
 
 
 @DATASETS.register("my_digits")

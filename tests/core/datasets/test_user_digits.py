@@ -8,8 +8,8 @@ from core.datasets.user_digits import (TooFewDrawnDigits, add_user_digit, digits
 
 def test_saved_digits_come_back_as_mnist_bytes(tmp_path):
     image = np.linspace(0, 1, 784).reshape(28, 28)
-    assert add_user_digit(image, 3) == 1
-    assert add_user_digit(image.reshape(784), 7) == 2
+    assert add_user_digit(image, 3).tolist() == [3]
+    assert add_user_digit(image.reshape(784), 7).tolist() == [3, 7]  # every label saved, this one last
     images, labels = load_user_digits()
     assert images.dtype == np.uint8 and images.shape == (2, 28, 28)
     np.testing.assert_array_equal(images[0], np.rint(image * 255))
