@@ -42,7 +42,7 @@ from app.messages import Progress
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.base import problem_text
 from app.panels.network_panel import NetworkPanel
-from app.panels.training_panel import TrainingPanel
+from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
 from app import display_names, endings, gui_thread_gc, run_library
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self._last_batch = self._last_epoch = None
         self._diverged = False  # the last run diverged: Start goes on with a fresh optimiser
         self._fallback: events.Snapshot | None = None  # the weights a diverged run offers to go back to
-        self._run_start_step = 0
+        self._run_start_epoch = self._run_start_step = 0  # where the latest run started
         self._last_inspection = None  # the newest the views drew: its histogram grid is the run's
         self._worker_waiting = False
         self._tools: list[QWidget] = []  # the hosted tools made so far (see tools)
@@ -573,6 +573,7 @@ class MainWindow(QMainWindow):
             self.state_changed.emit(state)
         if state != RUNNING:
             self.status_labels["eta"].setText("")  # no time is left while nothing runs
+        self.training_panel.set_run_position(self._run_position())
         self._update_actions()
 
     def _is_built(self) -> bool:
@@ -812,17 +813,13 @@ class MainWindow(QMainWindow):
                                 continues=None if self._diverged else self.experiment)
         self.experiment = experiment
         done = self._epochs_done
-        # A run stopped on the way goes on to the end the Epochs setting now gives it; after a completed
-        # run (or a setting that ends before here), Start trains that many epochs more.
-        if self._planned_epochs <= done or self._plan_start_epoch + config.training.epochs <= done:
-            self._plan_start_epoch = done
-        self._planned_epochs = self._plan_start_epoch + config.training.epochs
+        self._plan_start_epoch, self._planned_epochs = self._run_position().plan(config.training.epochs)
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
                        epochs=self._planned_epochs)
         self._applied_config = config
         self._diverged = False
         self._offer_going_back(None)
-        self._run_start_step = self._steps_done
+        self._run_start_epoch, self._run_start_step = done, self._steps_done
         self._rate_window.clear()
         recording = self._recording_for(config, experiment)
         if recording is not None:
@@ -1047,12 +1044,14 @@ class MainWindow(QMainWindow):
         for key in ("epoch", "step", "loss", "metric", "speed", "elapsed", "eta"):
             self.status_labels[key].setText("")
         self.progress_bar.setValue(0)
+        self.training_panel.set_run_position(self._run_position())
 
     def _metric_name(self) -> str:
         regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
         return "R²" if regression else self.tr("accuracy")
 
     def _show_progress(self) -> None:
+        self.training_panel.set_run_position(self._run_position())
         batch, epoch = self._last_batch, self._last_epoch
         labels = self.status_labels
         if batch is not None:
@@ -1081,6 +1080,12 @@ class MainWindow(QMainWindow):
                 remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._training_examples()
                 labels["eta"].setText("" if self._state != RUNNING else self.tr("%1 left").replace(
                     "%1", format_duration(remaining / samples_per_second) if samples_per_second > 0 else "—"))
+
+    def _run_position(self) -> RunPosition:
+        running = self._state != IDLE
+        return RunPosition(self._epochs_done, self._steps_done, self._plan_start_epoch, self._planned_epochs, running,
+                           (self._run_start_epoch, self._run_start_step) if running
+                           else (self._epochs_done, self._steps_done))
 
     def _epochs_trained(self) -> float:
         """Epochs trained by the newest batch, the one under way counted by its share of the examples."""

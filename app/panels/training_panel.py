@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -45,6 +46,30 @@ def planned_rates(schedule, n: int) -> tuple[np.ndarray, np.ndarray]:
     return t.astype(np.float64), np.array([schedule(int(step)) for step in t], dtype=np.float64)
 
 
+@dataclass(frozen=True)
+class RunPosition:
+    """How far the network has trained, for the Epochs setting and the schedule preview."""
+
+    epoch: int = 0        # epochs trained
+    step: int = 0         # optimiser steps taken
+    first_epoch: int = 0  # the epoch the Epochs setting counts from
+    last_end: int = 0     # the epoch the latest run was planned to end with
+    running: bool = False
+    origin: tuple[int, int] = (0, 0)  # (epoch, step) where the run under way started; else where training stands
+
+    def plan(self, epochs: int) -> tuple[int, int]:
+        """(first, end): the epochs the Epochs setting ``epochs`` counts from and ends with. During a
+        run it moves the run's end (not before the epoch under way); else a run stopped on the way goes
+        on to the end the setting now gives it, and after a completed run (or with a setting that
+        ends before here) Start trains that many epochs more."""
+        if self.running:
+            return self.first_epoch, max(self.first_epoch + epochs, self.epoch)
+        first = self.first_epoch
+        if self.last_end <= self.epoch or first + epochs <= self.epoch:
+            first = self.epoch
+        return first, first + epochs
+
+
 class TrainingPanel(ConfigPanel):
     """Everything about how the network is trained (not what it is, nor on what data)."""
 
@@ -54,6 +79,7 @@ class TrainingPanel(ConfigPanel):
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(model, parent)
         self._n_train: int | None = None
+        self._position = RunPosition()
         layout = QVBoxLayout(self)
         layout.addWidget(self.problems)
         layout.addWidget(self._build_loss_group())
@@ -125,8 +151,17 @@ class TrainingPanel(ConfigPanel):
             plot.getAxis(side).setPen(self.palette().mid().color())
         plot.getAxis("left").enableAutoSIPrefix(False)
         self.preview_curve = self.preview.plot(pen=pg.mkPen("#1565c0", width=2))
-        set_help(self.preview, self.tr("The learning rate η(t) at every step (or epoch) of the planned run, "
-                                       "before training. The optimiser's lr is η₀."), self.tr("Schedule preview"))
+        # Where training stands: the part of the curve trained already is shaded, up to the line.
+        self.trained_part = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(128, 128, 128, 50),
+                                                pen=pg.mkPen(None))
+        self.now_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(self._axis_colour, width=1))
+        for item in (self.trained_part, self.now_line):
+            item.setVisible(False)
+            plot.addItem(item)
+        set_help(self.preview, self.tr("The learning rate η(t) at every step (or epoch) of the planned run. "
+                                       "The optimiser's lr is η₀. When the network has trained already, the "
+                                       "part trained is shaded: Start goes on from the line."),
+                 self.tr("Schedule preview"))
         form.addRow(self.preview)
         return group
 
@@ -205,6 +240,18 @@ class TrainingPanel(ConfigPanel):
         self._n_train = n_train
         self._update_preview()
 
+    def set_run_position(self, position: RunPosition) -> None:
+        """Where training stands: the preview spans the whole run and shades the part trained."""
+        if position == self._position:
+            return
+        replan = (position.running, position.origin, position.first_epoch, position.last_end) != \
+            (self._position.running, self._position.origin, self._position.first_epoch, self._position.last_end)
+        self._position = position
+        if replan:
+            self._update_preview()
+        else:
+            self._show_position()
+
     def refresh(self) -> None:
         config = self.config
         self.loss.set_value(config.loss.name)
@@ -231,6 +278,8 @@ class TrainingPanel(ConfigPanel):
         self._update_preview()
 
     def _update_preview(self) -> None:
+        """η(t) from t = 0 to the planned run's end, counted from where the run starts (the
+        schedule goes on from the step a network has reached, not from 0)."""
         config = self.config
         unit = config.schedule.unit
         self.preview.getPlotItem().setLabel("bottom", self.tr("epoch") if unit == "epoch" else self.tr("step"),
@@ -238,10 +287,24 @@ class TrainingPanel(ConfigPanel):
         unknown_length = unit == "step" and self._n_train is None
         if unknown_length or any(error.field.startswith(self.preview_inputs) for error in self.model.errors):
             self.preview_curve.setData([], [])
+            self._show_position()
             return
         schedule = schedules.create(config.schedule.name, lr0=config.optimizer.lr, **config.schedule.options)
-        steps_per_epoch = math.ceil(self._n_train / config.training.batch_size) if unit == "step" else 1
-        t, rates = planned_rates(schedule, config.training.epochs * steps_per_epoch)
+        _, end = self._position.plan(config.training.epochs)
+        origin_epoch, origin_step = self._position.origin
+        if unit == "step":
+            end = origin_step + (end - origin_epoch) * math.ceil(self._n_train / config.training.batch_size)
+        t, rates = planned_rates(schedule, end)
         self.preview_curve.setData(t, rates)
         # η ≥ 0 always; showing 0 makes a decay read as a decay, and a constant rate as a flat line.
         self.preview.getPlotItem().setYRange(0.0, float(rates.max()) * 1.1 if rates.size and rates.max() > 0 else 1.0)
+        self._show_position()
+
+    def _show_position(self) -> None:
+        now = self._position.step if self.config.schedule.unit == "step" else self._position.epoch
+        shown = now > 0 and self.preview_curve.xData is not None and len(self.preview_curve.xData) > 0
+        for item in (self.trained_part, self.now_line):
+            item.setVisible(shown)
+        if shown:
+            self.trained_part.setRegion((0, now))
+            self.now_line.setPos(now)

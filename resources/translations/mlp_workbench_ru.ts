@@ -3417,7 +3417,7 @@ target loss
     <name>NetworkView</name>
     <message>
         <source>Network</source>
-        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6).</extracomment>
+        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6). Room around the units (at y from -1 to 1, x one per layer), in plot units. How far a bias label reaches below its unit, in label heights: its anchor&apos;s 0.25 and the label itself.</extracomment>
         <translation>Сеть</translation>
     </message>
     <message>
@@ -4232,8 +4232,8 @@ target loss
         <translation>t считает</translation>
     </message>
     <message>
-        <source>The learning rate η(t) at every step (or epoch) of the planned run, before training. The optimiser&apos;s lr is η₀.</source>
-        <translation>Скорость обучения η(t) на каждом шаге (или эпохе) запланированного запуска, до обучения. lr оптимизатора — это η₀.</translation>
+        <source>The learning rate η(t) at every step (or epoch) of the planned run. The optimiser&apos;s lr is η₀. When the network has trained already, the part trained is shaded: Start goes on from the line.</source>
+        <translation>Скорость обучения η(t) на каждом шаге (или эпохе) запланированного запуска. lr оптимизатора — это η₀. Если сеть уже обучалась, обученная часть затенена: «Обучить» продолжит от линии.</translation>
     </message>
     <message>
         <source>Schedule preview</source>

@@ -183,6 +183,24 @@ def test_a_stopped_run_goes_on_to_the_end_the_epochs_setting_gives_it_then_start
     assert finished.args[0].epoch == 2 * (done + 2), "after a completed run, Start trains the setting's epochs more"
 
 
+def test_the_schedule_preview_goes_on_from_where_the_network_stands(open_window, qtbot, small_config):
+    from core.config import ScheduleConfig
+
+    config = small_config(epochs=2)
+    config.schedule = ScheduleConfig("linear", {"T": 4}, "epoch")
+    window = open_window(config)
+    preview = window.training_panel
+    assert preview.preview_curve.getData()[0].tolist() == [0, 1] and not preview.now_line.isVisible()
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    t, rates = preview.preview_curve.getData()
+    assert t.tolist() == [0, 1, 2, 3], "Start trains epochs 2 and 3, at the rates the schedule gives them"
+    assert rates[2] < rates[1] and preview.now_line.isVisible() and preview.now_line.value() == 2
+    window.reset()
+    assert preview.preview_curve.getData()[0].tolist() == [0, 1] and not preview.now_line.isVisible()
+
+
 def test_the_weights_initial_outline_stays_the_initial_weights_when_start_goes_on_from_a_finished_run(
         open_window, qtbot, small_config):
     from core.experiment import Experiment

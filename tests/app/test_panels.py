@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
-from app.panels.training_panel import TrainingPanel, planned_rates
+from app.panels.training_panel import RunPosition, TrainingPanel, planned_rates
 from core import optimizers, schedules
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig, RunConfig
 
@@ -98,6 +98,43 @@ def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbo
     type_into(panel.schedule_options.controls()["T"], "-1")
     assert len(panel.preview_curve.getData()[0] or []) == 0, "no preview of an invalid schedule"
     assert panel.schedule_options.controls()["T"].property("invalid") is True
+
+
+@pytest.mark.parametrize("position, epochs, plan", [
+    (RunPosition(), 5, (0, 5)),  # a fresh network
+    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 5, (0, 5)),  # stopped on the way: on to the end
+    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 1, (2, 3)),  # a setting that ends before here
+    (RunPosition(epoch=5, step=20, first_epoch=0, last_end=5), 5, (5, 10)),  # completed: that many more
+    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5, running=True), 8, (0, 8)),  # moves the run's end
+    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5, running=True), 1, (0, 2)),  # not before here
+])
+def test_the_epochs_setting_counts_from_where_the_run_stands(position, epochs, plan):
+    assert position.plan(epochs) == plan
+
+
+def test_the_schedule_preview_spans_the_whole_run_and_shades_the_part_trained(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_training_size(100)
+    model.set("training.batch_size", 25)
+    model.set("training.epochs", 3)
+    panel.schedule.choose("linear")
+    type_into(panel.schedule_options.controls()["T"], "6")
+    schedule = schedules.create("linear", lr0=0.001, T=6.0)
+    assert panel.preview_curve.getData()[0].tolist() == list(range(12))
+    assert not panel.now_line.isVisible()
+    panel.set_run_position(RunPosition(epoch=3, step=12, first_epoch=0, last_end=3, origin=(3, 12)))
+    t, rates = panel.preview_curve.getData()
+    assert t.tolist() == list(range(24)), "Start trains 3 epochs more: steps 12 to 23"
+    np.testing.assert_allclose(rates, schedules.preview(schedule, 24))
+    assert panel.now_line.isVisible() and panel.now_line.value() == 12
+    assert panel.trained_part.getRegion() == (0, 12)
+    panel.set_run_position(RunPosition(epoch=3, step=13, first_epoch=3, last_end=6, running=True, origin=(3, 12)))
+    assert panel.preview_curve.getData()[0].tolist() == list(range(24)) and panel.now_line.value() == 13
+    panel.schedule_unit.choose("epoch")
+    assert panel.preview_curve.getData()[0].tolist() == list(range(6)) and panel.now_line.value() == 3
+    panel.set_run_position(RunPosition())
+    assert panel.preview_curve.getData()[0].tolist() == [0, 1, 2] and not panel.now_line.isVisible()
 
 
 def test_long_runs_are_previewed_at_sampled_steps_with_the_same_rates():
