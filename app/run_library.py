@@ -110,9 +110,10 @@ def _number(value) -> float:
 def history_events(history: dict, batch_size: int) -> tuple[tuple, tuple]:
     """(batches, epochs): a saved history as engine events, to replay into the views.
 
-    The history keeps, per batch, the step, loss, metric and learning rate; the epoch a batch
-    belongs to follows from the steps at which epochs ended, the time from the epochs' times.
-    What was never saved (gradient norms, the size of each last batch) is left out.
+    The history keeps, per batch, the step, loss, metric, learning rate and gradient norms (runs
+    saved before they were recorded have none); the epoch a batch belongs to follows from the steps
+    at which epochs ended, the time from the epochs' times. What was never saved (the size of each
+    last batch) is left out.
     """
     epochs = history["epochs"]
     ends = [entry["step"] for entry in epochs]
@@ -131,12 +132,12 @@ def history_events(history: dict, batch_size: int) -> tuple[tuple, tuple]:
             _number(entry["val_metric"]), _number(entry["lr"]), _number(entry["elapsed"]), math.nan, is_best,
             train_penalty))
     batch_events = []
-    for step, loss, metric, lr in history["batches"]:
+    for step, loss, metric, lr, *norms in history["batches"]:
         epoch = bisect.bisect_left(ends, step)
         start = steps[epoch] if epoch < len(steps) else steps[-1]
         batch_events.append(events.BatchFinished(
             epoch, step, step - start - 1, batch_size, _number(loss), _number(metric), _number(lr),
-            step * batch_size, _interpolate(step, steps, times)))
+            step * batch_size, _interpolate(step, steps, times), tuple(map(_number, norms[0])) if norms else ()))
     return tuple(batch_events), tuple(epoch_events)
 
 

@@ -4,7 +4,9 @@ A run folder holds::
 
     run.json            name, dataset, network summary, optimiser, status, dates, parent (lineage)
     config.json         the full RunConfig (with schema_version)
-    history.json        metrics per epoch, and per batch (decimated to a bounded number of points)
+    history.json        metrics per epoch, and per batch (decimated to a bounded number of points):
+                        [step, loss, metric, lr] and, when the run tracked them, each Dense
+                        layer's gradient norm ‖∂L/∂W‖ as a fifth entry
     best.npz last.npz   model files (core.model_io) of the best and the latest weights
     last.optimizer.npz  the optimiser's state with the latest weights (moments, step count): a run
                         reopened goes on as if never stopped
@@ -161,7 +163,10 @@ class RunRecorder:
             if self._batch_counter % self.history["batch_stride"]:
                 return
             batches = self.history["batches"]
-            batches.append([event.step, _finite_or_none(event.loss), _finite_or_none(event.metric), event.lr])
+            point = [event.step, _finite_or_none(event.loss), _finite_or_none(event.metric), event.lr]
+            if event.gradient_norms:
+                point.append([_finite_or_none(norm) for norm in event.gradient_norms])
+            batches.append(point)
             if len(batches) > MAX_BATCH_POINTS:
                 del batches[1::2]
                 self.history["batch_stride"] *= 2

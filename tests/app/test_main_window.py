@@ -357,6 +357,11 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
     assert (window.epochs_done, window.steps_done) == (end.fallback.epoch, end.fallback.step), "the run is rewound"
     assert [entry["epoch"] for entry in window.current_history()["epochs"]] == list(range(1, end.fallback.epoch + 1))
     assert window.status_labels["epoch"].text().startswith(f"epoch {end.fallback.epoch}/")
+    from app.views.gradients import GradientView
+    gradients = next(view for view in window.views if isinstance(view, GradientView))
+    gradients.refresh()
+    assert gradients.note.isHidden(), "the replayed steps keep their gradient norms"
+    assert 0 < gradients.norm_series[0].x[-1] <= end.fallback.step
     steps = format_integer(end.fallback.step)
     assert window.draw_view is None or f"(after {steps} steps)" in window.draw_view.model_label.text()
     assert window.message_bar.message().startswith(f"The weights of epoch {end.fallback.epoch}, where this run's loss")

@@ -125,20 +125,31 @@ def test_a_history_replays_as_the_events_that_made_it(library):
     config.regularization.l2 = 0.01
     experiment = Experiment(config)
     recorder = runs.RunRecorder(config, experiment.network, "moons")
-    log = list(experiment.make_trainer().run())
+    log = list(experiment.make_trainer(track_gradient_norms=True).run())
     for event in log:
         recorder.record(event)
     batches, epochs = run_library.history_events(runs.load_history(recorder.folder), config.training.batch_size)
     original_batches = [e for e in log if isinstance(e, events.BatchFinished)]
     original_epochs = [e for e in log if isinstance(e, events.EpochFinished)]
-    assert [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr) for b in batches] == \
-        [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr) for b in original_batches]
+    assert [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr, b.gradient_norms) for b in batches] == \
+        [(b.epoch, b.step, b.batch_in_epoch, b.loss, b.metric, b.lr, b.gradient_norms) for b in original_batches]
+    assert all(len(b.gradient_norms) == 2 for b in batches), "each Dense layer's norm, for the Gradients view"
     assert [(e.epoch, e.step, e.train_loss, e.train_penalty, e.val_loss, e.val_metric, e.is_best) for e in epochs] \
         == [(e.epoch, e.step, e.train_loss, e.train_penalty, e.val_loss, e.val_metric, e.is_best)
             for e in original_epochs]
     assert all(e.train_penalty > 0 for e in epochs)
     times = [b.elapsed for b in batches]
     assert times == sorted(times) and times[-1] <= epochs[-1].elapsed
+
+
+def test_a_history_saved_before_gradient_norms_were_recorded_replays_without_them():
+    history = {"epochs": [{"epoch": 1, "step": 2, "train_loss": 0.5, "train_metric": 0.8, "val_loss": None,
+                           "val_metric": None, "lr": 0.1, "elapsed": 1.0}],
+               "batches": [[1, 0.7, 0.5, 0.1], [2, 0.6, None, 0.1, [0.3, None]]], "batch_stride": 1}
+    batches, _ = run_library.history_events(history, 16)
+    assert batches[0].gradient_norms == ()
+    assert batches[1].gradient_norms[0] == 0.3 and math.isnan(batches[1].gradient_norms[1])
+    assert math.isnan(batches[1].metric)
 
 
 def test_history_until_keeps_what_happened_up_to_an_epoch():

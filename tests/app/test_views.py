@@ -272,7 +272,7 @@ def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes
     for message in untracked:
         view.on_progress(message)
     view.refresh()
-    assert view.note.text().startswith("No gradient norms for these steps: a saved run's history does not keep")
+    assert view.note.text().startswith("No gradient norms for these steps: this run was saved without them")
     assert not view.note.isHidden()
     view.on_progress(next(message for message in reversed(run.messages) if message.batches))  # training on
     view.refresh()
