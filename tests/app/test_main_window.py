@@ -339,10 +339,14 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
         open_window, qtbot, small_config):
     window = open_window(small_config(epochs=30))
     assert not window.go_back_action.isEnabled()
-    window.start()
-    qtbot.waitUntil(lambda: window.epochs_done >= 2, timeout=20_000)
+    window.start(paused=True)  # two epochs, then a rate that diverges: on a busy machine too
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    for _ in range(2):
+        with qtbot.waitSignal(window.session.paused, timeout=10_000):
+            window.step_epoch()
+    type_into(lr_edit(window), "1e6")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
-        type_into(lr_edit(window), "1e6")
+        window.start()
     end = finished.args[0]
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     assert end.reason == events.DIVERGED and 1 <= end.fallback.epoch <= end.epoch
