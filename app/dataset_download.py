@@ -36,7 +36,7 @@ def unavailable_text(source: mnist.IdxSource) -> str:
         "DatasetDownload", "%1 is not on this computer. Download it with the button below (%2 MB, once: it is "
         "kept in %3), or choose the folder that holds its four IDX files.")
         .replace("%1", display_names.label("dataset", source.name)).replace("%2", megabytes(source.download_bytes))
-        .replace("%3", str(cache_folder() / source.name)))
+        .replace("%3", str(cache_folder() / source.folder_name)))
 
 
 class DatasetDownload(QObject):

@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
         if succeeded:
             self.show_message(self.tr("%1 downloaded: its files are checked and kept in %2.")
                               .replace("%1", display_names.label("dataset", source.name))
-                              .replace("%2", str(cache_folder() / source.name)))
+                              .replace("%2", str(cache_folder() / source.folder_name)))
             self.rebuild()
         elif message:
             self.show_message(message, "error")

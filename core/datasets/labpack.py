@@ -48,7 +48,7 @@ def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download
     packed = {}
     for name in names:
         source = SOURCES[name]
-        target = folder / name
+        target = folder / source.folder_name
         try:
             files = locate(source)
         except FileNotFoundError:

@@ -9,7 +9,7 @@
   macOS ``~/Library/Caches/mlp-workbench``, Windows ``%LOCALAPPDATA%\\mlp-workbench\\Cache``.
   ``MLP_WORKBENCH_CACHE_DIR`` overrides it.
 * **Shared datasets**: ``MLP_WORKBENCH_DATA`` names a folder prepared by a teacher (a lab pack) or
-  by CI, with one sub-folder per dataset (``mnist/``, ``fashion_mnist/``). It is only read.
+  by CI, with one sub-folder per dataset (``mnist/``, ``fashion-mnist/``). It is only read.
 
 The folder functions only compute paths; :func:`atomic_file` creates the folder when it writes.
 """

@@ -66,6 +66,13 @@ class IdxSource:
     mirrors: tuple[str, ...]
     checksums: dict[str, tuple[str, int]]  # part -> (md5 of the .gz file, its size in bytes)
     system_folders: tuple[Path, ...] = field(default=())
+    # Its sub-folder in a data or cache folder; files are also read from the others (older names).
+    folder_names: tuple[str, ...] = field(default=())
+
+    @property
+    def folder_name(self) -> str:
+        """The sub-folder downloads and lab packs write to, and messages name."""
+        return (self.folder_names or (self.name,))[0]
 
     def url(self, mirror: str, part: str) -> str:
         return mirror.rstrip("/") + "/" + FILE_NAMES[part] + ".gz"
@@ -97,7 +104,9 @@ SOURCES: dict[str, IdxSource] = {
                    "train_labels": ("25c81989df183df01b3e8a0aad5dffbe", 29_515),
                    "test_images": ("bef4ecab320f06d8554ea6380940ec79", 4_422_102),
                    "test_labels": ("bb300cfdad3c16e7a12a480ee83cd310", 5_148)},
-        system_folders=(Path("/usr/share/datasets/fashion-mnist"),)),
+        system_folders=(Path("/usr/share/datasets/fashion-mnist"),),
+        # Named as Zalando and Debian name it; earlier versions of the workbench wrote fashion_mnist.
+        folder_names=("fashion-mnist", "fashion_mnist")),
 }
 
 
@@ -106,10 +115,11 @@ def candidate_folders(source: IdxSource, folder=None) -> list[tuple[str, Path]]:
     folders = []
     if folder is not None:
         folders.append(("the folder given", Path(folder).expanduser()))
+    sub_folders = source.folder_names or (source.name,)
     shared = shared_data_folder()
     if shared is not None:
-        folders.append((f"${SHARED_DATA_VARIABLE}/{source.name}", shared / source.name))
-    folders.append(("the user's cache", cache_folder() / source.name))
+        folders += [(f"${SHARED_DATA_VARIABLE}/{name}", shared / name) for name in sub_folders]
+    folders += [("the user's cache", cache_folder() / name) for name in sub_folders]
     folders.extend(("installed by a system package", path) for path in source.system_folders)
     return folders
 
@@ -146,8 +156,8 @@ def locate(source: IdxSource, folder=None) -> dict[str, Path]:
     raise DatasetUnavailableError(
         f"{source.title} ({source.name}) is not on this computer. Looked for the four IDX files "
         f"({names}) in:\n" + "\n".join(report) + "\n"
-        f"To provide them: copy the four files into {cache_folder() / source.name}; or point "
-        f"${SHARED_DATA_VARIABLE} at a folder with a '{source.name}' sub-folder holding them (a teacher "
+        f"To provide them: copy the four files into {cache_folder() / source.folder_name}; or point "
+        f"${SHARED_DATA_VARIABLE} at a folder with a '{source.folder_name}' sub-folder holding them (a teacher "
         f"prepares one with `python -m core.datasets.labpack FOLDER`); or allow a download "
         f"(load('{source.name}', download=True)), which saves them in the cache folder.", source)
 
@@ -162,7 +172,7 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
     an exception raised by it (a Cancel button) stops the download and is re-raised.
     Raises DownloadError when every mirror fails for a file.
     """
-    destination = Path(destination) if destination is not None else cache_folder() / source.name
+    destination = Path(destination) if destination is not None else cache_folder() / source.folder_name
     present = files_in(destination)
     missing = [part for part in PARTS if part not in present]
     total = sum(source.checksums[part][1] for part in missing)

@@ -9,11 +9,11 @@ from tests.core.datasets.fakes import fake_arrays, gz_files, source_for, write_f
 
 def test_a_lab_pack_is_a_ready_mlp_workbench_data_folder(tmp_path, monkeypatch):
     write_fake_set(tmp_path / "cache" / "mnist", n_train=50, n_test=20)
-    write_fake_set(tmp_path / "cache" / "fashion_mnist", n_train=30, n_test=10, gz=False)
+    write_fake_set(tmp_path / "cache" / "fashion_mnist", n_train=30, n_test=10, gz=False)  # an older cache's name
     packed = prepare_lab_pack(tmp_path / "usb")
-    assert packed == {"mnist": tmp_path / "usb" / "mnist", "fashion_mnist": tmp_path / "usb" / "fashion_mnist"}
-    for name in packed:
-        for original in (tmp_path / "cache" / name).iterdir():
+    assert packed == {"mnist": tmp_path / "usb" / "mnist", "fashion_mnist": tmp_path / "usb" / "fashion-mnist"}
+    for cached, name in (("mnist", "mnist"), ("fashion_mnist", "fashion-mnist")):
+        for original in (tmp_path / "cache" / cached).iterdir():
             assert (tmp_path / "usb" / name / original.name).read_bytes() == original.read_bytes()
     assert "MLP_WORKBENCH_DATA" in (tmp_path / "usb" / "README.txt").read_text()
     # On a lab computer: an empty cache, MLP_WORKBENCH_DATA pointing at the pack.

@@ -192,6 +192,20 @@ def test_fashion_mnist_has_clothes_and_the_debian_folder_as_a_system_location(tm
     assert FASHION_MNIST.system_folders == (Path("/usr/share/datasets/fashion-mnist"),)
 
 
+def test_fashion_mnist_is_found_in_a_fashion_mnist_folder_as_debian_names_it_and_under_its_older_name(
+        tmp_path, monkeypatch):
+    source = dataclasses.replace(FASHION_MNIST, system_folders=())
+    monkeypatch.setitem(mnist.SOURCES, "fashion_mnist", source)
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "shared"))
+    write_fake_set(tmp_path / "shared" / "fashion-mnist", n_train=30, n_test=10)
+    assert mnist.found_folder(source) == tmp_path / "shared" / "fashion-mnist"
+    monkeypatch.delenv("MLP_WORKBENCH_DATA")
+    write_fake_set(tmp_path / "cache" / "fashion_mnist", n_train=20, n_test=10)  # written by an earlier version
+    assert len(datasets.load("fashion_mnist", validation_split=0).X_train) == 20
+    with pytest.raises(DatasetUnavailableError, match="copy the four files into .*fashion-mnist; or point"):
+        mnist.locate(dataclasses.replace(source, folder_names=("fashion-mnist",)))
+
+
 def test_mix_user_digits_adds_them_to_training_only(tmp_path):
     write_fake_set(tmp_path / "m", n_train=100, n_test=40)
     from core.datasets.user_digits import add_user_digit
