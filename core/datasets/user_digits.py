@@ -104,15 +104,20 @@ def load_user_digits(folder=None) -> tuple[np.ndarray, np.ndarray]:
     path = user_digits_path(folder)
     if not path.exists():
         return np.zeros((0, *IMAGE_SHAPE), np.uint8), np.zeros(0, np.int64)
+    damaged = (f"{path}: not a readable file of drawn digits ({{}}); move it aside (or delete it) to start "
+               f"a new set, or put back a good copy")
     try:
-        with np.load(path, allow_pickle=False) as stored:
+        stored = np.load(path, allow_pickle=False)
+        if not isinstance(stored, np.lib.npyio.NpzFile):  # a single array saved under the name
+            raise ValueError(f"one array of shape {stored.shape}, not an archive of images and labels")
+        with stored:
             images, labels = stored["images"], stored["labels"]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise ValueError(f"{path}: not a readable file of drawn digits ({error})") from None
+    except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise ValueError(damaged.format(error)) from None
     if images.dtype != np.uint8 or images.shape[1:] != IMAGE_SHAPE or labels.shape != (len(images),) \
             or labels.dtype != np.int64 or (len(labels) and not 0 <= labels.min() <= labels.max() <= 9):
-        raise ValueError(f"{path}: expected uint8 images of 28 × 28 and int64 labels 0–9, got "
-                         f"{images.dtype} {images.shape} and {labels.dtype} {labels.shape}")
+        raise ValueError(damaged.format(f"expected uint8 images of 28 × 28 and int64 labels 0–9, got "
+                                        f"{images.dtype} {images.shape} and {labels.dtype} {labels.shape}"))
     return images, labels
 
 

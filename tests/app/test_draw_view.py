@@ -366,6 +366,20 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
+def test_a_damaged_my_digits_file_is_named_and_the_drawing_kept(view):
+    from core.datasets.user_digits import user_digits_path
+
+    path = user_digits_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")  # a save cut short by a crash of another program, say
+    draw(view.canvas, HAND_DRAWN[7])
+    view.label_box.setCurrentIndex(7)
+    assert view.add_to_my_digits() is None
+    assert view.status.text().startswith(f"Could not save the digit: {path}: not a readable file of drawn digits")
+    assert "move it aside" in view.status.text() and not view.canvas.is_empty()
+    assert path.read_bytes() == b"", "the file is left as it was, for the user to look at"
+
+
 def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, monkeypatch):
     from app import i18n
     from app.views import draw_view

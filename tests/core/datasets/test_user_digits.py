@@ -40,9 +40,21 @@ def test_bad_digits_are_refused_and_nothing_is_written(tmp_path, image, label, m
 def test_a_damaged_file_is_reported(tmp_path):
     path = user_digits_path()
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a zip")
-    with pytest.raises(ValueError, match="not a readable file of drawn digits"):
-        load_user_digits()
+
+    def saved(save=np.savez, **arrays):
+        with open(path, "wb") as file:  # under the file's name, whatever it holds
+            save(file, **arrays)
+
+    damages = [lambda: path.write_bytes(b"not a zip"), lambda: path.write_bytes(b""),
+               lambda: saved(np.save, arr=np.zeros(3)),  # one array
+               lambda: saved(images=np.zeros((1, 28, 28), np.uint8)),  # no labels
+               lambda: saved(images=np.zeros((1, 28, 28)), labels=np.zeros(1, np.int64))]  # float images
+    for damage in damages:
+        damage()
+        with pytest.raises(ValueError, match="not a readable file of drawn digits .*; move it aside"):
+            load_user_digits()
+        with pytest.raises(ValueError, match="not a readable file of drawn digits"):
+            add_user_digit(np.zeros((28, 28), np.uint8), 1)
 
 
 def test_my_digits_data_set(tmp_path):
