@@ -18,6 +18,7 @@ complete and correct, so an interrupted or corrupted transfer never leaves a fil
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import hashlib
 import http.client
@@ -54,6 +55,12 @@ class DatasetUnavailableError(FileNotFoundError):
 
 class DownloadError(OSError):
     """Every mirror failed for a file; the message lists what went wrong with each."""
+
+
+SAVING_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR,
+                           errno.EISDIR})
+"""Errors of the folder a download is saved in (full, read-only, not a folder): every mirror would
+meet them, so they end the download as they are rather than send it to the next mirror."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +177,8 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
     appears under its final name only when complete (temporary file + atomic rename).
     ``progress(done_bytes, total_bytes)`` is called as bytes arrive, over all files together;
     an exception raised by it (a Cancel button) stops the download and is re-raised.
-    Raises DownloadError when every mirror fails for a file.
+    Raises DownloadError when every mirror fails for a file, and the OSError of the folder when
+    the file cannot be saved there (see :data:`SAVING_ERRORS`).
     """
     destination = Path(destination) if destination is not None else cache_folder() / source.folder_name
     present = files_in(destination)
@@ -191,6 +199,8 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
                 _fetch(url, target, source.checksums[part][0], timeout, report)
                 break
             except (OSError, http.client.HTTPException, ValueError) as error:
+                if isinstance(error, OSError) and error.errno in SAVING_ERRORS:
+                    raise
                 failures.append(f"  - {url}: {error}")
         else:
             raise DownloadError(f"could not download {target.name} for {source.name}:\n" + "\n".join(failures))

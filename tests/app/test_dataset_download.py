@@ -67,6 +67,18 @@ def test_a_failed_download_says_why_and_can_be_tried_again(window, qtbot, mnist_
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
 
 
+def test_a_cache_folder_that_cannot_hold_the_files_is_named_not_the_connection(window, qtbot, mnist_elsewhere,
+                                                                              tmp_path):
+    choose_mnist(window, qtbot)
+    (tmp_path / "cache").write_text("")  # a file where the cache folder should be
+    window.data_panel.download_button.click()
+    qtbot.waitUntil(window.data_panel.download_button.isEnabled, timeout=15_000)
+    message = window.message_bar.message()
+    assert message.startswith(f"Could not save MNIST digits in {tmp_path / 'cache'}: Not a directory. "
+                              f"Free some space or make the folder writable"), message
+    assert mnist_elsewhere.requests == [], "no mirror is asked for a file that cannot be saved"
+
+
 def endless_download(source, progress):
     while True:  # a slow line: bytes keep coming until the progress callback refuses them
         progress(1, 2)

@@ -1,4 +1,7 @@
+import contextlib
 import dataclasses
+import errno
+import io
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +137,25 @@ def test_a_failed_transfer_leaves_no_file_behind(tmp_path, mirror, failure, mess
         download(source_for(files, [mirror.url("a")]), tmp_path / "dl")
     left = sorted(p.name for p in (tmp_path / "dl").iterdir())
     assert left == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]  # the complete ones only
+
+
+def test_a_folder_that_cannot_hold_the_files_is_its_own_error_not_the_mirrors(tmp_path, mirror, monkeypatch):
+    files = gz_files(fake_arrays())
+    mirror.files.update(files)
+    source = source_for(files, [mirror.url("first"), mirror.url("second")])
+    (tmp_path / "a file").write_text("")
+    with pytest.raises(OSError) as caught:
+        download(source, tmp_path / "a file" / "mnist")
+    assert caught.value.errno == errno.ENOTDIR and not isinstance(caught.value, DownloadError)
+
+    class FullDisk(io.BytesIO):
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(mnist, "atomic_file", lambda path: contextlib.nullcontext(FullDisk()))
+    with pytest.raises(OSError, match="No space left on device"):
+        download(source, tmp_path / "dl")
+    assert len(mirror.requests) == 1, "the disk stays full whichever mirror sends the file"
 
 
 def test_the_next_mirror_is_tried(tmp_path, mirror):
