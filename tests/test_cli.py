@@ -120,7 +120,8 @@ def test_data_fetch_prepares_a_folder_offline(tmp_path):
     assert sorted(p.name for p in (tmp_path / "pack" / "mnist").iterdir() if p.name.endswith(".gz")) == [
         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
-    missing = cli("data", "fetch", "fashion_mnist", "--dir", tmp_path / "pack2", "--offline",
+    # MNIST, which no system package installs (Debian's dataset-fashion-mnist may be on the machine).
+    missing = cli("data", "fetch", "mnist", "--dir", tmp_path / "pack2", "--offline",
                   env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
                              "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
     assert missing.returncode == 2 and "Traceback" not in missing.stderr

@@ -153,8 +153,8 @@ class GradientView(View):
 
     def redraw(self):
         self.show_note(None if self.tracked else self.tr(
-            "No gradient norms for these steps: this run was saved without them (by a version that did "
-            "not keep them). Training on draws them from the next step."))
+            "No gradient norms for these steps: this run was saved without them (by an earlier version). "
+            "Training on draws them from the next step."))
         for curve, series in zip(self.norm_curves, self.norm_series):
             show(curve, series, log_y=True)
         for index, curve in self.share_curves.items():

@@ -1551,8 +1551,8 @@ target loss
         <translation>слой {number} ({function}): % выходов у асимптоты</translation>
     </message>
     <message>
-        <source>No gradient norms for these steps: this run was saved without them (by a version that did not keep them). Training on draws them from the next step.</source>
-        <translation>Для этих шагов нет норм градиента: запуск сохранён без них (версией, которая их не хранила). При продолжении обучения они появятся со следующего шага.</translation>
+        <source>No gradient norms for these steps: this run was saved without them (by an earlier version). Training on draws them from the next step.</source>
+        <translation>Для этих шагов нет норм градиента: запуск сохранён без них (более ранней версией). При продолжении обучения они появятся со следующего шага.</translation>
     </message>
     <message>
         <source>saturated outputs and dead units, on the first {rows} validation examples</source>
