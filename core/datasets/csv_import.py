@@ -1,12 +1,14 @@
 """Your own table as a data set: a CSV file with one example per row and a label column.
 
-* The delimiter is a tab, a semicolon or a comma — the first of these found in the first line —
-  unless ``delimiter`` is given.
+* The delimiter is a tab, a semicolon or a comma — the first of these found in the first line
+  outside quotes — unless ``delimiter`` is given. In a file not split by commas a number may be
+  written with a decimal comma (``-0,132``), as spreadsheets in Russian or German write them.
 * The first row is a header when some column is text there but a number in the second row, or
   when it is the only row and all text (``header=None``); ``header=True``/``False`` decides it.
 * ``label_column`` is a column name (with a header) or a 0-based index (negative counts from
   the end). For classification the labels may be any text; the classes are the distinct labels,
-  sorted (numerically when they are all numbers). For regression they must be numbers.
+  sorted (numerically when they are all numbers, and then one class per value: 1 and 1.0 are one).
+  For regression they must be numbers.
 * Every other column is a feature and must hold a number in every row.
 
 A bad file is refused with a :class:`CsvProblem` (a ValueError) naming the row (the file's line
@@ -18,6 +20,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +28,7 @@ import numpy as np
 from core.datasets.dataset import DATASETS, TASKS, Dataset, make_dataset
 
 DELIMITERS = ("\t", ";", ",")
+_QUOTED = re.compile(r'"[^"]*"')
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 """The largest value a feature may have: the engine computes in float32 by default."""
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
@@ -105,6 +109,15 @@ def _number(cell: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _with_decimal_point(cell: str) -> str:
+    """``cell`` with a decimal comma (``-0,132``) written with a point; any other cell as it is."""
+    if cell.count(",") == 1:
+        pointed = cell.replace(",", ".")
+        if _number(pointed) is not None:
+            return pointed
+    return cell
+
+
 @DATASETS.register("csv")
 def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | None = None,
              delimiter: str | None = None, scaling: str = "standardize", **split_options) -> Dataset:
@@ -128,7 +141,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         raise CsvProblem("not UTF-8", path=str(path)) from None
     except OSError as error:
         raise CsvProblem("unreadable", path=str(path), reason=error.strerror) from None
-    first_line = text.lstrip().split("\n", 1)[0]
+    first_line = _QUOTED.sub("", text.lstrip().split("\n", 1)[0])  # a quoted name may hold any character
     delimiter = delimiter or next((d for d in DELIMITERS if d in first_line), ",")
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     try:
@@ -138,6 +151,8 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         raise CsvProblem("unended quote", path=str(path), row=reader.line_num) from None
     if not rows:
         raise CsvProblem("no rows", path=str(path))
+    if delimiter != ",":
+        rows = [(line, [_with_decimal_point(cell) for cell in cells]) for line, cells in rows]
     width = len(rows[0][1])
     if header is None:
         first = rows[0][1]
@@ -179,6 +194,9 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
             raise CsvProblem("text targets", path=str(path), column=column(label), cell=problem.fields["cell"]) \
                 from None
         return make_dataset(path.stem, task, X, targets, **common)
+    values = [_number(text_label) for text_label in labels]
+    if None not in values:  # numbers: one class per value, whether written 1, 1.0 or 01
+        labels = [str(int(value)) if value.is_integer() else repr(value) for value in values]
     classes = sorted(set(labels), key=lambda c: (0, _number(c), c) if _number(c) is not None else (1, 0.0, c))
     if len(classes) < 2:
         raise CsvProblem("one class", path=str(path), column=column(label), label=classes[0])

@@ -36,6 +36,29 @@ def test_semicolon_and_tab_files(tmp_path, delimiter):
     assert data.n_features == 3 and data.class_names == ("red", "white")
 
 
+def test_a_semicolon_file_from_a_russian_spreadsheet_has_decimal_commas(tmp_path):
+    text = "спирт;зола;\"класс; сорт\"\n13,2;2,4;1\n12,1;-2,1;2\n13,9;2,6;1,0\n11,8;1,9;2\n"
+    data = load_csv(write(tmp_path, text), -1, "multiclass", **NO_SPLIT)
+    assert data.feature_names == ("спирт", "зола") and data.class_names == ("1", "2")
+    np.testing.assert_allclose(data.X_train[:, 1], [2.4, -2.1, 2.6, 1.9], rtol=1e-6)
+    np.testing.assert_array_equal(data.y_train, [0, 1, 0, 1])  # 1 and 1,0 are one class
+    regression = load_csv(write(tmp_path, text.replace("1,0\n", "1,5\n")), -1, "regression", **NO_SPLIT)
+    assert sorted(set(regression.y_train.ravel().tolist())) == [1.0, 1.5, 2.0]
+
+
+def test_a_delimiter_inside_a_quoted_header_name_is_not_the_files(tmp_path):
+    text = '"weight; kg",height,label\n1.5,2,a\n2.5,3,b\n'
+    data = load_csv(write(tmp_path, text), -1, "multiclass", **NO_SPLIT)
+    assert data.feature_names == ("weight; kg", "height") and data.class_names == ("a", "b")
+
+
+def test_numeric_labels_written_differently_are_one_class(tmp_path):
+    rows = "".join(f"{i},{label}\n" for i, label in enumerate(["1", "1.0", "2", "02", "2.0", "1e0"]))
+    data = load_csv(write(tmp_path, rows), 1, "multiclass", **NO_SPLIT)
+    assert data.class_names == ("1", "2")
+    np.testing.assert_array_equal(data.y_train, [0, 0, 1, 1, 1, 0])
+
+
 def test_file_without_header_numbers_columns_and_sorts_numeric_labels_as_numbers(tmp_path):
     rows = "".join(f"{i},{i * 0.5},{label}\n" for i, label in enumerate([2, 10, 1, 2, 10, 1]))
     data = load_csv(write(tmp_path, rows), 2, "multiclass", **NO_SPLIT)
