@@ -6,6 +6,7 @@ is immutable (read-only arrays), so runs and windows can share one.
 from __future__ import annotations
 
 import functools
+import os
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -25,19 +26,30 @@ from core.experiment import data_key, optimizer_key
 CACHE_SIZE = 2
 """Data sets kept in memory (MNIST is about 200 MB as float32)."""
 
-_cache: OrderedDict[str, object] = OrderedDict()
+_cache: OrderedDict[str, tuple[object, tuple | None]] = OrderedDict()  # key -> (data set, file_stamp)
 
 
-def cached(key: str):
-    """The data set loaded under ``key``, or None."""
-    if key in _cache:
+def file_stamp(config: RunConfig) -> tuple | None:
+    """The modification time and size of the file the data are read from (a CSV file), or None: a
+    file saved again since it was loaded is loaded again (its data key, its path, is the same)."""
+    path = config.data.options.get("path")
+    try:
+        status = os.stat(path) if isinstance(path, str) else None
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if status is not None else None
+
+
+def cached(key: str, stamp: tuple | None = None):
+    """The data set loaded under ``key`` from a file of ``stamp`` (see :func:`file_stamp`), or None."""
+    if key in _cache and _cache[key][1] == stamp:
         _cache.move_to_end(key)
-        return _cache[key]
+        return _cache[key][0]
     return None
 
 
-def _remember(key: str, dataset) -> None:
-    _cache[key] = dataset
+def _remember(key: str, dataset, stamp: tuple | None) -> None:
+    _cache[key] = dataset, stamp
     _cache.move_to_end(key)
     while len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)
@@ -157,7 +169,7 @@ class DatasetLoader(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
-        self._loading: dict[str, Future] = {}
+        self._loading: dict[str, tuple[Future, tuple | None]] = {}  # key -> (its load, file_stamp)
         self._engine: tuple | None = None  # (network, optimiser key, future) of the last prepare_engine
         self._shut_down = False
         # The loader's thread never calls Qt (see app.worker_thread): a finished load wakes the GUI thread.
@@ -166,12 +178,12 @@ class DatasetLoader(QObject):
 
     def request(self, config: RunConfig) -> str:
         """Start loading the data of ``config`` unless it is cached or already loading; returns its key."""
-        key = data_key(config)
-        if cached(key) is not None:
-            self.loaded.emit(key, cached(key))
+        key, stamp = data_key(config), file_stamp(config)  # the file's before it is read: a later save is news
+        if cached(key, stamp) is not None:
+            self.loaded.emit(key, cached(key, stamp))
         elif key not in self._loading:
             future = self._executor.submit(experiment.load_data, config.copy())
-            self._loading[key] = future
+            self._loading[key] = future, stamp
             future.add_done_callback(lambda _: self._done.put("done", (key,)))
         return key
 
@@ -195,12 +207,12 @@ class DatasetLoader(QObject):
 
     def _report_done(self) -> None:
         for _, (key,) in self._done.drain():
-            future = self._loading.pop(key, None)
+            future, stamp = self._loading.pop(key, (None, None))
             if future is None or future.cancelled():  # cancelled: the window closed; nobody waits for it
                 continue
             error = future.exception()
             if error is None:
-                _remember(key, future.result())
+                _remember(key, future.result(), stamp)
                 self.loaded.emit(key, future.result())
             else:
                 self.failed.emit(key, describe_load_error(error), error)

@@ -1,4 +1,5 @@
 """The window's dataset loader: answers in the GUI thread, and a load cancelled at closing says nothing."""
+import os
 import string
 import threading
 
@@ -18,6 +19,27 @@ def test_a_load_answers_once_with_the_dataset_and_caches_it(qtbot):
     answered_key, dataset = blocker.args
     assert answered_key == key and dataset.X_train.shape[1] == 64
     assert cached(key) is dataset and not loader.is_loading()
+    loader.shutdown()
+
+
+def test_a_csv_file_saved_again_is_loaded_again(qtbot, tmp_path):
+    path = tmp_path / "table.csv"
+    path.write_text("x,label\n" + "".join(f"{i},{i % 2}\n" for i in range(60)))
+    config = RunConfig()
+    config.data.dataset, config.data.options = "csv", {"path": str(path)}
+    loader = DatasetLoader()
+    with qtbot.waitSignal(loader.loaded, timeout=15_000) as first:
+        loader.request(config)
+    assert first.args[1].n_classes == 2
+    with qtbot.waitSignal(loader.loaded, timeout=1000) as again:
+        loader.request(config)  # unchanged: from the cache, at once
+    assert again.args[1] is first.args[1]
+    saved = path.stat().st_mtime_ns
+    path.write_text("x,label\n" + "".join(f"{i},{i % 3}\n" for i in range(60)))  # edited in a spreadsheet
+    os.utime(path, ns=(saved + 2_000_000_000,) * 2)  # saved two seconds later (the same size: 3 classes, not 2)
+    with qtbot.waitSignal(loader.loaded, timeout=15_000) as edited:
+        loader.request(config)
+    assert edited.args[0] == first.args[0] and edited.args[1].n_classes == 3
     loader.shutdown()
 
 
