@@ -264,6 +264,19 @@ def _expect_component(errors, where, registry_module, name, options):
         errors.append(ConfigError(where + " options", options, str(error)))
 
 
+BATCH_NORM_NEEDS_TWO = ("batch normalisation needs batches of at least 2 examples (it divides by their spread); "
+                        "raise the batch size or switch batch norm off")
+"""The problem of a batch size of 1 with batch normalisation (a window words it in its language)."""
+
+
+def _optimizer_lr(optimizer: OptimizerConfig) -> float | None:
+    """The learning rate the optimiser of ``optimizer`` would start with, or None if it is not valid."""
+    try:
+        return float(optimizers.create(optimizer.name, **optimizer.options).lr)
+    except (ValueError, TypeError):
+        return None
+
+
 def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     """Every problem of ``config``, or an empty list. ``dataset_names`` defaults to the registry's."""
     errors: list[ConfigError] = []
@@ -314,12 +327,17 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
         errors.append(ConfigError("schedule.options", config.schedule.options,
                                   "lr0 comes from the optimiser's lr; remove it"))
     else:
-        _expect_component(errors, "schedule.name", schedules, config.schedule.name, config.schedule.options)
+        # A schedule starts from the optimiser's rate η₀: a cycle's top or a decay's floor is checked against it.
+        lr0 = _optimizer_lr(config.optimizer)
+        _expect_component(errors, "schedule.name", schedules, config.schedule.name,
+                          config.schedule.options if lr0 is None else {**config.schedule.options, "lr0": lr0})
     _expect_number(errors, "regularization.l1", config.regularization.l1, low=0.0)
     _expect_number(errors, "regularization.l2", config.regularization.l2, low=0.0)
     training = config.training
     _expect_number(errors, "training.epochs", training.epochs, low=1, high=1_000_000, integer=True)
     _expect_number(errors, "training.batch_size", training.batch_size, low=1, high=10_000_000, integer=True)
+    if training.batch_size == 1 and any(getattr(layer, "batch_norm", False) is True for layer in config.network.hidden):
+        errors.append(ConfigError("training.batch_size", 1, BATCH_NORM_NEEDS_TWO))
     if training.patience is not None:
         _expect_number(errors, "training.patience", training.patience, low=1, integer=True)
     _expect_number(errors, "training.seed", training.seed, low=0, high=2**32 - 1, integer=True)

@@ -44,6 +44,8 @@ class Layer:
     """Base class. Subclasses set ``type_name`` (their registry name) and implement the pair."""
 
     type_name = ""
+    min_training_rows = 1
+    """The fewest examples a training batch may have for this layer."""
 
     def __init__(self):
         self.params: list[np.ndarray] = []
@@ -241,6 +243,7 @@ class BatchNorm(Layer):
     """
 
     type_name = "batch_norm"
+    min_training_rows = 2  # a batch's variance needs two examples
 
     def __init__(self, n: int, momentum: float = 0.9, eps: float = 1e-5):
         super().__init__()

@@ -291,6 +291,11 @@ class Network:
         return list(self._kinds)
 
     @property
+    def min_training_batch(self) -> int:
+        """The fewest examples a training batch may have (2 with batch normalisation, else 1)."""
+        return max(layer.min_training_rows for layer in self.layers)
+
+    @property
     def n_parameters(self) -> int:
         return self.flat_parameters.size
 

@@ -13,7 +13,7 @@ import numbers
 
 import numpy as np
 
-from core._checks import check_number
+from core._checks import NumberError, check_number
 from core.registry import Registry
 
 SCHEDULES: Registry["Schedule"] = Registry("schedule")
@@ -74,9 +74,13 @@ class Schedule:
     def _check_relations(self, values: dict) -> None:
         """Raise ValueError if ``values`` (the hyperparameters set so far) contradict each other."""
 
-    def _require_at_most_lr0(self, field: str, values: dict) -> None:
-        if field in values and "lr0" in values and values[field] > values["lr0"]:
-            raise ValueError(f"{self.name} schedule {field} must be ≤ lr0 = {values['lr0']!r}, got {values[field]!r}")
+    def _require_beside_lr0(self, field: str, rule: str, values: dict) -> None:
+        """NumberError unless ``values[field]`` keeps ``rule`` ("≤" or "≥") with lr0, the optimiser's
+        learning rate η₀ (a floor of the decay at most η₀, a cycle's top at least η₀)."""
+        if field in values and "lr0" in values:
+            value, lr0 = values[field], values["lr0"]
+            if value > lr0 if rule == "≤" else value < lr0:
+                raise NumberError(f"{self.name} schedule {field}", rule, lr0, value)
 
     @property
     def hyperparameters(self) -> dict:
@@ -176,7 +180,7 @@ class Cosine(Schedule):
         super().__init__(lr0, T=T, lr_min=lr_min, warmup=warmup)
 
     def _check_relations(self, values):
-        self._require_at_most_lr0("lr_min", values)
+        self._require_beside_lr0("lr_min", "≤", values)
 
     def _rate(self, t):
         if t < self.warmup:
@@ -201,8 +205,7 @@ class Cyclic(Schedule):
         super().__init__(lr0, max_lr=max_lr, step_size=step_size)
 
     def _check_relations(self, values):
-        if "max_lr" in values and "lr0" in values and values["max_lr"] < values["lr0"]:
-            raise ValueError(f"cyclic schedule max_lr must be ≥ lr0 = {values['lr0']!r}, got {values['max_lr']!r}")
+        self._require_beside_lr0("max_lr", "≥", values)
 
     def _rate(self, t):
         cycle = math.floor(1 + t / (2 * self.step_size))
@@ -231,7 +234,7 @@ class ReduceOnPlateau(Schedule):
         self.reset()
 
     def _check_relations(self, values):
-        self._require_at_most_lr0("min_lr", values)
+        self._require_beside_lr0("min_lr", "≤", values)
 
     def reset(self) -> None:
         """Forget the losses seen: back to η₀."""

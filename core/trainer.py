@@ -460,13 +460,22 @@ class Trainer:
             for set_threads, threads in lowered:
                 set_threads(threads)
 
+    def _batch_starts(self, n_train: int) -> list[int]:
+        """Where each batch of an epoch starts in its order: every batch_size examples, except that a
+        last batch smaller than the network can train on (one example, with batch normalisation)
+        joins the batch before it."""
+        starts = list(range(0, n_train, self.batch_size))
+        if len(starts) > 1 and n_train - starts[-1] < self.network.min_training_batch:
+            starts.pop()
+        return starts
+
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
         network, control = self.network, self.control
         n_train = self.X_train.shape[0]
         samples_seen = self.step * self.batch_size
         yield events.TrainingStarted(n_train, self.X_val.shape[0] if self.has_validation else 0, self.epochs,
-                                     math.ceil(n_train / self.batch_size), network.n_parameters)
+                                     len(self._batch_starts(n_train)), network.n_parameters)
         # The optimiser's and the network's kernels are compiled (seconds, once per computer; then about half
         # a second to load) in the thread that runs this loop, after the start is announced and before the clock runs.
         self.optimizer.prepare(network.dtype)
@@ -489,13 +498,13 @@ class Trainer:
             if self.epoch >= self.epochs:
                 break
             epoch_start = time.perf_counter()
-            batch_size = self.batch_size
             order = self.shuffle_rng.permutation(n_train)
             # Sums over the epoch's examples (each batch weighted by its size: a short last batch counts less).
             loss_sum = penalty_sum = metric_sum = 0.0
             n_examples = 0
             r2_totals = metrics.R2Totals() if network.loss.task == "regression" else None
-            for batch_in_epoch, first in enumerate(range(0, n_train, batch_size)):
+            starts = self._batch_starts(n_train)
+            for batch_in_epoch, first in enumerate(starts):
                 waiting = control.must_wait()
                 if waiting:
                     paused_at = time.perf_counter()
@@ -513,7 +522,7 @@ class Trainer:
                     self.apply_changes(changes)
                     if batch_in_epoch == 0 and self.epoch >= self.epochs:
                         break  # the run now ends before this epoch (changed while paused between epochs)
-                index = order[first:first + batch_size]
+                index = order[first:starts[batch_in_epoch + 1] if batch_in_epoch + 1 < len(starts) else n_train]
                 xb = self._gather(self.X_train, index)
                 yb = self.y_train[index]
                 if self.augment is not None:

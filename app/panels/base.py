@@ -20,6 +20,12 @@ NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
 """The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
 
+ENGINE_MESSAGES = (QT_TRANSLATE_NOOP("Problems", "batch normalisation needs batches of at least 2 examples (it "
+                                                 "divides by their spread); raise the batch size or switch batch "
+                                                 "norm off"),)
+"""Problems of ``core.config.validate`` that a panel can run into, worded as the engine words them
+(``core.config.BATCH_NORM_NEEDS_TWO``), to translate; the others are shown as the engine words them."""
+
 
 def _as_given(value) -> str:
     """A bound or a value given as Python writes it (0.0 stays 0.0), with the language's decimal separator."""
@@ -35,7 +41,7 @@ def problem_text(error: ConfigError, subject: bool = True) -> str:
     other problems keep the engine's English ``message``). Without ``subject`` the engine's name of
     the hyperparameter ("adam lr") is left out: for a text that follows its control's name."""
     if error.rule not in NUMBER_RULES:
-        return error.message
+        return QCoreApplication.translate("Problems", error.message)  # the messages of ENGINE_MESSAGES
     rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))
     if not error.subject:
         return rule

@@ -3712,6 +3712,10 @@ target loss
         <translation>должно быть ≤ %1</translation>
     </message>
     <message>
+        <source>batch normalisation needs batches of at least 2 examples (it divides by their spread); raise the batch size or switch batch norm off</source>
+        <translation>батч-нормализации нужны батчи хотя бы из 2 примеров (она делит на их разброс); увеличьте размер батча или выключите батч-нормализацию</translation>
+    </message>
+    <message>
         <source>%1 %2, got %3</source>
         <translation>%1: %2, введено %3</translation>
     </message>

@@ -81,6 +81,39 @@ def test_a_namesake_hyperparameter_of_another_meaning_is_not_carried_to_a_new_co
     assert model.config.network.hidden[0].activation_options == {}
 
 
+def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_window_s_language(qtbot, model):
+    from app import i18n
+    from app.panels.base import ENGINE_MESSAGES
+    from core.config import BATCH_NORM_NEEDS_TWO
+
+    assert ENGINE_MESSAGES == (BATCH_NORM_NEEDS_TWO,), "the panel translates the engine's very words"
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("network.hidden", [LayerConfig(units=16, batch_norm=True)])
+    model.set("training.batch_size", 1)
+    assert panel.batch_size.property("invalid") is True
+    assert panel.problems.text().endswith(BATCH_NORM_NEEDS_TWO)
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert "батч-нормализации нужны батчи хотя бы из 2 примеров" in panel.problems.text()
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_learning_rate_above_a_cycle_s_top_marks_the_top_and_the_preview_waits(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_training_size(100)
+    panel.schedule.choose("cyclic")
+    type_into(panel.schedule_options.controls()["max_lr"], "0.6")
+    assert len(panel.preview_curve.getData()[0]) > 0
+    type_into(panel.optimizer_options.controls()["lr"], "1")  # no traceback from the preview
+    assert len(panel.preview_curve.getData()[0] or []) == 0
+    assert panel.schedule_options.controls()["max_lr"].property("invalid") is True
+    assert panel.problems.text() == "⚠ η_max (max_lr): must be ≥ 1.0, got 0.6"
+
+
 def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbot, model):
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)

@@ -41,6 +41,8 @@ def test_defaults_are_valid():
     (lambda c: setattr(c.schedule, "unit", "batch"), "schedule.unit", "step or epoch"),
     (lambda c: setattr(c.data, "augmentation", {"shfit": 2}), "data.augmentation", "shift, rotation"),
     (lambda c: setattr(c.data, "augmentation", {"rotation": 400}), "data.augmentation", "≤ 180"),
+    (lambda c: (setattr(c.training, "batch_size", 1), setattr(c.network.hidden[0], "batch_norm", True)),
+     "training.batch_size", "batch normalisation needs batches of at least 2 examples"),
 ])
 def test_each_invalid_value_is_reported_with_field_value_and_allowed_range(change, field, words):
     config = RunConfig()
@@ -61,6 +63,19 @@ def test_a_number_out_of_its_rules_is_reported_with_the_rule_and_bound_a_window_
     assert (epochs.message, epochs.rule, epochs.bound, epochs.subject) == ("must be ≥ 1", "≥", 1, "")
     assert (lr.rule, lr.bound, lr.subject, lr.got) == ("≥", 0.0, f"{config.optimizer.name} lr", -0.5)
     assert lr.message == f"{config.optimizer.name} lr must be ≥ 0.0, got -0.5"
+
+
+@pytest.mark.parametrize("schedule, options, rule", [("cyclic", {"max_lr": 0.6, "step_size": 10}, "≥"),
+                                                    ("cosine", {"T": 10, "lr_min": 1.5}, "≤")])
+def test_a_schedule_is_checked_against_the_optimiser_s_learning_rate_it_starts_from(schedule, options, rule):
+    """η raised to 1 above a cycle's top of 0.6 passed validation (checked against η₀ = 0.01) and failed the run."""
+    config = RunConfig()
+    config.optimizer = run_config.OptimizerConfig("sgd", {"lr": 1.0})
+    config.schedule = run_config.ScheduleConfig(schedule, options)
+    [error] = validate(config, DATASETS)
+    assert error.field == "schedule.name options" and (error.rule, error.bound) == (rule, 1.0)
+    config.optimizer.options["lr"] = 0.5 if rule == "≥" else 2.0
+    assert validate(config, DATASETS) == []
 
 
 def test_check_raises_with_every_problem_listed():

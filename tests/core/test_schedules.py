@@ -198,9 +198,9 @@ def test_bad_hyperparameters_name_the_field(name, hp, field):
 
 def test_live_assignment_is_validated_and_leaves_the_old_value():
     cyclic = schedules.create("cyclic", lr0=0.1, max_lr=0.5)
-    with pytest.raises(ValueError, match="max_lr must be ≥ lr0"):
+    with pytest.raises(ValueError, match="cyclic schedule max_lr must be ≥ 0.6, got 0.5"):
         cyclic.lr0 = 0.6
-    with pytest.raises(ValueError, match="max_lr must be ≥ lr0"):
+    with pytest.raises(ValueError, match="cyclic schedule max_lr must be ≥ 0.1, got 0.05"):
         cyclic.max_lr = 0.05
     exponential = schedules.create("exponential")
     with pytest.raises(ValueError, match="T must be > 0"):

@@ -10,7 +10,7 @@ from core import events, metrics, optimizers, schedules
 from core import trainer as trainer_module
 from core.config import RunConfig
 from core.experiment import Experiment
-from core.layers import Activation, Dense, Dropout
+from core.layers import Activation, BatchNorm, Dense, Dropout
 from core.network import Network
 from core.regularization import Regularizer
 from core.trainer import ONE_THREAD_PRODUCT, Trainer, TrainingControl
@@ -74,6 +74,19 @@ def test_batch_size_one_is_sgd_and_batch_size_n_is_full_batch_descent():
     for batch_size, steps in ((1, 20), (20, 1), (1000, 1)):
         log = run(Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=batch_size, epochs=1))
         assert sum(isinstance(e, events.BatchFinished) for e in log) == steps
+
+
+def test_with_batch_norm_a_last_batch_of_one_joins_the_batch_before_it():
+    """1,293 digits in batches of 4 left one example for the last batch: batch norm cannot train on it."""
+    X, y = blobs(n=21)
+    network = Network([Dense(4, 8), BatchNorm(8), Activation("relu"), Dense(8, 3)])
+    log = run(Trainer(network, optimizers.create("sgd", lr=0.1), X, y, batch_size=4, epochs=2))
+    assert finished(log).reason == events.COMPLETED
+    assert log[0].steps_per_epoch == 5
+    sizes = [event.batch_size for event in log if isinstance(event, events.BatchFinished)]
+    assert sizes == [4, 4, 4, 4, 5] * 2, "every example is trained on in each epoch"
+    plain = run(Trainer(small_network(), optimizers.create("sgd", lr=0.1), X, y, batch_size=4, epochs=1))
+    assert [event.batch_size for event in plain if isinstance(event, events.BatchFinished)] == [4] * 5 + [1]
 
 
 def test_float64_on_request_keeps_float64_end_to_end():
