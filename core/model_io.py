@@ -105,8 +105,14 @@ def load_model(path) -> tuple[Network, dict]:
     return network, metadata
 
 
-def _is_count(value) -> bool:
+def is_count(value) -> bool:
+    """A whole number ≥ 0, and not true or false (Python counts them as the ints 1 and 0)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def is_number(value) -> bool:
+    """An int or a float, and not true or false."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 METADATA_RULES = {
@@ -114,15 +120,14 @@ METADATA_RULES = {
     "config": ("a run configuration (an object)", lambda value: isinstance(value, dict)),
     "image_shape": ("null or [height, width]",
                     lambda value: value is None or isinstance(value, list) and len(value) == 2
-                    and all(_is_count(side) and side > 0 for side in value)),
+                    and all(is_count(side) and side > 0 for side in value)),
     "class_names": ("a list of texts", lambda value: isinstance(value, list) and all(isinstance(name, str)
                                                                                      for name in value)),
     "scaling": ("a scaling's name", lambda value: isinstance(value, str)),
     "scaler": ("an object of offsets and scales", lambda value: isinstance(value, dict)),
-    "epoch": ("a whole number ≥ 0", _is_count),
-    "step": ("a whole number ≥ 0", _is_count),
-    "test_accuracy": ("a number", lambda value: value is None or isinstance(value, (int, float))
-                      and not isinstance(value, bool)),
+    "epoch": ("a whole number ≥ 0", is_count),
+    "step": ("a whole number ≥ 0", is_count),
+    "test_accuracy": ("a number", lambda value: value is None or is_number(value)),
 }
 """What each recorded setting of a model file must be, and how to say so."""
 

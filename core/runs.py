@@ -22,6 +22,7 @@ import json
 import math
 import os
 import re
+import reprlib
 import shutil
 import time
 from dataclasses import dataclass
@@ -59,12 +60,59 @@ def _write_json(path: Path, data, indent: int | None = 1) -> None:
 
 
 def _read_json(path: Path) -> dict:
+    """The object (JSON's {…}) that each file of a run holds; ValueError when it is missing, corrupt or
+    holds anything else."""
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{path} is missing: this folder is not a complete run") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ValueError(f"{path} is corrupt: {error}") from None
+    if not isinstance(data, dict):
+        raise _corrupt(path, "its content", "an object {…}", data)
+    return data
+
+
+def _corrupt(path: Path, what: str, wanted: str, value) -> ValueError:
+    """The error of a file of a run in which ``what`` is ``value`` where it must be ``wanted``."""
+    return ValueError(f"{path}: {what} must be {wanted}, got {reprlib.repr(value)}; the file is corrupt")
+
+
+def _check_fields(path: Path, record: dict, rules: dict) -> None:
+    """ValueError naming ``path`` and the first field of ``record`` that is not what ``rules`` say it must be."""
+    for key, (wanted, fits) in rules.items():
+        if not fits(record[key]):
+            raise _corrupt(path, key, wanted, record[key])
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str)
+
+
+def _is_lineage(value) -> bool:
+    """What a branched run records of its parent (see :func:`branch`), or null for a run of its own."""
+    return value is None or isinstance(value, dict) and _is_text(value.get("run")) \
+        and model_io.is_count(value.get("epoch"))
+
+
+RUN_FIELDS = {
+    "name": ("a text", _is_text),
+    "dataset": ("a data set's name", _is_text),
+    "network": ("a text", _is_text),
+    "optimizer": ("an optimiser's name", _is_text),
+    "best_metric": ("a number or null", lambda value: value is None or model_io.is_number(value)),
+    "best_epoch": ("a whole number ≥ 0 or null", lambda value: value is None or model_io.is_count(value)),
+    "epochs_done": ("a whole number ≥ 0", model_io.is_count),
+    "status": ("a text", _is_text),
+    "started": ("a date as text", _is_text),
+    "parent": ('null or {"run": a run folder\'s name, "epoch": a whole number ≥ 0}', _is_lineage),
+}
+"""What each field of a run.json that :class:`RunInfo` lists must be, and how to say so: a run.json
+edited by hand, or by another program, must not break the lists that show it."""
+
+RUN_DEFAULTS = {"dataset": "?", "network": "?", "optimizer": "?", "best_metric": None, "best_epoch": None,
+                "epochs_done": 0, "status": "?", "started": "", "parent": None}
+"""What a run.json without one of :data:`RUN_FIELDS` is read as (its name: the folder's)."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +133,12 @@ class RunInfo:
 
     @classmethod
     def read(cls, folder: Path) -> "RunInfo":
-        meta = _read_json(folder / "run.json")
-        return cls(folder, meta.get("name", folder.name), meta.get("dataset", "?"), meta.get("network", "?"),
-                   meta.get("optimizer", "?"), meta.get("best_metric"), meta.get("best_epoch"),
-                   meta.get("epochs_done", 0), meta.get("status", "?"), meta.get("started", ""), meta.get("parent"))
+        """ValueError naming run.json, and the field, when it is missing, corrupt, or holds a field
+        that is not what :data:`RUN_FIELDS` says it must be."""
+        path = folder / "run.json"
+        meta = {"name": folder.name, **RUN_DEFAULTS, **_read_json(path)}
+        _check_fields(path, meta, RUN_FIELDS)
+        return cls(folder, **{key: meta[key] for key in RUN_FIELDS})
 
 
 def _recorded_loss(entry: dict) -> float:
@@ -250,7 +300,7 @@ def load_optimizer_state(model_path: Path) -> dict | None:
 
 
 def list_runs(folder: Path | None = None) -> list[RunInfo]:
-    """Every readable run in the library, newest first; unreadable folders are skipped."""
+    """Every readable run in the library, newest first; unreadable or damaged folders are skipped."""
     folder = Path(folder or runs_folder())
     if not folder.is_dir():
         return []
@@ -261,7 +311,7 @@ def list_runs(folder: Path | None = None) -> list[RunInfo]:
                 continue
             try:
                 found.append(RunInfo.read(Path(entry.path)))
-            except ValueError:  # not a run (no run.json) or an unreadable one
+            except ValueError:  # not a run (no run.json), or a damaged one: the others are listed all the same
                 continue
     return sorted(found, key=lambda info: (info.started, info.folder.name), reverse=True)
 

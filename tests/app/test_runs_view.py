@@ -328,12 +328,17 @@ def dead_pid() -> int:
     return child.pid
 
 
+def interrupted(folder, **damage):
+    """Mark the run in ``folder`` as killed while it trained, with the fields in ``damage`` changed."""
+    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    meta.update(status="running", pid=dead_pid(), **damage)
+    (folder / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
 def test_a_run_interrupted_by_a_crash_is_offered_once_and_reopened_with_its_last_weights(qtbot, small_config,
                                                                                           library):
     folder = recorded_run(quick_config(small_config, "crashed", epochs=4))
-    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
-    meta.update(status="running", pid=dead_pid())
-    (folder / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    interrupted(folder)
     window = MainWindow()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
@@ -350,9 +355,7 @@ def test_a_run_interrupted_by_a_crash_is_offered_once_and_reopened_with_its_last
 
 def test_dismissing_the_recovery_marks_the_run_and_changes_nothing(qtbot, small_config, library):
     folder = recorded_run(quick_config(small_config, "crashed", epochs=2))
-    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
-    meta.update(status="running", pid=dead_pid())
-    (folder / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    interrupted(folder)
     window = MainWindow()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
@@ -360,6 +363,25 @@ def test_dismissing_the_recovery_marks_the_run_and_changes_nothing(qtbot, small_
     qtbot.waitUntil(lambda: window.recovery_box is None, timeout=5000)
     assert runs.RunInfo.read(folder).status == "interrupted"
     assert window.model.config == RunConfig()
+
+
+def test_runs_with_a_damaged_run_json_are_left_out_and_the_others_listed_and_offered(qtbot, small_config,
+                                                                                     library):
+    interrupted(recorded_run(quick_config(small_config, "good", epochs=1)))
+    interrupted(recorded_run(quick_config(small_config, "named by a number", epochs=1)), name=5)
+    interrupted(recorded_run(quick_config(small_config, "branched from nowhere", epochs=1)), parent="x")
+    (recorded_run(quick_config(small_config, "emptied", epochs=1)) / "run.json").write_text("null")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
+    assert "“good” (1 epochs saved)" in window.recovery_box.text() and "other interrupted" not in \
+        window.recovery_box.text()
+    window.start_page.refresh_runs()
+    assert [button.title.text() for button in window.start_page.run_buttons] == ["good"]
+    assert not window.start_page.no_runs.isVisibleTo(window.start_page)
+    window.runs_view.refresh_list()
+    assert [info.name for info in window.runs_view.runs()] == ["good"]
+    assert window.runs_view.tree.topLevelItemCount() == 1
 
 
 def test_the_view_empties_the_trash_of_runs_deleted_long_ago_once(qtbot, small_config, library):

@@ -1,6 +1,7 @@
 """The run library: folders written while training, listing, rename/delete/undo, branching, crash recovery."""
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -226,3 +227,37 @@ def test_corrupt_run_files_give_clear_messages(library):
     (recorder.folder.parent / "notes.txt").write_text("a file of the user's")
     (recorder.folder.parent / "not a run").mkdir()
     assert runs.list_runs() == []  # and so are what is not a run
+
+
+def damage(folder, file, content):
+    """Replace ``file`` of the run in ``folder`` by ``content`` as JSON; a dict is merged into the file's object."""
+    path = folder / file
+    if isinstance(content, dict):
+        content = {**json.loads(path.read_text(encoding="utf-8")), **content}
+    path.write_text(json.dumps(content), encoding="utf-8")
+
+
+@pytest.mark.parametrize("content, message", [
+    pytest.param(None, "run.json: its content must be an object {…}, got None", id="null"),
+    pytest.param([], "run.json: its content must be an object {…}, got []", id="list"),
+    pytest.param({"name": 5}, "run.json: name must be a text, got 5", id="name"),
+    pytest.param({"parent": "x"}, "run.json: parent must be null or {\"run\": a run folder's name", id="parent"),
+    pytest.param({"parent": {"run": "a run", "epoch": "two"}}, "run.json: parent must be null or", id="parent epoch"),
+    pytest.param({"best_metric": "high"}, "run.json: best_metric must be a number or null, got 'high'", id="metric"),
+    pytest.param({"epochs_done": "three"}, "run.json: epochs_done must be a whole number ≥ 0, got 'three'",
+                 id="epochs"),
+    pytest.param({"epochs_done": True}, "run.json: epochs_done must be a whole number ≥ 0, got True", id="bool"),
+    pytest.param({"started": 2024}, "run.json: started must be a date as text, got 2024", id="started"),
+])
+def test_a_damaged_run_json_is_named_and_skipped_and_the_other_runs_are_listed(library, content, message):
+    _, good, _ = record_run(small_config(epochs=1, name="good"), checkpoint_every=0)
+    _, damaged, _ = record_run(small_config(epochs=1, name="damaged"), checkpoint_every=0)
+    for recorder in (good, damaged):  # both interrupted by a crash: the damaged one is not offered
+        damage(recorder.folder, "run.json", {"status": "running", "pid": -1})
+    damage(damaged.folder, "run.json", content)
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
+        runs.RunInfo.read(damaged.folder)
+    assert str(damaged.folder / "run.json") in str(error.value) and "the file is corrupt" in str(error.value)
+    assert [info.name for info in runs.list_runs()] == ["good"]
+    assert [info.name for info in runs.interrupted_runs()] == ["good"]
+
