@@ -78,15 +78,25 @@ def _corrupt(path: Path, what: str, wanted: str, value) -> ValueError:
     return ValueError(f"{path}: {what} must be {wanted}, got {reprlib.repr(value)}; the file is corrupt")
 
 
-def _check_fields(path: Path, record: dict, rules: dict) -> None:
-    """ValueError naming ``path`` and the first field of ``record`` that is not what ``rules`` say it must be."""
+def _check_fields(path: Path, record: dict, rules: dict, where: str = "", optional: tuple = ()) -> None:
+    """ValueError naming ``path`` and the first field of ``record`` (``where`` in the file) that is
+    missing, unless ``optional``, or not what ``rules`` say it must be."""
     for key, (wanted, fits) in rules.items():
+        if key not in record:
+            if key in optional:
+                continue
+            raise ValueError(f"{path}: {key}{where} is missing; the file is corrupt")
         if not fits(record[key]):
-            raise _corrupt(path, key, wanted, record[key])
+            raise _corrupt(path, f"{key}{where}", wanted, record[key])
 
 
 def _is_text(value) -> bool:
     return isinstance(value, str)
+
+
+def _is_number_or_null(value) -> bool:
+    """A number of a history, null where it was not finite (see :func:`_finite_or_none`)."""
+    return value is None or model_io.is_number(value)
 
 
 def _is_lineage(value) -> bool:
@@ -100,7 +110,7 @@ RUN_FIELDS = {
     "dataset": ("a data set's name", _is_text),
     "network": ("a text", _is_text),
     "optimizer": ("an optimiser's name", _is_text),
-    "best_metric": ("a number or null", lambda value: value is None or model_io.is_number(value)),
+    "best_metric": ("a number or null", _is_number_or_null),
     "best_epoch": ("a whole number ≥ 0 or null", lambda value: value is None or model_io.is_count(value)),
     "epochs_done": ("a whole number ≥ 0", model_io.is_count),
     "status": ("a text", _is_text),
@@ -113,6 +123,31 @@ edited by hand, or by another program, must not break the lists that show it."""
 RUN_DEFAULTS = {"dataset": "?", "network": "?", "optimizer": "?", "best_metric": None, "best_epoch": None,
                 "epochs_done": 0, "status": "?", "started": "", "parent": None}
 """What a run.json without one of :data:`RUN_FIELDS` is read as (its name: the folder's)."""
+
+HISTORY_FIELDS = {
+    "epochs": ("a list", lambda value: isinstance(value, list)),
+    "batches": ("a list", lambda value: isinstance(value, list)),
+    "batch_stride": ("a whole number ≥ 1", lambda value: model_io.is_count(value) and value >= 1),
+}
+"""What a history.json must hold (see the module docstring), and how to say so."""
+
+EPOCH_FIELDS = {
+    "epoch": ("a whole number ≥ 0", model_io.is_count),
+    "step": ("a whole number ≥ 0", model_io.is_count),
+    **dict.fromkeys(("train_loss", "train_penalty", "train_metric", "val_loss", "val_metric", "lr", "elapsed"),
+                    ("a number or null", _is_number_or_null)),
+}
+"""What each entry of a history's epochs must hold, and how to say so."""
+
+BATCH_POINT = "[step, loss, metric, learning rate] and maybe a list of gradient norms"
+"""What each entry of a history's batches must be, said as :func:`_is_batch_point` tests it."""
+
+
+def _is_batch_point(point) -> bool:
+    if not isinstance(point, list) or len(point) not in (4, 5) or not model_io.is_count(point[0]):
+        return False
+    norms = point[4] if len(point) == 5 else []
+    return isinstance(norms, list) and all(map(_is_number_or_null, point[1:4] + norms))
 
 
 @dataclass(frozen=True)
@@ -321,9 +356,20 @@ def load_config(run: Path) -> run_config.RunConfig:
 
 
 def load_history(run: Path) -> dict:
-    history = _read_json(Path(run) / "history.json")
-    if not isinstance(history.get("epochs"), list) or not isinstance(history.get("batches"), list):
-        raise ValueError(f"{run}/history.json is not a metric history")
+    """A run's history: ValueError naming history.json and the first value in it that is not what it
+    must be, so that what cuts or replays a history (:func:`epoch_step`, :func:`branch`, the views)
+    can rely on its shape."""
+    path = Path(run) / "history.json"
+    history = _read_json(path)
+    _check_fields(path, history, HISTORY_FIELDS, optional=("batch_stride",))  # read as 1 where absent
+    for index, entry in enumerate(history["epochs"], 1):
+        if not isinstance(entry, dict):
+            raise _corrupt(path, f"entry {index} of epochs", "an object {…}", entry)
+        # Runs saved before the penalty was recorded have none.
+        _check_fields(path, entry, EPOCH_FIELDS, f" in entry {index} of epochs", optional=("train_penalty",))
+    for index, point in enumerate(history["batches"], 1):
+        if not _is_batch_point(point):
+            raise _corrupt(path, f"entry {index} of batches", BATCH_POINT, point)
     return history
 
 

@@ -322,6 +322,35 @@ def test_declining_to_stop_the_current_run_for_a_damaged_run_says_nothing_about_
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
 
 
+def test_opening_a_damaged_run_says_which_file_is_wrong_and_the_library_lists_every_other_run(
+        open_window, qtbot, small_config, library):
+    good = recorded_run(quick_config(small_config, "good", epochs=1))
+    damages = {  # file: what it holds instead, and what the message names
+        "run.json": [([], "run.json: its content must be an object {…}, got []"),
+                     (None, "run.json: its content must be an object {…}, got None"),
+                     ({"name": 5}, "run.json: name must be a text, got 5")],
+        "history.json": [([], "history.json: its content must be an object {…}, got []"),
+                         ({"epochs": [1, 2], "batches": []}, "history.json: entry 1 of epochs must be an object"),
+                         ({"epochs": [{"epoch": "one"}], "batches": []},
+                          "history.json: epoch in entry 1 of epochs must be a whole number ≥ 0, got 'one'")],
+    }
+    window = open_window()
+    before = window.model.config
+    for file, contents in damages.items():
+        for number, (content, named) in enumerate(contents):
+            folder = recorded_run(quick_config(small_config, f"{file} damaged {number}", epochs=1))
+            (folder / file).write_text(json.dumps(content), encoding="utf-8")
+            assert not window.open_run(folder)
+            message = window.message_bar.message()
+            assert message.startswith("Could not open the run: ") and str(folder / named) in message, message
+            assert window.model.config == before
+    window.runs_view.refresh_list()
+    assert sorted(info.name for info in window.runs_view.runs()) == \
+        ["good", "history.json damaged 0", "history.json damaged 1", "history.json damaged 2"]
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.open_run(good)
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()

@@ -230,11 +230,14 @@ def test_corrupt_run_files_give_clear_messages(library):
 
 
 def damage(folder, file, content):
-    """Replace ``file`` of the run in ``folder`` by ``content`` as JSON; a dict is merged into the file's object."""
-    path = folder / file
-    if isinstance(content, dict):
-        content = {**json.loads(path.read_text(encoding="utf-8")), **content}
-    path.write_text(json.dumps(content), encoding="utf-8")
+    """Replace ``file`` of the run in ``folder`` by ``content`` as JSON."""
+    (folder / file).write_text(json.dumps(content), encoding="utf-8")
+
+
+def changed_meta(folder, changes):
+    """The run.json of the run in ``folder`` with ``changes`` made, or ``changes`` instead when it is no object."""
+    meta = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    return {**meta, **changes} if isinstance(changes, dict) else changes
 
 
 @pytest.mark.parametrize("content, message", [
@@ -253,11 +256,51 @@ def test_a_damaged_run_json_is_named_and_skipped_and_the_other_runs_are_listed(l
     _, good, _ = record_run(small_config(epochs=1, name="good"), checkpoint_every=0)
     _, damaged, _ = record_run(small_config(epochs=1, name="damaged"), checkpoint_every=0)
     for recorder in (good, damaged):  # both interrupted by a crash: the damaged one is not offered
-        damage(recorder.folder, "run.json", {"status": "running", "pid": -1})
-    damage(damaged.folder, "run.json", content)
+        damage(recorder.folder, "run.json", changed_meta(recorder.folder, {"status": "running", "pid": -1}))
+    damage(damaged.folder, "run.json", changed_meta(damaged.folder, content))
     with pytest.raises(ValueError, match=re.escape(message)) as error:
         runs.RunInfo.read(damaged.folder)
     assert str(damaged.folder / "run.json") in str(error.value) and "the file is corrupt" in str(error.value)
     assert [info.name for info in runs.list_runs()] == ["good"]
     assert [info.name for info in runs.interrupted_runs()] == ["good"]
 
+
+
+def without(entry: dict, key: str) -> dict:
+    return {name: value for name, value in entry.items() if name != key}
+
+
+def test_a_damaged_history_is_named_and_a_history_saved_before_the_penalty_and_stride_is_read(library):
+    _, recorder, _ = record_run(small_config(epochs=2), checkpoint_every=1)
+    saved = runs.load_history(recorder.folder)
+    entry, point = saved["epochs"][0], saved["batches"][0]
+
+    def epochs(*entries):
+        return {**saved, "epochs": list(entries)}
+
+    def batches(*points):
+        return {**saved, "batches": list(points)}
+
+    damages = {
+        "its content must be an object {…}, got []": [],
+        "epochs must be a list, got None": {**saved, "epochs": None},
+        "batches is missing": {"epochs": []},
+        "batch_stride must be a whole number ≥ 1, got 0": {**saved, "batch_stride": 0},
+        "entry 2 of epochs must be an object {…}, got 1": epochs(entry, 1),
+        "epoch in entry 1 of epochs must be a whole number ≥ 0, got 'one'": epochs({**entry, "epoch": "one"}),
+        "train_loss in entry 1 of epochs must be a number or null, got 'x'": epochs({**entry, "train_loss": "x"}),
+        "val_loss in entry 1 of epochs is missing": epochs(without(entry, "val_loss")),
+        "entry 1 of batches must be [step, loss, metric, learning rate] and maybe a list of gradient norms, got 'x'":
+            batches("x"),
+        "entry 2 of batches must be": batches(point, [2, 0.5, 0.5]),
+        "entry 1 of batches must be": batches([*point[:4], "norms"]),
+    }
+    for message, content in damages.items():
+        damage(recorder.folder, "history.json", content)
+        with pytest.raises(ValueError, match=re.escape(f"history.json: {message}")):
+            runs.load_history(recorder.folder)
+        with pytest.raises(ValueError, match=re.escape(message)):
+            runs.branch(recorder.folder, 1)
+    older = {"epochs": [without(entry, "train_penalty")], "batches": [point[:4]]}
+    damage(recorder.folder, "history.json", older)
+    assert runs.load_history(recorder.folder) == older
