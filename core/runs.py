@@ -352,7 +352,8 @@ def list_runs(folder: Path | None = None) -> list[RunInfo]:
 
 
 def load_config(run: Path) -> run_config.RunConfig:
-    return run_config.check(run_config.RunConfig.from_json((Path(run) / "config.json").read_text(encoding="utf-8")))
+    """A run's configuration: :func:`core.config.load` of its config.json (every failure a ValueError)."""
+    return run_config.load(Path(run) / "config.json")
 
 
 def load_history(run: Path) -> dict:

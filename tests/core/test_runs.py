@@ -304,3 +304,14 @@ def test_a_damaged_history_is_named_and_a_history_saved_before_the_penalty_and_s
     older = {"epochs": [without(entry, "train_penalty")], "batches": [point[:4]]}
     damage(recorder.folder, "history.json", older)
     assert runs.load_history(recorder.folder) == older
+
+
+def test_a_missing_or_garbled_config_json_is_named(library):
+    _, recorder, _ = record_run(small_config(epochs=1), checkpoint_every=0)
+    path = recorder.folder / "config.json"
+    path.write_bytes(path.read_bytes().replace(b'"name": "', b'"name": "\xe9', 1))  # Latin-1, not UTF-8
+    with pytest.raises(ValueError, match=re.escape(f"{path} is not a text file")):
+        runs.load_config(recorder.folder)
+    path.unlink()
+    with pytest.raises(ValueError, match=re.escape(f"cannot read the configuration {path}")):
+        runs.load_config(recorder.folder)
