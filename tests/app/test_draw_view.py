@@ -366,9 +366,10 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
-def test_a_damaged_my_digits_file_is_named_and_the_drawing_kept(view):
+def test_a_damaged_my_digits_file_is_named_and_the_drawing_kept(view, tmp_path, monkeypatch):
     from core.datasets.user_digits import user_digits_path
 
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path / "user"))  # not the other tests' my_digits
     path = user_digits_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"")  # a save cut short by a crash of another program, say
