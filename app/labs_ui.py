@@ -96,6 +96,11 @@ def readable_labs() -> list[labs.Lab]:
     return found
 
 
+ROOM_FOR_THE_VIEWS = 800
+"""The width the views keep beside a lesson (else it becomes a tab): their plots beside their
+controls (Compare optimisers, Playground) need about this much."""
+
+
 class LabController(QObject):
     """The window's labs: menu, Lesson dock, open lab and variant, teacher-mode controls."""
 
@@ -231,16 +236,19 @@ class LabController(QObject):
         return True
 
     def _make_room_for_the_lesson(self) -> None:
-        """In a window too narrow for the lesson beside the configuration and the views (1024 px: the
-        window grew to 1189 and off the screen), the lesson becomes a tab beside the configuration."""
+        """In a window too narrow for the lesson beside the configuration and the views, with
+        :data:`ROOM_FOR_THE_VIEWS` left to these (at 1024 px the window grew to 1189 and off the screen;
+        at 1366 the views kept 515 px, and the plots of Variants, Compare and Playground were strips),
+        the lesson becomes a tab beside the configuration."""
         window, dock = self.window, self.dock
         placed_by_user = dock.isFloating() or window.dockWidgetArea(dock) != Qt.DockWidgetArea.RightDockWidgetArea \
             or bool(window.tabifiedDockWidgets(dock))
         if dock.isVisible() or placed_by_user or window.configuration_dock.isHidden():
             return
-        needed = sum(part.minimumSizeHint().expandedTo(part.minimumSize()).width()
-                     for part in (window.configuration_dock, dock, window.centralWidget()))
-        if window.width() < needed + 24:  # the docks' separators and the window's margins
+        docks = sum(part.minimumSizeHint().expandedTo(part.minimumSize()).width()
+                    for part in (window.configuration_dock, dock))
+        views = max(window.centralWidget().minimumSizeHint().width(), ROOM_FOR_THE_VIEWS)
+        if window.width() < docks + views + 24:  # the docks' separators and the window's margins
             window.tabifyDockWidget(window.configuration_dock, dock)
 
     def close_lab(self) -> None:

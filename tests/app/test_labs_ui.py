@@ -82,8 +82,8 @@ def test_no_lab_sheet_scrolls_sideways_at_the_lesson_widths_of_small_screens(qtb
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize("width, configuration_shown, beside", [(1360, True, True), (1024, True, False),
-                                                                 (1024, False, True)])
+@pytest.mark.parametrize("width, configuration_shown, beside", [(1920, True, True), (1366, True, False),
+                                                                 (1024, True, False), (1024, False, True)])
 def test_the_lesson_opens_beside_the_views_where_it_fits_else_as_a_tab_beside_the_configuration(
         open_window, qtbot, width, configuration_shown, beside):
     window = open_window()
