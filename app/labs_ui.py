@@ -170,7 +170,9 @@ class LabController(QObject):
         self.lab_actions = []
         for lab in self.available_labs:
             title = text_in(lab.title, language)
-            action = self.menu.addAction(f"&{lab.number:X}  {title}" if lab.number < 16 else f"{lab.number}  {title}")
+            # Labs 1-9 by their digit from the keyboard; 10 and on by their number as the class calls them
+            # (a hexadecimal "A" for lab 10 left students looking for a 10).
+            action = self.menu.addAction(f"&{lab.number}  {title}" if lab.number < 10 else f"{lab.number}  {title}")
             action.setToolTip(text_in(lab.summary, language))
             action.setData(lab.id)
             self.lab_actions.append(action)

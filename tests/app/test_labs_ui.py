@@ -111,6 +111,12 @@ def test_the_lab_list_opens_a_lab_with_the_keyboard(window, qtbot):
     assert window.labs.lab.id == labs.names()[3]
 
 
+def test_the_labs_menu_numbers_the_labs_as_the_class_does(window):
+    texts = [action.text() for action in window.labs.lab_actions]
+    assert texts[0].startswith("&1  ") and texts[8].startswith("&9  ")
+    assert [text.split()[0] for text in texts[9:12]] == ["10", "11", "12"]
+
+
 def test_closing_a_lab_unlocks_and_shows_every_setting_again(window):
     window.labs.open_lab("01-perceptron")
     assert not window.training_panel.seed.isEnabled()
