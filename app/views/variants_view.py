@@ -130,11 +130,13 @@ class VariantsSession(WorkerThread):
 
 # ------------------------------------------------------------------------------------------ curves
 class VariantCurves:
-    """What the view keeps of one variant: its smoothed training loss per step and its validation loss
-    and metric per epoch, each against every x-axis (bounded series, however long the run)."""
+    """What the view keeps of one variant: its smoothed training loss and learning rate per step and
+    its validation loss and metric per epoch, each against every x-axis (bounded series, however long
+    the run)."""
 
     def __init__(self):
         self.train_loss = {axis: DecimatingSeries() for axis in X_AXES}
+        self.lr = {axis: DecimatingSeries() for axis in X_AXES}
         self.val_loss = {axis: DecimatingSeries() for axis in X_AXES}
         self.val_metric = {axis: DecimatingSeries() for axis in X_AXES}
         self.smoother = Smoother()
@@ -149,6 +151,7 @@ class VariantCurves:
         smoothed = self.smoother(event.loss)
         for axis, x in self._positions(event.step, event.elapsed).items():
             self.train_loss[axis].append(x, smoothed)
+            self.lr[axis].append(x, event.lr)
 
     def add_epoch(self, event: events.EpochFinished) -> None:
         for axis, x in self._positions(event.step, event.elapsed).items():
@@ -197,17 +200,21 @@ class VariantsView(SessionView, View):
         self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))
         self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
         self.metric_plot = self.new_plot(3, 0)
+        # Shown for labs whose variants change the learning rate during the run (lab 10's schedules).
+        self.lr_plot = self.new_plot(4, 0, self.tr("Learning rate η"), left=self.tr("η"))
+        self.graphics.removeItem(self.lr_plot)
         for plot in (self.loss_plot, self.val_loss_plot):
             plot.setAxisItems({"left": LossAxis("left")})
             palette.style_plot(plot)
             plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.lr_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
-        for plot in (self.val_loss_plot, self.metric_plot):
+        for plot in (self.val_loss_plot, self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
+        self.graphics.ci.layout.setRowStretchFactor(4, 2)
         self._set_metric_headers()
         self._apply_scales()
 
@@ -472,7 +479,7 @@ class VariantsView(SessionView, View):
         self.show_note(None)
         self.heading.setText(self.tr("Lab {number}. {title}").format(
             number=self.lab.number, title=text_in(self.lab.title, i18n.current_language())))
-        for name, (train, _, _) in self._plot_items.items():
+        for name, (train, *_) in self._plot_items.items():
             self.legend.getLabel(train).setText(self._variant_title(name))
         self._show_run()
         # Once the layouts have taken in the new texts (their size hints are updated by posted events).
@@ -533,7 +540,7 @@ class VariantsView(SessionView, View):
 
     # ------------------------------------------------------------------ drawing
     def _prepare_plots(self) -> None:
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.lr_plot):
             plot.clear()
         self.legend.clear()
         self._plot_items = {}
@@ -545,9 +552,20 @@ class VariantsView(SessionView, View):
             train = self.loss_plot.plot(pen=palette.pen(index, 2))
             self.legend.addItem(train, self._variant_title(name))
             self._plot_items[name] = (train, self.val_loss_plot.plot(pen=palette.pen(index, 2)),
-                                      self.metric_plot.plot(pen=palette.pen(index, 2)))
+                                      self.metric_plot.plot(pen=palette.pen(index, 2)),
+                                      self.lr_plot.plot(pen=palette.pen(index, 2)))
+        shows_rates = self._shows_rates()
+        if shows_rates != (self.lr_plot.scene() is not None):
+            if shows_rates:
+                self.graphics.addItem(self.lr_plot, row=4, col=0)
+            else:
+                self.graphics.removeItem(self.lr_plot)
         self._set_metric_headers()
         self._changed()
+
+    def _shows_rates(self) -> bool:
+        """Whether the learning-rate plot is shown: for a lab whose variants change the rate as they train."""
+        return self.lab is not None and any(variant.config.schedule.name != "constant" for variant in self.lab.variants)
 
     def _colour_index(self, name: str) -> int:
         """A variant keeps its colour whichever others are ticked: the one of its place in the lab."""
@@ -555,10 +573,11 @@ class VariantsView(SessionView, View):
 
     def _mark_points(self, name: str, started: events.TrainingStarted) -> None:
         """Dots on the variant's curves that have few points (see :data:`MAX_MARKED_POINTS`)."""
-        train, val_loss, val_metric = self._plot_items[name]
+        train, val_loss, val_metric, rate = self._plot_items[name]
         colour = palette.series_color(self._colour_index(name))
-        for curve, points in ((train, started.epochs * started.steps_per_epoch), (val_loss, started.epochs),
-                              (val_metric, started.epochs)):
+        steps = started.epochs * started.steps_per_epoch
+        for curve, points in ((train, steps), (val_loss, started.epochs), (val_metric, started.epochs),
+                              (rate, steps)):
             if points <= MAX_MARKED_POINTS:
                 curve.setSymbol("o")
                 curve.setSymbolSize(5)
@@ -577,25 +596,30 @@ class VariantsView(SessionView, View):
 
     def redraw(self) -> None:
         axis = self.x_axis.currentData()
-        for name, (train, val_loss, val_metric) in self._plot_items.items():
+        for name, (train, val_loss, val_metric, rate) in self._plot_items.items():
             curves = self.curves[name]
             show(train, curves.train_loss[axis])
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
             show(val_loss, curves.val_loss[axis], connect="finite")
             show(val_metric, curves.val_metric[axis], connect="finite")
-        self.metric_plot.setLabel("bottom", translate(X_AXES[axis]), color=palette.FOREGROUND)
+            show(rate, curves.lr[axis])
+        shows_rates = self._shows_rates()
+        self.metric_plot.setLabel("bottom", "" if shows_rates else translate(X_AXES[axis]), color=palette.FOREGROUND)
+        self.lr_plot.setLabel("bottom", translate(X_AXES[axis]) if shows_rates else "", color=palette.FOREGROUND)
 
     def table(self) -> tuple[list[str], list[list]]:
         """One row per series and point of the x-axis shown, one column per variant of the last run
         (empty where that variant has no point at that x)."""
         axis = self.x_axis.currentData()
         series_names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
-                        self.tr("validation R²") if self._regression else self.tr("validation accuracy"))
+                        self.tr("validation R²") if self._regression else self.tr("validation accuracy"),
+                        self.tr("learning rate"))
         names = list(self._plot_items)
         merged: dict[tuple[int, float], dict[str, float]] = {}
         for name in names:
             curves = self.curves[name]
-            for kind, stored in enumerate((curves.train_loss, curves.val_loss, curves.val_metric)):
+            kept = (curves.train_loss, curves.val_loss, curves.val_metric) + ((curves.lr,) if self._shows_rates() else ())
+            for kind, stored in enumerate(kept):
                 for x, y in zip(stored[axis].x, stored[axis].y):
                     merged.setdefault((kind, float(x)), {})[name] = float(y)
         header = [self.tr("series"), translate(X_AXES[axis]), *(self._variant_title(name) for name in names)]

@@ -4413,6 +4413,14 @@ target loss
         <translation>Потери на валидации</translation>
     </message>
     <message>
+        <source>Learning rate η</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>потери</translation>
     </message>
@@ -4567,6 +4575,10 @@ target loss
     <message>
         <source>validation accuracy</source>
         <translation>точность на валидации</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished">скорость обучения</translation>
     </message>
     <message>
         <source>series</source>

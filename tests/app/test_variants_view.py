@@ -80,7 +80,7 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
     assert legend_texts(view) == [variant.title["en"] for variant in lab.variants]
     expected = list(labs.run_variants(lab, max_epochs=1))
     for variant in lab.variants:
-        train, val_loss, val_accuracy = view._plot_items[variant.name]
+        train, val_loss, val_accuracy, _ = view._plot_items[variant.name]
         n_train = view.curves[variant.name].n_train
         # Every variant has seen the same examples, whatever its batch size: the curves end together.
         assert n_train - 2 <= train.getData()[0][-1] <= n_train  # merged pairs of points end within a step
@@ -99,6 +99,26 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
     assert all(abs(items[0].getData()[0][-1] - 1) <= 2 / view.curves[name].n_train  # within a merged pair
                and items[1].getData()[0].tolist() == [1] for name, items in view._plot_items.items())
     assert view.metric_plot.getAxis("bottom").labelText == "epochs"
+    assert view.lr_plot.scene() is None, "no learning-rate plot where every variant keeps its rate"
+
+
+def test_variants_that_schedule_the_learning_rate_show_it_per_step(qtbot, view):
+    """Lab 10 asks to look at the learning-rate curves first: the view plotted none."""
+    lab = open_lab(view, "10-lr-schedules", x_axis=STEP)
+    assert view.lr_plot.scene() is view.graphics.scene()
+    for item in view._items()[2:]:
+        item.setCheckState(Qt.CheckState.Unchecked)  # constant and linear per epoch
+    view.max_epochs.setValue(2)
+    run_to_the_end(qtbot, view)
+    for variant in lab.variants[:2]:
+        steps, rates = view._plot_items[variant.name][3].getData()
+        schedule = variant.config.schedule
+        expected = [variant.config.optimizer.options["lr"] * (1 - (step - 1) // 41 / 20)
+                    if schedule.name == "linear" else variant.config.optimizer.options["lr"] for step in steps]
+        assert list(rates) == pytest.approx(expected), variant.name
+    assert view.lr_plot.getAxis("bottom").labelText == "steps" and view.metric_plot.getAxis("bottom").labelText == ""
+    header, rows = view.table()
+    assert {row[0] for row in rows} >= {"learning rate", "validation loss"}
 
 
 def test_stop_mid_run_ends_the_thread_and_leaves_the_later_variants_unrun(qtbot, view):
