@@ -4414,11 +4414,11 @@ target loss
     </message>
     <message>
         <source>Learning rate η</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость обучения η</translation>
     </message>
     <message>
         <source>η</source>
-        <translation type="unfinished"></translation>
+        <translation>η</translation>
     </message>
     <message>
         <source>loss</source>
@@ -4578,7 +4578,7 @@ target loss
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished">скорость обучения</translation>
+        <translation>скорость обучения</translation>
     </message>
     <message>
         <source>series</source>
