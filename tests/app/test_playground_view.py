@@ -81,6 +81,13 @@ def test_gradient_descent_zigzags_more_as_the_condition_number_grows(qtbot, view
     assert ratios[-1] > 3  # the path is over three times as long as the straight line
 
 
+def test_the_condition_number_reaches_the_thousand_lab_5_asks_for(view):
+    view.set_surface("quadratic")
+    view.set_condition_number(1000.0)
+    assert view.surface.condition_number == pytest.approx(1000.0, rel=0.03)
+    assert view.condition_label.text() == "κ = 1000"
+
+
 def test_play_pause_step_restart_and_speed(qtbot, view):
     view.set_surface("rosenbrock")
     view.speed_slider.setValue(view.speed_slider.maximum())
