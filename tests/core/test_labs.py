@@ -227,6 +227,16 @@ def test_lab_04_the_lectures_hand_set_weights_give_the_xnor_truth_table():
     assert np.all(np.abs(probabilities - (x1 == x2)) < 1e-4)
 
 
+def test_lab_04_the_lectures_weights_divided_by_ten_no_longer_give_the_truth_table():
+    """Question 2: 20 and 30 replaced by 2 and 3 — the same signs, too flat a sigmoid to decide."""
+    weak, strong = (labs.build(lab("04-xnor"), name) for name in ("hand_set_weak", "hand_set"))
+    np.testing.assert_allclose(weak.network.flat_parameters, strong.network.flat_parameters / 10, rtol=1e-6)
+    X = weak.dataset.X_train
+    probabilities = weak.network.predict_proba(X)[:, 1]
+    assert np.all(np.abs(probabilities - 0.5) < 0.15), "every answer close to a coin toss"
+    assert (weak.network.predict(X) != (X[:, 0] == X[:, 1])).any(), "the truth table is no longer right"
+
+
 def test_lab_04_the_same_network_learns_xnor_from_random_weights():
     experiment = labs.build(lab("04-xnor"), "trained")
     train(experiment)
