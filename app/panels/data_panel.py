@@ -16,7 +16,7 @@ from app.i18n import format_integer
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
-from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, set_help
+from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, set_help
 from core import datasets
 from core.config import SCALINGS, ConfigError
 from core.datasets.augment import Augmenter
@@ -206,6 +206,12 @@ class DataPanel(ConfigPanel):
         self.validation_split.valueChanged.connect(lambda value: self.model.set("data.validation_split", value))
         self.bind("data.validation_split", self.validation_split)
         split_form.addRow(self.tr("&Validation split"), self.validation_split)
+        self.max_train = IntegerBox(0, 10_000_000)
+        self.max_train.setSpecialValueText(self.tr("all"))  # 0: no limit
+        set_help(self.max_train, help_texts.text(CONTROLS, "max_train"), self.tr("Training examples at most"))
+        self.max_train.valueChanged.connect(lambda value: self._option_edited("max_train", value or None))
+        self.bind("data.options.max_train", self.max_train)
+        split_form.addRow(self.tr("Training e&xamples at most"), self.max_train)
         self.scaling = ChoiceBox(list(SCALINGS), kind="scaling")
         set_help(self.scaling, help_texts.text(CONTROLS, "scaling"), self.tr("Scaling"))
         self.scaling.chosen.connect(lambda value: self.model.set("data.scaling", value))
@@ -310,6 +316,7 @@ class DataPanel(ConfigPanel):
         defaults = dataset_options(data.dataset)
         self.options.set_values(defaults, data.options)
         self.validation_split.set_value(data.validation_split)
+        self.max_train.set_value(data.options.get("max_train") or 0)
         self.scaling.set_value(data.scaling)
         self.augmentation.set_values(AUGMENTATION_DEFAULTS, data.augmentation)
         self._update_augmentation_preview()

@@ -126,6 +126,9 @@ CONTROLS = {
     "dataset": QT_TRANSLATE_NOOP("Help", "The data to learn from."),
     "validation_split": QT_TRANSLATE_NOOP("Help", "Share of the training examples held out to measure the "
                                                   "validation loss (not trained on)."),
+    "max_train": QT_TRANSLATE_NOOP("Help", "Train on at most this many examples, a subset with the classes in "
+                                           "their proportions (all: every training example). Few examples make "
+                                           "overfitting easy to see."),
     "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. standardize: "
                                          "x' = (x − μ)/σ; unit: x' = (x − min)/(max − min), images ÷ max pixel; "
                                          "none: raw numbers; default: what suits the dataset."),

@@ -893,6 +893,18 @@ target loss
         <translation>Доля &amp;валидации</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>Training examples at most</source>
+        <translation>Не больше обучающих примеров</translation>
+    </message>
+    <message>
+        <source>Training e&amp;xamples at most</source>
+        <translation>Не больше &amp;примеров</translation>
+    </message>
+    <message>
         <source>Scaling</source>
         <translation>Масштабирование</translation>
     </message>
@@ -1839,6 +1851,10 @@ target loss
     <message>
         <source>Share of the training examples held out to measure the validation loss (not trained on).</source>
         <translation>Доля обучающих примеров, отложенных для измерения потерь на валидации (на них сеть не учится).</translation>
+    </message>
+    <message>
+        <source>Train on at most this many examples, a subset with the classes in their proportions (all: every training example). Few examples make overfitting easy to see.</source>
+        <translation>Обучать не больше чем на стольких примерах — подвыборке с классами в их пропорциях (все: каждый обучающий пример). На немногих примерах переобучение легко увидеть.</translation>
     </message>
     <message>
         <source>Feature scaling, fitted on the training split only. standardize: x&apos; = (x − μ)/σ; unit: x&apos; = (x − min)/(max − min), images ÷ max pixel; none: raw numbers; default: what suits the dataset.</source>

@@ -420,6 +420,20 @@ def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
     assert training.seed.value() == 42
 
 
+def test_the_training_examples_can_be_limited_and_the_limit_lifted(qtbot, model):
+    """Lab 8 asks for max_train = 200: no control set it."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    model.set("data.dataset", "moons")
+    assert panel.max_train.value() == 0 and panel.max_train.text() == "all"
+    panel.max_train.setValue(200)
+    assert model.config.data.options["max_train"] == 200 and model.errors == []
+    model.set("data.options", {"n_samples": 500, "max_train": 40})
+    assert panel.max_train.value() == 40
+    panel.max_train.setValue(0)
+    assert "max_train" not in model.config.data.options and model.config.data.options["n_samples"] == 500
+
+
 def test_image_data_offers_augmentation_with_a_preview_and_zero_switches_it_off(qtbot, model):
     from core.datasets import load
 
