@@ -43,7 +43,10 @@ class BoundaryView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.new_plot(0, 0)
+        # The legend above the plot, where it hides no point (in a corner it covered XNOR's (1, 1)).
+        legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, colCount=2)
+        self.graphics.addItem(legend, row=0, col=0)
+        self.plot = self.new_plot(1, 0)
         self.plot.showGrid(x=False, y=False)
         self.region = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.region)
@@ -51,8 +54,6 @@ class BoundaryView(View):
         self.val_points = pg.ScatterPlotItem(size=9, symbol="t", pen=pg.mkPen(palette.FOREGROUND, width=1))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.val_points)
-        legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         legend.addItem(self.train_points, self.tr("training"))
         legend.addItem(self.val_points, self.tr("validation"))
         self.boundary = None

@@ -415,6 +415,10 @@ def test_boundary_view_paints_the_predicted_regions_under_the_data(qtbot, runs):
     header, rows = view.table()
     assert header[:2] == ["x1 (original units)", "x2 (original units)"]
     assert rows[0][:2] == [boundary.x[0], boundary.y[0]]
+    view.grab()
+    legend = next(item for item in view.graphics.ci.items if isinstance(item, pg.LegendItem))
+    assert not legend.sceneBoundingRect().intersects(view.plot.vb.sceneBoundingRect()), \
+        "the legend hides no point (in the plot's corner it covered XNOR's (1, 1))"
 
 
 def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
