@@ -68,10 +68,15 @@ class GradientView(View):
         self.value_axes = (ValueAxis(1, self.norm_plot, margin=0.15, log=True), ValueAxis(1, self.spread_plot),
                            ValueAxis(1, self.share_plot, lowest=0.0, highest=100.0))
         self.share_plot.setLimits(yMin=0, yMax=100)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        for plot in (self.norm_plot, self.share_plot):
-            legend = plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-            legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        layout = self.graphics.ci.layout
+        layout.setRowStretchFactor(0, 3)
+        layout.setRowStretchFactor(1, 2)
+        layout.setRowStretchFactor(2, 3)
+        # Legends beside their plots, where they hide no curve (inside, the shares' legend covered the
+        # curves of a plot 80 px high and showed 3 of its 6 layers).
+        self.norm_legend, self.share_legend = (pg.LegendItem(labelTextColor=palette.FOREGROUND) for _ in range(2))
+        self.graphics.addItem(self.norm_legend, row=0, col=1)
+        self.graphics.addItem(self.share_legend, row=2, col=1)
         self.spread_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.2,
                                            pen=palette.pen(0, 2))
         self.spread_plot.addItem(self.spread_bars)
@@ -95,6 +100,8 @@ class GradientView(View):
             self.norm_plot.removeItem(curve)
         for curve in self.share_curves.values():
             self.share_plot.removeItem(curve)
+        self.norm_legend.clear()
+        self.share_legend.clear()
         numbers = layer_numbers(network)
         dense = [index for index, layer in enumerate(network.layers) if hasattr(layer, "n_in")]
         self.norm_series = [DecimatingSeries() for _ in dense]
@@ -104,9 +111,9 @@ class GradientView(View):
         # series.show), cost a tenth of the PlotDataItems plot.plot() makes (~0.5 ms a curve and frame).
         self.norm_curves = []
         for number in range(1, len(dense) + 1):
-            curve = pg.PlotCurveItem(pen=palette.pen(number - 1, 1),
-                                     name=self.tr("layer {number}").format(number=number))
+            curve = pg.PlotCurveItem(pen=palette.pen(number - 1, 1))
             self.norm_plot.addItem(curve)
+            self.norm_legend.addItem(curve, self.tr("layer {number}").format(number=number))
             bounded_by_their_plot(curve)
             self.norm_curves.append(curve)
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
@@ -116,10 +123,15 @@ class GradientView(View):
                 share = (self.tr("layer {number} ({function}): % of units at 0 on every example")
                          if function == "relu" else
                          self.tr("layer {number} ({function}): % of outputs near an asymptote"))
-                name = share.format(number=numbers[index], function=label("activation_short", function))
+                function_name = label("activation_short", function)
+                name = share.format(number=numbers[index], function=function_name)
                 self.share_series[index] = DecimatingSeries()
-                self.share_curves[index] = self._curve(self.share_plot, numbers[index], name, 1.5)
+                self.share_curves[index] = self._curve(self.share_plot, numbers[index], 1.5)
                 self.share_names[index] = name
+                short = self.tr("layer {number} ({function}): dead") if function == "relu" else \
+                    self.tr("layer {number} ({function}): saturated")
+                self.share_legend.addItem(self.share_curves[index],
+                                          short.format(number=numbers[index], function=function_name))
         self.activation_numbers = numbers
         self.spread_plot.getAxis("bottom").setTicks([[(numbers[i], str(numbers[i]))
                                                        for i, layer in enumerate(network.layers)
@@ -131,9 +143,9 @@ class GradientView(View):
         self.tracked = True
         self.show_note(None)
 
-    def _curve(self, plot, number, name, width):
+    def _curve(self, plot, number, width):
         # No clipping to the view nor downsampling (see LossView).
-        return plot.plot(pen=palette.pen(number - 1, width), name=name)
+        return plot.plot(pen=palette.pen(number - 1, width))
 
     def add_batches(self, events):
         for event in events:
@@ -186,7 +198,7 @@ class GradientView(View):
                      self.tr("saturated outputs and dead units, on the first {rows} training examples")
                      ).format(rows=format_integer(probe.n_rows))
             tooltip = self.tr(
-                "Saturated: the share of a sigmoid, tanh or piecewise_linear layer's outputs, one per unit and "
+                "Saturated: the share of a sigmoid, tanh or piece-wise linear layer's outputs, one per unit and "
                 "example, that lie within {margin} of its range from an asymptote, where its derivative is "
                 "nearly 0. Dead: the share of a ReLU layer's units that output 0 for every one of these "
                 "examples: they receive no gradient and no longer learn.").format(

@@ -1563,6 +1563,14 @@ target loss
         <translation>слой {number} ({function}): % выходов у асимптоты</translation>
     </message>
     <message>
+        <source>layer {number} ({function}): dead</source>
+        <translation>слой {number} ({function}): мёртвые</translation>
+    </message>
+    <message>
+        <source>layer {number} ({function}): saturated</source>
+        <translation>слой {number} ({function}): насыщенные</translation>
+    </message>
+    <message>
         <source>No gradient norms for these steps: this run was saved without them (by an earlier version). Training on draws them from the next step.</source>
         <translation>Для этих шагов нет норм градиента: запуск сохранён без них (более ранней версией). При продолжении обучения они появятся со следующего шага.</translation>
     </message>
@@ -1575,8 +1583,8 @@ target loss
         <translation>насыщенные выходы и мёртвые нейроны (обучающие примеры: первые {rows})</translation>
     </message>
     <message>
-        <source>Saturated: the share of a sigmoid, tanh or piecewise_linear layer&apos;s outputs, one per unit and example, that lie within {margin} of its range from an asymptote, where its derivative is nearly 0. Dead: the share of a ReLU layer&apos;s units that output 0 for every one of these examples: they receive no gradient and no longer learn.</source>
-        <translation>Насыщенные: доля выходов слоя sigmoid, tanh или piecewise_linear (по одному на нейрон и пример), лежащих в пределах {margin} его диапазона от асимптоты, где производная почти равна 0. Мёртвые: доля нейронов слоя ReLU, выдающих 0 на каждом из этих примеров: они не получают градиента и больше не обучаются.</translation>
+        <source>Saturated: the share of a sigmoid, tanh or piece-wise linear layer&apos;s outputs, one per unit and example, that lie within {margin} of its range from an asymptote, where its derivative is nearly 0. Dead: the share of a ReLU layer&apos;s units that output 0 for every one of these examples: they receive no gradient and no longer learn.</source>
+        <translation>Насыщенные: доля выходов слоя с сигмоидой, tanh или кусочно-линейной функцией (по одному на нейрон и пример), лежащих в пределах {margin} его диапазона от асимптоты, где производная почти равна 0. Мёртвые: доля нейронов слоя ReLU, выдающих 0 на каждом из этих примеров: они не получают градиента и больше не обучаются.</translation>
     </message>
     <message>
         <source>gradient norm</source>

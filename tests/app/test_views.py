@@ -245,6 +245,19 @@ def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtb
     np.testing.assert_allclose(means, [statistics.mean for statistics in run.last.activations])
 
 
+def test_gradient_view_names_every_layer_beside_its_plots_over_no_curve(qtbot, runs):
+    """Inside the plots the shares' legend covered their curves and showed 3 of 6 layers at 1024 × 768."""
+    view = fed_view(qtbot, GradientView, runs["moons"])
+    view.resize(600, 640)
+    view.grab()
+    for legend, plot, names in ((view.norm_legend, view.norm_plot, ["layer 1", "layer 2", "layer 3"]),
+                                (view.share_legend, view.share_plot, ["layer 1 (tanh): saturated",
+                                                                      "layer 2 (tanh): saturated"])):
+        assert [label.text for _, label in legend.items] == names
+        assert not legend.sceneBoundingRect().intersects(plot.vb.sceneBoundingRect())
+    assert view.share_plot.vb.height() > 120
+
+
 def test_gradient_view_says_what_each_share_is_of_and_on_which_examples(qtbot, runs):
     """Its title read "saturated (sigmoid, tanh) or dead (ReLU) units", but a saturated share is of
     outputs (units × examples), a dead one of units, and neither said on which examples."""
