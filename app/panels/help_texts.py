@@ -129,9 +129,9 @@ CONTROLS = {
     "max_train": QT_TRANSLATE_NOOP("Help", "Train on at most this many examples, a subset with the classes in "
                                            "their proportions (all: every training example). Few examples make "
                                            "overfitting easy to see."),
-    "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. standardize: "
-                                         "x' = (x − μ)/σ; unit: x' = (x − min)/(max − min), images ÷ max pixel; "
-                                         "none: raw numbers; default: what suits the dataset."),
+    "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. Standardise: "
+                                         "x' = (x − μ)/σ. Min–max to [0, 1]: x' = (x − min)/(max − min), images "
+                                         "÷ max pixel. None: raw numbers. The dataset's default: what suits it."),
     "augmentation": QT_TRANSLATE_NOOP("Help", "Random changes to each training batch of images, so that the "
                                               "network learns what does not matter. 0 switches one off."),
 }

@@ -118,8 +118,10 @@ def describe_model(network: Network, source: str, dataset_name, image_shape, sca
     if target is None:
         unavailable = QCoreApplication.translate(
             "DrawView", "this model was trained on {data}, which is not images of digits. A drawing can only be "
-                        "classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images "
-                        "(digits) — train on one of those, or load such a model").format(data=data)
+                        "classified by a model of 28 × 28 images ({large}) or 8 × 8 images ({small}) — train on one "
+                        "of those, or load such a model").format(
+            data=data, small=label("dataset", "digits"),
+            large=", ".join(label("dataset", name) for name, side in DRAWING_TARGETS.items() if side == "mnist"))
     elif network.n_inputs != input_side(target) ** 2:
         unavailable = QCoreApplication.translate(
             "DrawView", "this model takes {n} inputs, not the {m} pixels of {data}'s images").format(

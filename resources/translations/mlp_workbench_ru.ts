@@ -993,6 +993,10 @@ target loss
         <translation>безымянных данных</translation>
     </message>
     <message>
+        <source>this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images ({large}) or 8 × 8 images ({small}) — train on one of those, or load such a model</source>
+        <translation>эта модель обучена на наборе «{data}», а это не изображения цифр. Рисунок может классифицировать только модель изображений 28 × 28 ({large}) или 8 × 8 ({small}) — обучите модель на одном из этих наборов или загрузите такую модель</translation>
+    </message>
+    <message>
         <source>nothing drawn</source>
         <extracomment>Grey level g (0 black … 255 white) as an opaque RGB32 pixel. Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST&apos;s pixels average 4 × 4 sub-pixels, optdigits&apos; count 16 bitmap cells).</extracomment>
         <translation>ничего не нарисовано</translation>
@@ -1048,10 +1052,6 @@ target loss
     <message>
         <source>Wipe the canvas to draw another digit</source>
         <translation>Стереть холст, чтобы нарисовать другую цифру</translation>
-    </message>
-    <message>
-        <source>this model was trained on {data}, which is not images of digits. A drawing can only be classified by a model of 28 × 28 images (mnist, fashion_mnist, my_digits) or 8 × 8 images (digits) — train on one of those, or load such a model</source>
-        <translation>эта модель обучена на наборе «{data}», а это не изображения цифр. Рисунок может классифицировать только модель изображений 28 × 28 (mnist, fashion_mnist, my_digits) или 8 × 8 (digits) — обучите модель на одном из этих наборов или загрузите такую модель</translation>
     </message>
     <message>
         <source>this model takes {n} inputs, not the {m} pixels of {data}&apos;s images</source>
@@ -1865,8 +1865,8 @@ target loss
         <translation>Обучать не больше чем на стольких примерах — подвыборке с классами в их пропорциях (все: каждый обучающий пример). На немногих примерах переобучение легко увидеть.</translation>
     </message>
     <message>
-        <source>Feature scaling, fitted on the training split only. standardize: x&apos; = (x − μ)/σ; unit: x&apos; = (x − min)/(max − min), images ÷ max pixel; none: raw numbers; default: what suits the dataset.</source>
-        <translation>Масштабирование признаков, подобранное только по обучающей выборке. standardize: x&apos; = (x − μ)/σ; unit: x&apos; = (x − min)/(max − min), изображения ÷ макс. пиксель; none: исходные числа; default: то, что подходит набору данных.</translation>
+        <source>Feature scaling, fitted on the training split only. Standardise: x&apos; = (x − μ)/σ. Min–max to [0, 1]: x&apos; = (x − min)/(max − min), images ÷ max pixel. None: raw numbers. The dataset&apos;s default: what suits it.</source>
+        <translation>Масштабирование признаков, подобранное только по обучающей выборке. Стандартизация: x&apos; = (x − μ)/σ. Min–max в [0, 1]: x&apos; = (x − min)/(max − min), изображения ÷ макс. пиксель. Нет: исходные числа. Как принято для набора: то, что ему подходит.</translation>
     </message>
     <message>
         <source>Random changes to each training batch of images, so that the network learns what does not matter. 0 switches one off.</source>

@@ -265,6 +265,8 @@ def test_explains_why_a_model_of_non_image_data_cannot_classify_drawings(qtbot, 
     assert view.chart.probabilities() is None and view.chart.message() == "drawing unavailable"
     assert view.note.isVisibleTo(view) and view.note.text().startswith("Drawing is unavailable: this model was "
                                                                        "trained on Two moons, which is not images")
+    assert "28 × 28 images (MNIST digits, Fashion-MNIST, My drawn digits) or 8 × 8 images (8×8 digits)" \
+        in view.note.text(), "the data sets as the Data panel names them, not the engine's identifiers"
     assert view.input_panel.image is None and view.input_panel.legend == ((None, ""),)  # no input format
     view.set_model(*model_io.load_model(SHIPPED_MODEL))  # loading an MNIST model brings drawing back
     assert not view.note.isVisibleTo(view) and prediction(view) == 1
