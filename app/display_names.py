@@ -147,6 +147,28 @@ LABELS: dict[str, dict[str, str]] = {
         "step": QT_TRANSLATE_NOOP("Names", "steps"),
         "epoch": QT_TRANSLATE_NOOP("Names", "epochs"),
     },
+    # Columns and classes of the built-in data sets, as plots and lists show them (a CSV file's are
+    # its own): scikit-learn's wine names them by identifiers.
+    "feature": {
+        "alcohol": QT_TRANSLATE_NOOP("Names", "alcohol, %"),
+        "malic_acid": QT_TRANSLATE_NOOP("Names", "malic acid"),
+        "ash": QT_TRANSLATE_NOOP("Names", "ash"),
+        "alcalinity_of_ash": QT_TRANSLATE_NOOP("Names", "alcalinity of ash"),
+        "magnesium": QT_TRANSLATE_NOOP("Names", "magnesium"),
+        "total_phenols": QT_TRANSLATE_NOOP("Names", "total phenols"),
+        "flavanoids": QT_TRANSLATE_NOOP("Names", "flavanoids"),
+        "nonflavanoid_phenols": QT_TRANSLATE_NOOP("Names", "nonflavanoid phenols"),
+        "proanthocyanins": QT_TRANSLATE_NOOP("Names", "proanthocyanins"),
+        "color_intensity": QT_TRANSLATE_NOOP("Names", "colour intensity"),
+        "hue": QT_TRANSLATE_NOOP("Names", "hue"),
+        "od280/od315_of_diluted_wines": QT_TRANSLATE_NOOP("Names", "OD280/OD315 of diluted wines"),
+        "proline": QT_TRANSLATE_NOOP("Names", "proline, mg/l"),
+    },
+    "class": {
+        "class_0": QT_TRANSLATE_NOOP("Names", "class 0"),
+        "class_1": QT_TRANSLATE_NOOP("Names", "class 1"),
+        "class_2": QT_TRANSLATE_NOOP("Names", "class 2"),
+    },
 }
 
 

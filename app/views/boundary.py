@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 
 from app import palette
+from app.display_names import label
 from app.i18n import format_integer
 from app.views.base import TranslatedText, View
 
@@ -72,9 +73,9 @@ class BoundaryView(View):
         self.n_classes = dataset.n_classes
         self.boundary = None
         self.region.clear()
-        self.feature_names = dataset.feature_names
-        self.plot.setLabel("bottom", dataset.feature_names[0], color=palette.FOREGROUND)
-        self.plot.setLabel("left", dataset.feature_names[1], color=palette.FOREGROUND)
+        self.feature_names = tuple(label("feature", name) for name in dataset.feature_names)
+        self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
+        self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
         brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]
         for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
                            (self.val_points, dataset.X_val, dataset.y_val)):

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app import palette
+from app import display_names, palette
 from app.i18n import format_number
 from app.views.base import TranslatedText, View
 from core.label_layout import labels_along_links
@@ -106,8 +106,10 @@ class NetworkView(View):
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
-        outputs = dataset.class_names if len(dataset.class_names) == widths[-1] else ()
-        for names, x, ys_of_layer, anchor in ((dataset.feature_names, 0, ys[0], (1.3, 0.5)),
+        outputs = [display_names.label("class", name) for name in dataset.class_names] \
+            if len(dataset.class_names) == widths[-1] else ()
+        inputs = [display_names.label("feature", name) for name in dataset.feature_names]
+        for names, x, ys_of_layer, anchor in ((inputs, 0, ys[0], (1.3, 0.5)),
                                               (outputs, len(widths) - 1, ys[-1], (-0.3, 0.5))):
             if len(names) > MAX_LABELS:
                 continue

@@ -3293,6 +3293,70 @@ target loss
         <source>epochs</source>
         <translation>эпохи</translation>
     </message>
+    <message>
+        <source>alcohol, %</source>
+        <translation>спирт, %</translation>
+    </message>
+    <message>
+        <source>malic acid</source>
+        <translation>яблочная кислота</translation>
+    </message>
+    <message>
+        <source>ash</source>
+        <translation>зола</translation>
+    </message>
+    <message>
+        <source>alcalinity of ash</source>
+        <translation>щёлочность золы</translation>
+    </message>
+    <message>
+        <source>magnesium</source>
+        <translation>магний</translation>
+    </message>
+    <message>
+        <source>total phenols</source>
+        <translation>общие фенолы</translation>
+    </message>
+    <message>
+        <source>flavanoids</source>
+        <translation>флавоноиды</translation>
+    </message>
+    <message>
+        <source>nonflavanoid phenols</source>
+        <translation>нефлавоноидные фенолы</translation>
+    </message>
+    <message>
+        <source>proanthocyanins</source>
+        <translation>проантоцианидины</translation>
+    </message>
+    <message>
+        <source>colour intensity</source>
+        <translation>интенсивность цвета</translation>
+    </message>
+    <message>
+        <source>hue</source>
+        <translation>оттенок</translation>
+    </message>
+    <message>
+        <source>OD280/OD315 of diluted wines</source>
+        <translation>OD280/OD315 разбавленных вин</translation>
+    </message>
+    <message>
+        <source>proline, mg/l</source>
+        <translation>пролин, мг/л</translation>
+    </message>
+    <message>
+        <source>class 0</source>
+        <translation>класс 0</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>класс 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>класс 2</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPanel</name>

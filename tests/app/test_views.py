@@ -434,6 +434,30 @@ def test_boundary_view_paints_the_predicted_regions_under_the_data(qtbot, runs):
         "the legend hides no point (in the plot's corner it covered XNOR's (1, 1))"
 
 
+@pytest.mark.parametrize("language, features, classes", [
+    ("en", ("alcohol, %", "proline, mg/l"), ("class 0", "class 1")),
+    ("ru", ("спирт, %", "пролин, мг/л"), ("класс 0", "класс 1"))])
+def test_wine_s_columns_and_classes_are_named_for_people_in_the_window_s_language(qtbot, language, features,
+                                                                                   classes):
+    """Lab 5's sheet says alcohol and proline (спирт, пролин); the axes read scikit-learn's identifiers."""
+    from app import i18n
+
+    experiment = build_experiment("wine_2d", hidden=(3,), activation="sigmoid", loss="softmax_cross_entropy",
+                                  epochs=1)
+    i18n.set_language("en")
+    i18n.set_language(language)
+    try:
+        boundary, network, confusion = BoundaryView(), NetworkView(), ConfusionView()
+        for view in (boundary, network, confusion):
+            qtbot.addWidget(view)
+            view.reset(experiment)
+        assert (boundary.plot.getAxis("bottom").labelText, boundary.plot.getAxis("left").labelText) == features
+        assert tuple(label.toPlainText() for label in network.labels) == features + classes
+        assert confusion.class_names == classes
+    finally:
+        i18n.set_language("en")
+
+
 def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
     labels = np.array([[0, 1]])
     picture = region_colours(labels, np.array([[0.5, 1.0]]), 2)
