@@ -325,6 +325,12 @@ def format_number(value: float, decimals: int = 3, fixed: bool = True) -> str:
     return QLocale().toString(float(value), "f" if fixed else "g", decimals)
 
 
+def with_decimal_separator(labels: list[str]) -> list[str]:
+    """pyqtgraph's tick labels with the window language's decimal separator (0,5 in Russian)."""
+    separator = QLocale().decimalPoint()
+    return labels if separator == "." else [label.replace(".", separator) for label in labels]
+
+
 def format_integer(value: int) -> str:
     """A whole number with the language's digit grouping (1,234 or 1 234)."""
     return QLocale().toString(int(value))

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from app.i18n import with_decimal_separator
 from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -44,6 +45,17 @@ def planned_rates(schedule, n: int) -> tuple[np.ndarray, np.ndarray]:
         return np.arange(n, dtype=np.float64), schedules.preview(schedule, n)
     t = np.unique(np.linspace(0, n - 1, PREVIEW_SAMPLES).round().astype(np.int64))
     return t.astype(np.float64), np.array([schedule(int(step)) for step in t], dtype=np.float64)
+
+
+class RateAxis(pg.AxisItem):
+    """An axis of the schedule preview, its numbers written with the window language's decimal separator."""
+
+    def tickStrings(self, values, scale, spacing):
+        return with_decimal_separator(super().tickStrings(values, scale, spacing))
+
+    def changeLanguage(self) -> None:
+        self.picture = None  # the tick labels are drawn again, with the new separator
+        self.update()
 
 
 @dataclass(frozen=True)
@@ -135,7 +147,7 @@ class TrainingPanel(ConfigPanel):
         self.bind("schedule.name" + OPTIONS, self.schedule_options)
         self.bind("schedule.options", self.schedule)
         form.addRow(self.schedule_options)
-        self.preview = pg.PlotWidget()
+        self.preview = pg.PlotWidget(axisItems={side: RateAxis(side) for side in ("left", "bottom")})
         self.preview.setMinimumHeight(130)
         self.preview.setMaximumHeight(170)
         self.preview.setMenuEnabled(False)
@@ -239,6 +251,12 @@ class TrainingPanel(ConfigPanel):
         """How many training examples the current data has (the preview needs steps per epoch)."""
         self._n_train = n_train
         self._update_preview()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview"):
+            for side in ("left", "bottom"):
+                self.preview.getPlotItem().getAxis(side).changeLanguage()
+        super().changeEvent(event)
 
     def set_run_position(self, position: RunPosition) -> None:
         """Where training stands: the preview spans the whole run and shades the part trained."""

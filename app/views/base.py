@@ -16,12 +16,13 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QLocale, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import display_names, palette
+from app.i18n import with_decimal_separator
 from app.panels.widgets import set_help
 from core.inspection import Inspection, inspect
 
@@ -263,12 +264,6 @@ class ValueAxis(FollowedAxis):
         if self.highest is not None:
             high = min(high, self.highest)
         return low, high
-
-
-def with_decimal_separator(labels: list[str]) -> list[str]:
-    """pyqtgraph's tick labels with the window language's decimal separator (0,5 in Russian)."""
-    separator = QLocale().decimalPoint()
-    return labels if separator == "." else [label.replace(".", separator) for label in labels]
 
 
 class Axis(pg.AxisItem):

@@ -33,7 +33,7 @@ from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds, with_decimal_separator
+from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -68,7 +68,7 @@ class LossAxis(pg.AxisItem):
     MIN_PIXELS_PER_LABEL = 18
 
     def tickStrings(self, values, scale, spacing):
-        return with_decimal_separator(super().tickStrings(values, scale, spacing))
+        return i18n.with_decimal_separator(super().tickStrings(values, scale, spacing))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)

@@ -170,6 +170,22 @@ def test_the_schedule_preview_spans_the_whole_run_and_shades_the_part_trained(qt
     assert panel.preview_curve.getData()[0].tolist() == [0, 1, 2] and not panel.now_line.isVisible()
 
 
+def test_the_schedule_preview_writes_its_numbers_in_the_window_s_language(qtbot, model):
+    from app import i18n
+
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    axis = panel.preview.getPlotItem().getAxis("left")
+    i18n.set_language("en")
+    separator = QLocale().decimalPoint()  # the system's, which the English interface keeps
+    assert axis.tickStrings([0.0005, 0.001], 1, 0.0005) == [f"0{separator}0005", f"0{separator}0010"]
+    i18n.set_language("ru")
+    try:
+        assert axis.tickStrings([0.0005, 0.001], 1, 0.0005) == ["0,0005", "0,0010"]
+    finally:
+        i18n.set_language("en")
+
+
 def test_long_runs_are_previewed_at_sampled_steps_with_the_same_rates():
     schedule = schedules.create("cosine", lr0=0.1, T=30_000.0)
     t, rates = planned_rates(schedule, 40_000)

@@ -352,7 +352,7 @@ def test_the_gallery_writes_tabular_examples_in_their_original_units(qtbot):
     for row, line in zip(rows, lines):
         alcohol, malic_acid = dataset.scaler.inverse_transform(dataset.X_val[row])[:2]
         assert 11 < alcohol < 15
-        assert line.startswith(f"#{row}: alcohol = {alcohol:.4g}, malic_acid = {malic_acid:.4g}, "), line
+        assert line.startswith(f"#{row}: alcohol, % = {alcohol:.4g}, malic acid = {malic_acid:.4g}, "), line
 
 
 def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs):
