@@ -169,3 +169,22 @@ def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtb
     names = [row.name for row in view.rows]
     assert names == window.experiment.network.parameter_names() and "layer3.gamma" in names
     assert all(row.passed for row in view.rows)
+
+
+def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot):
+    """The explanation wrote 0.001 beside a Russian interface that writes 0,5."""
+    from app import i18n
+    from app.gradient_check_dialog import GradientCheckTable
+
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        table = GradientCheckTable()
+        qtbot.addWidget(table)
+        explanation = GradientCheckTable.explanation()
+        tips = [table.horizontalHeaderItem(column).toolTip() for column in range(table.columnCount())]
+        assert "0,001" in explanation and "0.001" not in explanation and "1e-06" in explanation
+        assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
+    finally:
+        i18n.set_language("en")
+
