@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
+from app.panels.widgets import breakable
+
 LEVEL_STYLES = {
     "info": "background: #e3f2fd; border: 1px solid #90caf9;",
     "warning": "background: #fff8e1; border: 1px solid #ffcc80;",
@@ -64,8 +66,9 @@ class MessageBar(QFrame):
         level = self.level
         self.setStyleSheet(f"QFrame#messageBar {{ {LEVEL_STYLES[level]} border-radius: 4px; }}")
         self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[level]).pixmap(20, 20))
-        self.text.setText("\n".join(self._lines))
-        self.setAccessibleName(self.text.text())
+        shown = "\n".join(self._lines)
+        self.text.setText(breakable(shown))  # a long path must not widen the window
+        self.setAccessibleName(shown)
         self.show()
 
     def withdraw(self, action: QAction) -> None:
@@ -80,4 +83,4 @@ class MessageBar(QFrame):
 
     def message(self) -> str:
         """The message shown, or "" when the bar is hidden."""
-        return "" if self.isHidden() else self.text.text()
+        return "" if self.isHidden() else "\n".join(self._lines)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
-from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, mark
+from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
 from core.config import ConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -134,7 +134,7 @@ class ConfigPanel(QWidget):
             lines.append(f"⚠ {name}: {problem}")
         for control in self._all_controls():
             mark(control, problems.get(id(control)))
-        self.problems.setText("\n".join(lines))
+        self.problems.setText(breakable("\n".join(lines)))
         self.problems.setVisible(bool(lines))
 
     def _all_controls(self) -> list[QWidget]:

@@ -152,6 +152,17 @@ class SequenceEdit(NumberEdit):
                 self.setText(text)
 
 
+LONGEST_UNBROKEN = 24
+"""Characters of a word after which a word-wrapped message may break it (see :func:`breakable`)."""
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after every :data:`LONGEST_UNBROKEN` characters of a longer
+    word (a file's path, a cell of a table), where a word-wrapped label may break it: a label breaks
+    only at spaces and widened its panel beyond the window for a long file name."""
+    return re.sub(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)", lambda word: word.group() + "\u200b", text)
+
+
 class IntegerBox(QSpinBox):
     """A whole number; commits when editing ends (not on every keystroke)."""
 

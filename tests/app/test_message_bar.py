@@ -44,3 +44,16 @@ def test_a_message_s_action_is_a_button_until_the_bar_is_dismissed(qtbot):
     bar.dismiss()
     bar.show_message("fresh", "info")
     assert bar.action_button.isHidden(), "the offer went with its message"
+
+
+def test_a_long_file_name_wraps_instead_of_widening_the_window(qtbot):
+    """A message naming a 90-character path made a 1024-pixel window 1090 pixels wide."""
+    path = "/home/student/Users_OneDrive_Documents_Coursework_MachineLearning_Week3_Assignment_2024/data.csv"
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show_message("short", "info")
+    narrow = bar.minimumSizeHint().width()
+    bar.show_message(f"Could not open {path}: no such file", "error")
+    assert bar.minimumSizeHint().width() <= narrow + 250
+    assert bar.message().endswith(f"Could not open {path}: no such file"), "the message as written, to copy"
+

@@ -436,6 +436,19 @@ def test_loading_a_whole_config_refreshes_every_panel(qtbot, model):
     assert training.seed.value() == 42
 
 
+def test_a_problem_naming_a_long_file_wraps_instead_of_widening_the_panel(qtbot, model):
+    from core.config import ConfigError
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    narrow = panel.minimumSizeHint().width()
+    path = "/tmp/Users_OneDrive_Documents_Coursework_MachineLearning_Week3_Assignment_Datasets_Final_2024/a.csv"
+    model.set("data.dataset", "csv")
+    model.set_build_errors([ConfigError("data.options.path", path, f"{path}: the file has no rows")])
+    assert "the file has no rows" in panel.problems.text()
+    assert panel.minimumSizeHint().width() <= max(narrow, 420)
+
+
 def test_the_training_examples_can_be_limited_and_the_limit_lifted(qtbot, model):
     """Lab 8 asks for max_train = 200: no control set it."""
     panel = DataPanel(model)
