@@ -56,7 +56,7 @@ class DatasetDownload(QObject):
         self.dialog = QProgressDialog(self.tr("Downloading %1…").replace("%1", name), self.tr("Cancel"),
                                       0, PROGRESS_STEPS, parent)
         self.dialog.setWindowTitle(self.tr("Download %1").replace("%1", name))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable meanwhile
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)

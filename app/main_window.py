@@ -751,7 +751,9 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("%1 downloaded: its files are checked and kept in %2.")
                               .replace("%1", display_names.label("dataset", source.name))
                               .replace("%2", str(cache_folder() / source.folder_name)))
-            self.rebuild()
+            # The window stayed usable during the download: a run built meanwhile on other data stays.
+            if self.model.config.data.dataset == source.name and not self._is_built():
+                self.rebuild()
         elif message:
             self.show_message(message, "error")
 

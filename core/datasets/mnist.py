@@ -22,6 +22,7 @@ import errno
 import functools
 import hashlib
 import http.client
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -181,6 +182,7 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
     the file cannot be saved there (see :data:`SAVING_ERRORS`).
     """
     destination = Path(destination) if destination is not None else cache_folder() / source.folder_name
+    _remove_abandoned_parts(destination)
     present = files_in(destination)
     missing = [part for part in PARTS if part not in present]
     total = sum(source.checksums[part][1] for part in missing)
@@ -195,6 +197,7 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
 
         for mirror in source.mirrors:
             url = source.url(mirror, part)
+            report(0)  # a Cancel given while the last mirror timed out ends the download here
             try:
                 _fetch(url, target, source.checksums[part][0], timeout, report)
                 break
@@ -206,6 +209,23 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
             raise DownloadError(f"could not download {target.name} for {source.name}:\n" + "\n".join(failures))
         done += target.stat().st_size
     return destination
+
+
+ABANDONED_AFTER_S = 600
+"""A partial download (``.<file>.*.part``) untouched this long was left by a process that ended mid-way."""
+
+
+def _remove_abandoned_parts(destination: Path) -> None:
+    """Delete partial downloads of the IDX files that a process ending mid-download left behind (a
+    window closed during a stalled transfer); a recent one may be another download's, and stays."""
+    now = time.time()
+    for stem in FILE_NAMES.values():
+        for part in destination.glob(f".{stem}.gz.*.part"):
+            try:
+                if now - part.stat().st_mtime > ABANDONED_AFTER_S:
+                    part.unlink()
+            except OSError:  # gone meanwhile, or not ours to delete: it only takes room
+                continue
 
 
 def _fetch(url: str, target: Path, md5: str, timeout: float, received: Callable[[int], None]) -> None:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import collections
+import threading
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app import data_loader, dataset_download, i18n
@@ -43,6 +45,7 @@ def test_missing_mnist_is_offered_for_download_and_trains_once_downloaded(window
     assert mnist_elsewhere.requests == []  # nothing is fetched until asked
     button.click()
     assert not button.isEnabled()  # one download at a time
+    assert window._download.dialog.windowModality() == Qt.WindowModality.NonModal, "the window stays usable"
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
     assert button.isHidden() and window.data_panel.problems.text() == ""
     assert "60 train / 40 test" not in window.data_panel.summary.text()  # the fake set: 90 train, 10 validation
@@ -77,6 +80,22 @@ def test_a_cache_folder_that_cannot_hold_the_files_is_named_not_the_connection(w
     assert message.startswith(f"Could not save MNIST digits in {tmp_path / 'cache'}: Not a directory. "
                               f"Free some space or make the folder writable"), message
     assert mnist_elsewhere.requests == [], "no mirror is asked for a file that cannot be saved"
+
+
+def test_a_run_built_on_other_data_during_the_download_stays_when_it_ends(window, qtbot, mnist_elsewhere, monkeypatch):
+    release = threading.Event()
+    real_download = dataset_download.mnist.download
+    monkeypatch.setattr(dataset_download.mnist, "download",
+                        lambda source, progress: (release.wait(10), real_download(source, progress=progress))[1])
+    choose_mnist(window, qtbot)
+    window.data_panel.download_button.click()
+    window.model.set("data.dataset", "digits")  # the window is not blocked: the user goes on meanwhile
+    qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled(), timeout=15_000)
+    built = window.experiment
+    release.set()
+    qtbot.waitUntil(lambda: window._download is None, timeout=15_000)
+    assert "downloaded" in window.message_bar.message()
+    assert window.experiment is built, "the digits run is not rebuilt by MNIST's arrival"
 
 
 def endless_download(source, progress):

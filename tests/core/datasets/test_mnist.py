@@ -2,6 +2,8 @@ import contextlib
 import dataclasses
 import errno
 import io
+import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -173,11 +175,44 @@ def test_cancelling_from_the_progress_callback_stops_and_cleans_up(tmp_path, mir
     mirror.files.update(files)
 
     def cancel(done, total):
-        raise KeyboardInterrupt
+        if done:  # mid-transfer
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         download(source_for(files, [mirror.url("a")]), tmp_path / "dl", progress=cancel)
     assert list((tmp_path / "dl").iterdir()) == []
+
+
+def test_a_cancel_given_while_a_mirror_failed_stops_before_the_next_mirror(tmp_path, mirror):
+    files = gz_files(fake_arrays())
+    mirror.files.update(files)
+    for name in files:
+        mirror.failures[("first", name)] = "missing"
+    calls = []
+
+    def cancelled_meanwhile(done, total):
+        calls.append(done)
+        if len(calls) > 1:  # Cancel pressed while the first mirror was being tried
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        download(source_for(files, [mirror.url("first"), mirror.url("second")]), tmp_path / "dl",
+                 progress=cancelled_meanwhile)
+    assert all(path.startswith("/first/") for path in mirror.requests), "the second mirror is not asked"
+
+
+def test_partial_downloads_a_closed_window_left_behind_are_removed_by_the_next_download(tmp_path, mirror):
+    files = gz_files(fake_arrays())
+    mirror.files.update(files)
+    folder = tmp_path / "dl"
+    folder.mkdir()
+    abandoned, recent = folder / ".train-images-idx3-ubyte.gz.k3j2.part", folder / ".t10k-labels-idx1-ubyte.gz.x9.part"
+    for part in (abandoned, recent):
+        part.write_bytes(b"half a file")
+    os.utime(abandoned, (time.time() - 2 * mnist.ABANDONED_AFTER_S,) * 2)
+    download(source_for(files, [mirror.url("a")]), folder)
+    assert not abandoned.exists()
+    assert recent.exists(), "maybe another download's, still under way"
 
 
 def test_load_downloads_into_the_cache_only_when_allowed(tmp_path, mirror, monkeypatch):
