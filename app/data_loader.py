@@ -144,7 +144,7 @@ def describe_load_error(error: BaseException) -> str:
     """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file;
     data that is not on this computer is offered for download (see :mod:`app.dataset_download`)."""
     if isinstance(error, DatasetUnavailableError):
-        return unavailable_text(error.source)
+        return unavailable_text(error)
     if isinstance(error, CsvProblem):
         return csv_problem_text(error)
     if isinstance(error, TooFewDrawnDigits):

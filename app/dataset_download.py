@@ -30,13 +30,27 @@ def megabytes(count: int) -> str:
     return format_number(count / 1e6, 1)
 
 
-def unavailable_text(source: mnist.IdxSource) -> str:
-    """What the Data panel says when ``source``'s files are nowhere on this computer."""
-    return (QCoreApplication.translate(
+def unavailable_text(error: mnist.DatasetUnavailableError) -> str:
+    """What the Data panel says when the files of ``error.source`` are nowhere on this computer, and
+    what the folder the user chose lacks."""
+    source = error.source
+    text = (QCoreApplication.translate(
         "DatasetDownload", "%1 is not on this computer. Download it with the button below (%2 MB, once: it is "
         "kept in %3), or choose the folder that holds its four IDX files.")
         .replace("%1", display_names.label("dataset", source.name)).replace("%2", megabytes(source.download_bytes))
         .replace("%3", str(cache_folder() / source.folder_name)))
+    folder, missing = error.given_folder, error.missing_there
+    if folder is None:
+        return text
+    if not folder.is_dir():
+        state = QCoreApplication.translate("DatasetDownload", "The folder chosen, %1, does not exist.")
+    elif len(missing) == len(mnist.PARTS):
+        state = QCoreApplication.translate(
+            "DatasetDownload", "The folder chosen, %1, holds none of the four files, which must be named %2 "
+                               "(or without .gz): rename them if they are named otherwise.")
+    else:
+        state = QCoreApplication.translate("DatasetDownload", "The folder chosen, %1, lacks %2.")
+    return text + " " + state.replace("%1", str(folder)).replace("%2", ", ".join(missing))
 
 
 class DatasetDownload(QObject):

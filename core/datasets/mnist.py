@@ -47,11 +47,14 @@ Progress = Callable[[int, int], None]
 class DatasetUnavailableError(FileNotFoundError):
     """The files of a data set are nowhere on this computer (and no download was allowed).
 
-    ``source`` is the :class:`IdxSource` whose files are missing: a window offers its download."""
+    ``source`` is the :class:`IdxSource` whose files are missing: a window offers its download.
+    ``given_folder`` is the folder the user chose, if any, and ``missing_there`` the names of the
+    files it lacks (all four where it does not exist)."""
 
-    def __init__(self, message: str, source: "IdxSource"):
+    def __init__(self, message: str, source: "IdxSource", given_folder: Path | None = None,
+                 missing_there: tuple[str, ...] = ()):
         super().__init__(message)
-        self.source = source
+        self.source, self.given_folder, self.missing_there = source, given_folder, missing_there
 
 
 class DownloadError(OSError):
@@ -167,7 +170,17 @@ def locate(source: IdxSource, folder=None) -> dict[str, Path]:
         f"To provide them: copy the four files into {cache_folder() / source.folder_name}; or point "
         f"${SHARED_DATA_VARIABLE} at a folder with a '{source.folder_name}' sub-folder holding them (a teacher "
         f"prepares one with `python -m core.datasets.labpack FOLDER`); or allow a download "
-        f"(load('{source.name}', download=True)), which saves them in the cache folder.", source)
+        f"(load('{source.name}', download=True)), which saves them in the cache folder.", source,
+        *_given_folder_state(folder))
+
+
+def _given_folder_state(folder) -> tuple:
+    """(the folder the user chose, the files it lacks), or () when none was chosen."""
+    if folder is None:
+        return ()
+    given = Path(folder).expanduser()
+    present = files_in(given) if given.is_dir() else {}
+    return given, tuple(FILE_NAMES[part] + ".gz" for part in PARTS if part not in present)
 
 
 def download(source: IdxSource, destination=None, *, progress: Progress | None = None,

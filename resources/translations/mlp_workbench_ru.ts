@@ -956,6 +956,18 @@ target loss
         <translation>Набора «%1» нет на этом компьютере. Скачайте его кнопкой ниже (%2 МБ, один раз: он сохранится в %3) или выберите папку с его четырьмя файлами IDX.</translation>
     </message>
     <message>
+        <source>The folder chosen, %1, does not exist.</source>
+        <translation>Выбранной папки %1 не существует.</translation>
+    </message>
+    <message>
+        <source>The folder chosen, %1, holds none of the four files, which must be named %2 (or without .gz): rename them if they are named otherwise.</source>
+        <translation>В выбранной папке %1 нет ни одного из четырёх файлов; они должны называться %2 (или без .gz): переименуйте их, если они названы иначе.</translation>
+    </message>
+    <message>
+        <source>The folder chosen, %1, lacks %2.</source>
+        <translation>В выбранной папке %1 не хватает: %2.</translation>
+    </message>
+    <message>
         <source>Downloading %1…</source>
         <translation>Скачивается «%1»…</translation>
     </message>

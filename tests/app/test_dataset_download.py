@@ -98,6 +98,29 @@ def test_a_run_built_on_other_data_during_the_download_stays_when_it_ends(window
     assert window.experiment is built, "the digits run is not rebuilt by MNIST's arrival"
 
 
+def test_a_folder_chosen_without_the_files_is_told_what_it_lacks(tmp_path, mnist_elsewhere):
+    from core import datasets
+    from core.datasets.mnist import FILE_NAMES, DatasetUnavailableError
+    from tests.core.datasets.fakes import write_fake_set
+
+    def said_for(folder):
+        with pytest.raises(DatasetUnavailableError) as caught:
+            datasets.load("mnist", folder=folder)
+        return data_loader.describe_load_error(caught.value)
+
+    assert said_for(tmp_path / "nowhere").endswith(f"The folder chosen, {tmp_path / 'nowhere'}, does not exist.")
+    write_fake_set(tmp_path / "three")
+    (tmp_path / "three" / (FILE_NAMES["test_labels"] + ".gz")).unlink()
+    assert said_for(tmp_path / "three").endswith(f"The folder chosen, {tmp_path / 'three'}, lacks "
+                                                 f"t10k-labels-idx1-ubyte.gz.")
+    kaggle = tmp_path / "kaggle"
+    kaggle.mkdir()
+    (kaggle / "train-images.idx3-ubyte").write_bytes(b"")  # named otherwise
+    assert "holds none of the four files, which must be named train-images-idx3-ubyte.gz, " \
+           "train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz (or without .gz): " \
+           "rename them" in said_for(kaggle)
+
+
 def endless_download(source, progress):
     while True:  # a slow line: bytes keep coming until the progress callback refuses them
         progress(1, 2)
