@@ -31,9 +31,17 @@ def megabytes(count: int) -> str:
 
 
 def unavailable_text(error: mnist.DatasetUnavailableError) -> str:
-    """What the Data panel says when the files of ``error.source`` are nowhere on this computer, and
-    what the folder the user chose lacks."""
+    """What the Data panel says when the files of ``error.source`` are nowhere on this computer (and
+    what the folder the user chose lacks), or only damaged."""
     source = error.source
+    if isinstance(error, mnist.DatasetDamagedError):
+        where, problem = error.damaged[0]
+        return (QCoreApplication.translate(
+            "DatasetDownload", "The %1 files in %2 are damaged (%3). Download a good copy with the button below "
+            "(%4 MB, kept in %5), or replace them with good copies.")
+            .replace("%1", display_names.label("dataset", source.name)).replace("%2", str(where))
+            .replace("%3", problem).replace("%4", megabytes(source.download_bytes))
+            .replace("%5", str(cache_folder() / source.folder_name)))
     text = (QCoreApplication.translate(
         "DatasetDownload", "%1 is not on this computer. Download it with the button below (%2 MB, once: it is "
         "kept in %3), or choose the folder that holds its four IDX files.")

@@ -1,9 +1,12 @@
 """MNIST and Fashion-MNIST: 28×28 grey images in ten classes, from the four standard IDX files.
 
-Where the files are looked for, in this order (the first folder holding all four wins):
+Where the files are looked for, in this order (the first folder holding all four that read well
+wins; a damaged copy is passed over, and refused with :class:`DatasetDamagedError` when no good
+one follows):
 
 1. the ``folder`` the caller gives;
-2. ``$MLP_WORKBENCH_DATA/<name>/`` — a teacher's lab pack, or CI's shared data;
+2. ``$MLP_WORKBENCH_DATA/<name>/`` — a teacher's lab pack, or CI's shared data (``mnist/``,
+   ``fashion-mnist/``);
 3. the user's cache folder ``<cache>/<name>/`` (see :mod:`core.datasets.locations`);
 4. system folders a package installs (Debian's ``dataset-fashion-mnist``:
    ``/usr/share/datasets/fashion-mnist/``);
@@ -13,7 +16,8 @@ Each file may be gzip-compressed (``train-images-idx3-ubyte.gz``) or raw (withou
 Local files are checked by the IDX reader (header, lengths, matching counts), not by checksum:
 repackaged copies (Debian recompresses the ``.gz`` files) are as good as the originals.
 Downloads are checked by MD5, written to a temporary file and renamed into place only when
-complete and correct, so an interrupted or corrupted transfer never leaves a file behind.
+complete and correct, so an interrupted or corrupted transfer never leaves a file behind; a
+download fetches again a ``.gz`` file of the cache whose MD5 is wrong.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ import http.client
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.request import urlopen
 
 import numpy as np
@@ -55,6 +59,16 @@ class DatasetUnavailableError(FileNotFoundError):
                  missing_there: tuple[str, ...] = ()):
         super().__init__(message)
         self.source, self.given_folder, self.missing_there = source, given_folder, missing_there
+
+
+class DatasetDamagedError(DatasetUnavailableError):
+    """Every copy of a data set's files on this computer is damaged (truncated, mismatched): as
+    good as none, and a download into the cache folder gives a good one. ``damaged`` lists
+    (folder, what is wrong) for each copy."""
+
+    def __init__(self, message: str, source: "IdxSource", damaged: list[tuple[Path, str]]):
+        super().__init__(message, source)
+        self.damaged = damaged
 
 
 class DownloadError(OSError):
@@ -146,9 +160,14 @@ def files_in(folder: Path) -> dict[str, Path]:
     return found
 
 
+def complete_folders(source: IdxSource, folder=None) -> Iterator[Path]:
+    """The :func:`candidate_folders` that hold all four files of ``source``, in their order."""
+    return (path for _, path in candidate_folders(source, folder) if len(files_in(path)) == len(PARTS))
+
+
 def found_folder(source: IdxSource, folder=None) -> Path | None:
     """The first of :func:`candidate_folders` that holds all four files of ``source``, or None."""
-    return next((path for _, path in candidate_folders(source, folder) if len(files_in(path)) == len(PARTS)), None)
+    return next(complete_folders(source, folder), None)
 
 
 def locate(source: IdxSource, folder=None) -> dict[str, Path]:
@@ -197,7 +216,9 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
     destination = Path(destination) if destination is not None else cache_folder() / source.folder_name
     _remove_abandoned_parts(destination)
     present = files_in(destination)
-    missing = [part for part in PARTS if part not in present]
+    # A damaged .gz already there (cut short, altered) is fetched again; a raw file cannot be checked.
+    missing = [part for part in PARTS if part not in present
+               or present[part].suffix == ".gz" and _md5(present[part]) != source.checksums[part][0]]
     total = sum(source.checksums[part][1] for part in missing)
     done = 0
     for part in missing:
@@ -256,6 +277,14 @@ def _fetch(url: str, target: Path, md5: str, timeout: float, received: Callable[
                              f"expected {md5}")
 
 
+def _md5(path: Path) -> str:
+    digest = hashlib.md5(usedforsecurity=False)
+    with open(path, "rb") as file:
+        while chunk := file.read(DOWNLOAD_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def read_files(source: IdxSource, files: dict[str, Path]) -> dict[str, np.ndarray]:
     """The four arrays, checked to fit together: uint8 28×28 images, labels 0–9, equal counts."""
     arrays = {part: _read_cached(*_stamp(path)) for part, path in files.items()}
@@ -289,6 +318,19 @@ def _read_cached(path: str, size: int, mtime_ns: int) -> np.ndarray:
     return read_idx(path)
 
 
+def _first_good_copy(source: IdxSource, folder=None) -> tuple[dict | None, list[tuple[Path, str]]]:
+    """(the arrays of the first complete folder whose files read well, or None; (folder, problem) of
+    each damaged copy before it): a damaged copy in a shared folder no one may change, say, leaves
+    the way to a good one in the cache."""
+    damaged = []
+    for found in complete_folders(source, folder):
+        try:
+            return read_files(source, files_in(found)), damaged
+        except ValueError as error:
+            damaged.append((found, str(error)))
+    return None, damaged
+
+
 def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool = False,
                      progress: Progress | None = None, mirrors=None, extra_train=None, scaling: str = "unit",
                      **split_options) -> Dataset:
@@ -297,22 +339,22 @@ def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool =
     ``mirrors`` (base URLs) replaces the public mirrors — a school's own server, say; the files
     must still have the official checksums.
     """
-    try:
-        files = locate(source, folder)
-    except DatasetUnavailableError:
+    arrays, damaged = _first_good_copy(source, folder)
+    if arrays is None:
         if not download_allowed:
-            raise
+            if damaged:
+                where, problem = damaged[0]
+                raise DatasetDamagedError(
+                    f"{problem}. The {source.title} files in {where} are damaged"
+                    + (f" (and those in {', '.join(str(path) for path, _ in damaged[1:])})" if len(damaged) > 1 else "")
+                    + f": replace them with good copies, or download the set again (download=True), which keeps "
+                      f"a good copy in {cache_folder() / source.folder_name}", source, damaged)
+            locate(source, folder)  # raises DatasetUnavailableError, saying where it looked
         if mirrors is not None:
             if isinstance(mirrors, str) or not all(isinstance(url, str) for url in mirrors):
                 raise ValueError(f"mirrors must be a list of base URLs, got {mirrors!r}") from None
             source = dataclasses.replace(source, mirrors=tuple(mirrors))
-        files = files_in(download(source, progress=progress))
-    try:
-        arrays = read_files(source, files)
-    except ValueError as error:
-        folder = next(iter(files.values())).parent
-        raise ValueError(f"{error}. The {source.title} files in {folder} are damaged: replace them with good copies, "
-                         f"or delete them and download the set again") from None
+        arrays = read_files(source, files_in(download(source, progress=progress)))
     flat = {part: array.reshape(len(array), -1) for part, array in arrays.items()}
     return make_dataset(source.name, "multiclass", flat["train_images"], arrays["train_labels"],
                         X_test=flat["test_images"], y_test=arrays["test_labels"],

@@ -952,6 +952,10 @@ target loss
 <context>
     <name>DatasetDownload</name>
     <message>
+        <source>The %1 files in %2 are damaged (%3). Download a good copy with the button below (%4 MB, kept in %5), or replace them with good copies.</source>
+        <translation>Файлы набора «%1» в %2 повреждены (%3). Скачайте исправную копию кнопкой ниже (%4 МБ, хранится в %5) или замените их исправными копиями.</translation>
+    </message>
+    <message>
         <source>%1 is not on this computer. Download it with the button below (%2 MB, once: it is kept in %3), or choose the folder that holds its four IDX files.</source>
         <translation>Набора «%1» нет на этом компьютере. Скачайте его кнопкой ниже (%2 МБ, один раз: он сохранится в %3) или выберите папку с его четырьмя файлами IDX.</translation>
     </message>

@@ -121,6 +121,19 @@ def test_a_folder_chosen_without_the_files_is_told_what_it_lacks(tmp_path, mnist
            "rename them" in said_for(kaggle)
 
 
+def test_damaged_files_in_a_shared_folder_are_named_and_a_good_copy_offered(window, qtbot, mnist_elsewhere, tmp_path):
+    shared = tmp_path / "shared" / "mnist"
+    shared.mkdir(parents=True)
+    for name, data in mnist_elsewhere.files.items():
+        (shared / name).write_bytes(data[:100] if "t10k-images" in name else data)
+    choose_mnist(window, qtbot)
+    shown = window.data_panel.problems.text().replace("\u200b", "")  # the label's breaks in long words
+    assert shown.startswith(f"⚠ Dataset: The MNIST digits files in {shared} are damaged")
+    window.data_panel.download_button.click()  # into the cache, looked in after the share
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.data_panel.problems.text() == ""
+
+
 def endless_download(source, progress):
     while True:  # a slow line: bytes keep coming until the progress callback refuses them
         progress(1, 2)

@@ -12,7 +12,8 @@ import pytest
 from core import datasets
 from core.datasets import mnist
 from core.datasets.idx import write_idx
-from core.datasets.mnist import FILE_NAMES, DatasetUnavailableError, DownloadError, download, locate
+from core.datasets.mnist import (FILE_NAMES, DatasetDamagedError, DatasetUnavailableError, DownloadError, download,
+                                 locate)
 from tests.core.datasets.fakes import fake_arrays, gz_files, source_for, write_fake_set
 
 FASHION_MNIST = mnist.SOURCES["fashion_mnist"]  # as shipped, before a fixture hides system folders
@@ -91,10 +92,33 @@ def test_files_that_do_not_fit_together_are_refused(tmp_path, damage, message):
     damage(arrays)
     for part, array in arrays.items():
         write_idx(tmp_path / (FILE_NAMES[part] + ".gz"), array)
-    with pytest.raises(ValueError, match=message) as caught:
+    with pytest.raises(DatasetDamagedError, match=message) as caught:
         datasets.load("mnist", folder=tmp_path)
-    assert str(caught.value).endswith(f"The MNIST handwritten digits files in {tmp_path} are damaged: replace them "
-                                      f"with good copies, or delete them and download the set again")
+    assert f"The MNIST handwritten digits files in {tmp_path} are damaged: replace them with good copies, or " \
+           f"download the set again (download=True)" in str(caught.value)
+    assert caught.value.damaged[0][0] == tmp_path
+
+
+def test_a_damaged_copy_in_a_shared_folder_gives_way_to_a_good_one_or_to_a_download(tmp_path, mirror, monkeypatch):
+    """A teacher's read-only share with a truncated file hid the good copy in the cache, and the
+    message asked to delete files in a folder the student may not change."""
+    files = gz_files(fake_arrays(n_train=60, n_test=20))
+    mirror.files.update(files)
+    source = source_for(files, [mirror.url("a")])
+    monkeypatch.setitem(mnist.SOURCES, "mnist", source)
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "share"))
+    (tmp_path / "share" / "mnist").mkdir(parents=True)
+    for name, data in files.items():
+        (tmp_path / "share" / "mnist" / name).write_bytes(data[: len(data) // 2] if "t10k-images" in name else data)
+    with pytest.raises(DatasetDamagedError) as caught:
+        datasets.load("mnist")
+    assert caught.value.damaged[0][0] == tmp_path / "share" / "mnist" and mirror.requests == []
+    assert len(datasets.load("mnist", download=True, validation_split=0).X_test) == 20  # into the cache
+    assert len(datasets.load("mnist", validation_split=0).X_test) == 20, "the good copy, found after the damaged one"
+    (tmp_path / "cache" / "mnist" / "t10k-labels-idx1-ubyte.gz").write_bytes(b"\x1f\x8b cut short")
+    requests = len(mirror.requests)
+    assert len(datasets.load("mnist", download=True, validation_split=0).X_test) == 20
+    assert mirror.requests[requests:] == ["/a/t10k-labels-idx1-ubyte.gz"], "the damaged file is fetched again"
 
 
 def test_a_changed_file_is_read_again(tmp_path):
