@@ -114,14 +114,20 @@ def test_a_learning_rate_above_a_cycle_s_top_marks_the_top_and_the_preview_waits
     assert panel.problems.text() == "⚠ η_max (max_lr): must be ≥ 1.0, got 0.6"
 
 
-def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbot, model):
+def previewing_panel(qtbot, model, schedule: str, batch_size: int, epochs: int) -> TrainingPanel:
+    """A Training panel previewing ``schedule`` with T = 6 over ``epochs`` of 100 examples."""
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     panel.set_training_size(100)
-    model.set("training.batch_size", 30)
-    model.set("training.epochs", 5)
-    panel.schedule.choose("exponential")
+    model.set("training.batch_size", batch_size)
+    model.set("training.epochs", epochs)
+    panel.schedule.choose(schedule)
     type_into(panel.schedule_options.controls()["T"], "6")
+    return panel
+
+
+def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbot, model):
+    panel = previewing_panel(qtbot, model, "exponential", batch_size=30, epochs=5)
     t, rates = panel.preview_curve.getData()
     expected = schedules.preview(schedules.create("exponential", lr0=0.001, T=6.0), 5 * math.ceil(100 / 30))
     assert t.tolist() == list(range(20))
@@ -146,13 +152,7 @@ def test_the_epochs_setting_counts_from_where_the_run_stands(position, epochs, p
 
 
 def test_the_schedule_preview_spans_the_whole_run_and_shades_the_part_trained(qtbot, model):
-    panel = TrainingPanel(model)
-    qtbot.addWidget(panel)
-    panel.set_training_size(100)
-    model.set("training.batch_size", 25)
-    model.set("training.epochs", 3)
-    panel.schedule.choose("linear")
-    type_into(panel.schedule_options.controls()["T"], "6")
+    panel = previewing_panel(qtbot, model, "linear", batch_size=25, epochs=3)
     schedule = schedules.create("linear", lr0=0.001, T=6.0)
     assert panel.preview_curve.getData()[0].tolist() == list(range(12))
     assert not panel.now_line.isVisible()

@@ -536,14 +536,22 @@ def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_
     assert view.weight_labels == [] and view.bias_labels == []
 
 
+def network_view_drawing(qtbot, experiment, width: int, height: int) -> NetworkView:
+    """A Network view of ``width`` × ``height`` showing ``experiment``'s network as it is."""
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    view.reset(experiment)
+    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
+    view.redraw()
+    return view
+
+
 def test_no_value_written_on_a_network_covers_another(qtbot):
     """A 2-4-2 network wrote h2→o1's weight on h3→o0's, both 0.3 of the way along their links."""
     experiment = build_experiment("moons", hidden=(4,), activation="tanh", loss="softmax_cross_entropy", epochs=1)
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(640, 480)
-    view.show()
-    view.reset(experiment)
+    view = network_view_drawing(qtbot, experiment, 640, 480)
 
     def shown_boxes():
         view.grab()  # text items take their size on screen when painted
@@ -552,8 +560,6 @@ def test_no_value_written_on_a_network_covers_another(qtbot):
     def overlapping(boxes):
         return [(a, b) for index, a in enumerate(boxes) for b in boxes[index + 1:] if a.intersects(b)]
 
-    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
-    view.redraw()
     boxes = shown_boxes()
     assert len(boxes) == 16 + 6 and overlapping(boxes) == []
 
@@ -569,13 +575,7 @@ def test_no_value_written_on_a_network_covers_another(qtbot):
 def test_the_lowest_units_bias_labels_stay_inside_a_short_plot_and_a_zoom_stays(qtbot):
     """At 1024 × 560 the XNOR network's lowest bias label was cut in half by the plot's bottom edge."""
     experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(600, 640)
-    view.show()
-    view.reset(experiment)
-    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
-    view.redraw()
+    view = network_view_drawing(qtbot, experiment, 600, 640)
 
     def outside_the_plot():
         view.grab()  # text items take their size on screen when painted
