@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
-from app.panels.widgets import breakable
+from app.panels.widgets import breakable, unbroken
 
 LEVEL_STYLES = {
     "info": "background: #e3f2fd; border: 1px solid #90caf9;",
@@ -82,5 +82,5 @@ class MessageBar(QFrame):
         self.hide()
 
     def message(self) -> str:
-        """The message shown, or "" when the bar is hidden."""
-        return "" if self.isHidden() else "\n".join(self._lines)
+        """The message shown (in the language it was last translated to), or "" when the bar is hidden."""
+        return "" if self.isHidden() else unbroken(self.text.text())

@@ -156,11 +156,19 @@ LONGEST_UNBROKEN = 24
 """Characters of a word after which a word-wrapped message may break it (see :func:`breakable`)."""
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def unbroken(text: str) -> str:
+    """``text`` without the breaks :func:`breakable` put in it: as it was written."""
+    return text.replace(ZERO_WIDTH_SPACE, "")
+
+
 def breakable(text: str) -> str:
     """``text`` with a zero-width space after every :data:`LONGEST_UNBROKEN` characters of a longer
     word (a file's path, a cell of a table), where a word-wrapped label may break it: a label breaks
     only at spaces and widened its panel beyond the window for a long file name."""
-    return re.sub(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)", lambda word: word.group() + "\u200b", text)
+    return re.sub(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)", lambda word: word.group() + ZERO_WIDTH_SPACE, text)
 
 
 class IntegerBox(QSpinBox):

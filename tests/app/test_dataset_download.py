@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app import data_loader, dataset_download, i18n
+from app.panels.widgets import unbroken
 from core.datasets import mnist
 from core.datasets.mnist import PARTS, files_in
 from tests.core.datasets.fakes import Mirror, fake_arrays, gz_files, source_for
@@ -127,7 +128,7 @@ def test_damaged_files_in_a_shared_folder_are_named_and_a_good_copy_offered(wind
     for name, data in mnist_elsewhere.files.items():
         (shared / name).write_bytes(data[:100] if "t10k-images" in name else data)
     choose_mnist(window, qtbot)
-    shown = window.data_panel.problems.text().replace("\u200b", "")  # the label's breaks in long words
+    shown = unbroken(window.data_panel.problems.text())  # without the label's breaks in long words
     assert shown.startswith(f"⚠ Dataset: The MNIST digits files in {shared} are damaged")
     window.data_panel.download_button.click()  # into the cache, looked in after the share
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)

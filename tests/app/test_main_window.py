@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale
 import app.views
 from app import training_process
 from app.i18n import format_integer
+from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from app.main_window import MainWindow, live_changes
@@ -768,7 +769,7 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     path.text.setText(str(tmp_path / "nowhere.csv"))
     path.text.editingFinished.emit()
     qtbot.waitUntil(lambda: "cannot read" in window.data_panel.problems.text(), timeout=10_000)
-    assert "nowhere.csv: cannot read it: there is no such file" in window.data_panel.problems.text()
+    assert "nowhere.csv: cannot read it: there is no such file" in unbroken(window.data_panel.problems.text())
     assert window.panel_tabs.tabText(0) == "⚠ Data" and not window.start_action.isEnabled()
     window.data_panel.dataset.choose("digits")
     qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
