@@ -136,8 +136,9 @@ class DatasetDownload(QObject):
                             "and try again, or copy the four files from a computer that has them and choose "
                             "their folder.\n%2").replace("%1", name).replace("%2", str(error)))
         if isinstance(error, OSError):
+            folder = cache_folder() / self.source.folder_name
             return (self.tr("Could not save %1 in %2: %3. Free some space or make the folder writable, "
-                            "then try again.").replace("%1", name).replace("%2", str(cache_folder()))
+                            "then try again.").replace("%1", name).replace("%2", str(folder))
                     .replace("%3", error.strerror or str(error)))
         return self.tr("Could not download %1: %2").replace("%1", name).replace("%2", str(error))
 

@@ -147,8 +147,8 @@ LABELS: dict[str, dict[str, str]] = {
         "step": QT_TRANSLATE_NOOP("Names", "steps"),
         "epoch": QT_TRANSLATE_NOOP("Names", "epochs"),
     },
-    # Columns and classes of the built-in data sets, as plots and lists show them (a CSV file's are
-    # its own): scikit-learn's wine names them by identifiers.
+    # Columns and classes of the data sets of NAMED_DATA (see data_label): scikit-learn's wine names
+    # them by identifiers.
     "feature": {
         "alcohol": QT_TRANSLATE_NOOP("Names", "alcohol, %"),
         "malic_acid": QT_TRANSLATE_NOOP("Names", "malic acid"),
@@ -182,3 +182,13 @@ def label(kind: str, name: str) -> str:
     if text is None and kind in FALLBACK_KINDS:
         return label(FALLBACK_KINDS[kind], name)
     return name if text is None else QCoreApplication.translate("Names", text)
+
+
+NAMED_DATA = ("wine", "wine_2d")
+"""The data sets whose columns and classes the kinds "feature" and "class" name; any other's (a CSV
+file with a column called alcohol) are shown as they are."""
+
+
+def data_label(dataset, kind: str, name: str) -> str:
+    """The name a person reads for the column or class ``name`` (``kind`` "feature" or "class") of ``dataset``."""
+    return label(kind, name) if dataset.name in NAMED_DATA else name

@@ -64,7 +64,8 @@ class GradientCheckTable(QTableWidget):
             "the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). "
             "Below %1 the gradients agree. An entry within ε of a kink of the loss (a ReLU whose input is 0), "
             "where there is no derivative to compare, is left out and counted apart.")
-            .replace("%1", format_number(TOLERANCE, 3, fixed=False)).replace("%2", format_number(NORM_FLOOR, 3, fixed=False)))
+            .replace("%1", format_number(TOLERANCE, 3, fixed=False))
+            .replace("%2", format_number(NORM_FLOOR, 3, fixed=False)))
 
     @staticmethod
     def verdict(rows: list[GradientCheckRow]) -> str:
@@ -124,7 +125,8 @@ class GradientCheckTable(QTableWidget):
             (self.tr("Max |Δ|"), self.tr("The largest difference between the two derivatives of one entry")),
             (self.tr("Relative error"), self.tr("‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries")
              .replace("%1", format_number(NORM_FLOOR, 3, fixed=False))),
-            (self.tr("Result"), self.tr("ok when the relative error is below %1").replace("%1", format_number(TOLERANCE, 3, fixed=False))),
+            (self.tr("Result"), self.tr("ok when the relative error is below %1")
+             .replace("%1", format_number(TOLERANCE, 3, fixed=False))),
         ]
         for column, (text, tip) in enumerate(headers):
             item = QTableWidgetItem(text)

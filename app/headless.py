@@ -145,7 +145,7 @@ def train_command(args) -> int:
         raise BadInput(f"cannot write the run folder {error.filename or out}: {error.strerror or error}; "
                        f"choose another --out") from None
     trainer = experiment.make_trainer(track_gradient_norms=True)  # the run folder keeps them, as the window's
-    bar = ProgressBar(config.training.epochs, math.ceil(len(experiment.dataset.X_train) / config.training.batch_size))
+    bar = ProgressBar(config.training.epochs, trainer.steps_per_epoch)
     print(f"training {config.name!r} on {experiment.dataset.describe()}", file=sys.stderr)
     print(f"run folder: {recorder.folder}", file=sys.stderr)
     finished = None

@@ -247,7 +247,7 @@ class FilesDialog(QDialog):
             else:
                 places.append(Place(name, title, None, self.tr(
                     "not on this computer: copy its four IDX files (.gz) into %1, or download it from the Data "
-                    "panel (%2 MB)").replace("%1", str(locations.cache_folder() / name)).replace(
+                    "panel (%2 MB)").replace("%1", str(locations.cache_folder() / source.folder_name)).replace(
                     "%2", format_number(source.download_bytes / 1e6, 1)), None))
         return places
 

@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
             self._applied_config = self.model.config.copy()
             self._built_signature = structure_signature(self._applied_config)
             if "epochs" in changes:  # an epoch under way is finished first
-                self._planned_epochs = max(changes["epochs"], math.ceil(self._epochs_trained()))
+                self._planned_epochs = self._run_position().plan(self.model.config.training.epochs)[1]
                 self._show_progress()
 
     def confirm_reset(self, question: str) -> bool:
@@ -746,7 +746,9 @@ class MainWindow(QMainWindow):
     def _download_finished(self, succeeded: bool, message: str) -> None:
         source = self._download.source
         self._download = None
-        self.data_panel.offer_download(source)
+        # The offer follows the data chosen now (the window stayed usable during the download).
+        failure = self._data_failure[1] if self._data_failure is not None else None
+        self.data_panel.offer_download(failure.source if isinstance(failure, DatasetUnavailableError) else None)
         if succeeded:
             self.show_message(self.tr("%1 downloaded: its files are checked and kept in %2.")
                               .replace("%1", display_names.label("dataset", source.name))
@@ -1087,7 +1089,7 @@ class MainWindow(QMainWindow):
         running = self._state != IDLE
         return RunPosition(self._epochs_done, self._steps_done, self._plan_start_epoch, self._planned_epochs, running,
                            (self._run_start_epoch, self._run_start_step) if running
-                           else (self._epochs_done, self._steps_done))
+                           else (self._epochs_done, self._steps_done), self._epochs_trained())
 
     def _epochs_trained(self) -> float:
         """Epochs trained by the newest batch, the one under way counted by its share of the examples."""

@@ -248,7 +248,8 @@ def _expect_number(errors, where, value, **rules):
                                   error.bound))
 
 
-def _expect_component(errors, where, registry_module, name, options):
+def _expect_component(errors, where, registry_module, name, options, context: dict | None = None):
+    """``context``: arguments made with the component but not the user's options (a schedule's lr0)."""
     if name not in registry_module.names():
         errors.append(ConfigError(where, name, f"choose one of: {', '.join(registry_module.names())}"))
         return
@@ -256,7 +257,7 @@ def _expect_component(errors, where, registry_module, name, options):
         errors.append(ConfigError(where + " options", options, "must be an object of hyperparameters"))
         return
     try:
-        registry_module.create(name, **options)
+        registry_module.create(name, **options, **(context or {}))
     except NumberError as error:
         errors.append(ConfigError(where + " options", options, str(error), error.rule, error.bound, error.what,
                                   error.got))
@@ -329,8 +330,8 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     else:
         # A schedule starts from the optimiser's rate η₀: a cycle's top or a decay's floor is checked against it.
         lr0 = _optimizer_lr(config.optimizer)
-        _expect_component(errors, "schedule.name", schedules, config.schedule.name,
-                          config.schedule.options if lr0 is None else {**config.schedule.options, "lr0": lr0})
+        _expect_component(errors, "schedule.name", schedules, config.schedule.name, config.schedule.options,
+                          None if lr0 is None else {"lr0": lr0})
     _expect_number(errors, "regularization.l1", config.regularization.l1, low=0.0)
     _expect_number(errors, "regularization.l2", config.regularization.l2, low=0.0)
     training = config.training

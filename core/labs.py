@@ -477,7 +477,8 @@ def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
         if differing:
             raise ValueError(f"lab {lab.id}: variants {chosen[0].name} and {variant.name} differ in "
                              f"{', '.join(differing)}, not only in the optimiser and schedule; they cannot race")
-    return shared.copy(), [Contender(text_in(variant.title, language), variant.config.optimizer, variant.config.schedule)
+    return shared.copy(), [Contender(text_in(variant.title, language), variant.config.optimizer,
+                                     variant.config.schedule)
                            for variant in chosen]
 
 

@@ -305,8 +305,7 @@ class Race:
 
     def steps_per_epoch(self, index: int) -> int:
         """How many batches an epoch of contender ``index`` has (the same for every contender)."""
-        trainer = self.trainers[index]
-        return math.ceil(trainer.X_train.shape[0] / trainer.batch_size)
+        return self.trainers[index].steps_per_epoch
 
     # ------------------------------------------------------------------ results
     def common_target_loss(self) -> float:

@@ -60,14 +60,16 @@ def _write_json(path: Path, data, indent: int | None = 1) -> None:
 
 
 def _read_json(path: Path) -> dict:
-    """The object (JSON's {…}) that each file of a run holds; ValueError when it is missing, corrupt or
-    holds anything else."""
+    """The object (JSON's {…}) that each file of a run holds; ValueError when it is missing, unreadable,
+    corrupt or holds anything else."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{path} is missing: this folder is not a complete run") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ValueError(f"{path} is corrupt: {error}") from None
+    except OSError as error:  # a folder of that name, no permission to read it: one run, not the library
+        raise ValueError(f"{path} cannot be read: {error.strerror or error}") from None
     if not isinstance(data, dict):
         raise _corrupt(path, "its content", "an object {…}", data)
     return data
@@ -501,7 +503,10 @@ def interrupted_runs(folder: Path | None = None) -> list[RunInfo]:
     for info in list_runs(folder):
         if info.status != "running":
             continue
-        pid = _read_json(info.folder / "run.json").get("pid")
+        try:
+            pid = _read_json(info.folder / "run.json").get("pid")
+        except ValueError:  # changed since it was listed: no longer a run to offer
+            continue
         if pid != os.getpid() and not _process_alive(pid):
             found.append(info)
     return found

@@ -145,6 +145,16 @@ def _openblas_thread_counts() -> list[tuple]:
     return functions
 
 
+def batch_starts(n_train: int, batch_size: int, fewest: int = 1) -> list[int]:
+    """Where each batch of an epoch starts in its order: every ``batch_size`` examples, except that a
+    last batch of fewer than ``fewest`` (the fewest rows the network trains on: 2 with batch
+    normalisation) joins the batch before it."""
+    starts = list(range(0, n_train, batch_size))
+    if len(starts) > 1 and n_train - starts[-1] < fewest:
+        starts.pop()
+    return starts
+
+
 def check_live_settings(settings: dict) -> None:
     """ValueError naming the settings that cannot change during a run (not in LIVE_SETTINGS)."""
     unknown = set(settings) - set(LIVE_SETTINGS)
@@ -461,13 +471,12 @@ class Trainer:
                 set_threads(threads)
 
     def _batch_starts(self, n_train: int) -> list[int]:
-        """Where each batch of an epoch starts in its order: every batch_size examples, except that a
-        last batch smaller than the network can train on (one example, with batch normalisation)
-        joins the batch before it."""
-        starts = list(range(0, n_train, self.batch_size))
-        if len(starts) > 1 and n_train - starts[-1] < self.network.min_training_batch:
-            starts.pop()
-        return starts
+        return batch_starts(n_train, self.batch_size, self.network.min_training_batch)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        """Optimiser steps (batches) in an epoch at the current batch size."""
+        return len(self._batch_starts(self.X_train.shape[0]))
 
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
@@ -475,7 +484,7 @@ class Trainer:
         n_train = self.X_train.shape[0]
         samples_seen = self.step * self.batch_size
         yield events.TrainingStarted(n_train, self.X_val.shape[0] if self.has_validation else 0, self.epochs,
-                                     len(self._batch_starts(n_train)), network.n_parameters)
+                                     self.steps_per_epoch, network.n_parameters)
         # The optimiser's and the network's kernels are compiled (seconds, once per computer; then about half
         # a second to load) in the thread that runs this loop, after the start is announced and before the clock runs.
         self.optimizer.prepare(network.dtype)

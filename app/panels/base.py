@@ -37,9 +37,10 @@ def _as_given(value) -> str:
 
 
 def problem_text(error: ConfigError, subject: bool = True) -> str:
-    """What ``error`` says, in the current language when a number broke one of its rules (the
-    other problems keep the engine's English ``message``). Without ``subject`` the engine's name of
-    the hyperparameter ("adam lr") is left out: for a text that follows its control's name."""
+    """What ``error`` says, in the current language when a number broke one of its rules or its
+    message is one of :data:`ENGINE_MESSAGES` (the others keep the engine's English ``message``).
+    Without ``subject`` the engine's name of the hyperparameter ("adam lr") is left out: for a text
+    that follows its control's name."""
     if error.rule not in NUMBER_RULES:
         return QCoreApplication.translate("Problems", error.message)  # the messages of ENGINE_MESSAGES
     rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))

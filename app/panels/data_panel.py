@@ -295,7 +295,8 @@ class DataPanel(ConfigPanel):
             "Fetches the four files of %1 from its public mirrors, checks each against its published MD5 "
             "checksum and keeps them in %2, where the next start finds them. Offline, ask for the files (a "
             "teacher's lab pack) and choose their folder instead, or point MLP_WORKBENCH_DATA at a folder "
-            "with a '%3' sub-folder holding them.").replace("%1", name).replace("%2", str(cache_folder() / source.folder_name))
+            "with a '%3' sub-folder holding them.").replace("%1", name)
+            .replace("%2", str(cache_folder() / source.folder_name))
             .replace("%3", source.folder_name), self.tr("Download the data set"))
         self.download_button.setEnabled(not downloading)
 

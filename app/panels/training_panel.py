@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import with_decimal_separator
@@ -16,6 +16,8 @@ from app.panels.help_texts import CONTROLS
 from app.panels.widgets import ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, set_help
 from core import losses, optimizers, schedules
 from core.config import OptimizerConfig, ScheduleConfig
+from core.layers import BatchNorm
+from core.trainer import batch_starts
 
 PREVIEW_EXACT = 5_000
 """Up to this many planned steps the preview evaluates η at every step; beyond, at PREVIEW_SAMPLES points."""
@@ -53,10 +55,6 @@ class RateAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         return with_decimal_separator(super().tickStrings(values, scale, spacing))
 
-    def changeLanguage(self) -> None:
-        self.picture = None  # the tick labels are drawn again, with the new separator
-        self.update()
-
 
 @dataclass(frozen=True)
 class RunPosition:
@@ -68,14 +66,15 @@ class RunPosition:
     last_end: int = 0     # the epoch the latest run was planned to end with
     running: bool = False
     origin: tuple[int, int] = (0, 0)  # (epoch, step) where the run under way started; else where training stands
+    trained: float = 0.0  # epochs trained, the one under way counted by its share of the examples
 
     def plan(self, epochs: int) -> tuple[int, int]:
         """(first, end): the epochs the Epochs setting ``epochs`` counts from and ends with. During a
-        run it moves the run's end (not before the epoch under way); else a run stopped on the way goes
-        on to the end the setting now gives it, and after a completed run (or with a setting that
-        ends before here) Start trains that many epochs more."""
+        run it moves the run's end (not before the end of the epoch under way, which is finished);
+        else a run stopped on the way goes on to the end the setting now gives it, and after a
+        completed run (or with a setting that ends before here) Start trains that many epochs more."""
         if self.running:
-            return self.first_epoch, max(self.first_epoch + epochs, self.epoch)
+            return self.first_epoch, max(self.first_epoch + epochs, math.ceil(self.trained))
         first = self.first_epoch
         if self.last_end <= self.epoch or first + epochs <= self.epoch:
             first = self.epoch
@@ -252,12 +251,6 @@ class TrainingPanel(ConfigPanel):
         self._n_train = n_train
         self._update_preview()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview"):
-            for side in ("left", "bottom"):
-                self.preview.getPlotItem().getAxis(side).changeLanguage()
-        super().changeEvent(event)
-
     def set_run_position(self, position: RunPosition) -> None:
         """Where training stands: the preview spans the whole run and shades the part trained."""
         if position == self._position:
@@ -311,7 +304,10 @@ class TrainingPanel(ConfigPanel):
         _, end = self._position.plan(config.training.epochs)
         origin_epoch, origin_step = self._position.origin
         if unit == "step":
-            end = origin_step + (end - origin_epoch) * math.ceil(self._n_train / config.training.batch_size)
+            # Batched as the trainer batches them: a last batch too small for batch norm joins the one before.
+            fewest = BatchNorm.min_training_rows if any(layer.batch_norm for layer in config.network.hidden) else 1
+            end = origin_step + (end - origin_epoch) * len(batch_starts(self._n_train, config.training.batch_size,
+                                                                        fewest))
         t, rates = planned_rates(schedule, end)
         self.preview_curve.setData(t, rates)
         # η ≥ 0 always; showing 0 makes a decay read as a decay, and a constant rate as a flat line.

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 
 from app import palette
-from app.display_names import label
+from app.display_names import data_label
 from app.i18n import format_integer
 from app.views.base import TranslatedText, View
 
@@ -73,7 +73,7 @@ class BoundaryView(View):
         self.n_classes = dataset.n_classes
         self.boundary = None
         self.region.clear()
-        self.feature_names = tuple(label("feature", name) for name in dataset.feature_names)
+        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
         self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
         brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
-from app.display_names import label
+from app.display_names import data_label
 from app.i18n import format_integer, format_number, format_percent
 from app.views.base import TranslatedText, View
 from app.views.unit_images import GAP, tile
@@ -140,7 +140,7 @@ class ConfusionView(View):
 
     def prepare(self, experiment):
         dataset = experiment.dataset
-        self.class_names = tuple(label("class", name) for name in dataset.class_names)
+        self.class_names = tuple(data_label(dataset, "class", name) for name in dataset.class_names)
         self.predictions, self.selected = None, None
         self.selection.hide()
         count = len(self.class_names)
@@ -266,7 +266,7 @@ class ConfusionView(View):
                                       caption, ink) for (row, column), caption in zip(placed, captions)])
         else:
             # Four significant digits write measurements such as proline 1065 or alcohol 14.23 in full.
-            names = [label("feature", name) for name in dataset.feature_names[:4]]
+            names = [data_label(dataset, "feature", name) for name in dataset.feature_names[:4]]
             lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 4, fixed=False)}" for name, value in
                                              zip(names, example[:4])) + f" — {caption}"
                      for row, example, caption in zip(rows[:GALLERY_SIZE], examples, captions)]

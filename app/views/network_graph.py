@@ -106,9 +106,9 @@ class NetworkView(View):
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []
-        outputs = [display_names.label("class", name) for name in dataset.class_names] \
+        outputs = [display_names.data_label(dataset, "class", name) for name in dataset.class_names] \
             if len(dataset.class_names) == widths[-1] else ()
-        inputs = [display_names.label("feature", name) for name in dataset.feature_names]
+        inputs = [display_names.data_label(dataset, "feature", name) for name in dataset.feature_names]
         for names, x, ys_of_layer, anchor in ((inputs, 0, ys[0], (1.3, 0.5)),
                                               (outputs, len(widths) - 1, ys[-1], (-0.3, 0.5))):
             if len(names) > MAX_LABELS:

@@ -557,6 +557,9 @@ class VariantsView(SessionView, View):
         shows_rates = self._shows_rates()
         if shows_rates != (self.lr_plot.scene() is not None):
             if shows_rates:
+                # Out of the scene, it missed the language changes meanwhile: titled again.
+                self.lr_plot.setTitle(self.tr("Learning rate η"), color=palette.FOREGROUND)
+                self.lr_plot.setLabel("left", self.tr("η"), color=palette.FOREGROUND)
                 self.graphics.addItem(self.lr_plot, row=4, col=0)
             else:
                 self.graphics.removeItem(self.lr_plot)
@@ -618,7 +621,8 @@ class VariantsView(SessionView, View):
         merged: dict[tuple[int, float], dict[str, float]] = {}
         for name in names:
             curves = self.curves[name]
-            kept = (curves.train_loss, curves.val_loss, curves.val_metric) + ((curves.lr,) if self._shows_rates() else ())
+            kept = (curves.train_loss, curves.val_loss, curves.val_metric)
+            kept += (curves.lr,) if self._shows_rates() else ()
             for kind, stored in enumerate(kept):
                 for x, y in zip(stored[axis].x, stored[axis].y):
                     merged.setdefault((kind, float(x)), {})[name] = float(y)

@@ -34,7 +34,8 @@ MLP Workbench then finds the data sets here without any download.
 
 def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download: bool = False,
                      progress: Callable[[int, int], None] | None = None) -> dict[str, Path]:
-    """Copy the files of the data sets ``names`` into ``folder``/<name>/; returns each name's sub-folder.
+    """Copy the files of the data sets ``names`` into their sub-folders of ``folder`` (``mnist/``,
+    ``fashion-mnist/``: see ``IdxSource.folder_name``); returns each name's sub-folder.
 
     The files are taken from wherever :func:`core.datasets.mnist.locate` finds them; with
     ``allow_download`` a missing data set is first downloaded into the cache folder.

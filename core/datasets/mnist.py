@@ -22,7 +22,6 @@ download fetches again a ``.gz`` file of the cache whose MD5 is wrong.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import functools
 import hashlib
 import http.client
@@ -73,12 +72,6 @@ class DatasetDamagedError(DatasetUnavailableError):
 
 class DownloadError(OSError):
     """Every mirror failed for a file; the message lists what went wrong with each."""
-
-
-SAVING_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR,
-                           errno.EISDIR})
-"""Errors of the folder a download is saved in (full, read-only, not a folder): every mirror would
-meet them, so they end the download as they are rather than send it to the next mirror."""
 
 
 @dataclass(frozen=True)
@@ -207,18 +200,20 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
     """Fetch the files of ``source`` missing from ``destination`` (default: its cache folder).
 
     Each file is tried on every mirror in turn; it is kept only if its MD5 matches, and it
-    appears under its final name only when complete (temporary file + atomic rename).
+    appears under its final name only when complete (temporary file + atomic rename). A file
+    already there counts only as a ``.gz`` with the right MD5: a damaged one (cut short, altered)
+    is fetched again, and a raw one, which cannot be checked, is fetched as a ``.gz`` beside it.
     ``progress(done_bytes, total_bytes)`` is called as bytes arrive, over all files together;
     an exception raised by it (a Cancel button) stops the download and is re-raised.
     Raises DownloadError when every mirror fails for a file, and the OSError of the folder when
-    the file cannot be saved there (see :data:`SAVING_ERRORS`).
+    it cannot hold the files (full, read-only, a file in its place), which no mirror mends.
     """
     destination = Path(destination) if destination is not None else cache_folder() / source.folder_name
+    destination.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made fails before any transfer
     _remove_abandoned_parts(destination)
     present = files_in(destination)
-    # A damaged .gz already there (cut short, altered) is fetched again; a raw file cannot be checked.
-    missing = [part for part in PARTS if part not in present
-               or present[part].suffix == ".gz" and _md5(present[part]) != source.checksums[part][0]]
+    missing = [part for part in PARTS if part not in present or present[part].suffix != ".gz"
+               or _md5(present[part]) != source.checksums[part][0]]
     total = sum(source.checksums[part][1] for part in missing)
     done = 0
     for part in missing:
@@ -233,15 +228,16 @@ def download(source: IdxSource, destination=None, *, progress: Progress | None =
             url = source.url(mirror, part)
             report(0)  # a Cancel given while the last mirror timed out ends the download here
             try:
-                _fetch(url, target, source.checksums[part][0], timeout, report)
+                data = _fetch(url, source.checksums[part][0], timeout, report)
                 break
             except (OSError, http.client.HTTPException, ValueError) as error:
-                if isinstance(error, OSError) and error.errno in SAVING_ERRORS:
-                    raise
                 failures.append(f"  - {url}: {error}")
         else:
             raise DownloadError(f"could not download {target.name} for {source.name}:\n" + "\n".join(failures))
-        done += target.stat().st_size
+        # Saved apart from the transfer: an error here is the folder's, not the mirror's.
+        with atomic_file(target) as file:
+            file.write(data)
+        done += len(data)
     return destination
 
 
@@ -262,19 +258,19 @@ def _remove_abandoned_parts(destination: Path) -> None:
                 continue
 
 
-def _fetch(url: str, target: Path, md5: str, timeout: float, received: Callable[[int], None]) -> None:
-    """Download ``url`` to ``target`` if its MD5 is ``md5``; ValueError (and nothing written) if not."""
+def _fetch(url: str, md5: str, timeout: float, received: Callable[[int], None]) -> bytes:
+    """The file at ``url`` (a few MB) if its MD5 is ``md5``; ValueError if not."""
     digest = hashlib.md5(usedforsecurity=False)
-    count = 0
-    with atomic_file(target) as file, urlopen(url, timeout=timeout) as response:
+    data = bytearray()
+    with urlopen(url, timeout=timeout) as response:
         while chunk := response.read(DOWNLOAD_CHUNK):
-            file.write(chunk)
+            data += chunk
             digest.update(chunk)
-            count += len(chunk)
-            received(count)
-        if digest.hexdigest() != md5:
-            raise ValueError(f"checksum mismatch: got MD5 {digest.hexdigest()} for {count:,} bytes, "
-                             f"expected {md5}")
+            received(len(data))
+    if digest.hexdigest() != md5:
+        raise ValueError(f"checksum mismatch: got MD5 {digest.hexdigest()} for {len(data):,} bytes, "
+                         f"expected {md5}")
+    return bytes(data)
 
 
 def _md5(path: Path) -> str:

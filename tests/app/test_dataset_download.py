@@ -78,7 +78,7 @@ def test_a_cache_folder_that_cannot_hold_the_files_is_named_not_the_connection(w
     window.data_panel.download_button.click()
     qtbot.waitUntil(window.data_panel.download_button.isEnabled, timeout=15_000)
     message = window.message_bar.message()
-    assert message.startswith(f"Could not save MNIST digits in {tmp_path / 'cache'}: Not a directory. "
+    assert message.startswith(f"Could not save MNIST digits in {tmp_path / 'cache' / 'mnist'}: Not a directory. "
                               f"Free some space or make the folder writable"), message
     assert mnist_elsewhere.requests == [], "no mirror is asked for a file that cannot be saved"
 
@@ -97,6 +97,7 @@ def test_a_run_built_on_other_data_during_the_download_stays_when_it_ends(window
     qtbot.waitUntil(lambda: window._download is None, timeout=15_000)
     assert "downloaded" in window.message_bar.message()
     assert window.experiment is built, "the digits run is not rebuilt by MNIST's arrival"
+    assert window.data_panel.download_button.isHidden(), "no offer to download MNIST beside the digits"
 
 
 def test_a_folder_chosen_without_the_files_is_told_what_it_lacks(tmp_path, mnist_elsewhere):

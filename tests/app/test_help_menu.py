@@ -85,7 +85,7 @@ def test_files_and_folders_shows_where_each_data_set_is_found_or_how_to_provide_
     assert row_text(dialog, "mnist").startswith(str(shared / "mnist"))
     assert "found" in row_text(dialog, "mnist") and dialog.rows["mnist"][1].isEnabled()
     fashion = row_text(dialog, "fashion_mnist")
-    assert "not on this computer" in fashion and str(tmp_path / "cache" / "fashion_mnist") in fashion
+    assert "not on this computer" in fashion and str(tmp_path / "cache" / "fashion-mnist") in fashion
     assert "30.9 MB" in fashion
     assert not dialog.rows["fashion_mnist"][1].isEnabled()
     assert row_text(dialog, "shared").startswith(str(shared))

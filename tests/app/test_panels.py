@@ -139,13 +139,25 @@ def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbo
     assert panel.schedule_options.controls()["T"].property("invalid") is True
 
 
+def test_the_preview_counts_the_steps_the_trainer_takes_with_batch_norm(qtbot, model):
+    """101 examples in batches of 25 leave one: batch norm joins it to the batch before, 4 steps an epoch."""
+    panel = previewing_panel(qtbot, model, "linear", batch_size=25, epochs=2)
+    panel.set_training_size(101)
+    assert len(panel.preview_curve.getData()[0]) == 10
+    model.set("network.hidden", [LayerConfig(units=16, batch_norm=True)])
+    panel.refresh()
+    assert len(panel.preview_curve.getData()[0]) == 8
+
+
 @pytest.mark.parametrize("position, epochs, plan", [
     (RunPosition(), 5, (0, 5)),  # a fresh network
     (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 5, (0, 5)),  # stopped on the way: on to the end
     (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 1, (2, 3)),  # a setting that ends before here
     (RunPosition(epoch=5, step=20, first_epoch=0, last_end=5), 5, (5, 10)),  # completed: that many more
     (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5, running=True), 8, (0, 8)),  # moves the run's end
-    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5, running=True), 1, (0, 2)),  # not before here
+    (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5, running=True, trained=2.0), 1, (0, 2)),  # not before
+    (RunPosition(epoch=2, step=9, first_epoch=0, last_end=5, running=True, trained=2.3), 1, (0, 3)),  # the epoch
+    # under way is finished first
 ])
 def test_the_epochs_setting_counts_from_where_the_run_stands(position, epochs, plan):
     assert position.plan(epochs) == plan

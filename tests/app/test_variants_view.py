@@ -177,6 +177,13 @@ def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path
     assert ElementTree.parse(tmp_path / "variants.svg").getroot().tag.endswith("svg")
 
 
+def test_the_learning_rate_plot_shown_after_a_language_change_is_in_that_language(view):
+    open_lab(view)  # lab 2: no rate plot
+    i18n.set_language("ru")
+    open_lab(view, "10-lr-schedules")
+    assert view.lr_plot.titleLabel.text == "Скорость обучения η"
+
+
 def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, view):
     lab = open_lab(view, variants=["full_batch", "mini_batch"])
     view.max_epochs.setValue(1)

@@ -458,6 +458,17 @@ def test_wine_s_columns_and_classes_are_named_for_people_in_the_window_s_languag
         i18n.set_language("en")
 
 
+def test_a_csv_file_s_columns_keep_their_own_names(qtbot, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("alcohol,proline,kind\n" + "".join(f"{i},{i % 7},class_{i % 2}\n" for i in range(40)))
+    config = run_config.RunConfig()
+    config.data.dataset, config.data.options = "csv", {"path": str(path)}
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    view.reset(Experiment(config))
+    assert (view.plot.getAxis("bottom").labelText, view.plot.getAxis("left").labelText) == ("alcohol", "proline")
+
+
 def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
     labels = np.array([[0, 1]])
     picture = region_colours(labels, np.array([[0.5, 1.0]]), 2)

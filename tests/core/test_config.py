@@ -74,6 +74,7 @@ def test_a_schedule_is_checked_against_the_optimiser_s_learning_rate_it_starts_f
     config.schedule = run_config.ScheduleConfig(schedule, options)
     [error] = validate(config, DATASETS)
     assert error.field == "schedule.name options" and (error.rule, error.bound) == (rule, 1.0)
+    assert error.value == options, "the options as written, not with the optimiser's rate added"
     config.optimizer.options["lr"] = 0.5 if rule == "≥" else 2.0
     assert validate(config, DATASETS) == []
 

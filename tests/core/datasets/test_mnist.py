@@ -119,6 +119,11 @@ def test_a_damaged_copy_in_a_shared_folder_gives_way_to_a_good_one_or_to_a_downl
     requests = len(mirror.requests)
     assert len(datasets.load("mnist", download=True, validation_split=0).X_test) == 20
     assert mirror.requests[requests:] == ["/a/t10k-labels-idx1-ubyte.gz"], "the damaged file is fetched again"
+    gz = tmp_path / "cache" / "mnist" / "train-labels-idx1-ubyte.gz"
+    gz.rename(gz.with_suffix(""))  # a raw copy, which no checksum can vouch for
+    requests = len(mirror.requests)
+    download(mnist.SOURCES["mnist"])
+    assert mirror.requests[requests:] == ["/a/train-labels-idx1-ubyte.gz"] and gz.is_file()
 
 
 def test_a_changed_file_is_read_again(tmp_path):
