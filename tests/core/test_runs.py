@@ -266,6 +266,17 @@ def test_a_damaged_run_json_is_named_and_skipped_and_the_other_runs_are_listed(l
 
 
 
+def test_a_run_json_that_cannot_be_read_is_skipped_and_the_other_runs_are_listed(library):
+    """A folder named run.json (or one without permission to read it) raised out of list_runs: no run was listed."""
+    record_run(small_config(epochs=1, name="good"), checkpoint_every=0)
+    _, unreadable, _ = record_run(small_config(epochs=1, name="unreadable"), checkpoint_every=0)
+    (unreadable.folder / "run.json").unlink()
+    (unreadable.folder / "run.json").mkdir()
+    with pytest.raises(ValueError, match="run.json cannot be read: Is a directory"):
+        runs.RunInfo.read(unreadable.folder)
+    assert [info.name for info in runs.list_runs()] == ["good"]
+
+
 def without(entry: dict, key: str) -> dict:
     return {name: value for name, value in entry.items() if name != key}
 
