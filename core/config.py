@@ -362,4 +362,7 @@ def load(path) -> RunConfig:
         raise ValueError(f"cannot read the configuration {path}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise ValueError(f"{path} is not a text file (expected a JSON run configuration)") from None
-    return check(RunConfig.from_json(text))
+    try:
+        return check(RunConfig.from_json(text))
+    except ValueError as error:  # which file: a run's config.json, or one the user opened
+        raise ValueError(f"{path}: {error}") from None

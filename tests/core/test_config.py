@@ -144,8 +144,9 @@ def test_values_no_file_can_hold_or_no_run_can_use_are_refused_at_their_field(ch
 def test_malformed_files_get_a_reason_not_a_crash(tmp_path, text, message):
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as caught:
         run_config.load(path)
+    assert str(caught.value).startswith(f"{path}: "), "the message names the file"
 
 
 def test_load_reports_unreadable_files(tmp_path):
