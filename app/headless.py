@@ -244,7 +244,7 @@ def fetch_command(args) -> int:
         else:
             source = mnist.SOURCES[args.name]
             try:
-                folder = next(iter(mnist.locate(source).values())).parent
+                folder = next(iter(mnist.locate_readable(source)[0].values())).parent
             except FileNotFoundError:
                 if args.offline:
                     raise

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.datasets.locations import SHARED_DATA_VARIABLE, atomic_file
-from core.datasets.mnist import SOURCES, download, files_in, locate, read_files
+from core.datasets.mnist import SOURCES, download, files_in, locate_readable, read_files
 
 README = """MLP Workbench lab pack
 ======================
@@ -37,9 +37,10 @@ def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download
     """Copy the files of the data sets ``names`` into their sub-folders of ``folder`` (``mnist/``,
     ``fashion-mnist/``: see ``IdxSource.folder_name``); returns each name's sub-folder.
 
-    The files are taken from wherever :func:`core.datasets.mnist.locate` finds them; with
-    ``allow_download`` a missing data set is first downloaded into the cache folder.
-    DatasetUnavailableError (listing where it looked) when a data set is nowhere to be found.
+    The files are taken from wherever :func:`core.datasets.mnist.locate_readable` finds a good copy;
+    with ``allow_download`` a data set missing (or only damaged) is first downloaded into the cache
+    folder. DatasetUnavailableError (listing where it looked) when a data set is nowhere to be found,
+    DatasetDamagedError when only damaged copies are.
     """
     folder = Path(folder)
     unknown = [name for name in names if name not in SOURCES]
@@ -51,12 +52,12 @@ def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download
         source = SOURCES[name]
         target = folder / source.folder_name
         try:
-            files = locate(source)
-        except FileNotFoundError:
+            files, _ = locate_readable(source)  # a good copy: a damaged one is never copied
+        except FileNotFoundError:  # none, or only damaged copies
             if not allow_download:
                 raise
             files = files_in(download(source, progress=progress))
-        read_files(source, files)  # refuses a truncated or mismatched file before it is copied
+            read_files(source, files)
         for path in files.values():
             if path.resolve() != (target / path.name).resolve():
                 with atomic_file(target / path.name) as copy, path.open("rb") as original:

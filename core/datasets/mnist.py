@@ -314,17 +314,25 @@ def _read_cached(path: str, size: int, mtime_ns: int) -> np.ndarray:
     return read_idx(path)
 
 
-def _first_good_copy(source: IdxSource, folder=None) -> tuple[dict | None, list[tuple[Path, str]]]:
-    """(the arrays of the first complete folder whose files read well, or None; (folder, problem) of
-    each damaged copy before it): a damaged copy in a shared folder no one may change, say, leaves
-    the way to a good one in the cache."""
+def locate_readable(source: IdxSource, folder=None) -> tuple[dict[str, Path], dict[str, np.ndarray]]:
+    """(files, arrays) of the first of :func:`complete_folders` whose files read well: a damaged copy
+    (a truncated file in a shared folder no one may change, say) leaves the way to a good one after
+    it. DatasetDamagedError when every copy is damaged, DatasetUnavailableError when there is none."""
     damaged = []
     for found in complete_folders(source, folder):
+        files = files_in(found)
         try:
-            return read_files(source, files_in(found)), damaged
+            return files, read_files(source, files)
         except ValueError as error:
             damaged.append((found, str(error)))
-    return None, damaged
+    if not damaged:
+        locate(source, folder)  # raises DatasetUnavailableError, saying where it looked
+    where, problem = damaged[0]
+    others = f" (and those in {', '.join(str(path) for path, _ in damaged[1:])})" if len(damaged) > 1 else ""
+    raise DatasetDamagedError(
+        f"{problem}. The {source.title} files in {where} are damaged{others}: replace them with good copies, or "
+        f"download the set again (download=True), which keeps a good copy in {cache_folder() / source.folder_name}",
+        source, damaged)
 
 
 def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool = False,
@@ -335,17 +343,11 @@ def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool =
     ``mirrors`` (base URLs) replaces the public mirrors — a school's own server, say; the files
     must still have the official checksums.
     """
-    arrays, damaged = _first_good_copy(source, folder)
-    if arrays is None:
+    try:
+        _, arrays = locate_readable(source, folder)
+    except DatasetUnavailableError:  # none, or only damaged copies
         if not download_allowed:
-            if damaged:
-                where, problem = damaged[0]
-                raise DatasetDamagedError(
-                    f"{problem}. The {source.title} files in {where} are damaged"
-                    + (f" (and those in {', '.join(str(path) for path, _ in damaged[1:])})" if len(damaged) > 1 else "")
-                    + f": replace them with good copies, or download the set again (download=True), which keeps "
-                      f"a good copy in {cache_folder() / source.folder_name}", source, damaged)
-            locate(source, folder)  # raises DatasetUnavailableError, saying where it looked
+            raise
         if mirrors is not None:
             if isinstance(mirrors, str) or not all(isinstance(url, str) for url in mirrors):
                 raise ValueError(f"mirrors must be a list of base URLs, got {mirrors!r}") from None

@@ -23,6 +23,21 @@ def test_a_lab_pack_is_a_ready_mlp_workbench_data_folder(tmp_path, monkeypatch):
     assert len(datasets.load("fashion_mnist", validation_split=0.0).X_train) == 30
 
 
+def test_a_lab_pack_copies_a_good_copy_past_a_damaged_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "share"))
+    write_fake_set(tmp_path / "share" / "mnist", n_train=50, n_test=20)
+    write_fake_set(tmp_path / "cache" / "mnist", n_train=40, n_test=10)
+    damaged = tmp_path / "share" / "mnist" / "t10k-images-idx3-ubyte.gz"
+    damaged.write_bytes(damaged.read_bytes()[:60])
+    packed = prepare_lab_pack(tmp_path / "usb", ["mnist"])
+    for copied in packed["mnist"].iterdir():
+        assert copied.read_bytes() == (tmp_path / "cache" / "mnist" / copied.name).read_bytes()
+    damaged_cache = tmp_path / "cache" / "mnist" / "t10k-images-idx3-ubyte.gz"
+    damaged_cache.write_bytes(damaged_cache.read_bytes()[:60])
+    with pytest.raises(mnist.DatasetDamagedError, match="are damaged"):
+        prepare_lab_pack(tmp_path / "usb2", ["mnist"])
+
+
 def test_missing_data_is_an_error_unless_a_download_is_allowed(tmp_path, mirror, monkeypatch):
     with pytest.raises(DatasetUnavailableError, match="MNIST handwritten digits"):
         prepare_lab_pack(tmp_path / "usb", ["mnist"])
@@ -38,7 +53,7 @@ def test_a_broken_file_is_not_packed(tmp_path):
     write_fake_set(tmp_path / "cache" / "mnist")
     labels = tmp_path / "cache" / "mnist" / (FILE_NAMES["test_labels"] + ".gz")
     labels.write_bytes(labels.read_bytes()[:-10])
-    with pytest.raises(ValueError, match="corrupt gzip data"):
+    with pytest.raises(mnist.DatasetDamagedError, match="corrupt gzip data"):
         prepare_lab_pack(tmp_path / "usb", ["mnist"])
     assert not (tmp_path / "usb" / "mnist").exists()
 
