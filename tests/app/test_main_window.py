@@ -227,7 +227,8 @@ def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch
     monkeypatch.setattr(training_process, "available", lambda: False)  # a thread's trainer can be looked into
     window = open_window(small_config(epochs=200))
     window.step_batch()
-    qtbot.waitUntil(lambda: window.steps_done == 1, timeout=10_000)
+    # Paused after its step (on a busy machine that Paused came late and ended the wait for the next one).
+    qtbot.waitUntil(lambda: window.steps_done == 1 and window._worker_waiting, timeout=10_000)
     batches = []
     window.session.progress.connect(lambda progress: batches.extend(progress.batches))
     type_into(lr_edit(window), "0.0125")
