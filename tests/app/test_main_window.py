@@ -226,9 +226,12 @@ def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch
                                                                                 monkeypatch):
     monkeypatch.setattr(training_process, "available", lambda: False)  # a thread's trainer can be looked into
     window = open_window(small_config(epochs=200))
-    window.step_batch()
-    # Paused after its step (on a busy machine that Paused came late and ended the wait for the next one).
-    qtbot.waitUntil(lambda: window.steps_done == 1 and window._worker_waiting, timeout=10_000)
+    window.start(paused=True)
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    # Waiting for the Paused that follows the step (on a busy machine a late one ended the next wait early).
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert window.steps_done == 1
     batches = []
     window.session.progress.connect(lambda progress: batches.extend(progress.batches))
     type_into(lr_edit(window), "0.0125")
