@@ -338,19 +338,27 @@ def load_optimizer_state(model_path: Path) -> dict | None:
 
 def list_runs(folder: Path | None = None) -> list[RunInfo]:
     """Every readable run in the library, newest first; unreadable or damaged folders are skipped."""
+    return read_library(folder)[0]
+
+
+def read_library(folder: Path | None = None) -> tuple[list[RunInfo], list[tuple[Path, str]]]:
+    """(every readable run, newest first; (folder, what is wrong) for each run whose run.json cannot
+    be read): a damaged run is named instead of silently missing. Folders without a run.json are
+    not runs, and not named."""
     folder = Path(folder or runs_folder())
     if not folder.is_dir():
-        return []
-    found = []
+        return [], []
+    found, damaged = [], []
     with os.scandir(folder) as entries:  # with each entry's type: no stat per folder (half the time)
         for entry in entries:
             if entry.name == TRASH or not entry.is_dir():
                 continue
             try:
                 found.append(RunInfo.read(Path(entry.path)))
-            except ValueError:  # not a run (no run.json), or a damaged one: the others are listed all the same
-                continue
-    return sorted(found, key=lambda info: (info.started, info.folder.name), reverse=True)
+            except ValueError as error:  # the others are listed all the same
+                if os.path.lexists(os.path.join(entry.path, "run.json")):
+                    damaged.append((Path(entry.path), str(error)))
+    return sorted(found, key=lambda info: (info.started, info.folder.name), reverse=True), sorted(damaged)
 
 
 def load_config(run: Path) -> run_config.RunConfig:

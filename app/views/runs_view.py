@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from app import palette
 from app.display_names import label
 from app.i18n import format_number
-from app.panels.widgets import FlowLayout
+from app.panels.widgets import FlowLayout, breakable
 from app.views.base import TranslatedText, View
 from core import runs
 
@@ -140,6 +140,10 @@ class RunsView(View):
         self.undo_strip.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.damaged = QLabel(self)  # runs whose files cannot be read: named, not silently missing
+        self.damaged.setWordWrap(True)
+        self.damaged.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")  # as a failed run's status
+        self.damaged.hide()
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -148,6 +152,7 @@ class RunsView(View):
         top_layout.addWidget(self.tree, 1)
         top_layout.addWidget(self.undo_strip)
         top_layout.addWidget(self.status)
+        top_layout.addWidget(self.damaged)
 
         self.curve_box = QComboBox(self)
         self.curve_box.setProperty("translatedItems", True)
@@ -253,7 +258,10 @@ class RunsView(View):
             self._trash_emptied = True
             runs.empty_trash(runs.runs_folder())
         chosen = set(self.selected())
-        infos = runs.list_runs(runs.runs_folder())
+        infos, damaged = runs.read_library(runs.runs_folder())
+        self.damaged.setText(breakable(self.tr("Not listed, as their files cannot be read: %1").replace(
+            "%1", "; ".join(f"{folder.name} ({problem})" for folder, problem in damaged))))
+        self.damaged.setVisible(bool(damaged))
         self._infos = {info.folder: info for info in infos}
         by_name = {info.folder.name: info for info in infos}
         with QSignalBlocker(self.tree):

@@ -4099,6 +4099,10 @@ target loss
         <translation>эпоха</translation>
     </message>
     <message>
+        <source>Not listed, as their files cannot be read: %1</source>
+        <translation>Не показаны, их файлы не читаются: %1</translation>
+    </message>
+    <message>
         <source>The window&apos;s current run — %1</source>
         <translation>Текущий запуск окна — %1</translation>
     </message>

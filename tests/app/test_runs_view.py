@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from app import palette
 from app.main_window import MainWindow
+from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
 from core import runs
 from core.config import OptimizerConfig, RunConfig
@@ -411,6 +412,10 @@ def test_runs_with_a_damaged_run_json_are_left_out_and_the_others_listed_and_off
     window.runs_view.refresh_list()
     assert [info.name for info in window.runs_view.runs()] == ["good"]
     assert window.runs_view.tree.topLevelItemCount() == 1
+    damaged = unbroken(window.runs_view.damaged.text())
+    assert window.runs_view.damaged.isVisibleTo(window.runs_view) and damaged.startswith(
+        "Not listed, as their files cannot be read: "), "a damaged run is named, not silently missing"
+    assert damaged.count("run.json") == 3 and "name must be a text, got 5" in damaged
 
 
 def test_the_view_empties_the_trash_of_runs_deleted_long_ago_once(qtbot, small_config, library):
