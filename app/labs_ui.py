@@ -112,7 +112,7 @@ class LabController(QObject):
         self.history = RunHistory()
         self.metrics: dict = {}
         self.controls = LabControls(window)
-        self._sessions_followed: set[int] = set()
+        self._session_followed = None  # the window's run whose curves the lab records
         self.dock = LessonDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -338,8 +338,10 @@ class LabController(QObject):
 
     def _follow_session(self, state: str) -> None:
         session = self.window.session
-        if session is not None and id(session) not in self._sessions_followed:
-            self._sessions_followed = {id(session)}
+        # The session itself, not its id(): a new session could get the id of the last, freed one,
+        # and its curves went unrecorded (a run in 25 exported none).
+        if session is not None and session is not self._session_followed:
+            self._session_followed = session
             session.progress.connect(self._on_progress)
 
     def _metric(self) -> str:
@@ -367,7 +369,7 @@ class LabController(QObject):
     def export_result(self, destination, student: str = "") -> Path | None:
         """Write the student's result of the open lab variant to ``destination`` (a folder or .json)."""
         window = self.window
-        if self.lab is None or window.experiment is None:
+        if self.lab is None or window.experiment is None or not self.history.epochs:
             window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
             return None
         if window.state == "running":
@@ -375,7 +377,8 @@ class LabController(QObject):
             return None
         try:
             metrics = labs.final_metrics(window.experiment)
-            path = labs.export_result(destination, self.lab, self.variant.name, window.model.config,
+            # The configuration that trained the weights, not settings typed since (lr 5 beside curves of lr 0.5).
+            path = labs.export_result(destination, self.lab, self.variant.name, window.experiment.config,
                                       self.history.as_dict(), metrics, student)
         except (OSError, ValueError) as error:
             window.show_message(self.tr("Could not export the result: %1").replace("%1", str(error)), "error")
@@ -394,6 +397,10 @@ class LabController(QObject):
                                                  self.tr("Your name (it goes into the file for the teacher):"),
                                                  QLineEdit.EchoMode.Normal, saved.student)
         if not accepted:
+            return
+        if not student.strip():  # the teacher's table would not know whose it is, and files would overwrite
+            self.window.show_message(self.tr("Give your name to export a result: the teacher's table lists "
+                                             "results by name."), "warning")
             return
         if student.strip() != saved.student:
             saved.student = student.strip()

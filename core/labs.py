@@ -576,12 +576,15 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
         raise ValueError("history must be a run's curves: an object with the lists \"epochs\" and \"batches\"")
     metrics = _finite_metrics(metrics)
     goal = lab.goal if lab.goal is not None and lab.goal.applies_to(chosen.name) else None
+    changed = locked_changes(lab, chosen.name, config)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     record = {"format": RESULT_FORMAT, "version": RESULT_VERSION, "lab": lab.id, "variant": chosen.name,
               "student": student.strip(), "saved": stamp, "config": config.to_dict(),
               "curves": {"epochs": history["epochs"], "batches": history["batches"]}, "metrics": metrics,
-              "goal": goal.to_dict() if goal else None, "goal_met": goal.met(metrics) if goal else None,
-              "locked_changed": locked_changes(lab, chosen.name, config)}
+              # A goal reached with settings the lab locks (another data set, say) is not this lab's goal.
+              "goal": goal.to_dict() if goal else None,
+              "goal_met": goal.met(metrics) and not changed if goal else None,
+              "locked_changed": changed}
     path = Path(destination)
     if path.suffix.lower() != ".json":
         who = _slug(student) or "student"
@@ -632,7 +635,7 @@ def collect_results(folder) -> ResultsTable:
     if not folder.is_dir():
         raise ValueError(f"{folder} is not a folder of lab results")
     results, problems = [], []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(path for path in folder.iterdir() if path.suffix.lower() == ".json"):  # Anna.JSON too
         try:
             results.append(read_result(path))
         except ValueError as error:

@@ -2074,6 +2074,10 @@ target loss
         <translation>Ваше имя (оно попадёт в файл для преподавателя):</translation>
     </message>
     <message>
+        <source>Give your name to export a result: the teacher&apos;s table lists results by name.</source>
+        <translation>Укажите своё имя, чтобы экспортировать результат: таблица преподавателя перечисляет результаты по именам.</translation>
+    </message>
+    <message>
         <source>Lab results (*.json)</source>
         <translation>Результаты лабораторных (*.json)</translation>
     </message>

@@ -6,6 +6,7 @@ import csv
 import numpy as np
 import pytest
 
+from app import labs_ui
 from app.teacher import ResultsDialog, field_controls
 from core import labs
 
@@ -182,6 +183,26 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     assert tuple(rows[0]) == dialog.table_data.header and rows[1][0] == "Anna Petrova"
     column = rows[0].index("val_accuracy")
     assert float(rows[1][column]) == pytest.approx(result.metrics["val_accuracy"])
+
+
+def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_name(window, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    window.labs.open_lab("04-xnor", "trained")
+    wait_built(qtbot, window)
+    assert window.labs.export_result(tmp_path) is None, "nothing trained yet: nothing to export"
+    assert "train it before exporting" in window.message_bar.message()
+    window.model.set("training.epochs", 3)
+    wait_built(qtbot, window)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    trained_lr = window.experiment.config.optimizer.options["lr"]
+    window.model.set("optimizer.options", {"lr": trained_lr * 10})  # typed after training, not trained with
+    path = window.labs.export_result(tmp_path, student="Anna")
+    assert labs.read_result(path).config.optimizer.options["lr"] == trained_lr
+    monkeypatch.setattr(labs_ui.QInputDialog, "getText", lambda *args: ("  ", True))
+    window.labs.export_dialog()
+    assert "Give your name" in window.message_bar.message()
 
 
 def test_the_goal_indicator_follows_the_run(window, qtbot):

@@ -489,6 +489,18 @@ def test_a_students_result_exports_as_one_file_and_the_teacher_tabulates_a_folde
     assert sorted(name for name, _ in table.problems) == ["broken.json", "notes.json"]
 
 
+def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_files_are_read(tmp_path):
+    """An XNOR run exported under lab 1 counted as lab 1's goal reached; Anna.JSON was not in the table."""
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    config.training.seed += 1  # locked by the lab
+    path = labs.export_result(tmp_path / "Anna.JSON", perceptron, "perceptron", config, history,
+                              {**metrics, "val_accuracy": 0.99}, student="Anna")
+    result = labs.read_result(path)
+    assert result.goal_met is False and result.locked_changed == ("training.seed",)
+    assert [row[0] for row in labs.collect_results(tmp_path).rows] == ["Anna"]
+
+
 def test_export_refuses_an_unknown_variant_and_curves_that_are_not_a_history(tmp_path):
     config, history, metrics = student_run("Anna")
     with pytest.raises(ValueError, match="no variant 'fast'"):
