@@ -35,7 +35,7 @@ def add_subcommands(subparsers) -> None:
 
     gradcheck = subparsers.add_parser("gradcheck", help="check backpropagation against numerical gradients")
     gradcheck.add_argument("config", metavar="CONFIG.json")
-    gradcheck.add_argument("--samples", type=int, default=8, help="batch size for the check (default 8)")
+    gradcheck.add_argument("--samples", type=int, default=8, help="batch size for the check, at least 2 (default 8)")
     gradcheck.set_defaults(command=gradcheck_command)
 
     data = subparsers.add_parser("data", help="prepare datasets for offline use")
@@ -219,7 +219,9 @@ def gradcheck_command(args) -> int:
 
     config = _load_config(args.config)
     experiment = _experiment(config)
-    n = max(2, min(args.samples, len(experiment.dataset.X_train)))
+    if args.samples < 2:  # one example makes no batch statistics; fewer is no check
+        raise BadInput(f"--samples {args.samples}: the check needs at least 2 examples; give 2 or more")
+    n = min(args.samples, len(experiment.dataset.X_train))
     rows = gradient_check(experiment.network, experiment.dataset.X_train[:n], experiment.dataset.y_train[:n],
                           regularizer=build_regularizer(config))
     print(format_table(rows))

@@ -24,6 +24,16 @@ STRUCTURE = "network.hidden"
 """The hidden layers as a list: adding, removing and moving layers."""
 
 
+class NumberItem(QTableWidgetItem):
+    """A cell of a number, sorted by its value (as text, 12.0 came between 0.3 and 2.5)."""
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, float) and isinstance(theirs, float):
+            return mine < theirs
+        return super().__lt__(other)
+
+
 def field_controls(window) -> list[tuple[str, list[QWidget]]]:
     """(configuration path, its controls) for every setting of the window's three panels."""
     data, network, training = window.data_panel, window.network_panel, window.training_panel
@@ -184,7 +194,7 @@ class ResultsDialog(QDialog):
         self.table_data: labs.ResultsTable | None = None
         layout = QVBoxLayout(self)
         explanation = QLabel(self.tr("Choose the folder where the students' result files were gathered "
-                                     "(File ▸ Labs ▸ Export my result writes one file per student)."))
+                                     "(Labs ▸ Export my result writes one file per student)."))
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         row = QHBoxLayout()
@@ -254,7 +264,7 @@ class ResultsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.heading(name) for name in table.header])
         for row_index, row in enumerate(table.rows):
             for column, value in enumerate(row):
-                item = QTableWidgetItem(display_cell(value))
+                item = (NumberItem if isinstance(value, float) else QTableWidgetItem)(display_cell(value))
                 if isinstance(value, float):
                     item.setData(Qt.ItemDataRole.UserRole, value)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -112,6 +112,8 @@ def test_gradcheck_prints_the_table_and_passes(digits_config):
     assert result.returncode == 0, result.stderr
     assert "relative error" in result.stdout and "all tensors pass" in result.stdout
     assert "layer0.W" in result.stdout
+    too_few = cli("gradcheck", digits_config, "--samples", "-5")
+    assert too_few.returncode == 2 and "--samples -5: the check needs at least 2 examples" in too_few.stderr
 
 
 def test_data_fetch_prepares_a_folder_offline(tmp_path):

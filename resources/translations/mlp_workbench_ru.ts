@@ -3847,7 +3847,7 @@ target loss
         <translation>Сбор результатов</translation>
     </message>
     <message>
-        <source>Choose the folder where the students&apos; result files were gathered (File ▸ Labs ▸ Export my result writes one file per student).</source>
+        <source>Choose the folder where the students&apos; result files were gathered (Labs ▸ Export my result writes one file per student).</source>
         <translation>Выберите папку, куда собраны файлы результатов студентов (Лабораторные ▸ Экспорт моего результата записывает по одному файлу на студента).</translation>
     </message>
     <message>

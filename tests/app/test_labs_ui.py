@@ -205,6 +205,21 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     assert "Give your name" in window.message_bar.message()
 
 
+def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    for student, loss in (("A", 0.3), ("B", 12.0), ("C", 2.5)):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_loss": loss}, student=student)
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    column = dialog.table_data.header.index("val_loss")
+    dialog.table.sortItems(column)
+    assert [dialog.table.item(row, 0).text() for row in range(3)] == ["A", "C", "B"], "0.3, 2.5, 12 (not as text)"
+
+
 def test_the_goal_indicator_follows_the_run(window, qtbot):
     window.labs.open_lab("01-perceptron")
     dock = window.labs.dock
