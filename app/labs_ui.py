@@ -85,15 +85,23 @@ def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
     return {name: float(value) for name, value in values.items() if math.isfinite(value)}
 
 
-def readable_labs() -> list[labs.Lab]:
-    """Every lab of :func:`core.labs.names` that can be read, in order; one that cannot is logged and left out."""
-    found = []
+def readable_labs() -> tuple[list[labs.Lab], list[str]]:
+    """(every lab of :func:`core.labs.names` that can be read, in order; what is wrong with each that
+    cannot). A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
+    found, problems = [], []
     for lab_id in labs.names():
         try:
             found.append(labs.load(lab_id))
+            continue
         except ValueError as error:
             log.warning("lab %s is not valid: %s", lab_id, error)
-    return found
+            problems.append(str(error))
+        shipped = labs.SHIPPED_LABS / lab_id
+        try:
+            found.append(labs.read_lab(shipped))
+        except (ValueError, OSError):  # the shipped one is the broken one, or there is none
+            continue
+    return found, problems
 
 
 ROOM_FOR_THE_VIEWS = 800
@@ -122,8 +130,11 @@ class LabController(QObject):
         self.dock.export_requested.connect(self.export_dialog)
         self.dock.close_requested.connect(self.close_lab)
         self.dock.language_changed.connect(self._retranslate)
-        self.available_labs = readable_labs()
+        self.available_labs, problems = readable_labs()
         """The labs the menu (and the window's start page) offer, read once."""
+        if problems:
+            window.show_message(self.tr("A lab could not be read (the shipped lab of that number is offered "
+                                        "where there is one): %1").replace("%1", "; ".join(problems)), "warning")
         self._build_menu()
         window.model.changed.connect(self._apply_controls)
         window.network_panel.layers.currentRowChanged.connect(self._apply_controls)

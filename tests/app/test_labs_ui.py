@@ -220,6 +220,19 @@ def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     assert [dialog.table.item(row, 0).text() for row in range(3)] == ["A", "C", "B"], "0.3, 2.5, 12 (not as text)"
 
 
+def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window, tmp_path, monkeypatch):
+    """A trailing comma in a pack's lab 1 left the Labs menu starting at lab 2, with nothing said."""
+    broken = tmp_path / "pack" / "labs" / "01-perceptron"
+    broken.mkdir(parents=True)
+    (broken / "lab.json").write_text((labs.SHIPPED_LABS / "01-perceptron" / "lab.json").read_text()[:-3] + ",}")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    window = open_window()
+    assert [lab.id for lab in window.labs.available_labs] == labs.names()
+    assert window.labs.available_labs[0].folder == labs.SHIPPED_LABS / "01-perceptron"
+    assert window.message_bar.message().startswith("A lab could not be read")
+    assert "01-perceptron" in window.message_bar.message()
+
+
 def test_the_goal_indicator_follows_the_run(window, qtbot):
     window.labs.open_lab("01-perceptron")
     dock = window.labs.dock
