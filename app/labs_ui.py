@@ -30,11 +30,6 @@ log = logging.getLogger(__name__)
 MAX_BATCH_POINTS = 4000
 """Per-batch points kept for an exported result; every other one is dropped beyond this."""
 
-#: A lab view name → the window's view classes that show it, best first. "variants" is the Lab
-#: variants tool (every variant trained one after another, curves overlaid), or the loss curves of
-#: one variant at a time if that tool failed to start. "activation_functions" and "gradient_check"
-#: are tools of their own too; without them, the Gradients view (the per-layer activation statistics,
-#: the gradient norms) stands in, with Run ▸ Check gradients for the table.
 VIEW_CLASSES = {
     "loss": ("LossView",), "weights": ("HistogramView",), "gradients": ("GradientView",),
     "unit_images": ("UnitImageView",), "confusion": ("ConfusionView",), "boundary": ("BoundaryView",),
@@ -43,6 +38,11 @@ VIEW_CLASSES = {
     "activation_functions": ("ActivationFunctionsView", "GradientView"),
     "gradient_check": ("GradientCheckView", "GradientView"),
 }
+"""A lab view name → the window's view classes that show it, best first. "variants" is the Lab
+variants tool (every variant trained one after another, curves overlaid), or the loss curves of
+one variant at a time if that tool failed to start. "activation_functions" and "gradient_check"
+are tools of their own too; without them, the Gradients view (the per-layer activation statistics,
+the gradient norms) stands in, with Run ▸ Check gradients for the table."""
 
 
 class RunHistory:

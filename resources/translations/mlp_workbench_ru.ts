@@ -2002,8 +2002,7 @@ target loss
     <name>LabController</name>
     <message>
         <source>A lab could not be read (the shipped lab of that number is offered where there is one): %1</source>
-        <extracomment>A lab view name → the window&apos;s view classes that show it, best first. &quot;variants&quot; is the Lab variants tool (every variant trained one after another, curves overlaid), or the loss curves of one variant at a time if that tool failed to start. &quot;activation_functions&quot; and &quot;gradient_check&quot; are tools of their own too; without them, the Gradients view (the per-layer activation statistics, the gradient norms) stands in, with Run ▸ Check gradients for the table.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось прочитать лабораторную (вместо неё предлагается встроенная с тем же номером, если она есть): %1</translation>
     </message>
     <message>
         <source>&amp;Labs</source>
