@@ -39,7 +39,7 @@ def add_subcommands(subparsers) -> None:
     gradcheck.set_defaults(command=gradcheck_command)
 
     data = subparsers.add_parser("data", help="prepare datasets for offline use")
-    data_commands = data.add_subparsers(dest="data_command", required=True)
+    data_commands = data.add_subparsers(dest="data_command", metavar="fetch", required=True)
     fetch = data_commands.add_parser("fetch", help="find or download a dataset into a folder")
     fetch.add_argument("name", metavar="NAME")
     fetch.add_argument("--dir", metavar="DIR", help="a folder to prepare like MLP_WORKBENCH_DATA (default: the cache)")
@@ -47,7 +47,7 @@ def add_subcommands(subparsers) -> None:
     fetch.set_defaults(command=fetch_command)
 
     lab = subparsers.add_parser("lab", help="teaching labs")
-    lab_commands = lab.add_subparsers(dest="lab_command", required=True)
+    lab_commands = lab.add_subparsers(dest="lab_command", metavar="pack", required=True)
     pack = lab_commands.add_parser("pack", help="write everything a lab machine needs offline into a folder")
     pack.add_argument("dir", metavar="DIR")
     pack.add_argument("--download", action="store_true", help="download datasets missing on this computer")

@@ -127,6 +127,9 @@ def test_data_fetch_prepares_a_folder_offline(tmp_path):
                   env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
                              "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    bare = cli("data")
+    assert bare.returncode == 2 and "the following arguments are required: fetch" in bare.stderr, \
+        "the command the user can give, not argparse's internal name (data_command)"
 
 
 def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
