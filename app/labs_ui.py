@@ -27,9 +27,6 @@ from core.languages import text_in
 
 log = logging.getLogger(__name__)
 
-MAX_BATCH_POINTS = 4000
-"""Per-batch points kept for an exported result; every other one is dropped beyond this."""
-
 VIEW_CLASSES = {
     "loss": ("LossView",), "weights": ("HistogramView",), "gradients": ("GradientView",),
     "unit_images": ("UnitImageView",), "confusion": ("ConfusionView",), "boundary": ("BoundaryView",),
@@ -43,39 +40,6 @@ variants tool (every variant trained one after another, curves overlaid), or the
 one variant at a time if that tool failed to start. "activation_functions" and "gradient_check"
 are tools of their own too; without them, the Gradients view (the per-layer activation statistics,
 the gradient norms) stands in, with Run ▸ Check gradients for the table."""
-
-
-class RunHistory:
-    """The curves of the current run in the run library's format (:mod:`core.runs`), for export."""
-
-    def __init__(self):
-        self.clear()
-
-    def clear(self) -> None:
-        self.epochs: list[dict] = []
-        self.batches: list[list] = []
-        self._stride, self._count = 1, 0
-
-    def add(self, progress) -> None:
-        for event in progress.batches:
-            self._count += 1
-            if self._count % self._stride:
-                continue
-            self.batches.append([event.step, _finite(event.loss), _finite(event.metric), event.lr])
-            if len(self.batches) > MAX_BATCH_POINTS:
-                del self.batches[1::2]
-                self._stride *= 2
-        for event in progress.epochs:
-            self.epochs.append({"epoch": event.epoch, "step": event.step, "train_loss": _finite(event.train_loss),
-                                "train_metric": _finite(event.train_metric), "val_loss": _finite(event.val_loss),
-                                "val_metric": _finite(event.val_metric), "lr": event.lr, "elapsed": event.elapsed})
-
-    def as_dict(self) -> dict:
-        return {"epochs": list(self.epochs), "batches": list(self.batches)}
-
-
-def _finite(value: float):
-    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
 def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
@@ -117,7 +81,6 @@ class LabController(QObject):
         self.window = window
         self.lab: labs.Lab | None = None
         self.variant: labs.Variant | None = None
-        self.history = RunHistory()
         self.metrics: dict = {}
         self.controls = LabControls(window)
         self._session_followed = None  # the window's run whose curves the lab records
@@ -343,7 +306,6 @@ class LabController(QObject):
                                      "warning")
 
     def _run_rebuilt(self, experiment) -> None:
-        self.history.clear()
         self.metrics = {}
         self.dock.set_goal_met(None)
 
@@ -360,7 +322,6 @@ class LabController(QObject):
         return "r2" if experiment is not None and experiment.network.loss.task == "regression" else "accuracy"
 
     def _on_progress(self, progress) -> None:
-        self.history.add(progress)
         if progress.epochs:
             self.metrics.update(epoch_metrics(progress.epochs[-1], self._metric()))
             self._show_goal()
@@ -380,7 +341,9 @@ class LabController(QObject):
     def export_result(self, destination, student: str = "") -> Path | None:
         """Write the student's result of the open lab variant to ``destination`` (a folder or .json)."""
         window = self.window
-        if self.lab is None or window.experiment is None or not self.history.epochs:
+        # The run library's curves of the run: all of them for a run reopened or branched from a checkpoint.
+        history = window.current_history()
+        if self.lab is None or window.experiment is None or not history or not history["epochs"]:
             window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
             return None
         if window.state == "running":
@@ -390,7 +353,7 @@ class LabController(QObject):
             metrics = labs.final_metrics(window.experiment)
             # The configuration that trained the weights, not settings typed since (lr 5 beside curves of lr 0.5).
             path = labs.export_result(destination, self.lab, self.variant.name, window.experiment.config,
-                                      self.history.as_dict(), metrics, student)
+                                      history, metrics, student)
         except (OSError, ValueError) as error:
             window.show_message(self.tr("Could not export the result: %1").replace("%1", str(error)), "error")
             return None

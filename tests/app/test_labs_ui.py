@@ -161,7 +161,6 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start_action.trigger()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
-    assert window.labs.history.epochs and window.labs.history.batches
     path = window.labs.export_result(tmp_path, student="Anna Petrova")
     assert path is not None and path.parent == tmp_path
     result = labs.read_result(path)
@@ -200,6 +199,9 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     window.model.set("optimizer.options", {"lr": trained_lr * 10})  # typed after training, not trained with
     path = window.labs.export_result(tmp_path, student="Anna")
     assert labs.read_result(path).config.optimizer.options["lr"] == trained_lr
+    assert window.open_run(window.recording.folder), "the run reopened from the library, the lab still open"
+    reopened = labs.read_result(window.labs.export_result(tmp_path / "again.json", student="Anna"))
+    assert len(reopened.curves["epochs"]) == 3, "its curves from the run library (a reopened run exported none)"
     monkeypatch.setattr(labs_ui.QInputDialog, "getText", lambda *args: ("  ", True))
     window.labs.export_dialog()
     assert "Give your name" in window.message_bar.message()
