@@ -13,7 +13,7 @@ import csv
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -256,6 +256,11 @@ class ResultsDialog(QDialog):
             self.table.setRowCount(0)
             self.save_button.setEnabled(False)
             return None
+        self._show(table)
+        return table
+
+    def _show(self, table: labs.ResultsTable) -> None:
+        """Fill the table and the summary from ``table``, in the interface language."""
         self.table_data = table
         self.table.setSortingEnabled(False)
         self.table.clear()
@@ -278,7 +283,11 @@ class ResultsDialog(QDialog):
                                                                    for name, reason in table.problems)
         self.summary.setText(text)
         self.save_button.setEnabled(bool(table.rows))
-        return table
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and getattr(self, "table_data", None) is not None:
+            self._show(self.table_data)  # yes/no and numbers composed in the new language, files not read again
+        super().changeEvent(event)
 
     def _save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the results"), "results.csv",

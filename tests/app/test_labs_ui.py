@@ -220,6 +220,15 @@ def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     column = dialog.table_data.header.index("val_loss")
     dialog.table.sortItems(column)
     assert [dialog.table.item(row, 0).text() for row in range(3)] == ["A", "C", "B"], "0.3, 2.5, 12 (not as text)"
+    goal = dialog.table_data.header.index("goal met")
+    assert {dialog.table.item(row, goal).text() for row in range(3)} <= {"yes", "no"}
+    from app import i18n
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert {dialog.table.item(row, goal).text() for row in range(3)} <= {"да", "нет"}, "in the new language"
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window, tmp_path, monkeypatch):
