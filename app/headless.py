@@ -262,6 +262,9 @@ def lab_pack_command(args) -> int:
 
     try:
         packed = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
+    except FileNotFoundError as error:  # a data set missing (or only damaged) here: the way out of this command
+        hint = "" if args.download else "\nOr run this command again with --download to fetch it (checksum-verified)."
+        raise BadInput(f"{error}{hint}") from None
     except (ValueError, OSError) as error:
         raise BadInput(str(error)) from None
     for name, folder in packed.items():

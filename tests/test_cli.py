@@ -140,3 +140,6 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     assert (pack / "mnist" / "train-images-idx3-ubyte.gz").is_file()
     assert any((pack / "models").glob("*.npz"))
     assert "MLP_WORKBENCH_DATA=" in result.stdout
+    offline = cli("lab", "pack", tmp_path / "pack2", env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
+                                                                "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
+    assert offline.returncode == 2 and "run this command again with --download" in offline.stderr
