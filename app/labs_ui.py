@@ -16,10 +16,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
 from app import settings as user_settings
+from app.file_dialogs import ask_save_path
 from app.lesson_dock import LessonDock
 from app.teacher import LabControls, ResultsDialog
 from core import events, labs
@@ -381,8 +382,7 @@ class LabController(QObject):
             user_settings.save(saved)
         who = re.sub(r"[^\w-]+", "-", student.strip()).strip("-").lower() or "student"
         name = f"{self.lab.id}_{who}_{self.variant.name}.json"
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export my result"), name,
-                                              self.tr("Lab results (*.json)"))
+        path = ask_save_path(self.window, self.tr("Export my result"), name, self.tr("Lab results (*.json)"))
         if path:
             self.export_result(path if path.lower().endswith(".json") else path + ".json", student)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 from app.config_model import ConfigModel, get_path
 from app.data_loader import DatasetLoader, describe_load_error
 from app.dataset_download import DatasetDownload
+from app.file_dialogs import ask_save_path
 from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.help_menu import HelpMenu
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
@@ -1167,8 +1168,8 @@ class MainWindow(QMainWindow):
         if view is None:
             self.show_message(self.tr("Choose a live view tab to export."), "warning")
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export view"), "",
-                                              self.tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"))
+        path = ask_save_path(self, self.tr("Export view"), "",
+                             self.tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"))
         if path:
             self.export_view(view, path)
 
@@ -1206,8 +1207,8 @@ class MainWindow(QMainWindow):
     def _save_config_dialog(self, choose: bool = False) -> None:
         path = self.config_path
         if choose or path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), path or "run.json",
-                                                  self.tr("Run configurations (*.json)"))
+            path = ask_save_path(self, self.tr("Save configuration"), path or "run.json",
+                                 self.tr("Run configurations (*.json)"))
         if path:
             self.save_config(path)
 
@@ -1520,14 +1521,12 @@ class MainWindow(QMainWindow):
             self.load_model(path)
 
     def _save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.npz",
-                                              self.tr("MLP Workbench models (*.npz)"))
+        path = ask_save_path(self, self.tr("Save model"), "model.npz", self.tr("MLP Workbench models (*.npz)"))
         if path:
             self.save_model(path)
 
     def _export_metrics_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics"), "metrics.csv",
-                                              self.tr("CSV data (*.csv)"))
+        path = ask_save_path(self, self.tr("Export metrics"), "metrics.csv", self.tr("CSV data (*.csv)"))
         if path:
             self.export_metrics(path)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.file_dialogs import ask_save_path
 from app.i18n import format_number, format_percent
 from core import labs
 
@@ -290,8 +291,7 @@ class ResultsDialog(QDialog):
         super().changeEvent(event)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the results"), "results.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path = ask_save_path(self, self.tr("Save the results"), "results.csv", self.tr("CSV files (*.csv)"))
         if path:
             self.save_csv(path)
 

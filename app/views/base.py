@@ -19,9 +19,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import display_names, palette
+from app.file_dialogs import ask_save_path
 from app.i18n import with_decimal_separator
 from app.panels.widgets import set_help
 from core.inspection import Inspection, inspect
@@ -87,7 +88,7 @@ class ExportButtons(QWidget):
         layout.addWidget(self.problem)
 
     def _ask_and_export(self, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "", file_filter)
+        path = ask_save_path(self, self.tr("Export"), "", file_filter)
         if path:
             self.export_to(path)
 

@@ -1,0 +1,43 @@
+"""Save dialogs add the chosen file type's extension, and ask before replacing the file they name."""
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from app.file_dialogs import extension_of, save_dialog
+
+
+def test_the_extension_of_a_file_type_is_its_first_pattern_s():
+    assert extension_of("CSV data (*.csv)") == "csv"
+    assert extension_of("MLP Workbench models (*.npz)") == "npz"
+    assert extension_of("Run configurations (*.json *.JSON)") == "json"
+    assert extension_of("All files (*)") == ""
+
+
+def test_a_name_typed_without_extension_gets_the_selected_type_s(qtbot, tmp_path):
+    dialog = save_dialog(None, "Export view", str(tmp_path / "plot"), "PNG image (*.png);;SVG drawing (*.svg)")
+    qtbot.addWidget(dialog)
+    dialog.selectNameFilter("SVG drawing (*.svg)")
+    dialog.filterSelected.emit("SVG drawing (*.svg)")  # as the user's choice in the type box does
+    assert dialog.defaultSuffix() == "svg"
+    dialog.accept()
+    assert dialog.result() == QFileDialog.DialogCode.Accepted
+    assert dialog.selectedFiles() == [str(tmp_path / "plot.svg")]
+
+
+def test_typing_an_existing_file_s_name_without_extension_asks_before_replacing_it(qtbot, tmp_path):
+    (tmp_path / "mine.json").write_text("{}")
+    dialog = save_dialog(None, "Export my result", str(tmp_path / "lab_anna.json"), "Lab results (*.json)")
+    qtbot.addWidget(dialog)
+    dialog.selectFile("mine")
+    questions = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        questions.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(50, answer_no)
+    dialog.show()
+    dialog.accept()
+    assert questions and "mine.json" in questions[0]
+    assert dialog.result() != QFileDialog.DialogCode.Accepted
+    assert (tmp_path / "mine.json").read_text() == "{}"
