@@ -201,16 +201,40 @@ class LabController(QObject):
             self.lab, self.variant = previous
             self.controls.set_lab(self.lab, text_in(self.lab.title, i18n.current_language()) if self.lab else "")
             return False
+        self._show_open_lab()
+        return True
+
+    def adopt(self, tag: dict) -> bool:
+        """Open the lab and variant of ``tag`` (:meth:`open_variant`'s) around the window's run as it
+        is, a run of that lab reopened from the library; False, with a message, if it cannot be read."""
+        try:
+            lab = labs.load(tag["lab"])
+            chosen = lab.variant(tag["variant"])
+        except ValueError as error:
+            self.window.show_message(self.tr("This run was trained in a lab that cannot be opened now: %1")
+                                     .replace("%1", str(error)), "warning")
+            return False
+        self.lab, self.variant = lab, chosen
+        self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
+        self._show_open_lab()
+        return True
+
+    def open_variant(self) -> dict | None:
+        """``{"lab": id, "variant": name}`` of the open lab, or None: what a run started now is trained in."""
+        return {"lab": self.lab.id, "variant": self.variant.name} if self.lab is not None else None
+
+    def _show_open_lab(self) -> None:
+        """The open lab's locks, title, lesson and views."""
+        lab = self.lab
         self.controls.apply()
         self._set_window_title()
-        self.dock.show_lab(lab, chosen.name)
+        self.dock.show_lab(lab, self.variant.name)
         self._make_room_for_the_lesson()
         self.dock.show()
         self.dock.raise_()
         self.bring_views_forward()
         self._give_variants_view_the_lab()
         self._update_actions()
-        return True
 
     def _make_room_for_the_lesson(self) -> None:
         """In a window too narrow for the lesson beside the configuration and the views, with
@@ -317,6 +341,23 @@ class LabController(QObject):
         if session is not None and session is not self._session_followed:
             self._session_followed = session
             session.progress.connect(self._on_progress)
+            self._warn_if_past_the_labs_epochs()
+
+    def _warn_if_past_the_labs_epochs(self) -> None:
+        """A Start after the lab's run has ended trains as many epochs more: past those the lab sets."""
+        if self.lab is None or not self.lab.locks("training.epochs") or not self._run_is_the_labs():
+            return
+        epochs = self.variant.config.training.epochs
+        if self.window.planned_end > epochs:
+            self.window.show_message(
+                self.tr("This lab trains %1 epochs: training on past them, the result no longer counts toward the "
+                        "lab's goal. Reset trains the lab's epochs from the start.").replace("%1", str(epochs)),
+                "warning")
+
+    def _run_is_the_labs(self) -> bool:
+        """Whether the window's network was trained in the open lab's variant (not reopened from another)."""
+        return self.lab is not None and self.window.experiment is not None \
+            and self.window.run_lab == self.open_variant()
 
     def _metric(self) -> str:
         experiment = self.window.experiment
@@ -335,8 +376,14 @@ class LabController(QObject):
 
     def _show_goal(self) -> None:
         goal = self.dock.active_goal()
-        if goal is not None:
-            self.dock.set_goal_met(goal.met(self.metrics))
+        if goal is None:
+            return
+        if not self._run_is_the_labs():  # a run reopened from outside the lab: no result of the lab's yet
+            self.dock.set_goal_met(None)
+            return
+        changed = labs.locked_changes(self.lab, self.variant.name, self.window.experiment.config,
+                                      self.window.epochs_done)
+        self.dock.set_goal_met(goal.met(self.metrics) and not changed)
 
     # ------------------------------------------------------------------ results
     def export_result(self, destination, student: str = "") -> Path | None:
@@ -349,6 +396,12 @@ class LabController(QObject):
             return None
         if window.state == "running":
             window.show_message(self.tr("Pause or stop the run before exporting its result."), "warning")
+            return None
+        if not self._run_is_the_labs():
+            window.show_message(self.tr("This network was not trained in this lab's variant “%1”: it was "
+                                        "reopened from a run or model of another lab, or of none. Reset, "
+                                        "train the variant here, and export that run.")
+                                .replace("%1", text_in(self.variant.title, i18n.current_language())), "warning")
             return None
         try:
             metrics = labs.final_metrics(window.experiment)

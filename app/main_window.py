@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         self.recording: RunRecording | None = None
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
+        self.run_lab: dict | None = None
+        """``{"lab": id, "variant": name}`` of the teaching lab the network's weights were trained in, or None."""
         self.recovery_box: QMessageBox | None = None
         self._closed = False
         self._recovery_offer: tuple[list, object] | None = None  # (interrupted runs, the box's "Reopen" button)
@@ -567,6 +569,11 @@ class MainWindow(QMainWindow):
         """Optimiser steps taken since the network was (re-)initialised."""
         return self._steps_done
 
+    @property
+    def planned_end(self) -> int:
+        """The epoch the run under way, or the last one, is planned to end with (counted as :attr:`epochs_done`)."""
+        return self._planned_epochs
+
     def _set_state(self, state: str) -> None:
         self._worker_waiting = False  # every command sets the worker going; its next Paused event says it waits
         if state != self._state:
@@ -790,6 +797,7 @@ class MainWindow(QMainWindow):
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
         self._epoch_samples = 0
+        self.run_lab = None
         network = experiment.network
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
@@ -817,6 +825,8 @@ class MainWindow(QMainWindow):
         experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network,
                                 continues=None if self._diverged else self.experiment)
         self.experiment = experiment
+        if not self._steps_done:  # fresh weights: they are trained in the lab open now (or in none)
+            self.run_lab = self.labs.open_variant()
         done = self._epochs_done
         self._plan_start_epoch, self._planned_epochs = self._run_position().plan(config.training.epochs)
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
@@ -1284,7 +1294,7 @@ class MainWindow(QMainWindow):
         try:
             recorder = runs.RunRecorder(config, experiment.network.copy(), config.data.dataset,
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
-                                        parent=parent, history=history)
+                                        parent=parent, history=history, lab=self.run_lab)
             if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
                 recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
                 runs.rename_run(recorder.folder, recorder.meta["name"])
@@ -1349,8 +1359,12 @@ class MainWindow(QMainWindow):
             step = int(metadata.get("step", runs.epoch_step(history, reached)))
             label = self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached))
             saved = SavedRun(config, network.state(), reached, step, run_library.history_until(history, reached, step),
-                             folder, label, *optimizer)
-        return self._open_saved(saved, info.name)
+                             folder, label, *optimizer, lab=info.lab)
+        if not self._open_saved(saved, info.name):
+            return False
+        if info.lab is not None:  # its lesson, locks and goal come back with it
+            self.labs.adopt(info.lab)
+        return True
 
     def load_model(self, path) -> bool:
         """Open a model file — saved by File ▸ Save model, or a run's best.npz, last.npz or checkpoint.
@@ -1423,6 +1437,7 @@ class MainWindow(QMainWindow):
 
         initial = inspection_of(experiment.network, experiment.dataset)
         experiment.network.load_state(saved.state)
+        self.run_lab = saved.lab
         self._restore_optimizer(experiment, saved)
         self._epochs_done = self._planned_epochs = saved.epoch
         self._steps_done = saved.step

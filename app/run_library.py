@@ -181,6 +181,7 @@ class SavedRun:
     label: str
     optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
     optimizer_problem: str | None = None  # why the optimiser's saved state could not be read
+    lab: dict | None = None  # core.runs.RunInfo.lab: the teaching lab the weights were trained in
 
 
 def read_optimizer_state(model_path: Path) -> tuple[dict | None, str | None]:

@@ -455,10 +455,16 @@ def final_metrics(experiment: Experiment) -> dict[str, float]:
     return results
 
 
-def locked_changes(lab: Lab, variant: str, config: run_config.RunConfig) -> list[str]:
-    """The locked paths at which ``config`` differs from the variant's configuration."""
-    original, current = lab.variant(variant).config.to_dict(), config.to_dict()
-    return [path for path in lab.locked if config_values(original, path) != config_values(current, path)]
+def locked_changes(lab: Lab, variant: str, config: run_config.RunConfig, epochs_trained: int = 0) -> list[str]:
+    """The locked paths at which ``config`` differs from the variant's configuration; with
+    ``training.epochs`` locked, also when ``epochs_trained`` goes past the variant's epochs (a
+    second Start trains that many more)."""
+    chosen = lab.variant(variant).config
+    original, current = chosen.to_dict(), config.to_dict()
+    changed = [path for path in lab.locked if config_values(original, path) != config_values(current, path)]
+    if lab.locks("training.epochs") and epochs_trained > chosen.training.epochs and "training.epochs" not in changed:
+        changed.append("training.epochs")
+    return changed
 
 
 def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
@@ -576,7 +582,9 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
         raise ValueError("history must be a run's curves: an object with the lists \"epochs\" and \"batches\"")
     metrics = _finite_metrics(metrics)
     goal = lab.goal if lab.goal is not None and lab.goal.applies_to(chosen.name) else None
-    changed = locked_changes(lab, chosen.name, config)
+    trained = max((entry["epoch"] for entry in history["epochs"] if isinstance(entry, dict)
+                   and isinstance(entry.get("epoch"), int)), default=0)
+    changed = locked_changes(lab, chosen.name, config, trained)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     record = {"format": RESULT_FORMAT, "version": RESULT_VERSION, "lab": lab.id, "variant": chosen.name,
               "student": student.strip(), "saved": stamp, "config": config.to_dict(),

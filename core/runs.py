@@ -107,6 +107,11 @@ def _is_lineage(value) -> bool:
         and model_io.is_count(value.get("epoch"))
 
 
+def _is_lab_tag(value) -> bool:
+    """What a run trained in a teaching lab records of it, or null for a run outside any lab."""
+    return value is None or isinstance(value, dict) and _is_text(value.get("lab")) and _is_text(value.get("variant"))
+
+
 RUN_FIELDS = {
     "name": ("a text", _is_text),
     "dataset": ("a data set's name", _is_text),
@@ -118,12 +123,13 @@ RUN_FIELDS = {
     "status": ("a text", _is_text),
     "started": ("a date as text", _is_text),
     "parent": ('null or {"run": a run folder\'s name, "epoch": a whole number ≥ 0}', _is_lineage),
+    "lab": ('null or {"lab": a lab\'s id, "variant": its variant\'s name}', _is_lab_tag),
 }
 """What each field of a run.json that :class:`RunInfo` lists must be, and how to say so: a run.json
 edited by hand, or by another program, must not break the lists that show it."""
 
 RUN_DEFAULTS = {"dataset": "?", "network": "?", "optimizer": "?", "best_metric": None, "best_epoch": None,
-                "epochs_done": 0, "status": "?", "started": "", "parent": None}
+                "epochs_done": 0, "status": "?", "started": "", "parent": None, "lab": None}
 """What a run.json without one of :data:`RUN_FIELDS` is read as (its name: the folder's)."""
 
 HISTORY_FIELDS = {
@@ -167,6 +173,7 @@ class RunInfo:
     status: str
     started: str
     parent: str | None
+    lab: dict | None  # {"lab": id, "variant": name}: the teaching lab its weights were trained in
 
     @classmethod
     def read(cls, folder: Path) -> "RunInfo":
@@ -197,7 +204,10 @@ class RunRecorder:
     """
 
     def __init__(self, config: run_config.RunConfig, network, dataset_name: str, folder: Path | None = None,
-                 checkpoint_every: int = 5, parent: dict | None = None, history: dict | None = None):
+                 checkpoint_every: int = 5, parent: dict | None = None, history: dict | None = None,
+                 lab: dict | None = None):
+        """``lab``: ``{"lab": id, "variant": name}`` for weights trained in a teaching lab (the window
+        opens the lab again with the run, and a result is exported only under its own lab)."""
         self.config, self.network = config, network
         stamp = time.strftime("%Y%m%d-%H%M%S")
         if folder is None:
@@ -218,7 +228,7 @@ class RunRecorder:
             "network": " → ".join(str(layer.units) for layer in config.network.hidden) or "linear",
             "optimizer": config.optimizer.name, "status": "running",
             "started": time.strftime("%Y-%m-%d %H:%M:%S"), "pid": os.getpid(),
-            "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None,
+            "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None, "lab": lab,
         }
         if parent:
             self.meta["parent"] = parent
@@ -482,7 +492,7 @@ def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
                "batches": [b for b in old["batches"] if b[0] <= epoch_step(old, epoch)],
                "batch_stride": old.get("batch_stride", 1)}
     recorder = RunRecorder(config, network, metadata.get("dataset", "?"),
-                           parent={"run": run.name, "epoch": epoch}, history=history)
+                           parent={"run": run.name, "epoch": epoch}, history=history, lab=RunInfo.read(run).lab)
     return network, recorder, history
 
 

@@ -2049,8 +2049,16 @@ target loss
         <translation>Открытие лабораторной остановит текущий запуск. Продолжить?</translation>
     </message>
     <message>
+        <source>This run was trained in a lab that cannot be opened now: %1</source>
+        <translation>Этот запуск обучался в лабораторной работе, которую сейчас нельзя открыть: %1</translation>
+    </message>
+    <message>
         <source>The lab&apos;s hand-set weights do not fit: %1</source>
         <translation>Заданные в лабораторной веса не подходят: %1</translation>
+    </message>
+    <message>
+        <source>This lab trains %1 epochs: training on past them, the result no longer counts toward the lab&apos;s goal. Reset trains the lab&apos;s epochs from the start.</source>
+        <translation>В этой лабораторной работе обучение длится %1 эпох: после них результат больше не засчитывается для цели работы. «Сброс» начинает обучение работы заново.</translation>
     </message>
     <message>
         <source>Open a lab and train it before exporting a result.</source>
@@ -2059,6 +2067,10 @@ target loss
     <message>
         <source>Pause or stop the run before exporting its result.</source>
         <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
+    </message>
+    <message>
+        <source>This network was not trained in this lab&apos;s variant “%1”: it was reopened from a run or model of another lab, or of none. Reset, train the variant here, and export that run.</source>
+        <translation>Эта сеть обучалась не в варианте «%1» этой лабораторной работы: она открыта из запуска или модели другой работы или вне работ. Нажмите «Сброс», обучите вариант здесь и экспортируйте этот запуск.</translation>
     </message>
     <message>
         <source>Could not export the result: %1</source>

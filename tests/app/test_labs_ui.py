@@ -8,7 +8,7 @@ import pytest
 
 from app import labs_ui
 from app.teacher import ResultsDialog, field_controls
-from core import labs
+from core import labs, runs
 
 
 def wait_built(qtbot, window):
@@ -256,3 +256,57 @@ def test_the_goal_indicator_follows_the_run(window, qtbot):
     accuracy = window.labs.metrics["val_accuracy"]
     assert dock.goal_status.text() == ("✓ reached" if accuracy >= 0.94 else "not yet")
     assert accuracy >= 0.94, "the lecture's perceptron reaches 94 % on the digits"
+
+
+def train_to_the_end(qtbot, window) -> None:
+    wait_built(qtbot, window)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+
+
+def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window, qtbot, tmp_path):
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 3)
+    train_to_the_end(qtbot, window)
+    folder = window.recording.folder
+    assert runs.RunInfo.read(folder).lab == {"lab": "04-xnor", "variant": "trained"}
+    window.labs.close_lab()
+    window.labs.open_lab("01-perceptron")
+
+    assert window.open_run(folder)
+    assert (window.labs.lab.id, window.labs.variant.name) == ("04-xnor", "trained"), "its lab came back with it"
+    assert window.model.config.training.epochs == 3, "with the run's own settings, not the variant's"
+    assert window.labs.dock.isVisibleTo(window) and "XNOR" in window.labs.dock.title.text()
+    assert window.labs.controls.locked("data.dataset")
+    result = labs.read_result(window.labs.export_result(tmp_path / "anna.json", student="Anna"))
+    assert (result.lab, result.variant, len(result.curves["epochs"])) == ("04-xnor", "trained", 3)
+
+
+def test_a_run_of_no_lab_reopened_in_a_lab_is_not_exported_as_the_labs_result(window, qtbot, tmp_path):
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    folder = window.recording.folder
+    assert runs.RunInfo.read(folder).lab is None
+    window.labs.open_lab("01-perceptron")
+
+    assert window.open_run(folder)
+    assert window.labs.lab.id == "01-perceptron", "the open lab stays"
+    assert window.labs.export_result(tmp_path, student="Anna") is None
+    assert "was not trained in this lab's variant" in window.message_bar.message()
+    assert not list(tmp_path.iterdir())
+    assert window.labs.dock.goal_status.text() == "not yet", "no result of the lab's to judge"
+
+
+def test_training_on_past_the_epochs_a_lab_locks_is_flagged_at_start_and_in_the_result(window, qtbot, tmp_path):
+    window.labs.open_lab("11-optimizers", "sgd")
+    train_to_the_end(qtbot, window)
+    first = labs.read_result(window.labs.export_result(tmp_path / "first.json", student="Anna"))
+    assert first.locked_changed == ()
+
+    window.start_action.trigger()  # as many epochs more
+    assert "training on past them" in window.message_bar.message()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=30_000)
+    assert window.epochs_done == 20
+    second = labs.read_result(window.labs.export_result(tmp_path / "second.json", student="Anna"))
+    assert second.locked_changed == ("training.epochs",)

@@ -501,6 +501,15 @@ def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_f
     assert [row[0] for row in labs.collect_results(tmp_path).rows] == ["Anna"]
 
 
+def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():
+    schedules = lab("10-lr-schedules")
+    config = schedules.variant("constant").config
+    assert labs.locked_changes(schedules, "constant", config, epochs_trained=20) == []
+    assert labs.locked_changes(schedules, "constant", config, epochs_trained=21) == ["training.epochs"]
+    assert labs.locked_changes(lab("04-xnor"), "trained", lab("04-xnor").variant("trained").config,
+                               epochs_trained=900) == [], "lab 4 leaves the epochs to the student"
+
+
 def test_export_refuses_an_unknown_variant_and_curves_that_are_not_a_history(tmp_path):
     config, history, metrics = student_run("Anna")
     with pytest.raises(ValueError, match="no variant 'fast'"):

@@ -246,6 +246,8 @@ def changed_meta(folder, changes):
     pytest.param({"name": 5}, "run.json: name must be a text, got 5", id="name"),
     pytest.param({"parent": "x"}, "run.json: parent must be null or {\"run\": a run folder's name", id="parent"),
     pytest.param({"parent": {"run": "a run", "epoch": "two"}}, "run.json: parent must be null or", id="parent epoch"),
+    pytest.param({"lab": "04-xnor"}, "run.json: lab must be null or {\"lab\": a lab's id", id="lab"),
+    pytest.param({"lab": {"lab": "04-xnor"}}, "run.json: lab must be null or", id="lab variant"),
     pytest.param({"best_metric": "high"}, "run.json: best_metric must be a number or null, got 'high'", id="metric"),
     pytest.param({"epochs_done": "three"}, "run.json: epochs_done must be a whole number ≥ 0, got 'three'",
                  id="epochs"),
