@@ -14,6 +14,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -236,7 +237,7 @@ class ResultsDialog(QDialog):
     def heading(self, name: str) -> str:
         """A column's title in the interface language (metric columns: "validation accuracy" …)."""
         headings = {"student": self.tr("Student"), "lab": self.tr("Lab"), "variant": self.tr("Variant"),
-                    "saved": self.tr("Saved"), "goal met": self.tr("Goal met"),
+                    "saved": self.tr("Saved"), "latest": self.tr("Latest"), "goal met": self.tr("Goal met"),
                     "locked fields changed": self.tr("Locked settings changed"), "file": self.tr("File")}
         if name in headings:
             return headings[name]
@@ -268,17 +269,24 @@ class ResultsDialog(QDialog):
         self.table.setColumnCount(len(table.header))
         self.table.setRowCount(len(table.rows))
         self.table.setHorizontalHeaderLabels([self.heading(name) for name in table.header])
-        for row_index, row in enumerate(table.rows):
+        replaced = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row_index, (row, latest) in enumerate(zip(table.rows, table.latest)):
             for column, value in enumerate(row):
                 item = (NumberItem if isinstance(value, float) else QTableWidgetItem)(display_cell(value))
                 if isinstance(value, float):
                     item.setData(Qt.ItemDataRole.UserRole, value)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not latest:
+                    item.setForeground(replaced)
                 self.table.setItem(row_index, column, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
-        met = sum(result.goal_met is True for result in table.results)
-        text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(table.rows))).replace("%2", str(met))
+        counted = [result for result, latest in zip(table.results, table.latest) if latest]
+        met = sum(result.goal_met is True for result in counted)
+        text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(counted))).replace("%2", str(met))
+        if len(counted) < len(table.results):
+            text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
+                                  "(greyed out, not counted).").replace("%1", str(len(table.results) - len(counted)))
         if table.problems:
             text += "\n" + self.tr("Not read:") + "\n" + "\n".join(f"• {name}: {reason}"
                                                                    for name, reason in table.problems)

@@ -628,13 +628,15 @@ def read_result(path) -> LabResult:
 
 @dataclass(frozen=True)
 class ResultsTable:
-    """Results of a folder as a table: ``rows`` align with ``header``; ``problems`` lists the
-    (file name, reason) of every ``.json`` file that is not a readable result."""
+    """Results of a folder as a table: ``rows`` align with ``header`` and with ``results``;
+    ``problems`` lists the (file name, reason) of every ``.json`` file that is not a readable result.
+    ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i."""
 
     header: tuple
     rows: tuple
     results: tuple
     problems: tuple
+    latest: tuple = ()
 
 
 def collect_results(folder) -> ResultsTable:
@@ -648,13 +650,20 @@ def collect_results(folder) -> ResultsTable:
             results.append(read_result(path))
         except ValueError as error:
             problems.append((path.name, str(error)))
-    results.sort(key=lambda result: (result.lab, result.student.lower(), result.variant, result.saved))
+    def whose(result: LabResult) -> tuple:
+        return result.lab, " ".join(result.student.split()).casefold(), result.variant
+
+    results.sort(key=lambda result: (*whose(result), result.saved))
+    # A student who exported again (after training further, say) is judged by the newest file.
+    latest = tuple(index + 1 == len(results) or whose(results[index + 1]) != whose(result)
+                   for index, result in enumerate(results))
     metric_names = [name for name in GOAL_METRICS if any(name in result.metrics for result in results)]
-    header = ("student", "lab", "variant", "saved", "goal met", "locked fields changed", *metric_names, "file")
-    rows = tuple((result.student, result.lab, result.variant, result.saved, result.goal_met,
+    header = ("student", "lab", "variant", "saved", "latest", "goal met", "locked fields changed", *metric_names,
+              "file")
+    rows = tuple((result.student, result.lab, result.variant, result.saved, newest, result.goal_met,
                   ", ".join(result.locked_changed), *(result.metrics.get(name) for name in metric_names),
-                  result.file.name) for result in results)
-    return ResultsTable(header, rows, tuple(results), tuple(problems))
+                  result.file.name) for result, newest in zip(results, latest))
+    return ResultsTable(header, rows, tuple(results), tuple(problems), latest)
 
 
 # ----------------------------------------------------------------------------- teacher mode: the offline pack

@@ -3926,6 +3926,10 @@ target loss
         <translation>Цель достигнута</translation>
     </message>
     <message>
+        <source>Latest</source>
+        <translation>Последний</translation>
+    </message>
+    <message>
         <source>Locked settings changed</source>
         <translation>Изменены фиксированные настройки</translation>
     </message>
@@ -3940,6 +3944,10 @@ target loss
     <message>
         <source>%1 results; %2 reached their goal.</source>
         <translation>Результатов: %1; цели достигли: %2.</translation>
+    </message>
+    <message>
+        <source>Results replaced by a later export of the same student and lab variant: %1 (greyed out, not counted).</source>
+        <translation>Результатов, заменённых более поздним экспортом того же студента и варианта работы: %1 (показаны серым, не учитываются).</translation>
     </message>
     <message>
         <source>Not read:</source>

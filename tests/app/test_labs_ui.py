@@ -231,6 +231,29 @@ def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
         i18n.set_language("en")
 
 
+def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_newest(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QPalette
+
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    stamps = iter(["2026-11-30T10:00:00", "2026-11-30T11:00:00"])
+    monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps))
+    for name, accuracy in (("first", 0.99), ("again", 0.5)):  # the goal (94 %) reached, then no longer
+        labs.export_result(tmp_path / f"{name}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": accuracy}, student="Anna")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.summary.text().startswith("1 results; 0 reached their goal. Results replaced by a later export")
+    files = dialog.table_data.header.index("file")
+    row = next(row for row in range(2) if dialog.table.item(row, files).text() == "first.json")
+    greyed = dialog.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert dialog.table.item(row, 0).foreground().color() == greyed
+    assert dialog.table.item(1 - row, 0).foreground().color() != greyed
+
+
 def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window, tmp_path, monkeypatch):
     """A trailing comma in a pack's lab 1 left the Labs menu starting at lab 2, with nothing said."""
     broken = tmp_path / "pack" / "labs" / "01-perceptron"

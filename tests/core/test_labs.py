@@ -501,6 +501,23 @@ def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_f
     assert [row[0] for row in labs.collect_results(tmp_path).rows] == ["Anna"]
 
 
+def test_a_student_who_exports_again_is_judged_by_the_newest_file(tmp_path, monkeypatch):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    stamps = iter(["2026-11-30T10:00:00", "2026-11-30T11:00:00", "2026-11-30T12:00:00"])
+    monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps) if "%H:%M:%S" in pattern
+                        else "20261130")
+    for name, student, accuracy in (("early", "anna  ivanova", 0.5), ("late", "Anna Ivanova", 0.99),
+                                    ("boris", "Boris", 0.6)):
+        labs.export_result(tmp_path / f"{name}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": accuracy}, student=student)
+    table = labs.collect_results(tmp_path)
+    column = {name: index for index, name in enumerate(table.header)}
+    newest = {row[column["file"]]: row[column["latest"]] for row in table.rows}
+    assert newest == {"early.json": False, "late.json": True, "boris.json": True}
+    assert table.latest == tuple(row[column["latest"]] for row in table.rows)
+
+
 def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():
     schedules = lab("10-lr-schedules")
     config = schedules.variant("constant").config
