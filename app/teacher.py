@@ -180,6 +180,24 @@ def csv_cell(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+UNREADABLE_RESULTS = {
+    "unreadable": QT_TRANSLATE_NOOP("ResultsDialog", "the file cannot be read (%1)"),
+    "not_json": QT_TRANSLATE_NOOP("ResultsDialog", "not a JSON file"),
+    "not_result": QT_TRANSLATE_NOOP("ResultsDialog", "not an MLP Workbench lab result"),
+    "version": QT_TRANSLATE_NOOP("ResultsDialog", "written by another version of MLP Workbench (result version %1)"),
+    "incomplete": QT_TRANSLATE_NOOP("ResultsDialog", "an incomplete lab result (%1)"),
+}
+"""Why a file of the results folder was not read, by :class:`core.labs.UnreadableResult`'s kind."""
+
+
+def unreadable_text(problem: labs.UnreadableResult) -> str:
+    """Why the file was not read, in the interface language."""
+    template = UNREADABLE_RESULTS.get(problem.kind)
+    if template is None:
+        return str(problem)
+    return QCoreApplication.translate("ResultsDialog", template).replace("%1", problem.detail)
+
+
 def write_results_csv(table: labs.ResultsTable, path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -288,8 +306,8 @@ class ResultsDialog(QDialog):
             text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
                                   "(greyed out, not counted).").replace("%1", str(len(table.results) - len(counted)))
         if table.problems:
-            text += "\n" + self.tr("Not read:") + "\n" + "\n".join(f"• {name}: {reason}"
-                                                                   for name, reason in table.problems)
+            text += "\n" + self.tr("Not read:") + "\n" + "\n".join(f"• {name}: {unreadable_text(problem)}"
+                                                                   for name, problem in table.problems)
         self.summary.setText(text)
         self.save_button.setEnabled(bool(table.rows))
 

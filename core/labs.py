@@ -601,20 +601,32 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
     return path
 
 
+class UnreadableResult(ValueError):
+    """A file that is not a readable lab result. ``kind`` says why ("unreadable", "not_json",
+    "not_result", "version", "incomplete") for a translated message; ``detail`` is what the message
+    quotes (the system's reason, the version found, the field), or ""."""
+
+    def __init__(self, message: str, kind: str, detail: str = ""):
+        super().__init__(message)
+        self.kind, self.detail = kind, detail
+
+
 def read_result(path) -> LabResult:
-    """Read a file written by :func:`export_result`; ValueError if it is not one."""
+    """Read a file written by :func:`export_result`; :class:`UnreadableResult` if it is not one."""
     path = Path(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ValueError(f"cannot read {path.name}: {error.strerror}") from None
+        reason = error.strerror or str(error)
+        raise UnreadableResult(f"cannot read {path.name}: {reason}", "unreadable", reason) from None
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValueError(f"{path.name} is not a JSON file") from None
+        raise UnreadableResult(f"{path.name} is not a JSON file", "not_json") from None
     if not isinstance(raw, dict) or raw.get("format") != RESULT_FORMAT:
-        raise ValueError(f"{path.name} is not an MLP Workbench lab result")
+        raise UnreadableResult(f"{path.name} is not an MLP Workbench lab result", "not_result")
     version = raw.get("version")
     if not isinstance(version, int) or not 1 <= version <= RESULT_VERSION:
-        raise ValueError(f"{path.name} has result version {version!r}; this version reads 1 to {RESULT_VERSION}")
+        raise UnreadableResult(f"{path.name} has result version {version!r}; this version reads 1 to "
+                               f"{RESULT_VERSION}", "version", repr(version))
     try:
         goal = raw["goal"]
         return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=str(raw["student"]),
@@ -622,14 +634,17 @@ def read_result(path) -> LabResult:
                          curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
                          goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
                          locked_changed=tuple(raw["locked_changed"]), file=path)
-    except (KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"{path.name} is an incomplete lab result: missing or malformed {error}") from None
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        detail = f"missing or malformed {error}" if isinstance(error, (KeyError, TypeError, AttributeError)) \
+            else str(error)
+        raise UnreadableResult(f"{path.name} is an incomplete lab result: {detail}", "incomplete", detail) from None
 
 
 @dataclass(frozen=True)
 class ResultsTable:
     """Results of a folder as a table: ``rows`` align with ``header`` and with ``results``;
-    ``problems`` lists the (file name, reason) of every ``.json`` file that is not a readable result.
+    ``problems`` lists the (file name, :class:`UnreadableResult`) of every ``.json`` file that is
+    not a readable result.
     ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i."""
 
     header: tuple
@@ -648,8 +663,8 @@ def collect_results(folder) -> ResultsTable:
     for path in sorted(path for path in folder.iterdir() if path.suffix.lower() == ".json"):  # Anna.JSON too
         try:
             results.append(read_result(path))
-        except ValueError as error:
-            problems.append((path.name, str(error)))
+        except UnreadableResult as error:
+            problems.append((path.name, error))
     def whose(result: LabResult) -> tuple:
         return result.lab, " ".join(result.student.split()).casefold(), result.variant
 

@@ -3858,6 +3858,26 @@ target loss
         <translation>нет</translation>
     </message>
     <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>файл не читается (%1)</translation>
+    </message>
+    <message>
+        <source>not a JSON file</source>
+        <translation>это не файл JSON</translation>
+    </message>
+    <message>
+        <source>not an MLP Workbench lab result</source>
+        <translation>это не результат лабораторной работы MLP Workbench</translation>
+    </message>
+    <message>
+        <source>written by another version of MLP Workbench (result version %1)</source>
+        <translation>записан другой версией MLP Workbench (версия результата %1)</translation>
+    </message>
+    <message>
+        <source>an incomplete lab result (%1)</source>
+        <translation>неполный результат лабораторной работы (%1)</translation>
+    </message>
+    <message>
         <source>Collect results</source>
         <translation>Сбор результатов</translation>
     </message>

@@ -254,6 +254,30 @@ def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_new
     assert dialog.table.item(1 - row, 0).foreground().color() != greyed
 
 
+def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_language(qtbot, tmp_path):
+    import json
+
+    from app import i18n
+
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "future.json").write_text(json.dumps({"format": labs.RESULT_FORMAT, "version": 99}), encoding="utf-8")
+    (tmp_path / "cut.json").write_text(json.dumps({"format": labs.RESULT_FORMAT, "version": 1}), encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    lines = dialog.summary.text().splitlines()
+    assert lines[1:] == ["Not read:", "• broken.json: not a JSON file",
+                         "• cut.json: an incomplete lab result (missing or malformed 'goal')",
+                         "• future.json: written by another version of MLP Workbench (result version 99)",
+                         "• notes.json: not an MLP Workbench lab result"]
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert "• broken.json: это не файл JSON" in dialog.summary.text().splitlines()
+    finally:
+        i18n.set_language("en")
+
+
 def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window, tmp_path, monkeypatch):
     """A trailing comma in a pack's lab 1 left the Labs menu starting at lab 2, with nothing said."""
     broken = tmp_path / "pack" / "labs" / "01-perceptron"
