@@ -189,8 +189,9 @@ class PlaygroundView(View):
         self.loss_plot.getAxis("left").setWidth(64)  # room for 10⁻¹² beside the axis title
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
-        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        # Under both plots, in columns: inside the loss plot, as narrow as a third of the window, it hid the curves.
+        self.legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, colCount=4)
+        self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
         self.background = pg.ImageItem()
         self.background.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (200, 208, 218)]))
         self.contours = pg.PlotCurveItem(pen=pg.mkPen(palette.REFERENCE, width=1))

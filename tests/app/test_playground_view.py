@@ -60,6 +60,10 @@ def test_a_click_places_the_start_and_every_path_descends_on_the_quadratic(qtbot
     legend = [item.text for _, item in view.legend.items]
     assert legend == [display_names.label("optimizer", name) for name in view.walks]
     assert {"SGD", "SGD with momentum", "Newton's method"} <= set(legend)
+    plots = [plot.getViewBox() for plot in (view.loss_plot, view.surface_plot)]
+    # Laid out once the event loop runs; inside the loss plot, the legend hid its curves.
+    qtbot.waitUntil(lambda: not any(view.legend.sceneBoundingRect().intersects(plot.sceneBoundingRect())
+                                    for plot in plots), timeout=2000)
     assert view.step_label.text() == "step 150"
 
 
