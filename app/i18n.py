@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 CATALOGUE = "mlp_workbench"
 SOURCE_LANGUAGE = "en"
-#: language code → its name in that language (so that anyone can find their own).
 LANGUAGES = {"en": "English", "ru": "Русский"}
+"""Language code → its name in that language (so that anyone can find their own)."""
 QT_CATALOGUES = ("qtbase",)
 
 _PLACEHOLDER = re.compile(r"%\d+|\{[^{}]*\}")

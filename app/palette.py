@@ -21,16 +21,16 @@ OKABE_ITO = {
     "yellow": "#F0E442",
     "black": "#000000",
 }
-#: Order for series and classes: the first colours read best on white; yellow comes late. Reddish
-#: purple comes third: bluish green beside blue could not be told apart in thin, noisy, overlapping
-#: lines (the gradient norms of layers 1 and 3).
 SERIES = ("blue", "orange", "reddish_purple", "bluish_green", "vermillion", "sky_blue", "black", "yellow")
+"""Order for series and classes: the first colours read best on white; yellow comes late. Reddish
+purple comes third: bluish green beside blue could not be told apart in thin, noisy, overlapping
+lines (the gradient norms of layers 1 and 3)."""
 
 BACKGROUND = "#FFFFFF"
 FOREGROUND = "#303030"
 GRID_ALPHA = 0.25
-#: Reference curves (the initial distribution, the raw per-batch values) are drawn in grey.
 REFERENCE = "#8C8C8C"
+"""Reference curves (the initial distribution, the raw per-batch values) are drawn in grey."""
 
 SIGNED_MAP = "CET-CBD1"
 COUNT_MAP = "cividis"

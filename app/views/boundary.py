@@ -10,13 +10,13 @@ from app.display_names import data_label
 from app.i18n import format_integer
 from app.views.base import TranslatedText, View
 
-#: At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI).
 MAX_POINTS = 3000
-#: How far (0…1) a fully confident region's colour goes from white towards its class colour;
-#: below 1 so that the points, in full colour, stand out from the background.
+"""At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI)."""
 REGION_STRENGTH = 0.55
-#: Strength for losses without probabilities (hinge): only the predicted class is known.
+"""How far (0…1) a fully confident region's colour goes from white towards its class colour; below 1 so
+that the points, in full colour, stand out from the background."""
 SCORE_REGION_STRENGTH = 0.35
+"""Strength for losses without probabilities (hinge): only the predicted class is known."""
 
 
 def region_colours(labels: np.ndarray, confidence: np.ndarray | None, n_classes: int) -> np.ndarray:

@@ -16,13 +16,13 @@ from app.views.unit_images import GAP, tile
 
 GALLERY_COLUMNS = 4
 GALLERY_SIZE = 16
-#: Room for a caption under each gallery image, as a share of the image's height.
 CAPTION_ROOM = 0.5
+"""Room for a caption under each gallery image, as a share of the image's height."""
 CAPTION_POINT_SIZE = 8
-#: Above this many classes the counts are not written in the cells (they would not fit).
 MAX_WRITTEN_CLASSES = 15
-#: Above this many classes only every n-th class name labels the axes.
+"""Above this many classes the counts are not written in the cells (they would not fit)."""
 MAX_LABELLED_CLASSES = 20
+"""Above this many classes only every n-th class name labels the axes."""
 
 
 def set_label(label: pg.LabelItem, text: str) -> None:

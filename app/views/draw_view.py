@@ -51,18 +51,18 @@ from core.saliency import PROBABILISTIC_LOSSES, saliency
 
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "mnist_mlp.npz"
 
-#: The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like).
 DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "mnist", "my_digits": "mnist", "digits": "digits"}
-#: Image shapes recognised when a model names no known data set.
+"""The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like)."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
+"""Image shapes recognised when a model names no known data set."""
 FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits"}
-#: The drawing's whole canvas, in the units of DrawCanvas.strokes().
 CANVAS_SIZE = (1.0, 1.0)
-#: Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI
-#: thread gets it (Python's default is 5 ms). The GUI thread lets go of the lock in every Qt call
-#: and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move
-#: waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.
+"""The drawing's whole canvas, in the units of DrawCanvas.strokes()."""
 PEN_DOWN_SWITCH_INTERVAL = 0.0005
+"""Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI thread
+gets it (Python's default is 5 ms). The GUI thread lets go of the lock in every Qt call and waits to
+take it back while a training thread runs Python code: at 5 ms, a mouse move waited 25–35 ms at p95
+(bench/bench_draw_latency.py), at 0.5 ms 15."""
 
 HIGHLIGHT = palette.series_color(0)
 OTHER_BARS = QColor(palette.REFERENCE)
@@ -163,8 +163,8 @@ def rgb32_image(pixels: np.ndarray) -> QImage:
     return QImage(np.ascontiguousarray(pixels).data, width, height, 4 * width, QImage.Format.Format_RGB32).copy()
 
 
-#: Grey level g (0 black … 255 white) as an opaque RGB32 pixel.
 _GRAY_RGB32 = np.arange(256, dtype=np.uint32) * 0x010101 | 0xFF000000
+"""Grey level g (0 black … 255 white) as an opaque RGB32 pixel."""
 
 
 def gray_image(values: np.ndarray) -> QImage:
@@ -180,9 +180,9 @@ def percent(probability: float) -> str:
     return ">" + format_percent(0.999) if 0.999 < probability < 1 else format_percent(probability)
 
 
-#: Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST's
-#: pixels average 4 × 4 sub-pixels, optdigits' count 16 bitmap cells).
 INK_LEVELS = 16
+"""Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST's
+pixels average 4 × 4 sub-pixels, optdigits' count 16 bitmap cells)."""
 
 
 def _darkened_signed_colours() -> np.ndarray:

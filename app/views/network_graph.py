@@ -10,18 +10,19 @@ from app.i18n import format_number
 from app.views.base import TranslatedText, View
 from core.label_layout import labels_along_links
 
-#: The inspection gives weight matrices only when no layer is wider than this.
 MAX_UNITS = 64
-#: Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData).
+"""The inspection gives weight matrices only when no layer is wider than this."""
 LEVELS = 4
-#: Inputs and outputs are labelled with feature and class names up to this many units.
+"""Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData)."""
 MAX_LABELS = 20
-#: Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6).
+"""Inputs and outputs are labelled with feature and class names up to this many units."""
 MAX_VALUE_LABELS = 24
-#: Room around the units (at y from -1 to 1, x one per layer), in plot units.
+"""Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6)."""
 MARGIN = 0.08
-#: How far a bias label reaches below its unit, in label heights: its anchor's 0.25 and the label itself.
+"""Room around the units (at y from -1 to 1, x one per layer), in plot units."""
 BIAS_LABEL_DROP = 1.25
+"""How far a bias label reaches below its unit, in label heights: its anchor's 0.25 and the label
+itself."""
 
 
 def node_positions(widths: list[int]) -> list[np.ndarray]:

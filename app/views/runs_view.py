@@ -31,8 +31,8 @@ from app.views.base import TranslatedText, View
 from core import runs
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
-#: Columns fit their contents up to this width (pixels): a long run name does not push the others away.
 MAX_COLUMN_WIDTH = 400
+"""Columns fit their contents up to this width (pixels): a long run name does not push the others away."""
 REFRESH_DELAY_MS = 300
 """Saves of a running run are gathered this long before the list is read again."""
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import palette
 from app.views.base import TranslatedText, View
 
-#: Pixels of background between two tiles of the mosaic.
 GAP = 1
+"""Pixels of background between two tiles of the mosaic."""
 
 
 def tile(images: np.ndarray, columns: int, *, room_below: int = 0, fill: float = 0.0) -> np.ndarray:

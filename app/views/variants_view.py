@@ -38,15 +38,14 @@ from core.trainer import TrainingControl
 
 log = logging.getLogger(__name__)
 
-#: The x-axes, keyed by the values of the lab's ``x_axis`` option (:data:`core.labs.VIEWS`).
 EPOCH, STEP, SAMPLES_SEEN, TIME = "epoch", "step", "samples_seen", "time"
+"""The x-axes, keyed by the values of the lab's ``x_axis`` option (:data:`core.labs.VIEWS`)."""
 X_AXES = {EPOCH: QT_TRANSLATE_NOOP("VariantsView", "epochs"),
           STEP: QT_TRANSLATE_NOOP("VariantsView", "steps"),
           SAMPLES_SEEN: QT_TRANSLATE_NOOP("VariantsView", "samples seen"),
           TIME: QT_TRANSLATE_NOOP("VariantsView", "seconds since the variant started")}
 
 WAITING, TRAINING, PAUSED, NOT_RUN, FAILED = "waiting", "training", "paused", "not_run", "failed"
-#: What a variant's row says about it: before and during the run, then its TrainingFinished reason.
 STATES = {WAITING: QT_TRANSLATE_NOOP("VariantsView", "waiting"),
           TRAINING: QT_TRANSLATE_NOOP("VariantsView", "training…"),
           PAUSED: QT_TRANSLATE_NOOP("VariantsView", "paused"),
@@ -56,6 +55,7 @@ STATES = {WAITING: QT_TRANSLATE_NOOP("VariantsView", "waiting"),
           events.EARLY_STOPPED: QT_TRANSLATE_NOOP("VariantsView", "stopped early"),
           events.STOPPED: QT_TRANSLATE_NOOP("VariantsView", "stopped"),
           events.DIVERGED: QT_TRANSLATE_NOOP("VariantsView", "diverged")}
+"""What a variant's row says about it: before and during the run, then its TrainingFinished reason."""
 
 MAX_MARKED_POINTS = 50
 """A curve of at most this many points (the epochs, or the steps of full-batch descent) marks each with a

@@ -255,7 +255,6 @@
     <name>BoundaryView</name>
     <message>
         <source>Decision boundary</source>
-        <extracomment>At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI). How far (0…1) a fully confident region&apos;s colour goes from white towards its class colour; below 1 so that the points, in full colour, stand out from the background. Strength for losses without probabilities (hinge): only the predicted class is known.</extracomment>
         <translation>Граница решений</translation>
     </message>
     <message>
@@ -675,7 +674,6 @@ target loss
     <name>ConfusionView</name>
     <message>
         <source>Confusion matrix</source>
-        <extracomment>Room for a caption under each gallery image, as a share of the image&apos;s height. Above this many classes the counts are not written in the cells (they would not fit). Above this many classes only every n-th class name labels the axes.</extracomment>
         <translation>Матрица ошибок</translation>
     </message>
     <message>
@@ -1014,7 +1012,6 @@ target loss
     </message>
     <message>
         <source>nothing drawn</source>
-        <extracomment>Grey level g (0 black … 255 white) as an opaque RGB32 pixel. Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST&apos;s pixels average 4 × 4 sub-pixels, optdigits&apos; count 16 bitmap cells).</extracomment>
         <translation>ничего не нарисовано</translation>
     </message>
     <message>
@@ -1179,7 +1176,6 @@ target loss
     </message>
     <message>
         <source>{side} × {side}, {format}</source>
-        <extracomment>The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like). Image shapes recognised when a model names no known data set. The drawing&apos;s whole canvas, in the units of DrawCanvas.strokes(). Seconds another thread may keep the interpreter lock, while the pen is down, before the GUI thread gets it (Python&apos;s default is 5 ms). The GUI thread lets go of the lock in every Qt call and waits to take it back while a training thread runs Python code: at 5 ms, a mouse move waited 25–35 ms at p95 (bench/bench_draw_latency.py), at 0.5 ms 15.</extracomment>
         <translation>{side} × {side}, {format}</translation>
     </message>
     <message>
@@ -2108,7 +2104,6 @@ target loss
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>language code → its name in that language (so that anyone can find their own).</extracomment>
         <translation>&amp;Язык</translation>
     </message>
     <message>
@@ -3540,7 +3535,6 @@ target loss
     <name>NetworkView</name>
     <message>
         <source>Network</source>
-        <extracomment>The inspection gives weight matrices only when no layer is wider than this. Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData). Inputs and outputs are labelled with feature and class names up to this many units. Each link and unit is labelled with its weight or bias up to this many links (XNOR&apos;s 2-2-1 has 6). Room around the units (at y from -1 to 1, x one per layer), in plot units. How far a bias label reaches below its unit, in label heights: its anchor&apos;s 0.25 and the label itself.</extracomment>
         <translation>Сеть</translation>
     </message>
     <message>
@@ -3990,7 +3984,6 @@ target loss
     <name>RunsView</name>
     <message>
         <source>validation loss</source>
-        <extracomment>Columns fit their contents up to this width (pixels): a long run name does not push the others away.</extracomment>
         <translation>потери на валидации</translation>
     </message>
     <message>
@@ -4463,7 +4456,6 @@ target loss
     <name>UnitImageView</name>
     <message>
         <source>First-layer weights</source>
-        <extracomment>Pixels of background between two tiles of the mosaic.</extracomment>
         <translation>Веса первого слоя</translation>
     </message>
     <message>
@@ -4503,7 +4495,6 @@ target loss
     <name>VariantsView</name>
     <message>
         <source>epochs</source>
-        <extracomment>The x-axes, keyed by the values of the lab&apos;s ``x_axis`` option (:data:`core.labs.VIEWS`).</extracomment>
         <translation>эпохи</translation>
     </message>
     <message>
@@ -4520,7 +4511,6 @@ target loss
     </message>
     <message>
         <source>waiting</source>
-        <extracomment>What a variant&apos;s row says about it: before and during the run, then its TrainingFinished reason.</extracomment>
         <translation>ждёт</translation>
     </message>
     <message>

@@ -114,6 +114,13 @@ def test_every_text_of_the_code_is_in_the_translation_source():
                          "(run it and translate them):\n" + "\n".join(missing))
 
 
+def test_no_code_comment_reaches_the_translator_as_a_note_on_a_text():
+    """lupdate takes a "#:" comment (documenting a constant) for a note to the translator on the next
+    translated text: "Сеть" came with six sentences on the network view's link widths."""
+    source = (i18n.TRANSLATIONS / f"{i18n.CATALOGUE}_ru.ts").read_text(encoding="utf-8")
+    assert "<extracomment>" not in source
+
+
 def test_russian_leaves_no_english_text_and_english_comes_back(window, qtbot):
     window.labs.open_lab("04-xnor")
     qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled(), timeout=20_000)
