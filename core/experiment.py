@@ -20,14 +20,15 @@ from core.trainer import Trainer, TrainingControl
 CLASSIFICATION_LOSSES_WITH_ONE_OUTPUT = ("binary_cross_entropy", "perceptron")
 
 
-def load_data(config: run_config.RunConfig):
+def load_data(config: run_config.RunConfig, progress=None):
+    """The data set of ``config``; ``progress`` as :func:`core.datasets.load` takes it."""
     data = config.data
     options = dict(data.options)
     options.setdefault("validation_split", data.validation_split)
     options.setdefault("seed", config.training.seed)
     if data.scaling != "default":
         options.setdefault("scaling", data.scaling)
-    return datasets.load(data.dataset, **options)
+    return datasets.load(data.dataset, progress=progress, **options)
 
 
 def data_key(config: run_config.RunConfig) -> str:

@@ -17,6 +17,8 @@ Generated sets also take ``n_samples`` and ``noise``; ``mnist``/``fashion_mnist`
 """
 from __future__ import annotations
 
+import inspect
+
 # Importing the loader modules registers their data sets, in the order the GUI lists them.
 from core.datasets import digits, mnist, user_digits, tabular, toys, csv_import  # noqa: F401  isort: skip
 from core.datasets.csv_import import load_csv
@@ -33,6 +35,10 @@ def names() -> list[str]:
     return DATASETS.names()
 
 
-def load(name: str, **options) -> Dataset:
-    """Load the data set ``name``; unknown names and options raise ValueError."""
+def load(name: str, *, progress=None, **options) -> Dataset:
+    """Load the data set ``name``; unknown names and options raise ValueError. ``progress(done,
+    total)`` goes to the data sets that report how far they are (downloads, large CSV files); an
+    exception it raises ends the load."""
+    if progress is not None and "progress" in inspect.signature(DATASETS.get(name)).parameters:
+        options["progress"] = progress
     return DATASETS.create(name, **options)

@@ -18,6 +18,7 @@ row with too many or too few cells, a quote left open, and a label column with o
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import os
 import re
@@ -31,6 +32,8 @@ DELIMITERS = ("\t", ";", ",")
 _QUOTED = re.compile(r'"[^"]*"')
 CONVERTED_ROWS = 10_000
 """Rows converted to numbers at a time (see :func:`_numbers`)."""
+PARSED_LINES = 50_000
+"""Lines split into cells between two calls of ``progress``."""
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 """The largest value a feature may have: the engine computes in float32 by default."""
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
@@ -122,11 +125,13 @@ def _with_decimal_point(cell: str) -> str:
 
 @DATASETS.register("csv")
 def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | None = None,
-             delimiter: str | None = None, scaling: str = "standardize", **split_options) -> Dataset:
+             delimiter: str | None = None, scaling: str = "standardize", progress=None, **split_options) -> Dataset:
     """Read ``path`` into a :class:`Dataset` named after the file; see the module docstring.
 
     ``task``: "binary" (exactly two classes), "multiclass" or "regression".
-    Options: validation_split, test_split, seed, max_train, scaling.
+    Options: validation_split, test_split, seed, max_train, scaling. ``progress(done, total)``, if
+    given, is called every few ten thousand rows (the lines split, then the rows converted, in
+    arbitrary units); an exception it raises ends the reading (the window closes, say).
     """
     if not isinstance(path, (str, os.PathLike)):
         raise CsvProblem("not a path", path=repr(path))
@@ -145,14 +150,27 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
         raise CsvProblem("unreadable", path=str(path), reason=error.strerror) from None
     first_line = _QUOTED.sub("", text.lstrip().split("\n", 1)[0])  # a quoted name may hold any character
     delimiter = delimiter or next((d for d in DELIMITERS if d in first_line), ",")
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    lines = text.splitlines(keepends=True)
+    del text
+    reader = csv.reader(lines, delimiter=delimiter)
+    work = 2 * len(lines)  # splitting the lines, then converting the rows' numbers
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(min(done, work), work)
+
+    rows, lines_read = [], -1
     try:
-        # Rows as tuples of text, which the garbage collector stops visiting (lists it walks at every
-        # full collection: millions of them, for a large file, froze a window's thread for seconds).
-        rows = [(reader.line_num, tuple([cell.strip() for cell in row])) for row in reader
-                if any(cell.strip() for cell in row)]
+        while lines_read != reader.line_num:  # the last part read nothing
+            lines_read = reader.line_num
+            # Rows as tuples of text, which the garbage collector stops visiting (lists it walks at every
+            # full collection: millions of them, for a large file, froze a window's thread for seconds).
+            rows += [(reader.line_num, tuple([cell.strip() for cell in row]))
+                     for row in itertools.islice(reader, PARSED_LINES) if any(cell.strip() for cell in row)]
+            report(reader.line_num)
     except csv.Error:  # a quoted cell running on (past the csv module's field limit, or to the end)
         raise CsvProblem("unended quote", path=str(path), row=reader.line_num) from None
+    del lines
     if not rows:
         raise CsvProblem("no rows", path=str(path))
     if delimiter != ",":
@@ -183,7 +201,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     features = [j for j in range(width) if j != label]
     if not features:
         raise CsvProblem("only the label", path=str(path))
-    X = _numbers(path, data, features, column)
+    X = _numbers(path, data, features, column, lambda done: report(work // 2 + done))
     labels = [cells[label] for _, cells in data]
     for (line, _), text_label in zip(data, labels):
         if text_label.lower() in MISSING:
@@ -191,7 +209,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     common = dict(feature_names=tuple(names[j] for j in features), scaling=scaling, **split_options)
     if task == "regression":
         try:
-            targets = _numbers(path, data, [label], column)
+            targets = _numbers(path, data, [label], column, lambda done: None)
         except CsvProblem as problem:
             if problem.problem not in ("not a number", "text column"):
                 raise
@@ -212,9 +230,9 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     return make_dataset(path.stem, task, X, y, class_names=tuple(classes), **common)
 
 
-def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
+def _numbers(path: Path, data, columns: list[int], column, report) -> np.ndarray:
     """The ``columns`` of ``data`` as a float64 matrix; CsvProblem at the first cell that is not a number
-    (``column(j)`` names the j-th column)."""
+    (``column(j)`` names the j-th column). ``report(rows)`` follows the conversion."""
     try:
         values = np.empty((len(data), len(columns)))
         # In parts: the conversion holds the interpreter lock, which a window's thread waits for
@@ -222,6 +240,7 @@ def _numbers(path: Path, data, columns: list[int], column) -> np.ndarray:
         for start in range(0, len(data), CONVERTED_ROWS):
             values[start:start + CONVERTED_ROWS] = np.array(
                 [[cells[j] for j in columns] for _, cells in data[start:start + CONVERTED_ROWS]], dtype=np.float64)
+            report(start + CONVERTED_ROWS)
         if (np.abs(values) <= FLOAT32_MAX).all():  # NaN fails it too
             return values
     except ValueError:

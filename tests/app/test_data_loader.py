@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from app import i18n
-from app.data_loader import CSV_COLUMNS, CSV_PROBLEMS, DatasetLoader, cached, csv_problem_text
+from app.data_loader import CSV_COLUMNS, CSV_PROBLEMS, DatasetLoader, LoadAbandoned, cached, csv_problem_text
 from core.datasets import csv_import
 from core.config import RunConfig
 from core.experiment import Experiment
@@ -58,6 +58,41 @@ def test_loads_queued_behind_another_are_cancelled_at_shutdown_without_an_answer
     loader.shutdown()
     qtbot.wait(200)  # the cancelled futures' reports reach the GUI thread
     assert answers == [] and not loader.is_loading()
+
+
+def test_a_large_csv_file_being_read_stops_at_shutdown_instead_of_being_read_to_the_end(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    """Closing the window while a 200 MB file was read kept it frozen for 20 s."""
+    monkeypatch.setattr(csv_import, "PARSED_LINES", 100)
+    path = tmp_path / "large.csv"
+    path.write_text("x,y,label\n" + "".join(f"{i},{i * 0.5},{i % 2}\n" for i in range(5000)))
+    config = RunConfig()
+    config.data.dataset, config.data.options = "csv", {"path": str(path)}
+    loader = DatasetLoader()
+    reached, calls = threading.Event(), []
+    go_on = loader._go_on
+
+    def first_part_read(done, total):
+        calls.append((done, total))
+        reached.set()
+        for _ in range(1000):  # until the window closes
+            if loader._shut_down:
+                break
+            threading.Event().wait(0.01)
+        go_on(done, total)
+
+    loader._go_on = first_part_read
+    answers = []
+    loader.loaded.connect(lambda *args: answers.append(args))
+    loader.failed.connect(lambda *args: answers.append(args))
+    key = loader.request(config)
+    future = loader._loading[key][0]
+    assert reached.wait(15)
+    loader.shutdown()
+    assert isinstance(future.exception(), LoadAbandoned)
+    assert calls == [(100, 10002)], "stopped after the first lines read"
+    qtbot.wait(100)
+    assert answers == []
 
 
 def test_the_engine_is_prepared_on_the_helper_thread_for_one_network_and_optimiser(qtbot):

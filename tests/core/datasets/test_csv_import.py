@@ -149,3 +149,28 @@ def test_a_class_of_one_example_asks_for_more_or_for_regression(tmp_path):
 def test_a_label_name_needs_a_header(tmp_path):
     with pytest.raises(ValueError, match="the file has no header"):
         load_csv(write(tmp_path, "1,2,a\n3,4,b\n"), "kind", "binary", header=False)
+
+
+def test_a_large_file_reports_its_progress_and_a_raising_progress_ends_the_reading(tmp_path, monkeypatch):
+    from core.datasets import csv_import
+
+    monkeypatch.setattr(csv_import, "PARSED_LINES", 1000)
+    monkeypatch.setattr(csv_import, "CONVERTED_ROWS", 1000)
+    path = tmp_path / "large.csv"
+    path.write_text("a,b,label\n" + "".join(f"{i},{-i},{i % 3}\n" for i in range(4500)))
+    reports = []
+    dataset = datasets.load("csv", path=str(path), progress=lambda done, total: reports.append((done, total)))
+    assert dataset.n_classes == 3
+    done = [report[0] for report in reports]
+    assert {total for _, total in reports} == {2 * 4501} and done == sorted(done) and done[-1] == 2 * 4501
+    assert len(reports) >= 9, "the lines split, then the rows converted, a thousand at a time"
+
+    class Closed(Exception):
+        pass
+
+    def stop(done, total):
+        raise Closed
+
+    with pytest.raises(Closed):
+        load_csv(path, progress=stop)
+    assert datasets.load("moons", progress=stop).n_classes == 2, "a data set that reports nothing takes none"
