@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from core import events
-from core.config import SCHEMA_VERSION, OptimizerConfig, RunConfig, ScheduleConfig, check
+from core.config import SCHEMA_VERSION, ConfigError, OptimizerConfig, RunConfig, ScheduleConfig, check, validate
 from core.experiment import Experiment, load_data
 from core.languages import LANGUAGES, read_texts, text_in
 from core.trainer import TrainingControl
@@ -57,6 +57,10 @@ _END_OF_TURN = (events.BatchFinished, events.EpochFinished, events.TrainingFinis
 
 SMOOTHING = 0.9
 """β of the moving average of the training loss that decides when a contender reached a target."""
+
+LEARNED = 0.9
+"""A contender whose smoothed training loss never fell below this share of its first value has not
+learned (a learning rate of 0, or one so large that the loss only grew without overflowing)."""
 
 
 class Contender(NamedTuple):
@@ -74,7 +78,9 @@ class ContenderSummary:
     ``best_val_metric`` is the best validation accuracy (R² for regression; NaN without validation
     data) and ``best_val_epoch`` the epoch (1, 2, …) it was reached, or None before the first epoch.
     ``steps_to_target`` is the first step at which the smoothed training loss reached
-    ``target_loss``, or None if it has not.
+    ``target_loss``, or None if it has not; :meth:`steps_to` answers for any target, from ``lows``:
+    each step at which the smoothed loss reached a new low, with that low. ``learned`` says whether
+    the smoothed loss ever fell below :data:`LEARNED` × its first value.
 
     ``seconds_per_step`` estimates the time one of its steps takes alone on an idle computer: the median
     time of its steps so far, plus its share of an end-of-epoch evaluation (the median evaluation time
@@ -98,6 +104,12 @@ class ContenderSummary:
     diverged: bool
     reason: str | None
     finished: events.TrainingFinished | None = None
+    lows: tuple[tuple[int, float], ...] = ()
+    learned: bool = True
+
+    def steps_to(self, target: float) -> int | None:
+        """The first step at which the smoothed training loss reached ``target``, or None."""
+        return next((step for step, low in self.lows if low <= target), None)
 
 
 class MedianDuration:
@@ -165,6 +177,10 @@ class _Progress:
     def lowest_smoothed_loss(self) -> float:
         return -self.record_losses[-1] if self.record_losses else math.nan
 
+    @property
+    def learned(self) -> bool:
+        return bool(self.record_losses) and -self.record_losses[-1] < LEARNED * -self.record_losses[0]
+
     def steps_to(self, target: float) -> int | None:
         position = bisect.bisect_left(self.record_losses, -target)
         return self.record_steps[position] if position < len(self.record_steps) else None
@@ -177,14 +193,25 @@ class _Progress:
 def contender_config(config: RunConfig, contender: Contender) -> RunConfig:
     """``config`` with the contender's optimiser and schedule: what the contender trains with.
     ValueError, naming the contender, if its optimiser or schedule options are invalid."""
+    try:
+        return check(_with_contender(config, contender))
+    except ValueError as error:
+        raise ValueError(f"contender {contender.label!r}: {error}") from None
+
+
+def contender_errors(config: RunConfig, contender: Contender) -> list[ConfigError]:
+    """What is wrong with the contender's optimiser or schedule (empty when nothing): the problems of
+    :func:`core.config.validate` at ``optimizer…`` and ``schedule…`` fields."""
+    return [error for error in validate(_with_contender(config, contender))
+            if error.field.startswith(("optimizer", "schedule"))]
+
+
+def _with_contender(config: RunConfig, contender: Contender) -> RunConfig:
     config = config.copy()
     config.name = contender.label
     config.optimizer = copy.deepcopy(contender.optimizer)
     config.schedule = copy.deepcopy(contender.schedule) if contender.schedule is not None else ScheduleConfig()
-    try:
-        return check(config)
-    except ValueError as error:
-        raise ValueError(f"contender {contender.label!r}: {error}") from None
+    return config
 
 
 class Race:
@@ -309,10 +336,12 @@ class Race:
 
     # ------------------------------------------------------------------ results
     def common_target_loss(self) -> float:
-        """The lowest smoothed training loss that every contender still in the race has reached
-        (diverged ones excluded): the default target, which each of them reached at some step."""
-        lows = [progress.lowest_smoothed_loss for progress in self._progress
-                if progress.record_losses and not self._diverged(progress)]
+        """The lowest smoothed training loss that every contender still in the race and learning has
+        reached (those that diverged or have not learned, see :data:`LEARNED`, excluded unless no
+        contender learned): the default target, which each of them reached at some step. (With a
+        contender whose loss only grew, the target was every contender's first loss, reached at step 1.)"""
+        going = [progress for progress in self._progress if progress.record_losses and not self._diverged(progress)]
+        lows = [progress.lowest_smoothed_loss for progress in [p for p in going if p.learned] or going]
         return max(lows) if lows else math.nan
 
     def summary(self, target_loss: float | None = None) -> tuple[ContenderSummary, ...]:
@@ -330,7 +359,9 @@ class Race:
                 seconds_per_step=step_seconds,
                 seconds_per_epoch=step_seconds * steps_per_epoch if progress.epochs else math.nan,
                 diverged=self._diverged(progress),
-                reason=finished.reason if finished else None, finished=finished))
+                reason=finished.reason if finished else None, finished=finished,
+                lows=tuple(zip(progress.record_steps, (-low for low in progress.record_losses))),
+                learned=progress.learned))
         return tuple(summaries)
 
     @staticmethod

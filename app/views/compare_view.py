@@ -30,8 +30,9 @@ from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, hyperparameter_defaults
+from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
-                                set_help)
+                                mark, set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds
 from app.views.series import DecimatingSeries, Smoother, plain
@@ -449,11 +450,6 @@ class CompareView(SessionView, View):
         self.editor = QWidget()
         self.editor.setLayout(editor)
         box.addWidget(self.editor)
-        self.problems = QLabel()
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b71c1c;")
-        box.addWidget(self.problems)
         layout.addWidget(contenders_box)
 
         display_box = QGroupBox(self.tr("Display"))
@@ -512,6 +508,12 @@ class CompareView(SessionView, View):
             set_help(button, help_text)
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        # Beside Start, which it explains: under the contender's settings it was out of sight.
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b71c1c;")
+        layout.addWidget(self.problems)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -662,6 +664,7 @@ class CompareView(SessionView, View):
         self.unit_box.set_value(contender.schedule.unit)
         self.schedule_options.set_values(hyperparameter_defaults(schedules, contender.schedule.name),
                                          contender.schedule.options)
+        self._mark_current_contender()
 
     def _edit_current(self, **changes) -> None:
         """Change the selected contender; a label not typed by the user becomes the default one, which
@@ -781,11 +784,26 @@ class CompareView(SessionView, View):
         if len(set(labels)) != len(labels) or not all(labels):
             problems.append(self.tr("Give every contender its own label."))
         for contender in self._contenders:
-            try:
-                race_engine.contender_config(config, contender)
-            except ValueError as error:
-                problems.append(str(error))
+            for error in race_engine.contender_errors(config, contender):
+                problems.append(self.tr("{label}: {problem}").format(label=contender.label,
+                                                                     problem=problem_text(error)))
         return problems
+
+    def _mark_current_contender(self) -> None:
+        """The selected contender's settings that are wrong, marked at their controls with the reason."""
+        row = self.contender_list.currentRow()
+        errors = race_engine.contender_errors(self.race_config(), self._contenders[row]) \
+            if 0 <= row < len(self._contenders) else []
+        forms = (self.optimizer_options, self.schedule_options)
+        marked = {}
+        for error in errors:
+            control = next((form.control_for(error.message) for form in forms if form.control_for(error.message)),
+                           None)
+            if control is not None and control not in marked:
+                marked[control] = problem_text(error, subject=False)
+        for form in forms:
+            for control in form.controls().values():
+                mark(control, marked.get(control))
 
     # ------------------------------------------------------------------ running
     def start(self) -> None:
@@ -835,6 +853,8 @@ class CompareView(SessionView, View):
     def _target_edited(self, value) -> None:
         if self.running:
             self.session.worker.target_loss = self.target_loss()
+        self._fill_table()  # the steps of a race already over too, from its contenders' lows
+        self._update_controls()
 
     @Slot(object)
     def _on_started(self, started: RaceStarted) -> None:
@@ -881,6 +901,10 @@ class CompareView(SessionView, View):
         problems = [] if running else self.problems_found()
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
+        self._mark_current_contender()
+        typed = self.target.text().strip()
+        mark(self.target, self.tr("Type a loss above 0, or leave the field empty for the automatic target.")
+             if typed and self.target_loss() is None else None)
         self.start_button.setEnabled(not running and not problems)
         self.pause_button.setEnabled(running)
         pausing = running and self.session.control.paused
@@ -930,7 +954,10 @@ class CompareView(SessionView, View):
         self.metric_plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]),
                                   color=palette.FOREGROUND)
         diverged = self._diverged()
-        kept = [curves for index, curves in enumerate(self.curves) if index not in diverged] or self.curves
+        # Neither a diverged contender's losses nor those of one that never learned (its loss grew to
+        # 1e8 with a learning rate of 100) stretch the axes over the others' curves.
+        left_out = diverged | {index for index, summary in enumerate(self.summary) if not summary.learned}
+        kept = [curves for index, curves in enumerate(self.curves) if index not in left_out] or self.curves
         train_axis, val_axis = self._loss_axes
         train_axis.follow(finite_bounds(*(curves.loss_by_step.y for curves in kept)))
         val_axis.follow(finite_bounds(*(curves.val_losses for curves in kept)))
@@ -947,12 +974,12 @@ class CompareView(SessionView, View):
         top = self.loss_plot.getViewBox().viewRange()[1][1]
         if self.log_scale.isChecked():
             top = 10.0 ** top
-        for index, (mark, (train, _, _)) in enumerate(zip(self._divergence_marks, self._plot_items)):
+        for index, (cross, (train, _, _)) in enumerate(zip(self._divergence_marks, self._plot_items)):
             x, y = train.xData, train.yData  # as given: getData() has them on the logarithmic axis' scale
             if index in diverged and x is not None and len(x):
-                mark.setData([x[-1]], [min(y[-1], top)])
+                cross.setData([x[-1]], [min(y[-1], top)])
             else:
-                mark.setData([], [])
+                cross.setData([], [])
 
     def _label_legend(self, diverged: set[int]) -> None:
         for index, (_, text) in enumerate(self.legend.items):
@@ -993,7 +1020,8 @@ class CompareView(SessionView, View):
 
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
-        target = self.summary[0].target_loss if self.summary else math.nan
+        typed = self.target_loss()
+        target = typed if typed is not None else self.summary[0].target_loss if self.summary else math.nan
         self.summary_table.horizontalHeaderItem(3).setText(
             self.tr("steps to\ntarget loss\n{target}").format(target=i18n.format_number(target, 4, fixed=False))
             if math.isfinite(target)
@@ -1001,7 +1029,8 @@ class CompareView(SessionView, View):
         for row, summary in enumerate(self.summary):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))
-            reached = self.tr("not yet") if summary.steps_to_target is None else str(summary.steps_to_target)
+            steps = summary.steps_to(target) if typed is not None else summary.steps_to_target
+            reached = str(steps) if steps is not None else self.tr("never") if summary.reason else self.tr("not yet")
             cells = [summary.label,
                      i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",

@@ -525,6 +525,10 @@
         <translation>Дайте каждому участнику своё название.</translation>
     </message>
     <message>
+        <source>{label}: {problem}</source>
+        <translation>{label}: {problem}</translation>
+    </message>
+    <message>
         <source>Loading the data and building {count} copies of the network…</source>
         <translation>Загрузка данных и построение {count} копий сети…</translation>
     </message>
@@ -543,6 +547,10 @@
     <message>
         <source>The race is over.</source>
         <translation>Гонка окончена.</translation>
+    </message>
+    <message>
+        <source>Type a loss above 0, or leave the field empty for the automatic target.</source>
+        <translation>Введите потерю больше 0 или оставьте поле пустым для автоматической цели.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -625,6 +633,10 @@ target loss
     <message>
         <source>running</source>
         <translation>идёт</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>не достигнута</translation>
     </message>
     <message>
         <source>training loss, smoothed</source>

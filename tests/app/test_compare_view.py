@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from app import i18n
-from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, LossAxis
+from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, ControlsColumn, LossAxis
 from app.views.base import TITLE_LINE_HEIGHT
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
@@ -238,6 +238,40 @@ def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_star
     view.label_edit.setText(view.contenders[1].label)
     view.label_edit.editingFinished.emit()
     assert not view.start_button.isEnabled() and "own label" in view.problems.text()
+
+
+def test_a_bad_value_is_marked_at_its_control_and_explained_beside_start(qtbot, view):
+    view.contender_list.setCurrentRow(1)
+    momentum = view.optimizer_options.controls()["momentum"]
+    momentum.setText("1.5")
+    momentum.editingFinished.emit()
+    assert momentum.property("invalid") and momentum.toolTip().startswith("⚠ must be")
+    assert not view.optimizer_options.controls()["lr"].property("invalid")
+    assert view.problems.text().startswith(view.contenders[1].label + ": momentum momentum must be")
+    assert view.problems.isVisibleTo(view) and not view.findChild(ControlsColumn).isAncestorOf(view.problems), \
+        "beside Start, not at the end of the scrolled settings"
+    view.contender_list.setCurrentRow(0)
+    assert not view.optimizer_options.controls()["lr"].property("invalid"), "the other contender's are fine"
+    view.contender_list.setCurrentRow(1)
+    assert view.optimizer_options.controls()["momentum"].property("invalid")
+
+
+def test_a_target_typed_after_the_race_counts_the_steps_again(qtbot, view):
+    race_to_the_end(qtbot, view)
+    automatic = [view.summary_table.item(row, 3).text() for row in range(3)]
+    assert all(text.isdigit() for text in automatic)
+    view.target.setText("1e-9")
+    view.target.editingFinished.emit()
+    assert [view.summary_table.item(row, 3).text() for row in range(3)] == ["never"] * 3
+    assert view.summary_table.horizontalHeaderItem(3).text().endswith("1e-09")
+    view.target.setText("3")
+    view.target.editingFinished.emit()
+    assert [view.summary_table.item(row, 3).text() for row in range(3)] == \
+        [str(summary.steps_to(3.0)) for summary in view.summary]
+    view.target.setText("abc")
+    view.target.editingFinished.emit()
+    assert view.target.property("invalid")
+    assert [view.summary_table.item(row, 3).text() for row in range(3)] == automatic
 
 
 def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, view):

@@ -174,6 +174,23 @@ def test_summary_best_accuracy_steps_to_target_and_own_time():
     assert race.summary()[0].target_loss == common
 
 
+def test_a_contender_whose_loss_only_grew_does_not_set_the_common_target():
+    """With SGD at lr 100 (loss up to ~1e8, never non-finite) the target was every contender's first
+    loss, reached by all at step 1."""
+    contenders = [("blown up", OptimizerConfig("sgd", {"lr": 100.0}), ScheduleConfig()),
+                  ("SGD", OptimizerConfig("sgd", {"lr": 0.1}), ScheduleConfig()),
+                  ("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig())]
+    race = Race(small_config(epochs=3, dropout=0.0), contenders)
+    list(race.run())
+    blown_up, sgd, adam = race.summary()
+    assert not blown_up.learned and not blown_up.diverged and sgd.learned and adam.learned
+    assert blown_up.steps_to_target is None
+    assert sgd.steps_to_target > 1 and adam.steps_to_target > 1
+    assert sgd.target_loss == max(min(low for _, low in summary.lows) for summary in (sgd, adam))
+    for summary in race.summary(target_loss=1.5):
+        assert summary.steps_to(1.5) == summary.steps_to_target, "any target, from the lows"
+
+
 def test_identical_contenders_get_about_the_same_time_whatever_one_off_or_outside_delays_they_meet():
     """One twin meets a slow first preparation of its optimiser (kernels compiled or loaded, as the
     first contender of each optimiser did) and steps slowed from outside (the window redrawing)."""
