@@ -474,7 +474,7 @@ class CompareView(SessionView, View):
         self.target.setPlaceholderText(self.tr("auto"))
         set_help(self.target, self.tr("The summary counts the steps each contender needed until its smoothed "
                                       "training loss reached this value. Empty: the lowest loss every contender "
-                                      "still in the race has reached."), self.tr("Target loss"))
+                                      "still in the race and learning has reached."), self.tr("Target loss"))
         self.target.valueEdited.connect(self._target_edited)
         display.addRow(self.tr("Target loss"), self.target)
         layout.addWidget(display_box)
@@ -1013,7 +1013,8 @@ class CompareView(SessionView, View):
             self.tr("steps to\ntarget loss"), self.tr("s per\nepoch"), self.tr("status")])
         self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
             "The first step at which the contender's smoothed training loss reached the target: the lowest "
-            "loss that every contender still in the race has reached."))
+            "loss that every contender still in the race and learning has reached (one whose loss never fell "
+            "10 % below its start is left out)."))
         self.summary_table.horizontalHeaderItem(4).setToolTip(self.tr(
             "Seconds per epoch as if the contender had trained alone: the median time of one of its steps × "
             "the steps of an epoch, plus the median time of its end-of-epoch evaluation."))

@@ -465,8 +465,8 @@
         <translation>авто</translation>
     </message>
     <message>
-        <source>The summary counts the steps each contender needed until its smoothed training loss reached this value. Empty: the lowest loss every contender still in the race has reached.</source>
-        <translation>В итогах считаются шаги, которые понадобились каждому участнику, пока его сглаженные потери на обучении не достигли этого значения. Пусто — наименьшие потери, которых достигли все оставшиеся в гонке участники.</translation>
+        <source>The summary counts the steps each contender needed until its smoothed training loss reached this value. Empty: the lowest loss every contender still in the race and learning has reached.</source>
+        <translation>В итогах считаются шаги, которые понадобились каждому участнику, пока его сглаженные потери на обучении не достигли этого значения. Пусто — наименьшие потери, которых достигли все оставшиеся в гонке и обучающиеся участники.</translation>
     </message>
     <message>
         <source>Target loss</source>
@@ -623,8 +623,8 @@ target loss
         <translation>Убрать выбранного участника (в гонке их не меньше 2).</translation>
     </message>
     <message>
-        <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race has reached.</source>
-        <translation>Первый шаг, на котором сглаженные потери участника на обучении достигли цели: наименьших потерь, которых достигли все участники, ещё остающиеся в гонке.</translation>
+        <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out).</source>
+        <translation>Первый шаг, на котором сглаженные потери участника на обучении достигли цели: наименьших потерь, которых достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается).</translation>
     </message>
     <message>
         <source>paused</source>
