@@ -26,6 +26,11 @@ SERIES = ("blue", "orange", "reddish_purple", "bluish_green", "vermillion", "sky
 purple comes third: bluish green beside blue could not be told apart in thin, noisy, overlapping
 lines (the gradient norms of layers 1 and 3)."""
 
+OPTIMIZER_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop": 4, "adagrad": 5, "newton": 6,
+                     "adadelta": 7}
+"""Each method's series colour, the same in every view that compares them (the optimiser race and the
+loss surfaces): Adam was black in one and green in the other."""
+
 BACKGROUND = "#FFFFFF"
 FOREGROUND = "#303030"
 GRID_ALPHA = 0.25

@@ -130,11 +130,20 @@ def beside_controls(controls: QWidget, content: QWidget, pinned: QWidget | None 
     return splitter
 
 
-def swatch(index: int) -> QIcon:
-    """A small square in the index-th contender's colour, for lists and tables."""
+def swatch(colour: int) -> QIcon:
+    """A small square in the series colour ``colour``, for lists and tables."""
     pixmap = QPixmap(12, 12)
-    pixmap.fill(palette.series_color(index))
+    pixmap.fill(palette.series_color(colour))
     return QIcon(pixmap)
+
+
+def contender_colours(contenders) -> list[int]:
+    """The contenders' series colours: each optimiser's own (:data:`app.palette.OPTIMIZER_COLOURS`, as
+    on the loss surfaces) when every contender has a different one, else one per row."""
+    names = [contender.optimizer.name for contender in contenders]
+    if len(set(names)) == len(names) and all(name in palette.OPTIMIZER_COLOURS for name in names):
+        return [palette.OPTIMIZER_COLOURS[name] for name in names]
+    return list(range(len(names)))
 
 
 def preset_language() -> str:
@@ -302,6 +311,7 @@ class CompareView(SessionView, View):
         self.session: RaceSession | None = None
         self.curves: list[ContenderCurves] = []
         self.labels: tuple = ()
+        self.colours: tuple = ()  # the race's series colour indices (see contender_colours)
         self.summary: tuple = ()
         self._steps_per_epoch = 1
         self._regression = False
@@ -638,8 +648,8 @@ class CompareView(SessionView, View):
         row = max(0, min(self.contender_list.currentRow(), len(self._contenders) - 1))
         with QSignalBlocker(self.contender_list):
             self.contender_list.clear()
-            for index, contender in enumerate(self._contenders):
-                self.contender_list.addItem(QListWidgetItem(swatch(index), self._describe(contender)))
+            for colour, contender in zip(contender_colours(self._contenders), self._contenders):
+                self.contender_list.addItem(QListWidgetItem(swatch(colour), self._describe(contender)))
             self.contender_list.setCurrentRow(row)
         self._show_contender(row)
 
@@ -816,6 +826,7 @@ class CompareView(SessionView, View):
                 and self.experiment.config.training.seed == config.training.seed:
             dataset = self.experiment.dataset  # already loaded and split the same way
         self.labels = tuple(contender.label for contender in self._contenders)
+        self.colours = tuple(contender_colours(self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
         self.summary = ()
         self._paused = self._failed = False
@@ -923,7 +934,7 @@ class CompareView(SessionView, View):
             plot.clear()
         self.legend.clear()
         self._plot_items, self._divergence_marks = [], []
-        for index, label in enumerate(self.labels):
+        for index, label in zip(self.colours, self.labels):
             colour = palette.series_color(index)
             train = self.loss_plot.plot(pen=palette.pen(index, 2))
             self.legend.addItem(train, label)
@@ -1046,7 +1057,7 @@ class CompareView(SessionView, View):
                     self.summary_table.setItem(row, column, item)
                 item.setText(text)
                 item.setToolTip(endings.describe(summary.finished) if column == 5 and summary.finished else "")
-            self.summary_table.item(row, 0).setIcon(swatch(row))
+            self.summary_table.item(row, 0).setIcon(swatch(self.colours[row]))
             status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))
         self._fit_columns()

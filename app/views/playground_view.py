@@ -69,16 +69,14 @@ SURFACE_NOTES = {
                           "wine data, alcohol and proline standardised: a long, gently sloping valley."),
 }
 # Colours by method, so that a method keeps its colour whichever others are selected.
-METHOD_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop": 4, "adagrad": 5, "newton": 6,
-                  "adadelta": 7}
 UNSELECTED = ("adamw",)
 PATH_EDGE = pg.mkPen(60, 60, 60, 150, width=4)
 
 
 def method_pen(name: str) -> QPen:
     """The pen of a method's path and loss curve: its colour, dashed for a method without one of its own."""
-    style = None if name in METHOD_COLOURS else Qt.PenStyle.DashLine
-    return palette.pen(METHOD_COLOURS.get(name, 0), 2, style)
+    style = None if name in palette.OPTIMIZER_COLOURS else Qt.PenStyle.DashLine
+    return palette.pen(palette.OPTIMIZER_COLOURS.get(name, 0), 2, style)
 
 
 def line_sample(pen: QPen) -> QIcon:
@@ -562,7 +560,7 @@ class PlaygroundView(View):
             self.loss_curves[name].setData(np.arange(len(losses)), losses)
             heads_x.append(points[-1, 0])
             heads_y.append(points[-1, 1])
-            heads_brush.append(pg.mkBrush(palette.series_color(METHOD_COLOURS.get(name, 0))))
+            heads_brush.append(pg.mkBrush(palette.series_color(palette.OPTIMIZER_COLOURS.get(name, 0))))
         self.heads.setData(heads_x, heads_y, brush=heads_brush)
         self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
         steps = max((walk.steps for walk in self.walks.values()), default=0)

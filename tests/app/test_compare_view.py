@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from app import i18n
+from app import i18n, palette
 from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, ControlsColumn, LossAxis
 from app.views.base import TITLE_LINE_HEIGHT
 from core import events
@@ -332,8 +332,26 @@ def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qt
     view.apply_preset(adaptive)
     assert view.race_config().data.dataset == "digits" and "workbench" in view.runs_on.text()
     assert view.contender_list.count() == 4
-    assert view.contender_list.item(0).icon().pixmap(12, 12).toImage().pixelColor(5, 5).name() == "#0072b2"
     assert view.contender_list.item(0).data(Qt.ItemDataRole.DisplayRole).startswith("Adagrad")
+    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(palette.OPTIMIZER_COLOURS["adagrad"])
+
+
+def swatch_colour(item):
+    return item.icon().pixmap(12, 12).toImage().pixelColor(5, 5)
+
+
+def test_each_optimiser_keeps_its_loss_surfaces_colour_unless_two_contenders_share_one(qtbot, view):
+    """Lab 11's Adam was black in the race and green on the loss surfaces, Adagrad green and sky blue."""
+    from app.views.playground_view import method_pen
+
+    race_to_the_end(qtbot, view)
+    for row, (name, (train, _, _)) in enumerate(zip(["sgd", "momentum", "adam"], view._plot_items)):
+        assert train.opts["pen"].color() == method_pen(name).color()
+        assert swatch_colour(view.contender_list.item(row)) == method_pen(name).color()
+    view.set_contenders([("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig()),
+                         ("Adam slow", OptimizerConfig("adam", {"lr": 0.001}), ScheduleConfig())])
+    assert [swatch_colour(view.contender_list.item(row)) for row in range(2)] == \
+        [palette.series_color(0), palette.series_color(1)], "told apart by row"
 
 
 @pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300)])
