@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGro
 from app import palette
 from app.panels import help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
-from app.views.base import Axis, TranslatedText, View, add_plot
+from app.views.base import Axis, TranslatedText, View, add_plot, laid_out_legend
 from app.views.compare_view import beside_controls
 from app.views.gradients import layer_numbers
 from core import activations
@@ -385,9 +385,7 @@ class ActivationFunctionsView(View):
                                        if names else 0)
         if not names:
             return
-        legend = pg.LegendItem(colCount=1, labelTextColor=palette.FOREGROUND)
-        # A legend floats over a plot unscaled; this one is laid out with the plots and exported at their scale.
-        legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        legend = laid_out_legend(colCount=1)
         legend.addItem(pg.PlotDataItem(pen=self.value_pen), self.tr("φ(z)"))
         legend.addItem(pg.PlotDataItem(pen=self.derivative_pen), self.tr("φ′(z)"))
         legend.addItem(self._kink_marks(), self.tr("φ′ at a jump or corner"))

@@ -104,6 +104,25 @@ class ExportButtons(QWidget):
         return True
 
 
+def floating_legend(plot: pg.PlotItem, offset: tuple) -> pg.LegendItem:
+    """A legend in a corner of ``plot``, on a translucent white box (``offset`` as pyqtgraph's: from
+    the left or top when positive, else from the right or bottom), drawn at the plots' scale (see
+    :func:`laid_out_legend`)."""
+    legend = plot.addLegend(offset=offset, labelTextColor=palette.FOREGROUND)
+    legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+    legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    return legend
+
+
+def laid_out_legend(**options) -> pg.LegendItem:
+    """A legend placed in the view's layout with the plots, not floating over one: it scales with them.
+    (pyqtgraph's legends ignore the scene's scale, and a PNG exported at twice the size drew them at half
+    the plots' scale.) ``options`` go to :class:`pyqtgraph.LegendItem`."""
+    legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, **options)
+    legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    return legend
+
+
 class TranslatedText:
     """A class attribute translated each time it is read, so that a translator installed after
     import still applies. Mark the text with ``QT_TRANSLATE_NOOP(context, text)`` for lupdate."""

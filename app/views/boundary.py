@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from app import palette
 from app.display_names import data_label
 from app.i18n import format_integer
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, laid_out_legend
 
 MAX_POINTS = 3000
 """At most this many points per split are drawn (scatter plots of huge CSV files stall the GUI)."""
@@ -45,7 +45,7 @@ class BoundaryView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         # The legend above the plot, where it hides no point (in a corner it covered XNOR's (1, 1)).
-        legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, colCount=2)
+        legend = laid_out_legend(colCount=2)
         self.graphics.addItem(legend, row=0, col=0)
         self.plot = self.new_plot(1, 0)
         self.plot.showGrid(x=False, y=False)

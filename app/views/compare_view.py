@@ -34,7 +34,7 @@ from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 mark, set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds
+from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds, laid_out_legend
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -357,10 +357,7 @@ class CompareView(SessionView, View):
             plot.setXLink(self.loss_plot)
         # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
         # slow ones' at the top right, the fast ones' fall at the bottom left).
-        self.legend = pg.LegendItem(colCount=MAX_LEGEND_COLUMNS, labelTextColor=palette.FOREGROUND)
-        # pyqtgraph keeps a legend the same size whatever the zoom, as it floats over a plot; this one is
-        # laid out with the plots, and a PNG export at twice the size drew it at half their scale.
-        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        self.legend = laid_out_legend(colCount=MAX_LEGEND_COLUMNS)
         # A label wider than the plots even alone on its line (lab 11's "метод моментов γ = 0.9" beside the
         # lesson) is cut at the plots' right edge rather than pushing them past the view's.
         self.legend.setMinimumWidth(0)

@@ -1,11 +1,10 @@
 """A 1-D regression network's prediction drawn over the data it learns from."""
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, floating_legend
 from app.views.boundary import MAX_POINTS
 
 
@@ -17,8 +16,7 @@ class FittedCurveView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.new_plot(0, 0)
-        legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        floating_legend(self.plot, (-10, 10))  # the curves named below join it
         self.train_points = self.plot.plot(pen=None, symbol="o", symbolSize=6, symbolPen=None,
                                            symbolBrush=palette.translucent(0, 170), name=self.tr("training"))
         self.val_points = self.plot.plot(pen=None, symbol="t", symbolSize=8, symbolPen=palette.FOREGROUND,

@@ -10,7 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
-from app.views.base import Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds
+from app.views.base import (Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds,
+                            laid_out_legend)
 from app.views.series import DecimatingSeries, plain, show
 from core.inspection import SATURATION_MARGIN
 
@@ -74,7 +75,7 @@ class GradientView(View):
         layout.setRowStretchFactor(2, 3)
         # Legends beside their plots, where they hide no curve (inside, the shares' legend covered the
         # curves of a plot 80 px high and showed 3 of its 6 layers).
-        self.norm_legend, self.share_legend = (pg.LegendItem(labelTextColor=palette.FOREGROUND) for _ in range(2))
+        self.norm_legend, self.share_legend = laid_out_legend(), laid_out_legend()
         self.graphics.addItem(self.norm_legend, row=0, col=1)
         self.graphics.addItem(self.share_legend, row=2, col=1)
         self.spread_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0), beam=0.2,

@@ -5,7 +5,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 
 from app import palette
-from app.views.base import TranslatedText, ValueAxis, View
+from app.views.base import TranslatedText, ValueAxis, View, floating_legend
 
 
 class HistogramView(View):
@@ -42,8 +42,7 @@ class HistogramView(View):
                 layer=name, rows=layer.n_in, cols=layer.n_out), left=self.tr("count"))
             biases = self.new_plot(row, 1, self.tr("{layer}: biases ({count})").format(layer=name, count=layer.n_out))
             if row == 0:
-                legend = weights.addLegend(offset=(-5, 5), labelTextColor=palette.FOREGROUND)
-                legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+                floating_legend(weights, (-5, 5))
             items = []
             for plot in (weights, biases):
                 # Weights spread as they learn: room to spread into keeps the bins' axis still longer.

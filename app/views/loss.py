@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
 from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, cache_pictures,
-                            finite_bounds)
+                            finite_bounds, floating_legend)
 from app.views.series import DEFAULT_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION, PENALTY = range(5)
@@ -62,8 +62,7 @@ class LossView(View):
         self.lr_series = DecimatingSeries(TREND_CAPACITY)
         self.loss_smoother, self.metric_smoother = Smoother(), Smoother()
 
-        self.legend = legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
-        legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.legend = legend = floating_legend(self.loss_plot, (-10, 10))
         reference = pg.mkPen(palette.REFERENCE, width=1)
         self.loss_curves = [
             self.line(self.loss_plot, pen=reference, name=self.names[BATCH]),
@@ -77,8 +76,7 @@ class LossView(View):
                                 symbolBrush=palette.series_color(3), symbolPen=None),
         ]
         self.loss_curves[PENALTY].hide()
-        metric_legend = self.metric_plot.addLegend(offset=(-10, -10), labelTextColor=palette.FOREGROUND)
-        metric_legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        metric_legend = floating_legend(self.metric_plot, (-10, -10))
         self.metric_curves = [
             self.line(self.metric_plot, pen=palette.pen(0, 1.5), name=self.tr("per batch, smoothed")),
             self.metric_plot.plot(pen=palette.pen(0, 1, Qt.PenStyle.DashLine), symbol="o", symbolSize=6,

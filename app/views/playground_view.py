@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 
 from app import display_names, i18n, palette
 from app.panels.widgets import NumberEdit, set_help
-from app.views.base import ExportButtons, TranslatedText, View, cache_pictures
+from app.views.base import ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
 from app.views.compare_view import beside_controls
 from core import surfaces
 
@@ -188,7 +188,7 @@ class PlaygroundView(View):
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
         # Under both plots, in columns: inside the loss plot, as narrow as a third of the window, it hid the curves.
-        self.legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, colCount=4)
+        self.legend = laid_out_legend(colCount=4)
         self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
         self.background = pg.ImageItem()
         self.background.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (200, 208, 218)]))

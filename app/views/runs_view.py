@@ -27,7 +27,7 @@ from app import palette
 from app.display_names import label
 from app.i18n import format_number
 from app.panels.widgets import FlowLayout, breakable
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, floating_legend
 from core import runs
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -173,7 +173,7 @@ class RunsView(View):
         layout.removeWidget(self.graphics)
         bottom_layout.addWidget(self.graphics, 1)
         self.plot = self.new_plot(0, 0, bottom=self.tr("epoch"))
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=palette.FOREGROUND)
+        self.legend = floating_legend(self.plot, (-10, 10))
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import time
 
-import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSignalBlocker, Qt,
                             QTimer, Signal, Slot)
 from PySide6.QtGui import QColor
@@ -27,7 +26,7 @@ from app import endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, View
+from app.views.base import ExportButtons, TranslatedText, View, laid_out_legend
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
@@ -194,7 +193,7 @@ class VariantsView(SessionView, View):
         self.layout().addWidget(self.content, 1)
         # Above the plots, where it hides no curve; a title too long for a narrow window runs past the
         # legend's box (cut at the edge) instead of widening the plots beyond the window.
-        self.legend = pg.LegendItem(labelTextColor=palette.FOREGROUND)
+        self.legend = laid_out_legend()
         self.legend.setMinimumWidth(0)
         self.graphics.addItem(self.legend, row=0, col=0)
         self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))

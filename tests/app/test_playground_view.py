@@ -244,3 +244,31 @@ def test_its_numbers_follow_the_language(view):
         i18n.set_language("en")
     view.set_start(0.5, -1.25, play=False)
     assert view.start_label.text().startswith("Start (0.5, -1.25).")
+
+
+def test_every_view_s_legend_is_drawn_at_the_plots_scale_and_exported_at_it(qtbot, view, tmp_path):
+    """pyqtgraph's legends ignore the scene's scale: an export at twice the size drew them at half."""
+    import pyqtgraph as pg
+
+    from app.views import all_views
+    from app.views.activation_functions import ActivationFunctionsView
+    from app.views.compare_view import CompareView
+    from app.views.runs_view import RunsView
+    from app.views.variants_view import VariantsView
+
+    for view_class in (*all_views(), CompareView, VariantsView, ActivationFunctionsView, PlaygroundView, RunsView):
+        other = view_class()
+        qtbot.addWidget(other)
+        legends = [item for item in other.graphics.scene().items() if isinstance(item, pg.LegendItem)]
+        assert all(not legend.flags() & legend.GraphicsItemFlag.ItemIgnoresTransformations for legend in legends), \
+            view_class.__name__
+    qtbot.waitUntil(lambda: view.legend.sceneBoundingRect().top() > 0)
+    view.export(tmp_path / "surfaces.png")
+    image = QImage(str(tmp_path / "surfaces.png"))
+    origin = view.graphics.mapToScene(view.graphics.viewport().rect().topLeft())
+    _, label = view.legend.items[-1]
+    area = label.sceneBoundingRect().translated(-origin)
+    inked = [(x, y) for x in range(int(2 * area.left()), int(2 * area.right()), 2)
+             for y in range(int(2 * area.top()), int(2 * area.bottom()), 2)
+             if image.pixelColor(x, y) != image.pixelColor(0, 0)]
+    assert inked, "the legend's last label drawn where it is on screen, at twice the size"
