@@ -146,6 +146,24 @@ def contender_colours(contenders) -> list[int]:
     return list(range(len(names)))
 
 
+def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
+    """"symbol=value" for each of a component's ``options`` that differs from its default (not those
+    ``left_out``), the symbol from the hyperparameter's display name ("β₁, β₂ (betas)" → "β₁, β₂")."""
+    defaults = hyperparameter_defaults(registry_module, name)
+    changed = []
+    for key, value in options.items():
+        if key in left_out or key not in defaults or value == defaults[key]:
+            continue
+        symbol = display_names.label(labels, key).split(" (")[0]
+        if isinstance(value, bool):
+            changed.append(f"{symbol} {'✓' if value else '✗'}")
+        elif isinstance(value, (list, tuple)):
+            changed.append(f"{symbol}=({', '.join(format_number(item) for item in value)})")
+        else:
+            changed.append(f"{symbol}={format_number(value)}")
+    return changed
+
+
 def preset_language() -> str:
     """The user's language if the presets have texts in it, else English."""
     language = QLocale().name().split("_")[0]
@@ -703,14 +721,19 @@ class CompareView(SessionView, View):
 
     def _default_label(self, contender) -> str:
         """The optimiser's name and learning rate (the optimiser's default if it has none), and the
-        schedule's name unless the rate is constant."""
-        optimizer = contender.optimizer
+        schedule's name unless the rate is constant; then every other setting of either that differs
+        from its default (two Adams with other β were "Adam η=0.001" and "Adam η=0.001 2")."""
+        optimizer, schedule = contender.optimizer, contender.schedule
         lr = optimizer.options.get("lr", hyperparameter_defaults(optimizers, optimizer.name).get("lr"))
         name = display_names.label("optimizer", optimizer.name)
-        if contender.schedule.name == "constant":
-            return self.tr("{optimizer} η={lr}").format(optimizer=name, lr=format_number(lr))
-        return self.tr("{optimizer} η={lr}, {schedule}").format(
-            optimizer=name, lr=format_number(lr), schedule=display_names.label("schedule", contender.schedule.name))
+        if schedule.name == "constant":
+            label = self.tr("{optimizer} η={lr}").format(optimizer=name, lr=format_number(lr))
+        else:
+            label = self.tr("{optimizer} η={lr}, {schedule}").format(
+                optimizer=name, lr=format_number(lr), schedule=display_names.label("schedule", schedule.name))
+        changed = [*changed_settings(optimizers, optimizer.name, optimizer.options, "optimizer_hyperparameter", {"lr"}),
+                   *changed_settings(schedules, schedule.name, schedule.options, "hyperparameter")]
+        return ", ".join([label, *changed])
 
     def _relabel(self) -> None:
         """Give each contender the label its :class:`Naming` says, in the interface language; a label

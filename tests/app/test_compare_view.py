@@ -312,6 +312,23 @@ def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, 
     assert view.contenders[0].label == "SGD η=0.05" == view.contender_list.item(0).text().split("  (")[0]
 
 
+def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot, view):
+    """Two Adams with other β were "Adam η=0.001" and "Adam η=0.001 2": the legend could not tell which."""
+    view.contender_list.setCurrentRow(2)
+    view.schedule_box.choose("constant")
+    view.optimizer_box.choose("adam")
+    betas = view.optimizer_options.controls()["betas"]
+    betas.setText("0.5, 0.9")
+    betas.editingFinished.emit()
+    assert view.contenders[2].label == "Adam η=0.01, β₁, β₂=(0.5, 0.9)"
+    view.optimizer_options.controls()["amsgrad"].setChecked(True)
+    assert view.contenders[2].label == "Adam η=0.01, β₁, β₂=(0.5, 0.9), AMSGrad ✓"
+    view.schedule_box.choose("step")
+    view.schedule_options.controls()["gamma"].setText("0.5")
+    view.schedule_options.controls()["gamma"].editingFinished.emit()
+    assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, γ=0.5")
+
+
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):
     view.resize(600, 560)
     view.set_contenders([("SGD, whose label is much too long for the column of plots beside the controls",
