@@ -29,8 +29,10 @@ class DecimatingSeries:
         if capacity < 2 or capacity % 2:
             raise ValueError(f"series capacity must be an even number ≥ 2, got {capacity}")
         self.capacity = capacity
-        self._x = np.empty(capacity)
-        self._y = np.empty(capacity)
+        # One more slot: the average of the points not yet making a whole group, shown as the last point
+        # (a curve of 4-point averages stopped up to 3 steps short of the newest, and so did its CSV).
+        self._x = np.empty(capacity + 1)
+        self._y = np.empty(capacity + 1)
         self.clear()
 
     def clear(self) -> None:
@@ -41,20 +43,20 @@ class DecimatingSeries:
         self._pending = 0
 
     def __len__(self) -> int:
-        return self._count
+        return self._count + bool(self._pending)
 
     def append(self, x: float, y: float) -> None:
         self._pending_x += x
         self._pending_y += y
         self._pending += 1
-        if self._pending < self.group:
-            return
         self._x[self._count] = self._pending_x / self._pending
         self._y[self._count] = self._pending_y / self._pending
+        self.stamp = next(_stamps)
+        if self._pending < self.group:
+            return
         self._count += 1
         self._pending_x = self._pending_y = 0.0
         self._pending = 0
-        self.stamp = next(_stamps)
         if self._count == self.capacity:
             self._halve()
 
@@ -67,11 +69,11 @@ class DecimatingSeries:
 
     @property
     def x(self) -> np.ndarray:
-        return self._x[:self._count]
+        return self._x[:self._count + bool(self._pending)]
 
     @property
     def y(self) -> np.ndarray:
-        return self._y[:self._count]
+        return self._y[:self._count + bool(self._pending)]
 
 
 def show(curve, series: DecimatingSeries, *, log_y: bool = False, **options) -> None:

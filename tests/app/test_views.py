@@ -846,10 +846,14 @@ def test_decimating_series_keeps_at_most_its_capacity_and_the_mean():
     for step, value in enumerate(values):
         series.append(step, value)
     assert len(series) <= 64
-    # Every stored point averages the same number of originals, so the means agree.
-    covered = len(series) * series.group
-    assert series.y.mean() == pytest.approx(values[:covered].mean())
+    # Every stored point but the last averages the same number of originals, so the means agree; the
+    # last averages those not yet making a whole group: the curve reaches the newest step.
+    whole = len(values) // series.group
+    assert len(series) == whole + 1 and len(values) % series.group
+    assert series.y[:whole].mean() == pytest.approx(values[:whole * series.group].mean())
+    assert series.y[-1] == pytest.approx(values[whole * series.group:].mean())
     assert series.x[0] == pytest.approx((series.group - 1) / 2)
+    assert series.x[-1] == pytest.approx((whole * series.group + len(values) - 1) / 2)
 
 
 def test_a_curve_is_given_a_series_again_only_when_its_points_changed():
@@ -867,11 +871,15 @@ def test_a_curve_is_given_a_series_again_only_when_its_points_changed():
     show(curve, series)
     show(curve, series)
     series.append(2.0, 20.0)  # full: the two points merge into their mean
-    series.append(3.0, 30.0)  # now averaged in pairs: pending, nothing shown changes
+    show(curve, series)
+    series.append(3.0, 30.0)  # now averaged in pairs: shown alone until its pair comes
+    show(curve, series)
+    series.append(5.0, 40.0)  # a whole pair: full again, the two merge
     show(curve, series)
     series.clear()
     show(curve, series)
-    assert curve.given == [([], []), ([1.0], [10.0]), ([1.5], [15.0]), ([], [])]
+    assert curve.given == [([], []), ([1.0], [10.0]), ([1.5], [15.0]), ([1.5, 3.0], [15.0, 30.0]),
+                           ([2.75], [25.0]), ([], [])]
 
 
 def test_smoother_has_no_start_up_bias():
