@@ -62,7 +62,8 @@ REASONS = {events.COMPLETED: QT_TRANSLATE_NOOP("CompareView", "completed"),
 
 class LossAxis(pg.AxisItem):
     """A loss axis that stays readable on a short plot: on a logarithmic scale spanning less than a
-    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs.
+    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs,
+    and only 10ᵏ when even those would overlap.
     Each value is ticked once: pyqtgraph's minor ticks repeat the decades of its major ones, and
     their labels, drawn twice over, showed in bold."""
 
@@ -77,8 +78,11 @@ class LossAxis(pg.AxisItem):
         if spacing is None and len(values) * self.MIN_PIXELS_PER_LABEL > size:
             values = np.asarray(values)
             mantissas = np.round(10 ** (values % 1)).astype(int)
-            round_ones = np.isin(mantissas, (1, 2, 5))
-            levels = [*levels[:-1], (None, list(values[round_ones])), (None, list(values[~round_ones]))]
+            for kept in ((1, 2, 5), (1,)):  # on a plot too short even for those (lab 11 at 768 px): decades
+                labelled = np.isin(mantissas, kept)
+                if np.count_nonzero(labelled) * self.MIN_PIXELS_PER_LABEL <= size:
+                    break
+            levels = [*levels[:-1], (None, list(values[labelled])), (None, list(values[~labelled]))]
         ticked: set[float] = set()
         once = []
         for spacing, values in levels:

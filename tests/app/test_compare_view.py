@@ -371,7 +371,8 @@ def test_each_optimiser_keeps_its_loss_surfaces_colour_unless_two_contenders_sha
         [palette.series_color(0), palette.series_color(1)], "told apart by row"
 
 
-@pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300)])
+@pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300),
+                                             ((-1.4, 0.4), 70)])
 def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_short_axis(qtbot, decades, pixels):
     axis = LossAxis("left")
     axis.setLogMode(False, True)
@@ -384,6 +385,7 @@ def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_shor
     first_labelled = next(values for spacing, values in levels if spacing is None)
     mantissas = {round(10 ** (value % 1)) for value in first_labelled}
     assert mantissas <= {1, 2, 5}
+    assert len(first_labelled) * LossAxis.MIN_PIXELS_PER_LABEL <= pixels, "labels that fit (2 overlapped 1 at 70 px)"
 
 
 def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config):
