@@ -28,8 +28,10 @@ OPTIMIZER = {
                                        "v ← β₂·v + (1 − β₂)·g². Type two numbers, e.g. 0.9, 0.999."),
     "amsgrad": QT_TRANSLATE_NOOP("Help", "AMSGrad: divide by the running maximum v̄ = max(v̄, v) instead of v."),
     "bias_correction": QT_TRANSLATE_NOOP("Help", "Divide the moments by 1 − βᵗ so that the first steps are not "
-                                                 "biased towards 0 (PyTorch, the paper). Off: lecture 003's "
-                                                 "θ ← θ − η·m / (√v + ε), whose first step is about 3η long."),
+                                                 "biased towards 0 (PyTorch, the paper). Off: no correction, as "
+                                                 "in lecture 003: θ ← θ − η·m / (√v + ε), whose first step is "
+                                                 "about 3η long (the lecture writes √(v + ε); ε outside the root "
+                                                 "is PyTorch's)."),
     "centered": QT_TRANSLATE_NOOP("Help", "Centred RMSProp: divide by √(s − ḡ²), the gradient's variance, "
                                           "instead of its mean square."),
     "lr_decay": QT_TRANSLATE_NOOP("Help", "Adagrad's rate decay: η_t = η / (1 + (t − 1)·lr_decay)."),

@@ -1681,8 +1681,8 @@ target loss
         <translation>AMSGrad: делить на накопленный максимум v̄ = max(v̄, v) вместо v.</translation>
     </message>
     <message>
-        <source>Divide the moments by 1 − βᵗ so that the first steps are not biased towards 0 (PyTorch, the paper). Off: lecture 003&apos;s θ ← θ − η·m / (√v + ε), whose first step is about 3η long.</source>
-        <translation>Делить моменты на 1 − βᵗ, чтобы первые шаги не были смещены к 0 (как в PyTorch и в статье). Выключено: форма лекции 003, θ ← θ − η·m / (√v + ε), у которой первый шаг длиной около 3η.</translation>
+        <source>Divide the moments by 1 − βᵗ so that the first steps are not biased towards 0 (PyTorch, the paper). Off: no correction, as in lecture 003: θ ← θ − η·m / (√v + ε), whose first step is about 3η long (the lecture writes √(v + ε); ε outside the root is PyTorch&apos;s).</source>
+        <translation>Делить моменты на 1 − βᵗ, чтобы первые шаги не были смещены к 0 (как в PyTorch и в статье). Выключено: без поправки, как в лекции 003: θ ← θ − η·m / (√v + ε), первый шаг длиной около 3η (в лекции √(v + ε); ε вне корня — как в PyTorch).</translation>
     </message>
     <message>
         <source>Centred RMSProp: divide by √(s − ḡ²), the gradient&apos;s variance, instead of its mean square.</source>
