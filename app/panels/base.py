@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
+from core._checks import NumberError
 from core.config import ConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -53,6 +54,14 @@ def problem_text(error: ConfigError, subject: bool = True) -> str:
         words = {"%1": rule, "%2": _as_given(error.got)}
         template = QCoreApplication.translate("Problems", "%1, got %2")
     return re.sub("%[123]", lambda found: words[found.group()], template)  # in one pass: a value may hold "%1"
+
+def number_problem_text(error: ValueError) -> str:
+    """What a component's ValueError says: in the current language when a number broke one of its
+    rules (a :class:`core._checks.NumberError`), else as the engine words it."""
+    if not isinstance(error, NumberError):
+        return str(error)
+    return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got))
+
 
 OPTIONS = " options"
 """core.config.validate reports a component's bad hyperparameters at "<field> options"."""

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from app import display_names, i18n, palette
-from app.panels.widgets import NumberEdit, set_help
+from app.panels.base import number_problem_text
+from app.panels.widgets import NumberEdit, format_number, set_help
 from app.views.base import ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
 from app.views.compare_view import beside_controls
 from core import surfaces
@@ -461,7 +462,8 @@ class PlaygroundView(View):
             try:
                 optimizer = surfaces.create_optimizer(name, self.surface, lr=rate)
             except ValueError as error:
-                problems.append(str(error))
+                problems.append(self.tr("{method}: {problem}").format(
+                    method=display_names.label("optimizer", name), problem=number_problem_text(error)))
                 continue
             self.walks[name] = surfaces.Descent(self.surface, optimizer, self.start_point)
         self._problems = problems
@@ -565,8 +567,19 @@ class PlaygroundView(View):
         self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
         steps = max((walk.steps for walk in self.walks.values()), default=0)
         self.step_label.setText(self.tr("step {step}").format(step=steps))
-        notes = [*self._problems, *(f"{name}: {walk.stopped}" for name, walk in self.walks.items() if walk.stopped)]
+        notes = [*self._problems, *(self._stop_note(name, walk) for name, walk in self.walks.items() if walk.stopped)]
         self.stopped_note.setText("\n".join(notes))
+
+    def _stop_note(self, name: str, walk: surfaces.Descent) -> str:
+        """Why a method's path stopped, in the window's language."""
+        method, step = display_names.label("optimizer", name), walk.steps + 1
+        if walk.stopped_by is surfaces.PathDiverged:
+            return self.tr("{method}: diverged at step {step}: the learning rate {lr} is too large here").format(
+                method=method, step=step, lr=format_number(walk.optimizer.lr))
+        if walk.stopped_by is surfaces.SingularHessianError:
+            return self.tr("{method}: stopped at step {step}: the Hessian has no inverse there, so Newton's step "
+                           "−H⁻¹∇E is undefined").format(method=method, step=step)
+        return f"{method}: {walk.stopped}"
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every point of every path: method, learning rate, step, x, y, E."""

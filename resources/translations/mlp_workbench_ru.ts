@@ -3779,6 +3779,10 @@ target loss
         <translation>Начало ({x}; {y}). Щёлкните по линиям уровня, чтобы перенести его.</translation>
     </message>
     <message>
+        <source>{method}: {problem}</source>
+        <translation>{method}: {problem}</translation>
+    </message>
+    <message>
         <source>{speed} steps/s</source>
         <translation>{speed} шагов/с</translation>
     </message>
@@ -3789,6 +3793,14 @@ target loss
     <message>
         <source>step {step}</source>
         <translation>шаг {step}</translation>
+    </message>
+    <message>
+        <source>{method}: diverged at step {step}: the learning rate {lr} is too large here</source>
+        <translation>{method}: разошёлся на шаге {step}: скорость обучения {lr} здесь слишком велика</translation>
+    </message>
+    <message>
+        <source>{method}: stopped at step {step}: the Hessian has no inverse there, so Newton&apos;s step −H⁻¹∇E is undefined</source>
+        <translation>{method}: остановлен на шаге {step}: гессиан здесь необратим, и шаг Ньютона −H⁻¹∇E не определён</translation>
     </message>
     <message>
         <source>method</source>

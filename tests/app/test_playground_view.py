@@ -118,12 +118,34 @@ def test_the_animation_stops_when_every_path_has_stopped(qtbot, view):
     view.play()
     qtbot.waitUntil(lambda: not view.playing, timeout=10_000)
     assert view.walks["sgd"].stopped.startswith("diverged")
-    assert "sgd: diverged" in view.stopped_note.text()
+    assert "SGD: diverged at step" in view.stopped_note.text(), "the method's name as the list shows it"
     only(view, "adadelta")  # slow: runs until the step limit
     view.walks["adadelta"].advance(MAX_STEPS - 3)
     view.play()
     qtbot.waitUntil(lambda: not view.playing, timeout=10_000)
     assert view.walks["adadelta"].steps == MAX_STEPS
+
+
+def test_why_a_path_stopped_is_said_in_the_window_s_language(qtbot, view):
+    from app import i18n
+
+    view.set_surface("quadratic")
+    only(view, "sgd", "adam")
+    view.rate_edits["sgd"].setText("0.5")
+    view.rate_edits["sgd"].editingFinished.emit()
+    view.rate_edits["adam"].setText("-1")
+    view.rate_edits["adam"].editingFinished.emit()
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        view.restart()
+        view.step(100)
+        view.redraw()
+        note = view.stopped_note.text()
+        assert "разошёлся" in note and "diverged" not in note
+        assert "должно быть" in note and "must be" not in note
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_learning_rate_that_is_not_a_number_is_reported_and_skipped(qtbot, view):
