@@ -674,11 +674,12 @@ class CompareView(SessionView, View):
 
     @staticmethod
     def _describe(contender) -> str:
+        """A row of the contender list: its label, then what it is, named as the choice boxes name it."""
         schedule = contender.schedule.name
-        extra = "" if schedule == "constant" else f", {schedule}"
+        extra = "" if schedule == "constant" else f", {display_names.label('schedule', schedule)}"
         lr = contender.optimizer.options.get("lr")
-        rate = "" if lr is None else f", lr {format_number(lr)}"
-        return f"{contender.label}  ({contender.optimizer.name}{rate}{extra})"
+        rate = "" if lr is None else f", η {format_number(lr)}"
+        return f"{contender.label}  ({display_names.label('optimizer', contender.optimizer.name)}{rate}{extra})"
 
     def _show_contender(self, row: int) -> None:
         if not 0 <= row < len(self._contenders):

@@ -327,6 +327,7 @@ def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot
     view.schedule_options.controls()["gamma"].setText("0.5")
     view.schedule_options.controls()["gamma"].editingFinished.emit()
     assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, γ=0.5")
+    assert view.contender_list.item(2).text().endswith("  (Adam, η 0.01, Step decay)"), "named as the boxes name it"
 
 
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):
