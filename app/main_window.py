@@ -1349,7 +1349,8 @@ class MainWindow(QMainWindow):
                 run_library.check_fits(weights[0], config, folder / "config.json")
                 optimizer = read_optimizer_state(runs.model_path(folder, which))
         except (OSError, ValueError) as error:
-            self.show_message(self.tr("Could not open the run: %1").replace("%1", str(error)), "error")
+            self.show_message(self.tr("Could not open the run: %1").replace("%1", run_library.describe_problem(error)),
+                              "error")
             return False
         if weights is None:
             saved = SavedRun(config, None, 0, 0, None, folder, self.tr("the run “%1”").replace("%1", info.name))
@@ -1377,7 +1378,8 @@ class MainWindow(QMainWindow):
             network, metadata = model_io.load_model(path)
             saved = self._saved_model(path, network, metadata)
         except (OSError, ValueError) as error:
-            self.show_message(self.tr("Could not open the model: %1").replace("%1", str(error)), "error")
+            self.show_message(self.tr("Could not open the model: %1").replace("%1", run_library.describe_problem(error)),
+                              "error")
             return False
         if saved is not None and not self._open_saved(saved, path.name):
             return False

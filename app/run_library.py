@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.worker_thread import Outbox
 from core import events, model_io, runs
@@ -182,6 +182,29 @@ class SavedRun:
     optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
     optimizer_problem: str | None = None  # why the optimiser's saved state could not be read
     lab: dict | None = None  # core.runs.RunInfo.lab: the teaching lab the weights were trained in
+
+
+MODEL_PROBLEMS = {
+    "missing": QT_TRANSLATE_NOOP("RunLibrary", "%1 does not exist"),
+    "unreadable": QT_TRANSLATE_NOOP("RunLibrary", "%1 is not a readable model file (truncated or damaged?)"),
+    "not a model": QT_TRANSLATE_NOOP("RunLibrary", "%1 is not an MLP Workbench model file"),
+    "newer": QT_TRANSLATE_NOOP("RunLibrary", "%1 was written by a newer MLP Workbench (model version %2): open "
+                                             "it with that version"),
+    "damaged": QT_TRANSLATE_NOOP("RunLibrary", "%1 is damaged (%2)"),
+    "diverged": QT_TRANSLATE_NOOP("RunLibrary", "%1 holds weights that are not finite numbers (NaN or ∞) in %2: "
+                                                "the run that saved them had diverged"),
+}
+"""What is wrong with a model file, by :class:`core.model_io.ModelFileProblem`'s kind."""
+
+
+def describe_problem(error: Exception) -> str:
+    """What a failed opening says, in the window's language where the engine says what kind of
+    problem a model file has; else as the engine words it."""
+    template = MODEL_PROBLEMS.get(error.kind) if isinstance(error, model_io.ModelFileProblem) else None
+    if template is None:
+        return str(error)
+    return QCoreApplication.translate("RunLibrary", template).replace("%1", str(error.path)) \
+        .replace("%2", error.detail)
 
 
 def read_optimizer_state(model_path: Path) -> tuple[dict | None, str | None]:

@@ -40,6 +40,16 @@ def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = Non
         np.savez(stream, **entries)
 
 
+class ModelFileProblem(ValueError):
+    """A file that cannot be read as a model: the message names it and what is wrong. ``kind`` says
+    what for a window's own words ("missing", "unreadable", "not a model", "newer", "damaged",
+    "diverged"); ``detail`` is what the message quotes beyond that (a version, the damage), or ""."""
+
+    def __init__(self, message: str, path, kind: str, detail: str = ""):
+        super().__init__(message)
+        self.path, self.kind, self.detail = Path(path), kind, detail
+
+
 def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
     """Read an .npz written by :func:`save_arrays`; ValueError for anything unreadable."""
     path = Path(path)
@@ -53,19 +63,21 @@ def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
                 with np.load(stream, allow_pickle=False) as archive:
                     arrays = {key: archive[key] for key in archive.files}
     except FileNotFoundError:
-        raise ValueError(f"{path} does not exist") from None
+        raise ModelFileProblem(f"{path} does not exist", path, "missing") from None
     except (OSError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, EOFError) as error:
         # NumPy's advice for a member holding objects is to unpickle it: not one to give a person.
         detail = "" if "pickle" in str(error) else f": {error}"
-        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?){detail}") from None
+        raise ModelFileProblem(f"{path} is not a readable .npz file (truncated or corrupt?){detail}", path,
+                               "unreadable") from None
     if not is_zip:
-        raise ValueError(f"{path} is not a readable .npz file (truncated or corrupt?)")
+        raise ModelFileProblem(f"{path} is not a readable .npz file (truncated or corrupt?)", path, "unreadable")
     metadata = None
     if _META_KEY in arrays:
         try:
             metadata = json.loads(str(arrays.pop(_META_KEY)))
         except json.JSONDecodeError:
-            raise ValueError(f"{path}: its description is corrupt") from None
+            raise ModelFileProblem(f"{path}: its description is corrupt", path, "damaged",
+                                   "its description is corrupt") from None
     return arrays, metadata
 
 
@@ -82,24 +94,26 @@ def load_model(path) -> tuple[Network, dict]:
     """Read a model file; returns (network, metadata). Errors name the file and what is wrong."""
     arrays, description = load_arrays(path)
     if not isinstance(description, dict) or description.get("format") != MODEL_FORMAT:
-        raise ValueError(f"{path} is not an MLP Workbench model file")
+        raise ModelFileProblem(f"{path} is not an MLP Workbench model file", path, "not a model")
     version = description.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"{path}: its description has no valid model version (got {version!r}); the file is corrupt")
+        raise ModelFileProblem(f"{path}: its description has no valid model version (got {version!r}); the file is "
+                               "corrupt", path, "damaged", f"no valid model version (got {version!r})")
     if version > MODEL_VERSION:
-        raise ValueError(f"{path} was written by a newer MLP Workbench (model version {version}); "
-                         f"this version reads up to {MODEL_VERSION}")
+        raise ModelFileProblem(f"{path} was written by a newer MLP Workbench (model version {version}); "
+                               f"this version reads up to {MODEL_VERSION}", path, "newer", str(version))
     if not isinstance(description.get("network"), dict):
-        raise ValueError(f"{path}: its description has no network; the file is corrupt")
+        raise ModelFileProblem(f"{path}: its description has no network; the file is corrupt", path, "damaged",
+                               "its description has no network")
     try:
         network = Network.from_config(description["network"])
         network.load_state(arrays)
     except ValueError as error:
-        raise ValueError(f"{path}: {error}") from None
+        raise ModelFileProblem(f"{path}: {error}", path, "damaged", str(error)) from None
     diverged = [name for name, array in arrays.items() if array.dtype.kind == "f" and not np.isfinite(array).all()]
     if diverged:
-        raise ValueError(f"{path}: {', '.join(sorted(diverged))} hold non-finite values (NaN or ∞): the run that "
-                         f"saved them had diverged")
+        raise ModelFileProblem(f"{path}: {', '.join(sorted(diverged))} hold non-finite values (NaN or ∞): the run "
+                               f"that saved them had diverged", path, "diverged", ", ".join(sorted(diverged)))
     metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
     _check_metadata(path, metadata)
     return network, metadata
@@ -136,5 +150,5 @@ def _check_metadata(path, metadata: dict) -> None:
     """ValueError naming the first recorded setting of a model file that is not what it must be."""
     for key, (wanted, fits) in METADATA_RULES.items():
         if key in metadata and not fits(metadata[key]):
-            raise ValueError(f"{path}: its recorded {key} must be {wanted}, got {metadata[key]!r}; the file is "
-                             f"corrupt")
+            raise ModelFileProblem(f"{path}: its recorded {key} must be {wanted}, got {metadata[key]!r}; the file "
+                                   f"is corrupt", path, "damaged", f"its recorded {key} must be {wanted}, got {metadata[key]!r}")

@@ -4005,6 +4005,33 @@ target loss
     </message>
 </context>
 <context>
+    <name>RunLibrary</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 — такого файла нет</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable model file (truncated or damaged?)</source>
+        <translation>%1 — не читаемый файл модели (обрезан или повреждён?)</translation>
+    </message>
+    <message>
+        <source>%1 is not an MLP Workbench model file</source>
+        <translation>%1 — не файл модели MLP Workbench</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer MLP Workbench (model version %2): open it with that version</source>
+        <translation>%1 записан более новой версией MLP Workbench (версия модели %2): откройте его в ней</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2)</source>
+        <translation>%1 повреждён (%2)</translation>
+    </message>
+    <message>
+        <source>%1 holds weights that are not finite numbers (NaN or ∞) in %2: the run that saved them had diverged</source>
+        <translation>%1 содержит веса, не являющиеся конечными числами (NaN или ∞), в %2: запуск, сохранивший их, разошёлся</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>validation loss</source>

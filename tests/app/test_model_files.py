@@ -117,12 +117,12 @@ def bad_files(tmp_path, good: Path) -> dict[str, tuple[Path, str]]:
                          described)
     return {"list description": (corrupt["list"], "not an MLP Workbench model"),
             "no network": (corrupt["no network"], "its description has no network"),
-            "text version": (corrupt["text version"], "has no valid model version"),
+            "text version": (corrupt["text version"], "no valid model version"),
             "class names": (corrupt["class names"], "its recorded class_names must be a list of texts, got 7"),
             "epoch": (corrupt["epoch"], "its recorded epoch must be a whole number ≥ 0, got 'abc'"),
-            "diverged": (diverged, "layer0.W hold non-finite values"),
-            "objects": (objects, "is not a readable .npz file (truncated or corrupt?)"),
-            "truncated": (truncated, "truncated or corrupt"), "garbage": (garbage, "not a readable .npz"),
+            "diverged": (diverged, "not finite numbers (NaN or ∞) in layer0.W"),
+            "objects": (objects, "is not a readable model file (truncated or damaged?)"),
+            "truncated": (truncated, "truncated or damaged"), "garbage": (garbage, "not a readable model file"),
             "future version": (future, "newer MLP Workbench"), "missing array": (missing_array, "layer0.W"),
             "mismatched settings": (other_settings, "does not match the settings recorded with it"),
             "invalid settings": (bad_settings, "loss"), "not a model": (not_a_model, "not an MLP Workbench model"),
@@ -143,6 +143,21 @@ def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, t
         assert window.model.config == config, name
         np.testing.assert_array_equal(window.experiment.network.flat_parameters, weights, err_msg=name)
         assert window.draw_view.current_model() is drawing_model, name
+
+
+def test_a_bad_model_file_is_explained_in_the_window_s_language(trained_window, tmp_path):
+    from app import i18n
+
+    garbage = tmp_path / "garbage.npz"
+    garbage.write_bytes(b"not a zip archive")
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert not trained_window.load_model(garbage)
+        assert trained_window.message_bar.message() == \
+            f"Не удалось открыть модель: {garbage} — не читаемый файл модели (обрезан или повреждён?)"
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, monkeypatch):
