@@ -225,3 +225,16 @@ def test_a_drawing_preprocessor_refuses_what_preprocess_drawing_refuses():
         drawing.DrawingPreprocessor("emnist")
     with pytest.raises(ValueError, match="must be finite"):
         drawing.DrawingPreprocessor(canvas_size=CANVAS)([np.array([[0, np.nan], [1, 1]])])
+
+
+def test_a_garment_s_outline_becomes_its_silhouette_filling_fashion_mnist_s_field():
+    """Drawn as digits, trousers came out as two thin strokes in a 20-pixel box: 'T-shirt/top' at 61 %."""
+    trousers = [np.array([[0.35, 0.1], [0.65, 0.1], [0.68, 0.9], [0.56, 0.9], [0.5, 0.35], [0.44, 0.9],
+                          [0.32, 0.9], [0.35, 0.1]])]
+    image = preprocess_drawing(trousers, "fashion", canvas_size=(1.0, 1.0)).reshape(28, 28)
+    inked = np.argwhere(image > 0.5)
+    assert inked[:, 0].min() <= 1 and inked[:, 0].max() >= 26, "the longer side spans 26 of the 28 rows"
+    assert image[5, 10:18].min() > 0.9, "the waist, enclosed by the outline, is filled"
+    assert image[24, 13:15].max() < 0.1, "the gap between the legs, open below, stays empty"
+    digit = preprocess_drawing(trousers, "mnist", canvas_size=(1.0, 1.0))
+    assert digit.sum() < 0.6 * image.sum(), "a digit's strokes are not filled"
