@@ -55,7 +55,7 @@ DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "mnist", "my_digits": "mni
 """The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like)."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 """Image shapes recognised when a model names no known data set."""
-FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits"}
+FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits", "fashion": "Fashion"}
 CANVAS_SIZE = (1.0, 1.0)
 """The drawing's whole canvas, in the units of DrawCanvas.strokes()."""
 PEN_DOWN_SWITCH_INTERVAL = 0.0005
