@@ -510,7 +510,7 @@ class Adam(Optimizer):
         θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
         bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003's form, with ε outside the root)
 
-    The last line is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
+    The bias-corrected step is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
     c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
     ``betas`` is the pair (``beta1``, ``beta2``); each is also an attribute of its own.
     """

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QSpinBox, QWidget)
 
 from app import display_names
+from core import activations, initializers, losses, optimizers, schedules
 
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
@@ -34,8 +35,12 @@ def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
 
 
-def component_help(module, name: str) -> str:
-    """What a registered component does, with its formula: the engine's docstring of it.
+COMPONENT_MODULES = (activations, initializers, losses, optimizers, schedules)
+"""The registries whose components the panels offer with their docstrings as help (see :func:`component_text`)."""
+
+
+def component_text(module, name: str) -> str:
+    """What a registered component does, with its formula: the engine's docstring of it, in English.
 
     Variance-scaling initialisers add their variance rule (Var = 2 / fan_in, …).
     """
@@ -48,6 +53,13 @@ def component_help(module, name: str) -> str:
     if callable(variance_rule) and variance_rule.__doc__:
         text += "\n" + inspect.cleandoc(variance_rule.__doc__)
     return text
+
+
+def component_help(module, name: str) -> str:
+    """:func:`component_text` in the interface language (scripts/update_translations.py collects
+    the texts of :data:`COMPONENT_MODULES` under the context "Components")."""
+    text = component_text(module, name)
+    return QCoreApplication.translate("Components", text) if text else ""
 
 
 def set_help(widget: QWidget, text: str, name: str | None = None) -> None:
@@ -229,6 +241,7 @@ class ChoiceBox(QComboBox):
         self.set_names(names, item_help)
 
     def set_names(self, names: list[str], item_help=None) -> None:
+        self._item_help = item_help
         with QSignalBlocker(self):
             current = self.current_name()
             self.clear()
@@ -258,9 +271,18 @@ class ChoiceBox(QComboBox):
     def _add(self, name: str, help_text: str) -> None:
         text = name if self.kind is None else display_names.label(self.kind, name)
         self.addItem(text, name)
-        tooltip = help_text if text == name else f"{name}\n\n{help_text}".strip()
-        if tooltip:
-            self.setItemData(self.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
+        self._set_item_help(self.count() - 1, help_text)
+
+    def _set_item_help(self, index: int, help_text: str) -> None:
+        name = self.itemData(index)
+        tooltip = help_text if self.itemText(index) == name else f"{name}\n\n{help_text}".strip()
+        self.setItemData(index, tooltip or None, Qt.ItemDataRole.ToolTipRole)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._item_help is not None:
+            for index in range(self.count()):  # the components' help in the new language
+                self._set_item_help(index, self._item_help(self.itemData(index)))
 
     def _index_changed(self, index: int) -> None:
         if index >= 0:

@@ -676,6 +676,381 @@ target loss
     </message>
 </context>
 <context>
+    <name>Components</name>
+    <message>
+        <source>Adadelta (torch ``Adadelta``): RMSProp&apos;s running mean of g², and a running mean of the
+squared updates in the numerator so that the step has the parameter&apos;s units:
+
+    s ← ρ·s + (1 − ρ)·g²                            (&apos;square_avg&apos;; see square_gate)
+    Δ = √(u + ε) / √(s + ε) · g
+    u ← ρ·u + (1 − ρ)·Δ²                            (&apos;acc_delta&apos;)
+    θ ← θ − η·Δ</source>
+        <translation>Adadelta (torch ``Adadelta``): скользящее среднее g², как в RMSProp, и скользящее среднее
+квадратов обновлений в числителе, чтобы шаг измерялся в тех же единицах, что и параметр:
+
+    s ← ρ·s + (1 − ρ)·g²                            (&apos;square_avg&apos;; см. square_gate)
+    Δ = √(u + ε) / √(s + ε) · g
+    u ← ρ·u + (1 − ρ)·Δ²                            (&apos;acc_delta&apos;)
+    θ ← θ − η·Δ</translation>
+    </message>
+    <message>
+        <source>Adagrad (torch ``Adagrad``): every parameter&apos;s rate shrinks with its accumulated squared gradient:
+
+G ← G + g²                              (G starts at initial_accumulator_value; see square_gate)
+η_t = η / (1 + (t − 1)·lr_decay)
+θ ← θ − η_t · g / (√G + ε)</source>
+        <translation>Adagrad (torch ``Adagrad``): скорость обучения каждого параметра уменьшается с ростом накопленной суммы квадратов его градиента:
+
+G ← G + g²                              (начальное значение G — initial_accumulator_value; см. square_gate)
+η_t = η / (1 + (t − 1)·lr_decay)
+θ ← θ − η_t · g / (√G + ε)</translation>
+    </message>
+    <message>
+        <source>Adam (torch ``Adam``): momentum on g and RMSProp on g², both bias-corrected:
+
+    m ← β₁·m + (1 − β₁)·g                    (&apos;m&apos;)
+    v ← β₂·v + (1 − β₂)·g²                   (&apos;v&apos;; see square_gate)
+    amsgrad:  v̄ ← max(v̄, v), used instead of v   (&apos;v_max&apos;)
+    θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+    bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003&apos;s form, with ε outside the root)
+
+The bias-corrected step is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
+c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
+``betas`` is the pair (``beta1``, ``beta2``); each is also an attribute of its own.</source>
+        <translation>Adam (torch ``Adam``): метод моментов для g и RMSProp для g², оба с коррекцией смещения:
+
+    m ← β₁·m + (1 − β₁)·g                    (&apos;m&apos;)
+    v ← β₂·v + (1 − β₂)·g²                   (&apos;v&apos;; см. square_gate)
+    amsgrad:  v̄ ← max(v̄, v), используется вместо v   (&apos;v_max&apos;)
+    θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+    bias_correction=False:  θ ← θ − η · m / (√v + ε)   (вид из лекции 003, с ε вне корня)
+
+Шаг с поправкой вычисляется как θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)), где Python-число float
+c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): то же значение, но меньше операций на элемент.
+``betas`` — пара (``beta1``, ``beta2``); каждый из них также является отдельным атрибутом.</translation>
+    </message>
+    <message>
+        <source>AdamW (torch ``AdamW``): Adam with decoupled weight decay — the parameter shrinks directly
+instead of λθ entering the moments:
+
+    θ ← θ·(1 − η·λ),  then the Adam step with g = ∇E.</source>
+        <translation>AdamW (torch ``AdamW``): Adam с отделённым затуханием весов — параметр уменьшается напрямую,
+а не через слагаемое λθ в моментах:
+
+    θ ← θ·(1 − η·λ),  затем шаг Adam с g = ∇E.</translation>
+    </message>
+    <message>
+        <source>Cosine annealing from η₀ to lr_min over T, after an optional linear warm-up of w steps:
+
+    t &lt; w:  η(t) = η₀·(t + 1)/(w + 1)               (rises towards η₀, never 0)
+    t ≥ w:  η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·min(t − w, T)/T))/2
+
+so η(w) = η₀ and η stays at lr_min from t = w + T on.</source>
+        <translation>Косинусный отжиг от η₀ до lr_min за T после необязательного линейного разогрева длиной w шагов:
+
+    t &lt; w:  η(t) = η₀·(t + 1)/(w + 1)               (растёт к η₀, никогда не равна 0)
+    t ≥ w:  η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·min(t − w, T)/T))/2
+
+так что η(w) = η₀, а начиная с t = w + T η остаётся равной lr_min.</translation>
+    </message>
+    <message>
+        <source>Exponential linear unit: φ(z) = z for z &gt; 0 and α(e^z − 1) for z ≤ 0;
+φ&apos;(z) = 1 for z &gt; 0 and αe^z = a + α for z ≤ 0.
+
+e^z − 1 is computed with expm1 of min(z, 0), exact for small |z| and never overflowing.</source>
+        <translation>Экспоненциальная линейная функция: φ(z) = z при z &gt; 0 и α(e^z − 1) при z ≤ 0;
+φ&apos;(z) = 1 при z &gt; 0 и αe^z = a + α при z ≤ 0.
+
+e^z − 1 вычисляется через expm1 от min(z, 0): точно при малых |z| и без переполнения.</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)),  φ&apos;(z) = 1 − a² with a = φ(z).</source>
+        <translation>Гиперболический тангенс: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)),  φ&apos;(z) = 1 − a², где a = φ(z).</translation>
+    </message>
+    <message>
+        <source>LeakyReLU: φ(z) = z for z ≥ 0 and αz for z &lt; 0;  φ&apos;(z) = 1 for z &gt; 0 and α for z ≤ 0.
+
+α ≥ 0 (α = 0 is ReLU); lecture 000 takes α small, the default is 0.01 as in torch.</source>
+        <translation>LeakyReLU: φ(z) = z при z ≥ 0 и αz при z &lt; 0;  φ&apos;(z) = 1 при z &gt; 0 и α при z ≤ 0.
+
+α ≥ 0 (α = 0 — это ReLU); в лекции 000 α берётся малым, по умолчанию 0.01, как в torch.</translation>
+    </message>
+    <message>
+        <source>Linear activation: φ(z) = z, φ&apos;(z) = 1 (the output layer of a regression network).</source>
+        <translation>Линейная активация: φ(z) = z, φ&apos;(z) = 1 (выходной слой регрессионной сети).</translation>
+    </message>
+    <message>
+        <source>Logistic loss on one logit z per example (shape (N, 1) or (N,)) and labels y ∈ {0, 1}.
+
+With p = σ(z):  ℓ = −y ln p − (1 − y) ln(1 − p) = max(z, 0) − z·y + ln(1 + e^(−|z|))  (no overflow),
+L = (1/N) Σᵢ ℓᵢ,   ∂L/∂zᵢ = (σ(zᵢ) − yᵢ) / N.
+Predicts class 1 when z &gt; 0 (p &gt; ½); probabilities are the columns P(0) = 1 − p, P(1) = p.</source>
+        <translation>Логистическая функция потерь для одного логита z на пример (форма (N, 1) или (N,)) и меток y ∈ {0, 1}.
+
+При p = σ(z):  ℓ = −y ln p − (1 − y) ln(1 − p) = max(z, 0) − z·y + ln(1 + e^(−|z|))  (без переполнения),
+L = (1/N) Σᵢ ℓᵢ,   ∂L/∂zᵢ = (σ(zᵢ) − yᵢ) / N.
+Предсказывает класс 1 при z &gt; 0 (p &gt; ½); вероятности — столбцы P(0) = 1 − p, P(1) = p.</translation>
+    </message>
+    <message>
+        <source>Logistic sigmoid: φ(z) = 1 / (1 + e^(−z)),  φ&apos;(z) = a(1 − a) with a = φ(z).</source>
+        <translation>Логистическая сигмоида: φ(z) = 1 / (1 + e^(−z)),  φ&apos;(z) = a(1 − a), где a = φ(z).</translation>
+    </message>
+    <message>
+        <source>Lower the rate when the validation loss stops improving (torch ``ReduceLROnPlateau``, mode
+&quot;min&quot;, relative threshold). ``observe(loss)`` after every validation:
+
+    improvement:  loss &lt; best·(1 − threshold)  → best = loss, bad = 0
+    otherwise:    bad ← bad + 1; when bad &gt; patience: reductions ← reductions + 1, bad = 0
+    η = max(η₀·factor^reductions, min_lr)      (what ``schedule(t)`` returns, whatever t)
+
+A NaN loss counts as no improvement.</source>
+        <translation>Снижает скорость обучения, когда потери на валидации перестают уменьшаться (torch ``ReduceLROnPlateau``, режим
+&quot;min&quot;, относительный порог). ``observe(loss)`` вызывается после каждой валидации:
+
+    улучшение:  loss &lt; best·(1 − threshold)  → best = loss, bad = 0
+    иначе:      bad ← bad + 1; когда bad &gt; patience: reductions ← reductions + 1, bad = 0
+    η = max(η₀·factor^reductions, min_lr)      (это возвращает ``schedule(t)`` при любом t)
+
+Значение потерь NaN не считается улучшением.</translation>
+    </message>
+    <message>
+        <source>Mean squared error over the batch and the outputs, like torch&apos;s ``MSELoss``.
+
+L = (1/(N·K)) Σᵢ Σₖ (oᵢₖ − tᵢₖ)²,   ∂L/∂oᵢₖ = 2(oᵢₖ − tᵢₖ) / (N·K).
+Targets are real numbers of shape (N, K), or (N,) for a single output; with one output
+``predict`` returns a vector (N,) to match.</source>
+        <translation>Среднеквадратичная ошибка по пакету и выходам, как ``MSELoss`` в torch.
+
+L = (1/(N·K)) Σᵢ Σₖ (oᵢₖ − tᵢₖ)²,   ∂L/∂oᵢₖ = 2(oᵢₖ − tᵢₖ) / (N·K).
+Целевые значения — вещественные числа формы (N, K) или (N,) для одного выхода; при одном выходе
+``predict`` соответственно возвращает вектор (N,).</translation>
+    </message>
+    <message>
+        <source>Multiclass SVM loss (Weston–Watkins, as in cs231n) on scores o (N, K) and labels y ∈ {0…K−1}.
+
+L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, oᵢⱼ − oᵢ,yᵢ + 1)
+∂L/∂oᵢⱼ = [oᵢⱼ − oᵢ,yᵢ + 1 &gt; 0] / N for j ≠ yᵢ,   ∂L/∂oᵢ,yᵢ = −(number of such j) / N.
+At a margin of exactly 0 the subgradient 0 is used. The scores are no probabilities:
+``probabilities`` returns None.</source>
+        <translation>Многоклассовая функция потерь SVM (Weston–Watkins, как в cs231n) для оценок o (N, K) и меток y ∈ {0…K−1}.
+
+L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, oᵢⱼ − oᵢ,yᵢ + 1)
+∂L/∂oᵢⱼ = [oᵢⱼ − oᵢ,yᵢ + 1 &gt; 0] / N при j ≠ yᵢ,   ∂L/∂oᵢ,yᵢ = −(число таких j) / N.
+При отступе, равном ровно 0, используется субградиент 0. Оценки не являются вероятностями:
+``probabilities`` возвращает None.</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum (torch ``SGD(momentum=μ, nesterov=True)``): the step looks ahead along v:
+
+    v ← μ·v + g
+    θ ← θ − η·(g + μ·v)
+
+Lecture 003&apos;s form, the gradient taken at θ − γu, is this one rewritten in the look-ahead point.</source>
+        <translation>Метод Нестерова (torch ``SGD(momentum=μ, nesterov=True)``): шаг «заглядывает вперёд» вдоль v:
+
+    v ← μ·v + g
+    θ ← θ − η·(g + μ·v)
+
+Вид из лекции 003, где градиент берётся в точке θ − γu, — это та же формула, переписанная через точку заглядывания вперёд.</translation>
+    </message>
+    <message>
+        <source>Piece-wise linear unit of lecture 000: φ(z) = clip(z + 1/2, 0, 1).
+
+φ&apos;(z) = 1 for −1/2 &lt; z &lt; 1/2 and 0 elsewhere (0 at the kinks z = ±1/2).
+Not Keras&apos;s hard_sigmoid, clip(0.2z + 1/2, 0, 1), nor torch&apos;s Hardsigmoid, clip(z/6 + 1/2, 0, 1)
+(configurations of schema version 1 called it hard_sigmoid: see core.config.MIGRATIONS).</source>
+        <translation>Кусочно-линейная функция из лекции 000: φ(z) = clip(z + 1/2, 0, 1).
+
+φ&apos;(z) = 1 при −1/2 &lt; z &lt; 1/2 и 0 в остальных точках (0 в изломах z = ±1/2).
+Это не hard_sigmoid из Keras, clip(0.2z + 1/2, 0, 1), и не Hardsigmoid из torch, clip(z/6 + 1/2, 0, 1)
+(в конфигурациях схемы версии 1 она называлась hard_sigmoid: см. core.config.MIGRATIONS).</translation>
+    </message>
+    <message>
+        <source>Plain (stochastic) gradient descent:  θ ← θ − η·g,  g = ∇E + λθ.</source>
+        <translation>Обычный (стохастический) градиентный спуск:  θ ← θ − η·g,  g = ∇E + λθ.</translation>
+    </message>
+    <message>
+        <source>RMSProp (torch ``RMSprop``): divide by a running root-mean-square of the gradient:
+
+s ← α·s + (1 − α)·g²                     (&apos;square_avg&apos;; see square_gate)
+centered:  ḡ ← α·ḡ + (1 − α)·g,  s̃ = s − ḡ²   (&apos;grad_avg&apos;; otherwise s̃ = s)
+momentum μ &gt; 0:  b ← μ·b + g / (√s̃ + ε),  θ ← θ − η·b   (&apos;momentum_buffer&apos;)
+μ = 0:           θ ← θ − η·g / (√s̃ + ε)</source>
+        <translation>RMSProp (torch ``RMSprop``): деление на скользящее среднеквадратичное значение градиента:
+
+s ← α·s + (1 − α)·g²                     (&apos;square_avg&apos;; см. square_gate)
+centered:  ḡ ← α·ḡ + (1 − α)·g,  s̃ = s − ḡ²   (&apos;grad_avg&apos;; иначе s̃ = s)
+momentum μ &gt; 0:  b ← μ·b + g / (√s̃ + ε),  θ ← θ − η·b   (&apos;momentum_buffer&apos;)
+μ = 0:           θ ← θ − η·g / (√s̃ + ε)</translation>
+    </message>
+    <message>
+        <source>Rectified linear unit: φ(z) = max(0, z),  φ&apos;(z) = 1 for z &gt; 0 and 0 for z ≤ 0 (a = φ(z) &gt; 0 ⇔ z &gt; 0).
+
+Once ``prepare(dtype)`` has compiled :func:`relu_elements` and :func:`relu_backward_elements`
+(the trainer does, before its clock starts), arrays of that dtype go through them, everywhere
+in the process: np.maximum(z, 0) took 17 µs for 128 × 256 numbers and the mask multiplication
+12 µs (a boolean mask cast to floats), the loops 3 to 6 µs each.</source>
+        <translation>Линейный выпрямитель: φ(z) = max(0, z),  φ&apos;(z) = 1 при z &gt; 0 и 0 при z ≤ 0 (a = φ(z) &gt; 0 ⇔ z &gt; 0).
+
+После того как ``prepare(dtype)`` скомпилировал :func:`relu_elements` и :func:`relu_backward_elements`
+(это делает цикл обучения до запуска своего отсчёта времени), массивы этого dtype проходят через них везде
+в процессе: np.maximum(z, 0) занимал 17 мкс на 128 × 256 чисел, а умножение на маску —
+12 мкс (булева маска, приведённая к float), циклы — от 3 до 6 мкс каждый.</translation>
+    </message>
+    <message>
+        <source>Rosenblatt&apos;s perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)).
+
+Rosenblatt&apos;s targets are t = ±1. The engine&apos;s classification labels are class indices, so
+labels y ∈ {0, 1} are read as t = 2y − 1; labels already given as ±1 are used as they are.
+The lecture&apos;s E_P(w) = −Σ_{x∈M} t⟨w, x⟩ sums over the set M of misclassified examples;
+averaged over the batch that is  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N if tᵢ·oᵢ ≤ 0, else 0.
+An example exactly on the boundary (o = 0) counts as misclassified, because the model is
+sign(o) and sign(0) = 0 is neither target: it gets the gradient −t/N and so is pushed off.
+``predict`` returns the class index, 1 where o &gt; 0 and 0 elsewhere, like every classifier here.</source>
+        <translation>Критерий персептрона Розенблатта (лекция 003) для одного выхода o (форма (N, 1) или (N,)).
+
+У Розенблатта целевые значения t = ±1. Метки классификации в движке — индексы классов, поэтому
+метки y ∈ {0, 1} интерпретируются как t = 2y − 1; метки, уже заданные как ±1, используются как есть.
+Функция E_P(w) = −Σ_{x∈M} t⟨w, x⟩ из лекции суммирует по множеству M неверно классифицированных примеров;
+в среднем по пакету это  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N, если tᵢ·oᵢ ≤ 0, иначе 0.
+Пример ровно на границе (o = 0) считается неверно классифицированным, поскольку модель —
+это sign(o), а sign(0) = 0 не совпадает ни с одним целевым значением: он получает градиент −t/N и потому сдвигается с границы.
+``predict`` возвращает индекс класса: 1 при o &gt; 0 и 0 в остальных случаях, как и все классификаторы здесь.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum μ (torch ``SGD(momentum=μ)``, dampening 0):
+
+    v ← μ·v + g          (v starts at 0, so the first step has v = g)
+    θ ← θ − η·v
+
+Lecture 003 writes u ← γu + η∇E, θ ← θ − u: the same steps while η is constant (u = η·v).</source>
+        <translation>SGD с моментом μ (torch ``SGD(momentum=μ)``, dampening 0):
+
+    v ← μ·v + g          (v начинается с 0, поэтому на первом шаге v = g)
+    θ ← θ − η·v
+
+В лекции 003 записано u ← γu + η∇E, θ ← θ − u: шаги те же, пока η постоянна (u = η·v).</translation>
+    </message>
+    <message>
+        <source>Signum: φ(z) = −1 for z &lt; 0, 0 for z = 0, 1 for z &gt; 0 (lecture 000); φ&apos;(z) = 0.</source>
+        <translation>Сигнум: φ(z) = −1 при z &lt; 0, 0 при z = 0, 1 при z &gt; 0 (лекция 000); φ&apos;(z) = 0.</translation>
+    </message>
+    <message>
+        <source>Softmax + logloss fused (lecture 000), on raw scores o of shape (N, K) and labels y ∈ {0…K−1}.
+
+pᵢₖ = softmax(oᵢ)ₖ,   L = −(1/N) Σᵢ ln pᵢ,yᵢ = (1/N) Σᵢ (mᵢ + ln Σₖ e^(oᵢₖ − mᵢ) − oᵢ,yᵢ),  mᵢ = maxₖ oᵢₖ
+∂L/∂oᵢₖ = (pᵢₖ − [k = yᵢ]) / N
+
+Once ``prepare(dtype)`` has compiled :func:`softmax_cross_entropy_rows` for a dtype (the
+trainer calls it, in its own thread, before its clock starts), every softmax cross-entropy of
+the process takes outputs of that dtype through it: one pass instead of a dozen NumPy calls,
+which cost 40 µs a batch of 128 × 10, a sixth of a digits batch. (Process-wide, so that two
+networks fed the same batch get the same gradient to the last bit, whichever of them trained.)
+Any input the kernel cannot take (a bad label, a non-finite output) falls back to the NumPy
+code below, which checks it and says what is wrong.</source>
+        <translation>Объединённые softmax + logloss (лекция 000) на сырых оценках o формы (N, K) и метках y ∈ {0…K−1}.
+
+pᵢₖ = softmax(oᵢ)ₖ,   L = −(1/N) Σᵢ ln pᵢ,yᵢ = (1/N) Σᵢ (mᵢ + ln Σₖ e^(oᵢₖ − mᵢ) − oᵢ,yᵢ),  mᵢ = maxₖ oᵢₖ
+∂L/∂oᵢₖ = (pᵢₖ − [k = yᵢ]) / N
+
+После того как ``prepare(dtype)`` скомпилировал :func:`softmax_cross_entropy_rows` для некоторого dtype (его
+вызывает цикл обучения в своём потоке до запуска отсчёта времени), каждая softmax-перекрёстная энтропия в
+процессе пропускает выходы этого dtype через неё: один проход вместо дюжины вызовов NumPy,
+которые стоили 40 мкс на пакет 128 × 10 — шестую часть времени пакета digits. (На уровне всего процесса, чтобы две
+сети, получившие один и тот же пакет, давали одинаковый до последнего бита градиент, какая бы из них ни обучалась.)
+Любые входные данные, которые ядро не может принять (неверная метка, нефинитный выход), передаются
+коду на NumPy ниже, который проверяет их и сообщает, в чём ошибка.</translation>
+    </message>
+    <message>
+        <source>Softplus: φ(z) = ln(1 + e^z) = logaddexp(0, z),  φ&apos;(z) = σ(z).
+
+Lecture 003 shows it as the sum Σᵢ σ(z + 1/2 − i), a smooth ReLU.</source>
+        <translation>Softplus: φ(z) = ln(1 + e^z) = logaddexp(0, z),  φ&apos;(z) = σ(z).
+
+В лекции 003 она показана как сумма Σᵢ σ(z + 1/2 − i) — гладкий ReLU.</translation>
+    </message>
+    <message>
+        <source>Triangular cyclic rate (Smith 2015, arXiv:1506.01186, cited in lecture 003): η climbs
+linearly from η₀ (base_lr) to max_lr in step_size steps, comes back down in as many, and repeats:
+
+    cycle = ⌊1 + t / (2·step_size)⌋
+    x = |t / step_size − 2·cycle + 1|
+    η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)</source>
+        <translation>Треугольная циклическая скорость обучения (Smith 2015, arXiv:1506.01186, цитируется в лекции 003): η растёт
+линейно от η₀ (base_lr) до max_lr за step_size шагов, за столько же шагов опускается обратно, и так циклически:
+
+    cycle = ⌊1 + t / (2·step_size)⌋
+    x = |t / step_size − 2·cycle + 1|
+    η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)</translation>
+    </message>
+    <message>
+        <source>Unit step (Heaviside): φ(z) = 0 for z &lt; 0, 0.5 for z = 0, 1 for z &gt; 0 (lecture 000).
+
+φ&apos;(z) = 0 wherever it exists, so no gradient passes: a network of steps cannot learn by
+backpropagation, which is the point the lecture makes.</source>
+        <translation>Единичная ступенчатая функция (функция Хевисайда): φ(z) = 0 при z &lt; 0, 0.5 при z = 0, 1 при z &gt; 0 (лекция 000).
+
+φ&apos;(z) = 0 везде, где она существует, так что градиент не проходит: сеть из ступенчатых функций не может обучаться
+обратным распространением ошибки — именно это и показывается в лекции.</translation>
+    </message>
+    <message>
+        <source>w = 0 (biases; for weights it leaves every neuron of a layer identical).</source>
+        <translation>w = 0 (смещения; для весов это делает все нейроны слоя одинаковыми).</translation>
+    </message>
+    <message>
+        <source>w = value.</source>
+        <translation>w = value.</translation>
+    </message>
+    <message>
+        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
+Var(w) = 1 / fan_in.</source>
+        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
+Var(w) = 1 / fan_in.</translation>
+    </message>
+    <message>
+        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
+Var(w) = 2 / (fan_in + fan_out).</source>
+        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
+Var(w) = 2 / (fan_in + fan_out).</translation>
+    </message>
+    <message>
+        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
+Var(w) = 2 / fan_in.</source>
+        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
+Var(w) = 2 / fan_in.</translation>
+    </message>
+    <message>
+        <source>w ~ N(0, std²), a fixed spread whatever the layer size.</source>
+        <translation>w ~ N(0, std²): фиксированный разброс независимо от размера слоя.</translation>
+    </message>
+    <message>
+        <source>w ~ U(−a, a), a fixed range whatever the layer size.</source>
+        <translation>w ~ U(−a, a): фиксированный диапазон независимо от размера слоя.</translation>
+    </message>
+    <message>
+        <source>η(t) = η₀ / (1 + decay·t): halved at t = 1/decay, a third at 2/decay, …</source>
+        <translation>η(t) = η₀ / (1 + decay·t): уменьшается вдвое при t = 1/decay, втрое при 2/decay, …</translation>
+    </message>
+    <message>
+        <source>η(t) = η₀.</source>
+        <translation>η(t) = η₀.</translation>
+    </message>
+    <message>
+        <source>η(t) = η₀·e^(−t/T) (lecture 003): e times smaller every T.</source>
+        <translation>η(t) = η₀·e^(−t/T) (лекция 003): уменьшается в e раз каждые T.</translation>
+    </message>
+    <message>
+        <source>η(t) = η₀·max(1 − t/T, end_factor) (lecture 003&apos;s η₀(1 − t/T), which would reach 0 at t = T
+and turn negative after it, floored at end_factor·η₀).</source>
+        <translation>η(t) = η₀·max(1 − t/T, end_factor) (формула η₀(1 − t/T) из лекции 003, которая достигла бы 0 при t = T
+и далее стала бы отрицательной, ограниченная снизу значением end_factor·η₀).</translation>
+    </message>
+    <message>
+        <source>η(t) = η₀·γ^⌊t / k⌋: multiply by γ (``gamma``) every k (``step_size``) steps/epochs.</source>
+        <translation>η(t) = η₀·γ^⌊t / k⌋: умножение на γ (``gamma``) каждые k (``step_size``) шагов/эпох.</translation>
+    </message>
+</context>
+<context>
     <name>ConfigPanel</name>
     <message>
         <source>Problems</source>

@@ -114,6 +114,29 @@ def test_every_text_of_the_code_is_in_the_translation_source():
                          "(run it and translate them):\n" + "\n".join(missing))
 
 
+def test_the_help_of_every_offered_component_follows_the_language(window):
+    """The engine's docstrings (an optimiser's update rule, an initialiser's variance) were shown in
+    English in the Russian window."""
+    from PySide6.QtCore import Qt
+
+    from app.panels.widgets import component_text
+    from core import optimizers
+
+    box = window.training_panel.optimizer
+    index = box.findData("adam")
+    english = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    assert english == "adam\n\n" + component_text(optimizers, "adam")
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        russian = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
+        assert russian.startswith("adam\n\n") and russian != english
+        assert any("а" <= letter <= "я" for letter in russian), russian
+    finally:
+        i18n.set_language("en")
+    assert box.itemData(index, Qt.ItemDataRole.ToolTipRole) == english
+
+
 def test_no_code_comment_reaches_the_translator_as_a_note_on_a_text():
     """lupdate takes a "#:" comment (documenting a constant) for a note to the translator on the next
     translated text: "Сеть" came with six sentences on the network view's link widths."""
