@@ -1,6 +1,8 @@
 """Collect the app's texts into the translation sources and compile them: ``python scripts/update_translations.py``.
 
-1. ``pyside6-lupdate`` reads every ``app/**/*.py`` and updates
+1. ``pyside6-lupdate`` reads every ``app/**/*.py``, and the help texts of the engine's components
+   that the panels offer (their docstrings, context "Components": a changed docstring is a new text
+   to translate), and updates
    ``resources/translations/mlp_workbench_<language>.ts`` (new texts are added untranslated,
    texts no longer in the code are dropped, translations of the others are kept);
 2. ``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the app loads (never edit a .qm).
