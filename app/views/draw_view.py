@@ -30,9 +30,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer,
                             Signal)
-from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QStaticText
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QShortcut, QStaticText
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
+                               QVBoxLayout, QWidget)
 
 from app import palette
 from app.display_names import label
@@ -468,7 +468,7 @@ class DrawView(QWidget):
     title = TranslatedText("DrawView", QT_TRANSLATE_NOOP("DrawView", "Draw"))
     keys = (("DrawView", QT_TRANSLATE_NOOP("DrawView", "Wipe the canvas to draw another digit"), Qt.Key.Key_Escape),
             ("DrawView", QT_TRANSLATE_NOOP("DrawView", "Take back the last stroke"), QKeySequence.StandardKey.Undo))
-    """(translation context, command, key) of the keys its canvas answers, for Help ▸ Keyboard shortcuts."""
+    """(translation context, command, key) of the keys the view answers, for Help ▸ Keyboard shortcuts."""
 
     user_digit_added = Signal(int)
     """user_digit_added(count): a drawing was saved to my_digits, which now holds ``count`` digits."""
@@ -576,6 +576,13 @@ class DrawView(QWidget):
         self.label_box.currentIndexChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self.add_to_my_digits)
         self.shipped_button.clicked.connect(self.use_shipped_model)
+        # Esc and Ctrl+Z also work while the label box or the brush slider has the keyboard, not only the
+        # canvas. A text field keeps its own Ctrl+Z and an open list its Esc: Qt asks them first.
+        for key, command in ((QKeySequence(Qt.Key.Key_Escape), self.canvas.clear),
+                             (QKeySequence(QKeySequence.StandardKey.Undo), self.canvas.undo)):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(command)
         self._update_buttons()
 
     # ------------------------------------------------------------------ the view interface
@@ -834,7 +841,17 @@ class DrawView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not event.spontaneous():  # chosen (its tab, the start page's "Draw a digit"), not a window restored
+            self._take_keyboard()
         self.refresh()
+
+    def _take_keyboard(self) -> None:
+        """Give the canvas the keyboard, as a chosen page gets it, so that Esc and Ctrl+Z work at once: it
+        stayed on the tab bar. Not from a widget of the view, nor from a text field one is typing in."""
+        focus = QApplication.focusWidget()
+        typing = focus is not None and focus.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+        if focus is None or not (self.isAncestorOf(focus) or typing):
+            self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event) -> None:
         self._hold_pen_priority(False)

@@ -171,6 +171,70 @@ def test_escape_clears_and_ctrl_z_undoes_the_last_stroke(view):
     assert view.saliency_panel.caption == "Why: ∂p / ∂pixel"
 
 
+def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key pressed on the keyboard: it goes to the widget that has the keyboard."""
+    from PySide6.QtWidgets import QApplication
+
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support grabbing the keyboard", "does not support raise")
+def test_escape_and_ctrl_z_work_wherever_the_keyboard_is_in_the_view(view, qtbot):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    draw(view.canvas, HAND_DRAWN[4] + HAND_DRAWN[7])
+    for widget in (view.label_box, view.brush_slider):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        if QApplication.activePopupWidget() is not None:  # the label box's list: Esc closes it, and only that
+            press(Qt.Key.Key_Escape)
+            assert QApplication.activePopupWidget() is None and view.canvas.stroke_count == 3
+        widget.setFocus()
+        assert QApplication.focusWidget() is widget
+        strokes = view.canvas.stroke_count
+        press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert view.canvas.stroke_count == strokes - 1, widget
+    press(Qt.Key.Key_Escape)
+    assert view.canvas.is_empty() and view.chart.message() == "nothing drawn"
+    draw(view.canvas, HAND_DRAWN[1])
+    field = QLineEdit(view)  # a text field in the view keeps its own Undo
+    field.show()
+    field.setFocus()
+    QTest.keyClicks(field, "7")
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "" and view.canvas.stroke_count == 1
+
+
+def test_the_canvas_takes_the_keyboard_when_the_view_s_tab_is_chosen_but_not_from_a_text_field(qtbot):
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QWidget
+
+    window = QWidget()  # a settings field beside the tabs, as in the main window
+    qtbot.addWidget(window)
+    field, tabs, view = QLineEdit(), QTabWidget(), DrawView()
+    tabs.addTab(QLabel("another view"), "Other")
+    tabs.addTab(view, "Draw")
+    layout = QHBoxLayout(window)
+    layout.addWidget(field)
+    layout.addWidget(tabs)
+    window.resize(1000, 560)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tabs.setCurrentWidget(view)
+    draw(view.canvas, HAND_DRAWN[7])
+    tabs.setCurrentIndex(0)
+    tabs.tabBar().setFocus()  # the keyboard stays on the tab bar when a tab is chosen with it
+    tabs.setCurrentWidget(view)
+    assert QApplication.focusWidget() is view.canvas
+    press(Qt.Key.Key_Escape)
+    assert view.canvas.is_empty()
+    tabs.setCurrentIndex(0)
+    field.setFocus()  # typing a setting, then a click on the tab (which takes no keyboard)
+    tabs.setCurrentWidget(view)
+    assert QApplication.focusWidget() is field
+
+
 def test_buttons_clear_and_undo(view, qtbot):
     draw(view.canvas, HAND_DRAWN[4])
     qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
