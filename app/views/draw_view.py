@@ -32,7 +32,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QShortcut, QStaticText
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
-                               QVBoxLayout, QWidget)
+                               QStyle, QStyleOptionComboBox, QVBoxLayout, QWidget)
 
 from app import palette
 from app.display_names import label
@@ -533,7 +533,7 @@ class DrawView(QWidget):
         self.brush_slider.setAccessibleName(QCoreApplication.translate("DrawView", "Brush width"))
         self.label_box = QComboBox(self)
         self.label_box.addItems([str(digit) for digit in range(10)])
-        self.label_box.setPlaceholderText(QCoreApplication.translate("DrawView", "label"))
+        self._fit_label_box()
         self.label_box.setCurrentIndex(-1)
         self.label_box.setToolTip(QCoreApplication.translate("DrawView", "The digit you drew"))
         self.label_box.setAccessibleName(QCoreApplication.translate("DrawView", "Label of the drawing"))
@@ -761,12 +761,28 @@ class DrawView(QWidget):
         digit_captions = [saliency_caption(str(digit)) for digit in range(10)]
         self.saliency_panel.fit_words(self.saliency_panel.caption, *digit_captions)
 
+    def _fit_label_box(self) -> None:
+        """The label box's placeholder in the interface language, and the box as wide as it (or a digit).
+        QComboBox measures its placeholder only once (Qt 6.11): after a switch to Russian it cut "метка" to
+        "метк"."""
+        box = self.label_box
+        box.setPlaceholderText(QCoreApplication.translate("DrawView", "label"))
+        metrics = box.fontMetrics()
+        texts = [box.placeholderText(), *(box.itemText(index) for index in range(box.count()))]
+        contents = QSize(max(metrics.boundingRect(text).width() for text in texts), max(metrics.height(), 14) + 2)
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        box.setFixedWidth(box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, contents, box).width())
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "saliency_panel"):
             self._write_painted_texts()
+            self._fit_label_box()
             self._show_input_format()
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
+        elif event.type() == QEvent.Type.FontChange and hasattr(self, "label_box"):
+            self._fit_label_box()
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ drawing → prediction

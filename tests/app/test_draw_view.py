@@ -587,6 +587,44 @@ def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
     assert (view.chart.message(), view.input_panel.caption) == ("nothing drawn", "What the network sees")
 
 
+def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to(qtbot):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QComboBox
+
+    from app import i18n
+
+    def width_qt_gives(placeholder, font):
+        """The width of a label box made in that language and font."""
+        made = QComboBox()
+        made.setFont(font)
+        made.addItems([str(digit) for digit in range(10)])
+        made.setPlaceholderText(placeholder)
+        return made.sizeHint().width()
+
+    i18n.set_language("en")
+    view = DrawView(shipped_model=None)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)  # laid out, as a window is long before one switches its language
+    box = view.label_box
+    assert box.width() == width_qt_gives("label", box.font())
+    try:
+        i18n.set_language("ru")
+        qtbot.wait(1)
+        assert box.placeholderText() == "метка" and box.currentIndex() == -1
+        assert box.width() == width_qt_gives("метка", box.font()) > width_qt_gives("label", box.font())
+        bigger = QFont(view.font())
+        bigger.setPointSizeF(2 * bigger.pointSizeF())
+        view.setFont(bigger)
+        qtbot.wait(1)
+        assert box.width() == width_qt_gives("метка", bigger)
+    finally:
+        i18n.set_language("en")
+    qtbot.wait(1)
+    assert box.placeholderText() == "label" and box.width() == width_qt_gives("label", bigger)
+
+
 def test_the_shipped_model_is_named_with_its_test_accuracy_as_the_language_writes_it(view):
     assert re.fullmatch(r"Classifying with the shipped MNIST model \(\d{2}\.\d\d % on MNIST's test set\)\.",
                         view.model_label.text()), view.model_label.text()
