@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,22 +72,37 @@ BACKGROUND = QColor(palette.BACKGROUND)
 FOREGROUND = QColor(palette.FOREGROUND)
 CENTRED_WRAPPED = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
+Words = Callable[[], str]
+"""A text composed when called, in the interface language then: what a language change shows again. The
+window's translation of shown texts (app.i18n) keeps their numbers and data-set names as they were."""
+
 
 @dataclass(frozen=True)
 class CurrentModel:
     """The network the view classifies with, and how a drawing becomes its input.
 
+    ``naming`` names it for the model line: the words of the view, or a text its caller gave.
     ``target`` is the drawing format ("mnist" or "digits"), or None when drawing does not apply
-    (then ``unavailable`` says why). ``scaler`` is None when the format's own [0, 1] scaling is the
+    (then ``problem`` says why). ``scaler`` is None when the format's own [0, 1] scaling is the
     network's input scaling, as with every image data set's default "unit" scaling.
     """
 
     network: Network
-    source: str
+    naming: Words | str
     target: str | None
     scaler: Scaler | None
     class_names: tuple[str, ...]
-    unavailable: str = ""
+    problem: Words | None = None
+
+    @property
+    def source(self) -> str:
+        """The model as the model line names it ("the shipped MNIST model (98.73 % on MNIST's test set)")."""
+        return self.naming if isinstance(self.naming, str) else self.naming()
+
+    @property
+    def unavailable(self) -> str:
+        """Why a drawing cannot be its input, a clause for "Drawing is unavailable: {problem}." ("" when it can)."""
+        return "" if self.problem is None else self.problem()
 
 
 def input_side(target: str) -> int:
@@ -106,33 +122,66 @@ def saliency_caption(class_name: str) -> str:
     return QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=class_name)
 
 
-def describe_model(network: Network, source: str, dataset_name, image_shape, scaler: Scaler | None,
+def describe_model(network: Network, naming: Words | str, dataset_name, image_shape, scaler: Scaler | None,
                    class_names=()) -> CurrentModel:
-    """A :class:`CurrentModel`, with ``unavailable`` saying why a drawing cannot be its input (a clause
-    for "Drawing is unavailable: {problem}.")."""
+    """A :class:`CurrentModel`, with ``problem`` saying why a drawing cannot be its input."""
     names = tuple(class_names) or tuple(str(index) for index in range(network.n_outputs))
     shape = tuple(image_shape) if image_shape is not None else None
     target = DRAWING_TARGETS.get(dataset_name) or TARGETS_BY_SHAPE.get(shape)
-    data = label("dataset", dataset_name) if dataset_name else QCoreApplication.translate("DrawView", "unnamed data")
-    unavailable = ""
+    problem = drawing_problem(network, dataset_name, target)
+    if scaler is not None and scaler.method == "unit":
+        scaler = None
+    return CurrentModel(network, naming, None if problem else target, scaler, names, problem)
+
+
+def drawing_problem(network: Network, dataset_name, target: str | None) -> Words | None:
+    """Why a drawing cannot be the input of ``network``, trained on ``dataset_name`` (None if unknown) and
+    given drawings in the format ``target`` (None if none fits), as words; None when it can be."""
+    def data() -> str:
+        if dataset_name:
+            return label("dataset", dataset_name)
+        return QCoreApplication.translate("DrawView", "unnamed data")
+
     if target is None:
-        unavailable = QCoreApplication.translate(
+        return lambda: QCoreApplication.translate(
             "DrawView", "this model was trained on {data}, which is not images of digits. A drawing can only be "
                         "classified by a model of 28 × 28 images ({large}) or 8 × 8 images ({small}) — train on one "
                         "of those, or load such a model").format(
-            data=data, small=label("dataset", "digits"),
+            data=data(), small=label("dataset", "digits"),
             large=", ".join(label("dataset", name) for name, side in DRAWING_TARGETS.items() if side == "mnist"))
-    elif network.n_inputs != input_side(target) ** 2:
-        unavailable = QCoreApplication.translate(
+    inputs, pixels = network.n_inputs, input_side(target) ** 2
+    if inputs != pixels:
+        return lambda: QCoreApplication.translate(
             "DrawView", "this model takes {n} inputs, not the {m} pixels of {data}'s images").format(
-            n=network.n_inputs, m=input_side(target) ** 2, data=data)
-    elif network.loss_name not in PROBABILISTIC_LOSSES:
-        unavailable = QCoreApplication.translate(
+            n=inputs, m=pixels, data=data())
+    loss = network.loss_name
+    if loss not in PROBABILISTIC_LOSSES:
+        return lambda: QCoreApplication.translate(
             "DrawView", "the {loss} loss gives scores, not class probabilities. Train with softmax_cross_entropy "
-                        "to see probabilities").format(loss=network.loss_name)
-    if scaler is not None and scaler.method == "unit":
-        scaler = None
-    return CurrentModel(network, source, None if unavailable else target, scaler, names, unavailable)
+                        "to see probabilities").format(loss=loss)
+    return None
+
+
+def unnamed_model_name() -> str:
+    """A model its caller did not name, as the model line names it."""
+    return QCoreApplication.translate("DrawView", "a loaded model")
+
+
+def shipped_model_name(test_accuracy: float | None) -> str:
+    """The shipped model as the model line names it, with its accuracy on MNIST's test set if recorded."""
+    if test_accuracy is None:
+        return QCoreApplication.translate("DrawView", "the shipped MNIST model")
+    return QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent} on MNIST's test set)").format(
+        percent=format_percent(test_accuracy, 2))
+
+
+def run_model_name(dataset_name: str, step: int, trained: bool) -> str:
+    """A run's model as the model line names it, after the snapshot of ``step``: "being trained" while
+    the run goes on."""
+    text = QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} step(s))") \
+        if trained else \
+        QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} step(s))")
+    return english_plural(text, step).format(data=label("dataset", dataset_name), steps=format_integer(step))
 
 
 def scaler_from_metadata(metadata: dict, n_features: int) -> Scaler | None:
@@ -481,7 +530,8 @@ class DrawView(QWidget):
         self._preprocessor: DrawingPreprocessor | None = None  # for the current model's drawing format
         self._stale = False
         self._switch_interval_before_pen: float | None = None  # see _hold_pen_priority
-        self._status_words = None  # see _show_status
+        self._status_words: Words | None = None  # see _show_status
+        self._note_words: Words | None = None  # see _show_note
         self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
         self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
         self._network_at_rest = True
@@ -594,10 +644,10 @@ class DrawView(QWidget):
     def reset(self, experiment) -> None:
         """A new run: prepare a copy of its network, which takes over at the run's first snapshot."""
         if self._model is not None and self._model.network is self._run_network and self._run_progress:
-            self._model = replace(self._model, source=self._run_source(trained=True))  # no longer trained
+            self._model = replace(self._model, naming=self._run_naming(trained=True))  # no longer trained
             self._show_model()
         if self._model is not None and not self._model.unavailable:
-            self._show_note("")  # the last run's model was refused; this run's may not be
+            self._show_note(None)  # the last run's model was refused; this run's may not be
         self.experiment = experiment
         self._run_network = Network.from_config(experiment.network.config())
         self._run_progress = None
@@ -619,29 +669,26 @@ class DrawView(QWidget):
         self._run_progress = (dataset.name, snapshot.step)
         if not self._following_run:
             return
-        source = self._run_source(trained=False)
+        naming = self._run_naming(trained=False)
         if self._model is not None and self._model.network is self._run_network:
-            self._model = replace(self._model, source=source)
+            self._model = replace(self._model, naming=naming)
             self._show_model()
             self._changed()
             return
-        model = describe_model(self._run_network, source, dataset.name, dataset.image_shape, dataset.scaler,
+        model = describe_model(self._run_network, naming, dataset.name, dataset.image_shape, dataset.scaler,
                                dataset.class_names)
         if model.unavailable and self._model is not None and not self._model.unavailable:
             # A run on data that is not images keeps the last model that can classify drawings.
-            self._show_note(QCoreApplication.translate(
+            self._show_note(lambda: QCoreApplication.translate(
                 "DrawView", "The run's model cannot classify drawings: {problem}.").format(
                 problem=model.unavailable))
             return
         self._set_current(model)
 
-    def _run_source(self, trained: bool) -> str:
+    def _run_naming(self, trained: bool) -> Words:
         """The run's model as the model line names it, after its last snapshot."""
         name, step = self._run_progress
-        text = QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} step(s))") \
-            if trained else \
-            QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} step(s))")
-        return english_plural(text, step).format(data=label("dataset", name), steps=format_integer(step))
+        return lambda: run_model_name(name, step, trained)
 
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""
@@ -669,10 +716,11 @@ class DrawView(QWidget):
     # ------------------------------------------------------------------ models
     def set_model(self, network: Network, metadata: dict | None = None, source: str | None = None) -> None:
         """Classify with (a copy of) ``network`` from now on; ``metadata`` as :func:`core.model_io.load_model`
-        returns it (``dataset``, ``image_shape``, ``scaling``, ``class_names``…)."""
+        returns it (``dataset``, ``image_shape``, ``scaling``, ``class_names``…). ``source`` names it for
+        the model line, as the caller's text ("a loaded model" without)."""
         self._set_current(self._described(network, metadata, source))
 
-    def _described(self, network: Network, metadata: dict | None, source: str | None) -> CurrentModel:
+    def _described(self, network: Network, metadata: dict | None, naming: Words | str | None) -> CurrentModel:
         metadata = dict(metadata or {})
         copy = network.copy()
         try:
@@ -681,18 +729,18 @@ class DrawView(QWidget):
             scaler, problem = None, str(error)
         else:
             problem = ""
-        model = describe_model(copy, source or QCoreApplication.translate("DrawView", "a loaded model"),
-                               metadata.get("dataset"), metadata.get("image_shape"), scaler,
-                               metadata.get("class_names") or ())
+        model = describe_model(copy, naming if naming is not None else unnamed_model_name, metadata.get("dataset"),
+                               metadata.get("image_shape"), scaler, metadata.get("class_names") or ())
         if problem and not model.unavailable:
-            model = replace(model, target=None, scaler=None, unavailable=problem)
+            model = replace(model, target=None, scaler=None, problem=lambda: problem)
         return model
 
     def load_model(self, path) -> dict:
         """Load a model file (ValueError naming the problem if it is unusable) and classify with it."""
         network, metadata = model_io.load_model(path)
-        self.set_model(network, metadata, source=QCoreApplication.translate(
-            "DrawView", "the model loaded from {name}").format(name=Path(path).name))
+        name = Path(path).name
+        self._set_current(self._described(network, metadata, lambda: QCoreApplication.translate(
+            "DrawView", "the model loaded from {name}").format(name=name)))
         return metadata
 
     def current_model(self) -> CurrentModel | None:
@@ -706,19 +754,18 @@ class DrawView(QWidget):
         self._following_run = False
         network, metadata = self._shipped
         accuracy = metadata.get("test_accuracy")
-        source = QCoreApplication.translate("DrawView", "the shipped MNIST model") if accuracy is None else \
-            QCoreApplication.translate("DrawView", "the shipped MNIST model ({percent} on MNIST's test set)").format(
-                percent=format_percent(accuracy, 2))
-        self._set_current(self._described(network, metadata, source), using_shipped=True)
+        self._set_current(self._described(network, metadata, lambda: shipped_model_name(accuracy)),
+                          using_shipped=True)
 
     def _load_shipped_model(self, path: Path) -> None:
         try:
             self._shipped = model_io.load_model(path)
         except ValueError as error:
+            problem = str(error)  # the name "error" is gone after this block, when a language change words it again
             self.chart.show_message(QCoreApplication.translate("DrawView", "no model"))
-            self._show_note(QCoreApplication.translate(
+            self._show_note(lambda: QCoreApplication.translate(
                 "DrawView", "The shipped model could not be read ({error}). Train a model on mnist or digits, or "
-                            "load one.").format(error=error))
+                            "load one.").format(error=problem))
             return
         self.use_shipped_model()
         self._following_run = True  # until a run's first snapshot
@@ -731,8 +778,8 @@ class DrawView(QWidget):
             self._preprocessor = DrawingPreprocessor(model.target, CANVAS_SIZE)
         self._show_model()
         self._show_input_format()
-        self._show_note(QCoreApplication.translate("DrawView", "Drawing is unavailable: {problem}.").format(
-            problem=model.unavailable) if model.unavailable else "")
+        self._show_note(None if model.problem is None else lambda: QCoreApplication.translate(
+            "DrawView", "Drawing is unavailable: {problem}.").format(problem=model.unavailable))
         self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
         self._changed()
 
@@ -742,12 +789,16 @@ class DrawView(QWidget):
         target = self._model.target if self._model is not None else None
         self.input_panel.set_image(self.input_panel.image, legend=((None, format_caption(target) if target else ""),))
 
-    def _show_note(self, text: str) -> None:
+    def _show_note(self, words: Words | None) -> None:
+        """Show ``words()`` above the canvas (nothing for None), composed again in a new language."""
+        self._note_words = words
+        text = words() if words is not None else ""
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
     def _show_model(self) -> None:
-        self.model_label.setText(QCoreApplication.translate("DrawView", "Classifying with {source}.").format(source=self._model.source))
+        self.model_label.setText(QCoreApplication.translate("DrawView", "Classifying with {source}.").format(
+            source=self._model.source))
 
     def _write_painted_texts(self) -> None:
         """The texts the canvas and the image panels paint themselves, in the interface language."""
@@ -781,6 +832,9 @@ class DrawView(QWidget):
             self._show_input_format()
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
+            self._show_note(self._note_words)
+            if self._model is not None and not isinstance(self._model.naming, str):
+                self._show_model()  # a caller's name for the model was translated where shown (app.i18n)
         elif event.type() == QEvent.Type.FontChange and hasattr(self, "label_box"):
             self._fit_label_box()
         super().changeEvent(event)

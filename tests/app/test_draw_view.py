@@ -625,6 +625,46 @@ def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to
     assert box.placeholderText() == "label" and box.width() == width_qt_gives("label", bigger)
 
 
+def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_numbers_and_data_set_names(
+        qtbot, small_config):
+    from app import i18n
+    from app.display_names import label
+    from app.i18n import format_integer, format_percent
+
+    i18n.set_language("en")
+    view = DrawView()
+    qtbot.addWidget(view)
+    view.show()
+    accuracy = model_io.load_model(SHIPPED_MODEL)[1]["test_accuracy"]
+    moons = digits_experiment(small_config, dataset="moons")
+    view.reset(moons)
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 1, moons.network.state())))  # the shipped model stays
+    named = ("moons", "mnist", "fashion_mnist", "my_digits", "digits")
+
+    def as_the_language_writes_them(others):
+        """The model line's accuracy and the note's data sets in the language now, not in ``others``'."""
+        assert format_percent(accuracy, 2) in view.model_label.text()
+        assert others["percent"] not in view.model_label.text()
+        assert all(label("dataset", name) in view.note.text() for name in named), view.note.text()
+        assert others["moons"] not in view.note.text()
+        return {"percent": format_percent(accuracy, 2), "moons": label("dataset", "moons")}
+
+    shown = as_the_language_writes_them({"percent": "98,7", "moons": "Два полумесяца"})
+    try:
+        for language in ("ru", "en", "ru"):
+            i18n.set_language(language)
+            shown = as_the_language_writes_them(shown)
+        digits = digits_experiment(small_config)
+        view.reset(digits)
+        view.on_progress(Progress(snapshot=events.Snapshot(3, 1234, digits.network.state())))
+        russian = (label("dataset", "digits"), format_integer(1234))
+        assert all(words in view.model_label.text() for words in russian), view.model_label.text()
+    finally:
+        i18n.set_language("en")
+    assert view.model_label.text() == \
+        f"Classifying with the model being trained on 8×8 digits (after {format_integer(1234)} steps)."
+
+
 def test_the_shipped_model_is_named_with_its_test_accuracy_as_the_language_writes_it(view):
     assert re.fullmatch(r"Classifying with the shipped MNIST model \(\d{2}\.\d\d % on MNIST's test set\)\.",
                         view.model_label.text()), view.model_label.text()
