@@ -940,10 +940,14 @@ class DrawView(QWidget):
     def add_to_my_digits(self) -> int | None:
         """Save the drawing (in MNIST's format) with the chosen label; returns the number of saved digits."""
         label = self.label_box.currentIndex()
-        image = preprocess_drawing(self.canvas.strokes(), "mnist", canvas_size=CANVAS_SIZE)
-        if label < 0 or image is None:
+        if label < 0 or self.canvas.is_empty():
             self._show_status(lambda: QCoreApplication.translate("DrawView",
                                                                  "Draw a digit and choose its label first."))
+            return None
+        image = preprocess_drawing(self.canvas.strokes(), "mnist", canvas_size=CANVAS_SIZE)
+        if image is None:  # said in words, like the chart's "too small to classify": a grey button says nothing
+            self._show_status(lambda: QCoreApplication.translate(
+                "DrawView", "This drawing is too small to save, as it is to classify: draw the digit larger."))
             return None
         # my_digits is split like any data set: with the run's validation split when it is chosen.
         validation_split = DEFAULT_VALIDATION_SPLIT if self.experiment is None else \

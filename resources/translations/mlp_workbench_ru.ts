@@ -1578,6 +1578,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Сначала нарисуйте цифру и выберите её метку.</translation>
     </message>
     <message>
+        <source>This drawing is too small to save, as it is to classify: draw the digit larger.</source>
+        <translation>Рисунок слишком мал, чтобы его сохранить, как и чтобы его классифицировать: нарисуйте цифру крупнее.</translation>
+    </message>
+    <message>
         <source>Could not save the digit: {error}</source>
         <translation>Не удалось сохранить цифру: {error}</translation>
     </message>

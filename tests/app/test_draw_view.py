@@ -432,6 +432,20 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
+def test_a_drawing_too_small_to_classify_is_not_saved_and_the_status_says_so(view, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    draw(view.canvas, [[(0.5, 0.5)]])  # a dot
+    view.label_box.setCurrentIndex(1)
+    assert view.chart.message() == "too small to classify" and view.add_button.isEnabled()
+    with qtbot.assertNotEmitted(view.user_digit_added):
+        qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert view.status.text() == "This drawing is too small to save, as it is to classify: draw the digit larger."
+    assert view.canvas.stroke_count == 1 and view.label_box.currentIndex() == 1  # kept, to draw on
+    assert len(load_user_digits(tmp_path)[1]) == 0
+    view.canvas.clear()
+    assert view.add_to_my_digits() is None and view.status.text() == "Draw a digit and choose its label first."
+
+
 def test_a_damaged_my_digits_file_is_named_and_the_drawing_kept(view, tmp_path, monkeypatch):
     from core.datasets.user_digits import user_digits_path
 
