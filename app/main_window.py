@@ -579,6 +579,8 @@ class MainWindow(QMainWindow):
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
+            if state == IDLE:
+                self._call_views("on_run_ended")  # the Draw view no longer says "the model being trained"
         if state != RUNNING:
             self.status_labels["eta"].setText("")  # no time is left while nothing runs
         self.training_panel.set_run_position(self._run_position())

@@ -643,14 +643,19 @@ class DrawView(QWidget):
 
     def reset(self, experiment) -> None:
         """A new run: prepare a copy of its network, which takes over at the run's first snapshot."""
-        if self._model is not None and self._model.network is self._run_network and self._run_progress:
-            self._model = replace(self._model, naming=self._run_naming(trained=True))  # no longer trained
-            self._show_model()
+        self.on_run_ended()  # the last run's, if it is the current model
         if self._model is not None and not self._model.unavailable:
             self._show_note(None)  # the last run's model was refused; this run's may not be
         self.experiment = experiment
         self._run_network = Network.from_config(experiment.network.config())
         self._run_progress = None
+
+    def on_run_ended(self) -> None:
+        """Training ended (finished, stopped, failed or discarded): the run's model, if it is the current
+        one, is named as trained, no longer as being trained."""
+        if self._model is not None and self._model.network is self._run_network and self._run_progress:
+            self._model = replace(self._model, naming=self._run_naming(trained=True))
+            self._show_model()
 
     def set_network_at_rest(self, at_rest: bool) -> None:
         """When training starts or resumes (``at_rest`` turns False), the run's model takes over again

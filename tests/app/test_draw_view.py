@@ -303,6 +303,22 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     assert "after" in view.model_label.text()
 
 
+def test_once_training_ends_the_model_line_says_the_model_trained_not_being_trained(view, small_config):
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    view.set_network_at_rest(False)
+    view.on_progress(Progress(snapshot=events.Snapshot(2, 820, experiment.network.state())))
+    assert view.model_label.text() == "Classifying with the model being trained on 8×8 digits (after 820 steps)."
+    view.set_network_at_rest(True)  # paused: the run goes on
+    assert "being trained" in view.model_label.text()
+    view.on_run_ended()
+    assert view.model_label.text() == "Classifying with the model trained on 8×8 digits (after 820 steps)."
+    assert view.current_model().network is view._run_network
+    view.use_shipped_model()
+    view.on_run_ended()  # another model is shown: it keeps its name
+    assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
+
+
 def test_a_hidden_view_catches_up_with_the_snapshots_when_shown(view, small_config, qtbot):
     experiment = digits_experiment(small_config)
     view.reset(experiment)

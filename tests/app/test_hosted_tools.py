@@ -45,7 +45,7 @@ def test_the_draw_view_comes_first_and_classifies_with_the_network_being_trained
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
     model = window.draw_view.current_model()
-    assert model.source.startswith("the model being trained on 8×8 digits") and model.target == "digits"
+    assert model.source.startswith("the model trained on 8×8 digits") and model.target == "digits"  # the run is over
     np.testing.assert_array_equal(model.network.flat_parameters, window.experiment.network.flat_parameters)
 
 
