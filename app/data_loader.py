@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.dataset_download import unavailable_text
+from app.display_names import label
 from app.i18n import format_integer, format_number
 from app.worker_thread import Outbox
 from core import experiment
@@ -129,11 +130,12 @@ def digits_to_draw_text(needed) -> str:
 
 
 def too_few_digits_text(error: TooFewDrawnDigits) -> str:
-    """Why my_digits cannot be split and what to do, in the window's language."""
+    """Why my_digits cannot be split and what to do, in the window's language (which names it as the Data
+    panel does, not by its identifier)."""
     text = QCoreApplication.translate(
-        "MyDigits", "my_digits is too small to take {test} off for the test set and {validation} for validation "
-                    "with every digit in each part. Draw more digits in the Draw view — {groups}.").format(
-        test=format_number(error.test_split, 6, fixed=False),
+        "MyDigits", "The data set “{data}” is too small to take {test} off for the test set and {validation} for "
+                    "validation with every digit in each part. Draw more digits in the Draw view — {groups}.").format(
+        data=label("dataset", "my_digits"), test=format_number(error.test_split, 6, fixed=False),
         validation=format_number(error.validation_split, 6, fixed=False), groups=digits_to_draw_text(error.needed))
     if error.enough_without_validation:
         text += " " + QCoreApplication.translate("MyDigits", "Or set the validation split to 0 (no validation data).")

@@ -162,6 +162,13 @@ def drawing_problem(network: Network, dataset_name, target: str | None) -> Words
     return None
 
 
+def add_button_help() -> str:
+    """The tooltip of "Add to my digits", which names the data set as the Data panel does."""
+    return QCoreApplication.translate("DrawView", "Save the drawing with its label in your personal data set "
+                                                  "“{data}”, which can be mixed into MNIST training").format(
+        data=label("dataset", "my_digits"))
+
+
 def unnamed_model_name() -> str:
     """A model its caller did not name, as the model line names it."""
     return QCoreApplication.translate("DrawView", "a loaded model")
@@ -588,8 +595,7 @@ class DrawView(QWidget):
         self.label_box.setToolTip(QCoreApplication.translate("DrawView", "The digit you drew"))
         self.label_box.setAccessibleName(QCoreApplication.translate("DrawView", "Label of the drawing"))
         self.add_button = QPushButton(QCoreApplication.translate("DrawView", "Add to my digits"), self)
-        self.add_button.setToolTip(QCoreApplication.translate("DrawView", "Save the drawing with its label in your personal data set my_digits, "
-                                      "which can be mixed into MNIST training"))
+        self.add_button.setToolTip(add_button_help())
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
@@ -838,6 +844,7 @@ class DrawView(QWidget):
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
             self._show_note(self._note_words)
+            self.add_button.setToolTip(add_button_help())
             if self._model is not None and not isinstance(self._model.naming, str):
                 self._show_model()  # a caller's name for the model was translated where shown (app.i18n)
         elif event.type() == QEvent.Type.FontChange and hasattr(self, "label_box"):
@@ -971,17 +978,18 @@ class DrawView(QWidget):
         self.user_digit_added.emit(count)
         return count
 
-    def _saved_text(self, label: int, count: int, needed) -> str:
+    def _saved_text(self, digit: int, count: int, needed) -> str:
         """What saving a digit did, and whether my_digits can be trained now or how many more of which
         digits to draw first (``needed``, see :func:`core.datasets.user_digits.digits_still_needed`)."""
+        data = label("dataset", "my_digits")
         if needed.any():
-            text = self.tr("Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with "
+            text = self.tr("Saved as a {label}: “{data}” now holds %Ln digit(s). Before it can be trained, with "
                            "every digit in its training, validation and test parts, draw more — {groups}.",
                            None, count)
-            return english_plural(text, count).format(label=label, groups=digits_to_draw_text(needed))
-        text = self.tr("Saved as a {label}: my_digits now holds %Ln digit(s) (choose the my_digits data set, or mix "
+            return english_plural(text, count).format(label=digit, data=data, groups=digits_to_draw_text(needed))
+        text = self.tr("Saved as a {label}: “{data}” now holds %Ln digit(s) (choose the data set “{data}”, or mix "
                        "them into MNIST training).", None, count)
-        return english_plural(text, count).format(label=label)
+        return english_plural(text, count).format(label=digit, data=data)
 
     def _show_status(self, words=None) -> None:
         """Show ``words()`` under the tools (nothing for None), composed again in a new language."""

@@ -1462,6 +1462,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>функция потерь {loss} даёт оценки, а не вероятности классов. Обучите с softmax_cross_entropy, чтобы видеть вероятности</translation>
     </message>
     <message>
+        <source>Save the drawing with its label in your personal data set “{data}”, which can be mixed into MNIST training</source>
+        <translation>Сохранить рисунок с меткой в ваш личный набор данных «{data}», который можно подмешать к обучению на MNIST</translation>
+    </message>
+    <message>
         <source>Take back the last stroke</source>
         <translation>Отменить последний штрих</translation>
     </message>
@@ -1485,6 +1489,22 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <source>label</source>
         <translation>метка</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved as a {label}: “{data}” now holds %Ln digit(s). Before it can be trained, with every digit in its training, validation and test parts, draw more — {groups}.</source>
+        <translation>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифра. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифры. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифр. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as a {label}: “{data}” now holds %Ln digit(s) (choose the data set “{data}”, or mix them into MNIST training).</source>
+        <translation>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифра (выберите набор данных «{data}» или подмешайте их к обучению на MNIST).</numerusform>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифры (выберите набор данных «{data}» или подмешайте их к обучению на MNIST).</numerusform>
+            <numerusform>Сохранено как {label}: в наборе «{data}» теперь %Ln цифр (выберите набор данных «{data}» или подмешайте их к обучению на MNIST).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The digit you drew</source>
         <translation>Цифра, которую вы нарисовали</translation>
@@ -1496,10 +1516,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Add to my digits</source>
         <translation>Добавить в мои цифры</translation>
-    </message>
-    <message>
-        <source>Save the drawing with its label in your personal data set my_digits, which can be mixed into MNIST training</source>
-        <translation>Сохранить рисунок с меткой в ваш личный набор данных my_digits, который можно подмешать к обучению на MNIST</translation>
     </message>
     <message>
         <source>Brush</source>
@@ -1516,22 +1532,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Drawing is unavailable: {problem}.</source>
         <translation>Рисование недоступно: {problem}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with every digit in its training, validation and test parts, draw more — {groups}.</source>
-        <translation>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифра. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифры. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифр. Чтобы на нём можно было обучать, каждая цифра должна попасть в обучающую, валидационную и тестовую части — дорисуйте: {groups}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved as a {label}: my_digits now holds %Ln digit(s) (choose the my_digits data set, or mix them into MNIST training).</source>
-        <translation>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифра (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифры (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
-            <numerusform>Сохранено как {label}: в my_digits теперь %Ln цифр (выберите набор данных my_digits или подмешайте их к обучению на MNIST).</numerusform>
-        </translation>
     </message>
     <message>
         <source>the model loaded from {name}</source>
@@ -3272,8 +3272,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>{digits}: по {count}</translation>
     </message>
     <message>
-        <source>my_digits is too small to take {test} off for the test set and {validation} for validation with every digit in each part. Draw more digits in the Draw view — {groups}.</source>
-        <translation>my_digits слишком мал, чтобы отделить {test} на тестовую выборку и {validation} на валидацию так, чтобы каждая цифра была в каждой части. Нарисуйте ещё цифр на вкладке «Рисование» — {groups}.</translation>
+        <source>The data set “{data}” is too small to take {test} off for the test set and {validation} for validation with every digit in each part. Draw more digits in the Draw view — {groups}.</source>
+        <translation>Набор данных «{data}» слишком мал, чтобы отделить {test} на тестовую выборку и {validation} на валидацию так, чтобы каждая цифра была в каждой части. Нарисуйте ещё цифр на вкладке «Рисование» — {groups}.</translation>
     </message>
     <message>
         <source>Or set the validation split to 0 (no validation data).</source>

@@ -437,7 +437,8 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     images, labels = load_user_digits(tmp_path)
     assert images.shape == (1, 28, 28) and images.dtype == np.uint8 and labels.tolist() == [7]
     np.testing.assert_array_equal(images[0], np.rint(expected.reshape(28, 28) * 255).astype(np.uint8))
-    assert view.canvas.is_empty() and "my_digits now holds 1" in view.status.text()
+    assert view.canvas.is_empty()
+    assert view.status.text().startswith("Saved as a 7: “My drawn digits” now holds 1 digit.")
     draw(view.canvas, HAND_DRAWN[1])
     assert view.label_box.currentIndex() == -1 and view.label_box.currentText() == ""  # its placeholder, "label"
     assert not view.add_button.isEnabled()  # the next drawing is not saved as a 7 by one click
@@ -496,6 +497,26 @@ def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, mo
     finally:
         i18n.set_language("en")
     assert not view.canvas.is_empty(), "the drawing that was not saved is kept"
+
+
+def test_my_digits_is_named_as_the_data_panel_names_it_in_either_language(view, tmp_path, monkeypatch):
+    from app import i18n
+    from app.display_names import label
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    i18n.set_language("en")
+    draw(view.canvas, HAND_DRAWN[7])
+    view.label_box.setCurrentIndex(7)
+    assert view.add_to_my_digits() == 1
+    texts = (view.status.text(), view.add_button.toolTip())
+    assert all("“My drawn digits”" in text and "my_digits" not in text for text in texts), texts
+    try:
+        i18n.set_language("ru")
+        texts = (view.status.text(), view.add_button.toolTip())
+        assert all(f"«{label('dataset', 'my_digits')}»" in text and "My drawn" not in text for text in texts), texts
+    finally:
+        i18n.set_language("en")
+    assert "“My drawn digits”" in view.add_button.toolTip()
 
 
 def test_export_writes_an_image_a_drawing_and_a_table(view, tmp_path):
@@ -774,7 +795,7 @@ def test_the_status_after_saving_says_how_many_more_of_which_digits_my_digits_ne
     draw(view.canvas, HAND_DRAWN[7])
     view.label_box.setCurrentIndex(7)
     assert view.add_to_my_digits() == 106
-    assert "my_digits now holds 106 digits. Before it can be trained" in view.status.text()
+    assert "“My drawn digits” now holds 106 digits. Before it can be trained" in view.status.text()
     assert view.status.text().endswith("draw more — 5, 6, 8, 9: 2 each; 0, 1, 2, 3, 4, 7: 1 each.")
     with pytest.raises(TooFewDrawnDigits):
         datasets.load("my_digits")
@@ -783,7 +804,7 @@ def test_the_status_after_saving_says_how_many_more_of_which_digits_my_digits_ne
     draw(view.canvas, HAND_DRAWN[9])
     view.label_box.setCurrentIndex(9)
     assert view.add_to_my_digits() == 120
-    assert "now holds 120 digits (choose the my_digits data set" in view.status.text()
+    assert "now holds 120 digits (choose the data set “My drawn digits”, or" in view.status.text()
     assert set(datasets.load("my_digits").y_val.tolist()) == set(range(10))
 
 
@@ -811,7 +832,7 @@ def test_a_stroke_goes_where_the_hand_goes_when_a_note_appears_above_the_canvas_
     assert square.width() == min(canvas.width(), canvas.height()) and square.center() == QRectF(canvas.rect()).center()
 
 
-NOT_YET_TRAINABLE = ("Saved as a {label}: my_digits now holds %Ln digit(s). Before it can be trained, with every "
+NOT_YET_TRAINABLE = ("Saved as a {label}: “{data}” now holds %Ln digit(s). Before it can be trained, with every "
                      "digit in its training, validation and test parts, draw more — {groups}.")
 
 
@@ -850,8 +871,8 @@ def test_the_count_of_saved_digits_takes_the_plural_form_its_language_gives_it(v
         assert view.add_to_my_digits() == count
         return view.status.text()
 
-    assert "my_digits now holds 1 digit. Before" in save_as_the(1)
-    assert "my_digits now holds 2 digits. Before" in save_as_the(2)
+    assert "“My drawn digits” now holds 1 digit. Before" in save_as_the(1)
+    assert "“My drawn digits” now holds 2 digits. Before" in save_as_the(2)
     translator = compiled_translator(tmp_path, "DrawView", NOT_YET_TRAINABLE,
                                      ["{label}: %Ln цифра", "{label}: %Ln цифры", "{label}: %Ln цифр"])
     qapp.installTranslator(translator)

@@ -873,6 +873,7 @@ def test_building_the_window_does_not_import_scikit_learn():
 
 
 def test_my_digits_too_few_to_split_says_which_digits_to_draw_and_marks_the_validation_split(open_window, qtbot):
+    from app import i18n
     from core.datasets.user_digits import add_user_digit, user_digits_path
 
     window = open_window()
@@ -884,6 +885,14 @@ def test_my_digits_too_few_to_split_says_which_digits_to_draw_and_marks_the_vali
         qtbot.waitUntil(lambda: "too small" in window.data_panel.problems.text(), timeout=10_000)
         assert ("Draw more digits in the Draw view — 0–9: 2 each. Or set the validation split to 0"
                 in window.data_panel.problems.text())
+        assert "The data set “My drawn digits” is too small" in window.data_panel.problems.text()
+        assert "my_digits" not in window.data_panel.problems.text(), "named as the Dataset list names it"
+        i18n.set_language("en")
+        try:
+            i18n.set_language("ru")
+            assert "Набор данных «Мои нарисованные цифры» слишком мал" in window.data_panel.problems.text()
+        finally:
+            i18n.set_language("en")
         assert window.data_panel.validation_split.property("invalid") is True
         assert not window.start_action.isEnabled()
         window.model.set("data.validation_split", 0.0)
