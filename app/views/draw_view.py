@@ -585,8 +585,10 @@ class DrawView(QWidget):
         self.brush_slider.setRange(int(BRUSH_RANGE[0]), int(BRUSH_RANGE[1]))
         self.brush_slider.setValue(int(self.canvas.brush_width))
         self.brush_slider.setMaximumWidth(140)
-        self.brush_slider.setToolTip(QCoreApplication.translate("DrawView", "Brush width in pixels (the network's input is redrawn with "
-                                        "MNIST's pen width, whatever the brush)"))
+        self.brush_slider.setToolTip(QCoreApplication.translate(
+            "DrawView", "Brush width in pixels, for the drawing as you see it: the network's input is redrawn with the "
+                        "pen width of the images its model was trained on (MNIST's, or the 8×8 digits' for a model of "
+                        "those), whatever the brush"))
         self.brush_slider.setAccessibleName(QCoreApplication.translate("DrawView", "Brush width"))
         self.label_box = QComboBox(self)
         self.label_box.addItems([str(digit) for digit in range(10)])

@@ -1422,6 +1422,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
+        <source>Brush width in pixels, for the drawing as you see it: the network&apos;s input is redrawn with the pen width of the images its model was trained on (MNIST&apos;s, or the 8×8 digits&apos; for a model of those), whatever the brush</source>
+        <translation>Толщина кисти в пикселях — для рисунка, каким вы его видите: вход сети перерисовывается с толщиной пера изображений, на которых обучена модель (MNIST или, для модели цифр 8×8, этих цифр), какой бы ни была кисть</translation>
+    </message>
+    <message>
         <source>Draw a digit here</source>
         <translation>Нарисуйте здесь цифру</translation>
     </message>
@@ -1476,10 +1480,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Classify drawings with the MNIST model that comes with the app, whatever was trained or loaded since (a run&apos;s model takes over again when training starts or resumes)</source>
         <translation>Классифицировать рисунки встроенной моделью MNIST, что бы ни было обучено или загружено после неё (модель обучения снова займёт её место, когда обучение начнётся или продолжится)</translation>
-    </message>
-    <message>
-        <source>Brush width in pixels (the network&apos;s input is redrawn with MNIST&apos;s pen width, whatever the brush)</source>
-        <translation>Толщина кисти в пикселях (вход сети перерисовывается с толщиной пера MNIST, какой бы ни была кисть)</translation>
     </message>
     <message>
         <source>Brush width</source>

@@ -539,6 +539,24 @@ def test_follows_the_window_size_and_keeps_the_drawing(view, qtbot):
     np.testing.assert_allclose(view.chart.probabilities(), before, rtol=1e-6)
 
 
+def test_the_brush_s_help_holds_for_a_model_of_either_drawing_format(view, small_config, tmp_path):
+    help_text = view.brush_slider.toolTip()
+    assert "pen width of the images its model was trained on" in help_text
+    experiment = digits_experiment(small_config)
+    path = tmp_path / "digits_model.npz"
+    model_io.save_model(path, experiment.network, dataset="digits", image_shape=[8, 8])
+    view.load_model(path)  # a model of the 8×8 digits, whose own pen the drawing is redrawn with
+    draw(view.canvas, HAND_DRAWN[0])
+    assert view.current_model().target == "digits" and "8×8 digits" in view.brush_slider.toolTip()
+    seen = []
+    for width in (6, 36):
+        view.canvas.clear()
+        view.brush_slider.setValue(width)
+        draw(view.canvas, HAND_DRAWN[0])
+        seen.append(view.chart.probabilities())
+    np.testing.assert_array_equal(*seen)  # whatever the brush
+
+
 def test_brush_width_is_checked(view):
     with pytest.raises(ValueError, match="brush width"):
         view.canvas.brush_width = 100
