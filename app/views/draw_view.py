@@ -52,7 +52,7 @@ from core.saliency import PROBABILISTIC_LOSSES, saliency
 
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "mnist_mlp.npz"
 
-DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "mnist", "my_digits": "mnist", "digits": "digits"}
+DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "fashion", "my_digits": "mnist", "digits": "digits"}
 """The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like)."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 """Image shapes recognised when a model names no known data set."""
@@ -148,7 +148,8 @@ def drawing_problem(network: Network, dataset_name, target: str | None) -> Words
                         "classified by a model of 28 × 28 images ({large}) or 8 × 8 images ({small}) — train on one "
                         "of those, or load such a model").format(
             data=data(), small=label("dataset", "digits"),
-            large=", ".join(label("dataset", name) for name, side in DRAWING_TARGETS.items() if side == "mnist"))
+            large=", ".join(label("dataset", name) for name, drawn in DRAWING_TARGETS.items()
+                            if input_side(drawn) == 28))
     inputs, pixels = network.n_inputs, input_side(target) ** 2
     if inputs != pixels:
         return lambda: QCoreApplication.translate(
@@ -791,6 +792,7 @@ class DrawView(QWidget):
             self._preprocessor = DrawingPreprocessor(model.target, CANVAS_SIZE)
         self._show_model()
         self._show_input_format()
+        self._write_painted_texts()  # the canvas asks for a digit, or a garment
         self._show_note(None if model.problem is None else lambda: QCoreApplication.translate(
             "DrawView", "Drawing is unavailable: {problem}.").format(problem=model.unavailable))
         self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
@@ -815,7 +817,9 @@ class DrawView(QWidget):
 
     def _write_painted_texts(self) -> None:
         """The texts the canvas and the image panels paint themselves, in the interface language."""
-        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a digit here")
+        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a garment here: its outline is filled in") \
+            if self._model is not None and self._model.target == "fashion" \
+            else QCoreApplication.translate("DrawView", "Draw a digit here")
         self.input_panel.caption = QCoreApplication.translate("DrawView", "What the network sees")
         self.saliency_panel.caption = QCoreApplication.translate("DrawView", SALIENCY_CAPTION)
         self.saliency_panel.legend = ((QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")),

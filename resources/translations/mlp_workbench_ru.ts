@@ -1486,6 +1486,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Толщина кисти</translation>
     </message>
     <message>
+        <source>Draw a garment here: its outline is filled in</source>
+        <translation>Нарисуйте здесь предмет одежды: его контур будет залит</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>метка</translation>
     </message>

@@ -902,3 +902,20 @@ def test_the_count_of_saved_digits_takes_the_plural_form_its_language_gives_it(v
             "4: 111 цифр"]
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_fashion_mnist_model_asks_for_a_garment_and_sees_its_outline_filled(view):
+    """Drawings were prepared as digits for a Fashion-MNIST model: trousers came out as two thin strokes."""
+    assert view.canvas.hint == "Draw a digit here"
+    network, metadata = model_io.load_model(SHIPPED_MODEL)  # 784 inputs, as a Fashion-MNIST model has
+    view.set_model(network, {**metadata, "dataset": "fashion_mnist", "class_names": FASHION_NAMES})
+    assert view.canvas.hint == "Draw a garment here: its outline is filled in"
+    trousers = [[(0.35, 0.1), (0.65, 0.1), (0.68, 0.9), (0.56, 0.9), (0.5, 0.35), (0.44, 0.9), (0.32, 0.9),
+                 (0.35, 0.1)]]
+    draw(view.canvas, trousers)
+    expected = preprocess_drawing(view.canvas.strokes(), "fashion", canvas_size=(1.0, 1.0)).reshape(28, 28)
+    shown = np.array([[view.input_panel.image.pixelColor(x, y).red() for x in range(28)] for y in range(28)])
+    np.testing.assert_allclose(shown, 255 * (1 - expected), atol=1)
+    assert expected[5, 10:18].min() > 0.9, "the waist is filled in"
+    view.use_shipped_model()
+    assert view.canvas.hint == "Draw a digit here"
