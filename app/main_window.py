@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.recording: RunRecording | None = None
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
+        self._first_run_shown = False  # the window's first run has been built (see _leave_draw_view_for_other_data)
         self.run_lab: dict | None = None
         """``{"lab": id, "variant": name}`` of the teaching lab the network's weights were trained in, or None."""
         self.recovery_box: QMessageBox | None = None
@@ -1380,15 +1381,27 @@ class MainWindow(QMainWindow):
             network, metadata = model_io.load_model(path)
             saved = self._saved_model(path, network, metadata)
         except (OSError, ValueError) as error:
-            self.show_message(self.tr("Could not open the model: %1").replace("%1", run_library.describe_problem(error)),
-                              "error")
+            self.show_message(self.tr("Could not open the model: %1")
+                              .replace("%1", run_library.describe_problem(error)), "error")
             return False
         if saved is not None and not self._open_saved(saved, path.name):
             return False
+        drawable = False
         if self.draw_view is not None:
             self.draw_view.set_model(network, metadata, source=self.tr("the model in %1").replace("%1", path.name))
-            self.start_page.show_views(self.draw_view)  # whichever way the model came, show what it does
-        if saved is None:
+            drawable = not self.draw_view.current_model().unavailable
+        # Whichever way the model came, show what it does: its drawings, else the run's views (the Draw
+        # view would only say "drawing unavailable").
+        if drawable:
+            self.start_page.show_views(self.draw_view)
+        else:
+            self.start_page.show_views(self._first_live_view() if self.view_tabs.currentWidget() is self.draw_view
+                                       else None)
+        if saved is None and not drawable:
+            self.show_message(self.tr("%1 records neither the settings nor the data it was trained with: the Draw "
+                                      "view cannot use it, and the other views go on showing the current run.")
+                              .replace("%1", path.name), "info")
+        elif saved is None:
             self.show_message(self.tr("The Draw view classifies with %1. The file does not record the settings it "
                                       "was trained with, so the other views go on showing the current run.")
                               .replace("%1", path.name), "info")
@@ -1485,11 +1498,20 @@ class MainWindow(QMainWindow):
         self.show_message(warning, "warning")
 
     def _leave_draw_view_for_other_data(self, experiment: Experiment) -> None:
-        """Nothing can be drawn for data that is not images: show the first live view instead."""
-        if experiment.dataset.image_shape is None and self.view_tabs.currentWidget() is self.draw_view:
-            shown = [view for view in self.views if self.view_tabs.isTabVisible(self.view_tabs.indexOf(view))]
-            if shown:
-                self.view_tabs.setCurrentWidget(shown[0])
+        """For data that is not images, the first live view instead of the Draw view as the window opens,
+        or once the Draw view has no model that can classify drawings. Data chosen while drawing leaves
+        the user there: the view goes on with the last model that can (the shipped one at least)."""
+        opening, self._first_run_shown = not self._first_run_shown, True
+        draw_view = self.draw_view
+        if experiment.dataset.image_shape is None and self.view_tabs.currentWidget() is draw_view \
+                and (opening or draw_view.current_model() is None or draw_view.current_model().unavailable):
+            first = self._first_live_view()
+            if first is not None:
+                self.view_tabs.setCurrentWidget(first)
+
+    def _first_live_view(self) -> QWidget | None:
+        """The first live view whose tab is shown (the views that apply to the run's data)."""
+        return next((view for view in self.views if self.view_tabs.isTabVisible(self.view_tabs.indexOf(view))), None)
 
     def save_model(self, path) -> bool:
         """Save the network with its settings, the data it was trained on (name, image shape, class

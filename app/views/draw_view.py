@@ -540,6 +540,7 @@ class DrawView(QWidget):
         self._switch_interval_before_pen: float | None = None  # see _hold_pen_priority
         self._status_words: Words | None = None  # see _show_status
         self._note_words: Words | None = None  # see _show_note
+        self._note_is_warning = True
         self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
         self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
         self._network_at_rest = True
@@ -561,7 +562,6 @@ class DrawView(QWidget):
         self.model_label.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};")
         self.note.hide()
         self.shipped_button = QPushButton(QCoreApplication.translate("DrawView", "Use the shipped MNIST model"), self)
         self.shipped_button.setToolTip(QCoreApplication.translate(
@@ -692,10 +692,11 @@ class DrawView(QWidget):
         model = describe_model(self._run_network, naming, dataset.name, dataset.image_shape, dataset.scaler,
                                dataset.class_names)
         if model.unavailable and self._model is not None and not self._model.unavailable:
-            # A run on data that is not images keeps the last model that can classify drawings.
+            # A run on data that is not images keeps the last model that can classify drawings: nothing is
+            # wrong, the note says why (three lines in the warning colour looked like an error).
             self._show_note(lambda: QCoreApplication.translate(
-                "DrawView", "The run's model cannot classify drawings: {problem}.").format(
-                problem=model.unavailable))
+                "DrawView", "This run's model, of {data}, cannot classify drawings: they go on to the model named "
+                            "above.").format(data=label("dataset", dataset.name)), warning=False)
             return
         self._set_current(model)
 
@@ -804,11 +805,13 @@ class DrawView(QWidget):
         target = self._model.target if self._model is not None else None
         self.input_panel.set_image(self.input_panel.image, legend=((None, format_caption(target) if target else ""),))
 
-    def _show_note(self, words: Words | None) -> None:
-        """Show ``words()`` above the canvas (nothing for None), composed again in a new language."""
-        self._note_words = words
+    def _show_note(self, words: Words | None, warning: bool = True) -> None:
+        """Show ``words()`` above the canvas (nothing for None), composed again in a new language; in the
+        warning colour unless the note only says how the drawings are classified."""
+        self._note_words, self._note_is_warning = words, warning
         text = words() if words is not None else ""
         self.note.setText(text)
+        self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};" if warning else "")
         self.note.setVisible(bool(text))
 
     def _show_model(self) -> None:
@@ -849,7 +852,7 @@ class DrawView(QWidget):
             self._show_input_format()
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
-            self._show_note(self._note_words)
+            self._show_note(self._note_words, self._note_is_warning)
             self.add_button.setToolTip(add_button_help())
             if self._model is not None and not isinstance(self._model.naming, str):
                 self._show_model()  # a caller's name for the model was translated where shown (app.i18n)

@@ -1486,6 +1486,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Толщина кисти</translation>
     </message>
     <message>
+        <source>This run&apos;s model, of {data}, cannot classify drawings: they go on to the model named above.</source>
+        <translation>Модель этого запуска (данные: {data}) не может распознавать рисунки: их распознаёт модель, названная выше.</translation>
+    </message>
+    <message>
         <source>Draw a garment here: its outline is filled in</source>
         <translation>Нарисуйте здесь предмет одежды: его контур будет залит</translation>
     </message>
@@ -1524,10 +1528,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Brush</source>
         <translation>Кисть</translation>
-    </message>
-    <message>
-        <source>The run&apos;s model cannot classify drawings: {problem}.</source>
-        <translation>Модель текущего обучения не может классифицировать рисунки: {problem}.</translation>
     </message>
     <message>
         <source>a loaded model</source>
@@ -3129,6 +3129,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>the model in %1</source>
         <translation>модель из %1</translation>
+    </message>
+    <message>
+        <source>%1 records neither the settings nor the data it was trained with: the Draw view cannot use it, and the other views go on showing the current run.</source>
+        <translation>В %1 не записаны ни настройки, ни данные, на которых модель обучалась: вкладка «Рисование» не может её использовать, а остальные вкладки по-прежнему показывают текущий запуск.</translation>
     </message>
     <message>
         <source>The Draw view classifies with %1. The file does not record the settings it was trained with, so the other views go on showing the current run.</source>

@@ -366,8 +366,9 @@ def test_a_run_on_data_that_is_not_images_leaves_the_last_model_that_can_classif
     draw(view.canvas, HAND_DRAWN[7])
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, moons.network.state())))
     assert view.current_model() is kept and view.chart.probabilities() is not None
-    assert view.note.isVisibleTo(view) and view.note.text().startswith(
-        "The run's model cannot classify drawings: this model was trained on")
+    assert view.note.isVisibleTo(view) and view.note.text() == \
+        "This run's model, of Two moons, cannot classify drawings: they go on to the model named above."
+    assert "color" not in view.note.styleSheet(), "nothing is wrong: not in the warning colour"
     view.reset(digits_experiment(small_config))
     assert not view.note.isVisibleTo(view)
 
@@ -708,7 +709,7 @@ def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_nu
     moons = digits_experiment(small_config, dataset="moons")
     view.reset(moons)
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, moons.network.state())))  # the shipped model stays
-    named = ("moons", "mnist", "fashion_mnist", "my_digits", "digits")
+    named = ("moons",)  # the run's data, named in the note
 
     def as_the_language_writes_them(others):
         """The model line's accuracy and the note's data sets in the language now, not in ``others``'."""

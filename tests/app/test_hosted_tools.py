@@ -109,3 +109,18 @@ def test_a_tool_s_export_buttons_explain_themselves_and_say_why_an_export_failed
     assert "Could not export to" in buttons.problem.text() and "No such file or directory" in buttons.problem.text()
     assert buttons.export_to(str(tmp_path / "curves.csv")) and (tmp_path / "curves.csv").exists()
     assert buttons.problem.isHidden()
+
+
+def test_data_that_is_not_images_chosen_while_drawing_leaves_the_user_drawing(window, qtbot, tmp_path):
+    """Choosing Two moons on the Draw tab jumped to the Loss tab, though drawings were still classified
+    (by the shipped model); a moons model file opened jumped to the Draw tab to say 'drawing unavailable'."""
+    window.view_tabs.setCurrentWidget(window.draw_view)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "moons")
+    assert window.view_tabs.currentWidget() is window.draw_view
+    assert not window.draw_view.current_model().unavailable, "it goes on classifying with the shipped model"
+    moons_model = tmp_path / "moons.npz"
+    assert window.save_model(moons_model)
+    window.view_tabs.setCurrentWidget(window.views[0])
+    assert window.load_model(moons_model)
+    assert window.view_tabs.currentWidget() is window.views[0], "not to the Draw view, which cannot use it"

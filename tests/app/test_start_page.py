@@ -201,10 +201,28 @@ def test_a_model_without_settings_opened_from_the_file_menu_shows_the_draw_view(
     window = open_window()
     wait_built(qtbot, window)
     path = tmp_path / "bare.npz"
-    model_io.save_model(path, Network([Dense(64, 10)], seed=3))  # no settings recorded
+    model_io.save_model(path, Network([Dense(784, 10)], seed=3), image_shape=[28, 28])  # no settings recorded
     assert window.start_page.is_shown()
     assert window.load_model(path)
     assert not window.start_page.is_shown() and window.view_tabs.currentWidget() is window.draw_view
+    assert window.message_bar.message().startswith("The Draw view classifies with bare.npz.")
+
+
+def test_a_model_that_cannot_classify_drawings_opened_from_the_file_menu_shows_the_run_s_views(open_window, qtbot,
+                                                                                                tmp_path):
+    from core import model_io
+    from core.layers import Dense
+    from core.network import Network
+
+    window = open_window()
+    wait_built(qtbot, window)
+    path = tmp_path / "bare.npz"
+    model_io.save_model(path, Network([Dense(64, 10)], seed=3))  # neither settings nor image shape recorded
+    assert window.view_tabs.currentWidget() is window.draw_view
+    assert window.load_model(path)
+    assert not window.start_page.is_shown() and window.view_tabs.currentWidget() is window.views[0], \
+        "the run's first view, not a Draw view saying 'drawing unavailable'"
+    assert window.message_bar.message().startswith("bare.npz records neither the settings nor the data")
 
 
 def test_draw_a_digit_classifies_with_the_shipped_model_as_it_says_after_a_run_on_other_data(open_window, qtbot,
