@@ -248,7 +248,7 @@ class RaceWorker(Worker):
         for index, event in race.run():
             kind = type(event)
             if kind is events.BatchFinished:
-                self._batches.append((index, event.step, event.loss))
+                self._batches.append((index, event.step, event.loss, event.lr))
                 pause_reported = False
             elif kind is events.EpochFinished:
                 self._epochs.append((index, event.step, event.val_loss, event.val_metric))
@@ -300,11 +300,13 @@ class ContenderCurves:
 
     def __init__(self):
         self.loss_by_step = DecimatingSeries()
+        self.rate_by_step = DecimatingSeries()
         self.smoother = Smoother()
         self.epoch_steps, self.val_losses, self.val_metrics = [], [], []
 
-    def add_batch(self, step: int, loss: float) -> None:
+    def add_batch(self, step: int, loss: float, rate: float) -> None:
         self.loss_by_step.append(step, self.smoother(loss))
+        self.rate_by_step.append(step, rate)
 
     def add_epoch(self, step: int, val_loss: float, val_metric: float) -> None:
         self.epoch_steps.append(step)
@@ -340,6 +342,7 @@ class CompareView(SessionView, View):
         self._paused = False
         self._failed = False
         self._plot_items: list[tuple] = []
+        self._rate_items: list = []  # each contender's learning-rate curve
         self._divergence_marks: list = []  # an ✕ per contender, shown where it diverged
         self._build()
         if self._presets:
@@ -373,9 +376,12 @@ class CompareView(SessionView, View):
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+        # Under the others while a race has a contender whose rate follows a schedule (see _show_rates).
+        self.rate_plot = self.new_plot(4, 0, self.tr("Learning rate"), left="η")
+        self.graphics.ci.removeItem(self.rate_plot)
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
-        for plot in (self.val_loss_plot, self.metric_plot):
+        for plot in (self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.setXLink(self.loss_plot)
         # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
         # slow ones' at the top right, the fast ones' fall at the bottom left).
@@ -852,6 +858,7 @@ class CompareView(SessionView, View):
             dataset = self.experiment.dataset  # already loaded and split the same way
         self.labels = tuple(contender.label for contender in self._contenders)
         self.colours = tuple(contender_colours(self._contenders))
+        self._show_rates(any(contender.schedule.name != "constant" for contender in self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
         self.summary = ()
         self._paused = self._failed = False
@@ -901,8 +908,8 @@ class CompareView(SessionView, View):
 
     @Slot(object)
     def _on_progress(self, progress: RaceProgress) -> None:
-        for index, step, loss in progress.batches:
-            self.curves[index].add_batch(step, loss)
+        for index, step, loss, rate in progress.batches:
+            self.curves[index].add_batch(step, loss, rate)
         for index, step, val_loss, val_metric in progress.epochs:
             self.curves[index].add_epoch(step, val_loss, val_metric)
         self.summary = progress.summary
@@ -954,13 +961,25 @@ class CompareView(SessionView, View):
         self.remove_button.setEnabled(not running and count > race_engine.MIN_CONTENDERS)
 
     # ------------------------------------------------------------------ drawing
+    def _show_rates(self, shown: bool) -> None:
+        """The learning-rate plot, with the steps' axis title, under the others when ``shown``."""
+        layout = self.graphics.ci
+        if shown and self.rate_plot not in layout.items:
+            layout.addItem(self.rate_plot, row=4, col=0)
+            layout.layout.setRowStretchFactor(4, 2)
+        elif not shown and self.rate_plot in layout.items:
+            layout.removeItem(self.rate_plot)
+        self.rate_plot.setVisible(shown)
+
     def _prepare_plots(self) -> None:
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot):
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.clear()
         self.legend.clear()
         self._plot_items, self._divergence_marks = [], []
+        self._rate_items = []
         for index, label in zip(self.colours, self.labels):
             colour = palette.series_color(index)
+            self._rate_items.append(self.rate_plot.plot(pen=palette.pen(index, 2)))
             train = self.loss_plot.plot(pen=palette.pen(index, 2))
             self.legend.addItem(train, label)
             marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
@@ -979,16 +998,20 @@ class CompareView(SessionView, View):
         key = self._x_key()
         for index, (curves, (train, val_loss, metric)) in enumerate(zip(self.curves, self._plot_items)):
             scale = {STEPS: 1.0, EPOCHS: 1.0 / self._steps_per_epoch, SECONDS: self._seconds_per_step(index)}[key]
+            rate = self._rate_items[index]
             if not math.isfinite(scale):  # none of its steps timed yet
-                for item in (train, val_loss, metric):
+                for item in (train, val_loss, metric, rate):
                     item.setData([], [])
                 continue
             train.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
+            rate.setData(curves.rate_by_step.x * scale, curves.rate_by_step.y)
             epoch_x = [step * scale for step in curves.epoch_steps]
             val_loss.setData(epoch_x, curves.val_losses, connect="finite")
             metric.setData(epoch_x, curves.val_metrics, connect="finite")
-        self.metric_plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]),
-                                  color=palette.FOREGROUND)
+        lowest = self.rate_plot if self.rate_plot.isVisible() else self.metric_plot
+        for plot in (self.metric_plot, self.rate_plot):  # the x-axis' title under the lowest plot only
+            plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]), color=palette.FOREGROUND)
+            plot.getAxis("bottom").showLabel(plot is lowest)
         diverged = self._diverged()
         # Neither a diverged contender's losses nor those of one that never learned (its loss grew to
         # 1e8 with a learning rate of 100) stretch the axes over the others' curves.
@@ -1118,11 +1141,14 @@ class CompareView(SessionView, View):
         rows = []
         spe = self._steps_per_epoch
         names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
-                 self.tr("validation R²") if self._regression else self.tr("validation accuracy"))
+                 self.tr("validation R²") if self._regression else self.tr("validation accuracy"),
+                 self.tr("learning rate"))
         for index, (label, curves) in enumerate(zip(self.labels, self.curves)):
             step_seconds = self._seconds_per_step(index)
             for step, loss in zip(curves.loss_by_step.x, curves.loss_by_step.y):
                 rows.append([label, names[0], plain(step), float(step) / spe, float(step) * step_seconds, float(loss)])
+            for step, rate in zip(curves.rate_by_step.x, curves.rate_by_step.y):
+                rows.append([label, names[3], plain(step), float(step) / spe, float(step) * step_seconds, float(rate)])
             for step, val_loss, val_metric in zip(curves.epoch_steps, curves.val_losses, curves.val_metrics):
                 rows.append([label, names[1], step, step / spe, step * step_seconds, val_loss])
                 rows.append([label, names[2], step, step / spe, step * step_seconds, val_metric])

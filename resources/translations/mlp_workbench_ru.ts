@@ -345,6 +345,10 @@
         <translation>точность</translation>
     </message>
     <message>
+        <source>Learning rate</source>
+        <translation>Скорость обучения</translation>
+    </message>
+    <message>
         <source>Race</source>
         <translation>Гонка</translation>
     </message>
@@ -653,6 +657,10 @@ target loss
     <message>
         <source>validation accuracy</source>
         <translation>точность на валидации</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>скорость обучения</translation>
     </message>
     <message>
         <source>series</source>

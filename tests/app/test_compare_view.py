@@ -71,6 +71,23 @@ def test_a_race_of_three_draws_every_curve_with_the_engines_numbers(qtbot, view,
     assert [float(view.summary_table.item(row, 1).text()) for row in range(3)] == pytest.approx(best, abs=1e-4)
 
 
+def test_a_race_with_a_schedule_plots_each_contender_s_learning_rate(qtbot, view, tmp_path):
+    race_to_the_end(qtbot, view)  # Adam's rate steps down after each epoch; SGD's and momentum's stay
+    assert view.rate_plot.isVisible() and view.rate_plot in view.graphics.ci.items
+    sgd, _, adam = (item.getData() for item in view._rate_items)
+    assert set(sgd[1]) == {0.1}
+    steps_per_epoch = view._steps_per_epoch
+    assert adam[1][0] == pytest.approx(0.01) and adam[1][-1] == pytest.approx(0.01 * 0.1)
+    assert adam[0][-1] == view.summary[2].steps
+    view.export(tmp_path / "race.csv")
+    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+        rates = [row for row in csv.reader(handle) if row[1] == "learning rate" and row[0] == "Adam"]
+    assert float(rates[0][5]) == pytest.approx(0.01) and len(rates) == 2 * steps_per_epoch
+    view.set_contenders(THREE[:2])  # constant rates only: no plot for them
+    race_to_the_end(qtbot, view)
+    assert not view.rate_plot.isVisible() and view.rate_plot not in view.graphics.ci.items
+
+
 def test_the_x_axis_switches_between_steps_epochs_and_own_time(qtbot, view):
     race_to_the_end(qtbot, view)
     train = view._plot_items[0][0]
