@@ -1397,10 +1397,11 @@ class MainWindow(QMainWindow):
         else:
             self.start_page.show_views(self._first_live_view() if self.view_tabs.currentWidget() is self.draw_view
                                        else None)
-        if saved is None and not drawable:
-            self.show_message(self.tr("%1 records neither the settings nor the data it was trained with: the Draw "
-                                      "view cannot use it, and the other views go on showing the current run.")
-                              .replace("%1", path.name), "info")
+        if saved is None and not drawable and self.draw_view is not None:
+            self.show_message(self.tr("The Draw view cannot classify drawings with %1: %2. The file does not record "
+                                      "the settings it was trained with, so the other views go on showing the "
+                                      "current run.").replace("%1", path.name)
+                              .replace("%2", self.draw_view.current_model().unavailable), "info")
         elif saved is None:
             self.show_message(self.tr("The Draw view classifies with %1. The file does not record the settings it "
                                       "was trained with, so the other views go on showing the current run.")

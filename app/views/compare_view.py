@@ -32,7 +32,7 @@ from app.panels import help_texts
 from app.panels.training_panel import carried_options, hyperparameter_defaults
 from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
-                                mark, set_help)
+                                mark, named_key, set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds, laid_out_legend
 from app.views.series import DecimatingSeries, Smoother, plain
@@ -153,10 +153,15 @@ def contender_colours(contenders) -> list[int]:
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
     """"symbol=value" for each of a component's ``options`` that differs from its default (not those
     ``left_out``), the symbol from the hyperparameter's display name ("β₁, β₂ (betas)" → "β₁, β₂")."""
+    def same(value, default) -> bool:  # a sequence typed, or read from JSON, is a list; a default a tuple
+        if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
+            return tuple(value) == tuple(default)
+        return value == default
+
     defaults = hyperparameter_defaults(registry_module, name)
     changed = []
     for key, value in options.items():
-        if key in left_out or key not in defaults or value == defaults[key]:
+        if key in left_out or key not in defaults or same(value, defaults[key]):
             continue
         symbol = display_names.label(labels, key).split(" (")[0]
         if isinstance(value, bool):
@@ -827,22 +832,32 @@ class CompareView(SessionView, View):
         for contender in self._contenders:
             for error in race_engine.contender_errors(config, contender):
                 problems.append(self.tr("{label}: {problem}").format(label=contender.label,
-                                                                     problem=problem_text(error)))
+                                                                     problem=self._problem_words(contender, error)))
         return problems
+
+    @staticmethod
+    def _problem_words(contender, error) -> str:
+        """A problem of a contender's setting, its hyperparameter named as the editor's row names it."""
+        optimizer = error.field.startswith("optimizer")
+        module, name = (optimizers, contender.optimizer.name) if optimizer else (schedules, contender.schedule.name)
+        key = named_key(error.message, hyperparameter_defaults(module, name))
+        if key is None:
+            return problem_text(error)
+        row = display_names.label("optimizer_hyperparameter" if optimizer else "hyperparameter", key)
+        return f"{row} {problem_text(error, subject=False)}"
 
     def _mark_current_contender(self) -> None:
         """The selected contender's settings that are wrong, marked at their controls with the reason."""
         row = self.contender_list.currentRow()
         errors = race_engine.contender_errors(self.race_config(), self._contenders[row]) \
             if 0 <= row < len(self._contenders) else []
-        forms = (self.optimizer_options, self.schedule_options)
         marked = {}
         for error in errors:
-            control = next((form.control_for(error.message) for form in forms if form.control_for(error.message)),
-                           None)
+            form = self.optimizer_options if error.field.startswith("optimizer") else self.schedule_options
+            control = form.control_for(error.message)
             if control is not None and control not in marked:
                 marked[control] = problem_text(error, subject=False)
-        for form in forms:
+        for form in (self.optimizer_options, self.schedule_options):
             for control in form.controls().values():
                 mark(control, marked.get(control))
 

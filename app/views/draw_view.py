@@ -33,7 +33,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QShortcut, QStaticText
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
-                               QStyle, QStyleOptionComboBox, QVBoxLayout, QWidget)
+                               QStyle, QStyleOptionComboBox, QTabBar, QVBoxLayout, QWidget)
 
 from app import palette
 from app.display_names import label
@@ -53,7 +53,7 @@ from core.saliency import PROBABILISTIC_LOSSES, saliency
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "mnist_mlp.npz"
 
 DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "fashion", "my_digits": "mnist", "digits": "digits"}
-"""The drawn-digit format of each data set whose images are digits (or, for Fashion-MNIST, MNIST-like)."""
+"""The drawing format of each data set of images that can be drawn: digits, or Fashion-MNIST's garments."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 """Image shapes recognised when a model names no known data set."""
 FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits", "fashion": "Fashion"}
@@ -82,8 +82,8 @@ class CurrentModel:
     """The network the view classifies with, and how a drawing becomes its input.
 
     ``naming`` names it for the model line: the words of the view, or a text its caller gave.
-    ``target`` is the drawing format ("mnist" or "digits"), or None when drawing does not apply
-    (then ``problem`` says why). ``scaler`` is None when the format's own [0, 1] scaling is the
+    ``target`` is the drawing format (a key of :data:`core.datasets.drawing.FORMATS`), or None when drawing
+    does not apply (then ``problem`` says why). ``scaler`` is None when the format's own [0, 1] scaling is the
     network's input scaling, as with every image data set's default "unit" scaling.
     """
 
@@ -238,8 +238,8 @@ def percent(probability: float) -> str:
 
 
 INK_LEVELS = 16
-"""Ink levels the saliency image darkens by: both drawing formats give ink in sixteenths (MNIST's
-pixels average 4 × 4 sub-pixels, optdigits' count 16 bitmap cells)."""
+"""Ink levels the saliency image darkens by: every drawing format gives ink in sixteenths (MNIST's and
+Fashion-MNIST's pixels average 4 × 4 sub-pixels, optdigits' count 16 bitmap cells)."""
 
 
 def _darkened_signed_colours() -> np.ndarray:
@@ -587,9 +587,9 @@ class DrawView(QWidget):
         self.brush_slider.setValue(int(self.canvas.brush_width))
         self.brush_slider.setMaximumWidth(140)
         self.brush_slider.setToolTip(QCoreApplication.translate(
-            "DrawView", "Brush width in pixels, for the drawing as you see it: the network's input is redrawn with the "
-                        "pen width of the images its model was trained on (MNIST's, or the 8×8 digits' for a model of "
-                        "those), whatever the brush"))
+            "DrawView", "Brush width in pixels, for the drawing as you see it: the network's input is redrawn as the "
+                        "images its model was trained on are drawn (with MNIST's pen, the 8×8 digits' for a model of "
+                        "those, and filled in for a model of Fashion-MNIST), whatever the brush"))
         self.brush_slider.setAccessibleName(QCoreApplication.translate("DrawView", "Brush width"))
         self.label_box = QComboBox(self)
         self.label_box.addItems([str(digit) for digit in range(10)])
@@ -941,7 +941,9 @@ class DrawView(QWidget):
         stayed on the tab bar. Not from a widget of the view, nor from a text field one is typing in."""
         focus = QApplication.focusWidget()
         typing = focus is not None and focus.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
-        if focus is None or not (self.isAncestorOf(focus) or typing):
+        # Arrowing along the tab bar (no mouse button down) passes the Draw tab by: the keyboard stays there.
+        arrowing = isinstance(focus, QTabBar) and QApplication.mouseButtons() == Qt.MouseButton.NoButton
+        if focus is None or not (self.isAncestorOf(focus) or typing or arrowing):
             self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event) -> None:

@@ -3,7 +3,8 @@
 A :class:`DecimatingSeries` holds at most ``capacity`` points. When it is full, neighbouring
 pairs are merged into their mean and from then on incoming points are averaged in groups twice as
 large, so a run of a million steps is drawn from the same few thousand points as a run of a
-hundred, every stored point standing for the same number of original ones.
+hundred, every stored point standing for the same number of original ones — but the last, which
+averages the points not yet making a whole group, so that the curve reaches the newest step.
 """
 from __future__ import annotations
 
@@ -29,10 +30,8 @@ class DecimatingSeries:
         if capacity < 2 or capacity % 2:
             raise ValueError(f"series capacity must be an even number ≥ 2, got {capacity}")
         self.capacity = capacity
-        # One more slot: the average of the points not yet making a whole group, shown as the last point
-        # (a curve of 4-point averages stopped up to 3 steps short of the newest, and so did its CSV).
-        self._x = np.empty(capacity + 1)
-        self._y = np.empty(capacity + 1)
+        self._x = np.empty(capacity)
+        self._y = np.empty(capacity)
         self.clear()
 
     def clear(self) -> None:
@@ -49,6 +48,8 @@ class DecimatingSeries:
         self._pending_x += x
         self._pending_y += y
         self._pending += 1
+        # Written at once as the last point (a full series halves as it fills, so the slot is free): a
+        # curve of 4-point averages stopped up to 3 steps short of the newest, and so did its CSV.
         self._x[self._count] = self._pending_x / self._pending
         self._y[self._count] = self._pending_y / self._pending
         self.stamp = next(_stamps)

@@ -1430,10 +1430,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
-        <source>Brush width in pixels, for the drawing as you see it: the network&apos;s input is redrawn with the pen width of the images its model was trained on (MNIST&apos;s, or the 8×8 digits&apos; for a model of those), whatever the brush</source>
-        <translation>Толщина кисти в пикселях — для рисунка, каким вы его видите: вход сети перерисовывается с толщиной пера изображений, на которых обучена модель (MNIST или, для модели цифр 8×8, этих цифр), какой бы ни была кисть</translation>
-    </message>
-    <message>
         <source>Draw a digit here</source>
         <translation>Нарисуйте здесь цифру</translation>
     </message>
@@ -1488,6 +1484,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Classify drawings with the MNIST model that comes with the app, whatever was trained or loaded since (a run&apos;s model takes over again when training starts or resumes)</source>
         <translation>Классифицировать рисунки встроенной моделью MNIST, что бы ни было обучено или загружено после неё (модель обучения снова займёт её место, когда обучение начнётся или продолжится)</translation>
+    </message>
+    <message>
+        <source>Brush width in pixels, for the drawing as you see it: the network&apos;s input is redrawn as the images its model was trained on are drawn (with MNIST&apos;s pen, the 8×8 digits&apos; for a model of those, and filled in for a model of Fashion-MNIST), whatever the brush</source>
+        <translation>Толщина кисти в пикселях для рисунка, каким вы его видите: вход сети перерисовывается так, как нарисованы изображения, на которых обучалась модель (пером MNIST, пером цифр 8×8 для модели этих цифр и с заливкой для модели Fashion-MNIST), какой бы ни была кисть</translation>
     </message>
     <message>
         <source>Brush width</source>
@@ -3119,6 +3119,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>запуск «%1» на эпохе %2</translation>
     </message>
     <message>
+        <source>The Draw view cannot classify drawings with %1: %2. The file does not record the settings it was trained with, so the other views go on showing the current run.</source>
+        <translation>Вкладка «Рисование» не может распознавать рисунки с помощью %1: %2. В файле не записаны настройки, с которыми модель обучалась, поэтому остальные вкладки по-прежнему показывают текущий запуск.</translation>
+    </message>
+    <message>
         <source>The optimiser&apos;s saved state cannot be read: %1. Start trains on with a fresh optimiser.</source>
         <translation>Сохранённое состояние оптимизатора не читается: %1. «Обучить» продолжит обучение с новым оптимизатором.</translation>
     </message>
@@ -3137,10 +3141,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>the model in %1</source>
         <translation>модель из %1</translation>
-    </message>
-    <message>
-        <source>%1 records neither the settings nor the data it was trained with: the Draw view cannot use it, and the other views go on showing the current run.</source>
-        <translation>В %1 не записаны ни настройки, ни данные, на которых модель обучалась: вкладка «Рисование» не может её использовать, а остальные вкладки по-прежнему показывают текущий запуск.</translation>
     </message>
     <message>
         <source>The Draw view classifies with %1. The file does not record the settings it was trained with, so the other views go on showing the current run.</source>

@@ -235,7 +235,7 @@ def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_star
     view.contender_list.setCurrentRow(0)
     view.optimizer_options.controls()["lr"].setText("-1")
     view.optimizer_options.controls()["lr"].editingFinished.emit()
-    assert not view.start_button.isEnabled() and "lr must be ≥ 0" in view.problems.text()
+    assert not view.start_button.isEnabled() and "η (lr) must be ≥ 0" in view.problems.text()
     view.optimizer_options.controls()["lr"].setText("0.2")
     view.optimizer_options.controls()["lr"].editingFinished.emit()
     assert view.contenders[0].optimizer.options["lr"] == 0.2 and view.start_button.isEnabled()
@@ -264,7 +264,8 @@ def test_a_bad_value_is_marked_at_its_control_and_explained_beside_start(qtbot, 
     momentum.editingFinished.emit()
     assert momentum.property("invalid") and momentum.toolTip().startswith("⚠ must be")
     assert not view.optimizer_options.controls()["lr"].property("invalid")
-    assert view.problems.text().startswith(view.contenders[1].label + ": momentum momentum must be")
+    assert view.problems.text().startswith(view.contenders[1].label + ": γ (momentum) must be"), \
+        "named as the editor's row names it"
     assert view.problems.isVisibleTo(view) and not view.findChild(ControlsColumn).isAncestorOf(view.problems), \
         "beside Start, not at the end of the scrolled settings"
     view.contender_list.setCurrentRow(0)
@@ -345,6 +346,9 @@ def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot
     view.schedule_options.controls()["gamma"].editingFinished.emit()
     assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, γ=0.5")
     assert view.contender_list.item(2).text().endswith("  (Adam, η 0.01, Step decay)"), "named as the boxes name it"
+    betas.setText("0.9, 0.999")  # back to Adam's own
+    betas.editingFinished.emit()
+    assert "β₁" not in view.contenders[2].label
 
 
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):

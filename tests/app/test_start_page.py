@@ -222,7 +222,8 @@ def test_a_model_that_cannot_classify_drawings_opened_from_the_file_menu_shows_t
     assert window.load_model(path)
     assert not window.start_page.is_shown() and window.view_tabs.currentWidget() is window.views[0], \
         "the run's first view, not a Draw view saying 'drawing unavailable'"
-    assert window.message_bar.message().startswith("bare.npz records neither the settings nor the data")
+    assert window.message_bar.message().startswith("The Draw view cannot classify drawings with bare.npz: this "
+                                                   "model was trained on unnamed data, which is not images")
 
 
 def test_draw_a_digit_classifies_with_the_shipped_model_as_it_says_after_a_run_on_other_data(open_window, qtbot,
