@@ -35,7 +35,6 @@ does, and the medians leave out the steps slowed by other threads.
 """
 from __future__ import annotations
 
-import bisect
 import collections
 import copy
 import json
@@ -109,7 +108,13 @@ class ContenderSummary:
 
     def steps_to(self, target: float) -> int | None:
         """The first step at which the smoothed training loss reached ``target``, or None."""
-        return next((step for step, low in self.lows if low <= target), None)
+        return first_step_reaching(self.lows, target)
+
+
+def first_step_reaching(lows, target: float) -> int | None:
+    """The first step of ``lows`` — (step, smoothed loss) at each new low, lower and lower — whose loss
+    is at most ``target``, or None."""
+    return next((step for step, low in lows if low <= target), None)
 
 
 class MedianDuration:
@@ -149,10 +154,9 @@ class _Progress:
         self.samples_in_epoch = 0
         self.best_val_metric, self.best_val_epoch = math.nan, None
         self.smoothed_average = self.smoothed_weight = 0.0
-        # Each step at which the smoothed loss reached a new low, and that low: a decreasing
-        # sequence, so the first step below any target is found by bisection.
+        # Each step at which the smoothed loss reached a new low, and that low.
         self.record_steps: list[int] = []
-        self.record_losses: list[float] = []  # negated, so that bisect sees increasing values
+        self.record_losses: list[float] = []
         self.finished: events.TrainingFinished | None = None
 
     def add_batch(self, event: events.BatchFinished) -> None:
@@ -162,9 +166,9 @@ class _Progress:
         self.smoothed_average = SMOOTHING * self.smoothed_average + (1.0 - SMOOTHING) * event.loss
         self.smoothed_weight = SMOOTHING * self.smoothed_weight + (1.0 - SMOOTHING)
         smoothed = self.smoothed_average / self.smoothed_weight
-        if not self.record_losses or -smoothed > self.record_losses[-1]:
+        if not self.record_losses or smoothed < self.record_losses[-1]:
             self.record_steps.append(event.step)
-            self.record_losses.append(-smoothed)
+            self.record_losses.append(smoothed)
 
     def add_epoch(self, event: events.EpochFinished) -> None:
         self.epochs = event.epoch
@@ -175,15 +179,11 @@ class _Progress:
 
     @property
     def lowest_smoothed_loss(self) -> float:
-        return -self.record_losses[-1] if self.record_losses else math.nan
+        return self.record_losses[-1] if self.record_losses else math.nan
 
     @property
     def learned(self) -> bool:
-        return bool(self.record_losses) and -self.record_losses[-1] < LEARNED * -self.record_losses[0]
-
-    def steps_to(self, target: float) -> int | None:
-        position = bisect.bisect_left(self.record_losses, -target)
-        return self.record_steps[position] if position < len(self.record_steps) else None
+        return bool(self.record_losses) and self.record_losses[-1] < LEARNED * self.record_losses[0]
 
     def seconds_per_step(self, steps_per_epoch: int) -> float:
         evaluation = self.evaluation_seconds.median() if self.evaluation_seconds.total else 0.0
@@ -352,16 +352,15 @@ class Race:
             finished = progress.finished
             steps_per_epoch = self.steps_per_epoch(index)
             step_seconds = progress.seconds_per_step(steps_per_epoch)
+            lows = tuple(zip(progress.record_steps, progress.record_losses))
             summaries.append(ContenderSummary(
                 label=contender.label, steps=progress.steps, epochs=progress.epochs,
                 best_val_metric=progress.best_val_metric, best_val_epoch=progress.best_val_epoch,
-                target_loss=target, steps_to_target=None if math.isnan(target) else progress.steps_to(target),
+                target_loss=target, steps_to_target=None if math.isnan(target) else first_step_reaching(lows, target),
                 seconds_per_step=step_seconds,
                 seconds_per_epoch=step_seconds * steps_per_epoch if progress.epochs else math.nan,
                 diverged=self._diverged(progress),
-                reason=finished.reason if finished else None, finished=finished,
-                lows=tuple(zip(progress.record_steps, (-low for low in progress.record_losses))),
-                learned=progress.learned))
+                reason=finished.reason if finished else None, finished=finished, lows=lows, learned=progress.learned))
         return tuple(summaries)
 
     @staticmethod

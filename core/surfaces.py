@@ -346,9 +346,9 @@ class SingularHessianError(ValueError):
     """Newton's step −H⁻¹∇E is undefined: the Hessian has no inverse at this point."""
 
 
-class PathDiverged(ArithmeticError):
-    """A path's point or loss stopped being finite, or the point left the plot far behind
-    (:attr:`Descent.stopped_by`; the path records it rather than raise it)."""
+DIVERGED, SINGULAR = "diverged", "singular Hessian"
+"""Why a :class:`Descent` stopped (its ``stopped_by``): its point or loss stopped being finite, or the point
+left the plot far behind; or Newton's step was undefined."""
 
 
 class Newton:
@@ -435,8 +435,8 @@ class Descent:
         self.points: list[np.ndarray] = [start.copy()]
         self.losses: list[float] = [surface.loss(start)]
         self.stopped: str | None = None
-        self.stopped_by: type[Exception] | None = None
-        """Why, for a window's own words: :class:`PathDiverged` or :class:`SingularHessianError`."""
+        self.stopped_by: str | None = None
+        """Why, for a window's own words: :data:`DIVERGED` or :data:`SINGULAR`."""
         (x_low, x_high), (y_low, y_high) = surface.bounds
         self._limit = ESCAPE_FACTOR * max(x_high - x_low, y_high - y_low)
         self._centre = np.array([(x_low + x_high) / 2, (y_low + y_high) / 2])
@@ -455,14 +455,14 @@ class Descent:
                 try:
                     self.optimizer.step([self.theta], [self.surface.gradient(self.theta)])
                 except SingularHessianError as error:
-                    self.stopped, self.stopped_by = str(error), SingularHessianError
+                    self.stopped, self.stopped_by = str(error), SINGULAR
                     break
                 loss = self.surface.loss(self.theta)
             if not (np.isfinite(self.theta).all() and math.isfinite(loss)) \
                     or np.abs(self.theta - self._centre).max() > self._limit:
                 self.stopped = (f"diverged at step {self.steps + 1}: the learning rate "
                                 f"{self.optimizer.lr:g} is too large here")
-                self.stopped_by = PathDiverged
+                self.stopped_by = DIVERGED
                 break
             self.points.append(self.theta.copy())
             self.losses.append(loss)

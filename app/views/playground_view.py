@@ -573,10 +573,10 @@ class PlaygroundView(View):
     def _stop_note(self, name: str, walk: surfaces.Descent) -> str:
         """Why a method's path stopped, in the window's language."""
         method, step = display_names.label("optimizer", name), walk.steps + 1
-        if walk.stopped_by is surfaces.PathDiverged:
+        if walk.stopped_by == surfaces.DIVERGED:
             return self.tr("{method}: diverged at step {step}: the learning rate {lr} is too large here").format(
                 method=method, step=step, lr=format_number(walk.optimizer.lr))
-        if walk.stopped_by is surfaces.SingularHessianError:
+        if walk.stopped_by == surfaces.SINGULAR:
             return self.tr("{method}: stopped at step {step}: the Hessian has no inverse there, so Newton's step "
                            "−H⁻¹∇E is undefined").format(method=method, step=step)
         return f"{method}: {walk.stopped}"
