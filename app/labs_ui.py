@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
-from app import settings as user_settings
 from app.file_dialogs import ask_save_path
 from app.lesson_dock import LessonDock
 from app.teacher import LabControls, ResultsDialog
@@ -50,25 +49,6 @@ def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
     return {name: float(value) for name, value in values.items() if math.isfinite(value)}
 
 
-def readable_labs() -> tuple[list[labs.Lab], list[str]]:
-    """(every lab of :func:`core.labs.names` that can be read, in order; what is wrong with each that
-    cannot). A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
-    found, problems = [], []
-    for lab_id in labs.names():
-        try:
-            found.append(labs.load(lab_id))
-            continue
-        except ValueError as error:
-            log.warning("lab %s is not valid: %s", lab_id, error)
-            problems.append(str(error))
-        shipped = labs.SHIPPED_LABS / lab_id
-        try:
-            found.append(labs.read_lab(shipped))
-        except (ValueError, OSError):  # the shipped one is the broken one, or there is none
-            continue
-    return found, problems
-
-
 ROOM_FOR_THE_VIEWS = 800
 """The width the views keep beside a lesson (else it becomes a tab): their plots beside their
 controls (Compare optimisers, Playground) need about this much."""
@@ -85,7 +65,12 @@ class LabController(QObject):
         self.metrics: dict = {}
         self.controls = LabControls(window)
         self._session_followed = None  # the window's run whose curves the lab records
-        self.dock = LessonDock(window)
+        # Offered again while this window is open, never saved: on a lab's shared computer the next
+        # student found the last one's name, and a result exported under it replaced theirs in the table.
+        self._student = ""
+        self.available_labs, problems = labs.readable_labs()
+        """The labs the menu, the lesson's list and the window's start page offer, read once."""
+        self.dock = LessonDock(window, self.available_labs)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         # Bound methods, not lambdas: a lambda holding self in a connection of the window's keeps a
@@ -94,8 +79,6 @@ class LabController(QObject):
         self.dock.export_requested.connect(self.export_dialog)
         self.dock.close_requested.connect(self.close_lab)
         self.dock.language_changed.connect(self._retranslate)
-        self.available_labs, problems = readable_labs()
-        """The labs the menu (and the window's start page) offer, read once."""
         if problems:
             window.show_message(self.tr("A lab could not be read (the shipped lab of that number is offered "
                                         "where there is one): %1").replace("%1", "; ".join(problems)), "warning")
@@ -185,10 +168,15 @@ class LabController(QObject):
         self.dock.lab_list.setFocus()
 
     # ------------------------------------------------------------------ opening and closing
+    def _lab_named(self, lab_id: str) -> labs.Lab:
+        """The lab ``lab_id`` as the menu offers it (the shipped copy where a lab pack's cannot be read:
+        opening read the pack's broken copy again); ValueError if there is none."""
+        return next((lab for lab in self.available_labs if lab.id == lab_id), None) or labs.load(lab_id)
+
     def open_lab(self, lab_id: str, variant: str | None = None) -> bool:
         """Open ``lab_id`` (its first variant unless ``variant`` is given); False if it was not opened."""
         try:
-            lab = labs.load(lab_id)
+            lab = self._lab_named(lab_id)
             chosen = lab.variant(variant)
         except ValueError as error:
             self.window.show_message(self.tr("Could not open the lab: %1").replace("%1", str(error)), "error")
@@ -208,7 +196,7 @@ class LabController(QObject):
         """Open the lab and variant of ``tag`` (:meth:`open_variant`'s) around the window's run as it
         is, a run of that lab reopened from the library; False, with a message, if it cannot be read."""
         try:
-            lab = labs.load(tag["lab"])
+            lab = self._lab_named(tag["lab"])
             chosen = lab.variant(tag["variant"])
         except ValueError as error:
             self.window.show_message(self.tr("This run was trained in a lab that cannot be opened now: %1")
@@ -398,9 +386,9 @@ class LabController(QObject):
             window.show_message(self.tr("Pause or stop the run before exporting its result."), "warning")
             return None
         if not self._run_is_the_labs():
-            window.show_message(self.tr("This network was not trained in this lab's variant “%1”: it was "
-                                        "reopened from a run or model of another lab, or of none. Reset, "
-                                        "train the variant here, and export that run.")
+            window.show_message(self.tr("This network was not trained in this lab's variant “%1”: it comes "
+                                        "from a model file or from another lab. Open the variant again (in the "
+                                        "lesson or the Labs menu), train it, and export that run.")
                                 .replace("%1", text_in(self.variant.title, i18n.current_language())), "warning")
             return None
         try:
@@ -420,19 +408,16 @@ class LabController(QObject):
         if self.lab is None:
             self.window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
             return
-        saved = user_settings.load()
         student, accepted = QInputDialog.getText(self.window, self.tr("Export my result"),
                                                  self.tr("Your name (it goes into the file for the teacher):"),
-                                                 QLineEdit.EchoMode.Normal, saved.student)
+                                                 QLineEdit.EchoMode.Normal, self._student)
         if not accepted:
             return
         if not student.strip():  # the teacher's table would not know whose it is, and files would overwrite
             self.window.show_message(self.tr("Give your name to export a result: the teacher's table lists "
                                              "results by name."), "warning")
             return
-        if student.strip() != saved.student:
-            saved.student = student.strip()
-            user_settings.save(saved)
+        self._student = student.strip()
         who = re.sub(r"[^\w-]+", "-", student.strip()).strip("-").lower() or "student"
         name = f"{self.lab.id}_{who}_{self.variant.name}.json"
         path = ask_save_path(self.window, self.tr("Export my result"), name, self.tr("Lab results (*.json)"))

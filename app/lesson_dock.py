@@ -34,9 +34,11 @@ class LessonDock(QDockWidget):
     language_changed = Signal()
     """language_changed(): the interface language changed; lab texts must be shown again."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, available: list | None = None):
+        """``available``: the labs to list (default: :func:`core.labs.readable_labs`', as the window's menu)."""
         super().__init__(self.tr("Lesson"), parent)
         self.setObjectName("lessonDock")
+        self.available = available if available is not None else labs.readable_labs()[0]
         self.lab: labs.Lab | None = None
         self.variant_name = ""
         self._goal_met: bool | None = None
@@ -151,14 +153,7 @@ class LessonDock(QDockWidget):
         language = i18n.current_language()
         current = self.lab_list.currentRow()
         self.lab_list.clear()
-        for lab_id in labs.names():
-            try:
-                lab = labs.load(lab_id)
-            except ValueError as error:
-                item = QListWidgetItem(f"{lab_id}: {error}")
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.lab_list.addItem(item)
-                continue
+        for lab in self.available:
             item = QListWidgetItem(f"{lab.number}. {text_in(lab.title, language)}")
             item.setData(Qt.ItemDataRole.UserRole, lab.id)
             item.setToolTip(text_in(lab.summary, language))

@@ -1368,6 +1368,9 @@ class MainWindow(QMainWindow):
             return False
         if info.lab is not None:  # its lesson, locks and goal come back with it
             self.labs.adopt(info.lab)
+        elif self.labs.lab is not None:  # its settings are no lab's: the lab's locks and goal would mislead
+            self.labs.close_lab()
+            self.statusBar().showMessage(self.tr("The lab is closed: this run was not trained in it."), 8000)
         return True
 
     def load_model(self, path) -> bool:

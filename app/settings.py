@@ -22,8 +22,6 @@ FILE_NAME = "settings.json"
 class Settings:
     language: str = ""
     """"en", "ru", or "" to follow the system's locale."""
-    student: str = ""
-    """The name put into exported lab results (asked once, then offered again)."""
     show_start_page: bool = True
     """Whether the window opens on its start page (:mod:`app.start_page`) rather than on the views."""
 

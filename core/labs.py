@@ -263,6 +263,23 @@ def load(lab_id: str) -> Lab:
     return read_lab(paths[lab_id])
 
 
+def readable_labs() -> tuple[list[Lab], list[str]]:
+    """(every lab of :func:`names` that can be read, in order; what is wrong with each that cannot).
+    A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
+    found, problems = [], []
+    for lab_id in names():
+        try:
+            found.append(load(lab_id))
+            continue
+        except ValueError as error:
+            problems.append(str(error))
+        try:
+            found.append(read_lab(SHIPPED_LABS / lab_id))
+        except (ValueError, OSError):  # the shipped one is the broken one, or there is none
+            continue
+    return found, problems
+
+
 def read_lab(folder) -> Lab:
     """Read and validate the lab in ``folder`` (its ``lab.json`` and sheets)."""
     folder = Path(folder)

@@ -2468,8 +2468,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
     </message>
     <message>
-        <source>This network was not trained in this lab&apos;s variant “%1”: it was reopened from a run or model of another lab, or of none. Reset, train the variant here, and export that run.</source>
-        <translation>Эта сеть обучалась не в варианте «%1» этой лабораторной работы: она открыта из запуска или модели другой работы или вне работ. Нажмите «Сброс», обучите вариант здесь и экспортируйте этот запуск.</translation>
+        <source>This network was not trained in this lab&apos;s variant “%1”: it comes from a model file or from another lab. Open the variant again (in the lesson or the Labs menu), train it, and export that run.</source>
+        <translation>Эта сеть обучалась не в варианте «%1» этой лабораторной работы: она взята из файла модели или из другой работы. Откройте вариант заново (в уроке или в меню «Лабораторные»), обучите его и экспортируйте этот запуск.</translation>
     </message>
     <message>
         <source>Could not export the result: %1</source>
@@ -3137,6 +3137,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>The weights of epoch %1, where this run&apos;s loss was lowest, are back. Lower the learning rate before Start: the optimiser starts afresh.</source>
         <translation>Возвращены веса эпохи %1, на которой потери этого запуска были наименьшими. Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
+    </message>
+    <message>
+        <source>The lab is closed: this run was not trained in it.</source>
+        <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
     </message>
     <message>
         <source>the model in %1</source>

@@ -5,6 +5,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from app import labs_ui
 from app.teacher import ResultsDialog, field_controls
@@ -207,6 +208,30 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     assert "Give your name" in window.message_bar.message()
 
 
+def test_the_name_for_an_exported_result_is_offered_again_only_in_the_same_window(open_window, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    """Kept in the settings, the last student's name greeted the next on a lab's shared computer."""
+    offered = []
+
+    def answer(parent, title, label, mode, text):
+        offered.append(text)
+        return "Anna Petrova", True
+
+    monkeypatch.setattr(labs_ui.QInputDialog, "getText", answer)
+    monkeypatch.setattr(labs_ui, "ask_save_path", lambda *args: str(tmp_path / "anna.json"))
+    for _ in range(2):
+        window = open_window()
+        window.confirm_reset = lambda question: True
+        window.labs.open_lab("04-xnor", "trained")
+        window.model.set("training.epochs", 2)
+        train_to_the_end(qtbot, window)
+        window.labs.export_dialog()
+        window.labs.export_dialog()
+        window.close()
+    assert offered == ["", "Anna Petrova", "", "Anna Petrova"]
+    assert labs.read_result(tmp_path / "anna.json").student == "Anna Petrova"
+
+
 def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     from tests.core.test_labs import student_run
 
@@ -289,6 +314,11 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     assert window.labs.available_labs[0].folder == labs.SHIPPED_LABS / "01-perceptron"
     assert window.message_bar.message().startswith("A lab could not be read")
     assert "01-perceptron" in window.message_bar.message()
+    window.confirm_reset = lambda question: True
+    assert window.labs.open_lab("01-perceptron"), "the shipped lab offered opens (it read the broken one again)"
+    assert window.labs.lab.folder == labs.SHIPPED_LABS / "01-perceptron"
+    listed = window.labs.dock.lab_list
+    assert listed.item(0).data(Qt.ItemDataRole.UserRole) == "01-perceptron", "listed in the lesson as in the menu"
 
 
 def test_the_goal_indicator_follows_the_run(window, qtbot):
@@ -330,7 +360,7 @@ def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window
     assert (result.lab, result.variant, len(result.curves["epochs"])) == ("04-xnor", "trained", 3)
 
 
-def test_a_run_of_no_lab_reopened_in_a_lab_is_not_exported_as_the_labs_result(window, qtbot, tmp_path):
+def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(window, qtbot, tmp_path):
     window.model.set("training.epochs", 2)
     train_to_the_end(qtbot, window)
     folder = window.recording.folder
@@ -338,9 +368,13 @@ def test_a_run_of_no_lab_reopened_in_a_lab_is_not_exported_as_the_labs_result(wi
     window.labs.open_lab("01-perceptron")
 
     assert window.open_run(folder)
+    assert window.labs.lab is None, "a run of no lab closes the lab: its locks and goal are not the run's"
+    window.labs.open_lab("01-perceptron")
+    assert window.load_model(folder / "best.npz")  # its curves come with it from the run folder
     assert window.labs.lab.id == "01-perceptron", "the open lab stays"
     assert window.labs.export_result(tmp_path, student="Anna") is None
     assert "was not trained in this lab's variant" in window.message_bar.message()
+    assert "Open the variant again" in window.message_bar.message()
     assert not list(tmp_path.iterdir())
     assert window.labs.dock.goal_status.text() == "not yet", "no result of the lab's to judge"
 
