@@ -357,8 +357,10 @@ class LabController(QObject):
             self._show_goal()
 
     def _run_finished(self, event) -> None:
-        goal = self.dock.active_goal()
-        if goal is not None and goal.metric.startswith("test") and self.window.experiment is not None:
+        # The weights the run ended with, as an exported result measures them: the last epoch's metrics
+        # are not theirs after early stopping brought the best epoch's back (the indicator said "not yet"
+        # of a run whose exported file met the goal), and a test metric is measured only now.
+        if self.dock.active_goal() is not None and self.window.experiment is not None:
             self.metrics.update(labs.final_metrics(self.window.experiment))
         self._show_goal()
 

@@ -180,6 +180,9 @@ def csv_cell(value) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+SHOWN_PROBLEMS = 5
+"""Files that could not be read listed under the table at most (all of them in its tooltip)."""
+
 UNREADABLE_RESULTS = {
     "unreadable": QT_TRANSLATE_NOOP("ResultsDialog", "the file cannot be read (%1)"),
     "not_json": QT_TRANSLATE_NOOP("ResultsDialog", "not a JSON file"),
@@ -241,6 +244,10 @@ class ResultsDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary of the results"))
         layout.addWidget(self.summary)
+        self.save_status = QLabel()  # apart from the summary, which a failed save once replaced
+        self.save_status.setWordWrap(True)
+        self.save_status.hide()
+        layout.addWidget(self.save_status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(self.tr("&Save as CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setAccessibleName(self.tr("Save the table as CSV"))
@@ -268,10 +275,17 @@ class ResultsDialog(QDialog):
             self.read_folder()
 
     def read_folder(self) -> labs.ResultsTable | None:
-        try:
-            table = labs.collect_results(self.folder.text().strip())
-        except ValueError:
-            self.summary.setText(self.tr("“%1” is not a folder.").replace("%1", self.folder.text()))
+        folder = self.folder.text().strip()
+        # Nothing typed is no folder, not the one the app was started in (which "" would read).
+        problem = self.tr("Choose the folder of the result files (Browse…).") if not folder else None
+        if folder:
+            try:
+                table = labs.collect_results(folder)
+            except ValueError:
+                problem = self.tr("“%1” is not a folder.").replace("%1", folder)
+        if problem is not None:
+            self.summary.setText(problem)
+            self.summary.setToolTip("")
             self.table_data = None
             self.table.setRowCount(0)
             self.save_button.setEnabled(False)
@@ -281,6 +295,8 @@ class ResultsDialog(QDialog):
 
     def _show(self, table: labs.ResultsTable) -> None:
         """Fill the table and the summary from ``table``, in the interface language."""
+        if table is not self.table_data:  # another table: what was said of saving the last one no longer holds
+            self.save_status.hide()
         self.table_data = table
         self.table.setSortingEnabled(False)
         self.table.clear()
@@ -305,10 +321,25 @@ class ResultsDialog(QDialog):
         if len(counted) < len(table.results):
             text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
                                   "(greyed out, not counted).").replace("%1", str(len(table.results) - len(counted)))
-        if table.problems:
-            text += "\n" + self.tr("Not read:") + "\n" + "\n".join(f"• {name}: {unreadable_text(problem)}"
-                                                                   for name, problem in table.problems)
+        # Other JSON files (saved configurations, say) are counted, not listed; damaged results are listed
+        # up to SHOWN_PROBLEMS, all of them in the tooltip: hundreds of lines pushed the table off the screen.
+        others = sum(problem.kind == "not_result" for _, problem in table.problems)
+        damaged = [f"• {name}: {unreadable_text(problem)}" for name, problem in table.problems
+                   if problem.kind != "not_result"]
+        if table.corrected:
+            names = ", ".join(table.corrected[:SHOWN_PROBLEMS]) \
+                + (", …" if len(table.corrected) > SHOWN_PROBLEMS else "")
+            text += "\n" + self.tr("Goals judged by the lab as installed here, not as the file says (edited?): %1.") \
+                .replace("%1", names)
+        if others:
+            text += "\n" + self.tr("Other .json files, not lab results: %1.").replace("%1", str(others))
+        if damaged:
+            text += "\n" + self.tr("Not read:") + "\n" + "\n".join(damaged[:SHOWN_PROBLEMS])
+            if len(damaged) > SHOWN_PROBLEMS:
+                text += "\n" + self.tr("… and %1 more (see the tooltip).").replace("%1",
+                                                                                str(len(damaged) - SHOWN_PROBLEMS))
         self.summary.setText(text)
+        self.summary.setToolTip("\n".join(damaged))
         self.save_button.setEnabled(bool(table.rows))
 
     def changeEvent(self, event) -> None:
@@ -327,10 +358,16 @@ class ResultsDialog(QDialog):
         try:
             write_results_csv(self.table_data, Path(path))
         except OSError as error:
-            self.summary.setText(self.tr("Could not save %1: %2").replace("%1", str(path))
-                                 .replace("%2", error.strerror or str(error)))
+            self._say_saved(self.tr("Could not save %1: %2").replace("%1", str(path))
+                            .replace("%2", error.strerror or str(error)), failed=True)
             return False
+        self._say_saved(self.tr("Saved the table to %1.").replace("%1", str(path)), failed=False)
         return True
+
+    def _say_saved(self, text: str, failed: bool) -> None:
+        self.save_status.setText(text)
+        self.save_status.setStyleSheet("color: #b71c1c;" if failed else "")
+        self.save_status.show()
 
 
 METRIC_NAMES = {

@@ -42,6 +42,7 @@ so a teacher can hand out edited labs.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -646,7 +647,13 @@ def read_result(path) -> LabResult:
                                f"{RESULT_VERSION}", "version", repr(version))
     try:
         goal = raw["goal"]
-        return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=str(raw["student"]),
+        for key, fits in (("student", lambda value: isinstance(value, str)),
+                          ("goal_met", lambda value: value is None or isinstance(value, bool)),
+                          ("locked_changed", lambda value: isinstance(value, list)
+                           and all(isinstance(item, str) for item in value))):
+            if not fits(raw[key]):
+                raise TypeError(repr(key))
+        return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=raw["student"],
                          saved=str(raw["saved"]), config=run_config.RunConfig.from_dict(raw["config"]),
                          curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
                          goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
@@ -662,13 +669,15 @@ class ResultsTable:
     """Results of a folder as a table: ``rows`` align with ``header`` and with ``results``;
     ``problems`` lists the (file name, :class:`UnreadableResult`) of every ``.json`` file that is
     not a readable result.
-    ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i."""
+    ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i.
+    ``corrected`` names the files whose ``goal_met`` the installed lab judges otherwise than they say."""
 
     header: tuple
     rows: tuple
     results: tuple
     problems: tuple
-    latest: tuple = ()
+    latest: tuple
+    corrected: tuple
 
 
 def collect_results(folder) -> ResultsTable:
@@ -682,8 +691,15 @@ def collect_results(folder) -> ResultsTable:
             results.append(read_result(path))
         except UnreadableResult as error:
             problems.append((path.name, error))
+    installed = {lab.id: lab for lab in readable_labs()[0]}
+    judged = [_judged_by(installed.get(result.lab), result) for result in results]
+    corrected = tuple(result.file.name for result, again in zip(results, judged) if again.goal_met != result.goal_met)
+    results = judged
+
     def whose(result: LabResult) -> tuple:
-        return result.lab, " ".join(result.student.split()).casefold(), result.variant
+        """One student however the name is written: case, spaces, word order, ё for е (Пётр Алексеев)."""
+        words = sorted(result.student.casefold().replace("ё", "е").split())
+        return result.lab, " ".join(words), result.variant
 
     results.sort(key=lambda result: (*whose(result), result.saved))
     # A student who exported again (after training further, say) is judged by the newest file.
@@ -695,7 +711,18 @@ def collect_results(folder) -> ResultsTable:
     rows = tuple((result.student, result.lab, result.variant, result.saved, newest, result.goal_met,
                   ", ".join(result.locked_changed), *(result.metrics.get(name) for name in metric_names),
                   result.file.name) for result, newest in zip(results, latest))
-    return ResultsTable(header, rows, tuple(results), tuple(problems), latest)
+    return ResultsTable(header, rows, tuple(results), tuple(problems), latest, corrected)
+
+
+def _judged_by(lab: Lab | None, result: LabResult) -> LabResult:
+    """``result`` with the goal of ``lab`` as installed here, and whether its metrics meet it: a result
+    file is a text file, and one edited by hand claimed a goal met at 50 % accuracy. (Unchanged when
+    the lab is not installed here.)"""
+    if lab is None:
+        return result
+    goal = lab.goal if lab.goal is not None and lab.goal.applies_to(result.variant) else None
+    met = goal.met(result.metrics) and not result.locked_changed if goal else None
+    return dataclasses.replace(result, goal=goal, goal_met=met)
 
 
 # ----------------------------------------------------------------------------- teacher mode: the offline pack

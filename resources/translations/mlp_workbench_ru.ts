@@ -4375,6 +4375,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Файл</translation>
     </message>
     <message>
+        <source>Choose the folder of the result files (Browse…).</source>
+        <translation>Выберите папку с файлами результатов (Обзор…).</translation>
+    </message>
+    <message>
         <source>“%1” is not a folder.</source>
         <translation>«%1» — не папка.</translation>
     </message>
@@ -4387,8 +4391,20 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Результатов, заменённых более поздним экспортом того же студента и варианта работы: %1 (показаны серым, не учитываются).</translation>
     </message>
     <message>
+        <source>Goals judged by the lab as installed here, not as the file says (edited?): %1.</source>
+        <translation>Цели оценены по лабораторной работе, установленной здесь, а не так, как записано в файле (файл правили?): %1.</translation>
+    </message>
+    <message>
+        <source>Other .json files, not lab results: %1.</source>
+        <translation>Других файлов .json, не результатов лабораторных: %1.</translation>
+    </message>
+    <message>
         <source>Not read:</source>
         <translation>Не прочитаны:</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the tooltip).</source>
+        <translation>… и ещё %1 (см. всплывающую подсказку).</translation>
     </message>
     <message>
         <source>Save the results</source>
@@ -4401,6 +4417,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the table to %1.</source>
+        <translation>Таблица сохранена в %1.</translation>
     </message>
 </context>
 <context>

@@ -176,8 +176,13 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     assert headers[:3] == ["Student", "Lab", "Variant"] and "validation accuracy" in headers
     assert dialog.table.item(0, 0).text() == "Anna Petrova"
     assert "broken.json" in dialog.summary.text()
+    summary = dialog.summary.text()
+    assert not dialog.save_csv(tmp_path / "no such folder" / "table.csv")
+    assert dialog.summary.text() == summary, "a failed save leaves the summary as it was"
+    assert dialog.save_status.text().startswith("Could not save") and dialog.save_status.isVisibleTo(dialog)
     csv_path = tmp_path / "table.csv"
     assert dialog.save_csv(csv_path)
+    assert dialog.save_status.text() == f"Saved the table to {csv_path}."
     with csv_path.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == dialog.table_data.header and rows[1][0] == "Anna Petrova"
@@ -291,16 +296,33 @@ def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_langua
     dialog = ResultsDialog(str(tmp_path))
     qtbot.addWidget(dialog)
     lines = dialog.summary.text().splitlines()
-    assert lines[1:] == ["Not read:", "• broken.json: not a JSON file",
+    assert lines[1:] == ["Other .json files, not lab results: 1.", "Not read:", "• broken.json: not a JSON file",
                          "• cut.json: an incomplete lab result (missing or malformed 'goal')",
-                         "• future.json: written by another version of MLP Workbench (result version 99)",
-                         "• notes.json: not an MLP Workbench lab result"]
+                         "• future.json: written by another version of MLP Workbench (result version 99)"]
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
         assert "• broken.json: это не файл JSON" in dialog.summary.text().splitlines()
     finally:
         i18n.set_language("en")
+
+
+def test_many_files_that_are_not_results_keep_the_teachers_table_in_sight(qtbot, tmp_path):
+    """Sixty saved configurations in the results folder made the dialog over 1,000 pixels tall."""
+    for index in range(60):
+        (tmp_path / f"run{index}.json").write_text("{}", encoding="utf-8")
+    for index in range(8):
+        (tmp_path / f"broken{index}.json").write_text("{", encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    lines = dialog.summary.text().splitlines()
+    assert "Other .json files, not lab results: 60." in lines
+    assert len(lines) == 3 + 5 + 1 and lines[-1] == "… and 3 more (see the tooltip)."
+    assert len(dialog.summary.toolTip().splitlines()) == 8
+    assert dialog.sizeHint().height() < 700
+    dialog.folder.setText("  ")
+    assert dialog.read_folder() is None and dialog.summary.text() == "Choose the folder of the result files (Browse…)."
+    assert dialog.table.rowCount() == 0
 
 
 def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window, tmp_path, monkeypatch):
@@ -333,6 +355,20 @@ def test_the_goal_indicator_follows_the_run(window, qtbot):
     accuracy = window.labs.metrics["val_accuracy"]
     assert dock.goal_status.text() == ("✓ reached" if accuracy >= 0.94 else "not yet")
     assert accuracy >= 0.94, "the lecture's perceptron reaches 94 % on the digits"
+
+
+def test_the_goal_indicator_judges_the_weights_the_run_ended_with_as_the_exported_result_does(window, qtbot,
+                                                                                                tmp_path):
+    """Early stopping brings the best epoch's weights back: the indicator judged the last epoch's
+    metrics ("not yet") while the exported result of the same weights met the goal."""
+    window.labs.open_lab("01-perceptron")
+    window.model.set("optimizer.options.lr", 1.0)
+    window.model.set("training.patience", 1)
+    train_to_the_end(qtbot, window)
+    judged, shown = window.labs.metrics["val_accuracy"], window.labs.dock.goal_status.text()
+    result = labs.read_result(window.labs.export_result(tmp_path / "anna.json", student="Anna"))
+    assert judged == pytest.approx(result.metrics["val_accuracy"])
+    assert shown == ("✓ reached" if result.goal_met else "not yet")
 
 
 def train_to_the_end(qtbot, window) -> None:

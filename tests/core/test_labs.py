@@ -504,18 +504,44 @@ def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_f
 def test_a_student_who_exports_again_is_judged_by_the_newest_file(tmp_path, monkeypatch):
     perceptron = lab("01-perceptron")
     config, history, metrics = student_run("Anna")
-    stamps = iter(["2026-11-30T10:00:00", "2026-11-30T11:00:00", "2026-11-30T12:00:00"])
+    stamps = iter([f"2026-11-30T1{hour}:00:00" for hour in range(5)])
     monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps) if "%H:%M:%S" in pattern
                         else "20261130")
-    for name, student, accuracy in (("early", "anna  ivanova", 0.5), ("late", "Anna Ivanova", 0.99),
-                                    ("boris", "Boris", 0.6)):
+    for name, student, accuracy in (("early", "anna  ivanova", 0.5), ("late", "Ivanova Anna", 0.99),
+                                    ("boris", "Boris", 0.6), ("pyotr", "Пётр Алексеев", 0.7),
+                                    ("petr", "Алексеев Петр", 0.8)):
         labs.export_result(tmp_path / f"{name}.json", perceptron, "perceptron", config, history,
                            {**metrics, "val_accuracy": accuracy}, student=student)
     table = labs.collect_results(tmp_path)
     column = {name: index for index, name in enumerate(table.header)}
     newest = {row[column["file"]]: row[column["latest"]] for row in table.rows}
-    assert newest == {"early.json": False, "late.json": True, "boris.json": True}
+    assert newest == {"early.json": False, "late.json": True, "boris.json": True, "pyotr.json": False,
+                      "petr.json": True}
     assert table.latest == tuple(row[column["latest"]] for row in table.rows)
+
+
+def test_the_teachers_table_judges_each_goal_by_the_installed_lab_not_by_the_file(tmp_path):
+    """A result file is text: edited by hand, one claimed the goal met at 50 % accuracy, another a goal of 10 %."""
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    for student, accuracy in (("Anna", 0.5), ("Boris", 0.96)):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": accuracy}, student=student)
+    anna = json.loads((tmp_path / "Anna.json").read_text(encoding="utf-8"))
+    anna["goal_met"] = True
+    (tmp_path / "Anna.json").write_text(json.dumps(anna), encoding="utf-8")
+    boris = json.loads((tmp_path / "Boris.json").read_text(encoding="utf-8"))
+    boris["goal"]["at_least"] = 0.99  # a goal made harder by hand still is the lab's 94 %
+    (tmp_path / "Boris.json").write_text(json.dumps(boris), encoding="utf-8")
+    for name, change in (("nameless", {"student": None}), ("spelled", {"locked_changed": "data"}),
+                         ("claimed", {"goal_met": "yes"})):
+        (tmp_path / f"{name}.json").write_text(json.dumps({**anna, **change}), encoding="utf-8")
+    table = labs.collect_results(tmp_path)
+    met = {result.student: result.goal_met for result in table.results}
+    assert met == {"Anna": False, "Boris": True}
+    assert table.corrected == ("Anna.json",)
+    assert sorted(name for name, problem in table.problems if problem.kind == "incomplete") == \
+        ["claimed.json", "nameless.json", "spelled.json"]
 
 
 def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():
