@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -269,7 +270,11 @@ def lab_pack_command(args) -> int:
         raise BadInput(str(error)) from None
     for name, folder in packed.items():
         print(f"{name}: {folder}")
-    print(f"On each lab computer set MLP_WORKBENCH_DATA={Path(args.dir).resolve()}")
+    # Quoted as the shell this runs in would quote it: a pack on "Флешка USB" was cut at its space.
+    folder = Path(args.dir).resolve()
+    setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
+        else f"export MLP_WORKBENCH_DATA={shlex.quote(str(folder))}"
+    print(f"On each lab computer, before starting MLP Workbench: {setting}")
     return EXIT_OK
 
 

@@ -133,13 +133,13 @@ def test_data_fetch_prepares_a_folder_offline(tmp_path):
 
 
 def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
-    result = cli("lab", "pack", tmp_path / "pack")
+    pack = tmp_path / "Флешка USB" / "pack"
+    result = cli("lab", "pack", pack)
     assert result.returncode == 0, result.stderr
-    pack = tmp_path / "pack"
     assert (pack / "labs").is_dir() and len(list((pack / "labs").iterdir())) >= 12
     assert (pack / "mnist" / "train-images-idx3-ubyte.gz").is_file()
     assert any((pack / "models").glob("*.npz"))
-    assert "MLP_WORKBENCH_DATA=" in result.stdout
+    assert f"export MLP_WORKBENCH_DATA='{pack}'" in result.stdout, "quoted: the folder's name holds a space"
     offline = cli("lab", "pack", tmp_path / "pack2", env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
                                                                 "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
     assert offline.returncode == 2 and "run this command again with --download" in offline.stderr
