@@ -150,5 +150,5 @@ def _check_metadata(path, metadata: dict) -> None:
     """ValueError naming the first recorded setting of a model file that is not what it must be."""
     for key, (wanted, fits) in METADATA_RULES.items():
         if key in metadata and not fits(metadata[key]):
-            raise ModelFileProblem(f"{path}: its recorded {key} must be {wanted}, got {metadata[key]!r}; the file "
-                                   f"is corrupt", path, "damaged", f"its recorded {key} must be {wanted}, got {metadata[key]!r}")
+            wrong = f"its recorded {key} must be {wanted}, got {metadata[key]!r}"
+            raise ModelFileProblem(f"{path}: {wrong}; the file is corrupt", path, "damaged", wrong)

@@ -55,6 +55,7 @@ def problem_text(error: ConfigError, subject: bool = True) -> str:
         template = QCoreApplication.translate("Problems", "%1, got %2")
     return re.sub("%[123]", lambda found: words[found.group()], template)  # in one pass: a value may hold "%1"
 
+
 def number_problem_text(error: ValueError) -> str:
     """What a component's ValueError says: in the current language when a number broke one of its
     rules (a :class:`core._checks.NumberError`), else as the engine words it."""

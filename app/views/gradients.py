@@ -10,8 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
-from app.views.base import (Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, finite_bounds,
-                            laid_out_legend)
+from app.views.base import (Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot,
+                            finite_bounds, laid_out_legend)
 from app.views.series import DecimatingSeries, plain, show
 from core.inspection import SATURATION_MARGIN
 

@@ -108,6 +108,8 @@ class DrawingPreprocessor:
     def __init__(self, target: str = "mnist", canvas_size=(1.0, 1.0), min_extent: float = 0.04):
         self.target = target
         self.digit = _digit_format(target)
+        if self.digit.filled:
+            _hole_filler()  # now, as the model is chosen: not at the first stroke
         self.canvas_size, self.min_extent = canvas_size, min_extent
         self._lines: list[np.ndarray] = []
         self._layout: _StrokeLayout | None = None
@@ -159,9 +161,15 @@ def _input_row(mask: np.ndarray, digit: DigitFormat) -> np.ndarray:
 
 def _filled(mask: np.ndarray) -> np.ndarray:
     """The mask with every region the ink encloses (unreachable from the border without crossing ink) inked."""
-    from scipy.ndimage import binary_fill_holes  # scikit-learn's own dependency
+    return np.maximum(mask, _hole_filler()(mask > 0).astype(mask.dtype))
 
-    return np.maximum(mask, binary_fill_holes(mask > 0).astype(mask.dtype))
+
+def _hole_filler():
+    """SciPy's ``binary_fill_holes``, imported when a filled format is first used: its import takes
+    0.2 s, which neither the app's start nor the first stroke of a drawing should wait for."""
+    from scipy.ndimage import binary_fill_holes
+
+    return binary_fill_holes
 
 
 def _fine_side(digit: DigitFormat) -> int:
