@@ -278,10 +278,19 @@ def test_every_view_s_legend_is_drawn_at_the_plots_scale_and_exported_at_it(qtbo
     from app.views.runs_view import RunsView
     from app.views.variants_view import VariantsView
 
+    from core.config import RunConfig
+    from core.experiment import Experiment
+
+    experiment = Experiment(RunConfig())  # the views that make their legends for a run's network
+    without_legends = {"UnitImageView", "ConfusionView", "NetworkView"}
     for view_class in (*all_views(), CompareView, VariantsView, ActivationFunctionsView, PlaygroundView, RunsView):
         other = view_class()
         qtbot.addWidget(other)
+        other.show()
+        other.reset(experiment)
+        QCoreApplication.processEvents()
         legends = [item for item in other.graphics.scene().items() if isinstance(item, pg.LegendItem)]
+        assert bool(legends) != (view_class.__name__ in without_legends), view_class.__name__
         assert all(not legend.flags() & legend.GraphicsItemFlag.ItemIgnoresTransformations for legend in legends), \
             view_class.__name__
     qtbot.waitUntil(lambda: view.legend.sceneBoundingRect().top() > 0)
