@@ -14,7 +14,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
@@ -321,6 +321,16 @@ class LabController(QObject):
     def _run_rebuilt(self, experiment) -> None:
         self.metrics = {}
         self.dock.set_goal_met(None)
+        # A run reopened from the library gets its weights after this (the window's own handler of the
+        # same signal): judge them then, or its goal said "not yet" until exported.
+        QTimer.singleShot(0, self, self._judge_reopened_run)
+
+    def _judge_reopened_run(self) -> None:
+        experiment = self.window.experiment
+        if self.dock.active_goal() is not None and self._run_is_the_labs() and self.window.steps_done \
+                and self.window.state == "idle":
+            self.metrics.update(labs.final_metrics(experiment))
+            self._show_goal()
 
     def _follow_session(self, state: str) -> None:
         session = self.window.session

@@ -389,6 +389,9 @@ def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window
 
     assert window.open_run(folder)
     assert (window.labs.lab.id, window.labs.variant.name) == ("04-xnor", "trained"), "its lab came back with it"
+    qtbot.waitUntil(lambda: "val_accuracy" in window.labs.metrics, timeout=5000)  # its goal judged, not "not yet"
+    assert window.labs.dock.goal_status.text() == ("✓ reached" if window.labs.metrics["val_accuracy"] >= 1.0
+                                                   else "not yet")
     assert window.model.config.training.epochs == 3, "with the run's own settings, not the variant's"
     assert window.labs.dock.isVisibleTo(window) and "XNOR" in window.labs.dock.title.text()
     assert window.labs.controls.locked("data.dataset")
