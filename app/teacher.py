@@ -202,7 +202,9 @@ def unreadable_text(problem: labs.UnreadableResult) -> str:
 
 
 def write_results_csv(table: labs.ResultsTable, path) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    """The table as CSV in UTF-8 with a byte-order mark: without it a spreadsheet set up for Russian
+    read the file as Windows-1251, and the students' names came out garbled."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.header)
         writer.writerows([csv_cell(value) for value in row] for row in table.rows)

@@ -183,7 +183,8 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     csv_path = tmp_path / "table.csv"
     assert dialog.save_csv(csv_path)
     assert dialog.save_status.text() == f"Saved the table to {csv_path}."
-    with csv_path.open(encoding="utf-8") as handle:
+    assert csv_path.read_bytes().startswith("\ufeff".encode()), "marked as UTF-8 for spreadsheets"
+    with csv_path.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == dialog.table_data.header and rows[1][0] == "Anna Petrova"
     column = rows[0].index("val_accuracy")
