@@ -261,6 +261,8 @@ def fetch_command(args) -> int:
 def lab_pack_command(args) -> int:
     from core import labs
 
+    if Path(args.dir).exists() and not Path(args.dir).is_dir():
+        raise BadInput(f"{args.dir} is a file: give a folder (new or existing) for the lab pack")
     try:
         packed = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
     except FileNotFoundError as error:  # a data set missing (or only damaged) here: the way out of this command

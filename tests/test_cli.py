@@ -143,3 +143,6 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     offline = cli("lab", "pack", tmp_path / "pack2", env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
                                                                 "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
     assert offline.returncode == 2 and "run this command again with --download" in offline.stderr
+    (tmp_path / "afile").write_text("")
+    on_a_file = cli("lab", "pack", tmp_path / "afile")
+    assert on_a_file.returncode == 2 and "is a file: give a folder" in on_a_file.stderr
