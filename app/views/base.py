@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextOption
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -43,6 +43,9 @@ def svg_file(path: Path, size, title: str) -> QSvgGenerator:
     """An SVG drawing of ``size`` (a QSize) to be written to ``path``."""
     generator = QSvgGenerator()
     generator.setFileName(str(path))
+    # The screen's resolution, not the generator's 72 dpi: pyqtgraph replays the axes and the grid from
+    # pictures recorded on the screen, which a 72-dpi drawing shrank to 72/96 (ticks beside the curves).
+    generator.setResolution(round(QGuiApplication.primaryScreen().logicalDotsPerInch()))
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(title)
@@ -435,16 +438,24 @@ def bounded_by_their_plot(*items: pg.GraphicsObject) -> None:
 
 
 @contextlib.contextmanager
-def drawn_without_caches(scene):
+def drawn_for_export(scene, scale: float):
     """Items that the screen shows from a pixmap cache (the axes) are drawn as themselves meanwhile:
-    text stays text in an SVG, and a PNG at twice the size stays sharp."""
+    text stays text in an SVG, and a PNG at twice the size stays sharp. And pyqtgraph's items are in
+    their export mode, as its own exporters put them: a scatter plot draws each symbol at ``scale``
+    times its size instead of copying it from its atlas (an SVG held the whole atlas for each point,
+    every class colour in one; a PNG at twice the size drew the points at half)."""
     cached = [(item, item.cacheMode()) for item in scene.items()
               if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    exporting = [item for item in scene.items() if hasattr(item, "setExportMode")]
     for item, _ in cached:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    for item in exporting:
+        item.setExportMode(True, {"antialias": True, "resolutionScale": scale})
     try:
         yield
     finally:
+        for item in exporting:
+            item.setExportMode(False)
         for item, mode in cached:
             item.setCacheMode(mode)
 
@@ -452,7 +463,7 @@ def drawn_without_caches(scene):
 def cache_pictures(*items) -> None:
     """Paint ``items`` and their children from a pixmap cache on screen: a legend or the symbols of
     per-epoch points change rarely, but overlap curves that change at every frame, and were drawn
-    afresh with them (exports still draw them afresh, see :func:`drawn_without_caches`)."""
+    afresh with them (exports still draw them afresh, see :func:`drawn_for_export`)."""
     for item in items:
         for each in (item, *item.childItems()):
             each.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -605,7 +616,7 @@ class View(QWidget):
         # What is on screen, not the scene's own rectangle: that only ever grows (to hold a diverged
         # path thousands of plot widths away, once a PNG of over 256 MB).
         source = self.graphics.mapToScene(self.graphics.viewport().rect()).boundingRect()
-        with drawn_without_caches(scene):
+        with drawn_for_export(scene, PNG_SCALE if suffix == ".png" else 1.0):
             if suffix == ".png":
                 self._export_png(scene, source, path)
             else:

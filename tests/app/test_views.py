@@ -787,12 +787,35 @@ def test_the_grid_lies_on_the_axes_ticks_in_the_colour_faint_ticks_take_on_the_b
     assert pen.color().alpha() == 255 and tick.lightness() < pen.color().lightness() < background.lightness()
 
 
+def test_exported_points_are_drawn_each_in_its_colour_and_at_the_export_s_scale(qtbot, runs, tmp_path):
+    view = fed_view(qtbot, BoundaryView, runs["moons"])
+    view.export(tmp_path / "view.svg")
+    root = ElementTree.parse(tmp_path / "view.svg").getroot()
+    images = [element for element in root.iter() if element.tag.endswith("image")]
+    assert len(images) == 1, "the heatmap only: each point was a picture of every class's symbol"
+    view.export(tmp_path / "view.png")
+    image = QImage(str(tmp_path / "view.png"))
+    points = view.train_points
+    x, y = points.getData()
+    distances = np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :]) + np.eye(len(x)) * 1e9
+    alone = int(np.argmax(distances.min(axis=1)))  # a point no other overlaps
+    origin = view.graphics.mapToScene(view.graphics.viewport().rect().topLeft())
+    centre = points.getViewBox().mapViewToScene(QPointF(x[alone], y[alone])) - origin
+    fill = points.data["brush"][alone].color()
+    # 0.7 of the on-screen size from the centre, at twice the size: inside the point (it was outside).
+    inside = image.pixelColor(int(2 * centre.x() + 0.7 * points.opts["size"]), int(2 * centre.y()))
+    assert max(abs(inside.red() - fill.red()), abs(inside.green() - fill.green()),
+               abs(inside.blue() - fill.blue())) < 40, "a point drawn twice as large, as the rest of the figure"
+
+
 def test_exported_axes_are_lines_and_text(qtbot, runs, tmp_path):
     view = fed_view(qtbot, LossView, runs["digits"])
     view.export(tmp_path / "view.svg")
     root = ElementTree.parse(tmp_path / "view.svg").getroot()
     images = [element for element in root.iter() if element.tag.endswith("image")]
-    assert all(float(image.get("width")) < 16 for image in images), "only the symbols are pictures"
+    assert not images, "the symbols too are drawn as shapes (each point held the whole atlas of symbols)"
+    scaled = [element.get("transform") for element in root.iter() if "matrix(0.75" in (element.get("transform") or "")]
+    assert not scaled, "the axes at the curves' scale (a 72-dpi drawing shrank them to 72/96)"
     texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
     assert "loss" in texts and "step" in texts
     cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
