@@ -36,6 +36,10 @@ def region_colours(labels: np.ndarray, confidence: np.ndarray | None, n_classes:
     return picture.astype(np.uint8)
 
 
+LEGEND_COLUMNS = 6
+"""Entries per line of the legend (the two splits, then the classes)."""
+
+
 class BoundaryView(View):
     """The plane of the two features coloured by the predicted class (the deeper, the surer),
     with training points (circles) and validation points (triangles) in their true class's colour."""
@@ -45,7 +49,7 @@ class BoundaryView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         # The legend above the plot, where it hides no point (in a corner it covered XNOR's (1, 1)).
-        legend = laid_out_legend(colCount=2)
+        self.legend = legend = laid_out_legend(colCount=LEGEND_COLUMNS)
         self.graphics.addItem(legend, row=0, col=0)
         self.plot = self.new_plot(1, 0)
         self.plot.showGrid(x=False, y=False)
@@ -55,8 +59,13 @@ class BoundaryView(View):
         self.val_points = pg.ScatterPlotItem(size=9, symbol="t", pen=pg.mkPen(palette.FOREGROUND, width=1))
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.val_points)
-        legend.addItem(self.train_points, self.tr("training"))
-        legend.addItem(self.val_points, self.tr("validation"))
+        # The splits by their symbols in grey: in the points' own brushes their samples took a class's colour.
+        grey = pg.mkBrush(palette.REFERENCE)
+        legend.addItem(pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen("w", width=1), brush=grey),
+                       self.tr("training"))
+        legend.addItem(pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen(palette.FOREGROUND, width=1), brush=grey),
+                       self.tr("validation"))
+        self._class_samples: list[pg.ScatterPlotItem] = []  # the classes' entries of the legend
         self.boundary = None
         self.n_classes = 2
         self.feature_names = ("x1", "x2")
@@ -77,6 +86,7 @@ class BoundaryView(View):
         self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
         brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]
+        self._name_classes(dataset, brushes)
         for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
                            (self.val_points, dataset.X_val, dataset.y_val)):
             X, y = dataset.scaler.inverse_transform(X[:MAX_POINTS]), y[:MAX_POINTS]
@@ -84,6 +94,15 @@ class BoundaryView(View):
         omitted = max(len(dataset.X_train) - MAX_POINTS, 0) + max(len(dataset.X_val) - MAX_POINTS, 0)
         self.show_note(self.tr("{count} points are not drawn (at most {limit} per split).")
                        .format(count=format_integer(omitted), limit=format_integer(MAX_POINTS)) if omitted else None)
+
+    def _name_classes(self, dataset, brushes) -> None:
+        """A legend entry per class, its colour and name: the colours meant nothing without (a CSV's
+        "red" class drawn orange, ten spirals in ten colours)."""
+        for sample in self._class_samples:
+            self.legend.removeItem(sample)
+        self._class_samples = [pg.ScatterPlotItem(symbol="s", size=10, pen=None, brush=brush) for brush in brushes]
+        for sample, name in zip(self._class_samples, dataset.class_names):
+            self.legend.addItem(sample, data_label(dataset, "class", name))
 
     def show_inspection(self, inspection):
         self.boundary = inspection.boundary

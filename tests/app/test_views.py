@@ -452,6 +452,8 @@ def test_wine_s_columns_and_classes_are_named_for_people_in_the_window_s_languag
             qtbot.addWidget(view)
             view.reset(experiment)
         assert (boundary.plot.getAxis("bottom").labelText, boundary.plot.getAxis("left").labelText) == features
+        legend = [label.text for _, label in boundary.legend.items]
+        assert legend[2:] == list(classes), "each class's colour named in the legend"
         assert tuple(label.toPlainText() for label in network.labels) == features + classes
         assert confusion.class_names == classes
     finally:
@@ -467,6 +469,9 @@ def test_a_csv_file_s_columns_keep_their_own_names(qtbot, tmp_path):
     qtbot.addWidget(view)
     view.reset(Experiment(config))
     assert (view.plot.getAxis("bottom").labelText, view.plot.getAxis("left").labelText) == ("alcohol", "proline")
+    samples = [(sample.item.opts["brush"].color().name(), label.text) for sample, label in view.legend.items[2:]]
+    assert samples == [(palette.series_color(0).name(), "class_0"), (palette.series_color(1).name(), "class_1")], \
+        "a CSV's classes named in the legend, in their colours"
 
 
 def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
