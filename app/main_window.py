@@ -639,7 +639,8 @@ class MainWindow(QMainWindow):
     # ================================================================== configuration → run
     def _config_changed(self, path: str) -> None:
         config = self.model.config
-        if config.data.dataset != self._dataset_name:
+        if config.data.dataset != self._dataset_name or path.startswith("data.options"):
+            # Other data, or a CSV file's task: the next data loaded gets a loss that suits it.
             self._dataset_name, self._fit_loss = config.data.dataset, True
         if self.session is not None:
             self._apply_during_run()
@@ -709,8 +710,9 @@ class MainWindow(QMainWindow):
                 output_width(dataset, config.loss.name)
             except ValueError:
                 loss = default_loss(dataset.task)
-                self.show_message(self.tr("The loss is now %1, which suits %2 (%3).")
-                                  .replace("%1", loss).replace("%2", dataset.name).replace("%3", dataset.task))
+                self.show_message(self.tr("The loss is now %1, which suits this data (%2).")
+                                  .replace("%1", display_names.label("loss", loss))
+                                  .replace("%2", display_names.label("task", dataset.task)))
                 self.model.set("loss.name", loss)
                 return
         try:

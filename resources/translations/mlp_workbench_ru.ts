@@ -2959,10 +2959,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Сбросить запуск?</translation>
     </message>
     <message>
-        <source>The loss is now %1, which suits %2 (%3).</source>
-        <translation>Функция потерь теперь %1 — она подходит для %2 (%3).</translation>
-    </message>
-    <message>
         <source>there is not enough memory to build this network; use fewer or smaller layers</source>
         <translation>не хватает памяти, чтобы построить эту сеть; уменьшите число или размер слоёв</translation>
     </message>
@@ -3129,6 +3125,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>The loss is now %1, which suits this data (%2).</source>
+        <translation>Функция потерь теперь %1: она подходит этим данным (%2).</translation>
     </message>
     <message>
         <source>The weights this run started from are back. Lower the learning rate before Start: the optimiser starts afresh.</source>

@@ -76,4 +76,5 @@ def test_open_gui_shows_the_window_on_the_chosen_data_with_its_notices(qtbot, mo
     visible, dataset, loss, message = seen[0]
     assert visible and dataset == "sine" and loss == "mse"
     # The loss switch comes before or after the notice, depending on whether sine was loaded already.
-    assert sorted(message.splitlines()) == ["--model: not yet", "The loss is now mse, which suits sine (regression)."]
+    assert sorted(message.splitlines()) == ["--model: not yet", "The loss is now Mean squared error, which suits "
+                                                                "this data (regression)."]

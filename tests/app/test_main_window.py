@@ -626,7 +626,7 @@ def test_choosing_a_regression_dataset_switches_to_a_regression_loss(open_window
     window = open_window()
     window.data_panel.dataset.choose("sine")
     qtbot.waitUntil(lambda: window.model.config.loss.name == "mse", timeout=10_000)
-    assert "mse" in window.message_bar.message()
+    assert "Mean squared error" in window.message_bar.message()
     qtbot.waitUntil(lambda: window.experiment is not None and window.experiment.dataset.name == "sine",
                     timeout=10_000)
     assert window.status_labels["state"].text() == "Ready"
@@ -899,3 +899,18 @@ def test_my_digits_too_few_to_split_says_which_digits_to_draw_and_marks_the_vali
         qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
     finally:
         saved.unlink()
+
+
+def test_a_csv_file_s_task_changed_to_regression_gets_a_loss_that_suits_it(window, qtbot, tmp_path):
+    """The built-in regression data switched the loss; a CSV file whose task was changed did not, and
+    Start stayed disabled by a problem on another tab."""
+    path = tmp_path / "curve.csv"
+    path.write_text("x,y\n" + "".join(f"{i / 10},{i % 2}\n" for i in range(60)))
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "csv")
+        window.model.set("data.options", {"path": str(path)})
+    assert window.model.config.loss.name == "softmax_cross_entropy"
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.options", {"path": str(path), "task": "regression"})
+    assert window.model.config.loss.name == "mse" and window.start_action.isEnabled()
+    assert window.message_bar.message() == "The loss is now Mean squared error, which suits this data (regression)."
