@@ -24,9 +24,9 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -60,6 +60,7 @@ from core.datasets.mnist import DatasetUnavailableError
 from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
+from core.trainer import batch_starts
 
 log = logging.getLogger(__name__)
 
@@ -341,6 +342,20 @@ class MainWindow(QMainWindow):
         for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
                        self.stop_action, self.reset_action, None, self.check_gradients_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.pace_box = QComboBox()
+        self.pace_box.setProperty("translatedItems", True)
+        for text, epochs_per_second in PACES:
+            self.pace_box.addItem(QCoreApplication.translate("MainWindow", text), epochs_per_second)
+        set_help(self.pace_box, self.tr("How fast the network trains: at full speed a small data set trains in a "
+                                        "fraction of a second; slowed down, the views are drawn after every step, "
+                                        "and the decision boundary can be watched as it bends."), self.tr("Speed"))
+        self.pace_box.currentIndexChanged.connect(self._apply_pace)  # a bound method: a lambda kept the window alive
+        pace_label = QLabel(self.tr("Speed"))
+        pace_label.setBuddy(self.pace_box)
+        pace_label.setContentsMargins(0, 0, 6, 0)
+        toolbar.addWidget(pace_label)
+        toolbar.addWidget(self.pace_box)
 
     def _build_panels(self) -> None:
         self.data_panel = DataPanel(self.model)
@@ -862,7 +877,18 @@ class MainWindow(QMainWindow):
         self.session = session
         self.message_bar.dismiss()
         session.start()
+        self._apply_pace()
         self._set_state(PAUSED if paused else RUNNING)
+
+    def _apply_pace(self, *_) -> None:
+        """The speed chosen, as a pause between batches of the run under way (epochs per second → seconds
+        per batch, for this data and batch size)."""
+        if self.session is None or self.experiment is None:
+            return
+        epochs_per_second = self.pace_box.currentData()
+        batches = len(batch_starts(len(self.experiment.dataset.X_train), self.model.config.training.batch_size,
+                                   self.experiment.network.min_training_batch))
+        self.session.control.set_pace(1.0 / (epochs_per_second * batches) if epochs_per_second else 0.0)
 
     def pause(self) -> None:
         if self._state == RUNNING:
@@ -1653,6 +1679,13 @@ class MainWindow(QMainWindow):
         self.start_page.detach()
         gui_thread_gc.release(self)
         super().closeEvent(event)
+
+
+PACES = ((QT_TRANSLATE_NOOP("MainWindow", "Full speed"), 0),
+         (QT_TRANSLATE_NOOP("MainWindow", "10 epochs/s"), 10),
+         (QT_TRANSLATE_NOOP("MainWindow", "3 epochs/s"), 3),
+         (QT_TRANSLATE_NOOP("MainWindow", "1 epoch/s"), 1))
+"""The speeds the toolbar offers: (name, epochs per second; 0 for as fast as the machine goes)."""
 
 
 def format_duration(seconds: float) -> str:

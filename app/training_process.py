@@ -52,6 +52,9 @@ STATE = "(state)"
 RECORDS = "(records)"
 """Child → window: events for the run library, epoch ends with their weights (see RunRecording.take)."""
 
+SETTINGS_COMMANDS = ("change", "set_pace")
+"""Commands that change a setting of the run but do not move it (see RemoteControl.paused)."""
+
 OUTCOMES = ("finished", "failed")
 """The child's last signals: after one of them it only exits."""
 
@@ -110,6 +113,9 @@ class RemoteControl:
     def change(self, **settings: float) -> None:
         check_live_settings(settings)
         self._send("change", settings, moves=False)
+
+    def set_pace(self, seconds_per_batch: float) -> None:
+        self._send("set_pace", {"seconds_per_batch": seconds_per_batch}, moves=False)
 
     @property
     def paused(self) -> bool:
@@ -325,7 +331,7 @@ class _ChildEnd:
                 return
             with self._lock:
                 getattr(self.control, command)(**settings)
-                if command != "change":
+                if command not in SETTINGS_COMMANDS:
                     self._carried_out += 1
 
     def close(self) -> None:

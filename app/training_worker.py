@@ -106,7 +106,8 @@ class TrainingWorker(Worker):
             return
         now = time.perf_counter()
         if now >= self._next_message:
-            self._flush(inspect=now >= self._next_inspection)
+            # A run slowed down to be watched is inspected at every message: its views move as it learns.
+            self._flush(inspect=now >= self._next_inspection or self.control.pace > 0)
 
     def _flush(self, inspect: bool) -> None:
         """Send what accumulated; with ``inspect``, also an inspection and a snapshot of the weights."""

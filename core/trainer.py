@@ -173,6 +173,8 @@ class TrainingControl:
         self._batches_allowed = 0
         self._pause_after_epoch = False
         self._changes: dict[str, float] = {}
+        self._pace = 0.0  # seconds at least from one batch to the next (see set_pace)
+        self._next_batch = 0.0
 
     # Commands (any thread) ---------------------------------------------------
     def pause(self) -> None:
@@ -212,6 +214,17 @@ class TrainingControl:
         with self._condition:
             self._changes.update(settings)
 
+    def set_pace(self, seconds_per_batch: float) -> None:
+        """Leave at least ``seconds_per_batch`` from one batch to the next (0: as fast as the machine
+        goes): a run slowed down to be watched, its views drawn as it learns. From the next batch."""
+        with self._condition:
+            self._pace = max(0.0, float(seconds_per_batch))
+            self._condition.notify_all()
+
+    @property
+    def pace(self) -> float:
+        return self._pace
+
     @property
     def paused(self) -> bool:
         with self._condition:
@@ -250,6 +263,19 @@ class TrainingControl:
             if self._paused:
                 self._batches_allowed -= 1
             return True
+
+    def keep_pace(self) -> None:
+        """Wait until the pace (:meth:`set_pace`) lets the next batch go: at once without one, for a
+        stepped batch, or when the run is stopped or paused meanwhile."""
+        if not self._pace:
+            return
+        with self._condition:
+            while self._pace and not (self._stop_requested or self._paused):
+                wait = self._next_batch - time.perf_counter()
+                if wait <= 0:
+                    break
+                self._condition.wait(wait)
+            self._next_batch = time.perf_counter() + self._pace
 
     def epoch_ended(self) -> None:
         with self._condition:
@@ -526,6 +552,7 @@ class Trainer:
                 if not allowed:
                     reason, message = events.STOPPED, "stopped by the user"
                     break
+                control.keep_pace()
                 changes = control.take_changes()
                 if changes:
                     self.apply_changes(changes)

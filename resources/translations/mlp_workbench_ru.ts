@@ -2875,6 +2875,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>После расхождения: вернуть веса той эпохи запуска, на которой потери были наименьшими</translation>
     </message>
     <message>
+        <source>How fast the network trains: at full speed a small data set trains in a fraction of a second; slowed down, the views are drawn after every step, and the decision boundary can be watched as it bends.</source>
+        <translation>Как быстро обучается сеть: на полной скорости небольшой набор данных обучается за доли секунды; при замедлении вкладки перерисовываются после каждого шага, и можно смотреть, как изгибается граница решений.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
         <source>&amp;Go to view</source>
         <translation>&amp;Перейти к виду</translation>
     </message>
@@ -3077,6 +3085,22 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Opening a configuration stops the current run. Continue?</source>
         <translation>Открытие конфигурации остановит текущий запуск. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>Полная скорость</translation>
+    </message>
+    <message>
+        <source>10 epochs/s</source>
+        <translation>10 эпох/с</translation>
+    </message>
+    <message>
+        <source>3 epochs/s</source>
+        <translation>3 эпохи/с</translation>
+    </message>
+    <message>
+        <source>1 epoch/s</source>
+        <translation>1 эпоха/с</translation>
     </message>
     <message>
         <source>%1 — MLP Workbench</source>

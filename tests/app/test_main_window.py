@@ -914,3 +914,21 @@ def test_a_csv_file_s_task_changed_to_regression_gets_a_loss_that_suits_it(windo
         window.model.set("data.options", {"path": str(path), "task": "regression"})
     assert window.model.config.loss.name == "mse" and window.start_action.isEnabled()
     assert window.message_bar.message() == "The loss is now Mean squared error, which suits this data (regression)."
+
+
+def test_a_run_slowed_down_can_be_watched_and_speeds_up_again(window, qtbot):
+    """At full speed two moons train 20 epochs in 0.2 s: the boundary was drawn twice, start and end."""
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "moons")
+    window.model.set("training.epochs", 200)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    inspections = []
+    window.pace_box.setCurrentIndex(window.pace_box.findData(3))  # 3 epochs a second
+    window.start()
+    window.session.progress.connect(lambda progress: inspections.append(progress.inspection is not None))
+    qtbot.wait(2000)
+    assert 3 <= window.epochs_done <= 9, "about 3 epochs a second"
+    assert sum(inspections) >= 20, "the views drawn as it learns, not every 0.4 s"
+    window.pace_box.setCurrentIndex(window.pace_box.findData(0))  # full speed again, during the run
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=30_000)
+    assert window.epochs_done == 200

@@ -704,3 +704,21 @@ def test_an_experiment_that_continues_another_on_its_network_keeps_its_optimiser
     assert continued.optimizer() is adam
     other_network = Experiment(config, dataset=first.dataset, continues=first)
     assert other_network.optimizer() is not adam and other_network.optimizer().step_count == 0
+
+
+def test_a_pace_spaces_the_batches_and_gives_way_to_full_speed_and_to_stop():
+    import time
+
+    control = TrainingControl()
+    control.set_pace(0.05)
+    started = time.perf_counter()
+    for _ in range(4):  # the first goes at once, then one every 0.05 s
+        control.keep_pace()
+    assert time.perf_counter() - started >= 0.15
+    for release in (lambda: control.set_pace(0), control.stop):
+        control.set_pace(60)
+        control.keep_pace()
+        threading.Timer(0.1, release).start()
+        waited = time.perf_counter()
+        control.keep_pace()  # a minute's wait, cut short
+        assert time.perf_counter() - waited < 10
