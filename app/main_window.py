@@ -707,6 +707,7 @@ class MainWindow(QMainWindow):
         missing = missing_options(self.model.config)
         self._set_build_problems(missing)
         if missing:
+            self._forget_data(self.tr("No data is loaded: %1.").replace("%1", problem_text(missing[0])))
             return
         self.data_panel.set_dataset(None, loading=True)
         self._wanted_data_key = data_key(self.model.config)
@@ -791,8 +792,7 @@ class MainWindow(QMainWindow):
         if key != self._wanted_data_key:
             return
         self._data_failure = (key, error)  # worded again in another language (changeEvent)
-        self.experiment = None
-        self.data_panel.set_dataset(None)
+        self._forget_data(self.tr("The data could not be loaded: %1").replace("%1", message))
         self.data_panel.offer_download(error.source if isinstance(error, DatasetUnavailableError) else None,
                                        downloading=self._download is not None)
         self.network_panel.set_shape(None, None, None)
@@ -806,6 +806,14 @@ class MainWindow(QMainWindow):
             problem = dataclasses.replace(problem, rule=error.rule, bound=error.bound, subject=error.what, got=error.got)
         self._set_build_problems([problem])
         self._update_actions()
+
+    def _forget_data(self, reason: str) -> None:
+        """No data is loaded: the last data's summary, status and plots go, and the views say ``reason``."""
+        self.experiment = None
+        self.data_panel.set_dataset(None)
+        self._clear_status()
+        for view in self._views:
+            self._call_tool(view, "forget_data", reason)
 
     def _install_experiment(self, experiment: Experiment) -> None:
         self._frame_timer.stop()

@@ -565,10 +565,8 @@ class View(QWidget):
         """
         dataset = experiment.dataset
         if not self.applies_to(dataset):
-            self.experiment = None
-            self.graphics.hide()
-            self.show_note(QCoreApplication.translate("View", "Nothing to show for {dataset}: this view needs {what}.")
-                           .format(dataset=display_names.label("dataset", dataset.name), what=self.requirement()))
+            why = QCoreApplication.translate("View", "Nothing to show for {dataset}: this view needs {what}.")
+            self.forget_data(why.format(dataset=display_names.label("dataset", dataset.name), what=self.requirement()))
             return
         self.experiment = experiment
         self.graphics.show()
@@ -577,6 +575,13 @@ class View(QWidget):
         self.prepare(experiment)
         self.show_inspection(inspection_of(experiment.network, dataset))
         self._changed()
+
+    def forget_data(self, reason: str) -> None:
+        """Show ``reason`` instead of plots: the view has no run to show (its data does not suit it, or the
+        window's data is not loaded: the last data's plots stayed, and exported, as if still current)."""
+        self.experiment = None
+        self.graphics.hide()
+        self.show_note(reason)
 
     def on_progress(self, progress) -> None:
         """Take one :class:`app.messages.Progress` from the worker (ignored if the view does not apply).
@@ -600,7 +605,10 @@ class View(QWidget):
             self._changed()
 
     def export(self, path) -> None:
-        """Write the view to ``path``: an image (.png, .svg) or its data (.csv)."""
+        """Write the view to ``path``: an image (.png, .svg) or its data (.csv); ValueError when it shows
+        nothing (:meth:`forget_data`)."""
+        if self.graphics.isHidden():
+            raise ValueError(self.note.text() or QCoreApplication.translate("View", "this view shows nothing"))
         path = Path(path)
         suffix = export_suffix(path)
         self.refresh()

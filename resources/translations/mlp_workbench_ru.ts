@@ -2967,12 +2967,20 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Сбросить запуск?</translation>
     </message>
     <message>
+        <source>No data is loaded: %1.</source>
+        <translation>Данные не загружены: %1.</translation>
+    </message>
+    <message>
         <source>there is not enough memory to build this network; use fewer or smaller layers</source>
         <translation>не хватает памяти, чтобы построить эту сеть; уменьшите число или размер слоёв</translation>
     </message>
     <message>
         <source>%1 downloaded: its files are checked and kept in %2.</source>
         <translation>Набор «%1» скачан: его файлы проверены и сохранены в %2.</translation>
+    </message>
+    <message>
+        <source>The data could not be loaded: %1</source>
+        <translation>Не удалось загрузить данные: %1</translation>
     </message>
     <message>
         <source>Paused: %1</source>
@@ -5233,6 +5241,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Nothing to show for {dataset}: this view needs {what}.</source>
         <translation>Для набора «{dataset}» показать нечего: этому виду нужны {what}.</translation>
+    </message>
+    <message>
+        <source>this view shows nothing</source>
+        <translation>эта вкладка ничего не показывает</translation>
     </message>
     <message>
         <source>other data</source>

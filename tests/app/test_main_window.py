@@ -932,3 +932,25 @@ def test_a_run_slowed_down_can_be_watched_and_speeds_up_again(window, qtbot):
     window.pace_box.setCurrentIndex(window.pace_box.findData(0))  # full speed again, during the run
     qtbot.waitUntil(lambda: window.state == "idle", timeout=30_000)
     assert window.epochs_done == 200
+
+
+def test_data_not_loaded_leaves_no_plots_of_the_last_data_on_screen(window, qtbot, tmp_path):
+    """Choosing "CSV file" with no file, or a bad one, left the last data's summary, status, plots and
+    exports in place, as if they were the file's."""
+    window.model.set("training.epochs", 2)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    loss = next(view for view in window.views if type(view).__name__ == "LossView")
+    window.model.set("data.dataset", "csv")
+    qtbot.waitUntil(lambda: not loss.graphics.isVisibleTo(loss), timeout=5000)
+    assert loss.note.text().startswith("No data is loaded: ")
+    assert window.status_labels["metric"].text() == "" and window.experiment is None
+    with pytest.raises(ValueError, match="No data is loaded"):
+        loss.export(tmp_path / "loss.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y,label\n1,2,a\n3,abc,b\n")
+    window.model.set("data.options", {"path": str(bad)})
+    qtbot.waitUntil(lambda: loss.note.text().startswith("The data could not be loaded: "), timeout=10_000)
+    window.data_panel.dataset.choose("digits")
+    qtbot.waitUntil(lambda: loss.graphics.isVisibleTo(loss) and window.experiment is not None, timeout=15_000)
