@@ -707,7 +707,10 @@ class MainWindow(QMainWindow):
         missing = missing_options(self.model.config)
         self._set_build_problems(missing)
         if missing:
-            self._forget_data(self.tr("No data is loaded: %1.").replace("%1", problem_text(missing[0])))
+            option = missing[0].field.rsplit(".", 1)[-1]  # named as the Data panel names it ("File: choose one")
+            named = display_names.label("hyperparameter", option)
+            self._forget_data(self.tr("No data is loaded: %1: %2.").replace("%1", named)
+                              .replace("%2", problem_text(missing[0])))
             return
         self.data_panel.set_dataset(None, loading=True)
         self._wanted_data_key = data_key(self.model.config)

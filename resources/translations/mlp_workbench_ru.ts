@@ -2967,10 +2967,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Сбросить запуск?</translation>
     </message>
     <message>
-        <source>No data is loaded: %1.</source>
-        <translation>Данные не загружены: %1.</translation>
-    </message>
-    <message>
         <source>there is not enough memory to build this network; use fewer or smaller layers</source>
         <translation>не хватает памяти, чтобы построить эту сеть; уменьшите число или размер слоёв</translation>
     </message>
@@ -3157,6 +3153,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>No data is loaded: %1: %2.</source>
+        <translation>Данные не загружены: %1: %2.</translation>
     </message>
     <message>
         <source>The loss is now %1, which suits this data (%2).</source>

@@ -944,7 +944,7 @@ def test_data_not_loaded_leaves_no_plots_of_the_last_data_on_screen(window, qtbo
     loss = next(view for view in window.views if type(view).__name__ == "LossView")
     window.model.set("data.dataset", "csv")
     qtbot.waitUntil(lambda: not loss.graphics.isVisibleTo(loss), timeout=5000)
-    assert loss.note.text().startswith("No data is loaded: ")
+    assert loss.note.text() == "No data is loaded: File: choose one."
     assert window.status_labels["metric"].text() == "" and window.experiment is None
     with pytest.raises(ValueError, match="No data is loaded"):
         loss.export(tmp_path / "loss.csv")
