@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
         self._diverged = False  # the last run diverged: Start goes on with a fresh optimiser
+        self._first_batch_loss: float | None = None
         self._fallback: events.Snapshot | None = None  # the weights a diverged run offers to go back to
         self._run_start_epoch = self._run_start_step = 0  # where the latest run started
         self._last_inspection = None  # the newest the views drew: its histogram grid is the run's
@@ -866,6 +867,7 @@ class MainWindow(QMainWindow):
         self._diverged = False
         self._offer_going_back(None)
         self._run_start_epoch, self._run_start_step = done, self._steps_done
+        self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
         recording = self._recording_for(config, experiment)
         if recording is not None:
@@ -978,9 +980,28 @@ class MainWindow(QMainWindow):
         if progress.epochs:
             self._last_epoch = progress.epochs[-1]
             self._epochs_done = self._last_epoch.epoch
+            self._warn_if_the_loss_grows(progress)
         self._pending_progress.append(progress)
         if not (self._frame_timer.isActive() or self._frame_in_flight):
             self._schedule_frame()
+
+    def _warn_if_the_loss_grows(self, progress: Progress) -> None:
+        """Say once an epoch whose training loss is :data:`GROWING_LOSS` × the loss of this Start's first
+        batch: a loss that grows but stays finite never stops the run as diverged (Adam at a learning
+        rate of 100 swung between 20 and 130 on two moons, from 0.7)."""
+        if self._first_batch_loss is None and progress.batches:
+            self._first_batch_loss = progress.batches[0].loss
+        start = self._first_batch_loss
+        if start is None or not start > 0:
+            return
+        for epoch in progress.epochs:
+            if epoch.train_loss > GROWING_LOSS * start:
+                self.show_message(self.tr("The training loss has grown from %1 to %2 since this run started: the "
+                                          "learning rate is probably too large. Try one ten times smaller.")
+                                  .replace("%1", format_number(start, 3, fixed=False))
+                                  .replace("%2", format_number(epoch.train_loss, 3, fixed=False)), "warning")
+                self._first_batch_loss = math.inf  # said once per Start
+                return
 
     def _schedule_frame(self) -> None:
         """Draw as soon as the frame rate allows: waiting a whole frame interval after a message
@@ -1691,6 +1712,9 @@ class MainWindow(QMainWindow):
         gui_thread_gc.release(self)
         super().closeEvent(event)
 
+
+GROWING_LOSS = 5.0
+"""How many times the loss of its first batch a run's training loss may grow to before the window says so."""
 
 PACES = ((QT_TRANSLATE_NOOP("MainWindow", "Full speed"), 0),
          (QT_TRANSLATE_NOOP("MainWindow", "10 epochs/s"), 10),

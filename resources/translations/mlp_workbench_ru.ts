@@ -2979,6 +2979,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Не удалось загрузить данные: %1</translation>
     </message>
     <message>
+        <source>The training loss has grown from %1 to %2 since this run started: the learning rate is probably too large. Try one ten times smaller.</source>
+        <translation>Потери на обучении выросли с %1 до %2 с начала этого запуска: скорость обучения, вероятно, слишком велика. Попробуйте в десять раз меньше.</translation>
+    </message>
+    <message>
         <source>Paused: %1</source>
         <translation>Пауза: %1</translation>
     </message>

@@ -954,3 +954,22 @@ def test_data_not_loaded_leaves_no_plots_of_the_last_data_on_screen(window, qtbo
     qtbot.waitUntil(lambda: loss.note.text().startswith("The data could not be loaded: "), timeout=10_000)
     window.data_panel.dataset.choose("digits")
     qtbot.waitUntil(lambda: loss.graphics.isVisibleTo(loss) and window.experiment is not None, timeout=15_000)
+
+
+def test_a_loss_that_grows_but_stays_finite_is_said_once(window, qtbot):
+    """Adam at a learning rate of 100 on two moons: the loss swung between 20 and 130, never non-finite,
+    and the run ended "Finished" with nothing said."""
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "moons")
+    window.model.set("training.epochs", 30)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start_action.trigger()
+    assert "grown" not in window.message_bar.message(), "a run that learns is left alone"
+    window.reset()
+    window.model.set("optimizer.options", {"lr": 100.0})
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start_action.trigger()
+    assert window.message_bar.message().startswith("The training loss has grown from ")
+    assert "ten times smaller" in window.message_bar.message()
