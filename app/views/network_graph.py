@@ -16,8 +16,9 @@ LEVELS = 4
 """Links are drawn in this many widths per sign (one plot item each, so a redraw is a few setData)."""
 MAX_LABELS = 20
 """Inputs and outputs are labelled with feature and class names up to this many units."""
-MAX_VALUE_LABELS = 24
-"""Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6)."""
+MAX_VALUE_LABELS = 32
+"""Each link and unit is labelled with its weight or bias up to this many links (XNOR's 2-2-1 has 6, the
+2-4-4-2 of TensorFlow Playground's default 32; more crowd the view)."""
 MARGIN = 0.08
 """Room around the units (at y from -1 to 1, x one per layer), in plot units."""
 BIAS_LABEL_DROP = 1.25

@@ -955,3 +955,12 @@ def test_centred_texts_wider_than_their_room_are_drawn_smaller(qapp):
 
     assert ink_width(None) > 100  # the text at the screen's size
     assert ink_width(20) <= 20 * 4 + 1  # 20 units = 80 pixels of room: no more ink across than that
+
+
+def test_a_playground_sized_network_has_its_weights_written_on_its_links(qtbot):
+    """TensorFlow Playground's default 2-4-4-2 (32 links) was drawn with no numbers (24 at most)."""
+    experiment = build_experiment("moons", hidden=(4, 4), activation="tanh", loss="softmax_cross_entropy", epochs=1)
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.reset(experiment)
+    assert len(view.weight_labels) == 2 * 4 + 4 * 4 + 4 * 2 and len(view.bias_labels) == 4 + 4 + 2
