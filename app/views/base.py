@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app import display_names, palette
 from app.file_dialogs import ask_save_path
@@ -123,6 +123,8 @@ def laid_out_legend(**options) -> pg.LegendItem:
     the plots' scale.) ``options`` go to :class:`pyqtgraph.LegendItem`."""
     legend = pg.LegendItem(labelTextColor=palette.FOREGROUND, **options)
     legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    # As tall as its entries: stretched to a plot's height beside it, each sample sat a line below its name.
+    legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return legend
 
 

@@ -286,6 +286,7 @@ def test_every_view_s_legend_is_drawn_at_the_plots_scale_and_exported_at_it(qtbo
     for view_class in (*all_views(), CompareView, VariantsView, ActivationFunctionsView, PlaygroundView, RunsView):
         other = view_class()
         qtbot.addWidget(other)
+        other.resize(1000, 700)
         other.show()
         other.reset(experiment)
         QCoreApplication.processEvents()
@@ -293,6 +294,10 @@ def test_every_view_s_legend_is_drawn_at_the_plots_scale_and_exported_at_it(qtbo
         assert bool(legends) != (view_class.__name__ in without_legends), view_class.__name__
         assert all(not legend.flags() & legend.GraphicsItemFlag.ItemIgnoresTransformations for legend in legends), \
             view_class.__name__
+        for legend in legends:  # each entry a line high: stretched beside a plot, the name sat a line above its sample
+            for _, label in legend.items:
+                line = label.item.boundingRect().height()
+                assert label.sceneBoundingRect().height() < 1.5 * line, (view_class.__name__, label.text)
     qtbot.waitUntil(lambda: view.legend.sceneBoundingRect().top() > 0)
     view.export(tmp_path / "surfaces.png")
     image = QImage(str(tmp_path / "surfaces.png"))
