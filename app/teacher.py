@@ -13,25 +13,27 @@ import csv
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QEvent, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.file_dialogs import ask_save_path
-from app.i18n import format_number, format_percent
+from app.i18n import current_language, format_number, format_percent
 from core import labs
+from core.languages import text_in
 
 STRUCTURE = "network.hidden"
 """The hidden layers as a list: adding, removing and moving layers."""
 
 
-class NumberItem(QTableWidgetItem):
-    """A cell of a number, sorted by its value (as text, 12.0 came between 0.3 and 2.5)."""
+class SortedItem(QTableWidgetItem):
+    """A cell sorted by the value under its user role, not its text: as text, 12.0 came between 0.3
+    and 2.5, and 01.12.2026 before 30.11.2026."""
 
     def __lt__(self, other) -> bool:
         mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
-        if isinstance(mine, float) and isinstance(theirs, float):
+        if mine is not None and theirs is not None and type(mine) is type(theirs):
             return mine < theirs
         return super().__lt__(other)
 
@@ -171,14 +173,62 @@ def display_cell(value) -> str:
     return str(value)
 
 
-def csv_cell(value) -> str:
-    """A table cell as written to CSV: Python's notation, whatever the interface language."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value) if isinstance(value, float) else str(value)
+def lab_title(table: labs.ResultsTable, lab_id: str) -> str:
+    """"4. XNOR …" in the interface language for a lab installed here, else its identifier."""
+    lab = table.installed.get(lab_id)
+    return f"{lab.number}. {text_in(lab.title, current_language())}" if lab else lab_id
 
+
+def variant_title(table: labs.ResultsTable, lab_id: str, name: str) -> str:
+    """A variant's title in the interface language when its lab is installed here, else its name."""
+    lab = table.installed.get(lab_id)
+    titles = {variant.name: variant.title for variant in lab.variants} if lab else {}
+    return text_in(titles[name], current_language()) if name in titles else name
+
+
+def saved_text(stamp: str) -> str:
+    """When a result was saved (ISO 8601 in the file) as the interface language writes dates."""
+    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat) if moment.isValid() else stamp
+
+
+def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
+    """The text of a cell as the table shows it: titles for the lab and variant, local dates, numbers
+    with the language's decimal separator."""
+    name, value = table.header[column], table.rows[row][column]
+    if name == "lab":
+        return lab_title(table, value)
+    if name == "variant":
+        return variant_title(table, table.results[row].lab, value)
+    if name == "saved":
+        return saved_text(value)
+    return display_cell(value)
+
+
+def csv_separators() -> tuple[str, str]:
+    """(delimiter, decimal separator) of a CSV file for a spreadsheet set up in the interface
+    language: where numbers are written 0,95 (Russian), a spreadsheet splits columns at semicolons,
+    and read a comma-separated file as one column of text."""
+    decimal = QLocale().decimalPoint()
+    return (";", decimal) if decimal == "," else (",", ".")
+
+
+def csv_cell(table: labs.ResultsTable, row: int, column: int, decimal: str) -> str:
+    """A cell as written to CSV: the table's text, but numbers in full and dates as ISO 8601 (which a
+    spreadsheet reads as a date in any language)."""
+    name, value = table.header[column], table.rows[row][column]
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if isinstance(value, float):
+        return repr(value).replace(".", decimal)
+    if name == "saved":
+        return value.replace("T", " ")
+    return shown_text(table, row, column)
+
+
+NARROWED_COLUMN = 200
+"""Pixels the lab and variant columns take at most: with the labs' whole titles the goal column was
+out of sight (the titles are elided, whole in the cells' tooltips)."""
 
 SHOWN_PROBLEMS = 5
 """Files that could not be read listed under the table at most (all of them in its tooltip)."""
@@ -188,7 +238,8 @@ UNREADABLE_RESULTS = {
     "not_json": QT_TRANSLATE_NOOP("ResultsDialog", "not a JSON file"),
     "not_result": QT_TRANSLATE_NOOP("ResultsDialog", "not an MLP Workbench lab result"),
     "version": QT_TRANSLATE_NOOP("ResultsDialog", "written by another version of MLP Workbench (result version %1)"),
-    "incomplete": QT_TRANSLATE_NOOP("ResultsDialog", "an incomplete lab result (%1)"),
+    "incomplete": QT_TRANSLATE_NOOP("ResultsDialog", "an incomplete lab result (missing or malformed: %1)"),
+    "invalid": QT_TRANSLATE_NOOP("ResultsDialog", "an invalid lab result (%1)"),
 }
 """Why a file of the results folder was not read, by :class:`core.labs.UnreadableResult`'s kind."""
 
@@ -201,13 +252,16 @@ def unreadable_text(problem: labs.UnreadableResult) -> str:
     return QCoreApplication.translate("ResultsDialog", template).replace("%1", problem.detail)
 
 
-def write_results_csv(table: labs.ResultsTable, path) -> None:
-    """The table as CSV in UTF-8 with a byte-order mark: without it a spreadsheet set up for Russian
-    read the file as Windows-1251, and the students' names came out garbled."""
+def write_results_csv(table: labs.ResultsTable, path, headings: list[str]) -> None:
+    """The table as CSV in UTF-8 with a byte-order mark (without it a spreadsheet set up for Russian
+    read the file as Windows-1251, and the students' names came out garbled), in the separators of
+    :func:`csv_separators`, under ``headings``."""
+    delimiter, decimal = csv_separators()
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(table.header)
-        writer.writerows([csv_cell(value) for value in row] for row in table.rows)
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(headings)
+        writer.writerows([csv_cell(table, row, column, decimal) for column in range(len(table.header))]
+                         for row in range(len(table.rows)))
 
 
 class ResultsDialog(QDialog):
@@ -257,7 +311,7 @@ class ResultsDialog(QDialog):
         self.save_button.clicked.connect(self._save_dialog)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(860, 460)
+        self.resize(960, 460)
         if folder:
             self.read_folder()
 
@@ -308,15 +362,22 @@ class ResultsDialog(QDialog):
         replaced = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for row_index, (row, latest) in enumerate(zip(table.rows, table.latest)):
             for column, value in enumerate(row):
-                item = (NumberItem if isinstance(value, float) else QTableWidgetItem)(display_cell(value))
+                item = SortedItem(shown_text(table, row_index, column))
+                if table.header[column] in ("lab", "variant"):
+                    item.setToolTip(item.text())  # their columns are narrowed to keep the goal in sight
+                if isinstance(value, float) or table.header[column] == "saved":
+                    item.setData(Qt.ItemDataRole.UserRole, value)  # by value, and by time: ISO 8601 sorts as text
+                elif table.header[column] == "lab" and value in table.installed:
+                    item.setData(Qt.ItemDataRole.UserRole, table.installed[value].number)  # 4 before 10
                 if isinstance(value, float):
-                    item.setData(Qt.ItemDataRole.UserRole, value)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not latest:
                     item.setForeground(replaced)
                 self.table.setItem(row_index, column, item)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
+        for column in (table.header.index("lab"), table.header.index("variant")):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), NARROWED_COLUMN))
         counted = [result for result, latest in zip(table.results, table.latest) if latest]
         met = sum(result.goal_met is True for result in counted)
         text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(counted))).replace("%2", str(met))
@@ -358,7 +419,7 @@ class ResultsDialog(QDialog):
         if self.table_data is None:
             return False
         try:
-            write_results_csv(self.table_data, Path(path))
+            write_results_csv(self.table_data, Path(path), [self.heading(name) for name in self.table_data.header])
         except OSError as error:
             self._say_saved(self.tr("Could not save %1: %2").replace("%1", str(path))
                             .replace("%2", error.strerror or str(error)), failed=True)

@@ -621,8 +621,8 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
 
 class UnreadableResult(ValueError):
     """A file that is not a readable lab result. ``kind`` says why ("unreadable", "not_json",
-    "not_result", "version", "incomplete") for a translated message; ``detail`` is what the message
-    quotes (the system's reason, the version found, the field), or ""."""
+    "not_result", "version", "incomplete", "invalid") for a translated message; ``detail`` is what the
+    message quotes (the system's reason, the version found, the field missing, what is invalid), or ""."""
 
     def __init__(self, message: str, kind: str, detail: str = ""):
         super().__init__(message)
@@ -658,10 +658,11 @@ def read_result(path) -> LabResult:
                          curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
                          goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
                          locked_changed=tuple(raw["locked_changed"]), file=path)
-    except (KeyError, TypeError, AttributeError, ValueError) as error:
-        detail = f"missing or malformed {error}" if isinstance(error, (KeyError, TypeError, AttributeError)) \
-            else str(error)
-        raise UnreadableResult(f"{path.name} is an incomplete lab result: {detail}", "incomplete", detail) from None
+    except (KeyError, TypeError, AttributeError) as error:
+        raise UnreadableResult(f"{path.name} is an incomplete lab result: missing or malformed {error}",
+                               "incomplete", str(error)) from None
+    except ValueError as error:  # its configuration, metrics or goal: the engine's check says what is wrong
+        raise UnreadableResult(f"{path.name} is an invalid lab result: {error}", "invalid", str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -670,7 +671,8 @@ class ResultsTable:
     ``problems`` lists the (file name, :class:`UnreadableResult`) of every ``.json`` file that is
     not a readable result.
     ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i.
-    ``corrected`` names the files whose ``goal_met`` the installed lab judges otherwise than they say."""
+    ``corrected`` names the files whose ``goal_met`` the installed lab judges otherwise than they say;
+    ``installed`` maps the id of every lab installed here to the lab (for its title and variants')."""
 
     header: tuple
     rows: tuple
@@ -678,6 +680,7 @@ class ResultsTable:
     problems: tuple
     latest: tuple
     corrected: tuple
+    installed: dict
 
 
 def collect_results(folder) -> ResultsTable:
@@ -711,7 +714,7 @@ def collect_results(folder) -> ResultsTable:
     rows = tuple((result.student, result.lab, result.variant, result.saved, newest, result.goal_met,
                   ", ".join(result.locked_changed), *(result.metrics.get(name) for name in metric_names),
                   result.file.name) for result, newest in zip(results, latest))
-    return ResultsTable(header, rows, tuple(results), tuple(problems), latest, corrected)
+    return ResultsTable(header, rows, tuple(results), tuple(problems), latest, corrected, installed)
 
 
 def _judged_by(lab: Lab | None, result: LabResult) -> LabResult:

@@ -4327,8 +4327,12 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>записан другой версией MLP Workbench (версия результата %1)</translation>
     </message>
     <message>
-        <source>an incomplete lab result (%1)</source>
-        <translation>неполный результат лабораторной работы (%1)</translation>
+        <source>an incomplete lab result (missing or malformed: %1)</source>
+        <translation>неполный результат лабораторной работы (нет или неверно: %1)</translation>
+    </message>
+    <message>
+        <source>an invalid lab result (%1)</source>
+        <translation>неверный результат лабораторной работы (%1)</translation>
     </message>
     <message>
         <source>Collect results</source>

@@ -175,6 +175,9 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(dialog.table.columnCount())]
     assert headers[:3] == ["Student", "Lab", "Variant"] and "validation accuracy" in headers
     assert dialog.table.item(0, 0).text() == "Anna Petrova"
+    xnor = labs.load("04-xnor")
+    assert dialog.table.item(0, 1).text() == f"4. {xnor.title['en']}", "the lab's title, not its identifier"
+    assert dialog.table.item(0, 2).text() == xnor.variant("trained").title["en"]
     assert "broken.json" in dialog.summary.text()
     summary = dialog.summary.text()
     assert not dialog.save_csv(tmp_path / "no such folder" / "table.csv")
@@ -186,9 +189,10 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     assert csv_path.read_bytes().startswith("\ufeff".encode()), "marked as UTF-8 for spreadsheets"
     with csv_path.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    assert tuple(rows[0]) == dialog.table_data.header and rows[1][0] == "Anna Petrova"
-    column = rows[0].index("val_accuracy")
+    assert rows[0] == headers and rows[1][:3] == [dialog.table.item(0, column).text() for column in range(3)]
+    column = rows[0].index("validation accuracy")
     assert float(rows[1][column]) == pytest.approx(result.metrics["val_accuracy"])
+    assert rows[1][rows[0].index("Saved")] == result.saved.replace("T", " "), "a date any spreadsheet reads"
 
 
 def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_name(window, qtbot, tmp_path,
@@ -262,6 +266,46 @@ def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
         i18n.set_language("en")
 
 
+def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp_path, monkeypatch):
+    """In Russian the table showed "01-perceptron", "perceptron" and "2026-11-30T10:00:00", and its CSV,
+    comma-separated with 0.95 for numbers, came into a Russian spreadsheet as one column of text."""
+    from app import i18n
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron, xnor = labs.load("01-perceptron"), labs.load("04-xnor")
+    stamps = iter(["2026-11-30T10:00:00", "2026-12-01T09:00:00"])
+    monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps))
+    labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", config, history,
+                       {**metrics, "val_accuracy": 0.95}, student="Anna")
+    labs.export_result(tmp_path / "boris.json", xnor, "trained", xnor.variant("trained").config, history,
+                       {**metrics, "val_accuracy": 0.5}, student="Boris")
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        dialog = ResultsDialog(str(tmp_path))
+        qtbot.addWidget(dialog)
+        header = dialog.table_data.header
+        anna = next(row for row in range(2) if dialog.table.item(row, 0).text() == "Anna")
+        assert dialog.table.item(anna, header.index("lab")).text() == f"1. {perceptron.title['ru']}"
+        assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
+        assert dialog.table.item(anna, header.index("saved")).text() == "30.11.2026 10:00"
+        dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
+        assert dialog.table.item(0, 0).text() == "Boris", "1 December after 30 November (not as text)"
+        dialog.table.sortItems(header.index("lab"), Qt.SortOrder.DescendingOrder)
+        assert dialog.table.item(0, 0).text() == "Boris", "lab 4 after lab 1"
+        headings = [dialog.heading(name) for name in header]
+        assert dialog.save_csv(tmp_path / "table.csv")
+        with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+    finally:
+        i18n.set_language("en")
+    assert rows[0] == headings and headings[0] != "Student", "the headings as the table shows them"
+    accuracy = header.index("val_accuracy")
+    assert sorted(row[accuracy] for row in rows[1:]) == ["0,5", "0,95"]
+    assert all(len(row) == len(header) for row in rows)
+
+
 def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_newest(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QPalette
 
@@ -298,12 +342,14 @@ def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_langua
     qtbot.addWidget(dialog)
     lines = dialog.summary.text().splitlines()
     assert lines[1:] == ["Other .json files, not lab results: 1.", "Not read:", "• broken.json: not a JSON file",
-                         "• cut.json: an incomplete lab result (missing or malformed 'goal')",
+                         "• cut.json: an incomplete lab result (missing or malformed: 'goal')",
                          "• future.json: written by another version of MLP Workbench (result version 99)"]
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
-        assert "• broken.json: это не файл JSON" in dialog.summary.text().splitlines()
+        lines = dialog.summary.text().splitlines()
+        assert "• broken.json: это не файл JSON" in lines
+        assert "• cut.json: неполный результат лабораторной работы (нет или неверно: 'goal')" in lines
     finally:
         i18n.set_language("en")
 
