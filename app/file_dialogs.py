@@ -7,11 +7,14 @@ dialog itself adds the extension of the selected file type, so it asks about the
 """
 from __future__ import annotations
 
+import fnmatch
+import os
 import re
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _FIRST_PATTERN = re.compile(r"\(\*\.([\w.]+)")
+_PATTERNS = re.compile(r"\(([^)]*)\)")
 
 
 def extension_of(file_filter: str) -> str:
@@ -20,11 +23,31 @@ def extension_of(file_filter: str) -> str:
     return match.group(1) if match else ""
 
 
+def fits_type(path: str, file_filter: str) -> bool:
+    """Whether the file name of ``path`` matches one of a file-type entry's patterns, whatever the case
+    (any name does if the entry has none)."""
+    match = _PATTERNS.search(file_filter)
+    return match is None or any(fnmatch.fnmatchcase(os.path.basename(path).lower(), pattern.lower())
+                                for pattern in match.group(1).split())
+
+
+class _SaveDialog(QFileDialog):
+    def accept(self) -> None:
+        """Add the selected type's extension to a name that has another one ("anna.v2"), to which Qt
+        adds none, before the dialog asks whether to replace an existing file: the caller added it
+        after, and replaced anna.v2.json unasked."""
+        typed, file_filter = self.selectedFiles(), self.selectedNameFilter()
+        extension = extension_of(file_filter)
+        if typed and typed[0] and extension and not fits_type(typed[0], file_filter):
+            self.selectFile(f"{typed[0]}.{extension}")
+        super().accept()
+
+
 def save_dialog(parent: QWidget | None, title: str, name: str, file_filter: str) -> QFileDialog:
     """A save dialog opening on ``name`` (a file name, a path or ""), offering ``file_filter``'s
     types (entries separated by ``;;``), which adds the selected type's extension to a name typed
-    without one."""
-    dialog = QFileDialog(parent, title, "", file_filter)
+    without it."""
+    dialog = _SaveDialog(parent, title, "", file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     if name:

@@ -2,6 +2,8 @@
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+import pytest
+
 from app.file_dialogs import extension_of, save_dialog
 
 
@@ -41,3 +43,40 @@ def test_typing_an_existing_file_s_name_without_extension_asks_before_replacing_
     assert questions and "mine.json" in questions[0]
     assert dialog.result() != QFileDialog.DialogCode.Accepted
     assert (tmp_path / "mine.json").read_text() == "{}"
+
+
+@pytest.mark.parametrize("typed", ["mine", "mine.v2", "mine.v2.json"])
+def test_a_name_with_another_extension_gets_the_types_and_the_question_before_replacing(qtbot, tmp_path, typed):
+    """"anna.v2" got no extension from the dialog; the caller added .json after it, and replaced anna.v2.json
+    without a question."""
+    written = tmp_path / (typed if typed.endswith(".json") else f"{typed}.json")
+    written.write_text("{}")
+    dialog = save_dialog(None, "Export my result", str(tmp_path / "lab_anna.json"), "Lab results (*.json *.JSON)")
+    qtbot.addWidget(dialog)
+    dialog.selectFile(str(tmp_path / typed))
+    questions = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        questions.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(50, answer_no)
+    dialog.show()
+    dialog.accept()
+    assert questions and written.name in questions[0]
+    assert dialog.result() != QFileDialog.DialogCode.Accepted
+
+
+def test_a_name_with_another_extension_is_saved_with_the_types_added(qtbot, tmp_path):
+    dialog = save_dialog(None, "Export my result", "", "Lab results (*.json *.JSON)")
+    qtbot.addWidget(dialog)
+    dialog.selectFile(str(tmp_path / "anna.v2"))
+    dialog.accept()
+    assert dialog.result() == QFileDialog.DialogCode.Accepted
+    assert dialog.selectedFiles() == [str(tmp_path / "anna.v2.json")]
+    upper = save_dialog(None, "Export my result", "", "Lab results (*.json)")
+    qtbot.addWidget(upper)
+    upper.selectFile(str(tmp_path / "ANNA.JSON"))
+    upper.accept()
+    assert upper.selectedFiles() == [str(tmp_path / "ANNA.JSON")], "a name of the type's is left as typed"
