@@ -291,6 +291,10 @@ class ValueAxis(FollowedAxis):
         return low, high
 
 
+MIN_PIXELS_PER_LABEL = 18
+"""Pixels between the labels of an upright axis at least: a label is ~11 pixels tall."""
+
+
 class Axis(pg.AxisItem):
     """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
 
@@ -315,6 +319,24 @@ class Axis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         return with_decimal_separator(super().tickStrings(values, scale, spacing))
+
+    def tickSpacing(self, minVal, maxVal, size):
+        """pyqtgraph's spacing, but on an upright linear axis too short for its labels (the race's
+        accuracy, 35 pixels tall at 1366 × 768, had four) the major ticks are spread to the next
+        1, 2, 5 × 10ᵏ that leaves each label :data:`MIN_PIXELS_PER_LABEL`; the former major ticks stay
+        as minor ones (unlabelled where they would crowd)."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation in ("top", "bottom") or self.logMode or not levels or size <= 0:
+            return levels
+        spacing, offset = levels[0]
+        span = abs(maxVal - minVal)
+        widened = spacing
+        while span / widened * MIN_PIXELS_PER_LABEL > size:
+            mantissa = round(widened / 10 ** math.floor(math.log10(widened)))
+            widened *= 2.5 if mantissa == 2 else 2
+        if widened == spacing:
+            return levels
+        return [(widened, 0), *levels]
 
     # pyqtgraph typesets the axis title (rich text, ~0.2 ms) at every change of pen, style or
     # scale, shown or not: a dozen times per plot made, most of a plot's cost for untitled axes.

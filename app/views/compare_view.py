@@ -34,7 +34,8 @@ from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 mark, named_key, set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, ValueAxis, View, finite_bounds, laid_out_legend
+from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
+                            laid_out_legend)
 from app.views.series import DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -67,20 +68,18 @@ class LossAxis(pg.AxisItem):
     Each value is ticked once: pyqtgraph's minor ticks repeat the decades of its major ones, and
     their labels, drawn twice over, showed in bold."""
 
-    MIN_PIXELS_PER_LABEL = 18
-
     def tickStrings(self, values, scale, spacing):
         return i18n.with_decimal_separator(super().tickStrings(values, scale, spacing))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)
         spacing, values = levels[-1]
-        if spacing is None and len(values) * self.MIN_PIXELS_PER_LABEL > size:
+        if spacing is None and len(values) * MIN_PIXELS_PER_LABEL > size:
             values = np.asarray(values)
             mantissas = np.round(10 ** (values % 1)).astype(int)
             for kept in ((1, 2, 5), (1,)):  # on a plot too short even for those (lab 11 at 768 px): decades
                 labelled = np.isin(mantissas, kept)
-                if np.count_nonzero(labelled) * self.MIN_PIXELS_PER_LABEL <= size:
+                if np.count_nonzero(labelled) * MIN_PIXELS_PER_LABEL <= size:
                     break
             levels = [*levels[:-1], (None, list(values[labelled])), (None, list(values[~labelled]))]
         ticked: set[float] = set()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from app import i18n, palette
 from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, ControlsColumn, LossAxis
-from app.views.base import TITLE_LINE_HEIGHT
+from app.views.base import MIN_PIXELS_PER_LABEL, TITLE_LINE_HEIGHT
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
@@ -407,7 +407,7 @@ def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_shor
     first_labelled = next(values for spacing, values in levels if spacing is None)
     mantissas = {round(10 ** (value % 1)) for value in first_labelled}
     assert mantissas <= {1, 2, 5}
-    assert len(first_labelled) * LossAxis.MIN_PIXELS_PER_LABEL <= pixels, "labels that fit (2 overlapped 1 at 70 px)"
+    assert len(first_labelled) * MIN_PIXELS_PER_LABEL <= pixels, "labels that fit (2 overlapped 1 at 70 px)"
 
 
 def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config):

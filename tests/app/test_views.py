@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from app import palette
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import TickGrid, ValueAxis, View, round_up
+from app.views.base import MIN_PIXELS_PER_LABEL, Axis, TickGrid, ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -964,3 +964,17 @@ def test_a_playground_sized_network_has_its_weights_written_on_its_links(qtbot):
     qtbot.addWidget(view)
     view.reset(experiment)
     assert len(view.weight_labels) == 2 * 4 + 4 * 4 + 4 * 2 and len(view.bias_labels) == 4 + 4 + 2
+
+
+@pytest.mark.parametrize("low, high, pixels", [(0.74, 0.91, 35), (0.74, 0.91, 400), (0.0, 1.0, 30), (-3.0, 250.0, 24)])
+def test_an_upright_axis_keeps_its_labels_apart_on_a_short_plot(qtbot, low, high, pixels):
+    """The race's accuracy axis at 1366 × 768 (35 pixels) had four labels: 0.75, 0.80, 0.85, 0.90."""
+    axis = Axis("left")
+    levels = axis.tickValues(low, high, pixels)
+    major_spacing, major = levels[0]
+    assert len(major) >= 1 and (len(major) - 1) * MIN_PIXELS_PER_LABEL <= pixels
+    mantissa = major_spacing / 10 ** np.floor(np.log10(major_spacing))
+    assert round(mantissa, 6) in (1, 2, 5)
+    assert [spacing for spacing, _ in levels] == sorted((spacing for spacing, _ in levels), reverse=True)
+    if pixels >= 300:
+        assert levels == pg.AxisItem("left").tickValues(low, high, pixels), "a tall axis is ticked as pyqtgraph does"
