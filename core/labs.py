@@ -158,6 +158,11 @@ class Goal:
             return None
         return value >= self.at_least if self.at_least is not None else value <= self.at_most
 
+    @property
+    def split(self) -> str:
+        """The split whose metric the goal is on: "train", "val" or "test"."""
+        return self.metric.split("_", 1)[0]
+
     def to_dict(self) -> dict:
         return {key: value for key, value in (("metric", self.metric), ("at_least", self.at_least),
                                               ("at_most", self.at_most), ("variant", self.variant))
@@ -459,13 +464,13 @@ def apply_weights(network, weights: dict) -> None:
         targets[name][...] = values
 
 
-def final_metrics(experiment: Experiment) -> dict[str, float]:
-    """Loss and accuracy (R² for regression) of the experiment's network on every non-empty split,
-    keyed ``train_loss``, ``val_accuracy``, …"""
+def final_metrics(experiment: Experiment, splits: tuple = SPLITS) -> dict[str, float]:
+    """Loss and accuracy (R² for regression) of the experiment's network on each non-empty split of
+    ``splits``, keyed ``train_loss``, ``val_accuracy``, …"""
     network, dataset = experiment.network, experiment.dataset
     metric = "r2" if network.loss.task == "regression" else "accuracy"
     results = {}
-    for split in SPLITS:
+    for split in splits:
         X, y = getattr(dataset, f"X_{split}"), getattr(dataset, f"y_{split}")
         if len(X):
             loss, score = evaluate(network, X, y)
