@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.recording: RunRecording | None = None
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
+        self._replaced_run: Path | None = None  # the folder of the trained run fresh weights replaced last
         self._first_run_shown = False  # the window's first run has been built (see _leave_draw_view_for_other_data)
         self.run_lab: dict | None = None
         """``{"lab": id, "variant": name}`` of the teaching lab the network's weights were trained in, or None."""
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
                                         self.tr("Stop training after the current batch (the weights are kept)"))
         self.reset_action = self._action(self.tr("&Reset"), self.reset, "Ctrl+R", pixmap.SP_BrowserReload,
                                          self.tr("Stop and re-initialise the weights (same seed, same weights)"))
+        self.reopen_replaced_action = self._action(self.tr("Reopen &it"), self.reopen_replaced_run, None, None,
+                                                   self.tr("Reopen the trained run that new weights replaced"))
         self.go_back_action = self._action(self.tr("Go &back"), self.go_back, None, pixmap.SP_ArrowBack,
                                            self.tr("After a divergence: restore the weights of the run's epoch "
                                                    "with the lowest loss"))
@@ -820,6 +823,9 @@ class MainWindow(QMainWindow):
             self._call_tool(view, "forget_data", reason)
 
     def _install_experiment(self, experiment: Experiment) -> None:
+        # Fresh weights for changed data or network (or Reset) replace a trained network without a
+        # question, as in TensorFlow Playground: the message says where it is kept and reopens it.
+        replaced = self._trained_run() if self._saved_run is None else None
         self._frame_timer.stop()
         self._pending_progress = []
         self._diverged = False
@@ -841,6 +847,30 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.experiment_changed.emit(experiment)
         self.loader.prepare_engine(experiment)
+        self.message_bar.withdraw(self.reopen_replaced_action)
+        self._replaced_run = replaced[0] if replaced is not None else None
+        if replaced is not None:
+            self.show_message(self.tr("New weights: the network trained before is kept in the Runs view as “%1”.")
+                              .replace("%1", replaced[1]), "info", self.reopen_replaced_action)
+
+    def _trained_run(self) -> tuple[Path, str] | None:
+        """(run folder, name) of the network trained so far, if it was trained and its run saved."""
+        if not self._steps_done:
+            return None
+        if self.recording is not None:
+            folder = self.recording.folder if self.recording.error is None else None
+        else:
+            folder = self._origin[0] if self._origin is not None else None  # reopened, not trained further
+        try:
+            return (folder, runs.RunInfo.read(folder).name) if folder is not None else None
+        except (OSError, ValueError):  # its run.json damaged: nothing to reopen
+            return None
+
+    def reopen_replaced_run(self) -> bool:
+        """Reopen the trained run that the last fresh weights replaced (see :meth:`open_run`)."""
+        folder, self._replaced_run = self._replaced_run, None
+        self.message_bar.withdraw(self.reopen_replaced_action)
+        return folder is not None and self.open_run(folder)
 
     # ================================================================== run controls
     def start(self, paused: bool = False) -> None:

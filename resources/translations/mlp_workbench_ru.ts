@@ -2867,6 +2867,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Виды обучения не установлены.</translation>
     </message>
     <message>
+        <source>Reopen &amp;it</source>
+        <translation>Открыть &amp;снова</translation>
+    </message>
+    <message>
+        <source>Reopen the trained run that new weights replaced</source>
+        <translation>Снова открыть обученный запуск, который заменили новые веса</translation>
+    </message>
+    <message>
         <source>Go &amp;back</source>
         <translation>&amp;Вернуться</translation>
     </message>
@@ -2977,6 +2985,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>The data could not be loaded: %1</source>
         <translation>Не удалось загрузить данные: %1</translation>
+    </message>
+    <message>
+        <source>New weights: the network trained before is kept in the Runs view as “%1”.</source>
+        <translation>Новые веса: обученная до этого сеть сохранена в виде «Запуски» как «%1».</translation>
     </message>
     <message>
         <source>The training loss has grown from %1 to %2 since this run started: the learning rate is probably too large. Try one ten times smaller.</source>

@@ -226,6 +226,37 @@ def test_reopening_a_run_restores_its_settings_plots_and_weights(open_window, qt
     assert window.status_labels["epoch"].text() == "epoch 4/4"
 
 
+def test_new_weights_for_changed_data_say_where_the_trained_network_is_and_bring_it_back(open_window, qtbot,
+                                                                                         small_config, library):
+    """Changing the data after a run threw the trained weights away without a word (the run was in the
+    library, but nothing said so); Reset and a reopened run say it too."""
+    window = open_window(quick_config(small_config, "digits before", epochs=2))
+    window.confirm_reset = lambda question: True
+    train(window, qtbot)
+    trained = window.experiment.network.flat_parameters.copy()
+    folder = window.recording.folder
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "moons")
+    assert window.message_bar.message() == "New weights: the network trained before is kept in the Runs view as " \
+                                           "“digits before”."
+    assert window.message_bar.action_button.defaultAction() is window.reopen_replaced_action
+    assert not window.message_bar.action_button.isHidden()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.reopen_replaced_run()
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, trained)
+    assert window.model.config.data.dataset == "digits" and window.steps_done > 0
+    assert "New weights" not in window.message_bar.message(), "opening a run replaces nothing unsaid"
+    window.message_bar.dismiss()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert window.message_bar.message().endswith("“digits before”.")
+    assert window._replaced_run == folder
+    window.message_bar.dismiss()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()  # fresh weights, never trained: nothing to keep
+    assert window.message_bar.message() == "" and not window.reopen_replaced_run()
+
+
 def test_rewinding_to_a_checkpoint_with_other_settings_trains_a_branched_run(open_window, qtbot, small_config,
                                                                               library):
     old = recorded_run(quick_config(small_config, "original", epochs=4))
