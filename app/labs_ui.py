@@ -401,8 +401,9 @@ class LabController(QObject):
             return None
         if not self._run_is_the_labs():
             window.show_message(self.tr("This network was not trained in this lab's variant “%1”: it comes "
-                                        "from a model file or from another lab. Open the variant again (in the "
-                                        "lesson or the Labs menu), train it, and export that run.")
+                                        "from a model file or from another lab, or was trained on with the lab "
+                                        "closed. Open the variant again (in the lesson or the Labs menu), train "
+                                        "it, and export that run.")
                                 .replace("%1", text_in(self.variant.title, i18n.current_language())), "warning")
             return None
         try:

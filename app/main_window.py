@@ -889,6 +889,10 @@ class MainWindow(QMainWindow):
         self.experiment = experiment
         if not self._steps_done:  # fresh weights: they are trained in the lab open now (or in none)
             self.run_lab = self.labs.open_variant()
+        elif self.run_lab != self.labs.open_variant():
+            # Trained on with its lab closed, its locks did not hold: a lab's network trained further with
+            # another optimiser, then again with the lab's, exported as the lab's with nothing changed.
+            self.run_lab = None
         done = self._epochs_done
         self._plan_start_epoch, self._planned_epochs = self._run_position().plan(config.training.epochs)
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
@@ -1371,8 +1375,8 @@ class MainWindow(QMainWindow):
         settings start a new run, branched from the run the weights come from when they are trained.
         """
         current = self.recording
-        if current is not None and current.error is None and run_library.same_settings(current.recorder.config,
-                                                                                        config):
+        if current is not None and current.error is None and current.recorder.meta.get("lab") == self.run_lab \
+                and run_library.same_settings(current.recorder.config, config):
             current.resume()
             return current
         if current is not None:

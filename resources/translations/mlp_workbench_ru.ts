@@ -2468,8 +2468,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
     </message>
     <message>
-        <source>This network was not trained in this lab&apos;s variant “%1”: it comes from a model file or from another lab. Open the variant again (in the lesson or the Labs menu), train it, and export that run.</source>
-        <translation>Эта сеть обучалась не в варианте «%1» этой лабораторной работы: она взята из файла модели или из другой работы. Откройте вариант заново (в уроке или в меню «Лабораторные»), обучите его и экспортируйте этот запуск.</translation>
+        <source>This network was not trained in this lab&apos;s variant “%1”: it comes from a model file or from another lab, or was trained on with the lab closed. Open the variant again (in the lesson or the Labs menu), train it, and export that run.</source>
+        <translation>Эта сеть обучена не в варианте «%1» этой лабораторной: она из файла модели или из другой лабораторной либо дообучалась при закрытой лабораторной. Откройте вариант снова (в занятии или в меню «Лабораторные»), обучите его и экспортируйте этот запуск.</translation>
     </message>
     <message>
         <source>Could not export the result: %1</source>

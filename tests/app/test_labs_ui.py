@@ -446,6 +446,31 @@ def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window
     assert (result.lab, result.variant, len(result.curves["epochs"])) == ("04-xnor", "trained", 3)
 
 
+def test_a_lab_s_network_trained_on_with_the_lab_closed_is_no_longer_the_lab_s(window, qtbot, tmp_path):
+    """Closed, the lab's locks do not hold: a student trained its network further with another learning
+    rate, put the lab's back, reopened the run and exported it as the lab's with nothing changed."""
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    lab_run = window.recording.folder
+    window.labs.close_lab()
+    window.model.set("optimizer.options", {"lr": window.model.config.optimizer.lr * 3})
+    train_to_the_end(qtbot, window)
+    outside = window.recording.folder
+    assert outside != lab_run and window.run_lab is None
+    assert runs.RunInfo.read(outside).lab is None and runs.RunInfo.read(lab_run).lab is not None
+
+    assert window.open_run(lab_run)  # its lab comes back with it; trained on in it, it stays the lab's
+    window.model.set("training.epochs", 3)
+    train_to_the_end(qtbot, window)
+    assert window.run_lab == {"lab": "04-xnor", "variant": "trained"}
+    assert runs.RunInfo.read(window.recording.folder).lab == window.run_lab
+    assert window.labs.export_result(tmp_path / "anna.json", student="Anna") is not None
+
+    assert window.open_run(outside)
+    assert window.labs.lab is None, "reopened outside the lab: nothing to export as its result"
+
+
 def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(window, qtbot, tmp_path):
     window.model.set("training.epochs", 2)
     train_to_the_end(qtbot, window)
