@@ -139,6 +139,22 @@ class DecisionBoundary:
 
 
 @dataclass(frozen=True)
+class UnitMaps:
+    """What each unit computes over the plane of 2-D data (TensorFlow Playground's neuron pictures):
+    ``maps[k]`` is (n, n, m) of the k-th activation layer's outputs a = f(z) at the grid points, cell
+    ``[i, j]`` at (x[j], y[i]) in the data's original units, for its first m units of ``units[k]``.
+    ``functions[k]`` names its activation; ``dense_before[k]`` counts the Dense layers before it (so
+    the first hidden layer's is 1; the output's, when the network ends in an activation, is the last)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    maps: tuple[np.ndarray, ...]
+    functions: tuple[str, ...]
+    units: tuple[int, ...]
+    dense_before: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class FittedCurve:
     """The regression network's prediction y(x) on a grid over 1-D data, x and y in the data's
     original units (the scaled x given to the network, its output unscaled when the targets were)."""
@@ -153,6 +169,7 @@ class Inspection:
 
     ``unit_images`` (units, H, W): each first-layer unit's incoming weights in the image's shape.
     ``small_network`` ((W, b) per Dense layer) is given when no layer has more than the limit of units.
+    ``unit_maps``: each unit's output over the plane, for 2-D data.
     """
 
     layers: tuple[LayerParameters, ...]
@@ -162,6 +179,7 @@ class Inspection:
     boundary: DecisionBoundary | None
     curve: FittedCurve | None
     small_network: tuple[tuple[np.ndarray, np.ndarray], ...] | None
+    unit_maps: UnitMaps | None = None
 
 
 # ----------------------------------------------------------------------------- histograms
@@ -296,6 +314,28 @@ def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
     return DecisionBoundary(_frozen(x), _frozen(y), _frozen(labels), probabilities, confidence)
 
 
+def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
+    """Every activation layer's first ``max_units`` outputs on an n×n grid spanning 2-D data with margins
+    (one inference pass of the n² points)."""
+    x, y = _spans(dataset, n)
+    grid_x, grid_y = np.meshgrid(x, y)
+    out = np.ascontiguousarray(dataset.scaler.transform(np.column_stack([grid_x.ravel(), grid_y.ravel()])),
+                               dtype=network.dtype)
+    maps, functions, units, dense_before = [], [], [], []
+    dense_seen = 0
+    for layer in network.layers:
+        out = layer.forward(out, False)
+        if isinstance(layer, Dense):
+            dense_seen += 1
+        elif isinstance(layer, Activation):
+            shown = min(out.shape[1], max_units)
+            maps.append(_frozen(out[:, :shown].reshape(n, n, shown)))
+            functions.append(layer.function.name)
+            units.append(out.shape[1])
+            dense_before.append(dense_seen)
+    return UnitMaps(_frozen(x), _frozen(y), tuple(maps), tuple(functions), tuple(units), tuple(dense_before))
+
+
 def fitted_curve(network, dataset, n: int) -> FittedCurve:
     """The regression network's predictions on n points spanning 1-D data with margins."""
     (x,) = _spans(dataset, n)
@@ -306,7 +346,8 @@ def fitted_curve(network, dataset, n: int) -> FittedCurve:
 # ----------------------------------------------------------------------------- the whole look
 def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | None = None, bins: int = 40,
             max_evaluated: int | None = 500, n_worst: int = 32, grid_size: int = 80, curve_size: int = 200,
-            max_unit_images: int = 64, small_network_units: int = 64) -> Inspection:
+            max_unit_images: int = 64, small_network_units: int = 64, unit_map_size: int = 48,
+            max_mapped_units: int = 16) -> Inspection:
     """Look inside ``network`` on ``dataset`` with inference passes (the weights are not changed).
 
     - Histograms per Dense layer on the grid of ``initial`` (the first inspection of the run,
@@ -321,18 +362,19 @@ def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | No
     - For 2-D classification the ``grid_size``² decision boundary; for 1-D regression the
       fitted curve on ``curve_size`` points; for image data the first ``max_unit_images`` units'
       weights as images; for networks with at most ``small_network_units`` units per Dense layer
-      their weight matrices.
+      their weight matrices; for 2-D data the outputs of each activation layer's first
+      ``max_mapped_units`` units on a ``unit_map_size``² grid.
 
     The weights of a diverging run are finite but huge; their activations overflow to ±inf,
     which is what the views should show, so overflow is not reported as a warning.
     """
     with np.errstate(over="ignore", invalid="ignore"):
         return _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst, grid_size,
-                        curve_size, max_unit_images, small_network_units)
+                        curve_size, max_unit_images, small_network_units, unit_map_size, max_mapped_units)
 
 
 def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst, grid_size, curve_size,
-             max_unit_images, small_network_units) -> Inspection:
+             max_unit_images, small_network_units, unit_map_size, max_mapped_units) -> Inspection:
     probe_size = check_number("probe size", probe_size, low=1, integer=True)
     bins = check_number("histogram bins", bins, low=2, integer=True)
     if max_evaluated is not None:
@@ -341,6 +383,8 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     grid_size = check_number("decision-boundary grid size", grid_size, low=2, integer=True)
     curve_size = check_number("fitted-curve size", curve_size, low=2, integer=True)
     max_unit_images = check_number("max unit images", max_unit_images, low=0, integer=True)
+    unit_map_size = check_number("unit map size", unit_map_size, low=2, integer=True)
+    max_mapped_units = check_number("max mapped units", max_mapped_units, low=1, integer=True)
     if dataset.n_features != network.n_inputs:
         raise ValueError(f"the network takes {network.n_inputs} inputs but {dataset.name} has "
                          f"{dataset.n_features} features")
@@ -390,4 +434,5 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     if all(layer.n_in <= small_network_units and layer.n_out <= small_network_units for _, layer in dense):
         small_network = tuple((_frozen(layer.W), _frozen(layer.b)) for _, layer in dense)
 
-    return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network)
+    maps = unit_maps(network, dataset, unit_map_size, max_mapped_units) if dataset.n_features == 2 else None
+    return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network, maps)

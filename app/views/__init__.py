@@ -13,8 +13,9 @@ from app.views.histograms import HistogramView
 from app.views.loss import LossView
 from app.views.network_graph import NetworkView
 from app.views.unit_images import UnitImageView
+from app.views.unit_maps import UnitMapView
 
 
 def all_views() -> list[type]:
-    return [LossView, HistogramView, GradientView, UnitImageView, ConfusionView, BoundaryView, FittedCurveView,
-            NetworkView]
+    return [LossView, HistogramView, GradientView, UnitImageView, ConfusionView, BoundaryView, UnitMapView,
+            FittedCurveView, NetworkView]

@@ -5014,6 +5014,57 @@ and turn negative after it, floored at end_factor·η₀).</source>
     </message>
 </context>
 <context>
+    <name>UnitMapView</name>
+    <message>
+        <source>Neurons</source>
+        <translation>Карты нейронов</translation>
+    </message>
+    <message>
+        <source>data with two features</source>
+        <translation>данные с двумя признаками</translation>
+    </message>
+    <message>
+        <source>What each unit computes over the plane, each scaled to its own largest output</source>
+        <translation>Что вычисляет каждый нейрон на плоскости признаков (каждый масштабирован по своему наибольшему выходу)</translation>
+    </message>
+    <message>
+        <source>This network has no activation layers: its output is one weighted sum of the two features, a straight boundary (see the decision boundary).</source>
+        <translation>В этой сети нет слоёв активации: её выход — одна взвешенная сумма двух признаков, прямая граница (см. границу решений).</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>выход</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>слой %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln нейрон</numerusform>
+            <numerusform>%Ln нейрона</numerusform>
+            <numerusform>%Ln нейронов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %1 of %Ln unit(s)</source>
+        <translation>
+            <numerusform>первые %1 из %Ln нейрона</numerusform>
+            <numerusform>первые %1 из %Ln нейронов</numerusform>
+            <numerusform>первые %1 из %Ln нейронов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>слой</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>нейрон</translation>
+    </message>
+</context>
+<context>
     <name>VariantsView</name>
     <message>
         <source>epochs</source>

@@ -23,6 +23,7 @@ from app.views.draw_view import DrawView
 from app.views.loss import BATCH, PENALTY, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
 from app.views.series import DecimatingSeries, Smoother, show
+from app.views.unit_maps import UnitMapView, layer_rows
 from app.views.unit_images import GAP, UnitImageView, mosaic
 from core import config as run_config
 from core import events, inspection
@@ -38,7 +39,7 @@ RUNS = {
 }
 APPLIES = {
     "digits": {LossView, HistogramView, GradientView, UnitImageView, ConfusionView, NetworkView},
-    "moons": {LossView, HistogramView, GradientView, ConfusionView, BoundaryView, NetworkView},
+    "moons": {LossView, HistogramView, GradientView, ConfusionView, BoundaryView, UnitMapView, NetworkView},
     "sine": {LossView, HistogramView, GradientView, FittedCurveView, NetworkView},
 }
 
@@ -97,7 +98,7 @@ def fed_view(qtbot, view_class, run, show=True):
 # ----------------------------------------------------------------------------- which views, in which order
 def test_all_views_lists_each_view_once_in_display_order():
     classes = all_views()
-    assert classes[0] is LossView and len(set(classes)) == len(classes) == 8
+    assert classes[0] is LossView and len(set(classes)) == len(classes) == 9
     assert all(issubclass(cls, View) and isinstance(cls.title, str) and cls.title for cls in classes)
 
 
@@ -432,6 +433,38 @@ def test_boundary_view_paints_the_predicted_regions_under_the_data(qtbot, runs):
     legend = next(item for item in view.graphics.ci.items if isinstance(item, pg.LegendItem))
     assert not legend.sceneBoundingRect().intersects(view.plot.vb.sceneBoundingRect()), \
         "the legend hides no point (in the plot's corner it covered XNOR's (1, 1))"
+
+
+def test_the_neurons_view_maps_each_unit_over_the_plane_a_row_per_layer(qtbot, runs):
+    run = runs["moons"]  # tanh layers of 8 and 6 units
+    view = fed_view(qtbot, UnitMapView, run)
+    view.refresh()
+    maps = run.last.unit_maps
+    n = len(maps.y)
+    picture, tops = layer_rows(maps)
+    np.testing.assert_array_equal(view.image.image, picture)
+    assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units",
+                                                                     "layer 2 · Hyperbolic tangent · 6 units"]
+    # Layer 2's third unit, top left of its map: the largest y, the smallest x, over its own largest |a|.
+    third = maps.maps[1][:, :, 2]
+    corner = picture[tops[1], 2 * (n + 1)]
+    assert corner == pytest.approx(third[-1, 0] / np.abs(third).max(), rel=1e-6)
+    assert np.isnan(picture[tops[1], 6 * (n + 1)]), "no seventh unit in layer 2: transparent"
+    assert np.nanmax(np.abs(picture)) == pytest.approx(1.0)
+    header, rows = view.table()
+    assert header == ["layer", "unit", "x1", "x2", "output"] and len(rows) == (8 + 6) * n * n
+    assert rows[0] == [1, 1, float(maps.x[0]), float(maps.y[0]), float(maps.maps[0][0, 0, 0])]
+
+
+def test_the_neurons_view_of_a_network_without_activations_says_why_it_is_empty(qtbot):
+    experiment = build_experiment("moons", hidden=(), activation="relu", loss="softmax_cross_entropy", epochs=1)
+    view = UnitMapView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    view.refresh()
+    assert "no activation layers" in view.note.text() and view.note.isVisible()
+    assert view.captions == []
 
 
 @pytest.mark.parametrize("language, features, classes", [

@@ -226,6 +226,32 @@ def test_the_decision_boundary_of_scaled_data_is_in_the_datas_original_units():
     np.testing.assert_allclose(boundary.probabilities[i, j], network.predict_proba(scaled)[0], rtol=1e-5)
 
 
+def test_unit_maps_are_each_activation_layer_s_outputs_at_the_grid_points_in_original_units():
+    wine = load_wine_2d()  # standardised: the grid's points are scaled before they reach the network
+    network = Network([Dense(2, 5), Activation("tanh"), Dense(5, 20), Activation("relu"), Dense(20, 2)], seed=2)
+    maps = inspection.inspect(network, wine, unit_map_size=12, max_mapped_units=16).unit_maps
+    boundary = inspection.inspect(network, wine, grid_size=12).boundary
+    np.testing.assert_allclose(maps.x, boundary.x)
+    np.testing.assert_allclose(maps.y, boundary.y)
+    assert [m.shape for m in maps.maps] == [(12, 12, 5), (12, 12, 16)], "at most 16 of the 20 units"
+    assert (maps.functions, maps.units, maps.dense_before) == (("tanh", "relu"), (5, 20), (1, 2))
+    i, j = 3, 9
+    point = wine.scaler.transform([[maps.x[j], maps.y[i]]]).astype(np.float32)
+    first = np.tanh(point @ network.layers[0].W + network.layers[0].b)
+    second = np.maximum(first @ network.layers[2].W + network.layers[2].b, 0)
+    np.testing.assert_allclose(maps.maps[0][i, j], first[0], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(maps.maps[1][i, j], second[0, :16], rtol=1e-5, atol=1e-6)
+    assert inspection.inspect(network, wine).unit_maps.maps[0].shape == (48, 48, 5)
+
+
+def test_only_2d_data_has_unit_maps(digits):
+    network = Network([Dense(64, 8), Activation("relu"), Dense(8, 10)])
+    assert inspection.inspect(network, digits).unit_maps is None
+    sine = load_sine()
+    assert inspection.inspect(Network([Dense(1, 4), Activation("tanh"), Dense(4, 1)], loss="mse"), sine).unit_maps \
+        is None
+
+
 def test_binary_cross_entropy_boundary_gives_two_class_probabilities():
     moons = load_moons(n_samples=100)
     network = Network([Dense(2, 4), Activation("relu"), Dense(4, 1)], loss="binary_cross_entropy")

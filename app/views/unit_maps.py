@@ -1,0 +1,124 @@
+"""What each unit computes over the plane of 2-D data: its output at every point, one small map per
+unit, layer by layer (TensorFlow Playground's neuron pictures)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app import display_names, palette
+from app.display_names import data_label
+from app.i18n import english_plural, format_integer
+from app.views.base import TranslatedText, View
+from app.views.unit_images import tile
+
+CAPTION_ROOM = 0.45
+"""Space above each layer's row of maps for its caption, as a share of a map's height."""
+
+
+def layer_rows(maps) -> tuple[np.ndarray, list[int]]:
+    """One picture of every layer's maps (:class:`core.inspection.UnitMaps`), a row per layer with room
+    above it for a caption, each map scaled by its own largest |a| into [−1, 1] (what a unit responds
+    to shows, not its size) and turned so that y grows upwards; and the top of each row's maps."""
+    n = len(maps.y)
+    room = round(CAPTION_ROOM * n)
+    columns = max(layer.shape[2] for layer in maps.maps)
+    rows, tops, top = [], [], 0
+    for layer in maps.maps:
+        images = np.moveaxis(layer, 2, 0)[:, ::-1, :]  # (units, n, n), the largest y first
+        largest = np.abs(images).reshape(len(images), -1).max(axis=1)
+        largest[~(largest > 0)] = 1.0  # all zero (a dead unit): shown as it is
+        row = tile(images / largest[:, None, None], columns, fill=np.nan)  # NaN: transparent, not a value's colour
+        rows.append(np.vstack([np.full((room, row.shape[1]), np.nan, dtype=np.float32), row]))
+        top += room
+        tops.append(top)
+        top += n
+    return np.vstack(rows), tops
+
+
+class UnitMapView(View):
+    """Each unit's output a = f(z) over the plane of the two features, a map per unit and a row per
+    layer, each scaled to its own largest |a|: yellow where it is positive, blue where negative, white
+    at 0. The first layer's units draw lines (one weighted sum each); later layers combine them into
+    the shapes of the decision boundary."""
+
+    title = TranslatedText("UnitMapView", QT_TRANSLATE_NOOP("UnitMapView", "Neurons"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.new_picture_plot()
+        self.plot.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(palette.signed_colormap().getLookupTable(nPts=256))
+        self.plot.addItem(self.image)
+        self.captions: list[pg.TextItem] = []
+        self.maps = None
+        self.feature_names = ("x1", "x2")
+
+    @classmethod
+    def applies_to(cls, dataset) -> bool:
+        return dataset.n_features == 2
+
+    def requirement(self):
+        return self.tr("data with two features")
+
+    def prepare(self, experiment):
+        self.maps = None
+        dataset = experiment.dataset
+        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
+        self.image.clear()
+        self._set_captions([])
+        self.plot.setTitle(self.tr("What each unit computes over the plane, each scaled to its own largest output"),
+                           color=palette.FOREGROUND)
+
+    def show_inspection(self, inspection):
+        self.maps = inspection.unit_maps
+
+    def redraw(self):
+        maps = self.maps
+        if maps is None:
+            return
+        if not maps.maps:
+            self.image.clear()
+            self._set_captions([])
+            self.show_note(self.tr("This network has no activation layers: its output is one weighted sum of the "
+                                   "two features, a straight boundary (see the decision boundary)."))
+            return
+        self.show_note(None)
+        picture, tops = layer_rows(maps)
+        self.image.setImage(picture, levels=(-1.0, 1.0))
+        self._set_captions([(self._caption(index), top) for index, top in enumerate(tops)])
+
+    def _caption(self, index: int) -> str:
+        maps = self.maps
+        total, shown = maps.units[index], maps.maps[index].shape[2]
+        last_dense = sum(1 for layer in self.experiment.network.layers if hasattr(layer, "n_out"))
+        where = (self.tr("output") if maps.dense_before[index] == last_dense
+                 else self.tr("layer %1").replace("%1", str(maps.dense_before[index])))
+        units = (english_plural(self.tr("%Ln unit(s)", None, total), total) if shown == total else
+                 english_plural(self.tr("the first %1 of %Ln unit(s)", None, total), total)
+                 .replace("%1", format_integer(shown)))
+        return f"{where} · {display_names.label('activation', maps.functions[index])} · {units}"
+
+    def _set_captions(self, captions: list[tuple[str, int]]) -> None:
+        """(text, top of its row of maps) for each caption, written just above the row."""
+        while len(self.captions) > len(captions):
+            self.plot.removeItem(self.captions.pop())
+        while len(self.captions) < len(captions):
+            caption = pg.TextItem(color=palette.FOREGROUND, anchor=(0, 1))
+            self.plot.addItem(caption)
+            self.captions.append(caption)
+        for item, (text, top) in zip(self.captions, captions):
+            item.setText(text)
+            item.setPos(0, top)
+
+    def table(self):
+        header = [self.tr("layer"), self.tr("unit"), *self.feature_names, self.tr("output")]
+        rows = []
+        maps = self.maps
+        if maps is not None:
+            for layer_index, layer in enumerate(maps.maps):
+                for unit in range(layer.shape[2]):
+                    rows += [[maps.dense_before[layer_index], unit + 1, float(x), float(y), float(layer[i, j, unit])]
+                             for i, y in enumerate(maps.y) for j, x in enumerate(maps.x)]
+        return header, rows
