@@ -42,7 +42,8 @@ def field_controls(window) -> list[tuple[str, list[QWidget]]]:
     """(configuration path, its controls) for every setting of the window's three panels."""
     data, network, training = window.data_panel, window.network_panel, window.training_panel
     entries = [("data.dataset", [data.dataset]), ("data.validation_split", [data.validation_split]),
-               ("data.options.max_train", [data.max_train]), ("data.scaling", [data.scaling]),
+               ("data.options.max_train", [data.max_train]), ("data.options.seed", [data.data_seed, data.regenerate]),
+               ("data.scaling", [data.scaling]),
                ("data.augmentation", [data.augmentation_group])]
     entries += [(f"data.options.{key}", [control]) for key, control in data.options.controls().items()]
     entries += [(STRUCTURE, [network.layers, network.add_button, network.remove_button, network.up_button,

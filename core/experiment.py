@@ -25,10 +25,17 @@ def load_data(config: run_config.RunConfig, progress=None):
     data = config.data
     options = dict(data.options)
     options.setdefault("validation_split", data.validation_split)
-    options.setdefault("seed", config.training.seed)
+    options["seed"] = data_seed(config)
     if data.scaling != "default":
         options.setdefault("scaling", data.scaling)
     return datasets.load(data.dataset, progress=progress, **options)
+
+
+def data_seed(config: run_config.RunConfig) -> int:
+    """The seed the data are generated and split with: the data's own (``data.options["seed"]``, the Data
+    panel's "Data seed" of the generated sets), else the training seed, as configurations without one had it.
+    A seed of their own lets the data be drawn again while the initial weights stay."""
+    return config.data.options.get("seed", config.training.seed)
 
 
 def data_key(config: run_config.RunConfig) -> str:

@@ -16,18 +16,21 @@ from app.i18n import format_integer
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
-from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, set_help
+from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
 from core import datasets
 from core.config import SCALINGS, ConfigError
+from core.datasets import toys
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import TASKS
 from core.datasets.locations import cache_folder
+from core.experiment import data_seed
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
                   "progress", "download", "mirrors", "header", "delimiter", "user_folder"}
-"""Loader parameters the panel does not show per dataset: set elsewhere (seed, split, scaling) or
-automatic (header/delimiter detection). A download is offered by a button when the files are missing
-(:meth:`DataPanel.offer_download`); other mirrors are a setting of the MNIST tools, not of the panel."""
+"""Loader parameters the panel does not show per dataset: set elsewhere (split, scaling; the seed is the
+training seed, or the Data seed row's for the generated sets) or automatic (header/delimiter detection). A
+download is offered by a button when the files are missing (:meth:`DataPanel.offer_download`); other mirrors
+are a setting of the MNIST tools, not of the panel."""
 
 AUGMENTATION_DEFAULTS = {key: value for key, value in Augmenter((1, 1)).hyperparameters.items() if key != "fill"}
 """Augmentation strengths the panel offers (0 = off); ``fill`` follows the data's scaling, so it is left alone."""
@@ -197,6 +200,8 @@ class DataPanel(ConfigPanel):
                                           self.tr("(this dataset has no options)"))
         self.options.edited.connect(self._option_edited)
         form.addRow(self.options)
+        self.dataset_form = form
+        form.addRow(self.tr("Data s&eed"), self._build_data_seed_row())
         layout.addWidget(group)
 
         split_group = QGroupBox(self.tr("Split and scaling"))
@@ -223,6 +228,31 @@ class DataPanel(ConfigPanel):
         self._dataset = None
         self.refresh()
         self.show_errors(model.errors)
+
+    def _build_data_seed_row(self) -> QWidget:
+        """The seed of a generated data set, apart from the training seed, and a button that draws the data
+        again (TensorFlow Playground's "Regenerate"); shown for the generated sets only (:data:`toys.NAMES`)."""
+        self.data_seed_row = row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.data_seed = IntegerBox(0, 2**31 - 1)  # the training seed's range
+        set_help(self.data_seed, help_texts.text(CONTROLS, "data_seed"), self.tr("Data seed"))
+        self.data_seed.valueChanged.connect(self._data_seed_edited)
+        self.bind("data.options.seed", self.data_seed)
+        self.regenerate = QPushButton(self.tr("&Regenerate"))
+        set_help(self.regenerate, help_texts.text(CONTROLS, "regenerate"), self.tr("Regenerate the data"))
+        self.regenerate.clicked.connect(self._regenerate)
+        layout.addWidget(self.data_seed, 1)
+        layout.addWidget(self.regenerate)
+        return row
+
+    def _data_seed_edited(self, seed: int) -> None:
+        self._option_edited("seed", seed)
+
+    def _regenerate(self) -> None:
+        """Another sample of the same distribution, size and noise: the next data seed, so that each sample
+        seen can be drawn again by its number (Playground's button draws a seed at random)."""
+        self._option_edited("seed", (data_seed(self.config) + 1) % (self.data_seed.maximum() + 1))
 
     def _build_augmentation_group(self) -> QGroupBox:
         self.augmentation_group = QGroupBox(self.tr("Augmentation of training images"))
@@ -274,6 +304,11 @@ class DataPanel(ConfigPanel):
             options[key] = value
         self.model.set("data.options", options)
 
+    def _on_model_changed(self, path: str) -> None:
+        super()._on_model_changed(path)
+        if path.startswith("training"):  # the data seed shown is the training seed while the data have none of their own
+            self.data_seed.set_value(data_seed(self.config))
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_dataset", None) is not None:
             self.summary.setText(describe(self._dataset))  # composed text: compose it again
@@ -316,6 +351,8 @@ class DataPanel(ConfigPanel):
         self.dataset.set_value(data.dataset)
         defaults = dataset_options(data.dataset)
         self.options.set_values(defaults, data.options)
+        self.dataset_form.setRowVisible(self.data_seed_row, data.dataset in toys.NAMES)
+        self.data_seed.set_value(data_seed(self.config))
         self.validation_split.set_value(data.validation_split)
         self.max_train.set_value(data.options.get("max_train") or 0)
         self.scaling.set_value(data.scaling)
@@ -325,10 +362,12 @@ class DataPanel(ConfigPanel):
     def control_for(self, error):
         if error.field == "data.options" and self._downloadable is not None:  # the data is missing, not an option
             return self.dataset
+        if error.field == "data.options" and named_key(error.message, ["seed"]) is not None:  # "moons: seed …"
+            return self.data_seed
         if error.field == "data.options":
             return self.options.control_for(error.message) or self.dataset
         if error.field.startswith("data.options."):
-            return self.options.controls().get(error.field.removeprefix("data.options."))
+            return self.options.controls().get(error.field.removeprefix("data.options.")) or super().control_for(error)
         return super().control_for(error)
 
     def _all_controls(self):

@@ -109,8 +109,9 @@ CONTROLS = {
                                             "A change during training takes effect at the next epoch."),
     "early_stopping": QT_TRANSLATE_NOOP("Help", "Stop when the validation loss has not improved for this many "
                                                 "epochs, and restore the best weights."),
-    "seed": QT_TRANSLATE_NOOP("Help", "Seed of the random numbers (initial weights, batch order, dropout, split): "
-                                      "the same seed gives the same run."),
+    "seed": QT_TRANSLATE_NOOP("Help", "Seed of the random numbers (initial weights, batch order, dropout, split; "
+                                      "generated data without a data seed of their own): the same seed gives the "
+                                      "same run."),
     "units": QT_TRANSLATE_NOOP("Help", "Neurons in this layer: z = x·W + b with W of shape (inputs, units)."),
     "activation": QT_TRANSLATE_NOOP("Help", "The nonlinearity a = φ(z) applied to each neuron's weighted sum."),
     "init": QT_TRANSLATE_NOOP("Help", "How the layer's weights W are drawn before training "
@@ -134,6 +135,12 @@ CONTROLS = {
     "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. Standardise: "
                                          "x' = (x − μ)/σ. Min–max to [0, 1]: x' = (x − min)/(max − min), images "
                                          "÷ max pixel. None: raw numbers. The dataset's default: what suits it."),
+    "data_seed": QT_TRANSLATE_NOOP("Help", "Which random sample of the distribution is drawn, and how it is split "
+                                           "into training, validation and test data. The training seed until it "
+                                           "is changed here; changing it leaves the initial weights as they are."),
+    "regenerate": QT_TRANSLATE_NOOP("Help", "Draw a new sample of the same distribution, with the same number of "
+                                            "examples and the same noise (the next data seed). The network starts "
+                                            "again from the same initial weights."),
     "augmentation": QT_TRANSLATE_NOOP("Help", "Random changes to each training batch of images, so that the "
                                               "network learns what does not matter. 0 switches one off."),
 }

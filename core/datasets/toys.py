@@ -8,7 +8,8 @@
 * ``blobs`` — ``n_classes`` Gaussian clusters (``make_blobs``); ``noise`` is each cluster's
   standard deviation.
 
-All take ``n_samples`` (total), ``noise`` and ``seed``; the classes are balanced.
+All take ``n_samples`` (total), ``noise`` and ``seed``; the classes are balanced. Each is a random
+sample of its distribution: another ``seed`` draws another sample of the same size and noise.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from core._checks import check_number
 from core.datasets.dataset import DATASETS, Dataset, check_generator_options, class_task, make_dataset
 
 FEATURES = ("x1", "x2")
+NAMES = ("moons", "circles", "spirals", "blobs")
+"""The data sets of this module, registered below."""
 
 
 def _toy(name, X, y, n_classes, seed, scaling, split_options) -> Dataset:

@@ -1274,6 +1274,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>(у этого набора данных нет параметров)</translation>
     </message>
     <message>
+        <source>Data s&amp;eed</source>
+        <translation>Зерно &amp;данных</translation>
+    </message>
+    <message>
         <source>Split and scaling</source>
         <translation>Разбиение и масштабирование</translation>
     </message>
@@ -1304,6 +1308,18 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>&amp;Scaling</source>
         <translation>&amp;Масштабирование</translation>
+    </message>
+    <message>
+        <source>Data seed</source>
+        <translation>Зерно данных</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Сгенерировать</translation>
+    </message>
+    <message>
+        <source>Regenerate the data</source>
+        <translation>Сгенерировать данные заново</translation>
     </message>
     <message>
         <source>Augmentation of training images</source>
@@ -2232,8 +2248,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Остановиться, если потери на валидации не улучшались столько эпох, и вернуть лучшие веса.</translation>
     </message>
     <message>
-        <source>Seed of the random numbers (initial weights, batch order, dropout, split): the same seed gives the same run.</source>
-        <translation>Зерно случайных чисел (начальные веса, порядок батчей, дропаут, разбиение): одно и то же зерно даёт один и тот же запуск.</translation>
+        <source>Seed of the random numbers (initial weights, batch order, dropout, split; generated data without a data seed of their own): the same seed gives the same run.</source>
+        <translation>Зерно случайных чисел (начальные веса, порядок батчей, дропаут, разбиение; сгенерированные данные без своего зерна данных): одно и то же зерно даёт один и тот же запуск.</translation>
     </message>
     <message>
         <source>Neurons in this layer: z = x·W + b with W of shape (inputs, units).</source>
@@ -2282,6 +2298,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Feature scaling, fitted on the training split only. Standardise: x&apos; = (x − μ)/σ. Min–max to [0, 1]: x&apos; = (x − min)/(max − min), images ÷ max pixel. None: raw numbers. The dataset&apos;s default: what suits it.</source>
         <translation>Масштабирование признаков, подобранное только по обучающей выборке. Стандартизация: x&apos; = (x − μ)/σ. Min–max в [0, 1]: x&apos; = (x − min)/(max − min), изображения ÷ макс. пиксель. Нет: исходные числа. Как принято для набора: то, что ему подходит.</translation>
+    </message>
+    <message>
+        <source>Which random sample of the distribution is drawn, and how it is split into training, validation and test data. The training seed until it is changed here; changing it leaves the initial weights as they are.</source>
+        <translation>Какая случайная выборка из распределения берётся и как она делится на обучающие, валидационные и тестовые данные. Пока его не изменили здесь, это зерно обучения; его изменение не трогает начальные веса.</translation>
+    </message>
+    <message>
+        <source>Draw a new sample of the same distribution, with the same number of examples and the same noise (the next data seed). The network starts again from the same initial weights.</source>
+        <translation>Взять новую выборку из того же распределения, с тем же числом примеров и тем же шумом (следующее зерно данных). Сеть снова начинает с тех же начальных весов.</translation>
     </message>
     <message>
         <source>Random changes to each training batch of images, so that the network learns what does not matter. 0 switches one off.</source>

@@ -502,3 +502,17 @@ def test_training_on_past_the_epochs_a_lab_locks_is_flagged_at_start_and_in_the_
     assert window.epochs_done == 20
     second = labs.read_result(window.labs.export_result(tmp_path / "second.json", student="Anna"))
     assert second.locked_changed == ("training.epochs",)
+
+
+def test_the_overfitting_lab_locks_its_data_seed_and_keeps_the_data_it_had(window, qtbot):
+    """Lab 8's 40 moons are the sample of its training seed: the Data seed row may not draw others."""
+    from core.experiment import load_data
+
+    assert window.labs.open_lab("08-overfitting")
+    wait_built(qtbot, window)
+    panel = window.data_panel
+    assert panel.data_seed.isVisibleTo(panel) and panel.data_seed.value() == 0
+    assert not panel.data_seed.isEnabled() and not panel.regenerate.isEnabled()
+    written_before = labs.load("08-overfitting").variants[0].config.copy()
+    del written_before.data.options["seed"]  # as the lab was written before it had one
+    np.testing.assert_array_equal(window.experiment.dataset.X_train, load_data(written_before).X_train)

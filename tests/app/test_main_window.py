@@ -973,3 +973,27 @@ def test_a_loss_that_grows_but_stays_finite_is_said_once(window, qtbot):
         window.start_action.trigger()
     assert window.message_bar.message().startswith("The training loss has grown from ")
     assert "ten times smaller" in window.message_bar.message()
+
+
+def test_regenerate_draws_other_toy_data_in_the_background_and_keeps_the_initial_weights(open_window, qtbot,
+                                                                                           small_config):
+    from core import datasets
+
+    config = small_config(seed=3)
+    config.data.dataset = "moons"
+    window = open_window(config)
+    first = window.experiment
+    # A configuration without a data seed draws its data with the training seed, as it always did.
+    np.testing.assert_array_equal(first.dataset.X_train, datasets.load("moons", seed=3).X_train)
+    with qtbot.waitSignal(window.loader.loaded, timeout=15_000):  # loaded off the GUI thread, as other data are
+        window.data_panel.regenerate.click()
+    qtbot.waitUntil(lambda: window.experiment is not first and window.start_action.isEnabled(), timeout=15_000)
+    regenerated = window.experiment
+    assert regenerated.config.data.options == {"seed": 4} and regenerated.config.training.seed == 3
+    assert regenerated.dataset.X_train.shape == first.dataset.X_train.shape
+    assert not np.array_equal(regenerated.dataset.X_train, first.dataset.X_train), "another sample"
+    np.testing.assert_array_equal(regenerated.network.flat_parameters, first.network.flat_parameters)
+    window.data_panel.data_seed.setValue(3)
+    qtbot.waitUntil(lambda: window.experiment is not regenerated and window.start_action.isEnabled(), timeout=15_000)
+    np.testing.assert_array_equal(window.experiment.dataset.X_train, first.dataset.X_train)
+    np.testing.assert_array_equal(window.experiment.dataset.X_test, first.dataset.X_test)

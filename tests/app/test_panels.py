@@ -1,5 +1,6 @@
 """The configuration panels: widgets follow the model without echo, edits reach the model, errors show in place."""
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -502,3 +503,38 @@ def test_every_number_rule_of_the_engine_has_its_words_here():
 
     english = {rule: words.replace("{bound}", "%1") for rule, words in _checks.NUMBER_RULES.items()}
     assert base.NUMBER_RULES == english  # the same words, with Qt's %1 for the bound
+
+
+def test_generated_data_have_a_data_seed_of_their_own_and_regenerate_draws_the_next(qtbot, model):
+    """Playground's "Regenerate": another sample of the same data without new initial weights. Until the data
+    have a seed of their own, the seed shown is the training seed (which draws them, as it always did)."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    assert panel.data_seed_row.isHidden(), "the digits are a fixed table: no sample to draw again"
+    panel.dataset.choose("moons")
+    assert not panel.data_seed_row.isHidden() and panel.data_seed.value() == 0
+    model.set("training.seed", 5)
+    assert panel.data_seed.value() == 5 and "seed" not in model.config.data.options
+    panel.regenerate.click()
+    assert model.config.data.options == {"seed": 6} and panel.data_seed.value() == 6
+    model.set("training.seed", 9)
+    assert panel.data_seed.value() == 6, "the data keep their own seed"
+    panel.data_seed.setValue(42)
+    assert model.config.data.options == {"seed": 42} and model.errors == []
+    panel.data_seed.setValue(panel.data_seed.maximum())
+    panel.regenerate.click()
+    assert model.config.data.options == {"seed": 0}, "past the largest seed, the first"
+    panel.dataset.choose("spirals")
+    assert model.config.data.options == {} and panel.data_seed.value() == 9
+    model.set("data.dataset", "csv")
+    assert panel.data_seed_row.isHidden()
+
+
+def test_a_data_seed_the_loader_refuses_is_marked_at_its_control(qtbot, model):
+    from core.config import ConfigError
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    model.set("data", replace(model.config.data, dataset="moons", options={"seed": -1}))
+    model.set_build_errors([ConfigError("data.options", "moons", "moons: seed must be ≥ 0, got -1")])
+    assert panel.data_seed.property("invalid") is True and panel.dataset.property("invalid") is not True

@@ -35,3 +35,27 @@ def test_a_network_too_large_to_train_is_refused_before_anything_is_allocated(mo
     monkeypatch.setattr(experiment, "physical_memory", lambda: 6 * 10**7)  # a computer of 60 MB
     with pytest.raises(NetworkTooLargeError, match="this computer has 0.1 GB"):
         check_size(config, 784, 10)
+
+
+def test_a_data_seed_draws_generated_data_again_and_leaves_the_initial_weights():
+    from core import datasets
+    from core.datasets import toys
+    from core.experiment import data_seed, load_data
+
+    written_before = RunConfig.from_json('{"data": {"dataset": "spirals", "options": {"noise": 0.1}}, '
+                                         '"training": {"seed": 7}, "schema_version": 2}')
+    assert data_seed(written_before) == 7, "a configuration without a data seed: the training seed, as before"
+    np.testing.assert_array_equal(load_data(written_before).X_train,
+                                  datasets.load("spirals", noise=0.1, seed=7).X_train)
+    reseeded = written_before.copy()
+    reseeded.data.options["seed"] = 8
+    first, other, again = Experiment(written_before), Experiment(reseeded), Experiment(reseeded.copy())
+    assert not np.array_equal(other.dataset.X_train, first.dataset.X_train)
+    np.testing.assert_array_equal(other.network.flat_parameters, first.network.flat_parameters)
+    np.testing.assert_array_equal(again.dataset.X_train, other.dataset.X_train)
+    reseeded.training.seed = 9
+    kept = Experiment(reseeded)
+    np.testing.assert_array_equal(kept.dataset.X_test, other.dataset.X_test)
+    assert not np.array_equal(kept.network.flat_parameters, other.network.flat_parameters)
+    assert set(toys.NAMES) == {name for name in datasets.names()
+                               if datasets.DATASETS.get(name).__module__ == toys.__name__}
