@@ -282,12 +282,12 @@ def _predictions(network, output, y, split: str, n_available: int, n_classes: in
 
 # ----------------------------------------------------------------------------- grids over the data
 def _spans(dataset, n: int) -> list[np.ndarray]:
-    """Per feature, n points from min − margin to max + margin over training and validation data,
-    in the data's original units. The scaler is affine per feature, so the points are evenly
-    spaced in the network's (scaled) inputs too, and the decision boundary's cells stay a grid."""
-    parts = [dataset.X_train]
-    if dataset.X_val is not None and len(dataset.X_val):
-        parts.append(dataset.X_val)
+    """Per feature, n points from min − margin to max + margin over the training, validation and test
+    data (the decision boundary's view draws the test points on request: outside the grid they had no
+    predicted class under them), in the data's original units. The scaler is affine per feature, so the
+    points are evenly spaced in the network's (scaled) inputs too, and the decision boundary's cells stay
+    a grid."""
+    parts = [split for split in (dataset.X_train, dataset.X_val, dataset.X_test) if split is not None and len(split)]
     lows = np.min([part.min(axis=0) for part in parts], axis=0)
     highs = np.max([part.max(axis=0) for part in parts], axis=0)
     lows, highs = dataset.scaler.inverse_transform(np.stack([lows, highs])).astype(np.float64)

@@ -4,10 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtWidgets import QCheckBox
 
 from app import palette
 from app.display_names import data_label
 from app.i18n import format_integer
+from app.panels.widgets import set_help
 from app.views.base import TranslatedText, View, laid_out_legend
 
 MAX_POINTS = 3000
@@ -37,12 +39,16 @@ def region_colours(labels: np.ndarray, confidence: np.ndarray | None, n_classes:
 
 
 LEGEND_COLUMNS = 6
-"""Entries per line of the legend (the two splits, then the classes)."""
+"""Entries per line of the legend (the splits drawn, then the classes)."""
+TEST_RING_WIDTH = 2
+"""Pixels of the ring a test point is drawn as: hollow, so that the region's colour under it shows whether
+the network classifies it right, as for the filled training points."""
 
 
 class BoundaryView(View):
     """The plane of the two features coloured by the predicted class (the deeper, the surer),
-    with training points (circles) and validation points (triangles) in their true class's colour."""
+    with training points (circles) and validation points (triangles) in their true class's colour, and
+    on request the test points (rings), as TensorFlow Playground's "Show test data" draws them."""
 
     title = TranslatedText("BoundaryView", QT_TRANSLATE_NOOP("BoundaryView", "Decision boundary"))
 
@@ -57,18 +63,19 @@ class BoundaryView(View):
         self.plot.addItem(self.region)
         self.train_points = pg.ScatterPlotItem(size=7, symbol="o", pen=pg.mkPen("w", width=1))
         self.val_points = pg.ScatterPlotItem(size=9, symbol="t", pen=pg.mkPen(palette.FOREGROUND, width=1))
-        self.plot.addItem(self.train_points)
-        self.plot.addItem(self.val_points)
-        # The splits by their symbols in grey: in the points' own brushes their samples took a class's colour.
-        grey = pg.mkBrush(palette.REFERENCE)
-        legend.addItem(pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen("w", width=1), brush=grey),
-                       self.tr("training"))
-        legend.addItem(pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen(palette.FOREGROUND, width=1), brush=grey),
-                       self.tr("validation"))
-        self._class_samples: list[pg.ScatterPlotItem] = []  # the classes' entries of the legend
+        self.test_points = pg.ScatterPlotItem(size=8, symbol="o", brush=pg.mkBrush(None))
+        self.test_points.hide()
+        for points in (self.train_points, self.val_points, self.test_points):
+            self.plot.addItem(points)
+        self.show_test = QCheckBox(self.tr("Show &test data"))
+        set_help(self.show_test, self.tr("Draw the test examples too, as rings in their class's colour: examples "
+                                         "the network is neither trained nor validated on."), self.tr("Show test data"))
+        self.show_test.toggled.connect(self._show_test_toggled)
+        self.layout().addWidget(self.show_test)
         self.boundary = None
         self.n_classes = 2
         self.feature_names = ("x1", "x2")
+        self._fill_legend()
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -85,24 +92,57 @@ class BoundaryView(View):
         self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
         self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
-        brushes = [pg.mkBrush(colour) for colour in map(palette.series_color, range(self.n_classes))]
-        self._name_classes(dataset, brushes)
+        colours = list(map(palette.series_color, range(self.n_classes)))
+        brushes = [pg.mkBrush(colour) for colour in colours]
         for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
                            (self.val_points, dataset.X_val, dataset.y_val)):
             X, y = dataset.scaler.inverse_transform(X[:MAX_POINTS]), y[:MAX_POINTS]
             item.setData(x=X[:, 0], y=X[:, 1], brush=[brushes[label] for label in y])
-        omitted = max(len(dataset.X_train) - MAX_POINTS, 0) + max(len(dataset.X_val) - MAX_POINTS, 0)
+        rings = [pg.mkPen(colour, width=TEST_RING_WIDTH) for colour in colours]
+        X, y = dataset.scaler.inverse_transform(dataset.X_test[:MAX_POINTS]), dataset.y_test[:MAX_POINTS]
+        self.test_points.setData(x=X[:, 0], y=X[:, 1], pen=[rings[label] for label in y])
+        self.show_test.show()
+        self._fill_legend()
+        self._note_points_left_out()
+
+    def forget_data(self, reason: str) -> None:
+        super().forget_data(reason)
+        self.show_test.hide()  # with no plot, it would show nothing
+
+    def _show_test_toggled(self, shown: bool) -> None:
+        self.test_points.setVisible(shown)
+        self._fill_legend()
+        if self.experiment is not None:
+            self._note_points_left_out()
+
+    def _fill_legend(self) -> None:
+        """The splits drawn, by their symbols in grey (in the points' own brushes their samples took a class's
+        colour), then an entry per class, its colour and name: the colours meant nothing without (a CSV's
+        "red" class drawn orange, ten spirals in ten colours)."""
+        self.legend.clear()
+        grey = pg.mkBrush(palette.REFERENCE)
+        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen("w", width=1), brush=grey),
+                            self.tr("training"))
+        self.legend.addItem(pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen(palette.FOREGROUND, width=1),
+                                               brush=grey), self.tr("validation"))
+        if self.show_test.isChecked():
+            ring = pg.mkPen(palette.REFERENCE, width=TEST_RING_WIDTH)
+            self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=8, pen=ring, brush=pg.mkBrush(None)),
+                                self.tr("test"))
+        if self.experiment is None:
+            return
+        dataset = self.experiment.dataset
+        for index, name in enumerate(dataset.class_names):
+            self.legend.addItem(pg.ScatterPlotItem(symbol="s", size=10, pen=None,
+                                                   brush=pg.mkBrush(palette.series_color(index))),
+                                data_label(dataset, "class", name))
+
+    def _note_points_left_out(self) -> None:
+        dataset = self.experiment.dataset
+        drawn = [dataset.X_train, dataset.X_val, *([dataset.X_test] if self.show_test.isChecked() else [])]
+        omitted = sum(max(len(X) - MAX_POINTS, 0) for X in drawn)
         self.show_note(self.tr("{count} points are not drawn (at most {limit} per split).")
                        .format(count=format_integer(omitted), limit=format_integer(MAX_POINTS)) if omitted else None)
-
-    def _name_classes(self, dataset, brushes) -> None:
-        """A legend entry per class, its colour and name: the colours meant nothing without (a CSV's
-        "red" class drawn orange, ten spirals in ten colours)."""
-        for sample in self._class_samples:
-            self.legend.removeItem(sample)
-        self._class_samples = [pg.ScatterPlotItem(symbol="s", size=10, pen=None, brush=brush) for brush in brushes]
-        for sample, name in zip(self._class_samples, dataset.class_names):
-            self.legend.addItem(sample, data_label(dataset, "class", name))
 
     def show_inspection(self, inspection):
         self.boundary = inspection.boundary

@@ -270,6 +270,22 @@
         <translation>данные классификации с двумя признаками</translation>
     </message>
     <message>
+        <source>Show &amp;test data</source>
+        <translation>Показать &amp;тестовые данные</translation>
+    </message>
+    <message>
+        <source>Draw the test examples too, as rings in their class&apos;s colour: examples the network is neither trained nor validated on.</source>
+        <translation>Показать и тестовые примеры — кольцами цвета их класса: на них сеть не обучается и не проходит валидацию.</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>Показать тестовые данные</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>тест</translation>
+    </message>
+    <message>
         <source>{count} points are not drawn (at most {limit} per split).</source>
         <translation>{count} точек не нарисовано (не больше {limit} на выборку).</translation>
     </message>

@@ -1011,3 +1011,53 @@ def test_an_upright_axis_keeps_its_labels_apart_on_a_short_plot(qtbot, low, high
     assert [spacing for spacing, _ in levels] == sorted((spacing for spacing, _ in levels), reverse=True)
     if pixels >= 300:
         assert levels == pg.AxisItem("left").tickValues(low, high, pixels), "a tall axis is ticked as pyqtgraph does"
+
+
+def test_show_test_data_draws_the_test_points_as_rings_names_them_and_exports_them(qtbot, runs, tmp_path):
+    """TensorFlow Playground's "Show test data": off at first; on, the test split in its classes' colours,
+    hollow so that the predicted region shows through."""
+    run = runs["moons"]
+    view = fed_view(qtbot, BoundaryView, run)
+    dataset = run.experiment.dataset
+
+    def legend():
+        return [label.text for _, label in view.legend.items]
+
+    def drawn():
+        return [item for item in view.plot.items if isinstance(item, pg.ScatterPlotItem) and item.isVisible()]
+
+    assert not view.show_test.isChecked() and legend() == ["training", "validation", "0", "1"]
+    assert drawn() == [view.train_points, view.val_points]
+    training_points = view.train_points.getData()
+    view.export(tmp_path / "without.png")
+    view.show_test.click()
+    assert legend() == ["training", "validation", "test", "0", "1"]
+    assert drawn() == [view.train_points, view.val_points, view.test_points]
+    np.testing.assert_allclose(np.column_stack(view.test_points.getData()),
+                               dataset.scaler.inverse_transform(dataset.X_test))
+    assert [pen.color().name() for pen in view.test_points.data["pen"]] == \
+        [palette.series_color(label).name() for label in dataset.y_test]
+    assert view.test_points.opts["brush"].style() == Qt.BrushStyle.NoBrush
+    np.testing.assert_array_equal(view.train_points.getData(), training_points)
+
+    view.export(tmp_path / "with.png")
+    every_x, every_y = (np.concatenate(values) for values in zip(*(item.getData() for item in drawn())))
+    x, y = view.test_points.getData()
+    distances = np.hypot(x[:, None] - every_x, y[:, None] - every_y)
+    distances[distances == 0] = np.inf
+    alone = int(np.argmax(distances.min(axis=1)))  # a test point no other point overlaps
+    origin = view.graphics.mapToScene(view.graphics.viewport().rect().topLeft())
+    centre = view.test_points.getViewBox().mapViewToScene(QPointF(x[alone], y[alone])) - origin
+    ring = palette.series_color(int(dataset.y_test[alone]))
+    on_ring = (int(2 * (centre.x() + view.test_points.opts["size"] / 2)), int(2 * centre.y()))
+
+    def near_ring(image, pixel):
+        colour = image.pixelColor(*pixel)
+        return max(abs(colour.red() - ring.red()), abs(colour.green() - ring.green()),
+                   abs(colour.blue() - ring.blue())) < 40
+
+    with_test, without = QImage(str(tmp_path / "with.png")), QImage(str(tmp_path / "without.png"))
+    assert near_ring(with_test, on_ring) and not near_ring(without, on_ring)
+    assert not near_ring(with_test, (int(2 * centre.x()), int(2 * centre.y()))), "hollow"
+    view.show_test.click()
+    assert legend() == ["training", "validation", "0", "1"] and drawn() == [view.train_points, view.val_points]

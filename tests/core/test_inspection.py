@@ -197,7 +197,7 @@ def test_decision_boundary_covers_the_data_and_agrees_with_predict():
     moons = load_moons(n_samples=200, scaling="none")
     network = Network([Dense(2, 8), Activation("tanh"), Dense(8, 2)])
     boundary = inspection.inspect(network, moons, grid_size=20).boundary
-    every_x = np.concatenate([moons.X_train[:, 0], moons.X_val[:, 0]])
+    every_x = np.concatenate([moons.X_train[:, 0], moons.X_val[:, 0], moons.X_test[:, 0]])
     span = every_x.max() - every_x.min()
     assert boundary.x[0] == pytest.approx(every_x.min() - 0.1 * span, rel=1e-5)
     assert boundary.x[-1] == pytest.approx(every_x.max() + 0.1 * span, rel=1e-5)
@@ -215,12 +215,12 @@ def test_the_decision_boundary_of_scaled_data_is_in_the_datas_original_units():
     assert wine.scaler.method == "standardize"
     network = Network([Dense(2, 4), Activation("tanh"), Dense(4, 2)])
     boundary = inspection.inspect(network, wine, grid_size=20).boundary
-    original = wine.scaler.inverse_transform(np.concatenate([wine.X_train, wine.X_val]))
+    original = wine.scaler.inverse_transform(np.concatenate([wine.X_train, wine.X_val, wine.X_test]))
     for axis, column in ((boundary.x, 0), (boundary.y, 1)):
         low, high = original[:, column].min(), original[:, column].max()
         assert axis[0] == pytest.approx(low - 0.1 * (high - low), rel=1e-5)
         assert axis[-1] == pytest.approx(high + 0.1 * (high - low), rel=1e-5)
-    assert 11 < boundary.x[0] < 12 and 100 < boundary.y[0] < 300, "alcohol about 11–15, proline 278–1680"
+    assert 10 < boundary.x[0] < 12 and 100 < boundary.y[0] < 300, "alcohol about 11–15, proline 278–1680"
     i, j = 5, 14
     scaled = wine.scaler.transform([[boundary.x[j], boundary.y[i]]])
     np.testing.assert_allclose(boundary.probabilities[i, j], network.predict_proba(scaled)[0], rtol=1e-5)
