@@ -719,9 +719,9 @@ class View(QWidget):
         self.note.setText(text or "")
         self.note.setVisible(bool(text))
 
-    def new_picture_plot(self) -> pg.PlotItem:
+    def new_picture_plot(self, row: int = 0) -> pg.PlotItem:
         """A plot without axes or grid, y growing downwards: for images and diagrams."""
-        plot = self.new_plot(0, 0)
+        plot = self.new_plot(row, 0)
         plot.hideAxis("left")
         plot.hideAxis("bottom")
         plot.showGrid(x=False, y=False)

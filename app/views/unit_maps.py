@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import display_names, palette
 from app.display_names import data_label
 from app.i18n import english_plural, format_integer
-from app.views.base import TranslatedText, View
+from app.views.base import TranslatedText, View, laid_out_legend
 from app.views.unit_images import tile
 
 CAPTION_ROOM = 0.45
@@ -46,7 +46,13 @@ class UnitMapView(View):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.new_picture_plot()
+        # What the colours say, above the maps (see the class's docstring).
+        self.legend = laid_out_legend(colCount=3)
+        self.graphics.addItem(self.legend, row=0, col=0)
+        negative, zero, positive = palette.signed_colormap().map([0.0, 0.5, 1.0], mode="qcolor")
+        for colour, text in ((positive, self.tr("positive output")), (zero, "0"), (negative, self.tr("negative output"))):
+            self.legend.addItem(pg.ScatterPlotItem(symbol="s", size=10, pen=None, brush=pg.mkBrush(colour)), text)
+        self.plot = self.new_picture_plot(row=1)
         self.plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(palette.signed_colormap().getLookupTable(nPts=256))

@@ -5060,6 +5060,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Карты нейронов</translation>
     </message>
     <message>
+        <source>positive output</source>
+        <translation>положительный выход</translation>
+    </message>
+    <message>
+        <source>negative output</source>
+        <translation>отрицательный выход</translation>
+    </message>
+    <message>
         <source>data with two features</source>
         <translation>данные с двумя признаками</translation>
     </message>
