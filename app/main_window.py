@@ -903,6 +903,7 @@ class MainWindow(QMainWindow):
         self._run_start_epoch, self._run_start_step = done, self._steps_done
         self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
+        self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
         recording = self._recording_for(config, experiment)
         if recording is not None:
             recording.optimizer = experiment.optimizer()
@@ -922,7 +923,6 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_session_ended)
         self.session = session
-        self.message_bar.dismiss()
         session.start()
         self._apply_pace()
         self._set_state(PAUSED if paused else RUNNING)
@@ -1396,7 +1396,10 @@ class MainWindow(QMainWindow):
                 recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
                 runs.rename_run(recorder.folder, recorder.meta["name"])
         except OSError as error:
-            self.show_message(self.tr("This run is not saved: %1").replace("%1", str(error)), "warning")
+            self.show_message(self.tr("This run is not saved: %1. It trains all the same; to keep its network, save "
+                                      "the model (File ▸ Save model) into a folder you can write to.")
+                              .replace("%1", f"{error.strerror}: {error.filename}"
+                                       if error.strerror and error.filename else str(error)), "warning")
             return None
         recording = RunRecording(recorder, experiment.network, self)
         recording.failed.connect(self._recording_failed)
@@ -1407,8 +1410,9 @@ class MainWindow(QMainWindow):
         return recording
 
     def _recording_failed(self, message: str) -> None:
-        self.show_message(self.tr("This run is no longer saved: %1. Training goes on.").replace("%1", message),
-                          "warning")
+        self.show_message(self.tr("This run is no longer saved: %1. Training goes on; to keep its network, make "
+                                  "room or save the model (File ▸ Save model) into a folder you can write to.")
+                          .replace("%1", message), "warning")
 
     def _end_recording(self, *_, branch: bool = False) -> None:
         """Fresh weights were built, or the window closes: the current run's files are completed. With
@@ -1618,7 +1622,9 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("There is no network to save yet: its data is not loaded."), "warning")
             return False
         if not self._network_at_rest():
-            self.show_message(self.tr("Pause or stop the run before saving the model: its weights change with every "
+            self.show_message(self.tr("The run is pausing: its current batch ends first (a large network takes a "
+                                      "while). Save the model once it has paused.") if self._state == PAUSED else
+                              self.tr("Pause or stop the run before saving the model: its weights change with every "
                                       "batch."), "warning")
             return False
         try:
@@ -1640,6 +1646,10 @@ class MainWindow(QMainWindow):
     def export_metrics(self, path) -> bool:
         """Write the current run's per-epoch metrics as CSV (atomically)."""
         history = self.current_history()
+        if history is None and self._epochs_done:  # trained, but the run library could not be written
+            self.show_message(self.tr("This run's metrics were not recorded: the run library could not be written. "
+                                      "The Loss view exports its curves (its Export button, as CSV)."), "warning")
+            return False
         if not history or not history["epochs"]:
             self.show_message(self.tr("The current run has no finished epoch yet: train or open a run first."),
                               "warning")
@@ -1731,6 +1741,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        # Gone at once: a batch of a very large network may take many seconds to end (~20 s for 98 M
+        # weights), and the run's last weights are waited for, to be saved, after the window has gone.
+        self.hide()
         self._closed = True
         self._page_timer.stop()
         self._pages_to_make = []

@@ -3147,6 +3147,22 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Открытие конфигурации остановит текущий запуск. Продолжить?</translation>
     </message>
     <message>
+        <source>This run is not saved: %1. It trains all the same; to keep its network, save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Этот запуск не сохраняется: %1. Обучение идёт как обычно; чтобы сохранить сеть, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
+        <source>This run is no longer saved: %1. Training goes on; to keep its network, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Этот запуск больше не сохраняется: %1. Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
+        <source>The run is pausing: its current batch ends first (a large network takes a while). Save the model once it has paused.</source>
+        <translation>Запуск ставится на паузу: сначала закончится текущий батч (у большой сети это занимает время). Сохраните модель, когда пауза наступит.</translation>
+    </message>
+    <message>
+        <source>This run&apos;s metrics were not recorded: the run library could not be written. The Loss view exports its curves (its Export button, as CSV).</source>
+        <translation>Метрики этого запуска не записаны: не удалось записать библиотеку запусков. Кривые можно экспортировать из вида «Потери» (кнопка «Экспорт», как CSV).</translation>
+    </message>
+    <message>
         <source>Full speed</source>
         <translation>Полная скорость</translation>
     </message>
@@ -3177,14 +3193,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <source>This run is not saved: %1</source>
-        <translation>Этот запуск не сохраняется: %1</translation>
-    </message>
-    <message>
-        <source>This run is no longer saved: %1. Training goes on.</source>
-        <translation>Этот запуск больше не сохраняется: %1. Обучение продолжается.</translation>
     </message>
     <message>
         <source>Could not open the run: %1</source>

@@ -257,6 +257,40 @@ def test_new_weights_for_changed_data_say_where_the_trained_network_is_and_bring
     assert window.message_bar.message() == "" and not window.reopen_replaced_run()
 
 
+def test_a_run_the_library_cannot_save_says_so_until_dismissed(open_window, qtbot, small_config, monkeypatch,
+                                                               tmp_path):
+    """The warning was shown, then dismissed by the same Start a moment later: the user never knew."""
+    window = open_window(small_config(epochs=2))
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system", "/media/readonly/runs")
+
+    monkeypatch.setattr(runs, "RunRecorder", read_only)
+    window.show()
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.message_bar.message().startswith("This run is not saved:")
+    assert "Read-only file system: /media/readonly/runs" in window.message_bar.message()
+    assert "save the model (File ▸ Save model)" in window.message_bar.message()
+    assert not window.export_metrics(tmp_path / "metrics.csv")
+    assert "not recorded: the run library could not be written" in window.message_bar.message()
+
+
+def test_the_window_is_gone_before_it_waits_for_the_run_to_stop(open_window, qtbot, small_config, monkeypatch):
+    """A batch of 98 M weights kept a closed window on the screen, frozen, for 20 s."""
+    window = open_window(small_config(epochs=50))
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.state == "running", timeout=10_000)
+    shown_while_waiting = []
+    discard = window._discard_session
+    monkeypatch.setattr(window, "_discard_session", lambda: (shown_while_waiting.append(window.isVisible()),
+                                                             discard()))
+    window.close()
+    assert shown_while_waiting == [False] and window.session is None
+
+
 def test_rewinding_to_a_checkpoint_with_other_settings_trains_a_branched_run(open_window, qtbot, small_config,
                                                                               library):
     old = recorded_run(quick_config(small_config, "original", epochs=4))
