@@ -19,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mlp-workbench",
         description="Build, train and look inside multilayer perceptrons. "
-                    "Without options the window opens on the 8×8 digits with a small ReLU network.")
+                    "Without options the window opens on the settings it last closed with (the first time, "
+                    "on the 8×8 digits with a small ReLU network).")
     parser.add_argument("--dataset", metavar="NAME",
                         help="open on this dataset (e.g. digits, moons, mnist); overrides the config's")
     parser.add_argument("--config", metavar="FILE",
@@ -56,9 +57,12 @@ def check_model(args: argparse.Namespace) -> None:
         model_io.load_model(args.model)
 
 
-def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False, model: str | None = None) -> int:
+def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False, model: str | None = None,
+             unrestored: str | None = None) -> int:
     """Show the main window (with ``model`` loaded, if given) and run the Qt event loop until it
-    closes; returns the exit code."""
+    closes; returns the exit code. ``unrestored`` says why the last session's configuration could not
+    be read (the window then opens on ``config``)."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from app.main_window import MainWindow
@@ -73,6 +77,10 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
     window.show()
     for message in messages:
         window.show_message(message, "warning")
+    if unrestored is not None:
+        window.show_message(QCoreApplication.translate(
+            "MainWindow", "The settings the window last closed with could not be read (%1); it opens on the "
+            "default settings.").replace("%1", unrestored), "warning")
     if model is not None:
         window.load_model(model)
     return application.exec()
@@ -91,4 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         check_model(args)
     except ValueError as error:
         parser.error(str(error))
-    return open_gui(config, [], fit_loss_to_data=args.dataset is not None, model=args.model)
+    unrestored = None
+    if not (args.config or args.dataset or args.model):  # the settings the window last closed with
+        from app import settings
+
+        restored, unrestored = settings.load_last_config()
+        config = restored or config
+    return open_gui(config, [], fit_loss_to_data=args.dataset is not None, model=args.model, unrestored=unrestored)

@@ -45,7 +45,7 @@ from app.panels.base import problem_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
-from app import display_names, endings, gui_thread_gc, run_library
+from app import display_names, endings, gui_thread_gc, run_library, settings
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
 from app.training_process import training_session
@@ -1745,6 +1745,7 @@ class MainWindow(QMainWindow):
         # weights), and the run's last weights are waited for, to be saved, after the window has gone.
         self.hide()
         self._closed = True
+        settings.save_last_config(self.model.config)  # the next launch opens on it
         self._page_timer.stop()
         self._pages_to_make = []
         self._rebuild_timer.stop()

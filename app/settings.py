@@ -9,6 +9,7 @@ import json
 import logging
 from dataclasses import asdict, dataclass
 
+from core import config as run_config
 from core.datasets.locations import data_folder
 from core.model_io import write_text_atomically
 
@@ -16,6 +17,8 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
+LAST_CONFIG_FILE = "last_config.json"
+"""The window's configuration when it last closed, which the next launch opens on."""
 
 
 @dataclass
@@ -62,3 +65,27 @@ def save(settings: Settings) -> None:
                                                  indent=1, ensure_ascii=False))
     except OSError as error:
         log.warning("could not save the settings to %s: %s", path(), error)
+
+
+def save_last_config(config: run_config.RunConfig) -> None:
+    """Keep the window's configuration for the next launch (settings typed and never saved were lost
+    with the window); an unwritable folder is logged, not raised."""
+    try:
+        write_text_atomically(data_folder() / LAST_CONFIG_FILE, config.to_json())
+    except OSError as error:
+        log.warning("could not keep the configuration in %s: %s", data_folder() / LAST_CONFIG_FILE, error)
+
+
+def load_last_config() -> tuple[run_config.RunConfig | None, str | None]:
+    """(the configuration the window last closed with, or None when there is none or it cannot be read;
+    why it cannot be read, or None). It is not validated: a value left invalid is marked in its panel,
+    as it was when the window closed, rather than all the settings lost for it."""
+    path = data_folder() / LAST_CONFIG_FILE
+    if not path.is_file():
+        return None, None
+    try:
+        return run_config.RunConfig.from_json(path.read_text(encoding="utf-8")), None
+    except OSError as error:
+        return None, f"{path}: {error.strerror or error}"
+    except (UnicodeDecodeError, ValueError) as error:
+        return None, f"{path}: {error}"

@@ -3330,6 +3330,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
     </message>
+    <message>
+        <source>The settings the window last closed with could not be read (%1); it opens on the default settings.</source>
+        <translation>Не удалось прочитать настройки, с которыми окно было закрыто в прошлый раз (%1); окно открыто с настройками по умолчанию.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -78,3 +78,36 @@ def test_open_gui_shows_the_window_on_the_chosen_data_with_its_notices(qtbot, mo
     # The loss switch comes before or after the notice, depending on whether sine was loaded already.
     assert sorted(message.splitlines()) == ["--model: not yet", "The loss is now Mean squared error, which suits "
                                                                 "this data (regression)."]
+
+
+def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch, tmp_path):
+    """Settings typed and never saved were lost with the window: the next launch opened on the defaults."""
+    from app import settings
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    opened = []
+
+    def run_event_loop():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(lambda: window.start_action.isEnabled() or bool(window.model.validation_errors),
+                        timeout=15_000)
+        opened.append((window.model.config.copy(), window.message_bar.message()))
+        if len(opened) == 1:  # typed in the first session, one of them invalid, never saved
+            window.model.set("data.dataset", "moons")
+            window.model.set("training.epochs", 77)
+            window.model.set("optimizer.options", {"lr": -0.5})
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_event_loop))
+    assert cli.main([]) == 0 and opened[0][0] == RunConfig(), "the first launch: the defaults"
+    assert cli.main([]) == 0
+    restored, message = opened[1]
+    assert (restored.data.dataset, restored.training.epochs, restored.optimizer.options) == ("moons", 77, {"lr": -0.5})
+    assert message == ""
+    assert cli.main(["--dataset", "digits"]) == 0 and opened[2][0].training.epochs == 20, "options open what they say"
+    (tmp_path / settings.LAST_CONFIG_FILE).write_text("{ damaged", encoding="utf-8")
+    assert cli.main([]) == 0
+    defaults, message = opened[3]
+    assert defaults == RunConfig()
+    assert message.startswith("The settings the window last closed with could not be read (")
