@@ -1443,10 +1443,13 @@ class MainWindow(QMainWindow):
             info = runs.RunInfo.read(folder)
             config = runs.load_config(folder)
             history = runs.load_history(folder) if (folder / "history.json").exists() else run_library.EMPTY_HISTORY
-            weights, optimizer = None, (None, None)
-            if epoch is not None or (folder / "last.npz").exists():
-                which = "last" if epoch is None else runs.checkpoint_name(epoch)
+            weights, optimizer, damaged = None, (None, None), None
+            if epoch is not None:
+                which = runs.checkpoint_name(epoch)
                 weights = runs.load_weights(folder, which)
+            elif (folder / "last.npz").exists():
+                which, weights, damaged = runs.latest_weights(folder)
+            if weights is not None:
                 run_library.check_fits(weights[0], config, folder / "config.json")
                 optimizer = read_optimizer_state(runs.model_path(folder, which))
         except (OSError, ValueError) as error:
@@ -1464,6 +1467,11 @@ class MainWindow(QMainWindow):
                              folder, label, *optimizer, lab=info.lab)
         if not self._open_saved(saved, info.name):
             return False
+        if damaged is not None:
+            self.show_message(self.tr("The run's last weights cannot be read (%1): it is opened at its newest "
+                                      "readable checkpoint, epoch %2.")
+                              .replace("%1", run_library.describe_problem(damaged)).replace("%2", str(reached)),
+                              "warning")
         if info.lab is not None:  # its lesson, locks and goal come back with it
             self.labs.adopt(info.lab)
         elif self.labs.lab is not None:  # its settings are no lab's: the lab's locks and goal would mislead

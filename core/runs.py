@@ -419,6 +419,22 @@ def checkpoints(run: Path) -> list[int]:
     return sorted(int(match.group(1)) for match in found if match)
 
 
+def latest_weights(run: Path) -> tuple[str, tuple, Exception | None]:
+    """(which, (network, metadata), the error of ``last`` or None) of the newest weights of a run that
+    can be read: its ``last``, else its newest readable checkpoint (a damaged last.npz, written over
+    when the disk filled up, made the whole run impossible to reopen). Raises the error of ``last``
+    when nothing else can be read."""
+    try:
+        return "last", load_weights(run, "last"), None
+    except (OSError, ValueError) as damaged:
+        for epoch in reversed(checkpoints(run)):
+            try:
+                return checkpoint_name(epoch), load_weights(run, checkpoint_name(epoch)), damaged
+            except (OSError, ValueError):
+                continue
+        raise damaged
+
+
 def rename_run(run: Path, new_name: str) -> None:
     new_name = new_name.strip()
     if not new_name:

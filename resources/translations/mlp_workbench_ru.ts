@@ -3155,6 +3155,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Этот запуск больше не сохраняется: %1. Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
+        <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
+        <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
+    </message>
+    <message>
         <source>The run is pausing: its current batch ends first (a large network takes a while). Save the model once it has paused.</source>
         <translation>Запуск ставится на паузу: сначала закончится текущий батч (у большой сети это занимает время). Сохраните модель, когда пауза наступит.</translation>
     </message>

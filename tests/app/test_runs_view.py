@@ -417,6 +417,31 @@ def test_opening_a_damaged_run_says_which_file_is_wrong_and_the_library_lists_ev
         assert window.open_run(good)
 
 
+def test_a_run_whose_last_weights_are_damaged_opens_at_its_newest_readable_checkpoint(open_window, qtbot,
+                                                                                       small_config, library):
+    """A last.npz cut short (the disk filled up) made the whole run impossible to reopen."""
+    folder = recorded_run(quick_config(small_config, "cut short", epochs=4), checkpoint_every=1)
+    assert runs.checkpoints(folder) == [1, 2, 3, 4]
+    with open(folder / "last.npz", "r+b") as handle:
+        handle.truncate(1000)
+    with open(runs.model_path(folder, runs.checkpoint_name(4)), "r+b") as handle:
+        handle.truncate(500)
+    window = open_window()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.open_run(folder)
+    assert window.message_bar.message().startswith("The run's last weights cannot be read (")
+    assert window.message_bar.message().endswith("it is opened at its newest readable checkpoint, epoch 3.")
+    three, _ = runs.load_weights(folder, runs.checkpoint_name(3))
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, three.flat_parameters)
+    assert window.epochs_done == 3
+    for epoch in (1, 2, 3):
+        runs.model_path(folder, runs.checkpoint_name(epoch)).write_bytes(b"")
+    window.message_bar.dismiss()
+    assert not window.open_run(folder)
+    assert window.message_bar.message().startswith("Could not open the run: ") and "last.npz" in \
+        window.message_bar.message()
+
+
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
