@@ -46,7 +46,7 @@ from core import model_io
 from core.datasets import Scaler
 from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
 from core.datasets.dataset import DEFAULT_VALIDATION_SPLIT
-from core.datasets.user_digits import add_user_digit, digits_still_needed
+from core.datasets.user_digits import add_user_digit, digits_still_needed, user_digits_path
 from core.network import Network
 from core.saliency import PROBABILISTIC_LOSSES, saliency
 
@@ -977,7 +977,13 @@ class DrawView(QWidget):
             self.experiment.config.data.validation_split
         try:
             saved_labels = add_user_digit(image, label)
-        except (OSError, ValueError) as error:
+        except OSError as error:  # the file's folder, not the temporary file's name: where there is no room
+            problem = f"{error.strerror}: {user_digits_path().parent}" if error.strerror else str(error)
+            self._show_status(lambda: QCoreApplication.translate(
+                "DrawView", "Could not save the digit ({error}). Make room there or make the folder writable "
+                "(MLP_WORKBENCH_USER_DIR chooses another), then add it again.").format(error=problem))
+            return None
+        except ValueError as error:
             problem = str(error)  # the name "error" is gone after this block, when a language change words it again
             self._show_status(lambda: QCoreApplication.translate("DrawView", "Could not save the digit: {error}")
                               .format(error=problem))

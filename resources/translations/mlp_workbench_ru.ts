@@ -1537,6 +1537,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <source>label</source>
         <translation>метка</translation>
     </message>
+    <message>
+        <source>Could not save the digit ({error}). Make room there or make the folder writable (MLP_WORKBENCH_USER_DIR chooses another), then add it again.</source>
+        <translation>Не удалось сохранить цифру ({error}). Освободите там место или разрешите запись в папку (другую папку задаёт MLP_WORKBENCH_USER_DIR) и добавьте цифру снова.</translation>
+    </message>
     <message numerus="yes">
         <source>Saved as a {label}: “{data}” now holds %Ln digit(s). Before it can be trained, with every digit in its training, validation and test parts, draw more — {groups}.</source>
         <translation>

@@ -496,10 +496,14 @@ def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, mo
     draw(view.canvas, HAND_DRAWN[7])
     view.label_box.setCurrentIndex(7)
     assert view.add_to_my_digits() is None
-    assert view.status.text() == "Could not save the digit: [Errno 28] No space left on device"
+    from core.datasets.user_digits import user_digits_path
+
+    folder = user_digits_path().parent
+    assert view.status.text() == f"Could not save the digit (No space left on device: {folder}). Make room there or " \
+                                 "make the folder writable (MLP_WORKBENCH_USER_DIR chooses another), then add it again."
     try:
         i18n.set_language("ru")  # the status is worded again, after the save's except block has ended
-        assert view.status.text().endswith("[Errno 28] No space left on device")
+        assert view.status.text().startswith(f"Не удалось сохранить цифру (No space left on device: {folder})")
     finally:
         i18n.set_language("en")
     assert not view.canvas.is_empty(), "the drawing that was not saved is kept"
