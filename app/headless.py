@@ -252,7 +252,11 @@ def fetch_command(args) -> int:
                 if args.offline:
                     raise
                 folder = mnist.download(source, progress=_download_progress)
-    except (ValueError, OSError) as error:
+    except (mnist.DatasetUnavailableError, mnist.DownloadError) as error:
+        raise BadInput(str(error)) from None
+    except OSError as error:
+        raise BadInput(_folder_problem(error, args.dir) if args.dir else str(error)) from None
+    except ValueError as error:
         raise BadInput(str(error)) from None
     print(f"{args.name} is ready in {folder}")
     return EXIT_OK
@@ -260,15 +264,20 @@ def fetch_command(args) -> int:
 
 def lab_pack_command(args) -> int:
     from core import labs
+    from core.datasets.mnist import DatasetUnavailableError, DownloadError
 
     if Path(args.dir).exists() and not Path(args.dir).is_dir():
         raise BadInput(f"{args.dir} is a file: give a folder (new or existing) for the lab pack")
     try:
         packed = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
-    except FileNotFoundError as error:  # a data set missing (or only damaged) here: the way out of this command
+    except DatasetUnavailableError as error:  # a data set missing (or only damaged) here: the way out of this command
         hint = "" if args.download else "\nOr run this command again with --download to fetch it (checksum-verified)."
         raise BadInput(f"{error}{hint}") from None
-    except (ValueError, OSError) as error:
+    except DownloadError as error:
+        raise BadInput(str(error)) from None
+    except OSError as error:
+        raise BadInput(_folder_problem(error, args.dir)) from None
+    except ValueError as error:
         raise BadInput(str(error)) from None
     for name, folder in packed.items():
         print(f"{name}: {folder}")
@@ -278,6 +287,12 @@ def lab_pack_command(args) -> int:
         else f"export MLP_WORKBENCH_DATA={shlex.quote(str(folder))}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
     return EXIT_OK
+
+
+def _folder_problem(error: OSError, folder) -> str:
+    """What went wrong writing into ``folder``, and what to do, without Python's [Errno …] notation."""
+    return (f"cannot write into {error.filename or folder}: {error.strerror or error}; "
+            "give a folder you can create and write to")
 
 
 def _download_progress(done: int, total: int) -> None:

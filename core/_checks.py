@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 
 NUMBER_RULES = {"number": "must be a number", "finite": "must be a finite number",
@@ -37,7 +38,8 @@ def check_number(what: str, value, *, low=None, high=None, low_open=False, high_
     if math.isinf(as_float):
         raise NumberError(what, "finite", got=as_float)
     if integer:
-        if as_float != int(value):
+        # An integer is whole, however large (10**30 as a float is not 10**30: it was called "not whole").
+        if not isinstance(value, numbers.Integral) and as_float != int(value):
             raise NumberError(what, "whole number", got=value)
         value = int(value)
     else:

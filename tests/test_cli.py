@@ -146,3 +146,10 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     (tmp_path / "afile").write_text("")
     on_a_file = cli("lab", "pack", tmp_path / "afile")
     assert on_a_file.returncode == 2 and "is a file: give a folder" in on_a_file.stderr
+    # A folder that cannot be made is no missing data set: "--download" was offered for it, after an [Errno 20].
+    inside_a_file = cli("lab", "pack", tmp_path / "afile" / "pack")
+    assert inside_a_file.returncode == 2 and "--download" not in inside_a_file.stderr
+    assert f"cannot write into {tmp_path / 'afile' / 'pack'}" in inside_a_file.stderr
+    assert "Not a directory; give a folder" in inside_a_file.stderr and "Errno" not in inside_a_file.stderr
+    fetched = cli("data", "fetch", "mnist", "--dir", tmp_path / "afile" / "data")
+    assert fetched.returncode == 2 and "cannot write into" in fetched.stderr and "Errno" not in fetched.stderr

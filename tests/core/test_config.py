@@ -30,6 +30,7 @@ def test_defaults_are_valid():
 @pytest.mark.parametrize("change, field, words", [
     (lambda c: setattr(c.training, "batch_size", 0), "training.batch_size", "≥ 1"),
     (lambda c: setattr(c.training, "epochs", 2.5), "training.epochs", "whole number"),
+    (lambda c: setattr(c.training, "epochs", 10**30), "training.epochs", "≤ 1000000"),  # was "whole number"
     (lambda c: setattr(c.data, "dataset", "imagenet"), "data.dataset", "choose one of: digits, xor"),
     (lambda c: setattr(c.data, "validation_split", 0.95), "data.validation_split", "≤ 0.9"),
     (lambda c: setattr(c.network.hidden[0], "activation", "swish"), "network.hidden[0].activation", "relu"),
