@@ -27,8 +27,11 @@ HYPERPARAMETER_PROPERTY = "hyperparameter"
 
 def named_key(message: str, keys) -> str | None:
     """The first of ``keys`` that an engine's error ``message`` names as a word ("adam lr must be ≥ 0"
-    names lr, not betas), or None."""
-    return next((key for key in keys if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", message)), None)
+    names lr, not betas), else the pair one of whose elements it names ("adam beta1 must be < 1" names
+    betas: its control went unmarked, and the optimiser's box was marked instead), or None."""
+    return next((key for key in keys if re.search(rf"(?<![\w.]){re.escape(key)}(?!\w)", message)), None) or \
+        next((key for key in keys if key.endswith("s") and re.search(rf"(?<![\w.]){re.escape(key[:-1])}\d(?!\w)",
+                                                                      message)), None)
 
 
 def tr(text: str, context: str = "Panels") -> str:

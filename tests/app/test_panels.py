@@ -115,6 +115,16 @@ def test_a_learning_rate_above_a_cycle_s_top_marks_the_top_and_the_preview_waits
     assert panel.problems.text() == "⚠ η_max (max_lr): must be ≥ 1.0, got 0.6"
 
 
+def test_a_bad_beta_of_adam_is_marked_at_the_betas_not_at_the_optimiser(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("optimizer.name", "adam")
+    model.set("optimizer.options", {"lr": 0.001, "betas": [0.9, 1.5]})
+    betas = panel.optimizer_options.controls()["betas"]
+    assert betas.property("invalid") is True and panel.optimizer.property("invalid") is not True
+    assert panel.problems.text().startswith("⚠ " + betas.accessibleName())
+
+
 def previewing_panel(qtbot, model, schedule: str, batch_size: int, epochs: int) -> TrainingPanel:
     """A Training panel previewing ``schedule`` with T = 6 over ``epochs`` of 100 examples."""
     panel = TrainingPanel(model)
