@@ -339,7 +339,9 @@ class RunRecording(QObject):
             try:
                 self._write(items)
             except (OSError, ValueError) as error:
-                log.exception("the run in %s could not be saved", self.folder)
+                # The window says so; an OSError is the disk's, not the program's: no traceback for it.
+                log.warning("the run in %s could not be saved: %s", self.folder, error,
+                            exc_info=isinstance(error, ValueError))
                 message = getattr(error, "strerror", None) or str(error)
                 with self._condition:
                     self.error = message
