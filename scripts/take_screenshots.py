@@ -2,7 +2,7 @@
 
     MLP_WORKBENCH_DATA=/path/to/data python scripts/take_screenshots.py [name ...]
 
-Names: digits, moons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground, runs,
+Names: digits, moons, neurons, mnist (needs MNIST in MLP_WORKBENCH_DATA), draw, compare, playground, runs,
 lab_russian; all of them without names.
 Every shot is grabbed mid-run, as a user sees the window; look at each PNG before committing it.
 """
@@ -80,6 +80,18 @@ def moons() -> None:
                              LayerConfig(units=16, activation="tanh", init="xavier_uniform")]
     config.training.epochs = 2000
     train_and_grab(config, "BoundaryView", 300, "main_window_moons")
+
+
+def neurons() -> None:
+    from core.config import LayerConfig, RunConfig
+
+    config = RunConfig()
+    config.data.dataset = "circles"
+    config.network.hidden = [LayerConfig(units=6, activation="tanh", init="xavier_uniform"),
+                             LayerConfig(units=4, activation="tanh", init="xavier_uniform")]
+    config.optimizer.options = {"lr": 0.03}
+    config.training.epochs = 2000
+    train_and_grab(config, "UnitMapView", 150, "neurons_view")
 
 
 def mnist() -> None:
@@ -198,7 +210,7 @@ def lab_russian() -> None:
     i18n.set_language("en")
 
 
-SHOTS = {"digits": digits, "moons": moons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground,
+SHOTS = {"digits": digits, "moons": moons, "neurons": neurons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground,
          "runs": runs, "lab_russian": lab_russian}
 
 if __name__ == "__main__":
