@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
@@ -29,6 +29,8 @@ from app.views.compare_view import beside_controls
 from core import surfaces
 
 FRAME_MS = 33
+STACKED_BELOW = 560
+"""Pixels of width under which the loss plot goes under the surface rather than beside it."""
 MAX_STEPS = 5000
 """Each path stops after this many steps (a path that has not converged by then never will visibly)."""
 GRID_RESOLUTION = 160
@@ -170,6 +172,31 @@ class PlaygroundView(View):
         self.set_surface(surfaces.names()[0])
 
     # ------------------------------------------------------------------ layout
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            self._arrange(event.size().width() < STACKED_BELOW)
+        return False
+
+    def _arrange(self, stacked: bool) -> None:
+        """The loss plot beside the surface, or under it when the plots' room is narrow (at 1024 pixels
+        beside the configuration and the controls, side by side they were cut off mid-title)."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        layout = self.graphics.ci
+        layout.removeItem(self.loss_plot)
+        layout.removeItem(self.legend)
+        if stacked:
+            layout.addItem(self.loss_plot, row=1, col=0)
+            layout.addItem(self.legend, row=2, col=0)
+        else:
+            layout.addItem(self.loss_plot, row=0, col=1)
+            layout.addItem(self.legend, row=1, col=0, colspan=2)
+        self.legend.setColumnCount(1 if stacked else 4)  # side by side, the names were wider than the plots
+        layout.layout.setColumnStretchFactor(1, 0 if stacked else 2)
+        layout.layout.setRowStretchFactor(0, 3 if stacked else 1)
+        layout.layout.setRowStretchFactor(1, 2 if stacked else 0)
+
     def _build(self) -> None:
         # The base class lays out the note and the plots; the plots move right of the controls here.
         self.layout().removeWidget(self.graphics)
@@ -190,7 +217,12 @@ class PlaygroundView(View):
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
         # Under both plots, in columns: inside the loss plot, as narrow as a third of the window, it hid the curves.
         self.legend = laid_out_legend(colCount=4)
+        # A name wider than the plots' room is cut at their edge rather than pushing them past the view's.
+        self.legend.setMinimumWidth(0)
+        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.graphics.addItem(self.legend, row=1, col=0, colspan=2)
+        self._stacked = False
+        self.graphics.installEventFilter(self)
         self.background = pg.ImageItem()
         self.background.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (200, 208, 218)]))
         self.contours = pg.PlotCurveItem(pen=pg.mkPen(palette.REFERENCE, width=1))

@@ -308,3 +308,22 @@ def test_every_view_s_legend_is_drawn_at_the_plots_scale_and_exported_at_it(qtbo
              for y in range(int(2 * area.top()), int(2 * area.bottom()), 2)
              if image.pixelColor(x, y) != image.pixelColor(0, 0)]
     assert inked, "the legend's last label drawn where it is on screen, at twice the size"
+
+
+def test_in_a_narrow_window_the_loss_plot_goes_under_the_surface_and_everything_fits(qtbot, view):
+    """At 1024 pixels beside the configuration, the two plots side by side were cut off mid-title."""
+    def fits() -> bool:
+        room = view.graphics.viewport().rect()
+        return all(room.contains(view.graphics.mapFromScene(item.sceneBoundingRect()).boundingRect())
+                   for item in (view.surface_plot, view.loss_plot, view.legend))
+
+    beside = view.loss_plot.sceneBoundingRect().left() >= view.surface_plot.sceneBoundingRect().right()
+    assert beside and fits()
+    view.resize(620, 750)  # a 1024-pixel window's views beside the configuration panel
+    qtbot.waitUntil(lambda: view.graphics.width() < 300)
+    QCoreApplication.processEvents()
+    assert view.loss_plot.sceneBoundingRect().top() >= view.surface_plot.sceneBoundingRect().bottom()
+    assert fits(), "nothing cut off at the view's edge"
+    view.resize(1300, 750)
+    qtbot.waitUntil(lambda: view.loss_plot.sceneBoundingRect().left() >= view.surface_plot.sceneBoundingRect().right())
+    assert fits()
