@@ -840,6 +840,7 @@ class MainWindow(QMainWindow):
         self.network_panel.set_shape(network.n_inputs, network.n_outputs, network.n_parameters)
         self.training_panel.set_training_size(len(experiment.dataset.X_train))
         self._clear_status()
+        self.statusBar().clearMessage()  # "Finished 20 epochs." stayed beside the fresh weights of a Reset
         self.experiment_built.emit(experiment)
         self._call_views("reset", experiment)
         self._restart_stopped_views()  # after: a new view is told the experiment once, by _catch_up

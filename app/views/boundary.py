@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from app import palette
 from app.display_names import data_label
@@ -37,6 +37,9 @@ def region_colours(labels: np.ndarray, confidence: np.ndarray | None, n_classes:
     picture = white + (colours - white) * strength[..., None]
     return picture.astype(np.uint8)
 
+
+SAME_UNITS = 4.0
+"""Features whose spans are within this factor of each other are drawn to scale (one unit as long on both axes)."""
 
 LEGEND_COLUMNS = 6
 """Entries per line of the legend (the splits drawn, then the classes)."""
@@ -71,7 +74,17 @@ class BoundaryView(View):
         set_help(self.show_test, self.tr("Draw the test examples too, as rings in their class's colour: examples "
                                          "the network is neither trained nor validated on."), self.tr("Show test data"))
         self.show_test.toggled.connect(self._show_test_toggled)
-        self.layout().addWidget(self.show_test)
+        self.discretize = QCheckBox(self.tr("&Discretize output"))
+        set_help(self.discretize, self.tr("Colour each point of the plane by its predicted class alone, however sure "
+                                          "the network is: the boundary as a sharp line."), self.tr("Discretize output"))
+        self.discretize.toggled.connect(self._changed)
+        self.options = QWidget()
+        row = QHBoxLayout(self.options)
+        row.setContentsMargins(4, 0, 4, 2)
+        row.addWidget(self.show_test)
+        row.addWidget(self.discretize)
+        row.addStretch(1)
+        self.layout().addWidget(self.options)
         self.boundary = None
         self.n_classes = 2
         self.feature_names = ("x1", "x2")
@@ -101,13 +114,17 @@ class BoundaryView(View):
         rings = [pg.mkPen(colour, width=TEST_RING_WIDTH) for colour in colours]
         X, y = dataset.scaler.inverse_transform(dataset.X_test[:MAX_POINTS]), dataset.y_test[:MAX_POINTS]
         self.test_points.setData(x=X[:, 0], y=X[:, 1], pen=[rings[label] for label in y])
-        self.show_test.show()
+        self.options.show()
+        # Drawn to scale when the two features are in like units (the toy sets: circles looked like ellipses);
+        # not when one spans a thousand times the other (wine's alcohol and proline).
+        spans = np.ptp(dataset.scaler.inverse_transform(np.concatenate([dataset.X_train, dataset.X_val])), axis=0)
+        self.plot.setAspectLocked(bool(np.all(spans > 0)) and max(spans) <= SAME_UNITS * min(spans), ratio=1.0)
         self._fill_legend()
         self._note_points_left_out()
 
     def forget_data(self, reason: str) -> None:
         super().forget_data(reason)
-        self.show_test.hide()  # with no plot, it would show nothing
+        self.options.hide()  # with no plot, they would show nothing
 
     def _show_test_toggled(self, shown: bool) -> None:
         self.test_points.setVisible(shown)
@@ -151,7 +168,9 @@ class BoundaryView(View):
         boundary = self.boundary
         if boundary is None:
             return
-        self.region.setImage(region_colours(boundary.labels, boundary.confidence, self.n_classes), levels=(0, 255))
+        # Discretized: every point as if the network were sure of its class.
+        confidence = np.ones(boundary.labels.shape) if self.discretize.isChecked() else boundary.confidence
+        self.region.setImage(region_colours(boundary.labels, confidence, self.n_classes), levels=(0, 255))
         dx = (boundary.x[-1] - boundary.x[0]) / (len(boundary.x) - 1)
         dy = (boundary.y[-1] - boundary.y[0]) / (len(boundary.y) - 1)
         # Each pixel is centred on its grid point.

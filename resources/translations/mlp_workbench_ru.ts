@@ -282,6 +282,18 @@
         <translation>Показать тестовые данные</translation>
     </message>
     <message>
+        <source>&amp;Discretize output</source>
+        <translation>&amp;Дискретный выход</translation>
+    </message>
+    <message>
+        <source>Colour each point of the plane by its predicted class alone, however sure the network is: the boundary as a sharp line.</source>
+        <translation>Красить каждую точку плоскости только цветом предсказанного класса, как бы ни была уверена сеть: граница — резкая линия.</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>Дискретный выход</translation>
+    </message>
+    <message>
         <source>test</source>
         <translation>тест</translation>
     </message>

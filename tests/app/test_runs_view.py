@@ -247,8 +247,10 @@ def test_new_weights_for_changed_data_say_where_the_trained_network_is_and_bring
     assert window.model.config.data.dataset == "digits" and window.steps_done > 0
     assert "New weights" not in window.message_bar.message(), "opening a run replaces nothing unsaid"
     window.message_bar.dismiss()
+    assert window.statusBar().currentMessage().startswith("Opened the run “digits before”")
     with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
         window.reset()
+    assert window.statusBar().currentMessage() == "", "nothing said of the network before beside fresh weights"
     assert window.message_bar.message().endswith("“digits before”.")
     assert window._replaced_run == folder
     window.message_bar.dismiss()

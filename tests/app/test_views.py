@@ -1061,3 +1061,20 @@ def test_show_test_data_draws_the_test_points_as_rings_names_them_and_exports_th
     assert not near_ring(with_test, (int(2 * centre.x()), int(2 * centre.y()))), "hollow"
     view.show_test.click()
     assert legend() == ["training", "validation", "0", "1"] and drawn() == [view.train_points, view.val_points]
+
+
+def test_the_plane_of_like_features_is_drawn_to_scale_and_discretized_on_request(qtbot, runs):
+    """Circles looked like ellipses (the y axis squeezed 1.7×); Playground's "Discretize output" was missing."""
+    run = runs["moons"]
+    view = fed_view(qtbot, BoundaryView, run)
+    view.refresh()
+    assert view.plot.getViewBox().state["aspectLocked"] == 1.0, "x and y in the same units: to scale"
+    boundary = run.last.boundary
+    np.testing.assert_array_equal(view.region.image, region_colours(boundary.labels, boundary.confidence, 2))
+    view.discretize.click()
+    sure = region_colours(boundary.labels, np.ones(boundary.labels.shape), 2)
+    np.testing.assert_array_equal(view.region.image, sure)
+    assert len(np.unique(sure.reshape(-1, 3), axis=0)) == len(np.unique(boundary.labels)), "one colour per class"
+    wine = build_experiment("wine_2d", hidden=(3,), activation="sigmoid", loss="softmax_cross_entropy", epochs=1)
+    view.reset(wine)
+    assert not view.plot.getViewBox().state["aspectLocked"], "alcohol (11–15) and proline (278–1680) stretched"
