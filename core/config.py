@@ -164,8 +164,16 @@ def _build(kind, raw: dict, path: str):
                     raise ValueError(f"{where}[{index}] must be an object, got {layer!r}")
                 built.append(_build(LayerConfig, layer, f"{where}[{index}]."))
             value = built
+        elif _holds_object(known[name]) and not isinstance(value, dict):
+            # A list where the panels expect an object of options broke the window that opened on it.
+            raise ValueError(f"{where} must be an object {{…}}, got {value!r}")
         values[name] = value
     return kind(**values)
+
+
+def _holds_object(field: dataclasses.Field) -> bool:
+    """Whether a field holds an object of named values (options, augmentation, …): its default is one."""
+    return field.default_factory is not dataclasses.MISSING and isinstance(field.default_factory(), dict)
 
 
 # Each entry turns a config of version v into one of version v + 1.

@@ -111,3 +111,7 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
     defaults, message = opened[3]
     assert defaults == RunConfig()
     assert message.startswith("The settings the window last closed with could not be read (")
+    (tmp_path / settings.LAST_CONFIG_FILE).write_text('{"data": {"options": [1, 2]}}', encoding="utf-8")
+    assert cli.main([]) == 0, "a list where the panels take an object crashed every launch"
+    defaults, message = opened[4]
+    assert defaults == RunConfig() and "data.options must be an object" in message

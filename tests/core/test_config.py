@@ -138,7 +138,8 @@ def test_values_no_file_can_hold_or_no_run_can_use_are_refused_at_their_field(ch
 
 @pytest.mark.parametrize("text, message", [
     ('{"optimizer": "sgd"}', "optimizer must be an object"),  # no version: the draft's, migrated
-    ('{"optimizer": {"name": "sgd", "options": [1]}}', "must be an object of hyperparameters"),
+    ('{"optimizer": {"name": "sgd", "options": [1]}}', "optimizer.options must be an object"),
+    ('{"data": {"options": [1, 2]}}', "data.options must be an object"),
     ("[" * 100_000 + "]" * 100_000, "nests lists or objects thousands deep"),
     ('{"training": {"epochs": ' + "9" * 5000 + "}}", "a number of more than 4,300 digits: no setting takes one"),
 ])
