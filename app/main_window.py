@@ -849,13 +849,16 @@ class MainWindow(QMainWindow):
         self.experiment_changed.emit(experiment)
         self.loader.prepare_engine(experiment)
         self.message_bar.withdraw(self.reopen_replaced_action)
-        self._replaced_run = replaced[0] if replaced is not None else None
+        self._replaced_run = replaced[0] if replaced is not None and replaced[2] else None
         if replaced is not None:
             self.show_message(self.tr("New weights: the network trained before is kept in the Runs view as “%1”.")
-                              .replace("%1", replaced[1]), "info", self.reopen_replaced_action)
+                              .replace("%1", replaced[1]), "info", self.reopen_replaced_action if replaced[2] else None)
 
-    def _trained_run(self) -> tuple[Path, str] | None:
-        """(run folder, name) of the network trained so far, if it was trained and its run saved."""
+    def _trained_run(self) -> tuple[Path, str, bool] | None:
+        """(run folder, name, whether reopening the run gives back the network) of the network trained so
+        far, if it was trained and its run saved. Reopened, a run gives its last weights: the network's
+        when it was trained into its recording, but not after Go back, a rewind to a checkpoint or a
+        checkpoint opened as a model (their run is named, not offered)."""
         if not self._steps_done:
             return None
         if self.recording is not None:
@@ -863,7 +866,7 @@ class MainWindow(QMainWindow):
         else:
             folder = self._origin[0] if self._origin is not None else None  # reopened, not trained further
         try:
-            return (folder, runs.RunInfo.read(folder).name) if folder is not None else None
+            return (folder, runs.RunInfo.read(folder).name, self.recording is not None) if folder is not None else None
         except (OSError, ValueError):  # its run.json damaged: nothing to reopen
             return None
 

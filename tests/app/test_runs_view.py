@@ -252,10 +252,21 @@ def test_new_weights_for_changed_data_say_where_the_trained_network_is_and_bring
         window.reset()
     assert window.statusBar().currentMessage() == "", "nothing said of the network before beside fresh weights"
     assert window.message_bar.message().endswith("“digits before”.")
-    assert window._replaced_run == folder
+    # Reopened (or rewound, or gone back), the network was not the run's last weights' by recording: named only.
+    assert window.message_bar.action_button.isHidden() and not window.reopen_replaced_run()
     window.message_bar.dismiss()
+    train(window, qtbot)  # trained into a run of its own: reopened, it gives these weights back
+    trained_on = window.experiment.network.flat_parameters.copy()
     with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
-        window.reset()  # fresh weights, never trained: nothing to keep
+        window.reset()
+    assert not window.message_bar.action_button.isHidden()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.reopen_replaced_run()
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, trained_on)
+    for _ in range(2):  # the reopened network named; then fresh weights, never trained: nothing to keep
+        window.message_bar.dismiss()
+        with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+            window.reset()
     assert window.message_bar.message() == "" and not window.reopen_replaced_run()
 
 
