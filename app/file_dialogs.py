@@ -35,11 +35,18 @@ class _SaveDialog(QFileDialog):
     def accept(self) -> None:
         """Add the selected type's extension to a name that has another one ("anna.v2"), to which Qt
         adds none, before the dialog asks whether to replace an existing file: the caller added it
-        after, and replaced anna.v2.json unasked."""
+        after, and replaced anna.v2.json unasked. A name of another offered type keeps its extension."""
         typed, file_filter = self.selectedFiles(), self.selectedNameFilter()
         extension = extension_of(file_filter)
         if typed and typed[0] and extension and not fits_type(typed[0], file_filter):
-            self.selectFile(f"{typed[0]}.{extension}")
+            # A name of another type the dialog offers ("plot.svg" with PNG selected) is that type's.
+            offered = next((entry for entry in self.nameFilters() if extension_of(entry)
+                            and fits_type(typed[0], entry)), None)
+            if offered is not None:
+                self.selectNameFilter(offered)
+                self.setDefaultSuffix(extension_of(offered))
+            else:
+                self.selectFile(f"{typed[0]}.{extension}")
         super().accept()
 
 

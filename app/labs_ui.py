@@ -437,7 +437,8 @@ class LabController(QObject):
         name = f"{self.lab.id}_{who}_{self.variant.name}.json"
         path = ask_save_path(self.window, self.tr("Export my result"), name, self.tr("Lab results (*.json)"))
         if path:
-            self.export_result(path, student)
+            # A native dialog may return the name as typed: a path without .json would be taken for a folder.
+            self.export_result(path if path.lower().endswith(".json") else path + ".json", student)
 
     def collect_dialog(self) -> ResultsDialog:
         dialog = ResultsDialog(parent=self.window)

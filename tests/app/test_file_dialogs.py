@@ -7,6 +7,19 @@ import pytest
 from app.file_dialogs import extension_of, save_dialog
 
 
+def answer_no_later() -> list[str]:
+    """The questions the next modal box asks, answered "no" (as the user does once the dialog has asked)."""
+    questions = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        questions.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(50, answer_no)
+    return questions
+
+
 def test_the_extension_of_a_file_type_is_its_first_pattern_s():
     assert extension_of("CSV data (*.csv)") == "csv"
     assert extension_of("MLP Workbench models (*.npz)") == "npz"
@@ -30,14 +43,7 @@ def test_typing_an_existing_file_s_name_without_extension_asks_before_replacing_
     dialog = save_dialog(None, "Export my result", str(tmp_path / "lab_anna.json"), "Lab results (*.json)")
     qtbot.addWidget(dialog)
     dialog.selectFile("mine")
-    questions = []
-
-    def answer_no() -> None:
-        box = QApplication.activeModalWidget()
-        questions.append(box.text())
-        box.reject()
-
-    QTimer.singleShot(50, answer_no)
+    questions = answer_no_later()
     dialog.show()
     dialog.accept()
     assert questions and "mine.json" in questions[0]
@@ -54,14 +60,7 @@ def test_a_name_with_another_extension_gets_the_types_and_the_question_before_re
     dialog = save_dialog(None, "Export my result", str(tmp_path / "lab_anna.json"), "Lab results (*.json *.JSON)")
     qtbot.addWidget(dialog)
     dialog.selectFile(str(tmp_path / typed))
-    questions = []
-
-    def answer_no() -> None:
-        box = QApplication.activeModalWidget()
-        questions.append(box.text())
-        box.reject()
-
-    QTimer.singleShot(50, answer_no)
+    questions = answer_no_later()
     dialog.show()
     dialog.accept()
     assert questions and written.name in questions[0]
@@ -80,3 +79,17 @@ def test_a_name_with_another_extension_is_saved_with_the_types_added(qtbot, tmp_
     upper.selectFile(str(tmp_path / "ANNA.JSON"))
     upper.accept()
     assert upper.selectedFiles() == [str(tmp_path / "ANNA.JSON")], "a name of the type's is left as typed"
+
+
+def test_a_name_of_another_offered_type_keeps_its_extension_and_selects_that_type(qtbot, tmp_path):
+    """"plot.svg" typed with PNG selected became plot.svg.png, a PNG image."""
+    dialog = save_dialog(None, "Export view", "", "PNG (*.png);;SVG (*.svg);;CSV (*.csv)")
+    qtbot.addWidget(dialog)
+    dialog.selectFile(str(tmp_path / "plot.svg"))
+    dialog.accept()
+    assert dialog.selectedFiles() == [str(tmp_path / "plot.svg")] and dialog.selectedNameFilter() == "SVG (*.svg)"
+    other = save_dialog(None, "Export view", "", "PNG (*.png);;SVG (*.svg);;CSV (*.csv)")
+    qtbot.addWidget(other)
+    other.selectFile(str(tmp_path / "plot.jpg"))
+    other.accept()
+    assert other.selectedFiles() == [str(tmp_path / "plot.jpg.png")], "a type not offered: the selected one's"
