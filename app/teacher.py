@@ -222,9 +222,17 @@ def csv_cell(table: labs.ResultsTable, row: int, column: int, decimal: str) -> s
         return ""
     if isinstance(value, float):
         return repr(value).replace(".", decimal)
-    if name == "saved":
-        return value.replace("T", " ")
-    return shown_text(table, row, column)
+    return inert(value.replace("T", " ") if name == "saved" else shown_text(table, row, column))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula: a student named =HYPERLINK(…) ran it on the teacher's
+computer."""
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet shows as it is: one that would start a formula is quoted with a leading '."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 NARROWED_COLUMN = 200
@@ -368,8 +376,9 @@ class ResultsDialog(QDialog):
                     item.setToolTip(item.text())  # their columns are narrowed to keep the goal in sight
                 if isinstance(value, float) or table.header[column] == "saved":
                     item.setData(Qt.ItemDataRole.UserRole, value)  # by value, and by time: ISO 8601 sorts as text
-                elif table.header[column] == "lab" and value in table.installed:
-                    item.setData(Qt.ItemDataRole.UserRole, table.installed[value].number)  # 4 before 10
+                elif table.header[column] == "lab":  # 4 before 10; labs not installed here after them
+                    item.setData(Qt.ItemDataRole.UserRole,
+                                 float(table.installed[value].number) if value in table.installed else math.inf)
                 if isinstance(value, float):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not latest:

@@ -40,10 +40,10 @@ def data_seed(config: run_config.RunConfig) -> int:
 
 def data_key(config: run_config.RunConfig) -> str:
     """Everything that decides which arrays :func:`load_data` returns for ``config``: the data settings
-    and the seed, not the augmentation (which the trainer applies per batch). Runs with equal keys can
-    share one loaded data set."""
+    and their seed (:func:`data_seed`), not the augmentation (which the trainer applies per batch). Runs
+    with equal keys can share one loaded data set (another training seed keeps data of their own seed)."""
     data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
-    return json.dumps({"data": data, "seed": config.training.seed}, sort_keys=True, default=str)
+    return json.dumps({"data": data, "seed": data_seed(config)}, sort_keys=True, default=str)
 
 
 def output_width(dataset, loss_name: str) -> int:

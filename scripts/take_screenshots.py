@@ -210,10 +210,16 @@ def lab_russian() -> None:
     i18n.set_language("en")
 
 
-SHOTS = {"digits": digits, "moons": moons, "neurons": neurons, "mnist": mnist, "draw": draw, "compare": compare, "playground": playground,
-         "runs": runs, "lab_russian": lab_russian}
+SHOTS = {"digits": digits, "moons": moons, "neurons": neurons, "mnist": mnist, "draw": draw, "compare": compare,
+         "playground": playground, "runs": runs, "lab_russian": lab_russian}
 
 if __name__ == "__main__":
+    import tempfile
+
+    from core.datasets.locations import USER_DIR_VARIABLE
+
+    # The windows' settings, runs and last configuration go to a scratch folder, not the user's.
+    os.environ.setdefault(USER_DIR_VARIABLE, tempfile.mkdtemp(prefix="mlp-workbench-shots-"))
     application = QApplication.instance() or QApplication(sys.argv[:1])
     for shot in sys.argv[1:] or SHOTS:
         SHOTS[shot]()

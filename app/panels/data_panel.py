@@ -306,7 +306,8 @@ class DataPanel(ConfigPanel):
 
     def _on_model_changed(self, path: str) -> None:
         super()._on_model_changed(path)
-        if path.startswith("training"):  # the data seed shown is the training seed while the data have none of their own
+        # The data seed shown is the training seed while the data have none of their own.
+        if path.startswith("training"):
             self.data_seed.set_value(data_seed(self.config))
 
     def changeEvent(self, event) -> None:

@@ -334,6 +334,8 @@ class Axis(pg.AxisItem):
         while span / widened * MIN_PIXELS_PER_LABEL > size:
             mantissa = round(widened / 10 ** math.floor(math.log10(widened)))
             widened *= 2.5 if mantissa == 2 else 2
+            if not math.isfinite(widened * 2.5):  # a span near the largest float: pyqtgraph's ticks, crowded
+                return levels
         if widened == spacing:
             return levels
         return [(widened, 0), *levels]

@@ -76,7 +76,8 @@ class BoundaryView(View):
         self.show_test.toggled.connect(self._show_test_toggled)
         self.discretize = QCheckBox(self.tr("&Discretize output"))
         set_help(self.discretize, self.tr("Colour each point of the plane by its predicted class alone, however sure "
-                                          "the network is: the boundary as a sharp line."), self.tr("Discretize output"))
+                                          "the network is: the boundary as a sharp line."),
+                 self.tr("Discretize output"))
         self.discretize.toggled.connect(self._changed)
         self.options = QWidget()
         row = QHBoxLayout(self.options)

@@ -50,7 +50,8 @@ class UnitMapView(View):
         self.legend = laid_out_legend(colCount=3)
         self.graphics.addItem(self.legend, row=0, col=0)
         negative, zero, positive = palette.signed_colormap().map([0.0, 0.5, 1.0], mode="qcolor")
-        for colour, text in ((positive, self.tr("positive output")), (zero, "0"), (negative, self.tr("negative output"))):
+        for colour, text in ((positive, self.tr("positive output")), (zero, "0"),
+                             (negative, self.tr("negative output"))):
             self.legend.addItem(pg.ScatterPlotItem(symbol="s", size=10, pen=None, brush=pg.mkBrush(colour)), text)
         self.plot = self.new_picture_plot(row=1)
         self.plot.setAspectLocked(True)

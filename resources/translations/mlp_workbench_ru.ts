@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Show &amp;test data</source>
-        <translation>Показать &amp;тестовые данные</translation>
+        <translation>Показывать &amp;тестовые данные</translation>
     </message>
     <message>
         <source>Draw the test examples too, as rings in their class&apos;s colour: examples the network is neither trained nor validated on.</source>
@@ -2924,7 +2924,7 @@ and turn negative after it, floored at end_factor·η₀).</source>
     </message>
     <message>
         <source>Reopen &amp;it</source>
-        <translation>Открыть &amp;снова</translation>
+        <translation>От&amp;крыть снова</translation>
     </message>
     <message>
         <source>Reopen the trained run that new weights replaced</source>

@@ -279,7 +279,7 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
     labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", config, history,
                        {**metrics, "val_accuracy": 0.95}, student="Anna")
     labs.export_result(tmp_path / "boris.json", xnor, "trained", xnor.variant("trained").config, history,
-                       {**metrics, "val_accuracy": 0.5}, student="Boris")
+                       {**metrics, "val_accuracy": 0.5}, student="=Boris")
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
@@ -291,9 +291,9 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
         assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
         assert dialog.table.item(anna, header.index("saved")).text() == "30.11.2026 10:00"
         dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
-        assert dialog.table.item(0, 0).text() == "Boris", "1 December after 30 November (not as text)"
+        assert dialog.table.item(0, 0).text() == "=Boris", "1 December after 30 November (not as text)"
         dialog.table.sortItems(header.index("lab"), Qt.SortOrder.DescendingOrder)
-        assert dialog.table.item(0, 0).text() == "Boris", "lab 4 after lab 1"
+        assert dialog.table.item(0, 0).text() == "=Boris", "lab 4 after lab 1"
         headings = [dialog.heading(name) for name in header]
         assert dialog.save_csv(tmp_path / "table.csv")
         with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
@@ -301,6 +301,7 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
     finally:
         i18n.set_language("en")
     assert rows[0] == headings and headings[0] != "Student", "the headings as the table shows them"
+    assert {row[0] for row in rows[1:]} == {"Anna", "'=Boris"}, "a name that starts a formula stays text"
     accuracy = header.index("val_accuracy")
     assert sorted(row[accuracy] for row in rows[1:]) == ["0,5", "0,95"]
     assert all(len(row) == len(header) for row in rows)

@@ -1,5 +1,6 @@
 """The live views fed by real short training runs: what they draw, what they export, what they keep."""
 import csv
+import math
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
@@ -1011,6 +1012,12 @@ def test_an_upright_axis_keeps_its_labels_apart_on_a_short_plot(qtbot, low, high
     assert [spacing for spacing, _ in levels] == sorted((spacing for spacing, _ in levels), reverse=True)
     if pixels >= 300:
         assert levels == pg.AxisItem("left").tickValues(low, high, pixels), "a tall axis is ticked as pyqtgraph does"
+
+
+def test_an_upright_axis_over_nearly_every_float_falls_back_to_pyqtgraph_s_ticks(qtbot):
+    levels = Axis("left").tickValues(0.0, 1e308, 5)  # (an axis spanning ±1.7e308 overflows in pyqtgraph itself)
+    assert all(math.isfinite(spacing) for spacing, _ in levels), "an infinite spacing raised inside paint"
+    assert levels == pg.AxisItem("left").tickValues(0.0, 1e308, 5)
 
 
 def test_show_test_data_draws_the_test_points_as_rings_names_them_and_exports_them(qtbot, runs, tmp_path):
