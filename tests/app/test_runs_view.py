@@ -243,6 +243,7 @@ def test_new_weights_for_changed_data_say_where_the_trained_network_is_and_bring
     assert not window.message_bar.action_button.isHidden()
     with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
         assert window.reopen_replaced_run()
+    assert window.current_history() is not None and window._origin[0] == folder, "that very run"
     np.testing.assert_array_equal(window.experiment.network.flat_parameters, trained)
     assert window.model.config.data.dataset == "digits" and window.steps_done > 0
     assert "New weights" not in window.message_bar.message(), "opening a run replaces nothing unsaid"
