@@ -168,6 +168,18 @@ class DatasetOptionsForm(HyperparameterForm):
         return super().make_control(key, default)
 
 
+NOISY_TRUTH_TABLES = ("xor", "xnor")
+"""Truth tables that become clouds of points drawn at random around their corners with some noise."""
+
+
+def is_sampled(data) -> bool:
+    """Whether ``data`` (a :class:`core.config.DataConfig`) are drawn at random, so that a seed of their own
+    draws them again: the toy sets, and XOR/XNOR with noise (Playground's XOR is such a cloud)."""
+    noise = data.options.get("noise", 0)
+    return data.dataset in toys.NAMES or (data.dataset in NOISY_TRUTH_TABLES and isinstance(noise, (int, float))
+                                          and not isinstance(noise, bool) and noise > 0)
+
+
 class DataPanel(ConfigPanel):
     prefixes = ("data",)
 
@@ -231,7 +243,7 @@ class DataPanel(ConfigPanel):
 
     def _build_data_seed_row(self) -> QWidget:
         """The seed of a generated data set, apart from the training seed, and a button that draws the data
-        again (TensorFlow Playground's "Regenerate"); shown for the generated sets only (:data:`toys.NAMES`)."""
+        again (TensorFlow Playground's "Regenerate"); shown for randomly drawn data only (:func:`is_sampled`)."""
         self.data_seed_row = row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -352,7 +364,7 @@ class DataPanel(ConfigPanel):
         self.dataset.set_value(data.dataset)
         defaults = dataset_options(data.dataset)
         self.options.set_values(defaults, data.options)
-        self.dataset_form.setRowVisible(self.data_seed_row, data.dataset in toys.NAMES)
+        self.dataset_form.setRowVisible(self.data_seed_row, is_sampled(data))
         self.data_seed.set_value(data_seed(self.config))
         self.validation_split.set_value(data.validation_split)
         self.max_train.set_value(data.options.get("max_train") or 0)

@@ -538,6 +538,10 @@ def test_generated_data_have_a_data_seed_of_their_own_and_regenerate_draws_the_n
     assert model.config.data.options == {} and panel.data_seed.value() == 9
     model.set("data.dataset", "csv")
     assert panel.data_seed_row.isHidden()
+    panel.dataset.choose("xor")
+    assert panel.data_seed_row.isHidden(), "XOR's four corners: nothing drawn at random"
+    model.set("data.options", {"n_samples": 400, "noise": 0.2})
+    assert not panel.data_seed_row.isHidden(), "Playground's XOR: a cloud around the corners"
 
 
 def test_a_data_seed_the_loader_refuses_is_marked_at_its_control(qtbot, model):
