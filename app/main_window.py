@@ -60,7 +60,7 @@ from core.datasets.mnist import DatasetUnavailableError
 from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import Experiment, build_augmenter, data_key, output_width
 from core.inspection import inspect
-from core.trainer import batch_starts
+from core.trainer import batch_starts, evaluate
 
 log = logging.getLogger(__name__)
 
@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.status_labels = {}
         for key, name in (("state", self.tr("Run state")), ("epoch", self.tr("Epoch")), ("step", self.tr("Step")),
-                          ("loss", self.tr("Loss")), ("metric", self.tr("Accuracy")),
+                          ("loss", self.tr("Loss")), ("metric", self.tr("Accuracy")), ("test", self.tr("Test set")),
                           ("speed", self.tr("Samples per second")), ("elapsed", self.tr("Elapsed time")),
                           ("eta", self.tr("Time left"))):
             label = QLabel()
@@ -565,6 +565,9 @@ class MainWindow(QMainWindow):
             # Not permanent: a message ("Завершено эпох: 20.") takes their place for its few seconds,
             # where beside them it was cut short in a narrow window ("Завершено эпох: 2").
             bar.addWidget(label)
+        self.status_labels["test"].setToolTip(self.tr(
+            "The network's loss and accuracy on the test set, measured once when a run ends: the validation set "
+            "guides training, the test set is kept apart to tell how well the network does on new examples."))
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setMaximumWidth(180)
@@ -601,8 +604,9 @@ class MainWindow(QMainWindow):
             self.state_changed.emit(state)
             if state == IDLE:
                 self._call_views("on_run_ended")  # the Draw view no longer says "the model being trained"
-        if state != RUNNING:
-            self.status_labels["eta"].setText("")  # no time is left while nothing runs
+        if state != RUNNING:  # no time is left, and no speed, while nothing runs
+            self.status_labels["eta"].setText("")
+            self.status_labels["speed"].setText("")
         self.training_panel.set_run_position(self._run_position())
         self._update_actions()
 
@@ -927,6 +931,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_session_ended)
         self.session = session
+        self.status_labels["test"].setText("")  # the last end's: this run has yet to end
         session.start()
         self._apply_pace()
         self._set_state(PAUSED if paused else RUNNING)
@@ -1097,12 +1102,26 @@ class MainWindow(QMainWindow):
             stopped = self.tr("Stopped after 1 step; Start continues from here.") if event.step == 1 else \
                 self.tr("Stopped after %1 steps; Start continues from here.").replace("%1", format_integer(event.step))
             self.statusBar().showMessage(stopped, 5000)
+        if not self._diverged:
+            self._show_test_result()
         if event.reason == events.EARLY_STOPPED:
             self._planned_epochs = event.epoch
         elif event.reason == events.COMPLETED:  # a later end asked for as the run ended is where Start goes on to
             self._planned_epochs = max(event.epoch, self._plan_start_epoch + self._applied_config.training.epochs)
         self._show_progress()
         self.run_finished.emit(event)
+
+    def _show_test_result(self) -> None:
+        """The ended run's loss and accuracy (R²) on the test set, once (TensorFlow Playground shows a test
+        loss; here the validation set plays its part during training, and the test set is measured apart)."""
+        dataset = self.experiment.dataset
+        if not len(dataset.X_test):
+            return
+        loss, value = evaluate(self.experiment.network, dataset.X_test, dataset.y_test)
+        shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
+        self.status_labels["test"].setText(self.tr("test: loss %1, %2 %3")
+                                           .replace("%1", format_number(loss, 4, fixed=False))
+                                           .replace("%2", self._metric_name()).replace("%3", shown))
 
     def _offer_going_back(self, fallback: events.Snapshot | None) -> None:
         """Name the weights Go back restores: the diverged run's best epoch, or where the run started."""
@@ -1157,7 +1176,7 @@ class MainWindow(QMainWindow):
     def _clear_status(self) -> None:
         self._last_batch = self._last_epoch = None
         self._rate_window.clear()
-        for key in ("epoch", "step", "loss", "metric", "speed", "elapsed", "eta"):
+        for key in ("epoch", "step", "loss", "metric", "test", "speed", "elapsed", "eta"):
             self.status_labels[key].setText("")
         self.progress_bar.setValue(0)
         self.training_panel.set_run_position(self._run_position())
@@ -1191,7 +1210,8 @@ class MainWindow(QMainWindow):
             (t0, samples0), (t1, samples1) = self._rate_window[0], self._rate_window[-1]
             if t1 > t0:
                 samples_per_second = (samples1 - samples0) / (t1 - t0)
-                labels["speed"].setText(self.tr("%1 samples/s")
+                # A speed while training only: beside a run that has ended it crowded out the test figures.
+                labels["speed"].setText("" if self._state != RUNNING else self.tr("%1 samples/s")
                                         .replace("%1", format_integer(round(samples_per_second))))
                 remaining = max(self._planned_epochs - self._epochs_trained(), 0) * self._training_examples()
                 labels["eta"].setText("" if self._state != RUNNING else self.tr("%1 left").replace(

@@ -2983,6 +2983,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Точность</translation>
     </message>
     <message>
+        <source>Test set</source>
+        <translation>Тестовая выборка</translation>
+    </message>
+    <message>
         <source>Samples per second</source>
         <translation>Примеров в секунду</translation>
     </message>
@@ -2993,6 +2997,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Time left</source>
         <translation>Осталось времени</translation>
+    </message>
+    <message>
+        <source>The network&apos;s loss and accuracy on the test set, measured once when a run ends: the validation set guides training, the test set is kept apart to tell how well the network does on new examples.</source>
+        <translation>Потери и точность сети на тестовой выборке, измеренные один раз в конце запуска: валидационная выборка направляет обучение, а тестовая держится отдельно, чтобы показать, как сеть справляется с новыми примерами.</translation>
     </message>
     <message>
         <source>Training progress</source>
@@ -3061,6 +3069,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Stopped after %1 steps; Start continues from here.</source>
         <translation>Остановлено; сделано шагов: %1. «Обучить» продолжит отсюда.</translation>
+    </message>
+    <message>
+        <source>test: loss %1, %2 %3</source>
+        <translation>тест: потери %1, %2 %3</translation>
     </message>
     <message>
         <source>Go &amp;back to the run&apos;s start</source>

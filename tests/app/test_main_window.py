@@ -116,6 +116,26 @@ def test_start_after_a_finished_run_continues_the_same_weights(open_window, qtbo
     assert window.epochs_done == 0 and window.steps_done == 0
 
 
+def test_a_run_that_ends_says_how_the_network_does_on_the_test_set(open_window, qtbot, small_config):
+    """The test set was never scored in the window (TensorFlow Playground shows a test loss)."""
+    from core.trainer import evaluate
+
+    window = open_window(small_config(epochs=2))
+    assert window.status_labels["test"].text() == ""
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    dataset = window.experiment.dataset
+    loss, accuracy = evaluate(window.experiment.network, dataset.X_test, dataset.y_test)
+    assert window.status_labels["test"].text() == f"test: loss {loss:.4g}, accuracy {100 * accuracy:.1f} %"
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.status_labels["speed"].text() == "", "a speed while training only: ended, it crowded them out"
+    window.start(paused=True)  # a new run: the last end's figures go until it ends
+    assert window.status_labels["test"].text() == ""
+    window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.status_labels["test"].text().startswith("test: loss ")
+
+
 @pytest.mark.parametrize("batches_into_epoch_2, new_setting, end", [
     (0, 4, 4),  # more epochs
     (0, 1, 1),  # fewer, between epochs: nothing more is trained
