@@ -2,33 +2,44 @@
 unit, layer by layer (TensorFlow Playground's neuron pictures)."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import display_names, palette
 from app.display_names import data_label
-from app.i18n import english_plural, format_integer
+from app.i18n import english_plural, format_integer, format_number
 from app.views.base import TranslatedText, View, laid_out_legend
 from app.views.unit_images import tile
+from core.inspection import BOUNDED_ACTIVATIONS
 
 CAPTION_ROOM = 0.45
 """Space above each layer's row of maps for its caption, as a share of a map's height."""
 
 
+def layer_scale(layer: np.ndarray, function: str) -> float:
+    """The |a| drawn in full colour for a layer's maps: the bound of a bounded activation (tanh's 1, as
+    TensorFlow Playground draws every unit), else the layer's largest |a|. One scale for the layer, so a
+    nearly dead unit shows pale beside the others (scaled each to its own largest, it looked as strong)."""
+    if function in BOUNDED_ACTIVATIONS:
+        return max(abs(bound) for bound in BOUNDED_ACTIVATIONS[function])
+    largest = float(np.abs(layer).max()) if layer.size else 0.0
+    return largest if largest > 0 and math.isfinite(largest) else 1.0
+
+
 def layer_rows(maps) -> tuple[np.ndarray, list[int]]:
     """One picture of every layer's maps (:class:`core.inspection.UnitMaps`), a row per layer with room
-    above it for a caption, each map scaled by its own largest |a| into [−1, 1] (what a unit responds
-    to shows, not its size) and turned so that y grows upwards; and the top of each row's maps."""
+    above it for a caption, each scaled by :func:`layer_scale` into [−1, 1] and turned so that y grows
+    upwards; and the top of each row's maps."""
     n = len(maps.y)
     room = round(CAPTION_ROOM * n)
     columns = max(layer.shape[2] for layer in maps.maps)
     rows, tops, top = [], [], 0
-    for layer in maps.maps:
+    for layer, function in zip(maps.maps, maps.functions):
         images = np.moveaxis(layer, 2, 0)[:, ::-1, :]  # (units, n, n), the largest y first
-        largest = np.abs(images).reshape(len(images), -1).max(axis=1)
-        largest[~(largest > 0)] = 1.0  # all zero (a dead unit): shown as it is
-        row = tile(images / largest[:, None, None], columns, fill=np.nan)  # NaN: transparent, not a value's colour
+        row = tile(images / layer_scale(layer, function), columns, fill=np.nan)  # NaN: transparent, not a colour
         rows.append(np.vstack([np.full((room, row.shape[1]), np.nan, dtype=np.float32), row]))
         top += room
         tops.append(top)
@@ -38,8 +49,8 @@ def layer_rows(maps) -> tuple[np.ndarray, list[int]]:
 
 class UnitMapView(View):
     """Each unit's output a = f(z) over the plane of the two features, a map per unit and a row per
-    layer, each scaled to its own largest |a|: yellow where it is positive, blue where negative, white
-    at 0. The first layer's units draw lines (one weighted sum each); later layers combine them into
+    layer, on the layer's scale (:func:`layer_scale`): yellow where it is positive, blue where negative,
+    white at 0. The first layer's units draw lines (one weighted sum each); later layers combine them into
     the shapes of the decision boundary."""
 
     title = TranslatedText("UnitMapView", QT_TRANSLATE_NOOP("UnitMapView", "Neurons"))
@@ -75,8 +86,7 @@ class UnitMapView(View):
         self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
         self.image.clear()
         self._set_captions([])
-        self.plot.setTitle(self.tr("What each unit computes over the plane, each scaled to its own largest output"),
-                           color=palette.FOREGROUND)
+        self.plot.setTitle(self.tr("What each unit computes over the plane"), color=palette.FOREGROUND)
 
     def show_inspection(self, inspection):
         self.maps = inspection.unit_maps
@@ -105,7 +115,8 @@ class UnitMapView(View):
         units = (english_plural(self.tr("%Ln unit(s)", None, total), total) if shown == total else
                  english_plural(self.tr("the first %1 of %Ln unit(s)", None, total), total)
                  .replace("%1", format_integer(shown)))
-        return f"{where} · {display_names.label('activation', maps.functions[index])} · {units}"
+        scale = format_number(layer_scale(maps.maps[index], maps.functions[index]), 3, fixed=False)
+        return f"{where} · {display_names.label('activation', maps.functions[index])} · {units} · ±{scale}"
 
     def _set_captions(self, captions: list[tuple[str, int]]) -> None:
         """(text, top of its row of maps) for each caption, written just above the row."""

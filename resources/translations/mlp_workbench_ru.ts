@@ -5116,8 +5116,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>данные с двумя признаками</translation>
     </message>
     <message>
-        <source>What each unit computes over the plane, each scaled to its own largest output</source>
-        <translation>Что вычисляет каждый нейрон на плоскости признаков (каждый масштабирован по своему наибольшему выходу)</translation>
+        <source>What each unit computes over the plane</source>
+        <translation>Что вычисляет каждый нейрон на плоскости признаков</translation>
     </message>
     <message>
         <source>This network has no activation layers: its output is one weighted sum of the two features, a straight boundary (see the decision boundary).</source>

@@ -444,17 +444,28 @@ def test_the_neurons_view_maps_each_unit_over_the_plane_a_row_per_layer(qtbot, r
     n = len(maps.y)
     picture, tops = layer_rows(maps)
     np.testing.assert_array_equal(view.image.image, picture)
-    assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units",
-                                                                     "layer 2 · Hyperbolic tangent · 6 units"]
-    # Layer 2's third unit, top left of its map: the largest y, the smallest x, over its own largest |a|.
+    assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units · ±1",
+                                                                     "layer 2 · Hyperbolic tangent · 6 units · ±1"]
+    # Layer 2's third unit, top left of its map: the largest y, the smallest x, on tanh's own scale (±1).
     third = maps.maps[1][:, :, 2]
     corner = picture[tops[1], 2 * (n + 1)]
-    assert corner == pytest.approx(third[-1, 0] / np.abs(third).max(), rel=1e-6)
+    assert corner == pytest.approx(third[-1, 0], rel=1e-6)
     assert np.isnan(picture[tops[1], 6 * (n + 1)]), "no seventh unit in layer 2: transparent"
-    assert np.nanmax(np.abs(picture)) == pytest.approx(1.0)
     header, rows = view.table()
     assert header == ["layer", "unit", "x1", "x2", "output"] and len(rows) == (8 + 6) * n * n
     assert rows[0] == [1, 1, float(maps.x[0]), float(maps.y[0]), float(maps.maps[0][0, 0, 0])]
+
+
+def test_an_unbounded_layer_s_maps_share_the_layer_s_scale_so_a_weak_unit_looks_weak():
+    """Each scaled to its own largest output, a nearly dead unit looked as strong as the others."""
+    from types import SimpleNamespace
+
+    strong = np.linspace(-3.0, 3.0, 16, dtype=np.float32).reshape(4, 4)
+    layer = np.stack([strong, strong / 100], axis=2)  # a unit a hundred times weaker
+    maps = SimpleNamespace(x=np.arange(4.0), y=np.arange(4.0), maps=(layer,), functions=("leaky_relu",))
+    picture, (top,) = layer_rows(maps)
+    assert np.nanmax(np.abs(picture[top:top + 4, :4])) == pytest.approx(1.0)
+    assert np.nanmax(np.abs(picture[top:top + 4, 5:9])) == pytest.approx(0.01)
 
 
 def test_the_neurons_view_of_a_network_without_activations_says_why_it_is_empty(qtbot):
