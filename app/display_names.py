@@ -132,6 +132,7 @@ LABELS: dict[str, dict[str, str]] = {
         "noise": QT_TRANSLATE_NOOP("Names", "Noise"),
         "n_samples": QT_TRANSLATE_NOOP("Names", "Examples"),
         "n_classes": QT_TRANSLATE_NOOP("Names", "Classes"),
+        "sweep": QT_TRANSLATE_NOOP("Names", "Arm sweep"),
         "folder": QT_TRANSLATE_NOOP("Names", "Folder"),
         "path": QT_TRANSLATE_NOOP("Names", "File"),
         "label_column": QT_TRANSLATE_NOOP("Names", "Label column"),

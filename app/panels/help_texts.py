@@ -77,6 +77,9 @@ DATASET_OPTIONS = {
     "n_samples": QT_TRANSLATE_NOOP("Help", "Number of generated examples (before the split)."),
     "noise": QT_TRANSLATE_NOOP("Help", "Standard deviation of the noise added to each generated point."),
     "n_classes": QT_TRANSLATE_NOOP("Help", "Number of classes to generate."),
+    "sweep": QT_TRANSLATE_NOOP("Help", "How far each spiral arm winds from the centre to the rim, in radians: "
+                                       "θ = 2π·j/K + sweep·t. TensorFlow Playground's spiral, its hard case, is 11 "
+                                       "(almost two turns)."),
     "folder": QT_TRANSLATE_NOOP("Help", "Folder holding the four IDX files; empty: the usual places "
                                         "($MLP_WORKBENCH_DATA, the cache)."),
     "path": QT_TRANSLATE_NOOP("Help", "The CSV file: one example per row, numbers only except the label column."),

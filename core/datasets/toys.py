@@ -4,7 +4,9 @@
   standard deviation of Gaussian noise added to the points.
 * ``circles`` — a small circle inside a large one (``make_circles``, radius ratio 0.5).
 * ``spirals`` — ``n_classes`` interleaved spiral arms (the CS231n toy): for arm j and t ∈ [0, 1],
-  r = t, θ = 2π·j/n_classes + 4t + noise·ε, point = (r cos θ, r sin θ).
+  r = t, θ = 2π·j/n_classes + sweep·t + noise·ε, point = (r cos θ, r sin θ). ``sweep`` (radians) is
+  how far an arm winds from the centre to the rim: 4 by default (two gentle arcs), 11 for TensorFlow
+  Playground's spiral (almost two turns, its hard case).
 * ``blobs`` — ``n_classes`` Gaussian clusters (``make_blobs``); ``noise`` is each cluster's
   standard deviation.
 
@@ -22,6 +24,8 @@ from core.datasets.dataset import DATASETS, Dataset, check_generator_options, cl
 
 FEATURES = ("x1", "x2")
 NAMES = ("moons", "circles", "spirals", "blobs")
+MAX_SWEEP = 8 * math.pi
+"""A spiral arm winds four turns at most: more, and its neighbours' points lie closer than their noise."""
 """The data sets of this module, registered below."""
 
 
@@ -53,14 +57,15 @@ def load_circles(*, n_samples: int = 400, noise: float = 0.1, seed: int = 0, sca
 
 
 @DATASETS.register("spirals")
-def load_spirals(*, n_samples: int = 400, noise: float = 0.2, n_classes: int = 2, seed: int = 0,
+def load_spirals(*, n_samples: int = 400, noise: float = 0.2, n_classes: int = 2, sweep: float = 4.0, seed: int = 0,
                  scaling: str = "standardize", **split_options) -> Dataset:
     n_samples, noise = check_generator_options("spirals", n_samples, noise, min_samples=10)
     n_classes = _check_classes("spirals", n_classes)
+    sweep = check_number("spirals: sweep", sweep, low=0.0, high=MAX_SWEEP)
     rng = np.random.default_rng(seed)
     y = np.arange(n_samples) % n_classes
     t = rng.uniform(0.0, 1.0, n_samples)
-    theta = 2 * math.pi * y / n_classes + 4 * t + noise * rng.standard_normal(n_samples)
+    theta = 2 * math.pi * y / n_classes + sweep * t + noise * rng.standard_normal(n_samples)
     X = np.column_stack([t * np.cos(theta), t * np.sin(theta)])
     return _toy("spirals", X, y, n_classes, seed, scaling, split_options)
 

@@ -2220,6 +2220,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Число порождаемых классов.</translation>
     </message>
     <message>
+        <source>How far each spiral arm winds from the centre to the rim, in radians: θ = 2π·j/K + sweep·t. TensorFlow Playground&apos;s spiral, its hard case, is 11 (almost two turns).</source>
+        <translation>Насколько закручивается каждый рукав спирали от центра к краю, в радианах: θ = 2π·j/K + закрутка·t. Спираль TensorFlow Playground, самый трудный её пример, — 11 (почти два оборота).</translation>
+    </message>
+    <message>
         <source>Folder holding the four IDX files; empty: the usual places ($MLP_WORKBENCH_DATA, the cache).</source>
         <translation>Папка с четырьмя файлами IDX; пусто — обычные места ($MLP_WORKBENCH_DATA, кэш).</translation>
     </message>
@@ -3833,6 +3837,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Classes</source>
         <translation>Классов</translation>
+    </message>
+    <message>
+        <source>Arm sweep</source>
+        <translation>Закрутка рукава</translation>
     </message>
     <message>
         <source>Folder</source>

@@ -338,7 +338,7 @@ def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, mod
     qtbot.addWidget(panel)
     assert panel.options.controls() == {}
     panel.dataset.choose("spirals")
-    assert list(panel.options.controls()) == ["n_samples", "noise", "n_classes"]
+    assert list(panel.options.controls()) == ["n_samples", "noise", "n_classes", "sweep"]
     type_into(panel.options.controls()["noise"], "0.05")
     panel.options.controls()["n_classes"].setValue(3)
     assert model.config.data.options == {"noise": 0.05, "n_classes": 3}

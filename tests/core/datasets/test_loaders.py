@@ -125,9 +125,20 @@ def test_spirals_and_blobs_take_a_number_of_classes_and_samples():
     assert blobs.n_classes == 5 and len(blobs.X_train) + len(blobs.X_val) + len(blobs.X_test) == 500
 
 
+def test_a_spiral_s_arms_wind_as_far_as_its_sweep_says():
+    """Playground's spiral, its hard case, winds almost two turns (sweep 11); ours wound 4 radians only."""
+    playground = datasets.load("spirals", n_samples=200, noise=0.0, sweep=11.0, scaling="none",
+                               validation_split=0.0, test_split=0.0)
+    X, y = playground.X_train, playground.y_train
+    radius, theta = np.hypot(*X.T), np.arctan2(X[:, 1], X[:, 0])
+    np.testing.assert_allclose(np.angle(np.exp(1j * (theta - (np.pi * y + 11.0 * radius)))), 0, atol=1e-5)
+    np.testing.assert_array_equal(datasets.load("spirals").X_train, datasets.load("spirals", sweep=4.0).X_train)
+
+
 @pytest.mark.parametrize("name, options, message", [
     ("moons", dict(noise=-1), "moons: noise must be ≥ 0.0"),
     ("circles", dict(n_samples=3), "circles: n_samples must be ≥ 10"),
+    ("spirals", dict(sweep=-1), "spirals: sweep must be ≥ 0.0"),
     ("spirals", dict(n_classes=1), "spirals: n_classes must be ≥ 2"),
     ("xor", dict(n_samples=2.5), "xor: n_samples must be a whole number"),
     ("wine", dict(scaling="log"), "scaling 'log' is not known"),
