@@ -21,7 +21,7 @@ from core import datasets
 from core.config import SCALINGS, ConfigError
 from core.datasets import toys
 from core.datasets.augment import Augmenter
-from core.datasets.dataset import TASKS
+from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
 from core.experiment import data_seed
 
@@ -223,6 +223,12 @@ class DataPanel(ConfigPanel):
         self.validation_split.valueChanged.connect(lambda value: self.model.set("data.validation_split", value))
         self.bind("data.validation_split", self.validation_split)
         split_form.addRow(self.tr("&Validation split"), self.validation_split)
+        self.test_split = FractionBox(0.0, 0.9, 0.05)
+        set_help(self.test_split, help_texts.text(CONTROLS, "test_split"), self.tr("Test split"))
+        self.test_split.valueChanged.connect(self._test_split_edited)
+        self.bind("data.options.test_split", self.test_split)
+        split_form.addRow(self.tr("Test s&plit"), self.test_split)
+        self.split_form = split_form
         self.max_train = IntegerBox(0, 10_000_000)
         self.max_train.setSpecialValueText(self.tr("all"))  # 0: no limit
         set_help(self.max_train, help_texts.text(CONTROLS, "max_train"), self.tr("Training examples at most"))
@@ -308,6 +314,17 @@ class DataPanel(ConfigPanel):
     def _dataset_chosen(self, name: str) -> None:
         self.model.set("data", dataclasses.replace(self.config.data, dataset=name, options={}))
 
+    def _test_split_edited(self, value: float) -> None:
+        """The default share is not written: configurations without it keep their data as they were."""
+        self._option_edited("test_split", None if value == DEFAULT_TEST_SPLIT else value)
+
+    def _show_test_split(self) -> None:
+        """Shown for data the test set is split off here (TensorFlow Playground's "ratio of training to test
+        data"), not for data with a test set of their own (MNIST) or a fixed table (XOR's four corners);
+        while data load, as it was."""
+        if self._dataset is not None:
+            self.split_form.setRowVisible(self.test_split, self._dataset.test_split is not None)
+
     def _option_edited(self, key: str, value) -> None:
         options = dict(self.config.data.options)
         if value is None:
@@ -357,6 +374,7 @@ class DataPanel(ConfigPanel):
             self.summary.setText(self.tr("Not loaded."))
         else:
             self.summary.setText(describe(dataset))
+        self._show_test_split()
         self._update_augmentation_preview()
 
     def refresh(self) -> None:
@@ -367,6 +385,7 @@ class DataPanel(ConfigPanel):
         self.dataset_form.setRowVisible(self.data_seed_row, is_sampled(data))
         self.data_seed.set_value(data_seed(self.config))
         self.validation_split.set_value(data.validation_split)
+        self.test_split.set_value(data.options.get("test_split", DEFAULT_TEST_SPLIT))
         self.max_train.set_value(data.options.get("max_train") or 0)
         self.scaling.set_value(data.scaling)
         self.augmentation.set_values(AUGMENTATION_DEFAULTS, data.augmentation)

@@ -132,6 +132,8 @@ CONTROLS = {
     "dataset": QT_TRANSLATE_NOOP("Help", "The data to learn from."),
     "validation_split": QT_TRANSLATE_NOOP("Help", "Share of the training examples held out to measure the "
                                                   "validation loss (not trained on)."),
+    "test_split": QT_TRANSLATE_NOOP("Help", "Share of all the examples held out as the test set, which the "
+                                            "network is measured on once a run ends (never trained on)."),
     "max_train": QT_TRANSLATE_NOOP("Help", "Train on at most this many examples, a subset with the classes in "
                                            "their proportions (all: every training example). Few examples make "
                                            "overfitting easy to see."),

@@ -90,6 +90,8 @@ class Dataset:
     0 … n_classes−1 naming ``class_names``; regression targets are float32 of shape (N, 1).
     ``scaler`` is the feature scaling that was applied (apply it to new inputs);
     ``target_scaler`` is set when regression targets were scaled (invert it on predictions).
+    ``test_split`` is the share of the examples held out for testing when they were split here; None
+    when the data set has a test set of its own, or its test set is not a share (the truth tables).
     The arrays are read-only: they may be shared with a cache.
     """
 
@@ -106,6 +108,7 @@ class Dataset:
     image_shape: tuple[int, ...] | None = None
     scaler: Scaler | None = None
     target_scaler: Scaler | None = None
+    test_split: float | None = None
 
     def __post_init__(self):
         if self.task not in TASKS:
@@ -229,7 +232,8 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         return np.sort(kept), np.sort(taken)
 
     train = np.arange(len(X))
-    if X_test is None:
+    split_off = X_test is None
+    if split_off:
         train, test = take(train, test_split, "the test set")
         X_test, y_test = X[test], y[test]
     train, validation = take(train, validation_split, "validation")
@@ -245,7 +249,7 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
     return Dataset(name, task, scaler.transform(X_train), targets[0], scaler.transform(X[validation]), targets[1],
                    scaler.transform(X_test), targets[2], class_names=tuple(class_names),
                    feature_names=tuple(feature_names), image_shape=image_shape, scaler=scaler,
-                   target_scaler=target_scaler)
+                   target_scaler=target_scaler, test_split=test_split if split_off else None)
 
 
 def _targets(task, splits, target_scaling):
@@ -265,7 +269,7 @@ def evaluate_on_training_data(dataset: Dataset) -> Dataset:
     else to evaluate a network on.
     """
     return dataclasses.replace(dataset, X_val=dataset.X_train, y_val=dataset.y_train,
-                               X_test=dataset.X_train, y_test=dataset.y_train)
+                               X_test=dataset.X_train, y_test=dataset.y_train, test_split=None)
 
 
 MAX_GENERATED_SAMPLES = 1_000_000

@@ -1318,6 +1318,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Доля &amp;валидации</translation>
     </message>
     <message>
+        <source>Test split</source>
+        <translation>Доля теста</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>все</translation>
     </message>
@@ -1376,6 +1380,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Download the data set</source>
         <translation>Скачать набор данных</translation>
+    </message>
+    <message>
+        <source>Test s&amp;plit</source>
+        <translation>Дол&amp;я теста</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2326,6 +2334,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Share of the training examples held out to measure the validation loss (not trained on).</source>
         <translation>Доля обучающих примеров, отложенных для измерения потерь на валидации (на них сеть не учится).</translation>
+    </message>
+    <message>
+        <source>Share of all the examples held out as the test set, which the network is measured on once a run ends (never trained on).</source>
+        <translation>Доля всех примеров, отложенная в тестовую выборку: на ней сеть измеряется один раз в конце запуска (на ней не обучают).</translation>
     </message>
     <message>
         <source>Train on at most this many examples, a subset with the classes in their proportions (all: every training example). Few examples make overfitting easy to see.</source>

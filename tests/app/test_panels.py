@@ -552,3 +552,21 @@ def test_a_data_seed_the_loader_refuses_is_marked_at_its_control(qtbot, model):
     model.set("data", replace(model.config.data, dataset="moons", options={"seed": -1}))
     model.set_build_errors([ConfigError("data.options", "moons", "moons: seed must be ≥ 0, got -1")])
     assert panel.data_seed.property("invalid") is True and panel.dataset.property("invalid") is not True
+
+
+def test_the_test_split_is_offered_for_data_split_here_and_reaches_the_loader(qtbot, model):
+    """TensorFlow Playground's "ratio of training to test data": the engine took test_split, the panel hid it."""
+    from core import datasets
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_dataset(datasets.load("digits"))
+    assert panel.split_form.isRowVisible(panel.test_split) and panel.test_split.value() == 0.2
+    panel.test_split.setValue(0.5)
+    assert model.config.data.options == {"test_split": 0.5} and model.errors == []
+    digits = datasets.load("digits", **model.config.data.options)
+    assert len(digits.X_test) == 899, "half of the 1,797 digits"
+    panel.test_split.setValue(0.2)
+    assert model.config.data.options == {}, "the default is not written: old configurations keep their data"
+    panel.set_dataset(datasets.load("xor"))
+    assert not panel.split_form.isRowVisible(panel.test_split), "XOR's four corners are all the data there is"
