@@ -83,7 +83,8 @@ def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small
     assert window.state == "idle" and window.start_action.isEnabled()
     labels = window.status_labels
     assert labels["epoch"].text().startswith("epoch ") and labels["step"].text().startswith("step ")
-    assert labels["loss"].text().startswith("loss ") and "samples/s" in labels["speed"].text()
+    assert labels["loss"].text().startswith("loss ") and labels["test"].text().startswith("test: loss ")
+    assert labels["speed"].text() == "", "a speed while training only"
     # Four significant digits, not four decimals (a loss of 2e-5 is not "0.0000").
     assert float(labels["loss"].text().split()[1]) == pytest.approx(window._last_batch.loss, rel=1e-3)
 
