@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from core.datasets.plane import SYMBOLS as PLANE_SYMBOLS
+
 LABELS: dict[str, dict[str, str]] = {
     "dataset": {
         "digits": QT_TRANSLATE_NOOP("Names", "8×8 digits"),
@@ -192,4 +194,6 @@ file with a column called alcohol) are shown as they are."""
 
 def data_label(dataset, kind: str, name: str) -> str:
     """The name a person reads for the column or class ``name`` (``kind`` "feature" or "class") of ``dataset``."""
+    if kind == "feature" and getattr(dataset, "plane", None) is not None:
+        return PLANE_SYMBOLS.get(name, name)  # x₁², sin x₁: features computed from the plane's points
     return label(kind, name) if dataset.name in NAMED_DATA else name

@@ -286,11 +286,16 @@ def _spans(dataset, n: int) -> list[np.ndarray]:
     data (the decision boundary's view draws the test points on request: outside the grid they had no
     predicted class under them), in the data's original units. The scaler is affine per feature, so the
     points are evenly spaced in the network's (scaled) inputs too, and the decision boundary's cells stay
-    a grid."""
-    parts = [split for split in (dataset.X_train, dataset.X_val, dataset.X_test) if split is not None and len(split)]
+    a grid. Data whose inputs are features of the points of a plane span the plane's points."""
+    plane = dataset.plane
+    splits = (plane.train, plane.val, plane.test) if plane is not None else (dataset.X_train, dataset.X_val,
+                                                                              dataset.X_test)
+    parts = [split for split in splits if split is not None and len(split)]
     lows = np.min([part.min(axis=0) for part in parts], axis=0)
     highs = np.max([part.max(axis=0) for part in parts], axis=0)
-    lows, highs = dataset.scaler.inverse_transform(np.stack([lows, highs])).astype(np.float64)
+    if plane is None:
+        lows, highs = dataset.scaler.inverse_transform(np.stack([lows, highs]))
+    lows, highs = np.asarray(lows, dtype=np.float64), np.asarray(highs, dtype=np.float64)
     spans = []
     for low, high in zip(lows, highs):
         margin = GRID_MARGIN * (high - low) if high > low else 1.0
@@ -302,7 +307,7 @@ def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
     """The classifier's labels and probabilities on an n×n grid spanning 2-D data with margins."""
     x, y = _spans(dataset, n)
     grid_x, grid_y = np.meshgrid(x, y)
-    output = network.predict_output(dataset.scaler.transform(np.column_stack([grid_x.ravel(), grid_y.ravel()])))
+    output = network.predict_output(dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()])))
     loss = network.loss
     labels = loss.predict(output).reshape(n, n)
     probabilities = loss.probabilities(output)
@@ -319,7 +324,7 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
     (one inference pass of the n² points)."""
     x, y = _spans(dataset, n)
     grid_x, grid_y = np.meshgrid(x, y)
-    out = np.ascontiguousarray(dataset.scaler.transform(np.column_stack([grid_x.ravel(), grid_y.ravel()])),
+    out = np.ascontiguousarray(dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()])),
                                dtype=network.dtype)
     maps, functions, units, dense_before = [], [], [], []
     dense_seen = 0
@@ -419,7 +424,7 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     if is_classification:
         predictions = _predictions(network, out[:n_evaluated], y_all[:n_evaluated], split, len(X_all),
                                    dataset.n_classes, n_worst)
-        if dataset.n_features == 2:
+        if dataset.is_planar:
             boundary = decision_boundary(network, dataset, grid_size)
     elif dataset.n_features == 1 and network.n_outputs == 1:
         curve = fitted_curve(network, dataset, curve_size)
@@ -434,5 +439,5 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     if all(layer.n_in <= small_network_units and layer.n_out <= small_network_units for _, layer in dense):
         small_network = tuple((_frozen(layer.W), _frozen(layer.b)) for _, layer in dense)
 
-    maps = unit_maps(network, dataset, unit_map_size, max_mapped_units) if dataset.n_features == 2 else None
+    maps = unit_maps(network, dataset, unit_map_size, max_mapped_units) if dataset.is_planar else None
     return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network, maps)

@@ -7,8 +7,8 @@ import inspect
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app import display_names
 from app.dataset_download import megabytes
@@ -19,7 +19,7 @@ from app.panels.help_texts import CONTROLS
 from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
 from core import datasets
 from core.config import SCALINGS, ConfigError
-from core.datasets import toys
+from core.datasets import plane, toys
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
@@ -214,6 +214,7 @@ class DataPanel(ConfigPanel):
         form.addRow(self.options)
         self.dataset_form = form
         form.addRow(self.tr("Data s&eed"), self._build_data_seed_row())
+        form.addRow(self.tr("Inputs"), self._build_features_row())
         layout.addWidget(group)
 
         split_group = QGroupBox(self.tr("Split and scaling"))
@@ -263,6 +264,27 @@ class DataPanel(ConfigPanel):
         layout.addWidget(self.data_seed, 1)
         layout.addWidget(self.regenerate)
         return row
+
+    def _build_features_row(self) -> QWidget:
+        """Which features of a point the network is given (TensorFlow Playground's "features"): its
+        coordinates, or also x₁², x₂², x₁x₂, sin x₁, sin x₂; shown for randomly drawn points (:func:`is_sampled`)."""
+        self.features_row = row = QWidget()
+        layout = QGridLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.feature_boxes = {}
+        for index, name in enumerate(plane.FEATURES.names()):
+            box = QCheckBox(plane.SYMBOLS[name])
+            set_help(box, help_texts.text(CONTROLS, "features"), self.tr("Input %1").replace("%1", plane.SYMBOLS[name]))
+            box.toggled.connect(self._features_edited)
+            layout.addWidget(box, *divmod(index, 4))
+            self.feature_boxes[name] = box
+        self.bind("data.options.features", row)
+        return row
+
+    def _features_edited(self) -> None:
+        """The coordinates alone are not written: configurations without features keep their data."""
+        chosen = tuple(name for name, box in self.feature_boxes.items() if box.isChecked())
+        self._option_edited("features", None if chosen == plane.COORDINATES else list(chosen))
 
     def _data_seed_edited(self, seed: int) -> None:
         self._option_edited("seed", seed)
@@ -383,6 +405,11 @@ class DataPanel(ConfigPanel):
         defaults = dataset_options(data.dataset)
         self.options.set_values(defaults, data.options)
         self.dataset_form.setRowVisible(self.data_seed_row, is_sampled(data))
+        self.dataset_form.setRowVisible(self.features_row, is_sampled(data))
+        chosen = data.options.get("features", plane.COORDINATES)
+        for name, box in self.feature_boxes.items():
+            with QSignalBlocker(box):
+                box.setChecked(isinstance(chosen, (list, tuple)) and name in chosen)
         self.data_seed.set_value(data_seed(self.config))
         self.validation_split.set_value(data.validation_split)
         self.test_split.set_value(data.options.get("test_split", DEFAULT_TEST_SPLIT))

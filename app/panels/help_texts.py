@@ -132,6 +132,9 @@ CONTROLS = {
     "dataset": QT_TRANSLATE_NOOP("Help", "The data to learn from."),
     "validation_split": QT_TRANSLATE_NOOP("Help", "Share of the training examples held out to measure the "
                                                   "validation loss (not trained on)."),
+    "features": QT_TRANSLATE_NOOP("Help", "What the network is given of each point: its coordinates x₁, x₂, "
+                                          "or features computed from them. With x₁² and x₂² one layer draws a "
+                                          "circle; x₁x₂ parts XOR's quadrants; sin x₁, sin x₂ help with spirals."),
     "test_split": QT_TRANSLATE_NOOP("Help", "Share of all the examples held out as the test set, which the "
                                             "network is measured on once a run ends (never trained on)."),
     "max_train": QT_TRANSLATE_NOOP("Help", "Train on at most this many examples, a subset with the classes in "

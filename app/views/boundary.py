@@ -93,7 +93,7 @@ class BoundaryView(View):
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
-        return dataset.task != "regression" and dataset.n_features == 2
+        return dataset.task != "regression" and dataset.is_planar
 
     def requirement(self):
         return self.tr("classification data with two features")
@@ -103,22 +103,21 @@ class BoundaryView(View):
         self.n_classes = dataset.n_classes
         self.boundary = None
         self.region.clear()
-        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
+        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.plane_names)
         self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
         colours = list(map(palette.series_color, range(self.n_classes)))
         brushes = [pg.mkBrush(colour) for colour in colours]
-        for item, X, y in ((self.train_points, dataset.X_train, dataset.y_train),
-                           (self.val_points, dataset.X_val, dataset.y_val)):
-            X, y = dataset.scaler.inverse_transform(X[:MAX_POINTS]), y[:MAX_POINTS]
+        for item, split, y in ((self.train_points, "train", dataset.y_train), (self.val_points, "val", dataset.y_val)):
+            X, y = dataset.plane_points(split)[:MAX_POINTS], y[:MAX_POINTS]
             item.setData(x=X[:, 0], y=X[:, 1], brush=[brushes[label] for label in y])
         rings = [pg.mkPen(colour, width=TEST_RING_WIDTH) for colour in colours]
-        X, y = dataset.scaler.inverse_transform(dataset.X_test[:MAX_POINTS]), dataset.y_test[:MAX_POINTS]
+        X, y = dataset.plane_points("test")[:MAX_POINTS], dataset.y_test[:MAX_POINTS]
         self.test_points.setData(x=X[:, 0], y=X[:, 1], pen=[rings[label] for label in y])
         self.options.show()
         # Drawn to scale when the two features are in like units (the toy sets: circles looked like ellipses);
         # not when one spans a thousand times the other (wine's alcohol and proline).
-        spans = np.ptp(dataset.scaler.inverse_transform(np.concatenate([dataset.X_train, dataset.X_val])), axis=0)
+        spans = np.ptp(np.concatenate([dataset.plane_points("train"), dataset.plane_points("val")]), axis=0)
         self.plot.setAspectLocked(bool(np.all(spans > 0)) and max(spans) <= SAME_UNITS * min(spans), ratio=1.0)
         self._fill_legend()
         self._note_points_left_out()

@@ -75,7 +75,7 @@ class UnitMapView(View):
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
-        return dataset.n_features == 2
+        return dataset.is_planar
 
     def requirement(self):
         return self.tr("data with two features")
@@ -83,7 +83,7 @@ class UnitMapView(View):
     def prepare(self, experiment):
         self.maps = None
         dataset = experiment.dataset
-        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.feature_names)
+        self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.plane_names)
         self.image.clear()
         self._set_captions([])
         self.plot.setTitle(self.tr("What each unit computes over the plane"), color=palette.FOREGROUND)

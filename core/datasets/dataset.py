@@ -21,12 +21,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core._checks import check_number
 from core.datasets.split import scikit_learn
 from core.registry import Registry
+
+if TYPE_CHECKING:  # core.datasets.plane imports this module
+    from core.datasets.plane import Plane
 
 TASKS = ("binary", "multiclass", "regression")
 SCALINGS = ("standardize", "unit", "none")
@@ -92,6 +96,8 @@ class Dataset:
     ``target_scaler`` is set when regression targets were scaled (invert it on predictions).
     ``test_split`` is the share of the examples held out for testing when they were split here; None
     when the data set has a test set of its own, or its test set is not a share (the truth tables).
+    ``plane`` (a :class:`core.datasets.plane.Plane`) keeps the points of 2-D data whose inputs are
+    features computed from them (x₁², sin x₁, …); see :attr:`is_planar` and :meth:`plane_points`.
     The arrays are read-only: they may be shared with a cache.
     """
 
@@ -109,6 +115,7 @@ class Dataset:
     scaler: Scaler | None = None
     target_scaler: Scaler | None = None
     test_split: float | None = None
+    plane: Plane | None = None
 
     def __post_init__(self):
         if self.task not in TASKS:
@@ -158,6 +165,26 @@ class Dataset:
     @property
     def n_features(self) -> int:
         return self.X_train.shape[1]
+
+    @property
+    def is_planar(self) -> bool:
+        """Whether the examples are points of a plane: two features, or features of two coordinates."""
+        return self.plane is not None or self.n_features == 2
+
+    @property
+    def plane_names(self) -> tuple[str, ...]:
+        """The names of the plane's two coordinates (of a planar data set)."""
+        return ("x1", "x2") if self.plane is not None else self.feature_names
+
+    def plane_points(self, split: str) -> np.ndarray:
+        """The (n, 2) points of ``split`` ("train", "val" or "test") of a planar data set, in original units."""
+        if self.plane is not None:
+            return getattr(self.plane, split)
+        return self.scaler.inverse_transform(getattr(self, "X_" + split))
+
+    def plane_inputs(self, points) -> np.ndarray:
+        """The network's inputs at (n, 2) ``points`` of the plane, in original units (scaled; featured)."""
+        return self.plane.inputs(points) if self.plane is not None else self.scaler.transform(points)
 
     def original_targets(self, y) -> np.ndarray:
         """Regression targets, or a network's predictions of them, in the units they were loaded in

@@ -19,6 +19,7 @@ import numpy as np
 
 from core.datasets.dataset import (DATASETS, Dataset, check_generator_options, evaluate_on_training_data,
                                    make_dataset)
+from core.datasets.plane import make_planar
 
 WINE_2D_FEATURES = ("alcohol", "proline")
 TRUTH_TABLE = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
@@ -63,7 +64,7 @@ def _logic_dataset(name: str, labels_of, n_samples, noise, seed, scaling, split_
                              f"validation_split, test_split and max_train (which do not apply to it)")
         table = make_dataset(name, "binary", X, y, validation_split=0.0, test_split=0.0, **common)
         return evaluate_on_training_data(table)
-    return make_dataset(name, "binary", X, y, **common, **split_options)
+    return make_planar(name, "binary", X, y, **common, **split_options)  # a cloud may be given features of its points
 
 
 @DATASETS.register("xor")

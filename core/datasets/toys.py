@@ -20,7 +20,8 @@ import math
 import numpy as np
 
 from core._checks import check_number
-from core.datasets.dataset import DATASETS, Dataset, check_generator_options, class_task, make_dataset
+from core.datasets.dataset import DATASETS, Dataset, check_generator_options, class_task
+from core.datasets.plane import make_planar
 
 FEATURES = ("x1", "x2")
 NAMES = ("moons", "circles", "spirals", "blobs")
@@ -30,8 +31,10 @@ MAX_SWEEP = 8 * math.pi
 
 
 def _toy(name, X, y, n_classes, seed, scaling, split_options) -> Dataset:
-    return make_dataset(name, class_task(n_classes), X, y, class_names=tuple(str(k) for k in range(n_classes)),
-                        feature_names=FEATURES, scaling=scaling, seed=seed, **split_options)
+    """The split and scaled data set of the points; ``split_options`` may hold ``features`` of the points
+    to give the network instead of their coordinates (:mod:`core.datasets.plane`)."""
+    return make_planar(name, class_task(n_classes), X, y, class_names=tuple(str(k) for k in range(n_classes)),
+                       feature_names=FEATURES, scaling=scaling, seed=seed, **split_options)
 
 
 def _check_classes(name, n_classes) -> int:

@@ -1306,6 +1306,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Зерно &amp;данных</translation>
     </message>
     <message>
+        <source>Inputs</source>
+        <translation>Входы</translation>
+    </message>
+    <message>
         <source>Split and scaling</source>
         <translation>Разбиение и масштабирование</translation>
     </message>
@@ -1352,6 +1356,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Regenerate the data</source>
         <translation>Сгенерировать данные заново</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Вход %1</translation>
     </message>
     <message>
         <source>Augmentation of training images</source>
@@ -2334,6 +2342,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Share of the training examples held out to measure the validation loss (not trained on).</source>
         <translation>Доля обучающих примеров, отложенных для измерения потерь на валидации (на них сеть не учится).</translation>
+    </message>
+    <message>
+        <source>What the network is given of each point: its coordinates x₁, x₂, or features computed from them. With x₁² and x₂² one layer draws a circle; x₁x₂ parts XOR&apos;s quadrants; sin x₁, sin x₂ help with spirals.</source>
+        <translation>Что сеть получает о каждой точке: её координаты x₁, x₂ или вычисленные из них признаки. С x₁² и x₂² один слой рисует окружность; x₁x₂ разделяет четверти XOR; sin x₁, sin x₂ помогают со спиралями.</translation>
     </message>
     <message>
         <source>Share of all the examples held out as the test set, which the network is measured on once a run ends (never trained on).</source>

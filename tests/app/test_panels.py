@@ -570,3 +570,21 @@ def test_the_test_split_is_offered_for_data_split_here_and_reaches_the_loader(qt
     assert model.config.data.options == {}, "the default is not written: old configurations keep their data"
     panel.set_dataset(datasets.load("xor"))
     assert not panel.split_form.isRowVisible(panel.test_split), "XOR's four corners are all the data there is"
+
+
+def test_the_inputs_of_points_are_chosen_by_their_features_and_the_coordinates_are_not_written(qtbot, model):
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    assert panel.dataset_form.isRowVisible(panel.features_row) is False, "the digits are no points of a plane"
+    panel.dataset.choose("circles")
+    assert panel.dataset_form.isRowVisible(panel.features_row)
+    assert [name for name, box in panel.feature_boxes.items() if box.isChecked()] == ["x1", "x2"]
+    panel.feature_boxes["x1_squared"].click()
+    panel.feature_boxes["x2_squared"].click()
+    panel.feature_boxes["x1"].click()
+    panel.feature_boxes["x2"].click()
+    assert model.config.data.options == {"features": ["x1_squared", "x2_squared"]} and model.errors == []
+    for name in ("x1_squared", "x2_squared", "x1", "x2"):
+        panel.feature_boxes[name].click()
+    assert model.config.data.options == {}, "the coordinates alone: configurations keep their data"
+    assert panel.feature_boxes["x1"].text() == "x₁" and panel.feature_boxes["sin_x2"].text() == "sin x₂"

@@ -1096,3 +1096,17 @@ def test_the_plane_of_like_features_is_drawn_to_scale_and_discretized_on_request
     wine = build_experiment("wine_2d", hidden=(3,), activation="sigmoid", loss="softmax_cross_entropy", epochs=1)
     view.reset(wine)
     assert not view.plot.getViewBox().state["aspectLocked"], "alcohol (11–15) and proline (278–1680) stretched"
+
+
+def test_the_boundary_of_featured_points_draws_them_on_their_plane(qtbot):
+    """x₁² and x₂² as the only inputs (Playground's circle without hidden layers): the plane is still drawn."""
+    experiment = build_experiment("circles", hidden=(), activation="relu", loss="softmax_cross_entropy", epochs=1,
+                                  data_options={"features": ["x1_squared", "x2_squared"]})
+    dataset = experiment.dataset
+    assert BoundaryView.applies_to(dataset) and UnitMapView.applies_to(dataset)
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    np.testing.assert_allclose(np.column_stack(view.train_points.getData()), dataset.plane_points("train"))
+    assert (view.plot.getAxis("bottom").labelText, view.plot.getAxis("left").labelText) == ("x₁", "x₂")
