@@ -187,6 +187,30 @@ def variant_title(table: labs.ResultsTable, lab_id: str, name: str) -> str:
     return text_in(titles[name], current_language()) if name in titles else name
 
 
+LOCKED_FIELD_NAMES = {
+    "data.dataset": QT_TRANSLATE_NOOP("ResultsDialog", "data set"),
+    "data.options.n_samples": QT_TRANSLATE_NOOP("ResultsDialog", "examples"),
+    "data.options.noise": QT_TRANSLATE_NOOP("ResultsDialog", "noise"),
+    "data.options.seed": QT_TRANSLATE_NOOP("ResultsDialog", "data seed"),
+    "data.validation_split": QT_TRANSLATE_NOOP("ResultsDialog", "validation split"),
+    "loss.name": QT_TRANSLATE_NOOP("ResultsDialog", "loss"),
+    "network.hidden": QT_TRANSLATE_NOOP("ResultsDialog", "hidden layers"),
+    "network.hidden.activation": QT_TRANSLATE_NOOP("ResultsDialog", "activation"),
+    "network.hidden.units": QT_TRANSLATE_NOOP("ResultsDialog", "units"),
+    "optimizer.name": QT_TRANSLATE_NOOP("ResultsDialog", "optimiser"),
+    "training.batch_size": QT_TRANSLATE_NOOP("ResultsDialog", "batch size"),
+    "training.epochs": QT_TRANSLATE_NOOP("ResultsDialog", "epochs"),
+    "training.seed": QT_TRANSLATE_NOOP("ResultsDialog", "seed"),
+}
+"""The settings the labs lock, by configuration path, as the teacher's table names them (others: the path)."""
+
+
+def locked_field_name(path: str) -> str:
+    """A locked setting's name in the interface language ("optimiser" for optimizer.name), else its path."""
+    return QCoreApplication.translate("ResultsDialog", LOCKED_FIELD_NAMES[path]) if path in LOCKED_FIELD_NAMES \
+        else path
+
+
 def saved_text(stamp: str) -> str:
     """When a result was saved (ISO 8601 in the file) as the interface language writes dates."""
     moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
@@ -203,6 +227,8 @@ def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
         return variant_title(table, table.results[row].lab, value)
     if name == "saved":
         return saved_text(value)
+    if name == "locked fields changed":
+        return ", ".join(locked_field_name(path) for path in table.results[row].locked_changed)
     return display_cell(value)
 
 

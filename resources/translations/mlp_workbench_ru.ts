@@ -4439,6 +4439,58 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>нет</translation>
     </message>
     <message>
+        <source>data set</source>
+        <translation>набор данных</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>примеров</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>шум</translation>
+    </message>
+    <message>
+        <source>data seed</source>
+        <translation>зерно данных</translation>
+    </message>
+    <message>
+        <source>validation split</source>
+        <translation>доля валидации</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>функция потерь</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>скрытые слои</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>активация</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>нейроны</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>оптимизатор</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>размер батча</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>зерно</translation>
+    </message>
+    <message>
         <source>the file cannot be read (%1)</source>
         <translation>файл не читается (%1)</translation>
     </message>

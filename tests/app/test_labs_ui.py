@@ -276,7 +276,9 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
     perceptron, xnor = labs.load("01-perceptron"), labs.load("04-xnor")
     stamps = iter(["2026-11-30T10:00:00", "2026-12-01T09:00:00"])
     monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps))
-    labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", config, history,
+    changed = config.copy()
+    changed.training.seed, changed.loss.name = 7, "mse"  # two settings lab 1 locks
+    labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", changed, history,
                        {**metrics, "val_accuracy": 0.95}, student="Anna")
     labs.export_result(tmp_path / "boris.json", xnor, "trained", xnor.variant("trained").config, history,
                        {**metrics, "val_accuracy": 0.5}, student="=Boris")
@@ -290,6 +292,8 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
         assert dialog.table.item(anna, header.index("lab")).text() == f"1. {perceptron.title['ru']}"
         assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
         assert dialog.table.item(anna, header.index("saved")).text() == "30.11.2026 10:00"
+        assert dialog.table.item(anna, header.index("locked fields changed")).text() == "функция потерь, зерно", \
+            "the settings by name in the interface language, not loss.name, training.seed"
         dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
         assert dialog.table.item(0, 0).text() == "=Boris", "1 December after 30 November (not as text)"
         dialog.table.sortItems(header.index("lab"), Qt.SortOrder.DescendingOrder)
