@@ -144,7 +144,9 @@ class UnitMaps:
     ``maps[k]`` is (n, n, m) of the k-th activation layer's outputs a = f(z) at the grid points, cell
     ``[i, j]`` at (x[j], y[i]) in the data's original units, for its first m units of ``units[k]``.
     ``functions[k]`` names its activation; ``dense_before[k]`` counts the Dense layers before it (so
-    the first hidden layer's is 1; the output's, when the network ends in an activation, is the last)."""
+    the first hidden layer's is 1; the output's, when the network ends in an activation, is the last).
+    ``inputs`` (n, n, features) are the network's (scaled) inputs at the grid points when they are
+    features computed from the points (x₁², sin x₁, …: :mod:`core.datasets.plane`), else None."""
 
     x: np.ndarray
     y: np.ndarray
@@ -152,6 +154,7 @@ class UnitMaps:
     functions: tuple[str, ...]
     units: tuple[int, ...]
     dense_before: tuple[int, ...]
+    inputs: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -326,6 +329,7 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
     grid_x, grid_y = np.meshgrid(x, y)
     out = np.ascontiguousarray(dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()])),
                                dtype=network.dtype)
+    inputs = _frozen(out.reshape(n, n, -1)) if dataset.plane is not None else None
     maps, functions, units, dense_before = [], [], [], []
     dense_seen = 0
     for layer in network.layers:
@@ -338,7 +342,8 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
             functions.append(layer.function.name)
             units.append(out.shape[1])
             dense_before.append(dense_seen)
-    return UnitMaps(_frozen(x), _frozen(y), tuple(maps), tuple(functions), tuple(units), tuple(dense_before))
+    return UnitMaps(_frozen(x), _frozen(y), tuple(maps), tuple(functions), tuple(units), tuple(dense_before),
+                    inputs)
 
 
 def fitted_curve(network, dataset, n: int) -> FittedCurve:

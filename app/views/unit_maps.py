@@ -29,17 +29,26 @@ def layer_scale(layer: np.ndarray, function: str) -> float:
     return largest if largest > 0 and math.isfinite(largest) else 1.0
 
 
+def map_rows(maps) -> list[tuple[np.ndarray, float]]:
+    """(maps (n, n, m), the |value| drawn in full colour) of each row the view draws: the inputs of points
+    given as features (x₁², sin x₁, …, as Playground draws its features) first, then each activation layer."""
+    inputs = getattr(maps, "inputs", None)
+    rows = [] if inputs is None else [(inputs, layer_scale(inputs, ""))]
+    return rows + [(layer, layer_scale(layer, function)) for layer, function in zip(maps.maps, maps.functions)]
+
+
 def layer_rows(maps) -> tuple[np.ndarray, list[int]]:
-    """One picture of every layer's maps (:class:`core.inspection.UnitMaps`), a row per layer with room
-    above it for a caption, each scaled by :func:`layer_scale` into [−1, 1] and turned so that y grows
-    upwards; and the top of each row's maps."""
+    """One picture of the rows of :func:`map_rows` (of :class:`core.inspection.UnitMaps`), each with room
+    above it for a caption, scaled into [−1, 1] and turned so that y grows upwards; and the top of each
+    row's maps."""
     n = len(maps.y)
     room = round(CAPTION_ROOM * n)
-    columns = max(layer.shape[2] for layer in maps.maps)
+    drawn = map_rows(maps)
+    columns = max(layer.shape[2] for layer, _ in drawn)
     rows, tops, top = [], [], 0
-    for layer, function in zip(maps.maps, maps.functions):
+    for layer, scale in drawn:
         images = np.moveaxis(layer, 2, 0)[:, ::-1, :]  # (units, n, n), the largest y first
-        row = tile(images / layer_scale(layer, function), columns, fill=np.nan)  # NaN: transparent, not a colour
+        row = tile(images / scale, columns, fill=np.nan)  # NaN: transparent, not a colour
         rows.append(np.vstack([np.full((room, row.shape[1]), np.nan, dtype=np.float32), row]))
         top += room
         tops.append(top)
@@ -95,16 +104,25 @@ class UnitMapView(View):
         maps = self.maps
         if maps is None:
             return
-        if not maps.maps:
+        captions = ([self._inputs_caption()] if maps.inputs is not None else []) + \
+            [self._caption(index) for index in range(len(maps.maps))]
+        self.show_note(None if maps.maps else self.tr(
+            "This network has no activation layers: its output is one weighted sum of its inputs, a straight "
+            "boundary in them (see the decision boundary)."))
+        if not captions:
             self.image.clear()
             self._set_captions([])
-            self.show_note(self.tr("This network has no activation layers: its output is one weighted sum of the "
-                                   "two features, a straight boundary (see the decision boundary)."))
             return
-        self.show_note(None)
         picture, tops = layer_rows(maps)
         self.image.setImage(picture, levels=(-1.0, 1.0))
-        self._set_captions([(self._caption(index), top) for index, top in enumerate(tops)])
+        self._set_captions(list(zip(captions, tops)))
+
+    def _inputs_caption(self) -> str:
+        """The inputs of points given as features: their names and scale."""
+        names = ", ".join(data_label(self.experiment.dataset, "feature", name)
+                          for name in self.experiment.dataset.feature_names)
+        scale = format_number(map_rows(self.maps)[0][1], 3, fixed=False)
+        return " · ".join((self.tr("inputs"), names, f"±{scale}"))
 
     def _caption(self, index: int) -> str:
         maps = self.maps
@@ -135,6 +153,10 @@ class UnitMapView(View):
         rows = []
         maps = self.maps
         if maps is not None:
+            if maps.inputs is not None:  # layer 0: the inputs of points given as features
+                rows += [[0, feature + 1, float(x), float(y), float(maps.inputs[i, j, feature])]
+                         for feature in range(maps.inputs.shape[2])
+                         for i, y in enumerate(maps.y) for j, x in enumerate(maps.x)]
             for layer_index, layer in enumerate(maps.maps):
                 for unit in range(layer.shape[2]):
                     rows += [[maps.dense_before[layer_index], unit + 1, float(x), float(y), float(layer[i, j, unit])]

@@ -5204,8 +5204,12 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Что вычисляет каждый нейрон на плоскости признаков</translation>
     </message>
     <message>
-        <source>This network has no activation layers: its output is one weighted sum of the two features, a straight boundary (see the decision boundary).</source>
-        <translation>В этой сети нет слоёв активации: её выход — одна взвешенная сумма двух признаков, прямая граница (см. границу решений).</translation>
+        <source>This network has no activation layers: its output is one weighted sum of its inputs, a straight boundary in them (see the decision boundary).</source>
+        <translation>В этой сети нет слоёв активации: её выход — одна взвешенная сумма входов, прямая граница в них (см. границу решений).</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>входы</translation>
     </message>
     <message>
         <source>output</source>

@@ -1110,3 +1110,22 @@ def test_the_boundary_of_featured_points_draws_them_on_their_plane(qtbot):
     view.reset(experiment)
     np.testing.assert_allclose(np.column_stack(view.train_points.getData()), dataset.plane_points("train"))
     assert (view.plot.getAxis("bottom").labelText, view.plot.getAxis("left").labelText) == ("x₁", "x₂")
+
+
+def test_the_neurons_view_draws_the_inputs_of_featured_points_first(qtbot):
+    """Playground draws its features (x₁², sin x₁ …) beside the neurons; without hidden layers the view was empty."""
+    experiment = build_experiment("circles", hidden=(), activation="relu", loss="softmax_cross_entropy", epochs=1,
+                                  data_options={"features": ["x1_squared", "x2_squared"]})
+    view = UnitMapView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    view.refresh()
+    maps = view.maps
+    assert maps.inputs.shape == (48, 48, 2) and maps.maps == ()
+    assert [caption.toPlainText().split(" · ")[:2] for caption in view.captions] == [["inputs", "x₁², x₂²"]]
+    assert "no activation layers" in view.note.text()
+    dataset = experiment.dataset
+    np.testing.assert_allclose(maps.inputs[5, 7], dataset.plane_inputs([[maps.x[7], maps.y[5]]])[0], rtol=1e-5)
+    header, rows = view.table()
+    assert len(rows) == 2 * 48 * 48 and rows[0][:2] == [0, 1]
