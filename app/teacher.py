@@ -43,6 +43,8 @@ def field_controls(window) -> list[tuple[str, list[QWidget]]]:
     data, network, training = window.data_panel, window.network_panel, window.training_panel
     entries = [("data.dataset", [data.dataset]), ("data.validation_split", [data.validation_split]),
                ("data.options.max_train", [data.max_train]), ("data.options.seed", [data.data_seed, data.regenerate]),
+               ("data.options.test_split", [data.test_split]),
+               ("data.options.features", list(data.feature_boxes.values())),
                ("data.scaling", [data.scaling]),
                ("data.augmentation", [data.augmentation_group])]
     entries += [(f"data.options.{key}", [control]) for key, control in data.options.controls().items()]
@@ -192,6 +194,8 @@ LOCKED_FIELD_NAMES = {
     "data.options.n_samples": QT_TRANSLATE_NOOP("ResultsDialog", "examples"),
     "data.options.noise": QT_TRANSLATE_NOOP("ResultsDialog", "noise"),
     "data.options.seed": QT_TRANSLATE_NOOP("ResultsDialog", "data seed"),
+    "data.options.features": QT_TRANSLATE_NOOP("ResultsDialog", "inputs"),
+    "data.options.test_split": QT_TRANSLATE_NOOP("ResultsDialog", "test split"),
     "data.validation_split": QT_TRANSLATE_NOOP("ResultsDialog", "validation split"),
     "loss.name": QT_TRANSLATE_NOOP("ResultsDialog", "loss"),
     "network.hidden": QT_TRANSLATE_NOOP("ResultsDialog", "hidden layers"),

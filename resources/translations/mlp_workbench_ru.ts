@@ -4455,6 +4455,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>зерно данных</translation>
     </message>
     <message>
+        <source>inputs</source>
+        <translation>входы</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>доля теста</translation>
+    </message>
+    <message>
         <source>validation split</source>
         <translation>доля валидации</translation>
     </message>
