@@ -121,11 +121,9 @@ def with_features(points: Dataset, features: tuple[str, ...], scaling: str) -> D
     """``points`` (a data set of 2-D points in original units, split but not scaled) with ``features``
     of the points as its inputs, scaled by ``scaling`` fitted on the training split; the points are kept
     in its :class:`Plane`."""
-    splits = [expand(X, features) for X in (points.X_train, points.X_val, points.X_test)]
-    scaler = Scaler.fit(splits[0], scaling)
+    train, val, test = (expand(X, features) for X in (points.X_train, points.X_val, points.X_test))
+    scaler = Scaler.fit(train, scaling)
     plane = Plane(features, points.X_train, points.X_val, points.X_test, scaler)
-    return Dataset(points.name, points.task, *(value for X, y in zip(map(scaler.transform, splits),
-                                                                     (points.y_train, points.y_val, points.y_test))
-                                               for value in (X, y)),
-                   class_names=points.class_names, feature_names=features, scaler=scaler,
-                   test_split=points.test_split, plane=plane)
+    return Dataset(points.name, points.task, scaler.transform(train), points.y_train, scaler.transform(val),
+                   points.y_val, scaler.transform(test), points.y_test, class_names=points.class_names,
+                   feature_names=features, scaler=scaler, test_split=points.test_split, plane=plane)
