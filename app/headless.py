@@ -168,6 +168,7 @@ def train_command(args) -> int:
 def _load_model_and_data(path: Path, dataset_name: str | None):
     """(network, dataset) for a run folder or a model file; the run's own data options are reused."""
     from core import datasets, model_io, runs
+    from core.config import RunConfig
     from core.experiment import load_data
     try:
         if path.is_dir():
@@ -180,6 +181,14 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
         name = dataset_name or metadata.get("dataset")
         if not name:
             raise BadInput(f"{path} does not say which dataset it was trained on; pass --dataset NAME")
+        # Its own data options (recorded in the file, or in the run folder it lies in): inputs computed from
+        # the points (x₁², …) fed it raw coordinates without.
+        folder = next((folder for folder in (path.parent, path.parent.parent) if (folder / "config.json").is_file()
+                       and (folder / "run.json").is_file()), None)
+        if name == metadata.get("dataset") and (isinstance(metadata.get("config"), dict) or folder is not None):
+            config = RunConfig.from_dict(metadata["config"]) if isinstance(metadata.get("config"), dict) \
+                else runs.load_config(folder)
+            return network, load_data(config)
         return network, datasets.load(name)
     except (ValueError, FileNotFoundError) as error:
         raise _bad_data(error) from None

@@ -180,6 +180,15 @@ def is_sampled(data) -> bool:
                                           and not isinstance(noise, bool) and noise > 0)
 
 
+def takes_features(data) -> bool:
+    """Whether the inputs of ``data``'s points can be chosen (:mod:`core.datasets.plane`): the toy sets and
+    XOR/XNOR clouds, not the four corners of a truth table; or features are set (to be seen and undone)."""
+    options = data.options
+    truth_table = options.get("n_samples", 4) == 4 and not options.get("noise", 0)
+    return data.dataset in toys.NAMES or (data.dataset in NOISY_TRUTH_TABLES and not truth_table) \
+        or "features" in options
+
+
 class DataPanel(ConfigPanel):
     prefixes = ("data",)
 
@@ -282,8 +291,13 @@ class DataPanel(ConfigPanel):
         return row
 
     def _features_edited(self) -> None:
-        """The coordinates alone are not written: configurations without features keep their data."""
+        """The coordinates alone are not written: configurations without features keep their data. The last
+        input checked stays checked: a network needs one (unchecked, it gave an engine's message on the data)."""
         chosen = tuple(name for name, box in self.feature_boxes.items() if box.isChecked())
+        if not chosen:
+            with QSignalBlocker(self.sender()):
+                self.sender().setChecked(True)
+            return
         self._option_edited("features", None if chosen == plane.COORDINATES else list(chosen))
 
     def _data_seed_edited(self, seed: int) -> None:
@@ -405,7 +419,7 @@ class DataPanel(ConfigPanel):
         defaults = dataset_options(data.dataset)
         self.options.set_values(defaults, data.options)
         self.dataset_form.setRowVisible(self.data_seed_row, is_sampled(data))
-        self.dataset_form.setRowVisible(self.features_row, is_sampled(data))
+        self.dataset_form.setRowVisible(self.features_row, takes_features(data))
         chosen = data.options.get("features", plane.COORDINATES)
         for name, box in self.feature_boxes.items():
             with QSignalBlocker(box):

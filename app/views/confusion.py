@@ -248,8 +248,10 @@ class ConfusionView(View):
             heading += " — " + self.tr("none")
         set_label(self.gallery_title, heading)
         dataset = self.experiment.dataset
-        split_X = dataset.X_val if predictions.split == "validation" else dataset.X_train
-        examples = dataset.scaler.inverse_transform(split_X[rows])
+        split = "val" if predictions.split == "validation" else "train"
+        # Points given as features (x₁², …) are listed by where they lie: their coordinates.
+        examples = dataset.plane_points(split)[rows] if dataset.plane is not None else \
+            dataset.scaler.inverse_transform(getattr(dataset, "X_" + split)[rows])
         captions = [self._caption(predictions, row) for row in rows]
         if self.text_list is None:
             pictures = examples.reshape(-1, *dataset.image_shape)
@@ -266,7 +268,8 @@ class ConfusionView(View):
                                       caption, ink) for (row, column), caption in zip(placed, captions)])
         else:
             # Four significant digits write measurements such as proline 1065 or alcohol 14.23 in full.
-            names = [data_label(dataset, "feature", name) for name in dataset.feature_names[:4]]
+            names = [data_label(dataset, "feature", name) for name in
+                     (dataset.plane_names if dataset.plane is not None else dataset.feature_names)[:4]]
             lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 4, fixed=False)}" for name, value in
                                              zip(names, example[:4])) + f" — {caption}"
                      for row, example, caption in zip(rows[:GALLERY_SIZE], examples, captions)]

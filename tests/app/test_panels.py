@@ -584,7 +584,27 @@ def test_the_inputs_of_points_are_chosen_by_their_features_and_the_coordinates_a
     panel.feature_boxes["x1"].click()
     panel.feature_boxes["x2"].click()
     assert model.config.data.options == {"features": ["x1_squared", "x2_squared"]} and model.errors == []
-    for name in ("x1_squared", "x2_squared", "x1", "x2"):
+    for name in ("x1", "x2", "x1_squared", "x2_squared"):
         panel.feature_boxes[name].click()
     assert model.config.data.options == {}, "the coordinates alone: configurations keep their data"
     assert panel.feature_boxes["x1"].text() == "x₁" and panel.feature_boxes["sin_x2"].text() == "sin x₂"
+
+
+
+def test_the_inputs_stay_in_sight_while_set_and_one_stays_checked(qtbot, model):
+    """XOR's inputs hid with its noise set to 0, still applied and then refused; all unchecked, the data
+    failed with an engine's message."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    panel.dataset.choose("xor")
+    assert not panel.dataset_form.isRowVisible(panel.features_row), "XOR's four corners take no features"
+    model.set("data.options", {"n_samples": 200, "noise": 0.2})
+    assert panel.dataset_form.isRowVisible(panel.features_row)
+    panel.feature_boxes["x1_x2"].click()
+    panel.feature_boxes["x1"].click()
+    panel.feature_boxes["x2"].click()
+    assert model.config.data.options["features"] == ["x1_x2"]
+    panel.feature_boxes["x1_x2"].click()  # the last input: stays
+    assert panel.feature_boxes["x1_x2"].isChecked() and model.config.data.options["features"] == ["x1_x2"]
+    model.set("data.options", {"features": ["x1_x2"]})  # the truth table again, its features still set
+    assert panel.dataset_form.isRowVisible(panel.features_row), "in sight, to be undone"

@@ -1129,3 +1129,16 @@ def test_the_neurons_view_draws_the_inputs_of_featured_points_first(qtbot):
     np.testing.assert_allclose(maps.inputs[5, 7], dataset.plane_inputs([[maps.x[7], maps.y[5]]])[0], rtol=1e-5)
     header, rows = view.table()
     assert len(rows) == 2 * 48 * 48 and rows[0][:2] == [0, 1]
+
+
+def test_the_mistakes_of_featured_points_are_listed_by_where_they_lie(qtbot):
+    """Given x₁² and x₂², a mistake read "x₁² = 0.0097, x₂² = 0.76": not where it lies on the plane."""
+    experiment = build_experiment("circles", hidden=(), activation="relu", loss="softmax_cross_entropy", epochs=1,
+                                  data_options={"features": ["x1_squared", "x2_squared", "x1_x2"]})
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    view.refresh()
+    text = view.text_list.text  # a pyqtgraph LabelItem's text
+    assert "x₁ = " in text and "x₂ = " in text and "x₁² =" not in text
