@@ -183,8 +183,7 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
             raise BadInput(f"{path} does not say which dataset it was trained on; pass --dataset NAME")
         # Its own data options (recorded in the file, or in the run folder it lies in): inputs computed from
         # the points (x₁², …) fed it raw coordinates without.
-        folder = next((folder for folder in (path.parent, path.parent.parent) if (folder / "config.json").is_file()
-                       and (folder / "run.json").is_file()), None)
+        folder = runs.run_folder_of(path)
         if name == metadata.get("dataset") and (isinstance(metadata.get("config"), dict) or folder is not None):
             config = RunConfig.from_dict(metadata["config"]) if isinstance(metadata.get("config"), dict) \
                 else runs.load_config(folder)

@@ -1544,8 +1544,7 @@ class MainWindow(QMainWindow):
     def _saved_model(self, path: Path, network, metadata: dict) -> SavedRun | None:
         """What a model file restores besides the Draw view: None when it records no settings and
         belongs to no run folder; ValueError when its settings are invalid or do not fit its network."""
-        run_folder = next((folder for folder in (path.parent, path.parent.parent)
-                           if (folder / "run.json").is_file() and (folder / "config.json").is_file()), None)
+        run_folder = runs.run_folder_of(path)
         epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
         if "config" in metadata:
             config = run_config.check(RunConfig.from_dict(metadata["config"]))

@@ -410,6 +410,13 @@ def load_weights(run: Path, which: str = "best"):
     return model_io.load_model(model_path(run, which))
 
 
+def run_folder_of(model: Path) -> Path | None:
+    """The run folder a model file lies in (its best.npz, last.npz or a checkpoint), or None."""
+    model = Path(model)
+    return next((folder for folder in (model.parent, model.parent.parent)
+                 if (folder / "run.json").is_file() and (folder / "config.json").is_file()), None)
+
+
 def checkpoints(run: Path) -> list[int]:
     """The epochs that have a checkpoint, in order."""
     folder = Path(run) / "checkpoints"
