@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.dataset_download import unavailable_text
 from app.display_names import label
-from app.i18n import format_integer, format_number
+from app.i18n import format_integer, format_number, os_error_reason
 from app.worker_thread import Outbox
 from core import experiment
 from core.datasets import csv_import
@@ -154,7 +154,10 @@ def describe_load_error(error: BaseException) -> str:
     if isinstance(error, ValueError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:
-        return f"cannot read {error.filename}: {error.strerror}" if error.filename else error.strerror
+        if not error.filename:
+            return os_error_reason(error)
+        return QCoreApplication.translate("DataLoader", "Cannot read %1: %2").replace("%1", str(error.filename)) \
+            .replace("%2", os_error_reason(error))
     return f"{type(error).__name__}: {error}"
 
 

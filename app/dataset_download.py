@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app import display_names
-from app.i18n import format_number
+from app.i18n import format_number, os_error_reason
 from core.datasets import mnist
 from core.datasets.locations import cache_folder
 
@@ -139,7 +139,7 @@ class DatasetDownload(QObject):
             folder = cache_folder() / self.source.folder_name
             return (self.tr("Could not save %1 in %2: %3. Free some space or make the folder writable, "
                             "then try again.").replace("%1", name).replace("%2", str(folder))
-                    .replace("%3", error.strerror or str(error)))
+                    .replace("%3", os_error_reason(error)))
         return self.tr("Could not download %1: %2").replace("%1", name).replace("%2", str(error))
 
     def _end(self, succeeded: bool, message: str) -> None:

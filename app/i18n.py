@@ -20,10 +20,11 @@ get Python's ``repr`` of the number, whatever the language.
 """
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
                                QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QToolButton,
@@ -317,6 +318,32 @@ class Retranslator:
                 item.update()
             elif isinstance(item, pg.TextItem):
                 self._set(item.toPlainText, item.setPlainText)
+
+
+# ----------------------------------------------------------------------------- operating-system errors
+OS_ERROR_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("OSErrors", "No such file or directory"),
+    errno.EACCES: QT_TRANSLATE_NOOP("OSErrors", "Permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("OSErrors", "Operation not permitted"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OSErrors", "No space left on device"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("OSErrors", "Disk quota exceeded"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OSErrors", "Read-only file system"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("OSErrors", "Is a directory"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("OSErrors", "Not a directory"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("OSErrors", "File name too long"),
+    errno.EIO: QT_TRANSLATE_NOOP("OSErrors", "Input/output error"),
+}
+"""The reasons the disk gives most often, worded as Linux words them, to translate: Python's
+``strerror`` is always English, which left it in English inside a translated sentence."""
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why the operating system refused, in the window's language for the common reasons
+    (:data:`OS_ERROR_REASONS`), else as the system words it."""
+    reason = OS_ERROR_REASONS.get(error.errno)
+    if reason is not None:
+        return QCoreApplication.translate("OSErrors", reason)
+    return error.strerror or str(error)
 
 
 # ----------------------------------------------------------------------------- numbers

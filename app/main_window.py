@@ -36,7 +36,7 @@ from app.dataset_download import DatasetDownload
 from app.file_dialogs import ask_save_path
 from app.gradient_check_dialog import GradientCheckDialog, check_network
 from app.help_menu import HelpMenu
-from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent
+from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent, os_error_reason
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
@@ -1384,7 +1384,7 @@ class MainWindow(QMainWindow):
             model_io.write_text_atomically(path, self.model.config.to_json())
         except OSError as error:
             self.show_message(self.tr("Could not save the configuration to %1: %2")
-                              .replace("%1", path).replace("%2", error.strerror or str(error)), "error")
+                              .replace("%1", path).replace("%2", os_error_reason(error)), "error")
             return False
         self.config_path = path
         self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", os.path.basename(path)))
@@ -1422,7 +1422,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self.show_message(self.tr("This run is not saved: %1. It trains all the same; to keep its network, save "
                                       "the model (File ▸ Save model) into a folder you can write to.")
-                              .replace("%1", f"{error.strerror}: {error.filename}"
+                              .replace("%1", f"{os_error_reason(error)}: {error.filename}"
                                        if error.strerror and error.filename else str(error)), "warning")
             return None
         recording = RunRecording(recorder, experiment.network, self)
@@ -1663,7 +1663,7 @@ class MainWindow(QMainWindow):
                 self.experiment, epoch=self._epochs_done, step=self._steps_done))
         except OSError as error:
             self.show_message(self.tr("Could not save the model to %1: %2").replace("%1", str(path))
-                              .replace("%2", error.strerror or str(error)), "error")
+                              .replace("%2", os_error_reason(error)), "error")
             return False
         self.statusBar().showMessage(self.tr("Saved the model to %1").replace("%1", str(path)), 5000)
         return True
@@ -1689,7 +1689,7 @@ class MainWindow(QMainWindow):
             run_library.write_metrics_csv(path, history)
         except OSError as error:
             self.show_message(self.tr("Could not export to %1: %2").replace("%1", str(path))
-                              .replace("%2", error.strerror or str(error)), "error")
+                              .replace("%2", os_error_reason(error)), "error")
             return False
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
         return True

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
+from app.i18n import os_error_reason
 from app.worker_thread import Outbox
 from core import events, model_io, runs
 from core.config import RunConfig
@@ -342,7 +343,7 @@ class RunRecording(QObject):
                 # The window says so; an OSError is the disk's, not the program's: no traceback for it.
                 log.warning("the run in %s could not be saved: %s", self.folder, error,
                             exc_info=isinstance(error, ValueError))
-                message = getattr(error, "strerror", None) or str(error)
+                message = os_error_reason(error) if isinstance(error, OSError) else str(error)
                 with self._condition:
                     self.error = message
                     self._waiting = []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.file_dialogs import ask_save_path
-from app.i18n import current_language, format_number, format_percent
+from app.i18n import current_language, format_number, format_percent, os_error_reason
 from core import labs
 from core.languages import text_in
 
@@ -462,7 +462,7 @@ class ResultsDialog(QDialog):
             write_results_csv(self.table_data, Path(path), [self.heading(name) for name in self.table_data.header])
         except OSError as error:
             self._say_saved(self.tr("Could not save %1: %2").replace("%1", str(path))
-                            .replace("%2", error.strerror or str(error)), failed=True)
+                            .replace("%2", os_error_reason(error)), failed=True)
             return False
         self._say_saved(self.tr("Saved the table to %1.").replace("%1", str(path)), failed=False)
         return True

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPu
 from app import palette
 from app.display_names import label
 from app.data_loader import digits_to_draw_text
-from app.i18n import english_plural, format_integer, format_percent
+from app.i18n import english_plural, format_integer, format_percent, os_error_reason
 from app.panels.widgets import FlowLayout
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
@@ -978,10 +978,11 @@ class DrawView(QWidget):
         try:
             saved_labels = add_user_digit(image, label)
         except OSError as error:  # the file's folder, not the temporary file's name: where there is no room
-            problem = f"{error.strerror}: {user_digits_path().parent}" if error.strerror else str(error)
+            failure, folder = error, user_digits_path().parent  # "error" is gone when a language change words it
             self._show_status(lambda: QCoreApplication.translate(
                 "DrawView", "Could not save the digit ({error}). Make room there or make the folder writable "
-                "(MLP_WORKBENCH_USER_DIR chooses another), then add it again.").format(error=problem))
+                "(MLP_WORKBENCH_USER_DIR chooses another), then add it again.").format(
+                    error=f"{os_error_reason(failure)}: {folder}" if failure.strerror else str(failure)))
             return None
         except ValueError as error:
             problem = str(error)  # the name "error" is gone after this block, when a language change words it again

@@ -137,3 +137,18 @@ def test_every_csv_problem_is_worded_in_russian_with_its_specifics(qapp, problem
     assert russian != str(error) and "7" in russian
     if "column" in error.fields:
         assert "№ 3 ('age')" in russian
+
+
+def test_a_file_the_system_refuses_is_named_with_the_system_s_reason_in_the_window_s_language(qapp):
+    from app.data_loader import describe_load_error
+
+    refused = PermissionError(13, "Permission denied", "/lab/share/table.csv")
+    assert describe_load_error(refused) == "Cannot read /lab/share/table.csv: Permission denied"
+    assert describe_load_error(OSError(5, "Input/output error")) == "Input/output error"
+    assert describe_load_error(OSError(121, "Remote I/O error")) == "Remote I/O error"  # a rare one: as it came
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert describe_load_error(refused) == "Не удаётся прочитать /lab/share/table.csv: нет прав доступа"
+    finally:
+        i18n.set_language("en")

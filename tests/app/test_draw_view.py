@@ -503,7 +503,8 @@ def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, mo
                                  "make the folder writable (MLP_WORKBENCH_USER_DIR chooses another), then add it again."
     try:
         i18n.set_language("ru")  # the status is worded again, after the save's except block has ended
-        assert view.status.text().startswith(f"Не удалось сохранить цифру (No space left on device: {folder})")
+        # the reason too: Python words it in English whatever the language
+        assert view.status.text().startswith(f"Не удалось сохранить цифру (на диске нет места: {folder})")
     finally:
         i18n.set_language("en")
     assert not view.canvas.is_empty(), "the drawing that was not saved is kept"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app import cli
+from app import cli, i18n
 from app.main_window import MainWindow
 from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
@@ -146,8 +146,6 @@ def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, t
 
 
 def test_a_bad_model_file_is_explained_in_the_window_s_language(trained_window, tmp_path):
-    from app import i18n
-
     garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"not a zip archive")
     i18n.set_language("en")
@@ -174,6 +172,14 @@ def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, 
     assert not trained_window.save_model(path)
     assert "No space left on device" in trained_window.message_bar.message()
     assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["model.npz"]
+    trained_window.message_bar.dismiss()
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert not trained_window.save_model(path)
+        assert trained_window.message_bar.message() == f"Не удалось сохранить модель в {path}: на диске нет места"
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_run_s_best_model_opens_with_its_run_s_settings_and_lineage(trained_window, qtbot, small_config, library):
