@@ -11,8 +11,10 @@ Each activation has
 :func:`evaluate_on_grid` samples φ and φ' of some activations on one grid of z, for plots and tables.
 
 The table of lecture 000 (Raschka's activation table) defines step, sign, the piece-wise linear
-``piecewise_linear``, sigmoid, tanh, ReLU and softplus; LeakyReLU and ELU come from the same lecture's
-"modern activations". At a kink the derivative takes the value stated in the class docstring.
+``piecewise_linear``, sigmoid, tanh, ReLU and softplus; its text then defines LeakyReLU (with a > 0),
+and lecture 003's "modifications of ReLU" figure shows its relatives; ELU is in neither lecture's text
+(the usual definition of Clevert et al., 2015). At a kink the derivative takes the value stated in the
+class docstring.
 
 Everything stays finite and warning-free for |z| up to 1e4 in float32 and float64: exponentials
 are only ever taken of non-positive numbers.

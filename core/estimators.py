@@ -12,8 +12,9 @@ Where they differ from ``sklearn.neural_network``:
   ``optimizer_options``; ``learning_rate_init`` is its ``lr``, and ``schedule`` any
   :mod:`core.schedules` name, applied per ``schedule_unit`` ("step" or "epoch").
 - ``alpha`` is the lecture's L2 strength on the *mean* loss, R = α·Σw² over the weights (not the
-  biases; :mod:`core.regularization`). scikit-learn adds α/(2B)·Σw² per batch of B samples, so its
-  α corresponds to α_sklearn / (2B) here.
+  biases; :mod:`core.regularization`). scikit-learn adds α/(2B)·Σw² per batch of B samples, so for
+  the same minimum its α corresponds to α_sklearn / (2B) here in the classifier, and to α_sklearn / B
+  in the regressor (whose mean squared error below is twice scikit-learn's loss).
 - Classification always uses a softmax output over one unit per class with the cross-entropy loss,
   also for two classes: softmax over logits (o₀, o₁) is the logistic model σ(o₁ − o₀), so nothing
   is lost, and one code path serves every number of classes (the last ``coefs_`` matrix has two

@@ -189,7 +189,9 @@ def softmax_cross_entropy_rows(output, labels, gradient, predictions):
         if label < 0 or label >= k:
             return math.nan
         row_max, best = output[i, 0], 0
-        for j in range(1, k):
+        for j in range(k):
+            if not math.isfinite(output[i, j]):  # −∞ too: a diverged output, whatever its loss
+                return math.nan
             if output[i, j] > row_max:
                 row_max, best = output[i, j], j
         predictions[i] = best
@@ -423,7 +425,9 @@ class PerceptronCriterion(Loss):
     """Rosenblatt's perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)).
 
     Rosenblatt's targets are t = ±1. The engine's classification labels are class indices, so
-    labels y ∈ {0, 1} are read as t = 2y − 1; labels already given as ±1 are used as they are.
+    labels y ∈ {0, 1} are read as t = 2y − 1. Labels given as ±1 are refused with that advice: the
+    accuracy, the confusion matrix and ``predict`` all speak in class indices, and would count every
+    −1 as a mistake.
     The lecture's E_P(w) = −Σ_{x∈M} t⟨w, x⟩ sums over the set M of misclassified examples;
     averaged over the batch that is  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N if tᵢ·oᵢ ≤ 0, else 0.
     An example exactly on the boundary (o = 0) counts as misclassified, because the model is
@@ -437,8 +441,9 @@ class PerceptronCriterion(Loss):
     def check_targets(self, target, n_outputs):
         self._check_outputs_count(n_outputs, exactly=1)
         target = np.asarray(target)
-        if target.size and np.any(target == -1):
-            return _two_valued_labels(self.name, target, (-1, 1))
+        if target.size and np.issubdtype(target.dtype, np.number) and np.any(target == -1):
+            raise ValueError(f"{self.name} labels must be class indices 0 or 1 (read as the targets t = 2y − 1); "
+                             f"for targets t = ±1 give y = (t + 1) / 2, got -1")
         return _two_valued_labels(self.name, target, (0, 1))
 
     def forward(self, output, target):
