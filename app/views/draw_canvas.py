@@ -56,6 +56,7 @@ class DrawCanvas(QWidget):
         self._current = np.empty((256, 2))
         self._length = 0
         self._drawing = False
+        self._cleared: tuple[list, list, list] | None = None  # what clear() took away, for undo()
         self._held_square: QRectF | None = None  # see _set_pen_down
         self._brush = DEFAULT_BRUSH
         # The paper with all the ink, at the screen's resolution. A mouse move adds one segment to
@@ -77,24 +78,34 @@ class DrawCanvas(QWidget):
 
     # ------------------------------------------------------------------ what was drawn
     def clear(self) -> None:
-        """Remove every stroke."""
+        """Remove every stroke; :meth:`undo` brings them back until a new stroke begins (Esc is pressed
+        without a thought)."""
         if self._strokes:
+            self._end_stroke(announce=False)
+            self._cleared = (self._strokes, self._widths, self._arrays)
             self._strokes, self._widths, self._arrays = [], [], []
-            self._set_pen_down(False)
             self._ink = None
             self.update()
             self.drawing_changed.emit()
 
     def undo(self) -> None:
-        """Remove the last stroke (nothing happens on an empty canvas)."""
+        """Remove the last stroke; on a canvas just cleared, bring back what it held."""
         if self._strokes:
             self._strokes.pop()
             self._widths.pop()
             del self._arrays[len(self._strokes):]
             self._set_pen_down(False)
-            self._ink = None
-            self.update()
-            self.drawing_changed.emit()
+        elif self._cleared is not None:
+            (self._strokes, self._widths, self._arrays), self._cleared = self._cleared, None
+        else:
+            return
+        self._ink = None
+        self.update()
+        self.drawing_changed.emit()
+
+    def can_undo(self) -> bool:
+        """Whether :meth:`undo` would change the drawing."""
+        return bool(self._strokes) or self._cleared is not None
 
     def strokes(self) -> list[np.ndarray]:
         """Each stroke as a (k, 2) float array of (x, y) in canvas units (0 … 1 across the square)."""
@@ -172,9 +183,12 @@ class DrawCanvas(QWidget):
 
     # ------------------------------------------------------------------ input
     def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or not self.square().contains(event.position()):
+        # Anywhere in the widget: a press beside the square starts on its edge, as a stroke dragged out ends there.
+        if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
+        self._end_stroke()  # its release went elsewhere (a window took the focus, a tab switched mid-stroke)
+        self._cleared = None
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         point = self._to_canvas(event.position())
         self._strokes.append([point])
@@ -188,6 +202,7 @@ class DrawCanvas(QWidget):
 
     def mouseMoveEvent(self, event) -> None:
         if not (self._drawing and event.buttons() & Qt.MouseButton.LeftButton):
+            self._end_stroke()  # the button is up: its release went elsewhere
             super().mouseMoveEvent(event)
             return
         point = self._to_canvas(event.position())
@@ -206,9 +221,22 @@ class DrawCanvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or not self._drawing:
             super().mouseReleaseEvent(event)
             return
+        self._end_stroke()
+
+    def hideEvent(self, event) -> None:
+        self._end_stroke()  # the release will go to whatever is shown instead
+        super().hideEvent(event)
+
+    def _end_stroke(self, announce: bool = True) -> None:
+        """The pen lifts: the stroke being drawn, if any, is complete (``stroke_finished`` if ``announce``).
+        A stroke left open took no part in what the network was given once the next one began (the canvas
+        showed a 7, the network a 1)."""
+        if not self._drawing:
+            return
         self._set_pen_down(False)
         self._arrays.append(self._current[:self._length].copy())
-        self.stroke_finished.emit()
+        if announce:
+            self.stroke_finished.emit()
 
     def event(self, event) -> bool:
         # Claim Esc and Undo before window-wide shortcuts (a main window's Undo) can take them.

@@ -957,7 +957,7 @@ class DrawView(QWidget):
     def _update_buttons(self) -> None:
         drawn = not self.canvas.is_empty()
         self.clear_button.setEnabled(drawn)
-        self.undo_button.setEnabled(drawn)
+        self.undo_button.setEnabled(self.canvas.can_undo())
         self.add_button.setEnabled(drawn and self.label_box.currentIndex() >= 0)
 
     def add_to_my_digits(self) -> int | None:

@@ -248,6 +248,61 @@ def test_buttons_clear_and_undo(view, qtbot):
     assert view.canvas.is_empty() and not view.clear_button.isEnabled()
 
 
+def test_a_drawing_cleared_by_mistake_comes_back_with_undo_until_a_new_stroke_begins(view, qtbot):
+    draw(view.canvas, HAND_DRAWN[4])
+    four = view.chart.probabilities()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Escape)
+    assert view.canvas.is_empty() and view.undo_button.isEnabled()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.canvas.stroke_count == 2 and prediction(view) == 4
+    np.testing.assert_array_equal(view.chart.probabilities(), four)
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    draw(view.canvas, HAND_DRAWN[1])  # a new drawing: the cleared one is gone for good
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.canvas.is_empty() and not view.undo_button.isEnabled()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.canvas.is_empty()
+
+
+def test_a_stroke_whose_release_went_elsewhere_is_part_of_what_the_network_sees(view):
+    first, second = to_canvas(view.canvas, HAND_DRAWN[4])
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, first[0])
+    for point in first[1:]:
+        QTest.mouseMove(view.canvas, point)
+    # no release: another window took it; the next press begins the second stroke
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, second[0])
+    for point in second[1:]:
+        QTest.mouseMove(view.canvas, point)
+    QTest.mouseRelease(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, second[-1])
+    assert view.canvas.stroke_count == 2 and len(view.canvas.strokes()) == 2
+    assert prediction(view) == 4
+    np.testing.assert_allclose(view.chart.probabilities(), engine_probabilities(view), rtol=1e-5, atol=1e-7)
+    QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(view.canvas.strokes()) == 1 == view.canvas.stroke_count
+
+
+def test_a_stroke_open_when_the_canvas_hides_ends_there(view):
+    points = to_canvas(view.canvas, HAND_DRAWN[1])[0]
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    for point in points[1:]:
+        QTest.mouseMove(view.canvas, point)
+    view.hide()  # a tab switched mid-stroke: the release goes to the tab shown instead
+    assert not view.canvas.pen_down and len(view.canvas.strokes()) == 1
+
+
+def test_a_stroke_may_begin_beside_the_square_on_its_edge(view):
+    view.resize(900, 420)  # the canvas wider than its square
+    square = view.canvas.square()
+    assert square.x() > 20
+    beside = QPoint(round(square.x() - 10), round(square.center().y()))
+    inside = QPoint(round(square.center().x()), round(square.center().y()))
+    QTest.mousePress(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, beside)
+    QTest.mouseMove(view.canvas, inside)
+    QTest.mouseRelease(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, inside)
+    (stroke,) = view.canvas.strokes()
+    assert stroke[0][0] == 0.0 and stroke[-1][0] == pytest.approx(0.5, abs=0.01)
+
+
 def test_shows_the_preprocessed_input_and_its_saliency(view):
     draw(view.canvas, HAND_DRAWN[7])
     assert (view.input_panel.image.width(), view.input_panel.image.height()) == (28, 28)
