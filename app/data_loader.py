@@ -125,7 +125,8 @@ def csv_problem_text(problem: CsvProblem) -> str:
 def digits_to_draw_text(needed) -> str:
     """How many more of which digits to draw, in the window's language: "0–9: 2 each", "1, 7: 11 each; …"."""
     each = QCoreApplication.translate("MyDigits", "{digits}: {count} each")
-    return "; ".join(each.format(digits=digit_list(digits), count=format_integer(count))
+    one = QCoreApplication.translate("MyDigits", "{digits}: {count}")  # "each" of one digit read oddly
+    return "; ".join((one if len(digits) == 1 else each).format(digits=digit_list(digits), count=format_integer(count))
                      for count, digits in shortfall_groups(needed))
 
 

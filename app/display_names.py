@@ -171,6 +171,17 @@ LABELS: dict[str, dict[str, str]] = {
         "class_0": QT_TRANSLATE_NOOP("Names", "class 0"),
         "class_1": QT_TRANSLATE_NOOP("Names", "class 1"),
         "class_2": QT_TRANSLATE_NOOP("Names", "class 2"),
+        # Fashion-MNIST's garments (core.datasets.mnist)
+        "T-shirt/top": QT_TRANSLATE_NOOP("Names", "T-shirt/top"),
+        "Trouser": QT_TRANSLATE_NOOP("Names", "Trouser"),
+        "Pullover": QT_TRANSLATE_NOOP("Names", "Pullover"),
+        "Dress": QT_TRANSLATE_NOOP("Names", "Dress"),
+        "Coat": QT_TRANSLATE_NOOP("Names", "Coat"),
+        "Sandal": QT_TRANSLATE_NOOP("Names", "Sandal"),
+        "Shirt": QT_TRANSLATE_NOOP("Names", "Shirt"),
+        "Sneaker": QT_TRANSLATE_NOOP("Names", "Sneaker"),
+        "Bag": QT_TRANSLATE_NOOP("Names", "Bag"),
+        "Ankle boot": QT_TRANSLATE_NOOP("Names", "Ankle boot"),
     },
 }
 
@@ -187,7 +198,7 @@ def label(kind: str, name: str) -> str:
     return name if text is None else QCoreApplication.translate("Names", text)
 
 
-NAMED_DATA = ("wine", "wine_2d")
+NAMED_DATA = ("wine", "wine_2d", "fashion_mnist")
 """The data sets whose columns and classes the kinds "feature" and "class" name; any other's (a CSV
 file with a column called alcohol) are shown as they are."""
 

@@ -56,7 +56,11 @@ DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "fashion", "my_digits": "m
 """The drawing format of each data set of images that can be drawn: digits, or Fashion-MNIST's garments."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 """Image shapes recognised when a model names no known data set."""
-FORMAT_NAMES = {"mnist": "MNIST", "digits": "optdigits", "fashion": "Fashion"}
+FORMAT_CAPTIONS = {"mnist": QT_TRANSLATE_NOOP("DrawView", "28 × 28, MNIST"),
+                   "digits": QT_TRANSLATE_NOOP("DrawView", "8 × 8 digits"),
+                   "fashion": QT_TRANSLATE_NOOP("DrawView", "28 × 28, Fashion")}
+"""Each drawing format's input image, as the network-input panel names it (the 8×8 digits are UCI's
+optdigits, a name that appears nowhere else)."""
 CANVAS_SIZE = (1.0, 1.0)
 """The drawing's whole canvas, in the units of DrawCanvas.strokes()."""
 PEN_DOWN_SWITCH_INTERVAL = 0.0005
@@ -100,6 +104,13 @@ class CurrentModel:
         return self.naming if isinstance(self.naming, str) else self.naming()
 
     @property
+    def shown_class_names(self) -> tuple[str, ...]:
+        """The class names in the interface language: Fashion-MNIST's garments are translated, digits stay."""
+        if self.target != "fashion":
+            return self.class_names
+        return tuple(label("class", name) for name in self.class_names)
+
+    @property
     def unavailable(self) -> str:
         """Why a drawing cannot be its input, a clause for "Drawing is unavailable: {problem}." ("" when it can)."""
         return "" if self.problem is None else self.problem()
@@ -112,14 +123,13 @@ def input_side(target: str) -> int:
 
 def format_caption(target: str) -> str:
     """What a drawing format's input image is, as the network-input panel says it ("28 × 28, MNIST")."""
-    side = input_side(target)
-    return QCoreApplication.translate("DrawView", "{side} × {side}, {format}").format(side=side,
-                                                                                    format=FORMAT_NAMES[target])
+    return QCoreApplication.translate("DrawView", FORMAT_CAPTIONS[target])
 
 
 def saliency_caption(class_name: str) -> str:
-    """The caption of the saliency map of ``class_name``'s probability."""
-    return QCoreApplication.translate("DrawView", "Why {name}: ∂p({name}) / ∂pixel").format(name=class_name)
+    """The caption of the saliency map of ``class_name``'s probability (its formula is in the tooltip:
+    the caption is the first thing a newcomer reads there)."""
+    return QCoreApplication.translate("DrawView", "Why {name}").format(name=class_name)
 
 
 def describe_model(network: Network, naming: Words | str, dataset_name, image_shape, scaler: Scaler | None,
@@ -163,8 +173,13 @@ def drawing_problem(network: Network, dataset_name, target: str | None) -> Words
     return None
 
 
-def add_button_help() -> str:
-    """The tooltip of "Add to my digits", which names the data set as the Data panel does."""
+def add_button_help(takes_digits: bool = True) -> str:
+    """The tooltip of "Add to my digits", which names the data set as the Data panel does; without
+    ``takes_digits`` (the model classifies garments) why a drawing cannot be added."""
+    if not takes_digits:
+        return QCoreApplication.translate(
+            "DrawView", "“{data}” holds drawn digits, and this model classifies garments: to add a digit, use the "
+                        "shipped MNIST model or a model of digits").format(data=label("dataset", "my_digits"))
     return QCoreApplication.translate("DrawView", "Save the drawing with its label in your personal data set "
                                                   "“{data}”, which can be mixed into MNIST training").format(
         data=label("dataset", "my_digits"))
@@ -233,8 +248,8 @@ _SIGNED_TABLE = palette.signed_colormap().getLookupTable(nPts=256, alpha=False)
 
 
 def percent(probability: float) -> str:
-    """One decimal, without rounding a probability short of 1 up to "100.0 %"."""
-    return ">" + format_percent(0.999) if 0.999 < probability < 1 else format_percent(probability)
+    """One decimal, never "100.0 %": a softmax is never certain, though its float can round to 1."""
+    return ">" + format_percent(0.999) if probability > 0.999 else format_percent(probability)
 
 
 INK_LEVELS = 16
@@ -516,7 +531,7 @@ class ImagePanel(QWidget):
         return QSize(max(96, words + 8, legend + 8), 110)
 
 
-SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why: ∂p / ∂pixel")
+SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why this answer")
 
 
 class DrawView(QWidget):
@@ -573,9 +588,10 @@ class DrawView(QWidget):
         self.input_panel = ImagePanel("", self, legend=((None, ""),))
         self.saliency_panel = ImagePanel("", self)
         self._write_painted_texts()
-        self.saliency_panel.setToolTip(QCoreApplication.translate("DrawView", "Gradient of the top class's probability with respect to each input "
-                                          "pixel: yellow = more ink here would raise it, blue = ink here "
-                                          "lowers it."))
+        self.saliency_panel.setToolTip(QCoreApplication.translate(
+            "DrawView", "How the top class's probability p would change with more ink at each pixel of what the "
+                        "network sees (the gradient ∂p/∂pixel): yellow = more ink here would raise it, blue = more "
+                        "ink here would lower it."))
         self.clear_button = QPushButton(QCoreApplication.translate("DrawView", "Clear (Esc)"), self)
         self.undo_button = QPushButton(QCoreApplication.translate("DrawView", "Undo (Ctrl+Z)"), self)
         self.clear_button.setToolTip(QCoreApplication.translate("DrawView", "Wipe the canvas to draw another digit"))
@@ -797,6 +813,7 @@ class DrawView(QWidget):
         self._show_note(None if model.problem is None else lambda: QCoreApplication.translate(
             "DrawView", "Drawing is unavailable: {problem}.").format(problem=model.unavailable))
         self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
+        self._update_buttons()
         self._changed()
 
     def _show_input_format(self) -> None:
@@ -820,7 +837,8 @@ class DrawView(QWidget):
 
     def _write_painted_texts(self) -> None:
         """The texts the canvas and the image panels paint themselves, in the interface language."""
-        self.canvas.hint = QCoreApplication.translate("DrawView", "Draw a garment here: its outline is filled in") \
+        self.canvas.hint = QCoreApplication.translate(
+            "DrawView", "Draw a garment here, shoes pointing left as in Fashion-MNIST: its outline is filled in") \
             if self._model is not None and self._model.target == "fashion" \
             else QCoreApplication.translate("DrawView", "Draw a digit here")
         self.input_panel.caption = QCoreApplication.translate("DrawView", "What the network sees")
@@ -828,9 +846,8 @@ class DrawView(QWidget):
         self.saliency_panel.legend = ((QColor(*_SIGNED_TABLE[-1]), QCoreApplication.translate("DrawView", "raises")),
                                       (QColor(*_SIGNED_TABLE[0]), QCoreApplication.translate("DrawView", "lowers")))
         self.input_panel.fit_words(self.input_panel.caption, *map(format_caption, FORMATS))
-        # Wide enough for a digit's caption whatever the model: only longer class names are cut short.
-        digit_captions = [saliency_caption(str(digit)) for digit in range(10)]
-        self.saliency_panel.fit_words(self.saliency_panel.caption, *digit_captions)
+        names = self._model.shown_class_names if self._model is not None else tuple(map(str, range(10)))
+        self.saliency_panel.fit_words(self.saliency_panel.caption, *map(saliency_caption, names))
 
     def _fit_label_box(self) -> None:
         """The label box's placeholder in the interface language, and the box as wide as it (or a digit).
@@ -853,7 +870,7 @@ class DrawView(QWidget):
             self.predict()  # the chart's message and the panels' captions name the drawing's result
             self._show_status(self._status_words)
             self._show_note(self._note_words, self._note_is_warning)
-            self.add_button.setToolTip(add_button_help())
+            self._update_buttons()  # the Add button's tooltip
             if self._model is not None and not isinstance(self._model.naming, str):
                 self._show_model()  # a caller's name for the model was translated where shown (app.i18n)
         elif event.type() == QEvent.Type.FontChange and hasattr(self, "label_box"):
@@ -878,7 +895,7 @@ class DrawView(QWidget):
             return
         network_input = image if model.scaler is None else scale_drawing(image, model.target, model.scaler)
         result = saliency(model.network, network_input)
-        self.chart.set_probabilities(result.probabilities, model.class_names)
+        self.chart.set_probabilities(result.probabilities, model.shown_class_names)
         self._show_images(image, result)
 
     def _show_images(self, image, result) -> None:
@@ -889,7 +906,7 @@ class DrawView(QWidget):
         side = input_side(self._model.target)
         ink = image.reshape(side, side)
         self.input_panel.set_image(gray_image(ink))
-        name = self._model.class_names[result.top_class]
+        name = self._model.shown_class_names[result.top_class]
         self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)), saliency_caption(name))
 
     def _drawing_changed(self) -> None:
@@ -958,7 +975,11 @@ class DrawView(QWidget):
         drawn = not self.canvas.is_empty()
         self.clear_button.setEnabled(drawn)
         self.undo_button.setEnabled(self.canvas.can_undo())
-        self.add_button.setEnabled(drawn and self.label_box.currentIndex() >= 0)
+        # my_digits holds digits: a garment drawn for a Fashion-MNIST model was saved as one
+        takes_digits = self._model is None or self._model.target != "fashion"
+        self.label_box.setEnabled(takes_digits)
+        self.add_button.setEnabled(takes_digits and drawn and self.label_box.currentIndex() >= 0)
+        self.add_button.setToolTip(add_button_help(takes_digits))
 
     def add_to_my_digits(self) -> int | None:
         """Save the drawing (in MNIST's format) with the chosen label; returns the number of saved digits."""

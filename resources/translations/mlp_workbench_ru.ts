@@ -937,7 +937,9 @@ in the process: np.maximum(z, 0) took 17 µs for 128 × 256 numbers and the mask
         <source>Rosenblatt&apos;s perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)).
 
 Rosenblatt&apos;s targets are t = ±1. The engine&apos;s classification labels are class indices, so
-labels y ∈ {0, 1} are read as t = 2y − 1; labels already given as ±1 are used as they are.
+labels y ∈ {0, 1} are read as t = 2y − 1. Labels given as ±1 are refused with that advice: the
+accuracy, the confusion matrix and ``predict`` all speak in class indices, and would count every
+−1 as a mistake.
 The lecture&apos;s E_P(w) = −Σ_{x∈M} t⟨w, x⟩ sums over the set M of misclassified examples;
 averaged over the batch that is  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N if tᵢ·oᵢ ≤ 0, else 0.
 An example exactly on the boundary (o = 0) counts as misclassified, because the model is
@@ -946,7 +948,8 @@ sign(o) and sign(0) = 0 is neither target: it gets the gradient −t/N and so is
         <translation>Критерий персептрона Розенблатта (лекция 003) для одного выхода o (форма (N, 1) или (N,)).
 
 У Розенблатта целевые значения t = ±1. Метки классификации в движке — индексы классов, поэтому
-метки y ∈ {0, 1} интерпретируются как t = 2y − 1; метки, уже заданные как ±1, используются как есть.
+метки y ∈ {0, 1} интерпретируются как t = 2y − 1. Метки, заданные как ±1, отклоняются с этим советом:
+точность, матрица ошибок и ``predict`` говорят на языке индексов классов и считали бы каждую −1 ошибкой.
 Функция E_P(w) = −Σ_{x∈M} t⟨w, x⟩ из лекции суммирует по множеству M неверно классифицированных примеров;
 в среднем по пакету это  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N, если tᵢ·oᵢ ≤ 0, иначе 0.
 Пример ровно на границе (o = 0) считается неверно классифицированным, поскольку модель —
@@ -1481,10 +1484,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>{name} — {percent}</translation>
     </message>
     <message>
-        <source>Why: ∂p / ∂pixel</source>
-        <translation>Почему: ∂p / ∂пиксель</translation>
-    </message>
-    <message>
         <source>Draw</source>
         <translation>Рисование</translation>
     </message>
@@ -1493,8 +1492,24 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>модели, обученной на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
+        <source>28 × 28, MNIST</source>
+        <translation>28 × 28, MNIST</translation>
+    </message>
+    <message>
+        <source>8 × 8 digits</source>
+        <translation>цифры 8 × 8</translation>
+    </message>
+    <message>
+        <source>28 × 28, Fashion</source>
+        <translation>28 × 28, Fashion</translation>
+    </message>
+    <message>
         <source>the model being trained on {data} (after {steps} step(s))</source>
         <translation>модели, обучаемой на наборе «{data}» (шагов обучения: {steps})</translation>
+    </message>
+    <message>
+        <source>Draw a garment here, shoes pointing left as in Fashion-MNIST: its outline is filled in</source>
+        <translation>Нарисуйте здесь предмет одежды (обувь — носком влево, как в Fashion-MNIST): его контур будет закрашен</translation>
     </message>
     <message>
         <source>Draw a digit here</source>
@@ -1513,10 +1528,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>понижает</translation>
     </message>
     <message>
-        <source>Gradient of the top class&apos;s probability with respect to each input pixel: yellow = more ink here would raise it, blue = ink here lowers it.</source>
-        <translation>Градиент вероятности самого вероятного класса по каждому входному пикселю: жёлтый — больше чернил здесь повысило бы её, синий — чернила здесь её понижают.</translation>
-    </message>
-    <message>
         <source>Clear (Esc)</source>
         <translation>Очистить (Esc)</translation>
     </message>
@@ -1529,6 +1540,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Стереть холст, чтобы нарисовать другую цифру</translation>
     </message>
     <message>
+        <source>Why {name}</source>
+        <translation>Почему {name}</translation>
+    </message>
+    <message>
         <source>this model takes {n} inputs, not the {m} pixels of {data}&apos;s images</source>
         <translation>эта модель принимает {n} входов, а не {m} пикселей изображений набора «{data}»</translation>
     </message>
@@ -1537,8 +1552,16 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>функция потерь {loss} даёт оценки, а не вероятности классов. Обучите с softmax_cross_entropy, чтобы видеть вероятности</translation>
     </message>
     <message>
+        <source>“{data}” holds drawn digits, and this model classifies garments: to add a digit, use the shipped MNIST model or a model of digits</source>
+        <translation>«{data}» хранит нарисованные цифры, а эта модель распознаёт одежду: чтобы добавить цифру, возьмите встроенную модель MNIST или модель цифр</translation>
+    </message>
+    <message>
         <source>Save the drawing with its label in your personal data set “{data}”, which can be mixed into MNIST training</source>
         <translation>Сохранить рисунок с меткой в ваш личный набор данных «{data}», который можно подмешать к обучению на MNIST</translation>
+    </message>
+    <message>
+        <source>Why this answer</source>
+        <translation>Почему такой ответ</translation>
     </message>
     <message>
         <source>Take back the last stroke</source>
@@ -1553,6 +1576,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Классифицировать рисунки встроенной моделью MNIST, что бы ни было обучено или загружено после неё (модель обучения снова займёт её место, когда обучение начнётся или продолжится)</translation>
     </message>
     <message>
+        <source>How the top class&apos;s probability p would change with more ink at each pixel of what the network sees (the gradient ∂p/∂pixel): yellow = more ink here would raise it, blue = more ink here would lower it.</source>
+        <translation>Как изменилась бы вероятность p самого вероятного класса, если добавить чернил в каждый пиксель того, что видит сеть (градиент ∂p/∂пиксель): жёлтый — больше чернил здесь повысило бы её, синий — больше чернил здесь понизило бы её.</translation>
+    </message>
+    <message>
         <source>Brush width in pixels, for the drawing as you see it: the network&apos;s input is redrawn as the images its model was trained on are drawn (with MNIST&apos;s pen, the 8×8 digits&apos; for a model of those, and filled in for a model of Fashion-MNIST), whatever the brush</source>
         <translation>Толщина кисти в пикселях для рисунка, каким вы его видите: вход сети перерисовывается так, как нарисованы изображения, на которых обучалась модель (пером MNIST, пером цифр 8×8 для модели этих цифр и с заливкой для модели Fashion-MNIST), какой бы ни была кисть</translation>
     </message>
@@ -1563,10 +1590,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>This run&apos;s model, of {data}, cannot classify drawings: they go on to the model named above.</source>
         <translation>Модель этого запуска (данные: {data}) не может распознавать рисунки: их распознаёт модель, названная выше.</translation>
-    </message>
-    <message>
-        <source>Draw a garment here: its outline is filled in</source>
-        <translation>Нарисуйте здесь предмет одежды: его контур будет залит</translation>
     </message>
     <message>
         <source>label</source>
@@ -1645,16 +1668,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>рисование недоступно</translation>
     </message>
     <message>
-        <source>{side} × {side}, {format}</source>
-        <translation>{side} × {side}, {format}</translation>
-    </message>
-    <message>
-        <source>Why {name}: ∂p({name}) / ∂pixel</source>
-        <translation>Почему {name}: ∂p({name}) / ∂пиксель</translation>
-    </message>
-    <message>
         <source>too small to classify</source>
-        <translation>слишком мало для классификации</translation>
+        <translation>рисунок слишком мелкий</translation>
     </message>
     <message>
         <source>Draw a digit and choose its label first.</source>
@@ -3459,6 +3474,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>{digits}: по {count}</translation>
     </message>
     <message>
+        <source>{digits}: {count}</source>
+        <translation>{digits}: {count}</translation>
+    </message>
+    <message>
         <source>The data set “{data}” is too small to take {test} off for the test set and {validation} for validation with every digit in each part. Draw more digits in the Draw view — {groups}.</source>
         <translation>Набор данных «{data}» слишком мал, чтобы отделить {test} на тестовую выборку и {validation} на валидацию так, чтобы каждая цифра была в каждой части. Нарисуйте ещё цифр на вкладке «Рисование» — {groups}.</translation>
     </message>
@@ -3968,6 +3987,46 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>class 2</source>
         <translation>класс 2</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Футболка/топ</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Брюки</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Пуловер</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Платье</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Пальто</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Сандалия</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Рубашка</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Кроссовка</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Сумка</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Ботинок</translation>
     </message>
 </context>
 <context>

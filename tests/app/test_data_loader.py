@@ -152,3 +152,13 @@ def test_a_file_the_system_refuses_is_named_with_the_system_s_reason_in_the_wind
         assert describe_load_error(refused) == "Не удаётся прочитать /lab/share/table.csv: нет прав доступа"
     finally:
         i18n.set_language("en")
+
+
+def test_the_digits_still_to_draw_say_each_only_of_several(qapp):
+    import numpy as np
+
+    from app.data_loader import digits_to_draw_text
+
+    needed = np.zeros(10, dtype=int)
+    needed[[1, 7]], needed[4] = 2, 11
+    assert digits_to_draw_text(needed) == "4: 11; 1, 7: 2 each"
