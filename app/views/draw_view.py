@@ -185,6 +185,17 @@ def add_button_help(takes_digits: bool = True) -> str:
         data=label("dataset", "my_digits"))
 
 
+def taking_over_text(dataset_name: str) -> str:
+    """The note that a run's model now classifies the drawings in place of the shipped one."""
+    text = QCoreApplication.translate(
+        "DrawView", "The model being trained now classifies your drawings, getting better as it learns; “Use the "
+                    "shipped MNIST model” brings the shipped one back.")
+    if dataset_name == "digits":
+        text += " " + QCoreApplication.translate(
+            "DrawView", "Trained on coarse 8×8 images, it mistakes more drawn digits than a model of MNIST.")
+    return text
+
+
 def unnamed_model_name() -> str:
     """A model its caller did not name, as the model line names it."""
     return QCoreApplication.translate("DrawView", "a loaded model")
@@ -558,6 +569,7 @@ class DrawView(QWidget):
         self._note_is_warning = True
         self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
         self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
+        self._using_shipped = False  # whether the current model is the shipped one
         self._network_at_rest = True
         self._run_progress: tuple[str, int] | None = None  # (data set, step) of the run's last snapshot
         # While the pen moves, a classification waits for the event loop to come round: a burst of
@@ -714,7 +726,10 @@ class DrawView(QWidget):
                 "DrawView", "This run's model, of {data}, cannot classify drawings: they go on to the model named "
                             "above.").format(data=label("dataset", dataset.name)), warning=False)
             return
+        replaces_shipped = self._using_shipped
         self._set_current(model)
+        if replaces_shipped:  # a newcomer's Start swapped a 98.7 % model for one that begins at chance
+            self._show_note(lambda: taking_over_text(dataset.name), warning=False)
 
     def _run_naming(self, trained: bool) -> Words:
         """The run's model as the model line names it, after its last snapshot."""
@@ -802,7 +817,7 @@ class DrawView(QWidget):
         self._following_run = True  # until a run's first snapshot
 
     def _set_current(self, model: CurrentModel, using_shipped: bool = False) -> None:
-        self._model = model
+        self._model, self._using_shipped = model, using_shipped
         if model.target is None:
             self._preprocessor = None
         elif self._preprocessor is None or self._preprocessor.target != model.target:

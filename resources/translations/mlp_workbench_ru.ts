@@ -1560,6 +1560,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Сохранить рисунок с меткой в ваш личный набор данных «{data}», который можно подмешать к обучению на MNIST</translation>
     </message>
     <message>
+        <source>The model being trained now classifies your drawings, getting better as it learns; “Use the shipped MNIST model” brings the shipped one back.</source>
+        <translation>Теперь ваши рисунки распознаёт обучаемая модель — она улучшается по мере обучения; «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
+    </message>
+    <message>
+        <source>Trained on coarse 8×8 images, it mistakes more drawn digits than a model of MNIST.</source>
+        <translation>Обученная на грубых изображениях 8×8, она чаще ошибается на нарисованных цифрах, чем модель MNIST.</translation>
+    </message>
+    <message>
         <source>Why this answer</source>
         <translation>Почему такой ответ</translation>
     </message>

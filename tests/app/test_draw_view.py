@@ -336,6 +336,21 @@ def test_the_model_line_counts_one_step_in_the_singular(view, small_config):
     assert view.model_label.text().endswith("(after 2 steps).")
 
 
+def test_a_run_s_model_taking_over_from_the_shipped_one_says_so_and_how_to_go_back(view, small_config):
+    digits = digits_experiment(small_config)
+    view.reset(digits)
+    assert view.note.isHidden()
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
+    assert not view.note.isHidden()
+    assert view.note.text().startswith("The model being trained now classifies your drawings")
+    assert "“Use the shipped MNIST model” brings the shipped one back" in view.note.text()
+    assert "coarse 8×8 images" in view.note.text()
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 2, digits.network.state())))
+    assert not view.note.isHidden(), "said once, and left in sight while the run goes on"
+    view.use_shipped_model()
+    assert view.note.isHidden()
+
+
 def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     experiment = digits_experiment(small_config)
     view.reset(experiment)
