@@ -46,7 +46,7 @@ from core import model_io
 from core.datasets import Scaler
 from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
 from core.datasets.dataset import DEFAULT_VALIDATION_SPLIT
-from core.datasets.user_digits import add_user_digit, digits_still_needed, user_digits_path
+from core.datasets.user_digits import add_user_digit, digits_still_needed, remove_last_user_digit, user_digits_path
 from core.network import Network
 from core.saliency import PROBABILISTIC_LOSSES, saliency
 
@@ -629,6 +629,12 @@ class DrawView(QWidget):
         self.add_button.setToolTip(add_button_help())
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.take_back_button = QPushButton(QCoreApplication.translate("DrawView", "Take it back"), self)
+        self.take_back_button.setToolTip(QCoreApplication.translate(
+            "DrawView", "Remove the digit just saved from “{data}” and put the drawing back on the canvas, to label "
+                        "it again").format(data=label("dataset", "my_digits")))
+        self.take_back_button.hide()
+        self._saved: tuple[int, int] | None = None  # (label, digits in the file) of the save Take it back undoes
 
         images = QHBoxLayout()
         images.addWidget(self.input_panel)
@@ -653,7 +659,10 @@ class DrawView(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(body, 1)
         layout.addLayout(tools)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.take_back_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(status_row)
 
         self.canvas.drawing_changed.connect(self._drawing_changed)
         self.canvas.stroke_finished.connect(self._classify_pending)
@@ -662,6 +671,7 @@ class DrawView(QWidget):
         self.brush_slider.valueChanged.connect(self._set_brush)
         self.label_box.currentIndexChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self.add_to_my_digits)
+        self.take_back_button.clicked.connect(self.take_back_digit)
         self.shipped_button.clicked.connect(self.use_shipped_model)
         # Esc and Ctrl+Z also work while the label box or the brush slider has the keyboard, not only the
         # canvas. A text field keeps its own Ctrl+Z and an open list its Esc: Qt asks them first.
@@ -925,6 +935,7 @@ class DrawView(QWidget):
         self.saliency_panel.set_image(saliency_image(ink, result.gradient.reshape(side, side)), saliency_caption(name))
 
     def _drawing_changed(self) -> None:
+        self._offer_take_back(None)  # the drawing moved on: Take it back would put an old one over it
         if self.canvas.pen_down:
             self._hold_pen_priority(True)
             self._classify_soon.start()
@@ -1029,8 +1040,35 @@ class DrawView(QWidget):
         self.canvas.clear()
         self.label_box.setCurrentIndex(-1)  # the next drawing is labelled anew, not saved as this one by a click
         self._show_status(lambda: self._saved_text(label, count, needed))
+        self._offer_take_back((label, count))
         self.user_digit_added.emit(count)
         return count
+
+    def _offer_take_back(self, saved: tuple[int, int] | None) -> None:
+        self._saved = saved
+        self.take_back_button.setVisible(saved is not None)
+
+    def take_back_digit(self) -> None:
+        """Remove the digit just saved (a wrong label is a lasting mistake in a training set) and put its
+        drawing back on the canvas with its label, to label again."""
+        if self._saved is None:
+            return
+        digit, count = self._saved
+        try:
+            left = len(remove_last_user_digit(count))
+        except (OSError, ValueError) as error:
+            problem = os_error_reason(error) if isinstance(error, OSError) else str(error)
+            self._offer_take_back(None)
+            self._show_status(lambda: QCoreApplication.translate("DrawView", "Could not take the digit back: {error}")
+                              .format(error=problem))
+            return
+        if self.canvas.is_empty() and self.canvas.can_undo():
+            self.canvas.undo()  # the drawing the save cleared
+        self._offer_take_back(None)
+        self.label_box.setCurrentIndex(digit)
+        self._show_status(lambda: english_plural(self.tr(
+            "Took the {label} back: “{data}” holds %Ln digit(s).", None, left), left).format(
+                label=digit, data=label("dataset", "my_digits")))
 
     def _saved_text(self, digit: int, count: int, needed) -> str:
         """What saving a digit did, and whether my_digits can be trained now or how many more of which

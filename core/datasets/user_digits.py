@@ -143,6 +143,19 @@ def add_user_digit(image28, label, folder=None) -> np.ndarray:
     return labels
 
 
+def remove_last_user_digit(count: int, folder=None) -> np.ndarray:
+    """Take back the digit saved last (one saved with a wrong label), provided the file still holds
+    ``count`` digits, as it did after that save; returns the labels left. ValueError when it holds
+    another number (digits were saved or removed since, by another window): which one is last is unsure."""
+    images, labels = load_user_digits(folder)
+    if len(labels) != count:
+        raise ValueError(f"{user_digits_path(folder)} holds {len(labels)} drawn digits, not the {count} it held "
+                         f"after this digit was saved; nothing was removed")
+    with atomic_file(user_digits_path(folder)) as file:
+        np.savez_compressed(file, images=images[:-1], labels=labels[:-1])
+    return labels[:-1]
+
+
 @DATASETS.register("my_digits")
 def load_my_digits(folder=None, *, scaling: str = "unit", **split_options) -> Dataset:
     """The digits you drew, in MNIST's format (28 × 28, ten classes) so MNIST models fit them.

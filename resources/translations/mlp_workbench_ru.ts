@@ -1596,6 +1596,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Толщина кисти</translation>
     </message>
     <message>
+        <source>Take it back</source>
+        <translation>Забрать обратно</translation>
+    </message>
+    <message>
+        <source>Remove the digit just saved from “{data}” and put the drawing back on the canvas, to label it again</source>
+        <translation>Убрать только что сохранённую цифру из «{data}» и вернуть рисунок на холст, чтобы подписать его заново</translation>
+    </message>
+    <message>
         <source>This run&apos;s model, of {data}, cannot classify drawings: they go on to the model named above.</source>
         <translation>Модель этого запуска (данные: {data}) не может распознавать рисунки: их распознаёт модель, названная выше.</translation>
     </message>
@@ -1606,6 +1614,18 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Could not save the digit ({error}). Make room there or make the folder writable (MLP_WORKBENCH_USER_DIR chooses another), then add it again.</source>
         <translation>Не удалось сохранить цифру ({error}). Освободите там место или разрешите запись в папку (другую папку задаёт MLP_WORKBENCH_USER_DIR) и добавьте цифру снова.</translation>
+    </message>
+    <message>
+        <source>Could not take the digit back: {error}</source>
+        <translation>Не удалось забрать цифру обратно: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took the {label} back: “{data}” holds %Ln digit(s).</source>
+        <translation>
+            <numerusform>Цифра {label} забрана обратно: в наборе «{data}» %Ln цифра.</numerusform>
+            <numerusform>Цифра {label} забрана обратно: в наборе «{data}» %Ln цифры.</numerusform>
+            <numerusform>Цифра {label} забрана обратно: в наборе «{data}» %Ln цифр.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved as a {label}: “{data}” now holds %Ln digit(s). Before it can be trained, with every digit in its training, validation and test parts, draw more — {groups}.</source>

@@ -525,6 +525,30 @@ def test_add_to_my_digits_writes_a_valid_file(view, qtbot, tmp_path, monkeypatch
     assert mine.X_train.shape == (2, 784) and sorted(mine.y_train.tolist()) == [1, 7]
 
 
+def test_a_digit_saved_with_a_wrong_label_can_be_taken_back_and_labelled_again(view, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    draw(view.canvas, HAND_DRAWN[1])
+    view.label_box.setCurrentIndex(1)
+    assert view.add_to_my_digits() == 1 and not view.take_back_button.isHidden()
+    draw(view.canvas, HAND_DRAWN[7])
+    assert view.take_back_button.isHidden(), "drawing on: taking back would put the old drawing over this one"
+    strokes = view.canvas.strokes()
+    view.label_box.setCurrentIndex(1)  # a slip: a 7 labelled 1
+    assert view.add_to_my_digits() == 2 and not view.take_back_button.isHidden()
+    qtbot.mouseClick(view.take_back_button, Qt.MouseButton.LeftButton)
+    assert load_user_digits(tmp_path)[1].tolist() == [1], "the first digit stays"
+    assert view.status.text() == "Took the 1 back: “My drawn digits” holds 1 digit."
+    assert view.label_box.currentIndex() == 1 and view.take_back_button.isHidden()
+    assert all(np.array_equal(a, b) for a, b in zip(view.canvas.strokes(), strokes)) and len(strokes) == 1
+    view.label_box.setCurrentIndex(7)
+    assert view.add_to_my_digits() == 2 and load_user_digits(tmp_path)[1].tolist() == [1, 7]
+    add_user_digit(np.zeros((28, 28)), 3, tmp_path)  # another window saved one since
+    view.take_back_digit()
+    assert load_user_digits(tmp_path)[1].tolist() == [1, 7, 3], "unsure which is last: nothing removed"
+    assert view.status.text().startswith("Could not take the digit back:") and "holds 3 drawn digits" in \
+        view.status.text()
+
+
 def test_a_drawing_too_small_to_classify_is_not_saved_and_the_status_says_so(view, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
     draw(view.canvas, [[(0.5, 0.5)]])  # a dot
