@@ -31,6 +31,19 @@ def create(name: str, lr0: float = 0.01, **hyperparameters) -> "Schedule":
     return SCHEDULES.create(name, lr0=lr0, **hyperparameters)
 
 
+def fitted_to_run(name: str, planned: int) -> dict:
+    """The hyperparameters of schedule ``name`` that are counted in steps or epochs, sized to a run of
+    ``planned`` of them (:meth:`Schedule.lengths_for`): what a schedule chosen in the GUI starts from.
+    The fixed defaults suit no run in particular: Step's γ = 0.1 every 10 steps left a digits run of
+    900 steps at 10⁻¹⁰·η₀ after its first hundred."""
+    planned = check_number("planned run length", planned, low=1, integer=True)
+    return SCHEDULES.get(name).lengths_for(planned)
+
+
+def _rounded(value: float) -> float:
+    return float(f"{value:.3g}")
+
+
 def preview(schedule: "Schedule", n: int) -> np.ndarray:
     """η(t) for t = 0 … n−1 as a float64 array (what the GUI plots before training)."""
     n = check_number("preview length n", n, low=0, integer=True)
@@ -56,6 +69,11 @@ class Schedule:
 
     name = "schedule"
     constraints: dict = {"lr0": _NON_NEGATIVE}
+
+    @classmethod
+    def lengths_for(cls, planned: int) -> dict:
+        """Its hyperparameters counted in steps or epochs, for a run of ``planned`` of them (none here)."""
+        return {}
 
     def __init__(self, lr0: float, **hyperparameters):
         self._hyperparameter_names = tuple(hyperparameters)
@@ -119,6 +137,11 @@ class Step(Schedule):
     def __init__(self, lr0: float = 0.01, step_size: int = 10, gamma: float = 0.1):
         super().__init__(lr0, step_size=step_size, gamma=gamma)
 
+    @classmethod
+    def lengths_for(cls, planned):
+        """k: three drops in the run (to γ³ = 1/1000 of η₀ at γ = 0.1)."""
+        return {"step_size": max(1, round(planned / 3))}
+
     def _rate(self, t):
         return self.lr0 * self.gamma ** (t // self.step_size)
 
@@ -131,6 +154,11 @@ class Exponential(Schedule):
 
     def __init__(self, lr0: float = 0.01, T: float = 100.0):
         super().__init__(lr0, T=T)
+
+    @classmethod
+    def lengths_for(cls, planned):
+        """T: a third of the run, ending at e⁻³ ≈ 5 % of η₀."""
+        return {"T": _rounded(planned / 3)}
 
     def _rate(self, t):
         return self.lr0 * math.exp(-t / self.T)
@@ -146,6 +174,11 @@ class Linear(Schedule):
     def __init__(self, lr0: float = 0.01, T: float = 100.0, end_factor: float = 0.0):
         super().__init__(lr0, T=T, end_factor=end_factor)
 
+    @classmethod
+    def lengths_for(cls, planned):
+        """T: the whole run."""
+        return {"T": float(planned)}
+
     def _rate(self, t):
         return self.lr0 * max(1.0 - t / self.T, self.end_factor)
 
@@ -158,6 +191,11 @@ class InverseTime(Schedule):
 
     def __init__(self, lr0: float = 0.01, decay: float = 0.01):
         super().__init__(lr0, decay=decay)
+
+    @classmethod
+    def lengths_for(cls, planned):
+        """decay: η halved at a third of the run, a quarter of η₀ at its end (1/decay is a length)."""
+        return {"decay": _rounded(3 / planned)}
 
     def _rate(self, t):
         return self.lr0 / (1.0 + self.decay * t)
@@ -178,6 +216,11 @@ class Cosine(Schedule):
 
     def __init__(self, lr0: float = 0.01, T: float = 100.0, lr_min: float = 0.0, warmup: int = 0):
         super().__init__(lr0, T=T, lr_min=lr_min, warmup=warmup)
+
+    @classmethod
+    def lengths_for(cls, planned):
+        """T: the whole run (with no warm-up)."""
+        return {"T": float(planned)}
 
     def _check_relations(self, values):
         self._require_beside_lr0("lr_min", "≤", values)
@@ -203,6 +246,11 @@ class Cyclic(Schedule):
 
     def __init__(self, lr0: float = 0.01, max_lr: float = 0.1, step_size: int = 100):
         super().__init__(lr0, max_lr=max_lr, step_size=step_size)
+
+    @classmethod
+    def lengths_for(cls, planned):
+        """step_size: four cycles in the run."""
+        return {"step_size": max(1, round(planned / 8))}
 
     def _check_relations(self, values):
         self._require_beside_lr0("max_lr", "≥", values)

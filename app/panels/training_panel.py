@@ -138,7 +138,7 @@ class TrainingPanel(ConfigPanel):
         form.addRow(self.tr("&Schedule"), self.schedule)
         self.schedule_unit = ChoiceBox(["step", "epoch"], kind="schedule_unit")
         set_help(self.schedule_unit, help_texts.text(CONTROLS, "schedule_unit"), self.tr("Schedule unit"))
-        self.schedule_unit.chosen.connect(lambda unit: self.model.set("schedule.unit", unit))
+        self.schedule_unit.chosen.connect(self._schedule_unit_chosen)
         self.bind("schedule.unit", self.schedule_unit)
         form.addRow(self.tr("t counts"), self.schedule_unit)
         self.schedule_options = HyperparameterForm(lambda key: help_texts.text(help_texts.SCHEDULE, key))
@@ -236,10 +236,49 @@ class TrainingPanel(ConfigPanel):
         self.model.set("optimizer", OptimizerConfig(name, options))
 
     def _schedule_chosen(self, name: str) -> None:
+        """A schedule chosen starts with its lengths (Step's k, Cosine's T…) sized to the planned run."""
         old = self.config.schedule
-        options = carried_options(old.options, hyperparameter_defaults(schedules, old.name),
-                                  hyperparameter_defaults(schedules, name))
-        self.model.set("schedule", ScheduleConfig(name, options, old.unit))
+        options = carried_options(old.options, self._fitted_defaults(old.name, old.unit),
+                                  self._fitted_defaults(name, old.unit))
+        self.model.set("schedule", ScheduleConfig(name, {**self._fitted_lengths(name, old.unit), **options}, old.unit))
+
+    def _schedule_unit_chosen(self, unit: str) -> None:
+        """Lengths left as fitted to the run in steps are fitted again in epochs (and back): 300 steps read
+        as 300 epochs left a 20-epoch run at η₀."""
+        schedule = self.config.schedule
+        fitted = self._fitted_lengths(schedule.name, schedule.unit)
+        if fitted and all(schedule.options.get(key) == value for key, value in fitted.items()):
+            options = {**schedule.options, **self._fitted_lengths(schedule.name, unit)}
+            self.model.set("schedule", ScheduleConfig(schedule.name, options, unit))
+        else:
+            self.model.set("schedule.unit", unit)
+
+    def _fitted_lengths(self, name: str, unit: str) -> dict:
+        """:func:`core.schedules.fitted_to_run` for the planned run ({} while its length is unknown)."""
+        planned = self._planned_units(unit)
+        if planned is None or name not in schedules.names():
+            return {}
+        return schedules.fitted_to_run(name, planned)
+
+    def _fitted_defaults(self, name: str, unit: str) -> dict:
+        return {**hyperparameter_defaults(schedules, name), **self._fitted_lengths(name, unit)}
+
+    def _planned_units(self, unit: str) -> int | None:
+        """The steps or epochs the configured run plans (None for steps while the data's size is unknown)."""
+        epochs = self.config.training.epochs
+        if unit == "epoch":
+            return epochs if isinstance(epochs, int) and epochs >= 1 else None
+        steps = self._steps_per_epoch()
+        return None if steps is None or not isinstance(epochs, int) or epochs < 1 else epochs * steps
+
+    def _steps_per_epoch(self) -> int | None:
+        """Batches in an epoch, batched as the trainer batches them: a last batch too small for batch norm
+        joins the one before (None while the data's size or the batch size is unknown)."""
+        config = self.config
+        if self._n_train is None or not isinstance(config.training.batch_size, int) or config.training.batch_size < 1:
+            return None
+        fewest = BatchNorm.min_training_rows if any(layer.batch_norm for layer in config.network.hidden) else 1
+        return len(batch_starts(self._n_train, config.training.batch_size, fewest))
 
     def _early_stopping_toggled(self, checked: bool) -> None:
         self.patience.setEnabled(checked)
@@ -304,10 +343,7 @@ class TrainingPanel(ConfigPanel):
         _, end = self._position.plan(config.training.epochs)
         origin_epoch, origin_step = self._position.origin
         if unit == "step":
-            # Batched as the trainer batches them: a last batch too small for batch norm joins the one before.
-            fewest = BatchNorm.min_training_rows if any(layer.batch_norm for layer in config.network.hidden) else 1
-            end = origin_step + (end - origin_epoch) * len(batch_starts(self._n_train, config.training.batch_size,
-                                                                        fewest))
+            end = origin_step + (end - origin_epoch) * self._steps_per_epoch()
         t, rates = planned_rates(schedule, end)
         self.preview_curve.setData(t, rates)
         # η ≥ 0 always; showing 0 makes a decay read as a decay, and a constant rate as a flat line.

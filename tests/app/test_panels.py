@@ -160,6 +160,27 @@ def test_the_preview_counts_the_steps_the_trainer_takes_with_batch_norm(qtbot, m
     assert len(panel.preview_curve.getData()[0]) == 8
 
 
+def test_a_schedule_chosen_starts_with_its_lengths_sized_to_the_planned_run(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_training_size(100)
+    model.set("training.batch_size", 25)
+    model.set("training.epochs", 30)  # 120 steps
+    panel.schedule.choose("step")
+    assert model.config.schedule.options == {"step_size": 40}, "three drops in the run, not one every 10 steps"
+    _, rates = panel.preview_curve.getData()
+    assert rates[-1] == pytest.approx(0.001 * 0.1 ** 2) and rates[39] == pytest.approx(0.001)
+    panel.schedule_unit.choose("epoch")  # left as fitted: fitted again, to the run's 30 epochs
+    assert model.config.schedule.options == {"step_size": 10} and model.config.schedule.unit == "epoch"
+    panel.schedule.choose("cosine")
+    assert model.config.schedule.options == {"T": 30.0}
+    type_into(panel.schedule_options.controls()["T"], "12")
+    panel.schedule_unit.choose("step")  # a length the user typed stays as typed
+    assert model.config.schedule.options == {"T": 12.0} and model.config.schedule.unit == "step"
+    panel.schedule.choose("constant")
+    assert model.config.schedule.options == {}
+
+
 @pytest.mark.parametrize("position, epochs, plan", [
     (RunPosition(), 5, (0, 5)),  # a fresh network
     (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 5, (0, 5)),  # stopped on the way: on to the end

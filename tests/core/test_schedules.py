@@ -219,3 +219,26 @@ def test_unknown_name_and_bad_preview_length():
         schedules.create("warm")
     with pytest.raises(ValueError, match="preview length"):
         schedules.preview(schedules.create("constant"), -1)
+
+
+@pytest.mark.parametrize("planned", [1, 7, 20, 900, 37_500])
+def test_lengths_fitted_to_a_run_give_each_schedule_its_shape_over_that_run(planned):
+    def rates(name, lr0=1.0):
+        schedule = schedules.create(name, lr0=lr0, **schedules.fitted_to_run(name, planned))
+        return schedules.preview(schedule, planned)
+
+    assert set(schedules.fitted_to_run("step", planned)) == {"step_size"}
+    assert rates("step")[-1] >= 1e-3 * (1 - 1e-12)  # three drops at most, not one every 10 steps
+    if planned >= 20:
+        assert rates("step")[-1] == pytest.approx(0.01)  # γ² at the last step, γ³ just after
+        assert rates("cosine")[-1] < 0.01 and rates("linear")[-1] < 0.06  # annealed by the run's end
+        assert 0.04 < rates("exponential")[-1] < 0.065  # about e⁻³
+        assert 0.24 < rates("inverse_time")[-1] < 0.26  # a quarter
+        cyclic = rates("cyclic", lr0=0.01)
+        assert 3 <= len(np.flatnonzero(np.isclose(cyclic, cyclic.max()))) <= 5  # four cycles
+    assert schedules.fitted_to_run("constant", planned) == {} == schedules.fitted_to_run("reduce_on_plateau", planned)
+
+
+def test_a_run_length_must_be_a_whole_number_of_steps():
+    with pytest.raises(ValueError, match="planned run length must be ≥ 1"):
+        schedules.fitted_to_run("step", 0)
