@@ -126,4 +126,5 @@ def with_features(points: Dataset, features: tuple[str, ...], scaling: str) -> D
     plane = Plane(features, points.X_train, points.X_val, points.X_test, scaler)
     return Dataset(points.name, points.task, scaler.transform(train), points.y_train, scaler.transform(val),
                    points.y_val, scaler.transform(test), points.y_test, class_names=points.class_names,
-                   feature_names=features, scaler=scaler, test_split=points.test_split, plane=plane)
+                   feature_names=features, scaler=scaler, target_scaler=points.target_scaler,
+                   test_split=points.test_split, plane=plane)

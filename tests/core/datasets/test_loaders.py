@@ -9,7 +9,8 @@ from core import datasets
 # Data sets that need no files, with their size and task.
 BUILT_IN = {"digits": (1797, "multiclass", 10), "wine": (178, "multiclass", 3), "wine_2d": (130, "binary", 2),
             "sine": (200, "regression", 0), "diabetes": (442, "regression", 0), "moons": (400, "binary", 2),
-            "circles": (400, "binary", 2), "spirals": (400, "binary", 2), "blobs": (400, "multiclass", 3)}
+            "circles": (400, "binary", 2), "spirals": (400, "binary", 2), "blobs": (400, "multiclass", 3),
+            "regression_plane": (400, "regression", 0), "multi_gaussian": (400, "regression", 0)}
 
 
 def test_names_list_every_data_set_the_embedded_default_first():
