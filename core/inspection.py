@@ -2,8 +2,8 @@
 
 :func:`inspect` computes, from the current weights and a probe of the data, everything the views
 need — weight and bias histograms, activation statistics, first-layer weights as images, the
-confusion matrix and the worst mistakes, the decision boundary of 2-D data, the fitted curve of
-1-D regression and the weight matrices of small networks — so that the GUI does no maths of its
+confusion matrix and the worst mistakes, the decision boundary of 2-D data, the prediction surface of
+2-D regression, the fitted curve of 1-D regression and the weight matrices of small networks — so that the GUI does no maths of its
 own. The result is a frozen :class:`Inspection` whose arrays are read-only copies, safe to hand to
 another thread. The training worker calls it a few times a second, so it stays cheap: one forward
 pass over a bounded slice of the validation data, and histograms by integer binning.
@@ -26,7 +26,7 @@ BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "piecewise_li
 SATURATION_MARGIN = 0.01
 #: Width of the bins of a distribution that starts with all values equal (zeros initialiser).
 ZERO_SPREAD_BIN_WIDTH = 0.01
-#: Share of the data's span added on each side of the decision-boundary grid and the fitted curve.
+#: Share of the data's span added on each side of the grids over the plane and of the fitted curve.
 GRID_MARGIN = 0.1
 
 
@@ -158,6 +158,18 @@ class UnitMaps:
 
 
 @dataclass(frozen=True)
+class PredictionSurface:
+    """The regression network's prediction over 2-D data (TensorFlow Playground's regression output):
+    ``values[i, j]`` is its output at (x[j], y[i]) of an n×n grid, the points in the data's original units
+    (the network was given their scaled inputs, or features of them) and the values in the targets' units
+    (unscaled when the targets were scaled)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    values: np.ndarray
+
+
+@dataclass(frozen=True)
 class FittedCurve:
     """The regression network's prediction y(x) on a grid over 1-D data, x and y in the data's
     original units (the scaled x given to the network, its output unscaled when the targets were)."""
@@ -173,6 +185,7 @@ class Inspection:
     ``unit_images`` (units, H, W): each first-layer unit's incoming weights in the image's shape.
     ``small_network`` ((W, b) per Dense layer) is given when no layer has more than the limit of units.
     ``unit_maps``: each unit's output over the plane, for 2-D data.
+    ``surface``: the prediction over the plane, for 2-D regression with one target.
     """
 
     layers: tuple[LayerParameters, ...]
@@ -183,6 +196,7 @@ class Inspection:
     curve: FittedCurve | None
     small_network: tuple[tuple[np.ndarray, np.ndarray], ...] | None
     unit_maps: UnitMaps | None = None
+    surface: PredictionSurface | None = None
 
 
 # ----------------------------------------------------------------------------- histograms
@@ -306,11 +320,19 @@ def _spans(dataset, n: int) -> list[np.ndarray]:
     return spans
 
 
-def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
-    """The classifier's labels and probabilities on an n×n grid spanning 2-D data with margins."""
+def plane_grid(dataset, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, y, inputs): an n×n grid spanning 2-D data with margins, x and y its n coordinates each in the
+    data's original units, and ``inputs`` (n², features) the network's inputs at its points, row by row
+    (point k = (x[k % n], y[k // n])): scaled, or the scaled features of the points."""
     x, y = _spans(dataset, n)
     grid_x, grid_y = np.meshgrid(x, y)
-    output = network.predict_output(dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()])))
+    return x, y, dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()]))
+
+
+def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
+    """The classifier's labels and probabilities on an n×n grid spanning 2-D data with margins."""
+    x, y, inputs = plane_grid(dataset, n)
+    output = network.predict_output(inputs)
     loss = network.loss
     labels = loss.predict(output).reshape(n, n)
     probabilities = loss.probabilities(output)
@@ -325,10 +347,8 @@ def decision_boundary(network, dataset, n: int) -> DecisionBoundary:
 def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
     """Every activation layer's first ``max_units`` outputs on an n×n grid spanning 2-D data with margins
     (one inference pass of the n² points)."""
-    x, y = _spans(dataset, n)
-    grid_x, grid_y = np.meshgrid(x, y)
-    out = np.ascontiguousarray(dataset.plane_inputs(np.column_stack([grid_x.ravel(), grid_y.ravel()])),
-                               dtype=network.dtype)
+    x, y, inputs = plane_grid(dataset, n)
+    out = np.ascontiguousarray(inputs, dtype=network.dtype)
     inputs = _frozen(out.reshape(n, n, -1)) if dataset.plane is not None else None
     maps, functions, units, dense_before = [], [], [], []
     dense_seen = 0
@@ -344,6 +364,13 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
             dense_before.append(dense_seen)
     return UnitMaps(_frozen(x), _frozen(y), tuple(maps), tuple(functions), tuple(units), tuple(dense_before),
                     inputs)
+
+
+def prediction_surface(network, dataset, n: int) -> PredictionSurface:
+    """The regression network's one output on an n×n grid spanning 2-D data with margins, in the targets' units."""
+    x, y, inputs = plane_grid(dataset, n)
+    values = dataset.original_targets(network.predict(inputs)).reshape(n, n)
+    return PredictionSurface(_frozen(x), _frozen(y), _frozen(values))
 
 
 def fitted_curve(network, dataset, n: int) -> FittedCurve:
@@ -369,7 +396,8 @@ def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | No
     - For classification: predictions, confusion matrix and worst mistakes on the first
       ``max_evaluated`` validation rows (all of them with None); the validation split is
       shuffled, so its first rows are a fair sample and the same rows are used at every call.
-    - For 2-D classification the ``grid_size``² decision boundary; for 1-D regression the
+    - For 2-D classification the ``grid_size``² decision boundary, for 2-D regression with one
+      target the ``grid_size``² prediction surface; for 1-D regression the
       fitted curve on ``curve_size`` points; for image data the first ``max_unit_images`` units'
       weights as images; for networks with at most ``small_network_units`` units per Dense layer
       their weight matrices; for 2-D data the outputs of each activation layer's first
@@ -390,7 +418,7 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
     if max_evaluated is not None:
         max_evaluated = check_number("max evaluated rows", max_evaluated, low=1, integer=True)
     n_worst = check_number("number of worst mistakes", n_worst, low=0, integer=True)
-    grid_size = check_number("decision-boundary grid size", grid_size, low=2, integer=True)
+    grid_size = check_number("decision-boundary and prediction-surface grid size", grid_size, low=2, integer=True)
     curve_size = check_number("fitted-curve size", curve_size, low=2, integer=True)
     max_unit_images = check_number("max unit images", max_unit_images, low=0, integer=True)
     unit_map_size = check_number("unit map size", unit_map_size, low=2, integer=True)
@@ -425,13 +453,15 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
         if isinstance(layer, Activation):
             statistics.append(activation_statistics(index, layer.function.name, out[:probe_size], split))
 
-    predictions = boundary = curve = None
+    predictions = boundary = surface = curve = None
     if is_classification:
         predictions = _predictions(network, out[:n_evaluated], y_all[:n_evaluated], split, len(X_all),
                                    dataset.n_classes, n_worst)
         if dataset.is_planar:
             boundary = decision_boundary(network, dataset, grid_size)
-    elif dataset.n_features == 1 and network.n_outputs == 1:
+    elif network.n_outputs == 1 and dataset.is_planar:
+        surface = prediction_surface(network, dataset, grid_size)
+    elif network.n_outputs == 1 and dataset.n_features == 1:
         curve = fitted_curve(network, dataset, curve_size)
 
     unit_images = None
@@ -445,4 +475,5 @@ def _inspect(network, dataset, probe_size, initial, bins, max_evaluated, n_worst
         small_network = tuple((_frozen(layer.W), _frozen(layer.b)) for _, layer in dense)
 
     maps = unit_maps(network, dataset, unit_map_size, max_mapped_units) if dataset.is_planar else None
-    return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network, maps)
+    return Inspection(layers, tuple(statistics), unit_images, predictions, boundary, curve, small_network, maps,
+                      surface)

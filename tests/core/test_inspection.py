@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix as sklearn_confusion
 
-from core import inspection
+from core import datasets, inspection
 from core.datasets.dataset import make_dataset
 from core.datasets.digits import load_digits
 from core.datasets.tabular import load_sine, load_wine_2d
@@ -287,6 +287,50 @@ def test_the_fitted_curve_of_scaled_data_is_in_the_datas_original_units():
     assert curve.x[0] < original_x.min() < -3 and curve.x[-1] > original_x.max() > 3
     predicted = network.predict(sine.scaler.transform(curve.x[:, None]))
     np.testing.assert_allclose(curve.y, sine.target_scaler.inverse_transform(predicted).reshape(-1), rtol=1e-5)
+
+
+def plane_points_of(dataset):
+    """Every point of a planar data set, in original units, and the targets."""
+    points = np.concatenate([dataset.plane_points(split) for split in ("train", "val", "test")])
+    return points, np.concatenate([dataset.y_train, dataset.y_val, dataset.y_test])
+
+
+@pytest.mark.parametrize("features", [None, ["x1", "x2", "x1_squared", "sin_x1"]])
+def test_the_prediction_surface_is_the_network_s_output_on_the_grid_in_the_targets_units(features):
+    options = {} if features is None else {"features": features}
+    data = datasets.load("multi_gaussian", n_samples=200, target_scaling="standardize", **options)
+    network = Network([Dense(data.n_features, 6), Activation("tanh"), Dense(6, 1)], loss="mse", seed=3)
+    found = inspection.inspect(network, data, grid_size=15)
+    surface = found.surface
+    assert found.boundary is None and found.curve is None and found.predictions is None
+    assert surface.values.shape == (15, 15) and surface.values.dtype == np.float32
+    points, _ = plane_points_of(data)
+    for axis, column in ((surface.x, 0), (surface.y, 1)):
+        low, high = points[:, column].min(), points[:, column].max()
+        assert axis[0] == pytest.approx(low - 0.1 * (high - low), rel=1e-5)
+        assert axis[-1] == pytest.approx(high + 0.1 * (high - low), rel=1e-5)
+    grid = np.array([[x, y] for y in surface.y for x in surface.x])  # row i is y[i], column j is x[j]
+    expected = data.target_scaler.inverse_transform(network.predict(data.plane_inputs(grid))).reshape(15, 15)
+    np.testing.assert_allclose(surface.values, expected, rtol=1e-5, atol=1e-6)
+    i, j = 4, 11  # one cell by hand: the forward pass written out
+    scaled = data.plane_inputs(np.array([[surface.x[j], surface.y[i]]]))
+    hidden = np.tanh(scaled @ network.layers[0].W + network.layers[0].b)
+    by_hand = (hidden @ network.layers[2].W + network.layers[2].b) * data.target_scaler.scale + \
+        data.target_scaler.offset
+    assert surface.values[i, j] == pytest.approx(float(by_hand[0, 0]), rel=1e-4, abs=1e-5)
+    assert not surface.values.flags.writeable
+    assert found.unit_maps is not None and found.unit_maps.maps[0].shape[:2] == (48, 48)
+
+
+def test_only_2d_regression_with_one_output_has_a_surface():
+    sine = datasets.load("sine")
+    assert inspection.inspect(Network([Dense(1, 4), Activation("tanh"), Dense(4, 1)], loss="mse"), sine).surface \
+        is None
+    moons = datasets.load("moons")
+    assert inspection.inspect(Network([Dense(2, 4), Activation("tanh"), Dense(4, 2)]), moons).surface is None
+    one_input = datasets.load("regression_plane", features=["x1_x2"])  # one feature, but of the plane's points
+    found = inspection.inspect(Network([Dense(1, 4), Activation("tanh"), Dense(4, 1)], loss="mse"), one_input)
+    assert found.surface is not None and found.curve is None
 
 
 def test_first_layer_weights_become_images_and_small_networks_their_matrices(digits):
