@@ -3,7 +3,9 @@
 Series and classes use the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),
 told apart under the common forms of colour blindness. Signed values (weights) use CET-CBD1, a
 diverging map designed for protanopes and deuteranopes (blue = negative, white = 0, yellow =
-positive); counts use cividis, a sequential map of the same design.
+positive); counts use cividis, a sequential map of the same design. The values of 2-D regression
+(targets and predictions) are coloured as TensorFlow Playground colours them, orange negative, white
+0 and blue positive, in the Okabe–Ito orange and blue.
 """
 from __future__ import annotations
 
@@ -54,6 +56,11 @@ def named_color(name: str) -> QColor:
 def series_rgb(count: int) -> np.ndarray:
     """(count, 3) uint8 RGB rows of the first ``count`` series colours."""
     return np.array([series_color(index).getRgb()[:3] for index in range(count)], dtype=np.uint8)
+
+
+def value_colormap() -> pg.ColorMap:
+    """Orange (−), white (0), blue (+), linear between: the values of 2-D regression, on [0, 1] for [−L, L]."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [named_color("orange"), QColor(BACKGROUND), named_color("blue")])
 
 
 def signed_colormap() -> pg.ColorMap:

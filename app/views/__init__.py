@@ -12,10 +12,11 @@ from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
 from app.views.loss import LossView
 from app.views.network_graph import NetworkView
+from app.views.prediction_surface import PredictionSurfaceView
 from app.views.unit_images import UnitImageView
 from app.views.unit_maps import UnitMapView
 
 
 def all_views() -> list[type]:
-    return [LossView, HistogramView, GradientView, UnitImageView, ConfusionView, BoundaryView, UnitMapView,
-            FittedCurveView, NetworkView]
+    return [LossView, HistogramView, GradientView, UnitImageView, ConfusionView, BoundaryView, PredictionSurfaceView,
+            UnitMapView, FittedCurveView, NetworkView]

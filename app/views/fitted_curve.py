@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
 from app.views.base import TranslatedText, View, floating_legend
-from app.views.boundary import MAX_POINTS
+from app.views.plane_view import MAX_POINTS
 
 
 class FittedCurveView(View):
@@ -27,7 +27,9 @@ class FittedCurveView(View):
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
-        return dataset.task == "regression" and dataset.n_features == 1 and dataset.y_train.shape[-1] == 1
+        # Not one feature of the points of a plane (x₁x₂ alone): those are drawn over their plane.
+        return (dataset.task == "regression" and dataset.n_features == 1 and not dataset.is_planar
+                and dataset.y_train.shape[-1] == 1)
 
     def requirement(self):
         return self.tr("regression data with one feature and one target")

@@ -23,6 +23,7 @@ from app.views.histograms import HistogramView
 from app.views.draw_view import DrawView
 from app.views.loss import BATCH, PENALTY, SMOOTHED, TRAIN, VALIDATION, LossView
 from app.views.network_graph import NetworkView
+from app.views.prediction_surface import PredictionSurfaceView, colour_limit, scale_position, surface_lookup_table
 from app.views.series import DecimatingSeries, Smoother, show
 from app.views.unit_maps import UnitMapView, layer_rows
 from app.views.unit_images import GAP, UnitImageView, mosaic
@@ -37,11 +38,13 @@ RUNS = {
     "digits": dict(dataset="digits", hidden=(24,), activation="relu", loss="softmax_cross_entropy", epochs=2),
     "moons": dict(dataset="moons", hidden=(8, 6), activation="tanh", loss="softmax_cross_entropy", epochs=4),
     "sine": dict(dataset="sine", hidden=(12,), activation="sigmoid", loss="mse", epochs=4),
+    "multi_gaussian": dict(dataset="multi_gaussian", hidden=(8,), activation="tanh", loss="mse", epochs=4),
 }
 APPLIES = {
     "digits": {LossView, HistogramView, GradientView, UnitImageView, ConfusionView, NetworkView},
     "moons": {LossView, HistogramView, GradientView, ConfusionView, BoundaryView, UnitMapView, NetworkView},
     "sine": {LossView, HistogramView, GradientView, FittedCurveView, NetworkView},
+    "multi_gaussian": {LossView, HistogramView, GradientView, PredictionSurfaceView, UnitMapView, NetworkView},
 }
 
 
@@ -99,7 +102,7 @@ def fed_view(qtbot, view_class, run, show=True):
 # ----------------------------------------------------------------------------- which views, in which order
 def test_all_views_lists_each_view_once_in_display_order():
     classes = all_views()
-    assert classes[0] is LossView and len(set(classes)) == len(classes) == 9
+    assert classes[0] is LossView and len(set(classes)) == len(classes) == 10
     assert all(issubclass(cls, View) and isinstance(cls.title, str) and cls.title for cls in classes)
 
 
@@ -524,6 +527,105 @@ def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
     picture = region_colours(labels, np.array([[0.5, 1.0]]), 2)
     assert picture[0, 0].tolist() == [255, 255, 255]
     assert picture[0, 1].tolist() != [255, 255, 255]
+
+
+def value_colour(value: float, limit: float) -> QColor:
+    return palette.value_colormap().map(scale_position(np.array([value]), limit), mode="qcolor")[0]
+
+
+def test_the_prediction_surface_paints_the_predicted_values_under_points_coloured_by_their_targets(qtbot, runs):
+    run = runs["multi_gaussian"]
+    view = fed_view(qtbot, PredictionSurfaceView, run)
+    view.refresh()
+    dataset, surface = run.experiment.dataset, run.last.surface
+    assert view.surface is surface and view.plot.titleLabel.text == "Predicted value (surface) and target (points)"
+    np.testing.assert_array_equal(view.region.image, surface.values)
+    limit = float(np.abs(np.concatenate([dataset.y_train, dataset.y_val, dataset.y_test])).max())
+    assert view.limit == pytest.approx(limit) and 0.9 < limit < 1.3, "Playground's targets: about ±1"
+    assert view.region.levels.tolist() == pytest.approx([-limit, limit])
+    lookup = view.region.lut
+    assert lookup[0].tolist() != lookup[-1].tolist()
+    orange, blue = palette.named_color("orange"), palette.named_color("blue")
+    assert lookup[0][0] > lookup[0][2] and lookup[-1][2] > lookup[-1][0], "orange below 0, blue above"
+    assert min(lookup[len(lookup) // 2]) >= 250, "white at 0"
+    assert lookup[0].tolist() != [orange.red(), orange.green(), orange.blue()], "lighter than the points"
+    np.testing.assert_allclose(np.column_stack(view.train_points.getData()), dataset.plane_points("train"))
+    colours = [brush.color().name() for brush in view.train_points.data["brush"]]
+    assert colours == [value_colour(target, limit).name() for target in dataset.y_train[:, 0]]
+    assert colours[int(np.argmax(np.abs(dataset.y_train)))] in (orange.name(), blue.name()), "±L in full colour"
+    assert view.val_points.data["brush"][0].color().name() == value_colour(dataset.y_val[0, 0], limit).name()
+    rect = view.region.mapRectToParent(view.region.boundingRect())
+    points = dataset.plane_points("train")
+    assert rect.left() < points[:, 0].min() and rect.right() > points[:, 0].max()
+    assert rect.top() < points[:, 1].min() and rect.bottom() > points[:, 1].max()
+    assert view.plot.getViewBox().state["aspectLocked"] == 1.0, "x₁ and x₂ in the same units: to scale"
+    bar = view.scale_bar.image
+    assert bar[0, 0] == pytest.approx(-limit) and bar[-1, 0] == pytest.approx(limit)
+    assert view.scale_plot.getViewBox().viewRange()[1] == pytest.approx([-limit, limit])
+    assert view.scale_plot.getAxis("right").isVisible()
+    header, rows = view.table()
+    assert header == ["x1 (original units)", "x2 (original units)", "predicted value (original units)"]
+    assert rows[0] == [float(surface.x[0]), float(surface.y[0]), float(surface.values[0, 0])]
+    assert len(rows) == surface.values.size
+    view.grab()
+    assert not view.legend.sceneBoundingRect().intersects(view.plot.vb.sceneBoundingRect())
+
+
+def test_show_test_data_draws_regression_test_points_as_rings_of_their_target_s_colour(qtbot, runs):
+    run = runs["multi_gaussian"]
+    view = fed_view(qtbot, PredictionSurfaceView, run)
+    dataset = run.experiment.dataset
+    assert [label.text for _, label in view.legend.items] == ["training", "validation"]
+    assert not view.test_points.isVisible()
+    view.show_test.click()
+    assert view.test_points.isVisible() and [label.text for _, label in view.legend.items] == \
+        ["training", "validation", "test"]
+    np.testing.assert_allclose(np.column_stack(view.test_points.getData()), dataset.plane_points("test"))
+    assert [pen.color().name() for pen in view.test_points.data["pen"]] == \
+        [value_colour(target, view.limit).name() for target in dataset.y_test[:, 0]]
+    assert "colour of their target" in view.show_test.toolTip()
+
+
+def test_the_surface_follows_training_and_clips_predictions_beyond_the_scale(qtbot, runs):
+    run = runs["multi_gaussian"]
+    view = fed_view(qtbot, PredictionSurfaceView, run, show=False)
+    first = run.messages[0].inspection.surface
+    view.reset(run.experiment)
+    view.on_progress(run.messages[0])
+    view.show()
+    view.refresh()
+    np.testing.assert_array_equal(view.region.image, first.values)
+    view.on_progress(run.messages[-1])
+    view.refresh()
+    np.testing.assert_array_equal(view.region.image, run.last.surface.values)
+    assert not np.array_equal(first.values, run.last.surface.values), "the network learned between them"
+
+
+def test_colour_limit_and_scale_position_put_zero_in_the_middle_and_the_largest_target_at_an_end():
+    assert colour_limit(np.array([[-0.5], [2.0]])) == 2.0
+    assert colour_limit(np.zeros((3, 1))) == 1.0 and colour_limit(np.array([[np.nan], [np.inf]])) == 1.0
+    np.testing.assert_allclose(scale_position(np.array([-2.0, 0.0, 1.0, 5.0]), 2.0), [0.0, 0.5, 0.75, 1.0])
+    table = surface_lookup_table()
+    assert table.shape == (256, 3) and table.dtype == np.uint8 and table.min() > 0
+
+
+def test_regression_on_the_plane_is_not_claimed_by_the_fitted_curve_nor_the_decision_boundary():
+    from core import datasets
+
+    for options in ({}, {"features": ["x1_x2"]}):  # one feature of the points: still their plane
+        dataset = datasets.load("regression_plane", **options)
+        assert PredictionSurfaceView.applies_to(dataset) and UnitMapView.applies_to(dataset)
+        assert not FittedCurveView.applies_to(dataset) and not BoundaryView.applies_to(dataset)
+    assert not PredictionSurfaceView.applies_to(datasets.load("sine"))
+    assert not PredictionSurfaceView.applies_to(datasets.load("moons"))
+
+
+def test_the_neurons_view_maps_the_units_of_a_regression_network(qtbot, runs):
+    run = runs["multi_gaussian"]
+    view = fed_view(qtbot, UnitMapView, run)
+    view.refresh()
+    np.testing.assert_array_equal(view.image.image, layer_rows(run.last.unit_maps)[0])
+    assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units · ±1"]
 
 
 def test_fitted_curve_view_draws_the_networks_prediction_over_the_data(qtbot, runs):
