@@ -28,6 +28,8 @@ LABELS: dict[str, dict[str, str]] = {
         "circles": QT_TRANSLATE_NOOP("Names", "Circles"),
         "spirals": QT_TRANSLATE_NOOP("Names", "Spirals"),
         "blobs": QT_TRANSLATE_NOOP("Names", "Gaussian blobs"),
+        "regression_plane": QT_TRANSLATE_NOOP("Names", "Plane (regression)"),
+        "multi_gaussian": QT_TRANSLATE_NOOP("Names", "Gaussian bumps (regression)"),
         "csv": QT_TRANSLATE_NOOP("Names", "CSV file"),
     },
     "task": {

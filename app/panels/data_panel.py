@@ -19,7 +19,7 @@ from app.panels.help_texts import CONTROLS
 from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
 from core import datasets
 from core.config import SCALINGS, ConfigError
-from core.datasets import plane, toys
+from core.datasets import plane, toy_regression, toys
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
@@ -170,13 +170,15 @@ class DatasetOptionsForm(HyperparameterForm):
 
 NOISY_TRUTH_TABLES = ("xor", "xnor")
 """Truth tables that become clouds of points drawn at random around their corners with some noise."""
+GENERATED_PLANES = toys.NAMES + toy_regression.NAMES
+"""Data sets of points drawn at random on a plane: the classification toys and the regression ones."""
 
 
 def is_sampled(data) -> bool:
     """Whether ``data`` (a :class:`core.config.DataConfig`) are drawn at random, so that a seed of their own
     draws them again: the toy sets, and XOR/XNOR with noise (Playground's XOR is such a cloud)."""
     noise = data.options.get("noise", 0)
-    return data.dataset in toys.NAMES or (data.dataset in NOISY_TRUTH_TABLES and isinstance(noise, (int, float))
+    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and isinstance(noise, (int, float))
                                           and not isinstance(noise, bool) and noise > 0)
 
 
@@ -185,7 +187,7 @@ def takes_features(data) -> bool:
     XOR/XNOR clouds, not the four corners of a truth table; or features are set (to be seen and undone)."""
     options = data.options
     truth_table = options.get("n_samples", 4) == 4 and not options.get("noise", 0)
-    return data.dataset in toys.NAMES or (data.dataset in NOISY_TRUTH_TABLES and not truth_table) \
+    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and not truth_table) \
         or "features" in options
 
 

@@ -17,6 +17,7 @@ from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from app.main_window import MainWindow, live_changes
 from core import events
+from core.datasets import toy_regression
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 
 
@@ -935,6 +936,58 @@ def test_a_csv_file_s_task_changed_to_regression_gets_a_loss_that_suits_it(windo
         window.model.set("data.options", {"path": str(path), "task": "regression"})
     assert window.model.config.loss.name == "mse" and window.start_action.isEnabled()
     assert window.message_bar.message() == "The loss is now Mean squared error, which suits this data (regression)."
+
+
+@pytest.mark.parametrize("name", ["regression_plane", "multi_gaussian"])
+def test_the_regression_sets_of_the_plane_fit_the_loss_and_train_under_the_prediction_surface(window, qtbot, name):
+    """Playground's regression data chosen in the Data panel: the loss becomes MSE, the prediction surface (not
+    the decision boundary nor the fitted curve) is shown and follows the network while it trains."""
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.data_panel.dataset.choose(name)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.model.config.loss.name == "mse"
+    assert window.message_bar.message() == "The loss is now Mean squared error, which suits this data (regression)."
+    window._make_pending_pages()
+    views = {type(view).__name__: view for view in window.views}
+    tabs = window.view_tabs
+    assert {type_name for type_name, view in views.items() if tabs.isTabVisible(tabs.indexOf(view))} >= \
+        {"PredictionSurfaceView", "UnitMapView"}
+    assert not any(tabs.isTabVisible(tabs.indexOf(views[type_name])) for type_name in ("BoundaryView", "FittedCurveView"))
+    surface_view = views["PredictionSurfaceView"]
+    assert tabs.tabText(tabs.indexOf(surface_view)) == "Prediction surface"
+    window.start_page.show_views(surface_view)
+    initial = surface_view.surface
+    assert initial is not None and surface_view.experiment.dataset.name == name
+    seen = []
+    received = surface_view.show_inspection
+
+    def keep(inspection):
+        seen.append(inspection.surface)
+        received(inspection)
+
+    surface_view.show_inspection = keep
+    window.model.set("training.epochs", 40)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.epochs_done >= 40, timeout=10_000)
+    assert len(seen) >= 2 and all(surface is not None for surface in seen), "drawn while it trained"
+    last = surface_view.surface
+    assert last is seen[-1] and not np.array_equal(last.values, initial.values)
+    surface_view.refresh()
+    np.testing.assert_array_equal(surface_view.region.image, last.values)
+    target_of = {"regression_plane": toy_regression.plane_target,
+                 "multi_gaussian": toy_regression.gaussian_bumps_target}[name]
+
+    def squared_error(surface):
+        """Of the surface on the square the points lie on, against the function the targets were drawn from."""
+        inside = (np.abs(surface.x) <= toy_regression.RADIUS)[None, :] & \
+            (np.abs(surface.y) <= toy_regression.RADIUS)[:, None]
+        grid = np.stack(np.meshgrid(surface.x, surface.y), axis=-1)[inside]
+        return np.mean((surface.values[inside] - target_of(grid)) ** 2)
+
+    assert squared_error(last) < squared_error(initial), "the surface came closer to the targets' function"
+    maps = views["UnitMapView"]
+    assert maps.maps is not None and maps.maps.x.shape == (48,)
 
 
 def test_a_run_slowed_down_can_be_watched_and_speeds_up_again(window, qtbot):

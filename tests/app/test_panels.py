@@ -593,6 +593,31 @@ def test_the_test_split_is_offered_for_data_split_here_and_reaches_the_loader(qt
     assert not panel.split_form.isRowVisible(panel.test_split), "XOR's four corners are all the data there is"
 
 
+@pytest.mark.parametrize("name, shown", [("regression_plane", "Plane (regression)"),
+                                         ("multi_gaussian", "Gaussian bumps (regression)")])
+def test_the_regression_sets_of_the_plane_are_listed_with_the_options_of_the_toys(qtbot, model, name, shown):
+    """Playground's regression data: noise, samples, a seed of their own with Regenerate, the inputs, the test split."""
+    from core import datasets
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    index = panel.dataset.findData(name)
+    assert index > panel.dataset.findData("blobs") and panel.dataset.itemText(index) == shown
+    panel.dataset.choose(name)
+    assert model.config.data.dataset == name
+    assert list(panel.options.controls()) == ["n_samples", "noise"]
+    assert panel.dataset_form.isRowVisible(panel.data_seed_row) and panel.dataset_form.isRowVisible(panel.features_row)
+    panel.regenerate.click()
+    panel.feature_boxes["x1_x2"].click()
+    type_into(panel.options.controls()["noise"], "0.3")
+    panel.test_split.setValue(0.5)
+    assert model.config.data.options == {"seed": 1, "features": ["x1", "x2", "x1_x2"], "noise": 0.3,
+                                         "test_split": 0.5} and model.errors == []
+    panel.set_dataset(datasets.load(name, **model.config.data.options))
+    assert panel.split_form.isRowVisible(panel.test_split)
+    assert panel.summary.text() == "regression, 3 features; 180 train / 20 validation / 200 test"
+
+
 def test_the_inputs_of_points_are_chosen_by_their_features_and_the_coordinates_are_not_written(qtbot, model):
     panel = DataPanel(model)
     qtbot.addWidget(panel)
