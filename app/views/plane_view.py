@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 from app import palette
 from app.display_names import data_label
 from app.i18n import format_integer
-from app.panels.widgets import set_help
 from app.views.base import View, laid_out_legend
 
 MAX_POINTS = 3000
@@ -49,9 +48,7 @@ class PlaneView(View):
         self.test_points.hide()
         for points in (self.train_points, self.val_points, self.test_points):
             self.plot.addItem(points)
-        self.show_test = QCheckBox(self.tr("Show &test data"))
-        set_help(self.show_test, self.tr("Draw the test examples too, as rings in their class's colour: examples "
-                                         "the network is neither trained nor validated on."), self.tr("Show test data"))
+        self.show_test = QCheckBox(self.tr("Show &test data"))  # its help says what the rings' colour is
         self.show_test.toggled.connect(self._show_test_toggled)
         self.options = QWidget()
         self.options_row = QHBoxLayout(self.options)

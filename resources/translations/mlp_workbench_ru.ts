@@ -258,20 +258,8 @@
         <translation>Граница решений</translation>
     </message>
     <message>
-        <source>training</source>
-        <translation>обучение</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>валидация</translation>
-    </message>
-    <message>
         <source>classification data with two features</source>
         <translation>данные классификации с двумя признаками</translation>
-    </message>
-    <message>
-        <source>Show &amp;test data</source>
-        <translation>Показывать &amp;тестовые данные</translation>
     </message>
     <message>
         <source>Draw the test examples too, as rings in their class&apos;s colour: examples the network is neither trained nor validated on.</source>
@@ -292,18 +280,6 @@
     <message>
         <source>Discretize output</source>
         <translation>Дискретный выход</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>тест</translation>
-    </message>
-    <message>
-        <source>{count} points are not drawn (at most {limit} per split).</source>
-        <translation>{count} точек не нарисовано (не больше {limit} на выборку).</translation>
-    </message>
-    <message>
-        <source>{feature} (original units)</source>
-        <translation>{feature} (в исходных единицах)</translation>
     </message>
     <message>
         <source>predicted class</source>
@@ -3613,6 +3589,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Тождественная (линейная)</translation>
     </message>
     <message>
+        <source>Plane (regression)</source>
+        <translation>Плоскость (регрессия)</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (regression)</source>
+        <translation>Гауссовы холмы (регрессия)</translation>
+    </message>
+    <message>
         <source>Unit step (Heaviside)</source>
         <translation>Единичный скачок (Хевисайд)</translation>
     </message>
@@ -4305,6 +4289,33 @@ and turn negative after it, floored at end_factor·η₀).</source>
     </message>
 </context>
 <context>
+    <name>PlaneView</name>
+    <message>
+        <source>Show &amp;test data</source>
+        <translation>Показывать &amp;тестовые данные</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>валидация</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>тест</translation>
+    </message>
+    <message>
+        <source>{count} points are not drawn (at most {limit} per split).</source>
+        <translation>{count} точек не нарисовано (не больше {limit} на выборку).</translation>
+    </message>
+    <message>
+        <source>{feature} (original units)</source>
+        <translation>{feature} (в исходных единицах)</translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundView</name>
     <message>
         <source>ill-conditioned quadratic</source>
@@ -4520,6 +4531,37 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Plot Options</source>
         <translation>Параметры графика</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionSurfaceView</name>
+    <message>
+        <source>Prediction surface</source>
+        <translation>Поверхность предсказания</translation>
+    </message>
+    <message>
+        <source>Draw the test examples too, as rings in the colour of their target: examples the network is neither trained nor validated on.</source>
+        <translation>Показать и тестовые примеры — кольцами цвета их целевого значения: на них сеть не обучается и не проходит валидацию.</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>Показать тестовые данные</translation>
+    </message>
+    <message>
+        <source>regression data with two features and one target</source>
+        <translation>данные регрессии с двумя признаками и одним целевым значением</translation>
+    </message>
+    <message>
+        <source>Predicted value (surface) and target (points)</source>
+        <translation>Предсказанное значение (поверхность) и целевое (точки)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
+        <source>predicted value (original units)</source>
+        <translation>предсказанное значение (в исходных единицах)</translation>
     </message>
 </context>
 <context>

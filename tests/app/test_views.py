@@ -508,6 +508,32 @@ def test_wine_s_columns_and_classes_are_named_for_people_in_the_window_s_languag
         i18n.set_language("en")
 
 
+def test_the_regression_sets_and_their_surface_speak_russian(qtbot, runs):
+    from app import display_names, i18n
+
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert display_names.label("dataset", "regression_plane") == "Плоскость (регрессия)"
+        assert display_names.label("dataset", "multi_gaussian") == "Гауссовы холмы (регрессия)"
+        assert PredictionSurfaceView.title == "Поверхность предсказания"
+        surface, boundary = PredictionSurfaceView(), BoundaryView()
+        for view in (surface, boundary):
+            qtbot.addWidget(view)
+            assert view.show_test.text() == "Показывать &тестовые данные", "the plane's texts, shared"
+        surface.reset(runs["multi_gaussian"].experiment)
+        assert surface.plot.titleLabel.text == "Предсказанное значение (поверхность) и целевое (точки)"
+        assert surface.scale_plot.titleLabel.text == "значение"
+        assert [label.text for _, label in surface.legend.items] == ["обучение", "валидация"]
+        assert "цвета их целевого значения" in surface.show_test.toolTip()
+        assert "цвета их класса" in boundary.show_test.toolTip()
+        assert surface.table()[0][2] == "предсказанное значение (в исходных единицах)"
+        surface.reset(runs["moons"].experiment)
+        assert "данные регрессии с двумя признаками" in surface.note.text()
+    finally:
+        i18n.set_language("en")
+
+
 def test_a_csv_file_s_columns_keep_their_own_names(qtbot, tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("alcohol,proline,kind\n" + "".join(f"{i},{i % 7},class_{i % 2}\n" for i in range(40)))
