@@ -16,8 +16,8 @@ SURFACE_STRENGTH = 0.63
 in full colour, stand out from it (Playground lays its heat map over white at an opacity of 160/255)."""
 SCALE_STEPS = 256
 """Colours in the colour scale and in the surface's lookup table."""
-SCALE_WIDTH = 80
-"""Pixels of the colour scale beside the plane, its numbers and their title included."""
+SCALE_WIDTH = 90
+"""Pixels of the colour scale beside the plane, its numbers and their name included."""
 
 
 def colour_limit(targets: np.ndarray) -> float:
@@ -57,7 +57,8 @@ class PredictionSurfaceView(PlaneView):
         self.scale_plot = self.new_plot(1, 1)
         self.scale_plot.hideAxis("left")
         self.scale_plot.showAxis("right")
-        # A bottom axis without ticks, and a title: the bar then spans the plane's height, beside it.
+        # A bottom axis without ticks, and a blank title: the bar then spans the plane's height, beside it. What
+        # it shows is written along it (above it, "значение" was cut to "ачен").
         bottom = self.scale_plot.getAxis("bottom")
         bottom.setTicks([[]])
         bottom.setPen(pg.mkPen(None))
@@ -85,7 +86,8 @@ class PredictionSurfaceView(PlaneView):
         self.limit = colour_limit(dataset.original_targets(np.concatenate([dataset.y_train, dataset.y_val,
                                                                            dataset.y_test])))
         self.plot.setTitle(self.tr("Predicted value (surface) and target (points)"), color=palette.FOREGROUND)
-        self.scale_plot.setTitle(self.tr("value"), color=palette.FOREGROUND)
+        self.scale_plot.setTitle(" ")
+        self.scale_plot.setLabel("right", self.tr("value"), color=palette.FOREGROUND)
         self.scale_plot.setLabel("bottom", " ", color=palette.FOREGROUND)
         self.scale_bar.setImage(np.linspace(-self.limit, self.limit, SCALE_STEPS)[:, None],
                                 levels=(-self.limit, self.limit))

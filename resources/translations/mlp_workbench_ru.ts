@@ -4553,7 +4553,7 @@ and turn negative after it, floored at end_factor·η₀).</source>
     </message>
     <message>
         <source>Predicted value (surface) and target (points)</source>
-        <translation>Предсказанное значение (поверхность) и целевое (точки)</translation>
+        <translation>Предсказание (поверхность) и цель (точки)</translation>
     </message>
     <message>
         <source>value</source>

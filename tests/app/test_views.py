@@ -522,8 +522,8 @@ def test_the_regression_sets_and_their_surface_speak_russian(qtbot, runs):
             qtbot.addWidget(view)
             assert view.show_test.text() == "Показывать &тестовые данные", "the plane's texts, shared"
         surface.reset(runs["multi_gaussian"].experiment)
-        assert surface.plot.titleLabel.text == "Предсказанное значение (поверхность) и целевое (точки)"
-        assert surface.scale_plot.titleLabel.text == "значение"
+        assert surface.plot.titleLabel.text == "Предсказание (поверхность) и цель (точки)"
+        assert surface.scale_plot.getAxis("right").labelText == "значение"
         assert [label.text for _, label in surface.legend.items] == ["обучение", "валидация"]
         assert "цвета их целевого значения" in surface.show_test.toolTip()
         assert "цвета их класса" in boundary.show_test.toolTip()
