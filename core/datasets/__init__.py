@@ -20,7 +20,8 @@ from __future__ import annotations
 import inspect
 
 # Importing the loader modules registers their data sets, in the order the GUI lists them.
-from core.datasets import digits, mnist, user_digits, tabular, toys, toy_regression, csv_import  # noqa: F401  isort: skip
+from core.datasets import (digits, mnist, user_digits, tabular, toys, toy_regression,  # noqa: F401  isort: skip
+                           csv_import)
 from core.datasets.csv_import import load_csv
 from core.datasets.dataset import DATASETS, Dataset, Scaler
 from core.datasets.locations import cache_folder, data_folder

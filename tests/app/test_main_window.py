@@ -952,7 +952,8 @@ def test_the_regression_sets_of_the_plane_fit_the_loss_and_train_under_the_predi
     tabs = window.view_tabs
     assert {type_name for type_name, view in views.items() if tabs.isTabVisible(tabs.indexOf(view))} >= \
         {"PredictionSurfaceView", "UnitMapView"}
-    assert not any(tabs.isTabVisible(tabs.indexOf(views[type_name])) for type_name in ("BoundaryView", "FittedCurveView"))
+    assert not any(tabs.isTabVisible(tabs.indexOf(views[type_name]))
+                   for type_name in ("BoundaryView", "FittedCurveView"))
     surface_view = views["PredictionSurfaceView"]
     assert tabs.tabText(tabs.indexOf(surface_view)) == "Prediction surface"
     window.start_page.show_views(surface_view)
