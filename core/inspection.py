@@ -4,9 +4,10 @@
 need — weight and bias histograms, activation statistics, first-layer weights as images, the
 confusion matrix and the worst mistakes, the decision boundary of 2-D data, the prediction surface
 of 2-D regression, the fitted curve of 1-D regression and the weight matrices of small networks —
-so that the GUI does no maths of its own. The result is a frozen :class:`Inspection` whose arrays are read-only copies, safe to hand to
-another thread. The training worker calls it a few times a second, so it stays cheap: one forward
-pass over a bounded slice of the validation data, and histograms by integer binning.
+so that the GUI does no maths of its own. The result is a frozen :class:`Inspection` whose arrays are
+read-only copies, safe to hand to another thread. The training worker calls it a few times a second,
+so it stays cheap: one forward pass over a bounded slice of the validation data, and histograms by
+integer binning.
 """
 from __future__ import annotations
 
