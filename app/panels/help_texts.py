@@ -75,7 +75,9 @@ AUGMENTATION = {
 
 DATASET_OPTIONS = {
     "n_samples": QT_TRANSLATE_NOOP("Help", "Number of generated examples (before the split)."),
-    "noise": QT_TRANSLATE_NOOP("Help", "Standard deviation of the noise added to each generated point."),
+    "noise": QT_TRANSLATE_NOOP("Help", "Standard deviation σ of the Gaussian noise in the generated data: on each "
+                                       "point's coordinates for the classification sets, on each target for the "
+                                       "regression ones (y = f(x) + σ·ε)."),
     "n_classes": QT_TRANSLATE_NOOP("Help", "Number of classes to generate."),
     "sweep": QT_TRANSLATE_NOOP("Help", "How far each spiral arm winds from the centre to the rim, in radians: "
                                        "θ = 2π·j/K + sweep·t. TensorFlow Playground's spiral, its hard case, is 11 "

@@ -2254,8 +2254,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Число порождаемых примеров (до разбиения).</translation>
     </message>
     <message>
-        <source>Standard deviation of the noise added to each generated point.</source>
-        <translation>Стандартное отклонение шума, добавляемого к каждой порождённой точке.</translation>
+        <source>Standard deviation σ of the Gaussian noise in the generated data: on each point&apos;s coordinates for the classification sets, on each target for the regression ones (y = f(x) + σ·ε).</source>
+        <translation>Стандартное отклонение σ гауссова шума в сгенерированных данных: в координатах каждой точки для наборов классификации, в каждом целевом значении для наборов регрессии (y = f(x) + σ·ε).</translation>
     </message>
     <message>
         <source>Number of classes to generate.</source>
