@@ -56,12 +56,14 @@ def problem_text(error: ConfigError, subject: bool = True) -> str:
     return re.sub("%[123]", lambda found: words[found.group()], template)  # in one pass: a value may hold "%1"
 
 
-def number_problem_text(error: ValueError) -> str:
+def number_problem_text(error: ValueError, subject: bool = True) -> str:
     """What a component's ValueError says: in the current language when a number broke one of its
-    rules (a :class:`core._checks.NumberError`), else as the engine words it."""
+    rules (a :class:`core._checks.NumberError`), else as the engine words it. Without ``subject``
+    the engine's name of the number is left out (see :func:`problem_text`)."""
     if not isinstance(error, NumberError):
         return str(error)
-    return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got))
+    return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got),
+                        subject)
 
 
 OPTIONS = " options"

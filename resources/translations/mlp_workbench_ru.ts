@@ -4414,8 +4414,12 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Угол</translation>
     </message>
     <message>
-        <source>Methods and learning rates</source>
-        <translation>Методы и скорости обучения</translation>
+        <source>Methods and their settings</source>
+        <translation>Методы и их параметры</translation>
+    </message>
+    <message>
+        <source>{method}: {symbol} {problem}</source>
+        <translation>{method}: {symbol} {problem}</translation>
     </message>
     <message>
         <source>Draw the path of {method} from the start point (untick to leave it out).</source>
@@ -4428,6 +4432,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>{method} learning rate</source>
         <translation>скорость обучения {method}</translation>
+    </message>
+    <message>
+        <source>{method} {symbol}</source>
+        <translation>{method}: {symbol}</translation>
     </message>
     <message>
         <source>Animation</source>
@@ -4488,10 +4496,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Start ({x}, {y}). Click the contour plot to move it.</source>
         <translation>Начало ({x}; {y}). Щёлкните по линиям уровня, чтобы перенести его.</translation>
-    </message>
-    <message>
-        <source>{method}: {problem}</source>
-        <translation>{method}: {problem}</translation>
     </message>
     <message>
         <source>{speed} steps/s</source>

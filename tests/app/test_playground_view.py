@@ -152,7 +152,7 @@ def test_a_learning_rate_that_is_not_a_number_is_reported_and_skipped(qtbot, vie
     view.rate_edits["adam"].setText("fast")
     view.rate_edits["adam"].editingFinished.emit()
     assert "adam" not in view.walks and "sgd" in view.walks
-    assert "adam lr must be a number" in view.stopped_note.text()
+    assert "Adam: η must be a number" in view.stopped_note.text()
 
 
 @pytest.mark.parametrize("name", surfaces.names())
@@ -327,3 +327,20 @@ def test_in_a_narrow_window_the_loss_plot_goes_under_the_surface_and_everything_
     view.resize(1300, 750)
     qtbot.waitUntil(lambda: view.loss_plot.sceneBoundingRect().left() >= view.surface_plot.sceneBoundingRect().right())
     assert fits()
+
+
+def test_momentum_s_gamma_is_set_beside_its_rate_as_lecture_3_varies_it(qtbot, view):
+    view.set_surface("quadratic")
+    only(view, "momentum", "rmsprop")
+    assert view.setting_edits["momentum"].value() == 0.9 and "sgd" not in view.setting_edits
+    view.walks["momentum"].advance(40)
+    heavy = zigzag(view.walks["momentum"])
+    view.setting_edits["momentum"].setText("0.5")
+    view.setting_edits["momentum"].editingFinished.emit()
+    assert view.walks["momentum"].optimizer.momentum == 0.5 and view.walks["momentum"].steps == 0
+    view.walks["momentum"].advance(40)
+    assert zigzag(view.walks["momentum"]) < heavy, "less momentum, less overshoot across the valley"
+    view.setting_edits["rmsprop"].setText("1.5")  # ρ must be < 1: said, and the other path goes on
+    view.setting_edits["rmsprop"].editingFinished.emit()
+    assert "rmsprop" not in view.walks and "momentum" in view.walks
+    assert view.stopped_note.text() == "RMSProp: ρ must be < 1.0, got 1.5"
