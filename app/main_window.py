@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.tr("&Settings")).addMenu(LanguageMenu(self))
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
+        for menu in self.findChildren(QMenu):
+            menu.setToolTipsVisible(True)  # an item's help on hover also while training (see event)
 
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
@@ -511,6 +513,8 @@ class MainWindow(QMainWindow):
             gui_thread_gc.freeze_newcomers()  # the views and tools live as long as the window
 
     def event(self, event) -> bool:
+        if event.type() == QEvent.Type.StatusTip and self._state != IDLE:
+            return True  # a menu hovered while training hid the epoch, loss and time left (the menus' tooltips tell)
         handled = super().event(event)
         # The window has painted: the other views and tools now.
         if event.type() == QEvent.Type.Paint and self._pages_to_make and not self._page_timer.isActive():

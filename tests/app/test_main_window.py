@@ -1072,3 +1072,22 @@ def test_regenerate_draws_other_toy_data_in_the_background_and_keeps_the_initial
     qtbot.waitUntil(lambda: window.experiment is not regenerated and window.start_action.isEnabled(), timeout=15_000)
     np.testing.assert_array_equal(window.experiment.dataset.X_train, first.dataset.X_train)
     np.testing.assert_array_equal(window.experiment.dataset.X_test, first.dataset.X_test)
+
+
+def test_a_menu_hovered_while_training_leaves_the_figures_of_the_run_in_sight(open_window, qtbot, small_config):
+    from PySide6.QtGui import QStatusTipEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(small_config(epochs=200))
+    window.show()
+    QApplication.sendEvent(window, QStatusTipEvent("Open a saved run configuration"))
+    assert window.statusBar().currentMessage() == "Open a saved run configuration", "idle: the tip is shown"
+    QApplication.sendEvent(window, QStatusTipEvent(""))
+    window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    QApplication.sendEvent(window, QStatusTipEvent("Open a saved run configuration"))
+    assert window.statusBar().currentMessage() == "" and window.status_labels["epoch"].isVisible()
+    from PySide6.QtWidgets import QMenu
+
+    assert all(menu.toolTipsVisible() for menu in window.findChildren(QMenu) if menu.title()), "their help on hover"
+    window.stop_action.trigger()
