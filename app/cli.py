@@ -74,6 +74,9 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
 
     install_startup_language(application)  # the saved choice, else the system's language
     window = MainWindow(config, fit_loss_to_data=fit_loss_to_data)
+    from app import settings
+
+    window.restore_layout(settings.load())  # as it last closed
     window.show()
     for message in messages:
         window.show_message(message, "warning")

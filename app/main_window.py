@@ -24,7 +24,8 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer,
+                            Signal)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QToolButton,
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
         self._replaced_run: Path | None = None  # the folder of the trained run fresh weights replaced last
         self._first_run_shown = False  # the window's first run has been built (see _leave_draw_view_for_other_data)
+        self._view_to_restore = ""  # the class name of the view shown when the window last closed, till its tab is made
         self.run_lab: dict | None = None
         """``{"lab": id, "variant": name}`` of the teaching lab the network's weights were trained in, or None."""
         self.recovery_box: QMessageBox | None = None
@@ -456,6 +458,7 @@ class MainWindow(QMainWindow):
         self._catch_up(view)
         if self.experiment is not None:
             self._show_applicable_views(self.experiment.dataset)
+        self._restore_view()
 
     def _create_tools(self) -> None:
         """Host the tools beside the live views: the Draw view first (drawing a digit is what most
@@ -482,6 +485,7 @@ class MainWindow(QMainWindow):
             return
         self._tools.append(tool)
         self.view_tabs.insertTab(index, tool, str(tool.title))
+        self._restore_view()
         if class_name == "RunsView":
             tool.open_requested.connect(self.open_run)
         self._catch_up(tool)
@@ -500,6 +504,35 @@ class MainWindow(QMainWindow):
             self._page_timer.start()
         else:
             self._pages_made()
+
+    def restore_layout(self, saved: settings.Settings) -> None:
+        """The window as it last closed (:meth:`save_layout`): its size and place, its dock's, the panel
+        and the view shown (chosen when its tab is made, unless another was chosen by then)."""
+        self.restoreGeometry(QByteArray.fromBase64(saved.window_geometry.encode("ascii")))
+        self.restoreState(QByteArray.fromBase64(saved.window_state.encode("ascii")))
+        if 0 <= saved.panel < self.panel_tabs.count():
+            self.panel_tabs.setCurrentIndex(saved.panel)
+        self._view_to_restore = saved.view
+        self._restore_view()
+
+    def _restore_view(self) -> None:
+        if not self._view_to_restore:
+            return
+        for index in range(self.view_tabs.count()):
+            if type(self.view_tabs.widget(index)).__name__ == self._view_to_restore:
+                if self.view_tabs.isTabVisible(index) and self.view_tabs.currentIndex() == 0:
+                    self.view_tabs.setCurrentIndex(index)
+                self._view_to_restore = ""
+                return
+
+    def save_layout(self) -> None:
+        """Keep the window's size, place, dock, panel and view for the next launch (:meth:`restore_layout`)."""
+        saved = settings.load()
+        saved.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        saved.window_state = bytes(self.saveState().toBase64()).decode("ascii")
+        saved.panel = self.panel_tabs.currentIndex()
+        saved.view = type(self.view_tabs.currentWidget()).__name__ if self.view_tabs.count() else ""
+        settings.save(saved)
 
     def _make_pending_pages(self) -> None:
         if self._pages_to_make:
@@ -1778,6 +1811,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Gone at once: a batch of a very large network may take many seconds to end (~20 s for 98 M
         # weights), and the run's last weights are waited for, to be saved, after the window has gone.
+        self.save_layout()  # before hiding: the geometry of a shown window
         self.hide()
         self._closed = True
         settings.save_last_config(self.model.config)  # the next launch opens on it

@@ -27,6 +27,14 @@ class Settings:
     """"en", "ru", or "" to follow the system's locale."""
     show_start_page: bool = True
     """Whether the window opens on its start page (:mod:`app.start_page`) rather than on the views."""
+    window_geometry: str = ""
+    """The window's size and place when it last closed (``QWidget.saveGeometry``, base64), or "" for the default."""
+    window_state: str = ""
+    """Where its toolbar and its configuration dock were, and the dock's width (``QMainWindow.saveState``, base64)."""
+    panel: int = 0
+    """The configuration panel shown last (0 Data, 1 Network, 2 Training)."""
+    view: str = ""
+    """The class name of the view or tool shown last ("LossView"), or "" for the first."""
 
 
 def path():

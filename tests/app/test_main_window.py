@@ -8,7 +8,7 @@ import weakref
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 import app.views
 from app import training_process
 from app.i18n import format_integer
@@ -1091,3 +1091,31 @@ def test_a_menu_hovered_while_training_leaves_the_figures_of_the_run_in_sight(op
 
     assert all(menu.toolTipsVisible() for menu in window.findChildren(QMenu) if menu.title()), "their help on hover"
     window.stop_action.trigger()
+
+
+def test_the_window_opens_as_it_last_closed_its_size_dock_panel_and_view(open_window, qtbot):
+    from app import settings
+
+    window = open_window()
+    window.show()
+    window.resize(790, 700)  # within the offscreen screen's 800 × 800: restoreGeometry fits a window to its screen
+    window.resizeDocks([window.configuration_dock], [520], Qt.Orientation.Horizontal)
+    window.panel_tabs.setCurrentIndex(2)
+    loss = next(view for view in window.views if type(view).__name__ == "LossView")
+    window.view_tabs.setCurrentWidget(loss)
+    qtbot.wait(50)
+    size, dock_width = window.size(), window.configuration_dock.width()
+    assert size.height() == 700
+    window.close()
+    saved = settings.load()
+    assert saved.panel == 2 and saved.view == "LossView" and saved.window_geometry and saved.window_state
+
+    again = open_window()
+    again.restore_layout(saved)
+    again.show()
+    qtbot.wait(50)
+    assert again.size() == size
+    assert abs(again.configuration_dock.width() - dock_width) <= 2 and again.panel_tabs.currentIndex() == 2
+    qtbot.waitUntil(lambda: type(again.view_tabs.currentWidget()).__name__ == "LossView", timeout=10_000)
+    fresh = settings.Settings()
+    again.restore_layout(fresh)  # nothing saved yet (a first launch): the defaults, no error
