@@ -14,7 +14,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
@@ -249,7 +249,7 @@ class LabController(QObject):
 
     def _set_window_title(self) -> None:
         title = text_in(self.lab.title, i18n.current_language())
-        self.window.setWindowTitle(QCoreApplication.translate("MainWindow", "%1 — MLP Workbench").replace("%1", title))
+        self.window.set_document_title(title)
 
     # ------------------------------------------------------------------ views
     def view_for(self, name: str):

@@ -217,7 +217,10 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._recovery_offer: tuple[list, object] | None = None  # (interrupted runs, the box's "Reopen" button)
 
-        self.setWindowTitle(self.tr("MLP Workbench"))
+        self._document_title = ""  # the configuration file or lab the title names (see set_document_title)
+        self._kept_settings: RunConfig | None = self.model.config.copy()  # as last opened or saved (see _mark_modified)
+        self._replaced_settings: tuple[RunConfig, str] | None = None  # changed settings another opening replaced
+        self.set_document_title("")
         self.setStyleSheet(INVALID_STYLE)
         # A window wider than its screen (a classroom projector's 1024 × 768) has controls out of reach.
         # (The primary screen: QWidget.screen() here, before the window exists, led to a crash on closing.)
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._draw_frame)
         self.model.changed.connect(self._config_changed)
+        self.model.changed.connect(self._mark_modified)
         self.model.errors_changed.connect(self._errors_changed)
         self.loader.loaded.connect(self._data_loaded)
         self.loader.failed.connect(self._data_failed)
@@ -298,6 +302,9 @@ class MainWindow(QMainWindow):
                                          self.tr("Stop and re-initialise the weights (same seed, same weights)"))
         self.reopen_replaced_action = self._action(self.tr("Reopen &it"), self.reopen_replaced_run, None, None,
                                                    self.tr("Reopen the trained run that new weights replaced"))
+        self.restore_settings_action = self._action(
+            self.tr("Bring them &back"), self.restore_replaced_settings, None, None,
+            self.tr("Open again the settings you had changed before others replaced them"))
         self.go_back_action = self._action(self.tr("Go &back"), self.go_back, None, pixmap.SP_ArrowBack,
                                            self.tr("After a divergence: restore the weights of the run's epoch "
                                                    "with the lowest loss"))
@@ -1397,17 +1404,48 @@ class MainWindow(QMainWindow):
         return True
 
     def open_config(self, config: RunConfig, title: str, question: str) -> bool:
-        """Replace the whole configuration and rebuild the run (asking ``question`` first if one is going)."""
+        """Replace the whole configuration and rebuild the run (asking ``question`` first if one is going).
+        Settings changed since they were last opened or saved are not lost: the message bar offers them back."""
         if self.session is not None and not self.confirm_reset(question):
             return False
+        replaced = (self.model.config.copy(), self._document_title) if self.isWindowModified() else None
         self._discard_session()
         self._make_pending_pages()  # a lab opened this way brings its views forward next (app.labs_ui)
         self._dataset_name, self._fit_loss = config.data.dataset, False
         self.model.replace(config)
         self.config_path = None
-        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", title))
+        self._keep_settings()
+        self.set_document_title(title)
         self.reset()
+        self.message_bar.withdraw(self.restore_settings_action)
+        self._replaced_settings = replaced
+        if replaced is not None:
+            self.show_message(self.tr("The settings you had changed were replaced by those of %1.")
+                              .replace("%1", title), "info", self.restore_settings_action)
         return True
+
+    def restore_replaced_settings(self) -> None:
+        """Open again the changed settings an opening replaced (see :meth:`open_config`)."""
+        if self._replaced_settings is None:
+            return
+        config, title = self._replaced_settings
+        if self.open_config(config, title, self.tr("Bringing your settings back stops the current run. Continue?")):
+            self._kept_settings = None  # they were never saved
+            self.setWindowModified(True)
+
+    def set_document_title(self, title: str) -> None:
+        """The window's title: ``title`` (a configuration file, a lab) before the app's name, and a "*" while
+        the settings differ from those last opened or saved."""
+        self._document_title = title
+        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", f"{title}[*]") if title
+                            else self.tr("MLP Workbench") + "[*]")
+
+    def _keep_settings(self) -> None:
+        self._kept_settings = self.model.config.copy()
+        self.setWindowModified(False)
+
+    def _mark_modified(self, _path: str) -> None:
+        self.setWindowModified(self.model.config != self._kept_settings)
 
     def save_config(self, path: str) -> bool:
         """Write the configuration as JSON, atomically: a temporary file in the same folder, then a rename."""
@@ -1424,7 +1462,8 @@ class MainWindow(QMainWindow):
                               .replace("%1", path).replace("%2", os_error_reason(error)), "error")
             return False
         self.config_path = path
-        self.setWindowTitle(self.tr("%1 — MLP Workbench").replace("%1", os.path.basename(path)))
+        self._keep_settings()
+        self.set_document_title(os.path.basename(path))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
         return True
 

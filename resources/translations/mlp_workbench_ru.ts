@@ -2985,6 +2985,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Снова открыть обученный запуск, который заменили новые веса</translation>
     </message>
     <message>
+        <source>Bring them &amp;back</source>
+        <translation>Вернуть &amp;их</translation>
+    </message>
+    <message>
+        <source>Open again the settings you had changed before others replaced them</source>
+        <translation>Снова открыть изменённые вами настройки, которые заменили другие</translation>
+    </message>
+    <message>
         <source>Go &amp;back</source>
         <translation>&amp;Вернуться</translation>
     </message>
@@ -3227,6 +3235,14 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Opening a configuration stops the current run. Continue?</source>
         <translation>Открытие конфигурации остановит текущий запуск. Продолжить?</translation>
+    </message>
+    <message>
+        <source>The settings you had changed were replaced by those of %1.</source>
+        <translation>Изменённые вами настройки заменены настройками «%1».</translation>
+    </message>
+    <message>
+        <source>Bringing your settings back stops the current run. Continue?</source>
+        <translation>Возврат ваших настроек остановит текущий запуск. Продолжить?</translation>
     </message>
     <message>
         <source>This run is not saved: %1. It trains all the same; to keep its network, save the model (File ▸ Save model) into a folder you can write to.</source>

@@ -1119,3 +1119,23 @@ def test_the_window_opens_as_it_last_closed_its_size_dock_panel_and_view(open_wi
     qtbot.waitUntil(lambda: type(again.view_tabs.currentWidget()).__name__ == "LossView", timeout=10_000)
     fresh = settings.Settings()
     again.restore_layout(fresh)  # nothing saved yet (a first launch): the defaults, no error
+
+
+def test_settings_changed_and_not_saved_are_offered_back_when_others_replace_them(window, tmp_path):
+    assert not window.isWindowModified() and window.windowTitle() == "MLP Workbench[*]"
+    window.model.set("optimizer.options.lr", 0.05)
+    assert window.isWindowModified()
+    window.model.set("optimizer.options.lr", 0.001)
+    assert not window.isWindowModified(), "back as opened: nothing to lose"
+    window.model.set("optimizer.options.lr", 0.05)
+    other = tmp_path / "other.json"
+    other.write_text(RunConfig().to_json())
+    assert window.load_config(str(other))
+    assert window.model.config.optimizer.lr == 0.001 and not window.isWindowModified()
+    assert window.windowTitle() == "other.json[*] — MLP Workbench"
+    assert window.message_bar.message() == "The settings you had changed were replaced by those of other.json."
+    window.restore_settings_action.trigger()
+    assert window.model.config.optimizer.lr == 0.05 and window.isWindowModified()
+    assert window.windowTitle() == "MLP Workbench[*]"
+    assert window.save_config(str(tmp_path / "mine.json")) and not window.isWindowModified()
+    assert window.load_config(str(other)) and "replaced" not in window.message_bar.message(), "saved: nothing to offer"
