@@ -55,7 +55,7 @@ SHIPPED_PRESETS = Path(__file__).resolve().parents[1] / "resources" / "presets" 
 _END_OF_TURN = (events.BatchFinished, events.EpochFinished, events.TrainingFinished)
 
 SMOOTHING = 0.9
-"""β of the moving average of the training loss that decides when a contender reached a target."""
+"""β of the moving average of the training loss that decides whether a contender learned."""
 
 LEARNED = 0.9
 """A contender whose smoothed training loss never fell below this share of its first value has not
@@ -76,10 +76,14 @@ class ContenderSummary:
 
     ``best_val_metric`` is the best validation accuracy (R² for regression; NaN without validation
     data) and ``best_val_epoch`` the epoch (1, 2, …) it was reached, or None before the first epoch.
-    ``steps_to_target`` is the first step at which the smoothed training loss reached
-    ``target_loss``, or None if it has not; :meth:`steps_to` answers for any target, from ``lows``:
-    each step at which the smoothed loss reached a new low, with that low. ``learned`` says whether
-    the smoothed loss ever fell below :data:`LEARNED` × its first value.
+    ``steps_to_target`` is the step that ended the first epoch whose mean training loss (over the
+    epoch's batches, :attr:`core.events.EpochFinished.train_loss`) reached ``target_loss``, or None if
+    none has; :meth:`steps_to` answers for any target, from ``lows``: (the epoch's last step, its mean
+    loss) for each epoch whose mean loss was a new low. Epoch means, not a moving average of the batch
+    losses: an average lags behind the losses (full-batch SGD and momentum took 60 and 27 steps to a
+    target by it, 49 and 13 by their losses); with one step per epoch the mean is that step's loss.
+    ``learned`` says whether the smoothed loss (β = :data:`SMOOTHING`) ever fell below
+    :data:`LEARNED` × its first value.
 
     ``seconds_per_step`` estimates the time one of its steps takes alone on an idle computer: the median
     time of its steps so far, plus its share of an end-of-epoch evaluation (the median evaluation time
@@ -107,13 +111,13 @@ class ContenderSummary:
     learned: bool = True
 
     def steps_to(self, target: float) -> int | None:
-        """The first step at which the smoothed training loss reached ``target``, or None."""
+        """The last step of the first epoch whose mean training loss reached ``target``, or None."""
         return first_step_reaching(self.lows, target)
 
 
 def first_step_reaching(lows, target: float) -> int | None:
-    """The first step of ``lows`` — (step, smoothed loss) at each new low, lower and lower — whose loss
-    is at most ``target``, or None."""
+    """The first step of ``lows`` — (step, loss) at each new low, lower and lower — whose loss is at
+    most ``target``, or None."""
     return next((step for step, low in lows if low <= target), None)
 
 
@@ -154,7 +158,8 @@ class _Progress:
         self.samples_in_epoch = 0
         self.best_val_metric, self.best_val_epoch = math.nan, None
         self.smoothed_average = self.smoothed_weight = 0.0
-        # Each step at which the smoothed loss reached a new low, and that low.
+        self.first_smoothed, self.lowest_smoothed = math.nan, math.inf
+        # The last step of each epoch whose mean training loss was a new low, and that mean.
         self.record_steps: list[int] = []
         self.record_losses: list[float] = []
         self.finished: events.TrainingFinished | None = None
@@ -166,9 +171,9 @@ class _Progress:
         self.smoothed_average = SMOOTHING * self.smoothed_average + (1.0 - SMOOTHING) * event.loss
         self.smoothed_weight = SMOOTHING * self.smoothed_weight + (1.0 - SMOOTHING)
         smoothed = self.smoothed_average / self.smoothed_weight
-        if not self.record_losses or smoothed < self.record_losses[-1]:
-            self.record_steps.append(event.step)
-            self.record_losses.append(smoothed)
+        if math.isnan(self.first_smoothed):
+            self.first_smoothed = smoothed
+        self.lowest_smoothed = min(self.lowest_smoothed, smoothed)
 
     def add_epoch(self, event: events.EpochFinished) -> None:
         self.epochs = event.epoch
@@ -176,14 +181,17 @@ class _Progress:
         metric = event.val_metric
         if not math.isnan(metric) and (self.best_val_epoch is None or metric > self.best_val_metric):
             self.best_val_metric, self.best_val_epoch = metric, event.epoch
+        if math.isfinite(event.train_loss) and (not self.record_losses or event.train_loss < self.record_losses[-1]):
+            self.record_steps.append(event.step)
+            self.record_losses.append(event.train_loss)
 
     @property
-    def lowest_smoothed_loss(self) -> float:
+    def lowest_epoch_loss(self) -> float:
         return self.record_losses[-1] if self.record_losses else math.nan
 
     @property
     def learned(self) -> bool:
-        return bool(self.record_losses) and self.record_losses[-1] < LEARNED * self.record_losses[0]
+        return self.lowest_smoothed < LEARNED * self.first_smoothed  # False before the first step (NaN)
 
     def seconds_per_step(self, steps_per_epoch: int) -> float:
         evaluation = self.evaluation_seconds.median() if self.evaluation_seconds.total else 0.0
@@ -336,12 +344,13 @@ class Race:
 
     # ------------------------------------------------------------------ results
     def common_target_loss(self) -> float:
-        """The lowest smoothed training loss that every contender still in the race and learning has
+        """The lowest epoch-mean training loss that every contender still in the race and learning has
         reached (those that diverged or have not learned, see :data:`LEARNED`, excluded unless no
-        contender learned): the default target, which each of them reached at some step. (With a
-        contender whose loss only grew, the target was every contender's first loss, reached at step 1.)"""
+        contender learned): the default target, which each of them reached at some epoch; NaN before
+        the first epoch ends. (With a contender whose loss only grew, the target was every contender's
+        first loss.)"""
         going = [progress for progress in self._progress if progress.record_losses and not self._diverged(progress)]
-        lows = [progress.lowest_smoothed_loss for progress in [p for p in going if p.learned] or going]
+        lows = [progress.lowest_epoch_loss for progress in [p for p in going if p.learned] or going]
         return max(lows) if lows else math.nan
 
     def summary(self, target_loss: float | None = None) -> tuple[ContenderSummary, ...]:

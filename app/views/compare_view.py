@@ -3,7 +3,8 @@
 The view is a tool of its own: it takes the window's run configuration (:meth:`CompareView.set_config`)
 and races 2–8 contenders on it with :class:`core.race.Race` — each contender an optimiser with its
 hyperparameters and a learning-rate schedule, everything else shared — on a worker thread of its
-own. Curves are overlaid, one colour per contender: the smoothed training loss per step, the
+own. Curves are overlaid, one colour per contender: the training loss of each step (thin) and its
+moving average (thick; without one when an epoch is a single step), the
 validation loss and accuracy per epoch, against steps, epochs or each contender's computing time
 (as the race estimates it: see :mod:`core.race`); a table sums up each contender. Pause, resume and
 stop act on all contenders together.
@@ -36,7 +37,7 @@ from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, Numbe
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
                             laid_out_legend)
-from app.views.series import DecimatingSeries, Smoother, plain
+from app.views.series import TREND_CAPACITY, DecimatingSeries, Smoother, plain
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
@@ -47,6 +48,8 @@ from core.trainer import TrainingControl
 log = logging.getLogger(__name__)
 
 DIVERGED_COLOUR = "#b71c1c"
+STEP_LOSS_ALPHA = 90
+"""Opacity (of 255) of the thin per-step training loss under each contender's moving average."""
 LEFT_AXIS_WIDTH = 56
 MAX_LEGEND_COLUMNS = 4
 """Contenders per line of the legend above the plots at most; fewer when that many are wider than the plots."""
@@ -304,12 +307,14 @@ class ContenderCurves:
 
     def __init__(self):
         self.loss_by_step = DecimatingSeries()
+        self.smoothed_loss_by_step = DecimatingSeries(TREND_CAPACITY)
         self.rate_by_step = DecimatingSeries()
         self.smoother = Smoother()
         self.epoch_steps, self.val_losses, self.val_metrics = [], [], []
 
     def add_batch(self, step: int, loss: float, rate: float) -> None:
-        self.loss_by_step.append(step, self.smoother(loss))
+        self.loss_by_step.append(step, loss)
+        self.smoothed_loss_by_step.append(step, self.smoother(loss))
         self.rate_by_step.append(step, rate)
 
     def add_epoch(self, step: int, val_loss: float, val_metric: float) -> None:
@@ -345,7 +350,8 @@ class CompareView(SessionView, View):
         self._regression = False
         self._paused = False
         self._failed = False
-        self._plot_items: list[tuple] = []
+        self._plot_items: list[tuple] = []  # each contender's (training loss trend, validation loss, metric)
+        self._step_loss_items: list = []  # each contender's training loss of every step, under its trend
         self._rate_items: list = []  # each contender's learning-rate curve
         self._divergence_marks: list = []  # an ✕ per contender, shown where it diverged
         self._build()
@@ -370,7 +376,7 @@ class CompareView(SessionView, View):
         right.setSizes([700, 180])
         self.layout().addWidget(beside_controls(self._build_controls(), right, self._build_run_controls()), 1)
 
-        self.loss_plot = self.new_plot(1, 0, self.tr("Training loss (smoothed)"))
+        self.loss_plot = self.new_plot(1, 0)
         self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
         self.metric_plot = self.new_plot(3, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
         for plot in (self.loss_plot, self.val_loss_plot):
@@ -511,9 +517,10 @@ class CompareView(SessionView, View):
         display.addRow(self.log_scale)
         self.target = NumberEdit()
         self.target.setPlaceholderText(self.tr("auto"))
-        set_help(self.target, self.tr("The summary counts the steps each contender needed until its smoothed "
-                                      "training loss reached this value. Empty: the lowest loss every contender "
-                                      "still in the race and learning has reached."), self.tr("Target loss"))
+        set_help(self.target, self.tr("The summary counts the steps each contender needed until the mean "
+                                      "training loss of an epoch reached this value. Empty: the lowest epoch mean "
+                                      "every contender still in the race and learning has reached."),
+                 self.tr("Target loss"))
         self.target.valueEdited.connect(self._target_edited)
         display.addRow(self.tr("Target loss"), self.target)
         layout.addWidget(display_box)
@@ -990,10 +997,12 @@ class CompareView(SessionView, View):
             plot.clear()
         self.legend.clear()
         self._plot_items, self._divergence_marks = [], []
-        self._rate_items = []
+        self._rate_items, self._step_loss_items = [], []
         for index, label in zip(self.colours, self.labels):
             colour = palette.series_color(index)
             self._rate_items.append(self.rate_plot.plot(pen=palette.pen(index, 2)))
+            self._step_loss_items.append(self.loss_plot.plot(pen=pg.mkPen(palette.translucent(index, STEP_LOSS_ALPHA),
+                                                                          width=1)))
             train = self.loss_plot.plot(pen=palette.pen(index, 2))
             self.legend.addItem(train, label)
             marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
@@ -1008,16 +1017,27 @@ class CompareView(SessionView, View):
     def _x_key(self) -> str:
         return self.x_axis.currentData()
 
+    def _smoothing(self) -> bool:
+        """Whether the training loss is drawn with a moving average: not when an epoch is one step (a
+        full batch), whose losses are not noisy and which the average would only delay."""
+        return self._steps_per_epoch > 1
+
     def redraw(self) -> None:
         key = self._x_key()
+        smoothing = self._smoothing()
         for index, (curves, (train, val_loss, metric)) in enumerate(zip(self.curves, self._plot_items)):
             scale = {STEPS: 1.0, EPOCHS: 1.0 / self._steps_per_epoch, SECONDS: self._seconds_per_step(index)}[key]
-            rate = self._rate_items[index]
+            rate, step_loss = self._rate_items[index], self._step_loss_items[index]
             if not math.isfinite(scale):  # none of its steps timed yet
-                for item in (train, val_loss, metric, rate):
+                for item in (train, step_loss, val_loss, metric, rate):
                     item.setData([], [])
                 continue
-            train.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
+            trend = curves.smoothed_loss_by_step if smoothing else curves.loss_by_step
+            train.setData(trend.x * scale, trend.y)
+            if smoothing:
+                step_loss.setData(curves.loss_by_step.x * scale, curves.loss_by_step.y)
+            else:
+                step_loss.setData([], [])
             rate.setData(curves.rate_by_step.x * scale, curves.rate_by_step.y)
             epoch_x = [step * scale for step in curves.epoch_steps]
             val_loss.setData(epoch_x, curves.val_losses, connect="finite")
@@ -1074,6 +1094,8 @@ class CompareView(SessionView, View):
         self._changed()
 
     def _set_headers(self) -> None:
+        self.loss_plot.setTitle(self.tr("Training loss of each step (thin) and smoothed") if self._smoothing()
+                                else self.tr("Training loss of each step"), color=palette.FOREGROUND)
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         title = self.tr("Validation {metric}").format(metric=metric)  # "{metric} на валидации": capitalised
         self.metric_plot.setTitle(title[:1].upper() + title[1:], color=palette.FOREGROUND)
@@ -1083,11 +1105,12 @@ class CompareView(SessionView, View):
         # the view, and its status column was out of sight in a 1360-pixel window.
         self.summary_table.setHorizontalHeaderLabels([
             self.tr("contender"), self.tr("best\nvalidation\n{metric}").format(metric=metric), self.tr("at\nepoch"),
-            self.tr("steps to\ntarget loss"), self.tr("s per\nepoch"), self.tr("status")])
+            self.tr("steps until\nepoch mean\nreached target"), self.tr("s per\nepoch"), self.tr("status")])
         self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
-            "The first step at which the contender's smoothed training loss reached the target: the lowest "
-            "loss that every contender still in the race and learning has reached (one whose loss never fell "
-            "10 % below its start is left out)."))
+            "Steps until the end of the first epoch whose mean training loss (over the epoch's batches) reached "
+            "the target: the lowest epoch mean that every contender still in the race and learning has reached "
+            "(one whose loss never fell 10 % below its start is left out). Counted in whole epochs; with one "
+            "step per epoch, the step whose loss reached it."))
         self.summary_table.horizontalHeaderItem(4).setToolTip(self.tr(
             "Seconds per epoch as if the contender had trained alone: the median time of one of its steps × "
             "the steps of an epoch, plus the median time of its end-of-epoch evaluation."))
@@ -1097,9 +1120,9 @@ class CompareView(SessionView, View):
         typed = self.target_loss()
         target = typed if typed is not None else self.summary[0].target_loss if self.summary else math.nan
         self.summary_table.horizontalHeaderItem(3).setText(
-            self.tr("steps to\ntarget loss\n{target}").format(target=i18n.format_number(target, 4, fixed=False))
+            self.tr("steps until\nepoch mean\n≤ {target}").format(target=i18n.format_number(target, 4, fixed=False))
             if math.isfinite(target)
-            else self.tr("steps to\ntarget loss"))
+            else self.tr("steps until\nepoch mean\nreached target"))
         for row, summary in enumerate(self.summary):
             status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
                 else (self.tr("paused") if self._paused else self.tr("running"))

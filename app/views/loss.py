@@ -7,10 +7,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from app import palette
 from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, cache_pictures,
                             finite_bounds, floating_legend)
-from app.views.series import DEFAULT_CAPACITY, DecimatingSeries, Smoother, plain, show
+from app.views.series import DEFAULT_CAPACITY, TREND_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION, PENALTY = range(5)
-TREND_CAPACITY = 256
 LEFT_AXIS_WIDTH = 72
 """Pixels for a value axis: its title and ticks up to seven characters wide ("0.00075")."""
 

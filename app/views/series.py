@@ -16,6 +16,10 @@ import numpy as np
 DEFAULT_CAPACITY = 1024
 """About one point per pixel of a plot's width: more are not seen, and each costs painting time."""
 
+TREND_CAPACITY = 256
+"""Points of a smoothed curve: drawn with a wide pen, each point costs, and a smooth line looks the same
+with a quarter of them."""
+
 _stamps = itertools.count(1)
 _shown: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # curve → stamp of the points it shows
 

@@ -71,6 +71,31 @@ def test_a_race_of_three_draws_every_curve_with_the_engines_numbers(qtbot, view,
     assert [float(view.summary_table.item(row, 1).text()) for row in range(3)] == pytest.approx(best, abs=1e-4)
 
 
+def test_each_step_s_loss_is_drawn_under_its_average_and_alone_when_an_epoch_is_one_step(qtbot, view, small_config):
+    """Only the moving average was drawn, and the steps to the target were counted on it: full-batch SGD
+    and momentum took 60 and 27 steps by it, 49 and 13 by their losses."""
+    race_to_the_end(qtbot, view)
+    solo = Experiment(contender_config(view.race_config(), view.contenders[0]))
+    losses = [event.loss for event in solo.make_trainer().run() if isinstance(event, events.BatchFinished)]
+    assert list(view._step_loss_items[0].yData) == pytest.approx(losses)  # getData(): log₁₀ on a log axis
+    trend = view._plot_items[0][0].yData
+    assert len(trend) == len(losses) and trend[-1] != pytest.approx(losses[-1])  # the moving average
+    assert view.loss_plot.titleLabel.text == "Training loss of each step (thin) and smoothed"
+    assert "epoch mean" in view.summary_table.horizontalHeaderItem(3).text()
+    view.set_config(small_config(batch_size=5000))  # the whole training set in one batch
+    view.epochs.setValue(25)
+    race_to_the_end(qtbot, view)
+    assert view._steps_per_epoch == 1 and view.loss_plot.titleLabel.text == "Training loss of each step"
+    target = view.summary[0].target_loss
+    for row, (curves, (trend, _, _)) in enumerate(zip(view.curves, view._plot_items)):
+        steps, losses = trend.xData, trend.yData
+        assert list(steps) == list(range(1, 26)) and list(losses) == list(curves.loss_by_step.y), "not smoothed"
+        assert view._step_loss_items[row].xData is None  # nothing under it
+        # (the epoch's mean, loss·n/n, may differ from the loss in its last bit)
+        reached = next((str(int(step)) for step, loss in zip(steps, losses) if loss <= target * (1 + 1e-12)), "never")
+        assert view.summary_table.item(row, 3).text() == reached
+
+
 def test_a_race_with_a_schedule_plots_each_contender_s_learning_rate(qtbot, view, tmp_path):
     race_to_the_end(qtbot, view)  # Adam's rate steps down after each epoch; SGD's and momentum's stay
     assert view.rate_plot.isVisible() and view.rate_plot in view.graphics.ci.items

@@ -155,11 +155,7 @@ def test_summary_best_accuracy_steps_to_target_and_own_time():
         accuracies = [event.val_metric for event in epochs]
         assert summary.best_val_metric == max(accuracies)
         assert summary.best_val_epoch == accuracies.index(max(accuracies)) + 1
-        smoothed, weight, reached = 0.0, 0.0, None
-        for event in events_of(log, index, events.BatchFinished):
-            smoothed, weight = 0.9 * smoothed + 0.1 * event.loss, 0.9 * weight + 0.1
-            if reached is None and smoothed / weight <= target:
-                reached = event.step
+        reached = next((event.step for event in epochs if event.train_loss <= target), None)
         assert summary.steps_to_target == reached
         assert summary.epochs == 3 and summary.reason == events.COMPLETED and not summary.diverged
         assert summary.seconds_per_epoch == pytest.approx(summary.seconds_per_step * steps_per_epoch)
@@ -172,6 +168,24 @@ def test_summary_best_accuracy_steps_to_target_and_own_time():
     common = race.common_target_loss()
     assert all(summary.steps_to_target is not None for summary in race.summary())
     assert race.summary()[0].target_loss == common
+
+
+def test_with_one_step_per_epoch_the_steps_to_a_target_are_counted_on_the_losses_themselves():
+    """Full-batch SGD and momentum: a moving average of the losses, lagging behind them, counted 60 and
+    27 steps where the losses reached the target in 49 and 13."""
+    contenders = [("SGD", OptimizerConfig("sgd", {"lr": 0.5}), ScheduleConfig()),
+                  ("momentum", OptimizerConfig("momentum", {"lr": 0.5, "momentum": 0.9}), ScheduleConfig())]
+    race = Race(small_config(epochs=30, dropout=0.0, batch_size=200), contenders)
+    log = list(race.run())
+    assert race.steps_per_epoch(0) == 1
+    target = race.common_target_loss()
+    for index, summary in enumerate(race.summary()):
+        losses = [(event.step, event.loss) for event in events_of(log, index, events.BatchFinished)]
+        assert summary.steps_to_target == next(step for step, loss in losses if loss <= target)
+        for probe in (losses[3][1], losses[10][1]):
+            assert summary.steps_to(probe) == next(step for step, loss in losses if loss <= probe)
+    sgd, momentum = race.summary()
+    assert momentum.steps_to_target < sgd.steps_to_target
 
 
 def test_a_contender_whose_loss_only_grew_does_not_set_the_common_target():
