@@ -90,15 +90,25 @@ class ExportButtons(QWidget):
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
 
-    def _ask_and_export(self, file_filter: str) -> None:
+    def add_button(self, text: str, help_text: str, file_filter: str, export) -> QPushButton:
+        """One more button, on a row of its own, that writes with ``export(path)`` (OSError or ValueError
+        when it cannot): data a view offers besides its curves and figure."""
+        button = QPushButton(text)
+        set_help(button, help_text)
+        button.clicked.connect(lambda _checked=False: self._ask_and_export(file_filter, export))
+        self.layout().insertWidget(self.layout().count() - 1, button)  # above the problem
+        return button
+
+    def _ask_and_export(self, file_filter: str, export=None) -> None:
         path = ask_save_path(self, self.tr("Export"), "", file_filter)
         if path:
-            self.export_to(path)
+            self.export_to(path, export)
 
-    def export_to(self, path: str) -> bool:
-        """Export the view to ``path``; False, with the reason shown under the buttons, if that failed."""
+    def export_to(self, path: str, export=None) -> bool:
+        """Export the view to ``path`` (with ``export``, if given, else the view's ``export``); False, with
+        the reason shown under the buttons, if that failed."""
         try:
-            self._view.export(path)
+            (export or self._view.export)(path)
         except (OSError, ValueError) as error:
             self.problem.setText(self.tr("Could not export to {path}: {reason}").format(path=path, reason=error))
             self.problem.setVisible(True)

@@ -12,10 +12,12 @@ stop act on all contenders together.
 from __future__ import annotations
 
 import copy
+import csv
 import logging
 import math
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,7 +39,7 @@ from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, Numbe
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
                             laid_out_legend)
-from app.views.series import TREND_CAPACITY, DecimatingSeries, Smoother, plain
+from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
@@ -206,8 +208,8 @@ class RaceStarted:
 class RaceProgress:
     """What happened since the previous message, as tuples of plain numbers and strings.
 
-    ``batches``: (contender, step, loss); ``epochs``: (contender, step, validation loss, validation
-    metric); ``ended``: (contender, reason, message); ``summary``: the
+    ``batches``: (contender, step, loss, learning rate); ``epochs``: (contender, step, training loss
+    (the epoch's mean), training metric, validation loss, validation metric); ``ended``: (contender, reason, message); ``summary``: the
     :class:`core.race.ContenderSummary` of every contender now (its time per step places the curves on
     the time axis).
     """
@@ -258,7 +260,8 @@ class RaceWorker(Worker):
                 self._batches.append((index, event.step, event.loss, event.lr))
                 pause_reported = False
             elif kind is events.EpochFinished:
-                self._epochs.append((index, event.step, event.val_loss, event.val_metric))
+                self._epochs.append((index, event.step, event.train_loss, event.train_metric, event.val_loss,
+                                     event.val_metric))
             elif kind is events.TrainingFinished:
                 self._ended.append((index, event.reason, event.message))
             elif kind is events.TrainingStarted:
@@ -303,22 +306,28 @@ class RaceSession(WorkerThread):
 
 # ------------------------------------------------------------------------------------------ curves
 class ContenderCurves:
-    """What the view keeps of one contender: bounded series, whatever the length of the race."""
+    """What the view keeps of one contender: series drawn, bounded whatever the length of the race, and
+    every step's loss and learning rate as they were, for export (a drawn point may average several)."""
 
     def __init__(self):
         self.loss_by_step = DecimatingSeries()
         self.smoothed_loss_by_step = DecimatingSeries(TREND_CAPACITY)
         self.rate_by_step = DecimatingSeries()
+        self.every_loss, self.every_rate = KeptSeries(), KeptSeries()
         self.smoother = Smoother()
-        self.epoch_steps, self.val_losses, self.val_metrics = [], [], []
+        self.epoch_steps, self.train_losses, self.train_metrics, self.val_losses, self.val_metrics = [], [], [], [], []
 
     def add_batch(self, step: int, loss: float, rate: float) -> None:
         self.loss_by_step.append(step, loss)
         self.smoothed_loss_by_step.append(step, self.smoother(loss))
         self.rate_by_step.append(step, rate)
+        self.every_loss.append(step, loss)
+        self.every_rate.append(step, rate)
 
-    def add_epoch(self, step: int, val_loss: float, val_metric: float) -> None:
+    def add_epoch(self, step: int, train_loss: float, train_metric: float, val_loss: float, val_metric: float) -> None:
         self.epoch_steps.append(step)
+        self.train_losses.append(train_loss)
+        self.train_metrics.append(train_metric)
         self.val_losses.append(val_loss)
         self.val_metrics.append(val_metric)
 
@@ -344,6 +353,7 @@ class CompareView(SessionView, View):
         self.session: RaceSession | None = None
         self.curves: list[ContenderCurves] = []
         self.labels: tuple = ()
+        self._racing_contenders: tuple = ()  # the contenders of the race shown
         self.colours: tuple = ()  # the race's series colour indices (see contender_colours)
         self.summary: tuple = ()
         self._steps_per_epoch = 1
@@ -527,9 +537,14 @@ class CompareView(SessionView, View):
 
         self.export_buttons = ExportButtons(
             self, self.tr("Export curves…"),
-            self.tr("Save the curves as a CSV table: each contender's losses and validation score by step, epoch "
-                    "and its own seconds."),
+            self.tr("Save the curves as a CSV table: each contender's training loss and learning rate at every "
+                    "step, and its training and validation loss and score at every epoch, by step, epoch and its "
+                    "own seconds."),
             self.tr("Curves (*.csv)"))
+        self.export_buttons.add_button(
+            self.tr("Export summary…"),
+            self.tr("Save the results table as a CSV table, one row per contender, with its numbers unrounded."),
+            self.tr("Summary (*.csv)"), self.export_summary)
         layout.addWidget(self.export_buttons)
         layout.addStretch(1)
         return panel
@@ -878,6 +893,7 @@ class CompareView(SessionView, View):
                 and self.experiment.config.training.seed == config.training.seed:
             dataset = self.experiment.dataset  # already loaded and split the same way
         self.labels = tuple(contender.label for contender in self._contenders)
+        self._racing_contenders = tuple(self._contenders)
         self.colours = tuple(contender_colours(self._contenders))
         self._show_rates(any(contender.schedule.name != "constant" for contender in self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
@@ -931,8 +947,8 @@ class CompareView(SessionView, View):
     def _on_progress(self, progress: RaceProgress) -> None:
         for index, step, loss, rate in progress.batches:
             self.curves[index].add_batch(step, loss, rate)
-        for index, step, val_loss, val_metric in progress.epochs:
-            self.curves[index].add_epoch(step, val_loss, val_metric)
+        for index, *epoch in progress.epochs:
+            self.curves[index].add_epoch(*epoch)
         self.summary = progress.summary
         self._fill_table()
         self._changed()
@@ -1115,18 +1131,26 @@ class CompareView(SessionView, View):
             "Seconds per epoch as if the contender had trained alone: the median time of one of its steps × "
             "the steps of an epoch, plus the median time of its end-of-epoch evaluation."))
 
+    def _target(self) -> float:
+        """The loss the table counts steps to: the one typed, else the race's common target (NaN without)."""
+        typed = self.target_loss()
+        return typed if typed is not None else self.summary[0].target_loss if self.summary else math.nan
+
+    def _status(self, summary) -> str:
+        if summary.reason:
+            return QCoreApplication.translate("CompareView", REASONS[summary.reason])
+        return self.tr("paused") if self._paused else self.tr("running")
+
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
-        typed = self.target_loss()
-        target = typed if typed is not None else self.summary[0].target_loss if self.summary else math.nan
+        target = self._target()
         self.summary_table.horizontalHeaderItem(3).setText(
             self.tr("steps until\nepoch mean\n≤ {target}").format(target=i18n.format_number(target, 4, fixed=False))
             if math.isfinite(target)
             else self.tr("steps until\nepoch mean\nreached target"))
         for row, summary in enumerate(self.summary):
-            status = QCoreApplication.translate("CompareView", REASONS[summary.reason]) if summary.reason \
-                else (self.tr("paused") if self._paused else self.tr("running"))
-            steps = summary.steps_to(target) if typed is not None else summary.steps_to_target
+            status = self._status(summary)
+            steps = summary.steps_to(target) if math.isfinite(target) else None
             reached = str(steps) if steps is not None else self.tr("never") if summary.reason else self.tr("not yet")
             cells = [summary.label,
                      i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
@@ -1173,23 +1197,55 @@ class CompareView(SessionView, View):
             self._fit_legend()
         return super().eventFilter(watched, event)
 
-    def table(self) -> tuple[list[str], list[list]]:
-        """Every curve point: contender, series, step, epoch, the contender's computing time, value."""
+    def summary_rows(self) -> tuple[list[str], list[list]]:
+        """The results table, a row per contender, its numbers unrounded (empty cells where it has none)."""
+        metric = self.tr("R²") if self._regression else self.tr("accuracy")
+        header = [self.tr("contender"), self.tr("optimiser"), self.tr("best validation {metric}").format(metric=metric),
+                  self.tr("at epoch"), self.tr("target loss (epoch mean)"), self.tr("steps to target loss"),
+                  self.tr("seconds per epoch"), self.tr("status")]
+        target = self._target()
         rows = []
-        spe = self._steps_per_epoch
-        names = (self.tr("training loss, smoothed"), self.tr("validation loss"),
-                 self.tr("validation R²") if self._regression else self.tr("validation accuracy"),
-                 self.tr("learning rate"))
+        for label, contender, summary in zip(self.labels, self._racing_contenders, self.summary):
+            steps = summary.steps_to(target) if math.isfinite(target) else None
+            rows.append([label, display_names.label("optimizer", contender.optimizer.name),
+                         summary.best_val_metric if math.isfinite(summary.best_val_metric) else "",
+                         summary.best_val_epoch or "", target if math.isfinite(target) else "",
+                         steps or "", summary.seconds_per_epoch if math.isfinite(summary.seconds_per_epoch) else "",
+                         self._status(summary)])
+        return header, rows
+
+    def export_summary(self, path) -> None:
+        """Write :meth:`summary_rows` to the CSV file ``path``; ValueError before a race has a summary."""
+        if not self.summary:
+            raise ValueError(self.tr("no race has results yet"))
+        if Path(path).suffix.lower() != ".csv":
+            raise ValueError(self.tr("the file name must end in .csv"))
+        header, rows = self.summary_rows()
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """Every step's training loss and learning rate, and every epoch's mean training loss and metric and
+        validation loss and metric, of each contender: contender, series, step, epoch, the contender's
+        computing time, value."""
+        metric = self.tr("R²") if self._regression else self.tr("accuracy")
+        names = (self.tr("training loss (each step)"), self.tr("learning rate"),
+                 self.tr("training loss (epoch mean)"), self.tr("training {metric} (epoch)").format(metric=metric),
+                 self.tr("validation loss"), self.tr("validation {metric}").format(metric=metric))
+        rows = []
+        steps_per_epoch = self._steps_per_epoch
         for index, (label, curves) in enumerate(zip(self.labels, self.curves)):
             step_seconds = self._seconds_per_step(index)
-            for step, loss in zip(curves.loss_by_step.x, curves.loss_by_step.y):
-                rows.append([label, names[0], plain(step), float(step) / spe, float(step) * step_seconds, float(loss)])
-            for step, rate in zip(curves.rate_by_step.x, curves.rate_by_step.y):
-                rows.append([label, names[3], plain(step), float(step) / spe, float(step) * step_seconds, float(rate)])
-            for step, val_loss, val_metric in zip(curves.epoch_steps, curves.val_losses, curves.val_metrics):
-                rows.append([label, names[1], step, step / spe, step * step_seconds, val_loss])
-                rows.append([label, names[2], step, step / spe, step * step_seconds, val_metric])
+            per_step = (curves.every_loss, curves.every_rate)
+            per_epoch = (curves.train_losses, curves.train_metrics, curves.val_losses, curves.val_metrics)
+            for name, series in zip(names, per_step):
+                rows += [[label, name, int(step), step / steps_per_epoch, step * step_seconds, float(value)]
+                         for step, value in zip(series.x, series.y)]
+            for name, values in zip(names[len(per_step):], per_epoch):
+                rows += [[label, name, step, step / steps_per_epoch, step * step_seconds, value]
+                         for step, value in zip(curves.epoch_steps, values)]
         header = [self.tr("contender"), self.tr("series"), self.tr("step"), self.tr("epoch"), self.tr("seconds"),
                   self.tr("value")]
         return header, rows
-

@@ -81,6 +81,36 @@ class DecimatingSeries:
         return self._y[:self._count + bool(self._pending)]
 
 
+class KeptSeries:
+    """Every point (x, y) of a curve, for export, where a :class:`DecimatingSeries` holds what is drawn.
+    Memory grows with the run, 16 bytes a point: a race of 8 contenders over 20 epochs of MNIST in batches
+    of 32 (37,500 steps) keeps 4.8 MB a series."""
+
+    def __init__(self):
+        self._x = np.empty(DEFAULT_CAPACITY)
+        self._y = np.empty(DEFAULT_CAPACITY)
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def append(self, x: float, y: float) -> None:
+        if self._count == len(self._x):  # doubled: appending stays O(1) on average
+            self._x = np.concatenate([self._x, np.empty_like(self._x)])
+            self._y = np.concatenate([self._y, np.empty_like(self._y)])
+        self._x[self._count] = x
+        self._y[self._count] = y
+        self._count += 1
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[:self._count]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[:self._count]
+
+
 def show(curve, series: DecimatingSeries, *, log_y: bool = False, **options) -> None:
     """``curve.setData(series.x, series.y, **options)`` unless the curve shows these points already:
     pyqtgraph redoes as much for unchanged data as for new (a curve with symbols rebuilds each one),

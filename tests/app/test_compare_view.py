@@ -198,14 +198,50 @@ def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
     steps_per_epoch = view._steps_per_epoch
     for label in ("SGD", "momentum", "Adam"):
         mine = [row for row in rows[1:] if row[0] == label]
-        assert len([row for row in mine if row[1] == "training loss, smoothed"]) == 2 * steps_per_epoch
+        assert len([row for row in mine if row[1] == "training loss (each step)"]) == 2 * steps_per_epoch
         assert [float(row[5]) for row in mine if row[1] == "validation accuracy"] == pytest.approx(
             list(view._plot_items[view.labels.index(label)][2].getData()[1]))
+        for series in ("training loss (epoch mean)", "training accuracy (epoch)", "validation loss"):
+            assert [int(row[2]) for row in mine if row[1] == series] == [steps_per_epoch, 2 * steps_per_epoch]
     view.export(tmp_path / "race.png")
     image = QImage(str(tmp_path / "race.png"))
     assert not image.isNull() and image.width() >= 800
     view.export(tmp_path / "race.svg")
     assert ElementTree.parse(tmp_path / "race.svg").getroot().tag.endswith("svg")
+
+
+def test_the_export_keeps_every_step_s_loss_and_rate_as_they_were_and_the_summary_has_a_file_of_its_own(
+        qtbot, view, small_config, tmp_path):
+    """Past 1024 points the export had averages of neighbouring steps (steps 1.5, 3.5 …), rates averaged
+    across a schedule's boundaries (never used), the smoothed loss only, and no epoch means nor summary."""
+    view.set_config(small_config(batch_size=2))
+    view.set_contenders([THREE[0], ("SGD, halved", OptimizerConfig("sgd", {"lr": 0.1}),
+                                    ScheduleConfig("step", {"step_size": 45, "gamma": 0.5}, "step"))])
+    view.epochs.setValue(2)
+    race_to_the_end(qtbot, view)
+    steps = view.summary[0].steps
+    assert steps > 1024 and len(view.curves[0].loss_by_step) <= 1024, "the curves drawn stay bounded"
+    view.export(tmp_path / "race.csv")
+    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))[1:]
+    solo = Experiment(contender_config(view.race_config(), view.contenders[1]))
+    batches = [event for event in solo.make_trainer().run() if isinstance(event, events.BatchFinished)]
+    for series, expected in (("training loss (each step)", [event.loss for event in batches]),
+                             ("learning rate", [event.lr for event in batches])):
+        exported = [row for row in rows if row[0] == "SGD, halved" and row[1] == series]
+        assert [row[2] for row in exported] == [str(step) for step in range(1, steps + 1)]
+        assert [float(row[5]) for row in exported] == expected  # as the engine reported them, to the last bit
+    assert view.export_buttons.export_to(str(tmp_path / "summary.csv"), view.export_summary)
+    with open(tmp_path / "summary.csv", encoding="utf-8") as handle:
+        header, *table = list(csv.reader(handle))
+    assert header == ["contender", "optimiser", "best validation accuracy", "at epoch", "target loss (epoch mean)",
+                      "steps to target loss", "seconds per epoch", "status"]
+    assert [row[0] for row in table] == ["SGD", "SGD, halved"] and [row[1] for row in table] == ["SGD"] * 2
+    for row, summary in zip(table, view.summary):
+        assert float(row[2]) == summary.best_val_metric and float(row[4]) == summary.target_loss
+        assert row[5] == str(summary.steps_to_target) and row[7] == "completed"
+    assert not view.export_buttons.export_to(str(tmp_path / "summary.txt"), view.export_summary)
+    assert ".csv" in view.export_buttons.problem.text()
 
 
 def test_the_png_export_scales_the_legend_with_the_plots(qtbot, view, tmp_path):
