@@ -364,6 +364,7 @@ class CompareView(SessionView, View):
         self._step_loss_items: list = []  # each contender's training loss of every step, under its trend
         self._rate_items: list = []  # each contender's learning-rate curve
         self._divergence_marks: list = []  # an ✕ per contender, shown where it diverged
+        self._off_scale_marks: list = []  # a ▲ per contender, shown on the top edge while its loss is above it
         self._build()
         if self._presets:
             self.apply_preset(0)
@@ -415,7 +416,7 @@ class CompareView(SessionView, View):
         # The loss axes are placed around the contenders that did not diverge: one that did stretched a
         # logarithmic axis to 1e8 and squashed everyone else's curve into its bottom strip.
         self._loss_axes = [ValueAxis(1, plot, log=True) for plot in (self.loss_plot, self.val_loss_plot)]
-        self.loss_plot.getViewBox().sigYRangeChanged.connect(self._place_divergence_marks)
+        self.loss_plot.getViewBox().sigYRangeChanged.connect(self._mark_the_out_of_sight)
         self._set_headers()
         self._apply_scales()
 
@@ -1012,7 +1013,7 @@ class CompareView(SessionView, View):
         for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.clear()
         self.legend.clear()
-        self._plot_items, self._divergence_marks = [], []
+        self._plot_items, self._divergence_marks, self._off_scale_marks = [], [], []
         self._rate_items, self._step_loss_items = [], []
         for index, label in zip(self.colours, self.labels):
             colour = palette.series_color(index)
@@ -1025,6 +1026,8 @@ class CompareView(SessionView, View):
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
             self._divergence_marks.append(self.loss_plot.plot(pen=None, symbol="x", symbolSize=14, symbolBrush=colour,
                                                               symbolPen=pg.mkPen(colour, width=1.5)))
+            self._off_scale_marks.append(self.loss_plot.plot(pen=None, symbol="t1", symbolSize=12, symbolBrush=colour,
+                                                             symbolPen=None))
         for axis in self._loss_axes:
             axis.reset()
         self._fit_legend()
@@ -1070,30 +1073,37 @@ class CompareView(SessionView, View):
         train_axis, val_axis = self._loss_axes
         train_axis.follow(finite_bounds(*(curves.loss_by_step.y for curves in kept)))
         val_axis.follow(finite_bounds(*(curves.val_losses for curves in kept)))
-        self._place_divergence_marks()
-        self._label_legend(diverged)
+        self._mark_the_out_of_sight()
 
     def _diverged(self) -> set[int]:
         return {index for index, summary in enumerate(self.summary) if summary.diverged}
 
-    def _place_divergence_marks(self, *_) -> None:
-        """An ✕ at the last point of each diverged contender's training loss, on the plot's top edge if
-        the point is above it (the axis leaves the diverged curves out)."""
+    def _mark_the_out_of_sight(self, *_) -> None:
+        """Contenders whose training loss the axis leaves above the plot are marked on its top edge, at
+        their last step, and named so in the legend: an ✕ for each that diverged (at its last point if that
+        is in sight), a ▲ for each whose loss ends above the plot (one that did not learn vanished
+        silently: the axis leaves it out so as not to squash the others)."""
         diverged = self._diverged()
         top = self.loss_plot.getViewBox().viewRange()[1][1]
         if self.log_scale.isChecked():
             top = 10.0 ** top
-        for index, (cross, (train, _, _)) in enumerate(zip(self._divergence_marks, self._plot_items)):
+        off_scale = set()
+        for index, (cross, arrow, (train, _, _)) in enumerate(zip(self._divergence_marks, self._off_scale_marks,
+                                                                   self._plot_items)):
             x, y = train.xData, train.yData  # as given: getData() has them on the logarithmic axis' scale
-            if index in diverged and x is not None and len(x):
-                cross.setData([x[-1]], [min(y[-1], top)])
-            else:
-                cross.setData([], [])
+            drawn = x is not None and len(x) > 0
+            above = drawn and index not in diverged and y[-1] > top
+            cross.setData(*(([x[-1]], [min(y[-1], top)]) if drawn and index in diverged else ([], [])))
+            arrow.setData(*(([x[-1]], [top]) if above else ([], [])))
+            if above:
+                off_scale.add(index)
+        self._label_legend(diverged, off_scale)
 
-    def _label_legend(self, diverged: set[int]) -> None:
+    def _label_legend(self, diverged: set[int], off_scale: set[int]) -> None:
         for index, (_, text) in enumerate(self.legend.items):
             label = self.labels[index]
-            wanted = self.tr("{label} (diverged)").format(label=label) if index in diverged else label
+            wanted = self.tr("{label} (diverged)").format(label=label) if index in diverged \
+                else self.tr("{label} (off scale)").format(label=label) if index in off_scale else label
             if text.text != wanted:
                 text.setText(wanted)
                 self._fit_legend()

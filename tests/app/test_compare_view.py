@@ -291,6 +291,30 @@ def test_a_diverged_contender_leaves_the_loss_axis_to_the_others_and_is_marked_w
     assert highest_other <= view.loss_plot.getViewBox().viewRange()[1][1] < 2 * highest_other
 
 
+def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishing(qtbot, view):
+    """Its loss, finite but far above the others', is left out of the axis: nothing said where it went."""
+    view.set_contenders([*THREE[:2], ("too fast to learn", OptimizerConfig("sgd", {"lr": 100.0}), ScheduleConfig())])
+    race_to_the_end(qtbot, view)
+    assert not view.summary[2].learned and not view.summary[2].diverged
+    top = 10 ** view.loss_plot.getViewBox().viewRange()[1][1]
+    trend = view._plot_items[2][0]
+    assert trend.yData[-1] > top
+    (x,), (y,) = view._off_scale_marks[2].getData()
+    assert x == trend.xData[-1] and y == pytest.approx(math.log10(top))  # on the top edge, at its last step
+    assert all(mark.getData()[0] is None for mark in [*view._off_scale_marks[:2], *view._divergence_marks])
+    assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "too fast to learn (off scale)"]
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert view.legend.items[2][1].text == "too fast to learn (вне шкалы)"
+    finally:
+        i18n.set_language("en")
+    view.log_scale.setChecked(False)
+    view.loss_plot.getViewBox().setYRange(0, 2 * trend.yData[-1])  # zoomed out by hand: in sight, no mark
+    assert view._off_scale_marks[2].getData()[0] is None
+    assert view.legend.items[2][1].text == "too fast to learn"
+
+
 def test_contenders_are_edited_within_two_to_eight_and_bad_values_block_the_start(qtbot, view):
     assert view.start_button.isEnabled()
     view.contender_list.setCurrentRow(0)
