@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         self.experiment_changed.connect(self._restore_saved_run)
         self.experiment_changed.connect(self._leave_draw_view_for_other_data)
         self.model.changed.connect(self._forward_config)
+        self.view_tabs.currentChanged.connect(self._shown_page_changed)
+        self.central_pages.currentChanged.connect(self._shown_page_changed)
+        self._following_pages = True
         self._errors_changed(self.model.errors)
         gui_thread_gc.freeze_long_lived()  # the window is built and no run exists yet
         # The first run is built once the window is up: loading its data starts with imports
@@ -666,9 +669,14 @@ class MainWindow(QMainWindow):
         valid, built = self.model.is_valid, self._is_built()
         idle, paused = self._state == IDLE, self._state == PAUSED
         can_train = valid and ((idle and built) or paused)
-        self.start_action.setEnabled(can_train)
-        self.step_batch_action.setEnabled(can_train)
-        self.step_epoch_action.setEnabled(can_train)
+        # A tool with Start, Pause and Stop of its own (the optimiser race) is shown: the toolbar's would
+        # train the workbench's run, out of sight, while the user meant the tool's.
+        elsewhere = self._tool_with_own_run_controls_shown()
+        for action in (self.start_action, self.step_batch_action, self.step_epoch_action):
+            action.setEnabled(can_train and not elsewhere)
+            action.setToolTip(action.statusTip())
+        self.pace_box.setEnabled(not elsewhere)
+        self.pace_box.setToolTip(self.pace_box.property("helpText"))
         self.pause_action.setEnabled(not idle)
         with QSignalBlocker(self.pause_action):
             self.pause_action.setChecked(paused)
@@ -685,7 +693,13 @@ class MainWindow(QMainWindow):
         self.status_labels["state"].setText({IDLE: idle_text if can_train else self.tr("Not ready"),
                                              RUNNING: self.tr("Training"),
                                              PAUSED: self.tr("Paused")}[self._state])
-        if not valid:
+        if elsewhere:
+            reason = self.tr("This view has its own Start, Pause and Stop: these train the workbench's network, "
+                             "shown in the other views.")
+            for action in (self.start_action, self.step_batch_action, self.step_epoch_action):
+                action.setToolTip(reason)
+            self.pace_box.setToolTip(f"{reason}\n\n{self.pace_box.property('helpText')}")
+        elif not valid:
             first = self.model.errors[0]
             panel = next((candidate for candidate in (self.data_panel, self.network_panel, self.training_panel)
                           if candidate.owns(first.field)), None)
@@ -693,8 +707,14 @@ class MainWindow(QMainWindow):
                 else (None, first.field, problem_text(first))
             self.start_action.setToolTip(self.tr("Fix the marked settings first: %1")
                                          .replace("%1", f"{where}: {problem}"))
-        else:
-            self.start_action.setToolTip(self.start_action.statusTip())
+
+    def _tool_with_own_run_controls_shown(self) -> bool:
+        """Whether the central area shows a tool that runs its own training (``has_own_run_controls``)."""
+        shown = self.central_pages.currentWidget() is self.view_tabs and self.view_tabs.currentWidget()
+        return bool(getattr(shown, "has_own_run_controls", False))
+
+    def _shown_page_changed(self, index: int) -> None:
+        self._update_actions()
 
     def _errors_changed(self, errors: list[ConfigError]) -> None:
         panels = (self.data_panel, self.network_panel, self.training_panel)
@@ -1865,6 +1885,11 @@ class MainWindow(QMainWindow):
             self._download.cancel()
         self.loader.shutdown()
         self.start_page.detach()
+        if self._following_pages:  # closed a second time: disconnected already
+            # The pages change while the window is destroyed, when its Python side may be gone already.
+            self._following_pages = False
+            self.view_tabs.currentChanged.disconnect(self._shown_page_changed)
+            self.central_pages.currentChanged.disconnect(self._shown_page_changed)
         gui_thread_gc.release(self)
         super().closeEvent(event)
 

@@ -337,6 +337,8 @@ class CompareView(SessionView, View):
     """Choose contenders (or a preset), race them, read the curves and the summary, export both."""
 
     title = TranslatedText("CompareView", QT_TRANSLATE_NOOP("CompareView", "Compare optimisers"))
+    has_own_run_controls = True
+    """The window's Start, Step and Speed stand aside while the view is shown: they train its own network."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

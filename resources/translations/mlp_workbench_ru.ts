@@ -3089,6 +3089,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>На паузе</translation>
     </message>
     <message>
+        <source>This view has its own Start, Pause and Stop: these train the workbench&apos;s network, shown in the other views.</source>
+        <translation>У этого вида свои кнопки «Старт», «Пауза» и «Стоп»: эти обучают сеть рабочего окна, показанную в других видах.</translation>
+    </message>
+    <message>
         <source>Fix the marked settings first: %1</source>
         <translation>Сначала исправьте отмеченные настройки: %1</translation>
     </message>

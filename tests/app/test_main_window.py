@@ -47,6 +47,26 @@ def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
     assert window.network_panel.parameter_count.text() == f"{QLocale().toString(window.experiment.network.n_parameters)} parameters"
 
 
+def test_on_the_race_s_tab_the_toolbar_s_start_steps_and_speed_stand_aside_for_the_race_s_own(open_window, qtbot):
+    """F5 on the Compare tab trained the workbench's network, out of sight, not the race."""
+    window = open_window()
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    window.start_page.show_views(compare)
+    trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
+    assert not any(action.isEnabled() for action in trainers) and not window.pace_box.isEnabled()
+    assert all("its own Start" in action.toolTip() for action in trainers)
+    assert window.pace_box.toolTip().startswith("This view has its own Start")
+    window.start_action.trigger()
+    assert window.state == "idle" and window.session is None
+    window.start_page.show_views(window.views[0])
+    assert all(action.isEnabled() for action in trainers) and window.pace_box.isEnabled()
+    assert window.start_action.toolTip() == window.start_action.statusTip()
+    assert window.pace_box.toolTip().startswith("How fast the network trains")
+    window.start_page.show_views(compare)
+    window.start_page.show_page()  # the start page over the tabs: its own buttons, the toolbar's are free
+    assert window.start_action.isEnabled()
+
+
 def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small_config):
     window = open_window(small_config(epochs=200))
     window.start_action.trigger()
