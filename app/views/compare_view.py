@@ -17,13 +17,14 @@ import logging
 import math
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
                             Signal, Slot)
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -138,20 +139,52 @@ def beside_controls(controls: QWidget, content: QWidget, pinned: QWidget | None 
     return splitter
 
 
-def swatch(colour: int) -> QIcon:
-    """A small square in the series colour ``colour``, for lists and tables."""
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(palette.series_color(colour))
-    return QIcon(pixmap)
+REPEAT_DASHES = ((), (4, 2), (1, 2), (4, 2, 1, 2), (8, 2), (4, 2, 1, 2, 1, 2), (2, 4), (8, 2, 2, 2))
+"""The line of the first, second, … contender of the same optimiser (dashes and gaps in pen widths): solid,
+dashed, dotted, dash-dotted, …; one each for as many contenders as a race has."""
+REPEAT_SYMBOLS = ("o", "s", "t", "d", "p", "h", "star", "+")
+"""The marks of their points per epoch, in the same order."""
 
 
-def contender_colours(contenders) -> list[int]:
-    """The contenders' series colours: each optimiser's own (:data:`app.palette.OPTIMIZER_COLOURS`, as
-    on the loss surfaces) when every contender has a different one, else one per row."""
+class ContenderLook(NamedTuple):
+    """How a contender is drawn: its optimiser's series colour, and how many contenders before it in the
+    race have the same optimiser (``repeat``: they share the colour, told apart by line and mark)."""
+
+    colour: int
+    repeat: int = 0
+
+    def pen(self, width: float) -> QPen:
+        pen = palette.pen(self.colour, width)
+        if REPEAT_DASHES[self.repeat]:
+            pen.setDashPattern(REPEAT_DASHES[self.repeat])
+        return pen
+
+    @property
+    def symbol(self) -> str:
+        return REPEAT_SYMBOLS[self.repeat]
+
+    def swatch(self) -> QIcon:
+        """A small square in the colour for lists and tables; striped with the line, for a repeat."""
+        pixmap = QPixmap(12, 12)
+        if not self.repeat:
+            pixmap.fill(palette.series_color(self.colour))
+            return QIcon(pixmap)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setPen(self.pen(3))
+        for y in (2, 6, 10):
+            painter.drawLine(0, y, 12, y)
+        painter.end()
+        return QIcon(pixmap)
+
+
+def contender_looks(contenders) -> list[ContenderLook]:
+    """Each contender's look: its optimiser's own colour (:data:`app.palette.OPTIMIZER_COLOURS`, as on the
+    loss surfaces), also when another contender has the same optimiser (it was then a colour per row, and
+    momentum took Nesterov's colour); an optimiser without one takes its row's."""
     names = [contender.optimizer.name for contender in contenders]
-    if len(set(names)) == len(names) and all(name in palette.OPTIMIZER_COLOURS for name in names):
-        return [palette.OPTIMIZER_COLOURS[name] for name in names]
-    return list(range(len(names)))
+    return [ContenderLook(palette.OPTIMIZER_COLOURS.get(name, row), names[:row].count(name))
+            for row, name in enumerate(names)]
 
 
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
@@ -356,7 +389,7 @@ class CompareView(SessionView, View):
         self.curves: list[ContenderCurves] = []
         self.labels: tuple = ()
         self._racing_contenders: tuple = ()  # the contenders of the race shown
-        self.colours: tuple = ()  # the race's series colour indices (see contender_colours)
+        self.looks: tuple = ()  # the race's contenders' ContenderLook
         self.summary: tuple = ()
         self._steps_per_epoch = 1
         self._regression = False
@@ -702,8 +735,8 @@ class CompareView(SessionView, View):
         row = max(0, min(self.contender_list.currentRow(), len(self._contenders) - 1))
         with QSignalBlocker(self.contender_list):
             self.contender_list.clear()
-            for colour, contender in zip(contender_colours(self._contenders), self._contenders):
-                self.contender_list.addItem(QListWidgetItem(swatch(colour), self._describe(contender)))
+            for look, contender in zip(contender_looks(self._contenders), self._contenders):
+                self.contender_list.addItem(QListWidgetItem(look.swatch(), self._describe(contender)))
             self.contender_list.setCurrentRow(row)
         self._show_contender(row)
 
@@ -897,7 +930,7 @@ class CompareView(SessionView, View):
             dataset = self.experiment.dataset  # already loaded and split the same way
         self.labels = tuple(contender.label for contender in self._contenders)
         self._racing_contenders = tuple(self._contenders)
-        self.colours = tuple(contender_colours(self._contenders))
+        self.looks = tuple(contender_looks(self._contenders))
         self._show_rates(any(contender.schedule.name != "constant" for contender in self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
         self.summary = ()
@@ -1017,14 +1050,15 @@ class CompareView(SessionView, View):
         self.legend.clear()
         self._plot_items, self._divergence_marks, self._off_scale_marks = [], [], []
         self._rate_items, self._step_loss_items = [], []
-        for index, label in zip(self.colours, self.labels):
-            colour = palette.series_color(index)
-            self._rate_items.append(self.rate_plot.plot(pen=palette.pen(index, 2)))
-            self._step_loss_items.append(self.loss_plot.plot(pen=pg.mkPen(palette.translucent(index, STEP_LOSS_ALPHA),
-                                                                          width=1)))
-            train = self.loss_plot.plot(pen=palette.pen(index, 2))
+        for look, label in zip(self.looks, self.labels):
+            colour = palette.series_color(look.colour)
+            self._rate_items.append(self.rate_plot.plot(pen=look.pen(2)))
+            # Solid whatever the repeat: a thin dashed line under another is lost; the thick one tells them apart.
+            self._step_loss_items.append(self.loss_plot.plot(pen=pg.mkPen(
+                palette.translucent(look.colour, STEP_LOSS_ALPHA), width=1)))
+            train = self.loss_plot.plot(pen=look.pen(2))
             self.legend.addItem(train, label)
-            marks = dict(pen=palette.pen(index, 2), symbol="o", symbolSize=6, symbolBrush=colour, symbolPen=None)
+            marks = dict(pen=look.pen(2), symbol=look.symbol, symbolSize=6, symbolBrush=colour, symbolPen=None)
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
             self._divergence_marks.append(self.loss_plot.plot(pen=None, symbol="x", symbolSize=14, symbolBrush=colour,
                                                               symbolPen=pg.mkPen(colour, width=1.5)))
@@ -1178,7 +1212,7 @@ class CompareView(SessionView, View):
                     self.summary_table.setItem(row, column, item)
                 item.setText(text)
                 item.setToolTip(endings.describe(summary.finished) if column == 5 and summary.finished else "")
-            self.summary_table.item(row, 0).setIcon(swatch(self.colours[row]))
+            self.summary_table.item(row, 0).setIcon(self.looks[row].swatch())
             status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))
         self._fit_columns()

@@ -464,18 +464,27 @@ def swatch_colour(item):
     return item.icon().pixmap(12, 12).toImage().pixelColor(5, 5)
 
 
-def test_each_optimiser_keeps_its_loss_surfaces_colour_unless_two_contenders_share_one(qtbot, view):
-    """Lab 11's Adam was black in the race and green on the loss surfaces, Adagrad green and sky blue."""
+def test_each_optimiser_keeps_its_loss_surfaces_colour_and_repeats_are_told_apart_by_line_and_mark(qtbot, view):
+    """Lab 11's Adam was black in the race and green on the loss surfaces; in the first preset (two SGDs)
+    every contender fell back to a colour per row: momentum in Nesterov's colour, Nesterov in Adam's."""
     from app.views.playground_view import method_pen
 
     race_to_the_end(qtbot, view)
     for row, (name, (train, _, _)) in enumerate(zip(["sgd", "momentum", "adam"], view._plot_items)):
         assert train.opts["pen"].color() == method_pen(name).color()
         assert swatch_colour(view.contender_list.item(row)) == method_pen(name).color()
-    view.set_contenders([("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig()),
-                         ("Adam slow", OptimizerConfig("adam", {"lr": 0.001}), ScheduleConfig())])
-    assert [swatch_colour(view.contender_list.item(row)) for row in range(2)] == \
-        [palette.series_color(0), palette.series_color(1)], "told apart by row"
+    view.apply_preset(0)
+    assert [contender.optimizer.name for contender in view.contenders] == ["sgd", "sgd", "momentum", "nesterov"]
+    view.epochs.setValue(1)
+    race_to_the_end(qtbot, view)
+    pens = [train.opts["pen"] for train, _, _ in view._plot_items]
+    assert [pen.color() for pen in pens] == [method_pen(name).color() for name in ("sgd", "sgd", "momentum", "nesterov")]
+    assert [list(pen.dashPattern()) for pen in pens] == [[], [4, 2], [], []], "the second SGD dashed"
+    assert [item.opts["symbol"] for _, item, _ in view._plot_items] == ["o", "s", "o", "o"]
+    assert [sample.item.opts["pen"].dashPattern() for sample, _ in view.legend.items][1] == [4, 2]
+    assert swatch_colour(view.contender_list.item(2)) == method_pen("momentum").color()
+    striped = view.contender_list.item(1).icon().pixmap(12, 12).toImage()
+    assert striped.pixelColor(1, 2) == method_pen("sgd").color() and striped.pixelColor(1, 4).alpha() == 0
 
 
 @pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300),
