@@ -139,6 +139,13 @@ def beside_controls(controls: QWidget, content: QWidget, pinned: QWidget | None 
     return splitter
 
 
+def swatch(colour: int) -> QIcon:
+    """A small square in the series colour ``colour``, for lists and tables."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(palette.series_color(colour))
+    return QIcon(pixmap)
+
+
 REPEAT_DASHES = ((), (4, 2), (1, 2), (4, 2, 1, 2), (8, 2), (4, 2, 1, 2, 1, 2), (2, 4), (8, 2, 2, 2))
 """The line of the first, second, … contender of the same optimiser (dashes and gaps in pen widths): solid,
 dashed, dotted, dash-dotted, …; one each for as many contenders as a race has."""
@@ -164,11 +171,10 @@ class ContenderLook(NamedTuple):
         return REPEAT_SYMBOLS[self.repeat]
 
     def swatch(self) -> QIcon:
-        """A small square in the colour for lists and tables; striped with the line, for a repeat."""
-        pixmap = QPixmap(12, 12)
+        """A small square in the colour for lists and tables (:func:`swatch`); striped with the line, for a repeat."""
         if not self.repeat:
-            pixmap.fill(palette.series_color(self.colour))
-            return QIcon(pixmap)
+            return swatch(self.colour)
+        pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setPen(self.pen(3))
