@@ -395,6 +395,7 @@ class CompareView(SessionView, View):
         self.curves: list[ContenderCurves] = []
         self.labels: tuple = ()
         self._racing_contenders: tuple = ()  # the contenders of the race shown
+        self._racing_namings: tuple = ()  # and their namings: the labels follow the language
         self.looks: tuple = ()  # the race's contenders' ContenderLook
         self.summary: tuple = ()
         self._steps_per_epoch = 1
@@ -439,7 +440,7 @@ class CompareView(SessionView, View):
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
         # Under the others while a race has a contender whose rate follows a schedule (see _show_rates).
-        self.rate_plot = self.new_plot(4, 0, self.tr("Learning rate"), left="η")
+        self.rate_plot = self.new_plot(4, 0, left="η")  # titled in _set_headers: out of the scene, it is not translated
         self.graphics.ci.removeItem(self.rate_plot)
         for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
@@ -672,8 +673,9 @@ class CompareView(SessionView, View):
         self._configuration_changed()
 
     def changeEvent(self, event) -> None:
-        """The presets' own titles and descriptions, and the results table's composed texts (statuses,
-        why a run ended), follow the interface language."""
+        """The presets' own titles and descriptions, the results table's composed texts (statuses, why a
+        run ended), the contenders' labels, also those of the race shown, and the titles of plots out of
+        the scene (the learning rate's, while no contender has a schedule) follow the interface language."""
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preset_box"):
             for index, preset in enumerate(self._presets):
                 self.preset_box.setItemText(index, preset.text("title", preset_language()))
@@ -682,6 +684,8 @@ class CompareView(SessionView, View):
             if self._described_preset is not None:
                 self.description.setText(self._presets[self._described_preset].text("description", preset_language()))
             self._configuration_changed()  # a composed sentence naming the data set
+            self.labels = tuple(self._labels(self._racing_contenders, self._racing_namings))
+            self._set_headers()
             self._fill_table()
             self._relabel()
             self._refill_list()
@@ -815,20 +819,27 @@ class CompareView(SessionView, View):
         return ", ".join([label, *changed])
 
     def _relabel(self) -> None:
-        """Give each contender the label its :class:`Naming` says, in the interface language; a label
-        already taken gets a number ("… 2"), as the race needs distinct labels."""
+        """Give each contender the label its :class:`Naming` says (see :meth:`_labels`)."""
+        self._contenders = [contender._replace(label=label)
+                            for contender, label in zip(self._contenders, self._labels(self._contenders, self._namings))]
+
+    def _labels(self, contenders, namings) -> list[str]:
+        """Each contender's label as its :class:`Naming` says, in the interface language; a label already
+        taken gets a number ("… 2"), as the race needs distinct labels."""
         language = preset_language()
-        taken = {contender.label for contender, naming in zip(self._contenders, self._namings) if naming.typed}
-        for row, (contender, naming) in enumerate(zip(self._contenders, self._namings)):
+        taken = {contender.label for contender, naming in zip(contenders, namings) if naming.typed}
+        labels = []
+        for contender, naming in zip(contenders, namings):
             if naming.typed:
+                labels.append(contender.label)
                 continue
-            wanted = text_in(naming.texts, language) if naming.texts \
-                else self._default_label(contender)
+            wanted = text_in(naming.texts, language) if naming.texts else self._default_label(contender)
             label, number = wanted, 2
             while label in taken:
                 label, number = f"{wanted} {number}", number + 1
             taken.add(label)
-            self._contenders[row] = contender._replace(label=label)
+            labels.append(label)
+        return labels
 
     def _optimizer_chosen(self, name: str) -> None:
         old = self._current().optimizer
@@ -935,7 +946,7 @@ class CompareView(SessionView, View):
                 and self.experiment.config.training.seed == config.training.seed:
             dataset = self.experiment.dataset  # already loaded and split the same way
         self.labels = tuple(contender.label for contender in self._contenders)
-        self._racing_contenders = tuple(self._contenders)
+        self._racing_contenders, self._racing_namings = tuple(self._contenders), tuple(self._namings)
         self.looks = tuple(contender_looks(self._contenders))
         self._show_rates(any(contender.schedule.name != "constant" for contender in self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
@@ -1162,6 +1173,7 @@ class CompareView(SessionView, View):
         self._changed()
 
     def _set_headers(self) -> None:
+        self.rate_plot.setTitle(self.tr("Learning rate"), color=palette.FOREGROUND)
         self.loss_plot.setTitle(self.tr("Training loss of each step (thin) and smoothed") if self._smoothing()
                                 else self.tr("Training loss of each step"), color=palette.FOREGROUND)
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
@@ -1204,7 +1216,7 @@ class CompareView(SessionView, View):
             status = self._status(summary)
             steps = summary.steps_to(target) if math.isfinite(target) else None
             reached = str(steps) if steps is not None else self.tr("never") if summary.reason else self.tr("not yet")
-            cells = [summary.label,
+            cells = [self.labels[row],
                      i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
                      reached,

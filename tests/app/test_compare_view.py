@@ -546,6 +546,31 @@ def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_l
     assert view.preset_box.currentIndex() == 1 and view.description.text()
 
 
+def test_the_race_s_labels_and_the_learning_rate_s_title_follow_the_language(qtbot, view, small_config):
+    """The legend and the table kept the labels of the language the race began in, and the learning-rate
+    plot, out of the scene while no contender had a schedule, kept its English title."""
+    labels = [{"en": "plain", "ru": "простой"}, {"en": "heavy ball", "ru": "тяжёлый шарик"}]
+    view.set_contenders([THREE[0], ("", OptimizerConfig("momentum", {"lr": 0.05}), ScheduleConfig())],
+                        small_config(epochs=1), labels=[labels[0], {}])
+    english = view.contenders[1].label
+    assert english == "SGD with momentum η=0.05"  # no texts: the default label, made of translated names
+    race_to_the_end(qtbot, view)
+    assert view.rate_plot not in view.graphics.ci.items
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        russian = ["простой", view.contenders[1].label]
+        assert russian[1] == "SGD с моментом η=0,05"
+        assert [item.text for _, item in view.legend.items] == russian
+        assert [view.summary_table.item(row, 0).text() for row in range(2)] == russian
+        view.set_contenders(THREE, small_config(epochs=1))
+        race_to_the_end(qtbot, view)
+        assert view.rate_plot in view.graphics.ci.items and view.rate_plot.titleLabel.text == "Скорость обучения"
+    finally:
+        i18n.set_language("en")
+    assert view.rate_plot.titleLabel.text == "Learning rate"
+
+
 def test_in_a_narrow_window_the_plots_shrink_to_the_room_beside_the_controls(qtbot):
     view = CompareView()
     qtbot.addWidget(view)
