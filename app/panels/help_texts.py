@@ -19,8 +19,6 @@ OPTIMIZER = {
                                               "(AdamW: θ ← θ·(1 − ηλ), decoupled from the moments). Pulls the "
                                               "weights towards 0: the steps of the L2 penalty with λ₂ = λ/2 and "
                                               "biases penalised, but not counted in the penalty shown."),
-    "eps": QT_TRANSLATE_NOOP("Help", "ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite "
-                                     "when v is close to 0."),
     "alpha": QT_TRANSLATE_NOOP("Help", "RMSProp's smoothing constant (the lecture's ρ; torch calls it alpha): "
                                        "G ← ρ·G + (1 − ρ)·g²."),
     "rho": QT_TRANSLATE_NOOP("Help", "Adadelta's decay ρ of its running means: s ← ρ·s + (1 − ρ)·g²."),
@@ -38,6 +36,23 @@ OPTIMIZER = {
     "initial_accumulator_value": QT_TRANSLATE_NOOP("Help", "Adagrad's starting sum of squared gradients G₀: "
                                                            "G ← G + g², θ ← θ − η·g / (√G + ε)."),
 }
+
+OPTIMIZER_BY_METHOD = {
+    "eps": {
+        "adam": QT_TRANSLATE_NOOP("Help", "Adam's ε in the denominator, θ ← θ − η·m / (√v + ε) (bias corrections "
+                                          "left out): keeps the step finite when v is close to 0."),
+        "rmsprop": QT_TRANSLATE_NOOP("Help", "RMSProp's ε in the denominator, θ ← θ − η·g / (√G + ε): keeps the "
+                                             "step finite when G is close to 0."),
+        "adagrad": QT_TRANSLATE_NOOP("Help", "Adagrad's ε in the denominator, θ ← θ − η·g / (√G + ε): keeps the "
+                                             "step finite while G is close to 0."),
+        "adadelta": QT_TRANSLATE_NOOP("Help", "Adadelta's ε inside both square roots, Δ = √(u + ε) / √(s + ε)·g: "
+                                              "with u = 0 at the start it sets the first steps, about η·√ε / √(1 − ρ) "
+                                              "long (0.003 with ε = 10⁻⁶, ρ = 0.9), so a larger ε starts faster."),
+    },
+}
+OPTIMIZER_BY_METHOD["eps"]["adamw"] = OPTIMIZER_BY_METHOD["eps"]["adam"]
+"""Hyperparameters whose meaning depends on the optimiser: key → optimiser → help (ε sits in Adam's
+denominator but inside both of Adadelta's square roots)."""
 
 SCHEDULE = {
     "step_size": QT_TRANSLATE_NOOP("Help", "Step: every k = step_size steps (or epochs) η is multiplied by γ. "
@@ -159,3 +174,8 @@ CONTROLS = {
 def text(table: dict, key: str) -> str:
     """The translated help for ``key`` in ``table`` ("" when there is none)."""
     return QCoreApplication.translate("Help", table[key]) if key in table else ""
+
+
+def optimizer_text(method: str, key: str) -> str:
+    """The translated help for the optimiser ``method``'s hyperparameter ``key``."""
+    return text(OPTIMIZER_BY_METHOD.get(key, OPTIMIZER), method if key in OPTIMIZER_BY_METHOD else key)

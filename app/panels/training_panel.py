@@ -121,8 +121,8 @@ class TrainingPanel(ConfigPanel):
         self.optimizer.chosen.connect(self._optimizer_chosen)
         self.bind("optimizer.name", self.optimizer)
         form.addRow(self.tr("&Optimiser"), self.optimizer)
-        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key),
-                                                    labels="optimizer_hyperparameter")
+        self.optimizer_options = HyperparameterForm(
+            lambda key: help_texts.optimizer_text(self.config.optimizer.name, key), labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(lambda key, value: self.model.set(f"optimizer.options.{key}", value))
         self.bind("optimizer.name" + OPTIONS, self.optimizer_options)
         form.addRow(self.optimizer_options)
@@ -307,7 +307,7 @@ class TrainingPanel(ConfigPanel):
         self.loss.set_value(config.loss.name)
         self.optimizer.set_value(config.optimizer.name)
         self.optimizer_options.set_values(hyperparameter_defaults(optimizers, config.optimizer.name),
-                                          config.optimizer.options)
+                                          config.optimizer.options, config.optimizer.name)
         self.schedule.set_value(config.schedule.name)
         self.schedule_unit.set_value(config.schedule.unit)
         self.schedule_options.set_values(hyperparameter_defaults(schedules, config.schedule.name),

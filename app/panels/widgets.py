@@ -311,6 +311,7 @@ class HyperparameterForm(QWidget):
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._controls: dict[str, QWidget] = {}
+        self._component: str | None = None
         self._empty = QLabel(empty_text if empty_text is not None
                              else QCoreApplication.translate("Panels", "(no hyperparameters)"))
         self._empty.setEnabled(False)
@@ -319,9 +320,11 @@ class HyperparameterForm(QWidget):
     def controls(self) -> dict[str, QWidget]:
         return dict(self._controls)
 
-    def set_values(self, defaults: dict, values: dict) -> None:
-        """Show ``defaults``' keys with ``values`` where given, rebuilding rows only if the keys changed."""
-        if list(defaults) != list(self._controls):
+    def set_values(self, defaults: dict, values: dict, component: str | None = None) -> None:
+        """Show ``defaults``' keys with ``values`` where given, rebuilding rows only if the keys changed, or
+        the ``component`` they belong to (whose help may differ: Adam's ε is not Adadelta's)."""
+        if list(defaults) != list(self._controls) or component != self._component:
+            self._component = component
             self._rebuild(defaults)
         for key, control in self._controls.items():
             control.set_value(values.get(key, defaults[key]))

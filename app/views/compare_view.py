@@ -248,7 +248,8 @@ class RaceProgress:
     """What happened since the previous message, as tuples of plain numbers and strings.
 
     ``batches``: (contender, step, loss, learning rate); ``epochs``: (contender, step, training loss
-    (the epoch's mean), training metric, validation loss, validation metric); ``ended``: (contender, reason, message); ``summary``: the
+    (the epoch's mean), training metric, validation loss, validation metric); ``ended``: (contender,
+    reason, message); ``summary``: the
     :class:`core.race.ContenderSummary` of every contender now (its time per step places the curves on
     the time axis).
     """
@@ -530,8 +531,9 @@ class CompareView(SessionView, View):
         self.optimizer_box.chosen.connect(self._optimizer_chosen)
         set_help(self.optimizer_box, help_texts.text(help_texts.CONTROLS, "optimizer"), self.tr("Optimiser"))
         editor.addRow(self.tr("Optimiser"), self.optimizer_box)
-        self.optimizer_options = HyperparameterForm(lambda key: help_texts.text(help_texts.OPTIMIZER, key),
-                                                    labels="optimizer_hyperparameter")
+        self.optimizer_options = HyperparameterForm(
+            lambda key: help_texts.optimizer_text(self._current().optimizer.name, key),
+            labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(self._optimizer_option_edited)
         editor.addRow(self.optimizer_options)
         self.schedule_box = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name), kind="schedule")
@@ -767,7 +769,7 @@ class CompareView(SessionView, View):
             self.label_edit.setText(contender.label)
         self.optimizer_box.set_value(contender.optimizer.name)
         self.optimizer_options.set_values(hyperparameter_defaults(optimizers, contender.optimizer.name),
-                                          contender.optimizer.options)
+                                          contender.optimizer.options, contender.optimizer.name)
         self.schedule_box.set_value(contender.schedule.name)
         self.unit_box.set_value(contender.schedule.unit)
         self.schedule_options.set_values(hyperparameter_defaults(schedules, contender.schedule.name),
@@ -820,8 +822,8 @@ class CompareView(SessionView, View):
 
     def _relabel(self) -> None:
         """Give each contender the label its :class:`Naming` says (see :meth:`_labels`)."""
-        self._contenders = [contender._replace(label=label)
-                            for contender, label in zip(self._contenders, self._labels(self._contenders, self._namings))]
+        labels = self._labels(self._contenders, self._namings)
+        self._contenders = [contender._replace(label=label) for contender, label in zip(self._contenders, labels)]
 
     def _labels(self, contenders, namings) -> list[str]:
         """Each contender's label as its :class:`Naming` says, in the interface language; a label already

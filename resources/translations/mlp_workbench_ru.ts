@@ -2134,10 +2134,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Скорость обучения η — размер каждого шага: θ ← θ − η·g. Слишком большая — потери взрываются, слишком маленькая — обучение ползёт. Можно менять во время обучения.</translation>
     </message>
     <message>
-        <source>ε in the denominator, θ ← θ − η·m / (√v + ε): keeps the step finite when v is close to 0.</source>
-        <translation>ε в знаменателе, θ ← θ − η·m / (√v + ε): шаг остаётся конечным, когда v близко к 0.</translation>
-    </message>
-    <message>
         <source>Momentum γ: v ← γ·v + g, θ ← θ − η·v (the lecture&apos;s u = η·v) — successive gradients are averaged, so steps speed up along a consistent direction (0 = none).</source>
         <translation>Момент γ: v ← γ·v + g, θ ← θ − η·v (в лекции u = η·v) — последовательные градиенты усредняются, и вдоль устойчивого направления шаги ускоряются (0 — без момента).</translation>
     </message>
@@ -2176,6 +2172,22 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>Adagrad&apos;s starting sum of squared gradients G₀: G ← G + g², θ ← θ − η·g / (√G + ε).</source>
         <translation>Начальная сумма квадратов градиентов Adagrad G₀: G ← G + g², θ ← θ − η·g / (√G + ε).</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s ε in the denominator, θ ← θ − η·m / (√v + ε) (bias corrections left out): keeps the step finite when v is close to 0.</source>
+        <translation>ε в знаменателе Adam, θ ← θ − η·m / (√v + ε) (без поправок смещения): не даёт шагу стать бесконечным, когда v близко к 0.</translation>
+    </message>
+    <message>
+        <source>RMSProp&apos;s ε in the denominator, θ ← θ − η·g / (√G + ε): keeps the step finite when G is close to 0.</source>
+        <translation>ε в знаменателе RMSProp, θ ← θ − η·g / (√G + ε): не даёт шагу стать бесконечным, когда G близко к 0.</translation>
+    </message>
+    <message>
+        <source>Adagrad&apos;s ε in the denominator, θ ← θ − η·g / (√G + ε): keeps the step finite while G is close to 0.</source>
+        <translation>ε в знаменателе Adagrad, θ ← θ − η·g / (√G + ε): не даёт шагу стать бесконечным, пока G близко к 0.</translation>
+    </message>
+    <message>
+        <source>Adadelta&apos;s ε inside both square roots, Δ = √(u + ε) / √(s + ε)·g: with u = 0 at the start it sets the first steps, about η·√ε / √(1 − ρ) long (0.003 with ε = 10⁻⁶, ρ = 0.9), so a larger ε starts faster.</source>
+        <translation>ε в Adadelta стоит под обоими квадратными корнями, Δ = √(u + ε) / √(s + ε)·g: поскольку в начале u = 0, он задаёт первые шаги длиной около η·√ε / √(1 − ρ) (0,003 при ε = 10⁻⁶, ρ = 0,9), так что с бо́льшим ε обучение начинается быстрее.</translation>
     </message>
     <message>
         <source>Step: every k = step_size steps (or epochs) η is multiplied by γ. Cyclic: half a cycle, η₀ → max_lr in step_size steps.</source>

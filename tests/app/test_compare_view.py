@@ -478,7 +478,8 @@ def test_each_optimiser_keeps_its_loss_surfaces_colour_and_repeats_are_told_apar
     view.epochs.setValue(1)
     race_to_the_end(qtbot, view)
     pens = [train.opts["pen"] for train, _, _ in view._plot_items]
-    assert [pen.color() for pen in pens] == [method_pen(name).color() for name in ("sgd", "sgd", "momentum", "nesterov")]
+    names = ("sgd", "sgd", "momentum", "nesterov")
+    assert [pen.color() for pen in pens] == [method_pen(name).color() for name in names]
     assert [list(pen.dashPattern()) for pen in pens] == [[], [4, 2], [], []], "the second SGD dashed"
     assert [item.opts["symbol"] for _, item, _ in view._plot_items] == ["o", "s", "o", "o"]
     assert [sample.item.opts["pen"].dashPattern() for sample, _ in view.legend.items][1] == [4, 2]

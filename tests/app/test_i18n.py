@@ -39,8 +39,8 @@ def engine_names() -> set[str]:
 
     names = {*activations.names(), *initializers.names(), *losses.names(), *optimizers.names(),
              *schedules.names(), *datasets.names(), *surfaces.names(), *surfaces.optimizer_names()}
-    for table in (help_texts.OPTIMIZER, help_texts.SCHEDULE, help_texts.ACTIVATION, help_texts.AUGMENTATION,
-                  help_texts.DATASET_OPTIONS):
+    for table in (help_texts.OPTIMIZER, help_texts.OPTIMIZER_BY_METHOD, help_texts.SCHEDULE, help_texts.ACTIVATION,
+                  help_texts.AUGMENTATION, help_texts.DATASET_OPTIONS):
         names.update(table)
     return names
 

@@ -10,8 +10,9 @@ from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel, planned_rates
+from app.views.compare_view import CompareView
 from core import optimizers, schedules
-from core.config import MAX_HIDDEN_LAYERS, LayerConfig, RunConfig
+from core.config import MAX_HIDDEN_LAYERS, LayerConfig, OptimizerConfig, RunConfig
 
 
 @pytest.fixture
@@ -40,6 +41,27 @@ def test_a_model_change_updates_the_widgets_without_echoing_back(qtbot, model):
     assert panel.epochs.value() == 7 and panel.optimizer_options.controls()["lr"].text() == "0.25"
     assert panel.biases.isChecked()
     assert changes == ["training.epochs", "optimizer.options.lr", "regularization.apply_to_biases"]
+
+
+def test_epsilon_is_explained_as_each_optimiser_uses_it(qtbot, model):
+    """One text for every optimiser put ε in Adam's denominator, also for Adadelta, where it sits inside both
+    square roots and sets the first steps."""
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    helps = {}
+    for name in ("adam", "adamw", "rmsprop", "adagrad", "adadelta"):
+        panel.optimizer.choose(name)
+        helps[name] = panel.optimizer_options.controls()["eps"].toolTip()
+    assert "√(u + ε) / √(s + ε)" in helps["adadelta"] and "√ε / √(1 − ρ)" in helps["adadelta"]
+    assert "m / (√v + ε)" in helps["adam"] and helps["adamw"] == helps["adam"]
+    assert "RMSProp" in helps["rmsprop"] and "Adagrad" in helps["adagrad"]
+    assert len(set(helps.values())) == 4
+    compare = CompareView()
+    qtbot.addWidget(compare)
+    compare.set_contenders([("A", OptimizerConfig("adam", {}), None), ("D", OptimizerConfig("adadelta", {}), None)])
+    for row, name in enumerate(("adam", "adadelta")):
+        compare.contender_list.setCurrentRow(row)
+        assert compare.optimizer_options.controls()["eps"].toolTip() == helps[name]
 
 
 def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, model):
