@@ -1176,7 +1176,7 @@ class CompareView(SessionView, View):
 
     def _set_headers(self) -> None:
         self.rate_plot.setTitle(self.tr("Learning rate"), color=palette.FOREGROUND)
-        self.loss_plot.setTitle(self.tr("Training loss of each step (thin) and smoothed") if self._smoothing()
+        self.loss_plot.setTitle(self.tr("Training loss: each step and smoothed") if self._smoothing()
                                 else self.tr("Training loss of each step"), color=palette.FOREGROUND)
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         title = self.tr("Validation {metric}").format(metric=metric)  # "{metric} на валидации": capitalised

@@ -80,7 +80,7 @@ def test_each_step_s_loss_is_drawn_under_its_average_and_alone_when_an_epoch_is_
     assert list(view._step_loss_items[0].yData) == pytest.approx(losses)  # getData(): log₁₀ on a log axis
     trend = view._plot_items[0][0].yData
     assert len(trend) == len(losses) and trend[-1] != pytest.approx(losses[-1])  # the moving average
-    assert view.loss_plot.titleLabel.text == "Training loss of each step (thin) and smoothed"
+    assert view.loss_plot.titleLabel.text == "Training loss: each step and smoothed"
     assert "epoch mean" in view.summary_table.horizontalHeaderItem(3).text()
     view.set_config(small_config(batch_size=5000))  # the whole training set in one batch
     view.epochs.setValue(25)
