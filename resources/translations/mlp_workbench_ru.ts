@@ -329,10 +329,6 @@
         <translation>Итоги гонки</translation>
     </message>
     <message>
-        <source>Training loss (smoothed)</source>
-        <translation>Потери на обучении (сглаженные)</translation>
-    </message>
-    <message>
         <source>loss</source>
         <translation>потери</translation>
     </message>
@@ -425,6 +421,26 @@
         <translation>Шаги, эпохи или время вычислений каждого участника, как если бы он обучался один: его шаги × медианное время одного его шага (с его долей оценок на валидации), так что разовая подготовка и шаги, замедленные отрисовкой окна, ни на кого не засчитываются.</translation>
     </message>
     <message>
+        <source>The summary counts the steps each contender needed until the mean training loss of an epoch reached this value. Empty: the lowest epoch mean every contender still in the race and learning has reached.</source>
+        <translation>В итогах считается, сколько шагов понадобилось каждому участнику, пока средние по эпохе потери на обучении не достигли этого значения. Пусто: наименьшее среднее по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся.</translation>
+    </message>
+    <message>
+        <source>Save the curves as a CSV table: each contender&apos;s training loss and learning rate at every step, and its training and validation loss and score at every epoch, by step, epoch and its own seconds.</source>
+        <translation>Сохранить кривые в таблицу CSV: потери на обучении и скорость обучения каждого участника на каждом шаге, а также его потери и оценку на обучении и на валидации в каждой эпохе — по шагам, эпохам и его собственным секундам.</translation>
+    </message>
+    <message>
+        <source>Export summary…</source>
+        <translation>Экспорт итогов…</translation>
+    </message>
+    <message>
+        <source>Save the results table as a CSV table, one row per contender, with its numbers unrounded.</source>
+        <translation>Сохранить таблицу результатов в CSV: по строке на участника, числа без округления.</translation>
+    </message>
+    <message>
+        <source>Summary (*.csv)</source>
+        <translation>Итоги (*.csv)</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Запуск</translation>
     </message>
@@ -453,6 +469,38 @@
         <translation>Закончить гонку; кривые и таблица остаются.</translation>
     </message>
     <message>
+        <source>optimiser</source>
+        <translation>оптимизатор</translation>
+    </message>
+    <message>
+        <source>best validation {metric}</source>
+        <translation>лучшая {metric} на валидации</translation>
+    </message>
+    <message>
+        <source>at epoch</source>
+        <translation>в эпохе</translation>
+    </message>
+    <message>
+        <source>target loss (epoch mean)</source>
+        <translation>целевые потери (среднее за эпоху)</translation>
+    </message>
+    <message>
+        <source>steps to target loss</source>
+        <translation>шагов до целевых потерь</translation>
+    </message>
+    <message>
+        <source>seconds per epoch</source>
+        <translation>секунд на эпоху</translation>
+    </message>
+    <message>
+        <source>no race has results yet</source>
+        <translation>ни у одной гонки ещё нет результатов</translation>
+    </message>
+    <message>
+        <source>the file name must end in .csv</source>
+        <translation>имя файла должно оканчиваться на .csv</translation>
+    </message>
+    <message>
         <source>Display</source>
         <translation>Отображение</translation>
     </message>
@@ -473,20 +521,12 @@
         <translation>авто</translation>
     </message>
     <message>
-        <source>The summary counts the steps each contender needed until its smoothed training loss reached this value. Empty: the lowest loss every contender still in the race and learning has reached.</source>
-        <translation>В итогах считаются шаги, которые понадобились каждому участнику, пока его сглаженные потери на обучении не достигли этого значения. Пусто — наименьшие потери, которых достигли все оставшиеся в гонке и обучающиеся участники.</translation>
-    </message>
-    <message>
         <source>Target loss</source>
         <translation>Целевые потери</translation>
     </message>
     <message>
         <source>Export curves…</source>
         <translation>Экспорт кривых…</translation>
-    </message>
-    <message>
-        <source>Save the curves as a CSV table: each contender&apos;s losses and validation score by step, epoch and its own seconds.</source>
-        <translation>Сохранить кривые как таблицу CSV: потери и оценку на валидации каждого участника по шагам, эпохам и его собственным секундам.</translation>
     </message>
     <message>
         <source>Curves (*.csv)</source>
@@ -569,6 +609,18 @@
         <translation>{label} (разошлось)</translation>
     </message>
     <message>
+        <source>{label} (off scale)</source>
+        <translation>{label} (вне шкалы)</translation>
+    </message>
+    <message>
+        <source>Training loss: each step and smoothed</source>
+        <translation>Потери на обучении: шаги и сглаженные</translation>
+    </message>
+    <message>
+        <source>Training loss of each step</source>
+        <translation>Потери на обучении на каждом шаге</translation>
+    </message>
+    <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>
@@ -595,28 +647,27 @@ validation
 на валидации</translation>
     </message>
     <message>
-        <source>steps to
-target loss</source>
-        <translation>шагов
-до цели</translation>
-    </message>
-    <message>
         <source>s per
 epoch</source>
         <translation>с на
 эпоху</translation>
     </message>
     <message>
-        <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>
-        <translation>Секунды на эпоху, как если бы участник обучался один: медианное время одного его шага × число шагов в эпохе плюс медианное время его оценки в конце эпохи.</translation>
+        <source>steps until
+epoch mean
+reached target</source>
+        <translation>шагов до
+цели по
+среднему
+за эпоху</translation>
     </message>
     <message>
-        <source>steps to
-target loss
-{target}</source>
-        <translation>шагов до
-цели
-{target}</translation>
+        <source>Steps until the end of the first epoch whose mean training loss (over the epoch&apos;s batches) reached the target: the lowest epoch mean that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out). Counted in whole epochs; with one step per epoch, the step whose loss reached it.</source>
+        <translation>Шаги до конца первой эпохи, средние потери на обучении которой (по пакетам эпохи) достигли цели: наименьшего среднего по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается). Считается целыми эпохами; при одном шаге за эпоху — шаг, потери которого достигли цели.</translation>
+    </message>
+    <message>
+        <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>
+        <translation>Секунды на эпоху, как если бы участник обучался один: медианное время одного его шага × число шагов в эпохе плюс медианное время его оценки в конце эпохи.</translation>
     </message>
     <message>
         <source>not yet</source>
@@ -631,10 +682,6 @@ target loss
         <translation>Убрать выбранного участника (в гонке их не меньше 2).</translation>
     </message>
     <message>
-        <source>The first step at which the contender&apos;s smoothed training loss reached the target: the lowest loss that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out).</source>
-        <translation>Первый шаг, на котором сглаженные потери участника на обучении достигли цели: наименьших потерь, которых достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается).</translation>
-    </message>
-    <message>
         <source>paused</source>
         <translation>пауза</translation>
     </message>
@@ -643,28 +690,41 @@ target loss
         <translation>идёт</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>не достигнута</translation>
+        <source>steps until
+epoch mean
+≤ {target}</source>
+        <translation>шагов до
+среднего
+за эпоху
+≤ {target}</translation>
     </message>
     <message>
-        <source>training loss, smoothed</source>
-        <translation>потери на обучении, сглаженные</translation>
+        <source>never</source>
+        <translation>не достигнута</translation>
     </message>
     <message>
         <source>validation loss</source>
         <translation>потери на валидации</translation>
     </message>
     <message>
-        <source>validation R²</source>
-        <translation>R² на валидации</translation>
-    </message>
-    <message>
-        <source>validation accuracy</source>
-        <translation>точность на валидации</translation>
-    </message>
-    <message>
         <source>learning rate</source>
         <translation>скорость обучения</translation>
+    </message>
+    <message>
+        <source>training loss (each step)</source>
+        <translation>потери на обучении (каждый шаг)</translation>
+    </message>
+    <message>
+        <source>training loss (epoch mean)</source>
+        <translation>потери на обучении (среднее за эпоху)</translation>
+    </message>
+    <message>
+        <source>training {metric} (epoch)</source>
+        <translation>{metric} на обучении (эпоха)</translation>
+    </message>
+    <message>
+        <source>validation {metric}</source>
+        <translation>{metric} на валидации</translation>
     </message>
     <message>
         <source>series</source>
