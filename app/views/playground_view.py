@@ -322,8 +322,8 @@ class PlaygroundView(View):
                 key, symbol = METHOD_SETTINGS[name]
                 setting = NumberEdit()
                 setting.set_value(optimizers.create(name).hyperparameters[key])
-                set_help(setting, help_texts.text(help_texts.OPTIMIZER, key),
-                         self.tr("{method} {symbol}").format(method=method, symbol=symbol))
+                set_help(setting, help_texts.optimizer_text(name, key),
+                         self.tr("{method}: {symbol}").format(method=method, symbol=symbol))
                 setting.valueEdited.connect(lambda value: self.restart())
                 compact(setting)
                 self.setting_edits[name] = setting

@@ -4510,6 +4510,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Методы и их параметры</translation>
     </message>
     <message>
+        <source>{method}: {symbol}</source>
+        <translation>{method}: {symbol}</translation>
+    </message>
+    <message>
         <source>{method}: {symbol} {problem}</source>
         <translation>{method}: {symbol} {problem}</translation>
     </message>
@@ -4524,10 +4528,6 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>{method} learning rate</source>
         <translation>скорость обучения {method}</translation>
-    </message>
-    <message>
-        <source>{method} {symbol}</source>
-        <translation>{method}: {symbol}</translation>
     </message>
     <message>
         <source>Animation</source>

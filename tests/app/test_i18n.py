@@ -29,6 +29,7 @@ ALLOWED_WORDS = {
     "constant", "linear", "exponential", "cosine", "cyclic", "plateau", "inverse", "time", "cross", "entropy",
     "binary", "multiclass", "regression", "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad",
     "adadelta", "layer", "mse", "mae", "huber", "float32", "float64", "logloss", "my_digits", "English", "E_min",
+    "torch",
 }
 
 
