@@ -27,7 +27,7 @@ from app import palette
 from app.panels import help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
 from app.views.base import Axis, TranslatedText, View, add_plot, laid_out_legend
-from app.views.compare_view import beside_controls
+from app.views.compare_view import ControlsBeside
 from app.views.gradients import layer_numbers
 from core import activations
 
@@ -129,7 +129,7 @@ class ActivationFunctionsView(View):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.graphics)
         self.scroll.viewport().installEventFilter(self)
-        self.layout().addWidget(beside_controls(self._build_controls(), self.scroll), 1)
+        self.layout().addWidget(ControlsBeside(self._build_controls(), self.scroll), 1)
         self._recompute()
 
     # ------------------------------------------------------------------ controls

@@ -27,8 +27,8 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QPushButton, QScrollArea, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
@@ -121,22 +121,77 @@ class ControlsColumn(QScrollArea):
         self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
 
 
-def beside_controls(controls: QWidget, content: QWidget, pinned: QWidget | None = None) -> QSplitter:
-    """``controls`` in a :class:`ControlsColumn` left of ``content``; ``pinned``, if given, below the
-    column, in sight however far the column is scrolled."""
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    if pinned is None:
-        splitter.addWidget(ControlsColumn(controls))
-    else:
+TABBED_BELOW = 720
+"""Below this width (pixels) the race shows its controls and its plots as two tabs instead of side by side:
+at 1024 pixels beside the configuration, its plots were 200 pixels wide and its table scrolled."""
+
+
+class ControlsBeside(QStackedWidget):
+    """A tool's controls (in a :class:`ControlsColumn`) left of its ``content``; ``pinned``, if given, below
+    the column, in sight however far the column is scrolled. With ``tabbed_below``, in a view narrower than
+    that the controls and the content are two tabs ("Settings", "Plots"), ``pinned`` under both."""
+
+    def __init__(self, controls: QWidget, content: QWidget, pinned: QWidget | None = None,
+                 tabbed_below: int | None = None):
+        super().__init__()
+        self.column, self.content, self.pinned, self.tabbed_below = ControlsColumn(controls), content, pinned, \
+            tabbed_below
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(ControlsColumn(controls), 1)
-        column.addWidget(pinned)
-        splitter.addWidget(left)
-    splitter.addWidget(content)
-    splitter.setStretchFactor(1, 1)
-    return splitter
+        self._left_layout = QVBoxLayout(left)
+        self._left_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(left)
+        self.tabbed_page = QWidget()
+        self._tabbed_layout = QVBoxLayout(self.tabbed_page)
+        self._tabbed_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self._tabbed_layout.addWidget(self.tabs, 1)
+        self.addWidget(self.splitter)
+        self.addWidget(self.tabbed_page)
+        self._place(tabbed=False)
+
+    @property
+    def tabbed(self) -> bool:
+        return self.currentWidget() is self.tabbed_page
+
+    def show_content(self) -> None:
+        """Bring the content into sight (when the tabs hide it behind the controls)."""
+        if self.tabbed:
+            self.tabs.setCurrentWidget(self.content)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        tabbed = self.tabbed_below is not None and event.size().width() < self.tabbed_below
+        if tabbed != self.tabbed:
+            self._place(tabbed)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.tabbed:
+            self._name_tabs()
+        super().changeEvent(event)
+
+    def _place(self, tabbed: bool) -> None:
+        if tabbed:
+            self.tabs.addTab(self.column, "")
+            self.tabs.addTab(self.content, "")
+            if self.pinned is not None:
+                self._tabbed_layout.addWidget(self.pinned)
+            self._name_tabs()
+            self.setCurrentWidget(self.tabbed_page)
+        else:
+            self._left_layout.addWidget(self.column, 1)
+            if self.pinned is not None:
+                self._left_layout.addWidget(self.pinned)
+            self.splitter.addWidget(self.content)
+            self.splitter.setStretchFactor(1, 1)
+            for widget in (self.column, self.content):
+                widget.show()  # a tab not shown stays hidden when it leaves the tabs
+            self.setCurrentWidget(self.splitter)
+
+    def _name_tabs(self) -> None:
+        self.tabs.setTabText(0, QCoreApplication.translate("ControlsBeside", "Settings"))
+        self.tabs.setTabText(1, QCoreApplication.translate("ControlsBeside", "Plots"))
+
 
 
 def swatch(colour: int) -> QIcon:
@@ -428,7 +483,8 @@ class CompareView(SessionView, View):
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
         right.setSizes([700, 180])
-        self.layout().addWidget(beside_controls(self._build_controls(), right, self._build_run_controls()), 1)
+        self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW)
+        self.layout().addWidget(self.beside, 1)
 
         self.loss_plot = self.new_plot(1, 0)
         self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
@@ -947,6 +1003,7 @@ class CompareView(SessionView, View):
         if self.experiment is not None and self.experiment.config.data == config.data \
                 and self.experiment.config.training.seed == config.training.seed:
             dataset = self.experiment.dataset  # already loaded and split the same way
+        self.beside.show_content()  # narrow, the race is watched on the tab of the plots
         self.labels = tuple(contender.label for contender in self._contenders)
         self._racing_contenders, self._racing_namings = tuple(self._contenders), tuple(self._namings)
         self.looks = tuple(contender_looks(self._contenders))

@@ -26,7 +26,7 @@ from app.panels import help_texts
 from app.panels.base import number_problem_text
 from app.panels.widgets import NumberEdit, format_number, set_help
 from app.views.base import ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
-from app.views.compare_view import beside_controls
+from app.views.compare_view import ControlsBeside
 from core import optimizers, surfaces
 
 FRAME_MS = 33
@@ -212,7 +212,7 @@ class PlaygroundView(View):
     def _build(self) -> None:
         # The base class lays out the note and the plots; the plots move right of the controls here.
         self.layout().removeWidget(self.graphics)
-        self.layout().addWidget(beside_controls(self._build_controls(), self.graphics), 1)
+        self.layout().addWidget(ControlsBeside(self._build_controls(), self.graphics), 1)
 
         self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
         self.surface_plot.setAspectLocked(True)

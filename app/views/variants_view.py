@@ -27,7 +27,7 @@ from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import ExportButtons, TranslatedText, View, laid_out_legend
-from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, LossAxis, beside_controls, swatch
+from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, ControlsBeside, LossAxis, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, labs, losses
@@ -189,7 +189,7 @@ class VariantsView(SessionView, View):
     def _build(self) -> None:
         # The base class lays out the note and the plots; the plots move right of the controls here.
         self.layout().removeWidget(self.graphics)
-        self.content = beside_controls(self._build_controls(), self.graphics)
+        self.content = ControlsBeside(self._build_controls(), self.graphics)
         self.layout().addWidget(self.content, 1)
         # Above the plots, where it hides no curve; a title too long for a narrow window runs past the
         # legend's box (cut at the edge) instead of widening the plots beyond the window.
@@ -457,7 +457,7 @@ class VariantsView(SessionView, View):
     def _fit_controls(self) -> None:
         """Widen the column of controls to its content (its texts in this language), and make the list
         of variants as tall as its items (the column scrolls; a list scrolling inside it would hide some)."""
-        column = self.content.widget(0)
+        column = self.content.column
         scroll_bar = column.verticalScrollBar().sizeHint().width()
         column.setMinimumWidth(column.widget().minimumSizeHint().width() + scroll_bar)
         rows = sum(self.variant_list.visualItemRect(item).height() for item in self._items())  # as wrapped

@@ -1188,6 +1188,17 @@ and turn negative after it, floored at end_factor·η₀).</source>
     </message>
 </context>
 <context>
+    <name>ControlsBeside</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Графики</translation>
+    </message>
+</context>
+<context>
     <name>CsvProblems</name>
     <message>
         <source>{path} is not a file name; choose a CSV file</source>
