@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from app import i18n, palette
 from app.views.compare_view import EPOCHS, SECONDS, STEPS, CompareView, ControlsColumn, LossAxis
-from app.views.base import MIN_PIXELS_PER_LABEL, TITLE_LINE_HEIGHT
+from app.views.base import MIN_PIXELS_PER_LABEL
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
