@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
 from core._checks import NUMBER_RULES, NumberError, check_number
+from core.layers import BatchNorm
 
 SCHEMA_VERSION = 2
 SCALINGS = ("default", "standardize", "unit", "none")
@@ -49,6 +50,12 @@ class NetworkConfig:
     hidden: list = field(default_factory=lambda: [LayerConfig()])
     output_init: str = "xavier_uniform"
     dtype: str = "float32"
+
+    @property
+    def fewest_training_rows(self) -> int:
+        """The fewest examples a training batch of this network may hold (a last batch with fewer joins the
+        one before, see :func:`core.trainer.batch_starts`): the built network's ``min_training_batch``."""
+        return BatchNorm.min_training_rows if any(layer.batch_norm for layer in self.hidden) else 1
 
 
 @dataclass

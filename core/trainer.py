@@ -155,6 +155,15 @@ def batch_starts(n_train: int, batch_size: int, fewest: int = 1) -> list[int]:
     return starts
 
 
+def planned_units(unit: str, epochs: int, n_train: int | None, batch_size: int, fewest: int = 1) -> int | None:
+    """How far t goes in a run of ``epochs`` for a schedule counting ``unit``: the epochs, or the steps
+    (epochs × batches per epoch, see :func:`batch_starts`; None while the number of training examples is
+    unknown)."""
+    if unit == "epoch":
+        return epochs
+    return None if n_train is None else epochs * len(batch_starts(n_train, batch_size, fewest))
+
+
 def check_live_settings(settings: dict) -> None:
     """ValueError naming the settings that cannot change during a run (not in LIVE_SETTINGS)."""
     unknown = set(settings) - set(LIVE_SETTINGS)

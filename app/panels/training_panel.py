@@ -16,8 +16,7 @@ from app.panels.help_texts import CONTROLS
 from app.panels.widgets import ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, set_help
 from core import losses, optimizers, schedules
 from core.config import OptimizerConfig, ScheduleConfig
-from core.layers import BatchNorm
-from core.trainer import batch_starts
+from core.trainer import planned_units
 
 PREVIEW_EXACT = 5_000
 """Up to this many planned steps the preview evaluates η at every step; beyond, at PREVIEW_SAMPLES points."""
@@ -39,6 +38,26 @@ def carried_options(old: dict, old_defaults: dict, new_defaults: dict, keep: tup
     method, and Leaky ReLU's α = 0.01 gave ELU (α = 1) a different curve."""
     return {key: value for key, value in old.items()
             if key in keep or (key in new_defaults and key in old_defaults and old_defaults[key] == new_defaults[key])}
+
+
+def chosen_schedule(old: ScheduleConfig, name: str, lengths) -> ScheduleConfig:
+    """``old`` switched to the schedule ``name``: the options of ``old`` worth keeping (:func:`carried_options`)
+    and the lengths of ``name`` sized to the planned run, ``lengths(name, unit)`` (a dict: see
+    :func:`core.schedules.fitted_to_run`), in ``old``'s unit."""
+    def fitted_defaults(schedule: str) -> dict:
+        return {**hyperparameter_defaults(schedules, schedule), **lengths(schedule, old.unit)}
+
+    options = carried_options(old.options, fitted_defaults(old.name), fitted_defaults(name))
+    return ScheduleConfig(name, {**lengths(name, old.unit), **options}, old.unit)
+
+
+def schedule_in_unit(old: ScheduleConfig, unit: str, lengths) -> ScheduleConfig:
+    """``old`` counted in ``unit``: lengths left as fitted to the run (see :func:`chosen_schedule`) are fitted
+    again in the new unit — 300 steps read as 300 epochs left a 20-epoch run at η₀ — others stay as typed."""
+    fitted = lengths(old.name, old.unit)
+    if fitted and all(old.options.get(key) == value for key, value in fitted.items()):
+        return ScheduleConfig(old.name, {**old.options, **lengths(old.name, unit)}, unit)
+    return ScheduleConfig(old.name, old.options, unit)
 
 
 def planned_rates(schedule, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -237,48 +256,20 @@ class TrainingPanel(ConfigPanel):
 
     def _schedule_chosen(self, name: str) -> None:
         """A schedule chosen starts with its lengths (Step's k, Cosine's T…) sized to the planned run."""
-        old = self.config.schedule
-        options = carried_options(old.options, self._fitted_defaults(old.name, old.unit),
-                                  self._fitted_defaults(name, old.unit))
-        self.model.set("schedule", ScheduleConfig(name, {**self._fitted_lengths(name, old.unit), **options}, old.unit))
+        self.model.set("schedule", chosen_schedule(self.config.schedule, name, self._fitted_lengths))
 
     def _schedule_unit_chosen(self, unit: str) -> None:
-        """Lengths left as fitted to the run in steps are fitted again in epochs (and back): 300 steps read
-        as 300 epochs left a 20-epoch run at η₀."""
-        schedule = self.config.schedule
-        fitted = self._fitted_lengths(schedule.name, schedule.unit)
-        if fitted and all(schedule.options.get(key) == value for key, value in fitted.items()):
-            options = {**schedule.options, **self._fitted_lengths(schedule.name, unit)}
-            self.model.set("schedule", ScheduleConfig(schedule.name, options, unit))
-        else:
-            self.model.set("schedule.unit", unit)
+        self.model.set("schedule", schedule_in_unit(self.config.schedule, unit, self._fitted_lengths))
 
     def _fitted_lengths(self, name: str, unit: str) -> dict:
-        """:func:`core.schedules.fitted_to_run` for the planned run ({} while its length is unknown)."""
-        planned = self._planned_units(unit)
-        if planned is None or name not in schedules.names():
+        """:func:`core.schedules.fitted_to_run` for the configured run ({} while its length is unknown)."""
+        training = self.config.training
+        if not all(isinstance(value, int) and value >= 1 for value in (training.epochs, training.batch_size)):
             return {}
-        return schedules.fitted_to_run(name, planned)
+        planned = planned_units(unit, training.epochs, self._n_train, training.batch_size, self.config.network.fewest_training_rows)
+        return {} if planned is None or name not in schedules.names() else schedules.fitted_to_run(name, planned)
 
-    def _fitted_defaults(self, name: str, unit: str) -> dict:
-        return {**hyperparameter_defaults(schedules, name), **self._fitted_lengths(name, unit)}
 
-    def _planned_units(self, unit: str) -> int | None:
-        """The steps or epochs the configured run plans (None for steps while the data's size is unknown)."""
-        epochs = self.config.training.epochs
-        if unit == "epoch":
-            return epochs if isinstance(epochs, int) and epochs >= 1 else None
-        steps = self._steps_per_epoch()
-        return None if steps is None or not isinstance(epochs, int) or epochs < 1 else epochs * steps
-
-    def _steps_per_epoch(self) -> int | None:
-        """Batches in an epoch, batched as the trainer batches them: a last batch too small for batch norm
-        joins the one before (None while the data's size or the batch size is unknown)."""
-        config = self.config
-        if self._n_train is None or not isinstance(config.training.batch_size, int) or config.training.batch_size < 1:
-            return None
-        fewest = BatchNorm.min_training_rows if any(layer.batch_norm for layer in config.network.hidden) else 1
-        return len(batch_starts(self._n_train, config.training.batch_size, fewest))
 
     def _early_stopping_toggled(self, checked: bool) -> None:
         self.patience.setEnabled(checked)
@@ -343,7 +334,8 @@ class TrainingPanel(ConfigPanel):
         _, end = self._position.plan(config.training.epochs)
         origin_epoch, origin_step = self._position.origin
         if unit == "step":
-            end = origin_step + (end - origin_epoch) * self._steps_per_epoch()
+            end = origin_step + planned_units(unit, end - origin_epoch, self._n_train, config.training.batch_size,
+                                              self.config.network.fewest_training_rows)
         t, rates = planned_rates(schedule, end)
         self.preview_curve.setData(t, rates)
         # η ≥ 0 always; showing 0 makes a decay read as a decay, and a constant rate as a flat line.

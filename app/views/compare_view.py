@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
-from app.panels.training_panel import carried_options, hyperparameter_defaults
+from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
 from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
                                 mark, named_key, set_help)
@@ -46,7 +46,7 @@ from core import events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig
 from core.languages import LANGUAGES, text_in
-from core.trainer import TrainingControl
+from core.trainer import TrainingControl, planned_units
 
 log = logging.getLogger(__name__)
 
@@ -872,8 +872,11 @@ class CompareView(SessionView, View):
         else:
             label = self.tr("{optimizer} η={lr}, {schedule}").format(
                 optimizer=name, lr=format_number(lr), schedule=display_names.label("schedule", schedule.name))
+        # A length left as fitted to the race (see chosen_schedule) is the schedule's own, not a change.
+        fitted = {key for key, value in self._fitted_lengths(schedule.name, schedule.unit).items()
+                  if schedule.options.get(key) == value}
         changed = [*changed_settings(optimizers, optimizer.name, optimizer.options, "optimizer_hyperparameter", {"lr"}),
-                   *changed_settings(schedules, schedule.name, schedule.options, "hyperparameter")]
+                   *changed_settings(schedules, schedule.name, schedule.options, "hyperparameter", fitted)]
         return ", ".join([label, *changed])
 
     def _relabel(self) -> None:
@@ -912,14 +915,19 @@ class CompareView(SessionView, View):
         self._edit_current(optimizer=type(old)(old.name, {**old.options, key: value}))
 
     def _schedule_chosen(self, name: str) -> None:
-        old = self._current().schedule
-        options = carried_options(old.options, hyperparameter_defaults(schedules, old.name),
-                                  hyperparameter_defaults(schedules, name))
-        self._edit_current(schedule=ScheduleConfig(name, options, old.unit))
+        self._edit_current(schedule=chosen_schedule(self._current().schedule, name, self._fitted_lengths))
 
     def _unit_chosen(self, unit: str) -> None:
-        old = self._current().schedule
-        self._edit_current(schedule=ScheduleConfig(old.name, old.options, unit))
+        self._edit_current(schedule=schedule_in_unit(self._current().schedule, unit, self._fitted_lengths))
+
+    def _fitted_lengths(self, name: str, unit: str) -> dict:
+        """:func:`core.schedules.fitted_to_run` for the race planned ({} while its steps are unknown: its data
+        are not the loaded ones)."""
+        config = self.race_config()
+        loaded = self.experiment is not None and self.experiment.config.data == config.data
+        planned = planned_units(unit, config.training.epochs, self.experiment.dataset.X_train.shape[0] if loaded
+                                else None, config.training.batch_size, config.network.fewest_training_rows)
+        return {} if planned is None else schedules.fitted_to_run(name, planned)
 
     def _schedule_option_edited(self, key: str, value) -> None:
         old = self._current().schedule

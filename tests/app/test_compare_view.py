@@ -629,3 +629,19 @@ def test_a_legend_of_long_labels_fits_a_narrow_view_and_so_does_its_export_and_t
     view.export(tmp_path / "race.png")
     assert QImage(str(tmp_path / "race.png")).width() >= 2 * view.graphics.ci.size().width()  # the whole figure
     assert view.status.text() == "The race is over." and not view.status.visibleRegion().isEmpty()
+
+
+def test_a_schedule_chosen_for_a_contender_starts_sized_to_the_race(qtbot, view):
+    view.contender_list.setCurrentRow(0)
+    view.schedule_box.choose("step")
+    assert view.contenders[0].schedule.options == {}, "the race's data not loaded yet: its steps are unknown"
+    view.unit_box.choose("epoch")
+    view.schedule_box.choose("constant")
+    view.schedule_box.choose("step")
+    assert view.contenders[0].schedule.options == {"step_size": 1}, "three drops in the race's 2 epochs, at most"
+    view.epochs.set_value(30)
+    view.schedule_box.choose("cosine")
+    assert view.contenders[0].schedule.options == {"T": 30.0}
+    view.reset(Experiment(view.race_config()))  # the data loaded: 30 epochs of 41 batches
+    view.unit_box.choose("step")
+    assert view.contenders[0].schedule.options == {"T": 30.0 * 41} and view.contenders[0].schedule.unit == "step"
