@@ -292,6 +292,19 @@ class ChoiceBox(QComboBox):
             self.chosen.emit(self.itemData(index))
 
 
+def takes_tab(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def tab_stops(control: QWidget) -> list[QWidget]:
+    """Where Tab stops in ``control``: itself, or for a row of widgets (a path and its Browse… button)
+    each of them that takes focus."""
+    if takes_tab(control):
+        return [control]
+    return [child for child in control.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if takes_tab(child)]
+
+
 class HyperparameterForm(QWidget):
     """Rows of controls for a component's hyperparameters (a float, int, bool or list each).
 
@@ -346,6 +359,21 @@ class HyperparameterForm(QWidget):
             self._controls[key] = control
             self._layout.addRow(label, control)
         self._empty.setVisible(not defaults)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Put the new controls in the Tab order where the form stands (after the control that owns it,
+        an optimiser's box): Qt appends a new child at the end of the window's focus chain, so Tab
+        reached η only after the panel's last control."""
+        previous = self.previousInFocusChain()
+        while previous is not self and (self.isAncestorOf(previous) or not takes_tab(previous)):
+            previous = previous.previousInFocusChain()
+        if previous is self:
+            return  # the form is not in a window with other controls yet: it is chained when it is placed
+        for control in self._controls.values():
+            for stop in tab_stops(control):
+                QWidget.setTabOrder(previous, stop)
+                previous = stop
 
     def make_control(self, key: str, default) -> QWidget:
         """A control suited to the default's type, wired to :attr:`edited` (subclasses add kinds)."""

@@ -293,6 +293,45 @@ def test_hyperparameter_rows_carry_the_lectures_symbols(qtbot, model):
     assert network.activation_options.controls()["alpha"].accessibleName() == "α (alpha)"
 
 
+def tab_order(panel) -> list:
+    """The widgets Tab visits in ``panel``, in order, from the first."""
+    order, widget = [], panel.nextInFocusChain()
+    while widget is not panel:
+        if panel.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(panel) \
+                and widget.focusProxy() is None:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_tab_reaches_a_component_s_hyperparameters_right_after_its_box(qtbot, model):
+    """Rows made for a newly chosen component were appended to the end of the focus chain: Tab went from
+    the optimiser to the schedule, the seed, and only then to η."""
+    training, network, data = TrainingPanel(model), NetworkPanel(model), DataPanel(model)
+    for panel in (training, network, data):
+        qtbot.addWidget(panel)
+    training.optimizer.choose("momentum")
+    training.optimizer.choose("adam")
+    training.schedule.choose("step")
+    network.activation.choose("leaky_relu")
+    data.dataset.choose("spirals")
+    data.dataset.choose("moons")
+
+    def follows(panel, owner, form, successor):
+        order = tab_order(panel)
+        return order[order.index(owner):order.index(successor) + 1] == [owner, *form.controls().values(), successor]
+
+    assert follows(training, training.optimizer, training.optimizer_options, training.schedule)
+    assert follows(training, training.schedule_unit, training.schedule_options, training.preview)
+    assert follows(network, network.activation, network.activation_options, network.init)
+    assert follows(data, data.dataset, data.options, data.data_seed)
+    data.dataset.choose("csv")  # a path is a row of two stops
+    path = data.options.controls()["path"]
+    order = tab_order(data)
+    assert order[order.index(data.dataset) + 1:order.index(data.dataset) + 4] == \
+        [path.text, path.browse, data.options.controls()["label_column"]]
+
+
 def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
