@@ -416,7 +416,7 @@ class ActivationFunctionsView(View):
         yield
         # No context menu: pyqtgraph makes one per plot, a third of the plot's making, for settings
         # these fixed curves have no use for.
-        plot = add_plot(place, 1, 0, axes, enableMenu=False)
+        plot = add_plot(place, 1, 0, axes)
         plot.setOpacity(0.0)
         if self.cells:
             plot.setXLink(next(iter(self.cells.values())).plot)

@@ -19,7 +19,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGraphicsItem, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from app import display_names, palette
 from app.file_dialogs import ask_save_path
@@ -508,10 +509,14 @@ def cache_pictures(*items) -> None:
 def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | None = None, **options) -> pg.PlotItem:
     """A styled plot in ``layout``, its axes :class:`Axis` items and its grid drawn by a
     :class:`TickGrid`; ``axis_items`` (by side) replace the axes of those sides, ``options`` go to
-    :class:`pyqtgraph.PlotItem` (``enableMenu=False`` saves a third of a plot's making)."""
+    :class:`pyqtgraph.PlotItem`.
+
+    Without pyqtgraph's menus (their making took a third of a plot's): they were English in any language,
+    offered log axes and axis links that the views' own axes undo, and an export whose SVG failed. A
+    right click opens the view's :class:`PlotMenu` instead."""
     given = axis_items or {}
     axes = {side: given[side] if side in given else Axis(side) for side in ("left", "bottom", "right", "top")}
-    plot = layout.addPlot(row=row, col=col, axisItems=axes, **options)
+    plot = layout.addPlot(row=row, col=col, axisItems=axes, **{"enableMenu": False, **options})
     for side in ("right", "top"):
         if side not in given:
             plot.hideAxis(side)
@@ -557,6 +562,22 @@ def _fit_title_to_plot(plot: pg.PlotItem) -> None:
     title.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)  # not over the neighbour's title
 
 
+class PlotMenu(QMenu):
+    """What a right click on a view's plots offers: the plot clicked shown whole again, following its
+    data as before it was zoomed (if it can be zoomed), and the view's export, as Ctrl+E exports it."""
+
+    def __init__(self, view: "View", box: pg.ViewBox | None):
+        super().__init__(view)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.box = box
+        if box is not None and any(box.mouseEnabled()):
+            self.addAction(QCoreApplication.translate("View", "View all"), self._show_whole)
+        self.addAction(QCoreApplication.translate("View", "Export view…"), view.export_dialog)
+
+    def _show_whole(self) -> None:
+        self.box.enableAutoRange()  # as pyqtgraph's "A" button: a FollowedAxis follows the data again
+
+
 class View(QWidget):
     """Base class of the live views. Subclasses set ``title`` and override the hooks:
 
@@ -579,9 +600,17 @@ class View(QWidget):
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.hide()
         layout.addWidget(self.note)
+        self.export_problem = QLabel(self)
+        self.export_problem.setObjectName("problems")
+        self.export_problem.setWordWrap(True)
+        self.export_problem.hide()
+        layout.addWidget(self.export_problem)
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.graphics.setBackground(palette.BACKGROUND)
         layout.addWidget(self.graphics, 1)
+        scene = self.graphics.scene()
+        scene.contextMenu = []  # pyqtgraph's "Export…", added to any item's menu: the PlotMenu exports
+        scene.sigMouseClicked.connect(self._offer_plot_menu)
         self._stale = False
         self._unrevealed: list[QGraphicsItem] = []
         self._reveal_timer = QTimer(self)
@@ -689,6 +718,29 @@ class View(QWidget):
             scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:
             painter.end()
+
+    def export_dialog(self) -> None:
+        """Ask where to export the view and export it there; a failure is said above the plots."""
+        formats = QCoreApplication.translate("View", "PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)")
+        path = ask_save_path(self, QCoreApplication.translate("View", "Export view"), "", formats)
+        if not path:
+            return
+        try:
+            self.export(path)
+        except (OSError, ValueError) as error:
+            self.export_problem.setText(QCoreApplication.translate("View", "Could not export to {path}: {reason}")
+                                        .format(path=path, reason=error))
+            self.export_problem.show()
+            return
+        self.export_problem.hide()
+
+    def _offer_plot_menu(self, event) -> None:
+        """A right click that no item of the plots took opens the :class:`PlotMenu` of the plot there."""
+        if event.button() != Qt.MouseButton.RightButton or event.isAccepted():
+            return
+        event.accept()
+        boxes = (item for item in self.graphics.scene().items(event.scenePos()) if isinstance(item, pg.ViewBox))
+        PlotMenu(self, next(boxes, None)).popup(event.screenPos().toPoint())
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
@@ -109,7 +109,6 @@ class ConfusionView(View):
         # Cells as tall as wide left room above and below the matrix in a tall plot (or beside it in a
         # wide one), and the axes ran past its first and last rows, the class names far from them.
         self.matrix_plot.setAspectLocked(False)
-        self.matrix_plot.setMenuEnabled(False)
         self.matrix = pg.ImageItem(axisOrder="row-major")
         self.matrix.setLookupTable(palette.count_colormap().getLookupTable(nPts=256))
         self.matrix_plot.addItem(self.matrix)
@@ -168,7 +167,8 @@ class ConfusionView(View):
             self.gallery.addLabel("", row=2, col=0)
             self.gallery.layout.setRowStretchFactor(2, 1)
             return
-        box = self.gallery.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMouse=False)
+        box = self.gallery.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMouse=False,
+                                      enableMenu=False)
         self.gallery_images = pg.ImageItem(axisOrder="row-major")
         # Ink dark on white, as on paper: low values map to white.
         self.gallery_images.setLookupTable(np.linspace(255, 0, 256).astype(np.uint8)[:, None].repeat(3, axis=1))
@@ -198,7 +198,9 @@ class ConfusionView(View):
         self._changed()
 
     def _clicked(self, event) -> None:
-        if self.experiment is None or not self.matrix_plot.sceneBoundingRect().contains(event.scenePos()):
+        """A left click on a cell selects it (a right click opens the plot's menu, and selected it too)."""
+        if event.button() != Qt.MouseButton.LeftButton or self.experiment is None \
+                or not self.matrix_plot.sceneBoundingRect().contains(event.scenePos()):
             return
         point = self.matrix_plot.vb.mapSceneToView(event.scenePos())
         self.select_cell(math.floor(point.y()), math.floor(point.x()))

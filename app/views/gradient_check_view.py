@@ -81,7 +81,6 @@ class GradientCheckView(View):
                            color=palette.FOREGROUND)
         self.plot.setLogMode(x=True)
         self.plot.invertY(True)
-        self.plot.setMenuEnabled(False)
         self.points = self.plot.plot(pen=None, symbol="o", symbolSize=11, symbolPen=pg.mkPen(palette.FOREGROUND))
         tolerance_pen = pg.mkPen(palette.FOREGROUND, width=1.5, style=Qt.PenStyle.DashLine)
         self.tolerance_line = pg.InfiniteLine(pos=math.log10(TOLERANCE), angle=90, pen=tolerance_pen)

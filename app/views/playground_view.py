@@ -216,7 +216,6 @@ class PlaygroundView(View):
 
         self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
         self.surface_plot.setAspectLocked(True)
-        self.surface_plot.setMenuEnabled(False)
         # Room for the widest ticks and title (logistic regression's): an axis sized by its ticks
         # learns their width only when first painted, and both plots were laid out and painted
         # again (~35 ms under training load).

@@ -65,7 +65,6 @@ class PredictionSurfaceView(PlaneView):
         self.scale_plot.showGrid(x=False, y=False)
         self.scale_plot.setMouseEnabled(x=False, y=False)
         self.scale_plot.hideButtons()
-        self.scale_plot.setMenuEnabled(False)
         self.graphics.ci.layout.setColumnFixedWidth(1, SCALE_WIDTH)
         self.scale_bar = pg.ImageItem(axisOrder="row-major")
         self.scale_bar.setLookupTable(palette.value_colormap().getLookupTable(nPts=SCALE_STEPS, alpha=False))

@@ -5784,12 +5784,32 @@ and turn negative after it, floored at end_factor·η₀).</source>
 <context>
     <name>View</name>
     <message>
+        <source>View all</source>
+        <translation>Показать всё</translation>
+    </message>
+    <message>
+        <source>Export view…</source>
+        <translation>Экспорт вида…</translation>
+    </message>
+    <message>
         <source>Nothing to show for {dataset}: this view needs {what}.</source>
         <translation>Для набора «{dataset}» показать нечего: этому виду нужны {what}.</translation>
     </message>
     <message>
         <source>this view shows nothing</source>
         <translation>эта вкладка ничего не показывает</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)</source>
+        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg);;Данные CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Экспорт вида</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>Не удалось экспортировать в {path}: {reason}</translation>
     </message>
     <message>
         <source>other data</source>

@@ -9,12 +9,13 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
 from app import palette
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import MIN_PIXELS_PER_LABEL, Axis, TickGrid, ValueAxis, View, round_up
+from app.views.base import MIN_PIXELS_PER_LABEL, Axis, PlotMenu, TickGrid, ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -1021,6 +1022,75 @@ def test_loss_csv_holds_the_plotted_points(qtbot, runs, tmp_path):
     batch_rows = [row for row in rows if row["series"] == "loss per batch"]
     assert [int(row["step"]) for row in batch_rows] == [event.step for event in run.batches]
     assert float(batch_rows[3]["value"]) == pytest.approx(run.batches[3].loss)
+
+
+POPUP_LOGS = ("propagateSizeHints", "does not support grabbing the keyboard", "does not support raise")
+"""What the offscreen platform says when a menu pops up."""
+
+
+def right_click(view, plot) -> PlotMenu:
+    """Right-click the middle of ``plot`` in ``view``; the menu that opened."""
+    centre = view.graphics.mapFromScene(plot.getViewBox().sceneBoundingRect().center())
+    QTest.mouseClick(view.graphics.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, centre)
+    menus = [menu for menu in view.findChildren(PlotMenu) if menu.isVisible()]
+    assert len(menus) == 1, "one menu, ours"
+    return menus[0]
+
+
+@pytest.mark.qt_log_ignore(*POPUP_LOGS)
+@pytest.mark.parametrize("view_class", all_views())
+def test_a_right_click_on_any_plot_offers_the_view_s_export_not_pyqtgraph_s_menus(qtbot, runs, view_class):
+    """pyqtgraph's menus were English in Russian, offered log axes and links the views undo, and its
+    "Export…" wrote no SVG of the loss view."""
+    name = next(name for name in RUNS if view_class in APPLIES[name])
+    view = fed_view(qtbot, view_class, runs[name])
+    view.finish_drawing()
+    scene = view.graphics.scene()
+    boxes = [item for item in scene.items() if isinstance(item, pg.ViewBox)]
+    assert boxes and not any(box.menuEnabled() for box in boxes) and scene.contextMenu == []
+    plot = next(item for item in scene.items() if isinstance(item, pg.PlotItem))
+    menu = right_click(view, plot)
+    assert [action.text() for action in menu.actions()][-1] == "Export view…"
+    menu.close()
+
+
+@pytest.mark.qt_log_ignore(*POPUP_LOGS)
+def test_the_plot_menu_shows_a_zoomed_plot_whole_and_exports_the_view(qtbot, runs, tmp_path, monkeypatch):
+    view = fed_view(qtbot, LossView, runs["sine"])
+    box = view.loss_plot.getViewBox()
+    followed = box.viewRange()[1]
+    box.setYRange(100, 200, padding=0)  # the user zooms
+    box.sigRangeChangedManually.emit([False, True])
+    menu = right_click(view, view.loss_plot)
+    view_all, export = menu.actions()
+    assert view_all.text() == "View all"
+    view_all.trigger()
+    assert box.viewRange()[1] == pytest.approx(followed), "the axis follows the data again"
+    chosen = []
+    monkeypatch.setattr("app.views.base.ask_save_path", lambda *args: chosen.pop())
+    chosen.append(str(tmp_path / "loss.svg"))
+    export.trigger()
+    assert ElementTree.parse(tmp_path / "loss.svg").getroot().tag.endswith("svg")
+    assert view.export_problem.isHidden()
+    chosen.append(str(tmp_path / "loss.jpg"))
+    export.trigger()
+    assert view.export_problem.isVisibleTo(view) and "loss.jpg" in view.export_problem.text()
+    menu.close()
+
+
+@pytest.mark.qt_log_ignore(*POPUP_LOGS)
+def test_the_plot_menu_speaks_the_window_s_language(qtbot, runs):
+    from app import i18n
+
+    view = fed_view(qtbot, LossView, runs["sine"])
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        menu = right_click(view, view.loss_plot)
+        assert [action.text() for action in menu.actions()] == ["Показать всё", "Экспорт вида…"]
+        menu.close()
+    finally:
+        i18n.set_language("en")
 
 
 def test_export_refuses_other_file_types(qtbot, runs, tmp_path):
