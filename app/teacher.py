@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
+from app.panels.widgets import set_help, show_help
 from core import labs
 from core.languages import text_in
 
@@ -149,7 +150,7 @@ class LabControls:
             control.setToolTip(f"{message}\n\n{help_text}".strip())
         elif was_locked:
             control.setEnabled(True)
-            control.setToolTip(control.property("helpText") or "")
+            show_help(control)
         control.setProperty("lockedByLab", locked)
         if not locked and was_locked:
             # The panel decides again which of its controls are enabled (layer buttons, patience).
@@ -317,14 +318,17 @@ class ResultsDialog(QDialog):
         layout.addWidget(explanation)
         row = QHBoxLayout()
         self.folder = QLineEdit(folder)
-        self.folder.setAccessibleName(self.tr("Results folder"))
+        set_help(self.folder, self.tr("The folder of the students' result files; Enter reads it."),
+                 self.tr("Results folder"))
         self.folder.setPlaceholderText(self.tr("Folder of result files"))
         self.folder.returnPressed.connect(self.read_folder)
         self.browse = QPushButton(self.tr("&Browse…"))
-        self.browse.setAccessibleName(self.tr("Choose the results folder"))
+        set_help(self.browse, self.tr("Choose the folder of the result files, and read it."),
+                 self.tr("Choose the results folder"))
         self.browse.clicked.connect(self._choose_folder)
         self.read_button = QPushButton(self.tr("&Read"))
-        self.read_button.setAccessibleName(self.tr("Read the results folder"))
+        set_help(self.read_button, self.tr("Read every result file of the folder into the table (again: "
+                                           "files added since are read too)."), self.tr("Read the results folder"))
         self.read_button.clicked.connect(self.read_folder)
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -345,7 +349,8 @@ class ResultsDialog(QDialog):
         layout.addWidget(self.save_status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(self.tr("&Save as CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setAccessibleName(self.tr("Save the table as CSV"))
+        set_help(self.save_button, self.tr("Save the table as a CSV file, for a spreadsheet."),
+                 self.tr("Save the table as CSV"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save_dialog)
         buttons.rejected.connect(self.reject)

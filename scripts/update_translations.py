@@ -1,8 +1,6 @@
 """Collect the app's texts into the translation sources and compile them: ``python scripts/update_translations.py``.
 
-1. ``pyside6-lupdate`` reads every ``app/**/*.py``, and the help texts of the engine's components
-   that the panels offer (their docstrings, context "Components": a changed docstring is a new text
-   to translate), and updates
+1. ``pyside6-lupdate`` reads every ``app/**/*.py`` and updates
    ``resources/translations/mlp_workbench_<language>.ts`` (new texts are added untranslated,
    texts no longer in the code are dropped, translations of the others are kept);
 2. ``pyside6-lrelease`` compiles each ``.ts`` into the ``.qm`` the app loads (never edit a .qm).
@@ -48,29 +46,10 @@ def sources() -> list[str]:
     return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "app").rglob("*.py"))
 
 
-def component_texts_source(folder: Path) -> Path:
-    """A Python file for lupdate alone, in ``folder``, naming the help of every component the panels
-    offer (the engine's docstrings, :func:`app.panels.widgets.component_text`) under the context
-    "Components": the texts live in core/, which lupdate does not read and which never imports Qt."""
-    from app.panels.widgets import COMPONENT_MODULES, component_text
-
-    texts = sorted({text for module in COMPONENT_MODULES for name in module.names()
-                    if (text := component_text(module, name))})
-    lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-    for text in texts:
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        lines.append(f'QT_TRANSLATE_NOOP("Components", "{escaped}")')
-    path = folder / "component_texts.py"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def lupdate(ts_file: Path, language: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        generated = component_texts_source(Path(folder))
-        subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-source-language",
-                        SOURCE_LANGUAGE, "-target-language", language, *sources(), str(generated), "-ts",
-                        str(ts_file)], cwd=ROOT, check=True)
+    subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-source-language",
+                    SOURCE_LANGUAGE, "-target-language", language, *sources(), "-ts", str(ts_file)],
+                   cwd=ROOT, check=True)
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:

@@ -88,13 +88,6 @@ def describe(dataset) -> str:
     return summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
 
 
-def dataset_help(name: str) -> str:
-    try:
-        return inspect.getdoc(datasets.DATASETS.get(name)) or ""
-    except ValueError:
-        return ""
-
-
 class TextEdit(QLineEdit):
     """Free text; committed on Enter or leaving the field. With ``integers`` (a column given by name
     or by index) an integer is handed on as an int; a path stays text ("2024" is a file name)."""
@@ -128,7 +121,11 @@ class PathEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = TextEdit(on_commit)
         self.browse = QPushButton(self.tr("Browse…"))
-        self.browse.setAccessibleName(self.tr("Browse for the %1").replace("%1", kind))
+        if kind == "folder":
+            set_help(self.browse, self.tr("Choose the folder that holds the data set's files."),
+                     self.tr("Browse for the data folder"))
+        else:
+            set_help(self.browse, self.tr("Choose the CSV file to learn from."), self.tr("Browse for the CSV file"))
         self.browse.clicked.connect(self._browse)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.browse)
@@ -139,6 +136,10 @@ class PathEdit(QWidget):
     def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         self.text.setToolTip(text)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.text.setAccessibleName(name)  # the field itself, where the focus goes
 
     def _browse(self) -> None:
         if self.kind == "folder":
@@ -203,7 +204,7 @@ class DataPanel(ConfigPanel):
         layout.addWidget(self.problems)
         group = QGroupBox(self.tr("Dataset"))
         form = QFormLayout(group)
-        self.dataset = ChoiceBox(datasets.names(), dataset_help, kind="dataset")
+        self.dataset = ChoiceBox(datasets.names(), kind="dataset")
         set_help(self.dataset, help_texts.text(CONTROLS, "dataset"), self.tr("Dataset"))
         self.dataset.chosen.connect(self._dataset_chosen)
         self.bind("data.dataset", self.dataset)

@@ -1,9 +1,9 @@
 """Tooltips of the configuration controls: what each setting does, with its formula.
 
 Texts are marked with ``QT_TRANSLATE_NOOP`` (context "Help") and translated when shown, so the
-Russian translation can be added without touching the panels. Components (activations,
-optimisers, …) are described by the engine's own docstrings; these texts cover their
-hyperparameters and the fixed settings.
+Russian translation can be added without touching the panels. The items of the lists (activations,
+optimisers, data sets, …) are described in :mod:`app.panels.choice_help`; these texts cover the
+components' hyperparameters and the fixed settings.
 """
 from __future__ import annotations
 
@@ -111,8 +111,7 @@ CONTROLS = {
     "loss": QT_TRANSLATE_NOOP("Help", "The loss E the optimiser minimises, averaged over the batch. "
                                       "Classification: softmax cross-entropy E = −log p_y; regression: "
                                       "mean squared error E = (o − y)²."),
-    "optimizer": QT_TRANSLATE_NOOP("Help", "How a gradient g becomes a step of the weights θ "
-                                           "(plain gradient descent: θ ← θ − η·g)."),
+    "optimizer": QT_TRANSLATE_NOOP("Help", "How a gradient g becomes a step of the weights θ."),
     "schedule": QT_TRANSLATE_NOOP("Help", "How the learning rate changes during training: η(t) from the base "
                                           "rate η₀ = the optimiser's lr. The plot shows η over the planned run."),
     "schedule_unit": QT_TRANSLATE_NOOP("Help", "What t counts in η(t): optimiser steps (batches) or epochs."),

@@ -17,8 +17,7 @@ from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel, problem_text
 from app.panels.help_texts import CONTROLS
 from app.panels.training_panel import carried_options, hyperparameter_defaults
-from app.panels.widgets import (ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, component_help, named_key,
-                                set_help)
+from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
 from core import activations, initializers
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig
 
@@ -146,8 +145,7 @@ class NetworkPanel(ConfigPanel):
         set_help(self.units, help_texts.text(CONTROLS, "units"), self.tr("Units"))
         self.units.valueChanged.connect(lambda value: self._set_layer_field("units", value))
         form.addRow(self.tr("U&nits"), self.units)
-        self.activation = ChoiceBox(activations.names(), lambda name: component_help(activations, name),
-                                    kind="activation")
+        self.activation = ChoiceBox(activations.names(), kind="activation")
         set_help(self.activation, help_texts.text(CONTROLS, "activation"), self.tr("Activation"))
         self.activation.chosen.connect(self._activation_chosen)
         form.addRow(self.tr("Ac&tivation"), self.activation)
@@ -155,7 +153,7 @@ class NetworkPanel(ConfigPanel):
         self.activation_options.edited.connect(
             lambda key, value: self._set_layer_field(f"activation_options.{key}", value))
         form.addRow(self.activation_options)
-        self.init = ChoiceBox(initializers.names(), lambda name: component_help(initializers, name), kind="initializer")
+        self.init = ChoiceBox(initializers.names(), kind="initializer")
         set_help(self.init, help_texts.text(CONTROLS, "init"), self.tr("Weight initialiser"))
         self.init.chosen.connect(lambda name: self._set_layer_field("init", name))
         form.addRow(self.tr("&Initialiser"), self.init)
@@ -174,13 +172,12 @@ class NetworkPanel(ConfigPanel):
     def _build_output_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Output layer and precision"))
         form = QFormLayout(group)
-        self.output_init = ChoiceBox(initializers.names(), lambda name: component_help(initializers, name),
-                                     kind="initializer")
+        self.output_init = ChoiceBox(initializers.names(), kind="initializer")
         set_help(self.output_init, help_texts.text(CONTROLS, "output_init"), self.tr("Output initialiser"))
         self.output_init.chosen.connect(lambda name: self.model.set("network.output_init", name))
         self.bind("network.output_init", self.output_init)
         form.addRow(self.tr("Output initialiser"), self.output_init)
-        self.dtype = ChoiceBox(["float32", "float64"])
+        self.dtype = ChoiceBox(["float32", "float64"], kind="dtype")
         set_help(self.dtype, help_texts.text(CONTROLS, "dtype"), self.tr("Precision"))
         self.dtype.chosen.connect(lambda name: self.model.set("network.dtype", name))
         self.bind("network.dtype", self.dtype)

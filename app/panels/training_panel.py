@@ -13,7 +13,7 @@ from app.i18n import with_decimal_separator
 from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel
 from app.panels.help_texts import CONTROLS
-from app.panels.widgets import ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, set_help
+from app.panels.widgets import ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, set_help
 from core import losses, optimizers, schedules
 from core.config import OptimizerConfig, ScheduleConfig
 from core.trainer import planned_units
@@ -125,7 +125,7 @@ class TrainingPanel(ConfigPanel):
     def _build_loss_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Loss"))
         form = QFormLayout(group)
-        self.loss = ChoiceBox(losses.names(), lambda name: component_help(losses, name), kind="loss")
+        self.loss = ChoiceBox(losses.names(), kind="loss")
         set_help(self.loss, help_texts.text(CONTROLS, "loss"), self.tr("Loss"))
         self.loss.chosen.connect(lambda name: self.model.set("loss.name", name))
         self.bind("loss.name", self.loss)
@@ -135,7 +135,7 @@ class TrainingPanel(ConfigPanel):
     def _build_optimizer_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Optimiser"))
         form = QFormLayout(group)
-        self.optimizer = ChoiceBox(optimizers.names(), lambda name: component_help(optimizers, name), kind="optimizer")
+        self.optimizer = ChoiceBox(optimizers.names(), kind="optimizer")
         set_help(self.optimizer, help_texts.text(CONTROLS, "optimizer"), self.tr("Optimiser"))
         self.optimizer.chosen.connect(self._optimizer_chosen)
         self.bind("optimizer.name", self.optimizer)
@@ -150,7 +150,7 @@ class TrainingPanel(ConfigPanel):
     def _build_schedule_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Learning-rate schedule"))
         form = QFormLayout(group)
-        self.schedule = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name), kind="schedule")
+        self.schedule = ChoiceBox(schedules.names(), kind="schedule")
         set_help(self.schedule, help_texts.text(CONTROLS, "schedule"), self.tr("Schedule"))
         self.schedule.chosen.connect(self._schedule_chosen)
         self.bind("schedule.name", self.schedule)

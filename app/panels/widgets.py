@@ -5,7 +5,6 @@ as text, so :func:`core.config.validate` reports it at the control like any othe
 """
 from __future__ import annotations
 
-import inspect
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QSpinBox, QWidget)
 
 from app import display_names
+from app.panels import choice_help
 from core import activations, initializers, losses, optimizers, schedules
 
 INVALID_STYLE = """
@@ -38,40 +38,31 @@ def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
 
 
-COMPONENT_MODULES = (activations, initializers, losses, optimizers, schedules)
-"""The registries whose components the panels offer with their docstrings as help (see :func:`component_text`)."""
-
-
-def component_text(module, name: str) -> str:
-    """What a registered component does, with its formula: the engine's docstring of it, in English.
-
-    Variance-scaling initialisers add their variance rule (Var = 2 / fan_in, …).
-    """
-    try:
-        component = module.create(name)
-    except ValueError:
-        return ""
-    text = inspect.cleandoc(type(component).__doc__ or "")
-    variance_rule = getattr(component, "variance", None)
-    if callable(variance_rule) and variance_rule.__doc__:
-        text += "\n" + inspect.cleandoc(variance_rule.__doc__)
-    return text
+COMPONENT_KINDS = {activations: "activation", initializers: "initializer", losses: "loss", optimizers: "optimizer",
+                   schedules: "schedule"}
+"""The kind of :data:`app.panels.choice_help.CHOICES` (and of display names) of each registry's components."""
 
 
 def component_help(module, name: str) -> str:
-    """:func:`component_text` in the interface language (scripts/update_translations.py collects
-    the texts of :data:`COMPONENT_MODULES` under the context "Components")."""
-    text = component_text(module, name)
-    return QCoreApplication.translate("Components", text) if text else ""
+    """What component ``name`` of the registry ``module`` does, with its formula, in the interface language."""
+    return choice_help.text(COMPONENT_KINDS[module], name)
 
 
 def set_help(widget: QWidget, text: str, name: str | None = None) -> None:
     """Tooltip (kept as the base text that error marks prepend to) and accessible name/description."""
     widget.setProperty("helpText", text)
-    widget.setToolTip(text)
+    show_help(widget)
     widget.setAccessibleDescription(text)
     if name:
         widget.setAccessibleName(name)
+
+
+def show_help(widget: QWidget) -> None:
+    """The tooltip of ``widget`` from what it keeps: the problem marked at it (:func:`mark`), its help
+    (:func:`set_help`), and what the item chosen in it does (a :class:`ChoiceBox`'s)."""
+    problem = widget.property("problem")
+    parts = (f"⚠ {problem}" if problem else "", widget.property("helpText"), widget.property(CHOICE_HELP_PROPERTY))
+    widget.setToolTip("\n\n".join(part for part in parts if part))
 
 
 def mark(widget: QWidget, message: str | None) -> None:
@@ -81,8 +72,7 @@ def mark(widget: QWidget, message: str | None) -> None:
         return
     widget.setProperty("invalid", invalid)
     widget.setProperty("problem", message)
-    help_text = widget.property("helpText") or ""
-    widget.setToolTip(f"⚠ {message}\n\n{help_text}".strip() if invalid else help_text)
+    show_help(widget)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
@@ -221,12 +211,19 @@ MINIMUM_CHOICE_CHARACTERS = 12
 """Characters a :class:`ChoiceBox` always has room for."""
 
 
+CHOICE_HELP_PROPERTY = "choiceHelp"
+"""The Qt property that holds, on a :class:`ChoiceBox`, what its current item does (the end of its tooltip)."""
+
+
 class ChoiceBox(QComboBox):
-    """One of a list of identifiers (a registry's ``names()``), each item with its own tooltip.
+    """One of a list of identifiers (a registry's ``names()``), each item with its own tooltip, and the
+    box's tooltip ending with the current item's.
 
     With a ``kind`` of :data:`app.display_names.LABELS` the items read as a person's names
-    ("He, uniform"), in the interface language; the identifier (``he_uniform``) is each item's
-    data, what :meth:`current_name` and :attr:`chosen` give, and the first line of its tooltip.
+    ("He, uniform"), in the interface language, and tell what they do by the ``kind``'s texts of
+    :mod:`app.panels.choice_help` unless ``item_help(name)`` gives another text; the identifier
+    (``he_uniform``) is each item's data, what :meth:`current_name` and :attr:`chosen` give, and the
+    last line of its tooltip (what a configuration file says).
     """
 
     chosen = Signal(str)
@@ -244,20 +241,22 @@ class ChoiceBox(QComboBox):
         self.set_names(names, item_help)
 
     def set_names(self, names: list[str], item_help=None) -> None:
-        self._item_help = item_help
+        self._item_help = item_help or self._choice_help
         with QSignalBlocker(self):
             current = self.current_name()
             self.clear()
             for name in names:
-                self._add(name, item_help(name) if item_help is not None else "")
+                self._add(name, self._item_help(name))
             if current in names:
                 self.setCurrentIndex(self.findData(current))
+        self._show_choice_help()
 
     def set_value(self, name: str) -> None:
         with QSignalBlocker(self):
             if self.findData(name) < 0:
                 self._add(name, "")  # an unknown name stays visible so that its error can be shown
             self.setCurrentIndex(self.findData(name))
+        self._show_choice_help()
 
     def choose(self, name: str) -> None:
         """Pick the item of ``name`` as a person would (:attr:`chosen` follows); ValueError if there is none."""
@@ -276,18 +275,29 @@ class ChoiceBox(QComboBox):
         self.addItem(text, name)
         self._set_item_help(self.count() - 1, help_text)
 
+    def _choice_help(self, name: str) -> str:
+        return choice_help.text(self.kind, name) if self.kind is not None else ""
+
     def _set_item_help(self, index: int, help_text: str) -> None:
         name = self.itemData(index)
-        tooltip = help_text if self.itemText(index) == name else f"{name}\n\n{help_text}".strip()
+        identifier = "" if self.itemText(index) == name else \
+            QCoreApplication.translate("Panels", "In configuration files: %1").replace("%1", name)
+        tooltip = "\n\n".join(part for part in (help_text, identifier) if part)
         self.setItemData(index, tooltip or None, Qt.ItemDataRole.ToolTipRole)
+
+    def _show_choice_help(self) -> None:
+        self.setProperty(CHOICE_HELP_PROPERTY, self._item_help(self.current_name()) if self.count() else "")
+        show_help(self)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and self._item_help is not None:
-            for index in range(self.count()):  # the components' help in the new language
+        if event.type() == QEvent.Type.LanguageChange:
+            for index in range(self.count()):  # the items' help in the new language
                 self._set_item_help(index, self._item_help(self.itemData(index)))
+            self._show_choice_help()
 
     def _index_changed(self, index: int) -> None:
+        self._show_choice_help()
         if index >= 0:
             self.chosen.emit(self.itemData(index))
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGro
                                QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from app import palette
-from app.panels import help_texts
+from app.panels import choice_help, help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
 from app.views.base import Axis, TranslatedText, View, add_plot, laid_out_legend
 from app.views.compare_view import ControlsBeside
@@ -143,7 +143,7 @@ class ActivationFunctionsView(View):
         for index, name in enumerate(activations.names()):
             check = QCheckBox(self._described(name))
             check.setChecked(True)
-            set_help(check, self.tr("Plot %1 and its derivative").replace("%1", name), check.text())
+            set_help(check, self._check_help(name), check.text())
             check.toggled.connect(self._recompute)
             grid.addWidget(check, index, 0, 1, 2)
             self.function_checks[name] = check
@@ -480,6 +480,11 @@ class ActivationFunctionsView(View):
         lecture = LECTURE_NAMES.get(name)
         return f"{name} — {QCoreApplication.translate(CONTEXT, lecture)}" if lecture else name
 
+    def _check_help(self, name: str) -> str:
+        """What the check box of ``name`` plots, and the function's formula."""
+        plot = self.tr("Plot %1 and its derivative").replace("%1", name)
+        return "\n\n".join(part for part in (plot, choice_help.text("activation", name)) if part)
+
     def _kink_marks(self) -> pg.ScatterPlotItem:
         return pg.ScatterPlotItem(size=8, brush=self.kink_brush, pen=pg.mkPen(palette.FOREGROUND))
 
@@ -500,7 +505,7 @@ class ActivationFunctionsView(View):
             # Composed of the engine's name, which stays, and the lecture's, which is translated.
             for name, check in self.function_checks.items():
                 check.setText(self._described(name))
-                check.setAccessibleName(check.text())
+                set_help(check, self._check_help(name), check.text())
             self._show_usage()
             self._show_problems()
         super().changeEvent(event)  # View's redraws the plots' titles

@@ -110,6 +110,13 @@ def test_undefined_derivatives_break_the_dashed_curve_and_show_the_value_backpro
     assert view.cells["sigmoid"].derivative.opts["connect"].all()
 
 
+def test_each_function_s_check_box_gives_its_formula(view):
+    """Each only said "Plot relu and its derivative"."""
+    assert view.function_checks["relu"].toolTip().startswith("Plot relu and its derivative\n\n")
+    assert "φ(z) = max(0, z)" in view.function_checks["relu"].toolTip()
+    assert "φ(z) = clip(z + ½, 0, 1)" in view.function_checks["piecewise_linear"].toolTip()
+
+
 def test_the_functions_option_chooses_the_plots(view):
     view.select_functions(["sigmoid", "relu"])
     assert list(made(view)) == ["sigmoid", "relu"] == view.selected_functions()

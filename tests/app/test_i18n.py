@@ -29,7 +29,9 @@ ALLOWED_WORDS = {
     "constant", "linear", "exponential", "cosine", "cyclic", "plateau", "inverse", "time", "cross", "entropy",
     "binary", "multiclass", "regression", "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad",
     "adadelta", "layer", "mse", "mae", "huber", "float32", "float64", "logloss", "my_digits", "English", "E_min",
-    "torch",
+    # in the formulas of the lists' help: functions and variables, and the names of the works cited
+    "clip", "fan_in", "fan_out", "value", "torch", "scikit", "learn", "make_moons", "TensorFlow", "Playground",
+    "Plane", "Multi", "Gaussian", "Smith", "cs231n", "Enter",
 }
 
 
@@ -117,25 +119,28 @@ def test_every_text_of_the_code_is_in_the_translation_source():
 
 def test_the_help_of_every_offered_component_follows_the_language(window):
     """The engine's docstrings (an optimiser's update rule, an initialiser's variance) were shown in
-    English in the Russian window."""
+    English in the Russian window, and the data sets' always."""
     from PySide6.QtCore import Qt
 
-    from app.panels.widgets import component_text
-    from core import optimizers
+    from app.panels import choice_help
 
-    box = window.training_panel.optimizer
-    index = box.findData("adam")
+    box, datasets = window.training_panel.optimizer, window.data_panel.dataset
+    index, moons = box.findData("adam"), datasets.findData("moons")
     english = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
-    assert english == "adam\n\n" + component_text(optimizers, "adam")
+    assert english == choice_help.text("optimizer", "adam") + "\n\nIn configuration files: adam"
+    english_box, english_moons = box.toolTip(), datasets.itemData(moons, Qt.ItemDataRole.ToolTipRole)
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
         russian = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
-        assert russian.startswith("adam\n\n") and russian != english
-        assert any("а" <= letter <= "я" for letter in russian), russian
+        assert russian.endswith("\n\nВ файлах конфигурации: adam") and russian.startswith("Adam: момент")
+        assert box.toolTip().startswith("Как градиент g превращается в шаг весов θ.\n\n")
+        assert box.toolTip().endswith(choice_help.text("optimizer", box.current_name()))
+        assert datasets.itemData(moons, Qt.ItemDataRole.ToolTipRole).startswith("Два переплетённых полукруга")
     finally:
         i18n.set_language("en")
-    assert box.itemData(index, Qt.ItemDataRole.ToolTipRole) == english
+    assert box.itemData(index, Qt.ItemDataRole.ToolTipRole) == english and box.toolTip() == english_box
+    assert datasets.itemData(moons, Qt.ItemDataRole.ToolTipRole) == english_moons
 
 
 def test_no_code_comment_reaches_the_translator_as_a_note_on_a_text():

@@ -242,6 +242,13 @@ def test_the_name_for_an_exported_result_is_offered_again_only_in_the_same_windo
     assert labs.read_result(tmp_path / "anna.json").student == "Anna Petrova"
 
 
+def test_every_control_of_the_collect_results_dialog_says_what_it_does(qtbot, tmp_path):
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    for control in (dialog.folder, dialog.browse, dialog.read_button, dialog.save_button):
+        assert len(control.toolTip()) > 20 and control.accessibleName(), control.text()
+
+
 def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     from tests.core.test_labs import student_run
 

@@ -10,6 +10,7 @@ from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel, planned_rates
+from app.panels.widgets import ChoiceBox, mark, set_help
 from app.views.compare_view import CompareView
 from core import optimizers, schedules
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig, OptimizerConfig, RunConfig
@@ -457,20 +458,94 @@ def test_a_csv_dataset_needs_a_file_and_says_so_at_the_path_control(qtbot, model
     assert model.config.data.options["path"] == "2024" and model.config.data.options["label_column"] == 3
 
 
+def item_help(combo, name):
+    return combo.itemData(combo.findData(name), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot, model):
+    """They had no tooltip, and their accessible names inserted the untranslated word "file" or "folder"."""
+    from app import i18n
+
+    i18n.set_language("en")
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    panel.dataset.choose("csv")
+    browse = panel.options.controls()["path"].browse
+    assert browse.toolTip() == "Choose the CSV file to learn from."
+    assert browse.accessibleName() == "Browse for the CSV file"
+    assert panel.options.controls()["path"].text.accessibleName() == panel.options.controls()["path"].accessibleName()
+    i18n.set_language("ru")
+    try:
+        panel.dataset.choose("mnist")
+        browse = panel.options.controls()["folder"].browse
+        assert browse.toolTip() == "Выбрать папку с файлами набора данных." and browse.accessibleName() == \
+            "Выбрать папку данных"
+    finally:
+        i18n.set_language("en")
+
+
 def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model):
     network, training = NetworkPanel(model), TrainingPanel(model)
     qtbot.addWidget(network)
     qtbot.addWidget(training)
-
-    def item_help(combo, name):
-        return combo.itemData(combo.findData(name), Qt.ItemDataRole.ToolTipRole)
-
     assert "max(0, z)" in item_help(network.activation, "relu")
     assert "Var(w) = 2 / fan_in" in item_help(network.init, "he_normal")
-    assert "v ← μ·v + g" in item_help(training.optimizer, "momentum")
+    assert "v ← γ·v + g" in item_help(training.optimizer, "momentum")
     assert "η₀·e^(−t/T)" in item_help(training.schedule, "exponential")
     assert "θ ← θ − η·g" in training.optimizer_options.controls()["lr"].toolTip()
     assert "λ₂·Σw²" in training.l2.toolTip()
+
+
+def test_every_item_of_every_list_says_what_it_is_for_people_not_for_programmers(qtbot, model):
+    """Items showed the engine's docstrings whole ("Once ``prepare(dtype)`` has compiled … np.maximum took
+    17 µs", "see the module docstring", "Options: validation_split, …"), or only an identifier ("moons",
+    "float32"); the identifier came first."""
+    from app.panels.choice_help import CHOICES
+    from core import activations, datasets, initializers, losses, optimizers, schedules
+
+    data, network, training = DataPanel(model), NetworkPanel(model), TrainingPanel(model)
+    for panel in (data, network, training):
+        qtbot.addWidget(panel)
+    registries = {"activation": activations, "initializer": initializers, "loss": losses, "optimizer": optimizers,
+                  "schedule": schedules, "dataset": datasets}
+    missing = [f"{kind}: {name}" for kind, registry in registries.items() for name in registry.names()
+               if name not in CHOICES[kind]]
+    assert not missing, "components the window offers without saying what they are"
+    boxes = [data.dataset, data.scaling, network.activation, network.init, network.output_init, network.dtype,
+             training.loss, training.optimizer, training.schedule, training.schedule_unit]
+    for box in boxes:
+        for index in range(box.count()):
+            name = box.itemData(index)
+            tooltip = box.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
+            assert len(tooltip) > len(name) + 20 and not tooltip.startswith(name + "\n"), (name, tooltip)
+            assert not any(word in tooltip for word in ("``", ":func:", ":class:", "docstring", "µs", "Options:")), \
+                tooltip
+    assert item_help(data.dataset, "moons").endswith("In configuration files: moons")
+    assert "(x − μ) / σ" in item_help(data.scaling, "standardize")
+    assert "7 significant digits" in item_help(network.dtype, "float32")
+    assert "one per batch" in item_help(training.schedule_unit, "step")
+
+
+def test_a_list_s_tooltip_ends_with_what_the_chosen_item_does(qtbot, model):
+    """The optimiser's box showed plain gradient descent's rule, whichever optimiser was chosen."""
+    network, training = NetworkPanel(model), TrainingPanel(model)
+    qtbot.addWidget(network)
+    qtbot.addWidget(training)
+    training.optimizer.choose("adam")
+    assert training.optimizer.toolTip().startswith("How a gradient g becomes a step of the weights θ.\n\nAdam:")
+    assert "m ← β₁·m + (1 − β₁)·g" in training.optimizer.toolTip()
+    model.set("optimizer.name", "rmsprop")  # the configuration changes it (a file opened)
+    assert "G ← ρ·G + (1 − ρ)·g²" in training.optimizer.toolTip() and "β₁" not in training.optimizer.toolTip()
+    model.set("network.output_init", "xavier_normal")
+    assert "Var(w) = 2 / (fan_in + fan_out)" in network.output_init.toolTip()
+    box = ChoiceBox(optimizers.names(), kind="optimizer")
+    qtbot.addWidget(box)
+    set_help(box, "The box's help.")
+    mark(box, "a problem")  # comes first, and stays while another item is chosen
+    box.choose("adam")
+    assert box.toolTip() == "⚠ a problem\n\nThe box's help.\n\n" + item_help(box, "adam").split("\n\n")[0]
+    mark(box, None)
+    assert box.toolTip().startswith("The box's help.\n\nAdam:")
 
 
 def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model, tmp_path):
@@ -485,7 +560,7 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     optimizer = training.optimizer
     momentum = optimizer.findData("momentum")
     assert optimizer.itemText(momentum) == "SGD with momentum"
-    assert optimizer.itemData(momentum, Qt.ItemDataRole.ToolTipRole).startswith("momentum\n\n")
+    assert optimizer.itemData(momentum, Qt.ItemDataRole.ToolTipRole).endswith("\n\nIn configuration files: momentum")
     assert network.init.itemText(network.init.findData("he_uniform")) == "He, uniform"
     chosen = []
     optimizer.chosen.connect(chosen.append)
