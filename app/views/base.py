@@ -399,6 +399,23 @@ class Axis(pg.AxisItem):
         return [list(values) for _, values in levels[:self.style["maxTickLevel"] + 1]]
 
 
+class DecadeAxis(Axis):
+    """A log axis that labels only the powers of ten in view (labelled minor ticks —
+    0.09, 0.08, … — pile up into an unreadable column)."""
+
+    def __init__(self, orientation):
+        super().__init__(orientation)
+        self.setStyle(maxTextLevel=0)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
+        decades = [float(power) for power in range(math.ceil(minVal), math.floor(maxVal) + 1)]
+        if not decades:
+            return levels
+        minor = [value for _, values in levels for value in values if not float(value).is_integer()]
+        return [(None, decades), (None, minor)]
+
+
 class TickGrid(pg.GraphicsObject):
     """A plot's grid lines, drawn inside its view box at the ticks of its bottom and left
     :class:`Axis`, as faint as pyqtgraph draws them (less for the finer level and for dense ticks).

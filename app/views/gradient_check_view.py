@@ -21,8 +21,7 @@ from app.gradient_check_dialog import (CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COL
                                        check_network)
 from app.i18n import format_integer
 from app.panels.widgets import set_help
-from app.views.base import TranslatedText, View
-from app.views.gradients import DecadeAxis
+from app.views.base import DecadeAxis, TranslatedText, View
 from core.gradient_check import TOLERANCE
 
 SHOWN_FLOOR = 1e-18

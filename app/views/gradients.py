@@ -1,8 +1,6 @@
 """Gradient norms per layer over time, and what the activations of each layer look like."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -10,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
-from app.views.base import (Axis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot,
+from app.views.base import (DecadeAxis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot,
                             finite_bounds, laid_out_legend)
 from app.views.series import DecimatingSeries, plain, show
 from core.inspection import SATURATION_MARGIN
@@ -24,23 +22,6 @@ def layer_numbers(network) -> dict[int, int]:
             count += 1
         numbers[index] = count
     return numbers
-
-
-class DecadeAxis(Axis):
-    """A log axis that labels only the powers of ten in view (labelled minor ticks —
-    0.09, 0.08, … — pile up into an unreadable column)."""
-
-    def __init__(self, orientation):
-        super().__init__(orientation)
-        self.setStyle(maxTextLevel=0)
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):
-        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
-        decades = [float(power) for power in range(math.ceil(minVal), math.floor(maxVal) + 1)]
-        if not decades:
-            return levels
-        minor = [value for _, values in levels for value in values if not float(value).is_integer()]
-        return [(None, decades), (None, minor)]
 
 
 class GradientView(View):

@@ -25,7 +25,7 @@ from app import display_names, i18n, palette
 from app.panels import help_texts
 from app.panels.base import number_problem_text
 from app.panels.widgets import NumberEdit, format_number, set_help
-from app.views.base import ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
+from app.views.base import DecadeAxis, ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
 from app.views.compare_view import ControlsBeside
 from core import optimizers, surfaces
 
@@ -220,8 +220,8 @@ class PlaygroundView(View):
         # learns their width only when first painted, and both plots were laid out and painted
         # again (~35 ms under training load).
         self.surface_plot.getAxis("left").setWidth(48)
-        self.loss_plot = self.new_plot(0, 1, self.tr("Loss per step"), left=self.tr("E − E_min"),
-                                       bottom=self.tr("step"))
+        self.loss_plot = self.new_plot(0, 1, self.tr("Loss per step"), axis_items={"left": DecadeAxis("left")},
+                                       left=self.tr("E − E_min"), bottom=self.tr("step"))
         self.loss_plot.setLogMode(x=False, y=True)
         self.loss_plot.getAxis("left").setWidth(64)  # room for 10⁻¹² beside the axis title
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)

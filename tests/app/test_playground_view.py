@@ -1,6 +1,7 @@
 """The loss-surface playground: a click places the start, the paths descend, gradient descent
 zig-zags more on a worse-conditioned quadratic, the animation plays, pauses, steps and exports."""
 import csv
+import math
 import xml.etree.ElementTree as ElementTree
 
 import numpy as np
@@ -344,3 +345,14 @@ def test_momentum_s_gamma_is_set_beside_its_rate_as_lecture_3_varies_it(qtbot, v
     view.setting_edits["rmsprop"].editingFinished.emit()
     assert "rmsprop" not in view.walks and "momentum" in view.walks
     assert view.stopped_note.text() == "RMSProp: ρ must be < 1.0, got 1.5"
+
+
+def test_the_loss_axis_labels_only_the_powers_of_ten_and_leaves_the_minor_ticks_unlabelled(view):
+    """"10¹ 9 8 7 6 5" were written over one another, and over the axis title, at the start."""
+    view.finish_drawing()
+    axis = view.loss_plot.getAxis("left")
+    low, high = axis.range
+    assert math.floor(high) >= math.ceil(low), "a power of ten in view"
+    labelled, *minor = axis.tick_levels()
+    assert labelled and all(float(value).is_integer() for value in labelled)
+    assert minor and axis.style["maxTextLevel"] == 0, "the minor ticks are drawn, not written"
