@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from app import display_names
 from app.panels import choice_help
-from core import activations, initializers, losses, optimizers, schedules
 
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
@@ -37,15 +36,6 @@ def named_key(message: str, keys) -> str | None:
 def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
 
-
-COMPONENT_KINDS = {activations: "activation", initializers: "initializer", losses: "loss", optimizers: "optimizer",
-                   schedules: "schedule"}
-"""The kind of :data:`app.panels.choice_help.CHOICES` (and of display names) of each registry's components."""
-
-
-def component_help(module, name: str) -> str:
-    """What component ``name`` of the registry ``module`` does, with its formula, in the interface language."""
-    return choice_help.text(COMPONENT_KINDS[module], name)
 
 
 def set_help(widget: QWidget, text: str, name: str | None = None) -> None:

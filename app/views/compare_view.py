@@ -35,7 +35,7 @@ from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
 from app.panels.base import problem_text
-from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, component_help, format_number,
+from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
                                 mark, named_key, set_help)
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
@@ -582,8 +582,7 @@ class CompareView(SessionView, View):
         set_help(self.label_edit, self.tr("The contender's name in the legend and in the results table."),
                  self.tr("Label"))
         editor.addRow(self.tr("Label"), self.label_edit)
-        self.optimizer_box = ChoiceBox(optimizers.names(), lambda name: component_help(optimizers, name),
-                                       kind="optimizer")
+        self.optimizer_box = ChoiceBox(optimizers.names(), kind="optimizer")
         self.optimizer_box.chosen.connect(self._optimizer_chosen)
         set_help(self.optimizer_box, help_texts.text(help_texts.CONTROLS, "optimizer"), self.tr("Optimiser"))
         editor.addRow(self.tr("Optimiser"), self.optimizer_box)
@@ -592,7 +591,7 @@ class CompareView(SessionView, View):
             labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(self._optimizer_option_edited)
         editor.addRow(self.optimizer_options)
-        self.schedule_box = ChoiceBox(schedules.names(), lambda name: component_help(schedules, name), kind="schedule")
+        self.schedule_box = ChoiceBox(schedules.names(), kind="schedule")
         self.schedule_box.chosen.connect(self._schedule_chosen)
         set_help(self.schedule_box, help_texts.text(help_texts.CONTROLS, "schedule"), self.tr("Schedule"))
         editor.addRow(self.tr("Schedule"), self.schedule_box)

@@ -291,6 +291,285 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <source>Linear: φ(z) = z, φ′(z) = 1 (the output layer of a regression network).</source>
+        <translation>Линейная: φ(z) = z, φ′(z) = 1 (выходной слой регрессионной сети).</translation>
+    </message>
+    <message>
+        <source>Unit step (Heaviside): φ(z) = 0 for z &lt; 0, ½ for z = 0, 1 for z &gt; 0 (lecture 000). φ′(z) = 0 wherever it exists, so no gradient passes: a network of steps cannot learn by backpropagation.</source>
+        <translation>Единичная ступенька (функция Хевисайда): φ(z) = 0 при z &lt; 0, ½ при z = 0, 1 при z &gt; 0 (лекция 000). φ′(z) = 0 везде, где она существует, так что градиент не проходит: сеть из ступенек не может обучаться обратным распространением ошибки.</translation>
+    </message>
+    <message>
+        <source>Signum: φ(z) = −1 for z &lt; 0, 0 for z = 0, 1 for z &gt; 0 (lecture 000); φ′(z) = 0, so no gradient passes.</source>
+        <translation>Сигнум: φ(z) = −1 при z &lt; 0, 0 при z = 0, 1 при z &gt; 0 (лекция 000); φ′(z) = 0, так что градиент не проходит.</translation>
+    </message>
+    <message>
+        <source>Piece-wise linear unit of lecture 000: φ(z) = clip(z + ½, 0, 1); φ′(z) = 1 for −½ &lt; z &lt; ½ and 0 elsewhere.</source>
+        <translation>Кусочно-линейная функция из лекции 000: φ(z) = clip(z + ½, 0, 1); φ′(z) = 1 при −½ &lt; z &lt; ½ и 0 в остальных точках.</translation>
+    </message>
+    <message>
+        <source>Logistic sigmoid: φ(z) = 1 / (1 + e^(−z)), φ′(z) = a(1 − a) with a = φ(z).</source>
+        <translation>Логистическая сигмоида: φ(z) = 1 / (1 + e^(−z)), φ′(z) = a(1 − a), где a = φ(z).</translation>
+    </message>
+    <message>
+        <source>Hyperbolic tangent: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)), φ′(z) = 1 − a² with a = φ(z).</source>
+        <translation>Гиперболический тангенс: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)), φ′(z) = 1 − a², где a = φ(z).</translation>
+    </message>
+    <message>
+        <source>Rectified linear unit: φ(z) = max(0, z), φ′(z) = 1 for z &gt; 0 and 0 for z ≤ 0.</source>
+        <translation>Линейный выпрямитель (ReLU): φ(z) = max(0, z), φ′(z) = 1 при z &gt; 0 и 0 при z ≤ 0.</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU: φ(z) = z for z ≥ 0 and αz for z &lt; 0; φ′(z) = 1 for z &gt; 0 and α for z ≤ 0, with a small α ≥ 0 (α = 0 is ReLU).</source>
+        <translation>Leaky ReLU: φ(z) = z при z ≥ 0 и αz при z &lt; 0; φ′(z) = 1 при z &gt; 0 и α при z ≤ 0, с малым α ≥ 0 (α = 0 — это ReLU).</translation>
+    </message>
+    <message>
+        <source>Exponential linear unit: φ(z) = z for z &gt; 0 and α(e^z − 1) for z ≤ 0; φ′(z) = 1 for z &gt; 0 and αe^z for z ≤ 0.</source>
+        <translation>Экспоненциальная линейная функция (ELU): φ(z) = z при z &gt; 0 и α(e^z − 1) при z ≤ 0; φ′(z) = 1 при z &gt; 0 и αe^z при z ≤ 0.</translation>
+    </message>
+    <message>
+        <source>Softplus, a smooth ReLU: φ(z) = ln(1 + e^z), φ′(z) = σ(z) (lecture 003 shows it as the sum Σᵢ σ(z + ½ − i)).</source>
+        <translation>Softplus, гладкий ReLU: φ(z) = ln(1 + e^z), φ′(z) = σ(z) (в лекции 003 она показана как сумма Σᵢ σ(z + ½ − i)).</translation>
+    </message>
+    <message>
+        <source>w = 0. Right for biases; weights all 0 leave every neuron of a layer the same, and they stay the same while training.</source>
+        <translation>w = 0. Годится для смещений; при нулевых весах все нейроны слоя одинаковы и остаются одинаковыми при обучении.</translation>
+    </message>
+    <message>
+        <source>w = value, the same for every weight.</source>
+        <translation>w = value, одно и то же для всех весов.</translation>
+    </message>
+    <message>
+        <source>w ~ U(−a, a): a fixed range whatever the layer&apos;s size.</source>
+        <translation>w ~ U(−a, a): фиксированный диапазон независимо от размера слоя.</translation>
+    </message>
+    <message>
+        <source>w ~ N(0, std²): a fixed spread whatever the layer&apos;s size.</source>
+        <translation>w ~ N(0, std²): фиксированный разброс независимо от размера слоя.</translation>
+    </message>
+    <message>
+        <source>LeCun: w ~ U(−√(3·Var), √(3·Var)) with Var(w) = 1 / fan_in (fan_in: the layer&apos;s inputs).</source>
+        <translation>ЛеКун: w ~ U(−√(3·Var), √(3·Var)), где Var(w) = 1 / fan_in (fan_in — число входов слоя).</translation>
+    </message>
+    <message>
+        <source>LeCun: w ~ N(0, Var) with Var(w) = 1 / fan_in (fan_in: the layer&apos;s inputs).</source>
+        <translation>ЛеКун: w ~ N(0, Var), где Var(w) = 1 / fan_in (fan_in — число входов слоя).</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot): w ~ U(−√(3·Var), √(3·Var)) with Var(w) = 2 / (fan_in + fan_out), the layer&apos;s inputs and outputs. Suits tanh and the sigmoid.</source>
+        <translation>Ксавьер (Глоро): w ~ U(−√(3·Var), √(3·Var)), где Var(w) = 2 / (fan_in + fan_out) — по числу входов и выходов слоя. Подходит для tanh и сигмоиды.</translation>
+    </message>
+    <message>
+        <source>Xavier (Glorot): w ~ N(0, Var) with Var(w) = 2 / (fan_in + fan_out), the layer&apos;s inputs and outputs. Suits tanh and the sigmoid.</source>
+        <translation>Ксавьер (Глоро): w ~ N(0, Var), где Var(w) = 2 / (fan_in + fan_out) — по числу входов и выходов слоя. Подходит для tanh и сигмоиды.</translation>
+    </message>
+    <message>
+        <source>He: w ~ U(−√(3·Var), √(3·Var)) with Var(w) = 2 / fan_in (fan_in: the layer&apos;s inputs). Suits ReLU.</source>
+        <translation>Хе: w ~ U(−√(3·Var), √(3·Var)), где Var(w) = 2 / fan_in (fan_in — число входов слоя). Подходит для ReLU.</translation>
+    </message>
+    <message>
+        <source>He: w ~ N(0, Var) with Var(w) = 2 / fan_in (fan_in: the layer&apos;s inputs). Suits ReLU.</source>
+        <translation>Хе: w ~ N(0, Var), где Var(w) = 2 / fan_in (fan_in — число входов слоя). Подходит для ReLU.</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy (lecture 000), on raw scores o of K classes and labels y: pₖ = e^(oₖ) / Σⱼ e^(oⱼ), E = −ln p_y, ∂E/∂oₖ = pₖ − [k = y]; averaged over the batch.</source>
+        <translation>Перекрёстная энтропия с softmax (лекция 000) на сырых оценках o для K классов и метках y: pₖ = e^(oₖ) / Σⱼ e^(oⱼ), E = −ln p_y, ∂E/∂oₖ = pₖ − [k = y]; усредняется по батчу.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy on one output z and labels y ∈ {0, 1}: p = σ(z), E = −y ln p − (1 − y) ln(1 − p), ∂E/∂z = p − y; averaged over the batch. Class 1 when z &gt; 0.</source>
+        <translation>Бинарная перекрёстная энтропия на одном выходе z и метках y ∈ {0, 1}: p = σ(z), E = −y ln p − (1 − y) ln(1 − p), ∂E/∂z = p − y; усредняется по батчу. Класс 1 при z &gt; 0.</translation>
+    </message>
+    <message>
+        <source>Mean squared error, for regression: E = (1/K) Σₖ (oₖ − tₖ)² over the K outputs, ∂E/∂oₖ = 2(oₖ − tₖ)/K; averaged over the batch.</source>
+        <translation>Среднеквадратичная ошибка, для регрессии: E = (1/K) Σₖ (oₖ − tₖ)² по K выходам, ∂E/∂oₖ = 2(oₖ − tₖ)/K; усредняется по батчу.</translation>
+    </message>
+    <message>
+        <source>Multiclass SVM (hinge) loss, as in cs231n: E = Σ_{j≠y} max(0, oⱼ − o_y + 1); averaged over the batch. The scores are no probabilities.</source>
+        <translation>Многоклассовая функция потерь SVM (hinge), как в cs231n: E = Σ_{j≠y} max(0, oⱼ − o_y + 1); усредняется по батчу. Оценки не являются вероятностями.</translation>
+    </message>
+    <message>
+        <source>Rosenblatt&apos;s perceptron criterion (lecture 003) on one output o, with t = ±1 for the classes 1 and 0: E = max(0, −t·o), only misclassified examples count; averaged over the batch.</source>
+        <translation>Критерий персептрона Розенблатта (лекция 003) на одном выходе o, с t = ±1 для классов 1 и 0: E = max(0, −t·o), учитываются только неверно классифицированные примеры; усредняется по батчу.</translation>
+    </message>
+    <message>
+        <source>Plain (stochastic) gradient descent: θ ← θ − η·g, with g = ∇E + λθ.</source>
+        <translation>Обычный (стохастический) градиентный спуск: θ ← θ − η·g, где g = ∇E + λθ.</translation>
+    </message>
+    <message>
+        <source>Gradient descent with momentum γ: v ← γ·v + g, θ ← θ − η·v (lecture 003&apos;s u = η·v).</source>
+        <translation>Градиентный спуск с моментом γ: v ← γ·v + g, θ ← θ − η·v (в лекции 003 u = η·v).</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: the step looks ahead along v: v ← γ·v + g, θ ← θ − η·(g + γ·v).</source>
+        <translation>Метод Нестерова: шаг «заглядывает вперёд» вдоль v: v ← γ·v + g, θ ← θ − η·(g + γ·v).</translation>
+    </message>
+    <message>
+        <source>Adagrad: each parameter&apos;s rate shrinks with its sum of squared gradients: G ← G + g², θ ← θ − η·g / (√G + ε).</source>
+        <translation>Adagrad: скорость обучения каждого параметра уменьшается с ростом суммы квадратов его градиентов: G ← G + g², θ ← θ − η·g / (√G + ε).</translation>
+    </message>
+    <message>
+        <source>RMSProp: divide by a running root mean square of the gradient: G ← ρ·G + (1 − ρ)·g², θ ← θ − η·g / (√G + ε).</source>
+        <translation>RMSProp: деление на скользящее среднеквадратичное значение градиента: G ← ρ·G + (1 − ρ)·g², θ ← θ − η·g / (√G + ε).</translation>
+    </message>
+    <message>
+        <source>Adadelta: RMSProp with a running mean of the squared steps in the numerator: s ← ρ·s + (1 − ρ)·g², Δ = √(u + ε) / √(s + ε)·g, u ← ρ·u + (1 − ρ)·Δ², θ ← θ − η·Δ.</source>
+        <translation>Adadelta: RMSProp со скользящим средним квадратов шагов в числителе: s ← ρ·s + (1 − ρ)·g², Δ = √(u + ε) / √(s + ε)·g, u ← ρ·u + (1 − ρ)·Δ², θ ← θ − η·Δ.</translation>
+    </message>
+    <message>
+        <source>Adam: momentum on g and RMSProp on g², bias-corrected: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², θ ← θ − η·m̂ / (√v̂ + ε) with m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ).</source>
+        <translation>Adam: момент для g и RMSProp для g², с коррекцией смещения: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², θ ← θ − η·m̂ / (√v̂ + ε), где m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ).</translation>
+    </message>
+    <message>
+        <source>AdamW: Adam with decoupled weight decay: θ ← θ·(1 − η·λ), then Adam&apos;s step with g = ∇E (λθ does not enter the moments).</source>
+        <translation>AdamW: Adam с отделённым затуханием весов: θ ← θ·(1 − η·λ), затем шаг Adam с g = ∇E (λθ не входит в моменты).</translation>
+    </message>
+    <message>
+        <source>Constant: η(t) = η₀.</source>
+        <translation>Постоянная: η(t) = η₀.</translation>
+    </message>
+    <message>
+        <source>Step decay: η(t) = η₀·γ^⌊t / k⌋, multiplied by γ every k steps or epochs.</source>
+        <translation>Ступенчатое снижение: η(t) = η₀·γ^⌊t / k⌋, умножение на γ каждые k шагов или эпох.</translation>
+    </message>
+    <message>
+        <source>Exponential decay (lecture 003): η(t) = η₀·e^(−t/T), e times smaller every T.</source>
+        <translation>Экспоненциальное снижение (лекция 003): η(t) = η₀·e^(−t/T), в e раз меньше каждые T.</translation>
+    </message>
+    <message>
+        <source>Linear decay (lecture 003): η(t) = η₀·max(1 − t/T, end_factor), never below end_factor·η₀.</source>
+        <translation>Линейное снижение (лекция 003): η(t) = η₀·max(1 − t/T, end_factor), не ниже end_factor·η₀.</translation>
+    </message>
+    <message>
+        <source>Inverse time decay: η(t) = η₀ / (1 + decay·t), halved at t = 1/decay.</source>
+        <translation>Обратно пропорциональное снижение: η(t) = η₀ / (1 + decay·t), вдвое меньше при t = 1/decay.</translation>
+    </message>
+    <message>
+        <source>Cosine annealing from η₀ to lr_min over T, after w steps of linear warm-up: η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·(t − w)/T))/2, then lr_min.</source>
+        <translation>Косинусный отжиг от η₀ до lr_min за T после w шагов линейного разогрева: η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·(t − w)/T))/2, затем lr_min.</translation>
+    </message>
+    <message>
+        <source>Triangular cycles (Smith 2015, lecture 003): η climbs linearly from η₀ to max_lr in step_size steps, comes back down in as many, and repeats.</source>
+        <translation>Треугольные циклы (Smith 2015, лекция 003): η линейно растёт от η₀ до max_lr за step_size шагов, за столько же опускается обратно, и так по кругу.</translation>
+    </message>
+    <message>
+        <source>Reduce on plateau: η ← factor·η when the validation loss has not improved for patience validations, never below min_lr.</source>
+        <translation>Снижение на плато: η ← factor·η, когда потери на валидации не улучшались patience проверок подряд, но не ниже min_lr.</translation>
+    </message>
+    <message>
+        <source>t counts the optimiser&apos;s steps: one per batch.</source>
+        <translation>t считает шаги оптимизатора: по одному на батч.</translation>
+    </message>
+    <message>
+        <source>t counts epochs: η changes once per pass over the training data.</source>
+        <translation>t считает эпохи: η меняется раз за проход по обучающим данным.</translation>
+    </message>
+    <message>
+        <source>1,797 handwritten digits of 8×8 pixels (scikit-learn), ten classes: small enough to train in seconds.</source>
+        <translation>1 797 рукописных цифр 8×8 пикселей (scikit-learn), десять классов: обучается за секунды.</translation>
+    </message>
+    <message>
+        <source>MNIST: 60,000 training and 10,000 test images of handwritten digits, 28×28 pixels, ten classes.</source>
+        <translation>MNIST: 60 000 обучающих и 10 000 тестовых изображений рукописных цифр, 28×28 пикселей, десять классов.</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST: 60,000 training and 10,000 test images of clothes, 28×28 pixels, ten classes: harder than MNIST.</source>
+        <translation>Fashion-MNIST: 60 000 обучающих и 10 000 тестовых изображений одежды, 28×28 пикселей, десять классов: сложнее MNIST.</translation>
+    </message>
+    <message>
+        <source>The digits you drew and saved in the Draw view, in MNIST&apos;s format (28×28, ten classes).</source>
+        <translation>Цифры, которые вы нарисовали и сохранили на вкладке «Рисование», в формате MNIST (28×28, десять классов).</translation>
+    </message>
+    <message>
+        <source>178 wines of three cultivars, 13 chemical measurements each.</source>
+        <translation>178 вин трёх сортов винограда, по 13 химических измерений каждое.</translation>
+    </message>
+    <message>
+        <source>Lecture 001&apos;s wines: two cultivars (classes 0 and 1) by two features, alcohol and proline.</source>
+        <translation>Вина из лекции 001: два сорта (классы 0 и 1) по двум признакам — алкоголю и пролину.</translation>
+    </message>
+    <message>
+        <source>x₁ XOR x₂: class 1 when exactly one input is 1. No straight line separates the classes; with noise, clouds of points around the corners.</source>
+        <translation>x₁ XOR x₂: класс 1, когда ровно один вход равен 1. Никакая прямая не разделяет классы; с шумом — облака точек вокруг углов.</translation>
+    </message>
+    <message>
+        <source>x₁ XNOR x₂ (lecture 001): class 1 when both inputs are equal; with noise, clouds of points around the corners.</source>
+        <translation>x₁ XNOR x₂ (лекция 001): класс 1, когда входы равны; с шумом — облака точек вокруг углов.</translation>
+    </message>
+    <message>
+        <source>Regression: y = sin(x) + σ·ε on x ∈ [−π, π].</source>
+        <translation>Регрессия: y = sin(x) + σ·ε на x ∈ [−π, π].</translation>
+    </message>
+    <message>
+        <source>Regression: the disease&apos;s progression after one year (25 to 346) from 10 baseline measurements of 442 patients.</source>
+        <translation>Регрессия: развитие болезни через год (от 25 до 346) по 10 исходным измерениям 442 пациентов.</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles, a class each (scikit-learn&apos;s make_moons).</source>
+        <translation>Два переплетённых полукруга, по классу на каждый (make_moons из scikit-learn).</translation>
+    </message>
+    <message>
+        <source>A circle of one class inside a ring of the other: no line separates them, x₁² and x₂² do.</source>
+        <translation>Круг одного класса внутри кольца другого: прямая их не разделяет, а x₁² и x₂² — разделяют.</translation>
+    </message>
+    <message>
+        <source>Spiral arms winding around the centre, one class each (TensorFlow Playground&apos;s hard case).</source>
+        <translation>Рукава спирали, закрученные вокруг центра, по классу на каждый (трудный случай TensorFlow Playground).</translation>
+    </message>
+    <message>
+        <source>Round Gaussian clouds of points, one class each.</source>
+        <translation>Круглые гауссовы облака точек, по классу на каждое.</translation>
+    </message>
+    <message>
+        <source>Regression: y = (x₁ + x₂) / 12 + σ·ε on [−6, 6]², a tilted plane from −1 to 1 (TensorFlow Playground&apos;s “Plane”).</source>
+        <translation>Регрессия: y = (x₁ + x₂) / 12 + σ·ε на [−6, 6]², наклонная плоскость от −1 до 1 («Plane» из TensorFlow Playground).</translation>
+    </message>
+    <message>
+        <source>Regression: six Gaussian bumps of height ±1 in a chequerboard on [−6, 6]², plus σ·ε (TensorFlow Playground&apos;s “Multi Gaussian”).</source>
+        <translation>Регрессия: шесть гауссовых холмов высотой ±1 в шахматном порядке на [−6, 6]², плюс σ·ε («Multi Gaussian» из TensorFlow Playground).</translation>
+    </message>
+    <message>
+        <source>Your own table: a CSV file, one example per row, numbers and a label column (classes, or a number to predict).</source>
+        <translation>Ваша собственная таблица: файл CSV, по примеру в строке, числа и столбец меток (классы или число, которое нужно предсказать).</translation>
+    </message>
+    <message>
+        <source>What suits the data set: images ÷ the largest pixel value, measurements standardised, XOR&apos;s 0 and 1 as they are.</source>
+        <translation>То, что подходит набору данных: изображения ÷ наибольшее значение пикселя, измерения стандартизуются, 0 и 1 у XOR остаются как есть.</translation>
+    </message>
+    <message>
+        <source>x′ = (x − μ) / σ per feature, μ and σ of the training split: every feature centred at 0 with spread 1.</source>
+        <translation>x′ = (x − μ) / σ для каждого признака, μ и σ по обучающей выборке: каждый признак с центром в 0 и разбросом 1.</translation>
+    </message>
+    <message>
+        <source>x′ = (x − min) / (max − min) per feature, of the training split: every feature in [0, 1]; images ÷ the largest pixel value.</source>
+        <translation>x′ = (x − min) / (max − min) для каждого признака, по обучающей выборке: каждый признак в [0, 1]; изображения ÷ наибольшее значение пикселя.</translation>
+    </message>
+    <message>
+        <source>The numbers as they are. Features of very different sizes slow gradient descent down.</source>
+        <translation>Числа как есть. Признаки очень разного масштаба замедляют градиентный спуск.</translation>
+    </message>
+    <message>
+        <source>Single precision, about 7 significant digits: about twice as fast.</source>
+        <translation>Одинарная точность, около 7 значащих цифр: примерно вдвое быстрее.</translation>
+    </message>
+    <message>
+        <source>Double precision, about 16 significant digits: for precise experiments (a gradient check).</source>
+        <translation>Двойная точность, около 16 значащих цифр: для точных экспериментов (проверки градиента).</translation>
+    </message>
+    <message>
+        <source>The label column holds exactly two classes.</source>
+        <translation>В столбце меток ровно два класса.</translation>
+    </message>
+    <message>
+        <source>The label column holds classes, any number of them.</source>
+        <translation>В столбце меток классы, сколько угодно.</translation>
+    </message>
+    <message>
+        <source>The label column holds a number to predict.</source>
+        <translation>В столбце меток число, которое нужно предсказать.</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>steps</source>
@@ -745,384 +1024,6 @@ epoch mean
     <message>
         <source>value</source>
         <translation>значение</translation>
-    </message>
-</context>
-<context>
-    <name>Components</name>
-    <message>
-        <source>Adadelta (torch ``Adadelta``): RMSProp&apos;s running mean of g², and a running mean of the
-squared updates in the numerator so that the step has the parameter&apos;s units:
-
-    s ← ρ·s + (1 − ρ)·g²                            (&apos;square_avg&apos;; see square_gate)
-    Δ = √(u + ε) / √(s + ε) · g
-    u ← ρ·u + (1 − ρ)·Δ²                            (&apos;acc_delta&apos;)
-    θ ← θ − η·Δ</source>
-        <translation>Adadelta (torch ``Adadelta``): скользящее среднее g², как в RMSProp, и скользящее среднее
-квадратов обновлений в числителе, чтобы шаг измерялся в тех же единицах, что и параметр:
-
-    s ← ρ·s + (1 − ρ)·g²                            (&apos;square_avg&apos;; см. square_gate)
-    Δ = √(u + ε) / √(s + ε) · g
-    u ← ρ·u + (1 − ρ)·Δ²                            (&apos;acc_delta&apos;)
-    θ ← θ − η·Δ</translation>
-    </message>
-    <message>
-        <source>Adagrad (torch ``Adagrad``): every parameter&apos;s rate shrinks with its accumulated squared gradient:
-
-G ← G + g²                              (G starts at initial_accumulator_value; see square_gate)
-η_t = η / (1 + (t − 1)·lr_decay)
-θ ← θ − η_t · g / (√G + ε)</source>
-        <translation>Adagrad (torch ``Adagrad``): скорость обучения каждого параметра уменьшается с ростом накопленной суммы квадратов его градиента:
-
-G ← G + g²                              (начальное значение G — initial_accumulator_value; см. square_gate)
-η_t = η / (1 + (t − 1)·lr_decay)
-θ ← θ − η_t · g / (√G + ε)</translation>
-    </message>
-    <message>
-        <source>Adam (torch ``Adam``): momentum on g and RMSProp on g², both bias-corrected:
-
-    m ← β₁·m + (1 − β₁)·g                    (&apos;m&apos;)
-    v ← β₂·v + (1 − β₂)·g²                   (&apos;v&apos;; see square_gate)
-    amsgrad:  v̄ ← max(v̄, v), used instead of v   (&apos;v_max&apos;)
-    θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
-    bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003&apos;s form, with ε outside the root)
-
-The bias-corrected step is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
-c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
-``betas`` is the pair (``beta1``, ``beta2``); each is also an attribute of its own.</source>
-        <translation>Adam (torch ``Adam``): метод моментов для g и RMSProp для g², оба с коррекцией смещения:
-
-    m ← β₁·m + (1 − β₁)·g                    (&apos;m&apos;)
-    v ← β₂·v + (1 − β₂)·g²                   (&apos;v&apos;; см. square_gate)
-    amsgrad:  v̄ ← max(v̄, v), используется вместо v   (&apos;v_max&apos;)
-    θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
-    bias_correction=False:  θ ← θ − η · m / (√v + ε)   (вид из лекции 003, с ε вне корня)
-
-Шаг с поправкой вычисляется как θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)), где Python-число float
-c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): то же значение, но меньше операций на элемент.
-``betas`` — пара (``beta1``, ``beta2``); каждый из них также является отдельным атрибутом.</translation>
-    </message>
-    <message>
-        <source>AdamW (torch ``AdamW``): Adam with decoupled weight decay — the parameter shrinks directly
-instead of λθ entering the moments:
-
-    θ ← θ·(1 − η·λ),  then the Adam step with g = ∇E.</source>
-        <translation>AdamW (torch ``AdamW``): Adam с отделённым затуханием весов — параметр уменьшается напрямую,
-а не через слагаемое λθ в моментах:
-
-    θ ← θ·(1 − η·λ),  затем шаг Adam с g = ∇E.</translation>
-    </message>
-    <message>
-        <source>Cosine annealing from η₀ to lr_min over T, after an optional linear warm-up of w steps:
-
-    t &lt; w:  η(t) = η₀·(t + 1)/(w + 1)               (rises towards η₀, never 0)
-    t ≥ w:  η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·min(t − w, T)/T))/2
-
-so η(w) = η₀ and η stays at lr_min from t = w + T on.</source>
-        <translation>Косинусный отжиг от η₀ до lr_min за T после необязательного линейного разогрева длиной w шагов:
-
-    t &lt; w:  η(t) = η₀·(t + 1)/(w + 1)               (растёт к η₀, никогда не равна 0)
-    t ≥ w:  η(t) = lr_min + (η₀ − lr_min)·(1 + cos(π·min(t − w, T)/T))/2
-
-так что η(w) = η₀, а начиная с t = w + T η остаётся равной lr_min.</translation>
-    </message>
-    <message>
-        <source>Exponential linear unit: φ(z) = z for z &gt; 0 and α(e^z − 1) for z ≤ 0;
-φ&apos;(z) = 1 for z &gt; 0 and αe^z = a + α for z ≤ 0.
-
-e^z − 1 is computed with expm1 of min(z, 0), exact for small |z| and never overflowing.</source>
-        <translation>Экспоненциальная линейная функция: φ(z) = z при z &gt; 0 и α(e^z − 1) при z ≤ 0;
-φ&apos;(z) = 1 при z &gt; 0 и αe^z = a + α при z ≤ 0.
-
-e^z − 1 вычисляется через expm1 от min(z, 0): точно при малых |z| и без переполнения.</translation>
-    </message>
-    <message>
-        <source>Hyperbolic tangent: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)),  φ&apos;(z) = 1 − a² with a = φ(z).</source>
-        <translation>Гиперболический тангенс: φ(z) = (e^z − e^(−z)) / (e^z + e^(−z)),  φ&apos;(z) = 1 − a², где a = φ(z).</translation>
-    </message>
-    <message>
-        <source>LeakyReLU: φ(z) = z for z ≥ 0 and αz for z &lt; 0;  φ&apos;(z) = 1 for z &gt; 0 and α for z ≤ 0.
-
-α ≥ 0 (α = 0 is ReLU); lecture 000 takes α small, the default is 0.01 as in torch.</source>
-        <translation>LeakyReLU: φ(z) = z при z ≥ 0 и αz при z &lt; 0;  φ&apos;(z) = 1 при z &gt; 0 и α при z ≤ 0.
-
-α ≥ 0 (α = 0 — это ReLU); в лекции 000 α берётся малым, по умолчанию 0.01, как в torch.</translation>
-    </message>
-    <message>
-        <source>Linear activation: φ(z) = z, φ&apos;(z) = 1 (the output layer of a regression network).</source>
-        <translation>Линейная активация: φ(z) = z, φ&apos;(z) = 1 (выходной слой регрессионной сети).</translation>
-    </message>
-    <message>
-        <source>Logistic loss on one logit z per example (shape (N, 1) or (N,)) and labels y ∈ {0, 1}.
-
-With p = σ(z):  ℓ = −y ln p − (1 − y) ln(1 − p) = max(z, 0) − z·y + ln(1 + e^(−|z|))  (no overflow),
-L = (1/N) Σᵢ ℓᵢ,   ∂L/∂zᵢ = (σ(zᵢ) − yᵢ) / N.
-Predicts class 1 when z &gt; 0 (p &gt; ½); probabilities are the columns P(0) = 1 − p, P(1) = p.</source>
-        <translation>Логистическая функция потерь для одного логита z на пример (форма (N, 1) или (N,)) и меток y ∈ {0, 1}.
-
-При p = σ(z):  ℓ = −y ln p − (1 − y) ln(1 − p) = max(z, 0) − z·y + ln(1 + e^(−|z|))  (без переполнения),
-L = (1/N) Σᵢ ℓᵢ,   ∂L/∂zᵢ = (σ(zᵢ) − yᵢ) / N.
-Предсказывает класс 1 при z &gt; 0 (p &gt; ½); вероятности — столбцы P(0) = 1 − p, P(1) = p.</translation>
-    </message>
-    <message>
-        <source>Logistic sigmoid: φ(z) = 1 / (1 + e^(−z)),  φ&apos;(z) = a(1 − a) with a = φ(z).</source>
-        <translation>Логистическая сигмоида: φ(z) = 1 / (1 + e^(−z)),  φ&apos;(z) = a(1 − a), где a = φ(z).</translation>
-    </message>
-    <message>
-        <source>Lower the rate when the validation loss stops improving (torch ``ReduceLROnPlateau``, mode
-&quot;min&quot;, relative threshold). ``observe(loss)`` after every validation:
-
-    improvement:  loss &lt; best·(1 − threshold)  → best = loss, bad = 0
-    otherwise:    bad ← bad + 1; when bad &gt; patience: reductions ← reductions + 1, bad = 0
-    η = max(η₀·factor^reductions, min_lr)      (what ``schedule(t)`` returns, whatever t)
-
-A NaN loss counts as no improvement.</source>
-        <translation>Снижает скорость обучения, когда потери на валидации перестают уменьшаться (torch ``ReduceLROnPlateau``, режим
-&quot;min&quot;, относительный порог). ``observe(loss)`` вызывается после каждой валидации:
-
-    улучшение:  loss &lt; best·(1 − threshold)  → best = loss, bad = 0
-    иначе:      bad ← bad + 1; когда bad &gt; patience: reductions ← reductions + 1, bad = 0
-    η = max(η₀·factor^reductions, min_lr)      (это возвращает ``schedule(t)`` при любом t)
-
-Значение потерь NaN не считается улучшением.</translation>
-    </message>
-    <message>
-        <source>Mean squared error over the batch and the outputs, like torch&apos;s ``MSELoss``.
-
-L = (1/(N·K)) Σᵢ Σₖ (oᵢₖ − tᵢₖ)²,   ∂L/∂oᵢₖ = 2(oᵢₖ − tᵢₖ) / (N·K).
-Targets are real numbers of shape (N, K), or (N,) for a single output; with one output
-``predict`` returns a vector (N,) to match.</source>
-        <translation>Среднеквадратичная ошибка по пакету и выходам, как ``MSELoss`` в torch.
-
-L = (1/(N·K)) Σᵢ Σₖ (oᵢₖ − tᵢₖ)²,   ∂L/∂oᵢₖ = 2(oᵢₖ − tᵢₖ) / (N·K).
-Целевые значения — вещественные числа формы (N, K) или (N,) для одного выхода; при одном выходе
-``predict`` соответственно возвращает вектор (N,).</translation>
-    </message>
-    <message>
-        <source>Multiclass SVM loss (Weston–Watkins, as in cs231n) on scores o (N, K) and labels y ∈ {0…K−1}.
-
-L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, oᵢⱼ − oᵢ,yᵢ + 1)
-∂L/∂oᵢⱼ = [oᵢⱼ − oᵢ,yᵢ + 1 &gt; 0] / N for j ≠ yᵢ,   ∂L/∂oᵢ,yᵢ = −(number of such j) / N.
-At a margin of exactly 0 the subgradient 0 is used. The scores are no probabilities:
-``probabilities`` returns None.</source>
-        <translation>Многоклассовая функция потерь SVM (Weston–Watkins, как в cs231n) для оценок o (N, K) и меток y ∈ {0…K−1}.
-
-L = (1/N) Σᵢ Σ_{j≠yᵢ} max(0, oᵢⱼ − oᵢ,yᵢ + 1)
-∂L/∂oᵢⱼ = [oᵢⱼ − oᵢ,yᵢ + 1 &gt; 0] / N при j ≠ yᵢ,   ∂L/∂oᵢ,yᵢ = −(число таких j) / N.
-При отступе, равном ровно 0, используется субградиент 0. Оценки не являются вероятностями:
-``probabilities`` возвращает None.</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum (torch ``SGD(momentum=μ, nesterov=True)``): the step looks ahead along v:
-
-    v ← μ·v + g
-    θ ← θ − η·(g + μ·v)
-
-Lecture 003&apos;s form, the gradient taken at θ − γu, is this one rewritten in the look-ahead point.</source>
-        <translation>Метод Нестерова (torch ``SGD(momentum=μ, nesterov=True)``): шаг «заглядывает вперёд» вдоль v:
-
-    v ← μ·v + g
-    θ ← θ − η·(g + μ·v)
-
-Вид из лекции 003, где градиент берётся в точке θ − γu, — это та же формула, переписанная через точку заглядывания вперёд.</translation>
-    </message>
-    <message>
-        <source>Piece-wise linear unit of lecture 000: φ(z) = clip(z + 1/2, 0, 1).
-
-φ&apos;(z) = 1 for −1/2 &lt; z &lt; 1/2 and 0 elsewhere (0 at the kinks z = ±1/2).
-Not Keras&apos;s hard_sigmoid, clip(0.2z + 1/2, 0, 1), nor torch&apos;s Hardsigmoid, clip(z/6 + 1/2, 0, 1)
-(configurations of schema version 1 called it hard_sigmoid: see core.config.MIGRATIONS).</source>
-        <translation>Кусочно-линейная функция из лекции 000: φ(z) = clip(z + 1/2, 0, 1).
-
-φ&apos;(z) = 1 при −1/2 &lt; z &lt; 1/2 и 0 в остальных точках (0 в изломах z = ±1/2).
-Это не hard_sigmoid из Keras, clip(0.2z + 1/2, 0, 1), и не Hardsigmoid из torch, clip(z/6 + 1/2, 0, 1)
-(в конфигурациях схемы версии 1 она называлась hard_sigmoid: см. core.config.MIGRATIONS).</translation>
-    </message>
-    <message>
-        <source>Plain (stochastic) gradient descent:  θ ← θ − η·g,  g = ∇E + λθ.</source>
-        <translation>Обычный (стохастический) градиентный спуск:  θ ← θ − η·g,  g = ∇E + λθ.</translation>
-    </message>
-    <message>
-        <source>RMSProp (torch ``RMSprop``): divide by a running root-mean-square of the gradient:
-
-s ← α·s + (1 − α)·g²                     (&apos;square_avg&apos;; see square_gate)
-centered:  ḡ ← α·ḡ + (1 − α)·g,  s̃ = s − ḡ²   (&apos;grad_avg&apos;; otherwise s̃ = s)
-momentum μ &gt; 0:  b ← μ·b + g / (√s̃ + ε),  θ ← θ − η·b   (&apos;momentum_buffer&apos;)
-μ = 0:           θ ← θ − η·g / (√s̃ + ε)</source>
-        <translation>RMSProp (torch ``RMSprop``): деление на скользящее среднеквадратичное значение градиента:
-
-s ← α·s + (1 − α)·g²                     (&apos;square_avg&apos;; см. square_gate)
-centered:  ḡ ← α·ḡ + (1 − α)·g,  s̃ = s − ḡ²   (&apos;grad_avg&apos;; иначе s̃ = s)
-momentum μ &gt; 0:  b ← μ·b + g / (√s̃ + ε),  θ ← θ − η·b   (&apos;momentum_buffer&apos;)
-μ = 0:           θ ← θ − η·g / (√s̃ + ε)</translation>
-    </message>
-    <message>
-        <source>Rectified linear unit: φ(z) = max(0, z),  φ&apos;(z) = 1 for z &gt; 0 and 0 for z ≤ 0 (a = φ(z) &gt; 0 ⇔ z &gt; 0).
-
-Once ``prepare(dtype)`` has compiled :func:`relu_elements` and :func:`relu_backward_elements`
-(the trainer does, before its clock starts), arrays of that dtype go through them, everywhere
-in the process: np.maximum(z, 0) took 17 µs for 128 × 256 numbers and the mask multiplication
-12 µs (a boolean mask cast to floats), the loops 3 to 6 µs each.</source>
-        <translation>Линейный выпрямитель: φ(z) = max(0, z),  φ&apos;(z) = 1 при z &gt; 0 и 0 при z ≤ 0 (a = φ(z) &gt; 0 ⇔ z &gt; 0).
-
-После того как ``prepare(dtype)`` скомпилировал :func:`relu_elements` и :func:`relu_backward_elements`
-(это делает цикл обучения до запуска своего отсчёта времени), массивы этого dtype проходят через них везде
-в процессе: np.maximum(z, 0) занимал 17 мкс на 128 × 256 чисел, а умножение на маску —
-12 мкс (булева маска, приведённая к float), циклы — от 3 до 6 мкс каждый.</translation>
-    </message>
-    <message>
-        <source>Rosenblatt&apos;s perceptron criterion (lecture 003) on one output o (shape (N, 1) or (N,)).
-
-Rosenblatt&apos;s targets are t = ±1. The engine&apos;s classification labels are class indices, so
-labels y ∈ {0, 1} are read as t = 2y − 1. Labels given as ±1 are refused with that advice: the
-accuracy, the confusion matrix and ``predict`` all speak in class indices, and would count every
-−1 as a mistake.
-The lecture&apos;s E_P(w) = −Σ_{x∈M} t⟨w, x⟩ sums over the set M of misclassified examples;
-averaged over the batch that is  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N if tᵢ·oᵢ ≤ 0, else 0.
-An example exactly on the boundary (o = 0) counts as misclassified, because the model is
-sign(o) and sign(0) = 0 is neither target: it gets the gradient −t/N and so is pushed off.
-``predict`` returns the class index, 1 where o &gt; 0 and 0 elsewhere, like every classifier here.</source>
-        <translation>Критерий персептрона Розенблатта (лекция 003) для одного выхода o (форма (N, 1) или (N,)).
-
-У Розенблатта целевые значения t = ±1. Метки классификации в движке — индексы классов, поэтому
-метки y ∈ {0, 1} интерпретируются как t = 2y − 1. Метки, заданные как ±1, отклоняются с этим советом:
-точность, матрица ошибок и ``predict`` говорят на языке индексов классов и считали бы каждую −1 ошибкой.
-Функция E_P(w) = −Σ_{x∈M} t⟨w, x⟩ из лекции суммирует по множеству M неверно классифицированных примеров;
-в среднем по пакету это  L = (1/N) Σᵢ max(0, −tᵢ·oᵢ),  ∂L/∂oᵢ = −tᵢ / N, если tᵢ·oᵢ ≤ 0, иначе 0.
-Пример ровно на границе (o = 0) считается неверно классифицированным, поскольку модель —
-это sign(o), а sign(0) = 0 не совпадает ни с одним целевым значением: он получает градиент −t/N и потому сдвигается с границы.
-``predict`` возвращает индекс класса: 1 при o &gt; 0 и 0 в остальных случаях, как и все классификаторы здесь.</translation>
-    </message>
-    <message>
-        <source>SGD with momentum μ (torch ``SGD(momentum=μ)``, dampening 0):
-
-    v ← μ·v + g          (v starts at 0, so the first step has v = g)
-    θ ← θ − η·v
-
-Lecture 003 writes u ← γu + η∇E, θ ← θ − u: the same steps while η is constant (u = η·v).</source>
-        <translation>SGD с моментом μ (torch ``SGD(momentum=μ)``, dampening 0):
-
-    v ← μ·v + g          (v начинается с 0, поэтому на первом шаге v = g)
-    θ ← θ − η·v
-
-В лекции 003 записано u ← γu + η∇E, θ ← θ − u: шаги те же, пока η постоянна (u = η·v).</translation>
-    </message>
-    <message>
-        <source>Signum: φ(z) = −1 for z &lt; 0, 0 for z = 0, 1 for z &gt; 0 (lecture 000); φ&apos;(z) = 0.</source>
-        <translation>Сигнум: φ(z) = −1 при z &lt; 0, 0 при z = 0, 1 при z &gt; 0 (лекция 000); φ&apos;(z) = 0.</translation>
-    </message>
-    <message>
-        <source>Softmax + logloss fused (lecture 000), on raw scores o of shape (N, K) and labels y ∈ {0…K−1}.
-
-pᵢₖ = softmax(oᵢ)ₖ,   L = −(1/N) Σᵢ ln pᵢ,yᵢ = (1/N) Σᵢ (mᵢ + ln Σₖ e^(oᵢₖ − mᵢ) − oᵢ,yᵢ),  mᵢ = maxₖ oᵢₖ
-∂L/∂oᵢₖ = (pᵢₖ − [k = yᵢ]) / N
-
-Once ``prepare(dtype)`` has compiled :func:`softmax_cross_entropy_rows` for a dtype (the
-trainer calls it, in its own thread, before its clock starts), every softmax cross-entropy of
-the process takes outputs of that dtype through it: one pass instead of a dozen NumPy calls,
-which cost 40 µs a batch of 128 × 10, a sixth of a digits batch. (Process-wide, so that two
-networks fed the same batch get the same gradient to the last bit, whichever of them trained.)
-Any input the kernel cannot take (a bad label, a non-finite output) falls back to the NumPy
-code below, which checks it and says what is wrong.</source>
-        <translation>Объединённые softmax + logloss (лекция 000) на сырых оценках o формы (N, K) и метках y ∈ {0…K−1}.
-
-pᵢₖ = softmax(oᵢ)ₖ,   L = −(1/N) Σᵢ ln pᵢ,yᵢ = (1/N) Σᵢ (mᵢ + ln Σₖ e^(oᵢₖ − mᵢ) − oᵢ,yᵢ),  mᵢ = maxₖ oᵢₖ
-∂L/∂oᵢₖ = (pᵢₖ − [k = yᵢ]) / N
-
-После того как ``prepare(dtype)`` скомпилировал :func:`softmax_cross_entropy_rows` для некоторого dtype (его
-вызывает цикл обучения в своём потоке до запуска отсчёта времени), каждая softmax-перекрёстная энтропия в
-процессе пропускает выходы этого dtype через неё: один проход вместо дюжины вызовов NumPy,
-которые стоили 40 мкс на пакет 128 × 10 — шестую часть времени пакета digits. (На уровне всего процесса, чтобы две
-сети, получившие один и тот же пакет, давали одинаковый до последнего бита градиент, какая бы из них ни обучалась.)
-Любые входные данные, которые ядро не может принять (неверная метка, нефинитный выход), передаются
-коду на NumPy ниже, который проверяет их и сообщает, в чём ошибка.</translation>
-    </message>
-    <message>
-        <source>Softplus: φ(z) = ln(1 + e^z) = logaddexp(0, z),  φ&apos;(z) = σ(z).
-
-Lecture 003 shows it as the sum Σᵢ σ(z + 1/2 − i), a smooth ReLU.</source>
-        <translation>Softplus: φ(z) = ln(1 + e^z) = logaddexp(0, z),  φ&apos;(z) = σ(z).
-
-В лекции 003 она показана как сумма Σᵢ σ(z + 1/2 − i) — гладкий ReLU.</translation>
-    </message>
-    <message>
-        <source>Triangular cyclic rate (Smith 2015, arXiv:1506.01186, cited in lecture 003): η climbs
-linearly from η₀ (base_lr) to max_lr in step_size steps, comes back down in as many, and repeats:
-
-    cycle = ⌊1 + t / (2·step_size)⌋
-    x = |t / step_size − 2·cycle + 1|
-    η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)</source>
-        <translation>Треугольная циклическая скорость обучения (Smith 2015, arXiv:1506.01186, цитируется в лекции 003): η растёт
-линейно от η₀ (base_lr) до max_lr за step_size шагов, за столько же шагов опускается обратно, и так циклически:
-
-    cycle = ⌊1 + t / (2·step_size)⌋
-    x = |t / step_size − 2·cycle + 1|
-    η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)</translation>
-    </message>
-    <message>
-        <source>Unit step (Heaviside): φ(z) = 0 for z &lt; 0, 0.5 for z = 0, 1 for z &gt; 0 (lecture 000).
-
-φ&apos;(z) = 0 wherever it exists, so no gradient passes: a network of steps cannot learn by
-backpropagation, which is the point the lecture makes.</source>
-        <translation>Единичная ступенчатая функция (функция Хевисайда): φ(z) = 0 при z &lt; 0, 0.5 при z = 0, 1 при z &gt; 0 (лекция 000).
-
-φ&apos;(z) = 0 везде, где она существует, так что градиент не проходит: сеть из ступенчатых функций не может обучаться
-обратным распространением ошибки — именно это и показывается в лекции.</translation>
-    </message>
-    <message>
-        <source>w = 0 (biases; for weights it leaves every neuron of a layer identical).</source>
-        <translation>w = 0 (смещения; для весов это делает все нейроны слоя одинаковыми).</translation>
-    </message>
-    <message>
-        <source>w = value.</source>
-        <translation>w = value.</translation>
-    </message>
-    <message>
-        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
-Var(w) = 1 / fan_in.</source>
-        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
-Var(w) = 1 / fan_in.</translation>
-    </message>
-    <message>
-        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
-Var(w) = 2 / (fan_in + fan_out).</source>
-        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
-Var(w) = 2 / (fan_in + fan_out).</translation>
-    </message>
-    <message>
-        <source>w ~ N(0, Var) or U(−√(3·Var), √(3·Var)), with Var from the layer&apos;s fans (see the module docstring).
-Var(w) = 2 / fan_in.</source>
-        <translation>w ~ N(0, Var) или U(−√(3·Var), √(3·Var)), где Var определяется по fan_in и fan_out слоя (см. docstring модуля).
-Var(w) = 2 / fan_in.</translation>
-    </message>
-    <message>
-        <source>w ~ N(0, std²), a fixed spread whatever the layer size.</source>
-        <translation>w ~ N(0, std²): фиксированный разброс независимо от размера слоя.</translation>
-    </message>
-    <message>
-        <source>w ~ U(−a, a), a fixed range whatever the layer size.</source>
-        <translation>w ~ U(−a, a): фиксированный диапазон независимо от размера слоя.</translation>
-    </message>
-    <message>
-        <source>η(t) = η₀ / (1 + decay·t): halved at t = 1/decay, a third at 2/decay, …</source>
-        <translation>η(t) = η₀ / (1 + decay·t): уменьшается вдвое при t = 1/decay, втрое при 2/decay, …</translation>
-    </message>
-    <message>
-        <source>η(t) = η₀.</source>
-        <translation>η(t) = η₀.</translation>
-    </message>
-    <message>
-        <source>η(t) = η₀·e^(−t/T) (lecture 003): e times smaller every T.</source>
-        <translation>η(t) = η₀·e^(−t/T) (лекция 003): уменьшается в e раз каждые T.</translation>
-    </message>
-    <message>
-        <source>η(t) = η₀·max(1 − t/T, end_factor) (lecture 003&apos;s η₀(1 − t/T), which would reach 0 at t = T
-and turn negative after it, floored at end_factor·η₀).</source>
-        <translation>η(t) = η₀·max(1 − t/T, end_factor) (формула η₀(1 − t/T) из лекции 003, которая достигла бы 0 при t = T
-и далее стала бы отрицательной, ограниченная снизу значением end_factor·η₀).</translation>
-    </message>
-    <message>
-        <source>η(t) = η₀·γ^⌊t / k⌋: multiply by γ (``gamma``) every k (``step_size``) steps/epochs.</source>
-        <translation>η(t) = η₀·γ^⌊t / k⌋: умножение на γ (``gamma``) каждые k (``step_size``) шагов/эпох.</translation>
     </message>
 </context>
 <context>
@@ -2373,8 +2274,8 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Функция потерь E, которую минимизирует оптимизатор, усреднённая по батчу. Классификация: softmax с перекрёстной энтропией E = −log p_y; регрессия: среднеквадратичная ошибка E = (o − y)².</translation>
     </message>
     <message>
-        <source>How a gradient g becomes a step of the weights θ (plain gradient descent: θ ← θ − η·g).</source>
-        <translation>Как градиент g превращается в шаг весов θ (обычный градиентный спуск: θ ← θ − η·g).</translation>
+        <source>How a gradient g becomes a step of the weights θ.</source>
+        <translation>Как градиент g превращается в шаг весов θ.</translation>
     </message>
     <message>
         <source>How the learning rate changes during training: η(t) from the base rate η₀ = the optimiser&apos;s lr. The plot shows η over the planned run.</source>
@@ -4364,6 +4265,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
 <context>
     <name>Panels</name>
     <message>
+        <source>In configuration files: %1</source>
+        <translation>В файлах конфигурации: %1</translation>
+    </message>
+    <message>
         <source>(no hyperparameters)</source>
         <translation>(нет гиперпараметров)</translation>
     </message>
@@ -4375,8 +4280,20 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <source>Browse for the %1</source>
-        <translation>Выбрать: %1</translation>
+        <source>Choose the folder that holds the data set&apos;s files.</source>
+        <translation>Выбрать папку с файлами набора данных.</translation>
+    </message>
+    <message>
+        <source>Browse for the data folder</source>
+        <translation>Выбрать папку данных</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file to learn from.</source>
+        <translation>Выбрать файл CSV, на котором обучаться.</translation>
+    </message>
+    <message>
+        <source>Browse for the CSV file</source>
+        <translation>Выбрать файл CSV</translation>
     </message>
     <message>
         <source>Choose the data folder</source>
@@ -4817,6 +4734,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>Выберите папку, куда собраны файлы результатов студентов (Лабораторные ▸ Экспорт моего результата записывает по одному файлу на студента).</translation>
     </message>
     <message>
+        <source>The folder of the students&apos; result files; Enter reads it.</source>
+        <translation>Папка с файлами результатов студентов; Enter читает её.</translation>
+    </message>
+    <message>
         <source>Results folder</source>
         <translation>Папка результатов</translation>
     </message>
@@ -4829,12 +4750,20 @@ and turn negative after it, floored at end_factor·η₀).</source>
         <translation>&amp;Обзор…</translation>
     </message>
     <message>
+        <source>Choose the folder of the result files, and read it.</source>
+        <translation>Выбрать папку с файлами результатов и прочитать её.</translation>
+    </message>
+    <message>
         <source>Choose the results folder</source>
         <translation>Выбрать папку результатов</translation>
     </message>
     <message>
         <source>&amp;Read</source>
         <translation>&amp;Прочитать</translation>
+    </message>
+    <message>
+        <source>Read every result file of the folder into the table (again: files added since are read too).</source>
+        <translation>Прочитать все файлы результатов из папки в таблицу (снова: добавленные с тех пор файлы тоже читаются).</translation>
     </message>
     <message>
         <source>Read the results folder</source>
@@ -4851,6 +4780,10 @@ and turn negative after it, floored at end_factor·η₀).</source>
     <message>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Сохранить в CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file, for a spreadsheet.</source>
+        <translation>Сохранить таблицу в файл CSV, для электронной таблицы.</translation>
     </message>
     <message>
         <source>Save the table as CSV</source>
