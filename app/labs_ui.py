@@ -119,7 +119,7 @@ class LabController(QObject):
                                               "for the teacher"))
         self.collect_action.setText(self.tr("&Collect results…"))
         self.collect_action.setToolTip(self.tr("Teacher: read a folder of students' result files into a table"))
-        self.close_action.setText(self.tr("&Close lab"))
+        self.close_action.setText(self.tr("Close la&b"))
         self.close_action.setToolTip(self.tr("Unlock and show every setting again (the configuration stays)"))
         language = i18n.current_language()
         self.menu.clear()

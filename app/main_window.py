@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         self.restore_settings_action = self._action(
             self.tr("Bring them &back"), self.restore_replaced_settings, None, None,
             self.tr("Open again the settings you had changed before others replaced them"))
-        self.go_back_action = self._action(self.tr("Go &back"), self.go_back, None, pixmap.SP_ArrowBack,
+        self.go_back_action = self._action(self.tr("Go bac&k"), self.go_back, None, pixmap.SP_ArrowBack,
                                            self.tr("After a divergence: restore the weights of the run's epoch "
                                                    "with the lowest loss"))
         self.check_gradients_action = self._action(
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         self.save_model_action = self._action(self.tr("Save mo&del…"), self._save_model_dialog, "Ctrl+Shift+M",
                                               None, self.tr("Save the network's weights with its settings and "
                                                             "the data it was trained on (.npz)"))
-        self.export_metrics_action = self._action(self.tr("Export &metrics…"), self._export_metrics_dialog, None,
+        self.export_metrics_action = self._action(self.tr("Export me&trics…"), self._export_metrics_dialog, None,
                                                   None, self.tr("Save the current run's per-epoch metrics as CSV"))
 
     def _build_menus(self) -> None:
@@ -397,7 +397,13 @@ class MainWindow(QMainWindow):
         self.configuration_dock = dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.resizeDocks([dock], [400], Qt.Orientation.Horizontal)
+        self._name_dock_action()
+        dock.windowTitleChanged.connect(self._name_dock_action)  # Qt names the action after the title anew
         self.view_menu.addAction(dock.toggleViewAction())
+
+    def _name_dock_action(self, *_title) -> None:
+        """View ▸ Configuration with a mnemonic, which the dock's title has not."""
+        self.configuration_dock.toggleViewAction().setText(self.tr("&Configuration"))
 
     def _build_central(self) -> None:
         central = QWidget()
@@ -1191,12 +1197,12 @@ class MainWindow(QMainWindow):
         """Name the weights Go back restores: the diverged run's best epoch, or where the run started."""
         self._fallback = fallback
         if fallback is None:
-            self.go_back_action.setText(self.tr("Go &back"))
+            self.go_back_action.setText(self.tr("Go bac&k"))
             self.message_bar.withdraw(self.go_back_action)  # Reset, a new network or data, a new run
         elif fallback.step == self._run_start_step:
-            self.go_back_action.setText(self.tr("Go &back to the run's start"))
+            self.go_back_action.setText(self.tr("Go bac&k to the run's start"))
         else:
-            self.go_back_action.setText(self.tr("Go &back to epoch %1").replace("%1", format_integer(fallback.epoch)))
+            self.go_back_action.setText(self.tr("Go bac&k to epoch %1").replace("%1", format_integer(fallback.epoch)))
 
     def go_back(self) -> None:
         """After a divergence, put back the weights its run offers (its last finite ones may be so large

@@ -2519,14 +2519,14 @@ epoch mean
     </message>
     <message>
         <source>&amp;Collect results…</source>
-        <translation>&amp;Собрать результаты…</translation>
+        <translation>Со&amp;брать результаты…</translation>
     </message>
     <message>
         <source>Teacher: read a folder of students&apos; result files into a table</source>
         <translation>Для преподавателя: собрать папку с файлами результатов студентов в таблицу</translation>
     </message>
     <message>
-        <source>&amp;Close lab</source>
+        <source>Close la&amp;b</source>
         <translation>&amp;Закрыть лабораторную</translation>
     </message>
     <message>
@@ -2837,6 +2837,10 @@ epoch mean
         <translation>Остановить и заново инициализировать веса (то же зерно — те же веса)</translation>
     </message>
     <message>
+        <source>Go bac&amp;k</source>
+        <translation>&amp;Вернуться</translation>
+    </message>
+    <message>
         <source>Check &amp;gradients</source>
         <translation>Проверить &amp;градиент</translation>
     </message>
@@ -2899,10 +2903,6 @@ epoch mean
     <message>
         <source>Save the network&apos;s weights with its settings and the data it was trained on (.npz)</source>
         <translation>Сохранить веса сети с её настройками и данными, на которых она обучена (.npz)</translation>
-    </message>
-    <message>
-        <source>Export &amp;metrics…</source>
-        <translation>Экспорт &amp;метрик…</translation>
     </message>
     <message>
         <source>Save the current run&apos;s per-epoch metrics as CSV</source>
@@ -2977,12 +2977,12 @@ epoch mean
         <translation>Снова открыть изменённые вами настройки, которые заменили другие</translation>
     </message>
     <message>
-        <source>Go &amp;back</source>
-        <translation>&amp;Вернуться</translation>
-    </message>
-    <message>
         <source>After a divergence: restore the weights of the run&apos;s epoch with the lowest loss</source>
         <translation>После расхождения: вернуть веса той эпохи запуска, на которой потери были наименьшими</translation>
+    </message>
+    <message>
+        <source>Export me&amp;trics…</source>
+        <translation>Экспорт ме&amp;трик…</translation>
     </message>
     <message>
         <source>How fast the network trains: at full speed a small data set trains in a fraction of a second; slowed down, the views are drawn after every step, and the decision boundary can be watched as it bends.</source>
@@ -2991,6 +2991,10 @@ epoch mean
     <message>
         <source>Speed</source>
         <translation>Скорость</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration</source>
+        <translation>&amp;Конфигурация</translation>
     </message>
     <message>
         <source>&amp;Go to view</source>
@@ -3123,14 +3127,6 @@ epoch mean
     <message>
         <source>test: loss %1, %2 %3</source>
         <translation>тест: потери %1, %2 %3</translation>
-    </message>
-    <message>
-        <source>Go &amp;back to the run&apos;s start</source>
-        <translation>&amp;Вернуться к началу запуска</translation>
-    </message>
-    <message>
-        <source>Go &amp;back to epoch %1</source>
-        <translation>&amp;Вернуться к эпохе %1</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
@@ -3315,6 +3311,14 @@ epoch mean
     <message>
         <source>The loss is now %1, which suits this data (%2).</source>
         <translation>Функция потерь теперь %1: она подходит этим данным (%2).</translation>
+    </message>
+    <message>
+        <source>Go bac&amp;k to the run&apos;s start</source>
+        <translation>&amp;Вернуться к началу запуска</translation>
+    </message>
+    <message>
+        <source>Go bac&amp;k to epoch %1</source>
+        <translation>&amp;Вернуться к эпохе %1</translation>
     </message>
     <message>
         <source>The weights this run started from are back. Lower the learning rate before Start: the optimiser starts afresh.</source>

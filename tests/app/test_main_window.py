@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, Qt
 import app.views
-from app import training_process
+from app import i18n, training_process
 from app.i18n import format_integer
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
@@ -437,7 +437,7 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
         window.start()
     assert finished.args[0].reason == events.DIVERGED
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
-    assert window.go_back_action.text() == "Go &back to the run's start"
+    assert window.go_back_action.text() == "Go bac&k to the run's start"
     window.go_back_action.trigger()
     for name, array in window.experiment.network.state().items():
         np.testing.assert_array_equal(array, trained[name])
@@ -1159,3 +1159,27 @@ def test_settings_changed_and_not_saved_are_offered_back_when_others_replace_the
     assert window.windowTitle() == "MLP Workbench[*]"
     assert window.save_config(str(tmp_path / "mine.json")) and not window.isWindowModified()
     assert window.load_config(str(other)) and "replaced" not in window.message_bar.message(), "saved: nothing to offer"
+
+
+def test_each_menu_s_mnemonics_are_unique_in_either_language(window):
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    def clashes() -> list[str]:
+        found = []
+        for menu in [menu for menu in window.findChildren(QMenu) if menu.title()]:
+            keys = [match.group(1).lower() for action in menu.actions()
+                    if (match := re.search(r"&([^&])", action.text()))]
+            found += [f"{menu.title()}: {key}" for key in set(keys) if keys.count(key) > 1]
+        return found
+
+    assert clashes() == []  # File had Open &model and Export &metrics; Run, Go &back and Step one &batch
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert clashes() == []  # Labs had &Список лабораторных and &Собрать результаты
+        assert window.configuration_dock.toggleViewAction().text() == "&Конфигурация"
+    finally:
+        i18n.set_language("en")
+    assert window.configuration_dock.toggleViewAction().text() == "&Configuration"

@@ -242,7 +242,7 @@ def test_the_file_menu_opens_and_saves_models_and_exports_metrics_and_views(qtbo
     qtbot.addWidget(window)
     file_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&File")
     texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
-    for wanted in ("Open &model…", "Save mo&del…", "Export &metrics…", "&Export current view…"):
+    for wanted in ("Open &model…", "Save mo&del…", "Export me&trics…", "&Export current view…"):
         assert wanted in texts
     window.view_tabs.setCurrentWidget(window.runs_view)
     assert window.current_view() is window.runs_view, "the tools export like the live views"
