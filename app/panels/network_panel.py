@@ -124,7 +124,7 @@ class NetworkPanel(ConfigPanel):
         layout.addWidget(self.layers)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add"))
-        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
         self.up_button = QPushButton(self.tr("Move &up"))
         self.down_button = QPushButton(self.tr("Move &down"))
         for button, text, slot in (

@@ -129,7 +129,7 @@ class TrainingPanel(ConfigPanel):
         set_help(self.loss, help_texts.text(CONTROLS, "loss"), self.tr("Loss"))
         self.loss.chosen.connect(lambda name: self.model.set("loss.name", name))
         self.bind("loss.name", self.loss)
-        form.addRow(self.tr("&Loss"), self.loss)
+        form.addRow(self.tr("L&oss"), self.loss)
         return group
 
     def _build_optimizer_group(self) -> QGroupBox:
@@ -139,7 +139,7 @@ class TrainingPanel(ConfigPanel):
         set_help(self.optimizer, help_texts.text(CONTROLS, "optimizer"), self.tr("Optimiser"))
         self.optimizer.chosen.connect(self._optimizer_chosen)
         self.bind("optimizer.name", self.optimizer)
-        form.addRow(self.tr("&Optimiser"), self.optimizer)
+        form.addRow(self.tr("O&ptimiser"), self.optimizer)
         self.optimizer_options = HyperparameterForm(
             lambda key: help_texts.optimizer_text(self.config.optimizer.name, key), labels="optimizer_hyperparameter")
         self.optimizer_options.edited.connect(lambda key, value: self.model.set(f"optimizer.options.{key}", value))
@@ -154,7 +154,7 @@ class TrainingPanel(ConfigPanel):
         set_help(self.schedule, help_texts.text(CONTROLS, "schedule"), self.tr("Schedule"))
         self.schedule.chosen.connect(self._schedule_chosen)
         self.bind("schedule.name", self.schedule)
-        form.addRow(self.tr("&Schedule"), self.schedule)
+        form.addRow(self.tr("S&chedule"), self.schedule)
         self.schedule_unit = ChoiceBox(["step", "epoch"], kind="schedule_unit")
         set_help(self.schedule_unit, help_texts.text(CONTROLS, "schedule_unit"), self.tr("Schedule unit"))
         self.schedule_unit.chosen.connect(self._schedule_unit_chosen)
@@ -218,8 +218,8 @@ class TrainingPanel(ConfigPanel):
         self.batch_size = IntegerBox(1, 10_000_000)
         self.seed = IntegerBox(0, 2**31 - 1)
         for key, control, label in (("epochs", self.epochs, self.tr("&Epochs")),
-                                    ("batch_size", self.batch_size, self.tr("&Batch size")),
-                                    ("seed", self.seed, self.tr("S&eed"))):
+                                    ("batch_size", self.batch_size, self.tr("Batch si&ze")),
+                                    ("seed", self.seed, self.tr("See&d"))):
             set_help(control, help_texts.text(CONTROLS, key), label.replace("&", ""))
             control.valueChanged.connect(lambda value, key=key: self.model.set(f"training.{key}", value))
             self.bind(f"training.{key}", control)
@@ -232,7 +232,7 @@ class TrainingPanel(ConfigPanel):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.early_stopping = QCheckBox(self.tr("Early &stopping after"))
+        self.early_stopping = QCheckBox(self.tr("Earl&y stopping after"))
         self.patience = IntegerBox(1, 1_000_000)
         self.patience.setValue(10)
         self.patience.setSuffix(self.tr(" epochs"))

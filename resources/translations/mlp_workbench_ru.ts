@@ -1245,7 +1245,7 @@ epoch mean
     </message>
     <message>
         <source>&amp;Dataset</source>
-        <translation>&amp;Набор данных</translation>
+        <translation>Наб&amp;ор данных</translation>
     </message>
     <message>
         <source>Dataset summary</source>
@@ -1276,10 +1276,6 @@ epoch mean
         <translation>Доля валидации</translation>
     </message>
     <message>
-        <source>&amp;Validation split</source>
-        <translation>Доля &amp;валидации</translation>
-    </message>
-    <message>
         <source>Test split</source>
         <translation>Доля теста</translation>
     </message>
@@ -1300,16 +1296,8 @@ epoch mean
         <translation>Масштабирование</translation>
     </message>
     <message>
-        <source>&amp;Scaling</source>
-        <translation>&amp;Масштабирование</translation>
-    </message>
-    <message>
         <source>Data seed</source>
         <translation>Зерно данных</translation>
-    </message>
-    <message>
-        <source>&amp;Regenerate</source>
-        <translation>&amp;Сгенерировать</translation>
     </message>
     <message>
         <source>Regenerate the data</source>
@@ -1348,8 +1336,20 @@ epoch mean
         <translation>Скачать набор данных</translation>
     </message>
     <message>
+        <source>Valida&amp;tion split</source>
+        <translation>Доля валида&amp;ции</translation>
+    </message>
+    <message>
         <source>Test s&amp;plit</source>
         <translation>Дол&amp;я теста</translation>
+    </message>
+    <message>
+        <source>S&amp;caling</source>
+        <translation>&amp;Масштабирование</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation>Сгене&amp;рировать</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4080,16 +4080,16 @@ epoch mean
         <translation>&amp;Добавить</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>Re&amp;move</source>
         <translation>&amp;Убрать</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>&amp;Выше</translation>
+        <translation>Вы&amp;ше</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation>&amp;Ниже</translation>
+        <translation>Ни&amp;же</translation>
     </message>
     <message>
         <source>Add a hidden layer after the selected one (a copy of it).</source>
@@ -4113,7 +4113,7 @@ epoch mean
     </message>
     <message>
         <source>U&amp;nits</source>
-        <translation>&amp;Нейроны</translation>
+        <translation>Ней&amp;роны</translation>
     </message>
     <message>
         <source>Activation</source>
@@ -5273,16 +5273,8 @@ epoch mean
         <translation>Функция потерь</translation>
     </message>
     <message>
-        <source>&amp;Loss</source>
-        <translation>&amp;Функция потерь</translation>
-    </message>
-    <message>
         <source>Optimiser</source>
         <translation>Оптимизатор</translation>
-    </message>
-    <message>
-        <source>&amp;Optimiser</source>
-        <translation>&amp;Оптимизатор</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
@@ -5293,8 +5285,16 @@ epoch mean
         <translation>Расписание</translation>
     </message>
     <message>
-        <source>&amp;Schedule</source>
-        <translation>&amp;Расписание</translation>
+        <source>L&amp;oss</source>
+        <translation>Функция &amp;потерь</translation>
+    </message>
+    <message>
+        <source>O&amp;ptimiser</source>
+        <translation>&amp;Оптимизатор</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule</source>
+        <translation>Расп&amp;исание</translation>
     </message>
     <message>
         <source>Schedule unit</source>
@@ -5341,16 +5341,16 @@ epoch mean
         <translation>&amp;Эпохи</translation>
     </message>
     <message>
-        <source>&amp;Batch size</source>
+        <source>Batch si&amp;ze</source>
         <translation>Размер &amp;батча</translation>
     </message>
     <message>
-        <source>S&amp;eed</source>
-        <translation>&amp;Зерно</translation>
+        <source>See&amp;d</source>
+        <translation>Зе&amp;рно</translation>
     </message>
     <message>
-        <source>Early &amp;stopping after</source>
-        <translation>&amp;Ранняя остановка через</translation>
+        <source>Earl&amp;y stopping after</source>
+        <translation>Ранняя ост&amp;ановка через</translation>
     </message>
     <message>
         <source> epochs</source>

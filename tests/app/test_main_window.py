@@ -1183,3 +1183,33 @@ def test_each_menu_s_mnemonics_are_unique_in_either_language(window):
     finally:
         i18n.set_language("en")
     assert window.configuration_dock.toggleViewAction().text() == "&Configuration"
+
+
+def test_the_panels_mnemonics_are_unique_and_leave_the_menu_bar_s_alone_in_either_language(window):
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    def key(text: str) -> str | None:
+        found = re.search(r"&([^&])", text or "")
+        return found.group(1).lower() if found else None
+
+    def clashes() -> list[str]:
+        menu_bar = {key(action.text()) for action in window.menuBar().actions()}
+        found = []
+        for panel in (window.data_panel, window.network_panel, window.training_panel):
+            texts = [label.text() for label in panel.findChildren(QLabel) if label.buddy() is not None]
+            texts += [button.text() for button in panel.findChildren(QAbstractButton)]
+            texts += [box.title() for box in panel.findChildren(QGroupBox)]
+            keys = [key(text) for text in texts if key(text)]
+            found += [f"{text} (twice in its panel)" for text in texts if key(text) and keys.count(key(text)) > 1]
+            found += [f"{text} (a menu's Alt+letter)" for text in texts if key(text) in menu_bar]
+        return found
+
+    assert clashes() == []  # Alt+S alternated between Schedule and Early stopping and never opened Settings
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert clashes() == []
+    finally:
+        i18n.set_language("en")
