@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         self.pace_box = QComboBox()
         self.pace_box.setProperty("translatedItems", True)
+        self.pace_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Полная скор" was cut
         for text, epochs_per_second in PACES:
             self.pace_box.addItem(QCoreApplication.translate("MainWindow", text), epochs_per_second)
         set_help(self.pace_box, self.tr("How fast the network trains: at full speed a small data set trains in a "

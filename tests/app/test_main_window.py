@@ -1213,3 +1213,18 @@ def test_the_panels_mnemonics_are_unique_and_leave_the_menu_bar_s_alone_in_eithe
         assert clashes() == []
     finally:
         i18n.set_language("en")
+
+
+def test_the_speed_box_is_as_wide_as_its_longest_choice_in_either_language(window):
+    def fits() -> bool:
+        box = window.pace_box
+        widest = max(box.fontMetrics().horizontalAdvance(box.itemText(index)) for index in range(box.count()))
+        return box.sizeHint().width() > widest
+
+    assert fits()
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert window.pace_box.itemText(0) != "Full speed" and fits()  # "Полная скорость" showed "Полная скор"
+    finally:
+        i18n.set_language("en")
