@@ -59,7 +59,7 @@ from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
 from core.datasets.mnist import DatasetUnavailableError
 from core.datasets.user_digits import TooFewDrawnDigits
-from core.experiment import Experiment, build_augmenter, data_key, output_width
+from core.experiment import Experiment, LossMisfit, build_augmenter, data_key, output_width
 from core.inspection import inspect
 from core.trainer import batch_starts, evaluate
 
@@ -150,6 +150,25 @@ def live_changes(applied: RunConfig, edited: RunConfig, first_epoch: int = 0) ->
             for layer, rate in zip(merged.network.hidden, new_rates):
                 layer.dropout = rate
     return changes if merged.to_dict() == edited.to_dict() else None
+
+
+LOSS_MISFITS = {
+    "regression": QT_TRANSLATE_NOOP("MainWindow", "“{data}” has numbers to predict (regression): choose the loss "
+                                                  "{mse}, not {loss}"),
+    "classification": QT_TRANSLATE_NOOP("MainWindow", "“{data}” has classes: {mse} needs numbers to predict; choose "
+                                                      "{softmax}"),
+    "two classes": QT_TRANSLATE_NOOP("MainWindow", "{loss} is for two classes, and “{data}” has {classes}: choose "
+                                                   "{softmax}"),
+}
+"""What a :class:`core.experiment.LossMisfit` of each kind says, in the window's language."""
+
+
+def loss_misfit_text(error: LossMisfit) -> str:
+    """Why the loss does not suit the data, with the loss and data set named as the panels name them."""
+    return QCoreApplication.translate("MainWindow", LOSS_MISFITS[error.kind]).format(
+        data=display_names.label("dataset", error.dataset_name), loss=display_names.label("loss", error.loss_name),
+        mse=display_names.label("loss", "mse"), softmax=display_names.label("loss", "softmax_cross_entropy"),
+        classes=format_integer(error.n_classes))
 
 
 class MainWindow(QMainWindow):
@@ -820,8 +839,11 @@ class MainWindow(QMainWindow):
             # A loss that does not fit the data, unless the error names its own setting (a network
             # too large for this computer).
             field = getattr(error, "field", "loss.name")
-            reason = str(error) if isinstance(error, ValueError) else self.tr(
-                "there is not enough memory to build this network; use fewer or smaller layers")
+            if isinstance(error, LossMisfit):
+                reason = loss_misfit_text(error)
+            else:
+                reason = str(error) if isinstance(error, ValueError) else self.tr(
+                    "there is not enough memory to build this network; use fewer or smaller layers")
             self._set_build_problems([ConfigError(field, get_path(config, field), reason)])
             self.network_panel.set_shape(dataset.n_features, None, None)
             self._update_actions()

@@ -46,18 +46,30 @@ def data_key(config: run_config.RunConfig) -> str:
     return json.dumps({"data": data, "seed": data_seed(config)}, sort_keys=True, default=str)
 
 
+class LossMisfit(ValueError):
+    """A loss that does not suit the data: ``kind`` says how ("regression" data need mse, "classification"
+    data cannot take mse, a "two classes" loss was given more), for a caller to word it in its language."""
+
+    def __init__(self, kind: str, loss_name: str, dataset, message: str):
+        super().__init__(message)
+        self.kind, self.loss_name, self.dataset_name, self.n_classes = kind, loss_name, dataset.name, dataset.n_classes
+
+
 def output_width(dataset, loss_name: str) -> int:
-    """How many output units the loss needs for this dataset; ValueError if they don't fit."""
+    """How many output units the loss needs for this dataset; :class:`LossMisfit` if they don't fit."""
     if dataset.task == "regression":
         if loss_name != "mse":
-            raise ValueError(f"{dataset.name} is a regression dataset: use the mse loss, not {loss_name}")
+            raise LossMisfit("regression", loss_name, dataset,
+                             f"{dataset.name} is a regression dataset: use the mse loss, not {loss_name}")
         return 1 if dataset.y_train.ndim == 1 else dataset.y_train.shape[1]
     if loss_name == "mse":
-        raise ValueError(f"{dataset.name} is a classification dataset: mse needs regression targets; "
+        raise LossMisfit("classification", loss_name, dataset,
+                         f"{dataset.name} is a classification dataset: mse needs regression targets; "
                          f"use softmax_cross_entropy")
     if loss_name in CLASSIFICATION_LOSSES_WITH_ONE_OUTPUT:
         if dataset.task != "binary":
-            raise ValueError(f"the {loss_name} loss is for two classes; {dataset.name} has {dataset.n_classes}")
+            raise LossMisfit("two classes", loss_name, dataset,
+                             f"the {loss_name} loss is for two classes; {dataset.name} has {dataset.n_classes}")
         return 1
     return dataset.n_classes
 

@@ -2961,6 +2961,18 @@ epoch mean
         <translation>Виды обучения не установлены.</translation>
     </message>
     <message>
+        <source>“{data}” has numbers to predict (regression): choose the loss {mse}, not {loss}</source>
+        <translation>В «{data}» нужно предсказывать числа (регрессия): выберите функцию потерь «{mse}», а не «{loss}»</translation>
+    </message>
+    <message>
+        <source>“{data}” has classes: {mse} needs numbers to predict; choose {softmax}</source>
+        <translation>В «{data}» — классы, а «{mse}» требует чисел для предсказания: выберите «{softmax}»</translation>
+    </message>
+    <message>
+        <source>{loss} is for two classes, and “{data}” has {classes}: choose {softmax}</source>
+        <translation>«{loss}» — для двух классов, а в «{data}» их {classes}: выберите «{softmax}»</translation>
+    </message>
+    <message>
         <source>Reopen &amp;it</source>
         <translation>От&amp;крыть снова</translation>
     </message>

@@ -1228,3 +1228,23 @@ def test_the_speed_box_is_as_wide_as_its_longest_choice_in_either_language(windo
         assert window.pace_box.itemText(0) != "Full speed" and fits()  # "Полная скорость" showed "Полная скор"
     finally:
         i18n.set_language("en")
+
+
+def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_language(window, qtbot):
+    def problem() -> str:
+        return next((error.message for error in window.model.errors if error.field == "loss.name"), "")
+
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        window.model.set("loss.name", "perceptron")
+        qtbot.waitUntil(lambda: problem() != "", timeout=10_000)
+        assert problem() == "«Критерий перцептрона» — для двух классов, а в «Цифры 8×8» их 10: выберите " \
+                            "«Кросс-энтропия (softmax)»"  # was the engine's "the perceptron loss is for two classes…"
+        assert not window.start_action.isEnabled()
+    finally:
+        i18n.set_language("en")
+    window.model.set("loss.name", "mse")
+    qtbot.waitUntil(lambda: "needs numbers to predict" in problem(), timeout=10_000)
+    assert problem() == "“8×8 digits” has classes: Mean squared error needs numbers to predict; choose " \
+                        "Softmax cross-entropy"
