@@ -595,6 +595,12 @@ class PlotMenu(QMenu):
         self.box.enableAutoRange()  # as pyqtgraph's "A" button: a FollowedAxis follows the data again
 
 
+def nothing_to_export() -> str:
+    """Why a table without rows is not written, in the window's language."""
+    return QCoreApplication.translate("View", "There is nothing to export yet: the view has no figures to write "
+                                              "(train, race or choose a run first).")
+
+
 class View(QWidget):
     """Base class of the live views. Subclasses set ``title`` and override the hooks:
 
@@ -697,6 +703,8 @@ class View(QWidget):
         self.finish_drawing()
         if suffix == ".csv":
             header, rows = self.table()
+            if not rows:  # a file of headings alone looked like an export that had failed
+                raise ValueError(nothing_to_export())
             with open(path, "w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(header)

@@ -763,11 +763,13 @@ class DrawView(QWidget):
                 painter.end()
         else:
             probabilities = self.chart.probabilities()
+            if probabilities is None:
+                raise ValueError(QCoreApplication.translate(
+                    "DrawView", "There is nothing to export yet: draw a digit for its probabilities."))
             with open(path, "w", newline="", encoding="utf-8") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(["class", "probability"])
-                if probabilities is not None:
-                    writer.writerows(zip(self._model.class_names, probabilities.tolist()))
+                writer.writerows(zip(self._model.class_names, probabilities.tolist()))
 
     # ------------------------------------------------------------------ models
     def set_model(self, network: Network, metadata: dict | None = None, source: str | None = None) -> None:

@@ -1556,6 +1556,10 @@ epoch mean
         <translation>Модель этого запуска (данные: {data}) не может распознавать рисунки: их распознаёт модель, названная выше.</translation>
     </message>
     <message>
+        <source>There is nothing to export yet: draw a digit for its probabilities.</source>
+        <translation>Экспортировать пока нечего: нарисуйте цифру, чтобы получить её вероятности.</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>метка</translation>
     </message>
@@ -5739,6 +5743,10 @@ epoch mean
     <message>
         <source>Export view…</source>
         <translation>Экспорт вида…</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: the view has no figures to write (train, race or choose a run first).</source>
+        <translation>Экспортировать пока нечего: в виде нет данных для записи (сначала обучите сеть, проведите гонку или выберите запуск).</translation>
     </message>
     <message>
         <source>Nothing to show for {dataset}: this view needs {what}.</source>

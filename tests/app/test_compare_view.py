@@ -645,3 +645,9 @@ def test_a_schedule_chosen_for_a_contender_starts_sized_to_the_race(qtbot, view)
     view.reset(Experiment(view.race_config()))  # the data loaded: 30 epochs of 41 batches
     view.unit_box.choose("step")
     assert view.contenders[0].schedule.options == {"T": 30.0 * 41} and view.contenders[0].schedule.unit == "step"
+
+
+def test_a_table_with_nothing_in_it_is_not_written_but_said_so(view, tmp_path):
+    with pytest.raises(ValueError, match="There is nothing to export yet"):
+        view.export(tmp_path / "race.csv")
+    assert not (tmp_path / "race.csv").exists(), "a file of headings alone looked like an export that had failed"

@@ -1055,3 +1055,12 @@ def test_a_probability_is_never_shown_as_certain(probability, shown):
     from app.views.draw_view import percent
 
     assert percent(probability) == shown
+
+
+def test_probabilities_are_exported_once_something_is_drawn(view, tmp_path):
+    with pytest.raises(ValueError, match="draw a digit for its probabilities"):
+        view.export(tmp_path / "nothing.csv")
+    assert not (tmp_path / "nothing.csv").exists()
+    draw(view.canvas, HAND_DRAWN[7])
+    view.export(tmp_path / "seven.csv")
+    assert len((tmp_path / "seven.csv").read_text().splitlines()) == 11
