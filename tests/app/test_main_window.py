@@ -1248,3 +1248,27 @@ def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_languag
     qtbot.waitUntil(lambda: "needs numbers to predict" in problem(), timeout=10_000)
     assert problem() == "“8×8 digits” has classes: Mean squared error needs numbers to predict; choose " \
                         "Softmax cross-entropy"
+
+
+def test_with_a_larger_font_the_panels_scroll_sideways_rather_than_cut_their_controls_off(open_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font()
+    larger = QApplication.font()
+    larger.setPointSize(font.pointSize() + 3)
+    QApplication.setFont(larger)
+    try:
+        window = open_window()
+        window.resize(1366, 768)
+        window.show()
+        for index in range(window.panel_tabs.count()):
+            window.panel_tabs.setCurrentIndex(index)
+            scroll = window.panel_tabs.currentWidget()
+            qtbot.waitUntil(lambda: scroll.viewport().width() > 0)
+            needed = scroll.widget().minimumSizeHint().width()
+            bar = scroll.horizontalScrollBar()
+            # the rest of the controls within reach (the panel's scroll bar shows once laid out)
+            qtbot.waitUntil(lambda: needed <= scroll.viewport().width() or (bar.isVisible() and bar.maximum() > 0),
+                            timeout=3000)
+    finally:
+        QApplication.setFont(font)
