@@ -400,8 +400,9 @@ class Axis(pg.AxisItem):
 
 
 class DecadeAxis(Axis):
-    """A log axis that labels only the powers of ten in view (labelled minor ticks —
-    0.09, 0.08, … — pile up into an unreadable column)."""
+    """A log axis that labels only powers of ten (labelled minor ticks — 0.09, 0.08, … — pile up into an
+    unreadable column): every k-th one, k the fewest that keeps labels :data:`MIN_PIXELS_PER_LABEL` apart
+    (eleven decades in a 120-pixel plot were written over one another); the others get unlabelled ticks."""
 
     def __init__(self, orientation):
         super().__init__(orientation)
@@ -409,11 +410,14 @@ class DecadeAxis(Axis):
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)
-        decades = [float(power) for power in range(math.ceil(minVal), math.floor(maxVal) + 1)]
-        if not decades:
+        powers = range(math.ceil(minVal), math.floor(maxVal) + 1)
+        if not powers:
             return levels
+        every = max(1, math.ceil(MIN_PIXELS_PER_LABEL * (maxVal - minVal) / size)) if size > 0 else 1
+        labelled = [power for power in powers if power % every == 0] or [powers[0]]
         minor = [value for _, values in levels for value in values if not float(value).is_integer()]
-        return [(None, decades), (None, minor)]
+        return [(None, [float(power) for power in labelled]),
+                (None, [float(power) for power in powers if power not in labelled] + minor)]
 
 
 class TickGrid(pg.GraphicsObject):

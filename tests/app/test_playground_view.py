@@ -356,3 +356,15 @@ def test_the_loss_axis_labels_only_the_powers_of_ten_and_leaves_the_minor_ticks_
     labelled, *minor = axis.tick_levels()
     assert labelled and all(float(value).is_integer() for value in labelled)
     assert minor and axis.style["maxTextLevel"] == 0, "the minor ticks are drawn, not written"
+
+
+def test_a_short_log_axis_labels_every_few_powers_of_ten_so_that_none_overlap():
+    from app.views.base import MIN_PIXELS_PER_LABEL, DecadeAxis
+
+    axis = DecadeAxis("left")
+    axis.setLogMode(True)
+    labelled, unlabelled = axis.tickValues(-8.2, 2.3, 120)[:2]  # eleven decades in 120 pixels
+    spacing = 120 / 10.5 * min(np.diff(labelled[1]))
+    assert spacing >= MIN_PIXELS_PER_LABEL and 0.0 in labelled[1], "1 stays labelled"
+    assert set(range(-8, 3)) == {round(value) for value in labelled[1] + unlabelled[1] if float(value).is_integer()}
+    assert axis.tickValues(-2.0, 1.0, 300)[0][1] == [-2.0, -1.0, 0.0, 1.0], "room enough: every power of ten"
