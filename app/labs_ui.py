@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 from app import i18n
 from app.file_dialogs import ask_save_path
 from app.lesson_dock import LessonDock
+from app.panels.base import refusal_text
 from app.teacher import LabControls, ResultsDialog
 from core import events, labs
 from core.languages import text_in
@@ -179,7 +180,7 @@ class LabController(QObject):
             lab = self._lab_named(lab_id)
             chosen = lab.variant(variant)
         except ValueError as error:
-            self.window.show_message(self.tr("Could not open the lab: %1").replace("%1", str(error)), "error")
+            self.window.show_message(self.tr("Could not open the lab: %1").replace("%1", refusal_text(error)), "error")
             return False
         previous = (self.lab, self.variant)
         self.lab, self.variant = lab, chosen

@@ -42,7 +42,7 @@ from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
 from app.panels.data_panel import DataPanel, missing_options
-from app.panels.base import problem_text
+from app.panels.base import problem_text, refusal_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
@@ -1444,7 +1444,7 @@ class MainWindow(QMainWindow):
         try:
             config = run_config.load(path)
         except ValueError as error:
-            self.show_message(self.tr("Could not open the configuration: %1").replace("%1", str(error)), "error")
+            self.show_message(self.tr("Could not open the configuration: %1").replace("%1", refusal_text(error)), "error")
             return False
         if not self.open_config(config, os.path.basename(path),
                                 self.tr("Opening a configuration stops the current run. Continue?")):

@@ -28,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.i18n import os_error_reason
+from app.panels.base import refusal_text
 from app.worker_thread import Outbox
 from core import events, model_io, runs
 from core.config import RunConfig
@@ -200,10 +201,10 @@ MODEL_PROBLEMS = {
 
 def describe_problem(error: Exception) -> str:
     """What a failed opening says, in the window's language where the engine says what kind of
-    problem a model file has; else as the engine words it."""
+    problem a model file has or which rules its settings break; else as the engine words it."""
     template = MODEL_PROBLEMS.get(error.kind) if isinstance(error, model_io.ModelFileProblem) else None
     if template is None:
-        return str(error)
+        return refusal_text(error)
     return QCoreApplication.translate("RunLibrary", template).replace("%1", str(error.path)) \
         .replace("%2", error.detail)
 

@@ -233,13 +233,28 @@ def migrate(raw: dict) -> dict:
     return raw
 
 
+PROBLEMS = {"choice": "choose one of: {bound}", "text": "must be a text", "true or false": "must be true or false",
+            "dtype": "choose float32 or float64", "unit": "choose step or epoch",
+            "hyperparameters": "must be an object of hyperparameters",
+            "data options": "must be an object of the data set's options",
+            "strengths": "must be an object of strengths", "layers": "must be a list of layers",
+            "too deep": "at most {bound} hidden layers (the views draw every layer)",
+            "lr0": "lr0 comes from the optimiser's lr; remove it",
+            "batch norm": "batch normalisation needs batches of at least 2 examples (it divides by their spread); "
+                          "raise the batch size or switch batch norm off"}
+"""What :func:`validate` says of a value that is not a number out of its rules, in English, by rule (the
+``rule`` of its :class:`ConfigError`; ``{bound}`` is the error's ``bound``): a window words them in its language."""
+
+
 @dataclass(frozen=True)
 class ConfigError:
     """One problem: the dotted path of the field, its value, and what is allowed.
 
     A number outside its rules also gives the rule (a key of ``_checks.NUMBER_RULES``) and its
     bound, and for a component's hyperparameter its name (``subject``, "adam lr") and the number
-    given (``got``): what a window needs to word the ``message`` in its own language.
+    given (``got``); another value the rule of :data:`PROBLEMS` it breaks, and its bound: what a
+    window needs to word the ``message`` in its own language. Without a rule (a component's own
+    check of a value that is not a number) the ``message`` is the engine's English.
     """
 
     field: str
@@ -254,6 +269,11 @@ class ConfigError:
         return f"{self.field} = {self.value!r}: {self.message}"
 
 
+def _problem(where: str, value, rule: str, bound=None) -> ConfigError:
+    """The :class:`ConfigError` of a value at ``where`` that breaks the rule ``rule`` of :data:`PROBLEMS`."""
+    return ConfigError(where, value, PROBLEMS[rule].format(bound=bound), rule, bound)
+
+
 def _expect_number(errors, where, value, **rules):
     """Add a ConfigError when ``value`` breaks ``rules`` (those of :func:`core._checks.check_number`)."""
     try:
@@ -266,10 +286,10 @@ def _expect_number(errors, where, value, **rules):
 def _expect_component(errors, where, registry_module, name, options, context: dict | None = None):
     """``context``: arguments made with the component but not the user's options (a schedule's lr0)."""
     if name not in registry_module.names():
-        errors.append(ConfigError(where, name, f"choose one of: {', '.join(registry_module.names())}"))
+        errors.append(_problem(where, name, "choice", ", ".join(registry_module.names())))
         return
     if not isinstance(options, dict):
-        errors.append(ConfigError(where + " options", options, "must be an object of hyperparameters"))
+        errors.append(_problem(where + " options", options, "hyperparameters"))
         return
     try:
         registry_module.create(name, **options, **(context or {}))
@@ -278,11 +298,6 @@ def _expect_component(errors, where, registry_module, name, options, context: di
                                   error.got))
     except ValueError as error:
         errors.append(ConfigError(where + " options", options, str(error)))
-
-
-BATCH_NORM_NEEDS_TWO = ("batch normalisation needs batches of at least 2 examples (it divides by their spread); "
-                        "raise the batch size or switch batch norm off")
-"""The problem of a batch size of 1 with batch normalisation (a window words it in its language)."""
 
 
 def _optimizer_lr(optimizer: OptimizerConfig) -> float | None:
@@ -300,17 +315,17 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
         from core import datasets
         dataset_names = datasets.names()
     if not isinstance(config.name, str):
-        errors.append(ConfigError("name", config.name, "must be a text"))
+        errors.append(_problem("name", config.name, "text"))
     data = config.data
     if data.dataset not in dataset_names:
-        errors.append(ConfigError("data.dataset", data.dataset, f"choose one of: {', '.join(dataset_names)}"))
+        errors.append(_problem("data.dataset", data.dataset, "choice", ", ".join(dataset_names)))
     if not isinstance(data.options, dict):
-        errors.append(ConfigError("data.options", data.options, "must be an object of the data set's options"))
+        errors.append(_problem("data.options", data.options, "data options"))
     _expect_number(errors, "data.validation_split", data.validation_split, low=0.0, high=0.9)
     if data.scaling not in SCALINGS:
-        errors.append(ConfigError("data.scaling", data.scaling, f"choose one of: {', '.join(SCALINGS)}"))
+        errors.append(_problem("data.scaling", data.scaling, "choice", ", ".join(SCALINGS)))
     if not isinstance(data.augmentation, dict):
-        errors.append(ConfigError("data.augmentation", data.augmentation, "must be an object of strengths"))
+        errors.append(_problem("data.augmentation", data.augmentation, "strengths"))
     elif data.augmentation:
         from core.datasets.augment import Augmenter
         try:
@@ -319,10 +334,9 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
             allowed = ", ".join(key for key in Augmenter((1, 1)).hyperparameters)
             errors.append(ConfigError("data.augmentation", data.augmentation, f"{error} (strengths: {allowed})"))
     if not isinstance(config.network.hidden, list):
-        errors.append(ConfigError("network.hidden", config.network.hidden, "must be a list of layers"))
+        errors.append(_problem("network.hidden", config.network.hidden, "layers"))
     elif len(config.network.hidden) > MAX_HIDDEN_LAYERS:
-        errors.append(ConfigError("network.hidden", len(config.network.hidden),
-                                  f"at most {MAX_HIDDEN_LAYERS} hidden layers (the views draw every layer)"))
+        errors.append(_problem("network.hidden", len(config.network.hidden), "too deep", MAX_HIDDEN_LAYERS))
     else:
         for index, layer in enumerate(config.network.hidden):
             where = f"network.hidden[{index}]"
@@ -331,17 +345,16 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
             _expect_component(errors, where + ".init", initializers, layer.init, {})
             _expect_number(errors, where + ".dropout", layer.dropout, low=0.0, high=1.0, high_open=True)
             if not isinstance(layer.batch_norm, bool):
-                errors.append(ConfigError(where + ".batch_norm", layer.batch_norm, "must be true or false"))
+                errors.append(_problem(where + ".batch_norm", layer.batch_norm, "true or false"))
     _expect_component(errors, "network.output_init", initializers, config.network.output_init, {})
     if config.network.dtype not in ("float32", "float64"):
-        errors.append(ConfigError("network.dtype", config.network.dtype, "choose float32 or float64"))
+        errors.append(_problem("network.dtype", config.network.dtype, "dtype"))
     _expect_component(errors, "loss.name", losses, config.loss.name, {})
     _expect_component(errors, "optimizer.name", optimizers, config.optimizer.name, config.optimizer.options)
     if config.schedule.unit not in ("step", "epoch"):
-        errors.append(ConfigError("schedule.unit", config.schedule.unit, "choose step or epoch"))
+        errors.append(_problem("schedule.unit", config.schedule.unit, "unit"))
     if isinstance(config.schedule.options, dict) and "lr0" in config.schedule.options:
-        errors.append(ConfigError("schedule.options", config.schedule.options,
-                                  "lr0 comes from the optimiser's lr; remove it"))
+        errors.append(_problem("schedule.options", config.schedule.options, "lr0"))
     else:
         # A schedule starts from the optimiser's rate η₀: a cycle's top or a decay's floor is checked against it.
         lr0 = _optimizer_lr(config.optimizer)
@@ -353,18 +366,27 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     _expect_number(errors, "training.epochs", training.epochs, low=1, high=1_000_000, integer=True)
     _expect_number(errors, "training.batch_size", training.batch_size, low=1, high=10_000_000, integer=True)
     if training.batch_size == 1 and any(getattr(layer, "batch_norm", False) is True for layer in config.network.hidden):
-        errors.append(ConfigError("training.batch_size", 1, BATCH_NORM_NEEDS_TWO))
+        errors.append(_problem("training.batch_size", 1, "batch norm"))
     if training.patience is not None:
         _expect_number(errors, "training.patience", training.patience, low=1, integer=True)
     _expect_number(errors, "training.seed", training.seed, low=0, high=2**32 - 1, integer=True)
     return errors
 
 
+class InvalidConfigError(ValueError):
+    """A run configuration with problems (:func:`validate`'s ``errors``), read from ``path`` if not None."""
+
+    def __init__(self, errors: list[ConfigError], path=None):
+        self.errors, self.path = list(errors), path
+        listed = "invalid run configuration:\n" + "\n".join(f"  {error}" for error in self.errors)
+        super().__init__(listed if path is None else f"{path}: {listed}")
+
+
 def check(config: RunConfig) -> RunConfig:
-    """Return ``config`` if it is valid, else raise ValueError listing every problem."""
+    """Return ``config`` if it is valid, else raise :class:`InvalidConfigError` listing every problem."""
     errors = validate(config)
     if errors:
-        raise ValueError("invalid run configuration:\n" + "\n".join(f"  {error}" for error in errors))
+        raise InvalidConfigError(errors)
     return config
 
 
@@ -379,5 +401,7 @@ def load(path) -> RunConfig:
         raise ValueError(f"{path} is not a text file (expected a JSON run configuration)") from None
     try:
         return check(RunConfig.from_json(text))
+    except InvalidConfigError as error:
+        raise InvalidConfigError(error.errors, path) from None
     except ValueError as error:  # which file: a run's config.json, or one the user opened
         raise ValueError(f"{path}: {error}") from None

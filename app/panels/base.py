@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
 from core._checks import NumberError
-from core.config import ConfigError
+from core.config import ConfigError, InvalidConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
@@ -21,11 +21,24 @@ NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
 """The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
 
-ENGINE_MESSAGES = (QT_TRANSLATE_NOOP("Problems", "batch normalisation needs batches of at least 2 examples (it "
-                                                 "divides by their spread); raise the batch size or switch batch "
-                                                 "norm off"),)
-"""Problems of ``core.config.validate`` that a panel can run into, worded as the engine words them
-(``core.config.BATCH_NORM_NEEDS_TWO``), to translate; the others are shown as the engine words them."""
+PROBLEM_RULES = {"choice": QT_TRANSLATE_NOOP("Problems", "choose one of: %1"),
+                 "text": QT_TRANSLATE_NOOP("Problems", "must be a text"),
+                 "true or false": QT_TRANSLATE_NOOP("Problems", "must be true or false"),
+                 "dtype": QT_TRANSLATE_NOOP("Problems", "choose float32 or float64"),
+                 "unit": QT_TRANSLATE_NOOP("Problems", "choose step or epoch"),
+                 "hyperparameters": QT_TRANSLATE_NOOP("Problems", "must be an object of hyperparameters"),
+                 "data options": QT_TRANSLATE_NOOP("Problems", "must be an object of the data set's options"),
+                 "strengths": QT_TRANSLATE_NOOP("Problems", "must be an object of strengths"),
+                 "layers": QT_TRANSLATE_NOOP("Problems", "must be a list of layers"),
+                 "too deep": QT_TRANSLATE_NOOP("Problems", "at most %1 hidden layers (the views draw every layer)"),
+                 "lr0": QT_TRANSLATE_NOOP("Problems", "lr0 comes from the optimiser's lr; remove it"),
+                 "batch norm": QT_TRANSLATE_NOOP("Problems", "batch normalisation needs batches of at least 2 examples "
+                                                             "(it divides by their spread); raise the batch size or "
+                                                             "switch batch norm off"),
+                 "file": QT_TRANSLATE_NOOP("Problems", "choose a file"),
+                 "folder": QT_TRANSLATE_NOOP("Problems", "choose a folder")}
+"""The words of ``core.config.PROBLEMS`` (``%1`` is the bound), to translate, and the panels' own:
+a data set's file or folder not chosen yet (:func:`app.panels.data_panel.missing_options`)."""
 
 
 def _as_given(value) -> str:
@@ -38,12 +51,14 @@ def _as_given(value) -> str:
 
 
 def problem_text(error: ConfigError, subject: bool = True) -> str:
-    """What ``error`` says, in the current language when a number broke one of its rules or its
-    message is one of :data:`ENGINE_MESSAGES` (the others keep the engine's English ``message``).
+    """What ``error`` says, in the current language when it names its rule (:data:`NUMBER_RULES`,
+    :data:`PROBLEM_RULES`; a component's check of a value that is not a number keeps the engine's English).
     Without ``subject`` the engine's name of the hyperparameter ("adam lr") is left out: for a text
     that follows its control's name."""
+    if error.rule in PROBLEM_RULES:
+        return QCoreApplication.translate("Problems", PROBLEM_RULES[error.rule]).replace("%1", str(error.bound))
     if error.rule not in NUMBER_RULES:
-        return QCoreApplication.translate("Problems", error.message)  # the messages of ENGINE_MESSAGES
+        return error.message
     rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))
     if not error.subject:
         return rule
@@ -64,6 +79,19 @@ def number_problem_text(error: ValueError, subject: bool = True) -> str:
         return str(error)
     return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got),
                         subject)
+
+
+def refusal_text(error: Exception) -> str:
+    """Why a configuration was refused, in the current language where the engine says by which rules
+    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it);
+    else as the engine words it."""
+    if not isinstance(error, InvalidConfigError):
+        return str(error)
+    heading = QCoreApplication.translate("Problems", "invalid run configuration:")
+    if error.path is not None:
+        heading = f"{error.path}: {heading}"
+    return "\n".join([heading] + [f"  {problem.field} = {problem.value!r}: {problem_text(problem)}"
+                                   for problem in error.errors])
 
 
 OPTIONS = " options"

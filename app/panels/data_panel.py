@@ -53,7 +53,8 @@ def dataset_options(name: str) -> dict:
 def missing_options(config) -> list[ConfigError]:
     """Errors for options the chosen dataset needs and the configuration does not give (a CSV's path)."""
     data = config.data
-    return [ConfigError(f"data.options.{key}", None, "choose one")
+    # Only paths are required (a CSV's file); "file" and "folder" are rules of app.panels.base.PROBLEM_RULES.
+    return [ConfigError(f"data.options.{key}", None, f"choose a {PATH_OPTIONS[key]}", PATH_OPTIONS[key])
             for key, default in dataset_options(data.dataset).items()
             if default is REQUIRED and data.options.get(key) in (None, "")]
 

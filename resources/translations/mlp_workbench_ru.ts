@@ -4639,8 +4639,60 @@ epoch mean
         <translation>должно быть ≤ %1</translation>
     </message>
     <message>
+        <source>choose one of: %1</source>
+        <translation>выберите одно из: %1</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>должно быть текстом</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>должно быть true или false</translation>
+    </message>
+    <message>
+        <source>choose float32 or float64</source>
+        <translation>выберите float32 или float64</translation>
+    </message>
+    <message>
+        <source>choose step or epoch</source>
+        <translation>выберите step или epoch</translation>
+    </message>
+    <message>
+        <source>must be an object of hyperparameters</source>
+        <translation>должно быть объектом с гиперпараметрами</translation>
+    </message>
+    <message>
+        <source>must be an object of the data set&apos;s options</source>
+        <translation>должно быть объектом с параметрами набора данных</translation>
+    </message>
+    <message>
+        <source>must be an object of strengths</source>
+        <translation>должно быть объектом с силами аугментаций</translation>
+    </message>
+    <message>
+        <source>must be a list of layers</source>
+        <translation>должно быть списком слоёв</translation>
+    </message>
+    <message>
+        <source>at most %1 hidden layers (the views draw every layer)</source>
+        <translation>не больше %1 скрытых слоёв (виды рисуют каждый слой)</translation>
+    </message>
+    <message>
+        <source>lr0 comes from the optimiser&apos;s lr; remove it</source>
+        <translation>lr0 берётся из lr оптимизатора; удалите его</translation>
+    </message>
+    <message>
         <source>batch normalisation needs batches of at least 2 examples (it divides by their spread); raise the batch size or switch batch norm off</source>
         <translation>батч-нормализации нужны батчи хотя бы из 2 примеров (она делит на их разброс); увеличьте размер батча или выключите батч-нормализацию</translation>
+    </message>
+    <message>
+        <source>choose a file</source>
+        <translation>выберите файл</translation>
+    </message>
+    <message>
+        <source>choose a folder</source>
+        <translation>выберите папку</translation>
     </message>
     <message>
         <source>%1 %2, got %3</source>
@@ -4649,6 +4701,10 @@ epoch mean
     <message>
         <source>%1, got %2</source>
         <translation>%1, введено %2</translation>
+    </message>
+    <message>
+        <source>invalid run configuration:</source>
+        <translation>недопустимая конфигурация запуска:</translation>
     </message>
 </context>
 <context>

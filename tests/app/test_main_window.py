@@ -360,6 +360,29 @@ def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot,
         i18n.set_language("en")
 
 
+def test_a_configuration_file_with_invalid_values_is_refused_in_the_window_s_language(open_window, tmp_path):
+    from app import i18n
+
+    window = open_window()
+    config = RunConfig()
+    config.network.dtype = "float16"
+    config.training.epochs = 0
+    path = tmp_path / "hand-edited.json"
+    path.write_text(config.to_json(), encoding="utf-8")
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert not window.load_config(str(path))
+        message = window.message_bar.message()
+        assert message.startswith(f"Не удалось открыть конфигурацию: {path}: недопустимая конфигурация запуска:")
+        assert "network.dtype = 'float16': выберите float32 или float64" in message
+        assert "training.epochs = 0: должно быть ≥ 1" in message
+        assert "choose" not in message and "must" not in message
+    finally:
+        i18n.set_language("en")
+    assert window.model.config.network.dtype == "float32"
+
+
 def test_a_diverging_run_pauses_with_the_engine_message_and_keeps_finite_weights(open_window, qtbot, small_config):
     config = small_config(epochs=5)
     config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
@@ -811,7 +834,7 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     assert not window.start_action.isEnabled()
     path = window.data_panel.options.controls()["path"]
     qtbot.waitUntil(lambda: path.property("invalid") is True, timeout=5000)
-    assert "choose one" in path.toolTip()
+    assert "choose a file" in path.toolTip()
     path.text.setText(str(tmp_path / "nowhere.csv"))
     path.text.editingFinished.emit()
     qtbot.waitUntil(lambda: "cannot read" in window.data_panel.problems.text(), timeout=10_000)
@@ -1039,7 +1062,7 @@ def test_data_not_loaded_leaves_no_plots_of_the_last_data_on_screen(window, qtbo
     loss = next(view for view in window.views if type(view).__name__ == "LossView")
     window.model.set("data.dataset", "csv")
     qtbot.waitUntil(lambda: not loss.graphics.isVisibleTo(loss), timeout=5000)
-    assert loss.note.text() == "No data is loaded: File: choose one."
+    assert loss.note.text() == "No data is loaded: File: choose a file."
     assert window.status_labels["metric"].text() == "" and window.experiment is None
     with pytest.raises(ValueError, match="No data is loaded"):
         loss.export(tmp_path / "loss.csv")

@@ -107,20 +107,53 @@ def test_a_namesake_hyperparameter_of_another_meaning_is_not_carried_to_a_new_co
 
 def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_window_s_language(qtbot, model):
     from app import i18n
-    from app.panels.base import ENGINE_MESSAGES
-    from core.config import BATCH_NORM_NEEDS_TWO
+    from core.config import PROBLEMS
 
-    assert ENGINE_MESSAGES == (BATCH_NORM_NEEDS_TWO,), "the panel translates the engine's very words"
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     model.set("network.hidden", [LayerConfig(units=16, batch_norm=True)])
     model.set("training.batch_size", 1)
     assert panel.batch_size.property("invalid") is True
-    assert panel.problems.text().endswith(BATCH_NORM_NEEDS_TWO)
+    assert panel.problems.text().endswith(PROBLEMS["batch norm"])
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
         assert "батч-нормализации нужны батчи хотя бы из 2 примеров" in panel.problems.text()
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_panels_word_every_rule_of_the_engine_s_validation_as_the_engine_does(qapp):
+    from app.panels.base import PROBLEM_RULES, problem_text
+    from core.config import PROBLEMS, ConfigError
+
+    assert set(PROBLEMS) <= set(PROBLEM_RULES)
+    for rule, words in PROBLEMS.items():
+        error = ConfigError("field", "value", words.format(bound=7), rule, 7)
+        assert problem_text(error) == words.format(bound=7)
+
+
+def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_s_language(qtbot, model):
+    """A settings file with an unknown activation and a CSV without its file showed "choose one of: …" and
+    "File: choose one" in the Russian window."""
+    from app import i18n
+
+    network, data = NetworkPanel(model), DataPanel(model)
+    qtbot.addWidget(network)
+    qtbot.addWidget(data)
+    config = RunConfig()
+    config.network.hidden[0].activation = "relux"
+    config.data.dataset = "csv"
+    model.replace(config)
+    model.set_build_errors(missing_options(model.config))
+    assert "choose one of: identity, step" in network.problems.text()
+    assert "choose a file" in data.problems.text()
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert "выберите одно из: identity, step" in network.problems.text()
+        assert "выберите файл" in data.problems.text()
+        assert "choose" not in network.problems.text() + data.problems.text()
     finally:
         i18n.set_language("en")
 
