@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "leaky_relu": QT_TRANSLATE_NOOP("Names", "Leaky ReLU"),
         "elu": QT_TRANSLATE_NOOP("Names", "ELU"),
         "softplus": QT_TRANSLATE_NOOP("Names", "Softplus"),
+        "softmax": QT_TRANSLATE_NOOP("Names", "Softmax"),  # no layer's: the output's (core.losses)
     },
     "activation_short": {  # under a column of the architecture diagram
         "identity": QT_TRANSLATE_NOOP("Names", "linear"),

@@ -20,8 +20,9 @@ from core import metrics
 from core._checks import check_number
 from core.layers import Activation, Dense
 
-#: Activations with horizontal asymptotes, and the range (low, high) they approach.
-BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "piecewise_linear": (0.0, 1.0)}
+#: Activations with horizontal asymptotes, and the range (low, high) they approach (softmax: an output's).
+BOUNDED_ACTIVATIONS = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "piecewise_linear": (0.0, 1.0),
+                       "softmax": (0.0, 1.0)}
 #: An output within this share of its range from an asymptote counts as saturated: there
 #: φ' is nearly 0 (σ' ≤ 0.0099 for σ ∉ (0.01, 0.99), tanh' ≤ 0.0396 for |tanh| ≥ 0.98).
 SATURATION_MARGIN = 0.01
@@ -145,7 +146,9 @@ class UnitMaps:
     ``maps[k]`` is (n, n, m) of the k-th activation layer's outputs a = f(z) at the grid points, cell
     ``[i, j]`` at (x[j], y[i]) in the data's original units, for its first m units of ``units[k]``.
     ``functions[k]`` names its activation; ``dense_before[k]`` counts the Dense layers before it (so
-    the first hidden layer's is 1; the output's, when the network ends in an activation, is the last).
+    the first hidden layer's is 1). The last map is the output's: the network's last activation layer,
+    or, when it ends in a Dense layer, the loss's ``output_function`` of its sums (softmax's class
+    probabilities, σ(z) of one logit, else the outputs themselves: scores, regression values).
     ``inputs`` (n, n, features) are the network's (scaled) inputs at the grid points when they are
     features computed from the points (x₁², sin x₁, …: :mod:`core.datasets.plane`), else None."""
 
@@ -363,6 +366,13 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
             functions.append(layer.function.name)
             units.append(out.shape[1])
             dense_before.append(dense_seen)
+    if isinstance(network.layers[-1], Dense):  # the output: the loss's function of the last weighted sums
+        out = network.loss.output_values(out)
+        shown = min(out.shape[1], max_units)
+        maps.append(_frozen(out[:, :shown].reshape(n, n, shown)))
+        functions.append(network.loss.output_function)
+        units.append(out.shape[1])
+        dense_before.append(dense_seen)
     return UnitMaps(_frozen(x), _frozen(y), tuple(maps), tuple(functions), tuple(units), tuple(dense_before),
                     inputs)
 

@@ -58,6 +58,8 @@ class Loss:
     task: str = "classification"
     #: whether a 1-D output (N,) is accepted as N examples of one output
     accepts_vector_output: bool = False
+    #: what turns the last layer's weighted sums into the network's answer (see :meth:`output_values`)
+    output_function: str = "identity"
 
     def __init__(self):
         self._cache: tuple | None = None
@@ -84,6 +86,12 @@ class Loss:
 
     def probabilities(self, output: np.ndarray) -> np.ndarray | None:
         return None
+
+    def output_values(self, output: np.ndarray) -> np.ndarray:
+        """``output_function`` of the last layer's weighted sums ``output`` (N, K), element by element or row
+        by row: the outputs themselves here (scores, regression), class probabilities for softmax, σ(z) for
+        one logit. NaN or ±∞ are passed on, not refused: what a diverged network is drawn with."""
+        return output
 
     def prepare(self, dtype=np.float32) -> None:
         """Compile ahead whatever compiled code this loss uses for outputs of ``dtype`` (most use none)."""
@@ -225,6 +233,7 @@ class SoftmaxCrossEntropy(Loss):
     """
 
     name = "softmax_cross_entropy"
+    output_function = "softmax"
 
     def __init__(self):
         super().__init__()
@@ -303,6 +312,9 @@ class SoftmaxCrossEntropy(Loss):
     def probabilities(self, output):
         return softmax(self._checked_output(output))
 
+    def output_values(self, output):
+        return softmax(output)
+
 
 @LOSSES.register("binary_cross_entropy")
 class BinaryCrossEntropy(Loss):
@@ -314,6 +326,7 @@ class BinaryCrossEntropy(Loss):
     """
 
     name = "binary_cross_entropy"
+    output_function = "sigmoid"
     accepts_vector_output = True
 
     def check_targets(self, target, n_outputs):
@@ -340,6 +353,9 @@ class BinaryCrossEntropy(Loss):
     def probabilities(self, output):
         p = stable_sigmoid(self._checked_output(output).reshape(-1))
         return np.stack([1 - p, p], axis=1)
+
+    def output_values(self, output):
+        return stable_sigmoid(output)
 
 
 @LOSSES.register("mse")

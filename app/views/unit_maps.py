@@ -106,9 +106,10 @@ class UnitMapView(View):
             return
         captions = ([self._inputs_caption()] if maps.inputs is not None else []) + \
             [self._caption(index) for index in range(len(maps.maps))]
-        self.show_note(None if maps.maps else self.tr(
-            "This network has no activation layers: its output is one weighted sum of its inputs, a straight "
-            "boundary in them (see the decision boundary)."))
+        hidden = any(before < self._dense_layers() for before in maps.dense_before)
+        self.show_note(None if hidden else self.tr(
+            "This network has no hidden layers: each output is a function of one weighted sum of its inputs, so "
+            "its boundary is straight in them."))
         if not captions:
             self.image.clear()
             self._set_captions([])
@@ -127,14 +128,16 @@ class UnitMapView(View):
     def _caption(self, index: int) -> str:
         maps = self.maps
         total, shown = maps.units[index], maps.maps[index].shape[2]
-        last_dense = sum(1 for layer in self.experiment.network.layers if hasattr(layer, "n_out"))
-        where = (self.tr("output") if maps.dense_before[index] == last_dense
+        where = (self.tr("output") if maps.dense_before[index] == self._dense_layers()
                  else self.tr("layer %1").replace("%1", str(maps.dense_before[index])))
         units = (english_plural(self.tr("%Ln unit(s)", None, total), total) if shown == total else
                  english_plural(self.tr("the first %1 of %Ln unit(s)", None, total), total)
                  .replace("%1", format_integer(shown)))
         scale = format_number(layer_scale(maps.maps[index], maps.functions[index]), 3, fixed=False)
         return f"{where} · {display_names.label('activation', maps.functions[index])} · {units} · ±{scale}"
+
+    def _dense_layers(self) -> int:
+        return sum(1 for layer in self.experiment.network.layers if hasattr(layer, "n_out"))
 
     def _set_captions(self, captions: list[tuple[str, int]]) -> None:
         """(text, top of its row of maps) for each caption, written just above the row."""

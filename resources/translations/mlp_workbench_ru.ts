@@ -3653,6 +3653,10 @@ epoch mean
         <translation>Softplus</translation>
     </message>
     <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
         <source>linear</source>
         <translation>линейная</translation>
     </message>
@@ -5507,8 +5511,8 @@ epoch mean
         <translation>Что вычисляет каждый нейрон на плоскости признаков</translation>
     </message>
     <message>
-        <source>This network has no activation layers: its output is one weighted sum of its inputs, a straight boundary in them (see the decision boundary).</source>
-        <translation>В этой сети нет слоёв активации: её выход — одна взвешенная сумма входов, прямая граница в них (см. границу решений).</translation>
+        <source>This network has no hidden layers: each output is a function of one weighted sum of its inputs, so its boundary is straight in them.</source>
+        <translation>У этой сети нет скрытых слоёв: каждый выход — функция одной взвешенной суммы её входов, поэтому граница в них прямая.</translation>
     </message>
     <message>
         <source>inputs</source>

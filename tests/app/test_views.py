@@ -449,14 +449,15 @@ def test_the_neurons_view_maps_each_unit_over_the_plane_a_row_per_layer(qtbot, r
     picture, tops = layer_rows(maps)
     np.testing.assert_array_equal(view.image.image, picture)
     assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units · ±1",
-                                                                     "layer 2 · Hyperbolic tangent · 6 units · ±1"]
+                                                                     "layer 2 · Hyperbolic tangent · 6 units · ±1",
+                                                                     "output · Softmax · 2 units · ±1"]
     # Layer 2's third unit, top left of its map: the largest y, the smallest x, on tanh's own scale (±1).
     third = maps.maps[1][:, :, 2]
     corner = picture[tops[1], 2 * (n + 1)]
     assert corner == pytest.approx(third[-1, 0], rel=1e-6)
     assert np.isnan(picture[tops[1], 6 * (n + 1)]), "no seventh unit in layer 2: transparent"
     header, rows = view.table()
-    assert header == ["layer", "unit", "x1", "x2", "output"] and len(rows) == (8 + 6) * n * n
+    assert header == ["layer", "unit", "x1", "x2", "output"] and len(rows) == (8 + 6 + 2) * n * n
     assert rows[0] == [1, 1, float(maps.x[0]), float(maps.y[0]), float(maps.maps[0][0, 0, 0])]
 
 
@@ -472,15 +473,15 @@ def test_an_unbounded_layer_s_maps_share_the_layer_s_scale_so_a_weak_unit_looks_
     assert np.nanmax(np.abs(picture[top:top + 4, 5:9])) == pytest.approx(0.01)
 
 
-def test_the_neurons_view_of_a_network_without_activations_says_why_it_is_empty(qtbot):
+def test_the_neurons_view_of_a_network_without_hidden_layers_shows_its_output_and_says_why_it_is_straight(qtbot):
     experiment = build_experiment("moons", hidden=(), activation="relu", loss="softmax_cross_entropy", epochs=1)
     view = UnitMapView()
     qtbot.addWidget(view)
     view.show()
     view.reset(experiment)
     view.refresh()
-    assert "no activation layers" in view.note.text() and view.note.isVisible()
-    assert view.captions == []
+    assert "no hidden layers" in view.note.text() and view.note.isVisible()
+    assert [caption.toPlainText() for caption in view.captions] == ["output · Softmax · 2 units · ±1"]
 
 
 @pytest.mark.parametrize("language, features, classes", [
@@ -652,7 +653,9 @@ def test_the_neurons_view_maps_the_units_of_a_regression_network(qtbot, runs):
     view = fed_view(qtbot, UnitMapView, run)
     view.refresh()
     np.testing.assert_array_equal(view.image.image, layer_rows(run.last.unit_maps)[0])
-    assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units · ±1"]
+    captions = [caption.toPlainText() for caption in view.captions]
+    assert captions[0] == "layer 1 · Hyperbolic tangent · 8 units · ±1"
+    assert captions[1].startswith("output · Identity (linear) · 1 unit · ±") and len(captions) == 2
 
 
 def test_fitted_curve_view_draws_the_networks_prediction_over_the_data(qtbot, runs):
@@ -1320,13 +1323,14 @@ def test_the_neurons_view_draws_the_inputs_of_featured_points_first(qtbot):
     view.reset(experiment)
     view.refresh()
     maps = view.maps
-    assert maps.inputs.shape == (48, 48, 2) and maps.maps == ()
-    assert [caption.toPlainText().split(" · ")[:2] for caption in view.captions] == [["inputs", "x₁², x₂²"]]
-    assert "no activation layers" in view.note.text()
+    assert maps.inputs.shape == (48, 48, 2) and [m.shape for m in maps.maps] == [(48, 48, 2)]
+    assert [caption.toPlainText().split(" · ")[:2] for caption in view.captions] == [["inputs", "x₁², x₂²"],
+                                                                                     ["output", "Softmax"]]
+    assert "no hidden layers" in view.note.text()
     dataset = experiment.dataset
     np.testing.assert_allclose(maps.inputs[5, 7], dataset.plane_inputs([[maps.x[7], maps.y[5]]])[0], rtol=1e-5)
     header, rows = view.table()
-    assert len(rows) == 2 * 48 * 48 and rows[0][:2] == [0, 1]
+    assert len(rows) == (2 + 2) * 48 * 48 and rows[0][:2] == [0, 1] and rows[-1][:2] == [1, 2]
 
 
 def test_the_mistakes_of_featured_points_are_listed_by_where_they_lie(qtbot):

@@ -233,15 +233,31 @@ def test_unit_maps_are_each_activation_layer_s_outputs_at_the_grid_points_in_ori
     boundary = inspection.inspect(network, wine, grid_size=12).boundary
     np.testing.assert_allclose(maps.x, boundary.x)
     np.testing.assert_allclose(maps.y, boundary.y)
-    assert [m.shape for m in maps.maps] == [(12, 12, 5), (12, 12, 16)], "at most 16 of the 20 units"
-    assert (maps.functions, maps.units, maps.dense_before) == (("tanh", "relu"), (5, 20), (1, 2))
+    assert [m.shape for m in maps.maps] == [(12, 12, 5), (12, 12, 16), (12, 12, 2)], "at most 16 of the 20 units"
+    assert (maps.functions, maps.units, maps.dense_before) == (("tanh", "relu", "softmax"), (5, 20, 2), (1, 2, 3))
     i, j = 3, 9
     point = wine.scaler.transform([[maps.x[j], maps.y[i]]]).astype(np.float32)
     first = np.tanh(point @ network.layers[0].W + network.layers[0].b)
     second = np.maximum(first @ network.layers[2].W + network.layers[2].b, 0)
     np.testing.assert_allclose(maps.maps[0][i, j], first[0], rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(maps.maps[1][i, j], second[0, :16], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(maps.maps[2][i, j], network.predict_proba(point)[0], rtol=1e-5, atol=1e-6)
     assert inspection.inspect(network, wine).unit_maps.maps[0].shape == (48, 48, 5)
+
+
+def test_the_output_s_map_is_what_the_loss_makes_of_the_last_layer_s_sums():
+    """A network ending in a Dense layer showed no output among its unit maps (Playground draws it)."""
+    wine = load_wine_2d()
+    logistic = Network([Dense(2, 3), Activation("relu"), Dense(3, 1)], loss="binary_cross_entropy", seed=1)
+    scores = Network([Dense(2, 3), Activation("relu"), Dense(3, 3)], loss="hinge", seed=1)
+    for network, function in ((logistic, "sigmoid"), (scores, "identity")):
+        maps = inspection.unit_maps(network, wine, 4, 16)
+        assert maps.functions == ("relu", function) and maps.dense_before == (1, 2)
+        point = wine.scaler.transform([[maps.x[2], maps.y[1]]]).astype(np.float32)
+        expected = network.predict_proba(point)[0, 1:] if function == "sigmoid" else network.predict_output(point)[0]
+        np.testing.assert_allclose(maps.maps[1][1, 2], expected, rtol=1e-5, atol=1e-6)
+    ends_in_activation = Network([Dense(2, 1), Activation("step")], loss="perceptron")
+    assert inspection.unit_maps(ends_in_activation, wine, 4, 16).functions == ("step",), "its step is the output"
 
 
 def test_only_2d_data_has_unit_maps(digits):
