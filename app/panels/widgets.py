@@ -182,7 +182,10 @@ class IntegerBox(QSpinBox):
 
 
 class FractionBox(QDoubleSpinBox):
-    """A fraction in [low, high] in steps of ``step`` (dropout rate, validation split)."""
+    """A fraction in [low, high] in steps of ``step`` (dropout rate, validation split).
+
+    Takes a decimal point where the language writes a comma, as the number edits do (:func:`parse_number`):
+    Qt's box dropped the point of a typed "0.15" in Russian and kept 0 — a validation split of nothing."""
 
     def __init__(self, low: float, high: float, step: float, parent: QWidget | None = None):
         super().__init__(parent)
@@ -195,6 +198,12 @@ class FractionBox(QDoubleSpinBox):
         with QSignalBlocker(self):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.setValue(value)
+
+    def validate(self, text: str, position: int):
+        return super().validate(text.replace(".", self.locale().decimalPoint()), position)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(text.replace(".", self.locale().decimalPoint()))
 
 
 MINIMUM_CHOICE_CHARACTERS = 12

@@ -3,7 +3,9 @@ import pyqtgraph as pg
 import pytest
 
 from app import i18n
-from app.panels.widgets import NumberEdit, SequenceEdit
+from PySide6.QtCore import Qt
+
+from app.panels.widgets import FractionBox, NumberEdit, SequenceEdit
 from app.views.base import Axis
 from app.views.compare_view import LossAxis
 
@@ -39,6 +41,19 @@ def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russia
     assert edit.text() == "0.001"
     i18n.set_language("ru")
     assert edit.text() == "0,001"
+
+
+@pytest.mark.parametrize("keys", ["0.15", "0,15"])
+def test_a_fraction_box_takes_a_decimal_point_where_the_language_writes_a_comma(qtbot, russian, keys):
+    """Qt's box dropped the point of "0.15" typed in Russian and set the validation split to 0."""
+    box = FractionBox(0.0, 0.9, 0.05)
+    qtbot.addWidget(box)
+    box.setValue(0.1)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, keys)
+    assert box.lineEdit().text() == "0,15"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.value() == pytest.approx(0.15)
 
 
 def test_a_list_of_numbers_is_separated_by_semicolons_where_the_comma_is_decimal(qtbot, russian):
