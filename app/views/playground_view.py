@@ -435,7 +435,13 @@ class PlaygroundView(View):
         self.angle_label.setText(self.tr("angle {value}°").format(value=i18n.format_number(values["angle"], 0)))
 
     def _quadratic_changed(self) -> None:
+        suggested = self.surface.learning_rates
         self._use_surface(surfaces.create("quadratic", **self._quadratic_hyperparameters()))
+        # A rate left as suggested follows κ (gradient descent's 0.15 blew up from κ = 14 on); a typed one stays.
+        for method, rate in self.surface.learning_rates.items():
+            shown = self.rate_edits[method].value()  # as the edit shows it, to six significant digits
+            if isinstance(shown, float) and math.isclose(shown, suggested[method], rel_tol=1e-5):
+                self.rate_edits[method].set_value(rate)
         self.restart()
 
     def _use_surface(self, surface: surfaces.Surface) -> None:

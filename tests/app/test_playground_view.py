@@ -71,7 +71,9 @@ def test_a_click_places_the_start_and_every_path_descends_on_the_quadratic(qtbot
 def test_gradient_descent_zigzags_more_as_the_condition_number_grows(qtbot, view):
     view.set_surface("quadratic")
     only(view, "sgd")
-    assert view.rate_edits["sgd"].value() == 0.15  # stable up to κ = 2/0.15 ≈ 13
+    view.set_condition_number(1.0)
+    view.rate_edits["sgd"].setText("0.15")  # typed: it stays as κ changes; stable up to κ = 2/0.15 ≈ 13
+    view.rate_edits["sgd"].editingFinished.emit()
     ratios = []
     for condition_number in (1.0, 4.0, 8.0, 10.0, 12.0):
         view.set_condition_number(condition_number)
@@ -84,6 +86,25 @@ def test_gradient_descent_zigzags_more_as_the_condition_number_grows(qtbot, view
     assert ratios[0] == pytest.approx(1.0)
     assert all(later > earlier for earlier, later in zip(ratios, ratios[1:])), ratios
     assert ratios[-1] > 3  # the path is over three times as long as the straight line
+
+
+def test_a_rate_left_as_suggested_follows_the_condition_number_and_a_typed_one_stays(view):
+    """Lab 5 asks for κ = 100 and 1000: gradient descent's suggested 0.15 blew up from κ = 14 on."""
+    view.set_surface("quadratic")
+    only(view, "sgd", "momentum")
+    for condition_number in (100.0, 1000.0):
+        view.set_condition_number(condition_number)
+        assert view.rate_edits["sgd"].value() == {100: 0.019, 1000: 0.0019}[condition_number]  # best 2/(1 + κ), down
+        view.step(300)
+        for method in ("sgd", "momentum"):
+            walk = view.walks[method]
+            assert walk.stopped is None and walk.losses[-1] < walk.losses[0], (condition_number, method)
+        assert zigzag(view.walks["sgd"]) > 3, "it zig-zags across the valley"
+    view.rate_edits["momentum"].setText("0.01")
+    view.rate_edits["momentum"].editingFinished.emit()
+    view.set_condition_number(10.0)
+    assert view.rate_edits["momentum"].value() == 0.01
+    assert view.rate_edits["sgd"].value() == 0.18
 
 
 def test_the_condition_number_reaches_the_thousand_lab_5_asks_for(view):
