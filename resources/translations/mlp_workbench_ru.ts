@@ -942,7 +942,7 @@ reached target</source>
     </message>
     <message>
         <source>Steps until the end of the first epoch whose mean training loss (over the epoch&apos;s batches) reached the target: the lowest epoch mean that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out). Counted in whole epochs; with one step per epoch, the step whose loss reached it.</source>
-        <translation>Шаги до конца первой эпохи, средние потери на обучении которой (по пакетам эпохи) достигли цели: наименьшего среднего по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается). Считается целыми эпохами; при одном шаге за эпоху — шаг, потери которого достигли цели.</translation>
+        <translation>Шаги до конца первой эпохи, средние потери на обучении которой (по батчам эпохи) достигли цели: наименьшего среднего по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается). Считается целыми эпохами; при одном шаге за эпоху — шаг, потери которого достигли цели.</translation>
     </message>
     <message>
         <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>
