@@ -46,6 +46,7 @@ from app.panels.base import problem_text, refusal_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
+from app.recent_files import RecentFilesMenu, is_model
 from app import display_names, endings, gui_thread_gc, run_library, settings
 from app.run_library import RunRecording, SavedRun, read_optimizer_state
 from app.start_page import StartPage
@@ -360,9 +361,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        self.recent_menu = RecentFilesMenu(self)
+        self.recent_menu.open_requested.connect(self.open_recent_file)
+        file_menu.aboutToShow.connect(self.recent_menu.refresh)  # as another window or instance left the list
         for action in (self.open_action, self.save_action, self.save_as_action, None, self.open_model_action,
-                       self.save_model_action, None, self.export_metrics_action, self.export_view_action, None,
-                       self.quit_action):
+                       self.save_model_action, None, self.recent_menu.menuAction(), None, self.export_metrics_action,
+                       self.export_view_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         run_menu = menu.addMenu(self.tr("&Run"))
         for action in (self.start_action, self.pause_action, self.step_batch_action, self.step_epoch_action,
@@ -1440,17 +1444,33 @@ class MainWindow(QMainWindow):
         self._save_config_dialog(choose=True)
 
     def load_config(self, path: str) -> bool:
-        """Open a configuration file; on any problem the message says why and nothing changes."""
+        """Open a configuration file; on any problem the message says why and nothing changes (but a file
+        that cannot be read leaves File ▸ Open recent)."""
         try:
             config = run_config.load(path)
         except ValueError as error:
-            self.show_message(self.tr("Could not open the configuration: %1").replace("%1", refusal_text(error)), "error")
+            self.show_message(self.tr("Could not open the configuration: %1").replace("%1", refusal_text(error))
+                              + self._unlisted(path), "error")
             return False
         if not self.open_config(config, os.path.basename(path),
                                 self.tr("Opening a configuration stops the current run. Continue?")):
             return False
         self.config_path = path
+        self.recent_menu.remember(path)
         return True
+
+    def open_recent_file(self, path: str) -> bool:
+        """Open a file of File ▸ Open recent as Open configuration… or Open model… opens it; False, with a
+        message naming it, if it was not opened. A file that is gone or cannot be read leaves the list."""
+        if not os.path.exists(path):
+            self.show_message(self.tr("%1 no longer exists (was it moved, renamed or deleted?); open it from where "
+                                      "it is now.").replace("%1", path) + self._unlisted(path), "error")
+            return False
+        return self.load_model(path) if is_model(path) else self.load_config(path)
+
+    def _unlisted(self, path) -> str:
+        """Take ``path`` off File ▸ Open recent: what to add to the message saying why it cannot be opened."""
+        return " " + self.tr("It is removed from File ▸ Open recent.") if self.recent_menu.forget(path) else ""
 
     def open_config(self, config: RunConfig, title: str, question: str) -> bool:
         """Replace the whole configuration and rebuild the run (asking ``question`` first if one is going).
@@ -1513,6 +1533,7 @@ class MainWindow(QMainWindow):
         self.config_path = path
         self._keep_settings()
         self.set_document_title(os.path.basename(path))
+        self.recent_menu.remember(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
         return True
 
@@ -1640,10 +1661,11 @@ class MainWindow(QMainWindow):
             saved = self._saved_model(path, network, metadata)
         except (OSError, ValueError) as error:
             self.show_message(self.tr("Could not open the model: %1")
-                              .replace("%1", run_library.describe_problem(error)), "error")
+                              .replace("%1", run_library.describe_problem(error)) + self._unlisted(path), "error")
             return False
         if saved is not None and not self._open_saved(saved, path.name):
             return False
+        self.recent_menu.remember(path)
         drawable = False
         if self.draw_view is not None:
             self.draw_view.set_model(network, metadata, source=self.tr("the model in %1").replace("%1", path.name))
@@ -1790,6 +1812,7 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Could not save the model to %1: %2").replace("%1", str(path))
                               .replace("%2", os_error_reason(error)), "error")
             return False
+        self.recent_menu.remember(path)
         self.statusBar().showMessage(self.tr("Saved the model to %1").replace("%1", str(path)), 5000)
         return True
 

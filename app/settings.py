@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from core import config as run_config
 from core.datasets.locations import data_folder
@@ -35,6 +35,8 @@ class Settings:
     """The configuration panel shown last (0 Data, 1 Network, 2 Training)."""
     view: str = ""
     """The class name of the view or tool shown last ("LossView"), or "" for the first."""
+    recent_files: list[str] = field(default_factory=list)
+    """The configurations and models last opened or saved, newest first (see :mod:`app.recent_files`)."""
 
 
 def path():
@@ -63,6 +65,8 @@ def load() -> Settings:
     defaults = asdict(Settings())
     values = {key: value for key, value in migrate(raw).items()
               if key in defaults and type(value) is type(defaults[key])}
+    if "recent_files" in values:  # and a list's items of another type than a path's are left out
+        values["recent_files"] = [item for item in values["recent_files"] if isinstance(item, str) and item]
     return Settings(**values)
 
 

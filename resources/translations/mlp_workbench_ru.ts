@@ -3237,6 +3237,14 @@ epoch mean
         <translation>Открытие конфигурации остановит текущий запуск. Продолжить?</translation>
     </message>
     <message>
+        <source>%1 no longer exists (was it moved, renamed or deleted?); open it from where it is now.</source>
+        <translation>Файла %1 больше нет (его переместили, переименовали или удалили?); откройте его там, где он теперь.</translation>
+    </message>
+    <message>
+        <source>It is removed from File ▸ Open recent.</source>
+        <translation>Файл убран из меню Файл ▸ Недавние файлы.</translation>
+    </message>
+    <message>
         <source>The settings you had changed were replaced by those of %1.</source>
         <translation>Изменённые вами настройки заменены настройками «%1».</translation>
     </message>
@@ -4709,6 +4717,29 @@ epoch mean
     <message>
         <source>invalid run configuration:</source>
         <translation>недопустимая конфигурация запуска:</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <source>Forget the files listed here (the files themselves stay)</source>
+        <translation>Забыть перечисленные здесь файлы (сами файлы останутся)</translation>
+    </message>
+    <message>
+        <source>Open the model %1 from the folder %2</source>
+        <translation>Открыть модель %1 из папки %2</translation>
+    </message>
+    <message>
+        <source>Open the configuration %1 from the folder %2</source>
+        <translation>Открыть конфигурацию %1 из папки %2</translation>
     </message>
 </context>
 <context>
