@@ -50,6 +50,27 @@ def epoch_metrics(event: events.EpochFinished, metric: str) -> dict:
     return {name: float(value) for name, value in values.items() if math.isfinite(value)}
 
 
+_MNEMONIC = re.compile(r"&([^&])")
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The key a menu text's mnemonic names ("Close la&b" → "b"), lower-case, or None."""
+    found = _MNEMONIC.search(text)
+    return found.group(1).lower() if found else None
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` as a menu shows it (an ampersand doubled) with a mnemonic on its first letter that begins a
+    word and is not in ``taken``, else on any letter not in it (none if every letter is); ``taken`` gains it."""
+    letters = [index for index, character in enumerate(text) if character.isalpha()]
+    word_starts = [index for index in letters if index == 0 or not text[index - 1].isalpha()]
+    chosen = next((index for index in word_starts + letters if text[index].lower() not in taken), None)
+    if chosen is None:
+        return text.replace("&", "&&")
+    taken.add(text[chosen].lower())
+    return f"{text[:chosen].replace('&', '&&')}&{text[chosen:].replace('&', '&&')}"
+
+
 ROOM_FOR_THE_VIEWS = 800
 """The width the views keep beside a lesson (else it becomes a tab): their plots beside their
 controls (Compare optimisers, Playground) need about this much."""
@@ -127,11 +148,16 @@ class LabController(QObject):
         self.menu.addAction(self.list_action)
         self.menu.addSeparator()
         self.lab_actions = []
+        # Labs 1-9 by their digit from the keyboard; 10 and on keep their number as the class calls them (a
+        # hexadecimal "A" for lab 10 left students looking for a 10) and take a letter of their title that
+        # no other item of the menu has: "1&0", "1&1" would clash with labs 1 and 2, in either language.
+        taken = {mnemonic_of(action.text()) for action in (self.list_action, self.export_action,
+                                                           self.collect_action, self.close_action)}
+        taken |= {str(number) for number in range(1, 10)}
         for lab in self.available_labs:
             title = text_in(lab.title, language)
-            # Labs 1-9 by their digit from the keyboard; 10 and on by their number as the class calls them
-            # (a hexadecimal "A" for lab 10 left students looking for a 10).
-            action = self.menu.addAction(f"&{lab.number}  {title}" if lab.number < 10 else f"{lab.number}  {title}")
+            action = self.menu.addAction(f"&{lab.number}  {title.replace('&', '&&')}" if lab.number < 10
+                                         else f"{lab.number}  {with_mnemonic(title, taken)}")
             action.setToolTip(text_in(lab.summary, language))
             action.setData(lab.id)
             self.lab_actions.append(action)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app import labs_ui
+from app import i18n, labs_ui
 from app.teacher import ResultsDialog, field_controls
 from core import labs, runs
 
@@ -117,6 +117,25 @@ def test_the_labs_menu_numbers_the_labs_as_the_class_does(window):
     texts = [action.text() for action in window.labs.lab_actions]
     assert texts[0].startswith("&1  ") and texts[8].startswith("&9  ")
     assert [text.split()[0] for text in texts[9:12]] == ["10", "11", "12"]
+    # After 9, a letter of the title's that the menu's other items (Lab &list…) leave free.
+    assert texts[9:12] == ["10  Learning-&rate schedules", "11  &Momentum and adaptive optimisers",
+                           "12  &The computational graph and the gradient check"]
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert [action.text() for action in window.labs.lab_actions][9:12] == [
+            "10  &Расписания скорости обучения", "11  &Метод моментов и адаптивные оптимизаторы",
+            "12  &Вычислительный граф и проверка градиента"]
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("title, taken, expected", [
+    ("Loss & learning rate", {"l"}, "Loss && learning &rate"),  # an ampersand of the title is shown as one
+    ("Loss & learning rate", {"l", "r"}, "L&oss && learning rate"),  # no word's first letter left: another
+    ("Lab", {"l", "a", "b"}, "Lab")])  # no letter left: none
+def test_a_lab_after_the_ninth_takes_a_free_letter_of_its_title_preferring_a_word_s_first(title, taken, expected):
+    assert labs_ui.with_mnemonic(title, set(taken)) == expected
 
 
 def test_closing_a_lab_unlocks_and_shows_every_setting_again(window):
