@@ -1396,8 +1396,9 @@ class MainWindow(QMainWindow):
         if view is None:
             self.show_message(self.tr("Choose a live view tab to export."), "warning")
             return
-        path = ask_save_path(self, self.tr("Export view"), "",
-                             self.tr("PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)"))
+        from app.views.base import ask_export_path  # the views are loaded by now: one is shown
+
+        path = ask_export_path(self)
         if path:
             self.export_view(view, path)
 

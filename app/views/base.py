@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QGraphicsItem, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout,
@@ -28,7 +28,11 @@ from app.i18n import with_decimal_separator
 from app.panels.widgets import set_help
 from core.inspection import Inspection, inspect
 
-EXPORT_SUFFIXES = (".png", ".svg", ".csv")
+EXPORT_TYPES = {".png": QT_TRANSLATE_NOOP("View", "PNG image"), ".svg": QT_TRANSLATE_NOOP("View", "SVG drawing"),
+                ".csv": QT_TRANSLATE_NOOP("View", "CSV data")}
+"""The files a view exports to, by ending (the first is the export dialog's default): what
+:func:`export_suffix` accepts and what :func:`ask_export_path` offers."""
+EXPORT_SUFFIXES = tuple(EXPORT_TYPES)
 
 
 def export_suffix(path: Path) -> str:
@@ -37,6 +41,16 @@ def export_suffix(path: Path) -> str:
     if suffix not in EXPORT_SUFFIXES:
         raise ValueError(f"cannot export to {path.name!r}: the file name must end in {', '.join(EXPORT_SUFFIXES)}")
     return suffix
+
+
+def ask_export_path(parent: QWidget) -> str:
+    """Ask where to export a view, offering :data:`EXPORT_TYPES` (File ▸ Export current view… and a plot's
+    right-click menu ask alike); "" if the user cancelled."""
+    file_types = ";;".join(f"{QCoreApplication.translate('View', name)} (*{suffix})"
+                           for suffix, name in EXPORT_TYPES.items())
+    return ask_save_path(parent, QCoreApplication.translate("View", "Export view"), "", file_types)
+
+
 PNG_SCALE = 2
 
 
@@ -750,8 +764,7 @@ class View(QWidget):
 
     def export_dialog(self) -> None:
         """Ask where to export the view and export it there; a failure is said above the plots."""
-        formats = QCoreApplication.translate("View", "PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)")
-        path = ask_save_path(self, QCoreApplication.translate("View", "Export view"), "", formats)
+        path = ask_export_path(self)
         if not path:
             return
         try:

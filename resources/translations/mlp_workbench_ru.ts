@@ -3193,14 +3193,6 @@ epoch mean
         <translation>Выберите вкладку вида обучения для экспорта.</translation>
     </message>
     <message>
-        <source>Export view</source>
-        <translation>Экспорт вида</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)</source>
-        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg);;Данные CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Could not export to %1: %2</source>
         <translation>Не удалось экспортировать в %1: %2</translation>
     </message>
@@ -5828,6 +5820,18 @@ epoch mean
 <context>
     <name>View</name>
     <message>
+        <source>PNG image</source>
+        <translation>Изображение PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>Рисунок SVG</translation>
+    </message>
+    <message>
+        <source>CSV data</source>
+        <translation>Данные CSV</translation>
+    </message>
+    <message>
         <source>View all</source>
         <translation>Показать всё</translation>
     </message>
@@ -5846,10 +5850,6 @@ epoch mean
     <message>
         <source>this view shows nothing</source>
         <translation>эта вкладка ничего не показывает</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;CSV data (*.csv)</source>
-        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg);;Данные CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export view</source>

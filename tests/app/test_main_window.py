@@ -863,6 +863,41 @@ def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_wind
                    if type(view).__name__ in ("BoundaryView", "FittedCurveView")), "no 2-D or 1-D plot for digits"
 
 
+def test_ctrl_e_and_a_plot_s_export_view_ask_with_the_same_file_types_and_write_what_was_typed(window, tmp_path,
+                                                                                               monkeypatch):
+    from app import file_dialogs
+
+    asked, typed = [], []
+
+    def answer(dialog) -> int:
+        """The user types the next name of ``typed`` into the export dialog and clicks Save."""
+        asked.append((dialog.windowTitle(), dialog.nameFilters(), dialog.defaultSuffix()))
+        dialog.selectFile(str(tmp_path / typed.pop(0)))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(file_dialogs._SaveDialog, "exec", answer)
+    loss = next(view for view in window.views if type(view).__name__ == "LossView")
+    window.view_tabs.setCurrentWidget(loss)
+    typed += ["by menu", "by plot.svg"]
+    window.export_view_action.trigger()  # File ▸ Export current view… (Ctrl+E)
+    loss.export_dialog()  # the plot's right-click menu
+    offered = ("Export view", ["PNG image (*.png)", "SVG drawing (*.svg)", "CSV data (*.csv)"], "png")
+    assert asked == [offered, offered]
+    assert (tmp_path / "by menu.png").stat().st_size > 0, "the type selected first: a PNG image"
+    assert (tmp_path / "by plot.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml"), "another offered type"
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        typed += ["по меню", "по графику"]
+        window.export_view_action.trigger()
+        loss.export_dialog()
+        offered = ("Экспорт вида", ["Изображение PNG (*.png)", "Рисунок SVG (*.svg)", "Данные CSV (*.csv)"], "png")
+        assert asked[2:] == [offered, offered]
+    finally:
+        i18n.set_language("en")
+
+
 def test_every_view_shown_is_listed_beside_the_tabs_and_one_click_there_goes_to_it(open_window):
     window = open_window()
     window._make_pending_pages()  # else made one by one after the window shows
