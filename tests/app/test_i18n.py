@@ -93,7 +93,9 @@ def shown_texts(window) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, tmp_path, monkeypatch):
+    # Settings of its own: File ▸ Open recent listed the files other tests had saved, in folders named in English.
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path / "user"))
     i18n.set_language("en")
     made = MainWindow()
     qtbot.addWidget(made)
