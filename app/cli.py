@@ -58,10 +58,11 @@ def check_model(args: argparse.Namespace) -> None:
 
 
 def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = False, model: str | None = None,
-             unrestored: str | None = None) -> int:
+             unrestored: str | None = None, config_file: str | None = None) -> int:
     """Show the main window (with ``model`` loaded, if given) and run the Qt event loop until it
     closes; returns the exit code. ``unrestored`` says why the last session's configuration could not
-    be read (the window then opens on ``config``)."""
+    be read (the window then opens on ``config``); ``config_file`` is the file ``config`` was read from, as
+    it is there (Save writes to it)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -74,6 +75,8 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
 
     install_startup_language(application)  # the saved choice, else the system's language
     window = MainWindow(config, fit_loss_to_data=fit_loss_to_data)
+    if config_file is not None:
+        window.opened_from(config_file)
     from app import settings
 
     window.restore_layout(settings.load())  # as it last closed
@@ -108,4 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
         restored, unrestored = settings.load_last_config()
         config = restored or config
-    return open_gui(config, [], fit_loss_to_data=args.dataset is not None, model=args.model, unrestored=unrestored)
+    # With --dataset the window's settings are no longer the file's: Save must not write them over it unasked.
+    config_file = args.config if args.config and args.dataset is None else None
+    return open_gui(config, [], fit_loss_to_data=args.dataset is not None, model=args.model, unrestored=unrestored,
+                    config_file=config_file)

@@ -1460,6 +1460,14 @@ class MainWindow(QMainWindow):
         self.recent_menu.remember(path)
         return True
 
+    def opened_from(self, path: str) -> None:
+        """The settings shown are those of the configuration file ``path`` (given on the command line): Save
+        writes to it, the title names it, File ▸ Open recent lists it."""
+        self.config_path = path
+        self._keep_settings()
+        self.set_document_title(os.path.basename(path))
+        self.recent_menu.remember(path)
+
     def open_recent_file(self, path: str) -> bool:
         """Open a file of File ▸ Open recent as Open configuration… or Open model… opens it; False, with a
         message naming it, if it was not opened. A file that is gone or cannot be read leaves the list."""

@@ -115,3 +115,33 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
     assert cli.main([]) == 0, "a list where the panels take an object crashed every launch"
     defaults, message = opened[4]
     assert defaults == RunConfig() and "data.options must be an object" in message
+
+
+def test_a_configuration_given_on_the_command_line_is_the_file_save_writes_to(qtbot, monkeypatch, tmp_path):
+    """With --config the title named no file, Ctrl+S asked for a name and File ▸ Open recent did not list it."""
+    from app import recent_files
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    config = RunConfig()
+    config.training.epochs = 3
+    path = tmp_path / "lab-run.json"
+    path.write_text(config.to_json(), encoding="utf-8")
+    opened = []
+
+    def run_event_loop():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        opened.append((window.config_path, window.windowTitle(), window.isWindowModified()))
+        if window.config_path is not None:
+            window.model.set("training.epochs", 4)
+            window.save_action.trigger()  # no dialog: it writes to the file
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_event_loop))
+    assert cli.main(["--config", str(path)]) == 0
+    assert opened[0] == (str(path), "lab-run.json[*] — MLP Workbench", False)
+    assert RunConfig.from_json(path.read_text(encoding="utf-8")).training.epochs == 4
+    assert recent_files.listed() == [recent_files.resolved(path)]
+    assert cli.main(["--config", str(path), "--dataset", "moons"]) == 0
+    assert opened[1][0] is None, "the settings are no longer the file's"
