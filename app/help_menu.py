@@ -1,4 +1,5 @@
-"""The Help menu: the keyboard shortcuts, where the workbench keeps and looks for files, and what it runs on.
+"""The Help menu: the user guide, the keyboard shortcuts, where the workbench keeps and looks for files, and
+what it runs on.
 
 Each dialog is made when asked for, from the window and the computer as they are then (the
 window's actions, the folders and the data sets found, the libraries loaded), so none of it can
@@ -20,7 +21,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKe
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QMenu, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from app import display_names, settings
+from app import display_names, settings, user_guide
 from app.i18n import format_number
 from core import runs
 from core.datasets import locations, mnist, user_digits
@@ -42,12 +43,17 @@ def plain(text: str) -> str:
 
 
 class HelpMenu(QMenu):
-    """Help ▸ Keyboard shortcuts, Files and folders, About MLP Workbench, About Qt."""
+    """Help ▸ User guide, Keyboard shortcuts, Files and folders, About MLP Workbench, About Qt."""
 
     def __init__(self, window):
         super().__init__(window)
         self.main_window = window
+        self.guide_window: user_guide.GuideWindow | None = None  # made at the first F1, then shown again
         self.setTitle(self.tr("&Help"))
+        self.guide_action = self._add(self.tr("&User guide…"), self.show_guide,
+                                      self.tr("How to use the workbench, opened at the part about what you are "
+                                              "looking at"))
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action = self._add(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
                                           self.tr("Every shortcut of the menus and views"))
         self.files_action = self._add(self.tr("&Files and folders…"), self.show_files,
@@ -65,6 +71,17 @@ class HelpMenu(QMenu):
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
+
+    def show_guide(self) -> None:
+        """Show the user guide at the section about the panel, dock or view the user is at (one guide window,
+        raised again by the next F1)."""
+        section = user_guide.section_shown(self.main_window)  # before the guide takes the focus
+        if self.guide_window is None:
+            self.guide_window = user_guide.GuideWindow(self.main_window)
+        self.guide_window.show()  # first: the text is laid out at the window's width, where the section is
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        self.guide_window.show_section(section)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.main_window).exec()

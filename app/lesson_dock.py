@@ -25,6 +25,9 @@ GOAL_PENDING_STYLE = "color: #6d4c00;"
 class LessonDock(QDockWidget):
     """Start page (the labs) and lesson page (one lab's sheet, variants and goal)."""
 
+    guide_section = "labs"
+    """The anchor of the labs' section of the user guide (:mod:`app.user_guide`): F1 in the dock opens it."""
+
     open_requested = Signal(str, str)
     """open_requested(lab_id, variant_name): the user chose a lab (variant "" = its first) or a variant."""
     export_requested = Signal()

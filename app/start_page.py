@@ -88,6 +88,9 @@ class StartPage(QWidget):
     """The window's start page (see the module docstring). ``StartPage(window)`` puts itself in the
     window's central stack and View menu, shown or not as the user's settings say."""
 
+    guide_section = "getting-started"
+    """The anchor of the first steps' section of the user guide (:mod:`app.user_guide`): F1 on the page opens it."""
+
     def __init__(self, window):
         super().__init__()
         self.main_window = window

@@ -107,6 +107,8 @@ class ConfigPanel(QWidget):
     """
 
     prefixes: tuple[str, ...] = ()
+    guide_section: str
+    """The anchor of the panel's section of the user guide (:mod:`app.user_guide`): F1 in the panel opens it."""
 
     def __init__(self, model: ConfigModel, parent: QWidget | None = None):
         super().__init__(parent)

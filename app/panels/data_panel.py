@@ -195,6 +195,7 @@ def takes_features(data) -> bool:
 
 class DataPanel(ConfigPanel):
     prefixes = ("data",)
+    guide_section = "data"
 
     download_requested = Signal(object)
     """download_requested(source): the user asked for the files of the data set offered by :meth:`offer_download`."""

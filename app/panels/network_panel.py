@@ -87,6 +87,7 @@ class ArchitectureDiagram(QWidget):
 
 class NetworkPanel(ConfigPanel):
     prefixes = ("network",)
+    guide_section = "network"
 
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(model, parent)

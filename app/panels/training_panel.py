@@ -104,6 +104,7 @@ class TrainingPanel(ConfigPanel):
     """Everything about how the network is trained (not what it is, nor on what data)."""
 
     prefixes = ("loss", "optimizer", "schedule", "regularization", "training")
+    guide_section = "training"
     preview_inputs = ("optimizer", "schedule", "training.epochs", "training.batch_size")
 
     def __init__(self, model, parent: QWidget | None = None):

@@ -103,6 +103,7 @@ class ActivationFunctionsView(View):
     """φ and φ′ of the chosen activations, one small plot each."""
 
     title = TranslatedText(CONTEXT, QT_TRANSLATE_NOOP("ActivationFunctionsView", "Activation functions"))
+    guide_section = "view-activation-functions"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -620,7 +620,8 @@ def nothing_to_export() -> str:
 
 
 class View(QWidget):
-    """Base class of the live views. Subclasses set ``title`` and override the hooks:
+    """Base class of the live views. Subclasses set ``title`` and ``guide_section`` (the anchor of their
+    section of the user guide, :mod:`app.user_guide`, opened by F1 while they are shown) and override the hooks:
 
     - ``prepare(experiment)``: clear buffers and build the plot items for this network and data;
     - ``add_batches(events)`` / ``add_epochs(events)``: store the engine's events;

@@ -41,6 +41,7 @@ class BoundaryView(PlaneView):
     in their true class's colour (:class:`app.views.plane_view.PlaneView`)."""
 
     title = TranslatedText("BoundaryView", QT_TRANSLATE_NOOP("BoundaryView", "Decision boundary"))
+    guide_section = "view-boundary"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -432,6 +432,7 @@ class CompareView(SessionView, View):
     """Choose contenders (or a preset), race them, read the curves and the summary, export both."""
 
     title = TranslatedText("CompareView", QT_TRANSLATE_NOOP("CompareView", "Compare optimisers"))
+    guide_section = "compare"
     has_own_run_controls = True
     """The window's Start, Step and Speed stand aside while the view is shown: they train its own network."""
 

@@ -100,6 +100,7 @@ class ConfusionView(View):
     """
 
     title = TranslatedText("ConfusionView", QT_TRANSLATE_NOOP("ConfusionView", "Confusion matrix"))
+    guide_section = "view-confusion"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -549,6 +549,7 @@ class DrawView(QWidget):
     """Draw a digit; see the probabilities, the network's input and its saliency (see the module docstring)."""
 
     title = TranslatedText("DrawView", QT_TRANSLATE_NOOP("DrawView", "Draw"))
+    guide_section = "drawing"
     keys = (("DrawView", QT_TRANSLATE_NOOP("DrawView", "Wipe the canvas to draw another digit"), Qt.Key.Key_Escape),
             ("DrawView", QT_TRANSLATE_NOOP("DrawView", "Take back the last stroke"), QKeySequence.StandardKey.Undo))
     """(translation context, command, key) of the keys the view answers, for Help ▸ Keyboard shortcuts."""

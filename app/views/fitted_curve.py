@@ -12,6 +12,7 @@ class FittedCurveView(View):
     """Training points (circles), validation points (triangles) and the network's y(x) (line)."""
 
     title = TranslatedText("FittedCurveView", QT_TRANSLATE_NOOP("FittedCurveView", "Fitted curve"))
+    guide_section = "view-fitted-curve"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -34,6 +34,7 @@ class GradientCheckView(View):
     """The gradient check of the window's current network: explanation, verdict, table and chart."""
 
     title = TranslatedText("GradientCheckView", QT_TRANSLATE_NOOP("GradientCheckView", "Gradient check"))
+    guide_section = "view-gradient-check"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

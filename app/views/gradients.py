@@ -35,6 +35,7 @@ class GradientView(View):
     """
 
     title = TranslatedText("GradientView", QT_TRANSLATE_NOOP("GradientView", "Gradients"))
+    guide_section = "view-gradients"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -16,6 +16,7 @@ class HistogramView(View):
     """
 
     title = TranslatedText("HistogramView", QT_TRANSLATE_NOOP("HistogramView", "Weights"))
+    guide_section = "view-weights"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -24,6 +24,7 @@ class LossView(View):
     """
 
     title = TranslatedText("LossView", QT_TRANSLATE_NOOP("LossView", "Loss"))
+    guide_section = "view-loss"
 
     def __init__(self, parent=None):
         super().__init__(parent)

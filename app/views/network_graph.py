@@ -57,6 +57,7 @@ class NetworkView(View):
     A network of a few links (a lecture's XNOR) shows every weight and bias as a number too."""
 
     title = TranslatedText("NetworkView", QT_TRANSLATE_NOOP("NetworkView", "Network"))
+    guide_section = "view-network"
 
     def __init__(self, parent=None):
         super().__init__(parent)

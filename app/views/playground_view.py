@@ -166,6 +166,7 @@ class PlaygroundView(View):
     """Contours of a 2-D loss with the paths of the selected optimisers, and their loss per step."""
 
     title = TranslatedText("PlaygroundView", QT_TRANSLATE_NOOP("PlaygroundView", "Loss surfaces"))
+    guide_section = "view-loss-surfaces"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

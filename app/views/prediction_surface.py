@@ -46,6 +46,7 @@ class PredictionSurfaceView(PlaneView):
     plane gives the values (:class:`app.views.plane_view.PlaneView` draws the rest)."""
 
     title = TranslatedText("PredictionSurfaceView", QT_TRANSLATE_NOOP("PredictionSurfaceView", "Prediction surface"))
+    guide_section = "view-prediction-surface"
     training_outline = palette.REFERENCE  # white, a target of 0 vanished on a prediction near 0
 
     def __init__(self, parent=None):

@@ -57,6 +57,7 @@ class RunsView(View):
     """The run library as a list with an overlay plot (see the module docstring)."""
 
     title = TranslatedText("RunsView", QT_TRANSLATE_NOOP("RunsView", "Runs"))
+    guide_section = "view-runs"
     keys = (("RunsView", QT_TRANSLATE_NOOP("RunsView", "Bring back the runs just deleted"),
              QKeySequence.StandardKey.Undo),)
     """(translation context, command, key) of its own keys, for Help ▸ Keyboard shortcuts."""

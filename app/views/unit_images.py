@@ -41,6 +41,7 @@ class UnitImageView(View):
     unit's input down, yellow ones up — the strokes a unit has learned to respond to."""
 
     title = TranslatedText("UnitImageView", QT_TRANSLATE_NOOP("UnitImageView", "First-layer weights"))
+    guide_section = "view-first-layer"
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -63,6 +63,7 @@ class UnitMapView(View):
     the shapes of the decision boundary."""
 
     title = TranslatedText("UnitMapView", QT_TRANSLATE_NOOP("UnitMapView", "Neurons"))
+    guide_section = "view-neurons"
 
     def __init__(self, parent=None):
         super().__init__(parent)

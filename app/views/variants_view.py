@@ -167,6 +167,7 @@ class VariantsView(SessionView, View):
     """Tick a lab's variants, train them one after another, read their overlaid curves, export them."""
 
     title = TranslatedText("VariantsView", QT_TRANSLATE_NOOP("VariantsView", "Lab variants"))
+    guide_section = "view-variants"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

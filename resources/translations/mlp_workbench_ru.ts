@@ -2104,6 +2104,69 @@ epoch mean
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>MLP Workbench user guide</source>
+        <translation>Руководство пользователя MLP Workbench</translation>
+    </message>
+    <message>
+        <source>Back to the section shown before (Alt+Left)</source>
+        <translation>Назад, к предыдущему разделу (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Forward to the next section shown (Alt+Right)</source>
+        <translation>Вперёд, к следующему разделу (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <source>a word of the guide</source>
+        <translation>слово из руководства</translation>
+    </message>
+    <message>
+        <source>Find this text in the guide: Enter or F3 finds the next match, Shift+F3 the previous one (Ctrl+F comes here)</source>
+        <translation>Найти этот текст в руководстве: Enter или F3 — следующее совпадение, Shift+F3 — предыдущее (сюда ведёт Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>это не текст в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>The user guide cannot be shown</source>
+        <translation>Руководство пользователя не удаётся показать</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation>Не удалось прочитать %1: %2.</translation>
+    </message>
+    <message>
+        <source>The guide comes with MLP Workbench, as guide.en.md and guide.ru.md in the folder %1. Reinstalling MLP Workbench brings it back; the rest of the workbench works without it.</source>
+        <translation>Руководство входит в состав MLP Workbench: это файлы guide.en.md и guide.ru.md в папке %1. Переустановите MLP Workbench, чтобы вернуть его; всё остальное в программе работает и без него.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>не найдено</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Learning rate η, the size of each step: θ ← θ − η·g. Too large and the loss explodes, too small and it crawls. Can be changed while training.</source>
@@ -2395,6 +2458,14 @@ epoch mean
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;User guide…</source>
+        <translation>&amp;Руководство пользователя…</translation>
+    </message>
+    <message>
+        <source>How to use the workbench, opened at the part about what you are looking at</source>
+        <translation>Как работать с программой — руководство откроется на разделе о том, что у вас перед глазами</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
