@@ -100,10 +100,11 @@ def test_a_rate_left_as_suggested_follows_the_condition_number_and_a_typed_one_s
             walk = view.walks[method]
             assert walk.stopped is None and walk.losses[-1] < walk.losses[0], (condition_number, method)
         assert zigzag(view.walks["sgd"]) > 3, "it zig-zags across the valley"
-    view.rate_edits["momentum"].setText("0.01")
+        assert view.walks["momentum"].losses[-1] < 0.01 * view.walks["sgd"].losses[-1], "momentum, in a valley"
+    view.rate_edits["momentum"].setText("0.05")
     view.rate_edits["momentum"].editingFinished.emit()
     view.set_condition_number(10.0)
-    assert view.rate_edits["momentum"].value() == 0.01
+    assert view.rate_edits["momentum"].value() == 0.05
     assert view.rate_edits["sgd"].value() == 0.18
 
 
