@@ -508,7 +508,8 @@ class Adam(Optimizer):
         v ← β₂·v + (1 − β₂)·g²                   ('v'; see square_gate)
         amsgrad:  v̄ ← max(v̄, v), used instead of v   ('v_max')
         θ ← θ − η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
-        bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003's form, with ε outside the root)
+        bias_correction=False:  θ ← θ − η · m / (√v + ε)   (lecture 003's form: no correction; the lecture
+                                 writes ε inside the root, √(v + ε); torch and this engine outside it)
 
     The bias-corrected step is computed as θ ← θ − c·m / (√v + ε·√(1 − β₂ᵗ)) with the Python float
     c = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the same number with fewer operations per element.
