@@ -225,7 +225,7 @@ class FilesDialog(QDialog):
             grid.addWidget(text, row, 1)
             grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
             self.rows[place.key] = (text, button)
-        note = QLabel(self.tr("A folder a teacher prepares for a class (python -m core.datasets.labpack FOLDER) is "
+        note = QLabel(self.tr("A folder a teacher prepares for a class (mlp-workbench lab pack FOLDER) is "
                               "used when the environment variable %1 names it; the data sets are looked for there "
                               "first, then in the cache.").replace("%1", locations.SHARED_DATA_VARIABLE))
         note.setWordWrap(True)

@@ -1753,8 +1753,8 @@ epoch mean
         <translation>Открыть папку: %1</translation>
     </message>
     <message>
-        <source>A folder a teacher prepares for a class (python -m core.datasets.labpack FOLDER) is used when the environment variable %1 names it; the data sets are looked for there first, then in the cache.</source>
-        <translation>Папка, которую преподаватель готовит для занятий (python -m core.datasets.labpack ПАПКА), используется, когда на неё указывает переменная окружения %1; наборы данных ищутся сначала там, затем в кэше.</translation>
+        <source>A folder a teacher prepares for a class (mlp-workbench lab pack FOLDER) is used when the environment variable %1 names it; the data sets are looked for there first, then in the cache.</source>
+        <translation>Папка, которую преподаватель готовит для занятий (mlp-workbench lab pack ПАПКА), используется, когда на неё указывает переменная окружения %1; наборы данных ищутся сначала там, затем в кэше.</translation>
     </message>
     <message>
         <source>exists</source>
