@@ -58,12 +58,9 @@ def series_rgb(count: int) -> np.ndarray:
     return np.array([series_color(index).getRgb()[:3] for index in range(count)], dtype=np.uint8)
 
 
-def value_colormap() -> pg.ColorMap:
-    """Orange (−), white (0), blue (+), linear between: the values of 2-D regression, on [0, 1] for [−L, L]."""
-    return pg.ColorMap([0.0, 0.5, 1.0], [named_color("orange"), QColor(BACKGROUND), named_color("blue")])
-
-
 def signed_colormap() -> pg.ColorMap:
+    """Blue (−), near white (0), yellow (+) on [0, 1] for [−L, L]: weights, units' outputs and 2-D regression's
+    values alike, so that one colour means one sign in every view (colour-blind safe)."""
     return pg.colormap.get(SIGNED_MAP)
 
 

@@ -35,13 +35,13 @@ def scale_position(values: np.ndarray, limit: float) -> np.ndarray:
 
 def surface_lookup_table() -> np.ndarray:
     """(SCALE_STEPS, 3) uint8: the value colours mixed with white, c' = 255 + (c − 255)·SURFACE_STRENGTH."""
-    colours = palette.value_colormap().getLookupTable(nPts=SCALE_STEPS, alpha=False).astype(np.float32)
+    colours = palette.signed_colormap().getLookupTable(nPts=SCALE_STEPS, alpha=False).astype(np.float32)
     return np.round(255.0 + (colours - 255.0) * SURFACE_STRENGTH).astype(np.uint8)
 
 
 class PredictionSurfaceView(PlaneView):
-    """The plane of the two features coloured by the network's predicted value (orange negative, white 0, blue
-    positive, lighter than the points), with the points filled with the colour of their target on the same
+    """The plane of the two features coloured by the network's predicted value (blue negative, white 0, yellow
+    positive, as the other views draw signs; lighter than the points), with the points filled with the colour of their target on the same
     scale: where the network is right, a point melts into the surface under it. The colour scale beside the
     plane gives the values (:class:`app.views.plane_view.PlaneView` draws the rest)."""
 
@@ -68,7 +68,7 @@ class PredictionSurfaceView(PlaneView):
         self.scale_plot.hideButtons()
         self.graphics.ci.layout.setColumnFixedWidth(1, SCALE_WIDTH)
         self.scale_bar = pg.ImageItem(axisOrder="row-major")
-        self.scale_bar.setLookupTable(palette.value_colormap().getLookupTable(nPts=SCALE_STEPS, alpha=False))
+        self.scale_bar.setLookupTable(palette.signed_colormap().getLookupTable(nPts=SCALE_STEPS, alpha=False))
         self.scale_plot.addItem(self.scale_bar)
         self.surface = None
         self.limit = 1.0
@@ -96,7 +96,7 @@ class PredictionSurfaceView(PlaneView):
         self.prepare_plane(dataset)
 
     def point_colours(self, dataset, y):
-        return palette.value_colormap().map(scale_position(dataset.original_targets(y).reshape(-1), self.limit),
+        return palette.signed_colormap().map(scale_position(dataset.original_targets(y).reshape(-1), self.limit),
                                             mode="qcolor")
 
     def add_colour_entries(self, dataset) -> None:

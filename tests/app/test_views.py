@@ -558,7 +558,7 @@ def test_region_colours_are_white_where_undecided_and_tinted_where_sure():
 
 
 def value_colour(value: float, limit: float) -> QColor:
-    return palette.value_colormap().map(scale_position(np.array([value]), limit), mode="qcolor")[0]
+    return palette.signed_colormap().map(scale_position(np.array([value]), limit), mode="qcolor")[0]
 
 
 def test_the_prediction_surface_paints_the_predicted_values_under_points_coloured_by_their_targets(qtbot, runs):
@@ -573,14 +573,14 @@ def test_the_prediction_surface_paints_the_predicted_values_under_points_coloure
     assert view.region.levels.tolist() == pytest.approx([-limit, limit])
     lookup = view.region.lut
     assert lookup[0].tolist() != lookup[-1].tolist()
-    orange, blue = palette.named_color("orange"), palette.named_color("blue")
-    assert lookup[0][0] > lookup[0][2] and lookup[-1][2] > lookup[-1][0], "orange below 0, blue above"
-    assert min(lookup[len(lookup) // 2]) >= 250, "white at 0"
-    assert lookup[0].tolist() != [orange.red(), orange.green(), orange.blue()], "lighter than the points"
+    blue, yellow = (palette.signed_colormap().map(end, mode="qcolor") for end in (0.0, 1.0))
+    assert lookup[0][2] > lookup[0][0] and lookup[-1][0] > lookup[-1][2], "blue below 0, yellow above, as in Neurons"
+    assert min(lookup[len(lookup) // 2]) >= 230, "white at 0"
+    assert lookup[0].tolist() != [blue.red(), blue.green(), blue.blue()], "lighter than the points"
     np.testing.assert_allclose(np.column_stack(view.train_points.getData()), dataset.plane_points("train"))
     colours = [brush.color().name() for brush in view.train_points.data["brush"]]
     assert colours == [value_colour(target, limit).name() for target in dataset.y_train[:, 0]]
-    assert colours[int(np.argmax(np.abs(dataset.y_train)))] in (orange.name(), blue.name()), "±L in full colour"
+    assert colours[int(np.argmax(np.abs(dataset.y_train)))] in (blue.name(), yellow.name()), "±L in full colour"
     assert view.val_points.data["brush"][0].color().name() == value_colour(dataset.y_val[0, 0], limit).name()
     rect = view.region.mapRectToParent(view.region.boundingRect())
     points = dataset.plane_points("train")
