@@ -172,6 +172,19 @@ def loss_misfit_text(error: LossMisfit) -> str:
         classes=format_integer(error.n_classes))
 
 
+KEYS_WHERE_THE_PLATFORM_HAS_NONE = {QKeySequence.StandardKey.SaveAs: "Ctrl+Shift+S",
+                                    QKeySequence.StandardKey.Quit: "Ctrl+Q"}
+"""Standard keys that Qt binds to nothing on some platform (both on Windows), and the keys they get there."""
+
+
+def key_sequence(shortcut) -> QKeySequence:
+    """The keys of ``shortcut`` (a text such as "F5", or a standard key in the platform's binding); a standard
+    key the platform leaves unbound takes :data:`KEYS_WHERE_THE_PLATFORM_HAS_NONE`'s."""
+    if isinstance(shortcut, QKeySequence.StandardKey) and not QKeySequence.keyBindings(shortcut):
+        return QKeySequence(KEYS_WHERE_THE_PLATFORM_HAS_NONE.get(shortcut, ""))
+    return QKeySequence(shortcut)
+
+
 class MainWindow(QMainWindow):
     """The MLP Workbench main window; ``MainWindow()`` opens on the 8×8 digits with a small ReLU net."""
 
@@ -297,7 +310,7 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(key_sequence(shortcut))
             tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if tip else tip
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))

@@ -58,8 +58,9 @@ class RunsView(View):
 
     title = TranslatedText("RunsView", QT_TRANSLATE_NOOP("RunsView", "Runs"))
     guide_section = "view-runs"
-    keys = (("RunsView", QT_TRANSLATE_NOOP("RunsView", "Bring back the runs just deleted"),
-             QKeySequence.StandardKey.Undo),)
+    keys = (("RunsView", QT_TRANSLATE_NOOP("RunsView", "Rename the selected run"), "F2"),
+            ("RunsView", QT_TRANSLATE_NOOP("RunsView", "Bring back the runs just deleted"),
+             QKeySequence.StandardKey.Undo))
     """(translation context, command, key) of its own keys, for Help ▸ Keyboard shortcuts."""
 
     open_requested = Signal(object, object)

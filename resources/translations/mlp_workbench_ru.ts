@@ -5118,6 +5118,10 @@ epoch mean
         <translation>Запуски</translation>
     </message>
     <message>
+        <source>Rename the selected run</source>
+        <translation>Переименовать выбранный запуск</translation>
+    </message>
+    <message>
         <source>Bring back the runs just deleted</source>
         <translation>Вернуть только что удалённые запуски</translation>
     </message>

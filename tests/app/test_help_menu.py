@@ -39,6 +39,7 @@ def test_the_shortcuts_are_those_of_the_menus_and_views_even_one_added_later(win
     assert ("Lab list…", native("Ctrl+L")) in sections["Labs"]
     assert sections["Draw view"] == [("Wipe the canvas to draw another digit", "Esc"),
                                      ("Take back the last stroke", native(QKeySequence.StandardKey.Undo))]
+    assert ("Rename the selected run", "F2") in sections["Runs view"]
     listed = {(command, keys) for entries in sections.values() for command, keys in entries}
     for action in window.findChildren(QAction):
         if action.shortcut().isEmpty() or not action.associatedObjects():
@@ -148,3 +149,14 @@ def test_about_says_when_the_workbench_is_not_installed(monkeypatch):
                                             ("Save && quit", "Save & quit")])
 def test_menu_texts_lose_their_mnemonic(text, expected):
     assert help_menu.plain(text) == expected
+
+
+def test_save_as_and_quit_have_keys_where_the_platform_binds_none(monkeypatch):
+    """Qt binds Save As and Quit to nothing on Windows: the menus showed no key there."""
+    from app.main_window import key_sequence
+
+    assert key_sequence("F5") == QKeySequence("F5")
+    assert key_sequence(QKeySequence.StandardKey.Open) == QKeySequence(QKeySequence.StandardKey.Open)
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(lambda key: []))
+    assert key_sequence(QKeySequence.StandardKey.SaveAs) == QKeySequence("Ctrl+Shift+S")
+    assert key_sequence(QKeySequence.StandardKey.Quit) == QKeySequence("Ctrl+Q")
