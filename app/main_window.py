@@ -1,8 +1,8 @@
 """The workbench window: configuration panels, run controls, live views and a status bar.
 
 The window holds one :class:`~app.config_model.ConfigModel`. While no run is going, a change of the
-data, the network, the loss or the seed rebuilds the run (:class:`core.experiment.Experiment`,
-fresh weights, views reset); other settings apply at the next Start. During a run, the learning
+data, the network (but its dropout rates), the loss or the seed rebuilds the run
+(:class:`core.experiment.Experiment`, fresh weights, views reset); other settings apply at the next Start. During a run, the learning
 rate, momentum, L1/L2 and dropout are sent to the trainer (they apply at the next batch, the batch
 size at the next epoch); any other change asks whether to stop and reset.
 
@@ -100,10 +100,16 @@ IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 def structure_signature(config: RunConfig) -> str:
     """What the built network and data depend on: changing any of it needs a new run.
 
-    The augmentation is not part of it: the trainer applies it per batch from the next Start.
+    The augmentation is not part of it: the trainer applies it per batch from the next Start; nor are the
+    dropout rates, which a built network takes on between batches (``Network.set_dropout``), but whether
+    a layer has dropout (a layer of its own).
     """
-    return json.dumps({"data": data_key(config), "network": config.to_dict()["network"],
-                       "loss": config.loss.name}, sort_keys=True, default=str)
+    network = config.to_dict()["network"]
+    for hidden in network["hidden"]:
+        rate = hidden["dropout"]
+        hidden["dropout"] = rate > 0 if isinstance(rate, (int, float)) else rate  # (an invalid value as it is)
+    return json.dumps({"data": data_key(config), "network": network, "loss": config.loss.name},
+                      sort_keys=True, default=str)
 
 
 def merge_progress(messages: list[Progress]) -> Progress:
@@ -142,14 +148,11 @@ def live_changes(applied: RunConfig, edited: RunConfig, first_epoch: int = 0) ->
             setattr(merged.training, key, value)
     old_rates = [layer.dropout for layer in applied.network.hidden]
     new_rates = [layer.dropout for layer in edited.network.hidden]
-    if len(old_rates) == len(new_rates) and old_rates != new_rates:
-        # One rate is sent to every Dropout layer, and a layer without dropout has no Dropout layer.
-        same_layers = all((old > 0) == (new > 0) for old, new in zip(old_rates, new_rates))
-        rates = {rate for rate in new_rates if rate > 0}
-        if same_layers and len(rates) == 1:
-            changes["dropout"] = rates.pop()
-            for layer, rate in zip(merged.network.hidden, new_rates):
-                layer.dropout = rate
+    if len(old_rates) == len(new_rates) and old_rates != new_rates \
+            and all((old > 0) == (new > 0) for old, new in zip(old_rates, new_rates)):
+        changes["dropout"] = new_rates  # each hidden layer's; switching one on or off adds or takes out a layer
+        for layer, rate in zip(merged.network.hidden, new_rates):
+            layer.dropout = rate
     return changes if merged.to_dict() == edited.to_dict() else None
 
 

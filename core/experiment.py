@@ -175,6 +175,9 @@ class Experiment:
         self.dataset = dataset if dataset is not None else load_data(config)
         n_outputs = output_width(self.dataset, config.loss.name)
         self.network = network or build_network(config, self.dataset.n_features, n_outputs)
+        rates = [hidden.dropout for hidden in config.network.hidden]
+        if network is not None and [rate > 0 for rate in network.dropout_rates] == [rate > 0 for rate in rates]:
+            network.set_dropout(rates)  # a network trained on takes the settings' rates (0.5 after 0.2)
         self._optimizer = self._optimizer_key = None
         if continues is not None and continues.network is self.network:
             self._optimizer, self._optimizer_key = continues._optimizer, continues._optimizer_key

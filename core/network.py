@@ -295,6 +295,30 @@ class Network:
         """The fewest examples a training batch may have (2 with batch normalisation, else 1)."""
         return max(layer.min_training_rows for layer in self.layers)
 
+    def _hidden_ends(self) -> list[int]:
+        """The index of each hidden layer's activation (where a hidden layer ends: its dropout follows it)."""
+        return [index for index, layer in enumerate(self.layers[:-1]) if isinstance(layer, layer_registry.Activation)]
+
+    @property
+    def dropout_rates(self) -> list[float]:
+        """Each hidden layer's dropout rate p, in order: 0 where no Dropout layer follows its activation."""
+        following = [self.layers[end + 1] for end in self._hidden_ends()]
+        return [layer.p if isinstance(layer, layer_registry.Dropout) else 0.0 for layer in following]
+
+    def set_dropout(self, rates) -> None:
+        """Give the hidden layers' Dropout layers the rates ``rates`` (one per hidden layer, in order; 0 where a
+        layer has none), between batches. Switching dropout on or off is refused: it would add or take out a
+        layer, and the layers' positions name the parameters (``layer2.W``) and the inspections' layers."""
+        current = self.dropout_rates
+        if len(rates) != len(current):
+            raise ValueError(f"{len(rates)} dropout rates for {len(current)} hidden layers")
+        rates = [check_number("dropout p", rate, low=0.0, high=1.0, high_open=True) for rate in rates]
+        if any((rate > 0) != (now > 0) for rate, now in zip(rates, current)):
+            raise ValueError("switching dropout on or off changes the network's layers: build a new network")
+        for end, rate in zip(self._hidden_ends(), rates):
+            if rate > 0:
+                self.layers[end + 1].p = rate
+
     @property
     def n_parameters(self) -> int:
         return self.flat_parameters.size

@@ -218,7 +218,8 @@ class TrainingControl:
             self._condition.notify_all()
 
     def change(self, **settings: float) -> None:
-        """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size, epochs)."""
+        """Queue new values for the live settings (lr, momentum, l1, l2, dropout, batch_size, epochs); ``dropout``
+        is one rate for every layer that has dropout, or a list of each hidden layer's (0 where it has none)."""
         check_live_settings(settings)
         with self._condition:
             self._changes.update(settings)
@@ -377,9 +378,12 @@ class Trainer:
                     self.regularizer = Regularizer()
                 setattr(self.regularizer, key, check_number(key, value, low=0.0))
             elif key == "dropout":
-                for layer in self.network.layers:
-                    if isinstance(layer, Dropout):
-                        layer.p = value
+                if isinstance(value, (list, tuple)):  # a rate for each hidden layer
+                    self.network.set_dropout(value)
+                else:  # one rate for every layer that has dropout
+                    for layer in self.network.layers:
+                        if isinstance(layer, Dropout):
+                            layer.p = value
             elif key == "batch_size":
                 self.batch_size = check_number("batch size", value, low=1, integer=True)
             elif key == "epochs":

@@ -140,9 +140,8 @@ CONTROLS = {
                                             "ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β; running statistics at inference."),
     "dropout": QT_TRANSLATE_NOOP("Help", "Dropout rate p after the activation: each unit is zeroed with "
                                          "probability p during training and the rest scaled by 1/(1 − p). "
-                                         "Can be changed while training between rates above 0 (one rate for "
-                                         "every layer with dropout); switching dropout on or off needs a new "
-                                         "run."),
+                                         "Can be changed while training between rates above 0, each layer's "
+                                         "own; switching dropout on or off needs a new run."),
     "dtype": QT_TRANSLATE_NOOP("Help", "Floating-point precision of the weights and computations: float32 is "
                                        "about twice as fast; float64 for precise experiments."),
     "layers": QT_TRANSLATE_NOOP("Help", "The hidden layers, input to output. Each is Dense → [BatchNorm] → "

@@ -2401,8 +2401,8 @@ epoch mean
         <translation>Батч-нормализация перед активацией: ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β; при инференсе — накопленные статистики.</translation>
     </message>
     <message>
-        <source>Dropout rate p after the activation: each unit is zeroed with probability p during training and the rest scaled by 1/(1 − p). Can be changed while training between rates above 0 (one rate for every layer with dropout); switching dropout on or off needs a new run.</source>
-        <translation>Доля дропаута p после активации: при обучении каждый нейрон обнуляется с вероятностью p, а остальные умножаются на 1/(1 − p). Во время обучения её можно менять между значениями больше 0 (одна доля для всех слоёв с дропаутом); включение или выключение дропаута требует нового запуска.</translation>
+        <source>Dropout rate p after the activation: each unit is zeroed with probability p during training and the rest scaled by 1/(1 − p). Can be changed while training between rates above 0, each layer&apos;s own; switching dropout on or off needs a new run.</source>
+        <translation>Доля дропаута p после активации: при обучении каждый нейрон обнуляется с вероятностью p, а остальные умножаются на 1/(1 − p). Во время обучения её можно менять между значениями больше 0, у каждого слоя свою; включение или выключение дропаута требует нового запуска.</translation>
     </message>
     <message>
         <source>Floating-point precision of the weights and computations: float32 is about twice as fast; float64 for precise experiments.</source>

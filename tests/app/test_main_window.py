@@ -288,6 +288,26 @@ def test_a_learning_rate_typed_during_a_run_reaches_the_engine_at_the_next_batch
     assert window.session.worker.trainer.regularizer.l2 == 0.001
 
 
+def test_a_layer_s_own_dropout_rate_changed_during_a_run_reaches_the_engine(open_window, qtbot, small_config,
+                                                                            monkeypatch):
+    """Two layers with different rates asked to stop and re-initialise: one rate for all was sent."""
+    monkeypatch.setattr(training_process, "available", lambda: False)  # a thread's trainer can be looked into
+    config = small_config(epochs=200)
+    config.network.hidden = [LayerConfig(units=16, dropout=0.2), LayerConfig(units=8, dropout=0.2)]
+    window = open_window(config)
+    window.start(paused=True)
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    network = window.session.worker.trainer.network
+    window.network_panel.layers.setCurrentRow(1)
+    window.network_panel.dropout.setValue(0.5)
+    assert window.state == "paused", "a live setting must not ask for a reset"
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert network.dropout_rates == [0.2, 0.5]
+
+
 def test_changing_the_architecture_during_a_run_asks_and_no_keeps_the_run(open_window, qtbot, small_config,
                                                                           monkeypatch):
     window = open_window(small_config(epochs=200))
@@ -749,10 +769,10 @@ def test_live_changes_tell_settings_a_running_trainer_can_change_from_those_it_c
     for layer in edited.network.hidden[:2]:
         layer.dropout = 0.5
     assert live_changes(applied, edited, first_epoch=12) == {"lr": 0.05, "l2": 0.01, "batch_size": 64, "epochs": 37,
-                                                             "dropout": 0.5}
-    one_rate_of_two = applied.copy()
+                                                             "dropout": [0.5, 0.5, 0.0]}
+    one_rate_of_two = applied.copy()  # each hidden layer's rate
     one_rate_of_two.network.hidden[0].dropout = 0.5
-    assert live_changes(applied, one_rate_of_two) is None
+    assert live_changes(applied, one_rate_of_two) == {"dropout": [0.5, 0.2, 0.0]}
     new_dropout_layer = applied.copy()
     new_dropout_layer.network.hidden[2].dropout = 0.2
     assert live_changes(applied, new_dropout_layer) is None

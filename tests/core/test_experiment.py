@@ -59,3 +59,15 @@ def test_a_data_seed_draws_generated_data_again_and_leaves_the_initial_weights()
     assert not np.array_equal(kept.network.flat_parameters, other.network.flat_parameters)
     assert set(toys.NAMES) == {name for name in datasets.names()
                                if datasets.DATASETS.get(name).__module__ == toys.__name__}
+
+
+def test_a_network_trained_on_takes_the_dropout_rates_of_the_settings_and_keeps_its_weights():
+    config = RunConfig()
+    config.network.hidden[0].dropout = 0.2
+    first = Experiment(config)
+    weights = first.network.flat_parameters.copy()
+    config = config.copy()
+    config.network.hidden[0].dropout = 0.5
+    again = Experiment(config, dataset=first.dataset, network=first.network, continues=first)
+    assert again.network is first.network and again.network.dropout_rates == [0.5]
+    np.testing.assert_array_equal(again.network.flat_parameters, weights)

@@ -217,3 +217,20 @@ def test_inputs_are_refused_exactly_when_an_entry_is_not_finite(dtype, rows):
     X[0, 0] = huge
     np.testing.assert_array_equal(net.check_inputs(X), X)
     assert net.check_inputs(np.zeros((0, 3))).shape == (0, 3)
+
+
+def test_each_hidden_layer_s_dropout_rate_can_change_between_batches_but_not_switch_on_or_off():
+    network = Network([Dense(4, 8), Activation("relu"), Dropout(0.1), Dense(8, 6), Activation("tanh"), Dropout(0.2),
+                       Dense(6, 5), Activation("relu"), Dense(5, 3)], seed=1)
+    parameters, layers = network.flat_parameters.copy(), list(network.layers)
+    assert network.dropout_rates == [0.1, 0.2, 0.0]
+    network.set_dropout([0.5, 0.3, 0.0])
+    assert network.dropout_rates == [0.5, 0.3, 0.0] and network.layers == layers
+    np.testing.assert_array_equal(network.flat_parameters, parameters)
+    with pytest.raises(ValueError, match="2 dropout rates for 3 hidden layers"):
+        network.set_dropout([0.1, 0.1])
+    with pytest.raises(ValueError, match="switching dropout on or off changes the network's layers"):
+        network.set_dropout([0.5, 0.3, 0.2])
+    with pytest.raises(ValueError, match="dropout p must be < 1"):
+        network.set_dropout([0.2, 1.0, 0.0])
+    assert network.dropout_rates == [0.5, 0.3, 0.0], "a refused change changes nothing"

@@ -189,6 +189,20 @@ def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
         control.change(seed=3)
 
 
+def test_each_hidden_layer_s_dropout_rate_can_change_during_a_run():
+    X, y = blobs(n=64)
+    net = Network([Dense(4, 16), Activation("relu"), Dropout(0.5), Dense(16, 8), Activation("relu"), Dropout(0.5),
+                   Dense(8, 3)])
+    control = TrainingControl()
+    trainer = Trainer(net, optimizers.create("sgd", lr=0.01), X, y, batch_size=16, epochs=2, control=control)
+    stream = trainer.run()
+    next(stream), next(stream)
+    control.change(dropout=[0.1, 0.4])
+    next(stream)
+    assert net.dropout_rates == [0.1, 0.4]
+    assert isinstance(list(stream)[-1], events.TrainingFinished)
+
+
 @pytest.mark.parametrize("new_end, finished_epochs", [(6, 6), (1, 3)])
 def test_the_epochs_planned_can_change_during_a_run_and_an_epoch_under_way_is_finished(new_end, finished_epochs):
     X, y = blobs(n=64)
