@@ -12,6 +12,7 @@ Training threads run below the GUI thread's priority, on all cores but one (:mod
 from __future__ import annotations
 
 import logging
+import math
 import time
 
 from PySide6.QtCore import QObject, Signal
@@ -85,7 +86,22 @@ class TrainingWorker(Worker):
                     self._handle(event)
         except Exception as error:  # the boundary of the thread: every failure becomes a message
             log.exception("training failed")
-            self.failed.emit(describe_failure(error))
+            message = describe_failure(error)
+            self._end_where_it_failed(message)
+            self.failed.emit(message)
+
+    def _end_where_it_failed(self, message: str) -> None:
+        """Tell ``on_event`` that the run ended, while the network still holds the weights it reached: the
+        run library saves them and marks the run failed (it went on taking the run for one still training,
+        which the next launch offered to recover)."""
+        trainer = self.trainer
+        if self.on_event is None or trainer is None:
+            return
+        try:
+            self.on_event(events.TrainingFinished(events.FAILED, message, trainer.epoch, trainer.step,
+                                                  trainer.best_epoch + 1, trainer.best_loss, math.nan))
+        except Exception:  # the failure itself is what the window says; this is only its record
+            log.exception("the failed run could not be recorded")
 
     def _handle(self, event) -> None:
         if self.on_event is not None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 COMPLETED, EARLY_STOPPED, STOPPED, DIVERGED = "completed", "early_stopped", "stopped", "diverged"
+FAILED = "failed"
+"""The reason of a run ended by an error its trainer raised (a window's worker reports it; a trainer never does)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class Paused:
 
 @dataclass(frozen=True)
 class TrainingFinished:
-    """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged; ``message``
+    """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged (or failed); ``message``
     says why in English. After a divergence, ``nonfinite`` names what went non-finite first as a
     key of :data:`NONFINITE` and where — ("weights", "layer0.W"), ("output", "layer2 (Dense(…))") —
     and ``lr`` is the learning rate of that step: what a window needs to say it in its own language;

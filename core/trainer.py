@@ -364,8 +364,8 @@ class Trainer:
     # ------------------------------------------------------------------ live settings
     def apply_changes(self, changes: dict) -> None:
         for key, value in changes.items():
-            if key == "lr":
-                value = check_number("learning rate", value, low=0.0, low_open=True)
+            if key == "lr":  # as a run may start with: ≥ 0 (a run configuration's rule, and the optimisers')
+                value = check_number("learning rate", value, low=0.0)
                 if self.schedule is not None:
                     self.schedule.lr0 = value
                 self.optimizer.lr = value

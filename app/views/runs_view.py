@@ -46,7 +46,8 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
           "early_stopped": QT_TRANSLATE_NOOP("RunsView", "stopped early"),
           "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
           "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
-          "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted")}
+          "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted"),
+          "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 
 def format_metric(value) -> str:
@@ -309,7 +310,7 @@ class RunsView(View):
         item.setFont(0, font)
         item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder))
                         if info.folder == active else str(info.folder))
-        failed = info.status in ("diverged", "interrupted")
+        failed = info.status in ("diverged", "interrupted", "failed")
         item.setData(7, Qt.ItemDataRole.ForegroundRole,
                      QBrush(QColor(palette.OKABE_ITO["vermillion"])) if failed else None)
 

@@ -5114,6 +5114,10 @@ epoch mean
         <translation>прерван</translation>
     </message>
     <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
         <source>Runs</source>
         <translation>Запуски</translation>
     </message>

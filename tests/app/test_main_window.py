@@ -16,7 +16,7 @@ from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from app.main_window import MainWindow, live_changes
-from core import events
+from core import events, runs
 from core.datasets import toy_regression
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 
@@ -306,6 +306,30 @@ def test_a_layer_s_own_dropout_rate_changed_during_a_run_reaches_the_engine(open
     with qtbot.waitSignal(window.session.paused, timeout=10_000):
         window.step_batch()
     assert network.dropout_rates == [0.2, 0.5]
+
+
+def test_a_learning_rate_of_0_typed_during_a_run_is_taken_and_a_run_that_fails_is_recorded_as_failed(
+        open_window, qtbot, small_config):
+    """0 typed during a run ended it ("Training failed: learning rate must be > 0.0"), though a run may start
+    at 0; and the failed run stayed "running" in the library, which the next launch offered to recover."""
+    window = open_window(small_config(epochs=200))
+    window.start(paused=True)
+    qtbot.waitUntil(lambda: window._worker_waiting, timeout=10_000)
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    type_into(lr_edit(window), "0")
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert window.state == "paused" and "failed" not in window.message_bar.message()
+    window.session.control.change(lr=-1.0)  # what no control lets through: the trainer refuses it
+    window.step_batch()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.message_bar.message().startswith("Training failed: learning rate must be ≥ 0.0")
+    window.recording.wait()
+    meta = json.loads((window.recording.folder / "run.json").read_text(encoding="utf-8"))
+    assert meta["status"] == "failed" and meta["epochs_done"] == 0
+    assert window.recording.folder not in [info.folder for info in runs.interrupted_runs()]
+    assert (window.recording.folder / "last.npz").exists(), "the weights it reached are saved"
 
 
 def test_changing_the_architecture_during_a_run_asks_and_no_keeps_the_run(open_window, qtbot, small_config,

@@ -189,6 +189,22 @@ def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
         control.change(seed=3)
 
 
+def test_a_learning_rate_of_0_can_be_set_during_a_run_as_a_run_may_start_with_it():
+    X, y = blobs(n=64)
+    net = small_network()
+    control = TrainingControl()
+    trainer = Trainer(net, optimizers.create("sgd", lr=0.1), X, y, batch_size=16, epochs=2, control=control)
+    stream = trainer.run()
+    next(stream), next(stream)
+    control.change(lr=0.0)
+    weights = net.flat_parameters.copy()
+    next(stream)
+    np.testing.assert_array_equal(net.flat_parameters, weights)
+    control.change(lr=-0.1)
+    with pytest.raises(ValueError, match="learning rate must be ≥ 0.0"):
+        next(stream)
+
+
 def test_each_hidden_layer_s_dropout_rate_can_change_during_a_run():
     X, y = blobs(n=64)
     net = Network([Dense(4, 16), Activation("relu"), Dropout(0.5), Dense(16, 8), Activation("relu"), Dropout(0.5),
