@@ -35,7 +35,7 @@ from app.config_model import ConfigModel, get_path
 from app.data_loader import DatasetLoader, describe_load_error
 from app.dataset_download import DatasetDownload
 from app.file_dialogs import ask_save_path
-from app.gradient_check_dialog import GradientCheckDialog, check_network
+from app.gradient_check_dialog import GradientCheckDialog, GradientCheckSession
 from app.help_menu import HelpMenu
 from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent, os_error_reason
 from app.labs_ui import LabController
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.config_path: str | None = None
         self._state = IDLE
         self._built_signature: str | None = None
+        self.gradient_check: GradientCheckSession | None = None  # Run ▸ Check gradients under way
         self._applied_config: RunConfig | None = None
         self._fit_loss = fit_loss_to_data
         self._dataset_name = self.model.config.data.dataset
@@ -731,7 +732,7 @@ class MainWindow(QMainWindow):
         self.reset_action.setEnabled(not idle or not self.model.validation_errors)
         self.go_back_action.setEnabled(idle and self._fallback is not None and self._is_built())
         at_rest = self.experiment is not None and self._network_at_rest()
-        self.check_gradients_action.setEnabled(at_rest)
+        self.check_gradients_action.setEnabled(at_rest and self.gradient_check is None)
         self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
@@ -1429,18 +1430,33 @@ class MainWindow(QMainWindow):
         return True
 
     # ================================================================== gradient check
-    def check_gradients(self) -> list | None:
-        """Run the engine's gradient check on the current network and show the table."""
-        if self.experiment is None or not self._network_at_rest():
+    def check_gradients(self) -> GradientCheckSession | None:
+        """Run the engine's gradient check on the current network, off the GUI thread, and show the table
+        when it is done; the session, or None when there is nothing to check (or a check is under way)."""
+        if self.experiment is None or not self._network_at_rest() or self.gradient_check is not None:
             return None
-        try:
-            rows = check_network(self.experiment.network, self.experiment.dataset, self.model.config)
-        except ValueError as error:
-            self.show_message(self.tr("The gradient check failed: %1").replace("%1", str(error)), "error")
-            return None
+        session = GradientCheckSession(self.experiment.network, self.experiment.dataset, self.model.config, self)
+        session.checked.connect(self._show_gradient_check)
+        session.failed.connect(self._gradient_check_failed)
+        session.ended.connect(self._gradient_check_ended)
+        self.gradient_check = session
+        session.start()
+        self.statusBar().showMessage(self.tr("Checking the gradients…"))
+        self._update_actions()
+        return session
+
+    def _show_gradient_check(self, rows: list) -> None:
+        self.statusBar().clearMessage()
         self.gradient_dialog = GradientCheckDialog(rows, self)
         self.gradient_dialog.show()
-        return rows
+
+    def _gradient_check_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        self.show_message(self.tr("The gradient check failed: %1").replace("%1", message), "error")
+
+    def _gradient_check_ended(self) -> None:
+        self.gradient_check = None
+        self._update_actions()
 
     # ================================================================== configuration files
     def _open_config_dialog(self) -> None:

@@ -1,8 +1,8 @@
 """The gradient check as a view (lab 12): backpropagation against central differences, tensor by tensor.
 
-The view checks the window's network (:func:`app.gradient_check_dialog.check_network`) each time
-a run is built or reset, once the view is shown, and again on "Check now" — never during training
-(the weights would change under the check), and not per batch: a check costs two loss evaluations
+The view checks the window's network (:class:`app.gradient_check_dialog.GradientCheckSession`, off the GUI
+thread) each time a run is built or reset, once the view is shown, and again on "Check now" — never during
+training (the weights would change under the check), and not per batch: a check costs two loss evaluations
 per checked entry. Above, how the check works and its verdict; below, the table of
 :class:`app.gradient_check_dialog.GradientCheckTable` and each tensor's relative error on a
 logarithmic axis beside the tolerance, pass in green, fail in red.
@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import palette
-from app.gradient_check_dialog import (CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckTable,
-                                       check_network)
+from app.gradient_check_dialog import (CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckSession,
+                                       GradientCheckTable)
 from app.i18n import format_integer
 from app.panels.widgets import set_help
 from app.views.base import DecadeAxis, TranslatedText, View
@@ -45,6 +45,7 @@ class GradientCheckView(View):
         self._check_due = False
         self._step = 0  # the optimiser steps the network has taken since it was built
         self._checked_step: int | None = None
+        self.session: GradientCheckSession | None = None  # a check under way
         self._build()
         self._show_status()
 
@@ -89,6 +90,9 @@ class GradientCheckView(View):
     # ------------------------------------------------------------------ the window's API
     def reset(self, experiment) -> None:
         """A new or re-initialised network: check it once the view is shown."""
+        if self.session is not None:  # checking the network replaced: its rows are not this one's
+            self.session.checked.disconnect(self._checked)
+            self.session.failed.disconnect(self._check_failed)
         self.experiment = experiment
         self.rows, self.problem = [], None
         self._step, self._checked_step = 0, None
@@ -125,23 +129,37 @@ class GradientCheckView(View):
             self.redraw()
 
     # ------------------------------------------------------------------ checking
-    def check(self) -> list | None:
-        """Check the network's current weights now (refused while it trains); the rows, or None."""
-        if self.experiment is None or not self.network_at_rest:
+    def check(self) -> GradientCheckSession | None:
+        """Check the network's current weights (refused while it trains or a check is under way): the
+        session checking them, whose rows the view shows when it is done, or None."""
+        if self.experiment is None or not self.network_at_rest or self.session is not None:
             return None
         self._check_due = False
         config = self.config if self.config is not None else self.experiment.config
-        try:
-            rows = check_network(self.experiment.network, self.experiment.dataset, config)
-        except ValueError as error:
-            rows = None
-            self.rows, self.problem = [], self.tr("The gradient check failed: %1").replace("%1", str(error))
-        else:
-            self.rows, self.problem = rows, None
-        self._checked_step = self._step
+        self.session = GradientCheckSession(self.experiment.network, self.experiment.dataset, config, self)
+        self.session.checked.connect(self._checked)
+        self.session.failed.connect(self._check_failed)
+        self.session.ended.connect(self._check_ended)
+        self._checking_step = self._step
+        self.session.start()
         self._show_status()
+        return self.session
+
+    def _checked(self, rows: list) -> None:
+        self.rows, self.problem = rows, None
+        self._checked_step = self._checking_step
         self._changed()
-        return rows
+
+    def _check_failed(self, message: str) -> None:
+        self.rows, self.problem = [], self.tr("The gradient check failed: %1").replace("%1", message)
+        self._checked_step = self._checking_step
+        self._changed()
+
+    def _check_ended(self) -> None:
+        self.session = None
+        self._show_status()
+        if self._check_due and self.isVisible():  # the network was replaced during the check
+            self.refresh()
 
     def _outdated(self) -> bool:
         return self._checked_step is not None and self._step != self._checked_step
@@ -149,6 +167,8 @@ class GradientCheckView(View):
     def _show_status(self) -> None:
         if self.experiment is None:
             lines = [self.tr("The check runs once a network is built.")]
+        elif self.session is not None:
+            lines = [self.tr("Checking…")]
         elif self.problem is not None:
             lines = [self.problem]
         elif self._checked_step is None:
@@ -163,7 +183,7 @@ class GradientCheckView(View):
                              if self.network_at_rest else
                              self.tr("The network has trained since: pause or stop training to check it again."))
         self.status.setText("\n".join(lines))
-        self.check_button.setEnabled(self.experiment is not None and self.network_at_rest)
+        self.check_button.setEnabled(self.experiment is not None and self.network_at_rest and self.session is None)
         failed = any(not row.passed for row in self.rows) or self.problem is not None
         self.status.setStyleSheet(f"color: {FAILED_COLOUR.name()};" if failed else "")
 

@@ -1989,6 +1989,10 @@ epoch mean
         <translation>Проверка запустится, когда сеть будет построена.</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>Идёт проверка…</translation>
+    </message>
+    <message>
         <source>The check runs when this tab is shown.</source>
         <translation>Проверка запустится, когда откроется эта вкладка.</translation>
     </message>
@@ -3270,6 +3274,10 @@ epoch mean
     <message>
         <source>Exported %1</source>
         <translation>Экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>Checking the gradients…</source>
+        <translation>Проверка градиента…</translation>
     </message>
     <message>
         <source>The gradient check failed: %1</source>

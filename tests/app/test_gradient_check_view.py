@@ -45,6 +45,15 @@ def small_experiment(l2=0.0):
     return SimpleNamespace(network=network, dataset=dataset, config=config)
 
 
+def checked(qtbot, view) -> list:
+    """Check (off the GUI thread) and wait for the rows the view then shows."""
+    session = view.check()
+    assert session is not None
+    with qtbot.waitSignal(session.ended, timeout=30_000):
+        pass
+    return view.rows
+
+
 def table_cells(view):
     return [[view.results.item(row, column).text() for column in range(view.results.columnCount())]
             for row in range(view.results.rowCount())]
@@ -54,8 +63,9 @@ def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_ten
         qtbot, small_config, monkeypatch):
     window = shown_window(qtbot, small_config())
     calls = []
-    original = gradient_check_view.check_network
-    monkeypatch.setattr(gradient_check_view, "check_network", lambda *args: calls.append(args) or original(*args))
+    original = gradient_check_view.GradientCheckSession
+    monkeypatch.setattr(gradient_check_view, "GradientCheckSession",
+                        lambda *args: calls.append(args) or original(*args))
     view = view_of(window)
     window.start_page.show_views(view)
     qtbot.waitUntil(lambda: bool(view.rows), timeout=10_000)
@@ -78,10 +88,12 @@ def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_ten
     qtbot.waitUntil(view.check_button.isEnabled, timeout=10_000)  # paused after it
     assert len(calls) == 1 and "The network has trained since: press Check now" in view.status.text()
     view.check_button.click()
-    assert len(calls) == 2 and "trained since" not in view.status.text()
+    assert len(calls) == 2 and view.status.text() == "Checking…" and not view.check_button.isEnabled()
+    qtbot.waitUntil(view.check_button.isEnabled, timeout=10_000)
+    assert "trained since" not in view.status.text()
     assert window.steps_done == 1 and "after 1 step(s)" in view.status.text()
     window.reset_action.trigger()
-    qtbot.waitUntil(lambda: len(calls) == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: len(calls) == 3 and view.session is None, timeout=10_000)
     assert "after 0 step(s)" in view.status.text()
 
 
@@ -92,7 +104,7 @@ def test_a_wrong_backward_pass_fails_in_red(qtbot, monkeypatch):
     monkeypatch.setattr(type(experiment.network.layers[1].function), "backward",
                         lambda self, z, a, grad: grad * a)  # forgot (1 − a)
     view.reset(experiment)
-    rows = view.check()
+    rows = checked(qtbot, view)
     failed = [index for index, row in enumerate(rows) if not row.passed]
     assert failed and view.rows == rows
     view.refresh()
@@ -109,7 +121,7 @@ def test_entries_at_a_relu_kink_are_left_out_and_counted_not_failed(qtbot):
     experiment.network.layers[0].W[...] = 0  # the second layer's ReLUs all sit at 0, their kink
     experiment.dataset.y_train[:] = 0
     view.reset(experiment)
-    rows = view.check()
+    rows = checked(qtbot, view)
     view.refresh()
     kinked = {row.name: row.entries_at_kinks for row in rows}
     assert kinked["layer2.b"] == 3 and all(row.passed for row in rows if row.checked)
@@ -131,7 +143,7 @@ def test_the_check_uses_the_configurations_penalty_and_waits_while_the_network_t
     view.set_network_at_rest(True)
     penalised = small_experiment(l2=0.5).config
     view.set_config(penalised)
-    rows = view.check()
+    rows = checked(qtbot, view)
     X, y = experiment.dataset.X_train[:CHECK_EXAMPLES], experiment.dataset.y_train[:CHECK_EXAMPLES]
     assert rows == gradient_check(experiment.network, X, y, regularizer=build_regularizer(penalised))
     assert rows != gradient_check(experiment.network, X, y)  # the penalty's gradient was part of the check
@@ -143,7 +155,8 @@ def test_exports_write_the_chart_and_the_rows(qtbot, tmp_path):
     view.resize(800, 600)
     view.show()
     qtbot.waitExposed(view)
-    view.reset(small_experiment())  # shown: checked at once
+    view.reset(small_experiment())  # shown: checked at once, off the GUI thread
+    qtbot.waitUntil(lambda: bool(view.rows), timeout=10_000)
     rows = view.rows
     assert len(rows) == 4
     for suffix in ("png", "svg", "csv"):
@@ -188,3 +201,35 @@ def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot):
     finally:
         i18n.set_language("en")
 
+
+
+def test_a_long_check_runs_off_the_gui_thread_and_a_network_replaced_meanwhile_is_checked_anew(qtbot, monkeypatch):
+    """Run ▸ Check gradients of a network of 88 M weights froze the window for 26 s."""
+    import threading
+    import time
+
+    import app.gradient_check_dialog as dialog
+
+    threads, release = [], threading.Event()
+
+    def slow_check(network, *args, **options):
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return gradient_check(network, *args, **options)
+
+    monkeypatch.setattr(dialog, "gradient_check", slow_check)
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    first = small_experiment()
+    view.reset(first)
+    began = time.perf_counter()
+    session = view.check()
+    assert time.perf_counter() - began < 1.0 and view.status.text() == "Checking…"
+    second = small_experiment(l2=0.0)
+    second.network = Network([Dense(4, 2), Activation("tanh"), Dense(2, 3)])
+    view.show()
+    view.reset(second)  # replaced during the check: its rows would be the old network's
+    release.set()
+    qtbot.waitUntil(lambda: view.session is None and bool(view.rows), timeout=10_000)
+    assert [row.shape for row in view.rows][0] == (4, 2), "the replacing network's check"
+    assert session is not view.session and threading.main_thread() not in threads

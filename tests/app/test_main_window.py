@@ -718,9 +718,14 @@ def test_saving_replaces_an_existing_file_atomically(open_window, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run.json"]
 
 
-def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_window, small_config):
+def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_window, qtbot, small_config):
     window = open_window(small_config())
-    rows = window.check_gradients()
+    session = window.check_gradients()
+    assert not window.check_gradients_action.isEnabled() and window.check_gradients() is None, "one at a time"
+    with qtbot.waitSignal(session.checked, timeout=30_000) as checked:
+        pass
+    rows = checked.args[0]
+    qtbot.waitUntil(window.check_gradients_action.isEnabled, timeout=5000)
     assert [row.name for row in rows] == window.experiment.network.parameter_names()
     assert all(row.passed for row in rows)
     table = window.gradient_dialog.table
