@@ -106,7 +106,7 @@ def load_model(path) -> tuple[Network, dict]:
         raise ModelFileProblem(f"{path}: its description has no network; the file is corrupt", path, "damaged",
                                "its description has no network")
     try:
-        network = Network.from_config(description["network"])
+        network = Network.from_config(description["network"], initialize=False)
         network.load_state(arrays)
     except ValueError as error:
         raise ModelFileProblem(f"{path}: {error}", path, "damaged", str(error)) from None

@@ -232,7 +232,9 @@ class Network:
     """
 
     def __init__(self, layers, dtype=np.float32, seed: int = 0, loss: str = "softmax_cross_entropy",
-                 loss_options: dict | None = None):
+                 loss_options: dict | None = None, initialize: bool = True):
+        """``initialize=False`` leaves the weights at 0 for :meth:`load_state` to fill: drawing them first
+        took seconds for tens of millions of weights (a copy, a model file opened), to no use."""
         self.layers = list(layers)
         if not self.layers:
             raise ValueError("a network needs at least one layer")
@@ -251,10 +253,10 @@ class Network:
             layer.rng = self.rng
         self.n_outputs = width
         self.layers[0].needs_input_gradient = False
-        self._allocate()
+        self._allocate(initialize)
 
     # ----------------------------------------------------------------- parameters
-    def _allocate(self) -> None:
+    def _allocate(self, initialize: bool) -> None:
         specs = [(layer, layer.parameter_specs()) for layer in self.layers]
         total = sum(int(np.prod(spec.shape)) for _, layer_specs in specs for spec in layer_specs)
         self.flat_parameters = np.zeros(total, dtype=self.dtype)
@@ -266,7 +268,8 @@ class Network:
             for spec in layer_specs:
                 size = int(np.prod(spec.shape))
                 param = self.flat_parameters[offset:offset + size].reshape(spec.shape)
-                param[...] = spec.initializer(spec.shape, self.rng, self.dtype)
+                if initialize:
+                    param[...] = spec.initializer(spec.shape, self.rng, self.dtype)
                 params.append(param)
                 grads.append(self.flat_gradients[offset:offset + size].reshape(spec.shape))
                 self._names.append(f"layer{index}.{spec.name}")
@@ -496,13 +499,15 @@ class Network:
         }
 
     @classmethod
-    def from_config(cls, config: dict, dtype=None) -> "Network":
+    def from_config(cls, config: dict, dtype=None, initialize: bool = True) -> "Network":
+        """The network ``config`` (:meth:`config`) describes; ``initialize=False`` for weights loaded next."""
         try:
             layer_configs = config["layers"]
             built = [layer_registry.create(entry["type"], **{k: v for k, v in entry.items() if k != "type"})
                      for entry in layer_configs]
             return cls(built, dtype=dtype or config.get("dtype", "float32"), seed=config.get("seed", 0),
-                       loss=config.get("loss", "softmax_cross_entropy"), loss_options=config.get("loss_options"))
+                       loss=config.get("loss", "softmax_cross_entropy"), loss_options=config.get("loss_options"),
+                       initialize=initialize)
         except (KeyError, TypeError) as error:
             raise ValueError(f"not a valid network description: missing or malformed {error}") from None
 
@@ -535,14 +540,14 @@ class Network:
         return {"config": self.config(), "state": self.state(), "rng": self.rng.bit_generator.state}
 
     def __setstate__(self, saved: dict) -> None:
-        twin = Network.from_config(saved["config"])
+        twin = Network.from_config(saved["config"], initialize=False)
         twin.load_state(saved["state"])
         twin.rng.bit_generator.state = saved["rng"]
         self.__dict__.update(twin.__dict__)
 
     def copy(self, dtype=None) -> "Network":
         """An independent network with the same architecture and weights (optionally in another dtype)."""
-        twin = Network.from_config(self.config(), dtype=dtype or self.dtype)
+        twin = Network.from_config(self.config(), dtype=dtype or self.dtype, initialize=False)
         twin.load_state(self.state())
         return twin
 

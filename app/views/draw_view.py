@@ -695,7 +695,7 @@ class DrawView(QWidget):
         if self._model is not None and not self._model.unavailable:
             self._show_note(None)  # the last run's model was refused; this run's may not be
         self.experiment = experiment
-        self._run_network = Network.from_config(experiment.network.config())
+        self._run_network = Network.from_config(experiment.network.config(), initialize=False)
         self._run_progress = None
 
     def on_run_ended(self) -> None:

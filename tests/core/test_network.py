@@ -234,3 +234,18 @@ def test_each_hidden_layer_s_dropout_rate_can_change_between_batches_but_not_swi
     with pytest.raises(ValueError, match="dropout p must be < 1"):
         network.set_dropout([0.2, 1.0, 0.0])
     assert network.dropout_rates == [0.5, 0.3, 0.0], "a refused change changes nothing"
+
+
+def test_a_copy_or_a_loaded_model_draws_no_initial_weights_it_would_overwrite(tmp_path):
+    """Drawing them took seconds for tens of millions of weights (Start copies the network, Open model reads one)."""
+    network = deep_network(seed=4)
+    unused = np.random.default_rng(4).bit_generator.state
+    twin = network.copy()
+    assert twin.rng.bit_generator.state == unused, "no draws"
+    for (name, array), (_, copied) in zip(network.state().items(), twin.state().items()):
+        np.testing.assert_array_equal(array, copied, err_msg=name)
+    model_io.save_model(tmp_path / "m.npz", network)
+    loaded, _ = model_io.load_model(tmp_path / "m.npz")
+    assert loaded.rng.bit_generator.state == unused
+    np.testing.assert_array_equal(loaded.flat_parameters, network.flat_parameters)
+    assert Network.from_config(network.config()).rng.bit_generator.state != unused, "a new network draws them"
