@@ -2,9 +2,10 @@
 
 The window holds one :class:`~app.config_model.ConfigModel`. While no run is going, a change of the
 data, the network (but its dropout rates), the loss or the seed rebuilds the run
-(:class:`core.experiment.Experiment`, fresh weights, views reset); other settings apply at the next Start. During a run, the learning
-rate, momentum, L1/L2 and dropout are sent to the trainer (they apply at the next batch, the batch
-size at the next epoch); any other change asks whether to stop and reset.
+(:class:`core.experiment.Experiment`, fresh weights, views reset); other settings apply at the next
+Start. During a run, the learning rate, momentum, L1/L2 and dropout rates are sent to the trainer
+(they apply at the next batch, the batch size at the next epoch); any other change asks whether to
+stop and reset.
 
 Start after a run has ended continues training the same weights (to the planned epoch if the run
 was interrupted, else for another ``epochs``); Reset re-initialises. A run trains in a process of

@@ -139,8 +139,8 @@ class Quadratic(Surface):
         a person would type it, and so still under its limit."""
         return {"sgd": _two_digits_down(2.0 / (1.0 + self.condition_number)),
                 "momentum": _two_digits_down(1.0 / self.condition_number),
-                "nesterov": _two_digits_down(1.0 / self.condition_number), "adagrad": 0.5, "rmsprop": 0.05, "adadelta": 1.0,
-                "adam": 0.2, "adamw": 0.2, "newton": 1.0}
+                "nesterov": _two_digits_down(1.0 / self.condition_number),
+                "adagrad": 0.5, "rmsprop": 0.05, "adadelta": 1.0, "adam": 0.2, "adamw": 0.2, "newton": 1.0}
 
     def value(self, x, y):
         (a, b), (_, d) = self._matrix

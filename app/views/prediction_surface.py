@@ -41,9 +41,10 @@ def surface_lookup_table() -> np.ndarray:
 
 class PredictionSurfaceView(PlaneView):
     """The plane of the two features coloured by the network's predicted value (blue negative, white 0, yellow
-    positive, as the other views draw signs; lighter than the points), with the points filled with the colour of their target on the same
-    scale: where the network is right, a point melts into the surface under it. The colour scale beside the
-    plane gives the values (:class:`app.views.plane_view.PlaneView` draws the rest)."""
+    positive, as the other views draw signs; lighter than the points), with the points filled with the colour
+    of their target on the same scale: where the network is right, a point melts into the surface under it.
+    The colour scale beside the plane gives the values (:class:`app.views.plane_view.PlaneView` draws the
+    rest)."""
 
     title = TranslatedText("PredictionSurfaceView", QT_TRANSLATE_NOOP("PredictionSurfaceView", "Prediction surface"))
     guide_section = "view-prediction-surface"
