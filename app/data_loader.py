@@ -181,6 +181,7 @@ class DatasetLoader(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dataset-loader")
         self._loading: dict[str, tuple[Future, tuple | None]] = {}  # key -> (its load, file_stamp)
         self._engine: tuple | None = None  # (network, optimiser key, future) of the last prepare_engine
+        self._aside: dict[int, tuple[Future, object]] = {}  # id(future) -> (a run_aside's work, its on_done)
         self._shut_down = False
         # The loader's thread never calls Qt (see app.worker_thread): a finished load wakes the GUI thread.
         self._done = Outbox()
@@ -196,6 +197,14 @@ class DatasetLoader(QObject):
             self._loading[key] = future, stamp
             future.add_done_callback(lambda _: self._done.put("done", (key,)))
         return key
+
+    def run_aside(self, work, on_done) -> None:
+        """Run ``work()`` on the helper thread, after what was asked of it before (a large network to build:
+        drawing tens of millions of initial weights took seconds of the GUI thread); ``on_done(future)`` is
+        then called in the GUI thread, unless the window has closed. ``work`` must not call Qt."""
+        future = self._executor.submit(work)
+        self._aside[id(future)] = future, on_done
+        future.add_done_callback(lambda done: self._done.put("aside", (id(done),)))
 
     def prepare_engine(self, run) -> None:
         """Compile the kernels ``run`` (a :class:`core.experiment.Experiment`) trains with, or load
@@ -216,7 +225,12 @@ class DatasetLoader(QObject):
         return bool(self._loading)
 
     def _report_done(self) -> None:
-        for _, (key,) in self._done.drain():
+        for name, (key,) in self._done.drain():
+            if name == "aside":
+                future, on_done = self._aside.pop(key)
+                if not (future.cancelled() or self._shut_down):
+                    on_done(future)
+                continue
             future, stamp = self._loading.pop(key, (None, None))
             if future is None or future.cancelled() or self._shut_down:  # the window closed: nobody waits for it
                 continue

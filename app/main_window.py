@@ -61,7 +61,8 @@ from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
 from core.datasets.mnist import DatasetUnavailableError
 from core.datasets.user_digits import TooFewDrawnDigits
-from core.experiment import Experiment, LossMisfit, build_augmenter, data_key, output_width
+from core.experiment import (Experiment, LossMisfit, build_augmenter, build_network, check_size, data_key,
+                             output_width)
 from core.inspection import inspect
 from core.trainer import batch_starts, evaluate
 
@@ -94,8 +95,21 @@ HOSTED_TOOLS = (("app.views.draw_view", "DrawView"), ("app.views.variants_view",
                 ("app.views.runs_view", "RunsView"))
 """Tools hosted beside the live views, (module, class): the Draw view comes first, the others last."""
 
+BUILT_ASIDE = 2_000_000
+"""Networks of more parameters are built on the data loader's thread: drawing their initial weights takes
+a tenth of a second and more (a second for 20 M), which the window would be frozen for."""
+
 RATE_WINDOW_SECONDS = 2.0
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+def build_aside(config: RunConfig, dataset, n_outputs: int, inspect_initial):
+    """The network of ``config`` for ``dataset``, and ``inspect_initial(network, dataset)`` done (the views'
+    cached inspection of its initial weights, drawn when it is installed): for 17 M weights each took a
+    second of the GUI thread. In the data loader's thread."""
+    network = build_network(config, dataset.n_features, n_outputs)
+    inspect_initial(network, dataset)
+    return network
 
 
 def structure_signature(config: RunConfig) -> str:
@@ -855,21 +869,49 @@ class MainWindow(QMainWindow):
                 self.model.set("loss.name", loss)
                 return
         try:
+            n_outputs = output_width(dataset, config.loss.name)
+            if check_size(config, dataset.n_features, n_outputs) > BUILT_ASIDE:
+                self.statusBar().showMessage(self.tr("Building the network…"))
+                from app.views.base import inspection_of  # in this thread: the views' module, loaded by now
+
+                self.loader.run_aside(functools.partial(build_aside, config, dataset, n_outputs, inspection_of),
+                                      functools.partial(self._network_built, config, dataset))
+                return
             experiment = Experiment(config, dataset=dataset)
         except (ValueError, MemoryError) as error:
-            self.experiment = None
-            # A loss that does not fit the data, unless the error names its own setting (a network
-            # too large for this computer).
-            field = getattr(error, "field", "loss.name")
-            if isinstance(error, LossMisfit):
-                reason = loss_misfit_text(error)
-            else:
-                reason = str(error) if isinstance(error, ValueError) else self.tr(
-                    "there is not enough memory to build this network; use fewer or smaller layers")
-            self._set_build_problems([ConfigError(field, get_path(config, field), reason)])
-            self.network_panel.set_shape(dataset.n_features, None, None)
-            self._update_actions()
+            self._refuse_build(config, dataset, error)
             return
+        self._adopt_experiment(experiment)
+
+    def _network_built(self, config: RunConfig, dataset, built) -> None:
+        """A network built on the loader's thread (``built``, a future): the run's, unless the settings
+        moved on meanwhile (their own build comes) or a run started."""
+        self.statusBar().clearMessage()
+        if self.session is not None or self._wanted_data_key != data_key(config) \
+                or structure_signature(self.model.config) != structure_signature(config):
+            return
+        try:
+            experiment = Experiment(config, dataset=dataset, network=built.result())
+        except (ValueError, MemoryError) as error:
+            self._refuse_build(config, dataset, error)
+            return
+        self._adopt_experiment(experiment)
+
+    def _refuse_build(self, config: RunConfig, dataset, error: Exception) -> None:
+        self.experiment = None
+        # A loss that does not fit the data, unless the error names its own setting (a network
+        # too large for this computer).
+        field = getattr(error, "field", "loss.name")
+        if isinstance(error, LossMisfit):
+            reason = loss_misfit_text(error)
+        else:
+            reason = str(error) if isinstance(error, ValueError) else self.tr(
+                "there is not enough memory to build this network; use fewer or smaller layers")
+        self._set_build_problems([ConfigError(field, get_path(config, field), reason)])
+        self.network_panel.set_shape(dataset.n_features, None, None)
+        self._update_actions()
+
+    def _adopt_experiment(self, experiment: Experiment) -> None:
         self.experiment = experiment
         self._set_build_problems([])
         self._install_experiment(experiment)

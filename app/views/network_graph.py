@@ -100,12 +100,16 @@ class NetworkView(View):
         self.node_xy = np.column_stack([np.repeat(np.arange(len(widths), dtype=float), widths), np.concatenate(ys)])
         self.input_count = widths[0]
         # Link (i → j) of layer l runs from (l, y_l[i]) to (l + 1, y_(l+1)[j]); links are listed
-        # layer by layer in the row-major order of each W, two points per link.
-        starts_y = np.concatenate([np.repeat(ys[l], len(ys[l + 1])) for l in range(len(dense))])
-        ends_y = np.concatenate([np.tile(ys[l + 1], len(ys[l])) for l in range(len(dense))])
-        starts_x = np.concatenate([np.full(layer.n_in * layer.n_out, float(l)) for l, layer in enumerate(dense)])
-        self.link_x = np.column_stack([starts_x, starts_x + 1]).ravel()
-        self.link_y = np.column_stack([starts_y, ends_y]).ravel()
+        # layer by layer in the row-major order of each W, two points per link. None when a layer is too
+        # wide to draw (the note says so): 17 M links took the GUI thread a second for nothing.
+        if max(widths) <= MAX_UNITS:
+            starts_y = np.concatenate([np.repeat(ys[l], len(ys[l + 1])) for l in range(len(dense))])
+            ends_y = np.concatenate([np.tile(ys[l + 1], len(ys[l])) for l in range(len(dense))])
+            starts_x = np.concatenate([np.full(layer.n_in * layer.n_out, float(l)) for l, layer in enumerate(dense)])
+            self.link_x = np.column_stack([starts_x, starts_x + 1]).ravel()
+            self.link_y = np.column_stack([starts_y, ends_y]).ravel()
+        else:
+            self.link_x = self.link_y = np.zeros(0)
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []

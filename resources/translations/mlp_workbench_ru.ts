@@ -3184,6 +3184,10 @@ epoch mean
         <translation>Сбросить запуск?</translation>
     </message>
     <message>
+        <source>Building the network…</source>
+        <translation>Сборка сети…</translation>
+    </message>
+    <message>
         <source>there is not enough memory to build this network; use fewer or smaller layers</source>
         <translation>не хватает памяти, чтобы построить эту сеть; уменьшите число или размер слоёв</translation>
     </message>

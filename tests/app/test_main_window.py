@@ -332,6 +332,37 @@ def test_a_learning_rate_of_0_typed_during_a_run_is_taken_and_a_run_that_fails_i
     assert (window.recording.folder / "last.npz").exists(), "the weights it reached are saved"
 
 
+def test_a_large_network_is_built_off_the_gui_thread_and_a_setting_changed_meanwhile_wins(open_window, qtbot,
+                                                                                          monkeypatch):
+    """Building 4096 × 4096 hidden units froze the window for 2.4 s, 9000 × 9000 on MNIST for 6.7 s."""
+    import threading
+    import time
+
+    from app import main_window
+
+    window = open_window()
+    monkeypatch.setattr(main_window, "BUILT_ASIDE", 0)  # every network counts as large
+    builders, release = [], threading.Event()
+    original = main_window.build_network
+
+    def slow_build(*args):
+        builders.append(threading.current_thread())
+        release.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(main_window, "build_network", slow_build)
+    window.model.set("network.hidden", [LayerConfig(units=24)])
+    qtbot.waitUntil(lambda: len(builders) == 1, timeout=10_000)
+    began = time.perf_counter()
+    qtbot.wait(50)  # the event loop turns while the network is built
+    assert time.perf_counter() - began < 1.0 and not window.start_action.isEnabled()
+    assert window.statusBar().currentMessage() == "Building the network…"
+    window.model.set("network.hidden", [LayerConfig(units=12)])  # the settings move on during the build
+    release.set()
+    qtbot.waitUntil(lambda: window.start_action.isEnabled() and window._is_built(), timeout=15_000)
+    assert window.experiment.network.layers[0].n_out == 12 and threading.main_thread() not in builders
+
+
 def test_changing_the_architecture_during_a_run_asks_and_no_keeps_the_run(open_window, qtbot, small_config,
                                                                           monkeypatch):
     window = open_window(small_config(epochs=200))
