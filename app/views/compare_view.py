@@ -478,12 +478,14 @@ class CompareView(SessionView, View):
         self.summary_table = QTableWidget(0, 6)
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.verticalHeader().hide()
+        # Rows as tall as their text (the style's 30 px took a 640-pixel window's plots a fifth more room).
+        self.summary_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary_table.viewport().installEventFilter(self)
         self.summary_table.setAccessibleName(self.tr("Race summary"))
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
-        right.setSizes([700, 180])
+        right.setSizes([700, 150])
         self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW)
         self.layout().addWidget(self.beside, 1)
 
