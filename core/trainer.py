@@ -36,7 +36,7 @@ trained networks here stay below 10⁴; SGD at lr 10⁶ on the digits reached we
 
 ONE_THREAD_PRODUCT = 1 << 22
 """A batch whose largest matrix product has at most this many multiply-adds runs on one BLAS thread
-(in a run on the main thread: see ``Trainer._learn_on_one_blas_thread``).
+(in a run on the main thread: see :class:`MainThreadBlasLimit`).
 
 Measured on a 2-core machine, best of 30 alternating runs: a second thread gains nothing up to
 4.2M multiply-adds (128×256 times 256×128: 125 µs on one thread, 123 on two; 128×64 times 64×64:
@@ -143,6 +143,45 @@ def _openblas_thread_counts() -> list[tuple]:
                 functions.append((get, getattr(library.dynlib, f"{prefix}openblas_set_num_threads{suffix}")))
                 break
     return functions
+
+
+class MainThreadBlasLimit:
+    """OpenBLAS on one thread for a run's batches of small products in the main thread (see
+    :data:`ONE_THREAD_PRODUCT`), held from batch to batch rather than set and restored around each:
+    the change and its restoration made a digits batch ~3.5 µs (4 %) longer in training, though the
+    two calls take under 1 µs in a loop of their own (why, OpenBLAS's inside would tell).
+
+    The run releases it (every thread back) before a batch that wants every thread, before the
+    epoch's validation (larger products), when it pauses and when it ends, however it ends (a
+    caller that stops iterating closes the generator, at the latest when it is collected). Between
+    batches the caller's own code therefore runs on one BLAS thread.
+
+    Through OpenBLAS's own C functions: threadpoolctl's limit costs ~100 µs (a digits batch is ~80),
+    and its ``set_num_threads`` makes the calling thread the only one whose limits count, for good: a
+    limit set later in another thread (the window's training thread leaving a core to the GUI) then
+    silently did nothing. Other threads leave the BLAS as they find it: the window's training, race
+    and variants threads each hold a threadpoolctl limit over their whole run, which a count changed
+    under it would restore wrongly. (The converse remains: such a limit starting or ending while a
+    main-thread run holds one thread would read or restore that 1; the window's main thread never
+    trains, and its training process, which trains in its own main thread, runs no other thread that
+    sets a limit.)
+    """
+
+    def __init__(self):
+        self._lowered: list[tuple] = []  # (set_threads, the count to restore) of each OpenBLAS lowered
+
+    def limit_to_one(self) -> None:
+        if self._lowered or threading.current_thread() is not threading.main_thread():
+            return
+        self._lowered = [(set_threads, threads) for get_threads, set_threads in _openblas_thread_counts()
+                         if (threads := get_threads()) > 1]
+        for set_threads, _ in self._lowered:
+            set_threads(1)
+
+    def release(self) -> None:
+        for set_threads, threads in self._lowered:
+            set_threads(threads)
+        self._lowered = []
 
 
 def batch_starts(n_train: int, batch_size: int, fewest: int = 1) -> list[int]:
@@ -359,6 +398,7 @@ class Trainer:
         self._largest_layer = max((layer.n_in * layer.n_out for layer in dense_layers), default=0)
         self._batch_x: dict[int, np.ndarray] = {}
         self._blas_thread_choice: BlasThreadChoice | None = None  # set by run
+        self._main_thread_blas = MainThreadBlasLimit()
         self._gradient_norms: tuple[float, ...] = ()  # the last batch's, with track_gradient_norms
 
     # ------------------------------------------------------------------ live settings
@@ -473,41 +513,21 @@ class Trainer:
         :data:`ONE_THREAD_PRODUCT`), else on as many as the run's :class:`BlasThreadChoice` finds faster
         (there is one in the main thread while OpenBLAS runs several threads)."""
         if xb.shape[0] * self._largest_layer <= ONE_THREAD_PRODUCT:
-            return self._learn_on_one_blas_thread(xb, yb)
+            self._main_thread_blas.limit_to_one()
+            return self._learn(xb, yb)
         choice = self._blas_thread_choice
         if choice is None:
+            self._main_thread_blas.release()
             return self._learn(xb, yb)
         on_one_thread = choice.next_on_one_thread()
+        if on_one_thread:
+            self._main_thread_blas.limit_to_one()
+        else:
+            self._main_thread_blas.release()
         start = time.perf_counter()
-        outcome = (self._learn_on_one_blas_thread if on_one_thread else self._learn)(xb, yb)
+        outcome = self._learn(xb, yb)
         choice.record(on_one_thread, time.perf_counter() - start, xb.shape[0])
         return outcome
-
-    def _learn_on_one_blas_thread(self, xb: np.ndarray, yb: np.ndarray) -> tuple[float, float, np.ndarray, bool]:
-        """:meth:`_learn` with OpenBLAS on one thread (see :data:`ONE_THREAD_PRODUCT`), in the main thread.
-
-        For the batch only, never across a yield: a run its caller stops iterating must not leave the
-        BLAS limited. Through OpenBLAS's own C functions: threadpoolctl's limit costs ~100 µs a batch
-        (a digits batch is ~300), and its ``set_num_threads`` makes the calling thread the only one
-        whose limits count, for good: a limit set later in another thread (the window's training
-        thread leaving a core to the GUI) then silently did nothing. Other threads leave the BLAS as
-        they find it: the window's training, race and variants threads each hold a threadpoolctl
-        limit over their whole run, which a count changed under it would restore wrongly. (The
-        converse remains: such a limit starting or ending during a main-thread batch would read or
-        restore that batch's 1; the window's main thread never trains, and its training process, which
-        trains in its own main thread, runs no other thread that sets a limit.)
-        """
-        if threading.current_thread() is not threading.main_thread():
-            return self._learn(xb, yb)
-        lowered = [(set_threads, threads) for get_threads, set_threads in _openblas_thread_counts()
-                   if (threads := get_threads()) > 1]
-        for set_threads, _ in lowered:
-            set_threads(1)
-        try:
-            return self._learn(xb, yb)
-        finally:
-            for set_threads, threads in lowered:
-                set_threads(threads)
 
     def _batch_starts(self, n_train: int) -> list[int]:
         return batch_starts(n_train, self.batch_size, self.network.min_training_batch)
@@ -519,6 +539,12 @@ class Trainer:
 
     def run(self) -> Iterator[object]:
         """Train, yielding :mod:`core.events` objects; ends with a TrainingFinished event."""
+        try:
+            yield from self._train()
+        finally:
+            self._main_thread_blas.release()
+
+    def _train(self) -> Iterator[object]:
         network, control = self.network, self.control
         n_train = self.X_train.shape[0]
         samples_seen = self.step * self.batch_size
@@ -556,6 +582,7 @@ class Trainer:
                 waiting = control.must_wait()
                 if waiting:
                     paused_at = time.perf_counter()
+                    self._main_thread_blas.release()
                     yield events.Paused(self.epoch, self.step)
                 allowed = control.wait_for_permission()
                 if waiting:  # time paused is not training time: elapsed times and rates leave it out
@@ -606,6 +633,7 @@ class Trainer:
             train_loss, train_penalty = loss_sum / n_examples, penalty_sum / n_examples
             # accuracy: (1/N) Σ_batches n_b·accuracy_b; R² of the epoch's examples, not the mean of its batches'
             train_metric = r2_totals.score() if r2_totals is not None else metric_sum / n_examples
+            self._main_thread_blas.release()
             if self.has_validation:
                 val_loss, val_metric = evaluate(network, self.X_val, self.y_val)
             else:

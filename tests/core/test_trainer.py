@@ -534,29 +534,61 @@ def two_blas_threads():
         yield
 
 
-def threads_during_batches(net, X, y, batch_size=32):
+def threads_during_batches(net, X, y, batch_size=32, X_val=None, y_val=None, control=None):
+    """The BLAS thread counts seen in the network's training passes, between batches (tagged),
+    during the validation of each epoch (tagged) and once the run is over (tagged)."""
     seen = set()
-    learn = net.loss_and_gradients
+    learn, evaluate = net.loss_and_gradients, trainer_module.evaluate
 
     def recording(*args, **kwargs):
         seen.add(blas_threads())
         return learn(*args, **kwargs)
 
+    def recording_validation(*args, **kwargs):
+        seen.add(("validation", blas_threads()))
+        return evaluate(*args, **kwargs)
+
     net.loss_and_gradients = recording
-    events_of_run = Trainer(net, optimizers.create("adam"), X, y, batch_size=batch_size, epochs=1).run()
-    for event in events_of_run:
-        if isinstance(event, events.BatchFinished):
-            seen.add(("between batches", blas_threads()))
+    trainer_module.evaluate = recording_validation
+    try:
+        for event in Trainer(net, optimizers.create("adam"), X, y, X_val, y_val, batch_size=batch_size, epochs=2,
+                             control=control).run():
+            if isinstance(event, events.BatchFinished):
+                seen.add(("between batches", blas_threads()))
+            elif isinstance(event, events.Paused):
+                seen.add(("paused", blas_threads()))
+                control.resume()
+    finally:
+        trainer_module.evaluate = evaluate
+    seen.add(("after the run", blas_threads()))
     return seen
 
 
 def test_small_products_run_on_one_blas_thread_and_large_ones_on_all(two_blas_threads):
     X, y = blobs(n=64, n_features=64)
     small = Network([Dense(64, 64), Activation("relu"), Dense(64, 3)])  # 32 × 64 × 64 multiply-adds
-    assert threads_during_batches(small, X, y, batch_size=32) == {1, ("between batches", 2)}
+    # Held from batch to batch (changed around each batch, it cost 4 % of a digits batch); every
+    # thread back for the validation, which multiplies more rows, and when the run ends.
+    assert threads_during_batches(small, X[:48], y[:48], 32, X[48:], y[48:]) \
+        == {1, ("between batches", 1), ("validation", 2), ("after the run", 2)}
     large_enough = 1 + ONE_THREAD_PRODUCT // (32 * 64)
     large = Network([Dense(64, large_enough), Activation("relu"), Dense(large_enough, 3)])
-    assert threads_during_batches(large, X, y, batch_size=32) == {2, ("between batches", 2)}
+    assert threads_during_batches(large, X, y, batch_size=32) == {2, ("between batches", 2), ("after the run", 2)}
+
+
+def test_a_paused_run_and_a_run_left_unfinished_give_the_blas_back_every_thread(two_blas_threads):
+    X, y = blobs(n=64, n_features=64)
+    control = TrainingControl()
+    control.pause()
+    small = Network([Dense(64, 64), Activation("relu"), Dense(64, 3)])
+    assert ("paused", 2) in threads_during_batches(small, X, y, control=control)
+    run = Trainer(small, optimizers.create("adam"), X, y, batch_size=32, epochs=2).run()
+    for event in run:
+        if isinstance(event, events.BatchFinished):
+            break
+    assert blas_threads() == 1
+    run.close()  # what collecting an abandoned run does too
+    assert blas_threads() == 2
 
 
 def warmed_up(choice):
@@ -721,7 +753,7 @@ def test_trainers_outside_the_main_thread_leave_the_blas_as_they_find_it(two_bla
         threads_during_batches(Network([Dense(64, 64), Activation("relu"), Dense(64, 3)]), X, y)))
     thread.start()
     thread.join()
-    assert seen == [{2, ("between batches", 2)}]
+    assert seen == [{2, ("between batches", 2), ("after the run", 2)}]
 
 
 def test_an_experiment_that_continues_another_on_its_network_keeps_its_optimiser_and_state():
