@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import pickle
 import sys
 from dataclasses import dataclass, field
 
@@ -118,7 +119,9 @@ class RunConfig:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     def copy(self) -> "RunConfig":
-        return copy.deepcopy(self)
+        """A deep copy. Through pickle, which copies its plain values ~2× faster than ``copy.deepcopy``:
+        the window copies the configuration several times at every edit."""
+        return pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))
 
     @classmethod
     def from_dict(cls, raw: dict) -> "RunConfig":

@@ -36,7 +36,7 @@ does, and the medians leave out the steps slowed by other threads.
 from __future__ import annotations
 
 import collections
-import copy
+import dataclasses
 import json
 import math
 import time
@@ -202,7 +202,7 @@ def contender_config(config: RunConfig, contender: Contender) -> RunConfig:
     """``config`` with the contender's optimiser and schedule: what the contender trains with.
     ValueError, naming the contender, if its optimiser or schedule options are invalid."""
     try:
-        return check(_with_contender(config, contender))
+        return check(_with_contender(config, contender).copy())
     except ValueError as error:
         raise ValueError(f"contender {contender.label!r}: {error}") from None
 
@@ -215,11 +215,10 @@ def contender_errors(config: RunConfig, contender: Contender) -> list[ConfigErro
 
 
 def _with_contender(config: RunConfig, contender: Contender) -> RunConfig:
-    config = config.copy()
-    config.name = contender.label
-    config.optimizer = copy.deepcopy(contender.optimizer)
-    config.schedule = copy.deepcopy(contender.schedule) if contender.schedule is not None else ScheduleConfig()
-    return config
+    """``config`` with the contender's name, optimiser and schedule, sharing the rest with ``config``
+    (to read, or to copy: the Compare view checks every contender at each edit of the window's settings)."""
+    schedule = contender.schedule if contender.schedule is not None else ScheduleConfig()
+    return dataclasses.replace(config, name=contender.label, optimizer=contender.optimizer, schedule=schedule)
 
 
 class Race:

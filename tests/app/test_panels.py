@@ -206,6 +206,21 @@ def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbo
     assert panel.schedule_options.controls()["T"].property("invalid") is True
 
 
+
+def test_the_schedule_preview_is_drawn_again_only_when_its_curve_changes(qtbot, model, monkeypatch):
+    panel = previewing_panel(qtbot, model, "exponential", batch_size=30, epochs=5)
+    drawn = []
+    set_data = panel.preview_curve.setData
+    monkeypatch.setattr(panel.preview_curve, "setData", lambda *args: (drawn.append(args), set_data(*args)))
+    model.set("regularization.l2", 0.001)
+    model.set("training.seed", 7)
+    assert drawn == [], "edits that leave the curve as it is do not draw it again (~5 ms for a long run)"
+    model.set("training.epochs", 6)
+    model.set("optimizer.options.lr", 0.002)
+    assert [len(args[0]) for args in drawn] == [24, 24]
+    np.testing.assert_allclose(panel.preview_curve.getData()[1],
+                               schedules.preview(schedules.create("exponential", lr0=0.002, T=6.0), 24))
+
 def test_the_preview_counts_the_steps_the_trainer_takes_with_batch_norm(qtbot, model):
     """101 examples in batches of 25 leave one: batch norm joins it to the batch before, 4 steps an epoch."""
     panel = previewing_panel(qtbot, model, "linear", batch_size=25, epochs=2)

@@ -154,6 +154,20 @@ def test_preview_is_the_schedule_at_t_0_to_n_minus_1(name):
     assert schedules.preview(schedule, 0).shape == (0,)
 
 
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_rates_at_chosen_steps_are_the_schedule_s_there(name):
+    schedule = schedules.create(name, lr0=0.05)
+    steps = np.array([0, 3, 4, 17, 250, 9999])
+    np.testing.assert_array_equal(schedules.rates_at(schedule, steps), rates(schedule, steps.tolist()))
+    assert schedules.rates_at(schedule, np.array([], np.int64)).shape == (0,)
+
+
+@pytest.mark.parametrize("steps", [np.array([0, -1]), np.array([0.0, 1.0]), np.array([[0, 1]])])
+def test_rates_at_refuses_steps_that_are_not_integers_from_0(steps):
+    with pytest.raises(ValueError, match="integers ≥ 0"):
+        schedules.rates_at(schedules.create("constant"), steps)
+
+
 def test_preview_of_reduce_on_plateau_is_the_current_rate():
     schedule = schedules.create("reduce_on_plateau", lr0=0.1, patience=0)
     schedule.observe(1.0)
