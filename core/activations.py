@@ -41,7 +41,7 @@ def names() -> list[str]:
     return ACTIVATIONS.names()
 
 
-def create(name: str, **hyperparameters) -> "ActivationFunction":
+def create(name: str, /, **hyperparameters) -> "ActivationFunction":
     """Build the activation ``name``, e.g. ``create("leaky_relu", alpha=0.1)``."""
     return ACTIVATIONS.create(name, **hyperparameters)
 

@@ -34,7 +34,7 @@ def names() -> list[str]:
     return INITIALIZERS.names()
 
 
-def create(name: str, **hyperparameters) -> "Initializer":
+def create(name: str, /, **hyperparameters) -> "Initializer":
     """Build the initialiser ``name``, e.g. ``create("normal", std=0.1)``."""
     return INITIALIZERS.create(name, **hyperparameters)
 

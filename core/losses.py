@@ -34,7 +34,7 @@ def names() -> list[str]:
     return LOSSES.names()
 
 
-def create(name: str, **hyperparameters) -> "Loss":
+def create(name: str, /, **hyperparameters) -> "Loss":
     """Build the loss ``name``, e.g. ``create("softmax_cross_entropy")``."""
     return LOSSES.create(name, **hyperparameters)
 

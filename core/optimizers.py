@@ -72,7 +72,7 @@ def names() -> list[str]:
     return OPTIMIZERS.names()
 
 
-def create(name: str, **hyperparameters) -> "Optimizer":
+def create(name: str, /, **hyperparameters) -> "Optimizer":
     return OPTIMIZERS.create(name, **hyperparameters)
 
 

@@ -27,7 +27,7 @@ def names() -> list[str]:
     return SCHEDULES.names()
 
 
-def create(name: str, lr0: float = 0.01, **hyperparameters) -> "Schedule":
+def create(name: str, /, lr0: float = 0.01, **hyperparameters) -> "Schedule":
     return SCHEDULES.create(name, lr0=lr0, **hyperparameters)
 
 

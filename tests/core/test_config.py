@@ -66,6 +66,29 @@ def test_a_number_out_of_its_rules_is_reported_with_the_rule_and_bound_a_window_
     assert lr.message == f"{config.optimizer.name} lr must be ≥ 0.0, got -0.5"
 
 
+@pytest.mark.parametrize("section", [{"optimizer": {"name": "sgd", "options": {"name": "adam"}}},
+                                     {"schedule": {"name": "step", "options": {"name": "cosine"}}},
+                                     {"network": {"hidden": [{"activation": "relu",
+                                                              "activation_options": {"name": "tanh"}}]}}])
+def test_a_hyperparameter_called_name_is_refused_as_unknown(tmp_path, section):
+    """The option met ``create(name, **options)``'s own argument ``name``: a TypeError escaped validation."""
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps({"schema_version": run_config.SCHEMA_VERSION, **section}), encoding="utf-8")
+    with pytest.raises(run_config.InvalidConfigError) as refused:
+        run_config.load(path)
+    [error] = refused.value.errors
+    assert error.field.endswith(" options") and "'name'" in error.message
+
+
+@pytest.mark.parametrize("module, name", [("activations", "relu"), ("initializers", "zeros"), ("losses", "mse"),
+                                          ("optimizers", "sgd"), ("schedules", "step")])
+def test_a_component_s_create_refuses_a_hyperparameter_called_name_like_any_unknown_one(module, name):
+    import importlib
+
+    with pytest.raises(ValueError, match="bad hyperparameters.*unexpected keyword argument 'name'"):
+        importlib.import_module(f"core.{module}").create(name, name=1)
+
+
 @pytest.mark.parametrize("schedule, options, rule", [("cyclic", {"max_lr": 0.6, "step_size": 10}, "≥"),
                                                     ("cosine", {"T": 10, "lr_min": 1.5}, "≤")])
 def test_a_schedule_is_checked_against_the_optimiser_s_learning_rate_it_starts_from(schedule, options, rule):
