@@ -10,15 +10,29 @@ NUMBER_RULES = {"number": "must be a number", "finite": "must be a finite number
                 ">": "must be > {bound}", "≥": "must be ≥ {bound}", "<": "must be < {bound}", "≤": "must be ≤ {bound}"}
 """What a number must be, in English: the words of :class:`NumberError` and of config validation."""
 
+VALUE_RULES = {"flag": "must be True or False", "pair": "must be a pair ({bound})",
+               "hyperparameter names": "takes only the hyperparameters {bound}",
+               "no hyperparameters": "takes no hyperparameters"}
+"""What a component's value that is not a number must be, in English: the words of :class:`RuleError`
+(a flag, Adam's betas; the hyperparameter names a configuration may give a component)."""
 
-class NumberError(ValueError):
-    """``what`` (e.g. "adam lr") broke a rule of :data:`NUMBER_RULES` (with its ``bound``), given
-    ``got``: fields from which a window can word the problem in its own language."""
+
+class RuleError(ValueError):
+    """``what`` (e.g. "adam amsgrad") broke a rule of :attr:`rules` (with its ``bound``), given ``got``:
+    fields from which a window can word the problem in its own language."""
+
+    rules = VALUE_RULES
 
     def __init__(self, what: str, rule: str, bound=None, got=None):
         self.what, self.rule, self.bound, self.got = what, rule, bound, got
         shown = "NaN" if isinstance(got, float) and math.isnan(got) else repr(got)
-        super().__init__(f"{what} {NUMBER_RULES[rule].format(bound=bound)}, got {shown}")
+        super().__init__(f"{what} {self.rules[rule].format(bound=bound)}, got {shown}")
+
+
+class NumberError(RuleError):
+    """``what`` (e.g. "adam lr") broke a rule of :data:`NUMBER_RULES` (with its ``bound``), given ``got``."""
+
+    rules = NUMBER_RULES
 
 
 def check_number(what: str, value, *, low=None, high=None, low_open=False, high_open=False, integer=False):

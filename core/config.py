@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
-from core._checks import NUMBER_RULES, NumberError, check_number
+from core._checks import NUMBER_RULES, NumberError, RuleError, check_number
 from core.layers import BatchNorm
 
 SCHEMA_VERSION = 2
@@ -255,9 +255,11 @@ class ConfigError:
 
     A number outside its rules also gives the rule (a key of ``_checks.NUMBER_RULES``) and its
     bound, and for a component's hyperparameter its name (``subject``, "adam lr") and the number
-    given (``got``); another value the rule of :data:`PROBLEMS` it breaks, and its bound: what a
-    window needs to word the ``message`` in its own language. Without a rule (a component's own
-    check of a value that is not a number) the ``message`` is the engine's English.
+    given (``got``); a component's hyperparameter that is not a number, or not one of its names,
+    the same with a rule of ``_checks.VALUE_RULES`` ("adam amsgrad", "flag", got "yes"); another value
+    the rule of :data:`PROBLEMS` it breaks, and its bound: what a window needs to word the ``message``
+    in its own language. Without a rule (a component's check that names none) the ``message`` is the
+    engine's English.
     """
 
     field: str
@@ -286,6 +288,17 @@ def _expect_number(errors, where, value, **rules):
                                   error.bound))
 
 
+def _check_hyperparameter_names(registry_module, name: str, options: dict) -> None:
+    """:class:`RuleError` unless every key of ``options`` is a hyperparameter of the component ``name`` that a
+    configuration may give: a schedule's lr0 comes from the optimiser (``create``'s own check of the names, for
+    Python callers, counts lr0 among a schedule's)."""
+    accepted = tuple(registry_module.create(name).hyperparameters)
+    unknown = [key for key in options if key not in accepted]
+    if unknown:
+        raise RuleError(name, "hyperparameter names" if accepted else "no hyperparameters", ", ".join(accepted),
+                        unknown[0])
+
+
 def _expect_component(errors, where, registry_module, name, options, context: dict | None = None):
     """``context``: arguments made with the component but not the user's options (a schedule's lr0)."""
     if name not in registry_module.names():
@@ -295,8 +308,9 @@ def _expect_component(errors, where, registry_module, name, options, context: di
         errors.append(_problem(where + " options", options, "hyperparameters"))
         return
     try:
+        _check_hyperparameter_names(registry_module, name, options)
         registry_module.create(name, **options, **(context or {}))
-    except NumberError as error:
+    except RuleError as error:
         errors.append(ConfigError(where + " options", options, str(error), error.rule, error.bound, error.what,
                                   error.got))
     except ValueError as error:

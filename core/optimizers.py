@@ -43,7 +43,7 @@ import operator
 
 import numpy as np
 
-from core._checks import check_number
+from core._checks import RuleError, check_number
 from core.compiled import compiled
 from core.registry import Registry
 
@@ -150,7 +150,7 @@ class Optimizer:
         rule = self.constraints.get(name)
         if rule is bool:
             if not isinstance(value, (bool, np.bool_)):
-                raise ValueError(f"{self.name} {name} must be True or False, got {value!r}")
+                raise RuleError(f"{self.name} {name}", "flag", got=value)
             value = bool(value)
         elif rule is not None:
             value = check_number(f"{self.name} {name}", value, **rule)
@@ -534,7 +534,7 @@ class Adam(Optimizer):
         try:
             beta1, beta2 = value
         except (TypeError, ValueError):
-            raise ValueError(f"{self.name} betas must be a pair (beta1, beta2), got {value!r}") from None
+            raise RuleError(f"{self.name} betas", "pair", "beta1, beta2", value) from None
         self.beta1, self.beta2 = beta1, beta2
 
     @staticmethod

@@ -66,6 +66,40 @@ def test_a_number_out_of_its_rules_is_reported_with_the_rule_and_bound_a_window_
     assert lr.message == f"{config.optimizer.name} lr must be ≥ 0.0, got -0.5"
 
 
+@pytest.mark.parametrize("component, rule, bound, subject, got", [
+    (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("adam", {"lr": 0.001, "betas": "x"})),
+     "pair", "beta1, beta2", "adam betas", "x"),
+    (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("adam", {"amsgrad": "yes"})),
+     "flag", None, "adam amsgrad", "yes"),
+    (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("sgd", {"lrr": 0.1})),
+     "hyperparameter names", "lr, weight_decay", "sgd", "lrr"),
+    (lambda c: setattr(c.network.hidden[0], "activation_options", {"alpha": 0.1}),
+     "no hyperparameters", "", "relu", "alpha"),
+    (lambda c: setattr(c, "schedule", run_config.ScheduleConfig("step", {"step_size": 3, "gama": 0.5})),
+     "hyperparameter names", "step_size, gamma", "step", "gama"),  # not lr0, which comes from the optimiser
+])
+def test_a_component_s_value_that_is_not_a_number_is_reported_with_the_rule_a_window_can_word(
+        component, rule, bound, subject, got):
+    """A flag given as text, Adam's betas not a pair and an unknown hyperparameter's name were only the engine's
+    English: the Russian window showed them untranslated."""
+    config = RunConfig()
+    component(config)
+    [error] = validate(config, DATASETS)
+    assert error.field.endswith(" options")
+    assert (error.rule, error.bound, error.subject, error.got) == (rule, bound, subject, got)
+    assert error.message.startswith(subject + " ") and error.message.endswith(f", got {got!r}"), \
+        "the engine's English words stay for those who read it in Python"
+
+
+def test_no_two_rule_tables_share_a_rule():
+    """A window finds a ConfigError's words by its rule alone: a rule of two tables would be worded as the first
+    of them words it ("must be an object of hyperparameters" for an unknown hyperparameter's name)."""
+    from core import _checks
+
+    tables = [set(run_config.PROBLEMS), set(_checks.NUMBER_RULES), set(_checks.VALUE_RULES)]
+    assert sum(map(len, tables)) == len(set.union(*tables))
+
+
 @pytest.mark.parametrize("section", [{"optimizer": {"name": "sgd", "options": {"name": "adam"}}},
                                      {"schedule": {"name": "step", "options": {"name": "cosine"}}},
                                      {"network": {"hidden": [{"activation": "relu",
