@@ -21,6 +21,12 @@ NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
 """The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
 
+VALUE_RULES = {"flag": QT_TRANSLATE_NOOP("Problems", "must be True or False"),
+               "pair": QT_TRANSLATE_NOOP("Problems", "must be a pair (%1)"),
+               "hyperparameter names": QT_TRANSLATE_NOOP("Problems", "takes only the hyperparameters %1"),
+               "no hyperparameters": QT_TRANSLATE_NOOP("Problems", "takes no hyperparameters")}
+"""The words of ``core._checks.VALUE_RULES``, to translate; ``%1`` is the bound."""
+
 PROBLEM_RULES = {"choice": QT_TRANSLATE_NOOP("Problems", "choose one of: %1"),
                  "text": QT_TRANSLATE_NOOP("Problems", "must be a text"),
                  "true or false": QT_TRANSLATE_NOOP("Problems", "must be true or false"),
@@ -50,16 +56,23 @@ def _as_given(value) -> str:
     return repr(value)
 
 
+def _rule_text(error: ConfigError) -> str | None:
+    """The rule ``error`` names, in the current language with its bound (None when it names none)."""
+    for rules, bound in ((PROBLEM_RULES, str(error.bound)), (VALUE_RULES, str(error.bound)),
+                         (NUMBER_RULES, _as_given(error.bound))):
+        if error.rule in rules:
+            return QCoreApplication.translate("Problems", rules[error.rule]).replace("%1", bound)
+    return None
+
+
 def problem_text(error: ConfigError, subject: bool = True) -> str:
-    """What ``error`` says, in the current language when it names its rule (:data:`NUMBER_RULES`,
-    :data:`PROBLEM_RULES`; a component's check of a value that is not a number keeps the engine's English).
+    """What ``error`` says, in the current language when it names its rule (:data:`PROBLEM_RULES`,
+    :data:`VALUE_RULES`, :data:`NUMBER_RULES`; a component's check that names none keeps the engine's English).
     Without ``subject`` the engine's name of the hyperparameter ("adam lr") is left out: for a text
     that follows its control's name."""
-    if error.rule in PROBLEM_RULES:
-        return QCoreApplication.translate("Problems", PROBLEM_RULES[error.rule]).replace("%1", str(error.bound))
-    if error.rule not in NUMBER_RULES:
+    rule = _rule_text(error)
+    if rule is None:
         return error.message
-    rule = QCoreApplication.translate("Problems", NUMBER_RULES[error.rule]).replace("%1", _as_given(error.bound))
     if not error.subject:
         return rule
     if subject:

@@ -4726,6 +4726,22 @@ epoch mean
         <translation>должно быть ≤ %1</translation>
     </message>
     <message>
+        <source>must be True or False</source>
+        <translation>должно быть True или False</translation>
+    </message>
+    <message>
+        <source>must be a pair (%1)</source>
+        <translation>должно быть парой (%1)</translation>
+    </message>
+    <message>
+        <source>takes only the hyperparameters %1</source>
+        <translation>принимает только гиперпараметры %1</translation>
+    </message>
+    <message>
+        <source>takes no hyperparameters</source>
+        <translation>не принимает гиперпараметров</translation>
+    </message>
+    <message>
         <source>choose one of: %1</source>
         <translation>выберите одно из: %1</translation>
     </message>

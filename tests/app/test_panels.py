@@ -720,6 +720,26 @@ def test_every_number_rule_of_the_engine_has_its_words_here():
     assert base.NUMBER_RULES == english  # the same words, with Qt's %1 for the bound
 
 
+def test_every_rule_of_a_component_s_value_that_is_not_a_number_has_its_words_here(qapp):
+    from app import i18n
+    from app.panels import base
+    from core import _checks
+    from core.config import ConfigError
+
+    english = {rule: words.replace("{bound}", "%1") for rule, words in _checks.VALUE_RULES.items()}
+    assert base.VALUE_RULES == english  # the same words, with Qt's %1 for the bound
+    flag = ConfigError("optimizer.name options", {"amsgrad": "yes"}, "adam amsgrad must be True or False, got 'yes'",
+                       "flag", None, "adam amsgrad", "yes")
+    assert base.problem_text(flag) == flag.message
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert base.problem_text(flag) == "adam amsgrad: должно быть True или False, введено 'yes'"
+        assert base.problem_text(flag, subject=False) == "должно быть True или False, введено 'yes'"
+    finally:
+        i18n.set_language("en")
+
+
 def test_generated_data_have_a_data_seed_of_their_own_and_regenerate_draws_the_next(qtbot, model):
     """Playground's "Regenerate": another sample of the same data without new initial weights. Until the data
     have a seed of their own, the seed shown is the training seed (which draws them, as it always did)."""
