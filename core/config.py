@@ -379,6 +379,9 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
                           None if lr0 is None else {"lr0": lr0})
     _expect_number(errors, "regularization.l1", config.regularization.l1, low=0.0)
     _expect_number(errors, "regularization.l2", config.regularization.l2, low=0.0)
+    biases = config.regularization.apply_to_biases
+    if not isinstance(biases, bool):
+        errors.append(_problem("regularization.apply_to_biases", biases, "true or false"))
     training = config.training
     _expect_number(errors, "training.epochs", training.epochs, low=1, high=1_000_000, integer=True)
     _expect_number(errors, "training.batch_size", training.batch_size, low=1, high=10_000_000, integer=True)

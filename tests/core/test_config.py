@@ -38,6 +38,8 @@ def test_defaults_are_valid():
     (lambda c: setattr(c.optimizer, "options", {"lr": -1}), "optimizer.name options", "lr"),
     (lambda c: setattr(c.optimizer, "options", {"lr": 0.1, "betas": (0.9, 0.999)}), "optimizer.name options", "betas"),
     (lambda c: setattr(c.regularization, "l2", -0.1), "regularization.l2", "≥ 0.0"),
+    (lambda c: setattr(c.regularization, "apply_to_biases", "yes"), "regularization.apply_to_biases",
+     "must be true or false"),  # passed validation; with l1 or l2 the run stopped at its start
     (lambda c: setattr(c.loss, "name", "cross_entropy"), "loss.name", "softmax_cross_entropy"),
     (lambda c: setattr(c.schedule, "unit", "batch"), "schedule.unit", "step or epoch"),
     (lambda c: setattr(c.data, "augmentation", {"shfit": 2}), "data.augmentation", "shift, rotation"),
