@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import json
 import pickle
 import sys
@@ -288,11 +289,18 @@ def _expect_number(errors, where, value, **rules):
                                   error.bound))
 
 
+@functools.cache
+def _hyperparameter_names(registry_module, name: str) -> tuple[str, ...]:
+    """The hyperparameters a configuration may give the component ``name`` (found once: the window
+    validates its configuration several times at every edit)."""
+    return tuple(registry_module.create(name).hyperparameters)
+
+
 def _check_hyperparameter_names(registry_module, name: str, options: dict) -> None:
     """:class:`RuleError` unless every key of ``options`` is a hyperparameter of the component ``name`` that a
     configuration may give: a schedule's lr0 comes from the optimiser (``create``'s own check of the names, for
     Python callers, counts lr0 among a schedule's)."""
-    accepted = tuple(registry_module.create(name).hyperparameters)
+    accepted = _hyperparameter_names(registry_module, name)
     unknown = [key for key in options if key not in accepted]
     if unknown:
         raise RuleError(name, "hyperparameter names" if accepted else "no hyperparameters", ", ".join(accepted),
