@@ -731,8 +731,8 @@ class MainWindow(QMainWindow):
         valid, built = self.model.is_valid, self._is_built()
         idle, paused = self._state == IDLE, self._state == PAUSED
         can_train = valid and ((idle and built) or paused)
-        # A tool with Start, Pause and Stop of its own (the optimiser race) is shown: the toolbar's would
-        # train the workbench's run, out of sight, while the user meant the tool's.
+        # A tool with Start, Pause and Stop of its own (the optimiser race, the lab's variants) is shown: the
+        # toolbar's would train the workbench's run, out of sight, while the user meant the tool's.
         elsewhere = self._tool_with_own_run_controls_shown()
         for action in (self.start_action, self.step_batch_action, self.step_epoch_action):
             action.setEnabled(can_train and not elsewhere)
@@ -756,8 +756,8 @@ class MainWindow(QMainWindow):
                                              RUNNING: self.tr("Training"),
                                              PAUSED: self.tr("Paused")}[self._state])
         if elsewhere:
-            reason = self.tr("This view has its own Start, Pause and Stop: these train the workbench's network, "
-                             "shown in the other views.")
+            reason = self.tr("This view has its own buttons to run, pause and stop its training; the toolbar's "
+                             "train the workbench's network, shown in the other views.")
             for action in (self.start_action, self.step_batch_action, self.step_epoch_action):
                 action.setToolTip(reason)
             self.pace_box.setToolTip(f"{reason}\n\n{self.pace_box.property('helpText')}")

@@ -168,6 +168,9 @@ class VariantsView(SessionView, View):
 
     title = TranslatedText("VariantsView", QT_TRANSLATE_NOOP("VariantsView", "Lab variants"))
     guide_section = "view-variants"
+    has_own_run_controls = True
+    """The window's Start, Step and Speed stand aside while the view is shown: they would train the window's
+    network, not the variants."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

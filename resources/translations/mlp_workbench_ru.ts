@@ -3168,10 +3168,6 @@ epoch mean
         <translation>На паузе</translation>
     </message>
     <message>
-        <source>This view has its own Start, Pause and Stop: these train the workbench&apos;s network, shown in the other views.</source>
-        <translation>У этого вида свои кнопки «Старт», «Пауза» и «Стоп»: эти обучают сеть рабочего окна, показанную в других видах.</translation>
-    </message>
-    <message>
         <source>Fix the marked settings first: %1</source>
         <translation>Сначала исправьте отмеченные настройки: %1</translation>
     </message>
@@ -3402,6 +3398,10 @@ epoch mean
     <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>This view has its own buttons to run, pause and stop its training; the toolbar&apos;s train the workbench&apos;s network, shown in the other views.</source>
+        <translation>У этого вида свои кнопки запуска, паузы и остановки; кнопки панели инструментов обучают сеть рабочего окна, показанную в других видах.</translation>
     </message>
     <message>
         <source>No data is loaded: %1: %2.</source>

@@ -13,7 +13,8 @@ from core import labs, runs
 
 
 def wait_built(qtbot, window):
-    qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled()
+    # Not Start's state: Start stands aside while a lab's variants or race are shown, built or not.
+    qtbot.waitUntil(lambda: window._is_built() and window.model.is_valid
                     and window.experiment.config.to_dict()["network"] == window.model.config.to_dict()["network"],
                     timeout=20_000)
 

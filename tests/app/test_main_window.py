@@ -47,24 +47,68 @@ def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
     assert window.network_panel.parameter_count.text() == f"{QLocale().toString(window.experiment.network.n_parameters)} parameters"
 
 
-def test_on_the_race_s_tab_the_toolbar_s_start_steps_and_speed_stand_aside_for_the_race_s_own(open_window, qtbot):
-    """F5 on the Compare tab trained the workbench's network, out of sight, not the race."""
+def tool_named(window, class_name):
+    return next(tool for tool in window.tools if type(tool).__name__ == class_name)
+
+
+@pytest.mark.parametrize("class_name", ["CompareView", "VariantsView"])
+def test_on_a_tool_that_trains_on_its_own_the_toolbar_s_start_steps_and_speed_stand_aside(open_window, qtbot,
+                                                                                         class_name):
+    """F5 on the Compare tab trained the workbench's network, out of sight, not the race; on the Lab
+    variants tab, a student pressing Start to train the variants did the same."""
     window = open_window()
-    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
-    window.start_page.show_views(compare)
+    tool = tool_named(window, class_name)
+    window.start_page.show_views(tool)
     trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
     assert not any(action.isEnabled() for action in trainers) and not window.pace_box.isEnabled()
-    assert all("its own Start" in action.toolTip() for action in trainers)
-    assert window.pace_box.toolTip().startswith("This view has its own Start")
+    assert all("its own buttons to run" in action.toolTip() for action in trainers)
+    assert window.pace_box.toolTip().startswith("This view has its own buttons")
     window.start_action.trigger()
     assert window.state == "idle" and window.session is None
     window.start_page.show_views(window.views[0])
     assert all(action.isEnabled() for action in trainers) and window.pace_box.isEnabled()
     assert window.start_action.toolTip() == window.start_action.statusTip()
     assert window.pace_box.toolTip().startswith("How fast the network trains")
-    window.start_page.show_views(compare)
+    window.start_page.show_views(tool)
     window.start_page.show_page()  # the start page over the tabs: its own buttons, the toolbar's are free
     assert window.start_action.isEnabled()
+
+
+def test_on_the_lab_variants_tab_the_run_menu_and_keys_cannot_start_but_pause_and_stop_the_window_s_run(
+        open_window, qtbot, small_config):
+    """A run started elsewhere goes on behind the Lab variants tab: Pause and Stop still reach it (as on
+    the race's tab), Start and the steps do not, from the menu or the keys; another tab brings them back."""
+    window = open_window(small_config(epochs=200))
+    window.show()
+    qtbot.waitExposed(window)
+    variants = tool_named(window, "VariantsView")
+    window.start_page.show_views(variants)
+    run_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Run")
+    trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
+    assert set(trainers) <= set(run_menu.actions()) and not any(action.isEnabled() for action in trainers)
+    for key in (Qt.Key.Key_F5, Qt.Key.Key_F7, Qt.Key.Key_F8):
+        qtbot.keyClick(window, key)
+    assert window.state == "idle" and window.session is None
+
+    window.start_page.show_views(window.views[0])
+    window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    window.start_page.show_views(variants)
+    assert window.pause_action.isEnabled() and window.stop_action.isEnabled()
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.state == "paused" and not any(action.isEnabled() for action in trainers)
+    paused_at = window.steps_done
+    with qtbot.waitSignal(window.session.paused, timeout=1000, raising=False) as stepped:
+        qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert not stepped.signal_triggered and window.steps_done == paused_at
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+        qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert finished.args[0].reason == events.STOPPED
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert not window.start_action.isEnabled()
+    window.start_page.show_views(window.views[0])
+    assert all(action.isEnabled() for action in trainers) and window.pace_box.isEnabled()
 
 
 def test_start_pause_step_batch_step_epoch_resume_stop(open_window, qtbot, small_config):
