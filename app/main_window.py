@@ -1663,10 +1663,11 @@ class MainWindow(QMainWindow):
             self.runs_view.set_active(recording)
         return recording
 
-    def _recording_failed(self, message: str) -> None:
-        self.show_message(self.tr("This run is no longer saved: %1. Training goes on; to keep its network, make "
-                                  "room or save the model (File ▸ Save model) into a folder you can write to.")
-                          .replace("%1", message), "warning")
+    def _recording_failed(self, message: str, folder: Path) -> None:
+        # The folder says which disk to make room on: the run library's is out of the user's sight.
+        self.show_message(self.tr("This run is no longer saved: %1 (%2). Training goes on; to keep its network, "
+                                  "make room or save the model (File ▸ Save model) into a folder you can write to.")
+                          .replace("%1", message).replace("%2", str(folder)), "warning")
 
     def _end_recording(self, *_, branch: bool = False) -> None:
         """Fresh weights were built, or the window closes: the current run's files are completed. With
@@ -1952,8 +1953,10 @@ class MainWindow(QMainWindow):
         if not interrupted or self.recovery_box is not None:
             return []
         newest = interrupted[0]
-        text = self.tr("MLP Workbench was closed while training “%1” (%2 epochs saved). Reopen it with its last "
-                       "saved weights?").replace("%1", newest.name).replace("%2", str(newest.epochs_done))
+        # Not "the app was killed": a run whose files failed on a full disk stays "running" when run.json failed too.
+        text = self.tr("The run “%1” (%2 epochs saved) was not saved to its end: MLP Workbench was closed while it "
+                       "trained, or the disk was full. Reopen it with its last saved weights?") \
+            .replace("%1", newest.name).replace("%2", str(newest.epochs_done))
         if len(interrupted) > 1:
             text += "\n" + self.tr("%1 other interrupted runs are listed in the Runs view.").replace(
                 "%1", str(len(interrupted) - 1))

@@ -11,7 +11,7 @@ hundreds of epochs a second. So the writer saves at most once every :data:`SAVE_
 seconds (and at once when the run ends), and of the epochs waiting it saves only the newest, the
 newest best one and every due checkpoint (``RunRecorder.record(event, save=False)`` for the rest);
 its Python work then never takes the interpreter from the training thread for long. A failed write
-(a full disk) ends the recording, never the training.
+(a full disk) ends the recording, never the training, and its run.json says so where it can.
 """
 from __future__ import annotations
 
@@ -238,8 +238,9 @@ class RunRecording(QObject):
     saved = Signal(object)
     """saved(folder): files of the run were written."""
 
-    failed = Signal(str)
-    """failed(message): a file could not be written; the run is not saved any further."""
+    failed = Signal(str, object)
+    """failed(message, folder): a file of the run in ``folder`` could not be written (``message`` says why,
+    in the window's language); the run is not saved any further."""
 
     def __init__(self, recorder: runs.RunRecorder, network, parent: QObject | None = None):
         super().__init__(parent)
@@ -247,6 +248,7 @@ class RunRecording(QObject):
         self.network = network
         self.optimizer = None  # training ``network``: its state is saved with the weights (set at each Start)
         self.error: str | None = None
+        self._unmarked_failure: str | None = None  # why the files failed, while run.json does not say so yet
         self._waiting: list = []
         self._writing = False
         self._closing = False
@@ -322,6 +324,8 @@ class RunRecording(QObject):
             self._closing = True
             self._condition.notify_all()
         self._thread.join()
+        if self._unmarked_failure is not None:
+            self._mark_recording_stopped()  # again: the user may have made room since
         self._emit_sent()
         self._notifier.setEnabled(False)
         self._outbox.close()
@@ -350,7 +354,9 @@ class RunRecording(QObject):
                     self._waiting = []
                     self._writing = False
                     self._condition.notify_all()
-                self._outbox.put("failed", (message,))
+                self._unmarked_failure = str(error)
+                self._mark_recording_stopped()
+                self._outbox.put("failed", (message, self.folder))
                 return
             self._outbox.put("saved", (self.folder,))
             with self._condition:
@@ -358,6 +364,17 @@ class RunRecording(QObject):
                 self._condition.notify_all()
                 self._condition.wait_for(lambda: self._closing or self._save_now, SAVE_INTERVAL)
                 self._save_now = False
+
+    def _mark_recording_stopped(self) -> None:
+        """Say in run.json that the run's files stopped (core.runs.RECORDING_STOPPED), or leave that to
+        :meth:`close`: still "running" there, the next launch would offer the run as one the app was killed in."""
+        try:
+            runs.mark_recording_stopped(self.folder, self._unmarked_failure)
+        except (OSError, ValueError) as error:
+            log.warning("the run in %s could not be marked as no longer recorded: %s", self.folder, error)
+            return
+        self._unmarked_failure = None
+        self._outbox.put("saved", (self.folder,))
 
     def _write(self, items: list) -> None:
         epochs = [index for index, (event, _, _) in enumerate(items) if isinstance(event, events.EpochFinished)]

@@ -15,6 +15,8 @@ A run folder holds::
 Every file is written atomically, so a crash leaves each file either old or new, never half.
 A run whose ``status`` is still "running" when no process is training it was interrupted (the
 app was killed): :func:`interrupted_runs` finds them so the next launch can offer to restore them.
+A run whose files could no longer be written while it trained (a full disk) is marked
+:data:`RECORDING_STOPPED` instead, when run.json itself can still be written.
 """
 from __future__ import annotations
 
@@ -38,6 +40,9 @@ MAX_BATCH_POINTS = 4000
 TRASH = ".trash"
 TRASH_KEPT_DAYS = 30
 """Deleted runs stay this long in the library's trash before :func:`empty_trash` removes them."""
+RECORDING_STOPPED = "recording_stopped"
+"""The status of a run whose recording failed while it trained on: its folder keeps what was saved
+until then, and it is not one the app was killed in (:func:`interrupted_runs`)."""
 
 
 def runs_folder() -> Path:
@@ -539,7 +544,8 @@ def _process_alive(pid) -> bool:
 
 
 def interrupted_runs(folder: Path | None = None) -> list[RunInfo]:
-    """Runs still marked "running" whose process is gone: the app was killed while training."""
+    """Runs still marked "running" whose process is gone: the app was killed while training, or a full
+    disk refused even the run.json that would have said :data:`RECORDING_STOPPED`."""
     found = []
     for info in list_runs(folder):
         if info.status != "running":
@@ -553,8 +559,20 @@ def interrupted_runs(folder: Path | None = None) -> list[RunInfo]:
     return found
 
 
+def _set_status(run: Path, status: str, **fields) -> None:
+    """Change the status in ``run``'s run.json as it is on disk: what the recorder holds in memory
+    may name epochs whose files were never written."""
+    meta = _read_json(Path(run) / "run.json")
+    meta.update(status=status, **fields)
+    _write_json(Path(run) / "run.json", meta)
+
+
 def mark_recovered(run: Path) -> None:
     """Mark an interrupted run as handled (restored or dismissed) so it is offered only once."""
-    meta = _read_json(Path(run) / "run.json")
-    meta["status"] = "interrupted"
-    _write_json(Path(run) / "run.json", meta)
+    _set_status(run, "interrupted")
+
+
+def mark_recording_stopped(run: Path, reason: str) -> None:
+    """Mark a run whose files could not be written any further (``reason``: why) as
+    :data:`RECORDING_STOPPED`; raises OSError if run.json cannot be written either."""
+    _set_status(run, RECORDING_STOPPED, message=reason)

@@ -47,6 +47,7 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
           "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
           "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
           "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted"),
+          runs.RECORDING_STOPPED: QT_TRANSLATE_NOOP("RunsView", "saving stopped"),
           "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 
@@ -310,7 +311,7 @@ class RunsView(View):
         item.setFont(0, font)
         item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder))
                         if info.folder == active else str(info.folder))
-        failed = info.status in ("diverged", "interrupted", "failed")
+        failed = info.status in ("diverged", "interrupted", runs.RECORDING_STOPPED, "failed")
         item.setData(7, Qt.ItemDataRole.ForegroundRole,
                      QBrush(QColor(palette.OKABE_ITO["vermillion"])) if failed else None)
 

@@ -3328,10 +3328,6 @@ epoch mean
         <translation>Этот запуск не сохраняется: %1. Обучение идёт как обычно; чтобы сохранить сеть, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
-        <source>This run is no longer saved: %1. Training goes on; to keep its network, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
-        <translation>Этот запуск больше не сохраняется: %1. Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
-    </message>
-    <message>
         <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>
@@ -3342,6 +3338,10 @@ epoch mean
     <message>
         <source>This run&apos;s metrics were not recorded: the run library could not be written. The Loss view exports its curves (its Export button, as CSV).</source>
         <translation>Метрики этого запуска не записаны: не удалось записать библиотеку запусков. Кривые можно экспортировать из вида «Потери» (кнопка «Экспорт», как CSV).</translation>
+    </message>
+    <message>
+        <source>The run “%1” (%2 epochs saved) was not saved to its end: MLP Workbench was closed while it trained, or the disk was full. Reopen it with its last saved weights?</source>
+        <translation>Запуск «%1» (сохранено эпох: %2) сохранён не до конца: MLP Workbench был закрыт во время обучения, или диск был заполнен. Открыть его снова с последними сохранёнными весами?</translation>
     </message>
     <message>
         <source>Full speed</source>
@@ -3428,6 +3428,10 @@ epoch mean
         <translation>Возвращены веса эпохи %1, на которой потери этого запуска были наименьшими. Уменьшите скорость обучения, прежде чем нажать «Обучить»: оптимизатор начнёт заново.</translation>
     </message>
     <message>
+        <source>This run is no longer saved: %1 (%2). Training goes on; to keep its network, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Этот запуск больше не сохраняется: %1 (%2). Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
         <source>The lab is closed: this run was not trained in it.</source>
         <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
     </message>
@@ -3502,10 +3506,6 @@ epoch mean
     <message>
         <source>CSV data (*.csv)</source>
         <translation>Данные CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>MLP Workbench was closed while training “%1” (%2 epochs saved). Reopen it with its last saved weights?</source>
-        <translation>MLP Workbench был закрыт во время обучения «%1» (сохранено эпох: %2). Открыть его снова с последними сохранёнными весами?</translation>
     </message>
     <message>
         <source>%1 other interrupted runs are listed in the Runs view.</source>
@@ -5140,6 +5140,10 @@ epoch mean
     <message>
         <source>interrupted</source>
         <translation>прерван</translation>
+    </message>
+    <message>
+        <source>saving stopped</source>
+        <translation>сохранение прервано</translation>
     </message>
     <message>
         <source>failed</source>

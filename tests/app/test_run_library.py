@@ -114,10 +114,39 @@ def test_a_failed_write_ends_the_recording_with_a_message_and_not_the_training(l
     with qtbot.waitSignal(recording.failed, timeout=5000) as failed:
         for event in experiment.make_trainer().run():
             recording.record(event)
-    assert failed.args == ["No space left on device"]
+    assert failed.args == ["No space left on device", library / "r"]
     recording.record(events.TrainingFinished("completed", "", 3, 12, 3, 0.1, 1.0))  # ignored, no error
     recording.close()
     assert recording.error == "No space left on device"
+    meta = json.loads((library / "r" / "run.json").read_text())
+    assert meta["status"] == runs.RECORDING_STOPPED and meta["message"] == "[Errno 28] No space left on device"
+    assert meta["epochs_done"] == 0, "as its files hold it, not as the failed write left it in memory"
+
+
+@pytest.mark.parametrize("room_made_before_closing", [True, False])
+def test_a_run_json_the_full_disk_refuses_too_says_that_saving_stopped_once_room_is_made(
+        library, qtbot, monkeypatch, room_made_before_closing):
+    experiment = Experiment(toy_config(epochs=3))
+    recording = RunRecording(runs.RunRecorder(toy_config(3), experiment.network.copy(), "moons",
+                                              folder=library / "r"), experiment.network)
+    real_atomic_file = runs.model_io.atomic_file
+    full = [True]
+
+    def atomic_file(path):
+        if full[0]:
+            raise OSError(28, "No space left on device")
+        return real_atomic_file(path)
+
+    monkeypatch.setattr(runs.model_io, "atomic_file", atomic_file)
+    with qtbot.waitSignal(recording.failed, timeout=5000):
+        for event in experiment.make_trainer().run():
+            recording.record(event)
+    assert runs.RunInfo.read(library / "r").status == "running"
+    full[0] = not room_made_before_closing
+    with qtbot.waitSignal(recording.saved, timeout=1000, raising=False) as saved:
+        recording.close()
+    expected = runs.RECORDING_STOPPED if room_made_before_closing else "running"
+    assert runs.RunInfo.read(library / "r").status == expected and saved.signal_triggered == room_made_before_closing
 
 
 def test_a_history_replays_as_the_events_that_made_it(library):

@@ -1,10 +1,13 @@
 """The run library in the window: every run saved, the Runs view (list, rename, delete/undo, overlay),
 reopening, rewinding into a branched run, continuing, and crash recovery."""
+import contextlib
+import errno
 import json
 import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,7 +18,7 @@ from app import palette
 from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
-from core import runs
+from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 
@@ -291,6 +294,54 @@ def test_a_run_the_library_cannot_save_says_so_until_dismissed(open_window, qtbo
     assert "not recorded: the run library could not be written" in window.message_bar.message()
 
 
+class FullDisk:
+    """Every file written under ``folder`` fails as on a full disk while :attr:`full` is set."""
+
+    def __init__(self, monkeypatch, folder):
+        self.folder, self.full, self._atomic_file = folder, False, model_io.atomic_file
+        monkeypatch.setattr(model_io, "atomic_file", self.atomic_file)
+
+    @contextlib.contextmanager
+    def atomic_file(self, path):
+        if self.full and self.folder in Path(path).parents:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        with self._atomic_file(path) as stream:
+            yield stream
+
+
+def test_a_disk_filling_up_mid_run_is_told_once_loses_no_training_and_marks_the_run_once_room_is_made(
+        open_window, qtbot, small_config, monkeypatch, tmp_path):
+    """The run.json of a run whose files failed stayed "running": the next launch offered it as killed."""
+    disk = FullDisk(monkeypatch, tmp_path)
+    window = open_window(small_config(epochs=30))
+    window.pace_box.setCurrentIndex(1)  # 10 epochs a second: the disk fills up while it trains
+    told = []
+    monkeypatch.setattr(window.message_bar, "show_message", lambda text, *args: told.append(text))
+    with qtbot.waitSignal(window.run_finished, timeout=60_000) as finished:
+        window.start()
+        folder = window.recording.folder
+        qtbot.waitUntil(lambda: runs.RunInfo.read(folder).epochs_done >= 2, timeout=20_000)
+        disk.full = True
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert finished.args[0].reason == "completed" and window.epochs_done == 30
+    assert told == [f"This run is no longer saved: No space left on device ({folder}). Training goes on; to keep "
+                    "its network, make room or save the model (File ▸ Save model) into a folder you can write to."]
+    assert runs.RunInfo.read(folder).status == "running", "the full disk refused run.json too"
+
+    assert not window.save_model(tmp_path / "model.npz")
+    disk.full = False  # room made: the network trained past the run's files is saved whole
+    assert window.save_model(tmp_path / "model.npz")
+    saved, _ = model_io.load_model(tmp_path / "model.npz")
+    np.testing.assert_array_equal(saved.flat_parameters, window.experiment.network.flat_parameters)
+    window.close()
+    info = runs.RunInfo.read(folder)
+    assert info.status == runs.RECORDING_STOPPED and 2 <= info.epochs_done < 30, "as its files hold it"
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    assert view.item(folder).text(7) == "saving stopped"
+
+
 def test_the_window_is_gone_before_it_waits_for_the_run_to_stop(open_window, qtbot, small_config, monkeypatch):
     """A batch of 98 M weights kept a closed window on the screen, frozen, for 20 s."""
     window = open_window(small_config(epochs=50))
@@ -477,6 +528,8 @@ def test_a_run_interrupted_by_a_crash_is_offered_once_and_reopened_with_its_last
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.recovery_box is not None, timeout=10_000)
     assert "“crashed” (4 epochs saved)" in window.recovery_box.text()
+    # Nor a crash for sure: a full disk that refused even run.json's last word leaves it the same.
+    assert "MLP Workbench was closed while it trained, or the disk was full." in window.recovery_box.text()
     reopen = next(button for button in window.recovery_box.buttons() if button.text() == "Reopen it")
     with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
         reopen.click()

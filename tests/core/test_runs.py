@@ -217,6 +217,25 @@ def test_a_run_whose_process_died_is_offered_for_recovery_once(library):
     assert runs.interrupted_runs() == []
 
 
+def test_a_run_whose_files_stopped_is_marked_as_its_files_hold_it_and_not_offered_as_interrupted(library):
+    experiment = Experiment(small_config(epochs=4))
+    recorder = runs.RunRecorder(experiment.config, experiment.network, "digits")
+    for event in experiment.make_trainer().run():
+        if isinstance(event, events.EpochFinished):  # epochs 3 and 4 in memory only, as a failed write left them
+            recorder.record(event, save=event.epoch <= 2)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    meta = json.loads((recorder.folder / "run.json").read_text())
+    (recorder.folder / "run.json").write_text(json.dumps({**meta, "pid": int(gone.stdout)}))  # as at a next launch
+    assert [info.folder for info in runs.interrupted_runs()] == [recorder.folder]
+
+    runs.mark_recording_stopped(recorder.folder, "[Errno 28] No space left on device")
+    info = runs.RunInfo.read(recorder.folder)
+    assert info.status == runs.RECORDING_STOPPED and info.epochs_done == 2
+    assert json.loads((recorder.folder / "run.json").read_text())["message"] == "[Errno 28] No space left on device"
+    assert runs.interrupted_runs() == []
+
+
 def test_corrupt_run_files_give_clear_messages(library):
     _, recorder, _ = record_run(small_config(epochs=1))
     (recorder.folder / "history.json").write_text("{ half")
