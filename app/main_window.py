@@ -42,7 +42,7 @@ from app.i18n import LanguageMenu, ensure_installed, format_integer, format_numb
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
-from app.panels.data_panel import DataPanel, missing_options
+from app.panels.data_panel import DataPanel, large_values_text, missing_options
 from app.panels.base import problem_text, refusal_text
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel
@@ -59,6 +59,7 @@ from core._checks import NumberError
 from core.config import ConfigError, RunConfig
 from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
+from core.datasets.magnitudes import find_large_values
 from core.datasets.mnist import DatasetUnavailableError
 from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import (Experiment, LossMisfit, build_augmenter, build_network, check_size, data_key,
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         self._build_problems: list[ConfigError] = []
         self._wanted_data_key: str | None = None
         self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
+        self._large_values: tuple | None = None  # (data set, its values too large to train well): see _check_magnitudes
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
         self._epoch_samples = 0  # examples of the epoch under way trained so far
@@ -857,6 +859,7 @@ class MainWindow(QMainWindow):
         self.data_panel.offer_download(None)
         config = self.model.config.copy()
         self.data_panel.set_dataset(dataset)
+        self._check_magnitudes(key, dataset)
         if self._fit_loss:
             self._fit_loss = False
             try:
@@ -882,6 +885,33 @@ class MainWindow(QMainWindow):
             self._refuse_build(config, dataset, error)
             return
         self._adopt_experiment(experiment)
+
+    def _check_magnitudes(self, key: str, dataset) -> None:
+        """Look for values of ``dataset`` too large to train well (:func:`find_large_values`) on the loader's
+        thread (MNIST takes 30 ms), once per data set: the Data panel then warns of them, and the message bar
+        the first time (not again at every change of the network, which gives the same data again)."""
+        if self._large_values is not None and self._large_values[0] is dataset:
+            self.data_panel.set_large_values(self._large_values[1])
+            return
+        self.loader.run_aside(functools.partial(find_large_values, dataset),
+                              functools.partial(self._magnitudes_checked, key, dataset))
+
+    def _magnitudes_checked(self, key: str, dataset, checked) -> None:
+        """The values of ``dataset`` too large to train well are found (``checked``, a future)."""
+        if key != self._wanted_data_key:  # other data were chosen meanwhile
+            return
+        self._large_values = dataset, checked.result()
+        self.data_panel.set_large_values(self._large_values[1])
+        self._warn_of_large_values(dataset)
+
+    def _warn_of_large_values(self, dataset) -> None:
+        """Warn in the message bar that ``dataset`` has values too large to train well, unless it has none or
+        the bar says so already: when they load, at Start (which clears the bar) and when a run diverges."""
+        if self._large_values is None or self._large_values[0] is not dataset:
+            return
+        warning = " ".join(large_values_text(dataset, large) for large in self._large_values[1])
+        if warning and not self.message_bar.shows(warning):
+            self.show_message(warning, "warning")
 
     def _network_built(self, config: RunConfig, dataset, built) -> None:
         """A network built on the loader's thread (``built``, a future): the run's, unless the settings
@@ -1069,6 +1099,7 @@ class MainWindow(QMainWindow):
         self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
         self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
+        self._warn_of_large_values(experiment.dataset)  # the loss this run will show is their doing
         recording = self._recording_for(config, experiment)
         if recording is not None:
             recording.optimizer = experiment.optimizer()
@@ -1250,6 +1281,8 @@ class MainWindow(QMainWindow):
             self._offer_going_back(event.fallback)
             self.show_message(self.tr("Paused: %1").replace("%1", endings.describe(event)), "error",
                               self.go_back_action if self._fallback is not None else None)
+            # A lower learning rate, the message's first advice, does not cure data this large: say what does.
+            self._warn_of_large_values(self.experiment.dataset)
         elif event.reason == events.EARLY_STOPPED:
             self.show_message(endings.describe(event), "info")
         elif event.reason == events.COMPLETED:

@@ -81,6 +81,10 @@ class MessageBar(QFrame):
         self.action_button.hide()
         self.hide()
 
+    def shows(self, text: str) -> bool:
+        """Whether ``text`` is one of the messages shown."""
+        return not self.isHidden() and text in self._lines
+
     def message(self) -> str:
         """The message shown (in the language it was last translated to), or "" when the bar is hidden."""
         return "" if self.isHidden() else unbroken(self.text.text())

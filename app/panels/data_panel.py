@@ -12,17 +12,19 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout,
 
 from app import display_names
 from app.dataset_download import megabytes
-from app.i18n import format_integer
+from app.i18n import format_integer, format_number
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
-from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
+from app.panels.widgets import (ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, breakable, named_key,
+                               set_help)
 from core import datasets
 from core.config import SCALINGS, ConfigError
 from core.datasets import plane, toy_regression, toys
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
+from core.datasets.magnitudes import FEATURES
 from core.experiment import data_seed
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
@@ -87,6 +89,50 @@ def describe(dataset) -> str:
                .replace("%5", format_integer(len(dataset.X_test))))
     # A built-in data set is named by the list above; a file's data by the file.
     return summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
+
+
+NAMED_COLUMNS = 3
+"""Columns a warning names; it counts the others (a wide file's hundreds would fill the panel)."""
+
+
+def column_list(names: tuple[str, ...]) -> str:
+    """“price”, “area”, “rooms” and 4 more: the first :data:`NAMED_COLUMNS` of ``names``, quoted (all of them
+    when one more would be counted: its name is as short as "and 1 more")."""
+    quote = QCoreApplication.translate("DataPanel", "“%1”")  # a language's own quotation marks: «%1» in Russian
+    if len(names) <= NAMED_COLUMNS + 1:
+        return ", ".join(quote.replace("%1", name) for name in names)
+    quoted = ", ".join(quote.replace("%1", name) for name in names[:NAMED_COLUMNS])
+    return QCoreApplication.translate("DataPanel", "%1 and %2 more").replace("%1", quoted) \
+        .replace("%2", format_integer(len(names) - NAMED_COLUMNS))
+
+
+def large_values_text(dataset, large) -> str:
+    """Why ``large`` (a :class:`core.datasets.magnitudes.LargeValues` of ``dataset``) will train badly, and what
+    to do, in the interface language: choose a scaling (by the names the Scaling list shows), rescale the label
+    column in the file, or, where the data are scaled already, look for wrong values."""
+    # Thousands as such (1,680); larger values by their power of ten (3e+37), as "1.68e+03" reads worse.
+    value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_number(large.largest, 2, fixed=False)
+    if large.part == FEATURES:
+        found = QCoreApplication.translate("DataPanel", "Feature values reach %1 (in %2).") \
+            .replace("%1", value).replace("%2", column_list(large.columns))
+        scaled = dataset.scaler.method != "none"
+    else:
+        found = QCoreApplication.translate("DataPanel", "The regression targets reach %1.").replace("%1", value)
+        scaled = dataset.target_scaler is not None
+    why = QCoreApplication.translate("DataPanel", "That is far beyond the ±1 or so that a network's initial "
+                                                  "weights are made for: the loss starts huge, and learning crawls "
+                                                  "or overflows.")
+    if scaled:
+        advice = QCoreApplication.translate("DataPanel", "Even scaled, they lie far outside the training data: check "
+                                                         "those values in the file (a typing error? other units?).")
+    elif large.part == FEATURES:
+        advice = QCoreApplication.translate("DataPanel", "Choose the scaling “%1” (or “%2”).") \
+            .replace("%1", display_names.label("scaling", "standardize")) \
+            .replace("%2", display_names.label("scaling", "unit"))
+    else:
+        advice = QCoreApplication.translate("DataPanel", "Rescale the label column in the file (other units: "
+                                                         "thousands, millions).")
+    return " ".join((found, why, advice))
 
 
 class TextEdit(QLineEdit):
@@ -215,6 +261,12 @@ class DataPanel(ConfigPanel):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Dataset summary"))
         form.addRow(self.summary)
+        self.data_warning = QLabel()
+        self.data_warning.setObjectName("dataWarning")
+        self.data_warning.setWordWrap(True)
+        self.data_warning.setAccessibleName(self.tr("Data warning"))
+        form.addRow(self.data_warning)
+        self._large_values = ()  # the loaded data's, see set_large_values
         self.download_button = QPushButton()
         set_help(self.download_button, self.tr("Downloads the data set, shown when its files are not on this "
                                                "computer."), self.tr("Download the data set"))
@@ -259,6 +311,7 @@ class DataPanel(ConfigPanel):
         layout.addWidget(self._build_augmentation_group())
         layout.addStretch(1)
         self._dataset = None
+        self._show_large_values()
         self.refresh()
         self.show_errors(model.errors)
 
@@ -382,7 +435,8 @@ class DataPanel(ConfigPanel):
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_dataset", None) is not None:
-            self.summary.setText(describe(self._dataset))  # composed text: compose it again
+            self.summary.setText(describe(self._dataset))  # composed texts: compose them again
+            self._show_large_values()
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_downloadable", None) is not None:
             self.offer_download(self._downloadable)
         super().changeEvent(event)
@@ -407,8 +461,10 @@ class DataPanel(ConfigPanel):
         self.download_button.setEnabled(not downloading)
 
     def set_dataset(self, dataset, loading: bool = False) -> None:
-        """Describe the loaded data (or say it is loading / not loaded)."""
+        """Describe the loaded data (or say it is loading / not loaded); no warning of large values until
+        :meth:`set_large_values` gives them."""
         self._dataset = None if loading else dataset
+        self.set_large_values(())
         if loading:
             self.summary.setText(self.tr("Loading…"))
         elif dataset is None:
@@ -417,6 +473,19 @@ class DataPanel(ConfigPanel):
             self.summary.setText(describe(dataset))
         self._show_test_split()
         self._update_augmentation_preview()
+
+    def set_large_values(self, found: tuple) -> None:
+        """Warn under the summary that the loaded data have the ``found`` values, too large to train well
+        (:func:`core.datasets.magnitudes.find_large_values`); none: no warning."""
+        self._large_values = found
+        self._show_large_values()
+
+    def _show_large_values(self) -> None:
+        shown = self._dataset is not None and bool(self._large_values)
+        if shown:
+            self.data_warning.setText(breakable("⚠ " + " ".join(large_values_text(self._dataset, large)
+                                                                for large in self._large_values)))
+        self.dataset_form.setRowVisible(self.data_warning, shown)
 
     def refresh(self) -> None:
         data = self.config.data

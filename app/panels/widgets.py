@@ -17,8 +17,10 @@ from app.panels import choice_help
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
 QLabel#problems { color: #b71c1c; }
+QLabel#dataWarning { color: #8a4b00; }
 """
-"""Application style sheet fragment: how a control with an invalid value looks."""
+"""Application style sheet fragment: how a control with an invalid value looks, the panels' lists of problems, and
+the Data panel's warning about the data loaded."""
 
 HYPERPARAMETER_PROPERTY = "hyperparameter"
 """The Qt property that holds, on each control of a :class:`HyperparameterForm`, the key it edits."""

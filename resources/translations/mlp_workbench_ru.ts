@@ -1240,6 +1240,14 @@ epoch mean
         <translation>%1, %2; обучение %3 / валидация %4 / тест %5</translation>
     </message>
     <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 и ещё %2</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Набор данных</translation>
     </message>
@@ -1250,6 +1258,10 @@ epoch mean
     <message>
         <source>Dataset summary</source>
         <translation>Сводка о наборе данных</translation>
+    </message>
+    <message>
+        <source>Data warning</source>
+        <translation>Предупреждение о данных</translation>
     </message>
     <message>
         <source>Downloads the data set, shown when its files are not on this computer.</source>
@@ -1334,6 +1346,30 @@ epoch mean
     <message>
         <source>Download the data set</source>
         <translation>Скачать набор данных</translation>
+    </message>
+    <message>
+        <source>Feature values reach %1 (in %2).</source>
+        <translation>Значения признаков достигают %1 (в %2).</translation>
+    </message>
+    <message>
+        <source>The regression targets reach %1.</source>
+        <translation>Целевые значения регрессии достигают %1.</translation>
+    </message>
+    <message>
+        <source>That is far beyond the ±1 or so that a network&apos;s initial weights are made for: the loss starts huge, and learning crawls or overflows.</source>
+        <translation>Это далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети: потери с самого начала огромны, а обучение ползёт или приводит к переполнению.</translation>
+    </message>
+    <message>
+        <source>Even scaled, they lie far outside the training data: check those values in the file (a typing error? other units?).</source>
+        <translation>Даже после масштабирования они лежат далеко за пределами обучающих данных: проверьте эти значения в файле (опечатка? другие единицы?).</translation>
+    </message>
+    <message>
+        <source>Choose the scaling “%1” (or “%2”).</source>
+        <translation>Выберите масштабирование «%1» (или «%2»).</translation>
+    </message>
+    <message>
+        <source>Rescale the label column in the file (other units: thousands, millions).</source>
+        <translation>Измените масштаб столбца меток в файле (другие единицы: тысячи, миллионы).</translation>
     </message>
     <message>
         <source>Valida&amp;tion split</source>

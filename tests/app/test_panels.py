@@ -10,7 +10,7 @@ from app.config_model import ConfigModel
 from app.panels.data_panel import DataPanel, missing_options
 from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel, planned_rates
-from app.panels.widgets import ChoiceBox, mark, set_help
+from app.panels.widgets import ChoiceBox, mark, set_help, unbroken
 from app.views.compare_view import CompareView
 from core import optimizers, schedules
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig, OptimizerConfig, RunConfig
@@ -530,6 +530,39 @@ def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot,
             "Выбрать папку данных"
     finally:
         i18n.set_language("en")
+
+
+def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_scaled_already(qtbot, model):
+    """Unscaled targets: the Scaling list does not scale them, the file must. Scaled features that are still
+    large: another scaling would not help, wrong values in the file might be why. A wide file's columns are
+    counted past the third."""
+    from app.i18n import format_integer
+    from core.datasets.dataset import make_dataset
+    from core.datasets.magnitudes import find_large_values
+
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    X = np.linspace(-1, 1, 40).reshape(-1, 1)
+    prices = make_dataset("prices", "regression", X, 2e5 + 1e5 * X, scaling="none", validation_split=0.0)
+    panel.set_dataset(prices)
+    panel.set_large_values(find_large_values(prices))
+    assert not panel.data_warning.isHidden()
+    assert unbroken(panel.data_warning.text()) == (
+        f"⚠ The regression targets reach {format_integer(300_000)}. That is far beyond the ±1 or so that a network's "
+        "initial weights are made for: the loss starts huge, and learning crawls or overflows. Rescale the label "
+        "column in the file (other units: thousands, millions).")
+    X_train, X_test = np.tile(np.eye(6), (4, 1)), np.full((1, 6), 5e6)  # a test row a million times the others
+    wide = make_dataset("wide", "binary", X_train, np.arange(24) % 2, class_names="ab", X_test=X_test,
+                        y_test=np.array([0]), validation_split=0.0, scaling="unit")
+    panel.set_dataset(wide)
+    panel.set_large_values(find_large_values(wide))
+    assert unbroken(panel.data_warning.text()).startswith(
+        "⚠ Feature values reach 5e+06 (in “x1”, “x2”, “x3” and 3 more). That is far beyond")
+    assert unbroken(panel.data_warning.text()).endswith(
+        "Even scaled, they lie far outside the training data: check those values in the file (a typing error? "
+        "other units?).")
+    panel.set_dataset(None, loading=True)
+    assert panel.data_warning.isHidden()
 
 
 def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model):
