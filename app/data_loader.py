@@ -95,9 +95,9 @@ CSV_PROBLEMS = {
     "text targets": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the labels in {column} are text ({cell!r}); the task "
                                                      "'regression' needs numbers: choose the task 'multiclass' (or "
                                                      "'binary')"),
-    "too large": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is beyond the range of the "
-                                                  "engine's 32-bit numbers (±3.4e38); rescale that column (other "
-                                                  "units)"),
+    "too large": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}, {column}: {cell!r} is beyond ±1.7e38, the "
+                                                  "largest value the engine can scale in its 32-bit numbers (±3.4e38); "
+                                                  "rescale that column (other units)"),
     "open quote": QT_TRANSLATE_NOOP("CsvProblems", "{path}: row {row}: a quote (\") opens a cell that does not end "
                                                    "on that row; close or remove that quote"),
     "unended quote": QT_TRANSLATE_NOOP("CsvProblems", "{path}: a quote (\") opens a cell that never ends (read up to "

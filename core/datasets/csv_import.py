@@ -12,7 +12,7 @@
 * Every other column is a feature and must hold a number in every row.
 
 A bad file is refused with a :class:`CsvProblem` (a ValueError) naming the row (the file's line
-number) and the column: a cell that is not a number (or beyond float32's ±3.4e38), a missing value, a
+number) and the column: a cell that is not a number (or beyond ±1.7e38, see LARGEST_VALUE), a missing value, a
 row with too many or too few cells, a quote left open, and a label column with only one class.
 """
 from __future__ import annotations
@@ -34,8 +34,10 @@ CONVERTED_ROWS = 10_000
 """Rows converted to numbers at a time (see :func:`_numbers`)."""
 PARSED_LINES = 50_000
 """Lines split into cells between two calls of ``progress``."""
-FLOAT32_MAX = float(np.finfo(np.float32).max)
-"""The largest value a feature may have: the engine computes in float32 by default."""
+LARGEST_VALUE = float(np.finfo(np.float32).max) / 2
+"""The largest magnitude a value may have, 1.7e38: the engine computes in float32 (up to ±3.4e38), and scaling
+subtracts from each value an offset within its column's range (the mean, the minimum), so the difference of
+two values must fit too: ±3.3e38 in one column turned into NaN when scaled to [0, 1]."""
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
 
 PROBLEMS = {
@@ -62,8 +64,8 @@ PROBLEMS = {
                    "the label column",
     "text targets": "{path}: the labels in {column} are text ({cell!r}); the task 'regression' needs numbers: "
                     "choose the task 'multiclass' (or 'binary')",
-    "too large": "{path}: row {row}, {column}: {cell!r} is beyond the range of the engine's 32-bit numbers "
-                 "(±3.4e38); rescale that column (other units)",
+    "too large": "{path}: row {row}, {column}: {cell!r} is beyond ±1.7e38, the largest value the engine can scale "
+                 "in its 32-bit numbers (±3.4e38); rescale that column (other units)",
     "open quote": "{path}: row {row}: a quote (\") opens a cell that does not end on that row; close or remove "
                   "that quote",
     "unended quote": "{path}: a quote (\") opens a cell that never ends (read up to row {row}); close or remove "
@@ -241,7 +243,7 @@ def _numbers(path: Path, data, columns: list[int], column, report) -> np.ndarray
             values[start:start + CONVERTED_ROWS] = np.array(
                 [[cells[j] for j in columns] for _, cells in data[start:start + CONVERTED_ROWS]], dtype=np.float64)
             report(start + CONVERTED_ROWS)
-        if (np.abs(values) <= FLOAT32_MAX).all():  # NaN fails it too
+        if (np.abs(values) <= LARGEST_VALUE).all():  # NaN fails it too
             return values
     except ValueError:
         pass
@@ -255,7 +257,7 @@ def _numbers(path: Path, data, columns: list[int], column, report) -> np.ndarray
                 if all(_number(other[j]) is None for _, other in data):  # a column of words: the labels?
                     raise CsvProblem("text column", path=str(path), column=column(j), cell=cells[j])
                 raise CsvProblem("not a number", path=str(path), row=line, column=column(j), cell=cells[j])
-            if abs(value) > FLOAT32_MAX:
+            if abs(value) > LARGEST_VALUE:
                 raise CsvProblem("too large", path=str(path), row=line, column=column(j), cell=cells[j])
             values[i, k] = value
     return values

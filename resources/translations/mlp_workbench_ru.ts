@@ -1182,8 +1182,8 @@ epoch mean
         <translation>{path}: метки в столбце {column} — текст ({cell!r}); задаче «регрессия» нужны числа: выберите задачу «многоклассовая» (или «бинарная»)</translation>
     </message>
     <message>
-        <source>{path}: row {row}, {column}: {cell!r} is beyond the range of the engine&apos;s 32-bit numbers (±3.4e38); rescale that column (other units)</source>
-        <translation>{path}: строка {row}, столбец {column}: {cell!r} выходит за пределы 32-битных чисел движка (±3.4e38); измените масштаб этого столбца (другие единицы)</translation>
+        <source>{path}: row {row}, {column}: {cell!r} is beyond ±1.7e38, the largest value the engine can scale in its 32-bit numbers (±3.4e38); rescale that column (other units)</source>
+        <translation>{path}: строка {row}, столбец {column}: {cell!r} больше ±1.7e38 — наибольшего значения, которое движок может масштабировать в своих 32-битных числах (±3.4e38); измените масштаб этого столбца (другие единицы)</translation>
     </message>
     <message>
         <source>{path}: row {row}: a quote (&quot;) opens a cell that does not end on that row; close or remove that quote</source>

@@ -1536,10 +1536,10 @@ def test_unscaled_values_far_too_large_are_warned_of_when_loaded_and_at_start(op
 
 
 def test_a_run_that_overflows_on_data_far_too_large_says_to_scale_them(open_window, qtbot, small_config, tmp_path):
-    """Values near float32's largest overflow the first layer's sums at the first step: the divergence's advice
-    starts with a lower learning rate, which cannot help; the warning says what does."""
+    """Values near the largest a CSV file may hold (1.7e38) overflow the network's float32 sums at the first step:
+    the divergence's advice starts with a lower learning rate, which cannot help; the warning says what does."""
     path = tmp_path / "houses.csv"
-    path.write_text("rooms,area,price,kind\n" + "".join(f"{2 + i % 4},{40 + 7 * i},{3.3e38 - i * 1e36},{i % 2}\n"
+    path.write_text("rooms,area,price,kind\n" + "".join(f"{1.6e38 - i * 1e36},{1.5e38},{1.4e38},{i % 2}\n"
                                                         for i in range(60)), encoding="utf-8")
     window = open_window(small_config())
     open_csv(window, qtbot, path, "none")
@@ -1550,5 +1550,6 @@ def test_a_run_that_overflows_on_data_far_too_large_says_to_scale_them(open_wind
         window.start()
         window.message_bar.dismiss()  # read and dismissed while the run went on
     lines = window.message_bar.message().split("\n")
-    assert lines[0].startswith("Paused: training diverged at epoch 1, step 1: the output of layer0")
-    assert lines[1].startswith("Feature values reach 3.3e+38 (in “price”).") and "Choose the scaling" in lines[1]
+    assert lines[0].startswith("Paused: training diverged at epoch 1, step 1: ")
+    assert lines[1].startswith("Feature values reach 1.6e+38 (in “rooms”, “area”, “price”).")
+    assert lines[1].endswith("Choose the scaling “standardise: (x − μ) / σ” (or “min–max to [0, 1]”).")

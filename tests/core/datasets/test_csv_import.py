@@ -114,8 +114,11 @@ def test_registered_as_the_csv_data_set_with_splits(tmp_path):
     (WINES.replace("5.6,red", "5.6,"), r"row 6, column 4 \('kind'\): the label is missing"),
     ("alcohol,kind\n", "has a header but no data rows"),
     ("\n\n", "has no rows"),
-    (WINES.replace("13.9,2.6", "13.9,2e39"), r"row 4, column 2 \('ash'\): '2e39' is beyond the range of the "
-                                            r"engine's 32-bit numbers"),
+    (WINES.replace("13.9,2.6", "13.9,2e39"), r"row 4, column 2 \('ash'\): '2e39' is beyond ±1.7e38, the largest "
+                                            r"value the engine can scale in its 32-bit numbers \(±3.4e38\)"),
+    # Within float32, but 3e38 − (−3e38) is not: scaled to [0, 1], the column became NaN.
+    (WINES.replace("13.9,2.6", "13.9,3e38").replace("11.8,1.9", "11.8,-3e38"), r"row 4, column 2 \('ash'\): '3e38' "
+                                                                              r"is beyond ±1.7e38"),
     (WINES.replace("2.5,5.6", '2.5,"5.6') + "x" * 200_000, r"a quote \(\"\) opens a cell that never ends"),
     (WINES.replace("2.5,5.6", '2.5,"5.6'), r"row 6: a quote \(\"\) opens a cell that does not end on that row"),
 ])
