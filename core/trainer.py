@@ -154,7 +154,8 @@ class MainThreadBlasLimit:
     The run releases it (every thread back) before a batch that wants every thread, before the
     epoch's validation (larger products), when it pauses and when it ends, however it ends (a
     caller that stops iterating closes the generator, at the latest when it is collected). Between
-    batches the caller's own code therefore runs on one BLAS thread.
+    batches the caller's own code therefore runs on one BLAS thread (a run kept unfinished holds it until
+    it is closed or collected), and a count the caller changes meanwhile is left as the caller set it.
 
     Through OpenBLAS's own C functions: threadpoolctl's limit costs ~100 µs (a digits batch is ~80),
     and its ``set_num_threads`` makes the calling thread the only one whose limits count, for good: a
@@ -168,19 +169,22 @@ class MainThreadBlasLimit:
     """
 
     def __init__(self):
-        self._lowered: list[tuple] = []  # (set_threads, the count to restore) of each OpenBLAS lowered
+        self._lowered: list[tuple] = []  # ((get, set) of its thread count, the count to restore) per OpenBLAS lowered
 
     def limit_to_one(self) -> None:
         if self._lowered or threading.current_thread() is not threading.main_thread():
             return
-        self._lowered = [(set_threads, threads) for get_threads, set_threads in _openblas_thread_counts()
-                         if (threads := get_threads()) > 1]
-        for set_threads, _ in self._lowered:
+        self._lowered = [(functions, threads) for functions in _openblas_thread_counts()
+                         if (threads := functions[0]()) > 1]
+        for (_, set_threads), _ in self._lowered:
             set_threads(1)
 
     def release(self) -> None:
-        for set_threads, threads in self._lowered:
-            set_threads(threads)
+        # Only a count still at the 1 set here: one changed meanwhile (a threadpoolctl limit entered or left
+        # between two batches) is the caller's, and restoring the old count would undo it for good.
+        for (get_threads, set_threads), threads in self._lowered:
+            if get_threads() == 1:
+                set_threads(threads)
         self._lowered = []
 
 

@@ -591,6 +591,36 @@ def test_a_paused_run_and_a_run_left_unfinished_give_the_blas_back_every_thread(
     assert blas_threads() == 2
 
 
+def test_a_thread_count_the_caller_set_meanwhile_is_left_as_set(two_blas_threads):
+    X, y = blobs(n=64, n_features=64)
+    small = Network([Dense(64, 64), Activation("relu"), Dense(64, 3)])
+    run = Trainer(small, optimizers.create("adam"), X, y, batch_size=32, epochs=2).run()
+    with threadpool_limits(limits=1, user_api="blas"):
+        for event in run:  # starts while the caller holds 1 thread: nothing lowered, nothing restored
+            if isinstance(event, events.BatchFinished):
+                break
+    run.close()
+    assert blas_threads() == 2
+    run = Trainer(small, optimizers.create("adam"), X, y, batch_size=32, epochs=2).run()
+    for event in run:
+        if isinstance(event, events.BatchFinished):
+            break
+    with threadpool_limits(limits=1, user_api="blas"):
+        pass  # read the run's 1, and put it back
+    assert blas_threads() == 1
+    run.close()
+    assert blas_threads() == 2
+    with threadpool_limits(limits=4, user_api="blas"):
+        with threadpool_limits(limits=2, user_api="blas"):
+            run = Trainer(small, optimizers.create("adam"), X, y, batch_size=32, epochs=2).run()
+            for event in run:
+                if isinstance(event, events.BatchFinished):
+                    break
+        assert blas_threads() == 4  # the caller's outer limit, back
+        run.close()  # the run lowered 2 to 1: restoring its 2 now would undo the caller's 4
+        assert blas_threads() == 4
+
+
 def warmed_up(choice):
     """``choice`` after the first batches of a run, which it does not count."""
     for _ in range(choice.PROBE_BATCHES):
