@@ -42,6 +42,9 @@ _TRAILING_PARENTHESIS = re.compile(r"^(.+)( \([^()]*\))$", re.DOTALL)
 _WIDGET_PROPERTIES = ("windowTitle", "toolTip", "statusTip", "whatsThis", "accessibleName",
                       "accessibleDescription")
 _HELP_PROPERTY = "helpText"  # app.panels.widgets.set_help keeps a control's base tooltip here
+OWNER_TRANSLATES = "textTranslatedByOwner"
+"""A widget property: its text is left to the widget that shows it (e.g. :class:`app.message_bar.MessageBar`),
+which a :class:`Retranslator` hands its :meth:`~Retranslator.text` through a ``retranslate_texts`` method."""
 
 
 def qm_path(language: str) -> Path:
@@ -242,6 +245,9 @@ class Retranslator:
                 setter(new)
 
     def widget(self, widget: QWidget) -> None:
+        retranslate_texts = getattr(widget, "retranslate_texts", None)
+        if callable(retranslate_texts):
+            retranslate_texts(self.text)
         if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
             # It mirrors its action, which is retranslated; setting its texts directly would
             # detach them from the action (a composed tooltip would then stay in the old language).
@@ -249,7 +255,7 @@ class Retranslator:
         for name in _WIDGET_PROPERTIES:
             self._set(lambda: widget.property(name), lambda value: widget.setProperty(name, value))
         self._set(lambda: widget.property(_HELP_PROPERTY), lambda value: widget.setProperty(_HELP_PROPERTY, value))
-        if isinstance(widget, QLabel):
+        if isinstance(widget, QLabel) and not widget.property(OWNER_TRANSLATES):
             self._set(widget.text, widget.setText)
         elif isinstance(widget, QAbstractButton):
             self._set(widget.text, widget.setText)

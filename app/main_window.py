@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self._wanted_data_key: str | None = None
         self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
         self._large_values: tuple | None = None  # (data set, its values too large to train well): see _check_magnitudes
+        self._large_values_warning = ""  # the message bar's warning of them, as it was shown
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
         self._epoch_samples = 0  # examples of the epoch under way trained so far
@@ -741,7 +742,9 @@ class MainWindow(QMainWindow):
             action.setToolTip(action.statusTip())
         self.pace_box.setEnabled(not elsewhere)
         self.pace_box.setToolTip(self.pace_box.property("helpText"))
-        self.pause_action.setEnabled(not idle)
+        # Resume, like Start, would train the workbench's run out of sight; a run going on can still be paused.
+        self.pause_action.setEnabled(not idle and not (paused and elsewhere))
+        self.pause_action.setToolTip(self.pause_action.statusTip())
         with QSignalBlocker(self.pause_action):
             self.pause_action.setChecked(paused)
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("&Pause"))
@@ -760,7 +763,8 @@ class MainWindow(QMainWindow):
         if elsewhere:
             reason = self.tr("This view has its own buttons to run, pause and stop its training; the toolbar's "
                              "train the workbench's network, shown in the other views.")
-            for action in (self.start_action, self.step_batch_action, self.step_epoch_action):
+            for action in (self.start_action, self.step_batch_action, self.step_epoch_action,
+                           *((self.pause_action,) if paused else ())):
                 action.setToolTip(reason)
             self.pace_box.setToolTip(f"{reason}\n\n{self.pace_box.property('helpText')}")
         elif not valid:
@@ -893,6 +897,7 @@ class MainWindow(QMainWindow):
         if self._large_values is not None and self._large_values[0] is dataset:
             self.data_panel.set_large_values(self._large_values[1])
             return
+        self._withdraw_large_values_warning()  # of the data replaced
         self.loader.run_aside(functools.partial(find_large_values, dataset),
                               functools.partial(self._magnitudes_checked, key, dataset))
 
@@ -906,12 +911,22 @@ class MainWindow(QMainWindow):
 
     def _warn_of_large_values(self, dataset) -> None:
         """Warn in the message bar that ``dataset`` has values too large to train well, unless it has none or
-        the bar says so already: when they load, at Start (which clears the bar) and when a run diverges."""
+        the bar says so already: when they load, and when a run on them diverges."""
         if self._large_values is None or self._large_values[0] is not dataset:
             return
-        warning = " ".join(large_values_text(dataset, large) for large in self._large_values[1])
+        warning = self._large_values_text()
         if warning and not self.message_bar.shows(warning):
-            self.show_message(warning, "warning")
+            self.message_bar.show_message(warning, "warning", compose=self._large_values_text)
+        self._large_values_warning = warning
+
+    def _large_values_text(self) -> str:
+        dataset, found = self._large_values
+        return " ".join(large_values_text(dataset, large) for large in found)
+
+    def _withdraw_large_values_warning(self) -> None:
+        """The data the message bar warned of are gone (other data, or none): so is the warning."""
+        self.message_bar.remove(self._large_values_warning)
+        self._large_values_warning = ""
 
     def _network_built(self, config: RunConfig, dataset, built) -> None:
         """A network built on the loader's thread (``built``, a future): the run's, unless the settings
@@ -1009,6 +1024,7 @@ class MainWindow(QMainWindow):
         """No data is loaded: the last data's summary, status and plots go, and the views say ``reason``."""
         self.experiment = None
         self.data_panel.set_dataset(None)
+        self._withdraw_large_values_warning()
         self._clear_status()
         for view in self._views:
             self._call_tool(view, "forget_data", reason)
@@ -1099,7 +1115,6 @@ class MainWindow(QMainWindow):
         self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
         self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
-        self._warn_of_large_values(experiment.dataset)  # the loss this run will show is their doing
         recording = self._recording_for(config, experiment)
         if recording is not None:
             recording.optimizer = experiment.optimizer()
@@ -2034,6 +2049,8 @@ class MainWindow(QMainWindow):
             if self._data_failure is not None:
                 key, error = self._data_failure
                 self._data_failed(key, describe_load_error(error), error)
+            if self._large_values_warning:  # as the message bar composed it again
+                self._large_values_warning = self._large_values_text()
             self._errors_changed(self.model.errors)
             self._show_progress()
             self.statusBar().clearMessage()  # a passing message composed in the language left behind

@@ -1,10 +1,13 @@
 """A dismissible message strip above the views: what happened and what to do, never a traceback."""
 from __future__ import annotations
 
+from typing import Callable, NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
+from app.i18n import OWNER_TRANSLATES
 from app.panels.widgets import breakable, unbroken
 
 LEVEL_STYLES = {
@@ -21,6 +24,12 @@ MAX_LINES = 3
 """Messages shown at once: a new one is added below the others until the bar is dismissed."""
 
 
+class _Message(NamedTuple):
+    text: str
+    level: str
+    compose: Callable[[], str] | None  # writes ``text`` again in the language installed, or None
+
+
 class MessageBar(QFrame):
     """Shows the latest messages (up to MAX_LINES) at the most severe of their levels until dismissed,
     with a button for what a message offers to do about it (its action) until then."""
@@ -34,6 +43,7 @@ class MessageBar(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setProperty(OWNER_TRANSLATES, True)  # message by message: see retranslate_texts
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
@@ -48,28 +58,51 @@ class MessageBar(QFrame):
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.level = None
-        self._lines: list[str] = []
+        self._messages: list[_Message] = []
         self.hide()
 
-    def show_message(self, text: str, level: str = "info", action: QAction | None = None) -> None:
+    def show_message(self, text: str, level: str = "info", action: QAction | None = None, compose=None) -> None:
+        """Add ``text`` to the messages shown. ``compose`` (optional) writes it again after a change of
+        language, for a message of several translated texts (the texts of others are translated whole)."""
         if level not in LEVEL_STYLES:
             raise ValueError(f"message level must be one of {', '.join(LEVEL_STYLES)}, got {level!r}")
         if self.isHidden():
-            self._lines, self.level = [], level
+            self._messages = []
             self.action_button.hide()
         if action is not None:
             self.action_button.setDefaultAction(action)
             self.action_button.show()
-        self._lines = (self._lines + [text])[-MAX_LINES:]
-        severity = list(LEVEL_STYLES)
-        self.level = max(level, self.level, key=severity.index)
-        level = self.level
-        self.setStyleSheet(f"QFrame#messageBar {{ {LEVEL_STYLES[level]} border-radius: 4px; }}")
-        self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[level]).pixmap(20, 20))
-        shown = "\n".join(self._lines)
+        self._messages = (self._messages + [_Message(text, level, compose)])[-MAX_LINES:]
+        self._show_messages()
+
+    def _show_messages(self) -> None:
+        """The messages, at the most severe of their levels."""
+        self.level = max((message.level for message in self._messages), key=list(LEVEL_STYLES).index)
+        self.setStyleSheet(f"QFrame#messageBar {{ {LEVEL_STYLES[self.level]} border-radius: 4px; }}")
+        self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[self.level]).pixmap(20, 20))
+        shown = "\n".join(message.text for message in self._messages)
         self.text.setText(breakable(shown))  # a long path must not widen the window
         self.setAccessibleName(shown)
         self.show()
+
+    def retranslate_texts(self, translate) -> None:
+        """The messages in the language just installed: composed again, or ``translate(text)`` (see
+        :class:`app.i18n.Retranslator`; one message at a time, as they were given)."""
+        self._messages = [message._replace(text=message.compose() if message.compose is not None
+                                           else translate(message.text)) for message in self._messages]
+        if not self.isHidden():
+            self._show_messages()
+
+    def remove(self, text: str) -> None:
+        """Take the message ``text`` away, if it is shown (what it said no longer holds); the bar goes
+        with its last message."""
+        if not self.shows(text):
+            return
+        self._messages = [message for message in self._messages if message.text != text]
+        if self._messages:
+            self._show_messages()
+        else:
+            self.dismiss()
 
     def withdraw(self, action: QAction) -> None:
         """The offer of ``action`` no longer stands: its message goes with it."""
@@ -77,13 +110,13 @@ class MessageBar(QFrame):
             self.dismiss()
 
     def dismiss(self) -> None:
-        self._lines = []
+        self._messages = []
         self.action_button.hide()
         self.hide()
 
     def shows(self, text: str) -> bool:
         """Whether ``text`` is one of the messages shown."""
-        return not self.isHidden() and text in self._lines
+        return not self.isHidden() and any(message.text == text for message in self._messages)
 
     def message(self) -> str:
         """The message shown (in the language it was last translated to), or "" when the bar is hidden."""

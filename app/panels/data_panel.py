@@ -120,8 +120,8 @@ def large_values_text(dataset, large) -> str:
         found = QCoreApplication.translate("DataPanel", "The regression targets reach %1.").replace("%1", value)
         scaled = dataset.target_scaler is not None
     why = QCoreApplication.translate("DataPanel", "That is far beyond the ±1 or so that a network's initial "
-                                                  "weights are made for: the loss starts huge, and learning crawls "
-                                                  "or overflows.")
+                                                  "weights are made for: its units saturate or its sums grow huge, "
+                                                  "and learning crawls or overflows.")
     if scaled:
         advice = QCoreApplication.translate("DataPanel", "Even scaled, they lie far outside the training data: check "
                                                          "those values in the file (a typing error? other units?).")

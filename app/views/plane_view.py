@@ -86,7 +86,9 @@ class PlaneView(View):
         self.options.show()
         # Drawn to scale when the two features are in like units (the toy sets: circles looked like ellipses);
         # not when one spans a thousand times the other (wine's alcohol and proline).
-        spans = np.ptp(np.concatenate([dataset.plane_points("train"), dataset.plane_points("val")]), axis=0)
+        # In float64: a CSV's float32 values near 1e37 overflowed the comparison below.
+        spans = np.ptp(np.concatenate([dataset.plane_points("train"), dataset.plane_points("val")]).astype(np.float64),
+                       axis=0)
         self.plot.setAspectLocked(bool(np.all(spans > 0)) and max(spans) <= SAME_UNITS * min(spans), ratio=1.0)
         self._fill_legend()
         self._note_points_left_out()

@@ -1248,6 +1248,10 @@ epoch mean
         <translation>%1 и ещё %2</translation>
     </message>
     <message>
+        <source>That is far beyond the ±1 or so that a network&apos;s initial weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows.</source>
+        <translation>Это далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение ползёт или приводит к переполнению.</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Набор данных</translation>
     </message>
@@ -1354,10 +1358,6 @@ epoch mean
     <message>
         <source>The regression targets reach %1.</source>
         <translation>Целевые значения регрессии достигают %1.</translation>
-    </message>
-    <message>
-        <source>That is far beyond the ±1 or so that a network&apos;s initial weights are made for: the loss starts huge, and learning crawls or overflows.</source>
-        <translation>Это далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети: потери с самого начала огромны, а обучение ползёт или приводит к переполнению.</translation>
     </message>
     <message>
         <source>Even scaled, they lie far outside the training data: check those values in the file (a typing error? other units?).</source>

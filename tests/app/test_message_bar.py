@@ -57,3 +57,32 @@ def test_a_long_file_name_wraps_instead_of_widening_the_window(qtbot):
     assert bar.minimumSizeHint().width() <= narrow + 250
     assert bar.message().endswith(f"Could not open {path}: no such file"), "the message as written, to copy"
 
+
+
+def test_a_language_change_composes_a_message_again_or_translates_it_whole(qtbot):
+    """A warning of several translated sentences was half translated by the window's generic translation
+    ("…достигают 9e+37 (в «price”). That is far beyond…"): its owner composes it again instead."""
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    language = ["en"]
+    bar.show_message("Saved.", "info")
+    bar.show_message("Values are large. Scale them.", "warning",
+                     compose=lambda: "Значения велики. Масштабируйте их." if language == ["ru"] else "?")
+    language[0] = "ru"
+    bar.retranslate_texts(lambda text: {"Saved.": "Сохранено."}.get(text, text))
+    assert bar.message() == "Сохранено.\nЗначения велики. Масштабируйте их."
+    assert bar.shows("Значения велики. Масштабируйте их.") and not bar.shows("Values are large. Scale them.")
+
+
+def test_a_message_that_no_longer_holds_is_removed_and_the_bar_goes_with_the_last(qtbot):
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show_message("first", "info")
+    bar.show_message("second", "warning")
+    bar.remove("not shown")
+    bar.show_message("third", "info")
+    bar.remove("first")
+    bar.remove("second")
+    assert bar.message() == "third" and bar.level == "info", "at the level of the messages left"
+    bar.remove("third")
+    assert bar.isHidden() and bar.message() == ""

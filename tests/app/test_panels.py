@@ -549,8 +549,8 @@ def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_
     assert not panel.data_warning.isHidden()
     assert unbroken(panel.data_warning.text()) == (
         f"⚠ The regression targets reach {format_integer(300_000)}. That is far beyond the ±1 or so that a network's "
-        "initial weights are made for: the loss starts huge, and learning crawls or overflows. Rescale the label "
-        "column in the file (other units: thousands, millions).")
+        "initial weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows. "
+        "Rescale the label column in the file (other units: thousands, millions).")
     X_train, X_test = np.tile(np.eye(6), (4, 1)), np.full((1, 6), 5e6)  # a test row a million times the others
     wide = make_dataset("wide", "binary", X_train, np.arange(24) % 2, class_names="ab", X_test=X_test,
                         y_test=np.array([0]), validation_split=0.0, scaling="unit")
