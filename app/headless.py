@@ -128,6 +128,28 @@ class ProgressBar:
         self.stream.flush()
 
 
+def _large_values_warnings(dataset) -> list[str]:
+    """What the window's Data panel warns of (:mod:`core.datasets.magnitudes`), for the terminal: the
+    configuration's words (``"scaling"`` in its ``data``) rather than the panel's."""
+    from core.datasets.magnitudes import FEATURES, find_large_values
+
+    warnings = []
+    for large in find_large_values(dataset):
+        more = len(large.columns) - 3
+        columns = ", ".join(large.columns[:3]) + (f" and {more} more" if more > 0 else "")
+        found = f"feature values reach {large.largest:.3g} (in {columns})" if large.part == FEATURES \
+            else f"the regression targets reach {large.largest:.3g}"
+        if large.part == FEATURES and dataset.scaler.method == "none":
+            advice = 'set "scaling": "standardize" (or "unit") in the configuration\'s "data"'
+        elif large.part == FEATURES or dataset.target_scaler is not None:
+            advice = "even scaled they lie far outside the training data: check those values in the file"
+        else:
+            advice = "rescale the label column in the file (other units: thousands, millions)"
+        warnings.append(f"warning: {found}, far beyond the ±1 or so that the initial weights are made for "
+                        f"(learning crawls or overflows); {advice}")
+    return warnings
+
+
 def train_command(args) -> int:
     from core import events, runs
     from core.trainer import evaluate
@@ -148,6 +170,8 @@ def train_command(args) -> int:
     trainer = experiment.make_trainer(track_gradient_norms=True)  # the run folder keeps them, as the window's
     bar = ProgressBar(config.training.epochs, trainer.steps_per_epoch)
     print(f"training {config.name!r} on {experiment.dataset.describe()}", file=sys.stderr)
+    for warning in _large_values_warnings(experiment.dataset):
+        print(warning, file=sys.stderr)
     print(f"run folder: {recorder.folder}", file=sys.stderr)
     finished = None
     for event in trainer.run():

@@ -48,6 +48,23 @@ def test_train_writes_a_run_folder_the_gui_can_open_and_never_imports_qt(tmp_pat
     assert int(saved["arrays"]["step_count"]) == saved["step"] == runs.load_history(out)["epochs"][-1]["step"]
 
 
+def test_train_warns_of_values_far_too_large_for_the_initial_weights(tmp_path):
+    table = tmp_path / "houses.csv"
+    table.write_text("rooms,price,kind\n" + "".join(f"{2 + i % 4},{3e7 * (1 + i % 3)},{i % 2}\n" for i in range(40)))
+    config = run_config.RunConfig()
+    config.data.dataset, config.data.scaling = "csv", "none"
+    config.data.options = {"path": str(table), "label_column": "kind"}
+    config.training.epochs = 1
+    path = tmp_path / "houses.json"
+    path.write_text(config.to_json())
+    result = cli("train", path, "--out", tmp_path / "run")
+    assert "warning: feature values reach 9e+07 (in price), far beyond the ±1" in result.stderr
+    assert 'set "scaling": "standardize" (or "unit")' in result.stderr and "Traceback" not in result.stderr
+    config.data.scaling = "standardize"
+    path.write_text(config.to_json())
+    assert "warning" not in cli("train", path, "--out", tmp_path / "scaled").stderr
+
+
 def test_train_is_deterministic_for_a_seed(tmp_path, digits_config):
     for name in ("a", "b"):
         assert cli("train", digits_config, "--out", tmp_path / name, "--epochs", 1).returncode == 0
