@@ -73,7 +73,11 @@ REBUILD_DELAY_MS = 150
 """Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
 
 CLOSE_TIMEOUT_MS = 1000
-"""A run is asked to stop and given this long to end its batch when the window closes or resets."""
+"""A run is asked to stop and given this long to end its batch when the window closes, or when a run that
+trains in a thread of the window's process is reset."""
+LET_END_AFTER_MS = 100
+"""How long Reset or opening a configuration waits for a run in a training process to end its batch before
+leaving it to end on its own (see MainWindow._discard_session): most batches take milliseconds."""
 
 FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
         self._page_timer.timeout.connect(self._make_next_page)
         self._run_imports_frozen = False
         self.recording: RunRecording | None = None
+        self._ending_runs: list = []  # runs discarded mid-batch that end on their own (see _discard_session)
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
         self._replaced_run: Path | None = None  # the folder of the trained run fresh weights replaced last
@@ -1191,14 +1196,23 @@ class MainWindow(QMainWindow):
         self.rebuild()
 
     def _discard_session(self) -> None:
-        """Stop the run now (within about a second) and forget it; its late messages are dropped."""
+        """Stop the run now and forget it; its late messages are dropped. A run in a training process
+        whose batch does not end within LET_END_AFTER_MS ends on its own (a batch of 4096 × 4096 units
+        took 2-3 s, which Reset or opening a configuration waited for), its recording with it."""
         session, self.session = self.session, None
         if session is None:
             return
         session.blockSignals(True)
-        if not session.stop_and_wait(CLOSE_TIMEOUT_MS):
-            log.warning("the run did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
-            session.wait()
+        lets_end = hasattr(session, "let_end") and not self._closed
+        if not session.stop_and_wait(LET_END_AFTER_MS if lets_end else CLOSE_TIMEOUT_MS):
+            if lets_end:
+                session.let_end()
+                if self.recording is session.recording:
+                    self.recording = None  # the session completes it when it has ended, not _end_recording
+                self._ending_runs = [run for run in self._ending_runs if run.running] + [session]
+            else:  # a thread of this process trains the window's network: it must let go of it first
+                log.warning("the run did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
+                session.wait()
         if self._last_batch is not None:
             self._epochs_done, self._steps_done = self._last_batch.epoch, self._last_batch.step
         self._set_state(IDLE)
@@ -2068,6 +2082,8 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()
+        for run in self._ending_runs:  # their last weights and records are saved, after the window has gone
+            run.finish()
         self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
         if self._download is not None:  # its thread stops at the next chunk; no half file is kept

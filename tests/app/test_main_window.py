@@ -15,6 +15,7 @@ from app.i18n import format_integer
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
+import app.main_window as main_window_module
 from app.main_window import MainWindow, live_changes
 from core import events, runs
 from core.datasets import toy_regression
@@ -708,6 +709,40 @@ def test_closing_during_a_run_stops_the_training_within_a_second(open_window, qt
     window.close()
     assert window.session is None
     assert not process.is_alive()
+
+
+def ended_on_its_own(window, qtbot, monkeypatch):
+    """The window's run, discarded by Reset as if its batch took longer than the window waits (a batch of
+    4096 × 4096 units took 2-3 s): (the session, its recording, the recording's folder)."""
+    monkeypatch.setattr(main_window_module, "LET_END_AFTER_MS", 0)
+    window.start()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    session, recording = window.session, window.recording
+    if not isinstance(session, TrainingProcess):
+        pytest.skip("the run trains in a thread of the window's process here, which Reset waits for")
+    window.reset()
+    assert window.session is None and window.recording is None and session.running
+    return session, recording, recording.folder
+
+
+def test_reset_during_a_long_batch_lets_the_run_end_on_its_own_and_complete_its_recording(
+        open_window, qtbot, small_config, monkeypatch):
+    window = open_window(small_config(epochs=100_000))
+    session, recording, folder = ended_on_its_own(window, qtbot, monkeypatch)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)  # the new run, built meanwhile
+    qtbot.waitUntil(lambda: recording.closed, timeout=15_000)
+    assert not session.running and not session.process.is_alive()
+    info = runs.RunInfo.read(folder)
+    assert info.status == "stopped", "not 'running', which the next launch offers as a crash"
+    assert folder not in [run.folder for run in runs.interrupted_runs(folder.parent)]
+
+
+def test_closing_while_a_discarded_run_ends_waits_for_it_unseen(open_window, qtbot, small_config, monkeypatch):
+    window = open_window(small_config(epochs=100_000))
+    session, recording, folder = ended_on_its_own(window, qtbot, monkeypatch)
+    window.close()
+    assert not session.process.is_alive() and recording.closed
+    assert runs.RunInfo.read(folder).status == "stopped"
 
 
 def test_a_closed_window_is_freed(qtbot, small_config):
