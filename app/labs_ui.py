@@ -103,7 +103,8 @@ class LabController(QObject):
         self.dock.language_changed.connect(self._retranslate)
         if problems:
             window.show_message(self.tr("A lab could not be read (the shipped lab of that number is offered "
-                                        "where there is one): %1").replace("%1", "; ".join(problems)), "warning")
+                                        "where there is one): %1")
+                                .replace("%1", "; ".join(refusal_text(problem) for problem in problems)), "warning")
         self._build_menu()
         window.model.changed.connect(self._apply_controls)
         window.network_panel.layers.currentRowChanged.connect(self._apply_controls)
@@ -227,7 +228,7 @@ class LabController(QObject):
             chosen = lab.variant(tag["variant"])
         except ValueError as error:
             self.window.show_message(self.tr("This run was trained in a lab that cannot be opened now: %1")
-                                     .replace("%1", str(error)), "warning")
+                                     .replace("%1", refusal_text(error)), "warning")
             return False
         self.lab, self.variant = lab, chosen
         self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))

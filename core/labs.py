@@ -269,16 +269,16 @@ def load(lab_id: str) -> Lab:
     return read_lab(paths[lab_id])
 
 
-def readable_labs() -> tuple[list[Lab], list[str]]:
-    """(every lab of :func:`names` that can be read, in order; what is wrong with each that cannot).
-    A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
+def readable_labs() -> tuple[list[Lab], list[ValueError]]:
+    """(every lab of :func:`names` that can be read, in order; what is wrong with each that cannot, as the
+    ValueError :func:`load` raised). A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
     found, problems = [], []
     for lab_id in names():
         try:
             found.append(load(lab_id))
             continue
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(error)
         try:
             found.append(read_lab(SHIPPED_LABS / lab_id))
         except (ValueError, OSError):  # the shipped one is the broken one, or there is none
@@ -348,6 +348,8 @@ def _read_variants(raw, where: str) -> tuple:
             raise ValueError(f"{at} has no config")
         try:
             config = run_config.check(run_config.RunConfig.from_dict(entry["config"]))
+        except run_config.InvalidConfigError as error:  # each problem kept, for a window to word in its language
+            raise run_config.InvalidConfigError(error.errors, at) from None
         except ValueError as error:
             raise ValueError(f"{at}: {error}") from None
         variants.append(Variant(name, read_texts(entry.get("title"), f"{at}: title"), config,

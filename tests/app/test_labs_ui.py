@@ -2,12 +2,15 @@
 controls; hand-set weights survive Reset; a student's result goes out and comes back in the
 teacher's table."""
 import csv
+import json
+import shutil
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
 from app import i18n, labs_ui
+from app.panels.widgets import unbroken
 from app.teacher import ResultsDialog, field_controls
 from core import labs, runs
 
@@ -420,6 +423,25 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     assert window.labs.lab.folder == labs.SHIPPED_LABS / "01-perceptron"
     listed = window.labs.dock.lab_list
     assert listed.item(0).data(Qt.ItemDataRole.UserRole) == "01-perceptron", "listed in the lesson as in the menu"
+
+
+def test_a_lab_packs_invalid_variant_is_explained_in_the_window_s_language(open_window, tmp_path, monkeypatch):
+    folder = tmp_path / "pack" / "labs" / "01-perceptron"
+    shutil.copytree(labs.SHIPPED_LABS / "01-perceptron", folder)
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    raw["variants"][0]["config"]["optimizer"]["options"]["lr"] = -1
+    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        window = open_window()
+        message = unbroken(window.message_bar.message())
+    finally:
+        i18n.set_language("en")
+    name = raw["variants"][0]["name"]
+    assert f"lab 01-perceptron: variant {name}: недопустимая конфигурация запуска:" in message
+    assert "sgd lr: должно быть ≥ 0,0, введено -1,0" in message, message
 
 
 def test_the_goal_indicator_follows_the_run(window, qtbot):
