@@ -250,6 +250,10 @@ PROBLEMS = {"choice": "choose one of: {bound}", "text": "must be a text", "true 
 ``rule`` of its :class:`ConfigError`; ``{bound}`` is the error's ``bound``): a window words them in its language."""
 
 
+OPTIONS = " options"
+"""What :func:`validate` adds to a component's field to report its hyperparameters: "optimizer.name options"."""
+
+
 @dataclass(frozen=True)
 class ConfigError:
     """One problem: the dotted path of the field, its value, and what is allowed.
@@ -296,33 +300,73 @@ def _hyperparameter_names(registry_module, name: str) -> tuple[str, ...]:
     return tuple(registry_module.create(name).hyperparameters)
 
 
-def _check_hyperparameter_names(registry_module, name: str, options: dict) -> None:
-    """:class:`RuleError` unless every key of ``options`` is a hyperparameter of the component ``name`` that a
-    configuration may give: a schedule's lr0 comes from the optimiser (``create``'s own check of the names, for
-    Python callers, counts lr0 among a schedule's)."""
-    accepted = _hyperparameter_names(registry_module, name)
-    unknown = [key for key in options if key not in accepted]
-    if unknown:
-        raise RuleError(name, "hyperparameter names" if accepted else "no hyperparameters", ", ".join(accepted),
-                        unknown[0])
+def _component_problem(where: str, options: dict, error: ValueError) -> ConfigError:
+    """The :class:`ConfigError` of a component's hyperparameters ``options`` that ``error`` refused: with its rule,
+    bound, subject and the value given when it names them."""
+    if isinstance(error, RuleError):
+        return ConfigError(where + OPTIONS, options, str(error), error.rule, error.bound, error.what, error.got)
+    return ConfigError(where + OPTIONS, options, str(error))
 
 
 def _expect_component(errors, where, registry_module, name, options, context: dict | None = None):
-    """``context``: arguments made with the component but not the user's options (a schedule's lr0)."""
+    """Add a ConfigError for every problem of the component ``name`` with the hyperparameters ``options``.
+
+    ``context``: arguments made with the component but not the user's options (a schedule's lr0).
+    """
     if name not in registry_module.names():
         errors.append(_problem(where, name, "choice", ", ".join(registry_module.names())))
         return
     if not isinstance(options, dict):
-        errors.append(_problem(where + " options", options, "hyperparameters"))
+        errors.append(_problem(where + OPTIONS, options, "hyperparameters"))
         return
+    context = context or {}
+    # A schedule's lr0 comes from the optimiser: create's own check of the names, for Python callers, accepts it.
+    accepted = _hyperparameter_names(registry_module, name)
+    if all(key in accepted for key in options):
+        try:
+            registry_module.create(name, **options, **context)
+            return  # the window validates at every edit: valid options cost one construction, as they always did
+        except ValueError:
+            pass
+    errors.extend(_component_problems(where, registry_module, name, accepted, options, context))
+
+
+def _component_problems(where, registry_module, name, accepted, options, context) -> list[ConfigError]:
+    """Every problem of the component ``name`` with the hyperparameters ``options``, of which ``accepted`` are its.
+
+    A constructor stops at its first error, so each option is tried alone beside the defaults (the user learnt of
+    a bad amsgrad only once a bad lr was corrected): a problem of the defaults themselves is not the option's (a
+    cycle's default top below an lr0 of 1, which the user's max_lr may replace). The options together are tried
+    too, for a rule of two values (a cosine's lr_min beside lr0) and the defaults' problems that stand.
+    """
+    problems = []
+
+    def add(problem: ConfigError | None) -> None:
+        if problem is not None and problem not in problems:  # the options together fail at one of theirs
+            problems.append(problem)
+
+    unknown = next((key for key in options if key not in accepted), None)
+    if unknown is not None:
+        add(_component_problem(where, options, RuleError(
+            name, "hyperparameter names" if accepted else "no hyperparameters", ", ".join(accepted), unknown)))
+    known = {key: value for key, value in options.items() if key in accepted}
+    of_the_defaults = _creation_problem(where, registry_module, name, options, {}, context)
+    for key, value in known.items():
+        problem = _creation_problem(where, registry_module, name, options, {key: value}, context)
+        if problem != of_the_defaults:
+            add(problem)
+    add(_creation_problem(where, registry_module, name, options, known, context))
+    return problems
+
+
+def _creation_problem(where, registry_module, name, options, trial, context) -> ConfigError | None:
+    """The problem, reported at the hyperparameters ``options``, of creating the component ``name`` with those of
+    ``trial`` and ``context``, or None."""
     try:
-        _check_hyperparameter_names(registry_module, name, options)
-        registry_module.create(name, **options, **(context or {}))
-    except RuleError as error:
-        errors.append(ConfigError(where + " options", options, str(error), error.rule, error.bound, error.what,
-                                  error.got))
-    except ValueError as error:
-        errors.append(ConfigError(where + " options", options, str(error)))
+        registry_module.create(name, **trial, **context)
+    except ValueError as error:  # RuleError among them
+        return _component_problem(where, options, error)
+    return None
 
 
 def _optimizer_lr(optimizer: OptimizerConfig) -> float | None:

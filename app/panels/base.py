@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
 from core._checks import NumberError
-from core.config import ConfigError, InvalidConfigError
+from core.config import OPTIONS, ConfigError, InvalidConfigError
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
@@ -105,10 +105,6 @@ def refusal_text(error: Exception) -> str:
         heading = f"{error.path}: {heading}"
     return "\n".join([heading] + [f"  {problem.field} = {problem.value!r}: {problem_text(problem)}"
                                    for problem in error.errors])
-
-
-OPTIONS = " options"
-"""core.config.validate reports a component's bad hyperparameters at "<field> options"."""
 
 
 class ConfigPanel(QWidget):

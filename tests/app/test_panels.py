@@ -181,6 +181,16 @@ def test_a_bad_beta_of_adam_is_marked_at_the_betas_not_at_the_optimiser(qtbot, m
     assert panel.problems.text().startswith("⚠ " + betas.accessibleName())
 
 
+def test_every_bad_hyperparameter_of_the_optimiser_is_marked_at_its_own_control(qtbot, model):
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("optimizer.name", "adam")
+    model.set("optimizer.options", {"lr": -1.0, "eps": 0.0, "betas": [0.9, 1.5]})
+    controls = panel.optimizer_options.controls()
+    assert [key for key, control in controls.items() if control.property("invalid") is True] == ["lr", "betas", "eps"]
+    assert panel.problems.text().count("⚠") == 3
+
+
 def previewing_panel(qtbot, model, schedule: str, batch_size: int, epochs: int) -> TrainingPanel:
     """A Training panel previewing ``schedule`` with T = 6 over ``epochs`` of 100 examples."""
     panel = TrainingPanel(model)

@@ -93,6 +93,37 @@ def test_a_component_s_value_that_is_not_a_number_is_reported_with_the_rule_a_wi
         "the engine's English words stay for those who read it in Python"
 
 
+def test_every_hyperparameter_of_a_component_with_a_problem_is_reported_at_once():
+    """Only the first was: the user corrected lr, opened the file again and only then learnt of amsgrad, then betas."""
+    config = RunConfig()
+    options = {"lr": "x", "eps": 1e-8, "amsgrad": "yes", "betas": "y", "lrr": 0.1}
+    config.optimizer = run_config.OptimizerConfig("adam", options)
+    errors = validate(config, DATASETS)
+    assert [(error.subject, error.rule, error.got) for error in errors] == [
+        ("adam", "hyperparameter names", "lrr"), ("adam lr", "number", "x"), ("adam amsgrad", "flag", "yes"),
+        ("adam betas", "pair", "y")]
+    assert all(error.field == "optimizer.name options" and error.value == options for error in errors)
+
+
+@pytest.mark.parametrize("optimizer_lr, schedule, options, problems", [
+    (0.01, "cosine", {"T": -1, "lr_min": 5.0}, [("cosine schedule T", ">", -1.0),
+                                               ("cosine schedule lr_min", "≤", 5.0)]),
+    (1.0, "cyclic", {"max_lr": 0.5, "step_size": 0}, [("cyclic schedule max_lr", "≥", 0.5),
+                                                      ("cyclic schedule step_size", "≥", 0)]),
+    (1.0, "cyclic", {"max_lr": 2.0, "step_size": 0}, [("cyclic schedule step_size", "≥", 0)]),
+    (1.0, "cyclic", {"step_size": 5}, [("cyclic schedule max_lr", "≥", 0.1)]),
+])
+def test_a_schedule_s_problems_are_all_reported_beside_the_optimiser_s_rate_but_not_those_of_replaced_defaults(
+        optimizer_lr, schedule, options, problems):
+    """Tried alone, step_size meets the default top of 0.1, below the rate of 1: a top the user gave instead is no
+    problem of the configuration; with step_size alone the default top stands, and is one."""
+    config = RunConfig()
+    config.optimizer = run_config.OptimizerConfig("sgd", {"lr": optimizer_lr})
+    config.schedule = run_config.ScheduleConfig(schedule, options)
+    errors = validate(config, DATASETS)
+    assert [(error.subject, error.rule, error.got) for error in errors] == problems
+
+
 def test_no_two_rule_tables_share_a_rule():
     """A window finds a ConfigError's words by its rule alone: a rule of two tables would be worded as the first
     of them words it ("must be an object of hyperparameters" for an unknown hyperparameter's name)."""
