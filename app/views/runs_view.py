@@ -196,9 +196,15 @@ class RunsView(View):
 
     def set_active(self, recording) -> None:
         """The :class:`app.run_library.RunRecording` of the window's current run (or None): it is
-        renamed through the recording and cannot be deleted while it is the current run."""
+        renamed through the recording, cannot be deleted while it is the current run, and is listed as
+        "saving stopped" once its files failed."""
         self.active_recording = recording
+        if recording is not None:
+            recording.failed.connect(self._active_recording_failed)
         self.schedule_refresh()
+
+    def _active_recording_failed(self, _message: str, folder: Path) -> None:
+        self.show_saved(folder)  # its row shows that saving stopped, which its run.json may not say
 
     def schedule_refresh(self, *_) -> None:
         """Read the library again soon (saves of a running run arrive several times a second)."""
@@ -311,18 +317,27 @@ class RunsView(View):
         item.setFont(0, font)
         item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder))
                         if info.folder == active else str(info.folder))
-        failed = info.status in ("diverged", "interrupted", runs.RECORDING_STOPPED, "failed")
+        failed = self._status(info) in ("diverged", "interrupted", runs.RECORDING_STOPPED, "failed")
         item.setData(7, Qt.ItemDataRole.ForegroundRole,
                      QBrush(QColor(palette.OKABE_ITO["vermillion"])) if failed else None)
 
     def _row(self, info: runs.RunInfo, parent: runs.RunInfo | None) -> list[str]:
-        origin = ""
+        origin, status = "", self._status(info)
         if info.parent:
             name = parent.name if parent is not None else self.tr("%1 (deleted)").replace("%1", info.parent["run"])
             origin = self.tr("%1 at epoch %2").replace("%1", name).replace("%2", str(info.parent.get("epoch")))
         return [info.name, label("dataset", info.dataset), info.network, label("optimizer", info.optimizer),
                 format_metric(info.best_metric), str(info.epochs_done), info.started,
-                self.tr(STATUS.get(info.status, info.status)), origin]
+                self.tr(STATUS.get(status, status)), origin]
+
+    def _status(self, info: runs.RunInfo) -> str:
+        """The run's status; "saving stopped" for the window's current run once its files failed, whatever its
+        run.json says: the full disk that stopped them may refuse that mark too, and the run stayed "running"
+        after it finished, until the window closed."""
+        recording = self.active_recording
+        if recording is not None and recording.error is not None and info.folder == recording.folder:
+            return runs.RECORDING_STOPPED
+        return info.status
 
     def runs(self) -> list[runs.RunInfo]:
         """The runs listed, newest first."""

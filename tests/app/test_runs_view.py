@@ -342,6 +342,31 @@ def test_a_disk_filling_up_mid_run_is_told_once_loses_no_training_and_marks_the_
     assert view.item(folder).text(7) == "saving stopped"
 
 
+def test_the_window_s_run_whose_files_the_full_disk_refuses_is_listed_as_saving_stopped_though_run_json_says_running(
+        open_window, qtbot, small_config, monkeypatch, tmp_path):
+    """The full disk refused the mark in run.json too: the Runs view, which reads it, listed the run as running after
+    it had finished, until the window closed."""
+    disk = FullDisk(monkeypatch, tmp_path)
+    window = open_window(small_config(epochs=30))
+    window.pace_box.setCurrentIndex(1)  # 10 epochs a second: the disk fills up while it trains
+    monkeypatch.setattr(window.message_bar, "show_message", lambda *args: None)
+    window.show()
+    view = window.runs_view
+    window.view_tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        window.start()
+        folder = window.recording.folder
+        qtbot.waitUntil(lambda: view.item(folder) is not None and int(view.item(folder).text(5)) >= 2, timeout=20_000)
+        assert view.item(folder).text(7) == "running"
+        disk.full = True
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert runs.RunInfo.read(folder).status == "running", "the full disk refused run.json too"
+    qtbot.waitUntil(lambda: view.item(folder).text(7) == "saving stopped", timeout=5_000)
+    assert view.item(folder).foreground(7).color().name() == QColor(palette.OKABE_ITO["vermillion"]).name()
+    view.refresh_list()
+    assert view.item(folder).text(7) == "saving stopped", "whatever run.json says"
+
+
 def test_the_window_is_gone_before_it_waits_for_the_run_to_stop(open_window, qtbot, small_config, monkeypatch):
     """A batch of 98 M weights kept a closed window on the screen, frozen, for 20 s."""
     window = open_window(small_config(epochs=50))
