@@ -725,6 +725,21 @@ def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):
     assert strongest >= 2  # the largest weight of each layer is in the top level
 
 
+def test_network_view_keeps_its_unit_labels_while_the_data_s_names_and_units_stay(qtbot, runs):
+    """Written anew at every rebuild, the digits' 74 labels took 12 ms of each edit of a layer's units."""
+    view = fed_view(qtbot, NetworkView, runs["moons"])  # 2 → 8 → 6 → 2
+    labels = list(view.labels)
+    view.reset(build_experiment("moons", hidden=(5,), activation="tanh", loss="softmax_cross_entropy", epochs=1))
+    assert view.labels == labels, "moved to the new network's input and output units"
+    assert [(label.pos().x(), label.pos().y()) for label in labels] == \
+        [tuple(view.node_xy[unit]) for unit in (0, 1, 7, 8)]  # 2 → 5 → 2: units 0, 1 in, 7, 8 out
+    view.reset(build_experiment("wine_2d", hidden=(4, 4), activation="tanh", loss="softmax_cross_entropy", epochs=1))
+    assert not set(view.labels) & set(labels), "other names: new labels"
+    assert [label.pos().x() for label in view.labels] == [0, 0, 3, 3]
+    assert [label.toPlainText() for label in view.labels[:2]] == ["alcohol, %", "proline, mg/l"]
+    assert all(label.scene() is None for label in labels), "the old labels are gone from the plot"
+
+
 def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_unit_are(qtbot, runs):
     experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
     view = NetworkView()
