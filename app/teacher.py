@@ -234,6 +234,10 @@ def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
         return saved_text(value)
     if name == "locked fields changed":
         return ", ".join(locked_field_name(path) for path in table.results[row].locked_changed)
+    if name == "goal met" and table.unjudged[row]:
+        return unjudged_text(table.unjudged[row])
+    if name == "goal":  # the goal judged here; a row not judged here has none (its file's is in the verdict's tooltip)
+        return goal_text(value) if value is not None and not table.unjudged[row] else "—"
     return display_cell(value)
 
 
@@ -266,9 +270,9 @@ def inert(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-NARROWED_COLUMN = 200
-"""Pixels the lab and variant columns take at most: with the labs' whole titles the goal column was
-out of sight (the titles are elided, whole in the cells' tooltips)."""
+NARROWED_COLUMNS = {"student": 130, "lab": 150, "variant": 130, "goal met": 110, "goal": 190}
+"""Pixels these columns take at most: with whole names and titles the goal's metric and the goal itself were
+out of sight, even at 1300 pixels (the texts are elided, whole in the cells' tooltips)."""
 
 SHOWN_PROBLEMS = 5
 """Files that could not be read listed under the table at most (all of them in its tooltip)."""
@@ -284,12 +288,29 @@ UNREADABLE_RESULTS = {
 """Why a file of the results folder was not read, by :class:`core.labs.UnreadableResult`'s kind."""
 
 
+UNJUDGED_GOALS = {
+    labs.LAB_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "lab not installed here: not checked"),
+    labs.VARIANT_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "variant not in the installed lab: not checked"),
+}
+"""Why a row's goal was not judged here, by :data:`core.labs.ResultsTable.unjudged`."""
+
+
+def unjudged_text(reason: str) -> str:
+    """Why a row's goal was not judged here, in the interface language."""
+    return QCoreApplication.translate("ResultsDialog", UNJUDGED_GOALS[reason])
+
+
 def unreadable_text(problem: labs.UnreadableResult) -> str:
     """Why the file was not read, in the interface language."""
     template = UNREADABLE_RESULTS.get(problem.kind)
     if template is None:
         return str(problem)
     return QCoreApplication.translate("ResultsDialog", template).replace("%1", problem.detail)
+
+
+def listed(names: tuple) -> str:
+    """File names for the summary: the first :data:`SHOWN_PROBLEMS` of them, "…" for the rest."""
+    return ", ".join(names[:SHOWN_PROBLEMS]) + (", …" if len(names) > SHOWN_PROBLEMS else "")
 
 
 def write_results_csv(table: labs.ResultsTable, path, headings: list[str]) -> None:
@@ -363,6 +384,7 @@ class ResultsDialog(QDialog):
         """A column's title in the interface language (metric columns: "validation accuracy" …)."""
         headings = {"student": self.tr("Student"), "lab": self.tr("Lab"), "variant": self.tr("Variant"),
                     "saved": self.tr("Saved"), "latest": self.tr("Latest"), "goal met": self.tr("Goal met"),
+                    "goal": self.tr("Goal"),
                     "locked fields changed": self.tr("Locked settings changed"), "file": self.tr("File")}
         if name in headings:
             return headings[name]
@@ -407,7 +429,7 @@ class ResultsDialog(QDialog):
         for row_index, (row, latest) in enumerate(zip(table.rows, table.latest)):
             for column, value in enumerate(row):
                 item = SortedItem(shown_text(table, row_index, column))
-                if table.header[column] in ("lab", "variant"):
+                if table.header[column] in NARROWED_COLUMNS:
                     item.setToolTip(item.text())  # their columns are narrowed to keep the goal in sight
                 if isinstance(value, float) or table.header[column] == "saved":
                     item.setData(Qt.ItemDataRole.UserRole, value)  # by value, and by time: ISO 8601 sorts as text
@@ -419,12 +441,17 @@ class ResultsDialog(QDialog):
                 if not latest:
                     item.setForeground(replaced)
                 self.table.setItem(row_index, column, item)
+            if table.unjudged[row_index]:
+                self._say_what_the_file_says(table, row_index)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
-        for column in (table.header.index("lab"), table.header.index("variant")):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), NARROWED_COLUMN))
-        counted = [result for result, latest in zip(table.results, table.latest) if latest]
-        met = sum(result.goal_met is True for result in counted)
+        for name, width in NARROWED_COLUMNS.items():
+            column = table.header.index(name)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        counted = [index for index, latest in enumerate(table.latest) if latest]
+        # A verdict not judged here is only what its file says: it is not counted as reached.
+        met = sum(table.results[index].goal_met is True and not table.unjudged[index] for index in counted)
+        unjudged = sum(bool(table.unjudged[index]) for index in counted)
         text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(counted))).replace("%2", str(met))
         if len(counted) < len(table.results):
             text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
@@ -434,11 +461,18 @@ class ResultsDialog(QDialog):
         others = sum(problem.kind == "not_result" for _, problem in table.problems)
         damaged = [f"• {name}: {unreadable_text(problem)}" for name, problem in table.problems
                    if problem.kind != "not_result"]
+        if unjudged:
+            text += "\n" + self.tr("Goals not checked, of a lab or variant not installed here: %1 (not counted as "
+                                   "reached).").replace("%1", str(unjudged))
+        if table.other_lab_version:
+            text += "\n" + self.tr("Made with another version of the lab (its goal differs from the one installed "
+                                   "here): %1. Their goals were judged by the lab installed here; to judge them as "
+                                   "the students saw them, collect the results with the lab pack the students used "
+                                   "(MLP_WORKBENCH_DATA pointing at it).") \
+                .replace("%1", listed(table.other_lab_version))
         if table.corrected:
-            names = ", ".join(table.corrected[:SHOWN_PROBLEMS]) \
-                + (", …" if len(table.corrected) > SHOWN_PROBLEMS else "")
             text += "\n" + self.tr("Goals judged by the lab as installed here, not as the file says (edited?): %1.") \
-                .replace("%1", names)
+                .replace("%1", listed(table.corrected))
         if others:
             text += "\n" + self.tr("Other .json files, not lab results: %1.").replace("%1", str(others))
         if damaged:
@@ -449,6 +483,13 @@ class ResultsDialog(QDialog):
         self.summary.setText(text)
         self.summary.setToolTip("\n".join(damaged))
         self.save_button.setEnabled(bool(table.rows))
+
+    def _say_what_the_file_says(self, table: labs.ResultsTable, row: int) -> None:
+        """The verdict and goal a row's file claims, in its verdict's tooltip: not judged here, but not hidden."""
+        result = table.results[row]
+        claim = display_cell(result.goal_met) + (f" ({goal_text(result.goal)})" if result.goal else "")
+        verdict = self.table.item(row, table.header.index("goal met"))
+        verdict.setToolTip(verdict.text() + "\n" + self.tr("The file says: %1").replace("%1", claim))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "table_data", None) is not None:

@@ -678,7 +678,12 @@ class ResultsTable:
     ``problems`` lists the (file name, :class:`UnreadableResult`) of every ``.json`` file that is
     not a readable result.
     ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i.
-    ``corrected`` names the files whose ``goal_met`` the installed lab judges otherwise than they say;
+    ``results`` hold the goal of the lab installed here and its verdict, not the file's (see :func:`_judged_by`);
+    ``unjudged[i]`` says why row i's goal could not be judged here (:data:`LAB_NOT_INSTALLED`,
+    :data:`VARIANT_NOT_INSTALLED`; "" where it was): such a row keeps the goal and verdict its file says.
+    ``other_lab_version`` names the files whose recorded goal differs from the installed lab's: made with
+    another version of the lab (a lab pack's, say), or edited; ``corrected`` the files whose recorded goal
+    is the installed lab's but whose ``goal_met`` it judges otherwise (edited by hand).
     ``installed`` maps the id of every lab installed here to the lab (for its title and variants')."""
 
     header: tuple
@@ -686,8 +691,14 @@ class ResultsTable:
     results: tuple
     problems: tuple
     latest: tuple
+    unjudged: tuple
+    other_lab_version: tuple
     corrected: tuple
     installed: dict
+
+
+LAB_NOT_INSTALLED = "lab not installed"
+VARIANT_NOT_INSTALLED = "variant not installed"
 
 
 def collect_results(folder) -> ResultsTable:
@@ -703,7 +714,9 @@ def collect_results(folder) -> ResultsTable:
             problems.append((path.name, error))
     installed = {lab.id: lab for lab in readable_labs()[0]}
     judged = [_judged_by(installed.get(result.lab), result) for result in results]
-    corrected = tuple(result.file.name for result, again in zip(results, judged) if again.goal_met != result.goal_met)
+    other_lab_version = tuple(result.file.name for result, again in zip(results, judged) if again.goal != result.goal)
+    corrected = tuple(result.file.name for result, again in zip(results, judged)
+                      if again.goal == result.goal and again.goal_met != result.goal_met)
     results = judged
 
     def whose(result: LabResult) -> tuple:
@@ -715,20 +728,36 @@ def collect_results(folder) -> ResultsTable:
     # A student who exported again (after training further, say) is judged by the newest file.
     latest = tuple(index + 1 == len(results) or whose(results[index + 1]) != whose(result)
                    for index, result in enumerate(results))
-    metric_names = [name for name in GOAL_METRICS if any(name in result.metrics for result in results)]
-    header = ("student", "lab", "variant", "saved", "latest", "goal met", "locked fields changed", *metric_names,
-              "file")
-    rows = tuple((result.student, result.lab, result.variant, result.saved, newest, result.goal_met,
-                  ", ".join(result.locked_changed), *(result.metrics.get(name) for name in metric_names),
-                  result.file.name) for result, newest in zip(results, latest))
-    return ResultsTable(header, rows, tuple(results), tuple(problems), latest, corrected, installed)
+    present = [name for name in GOAL_METRICS if any(name in result.metrics for result in results)]
+    # The metrics goals are set on come first, beside the verdict: at the end they were out of the teacher's sight.
+    goal_metrics = [name for name in present if any(result.goal and result.goal.metric == name for result in results)]
+    other_metrics = [name for name in present if name not in goal_metrics]
+    header = ("student", "lab", "variant", "goal met", *goal_metrics, "goal", "locked fields changed", "saved",
+              "latest", *other_metrics, "file")
+    rows = tuple((result.student, result.lab, result.variant, result.goal_met,
+                  *(result.metrics.get(name) for name in goal_metrics), result.goal,
+                  ", ".join(result.locked_changed), result.saved, newest,
+                  *(result.metrics.get(name) for name in other_metrics), result.file.name)
+                 for result, newest in zip(results, latest))
+    unjudged = tuple(_why_unjudged(installed.get(result.lab), result) for result in results)
+    return ResultsTable(header, rows, tuple(results), tuple(problems), latest, unjudged, other_lab_version,
+                        corrected, installed)
+
+
+def _why_unjudged(lab: Lab | None, result: LabResult) -> str:
+    """Why ``lab`` as installed here cannot judge ``result``'s goal (see :class:`ResultsTable`), or ""."""
+    if lab is None:
+        return LAB_NOT_INSTALLED
+    if all(variant.name != result.variant for variant in lab.variants):
+        return VARIANT_NOT_INSTALLED
+    return ""
 
 
 def _judged_by(lab: Lab | None, result: LabResult) -> LabResult:
     """``result`` with the goal of ``lab`` as installed here, and whether its metrics meet it: a result
     file is a text file, and one edited by hand claimed a goal met at 50 % accuracy. (Unchanged when
-    the lab is not installed here.)"""
-    if lab is None:
+    the lab is not installed here or lacks the result's variant: nothing here says which goal applies.)"""
+    if _why_unjudged(lab, result):
         return result
     goal = lab.goal if lab.goal is not None and lab.goal.applies_to(result.variant) else None
     met = goal.met(result.metrics) and not result.locked_changed if goal else None

@@ -4964,6 +4964,14 @@ epoch mean
         <translation>неверный результат лабораторной работы (%1)</translation>
     </message>
     <message>
+        <source>lab not installed here: not checked</source>
+        <translation>лабораторная не установлена здесь: не проверено</translation>
+    </message>
+    <message>
+        <source>variant not in the installed lab: not checked</source>
+        <translation>варианта нет в установленной лабораторной: не проверено</translation>
+    </message>
+    <message>
         <source>Collect results</source>
         <translation>Сбор результатов</translation>
     </message>
@@ -5052,6 +5060,10 @@ epoch mean
         <translation>Последний</translation>
     </message>
     <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
         <source>Locked settings changed</source>
         <translation>Изменены фиксированные настройки</translation>
     </message>
@@ -5076,6 +5088,14 @@ epoch mean
         <translation>Результатов, заменённых более поздним экспортом того же студента и варианта работы: %1 (показаны серым, не учитываются).</translation>
     </message>
     <message>
+        <source>Goals not checked, of a lab or variant not installed here: %1 (not counted as reached).</source>
+        <translation>Цели не проверены (лабораторная или вариант не установлены здесь): %1 (не засчитаны как достигнутые).</translation>
+    </message>
+    <message>
+        <source>Made with another version of the lab (its goal differs from the one installed here): %1. Their goals were judged by the lab installed here; to judge them as the students saw them, collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).</source>
+        <translation>Сделаны с другой версией лабораторной работы (её цель отличается от установленной здесь): %1. Их цели оценены по лабораторной, установленной здесь; чтобы оценить их так, как видели студенты, собирайте результаты с лабораторным пакетом, который был у студентов (MLP_WORKBENCH_DATA указывает на него).</translation>
+    </message>
+    <message>
         <source>Goals judged by the lab as installed here, not as the file says (edited?): %1.</source>
         <translation>Цели оценены по лабораторной работе, установленной здесь, а не так, как записано в файле (файл правили?): %1.</translation>
     </message>
@@ -5090,6 +5110,10 @@ epoch mean
     <message>
         <source>… and %1 more (see the tooltip).</source>
         <translation>… и ещё %1 (см. всплывающую подсказку).</translation>
+    </message>
+    <message>
+        <source>The file says: %1</source>
+        <translation>В файле записано: %1</translation>
     </message>
     <message>
         <source>Save the results</source>

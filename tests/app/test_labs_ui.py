@@ -364,6 +364,45 @@ def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_new
     assert dialog.table.item(1 - row, 0).foreground().color() != greyed
 
 
+def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged_here(qtbot, tmp_path, monkeypatch):
+    """Collected without the students' lab pack, results were accused of being edited; a foreign lab's verdict
+    looked checked; and the goal's metric was past the table's right edge even at 1300 pixels."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    for student in ("Anna Ivanova-Sokolova-Petrovskaya", "Boris", "Kirill", "Lena"):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": 0.95}, student=student)
+    for student, change in (("Boris", {"goal": {"metric": "val_accuracy", "at_least": 0.96}, "goal_met": False}),
+                            ("Kirill", {"lab": "13-my-lab"}), ("Lena", {"variant": "deep"})):
+        record = json.loads((tmp_path / f"{student}.json").read_text(encoding="utf-8"))
+        (tmp_path / f"{student}.json").write_text(json.dumps({**record, **change}), encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table_data.header
+    rows = {dialog.table.item(row, 0).text(): row for row in range(dialog.table.rowCount())}
+
+    def cell(student, name):
+        return dialog.table.item(rows[student], header.index(name)).text()
+
+    assert cell("Boris", "goal") == "validation accuracy ≥ 94.0 %" and cell("Boris", "goal met") == "yes"
+    assert cell("Kirill", "goal met") == "lab not installed here: not checked" and cell("Kirill", "goal") == "—"
+    assert cell("Lena", "goal met") == "variant not in the installed lab: not checked"
+    lines = dialog.summary.text().splitlines()
+    assert lines[0] == "4 results; 2 reached their goal.", "verdicts not judged here are not counted"
+    assert lines[1] == "Goals not checked, of a lab or variant not installed here: 2 (not counted as reached)."
+    assert lines[2].startswith("Made with another version of the lab (its goal differs from the one installed "
+                               "here): Boris.json.") and "MLP_WORKBENCH_DATA" in lines[2]
+    assert "edited?" not in dialog.summary.text()
+    assert dialog.width() == 960
+    viewport = dialog.table.viewport().width()
+    for name in ("student", "lab", "variant", "goal met", "val_accuracy", "goal"):
+        column = header.index(name)
+        assert dialog.table.columnViewportPosition(column) + dialog.table.columnWidth(column) <= viewport, name
+
+
 def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_language(qtbot, tmp_path):
     import json
 

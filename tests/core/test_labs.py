@@ -544,8 +544,59 @@ def test_the_teachers_table_judges_each_goal_by_the_installed_lab_not_by_the_fil
     met = {result.student: result.goal_met for result in table.results}
     assert met == {"Anna": False, "Boris": True}
     assert table.corrected == ("Anna.json",)
+    assert table.other_lab_version == ("Boris.json",), "a recorded goal not the lab's is not taken for an edit"
+    assert {result.goal.at_least for result in table.results} == {0.94}
     assert sorted(name for name, problem in table.problems if problem.kind == "incomplete") == \
         ["claimed.json", "nameless.json", "spelled.json"]
+
+
+def test_results_made_with_a_lab_pack_s_other_goal_are_told_apart_from_edited_ones(tmp_path, monkeypatch):
+    """A teacher collecting without the lab pack the students used saw their files taken for edited ones."""
+    pack = tmp_path / "pack"
+    shutil.copytree(lab("01-perceptron").folder, pack / "labs" / "01-perceptron")
+    lab_json = pack / "labs" / "01-perceptron" / "lab.json"
+    lab_json.write_text(lab_json.read_text(encoding="utf-8").replace('"at_least": 0.94', '"at_least": 0.9'),
+                        encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(pack))
+    packed = labs.load("01-perceptron")
+    assert packed.goal.at_least == 0.9
+    config, history, metrics = student_run("Anna")
+    results = tmp_path / "results"
+    labs.export_result(results / "anna.json", packed, "perceptron", config, history,
+                       {**metrics, "val_accuracy": 0.92}, student="Anna")
+    assert labs.collect_results(results).other_lab_version == (), "collected with the pack: the same goal"
+    monkeypatch.delenv("MLP_WORKBENCH_DATA")
+    table = labs.collect_results(results)
+    assert table.other_lab_version == ("anna.json",) and table.corrected == ()
+    assert table.results[0].goal.at_least == 0.94 and table.results[0].goal_met is False, "judged as installed"
+    assert table.unjudged == ("",)
+
+
+def test_a_result_of_a_lab_or_variant_not_installed_here_keeps_its_file_s_verdict_marked_unjudged(tmp_path):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    for name in ("shipped", "foreign", "new_variant"):
+        labs.export_result(tmp_path / f"{name}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": 0.5}, student=name)
+    for name, change in (("foreign", {"lab": "13-my-lab"}), ("new_variant", {"variant": "deep"})):
+        record = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        (tmp_path / f"{name}.json").write_text(json.dumps({**record, **change, "goal_met": True}), encoding="utf-8")
+    table = labs.collect_results(tmp_path)
+    unjudged = {result.student: why for result, why in zip(table.results, table.unjudged)}
+    assert unjudged == {"shipped": "", "foreign": labs.LAB_NOT_INSTALLED, "new_variant": labs.VARIANT_NOT_INSTALLED}
+    met = {result.student: result.goal_met for result in table.results}
+    assert met == {"shipped": False, "foreign": True, "new_variant": True}, "nothing here to judge them by"
+    assert table.corrected == () and table.other_lab_version == ()
+
+
+def test_the_goal_s_metric_and_the_goal_come_right_after_the_verdict(tmp_path):
+    """The validation accuracy a goal is set on was past the table's right edge, after every other column."""
+    config, history, metrics = student_run("Anna")
+    labs.export_result(tmp_path, lab("01-perceptron"), "perceptron", config, history, metrics, student="Anna")
+    table = labs.collect_results(tmp_path)
+    assert table.header[:6] == ("student", "lab", "variant", "goal met", "val_accuracy", "goal")
+    assert table.rows[0][5] == lab("01-perceptron").goal
+    assert {"train_loss", "val_loss", "test_accuracy"} <= set(table.header[6:])
 
 
 def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():
