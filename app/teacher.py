@@ -289,8 +289,8 @@ UNREADABLE_RESULTS = {
 
 
 UNJUDGED_GOALS = {
-    labs.LAB_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "lab not installed here: not checked"),
-    labs.VARIANT_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "variant not in the installed lab: not checked"),
+    labs.LAB_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "not checked: lab not installed here"),
+    labs.VARIANT_NOT_INSTALLED: QT_TRANSLATE_NOOP("ResultsDialog", "not checked: variant not in the installed lab"),
 }
 """Why a row's goal was not judged here, by :data:`core.labs.ResultsTable.unjudged`."""
 

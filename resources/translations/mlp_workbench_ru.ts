@@ -4964,12 +4964,12 @@ epoch mean
         <translation>неверный результат лабораторной работы (%1)</translation>
     </message>
     <message>
-        <source>lab not installed here: not checked</source>
-        <translation>лабораторная не установлена здесь: не проверено</translation>
+        <source>not checked: lab not installed here</source>
+        <translation>не проверено: лабораторная не установлена здесь</translation>
     </message>
     <message>
-        <source>variant not in the installed lab: not checked</source>
-        <translation>варианта нет в установленной лабораторной: не проверено</translation>
+        <source>not checked: variant not in the installed lab</source>
+        <translation>не проверено: варианта нет в установленной лабораторной</translation>
     </message>
     <message>
         <source>Collect results</source>
