@@ -301,9 +301,11 @@ def lab_pack_command(args) -> int:
     if Path(args.dir).exists() and not Path(args.dir).is_dir():
         raise BadInput(f"{args.dir} is a file: give a folder (new or existing) for the lab pack")
     try:
-        packed = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
+        pack = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
     except DatasetUnavailableError as error:  # a data set missing (or only damaged) here: the way out of this command
-        hint = "" if args.download else "\nOr run this command again with --download to fetch it (checksum-verified)."
+        hint = "" if args.download else (
+            f"\nTo download it (checksum-verified): mlp-workbench lab pack {_shell_quoted(args.dir)} --download, "
+            f"or first mlp-workbench data fetch {error.source.name}")
         raise BadInput(f"{error}{hint}") from None
     except DownloadError as error:
         raise BadInput(str(error)) from None
@@ -311,14 +313,27 @@ def lab_pack_command(args) -> int:
         raise BadInput(_folder_problem(error, args.dir)) from None
     except ValueError as error:
         raise BadInput(str(error)) from None
-    for name, folder in packed.items():
+    for name, folder in pack.folders.items():
         print(f"{name}: {folder}")
-    # Quoted as the shell this runs in would quote it: a pack on "Флешка USB" was cut at its space.
+    labs_folder = pack.folders["labs"]
+    if pack.kept_labs:
+        count = len(pack.kept_labs)
+        print(f"kept {count} lab{'s' if count > 1 else ''} already in {labs_folder} ({', '.join(pack.kept_labs)}) as "
+              "they were; delete a lab's folder to get the shipped one again")
+    print(f"The labs in {labs_folder} can be edited: a lab's lab.json and its sheet.*.md (edit the sheet too when a "
+          "goal or setting changes).")
     folder = Path(args.dir).resolve()
     setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
-        else f"export MLP_WORKBENCH_DATA={shlex.quote(str(folder))}"
+        else f"export MLP_WORKBENCH_DATA={_shell_quoted(folder)}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
     return EXIT_OK
+
+
+def _shell_quoted(path) -> str:
+    """``path`` as the shell this runs in would quote it: a pack on "Флешка USB" was cut at its space."""
+    if sys.platform == "win32":
+        return f'"{path}"' if " " in str(path) else str(path)
+    return shlex.quote(str(path))
 
 
 def _folder_problem(error: OSError, folder) -> str:

@@ -765,31 +765,49 @@ def _judged_by(lab: Lab | None, result: LabResult) -> LabResult:
 
 
 # ----------------------------------------------------------------------------- teacher mode: the offline pack
-def lab_pack(folder, *, allow_download: bool = False, progress=None) -> dict[str, Path]:
-    """Write into ``folder`` what a lab machine needs offline; returns what went where.
+LABS_README = """
+Labs: labs/ holds one folder per lab, and MLP Workbench on the lab computers opens these. They can
+be edited: a lab's lab.json (its goal, variants and locked settings) and its task sheets
+sheet.en.md and sheet.ru.md. Edit the sheets too when a goal or setting changes: the students read them.
+Making this pack again keeps the labs already here as they are; delete a lab's folder to get the
+shipped one again.
+"""
 
-    ``labs/`` (every lab, as found by :func:`lab_folders`), the files of the data sets the labs
-    use that are not built in (through :func:`core.datasets.labpack.prepare_lab_pack`, which
-    downloads missing ones only with ``allow_download``), and ``models/`` (the shipped model).
-    On the lab machines, set ``MLP_WORKBENCH_DATA`` to the folder.
+
+@dataclasses.dataclass(frozen=True)
+class LabPack:
+    """What :func:`lab_pack` wrote: ``folders`` maps what (``labs``, ``models``, each data set's name) to
+    where; ``kept_labs`` are the ids of the labs that were in the pack already and were left as they were."""
+
+    folders: dict
+    kept_labs: tuple
+
+
+def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
+    """Write into ``folder`` what a lab machine needs offline.
+
+    ``labs/`` (every lab, as found by :func:`lab_folders`, but for those already there: a teacher may
+    have edited them), the files of the data sets the labs use that are not built in (through
+    :func:`core.datasets.labpack.prepare_lab_pack`, which downloads missing ones only with
+    ``allow_download``), and ``models/`` (the shipped model). On the lab machines, set
+    ``MLP_WORKBENCH_DATA`` to the folder.
     """
     from core.datasets import labpack
 
     folder = Path(folder)
     labs = [load(lab_id) for lab_id in names()]
     needed = sorted({variant.config.data.dataset for lab in labs for variant in lab.variants} & set(labpack.SOURCES))
-    packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress)) \
-        if needed else {}
+    packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress,
+                                           readme_notes=LABS_README)) if needed else {}
+    # Run again (to add --download, say), the pack had every lab edited for the class put back as shipped.
+    kept = tuple(lab.id for lab in labs if (folder / "labs" / lab.id).exists())
     for lab in labs:
-        _copy_folder(lab.folder, folder / "labs" / lab.id)
+        if lab.id not in kept:
+            shutil.copytree(lab.folder, folder / "labs" / lab.id)
     packed["labs"] = folder / "labs"
     if not SHIPPED_MODELS.is_dir() or not any(SHIPPED_MODELS.iterdir()):
         raise ValueError(f"the shipped model is missing from {SHIPPED_MODELS}; this installation is incomplete")
-    _copy_folder(SHIPPED_MODELS, folder / "models")
+    if SHIPPED_MODELS.resolve() != (folder / "models").resolve():
+        shutil.copytree(SHIPPED_MODELS, folder / "models", dirs_exist_ok=True)
     packed["models"] = folder / "models"
-    return packed
-
-
-def _copy_folder(source: Path, target: Path) -> None:
-    if source.resolve() != target.resolve():
-        shutil.copytree(source, target, dirs_exist_ok=True)
+    return LabPack(packed, kept)

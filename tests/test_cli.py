@@ -1,6 +1,7 @@
 """The headless command line, run as a user would: through a subprocess, checking exit codes and output."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -170,9 +171,28 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     assert (pack / "mnist" / "train-images-idx3-ubyte.gz").is_file()
     assert any((pack / "models").glob("*.npz"))
     assert f"export MLP_WORKBENCH_DATA='{pack}'" in result.stdout, "quoted: the folder's name holds a space"
+    assert "kept" not in result.stdout and f"The labs in {pack / 'labs'} can be edited" in result.stdout
+    assert "lab.json" in (pack / "README.txt").read_text() and "sheet.ru.md" in (pack / "README.txt").read_text()
+    # Run again (to add --download, say): the labs the teacher edited stay, one deleted comes back as shipped.
+    edited = {"01-perceptron": pack / "labs" / "01-perceptron" / "lab.json",
+              "04-xnor": pack / "labs" / "04-xnor" / "sheet.ru.md"}
+    for path in edited.values():
+        path.write_text(path.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    teachers = {lab_id: path.read_text(encoding="utf-8") for lab_id, path in edited.items()}
+    shutil.rmtree(pack / "labs" / "02-gd-sgd-minibatch")
+    again = cli("lab", "pack", pack)
+    assert again.returncode == 0, again.stderr
+    assert {lab_id: path.read_text(encoding="utf-8") for lab_id, path in edited.items()} == teachers
+    assert (pack / "labs" / "02-gd-sgd-minibatch" / "lab.json").is_file()
+    kept = [line for line in again.stdout.splitlines() if line.startswith("kept ")]
+    assert kept and f"already in {pack / 'labs'} (01-perceptron, 03-activations, 04-xnor," in kept[0]
+    assert "02-gd-sgd-minibatch" not in kept[0] and "delete a lab's folder to get the shipped one again" in kept[0]
     offline = cli("lab", "pack", tmp_path / "pack2", env_extra={"MLP_WORKBENCH_DATA": str(tmp_path / "nothing"),
                                                                 "MLP_WORKBENCH_CACHE_DIR": str(tmp_path / "cache")})
-    assert offline.returncode == 2 and "run this command again with --download" in offline.stderr
+    assert offline.returncode == 2
+    assert f"mlp-workbench lab pack {tmp_path / 'pack2'} --download" in offline.stderr
+    assert "mlp-workbench data fetch mnist" in offline.stderr
+    assert "python -m" not in offline.stderr and "download=True" not in offline.stderr, "a developer's command"
     (tmp_path / "afile").write_text("")
     on_a_file = cli("lab", "pack", tmp_path / "afile")
     assert on_a_file.returncode == 2 and "is a file: give a folder" in on_a_file.stderr

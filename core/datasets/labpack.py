@@ -29,13 +29,14 @@ On each lab computer, set the environment variable {variable} to this folder, e.
   Linux/macOS:  export {variable}="/path/to/this/folder"
   Windows:      setx {variable} "C:\\path\\to\\this\\folder"
 MLP Workbench then finds the data sets here without any download.
-"""
+{notes}"""
 
 
 def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download: bool = False,
-                     progress: Callable[[int, int], None] | None = None) -> dict[str, Path]:
+                     progress: Callable[[int, int], None] | None = None, readme_notes: str = "") -> dict[str, Path]:
     """Copy the files of the data sets ``names`` into their sub-folders of ``folder`` (``mnist/``,
-    ``fashion-mnist/``: see ``IdxSource.folder_name``); returns each name's sub-folder.
+    ``fashion-mnist/``: see ``IdxSource.folder_name``); returns each name's sub-folder. The folder's
+    README.txt says how to use it, and ``readme_notes`` what else the folder holds.
 
     The files are taken from wherever :func:`core.datasets.mnist.locate_readable` finds a good copy;
     with ``allow_download`` a data set missing (or only damaged) is first downloaded into the cache
@@ -64,7 +65,7 @@ def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download
                     shutil.copyfileobj(original, copy)
         packed[name] = target
     with atomic_file(folder / "README.txt") as readme:
-        readme.write(README.format(names=", ".join(names), variable=SHARED_DATA_VARIABLE).encode())
+        readme.write(README.format(names=", ".join(names), variable=SHARED_DATA_VARIABLE, notes=readme_notes).encode())
     return packed
 
 

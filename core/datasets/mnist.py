@@ -181,8 +181,7 @@ def locate(source: IdxSource, folder=None) -> dict[str, Path]:
         f"({names}) in:\n" + "\n".join(report) + "\n"
         f"To provide them: copy the four files into {cache_folder() / source.folder_name}; or point "
         f"${SHARED_DATA_VARIABLE} at a folder with a '{source.folder_name}' sub-folder holding them (a teacher "
-        f"prepares one with `python -m core.datasets.labpack FOLDER`); or allow a download "
-        f"(load('{source.name}', download=True)), which saves them in the cache folder.", source,
+        f"makes one with `mlp-workbench lab pack FOLDER`); or download them into the cache folder.", source,
         *_given_folder_state(folder))
 
 
@@ -331,7 +330,7 @@ def locate_readable(source: IdxSource, folder=None) -> tuple[dict[str, Path], di
     others = f" (and those in {', '.join(str(path) for path, _ in damaged[1:])})" if len(damaged) > 1 else ""
     raise DatasetDamagedError(
         f"{problem}. The {source.title} files in {where} are damaged{others}: replace them with good copies, or "
-        f"download the set again (download=True), which keeps a good copy in {cache_folder() / source.folder_name}",
+        f"download the set again, which keeps a good copy in {cache_folder() / source.folder_name}",
         source, damaged)
 
 

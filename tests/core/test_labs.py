@@ -621,7 +621,13 @@ def test_a_lab_pack_holds_the_labs_the_data_files_and_the_shipped_model(tmp_path
         packed = labs.lab_pack(tmp_path / "pack")
     except datasets.DatasetUnavailableError:
         pytest.skip("MNIST is not on this computer")
-    assert sorted(path.name for path in packed["labs"].iterdir()) == labs.names()
-    assert (packed["labs"] / "04-xnor" / "sheet.ru.md").is_file()
-    assert any(packed["models"].glob("*.npz"))
-    assert len(list(packed["mnist"].glob("*-ubyte*"))) == 4
+    folders = packed.folders
+    assert sorted(path.name for path in folders["labs"].iterdir()) == labs.names() and packed.kept_labs == ()
+    assert (folders["labs"] / "04-xnor" / "sheet.ru.md").is_file()
+    assert any(folders["models"].glob("*.npz"))
+    assert len(list(folders["mnist"].glob("*-ubyte*"))) == 4
+    edited = folders["labs"] / "04-xnor" / "lab.json"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    teachers = edited.read_text(encoding="utf-8")
+    assert labs.lab_pack(tmp_path / "pack").kept_labs == tuple(labs.names())
+    assert edited.read_text(encoding="utf-8") == teachers, "a lab edited in the pack is not put back as shipped"

@@ -73,8 +73,8 @@ def test_offline_error_lists_every_folder_and_how_to_provide_the_files(tmp_path,
     assert f"{tmp_path / 'mine'} (the folder given): does not exist" in message
     assert f"{tmp_path / 'lab' / 'mnist'} ($MLP_WORKBENCH_DATA/mnist): has 2 of the 4 files" in message
     assert f"{tmp_path / 'cache' / 'mnist'} (the user's cache): does not exist" in message
-    assert "train-images-idx3-ubyte[.gz]" in message and "download=True" in message
-    assert "python -m core.datasets.labpack" in message
+    assert "train-images-idx3-ubyte[.gz]" in message and "download them into the cache folder" in message
+    assert "`mlp-workbench lab pack FOLDER`" in message and "python -m" not in message, "the user's command"
     monkeypatch.delenv("MLP_WORKBENCH_DATA")
     with pytest.raises(FileNotFoundError, match=r"\$MLP_WORKBENCH_DATA is not set"):
         datasets.load("fashion_mnist", folder=tmp_path / "mine")
@@ -95,7 +95,7 @@ def test_files_that_do_not_fit_together_are_refused(tmp_path, damage, message):
     with pytest.raises(DatasetDamagedError, match=message) as caught:
         datasets.load("mnist", folder=tmp_path)
     assert f"The MNIST handwritten digits files in {tmp_path} are damaged: replace them with good copies, or " \
-           f"download the set again (download=True)" in str(caught.value)
+           f"download the set again, which keeps a good copy" in str(caught.value)
     assert caught.value.damaged[0][0] == tmp_path
 
 
