@@ -416,24 +416,34 @@ class LabController(QObject):
         self.dock.set_goal_met(goal.met(self.metrics) and not changed)
 
     # ------------------------------------------------------------------ results
+    def export_problem(self) -> str:
+        """Why the result cannot be exported now, for the student ("" when it can): asked before the name
+        and the file, which were asked for in vain while the run was going."""
+        window = self.window
+        if self.lab is None:
+            return self.tr("Open a lab and train it before exporting a result.")
+        if window.state == "running":
+            return self.tr("Pause or stop the run before exporting its result.")
+        # The run library's curves of the run: all of them for a run reopened or branched from a checkpoint.
+        history = window.current_history()
+        if window.experiment is None or not history or not history["epochs"]:
+            return self.tr("Train the lab first: the result holds the curves and final metrics of the run "
+                           "trained in it (at least one epoch).")
+        if not self._run_is_the_labs():
+            return (self.tr("This network was not trained in this lab's variant “%1”: it comes from a model "
+                            "file or from another lab, or was trained on with the lab closed. Open the variant "
+                            "again (in the lesson or the Labs menu), train it, and export that run.")
+                    .replace("%1", text_in(self.variant.title, i18n.current_language())))
+        return ""
+
     def export_result(self, destination, student: str = "") -> Path | None:
         """Write the student's result of the open lab variant to ``destination`` (a folder or .json)."""
         window = self.window
-        # The run library's curves of the run: all of them for a run reopened or branched from a checkpoint.
+        problem = self.export_problem()
+        if problem:
+            window.show_message(problem, "warning")
+            return None
         history = window.current_history()
-        if self.lab is None or window.experiment is None or not history or not history["epochs"]:
-            window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
-            return None
-        if window.state == "running":
-            window.show_message(self.tr("Pause or stop the run before exporting its result."), "warning")
-            return None
-        if not self._run_is_the_labs():
-            window.show_message(self.tr("This network was not trained in this lab's variant “%1”: it comes "
-                                        "from a model file or from another lab, or was trained on with the lab "
-                                        "closed. Open the variant again (in the lesson or the Labs menu), train "
-                                        "it, and export that run.")
-                                .replace("%1", text_in(self.variant.title, i18n.current_language())), "warning")
-            return None
         try:
             metrics = labs.final_metrics(window.experiment)
             # The configuration that trained the weights, not settings typed since (lr 5 beside curves of lr 0.5).
@@ -448,8 +458,9 @@ class LabController(QObject):
         return path
 
     def export_dialog(self) -> None:
-        if self.lab is None:
-            self.window.show_message(self.tr("Open a lab and train it before exporting a result."), "warning")
+        problem = self.export_problem()
+        if problem:
+            self.window.show_message(problem, "warning")
             return
         student, accepted = QInputDialog.getText(self.window, self.tr("Export my result"),
                                                  self.tr("Your name (it goes into the file for the teacher):"),

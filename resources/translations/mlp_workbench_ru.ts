@@ -2677,6 +2677,10 @@ epoch mean
         <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
     </message>
     <message>
+        <source>Train the lab first: the result holds the curves and final metrics of the run trained in it (at least one epoch).</source>
+        <translation>Сначала обучите лабораторную: результат содержит кривые и итоговые метрики запуска, обученного в ней (хотя бы одну эпоху).</translation>
+    </message>
+    <message>
         <source>This network was not trained in this lab&apos;s variant “%1”: it comes from a model file or from another lab, or was trained on with the lab closed. Open the variant again (in the lesson or the Labs menu), train it, and export that run.</source>
         <translation>Эта сеть обучена не в варианте «%1» этой лабораторной: она из файла модели или из другой лабораторной либо дообучалась при закрытой лабораторной. Откройте вариант снова (в занятии или в меню «Лабораторные»), обучите его и экспортируйте этот запуск.</translation>
     </message>

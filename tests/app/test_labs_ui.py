@@ -223,7 +223,7 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     window.labs.open_lab("04-xnor", "trained")
     wait_built(qtbot, window)
     assert window.labs.export_result(tmp_path) is None, "nothing trained yet: nothing to export"
-    assert "train it before exporting" in window.message_bar.message()
+    assert window.message_bar.message().startswith("Train the lab first"), "the lab is open already"
     window.model.set("training.epochs", 3)
     wait_built(qtbot, window)
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
@@ -239,6 +239,29 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     monkeypatch.setattr(labs_ui.QInputDialog, "getText", lambda *args: ("  ", True))
     window.labs.export_dialog()
     assert "Give your name" in window.message_bar.message()
+
+
+def test_export_my_result_says_why_it_cannot_export_before_asking_for_a_name_and_a_file(window, qtbot,
+                                                                                         monkeypatch):
+    """The student typed a name and chose a file, and only then heard that the run had to be paused."""
+    asked = []
+    monkeypatch.setattr(labs_ui.QInputDialog, "getText", lambda *args: asked.append("name") or ("Anna", True))
+    monkeypatch.setattr(labs_ui, "ask_save_path", lambda *args: asked.append("file") or "")
+    window.labs.open_lab("04-xnor", "trained")
+    wait_built(qtbot, window)
+    window.labs.dock.export_button.click()
+    assert asked == [] and window.message_bar.message().startswith("Train the lab first")
+    window.model.set("training.epochs", 10_000)
+    wait_built(qtbot, window)
+    window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.epochs_done > 0, timeout=20_000)
+    window.labs.dock.export_button.click()
+    assert asked == [] and window.message_bar.message() == "Pause or stop the run before exporting its result."
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop_action.trigger()
+    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    window.labs.dock.export_button.click()
+    assert asked == ["name", "file"], "trained and stopped: the name and the file are asked for"
 
 
 def test_the_name_for_an_exported_result_is_offered_again_only_in_the_same_window(open_window, qtbot, tmp_path,
