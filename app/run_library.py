@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import csv
-import io
 import logging
 import math
 import threading
@@ -29,6 +27,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.i18n import os_error_reason
 from app.panels.base import refusal_text
+from app.spreadsheet_csv import csv_text
 from app.worker_thread import Outbox
 from core import events, model_io, runs
 from core.config import RunConfig
@@ -153,19 +152,13 @@ def _interpolate(step: int, steps: list[int], times: list[float]) -> float:
     return times[index - 1] + share * (times[index] - times[index - 1])
 
 
-def metrics_csv(history: dict) -> str:
-    """The per-epoch history as CSV text (:data:`METRIC_COLUMNS`; an empty cell where a value was not finite)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(METRIC_COLUMNS)
-    for entry in history["epochs"]:
-        writer.writerow(["" if entry.get(column) is None else entry[column] for column in METRIC_COLUMNS])
-    return buffer.getvalue()
-
-
 def write_metrics_csv(path, history: dict) -> None:
-    """Write :func:`metrics_csv` atomically (the previous file stays whole if the write fails)."""
-    model_io.write_text_atomically(Path(path), metrics_csv(history))
+    """Write the per-epoch history as CSV (:data:`METRIC_COLUMNS`; an empty cell where a value was not finite)
+    for a spreadsheet in the interface language (:mod:`app.spreadsheet_csv`), atomically (the previous file
+    stays whole if the write fails)."""
+    rows = [["" if entry.get(column) is None else entry[column] for column in METRIC_COLUMNS]
+            for entry in history["epochs"]]
+    model_io.write_text_atomically(Path(path), csv_text(METRIC_COLUMNS, rows))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ the patience box, the augmentation group), so the lab's rules are applied again 
 """
 from __future__ import annotations
 
-import csv
 import math
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
 from app.panels.widgets import set_help, show_help
+from app.spreadsheet_csv import write_csv
 from core import labs
 from core.languages import text_in
 
@@ -241,22 +241,14 @@ def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
     return display_cell(value)
 
 
-def csv_separators() -> tuple[str, str]:
-    """(delimiter, decimal separator) of a CSV file for a spreadsheet set up in the interface
-    language: where numbers are written 0,95 (Russian), a spreadsheet splits columns at semicolons,
-    and read a comma-separated file as one column of text."""
-    decimal = QLocale().decimalPoint()
-    return (";", decimal) if decimal == "," else (",", ".")
-
-
-def csv_cell(table: labs.ResultsTable, row: int, column: int, decimal: str) -> str:
+def csv_cell(table: labs.ResultsTable, row: int, column: int) -> str | float:
     """A cell as written to CSV: the table's text, but numbers in full and dates as ISO 8601 (which a
     spreadsheet reads as a date in any language)."""
     name, value = table.header[column], table.rows[row][column]
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if isinstance(value, float):
-        return repr(value).replace(".", decimal)
+        return value
     return inert(value.replace("T", " ") if name == "saved" else shown_text(table, row, column))
 
 
@@ -314,15 +306,10 @@ def listed(names: tuple) -> str:
 
 
 def write_results_csv(table: labs.ResultsTable, path, headings: list[str]) -> None:
-    """The table as CSV in UTF-8 with a byte-order mark (without it a spreadsheet set up for Russian
-    read the file as Windows-1251, and the students' names came out garbled), in the separators of
-    :func:`csv_separators`, under ``headings``."""
-    delimiter, decimal = csv_separators()
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(headings)
-        writer.writerows([csv_cell(table, row, column, decimal) for column in range(len(table.header))]
-                         for row in range(len(table.rows)))
+    """The table as CSV for a spreadsheet in the interface language (:mod:`app.spreadsheet_csv`), under
+    ``headings``."""
+    write_csv(path, headings, ([csv_cell(table, row, column) for column in range(len(table.header))]
+                               for row in range(len(table.rows))))
 
 
 class ResultsDialog(QDialog):

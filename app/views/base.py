@@ -8,7 +8,6 @@ views in hidden tabs cost nothing but the bookkeeping; it catches up when shown.
 from __future__ import annotations
 
 import contextlib
-import csv
 import math
 import weakref
 from pathlib import Path
@@ -26,6 +25,7 @@ from app import display_names, palette
 from app.file_dialogs import ask_save_path
 from app.i18n import with_decimal_separator
 from app.panels.widgets import set_help
+from app.spreadsheet_csv import write_csv
 from core.inspection import Inspection, inspect
 
 EXPORT_TYPES = {".png": QT_TRANSLATE_NOOP("View", "PNG image"), ".svg": QT_TRANSLATE_NOOP("View", "SVG drawing"),
@@ -724,10 +724,7 @@ class View(QWidget):
             header, rows = self.table()
             if not rows:  # a file of headings alone looked like an export that had failed
                 raise ValueError(nothing_to_export())
-            with open(path, "w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(header)
-                writer.writerows(rows)
+            write_csv(path, header, rows)
             return
         scene = self.graphics.scene()
         # What is on screen, not the scene's own rectangle: that only ever grows (to hold a diverged

@@ -12,7 +12,6 @@ stop act on all contenders together.
 from __future__ import annotations
 
 import copy
-import csv
 import logging
 import math
 import time
@@ -37,6 +36,7 @@ from app.panels.training_panel import carried_options, chosen_schedule, hyperpar
 from app.panels.base import problem_text
 from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
                                 mark, named_key, set_help)
+from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
                             laid_out_legend)
@@ -1353,11 +1353,7 @@ class CompareView(SessionView, View):
             raise ValueError(self.tr("no race has results yet"))
         if Path(path).suffix.lower() != ".csv":
             raise ValueError(self.tr("the file name must end in .csv"))
-        header, rows = self.summary_rows()
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows(rows)
+        write_csv(path, *self.summary_rows())
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every step's training loss and learning rate, and every epoch's mean training loss and metric and

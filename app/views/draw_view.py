@@ -22,7 +22,6 @@ The current model is, in this order of precedence, the latest one to arrive:
 """
 from __future__ import annotations
 
-import csv
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -40,6 +39,7 @@ from app.display_names import label
 from app.data_loader import digits_to_draw_text
 from app.i18n import english_plural, format_integer, format_percent, os_error_reason
 from app.panels.widgets import FlowLayout
+from app.spreadsheet_csv import write_csv
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
 from core import model_io
@@ -767,10 +767,7 @@ class DrawView(QWidget):
             if probabilities is None:
                 raise ValueError(QCoreApplication.translate(
                     "DrawView", "There is nothing to export yet: draw a digit for its probabilities."))
-            with open(path, "w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["class", "probability"])
-                writer.writerows(zip(self._model.class_names, probabilities.tolist()))
+            write_csv(path, ["class", "probability"], zip(self._model.class_names, probabilities.tolist()))
 
     # ------------------------------------------------------------------ models
     def set_model(self, network: Network, metadata: dict | None = None, source: str | None = None) -> None:

@@ -181,7 +181,7 @@ def test_exports_write_the_figure_and_each_curve(view, tmp_path):
     image = QImage(str(tmp_path / "activations.png"))
     assert not image.isNull() and image.width() >= 2 * view.graphics.width() - 1
     assert ElementTree.parse(tmp_path / "activations.svg").getroot().tag.endswith("svg")
-    with open(tmp_path / "activations.csv", newline="", encoding="utf-8") as handle:
+    with open(tmp_path / "activations.csv", newline="", encoding="utf-8-sig") as handle:
         header, *rows = list(csv.reader(handle))
     assert header == ["z", "step(z)", "step'(z)", "sigmoid(z)", "sigmoid'(z)"]
     table = np.array(rows, dtype=np.float64)

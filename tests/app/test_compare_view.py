@@ -105,7 +105,7 @@ def test_a_race_with_a_schedule_plots_each_contender_s_learning_rate(qtbot, view
     assert adam[1][0] == pytest.approx(0.01) and adam[1][-1] == pytest.approx(0.01 * 0.1)
     assert adam[0][-1] == view.summary[2].steps
     view.export(tmp_path / "race.csv")
-    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "race.csv", encoding="utf-8-sig") as handle:
         rates = [row for row in csv.reader(handle) if row[1] == "learning rate" and row[0] == "Adam"]
     assert float(rates[0][5]) == pytest.approx(0.01) and len(rates) == 2 * steps_per_epoch
     view.set_contenders(THREE[:2])  # constant rates only: no plot for them
@@ -192,7 +192,7 @@ def test_the_epochs_chosen_here_stay_until_the_data_or_network_changes(qtbot, vi
 def test_export_writes_the_curves_and_the_figure(qtbot, view, tmp_path):
     race_to_the_end(qtbot, view)
     view.export(tmp_path / "race.csv")
-    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "race.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["contender", "series", "step", "epoch", "seconds", "value"]
     steps_per_epoch = view._steps_per_epoch
@@ -222,7 +222,7 @@ def test_the_export_keeps_every_step_s_loss_and_rate_as_they_were_and_the_summar
     steps = view.summary[0].steps
     assert steps > 1024 and len(view.curves[0].loss_by_step) <= 1024, "the curves drawn stay bounded"
     view.export(tmp_path / "race.csv")
-    with open(tmp_path / "race.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "race.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))[1:]
     solo = Experiment(contender_config(view.race_config(), view.contenders[1]))
     batches = [event for event in solo.make_trainer().run() if isinstance(event, events.BatchFinished)]
@@ -232,7 +232,7 @@ def test_the_export_keeps_every_step_s_loss_and_rate_as_they_were_and_the_summar
         assert [row[2] for row in exported] == [str(step) for step in range(1, steps + 1)]
         assert [float(row[5]) for row in exported] == expected  # as the engine reported them, to the last bit
     assert view.export_buttons.export_to(str(tmp_path / "summary.csv"), view.export_summary)
-    with open(tmp_path / "summary.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "summary.csv", encoding="utf-8-sig") as handle:
         header, *table = list(csv.reader(handle))
     assert header == ["contender", "optimiser", "best validation accuracy", "at epoch", "target loss (epoch mean)",
                       "steps to target loss", "seconds per epoch", "status"]

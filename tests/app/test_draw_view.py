@@ -629,7 +629,7 @@ def test_export_writes_an_image_a_drawing_and_a_table(view, tmp_path):
     for name in ("draw.png", "draw.svg", "draw.csv"):
         view.export(tmp_path / name)
         assert (tmp_path / name).stat().st_size > 0
-    rows = (tmp_path / "draw.csv").read_text().splitlines()
+    rows = (tmp_path / "draw.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[0] == "class,probability" and len(rows) == 11 and rows[8].startswith("7,")
     with pytest.raises(ValueError, match="must end in"):
         view.export(tmp_path / "draw.txt")

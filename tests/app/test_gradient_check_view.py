@@ -164,7 +164,7 @@ def test_exports_write_the_chart_and_the_rows(qtbot, tmp_path):
     image = QImage(str(tmp_path / "check.png"))
     assert not image.isNull() and image.width() >= 2 * view.graphics.width() - 1
     assert ElementTree.parse(tmp_path / "check.svg").getroot().tag.endswith("svg")
-    with open(tmp_path / "check.csv", newline="", encoding="utf-8") as handle:
+    with open(tmp_path / "check.csv", newline="", encoding="utf-8-sig") as handle:
         header, *lines = list(csv.reader(handle))
     assert header == ["tensor", "shape", "entries_checked", "entries_at_kinks", "backprop_norm", "numeric_norm",
                       "max_abs_error", "relative_error", "passed"]

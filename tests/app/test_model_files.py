@@ -229,7 +229,7 @@ def test_the_model_option_opens_the_window_with_the_model_loaded(qtbot, monkeypa
 def test_metrics_export_writes_the_current_run_s_history(trained_window, tmp_path):
     path = tmp_path / "metrics.csv"
     assert trained_window.export_metrics(path)
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     history = runs.load_history(trained_window.recording.folder)["epochs"]
     assert [int(row["epoch"]) for row in rows] == [entry["epoch"] for entry in history] == [1, 2]
     for row, entry in zip(rows, history):

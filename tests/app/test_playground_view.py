@@ -217,7 +217,7 @@ def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
     only(view, "sgd", "newton")
     view.step(25)
     view.export(tmp_path / "paths.csv")
-    with open(tmp_path / "paths.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "paths.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["method", "learning rate", "step", "x", "y", "loss"]
     sgd = [row for row in rows[1:] if row[0] == "sgd"]

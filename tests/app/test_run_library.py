@@ -198,7 +198,7 @@ def test_metrics_csv_round_trip_keeps_every_value_and_leaves_gaps_for_missing_on
                "batches": [], "batch_stride": 1}  # the first epoch as saved before penalties were recorded
     path = tmp_path / "metrics.csv"
     run_library.write_metrics_csv(path, history)
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert tuple(rows[0]) == run_library.METRIC_COLUMNS
     for row, entry in zip(rows, history["epochs"]):
         for column in run_library.METRIC_COLUMNS:

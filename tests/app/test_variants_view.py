@@ -1,5 +1,6 @@
 """The Lab variants tool: a lab's variants trained one after another, overlaid, stopped, exported,
 and brought forward (with the lab's x-axis) when a lab that compares variants opens."""
+import codecs
 import csv
 import xml.etree.ElementTree as ElementTree
 
@@ -160,7 +161,7 @@ def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path
     view.max_epochs.setValue(3)
     run_to_the_end(qtbot, view)
     view.export(tmp_path / "variants.csv")
-    with open(tmp_path / "variants.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "variants.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     titles = [lab.variant(name).title["en"] for name in ("full_batch", "mini_batch")]
     assert rows[0] == ["series", "epochs", *titles]
@@ -171,6 +172,20 @@ def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path
             list(view._plot_items[name][2].getData()[1]))
     training = [row for row in rows[1:] if row[0] == "training loss, smoothed"]
     assert sum(1 for row in training if row[2]) == 3  # full batch: one step per epoch
+    # As the teacher's results CSV: a Russian spreadsheet read the Cyrillic headings garbled, without the BOM,
+    # and each row as one cell of text, in commas with decimal points.
+    i18n.set_language("ru")
+    try:
+        view.export(tmp_path / "variants_ru.csv")
+    finally:
+        i18n.set_language("en")
+    assert (tmp_path / "variants_ru.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    with open(tmp_path / "variants_ru.csv", encoding="utf-8-sig") as handle:
+        russian = list(csv.reader(handle, delimiter=";"))
+    assert russian[0][2:] == [lab.variant(name).title["ru"] for name in ("full_batch", "mini_batch")]
+    assert [[cell.replace(",", ".") for cell in row[1:]] for row in russian[1:]] == [row[1:] for row in rows[1:]], \
+        "the same numbers in full, with decimal commas"
+    assert any("," in cell for row in russian[1:] for cell in row[2:])
     view.export(tmp_path / "variants.png")
     assert not QImage(str(tmp_path / "variants.png")).isNull()
     view.export(tmp_path / "variants.svg")
