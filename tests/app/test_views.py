@@ -940,7 +940,7 @@ def test_every_view_exports_png_svg_and_csv(qtbot, runs, tmp_path, view_class):
     view.export(tmp_path / "view.svg")
     assert ElementTree.parse(tmp_path / "view.svg").getroot().tag.endswith("svg")
     view.export(tmp_path / "view.csv")
-    with open(tmp_path / "view.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "view.csv", encoding="utf-8-sig") as handle:
         header, *rows = list(csv.reader(handle))
     assert len(header) >= 2 and len(rows) > 0
     assert all(len(row) == len(header) for row in rows)
@@ -1059,7 +1059,7 @@ def test_loss_csv_holds_the_plotted_points(qtbot, runs, tmp_path):
     run = runs["digits"]
     view = fed_view(qtbot, LossView, run)
     view.export(tmp_path / "loss.csv")
-    with open(tmp_path / "loss.csv", encoding="utf-8") as handle:
+    with open(tmp_path / "loss.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     batch_rows = [row for row in rows if row["series"] == "loss per batch"]
     assert [int(row["step"]) for row in batch_rows] == [event.step for event in run.batches]
