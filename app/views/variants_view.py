@@ -217,7 +217,6 @@ class VariantsView(SessionView, View):
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
-        self.graphics.ci.layout.setRowStretchFactor(4, 2)
         self._set_metric_headers()
         self._apply_scales()
 
@@ -566,6 +565,8 @@ class VariantsView(SessionView, View):
                 self.graphics.addItem(self.lr_plot, row=4, col=0)
             else:
                 self.graphics.removeItem(self.lr_plot)
+            # An empty row with a stretch kept its share of the height: a blank fifth under the plots.
+            self.graphics.ci.layout.setRowStretchFactor(4, 2 if shows_rates else 0)
         self._set_metric_headers()
         self._changed()
 

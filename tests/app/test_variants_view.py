@@ -103,6 +103,17 @@ def test_running_all_variants_draws_one_curve_per_variant_with_the_engines_numbe
     assert view.lr_plot.scene() is None, "no learning-rate plot where every variant keeps its rate"
 
 
+def test_the_plots_fill_the_view_with_or_without_the_learning_rate_plot(qtbot, view):
+    """The learning-rate plot's empty row kept its share of the height: a blank fifth under the plots,
+    in the view and in the figures it exported."""
+    for lab_id, lowest in ((BATCH_SIZES, "metric_plot"), ("10-lr-schedules", "lr_plot"), (BATCH_SIZES, "metric_plot")):
+        open_lab(view, lab_id)
+        qtbot.waitUntil(lambda: view.graphics.ci.layout.geometry().height() > 0)
+        view.graphics.ci.layout.activate()
+        bottom = getattr(view, lowest).mapRectToScene(getattr(view, lowest).boundingRect()).bottom()
+        assert bottom >= 0.95 * view.graphics.viewport().height(), lab_id
+
+
 def test_variants_that_schedule_the_learning_rate_show_it_per_step(qtbot, view):
     """Lab 10 asks to look at the learning-rate curves first: the view plotted none."""
     lab = open_lab(view, "10-lr-schedules", x_axis=STEP)
