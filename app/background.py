@@ -7,7 +7,8 @@
   waited for its second half, and the window trained at 13–18k samples/s instead of 22k with one
   thread (MNIST, batch 32, the same host minutes apart). A run in a training process of its own
   (:mod:`app.training_process`) on two cores may use both (:func:`training_process_blas_threads`):
-  there the engine measures which setting is faster while it trains.
+  there the engine measures which setting is faster while it trains (where either gives the same
+  numbers: :func:`core.trainer.thread_count_changes_products`).
 - :func:`training_threads`, around a worker's run, lowers the scheduling priority of every thread
   of the process but the GUI's (Linux: a niceness per thread), so that when the GUI thread wakes up
   to paint while other programs keep the cores busy, it runs first.

@@ -68,9 +68,11 @@ class BlasThreadChoice:
     batches that waited for a core (a few in a frame painted every 40 ms) are the cost of a setting,
     not noise. A machine that changes between probes shows as the chosen setting's time per sample
     over its latest probe's length growing past :attr:`SLOWER` × its value at the choice: then a
-    probe starts at once (the choice stood half an epoch in the wrong setting otherwise). Either
-    setting gives the same numbers: OpenBLAS splits a product's rows and columns between its threads,
-    never the sums. (The probes cost ~2 % of an epoch when the choice stands.)
+    probe starts at once (the choice stood half an epoch in the wrong setting otherwise). (The probes
+    cost ~2 % of an epoch when the choice stands.)
+
+    A run only chooses where either setting gives the same numbers (:func:`thread_count_changes_products`):
+    a run's numbers must not depend on how busy the machine was.
     """
 
     PROBE_EVERY = 512
@@ -143,6 +145,39 @@ def _openblas_thread_counts() -> list[tuple]:
                 functions.append((get, getattr(library.dynlib, f"{prefix}openblas_set_num_threads{suffix}")))
                 break
     return functions
+
+
+_PRODUCTS_CHANGE_WITH_THREADS: dict[np.dtype, bool] = {}
+
+
+def thread_count_changes_products(dtype) -> bool:
+    """Whether OpenBLAS here rounds a matrix product of ``dtype`` otherwise on every thread than on one.
+
+    Where its kernels split only a product's rows and columns between threads, each sum is computed
+    alike and the numbers are the same (OpenBLAS's SkylakeX kernels, measured). Its Haswell kernels
+    (AVX2 CPUs) round differently on two threads than on one, up to 1e-5 in a sum of 64 float32 terms:
+    there a run that switched between the settings as they measured faster would give other weights
+    each time it ran. Tried once per process and dtype, on MNIST's first product at batch 128 (~1 ms);
+    the thread count is restored at once. False while OpenBLAS runs on one thread (nothing to compare).
+    """
+    dtype = np.dtype(dtype)
+    if dtype not in _PRODUCTS_CHANGE_WITH_THREADS:
+        lowered = [(set_threads, threads) for get_threads, set_threads in _openblas_thread_counts()
+                   if (threads := get_threads()) > 1]
+        if not lowered:
+            return False
+        rng = np.random.default_rng(0)
+        a, b = (rng.standard_normal(shape).astype(dtype) for shape in ((128, 784), (784, 256)))
+        on_every_thread = a @ b
+        for set_threads, _ in lowered:
+            set_threads(1)
+        try:
+            on_one_thread = a @ b
+        finally:
+            for set_threads, threads in lowered:
+                set_threads(threads)
+        _PRODUCTS_CHANGE_WITH_THREADS[dtype] = not np.array_equal(on_every_thread, on_one_thread)
+    return _PRODUCTS_CHANGE_WITH_THREADS[dtype]
 
 
 class MainThreadBlasLimit:
@@ -560,7 +595,8 @@ class Trainer:
         network.prepare()
         self._blas_thread_choice = BlasThreadChoice() \
             if threading.current_thread() is threading.main_thread() \
-            and any(get_threads() > 1 for get_threads, _ in _openblas_thread_counts()) else None
+            and any(get_threads() > 1 for get_threads, _ in _openblas_thread_counts()) \
+            and not thread_count_changes_products(network.dtype) else None
         # What early stopping restores and a divergence offers to go back to: the weights of this run's
         # epoch with the lowest monitored loss, or those it started from (one copy of the parameters).
         self.best_weights = events.Snapshot(self.epoch, self.step, network.state())
