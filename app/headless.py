@@ -1,8 +1,8 @@
-"""The headless subcommands of ``mlp-workbench``: train, evaluate, gradcheck, data fetch, lab pack.
+"""The headless subcommands of ``mlp-workbench``: train, evaluate, gradcheck, data fetch, lab pack, lab check.
 
 Nothing here imports Qt: these commands run on machines without a display (CI, lab servers).
 Each returns a process exit code: 0 success, 1 the work ran but failed (diverged, gradient check
-failed), 2 bad input (the message says what is wrong and what to do).
+failed, a lab checked has problems), 2 bad input (the message says what is wrong and what to do).
 """
 from __future__ import annotations
 
@@ -48,11 +48,16 @@ def add_subcommands(subparsers) -> None:
     fetch.set_defaults(command=fetch_command)
 
     lab = subparsers.add_parser("lab", help="teaching labs")
-    lab_commands = lab.add_subparsers(dest="lab_command", metavar="pack", required=True)
+    lab_commands = lab.add_subparsers(dest="lab_command", metavar="{pack,check}", required=True)
     pack = lab_commands.add_parser("pack", help="write everything a lab machine needs offline into a folder")
     pack.add_argument("dir", metavar="DIR")
     pack.add_argument("--download", action="store_true", help="download datasets missing on this computer")
     pack.set_defaults(command=lab_pack_command)
+    check = lab_commands.add_parser("check", help="check labs as they are edited, before handing them out: "
+                                                  "every problem of each lab, as the window would meet it")
+    check.add_argument("paths", nargs="+", metavar="PATH",
+                       help="a lab's folder or its lab.json, a folder of labs, or a lab pack")
+    check.set_defaults(command=lab_check_command)
 
 
 def _load_config(path: str, epochs=None, seed=None):
@@ -304,7 +309,7 @@ def lab_pack_command(args) -> int:
         pack = labs.lab_pack(args.dir, allow_download=args.download, progress=_download_progress)
     except DatasetUnavailableError as error:  # a data set missing (or only damaged) here: the way out of this command
         hint = "" if args.download else (
-            f"\nTo download it (checksum-verified): mlp-workbench lab pack {_shell_quoted(args.dir)} --download, "
+            f"\nTo download it (checksum-verified): mlp-workbench lab pack {shell_quoted(args.dir)} --download, "
             f"or first mlp-workbench data fetch {error.source.name}")
         raise BadInput(f"{error}{hint}") from None
     except DownloadError as error:
@@ -321,15 +326,49 @@ def lab_pack_command(args) -> int:
         print(f"kept {count} lab{'s' if count > 1 else ''} already in {labs_folder} ({', '.join(pack.kept_labs)}) as "
               "they were; delete a lab's folder to get the shipped one again")
     print(f"The labs in {labs_folder} can be edited: a lab's lab.json and its sheet.*.md (edit the sheet too when a "
-          "goal or setting changes).")
+          f"goal or setting changes). Then: mlp-workbench lab check {shell_quoted(labs_folder)}")
     folder = Path(args.dir).resolve()
     setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
-        else f"export MLP_WORKBENCH_DATA={_shell_quoted(folder)}"
+        else f"export MLP_WORKBENCH_DATA={shell_quoted(folder)}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
     return EXIT_OK
 
 
-def _shell_quoted(path) -> str:
+def lab_check_command(args) -> int:
+    """Each lab's lab.json, then its problems (or that it has none), one a line; a summary; exit 1 if any is broken."""
+    from core import labs
+
+    folders, seen = [], set()
+    for given in args.paths:
+        try:
+            found = labs.labs_under(given)
+        except ValueError as error:
+            raise BadInput(str(error)) from None
+        for folder in found:
+            if folder.resolve() not in seen:  # a pack and one of its labs, both given
+                seen.add(folder.resolve())
+                folders.append(folder)
+    broken = problems = 0
+    for folder in folders:
+        print(folder / "lab.json")
+        lab, found = labs.check_lab(folder)
+        for problem in found:
+            print(f"  {labs.problem_text(problem)}")
+        if not found:  # the version the teacher's results table shows of the results made with it
+            print(f"  no problems (lab version {labs.short_fingerprint(lab.fingerprint)})")
+        broken += bool(found)
+        problems += len(found)
+    checked = f"{len(folders)} lab{'s' if len(folders) != 1 else ''} checked"
+    if broken:
+        print(f"{checked}: {broken} with problems ({problems} in all), {len(folders) - broken} without. "
+              "MLP Workbench does not offer a lab that has problems: the shipped lab of its number stands in, "
+              "where there is one.")
+    else:
+        print(f"{checked}: no problems.")
+    return EXIT_FAILED if broken else EXIT_OK
+
+
+def shell_quoted(path) -> str:
     """``path`` as the shell this runs in would quote it: a pack on "Флешка USB" was cut at its space."""
     if sys.platform == "win32":
         return f'"{path}"' if " " in str(path) else str(path)

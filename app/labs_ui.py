@@ -9,6 +9,7 @@ epoch by epoch; "Export my result" writes :func:`core.labs.export_result`'s file
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
 from app.file_dialogs import ask_save_path
+from app.lab_problems import broken_labs_text
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
 from app.teacher import LabControls, ResultsDialog
@@ -101,10 +103,9 @@ class LabController(QObject):
         self.dock.export_requested.connect(self.export_dialog)
         self.dock.close_requested.connect(self.close_lab)
         self.dock.language_changed.connect(self._retranslate)
-        if problems:
-            window.show_message(self.tr("A lab could not be read (the shipped lab of that number is offered "
-                                        "where there is one): %1")
-                                .replace("%1", "; ".join(refusal_text(problem) for problem in problems)), "warning")
+        if problems:  # each lab's file and problems, as `mlp-workbench lab check` lists them, again in a new language
+            compose = functools.partial(broken_labs_text, problems)
+            window.message_bar.show_message(compose(), "warning", compose=compose)
         self._build_menu()
         window.model.changed.connect(self._apply_controls)
         window.network_panel.layers.currentRowChanged.connect(self._apply_controls)

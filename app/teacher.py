@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
+from app.lab_problems import setting_name
 from app.panels.widgets import set_help, show_help
 from app.spreadsheet_csv import write_csv
 from core import labs
@@ -190,30 +191,24 @@ def variant_title(table: labs.ResultsTable, lab_id: str, name: str) -> str:
     return text_in(titles[name], current_language()) if name in titles else name
 
 
-LOCKED_FIELD_NAMES = {
-    "data.dataset": QT_TRANSLATE_NOOP("ResultsDialog", "data set"),
-    "data.options.n_samples": QT_TRANSLATE_NOOP("ResultsDialog", "examples"),
-    "data.options.noise": QT_TRANSLATE_NOOP("ResultsDialog", "noise"),
-    "data.options.seed": QT_TRANSLATE_NOOP("ResultsDialog", "data seed"),
-    "data.options.features": QT_TRANSLATE_NOOP("ResultsDialog", "inputs"),
-    "data.options.test_split": QT_TRANSLATE_NOOP("ResultsDialog", "test split"),
-    "data.validation_split": QT_TRANSLATE_NOOP("ResultsDialog", "validation split"),
-    "loss.name": QT_TRANSLATE_NOOP("ResultsDialog", "loss"),
-    "network.hidden": QT_TRANSLATE_NOOP("ResultsDialog", "hidden layers"),
-    "network.hidden.activation": QT_TRANSLATE_NOOP("ResultsDialog", "activation"),
-    "network.hidden.units": QT_TRANSLATE_NOOP("ResultsDialog", "units"),
-    "optimizer.name": QT_TRANSLATE_NOOP("ResultsDialog", "optimiser"),
-    "training.batch_size": QT_TRANSLATE_NOOP("ResultsDialog", "batch size"),
-    "training.epochs": QT_TRANSLATE_NOOP("ResultsDialog", "epochs"),
-    "training.seed": QT_TRANSLATE_NOOP("ResultsDialog", "seed"),
+LAB_VERSIONS = {
+    labs.SAME_LAB_VERSION: QT_TRANSLATE_NOOP("ResultsDialog", "as installed here"),
+    labs.OTHER_LAB_VERSION: QT_TRANSLATE_NOOP("ResultsDialog", "another: %1"),
+    labs.OTHER_LAB_GOAL: QT_TRANSLATE_NOOP("ResultsDialog", "another (its goal differs)"),
+    labs.UNRECORDED_LAB_VERSION: QT_TRANSLATE_NOOP("ResultsDialog", "not recorded"),
 }
-"""The settings the labs lock, by configuration path, as the teacher's table names them (others: the path)."""
+"""How a row's lab version compares with the lab installed here, by :attr:`core.labs.ResultsTable.lab_versions`
+(``%1``: the version's first digits)."""
 
 
-def locked_field_name(path: str) -> str:
-    """A locked setting's name in the interface language ("optimiser" for optimizer.name), else its path."""
-    return QCoreApplication.translate("ResultsDialog", LOCKED_FIELD_NAMES[path]) if path in LOCKED_FIELD_NAMES \
-        else path
+def lab_version_text(table: labs.ResultsTable, row: int) -> str:
+    """Row ``row``'s lab version in the interface language: as installed here, another (which), not recorded in
+    its file; the version itself for a lab not installed here."""
+    fingerprint, version = table.results[row].lab_fingerprint, table.lab_versions[row]
+    short = labs.short_fingerprint(fingerprint) if fingerprint else "—"
+    if not version:
+        return short
+    return QCoreApplication.translate("ResultsDialog", LAB_VERSIONS[version]).replace("%1", short)
 
 
 def saved_text(stamp: str) -> str:
@@ -233,7 +228,9 @@ def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
     if name == "saved":
         return saved_text(value)
     if name == "locked fields changed":
-        return ", ".join(locked_field_name(path) for path in table.results[row].locked_changed)
+        return ", ".join(setting_name(path) for path in table.results[row].locked_changed)
+    if name == "lab version":
+        return lab_version_text(table, row)
     if name == "goal met" and table.unjudged[row]:
         return unjudged_text(table.unjudged[row])
     if name == "goal":  # the goal judged here; a row not judged here has none (its file's is in the verdict's tooltip)
@@ -372,7 +369,8 @@ class ResultsDialog(QDialog):
         headings = {"student": self.tr("Student"), "lab": self.tr("Lab"), "variant": self.tr("Variant"),
                     "saved": self.tr("Saved"), "latest": self.tr("Latest"), "goal met": self.tr("Goal met"),
                     "goal": self.tr("Goal"),
-                    "locked fields changed": self.tr("Locked settings changed"), "file": self.tr("File")}
+                    "locked fields changed": self.tr("Locked settings changed"), "lab version": self.tr("Lab version"),
+                    "file": self.tr("File")}
         if name in headings:
             return headings[name]
         return metric_name(name)
@@ -451,12 +449,7 @@ class ResultsDialog(QDialog):
         if unjudged:
             text += "\n" + self.tr("Goals not checked, of a lab or variant not installed here: %1 (not counted as "
                                    "reached).").replace("%1", str(unjudged))
-        if table.other_lab_version:
-            text += "\n" + self.tr("Made with another version of the lab (its goal differs from the one installed "
-                                   "here): %1. Their goals were judged by the lab installed here; to judge them as "
-                                   "the students saw them, collect the results with the lab pack the students used "
-                                   "(MLP_WORKBENCH_DATA pointing at it).") \
-                .replace("%1", listed(table.other_lab_version))
+        text += self._other_lab_versions(table)
         if table.corrected:
             text += "\n" + self.tr("Goals judged by the lab as installed here, not as the file says (edited?): %1.") \
                 .replace("%1", listed(table.corrected))
@@ -470,6 +463,26 @@ class ResultsDialog(QDialog):
         self.summary.setText(text)
         self.summary.setToolTip("\n".join(damaged))
         self.save_button.setEnabled(bool(table.rows))
+
+    def _other_lab_versions(self, table: labs.ResultsTable) -> str:
+        """The summary's lines of the results made with another version of the lab than the one installed here:
+        told by the version their file records, or by their goal in a file that records none."""
+        def files(version: str) -> tuple:
+            return tuple(result.file.name for result, its in zip(table.results, table.lab_versions) if its == version)
+
+        lines = []
+        if files(labs.OTHER_LAB_VERSION):
+            lines.append(self.tr("Made with another version of the lab (its settings, locks, variants or goal differ "
+                                 "from the lab installed here): %1.")
+                         .replace("%1", listed(files(labs.OTHER_LAB_VERSION))))
+        if files(labs.OTHER_LAB_GOAL):
+            lines.append(self.tr("Made with another version of the lab (its goal differs from the one installed "
+                                 "here): %1.").replace("%1", listed(files(labs.OTHER_LAB_GOAL))))
+        if not lines:
+            return ""
+        return "\n" + "\n".join(lines) + " " + self.tr(
+            "Their goals were judged by the lab installed here; to judge them as the students saw them, collect the "
+            "results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).")
 
     def _say_what_the_file_says(self, table: labs.ResultsTable, row: int) -> None:
         """The verdict and goal a row's file claims, in its verdict's tooltip: not judged here, but not hidden."""

@@ -33,8 +33,14 @@ A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
 into an :class:`~core.experiment.Experiment` with its hand-set weights in place, and
 :func:`run_variants` trains several variants one after another under one control (the "variants" view).
 
+**Checking a lab.** :func:`check_lab` is the one validation of a lab: it finds every problem (a
+:class:`LabProblem`), not only the first, and :func:`read_lab` raises them as an :class:`InvalidLabError`.
+:func:`problem_text` words a problem for a teacher ("variant 'adam', optimiser: unknown hyperparameter
+'lrr'; …"): in English for ``mlp-workbench lab check``, in the window's language when the window lists the labs
+it cannot use. A valid lab's :attr:`Lab.fingerprint` (:func:`lab_fingerprint`) is its version.
+
 **Teacher mode.** :func:`export_result` writes a student's result (configuration, curves, final
-metrics, whether the goal was met and whether locked fields were left alone) as one JSON file;
+metrics, whether the goal was met and whether locked fields were left alone, the lab's version) as one JSON file;
 :func:`collect_results` reads a folder of them into a table. :func:`lab_pack` writes everything a
 lab machine needs offline into one folder: the labs, the data-set files they use and the shipped
 model. With ``MLP_WORKBENCH_DATA`` pointing at a pack, its ``labs/`` come before the shipped ones,
@@ -43,6 +49,7 @@ so a teacher can hand out edited labs.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 import re
@@ -59,7 +66,7 @@ from core import config as run_config
 from core._checks import check_number
 from core.datasets.locations import shared_data_folder
 from core.experiment import Experiment, data_key, load_data
-from core.languages import read_texts, text_in
+from core.languages import LANGUAGES, TEXT_PROBLEMS, text_in, text_problem
 from core.model_io import write_text_atomically
 from core.trainer import TrainingControl, evaluate
 
@@ -193,6 +200,8 @@ class Lab:
     goal: Goal | None
     variants: tuple
     folder: Path
+    fingerprint: str
+    """The lab's version, as :func:`lab_fingerprint` gives it: recorded in every result made with it."""
 
     def variant(self, name: str | None = None) -> Variant:
         """The variant ``name``, or the first one."""
@@ -269,15 +278,41 @@ def load(lab_id: str) -> Lab:
     return read_lab(paths[lab_id])
 
 
-def readable_labs() -> tuple[list[Lab], list[ValueError]]:
+def labs_under(path) -> list[Path]:
+    """The folders of the labs ``path`` names, to check them (``mlp-workbench lab check``): a lab's ``lab.json`` or
+    its folder, a folder of labs (its sub-folders named as labs or holding a ``lab.json``), or a lab pack (the
+    labs of its ``labs/``). ValueError saying what to give if it names none."""
+    path = Path(path)
+    what = "give a lab's folder or its lab.json, a folder of labs, or a lab pack"
+    if not path.exists():
+        raise ValueError(f"{path} does not exist; {what}")
+    if path.is_file():
+        if path.name != "lab.json":
+            raise ValueError(f"{path} is not a lab; {what}")
+        return [path.parent]
+    if (path / "lab.json").exists():
+        return [path]
+    base = path / "labs" if (path / "labs").is_dir() else path
+    try:
+        found = sorted(folder for folder in base.iterdir()
+                       if folder.is_dir() and (LAB_ID.match(folder.name) or (folder / "lab.json").exists()))
+    except OSError as error:
+        raise ValueError(f"cannot read the folder {base}: {error.strerror or error}") from None
+    if not found:
+        raise ValueError(f"{path} holds no lab; {what}")
+    return found
+
+
+def readable_labs() -> tuple[list[Lab], list[InvalidLabError]]:
     """(every lab of :func:`names` that can be read, in order; what is wrong with each that cannot, as the
-    ValueError :func:`load` raised). A lab pack's copy that cannot be read gives way to the shipped lab of that name."""
+    :class:`InvalidLabError` :func:`load` raised). A lab pack's copy that cannot be read gives way to the shipped
+    lab of that name."""
     found, problems = [], []
     for lab_id in names():
         try:
             found.append(load(lab_id))
             continue
-        except ValueError as error:
+        except InvalidLabError as error:
             problems.append(error)
         try:
             found.append(read_lab(SHIPPED_LABS / lab_id))
@@ -286,112 +321,343 @@ def readable_labs() -> tuple[list[Lab], list[ValueError]]:
     return found, problems
 
 
+# ----------------------------------------------------------------------------- what can be wrong with a lab
+PLACES = {"variant": "variant {}", "variant number": "variant number {}", "view": "view {}", "option": "option {}",
+          "weights": "hand-set weights {}", "hidden layer": "hidden layer {}"}
+"""Where in a lab a :class:`LabProblem` is, in English, by kind: a variant by its name (or its number when it has no
+valid name), a view by its name… Two kinds are named as they are written: ``"file"`` (``sheet.ru.md``) and
+``"field"`` (of lab.json: ``goal``); a setting of a variant's configuration (``"setting"``) by :data:`SETTING_NAMES`
+rather than its path."""
+
+LAB_PROBLEMS = {
+    "unreadable": "cannot be read: {reason}",
+    "not json": "not valid JSON, at line {line}, column {column}: {reason}",
+    "not utf-8": "not UTF-8 text: save it as UTF-8",
+    "not object": "must hold one JSON object, got {value}",
+    "unknown field": "unknown field {name}; the fields: {allowed}",
+    "missing field": "the field {name} is missing",
+    "folder name": "the folder's name {folder} is no lab's: two digits, a dash and lower-case words joined by dashes "
+                   "(such as 13-my-lab); MLP Workbench does not list it",
+    "id": "{id} must be the folder's name, {folder}",
+    "number": "{number} must be the whole number the folder's name starts with, {expected}",
+    "no sheet": "the English task sheet is missing",
+    "lectures": "must be a list of lecture names, got {value}",
+    "variants": "must be a non-empty list of variants, got {value}",
+    "object": "must be an object, got {value}",
+    "variant name": "name must be lower-case letters, digits and _, starting with a letter; got {value}",
+    "variant twice": "two variants are named {name}",
+    "no config": "has no config",
+    "weights": "must map parameter names to arrays, got {value}",
+    "weight numbers": "must be a (nested) list of numbers, got {value}",
+    "weight shape": "must be a finite vector or matrix, got {value}",
+    "views": "must be a non-empty list of views, got {value}",
+    "view": "{view} is not one of: {views}",
+    "view option": "no option {option}; its options: {options}",
+    "settings": "must be a list of settings (dotted paths such as training.seed), got {value}",
+    "setting": "{path} is not a setting of the run configuration",
+    "goal": "must be null or an object whose metric is one of: {metrics}; got {value}",
+    "goal bounds": "needs exactly one of at_least or at_most, got {value}",
+    "goal bound": "{name} must be a number, got {value}",
+    "goal variant": "variant {variant} is not one of: {variants}",
+    "unknown hyperparameter": "unknown hyperparameter {got}; {component} takes {names}",
+    **TEXT_PROBLEMS,
+}
+"""What is wrong, in English, by :attr:`LabProblem.what`; ``{…}`` are its :attr:`LabProblem.values`."""
+
+SETTING_NAMES = {
+    "name": "run name", "data": "data", "data.dataset": "data set", "data.options": "data set options",
+    "data.options.n_samples": "examples", "data.options.noise": "noise", "data.options.seed": "data seed",
+    "data.options.features": "inputs", "data.options.test_split": "test split",
+    "data.options.max_train": "training examples at most", "data.validation_split": "validation split",
+    "data.scaling": "scaling", "data.augmentation": "augmentation", "network": "network",
+    "network.hidden": "hidden layers", "network.hidden.units": "units", "network.hidden.activation": "activation",
+    "network.hidden.activation_options": "activation", "network.hidden.init": "weight initialiser",
+    "network.hidden.batch_norm": "batch normalisation", "network.hidden.dropout": "dropout rate",
+    "network.output_init": "output initialiser", "network.dtype": "precision", "loss": "loss", "loss.name": "loss",
+    "optimizer": "optimiser", "optimizer.name": "optimiser", "optimizer.options": "optimiser",
+    "schedule": "learning-rate schedule", "schedule.name": "learning-rate schedule",
+    "schedule.options": "learning-rate schedule", "schedule.unit": "schedule unit",
+    "regularization": "regularisation", "regularization.l1": "L1", "regularization.l2": "L2",
+    "regularization.apply_to_biases": "penalise biases", "training": "training", "training.epochs": "epochs",
+    "training.batch_size": "batch size", "training.patience": "early stopping patience", "training.seed": "seed",
+}
+"""The settings of a run configuration by path, as the window names them (in English): how a teacher reads a
+lab's problem ("optimiser", not "optimizer.name options") and the locked settings a student changed."""
+
+
+@dataclass(frozen=True)
+class LabProblem:
+    """One thing wrong with a lab, for :func:`problem_text` to word: ``place`` is where, from the lab down —
+    ``(kind, value)`` pairs, kinds of :data:`PLACES` or ``("setting", path)``; ``what`` a key of
+    :data:`LAB_PROBLEMS` and ``values`` its template's values, as text (``what`` None: ``values["reason"]``, the
+    engine's English, as it is). A variant's configuration problem is its ``config_error`` instead."""
+
+    place: tuple
+    what: str | None = None
+    values: dict = field(default_factory=dict)
+    config_error: run_config.ConfigError | None = None
+
+
+def _english(template: str) -> str:
+    return template
+
+
+def english_config_problem(error: run_config.ConfigError) -> str:
+    """What a configuration problem says, in English, with the value given."""
+    if error.subject or isinstance(error.value, (dict, list)):  # a hyperparameter's says it; a whole object would not
+        return error.message
+    return f"{error.message}, got {error.value!r}"
+
+
+def setting_place(path: str, translate=_english) -> list[str]:
+    """The words naming the setting at ``path`` (a :func:`core.config.validate` field such as
+    ``network.hidden[1].units`` or ``optimizer.name options``, or a lab's dotted path): ["hidden layer 2",
+    "units"]; the path itself for a setting with no name."""
+    path = path.removesuffix(run_config.OPTIONS)
+    layer = re.match(r"network\.hidden\[(\d+)\]\.?(.*)$", path)
+    if layer is None:
+        return [translate(SETTING_NAMES[path]) if path in SETTING_NAMES else path]
+    words = [translate(PLACES["hidden layer"]).format(int(layer.group(1)) + 1)]
+    key = f"network.hidden.{layer.group(2)}"
+    return words + ([translate(SETTING_NAMES[key]) if key in SETTING_NAMES else layer.group(2)]
+                    if layer.group(2) else [])
+
+
+def problem_text(problem: LabProblem, translate=_english, config_words=english_config_problem) -> str:
+    """``problem`` as one line for a teacher: "variant 'adam', optimiser: unknown hyperparameter 'lrr'; …".
+
+    In English by default (``mlp-workbench lab check``); a window passes ``translate`` (an English template of
+    :data:`PLACES`, :data:`LAB_PROBLEMS` or :data:`SETTING_NAMES` → the same in its language, placeholders kept)
+    and ``config_words`` (a :class:`~core.config.ConfigError` → what it says, in its language)."""
+    where = []
+    for kind, value in problem.place:
+        if kind == "setting":
+            where += setting_place(value, translate)
+        else:
+            where.append(str(value) if kind in ("file", "field") else translate(PLACES[kind]).format(value))
+    error = problem.config_error
+    if error is not None and error.rule == "hyperparameter names":  # a typo in a hyperparameter's name, most often
+        what = translate(LAB_PROBLEMS["unknown hyperparameter"]).format(
+            got=repr(error.got), component=error.subject, names=error.bound)
+    elif error is not None:
+        what = config_words(error)
+    elif problem.what is None:
+        what = problem.values["reason"]
+    else:
+        what = translate(LAB_PROBLEMS[problem.what]).format(**problem.values)
+    return f"{', '.join(where)}: {what}" if where else what
+
+
+class InvalidLabError(ValueError):
+    """A lab that cannot be used: ``problems`` lists every :class:`LabProblem` found; ``file`` is its lab.json."""
+
+    def __init__(self, file, problems):
+        self.file, self.problems = Path(file), tuple(problems)
+        super().__init__(f"lab {self.file.parent.name} ({self.file}): "
+                         + "; ".join(problem_text(problem) for problem in self.problems))
+
+
+# ----------------------------------------------------------------------------- reading a lab
 def read_lab(folder) -> Lab:
-    """Read and validate the lab in ``folder`` (its ``lab.json`` and sheets)."""
+    """Read and validate the lab in ``folder`` (its ``lab.json`` and sheets); :class:`InvalidLabError` listing
+    every problem if it cannot be used."""
+    lab, problems = check_lab(folder)
+    if problems:
+        raise InvalidLabError(Path(folder) / "lab.json", problems)
+    return lab
+
+
+def check_lab(folder) -> tuple[Lab | None, list[LabProblem]]:
+    """(the lab in ``folder``, []) if it is valid, else (None, every problem found): what the window reads a lab
+    with, and what ``mlp-workbench lab check`` lists. A problem does not hide those of other fields."""
     folder = Path(folder)
-    where = f"lab {folder.name}"
-    try:
-        raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ValueError(f"{where}: cannot read lab.json: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"{where}: lab.json is not valid JSON: {error}") from None
-    if not isinstance(raw, dict):
-        raise ValueError(f"{where}: lab.json must hold a JSON object")
+    problems: list[LabProblem] = []
+
+    def add(place: tuple, what: str | None, **values) -> None:
+        problems.append(LabProblem(place, what, values))
+
+    if not LAB_ID.match(folder.name):
+        add((), "folder name", folder=repr(folder.name))
+    raw = _read_lab_json(folder, add)
+    if raw is None:
+        _check_sheets(folder, add)
+        return None, problems
     allowed = ("id", "number", "title", "summary", "lectures", "views", "locked", "hidden", "goal", "variants")
-    unknown = sorted(set(raw) - set(allowed))
-    if unknown:
-        raise ValueError(f"{where}: unknown field {unknown[0]!r}; allowed fields: {', '.join(allowed)}")
-    missing = [name for name in allowed if name not in raw]
-    if missing:
-        raise ValueError(f"{where}: lab.json lacks {', '.join(missing)}")
-    if raw["id"] != folder.name:
-        raise ValueError(f"{where}: id {raw['id']!r} must be the folder's name {folder.name!r}")
-    number = raw["number"]
-    if isinstance(number, bool) or not isinstance(number, int) or f"{number:02d}" != folder.name[:2]:
-        raise ValueError(f"{where}: number {number!r} must be the whole number the folder's name starts with")
-    if not (folder / "sheet.en.md").is_file():
-        raise ValueError(f"{where}: the English task sheet sheet.en.md is missing")
-    if not isinstance(raw["lectures"], list) or not all(isinstance(item, str) for item in raw["lectures"]):
-        raise ValueError(f"{where}: lectures must be a list of lecture names, got {raw['lectures']!r}")
-    variants = _read_variants(raw["variants"], where)
-    configs = [variant.config.to_dict() for variant in variants]
-    return Lab(id=raw["id"], number=number, title=read_texts(raw["title"], f"{where}: title"),
-               summary=read_texts(raw["summary"], f"{where}: summary"), lectures=tuple(raw["lectures"]),
-               views=_read_views(raw["views"], raw, where),
-               locked=_read_paths(raw["locked"], configs, f"{where}: locked"),
-               hidden=_read_paths(raw["hidden"], configs, f"{where}: hidden"),
-               goal=_read_goal(raw["goal"], [variant.name for variant in variants], where),
-               variants=variants, folder=folder)
+    for name in sorted(set(raw) - set(allowed)):
+        add((), "unknown field", name=repr(name), allowed=", ".join(allowed))
+    for name in allowed:
+        if name not in raw:
+            add((), "missing field", name=name)
+    if "id" in raw and raw["id"] != folder.name:
+        add((("field", "id"),), "id", id=repr(raw["id"]), folder=repr(folder.name))
+    number = raw.get("number")
+    if "number" in raw and LAB_ID.match(folder.name) and (
+            isinstance(number, bool) or not isinstance(number, int) or f"{number:02d}" != folder.name[:2]):
+        add((("field", "number"),), "number", number=repr(number), expected=int(folder.name[:2]))
+    texts = {name: _check_text(raw[name], (("field", name),), add) for name in ("title", "summary") if name in raw}
+    lectures = raw.get("lectures", [])
+    if not isinstance(lectures, list) or not all(isinstance(item, str) for item in lectures):
+        add((("field", "lectures"),), "lectures", value=_shown(lectures))
+    variants, variant_names, configs = _check_variants(raw["variants"], problems, add) if "variants" in raw \
+        else ([], [], [])
+    views = _check_views(raw["views"], raw, add) if "views" in raw else ()
+    paths = {name: _check_paths(raw[name], configs, name, add) for name in ("locked", "hidden") if name in raw}
+    goal = _check_goal(raw["goal"], variant_names, add) if "goal" in raw else None
+    _check_sheets(folder, add)
+    if problems:
+        return None, problems
+    return Lab(id=raw["id"], number=number, title=texts["title"], summary=texts["summary"],
+               lectures=tuple(lectures), views=views, locked=paths["locked"], hidden=paths["hidden"], goal=goal,
+               variants=tuple(variants), folder=folder, fingerprint=lab_fingerprint(raw, goal)), problems
 
 
-def _read_variants(raw, where: str) -> tuple:
-    if not isinstance(raw, list) or not raw:
-        raise ValueError(f"{where}: variants must be a non-empty list, got {raw!r}")
-    variants, seen = [], set()
-    for index, entry in enumerate(raw):
-        at = f"{where}: variants[{index}]"
-        if not isinstance(entry, dict):
-            raise ValueError(f"{at} must be an object, got {entry!r}")
-        unknown = sorted(set(entry) - {"name", "title", "config", "weights"})
-        if unknown:
-            raise ValueError(f"{at}: unknown field {unknown[0]!r}; allowed: name, title, config, weights")
-        name = entry.get("name")
-        if not isinstance(name, str) or not VARIANT_NAME.match(name):
-            raise ValueError(f"{at}: name must be lower-case letters, digits and _, starting with a letter; "
-                             f"got {name!r}")
-        if name in seen:
-            raise ValueError(f"{at}: two variants are named {name!r}")
-        seen.add(name)
-        at = f"{where}: variant {name}"
-        if "config" not in entry:
-            raise ValueError(f"{at} has no config")
-        try:
-            config = run_config.check(run_config.RunConfig.from_dict(entry["config"]))
-        except run_config.InvalidConfigError as error:  # each problem kept, for a window to word in its language
-            raise run_config.InvalidConfigError(error.errors, at) from None
-        except ValueError as error:
-            raise ValueError(f"{at}: {error}") from None
-        variants.append(Variant(name, read_texts(entry.get("title"), f"{at}: title"), config,
-                                _read_weights(entry.get("weights", {}), at)))
-    return tuple(variants)
-
-
-def _read_weights(raw, where: str) -> dict:
+def _read_lab_json(folder: Path, add) -> dict | None:
+    """The object of ``folder``'s lab.json, or None if there is none to read."""
+    place = (("file", "lab.json"),)
+    try:
+        # utf-8-sig: Windows Notepad starts a UTF-8 file with a byte-order mark, which JSON does not allow.
+        raw = json.loads((folder / "lab.json").read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        add(place, "unreadable", reason=error.strerror or str(error))
+        return None
+    except UnicodeDecodeError:
+        add(place, "not utf-8")
+        return None
+    except json.JSONDecodeError as error:
+        add(place, "not json", line=error.lineno, column=error.colno, reason=error.msg)
+        return None
+    except (ValueError, RecursionError) as error:  # a number of thousands of digits; lists nested thousands deep
+        add(place, None, reason=str(error) or type(error).__name__)
+        return None
     if not isinstance(raw, dict):
-        raise ValueError(f"{where}: weights must map parameter names to arrays, got {raw!r}")
+        add(place, "not object", value=_shown(raw))
+        return None
+    return raw
+
+
+def _shown(value, limit: int = 80) -> str:
+    """``value`` as Python writes it, cut to ``limit`` characters: a whole variant quoted in a problem filled a
+    screen."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _check_sheets(folder: Path, add) -> None:
+    """The task sheets can be shown: the English one is there, and each one there is UTF-8 text."""
+    for language in LANGUAGES:
+        path = folder / f"sheet.{language}.md"
+        place = (("file", path.name),)
+        if not path.is_file():
+            if language == "en":
+                add(place, "no sheet")
+            continue
+        try:
+            path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:  # a sheet saved in Windows' Cyrillic code page stopped the lesson from opening
+            add(place, "not utf-8")
+        except OSError as error:
+            add(place, "unreadable", reason=error.strerror or str(error))
+
+
+def _check_text(raw, place: tuple, add) -> dict | None:
+    problem = text_problem(raw)
+    if problem is not None:
+        add(place, problem[0], **problem[1])
+        return None
+    return dict(raw)
+
+
+def _check_variants(raw, problems: list, add) -> tuple[list, list, list]:
+    """(the variants read, None for each that cannot be; the names of those that have a valid name; the
+    configurations that could be read, as dictionaries, valid or not: the settings a lab may lock)."""
+    if not isinstance(raw, list) or not raw:
+        add((("field", "variants"),), "variants", value=_shown(raw))
+        return [], [], []
+    variants, names, configs = [], [], []
+    for index, entry in enumerate(raw):
+        place = (("variant number", index + 1),)
+        if not isinstance(entry, dict):
+            add(place, "object", value=_shown(entry))
+            variants.append(None)
+            continue
+        name = entry.get("name")
+        if isinstance(name, str) and VARIANT_NAME.match(name):
+            place = (("variant", repr(name)),)
+            if name in names:
+                add((), "variant twice", name=repr(name))
+            names.append(name)
+        else:
+            add(place, "variant name", value=_shown(name))
+        found = len(problems)
+        for unknown in sorted(set(entry) - {"name", "title", "config", "weights"}):
+            add(place, "unknown field", name=repr(unknown), allowed="name, title, config, weights")
+        title = _check_text(entry.get("title"), place + (("field", "title"),), add)
+        config = _check_config(entry, place, problems, add)
+        if config is not None:
+            configs.append(config.to_dict())
+        weights = _check_weights(entry.get("weights", {}), place, add)
+        variants.append(Variant(name, title, config, weights) if len(problems) == found else None)
+    return variants, names, configs
+
+
+def _check_config(entry: dict, place: tuple, problems: list, add) -> run_config.RunConfig | None:
+    """The configuration of a variant, its every problem added (it is returned invalid: its fields are there);
+    None if it cannot be read."""
+    if "config" not in entry:
+        add(place, "no config")
+        return None
+    try:
+        config = run_config.RunConfig.from_dict(entry["config"])
+    except ValueError as error:  # the file's structure: an unknown field, a newer schema version
+        add(place + (("field", "config"),), None, reason=str(error))
+        return None
+    errors = run_config.validate(config)
+    problems += [LabProblem(place + (("setting", error.field),), config_error=error) for error in errors]
+    return config
+
+
+def _check_weights(raw, place: tuple, add) -> dict:
+    if not isinstance(raw, dict):
+        add(place + (("field", "weights"),), "weights", value=_shown(raw))
+        return {}
     weights = {}
     for name, values in raw.items():
+        at = place + (("weights", repr(name)),)
         try:
             array = np.array(values, dtype=np.float64)
         except (TypeError, ValueError):
-            raise ValueError(f"{where}: weights {name!r} must be a (nested) list of numbers, got {values!r}") from None
+            add(at, "weight numbers", value=_shown(values))
+            continue
         if array.ndim not in (1, 2) or not np.isfinite(array).all():
-            raise ValueError(f"{where}: weights {name!r} must be a finite vector or matrix, got {values!r}")
+            add(at, "weight shape", value=_shown(values))
+            continue
         array.flags.writeable = False
         weights[name] = array
     return weights
 
 
-def _read_views(raw, raw_lab: dict, where: str) -> tuple:
+def _check_views(raw, raw_lab: dict, add) -> tuple:
     if not isinstance(raw, list) or not raw:
-        raise ValueError(f"{where}: views must be a non-empty list, got {raw!r}")
+        add((("field", "views"),), "views", value=_shown(raw))
+        return ()
     views = []
     for entry in raw:
         spec = ViewSpec(entry) if isinstance(entry, str) else \
             ViewSpec(entry.get("name"), {k: v for k, v in entry.items() if k != "name"}) \
             if isinstance(entry, dict) else None
         if spec is None or spec.name not in VIEWS:
-            raise ValueError(f"{where}: view {entry!r} is not one of: {', '.join(VIEWS)}")
+            add((("field", "views"),), "view", view=_shown(entry), views=", ".join(VIEWS))
+            continue
         checks = VIEWS[spec.name][1]
         for option, value in spec.options.items():
+            place = (("view", repr(spec.name)),)
             if option not in checks:
-                raise ValueError(f"{where}: view {spec.name} has no option {option!r}; "
-                                 f"its options: {', '.join(checks) or 'none'}")
+                add(place, "view option", option=repr(option), options=", ".join(checks) or "none")
+                continue
             try:
                 checks[option](value, spec.options, raw_lab)
             except ValueError as error:
-                raise ValueError(f"{where}: view {spec.name} option {option}: {error}") from None
+                add(place + (("option", option),), None, reason=str(error))
         views.append(spec)
     return tuple(views)
 
@@ -411,37 +677,77 @@ def config_values(tree: dict, path: str) -> list:
     return values
 
 
-def _read_paths(raw, configs: list, where: str) -> tuple:
+def _check_paths(raw, configs: list, name: str, add) -> tuple:
+    """``locked`` or ``hidden``: paths that name a setting of every variant's configuration (of those read)."""
     if not isinstance(raw, list) or not all(isinstance(path, str) for path in raw):
-        raise ValueError(f"{where} must be a list of dotted configuration paths, got {raw!r}")
+        add((("field", name),), "settings", value=_shown(raw))
+        return ()
     for path in raw:
-        for config in configs:
-            try:
+        try:
+            for config in configs:
                 config_values(config, path)
-            except ValueError as error:
-                raise ValueError(f"{where}: {error}") from None
+        except ValueError:
+            add((("field", name),), "setting", path=repr(path))
     return tuple(raw)
 
 
-def _read_goal(raw, variant_names: list, where: str) -> Goal | None:
+def _check_goal(raw, variant_names: list, add) -> Goal | None:
+    place = (("field", "goal"),)
     if raw is None:
         return None
     if not isinstance(raw, dict) or raw.get("metric") not in GOAL_METRICS:
-        raise ValueError(f"{where}: goal must be null or an object whose metric is one of: "
-                         f"{', '.join(GOAL_METRICS)}; got {raw!r}")
-    unknown = sorted(set(raw) - {"metric", "at_least", "at_most", "variant"})
-    if unknown:
-        raise ValueError(f"{where}: goal has an unknown field {unknown[0]!r}")
+        add(place, "goal", metrics=", ".join(GOAL_METRICS), value=_shown(raw))
+        return None
+    for unknown in sorted(set(raw) - {"metric", "at_least", "at_most", "variant"}):
+        add(place, "unknown field", name=repr(unknown), allowed="metric, at_least, at_most, variant")
     bounds = [key for key in ("at_least", "at_most") if key in raw]
     if len(bounds) != 1:
-        raise ValueError(f"{where}: goal needs exactly one of at_least or at_most, got {raw!r}")
+        add(place, "goal bounds", value=_shown(raw))
+        return None
     bound = raw[bounds[0]]
     if isinstance(bound, bool) or not isinstance(bound, (int, float)) or not math.isfinite(bound):
-        raise ValueError(f"{where}: goal {bounds[0]} must be a number, got {bound!r}")
+        add(place, "goal bound", name=bounds[0], value=_shown(bound))
+        return None
     variant = raw.get("variant")
     if variant is not None and variant not in variant_names:
-        raise ValueError(f"{where}: goal variant {variant!r} is not one of: {', '.join(variant_names)}")
+        add(place, "goal variant", variant=_shown(variant), variants=", ".join(variant_names))
+        return None
     return Goal(raw["metric"], **{bounds[0]: float(bound)}, variant=variant)
+
+
+def lab_fingerprint(raw: dict, goal: Goal | None) -> str:
+    """The version of a lab (a valid lab.json, read as ``raw``) that its results are made with: "sha256:" and the
+    SHA-256 of the canonical JSON of what decides a result and how it is judged —
+
+    * each variant, by name: its configuration but for its ``name`` (the run's label), and its hand-set weights;
+    * ``locked`` and ``hidden`` (what the student may change), in any order;
+    * the goal.
+
+    Left out is what only words or shows the lab: its titles, summary, lectures, views and task sheets (a sheet
+    reworded is the same lab), and the order of its variants. Canonical: keys sorted, no spaces, every number
+    as a float (``20`` and ``20.0``, ``0.94`` and ``0.940`` are the same), so that the layout of the file does not
+    count. It hashes what the file says, not the configuration filled in with defaults: the same lab.json has the
+    same fingerprint in every version of MLP Workbench (a teacher's newer one collecting the students' results)."""
+    content = {"variants": {entry["name"]: {"config": {key: value for key, value in entry["config"].items()
+                                                       if key != "name"},
+                                            "weights": entry.get("weights", {})}
+                            for entry in raw["variants"]},
+               "locked": sorted(raw["locked"]), "hidden": sorted(raw["hidden"]),
+               "goal": goal.to_dict() if goal is not None else None}
+    canonical = json.dumps(_floats(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                           allow_nan=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _floats(value):
+    """``value`` with every number a float (not booleans)."""
+    if isinstance(value, dict):
+        return {key: _floats(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_floats(item) for item in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
 
 
 # ----------------------------------------------------------------------------- running a lab
@@ -577,6 +883,14 @@ class LabResult:
     goal_met: bool | None
     locked_changed: tuple
     file: Path | None = None
+    lab_fingerprint: str | None = None
+    """The version of the lab the student had (:attr:`Lab.fingerprint`); None in a file written before versions
+    were recorded."""
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 8 hexadecimal digits of a lab's fingerprint: what a teacher compares by eye."""
+    return fingerprint.partition(":")[2][:8]
 
 
 def _finite_metrics(metrics: dict) -> dict:
@@ -617,7 +931,7 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
               # A goal reached with settings the lab locks (another data set, say) is not this lab's goal.
               "goal": goal.to_dict() if goal else None,
               "goal_met": goal.met(metrics) and not changed if goal else None,
-              "locked_changed": changed}
+              "locked_changed": changed, "lab_fingerprint": lab.fingerprint}
     path = Path(destination)
     if path.suffix.lower() != ".json":
         who = _slug(student) or "student"
@@ -660,11 +974,15 @@ def read_result(path) -> LabResult:
                            and all(isinstance(item, str) for item in value))):
             if not fits(raw[key]):
                 raise TypeError(repr(key))
+        fingerprint = raw.get("lab_fingerprint")  # not in the files written before lab versions were recorded
+        if fingerprint is not None and not isinstance(fingerprint, str):
+            raise TypeError("'lab_fingerprint'")
         return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=raw["student"],
                          saved=str(raw["saved"]), config=run_config.RunConfig.from_dict(raw["config"]),
                          curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
                          goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
-                         locked_changed=tuple(raw["locked_changed"]), file=path)
+                         locked_changed=tuple(raw["locked_changed"]), file=path,
+                         lab_fingerprint=fingerprint)
     except (KeyError, TypeError, AttributeError) as error:
         raise UnreadableResult(f"{path.name} is an incomplete lab result: missing or malformed {error}",
                                "incomplete", str(error)) from None
@@ -681,9 +999,13 @@ class ResultsTable:
     ``results`` hold the goal of the lab installed here and its verdict, not the file's (see :func:`_judged_by`);
     ``unjudged[i]`` says why row i's goal could not be judged here (:data:`LAB_NOT_INSTALLED`,
     :data:`VARIANT_NOT_INSTALLED`; "" where it was): such a row keeps the goal and verdict its file says.
-    ``other_lab_version`` names the files whose recorded goal differs from the installed lab's: made with
-    another version of the lab (a lab pack's, say), or edited; ``corrected`` the files whose recorded goal
-    is the installed lab's but whose ``goal_met`` it judges otherwise (edited by hand).
+    ``lab_versions[i]`` says whether row i was made with the version of the lab installed here
+    (:func:`_lab_version`: :data:`SAME_LAB_VERSION`, :data:`OTHER_LAB_VERSION`, and for a file that records no
+    version :data:`OTHER_LAB_GOAL` or :data:`UNRECORDED_LAB_VERSION`; "" where the lab is not installed here).
+    ``other_lab_version`` names the files made with another version of the lab (a lab pack's, or the lab
+    edited since): those whose recorded version differs from the installed lab's, and those that record none
+    and whose recorded goal differs; ``corrected`` the other files whose recorded goal or ``goal_met`` the
+    installed lab judges otherwise (edited by hand).
     ``installed`` maps the id of every lab installed here to the lab (for its title and variants')."""
 
     header: tuple
@@ -695,10 +1017,15 @@ class ResultsTable:
     other_lab_version: tuple
     corrected: tuple
     installed: dict
+    lab_versions: tuple
 
 
 LAB_NOT_INSTALLED = "lab not installed"
 VARIANT_NOT_INSTALLED = "variant not installed"
+SAME_LAB_VERSION = "same"
+OTHER_LAB_VERSION = "other"
+OTHER_LAB_GOAL = "other goal"
+UNRECORDED_LAB_VERSION = "not recorded"
 
 
 def collect_results(folder) -> ResultsTable:
@@ -714,9 +1041,12 @@ def collect_results(folder) -> ResultsTable:
             problems.append((path.name, error))
     installed = {lab.id: lab for lab in readable_labs()[0]}
     judged = [_judged_by(installed.get(result.lab), result) for result in results]
-    other_lab_version = tuple(result.file.name for result, again in zip(results, judged) if again.goal != result.goal)
-    corrected = tuple(result.file.name for result, again in zip(results, judged)
-                      if again.goal == result.goal and again.goal_met != result.goal_met)
+    versions = {result.file: _lab_version(installed.get(result.lab), result, again)
+                for result, again in zip(results, judged)}
+    other = (OTHER_LAB_VERSION, OTHER_LAB_GOAL)
+    other_lab_version = tuple(result.file.name for result in results if versions[result.file] in other)
+    corrected = tuple(result.file.name for result, again in zip(results, judged) if versions[result.file] not in other
+                      and (again.goal, again.goal_met) != (result.goal, result.goal_met))
     results = judged
 
     def whose(result: LabResult) -> tuple:
@@ -733,15 +1063,26 @@ def collect_results(folder) -> ResultsTable:
     goal_metrics = [name for name in present if any(result.goal and result.goal.metric == name for result in results)]
     other_metrics = [name for name in present if name not in goal_metrics]
     header = ("student", "lab", "variant", "goal met", *goal_metrics, "goal", "locked fields changed", "saved",
-              "latest", *other_metrics, "file")
+              "latest", *other_metrics, "lab version", "file")
     rows = tuple((result.student, result.lab, result.variant, result.goal_met,
                   *(result.metrics.get(name) for name in goal_metrics), result.goal,
                   ", ".join(result.locked_changed), result.saved, newest,
-                  *(result.metrics.get(name) for name in other_metrics), result.file.name)
+                  *(result.metrics.get(name) for name in other_metrics), result.lab_fingerprint, result.file.name)
                  for result, newest in zip(results, latest))
     unjudged = tuple(_why_unjudged(installed.get(result.lab), result) for result in results)
     return ResultsTable(header, rows, tuple(results), tuple(problems), latest, unjudged, other_lab_version,
-                        corrected, installed)
+                        corrected, installed, tuple(versions[result.file] for result in results))
+
+
+def _lab_version(lab: Lab | None, result: LabResult, judged: LabResult) -> str:
+    """Whether ``result`` was made with ``lab`` as installed here (a value of :attr:`ResultsTable.lab_versions`);
+    ``judged`` is the result judged by it (:func:`_judged_by`). A file that records no version (written before
+    versions were) tells another one only by a goal other than the installed lab's."""
+    if lab is None:
+        return ""
+    if result.lab_fingerprint is not None:
+        return SAME_LAB_VERSION if result.lab_fingerprint == lab.fingerprint else OTHER_LAB_VERSION
+    return OTHER_LAB_GOAL if judged.goal != result.goal else UNRECORDED_LAB_VERSION
 
 
 def _why_unjudged(lab: Lab | None, result: LabResult) -> str:
@@ -769,7 +1110,10 @@ LABS_README = """
 Labs: labs/ holds one folder per lab, and MLP Workbench on the lab computers opens these. They can
 be edited: a lab's lab.json (its goal, variants and locked settings) and its task sheets
 sheet.en.md and sheet.ru.md. Edit the sheets too when a goal or setting changes: the students read them.
-Making this pack again keeps the labs already here as they are; delete a lab's folder to get the
+Then check them: "mlp-workbench lab check" with this folder lists every problem of each lab (MLP Workbench
+offers the shipped lab instead of one that has problems). A result a student exports records the version of
+its lab (its settings, locks, variants and goal; not the sheets' wording), and the teacher's table says which
+results were made with another version. Making this pack again keeps the labs already here as they are; delete a lab's folder to get the
 shipped one again.
 """
 

@@ -14,13 +14,30 @@ def text_in(texts: dict, language: str) -> str:
     return texts.get(language) or texts["en"]
 
 
-def read_texts(raw, where: str) -> dict:
-    """Validate a text read from a file: ValueError naming ``where`` and what is wrong."""
+TEXT_PROBLEMS = {"no english": 'must be an object with an English text under "en", got {value}',
+                 "language": "language {language} is not one of: {languages}",
+                 "empty": "the {language} text must be a non-empty string, got {value}"}
+"""What can be wrong with a text read from a file, in English (``{value}`` is what the file holds, as Python
+writes it): :func:`text_problem`'s words, which a window words in its language."""
+
+
+def text_problem(raw) -> tuple[str, dict] | None:
+    """The first problem of a text read from a file as (a key of :data:`TEXT_PROBLEMS`, the values of its
+    template, as text), or None if it is a valid text."""
     if not isinstance(raw, dict) or not isinstance(raw.get("en"), str) or not raw["en"].strip():
-        raise ValueError(f"{where} must be an object with an English text under \"en\", got {raw!r}")
+        return "no english", {"value": repr(raw)}
     for language, value in raw.items():
         if language not in LANGUAGES:
-            raise ValueError(f"{where}: language {language!r} is not one of: {', '.join(LANGUAGES)}")
+            return "language", {"language": repr(language), "languages": ", ".join(LANGUAGES)}
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{where}: the {language} text must be a non-empty string, got {value!r}")
+            return "empty", {"language": language, "value": repr(value)}
+    return None
+
+
+def read_texts(raw, where: str) -> dict:
+    """Validate a text read from a file: ValueError naming ``where`` and what is wrong."""
+    problem = text_problem(raw)
+    if problem is not None:
+        kind, values = problem
+        raise ValueError(f"{where}: {TEXT_PROBLEMS[kind].format(**values)}")
     return dict(raw)

@@ -173,6 +173,8 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     assert f"export MLP_WORKBENCH_DATA='{pack}'" in result.stdout, "quoted: the folder's name holds a space"
     assert "kept" not in result.stdout and f"The labs in {pack / 'labs'} can be edited" in result.stdout
     assert "lab.json" in (pack / "README.txt").read_text() and "sheet.ru.md" in (pack / "README.txt").read_text()
+    assert f"Then: mlp-workbench lab check '{pack / 'labs'}'" in result.stdout
+    assert '"mlp-workbench lab check" with this folder' in (pack / "README.txt").read_text()
     # Run again (to add --download, say): the labs the teacher edited stay, one deleted comes back as shipped.
     edited = {"01-perceptron": pack / "labs" / "01-perceptron" / "lab.json",
               "04-xnor": pack / "labs" / "04-xnor" / "sheet.ru.md"}
@@ -203,3 +205,78 @@ def test_lab_pack_writes_labs_data_and_the_shipped_model(tmp_path):
     assert "Not a directory; give a folder" in inside_a_file.stderr and "Errno" not in inside_a_file.stderr
     fetched = cli("data", "fetch", "mnist", "--dir", tmp_path / "afile" / "data")
     assert fetched.returncode == 2 and "cannot write into" in fetched.stderr and "Errno" not in fetched.stderr
+
+
+def copied_lab(labs_folder, lab_id, change=None):
+    """A copy of the shipped lab ``lab_id`` in ``labs_folder``, its lab.json changed by ``change(raw)``."""
+    from core import labs
+
+    folder = labs_folder / lab_id
+    shutil.copytree(labs.SHIPPED_LABS / lab_id, folder)
+    if change is not None:
+        raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+        change(raw)
+        (folder / "lab.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    return folder
+
+
+def check_labs(capsys, *paths):
+    """``mlp-workbench lab check PATH…`` run in this process: (exit code, lines printed, error text)."""
+    from app import cli
+
+    code = cli.main(["lab", "check", *map(str, paths)])
+    printed = capsys.readouterr()
+    return code, printed.out.splitlines(), printed.err
+
+
+def test_lab_check_lists_every_problem_of_each_lab_as_a_teacher_reads_it(tmp_path, capsys):
+    from core import labs
+
+    pack = tmp_path / "pack"
+
+    def two_problems(raw):
+        raw["variants"][1]["config"]["optimizer"]["options"]["lrr"] = 0.1
+        raw["locked"].append("training.sed")
+
+    perceptron = copied_lab(pack / "labs", "01-perceptron")
+    xnor = copied_lab(pack / "labs", "04-xnor", two_problems)
+    optimizers = copied_lab(pack / "labs", "11-optimizers")
+    (optimizers / "lab.json").write_text((optimizers / "lab.json").read_text(encoding="utf-8")[:-2] + ",}")
+    (pack / "mnist").mkdir()
+    code, lines, error = check_labs(capsys, pack)
+    assert code == 1 and error == ""
+    assert lines == [
+        str(perceptron / "lab.json"),
+        f"  no problems (lab version {labs.short_fingerprint(labs.load('01-perceptron').fingerprint)})",
+        str(xnor / "lab.json"),
+        "  variant 'trained', optimiser: unknown hyperparameter 'lrr'; sgd takes lr, weight_decay",
+        "  locked: 'training.sed' is not a setting of the run configuration",
+        str(optimizers / "lab.json"),
+        f"  lab.json: not valid JSON, at line {len((optimizers / 'lab.json').read_text().splitlines())}, column 2: "
+        "Expecting property name enclosed in double quotes",
+        "3 labs checked: 2 with problems (3 in all), 1 without. MLP Workbench does not offer a lab that has "
+        "problems: the shipped lab of its number stands in, where there is one."]
+    code, lines, _ = check_labs(capsys, xnor / "lab.json", perceptron, pack / "labs" / "01-perceptron" / "lab.json")
+    assert code == 1 and [line for line in lines if not line.startswith(" ")][:2] == [str(xnor / "lab.json"),
+                                                                                     str(perceptron / "lab.json")]
+    assert lines[-1].startswith("2 labs checked: 1 with problems (2 in all), 1 without."), "the same lab once"
+
+
+def test_lab_check_passes_good_labs_and_refuses_what_is_no_lab(tmp_path, capsys):
+    from core import labs
+
+    code, lines, _ = check_labs(capsys, labs.SHIPPED_LABS)
+    assert code == 0 and lines[-1] == "12 labs checked: no problems."
+    assert sum(line.startswith("  no problems (lab version ") for line in lines) == 12
+    renamed = copied_lab(tmp_path, "04-xnor").rename(tmp_path / "xnor")
+    code, lines, _ = check_labs(capsys, renamed / "lab.json")
+    assert code == 1 and lines[1].startswith("  the folder's name 'xnor' is no lab's") \
+        and lines[2] == "  id: '04-xnor' must be the folder's name, 'xnor'"
+    (tmp_path / "notes.txt").write_text("")
+    (tmp_path / "empty").mkdir()
+    for path, words in ((tmp_path / "missing", "missing does not exist; give a lab's folder or its lab.json, a "
+                                               "folder of labs, or a lab pack"),
+                        (tmp_path / "notes.txt", "notes.txt is not a lab; give"),
+                        (tmp_path / "empty", "empty holds no lab; give")):
+        code, lines, error = check_labs(capsys, labs.SHIPPED_LABS / "04-xnor", path)
+        assert code == 2 and lines == [] and words in error and "Traceback" not in error, error

@@ -84,6 +84,16 @@ def problem_text(error: ConfigError, subject: bool = True) -> str:
     return re.sub("%[123]", lambda found: words[found.group()], template)  # in one pass: a value may hold "%1"
 
 
+def given_problem_text(error: ConfigError) -> str:
+    """What ``error`` says, with the value given where the rule's words do not quote it, in the current language:
+    for a problem read away from its control (a lab's variant), as :func:`core.labs.english_config_problem` in
+    English."""
+    if error.subject or isinstance(error.value, (dict, list)):  # a hyperparameter's says it; an object would not
+        return problem_text(error)
+    words = {"%1": problem_text(error), "%2": _as_given(error.value)}
+    return re.sub("%[12]", lambda found: words[found.group()], QCoreApplication.translate("Problems", "%1, got %2"))
+
+
 def number_problem_text(error: ValueError, subject: bool = True) -> str:
     """What a component's ValueError says: in the current language when a number broke one of its
     rules (a :class:`core._checks.NumberError`), else as the engine words it. Without ``subject``

@@ -2609,10 +2609,6 @@ epoch mean
 <context>
     <name>LabController</name>
     <message>
-        <source>A lab could not be read (the shipped lab of that number is offered where there is one): %1</source>
-        <translation>Не удалось прочитать лабораторную (вместо неё предлагается встроенная с тем же номером, если она есть): %1</translation>
-    </message>
-    <message>
         <source>&amp;Labs</source>
         <translation>&amp;Лабораторные</translation>
     </message>
@@ -2714,6 +2710,313 @@ epoch mean
     <message>
         <source>The lab “%1” locks this setting.</source>
         <translation>Лабораторная «%1» фиксирует эту настройку.</translation>
+    </message>
+</context>
+<context>
+    <name>LabProblems</name>
+    <message>
+        <source>variant {}</source>
+        <translation>вариант {}</translation>
+    </message>
+    <message>
+        <source>variant number {}</source>
+        <translation>вариант № {}</translation>
+    </message>
+    <message>
+        <source>view {}</source>
+        <translation>вид {}</translation>
+    </message>
+    <message>
+        <source>option {}</source>
+        <translation>параметр {}</translation>
+    </message>
+    <message>
+        <source>hand-set weights {}</source>
+        <translation>заданные вручную веса {}</translation>
+    </message>
+    <message>
+        <source>hidden layer {}</source>
+        <translation>скрытый слой {}</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>не удаётся прочитать: {reason}</translation>
+    </message>
+    <message>
+        <source>not valid JSON, at line {line}, column {column}: {reason}</source>
+        <translation>не является правильным JSON, строка {line}, столбец {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text: save it as UTF-8</source>
+        <translation>текст не в UTF-8: сохраните его в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>must hold one JSON object, got {value}</source>
+        <translation>должен содержать один объект JSON, а содержит {value}</translation>
+    </message>
+    <message>
+        <source>unknown field {name}; the fields: {allowed}</source>
+        <translation>неизвестное поле {name}; поля: {allowed}</translation>
+    </message>
+    <message>
+        <source>the field {name} is missing</source>
+        <translation>нет поля {name}</translation>
+    </message>
+    <message>
+        <source>the folder&apos;s name {folder} is no lab&apos;s: two digits, a dash and lower-case words joined by dashes (such as 13-my-lab); MLP Workbench does not list it</source>
+        <translation>имя папки {folder} не подходит для лабораторной: две цифры, дефис и слова строчными латинскими буквами через дефис (например, 13-my-lab); MLP Workbench её не показывает</translation>
+    </message>
+    <message>
+        <source>{id} must be the folder&apos;s name, {folder}</source>
+        <translation>{id} должно совпадать с именем папки, {folder}</translation>
+    </message>
+    <message>
+        <source>{number} must be the whole number the folder&apos;s name starts with, {expected}</source>
+        <translation>{number} должно быть целым числом, с которого начинается имя папки, {expected}</translation>
+    </message>
+    <message>
+        <source>the English task sheet is missing</source>
+        <translation>нет задания на английском</translation>
+    </message>
+    <message>
+        <source>must be a list of lecture names, got {value}</source>
+        <translation>должно быть списком названий лекций, а не {value}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of variants, got {value}</source>
+        <translation>должно быть непустым списком вариантов, а не {value}</translation>
+    </message>
+    <message>
+        <source>must be an object, got {value}</source>
+        <translation>должен быть объектом, а не {value}</translation>
+    </message>
+    <message>
+        <source>name must be lower-case letters, digits and _, starting with a letter; got {value}</source>
+        <translation>имя должно состоять из строчных латинских букв, цифр и _ и начинаться с буквы; а не {value}</translation>
+    </message>
+    <message>
+        <source>two variants are named {name}</source>
+        <translation>два варианта называются {name}</translation>
+    </message>
+    <message>
+        <source>has no config</source>
+        <translation>нет конфигурации (config)</translation>
+    </message>
+    <message>
+        <source>must map parameter names to arrays, got {value}</source>
+        <translation>должны сопоставлять именам параметров массивы, а не {value}</translation>
+    </message>
+    <message>
+        <source>must be a (nested) list of numbers, got {value}</source>
+        <translation>должны быть (вложенным) списком чисел, а не {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite vector or matrix, got {value}</source>
+        <translation>должны быть конечным вектором или матрицей, а не {value}</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of views, got {value}</source>
+        <translation>должно быть непустым списком видов, а не {value}</translation>
+    </message>
+    <message>
+        <source>{view} is not one of: {views}</source>
+        <translation>{view} — не один из видов: {views}</translation>
+    </message>
+    <message>
+        <source>no option {option}; its options: {options}</source>
+        <translation>нет параметра {option}; его параметры: {options}</translation>
+    </message>
+    <message>
+        <source>must be a list of settings (dotted paths such as training.seed), got {value}</source>
+        <translation>должно быть списком настроек (путей через точку, например training.seed), а не {value}</translation>
+    </message>
+    <message>
+        <source>{path} is not a setting of the run configuration</source>
+        <translation>{path} — не настройка конфигурации запуска</translation>
+    </message>
+    <message>
+        <source>must be null or an object whose metric is one of: {metrics}; got {value}</source>
+        <translation>должна быть null или объектом с метрикой (metric) из: {metrics}; а не {value}</translation>
+    </message>
+    <message>
+        <source>needs exactly one of at_least or at_most, got {value}</source>
+        <translation>нужно ровно одно из at_least и at_most, а не {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, got {value}</source>
+        <translation>{name} должно быть числом, а не {value}</translation>
+    </message>
+    <message>
+        <source>variant {variant} is not one of: {variants}</source>
+        <translation>вариант {variant} — не один из: {variants}</translation>
+    </message>
+    <message>
+        <source>unknown hyperparameter {got}; {component} takes {names}</source>
+        <translation>неизвестный гиперпараметр {got}; у {component} есть {names}</translation>
+    </message>
+    <message>
+        <source>must be an object with an English text under &quot;en&quot;, got {value}</source>
+        <translation>должно быть объектом с английским текстом под ключом &quot;en&quot;, а не {value}</translation>
+    </message>
+    <message>
+        <source>language {language} is not one of: {languages}</source>
+        <translation>язык {language} — не один из: {languages}</translation>
+    </message>
+    <message>
+        <source>the {language} text must be a non-empty string, got {value}</source>
+        <translation>текст на языке {language} должен быть непустой строкой, а не {value}</translation>
+    </message>
+    <message>
+        <source>run name</source>
+        <translation>имя запуска</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>данные</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>набор данных</translation>
+    </message>
+    <message>
+        <source>data set options</source>
+        <translation>параметры набора данных</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>примеров</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>шум</translation>
+    </message>
+    <message>
+        <source>data seed</source>
+        <translation>зерно данных</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>входы</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>доля теста</translation>
+    </message>
+    <message>
+        <source>training examples at most</source>
+        <translation>не больше обучающих примеров</translation>
+    </message>
+    <message>
+        <source>validation split</source>
+        <translation>доля валидации</translation>
+    </message>
+    <message>
+        <source>scaling</source>
+        <translation>масштабирование</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>аугментация</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>сеть</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>скрытые слои</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>нейроны</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>активация</translation>
+    </message>
+    <message>
+        <source>weight initialiser</source>
+        <translation>инициализация весов</translation>
+    </message>
+    <message>
+        <source>batch normalisation</source>
+        <translation>батч-нормализация</translation>
+    </message>
+    <message>
+        <source>dropout rate</source>
+        <translation>доля дропаута</translation>
+    </message>
+    <message>
+        <source>output initialiser</source>
+        <translation>инициализация выхода</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>точность вычислений</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>функция потерь</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>оптимизатор</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>расписание скорости обучения</translation>
+    </message>
+    <message>
+        <source>schedule unit</source>
+        <translation>единица расписания</translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation>регуляризация</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>penalise biases</source>
+        <translation>штрафовать смещения</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>размер батча</translation>
+    </message>
+    <message>
+        <source>early stopping patience</source>
+        <translation>терпение ранней остановки</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>зерно</translation>
+    </message>
+    <message>
+        <source>These labs cannot be used; the shipped lab of the same number is offered instead, where there is one. To see every problem: %1</source>
+        <translation>Эти лабораторные нельзя использовать; вместо каждой предлагается встроенная с тем же номером, если она есть. Все ошибки покажет команда %1</translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation>… ещё %1</translation>
+    </message>
+    <message>
+        <source>Other labs that cannot be used: %1</source>
+        <translation>Других лабораторных, которые нельзя использовать: %1</translation>
     </message>
 </context>
 <context>
@@ -4884,64 +5187,20 @@ epoch mean
         <translation>нет</translation>
     </message>
     <message>
-        <source>data set</source>
-        <translation>набор данных</translation>
+        <source>as installed here</source>
+        <translation>как установлена здесь</translation>
     </message>
     <message>
-        <source>examples</source>
-        <translation>примеров</translation>
+        <source>another: %1</source>
+        <translation>другая: %1</translation>
     </message>
     <message>
-        <source>noise</source>
-        <translation>шум</translation>
+        <source>another (its goal differs)</source>
+        <translation>другая (у неё другая цель)</translation>
     </message>
     <message>
-        <source>data seed</source>
-        <translation>зерно данных</translation>
-    </message>
-    <message>
-        <source>inputs</source>
-        <translation>входы</translation>
-    </message>
-    <message>
-        <source>test split</source>
-        <translation>доля теста</translation>
-    </message>
-    <message>
-        <source>validation split</source>
-        <translation>доля валидации</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>функция потерь</translation>
-    </message>
-    <message>
-        <source>hidden layers</source>
-        <translation>скрытые слои</translation>
-    </message>
-    <message>
-        <source>activation</source>
-        <translation>активация</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>нейроны</translation>
-    </message>
-    <message>
-        <source>optimiser</source>
-        <translation>оптимизатор</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>размер батча</translation>
-    </message>
-    <message>
-        <source>epochs</source>
-        <translation>эпохи</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>зерно</translation>
+        <source>not recorded</source>
+        <translation>не записана</translation>
     </message>
     <message>
         <source>the file cannot be read (%1)</source>
@@ -5072,6 +5331,10 @@ epoch mean
         <translation>Изменены фиксированные настройки</translation>
     </message>
     <message>
+        <source>Lab version</source>
+        <translation>Версия лабораторной</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>
@@ -5096,10 +5359,6 @@ epoch mean
         <translation>Цели не проверены (лабораторная или вариант не установлены здесь): %1 (не засчитаны как достигнутые).</translation>
     </message>
     <message>
-        <source>Made with another version of the lab (its goal differs from the one installed here): %1. Their goals were judged by the lab installed here; to judge them as the students saw them, collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).</source>
-        <translation>Сделаны с другой версией лабораторной работы (её цель отличается от установленной здесь): %1. Их цели оценены по лабораторной, установленной здесь; чтобы оценить их так, как видели студенты, собирайте результаты с лабораторным пакетом, который был у студентов (MLP_WORKBENCH_DATA указывает на него).</translation>
-    </message>
-    <message>
         <source>Goals judged by the lab as installed here, not as the file says (edited?): %1.</source>
         <translation>Цели оценены по лабораторной работе, установленной здесь, а не так, как записано в файле (файл правили?): %1.</translation>
     </message>
@@ -5114,6 +5373,18 @@ epoch mean
     <message>
         <source>… and %1 more (see the tooltip).</source>
         <translation>… и ещё %1 (см. всплывающую подсказку).</translation>
+    </message>
+    <message>
+        <source>Made with another version of the lab (its settings, locks, variants or goal differ from the lab installed here): %1.</source>
+        <translation>Сделаны с другой версией лабораторной работы (её настройки, фиксированные настройки, варианты или цель отличаются от установленной здесь): %1.</translation>
+    </message>
+    <message>
+        <source>Made with another version of the lab (its goal differs from the one installed here): %1.</source>
+        <translation>Сделаны с другой версией лабораторной работы (её цель отличается от установленной здесь): %1.</translation>
+    </message>
+    <message>
+        <source>Their goals were judged by the lab installed here; to judge them as the students saw them, collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).</source>
+        <translation>Их цели оценены по лабораторной, установленной здесь; чтобы оценить их так, как видели студенты, собирайте результаты с лабораторным пакетом, который был у студентов (MLP_WORKBENCH_DATA указывает на него).</translation>
     </message>
     <message>
         <source>The file says: %1</source>

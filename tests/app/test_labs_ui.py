@@ -397,7 +397,9 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
     for student in ("Anna Ivanova-Sokolova-Petrovskaya", "Boris", "Kirill", "Lena"):
         labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
                            {**metrics, "val_accuracy": 0.95}, student=student)
-    for student, change in (("Boris", {"goal": {"metric": "val_accuracy", "at_least": 0.96}, "goal_met": False}),
+    # Boris's file is of a version of MLP Workbench that recorded no lab version: only its goal tells another one.
+    for student, change in (("Boris", {"goal": {"metric": "val_accuracy", "at_least": 0.96}, "goal_met": False,
+                                       "lab_fingerprint": None}),
                             ("Kirill", {"lab": "13-my-lab"}), ("Lena", {"variant": "deep"})):
         record = json.loads((tmp_path / f"{student}.json").read_text(encoding="utf-8"))
         (tmp_path / f"{student}.json").write_text(json.dumps({**record, **change}), encoding="utf-8")
@@ -424,6 +426,57 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
     for name in ("student", "lab", "variant", "goal met", "val_accuracy", "goal"):
         column = header.index(name)
         assert dialog.table.columnViewportPosition(column) + dialog.table.columnWidth(column) <= viewport, name
+
+
+def test_the_teachers_table_names_each_results_lab_version(qtbot, tmp_path):
+    """Results of a lab edited since (its lab.json, not only its goal) were taken for this version's."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    for student in ("Anna", "Boris", "Kirill", "Lena", "Maria"):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": 0.95}, student=student)
+    other = "sha256:" + "ab12cd34" * 8  # a lab pack's lab 1 whose seed the teacher unlocked, say
+    for student, change in (("Boris", {"lab_fingerprint": other}), ("Kirill", {"lab_fingerprint": None}),
+                            ("Lena", {"lab_fingerprint": None, "goal": {"metric": "val_accuracy", "at_least": 0.9}}),
+                            ("Maria", {"lab": "13-my-lab"})):
+        record = json.loads((tmp_path / f"{student}.json").read_text(encoding="utf-8"))
+        record.update(change)
+        (tmp_path / f"{student}.json").write_text(json.dumps(record), encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    column = dialog.table_data.header.index("lab version")
+    assert dialog.table.horizontalHeaderItem(column).text() == "Lab version"
+
+    def versions():
+        return {dialog.table.item(row, 0).text(): dialog.table.item(row, column).text()
+                for row in range(dialog.table.rowCount())}
+
+    assert versions() == {"Anna": "as installed here", "Boris": "another: ab12cd34", "Kirill": "not recorded",
+                          "Lena": "another (its goal differs)",
+                          "Maria": labs.short_fingerprint(perceptron.fingerprint)}
+    lines = dialog.summary.text().splitlines()
+    assert lines[2:4] == ["Made with another version of the lab (its settings, locks, variants or goal differ from "
+                          "the lab installed here): Boris.json.",
+                          "Made with another version of the lab (its goal differs from the one installed here): "
+                          "Lena.json. Their goals were judged by the lab installed here; to judge them as the students "
+                          "saw them, collect the results with the lab pack the students used (MLP_WORKBENCH_DATA "
+                          "pointing at it)."]
+    assert dialog.save_csv(tmp_path / "table.csv")
+    with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert {row[0]: row[column] for row in rows[1:]}["Boris"] == "another: ab12cd34"
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert versions() == {"Anna": "как установлена здесь", "Boris": "другая: ab12cd34", "Kirill": "не записана",
+                              "Lena": "другая (у неё другая цель)",
+                              "Maria": labs.short_fingerprint(perceptron.fingerprint)}
+        assert dialog.summary.text().splitlines()[2].startswith("Сделаны с другой версией лабораторной работы (её "
+                                                                "настройки, фиксированные настройки, варианты")
+    finally:
+        i18n.set_language("en")
 
 
 def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_language(qtbot, tmp_path):
@@ -473,13 +526,19 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     """A trailing comma in a pack's lab 1 left the Labs menu starting at lab 2, with nothing said."""
     broken = tmp_path / "pack" / "labs" / "01-perceptron"
     broken.mkdir(parents=True)
-    (broken / "lab.json").write_text((labs.SHIPPED_LABS / "01-perceptron" / "lab.json").read_text()[:-3] + ",}")
+    text = (labs.SHIPPED_LABS / "01-perceptron" / "lab.json").read_text()[:-3] + ",}"
+    (broken / "lab.json").write_text(text)
     monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
     window = open_window()
     assert [lab.id for lab in window.labs.available_labs] == labs.names()
     assert window.labs.available_labs[0].folder == labs.SHIPPED_LABS / "01-perceptron"
-    assert window.message_bar.message().startswith("A lab could not be read")
-    assert "01-perceptron" in window.message_bar.message()
+    assert unbroken(window.message_bar.message()).splitlines() == [
+        "These labs cannot be used; the shipped lab of the same number is offered instead, where there is one. "
+        f"To see every problem: mlp-workbench lab check {tmp_path / 'pack' / 'labs'}",
+        str(broken / "lab.json"),
+        f"• lab.json: not valid JSON, at line {len(text.splitlines())}, column 5: Expecting property name enclosed "
+        "in double quotes",
+        "• sheet.en.md: the English task sheet is missing"]
     window.confirm_reset = lambda question: True
     assert window.labs.open_lab("01-perceptron"), "the shipped lab offered opens (it read the broken one again)"
     assert window.labs.lab.folder == labs.SHIPPED_LABS / "01-perceptron"
@@ -487,23 +546,62 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     assert listed.item(0).data(Qt.ItemDataRole.UserRole) == "01-perceptron", "listed in the lesson as in the menu"
 
 
+def broken_pack(tmp_path, *lab_ids, change):
+    """A lab pack in ``tmp_path`` holding the shipped ``lab_ids``, each lab.json changed by ``change(raw)``."""
+    for lab_id in lab_ids:
+        folder = tmp_path / "pack" / "labs" / lab_id
+        shutil.copytree(labs.SHIPPED_LABS / lab_id, folder)
+        raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+        change(raw)
+        (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    return tmp_path / "pack"
+
+
 def test_a_lab_packs_invalid_variant_is_explained_in_the_window_s_language(open_window, tmp_path, monkeypatch):
-    folder = tmp_path / "pack" / "labs" / "01-perceptron"
-    shutil.copytree(labs.SHIPPED_LABS / "01-perceptron", folder)
-    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
-    raw["variants"][0]["config"]["optimizer"]["options"]["lr"] = -1
-    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
-    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    def two_problems(raw):
+        raw["variants"][0]["config"]["optimizer"]["options"]["lr"] = -1
+        raw["locked"].append("training.sed")
+
+    pack = broken_pack(tmp_path, "01-perceptron", change=two_problems)
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(pack))
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
         window = open_window()
-        message = unbroken(window.message_bar.message())
+        russian = unbroken(window.message_bar.message()).splitlines()
+        i18n.set_language("en")
+        english = unbroken(window.message_bar.message()).splitlines()
     finally:
         i18n.set_language("en")
-    name = raw["variants"][0]["name"]
-    assert f"lab 01-perceptron: variant {name}: недопустимая конфигурация запуска:" in message
-    assert "sgd lr: должно быть ≥ 0,0, введено -1,0" in message, message
+    name = labs.read_lab(labs.SHIPPED_LABS / "01-perceptron").variants[0].name
+    assert russian == [
+        "Эти лабораторные нельзя использовать; вместо каждой предлагается встроенная с тем же номером, если она "
+        f"есть. Все ошибки покажет команда mlp-workbench lab check {pack / 'labs'}",
+        str(pack / "labs" / "01-perceptron" / "lab.json"),
+        f"• вариант '{name}', оптимизатор: sgd lr: должно быть ≥ 0,0, введено -1,0",
+        "• locked: 'training.sed' — не настройка конфигурации запуска"]
+    assert english[2:] == [f"• variant '{name}', optimiser: sgd lr must be ≥ 0.0, got -1.0",
+                           "• locked: 'training.sed' is not a setting of the run configuration"], \
+        "the words of mlp-workbench lab check, again in the language chosen"
+
+
+def test_many_broken_labs_keep_the_message_short_and_point_at_lab_check(open_window, tmp_path, monkeypatch):
+    def three_problems(raw):
+        raw["goal"] = {"metric": "accuracy"}
+        raw["locked"].append("training.sed")
+        raw["hidden"].append("training.sed")
+
+    pack = broken_pack(tmp_path, "01-perceptron", "02-gd-sgd-minibatch", "03-activations", "04-xnor",
+                       "05-feature-scaling", change=three_problems)
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(pack))
+    window = open_window()
+    lines = unbroken(window.message_bar.message()).splitlines()
+    assert lines[0].endswith(f"To see every problem: mlp-workbench lab check {pack / 'labs'}")
+    assert lines[1:5] == [str(pack / "labs" / "01-perceptron" / "lab.json"),
+                          "• locked: 'training.sed' is not a setting of the run configuration",
+                          "• hidden: 'training.sed' is not a setting of the run configuration", "• … 1 more"]
+    assert lines[-1] == "Other labs that cannot be used: 2" and len(lines) == 1 + 3 * 4 + 1
+    assert [lab.folder.parent for lab in window.labs.available_labs[:5]] == [labs.SHIPPED_LABS] * 5
 
 
 def test_the_goal_indicator_follows_the_run(window, qtbot):

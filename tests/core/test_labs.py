@@ -109,25 +109,109 @@ def mutate_xnor(tmp_path, change):
     return folder
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda raw: raw["views"].append("histogram"), "view 'histogram' is not one of"),
-    (lambda raw: raw["views"].append({"name": "variants", "x_axis": "hours"}), "'hours' is not one of"),
-    (lambda raw: raw["views"].append({"name": "compare", "contenders": ["trained", "tuned"]}), "unknown 'tuned'"),
-    (lambda raw: raw["views"].append({"name": "playground", "surface": "everest"}), "'everest' is not one of"),
+@pytest.mark.parametrize("change, line", [
+    (lambda raw: raw["views"].append("histogram"), "views: 'histogram' is not one of: loss, weights,"),
+    (lambda raw: raw["views"].append({"name": "variants", "x_axis": "hours"}),
+     "view 'variants', option x_axis: 'hours' is not one of: epoch, step, samples_seen, time"),
+    (lambda raw: raw["views"].append({"name": "compare", "contenders": ["trained", "tuned"]}),
+     "view 'compare', option contenders: unknown 'tuned'; choose from: hand_set, trained, hand_set_weak"),
+    (lambda raw: raw["views"].append({"name": "playground", "surface": "everest"}),
+     "view 'playground', option surface: 'everest' is not one of"),
     (lambda raw: raw["views"].append({"name": "playground", "surface": "quadratic",
-                                      "surface_options": {"condition_number": 0.5}}), "condition number"),
-    (lambda raw: raw["locked"].append("training.sed"), "'training.sed' is not a field"),
-    (lambda raw: raw.update(goal={"metric": "val_accuracy", "at_least": 1.0, "at_most": 2.0}), "exactly one of"),
-    (lambda raw: raw.update(goal={"metric": "accuracy", "at_least": 1.0}), "metric is one of"),
-    (lambda raw: raw["variants"][1]["config"]["optimizer"]["options"].update(lr=-1), "variant trained"),
-    (lambda raw: raw["variants"][0]["weights"].update({"layer0.W": [[1, "x"]]}), "list of numbers"),
+                                      "surface_options": {"condition_number": 0.5}}),
+     "view 'playground', option surface_options: quadratic condition number must be ≥ 1.0, got 0.5"),
+    (lambda raw: raw["locked"].append("training.sed"),
+     "locked: 'training.sed' is not a setting of the run configuration"),
+    (lambda raw: raw.update(goal={"metric": "val_accuracy", "at_least": 1.0, "at_most": 2.0}),
+     "goal: needs exactly one of at_least or at_most"),
+    (lambda raw: raw.update(goal={"metric": "accuracy", "at_least": 1.0}),
+     "goal: must be null or an object whose metric"),
+    (lambda raw: raw.update(goal={"metric": "val_loss", "at_most": 0.1, "variant": "tuned"}),
+     "goal: variant 'tuned' is not one of: hand_set, trained, hand_set_weak"),
+    (lambda raw: raw["variants"][1]["config"]["optimizer"]["options"].update(lr=-1),
+     "variant 'trained', optimiser: sgd lr must be ≥ 0.0, got -1.0"),
+    (lambda raw: raw["variants"][1]["config"]["optimizer"]["options"].update(lrr=0.1),
+     "variant 'trained', optimiser: unknown hyperparameter 'lrr'; sgd takes lr, weight_decay"),
+    (lambda raw: raw["variants"][1]["config"]["network"]["hidden"][0].update(units=0),
+     "variant 'trained', hidden layer 1, units: must be ≥ 1, got 0"),
+    (lambda raw: raw["variants"][1]["config"]["training"].update(epochz=3),
+     "variant 'trained', config: unknown field training.epochz; allowed fields: epochs,"),
+    (lambda raw: raw["variants"][1].pop("config"), "variant 'trained': has no config"),
+    (lambda raw: raw["variants"][0]["weights"].update({"layer0.W": [[1, "x"]]}),
+     "variant 'hand_set', hand-set weights 'layer0.W': must be a (nested) list of numbers, got [[1, 'x']]"),
     (lambda raw: raw["variants"].append(dict(raw["variants"][0])), "two variants are named 'hand_set'"),
-    (lambda raw: raw["title"].pop("en"), "English text"),
-    (lambda raw: raw.update(number=5), "number 5"),
+    (lambda raw: raw["variants"][2].update(name="Weak"), "variant number 3: name must be lower-case letters"),
+    (lambda raw: raw["title"].pop("en"), 'title: must be an object with an English text under "en"'),
+    (lambda raw: raw.update(number=5), "number: 5 must be the whole number the folder's name starts with, 4"),
+    (lambda raw: raw.pop("hidden"), "the field hidden is missing"),
 ])
-def test_a_broken_lab_json_is_refused_naming_the_problem(tmp_path, change, message):
-    with pytest.raises(ValueError, match=message):
+def test_a_broken_lab_json_is_refused_naming_the_problem_as_a_teacher_reads_it(tmp_path, change, line):
+    with pytest.raises(labs.InvalidLabError) as refused:
         labs.read_lab(mutate_xnor(tmp_path, change))
+    lines = [labs.problem_text(problem) for problem in refused.value.problems]
+    assert len(lines) == 1 and lines[0].startswith(line), lines
+    assert refused.value.file == tmp_path / "04-xnor" / "lab.json"
+    assert str(refused.value).startswith(f"lab 04-xnor ({refused.value.file}): {line}")
+
+
+def test_a_lab_check_lists_every_problem_not_only_the_first(tmp_path):
+    def break_everything(raw):
+        raw["title"]["de"] = "XNOR"
+        raw["variants"][0]["config"]["training"]["batch_size"] = 0
+        raw["variants"][1]["config"]["optimizer"]["options"]["lrr"] = 0.1
+        raw["locked"].append("training.sed")
+        raw["goal"] = {"metric": "val_accuracy", "at_least": "high"}
+
+    folder = mutate_xnor(tmp_path, break_everything)
+    (folder / "sheet.ru.md").write_bytes("# Лабораторная".encode("cp1251"))  # saved in Windows' Cyrillic code page
+    lab, problems = labs.check_lab(folder)
+    assert lab is None
+    assert [labs.problem_text(problem) for problem in problems] == [
+        "title: language 'de' is not one of: en, ru",
+        "variant 'hand_set', batch size: must be ≥ 1, got 0",
+        "variant 'trained', optimiser: unknown hyperparameter 'lrr'; sgd takes lr, weight_decay",
+        "locked: 'training.sed' is not a setting of the run configuration",
+        "goal: at_least must be a number, got 'high'",
+        "sheet.ru.md: not UTF-8 text: save it as UTF-8"]
+    assert labs.check_lab(labs.SHIPPED_LABS / "04-xnor")[1] == []
+
+
+def test_a_lab_check_finds_what_stops_a_lab_from_being_listed_or_its_sheet_from_opening(tmp_path):
+    folder = mutate_xnor(tmp_path, lambda raw: None)
+    (folder / "sheet.en.md").unlink()
+    assert [labs.problem_text(problem) for problem in labs.check_lab(folder)[1]] == [
+        "sheet.en.md: the English task sheet is missing"]
+    (folder / "lab.json").write_text('{"id": "04-xnor",\n "number": 4,}', encoding="utf-8")
+    assert labs.problem_text(labs.check_lab(folder)[1][0]) == \
+        "lab.json: not valid JSON, at line 2, column 14: Expecting property name enclosed in double quotes"
+    renamed = mutate_xnor(tmp_path / "pack", lambda raw: raw.update(id="04 XNOR")).rename(tmp_path / "04 XNOR")
+    assert [labs.problem_text(problem) for problem in labs.check_lab(renamed)[1]] == [
+        "the folder's name '04 XNOR' is no lab's: two digits, a dash and lower-case words joined by dashes "
+        "(such as 13-my-lab); MLP Workbench does not list it"]
+
+
+def test_a_lab_json_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows Notepad starts a UTF-8 file with one, which JSON does not allow."""
+    folder = mutate_xnor(tmp_path, lambda raw: None)
+    lab_json = folder / "lab.json"
+    lab_json.write_bytes(b"\xef\xbb\xbf" + lab_json.read_bytes())
+    assert labs.read_lab(folder).fingerprint == lab("04-xnor").fingerprint
+
+
+def test_lab_check_finds_the_labs_of_a_lab_json_a_lab_folder_a_folder_of_labs_and_a_pack(tmp_path):
+    pack = tmp_path / "pack"
+    xnor = mutate_xnor(pack / "labs", lambda raw: None)
+    (pack / "labs" / "12-gradient-check").mkdir()  # a lab's folder left without its lab.json
+    shutil.copytree(xnor, pack / "labs" / "my lab")  # named as no lab, but holding one
+    (pack / "labs" / "notes").mkdir()
+    (pack / "mnist").mkdir()
+    assert labs.labs_under(pack) == labs.labs_under(pack / "labs") == \
+        [xnor, pack / "labs" / "12-gradient-check", pack / "labs" / "my lab"]
+    assert labs.labs_under(xnor / "lab.json") == labs.labs_under(xnor) == [xnor]
+    for path, words in ((tmp_path / "nothing", "does not exist"), (xnor / "sheet.en.md", "is not a lab"),
+                        (pack / "mnist", "holds no lab")):
+        with pytest.raises(ValueError, match=words):
+            labs.labs_under(path)
 
 
 def test_labs_of_a_lab_pack_come_before_the_shipped_ones(tmp_path, monkeypatch):
@@ -536,6 +620,7 @@ def test_the_teachers_table_judges_each_goal_by_the_installed_lab_not_by_the_fil
     (tmp_path / "Anna.json").write_text(json.dumps(anna), encoding="utf-8")
     boris = json.loads((tmp_path / "Boris.json").read_text(encoding="utf-8"))
     boris["goal"]["at_least"] = 0.99  # a goal made harder by hand still is the lab's 94 %
+    del boris["lab_fingerprint"]  # a file written before lab versions were recorded: only its goal tells one
     (tmp_path / "Boris.json").write_text(json.dumps(boris), encoding="utf-8")
     for name, change in (("nameless", {"student": None}), ("spelled", {"locked_changed": "data"}),
                          ("claimed", {"goal_met": "yes"})):
@@ -597,6 +682,104 @@ def test_the_goal_s_metric_and_the_goal_come_right_after_the_verdict(tmp_path):
     assert table.header[:6] == ("student", "lab", "variant", "goal met", "val_accuracy", "goal")
     assert table.rows[0][5] == lab("01-perceptron").goal
     assert {"train_loss", "val_loss", "test_accuracy"} <= set(table.header[6:])
+
+
+def reversed_keys(value):
+    """``value`` with every object's keys in the opposite order."""
+    if isinstance(value, dict):
+        return {key: reversed_keys(value[key]) for key in reversed(list(value))}
+    return [reversed_keys(item) for item in value] if isinstance(value, list) else value
+
+
+def test_a_labs_fingerprint_is_its_content_not_its_layout_wording_or_sheets(tmp_path):
+    shipped = lab("04-xnor").fingerprint
+    assert shipped.startswith("sha256:") and len(shipped) == len("sha256:") + 64
+    assert labs.read_lab(mutate_xnor(tmp_path / "copy", lambda raw: None)).fingerprint == shipped
+
+    def reworded(raw):
+        raw["title"]["en"], raw["summary"]["ru"] = "XNOR, reworded", "Другими словами"
+        raw["variants"][0]["title"]["en"], raw["variants"][0]["config"]["name"] = "By hand", "By hand"
+        raw["views"].reverse()
+        raw["lectures"].append("002")
+        raw["locked"].reverse()
+        raw["variants"].reverse()
+        raw["goal"]["at_least"] = 1  # the same bound as 1.0
+        raw["variants"][0]["config"]["training"]["epochs"] = float(raw["variants"][0]["config"]["training"]["epochs"])
+
+    folder = mutate_xnor(tmp_path / "reworded", reworded)
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    (folder / "lab.json").write_text(json.dumps(reversed_keys(raw), indent=4, ensure_ascii=True) + "\n\n",
+                                     encoding="utf-8")
+    (folder / "sheet.en.md").write_text("# XNOR\n\nA sheet written again.\n", encoding="utf-8")
+    assert labs.read_lab(folder).fingerprint == shipped
+
+
+@pytest.mark.parametrize("change", [
+    lambda raw: raw["variants"][1]["config"]["network"]["hidden"][0].update(units=3),  # a locked setting
+    lambda raw: raw["variants"][1]["config"]["training"].update(seed=1),  # a setting left to the student
+    lambda raw: raw["variants"][0]["weights"]["layer0.b"].__setitem__(0, -29),
+    lambda raw: raw["variants"][2].update(name="weak"),
+    lambda raw: raw["variants"].pop(),
+    lambda raw: raw["goal"].update(at_least=0.75),
+    lambda raw: raw["goal"].pop("variant"),
+    lambda raw: raw["locked"].append("training.seed"),
+    lambda raw: raw["locked"].remove("loss.name"),
+    lambda raw: raw["hidden"].remove("regularization"),
+])
+def test_a_labs_fingerprint_changes_with_its_settings_weights_variants_goal_or_locks(tmp_path, change):
+    assert labs.read_lab(mutate_xnor(tmp_path, change)).fingerprint != lab("04-xnor").fingerprint
+
+
+def test_a_result_records_the_labs_version_and_a_file_without_one_is_still_read(tmp_path):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    path = labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", config, history, metrics, "Anna")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["lab_fingerprint"] == perceptron.fingerprint == labs.read_result(path).lab_fingerprint
+    del record["lab_fingerprint"]  # as every result file written before lab versions were recorded
+    path.write_text(json.dumps(record), encoding="utf-8")
+    old = labs.read_result(path)
+    assert old.lab_fingerprint is None and old.student == "Anna" and old.goal == perceptron.goal
+    record["lab_fingerprint"] = 7
+    path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(labs.UnreadableResult, match="malformed 'lab_fingerprint'"):
+        labs.read_result(path)
+
+
+def test_the_teachers_table_tells_lab_versions_apart_by_fingerprint_and_old_files_by_their_goal(tmp_path):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    for student in ("same", "edited", "other", "old", "old_other_goal", "old_edited", "foreign"):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": 0.95}, student=student)
+
+    def change(student, **fields):
+        record = json.loads((tmp_path / f"{student}.json").read_text(encoding="utf-8"))
+        record.update(fields)
+        for key in [key for key, value in fields.items() if value is None and key == "lab_fingerprint"]:
+            del record[key]
+        (tmp_path / f"{student}.json").write_text(json.dumps(record), encoding="utf-8")
+
+    harder = {"metric": "val_accuracy", "at_least": 0.96}
+    change("edited", goal=harder, goal_met=False)  # this version's file, its goal edited by hand
+    change("other", lab_fingerprint="sha256:" + "0" * 64, goal=harder, goal_met=False)  # a lab pack's, say
+    change("old", lab_fingerprint=None)
+    change("old_other_goal", lab_fingerprint=None, goal=harder, goal_met=False)
+    change("old_edited", lab_fingerprint=None, goal_met=False)
+    change("foreign", lab="13-my-lab")
+    table = labs.collect_results(tmp_path)
+    versions = {result.student: version for result, version in zip(table.results, table.lab_versions)}
+    assert versions == {"same": labs.SAME_LAB_VERSION, "edited": labs.SAME_LAB_VERSION,
+                        "other": labs.OTHER_LAB_VERSION, "old": labs.UNRECORDED_LAB_VERSION,
+                        "old_other_goal": labs.OTHER_LAB_GOAL, "old_edited": labs.UNRECORDED_LAB_VERSION,
+                        "foreign": ""}
+    assert table.other_lab_version == ("old_other_goal.json", "other.json")
+    assert table.corrected == ("edited.json", "old_edited.json")
+    assert all(result.goal_met for result in table.results if result.lab == perceptron.id), "judged as installed"
+    column = table.header.index("lab version")
+    assert table.header[-2:] == ("lab version", "file")
+    assert {row[0]: row[column] for row in table.rows}["old"] is None
+    assert {row[0]: row[column] for row in table.rows}["same"] == perceptron.fingerprint
 
 
 def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():

@@ -282,13 +282,14 @@ def test_the_shipped_presets_load_and_race():
 @pytest.mark.parametrize("content, message", [
     ("{", "cannot read the race preset bad.json"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": []}', "contenders must be a list of 2 to 8"),
-    ('{"title": {"de": "t"}, "description": {"en": "d"}, "contenders": []}', "title must be an object with an English"),
+    ('{"title": {"de": "t"}, "description": {"en": "d"}, "contenders": []}',
+     "title: must be an object with an English"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": "a", "optimizer": {"name": "adam"}},'
      '{"label": "b", "optimizer": {"name": "adam", "options": {"lr": "fast"}}}]}', r"contenders\[1\]"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "colour": 1, "contenders": []}', "unknown field 'colour'"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": {"ru": "а"}, "optimizer": '
      '{"name": "adam"}}, {"label": "b", "optimizer": {"name": "sgd"}}]}',
-     r"contenders\[0\].label must be an object with an English text"),
+     r"contenders\[0\].label: must be an object with an English text"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": [{"label": {"en": "a", "ru": "б"}, "optimizer": '
      '{"name": "adam"}}, {"label": "б", "optimizer": {"name": "sgd"}}]}', r"labels must be distinct.*\['б', 'б'\]"),
 ])

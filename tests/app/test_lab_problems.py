@@ -1,0 +1,37 @@
+"""The window's words for a lab's problems: those of `mlp-workbench lab check`, translated whole."""
+import re
+
+from app import i18n, lab_problems
+from core import labs
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def test_the_windows_texts_are_the_engines_english_ones():
+    assert lab_problems.PLACES == labs.PLACES
+    assert lab_problems.LAB_PROBLEMS == labs.LAB_PROBLEMS
+    assert lab_problems.SETTING_NAMES == labs.SETTING_NAMES
+
+
+def test_each_russian_text_keeps_the_placeholders_of_its_english_one(qapp):
+    i18n.set_language("ru")
+    try:
+        for english in (*labs.PLACES.values(), *labs.LAB_PROBLEMS.values(), *labs.SETTING_NAMES.values()):
+            russian = lab_problems.translated(english)
+            assert russian != english or english in ("L1", "L2"), english
+            assert sorted(PLACEHOLDER.findall(russian)) == sorted(PLACEHOLDER.findall(english)), russian
+        problem = labs.LabProblem((("variant", "'adam'"), ("setting", "network.hidden[2].units")),
+                                  config_error=labs.run_config.validate(_with_units(0))[0])
+        assert lab_problems.lab_problem_text(problem) == "вариант 'adam', скрытый слой 3, нейроны: должно быть ≥ 1, " \
+                                                         "введено 0"
+        assert lab_problems.setting_name("optimizer.name") == "оптимизатор"
+    finally:
+        i18n.set_language("en")
+    assert lab_problems.lab_problem_text(problem) == "variant 'adam', hidden layer 3, units: must be ≥ 1, got 0"
+    assert labs.problem_text(problem) == lab_problems.lab_problem_text(problem), "the words of lab check"
+
+
+def _with_units(units):
+    config = labs.run_config.RunConfig()
+    config.network.hidden[0].units = units
+    return config
