@@ -24,7 +24,7 @@ from app.file_dialogs import ask_save_path
 from app.lab_problems import broken_labs_text
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
-from app.teacher import LabControls, ResultsDialog
+from app.teacher import LabControls, ResultsDialog, locked_field_name
 from core import events, labs
 from core.languages import text_in
 
@@ -214,7 +214,8 @@ class LabController(QObject):
         self.lab, self.variant = lab, chosen
         self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
         question = self.tr("Opening a lab stops the current run. Continue?")
-        if not self.window.open_config(chosen.config.copy(), text_in(lab.title, i18n.current_language()), question):
+        if not self.window.open_config(chosen.config.copy(), text_in(lab.title, i18n.current_language()), question,
+                                       replaced_lab=self.tag(*previous)):
             self.lab, self.variant = previous
             self.controls.set_lab(self.lab, text_in(self.lab.title, i18n.current_language()) if self.lab else "")
             return False
@@ -236,9 +237,34 @@ class LabController(QObject):
         self._show_open_lab()
         return True
 
+    def follow_opened(self, tag: dict | None, source: str) -> None:
+        """Settings opened from ``source`` (a file's name, a title) replaced the configuration: the lab of ``tag``
+        (:meth:`open_variant`'s, the lab they were set in) opens around them; without one, the open lab stays while
+        they keep every setting it locks or hides, else it closes, saying so (its locked controls showed values it
+        does not allow). A reopened run has its lab or none (see :meth:`MainWindow.open_run`)."""
+        if tag is not None:
+            self.adopt(tag)
+            return
+        if self.lab is None:
+            return
+        outside = labs.settings_outside(self.lab, self.variant.name, self.window.model.config)
+        if not outside:
+            return
+        title = text_in(self.lab.title, i18n.current_language())
+        self.close_lab()
+        self.window.show_message(
+            self.tr("The lab “%1” is closed: %2 sets what the lab sets for you (%3). To work in the lab, open it "
+                    "again from the Labs menu.").replace("%1", title).replace("%2", source)
+            .replace("%3", ", ".join(locked_field_name(path) for path in outside)), "info")
+
     def open_variant(self) -> dict | None:
         """``{"lab": id, "variant": name}`` of the open lab, or None: what a run started now is trained in."""
-        return {"lab": self.lab.id, "variant": self.variant.name} if self.lab is not None else None
+        return self.tag(self.lab, self.variant)
+
+    @staticmethod
+    def tag(lab: labs.Lab | None, variant: labs.Variant | None) -> dict | None:
+        """``{"lab": id, "variant": name}`` of ``lab``'s ``variant``, or None without a lab."""
+        return {"lab": lab.id, "variant": variant.name} if lab is not None else None
 
     def _show_open_lab(self) -> None:
         """The open lab's locks, title, lesson and views."""

@@ -69,6 +69,9 @@ from core.trainer import batch_starts, evaluate
 
 log = logging.getLogger(__name__)
 
+OPEN_LAB = object()
+""":meth:`MainWindow.open_config`'s default: the settings it replaces were set in the lab open now (or in none)."""
+
 REBUILD_DELAY_MS = 150
 """Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
 
@@ -279,7 +282,8 @@ class MainWindow(QMainWindow):
 
         self._document_title = ""  # the configuration file or lab the title names (see set_document_title)
         self._kept_settings: RunConfig | None = self.model.config.copy()  # as last opened or saved (see _mark_modified)
-        self._replaced_settings: tuple[RunConfig, str] | None = None  # changed settings another opening replaced
+        # Changed settings another opening replaced: the configuration, its title and the lab it was set in.
+        self._replaced_settings: tuple[RunConfig, str, dict | None] | None = None
         self.set_document_title("")
         self.setStyleSheet(INVALID_STYLE)
         # A window wider than its screen (a classroom projector's 1024 × 768) has controls out of reach.
@@ -1595,6 +1599,7 @@ class MainWindow(QMainWindow):
             return False
         self.config_path = path
         self.recent_menu.remember(path)
+        self.labs.follow_opened(None, os.path.basename(path))
         return True
 
     def opened_from(self, path: str) -> None:
@@ -1618,12 +1623,17 @@ class MainWindow(QMainWindow):
         """Take ``path`` off File ▸ Open recent: what to add to the message saying why it cannot be opened."""
         return " " + self.tr("It is removed from File ▸ Open recent.") if self.recent_menu.forget(path) else ""
 
-    def open_config(self, config: RunConfig, title: str, question: str) -> bool:
+    def open_config(self, config: RunConfig, title: str, question: str, replaced_lab=OPEN_LAB) -> bool:
         """Replace the whole configuration and rebuild the run (asking ``question`` first if one is going).
-        Settings changed since they were last opened or saved are not lost: the message bar offers them back."""
+        Settings changed since they were last opened or saved are not lost: the message bar offers them back,
+        in the lab they were set in (``replaced_lab``, :meth:`LabController.open_variant`'s; the open lab's
+        unless given). The caller settles the lab around the new settings (:meth:`LabController.follow_opened`)."""
         if self.session is not None and not self.confirm_reset(question):
             return False
-        replaced = (self.model.config.copy(), self._document_title) if self.isWindowModified() else None
+        if replaced_lab is OPEN_LAB:
+            replaced_lab = self.labs.open_variant()
+        replaced = (self.model.config.copy(), self._document_title, replaced_lab) if self.isWindowModified() \
+            else None
         self._discard_session()
         self._make_pending_pages()  # a lab opened this way brings its views forward next (app.labs_ui)
         self._dataset_name, self._fit_loss = config.data.dataset, False
@@ -1643,8 +1653,9 @@ class MainWindow(QMainWindow):
         """Open again the changed settings an opening replaced (see :meth:`open_config`)."""
         if self._replaced_settings is None:
             return
-        config, title = self._replaced_settings
+        config, title, lab = self._replaced_settings
         if self.open_config(config, title, self.tr("Bringing your settings back stops the current run. Continue?")):
+            self.labs.follow_opened(lab, title)
             self._kept_settings = None  # they were never saved
             self.setWindowModified(True)
 
@@ -1810,8 +1821,10 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Could not open the model: %1")
                               .replace("%1", run_library.describe_problem(error)) + self._unlisted(path), "error")
             return False
-        if saved is not None and not self._open_saved(saved, path.name):
-            return False
+        if saved is not None:
+            if not self._open_saved(saved, path.name):
+                return False
+            self.labs.follow_opened(None, path.name)
         self.recent_menu.remember(path)
         drawable = False
         if self.draw_view is not None:

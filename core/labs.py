@@ -798,6 +798,21 @@ def locked_changes(lab: Lab, variant: str, config: run_config.RunConfig, epochs_
     return changed
 
 
+def settings_outside(lab: Lab, variant: str, config: run_config.RunConfig) -> list[str]:
+    """The paths the lab locks or hides at which ``config`` differs from the variant's configuration (a
+    field it lacks, another data set's option, differs too): what a student in the lab could not have set."""
+    original, current = lab.variant(variant).config.to_dict(), config.to_dict()
+
+    def values(tree: dict, path: str) -> list | None:
+        try:
+            return config_values(tree, path)
+        except ValueError:
+            return None
+
+    paths = dict.fromkeys((*lab.locked, *lab.hidden))  # a setting both locked and hidden, once
+    return [path for path in paths if values(original, path) != values(current, path)]
+
+
 def race_contenders(lab: Lab, variant_names=None, language: str = "en"):
     """(shared RunConfig, [core.race.Contender]) racing the variants ``variant_names`` (default:
     all) — for a lab whose variants differ only in their optimiser and schedule."""

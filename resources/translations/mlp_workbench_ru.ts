@@ -2657,6 +2657,10 @@ epoch mean
         <translation>Этот запуск обучался в лабораторной работе, которую сейчас нельзя открыть: %1</translation>
     </message>
     <message>
+        <source>The lab “%1” is closed: %2 sets what the lab sets for you (%3). To work in the lab, open it again from the Labs menu.</source>
+        <translation>Лабораторная «%1» закрыта: в %2 задано то, что задаёт сама лабораторная (%3). Чтобы работать в лабораторной, откройте её снова из меню «Лабораторные».</translation>
+    </message>
+    <message>
         <source>The lab&apos;s hand-set weights do not fit: %1</source>
         <translation>Заданные в лабораторной веса не подходят: %1</translation>
     </message>
@@ -3675,6 +3679,10 @@ epoch mean
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>
     <message>
+        <source>The lab is closed: this run was not trained in it.</source>
+        <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
+    </message>
+    <message>
         <source>The run is pausing: its current batch ends first (a large network takes a while). Save the model once it has paused.</source>
         <translation>Запуск ставится на паузу: сначала закончится текущий батч (у большой сети это занимает время). Сохраните модель, когда пауза наступит.</translation>
     </message>
@@ -3773,10 +3781,6 @@ epoch mean
     <message>
         <source>This run is no longer saved: %1 (%2). Training goes on; to keep its network, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
         <translation>Этот запуск больше не сохраняется: %1 (%2). Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
-    </message>
-    <message>
-        <source>The lab is closed: this run was not trained in it.</source>
-        <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
     </message>
     <message>
         <source>the model in %1</source>
@@ -5191,6 +5195,14 @@ epoch mean
         <translation>как установлена здесь</translation>
     </message>
     <message>
+        <source>augmentation</source>
+        <translation>аугментация</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>набор данных</translation>
+    </message>
+    <message>
         <source>another: %1</source>
         <translation>другая: %1</translation>
     </message>
@@ -5201,6 +5213,74 @@ epoch mean
     <message>
         <source>not recorded</source>
         <translation>не записана</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation type="unfinished">примеров</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation type="unfinished">шум</translation>
+    </message>
+    <message>
+        <source>data seed</source>
+        <translation>зерно данных</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>входы</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>доля теста</translation>
+    </message>
+    <message>
+        <source>validation split</source>
+        <translation>доля валидации</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>функция потерь</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>точность вычислений</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>скрытые слои</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>активация</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>нейроны</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>оптимизатор</translation>
+    </message>
+    <message>
+        <source>regularisation</source>
+        <translation>регуляризация</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>расписание скорости обучения</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>размер батча</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпохи</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>зерно</translation>
     </message>
     <message>
         <source>the file cannot be read (%1)</source>

@@ -13,6 +13,7 @@ from app import i18n, labs_ui
 from app.panels.widgets import unbroken
 from app.teacher import ResultsDialog, field_controls
 from core import labs, runs
+from core.config import RunConfig
 
 
 def wait_built(qtbot, window):
@@ -151,6 +152,46 @@ def test_closing_a_lab_unlocks_and_shows_every_setting_again(window):
     assert window.network_panel.layers.isVisibleTo(window.network_panel)
     assert window.training_panel.schedule.isVisibleTo(window.training_panel)
     assert window.labs.dock.pages.currentIndex() == 0 and not window.labs.export_action.isEnabled()
+
+
+def test_a_configuration_opened_in_a_lab_leaves_it_unless_it_keeps_what_the_lab_sets(window, tmp_path):
+    """A file opened in a lab kept the lab open: its settings showed under the lab's locks, values the lab does
+    not allow on controls the student could not change."""
+    window.labs.open_lab("01-perceptron")
+    window.model.set("optimizer.options.lr", 0.3)
+    assert window.save_config(str(tmp_path / "mine.json"))  # saved in the lab: it keeps what the lab sets
+    other = tmp_path / "other.json"
+    other.write_text(RunConfig().to_json())
+
+    assert window.load_config(str(other))
+    assert window.labs.lab is None and window.training_panel.seed.isEnabled(), "the lab's locks are gone"
+    assert window.network_panel.layers.isVisibleTo(window.network_panel)
+    assert window.message_bar.message() == (
+        "The lab “The 10-neuron perceptron on the 8×8 digits” is closed: other.json sets what the lab sets for you "
+        "(hidden layers). To work in the lab, open it again from the Labs menu.")
+    assert window.windowTitle() == "other.json[*] — MLP Workbench"
+
+    window.labs.open_lab("01-perceptron")
+    assert window.load_config(str(tmp_path / "mine.json"))
+    assert window.labs.lab.id == "01-perceptron" and not window.training_panel.seed.isEnabled(), "it stays in"
+    assert window.model.config.optimizer.lr == 0.3
+
+    assert window.open_recent_file(str(other)) and window.labs.lab is None, "File ▸ Open recent: the same"
+
+
+def test_settings_a_lab_replaced_come_back_in_their_lab_and_a_lab_s_settings_leave_the_next_lab(window, tmp_path):
+    other = tmp_path / "other.json"
+    other.write_text(RunConfig().to_json())
+    window.labs.open_lab("01-perceptron")
+    window.model.set("optimizer.options.lr", 0.3)
+    assert window.load_config(str(other)) and window.labs.lab is None
+    window.restore_settings_action.trigger()
+    assert window.labs.lab.id == "01-perceptron" and window.model.config.optimizer.lr == 0.3
+    assert not window.training_panel.seed.isEnabled() and window.isWindowModified()
+
+    window.labs.open_lab("11-optimizers")  # the perceptron's changed settings are offered back: in their lab
+    window.restore_settings_action.trigger()
+    assert window.labs.lab.id == "01-perceptron" and window.model.config.optimizer.lr == 0.3
 
 
 def test_xnor_hand_set_weights_are_set_again_after_reset_and_left_out_for_the_trained_variant(window, qtbot):
@@ -696,7 +737,17 @@ def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(windo
     assert window.labs.lab is None, "a run of no lab closes the lab: its locks and goal are not the run's"
     window.labs.open_lab("01-perceptron")
     assert window.load_model(folder / "best.npz")  # its curves come with it from the run folder
-    assert window.labs.lab.id == "01-perceptron", "the open lab stays"
+    assert window.labs.lab is None, "nor do a model file's settings, which the lab does not allow, stay in it"
+    assert "The lab “The 10-neuron perceptron on the 8×8 digits” is closed: best.npz sets" \
+        in window.message_bar.message()
+
+    window.labs.open_lab("01-perceptron")
+    window.labs.close_lab()
+    train_to_the_end(qtbot, window)  # the lab's settings, trained with the lab closed
+    folder = window.recording.folder
+    window.labs.open_lab("01-perceptron")
+    assert window.load_model(folder / "best.npz")
+    assert window.labs.lab.id == "01-perceptron", "settings the lab allows stay in it"
     assert window.labs.export_result(tmp_path, student="Anna") is None
     assert "was not trained in this lab's variant" in window.message_bar.message()
     assert "Open the variant again" in window.message_bar.message()

@@ -791,6 +791,19 @@ def test_epochs_trained_past_those_a_lab_locks_count_as_a_locked_change():
                                epochs_trained=900) == [], "lab 4 leaves the epochs to the student"
 
 
+def test_settings_outside_a_lab_are_those_it_locks_or_hides_set_otherwise_once_each():
+    overfitting = lab("08-overfitting")
+    config = overfitting.variant("l2").config.copy()
+    assert labs.settings_outside(overfitting, "no_regularisation", config) == [], "regularisation is the student's"
+    config.data.augmentation = {"noise": 0.1}
+    config.data.dataset, config.data.options = "digits", {}  # another data set: its options are not the lab's
+    assert labs.settings_outside(overfitting, "l2", config) == [
+        "data.dataset", "data.options.n_samples", "data.options.noise", "data.options.seed", "data.options.features",
+        "data.options.test_split", "data.augmentation"]
+    perceptron = lab("01-perceptron")  # network.hidden is locked and hidden: named once
+    assert labs.settings_outside(perceptron, "perceptron", run_config.RunConfig()) == ["network.hidden"]
+
+
 def test_export_refuses_an_unknown_variant_and_curves_that_are_not_a_history(tmp_path):
     config, history, metrics = student_run("Anna")
     with pytest.raises(ValueError, match="no variant 'fast'"):
