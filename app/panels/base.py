@@ -155,7 +155,7 @@ class ConfigPanel(QWidget):
     def control_for(self, error: ConfigError) -> QWidget | None:
         control = self._controls.get(error.field)
         if isinstance(control, HyperparameterForm):
-            return control.control_for(error.message) or self._controls.get(error.field.removesuffix(OPTIONS))
+            return control.control_for(error) or self._controls.get(error.field.removesuffix(OPTIONS))
         return control
 
     def describe_field(self, error: ConfigError, control: QWidget | None) -> str:

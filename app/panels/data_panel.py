@@ -512,7 +512,7 @@ class DataPanel(ConfigPanel):
         if error.field == "data.options" and named_key(error.message, ["seed"]) is not None:  # "moons: seed …"
             return self.data_seed
         if error.field == "data.options":
-            return self.options.control_for(error.message) or self.dataset
+            return self.options.control_for(error) or self.dataset
         if error.field.startswith("data.options."):
             return self.options.controls().get(error.field.removeprefix("data.options.")) or super().control_for(error)
         return super().control_for(error)

@@ -17,7 +17,7 @@ from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel, problem_text
 from app.panels.help_texts import CONTROLS
 from app.panels.training_panel import carried_options, hyperparameter_defaults
-from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, named_key, set_help
+from app.panels.widgets import ChoiceBox, FractionBox, HyperparameterForm, IntegerBox, hyperparameter_of, set_help
 from core import activations, initializers
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig
 
@@ -305,7 +305,7 @@ class NetworkPanel(ConfigPanel):
         if int(match.group(1)) != self.selected:
             return self.layers
         if error.field.endswith(OPTIONS):
-            return self.activation_options.control_for(error.message) or self.activation
+            return self.activation_options.control_for(error) or self.activation
         return self._editor_controls.get(match.group(2))
 
     def located_problem(self, error):
@@ -314,7 +314,7 @@ class NetworkPanel(ConfigPanel):
         control, name, problem = super().located_problem(error)
         match = _HIDDEN_FIELD.match(error.field)
         if match is not None and control is self.layers and error.field.endswith(OPTIONS) \
-                and isinstance(error.value, dict) and (key := named_key(error.message, error.value)) is not None:
+                and isinstance(error.value, dict) and (key := hyperparameter_of(error, error.value)) is not None:
             name = self._layer_field(match, display_names.label("hyperparameter", key))
             problem = problem_text(error, subject=False)
         return control, name, problem

@@ -35,6 +35,21 @@ def named_key(message: str, keys) -> str | None:
                                                                       message)), None)
 
 
+NAME_RULES = ("hyperparameter names", "no hyperparameters")
+"""The rules of a component's hyperparameter name that is none of its own: the problem is about that name, not
+about one of those its message lists."""
+
+
+def hyperparameter_of(error, keys) -> str | None:
+    """The first of ``keys`` that ``error`` (a :class:`core.config.ConfigError` of a component's
+    hyperparameters) is about, named by its subject ("adam lr"), else by its message, or None. A name the
+    component does not take is about none of them, though the message lists them ("takes only the
+    hyperparameters lr, momentum, …, got 'foo'" was marked at η)."""
+    if error.rule in NAME_RULES:
+        return None
+    return named_key(error.subject or error.message, keys)
+
+
 def tr(text: str, context: str = "Panels") -> str:
     return QCoreApplication.translate(context, text)
 
@@ -353,9 +368,10 @@ class HyperparameterForm(QWidget):
         for key, control in self._controls.items():
             control.set_value(values.get(key, defaults[key]))
 
-    def control_for(self, message: str) -> QWidget | None:
-        """The control whose hyperparameter an error message names (e.g. "adam lr must be ≥ 0")."""
-        key = named_key(message, self._controls)
+    def control_for(self, error) -> QWidget | None:
+        """The control of the hyperparameter a :class:`core.config.ConfigError` is about (see
+        :func:`hyperparameter_of`), or None."""
+        key = hyperparameter_of(error, self._controls)
         return None if key is None else self._controls[key]
 
     def _rebuild(self, defaults: dict) -> None:

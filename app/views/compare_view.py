@@ -34,8 +34,8 @@ from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
 from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
 from app.panels.base import problem_text
-from app.panels.widgets import (ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
-                                mark, named_key, set_help)
+from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
+                                hyperparameter_of, mark, set_help)
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
@@ -982,7 +982,9 @@ class CompareView(SessionView, View):
         """A problem of a contender's setting, its hyperparameter named as the editor's row names it."""
         optimizer = error.field.startswith("optimizer")
         module, name = (optimizers, contender.optimizer.name) if optimizer else (schedules, contender.schedule.name)
-        key = named_key(error.message, hyperparameter_defaults(module, name))
+        key = hyperparameter_of(error, hyperparameter_defaults(module, name))
+        if key is None and error.rule in NAME_RULES:  # "SGD with momentum takes only …", not "momentum takes only …"
+            return f"{display_names.label('optimizer' if optimizer else 'schedule', name)} {problem_text(error, False)}"
         if key is None:
             return problem_text(error)
         row = display_names.label("optimizer_hyperparameter" if optimizer else "hyperparameter", key)
@@ -995,13 +997,14 @@ class CompareView(SessionView, View):
             if 0 <= row < len(self._contenders) else []
         marked = {}
         for error in errors:
-            form = self.optimizer_options if error.field.startswith("optimizer") else self.schedule_options
-            control = form.control_for(error.message)
-            if control is not None and control not in marked:
-                marked[control] = problem_text(error, subject=False)
-        for form in (self.optimizer_options, self.schedule_options):
-            for control in form.controls().values():
-                mark(control, marked.get(control))
+            form, box = (self.optimizer_options, self.optimizer_box) if error.field.startswith("optimizer") \
+                else (self.schedule_options, self.schedule_box)
+            control = form.control_for(error)  # else the component's box, as the Training panel marks it
+            if (control or box) not in marked:
+                marked[control or box] = problem_text(error, subject=control is None)
+        for control in (*self.optimizer_options.controls().values(), *self.schedule_options.controls().values(),
+                        self.optimizer_box, self.schedule_box):
+            mark(control, marked.get(control))
 
     # ------------------------------------------------------------------ running
     def start(self) -> None:

@@ -359,6 +359,18 @@ def test_a_bad_value_is_marked_at_its_control_and_explained_beside_start(qtbot, 
     assert view.optimizer_options.controls()["momentum"].property("invalid")
 
 
+def test_an_unknown_hyperparameter_is_the_contender_s_optimiser_s_problem_not_its_learning_rate_s(qtbot, view):
+    """A contender set from code with a name its optimiser does not take: the problem was pinned on η."""
+    view.set_contenders([THREE[0], ("momentum", OptimizerConfig("momentum", {"lr": 0.05, "foo": 3}), ScheduleConfig())])
+    view.contender_list.setCurrentRow(1)
+    assert view.problems_found() == ["momentum: SGD with momentum takes only the hyperparameters lr, momentum, "
+                                     "weight_decay, got 'foo'"]
+    assert not any(control.property("invalid") for control in view.optimizer_options.controls().values())
+    assert view.optimizer_box.property("invalid") and "got 'foo'" in view.optimizer_box.toolTip()
+    view.contender_list.setCurrentRow(0)
+    assert not view.optimizer_box.property("invalid")
+
+
 def test_a_target_typed_after_the_race_counts_the_steps_again(qtbot, view):
     race_to_the_end(qtbot, view)
     automatic = [view.summary_table.item(row, 3).text() for row in range(3)]

@@ -181,6 +181,30 @@ def test_a_bad_beta_of_adam_is_marked_at_the_betas_not_at_the_optimiser(qtbot, m
     assert panel.problems.text().startswith("⚠ " + betas.accessibleName())
 
 
+def test_an_unknown_hyperparameter_is_the_optimiser_s_problem_not_the_learning_rate_s(qtbot, model):
+    """Its message lists the names the optimiser takes, lr first: it was marked at η, and listed as η's."""
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("optimizer.options", {"lr": 0.01, "foo": 3})
+    assert not any(control.property("invalid") for control in panel.optimizer_options.controls().values())
+    assert panel.optimizer.property("invalid") is True
+    assert panel.problems.text().startswith("⚠ Optimiser: adam takes only the hyperparameters lr, betas")
+    assert panel.problems.text().endswith("got 'foo'")
+
+
+def test_an_activation_s_unknown_hyperparameter_is_not_named_as_one_of_its_own(qtbot, model):
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    panel.add_button.click()
+    model.set("network.hidden[0].activation", "leaky_relu")
+    model.set("network.hidden[0].activation_options", {"alpha": 0.1, "beta": 1.0})
+    panel.layers.setCurrentRow(1)  # the layer is not in the editor: the list names its problem
+    assert "α (alpha)" not in panel.problems.text() and "got 'beta'" in panel.problems.text()
+    panel.layers.setCurrentRow(0)
+    assert not panel.activation_options.controls()["alpha"].property("invalid")
+    assert panel.activation.property("invalid") is True
+
+
 def test_every_bad_hyperparameter_of_the_optimiser_is_marked_at_its_own_control(qtbot, model):
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
