@@ -369,12 +369,39 @@ def _creation_problem(where, registry_module, name, options, trial, context) -> 
     return None
 
 
-def _optimizer_lr(optimizer: OptimizerConfig) -> float | None:
-    """The learning rate the optimiser of ``optimizer`` would start with, or None if it is not valid."""
+def _schedule_lr0(optimizer: OptimizerConfig) -> float | None:
+    """The rate η₀ a schedule starts from: the optimiser's lr; of an invalid optimiser, the lr it is given, else
+    its own default, when that is a rate (≥ 0); None when no rate can be read (a schedule judged against a
+    made-up one got a second, misleading problem: "lr_min must be ≤ 0.01" beside an lr of 0.5)."""
     try:
         return float(optimizers.create(optimizer.name, **optimizer.options).lr)
     except (ValueError, TypeError):
+        pass
+    options = optimizer.options if isinstance(optimizer.options, dict) else {}
+    if "lr" in options:
+        given = options["lr"]
+    elif optimizer.name in optimizers.names():
+        given = optimizers.create(optimizer.name).lr
+    else:
         return None
+    try:
+        return check_number("lr", given, low=0.0)
+    except NumberError:
+        return None
+
+
+def _expect_schedule(errors, schedule: ScheduleConfig, lr0: float | None) -> None:
+    """Add the schedule's problems, judged beside the optimiser's rate ``lr0``; without one, only those that
+    stand whatever the rate is: the problems it has both beside a rate of 0 and beside the largest float (a
+    floor of the decay must be ≤ η₀, a cycle's top ≥ η₀)."""
+    if lr0 is not None:
+        _expect_component(errors, "schedule.name", schedules, schedule.name, schedule.options, {"lr0": lr0})
+        return
+    beside_zero, beside_most = [], []
+    _expect_component(beside_zero, "schedule.name", schedules, schedule.name, schedule.options, {"lr0": 0.0})
+    _expect_component(beside_most, "schedule.name", schedules, schedule.name, schedule.options,
+                      {"lr0": sys.float_info.max})
+    errors.extend(problem for problem in beside_zero if problem in beside_most)
 
 
 def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
@@ -426,9 +453,7 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
         errors.append(_problem("schedule.options", config.schedule.options, "lr0"))
     else:
         # A schedule starts from the optimiser's rate η₀: a cycle's top or a decay's floor is checked against it.
-        lr0 = _optimizer_lr(config.optimizer)
-        _expect_component(errors, "schedule.name", schedules, config.schedule.name, config.schedule.options,
-                          None if lr0 is None else {"lr0": lr0})
+        _expect_schedule(errors, config.schedule, _schedule_lr0(config.optimizer))
     _expect_number(errors, "regularization.l1", config.regularization.l1, low=0.0)
     _expect_number(errors, "regularization.l2", config.regularization.l2, low=0.0)
     biases = config.regularization.apply_to_biases

@@ -170,6 +170,29 @@ def test_a_schedule_is_checked_against_the_optimiser_s_learning_rate_it_starts_f
     assert validate(config, DATASETS) == []
 
 
+@pytest.mark.parametrize("optimizer, schedule, problems", [
+    # An optimiser invalid for another reason: the schedule is judged beside the lr it is given.
+    (("sgd", {"lr": 0.5, "momentum": 0.9}), ("cosine", {"lr_min": 0.05}), []),
+    (("sgd", {"lr": 0.5, "momentum": 0.9}), ("cosine", {"lr_min": 0.6}), [("cosine schedule lr_min", "≤", 0.5)]),
+    (("adamx", {"lr": 0.5}), ("cyclic", {"max_lr": 0.1}), [("cyclic schedule max_lr", "≥", 0.5)]),
+    # Given none, beside the optimiser's own default (Adam starts at 0.001).
+    (("adam", {"betas": [0.9, 2.0]}), ("cosine", {"lr_min": 0.01}), [("cosine schedule lr_min", "≤", 0.001)]),
+    # No rate to read: only the schedule's problems that stand whatever the rate is.
+    (("adamx", {}), ("cosine", {"lr_min": 0.05, "T": -1}), [("cosine schedule T", ">", 0.0)]),
+    (("sgd", {"lr": -1.0}), ("cyclic", {"max_lr": 0.1, "step_size": 0}), [("cyclic schedule step_size", "≥", 1)]),
+    (("sgd", {"lr": "fast"}), ("cosine", {"lr_min": 0.05}), []),
+])
+def test_the_schedule_of_an_invalid_optimiser_is_judged_beside_the_rate_it_is_given_or_not_at_all(
+        optimizer, schedule, problems):
+    """Judged beside a made-up η₀ of 0.01, a schedule got a second, misleading problem: "lr_min must be ≤ 0.01"
+    beside an lr of 0.5 whose optimiser was refused for another reason."""
+    config = RunConfig()
+    config.optimizer = run_config.OptimizerConfig(*optimizer)
+    config.schedule = run_config.ScheduleConfig(*schedule)
+    errors = [error for error in validate(config, DATASETS) if error.field.startswith("schedule")]
+    assert [(error.subject, error.rule, error.bound) for error in errors] == problems
+
+
 def test_check_raises_with_every_problem_listed():
     config = RunConfig()
     config.training.batch_size = -3
