@@ -91,6 +91,17 @@ def test_text_falls_back_to_english_and_a_sheet_to_the_english_one():
     assert perceptron.sheet("de") == perceptron.sheet("en")
 
 
+@pytest.mark.parametrize("lab_id", labs.names())
+def test_an_english_sheet_quotes_the_lectures_in_english_with_the_russian_original_in_parentheses(lab_id):
+    """Lab 11's English sheet gave the lecture's title in Russian only, as did six others: "English" («Русский»)."""
+    import re
+
+    sheet = lab(lab_id).sheet("en")
+    quotes = re.compile(r'"[^"«»]+"\s\(«[^«»]+»\)')  # nested quotes in the original are „…“
+    left = quotes.sub("", sheet)
+    assert not re.search("[\u0400-\u04ff]", left), re.findall(r".{0,40}[\u0400-\u04ff]+.{0,40}", left)
+
+
 def test_a_lock_or_hide_on_a_path_covers_every_field_below_it():
     xnor = lab("04-xnor")  # locks network.hidden.units, hides regularization
     assert xnor.locks("network.hidden[1].units") and xnor.locks("network.hidden.0.units")
