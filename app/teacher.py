@@ -243,9 +243,11 @@ def locked_field_name(path: str) -> str:
 
 
 def saved_text(stamp: str) -> str:
-    """When a result was saved (ISO 8601 in the file) as the interface language writes dates."""
+    """When a result was saved (ISO 8601 in the file), to the minute, with the month's name in the interface
+    language ("30 Nov 2026 10:00", "30 нояб. 2026 10:00"): a locale's short format read "30 11 2026" in the C
+    locale and "11/30/26" in the US one, which a reader elsewhere takes for another day."""
     moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat) if moment.isValid() else stamp
+    return QLocale().toString(moment, "d MMM yyyy HH:mm") if moment.isValid() else stamp
 
 
 def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:

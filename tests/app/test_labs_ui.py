@@ -385,7 +385,7 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
         anna = next(row for row in range(2) if dialog.table.item(row, 0).text() == "Anna")
         assert dialog.table.item(anna, header.index("lab")).text() == f"1. {perceptron.title['ru']}"
         assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
-        assert dialog.table.item(anna, header.index("saved")).text() == "30.11.2026 10:00"
+        assert dialog.table.item(anna, header.index("saved")).text() == "30 нояб. 2026 10:00"
         assert dialog.table.item(anna, header.index("locked fields changed")).text() == "функция потерь, зерно", \
             "the settings by name in the interface language, not loss.name, training.seed"
         dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
@@ -403,6 +403,23 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
     accuracy = header.index("val_accuracy")
     assert sorted(row[accuracy] for row in rows[1:]) == ["0,5", "0,95"]
     assert all(len(row) == len(header) for row in rows)
+
+
+@pytest.mark.parametrize("locale", ["C", "en_US", "en_GB", "ru_RU"])
+def test_the_teachers_table_writes_the_day_a_result_was_saved_so_that_no_locale_mistakes_it(locale):
+    """In English under the C locale the table read "30 11 2026 10:00"; in the US locale 11/30/26."""
+    from PySide6.QtCore import QLocale
+
+    from app.teacher import saved_text
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale.c() if locale == "C" else QLocale(locale))
+    try:
+        shown = saved_text("2026-11-30T10:00:00")
+    finally:
+        QLocale.setDefault(previous)
+    assert shown == {"ru_RU": "30 нояб. 2026 10:00"}.get(locale, "30 Nov 2026 10:00")
+    assert saved_text("yesterday") == "yesterday", "a stamp that is no date is shown as written"
 
 
 def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_newest(qtbot, tmp_path, monkeypatch):
