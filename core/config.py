@@ -276,7 +276,15 @@ class ConfigError:
     got: object = None
 
     def __str__(self) -> str:
-        return f"{self.field} = {self.value!r}: {self.message}"
+        return f"{self.field} = {as_written(self.value)}: {self.message}"
+
+
+def as_written(value) -> str:
+    """``value`` as a configuration file writes it (JSON: true, null, "text"), else as Python does."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 def _problem(where: str, value, rule: str, bound=None) -> ConfigError:
@@ -303,6 +311,10 @@ def _hyperparameter_names(registry_module, name: str) -> tuple[str, ...]:
 def _component_problem(where: str, options: dict, error: ValueError) -> ConfigError:
     """The :class:`ConfigError` of a component's hyperparameters ``options`` that ``error`` refused: with its rule,
     bound, subject and the value given when it names them."""
+    if isinstance(error, RuleError) and error.rule == "flag":
+        # A configuration writes a flag as JSON does, as it words its own flags: not the engine's "True or False".
+        return ConfigError(where + OPTIONS, options, f"{error.what} {PROBLEMS['true or false']}, got {error.got!r}",
+                           "true or false", None, error.what, error.got)
     if isinstance(error, RuleError):
         return ConfigError(where + OPTIONS, options, str(error), error.rule, error.bound, error.what, error.got)
     return ConfigError(where + OPTIONS, options, str(error))

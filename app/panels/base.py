@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
 from core._checks import NumberError
-from core.config import OPTIONS, ConfigError, InvalidConfigError
+from core.config import OPTIONS, ConfigError, InvalidConfigError, as_written
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
@@ -46,6 +46,9 @@ PROBLEM_RULES = {"choice": QT_TRANSLATE_NOOP("Problems", "choose one of: %1"),
 """The words of ``core.config.PROBLEMS`` (``%1`` is the bound), to translate, and the panels' own:
 a data set's file or folder not chosen yet (:func:`app.panels.data_panel.missing_options`)."""
 
+CHECKBOX_RULES = {"true or false": QT_TRANSLATE_NOOP("Problems", "must be ticked or unticked")}
+"""The window's words for a rule of :data:`PROBLEM_RULES` that a file words as JSON does: a flag is a checkbox."""
+
 
 def _as_given(value) -> str:
     """A bound or a value given as Python writes it (0.0 stays 0.0), with the language's decimal separator."""
@@ -56,21 +59,24 @@ def _as_given(value) -> str:
     return repr(value)
 
 
-def _rule_text(error: ConfigError) -> str | None:
-    """The rule ``error`` names, in the current language with its bound (None when it names none)."""
-    for rules, bound in ((PROBLEM_RULES, str(error.bound)), (VALUE_RULES, str(error.bound)),
+def _rule_text(error: ConfigError, in_file: bool) -> str | None:
+    """The rule ``error`` names, in the current language with its bound (None when it names none); a flag's as
+    the window shows it unless the problem is ``in_file``'s."""
+    for rules, bound in ((PROBLEM_RULES if in_file else {**PROBLEM_RULES, **CHECKBOX_RULES}, str(error.bound)),
+                         (VALUE_RULES, str(error.bound)),
                          (NUMBER_RULES, _as_given(error.bound))):
         if error.rule in rules:
             return QCoreApplication.translate("Problems", rules[error.rule]).replace("%1", bound)
     return None
 
 
-def problem_text(error: ConfigError, subject: bool = True) -> str:
+def problem_text(error: ConfigError, subject: bool = True, in_file: bool = False) -> str:
     """What ``error`` says, in the current language when it names its rule (:data:`PROBLEM_RULES`,
     :data:`VALUE_RULES`, :data:`NUMBER_RULES`; a component's check that names none keeps the engine's English).
     Without ``subject`` the engine's name of the hyperparameter ("adam lr") is left out: for a text
-    that follows its control's name."""
-    rule = _rule_text(error)
+    that follows its control's name. A flag is worded as its checkbox shows it, or as JSON writes it when
+    the problem is ``in_file``'s (:data:`CHECKBOX_RULES`)."""
+    rule = _rule_text(error, in_file)
     if rule is None:
         return error.message
     if not error.subject:
@@ -113,8 +119,9 @@ def refusal_text(error: Exception) -> str:
     heading = QCoreApplication.translate("Problems", "invalid run configuration:")
     if error.path is not None:
         heading = f"{error.path}: {heading}"
-    return "\n".join([heading] + [f"  {problem.field} = {problem.value!r}: {problem_text(problem)}"
-                                   for problem in error.errors])
+    lines = (f"  {problem.field} = {as_written(problem.value)}: {problem_text(problem, in_file=True)}"
+             for problem in error.errors)
+    return "\n".join([heading, *lines])
 
 
 class ConfigPanel(QWidget):

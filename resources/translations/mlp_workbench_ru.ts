@@ -5145,6 +5145,10 @@ epoch mean
         <translation>выберите папку</translation>
     </message>
     <message>
+        <source>must be ticked or unticked</source>
+        <translation>флажок должен быть установлен или снят</translation>
+    </message>
+    <message>
         <source>%1 %2, got %3</source>
         <translation>%1: %2, введено %3</translation>
     </message>

@@ -499,7 +499,7 @@ def test_a_configuration_file_with_invalid_values_is_refused_in_the_window_s_lan
         assert not window.load_config(str(path))
         message = window.message_bar.message()
         assert message.startswith(f"Не удалось открыть конфигурацию: {path}: недопустимая конфигурация запуска:")
-        assert "network.dtype = 'float16': выберите float32 или float64" in message
+        assert 'network.dtype = "float16": выберите float32 или float64' in message
         assert "training.epochs = 0: должно быть ≥ 1" in message
         assert "choose" not in message and "must" not in message
     finally:
@@ -526,7 +526,7 @@ def test_a_configuration_s_component_values_that_are_not_numbers_are_refused_in_
         assert not window.load_config(str(path))
         message = window.message_bar.message()
         assert "adam lr: должно быть числом, введено 'x'" in message
-        assert "adam amsgrad: должно быть True или False, введено 'yes'" in message
+        assert "adam amsgrad: должно быть true или false, введено 'yes'" in message  # as the JSON file writes it
         assert "adam betas: должно быть парой (beta1, beta2), введено 'y'" in message
         assert "relu: не принимает гиперпараметров, введено 'name'" in message
         assert "step: принимает только гиперпараметры step_size, gamma, введено 'gama'" in message

@@ -124,13 +124,15 @@ def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_windo
 
 
 def test_the_panels_word_every_rule_of_the_engine_s_validation_as_the_engine_does(qapp):
-    from app.panels.base import PROBLEM_RULES, problem_text
+    """As a file's problem every rule reads as the engine words it; in the window a flag is a checkbox's."""
+    from app.panels.base import CHECKBOX_RULES, PROBLEM_RULES, problem_text
     from core.config import PROBLEMS, ConfigError
 
-    assert set(PROBLEMS) <= set(PROBLEM_RULES)
+    assert set(PROBLEMS) <= set(PROBLEM_RULES) and set(CHECKBOX_RULES) <= set(PROBLEMS)
     for rule, words in PROBLEMS.items():
         error = ConfigError("field", "value", words.format(bound=7), rule, 7)
-        assert problem_text(error) == words.format(bound=7)
+        assert problem_text(error, in_file=True) == words.format(bound=7)
+        assert problem_text(error) == CHECKBOX_RULES.get(rule, words.format(bound=7))
 
 
 def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_s_language(qtbot, model):
@@ -203,6 +205,24 @@ def test_an_activation_s_unknown_hyperparameter_is_not_named_as_one_of_its_own(q
     panel.layers.setCurrentRow(0)
     assert not panel.activation_options.controls()["alpha"].property("invalid")
     assert panel.activation.property("invalid") is True
+
+
+def test_a_flag_that_is_neither_is_explained_in_a_checkbox_s_words_in_either_language(qtbot, model):
+    """The window said "must be True or False", Python's words, of a checkbox."""
+    from app import i18n
+
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    model.set("optimizer.options", {"lr": 0.001, "amsgrad": "yes"})
+    amsgrad = panel.optimizer_options.controls()["amsgrad"]
+    assert amsgrad.property("invalid") is True and amsgrad.toolTip().startswith("⚠ must be ticked or unticked")
+    assert panel.problems.text() == "⚠ AMSGrad: must be ticked or unticked, got 'yes'"
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert panel.problems.text() == "⚠ AMSGrad: флажок должен быть установлен или снят, введено 'yes'"
+    finally:
+        i18n.set_language("en")
 
 
 def test_every_bad_hyperparameter_of_the_optimiser_is_marked_at_its_own_control(qtbot, model):

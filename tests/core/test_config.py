@@ -72,7 +72,7 @@ def test_a_number_out_of_its_rules_is_reported_with_the_rule_and_bound_a_window_
     (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("adam", {"lr": 0.001, "betas": "x"})),
      "pair", "beta1, beta2", "adam betas", "x"),
     (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("adam", {"amsgrad": "yes"})),
-     "flag", None, "adam amsgrad", "yes"),
+     "true or false", None, "adam amsgrad", "yes"),
     (lambda c: setattr(c, "optimizer", run_config.OptimizerConfig("sgd", {"lrr": 0.1})),
      "hyperparameter names", "lr, weight_decay", "sgd", "lrr"),
     (lambda c: setattr(c.network.hidden[0], "activation_options", {"alpha": 0.1}),
@@ -93,6 +93,24 @@ def test_a_component_s_value_that_is_not_a_number_is_reported_with_the_rule_a_wi
         "the engine's English words stay for those who read it in Python"
 
 
+def test_a_configuration_s_flags_are_worded_and_shown_as_its_json_writes_them_and_python_s_stay_python_s(tmp_path):
+    """A file's amsgrad of "yes" was refused as "must be True or False", beside the file's other flags shown as
+    Python's True: a JSON file writes true and false."""
+    from core import optimizers
+
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps({"schema_version": run_config.SCHEMA_VERSION, "optimizer": {
+        "name": "adam", "options": {"amsgrad": "yes", "bias_correction": True}}}), encoding="utf-8")
+    with pytest.raises(run_config.InvalidConfigError) as refused:
+        run_config.load(path)
+    [error] = refused.value.errors
+    assert str(error) == ('optimizer.name options = {"amsgrad": "yes", "bias_correction": true}: '
+                          "adam amsgrad must be true or false, got 'yes'")
+    assert "True" not in str(refused.value)
+    with pytest.raises(ValueError, match="adam amsgrad must be True or False, got 'yes'"):
+        optimizers.create("adam", amsgrad="yes")  # Python's own words where Python passes the flag
+
+
 def test_every_hyperparameter_of_a_component_with_a_problem_is_reported_at_once():
     """Only the first was: the user corrected lr, opened the file again and only then learnt of amsgrad, then betas."""
     config = RunConfig()
@@ -100,7 +118,7 @@ def test_every_hyperparameter_of_a_component_with_a_problem_is_reported_at_once(
     config.optimizer = run_config.OptimizerConfig("adam", options)
     errors = validate(config, DATASETS)
     assert [(error.subject, error.rule, error.got) for error in errors] == [
-        ("adam", "hyperparameter names", "lrr"), ("adam lr", "number", "x"), ("adam amsgrad", "flag", "yes"),
+        ("adam", "hyperparameter names", "lrr"), ("adam lr", "number", "x"), ("adam amsgrad", "true or false", "yes"),
         ("adam betas", "pair", "y")]
     assert all(error.field == "optimizer.name options" and error.value == options for error in errors)
 
@@ -201,7 +219,7 @@ def test_check_raises_with_every_problem_listed():
     with pytest.raises(ValueError) as raised:
         run_config.check(config)
     text = str(raised.value)
-    assert "training.batch_size = -3" in text and "regularization.l1 = 'lots'" in text
+    assert "training.batch_size = -3" in text and 'regularization.l1 = "lots"' in text
 
 
 def test_unknown_fields_and_malformed_json_are_refused():
