@@ -5220,11 +5220,11 @@ epoch mean
     </message>
     <message>
         <source>examples</source>
-        <translation type="unfinished">примеров</translation>
+        <translation>число примеров</translation>
     </message>
     <message>
         <source>noise</source>
-        <translation type="unfinished">шум</translation>
+        <translation>шум</translation>
     </message>
     <message>
         <source>data seed</source>
