@@ -26,12 +26,19 @@ MAX_HIDDEN_LAYERS = 32
 
 @dataclass
 class DataConfig:
-    """Which dataset, its own options (noise, n_samples, path, …), the split and the scaling."""
+    """Which dataset, its own options (noise, n_samples, path, …), the split and the scaling.
+
+    ``scaling`` scales the features, ``target_scaling`` the targets of regression data (the label column),
+    both fitted on the training split (:mod:`core.datasets.dataset`): one of :data:`SCALINGS`, "default"
+    leaving the data set's own (the features: what suits them; the targets: none, diabetes' standardised).
+    Class labels are never scaled: ``target_scaling`` does not apply to classification data.
+    """
 
     dataset: str = "digits"
     options: dict = field(default_factory=dict)
     validation_split: float = 0.1
     scaling: str = "default"
+    target_scaling: str = "default"
     augmentation: dict = field(default_factory=dict)
 
 
@@ -430,8 +437,9 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     if not isinstance(data.options, dict):
         errors.append(_problem("data.options", data.options, "data options"))
     _expect_number(errors, "data.validation_split", data.validation_split, low=0.0, high=0.9)
-    if data.scaling not in SCALINGS:
-        errors.append(_problem("data.scaling", data.scaling, "choice", ", ".join(SCALINGS)))
+    for where, scaling in (("data.scaling", data.scaling), ("data.target_scaling", data.target_scaling)):
+        if scaling not in SCALINGS:
+            errors.append(_problem(where, scaling, "choice", ", ".join(SCALINGS)))
     if not isinstance(data.augmentation, dict):
         errors.append(_problem("data.augmentation", data.augmentation, "strengths"))
     elif data.augmentation:

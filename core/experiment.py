@@ -28,6 +28,8 @@ def load_data(config: run_config.RunConfig, progress=None):
     options["seed"] = data_seed(config)
     if data.scaling != "default":
         options.setdefault("scaling", data.scaling)
+    if data.target_scaling != "default":
+        options.setdefault("target_scaling", data.target_scaling)
     return datasets.load(data.dataset, progress=progress, **options)
 
 

@@ -148,7 +148,8 @@ class UnitMaps:
     ``functions[k]`` names its activation; ``dense_before[k]`` counts the Dense layers before it (so
     the first hidden layer's is 1). The last map is the output's: the network's last activation layer,
     or, when it ends in a Dense layer, the loss's ``output_function`` of its sums (softmax's class
-    probabilities, σ(z) of one logit, else the outputs themselves: scores, regression values).
+    probabilities, σ(z) of one logit, else the outputs themselves: scores, and regression values in the
+    targets' own units, ŷ = o · scale + offset when the network learnt scaled targets).
     ``inputs`` (n, n, features) are the network's (scaled) inputs at the grid points when they are
     features computed from the points (x₁², sin x₁, …: :mod:`core.datasets.plane`), else None."""
 
@@ -368,6 +369,8 @@ def unit_maps(network, dataset, n: int, max_units: int) -> UnitMaps:
             dense_before.append(dense_seen)
     if isinstance(network.layers[-1], Dense):  # the output: the loss's function of the last weighted sums
         out = network.loss.output_values(out)
+        if network.loss.task == "regression":  # the predicted values, as the prediction surface shows them
+            out = dataset.original_targets(out)
         shown = min(out.shape[1], max_units)
         maps.append(_frozen(out[:, :shown].reshape(n, n, shown)))
         functions.append(network.loss.output_function)

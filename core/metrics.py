@@ -1,4 +1,4 @@
-"""Scores of predictions: accuracy, confusion matrix, per-class precision and recall, MSE and R².
+"""Scores of predictions: accuracy, confusion matrix, per-class precision and recall, MSE, MAE and R².
 
 Pure NumPy, with the definitions of ``sklearn.metrics`` (the tests compare with it). Label and
 target arrays may be vectors (N,) or single columns (N, 1); both mean N examples.
@@ -88,6 +88,12 @@ def mean_squared_error(y_true, y_pred) -> float:
     """MSE = (1/(N·K)) Σᵢ Σₖ (ŷᵢₖ − yᵢₖ)²."""
     y_true, y_pred = _paired_targets(y_true, y_pred)
     return float(np.mean((y_pred - y_true) ** 2))
+
+
+def mean_absolute_error(y_true, y_pred) -> float:
+    """MAE = (1/(N·K)) Σᵢ Σₖ |ŷᵢₖ − yᵢₖ|."""
+    y_true, y_pred = _paired_targets(y_true, y_pred)
+    return float(np.mean(np.abs(y_pred - y_true)))
 
 
 def r2_score(y_true, y_pred) -> float:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.datasets.dataset import Scaler
 from core.datasets.locations import atomic_file
 from core.network import Network
 
@@ -84,7 +85,9 @@ def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
 def save_model(path, network: Network, **metadata) -> None:
     """Save ``network`` (architecture, loss, weights, running statistics) and ``metadata``.
 
-    Useful metadata: ``dataset`` (name), ``image_shape``, ``scaling``, ``class_names``, ``test_accuracy``.
+    Useful metadata: ``dataset`` (name), ``image_shape``, ``scaling``, ``class_names``, ``test_accuracy``;
+    ``target_scaler`` (:meth:`core.datasets.Scaler.record`, or None) for a regression network trained on scaled
+    targets, whose outputs :func:`target_scaler` then maps back to the data's units.
     """
     description = {"format": MODEL_FORMAT, "version": MODEL_VERSION, "network": network.config(), **metadata}
     save_arrays(path, network.state(), description)
@@ -116,6 +119,10 @@ def load_model(path) -> tuple[Network, dict]:
                                f"that saved them had diverged", path, "diverged", ", ".join(sorted(diverged)))
     metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
     _check_metadata(path, metadata)
+    scaler = target_scaler(metadata, network)
+    if scaler is not None and scaler.offset.size != network.n_outputs:
+        wrong = f"its recorded target_scaler has {scaler.offset.size} columns for {network.n_outputs} outputs"
+        raise ModelFileProblem(f"{path}: {wrong}; the file is corrupt", path, "damaged", wrong)
     return network, metadata
 
 
@@ -139,11 +146,31 @@ METADATA_RULES = {
                                                                                      for name in value)),
     "scaling": ("a scaling's name", lambda value: isinstance(value, str)),
     "scaler": ("an object of offsets and scales", lambda value: isinstance(value, dict)),
+    "target_scaler": ("null or an object of a method, offsets and scales",
+                      lambda value: value is None or _is_scaler_record(value)),
     "epoch": ("a whole number ≥ 0", is_count),
     "step": ("a whole number ≥ 0", is_count),
     "test_accuracy": ("a number", lambda value: value is None or is_number(value)),
 }
 """What each recorded setting of a model file must be, and how to say so."""
+
+
+def _is_scaler_record(value) -> bool:
+    try:
+        Scaler.from_record(value)
+    except ValueError:
+        return False
+    return True
+
+
+def target_scaler(metadata: dict, network: Network, unrecorded=None) -> Scaler | None:
+    """The scaling of the regression targets a model file's ``network`` was trained with (its metadata's
+    ``target_scaler``, checked by :func:`load_model`): None when they were not scaled, ``unrecorded`` for a file
+    that does not say (written before target scaling was recorded: its data's own, as they were then)."""
+    if "target_scaler" not in metadata:
+        return unrecorded
+    recorded = metadata["target_scaler"]
+    return None if recorded is None else Scaler.from_record(recorded)
 
 
 def _check_metadata(path, metadata: dict) -> None:

@@ -14,6 +14,7 @@ import itertools
 import math
 import threading
 import time
+from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
@@ -382,6 +383,37 @@ def evaluate(network, X: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Mean loss and metric (accuracy, or R² for regression) of ``network`` on (X, y)."""
     loss, predictions = network.loss.forward_and_predict(network.predict_output(X), y)
     return loss, score(network, y, predictions)
+
+
+@dataclass(frozen=True)
+class RegressionScores:
+    """How well a regression network predicts some examples (see :func:`regression_scores`).
+
+    ``loss``: the training loss, the mean squared error of the targets as the network learns them — the
+    scaled targets y' when they are scaled, so not in the data's units; ``r2``: R², the same in either units;
+    ``rmse`` = √(mean (ŷ − y)²) and ``mae`` = mean |ŷ − y|: in the data's own units.
+    """
+
+    loss: float
+    r2: float
+    rmse: float
+    mae: float
+
+
+def regression_scores(network, X: np.ndarray, y: np.ndarray, target_scaler=None) -> RegressionScores:
+    """:class:`RegressionScores` of ``network`` on inputs ``X`` and targets ``y`` in the data's own units, for a
+    network trained on targets scaled by ``target_scaler`` (a :class:`core.datasets.Scaler`; None: as they are).
+
+    The loss compares the output o with y' = (y − offset) / scale, as training did; the other scores compare
+    ŷ = o · scale + offset with y.
+    """
+    learnt = y if target_scaler is None else target_scaler.transform(y)
+    loss, predictions = network.loss.forward_and_predict(network.predict_output(X), learnt)
+    predicted = np.reshape(predictions, np.shape(y))
+    if target_scaler is not None:
+        predicted = target_scaler.inverse_transform(predicted)
+    return RegressionScores(loss, metrics.r2_score(y, predicted), math.sqrt(metrics.mean_squared_error(y, predicted)),
+                            metrics.mean_absolute_error(y, predicted))
 
 
 def score(network, y: np.ndarray, predictions: np.ndarray) -> float:

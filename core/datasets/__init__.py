@@ -9,6 +9,8 @@ Options every data set takes (see :mod:`core.datasets.dataset`):
 * ``test_split`` — fraction held out for testing, for data without its own test set (default 0.2);
 * ``scaling`` — "standardize", "unit" ([0, 1]) or "none"; images default to "unit", tables to
   "standardize", the XOR/XNOR truth tables to "none";
+* ``target_scaling`` — the same for regression targets, "none" but for diabetes ("standardize");
+  class labels are never scaled, so classification data take it and leave their labels as they are;
 * ``seed`` — seeds the split (and the generated data); ``max_train`` — keep only that many
   (stratified) training examples.
 

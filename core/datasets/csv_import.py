@@ -127,11 +127,13 @@ def _with_decimal_point(cell: str) -> str:
 
 @DATASETS.register("csv")
 def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | None = None,
-             delimiter: str | None = None, scaling: str = "standardize", progress=None, **split_options) -> Dataset:
+             delimiter: str | None = None, scaling: str = "standardize", target_scaling: str = "none", progress=None,
+             **split_options) -> Dataset:
     """Read ``path`` into a :class:`Dataset` named after the file; see the module docstring.
 
     ``task``: "binary" (exactly two classes), "multiclass" or "regression".
-    Options: validation_split, test_split, seed, max_train, scaling. ``progress(done, total)``, if
+    Options: validation_split, test_split, seed, max_train, scaling, and for regression target_scaling (the
+    label column's: prices of 10⁵ train badly as they are). ``progress(done, total)``, if
     given, is called every few ten thousand rows (the lines split, then the rows converted, in
     arbitrary units); an exception it raises ends the reading (the window closes, say).
     """
@@ -208,7 +210,8 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     for (line, _), text_label in zip(data, labels):
         if text_label.lower() in MISSING:
             raise CsvProblem("missing label", path=str(path), row=line, column=column(label))
-    common = dict(feature_names=tuple(names[j] for j in features), scaling=scaling, **split_options)
+    common = dict(feature_names=tuple(names[j] for j in features), scaling=scaling, target_scaling=target_scaling,
+                  **split_options)
     if task == "regression":
         try:
             targets = _numbers(path, data, [label], column, lambda done: None)

@@ -15,6 +15,20 @@ about the validation or test examples leaks into training:
   pixel by the format's largest pixel value (255 for MNIST, 16 for the 8×8 digits), so that a
   drawn digit is scaled exactly like the training images;
 * ``"none"``: the raw numbers — the lectures show what unscaled features do to gradient descent.
+
+Regression targets (the label column) may be scaled too, by ``target_scaling``, fitted the same way on
+the training split's targets only (class labels are never scaled: the option does not apply to them):
+
+* ``"standardize"``: y' = (y − μ) / σ with the training targets' mean μ and standard deviation σ;
+* ``"unit"``: y' = (y − min) / (max − min) of the training targets, into [0, 1];
+* ``"none"``: the targets as they are (the default of every data set but diabetes).
+
+A constant training target (σ = 0, max = min) keeps the scale 1, as a constant feature does: it becomes
+y' = y − μ = 0 and maps back exactly; there is nothing for a network to learn from it anyway. The
+network learns y'; :meth:`Dataset.original_targets` maps its predictions back, ŷ = ŷ' · scale + offset
+(σ and μ, or max − min and min), so that views and scores are in the data's own units. The loss the
+trainer reports is that of y' (the mean squared error of the scaled targets); R² is the same in either
+units, as an affine map with a positive scale leaves 1 − SS_res / SS_tot unchanged.
 """
 from __future__ import annotations
 
@@ -83,6 +97,32 @@ class Scaler:
         out *= self.scale
         out += self.offset
         return out
+
+    def record(self) -> dict:
+        """The scaler as JSON: ``{"method": …, "offset": […], "scale": […]}`` (what a model file keeps)."""
+        return {"method": self.method, "offset": self.offset.tolist(), "scale": self.scale.tolist()}
+
+    @classmethod
+    def from_record(cls, record) -> "Scaler":
+        """The scaler of a :meth:`record`; ValueError saying what is wrong with it: an unknown method, offsets
+        and scales that are not lists of as many finite numbers, a scale that is not above 0."""
+        if not isinstance(record, dict) or set(record) != {"method", "offset", "scale"}:
+            raise ValueError(f"a scaler is an object of method, offset and scale, got {record!r}")
+        if record["method"] not in SCALINGS:
+            raise ValueError(f"scaler method {record['method']!r} is not one of {', '.join(SCALINGS)}")
+        arrays = []
+        for key in ("offset", "scale"):
+            values = record[key]
+            if not isinstance(values, list) or not values or not all(
+                    isinstance(value, (int, float)) and not isinstance(value, bool) for value in values):
+                raise ValueError(f"a scaler's {key} must be a list of numbers, got {values!r}")
+            arrays.append(np.asarray(values, dtype=np.float32))
+        offset, scale = arrays
+        if offset.shape != scale.shape:
+            raise ValueError(f"a scaler has {offset.size} offsets but {scale.size} scales")
+        if not (np.isfinite(offset).all() and np.isfinite(scale).all() and (scale > 0).all()):
+            raise ValueError("a scaler's offsets must be finite numbers and its scales finite numbers above 0")
+        return cls(record["method"], _frozen(offset), _frozen(scale))
 
 
 @dataclass(frozen=True, eq=False)
@@ -220,19 +260,20 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
     ``X`` may be any numeric dtype (uint8 images stay uint8 until after the split, to save memory).
     ``X_test``/``y_test``: the data set's own test set (then ``test_split`` must not be given).
     ``extra_train``: (X, y) appended to the training split only, never to validation or test.
-    ``target_scaling`` ("standardize" or "none") scales regression targets.
+    ``target_scaling`` (one of :data:`SCALINGS`) scales regression targets (see the module docstring); class
+    labels are never scaled, so it does not apply to classification (a CSV file read as classes keeps it).
     ``splitter`` takes each part off (:mod:`core.datasets.split`).
     """
     if unknown:
         raise ValueError(f"dataset {name!r}: unknown option {sorted(unknown)[0]!r}; the split options are "
-                         f"validation_split, test_split, scaling, seed and max_train")
+                         f"validation_split, test_split, scaling, target_scaling, seed and max_train")
     if task not in TASKS:
         raise ValueError(f"dataset {name!r}: task {task!r} is not one of {', '.join(TASKS)}")
     if scaling not in SCALINGS:
         raise ValueError(f"dataset {name!r}: scaling {scaling!r} is not known; choose one of: {', '.join(SCALINGS)}")
-    if target_scaling not in ("standardize", "none"):
+    if target_scaling not in SCALINGS:
         raise ValueError(f"dataset {name!r}: target_scaling {target_scaling!r} is not known; "
-                         f"choose standardize or none")
+                         f"choose one of: {', '.join(SCALINGS)}")
     validation_split = check_number(f"{name}: validation_split", validation_split, low=0.0, high=1.0, high_open=True)
     if X_test is not None and test_split is not None:
         raise ValueError(f"dataset {name!r} comes with its own test set; test_split does not apply "
@@ -280,7 +321,8 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
 
 
 def _targets(task, splits, target_scaling):
-    """Labels as int64; regression targets as float32 (N, 1), standardised on the training split if asked."""
+    """Labels as int64; regression targets as float32 (N, k), scaled by ``target_scaling`` fitted on the
+    training split (the first of ``splits``), with that scaler (None when they are not scaled)."""
     if task != "regression":
         return [np.ascontiguousarray(labels, dtype=np.int64) for labels in splits], None
     width = int(np.prod(np.shape(splits[0])[1:]))  # a 1-D target is one column

@@ -54,6 +54,12 @@ def find_large_values(dataset) -> tuple[LargeValues, ...]:
     return tuple(found)
 
 
+def is_scaled(dataset, part: str) -> bool:
+    """Whether the ``part`` (:data:`FEATURES` or :data:`TARGETS`) of ``dataset`` was scaled, so that large values
+    there are not for want of a scaling (the features' ``scaling``, the regression targets' ``target_scaling``)."""
+    return dataset.scaler.method != "none" if part == FEATURES else dataset.target_scaler is not None
+
+
 def _large_columns(splits: list[np.ndarray], names: tuple[str, ...]) -> tuple[tuple[str, ...], float] | None:
     """The ``names`` of the columns of ``splits`` beyond :data:`LARGE_VALUE`, the largest first, and the
     value of the largest magnitude; None if there are none."""

@@ -58,11 +58,12 @@ def _logic_dataset(name: str, labels_of, n_samples, noise, seed, scaling, split_
     y = labels_of(corners[:, 0], corners[:, 1]).astype(np.int64)
     common = dict(class_names=("0", "1"), feature_names=("x1", "x2"), scaling=scaling, seed=seed)
     if n_samples == 4 and noise == 0:
-        unknown = set(split_options) - {"validation_split", "test_split", "max_train"}
+        unknown = set(split_options) - {"validation_split", "test_split", "max_train", "target_scaling"}
         if unknown:
             raise ValueError(f"dataset {name!r}: unknown option {sorted(unknown)[0]!r}; the truth table takes "
-                             f"validation_split, test_split and max_train (which do not apply to it)")
-        table = make_dataset(name, "binary", X, y, validation_split=0.0, test_split=0.0, **common)
+                             f"validation_split, test_split, max_train and target_scaling (which do not apply to it)")
+        table = make_dataset(name, "binary", X, y, validation_split=0.0, test_split=0.0, **common,
+                             target_scaling=split_options.get("target_scaling", "none"))
         return evaluate_on_training_data(table)
     return make_planar(name, "binary", X, y, **common, **split_options)  # a cloud may be given features of its points
 

@@ -42,6 +42,9 @@ def test_defaults_are_valid():
      "must be true or false"),  # passed validation; with l1 or l2 the run stopped at its start
     (lambda c: setattr(c.loss, "name", "cross_entropy"), "loss.name", "softmax_cross_entropy"),
     (lambda c: setattr(c.schedule, "unit", "batch"), "schedule.unit", "step or epoch"),
+    (lambda c: setattr(c.data, "target_scaling", "log"), "data.target_scaling",
+     "choose one of: default, standardize, unit, none"),
+    (lambda c: setattr(c.data, "target_scaling", None), "data.target_scaling", "choose one of"),
     (lambda c: setattr(c.data, "augmentation", {"shfit": 2}), "data.augmentation", "shift, rotation"),
     (lambda c: setattr(c.data, "augmentation", {"rotation": 400}), "data.augmentation", "≤ 180"),
     (lambda c: (setattr(c.training, "batch_size", 1), setattr(c.network.hidden[0], "batch_norm", True)),
@@ -229,6 +232,15 @@ def test_unknown_fields_and_malformed_json_are_refused():
         RunConfig.from_json("{ 'single': quotes }")
     with pytest.raises(ValueError, match="network.hidden must be a list"):
         RunConfig.from_dict({"schema_version": 1, "network": {"hidden": 3}})
+
+
+def test_a_configuration_written_before_target_scaling_reads_as_the_data_set_s_default_and_a_choice_is_kept():
+    """No ``target_scaling`` in the file: "default", the data set's own (see tests/core/test_experiment.py)."""
+    old = RunConfig.from_dict({"schema_version": 2, "data": {"dataset": "sine", "scaling": "standardize"}})
+    assert old.data.target_scaling == "default" and validate(old) == []
+    old.data.target_scaling = "unit"
+    assert json.loads(old.to_json())["data"]["target_scaling"] == "unit"
+    assert RunConfig.from_json(old.to_json()) == old
 
 
 def test_future_versions_are_refused_and_older_ones_migrated():

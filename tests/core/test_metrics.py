@@ -53,6 +53,8 @@ def test_regression_metrics_match_sklearn(n_outputs):
     y_pred = y_true + 0.5 * rng.normal(size=shape)
     assert metrics.mean_squared_error(y_true, y_pred) == pytest.approx(sk.mean_squared_error(y_true, y_pred), rel=1e-12)
     assert metrics.r2_score(y_true, y_pred) == pytest.approx(sk.r2_score(y_true, y_pred), rel=1e-12)
+    assert metrics.mean_absolute_error(y_true, y_pred) == pytest.approx(sk.mean_absolute_error(y_true, y_pred),
+                                                                        rel=1e-12)
 
 
 def test_regression_vector_and_column_agree():

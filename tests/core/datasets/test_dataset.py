@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
@@ -110,6 +112,64 @@ def test_regression_targets_are_float32_columns_and_scaled_only_on_request():
     scaled = make_dataset("r", "regression", X, y, target_scaling="standardize")
     assert abs(scaled.y_train.mean()) < 1e-5 and abs(scaled.y_train.std() - 1) < 1e-5
     np.testing.assert_allclose(scaled.target_scaler.inverse_transform(scaled.y_test), raw.y_test, rtol=1e-6)
+
+
+def prices(n=500, seed=1):
+    """Rows whose only feature is their index (kept unscaled, to trace them), and house prices around 2·10⁵."""
+    return np.arange(n, dtype=np.float64)[:, None], 2e5 + 5e4 * np.random.default_rng(seed).standard_normal(n)
+
+
+@pytest.mark.parametrize("method, sklearn_scaler", [("standardize", StandardScaler), ("unit", MinMaxScaler)])
+def test_target_scaling_is_fitted_on_the_training_targets_only_and_maps_back_exactly(method, sklearn_scaler):
+    X, y = prices()
+    data = make_dataset("houses", "regression", X, y, scaling="none", target_scaling=method)
+    rows = {split: np.rint(getattr(data, "X_" + split)[:, 0]).astype(int) for split in ("train", "val", "test")}
+    # The extremes outside the training split (regression rows are split by their index alone): a fit on all
+    # the targets would see them.
+    y[rows["val"][0]], y[rows["test"][0]] = -1e6, 1e6
+    data = make_dataset("houses", "regression", X, y, scaling="none", target_scaling=method)
+    fitted = sklearn_scaler().fit(y[rows["train"], None])  # the training split's targets alone
+    everything = sklearn_scaler().fit(y[:, None])
+    for split, ids in rows.items():
+        scaled = getattr(data, "y_" + split)
+        np.testing.assert_allclose(scaled, fitted.transform(y[ids, None]), rtol=1e-4, atol=1e-5)
+        np.testing.assert_allclose(data.original_targets(scaled), y[ids, None], rtol=1e-6)
+    assert not np.allclose(fitted.transform(y[:5, None]), everything.transform(y[:5, None]), rtol=1e-4, atol=1e-5), \
+        "the training split alone gives another fit than all the data: the test tells them apart"
+    assert data.target_scaler.method == method and data.y_train.dtype == np.float32
+
+
+def test_a_constant_target_is_scaled_to_zero_and_maps_back_to_its_value():
+    """Nothing varies for σ or max − min to measure: the scale stays 1, as for a constant feature, rather than
+    dividing by zero."""
+    X = np.arange(40.0)[:, None]
+    for method in ("standardize", "unit"):
+        data = make_dataset("flat", "regression", X, np.full(40, 123_456.0), target_scaling=method)
+        assert data.target_scaler.scale.tolist() == [1.0] and np.all(data.y_train == 0)
+        assert np.all(data.original_targets(data.y_test) == 123_456.0)
+
+
+def test_class_labels_are_never_scaled_and_an_unknown_target_scaling_is_named():
+    X, y = table()
+    data = make_dataset("t", "multiclass", X, y, class_names="abcd", target_scaling="standardize")
+    assert data.target_scaler is None and data.y_train.dtype == np.int64 and set(data.y_train) == {0, 1, 2, 3}
+    with pytest.raises(ValueError, match="target_scaling 'log' is not known; choose one of: standardize, unit, none"):
+        make_dataset("r", "regression", X, y.astype(float), target_scaling="log")
+
+
+def test_a_scaler_is_recorded_as_json_and_a_bad_record_is_refused_saying_why():
+    X, y = prices()
+    scaler = make_dataset("houses", "regression", X, y, target_scaling="standardize").target_scaler
+    again = Scaler.from_record(json.loads(json.dumps(scaler.record())))
+    assert again.method == "standardize" and again.offset.tolist() == scaler.offset.tolist()
+    assert again.scale.tolist() == scaler.scale.tolist()
+    for record, problem in (({"method": "log", "offset": [0], "scale": [1]}, "method 'log' is not one of"),
+                            ({"method": "unit", "offset": [0, 1], "scale": [1]}, "2 offsets but 1 scales"),
+                            ({"method": "unit", "offset": [0], "scale": [0]}, "scales finite numbers above 0"),
+                            ({"method": "unit", "offset": ["0"], "scale": [1]}, "offset must be a list of numbers"),
+                            ({"method": "unit", "offset": [0]}, "an object of method, offset and scale")):
+        with pytest.raises(ValueError, match=problem):
+            Scaler.from_record(record)
 
 
 def test_the_arrays_follow_the_contract_and_are_read_only():
