@@ -136,7 +136,7 @@ class ProgressBar:
 def _large_values_warnings(dataset) -> list[str]:
     """What the window's Data panel warns of (:mod:`core.datasets.magnitudes`), for the terminal: the
     configuration's words (``"scaling"`` in its ``data``) rather than the panel's."""
-    from core.datasets.magnitudes import FEATURES, find_large_values
+    from core.datasets.magnitudes import FEATURES, find_large_values, is_scaled
 
     warnings = []
     for large in find_large_values(dataset):
@@ -144,12 +144,11 @@ def _large_values_warnings(dataset) -> list[str]:
         columns = ", ".join(large.columns[:3]) + (f" and {more} more" if more > 0 else "")
         found = f"feature values reach {large.largest:.3g} (in {columns})" if large.part == FEATURES \
             else f"the regression targets reach {large.largest:.3g}"
-        if large.part == FEATURES and dataset.scaler.method == "none":
-            advice = 'set "scaling": "standardize" (or "unit") in the configuration\'s "data"'
-        elif large.part == FEATURES or dataset.target_scaler is not None:
-            advice = "even scaled they lie far outside the training data: check those values in the file"
+        if not is_scaled(dataset, large.part):
+            setting = "scaling" if large.part == FEATURES else "target_scaling"
+            advice = f'set "{setting}": "standardize" (or "unit") in the configuration\'s "data"'
         else:
-            advice = "rescale the label column in the file (other units: thousands, millions)"
+            advice = "even scaled they lie far outside the training data: check those values in the file"
         warnings.append(f"warning: {found}, far beyond the ±1 or so that the initial weights are made for "
                         f"(learning crawls or overflows); {advice}")
     return warnings
@@ -157,7 +156,7 @@ def _large_values_warnings(dataset) -> list[str]:
 
 def train_command(args) -> int:
     from core import events, runs
-    from core.trainer import evaluate
+    from core.trainer import evaluate, regression_scores
 
     config = _load_config(args.config, args.epochs, args.seed)
     experiment = _experiment(config)
@@ -175,6 +174,10 @@ def train_command(args) -> int:
     trainer = experiment.make_trainer(track_gradient_norms=True)  # the run folder keeps them, as the window's
     bar = ProgressBar(config.training.epochs, trainer.steps_per_epoch)
     print(f"training {config.name!r} on {experiment.dataset.describe()}", file=sys.stderr)
+    target_scaler = experiment.dataset.target_scaler
+    if target_scaler is not None:
+        print(f"the loss is the MSE of the {SCALED_TARGETS[target_scaler.method]} targets, which the network "
+              f"learns; R², RMSE and MAE are in the targets' units", file=sys.stderr)
     for warning in _large_values_warnings(experiment.dataset):
         print(warning, file=sys.stderr)
     print(f"run folder: {recorder.folder}", file=sys.stderr)
@@ -188,14 +191,30 @@ def train_command(args) -> int:
         elif isinstance(event, events.TrainingFinished):
             finished = event
     print(finished.message, file=sys.stderr)
-    test_loss, test_metric = evaluate(experiment.network, experiment.dataset.X_test, experiment.dataset.y_test)
-    print(f"test loss {test_loss:.4f} test {metric_name} {test_metric:.4f}")
+    dataset = experiment.dataset
+    if metric_name == "r2":
+        scores = regression_scores(experiment.network, dataset.X_test, dataset.original_targets(dataset.y_test),
+                                   target_scaler)
+        print(f"test {_regression_summary(scores, target_scaler)}")
+    else:
+        test_loss, test_metric = evaluate(experiment.network, dataset.X_test, dataset.y_test)
+        print(f"test loss {test_loss:.4f} test {metric_name} {test_metric:.4f}")
     print(f"saved to {recorder.folder}")
     return EXIT_FAILED if finished.reason == events.DIVERGED else EXIT_OK
 
 
 def _load_model_and_data(path: Path, dataset_name: str | None):
-    """(network, dataset) for a run folder or a model file; the run's own data options are reused."""
+    """(network, dataset, target scaler) for a run folder or a model file; the run's own data options are
+    reused. The target scaler is the scaling of the regression targets the network learnt (None: none): the one a
+    model file records, else the data's (a run folder's configuration scales its data as when it trained)."""
+    from core import model_io
+
+    network, dataset, metadata = _load_network_and_data(path, dataset_name)
+    return network, dataset, model_io.target_scaler(metadata, network, unrecorded=dataset.target_scaler)
+
+
+def _load_network_and_data(path: Path, dataset_name: str | None):
+    """(network, dataset, the model file's metadata, or {} for a run folder) of :func:`_load_model_and_data`."""
     from core import datasets, model_io, runs
     from core.config import RunConfig
     from core.experiment import load_data
@@ -205,7 +224,7 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
             config = runs.load_config(path)
             if dataset_name and dataset_name != config.data.dataset:
                 config.data.dataset, config.data.options = dataset_name, {}
-            return network, load_data(config)
+            return network, load_data(config), {}
         network, metadata = model_io.load_model(path)
         name = dataset_name or metadata.get("dataset")
         if not name:
@@ -216,29 +235,41 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
         if name == metadata.get("dataset") and (isinstance(metadata.get("config"), dict) or folder is not None):
             config = RunConfig.from_dict(metadata["config"]) if isinstance(metadata.get("config"), dict) \
                 else runs.load_config(folder)
-            return network, load_data(config)
-        return network, datasets.load(name)
+            return network, load_data(config), metadata
+        return network, datasets.load(name), metadata
     except (ValueError, FileNotFoundError) as error:
         raise _bad_data(error) from None
 
 
+def _regression_summary(scores, target_scaler) -> str:
+    """R², RMSE and MAE in the targets' units, and the loss labelled with the targets it is of."""
+    learnt = "MSE" if target_scaler is None else f"MSE of the {SCALED_TARGETS[target_scaler.method]} targets"
+    return (f"R² {scores.r2:.4f}  RMSE {scores.rmse:.4g}  MAE {scores.mae:.4g} (in the targets' units)  "
+            f"loss {scores.loss:.4f} ({learnt})")
+
+
+SCALED_TARGETS = {"standardize": "standardised", "unit": "min–max scaled"}
+"""How the loss's targets are called, by their scaling."""
+
+
 def evaluate_command(args) -> int:
     from core import metrics
-    from core.trainer import evaluate
+    from core.trainer import evaluate, regression_scores
 
-    network, dataset = _load_model_and_data(Path(args.model), args.dataset)
+    network, dataset, target_scaler = _load_model_and_data(Path(args.model), args.dataset)
     X, y = {"test": (dataset.X_test, dataset.y_test), "val": (dataset.X_val, dataset.y_val),
             "train": (dataset.X_train, dataset.y_train)}[args.split]
     if X.shape[1] != network.n_inputs:
         raise BadInput(f"the model takes {network.n_inputs} inputs but {dataset.name} has {X.shape[1]} features; "
                        f"evaluate it on the dataset it was trained on")
     try:
+        if network.loss.task == "regression":
+            scores = regression_scores(network, X, dataset.original_targets(y), target_scaler)
+            print(f"{dataset.name} {args.split}: {_regression_summary(scores, target_scaler)}  ({len(y)} samples)")
+            return EXIT_OK
         loss, metric = evaluate(network, X, y)
     except ValueError as error:
         raise BadInput(f"{dataset.name} does not fit this model: {error}") from None
-    if network.loss.task == "regression":
-        print(f"{dataset.name} {args.split}: loss {loss:.4f}  R² {metric:.4f}  ({len(y)} samples)")
-        return EXIT_OK
     print(f"{dataset.name} {args.split}: accuracy {metric:.4f}  loss {loss:.4f}  ({len(y)} samples)")
     n_classes = max(dataset.n_classes, network.n_outputs if network.n_outputs > 1 else 2)
     confusion = metrics.confusion_matrix(y, network.predict(X), n_classes)

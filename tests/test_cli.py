@@ -66,6 +66,31 @@ def test_train_warns_of_values_far_too_large_for_the_initial_weights(tmp_path):
     assert "warning" not in cli("train", path, "--out", tmp_path / "scaled").stderr
 
 
+def test_large_regression_targets_are_told_to_be_scaled_and_scaled_ones_are_scored_in_their_units(tmp_path):
+    from tests.core.test_target_scaling import prices_config, write_prices
+
+    config = prices_config(write_prices(tmp_path / "houses.csv"), "none", epochs=1)
+    path = tmp_path / "houses.json"
+    path.write_text(config.to_json())
+    raw = cli("train", path, "--out", tmp_path / "raw")
+    assert "warning: the regression targets reach 4.57e+05, far beyond the ±1" in raw.stderr
+    assert 'set "target_scaling": "standardize" (or "unit") in the configuration\'s "data"' in raw.stderr
+    config.data.target_scaling, config.training.epochs = "standardize", 30
+    path.write_text(config.to_json())
+    scaled = cli("train", path, "--out", tmp_path / "run")
+    assert scaled.returncode == 0 and "warning" not in scaled.stderr, scaled.stderr
+    assert "the loss is the MSE of the standardised targets, which the network learns; R², RMSE and MAE are in " \
+           "the targets' units" in scaled.stderr
+    test_line = next(line for line in scaled.stdout.splitlines() if line.startswith("test "))
+    words = test_line.split()
+    assert float(words[words.index("R²") + 1]) > 0.95 and 5_000 < float(words[words.index("RMSE") + 1]) < 20_000
+    assert test_line.endswith("(in the targets' units)  loss " + words[-6] + " (MSE of the standardised targets)")
+    folder, model = cli("evaluate", tmp_path / "run"), cli("evaluate", tmp_path / "run" / "best.npz")
+    assert folder.returncode == model.returncode == 0, model.stderr
+    assert folder.stdout == model.stdout and folder.stdout.startswith("houses test: R² ")
+    assert "(MSE of the standardised targets)  (60 samples)" in folder.stdout
+
+
 def test_train_is_deterministic_for_a_seed(tmp_path, digits_config):
     for name in ("a", "b"):
         assert cli("train", digits_config, "--out", tmp_path / name, "--epochs", 1).returncode == 0
