@@ -192,7 +192,9 @@ def train_command(args) -> int:
             finished = event
     print(finished.message, file=sys.stderr)
     dataset = experiment.dataset
-    if metric_name == "r2":
+    if not len(dataset.X_test):  # a test_split of 0: nothing to measure (an empty batch is no score)
+        print("test: no test examples (the test split is 0)")
+    elif metric_name == "r2":
         scores = regression_scores(experiment.network, dataset.X_test, dataset.original_targets(dataset.y_test),
                                    target_scaler)
         print(f"test {_regression_summary(scores, target_scaler)}")

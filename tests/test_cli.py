@@ -91,6 +91,17 @@ def test_large_regression_targets_are_told_to_be_scaled_and_scaled_ones_are_scor
     assert "(MSE of the standardised targets)  (60 samples)" in folder.stdout
 
 
+def test_a_run_without_test_examples_says_so_instead_of_a_traceback(tmp_path):
+    config = run_config.RunConfig()
+    config.data.dataset, config.data.options, config.loss.name = "sine", {"test_split": 0.0}, "mse"
+    config.training.epochs = 1
+    path = tmp_path / "sine.json"
+    path.write_text(config.to_json())
+    result = cli("train", path, "--out", tmp_path / "run")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "test: no test examples (the test split is 0)" in result.stdout
+
+
 def test_train_is_deterministic_for_a_seed(tmp_path, digits_config):
     for name in ("a", "b"):
         assert cli("train", digits_config, "--out", tmp_path / name, "--epochs", 1).returncode == 0
