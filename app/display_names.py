@@ -43,6 +43,12 @@ LABELS: dict[str, dict[str, str]] = {
         "unit": QT_TRANSLATE_NOOP("Names", "min–max to [0, 1]"),
         "none": QT_TRANSLATE_NOOP("Names", "none: raw values"),
     },
+    "target_scaling": {  # of the regression targets (the scaling's names are of features x)
+        "default": QT_TRANSLATE_NOOP("Names", "the dataset's default"),
+        "standardize": QT_TRANSLATE_NOOP("Names", "standardise: (y − μ) / σ"),
+        "unit": QT_TRANSLATE_NOOP("Names", "min–max to [0, 1]"),
+        "none": QT_TRANSLATE_NOOP("Names", "none: raw values"),
+    },
     "activation": {
         "identity": QT_TRANSLATE_NOOP("Names", "Identity (linear)"),
         "step": QT_TRANSLATE_NOOP("Names", "Unit step (Heaviside)"),

@@ -65,7 +65,7 @@ from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import (Experiment, LossMisfit, build_augmenter, build_network, check_size, data_key,
                              output_width)
 from core.inspection import inspect
-from core.trainer import batch_starts, evaluate
+from core.trainer import batch_starts, evaluate, regression_scores
 
 log = logging.getLogger(__name__)
 
@@ -688,7 +688,9 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         self.status_labels["test"].setToolTip(self.tr(
             "The network's loss and accuracy on the test set, measured once when a run ends: the validation set "
-            "guides training, the test set is kept apart to tell how well the network does on new examples."))
+            "guides training, the test set is kept apart to tell how well the network does on new examples. "
+            "With scaled regression targets the loss is that of the scaled targets; R² is the same in the data's "
+            "units, and RMSE = √(mean (ŷ − y)²) is in them."))
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setMaximumWidth(180)
@@ -1340,6 +1342,14 @@ class MainWindow(QMainWindow):
         dataset = self.experiment.dataset
         if not len(dataset.X_test):
             return
+        if dataset.target_scaler is not None:  # its loss is not in the data's units: give R² and RMSE, which are
+            scores = regression_scores(self.experiment.network, dataset.X_test,
+                                       dataset.original_targets(dataset.y_test), dataset.target_scaler)
+            self.status_labels["test"].setText(self.tr("test: R² %1, RMSE %2, loss %3 (scaled targets)")
+                                               .replace("%1", format_number(scores.r2, 3))
+                                               .replace("%2", format_number(scores.rmse, 4, fixed=False))
+                                               .replace("%3", format_number(scores.loss, 4, fixed=False)))
+            return
         loss, value = evaluate(self.experiment.network, dataset.X_test, dataset.y_test)
         shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
         self.status_labels["test"].setText(self.tr("test: loss %1, %2 %3")
@@ -1404,6 +1414,10 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self.training_panel.set_run_position(self._run_position())
 
+    def _scaled_targets(self) -> bool:
+        """Whether the network learns scaled regression targets: its loss is then not in the data's units."""
+        return self.experiment is not None and self.experiment.dataset.target_scaler is not None
+
     def _metric_name(self) -> str:
         regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
         return "R²" if regression else self.tr("accuracy")
@@ -1416,7 +1430,8 @@ class MainWindow(QMainWindow):
             labels["epoch"].setText(self.tr("epoch %1/%2").replace("%1", str(batch.epoch + 1))
                                     .replace("%2", str(self._planned_epochs)))
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
-            labels["loss"].setText(self.tr("loss %1").replace("%1", format_number(batch.loss, 4, fixed=False)))
+            loss = self.tr("loss %1 (scaled targets)") if self._scaled_targets() else self.tr("loss %1")
+            labels["loss"].setText(loss.replace("%1", format_number(batch.loss, 4, fixed=False)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
             self.progress_bar.setValue(min(100, int(100 * self._epochs_trained() / max(self._planned_epochs, 1))))
         if epoch is not None and not math.isnan(epoch.val_metric):

@@ -71,12 +71,15 @@ def same_settings(recorded: RunConfig, config: RunConfig) -> bool:
 def model_metadata(experiment, **extra) -> dict:
     """What a model file records besides the weights: the settings the network was built and trained
     with, and how to feed it new inputs — the data set's name, image shape, class names and input
-    scaling (method, offset and scale per feature)."""
+    scaling (method, offset and scale per feature) — and to read its outputs: the regression targets'
+    scaling (:meth:`core.datasets.Scaler.record`; None when they were not scaled)."""
     dataset = experiment.dataset
+    target_scaler = None if dataset.target_scaler is None else dataset.target_scaler.record()
     return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_dict(),
             "image_shape": list(dataset.image_shape) if dataset.image_shape is not None else None,
             "class_names": list(dataset.class_names), "scaling": dataset.scaler.method,
-            "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()}, **extra}
+            "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()},
+            "target_scaler": target_scaler, **extra}
 
 
 def describe_network(network) -> str:

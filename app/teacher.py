@@ -47,7 +47,7 @@ def field_controls(window) -> list[tuple[str, list[QWidget]]]:
                ("data.options.max_train", [data.max_train]), ("data.options.seed", [data.data_seed, data.regenerate]),
                ("data.options.test_split", [data.test_split]),
                ("data.options.features", list(data.feature_boxes.values())),
-               ("data.scaling", [data.scaling]),
+               ("data.scaling", [data.scaling]), ("data.target_scaling", [data.target_scaling]),
                ("data.augmentation", [data.augmentation_group])]
     entries += [(f"data.options.{key}", [control]) for key, control in data.options.controls().items()]
     entries += [(STRUCTURE, [network.layers, network.add_button, network.remove_button, network.up_button,

@@ -160,6 +160,18 @@ CHOICES: dict[str, dict[str, str]] = {
         "none": QT_TRANSLATE_NOOP("Choices", "The numbers as they are. Features of very different sizes slow "
                                              "gradient descent down."),
     },
+    "target_scaling": {
+        "default": QT_TRANSLATE_NOOP("Choices", "What suits the data set: the targets as they are, the diabetes "
+                                                "data's standardised."),
+        "standardize": QT_TRANSLATE_NOOP("Choices", "y′ = (y − μ) / σ, μ and σ of the training split's targets: the "
+                                                    "network learns targets centred at 0 with spread 1, and its "
+                                                    "predictions ŷ = μ + σ·ŷ′ are shown in the data's units."),
+        "unit": QT_TRANSLATE_NOOP("Choices", "y′ = (y − min) / (max − min) of the training split's targets, in "
+                                             "[0, 1]; the predictions ŷ = min + (max − min)·ŷ′ are shown in the "
+                                             "data's units."),
+        "none": QT_TRANSLATE_NOOP("Choices", "The targets as they are. Large ones (prices of 100,000) make the "
+                                             "squared error and its gradients huge: learning diverges or crawls."),
+    },
     "dtype": {
         "float32": QT_TRANSLATE_NOOP("Choices", "Single precision, about 7 significant digits: about twice as fast."),
         "float64": QT_TRANSLATE_NOOP("Choices", "Double precision, about 16 significant digits: for precise "

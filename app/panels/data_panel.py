@@ -24,7 +24,7 @@ from core.datasets import plane, toy_regression, toys
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
-from core.datasets.magnitudes import FEATURES
+from core.datasets.magnitudes import FEATURES, is_scaled
 from core.experiment import data_seed
 
 SHARED_OPTIONS = {"seed", "scaling", "validation_split", "test_split", "max_train", "target_scaling",
@@ -108,21 +108,19 @@ def column_list(names: tuple[str, ...]) -> str:
 
 def large_values_text(dataset, large) -> str:
     """Why ``large`` (a :class:`core.datasets.magnitudes.LargeValues` of ``dataset``) will train badly, and what
-    to do, in the interface language: choose a scaling (by the names the Scaling list shows), rescale the label
-    column in the file, or, where the data are scaled already, look for wrong values."""
+    to do, in the interface language: choose a scaling of the features, or of the targets (by the names the
+    Scaling and Target scaling lists show), or, where they are scaled already, look for wrong values."""
     # Thousands as such (1,680); larger values by their power of ten (3e+37), as "1.68e+03" reads worse.
     value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_number(large.largest, 2, fixed=False)
     if large.part == FEATURES:
         found = QCoreApplication.translate("DataPanel", "Feature values reach %1 (in %2).") \
             .replace("%1", value).replace("%2", column_list(large.columns))
-        scaled = dataset.scaler.method != "none"
     else:
         found = QCoreApplication.translate("DataPanel", "The regression targets reach %1.").replace("%1", value)
-        scaled = dataset.target_scaler is not None
     why = QCoreApplication.translate("DataPanel", "That is far beyond the ±1 or so that a network's initial "
                                                   "weights are made for: its units saturate or its sums grow huge, "
                                                   "and learning crawls or overflows.")
-    if scaled:
+    if is_scaled(dataset, large.part):
         advice = QCoreApplication.translate("DataPanel", "Even scaled, they lie far outside the training data: check "
                                                          "those values in the file (a typing error? other units?).")
     elif large.part == FEATURES:
@@ -130,8 +128,11 @@ def large_values_text(dataset, large) -> str:
             .replace("%1", display_names.label("scaling", "standardize")) \
             .replace("%2", display_names.label("scaling", "unit"))
     else:
-        advice = QCoreApplication.translate("DataPanel", "Rescale the label column in the file (other units: "
-                                                         "thousands, millions).")
+        advice = QCoreApplication.translate("DataPanel", "Choose the target scaling “%1” (or “%2”): the network "
+                                                         "then learns scaled targets, and its predictions are shown "
+                                                         "in the data's units.") \
+            .replace("%1", display_names.label("target_scaling", "standardize")) \
+            .replace("%2", display_names.label("target_scaling", "unit"))
     return " ".join((found, why, advice))
 
 
@@ -307,6 +308,12 @@ class DataPanel(ConfigPanel):
         self.scaling.chosen.connect(lambda value: self.model.set("data.scaling", value))
         self.bind("data.scaling", self.scaling)
         split_form.addRow(self.tr("S&caling"), self.scaling)
+        self.target_scaling = ChoiceBox(list(SCALINGS), kind="target_scaling")
+        set_help(self.target_scaling, help_texts.text(CONTROLS, "target_scaling"), self.tr("Target scaling"))
+        self.target_scaling.chosen.connect(lambda value: self.model.set("data.target_scaling", value))
+        self.bind("data.target_scaling", self.target_scaling)
+        split_form.addRow(self.tr("T&arget scaling"), self.target_scaling)
+        split_form.setRowVisible(self.target_scaling, False)  # regression data only: see _show_target_scaling
         layout.addWidget(split_group)
         layout.addWidget(self._build_augmentation_group())
         layout.addStretch(1)
@@ -419,6 +426,12 @@ class DataPanel(ConfigPanel):
         if self._dataset is not None:
             self.split_form.setRowVisible(self.test_split, self._dataset.test_split is not None)
 
+    def _show_target_scaling(self) -> None:
+        """Shown for data with regression targets, which it scales; not for classes, which are not scaled. While
+        data load, as it was."""
+        if self._dataset is not None:
+            self.split_form.setRowVisible(self.target_scaling, self._dataset.task == "regression")
+
     def _option_edited(self, key: str, value) -> None:
         options = dict(self.config.data.options)
         if value is None:
@@ -472,6 +485,7 @@ class DataPanel(ConfigPanel):
         else:
             self.summary.setText(describe(dataset))
         self._show_test_split()
+        self._show_target_scaling()
         self._update_augmentation_preview()
 
     def set_large_values(self, found: tuple) -> None:
@@ -503,6 +517,7 @@ class DataPanel(ConfigPanel):
         self.test_split.set_value(data.options.get("test_split", DEFAULT_TEST_SPLIT))
         self.max_train.set_value(data.options.get("max_train") or 0)
         self.scaling.set_value(data.scaling)
+        self.target_scaling.set_value(data.target_scaling)
         self.augmentation.set_values(AUGMENTATION_DEFAULTS, data.augmentation)
         self._update_augmentation_preview()
 

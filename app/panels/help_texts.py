@@ -160,6 +160,12 @@ CONTROLS = {
     "scaling": QT_TRANSLATE_NOOP("Help", "Feature scaling, fitted on the training split only. Standardise: "
                                          "x' = (x − μ)/σ. Min–max to [0, 1]: x' = (x − min)/(max − min), images "
                                          "÷ max pixel. None: raw numbers. The dataset's default: what suits it."),
+    "target_scaling": QT_TRANSLATE_NOOP("Help", "Scaling of the regression target (the label column), fitted on "
+                                                "the training split only. The network learns y′; its predictions "
+                                                "are mapped back, so the views, R², RMSE and exported values are in "
+                                                "the data's units, while the loss is that of y′. Standardise: "
+                                                "y′ = (y − μ)/σ. Min–max: y′ = (y − min)/(max − min). None: raw "
+                                                "numbers."),
     "data_seed": QT_TRANSLATE_NOOP("Help", "Which random sample of the distribution is drawn, and how it is split "
                                            "into training, validation and test data. The training seed until it "
                                            "is changed here; changing it leaves the initial weights as they are."),

@@ -18,7 +18,8 @@ class LossView(View):
     """Three stacked plots sharing the step axis:
 
     - loss: every batch (grey), its smoothed trend, and the epoch means on training and validation data
-      (both the loss alone, comparable), with the epoch's mean penalty once a run has one;
+      (both the loss alone, comparable), with the epoch's mean penalty once a run has one; of regression
+      targets that are scaled, the loss is that of the scaled targets, and says so;
     - accuracy for classification, R² for regression: smoothed per batch, and per epoch;
     - the learning rate actually used at each step (schedules and live changes show up here).
     """
@@ -94,6 +95,7 @@ class LossView(View):
         # No clipping to the view nor downsampling: a series holds at most ~1000 points, about one
         # per pixel, and both would recompute every curve whenever the axes move.
         self.metric_name = ""
+        self.scaled_targets = False  # the loss is of scaled regression targets, not in the data's units
 
     @staticmethod
     def line(plot: pg.PlotItem, **options) -> pg.PlotCurveItem:
@@ -109,6 +111,9 @@ class LossView(View):
         self.metric_name = self.tr("R²") if regression else self.tr("accuracy")
         self.value_axes[1].lowest = None if regression else 0.0
         self.metric_plot.setLabel("left", self.metric_name, color=palette.FOREGROUND)
+        self.scaled_targets = experiment.dataset.target_scaler is not None
+        self.loss_plot.setLabel("left", self.tr("loss of the scaled targets") if self.scaled_targets
+                                else self.tr("loss"), color=palette.FOREGROUND)
         for series in (*self.loss_series, *self.metric_series, self.lr_series):
             series.clear()
         self.loss_smoother.reset()
@@ -166,7 +171,9 @@ class LossView(View):
 
     def table(self):
         shown = len(self.names) if self.loss_curves[PENALTY].isVisible() else PENALTY
-        named = [*zip(self.names[:shown], self.loss_series[:shown]),
+        names = [self.tr("%1, of the scaled targets").replace("%1", name) if self.scaled_targets and kind != PENALTY
+                 else name for kind, name in enumerate(self.names[:shown])]
+        named = [*zip(names, self.loss_series[:shown]),
                  *zip((self.tr("{metric} per batch, smoothed").format(metric=self.metric_name),
                        self.tr("training {metric} (epoch)").format(metric=self.metric_name),
                        self.tr("validation {metric} (epoch)").format(metric=self.metric_name)), self.metric_series),

@@ -549,6 +549,22 @@
         <translation>Числа как есть. Признаки очень разного масштаба замедляют градиентный спуск.</translation>
     </message>
     <message>
+        <source>What suits the data set: the targets as they are, the diabetes data&apos;s standardised.</source>
+        <translation>То, что подходит набору данных: целевые значения как есть, у диабета — стандартизованные.</translation>
+    </message>
+    <message>
+        <source>y′ = (y − μ) / σ, μ and σ of the training split&apos;s targets: the network learns targets centred at 0 with spread 1, and its predictions ŷ = μ + σ·ŷ′ are shown in the data&apos;s units.</source>
+        <translation>y′ = (y − μ) / σ, μ и σ по целевым значениям обучающей выборки: сеть учится на значениях с центром в 0 и разбросом 1, а её предсказания ŷ = μ + σ·ŷ′ показываются в единицах данных.</translation>
+    </message>
+    <message>
+        <source>y′ = (y − min) / (max − min) of the training split&apos;s targets, in [0, 1]; the predictions ŷ = min + (max − min)·ŷ′ are shown in the data&apos;s units.</source>
+        <translation>y′ = (y − min) / (max − min) по целевым значениям обучающей выборки, в [0, 1]; предсказания ŷ = min + (max − min)·ŷ′ показываются в единицах данных.</translation>
+    </message>
+    <message>
+        <source>The targets as they are. Large ones (prices of 100,000) make the squared error and its gradients huge: learning diverges or crawls.</source>
+        <translation>Целевые значения как есть. Большие (цены порядка 100 000) делают квадратичную ошибку и её градиенты огромными: обучение расходится или ползёт.</translation>
+    </message>
+    <message>
         <source>Single precision, about 7 significant digits: about twice as fast.</source>
         <translation>Одинарная точность, около 7 значащих цифр: примерно вдвое быстрее.</translation>
     </message>
@@ -1252,6 +1268,10 @@ epoch mean
         <translation>Это далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение ползёт или приводит к переполнению.</translation>
     </message>
     <message>
+        <source>Choose the target scaling “%1” (or “%2”): the network then learns scaled targets, and its predictions are shown in the data&apos;s units.</source>
+        <translation>Выберите масштабирование цели «%1» (или «%2»): сеть будет учиться на масштабированных целевых значениях, а её предсказания будут показаны в единицах данных.</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Набор данных</translation>
     </message>
@@ -1312,6 +1332,14 @@ epoch mean
         <translation>Масштабирование</translation>
     </message>
     <message>
+        <source>Target scaling</source>
+        <translation>Масштабирование цели</translation>
+    </message>
+    <message>
+        <source>T&amp;arget scaling</source>
+        <translation>Масштабирование ц&amp;ели</translation>
+    </message>
+    <message>
         <source>Data seed</source>
         <translation>Зерно данных</translation>
     </message>
@@ -1366,10 +1394,6 @@ epoch mean
     <message>
         <source>Choose the scaling “%1” (or “%2”).</source>
         <translation>Выберите масштабирование «%1» (или «%2»).</translation>
-    </message>
-    <message>
-        <source>Rescale the label column in the file (other units: thousands, millions).</source>
-        <translation>Измените масштаб столбца меток в файле (другие единицы: тысячи, миллионы).</translation>
     </message>
     <message>
         <source>Valida&amp;tion split</source>
@@ -2477,6 +2501,10 @@ epoch mean
         <translation>Масштабирование признаков, подобранное только по обучающей выборке. Стандартизация: x&apos; = (x − μ)/σ. Min–max в [0, 1]: x&apos; = (x − min)/(max − min), изображения ÷ макс. пиксель. Нет: исходные числа. Как принято для набора: то, что ему подходит.</translation>
     </message>
     <message>
+        <source>Scaling of the regression target (the label column), fitted on the training split only. The network learns y′; its predictions are mapped back, so the views, R², RMSE and exported values are in the data&apos;s units, while the loss is that of y′. Standardise: y′ = (y − μ)/σ. Min–max: y′ = (y − min)/(max − min). None: raw numbers.</source>
+        <translation>Масштабирование цели регрессии (столбца меток), подобранное только по обучающей выборке. Сеть учится на y′, а её предсказания переводятся обратно, поэтому виды, R², RMSE и экспортируемые значения — в единицах данных, а потери считаются для y′. Стандартизация: y′ = (y − μ)/σ. Min–max: y′ = (y − min)/(max − min). Нет: исходные числа.</translation>
+    </message>
+    <message>
         <source>Which random sample of the distribution is drawn, and how it is split into training, validation and test data. The training seed until it is changed here; changing it leaves the initial weights as they are.</source>
         <translation>Какая случайная выборка из распределения берётся и как она делится на обучающие, валидационные и тестовые данные. Пока его не изменили здесь, это зерно обучения; его изменение не трогает начальные веса.</translation>
     </message>
@@ -3184,6 +3212,14 @@ epoch mean
         <translation>точность</translation>
     </message>
     <message>
+        <source>loss of the scaled targets</source>
+        <translation>потери по масштабированной цели</translation>
+    </message>
+    <message>
+        <source>%1, of the scaled targets</source>
+        <translation>%1, по масштабированной цели</translation>
+    </message>
+    <message>
         <source>{metric} per batch, smoothed</source>
         <translation>{metric} на батче, сглаженная</translation>
     </message>
@@ -3487,10 +3523,6 @@ epoch mean
         <translation>Осталось времени</translation>
     </message>
     <message>
-        <source>The network&apos;s loss and accuracy on the test set, measured once when a run ends: the validation set guides training, the test set is kept apart to tell how well the network does on new examples.</source>
-        <translation>Потери и точность сети на тестовой выборке, измеренные один раз в конце запуска: валидационная выборка направляет обучение, а тестовая держится отдельно, чтобы показать, как сеть справляется с новыми примерами.</translation>
-    </message>
-    <message>
         <source>Training progress</source>
         <translation>Ход обучения</translation>
     </message>
@@ -3563,6 +3595,10 @@ epoch mean
         <translation>Остановлено; сделано шагов: %1. «Обучить» продолжит отсюда.</translation>
     </message>
     <message>
+        <source>test: R² %1, RMSE %2, loss %3 (scaled targets)</source>
+        <translation>тест: R² %1, RMSE %2, потери %3 (масштабированная цель)</translation>
+    </message>
+    <message>
         <source>test: loss %1, %2 %3</source>
         <translation>тест: потери %1, %2 %3</translation>
     </message>
@@ -3585,6 +3621,10 @@ epoch mean
     <message>
         <source>loss %1</source>
         <translation>потери %1</translation>
+    </message>
+    <message>
+        <source>loss %1 (scaled targets)</source>
+        <translation>потери %1 (масштабированная цель)</translation>
     </message>
     <message>
         <source>validation %1 %2</source>
@@ -3749,6 +3789,10 @@ epoch mean
     <message>
         <source>Could not open the model: %1</source>
         <translation>Не удалось открыть модель: %1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s loss and accuracy on the test set, measured once when a run ends: the validation set guides training, the test set is kept apart to tell how well the network does on new examples. With scaled regression targets the loss is that of the scaled targets; R² is the same in the data&apos;s units, and RMSE = √(mean (ŷ − y)²) is in them.</source>
+        <translation>Потери и точность сети на тестовой выборке, измеренные один раз в конце запуска: валидационная выборка направляет обучение, а тестовая держится отдельно, чтобы показать, как сеть справляется с новыми примерами. При масштабированной цели регрессии потери считаются по масштабированным значениям; R² в единицах данных тот же, а RMSE = √(среднее (ŷ − y)²) — в единицах данных.</translation>
     </message>
     <message>
         <source>This view has its own buttons to run, pause and stop its training; the toolbar&apos;s train the workbench&apos;s network, shown in the other views.</source>
@@ -4049,6 +4093,10 @@ epoch mean
     <message>
         <source>Gaussian bumps (regression)</source>
         <translation>Гауссовы холмы (регрессия)</translation>
+    </message>
+    <message>
+        <source>standardise: (y − μ) / σ</source>
+        <translation>стандартизация: (y − μ) / σ</translation>
     </message>
     <message>
         <source>Unit step (Heaviside)</source>

@@ -32,6 +32,8 @@ ALLOWED_WORDS = {
     # in the formulas of the lists' help: functions and variables, and the names of the works cited
     "clip", "fan_in", "fan_out", "value", "torch", "scikit", "learn", "make_moons", "TensorFlow", "Playground",
     "Plane", "Multi", "Gaussian", "Smith", "cs231n", "Enter",
+    # the scores of regression, as both languages write them
+    "RMSE",
 }
 
 

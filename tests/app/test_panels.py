@@ -587,8 +587,8 @@ def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot,
 
 
 def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_scaled_already(qtbot, model):
-    """Unscaled targets: the Scaling list does not scale them, the file must. Scaled features that are still
-    large: another scaling would not help, wrong values in the file might be why. A wide file's columns are
+    """Unscaled targets: the Target scaling list scales them (the Scaling list does not). Scaled features that are
+    still large: another scaling would not help, wrong values in the file might be why. A wide file's columns are
     counted past the third."""
     from app.i18n import format_integer
     from core.datasets.dataset import make_dataset
@@ -604,7 +604,8 @@ def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_
     assert unbroken(panel.data_warning.text()) == (
         f"⚠ The regression targets reach {format_integer(300_000)}. That is far beyond the ±1 or so that a network's "
         "initial weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows. "
-        "Rescale the label column in the file (other units: thousands, millions).")
+        "Choose the target scaling “standardise: (y − μ) / σ” (or “min–max to [0, 1]”): the network then learns "
+        "scaled targets, and its predictions are shown in the data's units.")
     X_train, X_test = np.tile(np.eye(6), (4, 1)), np.full((1, 6), 5e6)  # a test row a million times the others
     wide = make_dataset("wide", "binary", X_train, np.arange(24) % 2, class_names="ab", X_test=X_test,
                         y_test=np.array([0]), validation_split=0.0, scaling="unit")

@@ -1,0 +1,145 @@
+"""Scaling of regression targets in the window: the Data panel's control, the warning of large targets pointing
+at it, and a run on scaled prices shown, scored and saved in the file's units."""
+import numpy as np
+import pytest
+
+from app import i18n
+from app.config_model import ConfigModel
+from app.panels.data_panel import DataPanel
+from app.panels.widgets import unbroken
+from app.views.fitted_curve import FittedCurveView
+from app.views.loss import LossView
+from core import model_io
+from core.config import LayerConfig, OptimizerConfig, RunConfig
+from core.datasets.dataset import make_dataset
+
+HOUSES_WARNING = ("The regression targets reach {largest}. That is far beyond the ±1 or so that a network's initial "
+                  "weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows. "
+                  "Choose the target scaling “standardise: (y − μ) / σ” (or “min–max to [0, 1]”): the network then "
+                  "learns scaled targets, and its predictions are shown in the data's units.")
+
+
+def write_houses(path, n=200, seed=0):
+    """Prices of 10⁵ and more from one feature, the area: price = 50000 + 1500·area + 30000·sin(area / 20)."""
+    rng = np.random.default_rng(seed)
+    area = rng.uniform(40, 200, n)
+    price = 50_000 + 1_500 * area + 30_000 * np.sin(area / 20) + rng.normal(0, 5_000, n)
+    path.write_text("area,price\n" + "".join(f"{a:.1f},{p:.0f}\n" for a, p in zip(area, price)), encoding="utf-8")
+    return path
+
+
+def houses_config(path, target_scaling="none") -> RunConfig:
+    config = RunConfig()
+    config.data.dataset, config.data.target_scaling = "csv", target_scaling
+    config.data.options = {"path": str(path), "label_column": "price", "task": "regression"}
+    config.loss.name, config.optimizer = "mse", OptimizerConfig("adam", {"lr": 0.01})
+    config.network.hidden = [LayerConfig(units=16, activation="tanh", init="xavier_uniform")]
+    config.training.epochs = 60
+    return config
+
+
+def test_the_target_scaling_is_offered_for_regression_data_only_with_its_formula(qtbot):
+    i18n.ensure_installed()  # the texts shown are recorded, to be shown in Russian below
+    model = ConfigModel()
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    X = np.linspace(-1, 1, 40).reshape(-1, 1)
+    classes = make_dataset("classes", "binary", X, (X[:, 0] > 0).astype(int), class_names="ab")
+    prices = make_dataset("prices", "regression", X, 2e5 + 1e5 * X)
+    shown = lambda: panel.split_form.isRowVisible(panel.target_scaling)  # noqa: E731
+    panel.set_dataset(classes)
+    assert not shown(), "classes are not scaled: nothing to choose"
+    panel.set_dataset(prices)
+    assert shown()
+    panel.set_dataset(None, loading=True)
+    assert shown(), "while other data load, as it was"
+    panel.set_dataset(classes)
+    assert not shown()
+    panel.set_dataset(prices)
+    panel.target_scaling.choose("standardize")
+    assert model.config.data.target_scaling == "standardize"
+    assert panel.target_scaling.currentText() == "standardise: (y − μ) / σ"
+    help_text = panel.target_scaling.toolTip()
+    assert "y′ = (y − μ)/σ" in help_text and "y′ = (y − min)/(max − min)" in help_text
+    assert "fitted on the training split only" in help_text and "the loss is that of y′" in help_text
+    assert "ŷ = μ + σ·ŷ′" in help_text, "the item chosen, with the way back to the data's units"
+    model.set("data.target_scaling", "unit")
+    assert panel.target_scaling.current_name() == "unit", "the control follows the configuration"
+    i18n.set_language("ru")
+    try:
+        assert panel.split_form.labelForField(panel.target_scaling).text() == "Масштабирование ц&ели"
+        assert panel.target_scaling.toolTip().startswith("Масштабирование цели регрессии (столбца меток)")
+    finally:
+        i18n.set_language("en")
+
+
+def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in_their_units(
+        open_window, qtbot, tmp_path, monkeypatch):
+    """A CSV file of house prices: the warning points at Target scaling and goes once it is chosen; the run learns
+    standardised prices, and the fitted curve, the scores and a saved model are in the file's own units."""
+    monkeypatch.setenv("MLP_WORKBENCH_RUNS", str(tmp_path / "runs"))
+    path = write_houses(tmp_path / "houses.csv")
+    window = open_window(houses_config(path))
+    window.confirm_reset = lambda question: True
+    dataset = window.experiment.dataset
+    qtbot.waitUntil(lambda: window._large_values is not None and window._large_values[0] is dataset, timeout=10_000)
+    largest = np.loadtxt(path, delimiter=",", skiprows=1)[:, 1].max()
+    expected = HOUSES_WARNING.format(largest=i18n.format_integer(largest))
+    warning = window.data_panel.data_warning
+    assert not warning.isHidden() and unbroken(warning.text()) == f"⚠ {expected}"
+    assert window.message_bar.message() == expected
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.data_panel.target_scaling.choose("standardize")
+    dataset = window.experiment.dataset
+    assert dataset.target_scaler.method == "standardize"
+    qtbot.waitUntil(lambda: window._large_values is not None and window._large_values[0] is dataset, timeout=10_000)
+    assert warning.isHidden() and window.message_bar.message() == "", "the warning goes once the targets are scaled"
+
+    curve = next(view for view in window.views if isinstance(view, FittedCurveView))  # made: it follows the run
+    loss_view = next(view for view in window.views if isinstance(view, LossView))
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    test_text = window.status_labels["test"].text()
+    assert test_text.startswith("test: R² 0.9") and test_text.endswith(" (scaled targets)"), test_text
+    rmse = float(test_text.split("RMSE ")[1].split(",")[0].replace("\u00a0", "").replace(" ", ""))
+    assert 3_000 < rmse < 20_000, "in the prices' units: the noise is 5,000"
+    assert window.status_labels["loss"].text().endswith("(scaled targets)")
+
+    window.start_page.show_views(curve)
+    curve.refresh()
+    x, y = curve.curve.getOriginalDataset()
+    assert 20 < x.min() < 40 and 200 < x.max() < 220, "the area in square metres, with margins"
+    truth = 50_000 + 1_500 * x + 30_000 * np.sin(x / 20)
+    inside = (x > 45) & (x < 195)
+    assert np.abs(y[inside] - truth[inside]).max() < 40_000 and 1e5 < y.mean() < 3e5, "prices, not their z-scores"
+    points = curve.train_points.getOriginalDataset()[1]
+    np.testing.assert_allclose(points, dataset.original_targets(dataset.y_train[:len(points)]).reshape(-1))
+    assert points.min() > 50_000
+    assert loss_view.loss_plot.getAxis("left").labelText == "loss of the scaled targets"
+    assert loss_view.table()[1][0][0] == "loss per batch, of the scaled targets"
+
+    path = tmp_path / "houses.npz"
+    assert window.save_model(path)
+    network, metadata = model_io.load_model(path)
+    assert metadata["target_scaler"] == dataset.target_scaler.record()
+    scaler = model_io.target_scaler(metadata, network)
+    np.testing.assert_allclose(scaler.inverse_transform(network.predict(dataset.X_val)).reshape(-1),
+                               dataset.original_targets(window.experiment.network.predict(dataset.X_val)).reshape(-1),
+                               rtol=1e-6)
+
+
+@pytest.mark.parametrize("target_scaling", ["none", "default"])
+def test_unscaled_regression_targets_keep_the_loss_and_scores_as_they_were(open_window, qtbot, tmp_path,
+                                                                           target_scaling):
+    window = open_window(houses_config(write_houses(tmp_path / "houses.csv", n=60), target_scaling))
+    window.model.set("training.epochs", 1)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.status_labels["test"].text().startswith("test: loss ")
+    assert "scaled" not in window.status_labels["loss"].text()
+    loss_view = next(view for view in window.views if isinstance(view, LossView))
+    assert loss_view.loss_plot.getAxis("left").labelText == "loss"
