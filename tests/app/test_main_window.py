@@ -14,7 +14,7 @@ from app import i18n, training_process
 from app.i18n import format_integer
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
-from app.training_worker import TrainingSession
+from app.training_worker import INSPECTION_INTERVAL, TrainingSession
 import app.main_window as main_window_module
 from app.main_window import MainWindow, live_changes
 from core import events, runs
@@ -237,10 +237,12 @@ def test_epochs_changed_during_a_run_move_its_end_and_its_progress(open_window, 
 def test_the_eta_is_the_examples_left_at_the_measured_rate_and_follows_the_epochs_setting(
         open_window, qtbot, small_config):
     def shown():
-        minutes, seconds = window.status_labels["eta"].text().removesuffix(" left").split(":")
+        left = 0  # m:ss, or h:mm:ss on a machine slow enough (loaded test runs)
+        for part in window.status_labels["eta"].text().removesuffix(" left").split(":"):
+            left = 60 * left + int(part)
         speed = int(window.status_labels["speed"].text().split()[0].replace(",", ""))
         epochs_left = window._planned_epochs - window._epochs_trained()
-        return 60 * int(minutes) + int(seconds), epochs_left * len(window.experiment.dataset.X_train) / speed
+        return left, epochs_left * len(window.experiment.dataset.X_train) / speed
 
     window = open_window(small_config(epochs=500, batch_size=4))
     window.start()
@@ -1273,7 +1275,8 @@ def test_a_run_slowed_down_can_be_watched_and_speeds_up_again(window, qtbot):
     window.session.progress.connect(lambda progress: inspections.append(progress.inspection is not None))
     qtbot.wait(2000)
     assert 3 <= window.epochs_done <= 9, "about 3 epochs a second"
-    assert sum(inspections) >= 20, "the views drawn as it learns, not every 0.4 s"
+    # ~60 at 30 messages a second; twice what inspecting every 0.4 s gives leaves room for a loaded machine
+    assert sum(inspections) > 2 * 2.0 / INSPECTION_INTERVAL, "the views drawn as it learns, not every 0.4 s"
     window.pace_box.setCurrentIndex(window.pace_box.findData(0))  # full speed again, during the run
     qtbot.waitUntil(lambda: window.state == "idle", timeout=30_000)
     assert window.epochs_done == 200
