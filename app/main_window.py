@@ -1334,6 +1334,7 @@ class MainWindow(QMainWindow):
         elif event.reason == events.COMPLETED:  # a later end asked for as the run ended is where Start goes on to
             self._planned_epochs = max(event.epoch, self._plan_start_epoch + self._applied_config.training.epochs)
         self._show_progress()
+        self._call_views("on_run_finished", event)  # the Draw view names the model by how its run ended
         self.run_finished.emit(event)
 
     def _show_test_result(self) -> None:

@@ -13,7 +13,8 @@ The current model is, in this order of precedence, the latest one to arrive:
 * the model being trained: every :class:`core.events.Snapshot` in a progress message is loaded into
   the view's own copy of the run's network (the worker's live network is never touched). A run whose
   model cannot classify drawings (its data is not images of digits) leaves the last model that can,
-  with a note saying why;
+  with a note saying why. The model line names it by the run's phase (:data:`RUN_PHASES`); after a
+  divergence it is the last finite weights the window kept, with a warning that its probabilities mean nothing;
 * the shipped model again, chosen with "Use the shipped MNIST model" (or the start page's "Draw a
   digit"): it stays until training starts or resumes, when the run's model takes over again.
 
@@ -42,7 +43,7 @@ from app.panels.widgets import FlowLayout
 from app.spreadsheet_csv import write_csv
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
-from core import model_io
+from core import events, model_io
 from core.datasets import Scaler
 from core.datasets.drawing import FORMATS, DrawingPreprocessor, preprocess_drawing, scale_drawing
 from core.datasets.dataset import DEFAULT_VALIDATION_SPLIT
@@ -185,15 +186,27 @@ def add_button_help(takes_digits: bool = True) -> str:
         data=label("dataset", "my_digits"))
 
 
-def taking_over_text(dataset_name: str) -> str:
-    """The note that a run's model now classifies the drawings in place of the shipped one."""
+def taking_over_text(dataset_name: str, training: bool = True) -> str:
+    """The note that a run's model now classifies the drawings in place of the shipped one: the model
+    being trained (``training``), or, once its run has ended, the model it trained."""
     text = QCoreApplication.translate(
         "DrawView", "The model being trained now classifies your drawings, getting better as it learns; “Use the "
-                    "shipped MNIST model” brings the shipped one back.")
+                    "shipped MNIST model” brings the shipped one back.") if training else \
+        QCoreApplication.translate(
+            "DrawView", "The model this run trained now classifies your drawings; “Use the shipped MNIST model” "
+                        "brings the shipped one back.")
     if dataset_name == "digits":
         text += " " + QCoreApplication.translate(
             "DrawView", "Trained on coarse 8×8 images, it mistakes more drawn digits than a model of MNIST.")
     return text
+
+
+def diverged_text() -> str:
+    """The note over the last finite weights of a run that diverged, which the view classifies with."""
+    return QCoreApplication.translate(
+        "DrawView", "This run diverged: your drawings are classified with its last finite weights, kept from just "
+                    "before it blew up, and their probabilities mean nothing. Go back (the message's button, or the "
+                    "Run menu) puts back weights from before it went wrong; “Use the shipped MNIST model” classifies with a model that works.")
 
 
 def unnamed_model_name() -> str:
@@ -209,12 +222,26 @@ def shipped_model_name(test_accuracy: float | None) -> str:
         percent=format_percent(test_accuracy, 2))
 
 
-def run_model_name(dataset_name: str, step: int, trained: bool) -> str:
-    """A run's model as the model line names it, after the snapshot of ``step``: "being trained" while
-    the run goes on."""
-    text = QCoreApplication.translate("DrawView", "the model trained on {data} (after {steps} step(s))") \
-        if trained else \
-        QCoreApplication.translate("DrawView", "the model being trained on {data} (after {steps} step(s))")
+RUN_PHASES = ("idle", "training", "paused", events.COMPLETED, events.EARLY_STOPPED, events.STOPPED, events.DIVERGED)
+"""Where the run is, as the Draw view names its model: no run going (before the first, after Reset, Go back
+or a run that failed or was discarded), training, paused, or how the last run ended."""
+RUN_MODEL_NAMES = {
+    "untrained": QT_TRANSLATE_NOOP("DrawView", "the untrained model of {data} (its random initial weights)"),
+    "training": QT_TRANSLATE_NOOP("DrawView", "the model being trained on {data} (after {steps} step(s))"),
+    "paused": QT_TRANSLATE_NOOP("DrawView", "the model being trained on {data}, paused after {steps} step(s)"),
+    events.STOPPED: QT_TRANSLATE_NOOP("DrawView", "the model trained on {data}, stopped after {steps} step(s)"),
+    events.DIVERGED: QT_TRANSLATE_NOOP("DrawView", "the last finite weights of the diverged run on {data} (after "
+                                                   "{steps} step(s))"),
+    "trained": QT_TRANSLATE_NOOP("DrawView", "the model trained on {data} (after {steps} step(s))"),
+}
+"""A run's model as the model line names it, by the run's phase (see :data:`RUN_PHASES`)."""
+
+
+def run_model_name(dataset_name: str, step: int, phase: str) -> str:
+    """A run's model as the model line names it, after the snapshot of ``step`` in the run's ``phase``: untrained
+    before its first step, "being trained" while the run goes on, then by how it ended."""
+    key = "untrained" if step == 0 else phase if phase in RUN_MODEL_NAMES else "trained"
+    text = QCoreApplication.translate("DrawView", RUN_MODEL_NAMES[key])
     return english_plural(text, step).format(data=label("dataset", dataset_name), steps=format_integer(step))
 
 
@@ -573,6 +600,8 @@ class DrawView(QWidget):
         self._using_shipped = False  # whether the current model is the shipped one
         self._network_at_rest = True
         self._run_progress: tuple[str, int] | None = None  # (data set, step) of the run's last snapshot
+        self._run_phase = "idle"  # one of RUN_PHASES
+        self._run_took_over = False  # the run's model replaced the shipped one: the note says so
         # While the pen moves, a classification waits for the event loop to come round: a burst of
         # moves (a pen reports faster than the screen refreshes) then costs one classification,
         # of the latest drawing, instead of a queue of them.
@@ -697,20 +726,36 @@ class DrawView(QWidget):
         self.experiment = experiment
         self._run_network = Network.from_config(experiment.network.config(), initialize=False)
         self._run_progress = None
+        self._run_phase, self._run_took_over = "idle", False
 
     def on_run_ended(self) -> None:
         """Training ended (finished, stopped, failed or discarded): the run's model, if it is the current
-        one, is named as trained, no longer as being trained."""
-        if self._model is not None and self._model.network is self._run_network and self._run_progress:
-            self._model = replace(self._model, naming=self._run_naming(trained=True))
-            self._show_model()
+        one, is no longer named as being trained."""
+        if self._run_phase in ("training", "paused"):
+            self._set_run_phase("idle")
+
+    def on_run_finished(self, event) -> None:
+        """The run ended as ``event`` (core.events.TrainingFinished) says: completed, stopped early, stopped
+        or diverged — how the model line names its model from now on."""
+        self._set_run_phase(event.reason if event.reason in RUN_PHASES else "idle")
 
     def set_network_at_rest(self, at_rest: bool) -> None:
         """When training starts or resumes (``at_rest`` turns False), the run's model takes over again
-        at its next snapshot, also from a chosen shipped model."""
+        at its next snapshot, also from a chosen shipped model; when it pauses, it is named paused."""
         if self._network_at_rest and not at_rest:
             self._following_run = True
+            self._set_run_phase("training")
+        elif at_rest and not self._network_at_rest and self._run_phase == "training":
+            self._set_run_phase("paused")  # a run that ends says so next (on_run_finished, on_run_ended)
         self._network_at_rest = at_rest
+
+    def _set_run_phase(self, phase: str) -> None:
+        self._run_phase = phase
+        if self._showing_run_model():
+            self._show_run_model()
+
+    def _showing_run_model(self) -> bool:
+        return self._model is not None and self._model.network is self._run_network and self._run_progress is not None
 
     def on_progress(self, progress) -> None:
         """Load the progress message's weight snapshot (if any) into the view's copy of the network."""
@@ -722,14 +767,12 @@ class DrawView(QWidget):
         self._run_progress = (dataset.name, snapshot.step)
         if not self._following_run:
             return
-        naming = self._run_naming(trained=False)
-        if self._model is not None and self._model.network is self._run_network:
-            self._model = replace(self._model, naming=naming)
-            self._show_model()
+        if self._showing_run_model():
+            self._show_run_model()
             self._changed()
             return
-        model = describe_model(self._run_network, naming, dataset.name, dataset.image_shape, dataset.scaler,
-                               dataset.class_names)
+        model = describe_model(self._run_network, self._run_naming(), dataset.name, dataset.image_shape,
+                               dataset.scaler, dataset.class_names)
         if model.unavailable and self._model is not None and not self._model.unavailable:
             # A run on data that is not images keeps the last model that can classify drawings: nothing is
             # wrong, the note says why (three lines in the warning colour looked like an error).
@@ -737,15 +780,30 @@ class DrawView(QWidget):
                 "DrawView", "This run's model, of {data}, cannot classify drawings: they go on to the model named "
                             "above.").format(data=label("dataset", dataset.name)), warning=False)
             return
-        replaces_shipped = self._using_shipped
+        # a newcomer's Start swapped a 98.7 % model for one that begins at chance: the note says so
+        self._run_took_over = self._using_shipped
         self._set_current(model)
-        if replaces_shipped:  # a newcomer's Start swapped a 98.7 % model for one that begins at chance
-            self._show_note(lambda: taking_over_text(dataset.name), warning=False)
+        self._show_run_model()
 
-    def _run_naming(self, trained: bool) -> Words:
-        """The run's model as the model line names it, after its last snapshot."""
-        name, step = self._run_progress
-        return lambda: run_model_name(name, step, trained)
+    def _show_run_model(self) -> None:
+        """Name the run's model, the current one, by the run's phase, and say what to make of it."""
+        self._model = replace(self._model, naming=self._run_naming())
+        self._show_model()
+        if self._model.problem is not None:
+            return  # the note says why drawing is unavailable
+        name, phase = self._run_progress[0], self._run_phase
+        if phase == events.DIVERGED:
+            self._show_note(diverged_text)
+        elif self._run_took_over:
+            training = phase in ("training", "paused")
+            self._show_note(lambda: taking_over_text(name, training), warning=False)
+        else:
+            self._show_note(None)
+
+    def _run_naming(self) -> Words:
+        """The run's model as the model line names it, after its last snapshot, in the run's phase now."""
+        (name, step), phase = self._run_progress, self._run_phase
+        return lambda: run_model_name(name, step, phase)
 
     def export(self, path) -> None:
         """Write the view as an image (.png, .svg) or the probabilities as a table (.csv)."""

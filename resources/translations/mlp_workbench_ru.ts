@@ -1572,8 +1572,32 @@ epoch mean
         <translation>Теперь ваши рисунки распознаёт обучаемая модель — она улучшается по мере обучения; «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
     </message>
     <message>
+        <source>The model this run trained now classifies your drawings; “Use the shipped MNIST model” brings the shipped one back.</source>
+        <translation>Теперь ваши рисунки распознаёт модель, обученная в этом запуске; «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
+    </message>
+    <message>
         <source>Trained on coarse 8×8 images, it mistakes more drawn digits than a model of MNIST.</source>
         <translation>Обученная на грубых изображениях 8×8, она чаще ошибается на нарисованных цифрах, чем модель MNIST.</translation>
+    </message>
+    <message>
+        <source>This run diverged: your drawings are classified with its last finite weights, kept from just before it blew up, and their probabilities mean nothing. Go back (the message&apos;s button, or the Run menu) puts back weights from before it went wrong; “Use the shipped MNIST model” classifies with a model that works.</source>
+        <translation>Обучение в этом запуске разошлось: рисунки распознаются его последними конечными весами, сохранёнными перед самым срывом, и их вероятности ничего не значат. «Вернуться» (кнопка сообщения или меню «Запуск») возвращает веса, какими они были до срыва; «Использовать встроенную модель MNIST» распознаёт рисунки работающей моделью.</translation>
+    </message>
+    <message>
+        <source>the untrained model of {data} (its random initial weights)</source>
+        <translation>необученной модели для набора «{data}» (её случайных начальных весов)</translation>
+    </message>
+    <message>
+        <source>the model being trained on {data}, paused after {steps} step(s)</source>
+        <translation>модели, обучаемой на наборе «{data}» (обучение на паузе; шагов обучения: {steps})</translation>
+    </message>
+    <message>
+        <source>the model trained on {data}, stopped after {steps} step(s)</source>
+        <translation>модели, обученной на наборе «{data}» (обучение остановлено; шагов обучения: {steps})</translation>
+    </message>
+    <message>
+        <source>the last finite weights of the diverged run on {data} (after {steps} step(s))</source>
+        <translation>последних конечных весов разошедшегося обучения на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>
     <message>
         <source>Why this answer</source>

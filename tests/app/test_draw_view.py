@@ -330,6 +330,7 @@ def train_a_little(experiment, epochs=2):
 def test_the_model_line_counts_one_step_in_the_singular(view, small_config):
     digits = digits_experiment(small_config)
     view.reset(digits)
+    view.set_network_at_rest(False)  # the run goes on
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
     assert view.model_label.text() == "Classifying with the model being trained on 8×8 digits (after 1 step)."
     view.on_progress(Progress(snapshot=events.Snapshot(0, 2, digits.network.state())))
@@ -340,6 +341,7 @@ def test_a_run_s_model_taking_over_from_the_shipped_one_says_so_and_how_to_go_ba
     digits = digits_experiment(small_config)
     view.reset(digits)
     assert view.note.isHidden()
+    view.set_network_at_rest(False)  # the run starts
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
     assert not view.note.isHidden()
     assert view.note.text().startswith("The model being trained now classifies your drawings")
@@ -358,6 +360,7 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     shipped = view.chart.probabilities()
     assert "shipped" in view.model_label.text()  # a reset alone does not replace a working model
 
+    view.set_network_at_rest(False)  # the run starts
     snapshot = train_a_little(experiment)
     view.on_progress(Progress(snapshot=snapshot))
     assert "being trained on 8×8 digits" in view.model_label.text()
@@ -392,6 +395,70 @@ def test_once_training_ends_the_model_line_says_the_model_trained_not_being_trai
     view.use_shipped_model()
     view.on_run_ended()  # another model is shown: it keeps its name
     assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
+
+
+def finished(reason, step):
+    return events.TrainingFinished(reason, "", 1, step, 1, 0.5, 1.0)
+
+
+def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_config):
+    """Untrained, being trained, paused, then by how the run ended: a diverged run's weights are named for
+    what they are, with a warning that their probabilities mean nothing."""
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    view.set_network_at_rest(False)
+    line = view.model_label.text
+
+    def snapshot(step):
+        view.on_progress(Progress(snapshot=events.Snapshot(0, step, experiment.network.state())))
+
+    snapshot(0)
+    assert line() == "Classifying with the untrained model of 8×8 digits (its random initial weights)."
+    snapshot(5)
+    assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
+    view.set_network_at_rest(True)
+    assert line() == "Classifying with the model being trained on 8×8 digits, paused after 5 steps."
+    view.set_network_at_rest(False)
+    assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
+    view.on_run_finished(finished(events.STOPPED, 5))
+    view.on_run_ended()
+    view.set_network_at_rest(True)
+    assert line() == "Classifying with the model trained on 8×8 digits, stopped after 5 steps."
+    for reason in (events.COMPLETED, events.EARLY_STOPPED):
+        view.set_network_at_rest(False)
+        view.on_run_finished(finished(reason, 9))
+        view.set_network_at_rest(True)
+        assert line() == "Classifying with the model trained on 8×8 digits (after 5 steps)."
+    assert view.note.text().startswith("The model this run trained now classifies"), "it took over from the shipped"
+
+    view.set_network_at_rest(False)
+    snapshot(7)  # the last finite weights, sent as the run ends
+    view.on_run_finished(finished(events.DIVERGED, 7))
+    view.on_run_ended()
+    view.set_network_at_rest(True)
+    assert line() == "Classifying with the last finite weights of the diverged run on 8×8 digits (after 7 steps)."
+    assert view.note.isVisibleTo(view) and view.note.text().startswith(
+        "This run diverged: your drawings are classified with its last finite weights")
+    assert "their probabilities mean nothing" in view.note.text() and "Go back" in view.note.text()
+    assert "color" in view.note.styleSheet(), "a warning"
+    view.set_network_at_rest(False)  # Start again: the note goes with the divergence
+    snapshot(8)
+    assert line() == "Classifying with the model being trained on 8×8 digits (after 8 steps)."
+    assert "diverged" not in view.note.text() and "color" not in view.note.styleSheet()
+
+
+def test_the_note_that_a_run_s_model_took_over_stops_saying_it_gets_better_once_the_run_has_ended(view, small_config):
+    experiment = digits_experiment(small_config)
+    view.reset(experiment)
+    view.set_network_at_rest(False)
+    view.on_progress(Progress(snapshot=events.Snapshot(0, 3, experiment.network.state())))
+    assert "getting better as it learns" in view.note.text()
+    view.on_run_finished(finished(events.COMPLETED, 3))
+    view.on_run_ended()
+    assert view.note.isVisibleTo(view) and view.note.text() == (
+        "The model this run trained now classifies your drawings; “Use the shipped MNIST model” brings the shipped "
+        "one back. Trained on coarse 8×8 images, it mistakes more drawn digits than a model of MNIST.")
+    assert "color" not in view.note.styleSheet()
 
 
 def test_a_hidden_view_catches_up_with_the_snapshots_when_shown(view, small_config, qtbot):
@@ -830,6 +897,7 @@ def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_nu
             shown = as_the_language_writes_them(shown)
         digits = digits_experiment(small_config)
         view.reset(digits)
+        view.set_network_at_rest(False)  # the run starts
         view.on_progress(Progress(snapshot=events.Snapshot(3, 1234, digits.network.state())))
         russian = (label("dataset", "digits"), format_integer(1234))
         assert all(words in view.model_label.text() for words in russian), view.model_label.text()

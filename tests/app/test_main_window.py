@@ -628,6 +628,31 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
         i18n.set_language("en")
 
 
+def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_those_go_back_restores(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=1))
+    draw_view, line = window.draw_view, window.draw_view.model_label.text
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    steps = format_integer(finished.args[0].step)
+    assert line() == f"Classifying with the model trained on 8×8 digits (after {steps} steps)."
+    assert draw_view.note.text().startswith("The model this run trained now classifies your drawings")
+    type_into(lr_edit(window), "1e20")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.DIVERGED
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert line() == f"Classifying with the last finite weights of the diverged run on 8×8 digits (after {steps} " \
+                     f"steps)."
+    for name, array in window.experiment.network.state().items():  # the weights the window kept
+        np.testing.assert_array_equal(draw_view.current_model().network.state()[name], array)
+    assert "their probabilities mean nothing" in draw_view.note.text()
+    window.go_back_action.trigger()  # to the run's start
+    assert line() == f"Classifying with the model trained on 8×8 digits (after {steps} steps)."
+    assert "being trained" not in draw_view.note.text() and "diverged" not in draw_view.note.text()
+
+
 def test_going_back_to_a_fresh_run_s_start_clears_the_diverged_steps_from_the_status_bar(
         open_window, qtbot, small_config):
     window = open_window(small_config(epochs=5))
