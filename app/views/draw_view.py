@@ -14,7 +14,8 @@ The current model is, in this order of precedence, the latest one to arrive:
   the view's own copy of the run's network (the worker's live network is never touched). A run whose
   model cannot classify drawings (its data is not images of digits) leaves the last model that can,
   with a note saying why. The model line names it by the run's phase (:data:`RUN_PHASES`); after a
-  divergence it is the last finite weights the window kept, with a warning that its probabilities mean nothing;
+  divergence it is the last finite weights the window kept, with a warning that its probabilities mean nothing.
+  A new run (Reset, other data or network) replaces an earlier run's model at once with its untrained one;
 * the shipped model again, chosen with "Use the shipped MNIST model" (or the start page's "Draw a
   digit"): it stays until training starts or resumes, when the run's model takes over again.
 
@@ -597,7 +598,7 @@ class DrawView(QWidget):
         self._note_is_warning = True
         self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
         self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
-        self._using_shipped = False  # whether the current model is the shipped one
+        self._origin = "none"  # where the current model comes from: "shipped", "loaded" or "run" (a run's model)
         self._network_at_rest = True
         self._run_progress: tuple[str, int] | None = None  # (data set, step) of the run's last snapshot
         self._run_phase = "idle"  # one of RUN_PHASES
@@ -719,7 +720,9 @@ class DrawView(QWidget):
         return True
 
     def reset(self, experiment) -> None:
-        """A new run: prepare a copy of its network, which takes over at the run's first snapshot."""
+        """A new run, on fresh weights (or on those Go back restored, whose snapshot follows): prepare a copy
+        of its network. It takes over at once from an earlier run's model, which the window discarded (Reset
+        left drawings classified by a trained network that was no longer there), else at its first snapshot."""
         self.on_run_ended()  # the last run's, if it is the current model
         if self._model is not None and not self._model.unavailable:
             self._show_note(None)  # the last run's model was refused; this run's may not be
@@ -727,6 +730,10 @@ class DrawView(QWidget):
         self._run_network = Network.from_config(experiment.network.config(), initialize=False)
         self._run_progress = None
         self._run_phase, self._run_took_over = "idle", False
+        if self._origin == "run":
+            self._run_network.load_state(experiment.network.state())
+            self._run_progress = (experiment.dataset.name, 0)
+            self._follow_run_model()
 
     def on_run_ended(self) -> None:
         """Training ended (finished, stopped, failed or discarded): the run's model, if it is the current
@@ -763,10 +770,14 @@ class DrawView(QWidget):
         if snapshot is None or self._run_network is None:
             return
         self._run_network.load_state(snapshot.state)
+        self._run_progress = (self.experiment.dataset.name, snapshot.step)
+        if self._following_run:
+            self._follow_run_model()
+
+    def _follow_run_model(self) -> None:
+        """Classify with the run's model at its last snapshot, unless it cannot classify drawings and the
+        current model can."""
         dataset = self.experiment.dataset
-        self._run_progress = (dataset.name, snapshot.step)
-        if not self._following_run:
-            return
         if self._showing_run_model():
             self._show_run_model()
             self._changed()
@@ -781,8 +792,8 @@ class DrawView(QWidget):
                             "above.").format(data=label("dataset", dataset.name)), warning=False)
             return
         # a newcomer's Start swapped a 98.7 % model for one that begins at chance: the note says so
-        self._run_took_over = self._using_shipped
-        self._set_current(model)
+        self._run_took_over = self._origin == "shipped"
+        self._set_current(model, "run")
         self._show_run_model()
 
     def _show_run_model(self) -> None:
@@ -832,7 +843,7 @@ class DrawView(QWidget):
         """Classify with (a copy of) ``network`` from now on; ``metadata`` as :func:`core.model_io.load_model`
         returns it (``dataset``, ``image_shape``, ``scaling``, ``class_names``…). ``source`` names it for
         the model line, as the caller's text ("a loaded model" without)."""
-        self._set_current(self._described(network, metadata, source))
+        self._set_current(self._described(network, metadata, source), "loaded")
 
     def _described(self, network: Network, metadata: dict | None, naming: Words | str | None) -> CurrentModel:
         metadata = dict(metadata or {})
@@ -854,7 +865,7 @@ class DrawView(QWidget):
         network, metadata = model_io.load_model(path)
         name = Path(path).name
         self._set_current(self._described(network, metadata, lambda: QCoreApplication.translate(
-            "DrawView", "the model loaded from {name}").format(name=name)))
+            "DrawView", "the model loaded from {name}").format(name=name)), "loaded")
         return metadata
 
     def current_model(self) -> CurrentModel | None:
@@ -868,8 +879,7 @@ class DrawView(QWidget):
         self._following_run = False
         network, metadata = self._shipped
         accuracy = metadata.get("test_accuracy")
-        self._set_current(self._described(network, metadata, lambda: shipped_model_name(accuracy)),
-                          using_shipped=True)
+        self._set_current(self._described(network, metadata, lambda: shipped_model_name(accuracy)), "shipped")
 
     def _load_shipped_model(self, path: Path) -> None:
         try:
@@ -884,8 +894,9 @@ class DrawView(QWidget):
         self.use_shipped_model()
         self._following_run = True  # until a run's first snapshot
 
-    def _set_current(self, model: CurrentModel, using_shipped: bool = False) -> None:
-        self._model, self._using_shipped = model, using_shipped
+    def _set_current(self, model: CurrentModel, origin: str) -> None:
+        """Classify with ``model``, which comes from ``origin`` ("shipped", "loaded" or "run")."""
+        self._model, self._origin = model, origin
         if model.target is None:
             self._preprocessor = None
         elif self._preprocessor is None or self._preprocessor.target != model.target:
@@ -895,7 +906,7 @@ class DrawView(QWidget):
         self._write_painted_texts()  # the canvas asks for a digit, or a garment
         self._show_note(None if model.problem is None else lambda: QCoreApplication.translate(
             "DrawView", "Drawing is unavailable: {problem}.").format(problem=model.unavailable))
-        self.shipped_button.setEnabled(self._shipped is not None and not using_shipped)
+        self.shipped_button.setEnabled(self._shipped is not None and origin != "shipped")
         self._update_buttons()
         self._changed()
 

@@ -1585,7 +1585,7 @@ epoch mean
     </message>
     <message>
         <source>the untrained model of {data} (its random initial weights)</source>
-        <translation>необученной модели для набора «{data}» (её случайных начальных весов)</translation>
+        <translation>необученной модели для набора «{data}» (веса пока случайные, начальные)</translation>
     </message>
     <message>
         <source>the model being trained on {data}, paused after {steps} step(s)</source>

@@ -461,6 +461,32 @@ def test_the_note_that_a_run_s_model_took_over_stops_saying_it_gets_better_once_
     assert "color" not in view.note.styleSheet()
 
 
+def test_a_new_run_s_untrained_model_replaces_an_earlier_run_s_at_once_but_not_a_chosen_or_loaded_one(
+        view, small_config):
+    """Reset discards the network trained: the drawings go on to the fresh one, named untrained."""
+    trained = digits_experiment(small_config)
+    view.reset(trained)
+    view.set_network_at_rest(False)
+    view.on_progress(Progress(snapshot=train_a_little(trained)))
+    view.on_run_ended()
+    view.set_network_at_rest(True)
+    draw(view.canvas, HAND_DRAWN[7])
+    fresh = digits_experiment(small_config)
+    view.reset(fresh)
+    assert view.model_label.text() == "Classifying with the untrained model of 8×8 digits (its random initial weights)."
+    assert view.current_model().network is not fresh.network
+    row = preprocess_drawing(view.canvas.strokes(), "digits", canvas_size=(1.0, 1.0)).reshape(1, -1)
+    np.testing.assert_allclose(view.chart.probabilities(), fresh.network.predict_proba(row)[0], rtol=1e-5, atol=1e-7)
+    assert not np.allclose(view.chart.probabilities(), trained.network.predict_proba(row)[0], atol=1e-3)
+
+    view.use_shipped_model()
+    view.reset(digits_experiment(small_config))
+    assert view.model_label.text().startswith("Classifying with the shipped MNIST model"), "chosen: it stays"
+    view.set_model(*model_io.load_model(SHIPPED_MODEL), source="my model")
+    view.reset(digits_experiment(small_config))
+    assert view.model_label.text() == "Classifying with my model.", "loaded: it stays until the run trains"
+
+
 def test_a_hidden_view_catches_up_with_the_snapshots_when_shown(view, small_config, qtbot):
     experiment = digits_experiment(small_config)
     view.reset(experiment)

@@ -653,6 +653,22 @@ def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_tho
     assert "being trained" not in draw_view.note.text() and "diverged" not in draw_view.note.text()
 
 
+def test_after_reset_the_draw_view_classifies_with_the_fresh_network_not_the_one_discarded(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=1))
+    window.confirm_reset = lambda question: True
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    draw_view = window.draw_view
+    assert draw_view.model_label.text() == \
+        "Classifying with the untrained model of 8×8 digits (its random initial weights)."
+    for name, array in window.experiment.network.state().items():
+        np.testing.assert_array_equal(draw_view.current_model().network.state()[name], array)
+
+
 def test_going_back_to_a_fresh_run_s_start_clears_the_diverged_steps_from_the_status_bar(
         open_window, qtbot, small_config):
     window = open_window(small_config(epochs=5))
