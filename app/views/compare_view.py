@@ -805,10 +805,19 @@ class CompareView(SessionView, View):
         row = max(0, min(self.contender_list.currentRow(), len(self._contenders) - 1))
         with QSignalBlocker(self.contender_list):
             self.contender_list.clear()
-            for look, contender in zip(contender_looks(self._contenders), self._contenders):
-                self.contender_list.addItem(QListWidgetItem(look.swatch(), self._describe(contender)))
+            for _ in self._contenders:
+                self.contender_list.addItem(QListWidgetItem())
+            self._write_rows()
             self.contender_list.setCurrentRow(row)
         self._show_contender(row)
+
+    def _write_rows(self) -> None:
+        """Each row's swatch and text, from its contender: a contender given another optimiser kept its old
+        colour in the list while the plots drew it in the new one (and a repeat's dashes move with it)."""
+        for row, (look, contender) in enumerate(zip(contender_looks(self._contenders), self._contenders)):
+            item = self.contender_list.item(row)
+            item.setIcon(look.swatch())
+            item.setText(self._describe(contender))
 
     @staticmethod
     def _describe(contender) -> str:
@@ -844,8 +853,7 @@ class CompareView(SessionView, View):
         if not self._namings[row].typed:
             self._namings[row] = Naming()
             self._relabel()  # may renumber other contenders' labels too
-        for index, contender in enumerate(self._contenders):
-            self.contender_list.item(index).setText(self._describe(contender))
+        self._write_rows()
         self._show_contender(row)
         self._update_controls()
 

@@ -500,6 +500,22 @@ def test_each_optimiser_keeps_its_loss_surfaces_colour_and_repeats_are_told_apar
     assert striped.pixelColor(1, 2) == method_pen("sgd").color() and striped.pixelColor(1, 4).alpha() == 0
 
 
+def test_a_contender_given_another_optimiser_takes_its_colour_in_the_list_and_a_repeat_its_dashes(qtbot, view):
+    from app.views.compare_view import contender_looks
+
+    view.apply_preset(next(index for index in range(view.preset_box.count())
+                           if view.preset_box.itemText(index) == "Adaptive methods"))
+    view.contender_list.setCurrentRow(0)
+    view.optimizer_box.choose("sgd")  # Adagrad → SGD
+    view.contender_list.setCurrentRow(1)
+    view.optimizer_box.choose("sgd")  # RMSProp → a second SGD, dashed
+    for row, look in enumerate(contender_looks(view.contenders)):
+        assert view.contender_list.item(row).icon().pixmap(12, 12).toImage() == look.swatch().pixmap(12, 12).toImage()
+    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(palette.OPTIMIZER_COLOURS["sgd"])
+    striped = view.contender_list.item(1).icon().pixmap(12, 12).toImage()
+    assert striped.pixelColor(1, 4).alpha() == 0, "the repeat's swatch is striped"
+
+
 @pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300),
                                              ((-1.4, 0.4), 70)])
 def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_short_axis(qtbot, decades, pixels):
