@@ -56,6 +56,8 @@ STEP_LOSS_ALPHA = 90
 LEFT_AXIS_WIDTH = 56
 MAX_LEGEND_COLUMNS = 4
 """Contenders per line of the legend above the plots at most; fewer when that many are wider than the plots."""
+DIVERGENCE_MARK_SIZE, OFF_SCALE_MARK_SIZE = 14, 12
+"""Pixels across the ✕ where a contender diverged and the ▲ of one whose loss ends above the plot."""
 
 STEPS, EPOCHS, SECONDS = "steps", "epochs", "seconds"
 X_AXES = {STEPS: QT_TRANSLATE_NOOP("CompareView", "steps"),
@@ -519,6 +521,7 @@ class CompareView(SessionView, View):
         # logarithmic axis to 1e8 and squashed everyone else's curve into its bottom strip.
         self._loss_axes = [ValueAxis(1, plot, log=True) for plot in (self.loss_plot, self.val_loss_plot)]
         self.loss_plot.getViewBox().sigYRangeChanged.connect(self._mark_the_out_of_sight)
+        self.loss_plot.getViewBox().sigResized.connect(self._mark_the_out_of_sight)  # the marks keep their inset
         self._set_headers()
         self._apply_scales()
 
@@ -1157,10 +1160,11 @@ class CompareView(SessionView, View):
             self.legend.addItem(train, label)
             marks = dict(pen=look.pen(2), symbol=look.symbol, symbolSize=6, symbolBrush=colour, symbolPen=None)
             self._plot_items.append((train, self.val_loss_plot.plot(**marks), self.metric_plot.plot(**marks)))
-            self._divergence_marks.append(self.loss_plot.plot(pen=None, symbol="x", symbolSize=14, symbolBrush=colour,
-                                                              symbolPen=pg.mkPen(colour, width=1.5)))
-            self._off_scale_marks.append(self.loss_plot.plot(pen=None, symbol="t1", symbolSize=12, symbolBrush=colour,
-                                                             symbolPen=None))
+            self._divergence_marks.append(self.loss_plot.plot(
+                pen=None, symbol="x", symbolSize=DIVERGENCE_MARK_SIZE, symbolBrush=colour,
+                symbolPen=pg.mkPen(colour, width=1.5)))
+            self._off_scale_marks.append(self.loss_plot.plot(pen=None, symbol="t1", symbolSize=OFF_SCALE_MARK_SIZE,
+                                                             symbolBrush=colour, symbolPen=None))
         for axis in self._loss_axes:
             axis.reset()
         self._fit_legend()
@@ -1212,22 +1216,27 @@ class CompareView(SessionView, View):
         return {index for index, summary in enumerate(self.summary) if summary.diverged}
 
     def _mark_the_out_of_sight(self, *_) -> None:
-        """Contenders whose training loss the axis leaves above the plot are marked on its top edge, at
+        """Contenders whose training loss the axis leaves above the plot are marked along its top edge, at
         their last step, and named so in the legend: an ✕ for each that diverged (at its last point if that
         is in sight), a ▲ for each whose loss ends above the plot (one that did not learn vanished
-        silently: the axis leaves it out so as not to squash the others)."""
+        silently: the axis leaves it out so as not to squash the others). The marks are drawn whole just
+        under the edge: centred on it, the plot cut them in half."""
         diverged = self._diverged()
-        top = self.loss_plot.getViewBox().viewRange()[1][1]
-        if self.log_scale.isChecked():
-            top = 10.0 ** top
+        box = self.loss_plot.getViewBox()
+        edge, pixel = box.viewRange()[1][1], box.viewPixelSize()[1]  # on a logarithmic axis, log10 of the loss
+        loss = (lambda value: 10.0 ** value) if self.log_scale.isChecked() else (lambda value: value)
+        top = loss(edge)
+        # the loss at which a mark of that many pixels is drawn whole under the top edge
+        cross_top, arrow_top = (loss(edge - (size / 2 + 1) * pixel) for size in (DIVERGENCE_MARK_SIZE,
+                                                                                  OFF_SCALE_MARK_SIZE))
         off_scale = set()
         for index, (cross, arrow, (train, _, _)) in enumerate(zip(self._divergence_marks, self._off_scale_marks,
                                                                    self._plot_items)):
             x, y = train.xData, train.yData  # as given: getData() has them on the logarithmic axis' scale
             drawn = x is not None and len(x) > 0
             above = drawn and index not in diverged and y[-1] > top
-            cross.setData(*(([x[-1]], [min(y[-1], top)]) if drawn and index in diverged else ([], [])))
-            arrow.setData(*(([x[-1]], [top]) if above else ([], [])))
+            cross.setData(*(([x[-1]], [min(y[-1], cross_top)]) if drawn and index in diverged else ([], [])))
+            arrow.setData(*(([x[-1]], [arrow_top]) if above else ([], [])))
             if above:
                 off_scale.add(index)
         self._label_legend(diverged, off_scale)
