@@ -51,6 +51,7 @@ from core.trainer import TrainingControl, planned_units
 log = logging.getLogger(__name__)
 
 DIVERGED_COLOUR = "#b71c1c"
+"""The status of a contender that diverged (or ended without learning), in the results table."""
 STEP_LOSS_ALPHA = 90
 """Opacity (of 255) of the thin per-step training loss under each contender's moving average."""
 LEFT_AXIS_WIDTH = 56
@@ -1290,9 +1291,28 @@ class CompareView(SessionView, View):
         return typed if typed is not None else self.summary[0].target_loss if self.summary else math.nan
 
     def _status(self, summary) -> str:
-        if summary.reason:
-            return QCoreApplication.translate("CompareView", REASONS[summary.reason])
-        return self.tr("paused") if self._paused else self.tr("running")
+        """How a contender's race went, as the table and its CSV say it: "completed" told one that ended at
+        chance (SGD at η = 50: 10 % accuracy) from the others only by its numbers. "did not learn" alone, how
+        it ended in its tooltip: "completed, did not learn" widened the Russian table past its room."""
+        if not summary.reason:
+            return self.tr("paused") if self._paused else self.tr("running")
+        if not self._learned(summary):
+            return self.tr("did not learn")
+        return QCoreApplication.translate("CompareView", REASONS[summary.reason])
+
+    @staticmethod
+    def _learned(summary) -> bool:
+        """Whether a contender that ended learned (one that diverged is said to have)."""
+        return summary.diverged or summary.learned
+
+    def _status_help(self, summary) -> str:
+        """The status cell's tooltip: why the contender ended, and what not learning means."""
+        ended = endings.describe(summary.finished)
+        if self._learned(summary):
+            return ended
+        return ended + "\n" + self.tr("Its smoothed training loss never fell {percent} below where it started: try "
+                                      "another learning rate.").format(percent=i18n.format_percent(
+                                          1 - race_engine.LEARNED, 0))
 
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
@@ -1318,9 +1338,10 @@ class CompareView(SessionView, View):
                     item = QTableWidgetItem()
                     self.summary_table.setItem(row, column, item)
                 item.setText(text)
-                item.setToolTip(endings.describe(summary.finished) if column == 5 and summary.finished else "")
+                item.setToolTip(self._status_help(summary) if column == 5 and summary.finished else "")
             self.summary_table.item(row, 0).setIcon(self.looks[row].swatch())
-            status_colour = DIVERGED_COLOUR if summary.diverged else palette.FOREGROUND
+            failed = summary.diverged or (summary.reason and not self._learned(summary))
+            status_colour = DIVERGED_COLOUR if failed else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))
         self._fit_columns()
 

@@ -764,6 +764,10 @@
         <translation>Закончить гонку; кривые и таблица остаются.</translation>
     </message>
     <message>
+        <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>
+        <translation>Его сглаженные потери на обучении так и не опустились на {percent} ниже начальных: попробуйте другую скорость обучения.</translation>
+    </message>
+    <message>
         <source>optimiser</source>
         <translation>оптимизатор</translation>
     </message>
@@ -963,6 +967,10 @@ reached target</source>
     <message>
         <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>
         <translation>Секунды на эпоху, как если бы участник обучался один: медианное время одного его шага × число шагов в эпохе плюс медианное время его оценки в конце эпохи.</translation>
+    </message>
+    <message>
+        <source>did not learn</source>
+        <translation>не обучился</translation>
     </message>
     <message>
         <source>not yet</source>

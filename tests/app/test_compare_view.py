@@ -5,11 +5,11 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from app import i18n, palette
-from app.views.compare_view import (DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS, STEPS, CompareView,
-                                    ControlsColumn, LossAxis)
+from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
+                                    STEPS, CompareView, ControlsColumn, LossAxis)
 from app.views.base import MIN_PIXELS_PER_LABEL
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
@@ -316,10 +316,19 @@ def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishi
     assert drawn_whole(view, view._off_scale_marks[2], OFF_SCALE_MARK_SIZE)
     assert all(mark.getData()[0] is None for mark in [*view._off_scale_marks[:2], *view._divergence_marks])
     assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "too fast to learn (off scale)"]
+    statuses = ["completed", "completed", "did not learn"]
+    assert [view.summary_table.item(row, 5).text() for row in range(3)] == statuses
+    assert [row[-1] for row in view.summary_rows()[1]] == statuses, "the results CSV says so too"
+    status = view.summary_table.item(2, 5)
+    assert status.foreground().color() == QColor(DIVERGED_COLOUR) and "never fell 10 % below" in status.toolTip()
+    assert status.toolTip().startswith("finished 2 epochs"), "how it ended"
+    assert view.summary_table.item(0, 5).foreground().color() != QColor(DIVERGED_COLOUR)
     i18n.set_language("en")
     try:
         i18n.set_language("ru")
         assert view.legend.items[2][1].text == "too fast to learn (вне шкалы)"
+        assert view.summary_table.item(2, 5).text() == "не обучился"
+        assert view.summary_rows()[1][2][-1] == "не обучился"
     finally:
         i18n.set_language("en")
     view.log_scale.setChecked(False)
