@@ -59,6 +59,10 @@ MAX_LEGEND_COLUMNS = 4
 """Contenders per line of the legend above the plots at most; fewer when that many are wider than the plots."""
 DIVERGENCE_MARK_SIZE, OFF_SCALE_MARK_SIZE = 14, 12
 """Pixels across the ✕ where a contender diverged and the ▲ of one whose loss ends above the plot."""
+RESULTS_SHARE = 0.35
+"""The results table's share at most of the height it shares with the plots, however many rows it has."""
+CONTENDER_COLUMN_CHARACTERS = 10
+"""Characters of a label the results table's contender column keeps at least when it has to cut labels short."""
 
 STEPS, EPOCHS, SECONDS = "steps", "epochs", "seconds"
 X_AXES = {STEPS: QT_TRANSLATE_NOOP("CompareView", "steps"),
@@ -484,11 +488,20 @@ class CompareView(SessionView, View):
         # Rows as tall as their text (the style's 30 px took a 640-pixel window's plots a fifth more room).
         self.summary_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # as wide as its labels too, unless they must be cut short for the status to be in sight (_fit_columns)
+        self.summary_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        # A label cut short keeps its end, on one line: "SGD η=0.05" and "SGD η=50" differ there (wrapped, a
+        # row showed the first word).
+        self.summary_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.summary_table.setWordWrap(False)
         self.summary_table.viewport().installEventFilter(self)
         self.summary_table.setAccessibleName(self.tr("Race summary"))
         right.addWidget(self.summary_table)
         right.setStretchFactor(0, 1)
-        right.setSizes([700, 150])
+        right.setSizes([700, 150])  # until the view is laid out: then as tall as the table's rows (_fit_table_height)
+        right.installEventFilter(self)
+        self._results_splitter = right
+        self._table_fitted_for: tuple | None = None
         self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW)
         self.layout().addWidget(self.beside, 1)
 
@@ -814,6 +827,7 @@ class CompareView(SessionView, View):
             self._write_rows()
             self.contender_list.setCurrentRow(row)
         self._show_contender(row)
+        self._fit_table_height()  # before a race, the table makes room for a row per contender
 
     def _write_rows(self) -> None:
         """Each row's swatch and text, from its contender: a contender given another optimiser kept its old
@@ -1338,20 +1352,48 @@ class CompareView(SessionView, View):
                     item = QTableWidgetItem()
                     self.summary_table.setItem(row, column, item)
                 item.setText(text)
-                item.setToolTip(self._status_help(summary) if column == 5 and summary.finished else "")
+                item.setToolTip(text if column == 0 else  # a label cut short (see _fit_columns) whole
+                                self._status_help(summary) if column == 5 and summary.finished else "")
             self.summary_table.item(row, 0).setIcon(self.looks[row].swatch())
             failed = summary.diverged or (summary.reason and not self._learned(summary))
             status_colour = DIVERGED_COLOUR if failed else palette.FOREGROUND
             self.summary_table.item(row, 5).setForeground(QColor(status_colour))
         self._fit_columns()
+        self._fit_table_height()
 
     def _fit_columns(self) -> None:
         """Columns as wide as their contents; the last one takes the room left, if any. (Qt's stretched
-        last section took the whole width of the table when the others left it none.)"""
-        header = self.summary_table.horizontalHeader()
+        last section took the whole width of the table when the others left it none.) Where they do not fit,
+        the contender column cuts long labels short (each whole in its tooltip, its swatch beside it): the
+        Russian status column was out of sight behind a scroll bar."""
+        table = self.summary_table
+        header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(header.length() < self.summary_table.viewport().width())
+        excess = header.length() - table.viewport().width()
+        if excess > 0:
+            shortest = table.iconSize().width() + 12 + table.fontMetrics().averageCharWidth() * \
+                CONTENDER_COLUMN_CHARACTERS
+            header.resizeSection(0, max(header.sectionSize(0) - excess, min(shortest, header.sectionSize(0))))
+        header.setStretchLastSection(header.length() < table.viewport().width())
+
+    def _fit_table_height(self) -> None:
+        """The results table as tall as its header and rows — a row per contender of the race shown (or of
+        the list, before a race), 8 at most — within RESULTS_SHARE of the height it shares with the plots. At
+        1360 × 860 it showed five rows: a sixth contender's "diverged" was out of sight. Fitted when its rows
+        or its header change, and when the view's height does (the handle above it moves it in between)."""
+        table, splitter = self.summary_table, self._results_splitter
+        total = sum(splitter.sizes())
+        rows = table.rowCount() or len(self._contenders)
+        key = (rows, table.horizontalHeader().sizeHint().height(), total)
+        if total <= 0 or key == self._table_fitted_for:
+            return
+        self._table_fitted_for = key
+        height = key[1] + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+        if table.horizontalHeader().length() > table.viewport().width():
+            height += table.horizontalScrollBar().sizeHint().height()
+        height = min(height, int(RESULTS_SHARE * total))
+        splitter.setSizes([total - height, height])
 
     def _fit_legend(self) -> None:
         """As many contenders per line of the legend as fit the plots' width: two columns of long labels
@@ -1367,6 +1409,8 @@ class CompareView(SessionView, View):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        elif watched is self._results_splitter and event.type() == QEvent.Type.Resize:
+            self._fit_table_height()
         elif watched is self.graphics.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_legend()
         return super().eventFilter(watched, event)

@@ -622,6 +622,42 @@ def test_the_race_s_labels_and_the_learning_rate_s_title_follow_the_language(qtb
     assert view.rate_plot.titleLabel.text == "Learning rate"
 
 
+def test_the_results_table_shows_every_contender_and_its_status_in_either_language_without_scrolling(
+        qtbot, small_config):
+    """At 1360 × 860 the table showed five rows (a sixth contender's "diverged" was out of sight), and in
+    Russian its status column was behind a horizontal scroll bar."""
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(950, 760)  # what a 1360 × 860 window leaves the view
+    view.set_config(small_config(epochs=1))
+    names = ("momentum", "nesterov", "sgd", "adagrad", "rmsprop", "adam", "adadelta", "sgd")
+    eight = [(f"{name} γ = 0.9 with a long label {row}", OptimizerConfig(name, {}), ScheduleConfig())
+             for row, name in enumerate(names)]
+    view.set_contenders(eight)
+    view.show()
+    qtbot.waitExposed(view)
+    race_to_the_end(qtbot, view)
+    table = view.summary_table
+
+    def every_row_and_the_status_in_sight():
+        header = table.horizontalHeader()
+        assert table.rowCount() == 8 and not table.verticalScrollBar().isVisible()
+        assert table.rowViewportPosition(7) + table.rowHeight(7) <= table.viewport().height()
+        assert header.length() <= table.viewport().width() and not table.horizontalScrollBar().isVisible()
+        assert header.sectionSize(5) >= table.sizeHintForColumn(5), "the status column whole"
+
+    every_row_and_the_status_in_sight()
+    assert table.item(0, 0).toolTip() == eight[0][0], "a label cut short is whole in its tooltip"
+    assert view.graphics.height() > 2 * table.height(), "the plots keep most of the height"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        qtbot.wait(50)  # the scroll bars follow the columns
+        every_row_and_the_status_in_sight()
+    finally:
+        i18n.set_language("en")
+
+
 def test_the_plots_shrink_to_the_room_beside_the_controls(qtbot):
     view = CompareView()
     qtbot.addWidget(view)
