@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from app import i18n, palette
 from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
                                     STEPS, CompareView, ControlsColumn, LossAxis)
+from app.user_guide import GUIDE_FOLDER
 from app.views.base import MIN_PIXELS_PER_LABEL
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
@@ -112,6 +113,14 @@ def test_a_race_with_a_schedule_plots_each_contender_s_learning_rate(qtbot, view
     view.set_contenders(THREE[:2])  # constant rates only: no plot for them
     race_to_the_end(qtbot, view)
     assert not view.rate_plot.isVisible() and view.rate_plot not in view.graphics.ci.items
+    for language, says in (("en", "When a contender follows a **Schedule**, a fourth plot shows every "
+                                   "contender's learning rate"),
+                           ("ru", "Если какой-либо участник следует **Расписанию**, четвёртый график показывает "
+                                  "скорость обучения всех участников")):
+        guide = (GUIDE_FOLDER / f"guide.{language}.md").read_text(encoding="utf-8")
+        compare = " ".join(guide.split("{#compare}")[1].split("\n## ")[0].split())  # its lines joined
+        assert says in compare, "the guide promised the plot in every race"
+        assert "learning rate, against" not in compare and "и скорость обучения — по шагам" not in compare
 
 
 def test_the_x_axis_switches_between_steps_epochs_and_own_time(qtbot, view):
