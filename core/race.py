@@ -388,7 +388,8 @@ class Preset:
 
     Without ``config`` the race runs on whatever configuration the user has; a missing
     ``schedule`` is a constant rate. Texts need English; other :data:`LANGUAGES` may follow. A
-    label is a text, or texts by language ({"en": "constant", "ru": "постоянная"}) where it is words.
+    label is a text, or texts by language ({"en": "constant", "ru": "постоянная"}) where it is words or
+    holds a decimal number (Russian writes "SGD η=0,05").
     """
 
     id: str

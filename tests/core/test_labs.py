@@ -502,7 +502,7 @@ def test_lab_11_race_labels_are_its_contenders_labels_in_every_language():
     for language in ("en", "ru"):
         _, contenders = labs.race_contenders(lab("11-optimizers"), chosen, language)
         assert [texts[language] for texts in labels] == [contender.label for contender in contenders]
-    assert labels[1]["ru"] == "метод моментов γ = 0.9"
+    assert labels[1]["ru"] == "метод моментов γ = 0,9"
 
 
 def test_a_lab_runs_and_races_the_variants_chosen_in_their_order_each_once():

@@ -1,7 +1,10 @@
 """The optimiser race: fairness (same start, same batches, same dropout), independence from the
 other contenders, shared pause/step/stop, a diverging contender stopping alone, and the summary."""
+import json
 import math
+import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -277,6 +280,36 @@ def test_the_shipped_presets_load_and_race():
     assert paper.config.data.dataset == "mnist" and paper.config.training.batch_size == 128
     assert [(layer.units, layer.activation, layer.dropout > 0) for layer in paper.config.network.hidden] == \
         [(1000, "relu", True), (1000, "relu", True)]
+
+
+def shown_in_russian(texts, where=""):
+    """(where, text) of every text of a preset's or a lab's JSON that a Russian window shows: its "ru" texts,
+    and texts given once for every language (its configurations left out: their names are not shown)."""
+    if isinstance(texts, dict):
+        if "ru" in texts and isinstance(texts["ru"], str):
+            yield where, texts["ru"]
+            return
+        for key, value in texts.items():
+            if key != "config":
+                yield from shown_in_russian(value, f"{where}.{key}")
+    elif isinstance(texts, list):
+        for index, value in enumerate(texts):
+            yield from shown_in_russian(value, f"{where}[{index}]")
+    elif isinstance(texts, str):
+        yield where, texts
+
+
+def test_the_russian_texts_of_race_presets_and_labs_write_decimals_with_a_comma():
+    """As the window writes numbers in Russian: a preset's "SGD η=0.05" stood beside "η 0,05" in the contenders."""
+    resources = Path(race_module.SHIPPED_PRESETS).parents[1]
+    files = sorted(race_module.SHIPPED_PRESETS.glob("*.json")) + sorted((resources / "labs").glob("*/lab.json"))
+    assert len(files) >= 16
+    points = [(path.parent.name + "/" + path.name, where, text) for path in files
+              for where, text in shown_in_russian(json.loads(path.read_text(encoding="utf-8")))
+              if re.search(r"\d\.\d", text)]
+    assert points == []
+    labels = {preset.id: [texts.get("ru", texts["en"]) for texts in preset.labels] for preset in race_module.presets()}
+    assert labels["01-sgd-momentum-nesterov"] == ["SGD η=0,05", "SGD η=0,5", "метод моментов γ=0,9", "Нестеров γ=0,9"]
 
 
 @pytest.mark.parametrize("content, message", [
