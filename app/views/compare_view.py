@@ -584,6 +584,10 @@ class CompareView(SessionView, View):
         self.contender_list = QListWidget()
         self.contender_list.setAccessibleName(self.tr("Contenders"))
         self.contender_list.setMaximumHeight(150)
+        # A long row (Russian "метод моментов γ=0,9  (SGD с моментом, η 0,05)") is cut short at the column's
+        # edge, whole in its tooltip, rather than the list scrolling sideways under a scroll bar.
+        self.contender_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.contender_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.contender_list.currentRowChanged.connect(self._show_contender)
         box.addWidget(self.contender_list)
         buttons = QHBoxLayout()
@@ -836,6 +840,7 @@ class CompareView(SessionView, View):
             item = self.contender_list.item(row)
             item.setIcon(look.swatch())
             item.setText(self._describe(contender))
+            item.setToolTip(item.text())
 
     @staticmethod
     def _describe(contender) -> str:

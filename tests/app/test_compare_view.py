@@ -667,6 +667,25 @@ def test_the_results_table_shows_every_contender_and_its_status_in_either_langua
         i18n.set_language("en")
 
 
+def test_in_russian_a_preset_s_contenders_write_decimal_commas_and_long_rows_are_cut_short_not_scrolled(
+        qtbot, view):
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        view.apply_preset(0)
+        qtbot.wait(50)  # the language change arrives, the list lays its rows out
+        rows = [view.contender_list.item(row) for row in range(view.contender_list.count())]
+        assert [item.text() for item in rows] == [
+            "SGD η=0,05  (SGD, η 0,05)", "SGD η=0,5  (SGD, η 0,5)", "метод моментов γ=0,9  (SGD с моментом, η 0,05)",
+            "Нестеров γ=0,9  (Момент Нестерова, η 0,05)"]
+        widest = max(view.contender_list.visualItemRect(item).width() for item in rows)
+        assert widest > view.contender_list.viewport().width(), "a row longer than the list, in this test"
+        assert not view.contender_list.horizontalScrollBar().isVisible()
+        assert [item.toolTip() for item in rows] == [item.text() for item in rows], "whole in the tooltip"
+    finally:
+        i18n.set_language("en")
+
+
 def test_the_plots_shrink_to_the_room_beside_the_controls(qtbot):
     view = CompareView()
     qtbot.addWidget(view)
