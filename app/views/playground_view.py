@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 from app import display_names, i18n, palette
 from app.panels import help_texts
 from app.panels.base import number_problem_text
-from app.panels.widgets import NumberEdit, format_number, set_help
+from app.panels.widgets import NumberEdit, format_number, list_separator, set_help
+from app.spreadsheet_csv import csv_separators
 from app.views.base import DecadeAxis, ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
 from app.views.compare_view import ControlsBeside
 from core import optimizers, surfaces
@@ -154,6 +155,17 @@ def log_slider_value(slider: QSlider, low: float, high: float) -> float:
 
 def set_log_slider(slider: QSlider, value: float, low: float, high: float) -> None:
     slider.setValue(round(SLIDER_TICKS * math.log(value / low) / math.log(high / low)))
+
+
+def setting_cell(value):
+    """A hyperparameter as a cell of the paths' CSV: a number as it is (the file writes it with the language's
+    decimal separator), a pair such as Adam's betas as its numbers listed so, ✓ or ✗ for a switch."""
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, (tuple, list)):
+        decimal = csv_separators()[1]
+        return list_separator().join(str(float(item)).replace(".", decimal) for item in value)
+    return value
 
 
 def compact(edit: NumberEdit) -> None:
@@ -368,8 +380,8 @@ class PlaygroundView(View):
 
         self.export_buttons = ExportButtons(
             self, self.tr("Export paths…"),
-            self.tr("Save every optimiser's path as a CSV table: its learning rate, and x, y and the loss at "
-                    "each step."),
+            self.tr("Save every optimiser's path as a CSV table: the method, each of its settings (η, γ, ρ…), "
+                    "and x, y and the loss at each step."),
             self.tr("Paths (*.csv)"))
         layout.addWidget(self.export_buttons)
         layout.addStretch(1)
@@ -651,9 +663,19 @@ class PlaygroundView(View):
         return f"{method}: {walk.stopped}"
 
     def table(self) -> tuple[list[str], list[list]]:
-        """Every point of every path: method, learning rate, step, x, y, E."""
-        rows = [[name, walk.optimizer.lr, step, float(point[0]), float(point[1]), loss]
-                for name, walk in self.walks.items()
-                for step, (point, loss) in enumerate(zip(walk.points, walk.losses))]
-        return [self.tr("method"), self.tr("learning rate"), self.tr("step"), "x", "y", self.tr("loss")], rows
+        """Every point of every path: the method as the view names it, its hyperparameters (a column each,
+        empty for a method without it: η, then those set beside it, then the others), step, x, y, E. Only
+        the identifier and η were written: two files of momentum at γ = 0.5 and 0.9 could not be told apart."""
+        shown = {key for key, _ in METHOD_SETTINGS.values()}
+        keys = list(dict.fromkeys(key for walk in self.walks.values() for key in walk.optimizer.hyperparameters))
+        keys.sort(key=lambda key: (key != "lr", key not in shown))  # a stable sort: otherwise as they come
+        rows = []
+        for name, walk in self.walks.items():
+            method, settings = display_names.label("optimizer", name), walk.optimizer.hyperparameters
+            cells = [setting_cell(settings[key]) if key in settings else "" for key in keys]
+            rows += [[method, *cells, step, float(point[0]), float(point[1]), loss]
+                     for step, (point, loss) in enumerate(zip(walk.points, walk.losses))]
+        header = [self.tr("method"), *(display_names.label("optimizer_hyperparameter", key) for key in keys),
+                  self.tr("step"), "x", "y", self.tr("loss")]
+        return header, rows
 

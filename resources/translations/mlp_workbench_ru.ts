@@ -4976,6 +4976,10 @@ epoch mean
         <translation>{method}: {symbol}</translation>
     </message>
     <message>
+        <source>Save every optimiser&apos;s path as a CSV table: the method, each of its settings (η, γ, ρ…), and x, y and the loss at each step.</source>
+        <translation>Сохранить путь каждого оптимизатора в таблицу CSV: метод, каждый его параметр (η, γ, ρ…), а также x, y и потери на каждом шаге.</translation>
+    </message>
+    <message>
         <source>{method}: {symbol} {problem}</source>
         <translation>{method}: {symbol} {problem}</translation>
     </message>
@@ -5032,10 +5036,6 @@ epoch mean
         <translation>Экспорт траекторий…</translation>
     </message>
     <message>
-        <source>Save every optimiser&apos;s path as a CSV table: its learning rate, and x, y and the loss at each step.</source>
-        <translation>Сохранить путь каждого оптимизатора как таблицу CSV: его скорость обучения, а также x, y и потери на каждом шаге.</translation>
-    </message>
-    <message>
         <source>Paths (*.csv)</source>
         <translation>Траектории (*.csv)</translation>
     </message>
@@ -5074,10 +5074,6 @@ epoch mean
     <message>
         <source>method</source>
         <translation>метод</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>скорость обучения</translation>
     </message>
     <message>
         <source>loss</source>

@@ -219,16 +219,46 @@ def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
     view.export(tmp_path / "paths.csv")
     with open(tmp_path / "paths.csv", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["method", "learning rate", "step", "x", "y", "loss"]
-    sgd = [row for row in rows[1:] if row[0] == "sgd"]
-    assert len(sgd) == 26 and sgd[0][1] == "0.01"
+    assert rows[0] == ["method", "η (lr)", "λ (weight_decay)", "step", "x", "y", "loss"]
+    sgd = [row for row in rows[1:] if row[0] == "SGD"]
+    assert len(sgd) == 26 and sgd[0][1:3] == ["0.01", "0.0"]
+    assert [row[1:3] for row in rows[1:] if row[0] == "Newton's method"][0] == ["1.0", ""], "no λ: an empty cell"
     walk = view.walks["sgd"]
-    assert [float(value) for value in sgd[-1][3:]] == pytest.approx([*walk.points[-1], walk.losses[-1]])
+    assert [float(value) for value in sgd[-1][4:]] == pytest.approx([*walk.points[-1], walk.losses[-1]])
     view.export(tmp_path / "paths.png")
     image = QImage(str(tmp_path / "paths.png"))
     assert not image.isNull() and image.width() >= 800
     view.export(tmp_path / "paths.svg")
     assert ElementTree.parse(tmp_path / "paths.svg").getroot().tag.endswith("svg")
+
+
+def test_exported_paths_name_each_method_as_the_view_does_with_every_setting_in_the_window_s_language(
+        qtbot, view, tmp_path):
+    """Two exports of momentum, at γ = 0.5 and 0.9, were told apart by nothing: only "momentum" and η were written."""
+    from app import i18n
+
+    view.set_surface("quadratic")
+    only(view, "momentum", "rmsprop", "adam")
+    view.setting_edits["momentum"].setText("0.5")
+    view.setting_edits["momentum"].editingFinished.emit()
+    view.step(3)
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        view.export(tmp_path / "paths.csv")
+    finally:
+        i18n.set_language("en")
+    with open(tmp_path / "paths.csv", encoding="utf-8-sig") as handle:
+        header, *rows = csv.reader(handle, delimiter=";")  # a Russian spreadsheet's separators
+    assert header[:4] == ["метод", "η (lr)", "γ (momentum)", "ρ (alpha)"]
+    assert header[-4:] == ["шаг", "x", "y", "потери"]
+    assert {"λ (weight_decay)", "ε (eps)", "β₁, β₂ (betas)", "AMSGrad"} <= set(header)
+    first = {row[0]: dict(zip(header, row)) for row in rows if row[header.index("шаг")] == "0"}
+    assert set(first) == {"SGD с моментом", "RMSProp", "Adam"}, "named as the view names them, in Russian"
+    momentum, rmsprop, adam = first["SGD с моментом"], first["RMSProp"], first["Adam"]
+    assert momentum["γ (momentum)"] == "0,5" and momentum["ρ (alpha)"] == ""
+    assert rmsprop["ρ (alpha)"] == "0,99" and adam["β₁, β₂ (betas)"] == "0,9; 0,999" and adam["AMSGrad"] == "✗"
+    assert len(rows) == 3 * 4
 
 
 def test_a_lab_chooses_the_surface_its_options_and_the_methods(qtbot, view):
