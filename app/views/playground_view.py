@@ -27,7 +27,7 @@ from app.panels.base import number_problem_text
 from app.panels.widgets import NumberEdit, format_number, list_separator, set_help
 from app.spreadsheet_csv import csv_separators
 from app.views.base import DecadeAxis, ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
-from app.views.compare_view import ControlsBeside
+from app.views.compare_view import TABBED_BELOW, ControlsBeside
 from core import optimizers, surfaces
 
 FRAME_MS = 33
@@ -225,7 +225,10 @@ class PlaygroundView(View):
     def _build(self) -> None:
         # The base class lays out the note and the plots; the plots move right of the controls here.
         self.layout().removeWidget(self.graphics)
-        self.layout().addWidget(ControlsBeside(self._build_controls(), self.graphics), 1)
+        # In a narrow view the settings and the plots are two tabs, the animation's buttons under both: at
+        # 1024 × 640 in Russian, beside the settings, the contour plot was 140 pixels wide.
+        self.beside = ControlsBeside(self._build_controls(), self.graphics, self._build_animation(), TABBED_BELOW)
+        self.layout().addWidget(self.beside, 1)
 
         self.surface_plot = self.new_plot(0, 0, bottom="x", left="y")
         self.surface_plot.setAspectLocked(True)
@@ -346,6 +349,18 @@ class PlaygroundView(View):
         self.stopped_note.setWordWrap(True)
         layout.addWidget(self.stopped_note)
 
+        self.export_buttons = ExportButtons(
+            self, self.tr("Export paths…"),
+            self.tr("Save every optimiser's path as a CSV table: the method, each of its settings (η, γ, ρ…), "
+                    "and x, y and the loss at each step."),
+            self.tr("Paths (*.csv)"))
+        layout.addWidget(self.export_buttons)
+        layout.addStretch(1)
+        return panel
+
+    def _build_animation(self) -> QWidget:
+        """Where the paths start, Play, Step, Restart and the speed: under the settings, in sight however far
+        they are scrolled (and under the plots too when they are two tabs)."""
         play_box = QGroupBox(self.tr("Animation"))
         play = QFormLayout(play_box)
         self.start_label = QLabel()
@@ -376,17 +391,8 @@ class PlaygroundView(View):
         play.addRow(self.speed_label, self.speed_slider)
         self.step_label = QLabel()
         play.addRow(self.step_label)
-        layout.addWidget(play_box)
-
-        self.export_buttons = ExportButtons(
-            self, self.tr("Export paths…"),
-            self.tr("Save every optimiser's path as a CSV table: the method, each of its settings (η, γ, ρ…), "
-                    "and x, y and the loss at each step."),
-            self.tr("Paths (*.csv)"))
-        layout.addWidget(self.export_buttons)
-        layout.addStretch(1)
         self._show_speed()
-        return panel
+        return play_box
 
     # ------------------------------------------------------------------ the window's API
     def reset(self, experiment) -> None:
@@ -562,6 +568,7 @@ class PlaygroundView(View):
         if self._can_go_on():
             self._pending_steps = 0.0
             self._timer.start()
+            self.beside.show_content()  # the paths, when the settings' tab was in front
         self._show_play_state()
 
     def pause(self) -> None:

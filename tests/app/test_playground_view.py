@@ -372,14 +372,42 @@ def test_in_a_narrow_window_the_loss_plot_goes_under_the_surface_and_everything_
 
     beside = view.loss_plot.sceneBoundingRect().left() >= view.surface_plot.sceneBoundingRect().right()
     assert beside and fits()
-    view.resize(620, 750)  # a 1024-pixel window's views beside the configuration panel
-    qtbot.waitUntil(lambda: view.graphics.width() < 300)
+    view.resize(760, 750)  # still beside the settings (narrower, they are two tabs): the plots narrow
+    qtbot.waitUntil(lambda: view.graphics.width() < 400)
+    assert not view.beside.tabbed
     QCoreApplication.processEvents()
     assert view.loss_plot.sceneBoundingRect().top() >= view.surface_plot.sceneBoundingRect().bottom()
     assert fits(), "nothing cut off at the view's edge"
     view.resize(1300, 750)
     qtbot.waitUntil(lambda: view.loss_plot.sceneBoundingRect().left() >= view.surface_plot.sceneBoundingRect().right())
     assert fits()
+
+
+def test_in_a_1024_by_640_window_the_settings_and_the_plots_are_two_tabs_and_play_is_under_both(qtbot, view):
+    """Beside the Russian settings, at 1024 × 640 the contour plot was 140 pixels wide."""
+    from app import i18n
+
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        view.resize(610, 480)  # what a 1024 × 640 window leaves the view
+        qtbot.waitUntil(lambda: view.beside.tabbed)
+        tabs = view.beside.tabs
+        assert [tabs.tabText(index) for index in range(2)] == ["Настройки", "Графики"]
+        tabs.setCurrentIndex(0)  # the settings
+        assert view.play_button.isVisible() and view.rate_edits["sgd"].isVisible()
+        qtbot.mouseClick(view.play_button, Qt.MouseButton.LeftButton)
+        assert view.playing and tabs.currentWidget() is view.beside.content, "Play shows the paths"
+        assert view.play_button.isVisible(), "and can pause them there"
+        qtbot.wait(50)
+        box = view.surface_plot.getViewBox().sceneBoundingRect()
+        assert box.width() >= 250 and box.height() >= 150, "beside the settings it was 140 pixels wide"
+    finally:
+        view.pause()
+        i18n.set_language("en")
+    view.resize(1300, 750)
+    qtbot.waitUntil(lambda: not view.beside.tabbed)
+    assert view.graphics.isVisible() and view.rate_edits["sgd"].isVisible() and view.play_button.isVisible()
 
 
 def test_momentum_s_gamma_is_set_beside_its_rate_as_lecture_3_varies_it(qtbot, view):
