@@ -35,7 +35,7 @@ from app.panels import help_texts
 from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
 from app.panels.base import problem_text
 from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
-                                hyperparameter_of, mark, set_help)
+                                hyperparameter_of, list_separator, mark, named_key, set_help)
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
@@ -271,8 +271,8 @@ def changed_settings(registry_module, name: str, options: dict, labels: str, lef
         symbol = display_names.label(labels, key).split(" (")[0]
         if isinstance(value, bool):
             changed.append(f"{symbol} {'✓' if value else '✗'}")
-        elif isinstance(value, (list, tuple)):
-            changed.append(f"{symbol}=({', '.join(format_number(item) for item in value)})")
+        elif isinstance(value, (list, tuple)):  # "(0,5; 0,9)" in Russian: "(0,5, 0,9)" read as three numbers
+            changed.append(f"{symbol}=({list_separator().join(format_number(item) for item in value)})")
         else:
             changed.append(f"{symbol}={format_number(value)}")
     return changed

@@ -474,6 +474,13 @@ def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot
     view.schedule_options.controls()["gamma"].editingFinished.emit()
     assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, γ=0.5")
     assert view.contender_list.item(2).text().endswith("  (Adam, η 0.01, Step decay)"), "named as the boxes name it"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")  # numbers listed as Russian lists them: "(0,5, 0,9)" read as three
+        assert "β₁, β₂=(0,5; 0,9)" in view.contenders[2].label and "γ=0,5" in view.contenders[2].label
+    finally:
+        i18n.set_language("en")
+    betas = view.optimizer_options.controls()["betas"]  # the form's, made again in the language switched to
     betas.setText("0.9, 0.999")  # back to Adam's own
     betas.editingFinished.emit()
     assert "β₁" not in view.contenders[2].label
