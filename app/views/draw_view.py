@@ -231,6 +231,8 @@ RUN_MODEL_NAMES = {
     "training": QT_TRANSLATE_NOOP("DrawView", "the model being trained on {data} (after {steps} step(s))"),
     "paused": QT_TRANSLATE_NOOP("DrawView", "the model being trained on {data}, paused after {steps} step(s)"),
     events.STOPPED: QT_TRANSLATE_NOOP("DrawView", "the model trained on {data}, stopped after {steps} step(s)"),
+    events.EARLY_STOPPED: QT_TRANSLATE_NOOP("DrawView", "the model trained on {data}, with its best epoch's weights "
+                                                        "(stopped early after {steps} step(s))"),
     events.DIVERGED: QT_TRANSLATE_NOOP("DrawView", "the last finite weights of the diverged run on {data} (after "
                                                    "{steps} step(s))"),
     "trained": QT_TRANSLATE_NOOP("DrawView", "the model trained on {data} (after {steps} step(s))"),

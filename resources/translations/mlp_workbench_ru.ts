@@ -1604,6 +1604,10 @@ epoch mean
         <translation>модели, обученной на наборе «{data}» (обучение остановлено; шагов обучения: {steps})</translation>
     </message>
     <message>
+        <source>the model trained on {data}, with its best epoch&apos;s weights (stopped early after {steps} step(s))</source>
+        <translation>модели, обученной на наборе «{data}», с весами лучшей эпохи (ранняя остановка; шагов обучения: {steps})</translation>
+    </message>
+    <message>
         <source>the last finite weights of the diverged run on {data} (after {steps} step(s))</source>
         <translation>последних конечных весов разошедшегося обучения на наборе «{data}» (шагов обучения: {steps})</translation>
     </message>

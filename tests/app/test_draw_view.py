@@ -424,11 +424,15 @@ def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_co
     view.on_run_ended()
     view.set_network_at_rest(True)
     assert line() == "Classifying with the model trained on 8×8 digits, stopped after 5 steps."
-    for reason in (events.COMPLETED, events.EARLY_STOPPED):
-        view.set_network_at_rest(False)
-        view.on_run_finished(finished(reason, 9))
-        view.set_network_at_rest(True)
-        assert line() == "Classifying with the model trained on 8×8 digits (after 5 steps)."
+    view.set_network_at_rest(False)
+    view.on_run_finished(finished(events.COMPLETED, 5))
+    view.set_network_at_rest(True)
+    assert line() == "Classifying with the model trained on 8×8 digits (after 5 steps)."
+    view.set_network_at_rest(False)
+    view.on_run_finished(finished(events.EARLY_STOPPED, 5))  # the trainer put its best epoch's weights back
+    view.set_network_at_rest(True)
+    assert line() == "Classifying with the model trained on 8×8 digits, with its best epoch's weights (stopped " \
+                     "early after 5 steps)."
     assert view.note.text().startswith("The model this run trained now classifies"), "it took over from the shipped"
 
     view.set_network_at_rest(False)
