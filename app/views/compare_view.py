@@ -35,7 +35,7 @@ from app.panels import help_texts
 from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
 from app.panels.base import problem_text
 from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
-                                hyperparameter_of, list_separator, mark, named_key, set_help)
+                                hyperparameter_of, list_separator, mark, set_help)
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
