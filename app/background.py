@@ -46,9 +46,9 @@ def default_blas_threads() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-def training_process_blas_threads() -> int:
-    """Threads for the matrix products of a run in a training process of its own: all cores but one,
-    as for a run on a thread, but both of two.
+def training_process_blas_threads(dtype="float32") -> int:
+    """Threads for the matrix products of a run of ``dtype`` in a training process of its own: all cores
+    but one, as for a run on a thread, but both of two where the engine may choose between them and one.
 
     The process trains in its main thread, where the engine measures as it goes whether large batches
     go faster on these threads or on one (:class:`core.trainer.BlasThreadChoice`). On two cores
@@ -56,10 +56,18 @@ def training_process_blas_threads() -> int:
     the GUI keeps taking its core to paint views drawn from every batch, both while the window shows
     a view that changes less often or rests (MNIST at batch 32: 52-57k samples/s on such tabs
     against 47-49k on one thread; about as fast as on one thread where the GUI paints 25 frames a
-    second). With more cores one is left to the GUI thread, as before.
+    second). Where OpenBLAS rounds a product otherwise on two threads than on one
+    (:func:`core.trainer.thread_count_changes_products`), the engine keeps the run's setting so that
+    its numbers do not depend on timing, and two threads that share the GUI's core throughout trained
+    MNIST at 59 % of the headless engine's speed in the window, one at ~90 %. With more cores one is
+    left to the GUI thread, as before.
     """
+    from core.trainer import thread_count_changes_products  # NumPy only after let_idle_blas_threads_sleep
+
     cores = os.cpu_count() or 1
-    return cores if cores <= 2 else cores - 1
+    if cores > 2:
+        return cores - 1
+    return 1 if cores == 1 or thread_count_changes_products(dtype) else 2
 
 
 def lower_background_priority() -> None:

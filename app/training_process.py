@@ -170,7 +170,7 @@ class TrainingProcess(RunSession):
     def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
                  parent: QObject | None = None, recording=None, **worker_options):
         context = multiprocessing.get_context("fork")
-        worker_options.setdefault("blas_threads", background.training_process_blas_threads())
+        worker_options.setdefault("blas_threads", background.training_process_blas_threads(experiment.network.dtype))
         messages, child_messages = context.Pipe(duplex=False)
         child_commands, commands = context.Pipe(duplex=False)
         super().__init__(_PipeReader(messages), RemoteControl(commands, paused), "training-reader", parent)

@@ -398,7 +398,8 @@ def live(plan: Plan, say) -> dict:
     return {"dataset": dataset.name, "n_train": len(dataset.X_train), "batch_size": config.training.batch_size,
             "network": network, "optimizer": config.optimizer.name,
             "note": note, "tabs": tabs, "in_app": in_app, "headless": headless,
-            "app_threads": background.training_process_blas_threads() if training_process.available()
+            "app_threads": background.training_process_blas_threads(config.network.dtype)
+            if training_process.available()
             else background.default_blas_threads(),
             "freed": freed(closed)}
 

@@ -11,6 +11,7 @@ from app import background, training_process
 from app.training_process import TrainingProcess
 from app.training_worker import TrainingSession
 from core.experiment import Experiment
+from core import trainer as trainer_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,8 +86,13 @@ def test_headless_commands_keep_openblas_as_it_is():
     assert run_python(code) == "None"
 
 
-@pytest.mark.parametrize("cores, threads", [(1, 1), (2, 2), (4, 3), (8, 7)])
-def test_a_training_process_leaves_the_gui_a_core_except_on_two(monkeypatch, cores, threads):
+@pytest.mark.parametrize("cores, rounds_otherwise, threads",
+                         [(1, False, 1), (2, False, 2), (2, True, 1), (4, False, 3), (4, True, 3), (8, False, 7)])
+def test_a_training_process_leaves_the_gui_a_core_except_on_two_where_the_engine_may_choose(
+        monkeypatch, cores, rounds_otherwise, threads):
+    # Where the BLAS rounds otherwise on two threads, the engine keeps the run's setting: two threads would
+    # share the GUI's core throughout.
     monkeypatch.setattr(background.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(trainer_module, "thread_count_changes_products", lambda dtype: rounds_otherwise)
     assert background.training_process_blas_threads() == threads
     assert background.default_blas_threads() == max(1, cores - 1)

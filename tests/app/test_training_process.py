@@ -177,11 +177,12 @@ def test_the_child_trains_on_several_blas_threads_and_probes_one(qtbot, small_co
     engine's BlasThreadChoice decides between them and one."""
     # Asked here, not as the tests are collected: the engine keeps the OpenBLAS libraries it finds
     # on first asking, and one loaded later (scipy's) would be left out of the other tests' runs.
+    # A kernel whose products come out the same on one thread: the engine may choose.
+    monkeypatch.setattr(trainer_module, "thread_count_changes_products", lambda dtype: False)
     if background.training_process_blas_threads() < 2 or not trainer_module._openblas_thread_counts():
         pytest.skip("one core, or no OpenBLAS whose thread count the engine sets")
     monkeypatch.setattr(trainer_module, "ONE_THREAD_PRODUCT", 0)  # the digits' products count as large
     monkeypatch.setattr(trainer_module.BlasThreadChoice, "PROBE_SECONDS", 0.0)
-    monkeypatch.setattr(trainer_module, "thread_count_changes_products", lambda dtype: False)  # a kernel that may choose
     log, learn = tmp_path / "threads", trainer_module.Trainer._learn
 
     def learn_and_log(trainer, *batch):  # runs in the child, which inherits the patch as it forks
