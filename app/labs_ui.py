@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
 from app.file_dialogs import ask_save_path
-from app.lab_problems import broken_labs_text
+from app.lab_problems import broken_labs_text, setting_name
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
-from app.teacher import LabControls, ResultsDialog, locked_field_name
+from app.teacher import LabControls, ResultsDialog
 from core import events, labs
 from core.languages import text_in
 
@@ -255,7 +255,7 @@ class LabController(QObject):
         self.window.show_message(
             self.tr("The lab “%1” is closed: %2 sets what the lab sets for you (%3). To work in the lab, open it "
                     "again from the Labs menu.").replace("%1", title).replace("%2", source)
-            .replace("%3", ", ".join(locked_field_name(path) for path in outside)), "info")
+            .replace("%3", ", ".join(setting_name(path) for path in outside)), "info")
 
     def open_variant(self) -> dict | None:
         """``{"lab": id, "variant": name}`` of the open lab, or None: what a run started now is trained in."""

@@ -211,37 +211,6 @@ def lab_version_text(table: labs.ResultsTable, row: int) -> str:
     return QCoreApplication.translate("ResultsDialog", LAB_VERSIONS[version]).replace("%1", short)
 
 
-LOCKED_FIELD_NAMES = {
-    "data.augmentation": QT_TRANSLATE_NOOP("ResultsDialog", "augmentation"),
-    "data.dataset": QT_TRANSLATE_NOOP("ResultsDialog", "data set"),
-    "data.options.n_samples": QT_TRANSLATE_NOOP("ResultsDialog", "examples"),
-    "data.options.noise": QT_TRANSLATE_NOOP("ResultsDialog", "noise"),
-    "data.options.seed": QT_TRANSLATE_NOOP("ResultsDialog", "data seed"),
-    "data.options.features": QT_TRANSLATE_NOOP("ResultsDialog", "inputs"),
-    "data.options.test_split": QT_TRANSLATE_NOOP("ResultsDialog", "test split"),
-    "data.validation_split": QT_TRANSLATE_NOOP("ResultsDialog", "validation split"),
-    "loss.name": QT_TRANSLATE_NOOP("ResultsDialog", "loss"),
-    "network.dtype": QT_TRANSLATE_NOOP("ResultsDialog", "precision"),
-    "network.hidden": QT_TRANSLATE_NOOP("ResultsDialog", "hidden layers"),
-    "network.hidden.activation": QT_TRANSLATE_NOOP("ResultsDialog", "activation"),
-    "network.hidden.units": QT_TRANSLATE_NOOP("ResultsDialog", "units"),
-    "optimizer.name": QT_TRANSLATE_NOOP("ResultsDialog", "optimiser"),
-    "regularization": QT_TRANSLATE_NOOP("ResultsDialog", "regularisation"),
-    "schedule": QT_TRANSLATE_NOOP("ResultsDialog", "learning-rate schedule"),
-    "training.batch_size": QT_TRANSLATE_NOOP("ResultsDialog", "batch size"),
-    "training.epochs": QT_TRANSLATE_NOOP("ResultsDialog", "epochs"),
-    "training.seed": QT_TRANSLATE_NOOP("ResultsDialog", "seed"),
-}
-"""The settings the labs lock or hide, by configuration path, as the teacher's table and the window name them
-(others: the path)."""
-
-
-def locked_field_name(path: str) -> str:
-    """A locked or hidden setting's name in the interface language ("optimiser" for optimizer.name), else its path."""
-    return QCoreApplication.translate("ResultsDialog", LOCKED_FIELD_NAMES[path]) if path in LOCKED_FIELD_NAMES \
-        else path
-
-
 def saved_text(stamp: str) -> str:
     """When a result was saved (ISO 8601 in the file), to the minute, with the month's name in the interface
     language ("30 Nov 2026 10:00", "30 нояб. 2026 10:00"): a locale's short format read "30 11 2026" in the C

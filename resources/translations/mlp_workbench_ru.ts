@@ -5279,14 +5279,6 @@ epoch mean
         <translation>как установлена здесь</translation>
     </message>
     <message>
-        <source>augmentation</source>
-        <translation>аугментация</translation>
-    </message>
-    <message>
-        <source>data set</source>
-        <translation>набор данных</translation>
-    </message>
-    <message>
         <source>another: %1</source>
         <translation>другая: %1</translation>
     </message>
@@ -5297,74 +5289,6 @@ epoch mean
     <message>
         <source>not recorded</source>
         <translation>не записана</translation>
-    </message>
-    <message>
-        <source>examples</source>
-        <translation>число примеров</translation>
-    </message>
-    <message>
-        <source>noise</source>
-        <translation>шум</translation>
-    </message>
-    <message>
-        <source>data seed</source>
-        <translation>зерно данных</translation>
-    </message>
-    <message>
-        <source>inputs</source>
-        <translation>входы</translation>
-    </message>
-    <message>
-        <source>test split</source>
-        <translation>доля теста</translation>
-    </message>
-    <message>
-        <source>validation split</source>
-        <translation>доля валидации</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>функция потерь</translation>
-    </message>
-    <message>
-        <source>precision</source>
-        <translation>точность вычислений</translation>
-    </message>
-    <message>
-        <source>hidden layers</source>
-        <translation>скрытые слои</translation>
-    </message>
-    <message>
-        <source>activation</source>
-        <translation>активация</translation>
-    </message>
-    <message>
-        <source>units</source>
-        <translation>нейроны</translation>
-    </message>
-    <message>
-        <source>optimiser</source>
-        <translation>оптимизатор</translation>
-    </message>
-    <message>
-        <source>regularisation</source>
-        <translation>регуляризация</translation>
-    </message>
-    <message>
-        <source>learning-rate schedule</source>
-        <translation>расписание скорости обучения</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>размер батча</translation>
-    </message>
-    <message>
-        <source>epochs</source>
-        <translation>эпохи</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>зерно</translation>
     </message>
     <message>
         <source>the file cannot be read (%1)</source>
