@@ -47,6 +47,13 @@ LAB_PROBLEMS = {
     "weights": QT_TRANSLATE_NOOP("LabProblems", "must map parameter names to arrays, got {value}"),
     "weight numbers": QT_TRANSLATE_NOOP("LabProblems", "must be a (nested) list of numbers, got {value}"),
     "weight shape": QT_TRANSLATE_NOOP("LabProblems", "must be a finite vector or matrix, got {value}"),
+    "weight name": QT_TRANSLATE_NOOP("LabProblems", "the network has no such parameter; its parameters: {names}"),
+    "weights fit": QT_TRANSLATE_NOOP("LabProblems", "{got} numbers, but the network on {dataset} (inputs: {inputs}, "
+                                                    "outputs: {outputs}) takes {expected} here: a row for each input "
+                                                    "of the layer, a column for each of its units"),
+    "biases fit": QT_TRANSLATE_NOOP("LabProblems", "{got} numbers, but the network on {dataset} (inputs: {inputs}, "
+                                                   "outputs: {outputs}) takes {expected} here: one for each unit of "
+                                                   "the layer"),
     "views": QT_TRANSLATE_NOOP("LabProblems", "must be a non-empty list of views, got {value}"),
     "view": QT_TRANSLATE_NOOP("LabProblems", "{view} is not one of: {views}"),
     "view option": QT_TRANSLATE_NOOP("LabProblems", "no option {option}; its options: {options}"),

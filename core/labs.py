@@ -65,7 +65,7 @@ from core import activations, surfaces
 from core import config as run_config
 from core._checks import check_number
 from core.datasets.locations import shared_data_folder
-from core.experiment import Experiment, data_key, load_data
+from core.experiment import Experiment, build_network, data_key, load_data, network_widths
 from core.languages import LANGUAGES, TEXT_PROBLEMS, text_in, text_problem
 from core.model_io import write_text_atomically
 from core.trainer import TrainingControl, evaluate
@@ -350,6 +350,11 @@ LAB_PROBLEMS = {
     "weights": "must map parameter names to arrays, got {value}",
     "weight numbers": "must be a (nested) list of numbers, got {value}",
     "weight shape": "must be a finite vector or matrix, got {value}",
+    "weight name": "the network has no such parameter; its parameters: {names}",
+    "weights fit": "{got} numbers, but the network on {dataset} (inputs: {inputs}, outputs: {outputs}) takes "
+                   "{expected} here: a row for each input of the layer, a column for each of its units",
+    "biases fit": "{got} numbers, but the network on {dataset} (inputs: {inputs}, outputs: {outputs}) takes "
+                  "{expected} here: one for each unit of the layer",
     "views": "must be a non-empty list of views, got {value}",
     "view": "{view} is not one of: {views}",
     "view option": "no option {option}; its options: {options}",
@@ -596,6 +601,8 @@ def _check_variants(raw, problems: list, add) -> tuple[list, list, list]:
         if config is not None:
             configs.append(config.to_dict())
         weights = _check_weights(entry.get("weights", {}), place, add)
+        if weights and len(problems) == found:
+            _check_weights_fit(config, weights, place, add)
         variants.append(Variant(name, title, config, weights) if len(problems) == found else None)
     return variants, names, configs
 
@@ -634,6 +641,32 @@ def _check_weights(raw, place: tuple, add) -> dict:
         array.flags.writeable = False
         weights[name] = array
     return weights
+
+
+def _check_weights_fit(config: run_config.RunConfig, weights: dict, place: tuple, add) -> None:
+    """Hand-set weights name parameters of the variant's network, and have their shapes where the data's inputs and
+    outputs are known without a file or a download (:func:`core.experiment.network_widths`); elsewhere a wrong
+    shape is said when the lab opens, its data loaded."""
+    widths = network_widths(config)
+    try:
+        # The names come from the layers alone: a network of one input and one output has them all.
+        network = build_network(config, *(widths or (1, 1)), initialize=False)
+    except ValueError:  # too large for this computer: opening the variant says so
+        return
+    targets = dict(zip(network.parameter_names(), network.parameters()))
+    for name, values in weights.items():
+        at = place + (("weights", repr(name)),)
+        if name not in targets:
+            add(at, "weight name", names=", ".join(targets))
+        elif widths is not None and values.shape != targets[name].shape:
+            expected = targets[name].shape
+            add(at, "weights fit" if len(expected) == 2 else "biases fit", got=_shape_text(values.shape),
+                expected=_shape_text(expected), dataset=config.data.dataset, inputs=widths[0], outputs=widths[1])
+
+
+def _shape_text(shape: tuple) -> str:
+    """A shape as a teacher counts the numbers of a (nested) list: "3 × 2" (rows × columns), "2"."""
+    return " × ".join(map(str, shape))
 
 
 def _check_views(raw, raw_lab: dict, add) -> tuple:

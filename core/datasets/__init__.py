@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import inspect
 
+import numpy as np
+
 # Importing the loader modules registers their data sets, in the order the GUI lists them.
 from core.datasets import (digits, mnist, user_digits, tabular, toys, toy_regression,  # noqa: F401  isort: skip
                            csv_import)
@@ -29,8 +31,16 @@ from core.datasets.dataset import DATASETS, Dataset, Scaler
 from core.datasets.locations import cache_folder, data_folder
 from core.datasets.mnist import DatasetUnavailableError, DownloadError
 
-__all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "Scaler", "cache_folder",
-           "data_folder", "load", "load_csv", "names"]
+__all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "READ_FROM_FILES", "Scaler",
+           "cache_folder", "data_folder", "load", "load_csv", "names", "without_examples"]
+
+READ_FROM_FILES = ("mnist", "fashion_mnist", "my_digits", "csv")
+"""The data sets read from files: downloaded, drawn on the canvas, the user's own. The others are embedded in the
+package or generated: they load offline, in a fraction of a second (wine's first load imports scikit-learn)."""
+
+_IMAGE_CLASSES = {"mnist": mnist.SOURCES["mnist"].class_names,
+                  "fashion_mnist": mnist.SOURCES["fashion_mnist"].class_names,
+                  "my_digits": mnist.SOURCES["mnist"].class_names}  # drawn in MNIST's format, to fit its models
 
 
 def names() -> list[str]:
@@ -45,3 +55,14 @@ def load(name: str, *, progress=None, **options) -> Dataset:
     if progress is not None and "progress" in inspect.signature(DATASETS.get(name)).parameters:
         options["progress"] = progress
     return DATASETS.create(name, **options)
+
+
+def without_examples(name: str) -> Dataset | None:
+    """The image data set ``name`` read from files (MNIST, Fashion-MNIST, the digits you drew) with no examples:
+    its 28 × 28 pixels and ten classes, which is what a network for it is built from, known without its files;
+    None for any other data set."""
+    classes = _IMAGE_CLASSES.get(name)
+    if classes is None:
+        return None
+    none = (np.zeros((0, int(np.prod(mnist.IMAGE_SHAPE))), np.float32), np.zeros(0, np.int64))
+    return Dataset(name, "multiclass", *none, *none, *none, class_names=classes, image_shape=mnist.IMAGE_SHAPE)

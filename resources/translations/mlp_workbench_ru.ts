@@ -2883,6 +2883,18 @@ epoch mean
         <translation>должны быть конечным вектором или матрицей, а не {value}</translation>
     </message>
     <message>
+        <source>the network has no such parameter; its parameters: {names}</source>
+        <translation>у сети нет такого параметра; её параметры: {names}</translation>
+    </message>
+    <message>
+        <source>{got} numbers, but the network on {dataset} (inputs: {inputs}, outputs: {outputs}) takes {expected} here: a row for each input of the layer, a column for each of its units</source>
+        <translation>размер {got}, а сети на {dataset} (входов: {inputs}, выходов: {outputs}) здесь нужен размер {expected}: строка на каждый вход слоя, столбец на каждый его нейрон</translation>
+    </message>
+    <message>
+        <source>{got} numbers, but the network on {dataset} (inputs: {inputs}, outputs: {outputs}) takes {expected} here: one for each unit of the layer</source>
+        <translation>размер {got}, а сети на {dataset} (входов: {inputs}, выходов: {outputs}) здесь нужен размер {expected}: по числу на каждый нейрон слоя</translation>
+    </message>
+    <message>
         <source>must be a non-empty list of views, got {value}</source>
         <translation>должно быть непустым списком видов, а не {value}</translation>
     </message>

@@ -110,14 +110,24 @@ def test_a_lock_or_hide_on_a_path_covers_every_field_below_it():
     assert not xnor.hides("regularization_strength") and not xnor.hides("training.epochs")
 
 
-def mutate_xnor(tmp_path, change):
-    source = labs.load("04-xnor").folder
-    folder = tmp_path / "04-xnor"
-    shutil.copytree(source, folder)
-    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+def mutated_lab(folder, lab_id, change):
+    """A copy of the shipped lab ``lab_id`` in ``folder``, its lab.json changed by ``change(raw)``."""
+    copy = folder / lab_id
+    shutil.copytree(labs.SHIPPED_LABS / lab_id, copy)
+    raw = json.loads((copy / "lab.json").read_text(encoding="utf-8"))
     change(raw)
-    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
-    return folder
+    (copy / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    return copy
+
+
+def mutate_xnor(tmp_path, change):
+    return mutated_lab(tmp_path, "04-xnor", change)
+
+
+def set_weights(variant: int, **weights):
+    """A change of a lab.json: ``weights`` (``layer0_W`` for "layer0.W") hand-set in its variant number ``variant``."""
+    return lambda raw: raw["variants"][variant].setdefault("weights", {}).update(
+        {name.replace("_", "."): values for name, values in weights.items()})
 
 
 @pytest.mark.parametrize("change, line", [
@@ -163,6 +173,76 @@ def test_a_broken_lab_json_is_refused_naming_the_problem_as_a_teacher_reads_it(t
     assert len(lines) == 1 and lines[0].startswith(line), lines
     assert refused.value.file == tmp_path / "04-xnor" / "lab.json"
     assert str(refused.value).startswith(f"lab 04-xnor ({refused.value.file}): {line}")
+
+
+@pytest.mark.parametrize("lab_id, change, lines", [
+    ("04-xnor", set_weights(0, layer0_W=[[20, -20, 1], [20, -20, 1]], layer0_b=[-30, 10, 1], layer9_W=[[1]]), [
+        "variant 'hand_set', hand-set weights 'layer0.W': 2 × 3 numbers, but the network on xnor (inputs: 2, "
+        "outputs: 1) takes 2 × 2 here: a row for each input of the layer, a column for each of its units",
+        "variant 'hand_set', hand-set weights 'layer0.b': 3 numbers, but the network on xnor (inputs: 2, outputs: 1) "
+        "takes 2 here: one for each unit of the layer",
+        "variant 'hand_set', hand-set weights 'layer9.W': the network has no such parameter; its parameters: "
+        "layer0.W, layer0.b, layer2.W, layer2.b"]),
+    # The embedded digits, a wine subset, MNIST (whose files are not read: its shape is known), a toy 2-D set.
+    ("01-perceptron", set_weights(0, layer0_W=np.zeros((784, 10)).tolist()), [
+        "variant 'perceptron', hand-set weights 'layer0.W': 784 × 10 numbers, but the network on digits "
+        "(inputs: 64, outputs: 10) takes 64 × 10 here"]),
+    ("05-feature-scaling", set_weights(1, layer2_W=[[1, 1]] * 3), [
+        "variant 'standardised', hand-set weights 'layer2.W': 3 × 2 numbers, but the network on wine_2d "
+        "(inputs: 2, outputs: 1) takes 3 × 1 here"]),
+    ("06-mnist-mlp", set_weights(0, layer4_b=[0] * 64, layer0_W=np.zeros((64, 128)).tolist()), [
+        "variant 'lecture', hand-set weights 'layer4.b': 64 numbers, but the network on mnist (inputs: 784, "
+        "outputs: 10) takes 10 here",
+        "variant 'lecture', hand-set weights 'layer0.W': 64 × 128 numbers, but the network on mnist (inputs: 784, "
+        "outputs: 10) takes 784 × 128 here"]),
+    ("08-overfitting", set_weights(0, layer0_W=[[1] * 64] * 3), [
+        "variant 'no_regularisation', hand-set weights 'layer0.W': 3 × 64 numbers, but the network on moons "
+        "(inputs: 2, outputs: 2) takes 2 × 64 here"]),
+])
+def test_a_lab_check_finds_hand_set_weights_that_do_not_fit_the_network_on_its_data(tmp_path, monkeypatch, lab_id,
+                                                                                     change, lines):
+    """They were found only when the lab opened, its data loaded; MNIST's shape is known with no files here."""
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "no data"))
+    monkeypatch.setenv("MLP_WORKBENCH_CACHE_DIR", str(tmp_path / "no cache"))
+    lab, problems = labs.check_lab(mutated_lab(tmp_path, lab_id, change))
+    assert lab is None and len(problems) == len(lines)
+    for problem, line in zip(problems, lines):
+        assert labs.problem_text(problem).startswith(line), labs.problem_text(problem)
+
+
+def test_hand_set_weights_of_data_read_from_a_file_are_checked_by_name_only(tmp_path):
+    """A CSV file's columns are known only once it is read: its lab says no more than it can know."""
+    table = tmp_path / "points.csv"
+    table.write_text("a,b,c,label\n" + "".join(f"{i},{i % 3},{i % 5},{i % 2}\n" for i in range(20)))
+
+    def on_a_csv_file(raw):
+        raw["variants"][0]["config"]["data"] = {"dataset": "csv", "options": {"path": str(table)}}
+        raw["variants"][0]["weights"]["layer9.b"] = [0]
+
+    lab, problems = labs.check_lab(mutated_lab(tmp_path, "04-xnor", on_a_csv_file))
+    assert [labs.problem_text(problem) for problem in problems] == [
+        "variant 'hand_set', hand-set weights 'layer9.b': the network has no such parameter; its parameters: "
+        "layer0.W, layer0.b, layer2.W, layer2.b"], "layer0.W is 2 × 2 for 3 columns: said when the lab opens"
+
+
+def test_the_data_sets_not_read_from_files_load_with_no_files_and_mnist_s_shape_needs_none(tmp_path, monkeypatch):
+    from core.experiment import network_widths
+
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "no data"))
+    monkeypatch.setenv("MLP_WORKBENCH_CACHE_DIR", str(tmp_path / "no cache"))
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path / "no user folder"))
+    for name in set(datasets.names()) - set(datasets.READ_FROM_FILES):
+        assert datasets.load(name).n_features >= 1, name
+    config = run_config.RunConfig()
+    for name in ("mnist", "fashion_mnist", "my_digits"):
+        config.data.dataset = name
+        assert network_widths(config) == (784, 10), name
+        with pytest.raises(FileNotFoundError if name != "my_digits" else ValueError):
+            datasets.load(name)
+    config.data.dataset, config.loss.name = "mnist", "binary_cross_entropy"
+    assert network_widths(config) is None, "a loss that does not fit: opening the lab says so"
+    config.data.dataset, config.data.options = "csv", {"path": str(tmp_path / "missing.csv")}
+    assert network_widths(config) is None
 
 
 def test_a_lab_check_lists_every_problem_not_only_the_first(tmp_path):
