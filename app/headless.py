@@ -2,7 +2,8 @@
 
 Nothing here imports Qt: these commands run on machines without a display (CI, lab servers).
 Each returns a process exit code: 0 success, 1 the work ran but failed (diverged, gradient check
-failed, a lab checked has problems), 2 bad input (the message says what is wrong and what to do).
+failed, a lab checked or kept in a lab pack has problems), 2 bad input (the message says what is wrong and what to
+do).
 """
 from __future__ import annotations
 
@@ -364,7 +365,20 @@ def lab_pack_command(args) -> int:
     setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
         else f"export MLP_WORKBENCH_DATA={shell_quoted(folder)}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
-    return EXIT_OK
+    if not pack.problems:
+        return EXIT_OK
+    # The pack is written, but a lab in it will not be offered as edited: lab check's exit 1, so that a script
+    # does not hand it out; not 2, which says nothing was done because of what was typed.
+    for error in pack.problems:
+        print(error.file)
+        for problem in error.problems:
+            print(f"  {labs.problem_text(problem)}")
+    count = len(pack.problems)
+    print(f"{count} lab{'s' if count > 1 else ''} kept in the pack {'have' if count > 1 else 'has'} problems: on the "
+          "lab computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
+          f"{'them' if count > 1 else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), "
+          "or delete a lab's folder and run lab pack again to get the shipped one.")
+    return EXIT_FAILED
 
 
 def lab_check_command(args) -> int:

@@ -294,13 +294,18 @@ def labs_under(path) -> list[Path]:
         return [path]
     base = path / "labs" if (path / "labs").is_dir() else path
     try:
-        found = sorted(folder for folder in base.iterdir()
-                       if folder.is_dir() and (LAB_ID.match(folder.name) or (folder / "lab.json").exists()))
+        found = _lab_folders_in(base)
     except OSError as error:
         raise ValueError(f"cannot read the folder {base}: {error.strerror or error}") from None
     if not found:
         raise ValueError(f"{path} holds no lab; {what}")
     return found
+
+
+def _lab_folders_in(base: Path) -> list[Path]:
+    """The sub-folders of ``base`` meant as labs: named as a lab, or holding a ``lab.json``."""
+    return sorted(folder for folder in base.iterdir()
+                  if folder.is_dir() and (LAB_ID.match(folder.name) or (folder / "lab.json").exists()))
 
 
 def readable_labs() -> tuple[list[Lab], list[InvalidLabError]]:
@@ -1161,45 +1166,57 @@ sheet.en.md and sheet.ru.md. Edit the sheets too when a goal or setting changes:
 Then check them: "mlp-workbench lab check" with this folder lists every problem of each lab (MLP Workbench
 offers the shipped lab instead of one that has problems). A result a student exports records the version of
 its lab (its settings, locks, variants and goal; not the sheets' wording), and the teacher's table says which
-results were made with another version. Making this pack again keeps the labs already here as they are; delete a lab's folder to get the
-shipped one again.
+results were made with another version. Making this pack again keeps the labs already here as they are, and lists
+the problems of any of them as "mlp-workbench lab check" does; delete a lab's folder to get the shipped one again.
 """
 
 
 @dataclasses.dataclass(frozen=True)
 class LabPack:
     """What :func:`lab_pack` wrote: ``folders`` maps what (``labs``, ``models``, each data set's name) to
-    where; ``kept_labs`` are the ids of the labs that were in the pack already and were left as they were."""
+    where; ``kept_labs`` are the folders' names of the labs that were in the pack already and were left as they
+    were; ``problems`` the :class:`InvalidLabError` of each of those that cannot be used as it is."""
 
     folders: dict
     kept_labs: tuple
+    problems: tuple = ()
 
 
 def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
     """Write into ``folder`` what a lab machine needs offline.
 
-    ``labs/`` (every lab, as found by :func:`lab_folders`, but for those already there: a teacher may
-    have edited them), the files of the data sets the labs use that are not built in (through
-    :func:`core.datasets.labpack.prepare_lab_pack`, which downloads missing ones only with
-    ``allow_download``), and ``models/`` (the shipped model). On the lab machines, set
+    ``labs/`` (every lab :func:`readable_labs` finds, but for those already there: a teacher may have edited them,
+    and those with problems are checked and named, not replaced), the files of the data sets the pack's labs use
+    that are not built in (through :func:`core.datasets.labpack.prepare_lab_pack`, which downloads missing ones
+    only with ``allow_download``), and ``models/`` (the shipped model). On the lab machines, set
     ``MLP_WORKBENCH_DATA`` to the folder.
     """
     from core.datasets import labpack
 
     folder = Path(folder)
-    labs = [load(lab_id) for lab_id in names()]
-    needed = sorted({variant.config.data.dataset for lab in labs for variant in lab.variants} & set(labpack.SOURCES))
+    # Run again (to add --download, say), the pack had every lab edited for the class put back as shipped; and
+    # one of them left broken by an edit stopped the whole pack.
+    present = _lab_folders_in(folder / "labs") if (folder / "labs").is_dir() else []
+    offered, problems = [], []  # the labs the lab machines will offer; what is wrong with those kept that cannot be
+    for path in present:
+        lab, found = check_lab(path)
+        if not found:
+            offered.append(lab)
+            continue
+        problems.append(InvalidLabError(path / "lab.json", found))
+        if (SHIPPED_LABS / path.name / "lab.json").is_file():  # offered there instead, as readable_labs does
+            offered.append(read_lab(SHIPPED_LABS / path.name))
+    added = [lab for lab in readable_labs()[0] if lab.id not in {path.name for path in present}]
+    needed = sorted({variant.config.data.dataset for lab in offered + added for variant in lab.variants}
+                    & set(labpack.SOURCES))
     packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress,
                                            readme_notes=LABS_README)) if needed else {}
-    # Run again (to add --download, say), the pack had every lab edited for the class put back as shipped.
-    kept = tuple(lab.id for lab in labs if (folder / "labs" / lab.id).exists())
-    for lab in labs:
-        if lab.id not in kept:
-            shutil.copytree(lab.folder, folder / "labs" / lab.id)
+    for lab in added:
+        shutil.copytree(lab.folder, folder / "labs" / lab.id)
     packed["labs"] = folder / "labs"
     if not SHIPPED_MODELS.is_dir() or not any(SHIPPED_MODELS.iterdir()):
         raise ValueError(f"the shipped model is missing from {SHIPPED_MODELS}; this installation is incomplete")
     if SHIPPED_MODELS.resolve() != (folder / "models").resolve():
         shutil.copytree(SHIPPED_MODELS, folder / "models", dirs_exist_ok=True)
     packed["models"] = folder / "models"
-    return LabPack(packed, kept)
+    return LabPack(packed, tuple(path.name for path in present), tuple(problems))

@@ -265,6 +265,47 @@ def check_labs(capsys, *paths):
     return code, printed.out.splitlines(), printed.err
 
 
+def test_lab_pack_run_again_over_a_broken_edited_lab_keeps_the_labs_and_names_its_problems(tmp_path, capsys,
+                                                                                           monkeypatch):
+    """With MLP_WORKBENCH_DATA at the pack (to try it out), one lab broken by an edit stopped the whole pack: the
+    lab deleted to be packed again, and the data --download was to add, were not."""
+    from app import cli
+    from core import labs
+
+    pack = tmp_path / "pack"
+    assert cli.main(["lab", "pack", str(pack)]) == 0
+    wrong_weights = json.loads((pack / "labs" / "04-xnor" / "lab.json").read_text(encoding="utf-8"))
+    wrong_weights["variants"][0]["weights"]["layer0.b"] = [-30, 10, 0]
+    (pack / "labs" / "04-xnor" / "lab.json").write_text(json.dumps(wrong_weights), encoding="utf-8")
+    shutil.rmtree(pack / "labs" / "02-gd-sgd-minibatch")
+    edited = {path: path.read_text(encoding="utf-8") for path in (pack / "labs").glob("*/lab.json")}
+    (pack / "labs" / "13-my-lab").mkdir()  # a lab begun, its lab.json not written yet
+    capsys.readouterr()
+    for shared in (pack, None):  # the pack tried out here, or the teacher's own data
+        monkeypatch.setenv("MLP_WORKBENCH_DATA", str(shared or os.environ["MLP_WORKBENCH_DATA"]))
+        code, printed = cli.main(["lab", "pack", str(pack)]), capsys.readouterr()
+        assert code == 1 and printed.err == "", printed.err
+        assert (pack / "labs" / "02-gd-sgd-minibatch" / "lab.json").is_file(), "the deleted lab is packed again"
+        shutil.rmtree(pack / "labs" / "02-gd-sgd-minibatch")
+        assert {path: path.read_text(encoding="utf-8") for path in edited} == edited, "edited labs are kept"
+        lines = printed.out.splitlines()
+        assert f"export MLP_WORKBENCH_DATA='{pack}'" not in lines and lines[2] == f"models: {pack / 'models'}"
+        assert "13-my-lab" in lines[3] and "02-gd-sgd-minibatch" not in lines[3]
+        assert lines[-6:] == [
+            str(pack / "labs" / "04-xnor" / "lab.json"),
+            "  variant 'hand_set', hand-set weights 'layer0.b': 3 numbers, but the network on xnor (inputs: 2, "
+            "outputs: 1) takes 2 here: one for each unit of the layer",
+            str(pack / "labs" / "13-my-lab" / "lab.json"),
+            "  lab.json: cannot be read: No such file or directory",
+            "  sheet.en.md: the English task sheet is missing",
+            "2 labs kept in the pack have problems: on the lab computers MLP Workbench offers the shipped lab of its "
+            f"number instead, where there is one. Fix them and check again (mlp-workbench lab check {pack / 'labs'}), "
+            "or delete a lab's folder and run lab pack again to get the shipped one."]
+    shutil.rmtree(pack / "labs" / "13-my-lab")
+    shutil.copytree(labs.SHIPPED_LABS / "04-xnor", pack / "labs" / "04-xnor", dirs_exist_ok=True)
+    assert cli.main(["lab", "pack", str(pack)]) == 0 and "problems" not in capsys.readouterr().out
+
+
 def test_lab_check_lists_every_problem_of_each_lab_as_a_teacher_reads_it(tmp_path, capsys):
     from core import labs
 
