@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
 from app.file_dialogs import ask_save_path
-from app.lab_problems import broken_labs_text, setting_name
+from app.lab_problems import broken_labs_text, lab_problem_text, setting_name
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
 from app.teacher import LabControls, ResultsDialog
@@ -222,28 +222,46 @@ class LabController(QObject):
         self._show_open_lab()
         return True
 
-    def adopt(self, tag: dict) -> bool:
-        """Open the lab and variant of ``tag`` (:meth:`open_variant`'s) around the window's run as it
-        is, a run of that lab reopened from the library; False, with a message, if it cannot be read."""
-        try:
-            lab = self._lab_named(tag["lab"])
-            chosen = lab.variant(tag["variant"])
-        except ValueError as error:
-            self.window.show_message(self.tr("This run was trained in a lab that cannot be opened now: %1")
-                                     .replace("%1", refusal_text(error)), "warning")
+    def adopt(self, tag: dict, source: str) -> bool:
+        """Open the lab and variant of ``tag`` (:meth:`open_variant`'s) around the window's settings and run as
+        they are: those opened from ``source`` (a run's name, a title) were made in it. False when it cannot be
+        opened: then the open lab is left too, whose locks and goal are not theirs, and a message says why."""
+        lab, why = self._installed(tag)
+        if lab is None:
+            self._leave(self.tr("“%1” was made in the lab %2, which cannot be opened now: %3. It is opened outside "
+                                "any lab.").replace("%1", source).replace("%2", tag["lab"]).replace("%3", why),
+                        "warning")
             return False
-        self.lab, self.variant = lab, chosen
+        self.lab, self.variant = lab, lab.variant(tag["variant"])
         self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
         self._show_open_lab()
         return True
 
+    def _installed(self, tag: dict) -> tuple[labs.Lab | None, str]:
+        """(the lab of ``tag``, "") when it can be opened at its variant, else (None, why not)."""
+        try:
+            lab = self._lab_named(tag["lab"])
+        except labs.InvalidLabError as error:
+            return None, self.tr("it has problems: %1").replace("%1", lab_problem_text(error.problems[0]))
+        except ValueError:
+            return None, self.tr("it is not installed on this computer")
+        if all(variant.name != tag["variant"] for variant in lab.variants):
+            return None, self.tr("it no longer has the variant “%1”").replace("%1", tag["variant"])
+        return lab, ""
+
+    def _leave(self, message: str, level: str) -> None:
+        """Close the open lab, if any, saying ``message``."""
+        if self.lab is not None:
+            self.close_lab()
+        self.window.show_message(message, level)
+
     def follow_opened(self, tag: dict | None, source: str) -> None:
         """Settings opened from ``source`` (a file's name, a title) replaced the configuration: the lab of ``tag``
-        (:meth:`open_variant`'s, the lab they were set in) opens around them; without one, the open lab stays while
-        they keep every setting it locks or hides, else it closes, saying so (its locked controls showed values it
-        does not allow). A reopened run has its lab or none (see :meth:`MainWindow.open_run`)."""
+        (:meth:`open_variant`'s, the lab they were made in) opens around them (:meth:`adopt`); without one, the open
+        lab stays while they keep every setting it locks or hides, else it closes, saying so (its locked controls
+        showed values it does not allow). A reopened run has its lab or none (see :meth:`MainWindow.open_run`)."""
         if tag is not None:
-            self.adopt(tag)
+            self.adopt(tag, source)
             return
         if self.lab is None:
             return

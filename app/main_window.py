@@ -1817,7 +1817,7 @@ class MainWindow(QMainWindow):
                               .replace("%1", run_library.describe_problem(damaged)).replace("%2", str(reached)),
                               "warning")
         if info.lab is not None:  # its lesson, locks and goal come back with it
-            self.labs.adopt(info.lab)
+            self.labs.adopt(info.lab, info.name)
         elif self.labs.lab is not None:  # its settings are no lab's: the lab's locks and goal would mislead
             self.labs.close_lab()
             self.statusBar().showMessage(self.tr("The lab is closed: this run was not trained in it."), 8000)

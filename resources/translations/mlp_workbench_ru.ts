@@ -2717,8 +2717,20 @@ epoch mean
         <translation>Открытие лабораторной остановит текущий запуск. Продолжить?</translation>
     </message>
     <message>
-        <source>This run was trained in a lab that cannot be opened now: %1</source>
-        <translation>Этот запуск обучался в лабораторной работе, которую сейчас нельзя открыть: %1</translation>
+        <source>“%1” was made in the lab %2, which cannot be opened now: %3. It is opened outside any lab.</source>
+        <translation>«%1» относится к лабораторной %2, которую сейчас нельзя открыть: %3. Открыто вне лабораторных.</translation>
+    </message>
+    <message>
+        <source>it has problems: %1</source>
+        <translation>в ней есть ошибки: %1</translation>
+    </message>
+    <message>
+        <source>it is not installed on this computer</source>
+        <translation>она не установлена на этом компьютере</translation>
+    </message>
+    <message>
+        <source>it no longer has the variant “%1”</source>
+        <translation>в ней больше нет варианта «%1»</translation>
     </message>
     <message>
         <source>The lab “%1” is closed: %2 sets what the lab sets for you (%3). To work in the lab, open it again from the Labs menu.</source>

@@ -772,6 +772,37 @@ def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(windo
     assert window.labs.dock.goal_status.text() == "not yet", "no result of the lab's to judge"
 
 
+def lab_13_broken_since_the_window_opened(tmp_path, monkeypatch) -> str:
+    """A lab pack's lab 13 (lab 4's copy, its id not changed: it has problems), not there when the window opened."""
+    broken = shutil.copytree(labs.SHIPPED_LABS / "04-xnor", tmp_path / "pack" / "labs" / "13-xnor-again")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    assert broken.name in labs.names()
+    return broken.name
+
+
+def test_a_run_brought_back_whose_lab_cannot_be_opened_leaves_the_open_lab_saying_why(window, qtbot, tmp_path,
+                                                                                       monkeypatch):
+    """Reopened from the Runs view, it left the open lab, an unrelated one, around its settings: the lab's locks
+    over values it does not allow, its goal and export over a run that is not its own."""
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    run = window.recording.folder
+    window.labs.open_lab("01-perceptron")  # the run's recording ends: its run.json is written
+    info = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    for tag, why in (({"lab": "13-gone", "variant": "trained"}, "it is not installed on this computer"),
+                     ({"lab": lab_13_broken_since_the_window_opened(tmp_path, monkeypatch), "variant": "trained"},
+                      "it has problems: id: '04-xnor' must be the folder's name, '13-xnor-again'"),
+                     ({"lab": "04-xnor", "variant": "tuned"}, "it no longer has the variant “tuned”")):
+        window.labs.open_lab("01-perceptron")
+        (run / "run.json").write_text(json.dumps({**info, "lab": tag}), encoding="utf-8")
+        assert window.open_run(run)
+        assert window.labs.lab is None and window.training_panel.seed.isEnabled(), tag
+        assert window.message_bar.message().endswith(
+            f"“{info['name']}” was made in the lab {tag['lab']}, which cannot be opened now: {why}. It is opened "
+            "outside any lab."), window.message_bar.message()
+
+
 def test_training_on_past_the_epochs_a_lab_locks_is_flagged_at_start_and_in_the_result(window, qtbot, tmp_path):
     window.labs.open_lab("11-optimizers", "sgd")
     # The lab opens on its race, whose own Start the toolbar's stands aside for: the variant trains beside it.
