@@ -224,15 +224,24 @@ class LabController(QObject):
 
     def adopt(self, tag: dict, source: str) -> bool:
         """Open the lab and variant of ``tag`` (:meth:`open_variant`'s) around the window's settings and run as
-        they are: those opened from ``source`` (a run's name, a title) were made in it. False when it cannot be
-        opened: then the open lab is left too, whose locks and goal are not theirs, and a message says why."""
+        they are: those opened from ``source`` (a run's or a file's name, a title) were made in it. False when it
+        cannot be opened, or when the settings no longer keep everything it locks or hides (the lab was edited
+        since): then the open lab is left too, whose locks and goal are not theirs, and a message says why."""
         lab, why = self._installed(tag)
         if lab is None:
             self._leave(self.tr("“%1” was made in the lab %2, which cannot be opened now: %3. It is opened outside "
                                 "any lab.").replace("%1", source).replace("%2", tag["lab"]).replace("%3", why),
                         "warning")
             return False
-        self.lab, self.variant = lab, lab.variant(tag["variant"])
+        chosen = lab.variant(tag["variant"])
+        outside = labs.settings_outside(lab, chosen.name, self.window.model.config)
+        if outside:
+            self._leave(self.tr("“%1” was made in the lab “%2”, but does not keep what the lab sets now (%3): it is "
+                                "opened outside the lab. To work in the lab, open it again from the Labs menu.")
+                        .replace("%1", source).replace("%2", text_in(lab.title, i18n.current_language()))
+                        .replace("%3", ", ".join(setting_name(path) for path in outside)), "info")
+            return False
+        self.lab, self.variant = lab, chosen
         self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
         self._show_open_lab()
         return True

@@ -203,6 +203,15 @@ KEYS_WHERE_THE_PLATFORM_HAS_NONE = {QKeySequence.StandardKey.SaveAs: "Ctrl+Shift
 """Standard keys that Qt binds to nothing on some platform (both on Windows), and the keys they get there."""
 
 
+def _recorded_lab(run_folder: Path) -> dict | None:
+    """The teaching lab a run folder's run.json records (:attr:`core.runs.RunInfo.lab`); None where run.json cannot
+    be read: a model file of the folder still opens with its weights and settings, as a model of no lab."""
+    try:
+        return runs.RunInfo.read(run_folder).lab
+    except (OSError, ValueError):
+        return None
+
+
 def key_sequence(shortcut) -> QKeySequence:
     """The keys of ``shortcut`` (a text such as "F5", or a standard key in the platform's binding); a standard
     key the platform leaves unbound takes :data:`KEYS_WHERE_THE_PLATFORM_HAS_NONE`'s."""
@@ -1840,7 +1849,7 @@ class MainWindow(QMainWindow):
         if saved is not None:
             if not self._open_saved(saved, path.name):
                 return False
-            self.labs.follow_opened(None, path.name)
+            self.labs.follow_opened(saved.lab, path.name)
         self.recent_menu.remember(path)
         drawable = False
         if self.draw_view is not None:
@@ -1871,14 +1880,15 @@ class MainWindow(QMainWindow):
         epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
         if "config" in metadata:
             config = run_config.check(RunConfig.from_dict(metadata["config"]))
-            saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)), None, None, label)
+            saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)), None, None, label,
+                             lab=metadata.get("lab"))
         elif run_folder is not None:
             config = runs.load_config(run_folder)
             history = runs.load_history(run_folder) if (run_folder / "history.json").exists() \
                 else run_library.EMPTY_HISTORY
             step = int(metadata.get("step", runs.epoch_step(history, epoch)))
             saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
-                             run_folder, label, *read_optimizer_state(path))
+                             run_folder, label, *read_optimizer_state(path), lab=_recorded_lab(run_folder))
         else:
             return None
         run_library.check_fits(network, saved.config, path)
@@ -1983,7 +1993,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             model_io.save_model(path, self.experiment.network, **run_library.model_metadata(
-                self.experiment, epoch=self._epochs_done, step=self._steps_done))
+                self.experiment, epoch=self._epochs_done, step=self._steps_done, lab=self.run_lab))
         except OSError as error:
             self.show_message(self.tr("Could not save the model to %1: %2").replace("%1", str(path))
                               .replace("%2", os_error_reason(error)), "error")

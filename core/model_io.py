@@ -136,6 +136,16 @@ def is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def is_lab_tag(value) -> bool:
+    """What weights trained in a teaching lab record of it (``{"lab": its id, "variant": its variant's name}``), or
+    null for weights trained outside any lab."""
+    return value is None or isinstance(value, dict) and isinstance(value.get("lab"), str) \
+        and isinstance(value.get("variant"), str)
+
+
+LAB_TAG = 'null or {"lab": a lab\'s id, "variant": its variant\'s name}'
+"""What :func:`is_lab_tag` accepts, as a message says it."""
+
 METADATA_RULES = {
     "dataset": ("a data set's name", lambda value: value is None or isinstance(value, str)),
     "config": ("a run configuration (an object)", lambda value: isinstance(value, dict)),
@@ -148,6 +158,7 @@ METADATA_RULES = {
     "scaler": ("an object of offsets and scales", lambda value: isinstance(value, dict)),
     "target_scaler": ("null or an object of a method, offsets and scales",
                       lambda value: value is None or _is_scaler_record(value)),
+    "lab": (LAB_TAG, is_lab_tag),
     "epoch": ("a whole number ≥ 0", is_count),
     "step": ("a whole number ≥ 0", is_count),
     "test_accuracy": ("a number", lambda value: value is None or is_number(value)),

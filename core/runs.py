@@ -112,11 +112,6 @@ def _is_lineage(value) -> bool:
         and model_io.is_count(value.get("epoch"))
 
 
-def _is_lab_tag(value) -> bool:
-    """What a run trained in a teaching lab records of it, or null for a run outside any lab."""
-    return value is None or isinstance(value, dict) and _is_text(value.get("lab")) and _is_text(value.get("variant"))
-
-
 RUN_FIELDS = {
     "name": ("a text", _is_text),
     "dataset": ("a data set's name", _is_text),
@@ -128,7 +123,7 @@ RUN_FIELDS = {
     "status": ("a text", _is_text),
     "started": ("a date as text", _is_text),
     "parent": ('null or {"run": a run folder\'s name, "epoch": a whole number ≥ 0}', _is_lineage),
-    "lab": ('null or {"lab": a lab\'s id, "variant": its variant\'s name}', _is_lab_tag),
+    "lab": (model_io.LAB_TAG, model_io.is_lab_tag),
 }
 """What each field of a run.json that :class:`RunInfo` lists must be, and how to say so: a run.json
 edited by hand, or by another program, must not break the lists that show it."""

@@ -2721,6 +2721,10 @@ epoch mean
         <translation>«%1» относится к лабораторной %2, которую сейчас нельзя открыть: %3. Открыто вне лабораторных.</translation>
     </message>
     <message>
+        <source>“%1” was made in the lab “%2”, but does not keep what the lab sets now (%3): it is opened outside the lab. To work in the lab, open it again from the Labs menu.</source>
+        <translation>«%1» относится к лабораторной «%2», но расходится с тем, что она задаёт теперь (%3): открыто вне лабораторной. Чтобы работать в лабораторной, откройте её снова из меню «Лабораторные».</translation>
+    </message>
+    <message>
         <source>it has problems: %1</source>
         <translation>в ней есть ошибки: %1</translation>
     </message>

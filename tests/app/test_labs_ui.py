@@ -772,12 +772,75 @@ def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(windo
     assert window.labs.dock.goal_status.text() == "not yet", "no result of the lab's to judge"
 
 
+def test_a_model_made_in_a_lab_reopens_in_it_from_its_run_folder_or_saved_with_file_save_model(window, qtbot,
+                                                                                               tmp_path):
+    """Such a model stayed in the lab open only when its settings happened to keep the lab's: a student's best.npz
+    of lab 4 opened in lab 1 closed it, and reopened in lab 4 was not exported as lab 4's."""
+    from core import model_io
+
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    best = window.recording.folder / "best.npz"
+    assert window.save_model(tmp_path / "xnor.npz")
+    assert model_io.load_model(tmp_path / "xnor.npz")[1]["lab"] == {"lab": "04-xnor", "variant": "trained"}
+
+    for model in (best, tmp_path / "xnor.npz"):
+        window.labs.open_lab("01-perceptron")
+        assert window.load_model(model)
+        assert (window.labs.lab.id, window.labs.variant.name) == ("04-xnor", "trained"), model
+        assert window.labs.controls.locked("loss.name") and window.model.config.training.epochs == 2
+        wait_built(qtbot, window)
+        qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)  # the lab's network
+        assert window.open_recent_file(str(model)) and window.labs.lab.id == "04-xnor", "File ▸ Open recent too"
+    # The run folder's model comes with its curves: a result of the lab (a saved model file has none to export).
+    window.load_model(best)
+    wait_built(qtbot, window)
+    qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)
+    result = labs.read_result(window.labs.export_result(tmp_path / "anna.json", student="Anna"))
+    assert (result.lab, result.variant, len(result.curves["epochs"])) == ("04-xnor", "trained", 2)
+    (best.parent / "run.json").write_text("{", encoding="utf-8")
+    window.labs.open_lab("01-perceptron")
+    assert window.load_model(best) and window.labs.lab is None, "a damaged run.json: the model opens, of no lab"
+
+
 def lab_13_broken_since_the_window_opened(tmp_path, monkeypatch) -> str:
     """A lab pack's lab 13 (lab 4's copy, its id not changed: it has problems), not there when the window opened."""
     broken = shutil.copytree(labs.SHIPPED_LABS / "04-xnor", tmp_path / "pack" / "labs" / "13-xnor-again")
     monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
     assert broken.name in labs.names()
     return broken.name
+
+
+def test_a_model_whose_lab_cannot_be_opened_or_sets_otherwise_now_opens_outside_the_labs_saying_why(
+        window, qtbot, tmp_path, monkeypatch):
+    from core import model_io
+
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    assert window.save_model(tmp_path / "xnor.npz")
+    network, metadata = model_io.load_model(tmp_path / "xnor.npz")
+    tanh = window.model.config.to_dict()
+    tanh["network"]["hidden"][0]["activation"] = "tanh"
+    cases = [
+        ("gone.npz", {"lab": {"lab": "13-gone", "variant": "trained"}},
+         "“gone.npz” was made in the lab 13-gone, which cannot be opened now: it is not installed on this computer. "
+         "It is opened outside any lab."),
+        ("broken.npz", {"lab": {"lab": lab_13_broken_since_the_window_opened(tmp_path, monkeypatch),
+                                "variant": "trained"}},
+         "“broken.npz” was made in the lab 13-xnor-again, which cannot be opened now: it has problems: id: "
+         "'04-xnor' must be the folder's name, '13-xnor-again'. It is opened outside any lab."),
+        # Made in lab 4 before it locked another activation, say: its settings are not those the lab allows now.
+        ("older.npz", {"config": tanh},
+         "“older.npz” was made in the lab “XNOR from AND, OR and NOT neurons”, but does not keep what the lab sets "
+         "now (activation): it is opened outside the lab. To work in the lab, open it again from the Labs menu.")]
+    for name, changes, message in cases:
+        model_io.save_model(tmp_path / name, network, **{**metadata, **changes})
+        window.labs.open_lab("01-perceptron")
+        assert window.load_model(tmp_path / name)
+        assert window.labs.lab is None and window.training_panel.seed.isEnabled(), name
+        assert window.message_bar.message().endswith(message), window.message_bar.message()
 
 
 def test_a_run_brought_back_whose_lab_cannot_be_opened_leaves_the_open_lab_saying_why(window, qtbot, tmp_path,
