@@ -20,6 +20,7 @@ from core.layers import Activation, Dense
 from core.network import Network
 from core.race import Race
 from core.runs import RunRecorder
+from tests.test_cli import copied_lab
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -110,18 +111,8 @@ def test_a_lock_or_hide_on_a_path_covers_every_field_below_it():
     assert not xnor.hides("regularization_strength") and not xnor.hides("training.epochs")
 
 
-def mutated_lab(folder, lab_id, change):
-    """A copy of the shipped lab ``lab_id`` in ``folder``, its lab.json changed by ``change(raw)``."""
-    copy = folder / lab_id
-    shutil.copytree(labs.SHIPPED_LABS / lab_id, copy)
-    raw = json.loads((copy / "lab.json").read_text(encoding="utf-8"))
-    change(raw)
-    (copy / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
-    return copy
-
-
 def mutate_xnor(tmp_path, change):
-    return mutated_lab(tmp_path, "04-xnor", change)
+    return copied_lab(tmp_path, "04-xnor", change)
 
 
 def set_weights(variant: int, **weights):
@@ -204,7 +195,7 @@ def test_a_lab_check_finds_hand_set_weights_that_do_not_fit_the_network_on_its_d
     """They were found only when the lab opened, its data loaded; MNIST's shape is known with no files here."""
     monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "no data"))
     monkeypatch.setenv("MLP_WORKBENCH_CACHE_DIR", str(tmp_path / "no cache"))
-    lab, problems = labs.check_lab(mutated_lab(tmp_path, lab_id, change))
+    lab, problems = labs.check_lab(copied_lab(tmp_path, lab_id, change))
     assert lab is None and len(problems) == len(lines)
     for problem, line in zip(problems, lines):
         assert labs.problem_text(problem).startswith(line), labs.problem_text(problem)
@@ -219,7 +210,7 @@ def test_hand_set_weights_of_data_read_from_a_file_are_checked_by_name_only(tmp_
         raw["variants"][0]["config"]["data"] = {"dataset": "csv", "options": {"path": str(table)}}
         raw["variants"][0]["weights"]["layer9.b"] = [0]
 
-    lab, problems = labs.check_lab(mutated_lab(tmp_path, "04-xnor", on_a_csv_file))
+    lab, problems = labs.check_lab(copied_lab(tmp_path, "04-xnor", on_a_csv_file))
     assert [labs.problem_text(problem) for problem in problems] == [
         "variant 'hand_set', hand-set weights 'layer9.b': the network has no such parameter; its parameters: "
         "layer0.W, layer0.b, layer2.W, layer2.b"], "layer0.W is 2 × 2 for 3 columns: said when the lab opens"
