@@ -316,55 +316,63 @@ class ResultsDialog(QDialog):
 
     def __init__(self, folder: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Collect results"))
         self.table_data: labs.ResultsTable | None = None
         layout = QVBoxLayout(self)
-        explanation = QLabel(self.tr("Choose the folder where the students' result files were gathered "
-                                     "(Labs ▸ Export my result writes one file per student)."))
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
         row = QHBoxLayout()
         self.folder = QLineEdit(folder)
-        set_help(self.folder, self.tr("The folder of the students' result files; Enter reads it."),
-                 self.tr("Results folder"))
-        self.folder.setPlaceholderText(self.tr("Folder of result files"))
         self.folder.returnPressed.connect(self.read_folder)
-        self.browse = QPushButton(self.tr("&Browse…"))
-        set_help(self.browse, self.tr("Choose the folder of the result files, and read it."),
-                 self.tr("Choose the results folder"))
+        self.browse = QPushButton()
         self.browse.clicked.connect(self._choose_folder)
-        self.read_button = QPushButton(self.tr("&Read"))
-        set_help(self.read_button, self.tr("Read every result file of the folder into the table (again: "
-                                           "files added since are read too)."), self.tr("Read the results folder"))
+        self.read_button = QPushButton()
         self.read_button.clicked.connect(self.read_folder)
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         row.addWidget(self.read_button)
         layout.addLayout(row)
         self.table = QTableWidget(0, 0)
-        self.table.setAccessibleName(self.tr("Students' results"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Summary of the results"))
         layout.addWidget(self.summary)
         self.save_status = QLabel()  # apart from the summary, which a failed save once replaced
         self.save_status.setWordWrap(True)
         self.save_status.hide()
         layout.addWidget(self.save_status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.addButton(self.tr("&Save as CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
-        set_help(self.save_button, self.tr("Save the table as a CSV file, for a spreadsheet."),
-                 self.tr("Save the table as CSV"))
+        self.save_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save_dialog)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._retranslate()
         self.resize(960, 460)
         if folder:
             self.read_folder()
+
+    def _retranslate(self) -> None:
+        """Set the dialog's own texts in the interface language (the table's and the summary's: :meth:`_show`)."""
+        self.setWindowTitle(self.tr("Collect results"))
+        self.explanation.setText(self.tr("Choose the folder where the students' result files were gathered "
+                                         "(Labs ▸ Export my result writes one file per student)."))
+        set_help(self.folder, self.tr("The folder of the students' result files; Enter reads it."),
+                 self.tr("Results folder"))
+        self.folder.setPlaceholderText(self.tr("Folder of result files"))
+        self.browse.setText(self.tr("&Browse…"))
+        set_help(self.browse, self.tr("Choose the folder of the result files, and read it."),
+                 self.tr("Choose the results folder"))
+        self.read_button.setText(self.tr("&Read"))
+        set_help(self.read_button, self.tr("Read every result file of the folder into the table (again: "
+                                           "files added since are read too)."), self.tr("Read the results folder"))
+        self.table.setAccessibleName(self.tr("Students' results"))
+        self.summary.setAccessibleName(self.tr("Summary of the results"))
+        self.save_button.setText(self.tr("&Save as CSV…"))
+        set_help(self.save_button, self.tr("Save the table as a CSV file, for a spreadsheet."),
+                 self.tr("Save the table as CSV"))
 
     def heading(self, name: str) -> str:
         """A column's title in the interface language (metric columns: "validation accuracy" …)."""
@@ -494,8 +502,10 @@ class ResultsDialog(QDialog):
         verdict.setToolTip(verdict.text() + "\n" + self.tr("The file says: %1").replace("%1", claim))
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and getattr(self, "table_data", None) is not None:
-            self._show(self.table_data)  # yes/no and numbers composed in the new language, files not read again
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "save_button"):
+            self._retranslate()
+            if self.table_data is not None:
+                self._show(self.table_data)  # yes/no and numbers composed in the new language, files not read again
         super().changeEvent(event)
 
     def _save_dialog(self) -> None:

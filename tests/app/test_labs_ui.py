@@ -7,7 +7,7 @@ import shutil
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from app import i18n, labs_ui
 from app.panels.widgets import unbroken
@@ -334,6 +334,27 @@ def test_every_control_of_the_collect_results_dialog_says_what_it_does(qtbot, tm
     qtbot.addWidget(dialog)
     for control in (dialog.folder, dialog.browse, dialog.read_button, dialog.save_button):
         assert len(control.toolTip()) > 20 and control.accessibleName(), control.text()
+
+
+def test_the_collect_results_dialog_words_its_own_texts_when_the_language_changes(qtbot, tmp_path):
+    """Its Browse…, Read and Save as CSV… buttons were left to the texts the window's translator had recorded, and
+    stayed English where it had recorded none (a dialog made before the translator was installed)."""
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+
+    def texts():
+        return (dialog.windowTitle(), dialog.browse.text(), dialog.read_button.text(), dialog.save_button.text(),
+                dialog.browse.toolTip(), dialog.folder.placeholderText())
+
+    english = texts()
+    try:
+        i18n.install("ru")  # the translators alone: no recorded text of the dialog is translated for it
+        QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+        assert texts() == ("Сбор результатов", "&Обзор…", "&Прочитать", "&Сохранить в CSV…",
+                           "Выбрать папку с файлами результатов и прочитать её.", "Папка с файлами результатов")
+    finally:
+        i18n.set_language("en")
+    assert texts() == english
 
 
 def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
