@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QEvent, QLocale, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QEvent, QLocale, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
@@ -219,9 +219,9 @@ def saved_text(stamp: str) -> str:
     return QLocale().toString(moment, "d MMM yyyy HH:mm") if moment.isValid() else stamp
 
 
-def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
+def shown_text(table: labs.ResultsTable, row: int, column: int, goal_separator: str = " ") -> str:
     """The text of a cell as the table shows it: titles for the lab and variant, local dates, numbers
-    with the language's decimal separator."""
+    with the language's decimal separator; ``goal_separator`` between a goal's metric and its bound."""
     name, value = table.header[column], table.rows[row][column]
     if name == "lab":
         return lab_title(table, value)
@@ -236,7 +236,7 @@ def shown_text(table: labs.ResultsTable, row: int, column: int) -> str:
     if name == "goal met" and table.unjudged[row]:
         return unjudged_text(table.unjudged[row])
     if name == "goal":  # the goal judged here; a row not judged here has none (its file's is in the verdict's tooltip)
-        return goal_text(value) if value is not None and not table.unjudged[row] else "—"
+        return goal_text(value, goal_separator) if value is not None and not table.unjudged[row] else "—"
     return display_cell(value)
 
 
@@ -261,9 +261,10 @@ def inert(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-NARROWED_COLUMNS = {"student": 130, "lab": 150, "variant": 130, "goal met": 110, "goal": 190}
+NARROWED_COLUMNS = {"student": 130, "lab": 150, "variant": 130, "goal met": 110, "locked fields changed": 170}
 """Pixels these columns take at most: with whole names and titles the goal's metric and the goal itself were
-out of sight, even at 1300 pixels (the texts are elided, whole in the cells' tooltips)."""
+out of sight, even at 1300 pixels (the texts are elided, whole in the cells' tooltips; the headings are never cut).
+The goal is not narrowed: cut at 190 pixels, the Russian goal's bound was split from its sign; it takes two lines."""
 
 SHOWN_PROBLEMS = 5
 """Files that could not be read listed under the table at most (all of them in its tooltip)."""
@@ -311,6 +312,30 @@ def write_results_csv(table: labs.ResultsTable, path, headings: list[str]) -> No
                                for row in range(len(table.rows))))
 
 
+class TwoLineHeader(QHeaderView):
+    """Column headings that take two lines where their column is narrower than they are: in Russian
+    "точность на валидации" took 187 pixels over numbers 50 wide, and the table's later columns went out of sight."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # sorting, as the table's own header does
+        self.setHighlightSections(True)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:
+        """One line's size made as narrow as the heading's two lines can be, and one line taller."""
+        size = super().sectionSizeFromContents(logical_index)
+        text = str(self.model().headerData(logical_index, self.orientation()) or "")
+        font = QFont(self.font())
+        font.setBold(True)  # as Qt measures a heading, for it is bold when its column is selected
+        metrics = QFontMetrics(font)
+        words = text.split(" ")
+        narrowest = min((max(metrics.horizontalAdvance(" ".join(words[:cut])),
+                             metrics.horizontalAdvance(" ".join(words[cut:]))) for cut in range(1, len(words))),
+                        default=metrics.horizontalAdvance(text))
+        return QSize(size.width() - metrics.horizontalAdvance(text) + narrowest, size.height() + metrics.lineSpacing())
+
+
 class ResultsDialog(QDialog):
     """Collect results: read every student's result file in a folder, show them as a table, save a CSV."""
 
@@ -333,8 +358,12 @@ class ResultsDialog(QDialog):
         row.addWidget(self.read_button)
         layout.addLayout(row)
         self.table = QTableWidget(0, 0)
+        self.table.setHorizontalHeader(TwoLineHeader(self.table))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
+        rows = self.table.verticalHeader()  # two lines of text (titles, goals) in any font: 30 pixels fit 9 points
+        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), 2 * self.table.fontMetrics().lineSpacing() + 2))
+        rows.hide()  # row numbers, 14 to 27 pixels that no sorted row keeps: the summary counts the results
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -423,7 +452,9 @@ class ResultsDialog(QDialog):
         replaced = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for row_index, (row, latest) in enumerate(zip(table.rows, table.latest)):
             for column, value in enumerate(row):
-                item = SortedItem(shown_text(table, row_index, column))
+                # The goal's bound under its metric: on one line the Russian goal took a quarter of the default
+                # width, and the date each result was saved was out of sight at 1100 pixels.
+                item = SortedItem(shown_text(table, row_index, column, goal_separator="\n"))
                 if table.header[column] in NARROWED_COLUMNS:
                     item.setToolTip(item.text())  # their columns are narrowed to keep the goal in sight
                 if isinstance(value, float) or table.header[column] == "saved":
@@ -442,7 +473,8 @@ class ResultsDialog(QDialog):
         self.table.resizeColumnsToContents()
         for name, width in NARROWED_COLUMNS.items():
             column = table.header.index(name)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+            heading = self.table.horizontalHeader().sectionSizeHint(column)  # never cut: "Цель достигнута" was
+            self.table.setColumnWidth(column, max(heading, min(self.table.columnWidth(column), width)))
         counted = [index for index, latest in enumerate(table.latest) if latest]
         # A verdict not judged here is only what its file says: it is not counted as reached.
         met = sum(table.results[index].goal_met is True and not table.unjudged[index] for index in counted)
@@ -549,8 +581,8 @@ def metric_name(name: str) -> str:
     return QCoreApplication.translate("Metrics", METRIC_NAMES[name]) if name in METRIC_NAMES else name
 
 
-def goal_text(goal: labs.Goal) -> str:
-    """"validation accuracy ≥ 94.0 %" in the interface language."""
+def goal_text(goal: labs.Goal, separator: str = " ") -> str:
+    """"validation accuracy ≥ 94.0 %" in the interface language, ``separator`` before the bound."""
     bound = goal.at_least if goal.at_least is not None else goal.at_most
     value = format_percent(bound) if goal.metric.endswith("accuracy") else format_number(bound, 3)
-    return f"{metric_name(goal.metric)} {'≥' if goal.at_least is not None else '≤'} {value}"
+    return f"{metric_name(goal.metric)}{separator}{'≥' if goal.at_least is not None else '≤'} {value}"

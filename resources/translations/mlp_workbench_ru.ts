@@ -5444,7 +5444,7 @@ epoch mean
     </message>
     <message>
         <source>Locked settings changed</source>
-        <translation>Изменены фиксированные настройки</translation>
+        <translation>Фиксированные настройки изменены</translation>
     </message>
     <message>
         <source>Lab version</source>

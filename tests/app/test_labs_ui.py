@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from app import i18n, labs_ui
 from app.panels.widgets import unbroken
-from app.teacher import ResultsDialog, field_controls
+from app.teacher import NARROWED_COLUMNS, ResultsDialog, field_controls
 from core import labs, runs
 from core.config import RunConfig
 
@@ -357,6 +357,44 @@ def test_the_collect_results_dialog_words_its_own_texts_when_the_language_change
     assert texts() == english
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_teachers_table_is_readable_at_its_default_size_and_shows_when_each_result_was_saved_at_1100_pixels(
+        qtbot, tmp_path, language):
+    """In Russian the heading "Цель достигнута" was cut, the goal was split from its bound at 190 pixels, and even
+    at 1100 pixels the day a result was saved was cut at the table's right edge."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    changed = config.copy()
+    changed.training.seed, changed.loss.name = 7, "mse"  # two settings lab 1 locks
+    for student in ("Александра Константинова", "Boris Ivanov"):  # a name cut at the column's 130 pixels
+        labs.export_result(tmp_path / f"{len(student)}.json", perceptron, "perceptron", changed, history, metrics,
+                           student=student)
+    i18n.set_language(language)
+    try:
+        dialog = ResultsDialog(str(tmp_path))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        table, header = dialog.table, dialog.table_data.header
+        assert dialog.width() == 960
+        for column, name in enumerate(header):
+            assert table.horizontalHeader().sectionSizeHint(column) <= table.columnWidth(column), name
+            if name in NARROWED_COLUMNS:
+                assert all(table.item(row, column).toolTip() == table.item(row, column).text() for row in range(2))
+            else:
+                assert table.sizeHintForColumn(column) <= table.columnWidth(column), f"{name} is cut"
+        lines = table.fontMetrics().lineSpacing()
+        assert all(table.rowHeight(row) >= 2 * lines for row in range(2)), "two lines of a title or goal fit"
+        goal = header.index("goal")
+        assert table.columnViewportPosition(goal) + table.columnWidth(goal) <= table.viewport().width()
+        dialog.resize(1100, 460)
+        saved = header.index("saved")
+        assert table.columnViewportPosition(saved) + table.columnWidth(saved) <= table.viewport().width()
+    finally:
+        i18n.set_language("en")
+
+
 def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     from tests.core.test_labs import student_run
 
@@ -491,7 +529,7 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
     def cell(student, name):
         return dialog.table.item(rows[student], header.index(name)).text()
 
-    assert cell("Boris", "goal") == "validation accuracy ≥ 94.0 %" and cell("Boris", "goal met") == "yes"
+    assert cell("Boris", "goal") == "validation accuracy\n≥ 94.0 %" and cell("Boris", "goal met") == "yes"
     assert cell("Kirill", "goal met") == "not checked: lab not installed here" and cell("Kirill", "goal") == "—"
     assert cell("Lena", "goal met") == "not checked: variant not in the installed lab"
     lines = dialog.summary.text().splitlines()
