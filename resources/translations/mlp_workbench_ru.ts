@@ -1277,7 +1277,7 @@ epoch mean
     </message>
     <message>
         <source>Choose the target scaling “%1” (or “%2”): the network then learns scaled targets, and its predictions are shown in the data&apos;s units.</source>
-        <translation>Выберите масштабирование цели «%1» (или «%2»): сеть будет учиться на масштабированных целевых значениях, а её предсказания будут показаны в единицах данных.</translation>
+        <translation>Выберите масштабирование y «%1» (или «%2»): сеть будет учиться на масштабированных целевых значениях, а её предсказания будут показаны в единицах данных.</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1345,7 +1345,7 @@ epoch mean
     </message>
     <message>
         <source>T&amp;arget scaling</source>
-        <translation>Масштабирование ц&amp;ели</translation>
+        <translation>Масштабировани&amp;е y</translation>
     </message>
     <message>
         <source>Data seed</source>

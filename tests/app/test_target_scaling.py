@@ -2,6 +2,7 @@
 at it, and a run on scaled prices shown, scored and saved in the file's units."""
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
 from app import i18n
 from app.config_model import ConfigModel
@@ -67,8 +68,41 @@ def test_the_target_scaling_is_offered_for_regression_data_only_with_its_formula
     assert panel.target_scaling.current_name() == "unit", "the control follows the configuration"
     i18n.set_language("ru")
     try:
-        assert panel.split_form.labelForField(panel.target_scaling).text() == "Масштабирование ц&ели"
+        assert panel.split_form.labelForField(panel.target_scaling).text() == "Масштабировани&е y"
         assert panel.target_scaling.toolTip().startswith("Масштабирование цели регрессии (столбца меток)")
+    finally:
+        i18n.set_language("en")
+
+
+def test_both_scaling_lists_show_their_choices_whole_at_the_docks_default_width_in_both_languages(open_window,
+                                                                                                   qtbot):
+    """In Russian the label "Масштабирование цели" took the width that "стандартизация: (y − μ) / σ" needed, in
+    the Target scaling list and the Scaling list above it (the form gives both the same width)."""
+    config = RunConfig()
+    config.data.dataset, config.loss.name = "sine", "mse"
+    window = open_window(config)
+    window.resize(1360, 860)
+    window.show()
+    qtbot.waitUntil(lambda: window.configuration_dock.width() == 400)  # the dock's default width
+    panel = window.data_panel
+    assert panel.split_form.isRowVisible(panel.target_scaling)
+
+    def cut_choices() -> list[str]:
+        cut = []
+        for box in (panel.scaling, panel.target_scaling):
+            option = QStyleOptionComboBox()
+            box.initStyleOption(option)
+            field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                               QStyle.SubControl.SC_ComboBoxEditField, box).width()
+            cut += [box.itemText(index) for index in range(box.count())
+                    if box.fontMetrics().horizontalAdvance(box.itemText(index)) > field]
+        return cut
+
+    try:
+        for language in ("en", "ru"):
+            i18n.set_language(language)
+            qtbot.wait(50)  # the form lays the new texts out
+            assert cut_choices() == [], language
     finally:
         i18n.set_language("en")
 
