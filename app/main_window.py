@@ -65,7 +65,7 @@ from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import (Experiment, LossMisfit, build_augmenter, build_network, check_size, data_key,
                              output_width)
 from core.inspection import inspect
-from core.trainer import batch_starts, evaluate, regression_scores
+from core.trainer import RegressionScores, batch_starts, evaluate, regression_scores
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         self._epoch_samples = 0  # examples of the epoch under way trained so far
         self._rate_window: collections.deque = collections.deque()
         self._last_batch = self._last_epoch = None
+        # The test scores of the last run's end: RegressionScores, or (loss, accuracy or R², whether R²).
+        self._test_result: RegressionScores | tuple | None = None
         self._diverged = False  # the last run diverged: Start goes on with a fresh optimiser
         self._first_batch_loss: float | None = None
         self._fallback: events.Snapshot | None = None  # the weights a diverged run offers to go back to
@@ -1154,7 +1156,8 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_session_ended)
         self.session = session
-        self.status_labels["test"].setText("")  # the last end's: this run has yet to end
+        self._test_result = None  # the last end's: this run has yet to end
+        self._write_test_result()
         session.start()
         self._apply_pace()
         self._set_state(PAUSED if paused else RUNNING)
@@ -1353,18 +1356,30 @@ class MainWindow(QMainWindow):
         if not len(dataset.X_test):
             return
         if dataset.target_scaler is not None:  # its loss is not in the data's units: give R² and RMSE, which are
-            scores = regression_scores(self.experiment.network, dataset.X_test,
-                                       dataset.original_targets(dataset.y_test), dataset.target_scaler)
-            self.status_labels["test"].setText(self.tr("test: R² %1, RMSE %2, loss %3 (scaled targets)")
-                                               .replace("%1", format_number(scores.r2, 3))
-                                               .replace("%2", format_number(scores.rmse, 4, fixed=False))
-                                               .replace("%3", format_number(scores.loss, 4, fixed=False)))
-            return
-        loss, value = evaluate(self.experiment.network, dataset.X_test, dataset.y_test)
-        shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
-        self.status_labels["test"].setText(self.tr("test: loss %1, %2 %3")
-                                           .replace("%1", format_number(loss, 4, fixed=False))
-                                           .replace("%2", self._metric_name()).replace("%3", shown))
+            self._test_result = regression_scores(self.experiment.network, dataset.X_test,
+                                                  dataset.original_targets(dataset.y_test), dataset.target_scaler)
+        else:
+            self._test_result = (*evaluate(self.experiment.network, dataset.X_test, dataset.y_test),
+                                 self._metric_name() == "R²")
+        self._write_test_result()
+
+    def _write_test_result(self) -> None:
+        """The test result measured at the run's end, in the interface language: composed again when the language
+        changes, or its numbers kept the decimal point of the language they were first written in."""
+        result = self._test_result
+        if result is None:
+            text = ""
+        elif isinstance(result, RegressionScores):
+            text = (self.tr("test: R² %1, RMSE %2, loss %3 (scaled targets)")
+                    .replace("%1", format_number(result.r2, 3))
+                    .replace("%2", format_number(result.rmse, 4, fixed=False))
+                    .replace("%3", format_number(result.loss, 4, fixed=False)))
+        else:
+            loss, value, regression = result
+            text = (self.tr("test: loss %1, %2 %3").replace("%1", format_number(loss, 4, fixed=False))
+                    .replace("%2", self._metric_name(regression))
+                    .replace("%3", format_number(value, 3) if regression else format_percent(value)))
+        self.status_labels["test"].setText(text)
 
     def _offer_going_back(self, fallback: events.Snapshot | None) -> None:
         """Name the weights Go back restores: the diverged run's best epoch, or where the run started."""
@@ -1418,6 +1433,7 @@ class MainWindow(QMainWindow):
     # ================================================================== status bar
     def _clear_status(self) -> None:
         self._last_batch = self._last_epoch = None
+        self._test_result = None
         self._rate_window.clear()
         for key in ("epoch", "step", "loss", "metric", "test", "speed", "elapsed", "eta"):
             self.status_labels[key].setText("")
@@ -1428,8 +1444,10 @@ class MainWindow(QMainWindow):
         """Whether the network learns scaled regression targets: its loss is then not in the data's units."""
         return self.experiment is not None and self.experiment.dataset.target_scaler is not None
 
-    def _metric_name(self) -> str:
-        regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
+    def _metric_name(self, regression: bool | None = None) -> str:
+        """R² or accuracy: of the network's task unless ``regression`` says."""
+        if regression is None:
+            regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
         return "R²" if regression else self.tr("accuracy")
 
     def _show_progress(self) -> None:
@@ -2106,6 +2124,7 @@ class MainWindow(QMainWindow):
                 self._large_values_warning = self._large_values_text()
             self._errors_changed(self.model.errors)
             self._show_progress()
+            self._write_test_result()
             self.statusBar().clearMessage()  # a passing message composed in the language left behind
         super().changeEvent(event)
 

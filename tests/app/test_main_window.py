@@ -207,6 +207,26 @@ def test_a_run_that_ends_says_how_the_network_does_on_the_test_set(open_window, 
     assert window.status_labels["test"].text().startswith("test: loss ")
 
 
+def test_the_test_result_is_written_again_with_the_languages_decimal_separator(open_window, qtbot, small_config):
+    """After a switch to Russian the test result kept "0.2811" and "91.2 %" beside a window that wrote 0,2811."""
+    from core.trainer import evaluate
+
+    window = open_window(small_config(epochs=1))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    english = window.status_labels["test"].text()
+    dataset = window.experiment.dataset
+    loss, accuracy = evaluate(window.experiment.network, dataset.X_test, dataset.y_test)
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        russian = window.status_labels["test"].text()
+    finally:
+        i18n.set_language("en")
+    assert russian == f"тест: потери {loss:.4g}, точность {100 * accuracy:.1f} %".replace(".", ",")
+    assert window.status_labels["test"].text() == english == f"test: loss {loss:.4g}, accuracy {100 * accuracy:.1f} %"
+
+
 @pytest.mark.parametrize("batches_into_epoch_2, new_setting, end", [
     (0, 4, 4),  # more epochs
     (0, 1, 1),  # fewer, between epochs: nothing more is trained

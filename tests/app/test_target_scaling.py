@@ -139,6 +139,13 @@ def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in
     assert test_text.startswith("test: R² 0.9") and test_text.endswith(" (scaled targets)"), test_text
     rmse = float(test_text.split("RMSE ")[1].split(",")[0].replace("\u00a0", "").replace(" ", ""))
     assert 3_000 < rmse < 20_000, "in the prices' units: the noise is 5,000"
+    i18n.set_language("ru")
+    try:  # written again in Russian, its decimal commas too
+        russian = window.status_labels["test"].text()
+    finally:
+        i18n.set_language("en")
+    assert russian.startswith("тест: R² 0,9") and "." not in russian, russian
+    assert russian.endswith(" (масштабированная цель)") and window.status_labels["test"].text() == test_text
     assert window.status_labels["loss"].text().endswith("(scaled targets)")
 
     window.start_page.show_views(curve)
