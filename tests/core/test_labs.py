@@ -103,6 +103,18 @@ def test_an_english_sheet_quotes_the_lectures_in_english_with_the_russian_origin
     assert not re.search("[\u0400-\u04ff]", left), re.findall(r".{0,40}[\u0400-\u04ff]+.{0,40}", left)
 
 
+@pytest.mark.parametrize("lab_id", labs.names())
+def test_a_russian_sheet_writes_decimals_with_a_comma_as_the_window_shows_and_reads_them(lab_id):
+    """The Russian sheets asked for η = 0.05 (some 80 numbers in all) where the window's boxes show 0,05. Sections
+    (§1.2–1.5, замечание 1.5.1), arXiv numbers and code keep their points."""
+    import re
+
+    sheet = lab(lab_id).sheet("ru")
+    prose = "\n".join(line for line in sheet.splitlines() if not line.startswith("    "))  # indented: code
+    prose = re.sub(r"`[^`]*`|arXiv:\S+|§\s?\d+(\.\d+)*(\s?[–-]\s?\d+(\.\d+)*)?|\d+\.\d+\.\d+", "", prose)
+    assert re.findall(r".{0,30}\d\.\d.{0,30}", prose) == []
+
+
 def test_a_lock_or_hide_on_a_path_covers_every_field_below_it():
     xnor = lab("04-xnor")  # locks network.hidden.units, hides regularization
     assert xnor.locks("network.hidden[1].units") and xnor.locks("network.hidden.0.units")
