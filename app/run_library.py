@@ -75,7 +75,7 @@ def model_metadata(experiment, **extra) -> dict:
     scaling (:meth:`core.datasets.Scaler.record`; None when they were not scaled)."""
     dataset = experiment.dataset
     target_scaler = None if dataset.target_scaler is None else dataset.target_scaler.record()
-    return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_dict(),
+    return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_file_dict(),
             "image_shape": list(dataset.image_shape) if dataset.image_shape is not None else None,
             "class_names": list(dataset.class_names), "scaling": dataset.scaler.method,
             "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()},

@@ -18,7 +18,7 @@ from core import activations, initializers, losses, optimizers, schedules
 from core._checks import NUMBER_RULES, NumberError, RuleError, check_number
 from core.layers import BatchNorm
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCALINGS = ("default", "standardize", "unit", "none")
 MAX_HIDDEN_LAYERS = 32
 """Deeper than any lecture's network (lab 7's has 8): 300 layers took the window 14 s to draw."""
@@ -121,10 +121,24 @@ class RunConfig:
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict:
+        """Every field as plain values, of :data:`SCHEMA_VERSION`: what comparisons and dotted paths read."""
         return dataclasses.asdict(self)
 
+    def to_file_dict(self) -> dict:
+        """What a file keeps of the configuration (:meth:`to_json`; a model file's and a lab result's record):
+        :meth:`to_dict` without the fields of :data:`ADDED_FIELDS` that hold the value meaning what files without
+        them meant, and with the ``schema_version`` of the oldest schema that has every field it keeps
+        (:func:`written_version`). An older MLP Workbench thus opens a file that uses nothing it lacks, and
+        refuses one that does by its version ("written by a newer MLP Workbench"), not by an unknown field."""
+        raw = self.to_dict()
+        for (section, name), (_, neutral) in ADDED_FIELDS.items():
+            if raw[section][name] == neutral:
+                del raw[section][name]
+        raw["schema_version"] = written_version(raw)
+        return raw
+
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+        return json.dumps(self.to_file_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     def copy(self) -> "RunConfig":
         """A deep copy. Through pickle, which copies its plain values ~2× faster than ``copy.deepcopy``:
@@ -198,8 +212,24 @@ def _holds_object(field: dataclasses.Field) -> bool:
 MIGRATIONS: dict[int, callable] = {
     0: lambda raw: _rate_moved_into_the_optimizer(raw),
     1: lambda raw: _renamed_activation(raw, "hard_sigmoid", "piecewise_linear"),
+    2: lambda raw: raw,  # version 3 added data.target_scaling, whose "default" is what version 2 did
 }
 # A migration leaves what is not of the shape it expects as it is, for validation to report by its field.
+
+ADDED_FIELDS = {("data", "target_scaling"): (3, "default")}
+"""Fields that a schema version added — (section, name): (that version, the value meaning what older files meant
+without the field) — which :meth:`RunConfig.to_file_dict` writes only when they hold another value."""
+
+OLDEST_WRITTEN_VERSION = 2
+"""The schema of a file that uses none of :data:`ADDED_FIELDS`. A change that is not such an added field (a field
+renamed, a meaning changed: a migration that rewrites files) raises it to the new :data:`SCHEMA_VERSION`."""
+
+
+def written_version(raw: dict) -> int:
+    """The oldest schema version that reads ``raw`` (a configuration as a file keeps it) as it is meant: the
+    version that added the newest of :data:`ADDED_FIELDS` it holds, else :data:`OLDEST_WRITTEN_VERSION`."""
+    return max((version for (section, name), (version, _) in ADDED_FIELDS.items() if name in raw[section]),
+               default=OLDEST_WRITTEN_VERSION)
 
 
 def _rate_moved_into_the_optimizer(raw: dict) -> dict:
@@ -228,7 +258,8 @@ def migrate(raw: dict) -> dict:
 
     Version 0 (the unreleased draft) kept the learning rate at the top level as ``learning_rate``;
     version 1 called the piece-wise linear activation ``hard_sigmoid``, the name other libraries
-    give other functions.
+    give other functions; version 2 had no ``data.target_scaling`` (read as "default"; files that a
+    build between the two wrote with it and version 2 are read as they are).
     """
     version = raw.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:

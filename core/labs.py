@@ -979,7 +979,7 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
     changed = locked_changes(lab, chosen.name, config, trained)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
     record = {"format": RESULT_FORMAT, "version": RESULT_VERSION, "lab": lab.id, "variant": chosen.name,
-              "student": student.strip(), "saved": stamp, "config": config.to_dict(),
+              "student": student.strip(), "saved": stamp, "config": config.to_file_dict(),
               "curves": {"epochs": history["epochs"], "batches": history["batches"]}, "metrics": metrics,
               # A goal reached with settings the lab locks (another data set, say) is not this lab's goal.
               "goal": goal.to_dict() if goal else None,

@@ -17,6 +17,7 @@ def test_round_trip_through_json_is_lossless():
     config.optimizer.name, config.optimizer.options = "rmsprop", {"lr": 0.01, "alpha": 0.9}
     config.schedule.name, config.schedule.options, config.schedule.unit = "step", {"step_size": 3, "gamma": 0.5}, "epoch"
     config.training.patience = 4
+    config.data.target_scaling = "unit"
     again = RunConfig.from_json(config.to_json())
     assert again == config
     assert isinstance(again.network.hidden[1], LayerConfig)
@@ -241,6 +242,43 @@ def test_a_configuration_written_before_target_scaling_reads_as_the_data_set_s_d
     old.data.target_scaling = "unit"
     assert json.loads(old.to_json())["data"]["target_scaling"] == "unit"
     assert RunConfig.from_json(old.to_json()) == old
+
+
+VERSION_2_FIELDS = {"name", "data", "network", "loss", "optimizer", "schedule", "regularization", "training",
+                    "schema_version"}
+VERSION_2_DATA_FIELDS = {"dataset", "options", "validation_split", "scaling", "augmentation"}
+"""What MLP Workbench read at schema version 2, which refused any other field ("unknown field data.target_scaling")."""
+
+
+def test_a_file_says_the_oldest_schema_that_reads_it_so_older_versions_open_what_they_can():
+    """Without a target scaling of its own (classification data, every shipped lab) a file is one of version 2,
+    field for field: an older MLP Workbench (a lab machine's) opens it. With one it is of version 3, which an older
+    version refuses as written by a newer one instead of by an unknown field."""
+    plain = json.loads(RunConfig().to_json())
+    assert plain["schema_version"] == 2
+    assert set(plain) == VERSION_2_FIELDS and set(plain["data"]) == VERSION_2_DATA_FIELDS
+    assert RunConfig.from_json(RunConfig().to_json()) == RunConfig()
+    for scaling in ("standardize", "unit", "none"):
+        config = RunConfig()
+        config.data.dataset, config.data.target_scaling = "sine", scaling
+        written = json.loads(config.to_json())
+        assert written["schema_version"] == 3 and written["data"]["target_scaling"] == scaling
+        assert RunConfig.from_json(config.to_json()) == config
+    assert RunConfig().to_dict()["data"]["target_scaling"] == "default", "in memory every field is there"
+
+
+def test_files_of_every_earlier_version_are_read_and_a_newer_one_is_refused_by_its_version():
+    interim = {"schema_version": 2, "data": {"dataset": "sine", "target_scaling": "standardize"}}
+    assert RunConfig.from_dict(interim).data.target_scaling == "standardize", "written with version 2 before 3"
+    for version in (0, 1, 2, 3):
+        read = RunConfig.from_dict({"schema_version": version, "data": {"dataset": "xor"}})
+        assert read.data.target_scaling == "default" and read.schema_version == run_config.SCHEMA_VERSION
+    newer = {"schema_version": run_config.SCHEMA_VERSION + 1, "data": {"dataset": "xor", "target_shift": 2}}
+    with pytest.raises(ValueError) as refused:
+        RunConfig.from_dict(newer)
+    assert str(refused.value) == (f"this configuration has schema_version {run_config.SCHEMA_VERSION + 1}, written "
+                                  f"by a newer MLP Workbench; this version reads up to {run_config.SCHEMA_VERSION}. "
+                                  "Update the application to open it."), "its version, not its unknown field"
 
 
 def test_future_versions_are_refused_and_older_ones_migrated():
