@@ -168,7 +168,8 @@ def train_command(args) -> int:
     if out is not None and out.exists() and any(out.iterdir()):
         raise BadInput(f"--out {out}: the folder exists and is not empty; choose a new folder")
     try:
-        recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out)
+        recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out,
+                                    recorded=runs.outputs_record(experiment.dataset))
     except OSError as error:
         raise BadInput(f"cannot write the run folder {error.filename or out}: {error.strerror or error}; "
                        f"choose another --out") from None
@@ -208,8 +209,9 @@ def train_command(args) -> int:
 
 def _load_model_and_data(path: Path, dataset_name: str | None):
     """(network, dataset, target scaler) for a run folder or a model file; the run's own data options are
-    reused. The target scaler is the scaling of the regression targets the network learnt (None: none): the one a
-    model file records, else the data's (a run folder's configuration scales its data as when it trained)."""
+    reused. The target scaler is the scaling of the regression targets the network learnt (None: none): the one its
+    model file records, else the data's (files written before they recorded it: the run's configuration scales its
+    data as when it trained)."""
     from core import model_io
 
     network, dataset, metadata = _load_network_and_data(path, dataset_name)
@@ -217,7 +219,8 @@ def _load_model_and_data(path: Path, dataset_name: str | None):
 
 
 def _load_network_and_data(path: Path, dataset_name: str | None):
-    """(network, dataset, the model file's metadata, or {} for a run folder) of :func:`_load_model_and_data`."""
+    """(network, dataset, the metadata of the model file, or of a run folder's best weights) of
+    :func:`_load_model_and_data`."""
     from core import datasets, model_io, runs
     from core.config import RunConfig
     from core.experiment import load_data
@@ -227,7 +230,7 @@ def _load_network_and_data(path: Path, dataset_name: str | None):
             config = runs.load_config(path)
             if dataset_name and dataset_name != config.data.dataset:
                 config.data.dataset, config.data.options = dataset_name, {}
-            return network, load_data(config), {}
+            return network, load_data(config), metadata
         network, metadata = model_io.load_model(path)
         name = dataset_name or metadata.get("dataset")
         if not name:

@@ -881,6 +881,7 @@ class MainWindow(QMainWindow):
     def _data_loaded(self, key: str, dataset) -> None:
         if key != self._wanted_data_key or self.session is not None:
             return
+        dataset = self._with_saved_target_scaler(key, dataset)
         self._data_failure = None
         self.data_panel.offer_download(None)
         config = self.model.config.copy()
@@ -911,6 +912,18 @@ class MainWindow(QMainWindow):
             self._refuse_build(config, dataset, error)
             return
         self._adopt_experiment(experiment)
+
+    def _with_saved_target_scaler(self, key: str, dataset):
+        """The data of a saved run or model being opened, their regression targets scaled as its file records
+        (:meth:`core.datasets.Dataset.with_target_scaler`): fitted again on a training split that is not the one
+        its weights learnt (a CSV file edited since), they read its predictions in other units."""
+        saved = self._saved_run
+        if saved is None or saved.target_scaler is run_library.FITTED or key != data_key(saved.config):
+            return dataset
+        try:
+            return dataset.with_target_scaler(saved.target_scaler)
+        except ValueError:  # more or fewer targets than the network has outputs: its weights do not fit these data
+            return dataset
 
     def _check_magnitudes(self, key: str, dataset) -> None:
         """Look for values of ``dataset`` too large to train well (:func:`find_large_values`) on the loader's
@@ -1761,7 +1774,8 @@ class MainWindow(QMainWindow):
         try:
             recorder = runs.RunRecorder(config, experiment.network.copy(), config.data.dataset,
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
-                                        parent=parent, history=history, lab=self.run_lab)
+                                        parent=parent, history=history, lab=self.run_lab,
+                                        recorded=runs.outputs_record(experiment.dataset))
             if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
                 recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
                 runs.rename_run(recorder.folder, recorder.meta["name"])
@@ -1835,7 +1849,8 @@ class MainWindow(QMainWindow):
             step = int(metadata.get("step", runs.epoch_step(history, reached)))
             label = self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached))
             saved = SavedRun(config, network.state(), reached, step, run_library.history_until(history, reached, step),
-                             folder, label, *optimizer, lab=info.lab)
+                             folder, label, *optimizer, lab=info.lab,
+                             target_scaler=run_library.recorded_target_scaler(network, metadata))
         if not self._open_saved(saved, info.name):
             return False
         if damaged is not None:
@@ -1896,17 +1911,19 @@ class MainWindow(QMainWindow):
         belongs to no run folder; ValueError when its settings are invalid or do not fit its network."""
         run_folder = runs.run_folder_of(path)
         epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
+        target_scaler = run_library.recorded_target_scaler(network, metadata)
         if "config" in metadata:
             config = run_config.check(RunConfig.from_dict(metadata["config"]))
             saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)), None, None, label,
-                             lab=metadata.get("lab"))
+                             lab=metadata.get("lab"), target_scaler=target_scaler)
         elif run_folder is not None:
             config = runs.load_config(run_folder)
             history = runs.load_history(run_folder) if (run_folder / "history.json").exists() \
                 else run_library.EMPTY_HISTORY
             step = int(metadata.get("step", runs.epoch_step(history, epoch)))
             saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
-                             run_folder, label, *read_optimizer_state(path), lab=_recorded_lab(run_folder))
+                             run_folder, label, *read_optimizer_state(path), lab=_recorded_lab(run_folder),
+                             target_scaler=target_scaler)
         else:
             return None
         run_library.check_fits(network, saved.config, path)

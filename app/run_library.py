@@ -74,12 +74,11 @@ def model_metadata(experiment, **extra) -> dict:
     scaling (method, offset and scale per feature) — and to read its outputs: the regression targets'
     scaling (:meth:`core.datasets.Scaler.record`; None when they were not scaled)."""
     dataset = experiment.dataset
-    target_scaler = None if dataset.target_scaler is None else dataset.target_scaler.record()
     return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_file_dict(),
             "image_shape": list(dataset.image_shape) if dataset.image_shape is not None else None,
             "class_names": list(dataset.class_names), "scaling": dataset.scaler.method,
             "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()},
-            "target_scaler": target_scaler, **extra}
+            **runs.outputs_record(dataset), **extra}
 
 
 def describe_network(network) -> str:
@@ -164,11 +163,18 @@ def write_metrics_csv(path, history: dict) -> None:
     model_io.write_text_atomically(Path(path), csv_text(METRIC_COLUMNS, rows))
 
 
+FITTED = "fitted"
+"""The :attr:`SavedRun.target_scaler` of weights whose file records none (saved before files recorded it): the
+targets' scaling is fitted on the data's training split, as when they were trained."""
+
+
 @dataclass(frozen=True)
 class SavedRun:
     """A saved state to bring back into the window: a run's weights at ``epoch``/``step``, its
     configuration and its history up to then. ``origin`` is the run folder the next Start branches
-    from (None for a model file that belongs to no run)."""
+    from (None for a model file that belongs to no run). ``target_scaler``: the scaling of the regression targets
+    the weights learnt, as their file records it (:func:`core.model_io.target_scaler`: a Scaler, None for none),
+    or :data:`FITTED`."""
 
     config: RunConfig
     state: dict
@@ -180,6 +186,7 @@ class SavedRun:
     optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
     optimizer_problem: str | None = None  # why the optimiser's saved state could not be read
     lab: dict | None = None  # core.runs.RunInfo.lab: the teaching lab the weights were trained in
+    target_scaler: object = FITTED
 
 
 MODEL_PROBLEMS = {
@@ -193,6 +200,11 @@ MODEL_PROBLEMS = {
                                                 "the run that saved them had diverged"),
 }
 """What is wrong with a model file, by :class:`core.model_io.ModelFileProblem`'s kind."""
+
+
+def recorded_target_scaler(network, metadata: dict):
+    """The :attr:`SavedRun.target_scaler` of ``network`` saved with ``metadata`` (its model file's)."""
+    return model_io.target_scaler(metadata, network, unrecorded=FITTED)
 
 
 def describe_problem(error: Exception) -> str:

@@ -196,6 +196,12 @@ def _recorded_loss(entry: dict) -> float:
     return loss if math.isfinite(loss) else math.inf
 
 
+def outputs_record(dataset) -> dict:
+    """What a model file records of how to read its network's outputs, trained on ``dataset``: the scaling of the
+    regression targets (``target_scaler``: :meth:`core.datasets.Scaler.record`, None when they were not scaled)."""
+    return {"target_scaler": None if dataset.target_scaler is None else dataset.target_scaler.record()}
+
+
 class RunRecorder:
     """Writes a run folder while a trainer runs: feed it every event with :meth:`record`.
 
@@ -205,9 +211,11 @@ class RunRecorder:
 
     def __init__(self, config: run_config.RunConfig, network, dataset_name: str, folder: Path | None = None,
                  checkpoint_every: int = 5, parent: dict | None = None, history: dict | None = None,
-                 lab: dict | None = None):
+                 lab: dict | None = None, recorded: dict | None = None):
         """``lab``: ``{"lab": id, "variant": name}`` for weights trained in a teaching lab (the window
-        opens the lab again with the run, and a result is exported only under its own lab)."""
+        opens the lab again with the run, and a result is exported only under its own lab). ``recorded``: what
+        each model file of the run records besides the data set's name, epoch and step: :func:`outputs_record`,
+        with which its outputs read in the data's units whatever data it is opened with."""
         self.config, self.network = config, network
         stamp = time.strftime("%Y%m%d-%H%M%S")
         if folder is None:
@@ -230,12 +238,13 @@ class RunRecorder:
             "started": time.strftime("%Y-%m-%d %H:%M:%S"), "pid": os.getpid(),
             "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None, "lab": lab,
         }
+        recorded = recorded or {}
         if parent:
             self.meta["parent"] = parent
         self.folder.mkdir(parents=True, exist_ok=True)
         model_io.write_text_atomically(self.folder / "config.json", config.to_json())
         self._save_meta()
-        self._metadata = {"dataset": dataset_name}
+        self._metadata = {"dataset": dataset_name, **recorded}
 
     def _save_meta(self) -> None:
         _write_json(self.folder / "run.json", self.meta)
@@ -514,8 +523,9 @@ def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
     history = {"epochs": [e for e in old["epochs"] if e["epoch"] <= epoch],
                "batches": [b for b in old["batches"] if b[0] <= epoch_step(old, epoch)],
                "batch_stride": old.get("batch_stride", 1)}
-    recorder = RunRecorder(config, network, metadata.get("dataset", "?"),
-                           parent={"run": run.name, "epoch": epoch}, history=history, lab=RunInfo.read(run).lab)
+    recorder = RunRecorder(config, network, metadata.get("dataset", "?"), parent={"run": run.name, "epoch": epoch},
+                           history=history, lab=RunInfo.read(run).lab,
+                           recorded={key: metadata[key] for key in ("target_scaler",) if key in metadata})
     return network, recorder, history
 
 

@@ -233,6 +233,26 @@ class Dataset:
             return np.array(y, dtype=np.float32, order="C")
         return self.target_scaler.inverse_transform(y)
 
+    def with_target_scaler(self, scaler: Scaler | None) -> "Dataset":
+        """The same examples, their regression targets scaled by ``scaler`` (None: as they are) rather than by
+        the one fitted on this training split: y' = (y − offset) / scale of y = :meth:`original_targets`.
+        A saved network learnt targets scaled by the scaler its file records; with it, its predictions
+        ŷ = ŷ' · scale + offset are in the data's units even when the training split is no longer the one
+        it was fitted on (a CSV file edited since). ValueError for another number of target columns."""
+        if self.task != "regression" or _same_scaler(scaler, self.target_scaler):
+            return self
+        columns = self.y_train.shape[1]
+        if scaler is not None and scaler.offset.size != columns:
+            raise ValueError(f"dataset {self.name!r} has {columns} target columns, the target scaler "
+                             f"{scaler.offset.size}")
+
+        def rescaled(y):
+            original = self.original_targets(y)
+            return original if scaler is None else scaler.transform(original)
+
+        return dataclasses.replace(self, y_train=rescaled(self.y_train), y_val=rescaled(self.y_val),
+                                   y_test=rescaled(self.y_test), target_scaler=scaler)
+
     @property
     def n_classes(self) -> int:
         """Number of classes (0 for regression)."""
@@ -318,6 +338,13 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
                    scaler.transform(X_test), targets[2], class_names=tuple(class_names),
                    feature_names=tuple(feature_names), image_shape=image_shape, scaler=scaler,
                    target_scaler=target_scaler, test_split=test_split if split_off else None)
+
+
+def _same_scaler(first: Scaler | None, second: Scaler | None) -> bool:
+    if first is None or second is None:
+        return first is second
+    return first.method == second.method and np.array_equal(first.offset, second.offset) \
+        and np.array_equal(first.scale, second.scale)
 
 
 def _targets(task, splits, target_scaling):

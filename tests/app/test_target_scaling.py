@@ -184,3 +184,37 @@ def test_unscaled_regression_targets_keep_the_loss_and_scores_as_they_were(open_
     assert "scaled" not in window.status_labels["loss"].text()
     loss_view = next(view for view in window.views if isinstance(view, LossView))
     assert loss_view.loss_plot.getAxis("left").labelText == "loss"
+
+
+@pytest.mark.parametrize("opened", ["model file", "run"])
+def test_a_reopened_model_reads_its_outputs_with_the_scaler_it_learnt_with_after_the_prices_were_edited(
+        open_window, qtbot, tmp_path, monkeypatch, opened):
+    """The prices of the file edited since (half as high again, the areas as they were): fitted again, the targets'
+    scaler would read the saved network's outputs as other prices. Opened, the network predicts what it did."""
+    monkeypatch.setenv("MLP_WORKBENCH_RUNS", str(tmp_path / "runs"))
+    path = write_houses(tmp_path / "houses.csv", n=80)
+    window = open_window(houses_config(path, "standardize"))
+    window.confirm_reset = lambda question: True
+    window.model.set("training.epochs", 3)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    trained = window.experiment
+    predicted = trained.dataset.original_targets(trained.network.predict(trained.dataset.X_val))
+    saved, folder = trained.dataset.target_scaler, window.recording.folder
+    assert window.save_model(tmp_path / "houses.npz")
+    table = np.loadtxt(path, delimiter=",", skiprows=1)
+    path.write_text("area,price\n" + "".join(f"{a:.1f},{1.5 * p:.0f}\n" for a, p in table), encoding="utf-8")
+
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.load_model(tmp_path / "houses.npz") if opened == "model file" else window.open_run(folder)
+    reopened = window.experiment
+    qtbot.waitUntil(lambda: window._saved_run is None, timeout=10_000)
+    assert reopened.dataset is not trained.dataset and reopened.network is not trained.network, "loaded again"
+    np.testing.assert_allclose(reopened.dataset.original_targets(reopened.dataset.y_train),
+                               1.5 * trained.dataset.original_targets(trained.dataset.y_train), rtol=1e-4)
+    assert reopened.dataset.target_scaler.offset.tolist() == saved.offset.tolist()
+    assert reopened.dataset.target_scaler.scale.tolist() == saved.scale.tolist()
+    np.testing.assert_allclose(reopened.dataset.original_targets(reopened.network.predict(reopened.dataset.X_val)),
+                               predicted, rtol=1e-5)

@@ -139,6 +139,23 @@ def test_branching_from_a_checkpoint_keeps_its_weights_and_records_the_lineage(l
         runs.branch(recorder.folder, 3)
 
 
+def test_a_run_on_scaled_targets_records_their_scaler_in_its_weights(library):
+    """Each model file of the run reads its outputs in the data's units with the scaler it learnt with, whatever
+    data it is opened with, also the files of a run branched from it."""
+    config = small_config(epochs=2, name="sine")
+    config.data.dataset, config.data.target_scaling, config.loss.name = "sine", "unit", "mse"
+    experiment = Experiment(config)
+    recorder = runs.RunRecorder(config, experiment.network, "sine", checkpoint_every=2,
+                                recorded=runs.outputs_record(experiment.dataset))
+    for event in experiment.make_trainer().run():
+        recorder.record(event)
+    scaler = experiment.dataset.target_scaler.record()
+    for which in ("best", "last", "epoch-0002"):
+        assert runs.load_weights(recorder.folder, which)[1]["target_scaler"] == scaler
+    _, branched, _ = runs.branch(recorder.folder, 2)
+    assert branched._metadata["target_scaler"] == scaler
+
+
 def test_the_optimiser_state_is_saved_with_the_last_weights_and_each_checkpoint(library):
     config = small_config(epochs=4)
     experiment = Experiment(config)

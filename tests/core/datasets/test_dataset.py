@@ -157,6 +157,30 @@ def test_class_labels_are_never_scaled_and_an_unknown_target_scaling_is_named():
         make_dataset("r", "regression", X, y.astype(float), target_scaling="log")
 
 
+def test_data_take_another_target_scaler_keeping_their_targets_in_the_data_s_units():
+    """A saved network's scaler (fitted on the prices as they were) on prices edited since: y' = (y − μ₀) / σ₀ of
+    the prices now, which read back as they are; "not scaled" gives the prices themselves."""
+    X, y = prices()
+    then = make_dataset("houses", "regression", X, y, scaling="none", target_scaling="standardize")
+    edited = make_dataset("houses", "regression", X, 1.5 * y, scaling="none", target_scaling="standardize")
+    assert edited.target_scaler.offset[0] != pytest.approx(then.target_scaler.offset[0], rel=0.1)
+    saved = Scaler.from_record(then.target_scaler.record())
+    taken = edited.with_target_scaler(saved)
+    assert taken.target_scaler is saved and np.array_equal(taken.X_train, edited.X_train)
+    for split in ("train", "val", "test"):
+        now = edited.original_targets(getattr(edited, "y_" + split))
+        np.testing.assert_allclose(getattr(taken, "y_" + split), (now - then.target_scaler.offset)
+                                   / then.target_scaler.scale, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(taken.original_targets(getattr(taken, "y_" + split)), now, rtol=1e-6)
+    raw = edited.with_target_scaler(None)
+    assert raw.target_scaler is None and np.allclose(raw.y_test, edited.original_targets(edited.y_test))
+    assert edited.with_target_scaler(Scaler.from_record(edited.target_scaler.record())) is edited, "the same one"
+    classes = make_dataset("t", "multiclass", *table(), class_names="abcd")
+    assert classes.with_target_scaler(saved) is classes, "class labels are never scaled"
+    with pytest.raises(ValueError, match="'houses' has 1 target columns, the target scaler 2"):
+        edited.with_target_scaler(Scaler.from_record({"method": "unit", "offset": [0, 0], "scale": [1, 1]}))
+
+
 def test_a_scaler_is_recorded_as_json_and_a_bad_record_is_refused_saying_why():
     X, y = prices()
     scaler = make_dataset("houses", "regression", X, y, target_scaling="standardize").target_scaler
