@@ -2055,7 +2055,7 @@ class MainWindow(QMainWindow):
                               "warning")
             return False
         try:
-            run_library.write_metrics_csv(path, history)
+            run_library.write_metrics_csv(path, history, self._scaled_targets())
         except OSError as error:
             self.show_message(self.tr("Could not export to %1: %2").replace("%1", str(path))
                               .replace("%2", os_error_reason(error)), "error")

@@ -48,6 +48,12 @@ METRIC_COLUMNS = ("epoch", "step", "train_loss", "train_penalty", "train_metric"
                   "elapsed")
 """The columns of a metrics CSV: one row per epoch of the run's history."""
 
+LOSS_COLUMNS = ("train_loss", "val_loss")
+"""The columns of :data:`METRIC_COLUMNS` that are the loss of the targets (the penalty is of the weights)."""
+
+SCALED_TARGETS = QT_TRANSLATE_NOOP("RunLibrary", "%1 (scaled targets)")
+"""A loss of scaled regression targets, not in the data's units, as the status bar marks it."""
+
 
 def checkpoint_interval(epochs: int) -> int:
     """Epochs between checkpoints: 5, as on the command line, or more for runs of over 100 epochs."""
@@ -154,13 +160,21 @@ def _interpolate(step: int, steps: list[int], times: list[float]) -> float:
     return times[index - 1] + share * (times[index] - times[index - 1])
 
 
-def write_metrics_csv(path, history: dict) -> None:
+def of_scaled_targets(name: str) -> str:
+    """``name`` of a loss of scaled regression targets, marked so (:data:`SCALED_TARGETS`)."""
+    return QCoreApplication.translate("RunLibrary", SCALED_TARGETS).replace("%1", name)
+
+
+def write_metrics_csv(path, history: dict, scaled_targets: bool = False) -> None:
     """Write the per-epoch history as CSV (:data:`METRIC_COLUMNS`; an empty cell where a value was not finite)
     for a spreadsheet in the interface language (:mod:`app.spreadsheet_csv`), atomically (the previous file
-    stays whole if the write fails)."""
+    stays whole if the write fails). With ``scaled_targets`` the losses' columns say that they are of the scaled
+    regression targets ("val_loss (scaled targets)"), not in the data's units."""
+    header = [of_scaled_targets(column) if scaled_targets and column in LOSS_COLUMNS else column
+              for column in METRIC_COLUMNS]
     rows = [["" if entry.get(column) is None else entry[column] for column in METRIC_COLUMNS]
             for entry in history["epochs"]]
-    model_io.write_text_atomically(Path(path), csv_text(METRIC_COLUMNS, rows))
+    model_io.write_text_atomically(Path(path), csv_text(header, rows))
 
 
 FITTED = "fitted"

@@ -2,7 +2,8 @@
 
 A run folder holds::
 
-    run.json            name, dataset, network summary, optimiser, status, dates, parent (lineage)
+    run.json            name, dataset, network summary, optimiser, status, dates, parent (lineage), and
+                        for scaled regression targets their scaling, which its losses are of
     config.json         the full RunConfig (with schema_version)
     history.json        metrics per epoch, and per batch (decimated to a bounded number of points):
                         [step, loss, metric, lr] and, when the run tracked them, each Dense
@@ -124,12 +125,13 @@ RUN_FIELDS = {
     "started": ("a date as text", _is_text),
     "parent": ('null or {"run": a run folder\'s name, "epoch": a whole number ≥ 0}', _is_lineage),
     "lab": (model_io.LAB_TAG, model_io.is_lab_tag),
+    "target_scaling": ("null or a scaling's name", lambda value: value is None or _is_text(value)),
 }
 """What each field of a run.json that :class:`RunInfo` lists must be, and how to say so: a run.json
 edited by hand, or by another program, must not break the lists that show it."""
 
 RUN_DEFAULTS = {"dataset": "?", "network": "?", "optimizer": "?", "best_metric": None, "best_epoch": None,
-                "epochs_done": 0, "status": "?", "started": "", "parent": None, "lab": None}
+                "epochs_done": 0, "status": "?", "started": "", "parent": None, "lab": None, "target_scaling": None}
 """What a run.json without one of :data:`RUN_FIELDS` is read as (its name: the folder's)."""
 
 HISTORY_FIELDS = {
@@ -174,6 +176,7 @@ class RunInfo:
     started: str
     parent: str | None
     lab: dict | None  # {"lab": id, "variant": name}: the teaching lab its weights were trained in
+    target_scaling: str | None  # of the regression targets its losses are of ("standardize"); None: not scaled
 
     @classmethod
     def read(cls, folder: Path) -> "RunInfo":
@@ -215,7 +218,8 @@ class RunRecorder:
         """``lab``: ``{"lab": id, "variant": name}`` for weights trained in a teaching lab (the window
         opens the lab again with the run, and a result is exported only under its own lab). ``recorded``: what
         each model file of the run records besides the data set's name, epoch and step: :func:`outputs_record`,
-        with which its outputs read in the data's units whatever data it is opened with."""
+        with which its outputs read in the data's units whatever data it is opened with; run.json names the
+        targets' scaling (``target_scaling``), which the run's losses are of."""
         self.config, self.network = config, network
         stamp = time.strftime("%Y%m%d-%H%M%S")
         if folder is None:
@@ -239,6 +243,8 @@ class RunRecorder:
             "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None, "lab": lab,
         }
         recorded = recorded or {}
+        if recorded.get("target_scaler") is not None:
+            self.meta["target_scaling"] = recorded["target_scaler"]["method"]
         if parent:
             self.meta["parent"] = parent
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -297,12 +297,14 @@ class Naming:
 # ------------------------------------------------------------------------------------------ worker
 @dataclass(frozen=True)
 class RaceStarted:
-    """The race is built: contender labels, batches per epoch, planned epochs, regression or not."""
+    """The race is built: contender labels, batches per epoch, planned epochs, regression or not, and whether the
+    regression targets are scaled (the losses are then those of the scaled targets, not in the data's units)."""
 
     labels: tuple
     steps_per_epoch: int
     epochs: int
     regression: bool
+    scaled_targets: bool
 
 
 @dataclass(frozen=True)
@@ -370,7 +372,7 @@ class RaceWorker(Worker):
                 if index == 0:
                     regression = race.networks[0].loss.task == "regression"
                     self.started.emit(RaceStarted(tuple(c.label for c in race.contenders), event.steps_per_epoch,
-                                                  event.epochs, regression))
+                                                  event.epochs, regression, race.dataset.target_scaler is not None))
                 continue
             elif kind is events.Paused:
                 if not pause_reported:  # the race reports a pause once per contender
@@ -464,6 +466,7 @@ class CompareView(SessionView, View):
         self.summary: tuple = ()
         self._steps_per_epoch = 1
         self._regression = False
+        self._scaled_targets = False  # the race's losses are of scaled regression targets
         self._paused = False
         self._failed = False
         self._plot_items: list[tuple] = []  # each contender's (training loss trend, validation loss, metric)
@@ -1095,7 +1098,7 @@ class CompareView(SessionView, View):
     @Slot(object)
     def _on_started(self, started: RaceStarted) -> None:
         self._steps_per_epoch = started.steps_per_epoch
-        self._regression = started.regression
+        self._regression, self._scaled_targets = started.regression, started.scaled_targets
         self._set_headers()
         self.status.setText(self.tr("Racing…"))
 
@@ -1283,8 +1286,17 @@ class CompareView(SessionView, View):
 
     def _set_headers(self) -> None:
         self.rate_plot.setTitle(self.tr("Learning rate"), color=palette.FOREGROUND)
-        self.loss_plot.setTitle(self.tr("Training loss: each step and smoothed") if self._smoothing()
-                                else self.tr("Training loss of each step"), color=palette.FOREGROUND)
+        # Of scaled regression targets the losses are not in the data's units, and say so as the Loss view's do: in
+        # the titles, as "loss of the scaled targets" along the axis ran past the short validation plot.
+        if self._scaled_targets:
+            training = self.tr("Training loss of the scaled targets: each step and smoothed") if self._smoothing() \
+                else self.tr("Training loss of the scaled targets at each step")
+        else:
+            training = self.tr("Training loss: each step and smoothed") if self._smoothing() \
+                else self.tr("Training loss of each step")
+        self.loss_plot.setTitle(training, color=palette.FOREGROUND)
+        self.val_loss_plot.setTitle(self.tr("Validation loss of the scaled targets") if self._scaled_targets
+                                    else self.tr("Validation loss"), color=palette.FOREGROUND)
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         title = self.tr("Validation {metric}").format(metric=metric)  # "{metric} на валидации": capitalised
         self.metric_plot.setTitle(title[:1].upper() + title[1:], color=palette.FOREGROUND)
@@ -1424,8 +1436,8 @@ class CompareView(SessionView, View):
         """The results table, a row per contender, its numbers unrounded (empty cells where it has none)."""
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         header = [self.tr("contender"), self.tr("optimiser"), self.tr("best validation {metric}").format(metric=metric),
-                  self.tr("at epoch"), self.tr("target loss (epoch mean)"), self.tr("steps to target loss"),
-                  self.tr("seconds per epoch"), self.tr("status")]
+                  self.tr("at epoch"), self._loss_name(self.tr("target loss (epoch mean)")),
+                  self.tr("steps to target loss"), self.tr("seconds per epoch"), self.tr("status")]
         target = self._target()
         rows = []
         for label, contender, summary in zip(self.labels, self._racing_contenders, self.summary):
@@ -1436,6 +1448,10 @@ class CompareView(SessionView, View):
                          steps or "", summary.seconds_per_epoch if math.isfinite(summary.seconds_per_epoch) else "",
                          self._status(summary)])
         return header, rows
+
+    def _loss_name(self, name: str) -> str:
+        """The exported ``name`` of a loss, said to be of the scaled targets when they are, as the Loss view says it."""
+        return self.tr("%1, of the scaled targets").replace("%1", name) if self._scaled_targets else name
 
     def export_summary(self, path) -> None:
         """Write :meth:`summary_rows` to the CSV file ``path``; ValueError before a race has a summary."""
@@ -1450,9 +1466,10 @@ class CompareView(SessionView, View):
         validation loss and metric, of each contender: contender, series, step, epoch, the contender's
         computing time, value."""
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
-        names = (self.tr("training loss (each step)"), self.tr("learning rate"),
-                 self.tr("training loss (epoch mean)"), self.tr("training {metric} (epoch)").format(metric=metric),
-                 self.tr("validation loss"), self.tr("validation {metric}").format(metric=metric))
+        names = (self._loss_name(self.tr("training loss (each step)")), self.tr("learning rate"),
+                 self._loss_name(self.tr("training loss (epoch mean)")),
+                 self.tr("training {metric} (epoch)").format(metric=metric),
+                 self._loss_name(self.tr("validation loss")), self.tr("validation {metric}").format(metric=metric))
         rows = []
         steps_per_epoch = self._steps_per_epoch
         for index, (label, curves) in enumerate(zip(self.labels, self.curves)):

@@ -27,6 +27,7 @@ from app import palette
 from app.display_names import label
 from app.i18n import format_number
 from app.panels.widgets import FlowLayout, breakable
+from app.run_library import of_scaled_targets
 from app.views.base import TranslatedText, View, floating_legend
 from core import runs
 
@@ -482,13 +483,18 @@ class RunsView(View):
         unreadable = []
         for folder in self.selected():
             history = self._history(folder)
-            name = self._infos[folder].name if folder in self._infos else folder.name
+            info = self._infos.get(folder)
+            name = info.name if info is not None else folder.name
             if history is None:
                 unreadable.append(name)
                 continue
             points = [(entry["epoch"], entry.get(key)) for entry in history["epochs"]]
             x = np.array([epoch for epoch, _ in points], dtype=float)
             y = np.array([math.nan if value is None else value for _, value in points], dtype=float)
+            # A loss of scaled regression targets is not in the data's units: its run says so, as the status bar
+            # does (along the axis, "validation loss, of the scaled targets" was cut short).
+            if key.endswith("loss") and info is not None and info.target_scaling is not None:
+                name = of_scaled_targets(name)
             self._curves.append((name, x, y))
         if unreadable:
             self.status.setText(self.tr("No curves to show for %1: the history has not been saved yet or cannot "

@@ -792,6 +792,10 @@
         <translation>секунд на эпоху</translation>
     </message>
     <message>
+        <source>%1, of the scaled targets</source>
+        <translation>%1, по масштабированной цели</translation>
+    </message>
+    <message>
         <source>no race has results yet</source>
         <translation>ни у одной гонки ещё нет результатов</translation>
     </message>
@@ -912,12 +916,24 @@
         <translation>{label} (вне шкалы)</translation>
     </message>
     <message>
+        <source>Training loss of the scaled targets: each step and smoothed</source>
+        <translation>Потери на обучении по масштабированной цели: шаги и сглаженные</translation>
+    </message>
+    <message>
+        <source>Training loss of the scaled targets at each step</source>
+        <translation>Потери на обучении по масштабированной цели на каждом шаге</translation>
+    </message>
+    <message>
         <source>Training loss: each step and smoothed</source>
         <translation>Потери на обучении: шаги и сглаженные</translation>
     </message>
     <message>
         <source>Training loss of each step</source>
         <translation>Потери на обучении на каждом шаге</translation>
+    </message>
+    <message>
+        <source>Validation loss of the scaled targets</source>
+        <translation>Потери на валидации по масштабированной цели</translation>
     </message>
     <message>
         <source>R²</source>
@@ -5525,6 +5541,10 @@ epoch mean
 </context>
 <context>
     <name>RunLibrary</name>
+    <message>
+        <source>%1 (scaled targets)</source>
+        <translation>%1 (масштабированная цель)</translation>
+    </message>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 — такого файла нет</translation>

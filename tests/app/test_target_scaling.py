@@ -160,6 +160,9 @@ def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in
     assert points.min() > 50_000
     assert loss_view.loss_plot.getAxis("left").labelText == "loss of the scaled targets"
     assert loss_view.table()[1][0][0] == "loss per batch, of the scaled targets"
+    assert window.export_metrics(tmp_path / "metrics.csv")
+    header = (tmp_path / "metrics.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("epoch,step,train_loss (scaled targets),train_penalty,") and "val_loss (scaled" in header
 
     path = tmp_path / "houses.npz"
     assert window.save_model(path)
@@ -184,6 +187,8 @@ def test_unscaled_regression_targets_keep_the_loss_and_scores_as_they_were(open_
     assert "scaled" not in window.status_labels["loss"].text()
     loss_view = next(view for view in window.views if isinstance(view, LossView))
     assert loss_view.loss_plot.getAxis("left").labelText == "loss"
+    assert window.export_metrics(tmp_path / "metrics.csv")
+    assert "scaled" not in (tmp_path / "metrics.csv").read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("opened", ["model file", "run"])
@@ -218,3 +223,112 @@ def test_a_reopened_model_reads_its_outputs_with_the_scaler_it_learnt_with_after
     assert reopened.dataset.target_scaler.scale.tolist() == saved.scale.tolist()
     np.testing.assert_allclose(reopened.dataset.original_targets(reopened.network.predict(reopened.dataset.X_val)),
                                predicted, rtol=1e-5)
+
+
+def sine_config(target_scaling: str, name: str = "sine") -> RunConfig:
+    config = RunConfig(name=name)
+    config.data.dataset, config.data.target_scaling, config.loss.name = "sine", target_scaling, "mse"
+    config.network.hidden = [LayerConfig(units=8, activation="tanh", init="xavier_uniform")]
+    config.training.epochs = 2
+    return config
+
+
+@pytest.mark.parametrize("target_scaling", ["standardize", "none"])
+def test_the_optimiser_race_says_its_losses_are_of_the_scaled_targets_as_the_loss_view_does(
+        qtbot, tmp_path, target_scaling):
+    import csv
+
+    from app.views.compare_view import CompareView
+    from core.config import ScheduleConfig
+
+    i18n.ensure_installed()
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_config(sine_config(target_scaling))
+    view.set_contenders([("SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig()),
+                         ("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig())])
+    view.show()
+    view.start_button.click()
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
+    scaled = target_scaling != "none"
+    of = (lambda name: f"{name}, of the scaled targets") if scaled else (lambda name: name)  # noqa: E731
+    titles = (view.loss_plot.titleLabel.text, view.val_loss_plot.titleLabel.text)
+    assert titles == (("Training loss of the scaled targets: each step and smoothed",
+                       "Validation loss of the scaled targets") if scaled
+                      else ("Training loss: each step and smoothed", "Validation loss"))
+    series = {row[1] for row in view.table()[1]}
+    assert series == {of("training loss (each step)"), "learning rate", of("training loss (epoch mean)"),
+                      "training R² (epoch)", of("validation loss"), "validation R²"}
+    view.export_summary(tmp_path / "summary.csv")
+    with open(tmp_path / "summary.csv", encoding="utf-8-sig") as handle:
+        assert next(csv.reader(handle))[4] == of("target loss (epoch mean)")
+    if scaled:
+        i18n.set_language("ru")
+        try:
+            assert view.val_loss_plot.titleLabel.text == "Потери на валидации по масштабированной цели"
+            assert "потери на валидации, по масштабированной цели" in {row[1] for row in view.table()[1]}
+        finally:
+            i18n.set_language("en")
+    view.stop_and_wait()
+
+
+def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, monkeypatch):
+    """The runs whose losses are of scaled regression targets say so in the legend and the exported table, as the
+    status bar does; not their R², the same in either units, nor the losses of unscaled targets."""
+    from app.views.runs_view import RunsView
+    from core import runs
+    from core.experiment import Experiment
+
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    folders = {}
+    for name, target_scaling in (("scaled", "unit"), ("also scaled", "standardize"), ("raw", "none")):
+        experiment = Experiment(sine_config(target_scaling, name))
+        recorder = runs.RunRecorder(experiment.config, experiment.network, "sine",
+                                    recorded=runs.outputs_record(experiment.dataset))
+        for event in experiment.make_trainer().run():
+            recorder.record(event)
+        folders[name] = recorder.folder
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    shown = lambda: (sorted(name for name, _, _ in view.overlaid()),  # noqa: E731
+                     sorted(item.text for _, item in view.legend.items), sorted({row[0] for row in view.table()[1]}))
+    view.select(folders.values())
+    view.curve_box.setCurrentIndex(view.curve_box.findData("train_loss"))
+    marked = ["also scaled (scaled targets)", "raw", "scaled (scaled targets)"]
+    assert shown() == (marked, marked, marked)
+    assert view.plot.getAxis("left").labelText == view.table()[0][2] == "training loss"
+    view.curve_box.setCurrentIndex(view.curve_box.findData("val_metric"))
+    assert shown()[0] == ["also scaled", "raw", "scaled"]
+    view.curve_box.setCurrentIndex(view.curve_box.findData("val_loss"))
+    assert shown()[0] == marked
+    view.select([folders["scaled"], folders["raw"]])
+    i18n.set_language("ru")
+    try:
+        assert shown()[0] == ["raw", "scaled (масштабированная цель)"]
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_metrics_csv_says_its_losses_are_of_the_scaled_targets(tmp_path):
+    import csv
+    import io
+
+    from app import run_library
+
+    history = {"epochs": [{"epoch": 1, "step": 5, "train_loss": 0.5, "train_penalty": 0.1, "train_metric": 0.8,
+                           "val_loss": 0.25, "val_metric": 0.875, "lr": 0.01, "elapsed": 0.25}], "batches": []}
+    header = lambda: next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))  # noqa: E731
+    path = tmp_path / "metrics.csv"
+    run_library.write_metrics_csv(path, history, scaled_targets=True)
+    assert header() == ["epoch", "step", "train_loss (scaled targets)", "train_penalty", "train_metric",
+                        "val_loss (scaled targets)", "val_metric", "lr", "elapsed"]
+    run_library.write_metrics_csv(path, history)
+    assert header() == list(run_library.METRIC_COLUMNS)
+    i18n.set_language("ru")
+    try:
+        run_library.write_metrics_csv(path, history, scaled_targets=True)
+        text = path.read_text(encoding="utf-8-sig")
+        assert next(csv.reader(io.StringIO(text), delimiter=";"))[2] == "train_loss (масштабированная цель)"
+    finally:
+        i18n.set_language("en")

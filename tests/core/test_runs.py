@@ -139,9 +139,10 @@ def test_branching_from_a_checkpoint_keeps_its_weights_and_records_the_lineage(l
         runs.branch(recorder.folder, 3)
 
 
-def test_a_run_on_scaled_targets_records_their_scaler_in_its_weights(library):
+def test_a_run_on_scaled_targets_records_their_scaler_in_its_weights_and_names_it_in_run_json(library):
     """Each model file of the run reads its outputs in the data's units with the scaler it learnt with, whatever
-    data it is opened with, also the files of a run branched from it."""
+    data it is opened with; the run library lists what its losses are of. A run whose targets are not scaled
+    keeps the run.json it had."""
     config = small_config(epochs=2, name="sine")
     config.data.dataset, config.data.target_scaling, config.loss.name = "sine", "unit", "mse"
     experiment = Experiment(config)
@@ -152,8 +153,12 @@ def test_a_run_on_scaled_targets_records_their_scaler_in_its_weights(library):
     scaler = experiment.dataset.target_scaler.record()
     for which in ("best", "last", "epoch-0002"):
         assert runs.load_weights(recorder.folder, which)[1]["target_scaler"] == scaler
+    assert runs.RunInfo.read(recorder.folder).target_scaling == "unit"
     _, branched, _ = runs.branch(recorder.folder, 2)
-    assert branched._metadata["target_scaler"] == scaler
+    assert runs.RunInfo.read(branched.folder).target_scaling == "unit"
+    _, plain, _ = record_run(small_config(epochs=1))
+    assert "target_scaling" not in json.loads((plain.folder / "run.json").read_text(encoding="utf-8"))
+    assert runs.RunInfo.read(plain.folder).target_scaling is None
 
 
 def test_the_optimiser_state_is_saved_with_the_last_weights_and_each_checkpoint(library):
