@@ -265,8 +265,7 @@ def migrate(raw: dict) -> dict:
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise ValueError(f"schema_version must be a non-negative whole number, got {version!r}")
     if version > SCHEMA_VERSION:
-        raise ValueError(f"this configuration has schema_version {version}, written by a newer MLP Workbench; "
-                         f"this version reads up to {SCHEMA_VERSION}. Update the application to open it.")
+        raise NewerConfigError(version)
     raw = copy.deepcopy(raw)
     while version < SCHEMA_VERSION:
         raw = MIGRATIONS[version](raw)
@@ -521,6 +520,17 @@ def validate(config: RunConfig, dataset_names=None) -> list[ConfigError]:
     return errors
 
 
+class NewerConfigError(ValueError):
+    """A configuration of a newer ``version`` of the schema than :data:`SCHEMA_VERSION`, read from ``path`` if not
+    None: checked before its fields, so that it is refused by its version and not by a field this one lacks."""
+
+    def __init__(self, version: int, path=None):
+        self.version, self.path = version, path
+        message = (f"this configuration has schema_version {version}, written by a newer MLP Workbench; this "
+                   f"version reads up to {SCHEMA_VERSION}. Update the application to open it.")
+        super().__init__(message if path is None else f"{path}: {message}")
+
+
 class InvalidConfigError(ValueError):
     """A run configuration with problems (:func:`validate`'s ``errors``), read from ``path`` if not None."""
 
@@ -551,5 +561,7 @@ def load(path) -> RunConfig:
         return check(RunConfig.from_json(text))
     except InvalidConfigError as error:
         raise InvalidConfigError(error.errors, path) from None
+    except NewerConfigError as error:
+        raise NewerConfigError(error.version, path) from None
     except ValueError as error:  # which file: a run's config.json, or one the user opened
         raise ValueError(f"{path}: {error}") from None

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
 from core._checks import NumberError
-from core.config import OPTIONS, ConfigError, InvalidConfigError, as_written
+from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
@@ -110,10 +110,24 @@ def number_problem_text(error: ValueError, subject: bool = True) -> str:
                         subject)
 
 
+NEWER_CONFIG = {
+    "file": QT_TRANSLATE_NOOP("Problems", "%1 was written by a newer MLP Workbench (configuration version %2; this "
+                                          "one reads up to %3): open it with that version, or update this one"),
+    "recorded": QT_TRANSLATE_NOOP("Problems", "its configuration was written by a newer MLP Workbench (version %2; "
+                                              "this one reads up to %3): open it with that version, or update this one"),
+}
+"""A configuration of a newer schema (:class:`~core.config.NewerConfigError`): in its file %1, or recorded in a
+model file."""
+
+
 def refusal_text(error: Exception) -> str:
     """Why a configuration was refused, in the current language where the engine says by which rules
-    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it);
-    else as the engine words it."""
+    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it) or that a
+    newer version wrote it; else as the engine words it."""
+    if isinstance(error, NewerConfigError):
+        template = NEWER_CONFIG["file" if error.path is not None else "recorded"]
+        return QCoreApplication.translate("Problems", template).replace("%1", str(error.path)) \
+            .replace("%2", str(error.version)).replace("%3", str(SCHEMA_VERSION))
     if not isinstance(error, InvalidConfigError):
         return str(error)
     heading = QCoreApplication.translate("Problems", "invalid run configuration:")

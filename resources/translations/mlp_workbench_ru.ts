@@ -5281,6 +5281,14 @@ epoch mean
         <translation>%1, введено %2</translation>
     </message>
     <message>
+        <source>%1 was written by a newer MLP Workbench (configuration version %2; this one reads up to %3): open it with that version, or update this one</source>
+        <translation>%1 записан более новой версией MLP Workbench (версия конфигурации %2; эта читает версии до %3): откройте его в ней или обновите эту</translation>
+    </message>
+    <message>
+        <source>its configuration was written by a newer MLP Workbench (version %2; this one reads up to %3): open it with that version, or update this one</source>
+        <translation>её конфигурация записана более новой версией MLP Workbench (версия %2; эта читает версии до %3): откройте её в ней или обновите эту</translation>
+    </message>
+    <message>
         <source>invalid run configuration:</source>
         <translation>недопустимая конфигурация запуска:</translation>
     </message>

@@ -899,6 +899,36 @@ def test_a_bad_config_file_is_refused_with_its_reason_and_nothing_changes(open_w
     assert "cannot read" in window.message_bar.message()
 
 
+def test_a_configuration_of_a_newer_version_is_refused_by_its_version_in_the_window_s_language(open_window, tmp_path):
+    """Not by a field this version lacks, nor in English only; also one a model file records."""
+    from core import model_io
+    from core.config import SCHEMA_VERSION
+
+    window = open_window()
+    before = window.model.config.copy()
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1, "data": {"dataset": "moons", "shift": 1}}),
+                     encoding="utf-8")
+    assert not window.load_config(str(newer))
+    assert unbroken(window.message_bar.message()) == (
+        f"Could not open the configuration: {newer} was written by a newer MLP Workbench (configuration version "
+        f"{SCHEMA_VERSION + 1}; this one reads up to {SCHEMA_VERSION}): open it with that version, or update this one")
+    model = tmp_path / "newer.npz"
+    model_io.save_model(model, window.experiment.network, dataset="digits",
+                        config={"schema_version": SCHEMA_VERSION + 1})
+    i18n.set_language("ru")
+    try:
+        assert not window.load_model(model)
+        assert unbroken(window.message_bar.message()).endswith(
+            f"её конфигурация записана более новой версией MLP Workbench (версия {SCHEMA_VERSION + 1}; эта читает "
+            f"версии до {SCHEMA_VERSION}): откройте её в ней или обновите эту")
+        assert not window.load_config(str(newer))
+        assert f"{newer} записан более новой версией MLP Workbench" in unbroken(window.message_bar.message())
+    finally:
+        i18n.set_language("en")
+    assert window.model.config == before
+
+
 def test_saving_into_a_missing_folder_fails_cleanly(open_window, tmp_path):
     window = open_window()
     target = tmp_path / "no such folder" / "run.json"
