@@ -86,6 +86,7 @@ SETTING_NAMES = {
     "data.options.max_train": QT_TRANSLATE_NOOP("LabProblems", "training examples at most"),
     "data.validation_split": QT_TRANSLATE_NOOP("LabProblems", "validation split"),
     "data.scaling": QT_TRANSLATE_NOOP("LabProblems", "scaling"),
+    "data.target_scaling": QT_TRANSLATE_NOOP("LabProblems", "target scaling"),
     "data.augmentation": QT_TRANSLATE_NOOP("LabProblems", "augmentation"),
     "network": QT_TRANSLATE_NOOP("LabProblems", "network"),
     "network.hidden": QT_TRANSLATE_NOOP("LabProblems", "hidden layers"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout,
 
 from app import display_names
 from app.dataset_download import megabytes
-from app.i18n import format_integer, format_number
+from app.i18n import english_plural, format_integer, format_number
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -79,7 +79,8 @@ def describe(dataset) -> str:
     kind = task if dataset.task == "regression" else \
         QCoreApplication.translate("DataPanel", "%1, %2 classes").replace("%1", task) \
         .replace("%2", format_integer(dataset.n_classes))
-    features = QCoreApplication.translate("DataPanel", "%1 features").replace("%1", format_integer(dataset.n_features))
+    features = english_plural(QCoreApplication.translate("DataPanel", "%1 feature(s)"), dataset.n_features) \
+        .replace("%1", format_integer(dataset.n_features))
     if dataset.image_shape is not None:
         features += QCoreApplication.translate("DataPanel", " (%1 images)").replace(
             "%1", "×".join(map(str, dataset.image_shape)))

@@ -1268,10 +1268,6 @@ epoch mean
         <translation>%1, классов: %2</translation>
     </message>
     <message>
-        <source>%1 features</source>
-        <translation>признаков: %1</translation>
-    </message>
-    <message>
         <source> (%1 images)</source>
         <translation> (изображения %1)</translation>
     </message>
@@ -1402,6 +1398,10 @@ epoch mean
     <message>
         <source>Download the data set</source>
         <translation>Скачать набор данных</translation>
+    </message>
+    <message>
+        <source>%1 feature(s)</source>
+        <translation>признаков: %1</translation>
     </message>
     <message>
         <source>Feature values reach %1 (in %2).</source>
@@ -3025,6 +3025,10 @@ epoch mean
     <message>
         <source>scaling</source>
         <translation>масштабирование</translation>
+    </message>
+    <message>
+        <source>target scaling</source>
+        <translation>масштабирование y</translation>
     </message>
     <message>
         <source>augmentation</source>

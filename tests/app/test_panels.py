@@ -908,6 +908,10 @@ def test_the_regression_sets_of_the_plane_are_listed_with_the_options_of_the_toy
     panel.set_dataset(datasets.load(name, **model.config.data.options))
     assert panel.split_form.isRowVisible(panel.test_split)
     assert panel.summary.text() == "regression, 3 features; 180 train / 20 validation / 200 test"
+    panel.feature_boxes["x1_x2"].click()
+    panel.feature_boxes["x2"].click()
+    panel.set_dataset(datasets.load(name, **model.config.data.options))
+    assert panel.summary.text() == "regression, 1 feature; 180 train / 20 validation / 200 test"
 
 
 def test_the_inputs_of_points_are_chosen_by_their_features_and_the_coordinates_are_not_written(qtbot, model):

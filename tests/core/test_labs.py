@@ -921,3 +921,19 @@ def test_a_lab_pack_holds_the_labs_the_data_files_and_the_shipped_model(tmp_path
     teachers = edited.read_text(encoding="utf-8")
     assert labs.lab_pack(tmp_path / "pack").kept_labs == tuple(labs.names())
     assert edited.read_text(encoding="utf-8") == teachers, "a lab edited in the pack is not put back as shipped"
+
+
+def test_every_setting_of_a_run_configuration_has_a_name_for_teachers():
+    """A lab may lock or hide any setting; the teacher's table and lab check name it, not its path."""
+    def paths(section, prefix):
+        for key, value in section.items():
+            path = f"{prefix}.{key}" if prefix else key
+            yield path
+            if isinstance(value, dict) and key != "options":
+                yield from paths(value, path)
+            elif isinstance(value, list) and value and isinstance(value[0], dict):  # hidden layers
+                yield from paths(value[0], path)
+
+    unnamed = [path for path in paths(labs.run_config.RunConfig().to_dict(), "")
+               if path != "schema_version" and path not in labs.SETTING_NAMES]
+    assert unnamed == []
