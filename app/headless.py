@@ -310,6 +310,12 @@ def fetch_command(args) -> int:
     from core.datasets import labpack, mnist
 
     if args.name not in mnist.SOURCES:
+        if args.name == "csv":
+            raise BadInput('csv is your own file, nothing to fetch: choose it in the window\'s Data panel, or name it '
+                           'in a configuration\'s data ("dataset": "csv", "options": {"path": "FILE.csv"})')
+        if args.name == "my_digits":
+            raise BadInput("my_digits are the digits you draw and label in the window's Draw tab, nothing to fetch; "
+                           "they are kept on this computer")
         if args.name in datasets.names():
             print(f"{args.name} is built in: it needs no files and works offline as it is")
             return EXIT_OK

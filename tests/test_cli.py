@@ -362,3 +362,11 @@ def test_lab_check_passes_good_labs_and_refuses_what_is_no_lab(tmp_path, capsys)
                         (tmp_path / "empty", "empty holds no lab; give")):
         code, lines, error = check_labs(capsys, labs.SHIPPED_LABS / "04-xnor", path)
         assert code == 2 and lines == [] and words in error and "Traceback" not in error, error
+
+
+def test_data_fetch_of_data_that_are_the_users_own_says_where_they_come_from():
+    for name, words in (("csv", "your own file, nothing to fetch"), ("my_digits", "you draw and label")):
+        result = cli("data", "fetch", name)
+        assert result.returncode == 2 and words in result.stderr and "needs no files" not in result.stdout, name
+    built_in = cli("data", "fetch", "digits")
+    assert built_in.returncode == 0 and "digits is built in" in built_in.stdout
