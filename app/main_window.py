@@ -49,7 +49,7 @@ from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
 from app.recent_files import RecentFilesMenu, is_model
 from app import display_names, endings, gui_thread_gc, run_library, settings
-from app.run_library import RunRecording, SavedRun, read_optimizer_state
+from app.run_library import RunRecording, SavedRun, fits_weights, read_optimizer_state
 from app.start_page import StartPage
 from app.training_process import training_session
 from app.training_worker import RunSession
@@ -1945,6 +1945,13 @@ class MainWindow(QMainWindow):
         """The run of an opened saved run or model is built: give it the saved weights and history."""
         saved, self._saved_run = self._saved_run, None
         if saved is None or structure_signature(saved.config) != structure_signature(experiment.config):
+            return
+        if saved.state is not None and not fits_weights(experiment.network, saved.state):
+            # Only a file made by hand or another tool: the settings recorded with the weights build this network.
+            self.show_message(self.tr("The weights of %1 do not fit the network its data set needs here (%2): it was "
+                                      "trained on other data. Its settings are opened, with fresh weights.")
+                              .replace("%1", saved.label).replace("%2", run_library.describe_network(experiment.network)),
+                              "warning")
             return
         self._origin = (saved.origin, saved.history)
         if saved.state is None:

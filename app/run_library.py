@@ -23,6 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.i18n import os_error_reason
@@ -102,6 +103,12 @@ def check_fits(network, config: RunConfig, source) -> None:
     if built.loss_name != network.loss_name or {name: array.shape for name, array in built.state().items()} != shapes:
         raise ValueError(f"{source}: its network ({describe_network(network)}) does not match the settings "
                          f"recorded with it ({describe_network(built)})")
+
+
+def fits_weights(network, state: dict) -> bool:
+    """Whether ``state`` (a saved :meth:`core.network.Network.state`) has every array of ``network``, each of its shape."""
+    return {name: array.shape for name, array in network.state().items()} == \
+        {name: np.shape(array) for name, array in state.items()}
 
 
 def history_until(history: dict, epoch: int, step: int) -> dict:

@@ -3807,6 +3807,10 @@ epoch mean
         <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
     </message>
     <message>
+        <source>The weights of %1 do not fit the network its data set needs here (%2): it was trained on other data. Its settings are opened, with fresh weights.</source>
+        <translation>Веса из «%1» не подходят к сети, которая нужна здесь для её набора данных (%2): модель обучена на других данных. Её настройки открыты, веса — новые, случайные.</translation>
+    </message>
+    <message>
         <source>The run is pausing: its current batch ends first (a large network takes a while). Save the model once it has paused.</source>
         <translation>Запуск ставится на паузу: сначала закончится текущий батч (у большой сети это занимает время). Сохраните модель, когда пауза наступит.</translation>
     </message>

@@ -274,3 +274,25 @@ def test_a_window_run_gives_the_command_line_s_weights_for_the_same_seed(qtbot, 
         for entry in history["epochs"]:
             entry.pop("elapsed")
     assert gui_history == cli_history
+
+
+def test_a_model_whose_weights_do_not_fit_its_data_opens_its_settings_with_fresh_weights_saying_why(
+        trained_window, qtbot, tmp_path):
+    """A file made by hand or by another tool: its settings build its network, but its data set gives another
+    number of classes. Its weights were put into the window's network and failed there, unexplained."""
+    from app.run_library import build_network
+
+    window = trained_window
+    good = tmp_path / "good.npz"
+    assert window.save_model(good)
+    network, metadata = model_io.load_model(good)
+    three_classes = build_network(RunConfig.from_dict(metadata["config"]), network.n_inputs, 3)
+    path = tmp_path / "three classes.npz"
+    model_io.save_model(path, three_classes, **{**metadata, "class_names": ["a", "b", "c"]})
+    window.message_bar.dismiss()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.load_model(path)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    message = window.message_bar.message()
+    assert "do not fit the network its data set needs here (64 → 16 → 10" in message and "fresh weights" in message
+    assert window.experiment.network.n_outputs == 10 and window.epochs_done == 0
