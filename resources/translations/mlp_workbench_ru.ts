@@ -3808,7 +3808,7 @@ epoch mean
     </message>
     <message>
         <source>The weights of %1 do not fit the network its data set needs here (%2): it was trained on other data. Its settings are opened, with fresh weights.</source>
-        <translation>Веса из «%1» не подходят к сети, которая нужна здесь для её набора данных (%2): модель обучена на других данных. Её настройки открыты, веса — новые, случайные.</translation>
+        <translation>Веса (%1) не подходят к сети, которая нужна здесь для набора данных модели (%2): модель обучена на других данных. Её настройки открыты, веса — новые, случайные.</translation>
     </message>
     <message>
         <source>The run is pausing: its current batch ends first (a large network takes a while). Save the model once it has paused.</source>
