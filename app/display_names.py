@@ -122,7 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "betas": QT_TRANSLATE_NOOP("Names", "β₁, β₂ (betas)"),
         "initial_accumulator_value": QT_TRANSLATE_NOOP("Names", "G₀ (initial_accumulator_value)"),
         "step_size": QT_TRANSLATE_NOOP("Names", "k (step_size)"),
-        "gamma": QT_TRANSLATE_NOOP("Names", "γ (gamma)"),
+        "gamma": QT_TRANSLATE_NOOP("Names", "q (gamma)"),  # lecture 003's γ is the momentum's
         "warmup": QT_TRANSLATE_NOOP("Names", "w (warmup)"),
         "lr_min": QT_TRANSLATE_NOOP("Names", "η_min (lr_min)"),
         "min_lr": QT_TRANSLATE_NOOP("Names", "η_min (min_lr)"),

@@ -34,7 +34,7 @@ def create(name: str, /, lr0: float = 0.01, **hyperparameters) -> "Schedule":
 def fitted_to_run(name: str, planned: int) -> dict:
     """The hyperparameters of schedule ``name`` that are counted in steps or epochs, sized to a run of
     ``planned`` of them (:meth:`Schedule.lengths_for`): what a schedule chosen in the GUI starts from.
-    The fixed defaults suit no run in particular: Step's γ = 0.1 every 10 steps left a digits run of
+    The fixed defaults suit no run in particular: Step's q = 0.1 every 10 steps left a digits run of
     900 steps at 10⁻¹⁰·η₀ after its first hundred."""
     planned = check_number("planned run length", planned, low=1, integer=True)
     return SCHEDULES.get(name).lengths_for(planned)
@@ -141,7 +141,8 @@ class Constant(Schedule):
 
 @_register("step")
 class Step(Schedule):
-    """η(t) = η₀·γ^⌊t / k⌋: multiply by γ (``gamma``) every k (``step_size``) steps/epochs."""
+    """η(t) = η₀·q^⌊t / k⌋: multiply by q (``gamma``, torch's name; lecture 003's γ is the momentum's) every k
+    (``step_size``) steps/epochs."""
 
     constraints = {**Schedule.constraints, "step_size": _COUNT, "gamma": dict(low=0.0, low_open=True, high=1.0)}
 
@@ -150,7 +151,7 @@ class Step(Schedule):
 
     @classmethod
     def lengths_for(cls, planned):
-        """k: three drops in the run (to γ³ = 1/1000 of η₀ at γ = 0.1)."""
+        """k: three drops in the run (to q³ = 1/1000 of η₀ at q = 0.1)."""
         return {"step_size": max(1, round(planned / 3))}
 
     def _rate(self, t):

@@ -94,7 +94,7 @@ CHOICES: dict[str, dict[str, str]] = {
     },
     "schedule": {
         "constant": QT_TRANSLATE_NOOP("Choices", "Constant: η(t) = η₀."),
-        "step": QT_TRANSLATE_NOOP("Choices", "Step decay: η(t) = η₀·γ^⌊t / k⌋, multiplied by γ every k steps or "
+        "step": QT_TRANSLATE_NOOP("Choices", "Step decay: η(t) = η₀·q^⌊t / k⌋, multiplied by q every k steps or "
                                              "epochs."),
         "exponential": QT_TRANSLATE_NOOP("Choices", "Exponential decay (lecture 003): η(t) = η₀·e^(−t/T), e times "
                                                     "smaller every T."),

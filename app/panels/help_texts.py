@@ -55,9 +55,10 @@ OPTIMIZER_BY_METHOD["eps"]["adamw"] = OPTIMIZER_BY_METHOD["eps"]["adam"]
 denominator but inside both of Adadelta's square roots)."""
 
 SCHEDULE = {
-    "step_size": QT_TRANSLATE_NOOP("Help", "Step: every k = step_size steps (or epochs) η is multiplied by γ. "
+    "step_size": QT_TRANSLATE_NOOP("Help", "Step: every k = step_size steps (or epochs) η is multiplied by q. "
                                            "Cyclic: half a cycle, η₀ → max_lr in step_size steps."),
-    "gamma": QT_TRANSLATE_NOOP("Help", "γ, the factor applied every step_size: η(t) = η₀·γ^⌊t / k⌋."),
+    "gamma": QT_TRANSLATE_NOOP("Help", "q, the factor applied every step_size: η(t) = η₀·q^⌊t / k⌋, a geometric "
+                                       "progression with ratio q."),
     "T": QT_TRANSLATE_NOOP("Help", "The time scale T: exponential η₀·e^(−t/T), linear η₀·max(1 − t/T, end), "
                                    "cosine: the length of the half cosine."),
     "end_factor": QT_TRANSLATE_NOOP("Help", "Linear: η never falls below end_factor·η₀: "

@@ -257,7 +257,7 @@ def contender_looks(contenders) -> list[ContenderLook]:
 
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
     """"symbol=value" for each of a component's ``options`` that differs from its default (not those
-    ``left_out``), the symbol from the hyperparameter's display name ("β₁, β₂ (betas)" → "β₁, β₂")."""
+    ``left_out``), with its :func:`setting_symbol`."""
     def same(value, default) -> bool:  # a sequence typed, or read from JSON, is a list; a default a tuple
         if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
             return tuple(value) == tuple(default)
@@ -268,7 +268,7 @@ def changed_settings(registry_module, name: str, options: dict, labels: str, lef
     for key, value in options.items():
         if key in left_out or key not in defaults or same(value, defaults[key]):
             continue
-        symbol = display_names.label(labels, key).split(" (")[0]
+        symbol = setting_symbol(labels, key)
         if isinstance(value, bool):
             changed.append(f"{symbol} {'✓' if value else '✗'}")
         elif isinstance(value, (list, tuple)):  # "(0,5; 0,9)" in Russian: "(0,5, 0,9)" read as three numbers
@@ -276,6 +276,12 @@ def changed_settings(registry_module, name: str, options: dict, labels: str, lef
         else:
             changed.append(f"{symbol}={format_number(value)}")
     return changed
+
+
+def setting_symbol(labels: str, key: str) -> str:
+    """The symbol of the hyperparameter ``key`` in its display name of the kind ``labels``: "β₁, β₂ (betas)" →
+    "β₁, β₂". Each one a contender's label may hold is its own (momentum's γ was the step schedule's too)."""
+    return display_names.label(labels, key).split(" (")[0]
 
 
 def preset_language() -> str:

@@ -429,8 +429,8 @@
         <translation>Постоянная: η(t) = η₀.</translation>
     </message>
     <message>
-        <source>Step decay: η(t) = η₀·γ^⌊t / k⌋, multiplied by γ every k steps or epochs.</source>
-        <translation>Ступенчатое снижение: η(t) = η₀·γ^⌊t / k⌋, умножение на γ каждые k шагов или эпох.</translation>
+        <source>Step decay: η(t) = η₀·q^⌊t / k⌋, multiplied by q every k steps or epochs.</source>
+        <translation>Ступенчатое снижение: η(t) = η₀·q^⌊t / k⌋, умножение на q каждые k шагов или эпох.</translation>
     </message>
     <message>
         <source>Exponential decay (lecture 003): η(t) = η₀·e^(−t/T), e times smaller every T.</source>
@@ -2345,12 +2345,12 @@ epoch mean
         <translation>ε в Adadelta стоит под обоими квадратными корнями, Δ = √(u + ε) / √(s + ε)·g: поскольку в начале u = 0, он задаёт первые шаги длиной около η·√ε / √(1 − ρ) (0,003 при ε = 10⁻⁶, ρ = 0,9), так что с бо́льшим ε обучение начинается быстрее.</translation>
     </message>
     <message>
-        <source>Step: every k = step_size steps (or epochs) η is multiplied by γ. Cyclic: half a cycle, η₀ → max_lr in step_size steps.</source>
-        <translation>Ступенчатое: каждые k = step_size шагов (или эпох) η умножается на γ. Циклическое: половина цикла, η₀ → max_lr за step_size шагов.</translation>
+        <source>Step: every k = step_size steps (or epochs) η is multiplied by q. Cyclic: half a cycle, η₀ → max_lr in step_size steps.</source>
+        <translation>Ступенчатое: каждые k = step_size шагов (или эпох) η умножается на q. Циклическое: половина цикла, η₀ → max_lr за step_size шагов.</translation>
     </message>
     <message>
-        <source>γ, the factor applied every step_size: η(t) = η₀·γ^⌊t / k⌋.</source>
-        <translation>γ — множитель, применяемый каждые step_size: η(t) = η₀·γ^⌊t / k⌋.</translation>
+        <source>q, the factor applied every step_size: η(t) = η₀·q^⌊t / k⌋, a geometric progression with ratio q.</source>
+        <translation>q — множитель, применяемый каждые step_size: η(t) = η₀·q^⌊t / k⌋, геометрическая прогрессия со знаменателем q.</translation>
     </message>
     <message>
         <source>The time scale T: exponential η₀·e^(−t/T), linear η₀·max(1 − t/T, end), cosine: the length of the half cosine.</source>
@@ -4411,8 +4411,8 @@ epoch mean
         <translation>k (step_size)</translation>
     </message>
     <message>
-        <source>γ (gamma)</source>
-        <translation>γ (gamma)</translation>
+        <source>q (gamma)</source>
+        <translation>q (gamma)</translation>
     </message>
     <message>
         <source>w (warmup)</source>

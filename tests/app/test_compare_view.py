@@ -472,18 +472,52 @@ def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot
     view.schedule_box.choose("step")
     view.schedule_options.controls()["gamma"].setText("0.5")
     view.schedule_options.controls()["gamma"].editingFinished.emit()
-    assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, γ=0.5")
+    assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, q=0.5")
     assert view.contender_list.item(2).text().endswith("  (Adam, η 0.01, Step decay)"), "named as the boxes name it"
     i18n.set_language("en")
     try:
         i18n.set_language("ru")  # numbers listed as Russian lists them: "(0,5, 0,9)" read as three
-        assert "β₁, β₂=(0,5; 0,9)" in view.contenders[2].label and "γ=0,5" in view.contenders[2].label
+        assert "β₁, β₂=(0,5; 0,9)" in view.contenders[2].label and "q=0,5" in view.contenders[2].label
     finally:
         i18n.set_language("en")
     betas = view.optimizer_options.controls()["betas"]  # the form's, made again in the language switched to
     betas.setText("0.9, 0.999")  # back to Adam's own
     betas.editingFinished.emit()
     assert "β₁" not in view.contenders[2].label
+
+
+def test_a_default_label_tells_the_momentum_from_the_step_schedule_s_factor(qtbot, view):
+    """Both were written γ: momentum 0.5 with the step's own factor and the other way round read alike."""
+    view.contender_list.setCurrentRow(1)
+    view.schedule_box.choose("step")
+    view.schedule_options.controls()["gamma"].setText("0.5")
+    view.schedule_options.controls()["gamma"].editingFinished.emit()
+    factor_changed = view.contenders[1].label
+    view.schedule_options.controls()["gamma"].setText("0.1")
+    view.schedule_options.controls()["gamma"].editingFinished.emit()
+    view.optimizer_options.controls()["momentum"].setText("0.5")
+    view.optimizer_options.controls()["momentum"].editingFinished.emit()
+    momentum_changed = view.contenders[1].label
+    assert factor_changed == "SGD with momentum η=0.05, Step decay, q=0.5"
+    assert momentum_changed == "SGD with momentum η=0.05, Step decay, γ=0.5"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_two_settings_of_an_optimiser_and_a_schedule_share_a_symbol(qapp, language):
+    from app.views.compare_view import setting_symbol
+    from core import optimizers, schedules
+
+    i18n.set_language("en")
+    i18n.set_language(language)
+    try:
+        for optimizer in optimizers.names():
+            for schedule in schedules.names():
+                symbols = [setting_symbol("optimizer_hyperparameter", key)
+                           for key in optimizers.create(optimizer).hyperparameters]
+                symbols += [setting_symbol("hyperparameter", key) for key in schedules.create(schedule).hyperparameters]
+                assert len(set(symbols)) == len(symbols), (optimizer, schedule, symbols)
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):

@@ -244,7 +244,7 @@ def test_lengths_fitted_to_a_run_give_each_schedule_its_shape_over_that_run(plan
     assert set(schedules.fitted_to_run("step", planned)) == {"step_size"}
     assert rates("step")[-1] >= 1e-3 * (1 - 1e-12)  # three drops at most, not one every 10 steps
     if planned >= 20:
-        assert rates("step")[-1] == pytest.approx(0.01)  # γ² at the last step, γ³ just after
+        assert rates("step")[-1] == pytest.approx(0.01)  # q² at the last step, q³ just after
         assert rates("cosine")[-1] < 0.01 and rates("linear")[-1] < 0.06  # annealed by the run's end
         assert 0.04 < rates("exponential")[-1] < 0.065  # about e⁻³
         assert 0.24 < rates("inverse_time")[-1] < 0.26  # a quarter
