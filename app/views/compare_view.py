@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
+import numbers
 import time
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -44,7 +45,7 @@ from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoot
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
 from core import race as race_engine
-from core.config import OptimizerConfig, RunConfig, ScheduleConfig
+from core.config import OptimizerConfig, RunConfig, ScheduleConfig, as_written
 from core.languages import LANGUAGES, text_in
 from core.trainer import TrainingControl, planned_units
 
@@ -256,25 +257,22 @@ def contender_looks(contenders) -> list[ContenderLook]:
 
 
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
-    """"symbol=value" for each of a component's ``options`` that differs from its default (not those
-    ``left_out``), with its :func:`setting_symbol`."""
-    def same(value, default) -> bool:  # a sequence typed, or read from JSON, is a list; a default a tuple
-        if isinstance(value, (list, tuple)) and isinstance(default, (list, tuple)):
-            return tuple(value) == tuple(default)
-        return value == default
-
+    """"symbol=value" (:func:`setting_symbol`, :func:`setting_value`) for each of a component's ``options`` that
+    differs from its default (not those ``left_out``); a flag is "symbol ✓" or "symbol ✗". A value not of its
+    default's kind always differs: amsgrad 0 is not amsgrad off, though 0 == False."""
     defaults = hyperparameter_defaults(registry_module, name)
     changed = []
     for key, value in options.items():
-        if key in left_out or key not in defaults or same(value, defaults[key]):
+        if key in left_out or key not in defaults:
             continue
-        symbol = setting_symbol(labels, key)
-        if isinstance(value, bool):
+        default, symbol = defaults[key], setting_symbol(labels, key)
+        of_kind = _of_kind(value, default)
+        if of_kind and _same(value, default):
+            continue
+        if of_kind and isinstance(default, bool):
             changed.append(f"{symbol} {'✓' if value else '✗'}")
-        elif isinstance(value, (list, tuple)):  # "(0,5; 0,9)" in Russian: "(0,5, 0,9)" read as three numbers
-            changed.append(f"{symbol}=({list_separator().join(format_number(item) for item in value)})")
         else:
-            changed.append(f"{symbol}={format_number(value)}")
+            changed.append(f"{symbol}={setting_value(value, default)}")
     return changed
 
 
@@ -282,6 +280,37 @@ def setting_symbol(labels: str, key: str) -> str:
     """The symbol of the hyperparameter ``key`` in its display name of the kind ``labels``: "β₁, β₂ (betas)" →
     "β₁, β₂". Each one a contender's label may hold is its own (momentum's γ was the step schedule's too)."""
     return display_names.label(labels, key).split(" (")[0]
+
+
+def setting_value(value, default) -> str:
+    """A hyperparameter's value in a contender's label: a number, or a pair "(0.5, 0.9)" ("(0,5; 0,9)" in Russian,
+    where "(0,5, 0,9)" reads as three numbers), when it is of its ``default``'s kind; anything else as the
+    configuration holds it (the text "yes" given for a flag was labelled "AMSGrad=yes", as if it were ticked)."""
+    if not _of_kind(value, default) or isinstance(default, bool):  # a flag of its kind: true, as a file has it
+        return as_written(value)
+    if isinstance(default, (list, tuple)):
+        return f"({list_separator().join(format_number(item) for item in value)})"
+    return format_number(value)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
+def _of_kind(value, default) -> bool:
+    """Whether ``value`` is what a hyperparameter of ``default``'s kind holds: a flag, a number or a list of numbers."""
+    if isinstance(default, bool):
+        return isinstance(value, (bool, np.bool_))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple)) and len(value) == len(default) and all(map(_is_number, value))
+    return _is_number(value)
+
+
+def _same(value, default) -> bool:
+    """Two values of one kind alike: a sequence typed, or read from JSON, is a list; a default a tuple."""
+    if isinstance(default, (list, tuple)):
+        return tuple(value) == tuple(default)
+    return value == default
 
 
 def preset_language() -> str:
@@ -857,7 +886,8 @@ class CompareView(SessionView, View):
         schedule = contender.schedule.name
         extra = "" if schedule == "constant" else f", {display_names.label('schedule', schedule)}"
         lr = contender.optimizer.options.get("lr")
-        rate = "" if lr is None else f", η {format_number(lr)}"
+        default = hyperparameter_defaults(optimizers, contender.optimizer.name).get("lr")
+        rate = "" if lr is None else f", η {setting_value(lr, default)}"
         return f"{contender.label}  ({display_names.label('optimizer', contender.optimizer.name)}{rate}{extra})"
 
     def _show_contender(self, row: int) -> None:
@@ -907,13 +937,15 @@ class CompareView(SessionView, View):
         schedule's name unless the rate is constant; then every other setting of either that differs
         from its default (two Adams with other β were "Adam η=0.001" and "Adam η=0.001 2")."""
         optimizer, schedule = contender.optimizer, contender.schedule
-        lr = optimizer.options.get("lr", hyperparameter_defaults(optimizers, optimizer.name).get("lr"))
+        lr_default = hyperparameter_defaults(optimizers, optimizer.name).get("lr")
+        lr = optimizer.options.get("lr", lr_default)
         name = display_names.label("optimizer", optimizer.name)
+        rate = setting_value(lr, lr_default)
         if schedule.name == "constant":
-            label = self.tr("{optimizer} η={lr}").format(optimizer=name, lr=format_number(lr))
+            label = self.tr("{optimizer} η={lr}").format(optimizer=name, lr=rate)
         else:
             label = self.tr("{optimizer} η={lr}, {schedule}").format(
-                optimizer=name, lr=format_number(lr), schedule=display_names.label("schedule", schedule.name))
+                optimizer=name, lr=rate, schedule=display_names.label("schedule", schedule.name))
         # A length left as fitted to the race (see chosen_schedule) is the schedule's own, not a change.
         fitted = {key for key, value in self._fitted_lengths(schedule.name, schedule.unit).items()
                   if schedule.options.get(key) == value}

@@ -520,6 +520,20 @@ def test_no_two_settings_of_an_optimiser_and_a_schedule_share_a_symbol(qapp, lan
         i18n.set_language("en")
 
 
+@pytest.mark.parametrize("options, written", [({"amsgrad": "yes"}, 'AMSGrad="yes"'), ({"amsgrad": 0}, "AMSGrad=0"),
+                                              ({"betas": "y"}, 'β₁, β₂="y"'), ({"eps": True}, "ε=true")])
+def test_a_default_label_writes_a_value_not_of_its_setting_s_kind_as_the_configuration_holds_it(
+        qtbot, view, options, written):
+    """The text "yes" given for a flag was labelled "AMSGrad=yes", as if ticked; 0 was left out, as if unticked."""
+    view.set_contenders([THREE[0], ("Adam", OptimizerConfig("adam", {"lr": 0.01, **options}), ScheduleConfig())])
+    view.contender_list.setCurrentRow(1)
+    view.optimizer_options.controls()["lr"].setText("0.02")  # an edit: the label becomes the default one
+    view.optimizer_options.controls()["lr"].editingFinished.emit()
+    assert view.contenders[1].optimizer.options == {"lr": 0.02, **options}
+    assert view.contenders[1].label == f"Adam η=0.02, {written}"
+    assert not view.start_button.isEnabled() and view.problems.text()
+
+
 def test_a_label_too_long_for_the_plots_even_alone_on_its_line_is_cut_at_their_edge(qtbot, view):
     view.resize(600, 560)
     view.set_contenders([("SGD, whose label is much too long for the column of plots beside the controls",
