@@ -287,6 +287,11 @@ PROBLEMS = {"choice": "choose one of: {bound}", "text": "must be a text", "true 
 ``rule`` of its :class:`ConfigError`; ``{bound}`` is the error's ``bound``): a window words them in its language."""
 
 
+FILE_RULES = {"flag": "true or false"}
+"""The rules of ``core._checks.VALUE_RULES`` that a configuration words as its own, by the rule of :data:`PROBLEMS` it
+gives instead: a file writes a flag as JSON does, true or false, not the engine's (Python's) "True or False"."""
+
+
 OPTIONS = " options"
 """What :func:`validate` adds to a component's field to report its hyperparameters: "optimizer.name options"."""
 
@@ -298,9 +303,9 @@ class ConfigError:
     A number outside its rules also gives the rule (a key of ``_checks.NUMBER_RULES``) and its
     bound, and for a component's hyperparameter its name (``subject``, "adam lr") and the number
     given (``got``); a component's hyperparameter that is not a number, or not one of its names,
-    the same with a rule of ``_checks.VALUE_RULES`` ("adam amsgrad", "flag", got "yes"); another value
-    the rule of :data:`PROBLEMS` it breaks, and its bound: what a window needs to word the ``message``
-    in its own language. Without a rule (a component's check that names none) the ``message`` is the
+    the same with a rule of ``_checks.VALUE_RULES`` ("adam betas", "pair", got "y"; a flag's is the rule
+    :data:`FILE_RULES` gives); another value the rule of :data:`PROBLEMS` it breaks, and its bound: what a
+    window needs to word the ``message`` in its own language. Without a rule (a component's check that names none) the ``message`` is the
     engine's English.
     """
 
@@ -348,10 +353,10 @@ def _hyperparameter_names(registry_module, name: str) -> tuple[str, ...]:
 def _component_problem(where: str, options: dict, error: ValueError) -> ConfigError:
     """The :class:`ConfigError` of a component's hyperparameters ``options`` that ``error`` refused: with its rule,
     bound, subject and the value given when it names them."""
-    if isinstance(error, RuleError) and error.rule == "flag":
-        # A configuration writes a flag as JSON does, as it words its own flags: not the engine's "True or False".
-        return ConfigError(where + OPTIONS, options, f"{error.what} {PROBLEMS['true or false']}, got {error.got!r}",
-                           "true or false", None, error.what, error.got)
+    if isinstance(error, RuleError) and error.rule in FILE_RULES:
+        rule = FILE_RULES[error.rule]
+        return ConfigError(where + OPTIONS, options, f"{error.what} {PROBLEMS[rule]}, got {error.got!r}", rule, None,
+                           error.what, error.got)
     if isinstance(error, RuleError):
         return ConfigError(where + OPTIONS, options, str(error), error.rule, error.bound, error.what, error.got)
     return ConfigError(where + OPTIONS, options, str(error))

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from core._checks import check_number
+from core._checks import RuleError, check_number
 
 
 class Regularizer:
@@ -32,7 +32,7 @@ class Regularizer:
         self.l1 = l1
         self.l2 = l2
         if not isinstance(apply_to_biases, (bool, np.bool_)):
-            raise ValueError(f"apply_to_biases must be True or False, got {apply_to_biases!r}")
+            raise RuleError("apply_to_biases", "flag", got=apply_to_biases)
         self.apply_to_biases = bool(apply_to_biases)
 
     @property

@@ -21,11 +21,11 @@ NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "≤": QT_TRANSLATE_NOOP("Problems", "must be ≤ %1")}
 """The words of ``core._checks.NUMBER_RULES``, to translate; ``%1`` is the bound."""
 
-VALUE_RULES = {"flag": QT_TRANSLATE_NOOP("Problems", "must be True or False"),
-               "pair": QT_TRANSLATE_NOOP("Problems", "must be a pair (%1)"),
+VALUE_RULES = {"pair": QT_TRANSLATE_NOOP("Problems", "must be a pair (%1)"),
                "hyperparameter names": QT_TRANSLATE_NOOP("Problems", "takes only the hyperparameters %1"),
                "no hyperparameters": QT_TRANSLATE_NOOP("Problems", "takes no hyperparameters")}
-"""The words of ``core._checks.VALUE_RULES``, to translate; ``%1`` is the bound."""
+"""The words of ``core._checks.VALUE_RULES``, to translate (``%1`` is the bound), but those a configuration words
+as a file does (``core.config.FILE_RULES``): no problem the window shows is in Python's "True or False"."""
 
 PROBLEM_RULES = {"choice": QT_TRANSLATE_NOOP("Problems", "choose one of: %1"),
                  "text": QT_TRANSLATE_NOOP("Problems", "must be a text"),
@@ -92,11 +92,11 @@ def problem_text(error: ConfigError, subject: bool = True, in_file: bool = False
 
 def given_problem_text(error: ConfigError) -> str:
     """What ``error`` says, with the value given where the rule's words do not quote it, in the current language:
-    for a problem read away from its control (a lab's variant), as :func:`core.labs.english_config_problem` in
-    English."""
+    for a problem read away from its control in a file (a lab's variant), as :func:`core.labs.english_config_problem`
+    words it in English (a flag is the file's true or false, not a checkbox's)."""
     if error.subject or isinstance(error.value, (dict, list)):  # a hyperparameter's says it; an object would not
-        return problem_text(error)
-    words = {"%1": problem_text(error), "%2": _as_given(error.value)}
+        return problem_text(error, in_file=True)
+    words = {"%1": problem_text(error, in_file=True), "%2": _as_given(error.value)}
     return re.sub("%[12]", lambda found: words[found.group()], QCoreApplication.translate("Problems", "%1, got %2"))
 
 

@@ -5205,10 +5205,6 @@ epoch mean
         <translation>должно быть ≤ %1</translation>
     </message>
     <message>
-        <source>must be True or False</source>
-        <translation>должно быть True или False</translation>
-    </message>
-    <message>
         <source>must be a pair (%1)</source>
         <translation>должно быть парой (%1)</translation>
     </message>

@@ -35,3 +35,19 @@ def _with_units(units):
     config = labs.run_config.RunConfig()
     config.network.hidden[0].units = units
     return config
+
+
+def test_a_lab_s_flag_reads_in_the_window_as_lab_check_words_it_as_its_file_writes_it(qapp):
+    """The window said "must be ticked or unticked" of a lab.json's amsgrad, which lab check calls "true or false"."""
+    config = labs.run_config.RunConfig()
+    config.optimizer = labs.run_config.OptimizerConfig("adam", {"amsgrad": "yes"})
+    [error] = labs.run_config.validate(config)
+    problem = labs.LabProblem((("variant", "'adam'"), ("setting", error.field)), config_error=error)
+    assert lab_problems.lab_problem_text(problem) == labs.problem_text(problem) == \
+        "variant 'adam', optimiser: adam amsgrad must be true or false, got 'yes'"
+    i18n.set_language("ru")
+    try:
+        assert lab_problems.lab_problem_text(problem) == \
+            "вариант 'adam', оптимизатор: adam amsgrad: должно быть true или false, введено 'yes'"
+    finally:
+        i18n.set_language("en")

@@ -809,21 +809,26 @@ def test_every_number_rule_of_the_engine_has_its_words_here():
 
 
 def test_every_rule_of_a_component_s_value_that_is_not_a_number_has_its_words_here(qapp):
+    """The window kept, and translated, Python's "must be True or False", which no problem it shows says."""
     from app import i18n
     from app.panels import base
     from core import _checks
-    from core.config import ConfigError
+    from core.config import FILE_RULES, validate
 
-    english = {rule: words.replace("{bound}", "%1") for rule, words in _checks.VALUE_RULES.items()}
+    english = {rule: words.replace("{bound}", "%1") for rule, words in _checks.VALUE_RULES.items()
+               if rule not in FILE_RULES}
     assert base.VALUE_RULES == english  # the same words, with Qt's %1 for the bound
-    flag = ConfigError("optimizer.name options", {"amsgrad": "yes"}, "adam amsgrad must be True or False, got 'yes'",
-                       "flag", None, "adam amsgrad", "yes")
-    assert base.problem_text(flag) == flag.message
+    config = RunConfig()
+    config.optimizer = OptimizerConfig("adam", {"amsgrad": "yes"})
+    [flag] = validate(config)
+    assert flag.rule == FILE_RULES["flag"] and flag.message == "adam amsgrad must be true or false, got 'yes'"
+    assert base.problem_text(flag, in_file=True) == flag.message
+    assert base.problem_text(flag, subject=False) == "must be ticked or unticked, got 'yes'"
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
-        assert base.problem_text(flag) == "adam amsgrad: должно быть True или False, введено 'yes'"
-        assert base.problem_text(flag, subject=False) == "должно быть True или False, введено 'yes'"
+        assert base.problem_text(flag, in_file=True) == "adam amsgrad: должно быть true или false, введено 'yes'"
+        assert base.problem_text(flag, subject=False) == "флажок должен быть установлен или снят, введено 'yes'"
     finally:
         i18n.set_language("en")
 
