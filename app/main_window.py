@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self._data_failure: tuple | None = None  # (data key, exception) of the data that failed to load
         self._large_values: tuple | None = None  # (data set, its values too large to train well): see _check_magnitudes
         self._large_values_warning = ""  # the message bar's warning of them, as it was shown
+        self._weights_back_text = None  # composes the message bar's word that Go back put weights back, or None
         self._epochs_done = self._steps_done = self._planned_epochs = 0
         self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
         self._epoch_samples = 0  # examples of the epoch under way trained so far
@@ -1060,6 +1061,7 @@ class MainWindow(QMainWindow):
         self.experiment = None
         self.data_panel.set_dataset(None)
         self._withdraw_large_values_warning()
+        self._withdraw_weights_back()
         self._clear_status()
         for view in self._views:
             self._call_tool(view, "forget_data", reason)
@@ -1073,6 +1075,7 @@ class MainWindow(QMainWindow):
         self._diverged = False
         self._last_inspection = None
         self._offer_going_back(None)
+        self._withdraw_weights_back()
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
@@ -1425,12 +1428,23 @@ class MainWindow(QMainWindow):
         self._call_views("reset", experiment)
         self._replay_history(experiment, self.current_history(), self._last_inspection, fallback)
         self.message_bar.dismiss()
-        restored = self.tr("The weights this run started from are back. Lower the learning rate before Start: "
+
+        def restored() -> str:
+            return self.tr("The weights this run started from are back. Lower the learning rate before Start: "
                            "the optimiser starts afresh.") if from_start else \
-            self.tr("The weights of epoch %1, where this run's loss was lowest, are back. Lower the learning rate "
-                    "before Start: the optimiser starts afresh.").replace("%1", format_integer(fallback.epoch))
-        self.show_message(restored, "info")
+                self.tr("The weights of epoch %1, where this run's loss was lowest, are back. Lower the learning rate "
+                        "before Start: the optimiser starts afresh.").replace("%1", format_integer(fallback.epoch))
+
+        self._weights_back_text = restored
+        self.message_bar.show_message(restored(), "info", compose=restored)
         self._update_actions()
+
+    def _withdraw_weights_back(self) -> None:
+        """The weights Go back put back are gone (Reset, other data or network, a run opened): so is its message,
+        which went on saying so beside the next one ("New weights: …")."""
+        if self._weights_back_text is not None:
+            self.message_bar.remove(self._weights_back_text())
+            self._weights_back_text = None
 
     def _on_failed(self, message: str) -> None:
         self.show_message(self.tr("Training failed: %1").replace("%1", message), "error")

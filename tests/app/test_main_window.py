@@ -721,6 +721,35 @@ def test_reset_after_a_divergence_takes_its_message_and_offer_away(open_window, 
     assert window.message_bar.message() == "" and not window.go_back_action.isEnabled()
 
 
+def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(open_window, qtbot, small_config):
+    """After Go back and Reset the bar said both that the run's weights were back and that new weights replaced
+    them; also when the language had changed in between."""
+    from app import i18n
+
+    window = open_window(small_config(epochs=1))
+    window.confirm_reset = lambda question: True
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    type_into(lr_edit(window), "1e20")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.DIVERGED
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    window.go_back_action.trigger()
+    assert window.message_bar.message().startswith("The weights this run started from are back.")
+    try:
+        i18n.set_language("ru")
+        assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
+        with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+            window.reset()
+        assert "Возвращены веса" not in window.message_bar.message()
+    finally:
+        i18n.set_language("en")
+    assert window.message_bar.message().startswith("New weights: the network trained before is kept in the Runs")
+    assert "are back" not in window.message_bar.message()
+
+
 def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):
     from app import i18n
 
