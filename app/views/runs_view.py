@@ -79,6 +79,7 @@ class RunsView(View):
         self._undo_stack: list[list[Path]] = []
         self._list_stale = True
         self._saved: set[Path] = set()  # runs that wrote their files since their rows were shown
+        self._saving_stopped: set[Path] = set()  # the window's runs whose files failed (see _status)
         self._trash_emptied = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -198,13 +199,14 @@ class RunsView(View):
     def set_active(self, recording) -> None:
         """The :class:`app.run_library.RunRecording` of the window's current run (or None): it is
         renamed through the recording, cannot be deleted while it is the current run, and is listed as
-        "saving stopped" once its files failed."""
+        "saving stopped" once its files failed, also after the window has let go of it."""
         self.active_recording = recording
         if recording is not None:
-            recording.failed.connect(self._active_recording_failed)
+            recording.failed.connect(self._recording_failed)
         self.schedule_refresh()
 
-    def _active_recording_failed(self, _message: str, folder: Path) -> None:
+    def _recording_failed(self, _message: str, folder: Path) -> None:
+        self._saving_stopped.add(Path(folder))
         self.show_saved(folder)  # its row shows that saving stopped, which its run.json may not say
 
     def schedule_refresh(self, *_) -> None:
@@ -332,11 +334,12 @@ class RunsView(View):
                 self.tr(STATUS.get(status, status)), origin]
 
     def _status(self, info: runs.RunInfo) -> str:
-        """The run's status; "saving stopped" for the window's current run once its files failed, whatever its
-        run.json says: the full disk that stopped them may refuse that mark too, and the run stayed "running"
-        after it finished, until the window closed."""
+        """The run's status; "saving stopped" for a run of the window's whose files failed, whatever its run.json
+        says: the full disk that stopped them may refuse that mark too, and the run stayed "running" after it
+        finished, until the window closed — and again once the window let go of it (Reset, another run)."""
         recording = self.active_recording
-        if recording is not None and recording.error is not None and info.folder == recording.folder:
+        failing = recording is not None and recording.error is not None and info.folder == recording.folder
+        if failing or info.folder in self._saving_stopped:
             return runs.RECORDING_STOPPED
         return info.status
 

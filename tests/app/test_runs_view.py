@@ -345,7 +345,7 @@ def test_a_disk_filling_up_mid_run_is_told_once_loses_no_training_and_marks_the_
 def test_the_window_s_run_whose_files_the_full_disk_refuses_is_listed_as_saving_stopped_though_run_json_says_running(
         open_window, qtbot, small_config, monkeypatch, tmp_path):
     """The full disk refused the mark in run.json too: the Runs view, which reads it, listed the run as running after
-    it had finished, until the window closed."""
+    it had finished, until the window closed, and again once the window had let go of the run (Reset)."""
     disk = FullDisk(monkeypatch, tmp_path)
     window = open_window(small_config(epochs=30))
     window.pace_box.setCurrentIndex(1)  # 10 epochs a second: the disk fills up while it trains
@@ -365,6 +365,12 @@ def test_the_window_s_run_whose_files_the_full_disk_refuses_is_listed_as_saving_
     assert view.item(folder).foreground(7).color().name() == QColor(palette.OKABE_ITO["vermillion"]).name()
     view.refresh_list()
     assert view.item(folder).text(7) == "saving stopped", "whatever run.json says"
+    window.confirm_reset = lambda question: True
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()  # the window lets go of the run: its recording tries the mark once more, on a disk still full
+    assert view.active_recording is None and runs.RunInfo.read(folder).status == "running"
+    view.refresh_list()
+    assert view.item(folder).text(7) == "saving stopped"
 
 
 def test_the_window_is_gone_before_it_waits_for_the_run_to_stop(open_window, qtbot, small_config, monkeypatch):
