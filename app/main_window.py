@@ -1964,8 +1964,8 @@ class MainWindow(QMainWindow):
             # Only a file made by hand or another tool: the settings recorded with the weights build this network.
             self.show_message(self.tr("The weights of %1 do not fit the network its data set needs here (%2): it was "
                                       "trained on other data. Its settings are opened, with fresh weights.")
-                              .replace("%1", saved.label).replace("%2", run_library.describe_network(experiment.network)),
-                              "warning")
+                              .replace("%1", saved.label)
+                              .replace("%2", run_library.describe_network(experiment.network)), "warning")
             return
         self._origin = (saved.origin, saved.history)
         if saved.state is None:
