@@ -425,9 +425,24 @@ class HyperparameterForm(QWidget):
 
 
 class _FlagBox(QCheckBox):
+    """A flag's tick box. A value that is neither true nor false (a file's "yes") shows as neither, half ticked
+    beside its problem: ticked, it claimed a value the configuration does not hold. A click makes it a flag."""
+
     def set_value(self, value) -> None:
         with QSignalBlocker(self):
-            self.setChecked(bool(value))
+            flag = isinstance(value, bool)
+            self.setTristate(not flag)
+            self.setCheckState(Qt.CheckState.PartiallyChecked if not flag
+                               else Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+
+    def nextCheckState(self) -> None:
+        if not self.isTristate():
+            super().nextCheckState()
+            return
+        self.setTristate(False)
+        self.setCheckState(Qt.CheckState.Checked)
+        # Qt counts a half-ticked box as checked already: ticking it does not emit toggled.
+        self.toggled.emit(True)
 
 
 class FlowLayout(QLayout):

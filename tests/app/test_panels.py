@@ -217,6 +217,13 @@ def test_a_flag_that_is_neither_is_explained_in_a_checkbox_s_words_in_either_lan
     amsgrad = panel.optimizer_options.controls()["amsgrad"]
     assert amsgrad.property("invalid") is True and amsgrad.toolTip().startswith("⚠ must be ticked or unticked")
     assert panel.problems.text() == "⚠ AMSGrad: must be ticked or unticked, got 'yes'"
+    assert amsgrad.checkState() == Qt.CheckState.PartiallyChecked, "neither ticked nor unticked, as the file says"
+    amsgrad.click()
+    assert amsgrad.checkState() == Qt.CheckState.Checked and model.config.optimizer.options["amsgrad"] is True
+    assert not amsgrad.property("invalid") and panel.problems.text() == ""
+    amsgrad.click()
+    assert amsgrad.checkState() == Qt.CheckState.Unchecked and model.config.optimizer.options["amsgrad"] is False
+    model.set("optimizer.options", {"lr": 0.001, "amsgrad": "yes"})
     i18n.set_language("en")
     i18n.set_language("ru")
     try:
