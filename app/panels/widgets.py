@@ -436,13 +436,11 @@ class _FlagBox(QCheckBox):
                                else Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
 
     def nextCheckState(self) -> None:
-        if not self.isTristate():
-            super().nextCheckState()
-            return
-        self.setTristate(False)
-        self.setCheckState(Qt.CheckState.Checked)
-        # Qt counts a half-ticked box as checked already: ticking it does not emit toggled.
-        self.toggled.emit(True)
+        if self.isTristate():  # Qt counts half ticked as checked: leave it unticked unheard, so ticking is heard
+            self.setTristate(False)
+            with QSignalBlocker(self):
+                self.setCheckState(Qt.CheckState.Unchecked)
+        super().nextCheckState()
 
 
 class FlowLayout(QLayout):
