@@ -480,6 +480,11 @@ class LabController(QObject):
             return self.tr("Pause or stop the run before exporting its result.")
         # The run library's curves of the run: all of them for a run reopened or branched from a checkpoint.
         history = window.current_history()
+        if window.experiment is not None and window.steps_done and history is None:
+            return self.tr("This network's curves were not kept, and a result is made of them: it was opened from a "
+                           "model file that holds none (saved by an older version of MLP Workbench), or its run "
+                           "could not be saved. Train it in the lab (Start trains it on, Reset trains the lab's run "
+                           "from the start) and export that run.")
         if window.experiment is None or not history or not history["epochs"]:
             return self.tr("Train the lab first: the result holds the curves and final metrics of the run "
                            "trained in it (at least one epoch).")

@@ -1939,8 +1939,9 @@ class MainWindow(QMainWindow):
         target_scaler = run_library.recorded_target_scaler(network, metadata)
         if "config" in metadata:
             config = run_config.check(RunConfig.from_dict(metadata["config"]))
-            saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)), None, None, label,
-                             lab=metadata.get("lab"), target_scaler=target_scaler)
+            saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)),
+                             runs.recorded_history(path, metadata), None, label, lab=metadata.get("lab"),
+                             target_scaler=target_scaler)
         elif run_folder is not None:
             config = runs.load_config(run_folder)
             history = runs.load_history(run_folder) if (run_folder / "history.json").exists() \
@@ -2048,7 +2049,8 @@ class MainWindow(QMainWindow):
 
     def save_model(self, path) -> bool:
         """Save the network with its settings, the data it was trained on (name, image shape, class
-        names, input scaling) and its epoch and step; atomically, so a failed save leaves the old file."""
+        names, input scaling), its epoch and step and the curves of its run; atomically, so a failed save leaves the
+        old file."""
         if self.experiment is None:
             self.show_message(self.tr("There is no network to save yet: its data is not loaded."), "warning")
             return False
@@ -2058,9 +2060,14 @@ class MainWindow(QMainWindow):
                               self.tr("Pause or stop the run before saving the model: its weights change with every "
                                       "batch."), "warning")
             return False
+        # The run's curves go with it: a teaching lab's result is made of them (a model saved in a lab and opened
+        # again to hand the result in later could not be exported without training it again).
+        history = self.current_history()
+        curves = {} if history is None else {
+            "history": run_library.history_until(history, self._epochs_done, self._steps_done)}
         try:
             model_io.save_model(path, self.experiment.network, **run_library.model_metadata(
-                self.experiment, epoch=self._epochs_done, step=self._steps_done, lab=self.run_lab))
+                self.experiment, epoch=self._epochs_done, step=self._steps_done, lab=self.run_lab, **curves))
         except OSError as error:
             self.show_message(self.tr("Could not save the model to %1: %2").replace("%1", str(path))
                               .replace("%2", os_error_reason(error)), "error")

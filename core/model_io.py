@@ -87,7 +87,9 @@ def save_model(path, network: Network, **metadata) -> None:
 
     Useful metadata: ``dataset`` (name), ``image_shape``, ``scaling``, ``class_names``, ``test_accuracy``;
     ``target_scaler`` (:meth:`core.datasets.Scaler.record`, or None) for a regression network trained on scaled
-    targets, whose outputs :func:`target_scaler` then maps back to the data's units.
+    targets, whose outputs :func:`target_scaler` then maps back to the data's units; ``history``, the curves of the
+    run that trained it as its run folder's history.json holds them (:func:`core.runs.recorded_history` reads them
+    back), which a teaching lab's result is made of.
     """
     description = {"format": MODEL_FORMAT, "version": MODEL_VERSION, "network": network.config(), **metadata}
     save_arrays(path, network.state(), description)
@@ -159,6 +161,7 @@ METADATA_RULES = {
     "target_scaler": ("null or an object of a method, offsets and scales",
                       lambda value: value is None or _is_scaler_record(value)),
     "lab": (LAB_TAG, is_lab_tag),
+    "history": ("an object of the curves of the run that trained it", lambda value: isinstance(value, dict)),
     "epoch": ("a whole number ≥ 0", is_count),
     "step": ("a whole number ≥ 0", is_count),
     "test_accuracy": ("a number", lambda value: value is None or is_number(value)),

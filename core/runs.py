@@ -396,17 +396,32 @@ def load_history(run: Path) -> dict:
     must be, so that what cuts or replays a history (:func:`epoch_step`, :func:`branch`, the views)
     can rely on its shape."""
     path = Path(run) / "history.json"
-    history = _read_json(path)
-    _check_fields(path, history, HISTORY_FIELDS, optional=("batch_stride",))  # read as 1 where absent
+    return check_history(path, _read_json(path))
+
+
+def check_history(path: Path, history: dict, where: str = "") -> dict:
+    """``history`` (a run's curves: a history.json, or what a model file records of the run that trained it, its
+    ``where`` in ``path``) if it is what :func:`load_history` returns; else ValueError naming ``path`` and the first
+    value that is not what it must be."""
+    _check_fields(path, history, HISTORY_FIELDS, where, optional=("batch_stride",))  # read as 1 where absent
     for index, entry in enumerate(history["epochs"], 1):
         if not isinstance(entry, dict):
-            raise _corrupt(path, f"entry {index} of epochs", "an object {…}", entry)
+            raise _corrupt(path, f"entry {index} of epochs{where}", "an object {…}", entry)
         # Runs saved before the penalty was recorded have none.
-        _check_fields(path, entry, EPOCH_FIELDS, f" in entry {index} of epochs", optional=("train_penalty",))
+        _check_fields(path, entry, EPOCH_FIELDS, f" in entry {index} of epochs{where}", optional=("train_penalty",))
     for index, point in enumerate(history["batches"], 1):
         if not _is_batch_point(point):
-            raise _corrupt(path, f"entry {index} of batches", BATCH_POINT, point)
+            raise _corrupt(path, f"entry {index} of batches{where}", BATCH_POINT, point)
     return history
+
+
+def recorded_history(path: Path, metadata: dict) -> dict | None:
+    """The curves a model file (read by :func:`core.model_io.load_model` from ``path``) records of the run that
+    trained it, or None for a file that records none (one saved before files recorded them); ValueError naming the
+    file and what is wrong with them."""
+    if "history" not in metadata:
+        return None
+    return check_history(path, metadata["history"], " of its recorded history")
 
 
 def checkpoint_name(epoch: int) -> str:

@@ -2773,6 +2773,10 @@ epoch mean
         <translation>Поставьте запуск на паузу или остановите его, прежде чем экспортировать результат.</translation>
     </message>
     <message>
+        <source>This network&apos;s curves were not kept, and a result is made of them: it was opened from a model file that holds none (saved by an older version of MLP Workbench), or its run could not be saved. Train it in the lab (Start trains it on, Reset trains the lab&apos;s run from the start) and export that run.</source>
+        <translation>Кривые обучения этой сети не сохранились, а результат состоит из них: сеть открыта из файла модели без кривых (его сохранила более старая версия MLP Workbench), или её запуск не удалось сохранить. Обучите её в лабораторной («Обучить» продолжает обучение, «Сброс» начинает запуск лабораторной заново) и экспортируйте этот запуск.</translation>
+    </message>
+    <message>
         <source>Train the lab first: the result holds the curves and final metrics of the run trained in it (at least one epoch).</source>
         <translation>Сначала обучите лабораторную: результат содержит кривые и итоговые метрики запуска, обученного в ней (хотя бы одну эпоху).</translation>
     </message>

@@ -852,7 +852,7 @@ def test_a_model_made_in_a_lab_reopens_in_it_from_its_run_folder_or_saved_with_f
         wait_built(qtbot, window)
         qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)  # the lab's network
         assert window.open_recent_file(str(model)) and window.labs.lab.id == "04-xnor", "File ▸ Open recent too"
-    # The run folder's model comes with its curves: a result of the lab (a saved model file has none to export).
+    # The run folder's model comes with its curves: a result of the lab.
     window.load_model(best)
     wait_built(qtbot, window)
     qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)
@@ -861,6 +861,46 @@ def test_a_model_made_in_a_lab_reopens_in_it_from_its_run_folder_or_saved_with_f
     (best.parent / "run.json").write_text("{", encoding="utf-8")
     window.labs.open_lab("01-perceptron")
     assert window.load_model(best) and window.labs.lab is None, "a damaged run.json: the model opens, of no lab"
+
+
+def test_a_model_saved_in_a_lab_and_opened_again_exports_the_result_it_had(window, qtbot, tmp_path):
+    """Students save the model and hand the result in later: a model saved with File ▸ Save model had no curves,
+    and reopened in its lab could not be exported without training it again."""
+    from core import model_io
+
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 3)
+    train_to_the_end(qtbot, window)
+    before = labs.read_result(window.labs.export_result(tmp_path / "before.json", student="Anna"))
+    assert window.save_model(tmp_path / "xnor.npz")
+    window.labs.open_lab("01-perceptron")
+
+    assert window.load_model(tmp_path / "xnor.npz")
+    wait_built(qtbot, window)
+    qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)
+    assert window.labs.lab.id == "04-xnor"
+    after = labs.read_result(window.labs.export_result(tmp_path / "after.json", student="Anna"))
+    assert after.curves == before.curves and len(after.curves["epochs"]) == 3
+    assert (after.metrics, after.goal_met, after.locked_changed) == (before.metrics, before.goal_met, ())
+
+    # Saved by an older version: no curves. It opens in its lab as it did; the export says why it needs a run.
+    network, metadata = model_io.load_model(tmp_path / "xnor.npz")
+    del metadata["history"]
+    model_io.save_model(tmp_path / "older.npz", network, **metadata)
+    assert window.load_model(tmp_path / "older.npz")
+    wait_built(qtbot, window)
+    qtbot.waitUntil(lambda: window.run_lab == window.labs.open_variant(), timeout=5000)
+    assert window.labs.export_result(tmp_path / "older.json", student="Anna") is None
+    assert "This network's curves were not kept, and a result is made of them: it was opened from a model file " \
+           "that holds none" in window.message_bar.message()
+    assert not (tmp_path / "older.json").exists()
+
+    # Curves damaged by hand: the message names the file and what is wrong, and nothing changes.
+    metadata["history"] = {"epochs": [{"epoch": "one"}], "batches": []}
+    model_io.save_model(tmp_path / "edited.npz", network, **metadata)
+    assert not window.load_model(tmp_path / "edited.npz")
+    assert "edited.npz: epoch in entry 1 of epochs of its recorded history must be a whole number ≥ 0, got 'one'" \
+        in window.message_bar.message()
 
 
 def lab_13_broken_since_the_window_opened(tmp_path, monkeypatch) -> str:
