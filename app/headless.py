@@ -2,8 +2,8 @@
 
 Nothing here imports Qt: these commands run on machines without a display (CI, lab servers).
 Each returns a process exit code: 0 success, 1 the work ran but failed (diverged, gradient check
-failed, a lab checked or kept in a lab pack has problems), 2 bad input (the message says what is wrong and what to
-do).
+failed, a lab checked, kept in a lab pack or packed from another pack has problems), 2 bad input (the message says
+what is wrong and what to do).
 """
 from __future__ import annotations
 
@@ -374,20 +374,42 @@ def lab_pack_command(args) -> int:
     setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
         else f"export MLP_WORKBENCH_DATA={shell_quoted(folder)}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
-    if not pack.problems:
+    if not pack.problems and not pack.passed_over:
         return EXIT_OK
     # The pack is written, but a lab in it will not be offered as edited: lab check's exit 1, so that a script
     # does not hand it out; not 2, which says nothing was done because of what was typed.
+    for error, copied in pack.passed_over:
+        _print_lab_problems(error)
+        lab_id = error.file.parent.name
+        print(f"  not copied: the shipped {lab_id} was copied into {labs_folder} instead" if copied else
+              f"  not copied, and no lab {lab_id} is shipped: the pack has none")
+    if pack.passed_over:
+        count, source = len(pack.passed_over), pack.passed_over[0][0].file.parent.parent
+        many, copies = count > 1, sum(copied for _, copied in pack.passed_over)
+        delete = f" delete from {labs_folder} the shipped lab{'s' if copies > 1 else ''} copied instead," if copies \
+            else ""
+        print(f"{count} lab{'s' if many else ''} of the lab pack MLP_WORKBENCH_DATA names {'have' if many else 'has'} "
+              f"problems and {'were' if many else 'was'} not copied. To pack {'them' if many else 'it'} as edited, fix "
+              f"{'them' if many else 'it'} (mlp-workbench lab check {shell_quoted(source)}),{delete} and run lab pack "
+              "again.")
     for error in pack.problems:
-        print(error.file)
-        for problem in error.problems:
-            print(f"  {labs.problem_text(problem)}")
-    count = len(pack.problems)
-    print(f"{count} lab{'s' if count > 1 else ''} kept in the pack {'have' if count > 1 else 'has'} problems: on the "
-          "lab computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
-          f"{'them' if count > 1 else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), "
-          "or delete a lab's folder and run lab pack again to get the shipped one.")
+        _print_lab_problems(error)
+    if pack.problems:
+        count = len(pack.problems)
+        print(f"{count} lab{'s' if count > 1 else ''} kept in the pack {'have' if count > 1 else 'has'} problems: on "
+              "the lab computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
+              f"{'them' if count > 1 else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), "
+              "or delete a lab's folder and run lab pack again to get the shipped one.")
     return EXIT_FAILED
+
+
+def _print_lab_problems(error) -> None:
+    """A lab's lab.json, then each of its problems (an :class:`core.labs.InvalidLabError`), as lab check lists them."""
+    from core import labs
+
+    print(error.file)
+    for problem in error.problems:
+        print(f"  {labs.problem_text(problem)}")
 
 
 def lab_check_command(args) -> int:

@@ -1181,13 +1181,17 @@ class LabPack:
     folders: dict
     kept_labs: tuple
     problems: tuple = ()
+    passed_over: tuple = ()
+    """(:class:`InvalidLabError`, whether the shipped lab of its name was copied instead) of each lab of the lab pack
+    ``MLP_WORKBENCH_DATA`` names (another one) that cannot be used, and so was not copied."""
 
 
 def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
     """Write into ``folder`` what a lab machine needs offline.
 
     ``labs/`` (every lab :func:`readable_labs` finds, but for those already there: a teacher may have edited them,
-    and those with problems are checked and named, not replaced), the files of the data sets the pack's labs use
+    and those with problems are checked and named, not replaced; a lab of another pack that cannot be used is named
+    too, in :attr:`LabPack.passed_over`), the files of the data sets the pack's labs use
     that are not built in (through :func:`core.datasets.labpack.prepare_lab_pack`, which downloads missing ones
     only with ``allow_download``), and ``models/`` (the shipped model). On the lab machines, set
     ``MLP_WORKBENCH_DATA`` to the folder.
@@ -1207,7 +1211,13 @@ def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
         problems.append(InvalidLabError(path / "lab.json", found))
         if (SHIPPED_LABS / path.name / "lab.json").is_file():  # offered there instead, as readable_labs does
             offered.append(read_lab(SHIPPED_LABS / path.name))
-    added = [lab for lab in readable_labs()[0] if lab.id not in {path.name for path in present}]
+    readable, unreadable = readable_labs()
+    kept = {path.name for path in present}
+    added = [lab for lab in readable if lab.id not in kept]
+    # Packing from another pack (MLP_WORKBENCH_DATA's), a teacher's lab with problems gave way to the shipped one
+    # unsaid: the new pack handed out the shipped lab as if it were theirs.
+    passed_over = tuple((error, any(lab.id == error.file.parent.name for lab in added)) for error in unreadable
+                        if error.file.parent.name not in kept)
     needed = sorted({variant.config.data.dataset for lab in offered + added for variant in lab.variants}
                     & set(labpack.SOURCES))
     packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress,
@@ -1220,4 +1230,4 @@ def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
     if SHIPPED_MODELS.resolve() != (folder / "models").resolve():
         shutil.copytree(SHIPPED_MODELS, folder / "models", dirs_exist_ok=True)
     packed["models"] = folder / "models"
-    return LabPack(packed, tuple(path.name for path in present), tuple(problems))
+    return LabPack(packed, tuple(path.name for path in present), tuple(problems), passed_over)

@@ -311,6 +311,38 @@ def test_lab_pack_run_again_over_a_broken_edited_lab_keeps_the_labs_and_names_it
     assert cli.main(["lab", "pack", str(pack)]) == 0 and "problems" not in capsys.readouterr().out
 
 
+def test_lab_pack_from_another_pack_names_its_labs_that_have_problems_and_what_it_copied_instead(
+        tmp_path, capsys, monkeypatch):
+    """With MLP_WORKBENCH_DATA at another pack whose lab 3 an edit broke, the new pack got the shipped lab 3, unsaid:
+    the teacher handed out the shipped lab for their own."""
+    from app import cli
+    from core import labs
+
+    other, pack = tmp_path / "other", tmp_path / "pack"
+    assert cli.main(["lab", "pack", str(other)]) == 0
+    shutil.rmtree(other / "labs" / "03-activations")
+    copied_lab(other / "labs", "03-activations", lambda raw: raw["locked"].append("training.sed"))
+    shutil.copytree(labs.SHIPPED_LABS / "04-xnor", other / "labs" / "13-xnor-again")  # its id is not the folder's
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(other))
+    capsys.readouterr()
+    code, printed = cli.main(["lab", "pack", str(pack)]), capsys.readouterr()
+    assert code == 1 and printed.err == "", printed.err
+    assert (pack / "labs" / "03-activations" / "lab.json").read_text(encoding="utf-8") == \
+        (labs.SHIPPED_LABS / "03-activations" / "lab.json").read_text(encoding="utf-8")
+    assert not (pack / "labs" / "13-xnor-again").exists()
+    assert printed.out.splitlines()[-8:] == [
+        str(other / "labs" / "03-activations" / "lab.json"),
+        "  locked: 'training.sed' is not a setting of the run configuration",
+        f"  not copied: the shipped 03-activations was copied into {pack / 'labs'} instead",
+        str(other / "labs" / "13-xnor-again" / "lab.json"),
+        "  id: '04-xnor' must be the folder's name, '13-xnor-again'",
+        "  number: 4 must be the whole number the folder's name starts with, 13",
+        "  not copied, and no lab 13-xnor-again is shipped: the pack has none",
+        f"2 labs of the lab pack MLP_WORKBENCH_DATA names have problems and were not copied. To pack them as edited, "
+        f"fix them (mlp-workbench lab check {other / 'labs'}), delete from {pack / 'labs'} the shipped lab copied "
+        "instead, and run lab pack again."]
+
+
 def test_lab_check_lists_every_problem_of_each_lab_as_a_teacher_reads_it(tmp_path, capsys):
     from core import labs
 
