@@ -119,12 +119,15 @@ def check_size(config: run_config.RunConfig, n_inputs: int, n_outputs: int) -> i
 
 def network_widths(config: run_config.RunConfig) -> tuple[int, int] | None:
     """(inputs, outputs) of the network ``config`` builds, where they are known without reading a file or
-    downloading: a data set embedded or generated is loaded (offline, in a fraction of a second), an image data set
-    read from files has 28 × 28 inputs and ten classes (:func:`core.datasets.without_examples`). None for a CSV
-    file, and for data options or a loss the data set refuses (the run says why when it is built)."""
+    downloading: an image data set read from files has 28 × 28 inputs and ten classes, a table read through
+    scikit-learn its known widths (:func:`core.datasets.without_examples`), a data set generated or embedded otherwise
+    is loaded (offline, in a fraction of a second). None for a CSV file, for options a loaded data set refuses and
+    for a loss that does not suit the data (the run says why when it is built)."""
     name = config.data.dataset
     try:
-        dataset = datasets.without_examples(name) if name in datasets.READ_FROM_FILES else load_data(config)
+        dataset = datasets.without_examples(name)
+        if dataset is None and name not in datasets.READ_FROM_FILES:
+            dataset = load_data(config)
         return None if dataset is None else (dataset.n_features, output_width(dataset, config.loss.name))
     except ValueError:
         return None

@@ -58,11 +58,12 @@ def load(name: str, *, progress=None, **options) -> Dataset:
 
 
 def without_examples(name: str) -> Dataset | None:
-    """The image data set ``name`` read from files (MNIST, Fashion-MNIST, the digits you drew) with no examples:
-    its 28 × 28 pixels and ten classes, which is what a network for it is built from, known without its files;
-    None for any other data set."""
+    """The data set ``name`` with no examples, where what a network for it is built from is known without reading
+    it: an image data set read from files (MNIST, Fashion-MNIST, the digits you drew: 28 × 28 pixels, ten classes;
+    known without its files) or a table read through scikit-learn (wine, wine_2d, diabetes; known without
+    importing it: :data:`core.datasets.tabular.FROM_SCIKIT_LEARN`). None for any other data set."""
     classes = _IMAGE_CLASSES.get(name)
     if classes is None:
-        return None
+        return tabular.without_examples(name)
     none = (np.zeros((0, int(np.prod(mnist.IMAGE_SHAPE))), np.float32), np.zeros(0, np.int64))
     return Dataset(name, "multiclass", *none, *none, *none, class_names=classes, image_shape=mnist.IMAGE_SHAPE)

@@ -213,6 +213,43 @@ def test_a_lab_check_finds_hand_set_weights_that_do_not_fit_the_network_on_its_d
         assert labs.problem_text(problem).startswith(line), labs.problem_text(problem)
 
 
+def test_checking_hand_set_weights_on_wine_does_not_import_scikit_learn(tmp_path):
+    """Its import takes 2 s: a pack lab with hand-set weights on wine made lab check and the window's start wait for
+    it (no shipped lab does), for widths known without it."""
+    import subprocess
+    import sys
+
+    def on_wine(raw):
+        for variant in raw["variants"]:
+            variant["config"]["data"]["dataset"] = "wine"
+            variant["config"]["loss"]["name"] = "softmax_cross_entropy"
+        raw["variants"][0]["weights"] = {"layer0.W": [[1, 1, 1]] * 2, "layer2.b": [0, 0, 0]}
+
+    folder = copied_lab(tmp_path, "05-feature-scaling", on_wine)
+    probe = (f"import sys; from core import labs; lab, problems = labs.check_lab({str(folder)!r}); "
+             "print(*(labs.problem_text(problem) for problem in problems), sep='\\n'); "
+             "print('sklearn' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "variant 'unscaled', hand-set weights 'layer0.W': 2 × 3 numbers, but the network on wine (inputs: 13, "
+        "outputs: 3) takes 13 × 3 here: a row for each input of the layer, a column for each of its units",
+        "False"], "the layer's fit is checked all the same, the output's biases (three classes) fit"
+
+
+@pytest.mark.parametrize("name", sorted(datasets.tabular.FROM_SCIKIT_LEARN))
+def test_the_widths_of_the_tables_read_through_scikit_learn_are_those_it_reads(name):
+    from core.experiment import network_widths
+
+    loaded, known = datasets.load(name), datasets.without_examples(name)
+    assert (known.task, known.n_features, known.class_names, known.n_classes) == \
+        (loaded.task, loaded.n_features, loaded.class_names, loaded.n_classes)
+    config = run_config.RunConfig()
+    config.data.dataset = name
+    config.loss.name = {"multiclass": "softmax_cross_entropy", "binary": "binary_cross_entropy"}.get(known.task, "mse")
+    assert network_widths(config) == (loaded.n_features, 3 if name == "wine" else 1)
+
+
 def test_hand_set_weights_of_data_read_from_a_file_are_checked_by_name_only(tmp_path):
     """A CSV file's columns are known only once it is read: its lab says no more than it can know."""
     table = tmp_path / "points.csv"
