@@ -14,6 +14,7 @@ from app.panels.widgets import unbroken
 from app.teacher import NARROWED_COLUMNS, ResultsDialog, field_controls
 from core import labs, runs
 from core.config import RunConfig
+from core.languages import text_in
 
 
 def wait_built(qtbot, window):
@@ -963,6 +964,39 @@ def test_a_run_brought_back_whose_lab_cannot_be_opened_leaves_the_open_lab_sayin
         assert window.message_bar.message().endswith(
             f"“{info['name']}” was made in the lab {tag['lab']}, which cannot be opened now: {why}. It is opened "
             "outside any lab."), window.message_bar.message()
+
+
+def test_settings_brought_back_whose_lab_cannot_be_opened_now_leave_the_open_lab_saying_why(window, qtbot, tmp_path,
+                                                                                            monkeypatch):
+    """The labs the window offers are read once, as it opens, and cannot become unopenable; a lab a pack gained
+    since is read when a model made in it opens, and again when settings changed in it are brought back: by then a
+    teacher's edit may have broken it. The settings came back in the lab open then, under its locks."""
+    from app import run_library
+    from core import model_io
+
+    folder = shutil.copytree(labs.SHIPPED_LABS / "04-xnor", tmp_path / "pack" / "labs" / "13-xnor-again")
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    (folder / "lab.json").write_text(json.dumps({**raw, "id": folder.name, "number": 13}), encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    window.labs.open_lab("04-xnor", "trained")
+    wait_built(qtbot, window)
+    tag = {"lab": folder.name, "variant": "trained"}
+    model_io.save_model(tmp_path / "xnor.npz", window.experiment.network,
+                        **run_library.model_metadata(window.experiment, epoch=0, step=0, lab=tag))
+    window.labs.open_lab("01-perceptron")
+    assert window.load_model(tmp_path / "xnor.npz")
+    assert window.labs.open_variant() == tag and folder.name not in [lab.id for lab in window.labs.available_labs]
+    window.model.set("training.epochs", 7)
+    window.labs.open_lab("01-perceptron")  # the changed settings are offered back, in lab 13
+    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")  # its id is no longer its folder's
+
+    window.restore_settings_action.trigger()
+    assert window.model.config.training.epochs == 7 and window.model.config.data.dataset == "xnor"
+    assert window.labs.lab is None and window.training_panel.seed.isEnabled(), "lab 1's locks are gone"
+    assert window.message_bar.message().endswith(
+        f"“{text_in(raw['title'], 'en')}” was made in the lab 13-xnor-again, which cannot be opened now: it has "
+        "problems: id: '04-xnor' must be the folder's name, '13-xnor-again'. It is opened outside any lab."), \
+        window.message_bar.message()
 
 
 def test_training_on_past_the_epochs_a_lab_locks_is_flagged_at_start_and_in_the_result(window, qtbot, tmp_path):
