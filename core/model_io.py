@@ -8,6 +8,7 @@ mid-save leaves the previous file intact.
 """
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -29,16 +30,22 @@ def write_text_atomically(path, text: str) -> None:
 
 
 def save_arrays(path, arrays: dict[str, np.ndarray], metadata: dict | None = None) -> None:
-    """Write ``arrays`` (and optional JSON ``metadata``) to an .npz, atomically.
+    """Write ``arrays`` (and optional JSON ``metadata``) to an .npz, atomically, as ``np.savez`` writes it but
+    for the metadata, which is compressed (``np.load`` reads both kinds of member).
 
-    Uncompressed: trained float weights shrink by 7 % compressed (Adam's moments by 16 %), for
-    30 ms of CPU per MB, and a recording run saves its weights and optimiser state every second.
+    The arrays are not compressed: trained float weights shrink by 7 % compressed (Adam's moments by 16 %), for
+    30 ms of CPU per MB, and a recording run saves its weights and optimiser state every second. The metadata is
+    NumPy text, four bytes a character: a run's curves in it (Save model keeps them) would be 2 MB beside a
+    0.5 MB model, 0.3 MB compressed at zlib's fastest level (~20 ms a MB).
     """
-    entries = dict(arrays)
-    if metadata is not None:
-        entries[_META_KEY] = np.array(json.dumps(metadata, allow_nan=False))
-    with atomic_file(path) as stream:
-        np.savez(stream, **entries)
+    with atomic_file(path) as stream, zipfile.ZipFile(stream, "w", allowZip64=True) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
+        if metadata is not None:
+            text = io.BytesIO()
+            np.lib.format.write_array(text, np.array(json.dumps(metadata, allow_nan=False)), allow_pickle=False)
+            archive.writestr(f"{_META_KEY}.npy", text.getvalue(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
 
 
 class ModelFileProblem(ValueError):

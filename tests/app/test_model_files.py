@@ -164,11 +164,11 @@ def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, 
     assert trained_window.save_model(path)
     before = path.read_bytes()
 
-    def interrupted(stream, **arrays):
-        stream.write(b"half a file")
+    def interrupted(stream, array, **options):
+        stream.write(b"half an array")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(model_io.np, "savez", interrupted)
+    monkeypatch.setattr(model_io.np.lib.format, "write_array", interrupted)
     assert not trained_window.save_model(path)
     assert "No space left on device" in trained_window.message_bar.message()
     assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["model.npz"]

@@ -1,4 +1,6 @@
 """Network: aligned parameter lists over one flat buffer, predictions, serialisation, model files."""
+import json
+
 import numpy as np
 import pytest
 
@@ -150,6 +152,23 @@ def test_model_file_round_trip_and_refusals(tmp_path):
     np.savez(other, weights=np.zeros(3))
     with pytest.raises(ValueError, match="not an MLP Workbench model"):
         model_io.load_model(other)
+
+
+def test_a_model_file_keeps_a_run_s_curves_compressed_and_np_load_reads_it_as_older_versions_do(tmp_path):
+    net = deep_network(seed=2)
+    rng = np.random.default_rng(0)
+    history = {"batches": [[step, float(loss), float(accuracy)] for step, (loss, accuracy)
+                           in enumerate(rng.random((4000, 2)))]}
+    path = tmp_path / "model.npz"
+    model_io.save_model(path, net, history=history)
+    text = json.dumps({"format": model_io.MODEL_FORMAT, "version": model_io.MODEL_VERSION, "network": net.config(),
+                       "history": history})
+    # NumPy text takes four bytes a character: stored as np.savez stores it, the curves alone would be this large
+    assert path.stat().st_size < 4 * len(text) / 3
+    with np.load(path, allow_pickle=False) as archive:  # how a model file has always been read
+        assert json.loads(str(archive["__model__"]))["history"] == history
+        np.testing.assert_array_equal(archive["layer0.W"], net.state()["layer0.W"])
+    assert model_io.load_model(path)[1]["history"] == history
 
 
 def test_bad_networks_are_refused():
