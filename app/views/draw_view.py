@@ -675,7 +675,7 @@ class DrawView(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.chart, 3)
         side.addLayout(images, 2)
-        body = QHBoxLayout()
+        body = self._body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
         body.addLayout(side, 2)
         # Groups that wrap onto a second line in a narrow window rather than widen it (see FlowLayout).
@@ -714,6 +714,21 @@ class DrawView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(command)
         self._update_buttons()
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for the lines the model's name, the note, the tool groups and the status wrap onto at
+        the view's narrowest: a layout's minimum counts one line each, and in a small window the lines taken
+        from the canvas and the chart laid the image panels over the chart's last classes."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = hint.width() - margins.left() - margins.right()
+        wrapped = 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.layout() is not self._body and item.hasHeightForWidth() and not item.isEmpty():
+                wrapped += max(item.heightForWidth(width) - item.minimumSize().height(), 0)
+        return QSize(hint.width(), hint.height() + wrapped)
 
     # ------------------------------------------------------------------ the view interface
     @classmethod

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from app.messages import Progress
-from app.views.draw_view import SHIPPED_MODEL, DrawView
+from app.views.draw_view import SHIPPED_MODEL, DrawView, taking_over_text
 from core import datasets, events, model_io, optimizers
 from core.datasets import Scaler
 from core.datasets.drawing import preprocess_drawing
@@ -959,6 +959,35 @@ def test_the_image_panels_words_fit_in_a_narrow_view(qtbot, language):
             legend = sum(metrics.height() + metrics.horizontalAdvance(meaning) for _, meaning in panel.legend)
             assert legend <= panel.width(), panel.legend
         assert view.minimumSizeHint().width() < 500, "and the view still fits beside the panels in 1024 pixels"
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_nothing_overlaps_in_a_view_as_small_as_it_lets_itself_be(qtbot, language):
+    # The model's name, the note and the tool groups wrap in a narrow view; its minimum height counted
+    # one line each, and at the window's smallest the image panels covered the chart's last classes.
+    from app import i18n
+
+    i18n.set_language(language)
+    try:
+        view = DrawView()
+        qtbot.addWidget(view)
+        view._show_note(lambda: taking_over_text("digits"))  # a run of the 8×8 digits took over: its longest note
+        view.show()
+        qtbot.waitExposed(view)
+        view.resize(view.minimumSizeHint())
+        qtbot.wait(20)
+
+        def area(widget):
+            return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
+
+        below_body = min(area(widget).top() for widget in (view.clear_button, view.label_box))
+        for upper, lower in ((view.model_label, view.note), (view.note, view.canvas), (view.note, view.chart),
+                             (view.chart, view.input_panel), (view.chart, view.saliency_panel)):
+            assert area(upper).bottom() < area(lower).top(), (upper, lower)
+        for widget in (view.canvas, view.input_panel, view.saliency_panel):
+            assert area(widget).bottom() < below_body, widget
     finally:
         i18n.set_language("en")
 
