@@ -602,6 +602,7 @@ class MainWindow(QMainWindow):
         if self.experiment is not None:
             self._call_tool(page, "reset", self.experiment)
         self._call_tool(page, "set_network_at_rest", self.experiment is not None and self._network_at_rest())
+        self._call_tool(page, "set_training", not self._network_at_rest())
         if not self.model.validation_errors:
             self._call_tool(page, "set_config", self.model.config)
 
@@ -788,6 +789,7 @@ class MainWindow(QMainWindow):
         at_rest = self.experiment is not None and self._network_at_rest()
         self.check_gradients_action.setEnabled(at_rest and self.gradient_check is None)
         self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
+        self._call_views("set_training", not self._network_at_rest())  # the Draw view names the run's model by it
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
         idle_text = self.tr("Paused (diverged)") if self._fallback is not None else self.tr("Ready")

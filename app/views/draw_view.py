@@ -601,7 +601,7 @@ class DrawView(QWidget):
         self._shipped: tuple[Network, dict] | None = None  # the shipped model file's network and metadata
         self._following_run = True  # False once the shipped model is chosen: see use_shipped_model
         self._origin = "none"  # where the current model comes from: "shipped", "loaded" or "run" (a run's model)
-        self._network_at_rest = True
+        self._training = False  # see set_training
         self._run_progress: tuple[str, int] | None = None  # (data set, step) of the run's last snapshot
         self._run_phase = "idle"  # one of RUN_PHASES
         self._run_took_over = False  # the run's model replaced the shipped one: the note says so
@@ -763,15 +763,17 @@ class DrawView(QWidget):
         or diverged — how the model line names its model from now on."""
         self._set_run_phase(event.reason if event.reason in RUN_PHASES else "idle")
 
-    def set_network_at_rest(self, at_rest: bool) -> None:
-        """When training starts or resumes (``at_rest`` turns False), the run's model takes over again
-        at its next snapshot, also from a chosen shipped model; when it pauses, it is named paused."""
-        if self._network_at_rest and not at_rest:
+    def set_training(self, training: bool) -> None:
+        """Whether a run changes the weights. When training starts or resumes (``training`` turns True), the
+        run's model takes over again at its next snapshot, also from a chosen shipped model; when it pauses,
+        it is named paused. No network at all (data not loaded, a network refused) is not training: the model
+        of a stopped run was named "being trained" once other data that could not be loaded were chosen."""
+        if training and not self._training:
             self._following_run = True
             self._set_run_phase("training")
-        elif at_rest and not self._network_at_rest and self._run_phase == "training":
+        elif self._training and not training and self._run_phase == "training":
             self._set_run_phase("paused")  # a run that ends says so next (on_run_finished, on_run_ended)
-        self._network_at_rest = at_rest
+        self._training = training
 
     def _set_run_phase(self, phase: str) -> None:
         self._run_phase = phase

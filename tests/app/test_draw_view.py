@@ -330,7 +330,7 @@ def train_a_little(experiment, epochs=2):
 def test_the_model_line_counts_one_step_in_the_singular(view, small_config):
     digits = digits_experiment(small_config)
     view.reset(digits)
-    view.set_network_at_rest(False)  # the run goes on
+    view.set_training(True)  # the run goes on
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
     assert view.model_label.text() == "Classifying with the model being trained on 8×8 digits (after 1 step)."
     view.on_progress(Progress(snapshot=events.Snapshot(0, 2, digits.network.state())))
@@ -341,7 +341,7 @@ def test_a_run_s_model_taking_over_from_the_shipped_one_says_so_and_how_to_go_ba
     digits = digits_experiment(small_config)
     view.reset(digits)
     assert view.note.isHidden()
-    view.set_network_at_rest(False)  # the run starts
+    view.set_training(True)  # the run starts
     view.on_progress(Progress(snapshot=events.Snapshot(0, 1, digits.network.state())))
     assert not view.note.isHidden()
     assert view.note.text().startswith("The model being trained now classifies your drawings")
@@ -360,7 +360,7 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
     shipped = view.chart.probabilities()
     assert "shipped" in view.model_label.text()  # a reset alone does not replace a working model
 
-    view.set_network_at_rest(False)  # the run starts
+    view.set_training(True)  # the run starts
     snapshot = train_a_little(experiment)
     view.on_progress(Progress(snapshot=snapshot))
     assert "being trained on 8×8 digits" in view.model_label.text()
@@ -384,10 +384,10 @@ def test_follows_the_model_being_trained_through_snapshots(view, small_config):
 def test_once_training_ends_the_model_line_says_the_model_trained_not_being_trained(view, small_config):
     experiment = digits_experiment(small_config)
     view.reset(experiment)
-    view.set_network_at_rest(False)
+    view.set_training(True)
     view.on_progress(Progress(snapshot=events.Snapshot(2, 820, experiment.network.state())))
     assert view.model_label.text() == "Classifying with the model being trained on 8×8 digits (after 820 steps)."
-    view.set_network_at_rest(True)  # paused: the run goes on
+    view.set_training(False)  # paused: the run goes on
     assert "being trained" in view.model_label.text()
     view.on_run_ended()
     assert view.model_label.text() == "Classifying with the model trained on 8×8 digits (after 820 steps)."
@@ -406,7 +406,7 @@ def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_co
     what they are, with a warning that their probabilities mean nothing."""
     experiment = digits_experiment(small_config)
     view.reset(experiment)
-    view.set_network_at_rest(False)
+    view.set_training(True)
     line = view.model_label.text
 
     def snapshot(step):
@@ -416,36 +416,36 @@ def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_co
     assert line() == "Classifying with the untrained model of 8×8 digits (its random initial weights)."
     snapshot(5)
     assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
-    view.set_network_at_rest(True)
+    view.set_training(False)
     assert line() == "Classifying with the model being trained on 8×8 digits, paused after 5 steps."
-    view.set_network_at_rest(False)
+    view.set_training(True)
     assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
     view.on_run_finished(finished(events.STOPPED, 5))
     view.on_run_ended()
-    view.set_network_at_rest(True)
+    view.set_training(False)
     assert line() == "Classifying with the model trained on 8×8 digits, stopped after 5 steps."
-    view.set_network_at_rest(False)
+    view.set_training(True)
     view.on_run_finished(finished(events.COMPLETED, 5))
-    view.set_network_at_rest(True)
+    view.set_training(False)
     assert line() == "Classifying with the model trained on 8×8 digits (after 5 steps)."
-    view.set_network_at_rest(False)
+    view.set_training(True)
     view.on_run_finished(finished(events.EARLY_STOPPED, 5))  # the trainer put its best epoch's weights back
-    view.set_network_at_rest(True)
+    view.set_training(False)
     assert line() == "Classifying with the model trained on 8×8 digits, with its best epoch's weights (stopped " \
                      "early after 5 steps)."
     assert view.note.text().startswith("The model this run trained now classifies"), "it took over from the shipped"
 
-    view.set_network_at_rest(False)
+    view.set_training(True)
     snapshot(7)  # the last finite weights, sent as the run ends
     view.on_run_finished(finished(events.DIVERGED, 7))
     view.on_run_ended()
-    view.set_network_at_rest(True)
+    view.set_training(False)
     assert line() == "Classifying with the last finite weights of the diverged run on 8×8 digits (after 7 steps)."
     assert view.note.isVisibleTo(view) and view.note.text().startswith(
         "This run diverged: your drawings are classified with its last finite weights")
     assert "their probabilities mean nothing" in view.note.text() and "Go back" in view.note.text()
     assert "color" in view.note.styleSheet(), "a warning"
-    view.set_network_at_rest(False)  # Start again: the note goes with the divergence
+    view.set_training(True)  # Start again: the note goes with the divergence
     snapshot(8)
     assert line() == "Classifying with the model being trained on 8×8 digits (after 8 steps)."
     assert "diverged" not in view.note.text() and "color" not in view.note.styleSheet()
@@ -454,7 +454,7 @@ def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_co
 def test_the_note_that_a_run_s_model_took_over_stops_saying_it_gets_better_once_the_run_has_ended(view, small_config):
     experiment = digits_experiment(small_config)
     view.reset(experiment)
-    view.set_network_at_rest(False)
+    view.set_training(True)
     view.on_progress(Progress(snapshot=events.Snapshot(0, 3, experiment.network.state())))
     assert "getting better as it learns" in view.note.text()
     view.on_run_finished(finished(events.COMPLETED, 3))
@@ -470,10 +470,10 @@ def test_a_new_run_s_untrained_model_replaces_an_earlier_run_s_at_once_but_not_a
     """Reset discards the network trained: the drawings go on to the fresh one, named untrained."""
     trained = digits_experiment(small_config)
     view.reset(trained)
-    view.set_network_at_rest(False)
+    view.set_training(True)
     view.on_progress(Progress(snapshot=train_a_little(trained)))
     view.on_run_ended()
-    view.set_network_at_rest(True)
+    view.set_training(False)
     draw(view.canvas, HAND_DRAWN[7])
     fresh = digits_experiment(small_config)
     view.reset(fresh)
@@ -552,7 +552,7 @@ def test_the_shipped_model_can_be_chosen_again_and_stays_until_training_starts_o
     shipped = view.chart.probabilities()
     experiment = digits_experiment(small_config)
     view.reset(experiment)
-    view.set_network_at_rest(False)  # the run starts
+    view.set_training(True)  # the run starts
     view.on_progress(Progress(snapshot=train_a_little(experiment)))
     assert "being trained on 8×8 digits" in view.model_label.text() and button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -560,10 +560,10 @@ def test_the_shipped_model_can_be_chosen_again_and_stays_until_training_starts_o
     np.testing.assert_allclose(view.chart.probabilities(), shipped, rtol=1e-6)
     view.on_progress(Progress(snapshot=train_a_little(experiment)))  # the run goes on: the choice stays
     assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
-    view.set_network_at_rest(True)  # paused
+    view.set_training(False)  # paused
     view.on_progress(Progress(snapshot=train_a_little(experiment)))
     assert view.model_label.text().startswith("Classifying with the shipped MNIST model")
-    view.set_network_at_rest(False)  # resumed: the run's model takes over at its next snapshot
+    view.set_training(True)  # resumed: the run's model takes over at its next snapshot
     view.on_progress(Progress(snapshot=train_a_little(experiment)))
     assert "being trained on 8×8 digits" in view.model_label.text() and button.isEnabled()
 
@@ -927,7 +927,7 @@ def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_nu
             shown = as_the_language_writes_them(shown)
         digits = digits_experiment(small_config)
         view.reset(digits)
-        view.set_network_at_rest(False)  # the run starts
+        view.set_training(True)  # the run starts
         view.on_progress(Progress(snapshot=events.Snapshot(3, 1234, digits.network.state())))
         russian = (label("dataset", "digits"), format_integer(1234))
         assert all(words in view.model_label.text() for words in russian), view.model_label.text()

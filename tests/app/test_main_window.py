@@ -673,6 +673,30 @@ def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_tho
     assert "being trained" not in draw_view.note.text() and "diverged" not in draw_view.note.text()
 
 
+def test_other_data_that_cannot_be_loaded_leave_a_stopped_run_s_model_named_as_it_ended(
+        open_window, qtbot, small_config, tmp_path, monkeypatch):
+    # With no network built the window is not training: the Draw view named the model of the run it had
+    # kept classifying "being trained … getting better as it learns".
+    import dataclasses
+    from core.datasets import mnist
+
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "class"))
+    monkeypatch.setenv("MLP_WORKBENCH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setitem(mnist.SOURCES, "fashion_mnist", dataclasses.replace(mnist.SOURCES["fashion_mnist"],
+                                                                            system_folders=()))
+    window = open_window(small_config(epochs=1))
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    named = f"Classifying with the model trained on 8×8 digits (after {format_integer(finished.args[0].step)} steps)."
+    assert window.draw_view.model_label.text() == named
+    window.model.set("data.dataset", "fashion_mnist")
+    qtbot.waitUntil(lambda: not window.data_panel.download_button.isHidden(), timeout=10_000)
+    assert window.experiment is None and not window.start_action.isEnabled()
+    assert window.draw_view.model_label.text() == named
+    assert "being trained" not in window.draw_view.note.text()
+
+
 def test_after_reset_the_draw_view_classifies_with_the_fresh_network_not_the_one_discarded(
         open_window, qtbot, small_config):
     window = open_window(small_config(epochs=1))
