@@ -1170,8 +1170,18 @@ class CompareView(SessionView, View):
         self._paused = False
         self._racing_on = None
         if not self._failed:
-            self.status.setText(self.tr("The race is over."))
+            self.status.setText(self._ending())
         self._configuration_changed()  # the next race's, which may have changed meanwhile
+
+    def _ending(self) -> str:
+        """How the race ended, for the status under Start. "The race is over." alone followed a Stop, and a
+        race in which every contender diverged, above plots left empty but for its ✕s."""
+        if self.summary and all(summary.diverged for summary in self.summary):
+            return self.tr("Every contender diverged (the table's tooltips say where): lower their learning rates (η) "
+                           "and start again.")
+        if any(summary.reason == events.STOPPED for summary in self.summary):
+            return self.tr("The race was stopped; the curves and the table show it up to then.")
+        return self.tr("The race is over.")
 
     def _update_controls(self) -> None:
         running = self.running

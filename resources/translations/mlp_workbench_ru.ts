@@ -764,6 +764,14 @@
         <translation>Закончить гонку; кривые и таблица остаются.</translation>
     </message>
     <message>
+        <source>Every contender diverged (the table&apos;s tooltips say where): lower their learning rates (η) and start again.</source>
+        <translation>Все участники разошлись (где именно — в подсказках таблицы): уменьшите их скорости обучения (η) и начните гонку снова.</translation>
+    </message>
+    <message>
+        <source>The race was stopped; the curves and the table show it up to then.</source>
+        <translation>Гонка остановлена; кривые и таблица показывают её до этого момента.</translation>
+    </message>
+    <message>
         <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>
         <translation>Его сглаженные потери на обучении так и не опустились на {percent} ниже начальных: попробуйте другую скорость обучения.</translation>
     </message>

@@ -284,6 +284,31 @@ def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_r
         i18n.set_language("en")
 
 
+def test_the_status_says_how_the_race_ended_stopped_or_every_contender_diverged(qtbot, view):
+    # "The race is over." followed a Stop, and a race whose every contender diverged, its plots left empty.
+    view.epochs.setValue(50)  # long enough never to end on its own here
+    view.start_button.click()
+    qtbot.waitUntil(lambda: bool(view.summary) and min(steps_done(view)) > 0, timeout=60_000)
+    with qtbot.waitSignal(view.session.ended, timeout=10_000):
+        view.stop_button.click()
+    assert view.status.text() == "The race was stopped; the curves and the table show it up to then."
+    view.set_contenders([(label, OptimizerConfig(name, {"lr": 1e30}), ScheduleConfig())
+                         for label, name in (("SGD", "sgd"), ("momentum", "momentum"))])
+    i18n.set_language("en")  # installed before the status is written, so that a switch translates it
+    race_to_the_end(qtbot, view)
+    assert all(summary.diverged for summary in view.summary)
+    assert view.status.text().startswith("Every contender diverged")
+    try:
+        i18n.set_language("ru")
+        assert view.status.text().startswith("Все участники разошлись")
+    finally:
+        i18n.set_language("en")
+    view.set_contenders(THREE)
+    view.epochs.setValue(2)
+    race_to_the_end(qtbot, view)
+    assert view.status.text() == "The race is over."
+
+
 def drawn_whole(view, mark, size) -> bool:
     """Whether ``mark``'s symbol, ``size`` pixels across, lies whole inside the loss plot (not clipped by its edge)."""
     view.grab()  # painted: the x-axis has followed the curves
