@@ -142,6 +142,11 @@ class NetworkPanel(ConfigPanel):
     def _build_layer_editor(self) -> QGroupBox:
         self.editor = QGroupBox()
         form = QFormLayout(self.editor)
+        # Said here, wrapped: a group box's title is one line, and this one widened the panel beyond its dock.
+        self.no_layer_note = QLabel(self.tr("A single-layer network: lecture 000's perceptron. Add puts a hidden "
+                                            "layer in."))
+        self.no_layer_note.setWordWrap(True)
+        form.addRow(self.no_layer_note)
         self.units = IntegerBox(1, 100_000)
         set_help(self.units, help_texts.text(CONTROLS, "units"), self.tr("Units"))
         self.units.valueChanged.connect(lambda value: self._set_layer_field("units", value))
@@ -263,8 +268,9 @@ class NetworkPanel(ConfigPanel):
     def _refresh_editor(self) -> None:
         row = self.selected
         self.editor.setEnabled(row >= 0)
+        self.no_layer_note.setVisible(row < 0)
         if row < 0:
-            self.editor.setTitle(self.tr("No hidden layer: a single-layer network (lecture 000's perceptron)"))
+            self.editor.setTitle(self.tr("No hidden layer"))
             return
         layer = self.config.network.hidden[row]
         self.editor.setTitle(self.tr("Hidden layer %1").replace("%1", str(row + 1)))

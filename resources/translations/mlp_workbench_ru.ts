@@ -4706,6 +4706,10 @@ epoch mean
         <translation>Переместить выбранный слой ближе к выходу.</translation>
     </message>
     <message>
+        <source>A single-layer network: lecture 000&apos;s perceptron. Add puts a hidden layer in.</source>
+        <translation>Однослойная сеть — перцептрон из лекции 000. Кнопка «Добавить» вставляет скрытый слой.</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>Нейроны</translation>
     </message>
@@ -4762,8 +4766,8 @@ epoch mean
         <translation>&amp;Точность вычислений</translation>
     </message>
     <message>
-        <source>No hidden layer: a single-layer network (lecture 000&apos;s perceptron)</source>
-        <translation>Нет скрытых слоёв: однослойная сеть (перцептрон из лекции 000)</translation>
+        <source>No hidden layer</source>
+        <translation>Нет скрытых слоёв</translation>
     </message>
     <message>
         <source>Hidden layer %1</source>

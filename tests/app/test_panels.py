@@ -469,6 +469,28 @@ def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
     assert model.config.network.hidden == [LayerConfig()]
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_network_without_hidden_layers_says_so_without_widening_the_panel(qtbot, model, language):
+    """The perceptron's editor title, a group box's one unwrapped line, widened the Network panel beyond its dock:
+    in Russian the panel scrolled sideways, “Ниже” and the title cut off at its edge."""
+    from app import i18n
+
+    i18n.set_language("en")
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    try:
+        i18n.set_language(language)
+        with_a_layer = panel.minimumSizeHint().width()
+        panel.remove_button.click()
+        assert model.config.network.hidden == [] and panel.no_layer_note.isVisibleTo(panel)
+        assert ("perceptron" if language == "en" else "перцептрон") in panel.no_layer_note.text()
+        assert panel.minimumSizeHint().width() <= max(with_a_layer, 380)
+        panel.add_button.click()
+        assert not panel.no_layer_note.isVisibleTo(panel) and panel.editor.title().endswith(" 1")
+    finally:
+        i18n.set_language("en")
+
+
 def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(qtbot, model):
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
