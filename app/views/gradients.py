@@ -67,6 +67,7 @@ class GradientView(View):
                                                   symbolPen=None, symbolSize=9)
         self.norm_series: list[DecimatingSeries] = []
         self.norm_curves: list = []
+        self.norm_at_zero: list[bool] = []  # whether each layer's latest norm is 0, as its legend says
         self.share_series: dict[int, DecimatingSeries] = {}
         self.share_curves: dict[int, object] = {}
         self.share_names: dict[int, str] = {}
@@ -99,6 +100,7 @@ class GradientView(View):
             self.norm_legend.addItem(curve, self.tr("layer {number}").format(number=number))
             bounded_by_their_plot(curve)
             self.norm_curves.append(curve)
+        self.norm_at_zero = [False] * len(self.norm_curves)
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
         for index, layer in enumerate(network.layers):
             function = getattr(getattr(layer, "function", None), "name", None)
@@ -152,6 +154,7 @@ class GradientView(View):
             "Training on draws them from the next step."))
         for curve, series in zip(self.norm_curves, self.norm_series):
             show(curve, series, log_y=True)
+        self._name_zero_gradients()
         for index, curve in self.share_curves.items():
             show(curve, self.share_series[index])
         self.steps_axis.follow(self.last_step)
@@ -168,6 +171,17 @@ class GradientView(View):
             self.spread_means.setData(x, mean)
             self.spread_plot.setXRange(x.min() - 0.5, x.max() + 0.5, padding=0)
             spread_axis.follow(finite_bounds(mean - std, mean + std))
+
+    def _name_zero_gradients(self) -> None:
+        """A layer whose gradient norm is now exactly 0 (unit steps pass none) has no point on the log plot:
+        its legend entry says so, where the curve it names breaks off (set only when that changes)."""
+        at_zero = [len(series) > 0 and series.y[-1] == 0 for series in self.norm_series]
+        if at_zero == self.norm_at_zero:
+            return
+        self.norm_at_zero = at_zero
+        for number, (curve, zero) in enumerate(zip(self.norm_curves, at_zero), start=1):
+            name = self.tr("layer {number}: gradient = 0") if zero else self.tr("layer {number}")
+            self.norm_legend.getLabel(curve).setText(name.format(number=number))
 
     def _describe_shares(self) -> None:
         """Title and tooltip of the shares' plot: what each share is of, on which examples (set only

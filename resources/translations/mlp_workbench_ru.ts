@@ -2180,6 +2180,10 @@ epoch mean
         <translation>Для этих шагов нет норм градиента: запуск сохранён без них (более ранней версией). При продолжении обучения они появятся со следующего шага.</translation>
     </message>
     <message>
+        <source>layer {number}: gradient = 0</source>
+        <translation>слой {number}: градиент = 0</translation>
+    </message>
+    <message>
         <source>saturated outputs and dead units, on the first {rows} validation examples</source>
         <translation>насыщенные выходы и мёртвые нейроны (примеры валидации: первые {rows})</translation>
     </message>

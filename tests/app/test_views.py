@@ -304,6 +304,27 @@ def test_gradient_view_says_what_each_share_is_of_and_on_which_examples(qtbot, r
         assert "units that output 0 for every one of these examples" in tooltip
 
 
+def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_plot_cannot_show(qtbot):
+    """Unit steps pass no gradient (lecture 000): the first layer's norm is 0 at every step, and the log plot drew
+    nothing for it, its legend naming a curve that was not there. The legend now says its gradient is 0."""
+    experiment = build_experiment("xor", (2,), "step", "binary_cross_entropy", epochs=3)
+    batches = tuple(event for event in experiment.make_trainer(track_gradient_norms=True).run()
+                    if isinstance(event, events.BatchFinished))
+    assert all(event.gradient_norms[0] == 0 < event.gradient_norms[1] for event in batches)
+    view = GradientView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    view.on_progress(Progress(batches))
+    view.refresh()
+    assert [label.text for _, label in view.norm_legend.items] == ["layer 1: gradient = 0",
+                                                                   "layer 2"]
+    moving = replace(batches[-1], step=batches[-1].step + 1, gradient_norms=(0.5, 0.25))
+    view.on_progress(Progress((moving,)))
+    view.refresh()
+    assert [label.text for _, label in view.norm_legend.items] == ["layer 1", "layer 2"], "a gradient again"
+
+
 def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes_on(qtbot, runs):
     run = runs["digits"]
     untracked = [Progress(tuple(events.BatchFinished(**{**vars(event), "gradient_norms": ()})
