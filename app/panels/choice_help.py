@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.i18n import format_number
+from core import initializers
+
 CHOICES: dict[str, dict[str, str]] = {
     "activation": {
         "identity": QT_TRANSLATE_NOOP("Choices", "Linear: φ(z) = z, φ′(z) = 1 (the output layer of a regression "
@@ -39,9 +42,12 @@ CHOICES: dict[str, dict[str, str]] = {
     "initializer": {
         "zeros": QT_TRANSLATE_NOOP("Choices", "w = 0. Right for biases; weights all 0 leave every neuron of a layer "
                                               "the same, and they stay the same while training."),
-        "constant": QT_TRANSLATE_NOOP("Choices", "w = value, the same for every weight."),
-        "uniform": QT_TRANSLATE_NOOP("Choices", "w ~ U(−a, a): a fixed range whatever the layer's size."),
-        "normal": QT_TRANSLATE_NOOP("Choices", "w ~ N(0, std²): a fixed spread whatever the layer's size."),
+        "constant": QT_TRANSLATE_NOOP("Choices", "w = {value} for every weight, as with Zeros: the window sets no "
+                                                 "other value."),
+        "uniform": QT_TRANSLATE_NOOP("Choices", "w ~ U(−a, a) with a = {a}: a fixed range whatever the layer's "
+                                                "size."),
+        "normal": QT_TRANSLATE_NOOP("Choices", "w ~ N(0, std²) with std = {std}: a fixed spread whatever the layer's "
+                                               "size (lecture 003's small random weights)."),
         "lecun_uniform": QT_TRANSLATE_NOOP("Choices", "LeCun: w ~ U(−√(3·Var), √(3·Var)) with Var(w) = 1 / fan_in "
                                                       "(fan_in: the layer's inputs)."),
         "lecun_normal": QT_TRANSLATE_NOOP("Choices", "LeCun: w ~ N(0, Var) with Var(w) = 1 / fan_in (fan_in: the "
@@ -186,6 +192,15 @@ CHOICES: dict[str, dict[str, str]] = {
 
 
 def text(kind: str, name: str) -> str:
-    """What item ``name`` of a list of ``kind`` means, in the interface language ("" without a text)."""
+    """What item ``name`` of a list of ``kind`` means, in the interface language ("" without a text).
+
+    An initialiser's text holds the numbers it draws with ({std}, …): the engine's defaults, which a
+    configuration cannot change."""
     source = CHOICES.get(kind, {}).get(name)
-    return QCoreApplication.translate("Choices", source) if source else ""
+    if not source:
+        return ""
+    translated = QCoreApplication.translate("Choices", source)
+    if kind != "initializer":
+        return translated
+    numbers = initializers.create(name).hyperparameters
+    return translated.format(**{key: format_number(value, fixed=False) for key, value in numbers.items()})

@@ -337,16 +337,16 @@
         <translation>w = 0. Годится для смещений; при нулевых весах все нейроны слоя одинаковы и остаются одинаковыми при обучении.</translation>
     </message>
     <message>
-        <source>w = value, the same for every weight.</source>
-        <translation>w = value, одно и то же для всех весов.</translation>
+        <source>w = {value} for every weight, as with Zeros: the window sets no other value.</source>
+        <translation>w = {value} для всех весов, как у «Нулей»: другого значения окно не задаёт.</translation>
     </message>
     <message>
-        <source>w ~ U(−a, a): a fixed range whatever the layer&apos;s size.</source>
-        <translation>w ~ U(−a, a): фиксированный диапазон независимо от размера слоя.</translation>
+        <source>w ~ U(−a, a) with a = {a}: a fixed range whatever the layer&apos;s size.</source>
+        <translation>w ~ U(−a, a) при a = {a}: фиксированный диапазон независимо от размера слоя.</translation>
     </message>
     <message>
-        <source>w ~ N(0, std²): a fixed spread whatever the layer&apos;s size.</source>
-        <translation>w ~ N(0, std²): фиксированный разброс независимо от размера слоя.</translation>
+        <source>w ~ N(0, std²) with std = {std}: a fixed spread whatever the layer&apos;s size (lecture 003&apos;s small random weights).</source>
+        <translation>w ~ N(0, std²) при std = {std}: фиксированный разброс независимо от размера слоя (малые случайные веса из лекции 003).</translation>
     </message>
     <message>
         <source>LeCun: w ~ U(−√(3·Var), √(3·Var)) with Var(w) = 1 / fan_in (fan_in: the layer&apos;s inputs).</source>

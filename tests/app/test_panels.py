@@ -661,6 +661,28 @@ def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model
     assert "λ₂·Σw²" in training.l2.toolTip()
 
 
+def test_the_fixed_initialisers_say_the_numbers_the_window_draws_with(qtbot, model):
+    """'w ~ N(0, std²)' named a std the window neither shows nor lets be set (lab 7's small weights are N(0, 0.01²)),
+    and 'w = value' hid that Constant is 0, the very weights Zeros gives."""
+    from app import i18n
+    from core import initializers
+
+    i18n.set_language("en")
+    panel = NetworkPanel(model)
+    qtbot.addWidget(panel)
+    std, a = initializers.create("normal").std, initializers.create("uniform").a
+    assert (std, a, initializers.create("constant").value) == (0.01, 0.05, 0.0)
+    assert item_help(panel.init, "normal").startswith("w ~ N(0, std²) with std = 0.01:")
+    assert item_help(panel.output_init, "uniform").startswith("w ~ U(−a, a) with a = 0.05:")
+    assert item_help(panel.init, "constant").startswith("w = 0 for every weight, as with Zeros")
+    try:
+        i18n.set_language("ru")
+        assert "std = 0,01" in item_help(panel.init, "normal") and "a = 0,05" in item_help(panel.init, "uniform")
+        assert item_help(panel.init, "constant").startswith("w = 0 для всех весов")
+    finally:
+        i18n.set_language("en")
+
+
 def test_every_item_of_every_list_says_what_it_is_for_people_not_for_programmers(qtbot, model):
     """Items showed the engine's docstrings whole ("Once ``prepare(dtype)`` has compiled … np.maximum took
     17 µs", "see the module docstring", "Options: validation_split, …"), or only an identifier ("moons",
