@@ -3908,7 +3908,7 @@ epoch mean
     </message>
     <message>
         <source>The loss is now %1, which suits this data (%2).</source>
-        <translation>Функция потерь теперь %1: она подходит этим данным (%2).</translation>
+        <translation>Функция потерь теперь «%1»: она подходит этим данным (%2).</translation>
     </message>
     <message>
         <source>Go bac&amp;k to the run&apos;s start</source>

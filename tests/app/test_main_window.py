@@ -1354,6 +1354,22 @@ def test_a_csv_file_s_task_changed_to_regression_gets_a_loss_that_suits_it(windo
     assert window.message_bar.message() == "The loss is now Mean squared error, which suits this data (regression)."
 
 
+def test_in_russian_the_loss_chosen_for_the_data_is_named_in_quotes_as_the_window_s_other_messages_name_it(
+        window, qtbot):
+    """It read "Функция потерь теперь Среднеквадратичная ошибка: …", a capital letter in mid-sentence."""
+    from app import i18n
+
+    i18n.set_language("ru")
+    try:
+        with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+            window.data_panel.dataset.choose("sine")
+        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+        assert window.message_bar.message() == \
+            "Функция потерь теперь «Среднеквадратичная ошибка»: она подходит этим данным (регрессия)."
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.mark.parametrize("name", ["regression_plane", "multi_gaussian"])
 def test_the_regression_sets_of_the_plane_fit_the_loss_and_train_under_the_prediction_surface(window, qtbot, name):
     """Playground's regression data chosen in the Data panel: the loss becomes MSE, the prediction surface (not
