@@ -283,7 +283,8 @@ class ActivationFunctionsView(View):
         parts = []
         for name, layers in self.used.items():
             settings = ", ".join(f"{key} = {format_number(value)}" for key, value in layers[0][1].items())
-            parts.append(self.tr("%1 in hidden layer(s) %2").replace("%1", f"{name} ({settings})" if settings else name)
+            where = self.tr("%1 in hidden layer %2") if len(layers) == 1 else self.tr("%1 in hidden layers %2")
+            parts.append(where.replace("%1", f"{name} ({settings})" if settings else name)
                          .replace("%2", ", ".join(str(number) for number, _ in layers)))
         self.network_label.setText(self.tr("★ The network uses: %1").replace("%1", "; ".join(parts)))
         self.network_label.setVisible(bool(parts))

@@ -175,6 +175,14 @@
         <translation>Функции</translation>
     </message>
     <message>
+        <source>%1 in hidden layer %2</source>
+        <translation>%1 в скрытом слое %2</translation>
+    </message>
+    <message>
+        <source>%1 in hidden layers %2</source>
+        <translation>%1 в скрытых слоях %2</translation>
+    </message>
+    <message>
         <source>Plot %1 and its derivative</source>
         <translation>Построить %1 и её производную</translation>
     </message>
@@ -229,10 +237,6 @@
     <message>
         <source>Choose at least one function to plot.</source>
         <translation>Выберите хотя бы одну функцию.</translation>
-    </message>
-    <message>
-        <source>%1 in hidden layer(s) %2</source>
-        <translation>%1 в скрытых слоях %2</translation>
     </message>
     <message>
         <source>★ The network uses: %1</source>

@@ -170,8 +170,18 @@ def test_the_networks_activations_are_starred(view):
     titles = {name: cell.title.text for name, cell in made(view).items()}
     assert titles["tanh"] == "★ tanh — hyperbolic tangent" and titles["relu"] == "relu — rectifier"
     assert titles["leaky_relu"] == "★ leaky_relu — leaky rectifier"
-    assert view.network_label.text() == ("★ The network uses: tanh in hidden layer(s) 1, 3; "
-                                         "leaky_relu (alpha = 0.2) in hidden layer(s) 2")
+    # "in hidden layer(s) 2" in English, "в скрытых слоях 1" in Russian: one layer or several, as each language says it
+    assert view.network_label.text() == ("★ The network uses: tanh in hidden layers 1, 3; "
+                                         "leaky_relu (alpha = 0.2) in hidden layer 2")
+    from app import i18n
+
+    i18n.set_language("en")  # as the app starts: a switch from here on retranslates
+    try:
+        i18n.set_language("ru")
+        assert view.network_label.text() == ("★ В сети: tanh в скрытых слоях 1, 3; "
+                                             "leaky_relu (alpha = 0,2) в скрытом слое 2")
+    finally:
+        i18n.set_language("en")
 
 
 def test_exports_write_the_figure_and_each_curve(view, tmp_path):
