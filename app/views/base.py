@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import weakref
 from pathlib import Path
 
@@ -320,6 +321,21 @@ MIN_PIXELS_PER_LABEL = 18
 """Pixels between the labels of an upright axis at least: a label is ~11 pixels tall."""
 
 
+_SCIENTIFIC = re.compile(r"^(-?[0-9.]+)e([+-])0*([0-9]+)$")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def as_power_of_ten(label: str) -> str:
+    """A tick label pyqtgraph writes as ``4e-05`` written as the lectures and the log axes write it, ``4·10⁻⁵``
+    (``10⁻⁵`` for a mantissa of 1); any other label as it is."""
+    match = _SCIENTIFIC.match(label)
+    if match is None:
+        return label
+    mantissa, sign, exponent = match.groups()
+    power = "10" + ("-" * (sign == "-") + exponent).translate(_SUPERSCRIPT)
+    return mantissa[:-1] + power if mantissa in ("1", "-1") else f"{mantissa}·{power}"
+
+
 class Axis(pg.AxisItem):
     """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
 
@@ -343,7 +359,7 @@ class Axis(pg.AxisItem):
         self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
 
     def tickStrings(self, values, scale, spacing):
-        return with_decimal_separator(super().tickStrings(values, scale, spacing))
+        return with_decimal_separator([as_power_of_ten(label) for label in super().tickStrings(values, scale, spacing)])
 
     def tickSpacing(self, minVal, maxVal, size):
         """pyqtgraph's spacing, but on an upright linear axis too short for its labels (the race's

@@ -1286,6 +1286,23 @@ def test_an_upright_axis_keeps_its_labels_apart_on_a_short_plot(qtbot, low, high
         assert levels == pg.AxisItem("left").tickValues(low, high, pixels), "a tall axis is ticked as pyqtgraph does"
 
 
+def test_an_axis_writes_tiny_and_huge_values_as_powers_of_ten_in_the_window_s_decimals(qtbot):
+    """Lab 4's hand-set XNOR network has a loss near 4.5·10⁻⁵, as its sheet writes it: the loss axis said 4e-05,
+    and its log plots (the gradient norms) said 10⁻⁵."""
+    from app import i18n
+
+    axis = Axis("left")
+    assert axis.tickStrings([0.0, 1e-5, 1.5e-5, 4e-5], 1, 1e-5) == ["0", "10⁻⁵", "1.5·10⁻⁵", "4·10⁻⁵"]
+    assert axis.tickStrings([5e7, 1e8, 1.5e8], 1, 5e7) == ["5·10⁷", "10⁸", "1.5·10⁸"]
+    assert axis.tickStrings([0.5, 1.0, 1.5], 1, 0.5) == ["0.5", "1.0", "1.5"]
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert axis.tickStrings([1.5e-5, -2e-5], 1, 1e-5) == ["1,5·10⁻⁵", "-2·10⁻⁵"]
+    finally:
+        i18n.set_language("en")
+
+
 def test_an_upright_axis_over_nearly_every_float_falls_back_to_pyqtgraph_s_ticks(qtbot):
     levels = Axis("left").tickValues(0.0, 1e308, 5)  # (an axis spanning ±1.7e308 overflows in pyqtgraph itself)
     assert all(math.isfinite(spacing) for spacing, _ in levels), "an infinite spacing raised inside paint"
