@@ -232,13 +232,18 @@ def is_sampled(data) -> bool:
                                           and not isinstance(noise, bool) and noise > 0)
 
 
+def is_truth_table(data) -> bool:
+    """Whether ``data`` are the four corners of XOR's or XNOR's truth table, no cloud around them: all the data
+    there are, evaluated on themselves, so that no split nor limit applies (:mod:`core.datasets.tabular`)."""
+    options = data.options
+    return data.dataset in NOISY_TRUTH_TABLES and options.get("n_samples", 4) == 4 and not options.get("noise", 0)
+
+
 def takes_features(data) -> bool:
     """Whether the inputs of ``data``'s points can be chosen (:mod:`core.datasets.plane`): the toy sets and
     XOR/XNOR clouds, not the four corners of a truth table; or features are set (to be seen and undone)."""
-    options = data.options
-    truth_table = options.get("n_samples", 4) == 4 and not options.get("noise", 0)
-    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and not truth_table) \
-        or "features" in options
+    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and not is_truth_table(data)) \
+        or "features" in data.options
 
 
 class DataPanel(ConfigPanel):
@@ -509,6 +514,8 @@ class DataPanel(ConfigPanel):
         self.options.set_values(defaults, data.options)
         self.dataset_form.setRowVisible(self.data_seed_row, is_sampled(data))
         self.dataset_form.setRowVisible(self.features_row, takes_features(data))
+        for row in (self.validation_split, self.max_train):
+            self.split_form.setRowVisible(row, not is_truth_table(data))
         chosen = data.options.get("features", plane.COORDINATES)
         for name, box in self.feature_boxes.items():
             with QSignalBlocker(box):

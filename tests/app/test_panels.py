@@ -941,6 +941,23 @@ def test_the_test_split_is_offered_for_data_split_here_and_reaches_the_loader(qt
     assert not panel.split_form.isRowVisible(panel.test_split), "XOR's four corners are all the data there is"
 
 
+def test_the_truth_table_offers_no_validation_split_nor_limit_which_would_do_nothing(qtbot, model):
+    """XOR's four corners are all the data there is, evaluated on themselves: the test split was hidden, but the
+    validation split (0.100) and the training limit stayed, and changing them changed nothing."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    rows = (panel.validation_split, panel.max_train)
+    assert all(panel.split_form.isRowVisible(row) for row in rows)
+    panel.dataset.choose("xnor")
+    assert not any(panel.split_form.isRowVisible(row) for row in rows)
+    type_into(panel.options.controls()["noise"], "0.2")
+    assert model.config.data.options == {"noise": 0.2}
+    assert all(panel.split_form.isRowVisible(row) for row in rows), "a cloud around the corners is split"
+    model.set("data.options", {})
+    panel.dataset.choose("moons")
+    assert all(panel.split_form.isRowVisible(row) for row in rows)
+
+
 @pytest.mark.parametrize("name, shown", [("regression_plane", "Plane (regression)"),
                                          ("multi_gaussian", "Gaussian bumps (regression)")])
 def test_the_regression_sets_of_the_plane_are_listed_with_the_options_of_the_toys(qtbot, model, name, shown):
