@@ -156,7 +156,7 @@ def _large_values_warnings(dataset) -> list[str]:
 
 
 def train_command(args) -> int:
-    from core import events, runs
+    from core import events, model_io, runs
     from core.trainer import evaluate, regression_scores
 
     config = _load_config(args.config, args.epochs, args.seed)
@@ -169,7 +169,7 @@ def train_command(args) -> int:
         raise BadInput(f"--out {out}: the folder exists and is not empty; choose a new folder")
     try:
         recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, folder=out,
-                                    recorded=runs.outputs_record(experiment.dataset))
+                                    recorded=model_io.scalers_record(experiment.dataset))
     except OSError as error:
         raise BadInput(f"cannot write the run folder {error.filename or out}: {error.strerror or error}; "
                        f"choose another --out") from None
@@ -209,13 +209,17 @@ def train_command(args) -> int:
 
 def _load_model_and_data(path: Path, dataset_name: str | None):
     """(network, dataset, target scaler) for a run folder or a model file; the run's own data options are
-    reused. The target scaler is the scaling of the regression targets the network learnt (None: none): the one its
-    model file records, else the data's (files written before they recorded it: the run's configuration scales its
-    data as when it trained)."""
+    reused. The data's features are scaled as the network learnt them: by the scaler its model file records, else
+    (files written before they recorded it) fitted as the run's configuration says, as when it trained; data of
+    another number of features are left for :func:`evaluate_command` to refuse. The target scaler is the scaling of
+    the regression targets the network learnt (None: none): the one its model file records, else the data's."""
     from core import model_io
 
     network, dataset, metadata = _load_network_and_data(path, dataset_name)
-    return network, dataset, model_io.target_scaler(metadata, network, unrecorded=dataset.target_scaler)
+    scaler = model_io.recorded_scaler(metadata, "scaler", unrecorded=dataset.scaler)
+    if scaler.offset.size == dataset.n_features:
+        dataset = dataset.with_scaler(scaler)
+    return network, dataset, model_io.recorded_scaler(metadata, "target_scaler", unrecorded=dataset.target_scaler)
 
 
 def _load_network_and_data(path: Path, dataset_name: str | None):

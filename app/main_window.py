@@ -895,7 +895,7 @@ class MainWindow(QMainWindow):
     def _data_loaded(self, key: str, dataset) -> None:
         if key != self._wanted_data_key or self.session is not None:
             return
-        dataset = self._with_saved_target_scaler(key, dataset)
+        dataset = self._with_saved_scalers(key, dataset)
         self._data_failure = None
         self.data_panel.offer_download(None)
         config = self.model.config.copy()
@@ -927,17 +927,22 @@ class MainWindow(QMainWindow):
             return
         self._adopt_experiment(experiment)
 
-    def _with_saved_target_scaler(self, key: str, dataset):
-        """The data of a saved run or model being opened, their regression targets scaled as its file records
-        (:meth:`core.datasets.Dataset.with_target_scaler`): fitted again on a training split that is not the one
-        its weights learnt (a CSV file edited since), they read its predictions in other units."""
+    def _with_saved_scalers(self, key: str, dataset):
+        """The data of a saved run or model being opened, their features and regression targets scaled as its file
+        records (:meth:`core.datasets.Dataset.with_scaler`, :meth:`~core.datasets.Dataset.with_target_scaler`):
+        fitted again on a training split that is not the one its weights learnt (a CSV file edited since), they
+        give it other inputs than those it learnt, and read its predictions in other units."""
         saved = self._saved_run
-        if saved is None or saved.target_scaler is run_library.FITTED or key != data_key(saved.config):
+        if saved is None or key != data_key(saved.config):
             return dataset
         try:
-            return dataset.with_target_scaler(saved.target_scaler)
-        except ValueError:  # more or fewer targets than the network has outputs: its weights do not fit these data
-            return dataset
+            if saved.scaler is not run_library.FITTED:
+                dataset = dataset.with_scaler(saved.scaler)
+            if saved.target_scaler is not run_library.FITTED:
+                dataset = dataset.with_target_scaler(saved.target_scaler)
+        except ValueError:
+            pass  # more or fewer features or targets than its inputs or outputs: _restore_saved_run says so
+        return dataset
 
     def _check_magnitudes(self, key: str, dataset) -> None:
         """Look for values of ``dataset`` too large to train well (:func:`find_large_values`) on the loader's
@@ -1802,7 +1807,7 @@ class MainWindow(QMainWindow):
             recorder = runs.RunRecorder(config, experiment.network.copy(), config.data.dataset,
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
                                         parent=parent, history=history, lab=self.run_lab,
-                                        recorded=runs.outputs_record(experiment.dataset))
+                                        recorded=model_io.scalers_record(experiment.dataset))
             if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
                 recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
                 runs.rename_run(recorder.folder, recorder.meta["name"])
@@ -1876,8 +1881,7 @@ class MainWindow(QMainWindow):
             step = int(metadata.get("step", runs.epoch_step(history, reached)))
             label = self.tr("the run “%1” at epoch %2").replace("%1", info.name).replace("%2", str(reached))
             saved = SavedRun(config, network.state(), reached, step, run_library.history_until(history, reached, step),
-                             folder, label, *optimizer, lab=info.lab,
-                             target_scaler=run_library.recorded_target_scaler(network, metadata))
+                             folder, label, *optimizer, lab=info.lab, **run_library.recorded_scalers(metadata))
         if not self._open_saved(saved, info.name):
             return False
         if damaged is not None:
@@ -1938,12 +1942,11 @@ class MainWindow(QMainWindow):
         belongs to no run folder; ValueError when its settings are invalid or do not fit its network."""
         run_folder = runs.run_folder_of(path)
         epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
-        target_scaler = run_library.recorded_target_scaler(network, metadata)
+        scalers = run_library.recorded_scalers(metadata)
         if "config" in metadata:
             config = run_config.check(RunConfig.from_dict(metadata["config"]))
             saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)),
-                             runs.recorded_history(path, metadata), None, label, lab=metadata.get("lab"),
-                             target_scaler=target_scaler)
+                             runs.recorded_history(path, metadata), None, label, lab=metadata.get("lab"), **scalers)
         elif run_folder is not None:
             config = runs.load_config(run_folder)
             history = runs.load_history(run_folder) if (run_folder / "history.json").exists() \
@@ -1951,7 +1954,7 @@ class MainWindow(QMainWindow):
             step = int(metadata.get("step", runs.epoch_step(history, epoch)))
             saved = SavedRun(config, network.state(), epoch, step, run_library.history_until(history, epoch, step),
                              run_folder, label, *read_optimizer_state(path), lab=_recorded_lab(run_folder),
-                             target_scaler=target_scaler)
+                             **scalers)
         else:
             return None
         run_library.check_fits(network, saved.config, path)

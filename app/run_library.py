@@ -78,14 +78,11 @@ def same_settings(recorded: RunConfig, config: RunConfig) -> bool:
 def model_metadata(experiment, **extra) -> dict:
     """What a model file records besides the weights: the settings the network was built and trained
     with, and how to feed it new inputs — the data set's name, image shape, class names and input
-    scaling (method, offset and scale per feature) — and to read its outputs: the regression targets'
-    scaling (:meth:`core.datasets.Scaler.record`; None when they were not scaled)."""
+    scaling — and to read its outputs (the regression targets' scaling): :func:`core.model_io.scalers_record`."""
     dataset = experiment.dataset
     return {"dataset": experiment.config.data.dataset, "config": experiment.config.to_file_dict(),
             "image_shape": list(dataset.image_shape) if dataset.image_shape is not None else None,
-            "class_names": list(dataset.class_names), "scaling": dataset.scaler.method,
-            "scaler": {"offset": dataset.scaler.offset.tolist(), "scale": dataset.scaler.scale.tolist()},
-            **runs.outputs_record(dataset), **extra}
+            "class_names": list(dataset.class_names), **model_io.scalers_record(dataset), **extra}
 
 
 def describe_network(network) -> str:
@@ -185,17 +182,18 @@ def write_metrics_csv(path, history: dict, scaled_targets: bool = False) -> None
 
 
 FITTED = "fitted"
-"""The :attr:`SavedRun.target_scaler` of weights whose file records none (saved before files recorded it): the
-targets' scaling is fitted on the data's training split, as when they were trained."""
+"""The :attr:`SavedRun.scaler` or :attr:`SavedRun.target_scaler` of weights whose file records none (saved before
+files recorded it): the inputs' or the targets' scaling is fitted on the data's training split, as when they were
+trained."""
 
 
 @dataclass(frozen=True)
 class SavedRun:
     """A saved state to bring back into the window: a run's weights at ``epoch``/``step``, its
     configuration and its history up to then. ``origin`` is the run folder the next Start branches
-    from (None for a model file that belongs to no run). ``target_scaler``: the scaling of the regression targets
-    the weights learnt, as their file records it (:func:`core.model_io.target_scaler`: a Scaler, None for none),
-    or :data:`FITTED`."""
+    from (None for a model file that belongs to no run). ``scaler`` and ``target_scaler``: the scalings of the
+    inputs and of the regression targets the weights learnt with, as their file records them
+    (:func:`core.model_io.recorded_scaler`: a Scaler; None for targets that were not scaled), or :data:`FITTED`."""
 
     config: RunConfig
     state: dict
@@ -207,6 +205,7 @@ class SavedRun:
     optimizer_state: dict | None = None  # core.runs.load_optimizer_state's, saved with the weights
     optimizer_problem: str | None = None  # why the optimiser's saved state could not be read
     lab: dict | None = None  # core.runs.RunInfo.lab: the teaching lab the weights were trained in
+    scaler: object = FITTED
     target_scaler: object = FITTED
 
 
@@ -223,9 +222,10 @@ MODEL_PROBLEMS = {
 """What is wrong with a model file, by :class:`core.model_io.ModelFileProblem`'s kind."""
 
 
-def recorded_target_scaler(network, metadata: dict):
-    """The :attr:`SavedRun.target_scaler` of ``network`` saved with ``metadata`` (its model file's)."""
-    return model_io.target_scaler(metadata, network, unrecorded=FITTED)
+def recorded_scalers(metadata: dict) -> dict:
+    """The :attr:`SavedRun.scaler` and :attr:`SavedRun.target_scaler` of weights saved with ``metadata`` (their
+    model file's), as :class:`SavedRun` takes them."""
+    return {key: model_io.recorded_scaler(metadata, key, unrecorded=FITTED) for key in ("scaler", "target_scaler")}
 
 
 def describe_problem(error: Exception) -> str:

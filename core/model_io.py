@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import io
 import json
+import reprlib
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from core.datasets.dataset import Scaler
+from core.datasets.dataset import SCALINGS, Scaler
 from core.datasets.locations import atomic_file
 from core.network import Network
 
@@ -92,9 +93,9 @@ def load_arrays(path) -> tuple[dict[str, np.ndarray], dict | None]:
 def save_model(path, network: Network, **metadata) -> None:
     """Save ``network`` (architecture, loss, weights, running statistics) and ``metadata``.
 
-    Useful metadata: ``dataset`` (name), ``image_shape``, ``scaling``, ``class_names``, ``test_accuracy``;
-    ``target_scaler`` (:meth:`core.datasets.Scaler.record`, or None) for a regression network trained on scaled
-    targets, whose outputs :func:`target_scaler` then maps back to the data's units; ``history``, the curves of the
+    Useful metadata: ``dataset`` (name), ``image_shape``, ``class_names``, ``test_accuracy``, and the scalings
+    the network learnt with (:func:`scalers_record`), which :func:`recorded_scaler` reads back: its inputs
+    are then scaled as it learnt them, and its outputs map back to the data's units; ``history``, the curves of the
     run that trained it as its run folder's history.json holds them (:func:`core.runs.recorded_history` reads them
     back), which a teaching lab's result is made of.
     """
@@ -127,11 +128,7 @@ def load_model(path) -> tuple[Network, dict]:
         raise ModelFileProblem(f"{path}: {', '.join(sorted(diverged))} hold non-finite values (NaN or ∞): the run "
                                f"that saved them had diverged", path, "diverged", ", ".join(sorted(diverged)))
     metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
-    _check_metadata(path, metadata)
-    scaler = target_scaler(metadata, network)
-    if scaler is not None and scaler.offset.size != network.n_outputs:
-        wrong = f"its recorded target_scaler has {scaler.offset.size} columns for {network.n_outputs} outputs"
-        raise ModelFileProblem(f"{path}: {wrong}; the file is corrupt", path, "damaged", wrong)
+    _check_metadata(path, metadata, network)
     return network, metadata
 
 
@@ -163,8 +160,9 @@ METADATA_RULES = {
                     and all(is_count(side) and side > 0 for side in value)),
     "class_names": ("a list of texts", lambda value: isinstance(value, list) and all(isinstance(name, str)
                                                                                      for name in value)),
-    "scaling": ("a scaling's name", lambda value: isinstance(value, str)),
-    "scaler": ("an object of offsets and scales", lambda value: isinstance(value, dict)),
+    "scaling": (f"a scaling's name ({', '.join(SCALINGS)})", lambda value: value in SCALINGS),
+    "scaler": ("an object of offsets and scales (as many finite numbers each; scales above 0)",
+               lambda value: _is_offsets_and_scales(value)),
     "target_scaler": ("null or an object of a method, offsets and scales",
                       lambda value: value is None or _is_scaler_record(value)),
     "lab": (LAB_TAG, is_lab_tag),
@@ -184,19 +182,53 @@ def _is_scaler_record(value) -> bool:
     return True
 
 
-def target_scaler(metadata: dict, network: Network, unrecorded=None) -> Scaler | None:
-    """The scaling of the regression targets a model file's ``network`` was trained with (its metadata's
-    ``target_scaler``, checked by :func:`load_model`): None when they were not scaled, ``unrecorded`` for a file
-    that does not say (written before target scaling was recorded: its data's own, as they were then)."""
-    if "target_scaler" not in metadata:
+def _is_offsets_and_scales(value) -> bool:
+    """A recorded input scaler: its offsets and scales only, its method being the file's ``scaling``."""
+    return isinstance(value, dict) and "method" not in value and _is_scaler_record({"method": "none", **value})
+
+
+def scalers_record(dataset) -> dict:
+    """What a model file records of the scalings its network learnt with on ``dataset``, to be read back by
+    :func:`recorded_scaler`: of the inputs, ``scaling`` (the method) and ``scaler`` (``{"offset": […], "scale":
+    […]}``, one of each per feature; files recorded them so before the targets' scaling); of the regression
+    targets, ``target_scaler`` (:meth:`core.datasets.Scaler.record`; None when they were not scaled)."""
+    scaler = dataset.scaler.record()
+    return {"scaling": scaler.pop("method"), "scaler": scaler,
+            "target_scaler": None if dataset.target_scaler is None else dataset.target_scaler.record()}
+
+
+SCALER_FIELDS = ("scaling", "scaler", "target_scaler")
+"""The fields of :func:`scalers_record`."""
+
+
+def recorded_scaler(metadata: dict, key: str, unrecorded=None) -> Scaler | None:
+    """The scaling a model file's network learnt with, as :func:`scalers_record` records it in ``metadata``
+    (checked by :func:`load_model`): ``key`` "scaler" for its inputs', "target_scaler" for its regression
+    targets' (None when they were not scaled); ``unrecorded`` for a file that does not record it (written
+    before files recorded it, or by another tool: its data's own, fitted on their training split as then)."""
+    if key not in metadata:
         return unrecorded
-    recorded = metadata["target_scaler"]
-    return None if recorded is None else Scaler.from_record(recorded)
+    record = metadata[key]
+    if key == "scaler":
+        record = {"method": metadata.get("scaling"), **record}
+    return None if record is None else Scaler.from_record(record)
 
 
-def _check_metadata(path, metadata: dict) -> None:
-    """ValueError naming the first recorded setting of a model file that is not what it must be."""
+def _check_metadata(path, metadata: dict, network: Network) -> None:
+    """ModelFileProblem naming the first recorded setting of a model file that is not what it must be
+    (:data:`METADATA_RULES`), an input scaler without the scaling that names its method, or a scaler that is
+    not as wide as ``network``'s inputs or outputs."""
     for key, (wanted, fits) in METADATA_RULES.items():
         if key in metadata and not fits(metadata[key]):
-            wrong = f"its recorded {key} must be {wanted}, got {metadata[key]!r}"
-            raise ModelFileProblem(f"{path}: {wrong}; the file is corrupt", path, "damaged", wrong)
+            raise _damaged(path, f"its recorded {key} must be {wanted}, got {reprlib.repr(metadata[key])}")
+    if "scaler" in metadata and "scaling" not in metadata:
+        raise _damaged(path, "its recorded scaler has no scaling beside it to name its method")
+    for key, width, columns in (("scaler", network.n_inputs, "inputs"), ("target_scaler", network.n_outputs,
+                                                                           "outputs")):
+        scaler = recorded_scaler(metadata, key)
+        if scaler is not None and scaler.offset.size != width:
+            raise _damaged(path, f"its recorded {key} has {scaler.offset.size} columns for {width} {columns}")
+
+
+def _damaged(path, wrong: str) -> ModelFileProblem:
+    return ModelFileProblem(f"{path}: {wrong}; the file is corrupt", path, "damaged", wrong)

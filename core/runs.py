@@ -199,12 +199,6 @@ def _recorded_loss(entry: dict) -> float:
     return loss if math.isfinite(loss) else math.inf
 
 
-def outputs_record(dataset) -> dict:
-    """What a model file records of how to read its network's outputs, trained on ``dataset``: the scaling of the
-    regression targets (``target_scaler``: :meth:`core.datasets.Scaler.record`, None when they were not scaled)."""
-    return {"target_scaler": None if dataset.target_scaler is None else dataset.target_scaler.record()}
-
-
 class RunRecorder:
     """Writes a run folder while a trainer runs: feed it every event with :meth:`record`.
 
@@ -217,9 +211,10 @@ class RunRecorder:
                  lab: dict | None = None, recorded: dict | None = None):
         """``lab``: ``{"lab": id, "variant": name}`` for weights trained in a teaching lab (the window
         opens the lab again with the run, and a result is exported only under its own lab). ``recorded``: what
-        each model file of the run records besides the data set's name, epoch and step: :func:`outputs_record`,
-        with which its outputs read in the data's units whatever data it is opened with; run.json names the
-        targets' scaling (``target_scaling``), which the run's losses are of."""
+        each model file of the run records besides the data set's name, epoch and step: the scalings its network
+        learns with (:func:`core.model_io.scalers_record`), with which it is given the inputs it learnt and its
+        outputs read in the data's units whatever data it is opened with; run.json names the targets' scaling
+        (``target_scaling``), which the run's losses are of."""
         self.config, self.network = config, network
         stamp = time.strftime("%Y%m%d-%H%M%S")
         if folder is None:
@@ -546,7 +541,7 @@ def branch(run: Path, epoch: int, config: run_config.RunConfig | None = None):
                "batch_stride": old.get("batch_stride", 1)}
     recorder = RunRecorder(config, network, metadata.get("dataset", "?"), parent={"run": run.name, "epoch": epoch},
                            history=history, lab=RunInfo.read(run).lab,
-                           recorded={key: metadata[key] for key in ("target_scaler",) if key in metadata})
+                           recorded={key: metadata[key] for key in model_io.SCALER_FIELDS if key in metadata})
     return network, recorder, history
 
 

@@ -96,6 +96,29 @@ def test_large_regression_targets_are_told_to_be_scaled_and_scaled_ones_are_scor
     assert folder.stdout == model.stdout and float(folder.stdout.split()[3]) < 0.5, folder.stdout
 
 
+def test_evaluate_gives_a_model_the_inputs_it_learnt_after_its_training_rows_were_edited(tmp_path):
+    """Hours ten times as long in the training rows, the test rows as they were: a run folder and its best.npz
+    score what they did, with the input scaler their files record; a file with another column is refused."""
+    from core.experiment import load_data
+    from tests.core.test_input_scaling import edit_training_rows, students_config, write_students
+
+    students = write_students(tmp_path / "students.csv")
+    config = students_config(students, epochs=10)
+    (tmp_path / "students.json").write_text(config.to_json())
+    trained = cli("train", tmp_path / "students.json", "--out", tmp_path / "run")
+    assert trained.returncode == 0, trained.stderr
+    models = (tmp_path / "run", tmp_path / "run" / "best.npz")
+    before = [cli("evaluate", model).stdout for model in models]
+    assert before[0] == before[1] and before[0].startswith("students test: accuracy ")
+    edit_training_rows(students, load_data(config))
+    assert [cli("evaluate", model).stdout for model in models] == before
+    rows = students.read_text(encoding="utf-8").splitlines()
+    students.write_text("\n".join(row.replace(",", ",20,", 1) for row in rows) + "\n", encoding="utf-8")
+    refused = cli("evaluate", tmp_path / "run")
+    assert refused.returncode == 2 and "the model takes 2 inputs but students has 3 features" in refused.stderr, \
+        refused.stderr
+
+
 def test_a_run_without_test_examples_says_so_instead_of_a_traceback(tmp_path):
     config = run_config.RunConfig()
     config.data.dataset, config.data.options, config.loss.name = "sine", {"test_split": 0.0}, "mse"

@@ -249,24 +249,20 @@ def run_model_name(dataset_name: str, step: int, phase: str) -> str:
 
 
 def scaler_from_metadata(metadata: dict, n_features: int) -> Scaler | None:
-    """The input scaling a model file records: ``scaling`` ("unit" when absent) and, for other
-    methods, ``scaler`` = {"offset": […], "scale": […]}; ValueError if it cannot be rebuilt."""
+    """The input scaling a model file records (:func:`core.model_io.recorded_scaler`): ``scaling`` ("unit" when
+    absent) and, for other methods, ``scaler`` = {"offset": […], "scale": […]}; ValueError if it cannot be rebuilt."""
     method = metadata.get("scaling", "unit")
     if method == "unit":
         return None
     if method == "none":
         return Scaler.identity(n_features)
-    recorded = metadata.get("scaler") or {}
-    try:
-        offset = np.asarray(recorded["offset"], dtype=np.float32)
-        scale = np.asarray(recorded["scale"], dtype=np.float32)
-    except (KeyError, TypeError, ValueError):
+    scaler = model_io.recorded_scaler(metadata, "scaler")
+    if scaler is None:
         raise ValueError(f"the model's inputs were scaled with {method!r} but the file does not record the "
-                         f"scaler's offset and scale") from None
-    if offset.shape != (n_features,) or scale.shape != (n_features,):
-        raise ValueError(f"the model's scaler has {offset.size} offsets and {scale.size} scales for "
-                         f"{n_features} inputs")
-    return Scaler(method, offset, scale)
+                         f"scaler's offset and scale")
+    if scaler.offset.size != n_features:
+        raise ValueError(f"the model's scaler has {scaler.offset.size} offsets and scales for {n_features} inputs")
+    return scaler
 
 
 def rgb32_image(pixels: np.ndarray) -> QImage:

@@ -233,6 +233,20 @@ class Dataset:
             return np.array(y, dtype=np.float32, order="C")
         return self.target_scaler.inverse_transform(y)
 
+    def with_scaler(self, scaler: Scaler) -> "Dataset":
+        """The same examples, their features scaled by ``scaler`` rather than by the one fitted on this training
+        split: x'' = (x − offset) / scale of the features in their units, x = x' · s₀ + o₀ (x' scaled here by
+        :attr:`scaler`'s offset o₀ and scale s₀). A saved network learnt inputs scaled by the scaler its file
+        records; with it, it is given the inputs it learnt to read even when the training split is no longer the
+        one it was fitted on (a CSV file edited since, more digits drawn). ValueError for another number of
+        features."""
+        if _same_scaler(scaler, self.scaler):
+            return self
+        self._check_width("features", self.n_features, "feature scaler", scaler)
+        plane = None if self.plane is None else dataclasses.replace(self.plane, scaler=scaler)
+        rescaled = self._splits("X", lambda X: scaler.transform(self.scaler.inverse_transform(X)))
+        return dataclasses.replace(self, **rescaled, scaler=scaler, plane=plane)
+
     def with_target_scaler(self, scaler: Scaler | None) -> "Dataset":
         """The same examples, their regression targets scaled by ``scaler`` (None: as they are) rather than by
         the one fitted on this training split: y' = (y − offset) / scale of y = :meth:`original_targets`.
@@ -241,17 +255,23 @@ class Dataset:
         it was fitted on (a CSV file edited since). ValueError for another number of target columns."""
         if self.task != "regression" or _same_scaler(scaler, self.target_scaler):
             return self
-        columns = self.y_train.shape[1]
-        if scaler is not None and scaler.offset.size != columns:
-            raise ValueError(f"dataset {self.name!r} has {columns} target columns, the target scaler "
-                             f"{scaler.offset.size}")
+        if scaler is not None:
+            self._check_width("target columns", self.y_train.shape[1], "target scaler", scaler)
 
         def rescaled(y):
             original = self.original_targets(y)
             return original if scaler is None else scaler.transform(original)
 
-        return dataclasses.replace(self, y_train=rescaled(self.y_train), y_val=rescaled(self.y_val),
-                                   y_test=rescaled(self.y_test), target_scaler=scaler)
+        return dataclasses.replace(self, **self._splits("y", rescaled), target_scaler=scaler)
+
+    def _check_width(self, columns: str, width: int, name: str, scaler: Scaler) -> None:
+        """ValueError unless ``scaler`` has an offset and a scale for each of the ``width`` ``columns``."""
+        if scaler.offset.size != width:
+            raise ValueError(f"dataset {self.name!r} has {width} {columns}, the {name} {scaler.offset.size}")
+
+    def _splits(self, part: str, rescaled) -> dict:
+        """``rescaled`` of each split's ``part`` ("X" or "y"), as :func:`dataclasses.replace` takes them."""
+        return {f"{part}_{split}": rescaled(getattr(self, f"{part}_{split}")) for split in ("train", "val", "test")}
 
     @property
     def n_classes(self) -> int:

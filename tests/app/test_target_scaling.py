@@ -168,7 +168,7 @@ def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in
     assert window.save_model(path)
     network, metadata = model_io.load_model(path)
     assert metadata["target_scaler"] == dataset.target_scaler.record()
-    scaler = model_io.target_scaler(metadata, network)
+    scaler = model_io.recorded_scaler(metadata, "target_scaler")
     np.testing.assert_allclose(scaler.inverse_transform(network.predict(dataset.X_val)).reshape(-1),
                                dataset.original_targets(window.experiment.network.predict(dataset.X_val)).reshape(-1),
                                rtol=1e-6)
@@ -284,7 +284,7 @@ def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, 
     for name, target_scaling in (("scaled", "unit"), ("also scaled", "standardize"), ("raw", "none")):
         experiment = Experiment(sine_config(target_scaling, name))
         recorder = runs.RunRecorder(experiment.config, experiment.network, "sine",
-                                    recorded=runs.outputs_record(experiment.dataset))
+                                    recorded=model_io.scalers_record(experiment.dataset))
         for event in experiment.make_trainer().run():
             recorder.record(event)
         folders[name] = recorder.folder

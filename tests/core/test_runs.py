@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from core import config as run_config
-from core import events, runs
+from core import events, model_io, runs
 from core.experiment import Experiment
 
 
@@ -147,7 +147,7 @@ def test_a_run_on_scaled_targets_records_their_scaler_in_its_weights_and_names_i
     config.data.dataset, config.data.target_scaling, config.loss.name = "sine", "unit", "mse"
     experiment = Experiment(config)
     recorder = runs.RunRecorder(config, experiment.network, "sine", checkpoint_every=2,
-                                recorded=runs.outputs_record(experiment.dataset))
+                                recorded=model_io.scalers_record(experiment.dataset))
     for event in experiment.make_trainer().run():
         recorder.record(event)
     scaler = experiment.dataset.target_scaler.record()

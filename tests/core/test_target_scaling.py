@@ -109,13 +109,14 @@ def test_a_model_file_records_the_target_scaling_and_predicts_in_the_data_s_unit
     data, path = experiment.dataset, tmp_path / "prices.npz"
     model_io.save_model(path, experiment.network, dataset="csv", target_scaler=data.target_scaler.record())
     network, metadata = model_io.load_model(path)
-    scaler = model_io.target_scaler(metadata, network)
+    scaler = model_io.recorded_scaler(metadata, "target_scaler")
     assert scaler.method == "standardize" and scaler.offset.tolist() == data.target_scaler.offset.tolist()
     np.testing.assert_allclose(scaler.inverse_transform(network.predict(data.X_test)).reshape(-1, 1),
                                data.original_targets(experiment.network.predict(data.X_test)).reshape(-1, 1),
                                rtol=1e-6)
     model_io.save_model(path, experiment.network, dataset="csv", target_scaler=None)  # trained on the raw targets
-    assert model_io.target_scaler(model_io.load_model(path)[1], network, unrecorded=data.target_scaler) is None
+    metadata = model_io.load_model(path)[1]
+    assert model_io.recorded_scaler(metadata, "target_scaler", unrecorded=data.target_scaler) is None
 
 
 def test_a_model_file_written_before_target_scaling_loads_and_one_with_a_bad_record_is_refused(tmp_path):
@@ -123,9 +124,9 @@ def test_a_model_file_written_before_target_scaling_loads_and_one_with_a_bad_rec
     path = tmp_path / "old.npz"
     model_io.save_model(path, experiment.network, dataset="csv", scaling="standardize")  # the metadata it had
     network, metadata = model_io.load_model(path)
-    assert "target_scaler" not in metadata and model_io.target_scaler(metadata, network) is None
+    assert "target_scaler" not in metadata and model_io.recorded_scaler(metadata, "target_scaler") is None
     own = Scaler.identity(1)
-    assert model_io.target_scaler(metadata, network, unrecorded=own) is own, "its data's own, reloaded as then"
+    assert model_io.recorded_scaler(metadata, "target_scaler", unrecorded=own) is own, "its data's own, as then"
     for record, problem in (({"method": "standardize", "offset": [1.0]}, "its recorded target_scaler must be"),
                             ({"method": "unit", "offset": [0.0, 1.0], "scale": [1.0, 1.0]},
                              "its recorded target_scaler has 2 columns for 1 outputs")):

@@ -5,6 +5,7 @@ import pytest
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
 from core.datasets.dataset import Dataset, Scaler, make_dataset
+from core.datasets.plane import make_planar
 
 
 def table(n=1000, n_classes=4, seed=0):
@@ -179,6 +180,39 @@ def test_data_take_another_target_scaler_keeping_their_targets_in_the_data_s_uni
     assert classes.with_target_scaler(saved) is classes, "class labels are never scaled"
     with pytest.raises(ValueError, match="'houses' has 1 target columns, the target scaler 2"):
         edited.with_target_scaler(Scaler.from_record({"method": "unit", "offset": [0, 0], "scale": [1, 1]}))
+
+
+def test_data_take_another_feature_scaler_keeping_their_features_in_their_units():
+    """A saved network's scaler (fitted on the features as they were) on features edited since: x'' = (x − μ₀) / σ₀
+    of the features now, which read back as they are; the same scaler again changes nothing."""
+    X, y = table()
+    then = make_dataset("t", "multiclass", X, y, class_names="abcd")
+    edited = make_dataset("t", "multiclass", X * [1, 2, 1] + [0, 30, 0], y, class_names="abcd")
+    assert edited.scaler.offset[1] != pytest.approx(then.scaler.offset[1], rel=0.1)
+    saved = Scaler.from_record(then.scaler.record())
+    taken = edited.with_scaler(saved)
+    assert taken.scaler is saved and np.shares_memory(taken.y_train, edited.y_train), "the labels as they are"
+    for split in ("train", "val", "test"):
+        now = edited.scaler.inverse_transform(getattr(edited, "X_" + split))
+        np.testing.assert_allclose(getattr(taken, "X_" + split), (now - then.scaler.offset) / then.scaler.scale,
+                                   rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(taken.scaler.inverse_transform(getattr(taken, "X_" + split)), now, rtol=1e-5)
+    assert edited.with_scaler(Scaler.from_record(edited.scaler.record())) is edited, "the same one"
+    with pytest.raises(ValueError, match="'t' has 3 features, the feature scaler 2"):
+        edited.with_scaler(Scaler.from_record({"method": "unit", "offset": [0, 0], "scale": [1, 1]}))
+
+
+def test_points_whose_inputs_are_features_of_them_take_another_scaler_for_their_plane_too():
+    """The points' plane (the Boundary view's grid) is scaled as the network's inputs are."""
+    FEATURES = ["x1", "x2", "x1_squared", "x2_squared"]
+    points = np.random.default_rng(0).normal(0, 1, (200, 2))
+    labels = (points[:, 0] ** 2 + points[:, 1] ** 2 > 1).astype(int)
+    then = make_planar("circle", "binary", points, labels, class_names="ab", features=FEATURES)
+    now = make_planar("circle", "binary", 2 * points, labels, class_names="ab", features=FEATURES)
+    taken = now.with_scaler(then.scaler)
+    grid = np.array([[0.5, -1.0], [2.0, 0.0]])
+    np.testing.assert_allclose(taken.plane_inputs(grid), then.plane_inputs(grid), rtol=1e-6)
+    np.testing.assert_allclose(taken.plane_inputs(taken.plane_points("test")), taken.X_test, rtol=1e-4, atol=1e-5)
 
 
 def test_a_scaler_is_recorded_as_json_and_a_bad_record_is_refused_saying_why():
