@@ -5,6 +5,7 @@ and seed give the same run wherever it is started.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 
@@ -31,6 +32,23 @@ def load_data(config: run_config.RunConfig, progress=None):
     if data.target_scaling != "default":
         options.setdefault("target_scaling", data.target_scaling)
     return datasets.load(data.dataset, progress=progress, **options)
+
+
+def target_scaling(config: run_config.RunConfig) -> str | None:
+    """The scaling of the regression targets that :func:`load_data` gives a run of ``config`` ("standardize",
+    "unit"): its data options', else ``data.target_scaling``, "default" being its data set's own (the loader's);
+    None when they are not scaled, and for class labels (a loss other than mse, which regression data need)."""
+    if config.loss.name != "mse":
+        return None
+    scaling = config.data.options.get("target_scaling", config.data.target_scaling)
+    if scaling == "default":
+        try:
+            loader = inspect.signature(datasets.DATASETS.get(config.data.dataset))
+        except ValueError:  # a data set this version does not have: nothing is scaled
+            return None
+        option = loader.parameters.get("target_scaling")
+        scaling = "none" if option is None else option.default
+    return None if scaling == "none" else scaling
 
 
 def data_seed(config: run_config.RunConfig) -> int:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core import config as run_config
-from core import events, model_io
+from core import events, experiment, model_io
 from core.trainer import monitored_loss
 from core.datasets.locations import data_folder
 
@@ -197,6 +197,18 @@ def _recorded_loss(entry: dict) -> float:
 
     loss = monitored_loss(number("val_loss"), number("train_loss"), number("train_penalty", 0.0))
     return loss if math.isfinite(loss) else math.inf
+
+
+def target_scaling(info: RunInfo) -> str | None:
+    """The scaling of the regression targets whose losses ``info``'s run recorded (None: not scaled): its run.json's
+    ``target_scaling``, else its configuration's (:func:`core.experiment.target_scaling`; run.json names it only
+    for scaled targets, and not at all in runs saved before it did). None when the configuration cannot be read."""
+    if info.target_scaling is not None:
+        return info.target_scaling
+    try:
+        return experiment.target_scaling(load_config(info.folder))
+    except ValueError:
+        return None
 
 
 class RunRecorder:

@@ -496,7 +496,7 @@ class RunsView(View):
             y = np.array([math.nan if value is None else value for _, value in points], dtype=float)
             # A loss of scaled regression targets is not in the data's units: its run says so, as the status bar
             # does (along the axis, "validation loss, of the scaled targets" was cut short).
-            if key.endswith("loss") and info is not None and info.target_scaling is not None:
+            if key.endswith("loss") and info is not None and runs.target_scaling(info) is not None:
                 name = of_scaled_targets(name)
             self._curves.append((name, x, y))
         if unreadable:

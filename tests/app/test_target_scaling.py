@@ -310,6 +310,34 @@ def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, 
         i18n.set_language("en")
 
 
+def test_the_runs_view_marks_the_losses_of_a_run_saved_before_run_json_named_its_targets_scaling(
+        qtbot, tmp_path, monkeypatch):
+    """Its configuration says how its targets were scaled: the diabetes data's own standardisation."""
+    import json
+
+    from app.views.runs_view import RunsView
+    from core import runs
+    from core.experiment import Experiment
+
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    folders = []
+    for dataset in ("diabetes", "sine"):
+        config = sine_config("default", dataset)
+        config.data.dataset = dataset
+        experiment = Experiment(config)
+        recorder = runs.RunRecorder(config, experiment.network, dataset)  # as runs were recorded then
+        for event in experiment.make_trainer().run():
+            recorder.record(event)
+        assert "target_scaling" not in json.loads((recorder.folder / "run.json").read_text(encoding="utf-8"))
+        folders.append(recorder.folder)
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    view.select(folders)
+    view.curve_box.setCurrentIndex(view.curve_box.findData("val_loss"))
+    assert sorted(name for name, _, _ in view.overlaid()) == ["diabetes (scaled targets)", "sine"]
+
+
 def test_the_metrics_csv_says_its_losses_are_of_the_scaled_targets(tmp_path):
     import csv
     import io

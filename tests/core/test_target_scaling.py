@@ -7,6 +7,7 @@ from core import datasets, model_io
 from core.config import LayerConfig, RunConfig
 from core.datasets.dataset import Scaler
 from core.experiment import Experiment, load_data
+from core.experiment import target_scaling as target_scaling_of
 from core.inspection import fitted_curve, unit_maps
 from core.trainer import evaluate, regression_scores
 
@@ -134,3 +135,16 @@ def test_a_model_file_written_before_target_scaling_loads_and_one_with_a_bad_rec
         with pytest.raises(model_io.ModelFileProblem, match=problem) as refused:
             model_io.load_model(path)
         assert refused.value.kind == "damaged"
+
+
+@pytest.mark.parametrize("dataset, target_scaling, options, loss", [
+    ("diabetes", "default", {}, "mse"), ("diabetes", "none", {}, "mse"), ("sine", "default", {}, "mse"),
+    ("sine", "unit", {}, "mse"), ("sine", "default", {"target_scaling": "standardize"}, "mse"),
+    ("digits", "standardize", {}, "softmax_cross_entropy")])
+def test_a_configuration_says_how_the_targets_it_loads_are_scaled(dataset, target_scaling, options, loss):
+    """What a run saved before its run.json named the targets' scaling is known by: its configuration."""
+    config = RunConfig()
+    config.data.dataset, config.data.target_scaling, config.data.options = dataset, target_scaling, options
+    config.loss.name = loss
+    loaded = load_data(config).target_scaler
+    assert target_scaling_of(config) == (None if loaded is None else loaded.method)
