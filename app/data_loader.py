@@ -20,7 +20,7 @@ from core import experiment
 from core.datasets import csv_import
 from core.datasets.csv_import import CsvProblem
 from core.datasets.mnist import DatasetUnavailableError
-from core.datasets.user_digits import TooFewDrawnDigits, digit_list, shortfall_groups
+from core.datasets.user_digits import TooFewDrawnDigits, digit_list, shortfall_groups, user_digits_path
 from core.config import RunConfig
 from core.experiment import data_key, optimizer_key
 
@@ -31,9 +31,12 @@ _cache: OrderedDict[str, tuple[object, tuple | None]] = OrderedDict()  # key -> 
 
 
 def file_stamp(config: RunConfig) -> tuple | None:
-    """The modification time and size of the file the data are read from (a CSV file), or None: a
-    file saved again since it was loaded is loaded again (its data key, its path, is the same)."""
+    """The modification time and size of the file the data are read from (a CSV file, or the digits drawn
+    in the Draw view for my_digits and MNIST mixed with them), or None: a file saved again since it was
+    loaded is loaded again (its data key, a path or none, is the same)."""
     path = config.data.options.get("path")
+    if config.data.dataset == "my_digits" or config.data.options.get("mix_user_digits") is True:
+        path = str(user_digits_path())  # "Add to my digits" saves to it while the window is open
     try:
         status = os.stat(path) if isinstance(path, str) else None
     except OSError:

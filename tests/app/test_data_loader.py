@@ -3,6 +3,7 @@ import os
 import string
 import threading
 
+import numpy as np
 import pytest
 
 from app import i18n
@@ -40,6 +41,29 @@ def test_a_csv_file_saved_again_is_loaded_again(qtbot, tmp_path):
     with qtbot.waitSignal(loader.loaded, timeout=15_000) as edited:
         loader.request(config)
     assert edited.args[0] == first.args[0] and edited.args[1].n_classes == 3
+    loader.shutdown()
+
+
+def test_digits_drawn_since_my_digits_were_loaded_are_in_its_next_load(qtbot, tmp_path, monkeypatch):
+    from core.datasets.locations import USER_DIR_VARIABLE
+    from core.datasets.user_digits import add_user_digit
+
+    monkeypatch.setenv(USER_DIR_VARIABLE, str(tmp_path))
+    rng = np.random.default_rng(0)
+    for label in list(range(10)) * 12:
+        add_user_digit(rng.random((28, 28)), label)
+    config = RunConfig()
+    config.data.dataset, config.data.options = "my_digits", {}
+    loader = DatasetLoader()
+    with qtbot.waitSignal(loader.loaded, timeout=15_000) as first:
+        loader.request(config)
+    sizes = len(first.args[1].y_train) + len(first.args[1].y_val) + len(first.args[1].y_test)
+    assert sizes == 120
+    add_user_digit(rng.random((28, 28)), 7)  # "Add to my digits" in the Draw view, the window still open
+    with qtbot.waitSignal(loader.loaded, timeout=15_000) as again:
+        loader.request(config)  # a new run on my_digits
+    assert again.args[0] == first.args[0]
+    assert len(again.args[1].y_train) + len(again.args[1].y_val) + len(again.args[1].y_test) == 121
     loader.shutdown()
 
 
