@@ -187,13 +187,20 @@ def add_button_help(takes_digits: bool = True) -> str:
         data=label("dataset", "my_digits"))
 
 
-def taking_over_text(dataset_name: str, training: bool = True) -> str:
+def taking_over_text(dataset_name: str, phase: str = "training") -> str:
     """The note that a run's model now classifies the drawings in place of the shipped one: the model
-    being trained (``training``), or, once its run has ended, the model it trained."""
-    text = QCoreApplication.translate(
-        "DrawView", "The model being trained now classifies your drawings, getting better as it learns; “Use the "
-                    "shipped MNIST model” brings the shipped one back.") if training else \
-        QCoreApplication.translate(
+    being trained (``phase`` "training"), that of a paused run ("paused"), or, once its run has ended, the
+    model it trained."""
+    if phase == "training":
+        text = QCoreApplication.translate(
+            "DrawView", "The model being trained now classifies your drawings, getting better as it learns; “Use "
+                        "the shipped MNIST model” brings the shipped one back.")
+    elif phase == "paused":
+        text = QCoreApplication.translate(
+            "DrawView", "The model of the paused run now classifies your drawings; it learns on when the run "
+                        "resumes. “Use the shipped MNIST model” brings the shipped one back.")
+    else:
+        text = QCoreApplication.translate(
             "DrawView", "The model this run trained now classifies your drawings; “Use the shipped MNIST model” "
                         "brings the shipped one back.")
     if dataset_name == "digits":
@@ -821,8 +828,7 @@ class DrawView(QWidget):
         if phase == events.DIVERGED:
             self._show_note(diverged_text)
         elif self._run_took_over:
-            training = phase in ("training", "paused")
-            self._show_note(lambda: taking_over_text(name, training), warning=False)
+            self._show_note(lambda: taking_over_text(name, phase), warning=False)
         else:
             self._show_note(None)
 

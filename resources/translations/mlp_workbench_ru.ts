@@ -1608,6 +1608,10 @@ epoch mean
         <translation>Теперь ваши рисунки распознаёт обучаемая модель — она улучшается по мере обучения; «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
     </message>
     <message>
+        <source>The model of the paused run now classifies your drawings; it learns on when the run resumes. “Use the shipped MNIST model” brings the shipped one back.</source>
+        <translation>Теперь ваши рисунки распознаёт модель приостановленного запуска; она продолжит учиться, когда запуск возобновится. «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
+    </message>
+    <message>
         <source>The model this run trained now classifies your drawings; “Use the shipped MNIST model” brings the shipped one back.</source>
         <translation>Теперь ваши рисунки распознаёт модель, обученная в этом запуске; «Использовать встроенную модель MNIST» возвращает встроенную.</translation>
     </message>

@@ -416,10 +416,14 @@ def test_the_model_line_names_the_run_s_model_by_where_the_run_is(view, small_co
     assert line() == "Classifying with the untrained model of 8×8 digits (its random initial weights)."
     snapshot(5)
     assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
+    assert view.note.text().startswith("The model being trained now classifies your drawings, getting better")
     view.set_training(False)
     assert line() == "Classifying with the model being trained on 8×8 digits, paused after 5 steps."
+    assert view.note.text().startswith("The model of the paused run now classifies your drawings; it learns on "
+                                       "when the run resumes."), "not \"getting better as it learns\" while paused"
     view.set_training(True)
     assert line() == "Classifying with the model being trained on 8×8 digits (after 5 steps)."
+    assert view.note.text().startswith("The model being trained now classifies")
     view.on_run_finished(finished(events.STOPPED, 5))
     view.on_run_ended()
     view.set_training(False)
