@@ -1982,7 +1982,7 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("The weights of %1 do not fit the network its data set needs here (%2): it was "
                                       "trained on other data. Its settings are opened, with fresh weights.")
                               .replace("%1", saved.label)
-                              .replace("%2", run_library.describe_network(experiment.network)), "warning")
+                              .replace("%2", run_library.network_in_words(experiment.network)), "warning")
             return
         self._origin = (saved.origin, saved.history)
         if saved.state is None:

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
-from app.i18n import os_error_reason
+from app import display_names
+from app.i18n import english_plural, os_error_reason
 from app.panels.base import refusal_text
 from app.spreadsheet_csv import csv_text
 from app.worker_thread import Outbox
@@ -87,10 +88,22 @@ def model_metadata(experiment, **extra) -> dict:
 
 def describe_network(network) -> str:
     """"64 → 64 → 10 (4 layers), softmax_cross_entropy": widths of the dense layers, layer count, loss."""
-    layers = network.config()["layers"]
-    dense = [layer for layer in layers if layer["type"] == "dense"]
-    widths = [dense[0]["n_in"]] + [layer["n_out"] for layer in dense] if dense else []
-    return f"{' → '.join(map(str, widths))} ({len(layers)} layers), {network.loss_name}"
+    return f"{_widths(network)} ({len(network.layers)} layers), {network.loss_name}"
+
+
+def network_in_words(network) -> str:
+    """:func:`describe_network` in the window's language, its loss named as the panels name it: "64 → 64 → 10
+    (4 layers), Softmax cross-entropy"."""
+    count = len(network.layers)
+    text = QCoreApplication.translate("RunLibrary", "{widths} ({count} layer(s)), {loss}")
+    return english_plural(text, count).format(widths=_widths(network), count=count,
+                                              loss=display_names.label("loss", network.loss_name))
+
+
+def _widths(network) -> str:
+    """"64 → 64 → 10": the inputs and the widths of the dense layers."""
+    dense = [layer for layer in network.config()["layers"] if layer["type"] == "dense"]
+    return " → ".join(map(str, [dense[0]["n_in"]] + [layer["n_out"] for layer in dense] if dense else []))
 
 
 def check_fits(network, config: RunConfig, source) -> None:

@@ -5586,6 +5586,10 @@ epoch mean
         <translation>%1 (масштабированная цель)</translation>
     </message>
     <message>
+        <source>{widths} ({count} layer(s)), {loss}</source>
+        <translation>{widths} (слоёв: {count}), {loss}</translation>
+    </message>
+    <message>
         <source>%1 does not exist</source>
         <translation>%1 — такого файла нет</translation>
     </message>

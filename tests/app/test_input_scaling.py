@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app import data_loader, i18n
+from app import data_loader, display_names, i18n
 from core import model_io, runs
 from core.config import LayerConfig, RunConfig
 from core.datasets.user_digits import user_digits_path
@@ -110,7 +110,10 @@ def test_a_model_whose_recorded_scaler_does_not_fit_the_file_s_columns_opens_wit
             "MainWindow", "The weights of %1 do not fit the network its data set needs here (%2): it was trained on "
                           "other data. Its settings are opened, with fresh weights.")
         assert window.message_bar.message().startswith(expected.split("%1")[0])
-        assert "3 → 8 → 2" in window.message_bar.message()
+        message = window.message_bar.message()
+        assert "3 → 8 → 2 (3 layers), Softmax cross-entropy" in message if language == "en" else \
+            "3 → 8 → 2 (слоёв: 3), " in message, "the network in the window's words"
+        assert display_names.label("loss", window.experiment.network.loss_name) in message
         assert window.experiment.network.n_inputs == 3 and window.epochs_done == 0
     finally:
         i18n.set_language("en")
