@@ -265,6 +265,10 @@ class GrowingStepAxis(FollowedAxis):
 
     def __init__(self, *plots: pg.PlotItem):
         super().__init__(0, *plots)
+        for plot in plots:
+            axis = plot.getAxis("bottom")
+            if isinstance(axis, Axis):
+                axis.whole_numbers = True
 
     def placed(self, newest_step: float) -> tuple[float, float] | None:
         if newest_step <= 0:
@@ -347,6 +351,10 @@ class Axis(pg.AxisItem):
     pointing into the plot, they made the axis overlap it, and every changing curve repainted it.
     """
 
+    whole_numbers = False
+    """Whether the axis counts (steps): no tick between two whole numbers, where a short run's steps axis,
+    0 to 2, had ticks at 0.5 and 1.5 that named no step."""
+
     def __init__(self, orientation: str, **options):
         self._bounds: tuple | None = None  # (what the rectangle depends on, the rectangle)
         super().__init__(orientation, **options)
@@ -367,6 +375,8 @@ class Axis(pg.AxisItem):
         1, 2, 5 × 10ᵏ that leaves each label :data:`MIN_PIXELS_PER_LABEL`; the former major ticks stay
         as minor ones (unlabelled where they would crowd)."""
         levels = super().tickSpacing(minVal, maxVal, size)
+        if self.whole_numbers and levels:
+            levels = [(spacing, offset) for spacing, offset in levels if spacing >= 1] or [(1.0, 0.0)]
         if self.orientation in ("top", "bottom") or self.logMode or not levels or size <= 0:
             return levels
         spacing, offset = levels[0]

@@ -903,6 +903,20 @@ def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_aga
     assert not box.autoRangeEnabled()[0], "auto-range itself would move the axis at every frame"
 
 
+def test_the_step_axis_of_a_short_run_ticks_whole_steps_only(qtbot, runs):
+    """Lab 4's few steps, or a run not yet started: the steps axis spanned 0 to 2 (or 0 to 1) with ticks at 0.5
+    and 1.5, between steps."""
+    view = fed_view(qtbot, LossView, runs["digits"])
+    axis = view.loss_plot.getAxis("bottom")
+    for high in (1.0, 2.0, 7.0):
+        view.loss_plot.getViewBox().setXRange(0.0, high, padding=0)
+        ticks = [value for level in axis.tick_levels() for value in level]
+        assert ticks and all(float(value).is_integer() for value in ticks), (high, ticks)
+    view.loss_plot.getViewBox().setXRange(0.0, 800.0, padding=0)
+    assert axis.tick_levels()[0] == Axis("bottom").tickValues(0.0, 800.0, axis.width())[0][1], "a long run's as ever"
+    assert not view.loss_plot.getAxis("left").whole_numbers, "the loss is no count"
+
+
 def test_a_value_axis_moves_only_when_values_leave_it_or_fill_less_than_half_of_it(qtbot):
     widget = pg.GraphicsLayoutWidget()
     qtbot.addWidget(widget)
