@@ -476,12 +476,12 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(340)
         self.configuration_dock = dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.resizeDocks([dock], [self._panels_width()], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [self.default_dock_width()], Qt.Orientation.Horizontal)
         self._name_dock_action()
         dock.windowTitleChanged.connect(self._name_dock_action)  # Qt names the action after the title anew
         self.view_menu.addAction(dock.toggleViewAction())
 
-    def _panels_width(self) -> int:
+    def default_dock_width(self) -> int:
         """The dock's first width: 400 pixels, or wider where a panel's rows need more (a larger font, a
         user's accessibility setting, would otherwise hide their ends behind a horizontal scroll bar).
         A character's width to spare: the data set's description, shown once loaded, widens its panel a little."""

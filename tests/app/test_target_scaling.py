@@ -83,7 +83,7 @@ def test_both_scaling_lists_show_their_choices_whole_at_the_docks_default_width_
     window = open_window(config)
     window.resize(1360, 860)
     window.show()
-    qtbot.waitUntil(lambda: window.configuration_dock.width() == 400)  # the dock's default width
+    qtbot.waitUntil(lambda: window.configuration_dock.width() == window.default_dock_width())
     panel = window.data_panel
     assert panel.split_form.isRowVisible(panel.target_scaling)
 
