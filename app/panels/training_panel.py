@@ -54,9 +54,14 @@ def chosen_schedule(old: ScheduleConfig, name: str, lengths) -> ScheduleConfig:
 def schedule_in_unit(old: ScheduleConfig, unit: str, lengths) -> ScheduleConfig:
     """``old`` counted in ``unit``: lengths left as fitted to the run (see :func:`chosen_schedule`) are fitted
     again in the new unit — 300 steps read as 300 epochs left a 20-epoch run at η₀ — others stay as typed."""
-    fitted = lengths(old.name, old.unit)
-    if fitted and all(old.options.get(key) == value for key, value in fitted.items()):
-        return ScheduleConfig(old.name, {**old.options, **lengths(old.name, unit)}, unit)
+    return refitted_schedule(old, lengths(old.name, old.unit), lengths(old.name, unit), unit)
+
+
+def refitted_schedule(old: ScheduleConfig, fitted_before: dict, fitted_now: dict, unit: str) -> ScheduleConfig:
+    """``old`` in ``unit``, its lengths that are as they were fitted to the run (``fitted_before``, see
+    :func:`chosen_schedule`) replaced by ``fitted_now``; lengths the user typed stay as typed."""
+    if fitted_before and all(old.options.get(key) == value for key, value in fitted_before.items()):
+        return ScheduleConfig(old.name, {**old.options, **fitted_now}, unit)
     return ScheduleConfig(old.name, old.options, unit)
 
 
@@ -223,7 +228,7 @@ class TrainingPanel(ConfigPanel):
                                     ("batch_size", self.batch_size, self.tr("Batch si&ze")),
                                     ("seed", self.seed, self.tr("See&d"))):
             set_help(control, help_texts.text(CONTROLS, key), label.replace("&", ""))
-            control.valueChanged.connect(lambda value, key=key: self.model.set(f"training.{key}", value))
+            control.valueChanged.connect(lambda value, key=key: self._training_setting_changed(key, value))
             self.bind(f"training.{key}", control)
             if key == "seed":
                 form.addRow(self._build_early_stopping_row())
@@ -255,6 +260,20 @@ class TrainingPanel(ConfigPanel):
         options = carried_options(old.options, hyperparameter_defaults(optimizers, old.name),
                                   hyperparameter_defaults(optimizers, name), keep=("lr",))
         self.model.set("optimizer", OptimizerConfig(name, options))
+
+    def _training_setting_changed(self, key: str, value) -> None:
+        """A schedule's lengths left as fitted to the planned run follow its length (the epochs; the batch size too
+        for a schedule counted in steps): a cosine chosen for 20 epochs, the run then made 100, held η at its
+        minimum for 80. Not while a run goes on: its trainer takes a new end, not a new schedule."""
+        schedule = self.config.schedule
+        fitted_before = {} if key == "seed" or self._position.running else \
+            self._fitted_lengths(schedule.name, schedule.unit)
+        self.model.set(f"training.{key}", value)
+        if fitted_before:
+            refitted = refitted_schedule(schedule, fitted_before, self._fitted_lengths(schedule.name, schedule.unit),
+                                         schedule.unit)
+            if refitted != schedule:
+                self.model.set("schedule", refitted)
 
     def _schedule_chosen(self, name: str) -> None:
         """A schedule chosen starts with its lengths (Step's k, Cosine's T…) sized to the planned run."""

@@ -313,6 +313,33 @@ def test_a_schedule_chosen_starts_with_its_lengths_sized_to_the_planned_run(qtbo
     assert model.config.schedule.options == {}
 
 
+def test_a_schedule_s_lengths_left_as_fitted_follow_the_run_s_length_until_typed(qtbot, model):
+    """A cosine chosen for a 30-epoch run, which was then made 100 epochs long, held η at its minimum for 70."""
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.set_training_size(100)
+    model.set("training.batch_size", 25)
+    model.set("training.epochs", 30)
+    panel.schedule_unit.choose("epoch")
+    panel.schedule.choose("cosine")
+    assert model.config.schedule.options == {"T": 30.0}
+    panel.epochs.setValue(100)
+    assert model.config.training.epochs == 100 and model.config.schedule.options == {"T": 100.0}
+    panel.schedule_unit.choose("step")
+    panel.batch_size.setValue(50)  # counted in steps: 2 a epoch now, not 4
+    assert model.config.schedule.options == {"T": 200.0}
+    panel.seed.setValue(7)
+    assert model.config.schedule.options == {"T": 200.0}
+    type_into(panel.schedule_options.controls()["T"], "12")
+    panel.epochs.setValue(40)  # a length the user typed stays as typed
+    assert model.config.schedule.options == {"T": 12.0}
+    panel.schedule.choose("step")
+    fitted = dict(model.config.schedule.options)
+    panel.set_run_position(RunPosition(epoch=2, step=4, first_epoch=0, last_end=40, running=True))
+    panel.epochs.setValue(60)  # during a run the trainer takes a new end, not a new schedule
+    assert model.config.training.epochs == 60 and model.config.schedule.options == fitted
+
+
 @pytest.mark.parametrize("position, epochs, plan", [
     (RunPosition(), 5, (0, 5)),  # a fresh network
     (RunPosition(epoch=2, step=8, first_epoch=0, last_end=5), 5, (0, 5)),  # stopped on the way: on to the end
