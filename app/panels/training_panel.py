@@ -264,9 +264,12 @@ class TrainingPanel(ConfigPanel):
     def _training_setting_changed(self, key: str, value) -> None:
         """A schedule's lengths left as fitted to the planned run follow its length (the epochs; the batch size too
         for a schedule counted in steps): a cosine chosen for 20 epochs, the run then made 100, held η at its
-        minimum for 80. Not while a run goes on: its trainer takes a new end, not a new schedule."""
+        minimum for 80. Not while a run goes on: its trainer takes a new end, not a new schedule; nor where a lab
+        locks the schedule (app.teacher.LabControls marks its controls)."""
         schedule = self.config.schedule
-        fitted_before = {} if key == "seed" or self._position.running else \
+        locked = any(control.property("lockedByLab") for control in (self.schedule, self.schedule_unit,
+                                                                     *self.schedule_options.controls().values()))
+        fitted_before = {} if key == "seed" or self._position.running or locked else \
             self._fitted_lengths(schedule.name, schedule.unit)
         self.model.set(f"training.{key}", value)
         if fitted_before:

@@ -335,6 +335,12 @@ def test_a_schedule_s_lengths_left_as_fitted_follow_the_run_s_length_until_typed
     assert model.config.schedule.options == {"T": 12.0}
     panel.schedule.choose("step")
     fitted = dict(model.config.schedule.options)
+    panel.schedule_options.controls()["step_size"].setProperty("lockedByLab", True)  # a lab fixes the schedule
+    panel.epochs.setValue(50)
+    assert model.config.training.epochs == 50 and model.config.schedule.options == fitted
+    panel.schedule_options.controls()["step_size"].setProperty("lockedByLab", False)
+    panel.epochs.setValue(40)
+    assert model.config.schedule.options == fitted, "40 epochs: as fitted again"
     panel.set_run_position(RunPosition(epoch=2, step=4, first_epoch=0, last_end=40, running=True))
     panel.epochs.setValue(60)  # during a run the trainer takes a new end, not a new schedule
     assert model.config.training.epochs == 60 and model.config.schedule.options == fitted
