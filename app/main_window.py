@@ -51,6 +51,7 @@ from app.recent_files import RecentFilesMenu, is_model
 from app import display_names, endings, gui_thread_gc, run_library, settings
 from app.run_library import RunRecording, SavedRun, fits_weights, read_optimizer_state
 from app.start_page import StartPage
+from app.status_fields import StatusFields
 from app.training_process import training_session
 from app.training_worker import RunSession
 from core import config as run_config
@@ -721,6 +722,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setFormat("%p%")
         self.progress_bar.setRange(0, 100)  # whole percents: a repaint only when the number changes
         bar.addPermanentWidget(self.progress_bar)
+        StatusFields(bar, [self.status_labels[key] for key in STATUS_FIELDS_BY_NEED], [self.progress_bar])
         self._clear_status()
 
     # ================================================================== state
@@ -2216,6 +2218,11 @@ class MainWindow(QMainWindow):
             self.central_pages.currentChanged.disconnect(self._shown_page_changed)
         gui_thread_gc.release(self)
         super().closeEvent(event)
+
+
+STATUS_FIELDS_BY_NEED = ("state", "epoch", "loss", "metric", "test", "step", "elapsed", "eta", "speed")
+"""The status bar's fields, the most needed first: a window too narrow for all leaves out the last (see
+:class:`app.status_fields.StatusFields`)."""
 
 
 GROWING_LOSS = 5.0

@@ -1666,6 +1666,40 @@ def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_languag
                         "Softmax cross-entropy"
 
 
+def test_in_a_narrow_window_the_status_bar_leaves_out_its_least_needed_fields_rather_than_cut_them(open_window,
+                                                                                                   qtbot, small_config):
+    """In Russian at 834 pixels every field was squeezed: "эпоха 162/5(", "точность на", "118 502 при"."""
+    i18n.set_language("ru")
+    try:
+        window = open_window(small_config(epochs=100_000))
+        window.confirm_reset = lambda question: True
+        window.resize(834, 600)
+        window.show()
+        window.start_action.trigger()
+        labels = window.status_labels
+
+        def whole() -> bool:
+            shown = [label for label in labels.values() if label.isVisible()]
+            return all(label.width() >= label.sizeHint().width() for label in shown)
+
+        qtbot.waitUntil(lambda: labels["speed"].text() != "" and labels["metric"].text() != "", timeout=15_000)
+        qtbot.wait(100)
+        assert whole(), {key: (label.text(), label.width(), label.sizeHint().width())
+                         for key, label in labels.items() if label.isVisible()}
+        assert all(labels[key].isVisible() for key in ("state", "epoch", "loss", "metric"))
+        assert not labels["speed"].isVisible(), "the least needed is left out"
+        window.resize(1600, 800)
+        qtbot.waitUntil(lambda: all(label.isVisible() for label in labels.values()), timeout=3000)
+        window.statusBar().showMessage("Сообщение", 50)  # a message takes the bar for a while, then gives it back
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=3000)
+        window.resize(834, 600)
+        qtbot.waitUntil(lambda: not labels["speed"].isVisible() and whole(), timeout=3000)
+        assert labels["epoch"].isVisible()
+        window.stop_action.trigger()
+    finally:
+        i18n.set_language("en")
+
+
 def test_with_a_larger_font_the_dock_widens_to_show_its_panels_whole(open_window, qtbot):
     from PySide6.QtWidgets import QApplication
 
