@@ -81,6 +81,7 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
 
     window.restore_layout(settings.load())  # as it last closed
     window.show()
+    window.restore_race(*settings.load_last_race())
     for message in messages:
         window.show_message(message, "warning")
     if unrestored is not None:

@@ -76,6 +76,9 @@ OPEN_LAB = object()
 REBUILD_DELAY_MS = 150
 """Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
 
+RACE_SAVE_DELAY_MS = 1000
+"""The race set up in the Compare view is kept this long after its last edit (a typed rate sends one per field)."""
+
 CLOSE_TIMEOUT_MS = 1000
 """A run is asked to stop and given this long to end its batch when the window closes, or when a run that
 trains in a thread of the window's process is reset."""
@@ -279,6 +282,11 @@ class MainWindow(QMainWindow):
         self._page_timer = QTimer(self)
         self._page_timer.setSingleShot(True)
         self._page_timer.timeout.connect(self._make_next_page)
+        self._race_to_restore = None  # the race set up when the window last closed, till the Compare view is made
+        self._race_timer = QTimer(self)  # a race set up is kept a moment after its last edit (not lost in a crash)
+        self._race_timer.setSingleShot(True)
+        self._race_timer.setInterval(RACE_SAVE_DELAY_MS)
+        self._race_timer.timeout.connect(self._save_race)
         self._run_imports_frozen = False
         self.recording: RunRecording | None = None
         self._ending_runs: list = []  # runs discarded mid-batch that end on their own (see _discard_session)
@@ -597,6 +605,9 @@ class MainWindow(QMainWindow):
         if class_name == "RunsView":
             tool.open_requested.connect(self.open_run)
         self._catch_up(tool)
+        if class_name == "CompareView":  # after catching up: the epochs kept are those chosen for its data
+            self._restore_race_in(tool)
+            tool.setup_changed.connect(self._race_timer.start)
 
     def _catch_up(self, page: QWidget) -> None:
         """A view or tool made after the window is told what the others were told."""
@@ -633,6 +644,35 @@ class MainWindow(QMainWindow):
                     self.view_tabs.setCurrentIndex(index)
                 self._view_to_restore = ""
                 return
+
+    def restore_race(self, setup, problem: str | None = None) -> None:
+        """The Compare view as the user last set it up (:meth:`_save_race`; ``setup`` is a
+        :class:`app.race_setup.RaceSetup`, or None for a first launch), restored when the view is made; ``problem``
+        says why the kept setup could not be read: the view then starts from its first preset, and the message
+        bar says so."""
+        if problem is not None:
+            self.show_message(self.tr("The race set up in Compare optimisers when the window last closed could not "
+                                      "be read (%1); the view starts from its first preset.").replace("%1", problem),
+                              "warning")
+        self._race_to_restore = setup
+        compare = self._tool("CompareView", made_only=True)
+        if compare is not None:
+            self._restore_race_in(compare)
+
+    def _restore_race_in(self, compare) -> None:
+        # Not over a lab's race: that view is the lab's while it is open.
+        if self._race_to_restore is not None and compare.race_setup() is not None:
+            compare.restore_setup(self._race_to_restore)
+        self._race_to_restore = None
+
+    def _save_race(self) -> None:
+        """Keep the race set up in the Compare view for the next launch (:meth:`restore_race`): not a lab's (the
+        user's own stays kept), nor a view's not made yet (the one kept waits to be restored in it)."""
+        self._race_timer.stop()
+        compare = self._tool("CompareView", made_only=True)
+        setup = compare.race_setup() if compare is not None else None
+        if setup is not None:
+            settings.save_last_race(setup)
 
     def save_layout(self) -> None:
         """Keep the window's size, place, dock, panel and view for the next launch (:meth:`restore_layout`)."""
@@ -2198,6 +2238,7 @@ class MainWindow(QMainWindow):
         self.hide()
         self._closed = True
         settings.save_last_config(self.model.config)  # the next launch opens on it
+        self._save_race()
         self._page_timer.stop()
         self._pages_to_make = []
         self._rebuild_timer.stop()

@@ -9,6 +9,7 @@ import json
 import logging
 from dataclasses import asdict, dataclass, field
 
+from app.race_setup import RaceSetup
 from core import config as run_config
 from core.datasets.locations import data_folder
 from core.model_io import write_text_atomically
@@ -19,6 +20,9 @@ SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
 LAST_CONFIG_FILE = "last_config.json"
 """The window's configuration when it last closed, which the next launch opens on."""
+LAST_RACE_FILE = "last_race.json"
+"""The Compare optimisers view's setup as the user last left it (:mod:`app.race_setup`), which the next launch opens
+the view on."""
 
 
 @dataclass
@@ -100,4 +104,28 @@ def load_last_config() -> tuple[run_config.RunConfig | None, str | None]:
     except OSError as error:
         return None, f"{path}: {error.strerror or error}"
     except (UnicodeDecodeError, ValueError) as error:
+        return None, f"{path}: {error}"
+
+
+def save_last_race(setup: RaceSetup) -> None:
+    """Keep the race set up in the Compare view for the next launch (six contenders set up by hand were lost with
+    the window); an unwritable folder is logged, not raised."""
+    path = data_folder() / LAST_RACE_FILE
+    try:
+        write_text_atomically(path, json.dumps(setup.to_dict(), indent=1, ensure_ascii=False))
+    except (OSError, TypeError, ValueError) as error:  # nor a value JSON cannot hold: the window is closing
+        log.warning("could not keep the race in %s: %s", path, error)
+
+
+def load_last_race() -> tuple[RaceSetup | None, str | None]:
+    """(the race set up when the window last closed, or None when there is none or it cannot be read; why it cannot
+    be read, or None). Its values are not validated: the view marks a wrong one, as it did when the window closed."""
+    path = data_folder() / LAST_RACE_FILE
+    if not path.is_file():
+        return None, None
+    try:
+        return RaceSetup.from_dict(json.loads(path.read_text(encoding="utf-8"))), None
+    except OSError as error:
+        return None, f"{path}: {error.strerror or error}"
+    except (UnicodeDecodeError, RecursionError, ValueError) as error:  # JSONDecodeError is a ValueError
         return None, f"{path}: {error}"

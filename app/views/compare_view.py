@@ -37,6 +37,7 @@ from app.panels.training_panel import carried_options, chosen_schedule, hyperpar
 from app.panels.base import problem_text
 from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
                                 hyperparameter_of, list_separator, mark, set_help)
+from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
@@ -319,16 +320,6 @@ def preset_language() -> str:
     return language if language in LANGUAGES else "en"
 
 
-@dataclass(frozen=True)
-class Naming:
-    """Where a contender's label comes from: the user typed it (``typed``: it stays as typed), a preset
-    or a lab wrote it in each language it has (``texts``), or neither: the default label, made from
-    the contender's optimiser, learning rate and schedule, which follows them as they are edited."""
-
-    texts: dict | None = None
-    typed: bool = False
-
-
 # ------------------------------------------------------------------------------------------ worker
 @dataclass(frozen=True)
 class RaceStarted:
@@ -479,6 +470,8 @@ class CompareView(SessionView, View):
     guide_section = "compare"
     has_own_run_controls = True
     """The window's Start, Step and Speed stand aside while the view is shown: they train its own network."""
+    setup_changed = Signal()
+    """setup_changed(): the race's setup changed (:meth:`race_setup`): the window keeps it for the next launch."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -680,12 +673,14 @@ class CompareView(SessionView, View):
                                       "evaluations), so that one-off preparation and steps slowed by the window's "
                                       "drawing count for no one."), self.tr("x-axis"))
         self.x_axis.currentIndexChanged.connect(lambda index: self._changed())
+        self.x_axis.currentIndexChanged.connect(self.setup_changed)
         display.addRow(self.tr("x-axis"), self.x_axis)
         self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
         self.log_scale.setChecked(True)
         set_help(self.log_scale, self.tr("Losses on a logarithmic axis: equal ratios look equally far apart, so "
                                          "a late tenfold fall shows as clearly as an early one."))
         self.log_scale.toggled.connect(self._apply_scales)
+        self.log_scale.toggled.connect(self.setup_changed)
         display.addRow(self.log_scale)
         self.target = NumberEdit()
         self.target.setPlaceholderText(self.tr("auto"))
@@ -774,22 +769,61 @@ class CompareView(SessionView, View):
         window's configuration. ``labels``, if given, are each contender's label by language
         ({"en": …, "ru": …}): the labels then follow the interface language. A preset's description
         goes: these are no longer its contenders."""
+        self._take_contenders(contenders, config, labels)
+        self._set_race(config, origin, None)
+
+    def _take_contenders(self, contenders, config: RunConfig | None, labels) -> None:
         self._contenders = [race_engine.Contender(*contender) for contender in contenders]
         self._contenders = [contender._replace(schedule=contender.schedule or ScheduleConfig())
                             for contender in self._contenders]
         texts = labels if labels is not None else [{"en": contender.label} for contender in self._contenders]
         self._namings = [Naming(texts=dict(label_texts)) for label_texts in texts]
+        if config is not None:  # a lab's or preset's race: its own number of epochs
+            self._epochs_chosen = False
+
+    def _set_race(self, config: RunConfig | None, origin: str, preset: int | None) -> None:
+        """Show the contenders and namings just set, racing on ``config`` from ``origin`` (see
+        :meth:`set_contenders`), ``preset`` (an index) described."""
         self._relabel()
         self._preset_config = config.copy() if config is not None else None
         self._config_origin = origin
-        if config is not None:  # a lab's or preset's race: its own number of epochs
-            self._epochs_chosen = False
-        self._described_preset = None
-        self.description.clear()
+        self._described_preset = preset
         with QSignalBlocker(self.preset_box):
-            self.preset_box.setCurrentIndex(-1)
+            self.preset_box.setCurrentIndex(-1 if preset is None else preset)
+        self.description.setText("" if preset is None else
+                                 self._presets[preset].text("description", preset_language()))
         self._refill_list()
         self._configuration_changed()
+        self.setup_changed.emit()
+
+    def race_setup(self) -> RaceSetup | None:
+        """What the user set up here, for the next launch (:meth:`restore_setup`): None while the contenders are a
+        lab's (they are the lab's to set; edited, still not the user's own race, which they must not replace)."""
+        if self._config_origin == "lab":
+            return None
+        return RaceSetup(tuple(self._contenders), tuple(self._namings), self._preset_config,
+                         None if self._described_preset is None else self._presets[self._described_preset].id,
+                         self.epochs.value(), self._epochs_from if self._epochs_chosen else None,
+                         max(self.contender_list.currentRow(), 0), self._x_key(), self.log_scale.isChecked(),
+                         self.target.value())
+
+    def restore_setup(self, setup: RaceSetup) -> None:
+        """The race as :meth:`race_setup` kept it, its values as they were (a wrong one is marked, as it was). Its
+        epochs are kept while the race runs on the data and network they were chosen for; a preset no longer
+        shipped is no longer described, and a display choice the view no longer offers is left as it is."""
+        self._contenders, self._namings = list(setup.contenders), list(setup.namings)
+        self._epochs_chosen, self._epochs_from = setup.epochs_for is not None, copy.deepcopy(setup.epochs_for)
+        self.epochs.set_value(setup.epochs)
+        ids = [preset.id for preset in self._presets]
+        with QSignalBlocker(self.x_axis), QSignalBlocker(self.log_scale):
+            if self.x_axis.findData(setup.x_axis) >= 0:
+                self.x_axis.setCurrentIndex(self.x_axis.findData(setup.x_axis))
+            self.log_scale.setChecked(setup.log_scale)
+        self.target.set_value(setup.target)
+        self._set_race(setup.config, "preset", ids.index(setup.preset) if setup.preset in ids else None)
+        self.contender_list.setCurrentRow(min(max(setup.selected, 0), len(self._contenders) - 1))
+        self._apply_scales()
+        self._fill_table()  # its header's target
 
     def changeEvent(self, event) -> None:
         """The presets' own titles and descriptions, the results table's composed texts (statuses, why a
@@ -812,15 +846,12 @@ class CompareView(SessionView, View):
 
     def apply_preset(self, index: int) -> None:
         preset = self._presets[index]
-        self.set_contenders(preset.contenders, preset.config, origin="preset", labels=preset.labels)
-        with QSignalBlocker(self.preset_box):
-            self.preset_box.setCurrentIndex(index)
-        self._update_controls()
-        self.description.setText(preset.text("description", preset_language()))
-        self._described_preset = index
+        self._take_contenders(preset.contenders, preset.config, preset.labels)
+        self._set_race(preset.config, "preset", index)
 
     def _epochs_edited(self, value: int) -> None:
         self._epochs_chosen = True
+        self.setup_changed.emit()
 
     def race_config(self) -> RunConfig:
         """The configuration the next race runs on, with the epochs chosen here."""
@@ -918,6 +949,7 @@ class CompareView(SessionView, View):
         self._write_rows()
         self._show_contender(row)
         self._update_controls()
+        self.setup_changed.emit()
 
     def _current(self):
         return self._contenders[self.contender_list.currentRow()]
@@ -931,6 +963,7 @@ class CompareView(SessionView, View):
         self._namings[row] = Naming(typed=True)
         self._refill_list()
         self._update_controls()
+        self.setup_changed.emit()
 
     def _default_label(self, contender) -> str:
         """The optimiser's name and learning rate (the optimiser's default if it has none), and the
@@ -1024,6 +1057,7 @@ class CompareView(SessionView, View):
         self._refill_list()
         self.contender_list.setCurrentRow(len(self._contenders) - 1)
         self._update_controls()
+        self.setup_changed.emit()
 
     def _remove_contender(self) -> None:
         row = self.contender_list.currentRow()
@@ -1031,6 +1065,7 @@ class CompareView(SessionView, View):
         self._relabel()  # a twin's "… 2" is no longer needed
         self._refill_list()
         self._update_controls()
+        self.setup_changed.emit()
 
     def problems_found(self) -> list[str]:
         """Why the race cannot start, in words (empty when it can)."""
@@ -1132,6 +1167,7 @@ class CompareView(SessionView, View):
             self.session.worker.target_loss = self.target_loss()
         self._fill_table()  # the steps of a race already over too, from its contenders' lows
         self._update_controls()
+        self.setup_changed.emit()
 
     @Slot(object)
     def _on_started(self, started: RaceStarted) -> None:

@@ -3595,6 +3595,10 @@ epoch mean
         <translation>Этот инструмент не запустился: %1</translation>
     </message>
     <message>
+        <source>The race set up in Compare optimisers when the window last closed could not be read (%1); the view starts from its first preset.</source>
+        <translation>Не удалось прочитать гонку, настроенную в виде «Сравнение оптимизаторов», когда окно закрывалось в прошлый раз (%1); вид начинает с первой готовой гонки.</translation>
+    </message>
+    <message>
         <source>Run state</source>
         <translation>Состояние запуска</translation>
     </message>

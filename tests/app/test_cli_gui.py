@@ -85,17 +85,20 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
     from app import settings
 
     monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
-    opened = []
+    opened, races = [], []
 
     def run_event_loop():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         qtbot.waitUntil(lambda: window.start_action.isEnabled() or bool(window.model.validation_errors),
                         timeout=15_000)
         opened.append((window.model.config.copy(), window.message_bar.message()))
+        race = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+        races.append(race.preset_box.currentIndex())
         if len(opened) == 1:  # typed in the first session, one of them invalid, never saved
             window.model.set("data.dataset", "moons")
             window.model.set("training.epochs", 77)
             window.model.set("optimizer.options", {"lr": -0.5})
+            race.apply_preset(2)  # and a race set up
         window.close()
         return 0
 
@@ -104,7 +107,7 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
     assert cli.main([]) == 0
     restored, message = opened[1]
     assert (restored.data.dataset, restored.training.epochs, restored.optimizer.options) == ("moons", 77, {"lr": -0.5})
-    assert message == ""
+    assert message == "" and races[:2] == [0, 2], "the race set up too"
     assert cli.main(["--dataset", "digits"]) == 0 and opened[2][0].training.epochs == 20, "options open what they say"
     (tmp_path / settings.LAST_CONFIG_FILE).write_text("{ damaged", encoding="utf-8")
     assert cli.main([]) == 0

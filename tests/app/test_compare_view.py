@@ -1,5 +1,6 @@
 """The Compare view: a real race of three optimisers on the digits, drawn, paused, stopped and exported."""
 import csv
+import json
 import math
 import xml.etree.ElementTree as ElementTree
 
@@ -845,3 +846,119 @@ def test_a_table_with_nothing_in_it_is_not_written_but_said_so(view, tmp_path):
     with pytest.raises(ValueError, match="There is nothing to export yet"):
         view.export(tmp_path / "race.csv")
     assert not (tmp_path / "race.csv").exists(), "a file of headings alone looked like an export that had failed"
+
+
+# ------------------------------------------------------------------ the race kept for the next launch
+def type_option(view, key, text):
+    control = view.optimizer_options.controls()[key]
+    control.setText(text)
+    control.editingFinished.emit()
+
+
+def compare_view_of(window):
+    return next(tool for tool in window.tools if isinstance(tool, CompareView))
+
+
+def preset_index(view, preset_id):
+    return next(index for index, preset in enumerate(view._presets) if preset.id == preset_id)
+
+
+def test_the_race_set_up_survives_closing_and_reopening_the_window(open_window, qtbot, monkeypatch, tmp_path):
+    """Six contenders set up by hand, their rates and labels, and the epochs were lost with the window: the next
+    one started again from the first preset."""
+    from app import settings
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    window = open_window()
+    race = compare_view_of(window)
+    race.apply_preset(preset_index(race, "02-adaptive-methods"))
+    race.contender_list.setCurrentRow(3)  # Adam
+    race.add_button.click()
+    race.add_button.click()
+    type_option(race, "betas", "0.8, 0.99")
+    type_option(race, "lr", "-0.01")  # left wrong: it comes back wrong, and marked
+    race.label_edit.setText("my Adam")
+    race.label_edit.editingFinished.emit()
+    race.contender_list.setCurrentRow(0)
+    type_option(race, "lr", "0.05")  # the preset's "Adagrad" is now the label that follows the settings
+    race.epochs.setValue(9)
+    race.x_axis.setCurrentIndex(race.x_axis.findData(EPOCHS))
+    race.contender_list.setCurrentRow(5)
+    kept = tmp_path / settings.LAST_RACE_FILE
+    qtbot.waitUntil(lambda: kept.is_file() and '"my Adam"' in kept.read_text(encoding="utf-8"), timeout=5_000)
+    set_up = race.contenders
+    assert len(set_up) == 6 and set_up[0].label == "Adagrad η=0.05" and set_up[5].label == "my Adam"
+    window.close()
+
+    again = open_window()
+    assert compare_view_of(again).contenders[0].label == "SGD η=0.05", "the view starts from its first preset"
+    again.restore_race(*settings.load_last_race())
+    restored = compare_view_of(again)
+    assert restored.contenders == set_up
+    assert restored.contenders[5].optimizer.options == {"lr": -0.01, "betas": [0.8, 0.99]}
+    assert restored.epochs.value() == 9 and restored._x_key() == EPOCHS
+    assert restored.preset_box.currentText() == race.preset_box.currentText() and restored.description.text()
+    assert restored.contender_list.currentRow() == 5 and restored.label_edit.text() == "my Adam"
+    assert restored.optimizer_options.controls()["lr"].property("invalid"), "the wrong rate is marked"
+    assert "my Adam: η (lr) must be ≥ 0.0, got -0.01" in restored.problems.text()
+    assert not restored.start_button.isEnabled() and again.message_bar.message() == ""
+    type_option(restored, "lr", "0.002")
+    assert restored.contenders[5].label == "my Adam", "a typed label stays typed"
+    restored.contender_list.setCurrentRow(0)
+    type_option(restored, "lr", "0.02")
+    assert restored.contenders[0].label == "Adagrad η=0.02", "a default label goes on following the settings"
+    assert restored.epochs.value() == 9, "chosen for the same data and network"
+
+
+def test_a_race_kept_that_cannot_be_read_is_said_and_the_view_starts_from_its_first_preset(open_window, monkeypatch,
+                                                                                           tmp_path):
+    from app import settings
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    kept = tmp_path / settings.LAST_RACE_FILE
+    kept.write_text('{"version": 1, "contenders": [{"label": "SGD"', encoding="utf-8")
+    window = open_window()
+    window.restore_race(*settings.load_last_race())
+    race = compare_view_of(window)
+    message = window.message_bar.message()
+    assert message.startswith("The race set up in Compare optimisers when the window last closed could not be read ("
+                              f"{kept}: ") and message.endswith("; the view starts from its first preset.")
+    assert race.preset_box.currentIndex() == 0 and race.contenders[0].label == "SGD η=0.05"
+    valid = race.race_setup().to_dict()
+    for damaged, said in (({**valid, "version": 2}, "written by a newer MLP Workbench (version 2"),
+                          ({**valid, "contenders": "Adam"}, "contenders must be a list of 2 to 8"),
+                          ({**valid, "contenders": [valid["contenders"][0], {"label": "SGD"}]},
+                           "contenders[1] must be an object"),
+                          ({**valid, "epochs": "20"}, "epochs must be a whole number from 1"),
+                          ([valid], "it must be a JSON object")):
+        kept.write_text(json.dumps(damaged), encoding="utf-8")
+        setup, problem = settings.load_last_race()
+        assert setup is None and said in problem
+    window.close()
+    assert settings.load_last_race()[1] is None, "the window's own race replaced the damaged one"
+
+
+def test_a_lab_s_race_neither_replaces_the_user_s_race_kept_nor_is_restored_outside_the_lab(open_window, qtbot,
+                                                                                            monkeypatch, tmp_path):
+    from app import settings
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    window = open_window()
+    window.confirm_reset = lambda question: True
+    race = compare_view_of(window)
+    race.apply_preset(preset_index(race, "03-lr-schedules"))
+    own = race.contenders
+    qtbot.waitUntil(lambda: settings.load_last_race()[0] is not None, timeout=5_000)
+    assert window.labs.open_lab("11-optimizers")
+    assert race.contenders != own and race.race_setup() is None
+    race.add_button.click()  # the lab's race edited: still not the user's own
+    type_option(race, "lr", "0.3")
+    qtbot.wait(1_500)  # past the moment an edit is kept after
+    assert list(settings.load_last_race()[0].contenders) == own
+    window.labs.close_lab()
+    window.close()
+    assert list(settings.load_last_race()[0].contenders) == own
+
+    again = open_window()
+    again.restore_race(*settings.load_last_race())
+    assert compare_view_of(again).contenders == own
