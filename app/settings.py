@@ -85,9 +85,10 @@ def save(settings: Settings) -> None:
 
 def save_last_config(config: run_config.RunConfig) -> None:
     """Keep the window's configuration for the next launch (settings typed and never saved were lost
-    with the window); an unwritable folder is logged, not raised."""
+    with the window), invalid values as typed, an η of "inf" too (it raised as the window closed, which then
+    left runs unfinished); an unwritable folder is logged, not raised."""
     try:
-        write_text_atomically(data_folder() / LAST_CONFIG_FILE, config.to_json())
+        write_text_atomically(data_folder() / LAST_CONFIG_FILE, config.to_json(keep_non_finite=True))
     except OSError as error:
         log.warning("could not keep the configuration in %s: %s", data_folder() / LAST_CONFIG_FILE, error)
 

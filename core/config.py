@@ -137,8 +137,11 @@ class RunConfig:
         raw["schema_version"] = written_version(raw)
         return raw
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_file_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+    def to_json(self, keep_non_finite: bool = False) -> str:
+        """The configuration file's text. A number that is not finite (an η typed as "inf") has no JSON and is
+        refused (ValueError), unless ``keep_non_finite``: then it is written as Python's json module writes and
+        reads it (Infinity, NaN), for a file kept as typed that only this program reads."""
+        return json.dumps(self.to_file_dict(), indent=2, ensure_ascii=False, allow_nan=keep_non_finite)
 
     def copy(self) -> "RunConfig":
         """A deep copy. Through pickle, which copies its plain values ~2× faster than ``copy.deepcopy``:

@@ -1,4 +1,5 @@
 """``mlp-workbench`` without a subcommand: options, clear refusals, and Qt only when a window opens."""
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -97,7 +98,7 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
         if len(opened) == 1:  # typed in the first session, one of them invalid, never saved
             window.model.set("data.dataset", "moons")
             window.model.set("training.epochs", 77)
-            window.model.set("optimizer.options", {"lr": -0.5})
+            window.model.set("optimizer.options", {"lr": math.inf})  # typed "inf": closing raised
             race.apply_preset(2)  # and a race set up
         window.close()
         return 0
@@ -106,7 +107,7 @@ def test_the_window_opens_on_the_settings_it_last_closed_with(qtbot, monkeypatch
     assert cli.main([]) == 0 and opened[0][0] == RunConfig(), "the first launch: the defaults"
     assert cli.main([]) == 0
     restored, message = opened[1]
-    assert (restored.data.dataset, restored.training.epochs, restored.optimizer.options) == ("moons", 77, {"lr": -0.5})
+    assert (restored.data.dataset, restored.training.epochs, restored.optimizer.options) == ("moons", 77, {"lr": math.inf})
     assert message == "" and races[:2] == [0, 2], "the race set up too"
     assert cli.main(["--dataset", "digits"]) == 0 and opened[2][0].training.epochs == 20, "options open what they say"
     (tmp_path / settings.LAST_CONFIG_FILE).write_text("{ damaged", encoding="utf-8")
