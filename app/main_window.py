@@ -28,9 +28,9 @@ from pathlib import Path
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu,
+                               QMessageBox, QProgressBar, QScrollArea, QStackedWidget, QStyle, QTabWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from app.config_model import ConfigModel, get_path
 from app.data_loader import DatasetLoader, describe_load_error
@@ -282,6 +282,10 @@ class MainWindow(QMainWindow):
         self._page_timer = QTimer(self)
         self._page_timer.setSingleShot(True)
         self._page_timer.timeout.connect(self._make_next_page)
+        self._pages_to_prepare: list[QWidget] = []  # made, never shown yet: see _prepare_next_page
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_next_page)
         self._race_to_restore = None  # the race set up when the window last closed, till the Compare view is made
         self._race_timer = QTimer(self)  # a race set up is kept a moment after its last edit (not lost in a crash)
         self._race_timer.setSingleShot(True)
@@ -693,6 +697,32 @@ class MainWindow(QMainWindow):
     def _pages_made(self) -> None:
         if not self._closed:
             gui_thread_gc.freeze_newcomers()  # the views and tools live as long as the window
+            self._pages_to_prepare = [self.view_tabs.widget(index) for index in range(self.view_tabs.count())]
+            self._prepare_timer.start()
+
+    def _prepare_next_page(self) -> None:
+        """Show a tab's page that is not shown, and hide it again in the same turn of the event loop (nothing is
+        painted in between), one page a turn once every page is made: its first show — polishing and laying out its
+        widgets, sizing its plots, 10–25 ms of the GUI thread for the Compare and Loss surfaces tabs — is then done
+        before its tab is clicked, which took twice as long to answer the first time (a block of 55 ms while
+        training). Waits while the start page covers the tabs (a page of a hidden widget is not shown)."""
+        tabs = self.view_tabs
+        if not tabs.isVisible():
+            return  # _shown_page_changed starts again once the tabs are
+        while self._pages_to_prepare:
+            page = self._pages_to_prepare.pop(0)
+            index = tabs.indexOf(page)
+            if index < 0 or page.isVisible() or not tabs.isTabVisible(index):
+                continue  # gone, shown by now, or not for these data: when it is chosen, then
+            focused = QApplication.focusWidget()  # a page shown may take the keyboard (the Draw view's canvas)
+            page.setGeometry(tabs.currentWidget().geometry())
+            page.show()
+            page.hide()
+            if focused is not None and QApplication.focusWidget() is not focused:
+                focused.setFocus()
+            break
+        if self._pages_to_prepare:
+            self._prepare_timer.start()
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.StatusTip and self._state != IDLE:
@@ -861,6 +891,8 @@ class MainWindow(QMainWindow):
 
     def _shown_page_changed(self, index: int) -> None:
         self._update_actions()
+        if self._pages_to_prepare:
+            self._prepare_timer.start()
 
     def _errors_changed(self, errors: list[ConfigError]) -> None:
         panels = (self.data_panel, self.network_panel, self.training_panel)
@@ -2241,6 +2273,8 @@ class MainWindow(QMainWindow):
         self._save_race()
         self._page_timer.stop()
         self._pages_to_make = []
+        self._prepare_timer.stop()
+        self._pages_to_prepare = []
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()

@@ -75,6 +75,29 @@ def test_on_a_tool_that_trains_on_its_own_the_toolbar_s_start_steps_and_speed_st
     assert window.start_action.isEnabled()
 
 
+def test_tabs_not_shown_yet_are_laid_out_beforehand_without_taking_the_keyboard(window, qtbot):
+    """Once every page is made, each tab's page is shown and hidden again, a page a turn, so that its first click
+    does not lay it out (which blocked the window for twice as long); the Draw view, shown so, does not take the
+    keyboard (a page chosen would)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    loss_view = window.views[0]  # every page made
+    window.start_page.show_views(loss_view)
+    schedule = window.training_panel.schedule
+    schedule.setFocus()
+    assert schedule.hasFocus()
+    qtbot.waitUntil(lambda: not window._pages_to_prepare, timeout=10_000)
+    tabs = window.view_tabs
+    others = [tabs.widget(index) for index in range(tabs.count())
+              if tabs.isTabVisible(index) and tabs.widget(index) is not loss_view]
+    assert window.draw_view in others and len(others) > 5
+    for page in others:
+        assert not page.isVisible() and page.size() == loss_view.size(), type(page).__name__
+        assert not page.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent), type(page).__name__
+    assert schedule.hasFocus()
+
+
 def test_on_the_lab_variants_tab_the_run_menu_and_keys_cannot_start_but_pause_and_stop_the_window_s_run(
         open_window, qtbot, small_config):
     """A run started elsewhere goes on behind the Lab variants tab: Pause and Stop still reach it (as on
