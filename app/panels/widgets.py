@@ -132,6 +132,14 @@ class NumberEdit(QLineEdit):
         with QSignalBlocker(self):
             self.setText(format_number(value))
 
+    def _write_separator(self) -> None:
+        """The number as typed, but with the decimal separator the window writes ("0.5" accepted in Russian shows
+        as 0,5; "1e-3" stays): once editing ends, not while typing, which then went on in a rewritten text."""
+        text = self.text().replace(".", QLocale().decimalPoint())
+        if text != self.text():
+            with QSignalBlocker(self):
+                self.setText(text)
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._committed is not None \
                 and not isinstance(self._committed, str):
@@ -140,6 +148,8 @@ class NumberEdit(QLineEdit):
 
     def _commit(self) -> None:
         value = self.value()
+        if not isinstance(value, str):
+            self._write_separator()
         if value != self._committed or type(value) is not type(self._committed):
             self._committed = value
             self.valueEdited.emit(value)
