@@ -358,6 +358,28 @@ def format_number(value: float, decimals: int = 3, fixed: bool = True) -> str:
     return QLocale().toString(float(value), "f" if fixed else "g", decimals)
 
 
+_SCIENTIFIC = re.compile(r"^(-?[0-9.,]+)e([+-])0*([0-9]+)$")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def as_power_of_ten(label: str) -> str:
+    """A number written as ``4e-05`` (pyqtgraph's tick labels, Qt's and Python's "g" format) written as the lectures
+    and the log axes write it, ``4·10⁻⁵`` (``10⁻⁵`` for a mantissa of 1), whichever its decimal separator; any
+    other text as it is."""
+    match = _SCIENTIFIC.match(label)
+    if match is None:
+        return label
+    mantissa, sign, exponent = match.groups()
+    power = "10" + ("-" * (sign == "-") + exponent).translate(_SUPERSCRIPT)
+    return mantissa[:-1] + power if mantissa in ("1", "-1") else f"{mantissa}·{power}"
+
+
+def format_significant(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits in the language's decimals, a tiny or huge one as the plot axes
+    write it (a loss of 4,546·10⁻⁵, not 4,546e-05)."""
+    return as_power_of_ten(format_number(value, digits, fixed=False))
+
+
 def with_decimal_separator(labels: list[str]) -> list[str]:
     """pyqtgraph's tick labels with the window language's decimal separator (0,5 in Russian)."""
     separator = QLocale().decimalPoint()

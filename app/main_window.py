@@ -38,7 +38,8 @@ from app.dataset_download import DatasetDownload
 from app.file_dialogs import ask_save_path
 from app.gradient_check_dialog import GradientCheckDialog, GradientCheckSession
 from app.help_menu import HelpMenu
-from app.i18n import LanguageMenu, ensure_installed, format_integer, format_number, format_percent, os_error_reason
+from app.i18n import (LanguageMenu, ensure_installed, format_integer, format_number, format_percent,
+                      format_significant, os_error_reason)
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
@@ -1480,11 +1481,11 @@ class MainWindow(QMainWindow):
         elif isinstance(result, RegressionScores):
             text = (self.tr("test: R² %1, RMSE %2, loss %3 (scaled targets)")
                     .replace("%1", format_number(result.r2, 3))
-                    .replace("%2", format_number(result.rmse, 4, fixed=False))
-                    .replace("%3", format_number(result.loss, 4, fixed=False)))
+                    .replace("%2", format_significant(result.rmse))
+                    .replace("%3", format_significant(result.loss)))
         else:
             loss, value, regression = result
-            text = (self.tr("test: loss %1, %2 %3").replace("%1", format_number(loss, 4, fixed=False))
+            text = (self.tr("test: loss %1, %2 %3").replace("%1", format_significant(loss))
                     .replace("%2", self._metric_name(regression))
                     .replace("%3", format_number(value, 3) if regression else format_percent(value)))
         self.status_labels["test"].setText(text)
@@ -1578,7 +1579,7 @@ class MainWindow(QMainWindow):
                                     .replace("%2", str(self._planned_epochs)))
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
             loss = self.tr("loss %1 (scaled targets)") if self._scaled_targets() else self.tr("loss %1")
-            labels["loss"].setText(loss.replace("%1", format_number(batch.loss, 4, fixed=False)))
+            labels["loss"].setText(loss.replace("%1", format_significant(batch.loss)))
             labels["elapsed"].setText(format_duration(batch.elapsed))
             self.progress_bar.setValue(min(100, int(100 * self._epochs_trained() / max(self._planned_epochs, 1))))
         if epoch is not None and not math.isnan(epoch.val_metric):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
 import weakref
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QHBoxLayout, QLabel, QMenu, QPushB
 
 from app import display_names, palette
 from app.file_dialogs import ask_save_path
-from app.i18n import with_decimal_separator
+from app.i18n import as_power_of_ten, with_decimal_separator
 from app.panels.widgets import set_help
 from app.spreadsheet_csv import write_csv
 from core.inspection import Inspection, inspect
@@ -323,21 +322,6 @@ class ValueAxis(FollowedAxis):
 
 MIN_PIXELS_PER_LABEL = 18
 """Pixels between the labels of an upright axis at least: a label is ~11 pixels tall."""
-
-
-_SCIENTIFIC = re.compile(r"^(-?[0-9.]+)e([+-])0*([0-9]+)$")
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def as_power_of_ten(label: str) -> str:
-    """A tick label pyqtgraph writes as ``4e-05`` written as the lectures and the log axes write it, ``4·10⁻⁵``
-    (``10⁻⁵`` for a mantissa of 1); any other label as it is."""
-    match = _SCIENTIFIC.match(label)
-    if match is None:
-        return label
-    mantissa, sign, exponent = match.groups()
-    power = "10" + ("-" * (sign == "-") + exponent).translate(_SUPERSCRIPT)
-    return mantissa[:-1] + power if mantissa in ("1", "-1") else f"{mantissa}·{power}"
 
 
 class Axis(pg.AxisItem):

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from app.panels.widgets import FractionBox, NumberEdit, SequenceEdit
 from app.views.base import Axis
 from app.views.compare_view import LossAxis
+from app.messages import Progress
+from core.events import BatchFinished
 
 
 @pytest.fixture
@@ -43,6 +45,26 @@ def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russia
     assert edit.text() == "0,001"
 
 
+def test_a_number_typed_with_a_point_is_shown_with_the_language_s_separator_once_accepted(qtbot, russian):
+    """A learning rate typed "0.5" in Russian stayed "0.5" beside every other number of the window written 0,5;
+    while it is typed it is left alone."""
+    edit = NumberEdit()
+    qtbot.addWidget(edit)
+    edit.set_value(0.05)
+    edited = []
+    edit.valueEdited.connect(edited.append)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.5")
+    assert edit.text() == "0.5" and edited == [], "not rewritten while typing"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edited == [0.5] and edit.text() == "0,5"
+    assert typed(edit, "1.5e-3") == [0.0015] and edit.text() == "1,5e-3", "written as typed, in the window's decimals"
+    assert typed(edit, "0.1.2") == ["0.1.2"] and edit.text() == "0.1.2", "text that is no number is left as it is"
+    sequence = SequenceEdit()
+    qtbot.addWidget(sequence)
+    assert typed(sequence, "0.8; 0.99") == [[0.8, 0.99]] and sequence.text() == "0,8; 0,99"
+
+
 @pytest.mark.parametrize("keys", ["0.15", "0,15"])
 def test_a_fraction_box_takes_a_decimal_point_where_the_language_writes_a_comma(qtbot, russian, keys):
     """Qt's box dropped the point of "0.15" typed in Russian and set the validation split to 0."""
@@ -73,6 +95,17 @@ def test_a_learning_rate_typed_with_a_comma_reaches_the_configuration(window, ru
     edit.editingFinished.emit()
     assert window.model.config.optimizer.options["lr"] == 0.02
     assert edit.text() == "0,02" and window.start_action.isEnabled()
+
+
+def test_the_status_bar_writes_a_tiny_loss_as_the_plot_axes_do(window, qtbot, russian):
+    """The status bar wrote lab 4's hand-set XNOR loss "4,546e-05" under a loss axis that wrote 4,5·10⁻⁵."""
+    window._on_progress(Progress(batches=(BatchFinished(0, 1, 0, 4, 4.546e-5, 1.0, 0.1, 4, 0.5),)))
+    label = window.status_labels["loss"]
+    qtbot.waitUntil(lambda: label.text() != "")  # written at the next frame
+    assert Axis("left").tickStrings([4.5e-5], 1, 1e-5) == ["4,5·10⁻⁵"]
+    assert label.text() == "потери 4,546·10⁻⁵"
+    i18n.set_language("en")
+    assert label.text() == "loss 4.546·10⁻⁵"
 
 
 def test_plot_axes_label_their_ticks_with_the_language_s_decimal_separator(qapp, russian):
