@@ -23,7 +23,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from app import palette
+from app import display_names, palette
 from app.panels import choice_help, help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
 from app.views.base import Axis, TranslatedText, View, add_plot, laid_out_legend
@@ -179,10 +179,10 @@ class ActivationFunctionsView(View):
             for key, default in activations.create(name).hyperparameters.items():
                 edit = NumberEdit()
                 edit.set_value(default)
-                set_help(edit, help_texts.text(help_texts.ACTIVATION, key), f"{name} {key}")
                 edit.valueEdited.connect(self._recompute)
-                form.addRow(f"{name} {key}", edit)
+                form.addRow(self._hyperparameter_label(name, key), edit)
                 self.hyperparameter_edits.setdefault(name, {})[key] = edit
+                self._name_hyperparameter(name, key)
         layout.addWidget(hyperparameters_box)
 
         kinks_note = QLabel(self.tr("Where φ jumps or has a corner, φ′ is undefined: the dashed curve breaks "
@@ -482,6 +482,19 @@ class ActivationFunctionsView(View):
         lecture = LECTURE_NAMES.get(name)
         return f"{name} — {QCoreApplication.translate(CONTEXT, lecture)}" if lecture else name
 
+    @staticmethod
+    def _hyperparameter_label(name: str, key: str) -> str:
+        """A hyperparameter's row as the Network panel names the function and the hyperparameter: "Leaky ReLU: α
+        (alpha)", not the engine's "leaky_relu alpha"."""
+        return f"{display_names.label('activation', name)}: {display_names.label('hyperparameter', key)}"
+
+    def _name_hyperparameter(self, name: str, key: str) -> None:
+        """The row's label and the field's help, in the interface language."""
+        edit = self.hyperparameter_edits[name][key]
+        text = self._hyperparameter_label(name, key)
+        edit.parentWidget().layout().labelForField(edit).setText(text)
+        set_help(edit, help_texts.text(help_texts.ACTIVATION, key), text)
+
     def _check_help(self, name: str) -> str:
         """What the check box of ``name`` plots, and the function's formula."""
         plot = self.tr("Plot %1 and its derivative").replace("%1", name)
@@ -508,6 +521,9 @@ class ActivationFunctionsView(View):
             for name, check in self.function_checks.items():
                 check.setText(self._described(name))
                 set_help(check, self._check_help(name), check.text())
+            for name, edits in self.hyperparameter_edits.items():
+                for key in edits:
+                    self._name_hyperparameter(name, key)
             self._show_usage()
             self._show_problems()
         super().changeEvent(event)  # View's redraws the plots' titles

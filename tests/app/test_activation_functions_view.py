@@ -163,6 +163,15 @@ def test_the_z_range_is_the_plots_range_and_a_reversed_one_is_refused(view):
     assert not view.low_edit.property("invalid") and plotted(view, "tanh")[0][0] == -1.0
 
 
+def test_the_hyperparameter_rows_are_named_as_the_network_panel_names_them(view):
+    """They read "leaky_relu alpha", the engine's identifiers, beside a Network panel that says Leaky ReLU and α."""
+    edits = view.hyperparameter_edits
+    form = edits["elu"]["alpha"].parentWidget().layout()
+    rows = {name: form.labelForField(edits[name]["alpha"]).text() for name in ("leaky_relu", "elu")}
+    assert rows == {"leaky_relu": "Leaky ReLU: α (alpha)", "elu": "ELU: α (alpha)"}
+    assert view.hyperparameter_edits["elu"]["alpha"].accessibleName() == "ELU: α (alpha)"
+
+
 def test_the_networks_activations_are_starred(view):
     network = Network([Dense(3, 4), Activation("tanh"), Dense(4, 4), Activation("leaky_relu", alpha=0.2),
                        Dense(4, 4), Activation("tanh"), Dense(4, 2)])
