@@ -14,6 +14,12 @@ from app.views.series import DecimatingSeries, plain, show
 from core.inspection import SATURATION_MARGIN
 
 
+MEASURED = ("sigmoid", "tanh", "piecewise_linear", "relu")
+"""The activations whose layers' saturated outputs (or dead units, ReLU's) the shares' plot shows."""
+GRADIENT_FREE = {"step", "sign"}
+"""The activations whose derivative is 0 wherever it is defined."""
+
+
 def layer_numbers(network) -> dict[int, int]:
     """Position in ``network.layers`` → the number of the Dense layer it belongs to (1, 2, …)."""
     numbers, count = {}, 0
@@ -77,6 +83,7 @@ class GradientView(View):
         self.last_step = 0
         self.tracked = True
         self.share_description = ("", "")  # (title, tooltip) of the shares' plot
+        self.functions: set = set()  # the names of the network's activations
 
     def prepare(self, experiment):
         network = experiment.network
@@ -102,9 +109,11 @@ class GradientView(View):
             self.norm_curves.append(curve)
         self.norm_at_zero = [False] * len(self.norm_curves)
         self.share_series, self.share_curves, self.share_names = {}, {}, {}
+        self.functions = set()
         for index, layer in enumerate(network.layers):
             function = getattr(getattr(layer, "function", None), "name", None)
-            if function in ("sigmoid", "tanh", "piecewise_linear", "relu"):
+            self.functions.add(function)
+            if function in MEASURED:
                 share = (self.tr("layer {number} ({function}): % of units at 0 on every example")
                          if function == "relu" else
                          self.tr("layer {number} ({function}): % of outputs near an asymptote"))
@@ -127,6 +136,7 @@ class GradientView(View):
             axis.reset()
         self.tracked = True
         self.show_note(None)
+        self._describe_shares()  # a network with nothing to measure says so before its first inspection
 
     def _curve(self, plot, number, width):
         # No clipping to the view nor downsampling (see LossView).
@@ -187,7 +197,9 @@ class GradientView(View):
         """Title and tooltip of the shares' plot: what each share is of, on which examples (set only
         when they change: laying a title out again is the costly part of a redraw)."""
         probe = self.latest.activations[0] if self.latest is not None and self.latest.activations else None
-        if probe is None or not self.share_curves:
+        if not self.share_curves:
+            title, tooltip = self._nothing_measured()
+        elif probe is None:
             title = tooltip = ""
         else:
             title = (self.tr("saturated outputs and dead units, on the first {rows} validation examples")
@@ -204,6 +216,19 @@ class GradientView(View):
             self.share_description = (title, tooltip)
             self.share_plot.setTitle(title or None, color=palette.FOREGROUND)
             self.share_plot.setToolTip(tooltip)
+
+    def _nothing_measured(self) -> tuple[str, str]:
+        """Title and tooltip of an empty shares' plot: why it is empty. A unit step or sign layer (lecture 000's)
+        passes no gradient at all (φ′ = 0 wherever it is defined), so there is none to fade away as it saturates."""
+        if self.functions & GRADIENT_FREE:
+            return (self.tr("nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)"),
+                    self.tr("A layer whose outputs sit near an asymptote passes little gradient back: that is "
+                            "saturation. The unit step and the sign are flat wherever their derivative is defined, "
+                            "so they pass no gradient at all, on every example: there is nothing to measure, and "
+                            "the layers before them do not learn by backpropagation."))
+        return (self.tr("nothing to measure: no sigmoid, tanh, piece-wise linear or ReLU layer"),
+                self.tr("Only sigmoid, tanh and piece-wise linear layers (saturated outputs) and ReLU layers (dead "
+                        "units) are measured here: this network has none."))
 
     def table(self):
         rows = [[self.tr("gradient norm"), self.tr("layer {number}").format(number=number), plain(x), float(y)]

@@ -2204,6 +2204,22 @@ epoch mean
         <translation>Насыщенные: доля выходов слоя с сигмоидой, tanh или кусочно-линейной функцией (по одному на нейрон и пример), лежащих в пределах {margin} его диапазона от асимптоты, где производная почти равна 0. Мёртвые: доля нейронов слоя ReLU, выдающих 0 на каждом из этих примеров: они не получают градиента и больше не обучаются.</translation>
     </message>
     <message>
+        <source>nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)</source>
+        <translation>насыщаться нечему: ступенька и знак не пропускают градиент (φ′ = 0 при z ≠ 0)</translation>
+    </message>
+    <message>
+        <source>A layer whose outputs sit near an asymptote passes little gradient back: that is saturation. The unit step and the sign are flat wherever their derivative is defined, so they pass no gradient at all, on every example: there is nothing to measure, and the layers before them do not learn by backpropagation.</source>
+        <translation>Слой, выходы которого лежат у асимптоты, пропускает назад мало градиента: это и есть насыщение. Единичная ступенька и знак постоянны везде, где существует их производная, поэтому градиент через них не проходит вовсе, ни на одном примере: измерять нечего, а слои перед ними не обучаются обратным распространением ошибки.</translation>
+    </message>
+    <message>
+        <source>nothing to measure: no sigmoid, tanh, piece-wise linear or ReLU layer</source>
+        <translation>измерять нечего: нет слоёв с сигмоидой, tanh, кусочно-линейной функцией или ReLU</translation>
+    </message>
+    <message>
+        <source>Only sigmoid, tanh and piece-wise linear layers (saturated outputs) and ReLU layers (dead units) are measured here: this network has none.</source>
+        <translation>Здесь измеряются только слои с сигмоидой, tanh и кусочно-линейной функцией (насыщенные выходы) и слои ReLU (мёртвые нейроны): в этой сети их нет.</translation>
+    </message>
+    <message>
         <source>gradient norm</source>
         <translation>норма градиента</translation>
     </message>

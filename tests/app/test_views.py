@@ -325,6 +325,35 @@ def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_p
     assert [label.text for _, label in view.norm_legend.items] == ["layer 1", "layer 2"], "a gradient again"
 
 
+@pytest.mark.parametrize("activation, title, tooltip", [
+    ("step", "nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)",
+     "they pass no gradient at all"),
+    ("sign", "nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)",
+     "they pass no gradient at all"),
+    ("leaky_relu", "nothing to measure: no sigmoid, tanh, piece-wise linear or ReLU layer", "this network has none")])
+def test_gradient_view_says_why_its_shares_plot_is_empty(qtbot, activation, title, tooltip):
+    """With lecture 000's unit steps the shares' plot was empty and untitled, as if something had failed."""
+    experiment = build_experiment("xor", (2,), activation, "binary_cross_entropy", epochs=1)
+    view = GradientView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    assert not view.share_curves
+    assert view.share_plot.titleLabel.text == title and view.share_plot.titleLabel.isVisible()
+    assert tooltip in view.share_plot.toolTip()
+    view.on_progress(Progress((), (), inspection.inspect(experiment.network, experiment.dataset)))
+    view.refresh()
+    assert view.share_plot.titleLabel.text == title, "an inspection keeps it"
+    from app import i18n
+
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert view.share_plot.titleLabel.text != title, "in the window's language"
+    finally:
+        i18n.set_language("en")
+
+
 def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes_on(qtbot, runs):
     run = runs["digits"]
     untracked = [Progress(tuple(events.BatchFinished(**{**vars(event), "gradient_norms": ()})
