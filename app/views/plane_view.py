@@ -57,6 +57,7 @@ class PlaneView(View):
         self.options_row.addStretch(1)
         self.layout().addWidget(self.options)
         self.feature_names = ("x1", "x2")
+        self.training_hidden = False  # whether every training point lies under a validation one
         self._fill_legend()
 
     # ------------------------------------------------------------------ what the subclasses say
@@ -76,9 +77,13 @@ class PlaneView(View):
         self.feature_names = tuple(data_label(dataset, "feature", name) for name in dataset.plane_names)
         self.plot.setLabel("bottom", self.feature_names[0], color=palette.FOREGROUND)
         self.plot.setLabel("left", self.feature_names[1], color=palette.FOREGROUND)
+        drawn = {}
         for item, split, y in ((self.train_points, "train", dataset.y_train), (self.val_points, "val", dataset.y_val)):
-            X = dataset.plane_points(split)[:MAX_POINTS]
+            X = drawn[split] = dataset.plane_points(split)[:MAX_POINTS]
             item.setData(x=X[:, 0], y=X[:, 1], brush=list(map(pg.mkBrush, self.point_colours(dataset, y[:MAX_POINTS]))))
+        # A truth table validates on its four training points: the triangles, drawn over them, hide every circle.
+        self.training_hidden = len(drawn["train"]) > 0 and set(map(tuple, drawn["train"].tolist())) <= \
+            set(map(tuple, drawn["val"].tolist()))
         X = dataset.plane_points("test")[:MAX_POINTS]
         rings = [pg.mkPen(colour, width=TEST_RING_WIDTH)
                  for colour in self.point_colours(dataset, dataset.y_test[:MAX_POINTS])]
@@ -113,14 +118,19 @@ class PlaneView(View):
     def _fill_legend(self) -> None:
         """The splits drawn, by their symbols in grey (in the points' own brushes their samples took a point's
         colour), then what the colours mean: they meant nothing without (a CSV's "red" class drawn orange, ten
-        spirals in ten colours)."""
+        spirals in ten colours). Training points hidden under the validation ones are not named apart: the legend of
+        a truth table showed a circle that was nowhere on the plot."""
         self.legend.clear()
         grey = pg.mkBrush(palette.REFERENCE)
-        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen(self.training_outline, width=1),
-                                               brush=grey),
-                            self.tr("training"))
+        if not self.training_hidden:
+            self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=7, pen=pg.mkPen(self.training_outline, width=1),
+                                                   brush=grey),
+                                self.tr("training"))
+        # Where the training points are the validation ones, the legend names only the triangles seen, as both.
         self.legend.addItem(pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen(palette.FOREGROUND, width=1),
-                                               brush=grey), self.tr("validation"))
+                                               brush=grey),
+                            self.tr("training and validation (the same points)") if self.training_hidden
+                            else self.tr("validation"))
         if self.show_test.isChecked():
             ring = pg.mkPen(palette.REFERENCE, width=TEST_RING_WIDTH)
             self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=8, pen=ring, brush=pg.mkBrush(None)),

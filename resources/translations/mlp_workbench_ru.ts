@@ -4957,6 +4957,10 @@ epoch mean
         <translation>обучение</translation>
     </message>
     <message>
+        <source>training and validation (the same points)</source>
+        <translation>обучение и валидация (одни и те же точки)</translation>
+    </message>
+    <message>
         <source>validation</source>
         <translation>валидация</translation>
     </message>

@@ -1402,6 +1402,22 @@ def test_show_test_data_draws_the_test_points_as_rings_names_them_and_exports_th
     assert legend() == ["training", "validation", "0", "1"] and drawn() == [view.train_points, view.val_points]
 
 
+@pytest.mark.parametrize("dataset, options, legend", [
+    ("xor", {}, ["training and validation (the same points)", "0", "1"]),
+    ("xnor", {}, ["training and validation (the same points)", "0", "1"]),
+    ("xor", {"n_samples": 40, "noise": 0.1}, ["training", "validation", "0", "1"])])
+def test_a_truth_table_s_legend_names_only_the_points_seen(qtbot, dataset, options, legend):
+    """The truth table validates on its four training points: the triangles hid every circle, and the legend still
+    named training circles. A cloud of points around its corners is split, and both are seen."""
+    experiment = build_experiment(dataset, (2,), "tanh", "binary_cross_entropy", epochs=1, data_options=options)
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    view.reset(experiment)
+    assert [label.text for _, label in view.legend.items] == legend
+    view.show_test.click()
+    assert [label.text for _, label in view.legend.items] == [*legend[:-2], "test", *legend[-2:]]
+
+
 def test_the_plane_of_like_features_is_drawn_to_scale_and_discretized_on_request(qtbot, runs):
     """Circles looked like ellipses (the y axis squeezed 1.7×); Playground's "Discretize output" was missing."""
     run = runs["moons"]
