@@ -171,7 +171,9 @@ class GradientView(View):
         self._describe_shares()
         norm_axis, spread_axis, share_axis = self.value_axes
         norm_axis.follow(finite_bounds(*(series.y for series in self.norm_series)))
-        share_axis.follow(finite_bounds([0.0], *(series.y for series in self.share_series.values())))
+        # An empty plot spans every share (it read 0 to 0.1 %, as if something measured were near 0).
+        share_axis.follow(finite_bounds([0.0], *(series.y for series in self.share_series.values()))
+                          if self.share_series else (0.0, 100.0))
         if self.latest is not None and self.latest is not self.spread_of and self.latest.activations:
             self.spread_of = self.latest
             x = np.array([self.activation_numbers[s.index] for s in self.latest.activations], dtype=float)

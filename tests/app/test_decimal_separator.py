@@ -1,14 +1,15 @@
-"""Numbers in the window's language: edits show 0,05 in Russian and read a comma or a point; plot axes too."""
+"""Numbers in the window's language: edits show 0,05 in Russian and read a comma or a point; plot axes and the status
+bar too."""
 import pyqtgraph as pg
 import pytest
 
 from app import i18n
 from PySide6.QtCore import Qt
 
+from app.messages import Progress
 from app.panels.widgets import FractionBox, NumberEdit, SequenceEdit
 from app.views.base import Axis
 from app.views.compare_view import LossAxis
-from app.messages import Progress
 from core.events import BatchFinished
 
 

@@ -344,6 +344,7 @@ def test_gradient_view_says_why_its_shares_plot_is_empty(qtbot, activation, titl
     view.on_progress(Progress((), (), inspection.inspect(experiment.network, experiment.dataset)))
     view.refresh()
     assert view.share_plot.titleLabel.text == title, "an inspection keeps it"
+    assert view.share_plot.getViewBox().viewRange()[1] == [0.0, 100.0], "not 0 to 0.1 %, as if near 0"
     from app import i18n
 
     i18n.set_language("en")
