@@ -2821,6 +2821,10 @@ epoch mean
         <translation>Эта сеть обучена не в варианте «%1» этой лабораторной: она из файла модели или из другой лабораторной либо дообучалась при закрытой лабораторной. Откройте вариант снова (в занятии или в меню «Лабораторные»), обучите его и экспортируйте этот запуск.</translation>
     </message>
     <message>
+        <source>Could not export the result to %1: %2</source>
+        <translation>Не удалось экспортировать результат в %1: %2</translation>
+    </message>
+    <message>
         <source>Could not export the result: %1</source>
         <translation>Не удалось экспортировать результат: %1</translation>
     </message>

@@ -2,6 +2,7 @@
 controls; hand-set weights survive Reset; a student's result goes out and comes back in the
 teacher's table."""
 import csv
+import errno
 import json
 import shutil
 
@@ -281,6 +282,26 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     monkeypatch.setattr(labs_ui.QInputDialog, "getText", lambda *args: ("  ", True))
     window.labs.export_dialog()
     assert "Give your name" in window.message_bar.message()
+
+
+def test_a_result_the_disk_refuses_is_explained_in_the_window_s_language(window, qtbot, tmp_path, monkeypatch):
+    """A full memory stick: the Russian window said "[Errno 28] No space left on device: '…'"."""
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path) + ".tmp")
+
+    monkeypatch.setattr(labs, "write_text_atomically", full)
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert window.labs.export_result(tmp_path / "anna.json", student="Анна") is None
+        message = window.message_bar.message()
+    finally:
+        i18n.set_language("en")
+    assert message == f"Не удалось экспортировать результат в {tmp_path / 'anna.json'}: на диске нет места"
 
 
 def test_export_my_result_says_why_it_cannot_export_before_asking_for_a_name_and_a_file(window, qtbot,
