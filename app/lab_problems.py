@@ -64,6 +64,8 @@ LAB_PROBLEMS = {
                                              "got {value}"),
     "goal bounds": QT_TRANSLATE_NOOP("LabProblems", "needs exactly one of at_least or at_most, got {value}"),
     "goal bound": QT_TRANSLATE_NOOP("LabProblems", "{name} must be a number, got {value}"),
+    "goal fraction": QT_TRANSLATE_NOOP("LabProblems", "{name} of an accuracy is a fraction from 0 to 1 (0.95 for "
+                                                      "95 %), got {value}"),
     "goal variant": QT_TRANSLATE_NOOP("LabProblems", "variant {variant} is not one of: {variants}"),
     "unknown hyperparameter": QT_TRANSLATE_NOOP("LabProblems", "unknown hyperparameter {got}; {component} takes "
                                                                "{names}"),

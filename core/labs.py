@@ -13,7 +13,7 @@ A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
       "views": ["loss", {"name": "variants", "x_axis": "samples_seen"}, ...],
       "locked": ["data.dataset", "training.seed", ...],
       "hidden": ["regularization", "schedule", ...],
-      "goal": {"metric": "val_accuracy", "at_least": 0.95},      or null
+      "goal": {"metric": "val_accuracy", "at_least": 0.95},      or null; an accuracy as a fraction
       "variants": [
         {"name": "hand_set", "title": {...}, "config": {RunConfig JSON},
          "weights": {"layer0.W": [[20, -20], [20, -20]], "layer0.b": [-30, 10], ...}},
@@ -368,6 +368,7 @@ LAB_PROBLEMS = {
     "goal": "must be null or an object whose metric is one of: {metrics}; got {value}",
     "goal bounds": "needs exactly one of at_least or at_most, got {value}",
     "goal bound": "{name} must be a number, got {value}",
+    "goal fraction": "{name} of an accuracy is a fraction from 0 to 1 (0.95 for 95 %), got {value}",
     "goal variant": "variant {variant} is not one of: {variants}",
     "unknown hyperparameter": "unknown hyperparameter {got}; {component} takes {names}",
     **TEXT_PROBLEMS,
@@ -746,6 +747,9 @@ def _check_goal(raw, variant_names: list, add) -> Goal | None:
     bound = raw[bounds[0]]
     if isinstance(bound, bool) or not isinstance(bound, (int, float)) or not math.isfinite(bound):
         add(place, "goal bound", name=bounds[0], value=_shown(bound))
+        return None
+    if raw["metric"].endswith("accuracy") and not 0 <= bound <= 1:  # 95 for 95 %: a goal no student could reach
+        add(place, "goal fraction", name=bounds[0], value=_shown(bound))
         return None
     variant = raw.get("variant")
     if variant is not None and variant not in variant_names:

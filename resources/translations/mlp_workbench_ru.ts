@@ -3003,6 +3003,10 @@ epoch mean
         <translation>{name} должно быть числом, а не {value}</translation>
     </message>
     <message>
+        <source>{name} of an accuracy is a fraction from 0 to 1 (0.95 for 95 %), got {value}</source>
+        <translation>{name} для точности — доля от 0 до 1 (0.95 для 95 %), а не {value}</translation>
+    </message>
+    <message>
         <source>variant {variant} is not one of: {variants}</source>
         <translation>вариант {variant} — не один из: {variants}</translation>
     </message>

@@ -307,6 +307,20 @@ def test_a_lab_check_lists_every_problem_not_only_the_first(tmp_path):
     assert labs.check_lab(labs.SHIPPED_LABS / "04-xnor")[1] == []
 
 
+@pytest.mark.parametrize("goal, problem", [
+    ({"metric": "val_accuracy", "at_least": 95}, "goal: at_least of an accuracy is a fraction from 0 to 1 (0.95 for "
+                                                 "95 %), got 95"),
+    ({"metric": "test_accuracy", "at_most": -0.1}, "goal: at_most of an accuracy is a fraction from 0 to 1 (0.95 for "
+                                                   "95 %), got -0.1")])
+def test_an_accuracy_goal_written_as_a_percentage_is_a_problem_not_a_goal_no_student_reaches(tmp_path, goal, problem):
+    """The sheets say "95 %"; a teacher who wrote 95 in lab.json got a lab that checked fine and that every result
+    failed."""
+    folder = mutate_xnor(tmp_path, lambda raw: raw.update(goal=goal))
+    assert [labs.problem_text(found) for found in labs.check_lab(folder)[1]] == [problem]
+    fine = mutate_xnor(tmp_path / "fine", lambda raw: raw.update(goal={"metric": "val_loss", "at_most": 95}))
+    assert labs.check_lab(fine)[1] == [], "a loss has no such bound"
+
+
 def test_a_lab_check_finds_what_stops_a_lab_from_being_listed_or_its_sheet_from_opening(tmp_path):
     folder = mutate_xnor(tmp_path, lambda raw: None)
     (folder / "sheet.en.md").unlink()
