@@ -429,6 +429,9 @@ class ResultsDialog(QDialog):
                 table = labs.collect_results(folder)
             except ValueError:
                 problem = self.tr("“%1” is not a folder.").replace("%1", folder)
+            except OSError as error:
+                problem = self.tr("Could not read the folder “%1”: %2").replace("%1", folder) \
+                    .replace("%2", os_error_reason(error))
         if problem is not None:
             self.summary.setText(problem)
             self.summary.setToolTip("")
@@ -510,7 +513,8 @@ class ResultsDialog(QDialog):
         """The summary's lines of the results made with another version of the lab than the one installed here:
         told by the version their file records, or by their goal in a file that records none."""
         def files(version: str) -> tuple:
-            return tuple(result.file.name for result, its in zip(table.results, table.lab_versions) if its == version)
+            return tuple(table.file_name(result.file) for result, its in zip(table.results, table.lab_versions)
+                         if its == version)
 
         lines = []
         if files(labs.OTHER_LAB_VERSION):

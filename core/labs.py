@@ -1064,7 +1064,8 @@ class ResultsTable:
     edited since): those whose recorded version differs from the installed lab's, and those that record none
     and whose recorded goal differs; ``corrected`` the other files whose recorded goal or ``goal_met`` the
     installed lab judges otherwise (edited by hand).
-    ``installed`` maps the id of every lab installed here to the lab (for its title and variants')."""
+    ``installed`` maps the id of every lab installed here to the lab (for its title and variants').
+    Files are named by their path in ``folder`` (:meth:`file_name`): ``group-2/anna.json``."""
 
     header: tuple
     rows: tuple
@@ -1076,6 +1077,10 @@ class ResultsTable:
     corrected: tuple
     installed: dict
     lab_versions: tuple
+    folder: Path = Path()
+
+    def file_name(self, path: Path) -> str:
+        return _in_folder(path, self.folder)
 
 
 LAB_NOT_INSTALLED = "lab not installed"
@@ -1086,24 +1091,62 @@ OTHER_LAB_GOAL = "other goal"
 UNRECORDED_LAB_VERSION = "not recorded"
 
 
+RESULT_FOLDER_DEPTH = 2
+"""Sub-folders of a results folder read, down to their sub-folders: a course site hands the teacher a folder per
+student (Moodle's submissions "in folders"), which a teacher may keep in a folder per group."""
+
+
+def _in_folder(path: Path, folder: Path) -> str:
+    """``path`` as named in the results ``folder``: ``group-2/anna.json``."""
+    return path.relative_to(folder).as_posix()
+
+
+def _json_files(folder: Path, unreadable: list, depth: int = RESULT_FOLDER_DEPTH) -> list[Path]:
+    """The .json files of ``folder`` (Anna.JSON too) and of its sub-folders ``depth`` levels down, in name order;
+    the (folder, OSError) of each folder that cannot be listed is added to ``unreadable``."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        unreadable.append((folder, error))
+        return []
+    files = []
+    for path in entries:
+        if path.is_dir():
+            files += _json_files(path, unreadable, depth - 1) if depth else []
+        elif path.suffix.lower() == ".json":
+            files.append(path)
+    return files
+
+
 def collect_results(folder) -> ResultsTable:
-    """Read every result file in ``folder`` (not its sub-folders) and tabulate them by lab and student."""
+    """Read every result file in ``folder`` and its sub-folders (:data:`RESULT_FOLDER_DEPTH`) and tabulate them
+    by lab and student: ValueError if ``folder`` is no folder, OSError if it cannot be listed."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ValueError(f"{folder} is not a folder of lab results")
-    results, problems = [], []
-    for path in sorted(path for path in folder.iterdir() if path.suffix.lower() == ".json"):  # Anna.JSON too
+    unreadable = []
+    paths = _json_files(folder, unreadable)
+    if unreadable and unreadable[0][0] == folder:
+        raise unreadable[0][1]
+    problems = []
+    for sub_folder, error in unreadable:
+        reason = error.strerror or str(error)
+        name = _in_folder(sub_folder, folder) + "/"
+        problems.append((name, UnreadableResult(f"cannot read {name}: {reason}", "unreadable", reason)))
+    results = []
+    for path in paths:
         try:
             results.append(read_result(path))
         except UnreadableResult as error:
-            problems.append((path.name, error))
+            problems.append((_in_folder(path, folder), error))
     installed = {lab.id: lab for lab in readable_labs()[0]}
     judged = [_judged_by(installed.get(result.lab), result) for result in results]
     versions = {result.file: _lab_version(installed.get(result.lab), result, again)
                 for result, again in zip(results, judged)}
     other = (OTHER_LAB_VERSION, OTHER_LAB_GOAL)
-    other_lab_version = tuple(result.file.name for result in results if versions[result.file] in other)
-    corrected = tuple(result.file.name for result, again in zip(results, judged) if versions[result.file] not in other
+    other_lab_version = tuple(_in_folder(result.file, folder) for result in results if versions[result.file] in other)
+    corrected = tuple(_in_folder(result.file, folder) for result, again in zip(results, judged)
+                      if versions[result.file] not in other
                       and (again.goal, again.goal_met) != (result.goal, result.goal_met))
     results = judged
 
@@ -1125,11 +1168,12 @@ def collect_results(folder) -> ResultsTable:
     rows = tuple((result.student, result.lab, result.variant, result.goal_met,
                   *(result.metrics.get(name) for name in goal_metrics), result.goal,
                   ", ".join(result.locked_changed), result.saved, newest,
-                  *(result.metrics.get(name) for name in other_metrics), result.lab_fingerprint, result.file.name)
+                  *(result.metrics.get(name) for name in other_metrics), result.lab_fingerprint,
+                  _in_folder(result.file, folder))
                  for result, newest in zip(results, latest))
     unjudged = tuple(_why_unjudged(installed.get(result.lab), result) for result in results)
     return ResultsTable(header, rows, tuple(results), tuple(problems), latest, unjudged, other_lab_version,
-                        corrected, installed, tuple(versions[result.file] for result in results))
+                        corrected, installed, tuple(versions[result.file] for result in results), folder)
 
 
 def _lab_version(lab: Lab | None, result: LabResult, judged: LabResult) -> str:

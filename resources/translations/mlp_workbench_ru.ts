@@ -5551,6 +5551,10 @@ epoch mean
         <translation>«%1» — не папка.</translation>
     </message>
     <message>
+        <source>Could not read the folder “%1”: %2</source>
+        <translation>Не удалось прочитать папку «%1»: %2</translation>
+    </message>
+    <message>
         <source>%1 results; %2 reached their goal.</source>
         <translation>Результатов: %1; цели достигли: %2.</translation>
     </message>

@@ -358,6 +358,19 @@ def test_every_control_of_the_collect_results_dialog_says_what_it_does(qtbot, tm
         assert len(control.toolTip()) > 20 and control.accessibleName(), control.text()
 
 
+def test_a_results_folder_that_cannot_be_read_is_said_so_in_the_dialog(qtbot, tmp_path, monkeypatch):
+    """A folder the teacher may not list (another user's, a network share): Read raised in the slot and the
+    dialog said nothing."""
+    def refused(folder):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    monkeypatch.setattr(labs, "collect_results", refused)
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == f"Could not read the folder “{tmp_path}”: Permission denied"
+    assert dialog.table.rowCount() == 0 and not dialog.save_button.isEnabled()
+
+
 def test_the_collect_results_dialog_words_its_own_texts_when_the_language_changes(qtbot, tmp_path):
     """Its Browse…, Read and Save as CSV… buttons were left to the texts the window's translator had recorded, and
     stayed English where it had recorded none (a dialog made before the translator was installed)."""

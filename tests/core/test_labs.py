@@ -734,6 +734,25 @@ def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_f
     assert [row[0] for row in labs.collect_results(tmp_path).rows] == ["Anna"]
 
 
+def test_results_handed_in_a_folder_per_student_or_per_group_are_all_collected(tmp_path):
+    """A course site hands the submissions over in a folder per student: the table read none of them and said
+    "0 results"."""
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    for where, student in (("anna.json", "Anna"), ("group-2/Boris_123_assignsubmission_file/result.json", "Boris"),
+                           ("group-2/Vera_456_assignsubmission_file/result.json", "Vera"),
+                           ("a/b/c/too-deep.json", "Deep")):
+        (tmp_path / where).parent.mkdir(parents=True, exist_ok=True)
+        labs.export_result(tmp_path / where, perceptron, "perceptron", config, history, metrics, student=student)
+    (tmp_path / "group-2" / "notes.json").write_text("{", encoding="utf-8")
+    table = labs.collect_results(tmp_path)
+    column = table.header.index("file")
+    assert {row[0]: row[column] for row in table.rows} == {
+        "Anna": "anna.json", "Boris": "group-2/Boris_123_assignsubmission_file/result.json",
+        "Vera": "group-2/Vera_456_assignsubmission_file/result.json"}, "two files of one name told apart"
+    assert [name for name, _ in table.problems] == ["group-2/notes.json"]
+
+
 def test_a_student_who_exports_again_is_judged_by_the_newest_file(tmp_path, monkeypatch):
     perceptron = lab("01-perceptron")
     config, history, metrics = student_run("Anna")
