@@ -53,7 +53,9 @@ def prepare_lab_pack(folder, names=("mnist", "fashion_mnist"), *, allow_download
         source = SOURCES[name]
         target = folder / source.folder_name
         try:
-            files, _ = locate_readable(source)  # a good copy: a damaged one is never copied
+            # A good copy (a damaged one is never copied); the pack's own first: packed again without the data set
+            # elsewhere (MLP_WORKBENCH_DATA unset), a pack that held it was refused for want of it.
+            files, _ = locate_readable(source, target)
         except FileNotFoundError:  # none, or only damaged copies
             if not allow_download:
                 raise

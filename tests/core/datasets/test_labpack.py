@@ -23,6 +23,18 @@ def test_a_lab_pack_is_a_ready_mlp_workbench_data_folder(tmp_path, monkeypatch):
     assert len(datasets.load("fashion_mnist", validation_split=0.0).X_train) == 30
 
 
+def test_a_lab_pack_made_again_takes_the_data_it_already_holds(tmp_path, monkeypatch):
+    """Packed again (to add a lab, or --download for another data set) in a shell without MLP_WORKBENCH_DATA, a
+    pack holding MNIST was refused: "MNIST … is not on this computer"."""
+    write_fake_set(tmp_path / "cache" / "mnist", n_train=50, n_test=20)
+    prepare_lab_pack(tmp_path / "usb", ["mnist"])
+    monkeypatch.setenv("MLP_WORKBENCH_CACHE_DIR", str(tmp_path / "another computer's cache"))
+    monkeypatch.delenv("MLP_WORKBENCH_DATA", raising=False)
+    before = {path.name: path.read_bytes() for path in (tmp_path / "usb" / "mnist").iterdir()}
+    assert prepare_lab_pack(tmp_path / "usb", ["mnist"]) == {"mnist": tmp_path / "usb" / "mnist"}
+    assert {path.name: path.read_bytes() for path in (tmp_path / "usb" / "mnist").iterdir()} == before
+
+
 def test_a_lab_pack_copies_a_good_copy_past_a_damaged_one(tmp_path, monkeypatch):
     monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "share"))
     write_fake_set(tmp_path / "share" / "mnist", n_train=50, n_test=20)
