@@ -191,6 +191,7 @@ class LessonDock(QDockWidget):
             self.variants.addItem(text_in(variant.title, language), variant.name)
         self.variants.setCurrentIndex(max(self.variants.findData(self.variant_name), 0))
         self.variant_row.setVisible(len(lab.variants) > 1)
+        self.sheet.setSearchPaths([str(lab.folder)])  # a sheet's pictures (![…](scheme.png)) lie beside it
         self.sheet.setMarkdown(lab.sheet(language))
         _fit_tables_in_width(self.sheet.document())
         self._show_goal()

@@ -8,7 +8,8 @@ import shutil
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 
 from app import i18n, labs_ui
 from app.panels.widgets import unbroken
@@ -696,6 +697,22 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     assert window.labs.lab.folder == labs.SHIPPED_LABS / "01-perceptron"
     listed = window.labs.dock.lab_list
     assert listed.item(0).data(Qt.ItemDataRole.UserRole) == "01-perceptron", "listed in the lesson as in the menu"
+
+
+def test_a_task_sheet_shows_the_pictures_kept_in_its_lab_s_folder(open_window, tmp_path, monkeypatch):
+    """A teacher's sheet with ![the network](scheme.png) showed a broken-image icon: the sheet's text was read from
+    the lab's folder, its pictures looked for in the folder the app was started in."""
+    pack = broken_pack(tmp_path, "04-xnor", change=lambda raw: None)
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.blue)
+    assert picture.save(str(pack / "labs" / "04-xnor" / "scheme.png"))
+    sheet = pack / "labs" / "04-xnor" / "sheet.en.md"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n![the network](scheme.png)\n", encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(pack))
+    window = open_window()
+    window.labs.open_lab("04-xnor")
+    shown = window.labs.dock.sheet.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("scheme.png"))
+    assert shown is not None and QImage.fromData(shown).size() == picture.size()
 
 
 def broken_pack(tmp_path, *lab_ids, change):
