@@ -491,10 +491,14 @@ class ResultsDialog(QDialog):
         others = sum(problem.kind == "not_result" for _, problem in table.problems)
         damaged = [f"• {name}: {unreadable_text(problem)}" for name, problem in table.problems
                    if problem.kind != "not_result"]
+        other_versions = self._other_lab_versions(table)  # ends saying where to collect them: not said twice
         if unjudged:
             text += "\n" + self.tr("Goals not checked, of a lab or variant not installed here: %1 (not counted as "
                                    "reached).").replace("%1", str(unjudged))
-        text += self._other_lab_versions(table)
+            if not other_versions:
+                text += " " + self.tr("To check them, collect the results with the lab pack the students used "
+                                      "(MLP_WORKBENCH_DATA pointing at it).")
+        text += other_versions
         if table.corrected:
             text += "\n" + self.tr("Goals judged by the lab as installed here, not as the file says (edited?): %1.") \
                 .replace("%1", listed(table.corrected))

@@ -5567,6 +5567,10 @@ epoch mean
         <translation>Цели не проверены (лабораторная или вариант не установлены здесь): %1 (не засчитаны как достигнутые).</translation>
     </message>
     <message>
+        <source>To check them, collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).</source>
+        <translation>Чтобы проверить их, собирайте результаты с лабораторным пакетом, который был у студентов (MLP_WORKBENCH_DATA указывает на него).</translation>
+    </message>
+    <message>
         <source>Goals judged by the lab as installed here, not as the file says (edited?): %1.</source>
         <translation>Цели оценены по лабораторной работе, установленной здесь, а не так, как записано в файле (файл правили?): %1.</translation>
     </message>

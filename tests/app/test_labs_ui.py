@@ -581,6 +581,23 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
         assert dialog.table.columnViewportPosition(column) + dialog.table.columnWidth(column) <= viewport, name
 
 
+def test_the_teachers_table_says_how_to_check_the_goals_of_a_lab_not_installed_here(qtbot, tmp_path):
+    """A teacher's own lab, collected on a computer without the class's lab pack: every row said "not checked: lab
+    not installed here", and nothing said how to have them checked."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    path = labs.export_result(tmp_path / "anna.json", labs.load("01-perceptron"), "perceptron", config, history,
+                              metrics, student="Anna")
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "lab": "13-my-lab"}),
+                    encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().splitlines()[1] == (
+        "Goals not checked, of a lab or variant not installed here: 1 (not counted as reached). To check them, "
+        "collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).")
+
+
 def test_the_teachers_table_names_each_results_lab_version(qtbot, tmp_path):
     """Results of a lab edited since (its lab.json, not only its goal) were taken for this version's."""
     from tests.core.test_labs import student_run
