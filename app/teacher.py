@@ -426,7 +426,8 @@ class ResultsDialog(QDialog):
         problem = self.tr("Choose the folder of the result files (Browse…).") if not folder else None
         if folder:
             try:
-                table = labs.collect_results(folder)
+                # Windows' "Copy as path" quotes it; a Linux teacher types ~ for the home folder.
+                table = labs.collect_results(Path(folder.strip('"')).expanduser())
             except ValueError:
                 problem = self.tr("“%1” is not a folder.").replace("%1", folder)
             except OSError as error:

@@ -372,6 +372,20 @@ def test_a_results_folder_that_cannot_be_read_is_said_so_in_the_dialog(qtbot, tm
     assert dialog.table.rowCount() == 0 and not dialog.save_button.isEnabled()
 
 
+def test_a_results_folder_pasted_with_quotes_or_typed_with_a_tilde_is_read(qtbot, tmp_path, monkeypatch):
+    """Windows' "Copy as path" gives "C:\\…\\results" in quotes, and the dialog said it was not a folder."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    labs.export_result(tmp_path / "results" / "anna.json", labs.load("01-perceptron"), "perceptron", config,
+                       history, metrics, student="Anna")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for typed in (f'"{tmp_path / "results"}"', "~/results"):
+        dialog = ResultsDialog(typed)
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == 1, typed
+
+
 def test_the_collect_results_dialog_words_its_own_texts_when_the_language_changes(qtbot, tmp_path):
     """Its Browse…, Read and Save as CSV… buttons were left to the texts the window's translator had recorded, and
     stayed English where it had recorded none (a dialog made before the translator was installed)."""
