@@ -510,7 +510,7 @@ def check_lab(folder) -> tuple[Lab | None, list[LabProblem]]:
     lectures = raw.get("lectures", [])
     if not isinstance(lectures, list) or not all(isinstance(item, str) for item in lectures):
         add((("field", "lectures"),), "lectures", value=_shown(lectures))
-    variants, variant_names, configs = _check_variants(raw["variants"], problems, add) if "variants" in raw \
+    variants, variant_names, configs = _check_variants(raw["variants"], folder, problems, add) if "variants" in raw \
         else ([], [], [])
     views = _check_views(raw["views"], raw, add) if "views" in raw else ()
     paths = {name: _check_paths(raw[name], configs, name, add) for name in ("locked", "hidden") if name in raw}
@@ -579,7 +579,7 @@ def _check_text(raw, place: tuple, add) -> dict | None:
     return dict(raw)
 
 
-def _check_variants(raw, problems: list, add) -> tuple[list, list, list]:
+def _check_variants(raw, folder: Path, problems: list, add) -> tuple[list, list, list]:
     """(the variants read, None for each that cannot be; the names of those that have a valid name; the
     configurations that could be read, as dictionaries, valid or not: the settings a lab may lock)."""
     if not isinstance(raw, list) or not raw:
@@ -606,12 +606,22 @@ def _check_variants(raw, problems: list, add) -> tuple[list, list, list]:
         title = _check_text(entry.get("title"), place + (("field", "title"),), add)
         config = _check_config(entry, place, problems, add)
         if config is not None:
+            _csv_beside_the_lab(config, folder)
             configs.append(config.to_dict())
         weights = _check_weights(entry.get("weights", {}), place, add)
         if weights and len(problems) == found:
             _check_weights_fit(config, weights, place, add)
         variants.append(Variant(name, title, config, weights) if len(problems) == found else None)
     return variants, names, configs
+
+
+def _csv_beside_the_lab(config: run_config.RunConfig, folder: Path) -> None:
+    """A variant's CSV file named without a folder (``"path": "wine.csv"``) is the one beside its lab.json, which lab
+    pack copies with the lab wherever the pack goes: it was looked for in the folder the app was started in, and the
+    lab would not open ("xor.csv: no such file")."""
+    path = config.data.options.get("path")
+    if config.data.dataset == "csv" and isinstance(path, str) and path and not Path(path).expanduser().is_absolute():
+        config.data.options = {**config.data.options, "path": str(Path(folder).absolute() / path)}
 
 
 def _check_config(entry: dict, place: tuple, problems: list, add) -> run_config.RunConfig | None:

@@ -321,6 +321,31 @@ def test_an_accuracy_goal_written_as_a_percentage_is_a_problem_not_a_goal_no_stu
     assert labs.check_lab(fine)[1] == [], "a loss has no such bound"
 
 
+def test_a_variants_csv_file_named_without_a_folder_is_the_one_beside_its_lab_json(tmp_path, monkeypatch):
+    """A teacher's lab on a CSV file kept beside lab.json ("path": "xor.csv", which lab pack copies with the lab)
+    did not open: the file was looked for in the folder the app was started in."""
+    def on_csv(raw):
+        for variant in raw["variants"]:
+            variant["config"]["data"] = {"dataset": "csv", "options": {"path": "xor.csv"}}
+
+    rows = "".join(f"{a},{b},{a ^ b}\n" for a in (0, 1) for b in (0, 1)) * 10
+    folders = []
+    for where in ("teacher", "lab computer"):
+        folder = mutate_xnor(tmp_path / where, on_csv)
+        (folder / "xor.csv").write_text("x1,x2,y\n" + rows, encoding="utf-8")
+        folders.append(folder)
+    monkeypatch.chdir(tmp_path)
+    read = [labs.read_lab(folder) for folder in folders]
+    config = read[1].variant("trained").config
+    assert config.data.options["path"] == str(folders[1] / "xor.csv")
+    assert datasets.load("csv", **config.data.options).n_features == 2
+    assert read[0].fingerprint == read[1].fingerprint, "the same lab wherever its pack is put"
+    absolute = str(tmp_path / "elsewhere.csv")
+    elsewhere = mutate_xnor(tmp_path / "absolute", lambda raw: [on_csv(raw), raw["variants"][0]["config"]["data"][
+        "options"].update(path=absolute)])
+    assert labs.read_lab(elsewhere).variants[0].config.data.options["path"] == absolute
+
+
 def test_a_lab_check_finds_what_stops_a_lab_from_being_listed_or_its_sheet_from_opening(tmp_path):
     folder = mutate_xnor(tmp_path, lambda raw: None)
     (folder / "sheet.en.md").unlink()
