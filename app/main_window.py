@@ -191,6 +191,8 @@ LOSS_MISFITS = {
                                                       "{softmax}"),
     "two classes": QT_TRANSLATE_NOOP("MainWindow", "{loss} is for two classes, and “{data}” has {classes}: choose "
                                                    "{softmax}"),
+    "multiclass": QT_TRANSLATE_NOOP("MainWindow", "{loss} is for {binary}, and the two classes of “{data}” are read "
+                                                  "as {multiclass}: choose the task {binary}, or the loss {softmax}"),
 }
 """What a :class:`core.experiment.LossMisfit` of each kind says, in the window's language."""
 
@@ -200,7 +202,8 @@ def loss_misfit_text(error: LossMisfit) -> str:
     return QCoreApplication.translate("MainWindow", LOSS_MISFITS[error.kind]).format(
         data=display_names.label("dataset", error.dataset_name), loss=display_names.label("loss", error.loss_name),
         mse=display_names.label("loss", "mse"), softmax=display_names.label("loss", "softmax_cross_entropy"),
-        classes=format_integer(error.n_classes))
+        classes=format_integer(error.n_classes), binary=display_names.label("task", "binary"),
+        multiclass=display_names.label("task", "multiclass"))
 
 
 KEYS_WHERE_THE_PLATFORM_HAS_NONE = {QKeySequence.StandardKey.SaveAs: "Ctrl+Shift+S",

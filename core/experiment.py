@@ -68,7 +68,8 @@ def data_key(config: run_config.RunConfig) -> str:
 
 class LossMisfit(ValueError):
     """A loss that does not suit the data: ``kind`` says how ("regression" data need mse, "classification"
-    data cannot take mse, a "two classes" loss was given more), for a caller to word it in its language."""
+    data cannot take mse, a "two classes" loss was given more, or two classes read as a "multiclass" task: a CSV
+    file's), for a caller to word it in its language."""
 
     def __init__(self, kind: str, loss_name: str, dataset, message: str):
         super().__init__(message)
@@ -87,6 +88,10 @@ def output_width(dataset, loss_name: str) -> int:
                          f"{dataset.name} is a classification dataset: mse needs regression targets; "
                          f"use softmax_cross_entropy")
     if loss_name in CLASSIFICATION_LOSSES_WITH_ONE_OUTPUT:
+        if dataset.task != "binary" and dataset.n_classes == 2:  # it said "is for two classes; xor has 2"
+            raise LossMisfit("multiclass", loss_name, dataset,
+                             f"the {loss_name} loss is for a binary task; {dataset.name}'s two classes are read as "
+                             f"{dataset.task}: make its task binary, or use softmax_cross_entropy")
         if dataset.task != "binary":
             raise LossMisfit("two classes", loss_name, dataset,
                              f"the {loss_name} loss is for two classes; {dataset.name} has {dataset.n_classes}")

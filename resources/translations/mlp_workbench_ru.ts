@@ -3567,6 +3567,10 @@ epoch mean
         <translation>«{loss}» — для двух классов, а в «{data}» их {classes}: выберите «{softmax}»</translation>
     </message>
     <message>
+        <source>{loss} is for {binary}, and the two classes of “{data}” are read as {multiclass}: choose the task {binary}, or the loss {softmax}</source>
+        <translation>«{loss}» — для задачи «{binary}», а два класса «{data}» читаются как «{multiclass}»: выберите задачу «{binary}» или функцию потерь «{softmax}»</translation>
+    </message>
+    <message>
         <source>Reopen &amp;it</source>
         <translation>От&amp;крыть снова</translation>
     </message>

@@ -1669,6 +1669,25 @@ def test_the_speed_box_is_as_wide_as_its_longest_choice_in_either_language(windo
         i18n.set_language("en")
 
 
+def test_a_binary_loss_on_a_csv_of_two_classes_read_as_multiclass_says_to_make_the_task_binary(qtbot, tmp_path):
+    """It said "Binary cross-entropy is for two classes, and “marks” has 2": the CSV's task (multiclass by default)
+    was what to change."""
+    from app.main_window import loss_misfit_text
+    from core import datasets
+    from core.experiment import LossMisfit, output_width
+
+    (tmp_path / "marks.csv").write_text("x1,x2,y\n" + "0,0,0\n0,1,1\n1,0,1\n1,1,0\n" * 10, encoding="utf-8")
+    marks = datasets.load("csv", path=str(tmp_path / "marks.csv"))
+    with pytest.raises(LossMisfit) as caught:
+        output_width(marks, "binary_cross_entropy")
+    assert caught.value.kind == "multiclass"
+    assert loss_misfit_text(caught.value) == (
+        f"Binary cross-entropy is for binary classification, and the two classes of “{marks.name}” are read as "
+        "multiclass classification: choose the task binary classification, or the loss Softmax cross-entropy")
+    assert output_width(datasets.load("csv", path=str(tmp_path / "marks.csv"), task="binary"),
+                        "binary_cross_entropy") == 1
+
+
 def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_language(window, qtbot):
     def problem() -> str:
         return next((error.message for error in window.model.errors if error.field == "loss.name"), "")
