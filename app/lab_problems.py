@@ -67,6 +67,8 @@ LAB_PROBLEMS = {
     "goal fraction": QT_TRANSLATE_NOOP("LabProblems", "{name} of an accuracy is a fraction from 0 to 1 (0.95 for "
                                                       "95 %), got {value}"),
     "goal variant": QT_TRANSLATE_NOOP("LabProblems", "variant {variant} is not one of: {variants}"),
+    "no csv": QT_TRANSLATE_NOOP("LabProblems", "the CSV file {name} is not beside lab.json: copy it into the lab's "
+                                               "folder"),
     "unknown hyperparameter": QT_TRANSLATE_NOOP("LabProblems", "unknown hyperparameter {got}; {component} takes "
                                                                "{names}"),
     "no english": QT_TRANSLATE_NOOP("LabProblems", 'must be an object with an English text under "en", got {value}'),

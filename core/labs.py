@@ -370,6 +370,7 @@ LAB_PROBLEMS = {
     "goal bound": "{name} must be a number, got {value}",
     "goal fraction": "{name} of an accuracy is a fraction from 0 to 1 (0.95 for 95 %), got {value}",
     "goal variant": "variant {variant} is not one of: {variants}",
+    "no csv": "the CSV file {name} is not beside lab.json: copy it into the lab's folder",
     "unknown hyperparameter": "unknown hyperparameter {got}; {component} takes {names}",
     **TEXT_PROBLEMS,
 }
@@ -606,7 +607,9 @@ def _check_variants(raw, folder: Path, problems: list, add) -> tuple[list, list,
         title = _check_text(entry.get("title"), place + (("field", "title"),), add)
         config = _check_config(entry, place, problems, add)
         if config is not None:
-            _csv_beside_the_lab(config, folder)
+            written = config.data.options.get("path")
+            if not _csv_beside_the_lab(config, folder):
+                add(place + (("setting", "data.options"),), "no csv", name=repr(written))
             configs.append(config.to_dict())
         weights = _check_weights(entry.get("weights", {}), place, add)
         if weights and len(problems) == found:
@@ -615,13 +618,16 @@ def _check_variants(raw, folder: Path, problems: list, add) -> tuple[list, list,
     return variants, names, configs
 
 
-def _csv_beside_the_lab(config: run_config.RunConfig, folder: Path) -> None:
+def _csv_beside_the_lab(config: run_config.RunConfig, folder: Path) -> bool:
     """A variant's CSV file named without a folder (``"path": "wine.csv"``) is the one beside its lab.json, which lab
     pack copies with the lab wherever the pack goes: it was looked for in the folder the app was started in, and the
-    lab would not open ("xor.csv: no such file")."""
+    lab would not open ("xor.csv: no such file"). False if it is not there (a file named with its folder may be
+    on the lab computers only)."""
     path = config.data.options.get("path")
     if config.data.dataset == "csv" and isinstance(path, str) and path and not Path(path).expanduser().is_absolute():
         config.data.options = {**config.data.options, "path": str(Path(folder).absolute() / path)}
+        return Path(config.data.options["path"]).is_file()
+    return True
 
 
 def _check_config(entry: dict, place: tuple, problems: list, add) -> run_config.RunConfig | None:

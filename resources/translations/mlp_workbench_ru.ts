@@ -3011,6 +3011,10 @@ epoch mean
         <translation>вариант {variant} — не один из: {variants}</translation>
     </message>
     <message>
+        <source>the CSV file {name} is not beside lab.json: copy it into the lab&apos;s folder</source>
+        <translation>CSV-файла {name} нет рядом с lab.json: скопируйте его в папку лабораторной</translation>
+    </message>
+    <message>
         <source>unknown hyperparameter {got}; {component} takes {names}</source>
         <translation>неизвестный гиперпараметр {got}; у {component} есть {names}</translation>
     </message>

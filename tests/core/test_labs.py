@@ -341,9 +341,13 @@ def test_a_variants_csv_file_named_without_a_folder_is_the_one_beside_its_lab_js
     assert datasets.load("csv", **config.data.options).n_features == 2
     assert read[0].fingerprint == read[1].fingerprint, "the same lab wherever its pack is put"
     absolute = str(tmp_path / "elsewhere.csv")
-    elsewhere = mutate_xnor(tmp_path / "absolute", lambda raw: [on_csv(raw), raw["variants"][0]["config"]["data"][
-        "options"].update(path=absolute)])
-    assert labs.read_lab(elsewhere).variants[0].config.data.options["path"] == absolute
+    elsewhere = mutate_xnor(tmp_path / "absolute", lambda raw: [on_csv(raw), *(
+        variant["config"]["data"]["options"].update(path=absolute) for variant in raw["variants"])])
+    assert labs.read_lab(elsewhere).variants[0].config.data.options["path"] == absolute, "perhaps on the lab computers"
+    (folders[0] / "xor.csv").unlink()  # forgotten when the lab was copied: lab check says so, not the students
+    assert [labs.problem_text(problem) for problem in labs.check_lab(folders[0])[1]] == [
+        f"variant '{name}', data set options: the CSV file 'xor.csv' is not beside lab.json: copy it into the lab's "
+        "folder" for name in ("hand_set", "trained", "hand_set_weak")]
 
 
 def test_a_lab_check_finds_what_stops_a_lab_from_being_listed_or_its_sheet_from_opening(tmp_path):
