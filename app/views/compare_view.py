@@ -476,6 +476,7 @@ class CompareView(SessionView, View):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._config = RunConfig()
+        self._config_given = False  # set_config has given the window's configuration (not if it was invalid)
         self._preset_config: RunConfig | None = None
         self._config_origin = "preset"  # whose _preset_config it is: "preset" or "lab"
         self._racing_on: tuple | None = None  # while a race runs: its configuration and whose it is
@@ -750,6 +751,7 @@ class CompareView(SessionView, View):
         """The window's current run configuration: data, network, loss, regularisation and training
         settings shared by every contender (unless a preset brings its own)."""
         self._config = config.copy()
+        self._config_given = True
         self._configuration_changed()
 
     def refresh(self) -> None:
@@ -861,10 +863,13 @@ class CompareView(SessionView, View):
 
     def _configuration_changed(self) -> None:
         """Describe the configuration the next race runs on (under the running race's, if it differs),
-        and take its epochs, unless a race runs or the user chose a number for the same data and network."""
+        and take its epochs, unless a race runs or the user chose a number for the same data and network — or
+        for data and a network not known yet: the window opened on invalid settings gives none until they are
+        put right, and its epochs kept for the next launch went."""
         config = self._preset_config or self._config
         basis = (config.data, config.network)
-        if not self.running and (not self._epochs_chosen or basis != self._epochs_from):
+        known = self._preset_config is not None or self._config_given
+        if not self.running and (not self._epochs_chosen or (known and basis != self._epochs_from)):
             self.epochs.set_value(config.training.epochs)
             self._epochs_chosen, self._epochs_from = False, copy.deepcopy(basis)
         runs_on = self._describe_configuration(config, self._source())

@@ -962,3 +962,28 @@ def test_a_lab_s_race_neither_replaces_the_user_s_race_kept_nor_is_restored_outs
     again = open_window()
     again.restore_race(*settings.load_last_race())
     assert compare_view_of(again).contenders == own
+
+
+def test_the_race_s_epochs_kept_stay_when_the_window_opens_on_invalid_settings(qtbot, small_config):
+    """The window gives the view no configuration while its settings are invalid: the race's epochs kept for the
+    next launch were replaced by those of the view's default configuration, for other data, and then followed the
+    window's once its settings were put right."""
+    from app.main_window import MainWindow
+    from app.race_setup import Naming, RaceSetup
+    from core.race import Contender
+
+    config = small_config(epochs=3)
+    config.optimizer.options["lr"] = -0.5
+    window = MainWindow(config)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: any(isinstance(tool, CompareView) for tool in window.tools), timeout=15_000)
+    assert window.model.validation_errors
+    setup = RaceSetup(tuple(Contender(*contender) for contender in THREE), (Naming(),) * 3, epochs=9,
+                      epochs_for=(config.data, config.network))
+    window.restore_race(setup)
+    race = compare_view_of(window)
+    assert race.epochs.value() == 9
+    window.model.set("optimizer.options", {"lr": 0.05})  # put right: the window's configuration reaches the view
+    assert race._config.training.epochs == 3 and race.epochs.value() == 9, "chosen for these data and network"
+    window.model.set("data.dataset", "moons")
+    assert race.epochs.value() == 3, "for other data, the configuration's"
