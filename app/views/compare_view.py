@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels import help_texts
-from app.panels.training_panel import carried_options, chosen_schedule, hyperparameter_defaults, schedule_in_unit
+from app.panels.training_panel import (carried_options, chosen_schedule, hyperparameter_defaults, refitted_schedule,
+                                      schedule_in_unit)
 from app.panels.base import problem_text
 from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
                                 hyperparameter_of, list_separator, mark, set_help)
@@ -482,6 +483,7 @@ class CompareView(SessionView, View):
         self._racing_on: tuple | None = None  # while a race runs: its configuration and whose it is
         self._epochs_chosen = False  # the Epochs box holds the user's number, not the configuration's
         self._epochs_from: tuple | None = None  # the data and network the Epochs box was last set for
+        self._fitted_for: tuple | None = None  # the race length (_race_length) the contenders' schedules follow
         self._described_preset: int | None = None  # the preset whose description is shown
         self._contenders: list[race_engine.Contender] = []
         self._namings: list[Naming] = []  # each contender's
@@ -786,16 +788,18 @@ class CompareView(SessionView, View):
     def _set_race(self, config: RunConfig | None, origin: str, preset: int | None) -> None:
         """Show the contenders and namings just set, racing on ``config`` from ``origin`` (see
         :meth:`set_contenders`), ``preset`` (an index) described."""
-        self._relabel()
         self._preset_config = config.copy() if config is not None else None
         self._config_origin = origin
         self._described_preset = preset
+        self._fitted_for = None  # these contenders' lengths are as they come, not fitted to the race before
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(-1 if preset is None else preset)
         self.description.setText("" if preset is None else
                                  self._presets[preset].text("description", preset_language()))
+        self._configuration_changed()  # the race's epochs first: a default label leaves out lengths fitted to them
+        self._relabel()
         self._refill_list()
-        self._configuration_changed()
+        self._update_controls()
         self.setup_changed.emit()
 
     def race_setup(self) -> RaceSetup | None:
@@ -853,6 +857,7 @@ class CompareView(SessionView, View):
 
     def _epochs_edited(self, value: int) -> None:
         self._epochs_chosen = True
+        self._follow_race_length()
         self.setup_changed.emit()
 
     def race_config(self) -> RunConfig:
@@ -872,6 +877,7 @@ class CompareView(SessionView, View):
         if not self.running and (not self._epochs_chosen or (known and basis != self._epochs_from)):
             self.epochs.set_value(config.training.epochs)
             self._epochs_chosen, self._epochs_from = False, copy.deepcopy(basis)
+        self._follow_race_length()
         runs_on = self._describe_configuration(config, self._source())
         if self._racing_on is not None:
             racing_on = self._describe_configuration(*self._racing_on)
@@ -1032,14 +1038,43 @@ class CompareView(SessionView, View):
     def _unit_chosen(self, unit: str) -> None:
         self._edit_current(schedule=schedule_in_unit(self._current().schedule, unit, self._fitted_lengths))
 
-    def _fitted_lengths(self, name: str, unit: str) -> dict:
-        """:func:`core.schedules.fitted_to_run` for the race planned ({} while its steps are unknown: its data
-        are not the loaded ones)."""
-        config = self.race_config()
+    def _race_length(self) -> tuple:
+        """What a schedule's lengths are fitted to (:meth:`_fitted_lengths`): the race's epochs, its training
+        examples (None while its data are not the loaded ones), batch size and fewest rows a batch may have."""
+        config = self._preset_config or self._config
         loaded = self.experiment is not None and self.experiment.config.data == config.data
-        planned = planned_units(unit, config.training.epochs, self.experiment.dataset.X_train.shape[0] if loaded
-                                else None, config.training.batch_size, config.network.fewest_training_rows)
-        return {} if planned is None else schedules.fitted_to_run(name, planned)
+        return (self.epochs.value(), self.experiment.dataset.X_train.shape[0] if loaded else None,
+                config.training.batch_size, config.network.fewest_training_rows)
+
+    def _fitted_lengths(self, name: str, unit: str, length: tuple | None = None) -> dict:
+        """:func:`core.schedules.fitted_to_run` for the race planned, or for ``length`` (:meth:`_race_length`)
+        if given ({} while its steps are unknown: its data are not the loaded ones; {} for a schedule unknown,
+        as a race kept from a newer version may have)."""
+        planned = planned_units(unit, *(length or self._race_length()))
+        return {} if planned is None or name not in schedules.names() else schedules.fitted_to_run(name, planned)
+
+    def _follow_race_length(self) -> None:
+        """The contenders' schedule lengths left as fitted to the race (see :func:`chosen_schedule`) follow its
+        length when it changes — its epochs, and for a schedule counted in steps its batches — as the Training
+        panel's do: a cosine chosen for a 2-epoch race, the race then made 30, held η at its minimum for 28.
+        Lengths the user typed stay as typed (:func:`refitted_schedule`)."""
+        length, before = self._race_length(), self._fitted_for
+        self._fitted_for = length
+        if before is None or before == length:
+            return
+        refitted = []
+        for contender in self._contenders:
+            schedule = contender.schedule
+            refitted.append(contender._replace(schedule=refitted_schedule(
+                schedule, self._fitted_lengths(schedule.name, schedule.unit, before),
+                self._fitted_lengths(schedule.name, schedule.unit, length), schedule.unit)))
+        if refitted == self._contenders:
+            return
+        self._contenders = refitted
+        self._relabel()
+        self._write_rows()
+        self._show_contender(self.contender_list.currentRow())
+        self.setup_changed.emit()
 
     def _schedule_option_edited(self, key: str, value) -> None:
         old = self._current().schedule

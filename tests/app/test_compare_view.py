@@ -842,6 +842,48 @@ def test_a_schedule_chosen_for_a_contender_starts_sized_to_the_race(qtbot, view)
     assert view.contenders[0].schedule.options == {"T": 30.0 * 41} and view.contenders[0].schedule.unit == "step"
 
 
+def type_schedule_option(view, key, text):
+    control = view.schedule_options.controls()[key]
+    control.setText(text)
+    control.editingFinished.emit()
+
+
+def test_a_contender_s_schedule_lengths_left_as_fitted_follow_the_race_s_length_until_typed(qtbot, view,
+                                                                                           small_config):
+    """A cosine chosen for a 2-epoch race, the race then made 30 epochs, held η at its minimum for 28."""
+    view.contender_list.setCurrentRow(0)
+    view.unit_box.choose("epoch")
+    view.schedule_box.choose("cosine")
+    label = view.contenders[0].label
+    view.epochs.setValue(30)  # as the box commits a number typed
+    assert view.contenders[0].schedule.options == {"T": 30.0} and view.contenders[0].label == label
+    assert view.schedule_options.controls()["T"].text() == "30", "the editor shows it"
+    assert view.contenders[2].schedule.options == {"step_size": 10}, "the step schedule's k was 2 epochs' too"
+    view.contender_list.setCurrentRow(1)
+    view.unit_box.choose("epoch")
+    view.schedule_box.choose("cosine")
+    type_schedule_option(view, "T", "12")
+    view.epochs.setValue(40)
+    assert view.contenders[0].schedule.options == {"T": 40.0}
+    assert view.contenders[1].schedule.options == {"T": 12.0}, "a length typed stays as typed"
+    view.set_config(small_config(epochs=6, batch_size=64))  # the epochs stay chosen here
+    assert view.epochs.value() == 40 and view.contenders[0].schedule.options == {"T": 40.0}
+    other_data = small_config(epochs=5)
+    other_data.data.dataset = "moons"
+    view.set_config(other_data)  # other data: the configuration's epochs, which the lengths follow
+    assert view.epochs.value() == 5 and view.contenders[0].schedule.options == {"T": 5.0}
+    view.reset(Experiment(view.race_config()))  # the data loaded: its steps are known
+    view.contender_list.setCurrentRow(0)
+    view.unit_box.choose("step")
+    examples = view.experiment.dataset.X_train.shape[0]
+    assert view.contenders[0].schedule.options == {"T": 5.0 * math.ceil(examples / 32)}
+    larger = small_config(epochs=5, batch_size=64)
+    larger.data.dataset = "moons"
+    view.set_config(larger)  # counted in steps, the lengths follow the batches too
+    assert view.contenders[0].schedule.options == {"T": 5.0 * math.ceil(examples / 64)}
+    assert view.contenders[1].schedule.options == {"T": 12.0}
+
+
 def test_a_table_with_nothing_in_it_is_not_written_but_said_so(view, tmp_path):
     with pytest.raises(ValueError, match="There is nothing to export yet"):
         view.export(tmp_path / "race.csv")
