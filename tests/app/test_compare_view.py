@@ -884,6 +884,20 @@ def test_a_contender_s_schedule_lengths_left_as_fitted_follow_the_race_s_length_
     assert view.contenders[1].schedule.options == {"T": 12.0}
 
 
+def test_a_race_kept_with_a_schedule_unknown_here_is_restored_marked(view):
+    """Its lengths were fitted to the race, and the unknown name raised in the midst of restoring the race."""
+    from app.race_setup import RaceSetup
+
+    view.set_contenders(THREE, origin="preset")
+    kept = view.race_setup().to_dict()
+    kept["contenders"][0].update(schedule={"name": "wobbly", "options": {}, "unit": "epoch"}, label_texts=None)
+    view.restore_setup(RaceSetup.from_dict(kept))  # its label the default one, which leaves out fitted lengths
+    assert view.contenders[0].schedule.name == "wobbly" and view.contenders[0].label == "SGD η=0.1, wobbly"
+    assert view.problems.text().startswith("SGD η=0.1, wobbly: ") and not view.start_button.isEnabled()
+    view.epochs.setValue(30)
+    assert view.contenders[0].schedule.options == {}
+
+
 def test_a_table_with_nothing_in_it_is_not_written_but_said_so(view, tmp_path):
     with pytest.raises(ValueError, match="There is nothing to export yet"):
         view.export(tmp_path / "race.csv")
