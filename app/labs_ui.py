@@ -304,6 +304,7 @@ class LabController(QObject):
         self.dock.raise_()
         self.bring_views_forward()
         self._give_variants_view_the_lab()
+        self._give_the_race_back()
         self._update_actions()
 
     def _make_room_for_the_lesson(self) -> None:
@@ -326,6 +327,7 @@ class LabController(QObject):
         """Leave the lab: every setting is shown and unlocked again; the configuration and run stay."""
         self.lab = self.variant = None
         self.controls.set_lab(None)
+        self._give_the_race_back()
         self.dock.show_start_page()
         self._update_actions()
 
@@ -365,6 +367,14 @@ class LabController(QObject):
         view = self.view_for("variants")
         if hasattr(view, "set_lab") and not any(spec.name == "variants" for spec in self.lab.views):
             view.set_lab(self.lab)
+
+    def _give_the_race_back(self) -> None:
+        """Without an open lab that sets the race, the Compare view shows the user's own again: a lab's stayed there
+        after the lab closed, as if it were the user's."""
+        view = self.view_for("compare")
+        if hasattr(view, "leave_lab") and not (self.lab is not None
+                                               and any(spec.name == "compare" for spec in self.lab.views)):
+            view.leave_lab()
 
     def _configure_view(self, view, spec: labs.ViewSpec) -> None:
         """Hand a tool view the lab's own setting: the race's contenders, the playground's surface,

@@ -668,8 +668,8 @@ class MainWindow(QMainWindow):
             self._restore_race_in(compare)
 
     def _restore_race_in(self, compare) -> None:
-        # Not over a lab's race: that view is the lab's while it is open.
-        if self._race_to_restore is not None and compare.race_setup() is not None:
+        # Over a lab's race, it waits for the lab to close (CompareView.leave_lab).
+        if self._race_to_restore is not None:
             compare.restore_setup(self._race_to_restore)
         self._race_to_restore = None
 

@@ -485,6 +485,7 @@ class CompareView(SessionView, View):
         self._epochs_from: tuple | None = None  # the data and network the Epochs box was last set for
         self._fitted_for: tuple | None = None  # the race length (_race_length) the contenders' schedules follow
         self._described_preset: int | None = None  # the preset whose description is shown
+        self._own_setup: RaceSetup | None = None  # the user's race, set aside while a lab's is shown
         self._contenders: list[race_engine.Contender] = []
         self._namings: list[Naming] = []  # each contender's
         self._presets = race_engine.presets()
@@ -772,7 +773,9 @@ class CompareView(SessionView, View):
         lab or a preset with its own data and network does; ``origin`` says which), else on the
         window's configuration. ``labels``, if given, are each contender's label by language
         ({"en": …, "ru": …}): the labels then follow the interface language. A preset's description
-        goes: these are no longer its contenders."""
+        goes: these are no longer its contenders. A lab's race sets the user's own aside (:meth:`leave_lab`)."""
+        if origin == "lab" and self._config_origin != "lab":
+            self._own_setup = self.race_setup()
         self._take_contenders(contenders, config, labels)
         self._set_race(config, origin, None)
 
@@ -785,21 +788,22 @@ class CompareView(SessionView, View):
         if config is not None:  # a lab's or preset's race: its own number of epochs
             self._epochs_chosen = False
 
-    def _set_race(self, config: RunConfig | None, origin: str, preset: int | None) -> None:
+    def _set_race(self, config: RunConfig | None, origin: str, preset: int | None, kept: bool = False) -> None:
         """Show the contenders and namings just set, racing on ``config`` from ``origin`` (see
-        :meth:`set_contenders`), ``preset`` (an index) described."""
+        :meth:`set_contenders`), ``preset`` (an index) described. Their schedules' lengths are taken as fitted to
+        the race they start with, or if ``kept`` (a race restored) to the epochs in the box, which they follow
+        should the box take the configuration's."""
         self._preset_config = config.copy() if config is not None else None
         self._config_origin = origin
         self._described_preset = preset
-        self._fitted_for = None  # these contenders' lengths are as they come, not fitted to the race before
+        self._fitted_for = self._race_length() if kept else None
         with QSignalBlocker(self.preset_box):
             self.preset_box.setCurrentIndex(-1 if preset is None else preset)
         self.description.setText("" if preset is None else
                                  self._presets[preset].text("description", preset_language()))
-        self._configuration_changed()  # the race's epochs first: a default label leaves out lengths fitted to them
         self._relabel()
         self._refill_list()
-        self._update_controls()
+        self._configuration_changed()  # which may refit a race kept, and then relabel it
         self.setup_changed.emit()
 
     def race_setup(self) -> RaceSetup | None:
@@ -816,7 +820,11 @@ class CompareView(SessionView, View):
     def restore_setup(self, setup: RaceSetup) -> None:
         """The race as :meth:`race_setup` kept it, its values as they were (a wrong one is marked, as it was). Its
         epochs are kept while the race runs on the data and network they were chosen for; a preset no longer
-        shipped is no longer described, and a display choice the view no longer offers is left as it is."""
+        shipped is no longer described, and a display choice the view no longer offers is left as it is. While a
+        lab's race is shown, the setup waits for the lab to leave (:meth:`leave_lab`)."""
+        if self._config_origin == "lab":
+            self._own_setup = setup
+            return
         self._contenders, self._namings = list(setup.contenders), list(setup.namings)
         self._epochs_chosen, self._epochs_from = setup.epochs_for is not None, copy.deepcopy(setup.epochs_for)
         self.epochs.set_value(setup.epochs)
@@ -826,10 +834,22 @@ class CompareView(SessionView, View):
                 self.x_axis.setCurrentIndex(self.x_axis.findData(setup.x_axis))
             self.log_scale.setChecked(setup.log_scale)
         self.target.set_value(setup.target)
-        self._set_race(setup.config, "preset", ids.index(setup.preset) if setup.preset in ids else None)
+        self._set_race(setup.config, "preset", ids.index(setup.preset) if setup.preset in ids else None, kept=True)
         self.contender_list.setCurrentRow(min(max(setup.selected, 0), len(self._contenders) - 1))
         self._apply_scales()
         self._fill_table()  # its header's target
+
+    def leave_lab(self) -> None:
+        """The lab whose race is shown closed, or another lab without a race opened: the user's own race comes
+        back, as it was when the lab's replaced it (or as kept from the last launch, if the lab's came first)."""
+        if self._config_origin != "lab":
+            return
+        own, self._own_setup = self._own_setup, None
+        self._config_origin = "preset"  # the lab's race is no longer shown: the user's may be restored
+        if own is not None:
+            self.restore_setup(own)
+        elif self._presets:
+            self.apply_preset(0)
 
     def changeEvent(self, event) -> None:
         """The presets' own titles and descriptions, the results table's composed texts (statuses, why a

@@ -884,6 +884,18 @@ def test_a_contender_s_schedule_lengths_left_as_fitted_follow_the_race_s_length_
     assert view.contenders[1].schedule.options == {"T": 12.0}
 
 
+def test_a_race_kept_follows_the_epochs_of_the_configuration_it_now_runs_on(view, small_config):
+    view.set_contenders(THREE, origin="preset")
+    view.contender_list.setCurrentRow(0)
+    view.unit_box.choose("epoch")
+    view.schedule_box.choose("cosine")
+    kept = view.race_setup()
+    assert (kept.epochs, kept.epochs_for, kept.contenders[0].schedule.options) == (2, None, {"T": 2.0})
+    view.set_config(small_config(epochs=8))
+    view.restore_setup(kept)  # its epochs followed the configuration's, which are now 8: so do its lengths
+    assert view.epochs.value() == 8 and view.contenders[0].schedule.options == {"T": 8.0}
+
+
 def test_a_race_kept_with_a_schedule_unknown_here_is_restored_marked(view):
     """Its lengths were fitted to the race, and the unknown name raised in the midst of restoring the race."""
     from app.race_setup import RaceSetup
@@ -1011,13 +1023,13 @@ def test_a_lab_s_race_neither_replaces_the_user_s_race_kept_nor_is_restored_outs
     type_option(race, "lr", "0.3")
     qtbot.wait(1_500)  # past the moment an edit is kept after
     assert list(settings.load_last_race()[0].contenders) == own
-    window.labs.close_lab()
+    window.labs.close_lab()  # the user's own race is back, its schedules fitted to the lab's epochs left in the window
     window.close()
-    assert list(settings.load_last_race()[0].contenders) == own
-
+    assert [contender[:2] for contender in settings.load_last_race()[0].contenders] == [contender[:2] for contender
+                                                                                        in own]
     again = open_window()
     again.restore_race(*settings.load_last_race())
-    assert compare_view_of(again).contenders == own
+    assert [contender[:2] for contender in compare_view_of(again).contenders] == [contender[:2] for contender in own]
 
 
 def test_the_race_s_epochs_kept_stay_when_the_window_opens_on_invalid_settings(qtbot, small_config):
@@ -1043,3 +1055,40 @@ def test_the_race_s_epochs_kept_stay_when_the_window_opens_on_invalid_settings(q
     assert race._config.training.epochs == 3 and race.epochs.value() == 9, "chosen for these data and network"
     window.model.set("data.dataset", "moons")
     assert race.epochs.value() == 3, "for other data, the configuration's"
+
+
+def test_when_the_lab_closes_the_user_s_own_race_comes_back(open_window, qtbot, monkeypatch, tmp_path):
+    """The lab's seven contenders stayed in the view after the lab closed, as if they were the user's race (and
+    the next edit made them the race kept for the next launch)."""
+    from app.race_setup import RaceSetup
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
+    window = open_window()
+    window.confirm_reset = lambda question: True
+    race = compare_view_of(window)
+    race.apply_preset(preset_index(race, "03-lr-schedules"))
+    race.contender_list.setCurrentRow(0)
+    type_option(race, "lr", "0.3")
+    own = race.contenders
+    assert window.labs.open_lab("11-optimizers")
+    labs_race = race.contenders
+    assert labs_race != own
+    window.labs.close_lab()
+    assert [contender[:2] for contender in race.contenders] == [contender[:2] for contender in own]
+    assert race.contenders[0].label == "SGD η=0.3" and race.race_setup() is not None
+    assert race.preset_box.currentIndex() == preset_index(race, "03-lr-schedules") and race.description.text()
+    assert "the workbench's configuration" in race.runs_on.text(), "not the lab's any more"
+    # The workbench keeps the lab's data and network, and the race their epochs, which the lengths fitted follow.
+    assert race.epochs.value() == window.model.config.training.epochs != 20
+    assert race.contenders[1].schedule.options == {"T": float(race.epochs.value()), "end_factor": 0.05}
+
+    race.apply_preset(preset_index(race, "02-adaptive-methods"))
+    kept = race.race_setup()  # as if kept by the last launch, restored once the lab had set its race
+    race.apply_preset(preset_index(race, "03-lr-schedules"))
+    assert window.labs.open_lab("11-optimizers")
+    window.restore_race(RaceSetup.from_dict(kept.to_dict()))
+    assert race.contenders == labs_race, "the lab's race stays while the lab is open"
+    assert window.labs.open_lab("10-lr-schedules")  # another lab, without a race
+    assert race.contenders == list(kept.contenders) and race.race_setup().preset == "02-adaptive-methods"
+    window.labs.close_lab()
+    assert race.contenders == list(kept.contenders)
