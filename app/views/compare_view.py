@@ -41,8 +41,8 @@ from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, Integ
 from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, TranslatedText, ValueAxis, View, finite_bounds,
-                            laid_out_legend)
+from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis, View,
+                            finite_bounds, laid_out_legend)
 from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -557,6 +557,9 @@ class CompareView(SessionView, View):
             plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
         for plot in (self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.setXLink(self.loss_plot)
+        # From 0 to past the last step drawn, as the Loss view's: pyqtgraph's auto-range began at a negative step,
+        # and with nothing to draw (every contender diverged at its first step) spanned -0.8 to 0.8.
+        self._x_axis_placed = GrowingStepAxis(self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot)
         # Above the plots: inside the loss plot it covered some contender's curve wherever it went (the
         # slow ones' at the top right, the fast ones' fall at the bottom left).
         self.legend = laid_out_legend(colCount=MAX_LEGEND_COLUMNS)
@@ -570,6 +573,7 @@ class CompareView(SessionView, View):
         # logarithmic axis to 1e8 and squashed everyone else's curve into its bottom strip.
         self._loss_axes = [ValueAxis(1, plot, log=True) for plot in (self.loss_plot, self.val_loss_plot)]
         self.loss_plot.getViewBox().sigYRangeChanged.connect(self._mark_the_out_of_sight)
+        self.loss_plot.getViewBox().sigXRangeChanged.connect(self._mark_the_out_of_sight)
         self.loss_plot.getViewBox().sigResized.connect(self._mark_the_out_of_sight)  # the marks keep their inset
         self._set_headers()
         self._apply_scales()
@@ -676,7 +680,7 @@ class CompareView(SessionView, View):
                                       "its steps × the median time of one of its steps (with its share of the "
                                       "evaluations), so that one-off preparation and steps slowed by the window's "
                                       "drawing count for no one."), self.tr("x-axis"))
-        self.x_axis.currentIndexChanged.connect(lambda index: self._changed())
+        self.x_axis.currentIndexChanged.connect(self._x_axis_chosen)
         self.x_axis.currentIndexChanged.connect(self.setup_changed)
         display.addRow(self.tr("x-axis"), self.x_axis)
         self.log_scale = QCheckBox(self.tr("logarithmic loss axis"))
@@ -836,6 +840,7 @@ class CompareView(SessionView, View):
         self.target.set_value(setup.target)
         self._set_race(setup.config, "preset", ids.index(setup.preset) if setup.preset in ids else None, kept=True)
         self.contender_list.setCurrentRow(min(max(setup.selected, 0), len(self._contenders) - 1))
+        self._x_axis_chosen()
         self._apply_scales()
         self._fill_table()  # its header's target
 
@@ -1332,13 +1337,36 @@ class CompareView(SessionView, View):
                 symbolPen=pg.mkPen(colour, width=1.5)))
             self._off_scale_marks.append(self.loss_plot.plot(pen=None, symbol="t1", symbolSize=OFF_SCALE_MARK_SIZE,
                                                              symbolBrush=colour, symbolPen=None))
-        for axis in self._loss_axes:
+        for axis in (*self._loss_axes, self._x_axis_placed):
             axis.reset()
         self._fit_legend()
         self._changed()
 
     def _x_key(self) -> str:
         return self.x_axis.currentData()
+
+    def _x_axis_chosen(self) -> None:
+        """Steps and epochs are counted: ticked at whole numbers only (a race not run yet showed 0.2, 0.4… steps).
+        Computing time is not."""
+        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
+            axis = plot.getAxis("bottom")
+            axis.whole_numbers = self._x_key() != SECONDS
+            axis.picture = None  # its ticks afresh, also where the range stays
+            axis.update()
+        self._x_axis_placed.reset()
+        self._changed()
+
+    def _x_scale(self, index: int) -> float:
+        """The length of one of contender ``index``'s steps along the x axis (NaN on the axis of computing time
+        before one of its steps is timed)."""
+        return {STEPS: 1.0, EPOCHS: 1.0 / self._steps_per_epoch, SECONDS: self._seconds_per_step(index)}[self._x_key()]
+
+    def _diverged_at(self, index: int) -> float:
+        """Where along the x axis contender ``index`` diverged: at the step that did, one after its last finite
+        loss (NaN if it did not diverge, or before the axis of computing time can place it)."""
+        if index not in self._diverged():
+            return math.nan
+        return (self.summary[index].steps + 1) * self._x_scale(index)
 
     def _smoothing(self) -> bool:
         """Whether the training loss is drawn with a moving average: not when an epoch is one step (a
@@ -1348,8 +1376,9 @@ class CompareView(SessionView, View):
     def redraw(self) -> None:
         key = self._x_key()
         smoothing = self._smoothing()
+        newest = 0.0  # the last step drawn, or one past a step where a contender diverged, along the x axis
         for index, (curves, (train, val_loss, metric)) in enumerate(zip(self.curves, self._plot_items)):
-            scale = {STEPS: 1.0, EPOCHS: 1.0 / self._steps_per_epoch, SECONDS: self._seconds_per_step(index)}[key]
+            scale = self._x_scale(index)
             rate, step_loss = self._rate_items[index], self._step_loss_items[index]
             if not math.isfinite(scale):  # none of its steps timed yet
                 for item in (train, step_loss, val_loss, metric, rate):
@@ -1365,6 +1394,14 @@ class CompareView(SessionView, View):
             epoch_x = [step * scale for step in curves.epoch_steps]
             val_loss.setData(epoch_x, curves.val_losses, connect="finite")
             metric.setData(epoch_x, curves.val_metrics, connect="finite")
+            last = max([*curves.loss_by_step.x[-1:], *curves.epoch_steps[-1:], 0])
+            diverged_at = self._diverged_at(index)
+            newest = max(newest, last * scale, diverged_at + scale if math.isfinite(diverged_at) else 0.0)
+        if newest > 0:
+            # Counted in whole steps or epochs, at least two, so that one between the axis' ends (which pyqtgraph
+            # leaves unlabelled) is labelled: a race whose every contender diverged at its first step spanned 0.05
+            # epoch, and with whole epochs only, its axis had no label at all.
+            self._x_axis_placed.follow(newest if key == SECONDS else max(newest, 2.0))
         lowest = self.rate_plot if self.rate_plot.isVisible() else self.metric_plot
         for plot in (self.metric_plot, self.rate_plot):  # the x-axis' title under the lowest plot only
             plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]), color=palette.FOREGROUND)
@@ -1383,26 +1420,32 @@ class CompareView(SessionView, View):
         return {index for index, summary in enumerate(self.summary) if summary.diverged}
 
     def _mark_the_out_of_sight(self, *_) -> None:
-        """Contenders whose training loss the axis leaves above the plot are marked along its top edge, at
-        their last step, and named so in the legend: an ✕ for each that diverged (at its last point if that
-        is in sight), a ▲ for each whose loss ends above the plot (one that did not learn vanished
-        silently: the axis leaves it out so as not to squash the others). The marks are drawn whole just
-        under the edge: centred on it, the plot cut them in half."""
+        """Contenders whose training loss the axis leaves above the plot are marked along its top edge and
+        named so in the legend: an ✕ for each that diverged, at the step that diverged (said in the legend), a
+        ▲ for each whose loss ends above the plot, at its last step (one that did not learn vanished silently:
+        the axis leaves it out so as not to squash the others). The marks are drawn whole just inside the
+        edges: centred on the top one, the plot cut them in half, and an ✕ at the race's first step was half
+        behind the left one. (At its last finite loss, an ✕ at step 2 was lost among every contender's start.)"""
         diverged = self._diverged()
         box = self.loss_plot.getViewBox()
-        edge, pixel = box.viewRange()[1][1], box.viewPixelSize()[1]  # on a logarithmic axis, log10 of the loss
+        (left, right), (_, edge) = box.viewRange()  # on a logarithmic axis, log10 of the loss
+        x_pixel, pixel = box.viewPixelSize()
         loss = (lambda value: 10.0 ** value) if self.log_scale.isChecked() else (lambda value: value)
         top = loss(edge)
         # the loss at which a mark of that many pixels is drawn whole under the top edge
         cross_top, arrow_top = (loss(edge - (size / 2 + 1) * pixel) for size in (DIVERGENCE_MARK_SIZE,
                                                                                   OFF_SCALE_MARK_SIZE))
+        inset = (DIVERGENCE_MARK_SIZE / 2 + 1) * x_pixel
         off_scale = set()
         for index, (cross, arrow, (train, _, _)) in enumerate(zip(self._divergence_marks, self._off_scale_marks,
                                                                    self._plot_items)):
             x, y = train.xData, train.yData  # as given: getData() has them on the logarithmic axis' scale
             drawn = x is not None and len(x) > 0
             above = drawn and index not in diverged and y[-1] > top
-            cross.setData(*(([x[-1]], [min(y[-1], cross_top)]) if drawn and index in diverged else ([], [])))
+            diverged_at = self._diverged_at(index)
+            crossed = math.isfinite(diverged_at) and right - left > 2 * inset
+            cross.setData(*(([min(max(diverged_at, left + inset), right - inset)], [cross_top]) if crossed
+                            else ([], [])))
             arrow.setData(*(([x[-1]], [arrow_top]) if above else ([], [])))
             if above:
                 off_scale.add(index)
@@ -1411,7 +1454,8 @@ class CompareView(SessionView, View):
     def _label_legend(self, diverged: set[int], off_scale: set[int]) -> None:
         for index, (_, text) in enumerate(self.legend.items):
             label = self.labels[index]
-            wanted = self.tr("{label} (diverged)").format(label=label) if index in diverged \
+            wanted = self.tr("{label} (diverged at step {step})").format(
+                label=label, step=self.summary[index].steps + 1) if index in diverged \
                 else self.tr("{label} (off scale)").format(label=label) if index in off_scale else label
             if text.text != wanted:
                 text.setText(wanted)

@@ -776,6 +776,10 @@
         <translation>Гонка остановлена; кривые и таблица показывают её до этого момента.</translation>
     </message>
     <message>
+        <source>{label} (diverged at step {step})</source>
+        <translation>{label} (разошлось на шаге {step})</translation>
+    </message>
+    <message>
         <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>
         <translation>Его сглаженные потери на обучении так и не опустились на {percent} ниже начальных: попробуйте другую скорость обучения.</translation>
     </message>
@@ -918,10 +922,6 @@
     <message>
         <source>Resume</source>
         <translation>Продолжить</translation>
-    </message>
-    <message>
-        <source>{label} (diverged)</source>
-        <translation>{label} (разошлось)</translation>
     </message>
     <message>
         <source>{label} (off scale)</source>

@@ -330,12 +330,64 @@ def test_a_diverged_contender_leaves_the_loss_axis_to_the_others_and_is_marked_w
     top = 10 ** view.loss_plot.getViewBox().viewRange()[1][1]
     assert highest_other <= top < 10 * highest_other
     (x,), (y,) = view._divergence_marks[2].getData()
-    assert x == view._plot_items[2][0].getData()[0][-1] and top / 2 < 10 ** y < top  # along the top edge
+    diverged_at = view.summary[2].steps + 1
+    assert x == diverged_at == view._plot_items[2][0].getData()[0][-1] + 1 and top / 2 < 10 ** y < top, \
+        "along the top edge, at the step that diverged"
     assert drawn_whole(view, view._divergence_marks[2], DIVERGENCE_MARK_SIZE), "not cut in half by the edge"
     assert all(mark.getData()[0] is None for mark in view._divergence_marks[:2])
-    assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "too fast (diverged)"]
+    assert [item.text for _, item in view.legend.items] == ["SGD", "momentum",
+                                                            f"too fast (diverged at step {diverged_at})"]
     view.log_scale.setChecked(False)
     assert highest_other <= view.loss_plot.getViewBox().viewRange()[1][1] < 2 * highest_other
+
+
+def x_ticks(plot):
+    view_range = plot.getViewBox().viewRange()[0]
+    return [value for _, values in plot.getAxis("bottom").tickValues(*view_range, 600) for value in values]
+
+
+def test_a_contender_diverging_at_its_first_step_is_marked_in_sight_and_named_so(qtbot, view):
+    """Its ✕ was at its last finite loss, where every contender's curve starts (or nowhere, with none); and with
+    every contender diverged there, the x axis spanned -0.8 to 0.8."""
+    view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
+    race_to_the_end(qtbot, view)
+    assert view.summary[2].diverged and view.summary[2].steps == 0
+    (x,), _ = view._divergence_marks[2].getData()
+    assert 1 <= x < 2 and drawn_whole(view, view._divergence_marks[2], DIVERGENCE_MARK_SIZE), "moved in whole"
+    assert view.loss_plot.getViewBox().viewRange()[0][0] == 0
+    assert view.legend.items[2][1].text == "too fast (diverged at step 1)"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        view.redraw()
+        assert view.legend.items[2][1].text == "too fast (разошлось на шаге 1)"
+    finally:
+        i18n.set_language("en")
+
+    view.set_contenders([(label, OptimizerConfig(name, {"lr": 1e30}), ScheduleConfig())
+                         for label, name in (("SGD", "sgd"), ("momentum", "momentum"))])
+    race_to_the_end(qtbot, view)
+    for key in (STEPS, EPOCHS):
+        view.x_axis.setCurrentIndex(view.x_axis.findData(key))
+        low, high = view.loss_plot.getViewBox().viewRange()[0]
+        assert low == 0 and high >= 2, (key, low, high)
+        for mark in view._divergence_marks:
+            (x,), _ = mark.getData()
+            assert x == pytest.approx(1 if key == STEPS else 1 / view._steps_per_epoch, abs=high / 50)
+            assert drawn_whole(view, mark, DIVERGENCE_MARK_SIZE), key
+        assert 1 in x_ticks(view.loss_plot), "a step or an epoch labelled between the ends"
+
+
+def test_before_a_race_the_steps_and_epochs_are_ticked_whole(view):
+    """They were ticked at 0.2, 0.4 … steps: counts no race has."""
+    view.grab()
+    for key in (STEPS, EPOCHS):
+        view.x_axis.setCurrentIndex(view.x_axis.findData(key))
+        for plot in (view.loss_plot, view.val_loss_plot, view.metric_plot):
+            ticks = x_ticks(plot)
+            assert ticks and all(float(value).is_integer() for value in ticks), (key, ticks)
+    view.x_axis.setCurrentIndex(view.x_axis.findData(SECONDS))
+    assert not all(float(value).is_integer() for value in x_ticks(view.loss_plot)), "time is not counted"
 
 
 def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishing(qtbot, view):
