@@ -847,14 +847,11 @@ class CompareView(SessionView, View):
     def leave_lab(self) -> None:
         """The lab whose race is shown closed, or another lab without a race opened: the user's own race comes
         back, as it was when the lab's replaced it (or as kept from the last launch, if the lab's came first)."""
-        if self._config_origin != "lab":
+        if self._config_origin != "lab" or self._own_setup is None:
             return
         own, self._own_setup = self._own_setup, None
         self._config_origin = "preset"  # the lab's race is no longer shown: the user's may be restored
-        if own is not None:
-            self.restore_setup(own)
-        elif self._presets:
-            self.apply_preset(0)
+        self.restore_setup(own)
 
     def changeEvent(self, event) -> None:
         """The presets' own titles and descriptions, the results table's composed texts (statuses, why a
