@@ -41,8 +41,8 @@ from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, Integ
 from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import (MIN_PIXELS_PER_LABEL, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis, View,
-                            finite_bounds, laid_out_legend)
+from app.views.base import (MIN_PIXELS_PER_LABEL, Axis, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis,
+                            View, finite_bounds, laid_out_legend)
 from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -77,15 +77,12 @@ REASONS = {events.COMPLETED: QT_TRANSLATE_NOOP("CompareView", "completed"),
            events.DIVERGED: QT_TRANSLATE_NOOP("CompareView", "diverged")}
 
 
-class LossAxis(pg.AxisItem):
+class LossAxis(Axis):
     """A loss axis that stays readable on a short plot: on a logarithmic scale spanning less than a
     few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs,
     and only 10ᵏ when even those would overlap.
     Each value is ticked once: pyqtgraph's minor ticks repeat the decades of its major ones, and
     their labels, drawn twice over, showed in bold."""
-
-    def tickStrings(self, values, scale, spacing):
-        return i18n.with_decimal_separator(super().tickStrings(values, scale, spacing))
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         levels = super().logTickValues(minVal, maxVal, size, stdTicks)

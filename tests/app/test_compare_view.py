@@ -697,6 +697,14 @@ def test_a_logarithmic_loss_axis_ticks_each_value_once_and_keeps_1_2_5_on_a_shor
     assert len(first_labelled) * MIN_PIXELS_PER_LABEL <= pixels, "labels that fit (2 overlapped 1 at 70 px)"
 
 
+def test_a_loss_axis_writes_tiny_losses_as_powers_of_ten_on_either_scale(qtbot):
+    """As the other views' axes and the status bar write them: 4·10⁻⁵, not 4e-05 (a linear scale's labels)."""
+    axis = LossAxis("left")
+    assert axis.tickStrings([4e-5, 8e-5], 1.0, 4e-5) == ["4·10⁻⁵", "8·10⁻⁵"]
+    axis.setLogMode(False, True)
+    assert axis.tickStrings([-6.0, -5.0], 1.0, 1.0) == ["10⁻⁶", "10⁻⁵"]
+
+
 def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config):
     view = CompareView()
     qtbot.addWidget(view)
