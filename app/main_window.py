@@ -1388,8 +1388,8 @@ class MainWindow(QMainWindow):
             if epoch.train_loss > GROWING_LOSS * start:
                 self.show_message(self.tr("The training loss has grown from %1 to %2 since this run started: the "
                                           "learning rate is probably too large. Try one ten times smaller.")
-                                  .replace("%1", format_number(start, 3, fixed=False))
-                                  .replace("%2", format_number(epoch.train_loss, 3, fixed=False)), "warning")
+                                  .replace("%1", format_significant(start, 3))
+                                  .replace("%2", format_significant(epoch.train_loss, 3)), "warning")
                 self._first_batch_loss = math.inf  # said once per Start
                 return
 
