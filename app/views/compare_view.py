@@ -537,13 +537,10 @@ class CompareView(SessionView, View):
         self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW)
         self.layout().addWidget(self.beside, 1)
 
-        self.loss_plot = self.new_plot(1, 0)
-        self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"))
+        self.loss_plot = self.new_plot(1, 0, axis_items={"left": LossAxis("left")}, left=self.tr("loss"))
+        self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"), axis_items={"left": LossAxis("left")},
+                                           left=self.tr("loss"))
         self.metric_plot = self.new_plot(3, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
-        for plot in (self.loss_plot, self.val_loss_plot):
-            plot.setAxisItems({"left": LossAxis("left")})
-            palette.style_plot(plot)
-            plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
