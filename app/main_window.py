@@ -87,6 +87,11 @@ LET_END_AFTER_MS = 100
 """How long Reset or opening a configuration waits for a run in a training process to end its batch before
 leaving it to end on its own (see MainWindow._discard_session): most batches take milliseconds."""
 
+SAVING_WAIT_S = 3.0
+"""Opening the window's current run (or a model file of its folder) waits this long at most for its recording to
+write what it has queued (the end of a run just finished: a fraction of a second), so that the files read are the
+newest; a writer still behind after that is said to be, and nothing is opened."""
+
 FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
 a frame begins this long after the previous one began, or twice as long as that one took, up to
@@ -1923,6 +1928,18 @@ class MainWindow(QMainWindow):
         if runs_view is not None:
             runs_view.set_active(None)
 
+    def _saved_by_now(self, folder: Path | None) -> bool:
+        """Whether the files of the run in ``folder`` are as new as what the window trained into it: its recording's
+        writer saves in the background, and just after a run ended a reopening read the last.npz of an epoch
+        before (:data:`SAVING_WAIT_S`). False, and a message, while it is still behind."""
+        recording = self.recording
+        if folder is None or recording is None or recording.folder.resolve() != Path(folder).resolve() \
+                or recording.wait(SAVING_WAIT_S):
+            return True
+        self.show_message(self.tr("The run in %1 is still being saved: open it again in a moment.")
+                          .replace("%1", str(folder)), "info")
+        return False
+
     def _forward_config(self, path: str) -> None:
         """The tools that work on the window's configuration (the optimiser race) follow its edits."""
         if not self.model.validation_errors:
@@ -1934,6 +1951,8 @@ class MainWindow(QMainWindow):
         then trains a new run branched from it, with whatever settings were changed meanwhile.
         On any problem a message says why and nothing changes."""
         folder = Path(folder)
+        if not self._saved_by_now(folder):
+            return False
         try:
             info = runs.RunInfo.read(folder)
             config = runs.load_config(folder)
@@ -1981,6 +2000,8 @@ class MainWindow(QMainWindow):
         run folder) the panels, the network and the views take it up as for a reopened run. A bad
         file gives a message and changes nothing."""
         path = Path(path)
+        if not self._saved_by_now(runs.run_folder_of(path)):
+            return False
         try:
             network, metadata = model_io.load_model(path)
             saved = self._saved_model(path, network, metadata)

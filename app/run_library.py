@@ -292,6 +292,7 @@ class RunRecording(QObject):
         self.error: str | None = None
         self._unmarked_failure: str | None = None  # why the files failed, while run.json does not say so yet
         self._waiting: list = []
+        self._queued = self._written = 0  # items taken in, and written, since the recording began
         self._writing = False
         self._closing = False
         self._save_now = False
@@ -329,6 +330,7 @@ class RunRecording(QObject):
                 return
             was_idle = not self._waiting
             self._waiting.extend(items)
+            self._queued += len(items)
             if any(isinstance(event, events.TrainingFinished) for event, _, _ in items):
                 self._save_now = True
             if was_idle or self._save_now:  # wake the writer only when it may wait for these
@@ -353,11 +355,13 @@ class RunRecording(QObject):
         return copy.deepcopy(self.recorder.history)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Write everything queued now and wait until it is written; False if ``timeout`` seconds passed first."""
+        """Write everything queued now and wait until it is written; False if ``timeout`` seconds passed first.
+        Events queued meanwhile (a run still training) are not waited for: it ends once those of now are on disk."""
         with self._condition:
+            queued = self._queued
             self._save_now = True
             self._condition.notify_all()
-            return self._condition.wait_for(lambda: not (self._waiting or self._writing) or self.error is not None
+            return self._condition.wait_for(lambda: self._written >= queued or self.error is not None
                                             or not self._thread.is_alive(), timeout)
 
     def close(self) -> None:
@@ -403,6 +407,7 @@ class RunRecording(QObject):
             self._outbox.put("saved", (self.folder,))
             with self._condition:
                 self._writing = False
+                self._written += len(items)
                 self._condition.notify_all()
                 self._condition.wait_for(lambda: self._closing or self._save_now, SAVE_INTERVAL)
                 self._save_now = False

@@ -3859,6 +3859,10 @@ epoch mean
         <translation>Этот запуск не сохраняется: %1. Обучение идёт как обычно; чтобы сохранить сеть, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
+        <source>The run in %1 is still being saved: open it again in a moment.</source>
+        <translation>Запуск в %1 ещё сохраняется: откройте его снова через несколько секунд.</translation>
+    </message>
+    <message>
         <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>

@@ -18,7 +18,7 @@ from app import palette
 from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
-from core import model_io, runs
+from core import events, model_io, runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 
@@ -452,6 +452,45 @@ def test_a_reopened_or_rewound_run_goes_on_with_its_optimiser_state(open_window,
     checkpoint = runs.load_optimizer_state(runs.model_path(folder, "epoch-0005"))
     assert rewound.experiment.optimizer().step_count == rewound.steps_done == checkpoint["step"] < trained.step_count
     np.testing.assert_array_equal(rewound.experiment.optimizer().state[0]["v"], checkpoint["arrays"]["0/v"])
+
+
+def test_the_current_run_reopened_as_it_ends_opens_with_its_last_weights_not_those_its_writer_has_yet_to_save(
+        open_window, qtbot, small_config, library, monkeypatch):
+    """The recording's writer saves in the background: reopened right after the run ended, the run gave the
+    last.npz of an epoch before (or none yet, and no weights at all)."""
+    from app import main_window
+
+    slow = {"seconds": 0.3}
+    record = runs.RunRecorder.record
+
+    def slowly(recorder, event, *args, **kwargs):
+        if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
+            time.sleep(slow["seconds"])
+        record(recorder, event, *args, **kwargs)
+
+    monkeypatch.setattr(runs.RunRecorder, "record", slowly)
+    window = open_window(quick_config(small_config, "just ended", epochs=3))
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    trained, folder = window.experiment.network.flat_parameters.copy(), window.recording.folder
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.open_run(folder)
+    assert window.epochs_done == 3
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, trained)
+
+    # A writer still behind after SAVING_WAIT_S: nothing opened, and said so.
+    monkeypatch.setattr(main_window, "SAVING_WAIT_S", 0.05)
+    slow["seconds"] = 1.0
+    window.model.set("training.epochs", 4)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert not window.load_model(window.recording.folder / "last.npz")
+    assert window.message_bar.message() == f"The run in {window.recording.folder} is still being saved: open it " \
+                                           "again in a moment."
+    assert window.recording.wait(10)
+    assert runs.RunInfo.read(window.recording.folder).epochs_done == window.epochs_done
 
 
 def test_an_unreadable_optimiser_state_is_named_and_the_run_opens_with_a_fresh_optimiser(open_window, qtbot,
