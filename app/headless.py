@@ -378,15 +378,17 @@ def lab_pack_command(args) -> int:
     setting = f'set "MLP_WORKBENCH_DATA={folder}"' if sys.platform == "win32" \
         else f"export MLP_WORKBENCH_DATA={shell_quoted(folder)}"
     print(f"On each lab computer, before starting MLP Workbench: {setting}")
-    if not pack.problems and not pack.passed_over:
+    if not pack.problems and not pack.passed_over and not pack.damaged_install:
         return EXIT_OK
     # The pack is written, but a lab in it will not be offered as edited: lab check's exit 1, so that a script
     # does not hand it out; not 2, which says nothing was done because of what was typed.
+    damaged = {error.file.parent.name for error in pack.damaged_install}
     for error, copied in pack.passed_over:
         _print_lab_problems(error)
         lab_id = error.file.parent.name
         print(f"  not copied: the shipped {lab_id} was copied into {labs_folder} instead" if copied else
-              f"  not copied, and no lab {lab_id} is shipped: the pack has none")
+              f"  not copied, and the installed {lab_id} is damaged (see below): the pack has none" if lab_id in damaged
+              else f"  not copied, and no lab {lab_id} is shipped: the pack has none")
     if pack.passed_over:
         count, source = len(pack.passed_over), pack.passed_over[0][0].file.parent.parent
         many, copies = count > 1, sum(copied for _, copied in pack.passed_over)
@@ -404,6 +406,16 @@ def lab_pack_command(args) -> int:
               "the lab computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
               f"{'them' if count > 1 else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), "
               "or delete a lab's folder and run lab pack again to get the shipped one.")
+    for error in pack.damaged_install:
+        _print_lab_problems(error)
+    if pack.damaged_install:
+        from core import labs
+
+        count = len(pack.damaged_install)
+        many = count > 1
+        print(f"{count} lab{'s' if many else ''} installed with MLP Workbench (in {labs.SHIPPED_LABS}) "
+              f"{'are' if many else 'is'} damaged (the files there have changed), so this pack could not take "
+              f"{'them' if many else 'it'} from there. Reinstall MLP Workbench, then run lab pack again.")
     return EXIT_FAILED
 
 

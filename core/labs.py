@@ -1248,6 +1248,9 @@ class LabPack:
     passed_over: tuple = ()
     """(:class:`InvalidLabError`, whether the shipped lab of its name was copied instead) of each lab of the lab pack
     ``MLP_WORKBENCH_DATA`` names (another one) that cannot be used, and so was not copied."""
+    damaged_install: tuple = ()
+    """The :class:`InvalidLabError` of each lab shipped with MLP Workbench (in :data:`SHIPPED_LABS`) that the pack
+    needed and that has problems: the installation is damaged (nobody edits it), and reinstalling mends it."""
 
 
 def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
@@ -1266,6 +1269,20 @@ def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
     # Run again (to add --download, say), the pack had every lab edited for the class put back as shipped; and
     # one of them left broken by an edit stopped the whole pack.
     present = _lab_folders_in(folder / "labs") if (folder / "labs").is_dir() else []
+    # A shipped lab with problems is a damaged installation, which reinstalling mends: it was worded as a lab of
+    # another pack to fix there, and one standing in for a kept lab with problems stopped the whole pack.
+    damaged = {}
+
+    def shipped(lab_id: str) -> Lab | None:
+        """The shipped lab ``lab_id``; None where none is, or where it has problems (kept in ``damaged``)."""
+        if not (SHIPPED_LABS / lab_id / "lab.json").is_file():
+            return None
+        try:
+            return read_lab(SHIPPED_LABS / lab_id)
+        except InvalidLabError as error:
+            damaged[lab_id] = error
+            return None
+
     offered, problems = [], []  # the labs the lab machines will offer; what is wrong with those kept that cannot be
     for path in present:
         lab, found = check_lab(path)
@@ -1273,15 +1290,25 @@ def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
             offered.append(lab)
             continue
         problems.append(InvalidLabError(path / "lab.json", found))
-        if (SHIPPED_LABS / path.name / "lab.json").is_file():  # offered there instead, as readable_labs does
-            offered.append(read_lab(SHIPPED_LABS / path.name))
+        offered.append(shipped(path.name))  # offered there instead, as readable_labs does
+    offered = [lab for lab in offered if lab is not None]
     readable, unreadable = readable_labs()
     kept = {path.name for path in present}
     added = [lab for lab in readable if lab.id not in kept]
     # Packing from another pack (MLP_WORKBENCH_DATA's), a teacher's lab with problems gave way to the shipped one
     # unsaid: the new pack handed out the shipped lab as if it were theirs.
-    passed_over = tuple((error, any(lab.id == error.file.parent.name for lab in added)) for error in unreadable
-                        if error.file.parent.name not in kept)
+    passed_over = []
+    for error in unreadable:
+        lab_id = error.file.parent.name
+        if lab_id in kept:
+            continue
+        if error.file.parent == SHIPPED_LABS / lab_id:
+            damaged[lab_id] = error
+            continue
+        copied = any(lab.id == lab_id for lab in added)
+        passed_over.append((error, copied))
+        if not copied:
+            shipped(lab_id)  # none shipped, or damaged too
     needed = sorted({variant.config.data.dataset for lab in offered + added for variant in lab.variants}
                     & set(labpack.SOURCES))
     packed = dict(labpack.prepare_lab_pack(folder, needed, allow_download=allow_download, progress=progress,
@@ -1294,4 +1321,5 @@ def lab_pack(folder, *, allow_download: bool = False, progress=None) -> LabPack:
     if SHIPPED_MODELS.resolve() != (folder / "models").resolve():
         shutil.copytree(SHIPPED_MODELS, folder / "models", dirs_exist_ok=True)
     packed["models"] = folder / "models"
-    return LabPack(packed, tuple(path.name for path in present), tuple(problems), passed_over)
+    return LabPack(packed, tuple(path.name for path in present), tuple(problems), tuple(passed_over),
+                   tuple(damaged[lab_id] for lab_id in sorted(damaged)))

@@ -366,6 +366,35 @@ def test_lab_pack_from_another_pack_names_its_labs_that_have_problems_and_what_i
         "instead, and run lab pack again."]
 
 
+def test_lab_pack_says_a_shipped_lab_with_problems_is_a_damaged_installation_to_reinstall(tmp_path, capsys,
+                                                                                          monkeypatch):
+    """A lab of the installation's with problems was worded as a lab of "the lab pack MLP_WORKBENCH_DATA names", to
+    fix there; and one that a kept lab with problems gave way to stopped the whole pack."""
+    from app import cli
+    from core import labs
+
+    pack, installed = tmp_path / "pack", tmp_path / "installed" / "labs"
+    copied_lab(pack / "labs", "04-xnor", lambda raw: raw["locked"].append("training.sed"))
+    shutil.copytree(labs.SHIPPED_LABS, installed)
+    for lab_id in ("03-activations", "04-xnor"):
+        (installed / lab_id / "lab.json").write_text("{", encoding="utf-8")  # a truncated file
+    monkeypatch.setattr(labs, "SHIPPED_LABS", installed)
+    capsys.readouterr()
+    code, printed = cli.main(["lab", "pack", str(pack)]), capsys.readouterr()
+    assert code == 1 and printed.err == "", printed.err
+    assert not (pack / "labs" / "03-activations").exists()
+    lines = printed.out.splitlines()
+    assert "MLP_WORKBENCH_DATA names" not in printed.out
+    assert lines[-5:] == [
+        str(installed / "03-activations" / "lab.json"),
+        "  lab.json: not valid JSON, at line 1, column 2: Expecting property name enclosed in double quotes",
+        str(installed / "04-xnor" / "lab.json"),
+        "  lab.json: not valid JSON, at line 1, column 2: Expecting property name enclosed in double quotes",
+        f"2 labs installed with MLP Workbench (in {installed}) are damaged (the files there have changed), so this "
+        "pack could not take them from there. Reinstall MLP Workbench, then run lab pack again."]
+    assert str(pack / "labs" / "04-xnor" / "lab.json") in lines, "the kept lab's own problems are named as before"
+
+
 def test_lab_check_lists_every_problem_of_each_lab_as_a_teacher_reads_it(tmp_path, capsys):
     from core import labs
 
