@@ -13,6 +13,7 @@ import numpy as np
 
 from core import config as run_config
 from core import datasets, optimizers, schedules
+from core.datasets import plane
 from core.layers import Activation, BatchNorm, Dense, Dropout
 from core.network import Network
 from core.regularization import Regularizer
@@ -63,6 +64,11 @@ def data_key(config: run_config.RunConfig) -> str:
     and their seed (:func:`data_seed`), not the augmentation (which the trainer applies per batch). Runs
     with equal keys can share one loaded data set (another training seed keeps data of their own seed)."""
     data = {key: value for key, value in config.to_dict()["data"].items() if key != "augmentation"}
+    options = data["options"]
+    # Features naming the coordinates alone give the data set given without them: one load, not two (lab 8's).
+    if isinstance(options, dict) and plane.are_coordinates(options.get("features")) \
+            and datasets.takes_features(data["dataset"], options):
+        data["options"] = {key: value for key, value in options.items() if key != "features"}
     return json.dumps({"data": data, "seed": data_seed(config)}, sort_keys=True, default=str)
 
 

@@ -20,7 +20,7 @@ from app.panels.widgets import (ChoiceBox, FractionBox, HyperparameterForm, Inte
                                set_help)
 from core import datasets
 from core.config import SCALINGS, ConfigError
-from core.datasets import plane, toy_regression, toys
+from core.datasets import plane
 from core.datasets.augment import Augmenter
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
@@ -218,32 +218,25 @@ class DatasetOptionsForm(HyperparameterForm):
         return super().make_control(key, default)
 
 
-NOISY_TRUTH_TABLES = ("xor", "xnor")
-"""Truth tables that become clouds of points drawn at random around their corners with some noise."""
-GENERATED_PLANES = toys.NAMES + toy_regression.NAMES
-"""Data sets of points drawn at random on a plane: the classification toys and the regression ones."""
-
-
 def is_sampled(data) -> bool:
     """Whether ``data`` (a :class:`core.config.DataConfig`) are drawn at random, so that a seed of their own
     draws them again: the toy sets, and XOR/XNOR with noise (Playground's XOR is such a cloud)."""
     noise = data.options.get("noise", 0)
-    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and isinstance(noise, (int, float))
-                                          and not isinstance(noise, bool) and noise > 0)
+    return data.dataset in datasets.GENERATED_PLANES or (data.dataset in datasets.NOISY_TRUTH_TABLES
+                                                         and isinstance(noise, (int, float))
+                                                         and not isinstance(noise, bool) and noise > 0)
 
 
 def is_truth_table(data) -> bool:
-    """Whether ``data`` are the four corners of XOR's or XNOR's truth table, no cloud around them: all the data
-    there are, evaluated on themselves, so that no split nor limit applies (:mod:`core.datasets.tabular`)."""
-    options = data.options
-    return data.dataset in NOISY_TRUTH_TABLES and options.get("n_samples", 4) == 4 and not options.get("noise", 0)
+    """Whether ``data`` are the four corners of XOR's or XNOR's truth table (:func:`core.datasets.is_truth_table`):
+    no split nor limit applies to them."""
+    return datasets.is_truth_table(data.dataset, data.options)
 
 
 def takes_features(data) -> bool:
-    """Whether the inputs of ``data``'s points can be chosen (:mod:`core.datasets.plane`): the toy sets and
-    XOR/XNOR clouds, not the four corners of a truth table; or features are set (to be seen and undone)."""
-    return data.dataset in GENERATED_PLANES or (data.dataset in NOISY_TRUTH_TABLES and not is_truth_table(data)) \
-        or "features" in data.options
+    """Whether the inputs of ``data``'s points can be chosen (:func:`core.datasets.takes_features`), or features
+    are set (to be seen and undone)."""
+    return datasets.takes_features(data.dataset, data.options) or "features" in data.options
 
 
 class DataPanel(ConfigPanel):

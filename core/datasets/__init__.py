@@ -31,8 +31,9 @@ from core.datasets.dataset import DATASETS, Dataset, Scaler
 from core.datasets.locations import cache_folder, data_folder
 from core.datasets.mnist import DatasetUnavailableError, DownloadError
 
-__all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "READ_FROM_FILES", "Scaler",
-           "cache_folder", "data_folder", "load", "load_csv", "names", "without_examples"]
+__all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "GENERATED_PLANES", "NOISY_TRUTH_TABLES",
+           "READ_FROM_FILES", "Scaler", "cache_folder", "data_folder", "is_truth_table", "load", "load_csv", "names",
+           "takes_features", "without_examples"]
 
 READ_FROM_FILES = ("mnist", "fashion_mnist", "my_digits", "csv")
 """The data sets read from files: downloaded, drawn on the canvas, the user's own. The others are embedded in the
@@ -41,6 +42,25 @@ package or generated: they load offline, in a fraction of a second (wine's first
 _IMAGE_CLASSES = {"mnist": mnist.SOURCES["mnist"].class_names,
                   "fashion_mnist": mnist.SOURCES["fashion_mnist"].class_names,
                   "my_digits": mnist.SOURCES["mnist"].class_names}  # drawn in MNIST's format, to fit its models
+
+
+GENERATED_PLANES = toys.NAMES + toy_regression.NAMES
+"""Data sets of points drawn at random on a plane: the classification toys and the regression ones."""
+NOISY_TRUTH_TABLES = ("xor", "xnor")
+"""Truth tables that become clouds of points drawn at random around their corners with some noise."""
+
+
+def is_truth_table(name: str, options: dict) -> bool:
+    """Whether the data set ``name`` with ``options`` is the four corners of XOR's or XNOR's truth table, no cloud
+    around them (:mod:`core.datasets.tabular`): all the data there are, evaluated on themselves."""
+    return name in NOISY_TRUTH_TABLES and options.get("n_samples", 4) == 4 and not options.get("noise", 0)
+
+
+def takes_features(name: str, options: dict) -> bool:
+    """Whether the inputs of the points of the data set ``name`` with ``options`` can be chosen (the ``features``
+    of :mod:`core.datasets.plane`): the generated planes and XOR/XNOR clouds, not the four corners of a truth
+    table."""
+    return name in GENERATED_PLANES or name in NOISY_TRUTH_TABLES and not is_truth_table(name, options)
 
 
 def names() -> list[str]:

@@ -68,6 +68,12 @@ COORDINATES = ("x1", "x2")
 """The features of data given as they are: the coordinates themselves."""
 
 
+def are_coordinates(features) -> bool:
+    """Whether ``features`` (a data option) name the coordinates alone, in order: the data set is then the one
+    given without features (:func:`make_planar`)."""
+    return isinstance(features, (list, tuple)) and tuple(features) == COORDINATES
+
+
 def check_features(name: str, features) -> tuple[str, ...]:
     """``features`` as a tuple of distinct names of :data:`FEATURES`, at least one; ValueError naming ``name``."""
     if isinstance(features, str) or not isinstance(features, (list, tuple)) or not features:

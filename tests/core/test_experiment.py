@@ -5,7 +5,7 @@ import pytest
 from core import activations
 from core.compiled import compiled
 from core.config import OptimizerConfig, RunConfig
-from core.experiment import Experiment
+from core.experiment import Experiment, data_key, load_data
 from core.optimizers import RMSprop
 
 
@@ -71,3 +71,29 @@ def test_a_network_trained_on_takes_the_dropout_rates_of_the_settings_and_keeps_
     again = Experiment(config, dataset=first.dataset, network=first.network, continues=first)
     assert again.network is first.network and again.network.dropout_rates == [0.5]
     np.testing.assert_array_equal(again.network.flat_parameters, weights)
+
+
+@pytest.mark.parametrize("dataset, options", [("moons", {}), ("regression_plane", {}), ("xor", {"noise": 0.2, "n_samples": 80})])
+def test_features_naming_the_coordinates_alone_are_the_same_data_as_no_features_under_one_key(dataset, options):
+    """Lab 8 names them: its data were loaded once for it and again for the same data without them."""
+    plain = RunConfig()
+    plain.data.dataset, plain.data.options = dataset, dict(options)
+    named = plain.copy()
+    named.data.options["features"] = ["x1", "x2"]
+    assert data_key(named) == data_key(plain)
+    np.testing.assert_array_equal(load_data(named).X_train, load_data(plain).X_train)
+    for other in (["x2", "x1"], ["x1", "x2", "x1_x2"]):  # other inputs: other data
+        named.data.options["features"] = other
+        assert data_key(named) != data_key(plain)
+
+
+@pytest.mark.parametrize("dataset, options", [("digits", {}), ("xor", {})])
+def test_features_where_the_data_take_none_keep_a_key_of_their_own(dataset, options):
+    """The digits and XOR's truth table refuse features: their load says so, not a data set loaded without them."""
+    plain = RunConfig()
+    plain.data.dataset, plain.data.options = dataset, dict(options)
+    named = plain.copy()
+    named.data.options["features"] = ["x1", "x2"]
+    assert data_key(named) != data_key(plain)
+    with pytest.raises(ValueError, match="unknown option 'features'"):
+        load_data(named)
