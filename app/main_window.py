@@ -978,7 +978,22 @@ class MainWindow(QMainWindow):
     def _data_loaded(self, key: str, dataset) -> None:
         if key != self._wanted_data_key or self.session is not None:
             return
-        dataset = self._with_saved_scalers(key, dataset)
+        saved = self._saved_run
+        if saved is not None and key == data_key(saved.config) and saved.rescales(dataset):
+            # Scaled again for it on the loader's thread: MNIST's splits take 0.3 s, which froze the window.
+            self.loader.run_aside(functools.partial(saved.scaled_data, dataset),
+                                  functools.partial(self._saved_run_data_scaled, key, saved))
+            return
+        self._use_data(key, dataset)
+
+    def _saved_run_data_scaled(self, key: str, saved: SavedRun, scaled) -> None:
+        """The data of ``saved`` (a run or model being opened) scaled as its file records (``scaled``: the future of
+        :meth:`app.run_library.SavedRun.scaled_data`): the run is built, unless another was asked for meanwhile."""
+        if key == self._wanted_data_key and self.session is None and self._saved_run is saved:
+            self._use_data(key, scaled.result())
+
+    def _use_data(self, key: str, dataset) -> None:
+        """Build the run of the configuration on ``dataset``, its data loaded (and scaled for a saved run)."""
         self._data_failure = None
         self.data_panel.offer_download(None)
         config = self.model.config.copy()
@@ -1009,23 +1024,6 @@ class MainWindow(QMainWindow):
             self._refuse_build(config, dataset, error)
             return
         self._adopt_experiment(experiment)
-
-    def _with_saved_scalers(self, key: str, dataset):
-        """The data of a saved run or model being opened, their features and regression targets scaled as its file
-        records (:meth:`core.datasets.Dataset.with_scaler`, :meth:`~core.datasets.Dataset.with_target_scaler`):
-        fitted again on a training split that is not the one its weights learnt (a CSV file edited since), they
-        give it other inputs than those it learnt, and read its predictions in other units."""
-        saved = self._saved_run
-        if saved is None or key != data_key(saved.config):
-            return dataset
-        try:
-            if saved.scaler is not run_library.FITTED:
-                dataset = dataset.with_scaler(saved.scaler)
-            if saved.target_scaler is not run_library.FITTED:
-                dataset = dataset.with_target_scaler(saved.target_scaler)
-        except ValueError:
-            pass  # more or fewer features or targets than its inputs or outputs: _restore_saved_run says so
-        return dataset
 
     def _check_magnitudes(self, key: str, dataset) -> None:
         """Look for values of ``dataset`` too large to train well (:func:`find_large_values`) on the loader's

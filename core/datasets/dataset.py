@@ -240,7 +240,7 @@ class Dataset:
         records; with it, it is given the inputs it learnt to read even when the training split is no longer the
         one it was fitted on (a CSV file edited since, more digits drawn). ValueError for another number of
         features."""
-        if _same_scaler(scaler, self.scaler):
+        if same_scaler(scaler, self.scaler):
             return self
         self._check_width("features", self.n_features, "feature scaler", scaler)
         plane = None if self.plane is None else dataclasses.replace(self.plane, scaler=scaler)
@@ -253,7 +253,7 @@ class Dataset:
         A saved network learnt targets scaled by the scaler its file records; with it, its predictions
         ŷ = ŷ' · scale + offset are in the data's units even when the training split is no longer the one
         it was fitted on (a CSV file edited since). ValueError for another number of target columns."""
-        if self.task != "regression" or _same_scaler(scaler, self.target_scaler):
+        if self.task != "regression" or same_scaler(scaler, self.target_scaler):
             return self
         if scaler is not None:
             self._check_width("target columns", self.y_train.shape[1], "target scaler", scaler)
@@ -360,7 +360,8 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
                    target_scaler=target_scaler, test_split=test_split if split_off else None)
 
 
-def _same_scaler(first: Scaler | None, second: Scaler | None) -> bool:
+def same_scaler(first: Scaler | None, second: Scaler | None) -> bool:
+    """Whether ``first`` and ``second`` scale alike (both None: nothing scaled)."""
     if first is None or second is None:
         return first is second
     return first.method == second.method and np.array_equal(first.offset, second.offset) \
