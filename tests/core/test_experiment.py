@@ -73,7 +73,8 @@ def test_a_network_trained_on_takes_the_dropout_rates_of_the_settings_and_keeps_
     np.testing.assert_array_equal(again.network.flat_parameters, weights)
 
 
-@pytest.mark.parametrize("dataset, options", [("moons", {}), ("regression_plane", {}), ("xor", {"noise": 0.2, "n_samples": 80})])
+@pytest.mark.parametrize("dataset, options", [("moons", {}), ("regression_plane", {}),
+                                              ("xor", {"noise": 0.2, "n_samples": 80})])
 def test_features_naming_the_coordinates_alone_are_the_same_data_as_no_features_under_one_key(dataset, options):
     """Lab 8 names them: its data were loaded once for it and again for the same data without them."""
     plain = RunConfig()
