@@ -3,6 +3,8 @@ import csv
 import io
 import json
 import math
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -100,6 +102,44 @@ def test_a_writer_behind_a_fast_run_saves_the_newest_epoch_the_newest_best_and_e
     last, metadata = runs.load_weights(library / "r", "last")
     np.testing.assert_array_equal(last.flat_parameters, experiment.network.flat_parameters)
     assert len(runs.load_history(library / "r")["epochs"]) == 40
+
+
+def test_waiting_for_a_recording_waits_for_what_is_queued_then_not_for_a_run_that_goes_on(library, monkeypatch):
+    """Reopening the current run waits for its writer: it waited, while the run still trained, for a moment with
+    nothing queued, which a steady run never gives."""
+    original = runs.RunRecorder.record
+
+    def slowly(recorder, event, save=True, optimizer_state=None):  # a save takes a while: events queue up meanwhile
+        if save and isinstance(event, events.EpochFinished):
+            time.sleep(0.05)
+        original(recorder, event, save, optimizer_state)
+
+    monkeypatch.setattr(runs.RunRecorder, "record", slowly)
+    experiment = Experiment(toy_config(epochs=200))
+    recording = RunRecording(runs.RunRecorder(toy_config(200), experiment.network.copy(), "moons",
+                                              folder=library / "r"), experiment.network)
+    training = iter(experiment.make_trainer().run())
+    first_epoch = next(event for event in training if isinstance(event, events.EpochFinished) or
+                       recording.record(event))
+    recording.record(first_epoch)
+    stop = threading.Event()
+
+    def train_on():  # a run that goes on: more events than the writer takes in, as long as the test waits
+        for event in training:
+            if stop.is_set():
+                return
+            recording.record(event)
+            time.sleep(0.005)
+
+    trainer = threading.Thread(target=train_on)
+    trainer.start()
+    try:
+        assert recording.wait(3), "what was queued when asked is written"
+        assert runs.RunInfo.read(library / "r").epochs_done >= 1
+    finally:
+        stop.set()
+        trainer.join()
+        recording.close()
 
 
 def test_a_failed_write_ends_the_recording_with_a_message_and_not_the_training(library, qtbot, monkeypatch):
