@@ -721,8 +721,9 @@ class MainWindow(QMainWindow):
         while self._pages_to_prepare:
             page = self._pages_to_prepare.pop(0)
             index = tabs.indexOf(page)
-            if index < 0 or page.isVisible() or not tabs.isTabVisible(index):
-                continue  # gone, shown by now, or not for these data: when it is chosen, then
+            if index < 0 or page.isVisible() or not tabs.isTabVisible(index) \
+                    or not getattr(page, "laid_out_beforehand", True):
+                continue  # gone, shown by now, not for these data, or it must not be: when it is chosen, then
             focused = QApplication.focusWidget()  # a page shown may take the keyboard (the Draw view's canvas)
             page.setGeometry(tabs.currentWidget().geometry())
             page.show()

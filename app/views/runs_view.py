@@ -65,6 +65,9 @@ class RunsView(View):
             ("RunsView", QT_TRANSLATE_NOOP("RunsView", "Bring back the runs just deleted"),
              QKeySequence.StandardKey.Undo))
     """(translation context, command, key) of its own keys, for Help ▸ Keyboard shortcuts."""
+    laid_out_beforehand = False
+    """Not shown in advance by the window (MainWindow._prepare_next_page): shown, it reads the run library from
+    disk, which waits until the list is asked for."""
 
     open_requested = Signal(object, object)
     """open_requested(folder, epoch): reopen the run in ``folder`` (a Path) with its last weights when

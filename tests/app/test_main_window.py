@@ -78,7 +78,7 @@ def test_on_a_tool_that_trains_on_its_own_the_toolbar_s_start_steps_and_speed_st
 def test_tabs_not_shown_yet_are_laid_out_beforehand_without_taking_the_keyboard(window, qtbot):
     """Once every page is made, each tab's page is shown and hidden again, a page a turn, so that its first click
     does not lay it out (which blocked the window for twice as long); the Draw view, shown so, does not take the
-    keyboard (a page chosen would)."""
+    keyboard (a page chosen would); the Runs view, which reads the run library when shown, waits to be chosen."""
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -89,12 +89,14 @@ def test_tabs_not_shown_yet_are_laid_out_beforehand_without_taking_the_keyboard(
     assert schedule.hasFocus()
     qtbot.waitUntil(lambda: not window._pages_to_prepare, timeout=10_000)
     tabs = window.view_tabs
+    runs_view = window.runs_view
     others = [tabs.widget(index) for index in range(tabs.count())
-              if tabs.isTabVisible(index) and tabs.widget(index) is not loss_view]
+              if tabs.isTabVisible(index) and tabs.widget(index) not in (loss_view, runs_view)]
     assert window.draw_view in others and len(others) > 5
     for page in others:
         assert not page.isVisible() and page.size() == loss_view.size(), type(page).__name__
         assert not page.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent), type(page).__name__
+    assert runs_view.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent), "never shown"
     assert schedule.hasFocus()
 
 
