@@ -167,7 +167,7 @@ class GradientView(View):
         self._name_zero_gradients()
         for index, curve in self.share_curves.items():
             show(curve, self.share_series[index])
-        self.steps_axis.follow(self.last_step)
+        self.steps_axis.follow(self.last_step, self.run_going)
         self._describe_shares()
         norm_axis, spread_axis, share_axis = self.value_axes
         norm_axis.follow(finite_bounds(*(series.y for series in self.norm_series)))

@@ -159,7 +159,7 @@ class LossView(View):
                                  (*self.loss_series, *self.metric_series, self.lr_series)):
             # "finite" leaves gaps for NaN (no validation data) instead of dropping the whole curve.
             show(curve, series, connect="finite")
-        self.steps_axis.follow(self.newest_step)
+        self.steps_axis.follow(self.newest_step, self.run_going)
         # From 0: a loss, an accuracy and a learning rate are ≥ 0, and an axis from 0 moves when their
         # largest value does (rarely), not at each new low of a falling loss; a constant rate reads as
         # a flat line rather than a zoom into noise.

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from app import palette
 from app.messages import Progress
 from app.views import all_views
-from app.views.base import MIN_PIXELS_PER_LABEL, Axis, PlotMenu, TickGrid, ValueAxis, View, round_up
+from app.views.base import END_MARGIN_PIXELS, MIN_PIXELS_PER_LABEL, Axis, PlotMenu, TickGrid, ValueAxis, View, round_up
 from app.views.boundary import BoundaryView, region_colours
 from app.views.confusion import GALLERY_SIZE, CentredTexts, ConfusionView
 from app.views.fitted_curve import FittedCurveView
@@ -917,7 +917,13 @@ def test_round_up_to_a_round_right_end():
 
 def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_again_on_auto_range(qtbot, runs):
     run = runs["digits"]
-    view = fed_view(qtbot, LossView, run)
+    view = LossView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_training(True)  # the window says so as its run starts
+    view.reset(run.experiment)
+    for message in run.messages:
+        view.on_progress(message)
     newest = run.batches[-1].step
     box = view.loss_plot.getViewBox()
     assert box.viewRange()[0] == pytest.approx([0.0, round_up(newest)])
@@ -931,6 +937,26 @@ def test_the_step_axis_grows_in_round_steps_until_the_user_zooms_and_follows_aga
     box.enableAutoRange(x=True)  # the plot's "A" button
     assert box.viewRange()[0] == pytest.approx([0.0, round_up(11 * newest)])
     assert not box.autoRangeEnabled()[0], "auto-range itself would move the axis at every frame"
+
+
+@pytest.mark.parametrize("view_class, plot", [(LossView, "lr_plot"), (GradientView, "norm_plot")])
+def test_the_step_axis_fits_the_steps_of_a_run_that_ended_or_is_shown_ended(qtbot, runs, view_class, plot):
+    """It kept the room it grew in: a finished run of 1,230 steps showed an axis to 1,500."""
+    run = runs["digits"]
+    last = run.batches[-1].step
+    assert round_up(last) > 1.1 * last, "a run whose end leaves room on a growing axis"
+    view = fed_view(qtbot, view_class, run)  # a run reopened, or Go back: shown with no run going
+    box = getattr(view, plot).getViewBox()
+    (low, high), pixel = box.viewRange()[0], box.viewPixelSize()[0]
+    assert low == 0 and high == pytest.approx(last + END_MARGIN_PIXELS * pixel), "the last step's marks drawn whole"
+    view.set_training(True)
+    view.reset(run.experiment)
+    for message in run.messages:
+        view.on_progress(message)
+    view.set_training(False)  # paused: the run goes on, and its axis keeps room to grow
+    assert box.viewRange()[0] == pytest.approx([0.0, round_up(last)])
+    view.on_run_ended()
+    assert box.viewRange()[0] == pytest.approx([0.0, last + END_MARGIN_PIXELS * box.viewPixelSize()[0]])
 
 
 def test_the_step_axis_of_a_short_run_ticks_whole_steps_only(qtbot, runs):
