@@ -1264,6 +1264,7 @@ class CompareView(SessionView, View):
         if not self._failed:
             self.status.setText(self._ending())
         self._configuration_changed()  # the next race's, which may have changed meanwhile
+        self._changed()  # its x axis fits the steps run, without the room it kept to grow in
 
     def _ending(self) -> str:
         """How the race ended, for the status under Start. "The race is over." alone followed a Stop, and a
@@ -1354,10 +1355,12 @@ class CompareView(SessionView, View):
 
     def _diverged_at(self, index: int) -> float:
         """Where along the x axis contender ``index`` diverged: at the step that did, one after its last finite
-        loss (NaN if it did not diverge, or before the axis of computing time can place it)."""
+        loss (NaN if it did not diverge). On the axis of computing time, one that diverged at its first step has
+        no step timed: at 0, where it started (it had no ✕ at all, only its name in the legend)."""
         if index not in self._diverged():
             return math.nan
-        return (self.summary[index].steps + 1) * self._x_scale(index)
+        scale = self._x_scale(index)
+        return (self.summary[index].steps + 1) * scale if math.isfinite(scale) else 0.0
 
     def _smoothing(self) -> bool:
         """Whether the training loss is drawn with a moving average: not when an epoch is one step (a
@@ -1392,7 +1395,7 @@ class CompareView(SessionView, View):
             # Counted in whole steps or epochs, at least two, so that one between the axis' ends (which pyqtgraph
             # leaves unlabelled) is labelled: a race whose every contender diverged at its first step spanned 0.05
             # epoch, and with whole epochs only, its axis had no label at all.
-            self._x_axis_placed.follow(newest if key == SECONDS else max(newest, 2.0))
+            self._x_axis_placed.follow(newest if key == SECONDS else max(newest, 2.0), self.running)
         lowest = self.rate_plot if self.rate_plot.isVisible() else self.metric_plot
         for plot in (self.metric_plot, self.rate_plot):  # the x-axis' title under the lowest plot only
             plot.setLabel("bottom", QCoreApplication.translate("CompareView", X_AXES[key]), color=palette.FOREGROUND)
@@ -1426,7 +1429,8 @@ class CompareView(SessionView, View):
         # the loss at which a mark of that many pixels is drawn whole under the top edge
         cross_top, arrow_top = (loss(edge - (size / 2 + 1) * pixel) for size in (DIVERGENCE_MARK_SIZE,
                                                                                   OFF_SCALE_MARK_SIZE))
-        inset = (DIVERGENCE_MARK_SIZE / 2 + 1) * x_pixel
+        # the room a mark of that many pixels needs inside the left and right edges
+        cross_inset, arrow_inset = ((size / 2 + 1) * x_pixel for size in (DIVERGENCE_MARK_SIZE, OFF_SCALE_MARK_SIZE))
         off_scale = set()
         for index, (cross, arrow, (train, _, _)) in enumerate(zip(self._divergence_marks, self._off_scale_marks,
                                                                    self._plot_items)):
@@ -1434,10 +1438,11 @@ class CompareView(SessionView, View):
             drawn = x is not None and len(x) > 0
             above = drawn and index not in diverged and y[-1] > top
             diverged_at = self._diverged_at(index)
-            crossed = math.isfinite(diverged_at) and right - left > 2 * inset
-            cross.setData(*(([min(max(diverged_at, left + inset), right - inset)], [cross_top]) if crossed
-                            else ([], [])))
-            arrow.setData(*(([x[-1]], [arrow_top]) if above else ([], [])))
+            crossed = math.isfinite(diverged_at) and right - left > 2 * cross_inset
+            cross.setData(*(([min(max(diverged_at, left + cross_inset), right - cross_inset)], [cross_top])
+                            if crossed else ([], [])))
+            # Inside the right edge too: the axis of a race that ended stops just past its last step.
+            arrow.setData(*(([min(x[-1], right - arrow_inset)], [arrow_top]) if above else ([], [])))
             if above:
                 off_scale.add(index)
         self._label_legend(diverged, off_scale)

@@ -12,7 +12,7 @@ from app import i18n, palette
 from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
                                     STEPS, CompareView, ControlsColumn, LossAxis)
 from app.user_guide import GUIDE_FOLDER
-from app.views.base import MIN_PIXELS_PER_LABEL
+from app.views.base import END_MARGIN_PIXELS, MIN_PIXELS_PER_LABEL, round_up
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
@@ -378,6 +378,32 @@ def test_a_contender_diverging_at_its_first_step_is_marked_in_sight_and_named_so
         assert 1 in x_ticks(view.loss_plot), "a step or an epoch labelled between the ends"
 
 
+def test_on_the_axis_of_computing_time_a_contender_diverging_at_its_first_step_is_marked_in_sight(qtbot, view):
+    """It has no step timed, and had no ✕ at all, its name alone in the legend saying that it diverged."""
+    view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
+    race_to_the_end(qtbot, view)
+    view.x_axis.setCurrentIndex(view.x_axis.findData(SECONDS))
+    assert view.summary[2].diverged and view.summary[2].steps == 0
+    cross = view._divergence_marks[2]
+    assert cross.getData()[0] is not None and drawn_whole(view, cross, DIVERGENCE_MARK_SIZE)
+    (x,), _ = cross.getData()
+    left, right = view.loss_plot.getViewBox().viewRange()[0]
+    assert left == 0 and x < right / 10, "at the start, where it diverged"
+    assert view.legend.items[2][1].text == "too fast (diverged at step 1)"
+
+
+def test_the_x_axis_of_a_race_that_ended_fits_its_steps(qtbot, view):
+    """A finished race of 410 steps kept an axis to 500, a fifth of its plots empty, from the room it grew in."""
+    race_to_the_end(qtbot, view)
+    view.grab()
+    last = max(summary.steps for summary in view.summary)
+    assert last == max(curves.loss_by_step.x[-1] for curves in view.curves)
+    box = view.loss_plot.getViewBox()
+    (left, right), pixel = box.viewRange()[0], box.viewPixelSize()[0]
+    assert left == 0 and right == pytest.approx(last + END_MARGIN_PIXELS * pixel), "the last step's marks drawn whole"
+    assert round_up(last) > 1.1 * last, "a race whose end leaves room on a growing axis"
+
+
 def test_before_a_race_the_steps_and_epochs_are_ticked_whole(view):
     """They were ticked at 0.2, 0.4 … steps: counts no race has."""
     view.grab()
@@ -399,7 +425,9 @@ def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishi
     trend = view._plot_items[2][0]
     assert trend.yData[-1] > top
     (x,), (y,) = view._off_scale_marks[2].getData()
-    assert x == trend.xData[-1] and top / 2 < 10 ** y < top  # along the top edge, at its last step
+    inset = (OFF_SCALE_MARK_SIZE / 2 + 1) * view.loss_plot.getViewBox().viewPixelSize()[0]
+    # along the top edge, at its last step (moved in whole from the right edge, where the axis of an ended race stops)
+    assert x == pytest.approx(trend.xData[-1], abs=inset) and top / 2 < 10 ** y < top
     assert drawn_whole(view, view._off_scale_marks[2], OFF_SCALE_MARK_SIZE)
     assert all(mark.getData()[0] is None for mark in [*view._off_scale_marks[:2], *view._divergence_marks])
     assert [item.text for _, item in view.legend.items] == ["SGD", "momentum", "too fast to learn (off scale)"]
