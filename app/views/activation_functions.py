@@ -41,19 +41,6 @@ LEGEND_HEIGHT = 70
 TITLE_POINTS = 9
 LEFT_AXIS_WIDTH = 34
 CELL_ASPECT = 1.3
-# The names of lecture 000's table beside the engine's.
-LECTURE_NAMES = {
-    "identity": QT_TRANSLATE_NOOP("ActivationFunctionsView", "linear"),
-    "step": QT_TRANSLATE_NOOP("ActivationFunctionsView", "unit step"),
-    "sign": QT_TRANSLATE_NOOP("ActivationFunctionsView", "signum"),
-    "piecewise_linear": QT_TRANSLATE_NOOP("ActivationFunctionsView", "piece-wise linear"),
-    "sigmoid": QT_TRANSLATE_NOOP("ActivationFunctionsView", "logistic"),
-    "tanh": QT_TRANSLATE_NOOP("ActivationFunctionsView", "hyperbolic tangent"),
-    "relu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "rectifier"),
-    "leaky_relu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "leaky rectifier"),
-    "elu": QT_TRANSLATE_NOOP("ActivationFunctionsView", "exponential linear"),
-    "softplus": QT_TRANSLATE_NOOP("ActivationFunctionsView", "smooth rectifier"),
-}
 # Short formulas under each plot: (φ, φ′). The lecture's table, in the engine's names.
 FORMULAS = {
     "identity": (QT_TRANSLATE_NOOP("ActivationFunctionsView", "φ = z"),
@@ -282,9 +269,12 @@ class ActivationFunctionsView(View):
         """Which activations the network uses, in which hidden layers, with which hyperparameters."""
         parts = []
         for name, layers in self.used.items():
-            settings = ", ".join(f"{key} = {format_number(value)}" for key, value in layers[0][1].items())
+            # As the Network panel names them, and as the hyperparameters' rows read: "Leaky ReLU: α (alpha) = 0.2".
+            settings = ", ".join(f"{display_names.label('hyperparameter', key)} = {format_number(value)}"
+                                 for key, value in layers[0][1].items())
+            function = display_names.label("activation", name)
             where = self.tr("%1 in hidden layer %2") if len(layers) == 1 else self.tr("%1 in hidden layers %2")
-            parts.append(where.replace("%1", f"{name} ({settings})" if settings else name)
+            parts.append(where.replace("%1", f"{function}: {settings}" if settings else function)
                          .replace("%2", ", ".join(str(number) for number, _ in layers)))
         self.network_label.setText(self.tr("★ The network uses: %1").replace("%1", "; ".join(parts)))
         self.network_label.setVisible(bool(parts))
@@ -467,20 +457,19 @@ class ActivationFunctionsView(View):
         return super().eventFilter(watched, event)
 
     def _write_title(self, name: str) -> None:
-        """The function's title on one line if it fits its cell, else broken after its dash: a title
-        wider than its cell ran over its neighbours' ("piecewise_linear — кусочно-линейная")."""
+        """The function's title on one line if it fits its cell, else broken before its parenthesis: a title
+        wider than its cell ran over its neighbours' ("★ Единичный скачок (Хевисайд)")."""
         title = f"★ {self._described(name)}" if name in self.used else self._described(name)
         font = QFont()
         font.setPointSizeF(TITLE_POINTS)
         if QFontMetrics(font).horizontalAdvance(title) > self._cell_width() - 8:
-            title = title.replace(" — ", " —\n", 1)
+            title = title.replace(" (", "\n(", 1)
         self.cells[name].title.setText(title)
 
     @staticmethod
     def _described(name: str) -> str:
-        """The engine's name with the lecture's: "step — unit step"."""
-        lecture = LECTURE_NAMES.get(name)
-        return f"{name} — {QCoreApplication.translate(CONTEXT, lecture)}" if lecture else name
+        """The function as the Network panel names it ("Leaky ReLU"), not the engine ("leaky_relu")."""
+        return display_names.label("activation", name)
 
     @staticmethod
     def _hyperparameter_label(name: str, key: str) -> str:
@@ -497,7 +486,7 @@ class ActivationFunctionsView(View):
 
     def _check_help(self, name: str) -> str:
         """What the check box of ``name`` plots, and the function's formula."""
-        plot = self.tr("Plot %1 and its derivative").replace("%1", name)
+        plot = self.tr("Plot %1 and its derivative").replace("%1", self._described(name))
         return "\n\n".join(part for part in (plot, choice_help.text("activation", name)) if part)
 
     def _kink_marks(self) -> pg.ScatterPlotItem:
@@ -517,7 +506,7 @@ class ActivationFunctionsView(View):
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            # Composed of the engine's name, which stays, and the lecture's, which is translated.
+            # The functions' names are translated.
             for name, check in self.function_checks.items():
                 check.setText(self._described(name))
                 set_help(check, self._check_help(name), check.text())

@@ -51,46 +51,6 @@
 <context>
     <name>ActivationFunctionsView</name>
     <message>
-        <source>linear</source>
-        <translation>линейная</translation>
-    </message>
-    <message>
-        <source>unit step</source>
-        <translation>единичный скачок</translation>
-    </message>
-    <message>
-        <source>signum</source>
-        <translation>знак</translation>
-    </message>
-    <message>
-        <source>piece-wise linear</source>
-        <translation>кусочно-линейная</translation>
-    </message>
-    <message>
-        <source>logistic</source>
-        <translation>логистическая (сигмоида)</translation>
-    </message>
-    <message>
-        <source>hyperbolic tangent</source>
-        <translation>гиперболический тангенс</translation>
-    </message>
-    <message>
-        <source>rectifier</source>
-        <translation>ReLU, выпрямитель</translation>
-    </message>
-    <message>
-        <source>leaky rectifier</source>
-        <translation>LeakyReLU</translation>
-    </message>
-    <message>
-        <source>exponential linear</source>
-        <translation>экспоненциально-линейная</translation>
-    </message>
-    <message>
-        <source>smooth rectifier</source>
-        <translation>softplus, гладкий ReLU</translation>
-    </message>
-    <message>
         <source>φ = z</source>
         <translation>φ = z</translation>
     </message>
@@ -184,7 +144,7 @@
     </message>
     <message>
         <source>Plot %1 and its derivative</source>
-        <translation>Построить %1 и её производную</translation>
+        <translation>Построить функцию «%1» и её производную</translation>
     </message>
     <message>
         <source>All</source>

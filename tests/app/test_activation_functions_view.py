@@ -112,7 +112,7 @@ def test_undefined_derivatives_break_the_dashed_curve_and_show_the_value_backpro
 
 def test_each_function_s_check_box_gives_its_formula(view):
     """Each only said "Plot relu and its derivative"."""
-    assert view.function_checks["relu"].toolTip().startswith("Plot relu and its derivative\n\n")
+    assert view.function_checks["relu"].toolTip().startswith("Plot ReLU and its derivative\n\n")
     assert "φ(z) = max(0, z)" in view.function_checks["relu"].toolTip()
     assert "φ(z) = clip(z + ½, 0, 1)" in view.function_checks["piecewise_linear"].toolTip()
 
@@ -172,23 +172,31 @@ def test_the_hyperparameter_rows_are_named_as_the_network_panel_names_them(view)
     assert view.hyperparameter_edits["elu"]["alpha"].accessibleName() == "ELU: α (alpha)"
 
 
-def test_the_networks_activations_are_starred(view):
+def test_the_networks_activations_are_starred_and_named_as_the_network_panel_names_them(view):
+    """The line, the titles and the check boxes said "leaky_relu (alpha = 0.2)" and "leaky_relu — LeakyReLU", the
+    engine's identifiers, beside a Network panel and rows of hyperparameters that say "Leaky ReLU: α (alpha)"."""
     network = Network([Dense(3, 4), Activation("tanh"), Dense(4, 4), Activation("leaky_relu", alpha=0.2),
                        Dense(4, 4), Activation("tanh"), Dense(4, 2)])
     view.reset(SimpleNamespace(network=network))
     titles = {name: cell.title.text for name, cell in made(view).items()}
-    assert titles["tanh"] == "★ tanh — hyperbolic tangent" and titles["relu"] == "relu — rectifier"
-    assert titles["leaky_relu"] == "★ leaky_relu — leaky rectifier"
+    assert titles["tanh"] == "★ Hyperbolic tangent" and titles["relu"] == "ReLU"
+    assert titles["leaky_relu"] == "★ Leaky ReLU"
+    assert view.function_checks["leaky_relu"].text() == "Leaky ReLU"
+    assert view.function_checks["step"].toolTip().startswith("Plot Unit step (Heaviside) and its derivative")
     # "in hidden layer(s) 2" in English, "в скрытых слоях 1" in Russian: one layer or several, as each language says it
-    assert view.network_label.text() == ("★ The network uses: tanh in hidden layers 1, 3; "
-                                         "leaky_relu (alpha = 0.2) in hidden layer 2")
+    assert view.network_label.text() == ("★ The network uses: Hyperbolic tangent in hidden layers 1, 3; "
+                                         "Leaky ReLU: α (alpha) = 0.2 in hidden layer 2")
     from app import i18n
 
     i18n.set_language("en")  # as the app starts: a switch from here on retranslates
     try:
         i18n.set_language("ru")
-        assert view.network_label.text() == ("★ В сети: tanh в скрытых слоях 1, 3; "
-                                             "leaky_relu (alpha = 0,2) в скрытом слое 2")
+        assert view.network_label.text() == ("★ В сети: Гиперболический тангенс в скрытых слоях 1, 3; "
+                                             "Leaky ReLU: α (alpha) = 0,2 в скрытом слое 2")
+        assert view.function_checks["sigmoid"].text() == "Логистическая сигмоида"
+        assert view.cells["tanh"].title.text == "★ Гиперболический тангенс"
+        assert view.function_checks["tanh"].toolTip().startswith(
+            "Построить функцию «Гиперболический тангенс» и её производную")
     finally:
         i18n.set_language("en")
 
@@ -224,7 +232,7 @@ def test_lab_3_shows_the_view_first_with_its_functions_and_the_sigmoid_network_s
     qtbot.waitUntil(lambda: "sigmoid" in view.used, timeout=20_000)  # the lab's deep sigmoid network is built
     assert view.used == {"sigmoid": [(number, {}) for number in range(1, 7)]}
     assert list(made(view)) == spec.options["functions"]
-    assert view.cells["sigmoid"].title.text == "★ sigmoid — logistic"
+    assert view.cells["sigmoid"].title.text == "★ Logistic sigmoid"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

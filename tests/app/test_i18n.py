@@ -34,6 +34,8 @@ ALLOWED_WORDS = {
     "Plane", "Multi", "Gaussian", "Smith", "cs231n", "Enter",
     # the scores of regression, as both languages write them
     "RMSE",
+    # the Latin name of a function, which the Russian names keep: "Знак (signum)"
+    "signum",
 }
 
 
