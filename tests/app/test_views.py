@@ -959,6 +959,38 @@ def test_the_step_axis_fits_the_steps_of_a_run_that_ended_or_is_shown_ended(qtbo
     assert box.viewRange()[0] == pytest.approx([0.0, last + END_MARGIN_PIXELS * box.viewPixelSize()[0]])
 
 
+def test_in_the_window_the_step_axis_grows_while_a_run_trains_or_pauses_and_fits_it_once_it_ended(
+        open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=3))
+    view = next(view for view in window.views if isinstance(view, LossView))
+    window.resize(1200, 800)
+    window.show()
+    window.start_page.show_views(view)
+    box = view.loss_plot.getViewBox()
+
+    def x_range():
+        view.refresh()  # drawn as when shown: the axis has followed the steps
+        return box.viewRange()[0]
+
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    last = window.steps_done
+    assert round_up(last) > 1.1 * last, "a run whose end leaves room on a growing axis"
+    assert x_range() == pytest.approx([0.0, last + END_MARGIN_PIXELS * box.viewPixelSize()[0]])
+
+    window.step_epoch()  # trains on from where the run ended, and pauses after an epoch
+    # paused, its worker waiting (the weights at rest, which Check gradients waits for)
+    qtbot.waitUntil(lambda: window.steps_done > last and window.check_gradients_action.isEnabled(), timeout=10_000)
+    assert window.state == "paused"
+    qtbot.waitUntil(lambda: view.newest_step == window.steps_done, timeout=5000)
+    assert x_range() == pytest.approx([0.0, round_up(window.steps_done)]), "paused, the run goes on"
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop_action.trigger()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert x_range() == pytest.approx([0.0, window.steps_done + END_MARGIN_PIXELS * box.viewPixelSize()[0]])
+
+
 def test_the_step_axis_of_a_short_run_ticks_whole_steps_only(qtbot, runs):
     """Lab 4's few steps, or a run not yet started: the steps axis spanned 0 to 2 (or 0 to 1) with ticks at 0.5
     and 1.5, between steps."""
