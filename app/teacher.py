@@ -297,7 +297,9 @@ def unreadable_text(problem: labs.UnreadableResult) -> str:
     template = UNREADABLE_RESULTS.get(problem.kind)
     if template is None:
         return str(problem)
-    return QCoreApplication.translate("ResultsDialog", template).replace("%1", problem.detail)
+    # The system's reason in the window's language: Python words it in English only.
+    detail = os_error_reason(problem.os_error) if problem.os_error is not None else problem.detail
+    return QCoreApplication.translate("ResultsDialog", template).replace("%1", detail)
 
 
 def listed(names: tuple) -> str:

@@ -1017,11 +1017,13 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
 class UnreadableResult(ValueError):
     """A file that is not a readable lab result. ``kind`` says why ("unreadable", "not_json",
     "not_result", "version", "incomplete", "invalid") for a translated message; ``detail`` is what the
-    message quotes (the system's reason, the version found, the field missing, what is invalid), or ""."""
+    message quotes (the system's reason, the version found, the field missing, what is invalid), or "";
+    ``os_error`` is the system's refusal of an "unreadable" one, for a window to word its reason in its language
+    (``detail`` is always English)."""
 
-    def __init__(self, message: str, kind: str, detail: str = ""):
+    def __init__(self, message: str, kind: str, detail: str = "", os_error: OSError | None = None):
         super().__init__(message)
-        self.kind, self.detail = kind, detail
+        self.kind, self.detail, self.os_error = kind, detail, os_error
 
 
 def read_result(path) -> LabResult:
@@ -1031,7 +1033,7 @@ def read_result(path) -> LabResult:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UnreadableResult(f"cannot read {path.name}: {reason}", "unreadable", reason) from None
+        raise UnreadableResult(f"cannot read {path.name}: {reason}", "unreadable", reason, error) from None
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise UnreadableResult(f"{path.name} is not a JSON file", "not_json") from None
     if not isinstance(raw, dict) or raw.get("format") != RESULT_FORMAT:
@@ -1148,7 +1150,7 @@ def collect_results(folder) -> ResultsTable:
     for sub_folder, error in unreadable:
         reason = error.strerror or str(error)
         name = _in_folder(sub_folder, folder) + "/"
-        problems.append((name, UnreadableResult(f"cannot read {name}: {reason}", "unreadable", reason)))
+        problems.append((name, UnreadableResult(f"cannot read {name}: {reason}", "unreadable", reason, error)))
     results = []
     for path in paths:
         try:

@@ -372,6 +372,29 @@ def test_a_results_folder_that_cannot_be_read_is_said_so_in_the_dialog(qtbot, tm
     assert dialog.table.rowCount() == 0 and not dialog.save_button.isEnabled()
 
 
+def test_a_result_file_that_cannot_be_read_says_why_in_the_dialog_s_language(qtbot, tmp_path, monkeypatch):
+    """The Russian dialog listed "anna.json: файл не читается (Permission denied)": the system's reason stayed
+    English."""
+    (tmp_path / "anna.json").write_text("{}", encoding="utf-8")
+    read_text = labs.Path.read_text
+
+    def refused(path, *args, **kwargs):
+        if path.name == "anna.json":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(labs.Path, "read_text", refused)
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        dialog = ResultsDialog(str(tmp_path))
+        qtbot.addWidget(dialog)
+        summary = dialog.summary.text()
+    finally:
+        i18n.set_language("en")
+    assert "• anna.json: файл не читается (нет прав доступа)" in summary
+
+
 def test_a_results_folder_pasted_with_quotes_or_typed_with_a_tilde_is_read(qtbot, tmp_path, monkeypatch):
     """Windows' "Copy as path" gives "C:\\…\\results" in quotes, and the dialog said it was not a folder."""
     from tests.core.test_labs import student_run
