@@ -442,7 +442,7 @@ def lab_check_command(args) -> int:
             if folder.resolve() not in seen:  # a pack and one of its labs, both given
                 seen.add(folder.resolve())
                 folders.append(folder)
-    broken = problems = 0
+    broken = problems = warned = 0
     for folder in folders:
         print(folder / "lab.json")
         lab, found = labs.check_lab(folder)
@@ -450,8 +450,13 @@ def lab_check_command(args) -> int:
             print(f"  {labs.problem_text(problem)}")
         if not found:  # the version the teacher's results table shows of the results made with it
             print(f"  no problems (lab version {labs.short_fingerprint(lab.fingerprint)})")
+        # What a lab that opens shows wrongly: the window offers it, so it does not fail the check.
+        warnings = labs.lab_warnings(lab) if lab is not None else []
+        for warning in warnings:
+            print(f"  warning: {labs.problem_text(warning)}")
         broken += bool(found)
         problems += len(found)
+        warned += len(warnings)
     checked = f"{len(folders)} lab{'s' if len(folders) != 1 else ''} checked"
     if broken:
         print(f"{checked}: {broken} with problems ({problems} in all), {len(folders) - broken} without. "
@@ -459,6 +464,9 @@ def lab_check_command(args) -> int:
               "where there is one.")
     else:
         print(f"{checked}: no problems.")
+    if warned:
+        print(f"{warned} warning{'s' if warned > 1 else ''}: a lab with a warning opens, but shows the students what "
+              "the warning says; fix it before handing the labs out.")
     return EXIT_FAILED if broken else EXIT_OK
 
 

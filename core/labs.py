@@ -376,6 +376,14 @@ LAB_PROBLEMS = {
 }
 """What is wrong, in English, by :attr:`LabProblem.what`; ``{…}`` are its :attr:`LabProblem.values`."""
 
+LAB_WARNINGS = {
+    "number shared": "{others} in the same folder {verb} number {number} too: the students see two labs numbered "
+                     "{number}; give each lab a number of its own (its folder's name and its number)",
+    "untranslated": "no {language} text, though the lab's {where} {verb} given in {language}: the {language} lesson "
+                    "and results table show the English {english}",
+}
+"""What :func:`lab_warnings` finds, in English (``mlp-workbench lab check`` says it; the window offers such a lab)."""
+
 SETTING_NAMES = {
     "name": "run name", "data": "data", "data.dataset": "data set", "data.options": "data set options",
     "data.options.n_samples": "examples", "data.options.noise": "noise", "data.options.seed": "data seed",
@@ -457,7 +465,7 @@ def problem_text(problem: LabProblem, translate=_english, config_words=english_c
     elif problem.what is None:
         what = problem.values["reason"]
     else:
-        what = translate(LAB_PROBLEMS[problem.what]).format(**problem.values)
+        what = translate({**LAB_PROBLEMS, **LAB_WARNINGS}[problem.what]).format(**problem.values)
     return f"{', '.join(where)}: {what}" if where else what
 
 
@@ -522,6 +530,37 @@ def check_lab(folder) -> tuple[Lab | None, list[LabProblem]]:
     return Lab(id=raw["id"], number=number, title=texts["title"], summary=texts["summary"],
                lectures=tuple(lectures), views=views, locked=paths["locked"], hidden=paths["hidden"], goal=goal,
                variants=tuple(variants), folder=folder, fingerprint=lab_fingerprint(raw, goal)), problems
+
+
+LANGUAGE_NAMES = {"ru": "Russian"}
+"""The languages of :data:`~core.languages.LANGUAGES` other than English, as a warning names them."""
+
+
+def lab_warnings(lab: Lab) -> list[LabProblem]:
+    """What a valid ``lab`` shows its students wrongly, though it opens (worded by :func:`problem_text` from
+    :data:`LAB_WARNINGS`): another lab of its folder with its number (students see two "4." labs), and a title
+    without a language the lab is written in elsewhere (the English title in the Russian lesson)."""
+    warnings = []
+    others = [folder.name for folder in _lab_folders_in(lab.folder.parent)
+              if LAB_ID.match(folder.name) and folder.name[:2] == lab.id[:2] and folder.name != lab.id]
+    if others:
+        warnings.append(LabProblem((), "number shared", {
+            "others": ", ".join(others), "verb": "has" if len(others) == 1 else "have", "number": lab.number}))
+    texts = [((("field", "title"),), lab.title), ((("field", "summary"),), lab.summary)]
+    texts += [((("variant", repr(variant.name)), ("field", "title")), variant.title) for variant in lab.variants]
+    for language in LANGUAGES[1:]:
+        where = [place[-1][1] if len(place) == 1 else "variant titles" for place, text in texts if language in text]
+        where += [f"task sheet sheet.{language}.md"] if (lab.folder / f"sheet.{language}.md").is_file() else []
+        where = list(dict.fromkeys(where))
+        if not where:
+            continue
+        where_text = " and ".join(filter(None, (", ".join(where[:-1]), where[-1])))
+        for place, text in texts:
+            if language not in text:
+                warnings.append(LabProblem(place, "untranslated", {
+                    "language": LANGUAGE_NAMES[language], "where": where_text,
+                    "verb": "is" if len(where) == 1 else "are", "english": repr(text["en"])}))
+    return warnings
 
 
 def _read_lab_json(folder: Path, add) -> dict | None:

@@ -448,6 +448,40 @@ def test_lab_check_passes_good_labs_and_refuses_what_is_no_lab(tmp_path, capsys)
         assert code == 2 and lines == [] and words in error and "Traceback" not in error, error
 
 
+def test_lab_check_warns_of_two_labs_of_one_number_and_of_a_title_left_in_english(tmp_path, capsys):
+    """A teacher's 04-my-xnor beside 04-xnor: the students saw two labs numbered 4, and lab check said nothing; nor
+    of a variant with no Russian title, whose English the Russian lesson showed ("8 hidden neurons")."""
+    from core import labs
+
+    def my_xnor(raw):
+        raw["id"] = "04-my-xnor"
+        del raw["variants"][1]["title"]["ru"]
+
+    xnor = copied_lab(tmp_path, "04-xnor")
+    mine = copied_lab(tmp_path / "copy", "04-xnor", my_xnor).rename(tmp_path / "04-my-xnor")
+    english = labs.load("04-xnor").variants[1].title["en"]
+    code, lines, _ = check_labs(capsys, tmp_path)
+    assert code == 0, "the labs open: warnings do not fail the check"
+    version = labs.short_fingerprint(labs.read_lab(mine).fingerprint)
+    assert lines == [
+        str(mine / "lab.json"),
+        f"  no problems (lab version {version})",
+        "  warning: 04-xnor in the same folder has number 4 too: the students see two labs numbered 4; give each "
+        "lab a number of its own (its folder's name and its number)",
+        f"  warning: variant 'trained', title: no Russian text, though the lab's title, summary, variant titles and "
+        f"task sheet sheet.ru.md are given in Russian: the Russian lesson and results table show the English "
+        f"{english!r}",
+        str(xnor / "lab.json"),
+        f"  no problems (lab version {labs.short_fingerprint(labs.load('04-xnor').fingerprint)})",
+        "  warning: 04-my-xnor in the same folder has number 4 too: the students see two labs numbered 4; give each "
+        "lab a number of its own (its folder's name and its number)",
+        "2 labs checked: no problems.",
+        "3 warnings: a lab with a warning opens, but shows the students what the warning says; fix it before "
+        "handing the labs out."]
+    code, lines, _ = check_labs(capsys, mine)
+    assert "04-xnor in the same folder has number 4 too" in lines[2], "one lab checked is compared with its folder's"
+
+
 def test_data_fetch_of_data_that_are_the_users_own_says_where_they_come_from():
     for name, words in (("csv", "your own file, nothing to fetch"), ("my_digits", "you draw and label")):
         result = cli("data", "fetch", name)
