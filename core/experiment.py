@@ -35,6 +35,13 @@ def load_data(config: run_config.RunConfig, progress=None):
     return datasets.load(data.dataset, progress=progress, **options)
 
 
+def has_validation_data(config: run_config.RunConfig) -> bool:
+    """Whether a run of ``config`` is scored on validation examples (:func:`core.datasets.has_validation_data`, with
+    the options :func:`load_data` loads with): a goal on validation data is out of its reach otherwise."""
+    options = {"validation_split": config.data.validation_split, **config.data.options}
+    return datasets.has_validation_data(config.data.dataset, options)
+
+
 def target_scaling(config: run_config.RunConfig) -> str | None:
     """The scaling of the regression targets that :func:`load_data` gives a run of ``config`` ("standardize",
     "unit"): its data options', else ``data.target_scaling``, "default" being its data set's own (the loader's);

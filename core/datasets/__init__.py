@@ -27,12 +27,12 @@ import numpy as np
 from core.datasets import (digits, mnist, user_digits, tabular, toys, toy_regression,  # noqa: F401  isort: skip
                            csv_import)
 from core.datasets.csv_import import load_csv
-from core.datasets.dataset import DATASETS, Dataset, Scaler
+from core.datasets.dataset import DATASETS, DEFAULT_VALIDATION_SPLIT, Dataset, Scaler
 from core.datasets.locations import cache_folder, data_folder
 from core.datasets.mnist import DatasetUnavailableError, DownloadError
 
 __all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "GENERATED_PLANES", "NOISY_TRUTH_TABLES",
-           "READ_FROM_FILES", "Scaler", "cache_folder", "data_folder", "is_truth_table", "load", "load_csv", "names",
+           "READ_FROM_FILES", "Scaler", "cache_folder", "data_folder", "has_validation_data", "is_truth_table", "load", "load_csv", "names",
            "takes_features", "without_examples"]
 
 READ_FROM_FILES = ("mnist", "fashion_mnist", "my_digits", "csv")
@@ -54,6 +54,13 @@ def is_truth_table(name: str, options: dict) -> bool:
     """Whether the data set ``name`` with ``options`` is the four corners of XOR's or XNOR's truth table, no cloud
     around them (:mod:`core.datasets.tabular`): all the data there are, evaluated on themselves."""
     return name in NOISY_TRUTH_TABLES and options.get("n_samples", 4) == 4 and not options.get("noise", 0)
+
+
+def has_validation_data(name: str, options: dict) -> bool:
+    """Whether the data set ``name`` loaded with ``options`` has validation examples, known without loading it: a
+    truth table always (its four points: :func:`is_truth_table`), any other data set unless its
+    ``validation_split`` is 0 (:mod:`core.datasets.dataset` holds none out then)."""
+    return is_truth_table(name, options) or options.get("validation_split", DEFAULT_VALIDATION_SPLIT) > 0
 
 
 def takes_features(name: str, options: dict) -> bool:

@@ -2975,6 +2975,10 @@ epoch mean
         <translation>CSV-файла {name} нет рядом с lab.json: скопируйте его в папку лабораторной</translation>
     </message>
     <message>
+        <source>{metric} is scored on validation data, and its validation split of 0 holds none out: no result can reach the goal; give the variant a validation split, or set the goal on train_ or test_</source>
+        <translation>{metric} считается на валидационных данных, а при доле валидации 0 их нет: цели не достигнет ни один результат; задайте варианту долю валидации или поставьте цель на train_ или test_</translation>
+    </message>
+    <message>
         <source>unknown hyperparameter {got}; {component} takes {names}</source>
         <translation>неизвестный гиперпараметр {got}; у {component} есть {names}</translation>
     </message>

@@ -321,6 +321,30 @@ def test_an_accuracy_goal_written_as_a_percentage_is_a_problem_not_a_goal_no_stu
     assert labs.check_lab(fine)[1] == [], "a loss has no such bound"
 
 
+def test_a_goal_on_validation_data_a_variant_holds_none_of_is_a_problem_but_not_on_a_truth_table(tmp_path):
+    """A variant with validation split 0 under a val_accuracy goal: lab check passed a goal no result could reach.
+    XNOR's truth table is scored on its four points whatever the split: its goal stays reachable."""
+    def without_validation(raw):
+        second = json.loads(json.dumps(raw["variants"][0]))
+        raw["variants"][0]["config"]["data"]["validation_split"] = 0
+        second["name"] = "no_validation"
+        second["config"]["data"].setdefault("options", {})["validation_split"] = 0
+        raw["variants"].append(second)
+
+    folder = copied_lab(tmp_path, "01-perceptron", without_validation)
+    names = [lab("01-perceptron").variants[0].name, "no_validation"]
+    assert [labs.problem_text(found) for found in labs.check_lab(folder)[1]] == [
+        f"variant {name!r}, goal: val_accuracy is scored on validation data, and its validation split of 0 holds none "
+        "out: no result can reach the goal; give the variant a validation split, or set the goal on train_ or test_"
+        for name in names]
+    xnor = mutate_xnor(tmp_path, lambda raw: [variant["config"]["data"].update(validation_split=0)
+                                              for variant in raw["variants"]])
+    assert labs.check_lab(xnor)[1] == []
+    on_training = copied_lab(tmp_path / "train", "01-perceptron", lambda raw: (
+        without_validation(raw), raw.update(goal={"metric": "train_accuracy", "at_least": 0.9})))
+    assert labs.check_lab(on_training)[1] == []
+
+
 def test_a_variants_csv_file_named_without_a_folder_is_the_one_beside_its_lab_json(tmp_path, monkeypatch):
     """A teacher's lab on a CSV file kept beside lab.json ("path": "xor.csv", which lab pack copies with the lab)
     did not open: the file was looked for in the folder the app was started in."""
