@@ -482,10 +482,20 @@ class ResultsDialog(QDialog):
             heading = self.table.horizontalHeader().sectionSizeHint(column)  # never cut: "Цель достигнута" was
             self.table.setColumnWidth(column, max(heading, min(self.table.columnWidth(column), width)))
         counted = [index for index, latest in enumerate(table.latest) if latest]
+        # Only results with a goal (the installed lab's; the file's where it is not judged here) count where goals
+        # are spoken of: a variant without one was counted among those that missed it, or among goals not checked.
+        with_goal = [index for index in counted if table.results[index].goal is not None]
         # A verdict not judged here is only what its file says: it is not counted as reached.
-        met = sum(table.results[index].goal_met is True and not table.unjudged[index] for index in counted)
-        unjudged = sum(bool(table.unjudged[index]) for index in counted)
-        text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(counted))).replace("%2", str(met))
+        met = sum(table.results[index].goal_met is True and not table.unjudged[index] for index in with_goal)
+        unjudged = sum(bool(table.unjudged[index]) for index in with_goal)
+        if len(with_goal) == len(counted):
+            text = self.tr("%1 results; %2 reached their goal.").replace("%1", str(len(counted))) \
+                .replace("%2", str(met))
+        elif with_goal:
+            text = self.tr("%1 results; %2 of them have a goal, and %3 reached it.").replace("%1", str(len(counted))) \
+                .replace("%2", str(len(with_goal))).replace("%3", str(met))
+        else:
+            text = self.tr("%1 results, none with a goal to reach.").replace("%1", str(len(counted)))
         if len(counted) < len(table.results):
             text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
                                   "(greyed out, not counted).").replace("%1", str(len(table.results) - len(counted)))

@@ -5535,6 +5535,14 @@ epoch mean
         <translation>Результатов: %1; цели достигли: %2.</translation>
     </message>
     <message>
+        <source>%1 results; %2 of them have a goal, and %3 reached it.</source>
+        <translation>Результатов: %1, из них с целью: %2; цели достигли: %3.</translation>
+    </message>
+    <message>
+        <source>%1 results, none with a goal to reach.</source>
+        <translation>Результатов: %1, ни у одного нет цели.</translation>
+    </message>
+    <message>
         <source>Results replaced by a later export of the same student and lab variant: %1 (greyed out, not counted).</source>
         <translation>Результатов, заменённых более поздним экспортом того же студента и варианта работы: %1 (показаны серым, не учитываются).</translation>
     </message>

@@ -618,6 +618,33 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
         assert dialog.table.columnViewportPosition(column) + dialog.table.columnWidth(column) <= viewport, name
 
 
+def test_the_teachers_summary_counts_only_results_with_a_goal_where_it_speaks_of_goals(qtbot, tmp_path):
+    """A lab without a goal (lab 2), collected with others: its results were counted among those that missed their
+    goal, and, of a lab not installed here, among the goals not checked."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    perceptron = labs.load("01-perceptron")
+    for student in ("Anna", "Boris", "Kirill", "Lena"):
+        labs.export_result(tmp_path / f"{student}.json", perceptron, "perceptron", config, history,
+                           {**metrics, "val_accuracy": 0.95}, student=student)
+    no_goal = {"goal": None, "goal_met": None, "lab_fingerprint": None}
+    for student, change in (("Boris", {**no_goal, "lab": "02-gd-sgd-minibatch", "variant": "mini_batch"}),
+                            ("Kirill", {**no_goal, "lab": "13-my-lab"}), ("Lena", {"lab": "13-my-lab"})):
+        record = json.loads((tmp_path / f"{student}.json").read_text(encoding="utf-8"))
+        (tmp_path / f"{student}.json").write_text(json.dumps({**record, **change}), encoding="utf-8")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    lines = dialog.summary.text().splitlines()
+    assert lines[0] == "4 results; 2 of them have a goal, and 1 reached it."
+    assert lines[1].startswith("Goals not checked, of a lab or variant not installed here: 1 (not counted as "
+                               "reached).")
+    for student in ("Anna", "Lena"):
+        (tmp_path / f"{student}.json").unlink()
+    assert dialog.read_folder() is not None
+    assert dialog.summary.text() == "2 results, none with a goal to reach."
+
+
 def test_the_teachers_table_says_how_to_check_the_goals_of_a_lab_not_installed_here(qtbot, tmp_path):
     """A teacher's own lab, collected on a computer without the class's lab pack: every row said "not checked: lab
     not installed here", and nothing said how to have them checked."""
