@@ -24,7 +24,7 @@ from app.file_dialogs import ask_save_path
 from app.lab_problems import broken_labs_text, lab_problem_text, setting_name
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
-from app.teacher import LabControls, ResultsDialog
+from app.teacher import LabControls, ResultsDialog, last_results_folder
 from core import events, labs
 from core.languages import text_in
 
@@ -553,7 +553,7 @@ class LabController(QObject):
             self.export_result(path if path.lower().endswith(".json") else path + ".json", student)
 
     def collect_dialog(self) -> ResultsDialog:
-        dialog = ResultsDialog(parent=self.window)
+        dialog = ResultsDialog(last_results_folder(), parent=self.window)  # read again: files may have come since
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -41,6 +41,8 @@ class Settings:
     """The class name of the view or tool shown last ("LossView"), or "" for the first."""
     recent_files: list[str] = field(default_factory=list)
     """The configurations and models last opened or saved, newest first (see :mod:`app.recent_files`)."""
+    results_folder: str = ""
+    """The folder of result files Collect results last read (:mod:`app.teacher`), which it opens on again."""
 
 
 def path():

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app import settings
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
 from app.lab_problems import setting_name
@@ -338,6 +339,19 @@ class TwoLineHeader(QHeaderView):
         return QSize(size.width() - metrics.horizontalAdvance(text) + narrowest, size.height() + metrics.lineSpacing())
 
 
+def last_results_folder() -> str:
+    """The folder Collect results last read, where it still is (a memory stick taken out is not offered), or ""."""
+    folder = settings.load().results_folder
+    return folder if folder and Path(folder).is_dir() else ""
+
+
+def remember_results_folder(folder: Path) -> None:
+    """Keep ``folder`` for the next Collect results: the teacher collecting each week browsed to it every time."""
+    saved = settings.load()  # the other settings as they are now: the window may have changed them
+    saved.results_folder = str(folder)
+    settings.save(saved)
+
+
 class ResultsDialog(QDialog):
     """Collect results: read every student's result file in a folder, show them as a table, save a CSV."""
 
@@ -429,7 +443,8 @@ class ResultsDialog(QDialog):
         if folder:
             try:
                 # Windows' "Copy as path" quotes it; a Linux teacher types ~ for the home folder.
-                table = labs.collect_results(Path(folder.strip('"')).expanduser())
+                path = Path(folder.strip('"')).expanduser().absolute()
+                table = labs.collect_results(path)
             except ValueError:
                 problem = self.tr("“%1” is not a folder.").replace("%1", folder)
             except OSError as error:
@@ -443,6 +458,7 @@ class ResultsDialog(QDialog):
             self.save_button.setEnabled(False)
             return None
         self._show(table)
+        remember_results_folder(path)
         return table
 
     def _show(self, table: labs.ResultsTable) -> None:

@@ -372,6 +372,29 @@ def test_a_results_folder_that_cannot_be_read_is_said_so_in_the_dialog(qtbot, tm
     assert dialog.table.rowCount() == 0 and not dialog.save_button.isEnabled()
 
 
+def test_collect_results_opens_again_on_the_folder_it_last_read(window, qtbot, tmp_path, monkeypatch):
+    """A teacher collecting each week browsed to the results folder every time: the dialog forgot it."""
+    from tests.core.test_labs import student_run
+
+    monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path / "user"))
+    config, history, metrics = student_run("Anna")
+    results = tmp_path / "week 1"
+    labs.export_result(results / "anna.json", labs.load("01-perceptron"), "perceptron", config, history, metrics,
+                       student="Anna")
+    first = window.labs.collect_dialog()
+    assert first.folder.text() == "", "nothing read yet"
+    first.folder.setText(str(results))
+    first.read_folder()
+    first.close()
+    again = window.labs.collect_dialog()
+    assert again.folder.text() == str(results) and again.table.rowCount() == 1, "offered, and read again"
+    again.close()
+    shutil.rmtree(results)  # a memory stick taken out
+    gone = window.labs.collect_dialog()
+    assert gone.folder.text() == ""
+    gone.close()
+
+
 def test_a_result_file_that_cannot_be_read_says_why_in_the_dialog_s_language(qtbot, tmp_path, monkeypatch):
     """The Russian dialog listed "anna.json: файл не читается (Permission denied)": the system's reason stayed
     English."""
