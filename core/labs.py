@@ -382,6 +382,10 @@ LAB_PROBLEMS = {
 LAB_WARNINGS = {
     "number shared": "{others} in the same folder {verb} number {number} too: the students see two labs numbered "
                      "{number}; give each lab a number of its own (its folder's name and its number)",
+    "number shared with shipped": "the shipped {others} {verb} number {number} too, and MLP Workbench offers the "
+                                  "shipped labs this pack has none of by name beside its own: the students see two "
+                                  "labs numbered {number}; to hand this lab out in the place of {first}, name its "
+                                  "folder and id {first}, or give it a number of its own",
     "untranslated": "no {language} text, though the lab's {where} {verb} given in {language}: the {language} lesson "
                     "and results table show the English {english}",
 }
@@ -546,14 +550,23 @@ LANGUAGE_NAMES = {"ru": "Russian"}
 
 def lab_warnings(lab: Lab) -> list[LabProblem]:
     """What a valid ``lab`` shows its students wrongly, though it opens (worded by :func:`problem_text` from
-    :data:`LAB_WARNINGS`): another lab of its folder with its number (students see two "4." labs), and a title
+    :data:`LAB_WARNINGS`): another lab of its folder with its number (students see two "4." labs), or in a lab
+    pack's ``labs/`` a shipped lab with its number that the pack does not replace by name, and a title
     without a language the lab is written in elsewhere (the English title in the Russian lesson)."""
     warnings = []
-    others = [folder.name for folder in _lab_folders_in(lab.folder.parent)
-              if LAB_ID.match(folder.name) and folder.name[:2] == lab.id[:2] and folder.name != lab.id]
+    beside = [folder.name for folder in _lab_folders_in(lab.folder.parent) if LAB_ID.match(folder.name)]
+    others = [name for name in beside if name[:2] == lab.id[:2] and name != lab.id]
     if others:
         warnings.append(LabProblem((), "number shared", {
             "others": ", ".join(others), "verb": "has" if len(others) == 1 else "have", "number": lab.number}))
+    # A pack's labs/ comes before the shipped labs (lab_folders): a shipped lab it has none of by name is offered too.
+    in_a_pack = lab.folder.parent.name == "labs" and lab.folder.parent.resolve() != SHIPPED_LABS.resolve()
+    shipped = [folder.name for folder in _lab_folders_in(SHIPPED_LABS)
+               if in_a_pack and folder.name[:2] == lab.id[:2] and folder.name not in beside]
+    if shipped:
+        warnings.append(LabProblem((), "number shared with shipped", {
+            "others": ", ".join(shipped), "verb": "has" if len(shipped) == 1 else "have", "number": lab.number,
+            "first": shipped[0]}))
     texts = [((("field", "title"),), lab.title), ((("field", "summary"),), lab.summary)]
     texts += [((("variant", repr(variant.name)), ("field", "title")), variant.title) for variant in lab.variants]
     for language in LANGUAGES[1:]:

@@ -482,6 +482,25 @@ def test_lab_check_warns_of_two_labs_of_one_number_and_of_a_title_left_in_englis
     assert "04-xnor in the same folder has number 4 too" in lines[2], "one lab checked is compared with its folder's"
 
 
+def test_lab_check_of_a_pack_warns_of_a_lab_numbered_as_a_shipped_lab_the_pack_does_not_replace(tmp_path, capsys):
+    """The pack's 04-xnor renamed 04-my-xnor: the window offered the shipped 04-xnor beside it, two labs numbered 4."""
+    from core import labs
+
+    (tmp_path / "pack" / "labs").mkdir(parents=True)
+    copied_lab(tmp_path / "copy", "04-xnor", lambda raw: raw.update(id="04-my-xnor")).rename(
+        tmp_path / "pack" / "labs" / "04-my-xnor")
+    code, lines, _ = check_labs(capsys, tmp_path / "pack")
+    assert code == 0 and lines[2] == (
+        "  warning: the shipped 04-xnor has number 4 too, and MLP Workbench offers the shipped labs this pack has "
+        "none of by name beside its own: the students see two labs numbered 4; to hand this lab out in the place of "
+        "04-xnor, name its folder and id 04-xnor, or give it a number of its own")
+    copied_lab(tmp_path / "pack" / "labs", "04-xnor")
+    code, lines, _ = check_labs(capsys, tmp_path / "pack")
+    assert [line for line in lines if "shipped" in line and "warning" in line] == [], "the pack's 04-xnor replaces it"
+    assert sum("04-xnor in the same folder has number 4 too" in line for line in lines) == 1
+    assert labs.lab_warnings(labs.load("04-xnor")) == [], "a shipped lab is not compared with itself"
+
+
 def test_data_fetch_of_data_that_are_the_users_own_says_where_they_come_from():
     for name, words in (("csv", "your own file, nothing to fetch"), ("my_digits", "you draw and label")):
         result = cli("data", "fetch", name)
