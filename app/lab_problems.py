@@ -69,11 +69,15 @@ LAB_PROBLEMS = {
     "goal variant": QT_TRANSLATE_NOOP("LabProblems", "variant {variant} is not one of: {variants}"),
     "no csv": QT_TRANSLATE_NOOP("LabProblems", "the CSV file {name} is not beside lab.json: copy it into the lab's "
                                                "folder"),
-    "goal without validation data": QT_TRANSLATE_NOOP("LabProblems", "{metric} is scored on validation data, and its "
+    "goal without val data": QT_TRANSLATE_NOOP("LabProblems", "{metric} is scored on validation data, and its "
                                                                      "validation split of 0 holds none out: no result "
                                                                      "can reach the goal; give the variant a "
                                                                      "validation split, or set the goal on train_ or "
                                                                      "test_"),
+    "goal without test data": QT_TRANSLATE_NOOP("LabProblems", "{metric} is scored on test data, and its test split of "
+                                                               "0 holds none out: no result can reach the goal; give "
+                                                               "the variant a test split, or set the goal on train_ or "
+                                                               "val_"),
     "unknown hyperparameter": QT_TRANSLATE_NOOP("LabProblems", "unknown hyperparameter {got}; {component} takes "
                                                                "{names}"),
     "no english": QT_TRANSLATE_NOOP("LabProblems", 'must be an object with an English text under "en", got {value}'),

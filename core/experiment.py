@@ -35,11 +35,11 @@ def load_data(config: run_config.RunConfig, progress=None):
     return datasets.load(data.dataset, progress=progress, **options)
 
 
-def has_validation_data(config: run_config.RunConfig) -> bool:
-    """Whether a run of ``config`` is scored on validation examples (:func:`core.datasets.has_validation_data`, with
-    the options :func:`load_data` loads with): a goal on validation data is out of its reach otherwise."""
+def scored_splits(config: run_config.RunConfig) -> tuple[str, ...]:
+    """The splits a run of ``config`` is scored on (:func:`core.datasets.scored_splits`, with the options
+    :func:`load_data` loads with): a goal on another split is out of its reach."""
     options = {"validation_split": config.data.validation_split, **config.data.options}
-    return datasets.has_validation_data(config.data.dataset, options)
+    return datasets.scored_splits(config.data.dataset, options)
 
 
 def target_scaling(config: run_config.RunConfig) -> str | None:

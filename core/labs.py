@@ -65,7 +65,7 @@ from core import activations, surfaces
 from core import config as run_config
 from core._checks import check_number
 from core.datasets.locations import shared_data_folder
-from core.experiment import Experiment, build_network, data_key, has_validation_data, load_data, network_widths
+from core.experiment import Experiment, build_network, data_key, load_data, network_widths, scored_splits
 from core.languages import LANGUAGES, TEXT_PROBLEMS, text_in, text_problem
 from core.model_io import write_text_atomically
 from core.trainer import TrainingControl, evaluate
@@ -371,9 +371,11 @@ LAB_PROBLEMS = {
     "goal fraction": "{name} of an accuracy is a fraction from 0 to 1 (0.95 for 95 %), got {value}",
     "goal variant": "variant {variant} is not one of: {variants}",
     "no csv": "the CSV file {name} is not beside lab.json: copy it into the lab's folder",
-    "goal without validation data": "{metric} is scored on validation data, and its validation split of 0 holds none "
+    "goal without val data": "{metric} is scored on validation data, and its validation split of 0 holds none "
                                     "out: no result can reach the goal; give the variant a validation split, or set "
                                     "the goal on train_ or test_",
+    "goal without test data": "{metric} is scored on test data, and its test split of 0 holds none out: no result "
+                              "can reach the goal; give the variant a test split, or set the goal on train_ or val_",
     "unknown hyperparameter": "unknown hyperparameter {got}; {component} takes {names}",
     **TEXT_PROBLEMS,
 }
@@ -531,10 +533,11 @@ def check_lab(folder) -> tuple[Lab | None, list[LabProblem]]:
     views = _check_views(raw["views"], raw, add) if "views" in raw else ()
     paths = {name: _check_paths(raw[name], configs, name, add) for name in ("locked", "hidden") if name in raw}
     goal = _check_goal(raw["goal"], variant_names, add) if "goal" in raw else None
-    if goal is not None and goal.split == "val":  # a validation split of 0 holds nothing out: no result reaches it
+    if goal is not None and goal.split != "train":  # a split of 0 holds nothing out: no result reaches the goal
         for variant in variants:
-            if variant is not None and goal.applies_to(variant.name) and not has_validation_data(variant.config):
-                add((("variant", repr(variant.name)), ("field", "goal")), "goal without validation data",
+            if variant is not None and goal.applies_to(variant.name) and goal.split not in scored_splits(
+                    variant.config):
+                add((("variant", repr(variant.name)), ("field", "goal")), f"goal without {goal.split} data",
                     metric=goal.metric)
     _check_sheets(folder, add)
     if problems:

@@ -27,13 +27,13 @@ import numpy as np
 from core.datasets import (digits, mnist, user_digits, tabular, toys, toy_regression,  # noqa: F401  isort: skip
                            csv_import)
 from core.datasets.csv_import import load_csv
-from core.datasets.dataset import DATASETS, DEFAULT_VALIDATION_SPLIT, Dataset, Scaler
+from core.datasets.dataset import DATASETS, DEFAULT_TEST_SPLIT, DEFAULT_VALIDATION_SPLIT, Dataset, Scaler
 from core.datasets.locations import cache_folder, data_folder
 from core.datasets.mnist import DatasetUnavailableError, DownloadError
 
 __all__ = ["DATASETS", "Dataset", "DatasetUnavailableError", "DownloadError", "GENERATED_PLANES", "NOISY_TRUTH_TABLES",
-           "READ_FROM_FILES", "Scaler", "cache_folder", "data_folder", "has_validation_data", "is_truth_table", "load", "load_csv", "names",
-           "takes_features", "without_examples"]
+           "READ_FROM_FILES", "Scaler", "cache_folder", "data_folder", "is_truth_table", "load", "load_csv", "names",
+           "scored_splits", "takes_features", "without_examples"]
 
 READ_FROM_FILES = ("mnist", "fashion_mnist", "my_digits", "csv")
 """The data sets read from files: downloaded, drawn on the canvas, the user's own. The others are embedded in the
@@ -56,11 +56,17 @@ def is_truth_table(name: str, options: dict) -> bool:
     return name in NOISY_TRUTH_TABLES and options.get("n_samples", 4) == 4 and not options.get("noise", 0)
 
 
-def has_validation_data(name: str, options: dict) -> bool:
-    """Whether the data set ``name`` loaded with ``options`` has validation examples, known without loading it: a
-    truth table always (its four points: :func:`is_truth_table`), any other data set unless its
-    ``validation_split`` is 0 (:mod:`core.datasets.dataset` holds none out then)."""
-    return is_truth_table(name, options) or options.get("validation_split", DEFAULT_VALIDATION_SPLIT) > 0
+def scored_splits(name: str, options: dict) -> tuple[str, ...]:
+    """The splits ("train", "val", "test") that have examples in the data set ``name`` loaded with ``options``,
+    known without loading it: a truth table has all three (its four points: :func:`is_truth_table`); any other data
+    set no validation examples when its ``validation_split`` is 0, and no test examples when its ``test_split`` is
+    (:mod:`core.datasets.dataset` holds none out then; a data set with a test set of its own takes no
+    ``test_split``)."""
+    if is_truth_table(name, options):
+        return "train", "val", "test"
+    held_out = (("val", "validation_split", DEFAULT_VALIDATION_SPLIT), ("test", "test_split", DEFAULT_TEST_SPLIT))
+    # Only a 0 holds none out: a value the loader refuses ("0.1" as text) is said when the data are loaded.
+    return ("train",) + tuple(split for split, option, default in held_out if options.get(option, default) != 0)
 
 
 def takes_features(name: str, options: dict) -> bool:

@@ -2979,6 +2979,10 @@ epoch mean
         <translation>{metric} считается на валидационных данных, а при доле валидации 0 их нет: цели не достигнет ни один результат; задайте варианту долю валидации или поставьте цель на train_ или test_</translation>
     </message>
     <message>
+        <source>{metric} is scored on test data, and its test split of 0 holds none out: no result can reach the goal; give the variant a test split, or set the goal on train_ or val_</source>
+        <translation>{metric} считается на тестовых данных, а при доле теста 0 их нет: цели не достигнет ни один результат; задайте варианту долю теста или поставьте цель на train_ или val_</translation>
+    </message>
+    <message>
         <source>unknown hyperparameter {got}; {component} takes {names}</source>
         <translation>неизвестный гиперпараметр {got}; у {component} есть {names}</translation>
     </message>

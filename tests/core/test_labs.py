@@ -322,8 +322,9 @@ def test_an_accuracy_goal_written_as_a_percentage_is_a_problem_not_a_goal_no_stu
 
 
 def test_a_goal_on_validation_data_a_variant_holds_none_of_is_a_problem_but_not_on_a_truth_table(tmp_path):
-    """A variant with validation split 0 under a val_accuracy goal: lab check passed a goal no result could reach.
-    XNOR's truth table is scored on its four points whatever the split: its goal stays reachable."""
+    """A variant with validation split 0 under a val_accuracy goal: lab check passed a goal no result could reach (so
+    too a test split of 0 under a test goal). XNOR's truth table is scored on its four points whatever the split: its
+    goal stays reachable."""
     def without_validation(raw):
         second = json.loads(json.dumps(raw["variants"][0]))
         raw["variants"][0]["config"]["data"]["validation_split"] = 0
@@ -343,6 +344,15 @@ def test_a_goal_on_validation_data_a_variant_holds_none_of_is_a_problem_but_not_
     on_training = copied_lab(tmp_path / "train", "01-perceptron", lambda raw: (
         without_validation(raw), raw.update(goal={"metric": "train_accuracy", "at_least": 0.9})))
     assert labs.check_lab(on_training)[1] == []
+    as_text = copied_lab(tmp_path / "text", "01-perceptron", lambda raw: raw["variants"][0]["config"]["data"].update(
+        options={"validation_split": "0"}))
+    assert labs.check_lab(as_text)[1] == [], "a value the loader refuses is said when the lab opens, not a crash here"
+    without_test = copied_lab(tmp_path / "test", "01-perceptron", lambda raw: (
+        raw["variants"][0]["config"]["data"].setdefault("options", {}).update(test_split=0),
+        raw.update(goal={"metric": "test_accuracy", "at_least": 0.9})))
+    assert [labs.problem_text(found) for found in labs.check_lab(without_test)[1]] == [
+        f"variant {names[0]!r}, goal: test_accuracy is scored on test data, and its test split of 0 holds none out: no "
+        "result can reach the goal; give the variant a test split, or set the goal on train_ or val_"]
 
 
 def test_a_variants_csv_file_named_without_a_folder_is_the_one_beside_its_lab_json(tmp_path, monkeypatch):
