@@ -583,7 +583,8 @@ def lab_warnings(lab: Lab) -> list[LabProblem]:
             if language not in text:
                 warnings.append(LabProblem(place, "untranslated", {
                     "language": LANGUAGE_NAMES[language], "where": where_text,
-                    "verb": "is" if len(where) == 1 else "are", "english": repr(text["en"])}))
+                    "verb": "are" if len(where) > 1 or where == ["variant titles"] else "is",
+                    "english": repr(text["en"])}))
     return warnings
 
 

@@ -355,6 +355,23 @@ def test_a_goal_on_validation_data_a_variant_holds_none_of_is_a_problem_but_not_
         "result can reach the goal; give the variant a test split, or set the goal on train_ or val_"]
 
 
+def test_a_title_with_no_russian_text_is_warned_of_only_where_the_lab_is_written_in_russian_elsewhere(tmp_path):
+    def only_variant_titles_in_russian(raw):
+        for text in (raw["title"], raw["summary"]):
+            del text["ru"]
+
+    english = copied_lab(tmp_path / "en", "04-xnor", lambda raw: [
+        text.pop("ru") for text in (raw["title"], raw["summary"], *(variant["title"] for variant in raw["variants"]))])
+    (english / "sheet.ru.md").unlink()
+    assert labs.lab_warnings(labs.read_lab(english)) == [], "a lab in English only is not asked for Russian"
+    folder = copied_lab(tmp_path / "ru", "04-xnor", only_variant_titles_in_russian)
+    (folder / "sheet.ru.md").unlink()
+    assert [labs.problem_text(warning) for warning in labs.lab_warnings(labs.read_lab(folder))] == [
+        f"{name}: no Russian text, though the lab's variant titles are given in Russian: the Russian lesson and "
+        f"results table show the English {text['en']!r}"
+        for name, text in (("title", lab("04-xnor").title), ("summary", lab("04-xnor").summary))]
+
+
 def test_a_variants_csv_file_named_without_a_folder_is_the_one_beside_its_lab_json(tmp_path, monkeypatch):
     """A teacher's lab on a CSV file kept beside lab.json ("path": "xor.csv", which lab pack copies with the lab)
     did not open: the file was looked for in the folder the app was started in."""
