@@ -70,10 +70,9 @@ LAB_PROBLEMS = {
     "no csv": QT_TRANSLATE_NOOP("LabProblems", "the CSV file {name} is not beside lab.json: copy it into the lab's "
                                                "folder"),
     "goal without val data": QT_TRANSLATE_NOOP("LabProblems", "{metric} is scored on validation data, and its "
-                                                                     "validation split of 0 holds none out: no result "
-                                                                     "can reach the goal; give the variant a "
-                                                                     "validation split, or set the goal on train_ or "
-                                                                     "test_"),
+                                                              "validation split of 0 holds none out: no result can "
+                                                              "reach the goal; give the variant a validation split, "
+                                                              "or set the goal on train_ or test_"),
     "goal without test data": QT_TRANSLATE_NOOP("LabProblems", "{metric} is scored on test data, and its test split of "
                                                                "0 holds none out: no result can reach the goal; give "
                                                                "the variant a test split, or set the goal on train_ or "

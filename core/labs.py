@@ -37,7 +37,9 @@ into an :class:`~core.experiment.Experiment` with its hand-set weights in place,
 :class:`LabProblem`), not only the first, and :func:`read_lab` raises them as an :class:`InvalidLabError`.
 :func:`problem_text` words a problem for a teacher ("variant 'adam', optimiser: unknown hyperparameter
 'lrr'; …"): in English for ``mlp-workbench lab check``, in the window's language when the window lists the labs
-it cannot use. A valid lab's :attr:`Lab.fingerprint` (:func:`lab_fingerprint`) is its version.
+it cannot use. A valid lab's :attr:`Lab.fingerprint` (:func:`lab_fingerprint`) is its version. :func:`lab_warnings`
+names what a lab that opens shows its students wrongly (two labs numbered 4, a title left in English in a Russian
+lab): ``mlp-workbench lab check`` says it as warnings.
 
 **Teacher mode.** :func:`export_result` writes a student's result (configuration, curves, final
 metrics, whether the goal was met and whether locked fields were left alone, the lab's version) as one JSON file;
@@ -372,8 +374,8 @@ LAB_PROBLEMS = {
     "goal variant": "variant {variant} is not one of: {variants}",
     "no csv": "the CSV file {name} is not beside lab.json: copy it into the lab's folder",
     "goal without val data": "{metric} is scored on validation data, and its validation split of 0 holds none "
-                                    "out: no result can reach the goal; give the variant a validation split, or set "
-                                    "the goal on train_ or test_",
+                             "out: no result can reach the goal; give the variant a validation split, or set the "
+                             "goal on train_ or test_",
     "goal without test data": "{metric} is scored on test data, and its test split of 0 holds none out: no result "
                               "can reach the goal; give the variant a test split, or set the goal on train_ or val_",
     "unknown hyperparameter": "unknown hyperparameter {got}; {component} takes {names}",
@@ -419,8 +421,9 @@ lab's problem ("optimiser", not "optimizer.name options") and the locked setting
 class LabProblem:
     """One thing wrong with a lab, for :func:`problem_text` to word: ``place`` is where, from the lab down —
     ``(kind, value)`` pairs, kinds of :data:`PLACES` or ``("setting", path)``; ``what`` a key of
-    :data:`LAB_PROBLEMS` and ``values`` its template's values, as text (``what`` None: ``values["reason"]``, the
-    engine's English, as it is). A variant's configuration problem is its ``config_error`` instead."""
+    :data:`LAB_PROBLEMS` (or, of a lab that opens, of :data:`LAB_WARNINGS`) and ``values`` its template's values, as
+    text (``what`` None: ``values["reason"]``, the engine's English, as it is). A variant's configuration problem is
+    its ``config_error`` instead."""
 
     place: tuple
     what: str | None = None
