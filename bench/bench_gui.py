@@ -64,7 +64,7 @@ from app import background, training_process  # noqa: E402
 
 background.let_idle_blas_threads_sleep()  # as ``mlp-workbench`` does before NumPy loads
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402
 
@@ -169,9 +169,13 @@ def open_window(config, timeout: float = 120.0):
 
 
 def close(window) -> weakref.ref:
-    """Close the window as a user would; the weak reference returned tells whether it is freed
-    once the caller has dropped it (see :func:`freed`)."""
+    """Close the window as a user would, and delete it as ``mlp-workbench`` does once its event loop ends; the weak
+    reference returned tells whether it is freed once the caller has dropped it (see :func:`freed`). A closed window
+    left to PySide's clean-up at the interpreter's exit was taken apart when Python could no longer run the
+    overrides its plots call, and the benchmark's process ended with a segmentation fault."""
     window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return weakref.ref(window)
 
 
