@@ -383,40 +383,47 @@ def lab_pack_command(args) -> int:
     # The pack is written, but a lab in it will not be offered as edited: lab check's exit 1, so that a script
     # does not hand it out; not 2, which says nothing was done because of what was typed.
     damaged = {error.file.parent.name for error in pack.damaged_install}
-    for error, copied in pack.passed_over:
-        _print_lab_problems(error)
+    copied = {error.file: was_copied for error, was_copied in pack.passed_over}
+
+    def not_copied(error) -> str:
         lab_id = error.file.parent.name
-        print(f"  not copied: the shipped {lab_id} was copied into {labs_folder} instead" if copied else
-              f"  not copied, and the installed {lab_id} is damaged (see below): the pack has none" if lab_id in damaged
-              else f"  not copied, and no lab {lab_id} is shipped: the pack has none")
-    if pack.passed_over:
-        count, source = len(pack.passed_over), pack.passed_over[0][0].file.parent.parent
-        many, copies = count > 1, sum(copied for _, copied in pack.passed_over)
+        if copied[error.file]:
+            return f"not copied: the shipped {lab_id} was copied into {labs_folder} instead"
+        if lab_id in damaged:
+            return f"not copied, and the installed {lab_id} is damaged (see below): the pack has none"
+        return f"not copied, and no lab {lab_id} is shipped: the pack has none"
+
+    def passed_over(count: int, many: bool) -> str:
+        source, copies = pack.passed_over[0][0].file.parent.parent, sum(copied.values())
         delete = f" delete from {labs_folder} the shipped lab{'s' if copies > 1 else ''} copied instead," if copies \
             else ""
-        print(f"{count} lab{'s' if many else ''} of the lab pack MLP_WORKBENCH_DATA names {'have' if many else 'has'} "
-              f"problems and {'were' if many else 'was'} not copied. To pack {'them' if many else 'it'} as edited, fix "
-              f"{'them' if many else 'it'} (mlp-workbench lab check {shell_quoted(source)}),{delete} and run lab pack "
-              "again.")
-    for error in pack.problems:
-        _print_lab_problems(error)
-    if pack.problems:
-        count = len(pack.problems)
-        print(f"{count} lab{'s' if count > 1 else ''} kept in the pack {'have' if count > 1 else 'has'} problems: on "
-              "the lab computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
-              f"{'them' if count > 1 else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), "
-              "or delete a lab's folder and run lab pack again to get the shipped one.")
-    for error in pack.damaged_install:
-        _print_lab_problems(error)
-    if pack.damaged_install:
-        from core import labs
+        return (f"{count} lab{'s' if many else ''} of the lab pack MLP_WORKBENCH_DATA names "
+                f"{'have' if many else 'has'} problems and {'were' if many else 'was'} not copied. To pack "
+                f"{'them' if many else 'it'} as edited, fix {'them' if many else 'it'} (mlp-workbench lab check "
+                f"{shell_quoted(source)}),{delete} and run lab pack again.")
 
-        count = len(pack.damaged_install)
-        many = count > 1
-        print(f"{count} lab{'s' if many else ''} installed with MLP Workbench (in {labs.SHIPPED_LABS}) "
-              f"{'are' if many else 'is'} damaged (the files there have changed), so this pack could not take "
-              f"{'them' if many else 'it'} from there. Reinstall MLP Workbench, then run lab pack again.")
+    _report_labs_with_problems([error for error, _ in pack.passed_over], passed_over, not_copied)
+    _report_labs_with_problems(pack.problems, lambda count, many: (
+        f"{count} lab{'s' if many else ''} kept in the pack {'have' if many else 'has'} problems: on the lab "
+        "computers MLP Workbench offers the shipped lab of its number instead, where there is one. Fix "
+        f"{'them' if many else 'it'} and check again (mlp-workbench lab check {shell_quoted(labs_folder)}), or "
+        "delete a lab's folder and run lab pack again to get the shipped one."))
+    _report_labs_with_problems(pack.damaged_install, lambda count, many: (
+        f"{count} lab{'s' if many else ''} installed with MLP Workbench (in {labs.SHIPPED_LABS}) "
+        f"{'are' if many else 'is'} damaged (the files there have changed), so this pack could not take "
+        f"{'them' if many else 'it'} from there. Reinstall MLP Workbench, then run lab pack again."))
     return EXIT_FAILED
+
+
+def _report_labs_with_problems(errors, summary, what_became=None) -> None:
+    """Each lab's problems as lab check lists them (and ``what_became(error)`` of it), then ``summary(count, many)``
+    once for them all; nothing where ``errors`` is empty."""
+    for error in errors:
+        _print_lab_problems(error)
+        if what_became is not None:
+            print(f"  {what_became(error)}")
+    if errors:
+        print(summary(len(errors), len(errors) > 1))
 
 
 def _print_lab_problems(error) -> None:
