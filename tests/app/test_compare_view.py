@@ -43,6 +43,13 @@ def race_to_the_end(qtbot, view):
     qtbot.waitUntil(lambda: not view.running, timeout=60_000)
 
 
+def start_a_race_that_runs_on(qtbot, view):
+    """Start a race long enough never to end on its own here, and wait until every contender has taken a step."""
+    view.epochs.setValue(50)
+    view.start_button.click()
+    qtbot.waitUntil(lambda: bool(view.summary) and min(steps_done(view)) > 0, timeout=60_000)
+
+
 def steps_done(view):
     return [summary.steps for summary in view.summary]
 
@@ -139,9 +146,7 @@ def test_the_x_axis_switches_between_steps_epochs_and_own_time(qtbot, view):
 
 
 def test_pausing_holds_every_contender_at_the_same_step(qtbot, view):
-    view.epochs.setValue(50)  # long enough never to end on its own here
-    view.start_button.click()
-    qtbot.waitUntil(lambda: bool(view.summary) and min(steps_done(view)) > 0, timeout=60_000)
+    start_a_race_that_runs_on(qtbot, view)
     with qtbot.waitSignal(view.session.paused, timeout=10_000):
         view.pause_button.click()
     held = steps_done(view)
@@ -287,9 +292,7 @@ def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_r
 
 def test_the_status_says_how_the_race_ended_stopped_or_every_contender_diverged(qtbot, view):
     # "The race is over." followed a Stop, and a race whose every contender diverged, its plots left empty.
-    view.epochs.setValue(50)  # long enough never to end on its own here
-    view.start_button.click()
-    qtbot.waitUntil(lambda: bool(view.summary) and min(steps_done(view)) > 0, timeout=60_000)
+    start_a_race_that_runs_on(qtbot, view)
     with qtbot.waitSignal(view.session.ended, timeout=10_000):
         view.stop_button.click()
     assert view.status.text() == "The race was stopped; the curves and the table show it up to then."
