@@ -82,7 +82,8 @@ def main(argv=None) -> int:
                                                              noise=0.05)}
     for name, options in augmenters.items():
         augment = Augmenter((28, 28), **options)
-        print(f"augmentation ({name}), batch of 128: {median_ms(lambda: augment(batch), max(repeats // 10, 5)):6.2f} ms")
+        milliseconds = median_ms(lambda: augment(batch), max(repeats // 10, 5))
+        print(f"augmentation ({name}), batch of 128: {milliseconds:6.2f} ms")
     return 1 if missed else 0
 
 

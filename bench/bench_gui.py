@@ -416,7 +416,8 @@ def plot_buffer_points(window) -> tuple[int, int]:
     found = []
     for view in [*window.views, *window.tools]:
         for value in vars(view).values():
-            items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else (value,)
+            items = value.values() if isinstance(value, dict) \
+                else value if isinstance(value, (list, tuple)) else (value,)
             found += [item for item in items if isinstance(item, DecimatingSeries)]
     return sum(map(len, found)), sum(series.capacity for series in found)
 
@@ -603,7 +604,8 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
         ("event-loop lag the GUI thread spent working (not waiting for a core or the interpreter lock), p99", "ms",
          percentile(working, 99)),
         ("event-loop lag the GUI thread spent working, max", "ms", max(working)),
-        ("throughput in the window / headless with every BLAS thread", "%", 100 * result.ratio(in_app_label, all_label)),
+        ("throughput in the window / headless with every BLAS thread", "%",
+         100 * result.ratio(in_app_label, all_label)),
         ("throughput in the window / headless with one BLAS thread", "%", 100 * result.ratio(in_app_label, one_label)),
         ("frames drawn per second, slowest view drawn from every batch", "fps", min(tab.fps for tab in per_batch)),
         ("RSS after the first tenth of the digits run", "MB", held["baseline"]),
@@ -627,13 +629,14 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
                     "headless rounds included")
     result.notes = [
         f"tour: {run['dataset']} ({run['n_train']:,} training samples), {run['network']}, {run['optimizer']}, batch "
-        f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every {TICK_MS} ms; "
-        f"{threads}",
+        f"{run['batch_size']}; {len(tabs)} tabs shown for {plan.seconds_per_tab:g} s each; lag timer every "
+        f"{TICK_MS} ms; {threads}",
         *([run["note"]] if run["note"] else []),
         *(tab.line() for tab in tabs),
         f"views drawn from every batch: {', '.join(PER_BATCH_VIEWS)}; the others change with each inspection "
         "(every 0.4 s)",
-        f"memory: {held['epochs']} epochs on the 8×8 digits in {held['seconds']:.1f} s, {held['switches']} tab switches",
+        f"memory: {held['epochs']} epochs on the 8×8 digits in {held['seconds']:.1f} s, "
+        f"{held['switches']} tab switches",
         f"closed windows freed: {'yes' if run['freed'] else 'NO (a closed window stays in memory)'}",
         f"load average (1 min): {load_before:.2f} at the start, {machine.load_average():.2f} at the end, "
         f"{os.cpu_count()} logical cores",
@@ -641,7 +644,8 @@ def measure(quick: bool = False, say=lambda message: None) -> WorkloadResult:
     result.targets = [
         Target("longest event-loop block while training", max(lateness), MAX_LAG_MS, False, " ms"),
         Target("p99 event-loop lag while training", percentile(lateness, 99), P99_LAG_MS, False, " ms"),
-        Target("throughput in the window / headless engine (its faster BLAS setting)", throughput, MIN_THROUGHPUT_PERCENT, True, " %"),
+        Target("throughput in the window / headless engine (its faster BLAS setting)", throughput,
+               MIN_THROUGHPUT_PERCENT, True, " %"),
         Target("frames drawn per second (views drawn from every batch)", min(tab.fps for tab in per_batch), MIN_FPS,
                True, " fps"),
         Target(f"RSS change over {held['epochs']} epochs on the digits", memory_drift, MAX_DRIFT_PERCENT, False, " %"),

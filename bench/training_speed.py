@@ -49,7 +49,8 @@ def mnist_epochs(plan: Plan, batch_size: int, progress=None) -> WorkloadResult:
                f"reports their mean; {plan.rounds} round(s), contenders alternating"])
     torch_bound = 1.1 if batch_size == 128 else 1.0
     result.targets = [
-        Target(f"batch {batch_size}: faster than PyTorch fused Adam by", result.ratio(c.TORCH_FUSED), torch_bound, True),
+        Target(f"batch {batch_size}: faster than PyTorch fused Adam by", result.ratio(c.TORCH_FUSED), torch_bound,
+               True),
         Target(f"batch {batch_size}: faster than scikit-learn float64 by", result.ratio(c.SKLEARN_64), 3.5, True),
         Target(f"batch {batch_size}: engine time / matmul floor", 1.0 / result.ratio(c.FLOOR), 1.6, False),
     ]

@@ -308,8 +308,8 @@ class ConfigError:
     given (``got``); a component's hyperparameter that is not a number, or not one of its names,
     the same with a rule of ``_checks.VALUE_RULES`` ("adam betas", "pair", got "y"; a flag's is the rule
     :data:`FILE_RULES` gives); another value the rule of :data:`PROBLEMS` it breaks, and its bound: what a
-    window needs to word the ``message`` in its own language. Without a rule (a component's check that names none) the ``message`` is the
-    engine's English.
+    window needs to word the ``message`` in its own language. Without a rule (a component's check that names
+    none) the ``message`` is the engine's English.
     """
 
     field: str

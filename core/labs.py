@@ -24,7 +24,8 @@ A lab is a folder ``resources/labs/<NN-slug>/`` (``NN`` its number) holding
   ``views`` are names from :data:`VIEWS` (a bare name, or an object with options). ``locked``
   and ``hidden`` are dotted paths into the run configuration: a locked field's control is shown
   but disabled, a hidden one's is not shown; a path through ``network.hidden`` (a list) names that
-  field of every layer, and a path covers every field below it (:meth:`Lab.locks`, :meth:`Lab.hides`). ``variants`` are the runs the lab compares (the first opens by default);
+  field of every layer, and a path covers every field below it (:meth:`Lab.locks`, :meth:`Lab.hides`).
+  ``variants`` are the runs the lab compares (the first opens by default);
   ``weights`` hand-set parameters by their network names (``layer<i>.W``/``layer<i>.b``, ``i``
   counting every layer: Dense, activation, batch norm, dropout), over the seeded initialisation.
 * ``sheet.en.md``, ``sheet.ru.md`` — the task sheets: formulas, what to do, what to look for.

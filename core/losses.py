@@ -280,7 +280,8 @@ class SoftmaxCrossEntropy(Loss):
     def _compiled_forward(self, output, target) -> tuple[float, np.ndarray] | None:
         """(loss, predictions) through the compiled kernel, the gradient cached; None when it is not
         compiled for this output or only the NumPy path can tell what is wrong with the input."""
-        if not (isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES and output.ndim == 2 and output.shape[0] > 0 and output.shape[1] >= 2
+        if not (isinstance(output, np.ndarray) and output.dtype in COMPILED_DTYPES and output.ndim == 2
+                and output.shape[0] > 0 and output.shape[1] >= 2
                 and output.flags.c_contiguous and output.flags.writeable
                 and isinstance(target, np.ndarray) and target.dtype.kind in "iu"
                 and target.shape == output.shape[:1]):
@@ -378,7 +379,8 @@ class MeanSquaredError(Loss):
         single_output_shape = n_outputs == 1 and (target.ndim == 1 or (target.ndim == 2 and target.shape[1] == 1))
         if not (single_output_shape or (target.ndim == 2 and target.shape[1] == n_outputs)):
             allowed = f"(N, {n_outputs})" + (" or (N,)" if n_outputs == 1 else "")
-            raise ValueError(f"{self.name} targets must have shape {allowed} for {n_outputs} output(s), got {target.shape}")
+            raise ValueError(f"{self.name} targets must have shape {allowed} for {n_outputs} output(s), "
+                             f"got {target.shape}")
         if not np.all(np.isfinite(target)):
             raise ValueError(f"{self.name} targets contain NaN or infinite values")
         return target

@@ -211,7 +211,8 @@ class RowPlan:
         values = np.zeros(end, network.dtype)
         return cls(parameters, np.array(steps, np.int64).reshape(-1, 7), np.array(alphas, network.dtype), values,
                    np.zeros(max((step[1] for step in steps), default=0), np.int64),
-                   values[outputs].reshape(1, -1), None if probabilities is None else values[probabilities].reshape(1, -1),
+                   values[outputs].reshape(1, -1),
+                   None if probabilities is None else values[probabilities].reshape(1, -1),
                    compiled(row_forward_kernel))
 
     def run(self, X: np.ndarray) -> bool:
@@ -345,7 +346,8 @@ class Network:
         X = np.asarray(X)
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
             raise ValueError(f"the network takes inputs of shape (N, {self.n_inputs}), got {X.shape}")
-        if X.dtype.kind not in "iufc":  # np.issubdtype(dtype, np.number), without its µs: the canvas calls this per move
+        # np.issubdtype(dtype, np.number), without its microseconds: the canvas calls this on every move.
+        if X.dtype.kind not in "iufc":
             raise ValueError(f"inputs must be numbers, got dtype {X.dtype}")
         X = np.ascontiguousarray(X, dtype=self.dtype)
         if not self._all_finite(X):

@@ -254,7 +254,8 @@ class Optimizer:
                                  "in place as one flat run of numbers), got a strided view")
             if not isinstance(grad, np.ndarray) or grad.shape != param.shape or grad.dtype != param.dtype:
                 got = f"{grad.dtype} {grad.shape}" if isinstance(grad, np.ndarray) else repr(grad)
-                raise ValueError(f"{self.name}: gradient {i} must be {param.dtype} {param.shape} like its parameter, got {got}")
+                raise ValueError(f"{self.name}: gradient {i} must be {param.dtype} {param.shape} like its parameter, "
+                                 f"got {got}")
         if self._built_for:
             given = [(p.shape, p.dtype) for p in params]
             if given != self._built_for:

@@ -13,8 +13,8 @@ a different order, mixes the optimiser's effect with luck. A :class:`Race` remov
 The contenders run *interleaved* in one thread, one batch of each in turn, rather than one process
 per contender on the machine's two cores. ``python -m bench.bench_race --processes`` measured
 both (four optimisers on the digits, one BLAS thread as in the app, two cores shared with other
-work; medians of repeated, alternating runs). Over 10 epochs (7 repeats) the interleaved race took 0.99× the wall-clock time of
-the four solo runs one after the other (1.01× their CPU time); one process per contender took
+work; medians of repeated, alternating runs). Over 10 epochs (7 repeats) the interleaved race took 0.99× the
+wall-clock time of the four solo runs one after the other (1.01× their CPU time); one process per contender took
 2.12× (2.28×) when forked and 21× (27×) when spawned. Over 60 epochs (3 repeats): race 1.00× the CPU time,
 forked processes 1.19×, spawned 4.4×, and no wall-clock gain for the processes either. Spawning
 re-imports NumPy, scikit-learn and the engine in every process (about 2 s of CPU each), every

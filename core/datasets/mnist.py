@@ -356,7 +356,8 @@ def load_idx_dataset(source: IdxSource, folder=None, *, download_allowed: bool =
     return make_dataset(source.name, "multiclass", flat["train_images"], arrays["train_labels"],
                         X_test=flat["test_images"], y_test=arrays["test_labels"],
                         class_names=source.class_names, image_shape=IMAGE_SHAPE, pixel_max=PIXEL_MAX,
-                        feature_names=pixel_names(IMAGE_SHAPE), extra_train=extra_train, scaling=scaling, **split_options)
+                        feature_names=pixel_names(IMAGE_SHAPE), extra_train=extra_train, scaling=scaling,
+                        **split_options)
 
 
 @DATASETS.register("mnist")

@@ -10,7 +10,8 @@ from typing import Callable
 import numpy as np
 
 
-def numerical_gradient(f: Callable[[], float] | Callable[[np.ndarray], float], x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+def numerical_gradient(f: Callable[[], float] | Callable[[np.ndarray], float], x: np.ndarray,
+                       eps: float = 1e-6) -> np.ndarray:
     """df/dx of the scalar f by central differences: (f(x + eps·eᵢ) − f(x − eps·eᵢ)) / (2·eps).
 
     ``x`` is perturbed in place, one element at a time, and restored; ``f`` is called as ``f(x)``.

@@ -103,7 +103,8 @@ def test_against_torch():
         "piecewise_linear": torch.clamp(t + 0.5, 0, 1),
     }
     for name, expected in reference.items():
-        np.testing.assert_allclose(activations.create(name).forward(z), expected.numpy(), rtol=1e-12, atol=1e-15, err_msg=name)
+        np.testing.assert_allclose(activations.create(name).forward(z), expected.numpy(), rtol=1e-12, atol=1e-15,
+                                   err_msg=name)
 
 
 def test_backward_overwrites_and_returns_the_callers_array():

@@ -15,7 +15,8 @@ def test_round_trip_through_json_is_lossless():
     config.network.hidden = [LayerConfig(32, "tanh", init="xavier_uniform", dropout=0.2),
                              LayerConfig(16, "leaky_relu", {"alpha": 0.1}, batch_norm=True)]
     config.optimizer.name, config.optimizer.options = "rmsprop", {"lr": 0.01, "alpha": 0.9}
-    config.schedule.name, config.schedule.options, config.schedule.unit = "step", {"step_size": 3, "gamma": 0.5}, "epoch"
+    config.schedule.name, config.schedule.unit = "step", "epoch"
+    config.schedule.options = {"step_size": 3, "gamma": 0.5}
     config.training.patience = 4
     config.data.target_scaling = "unit"
     again = RunConfig.from_json(config.to_json())

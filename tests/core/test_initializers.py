@@ -110,7 +110,8 @@ def test_bad_hyperparameters_raise(name, hp, message):
 @pytest.mark.parametrize(
     "shape, rng, dtype, message",
     [
-        ((3, 0), np.random.default_rng(0), np.float32, r"shape must be a non-empty tuple of positive integers, got \(3, 0\)"),
+        ((3, 0), np.random.default_rng(0), np.float32,
+         r"shape must be a non-empty tuple of positive integers, got \(3, 0\)"),
         ((), np.random.default_rng(0), np.float32, "shape must be a non-empty tuple"),
         ((2.5, 3), np.random.default_rng(0), np.float32, "shape must be"),
         ((3, 3), np.random.RandomState(0), np.float32, "rng must be a numpy.random.Generator, got RandomState"),

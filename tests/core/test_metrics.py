@@ -37,7 +37,8 @@ def test_confusion_matrix_orientation_and_absent_classes():
     np.testing.assert_allclose(precision, [1.0, 1 / 3, 0.0, 0.0])
     np.testing.assert_allclose(recall, [0.5, 1.0, 0.0, 0.0])
     y_true, y_pred = [0, 0, 1, 2], [0, 1, 1, 1]
-    np.testing.assert_allclose(precision, sk.precision_score(y_true, y_pred, average=None, labels=range(4), zero_division=0))
+    np.testing.assert_allclose(precision,
+                               sk.precision_score(y_true, y_pred, average=None, labels=range(4), zero_division=0))
     np.testing.assert_allclose(recall, sk.recall_score(y_true, y_pred, average=None, labels=range(4), zero_division=0))
 
 
@@ -90,13 +91,15 @@ def test_r2_added_batch_by_batch_is_the_r2_of_all_the_examples():
     [
         (lambda: metrics.accuracy([0, 1, 1], [0, 1]), "y_true has 3 labels but y_pred has 2"),
         (lambda: metrics.accuracy([], []), "y_true and y_pred are empty"),
-        (lambda: metrics.accuracy(np.zeros((2, 2)), np.zeros(2)), r"y_true must have shape \(N,\) or \(N, 1\), got \(2, 2\)"),
+        (lambda: metrics.accuracy(np.zeros((2, 2)), np.zeros(2)),
+         r"y_true must have shape \(N,\) or \(N, 1\), got \(2, 2\)"),
         (lambda: metrics.confusion_matrix([0, 3], [0, 1], 3), "y_true label 3 is outside 0…2"),
         (lambda: metrics.confusion_matrix([0, 1], [-1, 1], 3), "y_pred label -1 is outside 0…2"),
         (lambda: metrics.confusion_matrix([0.0, 1.0], [0, 1], 2), "y_true labels must be integers, got dtype float64"),
         (lambda: metrics.confusion_matrix([0, 1], [0, 1], 0), "n_classes must be a positive integer, got 0"),
         (lambda: metrics.precision_recall(np.zeros((2, 3))), r"confusion must be a square matrix, got shape \(2, 3\)"),
-        (lambda: metrics.mean_squared_error(np.zeros((4, 2)), np.zeros((4, 3))), r"y_true shape \(4, 2\) and y_pred shape \(4, 3\) do not match"),
+        (lambda: metrics.mean_squared_error(np.zeros((4, 2)), np.zeros((4, 3))),
+         r"y_true shape \(4, 2\) and y_pred shape \(4, 3\) do not match"),
         (lambda: metrics.r2_score([], []), "y_true and y_pred are empty"),
     ],
 )

@@ -142,7 +142,8 @@ def test_bad_strengths_are_refused(options, message):
 
 def test_batches_of_the_wrong_shape_or_dtype_are_refused():
     augmenter = Augmenter((28, 28), shift=1)
-    with pytest.raises(ValueError, match="needs a float batch of shape \\(B, 784\\) or \\(B, 28, 28\\), got float32 \\(4, 64\\)"):
+    with pytest.raises(ValueError,
+                       match=r"needs a float batch of shape \(B, 784\) or \(B, 28, 28\), got float32 \(4, 64\)"):
         augmenter(np.zeros((4, 64), np.float32))
     with pytest.raises(ValueError, match="got uint8"):
         augmenter(np.zeros((4, 784), np.uint8))

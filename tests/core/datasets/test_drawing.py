@@ -162,7 +162,8 @@ def test_a_scaler_gives_the_models_input_scaling():
     scaler = Scaler.fit(raw, "standardize")
     unit = preprocess_drawing(STROKE_DIGITS["0"], "digits", canvas_size=CANVAS)
     scaled = preprocess_drawing(STROKE_DIGITS["0"], "digits", canvas_size=CANVAS, scaler=scaler)
-    np.testing.assert_allclose(scaled, (unit * 16 - raw.mean(axis=0)) / np.where(raw.std(axis=0) > 0, raw.std(axis=0), 1),
+    spread = np.where(raw.std(axis=0) > 0, raw.std(axis=0), 1)
+    np.testing.assert_allclose(scaled, (unit * 16 - raw.mean(axis=0)) / spread,
                                rtol=1e-4, atol=1e-5)
 
 
@@ -197,7 +198,8 @@ def pen_path(seed, n_strokes=3, points=40):
 def test_a_drawing_growing_point_by_point_gets_exactly_the_rows_of_a_full_preprocessing(target, monkeypatch):
     renders = []
     full_render = drawing._StrokeLayout.render
-    monkeypatch.setattr(drawing._StrokeLayout, "render", lambda layout, lines: renders.append(1) or full_render(layout, lines))
+    monkeypatch.setattr(drawing._StrokeLayout, "render",
+                        lambda layout, lines: renders.append(1) or full_render(layout, lines))
     preprocessor = drawing.DrawingPreprocessor(target, canvas_size=CANVAS)
     strokes = pen_path(0) + STROKE_DIGITS["0"]
     calls = rendered = 0
@@ -214,7 +216,8 @@ def test_a_drawing_growing_point_by_point_gets_exactly_the_rows_of_a_full_prepro
     assert rendered < calls / 2  # most moves stayed inside the drawing's box: only new disks stamped
     # Asked again with nothing new, undone, or cleared: still the full preprocessing's answer.
     np.testing.assert_array_equal(preprocessor(strokes), preprocess_drawing(strokes, target, canvas_size=CANVAS))
-    np.testing.assert_array_equal(preprocessor(strokes[:2]), preprocess_drawing(strokes[:2], target, canvas_size=CANVAS))
+    np.testing.assert_array_equal(preprocessor(strokes[:2]),
+                                  preprocess_drawing(strokes[:2], target, canvas_size=CANVAS))
     assert preprocessor([]) is None
     np.testing.assert_array_equal(preprocessor(strokes[1:3]),
                                   preprocess_drawing(strokes[1:3], target, canvas_size=CANVAS))
