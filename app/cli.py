@@ -74,6 +74,9 @@ def open_gui(config: RunConfig, messages: list[str], fit_loss_to_data: bool = Fa
     from app.i18n import install_startup_language
 
     install_startup_language(application)  # the saved choice, else the system's language
+    from app.combining_marks import mend_tooltips
+
+    mend_tooltips()
     window = MainWindow(config, fit_loss_to_data=fit_loss_to_data)
     if config_file is not None:
         window.opened_from(config_file)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from app import i18n
+from app import combining_marks, i18n
 from app.teacher import goal_text
 from core import labs
 from core.languages import text_in
@@ -194,6 +194,7 @@ class LessonDock(QDockWidget):
         self.sheet.setSearchPaths([str(lab.folder)])  # a sheet's pictures (![…](scheme.png)) lie beside it
         self.sheet.setMarkdown(lab.sheet(language))
         _fit_tables_in_width(self.sheet.document())
+        combining_marks.mend_document(self.sheet.document())
         self._show_goal()
 
     # ------------------------------------------------------------------ goal

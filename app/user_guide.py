@@ -20,7 +20,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCharFo
 from PySide6.QtWidgets import (QApplication, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QSplitter, QStyle,
                                QTextBrowser, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from app import i18n
+from app import combining_marks, i18n
 
 GUIDE_FOLDER = Path(__file__).resolve().parents[1] / "resources" / "guide"
 START = "getting-started"
@@ -225,6 +225,7 @@ class GuideWindow(QWidget):
             self._show_problem(guide_path(self.language), error)
             return
         self.browser.setMarkdown(self.guide.markdown)
+        combining_marks.mend_document(self.browser.document())
         _mark_anchors(self.browser.document(), self.guide.headings)
         self._fill_contents()
         if keep in self.guide.anchors():
