@@ -37,6 +37,10 @@ def _misplaces_marks(font_key: str) -> bool:
     return max(baselines) - min(baselines) > QFontMetricsF(font).ascent() / 2
 
 
+def has_marks(text: str) -> bool:
+    return any(unicodedata.combining(character) for character in text)
+
+
 def mend_tooltips() -> None:
     """Tooltips (plain text, such as the optimisers' formulas) in a font that keeps marks on their letters."""
     font = QToolTip.font()
@@ -49,6 +53,8 @@ def mend_tooltips() -> None:
 def mend_document(document: QTextDocument) -> None:
     """Turn mark positioning off for the text of ``document`` that has combining marks in a font misplacing them
     (call after setting its text; a document's code keeps its font, which places them right)."""
+    if not has_marks(document.toPlainText()):  # the user guide: a walk through its fragments for nothing
+        return
     without_positioning = QTextCharFormat()
     without_positioning.setFontFeatures({MARK_POSITIONING: 0})
     block = document.begin()
@@ -56,8 +62,8 @@ def mend_document(document: QTextDocument) -> None:
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
-            if any(unicodedata.combining(character) for character in fragment.text()) \
-                    and misplaces_marks(fragment.charFormat().font().resolve(document.defaultFont())):
+            font = fragment.charFormat().font().resolve(document.defaultFont())
+            if has_marks(fragment.text()) and misplaces_marks(font):
                 cursor = QTextCursor(document)
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
