@@ -126,12 +126,14 @@ RUN_FIELDS = {
     "parent": ('null or {"run": a run folder\'s name, "epoch": a whole number ≥ 0}', _is_lineage),
     "lab": (model_io.LAB_TAG, model_io.is_lab_tag),
     "target_scaling": ("null or a scaling's name", lambda value: value is None or _is_text(value)),
+    "task": ('null, "classification" or "regression"', lambda value: value in (None, "classification", "regression")),
 }
 """What each field of a run.json that :class:`RunInfo` lists must be, and how to say so: a run.json
 edited by hand, or by another program, must not break the lists that show it."""
 
 RUN_DEFAULTS = {"dataset": "?", "network": "?", "optimizer": "?", "best_metric": None, "best_epoch": None,
-                "epochs_done": 0, "status": "?", "started": "", "parent": None, "lab": None, "target_scaling": None}
+                "epochs_done": 0, "status": "?", "started": "", "parent": None, "lab": None, "target_scaling": None,
+                "task": None}
 """What a run.json without one of :data:`RUN_FIELDS` is read as (its name: the folder's)."""
 
 HISTORY_FIELDS = {
@@ -177,6 +179,7 @@ class RunInfo:
     parent: str | None
     lab: dict | None  # {"lab": id, "variant": name}: the teaching lab its weights were trained in
     target_scaling: str | None  # of the regression targets its losses are of ("standardize"); None: not scaled
+    task: str | None  # its loss's: best_metric is an accuracy for "classification", R² for "regression"
 
     @classmethod
     def read(cls, folder: Path) -> "RunInfo":
@@ -248,6 +251,7 @@ class RunRecorder:
             "optimizer": config.optimizer.name, "status": "running",
             "started": time.strftime("%Y-%m-%d %H:%M:%S"), "pid": os.getpid(),
             "best_metric": None, "best_epoch": None, "epochs_done": 0, "parent": None, "lab": lab,
+            "task": network.loss.task,
         }
         recorded = recorded or {}
         if recorded.get("target_scaler") is not None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from app import palette
 from app.display_names import label
-from app.i18n import format_number
+from app.i18n import format_number, format_percent
 from app.panels.widgets import FlowLayout, breakable
 from app.run_library import of_scaled_targets
 from app.views.base import TranslatedText, View, floating_legend
@@ -52,8 +52,16 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
           "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 
-def format_metric(value) -> str:
-    return "—" if value is None or not math.isfinite(value) else format_number(value, 4)
+def format_metric(value, task: str | None) -> str:
+    """An accuracy in percent (as the status bar and the goals write it), an R² as such; a number of a run
+    recorded before run.json said which, as it is."""
+    if value is None or not math.isfinite(value):
+        return "—"
+    if task == "classification":
+        return format_percent(value)
+    if task == "regression":
+        return f"R² {format_number(value, 4)}"
+    return format_number(value, 4)
 
 
 class RunsView(View):
@@ -333,7 +341,7 @@ class RunsView(View):
             name = parent.name if parent is not None else self.tr("%1 (deleted)").replace("%1", info.parent["run"])
             origin = self.tr("%1 at epoch %2").replace("%1", name).replace("%2", str(info.parent.get("epoch")))
         return [info.name, label("dataset", info.dataset), info.network, label("optimizer", info.optimizer),
-                format_metric(info.best_metric), str(info.epochs_done), info.started,
+                format_metric(info.best_metric, info.task), str(info.epochs_done), info.started,
                 self.tr(STATUS.get(status, status)), origin]
 
     def _status(self, info: runs.RunInfo) -> str:
@@ -515,6 +523,10 @@ class RunsView(View):
         self.plot.clear()
         self.legend.clear()
         self.plot.setLabel("left", self.curve_box.currentText(), color=palette.FOREGROUND)
+        # Empty axes from 0 to 1 did not say how to fill them.
+        self.plot.setTitle("" if self.selected() else self.tr(
+            "Select runs in the list above (Ctrl or Shift for several) to draw their curves here"),
+            color=palette.FOREGROUND)
         # Out of the curves' way: losses end low on the right, accuracies high.
         if self.curve_box.currentData().endswith("loss"):
             self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))

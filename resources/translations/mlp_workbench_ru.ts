@@ -5869,6 +5869,10 @@ epoch mean
         <translation>Нет кривых для %1: история ещё не сохранена или не читается.</translation>
     </message>
     <message>
+        <source>Select runs in the list above (Ctrl or Shift for several) to draw their curves here</source>
+        <translation>Выберите запуски в списке выше (несколько — с Ctrl или Shift), чтобы нарисовать здесь их кривые</translation>
+    </message>
+    <message>
         <source>run</source>
         <translation>запуск</translation>
     </message>

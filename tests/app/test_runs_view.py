@@ -79,7 +79,8 @@ def test_every_window_run_is_saved_and_listed(open_window, qtbot, small_config, 
         ("digits · 16relu · sgd 0.05", "digits", "16", "sgd", "completed", 3)
     row = [view.tree.topLevelItem(0).text(column) for column in range(len(view.columns))]
     assert row[:4] == ["digits · 16relu · sgd 0.05", "8×8 digits", "16", "SGD"]  # the lists' names
-    assert row[4] == f"{info.best_metric:.4f}" and row[5] == "3" and row[7] == "completed"
+    assert info.task == "classification" and row[4] == f"{100 * info.best_metric:.1f} %"  # as the status bar writes it
+    assert row[5] == "3" and row[7] == "completed"
     assert view.tree.topLevelItem(0).font(0).bold(), "the window's current run stands out"
 
 
@@ -189,7 +190,7 @@ def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_cu
     row = view.tree.topLevelItem(0)
     texts = [row.text(column) for column in range(view.tree.columnCount())]
     (info,) = view.runs()
-    assert f"{info.best_metric:.4f}" in texts
+    assert f"{100 * info.best_metric:.1f} %" in texts
     assert "completed" in texts and "8×8 digits" in texts and view.checkpoint_box.currentText() == "epoch 4"
     assert view.curve_box.currentText() == "validation loss"
     try:
@@ -198,7 +199,7 @@ def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_cu
         texts = [row.text(column) for column in range(view.tree.columnCount())]
         assert "завершено" in texts and "completed" not in texts
         assert "Цифры 8×8" in texts and "8×8 digits" not in texts
-        assert f"{info.best_metric:.4f}".replace(".", ",") in texts  # the language's decimal comma
+        assert f"{100 * info.best_metric:.1f} %".replace(".", ",") in texts  # the language's decimal comma
         assert view.checkpoint_box.currentText() == "эпоха 4" and view.selected() == [folder]
         assert view.curve_box.currentText() == "потери на валидации"
     finally:
@@ -655,3 +656,34 @@ def test_the_view_empties_the_trash_of_runs_deleted_long_ago_once(qtbot, small_c
     qtbot.addWidget(view)
     view.refresh_list()
     assert kept.exists() and not expired.exists()
+
+
+def test_the_best_metric_reads_as_an_accuracy_an_r2_or_as_recorded_before_runs_said_which(qtbot, small_config,
+                                                                                          library):
+    # Listed as 0.9514 beside the status bar's "validation accuracy 93.1 %", and an R² the same way.
+    config = quick_config(small_config, "curve", epochs=2)
+    config.data.dataset, config.loss.name = "sine", "mse"
+    regression = recorded_run(config)
+    older = recorded_run(quick_config(small_config, "older", epochs=2))
+    meta = json.loads((older / "run.json").read_text(encoding="utf-8"))
+    del meta["task"]  # a run recorded by an earlier version
+    (older / "run.json").write_text(json.dumps(meta), encoding="utf-8")
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    shown = {info.name: (info, view.item(info.folder).text(4)) for info in view.runs()}
+    curve, r2 = shown["curve"]
+    assert curve.task == "regression" and r2 == f"R² {curve.best_metric:.4f}"
+    before, number = shown["older"]
+    assert before.task is None and number == f"{before.best_metric:.4f}"
+
+
+def test_the_overlay_plot_says_how_to_fill_it_until_a_run_is_selected(qtbot, small_config, library):
+    folder = recorded_run(quick_config(small_config, "run", epochs=2))
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.refresh_list()
+    view.select([])
+    assert view.plot.titleLabel.text.startswith("Select runs in the list above")
+    view.select([folder])
+    assert view.plot.titleLabel.text == "" and len(view.overlaid()) == 1
