@@ -26,7 +26,8 @@ from app.panels import help_texts
 from app.panels.base import number_problem_text
 from app.panels.widgets import NumberEdit, format_number, list_separator, set_help
 from app.spreadsheet_csv import csv_separators
-from app.views.base import DecadeAxis, ExportButtons, TranslatedText, View, cache_pictures, laid_out_legend
+from app.views.base import (DecadeAxis, ExportButtons, GrowingStepAxis, TranslatedText, View, cache_pictures,
+                            laid_out_legend)
 from app.views.compare_view import TABBED_BELOW, ControlsBeside
 from core import optimizers, surfaces
 
@@ -35,6 +36,8 @@ STACKED_BELOW = 560
 """Pixels of width under which the loss plot goes under the surface rather than beside it."""
 MAX_STEPS = 5000
 """Each path stops after this many steps (a path that has not converged by then never will visibly)."""
+FIRST_STEPS_SHOWN = 10
+"""The loss plot's steps axis spans at least this many steps (before the first, it had none)."""
 GRID_RESOLUTION = 160
 CONTOUR_LEVELS = 16
 LOSS_FLOOR = 1e-12
@@ -240,6 +243,9 @@ class PlaygroundView(View):
                                        left=self.tr("E − E_min"), bottom=self.tr("step"))
         self.loss_plot.setLogMode(x=False, y=True)
         self.loss_plot.getAxis("left").setWidth(64)  # room for 10⁻¹² beside the axis title
+        # From 0, in whole steps, growing a few times a decade: the start's one point was drawn on an axis from
+        # −0.4 to 0.4 steps, and every frame moved the axis.
+        self.steps_axis = GrowingStepAxis(self.loss_plot)
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
         # Under both plots, in columns: inside the loss plot, as narrow as a third of the window, it hid the curves.
@@ -537,6 +543,7 @@ class PlaygroundView(View):
     def restart(self) -> None:
         """Every selected method back at the start point, with the learning rates as typed."""
         self.walks = {}
+        self.steps_axis.reset()
         problems = []
         for name in self.selected_methods():
             settings = {"lr": self.rate_edits[name].value()}
@@ -654,6 +661,7 @@ class PlaygroundView(View):
         self.heads.setData(heads_x, heads_y, brush=heads_brush)
         self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
         steps = max((walk.steps for walk in self.walks.values()), default=0)
+        self.steps_axis.follow(max(steps, FIRST_STEPS_SHOWN), True)
         self.step_label.setText(self.tr("step {step}").format(step=steps))
         notes = [*self._problems, *(self._stop_note(name, walk) for name, walk in self.walks.items() if walk.stopped)]
         self.stopped_note.setText("\n".join(notes))

@@ -448,3 +448,18 @@ def test_a_short_log_axis_labels_every_few_powers_of_ten_so_that_none_overlap():
     assert spacing >= MIN_PIXELS_PER_LABEL and 0.0 in labelled[1], "1 stays labelled"
     assert set(range(-8, 3)) == {round(value) for value in labelled[1] + unlabelled[1] if float(value).is_integer()}
     assert axis.tickValues(-2.0, 1.0, 300)[0][1] == [-2.0, -1.0, 0.0, 1.0], "room enough: every power of ten"
+
+
+def test_the_loss_plot_counts_whole_steps_from_0_and_grows_in_round_numbers(qtbot, view):
+    # Before the first step, the start's one point sat on an axis from −0.4 to 0.4 steps.
+    view.set_surface("quadratic")
+    view.restart()
+    qtbot.wait(50)
+    x_range = view.loss_plot.getViewBox().viewRange()[0]
+    assert x_range == pytest.approx([0, 10])
+    assert view.loss_plot.getAxis("bottom").whole_numbers
+    view.step(23)
+    assert view.loss_plot.getViewBox().viewRange()[0] == pytest.approx([0, 30])
+    view.restart()
+    qtbot.wait(50)
+    assert view.loss_plot.getViewBox().viewRange()[0] == pytest.approx([0, 10]), "a new start starts the axis anew"
