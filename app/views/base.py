@@ -336,6 +336,13 @@ MIN_PIXELS_PER_LABEL = 18
 """Pixels between the labels of an upright axis at least: a label is ~11 pixels tall."""
 
 
+def scientific(value: float) -> str:
+    """``value`` written as ``1.5e-04`` (``1e-04`` for 10⁻⁴), to six digits at most: what
+    :func:`app.i18n.as_power_of_ten` writes as 1.5·10⁻⁴, without the noise of a tick's arithmetic."""
+    mantissa, exponent = f"{value:.5e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
+
+
 class Axis(pg.AxisItem):
     """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
 
@@ -363,7 +370,23 @@ class Axis(pg.AxisItem):
         self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
 
     def tickStrings(self, values, scale, spacing):
-        return with_decimal_separator([as_power_of_ten(label) for label in super().tickStrings(values, scale, spacing)])
+        labels = super().tickStrings(values, scale, spacing)
+        # pyqtgraph writes a linear axis' number below 10⁻³ or from 10⁴ up as "%g" does, which turns scientific only
+        # below 10⁻⁴ and from 10⁶ on: a loss axis wrote 0.0001 and 0.00015 above 5·10⁻⁵. One label a power of ten,
+        # all are (but 0, which may be off by a rounding error: 3 · 5·10⁻⁵ - 1.5·10⁻⁴).
+        if not self.logMode and any("e" in label for label in labels):
+            labels = ["0" if abs(value) < abs(spacing) * 1e-6 else scientific(value * scale) for value in values]
+        return with_decimal_separator([as_power_of_ten(label) for label in labels])
+
+    def logTickStrings(self, values, scale, spacing):
+        """Every tick of a logarithmic axis as a power of ten, a tick between decades with its mantissa (10⁻⁴,
+        2·10⁻⁴, 10⁰): pyqtgraph wrote 10⁻⁵ only below 10⁻⁴ and 0.0001, 0.002, 1 above, two ways on one axis."""
+        labels = []
+        for value in values:
+            exponent = math.floor(value)  # 10 ** value itself overflows past 10³⁰⁸, on an axis zoomed out that far
+            mantissa, carried = scientific(10.0 ** (value - exponent) * scale).split("e")
+            labels.append(f"{mantissa}e{exponent + int(carried):+d}")
+        return labels
 
     def tickSpacing(self, minVal, maxVal, size):
         """pyqtgraph's spacing, but on an upright linear axis too short for its labels (the race's

@@ -57,7 +57,8 @@ DIVERGED_COLOUR = "#b71c1c"
 """The status of a contender that diverged (or ended without learning), in the results table."""
 STEP_LOSS_ALPHA = 90
 """Opacity (of 255) of the thin per-step training loss under each contender's moving average."""
-LEFT_AXIS_WIDTH = 56
+LEFT_AXIS_WIDTH = 76
+"""Pixels for a value axis: its title and labels up to 1.5·10⁻⁴ (a linear loss axis')."""
 MAX_LEGEND_COLUMNS = 4
 """Contenders per line of the legend above the plots at most; fewer when that many are wider than the plots."""
 DIVERGENCE_MARK_SIZE, OFF_SCALE_MARK_SIZE = 14, 12

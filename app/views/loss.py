@@ -10,8 +10,8 @@ from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bo
 from app.views.series import DEFAULT_CAPACITY, TREND_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION, PENALTY = range(5)
-LEFT_AXIS_WIDTH = 72
-"""Pixels for a value axis: its title and ticks up to seven characters wide ("0.00075")."""
+LEFT_AXIS_WIDTH = 76
+"""Pixels for a value axis: its title and ticks up to seven characters wide ("0.00075", "1.5·10⁻⁴")."""
 
 
 class LossView(View):

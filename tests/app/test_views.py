@@ -1,6 +1,7 @@
 """The live views fed by real short training runs: what they draw, what they export, what they keep."""
 import csv
 import math
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
@@ -8,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -1401,6 +1402,99 @@ def test_an_axis_writes_tiny_and_huge_values_as_powers_of_ten_in_the_window_s_de
     try:
         i18n.set_language("ru")
         assert axis.tickStrings([1.5e-5, -2e-5], 1, 1e-5) == ["1,5·10⁻⁵", "-2·10⁻⁵"]
+    finally:
+        i18n.set_language("en")
+
+
+def test_an_axis_that_writes_one_label_as_a_power_of_ten_writes_them_all_so(qtbot):
+    """pyqtgraph writes a linear axis' numbers below 10⁻³ as "%g" does, scientific only below 10⁻⁴: a loss axis wrote
+    0.0001 and 0.00015 above 5·10⁻⁵ (and 800000 under 10⁶)."""
+    from app import i18n
+
+    axis = Axis("left")
+    assert axis.tickStrings([0.0, 5e-5, 1e-4, 1.5e-4], 1, 5e-5) == ["0", "5·10⁻⁵", "10⁻⁴", "1.5·10⁻⁴"]
+    assert axis.tickStrings([3 * 5e-5 - 1.5e-4, 5e-5], 1, 5e-5) == ["0", "5·10⁻⁵"], "0 off by a rounding error"
+    assert axis.tickStrings([8e5, 9e5, 1e6], 1, 1e5) == ["8·10⁵", "9·10⁵", "10⁶"]
+    assert axis.tickStrings([1e-4, 2e-4, 3e-4], 1, 1e-4) == ["0.0001", "0.0002", "0.0003"], "none scientific"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert axis.tickStrings([-1.5e-4, -1e-4, -5e-5], 1, 5e-5) == ["-1,5·10⁻⁴", "-10⁻⁴", "-5·10⁻⁵"]
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_log_axis_writes_every_tick_as_a_power_of_ten_in_the_window_s_decimals(qtbot):
+    """pyqtgraph's own log labels wrote 10⁻⁵ below 10⁻⁴ only: 0.0001, 0.002 and 1 beside it on one loss axis."""
+    from app import i18n
+    from app.views.base import DecadeAxis
+    from app.views.compare_view import LossAxis
+
+    for axis in (Axis("left"), DecadeAxis("left"), LossAxis("left"), DecadeAxis("bottom")):
+        axis.setLogMode(axis.orientation == "bottom", axis.orientation == "left")
+        assert axis.tickStrings([-5.0, -4.0, math.log10(2e-3), -1.0, 0.0, math.log10(5.0), 1.0, 12.0], 1, 1) == [
+            "10⁻⁵", "10⁻⁴", "2·10⁻³", "10⁻¹", "10⁰", "5·10⁰", "10¹", "10¹²"]
+        assert axis.tickStrings([-4.0 - 1e-12, 400.0], 1, 1) == ["10⁻⁴", "10⁴⁰⁰"], "a rounding error, no overflow"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert axis.tickStrings([math.log10(2.5e-3), -12.0], 1, 1) == ["2,5·10⁻³", "10⁻¹²"]
+    finally:
+        i18n.set_language("en")
+
+
+POWER_OF_TEN = r"-?([0-9]+([.,][0-9]+)?·)?10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+
+
+def drawn_labels(axis: pg.AxisItem) -> list[tuple[QRectF, str]]:
+    """The labels ``axis`` draws where it is now, each with its rectangle in the axis' coordinates."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _, text in specs[2]] if specs else []
+
+
+def assert_written_as_powers_of_ten(axis: pg.AxisItem, low: float, high: float) -> None:
+    """Over ``low``…``high`` (logarithms on a log axis) every label but 0 is a power of ten, clear of the title."""
+    axis.linkedView().setYRange(low, high, padding=0)
+    QCoreApplication.processEvents()
+    labels = drawn_labels(axis)
+    assert len(labels) >= 3
+    assert all(re.fullmatch(POWER_OF_TEN, text) or text == "0" for _, text in labels), [text for _, text in labels]
+    if axis.label.isVisible():
+        title = axis.label.mapRectToParent(axis.label.boundingRect())
+        title_ends = title.right() - axis.label.document().documentMargin()
+        assert all(rect.left() >= title_ends for rect, _ in labels), "a label written over the axis' title"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, runs, language):
+    """A log loss axis wrote 0.0001 beside 10⁻⁵, a linear one 0.0001 above 5·10⁻⁵."""
+    from app import i18n
+    from app.views.compare_view import CompareView
+
+    loss_view = fed_view(qtbot, LossView, runs["digits"])
+    gradient_view = fed_view(qtbot, GradientView, runs["digits"])
+    compare_view = CompareView()
+    qtbot.addWidget(compare_view)
+    compare_view.resize(1000, 700)
+    compare_view.show()
+    for view in (loss_view, gradient_view, compare_view):
+        qtbot.waitExposed(view)
+    i18n.set_language("en")
+    try:
+        i18n.set_language(language)
+        assert_written_as_powers_of_ten(loss_view.loss_plot.getAxis("left"), 0.0, 2e-4)
+        assert_written_as_powers_of_ten(gradient_view.norm_plot.getAxis("left"), -6.0, 0.5)
+        compare_axis = compare_view.loss_plot.getAxis("left")
+        assert compare_view.log_scale.isChecked()
+        assert_written_as_powers_of_ten(compare_axis, -6.0, 0.5)
+        assert_written_as_powers_of_ten(compare_axis, -1.4, 0.4)  # 5·10⁻², 10⁻¹, 2·10⁻¹, …
+        compare_view.log_scale.setChecked(False)
+        assert_written_as_powers_of_ten(compare_axis, 0.0, 2e-4)
     finally:
         i18n.set_language("en")
 
