@@ -606,6 +606,16 @@ def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | N
     return plot
 
 
+def line_up(plots, width: float) -> None:
+    """Plots stacked over one x quantity, their x axes lined up by one fixed ``width`` of their left axes (as
+    pyqtgraph's authors advise): each axis sized by its own labels and title left the Gradients view's share plot,
+    titled "%", 18 pixels to the right of the norm plot above it. An axis sized by its labels also learns their
+    width only when first painted, so the plots were laid out and painted twice. ``width`` has room for the
+    widest labels the axes write beside their titles."""
+    for plot in plots:
+        plot.getAxis("left").setWidth(width)
+
+
 TITLE_LINE_HEIGHT = 30
 """Pixels pyqtgraph gives a plot's title (one line)."""
 

@@ -42,7 +42,7 @@ from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
 from app.views.base import (MIN_PIXELS_PER_LABEL, Axis, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis,
-                            View, finite_bounds, laid_out_legend)
+                            View, finite_bounds, laid_out_legend, line_up)
 from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
 from core import events, optimizers, schedules
@@ -548,8 +548,7 @@ class CompareView(SessionView, View):
         # Under the others while a race has a contender whose rate follows a schedule (see _show_rates).
         self.rate_plot = self.new_plot(4, 0, left="η")  # titled in _set_headers: out of the scene, it is not translated
         self.graphics.ci.removeItem(self.rate_plot)
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
-            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
+        line_up((self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot), LEFT_AXIS_WIDTH)
         for plot in (self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.setXLink(self.loss_plot)
         # From 0 to past the last step drawn, as the Loss view's: pyqtgraph's auto-range began at a negative step,

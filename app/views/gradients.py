@@ -9,7 +9,7 @@ from app import palette
 from app.display_names import label
 from app.i18n import format_integer, format_percent
 from app.views.base import (DecadeAxis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot,
-                            finite_bounds, laid_out_legend)
+                            finite_bounds, laid_out_legend, line_up)
 from app.views.series import DecimatingSeries, plain, show
 from core.inspection import SATURATION_MARGIN
 
@@ -18,6 +18,8 @@ MEASURED = ("sigmoid", "tanh", "piecewise_linear", "relu")
 """The activations whose layers' saturated outputs (or dead units, ReLU's) the shares' plot shows."""
 GRADIENT_FREE = {"step", "sign"}
 """The activations whose derivative is 0 wherever it is defined."""
+LEFT_AXIS_WIDTH = 60
+"""Pixels for each plot's value axis: the norms' ticks (10⁻¹²), a mean's (-1.25), the shares' (100) beside "%"."""
 
 
 def layer_numbers(network) -> dict[int, int]:
@@ -52,6 +54,7 @@ class GradientView(View):
                                          bottom=self.tr("layer"))
         self.share_plot = self.new_plot(2, 0, left="%", bottom=self.tr("step"))
         self.share_plot.setXLink(self.norm_plot)
+        line_up((self.norm_plot, self.spread_plot, self.share_plot), LEFT_AXIS_WIDTH)
         self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
         # Noisy norms reach new extremes often: a wider margin (in decades) moves their axis less.
         self.value_axes = (ValueAxis(1, self.norm_plot, margin=0.15, log=True), ValueAxis(1, self.spread_plot),

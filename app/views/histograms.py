@@ -5,7 +5,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 
 from app import palette
-from app.views.base import TranslatedText, ValueAxis, View, floating_legend
+from app.views.base import TranslatedText, ValueAxis, View, floating_legend, line_up
+
+
+WEIGHTS_AXIS_WIDTH, BIASES_AXIS_WIDTH = 72, 44
+"""Pixels for the counts' axis of the weights' column (its title and up to five digits: 15000 of MNIST's first layer)
+and of the biases' (untitled; a layer's biases are rarely more than 1000)."""
 
 
 class HistogramView(View):
@@ -82,6 +87,10 @@ class HistogramView(View):
                                     pen=palette.pen(0, 1), name=self.tr("now") if in_legend else None)
                 items.append((initial, current, axes))
             self.rows.append((name, items, (weights, biases)))
+        # Down a column the layers' distributions are compared by eye: their plots line up.
+        columns = [[plots[column] for _, _, plots in self.rows] for column in (0, 1)]
+        line_up(columns[0], WEIGHTS_AXIS_WIDTH)
+        line_up(columns[1], BIASES_AXIS_WIDTH)
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
 

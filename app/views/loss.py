@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app import palette
 from app.views.base import (GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot, cache_pictures,
-                            finite_bounds, floating_legend)
+                            finite_bounds, floating_legend, line_up)
 from app.views.series import DEFAULT_CAPACITY, TREND_CAPACITY, DecimatingSeries, Smoother, plain, show
 
 BATCH, SMOOTHED, TRAIN, VALIDATION, PENALTY = range(5)
@@ -41,12 +41,10 @@ class LossView(View):
         # the step axis typesets its labels afresh, which made that frame five times a usual one.
         for plot in (self.loss_plot, self.metric_plot):
             plot.getAxis("bottom").setStyle(showValues=False)
-        # One fixed width for the three value axes: sized by their ticks, each learnt its width only
-        # when painted, so the tab's first paint was followed by a second layout and paint of all
-        # three plots (~25 ms under training load), as was every change of the ticks' width in a
-        # run; and the step axes of the linked plots did not line up (the rate's ticks are wider).
-        for plot in (self.loss_plot, self.metric_plot, self.lr_plot):
-            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        # Sized by their ticks, each axis learnt its width only when painted: the tab's first paint was followed
+        # by a second layout and paint of all three plots (~25 ms under training load), as was every change of
+        # the ticks' width in a run.
+        line_up((self.loss_plot, self.metric_plot, self.lr_plot), LEFT_AXIS_WIDTH)
         self.steps_axis = GrowingStepAxis(self.loss_plot, self.metric_plot, self.lr_plot)
         # From 0 (see redraw); an R² can be below 0, so prepare() sets the metric's lowest.
         self.value_axes = (ValueAxis(1, self.loss_plot, lowest=0.0), ValueAxis(1, self.metric_plot, lowest=0.0),

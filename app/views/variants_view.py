@@ -26,7 +26,7 @@ from app import endings, i18n, palette
 from app.background import default_blas_threads, training_threads
 from app.panels.widgets import IntegerBox, set_help
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import ExportButtons, TranslatedText, View, laid_out_legend
+from app.views.base import ExportButtons, TranslatedText, View, laid_out_legend, line_up
 from app.views.compare_view import DIVERGED_COLOUR, LEFT_AXIS_WIDTH, ControlsBeside, LossAxis, swatch
 from app.views.series import DecimatingSeries, Smoother, plain, show
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
@@ -210,8 +210,7 @@ class VariantsView(SessionView, View):
             plot.setAxisItems({"left": LossAxis("left")})
             palette.style_plot(plot)
             plot.setLabel("left", self.tr("loss"), color=palette.FOREGROUND)
-        for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.lr_plot):
-            plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)  # the same width lines the x-axes up
+        line_up((self.loss_plot, self.val_loss_plot, self.metric_plot, self.lr_plot), LEFT_AXIS_WIDTH)
         for plot in (self.val_loss_plot, self.metric_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
         self.graphics.ci.layout.setRowStretchFactor(1, 3)

@@ -185,15 +185,47 @@ def test_the_loss_view_adds_the_penalty_to_its_legend_once_a_run_has_one(qtbot, 
     assert not view.loss_curves[PENALTY].isVisible() and "training penalty (epoch)" not in legend()
 
 
-def test_loss_views_plots_line_up_their_steps_and_keep_their_layout_when_painted(qtbot, runs):
-    view = fed_view(qtbot, LossView, runs["digits"])
-    qtbot.waitExposed(view)
-    boxes = [plot.getViewBox() for plot in (view.loss_plot, view.metric_plot, view.lr_plot)]
-    laid_out = [box.sceneBoundingRect() for box in boxes]
-    view.graphics.grab()  # a paint: axes sized by their ticks would only now learn their width
+STACKED = {LossView: lambda view: [[view.loss_plot, view.metric_plot, view.lr_plot]],
+           GradientView: lambda view: [[view.norm_plot, view.spread_plot, view.share_plot]],
+           HistogramView: lambda view: [list(column) for column in zip(*(plots for _, _, plots in view.rows))]}
+"""Each view's columns of plots stacked over one x quantity (the steps; the Weights view's weights and biases)."""
+
+
+def assert_lined_up_when_painted(qtbot, view, columns) -> None:
+    """The plots of each column span the same pixels, also once painted (an axis sized by its ticks learns their
+    width then)."""
+    view.finish_drawing()
     qtbot.wait(50)
-    assert [box.sceneBoundingRect() for box in boxes] == laid_out
-    assert len({(rect.left(), rect.right()) for rect in laid_out}) == 1
+
+    def spans(column) -> list[tuple[float, float]]:
+        return [(rect.left(), rect.right()) for rect in (plot.getViewBox().sceneBoundingRect() for plot in column)]
+
+    laid_out = [spans(column) for column in columns]
+    view.graphics.grab()
+    qtbot.wait(50)
+    assert [spans(column) for column in columns] == laid_out
+    assert all(len(set(column)) == 1 for column in laid_out)
+
+
+@pytest.mark.parametrize("view_class", STACKED)
+@pytest.mark.parametrize("run", ["digits", "moons"])
+def test_plots_stacked_over_one_x_line_up_and_keep_their_layout_when_painted(qtbot, runs, view_class, run):
+    """The Gradients view's share plot, its axis titled "%", began 18 pixels right of the norm plot above it."""
+    view = fed_view(qtbot, view_class, runs[run])
+    qtbot.waitExposed(view)
+    assert_lined_up_when_painted(qtbot, view, STACKED[view_class](view))
+
+
+def test_the_weights_view_lines_up_layers_of_very_different_sizes(qtbot):
+    """A first layer of 16384 weights above a last one of 40: their counts' axes, each as wide as its labels, put the
+    plots of a column at different places."""
+    view = HistogramView()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.show()
+    view.reset(build_experiment("digits", (256, 4), "relu", "softmax_cross_entropy", 1))
+    qtbot.waitExposed(view)
+    assert_lined_up_when_painted(qtbot, view, STACKED[HistogramView](view))
 
 
 def test_histogram_view_overlays_the_current_weights_on_the_initial_ones(qtbot, runs):
