@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app import palette
-from app.i18n import format_number
+from app.i18n import as_power_of_ten, format_significant
 from app.training_worker import describe_failure
 from app.worker_thread import Outgoing, Worker, WorkerThread
 from core.experiment import build_regularizer
@@ -76,8 +76,10 @@ class GradientCheckSession(WorkerThread):
 
 
 def format_scientific(value: float) -> str:
-    """1.23e-08 with the language's decimal separator."""
-    return QLocale().toString(float(value), "e", 2)
+    """``value`` to three significant digits times a power of ten, 1,23·10⁻⁸ as the window writes tiny numbers
+    elsewhere (Qt's 1,23e-08 only here), in the language's decimals; 0,5 too (5,00·10⁻¹), so that the magnitudes
+    down a column compare by their exponents; 0 as 0."""
+    return "0" if value == 0 else as_power_of_ten(QLocale().toString(float(value), "e", 2))
 
 
 class GradientCheckTable(QTableWidget):
@@ -103,8 +105,8 @@ class GradientCheckTable(QTableWidget):
             "the backpropagated gradient and ĝ the numerical one: relative error = ‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %2). "
             "Below %1 the gradients agree. An entry within ε of a kink of the loss (a ReLU whose input is 0), "
             "where there is no derivative to compare, is left out and counted apart.")
-            .replace("%1", format_number(TOLERANCE, 3, fixed=False))
-            .replace("%2", format_number(NORM_FLOOR, 3, fixed=False)))
+            .replace("%1", format_significant(TOLERANCE, 3))
+            .replace("%2", format_significant(NORM_FLOOR, 3)))
 
     @staticmethod
     def verdict(rows: list[GradientCheckRow]) -> str:
@@ -163,9 +165,9 @@ class GradientCheckTable(QTableWidget):
             (self.tr("‖ĝ‖ numerical"), self.tr("The norm of the numerical gradient over the checked entries")),
             (self.tr("Max |Δ|"), self.tr("The largest difference between the two derivatives of one entry")),
             (self.tr("Relative error"), self.tr("‖g − ĝ‖ / max(‖g‖ + ‖ĝ‖, %1) over the checked entries")
-             .replace("%1", format_number(NORM_FLOOR, 3, fixed=False))),
+             .replace("%1", format_significant(NORM_FLOOR, 3))),
             (self.tr("Result"), self.tr("ok when the relative error is below %1")
-             .replace("%1", format_number(TOLERANCE, 3, fixed=False))),
+             .replace("%1", format_significant(TOLERANCE, 3))),
         ]
         for column, (text, tip) in enumerate(headers):
             item = QTableWidgetItem(text)

@@ -196,11 +196,38 @@ def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot):
         qtbot.addWidget(table)
         explanation = GradientCheckTable.explanation()
         tips = [table.horizontalHeaderItem(column).toolTip() for column in range(table.columnCount())]
-        assert "0,001" in explanation and "0.001" not in explanation and "1e-06" in explanation
+        assert "0,001" in explanation and "0.001" not in explanation and "10⁻⁶" in explanation
         assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
     finally:
         i18n.set_language("en")
 
+
+
+def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_window_does(qtbot):
+    """It wrote 1,23e-08 where the axes and the status bar write 1,23·10⁻⁸ (and its explanation 1e-06)."""
+    from app import i18n
+    from core.gradient_check import GradientCheckRow
+
+    rows = [GradientCheckRow("layer1.W", (2, 3), entries_checked=6, backprop_norm=0.5, numeric_norm=0.5,
+                             max_abs_error=1.234e-8, relative_error=1.234e-10),
+            GradientCheckRow("layer1.b", (3,), entries_checked=3, backprop_norm=0.0, numeric_norm=0.0,
+                             max_abs_error=0.0, relative_error=0.0)]
+    table = GradientCheckTable()
+    qtbot.addWidget(table)
+    table.show_rows(rows)
+
+    def numbers(row: int) -> list[str]:
+        return [table.item(row, column).text() for column in range(KINKS + 1, RESULT)]
+
+    assert numbers(0) == ["5.00·10⁻¹", "5.00·10⁻¹", "1.23·10⁻⁸", "1.23·10⁻¹⁰"]
+    assert numbers(1) == ["0", "0", "0", "0"]
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert numbers(0) == ["5,00·10⁻¹", "5,00·10⁻¹", "1,23·10⁻⁸", "1,23·10⁻¹⁰"], "written again in Russian"
+        assert "10⁻⁶" in GradientCheckTable.explanation()
+    finally:
+        i18n.set_language("en")
 
 
 def test_a_long_check_runs_off_the_gui_thread_and_a_network_replaced_meanwhile_is_checked_anew(qtbot, monkeypatch):
