@@ -1533,7 +1533,7 @@ class CompareView(SessionView, View):
         self.summary_table.setRowCount(len(self.summary))
         target = self._target()
         self.summary_table.horizontalHeaderItem(3).setText(
-            self.tr("steps until\nepoch mean\n≤ {target}").format(target=i18n.format_number(target, 4, fixed=False))
+            self.tr("steps until\nepoch mean\n≤ {target}").format(target=i18n.format_significant(target))
             if math.isfinite(target)
             else self.tr("steps until\nepoch mean\nreached target"))
         for row, summary in enumerate(self.summary):
@@ -1544,7 +1544,7 @@ class CompareView(SessionView, View):
                      i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
                      reached,
-                     i18n.format_number(summary.seconds_per_epoch, 3, fixed=False)
+                     i18n.format_significant(summary.seconds_per_epoch, 3)
                      if math.isfinite(summary.seconds_per_epoch) else "–",
                      status]
             for column, text in enumerate(cells):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from app import palette
 from app.display_names import data_label
-from app.i18n import format_integer, format_number, format_percent
+from app.i18n import format_integer, format_percent, format_significant
 from app.views.base import TranslatedText, View
 from app.views.unit_images import GAP, tile
 
@@ -273,7 +273,7 @@ class ConfusionView(View):
             # Four significant digits write measurements such as proline 1065 or alcohol 14.23 in full.
             names = [data_label(dataset, "feature", name) for name in
                      (dataset.plane_names if dataset.plane is not None else dataset.feature_names)[:4]]
-            lines = [f"#{row}: " + ", ".join(f"{name} = {format_number(value, 4, fixed=False)}" for name, value in
+            lines = [f"#{row}: " + ", ".join(f"{name} = {format_significant(value)}" for name, value in
                                              zip(names, example[:4])) + f" — {caption}"
                      for row, example, caption in zip(rows[:GALLERY_SIZE], examples, captions)]
             set_label(self.text_list, "<br>".join(lines))
@@ -285,7 +285,7 @@ class ConfusionView(View):
             return self.tr("{true} → {predicted} ({confidence})").format(
                 true=true, predicted=predicted, confidence=format_percent(confidence, 0))
         return self.tr("{true} → {predicted} (margin {confidence})").format(
-            true=true, predicted=predicted, confidence=format_number(confidence, 2, fixed=False))
+            true=true, predicted=predicted, confidence=format_significant(confidence, 2))
 
     def table(self):
         rows = []

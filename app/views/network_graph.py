@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import display_names, palette
-from app.i18n import format_number
+from app.i18n import format_significant
 from app.views.base import TranslatedText, View
 from core.label_layout import labels_along_links
 
@@ -204,9 +204,9 @@ class NetworkView(View):
         self.nodes.setBrush(brushes)
         weights = np.concatenate([W.ravel() for W, _ in self.weights]) if self.weight_labels else ()
         for label, value in zip(self.weight_labels, weights):
-            label.setText(format_number(value, 3, fixed=False))
+            label.setText(format_significant(value, 3))
         for label, value in zip(self.bias_labels, biases):
-            label.setText("b = " + format_number(value, 3, fixed=False))
+            label.setText("b = " + format_significant(value, 3))
         self._place_weight_labels()
 
     def _place_weight_labels(self) -> None:

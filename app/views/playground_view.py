@@ -513,8 +513,7 @@ class PlaygroundView(View):
         """Start every selected method from (x, y); with ``play``, set the animation going."""
         self.start_point = (float(x), float(y))
         self.start_label.setText(self.tr("Start ({x}, {y}). Click the contour plot to move it.")
-                                 .format(x=i18n.format_number(x, 3, fixed=False),
-                                         y=i18n.format_number(y, 3, fixed=False)))
+                                 .format(x=i18n.format_significant(x, 3), y=i18n.format_significant(y, 3)))
         self.restart()
         if play:
             self.play()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import display_names, palette
 from app.display_names import data_label
-from app.i18n import english_plural, format_integer, format_number
+from app.i18n import english_plural, format_integer, format_significant
 from app.views.base import TranslatedText, View, laid_out_legend
 from app.views.unit_images import tile
 from core.inspection import BOUNDED_ACTIVATIONS
@@ -123,7 +123,7 @@ class UnitMapView(View):
         """The inputs of points given as features: their names and scale."""
         names = ", ".join(data_label(self.experiment.dataset, "feature", name)
                           for name in self.experiment.dataset.feature_names)
-        scale = format_number(map_rows(self.maps)[0][1], 3, fixed=False)
+        scale = format_significant(map_rows(self.maps)[0][1], 3)
         return " · ".join((self.tr("inputs"), names, f"±{scale}"))
 
     def _caption(self, index: int) -> str:
@@ -134,7 +134,7 @@ class UnitMapView(View):
         units = (english_plural(self.tr("%Ln unit(s)", None, total), total) if shown == total else
                  english_plural(self.tr("the first %1 of %Ln unit(s)", None, total), total)
                  .replace("%1", format_integer(shown)))
-        scale = format_number(layer_scale(maps.maps[index], maps.functions[index]), 3, fixed=False)
+        scale = format_significant(layer_scale(maps.maps[index], maps.functions[index]), 3)
         return f"{where} · {display_names.label('activation', maps.functions[index])} · {units} · ±{scale}"
 
     def _dense_layers(self) -> int:

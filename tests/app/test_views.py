@@ -852,6 +852,28 @@ def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_
     assert view.weight_labels == [] and view.bias_labels == []
 
 
+def test_a_network_writes_a_tiny_weight_as_a_power_of_ten_as_the_axes_do(qtbot):
+    """A weight of 3.2·10⁻⁵ was written 3.2e-05 on its link, beside axes and a status bar that write 3.2·10⁻⁵."""
+    from app import i18n
+
+    experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
+    dense = [layer for layer in experiment.network.layers if hasattr(layer, "n_in")]
+    dense[0].W[0, 0], dense[1].b[0] = 3.2e-5, -4.5e-6
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.show()
+    view.reset(experiment)
+    view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        view.redraw()
+        assert view.weight_labels[0].toPlainText() == "3,2·10⁻⁵"
+        assert view.bias_labels[-1].toPlainText() == "b = -4,5·10⁻⁶"
+    finally:
+        i18n.set_language("en")
+
+
 def network_view_drawing(qtbot, experiment, width: int, height: int) -> NetworkView:
     """A Network view of ``width`` × ``height`` showing ``experiment``'s network as it is."""
     view = NetworkView()
