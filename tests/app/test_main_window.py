@@ -1045,8 +1045,11 @@ def test_check_gradients_shows_a_table_that_passes_for_a_correct_network(open_wi
     table = window.gradient_dialog.table
     assert table.rowCount() == len(rows) and table.item(0, table.RESULT_COLUMN).text() == "ok"
     assert table.item(0, 3).text() == "0"  # entries at a kink: none
-    assert float(table.item(0, 4).text()) == pytest.approx(rows[0].backprop_norm, rel=1e-2)
-    assert float(table.item(0, 5).text()) == pytest.approx(rows[0].numeric_norm, rel=1e-2)
+    # Written as the axes write numbers, 1.56·10⁻¹: mantissa times the power of ten the superscripts give.
+    for column, value in ((4, rows[0].backprop_norm), (5, rows[0].numeric_norm)):
+        mantissa, power = table.item(0, column).text().split("·10")
+        exponent = int(power.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")))
+        assert float(mantissa) * 10.0 ** exponent == pytest.approx(value, rel=1e-2)
     window.gradient_dialog.close()
 
 
