@@ -1139,7 +1139,10 @@ class ResultsTable:
     """Results of a folder as a table: ``rows`` align with ``header`` and with ``results``;
     ``problems`` lists the (file name, :class:`UnreadableResult`) of every ``.json`` file that is
     not a readable result.
-    ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i.
+    ``latest[i]`` is False where a later result of the same student, lab and variant replaces row i: of the same
+    name in the same folder (:func:`_whose`), for two groups may each have an Ivanov.
+    A "folder" column after the student's names the sub-folder of each result (``group-2``; "" in ``folder``
+    itself) where any result lies in one.
     ``results`` hold the goal of the lab installed here and its verdict, not the file's (see :func:`_judged_by`);
     ``unjudged[i]`` says why row i's goal could not be judged here (:data:`LAB_NOT_INSTALLED`,
     :data:`VARIANT_NOT_INSTALLED`; "" where it was): such a row keeps the goal and verdict its file says.
@@ -1235,31 +1238,41 @@ def collect_results(folder) -> ResultsTable:
                       if versions[result.file] not in other
                       and (again.goal, again.goal_met) != (result.goal, result.goal_met))
     results = judged
-
-    def whose(result: LabResult) -> tuple:
-        """One student however the name is written: case, spaces, word order, ё for е (Пётр Алексеев)."""
-        words = sorted(result.student.casefold().replace("ё", "е").split())
-        return result.lab, " ".join(words), result.variant
-
-    results.sort(key=lambda result: (*whose(result), result.saved))
+    results.sort(key=lambda result: (*_whose(result, folder), result.saved))
     # A student who exported again (after training further, say) is judged by the newest file.
-    latest = tuple(index + 1 == len(results) or whose(results[index + 1]) != whose(result)
+    latest = tuple(index + 1 == len(results) or _whose(results[index + 1], folder) != _whose(result, folder)
                    for index, result in enumerate(results))
+    # Where two rows have one name, the teacher tells the students apart by their folders (group-1, group-2).
+    sub_folders = [_sub_folder(result, folder) for result in results]
+    folder_column = ("folder",) if any(sub_folders) else ()
     present = [name for name in GOAL_METRICS if any(name in result.metrics for result in results)]
     # The metrics goals are set on come first, beside the verdict: at the end they were out of the teacher's sight.
     goal_metrics = [name for name in present if any(result.goal and result.goal.metric == name for result in results)]
     other_metrics = [name for name in present if name not in goal_metrics]
-    header = ("student", "lab", "variant", "goal met", *goal_metrics, "goal", "locked fields changed", "saved",
-              "latest", *other_metrics, "lab version", "file")
-    rows = tuple((result.student, result.lab, result.variant, result.goal_met,
+    header = ("student", *folder_column, "lab", "variant", "goal met", *goal_metrics, "goal", "locked fields changed",
+              "saved", "latest", *other_metrics, "lab version", "file")
+    rows = tuple((result.student, *((where,) if folder_column else ()), result.lab, result.variant, result.goal_met,
                   *(result.metrics.get(name) for name in goal_metrics), result.goal,
                   ", ".join(result.locked_changed), result.saved, newest,
                   *(result.metrics.get(name) for name in other_metrics), result.lab_fingerprint,
                   _in_folder(result.file, folder))
-                 for result, newest in zip(results, latest))
+                 for result, newest, where in zip(results, latest, sub_folders))
     unjudged = tuple(_why_unjudged(installed.get(result.lab), result) for result in results)
     return ResultsTable(header, rows, tuple(results), tuple(problems), latest, unjudged, other_lab_version,
                         corrected, installed, tuple(versions[result.file] for result in results), folder)
+
+
+def _sub_folder(result: LabResult, folder: Path) -> str:
+    """The sub-folder of the results ``folder`` holding ``result``'s file (``group-2``), or "" for ``folder``."""
+    return "" if result.file.parent == folder else _in_folder(result.file.parent, folder)
+
+
+def _whose(result: LabResult, folder: Path) -> tuple:
+    """(lab, sub-folder, student, variant): one student however the name is written (case, spaces, word order, ё
+    for е: Пётр Алексеев), but only within one sub-folder of the results ``folder``: two groups each with an
+    Ivanov are two students, and one was greyed out as replaced by the other's export."""
+    words = sorted(result.student.casefold().replace("ё", "е").split())
+    return result.lab, _sub_folder(result, folder), " ".join(words), result.variant
 
 
 def _lab_version(lab: Lab | None, result: LabResult, judged: LabResult) -> str:

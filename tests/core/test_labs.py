@@ -852,6 +852,26 @@ def test_a_student_who_exports_again_is_judged_by_the_newest_file(tmp_path, monk
     assert table.latest == tuple(row[column["latest"]] for row in table.rows)
 
 
+def test_students_of_one_name_in_two_groups_are_two_students_told_apart_by_their_folder(tmp_path, monkeypatch):
+    """Two groups each with an Ivanov: the older file was greyed out as replaced by the other Ivanov's."""
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    stamps = iter([f"2026-11-30T1{hour}:00:00" for hour in range(5)])
+    monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps) if "%H:%M:%S" in pattern
+                        else "20261130")
+    for where, student in (("group-1/ivanov.json", "Ivanov"), ("group-2/ivanov.json", "Ivanov"),
+                           ("group-2/ivanov-again.json", "ivanov"), ("boris.json", "Boris")):
+        (tmp_path / where).parent.mkdir(parents=True, exist_ok=True)
+        labs.export_result(tmp_path / where, perceptron, "perceptron", config, history, metrics, student=student)
+    table = labs.collect_results(tmp_path)
+    column = {name: index for index, name in enumerate(table.header)}
+    assert table.header[:3] == ("student", "folder", "lab"), "the folder beside the name it tells apart"
+    rows = {row[column["file"]]: (row[column["folder"]], row[column["latest"]]) for row in table.rows}
+    assert rows == {"group-1/ivanov.json": ("group-1", True), "group-2/ivanov.json": ("group-2", False),
+                    "group-2/ivanov-again.json": ("group-2", True), "boris.json": ("", True)}
+    assert "folder" not in labs.collect_results(tmp_path / "group-2").header, "no sub-folders, no folder column"
+
+
 def test_the_teachers_table_judges_each_goal_by_the_installed_lab_not_by_the_file(tmp_path):
     """A result file is text: edited by hand, one claimed the goal met at 50 % accuracy, another a goal of 10 %."""
     perceptron = lab("01-perceptron")
