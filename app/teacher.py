@@ -169,7 +169,8 @@ def _group_of(widget: QWidget) -> QGroupBox | None:
 
 # ----------------------------------------------------------------------------- collecting results
 def display_cell(value) -> str:
-    """A table cell as shown: numbers with the language's decimal separator, goals as yes/no."""
+    """A table cell as shown: numbers with the language's decimal separator, goals as yes/no (accuracies:
+    :func:`shown_text`)."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -234,21 +235,38 @@ def shown_text(table: labs.ResultsTable, row: int, column: int, goal_separator: 
         return ", ".join(setting_name(path) for path in table.results[row].locked_changed)
     if name == "lab version":
         return lab_version_text(table, row)
+    if name == "goal met" and table.results[row].goal is None:  # as the summary, which counts only goals
+        return ResultsDialog.tr("no goal")
     if name == "goal met" and table.unjudged[row]:
         return unjudged_text(table.unjudged[row])
-    if name == "goal":  # the goal judged here; a row not judged here has none (its file's is in the verdict's tooltip)
-        return goal_text(value, goal_separator) if value is not None and not table.unjudged[row] else "—"
+    if name == "goal":  # the goal judged here, or, not judged here, the one its file records (its tooltip says so)
+        return goal_text(value, goal_separator) if value is not None else "—"
+    if is_accuracy(name) and isinstance(value, float) and math.isfinite(value):
+        return format_percent(value, ACCURACY_DECIMALS)  # in percent, as the goal beside it: not 0.9500 by 90.0 %
     return display_cell(value)
 
 
+ACCURACY_DECIMALS = 2
+"""Decimals of an accuracy in percent: as many digits as the fraction's four (95.12 % for 0.9512)."""
+
+
+def is_accuracy(name: str) -> bool:
+    """Whether the column ``name`` holds an accuracy (a fraction, shown and written in percent)."""
+    return name.endswith("accuracy")
+
+
 def csv_cell(table: labs.ResultsTable, row: int, column: int) -> str | float:
-    """A cell as written to CSV: the table's text, but numbers in full and dates as ISO 8601 (which a
-    spreadsheet reads as a date in any language)."""
+    """A cell as written to CSV: the table's text, but numbers in full (accuracies in percent, as the goals and the
+    column's heading: :func:`csv_headings`), and dates as ISO 8601 (which a spreadsheet reads as a date in any
+    language)."""
     name, value = table.header[column], table.rows[row][column]
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return ""
     if isinstance(value, float):
-        return value
+        if not math.isfinite(value):
+            return ""
+        # A number, not "95.12 %": a spreadsheet averages and sorts it; rounded, as 0.07 × 100 is 7.000000000000001.
+        return round(100 * value, 10) if is_accuracy(name) else value
+    if value is None and name != "goal met":  # "no goal" is said, as in the table
+        return ""
     return inert(value.replace("T", " ") if name == "saved" else shown_text(table, row, column))
 
 
@@ -262,7 +280,8 @@ def inert(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-NARROWED_COLUMNS = {"student": 130, "lab": 150, "variant": 130, "goal met": 110, "locked fields changed": 170}
+NARROWED_COLUMNS = {"student": 130, "folder": 110, "lab": 150, "variant": 130, "goal met": 110,
+                    "locked fields changed": 170}
 """Pixels these columns take at most: with whole names and titles the goal's metric and the goal itself were
 out of sight, even at 1300 pixels (the texts are elided, whole in the cells' tooltips; the headings are never cut).
 The goal is not narrowed: cut at 190 pixels, the Russian goal's bound was split from its sign; it takes two lines."""
@@ -308,11 +327,16 @@ def listed(names: tuple) -> str:
     return ", ".join(names[:SHOWN_PROBLEMS]) + (", …" if len(names) > SHOWN_PROBLEMS else "")
 
 
+def csv_headings(table: labs.ResultsTable, headings: list[str]) -> list[str]:
+    """The CSV file's headings: the table's, the accuracies' with ", %" (their numbers are in percent)."""
+    return [f"{heading}, %" if is_accuracy(name) else heading for name, heading in zip(table.header, headings)]
+
+
 def write_results_csv(table: labs.ResultsTable, path, headings: list[str]) -> None:
     """The table as CSV for a spreadsheet in the interface language (:mod:`app.spreadsheet_csv`), under
     ``headings``."""
-    write_csv(path, headings, ([csv_cell(table, row, column) for column in range(len(table.header))]
-                               for row in range(len(table.rows))))
+    write_csv(path, csv_headings(table, headings),
+              ([csv_cell(table, row, column) for column in range(len(table.header))] for row in range(len(table.rows))))
 
 
 class TwoLineHeader(QHeaderView):
@@ -421,7 +445,8 @@ class ResultsDialog(QDialog):
 
     def heading(self, name: str) -> str:
         """A column's title in the interface language (metric columns: "validation accuracy" …)."""
-        headings = {"student": self.tr("Student"), "lab": self.tr("Lab"), "variant": self.tr("Variant"),
+        headings = {"student": self.tr("Student"), "folder": self.tr("Folder"), "lab": self.tr("Lab"),
+                    "variant": self.tr("Variant"),
                     "saved": self.tr("Saved"), "latest": self.tr("Latest"), "goal met": self.tr("Goal met"),
                     "goal": self.tr("Goal"),
                     "locked fields changed": self.tr("Locked settings changed"), "lab version": self.tr("Lab version"),
@@ -494,6 +519,8 @@ class ResultsDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
         for name, width in NARROWED_COLUMNS.items():
+            if name not in table.header:  # the folder, of results in sub-folders only
+                continue
             column = table.header.index(name)
             heading = self.table.horizontalHeader().sectionSizeHint(column)  # never cut: "Цель достигнута" was
             self.table.setColumnWidth(column, max(heading, min(self.table.columnWidth(column), width)))
@@ -513,8 +540,9 @@ class ResultsDialog(QDialog):
         else:
             text = self.tr("%1 results, none with a goal to reach.").replace("%1", str(len(counted)))
         if len(counted) < len(table.results):
-            text += " " + self.tr("Results replaced by a later export of the same student and lab variant: %1 "
-                                  "(greyed out, not counted).").replace("%1", str(len(table.results) - len(counted)))
+            text += " " + self.tr("Results replaced by a later export of the same student (the same name in the same "
+                                  "folder) and lab variant: %1 (greyed out, not counted).") \
+                .replace("%1", str(len(table.results) - len(counted)))
         # Other JSON files (saved configurations, say) are counted, not listed; damaged results are listed
         # up to SHOWN_PROBLEMS, all of them in the tooltip: hundreds of lines pushed the table off the screen.
         others = sum(problem.kind == "not_result" for _, problem in table.problems)
@@ -564,11 +592,16 @@ class ResultsDialog(QDialog):
             "results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).")
 
     def _say_what_the_file_says(self, table: labs.ResultsTable, row: int) -> None:
-        """The verdict and goal a row's file claims, in its verdict's tooltip: not judged here, but not hidden."""
+        """Why a row's goal was not judged here, and the verdict and goal its file claims, in the tooltips of its
+        verdict and goal: not judged here, but not hidden."""
         result = table.results[row]
-        claim = display_cell(result.goal_met) + (f" ({goal_text(result.goal)})" if result.goal else "")
+        claim = display_cell(result.goal_met) + f" ({goal_text(result.goal)})" if result.goal else self.tr("no goal")
         verdict = self.table.item(row, table.header.index("goal met"))
-        verdict.setToolTip(verdict.text() + "\n" + self.tr("The file says: %1").replace("%1", claim))
+        verdict.setToolTip(unjudged_text(table.unjudged[row]) + "\n"
+                           + self.tr("The file says: %1").replace("%1", claim))
+        if result.goal is not None:
+            goal = self.table.item(row, table.header.index("goal"))
+            goal.setToolTip(self.tr("The goal its file records; %1").replace("%1", unjudged_text(table.unjudged[row])))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "save_button"):
@@ -621,5 +654,5 @@ def metric_name(name: str) -> str:
 def goal_text(goal: labs.Goal, separator: str = " ") -> str:
     """"validation accuracy ≥ 94.0 %" in the interface language, ``separator`` before the bound."""
     bound = goal.at_least if goal.at_least is not None else goal.at_most
-    value = format_percent(bound) if goal.metric.endswith("accuracy") else format_number(bound, 3)
+    value = format_percent(bound) if is_accuracy(goal.metric) else format_number(bound, 3)
     return f"{metric_name(goal.metric)}{separator}{'≥' if goal.at_least is not None else '≤'} {value}"

@@ -5387,6 +5387,10 @@ epoch mean
         <translation>не записана</translation>
     </message>
     <message>
+        <source>no goal</source>
+        <translation>цели нет</translation>
+    </message>
+    <message>
         <source>the file cannot be read (%1)</source>
         <translation>файл не читается (%1)</translation>
     </message>
@@ -5491,6 +5495,10 @@ epoch mean
         <translation>Лабораторная</translation>
     </message>
     <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
         <source>Variant</source>
         <translation>Вариант</translation>
     </message>
@@ -5547,8 +5555,8 @@ epoch mean
         <translation>Результатов: %1, ни у одного нет цели.</translation>
     </message>
     <message>
-        <source>Results replaced by a later export of the same student and lab variant: %1 (greyed out, not counted).</source>
-        <translation>Результатов, заменённых более поздним экспортом того же студента и варианта работы: %1 (показаны серым, не учитываются).</translation>
+        <source>Results replaced by a later export of the same student (the same name in the same folder) and lab variant: %1 (greyed out, not counted).</source>
+        <translation>Результатов, заменённых более поздним экспортом того же студента (то же имя в той же папке) и варианта работы: %1 (показаны серым, не учитываются).</translation>
     </message>
     <message>
         <source>Goals not checked, of a lab or variant not installed here: %1 (not counted as reached).</source>
@@ -5589,6 +5597,10 @@ epoch mean
     <message>
         <source>The file says: %1</source>
         <translation>В файле записано: %1</translation>
+    </message>
+    <message>
+        <source>The goal its file records; %1</source>
+        <translation>Цель, записанная в файле; %1</translation>
     </message>
     <message>
         <source>Save the results</source>

@@ -256,9 +256,10 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     assert csv_path.read_bytes().startswith("\ufeff".encode()), "marked as UTF-8 for spreadsheets"
     with csv_path.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == headers and rows[1][:3] == [dialog.table.item(0, column).text() for column in range(3)]
-    column = rows[0].index("validation accuracy")
-    assert float(rows[1][column]) == pytest.approx(result.metrics["val_accuracy"])
+    assert rows[0] == [f"{heading}, %" if heading.endswith("accuracy") else heading for heading in headers]
+    assert rows[1][:3] == [dialog.table.item(0, column).text() for column in range(3)]
+    column = rows[0].index("validation accuracy, %")
+    assert float(rows[1][column]) == pytest.approx(100 * result.metrics["val_accuracy"]), "in percent, as its goal"
     assert rows[1][rows[0].index("Saved")] == result.saved.replace("T", " "), "a date any spreadsheet reads"
 
 
@@ -553,10 +554,14 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
             rows = list(csv.reader(handle, delimiter=";"))
     finally:
         i18n.set_language("en")
-    assert rows[0] == headings and headings[0] != "Student", "the headings as the table shows them"
-    assert {row[0] for row in rows[1:]} == {"Anna", "'=Boris"}, "a name that starts a formula stays text"
     accuracy = header.index("val_accuracy")
-    assert sorted(row[accuracy] for row in rows[1:]) == ["0,5", "0,95"]
+    assert rows[0] == [heading + ", %" if name.endswith("accuracy") else heading
+                       for name, heading in zip(header, headings)] and headings[0] != "Student", \
+        "the headings as the table shows them, an accuracy's saying its numbers are in percent"
+    assert {row[0] for row in rows[1:]} == {"Anna", "'=Boris"}, "a name that starts a formula stays text"
+    assert sorted(row[accuracy] for row in rows[1:]) == ["50,0", "95,0"], "in percent, as the goals, as numbers"
+    assert {row[header.index("goal")] for row in rows[1:]} == {"точность на валидации ≥ 94,0 %",
+                                                                "точность на валидации ≥ 100,0 %"}
     assert all(len(row) == len(header) for row in rows)
 
 
@@ -600,6 +605,55 @@ def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_new
     assert dialog.table.item(1 - row, 0).foreground().color() != greyed
 
 
+def test_the_teachers_table_shows_accuracies_in_percent_as_its_goals(qtbot, tmp_path):
+    """The accuracy read 0.9512 beside its goal of ≥ 94.0 %: the teacher compared a fraction with a percentage."""
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    labs.export_result(tmp_path / "anna.json", labs.load("01-perceptron"), "perceptron", config, history,
+                       {**metrics, "val_accuracy": 0.9512, "val_loss": 0.25}, student="Anna")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    header = dialog.table_data.header
+
+    def cell(name):
+        return dialog.table.item(0, header.index(name)).text()
+
+    assert cell("val_accuracy") == "95.12 %" and cell("goal") == "validation accuracy\n≥ 94.0 %"
+    assert cell("val_loss") == "0.2500", "a loss is no fraction of anything: as it was"
+    assert all(cell(name).endswith(" %") for name in header if name.endswith("accuracy"))
+
+
+def test_two_students_of_one_name_in_two_groups_are_two_rows_told_apart_by_their_folder(qtbot, tmp_path,
+                                                                                        monkeypatch):
+    """Two groups each with an Ivanov: one Ivanov's result was greyed out as replaced by the other's."""
+    from PySide6.QtGui import QPalette
+
+    from tests.core.test_labs import student_run
+
+    config, history, metrics = student_run("Anna")
+    stamps = iter(["2026-11-30T10:00:00", "2026-11-30T11:00:00"])
+    monkeypatch.setattr(labs.time, "strftime", lambda pattern, *args: next(stamps))
+    for group in ("group-1", "group-2"):
+        (tmp_path / group).mkdir()
+        labs.export_result(tmp_path / group / "ivanov.json", labs.load("01-perceptron"), "perceptron", config,
+                           history, {**metrics, "val_accuracy": 0.95}, student="Ivanov")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table_data.header
+    folder = header.index("folder")
+    assert dialog.table.horizontalHeaderItem(folder).text() == "Folder" and folder == 1, "beside the name"
+    assert sorted(dialog.table.item(row, folder).text() for row in range(2)) == ["group-1", "group-2"]
+    greyed = dialog.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert all(dialog.table.item(row, 0).foreground().color() != greyed for row in range(2))
+    assert dialog.summary.text() == "2 results; 2 reached their goal."
+    viewport = dialog.table.viewport().width()
+    for name in ("student", "folder", "lab", "variant", "goal met", "val_accuracy", "goal"):
+        column = header.index(name)
+        assert dialog.table.columnViewportPosition(column) + dialog.table.columnWidth(column) <= viewport, name
+
+
 def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged_here(qtbot, tmp_path, monkeypatch):
     """Collected without the students' lab pack, results were accused of being edited; a foreign lab's verdict
     looked checked; and the goal's metric was past the table's right edge even at 1300 pixels."""
@@ -626,8 +680,13 @@ def test_the_teachers_table_shows_the_goal_applied_and_why_a_goal_was_not_judged
         return dialog.table.item(rows[student], header.index(name)).text()
 
     assert cell("Boris", "goal") == "validation accuracy\n≥ 94.0 %" and cell("Boris", "goal met") == "yes"
-    assert cell("Kirill", "goal met") == "not checked: lab not installed here" and cell("Kirill", "goal") == "—"
+    assert cell("Kirill", "goal met") == "not checked: lab not installed here"
+    assert cell("Kirill", "goal") == "validation accuracy\n≥ 94.0 %", "the goal its file records, not a dash"
+    goal_tip = dialog.table.item(rows["Kirill"], header.index("goal")).toolTip()
+    assert goal_tip == "The goal its file records; not checked: lab not installed here"
     assert cell("Lena", "goal met") == "not checked: variant not in the installed lab"
+    assert dialog.table.item(rows["Lena"], header.index("goal met")).toolTip() == \
+        "not checked: variant not in the installed lab\nThe file says: yes (validation accuracy ≥ 94.0 %)"
     lines = dialog.summary.text().splitlines()
     assert lines[0] == "4 results; 2 reached their goal.", "verdicts not judged here are not counted"
     assert lines[1] == "Goals not checked, of a lab or variant not installed here: 2 (not counted as reached)."
@@ -658,6 +717,12 @@ def test_the_teachers_summary_counts_only_results_with_a_goal_where_it_speaks_of
         (tmp_path / f"{student}.json").write_text(json.dumps({**record, **change}), encoding="utf-8")
     dialog = ResultsDialog(str(tmp_path))
     qtbot.addWidget(dialog)
+    verdicts = {dialog.table.item(row, 0).text(): dialog.table.item(row, dialog.table_data.header.index("goal met"))
+                for row in range(4)}
+    assert {student: item.text() for student, item in verdicts.items()} == {
+        "Anna": "yes", "Boris": "no goal", "Kirill": "no goal", "Lena": "not checked: lab not installed here"}, \
+        "a result without a goal says so, as the summary counts it: not \"not checked\", not a dash"
+    assert verdicts["Kirill"].toolTip() == "not checked: lab not installed here\nThe file says: no goal"
     lines = dialog.summary.text().splitlines()
     assert lines[0] == "4 results; 2 of them have a goal, and 1 reached it."
     assert lines[1].startswith("Goals not checked, of a lab or variant not installed here: 1 (not counted as "
