@@ -1,5 +1,6 @@
-"""What the window says of a lab that cannot be used, in the interface language and in the words of
-``mlp-workbench lab check``: :func:`core.labs.problem_text` composes both, this module gives it the words.
+"""What the window says of a lab that cannot be used, or of labs that share a number, in the interface language and
+in the words of ``mlp-workbench lab check``: :func:`core.labs.problem_text` composes both, this module gives it the
+words, and the titles that tell labs of one number apart (:func:`numbered_title`).
 
 :data:`PLACES`, :data:`LAB_PROBLEMS` and :data:`SETTING_NAMES` are the English templates of :mod:`core.labs`,
 marked here for translation (``{…}`` are kept as they are); a setting's name also names the locked settings a
@@ -10,8 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.headless import shell_quoted
+from app.i18n import current_language
 from app.panels.base import given_problem_text
 from core import labs
+from core.languages import text_in
 
 PLACES = {
     "variant": QT_TRANSLATE_NOOP("LabProblems", "variant {}"),
@@ -85,6 +88,19 @@ LAB_PROBLEMS = {
 }
 """The texts of :data:`core.labs.LAB_PROBLEMS`."""
 
+NUMBER_WARNINGS = {
+    "number shared": QT_TRANSLATE_NOOP("LabProblems", "{others} in the same folder {verb} number {number} too: the "
+                                                      "students see two labs numbered {number}; give each lab a "
+                                                      "number of its own (its folder's name and its number)"),
+    "number shared with shipped": QT_TRANSLATE_NOOP(
+        "LabProblems", "the shipped {others} {verb} number {number} too, and MLP Workbench offers the shipped labs "
+                       "this pack has none of by name beside its own: the students see two labs numbered {number}; "
+                       "to hand this lab out in the place of {first}, name its folder and id {first}, or give it a "
+                       "number of its own"),
+}
+"""The texts of :data:`core.labs.LAB_WARNINGS` of a number two labs share, which the window says too
+(:func:`shared_numbers_text`)."""
+
 SETTING_NAMES = {
     "name": QT_TRANSLATE_NOOP("LabProblems", "run name"),
     "data": QT_TRANSLATE_NOOP("LabProblems", "data"),
@@ -153,12 +169,65 @@ def lab_problem_text(problem: labs.LabProblem) -> str:
     return labs.problem_text(problem, translated, given_problem_text)
 
 
+def lab_check_command(lab_folders) -> str:
+    """The ``mlp-workbench lab check`` command that checks the folders of labs holding ``lab_folders``."""
+    folders = sorted({str(folder.parent) for folder in lab_folders})
+    return "mlp-workbench lab check " + " ".join(shell_quoted(folder) for folder in folders)
+
+
+def shared_numbers(available) -> set[int]:
+    """The numbers that more than one lab of ``available`` has (a pack's 04-my-xnor beside the shipped 04-xnor)."""
+    numbers = [lab.number for lab in available]
+    return {number for number in numbers if numbers.count(number) > 1}
+
+
+def distinct_title(lab: labs.Lab, available) -> str:
+    """``lab``'s title in the interface language, with its folder's name where another lab of ``available`` has
+    its number ("XNOR (04-my-xnor)"): the lists showed two labs "4. XNOR" and nothing told which was which."""
+    title = text_in(lab.title, current_language())
+    return f"{title} ({lab.id})" if lab.number in shared_numbers(available) else title
+
+
+def numbered_title(lab: labs.Lab, available) -> str:
+    """"4. XNOR" (:func:`distinct_title`), as the window's lists of labs show a lab."""
+    return f"{lab.number}. {distinct_title(lab, available)}"
+
+
+def same_number_text(lab: labs.Lab, available) -> str:
+    """What a lab's tooltip in a list adds where others of ``available`` have its number, or ""."""
+    others = [other.id for other in available if other.number == lab.number and other.id != lab.id]
+    if not others:
+        return ""
+    return "⚠ " + QCoreApplication.translate("LabProblems", "Number %1 is also that of: %2") \
+        .replace("%1", str(lab.number)).replace("%2", ", ".join(others))
+
+
+def shared_numbers_text(available) -> str:
+    """What the window says of the labs of ``available`` that share a number ("" if none does): that its lists name
+    each by its folder; each one's lab.json with what ``mlp-workbench lab check`` warns of it, and that command."""
+    shared = [lab for lab in available if lab.number in shared_numbers(available)]
+    if not shared:
+        return ""
+    # The command checks the pack, where the lab to renumber is, not the shipped labs beside it.
+    to_check = [lab.folder for lab in shared if lab.folder.parent.resolve() != labs.SHIPPED_LABS.resolve()]
+    lines = [QCoreApplication.translate("LabProblems", "Labs offered here share a number: %1. The lists of labs name "
+                                                       "each by its folder; before handing the labs out, give each a "
+                                                       "number of its own. To see every warning: %2")
+             .replace("%1", "; ".join(f"{number} ({', '.join(lab.id for lab in shared if lab.number == number)})"
+                                      for number in sorted(shared_numbers(available))))
+             .replace("%2", lab_check_command(to_check or [lab.folder for lab in shared]))]
+    for lab in shared:
+        warnings = [warning for warning in labs.lab_warnings(lab) if warning.what in NUMBER_WARNINGS]
+        if warnings:
+            lines.append(str(lab.folder / "lab.json"))
+            lines += [f"• {lab_problem_text(warning)}" for warning in warnings]
+    return "\n".join(lines)
+
+
 def broken_labs_text(errors: list) -> str:
     """What the window says of the labs that cannot be used (:func:`core.labs.readable_labs`' errors): each one's
     lab.json, then its first problems, one a line; and the command that lists them all."""
-    files = [error.file for error in errors if isinstance(error, labs.InvalidLabError)]
-    folders = sorted({str(file.parent.parent) for file in files})
-    command = "mlp-workbench lab check " + " ".join(shell_quoted(folder) for folder in folders)
+    command = lab_check_command(error.file.parent for error in errors if isinstance(error, labs.InvalidLabError))
     lines = [QCoreApplication.translate("LabProblems", "These labs cannot be used; the shipped lab of the same number "
                                                        "is offered instead, where there is one. To see every "
                                                        "problem: %1").replace("%1", command)]

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
 
 from app import i18n
 from app.file_dialogs import ask_save_path
-from app.lab_problems import broken_labs_text, lab_problem_text, setting_name
+from app.lab_problems import (broken_labs_text, distinct_title, lab_problem_text, same_number_text, setting_name,
+                              shared_numbers, shared_numbers_text)
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
 from app.teacher import LabControls, ResultsDialog, last_results_folder
@@ -106,6 +107,9 @@ class LabController(QObject):
         if problems:  # each lab's file and problems, as `mlp-workbench lab check` lists them, again in a new language
             compose = functools.partial(broken_labs_text, problems)
             window.message_bar.show_message(compose(), "warning", compose=compose)
+        if shared_numbers(self.available_labs):  # two "4." labs: `lab check` warned, the window said nothing
+            compose = functools.partial(shared_numbers_text, self.available_labs)
+            window.message_bar.show_message(compose(), "warning", compose=compose)
         self._build_menu()
         window.model.changed.connect(self._apply_controls)
         window.network_panel.layers.currentRowChanged.connect(self._apply_controls)
@@ -157,10 +161,11 @@ class LabController(QObject):
                                                            self.collect_action, self.close_action)}
         taken |= {str(number) for number in range(1, 10)}
         for lab in self.available_labs:
-            title = text_in(lab.title, language)
+            title = distinct_title(lab, self.available_labs)
             action = self.menu.addAction(f"&{lab.number}  {title.replace('&', '&&')}" if lab.number < 10
                                          else f"{lab.number}  {with_mnemonic(title, taken)}")
-            action.setToolTip(text_in(lab.summary, language))
+            action.setToolTip("\n\n".join(filter(None, (text_in(lab.summary, language),
+                                                          same_number_text(lab, self.available_labs)))))
             action.setData(lab.id)
             self.lab_actions.append(action)
         self.menu.addSeparator()

@@ -8,12 +8,13 @@ change rather than translated by Qt.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextDocument, QTextLength, QTextTable
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap, QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget)
 
 from app import combining_marks, i18n
+from app.lab_problems import numbered_title, same_number_text
 from app.teacher import goal_text
 from core import labs
 from core.languages import text_in
@@ -156,10 +157,19 @@ class LessonDock(QDockWidget):
         language = i18n.current_language()
         current = self.lab_list.currentRow()
         self.lab_list.clear()
+        size = self.fontMetrics().height()
+        self.lab_list.setIconSize(QSize(size, size))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        blank = QPixmap(size, size)
+        blank.fill(Qt.GlobalColor.transparent)
+        # Labs that share a number are marked (and named by their folder too); the others keep their titles in line.
+        spacer = QIcon(blank) if any(same_number_text(lab, self.available) for lab in self.available) else QIcon()
         for lab in self.available:
-            item = QListWidgetItem(f"{lab.number}. {text_in(lab.title, language)}")
+            item = QListWidgetItem(numbered_title(lab, self.available))
             item.setData(Qt.ItemDataRole.UserRole, lab.id)
-            item.setToolTip(text_in(lab.summary, language))
+            clash = same_number_text(lab, self.available)
+            item.setIcon(warning if clash else spacer)
+            item.setToolTip("\n\n".join(filter(None, (text_in(lab.summary, language), clash))))
             self.lab_list.addItem(item)
         self.lab_list.setCurrentRow(max(current, 0))
 
@@ -185,7 +195,7 @@ class LessonDock(QDockWidget):
 
     def _show_lab_texts(self) -> None:
         lab, language = self.lab, i18n.current_language()
-        self.title.setText(f"{lab.number}. {text_in(lab.title, language)}")
+        self.title.setText(numbered_title(lab, self.available))
         self.variants.clear()
         for variant in lab.variants:
             self.variants.addItem(text_in(variant.title, language), variant.name)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QHBoxLayout, QLa
 
 from app import display_names, i18n
 from app import settings as user_settings
+from app.lab_problems import numbered_title
 from app.palette import OKABE_ITO
 from core import runs
 from core.config import RunConfig
@@ -261,7 +262,7 @@ class StartPage(QWidget):
         self.labs_heading.setText(self.tr("Labs"))
         language = i18n.current_language()
         for lab, button in zip(self.labs, self.lab_buttons):
-            button.set_texts(f"{lab.number}. {text_in(lab.title, language)}", text_in(lab.summary, language),
+            button.set_texts(numbered_title(lab, self.labs), text_in(lab.summary, language),
                              self.tr("Open lab %1: its settings, its views and its task sheet in the Lesson panel, "
                                      "as the Labs menu does").replace("%1", str(lab.number)))
         self._show_runs()

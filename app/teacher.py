@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from app import settings
 from app.file_dialogs import ask_save_path
 from app.i18n import current_language, format_number, format_percent, os_error_reason
-from app.lab_problems import setting_name
+from app.lab_problems import numbered_title, setting_name
 from app.panels.widgets import set_help, show_help
 from app.spreadsheet_csv import write_csv
 from core import labs
@@ -181,9 +181,10 @@ def display_cell(value) -> str:
 
 
 def lab_title(table: labs.ResultsTable, lab_id: str) -> str:
-    """"4. XNOR …" in the interface language for a lab installed here, else its identifier."""
+    """"4. XNOR …" in the interface language for a lab installed here (:func:`app.lab_problems.numbered_title`),
+    else its identifier."""
     lab = table.installed.get(lab_id)
-    return f"{lab.number}. {text_in(lab.title, current_language())}" if lab else lab_id
+    return numbered_title(lab, table.installed.values()) if lab else lab_id
 
 
 def variant_title(table: labs.ResultsTable, lab_id: str, name: str) -> str:

@@ -2999,6 +2999,14 @@ epoch mean
         <translation>текст на языке {language} должен быть непустой строкой, а не {value}</translation>
     </message>
     <message>
+        <source>{others} in the same folder {verb} number {number} too: the students see two labs numbered {number}; give each lab a number of its own (its folder&apos;s name and its number)</source>
+        <translation>номер {number} есть и у {others} в той же папке: студенты видят две лабораторные под номером {number}; дайте каждой лабораторной свой номер (имя её папки и её номер)</translation>
+    </message>
+    <message>
+        <source>the shipped {others} {verb} number {number} too, and MLP Workbench offers the shipped labs this pack has none of by name beside its own: the students see two labs numbered {number}; to hand this lab out in the place of {first}, name its folder and id {first}, or give it a number of its own</source>
+        <translation>номер {number} есть и у встроенной лабораторной {others}, а MLP Workbench рядом с лабораторными пакета предлагает и те встроенные, которых в пакете нет под тем же именем: студенты видят две лабораторные под номером {number}; чтобы раздать эту лабораторную вместо {first}, назовите её папку и id {first} или дайте ей свой номер</translation>
+    </message>
+    <message>
         <source>run name</source>
         <translation>имя запуска</translation>
     </message>
@@ -3141,6 +3149,14 @@ epoch mean
     <message>
         <source>seed</source>
         <translation>зерно</translation>
+    </message>
+    <message>
+        <source>Number %1 is also that of: %2</source>
+        <translation>Номер %1 есть и у: %2</translation>
+    </message>
+    <message>
+        <source>Labs offered here share a number: %1. The lists of labs name each by its folder; before handing the labs out, give each a number of its own. To see every warning: %2</source>
+        <translation>Предлагаемые здесь лабораторные имеют общий номер: %1. В списках лабораторных каждая названа ещё и по своей папке; прежде чем раздавать лабораторные, дайте каждой свой номер. Все предупреждения покажет команда %2</translation>
     </message>
     <message>
         <source>These labs cannot be used; the shipped lab of the same number is offered instead, where there is one. To see every problem: %1</source>

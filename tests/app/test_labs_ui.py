@@ -868,6 +868,56 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
     assert listed.item(0).data(Qt.ItemDataRole.UserRole) == "01-perceptron", "listed in the lesson as in the menu"
 
 
+def test_two_labs_of_one_number_are_told_apart_in_the_window_and_the_clash_is_said(open_window, tmp_path,
+                                                                                     monkeypatch):
+    """A pack's 04-my-xnor beside the shipped 04-xnor: the lab list showed two "4. XNOR", and only
+    `mlp-workbench lab check` warned."""
+    folder = tmp_path / "pack" / "labs" / "04-my-xnor"
+    shutil.copytree(labs.SHIPPED_LABS / "04-xnor", folder)
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    raw["id"] = "04-my-xnor"
+    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    window = open_window()
+    window.confirm_reset = lambda question: True
+    xnor = labs.load("04-xnor").title["en"]
+    listed = window.labs.dock.lab_list
+    items = {listed.item(row).data(Qt.ItemDataRole.UserRole): listed.item(row) for row in range(listed.count())}
+    assert items["04-my-xnor"].text() == f"4. {xnor} (04-my-xnor)" and items["04-xnor"].text() == f"4. {xnor} (04-xnor)"
+    assert items["04-xnor"].toolTip().endswith("⚠ Number 4 is also that of: 04-my-xnor")
+    marks = {lab_id: item.icon().cacheKey() for lab_id, item in items.items()}
+    assert marks["04-xnor"] == marks["04-my-xnor"] != marks["01-perceptron"] == marks["05-feature-scaling"], \
+        "the two labs marked, the others not (but kept in line with them)"
+    assert items["01-perceptron"].text() == f"1. {labs.load('01-perceptron').title['en']}", "no clash, no folder"
+    menu = {action.data(): action.text() for action in window.labs.lab_actions}
+    assert menu["04-my-xnor"] == f"&4  {xnor} (04-my-xnor)" and menu["04-xnor"] == f"&4  {xnor} (04-xnor)"
+    buttons = [button.title.text() for button in window.start_page.lab_buttons]
+    assert f"4. {xnor} (04-my-xnor)" in buttons and f"4. {xnor} (04-xnor)" in buttons, "on the start page too"
+    assert unbroken(window.message_bar.message()).splitlines() == [
+        "Labs offered here share a number: 4 (04-my-xnor, 04-xnor). The lists of labs name each by its folder; "
+        "before handing the labs out, give each a number of its own. To see every warning: mlp-workbench lab check "
+        f"{tmp_path / 'pack' / 'labs'}",  # the pack, where the lab to fix is: not the shipped labs
+        str(folder / "lab.json"),
+        "• the shipped 04-xnor has number 4 too, and MLP Workbench offers the shipped labs this pack has none of by "
+        "name beside its own: the students see two labs numbered 4; to hand this lab out in the place of 04-xnor, "
+        "name its folder and id 04-xnor, or give it a number of its own"]
+    assert window.message_bar.level == "warning"
+    assert window.labs.open_lab("04-my-xnor")
+    assert window.labs.dock.title.text() == f"4. {xnor} (04-my-xnor)", "the lesson names which of the two is open"
+    i18n.set_language("en")
+    i18n.set_language("ru")
+    try:
+        assert unbroken(window.message_bar.message()).startswith("Предлагаемые здесь лабораторные имеют общий номер")
+        assert items_text(listed, "04-xnor") == f"4. {labs.load('04-xnor').title['ru']} (04-xnor)"
+    finally:
+        i18n.set_language("en")
+
+
+def items_text(listed, lab_id):
+    return next(listed.item(row).text() for row in range(listed.count())
+                if listed.item(row).data(Qt.ItemDataRole.UserRole) == lab_id)
+
+
 def test_a_task_sheet_shows_the_pictures_kept_in_its_lab_s_folder(open_window, tmp_path, monkeypatch):
     """A teacher's sheet with ![the network](scheme.png) showed a broken-image icon: the sheet's text was read from
     the lab's folder, its pictures looked for in the folder the app was started in."""
