@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPu
 from app import palette
 from app.display_names import label
 from app.data_loader import digits_to_draw_text
-from app.i18n import english_plural, format_integer, format_percent, os_error_reason
+from app.i18n import english_plural, format_integer, format_number, format_percent, os_error_reason
 from app.panels.widgets import FlowLayout
 from app.spreadsheet_csv import write_csv
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
@@ -63,6 +63,25 @@ FORMAT_CAPTIONS = {"mnist": QT_TRANSLATE_NOOP("DrawView", "28 × 28, MNIST"),
                    "fashion": QT_TRANSLATE_NOOP("DrawView", "28 × 28, Fashion")}
 """Each drawing format's input image, as the network-input panel names it (the 8×8 digits are UCI's
 optdigits, a name that appears nowhere else)."""
+FORMAT_HELP = {
+    "mnist": QT_TRANSLATE_NOOP(
+        "DrawView", "Your drawing as the network receives it, prepared as MNIST's digits were: cropped to its ink, "
+                    "scaled so that its longer side is {box} of the {size} pixels, redrawn with a pen {pen} pixels "
+                    "wide however thin or thick the brush, and moved so that its centre of mass is in the middle. "
+                    "Drawn small, large, thin, thick or off-centre, a digit comes out much the same here, and this "
+                    "image is all the network classifies."),
+    "digits": QT_TRANSLATE_NOOP(
+        "DrawView", "Your drawing as the network receives it, prepared as the 8×8 digits were: scaled so that its "
+                    "longer side fills a {size} × {size} bitmap, centred, redrawn with a pen {pen} pixels wide "
+                    "however thin or thick the brush; each of the {side} × {side} pixels counts the ink of a {block} × "
+                    "{block} block of the bitmap (0 to {most}). Drawn small, large, thin, thick or off-centre, a "
+                    "digit comes out much the same here, and this image is all the network classifies."),
+    "fashion": QT_TRANSLATE_NOOP(
+        "DrawView", "Your drawing as the network receives it, prepared as Fashion-MNIST's garments were: scaled so "
+                    "that its longer side is {box} of the {size} pixels, centred, and what its outline encloses "
+                    "filled in, since the garments are shapes, not strokes.")}
+"""What each drawing format's preprocessing (core.datasets.drawing) did to the drawing, as the network-input
+panel's tooltip says it: the panel alone showed a redrawn digit with no word of why it looks so."""
 CANVAS_SIZE = (1.0, 1.0)
 """The drawing's whole canvas, in the units of DrawCanvas.strokes()."""
 PEN_DOWN_SWITCH_INTERVAL = 0.0005
@@ -126,6 +145,14 @@ def input_side(target: str) -> int:
 def format_caption(target: str) -> str:
     """What a drawing format's input image is, as the network-input panel says it ("28 × 28, MNIST")."""
     return QCoreApplication.translate("DrawView", FORMAT_CAPTIONS[target])
+
+
+def format_help(target: str) -> str:
+    """What the preprocessing of drawing format ``target`` did, with its numbers (:data:`FORMAT_HELP`)."""
+    digit = FORMATS[target]
+    return QCoreApplication.translate("DrawView", FORMAT_HELP[target]).format(
+        box=format_number(digit.box, 0), size=digit.size, pen=format_number(digit.pen, 2, fixed=False),
+        side=input_side(target), block=digit.block, most=digit.pixel_max)
 
 
 def saliency_caption(class_name: str) -> str:
@@ -633,6 +660,11 @@ class DrawView(QWidget):
         self.shipped_button.setEnabled(False)  # until the shipped model is read, and while it classifies
         self.canvas = DrawCanvas(self)
         self.chart = PredictionChart(self)
+        self.chart.setToolTip(QCoreApplication.translate(
+            "DrawView", "The network's probability of each class for your drawing: the softmax of its raw "
+                        "scores o, pₖ = e^(oₖ) / Σⱼ e^(oⱼ), so that they add up to 100 %. The highest is its answer. "
+                        "A probability near 100 % says how sure the network is, not that it is right: a scribble "
+                        "gets an answer too."))
         self.input_panel = ImagePanel("", self, legend=((None, ""),))
         self.saliency_panel = ImagePanel("", self)
         self._write_painted_texts()
@@ -936,6 +968,7 @@ class DrawView(QWidget):
         classify drawings, whose box stays empty."""
         target = self._model.target if self._model is not None else None
         self.input_panel.set_image(self.input_panel.image, legend=((None, format_caption(target) if target else ""),))
+        self.input_panel.setToolTip(format_help(target) if target else "")
 
     def _show_note(self, words: Words | None, warning: bool = True) -> None:
         """Show ``words()`` above the canvas (nothing for None), composed again in a new language; in the

@@ -1544,6 +1544,18 @@ epoch mean
         <translation>Стереть холст, чтобы нарисовать другую цифру</translation>
     </message>
     <message>
+        <source>Your drawing as the network receives it, prepared as MNIST&apos;s digits were: cropped to its ink, scaled so that its longer side is {box} of the {size} pixels, redrawn with a pen {pen} pixels wide however thin or thick the brush, and moved so that its centre of mass is in the middle. Drawn small, large, thin, thick or off-centre, a digit comes out much the same here, and this image is all the network classifies.</source>
+        <translation>Ваш рисунок таким, каким его получает сеть, подготовленный так же, как цифры MNIST: обрезан по краям чернил, масштабирован так, чтобы длинная сторона занимала {box} из {size} пикселей, перерисован пером шириной {pen} пикселя, какой бы тонкой или толстой ни была кисть, и сдвинут так, чтобы центр масс оказался посередине. Нарисованная мелко, крупно, тонко, толсто или не в центре, цифра выглядит здесь почти одинаково, и сеть классифицирует только это изображение.</translation>
+    </message>
+    <message>
+        <source>Your drawing as the network receives it, prepared as the 8×8 digits were: scaled so that its longer side fills a {size} × {size} bitmap, centred, redrawn with a pen {pen} pixels wide however thin or thick the brush; each of the {side} × {side} pixels counts the ink of a {block} × {block} block of the bitmap (0 to {most}). Drawn small, large, thin, thick or off-centre, a digit comes out much the same here, and this image is all the network classifies.</source>
+        <translation>Ваш рисунок таким, каким его получает сеть, подготовленный так же, как цифры 8×8: масштабирован так, чтобы длинная сторона заполняла растр {size} × {size}, выровнен по центру и перерисован пером шириной {pen} пикселей, какой бы тонкой или толстой ни была кисть; каждый из {side} × {side} пикселей — число закрашенных клеток в блоке растра {block} × {block} (от 0 до {most}). Нарисованная мелко, крупно, тонко, толсто или не в центре, цифра выглядит здесь почти одинаково, и сеть классифицирует только это изображение.</translation>
+    </message>
+    <message>
+        <source>Your drawing as the network receives it, prepared as Fashion-MNIST&apos;s garments were: scaled so that its longer side is {box} of the {size} pixels, centred, and what its outline encloses filled in, since the garments are shapes, not strokes.</source>
+        <translation>Ваш рисунок таким, каким его получает сеть, подготовленный так же, как одежда в Fashion-MNIST: масштабирован так, чтобы длинная сторона занимала {box} из {size} пикселей, выровнен по центру, а всё, что обведено контуром, закрашено: вещи там — силуэты, а не штрихи.</translation>
+    </message>
+    <message>
         <source>Why {name}</source>
         <translation>Почему {name}</translation>
     </message>
@@ -1618,6 +1630,10 @@ epoch mean
     <message>
         <source>Classify drawings with the MNIST model that comes with the app, whatever was trained or loaded since (a run&apos;s model takes over again when training starts or resumes)</source>
         <translation>Классифицировать рисунки встроенной моделью MNIST, что бы ни было обучено или загружено после неё (модель обучения снова займёт её место, когда обучение начнётся или продолжится)</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability of each class for your drawing: the softmax of its raw scores o, pₖ = e^(oₖ) / Σⱼ e^(oⱼ), so that they add up to 100 %. The highest is its answer. A probability near 100 % says how sure the network is, not that it is right: a scribble gets an answer too.</source>
+        <translation>Вероятность каждого класса для вашего рисунка по мнению сети: softmax её сырых оценок o, pₖ = e^(oₖ) / Σⱼ e^(oⱼ), так что в сумме они дают 100 %. Самая большая — её ответ. Вероятность около 100 % говорит о том, насколько сеть уверена, а не о том, что она права: ответ получит и каракуля.</translation>
     </message>
     <message>
         <source>How the top class&apos;s probability p would change with more ink at each pixel of what the network sees (the gradient ∂p/∂pixel): yellow = more ink here would raise it, blue = more ink here would lower it.</source>

@@ -313,6 +313,34 @@ def test_shows_the_preprocessed_input_and_its_saliency(view):
     assert "7" in view.saliency_panel.caption
 
 
+def test_the_network_s_input_and_the_probabilities_say_what_they_are(view, small_config):
+    """A newcomer saw a thin, a thick and a small off-centre 7 become one and the same image beside the canvas, and
+    bars with no word of what they are: the panels' tooltips say what the preprocessing did, with its numbers, and
+    what the probabilities are."""
+    from app import i18n
+
+    assert "softmax" in view.chart.toolTip() and "100 %" in view.chart.toolTip()
+    mnist = view.input_panel.toolTip()
+    assert all(words in mnist for words in ("MNIST", "20 of the 28 pixels", "2.5 pixels", "centre of mass"))
+    network, metadata = model_io.load_model(SHIPPED_MODEL)
+    view.set_model(network, {**metadata, "dataset": "fashion_mnist", "class_names": FASHION_NAMES})
+    assert "26 of the 28 pixels" in view.input_panel.toolTip() and "filled in" in view.input_panel.toolTip()
+    view.set_model(digits_experiment(small_config).network, {"dataset": "digits", "image_shape": [8, 8]})
+    digits = view.input_panel.toolTip()
+    assert all(words in digits for words in ("8×8 digits", "32 × 32 bitmap", "4 × 4 block", "0 to 16"))
+    i18n.set_language("en")  # the translators installed, so that a switch translates what is shown
+    try:
+        i18n.set_language("ru")
+        assert "5 пикселей" in view.input_panel.toolTip() and "softmax" in view.chart.toolTip()
+        view.use_shipped_model()
+        assert "2,5 пикселя" in view.input_panel.toolTip()
+    finally:
+        i18n.set_language("en")
+    assert view.input_panel.toolTip() == mnist
+    view.set_model(network, {**metadata, "dataset": "wine", "image_shape": None})
+    assert view.input_panel.toolTip() == "", "nothing to say of a model that cannot classify drawings"
+
+
 def digits_experiment(small_config, dataset="digits"):
     config = small_config(epochs=2)
     config.data.dataset = dataset
