@@ -282,6 +282,23 @@ def test_the_shipped_presets_load_and_race():
         [(1000, "relu", True), (1000, "relu", True)]
 
 
+def test_a_preset_races_sgd_momentum_and_the_four_adaptive_methods_each_at_a_rate_at_which_it_learns():
+    """A newcomer racing the lecture's six optimisers had to add SGD and momentum to the adaptive methods by hand,
+    and they came at PyTorch's default η = 0.001, at which they hardly moved beside the others."""
+    preset = {preset.id: preset for preset in race_module.presets()}["05-classic-optimisers"]
+    assert [contender.optimizer.name for contender in preset.contenders] == \
+        ["sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam"]
+    assert preset.config is None, "it races on the window's data and network"
+    config = RunConfig()  # the window's first configuration: the 8×8 digits
+    config.training.epochs = 2
+    race = Race(config, preset.contenders)
+    for _ in race.run():
+        pass
+    summaries = race.summary()
+    assert all(summary.learned and not summary.diverged for summary in summaries)
+    assert min(summary.best_val_metric for summary in summaries) > 0.6
+
+
 def shown_in_russian(texts, where=""):
     """(where, text) of every text of a preset's or a lab's JSON that a Russian window shows: its "ru" texts,
     and texts given once for every language (its configurations left out: their names are not shown)."""
