@@ -65,6 +65,9 @@ DIVERGENCE_MARK_SIZE, OFF_SCALE_MARK_SIZE = 14, 12
 """Pixels across the ✕ where a contender diverged and the ▲ of one whose loss ends above the plot."""
 RESULTS_SHARE = 0.35
 """The results table's share at most of the height it shares with the plots, however many rows it has."""
+PLOT_HEIGHT_KEPT, TABLE_ROWS_KEPT = 60, 2
+"""Pixels of each plot's drawing area the results table leaves them, as long as it keeps its header and this many
+rows in sight (it scrolls the others): six contenders' rows took a 560-pixel view's plots down to 18 pixels each."""
 CONTENDER_COLUMN_CHARACTERS = 10
 """Characters of a label the results table's contender column keeps at least when it has to cut labels short."""
 
@@ -1580,20 +1583,28 @@ class CompareView(SessionView, View):
 
     def _fit_table_height(self) -> None:
         """The results table as tall as its header and rows — a row per contender of the race shown (or of
-        the list, before a race), 8 at most — within RESULTS_SHARE of the height it shares with the plots. At
-        1360 × 860 it showed five rows: a sixth contender's "diverged" was out of sight. Fitted when its rows
-        or its header change, and when the view's height does (the handle above it moves it in between)."""
+        the list, before a race), 8 at most — within RESULTS_SHARE of the height it shares with the plots, and
+        leaving each plot PLOT_HEIGHT_KEPT pixels to draw in while it keeps TABLE_ROWS_KEPT rows. At 1360 × 860 it
+        showed five rows: a sixth contender's "diverged" was out of sight. Fitted when its rows or its header
+        change, when the legend's lines do, and when the view's height does (the handle above it moves it in
+        between)."""
         table, splitter = self.summary_table, self._results_splitter
-        total = sum(splitter.sizes())
+        # Its height, not the sum of its sizes: when it is resized, they are the old ones until it lays them out.
+        total = splitter.height() - splitter.handleWidth()
         rows = table.rowCount() or len(self._contenders)
-        key = (rows, table.horizontalHeader().sizeHint().height(), total)
+        plots = 4 if self.rate_plot in self.graphics.ci.items else 3
+        # The legend, the titles and the axes: all the plots' height but their drawing areas (which have none).
+        around_plots = math.ceil(self.graphics.ci.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).height())
+        key = (rows, table.horizontalHeader().sizeHint().height(), total, plots, around_plots)
         if total <= 0 or key == self._table_fitted_for:
             return
         self._table_fitted_for = key
-        height = key[1] + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+        frame = key[1] + 2 * table.frameWidth()
         if table.horizontalHeader().length() > table.viewport().width():
-            height += table.horizontalScrollBar().sizeHint().height()
-        height = min(height, int(RESULTS_SHARE * total))
+            frame += table.horizontalScrollBar().sizeHint().height()
+        row = table.verticalHeader().defaultSectionSize()
+        height = min(frame + rows * row, int(RESULTS_SHARE * total), total - around_plots - plots * PLOT_HEIGHT_KEPT)
+        height = max(height, frame + min(rows, TABLE_ROWS_KEPT) * row)
         splitter.setSizes([total - height, height])
 
     def _fit_legend(self) -> None:
@@ -1606,6 +1617,7 @@ class CompareView(SessionView, View):
             self.legend.setColumnCount(columns)
             if self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= room:
                 break
+        self._fit_table_height()  # the plots' room to keep changed with the legend's lines
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:

@@ -893,6 +893,27 @@ def test_in_a_narrow_window_the_settings_and_the_plots_are_two_tabs_and_a_race_s
     assert view.graphics.isVisible() and view.contender_list.isVisible()
 
 
+def test_six_contenders_rows_leave_the_plots_room_to_be_read_in_a_short_view(qtbot, small_config):
+    """The six classic optimisers' race in a view 560 pixels high: the table, a row per contender, took the plots
+    down to 18 pixels each. It keeps two rows in sight and scrolls the rest; in a tall view it shows them all."""
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_config(small_config(epochs=1))
+    view.apply_preset(preset_index(view, "05-classic-optimisers"))
+    view.resize(760, 560)
+    view.show()
+    qtbot.waitExposed(view)
+    race_to_the_end(qtbot, view)
+    table = view.summary_table
+    row = table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: min(plot.getViewBox().sceneBoundingRect().height()
+                                for plot in (view.loss_plot, view.val_loss_plot, view.metric_plot)) > 30)
+    assert 2 * row <= table.viewport().height() < 3 * row and table.verticalScrollBar().maximum() > 0
+    view.resize(950, 760)  # what a 1360 × 860 window leaves the view
+    qtbot.waitUntil(lambda: table.viewport().height() >= 6 * row)
+    assert table.verticalScrollBar().maximum() == 0
+
+
 def test_a_legend_of_long_labels_fits_a_narrow_view_and_so_does_its_export_and_the_status_stays_in_sight(
         qtbot, small_config, tmp_path):
     view = CompareView()
