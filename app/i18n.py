@@ -14,6 +14,8 @@ is looked up among the old language's translations of those sources, and texts b
 template (``"Hidden layer %1"``, ``"{n} steps"``) are matched against the template with the
 arguments kept. Nothing is rebuilt, so a run, its configuration and its plots go on untouched.
 Widgets that compose texts from cached translations refresh them on ``QEvent.LanguageChange``.
+What is not shown waits until it is (the window stays free: a switch held it 150–240 ms): the pages of a
+:class:`PagesTranslatedLater` (the views' tabs) and the closed menus of no window.
 
 Numbers are shown with the language's decimal separator (:func:`format_number`); files always
 get Python's ``repr`` of the number, whatever the language.
@@ -21,14 +23,17 @@ get Python's ``repr`` of the number, whatever the language.
 from __future__ import annotations
 
 import errno
+import itertools
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+import shiboken6
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer,
+                            QTranslator, Signal)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QListWidget, QMenu, QTabWidget, QTableWidget, QToolBox, QToolButton,
-                               QTreeWidget, QWidget)
+                               QLineEdit, QListWidget, QMenu, QStackedWidget, QTabWidget, QTableWidget, QToolBox,
+                               QToolButton, QTreeWidget, QWidget)
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 CATALOGUE = "mlp_workbench"
@@ -39,12 +44,20 @@ QT_CATALOGUES = ("qtbase",)
 
 _PLACEHOLDER = re.compile(r"%\d+|\{[^{}]*\}")
 _TRAILING_PARENTHESIS = re.compile(r"^(.+)( \([^()]*\))$", re.DOTALL)
-_WIDGET_PROPERTIES = ("windowTitle", "toolTip", "statusTip", "whatsThis", "accessibleName",
-                      "accessibleDescription")
+_WIDGET_TEXTS = (("windowTitle", "setWindowTitle"), ("toolTip", "setToolTip"), ("statusTip", "setStatusTip"),
+                 ("whatsThis", "setWhatsThis"), ("accessibleName", "setAccessibleName"),
+                 ("accessibleDescription", "setAccessibleDescription"))
 _HELP_PROPERTY = "helpText"  # app.panels.widgets.set_help keeps a control's base tooltip here
 OWNER_TRANSLATES = "textTranslatedByOwner"
 """A widget property: its text is left to the widget that shows it (e.g. :class:`app.message_bar.MessageBar`),
 which a :class:`Retranslator` hands its :meth:`~Retranslator.text` through a ``retranslate_texts`` method."""
+
+
+SHOWN_IN = "textsShownIn"
+"""A widget's property: the language its texts are still in, left so by a switch while it was not shown (see
+:func:`set_language`); empty once they are in the window's language."""
+CATCH_UP_MS = 30
+"""After a language switch, the pages not shown are translated one at a time this often (each in a few ms)."""
 
 
 def qm_path(language: str) -> Path:
@@ -85,7 +98,8 @@ class RecordingTranslator(QTranslator):
         return False
 
 
-_state = {"language": SOURCE_LANGUAGE, "translator": None, "qt": []}
+_state = {"language": SOURCE_LANGUAGE, "translator": None, "qt": [], "catalogues": {}, "retranslators": {},
+          "later": [], "waiting": None}
 
 
 def current_language() -> str:
@@ -140,50 +154,223 @@ def ensure_installed() -> None:
 def set_language(language: str) -> None:
     """Switch the interface to ``language`` and translate every text already shown.
 
-    Qt posts its own LanguageChange events (and only while the event loop runs), so they are also
-    sent here, at once, after the texts are translated: widgets that compose texts redo them."""
-    old = _state["translator"]
+    What cannot be seen is left for later (see :func:`_leave`): the pages of a :class:`PagesTranslatedLater` that
+    are not shown, and closed menus of no window (pyqtgraph's plot menus: 1,400 widgets, two thirds of the
+    window's). Qt posts its own LanguageChange events (and only while the event loop runs): they are replaced by
+    ones sent here, at once, after the texts are translated, so that widgets that compose texts redo them once."""
     old_language = current_language()
-    old_catalogues = [old.catalogue, *_state["qt"]] if old is not None and old_language != SOURCE_LANGUAGE else []
+    old = _state["translator"]
     install(language)
     if old is None or language == old_language:
         return
-    translations = Retranslator(old.asked, old_catalogues)
-    for widget in QApplication.topLevelWidgets():
-        translations.widget_tree(widget)
-    for widget in QApplication.topLevelWidgets():
-        QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    # Qt's (to every window and its QWindow): another walk of every widget, 30 ms, in the next turn of the loop
+    QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
+    roots = [window for window in QApplication.topLevelWidgets() if window.parent() is None]  # the others: children
+    _state["later"] = [pages for pages in _state["later"] if shiboken6.isValid(pages)]
+    for pages in _state["later"]:
+        for page in pages.unshown():
+            _leave(page, old_language)
+        pages.catch_up_soon()
+    for root in roots:
+        if isinstance(root, QMenu) and not root.isVisible():
+            _leave(root, old_language)
+    left = _left_in_another_language(_pages() + roots)
+    left_widgets = _widgets_of(left)
+    widgets, actions = {}, {}
+    for root in roots:
+        _gather(root, left_widgets, widgets, actions)
+    _retranslator(old_language, language).translate(widgets.values(), actions.values())
+    for root in roots:
+        QCoreApplication.sendEvent(root, QEvent(QEvent.Type.LanguageChange))
+    for widget in left:  # left in this language by a switch from it, and not shown since: nothing to do any more
+        if widget.property(SHOWN_IN) == language:
+            _caught_up(widget)
+
+
+def _leave(widget: QWidget, shown: str) -> None:
+    """Leave the texts of ``widget`` in the language ``shown`` until it is shown (one left before stays in the language
+    it was left in). Its LanguageChange waits too: its widgets compose their texts once, in the language of the
+    moment."""
+    if not widget.property(SHOWN_IN):
+        widget.setProperty(SHOWN_IN, shown)
+        if _state["waiting"] is None:
+            _state["waiting"] = _LeftInAnotherLanguage(QCoreApplication.instance())
+        widget.installEventFilter(_state["waiting"])
+
+
+def _left_in_another_language(candidates: list[QWidget], but: QWidget | None = None) -> list[QWidget]:
+    """Those of ``candidates`` left in another language (see :func:`_leave`), but ``but``."""
+    return [widget for widget in candidates if widget is not but and widget.property(SHOWN_IN)]
+
+
+def _pages() -> list[QWidget]:
+    return [page for pages in _state["later"] for page in pages.pages()]
+
+
+def _widgets_of(roots: list[QWidget]) -> set:
+    return {widget for root in roots for widget in (root, *root.findChildren(QWidget))}
+
+
+def catch_up(widget: QWidget) -> None:
+    """Translate ``widget`` now if a switch left it in another language (see :func:`_leave`)."""
+    shown = widget.property(SHOWN_IN)
+    if not shown:
+        return
+    _caught_up(widget)
+    widgets, actions = {}, {}
+    # A page may hold pages of its own, left too; a menu of no window is no page's.
+    _gather(widget, _widgets_of(_left_in_another_language(_pages(), but=widget)), widgets, actions)
+    _retranslator(shown, current_language()).translate(widgets.values(), actions.values())
+    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def _caught_up(widget: QWidget) -> None:
+    widget.setProperty(SHOWN_IN, "")
+    widget.removeEventFilter(_state["waiting"])
+
+
+def _gather(root: QWidget, left: set, widgets: dict, actions: dict) -> None:
+    """Every widget and action of ``root`` (itself too) but those in ``left``, each once (an action may be found
+    both as a child and among the root's actions)."""
+    for widget in (root, *root.findChildren(QWidget)):
+        if widget not in left:
+            widgets.setdefault(widget, widget)
+    for action in (*root.findChildren(QAction), *root.actions()):
+        if action.parent() not in left:
+            actions.setdefault(action, action)
+
+
+class _LeftInAnotherLanguage(QObject):
+    """The event filter of widgets left in another language: their LanguageChange waits, and they catch up as they
+    are shown (before they are painted)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
+            return bool(watched.property(SHOWN_IN))
+        if kind == QEvent.Type.Show:
+            catch_up(watched)
+        return False
+
+
+class PagesTranslatedLater(QObject):
+    """A language switch leaves the pages of ``container`` (a QTabWidget or a QStackedWidget) that are not shown to
+    this: each is translated as it becomes the current page, or else one page every :data:`CATCH_UP_MS` after the
+    switch. Translating every page at once held the window 150–240 ms; the Compare view alone, with its widgets'
+    LanguageChange handlers, takes 20 ms."""
+
+    translated = Signal(QWidget)
+    """translated(page): the texts of ``page``, not shown, are now in the window's language (its layout changed)."""
+
+    def __init__(self, container: QTabWidget | QStackedWidget):
+        super().__init__(container)
+        self._container = container
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CATCH_UP_MS)
+        self._timer.timeout.connect(self._catch_up_next)
+        container.currentChanged.connect(lambda index: catch_up(container.widget(index)) if index >= 0 else None)
+        _state["later"].append(self)
+
+    def pages(self) -> list[QWidget]:
+        return [self._container.widget(index) for index in range(self._container.count())]
+
+    def unshown(self) -> list[QWidget]:
+        return [page for page in self.pages() if page is not self._container.currentWidget()]
+
+    def left(self) -> list[QWidget]:
+        """The pages whose texts are still in another language."""
+        return [page for page in self.pages() if page.property(SHOWN_IN)]
+
+    def catch_up_soon(self) -> None:
+        self._timer.start()
+
+    def _catch_up_next(self) -> None:
+        left = self.left()
+        if left:
+            catch_up(left[0])
+            self.translated.emit(left[0])
+        if len(left) > 1:
+            self._timer.start()
+
+
+def _catalogues(language: str) -> list[QTranslator]:
+    """The translators of ``language``'s texts (none for English), loaded once."""
+    loaded = _state["catalogues"]
+    if language not in loaded:
+        translators = []
+        if language != SOURCE_LANGUAGE:
+            app = QTranslator()
+            if app.load(str(qm_path(language))):
+                translators.append(app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name in QT_CATALOGUES:
+                qt_translator = QTranslator()
+                if qt_translator.load(f"{name}_{language}", folder):
+                    translators.append(qt_translator)
+        loaded[language] = translators
+    return loaded[language]
+
+
+def _retranslator(shown: str, installed: str) -> Retranslator:
+    """A :class:`Retranslator` from ``shown`` into the ``installed`` language, knowing every text asked for so far.
+    Kept for the next switch between the two: building one anew took 20 ms of every switch."""
+    key = (shown, installed)
+    if key not in _state["retranslators"]:
+        _state["retranslators"][key] = Retranslator({}, _catalogues(shown))
+    retranslator = _state["retranslators"][key]
+    retranslator.learn(_state["translator"].asked)
+    return retranslator
 
 
 # ----------------------------------------------------------------------------- texts in another language
+_KINDS: dict[type, tuple[bool, bool]] = {}
+"""A widget class → (whether it translates its own texts, whether it shows pyqtgraph plots)."""
+
+
 class Retranslator:
     """Turns texts shown through ``old_catalogues`` (none: English) into the installed language,
     for the ``(context, source)`` pairs in ``asked``."""
 
     def __init__(self, asked, old_catalogues: list[QTranslator]):
-        def shown_before(context: str, source: str) -> str:
-            for catalogue in old_catalogues:
-                found = catalogue.translate(context, source)
-                if found:
-                    return found
-            return source
-
+        self.old_catalogues = old_catalogues
         self.exact: dict[str, str] = {}
-        templates = {}
-        for context, source in asked:
-            shown = shown_before(context, source)
+        self._templates: dict[str, str] = {}
+        self.templates: list = []
+        self._learned = 0
+        self._known: dict[str, str] = {}  # text() of texts met before: the same ones come back at every switch
+        self.learn(asked)
+
+    def learn(self, asked) -> None:
+        """Take in the ``(context, source)`` pairs of ``asked`` (a dict in the order asked) not learned yet."""
+        if len(asked) == self._learned:
+            return
+        new_templates = False
+        for context, source in itertools.islice(asked, self._learned, None):
+            shown = self._shown_before(context, source)
             wanted = QCoreApplication.translate(context, source)
             # PySide asks a subclass's context before its base class's: keep the one that translates.
             if self.exact.get(shown, shown) == shown:
                 self.exact[shown] = wanted
             if "&" in shown and self.exact.get(shown.replace("&", ""), "") in ("", shown.replace("&", "")):
                 self.exact[shown.replace("&", "")] = wanted.replace("&", "")  # a label's accessible name
-            if _PLACEHOLDER.search(shown) and templates.get(shown, shown) == shown:
-                templates[shown] = wanted
-        # The most specific template first: "validation %1 %2" before "%1 %2".
-        ordered = sorted(templates.items(), key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0])))
-        self.templates = [(self._pattern(shown), shown, wanted) for shown, wanted in ordered
-                          if _PLACEHOLDER.sub("", shown).strip()]
+            if _PLACEHOLDER.search(shown) and self._templates.get(shown, shown) == shown:
+                self._templates[shown] = wanted
+                new_templates = True
+        self._learned = len(asked)
+        self._known = {}
+        if new_templates:
+            # The most specific template first: "validation %1 %2" before "%1 %2".
+            ordered = sorted(self._templates.items(), key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0])))
+            self.templates = [(self._pattern(shown), shown, wanted) for shown, wanted in ordered
+                              if _PLACEHOLDER.sub("", shown).strip()]
+
+    def _shown_before(self, context: str, source: str) -> str:
+        for catalogue in self.old_catalogues:
+            found = catalogue.translate(context, source)
+            if found:
+                return found
+        return source
 
     @staticmethod
     def _pattern(template: str) -> re.Pattern:
@@ -197,8 +384,14 @@ class Retranslator:
         parts.append(re.escape(template[position:]))
         return re.compile("^" + "".join(parts) + "$", re.DOTALL)
 
-    def text(self, text: str, depth: int = 0) -> str:
+    def text(self, text: str) -> str:
         """``text`` in the new language: whole, from a template, or line by line; else unchanged."""
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = self._translated(text)
+        return known
+
+    def _translated(self, text: str, depth: int = 0) -> str:
         if not text or depth > 3:
             return text
         if text in self.exact:
@@ -209,7 +402,7 @@ class Retranslator:
                 continue
             values = {}
             for placeholder, value in zip(_PLACEHOLDER.findall(shown), match.groups()):
-                values.setdefault(placeholder, self.text(value, depth + 1))
+                values.setdefault(placeholder, self._translated(value, depth + 1))
             translated = _PLACEHOLDER.sub(lambda found: values.get(found.group(), found.group()), wanted)
             # A loose template ("%1 (%2)") can match a text it did not make: then try the next way.
             if translated != text:
@@ -217,24 +410,24 @@ class Retranslator:
         for separator in ("\n", " · "):
             if separator in text:
                 parts = text.split(separator)
-                translated = [self.text(part, depth + 1) for part in parts]
+                translated = [self._translated(part, depth + 1) for part in parts]
                 if translated != parts:
                     return separator.join(translated)
         shortcut = _TRAILING_PARENTHESIS.match(text)
         if shortcut is not None:  # "Train the network (F5)": the shortcut stays as it is
-            translated = self.text(shortcut.group(1), depth + 1)
+            translated = self._translated(shortcut.group(1), depth + 1)
             if translated != shortcut.group(1):
                 return translated + shortcut.group(2)
         for prefix in ("⚠ ", "🔒 "):
             if text.startswith(prefix):
-                return prefix + self.text(text[len(prefix):], depth + 1)
+                return prefix + self._translated(text[len(prefix):], depth + 1)
         return text
 
     # ------------------------------------------------------------------ the widgets
-    def widget_tree(self, root: QWidget) -> None:
-        for widget in [root, *root.findChildren(QWidget)]:
+    def translate(self, widgets, actions) -> None:
+        for widget in widgets:
             self.widget(widget)
-        for action in {id(action): action for action in [*root.findChildren(QAction), *root.actions()]}.values():
+        for action in actions:
             self.action(action)
 
     def _set(self, getter, setter) -> None:
@@ -245,15 +438,20 @@ class Retranslator:
                 setter(new)
 
     def widget(self, widget: QWidget) -> None:
-        retranslate_texts = getattr(widget, "retranslate_texts", None)
-        if callable(retranslate_texts):
-            retranslate_texts(self.text)
+        # Asked of its class, once: a missing attribute asked of a widget costs as much as translating it.
+        kind = type(widget)
+        if kind not in _KINDS:
+            _KINDS[kind] = (callable(getattr(kind, "retranslate_texts", None)),
+                            kind.__module__.startswith("pyqtgraph") and callable(getattr(kind, "scene", None)))
+        translates_itself, shows_plots = _KINDS[kind]
+        if translates_itself:
+            widget.retranslate_texts(self.text)
         if isinstance(widget, QToolButton) and widget.defaultAction() is not None:
             # It mirrors its action, which is retranslated; setting its texts directly would
             # detach them from the action (a composed tooltip would then stay in the old language).
             return
-        for name in _WIDGET_PROPERTIES:
-            self._set(lambda: widget.property(name), lambda value: widget.setProperty(name, value))
+        for getter, setter in _WIDGET_TEXTS:
+            self._set(getattr(widget, getter), getattr(widget, setter))
         self._set(lambda: widget.property(_HELP_PROPERTY), lambda value: widget.setProperty(_HELP_PROPERTY, value))
         if isinstance(widget, QLabel) and not widget.property(OWNER_TRANSLATES):
             self._set(widget.text, widget.setText)
@@ -297,7 +495,7 @@ class Retranslator:
             for index in range(widget.count()):
                 item = widget.item(index)
                 self._set(item.text, item.setText)
-        if hasattr(widget, "scene") and callable(widget.scene) and type(widget).__module__.startswith("pyqtgraph"):
+        if shows_plots:
             self.plot_scene(widget.scene())
 
     def action(self, action: QAction) -> None:

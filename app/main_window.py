@@ -38,8 +38,8 @@ from app.dataset_download import DatasetDownload
 from app.file_dialogs import ask_save_path
 from app.gradient_check_dialog import GradientCheckDialog, GradientCheckSession
 from app.help_menu import HelpMenu
-from app.i18n import (LanguageMenu, ensure_installed, format_integer, format_number, format_percent,
-                      format_significant, os_error_reason)
+from app.i18n import (LanguageMenu, PagesTranslatedLater, ensure_installed, format_integer, format_number,
+                      format_percent, format_significant, os_error_reason)
 from app.labs_ui import LabController
 from app.message_bar import MessageBar
 from app.messages import Progress
@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self._forward_config)
         self.view_tabs.currentChanged.connect(self._shown_page_changed)
         self.central_pages.currentChanged.connect(self._shown_page_changed)
+        # Pages not shown are translated after a language switch (app.i18n), then laid out again beforehand.
+        PagesTranslatedLater(self.view_tabs).translated.connect(self._prepare_again)
         self._following_pages = True
         self._errors_changed(self.model.errors)
         gui_thread_gc.freeze_long_lived()  # the window is built and no run exists yet
@@ -707,6 +709,11 @@ class MainWindow(QMainWindow):
         if not self._closed:
             gui_thread_gc.freeze_newcomers()  # the views and tools live as long as the window
             self._pages_to_prepare = [self.view_tabs.widget(index) for index in range(self.view_tabs.count())]
+            self._prepare_timer.start()
+
+    def _prepare_again(self, page: QWidget) -> None:
+        if not self._closed and page not in self._pages_to_prepare:
+            self._pages_to_prepare.append(page)
             self._prepare_timer.start()
 
     def _prepare_next_page(self) -> None:

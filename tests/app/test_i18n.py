@@ -59,7 +59,12 @@ def english_sources() -> dict[str, str]:
 
 
 def shown_texts(window) -> list[tuple[str, str]]:
-    """(where, text) of every text a person can see or hear in the window and its menus."""
+    """(where, text) of every text a person can see or hear in the window and its menus, each view shown in turn
+    (a switch translates a view's page when it is shown: see test_a_view_not_shown_is_translated_when_shown)."""
+    shown = window.view_tabs.currentIndex()
+    for index in range(window.view_tabs.count()):
+        window.view_tabs.setCurrentIndex(index)
+    window.view_tabs.setCurrentIndex(shown)
     texts = []
 
     def add(where, text):
@@ -293,11 +298,15 @@ def test_the_items_of_the_views_lists_follow_the_language(window):
 
     english = items()
     i18n.set_language("ru")
+    window.start_page.show_views(compare)
+    window.start_page.show_views(playground)
     russian = items()
     assert "эпохи" in russian[0] and "Момент Нестерова" in russian[2]
     assert "Цифры 8×8" in compare.runs_on.text()
     assert all(ru != en for ru, en in zip(russian, english)), russian
     i18n.set_language("en")
+    window.start_page.show_views(compare)
+    window.start_page.show_views(playground)
     assert items() == english and "8×8 digits" in compare.runs_on.text()
 
 
@@ -343,3 +352,66 @@ def test_a_message_with_plural_forms_is_translated_when_each_form_is(tmp_path):
         ("DrawView", "%Ln digit(s)", "%Ln цифра\n%Ln цифры\n%Ln цифр"),
         ("DrawView", "%Ln step(s)", None),
         ("DrawView", "Draw", "Рисование")]
+
+
+def test_a_view_not_shown_is_translated_as_it_is_shown_or_a_moment_after_the_switch(window, qtbot):
+    """Translating every view's page at once held the window 150–240 ms. A view not shown waits: its texts, and
+    those it composes itself on LanguageChange (the Compare view's presets), change when it is shown, or soon."""
+    compare = next(tool for tool in window.tools if type(tool).__name__ == "CompareView")
+    playground = next(tool for tool in window.tools if type(tool).__name__ == "PlaygroundView")
+    window.start_page.show_views(window.draw_view)
+    english_preset, english_surface = compare.preset_box.itemText(0), playground.surface_box.itemText(0)
+    i18n.set_language("ru")
+    assert window.start_action.text() == "&Обучить" and window.draw_view.clear_button.text() != "Clear (Esc)"
+    assert (compare.preset_box.itemText(0), playground.surface_box.itemText(0)) == (english_preset, english_surface)
+    window.start_page.show_views(compare)
+    russian_preset = compare.preset_box.itemText(0)
+    assert russian_preset != english_preset and "Цифры 8×8" in compare.runs_on.text()
+
+    i18n.set_language("en")  # the Playground view was never shown in Russian: it has nothing to change back
+    assert compare.preset_box.itemText(0) == english_preset and "8×8 digits" in compare.runs_on.text()
+    window.start_page.show_views(playground)
+    assert playground.surface_box.itemText(0) == english_surface
+
+    i18n.set_language("ru")
+    assert compare.preset_box.itemText(0) == english_preset
+    qtbot.waitUntil(lambda: compare.preset_box.itemText(0) == russian_preset, timeout=5_000)  # not shown, soon
+    assert "Цифры 8×8" in compare.runs_on.text()
+
+
+def test_a_switch_sends_each_widget_one_language_change(window, qtbot):
+    """Qt posts a LanguageChange of its own to every window as translators change: every widget's texts were
+    composed a second time, 30 ms, in the next turn of the event loop."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Counter(QObject):
+        changes = 0
+
+        def eventFilter(self, watched, event):
+            Counter.changes += event.type() == QEvent.Type.LanguageChange
+            return False
+
+    counter = Counter()
+    window.data_panel.installEventFilter(counter)
+    i18n.set_language("ru")
+    qtbot.wait(100)
+    assert Counter.changes == 1
+    window.data_panel.removeEventFilter(counter)
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")  # offscreen menus
+def test_a_plot_menu_of_no_window_is_translated_as_it_opens(qtbot):
+    """pyqtgraph's plot menus belong to no window (1,400 widgets of them in the window): left until they open."""
+    i18n.set_language("en")  # the translator that records the texts to translate, as the window installs it
+    plot = pg.PlotItem()
+    i18n.set_language("ru")
+    try:
+        assert plot.ctrlMenu.title() == "Plot Options"
+        plot.ctrlMenu.show()
+        assert plot.ctrlMenu.title() == "Параметры графика"
+        plot.ctrlMenu.close()
+    finally:
+        i18n.set_language("en")
+    plot.ctrlMenu.show()
+    assert plot.ctrlMenu.title() == "Plot Options"
+    plot.ctrlMenu.close()
