@@ -23,6 +23,7 @@ import logging
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer,
@@ -87,10 +88,10 @@ LET_END_AFTER_MS = 100
 """How long Reset or opening a configuration waits for a run in a training process to end its batch before
 leaving it to end on its own (see MainWindow._discard_session): most batches take milliseconds."""
 
-SAVING_WAIT_S = 3.0
+SAVING_WAIT_S = 10.0
 """Opening the window's current run (or a model file of its folder) waits this long at most for its recording to
 write what it has queued (the end of a run just finished: a fraction of a second), so that the files read are the
-newest; a writer still behind after that is said to be, and nothing is opened."""
+newest; the window is not held meanwhile. A writer still behind after that is said to be, and nothing is opened."""
 
 FRAME_INTERVAL_MS = 40
 """Views and the status bar are redrawn at most 25 times a second, and never more than half the time:
@@ -306,6 +307,12 @@ class MainWindow(QMainWindow):
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
         self._replaced_run: Path | None = None  # the folder of the trained run fresh weights replaced last
+        # An opening of the window's current run that waits for its recording to save (see _saved_by_now):
+        # (recording, its mark of what to save first, the opening, the message saying so).
+        self._awaiting_save: tuple[RunRecording, int, Callable[[], object], Callable[[], str]] | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.timeout.connect(self._give_up_waiting_for_save)
         self._first_run_shown = False  # the window's first run has been built (see _leave_draw_view_for_other_data)
         self._view_to_restore = ""  # the class name of the view shown when the window last closed, till its tab is made
         self.run_lab: dict | None = None
@@ -835,6 +842,8 @@ class MainWindow(QMainWindow):
 
     def _set_state(self, state: str) -> None:
         self._worker_waiting = False  # every command sets the worker going; its next Paused event says it waits
+        if state == RUNNING or (self._state == IDLE and state == PAUSED):
+            self._stop_waiting_for_save()  # trained on: the run waited for to open is another by now
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
@@ -1908,6 +1917,8 @@ class MainWindow(QMainWindow):
             return None
         recording = RunRecording(recorder, experiment.network, self)
         recording.failed.connect(self._recording_failed)
+        recording.saved.connect(self._save_progressed)
+        recording.failed.connect(self._save_progressed)
         self.recording = recording
         if self.runs_view is not None:
             recording.saved.connect(self.runs_view.show_saved)
@@ -1924,6 +1935,7 @@ class MainWindow(QMainWindow):
         """Fresh weights were built, or the window closes: the current run's files are completed. With
         ``branch``, the weights go on as a new run branched from the recorded one (its origin)."""
         recording, self.recording = self.recording, None
+        self._stop_waiting_for_save()  # fresh weights or another run replace it, or the window closes: not opened
         if recording is not None:
             recording.close()  # its writer takes in every event queued first
         if not branch:
@@ -1934,17 +1946,47 @@ class MainWindow(QMainWindow):
         if runs_view is not None:
             runs_view.set_active(None)
 
-    def _saved_by_now(self, folder: Path | None) -> bool:
+    def _saved_by_now(self, folder: Path | None, opening: Callable[[], object]) -> bool:
         """Whether the files of the run in ``folder`` are as new as what the window trained into it: its recording's
-        writer saves in the background, and just after a run ended a reopening read the last.npz of an epoch
-        before (:data:`SAVING_WAIT_S`). False, and a message, while it is still behind."""
+        writer saves in the background, and just after a run ended a reopening read the last.npz of an epoch before.
+        While it is behind, ``opening`` (the opening asked for) is done once it has saved, and a message says so;
+        waiting held the window for up to 3 s. Asked again meanwhile, the newest opening is the one done."""
         recording = self.recording
-        if folder is None or recording is None or recording.folder.resolve() != Path(folder).resolve() \
-                or recording.wait(SAVING_WAIT_S):
+        if folder is None or recording is None or recording.folder.resolve() != Path(folder).resolve():
             return True
-        self.show_message(self.tr("The run in %1 is still being saved: open it again in a moment.")
-                          .replace("%1", str(folder)), "info")
+        mark = recording.save_soon()
+        if recording.has_saved(mark):
+            return True
+        self._stop_waiting_for_save()
+
+        def text() -> str:  # composed again in the language of the moment
+            return self.tr("Waiting for the run in %1 to be saved: it opens as soon as it is.") \
+                .replace("%1", str(folder))
+
+        self._awaiting_save = (recording, mark, opening, text)
+        self.message_bar.show_message(text(), "info", compose=text)
+        self._save_timer.start(round(1000 * SAVING_WAIT_S))
         return False
+
+    def _save_progressed(self, *_) -> None:
+        """The recording wrote files (or failed to): the opening waiting for it is done if it has saved everything."""
+        if self._awaiting_save is not None and self._awaiting_save[0].has_saved(self._awaiting_save[1]):
+            opening = self._awaiting_save[2]
+            self._stop_waiting_for_save()
+            opening()
+
+    def _give_up_waiting_for_save(self) -> None:
+        recording = self._awaiting_save[0]
+        self._stop_waiting_for_save()
+        self.show_message(self.tr("The run in %1 was not opened: it is still being saved (is the disk busy or slow?). "
+                                  "Open it again in a moment.").replace("%1", str(recording.folder)), "warning")
+
+    def _stop_waiting_for_save(self) -> None:
+        """No opening waits for a recording any more (done, given up, or the user did something else meanwhile)."""
+        if self._awaiting_save is not None:
+            self.message_bar.remove(self._awaiting_save[3]())
+        self._awaiting_save = None
+        self._save_timer.stop()
 
     def _forward_config(self, path: str) -> None:
         """The tools that work on the window's configuration (the optimiser race) follow its edits."""
@@ -1955,10 +1997,11 @@ class MainWindow(QMainWindow):
         """Reopen a saved run: its settings in the panels, its curves in the views and its last
         weights in the network — or, given ``epoch``, the weights of that checkpoint (rewind). Start
         then trains a new run branched from it, with whatever settings were changed meanwhile.
-        On any problem a message says why and nothing changes."""
+        On any problem a message says why, nothing changes and False is returned; True once opened, or when the
+        window's current run opens as soon as its recording has saved it (see :meth:`_saved_by_now`)."""
         folder = Path(folder)
-        if not self._saved_by_now(folder):
-            return False
+        if not self._saved_by_now(folder, lambda: self.open_run(folder, epoch)):
+            return True
         try:
             info = runs.RunInfo.read(folder)
             config = runs.load_config(folder)
@@ -2004,10 +2047,11 @@ class MainWindow(QMainWindow):
 
         The Draw view classifies with it at once. When the file records its settings (or lies in a
         run folder) the panels, the network and the views take it up as for a reopened run. A bad
-        file gives a message and changes nothing."""
+        file gives a message and changes nothing (False). A file of the window's current run may be opened once its
+        recording has saved it (see :meth:`_saved_by_now`)."""
         path = Path(path)
-        if not self._saved_by_now(runs.run_folder_of(path)):
-            return False
+        if not self._saved_by_now(runs.run_folder_of(path), lambda: self.load_model(path)):
+            return True
         try:
             network, metadata = model_io.load_model(path)
             saved = self._saved_model(path, network, metadata)

@@ -378,15 +378,28 @@ class RunRecording(QObject):
         self.wait()
         return copy.deepcopy(self.recorder.history)
 
+    def save_soon(self) -> int:
+        """Have the writer write everything queued now, at once; returns the mark :meth:`has_saved` takes."""
+        with self._condition:
+            self._save_now = True
+            self._condition.notify_all()
+            return self._queued
+
+    def has_saved(self, mark: int) -> bool:
+        """Whether everything queued up to ``mark`` (see :meth:`save_soon`) is written, or never will be. The
+        :attr:`saved` or :attr:`failed` signal that follows the write that made it so finds it so."""
+        with self._condition:
+            return self._saved_up_to(mark)
+
+    def _saved_up_to(self, mark: int) -> bool:
+        return self._written >= mark or self.error is not None or not self._thread.is_alive()
+
     def wait(self, timeout: float | None = None) -> bool:
         """Write everything queued now and wait until it is written; False if ``timeout`` seconds passed first.
         Events queued meanwhile (a run still training) are not waited for: it ends once those of now are on disk."""
+        mark = self.save_soon()
         with self._condition:
-            queued = self._queued
-            self._save_now = True
-            self._condition.notify_all()
-            return self._condition.wait_for(lambda: self._written >= queued or self.error is not None
-                                            or not self._thread.is_alive(), timeout)
+            return self._condition.wait_for(lambda: self._saved_up_to(mark), timeout)
 
     def close(self) -> None:
         """Write what is queued, then end the writer thread (it is waited for)."""
@@ -428,11 +441,12 @@ class RunRecording(QObject):
                 self._mark_recording_stopped()
                 self._outbox.put("failed", (message, self.folder))
                 return
-            self._outbox.put("saved", (self.folder,))
             with self._condition:
                 self._writing = False
                 self._written += len(items)
                 self._condition.notify_all()
+            self._outbox.put("saved", (self.folder,))  # after the count: its receiver finds the items written
+            with self._condition:
                 self._condition.wait_for(lambda: self._closing or self._save_now, SAVE_INTERVAL)
                 self._save_now = False
 

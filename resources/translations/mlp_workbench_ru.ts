@@ -3859,10 +3859,6 @@ epoch mean
         <translation>Этот запуск не сохраняется: %1. Обучение идёт как обычно; чтобы сохранить сеть, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
-        <source>The run in %1 is still being saved: open it again in a moment.</source>
-        <translation>Запуск в %1 ещё сохраняется: откройте его снова через несколько секунд.</translation>
-    </message>
-    <message>
         <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>
@@ -3977,6 +3973,14 @@ epoch mean
     <message>
         <source>This run is no longer saved: %1 (%2). Training goes on; to keep its network, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
         <translation>Этот запуск больше не сохраняется: %1 (%2). Обучение продолжается; чтобы сохранить сеть, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
+        <source>Waiting for the run in %1 to be saved: it opens as soon as it is.</source>
+        <translation>Ждём, пока запуск в %1 сохранится: он откроется, как только сохранение завершится.</translation>
+    </message>
+    <message>
+        <source>The run in %1 was not opened: it is still being saved (is the disk busy or slow?). Open it again in a moment.</source>
+        <translation>Запуск в %1 не открыт: он всё ещё сохраняется (диск занят или работает медленно?). Откройте его снова через несколько секунд.</translation>
     </message>
     <message>
         <source>the model in %1</source>

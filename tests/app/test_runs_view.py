@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -455,43 +456,96 @@ def test_a_reopened_or_rewound_run_goes_on_with_its_optimiser_state(open_window,
     np.testing.assert_array_equal(rewound.experiment.optimizer().state[0]["v"], checkpoint["arrays"]["0/v"])
 
 
-def test_the_current_run_reopened_as_it_ends_opens_with_its_last_weights_not_those_its_writer_has_yet_to_save(
-        open_window, qtbot, small_config, library, monkeypatch):
-    """The recording's writer saves in the background: reopened right after the run ended, the run gave the
-    last.npz of an epoch before (or none yet, and no weights at all)."""
-    from app import main_window
-
-    slow = {"seconds": 0.3}
+@pytest.fixture
+def held_writer(monkeypatch):
+    """Run recordings save a run's end (its TrainingFinished) only once the test sets the event returned."""
+    release = threading.Event()
     record = runs.RunRecorder.record
 
-    def slowly(recorder, event, *args, **kwargs):
-        if isinstance(event, (events.EpochFinished, events.TrainingFinished)):
-            time.sleep(slow["seconds"])
+    def held(recorder, event, *args, **kwargs):
+        if isinstance(event, events.TrainingFinished):
+            assert release.wait(30)
         record(recorder, event, *args, **kwargs)
 
-    monkeypatch.setattr(runs.RunRecorder, "record", slowly)
+    monkeypatch.setattr(runs.RunRecorder, "record", held)
+    yield release
+    release.set()
+
+
+def waiting_text(folder) -> str:
+    return f"Waiting for the run in {folder} to be saved: it opens as soon as it is."
+
+
+def test_the_current_run_reopened_as_it_ends_opens_once_saved_and_the_window_is_not_held_meanwhile(
+        open_window, qtbot, small_config, library, held_writer):
+    """The recording's writer saves in the background: reopened right after the run ended, the run gave the
+    last.npz of an epoch before (or none yet, and no weights at all); then the window waited for the writer,
+    frozen for up to 3 s."""
     window = open_window(quick_config(small_config, "just ended", epochs=3))
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
-    trained, folder = window.experiment.network.flat_parameters.copy(), window.recording.folder
+    trained, folder, experiment = window.experiment.network.flat_parameters.copy(), window.recording.folder, \
+        window.experiment
+    assert window.open_run(folder)  # returns at once, the writer held
+    assert window.message_bar.message() == waiting_text(folder) and window.experiment is experiment
+    assert window.open_run(folder)  # asked twice: opened once, and said once
+    assert window.message_bar.message() == waiting_text(folder)
     with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
-        assert window.open_run(folder)
-    assert window.epochs_done == 3
+        held_writer.set()
+    assert window.epochs_done == 3 and not window.message_bar.shows(waiting_text(folder))
     np.testing.assert_array_equal(window.experiment.network.flat_parameters, trained)
+    assert runs.RunInfo.read(folder).epochs_done == 3
 
-    # A writer still behind after SAVING_WAIT_S: nothing opened, and said so.
-    monkeypatch.setattr(main_window, "SAVING_WAIT_S", 0.05)
-    slow["seconds"] = 1.0
-    window.model.set("training.epochs", 4)
+
+def test_a_run_whose_writer_stays_behind_is_not_opened_and_it_is_said(open_window, qtbot, small_config, library,
+                                                                      held_writer, monkeypatch):
+    from app import main_window
+
+    monkeypatch.setattr(main_window, "SAVING_WAIT_S", 0.2)
+    window = open_window(quick_config(small_config, "slow disk", epochs=2))
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
-    assert not window.load_model(window.recording.folder / "last.npz")
-    assert window.message_bar.message() == f"The run in {window.recording.folder} is still being saved: open it " \
-                                           "again in a moment."
+    folder, experiment = window.recording.folder, window.experiment
+    assert window.load_model(folder / "last.npz")
+    assert window.message_bar.message() == waiting_text(folder)
+    given_up = f"The run in {folder} was not opened: it is still being saved (is the disk busy or slow?). Open it " \
+               "again in a moment."
+    qtbot.waitUntil(lambda: window.message_bar.shows(given_up), timeout=5_000)
+    assert not window.message_bar.shows(waiting_text(folder))
+    held_writer.set()
     assert window.recording.wait(10)
-    assert runs.RunInfo.read(window.recording.folder).epochs_done == window.epochs_done
+    qtbot.wait(50)  # the writer's "saved" reaches the window: nothing is opened by then
+    assert window.experiment is experiment and runs.RunInfo.read(folder).epochs_done == 2
+
+
+def test_training_on_or_closing_while_a_reopening_waits_drops_it_and_loses_nothing(open_window, qtbot, small_config,
+                                                                                   library, held_writer):
+    window = open_window(quick_config(small_config, "changed my mind", epochs=2))
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    folder = window.recording.folder
+    assert window.open_run(folder)
+    window.start()  # two epochs more, in the same run: the reopening waited for would have stopped them
+    assert not window.message_bar.shows(waiting_text(folder))
+    experiment = window.experiment
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        held_writer.set()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.experiment is experiment and window.epochs_done == 4
+
+    held_writer.clear()
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    trained = window.experiment.network.flat_parameters.copy()
+    assert window.open_run(folder)
+    held_writer.set()
+    window.close()  # waits, with the window gone, for the writer to save the run's end; opens nothing
+    assert runs.RunInfo.read(folder).epochs_done == 6
+    np.testing.assert_array_equal(runs.load_weights(folder, "last")[0].flat_parameters, trained)
 
 
 def test_an_unreadable_optimiser_state_is_named_and_the_run_opens_with_a_fresh_optimiser(open_window, qtbot,
