@@ -175,10 +175,11 @@ def set_language(language: str) -> None:
         if isinstance(root, QMenu) and not root.isVisible():
             _leave(root, old_language)
     left = _left_in_another_language(_pages() + roots)
-    left_widgets = _widgets_of(left)
+    left_pages = _widgets_of([widget for widget in left if widget.parent() is not None])  # a root left: not walked
     widgets, actions = {}, {}
     for root in roots:
-        _gather(root, left_widgets, widgets, actions)
+        if root not in left:
+            _gather(root, left_pages, widgets, actions)
     _retranslator(old_language, language).translate(widgets.values(), actions.values())
     for root in roots:
         QCoreApplication.sendEvent(root, QEvent(QEvent.Type.LanguageChange))

@@ -976,7 +976,9 @@ class DrawView(QWidget):
         self._note_words, self._note_is_warning = words, warning
         text = words() if words is not None else ""
         self.note.setText(text)
-        self.note.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']};" if warning else "")
+        style = f"color: {palette.OKABE_ITO['vermillion']};" if warning else ""
+        if self.note.styleSheet() != style:  # the same again re-styles the label all the same: 5 ms of a language switch
+            self.note.setStyleSheet(style)
         self.note.setVisible(bool(text))
 
     def _show_model(self) -> None:
