@@ -340,6 +340,26 @@ class Network:
             for spec, param in zip(layer.parameter_specs(), layer.params):
                 param[...] = spec.initializer(spec.shape, self.rng, self.dtype)
 
+    def set_weight(self, layer: int, source: int | None, target: int, value: float) -> None:
+        """Set one parameter by hand, as the lectures set XNOR's (w = 20, b = −30): in the ``layer``-th
+        Dense layer (from 0), whose unit j computes z_j = Σ_i x_i·w_ij + b_j, the weight w_ij from unit
+        ``source`` = i of the layer below to unit ``target`` = j, or the bias b_j when ``source`` is None.
+        ValueError for a unit the layer does not have or a value that is not a finite number."""
+        dense = [each for each in self.layers if isinstance(each, layer_registry.Dense)]
+        if not 0 <= layer < len(dense):
+            raise ValueError(f"the network has {len(dense)} Dense layers, not a layer {layer}")
+        chosen = dense[layer]
+        if not 0 <= target < chosen.n_out or (source is not None and not 0 <= source < chosen.n_in):
+            raise ValueError(f"Dense layer {layer} has {chosen.n_in} inputs and {chosen.n_out} units, no link "
+                             f"from {source} to {target}")
+        value = float(value)
+        if not np.isfinite(value):
+            raise ValueError(f"a weight must be a finite number, got {value}")
+        if source is None:
+            chosen.b[target] = value
+        else:
+            chosen.W[source, target] = value
+
     # ----------------------------------------------------------------- passes
     def check_inputs(self, X: np.ndarray) -> np.ndarray:
         """Return X as a C-contiguous array of the network's dtype, or raise ValueError."""

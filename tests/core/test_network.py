@@ -268,3 +268,24 @@ def test_a_copy_or_a_loaded_model_draws_no_initial_weights_it_would_overwrite(tm
     assert loaded.rng.bit_generator.state == unused
     np.testing.assert_array_equal(loaded.flat_parameters, network.flat_parameters)
     assert Network.from_config(network.config()).rng.bit_generator.state != unused, "a new network draws them"
+
+
+def test_weights_set_by_hand_give_the_lecture_s_xnor_and_bad_ones_are_refused():
+    """Lecture 001's XNOR: AND = σ(−30 + 20x₁ + 20x₂) and NOR = σ(10 − 20x₁ − 20x₂), then OR of the two."""
+    net = Network([Dense(2, 2), Activation("sigmoid"), Dense(2, 1)], loss="binary_cross_entropy")
+    for source, target, value in ((0, 0, 20), (1, 0, 20), (None, 0, -30), (0, 1, -20), (1, 1, -20), (None, 1, 10)):
+        net.set_weight(0, source, target, value)
+    for source, value in ((0, 20), (1, 20), (None, -10)):
+        net.set_weight(1, source, 0, value)
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
+    np.testing.assert_array_equal(net.predict(X), [1, 0, 0, 1])
+    assert net.parameters()[0][1, 0] == 20 and net.parameters()[3][0] == -10  # layer0.W, layer2.b
+    # One row at a time, as the Draw view and the plane's pointer ask, the compiled plan reads the same weights.
+    assert [float(net.forward_row(row[None])[0, 0]) > 0 for row in X] == [True, False, False, True]
+    before = net.flat_parameters.copy()
+    for layer, source, target, value, refusal in ((0, 0, 0, float("nan"), "finite"), (0, 0, 0, np.inf, "finite"),
+                                                  (2, 0, 0, 1.0, "2 Dense layers"), (0, 2, 0, 1.0, "no link"),
+                                                  (1, None, 1, 1.0, "no link")):
+        with pytest.raises(ValueError, match=refusal):
+            net.set_weight(layer, source, target, value)
+    np.testing.assert_array_equal(net.flat_parameters, before)
