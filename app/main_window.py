@@ -593,6 +593,7 @@ class MainWindow(QMainWindow):
             return
         self._views.append(view)
         self.view_tabs.addTab(view, str(view.title))
+        self._connect_view(view)
         self._catch_up(view)
         if self.experiment is not None:
             self._show_applicable_views(self.experiment.dataset)
@@ -630,6 +631,12 @@ class MainWindow(QMainWindow):
         if class_name == "CompareView":  # after catching up: the epochs kept are those chosen for its data
             self._restore_race_in(tool)
             tool.setup_changed.connect(self._race_timer.start)
+
+    def _connect_view(self, view: QWidget) -> None:
+        """A live view that asks something of the window (the Network view: a weight set by hand) is heard."""
+        weight_set = getattr(view, "weight_set", None)
+        if weight_set is not None:
+            weight_set.connect(self.set_weight)
 
     def _catch_up(self, page: QWidget) -> None:
         """A view or tool made after the window is told what the others were told."""
@@ -1345,15 +1352,16 @@ class MainWindow(QMainWindow):
         self._discard_session()
         self.rebuild()
 
-    def _discard_session(self) -> None:
+    def _discard_session(self, may_let_end: bool = True) -> None:
         """Stop the run now and forget it; its late messages are dropped. A run in a training process
         whose batch does not end within LET_END_AFTER_MS ends on its own (a batch of 4096 × 4096 units
-        took 2-3 s, which Reset or opening a configuration waited for), its recording with it."""
+        took 2-3 s, which Reset or opening a configuration waited for), its recording with it — unless
+        not ``may_let_end``: the window then waits for it, and keeps its recording."""
         session, self.session = self.session, None
         if session is None:
             return
         session.blockSignals(True)
-        lets_end = hasattr(session, "let_end") and not self._closed
+        lets_end = may_let_end and hasattr(session, "let_end") and not self._closed
         if not session.stop_and_wait(LET_END_AFTER_MS if lets_end else CLOSE_TIMEOUT_MS):
             if lets_end:
                 session.let_end()
@@ -1562,6 +1570,46 @@ class MainWindow(QMainWindow):
             self.message_bar.remove(self._weights_back_text())
             self._weights_back_text = None
 
+    def set_weight(self, layer: int, source: int, unit: int, value: float) -> bool:
+        """Set by hand the weight from unit ``source`` of the layer below (−1: the bias) to unit ``unit`` of the
+        network's Dense layer ``layer`` (all counted from 0), as the lectures set XNOR's, while the network does not
+        train: before Start, after a run ended, or paused — a paused run then ends as Stop ends it, so that Start
+        and Step train on from the weights set. Every view shows them at once, the status bar the loss they give;
+        the run library records them as the first weights of the next run (branched from the run trained so far),
+        and File ▸ Save model saves them. False, with a message, when the weight cannot be set now."""
+        if self.experiment is None or not self._is_built() or not self._network_at_rest():
+            self.show_message(self.tr("The weights can be set by hand only while the network is not training: pause "
+                                      "the run, or wait for it to end.") if self.experiment is not None else
+                              self.tr("There is no network yet: its data is not loaded."), "warning")
+            return False
+        # A paused run, which waits between batches and so ends at once: its weights and records are the window's.
+        self._discard_session(may_let_end=False)
+        network, dataset = self.experiment.network, self.experiment.dataset
+        try:
+            network.set_weight(layer, None if source < 0 else source, unit, value)
+        except ValueError as error:  # a view that lags behind the network (it is redrawn after this)
+            self.show_message(self.tr("This weight cannot be set: %1").replace("%1", str(error)), "warning")
+            return False
+        if self.recording is not None:  # its weights jumped: what trains next is a run of its own
+            self._end_recording(branch=self._steps_done > 0)
+        self._offer_going_back(None)  # it would undo what was set, not a divergence
+        self._withdraw_weights_back()
+        if self._steps_done:
+            self._last_inspection = inspect(network, dataset, initial=self._last_inspection)
+            self._call_views("on_progress", Progress((), (), self._last_inspection, None))
+        else:  # untrained, the weights set are those training begins from (the histograms' initial outline)
+            self._last_inspection = None
+            for view in self._views:  # not the tools: a race of the optimisers' own must not start afresh
+                self._call_tool(view, "reset", self.experiment)
+        loss, metric = evaluate(network, dataset.X_train, dataset.y_train)
+        regression = self._metric_name() == "R²"
+        self.statusBar().showMessage(
+            self.tr("Weight set by hand. On the training data the loss is now %1, the %2 %3.")
+            .replace("%1", format_significant(loss)).replace("%2", self._metric_name())
+            .replace("%3", format_number(metric, 3) if regression else format_percent(metric)), 10000)
+        self._update_actions()
+        return True
+
     def _on_failed(self, message: str) -> None:
         self.show_message(self.tr("Training failed: %1").replace("%1", message), "error")
 
@@ -1691,6 +1739,7 @@ class MainWindow(QMainWindow):
             label.deleteLater()
             before = sum(self.view_tabs.indexOf(other) < index for other in self._views)
             self._views.insert(before, view)
+            self._connect_view(view)
             self._catch_up(view)
 
     def _show_applicable_views(self, dataset) -> None:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from app import display_names, palette
-from app.i18n import format_significant
+from app.i18n import format_number, format_significant
+from app.panels.widgets import parse_number
 from app.views.base import TranslatedText, View
 from core.label_layout import labels_along_links
 
@@ -24,6 +26,59 @@ MARGIN = 0.08
 BIAS_LABEL_DROP = 1.25
 """How far a bias label reaches below its unit, in label heights: its anchor's 0.25 and the label
 itself."""
+LARGEST_HAND_SET = 1000.0
+"""A weight or bias typed by hand is at most this large: the lectures' steepest units take ±30, and a
+sigmoid of 1000·x is a step already."""
+UNIT_REACH_PX = 9
+"""A double click this close to a unit (in pixels) sets its bias."""
+LINK_REACH_PX = 6
+"""A double click this close to a link (in pixels) sets its weight."""
+
+
+def nearest_segment(point: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[int, float]:
+    """(index, distance) of the segment starts[k]–ends[k] nearest to ``point``: the distance to the
+    segment's closest point s + t·(e − s), t = clamp((p − s)·(e − s) / |e − s|², 0, 1)."""
+    direction = ends - starts
+    length2 = np.maximum((direction ** 2).sum(axis=1), 1e-12)
+    t = np.clip(((point - starts) * direction).sum(axis=1) / length2, 0.0, 1.0)
+    distances = np.hypot(*(starts + t[:, None] * direction - point).T)
+    index = int(np.argmin(distances))
+    return index, float(distances[index])
+
+
+class WeightEditor(QFrame):
+    """The box a double click opens over the graph: what is set, the number typed (Enter sets it,
+    Esc closes the box) and, below, what is wrong with it."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setObjectName("weightEditor")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.caption = QLabel(self)
+        self.edit = QLineEdit(self)
+        self.edit.setMaximumWidth(160)
+        self.retranslate()
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problems")
+        self.problem.setWordWrap(True)
+        for widget in (self.caption, self.edit, self.problem):
+            layout.addWidget(widget)
+        self.target: tuple[int, int, int] | None = None  # (layer, source or -1 for the bias, unit)
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.edit.setToolTip(self.tr("The value to set, with a decimal point or the language's decimal separator: Enter "
+                                     "sets it, Esc closes this box."))
+        self.edit.setAccessibleName(self.tr("Weight set by hand"))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
 
 
 def node_positions(widths: list[int]) -> list[np.ndarray]:
@@ -59,6 +114,10 @@ class NetworkView(View):
     title = TranslatedText("NetworkView", QT_TRANSLATE_NOOP("NetworkView", "Network"))
     guide_section = "view-network"
 
+    weight_set = Signal(int, int, int, float)
+    """weight_set(layer, source, unit, value): the user typed ``value`` for the weight from unit ``source`` of
+    the layer below (−1: the bias) to unit ``unit`` of Dense layer ``layer`` (all counted from 0)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.new_picture_plot()
@@ -85,6 +144,12 @@ class NetworkView(View):
         self.plot.vb.sigTransformChanged.connect(self._place_weight_labels)
         self.plot.vb.sigResized.connect(self._frame_network)
         self.plot.vb.sigRangeChangedManually.connect(self._zoomed)
+        self.widths: list[int] = []
+        self.input_names: tuple[str, ...] = ()
+        self.at_rest = False  # the window's network does not train now: its weights may be set by hand
+        self.editor = WeightEditor(self.graphics)
+        self.editor.edit.returnPressed.connect(self._typed)
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -100,6 +165,8 @@ class NetworkView(View):
         ys = node_positions(widths)
         self.node_xy = np.column_stack([np.repeat(np.arange(len(widths), dtype=float), widths), np.concatenate(ys)])
         self.input_count = widths[0]
+        self.widths = widths
+        self.editor.hide()
         # Link (i → j) of layer l runs from (l, y_l[i]) to (l + 1, y_(l+1)[j]); links are listed
         # layer by layer in the row-major order of each W, two points per link. None when a layer is too
         # wide to draw (the note says so): 17 M links took the GUI thread a second for nothing.
@@ -114,6 +181,7 @@ class NetworkView(View):
         outputs = tuple(display_names.data_label(dataset, "class", name) for name in dataset.class_names) \
             if len(dataset.class_names) == widths[-1] else ()
         inputs = tuple(display_names.data_label(dataset, "feature", name) for name in dataset.feature_names)
+        self.input_names = inputs
         labelled = [(names, x, ys_of_layer, anchor) for names, x, ys_of_layer, anchor
                     in ((inputs, 0, ys[0], (1.3, 0.5)), (outputs, len(widths) - 1, ys[-1], (-0.3, 0.5)))
                     if len(names) <= MAX_LABELS]
@@ -139,7 +207,23 @@ class NetworkView(View):
         self.nodes.setData(pos=self.node_xy, brush=pg.mkBrush(palette.REFERENCE))
         self.layer_count, self._framed = len(widths), True
         self._frame_network()
-        self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
+        self._write_title()
+
+    def _write_title(self) -> None:
+        """The widths, and how to set a weight where that can be done."""
+        if not self.widths:
+            return
+        title = " → ".join(map(str, self.widths))
+        if self.weight_labels:
+            title += "   ·   " + self.tr("double-click a weight or bias to set it")
+        self.plot.setTitle(title, color=palette.FOREGROUND)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._write_title()
+            self.editor.retranslate()
+            self.editor.hide()  # its caption was in the language before
+        super().changeEvent(event)
 
     def _frame_network(self) -> None:
         """Show every unit, with room for the values written at the top and bottom units: a weight
@@ -232,6 +316,125 @@ class NetworkView(View):
         """The box, in plot units, that ``label`` covers at the plot's current scale."""
         label.updateTransform(force=True)
         return label.mapRectToView(label.boundingRect()).normalized()
+
+    # ------------------------------------------------------------------ weights set by hand
+    def set_network_at_rest(self, at_rest: bool) -> None:
+        """The window says whether its network is still (not trained now): only then are weights set by hand."""
+        self.at_rest = at_rest
+        if not at_rest and self.editor.isVisible() and self.editor.edit.isEnabled():
+            self.editor.hide()  # a value typed for weights that training changes meanwhile would be set blindly
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not event.double():
+            self.editor.hide()  # a click beside the box puts it away, as Esc does
+            return
+        found = self.parameter_at(event.scenePos())
+        if found is not None:
+            event.accept()
+            self.open_editor(*found, event.scenePos())
+
+    def parameter_at(self, scene_pos) -> tuple[int, int, int] | None:
+        """(layer, source or −1 for the bias, unit) of the value label, unit or link at ``scene_pos``
+        (scene coordinates), in that order of precedence; None if there is none, or no values are shown."""
+        if self.weights is None or not self.weight_labels:
+            return None
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        for k, label in enumerate(self.weight_labels):
+            if label.isVisible() and self._covered(label).contains(point):
+                return self._link_parameter(k)
+        for k, label in enumerate(self.bias_labels):
+            if self._covered(label).contains(point):
+                return self._bias_parameter(k)
+        where = np.array([scene_pos.x(), scene_pos.y()])
+        units = self._in_scene(self.node_xy[self.input_count:])
+        distances = np.hypot(*(units - where).T)
+        if distances.min() <= UNIT_REACH_PX:
+            return self._bias_parameter(int(np.argmin(distances)))
+        link, distance = nearest_segment(where, self._in_scene(np.column_stack([self.link_x[0::2], self.link_y[0::2]])),
+                                         self._in_scene(np.column_stack([self.link_x[1::2], self.link_y[1::2]])))
+        return self._link_parameter(link) if distance <= LINK_REACH_PX else None
+
+    def _in_scene(self, points: np.ndarray) -> np.ndarray:
+        mapped = [self.plot.vb.mapViewToScene(QPointF(float(x), float(y))) for x, y in points]
+        return np.array([[point.x(), point.y()] for point in mapped]).reshape(-1, 2)
+
+    def _link_parameter(self, link: int) -> tuple[int, int, int]:
+        """Links are listed layer by layer, each layer's in the row-major order of its W (source, unit)."""
+        for layer, (n_in, n_out) in enumerate(zip(self.widths, self.widths[1:])):
+            if link < n_in * n_out:
+                return layer, link // n_out, link % n_out
+            link -= n_in * n_out
+        raise IndexError(link)
+
+    def _bias_parameter(self, unit: int) -> tuple[int, int, int]:
+        for layer, width in enumerate(self.widths[1:]):
+            if unit < width:
+                return layer, -1, unit
+            unit -= width
+        raise IndexError(unit)
+
+    def current_value(self, layer: int, source: int, unit: int) -> float:
+        W, b = self.weights[layer]
+        return float(b[unit] if source < 0 else W[source, unit])
+
+    def open_editor(self, layer: int, source: int, unit: int, scene_pos=None) -> None:
+        """Open the box that sets the weight (``source`` ≥ 0) or bias (``source`` −1) by hand, at ``scene_pos``
+        (else at the plot's centre), with its value to be typed over — or, while the network trains, say why not."""
+        editor = self.editor
+        editor.target = layer, source, unit
+        if source < 0:
+            caption = self.tr("Layer {layer}, bias of unit {unit}:")
+        elif layer == 0 and source < len(self.input_names):
+            caption = self.tr("Layer {layer}, weight from input {source} to unit {unit}:")
+        else:
+            caption = self.tr("Layer {layer}, weight from unit {source} to unit {unit}:")
+        source_name = self.input_names[source] if layer == 0 and 0 <= source < len(self.input_names) else source + 1
+        editor.caption.setText(caption.format(layer=layer + 1, source=source_name, unit=unit + 1))
+        editor.edit.setEnabled(self.at_rest)
+        editor.edit.setText(format_number(self.current_value(layer, source, unit), 6, fixed=False))
+        editor.edit.selectAll()
+        self._show_problem(None if self.at_rest else self.tr(
+            "The network is training: pause it, or wait for the run to end, to set its weights by hand."))
+        if scene_pos is None:
+            scene_pos = self.plot.vb.mapViewToScene(self.plot.vb.viewRect().center())
+        editor.adjustSize()
+        place = self.graphics.mapFromScene(scene_pos)
+        editor.move(max(0, min(place.x() + 8, self.graphics.width() - editor.width())),
+                    max(0, min(place.y() + 8, self.graphics.height() - editor.height())))
+        editor.show()
+        editor.raise_()
+        editor.edit.setFocus()
+
+    def _show_problem(self, text: str | None) -> None:
+        self.editor.problem.setText(text or "")
+        self.editor.problem.setVisible(bool(text))
+        self.editor.adjustSize()
+
+    def _typed(self) -> None:
+        """Enter in the box: a number within ±LARGEST_HAND_SET is handed to the window; anything else is said
+        below it, and the box stays for the number to be corrected."""
+        if self.editor.target is None or not self.at_rest:
+            return
+        text = self.editor.edit.text().replace("−", "-")  # the minus sign as printed, not only as typed
+        value = parse_number(text)
+        largest = format_number(LARGEST_HAND_SET, 0)
+        if isinstance(value, str):
+            problem = self.tr("“{text}” is not a number: type one such as -20 or 0.5, then Enter (Esc closes this "
+                              "box).").format(text=value) if value else self.tr("Type a number, then Enter (Esc closes "
+                                                                                "this box).")
+        elif not np.isfinite(value):
+            problem = self.tr("A weight must be a finite number: type one between -{largest} and {largest}.").format(
+                largest=largest)
+        elif abs(value) > LARGEST_HAND_SET:
+            problem = self.tr("{value} is too large for a weight set by hand: type a number between -{largest} and "
+                              "{largest}.").format(value=text.strip(), largest=largest)
+        else:
+            self.editor.hide()
+            self.weight_set.emit(*self.editor.target, value)
+            return
+        self._show_problem(problem)
 
     def table(self):
         rows = []

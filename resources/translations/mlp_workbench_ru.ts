@@ -3747,6 +3747,22 @@ epoch mean
         <translation>тест: потери %1, %2 %3</translation>
     </message>
     <message>
+        <source>The weights can be set by hand only while the network is not training: pause the run, or wait for it to end.</source>
+        <translation>Веса можно задавать вручную, только пока сеть не обучается: поставьте обучение на паузу или дождитесь его конца.</translation>
+    </message>
+    <message>
+        <source>There is no network yet: its data is not loaded.</source>
+        <translation>Сети ещё нет: её данные не загружены.</translation>
+    </message>
+    <message>
+        <source>This weight cannot be set: %1</source>
+        <translation>Этот вес задать нельзя: %1</translation>
+    </message>
+    <message>
+        <source>Weight set by hand. On the training data the loss is now %1, the %2 %3.</source>
+        <translation>Вес задан вручную. На обучающих данных потери теперь %1, %2 %3.</translation>
+    </message>
+    <message>
         <source>Training failed: %1</source>
         <translation>Обучение прервалось с ошибкой: %1</translation>
     </message>
@@ -4861,8 +4877,44 @@ epoch mean
         <translation>данные не более чем с {limit} признаками</translation>
     </message>
     <message>
+        <source>double-click a weight or bias to set it</source>
+        <translation>дважды щёлкните вес или смещение, чтобы задать его</translation>
+    </message>
+    <message>
         <source>A layer of this network has more than {limit} units: too many links to draw.</source>
         <translation>В одном из слоёв этой сети больше {limit} нейронов: слишком много связей, чтобы их нарисовать.</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, bias of unit {unit}:</source>
+        <translation>Слой {layer}, смещение нейрона {unit}:</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, weight from input {source} to unit {unit}:</source>
+        <translation>Слой {layer}, вес от входа {source} к нейрону {unit}:</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, weight from unit {source} to unit {unit}:</source>
+        <translation>Слой {layer}, вес от нейрона {source} к нейрону {unit}:</translation>
+    </message>
+    <message>
+        <source>The network is training: pause it, or wait for the run to end, to set its weights by hand.</source>
+        <translation>Сеть обучается: чтобы задать её веса вручную, поставьте обучение на паузу или дождитесь его конца.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number: type one such as -20 or 0.5, then Enter (Esc closes this box).</source>
+        <translation>«{text}» — не число: введите число, например -20 или 0,5, и нажмите Enter (Esc закрывает это окошко).</translation>
+    </message>
+    <message>
+        <source>Type a number, then Enter (Esc closes this box).</source>
+        <translation>Введите число и нажмите Enter (Esc закрывает это окошко).</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number: type one between -{largest} and {largest}.</source>
+        <translation>Вес должен быть конечным числом: введите число от -{largest} до {largest}.</translation>
+    </message>
+    <message>
+        <source>{value} is too large for a weight set by hand: type a number between -{largest} and {largest}.</source>
+        <translation>{value} — слишком большой вес для ручного ввода: введите число от -{largest} до {largest}.</translation>
     </message>
     <message>
         <source>layer</source>
@@ -6595,6 +6647,17 @@ epoch mean
     <message>
         <source>1 button</source>
         <translation>1 кнопка</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>The value to set, with a decimal point or the language&apos;s decimal separator: Enter sets it, Esc closes this box.</source>
+        <translation>Значение, которое нужно задать, с десятичной запятой или точкой: Enter задаёт его, Esc закрывает это окошко.</translation>
+    </message>
+    <message>
+        <source>Weight set by hand</source>
+        <translation>Вес, заданный вручную</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,169 @@
+"""Weights and biases set by hand on the Network view's graph, as the lectures set XNOR's, in the real window."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from app import i18n
+from app.views.network_graph import NetworkView
+from core import labs, model_io
+
+XNOR = {(0, 0, 0): 20, (0, 1, 0): 20, (0, -1, 0): -30, (0, 0, 1): -20, (0, 1, 1): -20, (0, -1, 1): 10,
+        (1, 0, 0): 20, (1, 1, 0): 20, (1, -1, 0): -10}
+"""Lecture 001's network, (layer, source or −1 for the bias, unit) → value: AND and NOR units, then OR."""
+
+
+@pytest.fixture
+def xnor_window(open_window, qtbot):
+    """The window on lab 4's 2-2-1 network from random weights (the variant the students train), its Network
+    view shown, with a learning rate of 0: what a Step or a Start trains is the weights it began from."""
+    config = labs.load("04-xnor").variant("trained").config.copy()
+    config.optimizer.options["lr"] = 0.0
+    window = open_window(config)
+    window.confirm_reset = lambda question: True
+    view = next(view for view in window.views if isinstance(view, NetworkView))
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.central_pages.setCurrentWidget(window.view_tabs)
+    window.view_tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.weights is not None and all(label.textItem.toPlainText() for label in view.bias_labels))
+    return window, view
+
+
+def double_click(view, x: float, y: float) -> None:
+    """A double click at (x, y) in the graph's coordinates, as the mouse gives it (pyqtgraph takes it on the release)."""
+    where = view.graphics.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
+    viewport = view.graphics.viewport()
+    for send in (QTest.mousePress, QTest.mouseRelease, QTest.mouseDClick, QTest.mouseRelease):
+        send(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+
+
+def link_point(view, link: int, along: float = 0.3) -> tuple[float, float]:
+    x0, x1 = view.link_x[2 * link:2 * link + 2]
+    y0, y1 = view.link_y[2 * link:2 * link + 2]
+    return x0 + along * (x1 - x0), y0 + along * (y1 - y0)
+
+
+def type_value(view, text: str) -> None:
+    view.editor.edit.clear()
+    view.editor.edit.insert(text)  # as typed (QTest's key clicks abort on a character beyond Latin-1, "−")
+    QTest.keyClick(view.editor.edit, Qt.Key.Key_Return)
+
+
+def parameter(window, layer: int, source: int, unit: int) -> float:
+    W, b = window.experiment.network.parameters()[2 * layer:2 * layer + 2]
+    return float(b[unit] if source < 0 else W[source, unit])
+
+
+def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_view_shows_them(xnor_window, qtbot):
+    window, view = xnor_window
+    boundary_view = next(v for v in window.views if type(v).__name__ == "BoundaryView")
+    boundary_before = boundary_view.boundary
+    # The link from x₂ to the first hidden unit (the third link: W is listed row by row), and the output's bias.
+    double_click(view, *link_point(view, 2))
+    assert view.editor.isVisible() and view.editor.edit.isEnabled()
+    assert view.editor.caption.text() == "Layer 1, weight from input x2 to unit 1:"
+    type_value(view, "20")
+    assert not view.editor.isVisible() and parameter(window, 0, 1, 0) == 20
+    double_click(view, *view.node_xy[-1])
+    assert view.editor.caption.text() == "Layer 2, bias of unit 1:"
+    type_value(view, "-10")
+    assert parameter(window, 1, -1, 0) == -10
+    for (layer, source, unit), value in XNOR.items():
+        view.open_editor(layer, source, unit)
+        type_value(view, str(value))
+    network = window.experiment.network
+    np.testing.assert_array_equal(network.predict(np.array([[0, 0], [0, 1], [1, 0], [1, 1]])), [1, 0, 0, 1])
+    # Every view was handed the new weights: the graph writes them, the boundary is the lecture's.
+    assert [label.textItem.toPlainText() for label in view.weight_labels] == ["20", "-20", "20", "-20", "20", "20"]
+    assert [label.textItem.toPlainText() for label in view.bias_labels] == ["b = -30", "b = 10", "b = -10"]
+    assert boundary_view.boundary is not boundary_before
+    np.testing.assert_array_equal(boundary_view.boundary.labels[[0, 0, -1, -1], [0, -1, 0, -1]], [1, 0, 0, 1])
+    assert window.statusBar().currentMessage().endswith("the accuracy 100.0 %.")
+    # Step trains from the weights set (at a learning rate of 0 they stay), and the run library records them.
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
+        window.stop_action.trigger()
+    assert parameter(window, 0, -1, 0) == -30 and parameter(window, 1, 0, 0) == 20
+    assert window.recording.recorder.network.parameters()[1].tolist() == [-30, 10]
+
+
+def test_a_paused_run_s_weight_set_by_hand_ends_it_as_stop_does_and_start_trains_on_from_it(xnor_window, qtbot,
+                                                                                           tmp_path):
+    window, view = xnor_window
+    window.step_batch_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done == 1 and window._network_at_rest(), timeout=20_000)
+    assert window.state == "paused" and view.at_rest
+    recorded = window.recording.folder
+    view.open_editor(0, 0, 1)
+    type_value(view, "-7.25")
+    assert window.state == "idle" and window.session is None and window.steps_done == 1
+    assert parameter(window, 0, 0, 1) == -7.25
+    assert window.recording is None and window._origin[0] == recorded, "Start trains on as a run branched from it"
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 2, timeout=20_000)
+        window.stop_action.trigger()
+    assert parameter(window, 0, 0, 1) == -7.25
+    assert window.recording.folder != recorded and window.recording.recorder.meta["parent"]["run"] == recorded.name
+    # Saved with the model, as any weights are.
+    assert window.save_model(tmp_path / "hand-set.npz")
+    saved, _ = model_io.load_model(tmp_path / "hand-set.npz")
+    assert float(saved.parameters()[0][0, 1]) == -7.25
+
+
+def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
+    window, view = xnor_window
+    window.model.set("training.epochs", 100_000)
+    window.start_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=20_000)
+    before = window.experiment.network.flat_parameters.copy()
+    double_click(view, *link_point(view, 0))
+    assert view.editor.isVisible() and not view.editor.edit.isEnabled()
+    assert view.editor.problem.text() == ("The network is training: pause it, or wait for the run to end, to set its "
+                                          "weights by hand.")
+    assert not window.set_weight(0, 0, 0, 5.0)
+    assert window.message_bar.message().startswith("The weights can be set by hand only while the network is not")
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, before)
+    with qtbot.waitSignal(window.session.paused, timeout=20_000):
+        window.pause_action.trigger()
+    assert not view.editor.isVisible() or not view.editor.edit.isEnabled()
+    window.stop_action.trigger()
+    qtbot.waitUntil(lambda: window.session is None, timeout=20_000)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("abc", "“abc” is not a number: type one such as -20 or 0.5, then Enter (Esc closes this box)."),
+    ("", "Type a number, then Enter (Esc closes this box)."),
+    ("nan", "A weight must be a finite number: type one between -1000 and 1000."),
+    ("-inf", "A weight must be a finite number: type one between -1000 and 1000."),
+    ("1e9", "1e9 is too large for a weight set by hand: type a number between -1000 and 1000."),
+])
+def test_text_that_is_not_a_usable_weight_is_explained_in_the_box_and_changes_nothing(xnor_window, text, problem):
+    window, view = xnor_window
+    before = window.experiment.network.flat_parameters.copy()
+    view.open_editor(0, 1, 1)
+    type_value(view, text)
+    assert view.editor.isVisible() and view.editor.problem.isVisibleTo(view.editor)
+    assert view.editor.problem.text() == problem
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, before)
+    QTest.keyClick(view.editor.edit, Qt.Key.Key_Escape)
+    assert not view.editor.isVisible()
+
+
+def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_russian(xnor_window):
+    window, view = xnor_window
+    i18n.set_language("ru")
+    try:
+        view.open_editor(1, -1, 0)
+        assert view.editor.caption.text() == "Слой 2, смещение нейрона 1:"
+        type_value(view, "2,5e9")
+        assert view.editor.problem.text() == ("2,5e9 — слишком большой вес для ручного ввода: введите число от "
+                                              "-1\u00a0000 до 1\u00a0000.")
+        type_value(view, "\u22125,5")  # the minus sign as printed
+        assert parameter(window, 1, -1, 0) == -5.5
+        assert view.bias_labels[-1].textItem.toPlainText() == "b = -5,5"
+    finally:
+        i18n.set_language("en")
