@@ -50,6 +50,9 @@ class WeightEditor(QFrame):
     """The box a double click opens over the graph: what is set, the number typed (Enter sets it,
     Esc closes the box) and, below, what is wrong with it."""
 
+    closed = Signal()
+    """closed(): the box was put away (set, Esc, a click beside it, the network trains or changes)."""
+
     def __init__(self, parent):
         super().__init__(parent)
         self.setObjectName("weightEditor")
@@ -73,6 +76,10 @@ class WeightEditor(QFrame):
         self.edit.setToolTip(self.tr("The value to set, with a decimal point or the language's decimal separator: Enter "
                                      "sets it, Esc closes this box."))
         self.edit.setAccessibleName(self.tr("Weight set by hand"))
+
+    def hideEvent(self, event) -> None:
+        self.closed.emit()
+        super().hideEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -149,6 +156,13 @@ class NetworkView(View):
         self.at_rest = False  # the window's network does not train now: its weights may be set by hand
         self.editor = WeightEditor(self.graphics)
         self.editor.edit.returnPressed.connect(self._typed)
+        # The link or unit whose value the box sets, drawn over the others while it is open.
+        self.chosen_link = pg.PlotCurveItem(pen=pg.mkPen(palette.FOREGROUND, width=4))
+        self.chosen_unit = pg.ScatterPlotItem(size=17, brush=None, pen=pg.mkPen(palette.FOREGROUND, width=2.5))
+        for item in (self.chosen_link, self.chosen_unit):
+            item.setZValue(LEVELS + 0.5)  # over links and units, under the values written on them
+            self.plot.addItem(item)
+        self.editor.closed.connect(self._unmark)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
 
     @classmethod
@@ -399,6 +413,13 @@ class NetworkView(View):
             "The network is training: pause it, or wait for the run to end, to set its weights by hand."))
         if scene_pos is None:
             scene_pos = self.plot.vb.mapViewToScene(self.plot.vb.viewRect().center())
+        self._unmark()
+        if source < 0:
+            self.chosen_unit.setData(pos=self.node_xy[self.input_count + sum(self.widths[1:layer + 1]) + unit][None])
+        else:
+            link = sum(n_in * n_out for n_in, n_out in zip(self.widths[:layer], self.widths[1:layer + 1])) \
+                + source * self.widths[layer + 1] + unit
+            self.chosen_link.setData(self.link_x[2 * link:2 * link + 2], self.link_y[2 * link:2 * link + 2])
         editor.adjustSize()
         place = self.graphics.mapFromScene(scene_pos)
         editor.move(max(0, min(place.x() + 8, self.graphics.width() - editor.width())),
@@ -406,6 +427,10 @@ class NetworkView(View):
         editor.show()
         editor.raise_()
         editor.edit.setFocus()
+
+    def _unmark(self) -> None:
+        self.chosen_link.setData([], [])
+        self.chosen_unit.setData([])
 
     def _show_problem(self, text: str | None) -> None:
         self.editor.problem.setText(text or "")

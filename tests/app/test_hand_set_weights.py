@@ -64,10 +64,12 @@ def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_v
     double_click(view, *link_point(view, 2))
     assert view.editor.isVisible() and view.editor.edit.isEnabled()
     assert view.editor.caption.text() == "Layer 1, weight from input x2 to unit 1:"
+    np.testing.assert_array_equal(view.chosen_link.getData()[1], view.link_y[4:6])  # drawn over the others
     type_value(view, "20")
     assert not view.editor.isVisible() and parameter(window, 0, 1, 0) == 20
     double_click(view, *view.node_xy[-1])
     assert view.editor.caption.text() == "Layer 2, bias of unit 1:"
+    assert [float(v) for v in view.chosen_unit.getData()[0]] == [view.node_xy[-1][0]]  # the output unit, ringed
     type_value(view, "-10")
     assert parameter(window, 1, -1, 0) == -10
     for (layer, source, unit), value in XNOR.items():
@@ -145,12 +147,13 @@ def test_text_that_is_not_a_usable_weight_is_explained_in_the_box_and_changes_no
     window, view = xnor_window
     before = window.experiment.network.flat_parameters.copy()
     view.open_editor(0, 1, 1)
+    assert len(view.chosen_link.getData()[0]) == 2
     type_value(view, text)
     assert view.editor.isVisible() and view.editor.problem.isVisibleTo(view.editor)
     assert view.editor.problem.text() == problem
     np.testing.assert_array_equal(window.experiment.network.flat_parameters, before)
     QTest.keyClick(view.editor.edit, Qt.Key.Key_Escape)
-    assert not view.editor.isVisible()
+    assert not view.editor.isVisible() and len(view.chosen_link.getData()[0]) == 0
 
 
 def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_russian(xnor_window):
