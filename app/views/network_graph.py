@@ -221,23 +221,19 @@ class NetworkView(View):
         self.nodes.setData(pos=self.node_xy, brush=pg.mkBrush(palette.REFERENCE))
         self.layer_count, self._framed = len(widths), True
         self._frame_network()
-        self._write_title()
-
-    def _write_title(self) -> None:
-        """The widths, and how to set a weight where that can be done."""
-        if not self.widths:
-            return
-        title = " → ".join(map(str, self.widths))
-        if self.weight_labels:
-            title += "   ·   " + self.tr("double-click a weight or bias to set it")
-        self.plot.setTitle(title, color=palette.FOREGROUND)
+        self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._write_title()
             self.editor.retranslate()
             self.editor.hide()  # its caption was in the language before
+            if self.weights is not None:
+                self._show_hint()
         super().changeEvent(event)
+
+    def _show_hint(self) -> None:
+        """How to set a weight, above the graph (not on it: an exported picture is of the network alone)."""
+        self.show_note(self.tr("Double-click a weight or a bias to set it by hand.") if self.weight_labels else None)
 
     def _frame_network(self) -> None:
         """Show every unit, with room for the values written at the top and bottom units: a weight
@@ -279,8 +275,11 @@ class NetworkView(View):
 
     def show_inspection(self, inspection):
         self.weights = inspection.small_network
-        self.show_note(None if self.weights is not None else self.tr(
-            "A layer of this network has more than {limit} units: too many links to draw.").format(limit=MAX_UNITS))
+        if self.weights is not None:
+            self._show_hint()
+        else:
+            self.show_note(self.tr("A layer of this network has more than {limit} units: too many links to draw.")
+                           .format(limit=MAX_UNITS))
 
     def redraw(self):
         if self.weights is None:

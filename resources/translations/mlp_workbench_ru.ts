@@ -4877,8 +4877,8 @@ epoch mean
         <translation>данные не более чем с {limit} признаками</translation>
     </message>
     <message>
-        <source>double-click a weight or bias to set it</source>
-        <translation>дважды щёлкните вес или смещение, чтобы задать его</translation>
+        <source>Double-click a weight or a bias to set it by hand.</source>
+        <translation>Дважды щёлкните вес или смещение, чтобы задать его вручную.</translation>
     </message>
     <message>
         <source>A layer of this network has more than {limit} units: too many links to draw.</source>
