@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout
 
 from app import display_names, palette
@@ -334,7 +334,11 @@ class NetworkView(View):
     def set_network_at_rest(self, at_rest: bool) -> None:
         """The window says whether its network is still (not trained now): only then are weights set by hand."""
         self.at_rest = at_rest
-        if not at_rest and self.editor.isVisible() and self.editor.edit.isEnabled():
+        if not self.editor.isVisible() or self.editor.edit.isEnabled() == at_rest:
+            return
+        if at_rest:  # the box opened while training said to pause: now its value can be typed
+            self.open_editor(*self.editor.target, self.graphics.mapToScene(self.editor.pos() - QPoint(8, 8)))
+        else:
             self.editor.hide()  # a value typed for weights that training changes meanwhile would be set blindly
 
     def _clicked(self, event) -> None:
@@ -381,6 +385,11 @@ class NetworkView(View):
             link -= n_in * n_out
         raise IndexError(link)
 
+    def _link_index(self, layer: int, source: int, unit: int) -> int:
+        """The link of (layer, source, unit): :meth:`_link_parameter` inverted."""
+        before = sum(n_in * n_out for n_in, n_out in zip(self.widths[:layer], self.widths[1:layer + 1]))
+        return before + source * self.widths[layer + 1] + unit
+
     def _bias_parameter(self, unit: int) -> tuple[int, int, int]:
         for layer, width in enumerate(self.widths[1:]):
             if unit < width:
@@ -416,8 +425,7 @@ class NetworkView(View):
         if source < 0:
             self.chosen_unit.setData(pos=self.node_xy[self.input_count + sum(self.widths[1:layer + 1]) + unit][None])
         else:
-            link = sum(n_in * n_out for n_in, n_out in zip(self.widths[:layer], self.widths[1:layer + 1])) \
-                + source * self.widths[layer + 1] + unit
+            link = self._link_index(layer, source, unit)
             self.chosen_link.setData(self.link_x[2 * link:2 * link + 2], self.link_y[2 * link:2 * link + 2])
         editor.adjustSize()
         place = self.graphics.mapFromScene(scene_pos)

@@ -120,7 +120,9 @@ def test_a_paused_run_s_weight_set_by_hand_ends_it_as_stop_does_and_start_trains
 def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
     window, view = xnor_window
     window.model.set("training.epochs", 100_000)
+    view.open_editor(0, 0, 0)
     window.start_action.trigger()
+    assert not view.editor.isVisible(), "a value typed for weights that change meanwhile would be set blindly"
     qtbot.waitUntil(lambda: window.steps_done > 0, timeout=20_000)
     before = window.experiment.network.flat_parameters.copy()
     double_click(view, *link_point(view, 0))
@@ -132,9 +134,12 @@ def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why
     np.testing.assert_array_equal(window.experiment.network.flat_parameters, before)
     with qtbot.waitSignal(window.session.paused, timeout=20_000):
         window.pause_action.trigger()
-    assert not view.editor.isVisible() or not view.editor.edit.isEnabled()
-    window.stop_action.trigger()
-    qtbot.waitUntil(lambda: window.session is None, timeout=20_000)
+    # Paused, the box opened meanwhile takes a value, and shows the weight the run paused at.
+    qtbot.waitUntil(view.editor.edit.isEnabled)
+    assert view.editor.isVisible() and not view.editor.problem.isVisibleTo(view.editor)
+    assert float(view.editor.edit.text()) == pytest.approx(parameter(window, 0, 0, 0), rel=1e-5)
+    type_value(view, "3")
+    assert window.state == "idle" and parameter(window, 0, 0, 0) == 3
 
 
 @pytest.mark.parametrize("text, problem", [
