@@ -717,7 +717,7 @@ def test_the_best_metric_reads_as_an_accuracy_an_r2_or_as_recorded_before_runs_s
     # Listed as 0.9514 beside the status bar's "validation accuracy 93.1 %", and an R² the same way.
     config = quick_config(small_config, "curve", epochs=2)
     config.data.dataset, config.loss.name = "sine", "mse"
-    regression = recorded_run(config)
+    recorded_run(config)
     older = recorded_run(quick_config(small_config, "older", epochs=2))
     meta = json.loads((older / "run.json").read_text(encoding="utf-8"))
     del meta["task"]  # a run recorded by an earlier version
