@@ -1532,6 +1532,13 @@ class CompareView(SessionView, View):
                                       "another learning rate.").format(percent=i18n.format_percent(
                                           1 - race_engine.LEARNED, 0))
 
+    def _best_metric_text(self, value: float) -> str:
+        """An accuracy in percent, as the status bar and the Runs view write it (the table wrote 0,9306); an R²
+        as such."""
+        if not math.isfinite(value):
+            return "–"
+        return i18n.format_number(value, 4) if self._regression else i18n.format_percent(value)
+
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
         target = self._target()
@@ -1543,8 +1550,7 @@ class CompareView(SessionView, View):
             status = self._status(summary)
             steps = summary.steps_to(target) if math.isfinite(target) else None
             reached = str(steps) if steps is not None else self.tr("never") if summary.reason else self.tr("not yet")
-            cells = [self.labels[row],
-                     i18n.format_number(summary.best_val_metric, 4) if math.isfinite(summary.best_val_metric) else "–",
+            cells = [self.labels[row], self._best_metric_text(summary.best_val_metric),
                      str(summary.best_val_epoch) if summary.best_val_epoch is not None else "–",
                      reached,
                      i18n.format_significant(summary.seconds_per_epoch, 3)
