@@ -1500,7 +1500,7 @@ class MainWindow(QMainWindow):
                                                   dataset.original_targets(dataset.y_test), dataset.target_scaler)
         else:
             self._test_result = (*evaluate(self.experiment.network, dataset.X_test, dataset.y_test),
-                                 self._metric_name() == "R²")
+                                 self._is_regression())
         self._write_test_result()
 
     def _write_test_result(self) -> None:
@@ -1602,7 +1602,7 @@ class MainWindow(QMainWindow):
             for view in self._views:  # not the tools: a race of the optimisers' own must not start afresh
                 self._call_tool(view, "reset", self.experiment)
         loss, metric = evaluate(network, dataset.X_train, dataset.y_train)
-        regression = self._metric_name() == "R²"
+        regression = self._is_regression()
         self.statusBar().showMessage(
             self.tr("Weight set by hand. On the training data the loss is now %1, the %2 %3.")
             .replace("%1", format_significant(loss)).replace("%2", self._metric_name())
@@ -1635,11 +1635,12 @@ class MainWindow(QMainWindow):
         """Whether the network learns scaled regression targets: its loss is then not in the data's units."""
         return self.experiment is not None and self.experiment.dataset.target_scaler is not None
 
+    def _is_regression(self) -> bool:
+        return self.experiment is not None and self.experiment.network.loss.task == "regression"
+
     def _metric_name(self, regression: bool | None = None) -> str:
         """R² or accuracy: of the network's task unless ``regression`` says."""
-        if regression is None:
-            regression = self.experiment is not None and self.experiment.network.loss.task == "regression"
-        return "R²" if regression else self.tr("accuracy")
+        return "R²" if (self._is_regression() if regression is None else regression) else self.tr("accuracy")
 
     def _show_progress(self) -> None:
         self.training_panel.set_run_position(self._run_position())
@@ -1661,7 +1662,7 @@ class MainWindow(QMainWindow):
             value = batch.metric
         else:
             return
-        shown = format_number(value, 3) if self._metric_name() == "R²" else format_percent(value)
+        shown = format_number(value, 3) if self._is_regression() else format_percent(value)
         labels["metric"].setText(metric.replace("%2", shown))
         if len(self._rate_window) >= 2 and batch is not None:
             (t0, samples0), (t1, samples1) = self._rate_window[0], self._rate_window[-1]
