@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.i18n import format_integer, format_number
+from app.i18n import format_integer, format_significant
 from core import events
+from core.trainer import MAX_WEIGHT_NORM
 
 NONFINITE = {"weights": QT_TRANSLATE_NOOP("Endings", "the weights %1 became non-finite"),
              "gradient": QT_TRANSLATE_NOOP("Endings", "the gradient of %1 became non-finite"),
-             "grew": QT_TRANSLATE_NOOP("Endings", "the weights grew past a norm of 1e10, most in %1"),
+             "grew": QT_TRANSLATE_NOOP("Endings", "the weights grew past a norm of %2, most in %1"),
              "output": QT_TRANSLATE_NOOP("Endings", "the output of %1 overflowed"),
              "loss": QT_TRANSLATE_NOOP("Endings", "the loss became non-finite")}
-"""The texts of :data:`core.events.NONFINITE`; ``%1`` is where."""
+"""The texts of :data:`core.events.NONFINITE`; ``%1`` is where, ``%2`` the largest norm allowed."""
 
 
 def describe(event: events.TrainingFinished) -> str:
@@ -25,9 +26,10 @@ def describe(event: events.TrainingFinished) -> str:
         text = QCoreApplication.translate(
             "Endings", "training diverged at epoch %1, step %2: %3. The last finite weights were kept. Try a lower "
                        "learning rate (now %4), gradient-friendlier initialisation or scaled inputs.")
-        found = QCoreApplication.translate("Endings", NONFINITE[what]).replace("%1", where)
+        found = (QCoreApplication.translate("Endings", NONFINITE[what]).replace("%1", where)
+                 .replace("%2", format_significant(MAX_WEIGHT_NORM)))
         return (text.replace("%1", format_integer(event.epoch + 1)).replace("%2", format_integer(event.step + 1))
-                .replace("%4", format_number(event.lr, 6, fixed=False)).replace("%3", found))
+                .replace("%4", format_significant(event.lr, 6)).replace("%3", found))
     if event.reason == events.EARLY_STOPPED:  # it stops once `patience` epochs passed the best one
         waited = event.epoch - event.best_epoch
         text = QCoreApplication.translate("Endings", "no improvement for 1 epoch; restored the best weights from "

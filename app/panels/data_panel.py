@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout,
 
 from app import display_names
 from app.dataset_download import megabytes
-from app.i18n import english_plural, format_integer, format_number
+from app.i18n import english_plural, format_integer, format_significant
 from app.panels import help_texts
 from app.panels.base import ConfigPanel
 from app.panels.help_texts import CONTROLS
@@ -111,8 +111,8 @@ def large_values_text(dataset, large) -> str:
     """Why ``large`` (a :class:`core.datasets.magnitudes.LargeValues` of ``dataset``) will train badly, and what
     to do, in the interface language: choose a scaling of the features, or of the targets (by the names the
     Scaling and Target scaling lists show), or, where they are scaled already, look for wrong values."""
-    # Thousands as such (1,680); larger values by their power of ten (3e+37), as "1.68e+03" reads worse.
-    value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_number(large.largest, 2, fixed=False)
+    # Thousands as such (1,680); larger values by their power of ten (3·10³⁷), as "1.68e+03" reads worse.
+    value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_significant(large.largest, 2)
     if large.part == FEATURES:
         found = QCoreApplication.translate("DataPanel", "Feature values reach %1 (in %2).") \
             .replace("%1", value).replace("%2", column_list(large.columns))

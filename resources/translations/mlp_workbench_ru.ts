@@ -1779,8 +1779,8 @@ epoch mean
         <translation>градиент %1 перестал быть конечным</translation>
     </message>
     <message>
-        <source>the weights grew past a norm of 1e10, most in %1</source>
-        <translation>норма весов превысила 1e10, больше всего в %1</translation>
+        <source>the weights grew past a norm of %2, most in %1</source>
+        <translation>норма весов превысила %2, больше всего в %1</translation>
     </message>
     <message>
         <source>the output of %1 overflowed</source>

@@ -811,7 +811,7 @@ def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtb
             window.start()
         message = window.message_bar.message()
         assert message.startswith("Пауза: обучение разошлось на эпохе 1") and "скорость обучения" in message
-        assert "diverged" not in message and "1e+20" in message
+        assert "diverged" not in message and "(сейчас 10²⁰)" in message
     finally:
         i18n.set_language("en")
 
@@ -1778,7 +1778,7 @@ def test_with_a_larger_font_the_dock_widens_to_show_its_panels_whole(open_window
 HOUSES = "rooms,area,price,kind\n" + "".join(f"{2 + i % 4},{40 + 7 * i},{3e37 * (1 + i % 3)},{i % 2}\n"
                                              for i in range(60))
 """A table whose prices are around 3e37 (the stress review's file trained to a loss of 6.5e37 unremarked)."""
-HOUSES_WARNING = ("Feature values reach 9e+37 (in “price”). That is far beyond the ±1 or so that a network's initial "
+HOUSES_WARNING = ("Feature values reach 9·10³⁷ (in “price”). That is far beyond the ±1 or so that a network's initial "
                   "weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows. "
                   "Choose the scaling “standardise: (x − μ) / σ” (or “min–max to [0, 1]”).")
 
@@ -1818,7 +1818,7 @@ def test_unscaled_values_far_too_large_are_warned_of_until_they_are_scaled(open_
     from app import i18n
     try:
         i18n.set_language("ru")
-        russian = ("Значения признаков достигают 9e+37 (в «price»). Это далеко за пределами примерно ±1, на которые "
+        russian = ("Значения признаков достигают 9·10³⁷ (в «price»). Это далеко за пределами примерно ±1, на которые "
                    "рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение "
                    "ползёт или приводит к переполнению. Выберите масштабирование «стандартизация: (x − μ) / σ» (или "
                    "«min–max в [0, 1]»).")
@@ -1848,5 +1848,5 @@ def test_a_run_that_overflows_on_data_far_too_large_says_to_scale_them(open_wind
         window.message_bar.dismiss()  # read and dismissed while the run went on
     lines = window.message_bar.message().split("\n")
     assert lines[0].startswith("Paused: training diverged at epoch 1, step 1: ")
-    assert lines[1].startswith("Feature values reach 1.6e+38 (in “rooms”, “area”, “price”).")
+    assert lines[1].startswith("Feature values reach 1.6·10³⁸ (in “rooms”, “area”, “price”).")
     assert lines[1].endswith("Choose the scaling “standardise: (x − μ) / σ” (or “min–max to [0, 1]”).")

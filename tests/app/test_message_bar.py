@@ -61,7 +61,7 @@ def test_a_long_file_name_wraps_instead_of_widening_the_window(qtbot):
 
 def test_a_language_change_composes_a_message_again_or_translates_it_whole(qtbot):
     """A warning of several translated sentences was half translated by the window's generic translation
-    ("…достигают 9e+37 (в «price”). That is far beyond…"): its owner composes it again instead."""
+    ("…достигают 9·10³⁷ (в «price”). That is far beyond…"): its owner composes it again instead."""
     bar = MessageBar()
     qtbot.addWidget(bar)
     language = ["en"]

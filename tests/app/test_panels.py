@@ -674,7 +674,7 @@ def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_
     panel.set_dataset(wide)
     panel.set_large_values(find_large_values(wide))
     assert unbroken(panel.data_warning.text()).startswith(
-        "⚠ Feature values reach 5e+06 (in “x1”, “x2”, “x3” and 3 more). That is far beyond")
+        "⚠ Feature values reach 5·10⁶ (in “x1”, “x2”, “x3” and 3 more). That is far beyond")
     assert unbroken(panel.data_warning.text()).endswith(
         "Even scaled, they lie far outside the training data: check those values in the file (a typing error? "
         "other units?).")
