@@ -20,6 +20,7 @@ from core import experiment
 from core.datasets import csv_import
 from core.datasets.csv_import import CsvProblem
 from core.datasets.mnist import DatasetUnavailableError
+from core.datasets.split import SplitProblem
 from core.datasets.user_digits import TooFewDrawnDigits, digit_list, shortfall_groups, user_digits_path
 from core.config import RunConfig
 from core.experiment import data_key, optimizer_key
@@ -146,6 +147,50 @@ def too_few_digits_text(error: TooFewDrawnDigits) -> str:
     return text
 
 
+SPLIT_PARTS = {"test": QT_TRANSLATE_NOOP("SplitProblems", "the test set"),
+               "validation": QT_TRANSLATE_NOOP("SplitProblems", "validation")}
+"""What a split takes its part off for (``core.datasets.dataset.SPLIT_PARTS``; max_train is worded apart)."""
+
+SPLIT_REASONS = {
+    "a part would be empty": QT_TRANSLATE_NOOP("SplitProblems", "one of the two parts would be empty"),
+    "a single example": QT_TRANSLATE_NOOP("SplitProblems", "class {label} has a single example, and every class "
+                                                           "needs one in each part (if the labels are measurements "
+                                                           "rather than classes, choose the task “regression”)"),
+    "classes do not fit": QT_TRANSLATE_NOOP("SplitProblems", "parts of {taken} and {kept} examples cannot each hold "
+                                                             "all {classes} classes"),
+}
+"""The reasons of :class:`core.datasets.split.SplitProblem`, by its ``problem``."""
+
+SPLIT_ADVICE = {
+    "test": QT_TRANSLATE_NOOP("SplitProblems", "Set “Test split” to 0 (no test set), or give the data more "
+                                               "examples."),
+    "validation": QT_TRANSLATE_NOOP("SplitProblems", "Set “Validation split” to 0 (no validation data), or give the "
+                                                     "data more examples."),
+    "max_train": QT_TRANSLATE_NOOP("SplitProblems", "Raise “Training examples at most”, or set it to all."),
+}
+"""What to do about a split that cannot be made, by its part (the Data panel's names of the settings)."""
+
+
+def split_problem_text(problem: SplitProblem) -> str:
+    """Why a data set cannot be split as asked and what to do, in the window's language."""
+    translate = functools.partial(QCoreApplication.translate, "SplitProblems")
+    fields = problem.fields
+    numbers = {key: format_integer(fields[key]) for key in ("taken", "kept", "classes") if key in fields}
+    reason = translate(SPLIT_REASONS[problem.problem]).format(label=fields.get("label"), **numbers)
+    data, size, part = label("dataset", fields["dataset"]), fields["size"], fields["part"]
+    if part == "max_train":
+        said = QCoreApplication.translate(
+            "SplitProblems", "“{data}” cannot be cut down to {count} training examples: {reason}.")
+        said = said.format(data=data, count=format_integer(fields["n"] - size), reason=reason)
+    else:
+        said = QCoreApplication.translate(
+            "SplitProblems", "“{data}” is too small to take {size} of its {n} examples off for {part}: "
+                             "{reason}.")
+        said = said.format(data=data, size=format_number(size, 6, fixed=False), n=format_integer(fields["n"]),
+                           part=translate(SPLIT_PARTS[part]), reason=reason)
+    return f"{said} {translate(SPLIT_ADVICE[part])}"
+
+
 def describe_load_error(error: BaseException) -> str:
     """What went wrong, for a person: the loaders' ValueErrors say it already; a file error names the file;
     data that is not on this computer is offered for download (see :mod:`app.dataset_download`)."""
@@ -155,6 +200,8 @@ def describe_load_error(error: BaseException) -> str:
         return csv_problem_text(error)
     if isinstance(error, TooFewDrawnDigits):
         return too_few_digits_text(error)
+    if isinstance(error, SplitProblem):
+        return split_problem_text(error)
     if isinstance(error, ValueError):
         return str(error)
     if isinstance(error, OSError) and error.strerror:

@@ -64,6 +64,7 @@ from core.datasets.csv_import import CsvProblem
 from core.datasets.locations import cache_folder
 from core.datasets.magnitudes import find_large_values
 from core.datasets.mnist import DatasetUnavailableError
+from core.datasets.split import SplitProblem
 from core.datasets.user_digits import TooFewDrawnDigits
 from core.experiment import (Experiment, LossMisfit, build_augmenter, build_network, check_size, data_key,
                              output_width)
@@ -74,6 +75,10 @@ log = logging.getLogger(__name__)
 
 OPEN_LAB = object()
 """:meth:`MainWindow.open_config`'s default: the settings it replaces were set in the lab open now (or in none)."""
+
+SPLIT_SETTINGS = {"test": "data.options.test_split", "validation": "data.validation_split",
+                  "max_train": "data.options.max_train"}
+"""The setting of each part a data set is split into (:class:`core.datasets.split.SplitProblem`'s ``part``)."""
 
 REBUILD_DELAY_MS = 150
 """Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
@@ -1171,6 +1176,9 @@ class MainWindow(QMainWindow):
         problem = ConfigError("data.options", self.model.config.data.dataset, message)
         if isinstance(error, CsvProblem):  # marked at the file, the label column or the task
             problem = dataclasses.replace(problem, field=f"data.options.{error.option}")
+        if isinstance(error, SplitProblem):  # marked at the setting it asks to change
+            field = SPLIT_SETTINGS[error.fields["part"]]
+            problem = dataclasses.replace(problem, field=field, value=self.model.get(field))
         if isinstance(error, TooFewDrawnDigits) and error.enough_without_validation:
             problem = dataclasses.replace(problem, field="data.validation_split",  # the way out in this window
                                           value=self.model.config.data.validation_split)

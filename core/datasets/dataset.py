@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core._checks import check_number
-from core.datasets.split import scikit_learn
+from core.datasets.split import SplitProblem, scikit_learn
 from core.registry import Registry
 
 if TYPE_CHECKING:  # core.datasets.plane imports this module
@@ -50,6 +50,10 @@ TASKS = ("binary", "multiclass", "regression")
 SCALINGS = ("standardize", "unit", "none")
 DEFAULT_VALIDATION_SPLIT = 0.1
 DEFAULT_TEST_SPLIT = 0.2
+
+SPLIT_PARTS = {"test": "the test set", "validation": "validation", "max_train": "max_train={max_train}"}
+"""What each split of :func:`make_dataset` takes its part off for (:class:`core.datasets.split.SplitProblem`'s
+``part``), in English."""
 
 DATASETS: Registry = Registry("dataset")
 
@@ -328,25 +332,29 @@ def make_dataset(name: str, task: str, X, y, *, class_names=(), feature_names=()
         raise ValueError(f"dataset {name!r}: {len(X)} examples but {len(y)} labels")
     classify = task != "regression"
 
-    def take(indices, size, what):
-        """Split ``size`` (a fraction, or an int count) of ``indices`` off for ``what``: (kept, taken), sorted."""
+    def take(indices, size, part):
+        """Split ``size`` (a fraction, or an int count) of ``indices`` off for ``part`` (see :data:`SPLIT_PARTS`):
+        (kept, taken), sorted."""
         if size == 0:
             return indices, indices[:0]
         try:
             kept, taken = splitter(indices, size, seed, y[indices] if classify else None)
         except ValueError as error:
-            raise ValueError(f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off "
-                             f"for {what}: {error}") from None
+            said = (f"dataset {name!r}: cannot split {size:g} of {len(indices)} examples off for "
+                    f"{SPLIT_PARTS[part].format(max_train=max_train)}: {error}")
+            if isinstance(error, SplitProblem):
+                raise error.within(said, dataset=name, size=size, n=len(indices), part=part) from None
+            raise ValueError(said) from None
         return np.sort(kept), np.sort(taken)
 
     train = np.arange(len(X))
     split_off = X_test is None
     if split_off:
-        train, test = take(train, test_split, "the test set")
+        train, test = take(train, test_split, "test")
         X_test, y_test = X[test], y[test]
     train, validation = take(train, validation_split, "validation")
     if max_train is not None and max_train < len(train):
-        train, _ = take(train, len(train) - max_train, f"max_train={max_train}")
+        train, _ = take(train, len(train) - max_train, "max_train")
     X_train, y_train = X[train], y[train]
     if extra_train is not None:
         X_train = np.concatenate([X_train, np.asarray(extra_train[0]).reshape(-1, X.shape[1])])

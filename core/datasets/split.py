@@ -18,6 +18,22 @@ import math
 import numpy as np
 
 
+class SplitProblem(ValueError):
+    """A split that cannot be made: ``problem`` names which (``"a part would be empty"``, ``"a single example"``,
+    ``"classes do not fit"``), ``fields`` hold its numbers, so that an interface can word it in its own language;
+    ``str()`` is the English text. :func:`core.datasets.dataset.make_dataset` adds ``dataset``, ``size``, ``n`` and
+    ``part`` (``"test"``, ``"validation"`` or ``"max_train"``): which split of which data."""
+
+    def __init__(self, message: str, problem: str, **fields):
+        super().__init__(message)
+        self.problem = problem
+        self.fields = fields
+
+    def within(self, message: str, **fields) -> "SplitProblem":
+        """The same problem said as part of ``message``, with ``fields`` added."""
+        return SplitProblem(message, self.problem, **{**self.fields, **fields})
+
+
 def taken_count(n: int, size: float) -> int:
     """How many of ``n`` examples ``size`` takes: ⌈size·n⌉ for a fraction, ``size`` for a count."""
     if isinstance(size, (int, np.integer)):
@@ -25,8 +41,8 @@ def taken_count(n: int, size: float) -> int:
     else:
         taken = math.ceil(float(size) * n)
     if not 0 < taken < n:
-        raise ValueError(f"taking {size:g} of {n} examples leaves {n - taken} to keep and {taken} to take; "
-                         f"both parts need at least one")
+        raise SplitProblem(f"taking {size:g} of {n} examples leaves {n - taken} to keep and {taken} to take; "
+                           f"both parts need at least one", "a part would be empty", kept=n - taken, taken=taken)
     return taken
 
 
@@ -70,16 +86,17 @@ def stratified(indices: np.ndarray, size: float, seed: int, labels: np.ndarray |
 
 
 def check_classes(classes: np.ndarray, class_sizes: np.ndarray, taken: int, n: int) -> None:
-    """ValueError unless both parts of a stratified split (``taken`` of ``n``) can hold every class."""
+    """:class:`SplitProblem` unless both parts of a stratified split (``taken`` of ``n``) can hold every class."""
     if class_sizes.min() < 2:
         rare = classes[class_sizes.argmin()]
         single = int((class_sizes < 2).sum())
         others = f" (and {single - 1} other classes)" if single > 1 else ""
-        raise ValueError(f"class {rare}{others} has a single example, which cannot be in both parts: every class "
-                         f"needs two or more (if the labels are measurements rather than classes, the task is "
-                         f"regression)")
+        raise SplitProblem(f"class {rare}{others} has a single example, which cannot be in both parts: every class "
+                           f"needs two or more (if the labels are measurements rather than classes, the task is "
+                           f"regression)", "a single example", label=rare.item(), single=single)
     if taken < len(classes) or n - taken < len(classes):
-        raise ValueError(f"parts of {taken} and {n - taken} examples cannot each hold all {len(classes)} classes")
+        raise SplitProblem(f"parts of {taken} and {n - taken} examples cannot each hold all {len(classes)} classes",
+                           "classes do not fit", kept=n - taken, taken=taken, classes=len(classes))
 
 
 def scikit_learn(indices: np.ndarray, size: float, seed: int, labels: np.ndarray | None = None):

@@ -6023,6 +6023,49 @@ epoch mean
     </message>
 </context>
 <context>
+    <name>SplitProblems</name>
+    <message>
+        <source>the test set</source>
+        <translation>на тестовую выборку</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>на валидацию</translation>
+    </message>
+    <message>
+        <source>one of the two parts would be empty</source>
+        <translation>одна из двух частей оказалась бы пустой</translation>
+    </message>
+    <message>
+        <source>class {label} has a single example, and every class needs one in each part (if the labels are measurements rather than classes, choose the task “regression”)</source>
+        <translation>в классе {label} всего один пример, а каждому классу нужен пример в каждой части (если метки — это измерения, а не классы, выберите задачу «регрессия»)</translation>
+    </message>
+    <message>
+        <source>parts of {taken} and {kept} examples cannot each hold all {classes} classes</source>
+        <translation>части из {taken} и {kept} примеров не могут каждая вместить все классы (классов: {classes})</translation>
+    </message>
+    <message>
+        <source>Set “Test split” to 0 (no test set), or give the data more examples.</source>
+        <translation>Поставьте 0 в поле «Доля теста» (без тестовой выборки) или добавьте в данные больше примеров.</translation>
+    </message>
+    <message>
+        <source>Set “Validation split” to 0 (no validation data), or give the data more examples.</source>
+        <translation>Поставьте 0 в поле «Доля валидации» (без валидационных данных) или добавьте в данные больше примеров.</translation>
+    </message>
+    <message>
+        <source>Raise “Training examples at most”, or set it to all.</source>
+        <translation>Увеличьте «Не больше примеров» или выберите «все».</translation>
+    </message>
+    <message>
+        <source>“{data}” cannot be cut down to {count} training examples: {reason}.</source>
+        <translation>«{data}» нельзя сократить до {count} обучающих примеров: {reason}.</translation>
+    </message>
+    <message>
+        <source>“{data}” is too small to take {size} of its {n} examples off for {part}: {reason}.</source>
+        <translation>«{data}» слишком мал, чтобы отделить {size} из {n} примеров {part}: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&amp;Start page</source>

@@ -279,3 +279,21 @@ def test_scaler_inverse_undoes_transform():
     scaler = Scaler.fit(X, "standardize")
     np.testing.assert_allclose(scaler.inverse_transform(scaler.transform(X)), X, rtol=1e-5)
     assert scaler.transform(X).dtype == np.float32
+
+
+@pytest.mark.parametrize("labels, options, part, problem", [
+    ([1, 0, 0, 1], dict(test_split=0.2), "test", "classes do not fit"),
+    ([1, 0, 0, 1], dict(test_split=0.0, validation_split=0.2), "validation", "classes do not fit"),
+    ([1, 0, 0, 1], dict(test_split=0.0, validation_split=0.0, max_train=1), "max_train", "classes do not fit"),
+    ([0, 0, 0, 1], dict(test_split=0.5), "test", "a single example"),
+])
+def test_a_split_that_cannot_be_made_says_which_part_of_which_data_and_why(labels, options, part, problem):
+    """XNOR's four rows as a table: the split's part and numbers travel with the error, for a window to word."""
+    from core.datasets.split import SplitProblem
+
+    X, y = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float32), np.array(labels)
+    with pytest.raises(SplitProblem) as refused:
+        make_dataset("xnor_table", "multiclass", X, y, class_names="ab", **options)
+    fields = refused.value.fields
+    assert (refused.value.problem, fields["part"], fields["dataset"], fields["n"]) == (problem, part, "xnor_table", 4)
+    assert str(refused.value).startswith("dataset 'xnor_table': cannot split")
