@@ -87,7 +87,7 @@ def test_large_regression_targets_are_told_to_be_scaled_and_scaled_ones_are_scor
     assert test_line.endswith("(in the targets' units)  loss " + words[-6] + " (MSE of the standardised targets)")
     folder, model = cli("evaluate", tmp_path / "run"), cli("evaluate", tmp_path / "run" / "best.npz")
     assert folder.returncode == model.returncode == 0, model.stderr
-    assert folder.stdout == model.stdout and folder.stdout.startswith("houses test: R² ")
+    assert folder.stdout == model.stdout and folder.stdout.startswith("houses.csv test: R² ")
     assert "(MSE of the standardised targets)  (60 samples)" in folder.stdout
     prices = tmp_path / "houses.csv"  # edited since: the network's outputs read with the scaler it learnt with
     rows = [line.split(",") for line in prices.read_text().splitlines()[1:]]
@@ -109,13 +109,13 @@ def test_evaluate_gives_a_model_the_inputs_it_learnt_after_its_training_rows_wer
     assert trained.returncode == 0, trained.stderr
     models = (tmp_path / "run", tmp_path / "run" / "best.npz")
     before = [cli("evaluate", model).stdout for model in models]
-    assert before[0] == before[1] and before[0].startswith("students test: accuracy ")
+    assert before[0] == before[1] and before[0].startswith("students.csv test: accuracy ")
     edit_training_rows(students, load_data(config))
     assert [cli("evaluate", model).stdout for model in models] == before
     rows = students.read_text(encoding="utf-8").splitlines()
     students.write_text("\n".join(row.replace(",", ",20,", 1) for row in rows) + "\n", encoding="utf-8")
     refused = cli("evaluate", tmp_path / "run")
-    assert refused.returncode == 2 and "the model takes 2 inputs but students has 3 features" in refused.stderr, \
+    assert refused.returncode == 2 and "the model takes 2 inputs but students.csv has 3 features" in refused.stderr, \
         refused.stderr
 
 

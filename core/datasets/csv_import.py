@@ -129,7 +129,8 @@ def _with_decimal_point(cell: str) -> str:
 def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | None = None,
              delimiter: str | None = None, scaling: str = "standardize", target_scaling: str = "none", progress=None,
              **split_options) -> Dataset:
-    """Read ``path`` into a :class:`Dataset` named after the file; see the module docstring.
+    """Read ``path`` into a :class:`Dataset` named after the file, suffix and all (``wine.csv`` is never taken for
+    the built-in ``wine``: a data set's name also picks its labels and drawing format); see the module docstring.
 
     ``task``: "binary" (exactly two classes), "multiclass" or "regression".
     Options: validation_split, test_split, seed, max_train, scaling, and for regression target_scaling (the
@@ -220,7 +221,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
                 raise
             raise CsvProblem("text targets", path=str(path), column=column(label), cell=problem.fields["cell"]) \
                 from None
-        return make_dataset(path.stem, task, X, targets, **common)
+        return make_dataset(path.name, task, X, targets, **common)
     values = [_number(text_label) for text_label in labels]
     if None not in values:  # numbers: one class per value, whether written 1, 1.0 or 01
         labels = [str(int(value)) if value.is_integer() else repr(value) for value in values]
@@ -232,7 +233,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
                          classes=", ".join(classes[:10]) + (", …" if len(classes) > 10 else ""))
     index = {name: k for k, name in enumerate(classes)}
     y = np.array([index[value] for value in labels], dtype=np.int64)
-    return make_dataset(path.stem, task, X, y, class_names=tuple(classes), **common)
+    return make_dataset(path.name, task, X, y, class_names=tuple(classes), **common)
 
 
 def _numbers(path: Path, data, columns: list[int], column, report) -> np.ndarray:

@@ -189,10 +189,11 @@ def test_the_digits_still_to_draw_say_each_only_of_several(qapp):
 
 
 def xnor_table_problem(tmp_path, **options):
-    """The split problem of the lecture's XNOR truth table read from a four-row CSV file."""
+    """The split problem of the lecture's XNOR truth table read from a four-row CSV file named like the built-in
+    table (its messages name the file, not the built-in)."""
     from core.datasets.split import SplitProblem
 
-    path = tmp_path / "truth_table.csv"
+    path = tmp_path / "xnor.csv"
     path.write_text("x1,x2,y\n0,0,1\n0,1,0\n1,0,0\n1,1,1\n", encoding="utf-8")
     with pytest.raises(SplitProblem) as refused:
         csv_import.load_csv(path, "y", **options)
@@ -206,7 +207,7 @@ def test_data_too_small_to_split_says_in_the_window_s_language_which_setting_to_
     validation_part = xnor_table_problem(tmp_path, test_split=0.0)
     i18n.set_language("en")
     assert describe_load_error(test_part) == (
-        "“truth_table” is too small to take 0.2 of its 4 examples off for the test set: parts of 1 and 3 "
+        "“xnor.csv” is too small to take 0.2 of its 4 examples off for the test set: parts of 1 and 3 "
         "examples cannot each hold all 2 classes. Set “Test split” to 0 (no test set), or give the data more examples.")
     assert describe_load_error(validation_part).endswith(
         "off for validation: parts of 1 and 3 examples cannot each hold all 2 classes. Set “Validation split” to 0 "
@@ -214,7 +215,7 @@ def test_data_too_small_to_split_says_in_the_window_s_language_which_setting_to_
     try:
         i18n.set_language("ru")
         assert describe_load_error(test_part) == (
-            "«truth_table» слишком мал, чтобы отделить 0,2 из 4 примеров на тестовую выборку: части из 1 и 3 "
+            "«xnor.csv» слишком мал, чтобы отделить 0,2 из 4 примеров на тестовую выборку: части из 1 и 3 "
             "примеров не могут каждая вместить все классы (классов: 2). Поставьте 0 в поле «Доля теста» (без тестовой "
             "выборки) или добавьте в данные больше примеров.")
     finally:
@@ -226,5 +227,5 @@ def test_a_limit_on_training_examples_too_low_for_every_class_says_to_raise_it(q
 
     i18n.set_language("en")
     assert describe_load_error(xnor_table_problem(tmp_path, test_split=0.0, validation_split=0.0, max_train=1)) == (
-        "“truth_table” cannot be cut down to 1 training examples: parts of 3 and 1 examples cannot each hold all "
+        "“xnor.csv” cannot be cut down to 1 training examples: parts of 3 and 1 examples cannot each hold all "
         "2 classes. Raise “Training examples at most”, or set it to all.")

@@ -24,7 +24,7 @@ def write(tmp_path, text, name="wines.csv"):
 
 def test_header_label_by_name_and_text_classes(tmp_path):
     data = load_csv(write(tmp_path, WINES), "kind", "binary", **NO_SPLIT)
-    assert data.name == "wines" and data.task == "binary"
+    assert data.name == "wines.csv" and data.task == "binary"
     assert data.feature_names == ("alcohol", "ash", "colour") and data.class_names == ("red", "white")
     np.testing.assert_allclose(data.X_train[1], [12.1, 2.1, 3.3], rtol=1e-6)
     np.testing.assert_array_equal(data.y_train, [0, 1, 0, 1, 0, 1])
