@@ -12,7 +12,7 @@ from app import display_names, palette
 from app.display_names import data_label
 from app.i18n import english_plural, format_integer, format_significant
 from app.views.base import TranslatedText, View, laid_out_legend
-from app.views.unit_images import tile
+from app.views.unit_images import GAP, tile
 from core.inspection import BOUNDED_ACTIVATIONS
 
 CAPTION_ROOM = 0.45
@@ -37,23 +37,40 @@ def map_rows(maps) -> list[tuple[np.ndarray, float]]:
     return rows + [(layer, layer_scale(layer, function)) for layer, function in zip(maps.maps, maps.functions)]
 
 
-def layer_rows(maps) -> tuple[np.ndarray, list[int]]:
+def layer_rows(maps, columns: int | None = None) -> tuple[np.ndarray, list[int]]:
     """One picture of the rows of :func:`map_rows` (of :class:`core.inspection.UnitMaps`), each with room
     above it for a caption, scaled into [−1, 1] and turned so that y grows upwards; and the top of each
-    row's maps."""
+    row's maps. A layer's maps wrap after ``columns`` (all in one line if None)."""
     n = len(maps.y)
     room = round(CAPTION_ROOM * n)
     drawn = map_rows(maps)
-    columns = max(layer.shape[2] for layer, _ in drawn)
+    columns = columns or max(layer.shape[2] for layer, _ in drawn)
     rows, tops, top = [], [], 0
     for layer, scale in drawn:
         images = np.moveaxis(layer, 2, 0)[:, ::-1, :]  # (units, n, n), the largest y first
         row = tile(images / scale, columns, fill=np.nan)  # NaN: transparent, not a colour
+        row = np.hstack([row, np.full((row.shape[0], columns * (n + GAP) - GAP - row.shape[1]), np.nan,
+                                      dtype=np.float32)])
         rows.append(np.vstack([np.full((room, row.shape[1]), np.nan, dtype=np.float32), row]))
         top += room
         tops.append(top)
-        top += n
+        top += row.shape[0]
     return np.vstack(rows), tops
+
+
+def fitting_columns(maps, width: float, height: float) -> int:
+    """The maps per line that draw them largest in a ``width`` × ``height`` plot: 16 maps in one line across
+    a wide, tall plot were a thin strip in its middle; in two lines of 8 they are twice as large."""
+    n = len(maps.y)
+    room = round(CAPTION_ROOM * n)
+    units = [layer.shape[2] for layer, _ in map_rows(maps)]
+
+    def drawn_size(columns: int) -> float:
+        picture_width = columns * (n + GAP) - GAP
+        picture_height = sum(room + math.ceil(count / columns) * (n + GAP) - GAP for count in units)
+        return min(width / picture_width, height / picture_height)
+
+    return max(range(1, max(units) + 1), key=lambda columns: (drawn_size(columns), columns))
 
 
 class UnitMapView(View):
@@ -82,6 +99,8 @@ class UnitMapView(View):
         self.captions: list[pg.TextItem] = []
         self.maps = None
         self.feature_names = ("x1", "x2")
+        self.columns: int | None = None  # maps per line in the picture drawn
+        self.plot.vb.sigResized.connect(self._refit)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -115,9 +134,20 @@ class UnitMapView(View):
             self.image.clear()
             self._set_captions([])
             return
-        picture, tops = layer_rows(maps)
+        self.columns = self._fitting_columns()
+        picture, tops = layer_rows(maps, self.columns)
         self.image.setImage(picture, levels=(-1.0, 1.0))
         self._set_captions(list(zip(captions, tops)))
+
+    def _fitting_columns(self) -> int | None:
+        box = self.plot.vb.boundingRect()
+        if box.width() <= 0 or box.height() <= 0:  # not laid out yet: one line per layer
+            return None
+        return fitting_columns(self.maps, box.width(), box.height())
+
+    def _refit(self):
+        if self.maps is not None and self._fitting_columns() != self.columns:
+            self.redraw()
 
     def _inputs_caption(self) -> str:
         """The inputs of points given as features: their names and scale."""

@@ -554,8 +554,8 @@ def test_the_neurons_view_maps_each_unit_over_the_plane_a_row_per_layer(qtbot, r
     view.refresh()
     maps = run.last.unit_maps
     n = len(maps.y)
-    picture, tops = layer_rows(maps)
-    np.testing.assert_array_equal(view.image.image, picture)
+    np.testing.assert_array_equal(view.image.image, layer_rows(maps, view.columns)[0])
+    picture, tops = layer_rows(maps)  # a line of maps per layer
     assert [caption.toPlainText() for caption in view.captions] == ["layer 1 · Hyperbolic tangent · 8 units · ±1",
                                                                      "layer 2 · Hyperbolic tangent · 6 units · ±1",
                                                                      "output · Softmax · 2 units · ±1"]
@@ -567,6 +567,29 @@ def test_the_neurons_view_maps_each_unit_over_the_plane_a_row_per_layer(qtbot, r
     header, rows = view.table()
     assert header == ["layer", "unit", "x1", "x2", "output"] and len(rows) == (8 + 6 + 2) * n * n
     assert rows[0] == [1, 1, float(maps.x[0]), float(maps.y[0]), float(maps.maps[0][0, 0, 0])]
+
+
+def test_the_neurons_view_wraps_a_layer_s_maps_into_lines_where_that_draws_them_larger(qtbot, runs):
+    """Eight maps in one line across a tall view were a thin strip in its middle, with empty space above and below."""
+    run = runs["moons"]  # layers of 8, 6 and 2 units
+    view = fed_view(qtbot, UnitMapView, run)
+    view.resize(600, 900)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.columns is not None and view.columns < 8)
+    maps, columns = run.last.unit_maps, view.columns
+    n = len(maps.y)
+    picture, tops = layer_rows(maps, columns)
+    np.testing.assert_array_equal(view.image.image, picture)
+    assert picture.shape[1] == columns * (n + 1) - 1
+    first_of_second_line = maps.maps[0][:, :, columns]  # layer 1's unit after the first line, on tanh's ±1
+    assert picture[tops[0] + n + 1, 0] == pytest.approx(first_of_second_line[-1, 0], rel=1e-6)
+    view.grab()  # the plot takes the picture's range when painted
+    screen_pixels_per_map_pixel = 1 / view.plot.vb.viewPixelSize()[0]
+    assert screen_pixels_per_map_pixel > 1.5 * view.plot.vb.boundingRect().width() / layer_rows(maps)[0].shape[1], \
+        "each map drawn larger than in one line"
+    view.resize(1400, 300)  # wide and low: the maps go back into one line
+    qtbot.waitUntil(lambda: view.columns == 8)
+    np.testing.assert_array_equal(view.image.image, layer_rows(maps)[0])
 
 
 def test_an_unbounded_layer_s_maps_share_the_layer_s_scale_so_a_weak_unit_looks_weak():
@@ -760,7 +783,7 @@ def test_the_neurons_view_maps_the_units_of_a_regression_network(qtbot, runs):
     run = runs["multi_gaussian"]
     view = fed_view(qtbot, UnitMapView, run)
     view.refresh()
-    np.testing.assert_array_equal(view.image.image, layer_rows(run.last.unit_maps)[0])
+    np.testing.assert_array_equal(view.image.image, layer_rows(run.last.unit_maps, view.columns)[0])
     captions = [caption.toPlainText() for caption in view.captions]
     assert captions[0] == "layer 1 · Hyperbolic tangent · 8 units · ±1"
     assert captions[1].startswith("output · Identity (linear) · 1 unit · ±") and len(captions) == 2
