@@ -296,14 +296,17 @@ class ValueAxis(FollowedAxis):
 
     ``margin``: the share of the values' span left free at least at each end (more for values that
     keep spreading, so that the axis moves less often). ``lowest``/``highest``: the axis never goes
-    past them (0 for counts and shares). On a logarithmic plot (``log``) the values are placed by
-    their logarithm, as pyqtgraph draws them.
+    past them (0 for counts and shares). ``least_span``: values closer together are shown on an axis this long,
+    from a multiple of half of it (a share of dead units that stays 0 % reads 0 to 10 %, not 0 to 0.1 %, as if
+    something measured were near 0). On a logarithmic plot (``log``) the values are placed by their logarithm,
+    as pyqtgraph draws them.
     """
 
     def __init__(self, axis: int, plot: pg.PlotItem, *, margin: float = 0.05, lowest: float | None = None,
-                 highest: float | None = None, log: bool = False):
+                 highest: float | None = None, least_span: float = 0.0, log: bool = False):
         super().__init__(axis, plot)
         self.margin, self.lowest, self.highest, self.log = margin, lowest, highest, log
+        self.least_span = least_span
 
     def placed(self, bounds: tuple[float, float] | None) -> tuple[float, float] | None:
         if bounds is None:
@@ -319,8 +322,14 @@ class ValueAxis(FollowedAxis):
             edge = self.margin / 4 * (shown_high - shown_low)
             inside = ((low >= shown_low + edge or shown_low == self.lowest)
                       and (high <= shown_high - edge or shown_high == self.highest))
-            if inside and high - low >= (shown_high - shown_low) / 2:
+            if inside and (high - low >= (shown_high - shown_low) / 2
+                           or shown_high - shown_low == self.least_span):
                 return self.shown
+        if high - low < self.least_span:
+            low = math.floor(low / (self.least_span / 2)) * self.least_span / 2
+            if self.highest is not None:
+                low = min(low, self.highest - self.least_span)
+            return low, low + self.least_span
         span = high - low if high > low else max(abs(high), 1.0)
         step = round_up(span / 10)
         low = math.floor((low - self.margin * span) / step) * step

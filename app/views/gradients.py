@@ -18,6 +18,8 @@ MEASURED = ("sigmoid", "tanh", "piecewise_linear", "relu")
 """The activations whose layers' saturated outputs (or dead units, ReLU's) the shares' plot shows."""
 GRADIENT_FREE = {"step", "sign"}
 """The activations whose derivative is 0 wherever it is defined."""
+SHARES_LEAST_SPAN = 10.0
+"""Percentage points the shares' axis spans at least: 0 % dead units throughout reads as 0 on an axis to 10 %."""
 LEFT_AXIS_WIDTH = 60
 """Pixels for each plot's value axis: the norms' ticks (10⁻¹²), a mean's (-1.25), the shares' (100) beside "%"."""
 
@@ -58,7 +60,8 @@ class GradientView(View):
         self.steps_axis = GrowingStepAxis(self.norm_plot, self.share_plot)
         # Noisy norms reach new extremes often: a wider margin (in decades) moves their axis less.
         self.value_axes = (ValueAxis(1, self.norm_plot, margin=0.15, log=True), ValueAxis(1, self.spread_plot),
-                           ValueAxis(1, self.share_plot, lowest=0.0, highest=100.0))
+                           ValueAxis(1, self.share_plot, lowest=0.0, highest=100.0,
+                                                                    least_span=SHARES_LEAST_SPAN))
         self.share_plot.setLimits(yMin=0, yMax=100)
         layout = self.graphics.ci.layout
         layout.setRowStretchFactor(0, 3)

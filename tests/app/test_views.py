@@ -1115,6 +1115,28 @@ def test_a_value_axis_keeps_within_its_limits_and_places_a_log_plot_by_decades(q
     assert norms.shown == (low, high), "nothing to show leaves the axis"
 
 
+def test_a_share_that_stays_near_one_value_is_shown_on_an_axis_of_ten_percentage_points(qtbot):
+    """No dead unit at any step read 0 to 0.1 %, as if something measured were near 0."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    view = GradientView()
+    qtbot.addWidget(view)
+    shares = view.value_axes[2]
+    assert (shares.lowest, shares.highest, shares.least_span) == (0.0, 100.0, 10.0)
+    shares = ValueAxis(1, widget.addPlot(), lowest=0.0, highest=100.0, least_span=10.0)
+    shares.follow((0.0, 0.0))
+    assert shares.shown == (0.0, 10.0)
+    shares.follow((6.0, 8.0))
+    assert shares.shown == (0.0, 10.0), "values inside it leave it alone"
+    shares.follow((12.0, 13.0))
+    assert shares.shown == (10.0, 20.0)
+    shares.follow((97.0, 100.0))
+    assert shares.shown == (90.0, 100.0), "never past 100 %"
+    shares.follow((20.0, 70.0))
+    assert shares.shown[0] <= 17.5 and shares.shown[1] >= 72.5 and shares.shown[1] - shares.shown[0] < 70, \
+        "a wide spread as any value axis"
+
+
 def test_the_loss_axis_follows_the_values_until_the_user_zooms_and_again_on_auto_range(qtbot, runs):
     run = runs["digits"]
     view = fed_view(qtbot, LossView, run)
