@@ -244,19 +244,26 @@ def initial_grid(values: np.ndarray, bins: int) -> tuple[float, float]:
 
 
 def _layer_parameters(index: int, layer: Dense, initial: LayerParameters | None, bins: int) -> LayerParameters:
-    if initial is None:
-        # The square-root rule, ⌈√n⌉ bins for n weights (at least 5): a 2×8 layer's 16 weights
-        # in 40 bins would be a row of isolated ones.
-        bins = min(bins, max(5, math.ceil(math.sqrt(layer.W.size))))
-        origin, width = initial_grid(layer.W, bins)
-    else:
-        origin, width = float(initial.initial_weights.edges[0]), initial.initial_weights.bin_width
-    max_bins = 4 * bins
-    weights = grid_histogram(layer.W, origin, width, max_bins)
-    biases = grid_histogram(layer.b, origin, width, max_bins)
+    weights = _on_initial_grid(layer.W, None if initial is None else initial.initial_weights, bins)
+    # The biases on a grid of their own: on the weights' (bins of 0.3 for weights of ±2), a layer's 64 biases
+    # of ±0.3 fell into two bins.
+    biases = _on_initial_grid(layer.b, None if initial is None else initial.initial_biases, bins)
     if initial is None:
         return LayerParameters(index, layer.W.shape, weights, biases, weights, biases)
     return LayerParameters(index, layer.W.shape, weights, biases, initial.initial_weights, initial.initial_biases)
+
+
+def _on_initial_grid(values: np.ndarray, initial: Histogram | None, bins: int) -> Histogram:
+    """The histogram of ``values`` on the grid of their ``initial`` histogram (a new grid if None), in at most
+    four times the bins a new grid has."""
+    # The square-root rule, ⌈√n⌉ bins for n values (at least 5): a 2×8 layer's 16 weights in 40 bins would be a
+    # row of isolated ones.
+    bins = min(bins, max(5, math.ceil(math.sqrt(values.size))))
+    if initial is None:
+        origin, width = initial_grid(values, bins)
+    else:
+        origin, width = float(initial.edges[0]), initial.bin_width
+    return grid_histogram(values, origin, width, 4 * bins)
 
 
 # ----------------------------------------------------------------------------- activations
@@ -403,8 +410,8 @@ def inspect(network, dataset, probe_size: int = 256, *, initial: Inspection | No
 
     - Histograms per Dense layer on the grid of ``initial`` (the first inspection of the run,
       whose own ``initial_*`` it carries forward); without ``initial`` a grid of at most ``bins``
-      bins (fewer for small layers) over the current weights is chosen, and this inspection is
-      the run's initial one.
+      bins (fewer for small layers) over the current weights, and one over the biases, is chosen,
+      and this inspection is the run's initial one.
     - Activation statistics on the first ``probe_size`` validation rows (training rows when
       there is no validation data).
     - For classification: predictions, confusion matrix and worst mistakes on the first

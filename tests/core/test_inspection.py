@@ -95,6 +95,26 @@ def test_layer_histograms_count_the_weights_and_keep_the_initial_grid(digits):
     assert first.layers[0].initial_biases.counts.tolist() == [32]
 
 
+def test_biases_are_counted_on_a_grid_of_their_own_so_a_narrow_spread_of_biases_still_has_bins():
+    """On the weights' grid (a 2×64 layer's 128 weights of ±2 in bins of 0.3) a layer's 64 biases of ±0.3 fell into
+    two bins."""
+    moons = load_moons()
+    network = Network([Dense(2, 64), Activation("relu"), Dense(64, 2)], seed=0)
+    first = inspection.inspect(network, moons)  # zero biases: a spike of width ZERO_SPREAD_BIN_WIDTH at 0
+    assert first.layers[0].initial_biases.counts.tolist() == [64]
+    dense = network.layers[0]
+    dense.W[...] = np.linspace(-2.0, 2.0, dense.W.size, dtype=dense.W.dtype).reshape(dense.W.shape)
+    dense.b[...] = np.linspace(-0.3, 0.3, dense.b.size, dtype=dense.b.dtype)
+    later = inspection.inspect(network, moons, initial=first).layers[0]
+    assert later.weights.bin_width > 0.25, "the weights' grid is coarse here"
+    np.testing.assert_array_equal(later.biases.counts, np.histogram(dense.b, bins=later.biases.edges)[0])
+    assert len(later.biases.counts) >= 10
+    k = (later.biases.edges - first.layers[0].initial_biases.edges[0]) / inspection.ZERO_SPREAD_BIN_WIDTH
+    np.testing.assert_allclose(k, np.round(k), atol=1e-4)  # the initial spike's grid, bins merged
+    fresh = inspection.inspect(network, moons).layers[0]  # a new run's grid over these biases: ⌈√64⌉ bins
+    assert fresh.initial_biases is fresh.biases and len(fresh.biases.counts) == 8
+
+
 def test_initial_inspection_of_another_architecture_is_refused(digits):
     first = inspection.inspect(digits_network(hidden=32), digits)
     with pytest.raises(ValueError, match="another architecture"):
