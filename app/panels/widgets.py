@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLayout,
-                               QLineEdit, QSpinBox, QWidget)
+                               QLineEdit, QScrollArea, QSpinBox, QWidget)
 
 from app import display_names
 from app.panels import choice_help
@@ -524,3 +524,25 @@ class FlowLayout(QLayout):
             x += hint.width() + self.spacing()
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
+
+
+class VerticalScrollArea(QScrollArea):
+    """A widget in a column that scrolls vertically, never sideways: it stays as wide as the widget needs,
+    also when its texts change (the language switched: Russian labels are longer), and may be as short as
+    the window needs (a tool's controls, the Draw view on a laptop screen)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setWidget(widget)  # the scroll area filters the widget's events from here on
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                             + 2 * self.frameWidth())

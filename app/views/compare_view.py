@@ -27,7 +27,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+                               QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from app import display_names, endings, i18n, palette
@@ -37,7 +37,8 @@ from app.panels.training_panel import (carried_options, chosen_schedule, hyperpa
                                       schedule_in_unit)
 from app.panels.base import problem_text
 from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, IntegerBox, NumberEdit, format_number,
-                                hyperparameter_of, list_separator, mark, set_help)
+                                VerticalScrollArea, hyperparameter_of, list_separator, mark,
+                                set_help)
 from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
@@ -112,40 +113,20 @@ PRESET_TITLE_CHARACTERS = 24
 """Characters of a preset's title the preset box is wide enough for (a longer one is cut short)."""
 
 
-class ControlsColumn(QScrollArea):
-    """Controls in a column that scrolls vertically, never sideways: it stays as wide as they need,
-    also when their texts change (the language switched: Russian labels are longer)."""
-
-    def __init__(self, controls: QWidget):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setWidget(controls)  # the scroll area filters the controls' events from here on
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._fit()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self._fit()
-        return super().eventFilter(watched, event)
-
-    def _fit(self) -> None:
-        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
-
-
 TABBED_BELOW = 720
 """Below this width (pixels) the race shows its controls and its plots as two tabs instead of side by side:
 at 1024 pixels beside the configuration, its plots were 200 pixels wide and its table scrolled."""
 
 
 class ControlsBeside(QStackedWidget):
-    """A tool's controls (in a :class:`ControlsColumn`) left of its ``content``; ``pinned``, if given, below
+    """A tool's controls (in a :class:`~app.panels.widgets.VerticalScrollArea`) left of its ``content``; ``pinned``, if given, below
     the column, in sight however far the column is scrolled. With ``tabbed_below``, in a view narrower than
     that the controls and the content are two tabs ("Settings", "Plots"), ``pinned`` under both."""
 
     def __init__(self, controls: QWidget, content: QWidget, pinned: QWidget | None = None,
                  tabbed_below: int | None = None):
         super().__init__()
-        self.column, self.content, self.pinned, self.tabbed_below = ControlsColumn(controls), content, pinned, \
+        self.column, self.content, self.pinned, self.tabbed_below = VerticalScrollArea(controls), content, pinned, \
             tabbed_below
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()

@@ -33,14 +33,14 @@ import numpy as np
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPaintEngine, QPixmap, QShortcut, QStaticText
-from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
-                               QStyle, QStyleOptionComboBox, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QSlider, QStyle, QStyleOptionComboBox, QTabBar, QVBoxLayout, QWidget)
 
 from app import palette
 from app.display_names import label
 from app.data_loader import digits_to_draw_text
 from app.i18n import english_plural, format_integer, format_number, format_percent, os_error_reason
-from app.panels.widgets import FlowLayout
+from app.panels.widgets import FlowLayout, VerticalScrollArea
 from app.spreadsheet_csv import write_csv
 from app.views.base import TranslatedText, export_suffix, svg_file, svg_painter
 from app.views.draw_canvas import BRUSH_RANGE, DrawCanvas
@@ -605,6 +605,35 @@ class ImagePanel(QWidget):
 SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why this answer")
 
 
+class DrawPage(QWidget):
+    """The Draw view's rows (``rows``), in the view's scroll area: tall enough for the lines the rows but
+    ``body`` (the canvas and the chart) wrap onto at the page's narrowest."""
+
+    def __init__(self, rows: QVBoxLayout, body: QHBoxLayout):
+        super().__init__()
+        self._body = body
+        self.setLayout(rows)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def heightForWidth(self, width: int) -> int:
+        """The least height at ``width``, which the scroll area asks for: a layout's minimum counts one line
+        for each of the model's name, the note, the tool groups and the status, and in a small window the
+        lines taken from the canvas and the chart laid the image panels over the chart's last classes. The
+        canvas's square is left out: the page fills the scroll area's height, and scrolls only below this."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        wrapped = 0
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.layout() is not self._body and item.hasHeightForWidth() and not item.isEmpty():
+                wrapped += max(item.heightForWidth(inner) - item.minimumSize().height(), 0)
+        return super().minimumSizeHint().height() + wrapped
+
+
 class DrawView(QWidget):
     """Draw a digit; see the probabilities, the network's input and its saliency (see the module docstring)."""
 
@@ -710,7 +739,7 @@ class DrawView(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.chart, 3)
         side.addLayout(images, 2)
-        body = self._body = QHBoxLayout()
+        body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
         body.addLayout(side, 2)
         # Groups that wrap onto a second line in a narrow window rather than widen it (see FlowLayout).
@@ -722,15 +751,23 @@ class DrawView(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(self.model_label, 1)
         heading.addWidget(self.shipped_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(heading)
-        layout.addWidget(self.note)
-        layout.addLayout(body, 1)
-        layout.addLayout(tools)
+        rows = QVBoxLayout()
+        rows.addLayout(heading)
+        rows.addWidget(self.note)
+        rows.addLayout(body, 1)
+        rows.addLayout(tools)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.take_back_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(status_row)
+        rows.addLayout(status_row)
+        self.page = DrawPage(rows, body)
+        # Its smallest size was the window's smallest height: 595 pixels and more, a laptop's 700-pixel screen
+        # less its title and task bars. A shorter window scrolls the view instead.
+        scroll = VerticalScrollArea(self.page)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         self.canvas.drawing_changed.connect(self._drawing_changed)
         self.canvas.stroke_finished.connect(self._classify_pending)
@@ -749,21 +786,6 @@ class DrawView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(command)
         self._update_buttons()
-
-    def minimumSizeHint(self) -> QSize:
-        """Tall enough for the lines the model's name, the note, the tool groups and the status wrap onto at
-        the view's narrowest: a layout's minimum counts one line each, and in a small window the lines taken
-        from the canvas and the chart laid the image panels over the chart's last classes."""
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        margins = layout.contentsMargins()
-        width = hint.width() - margins.left() - margins.right()
-        wrapped = 0
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item.layout() is not self._body and item.hasHeightForWidth() and not item.isEmpty():
-                wrapped += max(item.heightForWidth(width) - item.minimumSize().height(), 0)
-        return QSize(hint.width(), hint.height() + wrapped)
 
     # ------------------------------------------------------------------ the view interface
     @classmethod
@@ -874,14 +896,14 @@ class DrawView(QWidget):
         path = Path(path)
         suffix = export_suffix(path)
         self.refresh()
-        if suffix == ".png":
-            if not self.grab().save(str(path)):
+        if suffix == ".png":  # the whole page, also where a short window scrolls it
+            if not self.page.grab().save(str(path)):
                 raise ValueError(f"could not write {path}")
         elif suffix == ".svg":
-            generator = svg_file(path, self.size(), self.title)  # kept while the painter draws on it
+            generator = svg_file(path, self.page.size(), self.title)  # kept while the painter draws on it
             painter = svg_painter(generator, path)
             try:
-                self.render(painter, QPoint())
+                self.page.render(painter, QPoint())
             finally:
                 painter.end()
         else:

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 
 from app import i18n, palette
+from app.panels.widgets import VerticalScrollArea
 from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
-                                    STEPS, CompareView, ControlsColumn, LossAxis)
+                                    STEPS, CompareView, LossAxis)
 from app.user_guide import GUIDE_FOLDER
 from app.views.base import END_MARGIN_PIXELS, MIN_PIXELS_PER_LABEL, round_up
 from core import events
@@ -492,7 +493,7 @@ def test_a_bad_value_is_marked_at_its_control_and_explained_beside_start(qtbot, 
     assert not view.optimizer_options.controls()["lr"].property("invalid")
     assert view.problems.text().startswith(view.contenders[1].label + ": γ (momentum) must be"), \
         "named as the editor's row names it"
-    assert view.problems.isVisibleTo(view) and not view.findChild(ControlsColumn).isAncestorOf(view.problems), \
+    assert view.problems.isVisibleTo(view) and not view.findChild(VerticalScrollArea).isAncestorOf(view.problems), \
         "beside Start, not at the end of the scrolled settings"
     view.contender_list.setCurrentRow(0)
     assert not view.optimizer_options.controls()["lr"].property("invalid"), "the other contender's are fine"
