@@ -168,9 +168,12 @@ class VariantsView(SessionView, View):
 
     title = TranslatedText("VariantsView", QT_TRANSLATE_NOOP("VariantsView", "Lab variants"))
     guide_section = "view-variants"
-    has_own_run_controls = True
-    """The window's Start, Step and Speed stand aside while the view is shown: they would train the window's
-    network, not the variants."""
+    @property
+    def has_own_run_controls(self) -> bool:
+        """Whether the window's Start, Step and Speed stand aside while the view is shown: with a lab's variants,
+        they would train the window's network, not the variants. With no lab the view has no button of its own
+        and nothing to train; it leaves them alone."""
+        return self.lab is not None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

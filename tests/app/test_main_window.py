@@ -17,7 +17,7 @@ from app.training_process import TrainingProcess
 from app.training_worker import INSPECTION_INTERVAL, TrainingSession
 import app.main_window as main_window_module
 from app.main_window import MainWindow, live_changes
-from core import events, runs
+from core import events, labs, runs
 from core.datasets import toy_regression
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 
@@ -48,6 +48,9 @@ def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
     assert window.network_panel.parameter_count.text() == f"{QLocale().toString(window.experiment.network.n_parameters)} parameters"
 
 
+LAB_WITH_VARIANTS = "02-gd-sgd-minibatch"
+
+
 def tool_named(window, class_name):
     return next(tool for tool in window.tools if type(tool).__name__ == class_name)
 
@@ -59,6 +62,8 @@ def test_on_a_tool_that_trains_on_its_own_the_toolbar_s_start_steps_and_speed_st
     variants tab, a student pressing Start to train the variants did the same."""
     window = open_window()
     tool = tool_named(window, class_name)
+    if class_name == "VariantsView":  # with no lab it has nothing to train (see the test below)
+        tool.set_lab(labs.load(LAB_WITH_VARIANTS))
     window.start_page.show_views(tool)
     trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
     assert not any(action.isEnabled() for action in trainers) and not window.pace_box.isEnabled()
@@ -73,6 +78,25 @@ def test_on_a_tool_that_trains_on_its_own_the_toolbar_s_start_steps_and_speed_st
     window.start_page.show_views(tool)
     window.start_page.show_page()  # the start page over the tabs: its own buttons, the toolbar's are free
     assert window.start_action.isEnabled()
+
+
+def test_the_lab_variants_tab_with_no_lab_leaves_the_toolbar_s_start_alone(open_window, qtbot):
+    """With no lab the Lab variants tab has nothing to train and no button to train it: it says to open a lab.
+    Start stayed disabled there, its tooltip speaking of the view's own buttons; once a lab gives the view
+    variants to run, its own buttons take over."""
+    window = open_window()
+    window.confirm_reset = lambda question: True
+    variants = tool_named(window, "VariantsView")
+    window.start_page.show_views(variants)
+    assert variants.lab is None and window.view_tabs.currentWidget() is variants
+    trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
+    assert all(action.isEnabled() for action in trainers) and window.pace_box.isEnabled()
+    assert window.start_action.toolTip() == window.start_action.statusTip()
+    assert window.labs.open_lab(LAB_WITH_VARIANTS)
+    qtbot.waitUntil(lambda: window.experiment is not None and window._is_built(), timeout=15_000)
+    assert window.view_tabs.currentWidget() is variants and variants.lab is not None
+    assert not any(action.isEnabled() for action in trainers)
+    assert "its own buttons to run" in window.start_action.toolTip()
 
 
 def test_tabs_not_shown_yet_are_laid_out_beforehand_without_taking_the_keyboard(window, qtbot):
@@ -108,6 +132,7 @@ def test_on_the_lab_variants_tab_the_run_menu_and_keys_cannot_start_but_pause_an
     window.show()
     qtbot.waitExposed(window)
     variants = tool_named(window, "VariantsView")
+    variants.set_lab(labs.load(LAB_WITH_VARIANTS))
     window.start_page.show_views(variants)
     run_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Run")
     trainers = (window.start_action, window.step_batch_action, window.step_epoch_action)
