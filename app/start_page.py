@@ -242,7 +242,8 @@ class StartPage(QWidget):
         self.start_heading.setText(self.tr("Start"))
         self.draw_button.set_texts(
             self.tr("Draw a digit"), self.tr("Draw with the mouse and watch a network trained on MNIST classify it"),
-            self.tr("Go to the Draw view: it classifies your drawing with the shipped model, offline"))
+            self.tr("Go to the Draw view: it classifies your drawing with the model of digits trained or loaded, "
+                    "else with the shipped model, offline"))
         self.train_button.set_texts(
             self.tr("Train on the 8×8 digits"),
             self.tr("The default run: a small ReLU network learns the digits in seconds"),
@@ -362,9 +363,10 @@ class StartPage(QWidget):
 
     # ------------------------------------------------------------------ the entries
     def draw_digit(self) -> None:
-        """The Draw view, classifying with the shipped model as the entry says, whatever was trained since."""
+        """The Draw view, classifying with a model of digits as the entry says: the one it has (a digits run just
+        trained, a loaded MNIST model), else the shipped one."""
         view = self._show_tool("draw")
-        if view is not None:
+        if view is not None and not view.classifies_drawn_digits():
             view.use_shipped_model()
 
     def compare_optimisers(self) -> None:

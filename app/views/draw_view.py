@@ -17,7 +17,8 @@ The current model is, in this order of precedence, the latest one to arrive:
   divergence it is the last finite weights the window kept, with a warning that its probabilities mean nothing.
   A new run (Reset, other data or network) replaces an earlier run's model at once with its untrained one;
 * the shipped model again, chosen with "Use the shipped MNIST model" (or the start page's "Draw a
-  digit"): it stays until training starts or resumes, when the run's model takes over again.
+  digit", when the current model does not classify drawn digits: see :meth:`DrawView.classifies_drawn_digits`):
+  it stays until training starts or resumes, when the run's model takes over again.
 
 "Add to my digits" stores the drawing with its label in the personal data set ``my_digits``
 (:mod:`core.datasets.user_digits`).
@@ -56,6 +57,8 @@ SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "resources" / "models" / "
 
 DRAWING_TARGETS = {"mnist": "mnist", "fashion_mnist": "fashion", "my_digits": "mnist", "digits": "digits"}
 """The drawing format of each data set of images that can be drawn: digits, or Fashion-MNIST's garments."""
+DIGIT_TARGETS = ("mnist", "digits")
+"""The drawing formats of digits (MNIST's, my_digits', the 8×8 digits'): Fashion-MNIST's are garments."""
 TARGETS_BY_SHAPE = {(28, 28): "mnist", (8, 8): "digits"}
 """Image shapes recognised when a model names no known data set."""
 FORMAT_CAPTIONS = {"mnist": QT_TRANSLATE_NOOP("DrawView", "28 × 28, MNIST"),
@@ -945,6 +948,17 @@ class DrawView(QWidget):
 
     def current_model(self) -> CurrentModel | None:
         return self._model
+
+    def classifies_drawn_digits(self) -> bool:
+        """Whether the current model classifies drawn digits with what it learnt: a model of MNIST's or the 8×8
+        digits, loaded, shipped or the run's once it has trained; not one of garments or of data that is not
+        images, nor a run's untrained weights or the last finite ones of a run that diverged."""
+        if self._model is None or self._model.target not in DIGIT_TARGETS:
+            return False
+        if not self._showing_run_model():
+            return True
+        _, step = self._run_progress
+        return step > 0 and self._run_phase != events.DIVERGED
 
     def use_shipped_model(self) -> None:
         """Classify with the shipped MNIST model, whatever was trained or loaded since, until training

@@ -6104,8 +6104,8 @@ epoch mean
         <translation>Рисуйте мышью и смотрите, как сеть, обученная на MNIST, распознаёт рисунок</translation>
     </message>
     <message>
-        <source>Go to the Draw view: it classifies your drawing with the shipped model, offline</source>
-        <translation>Перейти к виду «Рисование»: рисунок распознаёт встроенная модель, без интернета</translation>
+        <source>Go to the Draw view: it classifies your drawing with the model of digits trained or loaded, else with the shipped model, offline</source>
+        <translation>Перейти к виду «Рисование»: рисунок распознаёт обученная или открытая модель цифр, а без неё — встроенная модель, без интернета</translation>
     </message>
     <message>
         <source>Train on the 8×8 digits</source>

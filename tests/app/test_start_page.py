@@ -244,3 +244,42 @@ def test_draw_a_digit_classifies_with_the_shipped_model_as_it_says_after_a_run_o
     assert window.view_tabs.currentWidget() is draw_view and not draw_view.note.isVisibleTo(draw_view)
     assert draw_view.current_model().source.startswith("the shipped MNIST model")
     assert draw_view.current_model().target == "mnist" and not draw_view.shipped_button.isEnabled()
+
+
+def test_draw_a_digit_keeps_a_model_that_classifies_drawn_digits_and_replaces_any_other(open_window, qtbot,
+                                                                                       small_config):
+    """A student who had just trained on the 8×8 digits pressed "Draw a digit" and lost the model: the entry swapped
+    it for the shipped one. It keeps a model of digits; an untrained one, or one of garments, it replaces."""
+    from app.views.draw_view import SHIPPED_MODEL
+    from core import model_io
+
+    window = open_window(small_config(epochs=1))
+    window.confirm_reset = lambda question: True
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    draw_view, page = window.draw_view, window.start_page
+    trained = draw_view.current_model()
+    assert trained.source.startswith("the model trained on 8×8 digits") and trained.target == "digits"
+    assert draw_view.classifies_drawn_digits()
+    page.show_page()
+    page.draw_button.click()
+    assert window.view_tabs.currentWidget() is draw_view
+    assert draw_view.current_model() is trained and draw_view.shipped_button.isEnabled()
+
+    window.reset()  # the run's untrained weights take over at once: they classify nothing yet
+    assert draw_view.current_model().source.startswith("the untrained model of 8×8 digits")
+    assert not draw_view.classifies_drawn_digits()
+    page.show_page()
+    page.draw_button.click()
+    assert draw_view.current_model().source.startswith("the shipped MNIST model")
+
+    network, _ = model_io.load_model(SHIPPED_MODEL)
+    garments = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                "Ankle boot"]
+    draw_view.set_model(network, {"dataset": "fashion_mnist", "image_shape": [28, 28], "class_names": garments})
+    assert draw_view.current_model().target == "fashion" and not draw_view.classifies_drawn_digits()
+    page.show_page()
+    page.draw_button.click()
+    assert draw_view.current_model().source.startswith("the shipped MNIST model")
+    assert draw_view.current_model().target == "mnist" and not draw_view.shipped_button.isEnabled()
