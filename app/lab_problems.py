@@ -1,6 +1,6 @@
 """What the window says of a lab that cannot be used, or of labs that share a number, in the interface language and
 in the words of ``mlp-workbench lab check``: :func:`core.labs.problem_text` composes both, this module gives it the
-words, and the titles that tell labs of one number apart (:func:`numbered_title`).
+words, and the titles that tell labs of one number or one title apart (:func:`distinct_title`).
 
 :data:`PLACES`, :data:`LAB_PROBLEMS` and :data:`SETTING_NAMES` are the English templates of :mod:`core.labs`,
 marked here for translation (``{…}`` are kept as they are); a setting's name also names the locked settings a
@@ -183,9 +183,13 @@ def shared_numbers(available) -> set[int]:
 
 def distinct_title(lab: labs.Lab, available) -> str:
     """``lab``'s title in the interface language, with its folder's name where another lab of ``available`` has
-    its number ("XNOR (04-my-xnor)"): the lists showed two labs "4. XNOR" and nothing told which was which."""
-    title = text_in(lab.title, current_language())
-    return f"{title} ({lab.id})" if lab.number in shared_numbers(available) else title
+    its number or that title ("XNOR (04-my-xnor)"): the lists showed two labs "4. XNOR", the window's title and
+    the lesson's heading two "XNOR", and nothing told which was which."""
+    language = current_language()
+    title = text_in(lab.title, language)
+    same_title = any(other.id != lab.id and text_in(other.title, language).strip().casefold() ==
+                     title.strip().casefold() for other in available)
+    return f"{title} ({lab.id})" if same_title or lab.number in shared_numbers(available) else title
 
 
 def numbered_title(lab: labs.Lab, available) -> str:

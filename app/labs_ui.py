@@ -161,7 +161,7 @@ class LabController(QObject):
                                                            self.collect_action, self.close_action)}
         taken |= {str(number) for number in range(1, 10)}
         for lab in self.available_labs:
-            title = distinct_title(lab, self.available_labs)
+            title = self.title_of(lab)
             action = self.menu.addAction(f"&{lab.number}  {title.replace('&', '&&')}" if lab.number < 10
                                          else f"{lab.number}  {with_mnemonic(title, taken)}")
             action.setToolTip("\n\n".join(filter(None, (text_in(lab.summary, language),
@@ -173,7 +173,7 @@ class LabController(QObject):
             self.menu.addAction(action)
         self._update_actions()
         if self.lab is not None:
-            self.controls.set_lab(self.lab, text_in(self.lab.title, language))  # the lock tooltips name it
+            self.controls.set_lab(self.lab, self.title_of(self.lab))  # the lock tooltips name it
             self._set_window_title()
 
     def _menu_triggered(self, action: QAction) -> None:
@@ -217,12 +217,12 @@ class LabController(QObject):
             return False
         previous = (self.lab, self.variant)
         self.lab, self.variant = lab, chosen
-        self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
+        self.controls.set_lab(lab, self.title_of(lab))
         question = self.tr("Opening a lab stops the current run. Continue?")
-        if not self.window.open_config(chosen.config.copy(), text_in(lab.title, i18n.current_language()), question,
+        if not self.window.open_config(chosen.config.copy(), self.title_of(lab), question,
                                        replaced_lab=self.tag(*previous)):
             self.lab, self.variant = previous
-            self.controls.set_lab(self.lab, text_in(self.lab.title, i18n.current_language()) if self.lab else "")
+            self.controls.set_lab(self.lab, self.title_of(self.lab) if self.lab else "")
             return False
         self._show_open_lab()
         return True
@@ -243,11 +243,11 @@ class LabController(QObject):
         if outside:
             self._leave(self.tr("“%1” was made in the lab “%2”, but does not keep what the lab sets now (%3): it is "
                                 "opened outside the lab. To work in the lab, open it again from the Labs menu.")
-                        .replace("%1", source).replace("%2", text_in(lab.title, i18n.current_language()))
+                        .replace("%1", source).replace("%2", self.title_of(lab))
                         .replace("%3", ", ".join(setting_name(path) for path in outside)), "info")
             return False
         self.lab, self.variant = lab, chosen
-        self.controls.set_lab(lab, text_in(lab.title, i18n.current_language()))
+        self.controls.set_lab(lab, self.title_of(lab))
         self._show_open_lab()
         return True
 
@@ -282,7 +282,7 @@ class LabController(QObject):
         outside = labs.settings_outside(self.lab, self.variant.name, self.window.model.config)
         if not outside:
             return
-        title = text_in(self.lab.title, i18n.current_language())
+        title = self.title_of(self.lab)
         self.close_lab()
         self.window.show_message(
             self.tr("The lab “%1” is closed: %2 sets what the lab sets for you (%3). To work in the lab, open it "
@@ -337,8 +337,12 @@ class LabController(QObject):
         self._update_actions()
 
     def _set_window_title(self) -> None:
-        title = text_in(self.lab.title, i18n.current_language())
-        self.window.set_document_title(title)
+        self.window.set_document_title(self.title_of(self.lab))
+
+    def title_of(self, lab: labs.Lab) -> str:
+        """``lab``'s title in the interface language, with its folder's name where another lab offered has the same
+        title or number (:func:`app.lab_problems.distinct_title`)."""
+        return distinct_title(lab, self.available_labs)
 
     # ------------------------------------------------------------------ views
     def view_for(self, name: str):

@@ -913,6 +913,37 @@ def test_two_labs_of_one_number_are_told_apart_in_the_window_and_the_clash_is_sa
         i18n.set_language("en")
 
 
+def test_two_labs_of_one_title_are_told_apart_by_their_folder_in_the_lesson_s_heading_and_the_window_s_title(
+        open_window, tmp_path, monkeypatch):
+    """A pack's lab 13 titled as the shipped lab 4: the window's title said "XNOR … — MLP Workbench" for either, and
+    the lesson's heading differed only by the number. Each is named by its folder too; a lab of its own title is not."""
+    folder = tmp_path / "pack" / "labs" / "13-xnor-again"
+    shutil.copytree(labs.SHIPPED_LABS / "04-xnor", folder)
+    raw = json.loads((folder / "lab.json").read_text(encoding="utf-8"))
+    raw["id"], raw["number"] = "13-xnor-again", 13
+    (folder / "lab.json").write_text(json.dumps(raw), encoding="utf-8")
+    monkeypatch.setenv("MLP_WORKBENCH_DATA", str(tmp_path / "pack"))
+    window = open_window()
+    window.confirm_reset = lambda question: True
+    xnor = labs.load("04-xnor").title
+    assert window.labs.open_lab("13-xnor-again")
+    assert window.labs.dock.title.text() == f"13. {xnor['en']} (13-xnor-again)"
+    assert window.windowTitle() == f"{xnor['en']} (13-xnor-again)[*] — MLP Workbench"
+    assert window.labs.open_lab("04-xnor")
+    assert window.labs.dock.title.text() == f"4. {xnor['en']} (04-xnor)"
+    assert window.windowTitle() == f"{xnor['en']} (04-xnor)[*] — MLP Workbench"
+    assert items_text(window.labs.dock.lab_list, "13-xnor-again") == f"13. {xnor['en']} (13-xnor-again)"
+    i18n.set_language("ru")
+    try:
+        assert window.windowTitle() == f"{xnor['ru']} (04-xnor)[*] — MLP Workbench"
+        assert window.labs.dock.title.text() == f"4. {xnor['ru']} (04-xnor)"
+    finally:
+        i18n.set_language("en")
+    perceptron = labs.load("01-perceptron").title["en"]
+    assert window.labs.open_lab("01-perceptron")
+    assert window.windowTitle() == f"{perceptron}[*] — MLP Workbench", "a title of its own, no folder"
+
+
 def items_text(listed, lab_id):
     return next(listed.item(row).text() for row in range(listed.count())
                 if listed.item(row).data(Qt.ItemDataRole.UserRole) == lab_id)
@@ -1264,7 +1295,9 @@ def test_settings_brought_back_whose_lab_cannot_be_opened_now_leave_the_open_lab
     assert window.model.config.training.epochs == 7 and window.model.config.data.dataset == "xnor"
     assert window.labs.lab is None and window.training_panel.seed.isEnabled(), "lab 1's locks are gone"
     assert window.message_bar.message().endswith(
-        f"“{text_in(raw['title'], 'en')}” was made in the lab 13-xnor-again, which cannot be opened now: it has "
+        # named by its folder too: lab 4 has its title
+        f"“{text_in(raw['title'], 'en')} (13-xnor-again)” was made in the lab 13-xnor-again, which cannot be opened "
+        "now: it has "
         "problems: id: '04-xnor' must be the folder's name, '13-xnor-again'. It is opened outside any lab."), \
         window.message_bar.message()
 
