@@ -290,6 +290,9 @@ def test_the_window_fits_a_laptop_screen_700_pixels_high(window, qtbot, language
     assert draw.page.height() >= draw.page.minimumSizeHint().height(), "the rows scroll, none is squeezed"
     scroll_bar = draw.findChild(VerticalScrollArea).verticalScrollBar()
     assert scroll_bar.isVisible() and scroll_bar.maximum() > 0, "the status and the buttons below are scrolled to"
+    window.labs.open_lab("12-gradient-check")  # the lesson beside the views, the gradient check's table in front
+    qtbot.waitUntil(lambda: window.labs.dock.isVisible(), timeout=10_000)
+    assert window.minimumSizeHint().height() <= 520
 
 
 def test_a_column_of_controls_widens_with_the_longer_texts_of_another_language(qtbot, window):
