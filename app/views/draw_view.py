@@ -768,6 +768,7 @@ class DrawView(QWidget):
         # less its title and task bars. A shorter window scrolls the view instead.
         scroll = VerticalScrollArea(self.page)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop of its own: Tab to a control scrolls it into sight
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

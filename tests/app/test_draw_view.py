@@ -1024,6 +1024,30 @@ def test_nothing_overlaps_in_a_view_as_small_as_it_lets_itself_be(qtbot, languag
         i18n.set_language("en")
 
 
+def test_a_view_shorter_than_its_rows_scrolls_to_the_control_the_keyboard_reaches(qtbot, view):
+    # On a laptop screen the view scrolls its rows (the window's smallest height was the view's); the scroll area
+    # is no tab stop of its own, and Tab brings the label box and "Add to my digits" below the canvas into sight.
+    from PySide6.QtWidgets import QApplication
+    from app.panels.widgets import VerticalScrollArea
+
+    view.resize(600, 250)
+    qtbot.wait(20)
+    scroll = view.findChild(VerticalScrollArea)
+    assert scroll.verticalScrollBar().maximum() > 0 and scroll.verticalScrollBar().value() == 0
+    view.canvas.setFocus()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is not scroll
+    view.canvas.setFocus()
+    for _ in range(3):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not scroll
+        if QApplication.focusWidget() is view.label_box:
+            break
+    assert QApplication.focusWidget() is view.label_box
+    shown = QRect(view.label_box.mapTo(scroll.viewport(), QPoint(0, 0)), view.label_box.size())
+    assert scroll.viewport().rect().contains(shown), (shown, scroll.viewport().rect())
+
+
 FASHION_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                  "Ankle boot"]
 
