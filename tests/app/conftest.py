@@ -8,6 +8,7 @@ import threading  # noqa: E402
 
 import pytest  # noqa: E402
 
+from app import i18n  # noqa: E402
 from app.main_window import MainWindow  # noqa: E402
 from app.training_process import TrainingProcess  # noqa: E402
 from app.worker_thread import WorkerThread  # noqa: E402
@@ -52,6 +53,19 @@ def no_thread_left_running(monkeypatch, qapp):
     assert not running, f"worker thread(s) or training process(es) still running after the test: {running}"
     assert not loaders, f"dataset loader thread(s) still running after the test: {loaders}"
     assert gc.isenabled(), "a window or worker left automatic garbage collection off (app/gui_thread_gc.py)"
+
+
+@pytest.fixture
+def switch_language(qapp):
+    """``switch_language("ru")`` switches the window's language as its Language menu does, translating what is shown.
+
+    English is installed as the fixture is set up, so that the texts shown from then on are recorded and the first
+    switch is a change (name the fixture before those that make the widgets whose texts must switch); the window is
+    in English again after the test, passed or failed.
+    """
+    i18n.set_language("en")
+    yield i18n.set_language
+    i18n.set_language("en")
 
 
 @pytest.fixture

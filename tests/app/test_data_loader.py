@@ -149,33 +149,26 @@ def sample_problem(problem: str) -> csv_import.CsvProblem:
 
 
 @pytest.mark.parametrize("problem", sorted(csv_import.PROBLEMS))
-def test_every_csv_problem_is_worded_in_russian_with_its_specifics(qapp, problem):
+def test_every_csv_problem_is_worded_in_russian_with_its_specifics(qapp, problem, switch_language):
     error = sample_problem(problem)
-    i18n.set_language("en")
     assert csv_problem_text(error) == str(error)
-    try:
-        i18n.set_language("ru")
-        russian = csv_problem_text(error)
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    russian = csv_problem_text(error)
+    switch_language("en")
     assert russian != str(error) and "7" in russian
     if "column" in error.fields:
         assert "№ 3 ('age')" in russian
 
 
-def test_a_file_the_system_refuses_is_named_with_the_system_s_reason_in_the_window_s_language(qapp):
+def test_a_file_the_system_refuses_is_named_with_the_system_s_reason_in_the_window_s_language(qapp, switch_language):
     from app.data_loader import describe_load_error
 
     refused = PermissionError(13, "Permission denied", "/lab/share/table.csv")
     assert describe_load_error(refused) == "Cannot read /lab/share/table.csv: Permission denied"
     assert describe_load_error(OSError(5, "Input/output error")) == "Input/output error"
     assert describe_load_error(OSError(121, "Remote I/O error")) == "Remote I/O error"  # a rare one: as it came
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert describe_load_error(refused) == "Не удаётся прочитать /lab/share/table.csv: нет прав доступа"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert describe_load_error(refused) == "Не удаётся прочитать /lab/share/table.csv: нет прав доступа"
 
 
 def test_the_digits_still_to_draw_say_each_only_of_several(qapp):
@@ -200,26 +193,22 @@ def xnor_table_problem(tmp_path, **options):
     return refused.value
 
 
-def test_data_too_small_to_split_says_in_the_window_s_language_which_setting_to_change(qapp, tmp_path):
+def test_data_too_small_to_split_says_in_the_window_s_language_which_setting_to_change(qapp, tmp_path, switch_language):
     from app.data_loader import describe_load_error
 
     test_part = xnor_table_problem(tmp_path)
     validation_part = xnor_table_problem(tmp_path, test_split=0.0)
-    i18n.set_language("en")
     assert describe_load_error(test_part) == (
         "“xnor.csv” is too small to take 0.2 of its 4 examples off for the test set: parts of 1 and 3 "
         "examples cannot each hold all 2 classes. Set “Test split” to 0 (no test set), or give the data more examples.")
     assert describe_load_error(validation_part).endswith(
         "off for validation: parts of 1 and 3 examples cannot each hold all 2 classes. Set “Validation split” to 0 "
         "(no validation data), or give the data more examples.")
-    try:
-        i18n.set_language("ru")
-        assert describe_load_error(test_part) == (
-            "«xnor.csv» слишком мал, чтобы отделить 0,2 из 4 примеров на тестовую выборку: части из 1 и 3 "
-            "примеров не могут каждая вместить все классы (классов: 2). Поставьте 0 в поле «Доля теста» (без тестовой "
-            "выборки) или добавьте в данные больше примеров.")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert describe_load_error(test_part) == (
+        "«xnor.csv» слишком мал, чтобы отделить 0,2 из 4 примеров на тестовую выборку: части из 1 и 3 "
+        "примеров не могут каждая вместить все классы (классов: 2). Поставьте 0 в поле «Доля теста» (без тестовой "
+        "выборки) или добавьте в данные больше примеров.")
 
 
 def test_a_limit_on_training_examples_too_low_for_every_class_says_to_raise_it(qapp, tmp_path):

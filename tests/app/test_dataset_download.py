@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from app import data_loader, dataset_download, i18n
+from app import data_loader, dataset_download
 from app.panels.widgets import unbroken
 from core.datasets import mnist
 from core.datasets.mnist import PARTS, files_in
@@ -165,14 +165,11 @@ def test_closing_the_window_cancels_its_download(open_window, qtbot, mnist_elsew
     assert download.wait(timeout=5) and isinstance(download._outcome, dataset_download.DownloadCancelled)
 
 
-def test_the_offer_follows_the_language(window, qtbot, mnist_elsewhere):
-    i18n.set_language("en")
+def test_the_offer_follows_the_language(window, qtbot, mnist_elsewhere, switch_language):
     choose_mnist(window, qtbot)
-    try:
-        i18n.set_language("ru")
-        assert window.data_panel.download_button.text() == "Скачать «Цифры MNIST» (0,1 МБ)"
-        assert "Набора «Цифры MNIST» нет на этом компьютере" in window.data_panel.problems.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.data_panel.download_button.text() == "Скачать «Цифры MNIST» (0,1 МБ)"
+    assert "Набора «Цифры MNIST» нет на этом компьютере" in window.data_panel.problems.text()
+    switch_language("en")
     assert window.data_panel.download_button.text() == "Download MNIST digits (0.1 MB)"  # the fake set's size
     assert "MNIST digits is not on this computer" in window.data_panel.problems.text()

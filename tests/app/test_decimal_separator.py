@@ -3,7 +3,6 @@ bar too."""
 import pyqtgraph as pg
 import pytest
 
-from app import i18n
 from PySide6.QtCore import Qt
 
 from app.messages import Progress
@@ -14,11 +13,8 @@ from core.events import BatchFinished
 
 
 @pytest.fixture
-def russian(qapp):
-    i18n.set_language("en")  # a translator installed first, so that switching sends LanguageChange
-    i18n.set_language("ru")
-    yield
-    i18n.set_language("en")
+def russian(switch_language):
+    switch_language("ru")
 
 
 def typed(edit, text):
@@ -29,7 +25,7 @@ def typed(edit, text):
     return edited
 
 
-def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russian):
+def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russian, switch_language):
     edit = NumberEdit()
     qtbot.addWidget(edit)
     edit.set_value(0.05)
@@ -38,11 +34,11 @@ def test_a_number_shows_and_reads_the_language_s_decimal_separator(qtbot, russia
     assert typed(edit, "0.25") == [0.25]  # a point is understood too
     assert typed(edit, "1e-3") == [0.001] and edit.text() == "1e-3"  # kept as typed
     assert typed(edit, "0,1,2") == ["0,1,2"]  # not a number: handed on as text, which validation reports
-    i18n.set_language("en")
+    switch_language("en")
     assert edit.text() == "0,1,2"
     edit.set_value(0.001)
     assert edit.text() == "0.001"
-    i18n.set_language("ru")
+    switch_language("ru")
     assert edit.text() == "0,001"
 
 
@@ -79,13 +75,13 @@ def test_a_fraction_box_takes_a_decimal_point_where_the_language_writes_a_comma(
     assert box.value() == pytest.approx(0.15)
 
 
-def test_a_list_of_numbers_is_separated_by_semicolons_where_the_comma_is_decimal(qtbot, russian):
+def test_a_list_of_numbers_is_separated_by_semicolons_where_the_comma_is_decimal(qtbot, russian, switch_language):
     edit = SequenceEdit()
     qtbot.addWidget(edit)
     edit.set_value((0.9, 0.999))
     assert edit.text() == "0,9; 0,999"
     assert typed(edit, "0,8; 0,99") == [[0.8, 0.99]]
-    i18n.set_language("en")
+    switch_language("en")
     assert edit.text() == "0.8, 0.99"
     assert typed(edit, "0.7, 0.9") == [[0.7, 0.9]]
 
@@ -98,29 +94,29 @@ def test_a_learning_rate_typed_with_a_comma_reaches_the_configuration(window, ru
     assert edit.text() == "0,02" and window.start_action.isEnabled()
 
 
-def test_the_status_bar_writes_a_tiny_loss_as_the_plot_axes_do(window, qtbot, russian):
+def test_the_status_bar_writes_a_tiny_loss_as_the_plot_axes_do(window, qtbot, russian, switch_language):
     """The status bar wrote lab 4's hand-set XNOR loss "4,546e-05" under a loss axis that wrote 4,5·10⁻⁵."""
     window._on_progress(Progress(batches=(BatchFinished(0, 1, 0, 4, 4.546e-5, 1.0, 0.1, 4, 0.5),)))
     label = window.status_labels["loss"]
     qtbot.waitUntil(lambda: label.text() != "")  # written at the next frame
     assert Axis("left").tickStrings([4.5e-5], 1, 1e-5) == ["4,5·10⁻⁵"]
     assert label.text() == "потери 4,546·10⁻⁵"
-    i18n.set_language("en")
+    switch_language("en")
     assert label.text() == "loss 4.546·10⁻⁵"
 
 
-def test_plot_axes_label_their_ticks_with_the_language_s_decimal_separator(qapp, russian):
+def test_plot_axes_label_their_ticks_with_the_language_s_decimal_separator(qapp, russian, switch_language):
     for axis in (Axis("left"), LossAxis("left")):
         assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
-    i18n.set_language("en")
+    switch_language("en")
     assert Axis("left").tickStrings([0.5, 1.0], 1.0, 0.5) == ["0.5", "1.0"]
 
 
-def test_a_language_switch_redraws_the_axes(window, russian):
+def test_a_language_switch_redraws_the_axes(window, russian, switch_language):
     axes = [item for plot in window.findChildren(pg.PlotWidget) for item in plot.scene().items()
             if isinstance(item, pg.AxisItem)]
     assert axes
     for item in axes:
         item.picture = "drawn in Russian"
-    i18n.set_language("en")
+    switch_language("en")
     assert all(item.picture is None for item in axes)

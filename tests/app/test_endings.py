@@ -47,18 +47,15 @@ def test_in_english_the_window_words_every_ending_as_the_engine_does(qapp, reaso
     assert endings.describe(event) == as_the_window_writes_numbers(event.message)
 
 
-def test_in_russian_a_divergence_names_what_went_non_finite_and_the_rate_in_russian(qapp):
+def test_in_russian_a_divergence_names_what_went_non_finite_and_the_rate_in_russian(qapp, switch_language):
     event = last_event(**ENDINGS["diverged"])
     what, where = event.nonfinite
-    try:
-        i18n.set_language("ru")
-        text = endings.describe(event)
-        assert text.startswith(f"обучение разошлось на эпохе {event.epoch + 1}, шаге {event.step + 1}")
-        assert where in text and "(сейчас 10³⁸)" in text and "training" not in text
-        early = endings.describe(last_event(**ENDINGS["early_stopped"]))
-        assert early.startswith("эпох без улучшения: 2;") and "epoch" not in early
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    text = endings.describe(event)
+    assert text.startswith(f"обучение разошлось на эпохе {event.epoch + 1}, шаге {event.step + 1}")
+    assert where in text and "(сейчас 10³⁸)" in text and "training" not in text
+    early = endings.describe(last_event(**ENDINGS["early_stopped"]))
+    assert early.startswith("эпох без улучшения: 2;") and "epoch" not in early
 
 
 def test_every_non_finite_kind_of_the_engine_has_its_words_here():
@@ -76,15 +73,11 @@ def test_weights_that_grew_too_large_are_said_with_the_limit_as_a_power_of_ten(q
     assert "grew past a norm of 10¹⁰, most in layer2.W" in endings.describe(grown)
 
 
-def test_one_epoch_is_worded_in_the_singular_as_the_engine_does(qapp):
+def test_one_epoch_is_worded_in_the_singular_as_the_engine_does(qapp, switch_language):
     completed, early = last_event(epochs=1), last_event(lr=0.0, epochs=50, patience=1)
-    i18n.set_language("en")
     assert endings.describe(completed) == completed.message == "finished 1 epoch"
     assert endings.describe(early) == early.message
     assert early.message.startswith("no improvement for 1 epoch;")
-    try:
-        i18n.set_language("ru")
-        assert endings.describe(completed) == "завершена 1 эпоха"
-        assert endings.describe(early).startswith("одна эпоха без улучшения;")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert endings.describe(completed) == "завершена 1 эпоха"
+    assert endings.describe(early).startswith("одна эпоха без улучшения;")

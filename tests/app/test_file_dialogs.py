@@ -95,23 +95,18 @@ def test_a_name_of_another_offered_type_keeps_its_extension_and_selects_that_typ
     assert other.selectedFiles() == [str(tmp_path / "plot.jpg.png")], "a type not offered: the selected one's"
 
 
-def test_in_russian_the_dialog_s_own_labels_and_a_folder_s_type_are_russian(qtbot, tmp_path):
+def test_in_russian_the_dialog_s_own_labels_and_a_folder_s_type_are_russian(qtbot, tmp_path, switch_language):
     """Qt's Russian catalogue lacks "Look in:", "Files of type:" and a folder's type "Folder": the app's supplies them."""
     from PySide6.QtWidgets import QLabel, QTreeView
 
-    from app import i18n
-
     (tmp_path / "models").mkdir()
-    i18n.set_language("ru")
-    try:
-        dialog = save_dialog(None, "Сохранить модель", str(tmp_path / "anna"), "Модели (*.npz)")
-        qtbot.addWidget(dialog)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the widgets a desktop without a native one shows
-        dialog.show()
-        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
-        assert labels["lookInLabel"] == "&Папка:" and labels["fileTypeLabel"] == "&Тип файлов:"
-        listing = dialog.findChild(QTreeView)
-        folder = listing.model().index(str(tmp_path / "models"))
-        qtbot.waitUntil(lambda: listing.model().data(folder.siblingAtColumn(2)) == "Папка", timeout=5_000)
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    dialog = save_dialog(None, "Сохранить модель", str(tmp_path / "anna"), "Модели (*.npz)")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the widgets a desktop without a native one shows
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Папка:" and labels["fileTypeLabel"] == "&Тип файлов:"
+    listing = dialog.findChild(QTreeView)
+    folder = listing.model().index(str(tmp_path / "models"))
+    qtbot.waitUntil(lambda: listing.model().data(folder.siblingAtColumn(2)) == "Папка", timeout=5_000)

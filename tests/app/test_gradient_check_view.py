@@ -184,28 +184,22 @@ def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtb
     assert all(row.passed for row in view.rows)
 
 
-def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot):
+def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot, switch_language):
     """The explanation wrote 0.001 beside a Russian interface that writes 0,5."""
-    from app import i18n
     from app.gradient_check_dialog import GradientCheckTable
 
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        table = GradientCheckTable()
-        qtbot.addWidget(table)
-        explanation = GradientCheckTable.explanation()
-        tips = [table.horizontalHeaderItem(column).toolTip() for column in range(table.columnCount())]
-        assert "0,001" in explanation and "0.001" not in explanation and "10⁻⁶" in explanation
-        assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    table = GradientCheckTable()
+    qtbot.addWidget(table)
+    explanation = GradientCheckTable.explanation()
+    tips = [table.horizontalHeaderItem(column).toolTip() for column in range(table.columnCount())]
+    assert "0,001" in explanation and "0.001" not in explanation and "10⁻⁶" in explanation
+    assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
 
 
 
-def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_window_does(qtbot):
+def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_window_does(qtbot, switch_language):
     """It wrote 1,23e-08 where the axes and the status bar write 1,23·10⁻⁸ (and its explanation 1e-06)."""
-    from app import i18n
     from core.gradient_check import GradientCheckRow
 
     rows = [GradientCheckRow("layer1.W", (2, 3), entries_checked=6, backprop_norm=0.5, numeric_norm=0.5,
@@ -221,13 +215,9 @@ def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_windo
 
     assert numbers(0) == ["5.00·10⁻¹", "5.00·10⁻¹", "1.23·10⁻⁸", "1.23·10⁻¹⁰"]
     assert numbers(1) == ["0", "0", "0", "0"]
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert numbers(0) == ["5,00·10⁻¹", "5,00·10⁻¹", "1,23·10⁻⁸", "1,23·10⁻¹⁰"], "written again in Russian"
-        assert "10⁻⁶" in GradientCheckTable.explanation()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert numbers(0) == ["5,00·10⁻¹", "5,00·10⁻¹", "1,23·10⁻⁸", "1,23·10⁻¹⁰"], "written again in Russian"
+    assert "10⁻⁶" in GradientCheckTable.explanation()
 
 
 def test_a_long_check_runs_off_the_gui_thread_and_a_network_replaced_meanwhile_is_checked_anew(qtbot, monkeypatch):

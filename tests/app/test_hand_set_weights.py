@@ -4,7 +4,6 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from app import i18n
 from app.views.network_graph import NetworkView
 from core import labs, model_io
 
@@ -162,17 +161,14 @@ def test_text_that_is_not_a_usable_weight_is_explained_in_the_box_and_changes_no
     assert not view.editor.isVisible() and len(view.chosen_link.getData()[0]) == 0
 
 
-def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_russian(xnor_window):
+def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_russian(xnor_window, switch_language):
     window, view = xnor_window
-    i18n.set_language("ru")
-    try:
-        view.open_editor(1, -1, 0)
-        assert view.editor.caption.text() == "Слой 2, смещение нейрона 1:"
-        type_value(view, "2,5e9")
-        assert view.editor.problem.text() == ("2,5e9 — слишком большой вес для ручного ввода: введите число от "
-                                              "-1\u00a0000 до 1\u00a0000.")
-        type_value(view, "\u22125,5")  # the minus sign as printed
-        assert parameter(window, 1, -1, 0) == -5.5
-        assert view.bias_labels[-1].textItem.toPlainText() == "b = -5,5"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.open_editor(1, -1, 0)
+    assert view.editor.caption.text() == "Слой 2, смещение нейрона 1:"
+    type_value(view, "2,5e9")
+    assert view.editor.problem.text() == ("2,5e9 — слишком большой вес для ручного ввода: введите число от "
+                                          "-1\u00a0000 до 1\u00a0000.")
+    type_value(view, "\u22125,5")  # the minus sign as printed
+    assert parameter(window, 1, -1, 0) == -5.5
+    assert view.bias_labels[-1].textItem.toPlainText() == "b = -5,5"

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 
-from app import help_menu, i18n
+from app import help_menu
 from app.help_menu import AboutDialog, FilesDialog, ShortcutsDialog
 from core.datasets import mnist
 
@@ -51,15 +51,12 @@ def test_the_shortcuts_are_those_of_the_menus_and_views_even_one_added_later(win
     assert shown.index("Run") < shown.index("Frobnicate") < shown.index("Draw view")
 
 
-def test_the_shortcuts_dialog_speaks_the_window_s_language(window):
-    i18n.set_language("ru")
-    try:
-        sections = dict(ShortcutsDialog.sections(window))
-        assert ("Обучить", "F5") in sections["Запуск"]
-        assert "Вкладка «Рисование»" in sections
-        assert ShortcutsDialog(window).windowTitle() == "Сочетания клавиш"
-    finally:
-        i18n.set_language("en")
+def test_the_shortcuts_dialog_speaks_the_window_s_language(window, switch_language):
+    switch_language("ru")
+    sections = dict(ShortcutsDialog.sections(window))
+    assert ("Обучить", "F5") in sections["Запуск"]
+    assert "Вкладка «Рисование»" in sections
+    assert ShortcutsDialog(window).windowTitle() == "Сочетания клавиш"
 
 
 def make_idx_folder(folder):

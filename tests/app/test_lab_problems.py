@@ -1,7 +1,7 @@
 """The window's words for a lab's problems: those of `mlp-workbench lab check`, translated whole."""
 import re
 
-from app import i18n, lab_problems
+from app import lab_problems
 from core import labs
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -14,23 +14,21 @@ def test_the_windows_texts_are_the_engines_english_ones():
     assert lab_problems.NUMBER_WARNINGS == {what: labs.LAB_WARNINGS[what] for what in lab_problems.NUMBER_WARNINGS}
 
 
-def test_each_russian_text_keeps_the_placeholders_of_its_english_one(qapp):
-    i18n.set_language("ru")
-    try:
-        for english in (*labs.PLACES.values(), *labs.LAB_PROBLEMS.values(), *labs.SETTING_NAMES.values(),
-                        *lab_problems.NUMBER_WARNINGS.values()):
-            russian = lab_problems.translated(english)
-            assert russian != english or english in ("L1", "L2"), english
-            # {verb} is English's "has" or "have": Russian words its sentence without.
-            kept = [name for name in PLACEHOLDER.findall(english) if name != "{verb}"]
-            assert sorted(name for name in PLACEHOLDER.findall(russian) if name != "{verb}") == sorted(kept), russian
-        problem = labs.LabProblem((("variant", "'adam'"), ("setting", "network.hidden[2].units")),
-                                  config_error=labs.run_config.validate(_with_units(0))[0])
-        assert lab_problems.lab_problem_text(problem) == "вариант 'adam', скрытый слой 3, нейроны: должно быть ≥ 1, " \
-                                                         "введено 0"
-        assert lab_problems.setting_name("optimizer.name") == "оптимизатор"
-    finally:
-        i18n.set_language("en")
+def test_each_russian_text_keeps_the_placeholders_of_its_english_one(qapp, switch_language):
+    switch_language("ru")
+    for english in (*labs.PLACES.values(), *labs.LAB_PROBLEMS.values(), *labs.SETTING_NAMES.values(),
+                    *lab_problems.NUMBER_WARNINGS.values()):
+        russian = lab_problems.translated(english)
+        assert russian != english or english in ("L1", "L2"), english
+        # {verb} is English's "has" or "have": Russian words its sentence without.
+        kept = [name for name in PLACEHOLDER.findall(english) if name != "{verb}"]
+        assert sorted(name for name in PLACEHOLDER.findall(russian) if name != "{verb}") == sorted(kept), russian
+    problem = labs.LabProblem((("variant", "'adam'"), ("setting", "network.hidden[2].units")),
+                              config_error=labs.run_config.validate(_with_units(0))[0])
+    assert lab_problems.lab_problem_text(problem) == "вариант 'adam', скрытый слой 3, нейроны: должно быть ≥ 1, " \
+                                                     "введено 0"
+    assert lab_problems.setting_name("optimizer.name") == "оптимизатор"
+    switch_language("en")
     assert lab_problems.lab_problem_text(problem) == "variant 'adam', hidden layer 3, units: must be ≥ 1, got 0"
     assert labs.problem_text(problem) == lab_problems.lab_problem_text(problem), "the words of lab check"
 
@@ -41,7 +39,7 @@ def _with_units(units):
     return config
 
 
-def test_a_lab_s_flag_reads_in_the_window_as_lab_check_words_it_as_its_file_writes_it(qapp):
+def test_a_lab_s_flag_reads_in_the_window_as_lab_check_words_it_as_its_file_writes_it(qapp, switch_language):
     """The window said "must be ticked or unticked" of a lab.json's amsgrad, which lab check calls "true or false"."""
     config = labs.run_config.RunConfig()
     config.optimizer = labs.run_config.OptimizerConfig("adam", {"amsgrad": "yes"})
@@ -49,9 +47,6 @@ def test_a_lab_s_flag_reads_in_the_window_as_lab_check_words_it_as_its_file_writ
     problem = labs.LabProblem((("variant", "'adam'"), ("setting", error.field)), config_error=error)
     assert lab_problems.lab_problem_text(problem) == labs.problem_text(problem) == \
         "variant 'adam', optimiser: adam amsgrad must be true or false, got 'yes'"
-    i18n.set_language("ru")
-    try:
-        assert lab_problems.lab_problem_text(problem) == \
-            "вариант 'adam', оптимизатор: adam amsgrad: должно быть true или false, введено 'yes'"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert lab_problems.lab_problem_text(problem) == \
+        "вариант 'adam', оптимизатор: adam amsgrad: должно быть true или false, введено 'yes'"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app import cli, i18n
+from app import cli
 from app.main_window import MainWindow
 from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
@@ -145,20 +145,16 @@ def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, t
         assert window.draw_view.current_model() is drawing_model, name
 
 
-def test_a_bad_model_file_is_explained_in_the_window_s_language(trained_window, tmp_path):
+def test_a_bad_model_file_is_explained_in_the_window_s_language(trained_window, tmp_path, switch_language):
     garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"not a zip archive")
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert not trained_window.load_model(garbage)
-        assert trained_window.message_bar.message() == \
-            f"Не удалось открыть модель: {garbage} — не читаемый файл модели (обрезан или повреждён?)"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert not trained_window.load_model(garbage)
+    assert trained_window.message_bar.message() == \
+        f"Не удалось открыть модель: {garbage} — не читаемый файл модели (обрезан или повреждён?)"
 
 
-def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, monkeypatch):
+def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, monkeypatch, switch_language):
     (tmp_path / "models").mkdir()
     path = tmp_path / "models" / "model.npz"
     assert trained_window.save_model(path)
@@ -173,13 +169,9 @@ def test_a_failed_save_leaves_the_previous_file_whole(trained_window, tmp_path, 
     assert "No space left on device" in trained_window.message_bar.message()
     assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["model.npz"]
     trained_window.message_bar.dismiss()
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert not trained_window.save_model(path)
-        assert trained_window.message_bar.message() == f"Не удалось сохранить модель в {path}: на диске нет места"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert not trained_window.save_model(path)
+    assert trained_window.message_bar.message() == f"Не удалось сохранить модель в {path}: на диске нет места"
 
 
 def test_a_run_s_best_model_opens_with_its_run_s_settings_and_lineage(trained_window, qtbot, small_config, library):

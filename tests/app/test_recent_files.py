@@ -7,7 +7,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from app import i18n, recent_files, settings
+from app import recent_files, settings
 from core.config import RunConfig
 
 
@@ -160,14 +160,11 @@ def test_a_hand_edited_list_keeps_only_its_paths(user_folder):
     assert settings.load().language == "ru"
 
 
-def test_the_submenu_speaks_russian(window, tmp_path):
+def test_the_submenu_speaks_russian(window, tmp_path, switch_language):
     assert window.load_config(str(config_file(tmp_path / "run.json")))
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert window.recent_menu.title() == "&Недавние файлы"
-        assert entries(window) == [("&1 run.json", f"Открыть конфигурацию run.json из папки {tmp_path}")]
-        assert window.recent_menu.clear_action.text() == "&Очистить список"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.recent_menu.title() == "&Недавние файлы"
+    assert entries(window) == [("&1 run.json", f"Открыть конфигурацию run.json из папки {tmp_path}")]
+    assert window.recent_menu.clear_action.text() == "&Очистить список"
+    switch_language("en")
     assert window.recent_menu.title() == "Open &recent"

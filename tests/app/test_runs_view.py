@@ -179,10 +179,8 @@ def test_the_curves_of_the_selected_runs_are_overlaid_in_palette_colours(qtbot, 
     assert (tmp_path / "overlay.png").stat().st_size > 1000
 
 
-def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_curves_listed(qtbot, small_config, library):
-    from app import i18n
-
-    i18n.set_language("en")
+def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_curves_listed(qtbot, small_config,
+                                                                                            library, switch_language):
     folder = recorded_run(quick_config(small_config, "run"))
     view = RunsView()
     qtbot.addWidget(view)
@@ -194,17 +192,14 @@ def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_cu
     assert f"{100 * info.best_metric:.1f} %" in texts
     assert "completed" in texts and "8×8 digits" in texts and view.checkpoint_box.currentText() == "epoch 4"
     assert view.curve_box.currentText() == "validation loss"
-    try:
-        i18n.set_language("ru")
-        row = view.tree.topLevelItem(0)
-        texts = [row.text(column) for column in range(view.tree.columnCount())]
-        assert "завершено" in texts and "completed" not in texts
-        assert "Цифры 8×8" in texts and "8×8 digits" not in texts
-        assert f"{100 * info.best_metric:.1f} %".replace(".", ",") in texts  # the language's decimal comma
-        assert view.checkpoint_box.currentText() == "эпоха 4" and view.selected() == [folder]
-        assert view.curve_box.currentText() == "потери на валидации"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    row = view.tree.topLevelItem(0)
+    texts = [row.text(column) for column in range(view.tree.columnCount())]
+    assert "завершено" in texts and "completed" not in texts
+    assert "Цифры 8×8" in texts and "8×8 digits" not in texts
+    assert f"{100 * info.best_metric:.1f} %".replace(".", ",") in texts  # the language's decimal comma
+    assert view.checkpoint_box.currentText() == "эпоха 4" and view.selected() == [folder]
+    assert view.curve_box.currentText() == "потери на валидации"
 
 
 def test_reopening_a_run_restores_its_settings_plots_and_weights(open_window, qtbot, small_config, library):

@@ -6,7 +6,7 @@ import json
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QFileDialog
 
-from app import i18n, settings
+from app import settings
 from app.main_window import MainWindow
 from core import labs, runs
 from core.config import RunConfig
@@ -170,24 +170,21 @@ def test_settings_of_the_wrong_type_are_left_at_their_default(user_folder):
     assert settings.load() == settings.Settings(language="ru", show_start_page=False)
 
 
-def test_a_language_switch_retitles_the_entries(open_window):
+def test_a_language_switch_retitles_the_entries(open_window, switch_language):
     window = open_window()
     page = window.start_page
     ordered = [labs.load(lab_id) for lab_id in labs.names()]
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert page.draw_button.title.text() == "Нарисовать цифру"
-        assert page.labs_heading.text() == "Лабораторные работы"
-        assert page.action.text() == "&Стартовая страница"
-        assert page.startup_box.text() == "Показывать эту страницу при запуске"
-        assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['ru']}"
-                                                                         for lab in ordered]
-        assert [button.description.text() for button in page.lab_buttons] == [lab.summary["ru"] for lab in ordered]
-        assert page.open_model_button.toolTip() == window.open_model_action.statusTip() != \
-            "Open a saved model: the Draw view classifies with it, and its settings and weights are restored"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert page.draw_button.title.text() == "Нарисовать цифру"
+    assert page.labs_heading.text() == "Лабораторные работы"
+    assert page.action.text() == "&Стартовая страница"
+    assert page.startup_box.text() == "Показывать эту страницу при запуске"
+    assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['ru']}"
+                                                                     for lab in ordered]
+    assert [button.description.text() for button in page.lab_buttons] == [lab.summary["ru"] for lab in ordered]
+    assert page.open_model_button.toolTip() == window.open_model_action.statusTip() != \
+        "Open a saved model: the Draw view classifies with it, and its settings and weights are restored"
+    switch_language("en")
     assert page.draw_button.title.text() == "Draw a digit" and page.labs_heading.text() == "Labs"
     assert [button.title.text() for button in page.lab_buttons] == [f"{lab.number}. {lab.title['en']}"
                                                                      for lab in ordered]

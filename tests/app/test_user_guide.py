@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app import i18n, user_guide
+from app import user_guide
 from app.lesson_dock import LessonDock
 from app.main_window import HOSTED_TOOLS
 from app.panels.data_panel import DataPanel
@@ -107,25 +107,22 @@ def test_f1_opens_the_guide_at_the_view_shown_the_start_page_or_the_labs_and_reu
 
 
 @offscreen_window
-def test_the_guide_is_in_the_window_s_language_and_follows_a_change(shown_window, qtbot):
+def test_the_guide_is_in_the_window_s_language_and_follows_a_change(shown_window, qtbot, switch_language):
     window = shown_window
     window.panel_tabs.setCurrentIndex(2)
     guide = press_f1(window, qtbot, window.training_panel.epochs)
     assert "Early stopping after" in guide.browser.toPlainText()
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert guide.windowTitle() == "Руководство пользователя MLP Workbench"
-        assert "Ранняя остановка через" in guide.browser.toPlainText()
-        assert guide.contents.topLevelItem(0).text(0) == "Начало работы"
-        assert shows_at_top(guide, "training")  # the section stays
-        assert blank_paragraphs(guide) == []
-        window.view_tabs.setCurrentWidget(window.draw_view)
-        guide = press_f1(window, qtbot, window.view_tabs.tabBar())
-        assert shows_at_top(guide, "drawing") and "Рисование цифры" in guide.browser.toPlainText()
-        assert window.help_menu.guide_action.text() == "&Руководство пользователя…"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert guide.windowTitle() == "Руководство пользователя MLP Workbench"
+    assert "Ранняя остановка через" in guide.browser.toPlainText()
+    assert guide.contents.topLevelItem(0).text(0) == "Начало работы"
+    assert shows_at_top(guide, "training")  # the section stays
+    assert blank_paragraphs(guide) == []
+    window.view_tabs.setCurrentWidget(window.draw_view)
+    guide = press_f1(window, qtbot, window.view_tabs.tabBar())
+    assert shows_at_top(guide, "drawing") and "Рисование цифры" in guide.browser.toPlainText()
+    assert window.help_menu.guide_action.text() == "&Руководство пользователя…"
+    switch_language("en")
     assert "Drawing a digit" in guide.browser.toPlainText() and guide.windowTitle() == "MLP Workbench user guide"
 
 
