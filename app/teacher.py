@@ -32,13 +32,14 @@ STRUCTURE = "network.hidden"
 
 class SortedItem(QTableWidgetItem):
     """A cell sorted by the value under its user role, not its text: as text, 12.0 came between 0.3
-    and 2.5, and 01.12.2026 before 30.11.2026."""
+    and 2.5, and 01.12.2026 before 30.11.2026. Cells without one (names, "—") sort by their text, ignoring case."""
 
     def __lt__(self, other) -> bool:
         mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
         if mine is not None and theirs is not None and type(mine) is type(theirs):
             return mine < theirs
-        return super().__lt__(other)
+        # Not QTableWidgetItem.__lt__: PySide6 sends it back here, and sorting by names recursed until Python crashed.
+        return self.text().casefold() < other.text().casefold()
 
 
 def field_controls(window) -> list[tuple[str, list[QWidget]]]:
@@ -247,8 +248,9 @@ def shown_text(table: labs.ResultsTable, row: int, column: int, goal_separator: 
     return display_cell(value)
 
 
-ACCURACY_DECIMALS = 2
-"""Decimals of an accuracy in percent: as many digits as the fraction's four (95.12 % for 0.9512)."""
+ACCURACY_DECIMALS = 1
+"""Decimals of an accuracy in percent in the table: one, as its goal beside it writes (95.1 % by ≥ 94.0 %); the
+CSV keeps every digit (:func:`csv_cell`), and the table sorts by the full value."""
 
 
 def is_accuracy(name: str) -> bool:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from app import i18n, labs_ui
 from app.panels.widgets import unbroken
-from app.teacher import NARROWED_COLUMNS, ResultsDialog, field_controls
+from app.teacher import ACCURACY_DECIMALS, NARROWED_COLUMNS, ResultsDialog, field_controls
 from core import labs, runs
 from core.config import RunConfig
 from core.languages import text_in
@@ -605,23 +605,38 @@ def test_the_teachers_table_greys_out_a_result_exported_again_and_counts_the_new
     assert dialog.table.item(1 - row, 0).foreground().color() != greyed
 
 
-def test_the_teachers_table_shows_accuracies_in_percent_as_its_goals(qtbot, tmp_path):
-    """The accuracy read 0.9512 beside its goal of ≥ 94.0 %: the teacher compared a fraction with a percentage."""
+def test_the_teachers_table_shows_accuracies_in_percent_with_one_decimal_as_its_goals_and_its_csv_in_full(
+        qtbot, tmp_path):
+    """The accuracy read 0.9512 beside its goal of ≥ 94.0 %: the teacher compared a fraction with a percentage.
+    Then 95.12 % by ≥ 94.0 %: digits the goal does not have. The CSV, for a spreadsheet's sums, keeps them all."""
     from tests.core.test_labs import student_run
 
     config, history, metrics = student_run("Anna")
-    labs.export_result(tmp_path / "anna.json", labs.load("01-perceptron"), "perceptron", config, history,
-                       {**metrics, "val_accuracy": 0.9512, "val_loss": 0.25}, student="Anna")
+    for student, accuracy in (("Anna", 0.951234), ("Boris", 0.95149)):
+        labs.export_result(tmp_path / f"{student.lower()}.json", labs.load("01-perceptron"), "perceptron", config,
+                           history, {**metrics, "val_accuracy": accuracy, "val_loss": 0.25}, student=student)
     dialog = ResultsDialog(str(tmp_path))
     qtbot.addWidget(dialog)
     header = dialog.table_data.header
+    dialog.table.sortItems(0)
 
-    def cell(name):
-        return dialog.table.item(0, header.index(name)).text()
+    def cell(row, name):
+        return dialog.table.item(row, header.index(name)).text()
 
-    assert cell("val_accuracy") == "95.12 %" and cell("goal") == "validation accuracy\n≥ 94.0 %"
-    assert cell("val_loss") == "0.2500", "a loss is no fraction of anything: as it was"
-    assert all(cell(name).endswith(" %") for name in header if name.endswith("accuracy"))
+    assert ACCURACY_DECIMALS == 1
+    assert [cell(row, "val_accuracy") for row in range(2)] == ["95.1 %", "95.1 %"]
+    assert cell(0, "goal") == "validation accuracy\n≥ 94.0 %"
+    assert cell(0, "val_loss") == "0.2500", "a loss is no fraction of anything: as it was"
+    assert all(cell(0, name).endswith(" %") for name in header if name.endswith("accuracy"))
+    dialog.table.sortItems(header.index("val_accuracy"))
+    assert [cell(row, "student") for row in range(2)] == ["Anna", "Boris"], "sorted by the full value"
+    dialog.table.sortItems(header.index("val_accuracy"), Qt.SortOrder.DescendingOrder)
+    assert [cell(row, "student") for row in range(2)] == ["Boris", "Anna"]
+    assert dialog.save_csv(tmp_path / "table.csv")
+    with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("validation accuracy, %")
+    assert {row[0]: row[column] for row in rows[1:]} == {"Anna": "95.1234", "Boris": "95.149"}, "every digit"
 
 
 def test_two_students_of_one_name_in_two_groups_are_two_rows_told_apart_by_their_folder(qtbot, tmp_path,
