@@ -18,7 +18,7 @@ from app.i18n import as_power_of_ten, format_significant
 from app.training_worker import describe_failure
 from app.worker_thread import Outgoing, Worker, WorkerThread
 from core.experiment import build_regularizer
-from core.gradient_check import NORM_FLOOR, TOLERANCE, GradientCheckRow, gradient_check
+from core.gradient_check import NORM_FLOOR, TOLERANCE, GradientCheckRow, gradient_check, shape_text
 from core.network import Network
 
 log = logging.getLogger(__name__)
@@ -130,33 +130,46 @@ class GradientCheckTable(QTableWidget):
                                       "%1.").replace("%1", str(kinks))
         return verdict
 
+    @classmethod
+    def alignment(cls, column: int) -> Qt.AlignmentFlag:
+        """Where a column's cells and its heading sit: the tensor's name to the left, shapes and numbers to the
+        right (a bias's length under its weights' last dimension, exponents under exponents), the result centred
+        (to the left it read as one with the relative error's heading)."""
+        side = {0: Qt.AlignmentFlag.AlignLeft, cls.RESULT_COLUMN: Qt.AlignmentFlag.AlignHCenter}
+        return side.get(column, Qt.AlignmentFlag.AlignRight) | Qt.AlignmentFlag.AlignVCenter
+
     def show_rows(self, rows: list[GradientCheckRow]) -> None:
         self.rows = list(rows)
         self.setRowCount(len(self.rows))
         bold = QFont(self.font())
         bold.setBold(True)
         for index, row in enumerate(self.rows):
-            cells = [row.name, "×".join(map(str, row.shape)), QLocale().toString(row.entries_checked),
-                     QLocale().toString(row.entries_at_kinks), format_scientific(row.backprop_norm),
-                     format_scientific(row.numeric_norm), format_scientific(row.max_abs_error),
-                     format_scientific(row.relative_error),
+            # A tensor whose every entry sits at a kink compared nothing: a dash, not norms and errors of 0.
+            errors = [format_scientific(value) if row.checked else "—"
+                      for value in (row.backprop_norm, row.numeric_norm, row.max_abs_error, row.relative_error)]
+            cells = [row.name, shape_text(row.shape), QLocale().toString(row.entries_checked),
+                     QLocale().toString(row.entries_at_kinks), *errors,
                      self.tr("not checked") if not row.checked else self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(self.alignment(column))
                 if column == self.RESULT_COLUMN and row.checked:
                     item.setForeground(QBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR))
                     item.setFont(bold)
                 self.setItem(index, column, item)
         self.resizeColumnsToContents()
+        # Fitted to their contents alone, a heading ran into the next ("‖g‖ backprop‖ĝ‖ numerical").
+        gap = 2 * self.fontMetrics().averageCharWidth()
+        for column in range(self.columnCount()):
+            self.setColumnWidth(column, self.columnWidth(column) + gap)
 
     def _set_headers(self) -> None:
         self.setAccessibleName(self.tr("Gradient check results"))
         headers = [
             (self.tr("Tensor"), self.tr("The parameter tensor: layer number, then W (weights), b (biases) or "
                                         "gamma, beta (batch normalisation)")),
-            (self.tr("Shape"), self.tr("The tensor's shape")),
+            (self.tr("Shape"), self.tr("The tensor's shape: inputs × units for weights (W), the number of "
+                                       "units for biases (b) and batch normalisation's gamma, beta")),
             (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε and "
                                                  "compared")),
             (self.tr("At kinks"), self.tr("Entries within ε of a kink of the loss (a ReLU input at 0): no "
@@ -172,6 +185,7 @@ class GradientCheckTable(QTableWidget):
         for column, (text, tip) in enumerate(headers):
             item = QTableWidgetItem(text)
             item.setToolTip(tip)
+            item.setTextAlignment(self.alignment(column))
             self.setHorizontalHeaderItem(column, item)
 
     def changeEvent(self, event) -> None:

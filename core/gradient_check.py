@@ -124,13 +124,34 @@ def _result(row: GradientCheckRow) -> str:
     return "not checked" if not row.checked else "ok" if row.passed else "FAIL"
 
 
+def shape_text(shape: tuple) -> str:
+    """A tensor's shape as a reader writes it: 64 × 10 (inputs × units), a vector as its length alone (64)."""
+    return " × ".join(map(str, shape))
+
+
+TABLE_COLUMNS = (("tensor", "<"), ("shape", ">"), ("checked", ">"), ("at kinks", ">"), ("‖g‖ backprop", ">"),
+                 ("‖ĝ‖ numeric", ">"), ("max |Δ|", ">"), ("relative error", ">"), ("result", "<"))
+"""The plain-text table's headings and alignments: names to the left, numbers to the right."""
+
+
+def _table_cells(row: GradientCheckRow) -> list[str]:
+    """A row's cells: the norms and errors to three significant digits, 1.23e-09, so that the magnitudes down
+    a column compare by their exponents; a dash for a tensor whose every entry sits at a kink (nothing compared)."""
+    errors = [f"{value:.2e}" if row.checked else "—"
+              for value in (row.backprop_norm, row.numeric_norm, row.max_abs_error, row.relative_error)]
+    return [row.name, shape_text(row.shape), str(row.entries_checked), str(row.entries_at_kinks), *errors,
+            _result(row)]
+
+
 def format_table(rows: list[GradientCheckRow]) -> str:
-    """The check as a plain-text table (the command line prints it; the GUI shows the same rows)."""
-    header = (f"{'tensor':<16}{'shape':<14}{'checked':>8}{'at kinks':>9}{'‖g‖ backprop':>14}{'‖ĝ‖ numeric':>14}"
-              f"{'max |Δ|':>12}{'relative error':>16}  result")
-    lines = [header, "-" * len(header)]
-    for row in rows:
-        lines.append(f"{row.name:<16}{str(row.shape):<14}{row.entries_checked:>8}{row.entries_at_kinks:>9}"
-                     f"{row.backprop_norm:>14.4e}{row.numeric_norm:>14.4e}{row.max_abs_error:>12.2e}"
-                     f"{row.relative_error:>16.2e}  {_result(row)}")
-    return "\n".join(lines)
+    """The check as a plain-text table (the command line prints it; the GUI shows the same rows), each column as
+    wide as its longest cell, so that the columns stay aligned whatever the tensors' names and shapes."""
+    cells = [[heading for heading, _ in TABLE_COLUMNS], *(_table_cells(row) for row in rows)]
+    widths = [max(len(line[column]) for line in cells) for column in range(len(TABLE_COLUMNS))]
+
+    def line(texts: list[str]) -> str:
+        return "  ".join(f"{text:{align}{width}}" for text, (_, align), width in zip(texts, TABLE_COLUMNS, widths)
+                         ).rstrip()
+
+    header = line(cells[0])
+    return "\n".join([header, "-" * len(header), *(line(texts) for texts in cells[1:])])

@@ -1,6 +1,7 @@
 """The headless command line, run as a user would: through a subprocess, checking exit codes and output."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -203,10 +204,18 @@ def test_a_model_file_is_evaluated_on_the_inputs_it_was_trained_on(tmp_path):
 
 
 def test_gradcheck_prints_the_table_and_passes(digits_config):
+    """Each relative error to three significant digits, 1.36e-09, right under its heading; shapes as 64 × 16."""
     result = cli("gradcheck", digits_config)
     assert result.returncode == 0, result.stderr
-    assert "relative error" in result.stdout and "all tensors pass" in result.stdout
-    assert "layer0.W" in result.stdout
+    header, rule, *rows, verdict = result.stdout.splitlines()
+    assert verdict == "all tensors pass" and set(rule) == {"-"} and len(rule) == len(header)
+    assert [row.split()[0] for row in rows] == ["layer0.W", "layer0.b", "layer2.W", "layer2.b"]
+    errors_end = header.index("relative error") + len("relative error")
+    for row in rows:
+        error = row[:errors_end].split()[-1]
+        assert re.fullmatch(r"\d\.\d\de-\d\d", error) and float(error) < 1e-6, row
+        assert row[errors_end:].strip() == "ok"
+    assert "64 × 16" in rows[0] and "(64, 16)" not in rows[0]
     too_few = cli("gradcheck", digits_config, "--samples", "-5")
     assert too_few.returncode == 2 and "--samples -5: the check needs at least 2 examples" in too_few.stderr
 

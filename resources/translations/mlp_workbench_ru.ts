@@ -2002,8 +2002,8 @@ epoch mean
         <translation>Форма</translation>
     </message>
     <message>
-        <source>The tensor&apos;s shape</source>
-        <translation>Форма тензора</translation>
+        <source>The tensor&apos;s shape: inputs × units for weights (W), the number of units for biases (b) and batch normalisation&apos;s gamma, beta</source>
+        <translation>Форма тензора: входы × нейроны у весов (W), число нейронов у смещений (b) и у gamma, beta батч-нормализации</translation>
     </message>
     <message>
         <source>Entries checked</source>

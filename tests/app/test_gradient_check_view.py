@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from xml.etree import ElementTree
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 import app.views.gradient_check_view as gradient_check_view
@@ -126,10 +127,37 @@ def test_entries_at_a_relu_kink_are_left_out_and_counted_not_failed(qtbot):
     kinked = {row.name: row.entries_at_kinks for row in rows}
     assert kinked["layer2.b"] == 3 and all(row.passed for row in rows if row.checked)
     assert view.results.item(3, KINKS).text() == "3" and view.results.item(3, RESULT).text() == "not checked"
+    assert table_cells(view)[3][4:RESULT] == ["—"] * 4, "nothing compared: no norms or errors of 0"
     assert view.status.text().startswith(
         "Backpropagation agrees with the numerical gradient for every tensor checked; tensors not checked "
         f"(every entry at a kink): {sum(not row.checked for row in rows)}. Entries left out at a kink (a ReLU "
         f"input at 0), where there is no derivative: {sum(kinked.values())}.")
+
+
+def test_the_table_writes_shapes_as_inputs_by_units_and_each_heading_sits_over_its_column(qtbot):
+    """Shapes read 4×5 and 5, and the headings, centred over left- and right-aligned cells, ran into each other."""
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    view.reset(small_experiment())
+    checked(qtbot, view)
+    view.refresh()
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.results
+    assert [cells[:2] for cells in table_cells(view)] == [["layer0.W", "4 × 5"], ["layer0.b", "5"],
+                                                          ["layer2.W", "5 × 3"], ["layer2.b", "3"]]
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(table.columnCount()):
+        heading = table.horizontalHeaderItem(column)
+        assert heading.textAlignment() == table.item(0, column).textAlignment(), heading.text()
+        assert header.sectionSize(column) > metrics.horizontalAdvance(heading.text()) + metrics.averageCharWidth(), \
+            f"room around “{heading.text()}”"
+    left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    assert table.item(0, 0).textAlignment() & left and table.item(0, 1).textAlignment() & right
+    assert all(table.item(0, column).textAlignment() & right for column in range(2, RESULT))
+    assert table.item(0, RESULT).textAlignment() & Qt.AlignmentFlag.AlignHCenter
 
 
 def test_the_check_uses_the_configurations_penalty_and_waits_while_the_network_trains(qtbot):

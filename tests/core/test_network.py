@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from core import model_io
-from core.gradient_check import format_table, gradient_check
+from core.gradient_check import GradientCheckRow, format_table, gradient_check
 from core.layers import ActivityRegularization, Activation, BatchNorm, Dense, Dropout, PReLU
 from core.network import Network
 from core.regularization import Regularizer
@@ -73,6 +73,23 @@ def test_gradient_check_leaves_out_entries_at_a_relu_kink_instead_of_failing_bac
     assert all(row.passed for row in rows.values()), format_table(list(rows.values()))
     assert rows["layer4.W"].entries_at_kinks == 0 and rows["layer4.W"].entries_checked == 8
     assert "at kinks" in format_table(list(rows.values())) and "not checked" in format_table([kinked])
+
+
+def test_the_gradient_check_table_keeps_its_columns_aligned_and_writes_three_significant_digits():
+    """Columns as wide as their longest cell: a long tensor name pushed every cell of its row out of line."""
+    rows = [GradientCheckRow("layer0.W", (784, 256), 30, 0.123456, 0.123457, 2.9512e-10, 1.36249e-09),
+            GradientCheckRow("layer12.running_gamma", (256,), 30, 3.0, 3.0, 1e-12, 9.6951e-10),
+            GradientCheckRow("layer2.b", (4,), 0, 0.0, 0.0, 0.0, 0.0, entries_at_kinks=4)]
+    header, rule, *lines = format_table(rows).splitlines()
+    assert len(rule) == len(header) and set(rule) == {"-"}
+    for heading in ("shape", "checked", "at kinks", "‖g‖ backprop", "‖ĝ‖ numeric", "max |Δ|", "relative error"):
+        end = header.index(heading) + len(heading)  # right-aligned: every cell ends where its heading does
+        assert all(line[end - 1] != " " and line[end] == " " for line in lines), heading
+    assert lines[0].split() == ["layer0.W", "784", "×", "256", "30", "0", "1.23e-01", "1.23e-01", "2.95e-10",
+                                "1.36e-09", "ok"]
+    assert lines[1].split()[:2] == ["layer12.running_gamma", "256"] and lines[1].split()[-2] == "9.70e-10"
+    assert lines[2].split() == ["layer2.b", "4", "0", "4", "—", "—", "—", "—", "not", "checked"], \
+        "nothing compared: no errors of 0"
 
 
 def test_a_smooth_loss_of_small_gradient_and_large_curvature_is_checked_not_taken_for_kinks():
