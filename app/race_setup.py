@@ -23,10 +23,13 @@ VERSION = 1
 class Naming:
     """Where a contender's label comes from: the user typed it (``typed``: it stays as typed), a preset
     or a lab wrote it in each language it has (``texts``), or neither: the default label, made from
-    the contender's optimiser, learning rate and schedule, which follows them as they are edited."""
+    the contender's optimiser, learning rate and schedule, which follows them as they are edited.
+    ``rate_typed``: the user typed its learning rate, which its optimiser changed may keep
+    (:func:`core.race.switched_rate`)."""
 
     texts: dict | None = None
     typed: bool = False
+    rate_typed: bool = False
 
 
 @dataclass
@@ -58,7 +61,8 @@ class RaceSetup:
             "contenders": [{"label": contender.label,
                             "optimizer": dataclasses.asdict(contender.optimizer),
                             "schedule": dataclasses.asdict(contender.schedule),
-                            "label_texts": naming.texts, "label_typed": naming.typed}
+                            "label_texts": naming.texts, "label_typed": naming.typed,
+                            "rate_typed": naming.rate_typed}
                            for contender, naming in zip(self.contenders, self.namings)],
             "config": self.config.to_dict() if self.config is not None else None,
             "preset": self.preset,
@@ -87,14 +91,15 @@ class RaceSetup:
         for index, entry in enumerate(entries):
             where = f"contenders[{index}]"
             if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) \
-                    or not isinstance(entry.get("label_typed"), bool):
-                raise ValueError(f"{where} must be an object with a label, optimizer, schedule, label_texts and "
-                                 f"label_typed, got {entry!r}")
+                    or not isinstance(entry.get("label_typed"), bool) \
+                    or not isinstance(entry.get("rate_typed", False), bool):  # written since: absent, not typed
+                raise ValueError(f"{where} must be an object with a label, optimizer, schedule, label_texts, "
+                                 f"label_typed and rate_typed, got {entry!r}")
             pieces = _configuration({"optimizer": entry.get("optimizer"), "schedule": entry.get("schedule")},
                                     schema, where)
             texts = entry.get("label_texts")
             namings.append(Naming(None if texts is None else read_texts(texts, f"{where}.label_texts"),
-                                  entry["label_typed"]))
+                                  entry["label_typed"], entry.get("rate_typed", False)))
             contenders.append(race.Contender(entry["label"], pieces.optimizer, pieces.schedule))
         config = None
         if raw.get("config") is not None:

@@ -61,6 +61,23 @@ LEARNED = 0.9
 """A contender whose smoothed training loss never fell below this share of its first value has not
 learned (a learning rate of 0, or one so large that the loss only grew without overflowing)."""
 
+USUAL_RATES = {"sgd": 0.05, "momentum": 0.05, "nesterov": 0.05, "adagrad": 0.01, "rmsprop": 0.001, "adadelta": 1.0,
+               "adam": 0.001, "adamw": 0.001}
+"""Each optimiser's usual learning rate, at which it learns on the workbench's data: the one a contender takes
+when its optimiser is changed. PyTorch's defaults (:mod:`core.optimizers`) are not all that: SGD and momentum at
+0.001 hardly moved, and RMSProp's 0.01 is ten times the rate of Hinton's lecture that introduced it (Keras's).
+The presets race at these rates too."""
+
+
+def switched_rate(rate: float, old: str, new: str, typed: bool) -> float:
+    """The learning rate of a contender whose optimiser changes from ``old`` to ``new``, its rate being ``rate``:
+    ``new``'s usual rate (:data:`USUAL_RATES`), unless the user ``typed`` ``rate`` and both optimisers have the same
+    usual rate — SGD, momentum and Nesterov; RMSProp, Adam and AdamW — so that it was chosen on the same scale
+    (a rate typed for SGD, η = 0.3, would leave Adadelta, at home near 1, hardly moving and Adam diverging)."""
+    if typed and USUAL_RATES.get(old) == USUAL_RATES[new]:
+        return rate
+    return USUAL_RATES[new]
+
 
 class Contender(NamedTuple):
     """One optimiser in a race: its name in legends and tables, its optimiser and schedule."""

@@ -12,6 +12,7 @@ stop act on all contenders together.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import math
 import numbers
@@ -955,7 +956,7 @@ class CompareView(SessionView, View):
             return
         self._contenders[row] = self._contenders[row]._replace(**changes)
         if not self._namings[row].typed:
-            self._namings[row] = Naming()
+            self._namings[row] = Naming(rate_typed=self._namings[row].rate_typed)
             self._relabel()  # may renumber other contenders' labels too
         self._write_rows()
         self._show_contender(row)
@@ -971,7 +972,7 @@ class CompareView(SessionView, View):
         if not 0 <= row < len(self._contenders) or label == self._contenders[row].label:
             return  # the edit lost its focus unchanged
         self._contenders[row] = self._contenders[row]._replace(label=label)
-        self._namings[row] = Naming(typed=True)
+        self._namings[row] = dataclasses.replace(self._namings[row], texts=None, typed=True)
         self._refill_list()
         self._update_controls()
         self.setup_changed.emit()
@@ -1021,15 +1022,22 @@ class CompareView(SessionView, View):
         return labels
 
     def _optimizer_chosen(self, name: str) -> None:
-        old = self._current().optimizer
-        defaults = hyperparameter_defaults(optimizers, name)
-        # The new optimiser's own learning rate: rates do not carry over (Adadelta's 1 is not SGD's 0.05).
-        options = {**carried_options(old.options, hyperparameter_defaults(optimizers, old.name), defaults),
-                   "lr": defaults["lr"]}
+        """The new optimiser's usual learning rate, or the one the user typed if it is on the same scale
+        (:func:`core.race.switched_rate`): PyTorch's default left a newcomer's SGD at 0.001, hardly moving."""
+        old, row = self._current().optimizer, self.contender_list.currentRow()
+        typed = self._namings[row].rate_typed
+        rate = race_engine.switched_rate(old.options.get("lr"), old.name, name, typed)
+        options = {**carried_options(old.options, hyperparameter_defaults(optimizers, old.name),
+                                     hyperparameter_defaults(optimizers, name)), "lr": rate}
+        # A rate set aside is no longer the user's: the next optimiser takes its own usual one.
+        self._namings[row] = dataclasses.replace(self._namings[row],
+                                                 rate_typed=typed and rate == old.options.get("lr"))
         self._edit_current(optimizer=type(old)(name, options))
 
     def _optimizer_option_edited(self, key: str, value) -> None:
-        old = self._current().optimizer
+        old, row = self._current().optimizer, self.contender_list.currentRow()
+        if key == "lr":
+            self._namings[row] = dataclasses.replace(self._namings[row], rate_typed=True)
         self._edit_current(optimizer=type(old)(old.name, {**old.options, key: value}))
 
     def _schedule_chosen(self, name: str) -> None:
@@ -1084,7 +1092,8 @@ class CompareView(SessionView, View):
         """A copy of the selected contender, named as it is (a typed label with a number after it)."""
         row = self.contender_list.currentRow()
         template, naming = (self._contenders[row], self._namings[row]) if self._contenders else (
-            race_engine.Contender("SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig()), Naming())
+            race_engine.Contender("SGD", OptimizerConfig("sgd", {"lr": race_engine.USUAL_RATES["sgd"]}),
+                                  ScheduleConfig()), Naming())
         if naming.typed:
             labels = {contender.label for contender in self._contenders}
             number = 2

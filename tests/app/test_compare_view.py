@@ -9,7 +9,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 
 from app import i18n, palette
-from app.panels.widgets import VerticalScrollArea
+from app.panels.widgets import VerticalScrollArea, format_number
+from app.race_setup import RaceSetup
 from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
                                     STEPS, CompareView, LossAxis)
 from app.user_guide import GUIDE_FOLDER
@@ -17,7 +18,7 @@ from app.views.base import END_MARGIN_PIXELS, MIN_PIXELS_PER_LABEL, round_up
 from core import events
 from core.config import OptimizerConfig, ScheduleConfig
 from core.experiment import Experiment
-from core.race import contender_config
+from core.race import USUAL_RATES, contender_config
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -1206,3 +1207,35 @@ def test_when_the_lab_closes_the_user_s_own_race_comes_back(open_window, qtbot, 
     assert race.contenders == list(kept.contenders) and race.race_setup().preset == "02-adaptive-methods"
     window.labs.close_lab()
     assert race.contenders == list(kept.contenders)
+
+
+def test_an_optimiser_changed_takes_its_usual_rate_unless_the_user_typed_one_on_the_same_scale(qtbot, view):
+    """SGD chosen for a contender came at PyTorch's 0.001 and hardly moved; a rate typed for SGD is kept for
+    momentum (the same scale) but not for Adam, which would diverge at it."""
+    view.apply_preset(preset_index(view, "02-adaptive-methods"))
+    view.contender_list.setCurrentRow(0)  # Adagrad at the preset's 0.01
+    for name in ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw"):
+        view.optimizer_box.choose(name)
+        assert view.contenders[0].optimizer.options["lr"] == USUAL_RATES[name]
+        assert view.optimizer_options.controls()["lr"].text() == format_number(USUAL_RATES[name])
+    view.optimizer_box.choose("sgd")
+    type_option(view, "lr", "0.3")
+    view.optimizer_box.choose("momentum")
+    assert view.contenders[0].optimizer.options["lr"] == 0.3 and view.contenders[0].label == "SGD with momentum η=0.3"
+    view.add_button.click()  # a copy keeps the rate typed
+    view.optimizer_box.choose("nesterov")
+    assert view.contenders[-1].optimizer.options["lr"] == 0.3
+    view.optimizer_box.choose("adam")
+    assert view.contenders[-1].optimizer.options["lr"] == 0.001
+    view.optimizer_box.choose("sgd")
+    assert view.contenders[-1].optimizer.options["lr"] == 0.05, "once set aside, the typed rate is not the user's"
+    view.contender_list.setCurrentRow(0)
+    view.label_edit.setText("mine")
+    view.label_edit.editingFinished.emit()
+    restored = CompareView()
+    qtbot.addWidget(restored)
+    restored.restore_setup(RaceSetup.from_dict(json.loads(json.dumps(view.race_setup().to_dict()))))
+    restored.contender_list.setCurrentRow(0)
+    restored.optimizer_box.choose("sgd")
+    assert restored.contenders[0].optimizer.options["lr"] == 0.3, "kept with the race for the next launch"
+    restored.stop_and_wait()

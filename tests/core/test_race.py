@@ -365,3 +365,30 @@ def test_live_changes_reach_every_contender_at_the_next_batch():
         assert [layer.p for layer in network.layers if hasattr(layer, "p")] == [0.5]
     race.control.stop()
     list(run)
+
+
+def test_every_optimiser_of_the_registry_has_a_usual_rate_at_which_it_learns():
+    """A contender's optimiser changed takes that optimiser's usual rate: one missing, or at which it hardly
+    moved (PyTorch's 0.001 for SGD), would leave a newcomer's race unfair."""
+    from core import optimizers
+
+    assert set(race_module.USUAL_RATES) == set(optimizers.names())
+    config = RunConfig()  # the window's first configuration: the 8×8 digits
+    config.training.epochs = 2
+    race = Race(config, [(name, OptimizerConfig(name, {"lr": rate})) for name, rate in race_module.USUAL_RATES.items()])
+    for _ in race.run():
+        pass
+    assert all(summary.learned and not summary.diverged for summary in race.summary())
+    assert min(summary.best_val_metric for summary in race.summary()) > 0.6
+
+
+@pytest.mark.parametrize("old, new, typed, expected", [
+    ("sgd", "adam", False, 0.001),  # a rate not typed is the new optimiser's usual one
+    ("sgd", "momentum", False, 0.05),
+    ("sgd", "momentum", True, 0.3),  # typed on the same scale: kept
+    ("adam", "rmsprop", True, 0.3),
+    ("sgd", "adadelta", True, 1.0),  # typed for SGD, meaningless for Adadelta
+    ("sgd", "adam", True, 0.001),
+])
+def test_a_switched_optimiser_keeps_a_typed_rate_only_where_its_usual_rate_is_the_same(old, new, typed, expected):
+    assert race_module.switched_rate(0.3, old, new, typed) == expected
