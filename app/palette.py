@@ -30,8 +30,8 @@ lines (the gradient norms of layers 1 and 3)."""
 
 OPTIMIZER_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop": 4, "adagrad": 5, "newton": 6,
                      "adadelta": 7}
-"""Each method's series colour, the same in every view that compares them (the optimiser race and the
-loss surfaces): Adam was black in one and green in the other."""
+"""Each method's series colour on the Playground's loss surfaces, where a method is drawn once. (The optimiser race
+colours its contenders by row: it often races one method several times.)"""
 
 BACKGROUND = "#FFFFFF"
 FOREGROUND = "#303030"

@@ -47,7 +47,7 @@ from app.views.base import (MIN_PIXELS_PER_LABEL, Axis, ExportButtons, GrowingSt
                             View, finite_bounds, laid_out_legend, line_up)
 from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
-from core import events, optimizers, schedules
+from core import colour_vision, events, optimizers, schedules
 from core import race as race_engine
 from core.config import OptimizerConfig, RunConfig, ScheduleConfig, as_written
 from core.languages import LANGUAGES, text_in
@@ -194,33 +194,39 @@ def swatch(colour: int) -> QIcon:
     return QIcon(pixmap)
 
 
-REPEAT_DASHES = ((), (4, 2), (1, 2), (4, 2, 1, 2), (8, 2), (4, 2, 1, 2, 1, 2), (2, 4), (8, 2, 2, 2))
-"""The line of the first, second, … contender of the same optimiser (dashes and gaps in pen widths): solid,
-dashed, dotted, dash-dotted, …; one each for as many contenders as a race has."""
-REPEAT_SYMBOLS = ("o", "s", "t", "d", "p", "h", "star", "+")
-"""The marks of their points per epoch, in the same order."""
+LINE_DASHES = ((), (4, 2), (1, 2), (4, 2, 1, 2), (8, 2), (4, 2, 1, 2, 1, 2), (2, 4), (8, 2, 2, 2))
+"""A contender's line (dashes and gaps in pen widths): solid, dashed, dotted, dash-dotted, …; one each for as many
+contenders as a race has."""
+LINE_SYMBOLS = ("o", "s", "t", "d", "p", "h", "star", "+")
+"""The marks of its points per epoch, in the same order."""
+CLOSE_DELTA_E = 20.0
+"""Two contenders' colours are close when some viewer (normal, protanope or deuteranope) sees them less than this
+CIELAB ΔE*ab apart (:func:`core.colour_vision.least_delta_e`); the later one then gets another line. Of the
+Okabe–Ito series, orange and yellow (17.0 to deuteranopes), reddish purple and bluish green (17.9) and orange and
+vermillion (18.3) are; the next pair, reddish purple and sky blue, is 20.7 apart to protanopes, and every pair is at
+least 26 apart to normal vision."""
 
 
 class ContenderLook(NamedTuple):
-    """How a contender is drawn: its optimiser's series colour, and how many contenders before it in the
-    race have the same optimiser (``repeat``: they share the colour, told apart by line and mark)."""
+    """How a contender is drawn: its row's series colour, and its line (an index of :data:`LINE_DASHES` and
+    :data:`LINE_SYMBOLS`) — solid unless an earlier contender's colour is close to its own."""
 
     colour: int
-    repeat: int = 0
+    line: int = 0
 
     def pen(self, width: float) -> QPen:
         pen = palette.pen(self.colour, width)
-        if REPEAT_DASHES[self.repeat]:
-            pen.setDashPattern(REPEAT_DASHES[self.repeat])
+        if LINE_DASHES[self.line]:
+            pen.setDashPattern(LINE_DASHES[self.line])
         return pen
 
     @property
     def symbol(self) -> str:
-        return REPEAT_SYMBOLS[self.repeat]
+        return LINE_SYMBOLS[self.line]
 
     def swatch(self) -> QIcon:
-        """A small square in the colour for lists and tables (:func:`swatch`); striped with the line, for a repeat."""
-        if not self.repeat:
+        """A small square in the colour for lists and tables (:func:`swatch`); striped with the line, if not solid."""
+        if not self.line:
             return swatch(self.colour)
         pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -233,12 +239,16 @@ class ContenderLook(NamedTuple):
 
 
 def contender_looks(contenders) -> list[ContenderLook]:
-    """Each contender's look: its optimiser's own colour (:data:`app.palette.OPTIMIZER_COLOURS`, as on the
-    loss surfaces), also when another contender has the same optimiser (it was then a colour per row, and
-    momentum took Nesterov's colour); an optimiser without one takes its row's."""
-    names = [contender.optimizer.name for contender in contenders]
-    return [ContenderLook(palette.OPTIMIZER_COLOURS.get(name, row), names[:row].count(name))
-            for row, name in enumerate(names)]
+    """Each contender's look: the Okabe–Ito series colour of its row (colour-blind safe, a different one for each
+    of up to 8), and the first line not taken by an earlier contender whose colour is close to its own
+    (:data:`CLOSE_DELTA_E`), so that protanopes and deuteranopes tell those apart by the line."""
+    colours = [palette.series_color(row).name() for row in range(len(contenders))]
+    looks = []
+    for row, colour in enumerate(colours):
+        taken = {look.line for look, earlier in zip(looks, colours)
+                 if colour_vision.least_delta_e(colour, earlier) < CLOSE_DELTA_E}
+        looks.append(ContenderLook(row, next(line for line in range(len(LINE_DASHES)) if line not in taken)))
+    return looks
 
 
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
@@ -915,8 +925,8 @@ class CompareView(SessionView, View):
         self._fit_table_height()  # before a race, the table makes room for a row per contender
 
     def _write_rows(self) -> None:
-        """Each row's swatch and text, from its contender: a contender given another optimiser kept its old
-        colour in the list while the plots drew it in the new one (and a repeat's dashes move with it)."""
+        """Each row's swatch and text, from its contender and its row (a contender removed moves the next ones up
+        into other colours, and a line may move with them)."""
         for row, (look, contender) in enumerate(zip(contender_looks(self._contenders), self._contenders)):
             item = self.contender_list.item(row)
             item.setIcon(look.swatch())
@@ -1310,7 +1320,7 @@ class CompareView(SessionView, View):
         for look, label in zip(self.looks, self.labels):
             colour = palette.series_color(look.colour)
             self._rate_items.append(self.rate_plot.plot(pen=look.pen(2)))
-            # Solid whatever the repeat: a thin dashed line under another is lost; the thick one tells them apart.
+            # Solid whatever its line: a thin dashed line under another is lost; the thick one tells them apart.
             self._step_loss_items.append(self.loss_plot.plot(pen=pg.mkPen(
                 palette.translucent(look.colour, STEP_LOSS_ALPHA), width=1)))
             train = self.loss_plot.plot(pen=look.pen(2))

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage
 from app import i18n, palette
 from app.panels.widgets import VerticalScrollArea, format_number
 from app.race_setup import RaceSetup
-from app.views.compare_view import (DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS, OFF_SCALE_MARK_SIZE, SECONDS,
-                                    STEPS, CompareView, LossAxis)
+from app.views.compare_view import (CLOSE_DELTA_E, DIVERGED_COLOUR, DIVERGENCE_MARK_SIZE, EPOCHS,
+                                    OFF_SCALE_MARK_SIZE, SECONDS, STEPS, CompareView, LossAxis)
 from app.user_guide import GUIDE_FOLDER
 from app.views.base import END_MARGIN_PIXELS, MIN_PIXELS_PER_LABEL, round_up
 from core import events
@@ -667,51 +667,57 @@ def test_presets_replace_the_contenders_and_may_bring_their_own_configuration(qt
     assert view.race_config().data.dataset == "digits" and "workbench" in view.runs_on.text()
     assert view.contender_list.count() == 4
     assert view.contender_list.item(0).data(Qt.ItemDataRole.DisplayRole).startswith("Adagrad")
-    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(palette.OPTIMIZER_COLOURS["adagrad"])
+    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(0)
 
 
 def swatch_colour(item):
     return item.icon().pixmap(12, 12).toImage().pixelColor(5, 5)
 
 
-def test_each_optimiser_keeps_its_loss_surfaces_colour_and_repeats_are_told_apart_by_line_and_mark(qtbot, view):
-    """Lab 11's Adam was black in the race and green on the loss surfaces; in the first preset (two SGDs)
-    every contender fell back to a colour per row: momentum in Nesterov's colour, Nesterov in Adam's."""
-    from app.views.playground_view import method_pen
+def test_contenders_take_their_row_s_okabe_ito_colour_and_one_close_to_an_earlier_one_for_colour_blind_viewers_is_dashed(
+        qtbot, view):
+    """Colours were the optimiser's: two SGDs shared one, and orange beside yellow or reddish purple beside bluish
+    green read as one colour to deuteranopes. Told apart by ΔE*ab as protanopes and deuteranopes see them."""
+    from core.colour_vision import delta_e
 
-    race_to_the_end(qtbot, view)
-    for row, (name, (train, _, _)) in enumerate(zip(["sgd", "momentum", "adam"], view._plot_items)):
-        assert train.opts["pen"].color() == method_pen(name).color()
-        assert swatch_colour(view.contender_list.item(row)) == method_pen(name).color()
-    view.apply_preset(0)
-    assert [contender.optimizer.name for contender in view.contenders] == ["sgd", "sgd", "momentum", "nesterov"]
+    view.set_contenders([(f"SGD {rate}", OptimizerConfig("sgd", {"lr": rate}), ScheduleConfig())
+                         for rate in (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2)])
     view.epochs.setValue(1)
     race_to_the_end(qtbot, view)
     pens = [train.opts["pen"] for train, _, _ in view._plot_items]
-    names = ("sgd", "sgd", "momentum", "nesterov")
-    assert [pen.color() for pen in pens] == [method_pen(name).color() for name in names]
-    assert [list(pen.dashPattern()) for pen in pens] == [[], [4, 2], [], []], "the second SGD dashed"
-    assert [item.opts["symbol"] for _, item, _ in view._plot_items] == ["o", "s", "o", "o"]
-    assert [sample.item.opts["pen"].dashPattern() for sample, _ in view.legend.items][1] == [4, 2]
-    assert swatch_colour(view.contender_list.item(2)) == method_pen("momentum").color()
-    striped = view.contender_list.item(1).icon().pixmap(12, 12).toImage()
-    assert striped.pixelColor(1, 2) == method_pen("sgd").color() and striped.pixelColor(1, 4).alpha() == 0
+    colours = [pen.color().name() for pen in pens]
+    assert colours == [palette.series_color(row).name() for row in range(8)], "by row, the Okabe–Ito series"
+    assert len(set(colours)) == 8
+    close = 0
+    for later in range(8):
+        for earlier in range(later):
+            seen = min(delta_e(colours[earlier], colours[later], viewer) for viewer in ("protanopia", "deuteranopia"))
+            if seen < CLOSE_DELTA_E:
+                close += 1
+                assert list(pens[later].dashPattern()) != list(pens[earlier].dashPattern()), (earlier, later, seen)
+                assert list(pens[later].dashPattern()), f"row {later} is dashed, {seen:.1f} from row {earlier}"
+            if not pens[later].dashPattern() and not pens[earlier].dashPattern():
+                assert delta_e(colours[earlier], colours[later]) >= CLOSE_DELTA_E
+    assert close >= 3, "the Okabe–Ito series has close pairs for these viewers: the check above checked some"
+    assert not pens[0].dashPattern() and not pens[1].dashPattern(), "the first colours are solid"
+    for row, (sample, _) in enumerate(view.legend.items):
+        assert list(sample.item.opts["pen"].dashPattern()) == list(pens[row].dashPattern())
+    dashed = next(row for row, pen in enumerate(pens) if pen.dashPattern())
+    striped = view.contender_list.item(dashed).icon().pixmap(12, 12).toImage()
+    assert striped.pixelColor(1, 2).name() == colours[dashed] and striped.pixelColor(1, 4).alpha() == 0
+    assert swatch_colour(view.summary_table.item(0, 0)) == pens[0].color()
 
 
-def test_a_contender_given_another_optimiser_takes_its_colour_in_the_list_and_a_repeat_its_dashes(qtbot, view):
+def test_a_contender_s_swatch_follows_its_row_when_one_above_it_is_removed(qtbot, view):
     from app.views.compare_view import contender_looks
 
-    view.apply_preset(next(index for index in range(view.preset_box.count())
-                           if view.preset_box.itemText(index) == "Adaptive methods"))
+    view.apply_preset(preset_index(view, "02-adaptive-methods"))
+    assert swatch_colour(view.contender_list.item(2)) == palette.series_color(2)
     view.contender_list.setCurrentRow(0)
-    view.optimizer_box.choose("sgd")  # Adagrad → SGD
-    view.contender_list.setCurrentRow(1)
-    view.optimizer_box.choose("sgd")  # RMSProp → a second SGD, dashed
+    view.remove_button.click()
     for row, look in enumerate(contender_looks(view.contenders)):
         assert view.contender_list.item(row).icon().pixmap(12, 12).toImage() == look.swatch().pixmap(12, 12).toImage()
-    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(palette.OPTIMIZER_COLOURS["sgd"])
-    striped = view.contender_list.item(1).icon().pixmap(12, 12).toImage()
-    assert striped.pixelColor(1, 4).alpha() == 0, "the repeat's swatch is striped"
+    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(0)
 
 
 @pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300),
