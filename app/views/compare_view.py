@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
 import logging
 import math
 import numbers
@@ -26,7 +27,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
                             Signal, Slot)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGraphicsTextItem, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -70,6 +71,8 @@ RESULTS_SHARE = 0.35
 PLOT_HEIGHT_KEPT, TABLE_ROWS_KEPT = 60, 2
 """Pixels of each plot's drawing area the results table leaves them, as long as it keeps its header and this many
 rows in sight (it scrolls the others): six contenders' rows took a 560-pixel view's plots down to 18 pixels each."""
+EMPTY_HINT_MARGIN = 12
+"""Pixels between the hint shown before the first race and the loss plot's left and right edges."""
 CONTENDER_COLUMN_CHARACTERS = 10
 """Characters of a label the results table's contender column keeps at least when it has to cut labels short."""
 
@@ -564,6 +567,10 @@ class CompareView(SessionView, View):
         self.loss_plot.getViewBox().sigYRangeChanged.connect(self._mark_the_out_of_sight)
         self.loss_plot.getViewBox().sigXRangeChanged.connect(self._mark_the_out_of_sight)
         self.loss_plot.getViewBox().sigResized.connect(self._mark_the_out_of_sight)  # the marks keep their inset
+        # Before the first race the plots were blank, with nothing to say that they wait for one.
+        self.empty_hint = QGraphicsTextItem(self.loss_plot.getViewBox())
+        self.empty_hint.setDefaultTextColor(QColor(palette.FOREGROUND))
+        self.loss_plot.getViewBox().sigResized.connect(self._place_empty_hint)
         self._set_headers()
         self._apply_scales()
 
@@ -1312,6 +1319,7 @@ class CompareView(SessionView, View):
         self.rate_plot.setVisible(shown)
 
     def _prepare_plots(self) -> None:
+        self.empty_hint.hide()
         for plot in (self.loss_plot, self.val_loss_plot, self.metric_plot, self.rate_plot):
             plot.clear()
         self.legend.clear()
@@ -1471,7 +1479,20 @@ class CompareView(SessionView, View):
             axis.reset()
         self._changed()
 
+    def _place_empty_hint(self) -> None:
+        """The hint in the middle of the loss plot, its lines as wide as the plot leaves them."""
+        box = self.loss_plot.getViewBox().boundingRect()
+        self.empty_hint.setTextWidth(max(box.width() - 2 * EMPTY_HINT_MARGIN, 0.0))
+        hint = self.empty_hint.boundingRect()
+        self.empty_hint.setPos(EMPTY_HINT_MARGIN, max((box.height() - hint.height()) / 2, 0.0))
+
     def _set_headers(self) -> None:
+        hint = self.tr("No race yet: choose a preset or set up the contenders, then press Start. Each contender's "
+                       "curves are drawn here.")
+        # On the plot's background, so that no grid line runs through the words.
+        self.empty_hint.setHtml(f'<p align="center"><span style="background-color: {palette.BACKGROUND}">'
+                                f"{html.escape(hint)}</span></p>")
+        self._place_empty_hint()
         self.rate_plot.setTitle(self.tr("Learning rate"), color=palette.FOREGROUND)
         # Of scaled regression targets the losses are not in the data's units, and say so as the Loss view's do: in
         # the titles, as "loss of the scaled targets" along the axis ran past the short validation plot.

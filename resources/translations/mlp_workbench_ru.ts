@@ -740,6 +740,10 @@
         <translation>{label} (разошлось на шаге {step})</translation>
     </message>
     <message>
+        <source>No race yet: choose a preset or set up the contenders, then press Start. Each contender&apos;s curves are drawn here.</source>
+        <translation>Гонки ещё не было: выберите готовую гонку или настройте участников и нажмите «Старт». Здесь будут нарисованы кривые каждого участника.</translation>
+    </message>
+    <message>
         <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>
         <translation>Его сглаженные потери на обучении так и не опустились на {percent} ниже начальных: попробуйте другую скорость обучения.</translation>
     </message>

@@ -1245,3 +1245,20 @@ def test_an_optimiser_changed_takes_its_usual_rate_unless_the_user_typed_one_on_
     restored.optimizer_box.choose("sgd")
     assert restored.contenders[0].optimizer.options["lr"] == 0.3, "kept with the race for the next launch"
     restored.stop_and_wait()
+
+
+def test_before_the_first_race_the_loss_plot_says_what_to_do_in_the_window_s_language(qtbot, view):
+    """The plots were blank before a race, with nothing to say that they wait for one."""
+    hint = view.empty_hint
+    assert hint.isVisible() and "press Start" in hint.toPlainText()
+    box = view.loss_plot.getViewBox().sceneBoundingRect()
+    assert box.contains(hint.sceneBoundingRect().center()) and hint.sceneBoundingRect().width() <= box.width()
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert "«Старт»" in hint.toPlainText() and "press" not in hint.toPlainText()
+    finally:
+        i18n.set_language("en")
+    view.epochs.setValue(1)
+    race_to_the_end(qtbot, view)
+    assert not hint.isVisible(), "the curves are drawn: no more hint"
