@@ -539,7 +539,7 @@ class CompareView(SessionView, View):
         self.loss_plot = self.new_plot(1, 0, axis_items={"left": LossAxis("left")}, left=self.tr("loss"))
         self.val_loss_plot = self.new_plot(2, 0, self.tr("Validation loss"), axis_items={"left": LossAxis("left")},
                                            left=self.tr("loss"))
-        self.metric_plot = self.new_plot(3, 0, self.tr("Validation accuracy"), left=self.tr("accuracy"))
+        self.metric_plot = self.new_plot(3, 0)  # titled in _set_headers
         self.graphics.ci.layout.setRowStretchFactor(1, 3)
         self.graphics.ci.layout.setRowStretchFactor(2, 2)
         self.graphics.ci.layout.setRowStretchFactor(3, 2)
@@ -1508,7 +1508,10 @@ class CompareView(SessionView, View):
         metric = self.tr("R²") if self._regression else self.tr("accuracy")
         title = self.tr("Validation {metric}").format(metric=metric)  # "{metric} на валидации": capitalised
         self.metric_plot.setTitle(title[:1].upper() + title[1:], color=palette.FOREGROUND)
-        self.metric_plot.setLabel("left", metric, color=palette.FOREGROUND)
+        # An accuracy in percent, as the results table and the status bar write it (its axis read 0.2 … 1.0).
+        self.metric_plot.setLabel("left", metric if self._regression else self.tr("accuracy, %"),
+                                  color=palette.FOREGROUND)
+        self.metric_plot.getAxis("left").setScale(1 if self._regression else 100)
         # Headers on two or three lines, and the target loss (the same for every contender) in its
         # column's header rather than in each cell: on one line the table was wider than its half of
         # the view, and its status column was out of sight in a 1360-pixel window.

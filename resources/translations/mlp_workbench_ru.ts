@@ -596,10 +596,6 @@
         <translation>Потери на валидации</translation>
     </message>
     <message>
-        <source>Validation accuracy</source>
-        <translation>Точность на валидации</translation>
-    </message>
-    <message>
         <source>accuracy</source>
         <translation>точность</translation>
     </message>
@@ -742,6 +738,10 @@
     <message>
         <source>No race yet: choose a preset or set up the contenders, then press Start. Each contender&apos;s curves are drawn here.</source>
         <translation>Гонки ещё не было: выберите готовую гонку или настройте участников и нажмите «Старт». Здесь будут нарисованы кривые каждого участника.</translation>
+    </message>
+    <message>
+        <source>accuracy, %</source>
+        <translation>точность, %</translation>
     </message>
     <message>
         <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>

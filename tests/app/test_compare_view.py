@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from app import i18n, palette
 from app.panels.widgets import VerticalScrollArea, format_number
@@ -1262,3 +1262,33 @@ def test_before_the_first_race_the_loss_plot_says_what_to_do_in_the_window_s_lan
     view.epochs.setValue(1)
     race_to_the_end(qtbot, view)
     assert not hint.isVisible(), "the curves are drawn: no more hint"
+
+
+def drawn_tick_labels(axis):
+    """The tick labels the axis draws (pyqtgraph's own specification of its painting)."""
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in texts]
+
+
+def test_the_accuracy_plot_reads_in_percent_as_the_table_does_and_r2_as_it_is(qtbot, view, small_config):
+    """Its axis read 0.2 … 1.0 beside a table and a status bar that write 81.9 %."""
+    view.epochs.setValue(2)
+    race_to_the_end(qtbot, view)
+    axis = view.metric_plot.getAxis("left")
+    assert axis.labelText == "accuracy, %"
+    numbers = [float(text) for text in drawn_tick_labels(axis)]
+    best = max(summary.best_val_metric for summary in view.summary)
+    assert max(numbers) > 1 and min(numbers) >= 0 and max(numbers) <= 100
+    assert min(numbers) <= 100 * best, "the best accuracy is on the axis' scale in percent"
+    top = max(range(3), key=lambda row: view.summary[row].best_val_metric)
+    assert view.summary_table.item(top, 1).text() == i18n.format_percent(best)
+    regression = small_config(epochs=1)
+    regression.data.dataset, regression.loss.name = "diabetes", "mse"
+    view.set_config(regression)
+    race_to_the_end(qtbot, view)
+    assert axis.labelText == "R²" and axis.scale == 1
