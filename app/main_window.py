@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         self._run_start_epoch = self._run_start_step = 0  # where the latest run started
         self._last_inspection = None  # the newest the views drew: its histogram grid is the run's
         self._worker_waiting = False
+        # Weights set by hand that Undo sets back, newest last: (the network they were set in, the event).
+        self._weights_set_by_hand: list[tuple[object, events.WeightSetByHand]] = []
+        self._weights_sent: collections.deque[bool] = collections.deque()  # per weight sent to the run: an Undo's?
+        self._weight_set_unsaid = False  # a paused run set a weight: its loss is said when it pauses again
         self._tools: list[QWidget] = []  # the hosted tools made so far (see tools)
         self._pages_to_make: list = []  # calls that each make a view or tool, in the order of their tabs
         self._stopped_views: list[tuple[QLabel, type]] = []  # (its tab's message, its class): see _call_tool
@@ -642,6 +646,7 @@ class MainWindow(QMainWindow):
         weight_set = getattr(view, "weight_set", None)
         if weight_set is not None:
             weight_set.connect(self.set_weight)
+            view.undo_requested.connect(self.undo_weight_set)
 
     def _catch_up(self, page: QWidget) -> None:
         """A view or tool made after the window is told what the others were told."""
@@ -899,6 +904,10 @@ class MainWindow(QMainWindow):
         at_rest = self.experiment is not None and self._network_at_rest()
         self.check_gradients_action.setEnabled(at_rest and self.gradient_check is None)
         self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
+        if self.experiment is not None:  # Undo sets back a weight of the network shown, not of one before it
+            self._weights_set_by_hand = [(network, event) for network, event in self._weights_set_by_hand
+                                         if network is self.experiment.network]
+        self._call_views("set_undo_available", at_rest and bool(self._weights_set_by_hand))
         self._call_views("set_training", not self._network_at_rest())  # the Draw view names the run's model by it
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
@@ -1299,6 +1308,7 @@ class MainWindow(QMainWindow):
         session.started.connect(self._on_started)
         session.progress.connect(self._on_progress)
         session.paused.connect(self._on_paused)
+        session.weight_set.connect(self._on_weight_set)
         session.finished.connect(self._on_finished)
         session.failed.connect(self._on_failed)
         session.ended.connect(self._on_session_ended)
@@ -1369,6 +1379,8 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         session.blockSignals(True)
+        self._weights_sent.clear()
+        self._weight_set_unsaid = False
         lets_end = may_let_end and hasattr(session, "let_end") and not self._closed
         if not session.stop_and_wait(LET_END_AFTER_MS if lets_end else CLOSE_TIMEOUT_MS):
             if lets_end:
@@ -1466,6 +1478,9 @@ class MainWindow(QMainWindow):
             self._set_state(PAUSED)
             self._worker_waiting = True
             self._update_actions()
+            if self._weight_set_unsaid:  # the window's network holds the weight set by now
+                self._weight_set_unsaid = False
+                self._say_weight_set()
 
     def _on_finished(self, event: events.TrainingFinished) -> None:
         self._draw_frame()
@@ -1578,26 +1593,33 @@ class MainWindow(QMainWindow):
             self.message_bar.remove(self._weights_back_text())
             self._weights_back_text = None
 
-    def set_weight(self, layer: int, source: int, unit: int, value: float) -> bool:
+    def set_weight(self, layer: int, source: int, unit: int, value: float, undoing: bool = False) -> bool:
         """Set by hand the weight from unit ``source`` of the layer below (−1: the bias) to unit ``unit`` of the
         network's Dense layer ``layer`` (all counted from 0), as the lectures set XNOR's, while the network does not
-        train: before Start, after a run ended, or paused — a paused run then ends as Stop ends it, so that Start
-        and Step train on from the weights set. Every view shows them at once, the status bar the loss they give;
-        the run library records them as the first weights of the next run (branched from the run trained so far),
-        and File ▸ Save model saves them. False, with a message, when the weight cannot be set now."""
+        train: before Start or after a run ended, or paused — the engine then sets it between batches and stays
+        paused, and Step or Resume train on from it. Every view shows it, the status bar the loss it gives and the
+        Loss view the step; Undo sets it back (``undoing``: this is that Undo). Set between runs, the run library
+        records it as the first weights of the next run (branched from the run trained so far), and File ▸ Save model
+        saves it. False, with a message, when the weight cannot be set now."""
         if self.experiment is None or not self._is_built() or not self._network_at_rest():
             self.show_message(self.tr("The weights can be set by hand only while the network is not training: pause "
                                       "the run, or wait for it to end.") if self.experiment is not None else
                               self.tr("There is no network yet: its data is not loaded."), "warning")
             return False
-        # A paused run, which waits between batches and so ends at once: its weights and records are the window's.
-        self._discard_session(may_let_end=False)
         network, dataset = self.experiment.network, self.experiment.dataset
+        source_or_bias = None if source < 0 else source
         try:
-            network.set_weight(layer, None if source < 0 else source, unit, value)
+            value = network.check_weight(layer, source_or_bias, unit, value)
         except ValueError as error:  # a view that lags behind the network (it is redrawn after this)
             self.show_message(self.tr("This weight cannot be set: %1").replace("%1", str(error)), "warning")
             return False
+        if self.session is not None:  # paused between batches: the engine sets it (see _on_weight_set)
+            self._weights_sent.append(undoing)
+            self.session.control.set_weight(layer, source_or_bias, unit, value)
+            self._set_state(PAUSED)  # its weights change: at rest again when the run says it waits
+            return True
+        old = network.weight(layer, source_or_bias, unit)
+        network.set_weight(layer, source_or_bias, unit, value)
         if self.recording is not None:  # its weights jumped: what trains next is a run of its own
             self._end_recording(branch=self._steps_done > 0)
         self._offer_going_back(None)  # it would undo what was set, not a divergence
@@ -1609,20 +1631,50 @@ class MainWindow(QMainWindow):
             self._last_inspection = None
             for view in self._views:  # not the tools: a race of the optimisers' own must not start afresh
                 self._call_tool(view, "reset", self.experiment)
-        loss, metric = evaluate(network, dataset.X_train, dataset.y_train)
+        self._took_weight_set(events.WeightSetByHand(self._steps_done, layer, source_or_bias, unit, old,
+                                                     network.weight(layer, source_or_bias, unit)), undoing)
+        self._say_weight_set()
+        return True
+
+    def undo_weight_set(self) -> bool:
+        """Set the last weight set by hand back to the value it had before (Undo, Ctrl+Z in the Network view)."""
+        if not self._weights_set_by_hand:
+            return False
+        _, last = self._weights_set_by_hand[-1]
+        if not self.set_weight(last.layer, -1 if last.source is None else last.source, last.target, last.old,
+                               undoing=True):
+            return False
+        self._weights_set_by_hand.pop()
+        self._update_actions()
+        return True
+
+    def _on_weight_set(self, event: events.WeightSetByHand) -> None:
+        """The paused run set a weight it was sent; the views show it when the run has paused again."""
+        self._took_weight_set(event, self._weights_sent.popleft() if self._weights_sent else False)
+        self._weight_set_unsaid = True
+
+    def _took_weight_set(self, event: events.WeightSetByHand, undoing: bool) -> None:
+        if not undoing:
+            self._weights_set_by_hand.append((self.experiment.network, event))
+        self._call_views("on_weight_set", event)  # the Loss view marks its step
+        self._update_actions()
+
+    def _say_weight_set(self) -> None:
+        loss, metric = evaluate(self.experiment.network, self.experiment.dataset.X_train,
+                                self.experiment.dataset.y_train)
         regression = self._is_regression()
         self.statusBar().showMessage(
             self.tr("Weight set by hand. On the training data the loss is now %1, the %2 %3.")
             .replace("%1", format_significant(loss)).replace("%2", self._metric_name())
             .replace("%3", format_number(metric, 3) if regression else format_percent(metric)), 10000)
-        self._update_actions()
-        return True
 
     def _on_failed(self, message: str) -> None:
         self.show_message(self.tr("Training failed: %1").replace("%1", message), "error")
 
     def _on_session_ended(self) -> None:
         self.session = None
+        self._weights_sent.clear()  # a weight sent as the run stopped was not set
+        self._weight_set_unsaid = False
         self._set_state(IDLE)
         if self._last_batch is None and self._last_epoch is None:
             self._clear_status()

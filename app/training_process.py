@@ -12,7 +12,7 @@ is (the data, the network, the optimiser's state, the kernels compiled by
 :class:`~app.training_worker.TrainingWorker` and never calls Qt. Its messages come through a pipe,
 read whole by a thread of the window's process (the GUI thread never waits for the rest of a 1 MB
 snapshot) and delivered in the GUI thread in order; commands (pause, step, a new learning rate,
-stop) go the other way. The window's own copy of the network holds still during the run: before every
+stop, a weight set by hand) go the other way. The window's own copy of the network holds still during the run: before every
 pause and at the end, the child sends the network's weights and the optimiser's state, which
 replace the window's before the pause or the end is announced, so the window then holds exactly
 what trained (and the gradient check, saving or the next Start use that). Epoch ends reach the run
@@ -87,7 +87,7 @@ class RemoteControl:
     """The commands of a :class:`~core.trainer.TrainingControl`, carried out by the child's control.
 
     :attr:`paused` is True once the child has reported that its loop waits, after every command sent
-    so far that moves it (pause, resume, step, stop; not a new setting).
+    so far that moves it (pause, resume, step, stop, a weight set by hand; not a new setting).
     """
 
     def __init__(self, commands, paused: bool):
@@ -113,6 +113,10 @@ class RemoteControl:
     def change(self, **settings: float) -> None:
         check_live_settings(settings)
         self._send("change", settings, moves=False)
+
+    def set_weight(self, layer: int, source: int | None, target: int, value: float) -> None:
+        """Moves the run: a paused child sets the weight, then reports that it waits again."""
+        self._send("set_weight", {"layer": layer, "source": source, "target": target, "value": float(value)})
 
     def set_pace(self, seconds_per_batch: float) -> None:
         self._send("set_pace", {"seconds_per_batch": seconds_per_batch}, moves=False)

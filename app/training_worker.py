@@ -52,6 +52,10 @@ class TrainingWorker(Worker):
     paused = Outgoing()
     """paused(core.events.Paused): the loop waits for resume/step/stop (sent after its progress)."""
 
+    weight_set = Outgoing()
+    """weight_set(core.events.WeightSetByHand): a weight was set by hand between batches (a Paused follows when
+    the run is paused)."""
+
     finished = Outgoing()
     """finished(core.events.TrainingFinished): the run ended (completed, early-stopped, stopped, diverged)."""
 
@@ -112,6 +116,10 @@ class TrainingWorker(Worker):
             self._epochs.append(event)
         elif isinstance(event, events.TrainingStarted):
             self.started.emit(event)
+        elif isinstance(event, events.WeightSetByHand):
+            self._flush(inspect=False)  # the batches before it come first
+            self.weight_set.emit(event)
+            return
         elif isinstance(event, events.Paused):
             self._flush(inspect=True)
             self.paused.emit(event)
@@ -153,6 +161,8 @@ class RunSession(WorkerThread):
     """progress(app.messages.Progress)."""
     paused = Signal(object)
     """paused(core.events.Paused)."""
+    weight_set = Signal(object)
+    """weight_set(core.events.WeightSetByHand)."""
     finished = Signal(object)
     """finished(core.events.TrainingFinished)."""
     failed = Signal(str)

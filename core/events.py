@@ -72,6 +72,21 @@ class Paused:
 
 
 @dataclass(frozen=True)
+class WeightSetByHand:
+    """Between batches, after ``step`` steps, the trainer set by hand (:meth:`TrainingControl.set_weight`)
+    the weight w_ij from unit ``source`` = i to unit ``target`` = j of the network's Dense layer ``layer``
+    (all counted from 0), or its bias b_j when ``source`` is None: from ``old`` to ``new``. The next step
+    trains from ``new``."""
+
+    step: int
+    layer: int
+    source: int | None
+    target: int
+    old: float
+    new: float
+
+
+@dataclass(frozen=True)
 class TrainingFinished:
     """The run ended. ``reason`` is one of completed, early_stopped, stopped, diverged (or failed); ``message``
     says why in English. After a divergence, ``nonfinite`` names what went non-finite first as a

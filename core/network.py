@@ -340,25 +340,43 @@ class Network:
             for spec, param in zip(layer.parameter_specs(), layer.params):
                 param[...] = spec.initializer(spec.shape, self.rng, self.dtype)
 
-    def set_weight(self, layer: int, source: int | None, target: int, value: float) -> None:
-        """Set one parameter by hand, as the lectures set XNOR's (w = 20, b = −30): in the ``layer``-th
-        Dense layer (from 0), whose unit j computes z_j = Σ_i x_i·w_ij + b_j, the weight w_ij from unit
-        ``source`` = i of the layer below to unit ``target`` = j, or the bias b_j when ``source`` is None.
-        ValueError for a unit the layer does not have or a value that is not a finite number."""
-        dense = [each for each in self.layers if isinstance(each, layer_registry.Dense)]
-        if not 0 <= layer < len(dense):
-            raise ValueError(f"the network has {len(dense)} Dense layers, not a layer {layer}")
-        chosen = dense[layer]
+    def check_weight(self, layer: int, source: int | None, target: int, value: float) -> float:
+        """``value`` as a float, if it can be set by hand (:meth:`set_weight`) at the weight w_ij from unit
+        ``source`` = i to unit ``target`` = j of the ``layer``-th Dense layer (the bias b_j when ``source`` is None);
+        else ValueError naming the layer or link the network lacks, or the value that is not a finite number."""
+        chosen = self._dense_layer(layer)
         if not 0 <= target < chosen.n_out or (source is not None and not 0 <= source < chosen.n_in):
             raise ValueError(f"Dense layer {layer} has {chosen.n_in} inputs and {chosen.n_out} units, no link "
                              f"from {source} to {target}")
         value = float(value)
         if not np.isfinite(value):
             raise ValueError(f"a weight must be a finite number, got {value}")
+        return value
+
+    def weight(self, layer: int, source: int | None, target: int) -> float:
+        """The weight w_ij from unit ``source`` = i to unit ``target`` = j of the ``layer``-th Dense layer, or
+        its bias b_j when ``source`` is None (counted as :meth:`set_weight` counts them)."""
+        self.check_weight(layer, source, target, 0.0)
+        chosen = self._dense_layer(layer)
+        return float(chosen.b[target] if source is None else chosen.W[source, target])
+
+    def set_weight(self, layer: int, source: int | None, target: int, value: float) -> None:
+        """Set one parameter by hand, as the lectures set XNOR's (w = 20, b = −30): in the ``layer``-th
+        Dense layer (from 0), whose unit j computes z_j = Σ_i x_i·w_ij + b_j, the weight w_ij from unit
+        ``source`` = i of the layer below to unit ``target`` = j, or the bias b_j when ``source`` is None.
+        ValueError for a unit the layer does not have or a value that is not a finite number."""
+        value = self.check_weight(layer, source, target, value)
+        chosen = self._dense_layer(layer)
         if source is None:
             chosen.b[target] = value
         else:
             chosen.W[source, target] = value
+
+    def _dense_layer(self, layer: int):
+        dense = [each for each in self.layers if isinstance(each, layer_registry.Dense)]
+        if not 0 <= layer < len(dense):
+            raise ValueError(f"the network has {len(dense)} Dense layers, not a layer {layer}")
+        return dense[layer]
 
     # ----------------------------------------------------------------- passes
     def check_inputs(self, X: np.ndarray) -> np.ndarray:

@@ -1,8 +1,9 @@
 """The training loop: epochs of shuffled mini-batches that yield immutable events.
 
 Between any two batches the loop consults a :class:`TrainingControl`, through which another thread
-(the GUI) pauses, resumes, stops, asks for one more batch or epoch, or changes the learning rate,
-momentum, regularisation strength, dropout rate or (from the next epoch) the batch size.
+(the GUI) pauses, resumes, stops, asks for one more batch or epoch, changes the learning rate,
+momentum, regularisation strength, dropout rate or (from the next epoch) the batch size, or sets a
+weight by hand (taken at once while paused, and the run stays paused).
 
 batch size 1 = stochastic gradient descent; batch size N = full-batch gradient descent.
 """
@@ -261,6 +262,7 @@ class TrainingControl:
         self._batches_allowed = 0
         self._pause_after_epoch = False
         self._changes: dict[str, float] = {}
+        self._weights_set: list[tuple[int, int | None, int, float]] = []  # see set_weight
         self._pace = 0.0  # seconds at least from one batch to the next (see set_pace)
         self._next_batch = 0.0
 
@@ -303,6 +305,16 @@ class TrainingControl:
         with self._condition:
             self._changes.update(settings)
 
+    def set_weight(self, layer: int, source: int | None, target: int, value: float) -> None:
+        """Set by hand the weight from unit ``source`` to unit ``target`` of Dense layer ``layer`` (the bias when
+        ``source`` is None; see :meth:`core.network.Network.set_weight`): before the next batch, or at once while
+        the run is paused, which stays paused (it then announces Paused again, with the weight set). The trainer
+        says so with a :class:`~core.events.WeightSetByHand`. The caller checks the weight first
+        (:meth:`~core.network.Network.check_weight`): one the network lacks ends the run with a ValueError."""
+        with self._condition:
+            self._weights_set.append((layer, source, target, value))
+            self._condition.notify_all()
+
     def set_pace(self, seconds_per_batch: float) -> None:
         """Leave at least ``seconds_per_batch`` from one batch to the next (0: as fast as the machine
         goes): a run slowed down to be watched, its views drawn as it learns. From the next batch."""
@@ -334,6 +346,14 @@ class TrainingControl:
             changes, self._changes = self._changes, {}
             return changes
 
+    def take_weights_set(self) -> list[tuple[int, int | None, int, float]]:
+        """The weights set by hand since the last call, in the order they were set."""
+        if not self._weights_set:
+            return []
+        with self._condition:
+            weights_set, self._weights_set = self._weights_set, []
+            return weights_set
+
     def must_wait(self) -> bool:
         if not self._paused:
             return False
@@ -341,15 +361,16 @@ class TrainingControl:
             return self._paused and self._batches_allowed == 0 and not self._stop_requested
 
     def wait_for_permission(self) -> bool:
-        """Block while paused; return False if the run must stop. Consumes one stepped batch."""
+        """Block while paused; return False if the run must stop. Consumes one stepped batch, except
+        when it returns for weights set by hand (:meth:`take_weights_set`): the caller takes them and asks again."""
         if not (self._paused or self._stop_requested):
             return True
         with self._condition:
-            while self._paused and self._batches_allowed == 0 and not self._stop_requested:
+            while self._paused and self._batches_allowed == 0 and not self._stop_requested and not self._weights_set:
                 self._condition.wait()
             if self._stop_requested:
                 return False
-            if self._paused:
+            if self._paused and not self._weights_set:
                 self._batches_allowed -= 1
             return True
 
@@ -499,6 +520,11 @@ class Trainer:
                 self.batch_size = check_number("batch size", value, low=1, integer=True)
             elif key == "epochs":
                 self.epochs = check_number("epochs", value, low=1, integer=True)
+
+    def _set_by_hand(self, layer: int, source: int | None, target: int, value: float) -> events.WeightSetByHand:
+        old = self.network.weight(layer, source, target)
+        self.network.set_weight(layer, source, target, value)
+        return events.WeightSetByHand(self.step, layer, source, target, old, self.network.weight(layer, source, target))
 
     # ------------------------------------------------------------------ the loop
     def _gather(self, X: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -651,16 +677,22 @@ class Trainer:
             r2_totals = metrics.R2Totals() if network.loss.task == "regression" else None
             starts = self._batch_starts(n_train)
             for batch_in_epoch, first in enumerate(starts):
-                waiting = control.must_wait()
-                if waiting:
-                    paused_at = time.perf_counter()
-                    self._main_thread_blas.release()
-                    yield events.Paused(self.epoch, self.step)
-                allowed = control.wait_for_permission()
-                if waiting:  # time paused is not training time: elapsed times and rates leave it out
-                    paused_for = time.perf_counter() - paused_at
-                    start += paused_for
-                    epoch_start += paused_for
+                while True:  # until the next batch may go: weights set by hand while paused are set, and it pauses on
+                    waiting = control.must_wait()
+                    if waiting:
+                        paused_at = time.perf_counter()
+                        self._main_thread_blas.release()
+                        yield events.Paused(self.epoch, self.step)
+                    allowed = control.wait_for_permission()
+                    if waiting:  # time paused is not training time: elapsed times and rates leave it out
+                        paused_for = time.perf_counter() - paused_at
+                        start += paused_for
+                        epoch_start += paused_for
+                    weights_set = control.take_weights_set() if allowed else []
+                    if not weights_set:
+                        break
+                    for layer, source, target, value in weights_set:
+                        yield self._set_by_hand(layer, source, target, value)
                 if not allowed:
                     reason, message = events.STOPPED, "stopped by the user"
                     break

@@ -125,6 +125,9 @@ class NetworkView(View):
     """weight_set(layer, source, unit, value): the user typed ``value`` for the weight from unit ``source`` of
     the layer below (−1: the bias) to unit ``unit`` of Dense layer ``layer`` (all counted from 0)."""
 
+    undo_requested = Signal()
+    """undo_requested(): set the last weight set by hand back to what it was."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.new_picture_plot()

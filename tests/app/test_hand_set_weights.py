@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
+from app import training_process
 from app.views.network_graph import NetworkView
 from core import labs, model_io
 
@@ -92,28 +93,60 @@ def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_v
     assert window.recording.recorder.network.parameters()[1].tolist() == [-30, 10]
 
 
-def test_a_paused_run_s_weight_set_by_hand_ends_it_as_stop_does_and_start_trains_on_from_it(xnor_window, qtbot,
-                                                                                           tmp_path):
+@pytest.mark.parametrize("worker", ["process", "thread"])
+def test_a_weight_set_by_hand_while_paused_keeps_the_run_paused_and_the_next_step_trains_from_it(
+        xnor_window, qtbot, monkeypatch, tmp_path, worker):
     window, view = xnor_window
+    if worker == "thread":  # where the platform does not fork, the run trains in a thread of the window
+        monkeypatch.setattr(training_process, "available", lambda: False)
+    window.model.set("optimizer.options.lr", 2.0)
     window.step_batch_action.trigger()
     qtbot.waitUntil(lambda: window.steps_done == 1 and window._network_at_rest(), timeout=20_000)
+    session, recorded = window.session, window.recording.folder
+    assert isinstance(session, training_process.TrainingProcess) == (worker == "process")
     assert window.state == "paused" and view.at_rest
+    with qtbot.waitSignal(session.paused, timeout=20_000):
+        view.open_editor(0, 0, 1)
+        type_value(view, "-7.25")
+    assert window.state == "paused" and window.session is session and window._network_at_rest()
+    assert session.control.paused and window.steps_done == 1 and window.recording.folder == recorded
+    assert parameter(window, 0, 0, 1) == -7.25
+    assert view.weight_labels[1].textItem.toPlainText() == "-7.25"
+    assert window.statusBar().currentMessage().startswith("Weight set by hand. On the training data the loss is now")
+    # The next step is SGD's from the weight set: θ − η·∇L(θ) over the four points (one batch of 4).
+    network, dataset = window.experiment.network, window.experiment.dataset
+    network.loss_and_gradients(network.check_inputs(dataset.X_train), dataset.y_train, None, None)
+    expected = network.flat_parameters - 2.0 * network.flat_gradients
+    window.step_batch_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done == 2 and window._network_at_rest(), timeout=20_000)
+    assert window.session is session
+    np.testing.assert_allclose(network.flat_parameters, expected, rtol=1e-5, atol=1e-6)
+    assert parameter(window, 0, 0, 1) != -7.25, "it trained on"
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.stop_action.trigger()
+    # Saved with the model, as any weights are.
+    assert window.save_model(tmp_path / "hand-set.npz")
+    saved, _ = model_io.load_model(tmp_path / "hand-set.npz")
+    np.testing.assert_array_equal(saved.flat_parameters, network.flat_parameters)
+
+
+def test_a_weight_set_between_runs_is_the_first_weight_of_a_run_branched_from_the_last(xnor_window, qtbot):
+    window, view = xnor_window
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
+        window.stop_action.trigger()
     recorded = window.recording.folder
     view.open_editor(0, 0, 1)
     type_value(view, "-7.25")
-    assert window.state == "idle" and window.session is None and window.steps_done == 1
-    assert parameter(window, 0, 0, 1) == -7.25
+    assert window.state == "idle" and parameter(window, 0, 0, 1) == -7.25
     assert window.recording is None and window._origin[0] == recorded, "Start trains on as a run branched from it"
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.step_batch_action.trigger()
         qtbot.waitUntil(lambda: window.steps_done == 2, timeout=20_000)
         window.stop_action.trigger()
-    assert parameter(window, 0, 0, 1) == -7.25
+    assert parameter(window, 0, 0, 1) == -7.25  # at a learning rate of 0
     assert window.recording.folder != recorded and window.recording.recorder.meta["parent"]["run"] == recorded.name
-    # Saved with the model, as any weights are.
-    assert window.save_model(tmp_path / "hand-set.npz")
-    saved, _ = model_io.load_model(tmp_path / "hand-set.npz")
-    assert float(saved.parameters()[0][0, 1]) == -7.25
 
 
 def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
@@ -137,8 +170,9 @@ def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why
     qtbot.waitUntil(view.editor.edit.isEnabled)
     assert view.editor.isVisible() and not view.editor.problem.isVisibleTo(view.editor)
     assert float(view.editor.edit.text()) == pytest.approx(parameter(window, 0, 0, 0), rel=1e-5)
-    type_value(view, "3")
-    assert window.state == "idle" and parameter(window, 0, 0, 0) == 3
+    with qtbot.waitSignal(window.session.paused, timeout=20_000):
+        type_value(view, "3")
+    assert window.state == "paused" and parameter(window, 0, 0, 0) == 3
 
 
 @pytest.mark.parametrize("text, problem", [

@@ -305,4 +305,11 @@ def test_weights_set_by_hand_give_the_lecture_s_xnor_and_bad_ones_are_refused():
                                                   (1, None, 1, 1.0, "no link")):
         with pytest.raises(ValueError, match=refusal):
             net.set_weight(layer, source, target, value)
+        with pytest.raises(ValueError, match=refusal):
+            net.check_weight(layer, source, target, value)
     np.testing.assert_array_equal(net.flat_parameters, before)
+    # Read back as they were set, counted the same way; a link the network lacks is refused the same way.
+    assert net.weight(0, 1, 0) == 20 and net.weight(0, None, 1) == 10 and net.weight(1, None, 0) == -10
+    assert net.check_weight(0, 1, 1, np.float32(2.5)) == 2.5
+    with pytest.raises(ValueError, match="no link from 2 to 0"):
+        net.weight(0, 2, 0)

@@ -1,4 +1,5 @@
 """The training loop: learning, determinism, control between batches, early stopping, divergence."""
+import dataclasses
 import math
 import threading
 
@@ -167,6 +168,46 @@ def test_a_paused_run_waits_for_another_thread_and_stops_promptly():
     thread.join(timeout=1.0)
     assert not thread.is_alive()
     assert trainer.step == steps_when_paused == 3
+    assert finished(seen).reason == events.STOPPED
+
+
+def test_a_weight_set_by_hand_while_paused_is_taken_at_once_the_run_stays_paused_and_the_next_step_starts_from_it():
+    X, y = blobs(n=40)
+    control = TrainingControl()
+    network = small_network()
+    trainer = Trainer(network, optimizers.create("sgd", lr=0.1), X, y, batch_size=40, epochs=100, control=control)
+    seen, paused = [], threading.Semaphore(0)
+
+    def consume():
+        for event in trainer.run():
+            seen.append(event)
+            if isinstance(event, events.BatchFinished) and event.step == 2:
+                control.pause()
+            if isinstance(event, events.Paused):
+                paused.release()
+
+    thread = threading.Thread(target=consume)
+    thread.start()
+    assert paused.acquire(timeout=5)
+    old, bias = network.weight(1, 3, 2), network.weight(0, None, 5)
+    control.set_weight(1, 3, 2, 7.5)  # from another thread, while the loop waits: taken at once
+    control.set_weight(0, None, 5, -2.0)
+    assert paused.acquire(timeout=5), "it pauses again, with the weights set"
+    assert seen[-3:] == [events.WeightSetByHand(2, 1, 3, 2, old, 7.5), events.WeightSetByHand(2, 0, None, 5, bias, -2.0),
+                         events.Paused(2, 2)]
+    assert control.paused and trainer.step == 2 and network.weight(1, 3, 2) == 7.5
+    # The next step is a step of gradient descent from the weights set: θ − η·∇L(θ), on the whole data.
+    reference = small_network()
+    reference.load_state(network.state())
+    reference.loss_and_gradients(reference.check_inputs(X), y, None, None)
+    expected = reference.flat_parameters - 0.1 * reference.flat_gradients
+    control.step_batch()
+    assert paused.acquire(timeout=5) and trainer.step == 3
+    np.testing.assert_allclose(network.flat_parameters, expected, rtol=1e-5, atol=1e-6)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seen[-3].new = 0.0
+    control.stop()
+    thread.join(timeout=5)
     assert finished(seen).reason == events.STOPPED
 
 
