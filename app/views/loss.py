@@ -22,6 +22,8 @@ class LossView(View):
       targets that are scaled, the loss is that of the scaled targets, and says so;
     - accuracy for classification, R² for regression: smoothed per batch, and per epoch;
     - the learning rate actually used at each step (schedules and live changes show up here).
+
+    A dotted vertical line, "set by hand", marks each step at which a weight was set by hand.
     """
 
     title = TranslatedText("LossView", QT_TRANSLATE_NOOP("LossView", "Loss"))
@@ -92,6 +94,7 @@ class LossView(View):
         cache_pictures(legend, metric_legend, *symbols)
         # No clipping to the view nor downsampling: a series holds at most ~1000 points, about one
         # per pixel, and both would recompute every curve whenever the axes move.
+        self.hand_set_lines: list[pg.InfiniteLine] = []  # on the loss plot, one per step a weight was set at
         self.metric_name = ""
         self.scaled_targets = False  # the loss is of scaled regression targets, not in the data's units
 
@@ -120,6 +123,9 @@ class LossView(View):
             axis.reset()
         self.newest_step = 0
         self._show_penalty(False)
+        for line in self.hand_set_lines:
+            self.loss_plot.removeItem(line)
+        self.hand_set_lines = []
         self.redraw()
 
     def _show_penalty(self, shown: bool) -> None:
@@ -151,6 +157,19 @@ class LossView(View):
                 self._show_penalty(True)
             self.metric_series[1].append(event.step, event.train_metric)
             self.metric_series[2].append(event.step, event.val_metric)
+
+    def on_weight_set(self, event) -> None:
+        """A weight was set by hand (a :class:`core.events.WeightSetByHand`): its step is marked, once."""
+        if self.experiment is None or any(line.value() == event.step for line in self.hand_set_lines):
+            return
+        line = pg.InfiniteLine(event.step, angle=90, pen=pg.mkPen(palette.FOREGROUND, width=1,
+                                                                    style=Qt.PenStyle.DotLine),
+                               label=self.tr("set by hand"),
+                               # at the foot, on a light ground: a loss falls, and the legend sits at the top
+                               labelOpts=dict(position=0.03, anchors=[(0, 1), (0, 1)], color=palette.FOREGROUND,
+                                              fill=pg.mkBrush(255, 255, 255, 210)))
+        self.loss_plot.addItem(line, ignoreBounds=True)
+        self.hand_set_lines.append(line)
 
     def redraw(self):
         for curve, series in zip((*self.loss_curves, *self.metric_curves, self.lr_curve),

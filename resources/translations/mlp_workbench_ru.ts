@@ -3356,6 +3356,10 @@ epoch mean
         <translation>потери по масштабированной цели</translation>
     </message>
     <message>
+        <source>set by hand</source>
+        <translation>задан вручную</translation>
+    </message>
+    <message>
         <source>%1, of the scaled targets</source>
         <translation>%1, по масштабированной цели</translation>
     </message>

@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from app import training_process
+from app.views.loss import LossView
 from app.views.network_graph import NetworkView
 from core import labs, model_io
 
@@ -113,6 +114,9 @@ def test_a_weight_set_by_hand_while_paused_keeps_the_run_paused_and_the_next_ste
     assert parameter(window, 0, 0, 1) == -7.25
     assert view.weight_labels[1].textItem.toPlainText() == "-7.25"
     assert window.statusBar().currentMessage().startswith("Weight set by hand. On the training data the loss is now")
+    loss_view = next(view for view in window.views if isinstance(view, LossView))
+    assert [(line.value(), line.label.toPlainText()) for line in loss_view.hand_set_lines] == [(1, "set by hand")]
+    assert loss_view.hand_set_lines[0].pen.style() == Qt.PenStyle.DotLine
     # The next step is SGD's from the weight set: θ − η·∇L(θ) over the four points (one batch of 4).
     network, dataset = window.experiment.network, window.experiment.dataset
     network.loss_and_gradients(network.check_inputs(dataset.X_train), dataset.y_train, None, None)
@@ -206,3 +210,5 @@ def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_ru
     type_value(view, "\u22125,5")  # the minus sign as printed
     assert parameter(window, 1, -1, 0) == -5.5
     assert view.bias_labels[-1].textItem.toPlainText() == "b = -5,5"
+    loss_view = next(each for each in window.views if isinstance(each, LossView))
+    assert [(line.value(), line.label.toPlainText()) for line in loss_view.hand_set_lines] == [(0, "задан вручную")]
