@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from app import display_names, palette
 from app.i18n import format_number, format_significant
-from app.panels.widgets import parse_number
+from app.panels.widgets import parse_number, set_help
 from app.views.base import TranslatedText, View
 from core.label_layout import labels_along_links
 
@@ -29,6 +31,9 @@ itself."""
 LARGEST_HAND_SET = 1000.0
 """A weight or bias typed by hand is at most this large: the lectures' steepest units take ±30, and a
 sigmoid of 1000·x is a step already."""
+MAX_LISTED = 2000
+"""The list of parameters to set by hand names each one up to this many (the 8×8 digits' 64-16-10 has 1,210;
+a list of thousands is no way to find one)."""
 UNIT_REACH_PX = 9
 """A double click this close to a unit (in pixels) sets its bias."""
 LINK_REACH_PX = 6
@@ -126,7 +131,7 @@ class NetworkView(View):
     the layer below (−1: the bias) to unit ``unit`` of Dense layer ``layer`` (all counted from 0)."""
 
     undo_requested = Signal()
-    """undo_requested(): set the last weight set by hand back to what it was."""
+    """undo_requested(): set the last weight set by hand back to what it was (Undo, Ctrl+Z)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -167,6 +172,41 @@ class NetworkView(View):
             self.plot.addItem(item)
         self.editor.closed.connect(self._unmark)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
+        self._build_parameter_row()
+
+    def _build_parameter_row(self) -> None:
+        """Under the graph: the list of the network's weights and biases, Set… (the box for the one chosen) and
+        Undo (Ctrl+Z: the last weight set by hand back to what it was)."""
+        self.parameter_row = QWidget(self)
+        row = QHBoxLayout(self.parameter_row)
+        row.setContentsMargins(6, 2, 6, 4)
+        self.parameter_box = QComboBox(self.parameter_row)
+        self.parameter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.parameter_box.setMinimumContentsLength(12)  # it grows with the view; a narrow view keeps its graph
+        self.parameter_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.parameter_label = QLabel(self.tr("&Weight:"), self.parameter_row)
+        self.parameter_label.setBuddy(self.parameter_box)
+        self.set_button = QPushButton(self.tr("Set…"), self.parameter_row)
+        set_help(self.set_button, self.tr("Open the box that sets the weight or bias chosen in the list."))
+        self.set_button.clicked.connect(self.open_chosen)
+        self.undo_button = QPushButton(self.tr("Undo"), self.parameter_row)
+        set_help(self.undo_button, self.tr("Set the last weight set by hand back to the value it had before (Ctrl+Z)."))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self._undo_if_available)
+        self.parameter_box.setMaximumWidth(460)  # the longest name, "Layer 3, weight from unit 64 to unit 64"
+        for widget, stretch in ((self.parameter_label, 0), (self.parameter_box, 1), (self.set_button, 0),
+                                (self.undo_button, 0)):
+            row.addWidget(widget, stretch)
+        row.addStretch(0)
+        self.layout().addWidget(self.parameter_row)
+        self.parameter_row.hide()  # until the network's weights are shown
+        self._listed: tuple | None = None  # the widths and input names the list names: see _list_parameters
+        self._list_order: list[tuple[int, int, int]] = []  # (layer, source or −1, unit) of each item of the list
+        self._list_index: dict[tuple[int, int, int], int] = {}
+        # Ctrl+Z wherever the view has the keyboard; the box's own line keeps its Ctrl+Z (Qt asks it first).
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._undo_if_available)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -225,11 +265,14 @@ class NetworkView(View):
         self.layer_count, self._framed = len(widths), True
         self._frame_network()
         self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
+        self._list_parameters()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.editor.retranslate()
             self.editor.hide()  # its caption was in the language before
+            self._listed = None  # each name is composed: the list is named anew
+            self._list_parameters()
             if self.weights is not None:
                 self._show_hint()
         super().changeEvent(event)
@@ -278,6 +321,7 @@ class NetworkView(View):
 
     def show_inspection(self, inspection):
         self.weights = inspection.small_network
+        self.parameter_row.setVisible(self.weights is not None and self.parameter_box.count() > 0)
         if self.weights is not None:
             self._show_hint()
         else:
@@ -404,19 +448,57 @@ class NetworkView(View):
         W, b = self.weights[layer]
         return float(b[unit] if source < 0 else W[source, unit])
 
+    def parameter_name(self, layer: int, source: int, unit: int) -> str:
+        """What the list and the box call the weight (``source`` ≥ 0) or bias (``source`` −1), counted from 1:
+        "Layer 1, weight from input x2 to unit 1"."""
+        if source < 0:
+            name = self.tr("Layer {layer}, bias of unit {unit}")
+        elif layer == 0 and source < len(self.input_names):
+            name = self.tr("Layer {layer}, weight from input {source} to unit {unit}")
+        else:
+            name = self.tr("Layer {layer}, weight from unit {source} to unit {unit}")
+        source_name = self.input_names[source] if layer == 0 and 0 <= source < len(self.input_names) else source + 1
+        return name.format(layer=layer + 1, source=source_name, unit=unit + 1)
+
+    def _list_parameters(self) -> None:
+        """Name each weight and bias in the list, layer by layer (its weights row by row, then its biases), when
+        the network has at most MAX_LISTED; unchanged while the network's shape and input names are."""
+        listed = tuple(self.widths), self.input_names
+        if listed == self._listed:
+            return
+        self._listed = listed
+        self.parameter_box.clear()
+        self._list_order = [] if sum((n_in + 1) * n_out for n_in, n_out in zip(self.widths, self.widths[1:])) \
+            > MAX_LISTED else [parameter for layer, (n_in, n_out) in enumerate(zip(self.widths, self.widths[1:]))
+                               for parameter in [(layer, source, unit) for source in range(n_in) for unit in range(n_out)]
+                               + [(layer, -1, unit) for unit in range(n_out)]]
+        self._list_index = {parameter: index for index, parameter in enumerate(self._list_order)}
+        self.parameter_box.addItems([self.parameter_name(*parameter) for parameter in self._list_order])
+        if not self._list_order:
+            self.parameter_row.hide()
+
+    def open_chosen(self) -> None:
+        """Set…: the box for the weight or bias chosen in the list."""
+        if self.weights is not None and self.parameter_box.currentIndex() >= 0:
+            self.open_editor(*self._list_order[self.parameter_box.currentIndex()])
+
+    def set_undo_available(self, available: bool) -> None:
+        """The window says whether Undo has a weight set by hand to set back now."""
+        self.undo_button.setEnabled(available)
+
+    def _undo_if_available(self) -> None:
+        if self.undo_button.isEnabled():
+            self.undo_requested.emit()
+
     def open_editor(self, layer: int, source: int, unit: int, scene_pos=None) -> None:
         """Open the box that sets the weight (``source`` ≥ 0) or bias (``source`` −1) by hand, at ``scene_pos``
-        (else at the plot's centre), with its value to be typed over — or, while the network trains, say why not."""
+        (else at the plot's centre), with its value to be typed over — or, while the network trains, say why not.
+        The list shows the same one chosen."""
         editor = self.editor
         editor.target = layer, source, unit
-        if source < 0:
-            caption = self.tr("Layer {layer}, bias of unit {unit}:")
-        elif layer == 0 and source < len(self.input_names):
-            caption = self.tr("Layer {layer}, weight from input {source} to unit {unit}:")
-        else:
-            caption = self.tr("Layer {layer}, weight from unit {source} to unit {unit}:")
-        source_name = self.input_names[source] if layer == 0 and 0 <= source < len(self.input_names) else source + 1
-        editor.caption.setText(caption.format(layer=layer + 1, source=source_name, unit=unit + 1))
+        editor.caption.setText(self.parameter_name(layer, source, unit) + ":")
+        with QSignalBlocker(self.parameter_box):
+            self.parameter_box.setCurrentIndex(self._list_index.get((layer, source, unit), -1))
         editor.edit.setEnabled(self.at_rest)
         editor.edit.setText(format_number(self.current_value(layer, source, unit), 6, fixed=False))
         editor.edit.selectAll()

@@ -4881,6 +4881,26 @@ epoch mean
         <translation>Сеть</translation>
     </message>
     <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Вес:</translation>
+    </message>
+    <message>
+        <source>Set…</source>
+        <translation>Задать…</translation>
+    </message>
+    <message>
+        <source>Open the box that sets the weight or bias chosen in the list.</source>
+        <translation>Открыть окошко, которое задаёт вес или смещение, выбранное в списке.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Set the last weight set by hand back to the value it had before (Ctrl+Z).</source>
+        <translation>Вернуть последнему весу, заданному вручную, значение, которое у него было до этого (Ctrl+Z).</translation>
+    </message>
+    <message>
         <source>data with at most {limit} features</source>
         <translation>данные не более чем с {limit} признаками</translation>
     </message>
@@ -4893,16 +4913,16 @@ epoch mean
         <translation>В одном из слоёв этой сети больше {limit} нейронов: слишком много связей, чтобы их нарисовать.</translation>
     </message>
     <message>
-        <source>Layer {layer}, bias of unit {unit}:</source>
-        <translation>Слой {layer}, смещение нейрона {unit}:</translation>
+        <source>Layer {layer}, bias of unit {unit}</source>
+        <translation>Слой {layer}, смещение нейрона {unit}</translation>
     </message>
     <message>
-        <source>Layer {layer}, weight from input {source} to unit {unit}:</source>
-        <translation>Слой {layer}, вес от входа {source} к нейрону {unit}:</translation>
+        <source>Layer {layer}, weight from input {source} to unit {unit}</source>
+        <translation>Слой {layer}, вес от входа {source} к нейрону {unit}</translation>
     </message>
     <message>
-        <source>Layer {layer}, weight from unit {source} to unit {unit}:</source>
-        <translation>Слой {layer}, вес от нейрона {source} к нейрону {unit}:</translation>
+        <source>Layer {layer}, weight from unit {source} to unit {unit}</source>
+        <translation>Слой {layer}, вес от нейрона {source} к нейрону {unit}</translation>
     </message>
     <message>
         <source>The network is training: pause it, or wait for the run to end, to set its weights by hand.</source>

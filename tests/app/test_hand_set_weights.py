@@ -3,8 +3,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app import training_process
+from app.i18n import format_significant
 from app.views.loss import LossView
 from app.views.network_graph import NetworkView
 from core import labs, model_io
@@ -204,6 +206,10 @@ def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_ru
     switch_language("ru")
     view.open_editor(1, -1, 0)
     assert view.editor.caption.text() == "Слой 2, смещение нейрона 1:"
+    assert [view.parameter_box.itemText(index) for index in (0, 8)] == ["Слой 1, вес от входа x1 к нейрону 1",
+                                                                       "Слой 2, смещение нейрона 1"]
+    assert (view.parameter_label.text(), view.set_button.text(), view.undo_button.text()) == (
+        "&Вес:", "Задать…", "Отменить")
     type_value(view, "2,5e9")
     assert view.editor.problem.text() == ("2,5e9 — слишком большой вес для ручного ввода: введите число от "
                                           "-1\u00a0000 до 1\u00a0000.")
@@ -212,3 +218,53 @@ def test_in_russian_a_weight_is_typed_with_a_decimal_comma_and_the_box_speaks_ru
     assert view.bias_labels[-1].textItem.toPlainText() == "b = -5,5"
     loss_view = next(each for each in window.views if isinstance(each, LossView))
     assert [(line.value(), line.label.toPlainText()) for line in loss_view.hand_set_lines] == [(0, "задан вручную")]
+
+
+def ctrl_z(widget) -> None:
+    """Ctrl+Z pressed while ``widget`` has the keyboard."""
+    widget.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_a_weight_chosen_in_the_list_is_set_and_undo_or_ctrl_z_sets_it_back_also_while_paused(xnor_window, qtbot):
+    window, view = xnor_window
+    window.activateWindow()  # Ctrl+Z goes to the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    assert view.parameter_row.isVisible() and not view.undo_button.isEnabled()
+    names = [view.parameter_box.itemText(index) for index in range(view.parameter_box.count())]
+    assert len(names) == 9 and [names[index] for index in (0, 2, 4, 6, 8)] == [
+        "Layer 1, weight from input x1 to unit 1", "Layer 1, weight from input x2 to unit 1", "Layer 1, bias of unit 1",
+        "Layer 2, weight from unit 1 to unit 1", "Layer 2, bias of unit 1"]
+    weight, bias = parameter(window, 1, 0, 0), parameter(window, 1, -1, 0)
+    view.parameter_box.setCurrentIndex(6)
+    qtbot.mouseClick(view.set_button, Qt.MouseButton.LeftButton)
+    assert view.editor.isVisible() and view.editor.caption.text() == "Layer 2, weight from unit 1 to unit 1:"
+    assert len(view.chosen_link.getData()[0]) == 2
+    type_value(view, "20")
+    assert parameter(window, 1, 0, 0) == 20 and view.undo_button.isEnabled()
+    double_click(view, *view.node_xy[-1])  # a double click chooses in the list what it opens
+    assert view.parameter_box.currentIndex() == 8
+    type_value(view, "-10")
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert parameter(window, 1, -1, 0) == bias and parameter(window, 1, 0, 0) == 20 and view.undo_button.isEnabled()
+    assert view.bias_labels[-1].textItem.toPlainText() == "b = " + format_significant(bias, 3)
+    ctrl_z(view.parameter_box)
+    assert parameter(window, 1, 0, 0) == weight and not view.undo_button.isEnabled()
+    ctrl_z(view.parameter_box)  # nothing left to undo: nothing changes
+    assert parameter(window, 1, 0, 0) == weight
+    # Paused, Undo sets it back through the run, which stays paused.
+    window.step_batch_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done == 1 and window._network_at_rest(), timeout=20_000)
+    session, paused_at = window.session, parameter(window, 0, 1, 1)
+    view.parameter_box.setCurrentIndex(3)
+    with qtbot.waitSignal(session.paused, timeout=20_000):
+        view.open_chosen()
+        type_value(view, "5")
+    assert parameter(window, 0, 1, 1) == 5 and view.undo_button.isEnabled()
+    with qtbot.waitSignal(session.paused, timeout=20_000):
+        ctrl_z(view.parameter_box)
+    assert window.state == "paused" and window.session is session and window._network_at_rest()
+    assert parameter(window, 0, 1, 1) == paused_at and not view.undo_button.isEnabled()
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.stop_action.trigger()
