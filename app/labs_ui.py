@@ -526,7 +526,7 @@ class LabController(QObject):
             metrics = labs.final_metrics(window.experiment)
             # The configuration that trained the weights, not settings typed since (lr 5 beside curves of lr 0.5).
             path = labs.export_result(destination, self.lab, self.variant.name, window.experiment.config,
-                                      history, metrics, student)
+                                      history, metrics, student, window.weights_set_by_hand)
         except OSError as error:  # a full or read-only memory stick: the reason in the window's language
             window.show_message(self.tr("Could not export the result to %1: %2").replace("%1", str(destination))
                                 .replace("%2", i18n.os_error_reason(error)), "error")

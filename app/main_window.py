@@ -1636,6 +1636,13 @@ class MainWindow(QMainWindow):
         self._say_weight_set()
         return True
 
+    @property
+    def weights_set_by_hand(self) -> int:
+        """How many weights of the window's network were set by hand since its weights were drawn, less those
+        undone (a lab's result records it)."""
+        network = self.experiment.network if self.experiment is not None else None
+        return sum(1 for each, _ in self._weights_set_by_hand if each is network)
+
     def undo_weight_set(self) -> bool:
         """Set the last weight set by hand back to the value it had before (Undo, Ctrl+Z in the Network view)."""
         if not self._weights_set_by_hand:

@@ -268,6 +268,8 @@ def csv_cell(table: labs.ResultsTable, row: int, column: int) -> str | float:
             return ""
         # A number, not "95.12 %": a spreadsheet averages and sorts it; rounded, as 0.07 × 100 is 7.000000000000001.
         return round(100 * value, 10) if is_accuracy(name) else value
+    if isinstance(value, int) and not isinstance(value, bool):  # weights set by hand: a count
+        return value
     if value is None and name != "goal met":  # "no goal" is said, as in the table
         return ""
     return inert(value.replace("T", " ") if name == "saved" else shown_text(table, row, column))
@@ -452,7 +454,8 @@ class ResultsDialog(QDialog):
                     "variant": self.tr("Variant"),
                     "saved": self.tr("Saved"), "latest": self.tr("Latest"), "goal met": self.tr("Goal met"),
                     "goal": self.tr("Goal"),
-                    "locked fields changed": self.tr("Locked settings changed"), "lab version": self.tr("Lab version"),
+                    "locked fields changed": self.tr("Locked settings changed"),
+                    "weights set by hand": self.tr("Weights set by hand"), "lab version": self.tr("Lab version"),
                     "file": self.tr("File")}
         if name in headings:
             return headings[name]
@@ -507,12 +510,13 @@ class ResultsDialog(QDialog):
                 item = SortedItem(shown_text(table, row_index, column, goal_separator="\n"))
                 if table.header[column] in NARROWED_COLUMNS:
                     item.setToolTip(item.text())  # their columns are narrowed to keep the goal in sight
-                if isinstance(value, float) or table.header[column] == "saved":
+                number = isinstance(value, (int, float)) and not isinstance(value, bool)
+                if number or table.header[column] == "saved":
                     item.setData(Qt.ItemDataRole.UserRole, value)  # by value, and by time: ISO 8601 sorts as text
                 elif table.header[column] == "lab":  # 4 before 10; labs not installed here after them
                     item.setData(Qt.ItemDataRole.UserRole,
                                  float(table.installed[value].number) if value in table.installed else math.inf)
-                if isinstance(value, float):
+                if number:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not latest:
                     item.setForeground(replaced)

@@ -1028,6 +1028,9 @@ class LabResult:
     lab_fingerprint: str | None = None
     """The version of the lab the student had (:attr:`Lab.fingerprint`); None in a file written before versions
     were recorded."""
+    weights_set_by_hand: int | None = None
+    """How many weights the student set by hand in the network exported (less those undone); None in a file
+    written before they were counted."""
 
 
 def short_fingerprint(fingerprint: str) -> str:
@@ -1049,13 +1052,15 @@ def _slug(value: str) -> str:
 
 
 def export_result(destination, lab: Lab, variant: str, config: run_config.RunConfig, history: dict,
-                  metrics: dict, student: str = "") -> Path:
+                  metrics: dict, student: str = "", weights_set_by_hand: int = 0) -> Path:
     """Write a student's result as one JSON file and return its path.
 
     ``destination`` is a folder (a file name is made from the lab, the student and the time) or a
     ``.json`` path. ``history`` holds the curves as the run library records them
-    (``{"epochs": [...], "batches": [...]}``); ``metrics`` the final metrics (:func:`final_metrics`).
+    (``{"epochs": [...], "batches": [...]}``); ``metrics`` the final metrics (:func:`final_metrics`);
+    ``weights_set_by_hand`` how many weights of the network the student set by hand.
     """
+    weights_set_by_hand = check_number("weights set by hand", weights_set_by_hand, low=0, integer=True)
     chosen = lab.variant(variant)
     config = run_config.check(config)
     if not isinstance(history, dict) or not isinstance(history.get("epochs"), list) \
@@ -1073,7 +1078,8 @@ def export_result(destination, lab: Lab, variant: str, config: run_config.RunCon
               # A goal reached with settings the lab locks (another data set, say) is not this lab's goal.
               "goal": goal.to_dict() if goal else None,
               "goal_met": goal.met(metrics) and not changed if goal else None,
-              "locked_changed": changed, "lab_fingerprint": lab.fingerprint}
+              "locked_changed": changed, "lab_fingerprint": lab.fingerprint,
+              "weights_set_by_hand": weights_set_by_hand}
     path = Path(destination)
     if path.suffix.lower() != ".json":
         who = _slug(student) or "student"
@@ -1121,12 +1127,16 @@ def read_result(path) -> LabResult:
         fingerprint = raw.get("lab_fingerprint")  # not in the files written before lab versions were recorded
         if fingerprint is not None and not isinstance(fingerprint, str):
             raise TypeError("'lab_fingerprint'")
+        set_by_hand = raw.get("weights_set_by_hand")  # not in the files written before they were counted
+        if set_by_hand is not None and (isinstance(set_by_hand, bool) or not isinstance(set_by_hand, int)
+                                        or set_by_hand < 0):
+            raise TypeError("'weights_set_by_hand'")
         return LabResult(lab=str(raw["lab"]), variant=str(raw["variant"]), student=raw["student"],
                          saved=str(raw["saved"]), config=run_config.RunConfig.from_dict(raw["config"]),
                          curves=raw["curves"], metrics=_finite_metrics(raw["metrics"]),
                          goal=Goal(**goal) if goal else None, goal_met=raw["goal_met"],
                          locked_changed=tuple(raw["locked_changed"]), file=path,
-                         lab_fingerprint=fingerprint)
+                         lab_fingerprint=fingerprint, weights_set_by_hand=set_by_hand)
     except (KeyError, TypeError, AttributeError) as error:
         raise UnreadableResult(f"{path.name} is an incomplete lab result: missing or malformed {error}",
                                "incomplete", str(error)) from None
@@ -1250,10 +1260,10 @@ def collect_results(folder) -> ResultsTable:
     goal_metrics = [name for name in present if any(result.goal and result.goal.metric == name for result in results)]
     other_metrics = [name for name in present if name not in goal_metrics]
     header = ("student", *folder_column, "lab", "variant", "goal met", *goal_metrics, "goal", "locked fields changed",
-              "saved", "latest", *other_metrics, "lab version", "file")
+              "saved", "latest", "weights set by hand", *other_metrics, "lab version", "file")
     rows = tuple((result.student, *((where,) if folder_column else ()), result.lab, result.variant, result.goal_met,
                   *(result.metrics.get(name) for name in goal_metrics), result.goal,
-                  ", ".join(result.locked_changed), result.saved, newest,
+                  ", ".join(result.locked_changed), result.saved, newest, result.weights_set_by_hand,
                   *(result.metrics.get(name) for name in other_metrics), result.lab_fingerprint,
                   _in_folder(result.file, folder))
                  for result, newest, where in zip(results, latest, sub_folders))

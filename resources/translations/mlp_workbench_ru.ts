@@ -5669,6 +5669,10 @@ epoch mean
         <translation>Версия лабораторной</translation>
     </message>
     <message>
+        <source>Weights set by hand</source>
+        <translation>Весов задано вручную</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Файл</translation>
     </message>

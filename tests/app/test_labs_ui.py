@@ -226,6 +226,8 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     window.labs.open_lab("04-xnor", "trained")
     window.model.set("training.epochs", 40)
     wait_built(qtbot, window)
+    # Two weights set by hand, one of them undone: the result counts the one that stands.
+    assert window.set_weight(0, 0, 0, 20.0) and window.set_weight(0, 1, 0, 20.0) and window.undo_weight_set()
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start_action.trigger()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
@@ -233,7 +235,7 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     assert path is not None and path.parent == tmp_path
     result = labs.read_result(path)
     assert (result.lab, result.variant, result.student) == ("04-xnor", "trained", "Anna Petrova")
-    assert result.locked_changed == () and len(result.curves["epochs"]) == 40
+    assert result.locked_changed == () and len(result.curves["epochs"]) == 40 and result.weights_set_by_hand == 1
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
 
     dialog = ResultsDialog(str(tmp_path))
@@ -245,6 +247,7 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     xnor = labs.load("04-xnor")
     assert dialog.table.item(0, 1).text() == f"4. {xnor.title['en']}", "the lab's title, not its identifier"
     assert dialog.table.item(0, 2).text() == xnor.variant("trained").title["en"]
+    assert dialog.table.item(0, headers.index("Weights set by hand")).text() == "1"
     assert "broken.json" in dialog.summary.text()
     summary = dialog.summary.text()
     assert not dialog.save_csv(tmp_path / "no such folder" / "table.csv")
@@ -261,6 +264,7 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     column = rows[0].index("validation accuracy, %")
     assert float(rows[1][column]) == pytest.approx(100 * result.metrics["val_accuracy"]), "in percent, as its goal"
     assert rows[1][rows[0].index("Saved")] == result.saved.replace("T", " "), "a date any spreadsheet reads"
+    assert rows[1][rows[0].index("Weights set by hand")] == "1"
 
 
 def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_name(window, qtbot, tmp_path,

@@ -778,7 +778,8 @@ def student_run(student, seed=0):
 def test_a_students_result_exports_as_one_file_and_the_teacher_tabulates_a_folder(tmp_path):
     perceptron = lab("01-perceptron")
     config, history, metrics = student_run("Anna")
-    path = labs.export_result(tmp_path, perceptron, "perceptron", config, history, metrics, student="Anna Ivanova")
+    path = labs.export_result(tmp_path, perceptron, "perceptron", config, history, metrics, student="Anna Ivanova",
+                              weights_set_by_hand=3)
     assert path.parent == tmp_path and path.suffix == ".json"
     tampered, tampered_history, tampered_metrics = student_run("Boris", seed=3)
     labs.export_result(tmp_path / "boris.json", perceptron, "perceptron", tampered, tampered_history,
@@ -790,6 +791,7 @@ def test_a_students_result_exports_as_one_file_and_the_teacher_tabulates_a_folde
     assert result.config.to_dict() == config.to_dict()
     assert result.curves["epochs"] == history["epochs"] and len(result.curves["batches"]) == 3 * 41
     assert result.metrics == pytest.approx(metrics) and result.goal_met is (metrics["val_accuracy"] >= 0.94)
+    assert result.weights_set_by_hand == 3
 
     table = labs.collect_results(tmp_path)
     assert [row[0] for row in table.rows] == ["Anna Ivanova", "Борис"]
@@ -799,7 +801,28 @@ def test_a_students_result_exports_as_one_file_and_the_teacher_tabulates_a_folde
     assert boris[column["locked fields changed"]] == "training.seed"
     assert table.rows[0][column["locked fields changed"]] == ""
     assert table.rows[0][column["test_accuracy"]] == pytest.approx(metrics["test_accuracy"])
+    assert [row[column["weights set by hand"]] for row in table.rows] == [3, 0]
     assert sorted(name for name, _ in table.problems) == ["broken.json", "notes.json"]
+
+
+def test_weights_set_by_hand_are_counted_in_a_result_none_in_an_older_file_and_a_bad_count_is_refused(tmp_path):
+    perceptron = lab("01-perceptron")
+    config, history, metrics = student_run("Anna")
+    with pytest.raises(ValueError, match="weights set by hand"):
+        labs.export_result(tmp_path, perceptron, "perceptron", config, history, metrics, weights_set_by_hand=-1)
+    path = labs.export_result(tmp_path / "anna.json", perceptron, "perceptron", config, history, metrics)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["weights_set_by_hand"] == 0
+    del record["weights_set_by_hand"]  # as written before they were counted
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert labs.read_result(path).weights_set_by_hand is None
+    table = labs.collect_results(tmp_path)
+    assert table.rows[0][table.header.index("weights set by hand")] is None
+    for bad in (-2, 1.5, True, "3"):
+        path.write_text(json.dumps({**record, "weights_set_by_hand": bad}), encoding="utf-8")
+        with pytest.raises(labs.UnreadableResult, match="weights_set_by_hand") as refusal:
+            labs.read_result(path)
+        assert refusal.value.kind == "incomplete"
 
 
 def test_a_goal_reached_with_locked_settings_changed_is_not_met_and_upper_case_files_are_read(tmp_path):
