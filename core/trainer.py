@@ -688,11 +688,11 @@ class Trainer:
                         paused_for = time.perf_counter() - paused_at
                         start += paused_for
                         epoch_start += paused_for
-                    weights_set = control.take_weights_set() if allowed else []
-                    if not weights_set:
-                        break
+                    weights_set = control.take_weights_set()  # set even as the run stops: its weights are kept
                     for layer, source, target, value in weights_set:
                         yield self._set_by_hand(layer, source, target, value)
+                    if not (weights_set and allowed):
+                        break
                 if not allowed:
                     reason, message = events.STOPPED, "stopped by the user"
                     break

@@ -211,6 +211,20 @@ def test_a_weight_set_by_hand_while_paused_is_taken_at_once_the_run_stays_paused
     assert finished(seen).reason == events.STOPPED
 
 
+def test_a_weight_set_by_hand_as_the_run_stops_is_set_in_the_weights_it_ends_with():
+    X, y = blobs(n=40)
+    control = TrainingControl(paused=True)
+    network = small_network()
+    stream = Trainer(network, optimizers.create("sgd", lr=0.1), X, y, batch_size=10, epochs=3, control=control).run()
+    assert [type(next(stream)) for _ in range(2)] == [events.TrainingStarted, events.Paused]
+    old = network.weight(0, 1, 2)
+    control.set_weight(0, 1, 2, 4.0)
+    control.stop()
+    tail = list(stream)
+    assert tail[0] == events.WeightSetByHand(0, 0, 1, 2, old, 4.0) and finished(tail).reason == events.STOPPED
+    assert len(tail) == 2 and network.weight(0, 1, 2) == 4.0
+
+
 def test_live_changes_of_momentum_regularisation_dropout_and_batch_size():
     X, y = blobs(n=64)
     net = small_network(dropout=0.5)
