@@ -184,6 +184,9 @@ class NetworkView(View):
         self.parameter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.parameter_box.setMinimumContentsLength(12)  # it grows with the view; a narrow view keeps its graph
         self.parameter_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        set_help(self.parameter_box, self.tr("Every weight and bias of the network, named by its layer and units: "
+                                             "choose one and press Set… to give it a value by hand."),
+                 self.tr("Weight or bias to set"))
         self.parameter_label = QLabel(self.tr("&Weight:"), self.parameter_row)
         self.parameter_label.setBuddy(self.parameter_box)
         self.set_button = QPushButton(self.tr("Set…"), self.parameter_row)

@@ -146,7 +146,7 @@ class UnitMapView(View):
         return fitting_columns(self.maps, box.width(), box.height())
 
     def _refit(self):
-        if self.maps is not None and self._fitting_columns() != self.columns:
+        if self.experiment is not None and self.maps is not None and self._fitting_columns() != self.columns:
             self.redraw()
 
     def _inputs_caption(self) -> str:

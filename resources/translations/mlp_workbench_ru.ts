@@ -4881,6 +4881,14 @@ epoch mean
         <translation>Сеть</translation>
     </message>
     <message>
+        <source>Every weight and bias of the network, named by its layer and units: choose one and press Set… to give it a value by hand.</source>
+        <translation>Все веса и смещения сети, названные по слою и нейронам: выберите один и нажмите «Задать…», чтобы задать его значение вручную.</translation>
+    </message>
+    <message>
+        <source>Weight or bias to set</source>
+        <translation>Вес или смещение для ввода</translation>
+    </message>
+    <message>
         <source>&amp;Weight:</source>
         <translation>&amp;Вес:</translation>
     </message>
