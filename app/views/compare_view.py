@@ -690,7 +690,9 @@ class CompareView(SessionView, View):
         self.target.setPlaceholderText(self.tr("auto"))
         set_help(self.target, self.tr("The summary counts the steps each contender needed until the mean "
                                       "training loss of an epoch reached this value. Empty: the lowest epoch mean "
-                                      "every contender still in the race and learning has reached."),
+                                      "every contender still in the race and learning has reached, at most halfway "
+                                      "(on a logarithmic scale) from the first loss to the median contender's "
+                                      "lowest."),
                  self.tr("Target loss"))
         self.target.valueEdited.connect(self._target_edited)
         display.addRow(self.tr("Target loss"), self.target)
@@ -1521,8 +1523,10 @@ class CompareView(SessionView, View):
         self.summary_table.horizontalHeaderItem(3).setToolTip(self.tr(
             "Steps until the end of the first epoch whose mean training loss (over the epoch's batches) reached "
             "the target: the lowest epoch mean that every contender still in the race and learning has reached "
-            "(one whose loss never fell 10 % below its start is left out). Counted in whole epochs; with one "
-            "step per epoch, the step whose loss reached it."))
+            "(one whose loss never fell 10 % below its start is left out), but no higher than halfway, on a "
+            "logarithmic scale, from the first loss to the median contender's lowest, so that one slow contender "
+            "does not make it a loss the others reach early. Counted in whole epochs; with one step per epoch, "
+            "the step whose loss reached it."))
         self.summary_table.horizontalHeaderItem(4).setToolTip(self.tr(
             "Seconds per epoch as if the contender had trained alone: the median time of one of its steps × "
             "the steps of an epoch, plus the median time of its end-of-epoch evaluation."))

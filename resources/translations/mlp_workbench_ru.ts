@@ -676,10 +676,6 @@
         <translation>Шаги, эпохи или время вычислений каждого участника, как если бы он обучался один: его шаги × медианное время одного его шага (с его долей оценок на валидации), так что разовая подготовка и шаги, замедленные отрисовкой окна, ни на кого не засчитываются.</translation>
     </message>
     <message>
-        <source>The summary counts the steps each contender needed until the mean training loss of an epoch reached this value. Empty: the lowest epoch mean every contender still in the race and learning has reached.</source>
-        <translation>В итогах считается, сколько шагов понадобилось каждому участнику, пока средние по эпохе потери на обучении не достигли этого значения. Пусто: наименьшее среднее по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся.</translation>
-    </message>
-    <message>
         <source>Save the curves as a CSV table: each contender&apos;s training loss and learning rate at every step, and its training and validation loss and score at every epoch, by step, epoch and its own seconds.</source>
         <translation>Сохранить кривые в таблицу CSV: потери на обучении и скорость обучения каждого участника на каждом шаге, а также его потери и оценку на обучении и на валидации в каждой эпохе — по шагам, эпохам и его собственным секундам.</translation>
     </message>
@@ -742,6 +738,10 @@
     <message>
         <source>accuracy, %</source>
         <translation>точность, %</translation>
+    </message>
+    <message>
+        <source>Steps until the end of the first epoch whose mean training loss (over the epoch&apos;s batches) reached the target: the lowest epoch mean that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out), but no higher than halfway, on a logarithmic scale, from the first loss to the median contender&apos;s lowest, so that one slow contender does not make it a loss the others reach early. Counted in whole epochs; with one step per epoch, the step whose loss reached it.</source>
+        <translation>Шаги до конца первой эпохи, средние потери на обучении которой (по батчам эпохи) достигли цели: наименьшего среднего по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается), но не выше середины, в логарифмическом масштабе, между первыми потерями и наименьшими потерями медианного участника, чтобы один медленный участник не делал целью потери, которых остальные достигают рано. Считается целыми эпохами; при одном шаге за эпоху — шаг, потери которого достигли цели.</translation>
     </message>
     <message>
         <source>Its smoothed training loss never fell {percent} below where it started: try another learning rate.</source>
@@ -826,6 +826,10 @@
     <message>
         <source>the workbench&apos;s configuration</source>
         <translation>конфигурации рабочего окна</translation>
+    </message>
+    <message>
+        <source>The summary counts the steps each contender needed until the mean training loss of an epoch reached this value. Empty: the lowest epoch mean every contender still in the race and learning has reached, at most halfway (on a logarithmic scale) from the first loss to the median contender&apos;s lowest.</source>
+        <translation>В итогах считается, сколько шагов понадобилось каждому участнику, пока средние по эпохе потери на обучении не достигли этого значения. Пусто: наименьшее среднее по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся, но не выше середины (в логарифмическом масштабе) между первыми потерями и наименьшими потерями медианного участника.</translation>
     </message>
     <message>
         <source>The next race will run on {source}: {dataset}, hidden layers {layers}, batches of {batch}.</source>
@@ -951,10 +955,6 @@ reached target</source>
 цели по
 среднему
 за эпоху</translation>
-    </message>
-    <message>
-        <source>Steps until the end of the first epoch whose mean training loss (over the epoch&apos;s batches) reached the target: the lowest epoch mean that every contender still in the race and learning has reached (one whose loss never fell 10 % below its start is left out). Counted in whole epochs; with one step per epoch, the step whose loss reached it.</source>
-        <translation>Шаги до конца первой эпохи, средние потери на обучении которой (по батчам эпохи) достигли цели: наименьшего среднего по эпохе, которого достигли все участники, ещё остающиеся в гонке и обучающиеся (участник, чьи потери ни разу не опустились на 10 % ниже начальных, не учитывается). Считается целыми эпохами; при одном шаге за эпоху — шаг, потери которого достигли цели.</translation>
     </message>
     <message>
         <source>Seconds per epoch as if the contender had trained alone: the median time of one of its steps × the steps of an epoch, plus the median time of its end-of-epoch evaluation.</source>

@@ -392,3 +392,24 @@ def test_every_optimiser_of_the_registry_has_a_usual_rate_at_which_it_learns():
 ])
 def test_a_switched_optimiser_keeps_a_typed_rate_only_where_its_usual_rate_is_the_same(old, new, typed, expected):
     assert race_module.switched_rate(0.3, old, new, typed) == expected
+
+
+def test_a_slow_contender_does_not_make_the_common_target_one_that_the_others_reach_early():
+    """SGD at a small rate beside momentum and Adam: the target was its lowest loss, which the others reached
+    early, so the steps to it said little of them. It is now at most halfway (on a log scale) from the first
+    loss to the median contender's lowest."""
+    contenders = [("slow SGD", OptimizerConfig("sgd", {"lr": 0.05}), ScheduleConfig()),
+                  ("momentum", OptimizerConfig("momentum", {"lr": 0.05, "momentum": 0.9}), ScheduleConfig()),
+                  ("Adam", OptimizerConfig("adam", {"lr": 0.01}), ScheduleConfig())]
+    race = Race(small_config(epochs=4, dropout=0.0), contenders)
+    log = list(race.run())
+    first = events_of(log, 0, events.BatchFinished)[0].loss
+    assert all(events_of(log, index, events.BatchFinished)[0].loss == first for index in range(3))
+    lows = [min(event.train_loss for event in events_of(log, index, events.EpochFinished)) for index in range(3)]
+    slow, momentum, adam = race.summary()
+    assert all(summary.learned for summary in race.summary())
+    halfway = math.exp((math.log(first) + math.log(sorted(lows)[1])) / 2)
+    assert race.common_target_loss() == pytest.approx(halfway) and halfway < max(lows) == lows[0]
+    assert slow.steps_to_target is None, "the slow one has not reached it"
+    assert momentum.steps_to_target is not None and adam.steps_to_target is not None
+    assert momentum.steps_to(max(lows)) < momentum.steps_to_target, "the slow one's low: reached sooner"
