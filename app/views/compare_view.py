@@ -125,13 +125,20 @@ at 1024 pixels beside the configuration, its plots were 200 pixels wide and its 
 class ControlsBeside(QStackedWidget):
     """A tool's controls (in a :class:`~app.panels.widgets.VerticalScrollArea`) left of its ``content``; ``pinned``, if given, below
     the column, in sight however far the column is scrolled. With ``tabbed_below``, in a view narrower than
-    that the controls and the content are two tabs ("Settings", "Plots"), ``pinned`` under both."""
+    that the controls and the content are two tabs ("Settings", "Plots"), ``pinned`` under both, and
+    ``results``, if given (a widget of a splitter in ``content``), a third tab ("Results"), back in its place
+    when the view is wide again: in a 610 × 520 view the race's table under the plots left them 32 pixels each."""
+
+    layout_changed = Signal(bool)
+    """layout_changed(tabbed): the view went over to tabs (True) or back to side by side (False)."""
 
     def __init__(self, controls: QWidget, content: QWidget, pinned: QWidget | None = None,
-                 tabbed_below: int | None = None):
+                 tabbed_below: int | None = None, results: QWidget | None = None):
         super().__init__()
         self.column, self.content, self.pinned, self.tabbed_below = VerticalScrollArea(controls), content, pinned, \
             tabbed_below
+        self.results = results
+        self._results_home: tuple[QSplitter, int] | None = None  # its splitter and place there, while tabbed
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         self._left_layout = QVBoxLayout(left)
@@ -160,6 +167,7 @@ class ControlsBeside(QStackedWidget):
         tabbed = self.tabbed_below is not None and event.size().width() < self.tabbed_below
         if tabbed != self.tabbed:
             self._place(tabbed)
+            self.layout_changed.emit(tabbed)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.tabbed:
@@ -170,6 +178,10 @@ class ControlsBeside(QStackedWidget):
         if tabbed:
             self.tabs.addTab(self.column, "")
             self.tabs.addTab(self.content, "")
+            if self.results is not None:
+                home = self.results.parentWidget()
+                self._results_home = (home, home.indexOf(self.results))
+                self.tabs.addTab(self.results, "")
             if self.pinned is not None:
                 self._tabbed_layout.addWidget(self.pinned)
             self._name_tabs()
@@ -180,14 +192,21 @@ class ControlsBeside(QStackedWidget):
                 self._left_layout.addWidget(self.pinned)
             self.splitter.addWidget(self.content)
             self.splitter.setStretchFactor(1, 1)
-            for widget in (self.column, self.content):
+            shown = [self.column, self.content]
+            if self._results_home is not None:
+                home, index = self._results_home
+                home.insertWidget(index, self.results)
+                self._results_home = None
+                shown.append(self.results)
+            for widget in shown:
                 widget.show()  # a tab not shown stays hidden when it leaves the tabs
             self.setCurrentWidget(self.splitter)
 
     def _name_tabs(self) -> None:
         self.tabs.setTabText(0, QCoreApplication.translate("ControlsBeside", "Settings"))
         self.tabs.setTabText(1, QCoreApplication.translate("ControlsBeside", "Plots"))
-
+        if self.results is not None:
+            self.tabs.setTabText(2, QCoreApplication.translate("ControlsBeside", "Results"))
 
 
 def swatch(colour: int) -> QIcon:
@@ -533,7 +552,9 @@ class CompareView(SessionView, View):
         right.installEventFilter(self)
         self._results_splitter = right
         self._table_fitted_for: tuple | None = None
-        self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW)
+        self.beside = ControlsBeside(self._build_controls(), right, self._build_run_controls(), TABBED_BELOW,
+                                     self.summary_table)
+        self.beside.layout_changed.connect(self._results_moved)
         self.layout().addWidget(self.beside, 1)
 
         self.loss_plot = self.new_plot(1, 0, axis_items={"left": LossAxis("left")}, left=self.tr("loss"))
@@ -1615,6 +1636,11 @@ class CompareView(SessionView, View):
             header.resizeSection(0, max(header.sectionSize(0) - excess, min(shortest, header.sectionSize(0))))
         header.setStretchLastSection(header.length() < table.viewport().width())
 
+    def _results_moved(self, tabbed: bool) -> None:
+        """The results table went to a tab of its own, or back under the plots: fitted there afresh."""
+        self._table_fitted_for = None
+        self._fit_table_height()
+
     def _fit_table_height(self) -> None:
         """The results table as tall as its header and rows — a row per contender of the race shown (or of
         the list, before a race), 8 at most — within RESULTS_SHARE of the height it shares with the plots, and
@@ -1623,6 +1649,8 @@ class CompareView(SessionView, View):
         change, when the legend's lines do, and when the view's height does (the handle above it moves it in
         between)."""
         table, splitter = self.summary_table, self._results_splitter
+        if splitter.indexOf(table) < 0:  # in a tab of its own (ControlsBeside): as tall as the tab
+            return
         # Its height, not the sum of its sizes: when it is resized, they are the old ones until it lays them out.
         total = splitter.height() - splitter.handleWidth()
         rows = table.rowCount() or len(self._contenders)

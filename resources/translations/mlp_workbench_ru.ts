@@ -1114,6 +1114,10 @@ epoch mean
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
+    <message>
+        <source>Results</source>
+        <translation>Итоги</translation>
+    </message>
 </context>
 <context>
     <name>CsvProblems</name>

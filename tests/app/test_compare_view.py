@@ -892,7 +892,7 @@ def test_in_a_narrow_window_the_settings_and_the_plots_are_two_tabs_and_a_race_s
     view.show()
     qtbot.waitExposed(view)
     tabs = view.beside.tabs
-    assert view.beside.tabbed and [tabs.tabText(index) for index in range(2)] == ["Settings", "Plots"]
+    assert view.beside.tabbed and [tabs.tabText(index) for index in range(3)] == ["Settings", "Plots", "Results"]
     assert view.contender_list.isVisible() and not view.graphics.isVisible()
     race_to_the_end(qtbot, view)
     assert tabs.currentWidget() is view.beside.content and view.graphics.width() > 550, "the whole width"
@@ -900,6 +900,42 @@ def test_in_a_narrow_window_the_settings_and_the_plots_are_two_tabs_and_a_race_s
     view.resize(1300, 600)
     qtbot.waitUntil(lambda: not view.beside.tabbed)
     assert view.graphics.isVisible() and view.contender_list.isVisible()
+
+
+def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_the_plots_when_it_widens(
+        qtbot, small_config):
+    """In a 610 × 520 view the table under the plots left them 32 pixels each to draw in."""
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_config(small_config(epochs=1))
+    view.resize(610, 520)
+    view.show()
+    qtbot.waitExposed(view)
+    tabs = view.beside.tabs
+    assert [tabs.tabText(index) for index in range(tabs.count())] == ["Settings", "Plots", "Results"]
+    assert tabs.widget(2) is view.summary_table and view._results_splitter.indexOf(view.summary_table) < 0
+    race_to_the_end(qtbot, view)
+    qtbot.waitUntil(lambda: min(plot.getViewBox().sceneBoundingRect().height()
+                                for plot in (view.loss_plot, view.val_loss_plot, view.metric_plot)) >= 40)
+    tabs.setCurrentIndex(2)
+    table = view.summary_table
+    assert table.isVisible() and table.rowCount() == len(view.contenders) and table.verticalScrollBar().maximum() == 0
+    assert all(table.item(row, 5).text() == "completed" for row in range(table.rowCount())), "every row in sight"
+    i18n.set_language("en")
+    try:
+        i18n.set_language("ru")
+        assert [tabs.tabText(index) for index in range(3)] == ["Настройки", "Графики", "Итоги"]
+    finally:
+        i18n.set_language("en")
+    view.resize(1300, 760)
+    qtbot.waitUntil(lambda: not view.beside.tabbed)
+    assert view._results_splitter.indexOf(table) == 1, "under the plots again"
+    qtbot.waitUntil(lambda: table.isVisible() and table.height() > 2 * table.verticalHeader().defaultSectionSize())
+    assert view.graphics.isVisible() and view.contender_list.isVisible()
+    assert table.geometry().top() > view.graphics.geometry().bottom() - 1
+    view.resize(610, 520)
+    qtbot.waitUntil(lambda: view.beside.tabbed)
+    assert tabs.widget(2) is table and tabs.count() == 3
 
 
 def test_six_contenders_rows_leave_the_plots_room_to_be_read_in_a_short_view(qtbot, small_config):
