@@ -904,10 +904,7 @@ class MainWindow(QMainWindow):
         at_rest = self.experiment is not None and self._network_at_rest()
         self.check_gradients_action.setEnabled(at_rest and self.gradient_check is None)
         self._call_views("set_network_at_rest", at_rest)  # the Gradient check view checks only then
-        if self.experiment is not None:  # Undo sets back a weight of the network shown, not of one before it
-            self._weights_set_by_hand = [(network, event) for network, event in self._weights_set_by_hand
-                                         if network is self.experiment.network]
-        self._call_views("set_undo_available", at_rest and bool(self._weights_set_by_hand))
+        self._call_views("set_undo_available", at_rest and bool(self._hand_set_here()))
         self._call_views("set_training", not self._network_at_rest())  # the Draw view names the run's model by it
         self.save_action.setEnabled(not self.model.validation_errors)
         self.save_as_action.setEnabled(not self.model.validation_errors)
@@ -1640,12 +1637,18 @@ class MainWindow(QMainWindow):
     def weights_set_by_hand(self) -> int:
         """How many weights of the window's network were set by hand since its weights were drawn, less those
         undone (a lab's result records it)."""
+        return len(self._hand_set_here())
+
+    def _hand_set_here(self) -> list[events.WeightSetByHand]:
+        """The weights set by hand in the window's network, oldest first: Undo sets back a weight of the network
+        shown, not of one before it (those are forgotten here)."""
         network = self.experiment.network if self.experiment is not None else None
-        return sum(1 for each, _ in self._weights_set_by_hand if each is network)
+        self._weights_set_by_hand = [(each, event) for each, event in self._weights_set_by_hand if each is network]
+        return [event for _, event in self._weights_set_by_hand]
 
     def undo_weight_set(self) -> bool:
         """Set the last weight set by hand back to the value it had before (Undo, Ctrl+Z in the Network view)."""
-        if not self._weights_set_by_hand:
+        if not self._hand_set_here():
             return False
         _, last = self._weights_set_by_hand[-1]
         if not self.set_weight(last.layer, -1 if last.source is None else last.source, last.target, last.old,

@@ -253,6 +253,14 @@ def test_a_weight_chosen_in_the_list_is_set_and_undo_or_ctrl_z_sets_it_back_also
     assert parameter(window, 1, 0, 0) == weight and not view.undo_button.isEnabled()
     ctrl_z(view.parameter_box)  # nothing left to undo: nothing changes
     assert parameter(window, 1, 0, 0) == weight
+    # A weight set before Reset drew new weights is not set back in them.
+    assert window.set_weight(0, 0, 0, 9.0) and window.weights_set_by_hand == 1
+    network = window.experiment.network
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: window.experiment.network is not network and view.weights is not None, timeout=20_000)
+    fresh = window.experiment.network.flat_parameters.copy()
+    assert window.weights_set_by_hand == 0 and not view.undo_button.isEnabled() and not window.undo_weight_set()
+    np.testing.assert_array_equal(window.experiment.network.flat_parameters, fresh)
     # Paused, Undo sets it back through the run, which stays paused.
     window.step_batch_action.trigger()
     qtbot.waitUntil(lambda: window.steps_done == 1 and window._network_at_rest(), timeout=20_000)
