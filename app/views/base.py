@@ -352,6 +352,68 @@ def scientific(value: float) -> str:
     return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
+PLAIN_RANGE = (1e-3, 1e4)
+"""Numbers a log axis spanning less than a decade writes plainly (0.3, 0.5, 0.9), as a linear axis would; outside
+it, as powers of ten (3·10⁻⁵)."""
+
+
+def log_tick_candidates(low: float, high: float) -> np.ndarray:
+    """Where a logarithmic axis from 10^low to 10^high may put ticks (log10 of the numbers, ascending): 1…9 × 10ᵏ,
+    or, on an axis where fewer than three of those fall, 1.0, 1.1 … 9.9 × 10ᵏ (a loss from 0.62 to 0.71 had one)."""
+    decades = np.arange(math.floor(low), math.floor(high) + 1)
+    for mantissas in (np.arange(1, 10), np.arange(10, 100) / 10):
+        values = (decades[:, None] + np.log10(mantissas)[None, :]).ravel()
+        values = values[(values >= low - 1e-9) & (values <= high + 1e-9)]
+        if len(values) >= 3:
+            break
+    return values
+
+
+def _roundness(value: float) -> int:
+    """How round the number 10^value is, roundest 0: 10ᵏ, then 5 × 10ᵏ, 2 × 10ᵏ, the other digits, then 6.5 × 10ᵏ …"""
+    mantissa = round(10 ** (value % 1), 6) % 10 or 1.0
+    if mantissa in (1.0, 5.0, 2.0):
+        return (1.0, 5.0, 2.0).index(mantissa)
+    return 3 if mantissa.is_integer() else 4 if (2 * mantissa).is_integer() else 5
+
+
+def labels_that_fit(values, low: float, high: float, size: float, mantissas=((1, 2, 5), (1,))) -> list[float]:
+    """Which ticks of a logarithmic axis ``size`` pixels long from 10^low to 10^high get a label (``values`` being
+    log10 of the ticked numbers), each :data:`MIN_PIXELS_PER_LABEL` from the next.
+
+    The first choice of ``mantissas`` that fits (1, 2 and 5 × 10ᵏ, then the powers of ten alone); if even the
+    powers crowd, every k-th one (the multiples of k: 10⁻⁴, 10⁻², 10⁰). An axis with fewer than two of them in view
+    (a loss from 0.3 to 0.9, or 0.3 to 1.2) labels instead as many of its ticks as fit, the roundest first — 0.5,
+    then 0.3, 0.9 … —, where it read one lone 10⁰, or nothing at all.
+    """
+    values = np.asarray(values, dtype=float)
+    if size <= 0 or high <= low or len(values) == 0:
+        return [float(value) for value in values]
+    gap = MIN_PIXELS_PER_LABEL * (high - low) / size  # in decades
+    digits = np.round(10 ** (values % 1), 6)
+    powers = values[np.isin(digits, (1, 10))]
+    if len(powers) >= 2:
+        for kept in mantissas:
+            chosen = values[np.isin(digits, kept)]
+            if len(chosen) * gap <= high - low + 1e-9 and np.diff(chosen).min() >= gap - 1e-9:
+                return [float(value) for value in chosen]
+        every = math.ceil(gap - 1e-9)
+        multiples = powers[np.round(powers) % every == 0]
+        return [float(value) for value in (multiples if len(multiples) else powers[:1])]
+    # Round numbers first; among those as round, the one farthest from the labels chosen (the axis' ends, not
+    # the first that fits: 0.3, 0.5, 0.9 rather than 0.3, 0.5, 0.7).
+    chosen: list[float] = []
+    for roundness in sorted({_roundness(value) for value in values}):
+        tier = [float(value) for value in values if _roundness(value) == roundness]
+        while True:
+            fitting = [value for value in tier if all(abs(value - other) >= gap - 1e-9 for other in chosen)]
+            if not fitting:
+                break
+            chosen.append(max(fitting, key=lambda value: min((abs(value - other) for other in chosen),
+                                                              default=-value)))
+    return sorted(chosen)
+
+
 class Axis(pg.AxisItem):
     """pyqtgraph's axis, its grid lines left to the plot's :class:`TickGrid`.
 
@@ -369,6 +431,7 @@ class Axis(pg.AxisItem):
 
     def __init__(self, orientation: str, **options):
         self._bounds: tuple | None = None  # (what the rectangle depends on, the rectangle)
+        self._unlabelled: set[float] = set()  # log ticks drawn without a label (rounded to 9 decimals)
         super().__init__(orientation, **options)
         # An axis that narrowed whenever its labels got shorter (a loss falling from 2.5 to 0.03) laid
         # its plot out and painted it again, twice when they grew back: it keeps its widest width.
@@ -389,13 +452,36 @@ class Axis(pg.AxisItem):
 
     def logTickStrings(self, values, scale, spacing):
         """Every tick of a logarithmic axis as a power of ten, a tick between decades with its mantissa (10⁻⁴,
-        2·10⁻⁴, 10⁰): pyqtgraph wrote 10⁻⁵ only below 10⁻⁴ and 0.0001, 0.002, 1 above, two ways on one axis."""
+        2·10⁻⁴, 10⁰): pyqtgraph wrote 10⁻⁵ only below 10⁻⁴ and 0.0001, 0.002, 1 above, two ways on one axis.
+        Ticks spanning less than a decade are written plainly, all with as many decimals, where they can be
+        (0.30, 0.50, 0.90: :data:`PLAIN_RANGE`); ticks :meth:`logTickValues` left unlabelled get no text."""
         labels = []
         for value in values:
             exponent = math.floor(value)  # 10 ** value itself overflows past 10³⁰⁸, on an axis zoomed out that far
             mantissa, carried = scientific(10.0 ** (value - exponent) * scale).split("e")
             labels.append(f"{mantissa}e{exponent + int(carried):+d}")
-        return labels
+        numbers = [float(label) for label in labels]
+        if len(values) and max(values) - min(values) < 1 and all(PLAIN_RANGE[0] <= number < PLAIN_RANGE[1]
+                                                                  for number in numbers):
+            decimals = max(len(f"{number:.6g}".partition(".")[2]) for number in numbers)
+            labels = [f"{number:.{decimals}f}" for number in numbers]
+        unlabelled = self._unlabelled
+        return [("" if round(float(value), 9) in unlabelled else label) for value, label in zip(values, labels)]
+
+    label_mantissas = ((1, 2, 5), (1,))
+    """The choices of ticks to label, tried in turn (see :func:`labels_that_fit`)."""
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        """The ticks of :func:`log_tick_candidates`, each once (pyqtgraph's minor ticks repeated its major ones, and
+        their labels, drawn twice over, showed in bold), those of :func:`labels_that_fit` labelled first."""
+        candidates = log_tick_candidates(minVal, maxVal)
+        if len(candidates) > 20 * max(size, 1) / MIN_PIXELS_PER_LABEL:  # zoomed out over dozens of decades
+            candidates = np.arange(math.ceil(minVal), math.floor(maxVal) + 1, dtype=float)
+        labelled = labels_that_fit(candidates, minVal, maxVal, size, self.label_mantissas)
+        kept = {round(float(value), 9) for value in labelled}
+        others = [float(value) for value in candidates if round(float(value), 9) not in kept]
+        self._unlabelled = {round(value, 9) for value in others}
+        return [(None, [float(value) for value in labelled]), (None, others)]
 
     def tickSpacing(self, minVal, maxVal, size):
         """pyqtgraph's spacing, but on an upright linear axis too short for its labels (the race's
@@ -468,24 +554,16 @@ class Axis(pg.AxisItem):
 
 
 class DecadeAxis(Axis):
-    """A log axis that labels only powers of ten (labelled minor ticks — 0.09, 0.08, … — pile up into an
-    unreadable column): every k-th one, k the fewest that keeps labels :data:`MIN_PIXELS_PER_LABEL` apart
-    (eleven decades in a 120-pixel plot were written over one another); the others get unlabelled ticks."""
+    """A log axis that labels only powers of ten where two or more are in view (labelled minor ticks — 0.09,
+    0.08, … — pile up into an unreadable column), every k-th one where they crowd (eleven decades in a 120-pixel
+    plot were written over one another); the others get unlabelled ticks. A shorter axis labels the round
+    numbers that fit (:func:`labels_that_fit`)."""
+
+    label_mantissas = ((1,),)
 
     def __init__(self, orientation):
         super().__init__(orientation)
         self.setStyle(maxTextLevel=0)
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):
-        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
-        powers = range(math.ceil(minVal), math.floor(maxVal) + 1)
-        if not powers:
-            return levels
-        every = max(1, math.ceil(MIN_PIXELS_PER_LABEL * (maxVal - minVal) / size)) if size > 0 else 1
-        labelled = [power for power in powers if power % every == 0] or [powers[0]]
-        minor = [value for _, values in levels for value in values if not float(value).is_integer()]
-        return [(None, [float(power) for power in labelled]),
-                (None, [float(power) for power in powers if power not in labelled] + minor)]
 
 
 class TickGrid(pg.GraphicsObject):

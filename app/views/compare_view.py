@@ -44,7 +44,7 @@ from app.panels.widgets import (NAME_RULES, ChoiceBox, HyperparameterForm, Integ
 from app.race_setup import Naming, RaceSetup
 from app.spreadsheet_csv import write_csv
 from app.training_worker import MESSAGE_INTERVAL, describe_failure
-from app.views.base import (MIN_PIXELS_PER_LABEL, Axis, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis,
+from app.views.base import (Axis, ExportButtons, GrowingStepAxis, TranslatedText, ValueAxis,
                             View, finite_bounds, laid_out_legend, line_up)
 from app.views.series import TREND_CAPACITY, DecimatingSeries, KeptSeries, Smoother
 from app.worker_thread import Outgoing, SessionView, Worker, WorkerThread
@@ -87,30 +87,10 @@ REASONS = {events.COMPLETED: QT_TRANSLATE_NOOP("CompareView", "completed"),
 
 
 class LossAxis(Axis):
-    """A loss axis that stays readable on a short plot: on a logarithmic scale spanning less than a
-    few decades, when every mantissa 1…9 cannot have its label, only 1, 2 and 5 × 10ᵏ keep theirs,
-    and only 10ᵏ when even those would overlap.
-    Each value is ticked once: pyqtgraph's minor ticks repeat the decades of its major ones, and
-    their labels, drawn twice over, showed in bold."""
+    """A loss axis that stays readable on a short plot: on a logarithmic scale, every mantissa 1…9 labelled where
+    each label has room, else only 1, 2 and 5 × 10ᵏ, else only 10ᵏ (:func:`app.views.base.labels_that_fit`)."""
 
-    def logTickValues(self, minVal, maxVal, size, stdTicks):
-        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
-        spacing, values = levels[-1]
-        if spacing is None and len(values) * MIN_PIXELS_PER_LABEL > size:
-            values = np.asarray(values)
-            mantissas = np.round(10 ** (values % 1)).astype(int)
-            for kept in ((1, 2, 5), (1,)):  # on a plot too short even for those (lab 11 at 768 px): decades
-                labelled = np.isin(mantissas, kept)
-                if np.count_nonzero(labelled) * MIN_PIXELS_PER_LABEL <= size:
-                    break
-            levels = [*levels[:-1], (None, list(values[labelled])), (None, list(values[~labelled]))]
-        ticked: set[float] = set()
-        once = []
-        for spacing, values in levels:
-            new = [value for value in values if round(float(value), 9) not in ticked]
-            ticked.update(round(float(value), 9) for value in new)
-            once.append((spacing, new))
-        return once
+    label_mantissas = (tuple(range(1, 10)), (1, 2, 5), (1,))
 
 
 PRESET_TITLE_CHARACTERS = 24

@@ -1569,6 +1569,50 @@ def assert_written_as_powers_of_ten(axis: pg.AxisItem, low: float, high: float) 
         assert all(rect.left() >= title_ends for rect, _ in labels), "a label written over the axis' title"
 
 
+def test_a_log_axis_spanning_less_than_a_decade_writes_the_plain_numbers_that_fit(qtbot, runs, switch_language):
+    """A loss from 0.3 to 0.9 read 4·10⁻¹ … 9·10⁻¹, and from 0.3 to 1.2 one lone 10⁰ on the gradient norms'
+    axis: the round numbers that fit are written as numbers, 0.3, 0.5, 0.9, in the window's decimals."""
+    from app.views.base import DecadeAxis, labels_that_fit, log_tick_candidates
+    from app.views.compare_view import CompareView, LossAxis
+
+    gradient_view = fed_view(qtbot, GradientView, runs["digits"])
+    compare_view = CompareView()
+    qtbot.addWidget(compare_view)
+    compare_view.resize(1000, 700)
+    compare_view.show()
+    qtbot.waitExposed(compare_view)
+    axes = [gradient_view.norm_plot.getAxis("left"), compare_view.loss_plot.getAxis("left")]
+    assert [type(axis) for axis in axes] == [DecadeAxis, LossAxis] and all(axis.logMode for axis in axes)
+    for axis in axes:
+        for low, high in ((0.3, 0.9), (0.3, 1.2)):
+            axis.linkedView().setYRange(math.log10(low), math.log10(high), padding=0)
+            QCoreApplication.processEvents()
+            labels = drawn_labels(axis)
+            texts = [text for _, text in labels]
+            assert len(texts) >= 3 and all(re.fullmatch(r"[01]\.\d", text) for text in texts), (type(axis), texts)
+            assert "0.5" in texts and low <= min(map(float, texts)) and max(map(float, texts)) <= high
+            rects = [rect for rect, _ in labels]
+            assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]), texts
+    switch_language("ru")
+    QCoreApplication.processEvents()
+    assert "0,5" in [text for _, text in drawn_labels(axes[0])]
+
+    short = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})  # the real axis in a plot 78 pixels tall
+    qtbot.addWidget(short)
+    short.setLogMode(y=True)
+    short.plot([0, 1], [0.3, 0.9])
+    short.setYRange(math.log10(0.3), math.log10(0.9), padding=0)
+    short.resize(300, 80)
+    short.show()
+    qtbot.waitExposed(short)
+    axis = short.getAxis("left")
+    assert axis.height() < 4 * MIN_PIXELS_PER_LABEL, axis.height()
+    switch_language("en")
+    assert [text for _, text in drawn_labels(axis)] == ["0.3", "0.5", "0.9"], "the roundest, then the ends"
+    assert labels_that_fit(log_tick_candidates(math.log10(0.62), math.log10(0.71)), math.log10(0.62),
+                           math.log10(0.71), 40) == pytest.approx(np.log10([0.65, 0.7])), "a loss that barely moves"
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, runs, language):
     """A log loss axis wrote 0.0001 beside 10⁻⁵, a linear one 0.0001 above 5·10⁻⁵."""
