@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-from app import i18n
 from app.main_window import MainWindow
 from app.views.activation_functions import ActivationFunctionsView
 from core import activations, labs
@@ -172,7 +171,7 @@ def test_the_hyperparameter_rows_are_named_as_the_network_panel_names_them(view)
     assert view.hyperparameter_edits["elu"]["alpha"].accessibleName() == "ELU: α (alpha)"
 
 
-def test_the_networks_activations_are_starred_and_named_as_the_network_panel_names_them(view):
+def test_the_networks_activations_are_starred_and_named_as_the_network_panel_names_them(view, switch_language):
     """The line, the titles and the check boxes said "leaky_relu (alpha = 0.2)" and "leaky_relu — LeakyReLU", the
     engine's identifiers, beside a Network panel and rows of hyperparameters that say "Leaky ReLU: α (alpha)"."""
     network = Network([Dense(3, 4), Activation("tanh"), Dense(4, 4), Activation("leaky_relu", alpha=0.2),
@@ -186,19 +185,13 @@ def test_the_networks_activations_are_starred_and_named_as_the_network_panel_nam
     # "in hidden layer(s) 2" in English, "в скрытых слоях 1" in Russian: one layer or several, as each language says it
     assert view.network_label.text() == ("★ The network uses: Hyperbolic tangent in hidden layers 1, 3; "
                                          "Leaky ReLU: α (alpha) = 0.2 in hidden layer 2")
-    from app import i18n
-
-    i18n.set_language("en")  # as the app starts: a switch from here on retranslates
-    try:
-        i18n.set_language("ru")
-        assert view.network_label.text() == ("★ В сети: Гиперболический тангенс в скрытых слоях 1, 3; "
-                                             "Leaky ReLU: α (alpha) = 0,2 в скрытом слое 2")
-        assert view.function_checks["sigmoid"].text() == "Логистическая сигмоида"
-        assert view.cells["tanh"].title.text == "★ Гиперболический тангенс"
-        assert view.function_checks["tanh"].toolTip().startswith(
-            "Построить функцию «Гиперболический тангенс» и её производную")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.network_label.text() == ("★ В сети: Гиперболический тангенс в скрытых слоях 1, 3; "
+                                         "Leaky ReLU: α (alpha) = 0,2 в скрытом слое 2")
+    assert view.function_checks["sigmoid"].text() == "Логистическая сигмоида"
+    assert view.cells["tanh"].title.text == "★ Гиперболический тангенс"
+    assert view.function_checks["tanh"].toolTip().startswith(
+        "Построить функцию «Гиперболический тангенс» и её производную")
 
 
 def test_exports_write_the_figure_and_each_curve(view, tmp_path):
@@ -237,19 +230,16 @@ def test_lab_3_shows_the_view_first_with_its_functions_and_the_sigmoid_network_s
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("width", [700, 1000, 1400])
-def test_the_plots_and_their_titles_stay_within_the_view(view, qtbot, width, language):
-    i18n.set_language(language)
-    try:
-        view.resize(width, 800)
-        qtbot.waitUntil(lambda: view.columns == view._columns_wanted())
-        cells = made(view)
-        QCoreApplication.processEvents()
-        right_edge = view.scroll.viewport().width()
-        for name, cell in cells.items():
-            place = view.places[name]
-            assert place.mapRectToScene(place.boundingRect()).right() <= right_edge + 0.5, name
-            assert cell.title.item.boundingRect().width() <= place.boundingRect().width(), (name, cell.title.text)
-        if width == 1400:  # cells wide enough for every title on one line
-            assert not [cell.title.text for cell in cells.values() if "\n" in cell.title.text]
-    finally:
-        i18n.set_language("en")
+def test_the_plots_and_their_titles_stay_within_the_view(view, qtbot, width, language, switch_language):
+    switch_language(language)
+    view.resize(width, 800)
+    qtbot.waitUntil(lambda: view.columns == view._columns_wanted())
+    cells = made(view)
+    QCoreApplication.processEvents()
+    right_edge = view.scroll.viewport().width()
+    for name, cell in cells.items():
+        place = view.places[name]
+        assert place.mapRectToScene(place.boundingRect()).right() <= right_edge + 0.5, name
+        assert cell.title.item.boundingRect().width() <= place.boundingRect().width(), (name, cell.title.text)
+    if width == 1400:  # cells wide enough for every title on one line
+        assert not [cell.title.text for cell in cells.values() if "\n" in cell.title.text]

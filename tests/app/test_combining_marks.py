@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QToolTip
 
-from app import combining_marks, i18n
+from app import combining_marks
 from app.lesson_dock import LessonDock
 from core import labs
 
@@ -35,20 +35,17 @@ def misplaced_in(document: QTextDocument) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("lab_id", ["09-batch-norm", "11-optimizers"])
-def test_the_lab_sheets_draw_every_accent_on_its_letter(qtbot, language, lab_id):
+def test_the_lab_sheets_draw_every_accent_on_its_letter(qtbot, language, lab_id, switch_language):
     dock = LessonDock()
     qtbot.addWidget(dock)
     dock.resize(420, 700)
     dock.show()
-    i18n.set_language(language)
-    try:
-        lab = labs.load(lab_id)
-        dock.show_lab(lab, lab.variants[0].name)
-        text = dock.sheet.toPlainText()
-        assert "\u0302" in text, "the sheet has letters with a combining circumflex (x̂, m̂)"
-        assert misplaced_in(dock.sheet.document()) == []
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    lab = labs.load(lab_id)
+    dock.show_lab(lab, lab.variants[0].name)
+    text = dock.sheet.toPlainText()
+    assert "\u0302" in text, "the sheet has letters with a combining circumflex (x̂, m̂)"
+    assert misplaced_in(dock.sheet.document()) == []
 
 
 def test_a_tooltip_draws_adams_bias_corrected_moments_with_their_hats(qapp):

@@ -183,18 +183,15 @@ def test_while_a_race_runs_it_is_described_and_a_changed_configuration_is_the_ne
     assert view.epochs.value() == 5  # another network: its configuration's epochs
 
 
-def test_the_epochs_chosen_here_stay_until_the_data_or_network_changes(qtbot, view, small_config):
+def test_the_epochs_chosen_here_stay_until_the_data_or_network_changes(qtbot, view, small_config, switch_language):
     view.epochs.setValue(7)
     other_rate = small_config(epochs=4)
     other_rate.optimizer.options["lr"] = 0.02
     view.set_config(other_rate)
     assert view.epochs.value() == 7
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert view.epochs.value() == 7
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.epochs.value() == 7
+    switch_language("en")
     view.set_contenders(THREE)  # the user's own contenders, on the same configuration
     assert view.epochs.value() == 7
     other_data = small_config(epochs=4)
@@ -277,23 +274,19 @@ def test_the_png_export_scales_the_legend_with_the_plots(qtbot, view, tmp_path):
         assert inked, f"nothing drawn where the legend's {type(item).__name__} is"
 
 
-def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_russian(qtbot, view):
+def test_a_diverging_contender_is_marked_and_the_others_finish_and_it_reads_in_russian(qtbot, view, switch_language):
     view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
     race_to_the_end(qtbot, view)
     assert [view.summary_table.item(row, 5).text() for row in range(3)] == ["completed", "completed", "diverged"]
     assert "lower learning rate" in view.summary_table.item(2, 5).toolTip()
     assert len(view.curves[2].loss_by_step) < 3 and len(view.curves[0].loss_by_step) == 2 * view._steps_per_epoch
-    i18n.set_language("en")  # installed, so that a switch is a change
-    try:
-        i18n.set_language("ru")  # why it diverged, in the window's language (app.endings)
-        assert "меньшую скорость обучения" in view.summary_table.item(2, 5).toolTip()
-        assert view.summary_table.item(2, 5).text() == "разошлось"
-        assert "," in view.summary_table.item(0, 1).text()  # the best accuracy, with the decimal comma
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")  # why it diverged, in the window's language (app.endings)
+    assert "меньшую скорость обучения" in view.summary_table.item(2, 5).toolTip()
+    assert view.summary_table.item(2, 5).text() == "разошлось"
+    assert "," in view.summary_table.item(0, 1).text()  # the best accuracy, with the decimal comma
 
 
-def test_the_status_says_how_the_race_ended_stopped_or_every_contender_diverged(qtbot, view):
+def test_the_status_says_how_the_race_ended_stopped_or_every_contender_diverged(qtbot, view, switch_language):
     # "The race is over." followed a Stop, and a race whose every contender diverged, its plots left empty.
     start_a_race_that_runs_on(qtbot, view)
     with qtbot.waitSignal(view.session.ended, timeout=10_000):
@@ -301,15 +294,12 @@ def test_the_status_says_how_the_race_ended_stopped_or_every_contender_diverged(
     assert view.status.text() == "The race was stopped; the curves and the table show it up to then."
     view.set_contenders([(label, OptimizerConfig(name, {"lr": 1e30}), ScheduleConfig())
                          for label, name in (("SGD", "sgd"), ("momentum", "momentum"))])
-    i18n.set_language("en")  # installed before the status is written, so that a switch translates it
     race_to_the_end(qtbot, view)
     assert all(summary.diverged for summary in view.summary)
     assert view.status.text().startswith("Every contender diverged")
-    try:
-        i18n.set_language("ru")
-        assert view.status.text().startswith("Все участники разошлись")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.status.text().startswith("Все участники разошлись")
+    switch_language("en")
     view.set_contenders(THREE)
     view.epochs.setValue(2)
     race_to_the_end(qtbot, view)
@@ -352,7 +342,7 @@ def x_ticks(plot):
     return [value for _, values in plot.getAxis("bottom").tickValues(*view_range, 600) for value in values]
 
 
-def test_a_contender_diverging_at_its_first_step_is_marked_in_sight_and_named_so(qtbot, view):
+def test_a_contender_diverging_at_its_first_step_is_marked_in_sight_and_named_so(qtbot, view, switch_language):
     """Its ✕ was at its last finite loss, where every contender's curve starts (or nowhere, with none); and with
     every contender diverged there, the x axis spanned -0.8 to 0.8."""
     view.set_contenders([*THREE[:2], ("too fast", OptimizerConfig("sgd", {"lr": 1e30}), ScheduleConfig())])
@@ -362,13 +352,10 @@ def test_a_contender_diverging_at_its_first_step_is_marked_in_sight_and_named_so
     assert 1 <= x < 2 and drawn_whole(view, view._divergence_marks[2], DIVERGENCE_MARK_SIZE), "moved in whole"
     assert view.loss_plot.getViewBox().viewRange()[0][0] == 0
     assert view.legend.items[2][1].text == "too fast (diverged at step 1)"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        view.redraw()
-        assert view.legend.items[2][1].text == "too fast (разошлось на шаге 1)"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.redraw()
+    assert view.legend.items[2][1].text == "too fast (разошлось на шаге 1)"
+    switch_language("en")
 
     view.set_contenders([(label, OptimizerConfig(name, {"lr": 1e30}), ScheduleConfig())
                          for label, name in (("SGD", "sgd"), ("momentum", "momentum"))])
@@ -422,7 +409,7 @@ def test_before_a_race_the_steps_and_epochs_are_ticked_whole(view):
     assert not all(float(value).is_integer() for value in x_ticks(view.loss_plot)), "time is not counted"
 
 
-def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishing(qtbot, view):
+def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishing(qtbot, view, switch_language):
     """Its loss, finite but far above the others', is left out of the axis: nothing said where it went."""
     view.set_contenders([*THREE[:2], ("too fast to learn", OptimizerConfig("sgd", {"lr": 100.0}), ScheduleConfig())])
     race_to_the_end(qtbot, view)
@@ -444,14 +431,11 @@ def test_a_contender_that_does_not_learn_is_marked_off_scale_rather_than_vanishi
     assert status.foreground().color() == QColor(DIVERGED_COLOUR) and "never fell 10 % below" in status.toolTip()
     assert status.toolTip().startswith("finished 2 epochs"), "how it ended"
     assert view.summary_table.item(0, 5).foreground().color() != QColor(DIVERGED_COLOUR)
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert view.legend.items[2][1].text == "too fast to learn (вне шкалы)"
-        assert view.summary_table.item(2, 5).text() == "не обучился"
-        assert view.summary_rows()[1][2][-1] == "не обучился"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.legend.items[2][1].text == "too fast to learn (вне шкалы)"
+    assert view.summary_table.item(2, 5).text() == "не обучился"
+    assert view.summary_rows()[1][2][-1] == "не обучился"
+    switch_language("en")
     view.log_scale.setChecked(False)
     view.loss_plot.getViewBox().setYRange(0, 2 * trend.yData[-1])  # zoomed out by hand: in sight, no mark
     assert view._off_scale_marks[2].getData()[0] is None
@@ -570,7 +554,7 @@ def test_a_label_follows_the_optimiser_and_rate_unless_the_user_typed_it(qtbot, 
     assert view.contenders[0].label == "SGD η=0.05" == view.contender_list.item(0).text().split("  (")[0]
 
 
-def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot, view):
+def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot, view, switch_language):
     """Two Adams with other β were "Adam η=0.001" and "Adam η=0.001 2": the legend could not tell which."""
     view.contender_list.setCurrentRow(2)
     view.schedule_box.choose("constant")
@@ -586,12 +570,9 @@ def test_a_default_label_names_every_setting_that_differs_from_its_default(qtbot
     view.schedule_options.controls()["gamma"].editingFinished.emit()
     assert view.contenders[2].label.endswith("Step decay, β₁, β₂=(0.5, 0.9), AMSGrad ✓, q=0.5")
     assert view.contender_list.item(2).text().endswith("  (Adam, η 0.01, Step decay)"), "named as the boxes name it"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")  # numbers listed as Russian lists them: "(0,5, 0,9)" read as three
-        assert "β₁, β₂=(0,5; 0,9)" in view.contenders[2].label and "q=0,5" in view.contenders[2].label
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")  # numbers listed as Russian lists them: "(0,5, 0,9)" read as three
+    assert "β₁, β₂=(0,5; 0,9)" in view.contenders[2].label and "q=0,5" in view.contenders[2].label
+    switch_language("en")
     betas = view.optimizer_options.controls()["betas"]  # the form's, made again in the language switched to
     betas.setText("0.9, 0.999")  # back to Adam's own
     betas.editingFinished.emit()
@@ -615,21 +596,17 @@ def test_a_default_label_tells_the_momentum_from_the_step_schedule_s_factor(qtbo
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_no_two_settings_of_an_optimiser_and_a_schedule_share_a_symbol(qapp, language):
+def test_no_two_settings_of_an_optimiser_and_a_schedule_share_a_symbol(qapp, language, switch_language):
     from app.views.compare_view import setting_symbol
     from core import optimizers, schedules
 
-    i18n.set_language("en")
-    i18n.set_language(language)
-    try:
-        for optimizer in optimizers.names():
-            for schedule in schedules.names():
-                symbols = [setting_symbol("optimizer_hyperparameter", key)
-                           for key in optimizers.create(optimizer).hyperparameters]
-                symbols += [setting_symbol("hyperparameter", key) for key in schedules.create(schedule).hyperparameters]
-                assert len(set(symbols)) == len(symbols), (optimizer, schedule, symbols)
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    for optimizer in optimizers.names():
+        for schedule in schedules.names():
+            symbols = [setting_symbol("optimizer_hyperparameter", key)
+                       for key in optimizers.create(optimizer).hyperparameters]
+            symbols += [setting_symbol("hyperparameter", key) for key in schedules.create(schedule).hyperparameters]
+            assert len(set(symbols)) == len(symbols), (optimizer, schedule, symbols)
 
 
 @pytest.mark.parametrize("options, written", [({"amsgrad": "yes"}, 'AMSGrad="yes"'), ({"amsgrad": 0}, "AMSGrad=0"),
@@ -745,7 +722,7 @@ def test_a_loss_axis_writes_tiny_losses_as_powers_of_ten_on_either_scale(qtbot):
     assert axis.tickStrings([-6.0, -5.0], 1.0, 1.0) == ["10⁻⁶", "10⁻⁵"]
 
 
-def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config):
+def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, small_config, switch_language):
     view = CompareView()
     qtbot.addWidget(view)
     view.apply_preset(0)  # what a new view shows
@@ -754,17 +731,15 @@ def test_a_lab_s_race_is_described_as_the_lab_s_not_as_the_last_preset(qtbot, sm
     view.set_contenders(THREE, lab_config)  # as a lab hands it its race
     assert view.description.text() == ""
     assert view.runs_on.text().startswith("Runs on the lab's configuration: 8×8 digits, hidden layers 16")
-    i18n.set_language("en")  # installed, so that a switch is a change
-    i18n.set_language("ru")
-    try:
-        assert view.description.text() == "" and "лабораторной" in view.runs_on.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.description.text() == "" and "лабораторной" in view.runs_on.text()
+    switch_language("en")
     view.set_contenders(THREE)  # the user's own contenders, on the workbench's configuration
     assert view.runs_on.text().startswith("Runs on the workbench's configuration")
 
 
-def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_language(qtbot, small_config):
+def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_language(qtbot, small_config,
+                                                                                        switch_language):
     view = CompareView()
     qtbot.addWidget(view)
     assert view.preset_box.currentIndex() == 0 and view.use_preset.isEnabled()
@@ -773,13 +748,10 @@ def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_l
     assert view.preset_box.currentIndex() == -1 and view.preset_box.currentText() == ""
     assert not view.use_preset.isEnabled()
     assert [contender.label for contender in view.contenders] == ["plain", "heavy ball", "Adam"]
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert [contender.label for contender in view.contenders] == ["простой", "тяжёлый шарик", "Adam"]
-        assert view.contender_list.item(1).text().startswith("тяжёлый шарик")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert [contender.label for contender in view.contenders] == ["простой", "тяжёлый шарик", "Adam"]
+    assert view.contender_list.item(1).text().startswith("тяжёлый шарик")
+    switch_language("en")
     assert [contender.label for contender in view.contenders] == ["plain", "heavy ball", "Adam"]
     view.preset_box.setCurrentIndex(1)
     assert view.use_preset.isEnabled()
@@ -787,7 +759,8 @@ def test_no_preset_seems_in_use_for_a_lab_s_contenders_whose_labels_follow_the_l
     assert view.preset_box.currentIndex() == 1 and view.description.text()
 
 
-def test_the_race_s_labels_and_the_learning_rate_s_title_follow_the_language(qtbot, view, small_config):
+def test_the_race_s_labels_and_the_learning_rate_s_title_follow_the_language(qtbot, view, small_config,
+                                                                             switch_language):
     """The legend and the table kept the labels of the language the race began in, and the learning-rate
     plot, out of the scene while no contender had a schedule, kept its English title."""
     labels = [{"en": "plain", "ru": "простой"}, {"en": "heavy ball", "ru": "тяжёлый шарик"}]
@@ -797,23 +770,20 @@ def test_the_race_s_labels_and_the_learning_rate_s_title_follow_the_language(qtb
     assert english == "SGD with momentum η=0.05"  # no texts: the default label, made of translated names
     race_to_the_end(qtbot, view)
     assert view.rate_plot not in view.graphics.ci.items
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        russian = ["простой", view.contenders[1].label]
-        assert russian[1] == "SGD с моментом η=0,05"
-        assert [item.text for _, item in view.legend.items] == russian
-        assert [view.summary_table.item(row, 0).text() for row in range(2)] == russian
-        view.set_contenders(THREE, small_config(epochs=1))
-        race_to_the_end(qtbot, view)
-        assert view.rate_plot in view.graphics.ci.items and view.rate_plot.titleLabel.text == "Скорость обучения"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    russian = ["простой", view.contenders[1].label]
+    assert russian[1] == "SGD с моментом η=0,05"
+    assert [item.text for _, item in view.legend.items] == russian
+    assert [view.summary_table.item(row, 0).text() for row in range(2)] == russian
+    view.set_contenders(THREE, small_config(epochs=1))
+    race_to_the_end(qtbot, view)
+    assert view.rate_plot in view.graphics.ci.items and view.rate_plot.titleLabel.text == "Скорость обучения"
+    switch_language("en")
     assert view.rate_plot.titleLabel.text == "Learning rate"
 
 
 def test_the_results_table_shows_every_contender_and_its_status_in_either_language_without_scrolling(
-        qtbot, small_config):
+        qtbot, small_config, switch_language):
     """At 1360 × 860 the table showed five rows (a sixth contender's "diverged" was out of sight), and in
     Russian its status column was behind a horizontal scroll bar."""
     view = CompareView()
@@ -839,32 +809,24 @@ def test_the_results_table_shows_every_contender_and_its_status_in_either_langua
     every_row_and_the_status_in_sight()
     assert table.item(0, 0).toolTip() == eight[0][0], "a label cut short is whole in its tooltip"
     assert view.graphics.height() > 2 * table.height(), "the plots keep most of the height"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        qtbot.wait(50)  # the scroll bars follow the columns
-        every_row_and_the_status_in_sight()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    qtbot.wait(50)  # the scroll bars follow the columns
+    every_row_and_the_status_in_sight()
 
 
 def test_in_russian_a_preset_s_contenders_write_decimal_commas_and_long_rows_are_cut_short_not_scrolled(
-        qtbot, view):
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        view.apply_preset(0)
-        qtbot.wait(50)  # the language change arrives, the list lays its rows out
-        rows = [view.contender_list.item(row) for row in range(view.contender_list.count())]
-        assert [item.text() for item in rows] == [
-            "SGD η=0,05  (SGD, η 0,05)", "SGD η=0,5  (SGD, η 0,5)", "метод моментов γ=0,9  (SGD с моментом, η 0,05)",
-            "Нестеров γ=0,9  (Момент Нестерова, η 0,05)"]
-        widest = max(view.contender_list.visualItemRect(item).width() for item in rows)
-        assert widest > view.contender_list.viewport().width(), "a row longer than the list, in this test"
-        assert not view.contender_list.horizontalScrollBar().isVisible()
-        assert [item.toolTip() for item in rows] == [item.text() for item in rows], "whole in the tooltip"
-    finally:
-        i18n.set_language("en")
+        qtbot, view, switch_language):
+    switch_language("ru")
+    view.apply_preset(0)
+    qtbot.wait(50)  # the language change arrives, the list lays its rows out
+    rows = [view.contender_list.item(row) for row in range(view.contender_list.count())]
+    assert [item.text() for item in rows] == [
+        "SGD η=0,05  (SGD, η 0,05)", "SGD η=0,5  (SGD, η 0,5)", "метод моментов γ=0,9  (SGD с моментом, η 0,05)",
+        "Нестеров γ=0,9  (Момент Нестерова, η 0,05)"]
+    widest = max(view.contender_list.visualItemRect(item).width() for item in rows)
+    assert widest > view.contender_list.viewport().width(), "a row longer than the list, in this test"
+    assert not view.contender_list.horizontalScrollBar().isVisible()
+    assert [item.toolTip() for item in rows] == [item.text() for item in rows], "whole in the tooltip"
 
 
 def test_the_plots_shrink_to_the_room_beside_the_controls(qtbot):
@@ -903,7 +865,7 @@ def test_in_a_narrow_window_the_settings_and_the_plots_are_two_tabs_and_a_race_s
 
 
 def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_the_plots_when_it_widens(
-        qtbot, small_config):
+        qtbot, switch_language, small_config):
     """In a 610 × 520 view the table under the plots left them 32 pixels each to draw in."""
     view = CompareView()
     qtbot.addWidget(view)
@@ -921,12 +883,9 @@ def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_th
     table = view.summary_table
     assert table.isVisible() and table.rowCount() == len(view.contenders) and table.verticalScrollBar().maximum() == 0
     assert all(table.item(row, 5).text() == "completed" for row in range(table.rowCount())), "every row in sight"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert [tabs.tabText(index) for index in range(3)] == ["Настройки", "Графики", "Итоги"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert [tabs.tabText(index) for index in range(3)] == ["Настройки", "Графики", "Итоги"]
+    switch_language("en")
     view.resize(1300, 760)
     qtbot.waitUntil(lambda: not view.beside.tabbed)
     assert view._results_splitter.indexOf(table) == 1, "under the plots again"
@@ -1283,18 +1242,15 @@ def test_an_optimiser_changed_takes_its_usual_rate_unless_the_user_typed_one_on_
     restored.stop_and_wait()
 
 
-def test_before_the_first_race_the_loss_plot_says_what_to_do_in_the_window_s_language(qtbot, view):
+def test_before_the_first_race_the_loss_plot_says_what_to_do_in_the_window_s_language(qtbot, switch_language, view):
     """The plots were blank before a race, with nothing to say that they wait for one."""
     hint = view.empty_hint
     assert hint.isVisible() and "press Start" in hint.toPlainText()
     box = view.loss_plot.getViewBox().sceneBoundingRect()
     assert box.contains(hint.sceneBoundingRect().center()) and hint.sceneBoundingRect().width() <= box.width()
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert "«Старт»" in hint.toPlainText() and "press" not in hint.toPlainText()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert "«Старт»" in hint.toPlainText() and "press" not in hint.toPlainText()
+    switch_language("en")
     view.epochs.setValue(1)
     race_to_the_end(qtbot, view)
     assert not hint.isVisible(), "the curves are drawn: no more hint"

@@ -313,12 +313,10 @@ def test_shows_the_preprocessed_input_and_its_saliency(view):
     assert "7" in view.saliency_panel.caption
 
 
-def test_the_network_s_input_and_the_probabilities_say_what_they_are(view, small_config):
+def test_the_network_s_input_and_the_probabilities_say_what_they_are(view, small_config, switch_language):
     """A newcomer saw a thin, a thick and a small off-centre 7 become one and the same image beside the canvas, and
     bars with no word of what they are: the panels' tooltips say what the preprocessing did, with its numbers, and
     what the probabilities are."""
-    from app import i18n
-
     assert "softmax" in view.chart.toolTip() and "100 %" in view.chart.toolTip()
     mnist = view.input_panel.toolTip()
     assert all(words in mnist for words in ("MNIST", "20 of the 28 pixels", "2.5 pixels", "centre of mass"))
@@ -328,14 +326,11 @@ def test_the_network_s_input_and_the_probabilities_say_what_they_are(view, small
     view.set_model(digits_experiment(small_config).network, {"dataset": "digits", "image_shape": [8, 8]})
     digits = view.input_panel.toolTip()
     assert all(words in digits for words in ("8×8 digits", "32 × 32 bitmap", "4 × 4 block", "0 to 16"))
-    i18n.set_language("en")  # the translators installed, so that a switch translates what is shown
-    try:
-        i18n.set_language("ru")
-        assert "5 пикселей" in view.input_panel.toolTip() and "softmax" in view.chart.toolTip()
-        view.use_shipped_model()
-        assert "2,5 пикселя" in view.input_panel.toolTip()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert "5 пикселей" in view.input_panel.toolTip() and "softmax" in view.chart.toolTip()
+    view.use_shipped_model()
+    assert "2,5 пикселя" in view.input_panel.toolTip()
+    switch_language("en")
     assert view.input_panel.toolTip() == mnist
     view.set_model(network, {**metadata, "dataset": "wine", "image_shape": None})
     assert view.input_panel.toolTip() == "", "nothing to say of a model that cannot classify drawings"
@@ -707,14 +702,12 @@ def test_a_damaged_my_digits_file_is_named_and_the_drawing_kept(view, tmp_path, 
     assert path.read_bytes() == b"", "the file is left as it was, for the user to look at"
 
 
-def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, monkeypatch):
-    from app import i18n
+def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, monkeypatch, switch_language):
     from app.views import draw_view
 
     def disk_full(image, label):
         raise OSError(28, "No space left on device")
 
-    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
     monkeypatch.setattr(draw_view, "add_user_digit", disk_full)
     draw(view.canvas, HAND_DRAWN[7])
     view.label_box.setCurrentIndex(7)
@@ -724,32 +717,26 @@ def test_a_digit_that_cannot_be_saved_says_why_in_the_window_s_language(view, mo
     folder = user_digits_path().parent
     assert view.status.text() == f"Could not save the digit (No space left on device: {folder}). Make room there or " \
                                  "make the folder writable (MLP_WORKBENCH_USER_DIR chooses another), then add it again."
-    try:
-        i18n.set_language("ru")  # the status is worded again, after the save's except block has ended
-        # the reason too: Python words it in English whatever the language
-        assert view.status.text().startswith(f"Не удалось сохранить цифру (на диске нет места: {folder})")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")  # the status is worded again, after the save's except block has ended
+    # the reason too: Python words it in English whatever the language
+    assert view.status.text().startswith(f"Не удалось сохранить цифру (на диске нет места: {folder})")
+    switch_language("en")
     assert not view.canvas.is_empty(), "the drawing that was not saved is kept"
 
 
-def test_my_digits_is_named_as_the_data_panel_names_it_in_either_language(view, tmp_path, monkeypatch):
-    from app import i18n
+def test_my_digits_is_named_as_the_data_panel_names_it_in_either_language(view, tmp_path, monkeypatch, switch_language):
     from app.display_names import label
 
     monkeypatch.setenv("MLP_WORKBENCH_USER_DIR", str(tmp_path))
-    i18n.set_language("en")
     draw(view.canvas, HAND_DRAWN[7])
     view.label_box.setCurrentIndex(7)
     assert view.add_to_my_digits() == 1
     texts = (view.status.text(), view.add_button.toolTip())
     assert all("“My drawn digits”" in text and "my_digits" not in text for text in texts), texts
-    try:
-        i18n.set_language("ru")
-        texts = (view.status.text(), view.add_button.toolTip())
-        assert all(f"«{label('dataset', 'my_digits')}»" in text and "My drawn" not in text for text in texts), texts
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    texts = (view.status.text(), view.add_button.toolTip())
+    assert all(f"«{label('dataset', 'my_digits')}»" in text and "My drawn" not in text for text in texts), texts
+    switch_language("en")
     assert "“My drawn digits”" in view.add_button.toolTip()
 
 
@@ -867,10 +854,7 @@ def test_while_the_pen_is_down_other_threads_give_the_gui_thread_the_interpreter
         assert sys.getswitchinterval() == pytest.approx(before)
 
 
-def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
-    from app import i18n
-
-    i18n.set_language("en")
+def test_switching_language_rewrites_the_texts_the_view_paints(qtbot, switch_language):
     view = DrawView()
     qtbot.addWidget(view)
     view.resize(820, 520)
@@ -879,22 +863,18 @@ def test_switching_language_rewrites_the_texts_the_view_paints(qtbot):
     qtbot.wait(20)
     english_paper = view.canvas.grab().toImage()
     assert (view.chart.message(), view.canvas.hint) == ("nothing drawn", "Draw a digit here")
-    try:
-        i18n.set_language("ru")
-        assert (view.chart.message(), view.canvas.hint) == ("ничего не нарисовано", "Нарисуйте здесь цифру")
-        assert view.canvas.grab().toImage() != english_paper  # the hint is painted anew
-        assert view.input_panel.caption == "Что видит сеть"
-        assert [meaning for _, meaning in view.saliency_panel.legend] == ["повышает", "понижает"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert (view.chart.message(), view.canvas.hint) == ("ничего не нарисовано", "Нарисуйте здесь цифру")
+    assert view.canvas.grab().toImage() != english_paper  # the hint is painted anew
+    assert view.input_panel.caption == "Что видит сеть"
+    assert [meaning for _, meaning in view.saliency_panel.legend] == ["повышает", "понижает"]
+    switch_language("en")
     assert (view.chart.message(), view.input_panel.caption) == ("nothing drawn", "What the network sees")
 
 
-def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to(qtbot):
+def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to(qtbot, switch_language):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QComboBox
-
-    from app import i18n
 
     def width_qt_gives(placeholder, font):
         """The width of a label box made in that language and font."""
@@ -904,7 +884,6 @@ def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to
         made.setPlaceholderText(placeholder)
         return made.sizeHint().width()
 
-    i18n.set_language("en")
     view = DrawView(shipped_model=None)
     qtbot.addWidget(view)
     view.show()
@@ -912,29 +891,25 @@ def test_the_label_box_is_as_wide_as_its_placeholder_in_the_language_switched_to
     qtbot.wait(20)  # laid out, as a window is long before one switches its language
     box = view.label_box
     assert box.width() == width_qt_gives("label", box.font())
-    try:
-        i18n.set_language("ru")
-        qtbot.wait(1)
-        assert box.placeholderText() == "метка" and box.currentIndex() == -1
-        assert box.width() == width_qt_gives("метка", box.font()) > width_qt_gives("label", box.font())
-        bigger = QFont(view.font())
-        bigger.setPointSizeF(2 * bigger.pointSizeF())
-        view.setFont(bigger)
-        qtbot.wait(1)
-        assert box.width() == width_qt_gives("метка", bigger)
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    qtbot.wait(1)
+    assert box.placeholderText() == "метка" and box.currentIndex() == -1
+    assert box.width() == width_qt_gives("метка", box.font()) > width_qt_gives("label", box.font())
+    bigger = QFont(view.font())
+    bigger.setPointSizeF(2 * bigger.pointSizeF())
+    view.setFont(bigger)
+    qtbot.wait(1)
+    assert box.width() == width_qt_gives("метка", bigger)
+    switch_language("en")
     qtbot.wait(1)
     assert box.placeholderText() == "label" and box.width() == width_qt_gives("label", bigger)
 
 
 def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_numbers_and_data_set_names(
-        qtbot, small_config):
-    from app import i18n
+        qtbot, small_config, switch_language):
     from app.display_names import label
     from app.i18n import format_integer, format_percent
 
-    i18n.set_language("en")
     view = DrawView()
     qtbot.addWidget(view)
     view.show()
@@ -953,18 +928,16 @@ def test_a_language_switch_words_the_model_line_and_the_note_again_with_their_nu
         return {"percent": format_percent(accuracy, 2), "moons": label("dataset", "moons")}
 
     shown = as_the_language_writes_them({"percent": "98,7", "moons": "Два полумесяца"})
-    try:
-        for language in ("ru", "en", "ru"):
-            i18n.set_language(language)
-            shown = as_the_language_writes_them(shown)
-        digits = digits_experiment(small_config)
-        view.reset(digits)
-        view.set_training(True)  # the run starts
-        view.on_progress(Progress(snapshot=events.Snapshot(3, 1234, digits.network.state())))
-        russian = (label("dataset", "digits"), format_integer(1234))
-        assert all(words in view.model_label.text() for words in russian), view.model_label.text()
-    finally:
-        i18n.set_language("en")
+    for language in ("ru", "en", "ru"):
+        switch_language(language)
+        shown = as_the_language_writes_them(shown)
+    digits = digits_experiment(small_config)
+    view.reset(digits)
+    view.set_training(True)  # the run starts
+    view.on_progress(Progress(snapshot=events.Snapshot(3, 1234, digits.network.state())))
+    russian = (label("dataset", "digits"), format_integer(1234))
+    assert all(words in view.model_label.text() for words in russian), view.model_label.text()
+    switch_language("en")
     assert view.model_label.text() == \
         f"Classifying with the model being trained on 8×8 digits (after {format_integer(1234)} steps)."
 
@@ -975,53 +948,43 @@ def test_the_shipped_model_is_named_with_its_test_accuracy_as_the_language_write
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_the_image_panels_words_fit_in_a_narrow_view(qtbot, language):
-    from app import i18n
-
-    i18n.set_language(language)
-    try:
-        view = DrawView(shipped_model=None)
-        qtbot.addWidget(view)
-        view.resize(view.minimumSizeHint().width(), 500)  # as narrow as it lets itself be
-        view.show()
-        qtbot.waitExposed(view)
-        for panel in (view.input_panel, view.saliency_panel):
-            metrics = panel.fontMetrics()
-            assert metrics.horizontalAdvance(panel.caption) <= panel.width(), panel.caption
-            legend = sum(metrics.height() + metrics.horizontalAdvance(meaning) for _, meaning in panel.legend)
-            assert legend <= panel.width(), panel.legend
-        assert view.minimumSizeHint().width() < 500, "and the view still fits beside the panels in 1024 pixels"
-    finally:
-        i18n.set_language("en")
+def test_the_image_panels_words_fit_in_a_narrow_view(qtbot, language, switch_language):
+    switch_language(language)
+    view = DrawView(shipped_model=None)
+    qtbot.addWidget(view)
+    view.resize(view.minimumSizeHint().width(), 500)  # as narrow as it lets itself be
+    view.show()
+    qtbot.waitExposed(view)
+    for panel in (view.input_panel, view.saliency_panel):
+        metrics = panel.fontMetrics()
+        assert metrics.horizontalAdvance(panel.caption) <= panel.width(), panel.caption
+        legend = sum(metrics.height() + metrics.horizontalAdvance(meaning) for _, meaning in panel.legend)
+        assert legend <= panel.width(), panel.legend
+    assert view.minimumSizeHint().width() < 500, "and the view still fits beside the panels in 1024 pixels"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_nothing_overlaps_in_a_view_as_small_as_it_lets_itself_be(qtbot, language):
+def test_nothing_overlaps_in_a_view_as_small_as_it_lets_itself_be(qtbot, language, switch_language):
     # The model's name, the note and the tool groups wrap in a narrow view; its minimum height counted
     # one line each, and at the window's smallest the image panels covered the chart's last classes.
-    from app import i18n
+    switch_language(language)
+    view = DrawView()
+    qtbot.addWidget(view)
+    view._show_note(lambda: taking_over_text("digits"))  # a run of the 8×8 digits took over: its longest note
+    view.show()
+    qtbot.waitExposed(view)
+    view.resize(view.minimumSizeHint())
+    qtbot.wait(20)
 
-    i18n.set_language(language)
-    try:
-        view = DrawView()
-        qtbot.addWidget(view)
-        view._show_note(lambda: taking_over_text("digits"))  # a run of the 8×8 digits took over: its longest note
-        view.show()
-        qtbot.waitExposed(view)
-        view.resize(view.minimumSizeHint())
-        qtbot.wait(20)
+    def area(widget):
+        return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
 
-        def area(widget):
-            return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
-
-        below_body = min(area(widget).top() for widget in (view.clear_button, view.label_box))
-        for upper, lower in ((view.model_label, view.note), (view.note, view.canvas), (view.note, view.chart),
-                             (view.chart, view.input_panel), (view.chart, view.saliency_panel)):
-            assert area(upper).bottom() < area(lower).top(), (upper, lower)
-        for widget in (view.canvas, view.input_panel, view.saliency_panel):
-            assert area(widget).bottom() < below_body, widget
-    finally:
-        i18n.set_language("en")
+    below_body = min(area(widget).top() for widget in (view.clear_button, view.label_box))
+    for upper, lower in ((view.model_label, view.note), (view.note, view.canvas), (view.note, view.chart),
+                         (view.chart, view.input_panel), (view.chart, view.saliency_panel)):
+        assert area(upper).bottom() < area(lower).top(), (upper, lower)
+    for widget in (view.canvas, view.input_panel, view.saliency_panel):
+        assert area(widget).bottom() < below_body, widget
 
 
 def test_a_view_shorter_than_its_rows_scrolls_to_the_control_the_keyboard_reaches(qtbot, view):
@@ -1212,24 +1175,18 @@ def test_a_fashion_mnist_model_asks_for_a_garment_and_sees_its_outline_filled(vi
     assert view.add_button.isEnabled() and "mixed into MNIST training" in view.add_button.toolTip()
 
 
-def test_fashion_mnist_s_garments_are_named_in_the_window_s_language(view):
-    from app import i18n
-
+def test_fashion_mnist_s_garments_are_named_in_the_window_s_language(view, switch_language):
     network, metadata = model_io.load_model(SHIPPED_MODEL)
     view.set_model(network, {**metadata, "dataset": "fashion_mnist", "class_names": FASHION_NAMES})
     draw(view.canvas, HAND_DRAWN[1])
     top = int(np.argmax(view.chart.probabilities()))
     assert view.saliency_panel.caption == f"Why {FASHION_NAMES[top]}"
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        russian = ["Футболка/топ", "Брюки", "Пуловер", "Платье", "Пальто", "Сандалия", "Рубашка", "Кроссовка",
-                   "Сумка", "Ботинок"]
-        assert view.saliency_panel.caption == f"Почему {russian[top]}"
-        assert view.chart._class_names == tuple(russian)
-        assert view.input_panel.legend[0][1] == "28 × 28, Fashion"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    russian = ["Футболка/топ", "Брюки", "Пуловер", "Платье", "Пальто", "Сандалия", "Рубашка", "Кроссовка",
+               "Сумка", "Ботинок"]
+    assert view.saliency_panel.caption == f"Почему {russian[top]}"
+    assert view.chart._class_names == tuple(russian)
+    assert view.input_panel.legend[0][1] == "28 × 28, Fashion"
 
 
 @pytest.mark.parametrize("probability, shown", [(1.0, ">99.9 %"), (0.99951, ">99.9 %"), (0.998, "99.8 %"),

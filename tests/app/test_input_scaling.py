@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app import data_loader, display_names, i18n
+from app import data_loader, display_names
 from core import model_io, runs
 from core.config import LayerConfig, RunConfig
 from core.datasets import Dataset
@@ -117,7 +117,7 @@ def test_a_model_saved_before_the_input_scaler_was_recorded_opens_with_one_fitte
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_model_whose_recorded_scaler_does_not_fit_the_file_s_columns_opens_with_fresh_weights_saying_why(
-        open_window, qtbot, tmp_path, library, language):
+        open_window, qtbot, tmp_path, library, language, switch_language):
     """The file has another column now: neither the recorded scaler nor the weights fit its three features."""
     path = write_students(tmp_path / "students.csv")
     window = trained_window(open_window, qtbot, students_config(path, epochs=2))
@@ -125,22 +125,19 @@ def test_a_model_whose_recorded_scaler_does_not_fit_the_file_s_columns_opens_wit
     rows = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([rows[0].replace("hours,", "hours,age,")] +
                               [row.replace(",", ",20,", 1) for row in rows[1:]]) + "\n", encoding="utf-8")
-    i18n.set_language(language)
-    try:
-        window.message_bar.dismiss()
-        reopen(window, qtbot, "model file", tmp_path / "students.npz", None)
-        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-        expected = QCoreApplication.translate(
-            "MainWindow", "The weights of %1 do not fit the network its data set needs here (%2): it was trained on "
-                          "other data. Its settings are opened, with fresh weights.")
-        assert window.message_bar.message().startswith(expected.split("%1")[0])
-        message = window.message_bar.message()
-        assert "3 → 8 → 2 (3 layers), Softmax cross-entropy" in message if language == "en" else \
-            "3 → 8 → 2 (слоёв: 3), " in message, "the network in the window's words"
-        assert display_names.label("loss", window.experiment.network.loss_name) in message
-        assert window.experiment.network.n_inputs == 3 and window.epochs_done == 0
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    window.message_bar.dismiss()
+    reopen(window, qtbot, "model file", tmp_path / "students.npz", None)
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    expected = QCoreApplication.translate(
+        "MainWindow", "The weights of %1 do not fit the network its data set needs here (%2): it was trained on "
+                      "other data. Its settings are opened, with fresh weights.")
+    assert window.message_bar.message().startswith(expected.split("%1")[0])
+    message = window.message_bar.message()
+    assert "3 → 8 → 2 (3 layers), Softmax cross-entropy" in message if language == "en" else \
+        "3 → 8 → 2 (слоёв: 3), " in message, "the network in the window's words"
+    assert display_names.label("loss", window.experiment.network.loss_name) in message
+    assert window.experiment.network.n_inputs == 3 and window.epochs_done == 0
 
 
 def write_my_digits(images, labels, per_digit: int, start: int = 0) -> None:

@@ -70,26 +70,21 @@ def test_every_lab_opens_with_its_config_sheet_and_teacher_rules(window):
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_no_lab_sheet_scrolls_sideways_at_the_lesson_widths_of_small_screens(qtbot, language):
+def test_no_lab_sheet_scrolls_sideways_at_the_lesson_widths_of_small_screens(qtbot, language, switch_language):
     """Qt drew the tables of labs 2 and 12 a pixel wider than the sheet: a scroll bar for one pixel."""
-    from app import i18n
     from app.lesson_dock import LessonDock
 
     dock = LessonDock()
     qtbot.addWidget(dock)
     dock.show()
-    i18n.set_language("en")
-    i18n.set_language(language)
-    try:
-        for width in (380, 420, 520):
-            dock.resize(width, 700)
-            for lab_id in labs.names():
-                lab = labs.load(lab_id)
-                dock.show_lab(lab, lab.variants[0].name)
-                qtbot.waitUntil(lambda: dock.sheet.viewport().width() < width)
-                assert dock.sheet.horizontalScrollBar().maximum() == 0, (lab_id, width)
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    for width in (380, 420, 520):
+        dock.resize(width, 700)
+        for lab_id in labs.names():
+            lab = labs.load(lab_id)
+            dock.show_lab(lab, lab.variants[0].name)
+            qtbot.waitUntil(lambda: dock.sheet.viewport().width() < width)
+            assert dock.sheet.horizontalScrollBar().maximum() == 0, (lab_id, width)
 
 
 @pytest.mark.parametrize("width, configuration_shown, beside", [(1920, True, True), (1366, True, False),
@@ -121,21 +116,17 @@ def test_the_lab_list_opens_a_lab_with_the_keyboard(window, qtbot):
     assert window.labs.lab.id == labs.names()[3]
 
 
-def test_the_labs_menu_numbers_the_labs_as_the_class_does(window):
+def test_the_labs_menu_numbers_the_labs_as_the_class_does(window, switch_language):
     texts = [action.text() for action in window.labs.lab_actions]
     assert texts[0].startswith("&1  ") and texts[8].startswith("&9  ")
     assert [text.split()[0] for text in texts[9:12]] == ["10", "11", "12"]
     # After 9, a letter of the title's that the menu's other items (Lab &list…) leave free.
     assert texts[9:12] == ["10  Learning-&rate schedules", "11  &Momentum and adaptive optimisers",
                            "12  &The computational graph and the gradient check"]
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert [action.text() for action in window.labs.lab_actions][9:12] == [
-            "10  &Расписания скорости обучения", "11  &Метод моментов и адаптивные оптимизаторы",
-            "12  &Вычислительный граф и проверка градиента"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert [action.text() for action in window.labs.lab_actions][9:12] == [
+        "10  &Расписания скорости обучения", "11  &Метод моментов и адаптивные оптимизаторы",
+        "12  &Вычислительный граф и проверка градиента"]
 
 
 @pytest.mark.parametrize("title, taken, expected", [
@@ -290,7 +281,8 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     assert "Give your name" in window.message_bar.message()
 
 
-def test_a_result_the_disk_refuses_is_explained_in_the_window_s_language(window, qtbot, tmp_path, monkeypatch):
+def test_a_result_the_disk_refuses_is_explained_in_the_window_s_language(window, qtbot, tmp_path, monkeypatch,
+                                                                         switch_language):
     """A full memory stick: the Russian window said "[Errno 28] No space left on device: '…'"."""
     window.labs.open_lab("04-xnor", "trained")
     window.model.set("training.epochs", 2)
@@ -300,13 +292,10 @@ def test_a_result_the_disk_refuses_is_explained_in_the_window_s_language(window,
         raise OSError(errno.ENOSPC, "No space left on device", str(path) + ".tmp")
 
     monkeypatch.setattr(labs, "write_text_atomically", full)
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert window.labs.export_result(tmp_path / "anna.json", student="Анна") is None
-        message = window.message_bar.message()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.labs.export_result(tmp_path / "anna.json", student="Анна") is None
+    message = window.message_bar.message()
+    switch_language("en")
     assert message == f"Не удалось экспортировать результат в {tmp_path / 'anna.json'}: на диске нет места"
 
 
@@ -400,7 +389,8 @@ def test_collect_results_opens_again_on_the_folder_it_last_read(window, qtbot, t
     gone.close()
 
 
-def test_a_result_file_that_cannot_be_read_says_why_in_the_dialog_s_language(qtbot, tmp_path, monkeypatch):
+def test_a_result_file_that_cannot_be_read_says_why_in_the_dialog_s_language(qtbot, tmp_path, monkeypatch,
+                                                                             switch_language):
     """The Russian dialog listed "anna.json: файл не читается (Permission denied)": the system's reason stayed
     English."""
     (tmp_path / "anna.json").write_text("{}", encoding="utf-8")
@@ -412,14 +402,11 @@ def test_a_result_file_that_cannot_be_read_says_why_in_the_dialog_s_language(qtb
         return read_text(path, *args, **kwargs)
 
     monkeypatch.setattr(labs.Path, "read_text", refused)
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        dialog = ResultsDialog(str(tmp_path))
-        qtbot.addWidget(dialog)
-        summary = dialog.summary.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    summary = dialog.summary.text()
+    switch_language("en")
     assert "• anna.json: файл не читается (нет прав доступа)" in summary
 
 
@@ -460,7 +447,7 @@ def test_the_collect_results_dialog_words_its_own_texts_when_the_language_change
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_teachers_table_is_readable_at_its_default_size_and_shows_when_each_result_was_saved_at_1100_pixels(
-        qtbot, tmp_path, language):
+        qtbot, tmp_path, language, switch_language):
     """In Russian the heading "Цель достигнута" was cut, the goal was split from its bound at 190 pixels, and even
     at 1100 pixels the day a result was saved was cut at the table's right edge."""
     from tests.core.test_labs import student_run
@@ -472,31 +459,28 @@ def test_the_teachers_table_is_readable_at_its_default_size_and_shows_when_each_
     for student in ("Александра Константинова", "Boris Ivanov"):  # a name cut at the column's 130 pixels
         labs.export_result(tmp_path / f"{len(student)}.json", perceptron, "perceptron", changed, history, metrics,
                            student=student)
-    i18n.set_language(language)
-    try:
-        dialog = ResultsDialog(str(tmp_path))
-        qtbot.addWidget(dialog)
-        dialog.show()
-        table, header = dialog.table, dialog.table_data.header
-        assert dialog.width() == 960
-        for column, name in enumerate(header):
-            assert table.horizontalHeader().sectionSizeHint(column) <= table.columnWidth(column), name
-            if name in NARROWED_COLUMNS:
-                assert all(table.item(row, column).toolTip() == table.item(row, column).text() for row in range(2))
-            else:
-                assert table.sizeHintForColumn(column) <= table.columnWidth(column), f"{name} is cut"
-        lines = table.fontMetrics().lineSpacing()
-        assert all(table.rowHeight(row) >= 2 * lines for row in range(2)), "two lines of a title or goal fit"
-        goal = header.index("goal")
-        assert table.columnViewportPosition(goal) + table.columnWidth(goal) <= table.viewport().width()
-        dialog.resize(1100, 460)
-        saved = header.index("saved")
-        assert table.columnViewportPosition(saved) + table.columnWidth(saved) <= table.viewport().width()
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table, header = dialog.table, dialog.table_data.header
+    assert dialog.width() == 960
+    for column, name in enumerate(header):
+        assert table.horizontalHeader().sectionSizeHint(column) <= table.columnWidth(column), name
+        if name in NARROWED_COLUMNS:
+            assert all(table.item(row, column).toolTip() == table.item(row, column).text() for row in range(2))
+        else:
+            assert table.sizeHintForColumn(column) <= table.columnWidth(column), f"{name} is cut"
+    lines = table.fontMetrics().lineSpacing()
+    assert all(table.rowHeight(row) >= 2 * lines for row in range(2)), "two lines of a title or goal fit"
+    goal = header.index("goal")
+    assert table.columnViewportPosition(goal) + table.columnWidth(goal) <= table.viewport().width()
+    dialog.resize(1100, 460)
+    saved = header.index("saved")
+    assert table.columnViewportPosition(saved) + table.columnWidth(saved) <= table.viewport().width()
 
 
-def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
+def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path, switch_language):
     from tests.core.test_labs import student_run
 
     config, history, metrics = student_run("Anna")
@@ -511,19 +495,13 @@ def test_the_teachers_table_sorts_numbers_by_value(qtbot, tmp_path):
     assert [dialog.table.item(row, 0).text() for row in range(3)] == ["A", "C", "B"], "0.3, 2.5, 12 (not as text)"
     goal = dialog.table_data.header.index("goal met")
     assert {dialog.table.item(row, goal).text() for row in range(3)} <= {"yes", "no"}
-    from app import i18n
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert {dialog.table.item(row, goal).text() for row in range(3)} <= {"да", "нет"}, "in the new language"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert {dialog.table.item(row, goal).text() for row in range(3)} <= {"да", "нет"}, "in the new language"
 
 
-def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp_path, monkeypatch):
+def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp_path, monkeypatch, switch_language):
     """In Russian the table showed "01-perceptron", "perceptron" and "2026-11-30T10:00:00", and its CSV,
     comma-separated with 0.95 for numbers, came into a Russian spreadsheet as one column of text."""
-    from app import i18n
     from tests.core.test_labs import student_run
 
     config, history, metrics = student_run("Anna")
@@ -536,28 +514,25 @@ def test_the_teachers_table_and_its_csv_follow_the_interface_language(qtbot, tmp
                        {**metrics, "val_accuracy": 0.95}, student="Anna")
     labs.export_result(tmp_path / "boris.json", xnor, "trained", xnor.variant("trained").config, history,
                        {**metrics, "val_accuracy": 0.5}, student="=Boris")
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        dialog = ResultsDialog(str(tmp_path))
-        qtbot.addWidget(dialog)
-        header = dialog.table_data.header
-        anna = next(row for row in range(2) if dialog.table.item(row, 0).text() == "Anna")
-        assert dialog.table.item(anna, header.index("lab")).text() == f"1. {perceptron.title['ru']}"
-        assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
-        assert dialog.table.item(anna, header.index("saved")).text() == "30 нояб. 2026 10:00"
-        assert dialog.table.item(anna, header.index("locked fields changed")).text() == "функция потерь, зерно", \
-            "the settings by name in the interface language, not loss.name, training.seed"
-        dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
-        assert dialog.table.item(0, 0).text() == "=Boris", "1 December after 30 November (not as text)"
-        dialog.table.sortItems(header.index("lab"), Qt.SortOrder.DescendingOrder)
-        assert dialog.table.item(0, 0).text() == "=Boris", "lab 4 after lab 1"
-        headings = [dialog.heading(name) for name in header]
-        assert dialog.save_csv(tmp_path / "table.csv")
-        with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle, delimiter=";"))
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    dialog = ResultsDialog(str(tmp_path))
+    qtbot.addWidget(dialog)
+    header = dialog.table_data.header
+    anna = next(row for row in range(2) if dialog.table.item(row, 0).text() == "Anna")
+    assert dialog.table.item(anna, header.index("lab")).text() == f"1. {perceptron.title['ru']}"
+    assert dialog.table.item(anna, header.index("variant")).text() == perceptron.variant("perceptron").title["ru"]
+    assert dialog.table.item(anna, header.index("saved")).text() == "30 нояб. 2026 10:00"
+    assert dialog.table.item(anna, header.index("locked fields changed")).text() == "функция потерь, зерно", \
+        "the settings by name in the interface language, not loss.name, training.seed"
+    dialog.table.sortItems(header.index("saved"), Qt.SortOrder.DescendingOrder)
+    assert dialog.table.item(0, 0).text() == "=Boris", "1 December after 30 November (not as text)"
+    dialog.table.sortItems(header.index("lab"), Qt.SortOrder.DescendingOrder)
+    assert dialog.table.item(0, 0).text() == "=Boris", "lab 4 after lab 1"
+    headings = [dialog.heading(name) for name in header]
+    assert dialog.save_csv(tmp_path / "table.csv")
+    with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    switch_language("en")
     accuracy = header.index("val_accuracy")
     assert rows[0] == [heading + ", %" if name.endswith("accuracy") else heading
                        for name, heading in zip(header, headings)] and headings[0] != "Student", \
@@ -769,7 +744,7 @@ def test_the_teachers_table_says_how_to_check_the_goals_of_a_lab_not_installed_h
         "collect the results with the lab pack the students used (MLP_WORKBENCH_DATA pointing at it).")
 
 
-def test_the_teachers_table_names_each_results_lab_version(qtbot, tmp_path):
+def test_the_teachers_table_names_each_results_lab_version(qtbot, tmp_path, switch_language):
     """Results of a lab edited since (its lab.json, not only its goal) were taken for this version's."""
     from tests.core.test_labs import student_run
 
@@ -808,22 +783,16 @@ def test_the_teachers_table_names_each_results_lab_version(qtbot, tmp_path):
     with (tmp_path / "table.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert {row[0]: row[column] for row in rows[1:]}["Boris"] == "another: ab12cd34"
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert versions() == {"Anna": "как установлена здесь", "Boris": "другая: ab12cd34", "Kirill": "не записана",
-                              "Lena": "другая (у неё другая цель)",
-                              "Maria": labs.short_fingerprint(perceptron.fingerprint)}
-        assert dialog.summary.text().splitlines()[2].startswith("Сделаны с другой версией лабораторной работы (её "
-                                                                "настройки, фиксированные настройки, варианты")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert versions() == {"Anna": "как установлена здесь", "Boris": "другая: ab12cd34", "Kirill": "не записана",
+                          "Lena": "другая (у неё другая цель)",
+                          "Maria": labs.short_fingerprint(perceptron.fingerprint)}
+    assert dialog.summary.text().splitlines()[2].startswith("Сделаны с другой версией лабораторной работы (её "
+                                                            "настройки, фиксированные настройки, варианты")
 
 
-def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_language(qtbot, tmp_path):
+def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_language(qtbot, tmp_path, switch_language):
     import json
-
-    from app import i18n
 
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
@@ -835,14 +804,10 @@ def test_the_teachers_table_says_why_a_file_was_not_read_in_the_interface_langua
     assert lines[1:] == ["Other .json files, not lab results: 1.", "Not read:", "• broken.json: not a JSON file",
                          "• cut.json: an incomplete lab result (missing or malformed: 'goal')",
                          "• future.json: written by another version of MLP Workbench (result version 99)"]
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        lines = dialog.summary.text().splitlines()
-        assert "• broken.json: это не файл JSON" in lines
-        assert "• cut.json: неполный результат лабораторной работы (нет или неверно: 'goal')" in lines
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    lines = dialog.summary.text().splitlines()
+    assert "• broken.json: это не файл JSON" in lines
+    assert "• cut.json: неполный результат лабораторной работы (нет или неверно: 'goal')" in lines
 
 
 def test_many_files_that_are_not_results_keep_the_teachers_table_in_sight(qtbot, tmp_path):
@@ -888,7 +853,7 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
 
 
 def test_two_labs_of_one_number_are_told_apart_in_the_window_and_the_clash_is_said(open_window, tmp_path,
-                                                                                     monkeypatch):
+                                                                                     monkeypatch, switch_language):
     """A pack's 04-my-xnor beside the shipped 04-xnor: the lab list showed two "4. XNOR", and only
     `mlp-workbench lab check` warned."""
     folder = tmp_path / "pack" / "labs" / "04-my-xnor"
@@ -923,13 +888,9 @@ def test_two_labs_of_one_number_are_told_apart_in_the_window_and_the_clash_is_sa
     assert window.message_bar.level == "warning"
     assert window.labs.open_lab("04-my-xnor")
     assert window.labs.dock.title.text() == f"4. {xnor} (04-my-xnor)", "the lesson names which of the two is open"
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert unbroken(window.message_bar.message()).startswith("Предлагаемые здесь лабораторные имеют общий номер")
-        assert items_text(listed, "04-xnor") == f"4. {labs.load('04-xnor').title['ru']} (04-xnor)"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert unbroken(window.message_bar.message()).startswith("Предлагаемые здесь лабораторные имеют общий номер")
+    assert items_text(listed, "04-xnor") == f"4. {labs.load('04-xnor').title['ru']} (04-xnor)"
 
 
 def test_two_labs_of_one_title_are_told_apart_by_their_folder_in_the_lesson_s_heading_and_the_window_s_title(
@@ -995,22 +956,20 @@ def broken_pack(tmp_path, *lab_ids, change):
     return tmp_path / "pack"
 
 
-def test_a_lab_packs_invalid_variant_is_explained_in_the_window_s_language(open_window, tmp_path, monkeypatch):
+def test_a_lab_packs_invalid_variant_is_explained_in_the_window_s_language(open_window, tmp_path, monkeypatch,
+                                                                           switch_language):
     def two_problems(raw):
         raw["variants"][0]["config"]["optimizer"]["options"]["lr"] = -1
         raw["locked"].append("training.sed")
 
     pack = broken_pack(tmp_path, "01-perceptron", change=two_problems)
     monkeypatch.setenv("MLP_WORKBENCH_DATA", str(pack))
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        window = open_window()
-        russian = unbroken(window.message_bar.message()).splitlines()
-        i18n.set_language("en")
-        english = unbroken(window.message_bar.message()).splitlines()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    window = open_window()
+    russian = unbroken(window.message_bar.message()).splitlines()
+    switch_language("en")
+    english = unbroken(window.message_bar.message()).splitlines()
+    switch_language("en")
     name = labs.read_lab(labs.SHIPPED_LABS / "01-perceptron").variants[0].name
     assert russian == [
         "Эти лабораторные нельзя использовать; вместо каждой предлагается встроенная с тем же номером, если она "

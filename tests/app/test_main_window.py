@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, Qt
 import app.views
-from app import i18n, training_process
+from app import training_process
 from app.i18n import format_integer
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
@@ -257,7 +257,8 @@ def test_a_run_that_ends_says_how_the_network_does_on_the_test_set(open_window, 
     assert window.status_labels["test"].text().startswith("test: loss ")
 
 
-def test_the_test_result_is_written_again_with_the_languages_decimal_separator(open_window, qtbot, small_config):
+def test_the_test_result_is_written_again_with_the_languages_decimal_separator(open_window, qtbot, small_config,
+                                                                               switch_language):
     """After a switch to Russian the test result kept "0.2811" and "91.2 %" beside a window that wrote 0,2811."""
     from core.trainer import evaluate
 
@@ -267,12 +268,9 @@ def test_the_test_result_is_written_again_with_the_languages_decimal_separator(o
     english = window.status_labels["test"].text()
     dataset = window.experiment.dataset
     loss, accuracy = evaluate(window.experiment.network, dataset.X_test, dataset.y_test)
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        russian = window.status_labels["test"].text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    russian = window.status_labels["test"].text()
+    switch_language("en")
     assert russian == f"тест: потери {loss:.4g}, точность {100 * accuracy:.1f} %".replace(".", ",")
     assert window.status_labels["test"].text() == english == f"test: loss {loss:.4g}, accuracy {100 * accuracy:.1f} %"
 
@@ -533,78 +531,64 @@ def test_an_invalid_value_disables_start_and_says_why_at_the_control(open_window
     assert window.start_action.isEnabled() and problems.isHidden()
 
 
-def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot, small_config):
-    from app import i18n
-
+def test_in_russian_an_invalid_value_is_explained_in_russian(open_window, qtbot, small_config, switch_language):
     window = open_window(small_config())
     edit = lr_edit(window)
-    try:
-        i18n.set_language("ru")
-        type_into(edit, "-0.5")
-        assert edit.toolTip().startswith("⚠ должно быть ≥ 0,0, введено -0,5")
-        assert "η (lr): должно быть ≥ 0,0, введено -0,5" in window.training_panel.problems.text()
-        assert "должно быть ≥ 0,0" in window.start_action.toolTip()
-        type_into(edit, "fast")
-        assert "должно быть числом, введено 'fast'" in edit.toolTip()
-        assert "must be" not in edit.toolTip()
-        window.model.set("training.epochs", 0)
-        assert "должно быть ≥ 1" in window.training_panel.problems.text()
-        i18n.set_language("en")  # the problems shown follow the language
-        assert "must be ≥ 1" in window.training_panel.problems.text()
-        assert "⚠ must be a number, got 'fast'" in edit.toolTip()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    type_into(edit, "-0.5")
+    assert edit.toolTip().startswith("⚠ должно быть ≥ 0,0, введено -0,5")
+    assert "η (lr): должно быть ≥ 0,0, введено -0,5" in window.training_panel.problems.text()
+    assert "должно быть ≥ 0,0" in window.start_action.toolTip()
+    type_into(edit, "fast")
+    assert "должно быть числом, введено 'fast'" in edit.toolTip()
+    assert "must be" not in edit.toolTip()
+    window.model.set("training.epochs", 0)
+    assert "должно быть ≥ 1" in window.training_panel.problems.text()
+    switch_language("en")  # the problems shown follow the language
+    assert "must be ≥ 1" in window.training_panel.problems.text()
+    assert "⚠ must be a number, got 'fast'" in edit.toolTip()
 
 
-def test_a_configuration_file_with_invalid_values_is_refused_in_the_window_s_language(open_window, tmp_path):
-    from app import i18n
-
+def test_a_configuration_file_with_invalid_values_is_refused_in_the_window_s_language(open_window, tmp_path,
+                                                                                      switch_language):
     window = open_window()
     config = RunConfig()
     config.network.dtype = "float16"
     config.training.epochs = 0
     path = tmp_path / "hand-edited.json"
     path.write_text(config.to_json(), encoding="utf-8")
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert not window.load_config(str(path))
-        message = window.message_bar.message()
-        assert message.startswith(f"Не удалось открыть конфигурацию: {path}: недопустимая конфигурация запуска:")
-        assert 'network.dtype = "float16": выберите float32 или float64' in message
-        assert "training.epochs = 0: должно быть ≥ 1" in message
-        assert "choose" not in message and "must" not in message
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert not window.load_config(str(path))
+    message = window.message_bar.message()
+    assert message.startswith(f"Не удалось открыть конфигурацию: {path}: недопустимая конфигурация запуска:")
+    assert 'network.dtype = "float16": выберите float32 или float64' in message
+    assert "training.epochs = 0: должно быть ≥ 1" in message
+    assert "choose" not in message and "must" not in message
+    switch_language("en")
     assert window.model.config.network.dtype == "float32"
 
 
 def test_a_configuration_s_component_values_that_are_not_numbers_are_refused_in_the_window_s_language(
-        open_window, tmp_path):
+        open_window, tmp_path, switch_language):
     """A flag given as text, Adam's betas not a pair and an unknown hyperparameter were refused in the engine's
     English in the Russian window; a hyperparameter called "name" escaped validation as a TypeError. Each of the
     optimiser's problems is listed at once: only lr's was, then amsgrad's once lr was corrected, then betas'."""
-    from app import i18n
-
     window = open_window()
     path = tmp_path / "hand-edited.json"
     path.write_text(json.dumps({"schema_version": 2,
                                 "network": {"hidden": [{"activation": "relu", "activation_options": {"name": "tanh"}}]},
                                 "optimizer": {"name": "adam", "options": {"lr": "x", "amsgrad": "yes", "betas": "y"}},
                                 "schedule": {"name": "step", "options": {"gama": 0.5}}}), encoding="utf-8")
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert not window.load_config(str(path))
-        message = window.message_bar.message()
-        assert "adam lr: должно быть числом, введено 'x'" in message
-        assert "adam amsgrad: должно быть true или false, введено 'yes'" in message  # as the JSON file writes it
-        assert "adam betas: должно быть парой (beta1, beta2), введено 'y'" in message
-        assert "relu: не принимает гиперпараметров, введено 'name'" in message
-        assert "step: принимает только гиперпараметры step_size, gamma, введено 'gama'" in message
-        assert "must" not in message and "takes" not in message
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert not window.load_config(str(path))
+    message = window.message_bar.message()
+    assert "adam lr: должно быть числом, введено 'x'" in message
+    assert "adam amsgrad: должно быть true или false, введено 'yes'" in message  # as the JSON file writes it
+    assert "adam betas: должно быть парой (beta1, beta2), введено 'y'" in message
+    assert "relu: не принимает гиперпараметров, введено 'name'" in message
+    assert "step: принимает только гиперпараметры step_size, gamma, введено 'gama'" in message
+    assert "must" not in message and "takes" not in message
+    switch_language("en")
     assert window.model.config.optimizer.options == RunConfig().optimizer.options
 
 
@@ -674,7 +658,8 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
         "training on from the restored weights branches from the diverged run where they were"
 
 
-def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_started(open_window, qtbot, small_config):
+def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_started(open_window, qtbot, small_config,
+                                                                                   switch_language):
     window = open_window(small_config(epochs=1))
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
@@ -690,12 +675,8 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
     for name, array in window.experiment.network.state().items():
         np.testing.assert_array_equal(array, trained[name])
     assert window.message_bar.message().startswith("The weights this run started from are back.")
-    from app import i18n
-    try:
-        i18n.set_language("ru")
-        assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
 
 
 def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_those_go_back_restores(
@@ -795,11 +776,10 @@ def test_reset_after_a_divergence_takes_its_message_and_offer_away(open_window, 
     assert window.message_bar.message() == "" and not window.go_back_action.isEnabled()
 
 
-def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(open_window, qtbot, small_config):
+def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(open_window, qtbot, small_config,
+                                                                               switch_language):
     """After Go back and Reset the bar said both that the run's weights were back and that new weights replaced
     them; also when the language had changed in between."""
-    from app import i18n
-
     window = open_window(small_config(epochs=1))
     window.confirm_reset = lambda question: True
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
@@ -812,33 +792,26 @@ def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(o
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
     window.go_back_action.trigger()
     assert window.message_bar.message().startswith("The weights this run started from are back.")
-    try:
-        i18n.set_language("ru")
-        assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
-        with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
-            window.reset()
-        assert "Возвращены веса" not in window.message_bar.message()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.message_bar.message().startswith("Возвращены веса, с которых начался этот запуск.")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert "Возвращены веса" not in window.message_bar.message()
+    switch_language("en")
     assert window.message_bar.message().startswith("New weights: the network trained before is kept in the Runs")
     assert "are back" not in window.message_bar.message()
 
 
-def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config):
-    from app import i18n
-
+def test_a_lab_in_russian_reads_why_its_run_diverged_in_russian(open_window, qtbot, small_config, switch_language):
     config = small_config(epochs=5)
     config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
     window = open_window(config)
-    try:
-        i18n.set_language("ru")
-        with qtbot.waitSignal(window.run_finished, timeout=20_000):
-            window.start()
-        message = window.message_bar.message()
-        assert message.startswith("Пауза: обучение разошлось на эпохе 1") and "скорость обучения" in message
-        assert "diverged" not in message and "(сейчас 10²⁰)" in message
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    message = window.message_bar.message()
+    assert message.startswith("Пауза: обучение разошлось на эпохе 1") and "скорость обучения" in message
+    assert "diverged" not in message and "(сейчас 10²⁰)" in message
 
 
 @pytest.mark.skipif(not training_process.available(), reason="runs train in a thread on this platform")
@@ -1002,7 +975,8 @@ def test_a_bad_config_file_is_refused_with_its_reason_and_nothing_changes(open_w
     assert "cannot read" in window.message_bar.message()
 
 
-def test_a_configuration_of_a_newer_version_is_refused_by_its_version_in_the_window_s_language(open_window, tmp_path):
+def test_a_configuration_of_a_newer_version_is_refused_by_its_version_in_the_window_s_language(open_window, tmp_path,
+                                                                                               switch_language):
     """Not by a field this version lacks, nor in English only; also one a model file records."""
     from core import model_io
     from core.config import SCHEMA_VERSION
@@ -1019,16 +993,14 @@ def test_a_configuration_of_a_newer_version_is_refused_by_its_version_in_the_win
     model = tmp_path / "newer.npz"
     model_io.save_model(model, window.experiment.network, dataset="digits",
                         config={"schema_version": SCHEMA_VERSION + 1})
-    i18n.set_language("ru")
-    try:
-        assert not window.load_model(model)
-        assert unbroken(window.message_bar.message()).endswith(
-            f"её конфигурация записана более новой версией MLP Workbench (версия {SCHEMA_VERSION + 1}; эта читает "
-            f"версии до {SCHEMA_VERSION}): откройте её в ней или обновите эту")
-        assert not window.load_config(str(newer))
-        assert f"{newer} записан более новой версией MLP Workbench" in unbroken(window.message_bar.message())
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert not window.load_model(model)
+    assert unbroken(window.message_bar.message()).endswith(
+        f"её конфигурация записана более новой версией MLP Workbench (версия {SCHEMA_VERSION + 1}; эта читает "
+        f"версии до {SCHEMA_VERSION}): откройте её в ней или обновите эту")
+    assert not window.load_config(str(newer))
+    assert f"{newer} записан более новой версией MLP Workbench" in unbroken(window.message_bar.message())
+    switch_language("en")
     assert window.model.config == before
 
 
@@ -1255,7 +1227,8 @@ def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_wind
 
 
 def test_ctrl_e_and_a_plot_s_export_view_ask_with_the_same_file_types_and_write_what_was_typed(window, tmp_path,
-                                                                                               monkeypatch):
+                                                                                               monkeypatch,
+                                                                                               switch_language):
     from app import file_dialogs
 
     asked, typed = [], []
@@ -1277,16 +1250,12 @@ def test_ctrl_e_and_a_plot_s_export_view_ask_with_the_same_file_types_and_write_
     assert asked == [offered, offered]
     assert (tmp_path / "by menu.png").stat().st_size > 0, "the type selected first: a PNG image"
     assert (tmp_path / "by plot.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml"), "another offered type"
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        typed += ["по меню", "по графику"]
-        window.export_view_action.trigger()
-        loss.export_dialog()
-        offered = ("Экспорт вида", ["Изображение PNG (*.png)", "Рисунок SVG (*.svg)", "Данные CSV (*.csv)"], "png")
-        assert asked[2:] == [offered, offered]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    typed += ["по меню", "по графику"]
+    window.export_view_action.trigger()
+    loss.export_dialog()
+    offered = ("Экспорт вида", ["Изображение PNG (*.png)", "Рисунок SVG (*.svg)", "Данные CSV (*.csv)"], "png")
+    assert asked[2:] == [offered, offered]
 
 
 def test_every_view_shown_is_listed_beside_the_tabs_and_one_click_there_goes_to_it(open_window):
@@ -1408,19 +1377,14 @@ def test_a_csv_file_s_task_changed_to_regression_gets_a_loss_that_suits_it(windo
 
 
 def test_in_russian_the_loss_chosen_for_the_data_is_named_in_quotes_as_the_window_s_other_messages_name_it(
-        window, qtbot):
+        window, qtbot, switch_language):
     """It read "Функция потерь теперь Среднеквадратичная ошибка: …", a capital letter in mid-sentence."""
-    from app import i18n
-
-    i18n.set_language("ru")
-    try:
-        with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
-            window.data_panel.dataset.choose("sine")
-        qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
-        assert window.message_bar.message() == \
-            "Функция потерь теперь «Среднеквадратичная ошибка»: она подходит этим данным (регрессия)."
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.data_panel.dataset.choose("sine")
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    assert window.message_bar.message() == \
+        "Функция потерь теперь «Среднеквадратичная ошибка»: она подходит этим данным (регрессия)."
 
 
 @pytest.mark.parametrize("name", ["regression_plane", "multi_gaussian"])
@@ -1627,7 +1591,7 @@ def test_settings_changed_and_not_saved_are_offered_back_when_others_replace_the
     assert window.load_config(str(other)) and "replaced" not in window.message_bar.message(), "saved: nothing to offer"
 
 
-def test_each_menu_s_mnemonics_are_unique_in_either_language(window):
+def test_each_menu_s_mnemonics_are_unique_in_either_language(window, switch_language):
     import re
 
     from PySide6.QtWidgets import QMenu
@@ -1644,17 +1608,14 @@ def test_each_menu_s_mnemonics_are_unique_in_either_language(window):
         return found
 
     assert clashes() == []  # File had Open &model and Export &metrics; Run, Go &back and Step one &batch
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert clashes() == []  # Labs had &Список лабораторных and &Собрать результаты
-        assert window.configuration_dock.toggleViewAction().text() == "&Конфигурация"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert clashes() == []  # Labs had &Список лабораторных and &Собрать результаты
+    assert window.configuration_dock.toggleViewAction().text() == "&Конфигурация"
+    switch_language("en")
     assert window.configuration_dock.toggleViewAction().text() == "&Configuration"
 
 
-def test_the_panels_mnemonics_are_unique_and_leave_the_menu_bar_s_alone_in_either_language(window):
+def test_the_panels_mnemonics_are_unique_and_leave_the_menu_bar_s_alone_in_either_language(window, switch_language):
     import re
 
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
@@ -1676,27 +1637,19 @@ def test_the_panels_mnemonics_are_unique_and_leave_the_menu_bar_s_alone_in_eithe
         return found
 
     assert clashes() == []  # Alt+S alternated between Schedule and Early stopping and never opened Settings
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert clashes() == []
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert clashes() == []
 
 
-def test_the_speed_box_is_as_wide_as_its_longest_choice_in_either_language(window):
+def test_the_speed_box_is_as_wide_as_its_longest_choice_in_either_language(window, switch_language):
     def fits() -> bool:
         box = window.pace_box
         widest = max(box.fontMetrics().horizontalAdvance(box.itemText(index)) for index in range(box.count()))
         return box.sizeHint().width() > widest
 
     assert fits()
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert window.pace_box.itemText(0) != "Full speed" and fits()  # "Полная скорость" showed "Полная скор"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert window.pace_box.itemText(0) != "Full speed" and fits()  # "Полная скорость" showed "Полная скор"
 
 
 def test_a_binary_loss_on_a_csv_of_two_classes_read_as_multiclass_says_to_make_the_task_binary(qtbot, tmp_path):
@@ -1718,20 +1671,17 @@ def test_a_binary_loss_on_a_csv_of_two_classes_read_as_multiclass_says_to_make_t
                         "binary_cross_entropy") == 1
 
 
-def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_language(window, qtbot):
+def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_language(window, qtbot, switch_language):
     def problem() -> str:
         return next((error.message for error in window.model.errors if error.field == "loss.name"), "")
 
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        window.model.set("loss.name", "perceptron")
-        qtbot.waitUntil(lambda: problem() != "", timeout=10_000)
-        assert problem() == "«Критерий перцептрона» — для двух классов, а в «Цифры 8×8» их 10: выберите " \
-                            "«Кросс-энтропия (softmax)»"  # was the engine's "the perceptron loss is for two classes…"
-        assert not window.start_action.isEnabled()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    window.model.set("loss.name", "perceptron")
+    qtbot.waitUntil(lambda: problem() != "", timeout=10_000)
+    assert problem() == "«Критерий перцептрона» — для двух классов, а в «Цифры 8×8» их 10: выберите " \
+                        "«Кросс-энтропия (softmax)»"  # was the engine's "the perceptron loss is for two classes…"
+    assert not window.start_action.isEnabled()
+    switch_language("en")
     window.model.set("loss.name", "mse")
     qtbot.waitUntil(lambda: "needs numbers to predict" in problem(), timeout=10_000)
     assert problem() == "“8×8 digits” has classes: Mean squared error needs numbers to predict; choose " \
@@ -1739,37 +1689,35 @@ def test_a_loss_that_does_not_suit_the_data_is_explained_in_the_window_s_languag
 
 
 def test_in_a_narrow_window_the_status_bar_leaves_out_its_least_needed_fields_rather_than_cut_them(open_window,
-                                                                                                   qtbot, small_config):
+                                                                                                   qtbot, small_config,
+                                                                                                   switch_language):
     """In Russian at 834 pixels every field was squeezed: "эпоха 162/5(", "точность на", "118 502 при"."""
-    i18n.set_language("ru")
-    try:
-        window = open_window(small_config(epochs=100_000))
-        window.confirm_reset = lambda question: True
-        window.resize(834, 600)
-        window.show()
-        window.start_action.trigger()
-        labels = window.status_labels
+    switch_language("ru")
+    window = open_window(small_config(epochs=100_000))
+    window.confirm_reset = lambda question: True
+    window.resize(834, 600)
+    window.show()
+    window.start_action.trigger()
+    labels = window.status_labels
 
-        def whole() -> bool:
-            shown = [label for label in labels.values() if label.isVisible()]
-            return all(label.width() >= label.sizeHint().width() for label in shown)
+    def whole() -> bool:
+        shown = [label for label in labels.values() if label.isVisible()]
+        return all(label.width() >= label.sizeHint().width() for label in shown)
 
-        qtbot.waitUntil(lambda: labels["speed"].text() != "" and labels["metric"].text() != "", timeout=15_000)
-        qtbot.wait(100)
-        assert whole(), {key: (label.text(), label.width(), label.sizeHint().width())
-                         for key, label in labels.items() if label.isVisible()}
-        assert all(labels[key].isVisible() for key in ("state", "epoch", "loss", "metric"))
-        assert not labels["speed"].isVisible(), "the least needed is left out"
-        window.resize(1600, 800)
-        qtbot.waitUntil(lambda: all(label.isVisible() for label in labels.values()), timeout=3000)
-        window.statusBar().showMessage("Сообщение", 50)  # a message takes the bar for a while, then gives it back
-        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=3000)
-        window.resize(834, 600)
-        qtbot.waitUntil(lambda: not labels["speed"].isVisible() and whole(), timeout=3000)
-        assert labels["epoch"].isVisible()
-        window.stop_action.trigger()
-    finally:
-        i18n.set_language("en")
+    qtbot.waitUntil(lambda: labels["speed"].text() != "" and labels["metric"].text() != "", timeout=15_000)
+    qtbot.wait(100)
+    assert whole(), {key: (label.text(), label.width(), label.sizeHint().width())
+                     for key, label in labels.items() if label.isVisible()}
+    assert all(labels[key].isVisible() for key in ("state", "epoch", "loss", "metric"))
+    assert not labels["speed"].isVisible(), "the least needed is left out"
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels.values()), timeout=3000)
+    window.statusBar().showMessage("Сообщение", 50)  # a message takes the bar for a while, then gives it back
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=3000)
+    window.resize(834, 600)
+    qtbot.waitUntil(lambda: not labels["speed"].isVisible() and whole(), timeout=3000)
+    assert labels["epoch"].isVisible()
+    window.stop_action.trigger()
 
 
 def test_with_a_larger_font_the_dock_widens_to_show_its_panels_whole(open_window, qtbot):
@@ -1819,7 +1767,7 @@ def open_csv(window, qtbot, path, scaling: str) -> None:
 
 
 def test_unscaled_values_far_too_large_are_warned_of_until_they_are_scaled(open_window, qtbot, small_config,
-                                                                          tmp_path):
+                                                                          tmp_path, switch_language):
     path = tmp_path / "houses.csv"
     path.write_text(HOUSES, encoding="utf-8")
     window = open_window(small_config(epochs=1))
@@ -1840,17 +1788,14 @@ def test_unscaled_values_far_too_large_are_warned_of_until_they_are_scaled(open_
     window.model.set("data.scaling", "none")
     qtbot.waitUntil(lambda: window.message_bar.message() == HOUSES_WARNING, timeout=15_000)
     window.show_message("Another message.", "info")
-    from app import i18n
-    try:
-        i18n.set_language("ru")
-        russian = ("Значения признаков достигают 9·10³⁷ (в «price»). Это далеко за пределами примерно ±1, на которые "
-                   "рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение "
-                   "ползёт или приводит к переполнению. Выберите масштабирование «стандартизация: (x − μ) / σ» (или "
-                   "«min–max в [0, 1]»).")
-        assert unbroken(warning.text()) == f"⚠ {russian}"
-        assert window.message_bar.message().split("\n")[0] == russian, "composed again, not half translated"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    russian = ("Значения признаков достигают 9·10³⁷ (в «price»). Это далеко за пределами примерно ±1, на которые "
+               "рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение "
+               "ползёт или приводит к переполнению. Выберите масштабирование «стандартизация: (x − μ) / σ» (или "
+               "«min–max в [0, 1]»).")
+    assert unbroken(warning.text()) == f"⚠ {russian}"
+    assert window.message_bar.message().split("\n")[0] == russian, "composed again, not half translated"
+    switch_language("en")
     assert window.message_bar.message() == f"{HOUSES_WARNING}\nAnother message."
     open_csv(window, qtbot, path, "standardize")
     assert warning.isHidden()

@@ -105,8 +105,8 @@ def test_a_namesake_hyperparameter_of_another_meaning_is_not_carried_to_a_new_co
     assert model.config.network.hidden[0].activation_options == {}
 
 
-def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_window_s_language(qtbot, model):
-    from app import i18n
+def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_window_s_language(qtbot, model,
+                                                                                             switch_language):
     from core.config import PROBLEMS
 
     panel = TrainingPanel(model)
@@ -115,12 +115,8 @@ def test_a_batch_of_one_with_batch_norm_is_marked_at_the_batch_size_in_the_windo
     model.set("training.batch_size", 1)
     assert panel.batch_size.property("invalid") is True
     assert panel.problems.text().endswith(PROBLEMS["batch norm"])
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert "батч-нормализации нужны батчи хотя бы из 2 примеров" in panel.problems.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert "батч-нормализации нужны батчи хотя бы из 2 примеров" in panel.problems.text()
 
 
 def test_the_panels_word_every_rule_of_the_engine_s_validation_as_the_engine_does(qapp):
@@ -135,11 +131,10 @@ def test_the_panels_word_every_rule_of_the_engine_s_validation_as_the_engine_doe
         assert problem_text(error) == CHECKBOX_RULES.get(rule, words.format(bound=7))
 
 
-def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_s_language(qtbot, model):
+def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_s_language(qtbot, model,
+                                                                                           switch_language):
     """A settings file with an unknown activation and a CSV without its file showed "choose one of: …" and
     "File: choose one" in the Russian window."""
-    from app import i18n
-
     network, data = NetworkPanel(model), DataPanel(model)
     qtbot.addWidget(network)
     qtbot.addWidget(data)
@@ -150,14 +145,10 @@ def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_
     model.set_build_errors(missing_options(model.config))
     assert "choose one of: identity, step" in network.problems.text()
     assert "choose a file" in data.problems.text()
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert "выберите одно из: identity, step" in network.problems.text()
-        assert "выберите файл" in data.problems.text()
-        assert "choose" not in network.problems.text() + data.problems.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert "выберите одно из: identity, step" in network.problems.text()
+    assert "выберите файл" in data.problems.text()
+    assert "choose" not in network.problems.text() + data.problems.text()
 
 
 def test_a_learning_rate_above_a_cycle_s_top_marks_the_top_and_the_preview_waits(qtbot, model):
@@ -207,10 +198,8 @@ def test_an_activation_s_unknown_hyperparameter_is_not_named_as_one_of_its_own(q
     assert panel.activation.property("invalid") is True
 
 
-def test_a_flag_that_is_neither_is_explained_in_a_checkbox_s_words_in_either_language(qtbot, model):
+def test_a_flag_that_is_neither_is_explained_in_a_checkbox_s_words_in_either_language(qtbot, model, switch_language):
     """The window said "must be True or False", Python's words, of a checkbox."""
-    from app import i18n
-
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     model.set("optimizer.options", {"lr": 0.001, "amsgrad": "yes"})
@@ -224,12 +213,8 @@ def test_a_flag_that_is_neither_is_explained_in_a_checkbox_s_words_in_either_lan
     amsgrad.click()
     assert amsgrad.checkState() == Qt.CheckState.Unchecked and model.config.optimizer.options["amsgrad"] is False
     model.set("optimizer.options", {"lr": 0.001, "amsgrad": "yes"})
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert panel.problems.text() == "⚠ AMSGrad: флажок должен быть установлен или снят, введено 'yes'"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert panel.problems.text() == "⚠ AMSGrad: флажок должен быть установлен или снят, введено 'yes'"
 
 
 def test_every_bad_hyperparameter_of_the_optimiser_is_marked_at_its_own_control(qtbot, model):
@@ -379,20 +364,14 @@ def test_the_schedule_preview_spans_the_whole_run_and_shades_the_part_trained(qt
     assert panel.preview_curve.getData()[0].tolist() == [0, 1, 2] and not panel.now_line.isVisible()
 
 
-def test_the_schedule_preview_writes_its_numbers_in_the_window_s_language(qtbot, model):
-    from app import i18n
-
+def test_the_schedule_preview_writes_its_numbers_in_the_window_s_language(qtbot, model, switch_language):
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
     axis = panel.preview.getPlotItem().getAxis("left")
-    i18n.set_language("en")
     separator = QLocale().decimalPoint()  # the system's, which the English interface keeps
     assert axis.tickStrings([0.0005, 0.001], 1, 0.0005) == [f"0{separator}0005", f"0{separator}0010"]
-    i18n.set_language("ru")
-    try:
-        assert axis.tickStrings([0.0005, 0.001], 1, 0.0005) == ["0,0005", "0,0010"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert axis.tickStrings([0.0005, 0.001], 1, 0.0005) == ["0,0005", "0,0010"]
 
 
 def test_long_runs_are_previewed_at_sampled_steps_with_the_same_rates():
@@ -503,25 +482,19 @@ def test_layers_are_added_removed_and_reordered_in_the_config(qtbot, model):
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_a_network_without_hidden_layers_says_so_without_widening_the_panel(qtbot, model, language):
+def test_a_network_without_hidden_layers_says_so_without_widening_the_panel(qtbot, model, language, switch_language):
     """The perceptron's editor title, a group box's one unwrapped line, widened the Network panel beyond its dock:
     in Russian the panel scrolled sideways, “Ниже” and the title cut off at its edge."""
-    from app import i18n
-
-    i18n.set_language("en")
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
-    try:
-        i18n.set_language(language)
-        with_a_layer = panel.minimumSizeHint().width()
-        panel.remove_button.click()
-        assert model.config.network.hidden == [] and panel.no_layer_note.isVisibleTo(panel)
-        assert ("perceptron" if language == "en" else "перцептрон") in panel.no_layer_note.text()
-        assert panel.minimumSizeHint().width() <= max(with_a_layer, 380)
-        panel.add_button.click()
-        assert not panel.no_layer_note.isVisibleTo(panel) and panel.editor.title().endswith(" 1")
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    with_a_layer = panel.minimumSizeHint().width()
+    panel.remove_button.click()
+    assert model.config.network.hidden == [] and panel.no_layer_note.isVisibleTo(panel)
+    assert ("perceptron" if language == "en" else "перцептрон") in panel.no_layer_note.text()
+    assert panel.minimumSizeHint().width() <= max(with_a_layer, 380)
+    panel.add_button.click()
+    assert not panel.no_layer_note.isVisibleTo(panel) and panel.editor.title().endswith(" 1")
 
 
 def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(qtbot, model):
@@ -534,21 +507,16 @@ def test_the_summary_shows_widths_and_the_parameter_count_of_the_built_network(q
     assert "not built" in panel.parameter_count.text()
 
 
-def test_the_diagram_names_each_layer_s_activation_as_the_lectures_do_and_in_the_window_s_language(qtbot, model):
-    from app import i18n
-
-    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
+def test_the_diagram_names_each_layer_s_activation_as_the_lectures_do_and_in_the_window_s_language(qtbot, model,
+                                                                                                   switch_language):
     model.set("network.hidden", [LayerConfig(units=4, activation="piecewise_linear"),
                                  LayerConfig(activation="sigmoid")])
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
     panel.set_shape(2, 1, 25)
     assert panel.diagram.accessibleDescription() == "2 in → 4\npiece-wise → 64\nsigmoid → 1 out"
-    try:
-        i18n.set_language("ru")
-        assert panel.diagram.accessibleDescription() == "2 вх. → 4\nкусочно-лин. → 64\nсигмоида → 1 вых."
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert panel.diagram.accessibleDescription() == "2 вх. → 4\nкусочно-лин. → 64\nсигмоида → 1 вых."
 
 
 def test_an_error_in_another_layer_is_marked_on_the_list_until_that_layer_is_selected(qtbot, model):
@@ -626,11 +594,8 @@ def item_help(combo, name):
     return combo.itemData(combo.findData(name), Qt.ItemDataRole.ToolTipRole)
 
 
-def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot, model):
+def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot, model, switch_language):
     """They had no tooltip, and their accessible names inserted the untranslated word "file" or "folder"."""
-    from app import i18n
-
-    i18n.set_language("en")
     panel = DataPanel(model)
     qtbot.addWidget(panel)
     panel.dataset.choose("csv")
@@ -638,14 +603,11 @@ def test_the_browse_buttons_say_what_they_choose_in_the_window_s_language(qtbot,
     assert browse.toolTip() == "Choose the CSV file to learn from."
     assert browse.accessibleName() == "Browse for the CSV file"
     assert panel.options.controls()["path"].text.accessibleName() == panel.options.controls()["path"].accessibleName()
-    i18n.set_language("ru")
-    try:
-        panel.dataset.choose("mnist")
-        browse = panel.options.controls()["folder"].browse
-        assert browse.toolTip() == "Выбрать папку с файлами набора данных." and browse.accessibleName() == \
-            "Выбрать папку данных"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    panel.dataset.choose("mnist")
+    browse = panel.options.controls()["folder"].browse
+    assert browse.toolTip() == "Выбрать папку с файлами набора данных." and browse.accessibleName() == \
+        "Выбрать папку данных"
 
 
 def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_scaled_already(qtbot, model):
@@ -694,13 +656,11 @@ def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model
     assert "λ₂·Σw²" in training.l2.toolTip()
 
 
-def test_the_fixed_initialisers_say_the_numbers_the_window_draws_with(qtbot, model):
+def test_the_fixed_initialisers_say_the_numbers_the_window_draws_with(qtbot, model, switch_language):
     """'w ~ N(0, std²)' named a std the window neither shows nor lets be set (lab 7's small weights are N(0, 0.01²)),
     and 'w = value' hid that Constant is 0, the very weights Zeros gives."""
-    from app import i18n
     from core import initializers
 
-    i18n.set_language("en")
     panel = NetworkPanel(model)
     qtbot.addWidget(panel)
     std, a = initializers.create("normal").std, initializers.create("uniform").a
@@ -708,12 +668,9 @@ def test_the_fixed_initialisers_say_the_numbers_the_window_draws_with(qtbot, mod
     assert item_help(panel.init, "normal").startswith("w ~ N(0, std²) with std = 0.01:")
     assert item_help(panel.output_init, "uniform").startswith("w ~ U(−a, a) with a = 0.05:")
     assert item_help(panel.init, "constant").startswith("w = 0 for every weight, as with Zeros")
-    try:
-        i18n.set_language("ru")
-        assert "std = 0,01" in item_help(panel.init, "normal") and "a = 0,05" in item_help(panel.init, "uniform")
-        assert item_help(panel.init, "constant").startswith("w = 0 для всех весов")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert "std = 0,01" in item_help(panel.init, "normal") and "a = 0,05" in item_help(panel.init, "uniform")
+    assert item_help(panel.init, "constant").startswith("w = 0 для всех весов")
 
 
 def test_every_item_of_every_list_says_what_it_is_for_people_not_for_programmers(qtbot, model):
@@ -768,12 +725,11 @@ def test_a_list_s_tooltip_ends_with_what_the_chosen_item_does(qtbot, model):
     assert box.toolTip().startswith("The box's help.\n\nAdam:")
 
 
-def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model, tmp_path):
-    from app import i18n
+def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_identifiers(qtbot, model, tmp_path,
+                                                                                       switch_language):
     from app.panels.data_panel import describe
     from core import datasets
 
-    i18n.set_language("en")  # as the app starts: texts shown from now on can switch language
     data, network, training = DataPanel(model), NetworkPanel(model), TrainingPanel(model)
     for panel in (data, network, training):
         qtbot.addWidget(panel)
@@ -806,18 +762,16 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     network.set_shape(64, 10, 4810)
     assert network.layers.item(0).text() == "1.  64 × ReLU · dropout 0.25"
     assert network.parameter_count.text() == f"{QLocale().toString(4810)} parameters"
-    try:
-        i18n.set_language("ru")
-        assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
-        assert network.activation.itemText(network.activation.findData("piecewise_linear")) == "Кусочно-линейная"
-        assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
-        assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
-        assert row_label(data.augmentation, "rotation") == "Поворот"
-        assert row_label(training.schedule_options, "patience") == "терпение (patience)"
-        assert network.layers.item(0).text() == "1.  64 × ReLU · дропаут 0,25"
-        assert network.parameter_count.text() == "параметров: 4\u00a0810"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert optimizer.currentText() == "Момент Нестерова" and optimizer.current_name() == "nesterov"
+    assert network.activation.itemText(network.activation.findData("piecewise_linear")) == "Кусочно-линейная"
+    assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
+    assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
+    assert row_label(data.augmentation, "rotation") == "Поворот"
+    assert row_label(training.schedule_options, "patience") == "терпение (patience)"
+    assert network.layers.item(0).text() == "1.  64 × ReLU · дропаут 0,25"
+    assert network.parameter_count.text() == "параметров: 4\u00a0810"
+    switch_language("en")
     assert optimizer.currentText() == "Nesterov momentum"
 
 
@@ -892,9 +846,8 @@ def test_every_number_rule_of_the_engine_has_its_words_here():
     assert base.NUMBER_RULES == english  # the same words, with Qt's %1 for the bound
 
 
-def test_every_rule_of_a_component_s_value_that_is_not_a_number_has_its_words_here(qapp):
+def test_every_rule_of_a_component_s_value_that_is_not_a_number_has_its_words_here(qapp, switch_language):
     """The window kept, and translated, Python's "must be True or False", which no problem it shows says."""
-    from app import i18n
     from app.panels import base
     from core import _checks
     from core.config import FILE_RULES, validate
@@ -908,13 +861,9 @@ def test_every_rule_of_a_component_s_value_that_is_not_a_number_has_its_words_he
     assert flag.rule == FILE_RULES["flag"] and flag.message == "adam amsgrad must be true or false, got 'yes'"
     assert base.problem_text(flag, in_file=True) == flag.message
     assert base.problem_text(flag, subject=False) == "must be ticked or unticked, got 'yes'"
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert base.problem_text(flag, in_file=True) == "adam amsgrad: должно быть true или false, введено 'yes'"
-        assert base.problem_text(flag, subject=False) == "флажок должен быть установлен или снят, введено 'yes'"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert base.problem_text(flag, in_file=True) == "adam amsgrad: должно быть true или false, введено 'yes'"
+    assert base.problem_text(flag, subject=False) == "флажок должен быть установлен или снят, введено 'yes'"
 
 
 def test_generated_data_have_a_data_seed_of_their_own_and_regenerate_draws_the_next(qtbot, model):

@@ -149,26 +149,20 @@ def test_the_animation_stops_when_every_path_has_stopped(qtbot, view):
     assert view.walks["adadelta"].steps == MAX_STEPS
 
 
-def test_why_a_path_stopped_is_said_in_the_window_s_language(qtbot, view):
-    from app import i18n
-
+def test_why_a_path_stopped_is_said_in_the_window_s_language(qtbot, view, switch_language):
     view.set_surface("quadratic")
     only(view, "sgd", "adam")
     view.rate_edits["sgd"].setText("0.5")
     view.rate_edits["sgd"].editingFinished.emit()
     view.rate_edits["adam"].setText("-1")
     view.rate_edits["adam"].editingFinished.emit()
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        view.restart()
-        view.step(100)
-        view.redraw()
-        note = view.stopped_note.text()
-        assert "разошёлся" in note and "diverged" not in note
-        assert "должно быть" in note and "must be" not in note
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.restart()
+    view.step(100)
+    view.redraw()
+    note = view.stopped_note.text()
+    assert "разошёлся" in note and "diverged" not in note
+    assert "должно быть" in note and "must be" not in note
 
 
 def test_a_learning_rate_that_is_not_a_number_is_reported_and_skipped(qtbot, view):
@@ -233,21 +227,16 @@ def test_export_writes_the_paths_and_the_figure(qtbot, view, tmp_path):
 
 
 def test_exported_paths_name_each_method_as_the_view_does_with_every_setting_in_the_window_s_language(
-        qtbot, view, tmp_path):
+        qtbot, view, tmp_path, switch_language):
     """Two exports of momentum, at γ = 0.5 and 0.9, were told apart by nothing: only "momentum" and η were written."""
-    from app import i18n
-
     view.set_surface("quadratic")
     only(view, "momentum", "rmsprop", "adam")
     view.setting_edits["momentum"].setText("0.5")
     view.setting_edits["momentum"].editingFinished.emit()
     view.step(3)
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        view.export(tmp_path / "paths.csv")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.export(tmp_path / "paths.csv")
+    switch_language("en")
     with open(tmp_path / "paths.csv", encoding="utf-8-sig") as handle:
         header, *rows = csv.reader(handle, delimiter=";")  # a Russian spreadsheet's separators
     assert header[:4] == ["метод", "η (lr)", "γ (momentum)", "ρ (alpha)"]
@@ -304,19 +293,14 @@ def test_each_method_is_named_beside_a_sample_of_its_path_in_the_paths_colour_an
     assert dashed == ["adamw"], "the one method without a colour of its own is told apart by its dashes"
 
 
-def test_its_numbers_follow_the_language(view):
-    from app import i18n
-
-    i18n.set_language("en")  # installed, so that a switch is a change
-    try:
-        i18n.set_language("ru")
-        view.set_start(0.5, -1.25, play=False)
-        assert view.start_label.text().startswith("Начало (0,5; -1,25).")
-        view.set_condition_number(2.5)
-        condition = view.condition_label.text()
-        assert condition.startswith("κ = 2,5") and "." not in condition
-    finally:
-        i18n.set_language("en")
+def test_its_numbers_follow_the_language(view, switch_language):
+    switch_language("ru")
+    view.set_start(0.5, -1.25, play=False)
+    assert view.start_label.text().startswith("Начало (0,5; -1,25).")
+    view.set_condition_number(2.5)
+    condition = view.condition_label.text()
+    assert condition.startswith("κ = 2,5") and "." not in condition
+    switch_language("en")
     view.set_start(0.5, -1.25, play=False)
     assert view.start_label.text().startswith("Start (0.5, -1.25).")
 

@@ -39,7 +39,7 @@ def houses_config(path, target_scaling="none") -> RunConfig:
     return config
 
 
-def test_the_target_scaling_is_offered_for_regression_data_only_with_its_formula(qtbot):
+def test_the_target_scaling_is_offered_for_regression_data_only_with_its_formula(qtbot, switch_language):
     i18n.ensure_installed()  # the texts shown are recorded, to be shown in Russian below
     model = ConfigModel()
     panel = DataPanel(model)
@@ -66,16 +66,14 @@ def test_the_target_scaling_is_offered_for_regression_data_only_with_its_formula
     assert "ŷ = μ + σ·ŷ′" in help_text, "the item chosen, with the way back to the data's units"
     model.set("data.target_scaling", "unit")
     assert panel.target_scaling.current_name() == "unit", "the control follows the configuration"
-    i18n.set_language("ru")
-    try:
-        assert panel.split_form.labelForField(panel.target_scaling).text() == "Масштабировани&е y"
-        assert panel.target_scaling.toolTip().startswith("Масштабирование цели регрессии (столбца меток)")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert panel.split_form.labelForField(panel.target_scaling).text() == "Масштабировани&е y"
+    assert panel.target_scaling.toolTip().startswith("Масштабирование цели регрессии (столбца меток)")
 
 
 def test_both_scaling_lists_show_their_choices_whole_at_the_docks_default_width_in_both_languages(open_window,
-                                                                                                   qtbot):
+                                                                                                   qtbot,
+                                                                                                   switch_language):
     """In Russian the label "Масштабирование цели" took the width that "стандартизация: (y − μ) / σ" needed, in
     the Target scaling list and the Scaling list above it (the form gives both the same width)."""
     config = RunConfig()
@@ -98,17 +96,14 @@ def test_both_scaling_lists_show_their_choices_whole_at_the_docks_default_width_
                     if box.fontMetrics().horizontalAdvance(box.itemText(index)) > field]
         return cut
 
-    try:
-        for language in ("en", "ru"):
-            i18n.set_language(language)
-            qtbot.wait(50)  # the form lays the new texts out
-            assert cut_choices() == [], language
-    finally:
-        i18n.set_language("en")
+    for language in ("en", "ru"):
+        switch_language(language)
+        qtbot.wait(50)  # the form lays the new texts out
+        assert cut_choices() == [], language
 
 
 def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in_their_units(
-        open_window, qtbot, tmp_path, monkeypatch):
+        open_window, qtbot, tmp_path, monkeypatch, switch_language):
     """A CSV file of house prices: the warning points at Target scaling and goes once it is chosen; the run learns
     standardised prices, and the fitted curve, the scores and a saved model are in the file's own units."""
     monkeypatch.setenv("MLP_WORKBENCH_RUNS", str(tmp_path / "runs"))
@@ -139,11 +134,11 @@ def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in
     assert test_text.startswith("test: R² 0.9") and test_text.endswith(" (scaled targets)"), test_text
     rmse = float(test_text.split("RMSE ")[1].split(",")[0].replace("\u00a0", "").replace(" ", ""))
     assert 3_000 < rmse < 20_000, "in the prices' units: the noise is 5,000"
-    i18n.set_language("ru")
+    switch_language("ru")
     try:  # written again in Russian, its decimal commas too
         russian = window.status_labels["test"].text()
     finally:
-        i18n.set_language("en")
+        switch_language("en")
     assert russian.startswith("тест: R² 0,9") and "." not in russian, russian
     assert russian.endswith(" (масштабированная цель)") and window.status_labels["test"].text() == test_text
     assert window.status_labels["loss"].text().endswith("(scaled targets)")
@@ -235,7 +230,7 @@ def sine_config(target_scaling: str, name: str = "sine") -> RunConfig:
 
 @pytest.mark.parametrize("target_scaling", ["standardize", "none"])
 def test_the_optimiser_race_says_its_losses_are_of_the_scaled_targets_as_the_loss_view_does(
-        qtbot, tmp_path, target_scaling):
+        qtbot, tmp_path, target_scaling, switch_language):
     import csv
 
     from app.views.compare_view import CompareView
@@ -263,16 +258,14 @@ def test_the_optimiser_race_says_its_losses_are_of_the_scaled_targets_as_the_los
     with open(tmp_path / "summary.csv", encoding="utf-8-sig") as handle:
         assert next(csv.reader(handle))[4] == of("target loss (epoch mean)")
     if scaled:
-        i18n.set_language("ru")
-        try:
-            assert view.val_loss_plot.titleLabel.text == "Потери на валидации по масштабированной цели"
-            assert "потери на валидации, по масштабированной цели" in {row[1] for row in view.table()[1]}
-        finally:
-            i18n.set_language("en")
+        switch_language("ru")
+        assert view.val_loss_plot.titleLabel.text == "Потери на валидации по масштабированной цели"
+        assert "потери на валидации, по масштабированной цели" in {row[1] for row in view.table()[1]}
+        switch_language("en")
     view.stop_and_wait()
 
 
-def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, monkeypatch):
+def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, monkeypatch, switch_language):
     """The runs whose losses are of scaled regression targets say so in the legend and the exported table, as the
     status bar does; not their R², the same in either units, nor the losses of unscaled targets."""
     from app.views.runs_view import RunsView
@@ -303,11 +296,8 @@ def test_the_runs_view_says_which_losses_are_of_scaled_targets(qtbot, tmp_path, 
     view.curve_box.setCurrentIndex(view.curve_box.findData("val_loss"))
     assert shown()[0] == marked
     view.select([folders["scaled"], folders["raw"]])
-    i18n.set_language("ru")
-    try:
-        assert shown()[0] == ["raw", "scaled (масштабированная цель)"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert shown()[0] == ["raw", "scaled (масштабированная цель)"]
 
 
 def test_the_runs_view_marks_the_losses_of_a_run_saved_before_run_json_named_its_targets_scaling(
@@ -338,7 +328,7 @@ def test_the_runs_view_marks_the_losses_of_a_run_saved_before_run_json_named_its
     assert sorted(name for name, _, _ in view.overlaid()) == ["diabetes (scaled targets)", "sine"]
 
 
-def test_the_metrics_csv_says_its_losses_are_of_the_scaled_targets(tmp_path):
+def test_the_metrics_csv_says_its_losses_are_of_the_scaled_targets(tmp_path, switch_language):
     import csv
     import io
 
@@ -353,10 +343,7 @@ def test_the_metrics_csv_says_its_losses_are_of_the_scaled_targets(tmp_path):
                         "val_loss (scaled targets)", "val_metric", "lr", "elapsed"]
     run_library.write_metrics_csv(path, history)
     assert header() == list(run_library.METRIC_COLUMNS)
-    i18n.set_language("ru")
-    try:
-        run_library.write_metrics_csv(path, history, scaled_targets=True)
-        text = path.read_text(encoding="utf-8-sig")
-        assert next(csv.reader(io.StringIO(text), delimiter=";"))[2] == "train_loss (масштабированная цель)"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    run_library.write_metrics_csv(path, history, scaled_targets=True)
+    text = path.read_text(encoding="utf-8-sig")
+    assert next(csv.reader(io.StringIO(text), delimiter=";"))[2] == "train_loss (масштабированная цель)"

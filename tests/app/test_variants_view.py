@@ -167,7 +167,7 @@ def test_pause_holds_the_run_until_resumed(qtbot, view):
     qtbot.waitUntil(lambda: not view.running, timeout=10_000)
 
 
-def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path):
+def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path, switch_language):
     lab = open_lab(view, variants=["full_batch", "mini_batch"], x_axis=EPOCH)
     view.max_epochs.setValue(3)
     run_to_the_end(qtbot, view)
@@ -185,11 +185,9 @@ def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path
     assert sum(1 for row in training if row[2]) == 3  # full batch: one step per epoch
     # As the teacher's results CSV: a Russian spreadsheet read the Cyrillic headings garbled, without the BOM,
     # and each row as one cell of text, in commas with decimal points.
-    i18n.set_language("ru")
-    try:
-        view.export(tmp_path / "variants_ru.csv")
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.export(tmp_path / "variants_ru.csv")
+    switch_language("en")
     assert (tmp_path / "variants_ru.csv").read_bytes().startswith(codecs.BOM_UTF8)
     with open(tmp_path / "variants_ru.csv", encoding="utf-8-sig") as handle:
         russian = list(csv.reader(handle, delimiter=";"))
@@ -203,18 +201,18 @@ def test_export_writes_a_column_per_variant_and_the_figure(qtbot, view, tmp_path
     assert ElementTree.parse(tmp_path / "variants.svg").getroot().tag.endswith("svg")
 
 
-def test_the_learning_rate_plot_shown_after_a_language_change_is_in_that_language(view):
+def test_the_learning_rate_plot_shown_after_a_language_change_is_in_that_language(view, switch_language):
     open_lab(view)  # lab 2: no rate plot
-    i18n.set_language("ru")
+    switch_language("ru")
     open_lab(view, "10-lr-schedules")
     assert view.lr_plot.titleLabel.text == "Скорость обучения η"
 
 
-def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, view):
+def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, view, switch_language):
     lab = open_lab(view, variants=["full_batch", "mini_batch"])
     view.max_epochs.setValue(1)
     run_to_the_end(qtbot, view)
-    i18n.set_language("ru")
+    switch_language("ru")
     russian = [lab.variant(name).title["ru"] for name in ("full_batch", "mini_batch")]
     assert legend_texts(view) == russian
     assert variant_rows(view)[0] == (lab.variants[0].title["ru"], "завершено")
@@ -223,7 +221,7 @@ def test_switching_language_retitles_the_variants_legend_and_controls(qtbot, vie
     assert view.start_button.text() == "Обучить все варианты"
     assert view.status.text() == "Все варианты обучены."
     assert view.x_axis.currentText() == "эпохи"
-    i18n.set_language("en")
+    switch_language("en")
     assert legend_texts(view) == [lab.variant(name).title["en"] for name in ("full_batch", "mini_batch")]
     assert view.start_button.text() == "Run all variants" and view.x_axis.currentText() == "epochs"
     assert "finished 1 epoch" in view.variant_list.item(0).toolTip() and "epochs" not in view.variant_list.item(0).toolTip()

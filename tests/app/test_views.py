@@ -364,7 +364,7 @@ def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_p
     ("sign", "nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)",
      "they pass no gradient at all"),
     ("leaky_relu", "nothing to measure: no sigmoid, tanh, piece-wise linear or ReLU layer", "this network has none")])
-def test_gradient_view_says_why_its_shares_plot_is_empty(qtbot, activation, title, tooltip):
+def test_gradient_view_says_why_its_shares_plot_is_empty(qtbot, activation, title, tooltip, switch_language):
     """With lecture 000's unit steps the shares' plot was empty and untitled, as if something had failed."""
     experiment = build_experiment("xor", (2,), activation, "binary_cross_entropy", epochs=1)
     view = GradientView()
@@ -378,14 +378,8 @@ def test_gradient_view_says_why_its_shares_plot_is_empty(qtbot, activation, titl
     view.refresh()
     assert view.share_plot.titleLabel.text == title, "an inspection keeps it"
     assert view.share_plot.getViewBox().viewRange()[1] == [0.0, 100.0], "not 0 to 0.1 %, as if near 0"
-    from app import i18n
-
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert view.share_plot.titleLabel.text != title, "in the window's language"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert view.share_plot.titleLabel.text != title, "in the window's language"
 
 
 def test_gradient_view_says_why_a_saved_history_has_no_norms_until_training_goes_on(qtbot, runs):
@@ -469,19 +463,14 @@ def test_the_gallery_writes_tabular_examples_in_their_original_units(qtbot):
         assert line.startswith(f"#{row}: alcohol, % = {alcohol:.4g}, malic acid = {malic_acid:.4g}, "), line
 
 
-def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs):
-    from app import i18n
-
-    i18n.set_language("en")
+def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs, switch_language):
     view = fed_view(qtbot, ConfusionView, runs["digits"])
     view.finish_drawing()
     assert view.matrix_plot.titleLabel.text.endswith(" % right")
-    try:
-        i18n.set_language("ru")
-        title = view.matrix_plot.titleLabel.text
-        assert "примеров (валидация), верно" in title and "," in title.rsplit(" ", 2)[-2], title
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    title = view.matrix_plot.titleLabel.text
+    assert "примеров (валидация), верно" in title and "," in title.rsplit(" ", 2)[-2], title
+    switch_language("en")
     assert view.matrix_plot.titleLabel.text.endswith(" % right")
 
 
@@ -619,52 +608,42 @@ def test_the_neurons_view_of_a_network_without_hidden_layers_shows_its_output_an
     ("en", ("alcohol, %", "proline, mg/l"), ("class 0", "class 1")),
     ("ru", ("спирт, %", "пролин, мг/л"), ("класс 0", "класс 1"))])
 def test_wine_s_columns_and_classes_are_named_for_people_in_the_window_s_language(qtbot, language, features,
-                                                                                   classes):
+                                                                                   classes, switch_language):
     """Lab 5's sheet says alcohol and proline (спирт, пролин); the axes read scikit-learn's identifiers."""
-    from app import i18n
-
     experiment = build_experiment("wine_2d", hidden=(3,), activation="sigmoid", loss="softmax_cross_entropy",
                                   epochs=1)
-    i18n.set_language("en")
-    i18n.set_language(language)
-    try:
-        boundary, network, confusion = BoundaryView(), NetworkView(), ConfusionView()
-        for view in (boundary, network, confusion):
-            qtbot.addWidget(view)
-            view.reset(experiment)
-        assert (boundary.plot.getAxis("bottom").labelText, boundary.plot.getAxis("left").labelText) == features
-        legend = [label.text for _, label in boundary.legend.items]
-        assert legend[2:] == list(classes), "each class's colour named in the legend"
-        assert tuple(label.toPlainText() for label in network.labels) == features + classes
-        assert confusion.class_names == classes
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    boundary, network, confusion = BoundaryView(), NetworkView(), ConfusionView()
+    for view in (boundary, network, confusion):
+        qtbot.addWidget(view)
+        view.reset(experiment)
+    assert (boundary.plot.getAxis("bottom").labelText, boundary.plot.getAxis("left").labelText) == features
+    legend = [label.text for _, label in boundary.legend.items]
+    assert legend[2:] == list(classes), "each class's colour named in the legend"
+    assert tuple(label.toPlainText() for label in network.labels) == features + classes
+    assert confusion.class_names == classes
 
 
-def test_the_regression_sets_and_their_surface_speak_russian(qtbot, runs):
-    from app import display_names, i18n
+def test_the_regression_sets_and_their_surface_speak_russian(qtbot, runs, switch_language):
+    from app import display_names
 
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        assert display_names.label("dataset", "regression_plane") == "Плоскость (регрессия)"
-        assert display_names.label("dataset", "multi_gaussian") == "Гауссовы холмы (регрессия)"
-        assert PredictionSurfaceView.title == "Поверхность предсказания"
-        surface, boundary = PredictionSurfaceView(), BoundaryView()
-        for view in (surface, boundary):
-            qtbot.addWidget(view)
-            assert view.show_test.text() == "Показывать &тестовые данные", "the plane's texts, shared"
-        surface.reset(runs["multi_gaussian"].experiment)
-        assert surface.plot.titleLabel.text == "Предсказание (поверхность) и цель (точки)"
-        assert surface.scale_plot.getAxis("right").labelText == "значение"
-        assert [label.text for _, label in surface.legend.items] == ["обучение", "валидация"]
-        assert "цвета их целевого значения" in surface.show_test.toolTip()
-        assert "цвета их класса" in boundary.show_test.toolTip()
-        assert surface.table()[0][2] == "предсказанное значение (в исходных единицах)"
-        surface.reset(runs["moons"].experiment)
-        assert "данные регрессии с двумя признаками" in surface.note.text()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert display_names.label("dataset", "regression_plane") == "Плоскость (регрессия)"
+    assert display_names.label("dataset", "multi_gaussian") == "Гауссовы холмы (регрессия)"
+    assert PredictionSurfaceView.title == "Поверхность предсказания"
+    surface, boundary = PredictionSurfaceView(), BoundaryView()
+    for view in (surface, boundary):
+        qtbot.addWidget(view)
+        assert view.show_test.text() == "Показывать &тестовые данные", "the plane's texts, shared"
+    surface.reset(runs["multi_gaussian"].experiment)
+    assert surface.plot.titleLabel.text == "Предсказание (поверхность) и цель (точки)"
+    assert surface.scale_plot.getAxis("right").labelText == "значение"
+    assert [label.text for _, label in surface.legend.items] == ["обучение", "валидация"]
+    assert "цвета их целевого значения" in surface.show_test.toolTip()
+    assert "цвета их класса" in boundary.show_test.toolTip()
+    assert surface.table()[0][2] == "предсказанное значение (в исходных единицах)"
+    surface.reset(runs["moons"].experiment)
+    assert "данные регрессии с двумя признаками" in surface.note.text()
 
 
 def test_a_csv_file_s_columns_keep_their_own_names(qtbot, tmp_path):
@@ -875,10 +854,8 @@ def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_
     assert view.weight_labels == [] and view.bias_labels == []
 
 
-def test_a_network_writes_a_tiny_weight_as_a_power_of_ten_as_the_axes_do(qtbot):
+def test_a_network_writes_a_tiny_weight_as_a_power_of_ten_as_the_axes_do(qtbot, switch_language):
     """A weight of 3.2·10⁻⁵ was written 3.2e-05 on its link, beside axes and a status bar that write 3.2·10⁻⁵."""
-    from app import i18n
-
     experiment = build_experiment("xnor", hidden=(2,), activation="sigmoid", loss="binary_cross_entropy", epochs=1)
     dense = [layer for layer in experiment.network.layers if hasattr(layer, "n_in")]
     dense[0].W[0, 0], dense[1].b[0] = 3.2e-5, -4.5e-6
@@ -887,14 +864,10 @@ def test_a_network_writes_a_tiny_weight_as_a_power_of_ten_as_the_axes_do(qtbot):
     view.show()
     view.reset(experiment)
     view.show_inspection(inspection.inspect(experiment.network, experiment.dataset))
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        view.redraw()
-        assert view.weight_labels[0].toPlainText() == "3,2·10⁻⁵"
-        assert view.bias_labels[-1].toPlainText() == "b = -4,5·10⁻⁶"
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    view.redraw()
+    assert view.weight_labels[0].toPlainText() == "3,2·10⁻⁵"
+    assert view.bias_labels[-1].toPlainText() == "b = -4,5·10⁻⁶"
 
 
 def network_view_drawing(qtbot, experiment, width: int, height: int) -> NetworkView:
@@ -1344,18 +1317,12 @@ def test_the_plot_menu_shows_a_zoomed_plot_whole_and_exports_the_view(qtbot, run
 
 
 @pytest.mark.qt_log_ignore(*POPUP_LOGS)
-def test_the_plot_menu_speaks_the_window_s_language(qtbot, runs):
-    from app import i18n
-
+def test_the_plot_menu_speaks_the_window_s_language(qtbot, runs, switch_language):
     view = fed_view(qtbot, LossView, runs["sine"])
-    i18n.set_language("en")
-    i18n.set_language("ru")
-    try:
-        menu = right_click(view, view.loss_plot)
-        assert [action.text() for action in menu.actions()] == ["Показать всё", "Экспорт вида…"]
-        menu.close()
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    menu = right_click(view, view.loss_plot)
+    assert [action.text() for action in menu.actions()] == ["Показать всё", "Экспорт вида…"]
+    menu.close()
 
 
 def test_export_refuses_other_file_types(qtbot, runs, tmp_path):
@@ -1488,44 +1455,31 @@ def test_an_upright_axis_keeps_its_labels_apart_on_a_short_plot(qtbot, low, high
         assert levels == pg.AxisItem("left").tickValues(low, high, pixels), "a tall axis is ticked as pyqtgraph does"
 
 
-def test_an_axis_writes_tiny_and_huge_values_as_powers_of_ten_in_the_window_s_decimals(qtbot):
+def test_an_axis_writes_tiny_and_huge_values_as_powers_of_ten_in_the_window_s_decimals(qtbot, switch_language):
     """Lab 4's hand-set XNOR network has a loss near 4.5·10⁻⁵, as its sheet writes it: the loss axis said 4e-05,
     and its log plots (the gradient norms) said 10⁻⁵."""
-    from app import i18n
-
     axis = Axis("left")
     assert axis.tickStrings([0.0, 1e-5, 1.5e-5, 4e-5], 1, 1e-5) == ["0", "10⁻⁵", "1.5·10⁻⁵", "4·10⁻⁵"]
     assert axis.tickStrings([5e7, 1e8, 1.5e8], 1, 5e7) == ["5·10⁷", "10⁸", "1.5·10⁸"]
     assert axis.tickStrings([0.5, 1.0, 1.5], 1, 0.5) == ["0.5", "1.0", "1.5"]
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert axis.tickStrings([1.5e-5, -2e-5], 1, 1e-5) == ["1,5·10⁻⁵", "-2·10⁻⁵"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert axis.tickStrings([1.5e-5, -2e-5], 1, 1e-5) == ["1,5·10⁻⁵", "-2·10⁻⁵"]
 
 
-def test_an_axis_that_writes_one_label_as_a_power_of_ten_writes_them_all_so(qtbot):
+def test_an_axis_that_writes_one_label_as_a_power_of_ten_writes_them_all_so(qtbot, switch_language):
     """pyqtgraph writes a linear axis' numbers below 10⁻³ as "%g" does, scientific only below 10⁻⁴: a loss axis wrote
     0.0001 and 0.00015 above 5·10⁻⁵ (and 800000 under 10⁶)."""
-    from app import i18n
-
     axis = Axis("left")
     assert axis.tickStrings([0.0, 5e-5, 1e-4, 1.5e-4], 1, 5e-5) == ["0", "5·10⁻⁵", "10⁻⁴", "1.5·10⁻⁴"]
     assert axis.tickStrings([3 * 5e-5 - 1.5e-4, 5e-5], 1, 5e-5) == ["0", "5·10⁻⁵"], "0 off by a rounding error"
     assert axis.tickStrings([8e5, 9e5, 1e6], 1, 1e5) == ["8·10⁵", "9·10⁵", "10⁶"]
     assert axis.tickStrings([1e-4, 2e-4, 3e-4], 1, 1e-4) == ["0.0001", "0.0002", "0.0003"], "none scientific"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert axis.tickStrings([-1.5e-4, -1e-4, -5e-5], 1, 5e-5) == ["-1,5·10⁻⁴", "-10⁻⁴", "-5·10⁻⁵"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert axis.tickStrings([-1.5e-4, -1e-4, -5e-5], 1, 5e-5) == ["-1,5·10⁻⁴", "-10⁻⁴", "-5·10⁻⁵"]
 
 
-def test_a_log_axis_writes_every_tick_as_a_power_of_ten_in_the_window_s_decimals(qtbot):
+def test_a_log_axis_writes_every_tick_as_a_power_of_ten_in_the_window_s_decimals(qtbot, switch_language):
     """pyqtgraph's own log labels wrote 10⁻⁵ below 10⁻⁴ only: 0.0001, 0.002 and 1 beside it on one loss axis."""
-    from app import i18n
     from app.views.base import DecadeAxis
     from app.views.compare_view import LossAxis
 
@@ -1534,12 +1488,8 @@ def test_a_log_axis_writes_every_tick_as_a_power_of_ten_in_the_window_s_decimals
         assert axis.tickStrings([-5.0, -4.0, math.log10(2e-3), -1.0, 0.0, math.log10(5.0), 1.0, 12.0], 1, 1) == [
             "10⁻⁵", "10⁻⁴", "2·10⁻³", "10⁻¹", "10⁰", "5·10⁰", "10¹", "10¹²"]
         assert axis.tickStrings([-4.0 - 1e-12, 400.0], 1, 1) == ["10⁻⁴", "10⁴⁰⁰"], "a rounding error, no overflow"
-    i18n.set_language("en")
-    try:
-        i18n.set_language("ru")
-        assert axis.tickStrings([math.log10(2.5e-3), -12.0], 1, 1) == ["2,5·10⁻³", "10⁻¹²"]
-    finally:
-        i18n.set_language("en")
+    switch_language("ru")
+    assert axis.tickStrings([math.log10(2.5e-3), -12.0], 1, 1) == ["2,5·10⁻³", "10⁻¹²"]
 
 
 POWER_OF_TEN = r"-?([0-9]+([.,][0-9]+)?·)?10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
@@ -1614,9 +1564,8 @@ def test_a_log_axis_spanning_less_than_a_decade_writes_the_plain_numbers_that_fi
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, runs, language):
+def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, runs, language, switch_language):
     """A log loss axis wrote 0.0001 beside 10⁻⁵, a linear one 0.0001 above 5·10⁻⁵."""
-    from app import i18n
     from app.views.compare_view import CompareView
 
     loss_view = fed_view(qtbot, LossView, runs["digits"])
@@ -1627,19 +1576,15 @@ def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, 
     compare_view.show()
     for view in (loss_view, gradient_view, compare_view):
         qtbot.waitExposed(view)
-    i18n.set_language("en")
-    try:
-        i18n.set_language(language)
-        assert_written_as_powers_of_ten(loss_view.loss_plot.getAxis("left"), 0.0, 2e-4)
-        assert_written_as_powers_of_ten(gradient_view.norm_plot.getAxis("left"), -6.0, 0.5)
-        compare_axis = compare_view.loss_plot.getAxis("left")
-        assert compare_view.log_scale.isChecked()
-        assert_written_as_powers_of_ten(compare_axis, -6.0, 0.5)
-        assert_written_as_powers_of_ten(compare_axis, -1.4, 0.4)  # 5·10⁻², 10⁻¹, 2·10⁻¹, …
-        compare_view.log_scale.setChecked(False)
-        assert_written_as_powers_of_ten(compare_axis, 0.0, 2e-4)
-    finally:
-        i18n.set_language("en")
+    switch_language(language)
+    assert_written_as_powers_of_ten(loss_view.loss_plot.getAxis("left"), 0.0, 2e-4)
+    assert_written_as_powers_of_ten(gradient_view.norm_plot.getAxis("left"), -6.0, 0.5)
+    compare_axis = compare_view.loss_plot.getAxis("left")
+    assert compare_view.log_scale.isChecked()
+    assert_written_as_powers_of_ten(compare_axis, -6.0, 0.5)
+    assert_written_as_powers_of_ten(compare_axis, -1.4, 0.4)  # 5·10⁻², 10⁻¹, 2·10⁻¹, …
+    compare_view.log_scale.setChecked(False)
+    assert_written_as_powers_of_ten(compare_axis, 0.0, 2e-4)
 
 
 def test_an_upright_axis_over_nearly_every_float_falls_back_to_pyqtgraph_s_ticks(qtbot):
