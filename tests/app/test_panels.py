@@ -749,7 +749,7 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
         optimizer.choose("adamax")
     assert describe(datasets.load("digits")).startswith("multiclass classification, 10 classes")
     (tmp_path / "points.csv").write_text("x,y,label\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(30)))
-    assert describe(datasets.load("csv", path=tmp_path / "points.csv")).startswith("points: multiclass")
+    assert describe(datasets.load("csv", path=tmp_path / "points.csv")).startswith("points.csv: multiclass")
 
     def row_label(form, key):
         return form.layout().labelForField(form.controls()[key]).text()
