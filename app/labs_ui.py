@@ -25,6 +25,7 @@ from app.lab_problems import (broken_labs_text, distinct_title, lab_problem_text
                               shared_numbers, shared_numbers_text)
 from app.lesson_dock import LessonDock
 from app.panels.base import refusal_text
+from app.run_library import StillWriting
 from app.teacher import LabControls, ResultsDialog, last_results_folder
 from core import events, labs
 from core.languages import text_in
@@ -498,7 +499,10 @@ class LabController(QObject):
         if window.state == "running":
             return self.tr("Pause or stop the run before exporting its result.")
         # The run library's curves of the run: all of them for a run reopened or branched from a checkpoint.
-        history = window.current_history()
+        try:
+            history = window.current_history()
+        except StillWriting as error:
+            return window.still_writing_text(error)
         if window.experiment is not None and window.steps_done and history is None:
             return self.tr("This network's curves were not kept, and a result is made of them: it was opened from a "
                            "model file that holds none (saved by an older version of MLP Workbench), or its run "
@@ -521,8 +525,8 @@ class LabController(QObject):
         if problem:
             window.show_message(problem, "warning")
             return None
-        history = window.current_history()
         try:
+            history = window.current_history()
             metrics = labs.final_metrics(window.experiment)
             # The configuration that trained the weights, not settings typed since (lr 5 beside curves of lr 0.5).
             path = labs.export_result(destination, self.lab, self.variant.name, window.experiment.config,
@@ -533,6 +537,9 @@ class LabController(QObject):
             return None
         except ValueError as error:
             window.show_message(self.tr("Could not export the result: %1").replace("%1", str(error)), "error")
+            return None
+        except StillWriting as error:
+            window.say_still_writing(error)
             return None
         self.metrics.update(metrics)
         self._show_goal()

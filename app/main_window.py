@@ -51,7 +51,7 @@ from app.panels.training_panel import RunPosition, TrainingPanel
 from app.panels.widgets import INVALID_STYLE, set_help
 from app.recent_files import RecentFilesMenu, is_model
 from app import display_names, endings, gui_thread_gc, run_library, settings
-from app.run_library import RunRecording, SavedRun, fits_weights, read_optimizer_state
+from app.run_library import RunRecording, SavedRun, StillWriting, fits_weights, read_optimizer_state
 from app.start_page import StartPage
 from app.status_fields import StatusFields
 from app.training_process import training_session
@@ -87,11 +87,7 @@ RACE_SAVE_DELAY_MS = 1000
 """The race set up in the Compare view is kept this long after its last edit (a typed rate sends one per field)."""
 
 CLOSE_TIMEOUT_MS = 1000
-"""A run is asked to stop and given this long to end its batch when the window closes, or when a run that
-trains in a thread of the window's process is reset."""
-LET_END_AFTER_MS = 100
-"""How long Reset or opening a configuration waits for a run in a training process to end its batch before
-leaving it to end on its own (see MainWindow._discard_session): most batches take milliseconds."""
+"""A run is asked to stop and given this long to end its batch when the window closes."""
 
 SAVING_WAIT_S = 10.0
 """Opening the window's current run (or a model file of its folder) waits this long at most for its recording to
@@ -312,9 +308,12 @@ class MainWindow(QMainWindow):
         self._race_timer.timeout.connect(self._save_race)
         self._run_imports_frozen = False
         self.recording: RunRecording | None = None
+        self._writing: list[RunRecording] = []  # closed recordings whose writers still write (see _end_recording)
         self._ending_runs: list = []  # runs discarded mid-batch that end on their own (see _discard_session)
         self._saved_run: SavedRun | None = None  # waits for its run to be built
-        self._origin: tuple[Path | None, dict | None] | None = None  # (run folder, history) the weights come from
+        # (run folder, history) the weights come from; the history is the recording of the run they were trained
+        # in while its writer may still be writing it (see _origin_history).
+        self._origin: tuple[Path | None, dict | RunRecording | None] | None = None
         self._replaced_run: Path | None = None  # the folder of the trained run fresh weights replaced last
         # An opening of the window's current run that waits for its recording to save (see _saved_by_now):
         # (recording, its mark of what to save first, the opening, the message saying so).
@@ -1290,7 +1289,11 @@ class MainWindow(QMainWindow):
         self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
         self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
-        recording = self._recording_for(config, experiment)
+        try:
+            recording = self._recording_for(config, experiment)
+        except StillWriting as error:  # the run it branches from: its history is not all written yet
+            self.say_still_writing(error)
+            return
         if recording is not None:
             recording.optimizer = experiment.optimizer()
         # A process is forked only while no thread of the window compiles kernels (see training_session):
@@ -1368,26 +1371,24 @@ class MainWindow(QMainWindow):
         self.rebuild()
 
     def _discard_session(self, may_let_end: bool = True) -> None:
-        """Stop the run now and forget it; its late messages are dropped. A run in a training process
-        whose batch does not end within LET_END_AFTER_MS ends on its own (a batch of 4096 × 4096 units
-        took 2-3 s, which Reset or opening a configuration waited for), its recording with it — unless
-        not ``may_let_end``: the window then waits for it, and keeps its recording."""
+        """Stop the run now and forget it; its late messages are dropped. Nothing waits for it: it ends its batch
+        on its own and completes its recording then (RunSession.let_end; waiting held the window for 100 ms, for a
+        thread's run 1 s, and a batch of 4096 × 4096 units takes 2-3 s). Reset and another configuration build a
+        network of their own meanwhile; the discarded one is left to the run. Unless not ``may_let_end`` (its
+        weights are set next) or the window closes: the window then waits for it, and keeps its recording."""
         session, self.session = self.session, None
         if session is None:
             return
         session.blockSignals(True)
         self._weights_sent.clear()
         self._weight_set_unsaid = False
-        lets_end = may_let_end and hasattr(session, "let_end") and not self._closed
-        if not session.stop_and_wait(LET_END_AFTER_MS if lets_end else CLOSE_TIMEOUT_MS):
-            if lets_end:
-                session.let_end()
-                if self.recording is session.recording:
-                    self.recording = None  # the session completes it when it has ended, not _end_recording
-                self._ending_runs = [run for run in self._ending_runs if run.running] + [session]
-            else:  # a thread of this process trains the window's network: it must let go of it first
-                log.warning("the run did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
-                session.wait()
+        if may_let_end and not self._closed:
+            session.let_end()
+            self._ending_runs = [run for run in self._ending_runs if run.running] + [session]
+        elif not session.stop_and_wait(CLOSE_TIMEOUT_MS):
+            # A thread of this process may train the window's network: it must let go of it first.
+            log.warning("the run did not stop within %d ms; waiting for its batch", CLOSE_TIMEOUT_MS)
+            session.wait()
         if self._last_batch is not None:
             self._epochs_done, self._steps_done = self._last_batch.epoch, self._last_batch.step
         self._set_state(IDLE)
@@ -1560,14 +1561,18 @@ class MainWindow(QMainWindow):
         fallback, experiment = self._fallback, self.experiment
         if fallback is None or self._state != IDLE or not self._is_built():
             return
+        try:
+            recorded = self.current_history()  # before anything changes: the run may still be being saved
+        except StillWriting as error:
+            self.say_still_writing(error)
+            return
         from_start = fallback.step == self._run_start_step
         self._offer_going_back(None)
         experiment.network.load_state(fallback.state)
         self._epochs_done, self._steps_done, self._epoch_samples = fallback.epoch, fallback.step, 0
         self._end_recording(branch=True)
-        if self._origin is not None and self._origin[1] is not None:
-            folder, recorded = self._origin
-            self._origin = folder, run_library.history_until(recorded, fallback.epoch, fallback.step)
+        if self._origin is not None and recorded is not None:
+            self._origin = self._origin[0], run_library.history_until(recorded, fallback.epoch, fallback.step)
         self._clear_status()  # the diverged steps' loss and accuracy go; the history's last ones come back
         self._call_views("reset", experiment)
         self._replay_history(experiment, self.current_history(), self._last_inspection, fallback)
@@ -2005,7 +2010,8 @@ class MainWindow(QMainWindow):
         """The recording that saves the run about to start (None when the library cannot be written).
 
         Training on with the settings of the current recording goes on in its run folder; other
-        settings start a new run, branched from the run the weights come from when they are trained.
+        settings start a new run, branched from the run the weights come from when they are trained
+        (:class:`app.run_library.StillWriting` while the history of that run is still being written).
         """
         current = self.recording
         if current is not None and current.error is None and current.recorder.meta.get("lab") == self.run_lab \
@@ -2016,7 +2022,7 @@ class MainWindow(QMainWindow):
             self._end_recording(branch=True)
         parent = history = None
         if self._origin is not None and self._steps_done:
-            folder, saved_history = self._origin
+            folder, saved_history = self._origin[0], self._origin_history()
             if folder is not None:
                 parent = {"run": folder.name, "epoch": self._epochs_done}
             if saved_history is not None:
@@ -2039,6 +2045,7 @@ class MainWindow(QMainWindow):
         recording.failed.connect(self._recording_failed)
         recording.saved.connect(self._save_progressed)
         recording.failed.connect(self._save_progressed)
+        recording.ended.connect(self._save_progressed)
         self.recording = recording
         if self.runs_view is not None:
             recording.saved.connect(self.runs_view.show_saved)
@@ -2057,11 +2064,16 @@ class MainWindow(QMainWindow):
         recording, self.recording = self.recording, None
         self._stop_waiting_for_save()  # fresh weights or another run replace it, or the window closes: not opened
         if recording is not None:
-            recording.close()  # its writer takes in every event queued first
+            # Its writer writes what is queued on its own (the window waited 60-280 ms for it at every Reset).
+            # A run left to end still records into it, and closes it when it has ended.
+            if not any(run.running and run.recording is recording for run in self._ending_runs):
+                recording.close()
+            self._writing = [writing for writing in self._writing if not writing.done]
+            self._writing.append(recording)
         if not branch:
             self._origin = None
         elif recording is not None:
-            self._origin = (recording.folder, recording.recorder.history)
+            self._origin = (recording.folder, recording)
         runs_view = self._tool("RunsView", made_only=True)  # one made later has no active run to forget
         if runs_view is not None:
             runs_view.set_active(None)
@@ -2071,8 +2083,10 @@ class MainWindow(QMainWindow):
         writer saves in the background, and just after a run ended a reopening read the last.npz of an epoch before.
         While it is behind, ``opening`` (the opening asked for) is done once it has saved, and a message says so;
         waiting held the window for up to 3 s. Asked again meanwhile, the newest opening is the one done."""
-        recording = self.recording
-        if folder is None or recording is None or recording.folder.resolve() != Path(folder).resolve():
+        wanted = Path(folder).resolve() if folder is not None else None
+        recording = next((recording for recording in (self.recording, *self._writing) if recording is not None
+                          and not recording.done and recording.folder.resolve() == wanted), None)
+        if recording is None:
             return True
         mark = recording.save_soon()
         if recording.has_saved(mark):
@@ -2336,7 +2350,11 @@ class MainWindow(QMainWindow):
             return False
         # The run's curves go with it: a teaching lab's result is made of them (a model saved in a lab and opened
         # again to hand the result in later could not be exported without training it again).
-        history = self.current_history()
+        try:
+            history = self.current_history()
+        except StillWriting as error:
+            self.say_still_writing(error)
+            return False
         curves = {} if history is None else {
             "history": run_library.history_until(history, self._epochs_done, self._steps_done)}
         try:
@@ -2351,14 +2369,32 @@ class MainWindow(QMainWindow):
         return True
 
     def current_history(self) -> dict | None:
-        """The metric history of the current run (recorded, or opened from the library), or None."""
+        """The metric history of the current run (recorded, or opened from the library), or None.
+        :class:`app.run_library.StillWriting` if its recording's writer is behind (see :meth:`say_still_writing`)."""
         if self.recording is not None:
             return self.recording.history()
-        return self._origin[1] if self._origin is not None else None
+        return self._origin_history()
+
+    def _origin_history(self) -> dict | None:
+        """The history of the run the weights come from (see :attr:`_origin`), or None; StillWriting as
+        :meth:`current_history`."""
+        history = self._origin[1] if self._origin is not None else None
+        return history.history() if isinstance(history, RunRecording) else history
+
+    def still_writing_text(self, error: StillWriting) -> str:
+        """What was asked needs the run's history, which its writer is still saving (a slow disk)."""
+        return self.tr("The run in %1 is still being saved; try again in a moment.").replace("%1", str(error.folder))
+
+    def say_still_writing(self, error: StillWriting) -> None:
+        self.show_message(self.still_writing_text(error), "warning")
 
     def export_metrics(self, path) -> bool:
         """Write the current run's per-epoch metrics as CSV (atomically)."""
-        history = self.current_history()
+        try:
+            history = self.current_history()
+        except StillWriting as error:
+            self.say_still_writing(error)
+            return False
         if history is None and self._epochs_done:  # trained, but the run library could not be written
             self.show_message(self.tr("This run's metrics were not recorded: the run library could not be written. "
                                       "The Loss view exports its curves (its Export button, as CSV)."), "warning")
@@ -2477,6 +2513,8 @@ class MainWindow(QMainWindow):
             run.finish()
         self._call_views("stop_and_wait")  # a race in the Compare view runs on a thread of its own
         self._end_recording()
+        for recording in self._writing:  # what they have queued is written before the app exits
+            recording.finish()
         if self._download is not None:  # its thread stops at the next chunk; no half file is kept
             self._download.cancel()
         self.loader.shutdown()

@@ -42,6 +42,13 @@ log = logging.getLogger(__name__)
 SAVE_INTERVAL = 1.0
 """Seconds between two saves of a run: a crash loses at most this much training."""
 
+HISTORY_WAIT_S = 0.25
+"""How long the GUI thread waits at most for a run's writer to take in what is queued before reading the run's
+history (:meth:`RunRecording.history`): longer, the window would seem frozen."""
+
+WRITER_ENDED = "(writer ended)"
+"""The last message of a :class:`RunRecording`'s writer thread, after everything it wrote."""
+
 CHECKPOINTS_PER_RUN = 20
 """Checkpoints are written every 5 epochs, or less often for long runs, so that a run has about this many."""
 
@@ -294,11 +301,22 @@ def recorded_item(event, network, optimizer) -> tuple | None:
     return None
 
 
+class StillWriting(RuntimeError):
+    """A run's history was asked for while its writer was still writing what was queued, and the writer did not
+    catch up within :data:`HISTORY_WAIT_S` (a slow or busy disk): ``folder`` is the run's. Asking again in a
+    moment gives it."""
+
+    def __init__(self, folder: Path):
+        super().__init__(f"the run in {folder} is still being saved")
+        self.folder = folder
+
+
 class RunRecording(QObject):
     """Writes one run folder while the window trains it (see the module docstring).
 
-    :meth:`record` is called from a training thread; everything else from the GUI thread.
-    :meth:`close` waits for the writer to save what is left and ends its thread.
+    :meth:`record` is called from a training thread; everything else from the GUI thread. :meth:`close`
+    returns at once: the writer saves what is left on its own thread, then :attr:`ended` comes (:attr:`done`).
+    Only :meth:`finish` waits for it, when the window closes: nothing queued is lost at exit.
     """
 
     saved = Signal(object)
@@ -307,6 +325,10 @@ class RunRecording(QObject):
     failed = Signal(str, object)
     """failed(message, folder): a file of the run in ``folder`` could not be written (``message`` says why,
     in the window's language); the run is not saved any further."""
+
+    ended = Signal()
+    """ended(): after :meth:`close`, the writer has written everything queued and stopped (or had failed); its
+    :attr:`saved` and :attr:`failed` came before, and nothing comes after."""
 
     def __init__(self, recorder: runs.RunRecorder, network, parent: QObject | None = None):
         super().__init__(parent)
@@ -320,6 +342,7 @@ class RunRecording(QObject):
         self._writing = False
         self._closing = False
         self._save_now = False
+        self._ended = False  # the writer's end was delivered in the GUI thread (see done)
         self._condition = threading.Condition()
         # The writer never calls Qt (see app.worker_thread): its messages wake the GUI thread.
         self._outbox = Outbox()
@@ -333,7 +356,13 @@ class RunRecording(QObject):
 
     @property
     def closed(self) -> bool:
+        """:meth:`close` was called: nothing more is taken in."""
         return self._closing
+
+    @property
+    def done(self) -> bool:
+        """The writer has ended, every file written (:attr:`ended` was emitted)."""
+        return self._ended
 
     @property
     def busy(self) -> bool:
@@ -374,8 +403,11 @@ class RunRecording(QObject):
             raise
 
     def history(self) -> dict:
-        """A copy of the history recorded so far (waits for the writer to take in what is queued)."""
-        self.wait()
+        """A copy of the history recorded so far, once the writer has taken in what is queued now. The GUI thread
+        asks: it waits :data:`HISTORY_WAIT_S` at most (the end of a run is written in milliseconds; a busy disk
+        took seconds, a frozen window), then :class:`StillWriting` says the run is still being saved."""
+        if not self.wait(HISTORY_WAIT_S):
+            raise StillWriting(self.folder)
         return copy.deepcopy(self.recorder.history)
 
     def save_soon(self) -> int:
@@ -402,27 +434,47 @@ class RunRecording(QObject):
             return self._condition.wait_for(lambda: self._saved_up_to(mark), timeout)
 
     def close(self) -> None:
-        """Write what is queued, then end the writer thread (it is waited for)."""
+        """Take nothing more in: the writer writes what is queued, then ends (:attr:`ended`). Returns at once:
+        the last save of a run took 60-280 ms of the GUI thread at every Reset while it was waited for."""
         with self._condition:
             self._closing = True
             self._condition.notify_all()
+
+    def finish(self) -> None:
+        """:meth:`close`, and wait until everything queued is written and :attr:`ended` emitted (the window
+        closes: the writer, a daemon thread, would not outlive the interpreter)."""
+        self.close()
         self._thread.join()
-        if self._unmarked_failure is not None:
-            self._mark_recording_stopped()  # again: the user may have made room since
         self._emit_sent()
-        self._notifier.setEnabled(False)
-        self._outbox.close()
 
     def _emit_sent(self) -> None:
+        if self._ended:
+            return
         for name, args in self._outbox.drain():
+            if name == WRITER_ENDED:
+                self._thread.join()  # it has sent its last message: only its return is left
+                self._ended = True
+                self._notifier.setEnabled(False)
+                self._outbox.close()
+                self.ended.emit()
+                return
             getattr(self, name).emit(*args)
 
     def _write_loop(self) -> None:
+        if not self._write_until_closed():
+            with self._condition:  # the run is not saved any further; run.json may be marked so at the end
+                self._condition.wait_for(lambda: self._closing)
+            if self._unmarked_failure is not None:
+                self._mark_recording_stopped()  # again: the user may have made room since
+        self._outbox.put(WRITER_ENDED)
+
+    def _write_until_closed(self) -> bool:
+        """Write what comes until :meth:`close`; False if a write failed (it ended the recording)."""
         while True:
             with self._condition:
                 self._condition.wait_for(lambda: self._waiting or self._closing)
                 if not self._waiting:
-                    return
+                    return True
                 items, self._waiting = self._waiting, []
                 self._writing = True
             try:
@@ -440,7 +492,7 @@ class RunRecording(QObject):
                 self._unmarked_failure = str(error)
                 self._mark_recording_stopped()
                 self._outbox.put("failed", (message, self.folder))
-                return
+                return False
             with self._condition:
                 self._writing = False
                 self._written += len(items)
@@ -451,8 +503,8 @@ class RunRecording(QObject):
                 self._save_now = False
 
     def _mark_recording_stopped(self) -> None:
-        """Say in run.json that the run's files stopped (core.runs.RECORDING_STOPPED), or leave that to
-        :meth:`close`: still "running" there, the next launch would offer the run as one the app was killed in."""
+        """Say in run.json that the run's files stopped (core.runs.RECORDING_STOPPED), or leave that to the
+        writer's end: still "running" there, the next launch would offer the run as one the app was killed in."""
         try:
             runs.mark_recording_stopped(self.folder, self._unmarked_failure)
         except (OSError, ValueError) as error:

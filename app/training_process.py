@@ -79,8 +79,8 @@ def training_session(experiment, trainer_options: dict, *, paused: bool, parent:
     if may_fork and available():
         return TrainingProcess(experiment, trainer_options, paused=paused, parent=parent, recording=recording,
                                **worker_options)
-    return TrainingSession(experiment, trainer_options, paused=paused, parent=parent,
-                           on_event=recording.record if recording is not None else None, **worker_options)
+    return TrainingSession(experiment, trainer_options, paused=paused, parent=parent, recording=recording,
+                           **worker_options)
 
 
 class RemoteControl:
@@ -187,7 +187,6 @@ class TrainingProcess(RunSession):
         self._waiting: collections.deque = collections.deque()  # taken while stopping, delivered later
         self._outcome_sent = False  # finished or failed came: the child did not just die
         self._last_snapshot = None
-        self._completes_recording = False  # see let_end
 
     def start(self) -> None:
         with warnings.catch_warnings():
@@ -253,28 +252,11 @@ class TrainingProcess(RunSession):
             self.experiment.optimizer().load_state_arrays(optimizer_arrays, [self.experiment.network.flat_parameters])
         self.control.report(waiting, carried_out)
 
-    def let_end(self) -> None:
-        """The window has moved on (Reset, another configuration) while the child still trains its last
-        batch, which may take seconds for a very large network: the run ends on its own, its signals
-        unheard, and completes its recording when it has ended (its last records and how it ended)."""
-        self._completes_recording = True
-
-    def finish(self) -> None:
-        """Wait for a run :meth:`let_end` left to end, and complete its recording (the window closes)."""
-        if self.running:
-            self.wait()
-            self._complete_recording()
-
-    def _complete_recording(self) -> None:
-        if self._completes_recording and self.recording is not None and not self.recording.closed:
-            self.recording.close()
-
     def _on_ended(self) -> None:
         self.process.join()
         self.control.close()
         if not self._outcome_sent:
             self._failed_unexpectedly()
-        self._complete_recording()
         super()._on_ended()
 
     def _failed_unexpectedly(self) -> None:

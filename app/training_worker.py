@@ -170,7 +170,31 @@ class RunSession(WorkerThread):
 
     stop_timeout_ms = 1000
 
+    recording = None
+    """The :class:`app.run_library.RunRecording` the run's events go to (None: not recorded)."""
+
+    _completes_recording = False  # see let_end
+
+    def let_end(self) -> None:
+        """The window has moved on (Reset, another configuration) while the run may still train its last batch,
+        which takes seconds for a very large network: asked to stop, it ends on its own, its signals unheard, and
+        completes its recording once it has ended (its last records and how it ended). Nothing waits for it."""
+        self.control.stop()
+        self._completes_recording = True
+
+    def finish(self) -> None:
+        """Wait for a run :meth:`let_end` left to end, and for its recording to be written (the window closes)."""
+        if self.running:
+            self.wait()
+        if self._completes_recording and self.recording is not None:
+            self.recording.finish()
+
+    def _complete_recording(self) -> None:
+        if self._completes_recording and self.recording is not None:
+            self.recording.close()  # its writer ends on its own
+
     def _on_ended(self) -> None:
+        self._complete_recording()
         self.deleteLater()  # posted before the base class may release the last hold on garbage collection
         super()._on_ended()
 
@@ -179,7 +203,12 @@ class TrainingSession(RunSession):
     """One run on a thread of the window's process: its control, its worker and the worker's thread."""
 
     def __init__(self, experiment, trainer_options: dict | None = None, *, paused: bool = False,
-                 parent: QObject | None = None, **worker_options):
+                 parent: QObject | None = None, recording=None, **worker_options):
+        """``recording`` (an :class:`app.run_library.RunRecording`, optional) receives every engine event as it
+        happens, in the run's thread."""
         control = TrainingControl(paused=paused)
+        if recording is not None:
+            worker_options["on_event"] = recording.record
         super().__init__(TrainingWorker(experiment, control, trainer_options, **worker_options), control, "training",
                          parent)
+        self.recording = recording

@@ -3903,6 +3903,10 @@ epoch mean
         <translation>Запуск ставится на паузу: сначала закончится текущий батч (у большой сети это занимает время). Сохраните модель, когда пауза наступит.</translation>
     </message>
     <message>
+        <source>The run in %1 is still being saved; try again in a moment.</source>
+        <translation>Запуск в %1 всё ещё сохраняется; попробуйте снова через несколько секунд.</translation>
+    </message>
+    <message>
         <source>This run&apos;s metrics were not recorded: the run library could not be written. The Loss view exports its curves (its Export button, as CSV).</source>
         <translation>Метрики этого запуска не записаны: не удалось записать библиотеку запусков. Кривые можно экспортировать из вида «Потери» (кнопка «Экспорт», как CSV).</translation>
     </message>

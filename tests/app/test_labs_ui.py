@@ -1100,9 +1100,10 @@ def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(windo
     window.labs.open_lab("01-perceptron")
     window.labs.close_lab()
     train_to_the_end(qtbot, window)  # the lab's settings, trained with the lab closed
-    folder = window.recording.folder
+    recording = window.recording
     window.labs.open_lab("01-perceptron")
-    assert window.load_model(folder / "best.npz")
+    qtbot.waitUntil(lambda: recording.done, timeout=5000)  # its writer ends on its own: the window does not wait
+    assert window.load_model(recording.folder / "best.npz")
     assert window.labs.lab.id == "01-perceptron", "settings the lab allows stay in it"
     assert window.labs.export_result(tmp_path, student="Anna") is None
     assert "was not trained in this lab's variant" in window.message_bar.message()

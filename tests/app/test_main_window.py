@@ -4,6 +4,7 @@ import json
 import math
 import os
 import stat
+import time
 import weakref
 
 import numpy as np
@@ -20,6 +21,7 @@ from app.main_window import MainWindow, live_changes
 from core import events, labs, runs
 from core.datasets import toy_regression
 from core.config import LayerConfig, OptimizerConfig, RunConfig
+from core.trainer import Trainer
 
 
 def steps_per_epoch(window):
@@ -848,37 +850,66 @@ def test_closing_during_a_run_stops_the_training_within_a_second(open_window, qt
     assert not process.is_alive()
 
 
-def ended_on_its_own(window, qtbot, monkeypatch):
-    """The window's run, discarded by Reset as if its batch took longer than the window waits (a batch of
-    4096 × 4096 units took 2-3 s): (the session, its recording, the recording's folder)."""
-    monkeypatch.setattr(main_window_module, "LET_END_AFTER_MS", 0)
+LONG_BATCH_S = 0.8
+"""A batch of a very large network, as the tests below make every batch last (4096 × 4096 units took 2-3 s)."""
+
+
+def discarded_mid_batch(window, qtbot, monkeypatch, kind):
+    """The window's run, in a training process or a thread (``kind``), discarded by Reset in the middle of a batch
+    that lasts :data:`LONG_BATCH_S`: (the session, its recording, the recording's folder). Reset has returned while
+    the batch still went on: the window did not wait for it."""
+    original = Trainer._learn
+
+    def long_batch(trainer, *args):
+        time.sleep(LONG_BATCH_S)
+        return original(trainer, *args)
+
+    monkeypatch.setattr(Trainer, "_learn", long_batch)  # the child of a training process is forked with it
+    if kind == "thread":
+        monkeypatch.setattr(training_process, "available", lambda: False)
+    elif not training_process.available():
+        pytest.skip("runs train in a thread on this platform")
     window.start()
-    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)  # the next batch has begun
     session, recording = window.session, window.recording
-    if not isinstance(session, TrainingProcess):
-        pytest.skip("the run trains in a thread of the window's process here, which Reset waits for")
+    assert isinstance(session, TrainingSession if kind == "thread" else TrainingProcess)
+    began = time.perf_counter()
     window.reset()
-    assert window.session is None and window.recording is None and session.running
+    assert time.perf_counter() - began < LONG_BATCH_S / 2, "a generous bound: Reset took a few milliseconds"
+    trains = session.thread if kind == "thread" else session.process
+    assert trains.is_alive(), "the discarded batch goes on: the window did not wait for its end"
+    assert window.session is None and window.state == "idle"
     return session, recording, recording.folder
 
 
-def test_reset_during_a_long_batch_lets_the_run_end_on_its_own_and_complete_its_recording(
-        open_window, qtbot, small_config, monkeypatch):
+@pytest.mark.parametrize("kind", ["process", "thread"])
+def test_reset_mid_batch_returns_at_once_and_the_run_ends_on_its_own_completing_its_recording(
+        open_window, qtbot, small_config, monkeypatch, kind):
     window = open_window(small_config(epochs=100_000))
-    session, recording, folder = ended_on_its_own(window, qtbot, monkeypatch)
+    trained = window.experiment.network
+    session, recording, folder = discarded_mid_batch(window, qtbot, monkeypatch, kind)
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)  # the new run, built meanwhile
-    qtbot.waitUntil(lambda: recording.closed, timeout=15_000)
-    assert not session.running and not session.process.is_alive()
+    assert window.experiment.network is not trained, "fresh weights of a network of its own"
+    assert window.recording is None and window.steps_done == 0 and window.status_labels["epoch"].text() == ""
+    qtbot.waitUntil(lambda: recording.done, timeout=15_000)
+    assert not session.running and not (session.thread if kind == "thread" else session.process).is_alive()
     info = runs.RunInfo.read(folder)
     assert info.status == "stopped", "not 'running', which the next launch offers as a crash"
     assert folder not in [run.folder for run in runs.interrupted_runs(folder.parent)]
+    monkeypatch.undo()  # batches of their usual length again
+    window.step_batch()  # the fresh network trains, in a run of its own
+    qtbot.waitUntil(lambda: window.state == "paused" and window.steps_done == 1, timeout=20_000)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.stop()
+    assert window.steps_done == 1 and window.recording.folder != folder
 
 
-def test_closing_while_a_discarded_run_ends_waits_for_it_unseen(open_window, qtbot, small_config, monkeypatch):
+@pytest.mark.parametrize("kind", ["process", "thread"])
+def test_closing_while_a_discarded_run_ends_waits_for_it_unseen(open_window, qtbot, small_config, monkeypatch, kind):
     window = open_window(small_config(epochs=100_000))
-    session, recording, folder = ended_on_its_own(window, qtbot, monkeypatch)
+    session, recording, folder = discarded_mid_batch(window, qtbot, monkeypatch, kind)
     window.close()
-    assert not session.process.is_alive() and recording.closed
+    assert not (session.thread if kind == "thread" else session.process).is_alive() and recording.done
     assert runs.RunInfo.read(folder).status == "stopped"
 
 

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app import palette
+from app import i18n, palette
 from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
@@ -513,6 +513,63 @@ def test_a_run_whose_writer_stays_behind_is_not_opened_and_it_is_said(open_windo
     assert window.recording.wait(10)
     qtbot.wait(50)  # the writer's "saved" reaches the window: nothing is opened by then
     assert window.experiment is experiment and runs.RunInfo.read(folder).epochs_done == 2
+
+
+def train_with_its_end_held(window, qtbot) -> None:
+    """Train the window's run to its end, whose saving :func:`held_writer` holds."""
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+
+
+def test_reset_leaves_the_run_s_writer_to_end_on_its_own_and_closing_loses_nothing(open_window, qtbot, small_config,
+                                                                                     library, held_writer):
+    """Reset closed the run's recording and waited for its writer in the GUI thread: 60-280 ms at every Reset, for
+    as long as the disk took. It now returns at once; the writer ends on its own, and closing waits for it."""
+    window = open_window(quick_config(small_config, "reset while saving", epochs=2))
+    train_with_its_end_held(window, qtbot)
+    recording, folder = window.recording, window.recording.folder
+    with qtbot.waitSignal(window.experiment_built, timeout=15_000):
+        window.reset()  # the writer is held: waited for, this never returned
+    assert window.recording is None and recording.closed and not recording.done
+    assert runs.RunInfo.read(folder).status == "running", "its end is not written yet"
+    with qtbot.waitSignal(recording.ended, timeout=15_000):
+        held_writer.set()
+    assert recording.done and runs.RunInfo.read(folder).status == "completed"
+
+    # The fresh network's run, reset while its end is held, then the window closed.
+    train_with_its_end_held(window, qtbot)
+    held_writer.clear()
+    recording, folder = window.recording, window.recording.folder
+    with qtbot.waitSignal(window.experiment_built, timeout=15_000):
+        window.reset()
+    threading.Timer(0.3, held_writer.set).start()  # the disk catches up while the window closes
+    window.close()
+    assert recording.done and runs.RunInfo.read(folder).status == "completed" and \
+        runs.RunInfo.read(folder).epochs_done == 2
+
+
+def test_the_history_of_a_run_still_being_saved_is_refused_with_a_message_not_a_frozen_window(
+        open_window, qtbot, small_config, library, held_writer, tmp_path):
+    window = open_window(quick_config(small_config, "slow disk", epochs=2))
+    train_with_its_end_held(window, qtbot)
+    folder = window.recording.folder
+    began = time.perf_counter()
+    assert not window.export_metrics(tmp_path / "metrics.csv")
+    assert time.perf_counter() - began < 1, "it waited a quarter of a second for the writer, not for the disk"
+    assert window.message_bar.shows(f"The run in {folder} is still being saved; try again in a moment.")
+    assert not window.save_model(tmp_path / "model.npz") and not (tmp_path / "model.npz").exists()
+    try:
+        i18n.set_language("ru")
+        assert not window.export_metrics(tmp_path / "metrics.csv")
+        assert window.message_bar.shows(f"Запуск в {folder} всё ещё сохраняется; попробуйте снова через "
+                                        "несколько секунд.")
+    finally:
+        i18n.set_language("en")
+    with qtbot.waitSignal(window.recording.saved, timeout=15_000):
+        held_writer.set()
+    assert window.export_metrics(tmp_path / "metrics.csv") and window.save_model(tmp_path / "model.npz")
+    assert len((tmp_path / "metrics.csv").read_text().splitlines()) == 3, "a header and two epochs"
 
 
 def test_training_on_or_closing_while_a_reopening_waits_drops_it_and_loses_nothing(open_window, qtbot, small_config,
