@@ -137,6 +137,9 @@ class GradientView(View):
                                                        for i, layer in enumerate(network.layers)
                                                        if hasattr(layer, "function")]])
         self.latest = self.spread_of = None
+        # Drawn again only for a network with activations: a linear one kept the bars of the run before.
+        self.spread_bars.setData(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0))
+        self.spread_means.setData([], [])
         self.last_step = 0
         for axis in (self.steps_axis, *self.value_axes):
             axis.reset()

@@ -308,6 +308,29 @@ def test_gradient_view_draws_each_layers_gradient_norm_and_activation_health(qtb
     np.testing.assert_allclose(means, [statistics.mean for statistics in run.last.activations])
 
 
+@pytest.mark.parametrize("hidden", [(8,), ()])
+def test_gradient_view_reset_empties_its_curves_and_leaves_no_bar_of_the_run_before(qtbot, runs, hidden):
+    """Reset (fresh weights, or another network): the norms and shares start again from nothing, and the
+    activations' bars are the fresh network's; a network with no hidden layer has none (its bars stayed)."""
+    view = fed_view(qtbot, GradientView, runs["moons"])
+    trained_curves = list(view.norm_curves)
+    fresh = build_experiment("moons", hidden=hidden, activation="relu", loss="softmax_cross_entropy", epochs=1)
+    view.reset(fresh)
+    view.redraw()
+    drawn_now = [item for item in view.norm_plot.listDataItems()]
+    assert not any(curve in drawn_now for curve in trained_curves), "the trained run's norm curves are gone"
+    assert len(view.norm_curves) == len(hidden) + 1
+    assert all(len(drawn(curve)[0] if drawn(curve)[0] is not None else []) == 0 for curve in view.norm_curves)
+    for curve in view.share_curves.values():  # one point: the fresh weights' inspection
+        assert len(curve.getOriginalDataset()[1]) == 1
+    assert len(view.share_plot.listDataItems()) == len(view.share_curves) == len(hidden)
+    means = view.spread_means.getOriginalDataset()[1]
+    means = [] if means is None else list(means)
+    assert means == pytest.approx([statistics.mean for statistics in inspection.inspect(
+        fresh.network, fresh.dataset).activations]), "the fresh network's activations, or none"
+    assert len(view.spread_bars.opts["x"]) == len(means)
+
+
 def test_gradient_view_names_every_layer_beside_its_plots_over_no_curve(qtbot, runs):
     """Inside the plots the shares' legend covered their curves and showed 3 of 6 layers at 1024 × 768."""
     view = fed_view(qtbot, GradientView, runs["moons"])
