@@ -2,8 +2,10 @@
 import gc
 import json
 import math
+import multiprocessing
 import os
 import stat
+import threading
 import time
 import weakref
 
@@ -850,18 +852,19 @@ def test_closing_during_a_run_stops_the_training_within_a_second(open_window, qt
     assert not process.is_alive()
 
 
-LONG_BATCH_S = 0.8
-"""A batch of a very large network, as the tests below make every batch last (4096 × 4096 units took 2-3 s)."""
-
-
 def discarded_mid_batch(window, qtbot, monkeypatch, kind):
     """The window's run, in a training process or a thread (``kind``), discarded by Reset in the middle of a batch
-    that lasts :data:`LONG_BATCH_S`: (the session, its recording, the recording's folder). Reset has returned while
-    the batch still went on: the window did not wait for it."""
+    that lasts until the test sets the event returned (a batch of 4096 × 4096 units took 2-3 s): (the session, its
+    recording, the recording's folder, the event). Reset has returned while the batch still went on: the window did
+    not wait for it."""
+    fork = multiprocessing.get_context("fork")  # events shared with the child of a training process
+    hold, holding, batch_ends = fork.Event(), fork.Event(), fork.Event()
     original = Trainer._learn
 
     def long_batch(trainer, *args):
-        time.sleep(LONG_BATCH_S)
+        if hold.is_set():
+            holding.set()
+            assert batch_ends.wait(30)
         return original(trainer, *args)
 
     monkeypatch.setattr(Trainer, "_learn", long_batch)  # the child of a training process is forked with it
@@ -870,16 +873,18 @@ def discarded_mid_batch(window, qtbot, monkeypatch, kind):
     elif not training_process.available():
         pytest.skip("runs train in a thread on this platform")
     window.start()
-    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)  # the next batch has begun
+    qtbot.waitUntil(lambda: window.steps_done > 0, timeout=10_000)
+    hold.set()
+    assert holding.wait(10), "a batch has begun that lasts until batch_ends is set"
     session, recording = window.session, window.recording
     assert isinstance(session, TrainingSession if kind == "thread" else TrainingProcess)
     began = time.perf_counter()
     window.reset()
-    assert time.perf_counter() - began < LONG_BATCH_S / 2, "a generous bound: Reset took a few milliseconds"
+    assert time.perf_counter() - began < 0.5, "a generous bound: Reset took a few milliseconds"
     trains = session.thread if kind == "thread" else session.process
     assert trains.is_alive(), "the discarded batch goes on: the window did not wait for its end"
     assert window.session is None and window.state == "idle"
-    return session, recording, recording.folder
+    return session, recording, recording.folder, batch_ends
 
 
 @pytest.mark.parametrize("kind", ["process", "thread"])
@@ -887,16 +892,17 @@ def test_reset_mid_batch_returns_at_once_and_the_run_ends_on_its_own_completing_
         open_window, qtbot, small_config, monkeypatch, kind):
     window = open_window(small_config(epochs=100_000))
     trained = window.experiment.network
-    session, recording, folder = discarded_mid_batch(window, qtbot, monkeypatch, kind)
+    session, recording, folder, batch_ends = discarded_mid_batch(window, qtbot, monkeypatch, kind)
     qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)  # the new run, built meanwhile
     assert window.experiment.network is not trained, "fresh weights of a network of its own"
     assert window.recording is None and window.steps_done == 0 and window.status_labels["epoch"].text() == ""
+    assert not recording.done, "the discarded run still records its batch"
+    batch_ends.set()
     qtbot.waitUntil(lambda: recording.done, timeout=15_000)
     assert not session.running and not (session.thread if kind == "thread" else session.process).is_alive()
     info = runs.RunInfo.read(folder)
     assert info.status == "stopped", "not 'running', which the next launch offers as a crash"
     assert folder not in [run.folder for run in runs.interrupted_runs(folder.parent)]
-    monkeypatch.undo()  # batches of their usual length again
     window.step_batch()  # the fresh network trains, in a run of its own
     qtbot.waitUntil(lambda: window.state == "paused" and window.steps_done == 1, timeout=20_000)
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
@@ -907,7 +913,8 @@ def test_reset_mid_batch_returns_at_once_and_the_run_ends_on_its_own_completing_
 @pytest.mark.parametrize("kind", ["process", "thread"])
 def test_closing_while_a_discarded_run_ends_waits_for_it_unseen(open_window, qtbot, small_config, monkeypatch, kind):
     window = open_window(small_config(epochs=100_000))
-    session, recording, folder = discarded_mid_batch(window, qtbot, monkeypatch, kind)
+    session, recording, folder, batch_ends = discarded_mid_batch(window, qtbot, monkeypatch, kind)
+    threading.Timer(0.3, batch_ends.set).start()  # the batch ends while the window closes
     window.close()
     assert not (session.thread if kind == "thread" else session.process).is_alive() and recording.done
     assert runs.RunInfo.read(folder).status == "stopped"
