@@ -63,6 +63,13 @@ class ConfigModel(QObject):
         self._config = config.copy() if config is not None else RunConfig()
         self._build_errors: list[ConfigError] = []
         self._errors = run_config.validate(self._config)
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """How many changes have been announced: what is worked out from the configuration is worked out again
+        only when this has moved."""
+        return self._generation
 
     @property
     def config(self) -> RunConfig:
@@ -109,5 +116,6 @@ class ConfigModel(QObject):
 
     def _announce(self, path: str) -> None:
         self._errors = run_config.validate(self._config)
+        self._generation += 1
         self.changed.emit(path)
         self.errors_changed.emit(self.errors)

@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         self._race_timer.setInterval(RACE_SAVE_DELAY_MS)
         self._race_timer.timeout.connect(self._save_race)
         self._run_imports_frozen = False
+        self._signature_memo: tuple[int | None, str | None] = (None, None)  # see _config_signature
         self.recording: RunRecording | None = None
         self._writing: list[RunRecording] = []  # closed recordings whose writers still write (see _end_recording)
         self._ending_runs: list = []  # runs discarded mid-batch that end on their own (see _discard_session)
@@ -873,7 +874,17 @@ class MainWindow(QMainWindow):
 
     def _is_built(self) -> bool:
         """An experiment exists and matches the configuration's data, network, loss and seed."""
-        return self.experiment is not None and self._built_signature == structure_signature(self.model.config)
+        return self.experiment is not None and self._built_signature == self._config_signature()
+
+    def _config_signature(self) -> str:
+        """:func:`structure_signature` of the configuration, worked out once per change of it: it takes ~2 ms in the
+        window (the whole configuration as a dict, twice, and as JSON), and :meth:`_update_actions` asks twice at
+        every change of a setting, of the run's state or of the page shown."""
+        generation, signature = self._signature_memo
+        if generation != self.model.generation:
+            signature = structure_signature(self.model.config)
+            self._signature_memo = (self.model.generation, signature)
+        return signature
 
     def _network_at_rest(self) -> bool:
         """No run, or a paused one whose worker has reported that it waits: the weights do not change."""
@@ -952,7 +963,7 @@ class MainWindow(QMainWindow):
             self._dataset_name, self._fit_loss = config.data.dataset, True
         if self.session is not None:
             self._apply_during_run()
-        elif structure_signature(config) != self._built_signature:
+        elif self._config_signature() != self._built_signature:
             self._rebuild_timer.start()
         else:
             self._check_augmentation()
@@ -1102,7 +1113,7 @@ class MainWindow(QMainWindow):
         moved on meanwhile (their own build comes) or a run started."""
         self.statusBar().clearMessage()
         if self.session is not None or self._wanted_data_key != data_key(config) \
-                or structure_signature(self.model.config) != structure_signature(config):
+                or self._config_signature() != structure_signature(config):
             return
         try:
             experiment = Experiment(config, dataset=dataset, network=built.result())
@@ -1693,7 +1704,7 @@ class MainWindow(QMainWindow):
         self._set_state(IDLE)
         if self._last_batch is None and self._last_epoch is None:
             self._clear_status()
-        if structure_signature(self.model.config) != self._built_signature:
+        if self._config_signature() != self._built_signature:
             self._rebuild_timer.start()
 
     # ================================================================== status bar
