@@ -1085,9 +1085,11 @@ def test_a_lab_s_network_trained_on_with_the_lab_closed_is_no_longer_the_lab_s(w
 def test_a_run_or_model_of_no_lab_is_not_exported_as_the_open_lab_s_result(window, qtbot, tmp_path):
     window.model.set("training.epochs", 2)
     train_to_the_end(qtbot, window)
-    folder = window.recording.folder
-    assert runs.RunInfo.read(folder).lab is None
+    recording = window.recording
+    folder = recording.folder
     window.labs.open_lab("01-perceptron")
+    qtbot.waitUntil(lambda: recording.done, timeout=5000)  # its writer ends on its own: the window does not wait
+    assert runs.RunInfo.read(folder).lab is None
 
     assert window.open_run(folder)
     assert window.labs.lab is None, "a run of no lab closes the lab: its locks and goal are not the run's"
@@ -1230,8 +1232,10 @@ def test_a_run_brought_back_whose_lab_cannot_be_opened_leaves_the_open_lab_sayin
     window.labs.open_lab("04-xnor", "trained")
     window.model.set("training.epochs", 2)
     train_to_the_end(qtbot, window)
-    run = window.recording.folder
-    window.labs.open_lab("01-perceptron")  # the run's recording ends: its run.json is written
+    recording = window.recording
+    run = recording.folder
+    window.labs.open_lab("01-perceptron")  # the run's recording ends: its run.json is written, on its writer's thread
+    qtbot.waitUntil(lambda: recording.done, timeout=5000)
     info = json.loads((run / "run.json").read_text(encoding="utf-8"))
     for tag, why in (({"lab": "13-gone", "variant": "trained"}, "it is not installed on this computer"),
                      ({"lab": lab_13_broken_since_the_window_opened(tmp_path, monkeypatch), "variant": "trained"},
