@@ -18,7 +18,6 @@ from app.i18n import format_integer
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
 from app.training_worker import INSPECTION_INTERVAL, TrainingSession
-import app.main_window as main_window_module
 from app.main_window import MainWindow, live_changes
 from core import events, labs, runs
 from core.datasets import toy_regression
