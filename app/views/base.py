@@ -266,7 +266,10 @@ class GrowingStepAxis(FollowedAxis):
     """The shared x axis of plots over the optimiser's steps. While its run goes on, from 0 to a round number
     past the newest step (:func:`round_up`): it moves a few times per decade of steps. Once the run has ended
     (or an ended one is shown), from 0 to its last step: the room left to grow in stayed empty, up to a fifth
-    of the plots (a finished run of 1,230 steps on an axis to 1,500)."""
+    of the plots (a finished run of 1,230 steps on an axis to 1,500). Before the first step, from 0 to
+    :attr:`first_steps` (after Reset it kept the range of the run before, its curves gone)."""
+
+    first_steps = 10
 
     def __init__(self, *plots: pg.PlotItem):
         super().__init__(0, *plots)
@@ -278,7 +281,7 @@ class GrowingStepAxis(FollowedAxis):
     def placed(self, newest_step: float, going: bool) -> tuple[float, float] | None:
         """``going``: whether the run goes on (or is paused), so that its steps will grow."""
         if newest_step <= 0:
-            return None
+            return 0.0, float(self.first_steps)
         if not going:
             # A few pixels past the last step, where the last epoch's marks were cut in half by the edge.
             width = self.boxes[0].width()

@@ -313,10 +313,13 @@ def test_gradient_view_reset_empties_its_curves_and_leaves_no_bar_of_the_run_bef
     """Reset (fresh weights, or another network): the norms and shares start again from nothing, and the
     activations' bars are the fresh network's; a network with no hidden layer has none (its bars stayed)."""
     view = fed_view(qtbot, GradientView, runs["moons"])
+    view.refresh()
+    assert view.norm_plot.getViewBox().viewRange()[0][1] > 20, "the trained run's steps"
     trained_curves = list(view.norm_curves)
     fresh = build_experiment("moons", hidden=hidden, activation="relu", loss="softmax_cross_entropy", epochs=1)
     view.reset(fresh)
     view.redraw()
+    assert view.norm_plot.getViewBox().viewRange()[0] == [0, 10], "no step yet: not the steps of the run before"
     drawn_now = [item for item in view.norm_plot.listDataItems()]
     assert not any(curve in drawn_now for curve in trained_curves), "the trained run's norm curves are gone"
     assert len(view.norm_curves) == len(hidden) + 1
