@@ -282,7 +282,8 @@ class NetworkView(View):
 
     def _show_hint(self) -> None:
         """How to set a weight, above the graph (not on it: an exported picture is of the network alone)."""
-        self.show_note(self.tr("Double-click a weight or a bias to set it by hand.") if self.weight_labels else None)
+        self.show_note(self.tr("Double-click a weight or a bias, or choose it in the list below, to set it by hand.")
+                       if self.weight_labels else None)
 
     def _frame_network(self) -> None:
         """Show every unit, with room for the values written at the top and bottom units: a weight

@@ -4921,8 +4921,8 @@ epoch mean
         <translation>данные не более чем с {limit} признаками</translation>
     </message>
     <message>
-        <source>Double-click a weight or a bias to set it by hand.</source>
-        <translation>Дважды щёлкните вес или смещение, чтобы задать его вручную.</translation>
+        <source>Double-click a weight or a bias, or choose it in the list below, to set it by hand.</source>
+        <translation>Дважды щёлкните вес или смещение или выберите его в списке ниже, чтобы задать его вручную.</translation>
     </message>
     <message>
         <source>A layer of this network has more than {limit} units: too many links to draw.</source>

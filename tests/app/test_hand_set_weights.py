@@ -63,7 +63,7 @@ def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_v
     window, view = xnor_window
     boundary_view = next(v for v in window.views if type(v).__name__ == "BoundaryView")
     boundary_before = boundary_view.boundary
-    assert view.note.text() == "Double-click a weight or a bias to set it by hand." and view.note.isVisibleTo(view)
+    assert view.note.text() == "Double-click a weight or a bias, or choose it in the list below, to set it by hand." and view.note.isVisibleTo(view)
     # The link from x₂ to the first hidden unit (the third link: W is listed row by row), and the output's bias.
     double_click(view, *link_point(view, 2))
     assert view.editor.isVisible() and view.editor.edit.isEnabled()
