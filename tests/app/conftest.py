@@ -12,6 +12,7 @@ from app import i18n  # noqa: E402
 from app.main_window import MainWindow  # noqa: E402
 from app.training_process import TrainingProcess  # noqa: E402
 from app.worker_thread import WorkerThread  # noqa: E402
+from core import events, runs  # noqa: E402
 from core.config import OptimizerConfig, RunConfig  # noqa: E402
 
 
@@ -104,3 +105,19 @@ def window(open_window):
     made = open_window()
     made.confirm_reset = lambda question: True
     return made
+
+
+@pytest.fixture
+def held_writer(monkeypatch):
+    """Run recordings save a run's end (its TrainingFinished) only once the test sets the event returned."""
+    release = threading.Event()
+    record = runs.RunRecorder.record
+
+    def held(recorder, event, *args, **kwargs):
+        if isinstance(event, events.TrainingFinished):
+            assert release.wait(30)
+        record(recorder, event, *args, **kwargs)
+
+    monkeypatch.setattr(runs.RunRecorder, "record", held)
+    yield release
+    release.set()

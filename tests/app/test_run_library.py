@@ -254,18 +254,9 @@ def test_a_run_is_named_after_what_it_trains_and_checkpoints_stay_few():
     assert run_library.checkpoint_interval(20) == 5 and run_library.checkpoint_interval(500) == 25
 
 
-def test_close_returns_while_the_writer_saves_and_a_history_it_is_behind_on_is_refused(library, qtbot, monkeypatch):
+def test_close_returns_while_the_writer_saves_and_a_history_it_is_behind_on_is_refused(library, qtbot, held_writer):
     """The GUI thread closed a recording and asked for its history by waiting for the writer, however long the disk
     took: now close returns at once and ``ended`` says when the files are whole; a history waits 0.25 s at most."""
-    release = threading.Event()
-    original = runs.RunRecorder.record
-
-    def held(recorder, event, *args, **kwargs):
-        if isinstance(event, events.TrainingFinished):
-            assert release.wait(30)
-        original(recorder, event, *args, **kwargs)
-
-    monkeypatch.setattr(runs.RunRecorder, "record", held)
     experiment = Experiment(toy_config(epochs=3))
     recording = RunRecording(runs.RunRecorder(toy_config(3), experiment.network.copy(), "moons",
                                               folder=library / "r"), experiment.network)
@@ -278,6 +269,6 @@ def test_close_returns_while_the_writer_saves_and_a_history_it_is_behind_on_is_r
     recording.close()
     assert recording.closed and not recording.done and recording.busy
     with qtbot.waitSignal(recording.ended, timeout=10_000):
-        release.set()
+        held_writer.set()
     assert recording.done and not recording.busy and len(recording.history()["epochs"]) == 3
     assert runs.RunInfo.read(library / "r").status == "completed"

@@ -19,7 +19,7 @@ from app import i18n, palette
 from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
-from core import events, model_io, runs
+from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 
@@ -449,22 +449,6 @@ def test_a_reopened_or_rewound_run_goes_on_with_its_optimiser_state(open_window,
     checkpoint = runs.load_optimizer_state(runs.model_path(folder, "epoch-0005"))
     assert rewound.experiment.optimizer().step_count == rewound.steps_done == checkpoint["step"] < trained.step_count
     np.testing.assert_array_equal(rewound.experiment.optimizer().state[0]["v"], checkpoint["arrays"]["0/v"])
-
-
-@pytest.fixture
-def held_writer(monkeypatch):
-    """Run recordings save a run's end (its TrainingFinished) only once the test sets the event returned."""
-    release = threading.Event()
-    record = runs.RunRecorder.record
-
-    def held(recorder, event, *args, **kwargs):
-        if isinstance(event, events.TrainingFinished):
-            assert release.wait(30)
-        record(recorder, event, *args, **kwargs)
-
-    monkeypatch.setattr(runs.RunRecorder, "record", held)
-    yield release
-    release.set()
 
 
 def waiting_text(folder) -> str:
