@@ -311,6 +311,11 @@ class StillWriting(RuntimeError):
         self.folder = folder
 
 
+CLOSED_STILL_WRITING: set[Path] = set()
+"""Folders of recordings closed whose writers have not ended yet (a run discarded by Reset ends on its own): the Runs
+view keeps them from deletion until they have (GUI thread only)."""
+
+
 class RunRecording(QObject):
     """Writes one run folder while the window trains it (see the module docstring).
 
@@ -439,6 +444,8 @@ class RunRecording(QObject):
         with self._condition:
             self._closing = True
             self._condition.notify_all()
+        if not self._ended:
+            CLOSED_STILL_WRITING.add(self.folder)
 
     def finish(self) -> None:
         """:meth:`close`, and wait until everything queued is written and :attr:`ended` emitted (the window
@@ -454,6 +461,7 @@ class RunRecording(QObject):
             if name == WRITER_ENDED:
                 self._thread.join()  # it has sent its last message: only its return is left
                 self._ended = True
+                CLOSED_STILL_WRITING.discard(self.folder)
                 self._notifier.setEnabled(False)
                 self._outbox.close()
                 self.ended.emit()

@@ -27,7 +27,7 @@ from app import palette
 from app.display_names import label
 from app.i18n import format_number, format_percent
 from app.panels.widgets import FlowLayout, breakable
-from app.run_library import of_scaled_targets
+from app.run_library import CLOSED_STILL_WRITING, of_scaled_targets
 from app.views.base import TranslatedText, View, floating_legend
 from core import runs
 
@@ -437,13 +437,18 @@ class RunsView(View):
 
     def delete(self, folders) -> bool:
         """Move runs to the library's trash; :meth:`undo_delete` brings them back. The window's
-        current run is refused (it is still being written)."""
+        current run is refused (it is still being written), and so is a run let go of whose writer has not ended."""
         folders = [Path(folder) for folder in folders]
         active = self.active_recording.folder if self.active_recording is not None else None
         if active in folders:
             self.status.setText(self.tr("“%1” is the window's current run and is still saved as it trains: open "
                                         "or reset another run before deleting it.")
                                 .replace("%1", self._infos[active].name if active in self._infos else active.name))
+            return False
+        writing = next((folder for folder in folders if folder in CLOSED_STILL_WRITING), None)
+        if writing is not None:  # a run let go of (Reset) whose last files are still being written
+            self.status.setText(self.tr("“%1” is still being saved: try again in a moment.")
+                                .replace("%1", self._infos[writing].name if writing in self._infos else writing.name))
             return False
         trashed = []
         try:

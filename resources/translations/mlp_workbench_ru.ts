@@ -6023,6 +6023,10 @@ epoch mean
         <translation>«%1» — текущий запуск окна, и он сохраняется по ходу обучения: прежде чем удалять его, откройте другой запуск или сбросьте этот.</translation>
     </message>
     <message>
+        <source>“%1” is still being saved: try again in a moment.</source>
+        <translation>«%1» всё ещё сохраняется: попробуйте снова через несколько секунд.</translation>
+    </message>
+    <message>
         <source>Could not delete the run: %1</source>
         <translation>Не удалось удалить запуск: %1</translation>
     </message>

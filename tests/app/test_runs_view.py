@@ -509,7 +509,8 @@ def train_with_its_end_held(window, qtbot) -> None:
 def test_reset_leaves_the_run_s_writer_to_end_on_its_own_and_closing_loses_nothing(open_window, qtbot, small_config,
                                                                                      library, held_writer):
     """Reset closed the run's recording and waited for its writer in the GUI thread: 60-280 ms at every Reset, for
-    as long as the disk took. It now returns at once; the writer ends on its own, and closing waits for it."""
+    as long as the disk took. It now returns at once; the writer ends on its own (its run cannot be deleted until
+    then), and closing waits for it."""
     window = open_window(quick_config(small_config, "reset while saving", epochs=2))
     train_with_its_end_held(window, qtbot)
     recording, folder = window.recording, window.recording.folder
@@ -517,9 +518,13 @@ def test_reset_leaves_the_run_s_writer_to_end_on_its_own_and_closing_loses_nothi
         window.reset()  # the writer is held: waited for, this never returned
     assert window.recording is None and recording.closed and not recording.done
     assert runs.RunInfo.read(folder).status == "running", "its end is not written yet"
+    assert not window.runs_view.delete([folder]) and folder.is_dir(), "its writer would write into the trash"
+    assert window.runs_view.status.text().endswith("is still being saved: try again in a moment.")
     with qtbot.waitSignal(recording.ended, timeout=15_000):
         held_writer.set()
     assert recording.done and runs.RunInfo.read(folder).status == "completed"
+    assert window.runs_view.delete([folder]) and not folder.exists(), "saved: it may go"
+    assert window.runs_view.undo_delete() and folder.is_dir()
 
     # The fresh network's run, reset while its end is held, then the window closed.
     train_with_its_end_held(window, qtbot)
