@@ -190,6 +190,7 @@ class RunsView(View):
         layout.removeWidget(self.graphics)
         bottom_layout.addWidget(self.graphics, 1)
         self.plot = self.new_plot(0, 0, bottom=self.tr("epoch"))
+        self.plot.getAxis("bottom").whole_numbers = True  # a two-epoch run's axis read 1.2, 1.4, …
         self.legend = floating_legend(self.plot, (-10, 10))
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -782,3 +782,8 @@ def test_the_overlay_plot_says_how_to_fill_it_until_a_run_is_selected(qtbot, sma
     assert view.plot.titleLabel.text.startswith("Select runs in the list above")
     view.select([folder])
     assert view.plot.titleLabel.text == "" and len(view.overlaid()) == 1
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    ticks = [value for level in view.plot.getAxis("bottom").tick_levels() for value in level]
+    assert ticks and all(float(value).is_integer() for value in ticks), f"epochs are whole: {ticks}"
