@@ -358,8 +358,12 @@ class StartPage(QWidget):
             self.show_views()
 
     def _state_changed(self, state: str) -> None:
-        if state != "idle":
-            self.show_views()
+        if state == "idle" or not self.is_shown():
+            return
+        # Start pressed over the page: the curves of the run it starts, not the Draw view's empty canvas.
+        window = self.main_window
+        on_draw_view = window.view_tabs.currentWidget() is window.draw_view
+        self.show_views(window.labs.view_for("loss") if on_draw_view else None)
 
     # ------------------------------------------------------------------ the entries
     def draw_digit(self) -> None:

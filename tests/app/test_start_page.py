@@ -106,6 +106,24 @@ def test_train_opens_the_default_run_and_starts_it_once_its_data_is_loaded(open_
     assert window.session is None, "a later build does not start by itself"
 
 
+def test_start_pressed_over_the_page_shows_the_loss_view_rather_than_the_draw_view(open_window, qtbot, small_config):
+    window = open_window(small_config(epochs=1))
+    page = window.start_page
+    page.show_page()
+    window.view_tabs.setCurrentWidget(window.draw_view)
+    window.step_batch()
+    assert not page.is_shown() and window.view_tabs.currentWidget() is window.labs.view_for("loss")
+    window.stop()
+    qtbot.waitUntil(lambda: window.session is None, timeout=20_000)
+
+    weights = window.labs.view_for("weights")
+    window.view_tabs.setCurrentWidget(weights)  # a view the user chose stays
+    page.show_page()
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    assert not page.is_shown() and window.view_tabs.currentWidget() is weights
+
+
 def test_files_and_recent_runs_open_from_the_page(open_window, qtbot, small_config, tmp_path, monkeypatch):
     window = open_window(small_config(epochs=1))
     page = window.start_page
