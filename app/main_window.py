@@ -1282,13 +1282,20 @@ class MainWindow(QMainWindow):
         # momentum), unless that run diverged: its state may hold the step that overflowed.
         experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network,
                                 continues=None if self._diverged else self.experiment)
-        self.experiment = experiment
         if not self._steps_done:  # fresh weights: they are trained in the lab open now (or in none)
-            self.run_lab = self.labs.open_variant()
-        elif self.run_lab != self.labs.open_variant():
+            run_lab = self.labs.open_variant()
+        else:
             # Trained on with its lab closed, its locks did not hold: a lab's network trained further with
             # another optimiser, then again with the lab's, exported as the lab's with nothing changed.
-            self.run_lab = None
+            run_lab = self.run_lab if self.run_lab == self.labs.open_variant() else None
+        self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
+        try:
+            recording = self._recording_for(config, experiment, run_lab)
+        except StillWriting as error:  # the run it branches from: its history is not all written yet
+            # Refused before anything changed: a diverged run still offers Go back, a Start later goes on alike.
+            self.say_still_writing(error)
+            return
+        self.experiment, self.run_lab = experiment, run_lab
         done = self._epochs_done
         self._plan_start_epoch, self._planned_epochs = self._run_position().plan(config.training.epochs)
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
@@ -1299,12 +1306,6 @@ class MainWindow(QMainWindow):
         self._run_start_epoch, self._run_start_step = done, self._steps_done
         self._first_batch_loss = None  # this Start's, for _warn_if_the_loss_grows
         self._rate_window.clear()
-        self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
-        try:
-            recording = self._recording_for(config, experiment)
-        except StillWriting as error:  # the run it branches from: its history is not all written yet
-            self.say_still_writing(error)
-            return
         if recording is not None:
             recording.optimizer = experiment.optimizer()
         # A process is forked only while no thread of the window compiles kernels (see training_session):
@@ -2017,15 +2018,15 @@ class MainWindow(QMainWindow):
         return True
 
     # ================================================================== run library
-    def _recording_for(self, config: RunConfig, experiment: Experiment) -> RunRecording | None:
-        """The recording that saves the run about to start (None when the library cannot be written).
+    def _recording_for(self, config: RunConfig, experiment: Experiment, run_lab: dict | None) -> RunRecording | None:
+        """The recording that saves the run about to start in ``run_lab`` (None when the library cannot be written).
 
         Training on with the settings of the current recording goes on in its run folder; other
         settings start a new run, branched from the run the weights come from when they are trained
         (:class:`app.run_library.StillWriting` while the history of that run is still being written).
         """
         current = self.recording
-        if current is not None and current.error is None and current.recorder.meta.get("lab") == self.run_lab \
+        if current is not None and current.error is None and current.recorder.meta.get("lab") == run_lab \
                 and run_library.same_settings(current.recorder.config, config):
             current.resume()
             return current
@@ -2041,7 +2042,7 @@ class MainWindow(QMainWindow):
         try:
             recorder = runs.RunRecorder(config, experiment.network.copy(), config.data.dataset,
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
-                                        parent=parent, history=history, lab=self.run_lab,
+                                        parent=parent, history=history, lab=run_lab,
                                         recorded=model_io.scalers_record(experiment.dataset))
             if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
                 recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)

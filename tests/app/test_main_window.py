@@ -766,6 +766,36 @@ def test_going_back_to_a_fresh_run_s_start_clears_the_diverged_steps_from_the_st
     assert window.progress_bar.value() == 0
 
 
+def test_a_start_refused_while_the_diverged_run_is_still_being_saved_changes_nothing(
+        open_window, qtbot, small_config, held_writer):
+    """Start with new settings branches from the run just ended, which needs its history; while its writer is behind
+    Start is refused, and was refused after it had already swapped the experiment and taken Go back away."""
+    window = open_window(small_config(epochs=1))
+    held_writer.set()
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    held_writer.clear()  # the diverging run's end is saved only when the test says
+    type_into(lr_edit(window), "1e20")
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.DIVERGED
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    experiment, diverged_run = window.experiment, window.recording.folder
+    type_into(lr_edit(window), "0.01")
+    window.start()
+    assert window.session is None and window.message_bar.message() == \
+        f"The run in {diverged_run} is still being saved; try again in a moment."
+    assert window.experiment is experiment and window.go_back_action.isEnabled()
+    assert window.status_labels["state"].text() == "Paused (diverged)"
+    held_writer.set()
+    with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.COMPLETED
+    assert window.experiment.optimizer() is not experiment.optimizer(), "the overflowed step's state is not carried on"
+    assert window.recording.recorder.meta["parent"]["run"] == diverged_run.name
+
+
 def test_reset_after_a_divergence_takes_its_message_and_offer_away(open_window, qtbot, small_config):
     config = small_config(epochs=5)
     config.optimizer = OptimizerConfig("sgd", {"lr": 1e20})
