@@ -128,7 +128,7 @@ def compare() -> None:
     window = open_window()
     window.resize(1830, 960)  # the view alone, about 1400 × 900
     view = show(window, "CompareView")
-    view.epochs.set_value(10)
+    view.epochs.setValue(10)  # as typed: a value set quietly is the window's, which it follows again
     view.start_button.click()
     pump(300, lambda: view.status.text() == "The race is over.")
     pump(0.5)
