@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
         self._signature_memo: tuple[int | None, str | None] = (None, None)  # see _config_signature
         self.recording: RunRecording | None = None
         self._writing: list[RunRecording] = []  # closed recordings whose writers still write (see _end_recording)
+        # The recording that keeps the weights set by hand while no run trains (see _keep_weights_set).
+        self._hand_kept: RunRecording | None = None
         self._ending_runs: list = []  # runs discarded mid-batch that end on their own (see _discard_session)
         self._saved_run: SavedRun | None = None  # waits for its run to be built
         # (run folder, history) the weights come from; the history is the recording of the run they were trained
@@ -1217,6 +1219,7 @@ class MainWindow(QMainWindow):
         # Fresh weights for changed data or network (or Reset) replace a trained network without a
         # question, as in TensorFlow Playground: the message says where it is kept and reopens it.
         replaced = self._trained_run() if self._saved_run is None else None
+        set_by_hand = self._hand_kept is not None
         self._frame_timer.stop()
         self._pending_progress = []
         self._diverged = False
@@ -1243,22 +1246,28 @@ class MainWindow(QMainWindow):
         self.message_bar.withdraw(self.reopen_replaced_action)
         self._replaced_run = replaced[0] if replaced is not None and replaced[2] else None
         if replaced is not None:
-            self.show_message(self.tr("New weights: the network trained before is kept in the Runs view as “%1”.")
-                              .replace("%1", replaced[1]), "info", self.reopen_replaced_action if replaced[2] else None)
+            text = self.tr("New weights: the network set by hand before is kept in the Runs view as “%1”.") \
+                if set_by_hand else self.tr("New weights: the network trained before is kept in the Runs view as “%1”.")
+            self.show_message(text.replace("%1", replaced[1]), "info",
+                              self.reopen_replaced_action if replaced[2] else None)
 
     def _trained_run(self) -> tuple[Path, str, bool] | None:
         """(run folder, name, whether reopening the run gives back the network) of the network trained so
-        far, if it was trained and its run saved. Reopened, a run gives its last weights: the network's
-        when it was trained into its recording, but not after Go back, a rewind to a checkpoint or a
-        checkpoint opened as a model (their run is named, not offered)."""
-        if not self._steps_done:
+        far, if it was trained and its run saved, or set by hand and kept (:meth:`_keep_weights_set`). Reopened, a
+        run gives its last weights: the network's when it was trained into its recording or its weights set by hand
+        were kept in it, but not after Go back, a rewind to a checkpoint or a checkpoint opened as a model (their run
+        is named, not offered)."""
+        if self._hand_kept is not None:
+            folder = self._hand_kept.folder if self._hand_kept.error is None else None
+        elif not self._steps_done:
             return None
-        if self.recording is not None:
+        elif self.recording is not None:
             folder = self.recording.folder if self.recording.error is None else None
         else:
             folder = self._origin[0] if self._origin is not None else None  # reopened, not trained further
+        reopens = self.recording is not None or self._hand_kept is not None
         try:
-            return (folder, runs.RunInfo.read(folder).name, self.recording is not None) if folder is not None else None
+            return (folder, runs.RunInfo.read(folder).name, reopens) if folder is not None else None
         except (OSError, ValueError):  # its run.json damaged: nothing to reopen
             return None
 
@@ -1282,12 +1291,7 @@ class MainWindow(QMainWindow):
         # momentum), unless that run diverged: its state may hold the step that overflowed.
         experiment = Experiment(config, dataset=self.experiment.dataset, network=self.experiment.network,
                                 continues=None if self._diverged else self.experiment)
-        if not self._steps_done:  # fresh weights: they are trained in the lab open now (or in none)
-            run_lab = self.labs.open_variant()
-        else:
-            # Trained on with its lab closed, its locks did not hold: a lab's network trained further with
-            # another optimiser, then again with the lab's, exported as the lab's with nothing changed.
-            run_lab = self.run_lab if self.run_lab == self.labs.open_variant() else None
+        run_lab = self._next_run_lab()
         self.message_bar.dismiss()  # before the recording says it cannot save (dismissed after, it went unseen)
         try:
             recording = self._recording_for(config, experiment, run_lab)
@@ -1330,6 +1334,14 @@ class MainWindow(QMainWindow):
         session.start()
         self._apply_pace()
         self._set_state(PAUSED if paused else RUNNING)
+
+    def _next_run_lab(self) -> dict | None:
+        """The lab the network's next run is of (its run library's ``lab``, :meth:`runs.RunRecorder`'s)."""
+        if not self._steps_done:  # fresh weights: they are trained in the lab open now (or in none)
+            return self.labs.open_variant()
+        # Trained on with its lab closed, its locks did not hold: a lab's network trained further with
+        # another optimiser, then again with the lab's, exported as the lab's with nothing changed.
+        return self.run_lab if self.run_lab == self.labs.open_variant() else None
 
     def _apply_pace(self, *_) -> None:
         """The speed chosen, as a pause between batches of the run under way (epochs per second → seconds
@@ -1613,8 +1625,9 @@ class MainWindow(QMainWindow):
         train: before Start or after a run ended, or paused — the engine then sets it between batches and stays
         paused, and Step or Resume train on from it. Every view shows it, the status bar the loss it gives and the
         Loss view the step; Undo sets it back (``undoing``: this is that Undo). Set between runs, the run library
-        records it as the first weights of the next run (branched from the run trained so far), and File ▸ Save model
-        saves it. False, with a message, when the weight cannot be set now."""
+        keeps it at once (:meth:`_keep_weights_set`) and records it as the first weights of the next run (branched
+        from the run trained so far), and File ▸ Save model saves it. False, with a message, when the weight cannot
+        be set now."""
         if self.experiment is None or not self._is_built() or not self._network_at_rest():
             self.show_message(self.tr("The weights can be set by hand only while the network is not training: pause "
                                       "the run, or wait for it to end.") if self.experiment is not None else
@@ -1635,7 +1648,8 @@ class MainWindow(QMainWindow):
         old = network.weight(layer, source_or_bias, unit)
         network.set_weight(layer, source_or_bias, unit, value)
         if self.recording is not None:  # its weights jumped: what trains next is a run of its own
-            self._end_recording(branch=self._steps_done > 0)
+            self._end_recording(branch=self._steps_done > 0, keep_open=True)
+        self._keep_weights_set()
         self._offer_going_back(None)  # it would undo what was set, not a divergence
         self._withdraw_weights_back()
         if self._steps_done:
@@ -1685,6 +1699,31 @@ class MainWindow(QMainWindow):
             self._weights_set_by_hand.append((self.experiment.network, event))
         self._call_views("on_weight_set", event)  # the Loss view marks its step
         self._update_actions()
+
+    def _keep_weights_set(self) -> None:
+        """Save the network's weights, just set by hand while no run trains, into the run library: Reset, another
+        run or closing the window would lose them, which no run held (test_hand_set_weights). Set after a run ended,
+        they become the last weights of that run, which its Start branches from as before: its curves are how the
+        network got there, reopened it gives them back. On weights of no recorded run (never trained, or opened
+        from the library or a model file) they are a run of their own, "… · set by hand", of the epoch they stand
+        at, branched from the run they were opened from; a network trained from it branches from it (a fresh one
+        starts a run of its own, as any fresh network: it has no epoch to branch at). The writer saves them."""
+        if self._hand_kept is None:
+            try:
+                self._hand_kept = self._new_recording(
+                    self.model.config.copy(), self.experiment, self._next_run_lab(),
+                    self.tr("%1 · set by hand"),
+                    self.tr("The weights set by hand are not kept in the Runs view: %1. To keep them, save the model "
+                            "(File ▸ Save model) into a folder you can write to."))
+            except StillWriting as error:  # the run they were trained in: its history is not all written yet
+                self.say_still_writing(error)
+                return
+            if self._hand_kept is None:
+                return
+            if self._steps_done:
+                self._origin = (self._hand_kept.folder, self._hand_kept)
+            self._set_active_run(self._hand_kept)
+        self._hand_kept.keep_weights(self.experiment.network.state(), self._epochs_done, self._steps_done)
 
     def _say_weight_set(self) -> None:
         loss, metric = evaluate(self.experiment.network, self.experiment.dataset.X_train,
@@ -2030,8 +2069,21 @@ class MainWindow(QMainWindow):
                 and run_library.same_settings(current.recorder.config, config):
             current.resume()
             return current
-        if current is not None:
+        if current is not None or self._hand_kept is not None:
             self._end_recording(branch=True)
+        recording = self._new_recording(config, experiment, run_lab, "%1",
+                                        self.tr("This run is not saved: %1. It trains all the same; to keep its "
+                                                "network, save the model (File ▸ Save model) into a folder you can "
+                                                "write to."))
+        self.recording = recording
+        self._set_active_run(recording)
+        return recording
+
+    def _new_recording(self, config: RunConfig, experiment: Experiment, run_lab: dict | None, name: str,
+                       unsaved: str) -> RunRecording | None:
+        """A recording of a new run of ``experiment``'s network in ``run_lab``, branched from the run the weights come
+        from when they are trained, named ``name`` with %1 the configuration's name (or what it trains); None, with
+        the message ``unsaved`` (%1: why), when the library cannot be written."""
         parent = history = None
         if self._origin is not None and self._steps_done:
             folder, saved_history = self._origin[0], self._origin_history()
@@ -2044,25 +2096,31 @@ class MainWindow(QMainWindow):
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
                                         parent=parent, history=history, lab=run_lab,
                                         recorded=model_io.scalers_record(experiment.dataset))
-            if config.name == RunConfig().name:  # the list shows what it trains rather than "untitled run"
-                recorder.meta["name"] = run_library.describe_run(config, config.data.dataset)
+            # The list shows what it trains rather than "untitled run".
+            described = run_library.describe_run(config, config.data.dataset) if config.name == RunConfig().name \
+                else config.name
+            if name.replace("%1", described) != config.name:
+                recorder.meta["name"] = name.replace("%1", described)
                 runs.rename_run(recorder.folder, recorder.meta["name"])
         except OSError as error:
-            self.show_message(self.tr("This run is not saved: %1. It trains all the same; to keep its network, save "
-                                      "the model (File ▸ Save model) into a folder you can write to.")
-                              .replace("%1", f"{os_error_reason(error)}: {error.filename}"
-                                       if error.strerror and error.filename else str(error)), "warning")
+            self.show_message(unsaved.replace("%1", f"{os_error_reason(error)}: {error.filename}"
+                                              if error.strerror and error.filename else str(error)), "warning")
             return None
         recording = RunRecording(recorder, experiment.network, self)
         recording.failed.connect(self._recording_failed)
         recording.saved.connect(self._save_progressed)
         recording.failed.connect(self._save_progressed)
         recording.ended.connect(self._save_progressed)
-        self.recording = recording
         if self.runs_view is not None:
             recording.saved.connect(self.runs_view.show_saved)
-            self.runs_view.set_active(recording)
         return recording
+
+    def _set_active_run(self, recording: RunRecording | None) -> None:
+        """Tell the Runs view which run is the window's current one (see RunsView.set_active)."""
+        # One made later has no active run to forget.
+        runs_view = self.runs_view if recording is not None else self._tool("RunsView", made_only=True)
+        if runs_view is not None:
+            runs_view.set_active(recording)
 
     def _recording_failed(self, message: str, folder: Path) -> None:
         # The folder says which disk to make room on: the run library's is out of the user's sight.
@@ -2070,25 +2128,31 @@ class MainWindow(QMainWindow):
                                   "make room or save the model (File ▸ Save model) into a folder you can write to.")
                           .replace("%1", message).replace("%2", str(folder)), "warning")
 
-    def _end_recording(self, *_, branch: bool = False) -> None:
-        """Fresh weights were built, or the window closes: the current run's files are completed. With
-        ``branch``, the weights go on as a new run branched from the recorded one (its origin)."""
+    def _end_recording(self, *_, branch: bool = False, keep_open: bool = False) -> None:
+        """Fresh weights were built, or the window closes: the current run's files are completed, and so are those
+        of the run keeping weights set by hand. With ``branch``, the weights go on as a new run branched from the
+        recorded one (its origin). With ``keep_open`` (a weight was set by hand), the current run, unless its files
+        failed, stays open to keep the weights set by hand (see :meth:`_keep_weights_set`)."""
         recording, self.recording = self.recording, None
+        kept, self._hand_kept = self._hand_kept, None
         self._stop_waiting_for_save()  # fresh weights or another run replace it, or the window closes: not opened
-        if recording is not None:
+        if keep_open and recording is not None and recording.error is None:
+            self._hand_kept = recording
+        for ended in (recording, kept):
+            if ended is None or ended is self._hand_kept:
+                continue
             # Its writer writes what is queued on its own (the window waited 60-280 ms for it at every Reset).
             # A run left to end still records into it, and closes it when it has ended.
-            if not any(run.running and run.recording is recording for run in self._ending_runs):
-                recording.close()
+            if not any(run.running and run.recording is ended for run in self._ending_runs):
+                ended.close()
             self._writing = [writing for writing in self._writing if not writing.done]
-            self._writing.append(recording)
+            self._writing.append(ended)
         if not branch:
             self._origin = None
         elif recording is not None:
             self._origin = (recording.folder, recording)
-        runs_view = self._tool("RunsView", made_only=True)  # one made later has no active run to forget
-        if runs_view is not None:
-            runs_view.set_active(None)
+        if self._hand_kept is None or self._hand_kept is not recording:  # kept, it is the active run still
+            self._set_active_run(self._hand_kept)
 
     def _saved_by_now(self, folder: Path | None, opening: Callable[[], object]) -> bool:
         """Whether the files of the run in ``folder`` are as new as what the window trained into it: its recording's
@@ -2096,7 +2160,8 @@ class MainWindow(QMainWindow):
         While it is behind, ``opening`` (the opening asked for) is done once it has saved, and a message says so;
         waiting held the window for up to 3 s. Asked again meanwhile, the newest opening is the one done."""
         wanted = Path(folder).resolve() if folder is not None else None
-        recording = next((recording for recording in (self.recording, *self._writing) if recording is not None
+        recording = next((recording for recording in (self.recording, self._hand_kept, *self._writing)
+                          if recording is not None
                           and not recording.done and recording.folder.resolve() == wanted), None)
         if recording is None:
             return True

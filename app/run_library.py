@@ -301,6 +301,15 @@ def recorded_item(event, network, optimizer) -> tuple | None:
     return None
 
 
+@dataclass(frozen=True)
+class WeightsKept:
+    """What :meth:`RunRecording.keep_weights` queues: the network's weights, set by hand at ``epoch``/``step`` while
+    nothing trained, are to be saved as the run's last (:meth:`core.runs.RunRecorder.keep_weights`)."""
+
+    epoch: int
+    step: int
+
+
 class StillWriting(RuntimeError):
     """A run's history was asked for while its writer was still writing what was queued, and the writer did not
     catch up within :data:`HISTORY_WAIT_S` (a slow or busy disk): ``folder`` is the run's. Asking again in a
@@ -393,6 +402,12 @@ class RunRecording(QObject):
                 self._save_now = True
             if was_idle or self._save_now:  # wake the writer only when it may wait for these
                 self._condition.notify_all()
+
+    def keep_weights(self, state: dict, epoch: int, step: int) -> None:
+        """Have the writer save ``state`` (weights set by hand at ``epoch``/``step``, while nothing trains) as the
+        run's last weights, at once; the newest of those queued wins, as each is written in turn."""
+        self.take([(WeightsKept(epoch, step), state, None)])
+        self.save_soon()
 
     def resume(self) -> None:
         """The window trains this run further: it counts as running again from its next saved epoch."""
@@ -529,7 +544,9 @@ class RunRecording(QObject):
         for index, (event, state, optimizer_state) in enumerate(items):
             if state is not None:
                 twin.load_state(state)
-            if isinstance(event, events.EpochFinished):
+            if isinstance(event, WeightsKept):
+                self.recorder.keep_weights(event.epoch, event.step)
+            elif isinstance(event, events.EpochFinished):
                 self.recorder.record(event, save=index in saved, optimizer_state=optimizer_state)
             else:
                 self.recorder.record(event, optimizer_state=optimizer_state)

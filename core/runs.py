@@ -44,6 +44,9 @@ TRASH_KEPT_DAYS = 30
 RECORDING_STOPPED = "recording_stopped"
 """The status of a run whose recording failed while it trained on: its folder keeps what was saved
 until then, and it is not one the app was killed in (:func:`interrupted_runs`)."""
+SET_BY_HAND = "set_by_hand"
+"""The status of a run that keeps weights set by hand on a network that no run of its own trained (a fresh one, or
+one opened from the library): :meth:`RunRecorder.keep_weights`. No process trains it."""
 
 
 def runs_folder() -> Path:
@@ -329,6 +332,19 @@ class RunRecorder:
             self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
             self._save_history()
             self._save_meta()
+
+    def keep_weights(self, epoch: int, step: int) -> None:
+        """The network's weights were set by hand at ``epoch``/``step`` while nothing trained them: they are the run's
+        last weights (last.npz) from now on, so that reopening the run gives them back. A run that has trained keeps its
+        status and the optimiser's state saved beside last.npz (of the same step: training on from the reopened run
+        goes on as the window would); a run of its own becomes :data:`SET_BY_HAND`, and the epoch it stands at."""
+        model_io.save_model(self.folder / "last.npz", self.network, epoch=epoch, step=step, **self._metadata)
+        if self.meta["status"] == "running":  # recorded nothing yet: no process trains it
+            self.meta["status"] = SET_BY_HAND
+            self.meta["epochs_done"] = epoch
+        if not (self.folder / "history.json").exists():  # a run that never saved an epoch: it opens with its curves
+            self._save_history()
+        self._save_meta()
 
     def _save_optimizer(self, model_path: Path, event, optimizer_state: dict | None) -> None:
         path = optimizer_state_path(model_path)

@@ -49,6 +49,7 @@ STATUS = {"running": QT_TRANSLATE_NOOP("RunsView", "running"),
           "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
           "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted"),
           runs.RECORDING_STOPPED: QT_TRANSLATE_NOOP("RunsView", "saving stopped"),
+          runs.SET_BY_HAND: QT_TRANSLATE_NOOP("RunsView", "weights set by hand"),
           "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 

@@ -3731,6 +3731,10 @@ epoch mean
         <translation>Не удалось загрузить данные: %1</translation>
     </message>
     <message>
+        <source>New weights: the network set by hand before is kept in the Runs view as “%1”.</source>
+        <translation>Новые веса: сеть с заданными до этого вручную весами сохранена в виде «Запуски» как «%1».</translation>
+    </message>
+    <message>
         <source>New weights: the network trained before is kept in the Runs view as “%1”.</source>
         <translation>Новые веса: обученная до этого сеть сохранена в виде «Запуски» как «%1».</translation>
     </message>
@@ -3769,6 +3773,14 @@ epoch mean
     <message>
         <source>This weight cannot be set: %1</source>
         <translation>Этот вес задать нельзя: %1</translation>
+    </message>
+    <message>
+        <source>%1 · set by hand</source>
+        <translation>%1 · веса заданы вручную</translation>
+    </message>
+    <message>
+        <source>The weights set by hand are not kept in the Runs view: %1. To keep them, save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Заданные вручную веса не сохранены в виде «Запуски»: %1. Чтобы сохранить их, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
         <source>Weight set by hand. On the training data the loss is now %1, the %2 %3.</source>
@@ -5861,6 +5873,10 @@ epoch mean
     <message>
         <source>saving stopped</source>
         <translation>сохранение прервано</translation>
+    </message>
+    <message>
+        <source>weights set by hand</source>
+        <translation>веса заданы вручную</translation>
     </message>
     <message>
         <source>failed</source>

@@ -9,7 +9,7 @@ from app import training_process
 from app.i18n import format_significant
 from app.views.loss import LossView
 from app.views.network_graph import NetworkView
-from core import labs, model_io
+from core import labs, model_io, runs
 
 XNOR = {(0, 0, 0): 20, (0, 1, 0): 20, (0, -1, 0): -30, (0, 0, 1): -20, (0, 1, 1): -20, (0, -1, 1): 10,
         (1, 0, 0): 20, (1, 1, 0): 20, (1, -1, 0): -10}
@@ -153,6 +153,95 @@ def test_a_weight_set_between_runs_is_the_first_weight_of_a_run_branched_from_th
         window.stop_action.trigger()
     assert parameter(window, 0, 0, 1) == -7.25  # at a learning rate of 0
     assert window.recording.folder != recorded and window.recording.recorder.meta["parent"]["run"] == recorded.name
+
+
+@pytest.fixture
+def library(monkeypatch, tmp_path):
+    """The run library, empty, in a folder of the test's own."""
+    monkeypatch.setenv(runs.RUNS_VARIABLE, str(tmp_path / "runs"))
+    return tmp_path / "runs"
+
+
+def set_xnor(window) -> list[np.ndarray]:
+    """Set the lecture's XNOR weights by hand, and a last one undone (Undo updates the weights kept too): copies of
+    the network's parameters then."""
+    for (layer, source, unit), value in XNOR.items():
+        assert window.set_weight(layer, source, unit, value)
+    assert window.set_weight(0, 0, 0, 99.0) and window.undo_weight_set()
+    return [array.copy() for array in window.experiment.network.parameters()]
+
+
+def assert_parameters(network, expected: list[np.ndarray]) -> None:
+    for got, wanted in zip(network.parameters(), expected, strict=True):
+        np.testing.assert_array_equal(got, wanted)
+
+
+def test_weights_set_by_hand_on_a_network_never_trained_are_a_run_that_reset_names_and_reopens(
+        xnor_window, qtbot, library):
+    """Reset lost the weights set by hand on a network never trained without a word: no run held them."""
+    window, view = xnor_window
+    hand_set = set_xnor(window)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert window.message_bar.message() == ("New weights: the network set by hand before is kept in the Runs view as "
+                                            "“XNOR, trained · set by hand”.")
+    assert window.message_bar.action_button.defaultAction() is window.reopen_replaced_action
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.reopen_replaced_run()
+    assert_parameters(window.experiment.network, hand_set)
+    assert window.steps_done == 0
+    runs_view = window.runs_view
+    runs_view.refresh_list()
+    (info,) = runs_view.runs()
+    assert (info.name, info.epochs_done, info.status, info.parent) == ("XNOR, trained · set by hand", 0,
+                                                                       runs.SET_BY_HAND, None)
+    row = [runs_view.tree.topLevelItem(0).text(column) for column in range(len(runs_view.columns))]
+    assert (row[0], row[5], row[7]) == ("XNOR, trained · set by hand", "0", "weights set by hand")
+    assert not runs.interrupted_runs(library), "no process trains it: not offered as killed at the next launch"
+    # Trained from them, as before: a run of its own (a fresh network has no epoch to branch at).
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
+        window.stop_action.trigger()
+    assert window.recording.folder != info.folder and window.recording.recorder.meta["parent"] is None
+    assert_parameters(window.recording.recorder.network, hand_set)  # at a learning rate of 0
+
+
+def test_weights_set_by_hand_are_in_the_run_library_once_the_window_is_closed(xnor_window, library):
+    window, view = xnor_window
+    hand_set = set_xnor(window)
+    window.close()
+    (info,) = runs.list_runs(library)
+    network, metadata = runs.load_weights(info.folder, "last")
+    assert_parameters(network, hand_set)
+    assert (metadata["epoch"], metadata["step"], info.status) == (0, 0, runs.SET_BY_HAND)
+
+
+def test_weights_set_by_hand_after_a_run_ended_are_its_last_weights_which_reopen_and_branch_as_before(
+        xnor_window, qtbot, library):
+    """The run's last weights are those set by hand: its curves are how the network got there, and Start branches
+    from its last epoch as it did (no run of their own is listed beside it)."""
+    window, view = xnor_window
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
+        window.stop_action.trigger()
+    recorded = window.recording.folder
+    hand_set = set_xnor(window)
+    assert window.recording is None and window._origin[0] == recorded
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert window.message_bar.message() == ("New weights: the network set by hand before is kept in the Runs view as "
+                                            "“XNOR, trained”.")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.reopen_replaced_run()
+    assert_parameters(window.experiment.network, hand_set)
+    assert window.steps_done == 1 and window._origin[0] == recorded
+    (info,) = runs.list_runs(library)
+    assert (info.folder, info.status) == (recorded, "stopped")
+    network, metadata = runs.load_weights(recorded, "last")
+    assert_parameters(network, hand_set)
+    assert metadata["step"] == 1
 
 
 def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
