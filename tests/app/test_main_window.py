@@ -775,6 +775,7 @@ def test_a_start_refused_while_the_diverged_run_is_still_being_saved_changes_not
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.recording.wait(10), "this run's end is saved before the writer is held again"
     held_writer.clear()  # the diverging run's end is saved only when the test says
     type_into(lr_edit(window), "1e20")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
