@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import palette
@@ -46,6 +46,12 @@ class GradientCheckView(View):
         self._step = 0  # the optimiser steps the network has taken since it was built
         self._checked_step: int | None = None
         self.session: GradientCheckSession | None = None  # a check under way
+        # The window shows and hides each tab's page in one turn of the event loop to lay it out beforehand
+        # (MainWindow._prepare_next_page): a check due starts a turn after the view is shown, if it still is.
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(0)
+        self._check_timer.timeout.connect(self._check_if_shown)
         self._build()
         self._show_status()
 
@@ -123,10 +129,14 @@ class GradientCheckView(View):
 
     def refresh(self) -> None:
         if self._check_due and self.network_at_rest and self.experiment is not None:
-            self.check()  # it redraws
+            self._check_timer.start()  # the check redraws
         elif self._stale:
             self._stale = False
             self.redraw()
+
+    def _check_if_shown(self) -> None:
+        if self._check_due and self.isVisible():
+            self.check()
 
     # ------------------------------------------------------------------ checking
     def check(self) -> GradientCheckSession | None:

@@ -278,3 +278,23 @@ def test_a_long_check_runs_off_the_gui_thread_and_a_network_replaced_meanwhile_i
     qtbot.waitUntil(lambda: view.session is None and bool(view.rows), timeout=10_000)
     assert [row.shape for row in view.rows][0] == (4, 2), "the replacing network's check"
     assert session is not view.session and threading.main_thread() not in threads
+
+
+def test_laid_out_beforehand_while_another_tab_is_shown_the_view_does_not_check_until_it_is_shown(
+        qtbot, small_config, monkeypatch):
+    """The window shows and hides each tab's page once to lay it out (MainWindow._prepare_next_page): that did
+    not show the Gradient check tab, yet it started a check, costing CPU at Start."""
+    window = shown_window(qtbot, small_config())
+    calls = []
+    original = gradient_check_view.GradientCheckSession
+    monkeypatch.setattr(gradient_check_view, "GradientCheckSession",
+                        lambda *args: calls.append(args) or original(*args))
+    view = view_of(window)  # every page made
+    window.start_page.show_views(window.views[0])
+    qtbot.waitUntil(lambda: not window._pages_to_prepare, timeout=10_000)
+    assert not view.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent), "laid out beforehand"
+    qtbot.wait(50)  # a check put off to a later turn of the event loop would have begun by now
+    assert calls == [] and view.session is None and "runs when this tab is shown" in view.status.text()
+    window.start_page.show_views(view)
+    qtbot.waitUntil(lambda: bool(view.rows), timeout=10_000)
+    assert len(calls) == 1
