@@ -275,6 +275,9 @@ class MainWindow(QMainWindow):
         self._large_values_warning = ""  # the message bar's warning of them, as it was shown
         self._weights_back_text = None  # composes the message bar's word that Go back put weights back, or None
         self._epochs_done = self._steps_done = self._planned_epochs = 0
+        # The end a run that stopped early had been planned for, which the status bar gives (its plan ends where it
+        # stopped, for Start to train the Epochs setting's epochs more), or 0.
+        self._end_stopped_short_of = 0
         self._plan_start_epoch = 0  # the Epochs setting counts from here: where the last completed run ended
         self._epoch_samples = 0  # examples of the epoch under way trained so far
         self._rate_window: collections.deque = collections.deque()
@@ -1229,6 +1232,7 @@ class MainWindow(QMainWindow):
         self.experiment = experiment
         self._built_signature = structure_signature(experiment.config)
         self._epochs_done = self._steps_done = self._planned_epochs = self._plan_start_epoch = 0
+        self._end_stopped_short_of = 0
         self._epoch_samples = 0
         self.run_lab = None
         network = experiment.network
@@ -1302,6 +1306,7 @@ class MainWindow(QMainWindow):
         self.experiment, self.run_lab = experiment, run_lab
         done = self._epochs_done
         self._plan_start_epoch, self._planned_epochs = self._run_position().plan(config.training.epochs)
+        self._end_stopped_short_of = 0
         options = dict(track_gradient_norms=True, start_epoch=done, start_step=self._steps_done,
                        epochs=self._planned_epochs)
         self._applied_config = config
@@ -1527,7 +1532,7 @@ class MainWindow(QMainWindow):
         if not self._diverged:
             self._show_test_result()
         if event.reason == events.EARLY_STOPPED:
-            self._planned_epochs = event.epoch
+            self._end_stopped_short_of, self._planned_epochs = self._planned_epochs, event.epoch
         elif event.reason == events.COMPLETED:  # a later end asked for as the run ended is where Start goes on to
             self._planned_epochs = max(event.epoch, self._plan_start_epoch + self._applied_config.training.epochs)
         self._show_progress()
@@ -1773,8 +1778,9 @@ class MainWindow(QMainWindow):
         batch, epoch = self._last_batch, self._last_epoch
         labels = self.status_labels
         if batch is not None:
-            labels["epoch"].setText(self.tr("epoch %1/%2").replace("%1", str(batch.epoch + 1))
-                                    .replace("%2", str(self._planned_epochs)))
+            epoch_text = self.tr("epoch %1/%2, stopped early") if self._end_stopped_short_of else self.tr("epoch %1/%2")
+            labels["epoch"].setText(epoch_text.replace("%1", str(batch.epoch + 1))
+                                    .replace("%2", str(self._end_stopped_short_of or self._planned_epochs)))
             labels["step"].setText(self.tr("step %1").replace("%1", format_integer(batch.step)))
             loss = self.tr("loss %1 (scaled targets)") if self._scaled_targets() else self.tr("loss %1")
             labels["loss"].setText(loss.replace("%1", format_significant(batch.loss)))
@@ -2356,6 +2362,7 @@ class MainWindow(QMainWindow):
         self.run_lab = saved.lab
         self._restore_optimizer(experiment, saved)
         self._epochs_done = self._planned_epochs = saved.epoch
+        self._end_stopped_short_of = 0
         self._steps_done = saved.step
         self._replay_history(experiment, saved.history, initial)
         if self.draw_view is not None:

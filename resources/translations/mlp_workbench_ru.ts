@@ -3799,6 +3799,10 @@ epoch mean
         <translation>эпоха %1/%2</translation>
     </message>
     <message>
+        <source>epoch %1/%2, stopped early</source>
+        <translation>эпоха %1/%2, ранняя остановка</translation>
+    </message>
+    <message>
         <source>step %1</source>
         <translation>шаг %1</translation>
     </message>

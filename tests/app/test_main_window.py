@@ -305,6 +305,30 @@ def test_epochs_changed_during_a_run_move_its_end_and_its_progress(open_window, 
     assert window.progress_bar.value() == 100 and window.status_labels["epoch"].text() == f"epoch {end}/{end}"
 
 
+
+def test_a_run_stopped_early_says_so_beside_the_epochs_it_was_planned_for(switch_language, open_window, qtbot,
+                                                                         small_config):
+    """It read "epoch 2/2", as if the run had been planned to end where it stopped."""
+    config = small_config(epochs=50, patience=1)
+    config.optimizer.options["lr"] = 0.0  # the validation loss never improves: it stops after the second epoch
+    window = open_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
+        window.start()
+    assert finished.args[0].reason == events.EARLY_STOPPED and finished.args[0].epoch == 2
+    assert window.status_labels["epoch"].text() == "epoch 2/50, stopped early"
+    assert window.progress_bar.value() == 100, "the run is over"
+    switch_language("ru")
+    assert window.status_labels["epoch"].text() == "эпоха 2/50, ранняя остановка"
+    switch_language("en")
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    window.start(paused=True)  # 50 epochs more, from the best weights restored
+    with qtbot.waitSignal(window.session.paused, timeout=10_000):
+        window.step_batch()
+    assert window.status_labels["epoch"].text() == "epoch 3/52"
+    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+        window.stop_action.trigger()
+
+
 def test_the_eta_is_the_examples_left_at_the_measured_rate_and_follows_the_epochs_setting(
         open_window, qtbot, small_config):
     def shown():
