@@ -26,7 +26,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
                             Signal, Slot)
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGraphicsTextItem, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
@@ -524,6 +524,12 @@ class CompareView(SessionView, View):
         # row showed the first word).
         self.summary_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.summary_table.setWordWrap(False)
+        # Before the first race the table was a header over nothing: the Results tab of a narrow view a blank page.
+        self.results_hint = QLabel(self.summary_table.viewport())
+        self.results_hint.setWordWrap(True)
+        self.results_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.results_hint.setContentsMargins(8, 2, 8, 2)
+        self.results_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.summary_table.viewport().installEventFilter(self)
         self.summary_table.setAccessibleName(self.tr("Race summary"))
         right.addWidget(self.summary_table)
@@ -1309,6 +1315,11 @@ class CompareView(SessionView, View):
         count = len(self._contenders)
         self.add_button.setEnabled(not running and count < race_engine.MAX_CONTENDERS)
         self.remove_button.setEnabled(not running and count > race_engine.MIN_CONTENDERS)
+        self._show_results_hint()
+
+    def _show_results_hint(self) -> None:
+        """What the results table will show, while it has no rows and no race is under way to fill it."""
+        self.results_hint.setVisible(not self.running and self.summary_table.rowCount() == 0)
 
     # ------------------------------------------------------------------ drawing
     def _show_rates(self, shown: bool) -> None:
@@ -1496,6 +1507,8 @@ class CompareView(SessionView, View):
         self.empty_hint.setHtml(f'<p align="center"><span style="background-color: {palette.BACKGROUND}">'
                                 f"{html.escape(hint)}</span></p>")
         self._place_empty_hint()
+        self.results_hint.setText(self.tr("No race yet: press Start, and each contender's results appear here, "
+                                          "a row each."))
         self.rate_plot.setTitle(self.tr("Learning rate"), color=palette.FOREGROUND)
         # Of scaled regression targets the losses are not in the data's units, and say so as the Loss view's do: in
         # the titles, as "loss of the scaled targets" along the axis ran past the short validation plot.
@@ -1570,6 +1583,7 @@ class CompareView(SessionView, View):
 
     def _fill_table(self) -> None:
         self.summary_table.setRowCount(len(self.summary))
+        self._show_results_hint()
         target = self._target()
         self.summary_table.horizontalHeaderItem(3).setText(
             self.tr("steps until\nepoch mean\n≤ {target}").format(target=i18n.format_significant(target))
@@ -1663,6 +1677,7 @@ class CompareView(SessionView, View):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:
+            self.results_hint.setGeometry(self.summary_table.viewport().rect())
             self._fit_columns()
         elif watched is self._results_splitter and event.type() == QEvent.Type.Resize:
             self._fit_table_height()

@@ -736,6 +736,10 @@
         <translation>Гонки ещё не было: выберите готовую гонку или настройте участников и нажмите «Старт». Здесь будут нарисованы кривые каждого участника.</translation>
     </message>
     <message>
+        <source>No race yet: press Start, and each contender&apos;s results appear here, a row each.</source>
+        <translation>Гонки ещё не было: нажмите «Старт», и здесь появятся итоги участников, по строке на каждого.</translation>
+    </message>
+    <message>
         <source>accuracy, %</source>
         <translation>точность, %</translation>
     </message>

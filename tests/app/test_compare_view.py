@@ -897,6 +897,37 @@ def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_th
     assert tabs.widget(2) is table and tabs.count() == 3
 
 
+
+def test_before_a_race_the_results_say_what_will_appear_there_and_how(qtbot, switch_language, small_config):
+    """The Results tab was an empty table before the first race; under the plots, a header without rows."""
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_config(small_config(epochs=1))
+    view.resize(610, 520)
+    view.show()
+    qtbot.waitExposed(view)
+    tabs, table, hint = view.beside.tabs, view.summary_table, view.results_hint
+    tabs.setCurrentWidget(table)
+    assert hint.isVisible() and hint.text() == ("No race yet: press Start, and each contender's results appear "
+                                                "here, a row each.")
+    assert view.start_button.text() == "Start" and hint.parentWidget() is table.viewport()
+    assert hint.geometry().intersects(table.viewport().rect()) and hint.height() <= table.viewport().height()
+    switch_language("ru")
+    assert hint.text().startswith("Гонки ещё не было: нажмите «Старт»")
+    switch_language("en")
+    view.resize(1300, 760)  # under the plots too
+    qtbot.waitUntil(lambda: not view.beside.tabbed and table.isVisible())
+    assert hint.isVisible() and table.rowCount() == 0
+    view.start_button.click()
+    assert not hint.isVisible(), "racing: the rows are on their way"
+    qtbot.waitUntil(lambda: not view.running, timeout=60_000)
+    assert table.rowCount() == len(view.contenders) and not hint.isVisible()
+    view.resize(610, 520)
+    qtbot.waitUntil(lambda: view.beside.tabbed)
+    tabs.setCurrentWidget(table)
+    assert table.isVisible() and not hint.isVisible()
+
+
 def test_six_contenders_rows_leave_the_plots_room_to_be_read_in_a_short_view(qtbot, small_config):
     """The six classic optimisers' race in a view 560 pixels high: the table, a row per contender, took the plots
     down to 18 pixels each. It keeps two rows in sight and scrolls the rest; in a tall view it shows them all."""
