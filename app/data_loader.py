@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.dataset_download import unavailable_text
 from app.display_names import label
-from app.i18n import format_integer, format_number, os_error_reason
+from app.i18n import english_plural, format_integer, format_number, os_error_reason
 from app.worker_thread import Outbox
 from core import experiment
 from core.datasets import csv_import
@@ -179,9 +179,10 @@ def split_problem_text(problem: SplitProblem) -> str:
     reason = translate(SPLIT_REASONS[problem.problem]).format(label=fields.get("label"), **numbers)
     data, size, part = label("dataset", fields["dataset"]), fields["size"], fields["part"]
     if part == "max_train":
-        said = QCoreApplication.translate(
-            "SplitProblems", "“{data}” cannot be cut down to {count} training examples: {reason}.")
-        said = said.format(data=data, count=format_integer(fields["n"] - size), reason=reason)
+        count = fields["n"] - size
+        said = english_plural(QCoreApplication.translate(
+            "SplitProblems", "“{data}” cannot be cut down to {count} training example(s): {reason}."), count)
+        said = said.format(data=data, count=format_integer(count), reason=reason)
     else:
         said = QCoreApplication.translate(
             "SplitProblems", "“{data}” is too small to take {size} of its {n} examples off for {part}: "

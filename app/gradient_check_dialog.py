@@ -74,6 +74,11 @@ class GradientCheckSession(WorkerThread):
     def __init__(self, network, dataset, config, parent: QObject | None = None):
         super().__init__(GradientCheckWorker(network, dataset, config), _RunsToItsEnd(), "gradient-check", parent)
 
+    @property
+    def examples(self) -> int:
+        """How many training examples are checked: CHECK_EXAMPLES, or all of them if the data has fewer."""
+        return len(self.worker.X)
+
 
 def format_scientific(value: float) -> str:
     """``value`` to three significant digits times a power of ten, 1,23·10⁻⁸ as the window writes tiny numbers

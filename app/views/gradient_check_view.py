@@ -17,9 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import palette
-from app.gradient_check_dialog import (CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckSession,
-                                       GradientCheckTable)
-from app.i18n import format_integer
+from app.gradient_check_dialog import FAILED_COLOUR, PASSED_COLOUR, GradientCheckSession, GradientCheckTable
+from app.i18n import english_plural
 from app.panels.widgets import set_help
 from app.views.base import DecadeAxis, TranslatedText, View
 from core.gradient_check import TOLERANCE
@@ -45,6 +44,7 @@ class GradientCheckView(View):
         self._check_due = False
         self._step = 0  # the optimiser steps the network has taken since it was built
         self._checked_step: int | None = None
+        self._checked_examples = 0
         self.session: GradientCheckSession | None = None  # a check under way
         # The window shows and hides each tab's page in one turn of the event loop to lay it out beforehand
         # (MainWindow._prepare_next_page): a check due starts a turn after the view is shown, if it still is.
@@ -150,14 +150,14 @@ class GradientCheckView(View):
         self.session.checked.connect(self._checked)
         self.session.failed.connect(self._check_failed)
         self.session.ended.connect(self._check_ended)
-        self._checking_step = self._step
+        self._checking_step, self._checking_examples = self._step, self.session.examples
         self.session.start()
         self._show_status()
         return self.session
 
     def _checked(self, rows: list) -> None:
         self.rows, self.problem = rows, None
-        self._checked_step = self._checking_step
+        self._checked_step, self._checked_examples = self._checking_step, self._checking_examples
         self._changed()
 
     def _check_failed(self, message: str) -> None:
@@ -185,9 +185,11 @@ class GradientCheckView(View):
             lines = [self.tr("The check runs when this tab is shown.") if self.network_at_rest else
                      self.tr("Pause or stop training to check: the weights must not change during the check.")]
         else:
+            steps, examples = self._checked_step, self._checked_examples
+            after = english_plural(self.tr("Checked on the weights after %Ln step(s)", None, steps), steps)
             lines = [GradientCheckTable.verdict(self.rows),
-                     self.tr("Checked on the weights after %1 step(s), on the first %2 training examples.")
-                     .replace("%1", format_integer(self._checked_step)).replace("%2", str(CHECK_EXAMPLES))]
+                     english_plural(self.tr("%1, on the first %Ln training example(s).", None, examples), examples)
+                     .replace("%1", after)]
             if self._outdated():
                 lines.append(self.tr("The network has trained since: press Check now to check its current weights.")
                              if self.network_at_rest else

@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app import palette
 from app.display_names import label
-from app.i18n import format_integer, format_percent
+from app.i18n import english_plural, format_percent
 from app.views.base import (DecadeAxis, GrowingStepAxis, TranslatedText, ValueAxis, View, bounded_by_their_plot,
                             finite_bounds, laid_out_legend, line_up)
 from app.views.series import DecimatingSeries, plain, show
@@ -213,10 +213,11 @@ class GradientView(View):
         elif probe is None:
             title = tooltip = ""
         else:
-            title = (self.tr("saturated outputs and dead units, on the first {rows} validation examples")
-                     if probe.split == "validation" else
-                     self.tr("saturated outputs and dead units, on the first {rows} training examples")
-                     ).format(rows=format_integer(probe.n_rows))
+            rows = probe.n_rows
+            title = english_plural(
+                self.tr("saturated outputs and dead units, on the first %Ln validation example(s)", None, rows)
+                if probe.split == "validation" else
+                self.tr("saturated outputs and dead units, on the first %Ln training example(s)", None, rows), rows)
             tooltip = self.tr(
                 "Saturated: the share of a sigmoid, tanh or piece-wise linear layer's outputs, one per unit and "
                 "example, that lie within {margin} of its range from an asymptote, where its derivative is "

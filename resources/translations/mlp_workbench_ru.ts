@@ -2116,9 +2116,21 @@ epoch mean
         <source>Pause or stop training to check: the weights must not change during the check.</source>
         <translation>Приостановите или остановите обучение, чтобы проверить: веса не должны меняться во время проверки.</translation>
     </message>
-    <message>
-        <source>Checked on the weights after %1 step(s), on the first %2 training examples.</source>
-        <translation>Проверены веса после шагов: %1, на первых %2 обучающих примерах.</translation>
+    <message numerus="yes">
+        <source>Checked on the weights after %Ln step(s)</source>
+        <translation>
+            <numerusform>Проверены веса после %Ln шага</numerusform>
+            <numerusform>Проверены веса после %Ln шагов</numerusform>
+            <numerusform>Проверены веса после %Ln шагов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, on the first %Ln training example(s).</source>
+        <translation>
+            <numerusform>%1, на первом %Ln обучающем примере.</numerusform>
+            <numerusform>%1, на первых %Ln обучающих примерах.</numerusform>
+            <numerusform>%1, на первых %Ln обучающих примерах.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The network has trained since: press Check now to check its current weights.</source>
@@ -2179,13 +2191,21 @@ epoch mean
         <source>layer {number}: gradient = 0</source>
         <translation>слой {number}: градиент = 0</translation>
     </message>
-    <message>
-        <source>saturated outputs and dead units, on the first {rows} validation examples</source>
-        <translation>насыщенные выходы и мёртвые нейроны (примеры валидации: первые {rows})</translation>
+    <message numerus="yes">
+        <source>saturated outputs and dead units, on the first %Ln validation example(s)</source>
+        <translation>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первом %Ln примере валидации</numerusform>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первых %Ln примерах валидации</numerusform>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первых %Ln примерах валидации</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>saturated outputs and dead units, on the first {rows} training examples</source>
-        <translation>насыщенные выходы и мёртвые нейроны (обучающие примеры: первые {rows})</translation>
+    <message numerus="yes">
+        <source>saturated outputs and dead units, on the first %Ln training example(s)</source>
+        <translation>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первом %Ln обучающем примере</numerusform>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первых %Ln обучающих примерах</numerusform>
+            <numerusform>насыщенные выходы и мёртвые нейроны на первых %Ln обучающих примерах</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saturated: the share of a sigmoid, tanh or piece-wise linear layer&apos;s outputs, one per unit and example, that lie within {margin} of its range from an asymptote, where its derivative is nearly 0. Dead: the share of a ReLU layer&apos;s units that output 0 for every one of these examples: they receive no gradient and no longer learn.</source>
@@ -6133,8 +6153,8 @@ epoch mean
         <translation>Увеличьте «Не больше примеров» или выберите «все».</translation>
     </message>
     <message>
-        <source>“{data}” cannot be cut down to {count} training examples: {reason}.</source>
-        <translation>«{data}» нельзя сократить до {count} обучающих примеров: {reason}.</translation>
+        <source>“{data}” cannot be cut down to {count} training example(s): {reason}.</source>
+        <translation>«{data}» нельзя сократить до такого числа обучающих примеров ({count}): {reason}.</translation>
     </message>
     <message>
         <source>“{data}” is too small to take {size} of its {n} examples off for {part}: {reason}.</source>

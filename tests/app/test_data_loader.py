@@ -6,7 +6,6 @@ import threading
 import numpy as np
 import pytest
 
-from app import i18n
 from app.data_loader import CSV_COLUMNS, CSV_PROBLEMS, DatasetLoader, LoadAbandoned, cached, csv_problem_text
 from core.datasets import csv_import
 from core.config import RunConfig
@@ -211,10 +210,13 @@ def test_data_too_small_to_split_says_in_the_window_s_language_which_setting_to_
         "выборки) или добавьте в данные больше примеров.")
 
 
-def test_a_limit_on_training_examples_too_low_for_every_class_says_to_raise_it(qapp, tmp_path):
+def test_a_limit_on_training_examples_too_low_for_every_class_says_to_raise_it(qapp, tmp_path, switch_language):
     from app.data_loader import describe_load_error
 
-    i18n.set_language("en")
-    assert describe_load_error(xnor_table_problem(tmp_path, test_split=0.0, validation_split=0.0, max_train=1)) == (
-        "“xnor.csv” cannot be cut down to 1 training examples: parts of 3 and 1 examples cannot each hold all "
+    problem = xnor_table_problem(tmp_path, test_split=0.0, validation_split=0.0, max_train=1)
+    assert describe_load_error(problem) == (
+        "“xnor.csv” cannot be cut down to 1 training example: parts of 3 and 1 examples cannot each hold all "
         "2 classes. Raise “Training examples at most”, or set it to all.")
+    switch_language("ru")
+    assert describe_load_error(problem).startswith("«xnor.csv» нельзя сократить до такого числа обучающих примеров "
+                                                   "(1): ")

@@ -92,10 +92,10 @@ def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_ten
     assert len(calls) == 2 and view.status.text() == "Checking…" and not view.check_button.isEnabled()
     qtbot.waitUntil(view.check_button.isEnabled, timeout=10_000)
     assert "trained since" not in view.status.text()
-    assert window.steps_done == 1 and "after 1 step(s)" in view.status.text()
+    assert window.steps_done == 1 and "after 1 step, on the first 16 training examples." in view.status.text()
     window.reset_action.trigger()
     qtbot.waitUntil(lambda: len(calls) == 3 and view.session is None, timeout=10_000)
-    assert "after 0 step(s)" in view.status.text()
+    assert "after 0 steps, on the first 16 training examples." in view.status.text()
 
 
 def test_a_wrong_backward_pass_fails_in_red(qtbot, monkeypatch):
@@ -224,6 +224,21 @@ def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot, switch_
     assert "0,001" in explanation and "0.001" not in explanation and "10⁻⁶" in explanation
     assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
 
+
+
+def test_a_check_on_fewer_examples_than_it_takes_says_how_many_in_the_singular_for_one(qtbot, switch_language):
+    """It said "on the first 16 training examples" whatever the data held, and wrote "1 step(s)"."""
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    experiment = small_experiment()
+    data = experiment.dataset
+    data.X_train, data.y_train = data.X_train[:1], data.y_train[:1]
+    view.reset(experiment)
+    view.on_progress(SimpleNamespace(batches=[SimpleNamespace(step=1)]))
+    checked(qtbot, view)
+    assert view.status.text().endswith("\nChecked on the weights after 1 step, on the first 1 training example.")
+    switch_language("ru")
+    assert view.status.text().endswith("\nПроверены веса после 1 шага, на первом 1 обучающем примере.")
 
 
 def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_window_does(qtbot, switch_language):

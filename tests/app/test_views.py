@@ -363,6 +363,22 @@ def test_gradient_view_says_what_each_share_is_of_and_on_which_examples(qtbot, r
         assert "units that output 0 for every one of these examples" in tooltip
 
 
+def test_gradient_view_says_on_how_many_examples_in_the_singular_for_one(qtbot, runs, switch_language):
+    """A probe of one example was "on the first 1 training examples"."""
+    view = fed_view(qtbot, GradientView, runs["moons"])
+    probe = view.latest.activations[0]
+    for split, rows, title, russian in (
+            ("training", 1, "on the first 1 training example", "на первом 1 обучающем примере"),
+            ("validation", 1, "on the first 1 validation example", "на первом 1 примере валидации"),
+            ("training", 3, "on the first 3 training examples", "на первых 3 обучающих примерах")):
+        view.show_inspection(replace(view.latest, activations=[replace(probe, split=split, n_rows=rows)]))
+        view.redraw()
+        assert view.share_plot.titleLabel.text == f"saturated outputs and dead units, {title}"
+        switch_language("ru")
+        assert view.share_plot.titleLabel.text == f"насыщенные выходы и мёртвые нейроны {russian}"
+        switch_language("en")
+
+
 def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_plot_cannot_show(qtbot):
     """Unit steps pass no gradient (lecture 000): the first layer's norm is 0 at every step, and the log plot drew
     nothing for it, its legend naming a curve that was not there. The legend now says its gradient is 0."""
