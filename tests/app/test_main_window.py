@@ -324,7 +324,7 @@ def test_a_run_stopped_early_says_so_beside_the_epochs_it_was_planned_for(switch
     window.start(paused=True)  # 50 epochs more, from the best weights restored
     with qtbot.waitSignal(window.session.paused, timeout=10_000):
         window.step_batch()
-    assert window.status_labels["epoch"].text() == "epoch 3/52"
+    qtbot.waitUntil(lambda: window.status_labels["epoch"].text() == "epoch 3/52", timeout=5000)  # the next frame
     with qtbot.waitSignal(window.run_finished, timeout=10_000):
         window.stop_action.trigger()
 
