@@ -130,6 +130,8 @@ class ConfusionView(View):
         self.predictions = None
         self.selected: tuple[int, int] | None = None
         self.class_names: tuple[str, ...] = ()
+        self._last_batch = None  # the newest BatchFinished received
+        self._inspected_batch = None  # the batch whose weights the matrix is of (None: unknown, e.g. none trained)
 
     @classmethod
     def applies_to(cls, dataset) -> bool:
@@ -142,6 +144,7 @@ class ConfusionView(View):
         dataset = experiment.dataset
         self.class_names = tuple(data_label(dataset, "class", name) for name in dataset.class_names)
         self.predictions, self.selected = None, None
+        self._last_batch = self._inspected_batch = None
         self.selection.hide()
         count = len(self.class_names)
         self.counts.set_area(QRectF(0, 0, count, count))
@@ -182,6 +185,20 @@ class ConfusionView(View):
         box.addItem(self.captions)
         box.setRange(area, padding=0.02)
         box.enableAutoRange(enable=False)
+
+    def on_progress(self, progress) -> None:
+        """Also notes after which batch the weights of the message's inspection are: the title says so, as the
+        matrix of weights inspected mid-epoch differs from the validation accuracy the status bar gives, the last
+        ended epoch's. An inspection comes with the snapshot of its weights, or (replayed) after its batches."""
+        if self.experiment is not None:
+            if progress.inspection is not None:
+                known = (self._last_batch, *progress.batches) if self._last_batch is not None else progress.batches
+                step = progress.snapshot.step if progress.snapshot is not None else math.inf
+                self._inspected_batch = next((batch for batch in reversed(known) if batch.step <= step),
+                                             self._inspected_batch)
+            if progress.batches:
+                self._last_batch = progress.batches[-1]
+        super().on_progress(progress)
 
     def show_inspection(self, inspection):
         self.predictions = inspection.predictions
@@ -231,11 +248,13 @@ class ConfusionView(View):
                                                                          shares.ravel().tolist())])
         evaluated = len(predictions.true)
         split = self.tr("validation") if predictions.split == "validation" else self.tr("training")
-        self.matrix_plot.setTitle(self.tr("{evaluated} of {available} {split} examples, {correct} right")
-                                  .format(evaluated=format_integer(evaluated),
-                                          available=format_integer(predictions.n_available), split=split,
-                                          correct=format_percent(np.trace(predictions.confusion) / max(evaluated, 1))),
-                                  color=palette.FOREGROUND)
+        title = self.tr("{evaluated} of {available} {split} examples, {correct} right").format(
+            evaluated=format_integer(evaluated), available=format_integer(predictions.n_available), split=split,
+            correct=format_percent(np.trace(predictions.confusion) / max(evaluated, 1)))
+        if self._inspected_batch is not None:
+            title += "<br>" + self.tr("after step {step} (epoch {epoch})").format(
+                step=format_integer(self._inspected_batch.step), epoch=format_integer(self._inspected_batch.epoch + 1))
+        self.matrix_plot.setTitle(title, color=palette.FOREGROUND)
         self._draw_gallery(predictions, self.shown_rows())
 
     def _draw_gallery(self, predictions, rows):

@@ -1084,6 +1084,10 @@ epoch mean
         <translation>{evaluated} из {available} примеров ({split}), верно {correct}</translation>
     </message>
     <message>
+        <source>after step {step} (epoch {epoch})</source>
+        <translation>после шага {step} (эпоха {epoch})</translation>
+    </message>
+    <message>
         <source>The most confident mistakes</source>
         <translation>Самые уверенные ошибки</translation>
     </message>

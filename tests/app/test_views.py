@@ -483,8 +483,35 @@ def test_confusion_view_shows_shares_counts_and_the_worst_mistakes(qtbot, runs):
     assert caption.startswith(f"{names[predictions.true[worst[1]]]} → {names[predictions.predicted[worst[1]]]}")
     assert (x, y) == (8 + GAP + 4, 8 + view.caption_room / 2), "centred under the second image"
     right = np.trace(predictions.confusion) / len(predictions.true)
+    last = run.batches[-1]
     assert view.matrix_plot.titleLabel.text == (f"{len(predictions.true)} of {predictions.n_available} validation "
-                                                f"examples, {100 * right:.1f} % right")  # as the status bar writes it
+                                                f"examples, {100 * right:.1f} % right"  # as the status bar writes it
+                                                f"<br>after step {last.step} (epoch {last.epoch + 1})")
+
+
+def test_the_confusion_matrix_says_after_which_step_and_epoch_its_weights_are(qtbot, runs, switch_language):
+    """It showed weights inspected mid-epoch without saying so, beside the status bar's validation accuracy of the
+    last epoch ended: two accuracies that differed, neither saying when it was measured."""
+    run = runs["digits"]
+    view = fed_view(qtbot, ConfusionView, run, show=False)
+    view.reset(run.experiment)
+    view.show()
+    assert not view.matrix_plot.titleLabel.text.count("after step"), "untrained: no step to name"
+    first, second = run.messages[0], run.messages[1]
+    # The worker's message: its inspection of the weights its snapshot holds, after its third batch; the
+    # window merges it with the next message's batches.
+    inspected = first.batches[2]
+    merged = Progress(first.batches + second.batches, first.epochs + second.epochs, first.inspection,
+                      events.Snapshot(inspected.epoch, inspected.step, {}))
+    view.on_progress(merged)
+    assert view.matrix_plot.titleLabel.text.endswith(f"<br>after step {inspected.step} (epoch 1)")
+    in_second_epoch = next(batch for batch in run.batches if batch.epoch == 1)
+    view.on_progress(Progress((in_second_epoch,), (), run.last))  # a replay: the weights after its batches
+    assert view.matrix_plot.titleLabel.text.endswith(f"<br>after step {in_second_epoch.step} (epoch 2)")
+    view.on_progress(Progress((), (), run.last))  # a weight set by hand while paused: no batch since
+    assert view.matrix_plot.titleLabel.text.endswith(f"<br>after step {in_second_epoch.step} (epoch 2)")
+    switch_language("ru")
+    assert view.matrix_plot.titleLabel.text.endswith(f"<br>после шага {in_second_epoch.step} (эпоха 2)")
 
 
 def test_the_gallery_writes_tabular_examples_in_their_original_units(qtbot):
@@ -508,12 +535,12 @@ def test_the_gallery_writes_tabular_examples_in_their_original_units(qtbot):
 def test_a_language_switch_writes_a_views_composed_title_again(qtbot, runs, switch_language):
     view = fed_view(qtbot, ConfusionView, runs["digits"])
     view.finish_drawing()
-    assert view.matrix_plot.titleLabel.text.endswith(" % right")
+    assert view.matrix_plot.titleLabel.text.split("<br>")[0].endswith(" % right")
     switch_language("ru")
-    title = view.matrix_plot.titleLabel.text
+    title = view.matrix_plot.titleLabel.text.split("<br>")[0]
     assert "примеров (валидация), верно" in title and "," in title.rsplit(" ", 2)[-2], title
     switch_language("en")
-    assert view.matrix_plot.titleLabel.text.endswith(" % right")
+    assert view.matrix_plot.titleLabel.text.split("<br>")[0].endswith(" % right")
 
 
 def test_centred_texts_are_written_at_their_points_at_the_screens_font_size(qtbot):
