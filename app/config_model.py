@@ -4,6 +4,9 @@ Model emits, widget binds: a panel calls :meth:`ConfigModel.set` when the user e
 updates its controls from :attr:`ConfigModel.changed` (under a ``QSignalBlocker``, so a control set
 by the model does not echo back). Paths are the ones :func:`core.config.validate` reports, e.g.
 ``"optimizer.options.lr"`` or ``"network.hidden[1].units"``, so an error finds its control.
+
+The model also remembers which fields the user has set since the configuration was last replaced
+(:meth:`ConfigModel.edited`): settings suggested for a data set leave those alone.
 """
 from __future__ import annotations
 
@@ -26,6 +29,11 @@ def _child(node, key):
     if isinstance(node, (dict, list)):
         return node[key]
     return getattr(node, key)
+
+
+def within(path: str, field: str) -> bool:
+    """Whether ``path`` is ``field`` or a path inside it ("network.hidden[0].units" is within "network.hidden")."""
+    return path == field or path.startswith((field + ".", field + "["))
 
 
 def get_path(config: RunConfig, path: str):
@@ -64,6 +72,7 @@ class ConfigModel(QObject):
         self._build_errors: list[ConfigError] = []
         self._errors = run_config.validate(self._config)
         self._generation = 0
+        self._edited: set[str] = set()  # paths set by the user since the last replace (see edited)
 
     @property
     def generation(self) -> int:
@@ -93,19 +102,32 @@ class ConfigModel(QObject):
     def get(self, path: str):
         return get_path(self._config, path)
 
-    def set(self, path: str, value) -> None:
-        """Change one field (a no-op when the value is the same) and announce it."""
+    def edited(self, field: str) -> bool:
+        """Whether the user has set ``field``, a field inside it or one holding it since the configuration was last
+        replaced: what they chose, which a suggestion keeps."""
+        return any(within(path, field) or within(field, path) for path in self._edited)
+
+    def set(self, path: str, value, *, by_user: bool = True) -> None:
+        """Change one field (a no-op when the value is the same) and announce it. Set ``by_user`` (a control's
+        edit), it counts as :meth:`edited`; set by the window (a suggestion, a loss fitted to the data), it and the
+        fields inside it no longer do."""
         try:
             if get_path(self._config, path) == value and type(get_path(self._config, path)) is type(value):
                 return
         except (KeyError, IndexError):
             pass
         set_path(self._config, path, value)
+        self._edited = {edited for edited in self._edited if not within(edited, path)}
+        if by_user:
+            self._edited.add(path)
         self._announce(path)
 
-    def replace(self, config: RunConfig) -> None:
-        """Swap in a whole configuration (opening a file, resetting to the default)."""
+    def replace(self, config: RunConfig, *, keep_edits: bool = False) -> None:
+        """Swap in a whole configuration (opening a file, resetting to the default): none of its fields counts as
+        :meth:`edited`, unless ``keep_edits`` (the settings of a run going on, put back)."""
         self._config = config.copy()
+        if not keep_edits:
+            self._edited.clear()
         self._announce("")
 
     def set_build_errors(self, errors: list[ConfigError]) -> None:

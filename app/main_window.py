@@ -54,6 +54,7 @@ from app import display_names, endings, gui_thread_gc, run_library, settings
 from app.run_library import RunRecording, SavedRun, StillWriting, fits_weights, read_optimizer_state
 from app.start_page import StartPage
 from app.status_fields import StatusFields
+from app.suggested_settings import SettingsSuggester
 from app.training_process import training_session
 from app.training_worker import RunSession
 from core import config as run_config
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._data_failed)
         self.loader.failed.connect(self._forget_saved_run)
         self.data_panel.download_requested.connect(self.download_data)
+        self.suggester = SettingsSuggester(self.model, self.message_bar, self)
+        self.data_panel.dataset_chosen.connect(self._suggest_settings)
         self._download: DatasetDownload | None = None
         self.experiment_built.connect(self._end_recording)
         self.experiment_changed.connect(self._restore_saved_run)
@@ -983,7 +986,7 @@ class MainWindow(QMainWindow):
                                           "the network with the new settings?")):
                 self.reset()
             else:
-                self.model.replace(self._applied_config)
+                self.model.replace(self._applied_config, keep_edits=True)
             return
         if changes:
             self.session.control.change(**changes)
@@ -992,6 +995,12 @@ class MainWindow(QMainWindow):
             if "epochs" in changes:  # an epoch under way is finished first
                 self._planned_epochs = self._run_position().plan(self.model.config.training.epochs)[1]
                 self._show_progress()
+
+    def _suggest_settings(self, name: str) -> None:
+        """The data set ``name`` chosen in the Data panel gets the settings suggested for it. Not in a lab, whose
+        settings are the lesson's; nor when the choice was taken back (a run going on was kept)."""
+        if self.labs.lab is None and self.model.config.data.dataset == name:
+            self.suggester.suggest(name)
 
     def confirm_reset(self, question: str) -> bool:
         """Ask before discarding a run (tests replace this method)."""
@@ -1058,7 +1067,7 @@ class MainWindow(QMainWindow):
                 self.show_message(self.tr("The loss is now %1, which suits this data (%2).")
                                   .replace("%1", display_names.label("loss", loss))
                                   .replace("%2", display_names.label("task", dataset.task)))
-                self.model.set("loss.name", loss)
+                self.model.set("loss.name", loss, by_user=False)
                 return
         try:
             n_outputs = output_width(dataset, config.loss.name)

@@ -246,6 +246,9 @@ class DataPanel(ConfigPanel):
     download_requested = Signal(object)
     """download_requested(source): the user asked for the files of the data set offered by :meth:`offer_download`."""
 
+    dataset_chosen = Signal(str)
+    """dataset_chosen(name): the user chose the data set ``name`` in the list (the configuration has it by then)."""
+
     def __init__(self, model, parent: QWidget | None = None):
         super().__init__(model, parent)
         layout = QVBoxLayout(self)
@@ -413,6 +416,7 @@ class DataPanel(ConfigPanel):
 
     def _dataset_chosen(self, name: str) -> None:
         self.model.set("data", dataclasses.replace(self.config.data, dataset=name, options={}))
+        self.dataset_chosen.emit(name)
 
     def _test_split_edited(self, value: float) -> None:
         """The default share is not written: configurations without it keep their data as they were."""

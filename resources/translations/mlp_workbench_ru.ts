@@ -6104,6 +6104,53 @@ epoch mean
     </message>
 </context>
 <context>
+    <name>SettingsSuggester</name>
+    <message>
+        <source>&amp;Keep my settings</source>
+        <translation>&amp;Оставить мои настройки</translation>
+    </message>
+    <message>
+        <source>Put back the settings that those suggested for the data set replaced</source>
+        <translation>Вернуть настройки, которые заменили предложенные для набора данных</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>без скрытых слоёв</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hidden layer(s) of %1 %2 units</source>
+        <translation>
+            <numerusform>%Ln скрытый слой из %1 нейронов %2</numerusform>
+            <numerusform>%Ln скрытых слоя из %1 нейронов %2</numerusform>
+            <numerusform>%Ln скрытых слоёв из %1 нейронов %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the loss “%1”</source>
+        <translation>функция потерь «%1»</translation>
+    </message>
+    <message>
+        <source>%1 with η = %2</source>
+        <translation>%1 с η = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln epoch(s)</source>
+        <translation>
+            <numerusform>%Ln эпоха</numerusform>
+            <numerusform>%Ln эпохи</numerusform>
+            <numerusform>%Ln эпох</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>batches of %1</source>
+        <translation>батчи по %1</translation>
+    </message>
+    <message>
+        <source>Settings suggested for “%1”: %2.</source>
+        <translation>Для набора «%1» предложены настройки: %2.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
