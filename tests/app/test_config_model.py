@@ -68,3 +68,19 @@ def test_the_model_keeps_its_own_copy_of_the_initial_config(qapp):
     model = ConfigModel(initial)
     initial.training.epochs = 99
     assert model.config.training.epochs == 20
+
+
+def test_the_fields_the_user_set_are_edited_until_the_window_sets_them_or_another_configuration_is_opened(qapp):
+    """What settings suggested for a data set leave alone (app.suggested_settings)."""
+    model = ConfigModel()
+    model.set("network.hidden[0].units", 12)
+    model.set("training.epochs", 5)
+    assert model.edited("network.hidden") and model.edited("network.hidden[0].units") and model.edited("network")
+    assert model.edited("training.epochs") and not model.edited("training.batch_size")
+    assert not model.edited("optimizer")
+    model.set("network.hidden", [LayerConfig(8)], by_user=False)  # a suggestion: no longer the user's
+    assert not model.edited("network.hidden") and model.edited("training.epochs")
+    model.replace(model.config, keep_edits=True)  # a run's settings put back
+    assert model.edited("training.epochs")
+    model.replace(RunConfig())  # another configuration opened: its settings are its own
+    assert not model.edited("training.epochs")
