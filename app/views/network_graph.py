@@ -25,6 +25,10 @@ MAX_VALUE_LABELS = 32
 2-4-4-2 of TensorFlow Playground's default 32; more crowd the view)."""
 MARGIN = 0.08
 """Room around the units (at y from -1 to 1, x one per layer), in plot units."""
+NAMES_MARGIN = (0.35, 0.4)
+"""Room left of the inputs and right of the outputs, in plot units, at the least."""
+NAMES_SHARE = 0.45
+"""The share of the plot's width the input names, and the output names, may take at the most."""
 BIAS_LABEL_DROP = 1.25
 """How far a bias label reaches below its unit, in label heights: its anchor's 0.25 and the label
 itself."""
@@ -302,7 +306,25 @@ class NetworkView(View):
             span = 2 + above + below
             above = max(MARGIN, min(0.5, 0.5 * label) * span)
             below = max(MARGIN, min(0.5, BIAS_LABEL_DROP * label) * span)
-        self.plot.setRange(xRange=(-0.35, self.layer_count - 0.6), yRange=(-1 - above, 1 + below), padding=0)
+        # The names beside the inputs and outputs keep their size on screen too: a fixed 0.35 of a layer cut the wine's
+        # long Russian feature names at the left edge. Each side keeps at most NAMES_SHARE of the width for them.
+        width = self.plot.vb.width()
+        left_share, right_share = (min(NAMES_SHARE, reach / width) if width > 0 else 0.0 for reach in self._name_reach())
+        left, right = NAMES_MARGIN
+        for _ in range(12):
+            span = self.layer_count - 1 + left + right
+            left, right = max(NAMES_MARGIN[0], left_share * span), max(NAMES_MARGIN[1], right_share * span)
+        self.plot.setRange(xRange=(-left, self.layer_count - 1 + right), yRange=(-1 - above, 1 + below), padding=0)
+
+    def _name_reach(self) -> tuple[float, float]:
+        """How far, in pixels, the names reach left of the inputs and right of the outputs (a few pixels to spare)."""
+        reach = [0.0, 0.0]
+        for label in self.labels:
+            extent, anchor = label.textItem.boundingRect().width(), label.anchor.x()
+            # A label at x spans from x − anchor·width to x + (1 − anchor)·width.
+            side = 0 if anchor > 0 else 1
+            reach[side] = max(reach[side], extent * (anchor if side == 0 else 1 - anchor) + 4)
+        return reach[0], reach[1]
 
     def _zoomed(self, _axes=None) -> None:
         self._framed = False

@@ -998,6 +998,25 @@ def test_the_lowest_units_bias_labels_stay_inside_a_short_plot_and_a_zoom_stays(
     assert view.plot.vb.viewRange()[1] == pytest.approx(zoomed[1], abs=0.3), "a resize keeps the user's zoom"
 
 
+def test_the_names_of_the_inputs_and_outputs_stay_inside_the_plot(qtbot, switch_language):
+    """Lab 12's 13-6-4-3 wine network cut its Russian feature names at the plot's left edge ("…ость золы" for
+    "щёлочность золы", "…олин, мг/л"): the plot kept a fixed 0.35 of a layer beside the inputs, however long
+    their names."""
+    switch_language("ru")
+    experiment = build_experiment("wine", hidden=(6, 4), activation="tanh", loss="softmax_cross_entropy", epochs=1)
+    view = network_view_drawing(qtbot, experiment, 1000, 700)
+
+    def outside_the_plot():
+        view.grab()  # text items take their size on screen when painted
+        shown = view.plot.vb.mapRectToScene(view.plot.vb.boundingRect())
+        return [label.toPlainText() for label in view.labels if not shown.contains(label.sceneBoundingRect())]
+
+    assert len(view.labels) == 13 + 3 and outside_the_plot() == []
+    view.resize(700, 700)
+    qtbot.waitUntil(lambda: view.plot.vb.width() < 700)
+    assert outside_the_plot() == []
+
+
 def test_network_view_explains_why_it_draws_no_links_for_a_wide_layer(qtbot):
     experiment = build_experiment("digits", hidden=(65,), activation="relu", loss="softmax_cross_entropy", epochs=1)
     view = NetworkView()
