@@ -2023,7 +2023,7 @@ epoch mean
     </message>
     <message>
         <source>Entries checked</source>
-        <translation>Элементов</translation>
+        <translation>Проверено</translation>
     </message>
     <message>
         <source>How many randomly chosen entries were perturbed by ±ε and compared</source>

@@ -225,7 +225,6 @@ def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot, switch_
     assert any("0,001" in tip for tip in tips) and not any("0.001" in tip for tip in tips)
 
 
-
 def test_a_check_on_fewer_examples_than_it_takes_says_how_many_in_the_singular_for_one(qtbot, switch_language):
     """It said "on the first 16 training examples" whatever the data held, and wrote "1 step(s)"."""
     view = GradientCheckView()
@@ -239,6 +238,16 @@ def test_a_check_on_fewer_examples_than_it_takes_says_how_many_in_the_singular_f
     assert view.status.text().endswith("\nChecked on the weights after 1 step, on the first 1 training example.")
     switch_language("ru")
     assert view.status.text().endswith("\nПроверены веса после 1 шага, на первом 1 обучающем примере.")
+
+
+def test_the_russian_heading_says_how_many_entries_were_checked_not_how_many_the_tensor_has(qtbot, switch_language):
+    """Lab 12's table read “Форма 13 × 6, Элементов 30” in Russian: the 30 entries checked, written as if the
+    tensor had 30 (it has 78)."""
+    switch_language("ru")
+    table = GradientCheckTable()
+    qtbot.addWidget(table)
+    assert table.horizontalHeaderItem(KINKS - 1).text() == "Проверено"
+    assert table.horizontalHeaderItem(KINKS - 1).toolTip().startswith("Сколько")
 
 
 def test_the_table_writes_tiny_numbers_as_powers_of_ten_as_the_rest_of_the_window_does(qtbot, switch_language):
