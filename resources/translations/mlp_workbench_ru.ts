@@ -3668,7 +3668,7 @@ epoch mean
     </message>
     <message>
         <source>The race set up in Compare optimisers when the window last closed could not be read (%1); the view starts from its first preset.</source>
-        <translation>Не удалось прочитать гонку, настроенную в виде «Сравнение оптимизаторов», когда окно закрывалось в прошлый раз (%1); вид начинает с первой готовой гонки.</translation>
+        <translation>Не удалось прочитать гонку, настроенную на вкладке «Сравнение оптимизаторов», когда окно закрывалось в прошлый раз (%1); вид начинает с первой готовой гонки.</translation>
     </message>
     <message>
         <source>Run state</source>
@@ -3760,11 +3760,11 @@ epoch mean
     </message>
     <message>
         <source>New weights: the network set by hand before is kept in the Runs view as “%1”.</source>
-        <translation>Новые веса: сеть с заданными до этого вручную весами сохранена в виде «Запуски» как «%1».</translation>
+        <translation>Новые веса: сеть с заданными до этого вручную весами сохранена на вкладке «Запуски» как «%1».</translation>
     </message>
     <message>
         <source>New weights: the network trained before is kept in the Runs view as “%1”.</source>
-        <translation>Новые веса: обученная до этого сеть сохранена в виде «Запуски» как «%1».</translation>
+        <translation>Новые веса: обученная до этого сеть сохранена на вкладке «Запуски» как «%1».</translation>
     </message>
     <message>
         <source>The training loss has grown from %1 to %2 since this run started: the learning rate is probably too large. Try one ten times smaller.</source>
@@ -3808,7 +3808,7 @@ epoch mean
     </message>
     <message>
         <source>The weights set by hand are not kept in the Runs view: %1. To keep them, save the model (File ▸ Save model) into a folder you can write to.</source>
-        <translation>Заданные вручную веса не сохранены в виде «Запуски»: %1. Чтобы сохранить их, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+        <translation>Заданные вручную веса не сохранены на вкладке «Запуски»: %1. Чтобы сохранить их, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
         <source>Weight set by hand. On the training data the loss is now %1, the %2 %3.</source>
@@ -4132,7 +4132,7 @@ epoch mean
     </message>
     <message>
         <source>%1 other interrupted runs are listed in the Runs view.</source>
-        <translation>Другие прерванные запуски (%1) перечислены в виде «Запуски».</translation>
+        <translation>Другие прерванные запуски (%1) перечислены на вкладке «Запуски».</translation>
     </message>
     <message>
         <source>Restore the interrupted run?</source>

@@ -162,6 +162,13 @@ def test_no_code_comment_reaches_the_translator_as_a_note_on_a_text():
     assert "<extracomment>" not in source
 
 
+def test_russian_names_a_view_as_a_tab_not_as_a_form():
+    """Leaving a lab's trained run, the message said the network was “сохранена в виде «Запуски»”, which reads
+    “saved in the form of «Runs»”: the views are tabs, as the other messages say (“на вкладке «Рисование»”)."""
+    source = (i18n.TRANSLATIONS / f"{i18n.CATALOGUE}_ru.ts").read_text(encoding="utf-8")
+    assert re.findall(r"[^.>]*в виде «[^.<]*", source) == []
+
+
 def test_russian_leaves_no_english_text_and_english_comes_back(window, qtbot):
     window.labs.open_lab("04-xnor")
     qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled(), timeout=20_000)
