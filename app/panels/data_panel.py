@@ -115,7 +115,8 @@ def large_values_text(dataset, large) -> str:
     value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_significant(large.largest, 2)
     if large.part == FEATURES:
         found = QCoreApplication.translate("DataPanel", "Feature values reach %1 (in %2).") \
-            .replace("%1", value).replace("%2", column_list(large.columns))
+            .replace("%1", value).replace("%2", column_list(tuple(display_names.data_label(dataset, "feature", name)
+                                                                  for name in large.columns)))
     else:
         found = QCoreApplication.translate("DataPanel", "The regression targets reach %1.").replace("%1", value)
     why = QCoreApplication.translate("DataPanel", "That is far beyond the ±1 or so that a network's initial "

@@ -644,6 +644,21 @@ def test_the_warning_of_large_values_says_what_to_do_with_targets_and_with_data_
     assert panel.data_warning.isHidden()
 
 
+def test_the_warning_of_large_values_names_the_columns_as_the_views_do(qtbot, switch_language):
+    """Lab 5's unscaled wine warned “… достигают 1 680 (в «proline»)” in Russian, beside axes and a network
+    that read “пролин, мг/л”."""
+    from core import datasets
+    from core.datasets.magnitudes import find_large_values
+
+    switch_language("ru")
+    panel = DataPanel(ConfigModel(RunConfig()))
+    qtbot.addWidget(panel)
+    wine = datasets.load("wine_2d", scaling="none")
+    panel.set_dataset(wine)
+    panel.set_large_values(find_large_values(wine))
+    assert "(в «пролин, мг/л»)." in unbroken(panel.data_warning.text())
+
+
 def test_combo_items_explain_each_component_with_the_engine_formula(qtbot, model):
     network, training = NetworkPanel(model), TrainingPanel(model)
     qtbot.addWidget(network)
