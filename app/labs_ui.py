@@ -294,6 +294,14 @@ class LabController(QObject):
         """``{"lab": id, "variant": name}`` of the open lab, or None: what a run started now is trained in."""
         return self.tag(self.lab, self.variant)
 
+    def run_name(self, config) -> str | None:
+        """"Lab · variant", their titles in the interface language, to name a run of ``config`` trained in the open
+        variant while its settings still bear the variant's name; else None. The Runs list wrote the lab file's
+        English "wine, unscaled" in Russian, where the lesson dock reads «без масштабирования …»."""
+        if self.lab is None or self.variant is None or config.name != self.variant.config.name:
+            return None
+        return f"{self.title_of(self.lab)} · {text_in(self.variant.title, i18n.current_language())}"
+
     @staticmethod
     def tag(lab: labs.Lab | None, variant: labs.Variant | None) -> dict | None:
         """``{"lab": id, "variant": name}`` of ``lab``'s ``variant``, or None without a lab."""

@@ -2111,9 +2111,11 @@ class MainWindow(QMainWindow):
                                         checkpoint_every=run_library.checkpoint_interval(config.training.epochs),
                                         parent=parent, history=history, lab=run_lab,
                                         recorded=model_io.scalers_record(experiment.dataset))
-            # The list shows what it trains rather than "untitled run".
-            described = run_library.describe_run(config, config.data.dataset) if config.name == RunConfig().name \
-                else config.name
+            # The list shows what it trains rather than "untitled run", and a lab's variant by its title.
+            lab_title = self.labs.run_name(config) if run_lab is not None and run_lab == self.labs.open_variant() \
+                else None
+            described = lab_title or (run_library.describe_run(config, config.data.dataset)
+                                      if config.name == RunConfig().name else config.name)
             if name.replace("%1", described) != config.name:
                 recorder.meta["name"] = name.replace("%1", described)
                 runs.rename_run(recorder.folder, recorder.meta["name"])

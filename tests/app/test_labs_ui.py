@@ -1057,6 +1057,22 @@ def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window
     assert (result.lab, result.variant, len(result.curves["epochs"])) == ("04-xnor", "trained", 3)
 
 
+def test_a_run_trained_in_a_lab_is_named_by_its_variant_s_title_in_the_window_s_language(window, qtbot,
+                                                                                          switch_language):
+    """The Runs list named it by the lab file's configuration name, “XNOR, trained”, in Russian too."""
+    switch_language("ru")
+    window.labs.open_lab("04-xnor", "trained")
+    window.model.set("training.epochs", 1)
+    train_to_the_end(qtbot, window)
+    lab = labs.load("04-xnor")
+    title = f"{text_in(lab.title, 'ru')} · {text_in(lab.variant('trained').title, 'ru')}"
+    assert runs.RunInfo.read(window.recording.folder).name == title
+    window.labs.close_lab()
+    window.model.set("training.epochs", 2)
+    train_to_the_end(qtbot, window)
+    assert runs.RunInfo.read(window.recording.folder).name == "XNOR, trained", "outside its lab, by its settings"
+
+
 def test_a_lab_s_network_trained_on_with_the_lab_closed_is_no_longer_the_lab_s(window, qtbot, tmp_path):
     """Closed, the lab's locks do not hold: a student trained its network further with another learning
     rate, put the lab's back, reopened the run and exported it as the lab's with nothing changed."""
