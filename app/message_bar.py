@@ -28,11 +28,12 @@ class _Message(NamedTuple):
     text: str
     level: str
     compose: Callable[[], str] | None  # writes ``text`` again in the language installed, or None
+    action: QAction | None  # what the message offers to do, a button while it is shown
 
 
 class MessageBar(QFrame):
     """Shows the latest messages (up to MAX_LINES) at the most severe of their levels until dismissed,
-    with a button for what a message offers to do about it (its action) until then."""
+    with a button for what each message offers to do about it (its action) until then."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,12 +51,15 @@ class MessageBar(QFrame):
         self.close_button.setToolTip(self.tr("Dismiss this message"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.close_button.clicked.connect(self.dismiss)
-        self.action_button = QToolButton()
-        self.action_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.action_button.hide()
+        # A button per message at most: one button for several offers would show the newest only, the
+        # others hidden in a menu behind it (“Keep my settings” under “Reopen it”).
+        self.action_buttons = [QToolButton() for _ in range(MAX_LINES)]
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.action_button)
+        for button in self.action_buttons:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.hide()
+            layout.addWidget(button)
         layout.addWidget(self.close_button)
         self.level = None
         self._messages: list[_Message] = []
@@ -68,12 +72,23 @@ class MessageBar(QFrame):
             raise ValueError(f"message level must be one of {', '.join(LEVEL_STYLES)}, got {level!r}")
         if self.isHidden():
             self._messages = []
-            self.action_button.hide()
-        if action is not None:
-            self.action_button.setDefaultAction(action)
-            self.action_button.show()
-        self._messages = (self._messages + [_Message(text, level, compose)])[-MAX_LINES:]
+        self._messages = (self._messages + [_Message(text, level, compose, action)])[-MAX_LINES:]
         self._show_messages()
+
+    @property
+    def action_button(self) -> QToolButton:
+        """The button of the newest offer (hidden when no message shown offers anything)."""
+        shown = [button for button in self.action_buttons if not button.isHidden()]
+        return shown[-1] if shown else self.action_buttons[0]
+
+    def _show_actions(self) -> None:
+        offers = list(dict.fromkeys(message.action for message in self._messages if message.action is not None))
+        for index, button in enumerate(self.action_buttons):
+            for action in button.actions():  # setDefaultAction adds; the ones before would make a menu
+                button.removeAction(action)
+            if index < len(offers):
+                button.setDefaultAction(offers[index])
+            button.setVisible(index < len(offers))
 
     def _show_messages(self) -> None:
         """The messages, at the most severe of their levels."""
@@ -83,6 +98,7 @@ class MessageBar(QFrame):
         shown = "\n".join(message.text for message in self._messages)
         self.text.setText(breakable(shown))  # a long path must not widen the window
         self.setAccessibleName(shown)
+        self._show_actions()
         self.show()
 
     def retranslate_texts(self, translate) -> None:
@@ -105,13 +121,19 @@ class MessageBar(QFrame):
             self.dismiss()
 
     def withdraw(self, action: QAction) -> None:
-        """The offer of ``action`` no longer stands: its message goes with it."""
-        if not self.isHidden() and not self.action_button.isHidden() and self.action_button.defaultAction() is action:
+        """The offer of ``action`` no longer stands: its message goes with it (the bar with its last message)."""
+        if self.isHidden():
+            return
+        kept = [message for message in self._messages if message.action is not action]
+        if not kept:
             self.dismiss()
+        elif len(kept) < len(self._messages):
+            self._messages = kept
+            self._show_messages()
 
     def dismiss(self) -> None:
         self._messages = []
-        self.action_button.hide()
+        self._show_actions()
         self.hide()
 
     def shows(self, text: str) -> bool:

@@ -86,3 +86,24 @@ def test_a_message_that_no_longer_holds_is_removed_and_the_bar_goes_with_the_las
     assert bar.message() == "third" and bar.level == "info", "at the level of the messages left"
     bar.remove("third")
     assert bar.isHidden() and bar.message() == ""
+
+
+def test_each_message_s_offer_is_a_button_of_its_own_and_goes_with_its_message(qtbot):
+    """Choosing a data set after a run offered "Keep my settings" and "Reopen it" at once: the bar showed
+    "Reopen it" only, with "Keep my settings" hidden in a menu behind it."""
+    from PySide6.QtGui import QAction
+
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    keep, reopen = QAction("Keep my settings", bar), QAction("Reopen it", bar)
+    bar.show_message("Settings suggested.", "info", keep)
+    bar.show_message("New weights.", "info", reopen)
+    shown = [button for button in bar.action_buttons if button.isVisible()]
+    assert [button.text() for button in shown] == ["Keep my settings", "Reopen it"]
+    assert all(button.actions() == [button.defaultAction()] for button in shown), "no menu behind a button"
+    bar.withdraw(keep)
+    assert bar.message() == "New weights." and [button.text() for button in bar.action_buttons
+                                                if button.isVisible()] == ["Reopen it"]
+    bar.withdraw(reopen)
+    assert bar.isHidden() and not any(button.isVisible() for button in bar.action_buttons)
