@@ -356,8 +356,9 @@ class LabController(QObject):
     # ------------------------------------------------------------------ views
     def view_for(self, name: str):
         """The window's view showing the lab view ``name`` (or the closest one), or None."""
-        tabs = self.window.view_tabs
-        widgets = {type(tabs.widget(index)).__name__: tabs.widget(index) for index in range(tabs.count())}
+        # The views and tools, every one made by now: most are made a turn at a time after the window's first
+        # paint, and one asked for before then (the start page's "Compare optimisers") would be missing.
+        widgets = {type(page).__name__: page for page in self.window.views + self.window.tools}
         for class_name in VIEW_CLASSES.get(name, ()):
             if class_name in widgets:
                 return widgets[class_name]

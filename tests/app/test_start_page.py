@@ -298,3 +298,12 @@ def test_draw_a_digit_keeps_a_model_that_classifies_drawn_digits_and_replaces_an
     page.draw_button.click()
     assert draw_view.current_model().source.startswith("the shipped MNIST model")
     assert draw_view.current_model().target == "mnist" and not draw_view.shipped_button.isEnabled()
+
+
+def test_compare_optimisers_chosen_before_the_tools_are_made_shows_the_race_rather_than_an_error(open_window):
+    """The tools beside the Draw view are made a turn at a time after the window's first paint: chosen on the
+    page before then, "Compare optimisers" said "This tool failed to start: its tab says why." over the Draw view."""
+    window = open_window()
+    window.start_page.compare_optimisers()
+    assert type(window.view_tabs.currentWidget()).__name__ == "CompareView"
+    assert not window.start_page.is_shown() and window.message_bar.message() == ""
