@@ -661,9 +661,14 @@ class PlaygroundView(View):
         self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
         steps = max((walk.steps for walk in self.walks.values()), default=0)
         self.steps_axis.follow(max(steps, FIRST_STEPS_SHOWN), True)
-        self.step_label.setText(self.tr("step {step}").format(step=steps))
+        # Under Play, in sight under both tabs (the notes under the methods are out of sight in a small window).
+        self.step_label.setText(self.tr("step {step}").format(step=steps) if self.selected_methods()
+                                else self.tr("Tick a method to draw its path from the start point."))
         notes = [*self._problems, *(self._stop_note(name, walk) for name, walk in self.walks.items() if walk.stopped)]
         self.stopped_note.setText("\n".join(notes))
+        # Off while no path can go on (none ticked, each stopped or at the step limit): they would do nothing.
+        for button in (self.play_button, self.step_button):
+            button.setEnabled(self.playing or self._can_go_on())
 
     def _stop_note(self, name: str, walk: surfaces.Descent) -> str:
         """Why a method's path stopped, in the window's language."""

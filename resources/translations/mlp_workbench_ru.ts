@@ -5336,6 +5336,10 @@ epoch mean
         <translation>шаг {step}</translation>
     </message>
     <message>
+        <source>Tick a method to draw its path from the start point.</source>
+        <translation>Отметьте метод, чтобы нарисовать его путь из начальной точки.</translation>
+    </message>
+    <message>
         <source>{method}: diverged at step {step}: the learning rate {lr} is too large here</source>
         <translation>{method}: разошёлся на шаге {step}: скорость обучения {lr} здесь слишком велика</translation>
     </message>

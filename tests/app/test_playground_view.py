@@ -149,6 +149,17 @@ def test_the_animation_stops_when_every_path_has_stopped(qtbot, view):
     assert view.walks["adadelta"].steps == MAX_STEPS
 
 
+def test_with_no_method_ticked_play_and_step_are_off_and_the_view_says_to_tick_one(qtbot, view):
+    """Every method unticked, Play and Step did nothing (the step stayed 0) and nothing said why."""
+    only(view)
+    assert not view.play_button.isEnabled() and not view.step_button.isEnabled()
+    assert view.step_label.text() == "Tick a method to draw its path from the start point.", "under Play, in sight"
+    view.method_checks["adam"].setChecked(True)
+    assert view.play_button.isEnabled() and view.step_button.isEnabled() and view.step_label.text() == "step 0"
+    view.step_button.click()
+    assert view.step_label.text() == "step 1"
+
+
 def test_why_a_path_stopped_is_said_in_the_window_s_language(qtbot, view, switch_language):
     view.set_surface("quadratic")
     only(view, "sgd", "adam")
