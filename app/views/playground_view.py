@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,7 +28,7 @@ from app.panels.base import number_problem_text
 from app.panels.widgets import NumberEdit, format_number, list_separator, set_help
 from app.spreadsheet_csv import csv_separators
 from app.views.base import (DecadeAxis, ExportButtons, GrowingStepAxis, TranslatedText, View, cache_pictures,
-                            laid_out_legend)
+                            export_suffix, laid_out_legend)
 from app.views.compare_view import TABBED_BELOW, ControlsBeside
 from core import optimizers, surfaces
 
@@ -680,6 +681,12 @@ class PlaygroundView(View):
             return self.tr("{method}: stopped at step {step}: the Hessian has no inverse there, so Newton's step "
                            "−H⁻¹∇E is undefined").format(method=method, step=step)
         return f"{method}: {walk.stopped}"
+
+    def export(self, path) -> None:
+        if not self.walks and export_suffix(Path(path)) == ".csv":
+            # The views' own reason ("train, race or choose a run first") means nothing here.
+            raise ValueError(self.tr("There is nothing to export yet: tick a method to draw its path."))
+        super().export(path)
 
     def table(self) -> tuple[list[str], list[list]]:
         """Every point of every path: the method as the view names it, its hyperparameters (a column each,

@@ -5348,6 +5348,10 @@ epoch mean
         <translation>{method}: остановлен на шаге {step}: гессиан здесь необратим, и шаг Ньютона −H⁻¹∇E не определён</translation>
     </message>
     <message>
+        <source>There is nothing to export yet: tick a method to draw its path.</source>
+        <translation>Экспортировать пока нечего: отметьте метод, чтобы нарисовать его путь.</translation>
+    </message>
+    <message>
         <source>method</source>
         <translation>метод</translation>
     </message>

@@ -160,6 +160,15 @@ def test_with_no_method_ticked_play_and_step_are_off_and_the_view_says_to_tick_o
     assert view.step_label.text() == "step 1"
 
 
+def test_export_with_no_method_ticked_says_to_tick_one(view, tmp_path):
+    """It said "… (train, race or choose a run first)", the live views' reason, which means nothing here."""
+    only(view)
+    assert not view.export_buttons.export_to(str(tmp_path / "paths.csv"))
+    assert view.export_buttons.problem.text().endswith(
+        "There is nothing to export yet: tick a method to draw its path.")
+    assert not (tmp_path / "paths.csv").exists()
+
+
 def test_why_a_path_stopped_is_said_in_the_window_s_language(qtbot, view, switch_language):
     view.set_surface("quadratic")
     only(view, "sgd", "adam")
