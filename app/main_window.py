@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._data_failed)
         self.loader.failed.connect(self._forget_saved_run)
         self.data_panel.download_requested.connect(self.download_data)
-        self.suggester = SettingsSuggester(self.model, self.message_bar, self)
+        self.suggester = SettingsSuggester(self.model, self.message_bar, self.training_panel.set_training_setting, self)
         self.data_panel.dataset_chosen.connect(self._suggest_settings)
         self._download: DatasetDownload | None = None
         self.experiment_built.connect(self._end_recording)

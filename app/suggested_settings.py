@@ -22,11 +22,14 @@ from core.datasets.suggestions import Suggestion, suggestion
 
 class SettingsSuggester(QObject):
     """Applies a data set's suggested settings to a :class:`~app.config_model.ConfigModel` and offers, in a
-    :class:`~app.message_bar.MessageBar`, to keep the settings they replaced (:attr:`keep_action`)."""
+    :class:`~app.message_bar.MessageBar`, to keep the settings they replaced (:attr:`keep_action`). The training
+    settings are set through ``set_training(key, value, by_user=…)`` as their boxes set them
+    (:meth:`app.panels.training_panel.TrainingPanel.set_training_setting`): a schedule fitted to the run's length
+    follows the epochs suggested as it follows the epochs typed."""
 
-    def __init__(self, model, message_bar, parent: QObject | None = None):
+    def __init__(self, model, message_bar, set_training, parent: QObject | None = None):
         super().__init__(parent)
-        self.model, self.message_bar = model, message_bar
+        self.model, self.message_bar, self._set_training = model, message_bar, set_training
         self.keep_action = QAction(self.tr("&Keep my settings"), self)
         self.keep_action.setToolTip(self.tr("Put back the settings that those suggested for the data set replaced"))
         self.keep_action.triggered.connect(self.keep_previous)
@@ -45,7 +48,7 @@ class SettingsSuggester(QObject):
         changes = {path: (copy.deepcopy(model.get(path)), copy.deepcopy(value))
                    for path, value in suggested.settings().items() if not model.edited(path) and model.get(path) != value}
         for path, (_, value) in changes.items():
-            model.set(path, copy.deepcopy(value), by_user=False)
+            self._set(path, copy.deepcopy(value), by_user=False)
         self._replaced = changes
         if changes:
             compose = functools.partial(self.describe, name, suggested, tuple(changes))
@@ -58,7 +61,7 @@ class SettingsSuggester(QObject):
         self._withdraw()
         for path, (before, suggested) in replaced.items():
             if self.model.get(path) == suggested:
-                self.model.set(path, before)
+                self._set(path, before, by_user=True)
 
     def describe(self, name: str, suggested: Suggestion, paths: tuple[str, ...]) -> str:
         """What the suggestion for the data set ``name`` set: the settings at ``paths``, in the interface language."""
@@ -78,6 +81,13 @@ class SettingsSuggester(QObject):
         }
         return self.tr("Settings suggested for “%1”: %2.").replace("%1", display_names.label("dataset", name)) \
             .replace("%2", "; ".join(parts[path]() for path in paths))
+
+    def _set(self, path: str, value, *, by_user: bool) -> None:
+        training_key = path.removeprefix("training.")
+        if training_key != path:
+            self._set_training(training_key, value, by_user=by_user)
+        else:
+            self.model.set(path, value, by_user=by_user)
 
     def _withdraw(self) -> None:
         self._replaced = {}

@@ -228,7 +228,7 @@ class TrainingPanel(ConfigPanel):
                                     ("batch_size", self.batch_size, self.tr("Batch si&ze")),
                                     ("seed", self.seed, self.tr("See&d"))):
             set_help(control, help_texts.text(CONTROLS, key), label.replace("&", ""))
-            control.valueChanged.connect(lambda value, key=key: self._training_setting_changed(key, value))
+            control.valueChanged.connect(lambda value, key=key: self.set_training_setting(key, value))
             self.bind(f"training.{key}", control)
             if key == "seed":
                 form.addRow(self._build_early_stopping_row())
@@ -261,22 +261,33 @@ class TrainingPanel(ConfigPanel):
                                   hyperparameter_defaults(optimizers, name), keep=("lr",))
         self.model.set("optimizer", OptimizerConfig(name, options))
 
-    def _training_setting_changed(self, key: str, value) -> None:
-        """A schedule's lengths left as fitted to the planned run follow its length (the epochs; the batch size too
-        for a schedule counted in steps): a cosine chosen for 20 epochs, the run then made 100, held η at its
-        minimum for 80. Not while a run goes on: its trainer takes a new end, not a new schedule; nor where a lab
-        locks the schedule (app.teacher.LabControls marks its controls)."""
-        schedule = self.config.schedule
+    def set_training_setting(self, key: str, value, *, by_user: bool = True) -> None:
+        """Set ``training.<key>`` as its box does (``by_user``, see :meth:`app.config_model.ConfigModel.set`): a
+        schedule's lengths left as fitted to the planned run follow its length (the epochs; the batch size too for
+        a schedule counted in steps): a cosine chosen for 20 epochs, the run then made 100, held η at its minimum
+        for 80. The settings suggested for a data set come this way too."""
+        fitted_before = {} if key == "seed" else self._refittable_lengths()
+        self.model.set(f"training.{key}", value, by_user=by_user)
+        self._refit_schedule(fitted_before, by_user)
+
+    def _refittable_lengths(self) -> dict:
+        """The schedule's lengths as fitted to the planned run now, if they may follow it: not while a run goes on
+        (its trainer takes a new end, not a new schedule), nor where a lab locks the schedule
+        (app.teacher.LabControls marks its controls)."""
         locked = any(control.property("lockedByLab") for control in (self.schedule, self.schedule_unit,
                                                                      *self.schedule_options.controls().values()))
-        fitted_before = {} if key == "seed" or self._position.running or locked else \
-            self._fitted_lengths(schedule.name, schedule.unit)
-        self.model.set(f"training.{key}", value)
+        if self._position.running or locked:
+            return {}
+        return self._fitted_lengths(self.config.schedule.name, self.config.schedule.unit)
+
+    def _refit_schedule(self, fitted_before: dict, by_user: bool) -> None:
+        """The schedule's lengths that were ``fitted_before`` the run's length changed, fitted to it again."""
+        schedule = self.config.schedule
         if fitted_before:
             refitted = refitted_schedule(schedule, fitted_before, self._fitted_lengths(schedule.name, schedule.unit),
                                          schedule.unit)
             if refitted != schedule:
-                self.model.set("schedule", refitted)
+                self.model.set("schedule", refitted, by_user=by_user)
 
     def _schedule_chosen(self, name: str) -> None:
         """A schedule chosen starts with its lengths (Step's k, Cosine's T…) sized to the planned run."""
@@ -301,8 +312,12 @@ class TrainingPanel(ConfigPanel):
 
     # ------------------------------------------------------------------ model → widgets
     def set_training_size(self, n_train: int | None) -> None:
-        """How many training examples the current data has (the preview needs steps per epoch)."""
+        """How many training examples the current data has (the preview needs steps per epoch): a schedule counted
+        in steps whose lengths were fitted to the run on the data before is fitted to the run on these (the data set
+        chosen, the settings suggested for it set the epochs before its examples were counted)."""
+        fitted_before = self._refittable_lengths() if n_train != self._n_train else {}
         self._n_train = n_train
+        self._refit_schedule(fitted_before, by_user=False)
         self._update_preview()
 
     def set_run_position(self, position: RunPosition) -> None:

@@ -1,8 +1,9 @@
 """A data set chosen in the Data panel gets settings that train it well, but not over the settings the user set."""
 import numpy as np
 
-from core.config import LayerConfig, OptimizerConfig, RunConfig
-from core.trainer import evaluate
+from core.config import LayerConfig, OptimizerConfig, RunConfig, ScheduleConfig
+from core.trainer import evaluate, planned_units
+from tests.app.test_panels import type_into
 
 MOONS_MESSAGE = "Settings suggested for “Two moons”: 2 hidden layers of 8 tanh units; Adam with η = 0.03; 100 epochs."
 SUGGESTED = ("network.hidden", "loss", "optimizer", "training")
@@ -98,3 +99,28 @@ def test_the_suggestion_is_said_in_the_interface_language_and_again_after_a_swit
     assert window.message_bar.action_button.text() == "Оставить мои настройки"
     switch_language("en")
     assert window.message_bar.message() == MOONS_MESSAGE
+
+
+def test_a_schedule_fitted_to_the_run_follows_the_epochs_suggested_and_the_examples_of_the_data_chosen(window, qtbot):
+    """A cosine fitted to the digits' 20 epochs of 41 steps kept T = 820 steps when the moons brought 100 epochs of
+    9 steps: η reached its minimum 80 steps before the end, where typing the epochs would have fitted it to 900."""
+    window.training_panel.schedule.choose("cosine")
+
+    def planned_steps() -> float:
+        training = window.model.config.training
+        return float(planned_units("step", training.epochs, len(window.experiment.dataset.X_train),
+                                   training.batch_size, window.model.config.network.fewest_training_rows))
+
+    assert window.model.config.schedule.options["T"] == planned_steps()
+    choose(window, qtbot, "moons")
+    assert window.model.config.training.epochs == 100
+    assert window.model.config.schedule == ScheduleConfig("cosine", {"T": planned_steps()}, "step")
+    window.message_bar.action_button.click()  # Keep my settings: the 20 epochs, on the moons
+    assert window.model.config.training.epochs == 20
+    assert window.model.config.schedule.options["T"] == planned_steps()
+    window.training_panel.schedule_unit.choose("epoch")
+    window.training_panel.epochs.setValue(30)
+    assert window.model.config.schedule == ScheduleConfig("cosine", {"T": 30.0}, "epoch")
+    type_into(window.training_panel.schedule_options.controls()["T"], "12")
+    choose(window, qtbot, "circles")  # a length the user typed stays as typed
+    assert window.model.config.training.epochs == 30 and window.model.config.schedule.options["T"] == 12.0
