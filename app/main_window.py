@@ -2141,9 +2141,13 @@ class MainWindow(QMainWindow):
 
     def _recording_failed(self, message: str, folder: Path) -> None:
         # The folder says which disk to make room on: the run library's is out of the user's sight.
-        self.show_message(self.tr("This run is no longer saved: %1 (%2). Training goes on; to keep its network, "
-                                  "make room or save the model (File ▸ Save model) into a folder you can write to.")
-                          .replace("%1", message).replace("%2", str(folder)), "warning")
+        if self._hand_kept is not None and self._hand_kept.folder == folder:  # nothing trains: nothing goes on
+            text = self.tr("The weights set by hand could not be saved to the run library: %1 (%2). To keep them, "
+                           "make room or save the model (File ▸ Save model) into a folder you can write to.")
+        else:
+            text = self.tr("This run is no longer saved: %1 (%2). Training goes on; to keep its network, "
+                           "make room or save the model (File ▸ Save model) into a folder you can write to.")
+        self.show_message(text.replace("%1", message).replace("%2", str(folder)), "warning")
 
     def _end_recording(self, *_, branch: bool = False, keep_open: bool = False) -> None:
         """Fresh weights were built, or the window closes: the current run's files are completed, and so are those

@@ -3931,6 +3931,10 @@ epoch mean
         <translation>Этот запуск не сохраняется: %1. Обучение идёт как обычно; чтобы сохранить сеть, сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
+        <source>The weights set by hand could not be saved to the run library: %1 (%2). To keep them, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Заданные вручную веса не удалось сохранить в библиотеку запусков: %1 (%2). Чтобы сохранить их, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
         <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>

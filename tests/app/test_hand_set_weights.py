@@ -1,4 +1,7 @@
 """Weights and biases set by hand on the Network view's graph, as the lectures set XNOR's, in the real window."""
+import errno
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -242,6 +245,25 @@ def test_weights_set_by_hand_after_a_run_ended_are_its_last_weights_which_reopen
     network, metadata = runs.load_weights(recorded, "last")
     assert_parameters(network, hand_set)
     assert metadata["step"] == 1
+
+
+def test_weights_set_by_hand_the_run_library_cannot_save_are_said_unsaved_with_how_to_keep_them(
+        xnor_window, qtbot, library, monkeypatch, tmp_path):
+    """On a full disk the warning said "Training goes on" while nothing trained."""
+    window, view = xnor_window
+
+    def full_disk(recorder, epoch, step):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(runs.RunRecorder, "keep_weights", full_disk)
+    assert window.set_weight(0, 0, 0, 20.0)
+    qtbot.waitUntil(lambda: window.message_bar.message() != "", timeout=10_000)
+    (folder,) = library.iterdir()
+    assert window.message_bar.message() == (
+        f"The weights set by hand could not be saved to the run library: No space left on device ({folder}). To keep "
+        "them, make room or save the model (File ▸ Save model) into a folder you can write to.")
+    assert window.save_model(tmp_path / "model.npz")
+    assert model_io.load_model(tmp_path / "model.npz")[0].parameters()[0][0, 0] == 20.0
 
 
 def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
