@@ -266,6 +266,38 @@ def test_weights_set_by_hand_the_run_library_cannot_save_are_said_unsaved_with_h
     assert model_io.load_model(tmp_path / "model.npz")[0].parameters()[0][0, 0] == 20.0
 
 
+def test_weights_set_by_hand_on_a_trained_run_reopened_are_a_run_branched_from_it_at_its_epoch(
+        xnor_window, qtbot, library):
+    """Opened from the Runs view, the trained network has no recording of its own to keep them in."""
+    window, view = xnor_window
+    window.model.set("training.epochs", 2)
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.start()
+    trained = window.recording.folder
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.open_run(trained)
+    qtbot.waitUntil(lambda: window.epochs_done == 2, timeout=15_000)
+    steps = window.steps_done
+    hand_set = set_xnor(window)
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.reset()
+    assert window.message_bar.message().splitlines()[-1] == (
+        "New weights: the network set by hand before is kept in the Runs view as “XNOR, trained · set by hand”.")
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        assert window.reopen_replaced_run()
+    assert_parameters(window.experiment.network, hand_set)
+    assert (window.epochs_done, window.steps_done) == (2, steps)
+    kept, = (info for info in runs.list_runs(library) if info.folder != trained)
+    assert (kept.name, kept.status, kept.epochs_done) == ("XNOR, trained · set by hand", runs.SET_BY_HAND, 2)
+    assert kept.parent == {"run": trained.name, "epoch": 2}
+    network, metadata = runs.load_weights(kept.folder, "last")
+    assert_parameters(network, hand_set)
+    assert (metadata["epoch"], metadata["step"]) == (2, steps)
+    assert runs.RunInfo.read(trained).status == "completed", "the run reopened is as it was trained"
+
+
 def test_while_the_network_trains_its_weights_cannot_be_set_and_the_box_says_why(xnor_window, qtbot):
     window, view = xnor_window
     window.model.set("training.epochs", 100_000)
