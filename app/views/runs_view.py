@@ -34,6 +34,9 @@ from core import runs
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
 MAX_COLUMN_WIDTH = 400
 """Columns fit their contents up to this width (pixels): a long run name does not push the others away."""
+NAME_COLUMN, STATUS_COLUMN, ORIGIN_COLUMN = 0, 7, 8
+SHORTEST_NAME_CHARACTERS = 12
+"""The name and branched-from columns, cut short for the others to be in sight, keep about this many characters."""
 REFRESH_DELAY_MS = 300
 """Saves of a running run are gathered this long before the list is read again."""
 
@@ -112,8 +115,11 @@ class RunsView(View):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(True)
         self.tree.header().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        # A name cut short keeps its end: runs branched from one another differ there ("… · set by hand").
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._content_widths: list[int] = []  # of each column, as the last listing measured them (see _fit_columns)
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemChanged.connect(self._item_edited)
         self.tree.itemDoubleClicked.connect(lambda item, column: self.open_selected())
@@ -312,8 +318,11 @@ class RunsView(View):
                 item.setSelected(folder in chosen)
         # Once per listing, from every row (5 ms for 160 runs); the header sized the columns to their
         # contents at every layout and paint instead (30 ms), and the user could not widen one.
+        self._content_widths = []
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
+            self._content_widths.append(self.tree.header().sectionSize(column))
+        self._fit_columns()
         self._histories = {folder: cached for folder, cached in self._histories.items() if folder in self._infos}
         if not infos:
             self.status.setText(self.tr("No saved runs yet: every run you train is saved here automatically."))
@@ -321,20 +330,50 @@ class RunsView(View):
             self.status.clear()
         self._selection_changed()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their contents (measured by the last listing), the last one taking the room left.
+        Where they do not fit, the name and branched-from columns give up the width the others need, in proportion
+        to what each can spare down to SHORTEST_NAME_CHARACTERS, cut short in the middle (whole in their tooltips):
+        in English the branched-from column was cut mid-word behind a scroll bar in a 1400-pixel window, and the
+        Russian status column was out of sight at 1300. Narrower still, the list scrolls sideways."""
+        if not self._content_widths:
+            return
+        header, width = self.tree.header(), self.tree.viewport().width()
+        header.setStretchLastSection(False)
+        sizes = list(self._content_widths)
+        shortest = self.tree.fontMetrics().averageCharWidth() * SHORTEST_NAME_CHARACTERS
+        spare = {column: max(0, sizes[column] - shortest) for column in (NAME_COLUMN, ORIGIN_COLUMN)}
+        excess = min(sum(sizes) - width, sum(spare.values()))
+        if excess > 0:
+            for column, can_give in spare.items():
+                sizes[column] -= math.ceil(excess * can_give / sum(spare.values()))
+        for column, size in enumerate(sizes):
+            header.resizeSection(column, size)
+        header.setStretchLastSection(header.length() < width)
+
     def _fill(self, item: QTreeWidgetItem, info: runs.RunInfo, parent: runs.RunInfo | None = None) -> None:
         """Show ``info`` in ``item``: its columns, the current run in bold, a failed status in red."""
         if parent is None and info.parent:
             parent = next((known for known in self._infos.values() if known.folder.name == info.parent.get("run")), None)
-        for column, text in enumerate(self._row(info, parent)):
+        row = self._row(info, parent)
+        for column, text in enumerate(row):
             item.setText(column, text)
         active = self.active_recording.folder if self.active_recording is not None else None
-        font = QFont(item.font(0))
+        font = QFont(item.font(NAME_COLUMN))
         font.setBold(info.folder == active)
-        item.setFont(0, font)
-        item.setToolTip(0, self.tr("The window's current run — %1").replace("%1", str(info.folder))
-                        if info.folder == active else str(info.folder))
+        item.setFont(NAME_COLUMN, font)
+        # The name and the run branched from whole, where their columns cut them short (see _fit_columns).
+        folder = self.tr("The window's current run — %1").replace("%1", str(info.folder)) \
+            if info.folder == active else str(info.folder)
+        item.setToolTip(NAME_COLUMN, f"{info.name}\n{folder}")
+        item.setToolTip(ORIGIN_COLUMN, row[ORIGIN_COLUMN])
         failed = self._status(info) in ("diverged", "interrupted", runs.RECORDING_STOPPED, "failed")
-        item.setData(7, Qt.ItemDataRole.ForegroundRole,
+        item.setData(STATUS_COLUMN, Qt.ItemDataRole.ForegroundRole,
                      QBrush(QColor(palette.OKABE_ITO["vermillion"])) if failed else None)
 
     def _row(self, info: runs.RunInfo, parent: runs.RunInfo | None) -> list[str]:

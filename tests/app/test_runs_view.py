@@ -787,3 +787,55 @@ def test_the_overlay_plot_says_how_to_fill_it_until_a_run_is_selected(qtbot, sma
     qtbot.waitExposed(view)
     ticks = [value for level in view.plot.getAxis("bottom").tick_levels() for value in level]
     assert ticks and all(float(value).is_integer() for value in ticks), f"epochs are whole: {ticks}"
+
+
+def branched_run(config, parent: Path, epoch: int) -> Path:
+    """A run saved as trained on from ``parent``'s weights at ``epoch`` (as the window saves one)."""
+    experiment = Experiment(config)
+    recorder = runs.RunRecorder(config, experiment.network, config.data.dataset, checkpoint_every=2,
+                                parent={"run": parent.name, "epoch": epoch})
+    for event in experiment.make_trainer().run():
+        recorder.record(event)
+    return recorder.folder
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_long_names_are_cut_short_in_the_middle_whole_in_their_tooltips_and_every_column_stays_in_sight(
+        open_window, qtbot, small_config, library, switch_language):
+    """In English the Branched-from column was cut mid-word behind a scroll bar in a 1400-pixel window; in Russian
+    the Status column was out of sight at 1300."""
+    first = recorded_run(quick_config(small_config, "Compare optimisers: Adam against SGD with momentum, digits",
+                                      epochs=2))
+    hand_set = branched_run(quick_config(small_config, "Compare optimisers: Adam against SGD with momentum, digits "
+                                         "· set by hand", epochs=2), first, 2)
+    branched_run(quick_config(small_config, "Draw my own digits, trained on MNIST then on my drawings", epochs=2),
+                 hand_set, 2)
+    window = open_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.central_pages.setCurrentWidget(window.view_tabs)
+    view = window.runs_view
+    window.view_tabs.setCurrentWidget(view)
+    tree, header = view.tree, view.tree.header()
+
+    def every_column_in_sight(width: int, at_epoch: str) -> None:
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1 and tree.viewport().width() < width - 300)
+        qtbot.wait(50)  # the list lays its columns out for the width it is given
+        assert not tree.horizontalScrollBar().isVisible()
+        assert header.length() <= tree.viewport().width()
+        for column in range(header.count()):
+            assert header.sectionViewportPosition(column) + header.sectionSize(column) <= tree.viewport().width()
+        for column in range(1, 8):  # data, network, optimiser, metric, epochs, started, status: whole
+            assert header.sectionSize(column) >= tree.sizeHintForColumn(column), view.columns[column]
+        last = tree.topLevelItem(0).child(0).child(0)
+        assert header.sectionSize(0) < tree.sizeHintForColumn(0), "a name cut short, in this test"
+        assert header.sectionSize(8) < tree.sizeHintForColumn(8), "the run it branched from cut short, in this test"
+        assert last.toolTip(0).splitlines()[0] == last.text(0) == runs.RunInfo.read(
+            Path(last.data(0, Qt.ItemDataRole.UserRole))).name
+        assert last.toolTip(8) == last.text(8) == \
+            f"Compare optimisers: Adam against SGD with momentum, digits · set by hand {at_epoch} 2"
+
+    every_column_in_sight(1400, "at epoch")
+    switch_language("ru")
+    every_column_in_sight(1300, "на эпохе")
