@@ -221,3 +221,22 @@ def test_the_package_ships_both_guides():
         shipped = f"guide/guide.{language}.md"
         assert (ROOT / "resources" / shipped).is_file()
         assert any(fnmatch.fnmatch(shipped, pattern) for pattern in package_data["resources"]), shipped
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_both_guides_tell_of_the_suggested_settings_and_of_weights_set_by_hand_kept_in_the_words_of_the_window(
+        language, switch_language):
+    """Each guide names the button that takes a suggestion back, the status and the name of a run of weights set by
+    hand, and says that long names cut short in the Runs view are whole in their tooltips, as the window words them."""
+    switch_language(language)
+    text = " ".join((user_guide.GUIDE_FOLDER / f"guide.{language}.md").read_text(encoding="utf-8").split())
+    translate = QApplication.translate
+    named = {"keep": translate("SettingsSuggester", "&Keep my settings").replace("&", ""),
+             "status": translate("RunsView", "weights set by hand"),
+             "run": translate("MainWindow", "%1 · set by hand").replace("%1", "…")}
+    assert {key: words for key, words in named.items() if f"**{words}**" not in text and f"“{words}”" not in text
+            and f"«{words}»" not in text and f'"{words}"' not in text} == {}
+    data = text[text.index("{#data-builtin}"):text.index("{#data-toy}")]
+    runs_section = text[text.index("{#view-runs}"):text.index("{#compare}")]
+    assert named["keep"] in data and named["status"] in runs_section
+    assert ("tooltips give them whole" if language == "en" else "подсказка показывает их целиком") in runs_section
