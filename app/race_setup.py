@@ -1,7 +1,8 @@
 """The Compare optimisers view's setup as the user left it: its contenders (each one's optimiser, schedule,
-hyperparameters and how its label was set), the epochs, the preset in use with its own data and network, and the
-display's choices — not the curves nor the results. :mod:`app.settings` keeps it as ``last_race.json`` beside the
-window's last configuration, and the next launch opens the view on it (:meth:`app.main_window.MainWindow.restore_race`).
+hyperparameters, how its label was set and its colour), the epochs, the preset in use with its own data and network,
+and the display's choices — not the curves nor the results. :mod:`app.settings` keeps it as ``last_race.json`` beside
+the window's last configuration, and the next launch opens the view on it
+(:meth:`app.main_window.MainWindow.restore_race`).
 
 Values are kept as they were, also invalid ones (the view marks them again); what is not of the shape written here
 (a damaged or hand-edited file, a newer version) is a ValueError naming the field, and the view keeps its default.
@@ -52,6 +53,9 @@ class RaceSetup:
     log_scale: bool = True
     target: float | str = ""
     """The target loss as typed: a number, the text typed when it is not one, or "" for the automatic one."""
+    colours: tuple | None = None
+    """Each contender's series colour (an index of :data:`app.palette.SERIES`), kept so that a contender's colour
+    is the same after the next launch; None in a setup kept before colours were: 0, 1, … in their order."""
 
     def to_dict(self) -> dict:
         """As plain JSON values (a NaN or infinite hyperparameter typed stays one: Python's JSON writes them)."""
@@ -62,8 +66,9 @@ class RaceSetup:
                             "optimizer": dataclasses.asdict(contender.optimizer),
                             "schedule": dataclasses.asdict(contender.schedule),
                             "label_texts": naming.texts, "label_typed": naming.typed,
-                            "rate_typed": naming.rate_typed}
-                           for contender, naming in zip(self.contenders, self.namings)],
+                            "rate_typed": naming.rate_typed, "colour": colour}
+                           for contender, naming, colour in zip(self.contenders, self.namings,
+                                                                self.colours or range(len(self.contenders)))],
             "config": self.config.to_dict() if self.config is not None else None,
             "preset": self.preset,
             "epochs": self.epochs,
@@ -87,7 +92,7 @@ class RaceSetup:
         if not isinstance(entries, list) or not race.MIN_CONTENDERS <= len(entries) <= race.MAX_CONTENDERS:
             raise ValueError(f"contenders must be a list of {race.MIN_CONTENDERS} to {race.MAX_CONTENDERS}, "
                              f"got {entries!r}")
-        contenders, namings = [], []
+        contenders, namings, colours = [], [], []
         for index, entry in enumerate(entries):
             where = f"contenders[{index}]"
             if not isinstance(entry, dict) or not isinstance(entry.get("label"), str) \
@@ -101,6 +106,14 @@ class RaceSetup:
             namings.append(Naming(None if texts is None else read_texts(texts, f"{where}.label_texts"),
                                   entry["label_typed"], entry.get("rate_typed", False)))
             contenders.append(race.Contender(entry["label"], pieces.optimizer, pieces.schedule))
+            colour = entry.get("colour")  # written since: absent, by order
+            if colour is not None and not (_is_whole(colour) and 0 <= colour < race.MAX_CONTENDERS):
+                raise ValueError(f"{where}.colour must be a whole number from 0 to {race.MAX_CONTENDERS - 1}, "
+                                 f"got {colour!r}")
+            colours.append(colour)
+        given = [colour for colour in colours if colour is not None]
+        if given and (len(given) < len(colours) or len(set(given)) < len(given)):
+            raise ValueError(f"the contenders' colours must be one each, none shared, got {colours!r}")
         config = None
         if raw.get("config") is not None:
             try:
@@ -124,7 +137,8 @@ class RaceSetup:
             if not valid(raw.get(key)):
                 raise ValueError(f"{key} must be {kind}, got {raw.get(key)!r}")
         return cls(tuple(contenders), tuple(namings), config, raw["preset"], raw["epochs"], epochs_for,
-                   raw["selected"], raw["x_axis"], raw["log_scale"], raw["target"])
+                   raw["selected"], raw["x_axis"], raw["log_scale"], raw["target"],
+                   tuple(given) or None)
 
 
 def _is_whole(value) -> bool:

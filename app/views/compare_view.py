@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import html
+import itertools
 import logging
 import math
 import numbers
@@ -210,8 +211,8 @@ least 26 apart to normal vision."""
 
 
 class ContenderLook(NamedTuple):
-    """How a contender is drawn: its row's series colour, and its line (an index of :data:`LINE_DASHES` and
-    :data:`LINE_SYMBOLS`) — solid unless an earlier contender's colour is close to its own."""
+    """How a contender is drawn: its series colour (an index of :data:`app.palette.SERIES`), and its line (an index
+    of :data:`LINE_DASHES` and :data:`LINE_SYMBOLS`) — solid unless an earlier series colour is close to its own."""
 
     colour: int
     line: int = 0
@@ -240,17 +241,19 @@ class ContenderLook(NamedTuple):
         return QIcon(pixmap)
 
 
-def contender_looks(contenders) -> list[ContenderLook]:
-    """Each contender's look: the Okabe–Ito series colour of its row (colour-blind safe, a different one for each
-    of up to 8), and the first line not taken by an earlier contender whose colour is close to its own
-    (:data:`CLOSE_DELTA_E`), so that protanopes and deuteranopes tell those apart by the line."""
-    colours = [palette.series_color(row).name() for row in range(len(contenders))]
-    looks = []
-    for row, colour in enumerate(colours):
-        taken = {look.line for look, earlier in zip(looks, colours)
+def contender_looks(colours) -> list[ContenderLook]:
+    """The look of each contender given its series colour (``colours``, indices): the Okabe–Ito colour
+    (colour-blind safe, a different one for each of up to 8), and the first line not taken by an earlier series colour
+    close to its own (:data:`CLOSE_DELTA_E`), so that protanopes and deuteranopes tell those apart by the line. The
+    line follows from the colour alone, whichever others race: a contender keeps its whole look while others are
+    added or removed (:attr:`CompareView._colours`)."""
+    series = [palette.series_color(index).name() for index in range(max(colours, default=-1) + 1)]
+    lines = []
+    for colour in series:
+        taken = {line for line, earlier in zip(lines, series)
                  if colour_vision.least_delta_e(colour, earlier) < CLOSE_DELTA_E}
-        looks.append(ContenderLook(row, next(line for line in range(len(LINE_DASHES)) if line not in taken)))
-    return looks
+        lines.append(next(line for line in range(len(LINE_DASHES)) if line not in taken))
+    return [ContenderLook(colour, lines[colour]) for colour in colours]
 
 
 def changed_settings(registry_module, name: str, options: dict, labels: str, left_out=frozenset()) -> list[str]:
@@ -483,6 +486,10 @@ class CompareView(SessionView, View):
         self._own_setup: RaceSetup | None = None  # the user's race, set aside while a lab's is shown
         self._contenders: list[race_engine.Contender] = []
         self._namings: list[Naming] = []  # each contender's
+        # Each contender's series colour (see contender_looks), kept while it is in the list: users tell the
+        # contenders apart by colour ("Adam is the green line"). Colours by row changed as one was removed: those
+        # below it took others in the list (unlike the last race's curves) and in the next race.
+        self._colours: list[int] = []
         self._presets = race_engine.presets()
         self.session: RaceSession | None = None
         self.curves: list[ContenderCurves] = []
@@ -794,6 +801,7 @@ class CompareView(SessionView, View):
                             for contender in self._contenders]
         texts = labels if labels is not None else [{"en": contender.label} for contender in self._contenders]
         self._namings = [Naming(texts=dict(label_texts)) for label_texts in texts]
+        self._colours = list(range(len(self._contenders)))
         if config is not None:  # a lab's or preset's race: its own number of epochs
             self._epochs_chosen = False
 
@@ -824,7 +832,7 @@ class CompareView(SessionView, View):
                          None if self._described_preset is None else self._presets[self._described_preset].id,
                          self.epochs.value(), self._epochs_from if self._epochs_chosen else None,
                          max(self.contender_list.currentRow(), 0), self._x_key(), self.log_scale.isChecked(),
-                         self.target.value())
+                         self.target.value(), tuple(self._colours))
 
     def restore_setup(self, setup: RaceSetup) -> None:
         """The race as :meth:`race_setup` kept it, its values as they were (a wrong one is marked, as it was). Its
@@ -835,6 +843,7 @@ class CompareView(SessionView, View):
             self._own_setup = setup
             return
         self._contenders, self._namings = list(setup.contenders), list(setup.namings)
+        self._colours = list(setup.colours if setup.colours is not None else range(len(self._contenders)))
         self._epochs_chosen, self._epochs_from = setup.epochs_for is not None, copy.deepcopy(setup.epochs_for)
         self.epochs.set_value(setup.epochs)
         ids = [preset.id for preset in self._presets]
@@ -941,9 +950,8 @@ class CompareView(SessionView, View):
         self._fit_table_height()  # before a race, the table makes room for a row per contender
 
     def _write_rows(self) -> None:
-        """Each row's swatch and text, from its contender and its row (a contender removed moves the next ones up
-        into other colours, and a line may move with them)."""
-        for row, (look, contender) in enumerate(zip(contender_looks(self._contenders), self._contenders)):
+        """Each row's swatch and text, from its contender and its colour."""
+        for row, (look, contender) in enumerate(zip(contender_looks(self._colours), self._contenders)):
             item = self.contender_list.item(row)
             item.setIcon(look.swatch())
             item.setText(self._describe(contender))
@@ -1128,6 +1136,7 @@ class CompareView(SessionView, View):
             template = template._replace(label=f"{template.label} {number}")
         self._contenders.append(template)
         self._namings.append(naming)
+        self._colours.append(next(colour for colour in itertools.count() if colour not in self._colours))
         self._relabel()
         self._refill_list()
         self.contender_list.setCurrentRow(len(self._contenders) - 1)
@@ -1136,7 +1145,7 @@ class CompareView(SessionView, View):
 
     def _remove_contender(self) -> None:
         row = self.contender_list.currentRow()
-        del self._contenders[row], self._namings[row]
+        del self._contenders[row], self._namings[row], self._colours[row]
         self._relabel()  # a twin's "… 2" is no longer needed
         self._refill_list()
         self._update_controls()
@@ -1201,7 +1210,7 @@ class CompareView(SessionView, View):
         self.beside.show_content()  # narrow, the race is watched on the tab of the plots
         self.labels = tuple(contender.label for contender in self._contenders)
         self._racing_contenders, self._racing_namings = tuple(self._contenders), tuple(self._namings)
-        self.looks = tuple(contender_looks(self._contenders))
+        self.looks = tuple(contender_looks(self._colours))
         self._show_rates(any(contender.schedule.name != "constant" for contender in self._contenders))
         self.curves = [ContenderCurves() for _ in self.labels]
         self.summary = ()

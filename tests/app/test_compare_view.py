@@ -2,6 +2,7 @@
 import csv
 import json
 import math
+import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -685,16 +686,88 @@ def test_contenders_take_their_row_s_okabe_ito_colour_and_one_close_to_an_earlie
     assert swatch_colour(view.summary_table.item(0, 0)) == pens[0].color()
 
 
-def test_a_contender_s_swatch_follows_its_row_when_one_above_it_is_removed(qtbot, view):
-    from app.views.compare_view import contender_looks
+def swatch_look(item):
+    """A swatch's colour, and whether it is striped (:meth:`ContenderLook.swatch`: the contender's line is not solid)."""
+    image = item.icon().pixmap(12, 12).toImage()
+    return image.pixelColor(1, 2).name(), image.pixelColor(1, 4).alpha() == 0
 
+
+def looks_drawn(view):
+    """Each contender of the race shown by label: its curve's colour and dashes, checked to be its legend's and
+    its results swatch's."""
+    rows = {view.summary_table.item(row, 0).text(): row for row in range(view.summary_table.rowCount())}
+    drawn = {}
+    for (train, _, _), (sample, text), label in zip(view._plot_items, view.legend.items, view.labels):
+        pen, legend_pen = train.opts["pen"], sample.item.opts["pen"]
+        drawn[label] = (pen.color().name(), list(pen.dashPattern()))
+        assert text.text == label and (legend_pen.color().name(), list(legend_pen.dashPattern())) == drawn[label]
+        assert swatch_look(view.summary_table.item(rows[label], 0)) == (pen.color().name(), bool(pen.dashPattern()))
+    return drawn
+
+
+def test_a_contender_keeps_its_colour_when_one_above_it_is_removed_in_the_list_the_legend_and_the_next_race(
+        qtbot, view):
+    """Colours were the rows': removing Adagrad made Adadelta's swatch orange beside its pink curve, and the next
+    race drew every contender below it in another colour."""
     view.apply_preset(preset_index(view, "02-adaptive-methods"))
-    assert swatch_colour(view.contender_list.item(2)) == palette.series_color(2)
+    view.epochs.setValue(1)
+    race_to_the_end(qtbot, view)
+    first = looks_drawn(view)
+    assert len({colour for colour, _ in first.values()}) == 4 and first["Adam"][1], "Adam is dashed"
     view.contender_list.setCurrentRow(0)
     view.remove_button.click()
-    for row, look in enumerate(contender_looks(view.contenders)):
-        assert view.contender_list.item(row).icon().pixmap(12, 12).toImage() == look.swatch().pixmap(12, 12).toImage()
-    assert swatch_colour(view.contender_list.item(0)) == palette.series_color(0)
+    kept = [contender.label for contender in view.contenders]
+    assert kept == ["RMSProp", "Adadelta", "Adam"]
+    assert looks_drawn(view) == first, "the last race's curves, legend and results stay as they were drawn"
+    for row, label in enumerate(kept):
+        colour, dashes = first[label]
+        assert swatch_look(view.contender_list.item(row)) == (colour, bool(dashes)), label
+    race_to_the_end(qtbot, view)
+    again = looks_drawn(view)
+    assert list(again) == kept and again == {label: first[label] for label in kept}
+
+
+def test_a_contender_added_takes_the_first_colour_no_other_has_and_a_preset_gives_them_in_order(qtbot, view):
+    view.apply_preset(preset_index(view, "02-adaptive-methods"))
+    colours = [swatch_look(view.contender_list.item(row)) for row in range(4)]
+    view.contender_list.setCurrentRow(2)  # Adadelta
+    view.remove_button.click()
+    view.contender_list.setCurrentRow(0)
+    view.remove_button.click()
+    view.add_button.click()  # a copy of RMSProp, in the first colour left: Adagrad's
+    assert [swatch_look(view.contender_list.item(row)) for row in range(3)] == [colours[1], colours[3], colours[0]]
+    view.add_button.click()
+    assert swatch_look(view.contender_list.item(3)) == colours[2]
+    view.apply_preset(preset_index(view, "01-sgd-momentum-nesterov"))
+    assert [swatch_colour(view.contender_list.item(row)) for row in range(view.contender_list.count())] == [
+        palette.series_color(row) for row in range(view.contender_list.count())]
+
+
+def test_a_race_kept_keeps_its_contenders_colours_and_one_kept_without_them_takes_them_in_order(qtbot, view):
+    """Colours are kept for the next launch since they are a contender's own; a race kept before they were, has
+    none, and still opens."""
+    view.apply_preset(preset_index(view, "02-adaptive-methods"))
+    colours = [swatch_look(view.contender_list.item(row)) for row in range(4)]
+    view.contender_list.setCurrentRow(0)
+    view.remove_button.click()
+    kept = view.race_setup().to_dict()
+    view.apply_preset(preset_index(view, "01-sgd-momentum-nesterov"))
+    view.restore_setup(RaceSetup.from_dict(json.loads(json.dumps(kept))))
+    assert [swatch_look(view.contender_list.item(row)) for row in range(3)] == colours[1:]
+    for entry in kept["contenders"]:
+        del entry["colour"]
+    view.restore_setup(RaceSetup.from_dict(kept))
+    assert [contender.label for contender in view.contenders] == ["RMSProp", "Adadelta", "Adam"]
+    assert [swatch_look(view.contender_list.item(row)) for row in range(3)] == colours[:3]
+    view.add_button.click()
+    assert swatch_look(view.contender_list.item(3)) == colours[3]
+    for written, said in (([0, 0, 1], "one each, none shared"), ([0, None, 1], "one each"),
+                          ([0, 8, 1], "contenders[1].colour must be a whole number from 0 to 7"),
+                          ([0, 1.0, 2], "contenders[1].colour must be")):
+        for entry, colour in zip(kept["contenders"], written):
+            entry["colour"] = colour
+        with pytest.raises(ValueError, match=re.escape(said)):
+            RaceSetup.from_dict(kept)
 
 
 @pytest.mark.parametrize("decades, pixels", [((-2.5, 0.5), 150), ((-1.4, 0.4), 120), ((-4.2, 1.3), 300),
