@@ -62,6 +62,7 @@ from core import events, model_io, runs
 from core._checks import NumberError
 from core.config import ConfigError, RunConfig
 from core.datasets.csv_import import CsvProblem
+from core.datasets.dataset import DEFAULT_TEST_SPLIT
 from core.datasets.locations import cache_folder
 from core.datasets.magnitudes import find_large_values
 from core.datasets.mnist import DatasetUnavailableError
@@ -77,9 +78,10 @@ log = logging.getLogger(__name__)
 OPEN_LAB = object()
 """:meth:`MainWindow.open_config`'s default: the settings it replaces were set in the lab open now (or in none)."""
 
-SPLIT_SETTINGS = {"test": "data.options.test_split", "validation": "data.validation_split",
-                  "max_train": "data.options.max_train"}
-"""The setting of each part a data set is split into (:class:`core.datasets.split.SplitProblem`'s ``part``)."""
+SPLIT_SETTINGS = {"test": ("data.options.test_split", DEFAULT_TEST_SPLIT),
+                  "validation": ("data.validation_split", None), "max_train": ("data.options.max_train", None)}
+"""The setting of each part a data set is split into (:class:`core.datasets.split.SplitProblem`'s ``part``), and
+the value it has while the configuration leaves it out (an option of the loader's: its default)."""
 
 REBUILD_DELAY_MS = 150
 """Edits are gathered this long before the run is rebuilt (a spin box sends one change per click)."""
@@ -1207,8 +1209,12 @@ class MainWindow(QMainWindow):
         if isinstance(error, CsvProblem):  # marked at the file, the label column or the task
             problem = dataclasses.replace(problem, field=f"data.options.{error.option}")
         if isinstance(error, SplitProblem):  # marked at the setting it asks to change
-            field = SPLIT_SETTINGS[error.fields["part"]]
-            problem = dataclasses.replace(problem, field=field, value=self.model.get(field))
+            field, default = SPLIT_SETTINGS[error.fields["part"]]
+            try:
+                value = self.model.get(field)
+            except KeyError:  # an option left out: the loader split with its default
+                value = default
+            problem = dataclasses.replace(problem, field=field, value=value)
         if isinstance(error, TooFewDrawnDigits) and error.enough_without_validation:
             problem = dataclasses.replace(problem, field="data.validation_split",  # the way out in this window
                                           value=self.model.config.data.validation_split)

@@ -1299,6 +1299,17 @@ def test_a_dataset_that_cannot_be_loaded_is_marked_at_the_dataset_with_the_reaso
     qtbot.waitUntil(window.start_action.isEnabled, timeout=10_000)
     assert window.data_panel.problems.isHidden()
 
+def test_a_csv_too_small_for_the_default_test_split_is_marked_at_the_test_split_with_the_reason(open_window, qtbot,
+                                                                                                 tmp_path):
+    (tmp_path / "two.csv").write_text("a,b,label\n1,2,x\n3,4,y\n", encoding="utf-8")
+    window = open_window()
+    window.model.set("data.dataset", "csv")
+    window.model.set("data.options", {"path": str(tmp_path / "two.csv")})  # no test_split: the default 0.2
+    qtbot.waitUntil(lambda: "too small" in window.data_panel.problems.text(), timeout=10_000)
+    assert "for the test set" in unbroken(window.data_panel.problems.text())
+    assert window.data_panel.test_split.property("invalid") is True and not window.start_action.isEnabled()
+
+
 
 def test_every_real_view_that_applies_to_the_data_has_data_after_a_run(open_window, qtbot, small_config, tmp_path):
     window = open_window(small_config(epochs=2))
