@@ -559,7 +559,7 @@ def check(config: RunConfig) -> RunConfig:
 def load(path) -> RunConfig:
     """Read and validate a config file; every failure is a ValueError with a clear message."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # a byte order mark, as Notepad writes it, is no JSON
             text = handle.read()
     except OSError as error:
         raise ValueError(f"cannot read the configuration {path}: {error.strerror}") from None

@@ -340,3 +340,12 @@ def test_load_reports_unreadable_files(tmp_path):
     binary.write_bytes(b"PK\x03\x04\xff\xfe\x00")
     with pytest.raises(ValueError):
         run_config.load(binary)
+
+
+def test_a_configuration_saved_with_a_byte_order_mark_opens(tmp_path):
+    # Windows Notepad and some editors begin a UTF-8 file with a byte order mark (U+FEFF).
+    config = RunConfig()
+    config.training.epochs = 7
+    path = tmp_path / "notepad.json"
+    path.write_text(config.to_json(), encoding="utf-8-sig")
+    assert run_config.load(path) == config
