@@ -118,15 +118,25 @@ def load_model(path) -> tuple[Network, dict]:
     if not isinstance(description.get("network"), dict):
         raise ModelFileProblem(f"{path}: its description has no network; the file is corrupt", path, "damaged",
                                "its description has no network")
-    try:
-        network = Network.from_config(description["network"], initialize=False)
-        network.load_state(arrays)
-    except ValueError as error:
-        raise ModelFileProblem(f"{path}: {error}", path, "damaged", str(error)) from None
+    not_real = sorted(name for name, array in arrays.items() if array.dtype.kind not in "biuf")
+    if not_real:  # copied into the network, complex numbers lose their imaginary part, text is parsed
+        raise _damaged(path, f"{', '.join(not_real)} hold {arrays[not_real[0]].dtype} values, not real numbers")
     diverged = [name for name, array in arrays.items() if array.dtype.kind == "f" and not np.isfinite(array).all()]
     if diverged:
         raise ModelFileProblem(f"{path}: {', '.join(sorted(diverged))} hold non-finite values (NaN or ∞): the run "
                                f"that saved them had diverged", path, "diverged", ", ".join(sorted(diverged)))
+    try:
+        network = Network.from_config(description["network"], initialize=False)
+        largest = np.finfo(network.dtype).max
+        too_large = sorted(name for name, array in arrays.items() if array.size and np.abs(array).max() > largest)
+        if too_large:  # finite in the file's float64, they would be ∞ in the network's float32: every prediction NaN
+            raise _damaged(path, f"{', '.join(too_large)} hold values beyond ±{largest:.1e}, more than its "
+                                 f"{8 * network.dtype.itemsize}-bit weights can hold")
+        network.load_state(arrays)
+    except ModelFileProblem:
+        raise
+    except ValueError as error:
+        raise ModelFileProblem(f"{path}: {error}", path, "damaged", str(error)) from None
     metadata = {key: value for key, value in description.items() if key not in ("format", "version", "network")}
     _check_metadata(path, metadata, network)
     return network, metadata

@@ -171,6 +171,25 @@ def test_model_file_round_trip_and_refusals(tmp_path):
         model_io.load_model(other)
 
 
+@pytest.mark.parametrize("change, message", [
+    (lambda W: W.astype(np.float64) * 1e300, r"layer0\.W hold values beyond ±3\.4e\+38, more than its 32-bit weights"),
+    (lambda W: W.astype(np.complex64), r"layer0\.W hold complex64 values, not real numbers"),
+    (lambda W: W.astype(str), r"layer0\.W hold <U\d+ values, not real numbers"),
+])
+def test_weights_a_network_cannot_hold_as_they_are_are_refused_not_changed(tmp_path, change, message):
+    """A file made by another tool: float64 weights beyond float32's range became ∞ in the network (its
+    predictions NaN), complex ones lost their imaginary part."""
+    net = deep_network(seed=2)
+    state = net.state()
+    state["layer0.W"] = change(state["layer0.W"])
+    path = tmp_path / "other tool.npz"
+    model_io.save_arrays(path, state, {"format": model_io.MODEL_FORMAT, "version": model_io.MODEL_VERSION,
+                                       "network": net.config()})
+    with pytest.raises(model_io.ModelFileProblem, match=message) as refused:
+        model_io.load_model(path)
+    assert refused.value.kind == "damaged"
+
+
 def test_a_model_file_keeps_a_run_s_curves_compressed_and_np_load_reads_it_as_older_versions_do(tmp_path):
     net = deep_network(seed=2)
     rng = np.random.default_rng(0)
