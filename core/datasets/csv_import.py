@@ -97,11 +97,29 @@ def word(problem: str, fields: dict, problems: dict = PROBLEMS, columns: tuple =
     return problems[problem].format(**values)
 
 
+QUOTED_CHARACTERS = 60
+"""The most a problem quotes of a cell, a name or a list of them (the file's own name aside): a label column pasted
+10,000 characters long, or the names of a thousand columns, filled a window's panel and pushed its settings away."""
+
+
+def _quoted(value):
+    """``value`` as a problem quotes it: a text cut to :data:`QUOTED_CHARACTERS` and "…"; a number or a row as is."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** QUOTED_CHARACTERS:
+        value = str(value)
+    if isinstance(value, str) and len(value) > QUOTED_CHARACTERS:
+        return value[:QUOTED_CHARACTERS] + "…"
+    return value
+
+
 class CsvProblem(ValueError):
     """A file that cannot be a data set: ``problem`` (a key of :data:`PROBLEMS`) and its ``fields``,
     from which a window can word it in its own language (:func:`word`)."""
 
     def __init__(self, problem: str, **fields):
+        fields = {key: value if key in ("path", "reason") else _quoted(value) for key, value in fields.items()}
+        if "column" in fields:
+            number, name = fields["column"]
+            fields["column"] = number, _quoted(name)
         self.problem, self.fields = problem, fields
         self.option = AT_FAULT.get(problem, "path")  # what to change: see AT_FAULT
         super().__init__(word(problem, fields))

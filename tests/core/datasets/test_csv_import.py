@@ -137,6 +137,21 @@ def test_bad_label_column_or_task(tmp_path, label_column, task, message):
         load_csv(write(tmp_path, WINES), label_column, task)
 
 
+@pytest.mark.parametrize("text, label_column, message", [
+    (WINES, "9" * 10_000, r"no column named '9{60}…'; the columns are: alcohol, ash, colour, kind$"),
+    (WINES, 10 ** 4000, r"the label column '10{59}…' must be a column name"),
+    (WINES.replace("13.9,2.6", "13.9," + "two" * 5000), "kind",
+     r"row 4, column 2 \('ash'\): '(two){20}…' is not a number"),
+    ("".join(f"c{j}," for j in range(1000)) + "kind\n" + "0," * 1000 + "a\n" + "1," * 1000 + "b\n", "grape",
+     r"the columns are: c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, …$"),
+])
+def test_a_problem_quotes_at_most_a_line_of_what_the_file_or_the_user_gave(tmp_path, text, label_column, message):
+    """A label column pasted 10,000 characters long, or a file of a thousand columns, filled the Data panel with its
+    problem, which pushed the settings out of sight."""
+    with pytest.raises(ValueError, match=message):
+        load_csv(write(tmp_path, text), label_column)
+
+
 def test_a_path_must_be_a_file_name(tmp_path):
     with pytest.raises(ValueError, match="2024 is not a file name; choose a CSV file"):
         load_csv(2024)
