@@ -17,6 +17,16 @@ VALUE_RULES = {"flag": "must be True or False", "pair": "must be a pair ({bound}
 (a flag, Adam's betas; the hyperparameter names a configuration may give a component)."""
 
 
+QUOTED_CHARACTERS = 60
+"""The most a problem quotes of a text it was given (a cell, a name, a list of them): 10,000 characters pasted into a
+field, or the names of a thousand columns, filled a window's panel with the problem and pushed its settings away."""
+
+
+def quoted(text: str) -> str:
+    """``text`` as a problem quotes it: cut to :data:`QUOTED_CHARACTERS`, and "…" where it was cut."""
+    return text if len(text) <= QUOTED_CHARACTERS else text[:QUOTED_CHARACTERS] + "…"
+
+
 class RuleError(ValueError):
     """``what`` (e.g. "adam amsgrad") broke a rule of :attr:`rules` (with its ``bound``), given ``got``:
     fields from which a window can word the problem in its own language."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
 from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
-from core._checks import NumberError
+from core._checks import NumberError, quoted
 from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -51,12 +51,13 @@ CHECKBOX_RULES = {"true or false": QT_TRANSLATE_NOOP("Problems", "must be ticked
 
 
 def _as_given(value) -> str:
-    """A bound or a value given as Python writes it (0.0 stays 0.0), with the language's decimal separator."""
+    """A bound or a value given as Python writes it (0.0 stays 0.0), with the language's decimal separator; a
+    text as a problem quotes it (its start)."""
     if isinstance(value, float) and math.isnan(value):
         return "NaN"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return repr(value).replace(".", QLocale().decimalPoint())
-    return repr(value)
+    return repr(quoted(value)) if isinstance(value, str) else repr(value)
 
 
 def _rule_text(error: ConfigError, in_file: bool) -> str | None:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core._checks import QUOTED_CHARACTERS, quoted
 from core.datasets.dataset import DATASETS, TASKS, Dataset, make_dataset
 
 DELIMITERS = ("\t", ";", ",")
@@ -97,18 +98,11 @@ def word(problem: str, fields: dict, problems: dict = PROBLEMS, columns: tuple =
     return problems[problem].format(**values)
 
 
-QUOTED_CHARACTERS = 60
-"""The most a problem quotes of a cell, a name or a list of them (the file's own name aside): a label column pasted
-10,000 characters long, or the names of a thousand columns, filled a window's panel and pushed its settings away."""
-
-
 def _quoted(value):
-    """``value`` as a problem quotes it: a text cut to :data:`QUOTED_CHARACTERS` and "…"; a number or a row as is."""
+    """``value`` as a problem quotes it (:func:`core._checks.quoted`): a text or a huge number cut; others as is."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** QUOTED_CHARACTERS:
         value = str(value)
-    if isinstance(value, str) and len(value) > QUOTED_CHARACTERS:
-        return value[:QUOTED_CHARACTERS] + "…"
-    return value
+    return quoted(value) if isinstance(value, str) else value
 
 
 class CsvProblem(ValueError):

@@ -131,6 +131,15 @@ def test_the_panels_word_every_rule_of_the_engine_s_validation_as_the_engine_doe
         assert problem_text(error) == CHECKBOX_RULES.get(rule, words.format(bound=7))
 
 
+def test_a_page_pasted_into_a_number_field_is_quoted_in_its_problem_by_its_first_60_characters(qtbot, model):
+    """10,000 characters pasted into the learning rate filled the Training panel with its problem: the settings
+    under it were out of sight."""
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    type_into(panel.optimizer_options.controls()["lr"], "x" * 10_000)
+    assert unbroken(panel.problems.text()) == "⚠ η (lr): must be a number, got '" + "x" * 60 + "…'"
+
+
 def test_a_configuration_s_values_that_are_not_numbers_are_marked_in_the_window_s_language(qtbot, model,
                                                                                            switch_language):
     """A settings file with an unknown activation and a CSV without its file showed "choose one of: …" and
