@@ -2331,7 +2331,11 @@ class MainWindow(QMainWindow):
         epoch, label = int(metadata.get("epoch", 0)), self.tr("the model in %1").replace("%1", path.name)
         scalers = run_library.recorded_scalers(metadata)
         if "config" in metadata:
-            config = run_config.check(RunConfig.from_dict(metadata["config"]))
+            try:
+                config = run_config.check(RunConfig.from_dict(metadata["config"]))
+            except ValueError as error:  # "invalid run configuration: …" named neither the file nor whose settings
+                raise model_io.ModelFileProblem(str(error), path, "damaged", self.tr("the settings it records: %1")
+                                                .replace("%1", refusal_text(error))) from error
             saved = SavedRun(config, network.state(), epoch, int(metadata.get("step", 0)),
                              runs.recorded_history(path, metadata), None, label, lab=metadata.get("lab"), **scalers)
         elif run_folder is not None:

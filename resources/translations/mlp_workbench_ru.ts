@@ -3943,6 +3943,10 @@ epoch mean
         <translation>Лабораторная работа закрыта: этот запуск обучался не в ней.</translation>
     </message>
     <message>
+        <source>the settings it records: %1</source>
+        <translation>записанные в нём настройки: %1</translation>
+    </message>
+    <message>
         <source>The weights of %1 do not fit the network its data set needs here (%2): it was trained on other data. Its settings are opened, with fresh weights.</source>
         <translation>Веса (%1) не подходят к сети, которая нужна здесь для набора данных модели (%2): модель обучена на других данных. Её настройки открыты, веса — новые, случайные.</translation>
     </message>

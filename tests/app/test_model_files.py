@@ -145,6 +145,20 @@ def test_opening_a_bad_model_file_says_why_and_changes_nothing(trained_window, t
         assert window.draw_view.current_model() is drawing_model, name
 
 
+def test_a_model_recording_invalid_settings_is_named_with_whose_settings_they_are(trained_window, tmp_path,
+                                                                                    switch_language):
+    """It said "Could not open the model: invalid run configuration: …", naming neither the file nor whose settings."""
+    good = tmp_path / "good.npz"
+    assert trained_window.save_model(good)
+    path, words = bad_files(tmp_path, good)["invalid settings"]
+    assert not trained_window.load_model(path)
+    message = trained_window.message_bar.message()
+    assert message.startswith(f"Could not open the model: {path} is damaged (the settings it records: ") and words in \
+        message, message
+    switch_language("ru")
+    assert trained_window.message_bar.message().startswith(f"Не удалось открыть модель: {path} повреждён (")
+
+
 def test_a_bad_model_file_is_explained_in_the_window_s_language(trained_window, tmp_path, switch_language):
     garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"not a zip archive")
