@@ -13,6 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from core import race
+from core._checks import json_kind
 from core.config import SCHEMA_VERSION, DataConfig, NetworkConfig, RunConfig
 from core.languages import read_texts
 
@@ -80,7 +81,7 @@ class RaceSetup:
     def from_dict(cls, raw) -> RaceSetup:
         """The setup :meth:`to_dict` wrote; ValueError naming what is not of its shape."""
         if not isinstance(raw, dict):
-            raise ValueError(f"it must be a JSON object, got {type(raw).__name__}")
+            raise ValueError(f"it must be a JSON object {{…}}, got {json_kind(raw)}")
         version = raw.get("version")
         if not _is_whole(version) or version < 1:
             raise ValueError(f"version must be a whole number from 1, got {version!r}")

@@ -27,6 +27,18 @@ def quoted(text: str) -> str:
     return text if len(text) <= QUOTED_CHARACTERS else text[:QUOTED_CHARACTERS] + "…"
 
 
+def json_kind(value) -> str:
+    """What JSON calls ``value``'s kind ("null", "a list", "a string" …): a file that held ``null`` where settings
+    belong was said to be "got NoneType", Python's name, which its author never wrote."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, numbers.Number):
+        return "a number"
+    return {str: "a string", list: "a list (JSON array)", dict: "an object"}.get(type(value), type(value).__name__)
+
+
 class RuleError(ValueError):
     """``what`` (e.g. "adam amsgrad") broke a rule of :attr:`rules` (with its ``bound``), given ``got``:
     fields from which a window can word the problem in its own language."""

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
-from core._checks import NUMBER_RULES, NumberError, RuleError, check_number
+from core._checks import NUMBER_RULES, NumberError, RuleError, check_number, json_kind
 from core.layers import BatchNorm
 
 SCHEMA_VERSION = 3
@@ -155,7 +155,7 @@ class RunConfig:
         Unknown keys, wrong types and future versions raise ValueError naming the field.
         """
         if not isinstance(raw, dict):
-            raise ValueError(f"a run configuration must be a JSON object, got {type(raw).__name__}")
+            raise ValueError(f"a run configuration must be a JSON object {{…}}, got {json_kind(raw)}")
         raw = migrate(raw)
         return _build(cls, raw, "")
 

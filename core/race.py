@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from core import events
+from core._checks import json_kind
 from core.config import SCHEMA_VERSION, ConfigError, OptimizerConfig, RunConfig, ScheduleConfig, check, validate
 from core.experiment import Experiment, load_data
 from core.languages import LANGUAGES, read_texts, text_in
@@ -448,7 +449,7 @@ def load_preset(path) -> Preset:
         raise ValueError(f"cannot read the race preset {path.name}: {error}") from None
     where = f"race preset {path.name}"
     if not isinstance(raw, dict):
-        raise ValueError(f"{where} must be a JSON object, got {type(raw).__name__}")
+        raise ValueError(f"{where} must be a JSON object {{…}}, got {json_kind(raw)}")
     unknown = sorted(set(raw) - {"title", "description", "config", "contenders"})
     if unknown:
         raise ValueError(f"{where}: unknown field {unknown[0]!r}; allowed: title, description, config, contenders")

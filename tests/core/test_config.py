@@ -349,3 +349,14 @@ def test_a_configuration_saved_with_a_byte_order_mark_opens(tmp_path):
     path = tmp_path / "notepad.json"
     path.write_text(config.to_json(), encoding="utf-8-sig")
     assert run_config.load(path) == config
+
+
+@pytest.mark.parametrize("text, kind", [("null", "null"), ("[]", "a list (JSON array)"), ('"digits"', "a string"),
+                                        ("3", "a number"), ("true", "true")])
+def test_a_file_holding_no_json_object_says_what_it_holds_in_json_s_words(tmp_path, text, kind):
+    """It said "got NoneType" or "got list": Python's names, not the file's."""
+    path = tmp_path / "config.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as refused:
+        run_config.load(path)
+    assert str(refused.value).endswith(f"must be a JSON object {{…}}, got {kind}"), str(refused.value)
