@@ -152,7 +152,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     """
     if not isinstance(path, (str, os.PathLike)):
         raise CsvProblem("not a path", path=repr(path))
-    path = Path(path)
+    path = Path(path).expanduser()  # a path typed as ~/data.csv, as a shell takes it
     if task not in TASKS:
         raise CsvProblem("unknown task", path=path.name, task=task, tasks=", ".join(TASKS))
     try:

@@ -30,6 +30,13 @@ def test_header_label_by_name_and_text_classes(tmp_path):
     np.testing.assert_array_equal(data.y_train, [0, 1, 0, 1, 0, 1])
 
 
+def test_a_path_typed_from_the_home_folder_is_read_as_a_shell_reads_it(tmp_path, monkeypatch):
+    """"~/wines.csv" typed into the Data panel was said not to exist."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write(tmp_path, WINES)
+    assert load_csv("~/wines.csv", "kind", "binary", **NO_SPLIT).name == "wines.csv"
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_semicolon_and_tab_files(tmp_path, delimiter):
     data = load_csv(write(tmp_path, WINES.replace(",", delimiter)), -1, "multiclass", **NO_SPLIT)
