@@ -28,6 +28,7 @@ from app.panels.base import refusal_text
 from app.run_library import StillWriting
 from app.teacher import LabControls, ResultsDialog, last_results_folder
 from core import events, labs
+from core.datasets.magnitudes import FEATURES, is_scaled
 from core.languages import text_in
 
 log = logging.getLogger(__name__)
@@ -302,6 +303,18 @@ class LabController(QObject):
             return None
         return f"{self.title_of(self.lab)} · {text_in(self.variant.title, i18n.current_language())}"
 
+    def unscaled_on_purpose(self, dataset, part: str) -> bool:
+        """Whether the open variant trains on the ``part`` (:data:`~core.datasets.magnitudes.FEATURES` or targets)
+        of ``dataset`` unscaled to show what that does: they are its data set's, its settings scale them "none",
+        and the lab chose that for the student (it locks the scaling, or its variants compare scalings)."""
+        if self.variant is None or dataset.name != self.variant.config.data.dataset or is_scaled(dataset, part):
+            return False
+        field = "scaling" if part == FEATURES else "target_scaling"
+        if getattr(self.variant.config.data, field) != "none":
+            return False
+        compared = {getattr(variant.config.data, field) for variant in self.lab.variants}
+        return self.lab.locks(f"data.{field}") or len(compared) > 1
+
     @staticmethod
     def tag(lab: labs.Lab | None, variant: labs.Variant | None) -> dict | None:
         """``{"lab": id, "variant": name}`` of ``lab``'s ``variant``, or None without a lab."""
@@ -320,6 +333,7 @@ class LabController(QObject):
         self._give_variants_view_the_lab()
         self._give_the_race_back()
         self._update_actions()
+        self.window.show_large_values_again()
 
     def _make_room_for_the_lesson(self) -> None:
         """In a window too narrow for the lesson beside the configuration and the views, with
@@ -344,6 +358,7 @@ class LabController(QObject):
         self._give_the_race_back()
         self.dock.show_start_page()
         self._update_actions()
+        self.window.show_large_values_again()
 
     def _set_window_title(self) -> None:
         self.window.set_document_title(self.title_of(self.lab))

@@ -1091,7 +1091,7 @@ class MainWindow(QMainWindow):
         thread (MNIST takes 30 ms), once per data set: the Data panel then warns of them, and the message bar
         the first time (not again at every change of the network, which gives the same data again)."""
         if self._large_values is not None and self._large_values[0] is dataset:
-            self.data_panel.set_large_values(self._large_values[1])
+            self.data_panel.set_large_values(self._large_values[1], self._unscaled_on_purpose())
             return
         self._withdraw_large_values_warning()  # of the data replaced
         self.loader.run_aside(functools.partial(find_large_values, dataset),
@@ -1102,22 +1102,43 @@ class MainWindow(QMainWindow):
         if key != self._wanted_data_key:  # other data were chosen meanwhile
             return
         self._large_values = dataset, checked.result()
-        self.data_panel.set_large_values(self._large_values[1])
+        self.data_panel.set_large_values(self._large_values[1], self._unscaled_on_purpose())
         self._warn_of_large_values(dataset)
+
+    def _unscaled_on_purpose(self) -> tuple:
+        """The parts of the data with large values (:attr:`_large_values`) that the open lab's variant trains on
+        unscaled to show what that does (:meth:`app.labs_ui.LabController.unscaled_on_purpose`)."""
+        dataset, found = self._large_values
+        return tuple(large.part for large in found if self.labs.unscaled_on_purpose(dataset, large.part))
+
+    def show_large_values_again(self) -> None:
+        """A lab opened or closed around the data shown: the Data panel and the message bar say again what their
+        large values mean, the lab's variant training on them unscaled on purpose or not (a message dismissed stays
+        so)."""
+        shown = self.experiment.dataset if self.experiment is not None else None
+        if self._large_values is None or self._large_values[0] is not shown:
+            return  # other data are loading: they are checked when they come
+        self.data_panel.set_large_values(self._large_values[1], self._unscaled_on_purpose())
+        if self._large_values_warning and self.message_bar.shows(self._large_values_warning):
+            self._withdraw_large_values_warning()
+            self._warn_of_large_values(self.experiment.dataset)
 
     def _warn_of_large_values(self, dataset) -> None:
         """Warn in the message bar that ``dataset`` has values too large to train well, unless it has none or
-        the bar says so already: when they load, and when a run on them diverges."""
+        the bar says so already: when they load, and when a run on them diverges. Those a lab's variant trains on
+        unscaled on purpose are said as information: it does not ask the student to change them."""
         if self._large_values is None or self._large_values[0] is not dataset:
             return
         warning = self._large_values_text()
         if warning and not self.message_bar.shows(warning):
-            self.message_bar.show_message(warning, "warning", compose=self._large_values_text)
+            level = "warning" if len(self._unscaled_on_purpose()) < len(self._large_values[1]) else "info"
+            self.message_bar.show_message(warning, level, compose=self._large_values_text)
         self._large_values_warning = warning
 
     def _large_values_text(self) -> str:
         dataset, found = self._large_values
-        return " ".join(large_values_text(dataset, large) for large in found)
+        on_purpose = self._unscaled_on_purpose()
+        return " ".join(large_values_text(dataset, large, large.part in on_purpose) for large in found)
 
     def _withdraw_large_values_warning(self) -> None:
         """The data the message bar warned of are gone (other data, or none): so is the warning."""

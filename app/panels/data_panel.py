@@ -107,10 +107,12 @@ def column_list(names: tuple[str, ...]) -> str:
         .replace("%2", format_integer(len(names) - NAMED_COLUMNS))
 
 
-def large_values_text(dataset, large) -> str:
+def large_values_text(dataset, large, on_purpose: bool = False) -> str:
     """Why ``large`` (a :class:`core.datasets.magnitudes.LargeValues` of ``dataset``) will train badly, and what
     to do, in the interface language: choose a scaling of the features, or of the targets (by the names the
-    Scaling and Target scaling lists show), or, where they are scaled already, look for wrong values."""
+    Scaling and Target scaling lists show), or, where they are scaled already, look for wrong values. With
+    ``on_purpose`` (a lab's variant leaves them unscaled to show what that does), what to watch for instead: the
+    advice to scale them would give the lesson's answer away."""
     # Thousands as such (1,680); larger values by their power of ten (3·10³⁷), as "1.68e+03" reads worse.
     value = format_integer(large.largest) if abs(large.largest) < 1e6 else format_significant(large.largest, 2)
     if large.part == FEATURES:
@@ -119,6 +121,11 @@ def large_values_text(dataset, large) -> str:
                                                                   for name in large.columns)))
     else:
         found = QCoreApplication.translate("DataPanel", "The regression targets reach %1.").replace("%1", value)
+    if on_purpose:
+        return " ".join((found, QCoreApplication.translate(
+            "DataPanel", "This variant of the lab trains on them unscaled on purpose: far beyond the ±1 or so that a "
+                         "network's initial weights are made for, they saturate its units or make its sums huge. "
+                         "Watch how slowly the loss falls (or whether it overflows).")))
     why = QCoreApplication.translate("DataPanel", "That is far beyond the ±1 or so that a network's initial "
                                                   "weights are made for: its units saturate or its sums grow huge, "
                                                   "and learning crawls or overflows.")
@@ -271,6 +278,7 @@ class DataPanel(ConfigPanel):
         self.data_warning.setAccessibleName(self.tr("Data warning"))
         form.addRow(self.data_warning)
         self._large_values = ()  # the loaded data's, see set_large_values
+        self._on_purpose = ()
         self.download_button = QPushButton()
         set_help(self.download_button, self.tr("Downloads the data set, shown when its files are not on this "
                                                "computer."), self.tr("Download the data set"))
@@ -492,17 +500,22 @@ class DataPanel(ConfigPanel):
         self._show_target_scaling()
         self._update_augmentation_preview()
 
-    def set_large_values(self, found: tuple) -> None:
+    def set_large_values(self, found: tuple, on_purpose: tuple = ()) -> None:
         """Warn under the summary that the loaded data have the ``found`` values, too large to train well
-        (:func:`core.datasets.magnitudes.find_large_values`); none: no warning."""
+        (:func:`core.datasets.magnitudes.find_large_values`); none: no warning. ``on_purpose``: the parts
+        (features, targets) that a lab's variant leaves unscaled to show what that does, of which the panel
+        says what to watch for rather than warn."""
         self._large_values = found
+        self._on_purpose = on_purpose
         self._show_large_values()
 
     def _show_large_values(self) -> None:
         shown = self._dataset is not None and bool(self._large_values)
         if shown:
-            self.data_warning.setText(breakable("⚠ " + " ".join(large_values_text(self._dataset, large)
-                                                                for large in self._large_values)))
+            warned = any(large.part not in self._on_purpose for large in self._large_values)
+            self.data_warning.setText(breakable(("⚠ " if warned else "") + " ".join(
+                large_values_text(self._dataset, large, large.part in self._on_purpose)
+                for large in self._large_values)))
         self.dataset_form.setRowVisible(self.data_warning, shown)
 
     def refresh(self) -> None:

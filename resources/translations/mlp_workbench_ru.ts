@@ -1272,6 +1272,10 @@ epoch mean
         <translation>%1 и ещё %2</translation>
     </message>
     <message>
+        <source>This variant of the lab trains on them unscaled on purpose: far beyond the ±1 or so that a network&apos;s initial weights are made for, they saturate its units or make its sums huge. Watch how slowly the loss falls (or whether it overflows).</source>
+        <translation>В этом варианте лабораторной сеть намеренно обучается на них без масштабирования: далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети, они насыщают нейроны или делают суммы огромными. Следите, как медленно падают потери (или не возникает ли переполнение).</translation>
+    </message>
+    <message>
         <source>That is far beyond the ±1 or so that a network&apos;s initial weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows.</source>
         <translation>Это далеко за пределами примерно ±1, на которые рассчитаны начальные веса сети: нейроны насыщаются или суммы становятся огромными, и обучение ползёт или приводит к переполнению.</translation>
     </message>

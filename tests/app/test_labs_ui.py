@@ -148,6 +148,41 @@ def test_closing_a_lab_unlocks_and_shows_every_setting_again(window):
     assert window.labs.dock.pages.currentIndex() == 0 and not window.labs.export_action.isEnabled()
 
 
+def wait_large_values_checked(window, qtbot, dataset_name):
+    qtbot.waitUntil(lambda: window.experiment is not None and window.experiment.dataset.name == dataset_name
+                    and window._large_values is not None and window._large_values[0] is window.experiment.dataset,
+                    timeout=20_000)
+
+
+UNSCALED_ON_PURPOSE = ("Feature values reach 1680 (in “proline, mg/l”). This variant of the lab trains on them "
+                       "unscaled on purpose: far beyond the ±1 or so that a network's initial weights are made for, "
+                       "they saturate its units or make its sums huge. Watch how slowly the loss falls (or whether "
+                       "it overflows).")
+
+
+def test_lab_5_s_unscaled_variant_says_it_trains_on_large_values_on_purpose_rather_than_to_scale_them(
+        window, qtbot, switch_language):
+    """Opening lab 5 warned “Choose the scaling “standardise …”” in the message bar and the Data panel: the answer
+    to the lesson, against the variant that trains the raw alcohol and proline to show the crawl."""
+    warning = window.data_panel.data_warning
+    assert window.labs.open_lab("05-feature-scaling", "unscaled")
+    wait_large_values_checked(window, qtbot, "wine_2d")
+    assert window.message_bar.message() == UNSCALED_ON_PURPOSE and window.message_bar.level == "info"
+    assert not warning.isHidden() and unbroken(warning.text()) == UNSCALED_ON_PURPOSE, "no ⚠, no advice to scale"
+    switch_language("ru")
+    russian = ("Значения признаков достигают 1\u00a0680 (в «пролин, мг/л»). В этом варианте лабораторной сеть "
+               "намеренно обучается на них без масштабирования: далеко за пределами примерно ±1, на которые рассчитаны "
+               "начальные веса сети, они насыщают нейроны или делают суммы огромными. Следите, как медленно падают "
+               "потери (или не возникает ли переполнение).")
+    assert unbroken(warning.text()) == russian and window.message_bar.message() == russian
+    switch_language("en")
+    # Outside the lab, the same data are warned of as any others.
+    window.labs.close_lab()
+    assert unbroken(warning.text()).endswith("Choose the scaling “standardise: (x − μ) / σ” (or “min–max to [0, 1]”).")
+    assert window.message_bar.message() == unbroken(warning.text())[2:] and window.message_bar.level == "warning"
+    assert unbroken(warning.text()).startswith("⚠ Feature values reach 1680")
+
+
 def test_a_configuration_opened_in_a_lab_leaves_it_unless_it_keeps_what_the_lab_sets(window, tmp_path):
     """A file opened in a lab kept the lab open: its settings showed under the lab's locks, values the lab does
     not allow on controls the student could not change."""
