@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap, QTextDocument, QTextLength, QTextTable
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QStyle, QStyleOptionComboBox, QStylePainter, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from app import combining_marks, i18n
 from app.lab_problems import numbered_title, same_number_text
@@ -21,6 +22,22 @@ from core.languages import text_in
 
 GOAL_REACHED_STYLE = "color: #1b5e20; font-weight: bold;"
 GOAL_PENDING_STYLE = "color: #6d4c00;"
+
+
+class VariantBox(QComboBox):
+    """A combo box that shortens the title shown with "…" where it has no room for it whole (Qt cuts it off
+    mid-letter); its list shows every title whole."""
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           field.width() - 2)  # the style's margin of a pixel each side
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class LessonDock(QDockWidget):
@@ -82,8 +99,9 @@ class LessonDock(QDockWidget):
         layout.addWidget(self.title)
         variant_row = QHBoxLayout()
         self.variant_label = QLabel()
-        self.variants = QComboBox()
+        self.variants = VariantBox()
         self.variants.activated.connect(self._variant_chosen)
+        self.variants.currentIndexChanged.connect(self._show_variant_help)
         self.variant_label.setBuddy(self.variants)
         variant_row.addWidget(self.variant_label)
         variant_row.addWidget(self.variants, 1)
@@ -129,8 +147,7 @@ class LessonDock(QDockWidget):
                                             "sheet here (double-click does the same)"))
         self.variant_label.setText(self.tr("&Variant:"))
         self.variants.setAccessibleName(self.tr("Variant of the lab"))
-        self.variants.setToolTip(self.tr("The runs this lab compares: choosing one sets the panels to it "
-                                         "and re-initialises the network."))
+        self._show_variant_help()
         self.sheet.setAccessibleName(self.tr("Task sheet"))
         self.title.setAccessibleName(self.tr("Lab title"))
         self.goal.setAccessibleName(self.tr("Goal"))
@@ -182,6 +199,12 @@ class LessonDock(QDockWidget):
         if self.lab is not None and name and name != self.variant_name:
             self.open_requested.emit(self.lab.id, name)
 
+    def _show_variant_help(self) -> None:
+        """The variant chooser's tooltip: the variant shown, whole, and what choosing one does."""
+        help_text = self.tr("The runs this lab compares: choosing one sets the panels to it and re-initialises the "
+                            "network.")
+        self.variants.setToolTip("\n\n".join(filter(None, (self.variants.currentText(), help_text))))
+
     def show_start_page(self) -> None:
         self.lab, self.variant_name = None, ""
         self.pages.setCurrentIndex(0)
@@ -197,9 +220,13 @@ class LessonDock(QDockWidget):
         lab, language = self.lab, i18n.current_language()
         self.title.setText(numbered_title(lab, self.available))
         self.variants.clear()
-        for variant in lab.variants:
-            self.variants.addItem(text_in(variant.title, language), variant.name)
+        for index, variant in enumerate(lab.variants):
+            title = text_in(variant.title, language)
+            self.variants.addItem(title, variant.name)
+            # Long titles are cut in a narrow lesson ("без масштабирования (исходные спирт и прол…"): whole here.
+            self.variants.setItemData(index, title, Qt.ItemDataRole.ToolTipRole)
         self.variants.setCurrentIndex(max(self.variants.findData(self.variant_name), 0))
+        self._show_variant_help()
         self.variant_row.setVisible(len(lab.variants) > 1)
         self.sheet.setSearchPaths([str(lab.folder)])  # a sheet's pictures (![…](scheme.png)) lie beside it
         self.sheet.setMarkdown(lab.sheet(language))

@@ -87,6 +87,32 @@ def test_no_lab_sheet_scrolls_sideways_at_the_lesson_widths_of_small_screens(qtb
             assert dock.sheet.horizontalScrollBar().maximum() == 0, (lab_id, width)
 
 
+def test_a_variant_title_cut_in_a_narrow_lesson_is_whole_in_its_tooltip_and_the_chooser_s(qtbot, switch_language):
+    """At the lesson's narrowest, lab 5's Russian “без масштабирования (исходные спирт и пролин)” was cut with no way
+    to read it whole."""
+    from app.lesson_dock import LessonDock
+
+    dock = LessonDock()
+    qtbot.addWidget(dock)
+    dock.resize(dock.minimumWidth(), 600)
+    dock.show()
+    switch_language("ru")
+    lab = labs.load("05-feature-scaling")
+    dock.show_lab(lab, "unscaled")
+    box = dock.variants
+    title = "без масштабирования (исходные спирт и пролин)"
+    assert box.fontMetrics().horizontalAdvance(title) > box.width() - 30, "cut at this width"
+    for language in ("ru", "en"):
+        switch_language(language)
+        titles = [text_in(variant.title, language) for variant in lab.variants]
+        assert [box.itemData(index, Qt.ItemDataRole.ToolTipRole) for index in range(box.count())] == titles
+        assert box.toolTip().startswith(f"{titles[0]}\n\n"), "the variant shown, whole"
+    assert box.toolTip().endswith("\n\nThe runs this lab compares: choosing one sets the panels to it and "
+                                  "re-initialises the network.")
+    box.setCurrentIndex(1)
+    assert box.toolTip().startswith("standardised (x − μ) / σ\n\n"), "the variant shown"
+
+
 @pytest.mark.parametrize("width, configuration_shown, beside", [(1920, True, True), (1366, True, False),
                                                                  (1024, True, False), (1024, False, True)])
 def test_the_lesson_opens_beside_the_views_where_it_fits_else_as_a_tab_beside_the_configuration(
