@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSignalBlocker, QSizeF, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget)
@@ -561,9 +561,13 @@ class PlaygroundView(View):
                 continue
             self.walks[name] = surfaces.Descent(self.surface, optimizer, self.start_point)
         self._problems = problems
+        kept = self.legend.effectiveSizeHint(Qt.SizeHint.PreferredSize)
         self.legend.clear()
         for name in self.walks:
             self.legend.addItem(self.loss_curves[name], display_names.label("optimizer", name))
+        # Emptied, the legend gave its room to the plots: the contour plot, its aspect locked, took another shape
+        # and showed more than the surface. It keeps its room until a method is ticked again (-1: its own).
+        self.legend.setPreferredSize(QSizeF(-1, -1) if self.walks else kept)
         self._changed()
 
     # ------------------------------------------------------------------ animation
@@ -662,6 +666,7 @@ class PlaygroundView(View):
         self.start_mark.setData([self.start_point[0]], [self.start_point[1]])
         steps = max((walk.steps for walk in self.walks.values()), default=0)
         self.steps_axis.follow(max(steps, FIRST_STEPS_SHOWN), True)
+        self._place_losses()
         # Under Play, in sight under both tabs (the notes under the methods are out of sight in a small window).
         self.step_label.setText(self.tr("step {step}").format(step=steps) if self.selected_methods()
                                 else self.tr("Tick a method to draw its path from the start point."))
@@ -670,6 +675,17 @@ class PlaygroundView(View):
         # Off while no path can go on (none ticked, each stopped or at the step limit): they would do nothing.
         for button in (self.play_button, self.step_button):
             button.setEnabled(self.playing or self._can_go_on())
+
+    def _place_losses(self) -> None:
+        """The loss axis follows the paths' losses; with no path, it is the decade around the start's loss that
+        the paths will start from, as at their step 0 (it kept the last paths' range, 10⁻¹³ to 10⁴, empty)."""
+        box = self.loss_plot.getViewBox()
+        if self.walks:
+            if not box.autoRangeEnabled()[1]:
+                box.enableAutoRange(axis=pg.ViewBox.YAxis)
+            return
+        start = math.log10(max(self.surface.loss(np.array(self.start_point)) - self._floor, LOSS_FLOOR))
+        box.setYRange(start - 0.5, start + 0.5, padding=0)
 
     def _stop_note(self, name: str, walk: surfaces.Descent) -> str:
         """Why a method's path stopped, in the window's language."""

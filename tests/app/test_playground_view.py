@@ -160,6 +160,28 @@ def test_with_no_method_ticked_play_and_step_are_off_and_the_view_says_to_tick_o
     assert view.step_label.text() == "step 1"
 
 
+def test_with_no_method_ticked_the_contour_plot_keeps_the_surface_s_range_and_the_loss_plot_the_start_s(qtbot, view):
+    """Every method unticked, the contour plot took the legend's room and another shape, showing more than the
+    surface, and the loss plot kept the last paths' range (10⁻¹³ to 10⁴ after a divergence), empty."""
+    view.set_surface("quadratic")
+    view.step(30)
+    qtbot.wait(200)
+    surface_box, loss_box = view.surface_plot.getViewBox(), view.loss_plot.getViewBox()
+    shown, size = surface_box.viewRange(), surface_box.size()
+    assert loss_box.viewRange()[1][0] < -10, "Newton's method reached the bottom of the valley"
+    only(view)
+    qtbot.wait(200)
+    assert surface_box.size() == size and np.allclose(surface_box.viewRange(), shown)
+    start = math.log10(view.surface.loss(np.array(view.start_point)))  # the quadratic's minimum is 0
+    assert loss_box.viewRange()[1] == pytest.approx([start - 0.5, start + 0.5]), "as a path's step 0 shows it"
+    view.method_checks["sgd"].setChecked(True)
+    view.step(30)
+    qtbot.wait(200)
+    low, high = loss_box.viewRange()[1]
+    losses = np.log10(view.walks["sgd"].losses)
+    assert low <= losses.min() < losses.max() <= high < losses.max() + 1, "the path's own range again"
+
+
 def test_export_with_no_method_ticked_says_to_tick_one(view, tmp_path):
     """It said "… (train, race or choose a run first)", the live views' reason, which means nothing here."""
     only(view)
