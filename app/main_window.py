@@ -2354,6 +2354,8 @@ class MainWindow(QMainWindow):
         if "config" in metadata:
             try:
                 config = run_config.check(RunConfig.from_dict(metadata["config"]))
+            except run_config.NewerConfigError:  # not damaged: its own message says to update
+                raise
             except ValueError as error:  # "invalid run configuration: …" named neither the file nor whose settings
                 raise model_io.ModelFileProblem(str(error), path, "damaged", self.tr("the settings it records: %1")
                                                 .replace("%1", refusal_text(error))) from error
