@@ -843,11 +843,15 @@ def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(o
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    # Start with another rate and Go back read the history of the run just ended: a writer behind (a loaded
+    # machine) has them refused with "still being saved" (test_a_start_refused_while_the_diverged_run_...).
+    assert window.recording.wait(10), "the first run's end is saved before the next run branches from it"
     type_into(lr_edit(window), "1e20")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].reason == events.DIVERGED
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.recording.wait(10), "the diverged run's end is saved before Go back reads its history"
     window.go_back_action.trigger()
     assert window.message_bar.message().startswith("The weights this run started from are back.")
     switch_language("ru")
