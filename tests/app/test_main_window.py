@@ -39,6 +39,12 @@ def lr_edit(window):
     return window.training_panel.optimizer_options.controls()["lr"]
 
 
+def wait_until_saved(window) -> None:
+    """Wait for the writer to save the run just ended: Start with other settings and Go back read its history, and
+    a writer behind it (a loaded machine) has them refused as "still being saved" (see the test of that refusal)."""
+    assert window.recording.wait(10), "the run's end is saved"
+
+
 def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
@@ -660,6 +666,7 @@ def test_after_a_divergence_go_back_restores_the_best_epoch_s_weights_and_a_lowe
     assert window.message_bar.action_button.text() == f"Go back to epoch {end.fallback.epoch}"
     assert window.status_labels["state"].text() == "Paused (diverged)" and window.status_labels["eta"].text() == ""
 
+    wait_until_saved(window)
     diverged_run = window.recording.folder
     window.message_bar.action_button.click()
     for name, array in window.experiment.network.state().items():
@@ -691,6 +698,7 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    wait_until_saved(window)
     trained = window.experiment.network.state()
     type_into(lr_edit(window), "1e20")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
@@ -698,6 +706,7 @@ def test_a_run_diverging_before_its_first_epoch_ends_goes_back_to_where_it_start
     assert finished.args[0].reason == events.DIVERGED
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     assert window.go_back_action.text() == "Go bac&k to the run's start"
+    wait_until_saved(window)
     window.go_back_action.trigger()
     for name, array in window.experiment.network.state().items():
         np.testing.assert_array_equal(array, trained[name])
@@ -713,6 +722,7 @@ def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_tho
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    wait_until_saved(window)
     steps = format_integer(finished.args[0].step)
     assert line() == f"Classifying with the model trained on 8×8 digits (after {steps} steps)."
     assert draw_view.note.text().startswith("The model this run trained now classifies your drawings")
@@ -726,6 +736,7 @@ def test_the_draw_view_names_a_finished_run_s_model_its_diverged_weights_and_tho
     for name, array in window.experiment.network.state().items():  # the weights the window kept
         np.testing.assert_array_equal(draw_view.current_model().network.state()[name], array)
     assert "their probabilities mean nothing" in draw_view.note.text()
+    wait_until_saved(window)
     window.go_back_action.trigger()  # to the run's start
     assert line() == f"Classifying with the model trained on 8×8 digits (after {steps} steps)."
     assert "being trained" not in draw_view.note.text() and "diverged" not in draw_view.note.text()
@@ -784,6 +795,7 @@ def test_going_back_to_a_fresh_run_s_start_clears_the_diverged_steps_from_the_st
         window.step_batch()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     assert window.steps_done == 2 and window.status_labels["loss"].text(), "the status shows the steps trained"
+    wait_until_saved(window)
     window.go_back_action.trigger()
     assert (window.epochs_done, window.steps_done) == (0, 0)
     assert [window.status_labels[key].text() for key in ("epoch", "step", "loss", "metric")] == ["", "", "", ""]
@@ -799,14 +811,14 @@ def test_a_start_refused_while_the_diverged_run_is_still_being_saved_changes_not
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
-    assert window.recording.wait(10), "this run's end is saved before the writer is held again"
+    wait_until_saved(window)  # before the writer is held again
     held_writer.clear()  # the diverging run's end is saved only when the test says
     type_into(lr_edit(window), "1e20")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].reason == events.DIVERGED
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
-    experiment, diverged_run = window.experiment, window.recording.folder
+    experiment, recording, diverged_run = window.experiment, window.recording, window.recording.folder
     type_into(lr_edit(window), "0.01")
     window.start()
     assert window.session is None and window.message_bar.message() == \
@@ -814,6 +826,7 @@ def test_a_start_refused_while_the_diverged_run_is_still_being_saved_changes_not
     assert window.experiment is experiment and window.go_back_action.isEnabled()
     assert window.status_labels["state"].text() == "Paused (diverged)"
     held_writer.set()
+    assert recording.wait(10), "released, the writer has yet to write the diverged run's end"
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].reason == events.COMPLETED
@@ -843,15 +856,13 @@ def test_reset_after_going_back_takes_away_the_message_of_the_weights_put_back(o
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
-    # Start with another rate and Go back read the history of the run just ended: a writer behind (a loaded
-    # machine) has them refused with "still being saved" (test_a_start_refused_while_the_diverged_run_...).
-    assert window.recording.wait(10), "the first run's end is saved before the next run branches from it"
+    wait_until_saved(window)
     type_into(lr_edit(window), "1e20")
     with qtbot.waitSignal(window.run_finished, timeout=20_000) as finished:
         window.start()
     assert finished.args[0].reason == events.DIVERGED
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
-    assert window.recording.wait(10), "the diverged run's end is saved before Go back reads its history"
+    wait_until_saved(window)
     window.go_back_action.trigger()
     assert window.message_bar.message().startswith("The weights this run started from are back.")
     switch_language("ru")
@@ -1264,6 +1275,7 @@ def test_a_bad_augmentation_strength_is_marked_and_changing_it_keeps_the_trained
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    wait_until_saved(window)
     network = window.experiment.network
     rotation = window.data_panel.augmentation.controls()["rotation"]
     type_into(rotation, "200")
