@@ -937,15 +937,21 @@ def test_in_a_narrow_window_the_settings_and_the_plots_are_two_tabs_and_a_race_s
     assert view.graphics.isVisible() and view.contender_list.isVisible()
 
 
-def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_the_plots_when_it_widens(
-        qtbot, switch_language, small_config):
-    """In a 610 × 520 view the table under the plots left them 32 pixels each to draw in."""
+def small_shown_view(qtbot, small_config) -> CompareView:
+    """A Compare view of 610 × 520 pixels on screen, on a one-epoch configuration: its results are a tab of their own."""
     view = CompareView()
     qtbot.addWidget(view)
     view.set_config(small_config(epochs=1))
     view.resize(610, 520)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_the_plots_when_it_widens(
+        qtbot, switch_language, small_config):
+    """In a 610 × 520 view the table under the plots left them 32 pixels each to draw in."""
+    view = small_shown_view(qtbot, small_config)
     tabs = view.beside.tabs
     assert [tabs.tabText(index) for index in range(tabs.count())] == ["Settings", "Plots", "Results"]
     assert tabs.widget(2) is view.summary_table and view._results_splitter.indexOf(view.summary_table) < 0
@@ -970,15 +976,9 @@ def test_in_a_small_view_the_results_are_a_tab_of_their_own_and_go_back_under_th
     assert tabs.widget(2) is table and tabs.count() == 3
 
 
-
 def test_before_a_race_the_results_say_what_will_appear_there_and_how(qtbot, switch_language, small_config):
     """The Results tab was an empty table before the first race; under the plots, a header without rows."""
-    view = CompareView()
-    qtbot.addWidget(view)
-    view.set_config(small_config(epochs=1))
-    view.resize(610, 520)
-    view.show()
-    qtbot.waitExposed(view)
+    view = small_shown_view(qtbot, small_config)
     tabs, table, hint = view.beside.tabs, view.summary_table, view.results_hint
     tabs.setCurrentWidget(table)
     assert hint.isVisible() and hint.text() == ("No race yet: press Start, and each contender's results appear "

@@ -62,6 +62,14 @@ def parameter(window, layer: int, source: int, unit: int) -> float:
     return float(b[unit] if source < 0 else W[source, unit])
 
 
+def train_one_step(window, qtbot) -> None:
+    """One batch trained, then the run stopped: its recording holds a step, and nothing trains."""
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.step_batch_action.trigger()
+        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
+        window.stop_action.trigger()
+
+
 def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_view_shows_them(xnor_window, qtbot):
     window, view = xnor_window
     boundary_view = next(v for v in window.views if type(v).__name__ == "BoundaryView")
@@ -91,10 +99,7 @@ def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_v
     np.testing.assert_array_equal(boundary_view.boundary.labels[[0, 0, -1, -1], [0, -1, 0, -1]], [1, 0, 0, 1])
     assert window.statusBar().currentMessage().endswith("the accuracy 100.0 %.")
     # Step trains from the weights set (at a learning rate of 0 they stay), and the run library records them.
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.step_batch_action.trigger()
-        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
-        window.stop_action.trigger()
+    train_one_step(window, qtbot)
     assert parameter(window, 0, -1, 0) == -30 and parameter(window, 1, 0, 0) == 20
     assert window.recording.recorder.network.parameters()[1].tolist() == [-30, 10]
 
@@ -141,10 +146,7 @@ def test_a_weight_set_by_hand_while_paused_keeps_the_run_paused_and_the_next_ste
 
 def test_a_weight_set_between_runs_is_the_first_weight_of_a_run_branched_from_the_last(xnor_window, qtbot):
     window, view = xnor_window
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.step_batch_action.trigger()
-        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
-        window.stop_action.trigger()
+    train_one_step(window, qtbot)
     recorded = window.recording.folder
     view.open_editor(0, 0, 1)
     type_value(view, "-7.25")
@@ -202,10 +204,7 @@ def test_weights_set_by_hand_on_a_network_never_trained_are_a_run_that_reset_nam
     assert (row[0], row[5], row[7]) == ("XNOR, trained · set by hand", "0", "weights set by hand")
     assert not runs.interrupted_runs(library), "no process trains it: not offered as killed at the next launch"
     # Trained from them, as before: a run of its own (a fresh network has no epoch to branch at).
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.step_batch_action.trigger()
-        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
-        window.stop_action.trigger()
+    train_one_step(window, qtbot)
     assert window.recording.folder != info.folder and window.recording.recorder.meta["parent"] is None
     assert_parameters(window.recording.recorder.network, hand_set)  # at a learning rate of 0
 
@@ -225,10 +224,7 @@ def test_weights_set_by_hand_after_a_run_ended_are_its_last_weights_which_reopen
     """The run's last weights are those set by hand: its curves are how the network got there, and Start branches
     from its last epoch as it did (no run of their own is listed beside it)."""
     window, view = xnor_window
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.step_batch_action.trigger()
-        qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
-        window.stop_action.trigger()
+    train_one_step(window, qtbot)
     recorded = window.recording.folder
     hand_set = set_xnor(window)
     assert window.recording is None and window._origin[0] == recorded
