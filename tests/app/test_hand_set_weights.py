@@ -68,6 +68,7 @@ def train_one_step(window, qtbot) -> None:
         window.step_batch_action.trigger()
         qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
         window.stop_action.trigger()
+    assert window.recording.wait(10), "its end is saved: setting a weight next reads the run's history"
 
 
 def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_view_shows_them(xnor_window, qtbot):

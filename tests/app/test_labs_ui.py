@@ -1091,10 +1091,13 @@ def test_the_goal_indicator_judges_the_weights_the_run_ended_with_as_the_exporte
 
 
 def train_to_the_end(qtbot, window) -> None:
+    """Train the window's run to its end, and wait until its end is saved: a result, a reopening or a Start with
+    other settings read its history, which a writer behind it (a loaded machine, a slow disk) has refused."""
     wait_built(qtbot, window)
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start_action.trigger()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    assert window.recording is None or window.recording.wait(10), "the run's end is saved"
 
 
 def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window, qtbot, tmp_path):
