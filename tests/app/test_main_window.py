@@ -11,7 +11,7 @@ import weakref
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 import app.views
 from app import training_process
 from app.i18n import format_integer
@@ -1821,6 +1821,8 @@ def test_in_a_narrow_window_the_status_bar_leaves_out_its_least_needed_fields_ra
     labels = window.status_labels
 
     def whole() -> bool:
+        # a field's new text asks the bar for a new layout; it is laid out once that request is handled
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         shown = [label for label in labels.values() if label.isVisible()]
         return all(label.width() >= label.sizeHint().width() for label in shown)
 
