@@ -456,15 +456,16 @@ class Axis(pg.AxisItem):
     def logTickStrings(self, values, scale, spacing):
         """Every tick of a logarithmic axis as a power of ten, a tick between decades with its mantissa (10⁻⁴,
         2·10⁻⁴, 10⁰): pyqtgraph wrote 10⁻⁵ only below 10⁻⁴ and 0.0001, 0.002, 1 above, two ways on one axis.
-        Ticks spanning less than a decade are written plainly, all with as many decimals, where they can be
-        (0.30, 0.50, 0.90: :data:`PLAIN_RANGE`); ticks :meth:`logTickValues` left unlabelled get no text."""
+        Ticks spanning a decade or less are written plainly, all with as many decimals, where they can be
+        (0.30, 0.50, 0.90, or 1, 2, 5, 10 rather than 10⁰, 2·10⁰, 5·10⁰, 10¹: :data:`PLAIN_RANGE`); ticks
+        :meth:`logTickValues` left unlabelled get no text."""
         labels = []
         for value in values:
             exponent = math.floor(value)  # 10 ** value itself overflows past 10³⁰⁸, on an axis zoomed out that far
             mantissa, carried = scientific(10.0 ** (value - exponent) * scale).split("e")
             labels.append(f"{mantissa}e{exponent + int(carried):+d}")
         numbers = [float(label) for label in labels]
-        if len(values) and max(values) - min(values) < 1 and all(PLAIN_RANGE[0] <= number < PLAIN_RANGE[1]
+        if len(values) and max(values) - min(values) <= 1 + 1e-9 and all(PLAIN_RANGE[0] <= number < PLAIN_RANGE[1]
                                                                   for number in numbers):
             decimals = max(len(f"{number:.6g}".partition(".")[2]) for number in numbers)
             labels = [f"{number:.{decimals}f}" for number in numbers]

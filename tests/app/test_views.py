@@ -1651,6 +1651,19 @@ def test_a_log_axis_spanning_less_than_a_decade_writes_the_plain_numbers_that_fi
                            math.log10(0.71), 40) == pytest.approx(np.log10([0.65, 0.7])), "a loss that barely moves"
 
 
+def test_a_log_axis_spanning_one_decade_writes_plain_numbers(qtbot):
+    """Gradient norms from 1 to 10 read 10⁰, 2·10⁰, 5·10⁰, 10¹."""
+    from app.views.base import DecadeAxis
+
+    axis = DecadeAxis("left")
+    axis.setLogMode(False, True)
+    assert axis.tickStrings(np.log10([1, 2, 5, 10]), 1, 1) == ["1", "2", "5", "10"]
+    assert axis.tickStrings(np.log10([0.1, 0.2, 0.5, 1]), 1, 1) == ["0.1", "0.2", "0.5", "1.0"]
+    assert axis.tickStrings([-1.0, 0.0, 1.0], 1, 1) == ["10⁻¹", "10⁰", "10¹"], "two decades stay powers of ten"
+    assert axis.tickStrings(np.log10([1e4, 2e4, 5e4, 1e5]), 1, 1) == ["10⁴", "2·10⁴", "5·10⁴", "10⁵"], \
+        "numbers that long stay powers of ten"
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_views_log_and_linear_value_axes_write_small_numbers_one_way(qtbot, runs, language, switch_language):
     """A log loss axis wrote 0.0001 beside 10⁻⁵, a linear one 0.0001 above 5·10⁻⁵."""
