@@ -118,7 +118,9 @@ class RunsView(View):
         self.tree.header().setMaximumSectionSize(MAX_COLUMN_WIDTH)
         # A name cut short keeps its end: runs branched from one another differ there ("… · set by hand").
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.header().setTextElideMode(Qt.TextElideMode.ElideRight)  # titles cut short say so (see _fit_columns)
         self._content_widths: list[int] = []  # of each column, as the last listing measured them (see _fit_columns)
+        self._cell_widths: list[int] = []  # the same without the columns' titles
         self.tree.viewport().installEventFilter(self)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemChanged.connect(self._item_edited)
@@ -322,6 +324,7 @@ class RunsView(View):
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
             self._content_widths.append(self.tree.header().sectionSize(column))
+        self._cell_widths = [self.tree.sizeHintForColumn(column) for column in range(self.tree.columnCount())]
         self._fit_columns()
         self._histories = {folder: cached for folder, cached in self._histories.items() if folder in self._infos}
         if not infos:
@@ -337,23 +340,37 @@ class RunsView(View):
 
     def _fit_columns(self) -> None:
         """Columns as wide as their contents (measured by the last listing), the last one taking the room left.
-        Where they do not fit, the name and branched-from columns give up the width the others need, in proportion
-        to what each can spare down to SHORTEST_NAME_CHARACTERS, cut short in the middle (whole in their tooltips):
-        in English the branched-from column was cut mid-word behind a scroll bar in a 1400-pixel window, and the
-        Russian status column was out of sight at 1300. Narrower still, the list scrolls sideways."""
+        Where they do not fit, the columns whose title is wider than their cells ("Лучшая метрика на вал." over
+        "100,0 %") give up that width first, their titles cut short (whole in their tooltips); then the name and
+        branched-from columns give up the width the others need, in proportion to what each can spare down to
+        SHORTEST_NAME_CHARACTERS, cut short in the middle (whole in their tooltips): in English the branched-from
+        column was cut mid-word behind a scroll bar in a 1400-pixel window, the Russian status column was out of
+        sight at 1300, and in Russian a lab's run name got 99 pixels ("XNO…ную") beside titles twice as wide as
+        their cells. Narrower still, the list scrolls sideways."""
         if not self._content_widths:
             return
         header, width = self.tree.header(), self.tree.viewport().width()
         header.setStretchLastSection(False)
         sizes = list(self._content_widths)
         shortest = self.tree.fontMetrics().averageCharWidth() * SHORTEST_NAME_CHARACTERS
-        spare = {column: max(0, sizes[column] - shortest) for column in (NAME_COLUMN, ORIGIN_COLUMN)}
-        excess = min(sum(sizes) - width, sum(spare.values()))
-        if excess > 0:
+        shortest_title = self.tree.fontMetrics().horizontalAdvance("Mmm…") + 2 * self.tree.style().pixelMetric(
+            self.tree.style().PixelMetric.PM_HeaderMargin)
+        names = (NAME_COLUMN, ORIGIN_COLUMN)
+        titles = {column: max(0, sizes[column] - max(cells, shortest_title))
+                  for column, cells in enumerate(self._cell_widths) if column not in names}
+        names_spare = {column: max(0, sizes[column] - shortest) for column in names}
+        excess = sum(sizes) - width
+        for spare in (titles, names_spare):
+            given = min(excess, sum(spare.values()))
+            if given <= 0:
+                continue
             for column, can_give in spare.items():
-                sizes[column] -= math.ceil(excess * can_give / sum(spare.values()))
+                sizes[column] -= math.ceil(given * can_give / sum(spare.values()))
+            excess -= given
+        titles_item = self.tree.headerItem()
         for column, size in enumerate(sizes):
             header.resizeSection(column, size)
+            titles_item.setToolTip(column, titles_item.text(column) if size < self._content_widths[column] else "")
         header.setStretchLastSection(header.length() < width)
 
     def _fill(self, item: QTreeWidgetItem, info: runs.RunInfo, parent: runs.RunInfo | None = None) -> None:

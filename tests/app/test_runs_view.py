@@ -839,3 +839,34 @@ def test_long_names_are_cut_short_in_the_middle_whole_in_their_tooltips_and_ever
     every_column_in_sight(1400, "at epoch")
     switch_language("ru")
     every_column_in_sight(1300, "на эпохе")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_titles_wider_than_their_cells_are_cut_short_before_the_names(open_window, qtbot, small_config, library,
+                                                                     switch_language):
+    """In Russian a lab's run name got 99 pixels ("XNO…ную") beside "Лучшая метрика на вал.", 175 pixels over
+    "100,0 %"."""
+    switch_language("ru")
+    recorded_run(quick_config(small_config, "XNOR из нейронов И, ИЛИ и НЕ · веса из лекции, заданные вручную",
+                              epochs=2))
+    window = open_window()
+    window.resize(1300, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.central_pages.setCurrentWidget(window.view_tabs)
+    view = window.runs_view
+    window.view_tabs.setCurrentWidget(view)
+    tree, header = view.tree, view.tree.header()
+    metric = view.columns.index("Лучшая метрика на вал.")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1 and header.sectionSize(metric) < 150)
+    titles = tree.headerItem()
+    assert header.sectionSize(0) < tree.sizeHintForColumn(0), "the name is cut short, in this test"
+    assert header.sectionSize(0) > 200
+    assert tree.sizeHintForColumn(metric) <= header.sectionSize(metric) < header.sectionSizeHint(metric)
+    assert titles.toolTip(metric) == "Лучшая метрика на вал.", "a title cut short is whole in its tooltip"
+    assert titles.toolTip(header.count() - 2) == "", "a whole title needs none"
+    for column in range(1, 8):  # every cell but the names' whole
+        assert header.sectionSize(column) >= tree.sizeHintForColumn(column), view.columns[column]
+    window.resize(2400, 900)  # room for every title
+    qtbot.waitUntil(lambda: header.sectionSize(metric) >= header.sectionSizeHint(metric))
+    assert titles.toolTip(metric) == ""
