@@ -110,6 +110,10 @@ def machine_lines(machine: dict, load_after: float, seconds: float) -> list[str]
     lines += [f"- BLAS: {blas_line(pool)}" for pool in machine["blas"]]
     lines.append(f"- idle BLAS threads after a 512×512 matmul burn {machine['idle_spin_ms']:.1f} ms of CPU "
                  "during the next 200 ms, while the only Python thread sleeps")
+    speedup = machine.get("two_thread_speedup")
+    if speedup is not None:
+        lines.append(f"- two BLAS threads make a 128×784 by 784×256 product {speedup:.2f}× as fast as one (best of 40 "
+                     "each; two whole cores: about 2×)")
     forced = machine["environment"]
     lines.append("- environment: " + (", ".join(f"{k}={v}" for k, v in forced.items()) if forced
                                       else "no OPENBLAS_*/OMP_* variables set"))

@@ -113,9 +113,10 @@ def test_workload_6_comes_back_from_its_child_process_as_it_was_measured():
 
 def test_workload_6_is_reported_with_its_figures_and_targets():
     description = {"cpu": "test CPU", "cores": 2, "platform": "test", "load_average": 0.1, "versions": {},
-                   "blas": [], "idle_spin_ms": 0.0, "environment": {}}
+                   "blas": [], "idle_spin_ms": 0.0, "two_thread_speedup": 1.234, "environment": {}}
     text = report.results_markdown([window_result()], description, 0.2, 60.0)
     assert "### Workload 6: the workbench window while training (issue 5)" in text
+    assert "- two BLAS threads make a 128×784 by 784×256 product 1.23× as fast as one" in text
     assert "- event-loop lag, p99: 12.0 ms" in text and "- tab Loss: lag p99 12.0 ms" in text
     assert "| Workload 6 | p99 event-loop lag while training | ≤ 20 ms | 12.0 ms | yes |" in text
     assert ("| Workload 6 | frames drawn per second (views drawn from every batch) | ≥ 20 fps | 14.0 fps | **no** |"
