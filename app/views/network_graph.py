@@ -1,6 +1,8 @@
 """A small network drawn as a graph: units as nodes, weights as links."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, QSignalBlocker, Qt, Signal
@@ -271,8 +273,21 @@ class NetworkView(View):
         self.nodes.setData(pos=self.node_xy, brush=pg.mkBrush(palette.REFERENCE))
         self.layer_count, self._framed = len(widths), True
         self._frame_network()
-        self.plot.setTitle(" → ".join(map(str, widths)), color=palette.FOREGROUND)
+        self._set_title()
         self._list_parameters()
+
+    def _set_title(self) -> None:
+        """The architecture, and under it what the colours mean: on screen and in an exported picture alike (the
+        view's colours were explained only in the guide)."""
+        if not self.widths:
+            return
+        sample = '<span style="color:{colour}; font-weight:bold">━━</span> {text}'
+        key = ("&nbsp;" * 4).join([
+            sample.format(colour=palette.OKABE_ITO["orange"], text=html.escape(self.tr("weight > 0"))),
+            sample.format(colour=palette.OKABE_ITO["blue"], text=html.escape(self.tr("weight < 0"))),
+            html.escape(self.tr("the larger |w|, the bolder; a unit's colour is its bias"))])
+        self.plot.setTitle(f'{" → ".join(map(str, self.widths))}<br><span style="font-size:8pt">{key}</span>',
+                           color=palette.FOREGROUND)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -280,6 +295,7 @@ class NetworkView(View):
             self.editor.hide()  # its caption was in the language before
             self._listed = None  # each name is composed: the list is named anew
             self._list_parameters()
+            self._set_title()
             if self.weights is not None:
                 self._show_hint()
         super().changeEvent(event)

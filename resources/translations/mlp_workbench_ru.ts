@@ -4977,6 +4977,18 @@ epoch mean
         <translation>данные не более чем с {limit} признаками</translation>
     </message>
     <message>
+        <source>weight &gt; 0</source>
+        <translation>вес &gt; 0</translation>
+    </message>
+    <message>
+        <source>weight &lt; 0</source>
+        <translation>вес &lt; 0</translation>
+    </message>
+    <message>
+        <source>the larger |w|, the bolder; a unit&apos;s colour is its bias</source>
+        <translation>чем больше |w|, тем ярче и толще линия; цвет нейрона — его смещение</translation>
+    </message>
+    <message>
         <source>Double-click a weight or a bias, or choose it in the list below, to set it by hand.</source>
         <translation>Дважды щёлкните вес или смещение или выберите его в списке ниже, чтобы задать его вручную.</translation>
     </message>

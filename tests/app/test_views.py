@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTranslator
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocumentFragment
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -893,6 +893,21 @@ def test_network_view_keeps_its_unit_labels_while_the_data_s_names_and_units_sta
     assert [label.pos().x() for label in view.labels] == [0, 0, 3, 3]
     assert [label.toPlainText() for label in view.labels[:2]] == ["alcohol, %", "proline, mg/l"]
     assert all(label.scene() is None for label in labels), "the old labels are gone from the plot"
+
+
+def test_network_view_says_what_its_colours_mean_in_the_window_s_language(qtbot, runs, switch_language):
+    """Orange and blue links were explained only in the guide."""
+    view = fed_view(qtbot, NetworkView, runs["moons"])  # 2 → 8 → 6 → 2
+
+    def title() -> str:
+        return QTextDocumentFragment.fromHtml(view.plot.titleLabel.text).toPlainText()
+
+    assert title().startswith("2 → 8 → 6 → 2")
+    assert "weight > 0" in title() and "weight < 0" in title() and "its bias" in title()
+    orange, blue = palette.OKABE_ITO["orange"], palette.OKABE_ITO["blue"]
+    assert view.plot.titleLabel.text.index(orange) < view.plot.titleLabel.text.index(blue), "samples in their colours"
+    switch_language("ru")
+    assert "вес > 0" in title() and "вес < 0" in title() and "смещение" in title()
 
 
 def test_a_network_of_a_few_links_shows_each_weight_and_bias_where_its_link_and_unit_are(qtbot, runs):
