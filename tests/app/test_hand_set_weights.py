@@ -13,6 +13,7 @@ from app.i18n import format_significant
 from app.views.loss import LossView
 from app.views.network_graph import NetworkView
 from core import labs, model_io, runs
+from tests.app.saved_runs import wait_until_saved
 
 XNOR = {(0, 0, 0): 20, (0, 1, 0): 20, (0, -1, 0): -30, (0, 0, 1): -20, (0, 1, 1): -20, (0, -1, 1): 10,
         (1, 0, 0): 20, (1, 1, 0): 20, (1, -1, 0): -10}
@@ -68,7 +69,7 @@ def train_one_step(window, qtbot) -> None:
         window.step_batch_action.trigger()
         qtbot.waitUntil(lambda: window.steps_done == 1, timeout=20_000)
         window.stop_action.trigger()
-    assert window.recording.wait(10), "its end is saved: setting a weight next reads the run's history"
+    wait_until_saved(window)  # setting a weight next reads the run's history
 
 
 def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_view_shows_them(xnor_window, qtbot):
@@ -139,6 +140,7 @@ def test_a_weight_set_by_hand_while_paused_keeps_the_run_paused_and_the_next_ste
     assert parameter(window, 0, 0, 1) != -7.25, "it trained on"
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.stop_action.trigger()
+    wait_until_saved(window)
     # Saved with the model, as any weights are.
     assert window.save_model(tmp_path / "hand-set.npz")
     saved, _ = model_io.load_model(tmp_path / "hand-set.npz")

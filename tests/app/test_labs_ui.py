@@ -17,6 +17,7 @@ from app.teacher import ACCURACY_DECIMALS, NARROWED_COLUMNS, ResultsDialog, fiel
 from core import labs, runs
 from core.config import RunConfig
 from core.languages import text_in
+from tests.app.saved_runs import wait_until_saved
 
 
 def wait_built(qtbot, window):
@@ -280,9 +281,7 @@ def test_a_students_result_goes_out_as_one_file_and_into_the_teachers_table(wind
     wait_built(qtbot, window)
     # Two weights set by hand, one of them undone: the result counts the one that stands.
     assert window.set_weight(0, 0, 0, 20.0) and window.set_weight(0, 1, 0, 20.0) and window.undo_weight_set()
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.start_action.trigger()
-    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    train_to_the_end(qtbot, window)
     path = window.labs.export_result(tmp_path, student="Anna Petrova")
     assert path is not None and path.parent == tmp_path
     result = labs.read_result(path)
@@ -326,10 +325,7 @@ def test_a_result_holds_the_configuration_that_trained_it_and_needs_a_run_and_a_
     assert window.labs.export_result(tmp_path) is None, "nothing trained yet: nothing to export"
     assert window.message_bar.message().startswith("Train the lab first"), "the lab is open already"
     window.model.set("training.epochs", 3)
-    wait_built(qtbot, window)
-    with qtbot.waitSignal(window.run_finished, timeout=20_000):
-        window.start_action.trigger()
-    qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    train_to_the_end(qtbot, window)
     trained_lr = window.experiment.config.optimizer.options["lr"]
     window.model.set("optimizer.options", {"lr": trained_lr * 10})  # typed after training, not trained with
     path = window.labs.export_result(tmp_path, student="Anna")
@@ -379,6 +375,7 @@ def test_export_my_result_says_why_it_cannot_export_before_asking_for_a_name_and
     with qtbot.waitSignal(window.run_finished, timeout=10_000):
         window.stop_action.trigger()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
+    wait_until_saved(window)
     window.labs.dock.export_button.click()
     assert asked == ["name", "file"], "trained and stopped: the name and the file are asked for"
 
@@ -1097,7 +1094,7 @@ def train_to_the_end(qtbot, window) -> None:
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start_action.trigger()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=10_000)
-    assert window.recording is None or window.recording.wait(10), "the run's end is saved"
+    wait_until_saved(window)
 
 
 def test_a_run_trained_in_a_lab_reopens_with_its_lab_and_exports_under_it(window, qtbot, tmp_path):
@@ -1376,6 +1373,7 @@ def test_training_on_past_the_epochs_a_lab_locks_is_flagged_at_start_and_in_the_
     window.start_action.trigger()  # as many epochs more
     assert "training on past them" in window.message_bar.message()
     qtbot.waitUntil(lambda: window.state == "idle", timeout=30_000)
+    wait_until_saved(window)
     assert window.epochs_done == 20
     second = labs.read_result(window.labs.export_result(tmp_path / "second.json", student="Anna"))
     assert second.locked_changed == ("training.epochs",)

@@ -23,6 +23,7 @@ from core import events, labs, runs
 from core.datasets import toy_regression
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 from core.trainer import Trainer
+from tests.app.saved_runs import wait_until_saved
 
 
 def steps_per_epoch(window):
@@ -37,12 +38,6 @@ def type_into(edit, text):
 
 def lr_edit(window):
     return window.training_panel.optimizer_options.controls()["lr"]
-
-
-def wait_until_saved(window) -> None:
-    """Wait for the writer to save the run just ended: Start with other settings and Go back read its history, and
-    a writer behind it (a loaded machine) has them refused as "still being saved" (see the test of that refusal)."""
-    assert window.recording.wait(10), "the run's end is saved"
 
 
 def test_opens_on_the_digits_with_a_small_relu_network_ready_to_train(qtbot):
