@@ -2168,12 +2168,20 @@ class MainWindow(QMainWindow):
 
     def _recording_failed(self, message: str, folder: Path) -> None:
         # The folder says which disk to make room on: the run library's is out of the user's sight.
+        current = self.recording is not None and self.recording.folder == folder
         if self._hand_kept is not None and self._hand_kept.folder == folder:  # nothing trains: nothing goes on
             text = self.tr("The weights set by hand could not be saved to the run library: %1 (%2). To keep them, "
                            "make room or save the model (File ▸ Save model) into a folder you can write to.")
-        else:
+        elif current and not self.recording.run_ended:
             text = self.tr("This run is no longer saved: %1 (%2). Training goes on; to keep its network, "
                            "make room or save the model (File ▸ Save model) into a folder you can write to.")
+        elif current:  # its last write was its end's: the window holds the weights it ended with, and its curves
+            text = self.tr("The end of this run could not be saved: %1 (%2). Its training has ended; the run library "
+                           "lacks the weights it ended with and its curves since the last save. To keep them, make "
+                           "room or save the model (File ▸ Save model) into a folder you can write to.")
+        else:  # a run the window has left (Reset, another run): the weights it ended with are gone from the window
+            text = self.tr("The end of the run in %2 could not be saved: %1. Its training had ended; the run library "
+                           "keeps it as of its last save, without the weights it ended with.")
         self.show_message(text.replace("%1", message).replace("%2", str(folder)), "warning")
 
     def _end_recording(self, *_, branch: bool = False, keep_open: bool = False) -> None:

@@ -357,6 +357,7 @@ class RunRecording(QObject):
         self._closing = False
         self._save_now = False
         self._ended = False  # the writer's end was delivered in the GUI thread (see done)
+        self._run_ended = False  # see run_ended
         self._condition = threading.Condition()
         # The writer never calls Qt (see app.worker_thread): its messages wake the GUI thread.
         self._outbox = Outbox()
@@ -379,6 +380,12 @@ class RunRecording(QObject):
         return self._ended
 
     @property
+    def run_ended(self) -> bool:
+        """The training recorded into it has ended (its end was handed over, written or not) and has not resumed."""
+        with self._condition:
+            return self._run_ended
+
+    @property
     def busy(self) -> bool:
         """Events wait to be written, or are being written."""
         with self._condition:
@@ -392,13 +399,16 @@ class RunRecording(QObject):
 
     def take(self, items: list) -> None:
         """Queue :func:`recorded_item` items made where the run trains (a training process)."""
+        finished = any(isinstance(event, events.TrainingFinished) for event, _, _ in items)
         with self._condition:
+            # Even past a failed write: its message says "Training goes on" only while it does.
+            self._run_ended = self._run_ended or finished
             if self._closing or self.error is not None:
                 return
             was_idle = not self._waiting
             self._waiting.extend(items)
             self._queued += len(items)
-            if any(isinstance(event, events.TrainingFinished) for event, _, _ in items):
+            if finished:
                 self._save_now = True
             if was_idle or self._save_now:  # wake the writer only when it may wait for these
                 self._condition.notify_all()
@@ -412,6 +422,8 @@ class RunRecording(QObject):
     def resume(self) -> None:
         """The window trains this run further: it counts as running again from its next saved epoch."""
         self.recorder.meta["status"] = "running"
+        with self._condition:
+            self._run_ended = False
 
     def rename(self, name: str) -> None:
         """Rename the run now and in every run.json written later."""

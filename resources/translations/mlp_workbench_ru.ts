@@ -3939,6 +3939,14 @@ epoch mean
         <translation>Заданные вручную веса не удалось сохранить в библиотеку запусков: %1 (%2). Чтобы сохранить их, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
     </message>
     <message>
+        <source>The end of this run could not be saved: %1 (%2). Its training has ended; the run library lacks the weights it ended with and its curves since the last save. To keep them, make room or save the model (File ▸ Save model) into a folder you can write to.</source>
+        <translation>Конец этого запуска не удалось сохранить: %1 (%2). Обучение закончилось; в библиотеке запусков нет весов, с которыми оно закончилось, и его кривых после последнего сохранения. Чтобы сохранить их, освободите место или сохраните модель (Файл ▸ Сохранить модель) в папку, доступную для записи.</translation>
+    </message>
+    <message>
+        <source>The end of the run in %2 could not be saved: %1. Its training had ended; the run library keeps it as of its last save, without the weights it ended with.</source>
+        <translation>Конец запуска в %2 не удалось сохранить: %1. Его обучение уже закончилось; в библиотеке запусков он остаётся таким, каким был при последнем сохранении, без весов, с которыми закончился.</translation>
+    </message>
+    <message>
         <source>The run&apos;s last weights cannot be read (%1): it is opened at its newest readable checkpoint, epoch %2.</source>
         <translation>Последние веса запуска не читаются (%1): он открыт на самой новой читаемой контрольной точке, эпоха %2.</translation>
     </message>

@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app import i18n, palette
+from app import i18n, palette, training_process
 from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from app.views.runs_view import RunsView
-from core import model_io, runs
+from core import events, model_io, runs
 from core.config import OptimizerConfig, RunConfig
 from core.experiment import Experiment
 
@@ -337,6 +337,63 @@ def test_a_disk_filling_up_mid_run_is_told_once_loses_no_training_and_marks_the_
     qtbot.addWidget(view)
     view.refresh_list()
     assert view.item(folder).text(7) == "saving stopped"
+
+
+@pytest.fixture
+def disk_full_at_the_end(monkeypatch):
+    """Run recordings fail on a full disk as they write a run's end (its TrainingFinished), once the test sets the
+    event returned: until then they wait there, as a slow disk's writer would."""
+    release = threading.Event()
+    record = runs.RunRecorder.record
+
+    def full_at_the_end(recorder, event, *args, **kwargs):
+        if isinstance(event, events.TrainingFinished):
+            assert release.wait(30)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        record(recorder, event, *args, **kwargs)
+
+    monkeypatch.setattr(runs.RunRecorder, "record", full_at_the_end)
+    yield release
+    release.set()
+
+
+@pytest.mark.parametrize("worker", ["process", "thread"])
+def test_a_run_whose_end_the_full_disk_refuses_says_its_training_has_ended_and_how_to_keep_its_weights(
+        open_window, qtbot, small_config, monkeypatch, tmp_path, disk_full_at_the_end, worker):
+    """The warning said "Training goes on" of a run that had ended."""
+    if worker == "thread":  # a thread's run hands its end to the writer before the window hears of it
+        monkeypatch.setattr(training_process, "available", lambda: False)
+    window = open_window(small_config(epochs=2))
+    window.confirm_reset = lambda question: True
+    told = []
+    monkeypatch.setattr(window.message_bar, "show_message", lambda text, *args, **kwargs: told.append(text))
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    folder = window.recording.folder
+    disk_full_at_the_end.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [f"The end of this run could not be saved: No space left on device ({folder}). Its training has "
+                    "ended; the run library lacks the weights it ended with and its curves since the last save. To "
+                    "keep them, make room or save the model (File ▸ Save model) into a folder you can write to."]
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    assert window.save_model(tmp_path / "model.npz"), "the window holds them"
+    saved, metadata = model_io.load_model(tmp_path / "model.npz")
+    np.testing.assert_array_equal(saved.flat_parameters, window.experiment.network.flat_parameters)
+    assert len(metadata["history"]["epochs"]) == 2
+
+    # A run the window has left (Reset) before its end failed: the weights it ended with are gone.
+    disk_full_at_the_end.clear()
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()
+    folder = window.recording.folder
+    qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    window.reset()
+    assert window.recording is None or window.recording.folder != folder
+    told.clear()  # Reset says where the run is kept
+    disk_full_at_the_end.set()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [f"The end of the run in {folder} could not be saved: No space left on device. Its training had "
+                    "ended; the run library keeps it as of its last save, without the weights it ended with."]
 
 
 def test_the_window_s_run_whose_files_the_full_disk_refuses_is_listed_as_saving_stopped_though_run_json_says_running(
