@@ -1543,6 +1543,9 @@ class MainWindow(QMainWindow):
             self._update_actions()
             if self._weight_set_unsaid:  # the window's network holds the weight set by now
                 self._weight_set_unsaid = False
+                if self.recording is not None:  # saved at once, as between runs: a crash would lose it
+                    self.recording.keep_weights(self.experiment.network.state(), self._epochs_done,
+                                                self._steps_done, paused=True)
                 self._say_weight_set()
 
     def _on_finished(self, event: events.TrainingFinished) -> None:
@@ -1667,8 +1670,9 @@ class MainWindow(QMainWindow):
         paused, and Step or Resume train on from it. Every view shows it, the status bar the loss it gives and the
         Loss view the step; Undo sets it back (``undoing``: this is that Undo). Set between runs, the run library
         keeps it at once (:meth:`_keep_weights_set`) and records it as the first weights of the next run (branched
-        from the run trained so far), and File ▸ Save model saves it. False, with a message, when the weight cannot
-        be set now."""
+        from the run trained so far); set while paused, as the paused run's last weights once it has paused again
+        (:meth:`_on_paused`). File ▸ Save model saves it. False, with a message, when the weight cannot be set
+        now."""
         if self.experiment is None or not self._is_built() or not self._network_at_rest():
             self.show_message(self.tr("The weights can be set by hand only while the network is not training: pause "
                                       "the run, or wait for it to end.") if self.experiment is not None else

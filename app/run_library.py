@@ -304,10 +304,12 @@ def recorded_item(event, network, optimizer) -> tuple | None:
 @dataclass(frozen=True)
 class WeightsKept:
     """What :meth:`RunRecording.keep_weights` queues: the network's weights, set by hand at ``epoch``/``step`` while
-    nothing trained, are to be saved as the run's last (:meth:`core.runs.RunRecorder.keep_weights`)."""
+    nothing trained, or in the run ``paused`` there, are to be saved as the run's last
+    (:meth:`core.runs.RunRecorder.keep_weights`, :meth:`~core.runs.RunRecorder.keep_paused_weights`)."""
 
     epoch: int
     step: int
+    paused: bool = False
 
 
 class StillWriting(RuntimeError):
@@ -413,10 +415,14 @@ class RunRecording(QObject):
             if was_idle or self._save_now:  # wake the writer only when it may wait for these
                 self._condition.notify_all()
 
-    def keep_weights(self, state: dict, epoch: int, step: int) -> None:
-        """Have the writer save ``state`` (weights set by hand at ``epoch``/``step``, while nothing trains) as the
-        run's last weights, at once; the newest of those queued wins, as each is written in turn."""
-        self.take([(WeightsKept(epoch, step), state, None)])
+    def keep_weights(self, state: dict, epoch: int, step: int, paused: bool = False) -> None:
+        """Have the writer save ``state`` (weights set by hand at ``epoch``/``step``) as the run's last weights, at
+        once; the newest of those queued wins, as each is written in turn. Set while nothing trains, they keep the
+        optimiser's state saved with the run's end. Set in the run ``paused`` there, they are saved with
+        :attr:`optimizer`'s state of now (the GUI thread's call finds it at rest) and the run still trains: a crash
+        before it went on, or ended, lost them."""
+        optimizer_state = self.optimizer.state_arrays() if paused and self.optimizer is not None else None
+        self.take([(WeightsKept(epoch, step, paused), state, optimizer_state)])
         self.save_soon()
 
     def resume(self) -> None:
@@ -556,7 +562,9 @@ class RunRecording(QObject):
         for index, (event, state, optimizer_state) in enumerate(items):
             if state is not None:
                 twin.load_state(state)
-            if isinstance(event, WeightsKept):
+            if isinstance(event, WeightsKept) and event.paused:
+                self.recorder.keep_paused_weights(event.epoch, event.step, optimizer_state)
+            elif isinstance(event, WeightsKept):
                 self.recorder.keep_weights(event.epoch, event.step)
             elif isinstance(event, events.EpochFinished):
                 self.recorder.record(event, save=index in saved, optimizer_state=optimizer_state)

@@ -316,22 +316,18 @@ class RunRecorder:
                 self.meta["best_metric"] = _finite_or_none(event.val_metric if math.isfinite(event.val_metric)
                                                            else event.train_metric)
             if save:
-                self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
+                self._save_optimizer(self.folder / "last.npz", event.epoch, event.step, optimizer_state)
             if self.checkpoint_every and event.epoch % self.checkpoint_every == 0:
                 checkpoint = model_path(self.folder, checkpoint_name(event.epoch))
                 model_io.save_model(checkpoint, self.network, epoch=event.epoch, step=event.step, **self._metadata)
-                self._save_optimizer(checkpoint, event, optimizer_state)
+                self._save_optimizer(checkpoint, event.epoch, event.step, optimizer_state)
             if save:
                 self._save_history()
                 self._save_meta()
         elif isinstance(event, events.TrainingFinished):
             self.meta["status"] = event.reason
             self.meta["message"] = event.message
-            model_io.save_model(self.folder / "last.npz", self.network, epoch=event.epoch, step=event.step,
-                                **self._metadata)
-            self._save_optimizer(self.folder / "last.npz", event, optimizer_state)
-            self._save_history()
-            self._save_meta()
+            self._save_last(event.epoch, event.step, optimizer_state)
 
     def keep_weights(self, epoch: int, step: int) -> None:
         """The network's weights were set by hand at ``epoch``/``step`` while nothing trained them: they are the run's
@@ -346,14 +342,27 @@ class RunRecorder:
             self._save_history()
         self._save_meta()
 
-    def _save_optimizer(self, model_path: Path, event, optimizer_state: dict | None) -> None:
+    def keep_paused_weights(self, epoch: int, step: int, optimizer_state: dict | None) -> None:
+        """The network's weights were set by hand in the run paused at ``epoch``/``step``: they are the run's last
+        weights (last.npz) from now on, beside ``optimizer_state`` (its optimiser's, at that step) and with the
+        history recorded so far, so that a crash before the run goes on loses none of them. The run still trains:
+        run.json says so, as it says of any run whose end was not recorded."""
+        self._save_last(epoch, step, optimizer_state)
+
+    def _save_last(self, epoch: int, step: int, optimizer_state: dict | None) -> None:
+        model_io.save_model(self.folder / "last.npz", self.network, epoch=epoch, step=step, **self._metadata)
+        self._save_optimizer(self.folder / "last.npz", epoch, step, optimizer_state)
+        self._save_history()
+        self._save_meta()
+
+    def _save_optimizer(self, model_path: Path, epoch: int, step: int, optimizer_state: dict | None) -> None:
         path = optimizer_state_path(model_path)
         if optimizer_state is None:
             path.unlink(missing_ok=True)  # an older state beside newer weights would not belong to them
             return
         optimizer = self.config.optimizer
         model_io.save_arrays(path, optimizer_state, {"optimizer": optimizer.name, "options": optimizer.options,
-                                                     "epoch": event.epoch, "step": event.step})
+                                                     "epoch": epoch, "step": step})
 
 
 def optimizer_state_at(event, optimizer) -> dict | None:

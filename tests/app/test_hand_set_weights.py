@@ -147,6 +147,42 @@ def test_a_weight_set_by_hand_while_paused_keeps_the_run_paused_and_the_next_ste
     np.testing.assert_array_equal(saved.flat_parameters, network.flat_parameters)
 
 
+@pytest.mark.parametrize("worker", ["process", "thread"])
+def test_a_weight_set_by_hand_while_paused_is_saved_at_once_as_the_paused_run_s_last_weights(
+        xnor_window, qtbot, monkeypatch, worker):
+    """It reached the disk only when the run ended: a crash while it was paused lost it."""
+    window, view = xnor_window
+    if worker == "thread":
+        monkeypatch.setattr(training_process, "available", lambda: False)
+    window.model.set("training.batch_size", 2)  # paused after one step, within the first epoch: nothing saved yet
+    window.step_batch_action.trigger()
+    qtbot.waitUntil(lambda: window.steps_done == 1 and window._network_at_rest(), timeout=20_000)
+    folder = window.recording.folder
+    assert not (folder / "last.npz").exists()
+    with qtbot.waitSignal(window.session.paused, timeout=20_000):
+        assert window.set_weight(0, 0, 1, -7.25)
+
+    def last_weights():
+        try:
+            network, metadata = runs.load_weights(folder, "last")
+        except (OSError, ValueError):  # not written yet
+            return None
+        return float(network.parameters()[0][0, 1]), metadata["epoch"], metadata["step"]
+
+    qtbot.waitUntil(lambda: last_weights() == (-7.25, 0, 1), timeout=5_000)  # no wait for the run's end
+    assert window.recording.wait(5), "the rest of that save: the optimiser's state, the curves"
+    assert window.state == "paused" and window.session is not None
+    np.testing.assert_array_equal(runs.load_weights(folder, "last")[0].flat_parameters,
+                                  window.experiment.network.flat_parameters)
+    saved = runs.load_optimizer_state(folder / "last.npz")
+    assert (saved["epoch"], saved["step"], int(saved["arrays"]["step_count"])) == (0, 1, 1), "the state of its step"
+    info = runs.RunInfo.read(folder)
+    assert info.status == "running", "it trains on: a crash now leaves it offered as a run the app was killed in"
+    assert [point[0] for point in runs.load_history(folder)["batches"]] == [1], "with its curve so far"
+    with qtbot.waitSignal(window.run_finished, timeout=20_000):
+        window.stop_action.trigger()
+
+
 def test_a_weight_set_between_runs_is_the_first_weight_of_a_run_branched_from_the_last(xnor_window, qtbot):
     window, view = xnor_window
     train_one_step(window, qtbot)
