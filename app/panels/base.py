@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
-from app.panels.widgets import HYPERPARAMETER_PROPERTY, HyperparameterForm, breakable, mark
+from app.panels.widgets import (HYPERPARAMETER_PROPERTY, REFUSAL_PROPERTY, HyperparameterForm, IntegerBox, breakable,
+                                mark)
 from core._checks import NumberError, quoted
 from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
 
@@ -173,6 +174,8 @@ class ConfigPanel(QWidget):
     def bind(self, field: str, control: QWidget) -> None:
         """``control`` shows ``field`` (a validate() path; a component's options use "<field> options")."""
         self._controls[field] = control
+        if isinstance(control, IntegerBox):
+            control.refusalChanged.connect(lambda: self.show_errors(self.model.errors))
 
     def control_for(self, error: ConfigError) -> QWidget | None:
         control = self._controls.get(error.field)
@@ -206,9 +209,11 @@ class ConfigPanel(QWidget):
         super().changeEvent(event)
 
     def show_errors(self, errors: list[ConfigError]) -> None:
-        """Mark each owned error at its control and list all of them, in words, at the top."""
+        """Mark each owned error at its control and list all of them, in words, at the top, after the texts the
+        controls refused."""
         problems: dict[int, str] = {}
-        lines = []
+        lines = [f"⚠ {control.accessibleName()}: {control.property(REFUSAL_PROPERTY)}"
+                 for control in self._all_controls() if control.property(REFUSAL_PROPERTY)]
         for error in errors:
             if not self.owns(error.field):
                 continue

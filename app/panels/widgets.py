@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLayout,
                                QLineEdit, QScrollArea, QSpinBox, QWidget)
 
@@ -64,24 +65,35 @@ def set_help(widget: QWidget, text: str, name: str | None = None) -> None:
         widget.setAccessibleName(name)
 
 
+REFUSAL_PROPERTY = "refusal"
+"""The Qt property that holds what a control refused of the text typed in it (:class:`IntegerBox`): shown at it
+beside the configuration's problem, which :func:`mark` sets and clears."""
+
+
 def show_help(widget: QWidget) -> None:
-    """The tooltip of ``widget`` from what it keeps: the problem marked at it (:func:`mark`), its help
-    (:func:`set_help`), and what the item chosen in it does (a :class:`ChoiceBox`'s)."""
-    problem = widget.property("problem")
-    parts = (f"⚠ {problem}" if problem else "", widget.property("helpText"), widget.property(CHOICE_HELP_PROPERTY))
+    """The tooltip of ``widget`` from what it keeps: the text it refused and the problem marked at it
+    (:func:`mark`), its help (:func:`set_help`), and what the item chosen in it does (a :class:`ChoiceBox`'s)."""
+    problems = (widget.property(REFUSAL_PROPERTY), widget.property("problem"))
+    parts = (*(f"⚠ {problem}" for problem in problems if problem), widget.property("helpText"),
+             widget.property(CHOICE_HELP_PROPERTY))
     widget.setToolTip("\n\n".join(part for part in parts if part))
 
 
 def mark(widget: QWidget, message: str | None) -> None:
     """Show (or clear) a problem at ``widget``: red frame, reason first in its tooltip."""
-    invalid = bool(message)
-    if bool(widget.property("invalid")) == invalid and widget.property("problem") == message:
-        return
-    widget.setProperty("invalid", invalid)
-    widget.setProperty("problem", message)
+    if widget.property("problem") != message:
+        widget.setProperty("problem", message)
+        _show_marks(widget)
+
+
+def _show_marks(widget: QWidget) -> None:
+    """The red frame of ``widget`` and its tooltip, from the problem marked at it and the text it refused."""
+    invalid = bool(widget.property("problem") or widget.property(REFUSAL_PROPERTY))
     show_help(widget)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if bool(widget.property("invalid")) != invalid:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def format_number(value) -> str:
@@ -193,26 +205,79 @@ def breakable(text: str) -> str:
     return re.sub(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)", lambda word: word.group() + ZERO_WIDTH_SPACE, text)
 
 
+def misgrouped(text: str, separator: str) -> bool:
+    """Whether the number ``text`` holds ``separator`` elsewhere than between groups of three digits ("5,5",
+    "1,00"; not "1,000" or "12,345,678")."""
+    separator = re.escape(separator)
+    return re.fullmatch(rf"[+-]?\d[\d{separator}]*", text) is not None and \
+        re.fullmatch(rf"[+-]?\d+|[+-]?\d{{1,3}}({separator}\d{{3}})+", text) is None
+
+
 class IntegerBox(QSpinBox):
-    """A whole number; commits when editing ends (not on every keystroke)."""
+    """A whole number; commits when editing ends (not on every keystroke).
+
+    The language's group separator is taken only between thousands (1,000; 1 000 in Russian, typed with a space or
+    a non-breaking one). Elsewhere the text is refused, with the reason at the box, and the value stays: Qt's box
+    dropped the separator wherever it stood and read "5,5" as 55 epochs."""
+
+    refusalChanged = Signal()
+    """refusalChanged(): the text refused (:data:`REFUSAL_PROPERTY`) was set or cleared."""
 
     def __init__(self, low: int, high: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setRange(low, high)
         self.setKeyboardTracking(False)
         self.setGroupSeparatorShown(True)
+        self._refused: str | None = None
+        self.editingFinished.connect(self._show_refusal)
 
     def set_value(self, value) -> None:
         with QSignalBlocker(self):
             if isinstance(value, int) and not isinstance(value, bool):
                 self.setValue(value)
 
+    def _number_text(self, text: str) -> str:
+        """``text`` without prefix and suffix, a space read as the language's group separator where that is one."""
+        text = text.removeprefix(self.prefix()).removesuffix(self.suffix())
+        separator = self.locale().groupSeparator()
+        return text.replace(" ", separator) if separator.isspace() else text
+
+    def validate(self, text: str, position: int):
+        number = self._number_text(text)
+        if misgrouped(number, self.locale().groupSeparator()):
+            return QValidator.State.Intermediate, text, position  # perhaps on the way to "1,000"
+        return super().validate(self.prefix() + number + self.suffix(), position)
+
+    def valueFromText(self, text: str) -> int:
+        return super().valueFromText(self._number_text(text))
+
+    def fixup(self, text: str) -> str:
+        number = self._number_text(text)
+        if misgrouped(number, self.locale().groupSeparator()):
+            self._refused = number
+        return super().fixup(text)
+
+    def _show_refusal(self) -> None:
+        """The reason the text just committed was refused, at the box; cleared by a text taken."""
+        refusal = None
+        if self._refused is not None:
+            words = {"%1": self._refused, "%2": self.locale().groupSeparator(), "%3": self.locale().toString(self.value())}
+            refusal = re.sub("%[123]", lambda found: words[found.group()],
+                             self.tr("“%1” is not a whole number: “%2” only separates thousands (1%2000). Type the "
+                                     "number without it; the box keeps %3"))
+        self._refused = None
+        if refusal != self.property(REFUSAL_PROPERTY):
+            self.setProperty(REFUSAL_PROPERTY, refusal)
+            _show_marks(self)
+            self.refusalChanged.emit()
+
 
 class FractionBox(QDoubleSpinBox):
     """A fraction in [low, high] in steps of ``step`` (dropout rate, validation split).
 
-    Takes a decimal point where the language writes a comma, as the number edits do (:func:`parse_number`):
-    Qt's box dropped the point of a typed "0.15" in Russian and kept 0 — a validation split of nothing."""
+    Takes a decimal point where the language writes a comma, as the number edits do (:func:`parse_number`), and a
+    comma where it writes a point (no fraction groups thousands): Qt's box dropped the point of a typed "0.15" in
+    Russian, or the comma of "0,5" in English, and kept 0 — a validation split of nothing."""
 
     def __init__(self, low: float, high: float, step: float, parent: QWidget | None = None):
         super().__init__(parent)
@@ -226,11 +291,14 @@ class FractionBox(QDoubleSpinBox):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.setValue(value)
 
+    def _decimal_text(self, text: str) -> str:
+        return re.sub("[.,]", self.locale().decimalPoint(), text)
+
     def validate(self, text: str, position: int):
-        return super().validate(text.replace(".", self.locale().decimalPoint()), position)
+        return super().validate(self._decimal_text(text), position)
 
     def valueFromText(self, text: str) -> float:
-        return super().valueFromText(text.replace(".", self.locale().decimalPoint()))
+        return super().valueFromText(self._decimal_text(text))
 
 
 MINIMUM_CHOICE_CHARACTERS = 12

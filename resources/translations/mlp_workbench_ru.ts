@@ -2739,6 +2739,13 @@ epoch mean
     </message>
 </context>
 <context>
+    <name>IntegerBox</name>
+    <message>
+        <source>“%1” is not a whole number: “%2” only separates thousands (1%2000). Type the number without it; the box keeps %3</source>
+        <translation>«%1» — не целое число: пробел разделяет только тысячи (1%2000). Наберите число без него; в поле остаётся %3</translation>
+    </message>
+</context>
+<context>
     <name>LabController</name>
     <message>
         <source>&amp;Labs</source>

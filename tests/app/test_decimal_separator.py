@@ -5,7 +5,9 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from app.config_model import ConfigModel
 from app.messages import Progress
+from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import FractionBox, NumberEdit, SequenceEdit
 from app.views.base import Axis
 from app.views.compare_view import LossAxis
@@ -62,15 +64,18 @@ def test_a_number_typed_with_a_point_is_shown_with_the_language_s_separator_once
     assert typed(sequence, "0.8; 0.99") == [[0.8, 0.99]] and sequence.text() == "0,8; 0,99"
 
 
+@pytest.mark.parametrize("language, shown", [("ru", "0,15"), ("en", "0.15")])
 @pytest.mark.parametrize("keys", ["0.15", "0,15"])
-def test_a_fraction_box_takes_a_decimal_point_where_the_language_writes_a_comma(qtbot, russian, keys):
-    """Qt's box dropped the point of "0.15" typed in Russian and set the validation split to 0."""
+def test_a_fraction_box_takes_either_decimal_separator(qtbot, switch_language, language, shown, keys):
+    """Qt's box dropped the point of "0.15" typed in Russian, or the comma of "0,15" in English, and set the
+    validation split to 0."""
+    switch_language(language)
     box = FractionBox(0.0, 0.9, 0.05)
     qtbot.addWidget(box)
     box.setValue(0.1)
     box.lineEdit().selectAll()
     qtbot.keyClicks(box, keys)
-    assert box.lineEdit().text() == "0,15"
+    assert box.lineEdit().text() == shown
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.value() == pytest.approx(0.15)
 
@@ -120,3 +125,31 @@ def test_a_language_switch_redraws_the_axes(window, russian, switch_language):
         item.picture = "drawn in Russian"
     switch_language("en")
     assert all(item.picture is None for item in axes)
+
+
+@pytest.mark.parametrize("language, misgrouped, thousands", [("en", "5,5", "1,000"), ("en", "1,00", "12,345"),
+                                                             ("ru", "5 5", "1 000"), ("ru", "5\u00a05", "1\u00a0000")])
+def test_an_integer_box_takes_a_group_separator_only_between_thousands_and_says_why_it_refuses_it_elsewhere(
+        qtbot, switch_language, language, misgrouped, thousands):
+    """"5,5" typed as the epochs in English trained 55 epochs: Qt's box drops the group separator wherever it stands."""
+    switch_language(language)
+    model = ConfigModel()
+    model.set("training.epochs", 20)
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    box = panel.epochs
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, misgrouped)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.get("training.epochs") == 20 and box.value() == 20
+    assert box.property("invalid")
+    reason = box.property("refusal")
+    assert misgrouped.replace("\u00a0", " ") in reason.replace("\u00a0", " ") and "20" in reason
+    assert reason in box.toolTip() and reason in panel.problems.text() and panel.problems.isVisibleTo(panel)
+    model.set("training.batch_size", 64)  # the configuration's problems shown again keep the refusal
+    assert box.property("invalid") and reason in box.toolTip()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, thousands)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.get("training.epochs") == int(thousands.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    assert not box.property("invalid") and "⚠" not in box.toolTip() and not panel.problems.isVisibleTo(panel)
