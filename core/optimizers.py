@@ -91,6 +91,14 @@ def _runnable(kernel, size: int):
     return compiled(kernel) if size >= COMPILED_MIN_SIZE else kernel
 
 
+def _overflow_allowed():
+    """Where a step's numbers may overflow without a RuntimeWarning: a hyperparameter beyond the parameters' dtype
+    (an η of 1e300 in float32) casts to ±∞ and the step's arithmetic follows (in the kernels' Python source; numba's
+    code never warns). The trainer finds the weights non-finite and says the run diverged, in words and not on
+    stderr."""
+    return np.errstate(over="ignore", invalid="ignore")
+
+
 @functools.cache
 def _unused(dtype: np.dtype) -> np.ndarray:
     """A zero-length array handed to a kernel in place of state that the current flags leave unused."""
@@ -211,7 +219,9 @@ class Optimizer:
         so that the first ``step`` does not: a call on empty arrays compiles without updating anything."""
         dtype = np.dtype(dtype)
         empty = _unused(dtype)
-        compiled(type(self).kernel)(empty, empty, empty, *self._arguments({}, empty))
+        with _overflow_allowed():
+            arguments = self._arguments({}, empty)
+        compiled(type(self).kernel)(empty, empty, empty, *arguments)
         if self.decaying_state:
             compiled(flush_subnormals)(empty, dtype.type(np.finfo(dtype).tiny))
 
@@ -235,10 +245,12 @@ class Optimizer:
             self._state = [{} for _ in params]
             self._built_for = [(p.shape, p.dtype) for p in params]
         self.step_count += 1
-        for index, (param, grad, state) in enumerate(zip(params, grads, self._state)):
-            flat = param.reshape(-1)
-            target = flat if updated is None else updated[index].reshape(-1)
-            _runnable(type(self).kernel, param.size)(flat, grad.reshape(-1), target, *self._arguments(state, param))
+        with _overflow_allowed():
+            for index, (param, grad, state) in enumerate(zip(params, grads, self._state)):
+                flat = param.reshape(-1)
+                target = flat if updated is None else updated[index].reshape(-1)
+                _runnable(type(self).kernel, param.size)(flat, grad.reshape(-1), target,
+                                                         *self._arguments(state, param))
         if self.decaying_state and self.step_count % FLUSH_EVERY == 0:
             self._flush_denormals()
 

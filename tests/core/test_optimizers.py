@@ -1,6 +1,7 @@
 import math
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -702,3 +703,17 @@ def test_arrays_for_the_new_values_must_match_their_parameters():
         with pytest.raises(ValueError, match=message):
             opt.step([theta], [grad], updated)
     assert opt.step_count == 0 and (theta == 0).all() and opt.state == []
+
+
+@pytest.mark.parametrize("size", [2, 64])  # the kernels' Python source, and their compiled code
+@pytest.mark.parametrize("name", optimizers.names())
+def test_a_hyperparameter_beyond_float32_makes_a_float32_step_non_finite_without_a_warning(name, size):
+    """η = 1e300 printed NumPy's "overflow encountered in cast" on stderr before the run's divergence was said."""
+    params = [np.linspace(-1, 1, size, dtype=np.float32)]
+    grads = [np.full(size, 0.5, dtype=np.float32)]
+    optimizer = optimizers.create(name, lr=1e300)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        optimizer.prepare(np.float32)
+        optimizer.step(params, grads)
+    assert not np.isfinite(params[0]).all()

@@ -2,6 +2,7 @@
 import dataclasses
 import math
 import threading
+import warnings
 
 import numpy as np
 import pytest
@@ -895,3 +896,14 @@ def test_a_pace_spaces_the_batches_and_gives_way_to_full_speed_and_to_stop():
         waited = time.perf_counter()
         control.keep_pace()  # a minute's wait, cut short
         assert time.perf_counter() - waited < 10
+
+
+def test_a_learning_rate_beyond_float32_diverges_with_its_message_and_no_warning():
+    """η = 1e300 printed NumPy's "overflow encountered in cast" on stderr before the divergence was said."""
+    X, y = blobs()
+    net = small_network()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        end = finished(run(Trainer(net, optimizers.create("adam", lr=1e300), X, y, batch_size=50, epochs=3)))
+    assert end.reason == events.DIVERGED and "lower learning rate" in end.message
+    assert np.isfinite(net.flat_parameters).all()
