@@ -71,8 +71,8 @@ CSV_PROBLEMS = {
     "no such file": QT_TRANSLATE_NOOP("CsvProblems", "{path}: cannot read it: there is no such file; choose an "
                                                      "existing CSV file"),
     "a folder": QT_TRANSLATE_NOOP("CsvProblems", "{path} is a folder; choose a CSV file"),
-    "not UTF-8": QT_TRANSLATE_NOOP("CsvProblems", "{path} is not a UTF-8 text file; export it from your spreadsheet "
-                                                  "as CSV (UTF-8)"),
+    "not text": QT_TRANSLATE_NOOP("CsvProblems", "{path} is not a text file (it holds bytes no text has); export it "
+                                                 "from your spreadsheet as CSV"),
     "unreadable": QT_TRANSLATE_NOOP("CsvProblems", "{path}: cannot read it ({reason})"),
     "no rows": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the file has no rows"),
     "no data rows": QT_TRANSLATE_NOOP("CsvProblems", "{path}: the file has a header but no data rows"),

@@ -89,7 +89,12 @@ def describe(dataset) -> str:
                .replace("%3", format_integer(len(dataset.X_train))).replace("%4", format_integer(len(dataset.X_val)))
                .replace("%5", format_integer(len(dataset.X_test))))
     # A built-in data set is named by the list above; a file's data by the file.
-    return summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
+    summary = summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
+    if dataset.encoding is None:
+        return summary
+    read = QCoreApplication.translate("DataPanel", "Read as %1: the file is not UTF-8 text. If its names or labels "
+                                                   "show wrong letters, save it from your spreadsheet as CSV UTF-8.")
+    return f"{summary}\n{read.replace('%1', dataset.encoding)}"
 
 
 NAMED_COLUMNS = 3

@@ -1,5 +1,7 @@
 """Your own table as a data set: a CSV file with one example per row and a label column.
 
+* The text is UTF-8 (with or without a byte order mark), else Windows-1252 as Excel saves it in Western
+  Europe, which the data set then names (:attr:`Dataset.encoding`).
 * The delimiter is a tab, a semicolon or a comma — the first of these found in the first line
   outside quotes — unless ``delimiter`` is given. In a file not split by commas a number may be
   written with a decimal comma (``-0,132``), as spreadsheets in Russian or German write them.
@@ -22,6 +24,7 @@ import itertools
 import math
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +49,7 @@ PROBLEMS = {
     "unknown task": "{path}: task {task!r} is not one of {tasks}",
     "no such file": "{path}: cannot read it: there is no such file; choose an existing CSV file",
     "a folder": "{path} is a folder; choose a CSV file",
-    "not UTF-8": "{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)",
+    "not text": "{path} is not a text file (it holds bytes no text has); export it from your spreadsheet as CSV",
     "unreadable": "{path}: cannot read it ({reason})",
     "no rows": "{path}: the file has no rows",
     "no data rows": "{path}: the file has a header but no data rows",
@@ -119,6 +122,30 @@ class CsvProblem(ValueError):
         super().__init__(word(problem, fields))
 
 
+FALLBACK_ENCODING = "Windows-1252"
+"""The encoding a CSV file that is not UTF-8 is read in (named as spreadsheets name it, which Python's codecs take):
+Excel's "CSV" in Western Europe and the Americas (a header "Température"). It holds every printable character of
+Latin-1."""
+
+
+def _read_text(path: Path) -> tuple[str, str | None]:
+    """The text of ``path`` and the encoding it was read in when not UTF-8 (with or without a byte order mark):
+    :data:`FALLBACK_ENCODING`, or None. A file holding NUL bytes, or bytes Windows-1252 leaves undefined, is no
+    text (a workbook, an image, UTF-16): CsvProblem."""
+    encoding = None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        encoding = FALLBACK_ENCODING
+        try:
+            text = path.read_text(encoding=encoding)
+        except UnicodeDecodeError:
+            raise CsvProblem("not text", path=str(path)) from None
+    if "\0" in text:
+        raise CsvProblem("not text", path=str(path))
+    return text, encoding
+
+
 def _number(cell: str) -> float | None:
     """The cell's value, or None if it is not a finite number."""
     try:
@@ -156,13 +183,11 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
     if task not in TASKS:
         raise CsvProblem("unknown task", path=path.name, task=task, tasks=", ".join(TASKS))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text, encoding = _read_text(path)
     except FileNotFoundError:
         raise CsvProblem("no such file", path=str(path)) from None
     except IsADirectoryError:
         raise CsvProblem("a folder", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise CsvProblem("not UTF-8", path=str(path)) from None
     except OSError as error:
         raise CsvProblem("unreadable", path=str(path), reason=error.strerror) from None
     first_line = _QUOTED.sub("", text.lstrip().split("\n", 1)[0])  # a quoted name may hold any character
@@ -233,7 +258,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
                 raise
             raise CsvProblem("text targets", path=str(path), column=column(label), cell=problem.fields["cell"]) \
                 from None
-        return make_dataset(path.name, task, X, targets, **common)
+        return replace(make_dataset(path.name, task, X, targets, **common), encoding=encoding)
     values = [_number(text_label) for text_label in labels]
     if None not in values:  # numbers: one class per value, whether written 1, 1.0 or 01
         labels = [str(int(value)) if value.is_integer() else repr(value) for value in values]
@@ -245,7 +270,7 @@ def load_csv(path, label_column=-1, task: str = "multiclass", *, header: bool | 
                          classes=", ".join(classes[:10]) + (", …" if len(classes) > 10 else ""))
     index = {name: k for k, name in enumerate(classes)}
     y = np.array([index[value] for value in labels], dtype=np.int64)
-    return make_dataset(path.name, task, X, y, class_names=tuple(classes), **common)
+    return replace(make_dataset(path.name, task, X, y, class_names=tuple(classes), **common), encoding=encoding)
 
 
 def _numbers(path: Path, data, columns: list[int], column, report) -> np.ndarray:

@@ -142,6 +142,8 @@ class Dataset:
     when the data set has a test set of its own, or its test set is not a share (the truth tables).
     ``plane`` (a :class:`core.datasets.plane.Plane`) keeps the points of 2-D data whose inputs are
     features computed from them (x₁², sin x₁, …); see :attr:`is_planar` and :meth:`plane_points`.
+    ``encoding`` is the text encoding a file was read in when it was not UTF-8 (``"Windows-1252"``), which a window
+    says: its names may read wrong if that guess was; None otherwise.
     The arrays are read-only: they may be shared with a cache.
     """
 
@@ -160,6 +162,7 @@ class Dataset:
     target_scaler: Scaler | None = None
     test_split: float | None = None
     plane: Plane | None = None
+    encoding: str | None = None
 
     def __post_init__(self):
         if self.task not in TASKS:
@@ -288,7 +291,8 @@ class Dataset:
         features = f"{self.n_features} feature{'s' if self.n_features != 1 else ''}"
         if self.image_shape is not None:
             features += f" ({'×'.join(map(str, self.image_shape))} images)"
-        return (f"{self.name}: {kind}, {features}; {len(self.X_train):,} train / "
+        read = f" (read as {self.encoding}: not UTF-8)" if self.encoding else ""
+        return (f"{self.name}{read}: {kind}, {features}; {len(self.X_train):,} train / "
                 f"{len(self.X_val):,} validation / {len(self.X_test):,} test")
 
 

@@ -1146,8 +1146,8 @@ epoch mean
         <translation>{path} — это папка; выберите CSV-файл</translation>
     </message>
     <message>
-        <source>{path} is not a UTF-8 text file; export it from your spreadsheet as CSV (UTF-8)</source>
-        <translation>{path} — не текстовый файл в UTF-8; сохраните таблицу как CSV (UTF-8)</translation>
+        <source>{path} is not a text file (it holds bytes no text has); export it from your spreadsheet as CSV</source>
+        <translation>{path} — не текстовый файл (в нём есть байты, которых не бывает в тексте); сохраните таблицу как CSV</translation>
     </message>
     <message>
         <source>{path}: cannot read it ({reason})</source>
@@ -1262,6 +1262,10 @@ epoch mean
     <message>
         <source>%1, %2; %3 train / %4 validation / %5 test</source>
         <translation>%1, %2; обучение %3 / валидация %4 / тест %5</translation>
+    </message>
+    <message>
+        <source>Read as %1: the file is not UTF-8 text. If its names or labels show wrong letters, save it from your spreadsheet as CSV UTF-8.</source>
+        <translation>Прочитан как %1: файл не в кодировке UTF-8. Если в названиях или метках видны не те буквы, сохраните таблицу как CSV UTF-8.</translation>
     </message>
     <message>
         <source>“%1”</source>

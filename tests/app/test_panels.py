@@ -12,7 +12,7 @@ from app.panels.network_panel import NetworkPanel
 from app.panels.training_panel import RunPosition, TrainingPanel, planned_rates
 from app.panels.widgets import ChoiceBox, mark, set_help, unbroken
 from app.views.compare_view import CompareView
-from core import optimizers, schedules
+from core import datasets, optimizers, schedules
 from core.config import MAX_HIDDEN_LAYERS, LayerConfig, OptimizerConfig, RunConfig
 
 
@@ -1029,3 +1029,18 @@ def test_the_inputs_stay_in_sight_while_set_and_one_stays_checked(qtbot, model):
     assert panel.feature_boxes["x1_x2"].isChecked() and model.config.data.options["features"] == ["x1_x2"]
     model.set("data.options", {"features": ["x1_x2"]})  # the truth table again, its features still set
     assert panel.dataset_form.isRowVisible(panel.features_row), "in sight, to be undone"
+
+
+def test_the_data_panel_says_a_file_not_in_utf_8_was_read_as_windows_1252(qtbot, model, tmp_path, switch_language):
+    """A file saved by Excel in Windows-1252 ("Température") was refused; read, it says how."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    path = tmp_path / "meteo.csv"
+    path.write_bytes("Température,Météo\n21.5,clair\n18.0,pluie\n23.1,clair\n16.4,pluie\n".encode("cp1252"))
+    panel.set_dataset(datasets.load("csv", path=path, validation_split=0.0, test_split=0.0))
+    assert "Read as Windows-1252: the file is not UTF-8 text" in panel.summary.text()
+    switch_language("ru")
+    assert "Прочитан как Windows-1252" in panel.summary.text()
+    path.write_text(path.read_text(encoding="cp1252"), encoding="utf-8")
+    panel.set_dataset(datasets.load("csv", path=path, validation_split=0.0, test_split=0.0))
+    assert "Windows-1252" not in panel.summary.text()

@@ -199,3 +199,28 @@ def test_a_large_file_reports_its_progress_and_a_raising_progress_ends_the_readi
     with pytest.raises(Closed):
         load_csv(path, progress=stop)
     assert datasets.load("moons", progress=stop).n_classes == 2, "a data set that reports nothing takes none"
+
+
+TEMPERATURES = "Température;Humidité;Météo\n21,5;40;clair\n18,0;85;pluie\n23,1;35;clair\n16,4;90;pluie\n"
+
+
+@pytest.mark.parametrize("encoding, assumed", [("utf-8", None), ("utf-8-sig", None), ("cp1252", "Windows-1252"),
+                                               ("latin-1", "Windows-1252")])
+def test_a_file_not_in_utf_8_is_read_as_windows_1252_and_says_so(tmp_path, encoding, assumed):
+    """A header "Température" saved by Excel in Windows-1252 was refused as not UTF-8."""
+    path = tmp_path / "meteo.csv"
+    path.write_bytes(TEMPERATURES.encode(encoding))
+    data = load_csv(path, "Météo", "binary", **NO_SPLIT)
+    assert data.feature_names == ("Température", "Humidité") and data.class_names == ("clair", "pluie")
+    assert data.encoding == assumed
+    assert ("(read as Windows-1252: not UTF-8)" in data.describe()) == (assumed is not None)
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "a,b\n1,2\n".encode("utf-16"),
+                                     b"a,b\n1,\x81\n"])
+def test_a_file_that_is_no_text_is_refused_as_such(tmp_path, content):
+    """A workbook (a zip), UTF-16 text and bytes that no Windows-1252 text holds."""
+    path = tmp_path / "table.csv"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match="table.csv is not a text file .*; export it from your spreadsheet as CSV"):
+        load_csv(path)
