@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
                                QLineEdit, QListWidget, QMenu, QStackedWidget, QTabWidget, QTableWidget, QToolBox,
                                QToolButton, QTreeWidget, QWidget)
 
+from core._checks import JsonSyntaxError, json_reason
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 CATALOGUE = "mlp_workbench"
 SOURCE_LANGUAGE = "en"
@@ -549,6 +551,51 @@ def os_error_reason(error: OSError) -> str:
     if reason is not None:
         return QCoreApplication.translate("OSErrors", reason)
     return error.strerror or str(error)
+
+
+# ----------------------------------------------------------------------------- JSON files
+JSON_SYNTAX = {
+    "Expecting value": QT_TRANSLATE_NOOP("JsonSyntax", "a value is missing or misspelt here (a number, a text in "
+                                                       "double quotes, true, false, null, a list […] or an object {…})"),
+    "Unterminated string starting at": QT_TRANSLATE_NOOP("JsonSyntax", "a text in quotes is never closed"),
+    "Expecting ',' delimiter": QT_TRANSLATE_NOOP("JsonSyntax", "a comma is missing between two items"),
+    "Expecting ':' delimiter": QT_TRANSLATE_NOOP("JsonSyntax", "a colon is missing between a name and its value"),
+    "Expecting property name enclosed in double quotes": QT_TRANSLATE_NOOP(
+        "JsonSyntax", "a name in double quotes is expected here (is there a comma after the last item, or a name in "
+                      "single quotes?)"),
+    "Extra data": QT_TRANSLATE_NOOP("JsonSyntax", "more follows where the JSON value has ended"),
+    "Invalid control character at": QT_TRANSLATE_NOOP("JsonSyntax", "a text in quotes holds a line break or a tab: "
+                                                                    "write them as \\n and \\t"),
+    "Invalid \\escape": QT_TRANSLATE_NOOP("JsonSyntax", "a backslash in a text begins no escape JSON knows: write a "
+                                                        "backslash as \\\\"),
+    "Invalid \\uXXXX escape": QT_TRANSLATE_NOOP("JsonSyntax", "\\u in a text must be followed by four hexadecimal "
+                                                              "digits"),
+    "Illegal trailing comma before end of object": QT_TRANSLATE_NOOP("JsonSyntax", "a comma follows the last item: "
+                                                                                   "remove it"),
+    "Illegal trailing comma before end of array": QT_TRANSLATE_NOOP("JsonSyntax", "a comma follows the last item: "
+                                                                                  "remove it"),
+    "cut short": QT_TRANSLATE_NOOP("JsonSyntax", "the text ends before every list […] and object {…} in it is closed "
+                                                 "(was the file cut short?)"),
+}
+"""The words of ``core._checks.JSON_SYNTAX``, to translate."""
+
+NOT_JSON = (QT_TRANSLATE_NOOP("JsonSyntax", "the file is not valid JSON at line {line}, column {column}: {reason}"),
+            QT_TRANSLATE_NOOP("JsonSyntax", "{path} is not valid JSON at line {line}, column {column}: {reason}"))
+"""The words of ``core._checks.NOT_JSON``."""
+
+
+def _json_phrases() -> dict:
+    return {key: QCoreApplication.translate("JsonSyntax", text) for key, text in JSON_SYNTAX.items()}
+
+
+def json_reason_text(message: str) -> str:
+    """What the JSON parser's ``message`` means, in the window's language (``core._checks.json_reason``)."""
+    return json_reason(message, _json_phrases())
+
+
+def json_syntax_text(error: JsonSyntaxError) -> str:
+    """Where a text or a file is not valid JSON and what is wrong there, in the window's language."""
+    return error.words(_json_phrases(), tuple(QCoreApplication.translate("JsonSyntax", text) for text in NOT_JSON))
 
 
 # ----------------------------------------------------------------------------- numbers

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.headless import shell_quoted
-from app.i18n import current_language
+from app.i18n import current_language, json_reason_text
 from app.panels.base import given_problem_text
 from core import labs
 from core.languages import text_in
@@ -166,7 +166,7 @@ def setting_name(path: str) -> str:
 
 def lab_problem_text(problem: labs.LabProblem) -> str:
     """One problem of a lab, as ``mlp-workbench lab check`` says it but in the interface language."""
-    return labs.problem_text(problem, translated, given_problem_text)
+    return labs.problem_text(problem, translated, given_problem_text, json_reason_text)
 
 
 def lab_check_command(lab_folders) -> str:

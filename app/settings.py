@@ -9,8 +9,10 @@ import json
 import logging
 from dataclasses import asdict, dataclass, field
 
+from app.i18n import json_syntax_text
 from app.race_setup import RaceSetup
 from core import config as run_config
+from core._checks import JsonSyntaxError
 from core.datasets.locations import data_folder
 from core.model_io import write_text_atomically
 
@@ -106,6 +108,8 @@ def load_last_config() -> tuple[run_config.RunConfig | None, str | None]:
         return run_config.RunConfig.from_json(path.read_text(encoding="utf-8")), None
     except OSError as error:
         return None, f"{path}: {error.strerror or error}"
+    except JsonSyntaxError as error:
+        return None, json_syntax_text(error.at(path))
     except (UnicodeDecodeError, ValueError) as error:
         return None, f"{path}: {error}"
 
@@ -130,5 +134,7 @@ def load_last_race() -> tuple[RaceSetup | None, str | None]:
         return RaceSetup.from_dict(json.loads(path.read_text(encoding="utf-8"))), None
     except OSError as error:
         return None, f"{path}: {error.strerror or error}"
-    except (UnicodeDecodeError, RecursionError, ValueError) as error:  # JSONDecodeError is a ValueError
+    except json.JSONDecodeError as error:
+        return None, json_syntax_text(JsonSyntaxError(error, path))
+    except (UnicodeDecodeError, RecursionError, ValueError) as error:
         return None, f"{path}: {error}"

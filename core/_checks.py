@@ -1,6 +1,7 @@
 """Validation helpers shared by every module: errors name the thing, the value and what is allowed."""
 from __future__ import annotations
 
+import json
 import math
 import numbers
 
@@ -37,6 +38,64 @@ def json_kind(value) -> str:
     if isinstance(value, numbers.Number):
         return "a number"
     return {str: "a string", list: "a list (JSON array)", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+JSON_SYNTAX = {
+    "Expecting value": "a value is missing or misspelt here (a number, a text in double quotes, true, false, null, "
+                       "a list […] or an object {…})",
+    "Unterminated string starting at": "a text in quotes is never closed",
+    "Expecting ',' delimiter": "a comma is missing between two items",
+    "Expecting ':' delimiter": "a colon is missing between a name and its value",
+    "Expecting property name enclosed in double quotes": "a name in double quotes is expected here (is there a comma "
+                                                         "after the last item, or a name in single quotes?)",
+    "Extra data": "more follows where the JSON value has ended",
+    "Invalid control character at": "a text in quotes holds a line break or a tab: write them as \\n and \\t",
+    "Invalid \\escape": "a backslash in a text begins no escape JSON knows: write a backslash as \\\\",
+    "Invalid \\uXXXX escape": "\\u in a text must be followed by four hexadecimal digits",
+    "Illegal trailing comma before end of object": "a comma follows the last item: remove it",
+    "Illegal trailing comma before end of array": "a comma follows the last item: remove it",
+    "cut short": "the text ends before every list […] and object {…} in it is closed (was the file cut short?)",
+}
+"""What is wrong, in English, by the message of Python's JSON parser (``json.JSONDecodeError.msg``, Python 3.11 to
+3.13; see :func:`parser_reason`): its own words ("Unterminated string starting at") named no line of the user's and
+read as a traceback."""
+
+NOT_JSON = ("the file is not valid JSON at line {line}, column {column}: {reason}",
+            "{path} is not valid JSON at line {line}, column {column}: {reason}")
+"""What :class:`JsonSyntaxError` says, in English: of a text, and of the file ``path``."""
+
+
+def parser_reason(error: json.JSONDecodeError) -> str:
+    """The key of :data:`JSON_SYNTAX` that says what is wrong where ``error`` was found: the parser's message, but
+    "cut short" for a text that ends where the parser expected more (a comma, a value: "Expecting ',' delimiter" at
+    the end of a file cut short named no missing comma)."""
+    ended = error.pos >= len(error.doc.rstrip()) and error.doc.strip()
+    return "cut short" if ended and error.msg.startswith("Expecting") else error.msg
+
+
+def json_reason(message: str, phrases: dict = JSON_SYNTAX) -> str:
+    """What the JSON parser's ``message`` means, in the words of ``phrases`` (these by default; a window passes its
+    language's); a message none of them names stays as the parser words it."""
+    return phrases.get(message, message)
+
+
+class JsonSyntaxError(ValueError):
+    """A text, or the file ``path``, that is not valid JSON: ``reason`` (a key of :data:`JSON_SYNTAX`, or the
+    parser's message) at ``line`` and ``column``, from which a window words it in its own language (:meth:`words`)."""
+
+    def __init__(self, error: json.JSONDecodeError, path=None):
+        self.error, self.path = error, path
+        self.reason, self.line, self.column = parser_reason(error), error.lineno, error.colno
+        super().__init__(self.words())
+
+    def at(self, path) -> "JsonSyntaxError":
+        """The same problem, of the file ``path``."""
+        return JsonSyntaxError(self.error, path)
+
+    def words(self, phrases: dict = JSON_SYNTAX, templates: tuple = NOT_JSON) -> str:
+        """The problem in the words of ``phrases`` and ``templates`` (see :data:`JSON_SYNTAX`, :data:`NOT_JSON`)."""
+        return templates[self.path is not None].format(path=self.path, line=self.line, column=self.column,
+                                                       reason=json_reason(self.reason, phrases))
 
 
 class RuleError(ValueError):

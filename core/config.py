@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 
 from core import activations, initializers, losses, optimizers, schedules
-from core._checks import NUMBER_RULES, NumberError, RuleError, check_number, json_kind
+from core._checks import NUMBER_RULES, JsonSyntaxError, NumberError, RuleError, check_number, json_kind
 from core.layers import BatchNorm
 
 SCHEMA_VERSION = 3
@@ -164,7 +164,7 @@ class RunConfig:
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ValueError(f"the configuration is not valid JSON: {error}") from None
+            raise JsonSyntaxError(error) from None
         except RecursionError:
             raise ValueError("the configuration nests lists or objects thousands deep: it is not a run "
                              "configuration") from None
@@ -571,5 +571,7 @@ def load(path) -> RunConfig:
         raise InvalidConfigError(error.errors, path) from None
     except NewerConfigError as error:
         raise NewerConfigError(error.version, path) from None
+    except JsonSyntaxError as error:
+        raise error.at(path) from None
     except ValueError as error:  # which file: a run's config.json, or one the user opened
         raise ValueError(f"{path}: {error}") from None

@@ -66,7 +66,7 @@ import numpy as np
 
 from core import activations, surfaces
 from core import config as run_config
-from core._checks import check_number
+from core._checks import check_number, json_reason, parser_reason
 from core.datasets.locations import shared_data_folder
 from core.experiment import Experiment, build_network, data_key, load_data, network_widths, scored_splits
 from core.languages import LANGUAGES, TEXT_PROBLEMS, text_in, text_problem
@@ -457,12 +457,14 @@ def setting_place(path: str, translate=_english) -> list[str]:
                     if layer.group(2) else [])
 
 
-def problem_text(problem: LabProblem, translate=_english, config_words=english_config_problem) -> str:
+def problem_text(problem: LabProblem, translate=_english, config_words=english_config_problem,
+                 json_words=json_reason) -> str:
     """``problem`` as one line for a teacher: "variant 'adam', optimiser: unknown hyperparameter 'lrr'; …".
 
     In English by default (``mlp-workbench lab check``); a window passes ``translate`` (an English template of
-    :data:`PLACES`, :data:`LAB_PROBLEMS` or :data:`SETTING_NAMES` → the same in its language, placeholders kept)
-    and ``config_words`` (a :class:`~core.config.ConfigError` → what it says, in its language)."""
+    :data:`PLACES`, :data:`LAB_PROBLEMS` or :data:`SETTING_NAMES` → the same in its language, placeholders kept),
+    ``config_words`` (a :class:`~core.config.ConfigError` → what it says, in its language) and ``json_words``
+    (the JSON parser's message → what it means, see :func:`core._checks.json_reason`)."""
     where = []
     for kind, value in problem.place:
         if kind == "setting":
@@ -478,7 +480,9 @@ def problem_text(problem: LabProblem, translate=_english, config_words=english_c
     elif problem.what is None:
         what = problem.values["reason"]
     else:
-        what = translate({**LAB_PROBLEMS, **LAB_WARNINGS}[problem.what]).format(**problem.values)
+        values = {**problem.values, "reason": json_words(problem.values["reason"])} if problem.what == "not json" \
+            else problem.values
+        what = translate({**LAB_PROBLEMS, **LAB_WARNINGS}[problem.what]).format(**values)
     return f"{', '.join(where)}: {what}" if where else what
 
 
@@ -605,7 +609,7 @@ def _read_lab_json(folder: Path, add) -> dict | None:
         add(place, "not utf-8")
         return None
     except json.JSONDecodeError as error:
-        add(place, "not json", line=error.lineno, column=error.colno, reason=error.msg)
+        add(place, "not json", line=error.lineno, column=error.colno, reason=parser_reason(error))
         return None
     except (ValueError, RecursionError) as error:  # a number of thousands of digits; lists nested thousands deep
         add(place, None, reason=str(error) or type(error).__name__)

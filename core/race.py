@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from core import events
-from core._checks import json_kind
+from core._checks import JsonSyntaxError, json_kind
 from core.config import SCHEMA_VERSION, ConfigError, OptimizerConfig, RunConfig, ScheduleConfig, check, validate
 from core.experiment import Experiment, load_data
 from core.languages import LANGUAGES, read_texts, text_in
@@ -445,7 +445,9 @@ def load_preset(path) -> Preset:
     path = Path(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except json.JSONDecodeError as error:
+        raise JsonSyntaxError(error, path.name) from None
+    except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot read the race preset {path.name}: {error}") from None
     where = f"race preset {path.name}"
     if not isinstance(raw, dict):

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from core import config as run_config
 from core import events, experiment, model_io
+from core._checks import JsonSyntaxError
 from core.trainer import monitored_loss
 from core.datasets.locations import data_folder
 
@@ -75,7 +76,9 @@ def _read_json(path: Path) -> dict:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"{path} is missing: this folder is not a complete run") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except json.JSONDecodeError as error:
+        raise JsonSyntaxError(error, path) from None
+    except UnicodeDecodeError as error:
         raise ValueError(f"{path} is corrupt: {error}") from None
     except OSError as error:  # a folder of that name, no permission to read it: one run, not the library
         raise ValueError(f"{path} cannot be read: {error.strerror or error}") from None

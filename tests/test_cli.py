@@ -396,9 +396,11 @@ def test_lab_pack_says_a_shipped_lab_with_problems_is_a_damaged_installation_to_
     assert "MLP_WORKBENCH_DATA names" not in printed.out
     assert lines[-5:] == [
         str(installed / "03-activations" / "lab.json"),
-        "  lab.json: not valid JSON, at line 1, column 2: Expecting property name enclosed in double quotes",
+        "  lab.json: not valid JSON, at line 1, column 2: the text ends before every list […] and object {…} in it "
+        "is closed (was the file cut short?)",
         str(installed / "04-xnor" / "lab.json"),
-        "  lab.json: not valid JSON, at line 1, column 2: Expecting property name enclosed in double quotes",
+        "  lab.json: not valid JSON, at line 1, column 2: the text ends before every list […] and object {…} in it "
+        "is closed (was the file cut short?)",
         f"2 labs installed with MLP Workbench (in {installed}) are damaged (the files there have changed), so this "
         "pack could not take them from there. Reinstall MLP Workbench, then run lab pack again."]
     assert str(pack / "labs" / "04-xnor" / "lab.json") in lines, "the kept lab's own problems are named as before"
@@ -428,7 +430,7 @@ def test_lab_check_lists_every_problem_of_each_lab_as_a_teacher_reads_it(tmp_pat
         "  locked: 'training.sed' is not a setting of the run configuration",
         str(optimizers / "lab.json"),
         f"  lab.json: not valid JSON, at line {len((optimizers / 'lab.json').read_text().splitlines())}, column 2: "
-        "Expecting property name enclosed in double quotes",
+        "a name in double quotes is expected here (is there a comma after the last item, or a name in single quotes?)",
         "3 labs checked: 2 with problems (3 in all), 1 without. MLP Workbench does not offer a lab that has "
         "problems: the shipped lab of its number stands in, where there is one."]
     code, lines, _ = check_labs(capsys, xnor / "lab.json", perceptron, pack / "labs" / "01-perceptron" / "lab.json")

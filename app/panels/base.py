@@ -8,9 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
+from app.i18n import json_syntax_text
 from app.panels.widgets import (HYPERPARAMETER_PROPERTY, REFUSAL_PROPERTY, HyperparameterForm, IntegerBox, breakable,
                                 mark)
-from core._checks import NumberError, quoted
+from core._checks import JsonSyntaxError, NumberError, quoted
 from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -124,12 +125,14 @@ model file."""
 
 def refusal_text(error: Exception) -> str:
     """Why a configuration was refused, in the current language where the engine says by which rules
-    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it) or that a
-    newer version wrote it; else as the engine words it."""
+    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it), that a
+    newer version wrote it or where it is not valid JSON; else as the engine words it."""
     if isinstance(error, NewerConfigError):
         template = NEWER_CONFIG["file" if error.path is not None else "recorded"]
         return QCoreApplication.translate("Problems", template).replace("%1", str(error.path)) \
             .replace("%2", str(error.version)).replace("%3", str(SCHEMA_VERSION))
+    if isinstance(error, JsonSyntaxError):
+        return json_syntax_text(error)
     if not isinstance(error, InvalidConfigError):
         return str(error)
     heading = QCoreApplication.translate("Problems", "invalid run configuration:")

@@ -2750,6 +2750,61 @@ epoch mean
     </message>
 </context>
 <context>
+    <name>JsonSyntax</name>
+    <message>
+        <source>a value is missing or misspelt here (a number, a text in double quotes, true, false, null, a list […] or an object {…})</source>
+        <translation>здесь пропущено или написано с ошибкой значение (число, текст в двойных кавычках, true, false, null, список […] или объект {…})</translation>
+    </message>
+    <message>
+        <source>a text in quotes is never closed</source>
+        <translation>текст в кавычках не закрыт</translation>
+    </message>
+    <message>
+        <source>a comma is missing between two items</source>
+        <translation>между двумя элементами пропущена запятая</translation>
+    </message>
+    <message>
+        <source>a colon is missing between a name and its value</source>
+        <translation>между именем и его значением пропущено двоеточие</translation>
+    </message>
+    <message>
+        <source>a name in double quotes is expected here (is there a comma after the last item, or a name in single quotes?)</source>
+        <translation>здесь ожидается имя в двойных кавычках (нет ли запятой после последнего элемента или имени в одинарных кавычках?)</translation>
+    </message>
+    <message>
+        <source>more follows where the JSON value has ended</source>
+        <translation>после конца значения JSON есть что-то ещё</translation>
+    </message>
+    <message>
+        <source>a text in quotes holds a line break or a tab: write them as \n and \t</source>
+        <translation>в тексте в кавычках есть перевод строки или табуляция: запишите их как \n и \t</translation>
+    </message>
+    <message>
+        <source>a backslash in a text begins no escape JSON knows: write a backslash as \\</source>
+        <translation>обратная косая черта в тексте начинает последовательность, которой нет в JSON: саму черту запишите как \\</translation>
+    </message>
+    <message>
+        <source>\u in a text must be followed by four hexadecimal digits</source>
+        <translation>после \u в тексте должны идти четыре шестнадцатеричные цифры</translation>
+    </message>
+    <message>
+        <source>a comma follows the last item: remove it</source>
+        <translation>после последнего элемента стоит запятая: удалите её</translation>
+    </message>
+    <message>
+        <source>the text ends before every list […] and object {…} in it is closed (was the file cut short?)</source>
+        <translation>текст кончается раньше, чем закрыты все его списки […] и объекты {…} (не обрезан ли файл?)</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation>файл не является правильным JSON: строка {line}, столбец {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation>{path} не является правильным JSON: строка {line}, столбец {column}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LabController</name>
     <message>
         <source>&amp;Labs</source>

@@ -1210,7 +1210,9 @@ def test_a_race_kept_that_cannot_be_read_is_said_and_the_view_starts_from_its_fi
     race = compare_view_of(window)
     message = window.message_bar.message()
     assert message.startswith("The race set up in Compare optimisers when the window last closed could not be read ("
-                              f"{kept}: ") and message.endswith("; the view starts from its first preset.")
+                              f"{kept} is not valid JSON at line 1, column 46: the text ends before every list […] and object {{…}} in "
+                              "it is closed (was the file cut short?)")
+    assert message.endswith("; the view starts from its first preset.")
     assert race.preset_box.currentIndex() == 0 and race.contenders[0].label == "SGD η=0.05"
     valid = race.race_setup().to_dict()
     for damaged, said in (({**valid, "version": 2}, "written by a newer MLP Workbench (version 2"),

@@ -442,3 +442,34 @@ def test_a_plot_menu_of_no_window_is_translated_as_it_opens(qtbot):
     plot.ctrlMenu.show()
     assert plot.ctrlMenu.title() == "Plot Options"
     plot.ctrlMenu.close()
+
+
+def test_a_file_that_is_not_valid_json_says_where_and_what_is_wrong_in_the_window_s_language(
+        switch_language, tmp_path, monkeypatch):
+    """A damaged configuration, kept race or lab file was refused with Python's "Unterminated string starting at: line 1
+    column 10 (char 9)", in a Russian window too."""
+    from app import lab_problems, settings
+    from app.panels.base import refusal_text
+    from core import config as run_config
+    from core import labs
+
+    switch_language("ru")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"name": "a run', encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        run_config.load(damaged)
+    assert refusal_text(raised.value) == f"{damaged} не является правильным JSON: строка 1, столбец 10: текст в кавычках не закрыт"
+    monkeypatch.setattr(settings, "data_folder", lambda: tmp_path)
+    (tmp_path / settings.LAST_RACE_FILE).write_text('{"contenders": [1 2]}', encoding="utf-8")
+    assert settings.load_last_race() == (None, f"{tmp_path / settings.LAST_RACE_FILE} не является правильным JSON: "
+                                               "строка 1, столбец 19: между двумя элементами пропущена запятая")
+    (tmp_path / settings.LAST_CONFIG_FILE).write_text('{"name": }', encoding="utf-8")
+    assert settings.load_last_config()[1].startswith(f"{tmp_path / settings.LAST_CONFIG_FILE} не является правильным JSON: "
+                                                     "строка 1, столбец 10: здесь пропущено или написано с ошибкой")
+    lab = tmp_path / "04-xnor"
+    lab.mkdir()
+    (lab / "lab.json").write_text('{"id": "04-xnor",\n "number": 4,}', encoding="utf-8")
+    problem = labs.check_lab(lab)[1][0]
+    assert lab_problems.lab_problem_text(problem) == (
+        "lab.json: не является правильным JSON, строка 2, столбец 14: здесь ожидается имя в двойных кавычках (нет ли запятой "
+        "после последнего элемента или имени в одинарных кавычках?)")

@@ -900,8 +900,8 @@ def test_a_lab_packs_broken_lab_is_named_and_the_shipped_one_offered(open_window
         "These labs cannot be used; the shipped lab of the same number is offered instead, where there is one. "
         f"To see every problem: mlp-workbench lab check {tmp_path / 'pack' / 'labs'}",
         str(broken / "lab.json"),
-        f"• lab.json: not valid JSON, at line {len(text.splitlines())}, column 5: Expecting property name enclosed "
-        "in double quotes",
+        f"• lab.json: not valid JSON, at line {len(text.splitlines())}, column 5: a name in double quotes is expected "
+        "here (is there a comma after the last item, or a name in single quotes?)",
         "• sheet.en.md: the English task sheet is missing"]
     window.confirm_reset = lambda question: True
     assert window.labs.open_lab("01-perceptron"), "the shipped lab offered opens (it read the broken one again)"

@@ -360,3 +360,34 @@ def test_a_file_holding_no_json_object_says_what_it_holds_in_json_s_words(tmp_pa
     with pytest.raises(ValueError) as refused:
         run_config.load(path)
     assert str(refused.value).endswith(f"must be a JSON object {{…}}, got {kind}"), str(refused.value)
+
+
+@pytest.mark.parametrize("text, where, reason", [
+    ('{"name": "a run', "line 1, column 10", "a text in quotes is never closed"),
+    ('{"name": "a"\n "data": {}}', "line 2, column 2", "a comma is missing between two items"),
+    ("{'name': 'a'}", "line 1, column 2", "a name in double quotes is expected here"),
+    ('{"name": "a",}', "line 1, column 14", "a name in double quotes is expected here (is there a comma after"),
+    ('{"name": }', "line 1, column 10", "a value is missing or misspelt here"),
+    ('{"name" "a"}', "line 1, column 9", "a colon is missing between a name and its value"),
+    ('{"name": "a"} {}', "line 1, column 15", "more follows where the JSON value has ended"),
+    ('{"name": "a\tb"}', "line 1, column 12", "a text in quotes holds a line break or a tab"),
+    ("", "line 1, column 1", "a value is missing"),
+    ('{"name": "a", "network": {"hidden": [', "line 1, column 38", "the text ends before every list […] and object"),
+    ('{"name": "a"\n', "line 2, column 1", "the text ends before every list […] and object {…} in it is closed"),
+])
+def test_a_file_that_is_not_valid_json_says_where_and_what_is_wrong_in_plain_words(tmp_path, text, where, reason):
+    """The parser's own words ("Unterminated string starting at: line 1 column 347 (char 346)") were shown as they
+    were."""
+    path = tmp_path / "damaged.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        run_config.load(path)
+    assert str(raised.value).startswith(f"{path} is not valid JSON at {where}: {reason}")
+    with pytest.raises(ValueError, match=f"^the file is not valid JSON at {where}: "):
+        RunConfig.from_json(text)
+
+
+def test_a_json_problem_the_parser_words_otherwise_keeps_its_words():
+    from core._checks import JsonSyntaxError
+    error = JsonSyntaxError(json.JSONDecodeError("Something new", '{"a": 1}', 3), "a.json")
+    assert str(error) == "a.json is not valid JSON at line 1, column 4: Something new"

@@ -408,7 +408,8 @@ def test_a_lab_check_finds_what_stops_a_lab_from_being_listed_or_its_sheet_from_
         "sheet.en.md: the English task sheet is missing"]
     (folder / "lab.json").write_text('{"id": "04-xnor",\n "number": 4,}', encoding="utf-8")
     assert labs.problem_text(labs.check_lab(folder)[1][0]) == \
-        "lab.json: not valid JSON, at line 2, column 14: Expecting property name enclosed in double quotes"
+        "lab.json: not valid JSON, at line 2, column 14: a name in double quotes is expected here (is there a comma " \
+        "after the last item, or a name in single quotes?)"
     renamed = mutate_xnor(tmp_path / "pack", lambda raw: raw.update(id="04 XNOR")).rename(tmp_path / "04 XNOR")
     assert [labs.problem_text(problem) for problem in labs.check_lab(renamed)[1]] == [
         "the folder's name '04 XNOR' is no lab's: two digits, a dash and lower-case words joined by dashes "

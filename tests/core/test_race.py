@@ -330,7 +330,7 @@ def test_the_russian_texts_of_race_presets_and_labs_write_decimals_with_a_comma(
 
 
 @pytest.mark.parametrize("content, message", [
-    ("{", "cannot read the race preset bad.json"),
+    ("{", "bad.json is not valid JSON at line 1, column 2: the text ends before every list"),
     ('{"title": {"en": "t"}, "description": {"en": "d"}, "contenders": []}', "contenders must be a list of 2 to 8"),
     ('{"title": {"de": "t"}, "description": {"en": "d"}, "contenders": []}',
      "title: must be an object with an English"),
