@@ -10,6 +10,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 
 from app.i18n import json_syntax_text
+from app.panels.base import refusal_text
 from app.race_setup import RaceSetup
 from core import config as run_config
 from core._checks import JsonSyntaxError
@@ -111,7 +112,7 @@ def load_last_config() -> tuple[run_config.RunConfig | None, str | None]:
     except JsonSyntaxError as error:
         return None, json_syntax_text(error.at(path))
     except (UnicodeDecodeError, ValueError) as error:
-        return None, f"{path}: {error}"
+        return None, f"{path}: {refusal_text(error)}"
 
 
 def save_last_race(setup: RaceSetup) -> None:

@@ -188,20 +188,20 @@ def _build(kind, raw: dict, path: str):
         where = f"{path}{name}"
         if kind is RunConfig and name in _NESTED:
             if not isinstance(value, dict):
-                raise ValueError(f"{where} must be an object, got {value!r}")
+                raise StructureError(where, "object", got=value)
             value = _build(_NESTED[name], value, where + ".")
         elif kind is NetworkConfig and name == "hidden":
             if not isinstance(value, list):
-                raise ValueError(f"{where} must be a list of layers, got {value!r}")
+                raise StructureError(where, "layers", got=value)
             built = []
             for index, layer in enumerate(value):
                 if not isinstance(layer, dict):
-                    raise ValueError(f"{where}[{index}] must be an object, got {layer!r}")
+                    raise StructureError(f"{where}[{index}]", "object", got=layer)
                 built.append(_build(LayerConfig, layer, f"{where}[{index}]."))
             value = built
         elif _holds_object(known[name]) and not isinstance(value, dict):
             # A list where the panels expect an object of options broke the window that opened on it.
-            raise ValueError(f"{where} must be an object {{…}}, got {value!r}")
+            raise StructureError(where, "object", got=value)
         values[name] = value
     return kind(**values)
 
@@ -265,8 +265,10 @@ def migrate(raw: dict) -> dict:
     build between the two wrote with it and version 2 are read as they are).
     """
     version = raw.get("schema_version", 0)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ValueError(f"schema_version must be a non-negative whole number, got {version!r}")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise NumberError("schema_version", "whole number", got=version)
+    if version < 0:
+        raise NumberError("schema_version", "≥", 0, version)
     if version > SCHEMA_VERSION:
         raise NewerConfigError(version)
     raw = copy.deepcopy(raw)
@@ -282,12 +284,21 @@ PROBLEMS = {"choice": "choose one of: {bound}", "text": "must be a text", "true 
             "hyperparameters": "must be an object of hyperparameters",
             "data options": "must be an object of the data set's options",
             "strengths": "must be an object of strengths", "layers": "must be a list of layers",
+            "object": "must be an object {{…}}",
             "too deep": "at most {bound} hidden layers (the views draw every layer)",
             "lr0": "lr0 comes from the optimiser's lr; remove it",
             "batch norm": "batch normalisation needs batches of at least 2 examples (it divides by their spread); "
                           "raise the batch size or switch batch norm off"}
 """What :func:`validate` says of a value that is not a number out of its rules, in English, by rule (the
 ``rule`` of its :class:`ConfigError`; ``{bound}`` is the error's ``bound``): a window words them in its language."""
+
+
+class StructureError(RuleError):
+    """A part of a configuration file that is not of the kind its field holds (``loss`` given 7, not an object):
+    ``what`` is the field, ``rule`` the rule of :data:`PROBLEMS` it breaks, ``got`` the value, from which a window
+    words it in its own language, as it does a rule a value breaks (:class:`ConfigError`)."""
+
+    rules = PROBLEMS
 
 
 FILE_RULES = {"flag": "true or false"}
@@ -573,5 +584,7 @@ def load(path) -> RunConfig:
         raise NewerConfigError(error.version, path) from None
     except JsonSyntaxError as error:
         raise error.at(path) from None
+    except RuleError as error:  # a part of another kind: still the rule it breaks, which a window words
+        raise type(error)(f"{path}: {error.what}", error.rule, error.bound, error.got) from None
     except ValueError as error:  # which file: a run's config.json, or one the user opened
         raise ValueError(f"{path}: {error}") from None

@@ -11,7 +11,7 @@ from app.config_model import ConfigModel
 from app.i18n import json_syntax_text
 from app.panels.widgets import (HYPERPARAMETER_PROPERTY, REFUSAL_PROPERTY, HyperparameterForm, IntegerBox, breakable,
                                 mark)
-from core._checks import JsonSyntaxError, NumberError, quoted
+from core._checks import JsonSyntaxError, NumberError, RuleError, quoted
 from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
@@ -38,6 +38,7 @@ PROBLEM_RULES = {"choice": QT_TRANSLATE_NOOP("Problems", "choose one of: %1"),
                  "data options": QT_TRANSLATE_NOOP("Problems", "must be an object of the data set's options"),
                  "strengths": QT_TRANSLATE_NOOP("Problems", "must be an object of strengths"),
                  "layers": QT_TRANSLATE_NOOP("Problems", "must be a list of layers"),
+                 "object": QT_TRANSLATE_NOOP("Problems", "must be an object {…}"),
                  "too deep": QT_TRANSLATE_NOOP("Problems", "at most %1 hidden layers (the views draw every layer)"),
                  "lr0": QT_TRANSLATE_NOOP("Problems", "lr0 comes from the optimiser's lr; remove it"),
                  "batch norm": QT_TRANSLATE_NOOP("Problems", "batch normalisation needs batches of at least 2 examples "
@@ -103,14 +104,20 @@ def given_problem_text(error: ConfigError) -> str:
     return re.sub("%[12]", lambda found: words[found.group()], QCoreApplication.translate("Problems", "%1, got %2"))
 
 
+def rule_problem_text(error: RuleError, subject: bool = True, in_file: bool = False) -> str:
+    """What a :class:`core._checks.RuleError` says (a number's rule broken, a configuration file's part of another
+    kind: :class:`core.config.StructureError`) as :func:`problem_text` words the same rule of a :class:`ConfigError`."""
+    return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got),
+                        subject, in_file)
+
+
 def number_problem_text(error: ValueError, subject: bool = True) -> str:
     """What a component's ValueError says: in the current language when a number broke one of its
     rules (a :class:`core._checks.NumberError`), else as the engine words it. Without ``subject``
     the engine's name of the number is left out (see :func:`problem_text`)."""
     if not isinstance(error, NumberError):
         return str(error)
-    return problem_text(ConfigError(error.what, error.got, str(error), error.rule, error.bound, error.what, error.got),
-                        subject)
+    return rule_problem_text(error, subject)
 
 
 NEWER_CONFIG = {
@@ -125,14 +132,17 @@ model file."""
 
 def refusal_text(error: Exception) -> str:
     """Why a configuration was refused, in the current language where the engine says by which rules
-    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it), that a
-    newer version wrote it or where it is not valid JSON; else as the engine words it."""
+    (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it; a part of it of
+    another kind than its field holds), that a newer version wrote it or where it is not valid JSON; else as the
+    engine words it."""
     if isinstance(error, NewerConfigError):
         template = NEWER_CONFIG["file" if error.path is not None else "recorded"]
         return QCoreApplication.translate("Problems", template).replace("%1", str(error.path)) \
             .replace("%2", str(error.version)).replace("%3", str(SCHEMA_VERSION))
     if isinstance(error, JsonSyntaxError):
         return json_syntax_text(error)
+    if isinstance(error, RuleError):  # a part of the file of another kind, a schema version that is no number
+        return rule_problem_text(error, in_file=True)
     if not isinstance(error, InvalidConfigError):
         return str(error)
     heading = QCoreApplication.translate("Problems", "invalid run configuration:")

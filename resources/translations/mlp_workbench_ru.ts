@@ -5575,6 +5575,10 @@ epoch mean
         <translation>должно быть списком слоёв</translation>
     </message>
     <message>
+        <source>must be an object {…}</source>
+        <translation>должно быть объектом {…}</translation>
+    </message>
+    <message>
         <source>at most %1 hidden layers (the views draw every layer)</source>
         <translation>не больше %1 скрытых слоёв (виды рисуют каждый слой)</translation>
     </message>

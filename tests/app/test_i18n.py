@@ -2,6 +2,7 @@
 translates every text of the window (widgets, menus, actions, tooltips, plot labels) and back,
 keeps a run going, and numbers change their decimal separator on screen only."""
 import importlib.util
+import json
 import re
 from pathlib import Path
 
@@ -473,3 +474,28 @@ def test_a_file_that_is_not_valid_json_says_where_and_what_is_wrong_in_the_windo
     assert lab_problems.lab_problem_text(problem) == (
         "lab.json: не является правильным JSON, строка 2, столбец 14: здесь ожидается имя в двойных кавычках (нет ли запятой "
         "после последнего элемента или имени в одинарных кавычках?)")
+
+
+def test_a_configuration_file_with_a_part_of_another_kind_says_so_in_the_window_s_language(switch_language, tmp_path,
+                                                                                            monkeypatch):
+    """"loss must be an object, got 7" was shown in English in a Russian window, beside its rules' problems in
+    Russian: opened, kept from the last session, or recorded in a model file (from_dict)."""
+    from app import settings
+    from app.panels.base import refusal_text
+    from core import config as run_config
+
+    monkeypatch.setattr(settings, "data_folder", lambda: tmp_path)
+    switch_language("ru")
+    for raw, said in (({"loss": 7}, "loss: должно быть объектом {…}, введено 7"),
+                      ({"network": {"hidden": 3}}, "network.hidden: должно быть списком слоёв, введено 3"),
+                      ({"schema_version": "2"}, "schema_version: должно быть целым числом, введено '2'")):
+        path = tmp_path / "kinds.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        with pytest.raises(ValueError) as raised:
+            run_config.load(path)
+        assert refusal_text(raised.value) == f"{path}: {said}"
+        with pytest.raises(ValueError) as raised:
+            run_config.RunConfig.from_dict(raw)
+        assert refusal_text(raised.value) == said
+        (tmp_path / settings.LAST_CONFIG_FILE).write_text(json.dumps(raw), encoding="utf-8")
+        assert settings.load_last_config() == (None, f"{tmp_path / settings.LAST_CONFIG_FILE}: {said}")

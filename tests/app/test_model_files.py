@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import cli
 from app.main_window import MainWindow
+from app.panels.widgets import unbroken
 from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
 
@@ -302,3 +303,16 @@ def test_a_model_whose_weights_do_not_fit_its_data_opens_its_settings_with_fresh
     message = window.message_bar.message()
     assert "do not fit the network its data set needs here (64 → 16 → 10" in message and "fresh weights" in message
     assert window.experiment.network.n_outputs == 10 and window.epochs_done == 0
+
+
+def test_a_model_recording_settings_of_another_kind_says_so_in_the_window_s_language(trained_window, tmp_path,
+                                                                                      switch_language):
+    """A Russian window said "…повреждён (записанные в нём настройки: loss must be an object, got 7)"."""
+    good = tmp_path / "good.npz"
+    assert trained_window.save_model(good)
+    path, _ = bad_files(tmp_path, good)["invalid settings"]
+    switch_language("ru")
+    assert not trained_window.load_model(path)
+    assert unbroken(trained_window.message_bar.message()) == \
+        f"Не удалось открыть модель: {path} повреждён (записанные в нём настройки: loss: должно быть объектом {{…}}, " \
+        "введено 7)"

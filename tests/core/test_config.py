@@ -5,6 +5,7 @@ import math
 import pytest
 
 from core import config as run_config
+from core._checks import RuleError
 from core.config import LayerConfig, RunConfig, validate
 
 DATASETS = ["digits", "xor"]
@@ -391,3 +392,25 @@ def test_a_json_problem_the_parser_words_otherwise_keeps_its_words():
     from core._checks import JsonSyntaxError
     error = JsonSyntaxError(json.JSONDecodeError("Something new", '{"a": 1}', 3), "a.json")
     assert str(error) == "a.json is not valid JSON at line 1, column 4: Something new"
+
+
+@pytest.mark.parametrize("raw, field, rule, got", [
+    ({"loss": 7}, "loss", "object", 7),
+    ({"network": {"hidden": 3}}, "network.hidden", "layers", 3),
+    ({"network": {"hidden": [1]}}, "network.hidden[0]", "object", 1),
+    ({"optimizer": {"name": "sgd", "options": [1]}}, "optimizer.options", "object", [1]),
+    ({"schema_version": "2"}, "schema_version", "whole number", "2"),
+    ({"schema_version": -1}, "schema_version", "≥", -1),
+])
+def test_a_part_of_a_configuration_of_another_kind_is_refused_by_its_field_and_rule(tmp_path, raw, field, rule, got):
+    """"loss must be an object, got 7" was plain text, which a window showed in English whatever its language; the
+    rules a value breaks it words in its own."""
+    with pytest.raises(RuleError) as raised:
+        RunConfig.from_dict(raw)
+    assert (raised.value.what, raised.value.rule, raised.value.got) == (field, rule, got)
+    path = tmp_path / "kinds.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(RuleError) as raised:
+        run_config.load(path)
+    assert (raised.value.what, raised.value.rule, raised.value.got) == (f"{path}: {field}", rule, got)
+    assert str(raised.value).startswith(f"{path}: {field} must be ")
