@@ -187,7 +187,11 @@ class ConfigPanel(QWidget):
     def bind(self, field: str, control: QWidget) -> None:
         """``control`` shows ``field`` (a validate() path; a component's options use "<field> options")."""
         self._controls[field] = control
-        if isinstance(control, IntegerBox):
+        self.follow_refusals(control)
+
+    def follow_refusals(self, control: QWidget) -> None:
+        """List the texts ``control`` refuses (an :class:`IntegerBox`'s, or those of a form's) with the problems."""
+        if isinstance(control, (IntegerBox, HyperparameterForm)):
             control.refusalChanged.connect(lambda: self.show_errors(self.model.errors))
 
     def control_for(self, error: ConfigError) -> QWidget | None:

@@ -294,6 +294,7 @@ class DataPanel(ConfigPanel):
         self.options = DatasetOptionsForm(lambda key: help_texts.text(help_texts.DATASET_OPTIONS, key),
                                           self.tr("(this dataset has no options)"))
         self.options.edited.connect(self._option_edited)
+        self.follow_refusals(self.options)
         form.addRow(self.options)
         self.dataset_form = form
         form.addRow(self.tr("Data s&eed"), self._build_data_seed_row())

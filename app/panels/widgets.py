@@ -418,6 +418,9 @@ class HyperparameterForm(QWidget):
     edited = Signal(str, object)
     """edited(key, value): the user changed hyperparameter ``key``."""
 
+    refusalChanged = Signal()
+    """refusalChanged(): one of the form's :class:`IntegerBox` refused the text typed in it, or took one again."""
+
     def __init__(self, describe=None, empty_text: str | None = None, parent: QWidget | None = None, *,
                  labels: str = "hyperparameter"):
         """``describe(key)`` gives a row's help; ``labels`` is the kind of :data:`display_names.LABELS`
@@ -488,6 +491,7 @@ class HyperparameterForm(QWidget):
         elif isinstance(default, int):
             control = IntegerBox(0, 10**9)
             control.valueChanged.connect(lambda value, c=control: self.emit_edit(c, value))
+            control.refusalChanged.connect(self.refusalChanged)
         elif isinstance(default, (tuple, list)):
             control = SequenceEdit()
             control.valueEdited.connect(lambda value, c=control: self.emit_edit(c, value))

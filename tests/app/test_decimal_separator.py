@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.config_model import ConfigModel
 from app.messages import Progress
+from app.panels.data_panel import DataPanel
 from app.panels.training_panel import TrainingPanel
 from app.panels.widgets import FractionBox, NumberEdit, SequenceEdit
 from app.views.base import Axis
@@ -153,3 +154,17 @@ def test_an_integer_box_takes_a_group_separator_only_between_thousands_and_says_
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert model.get("training.epochs") == int(thousands.replace(",", "").replace("\u00a0", "").replace(" ", ""))
     assert not box.property("invalid") and "⚠" not in box.toolTip() and not panel.problems.isVisibleTo(panel)
+
+
+def test_a_hyperparameter_s_integer_box_lists_the_text_it_refused_with_the_panel_s_problems(qtbot, switch_language):
+    model = ConfigModel()
+    model.set("data.dataset", "moons")
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    box = panel.options.controls()["n_samples"]
+    before = model.get("data.options").get("n_samples")
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "5,5")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert model.get("data.options").get("n_samples") == before
+    assert box.property("invalid") and "“5,5” is not a whole number" in panel.problems.text()
