@@ -205,20 +205,25 @@ def breakable(text: str) -> str:
     return re.sub(rf"\S{{{LONGEST_UNBROKEN}}}(?=\S)", lambda word: word.group() + ZERO_WIDTH_SPACE, text)
 
 
-def misgrouped(text: str, separator: str) -> bool:
-    """Whether the number ``text`` holds ``separator`` elsewhere than between groups of three digits ("5,5",
-    "1,00"; not "1,000" or "12,345,678")."""
-    separator = re.escape(separator)
-    return re.fullmatch(rf"[+-]?\d[\d{separator}]*", text) is not None and \
-        re.fullmatch(rf"[+-]?\d+|[+-]?\d{{1,3}}({separator}\d{{3}})+", text) is None
+def not_whole(text: str, separator: str) -> str | None:
+    """Why the digits of ``text``, with separators between them, are no whole number: "group" where ``separator``
+    (the language's group separator) stands elsewhere than between groups of three digits ("5,5", "1,00"; not
+    "1,000" or "12,345,678"), "fraction" where a decimal point or comma does ("5.5"); None for a whole number, or
+    for text that is more than digits and separators."""
+    escaped = re.escape(separator)
+    if re.fullmatch(rf"[+-]?\d[\d.,{escaped}]*", text) is None \
+            or re.fullmatch(rf"[+-]?\d+|[+-]?\d{{1,3}}({escaped}\d{{3}})+", text) is not None:
+        return None
+    return "group" if set(re.sub(r"[+\-\d]", "", text)) == {separator} else "fraction"
 
 
 class IntegerBox(QSpinBox):
     """A whole number; commits when editing ends (not on every keystroke).
 
     The language's group separator is taken only between thousands (1,000; 1 000 in Russian, typed with a space or
-    a non-breaking one). Elsewhere the text is refused, with the reason at the box, and the value stays: Qt's box
-    dropped the separator wherever it stood and read "5,5" as 55 epochs."""
+    a non-breaking one). Elsewhere, or with a decimal point or comma, the text is refused, with the reason at the
+    box, and the value stays: Qt's box dropped the separator wherever it stood and read "5,5" as 55 epochs, and
+    dropped a decimal point as it was typed ("5.5": 55)."""
 
     refusalChanged = Signal()
     """refusalChanged(): the text refused (:data:`REFUSAL_PROPERTY`) was set or cleared."""
@@ -228,7 +233,7 @@ class IntegerBox(QSpinBox):
         self.setRange(low, high)
         self.setKeyboardTracking(False)
         self.setGroupSeparatorShown(True)
-        self._refused: str | None = None
+        self._refused: tuple[str, str] | None = None  # (why, the text)
         self.editingFinished.connect(self._show_refusal)
 
     def set_value(self, value) -> None:
@@ -244,7 +249,7 @@ class IntegerBox(QSpinBox):
 
     def validate(self, text: str, position: int):
         number = self._number_text(text)
-        if misgrouped(number, self.locale().groupSeparator()):
+        if not_whole(number, self.locale().groupSeparator()):
             return QValidator.State.Intermediate, text, position  # perhaps on the way to "1,000"
         return super().validate(self.prefix() + number + self.suffix(), position)
 
@@ -253,18 +258,21 @@ class IntegerBox(QSpinBox):
 
     def fixup(self, text: str) -> str:
         number = self._number_text(text)
-        if misgrouped(number, self.locale().groupSeparator()):
-            self._refused = number
+        why = not_whole(number, self.locale().groupSeparator())
+        if why:
+            self._refused = why, number
         return super().fixup(text)
 
     def _show_refusal(self) -> None:
         """The reason the text just committed was refused, at the box; cleared by a text taken."""
         refusal = None
         if self._refused is not None:
-            words = {"%1": self._refused, "%2": self.locale().groupSeparator(), "%3": self.locale().toString(self.value())}
-            refusal = re.sub("%[123]", lambda found: words[found.group()],
-                             self.tr("“%1” is not a whole number: “%2” only separates thousands (1%2000). Type the "
-                                     "number without it; the box keeps %3"))
+            why, number = self._refused
+            words = {"%1": number, "%2": self.locale().groupSeparator(), "%3": self.locale().toString(self.value())}
+            template = self.tr("“%1” is not a whole number: “%2” only separates thousands (1%2000). Type the number "
+                               "without it; the box keeps %3") if why == "group" else \
+                self.tr("“%1” is not a whole number. Type one without a fractional part; the box keeps %3")
+            refusal = re.sub("%[123]", lambda found: words[found.group()], template)
         self._refused = None
         if refusal != self.property(REFUSAL_PROPERTY):
             self.setProperty(REFUSAL_PROPERTY, refusal)

@@ -2748,6 +2748,10 @@ epoch mean
         <source>“%1” is not a whole number: “%2” only separates thousands (1%2000). Type the number without it; the box keeps %3</source>
         <translation>«%1» — не целое число: пробел разделяет только тысячи (1%2000). Наберите число без него; в поле остаётся %3</translation>
     </message>
+    <message>
+        <source>“%1” is not a whole number. Type one without a fractional part; the box keeps %3</source>
+        <translation>«%1» — не целое число. Наберите число без дробной части; в поле остаётся %3</translation>
+    </message>
 </context>
 <context>
     <name>JsonSyntax</name>

@@ -129,10 +129,12 @@ def test_a_language_switch_redraws_the_axes(window, russian, switch_language):
 
 
 @pytest.mark.parametrize("language, misgrouped, thousands", [("en", "5,5", "1,000"), ("en", "1,00", "12,345"),
-                                                             ("ru", "5 5", "1 000"), ("ru", "5\u00a05", "1\u00a0000")])
+                                                             ("ru", "5 5", "1 000"), ("ru", "5\u00a05", "1\u00a0000"),
+                                                             ("en", "5.5", "1,000"), ("ru", "5,5", "1 000")])
 def test_an_integer_box_takes_a_group_separator_only_between_thousands_and_says_why_it_refuses_it_elsewhere(
         qtbot, switch_language, language, misgrouped, thousands):
-    """"5,5" typed as the epochs in English trained 55 epochs: Qt's box drops the group separator wherever it stands."""
+    """"5,5" typed as the epochs in English trained 55 epochs: Qt's box drops the group separator wherever it stands,
+    and a decimal separator as it is typed."""
     switch_language(language)
     model = ConfigModel()
     model.set("training.epochs", 20)
