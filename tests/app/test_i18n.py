@@ -9,6 +9,7 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QTableWidget, QTabWidget
 
 from app import i18n
@@ -93,8 +94,8 @@ def shown_texts(window) -> list[tuple[str, str]]:
                 add(f"{name}.header", item.text() if item else "")
         if isinstance(widget, pg.GraphicsView) and widget.scene() is not None:
             for item in widget.scene().items():
-                if isinstance(item, pg.LabelItem):
-                    add("plot title", item.text)
+                if isinstance(item, pg.LabelItem):  # rich text at times: its words as shown
+                    add("plot title", QTextDocumentFragment.fromHtml(item.text).toPlainText())
                 elif isinstance(item, pg.AxisItem):
                     add("axis label", item.labelText)
     for action in window.findChildren(pg.QtGui.QAction):
