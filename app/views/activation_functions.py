@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QGridLayout, QGro
 from app import display_names, palette
 from app.panels import choice_help, help_texts
 from app.panels.widgets import NumberEdit, format_number, mark, set_help
-from app.views.base import Axis, TranslatedText, View, add_plot, laid_out_legend
+from app.views.base import Axis, TranslatedText, View, laid_out_legend, styled_plot
 from app.views.compare_view import ControlsBeside
 from app.views.gradients import layer_numbers
 from core import activations
@@ -284,8 +284,8 @@ class ActivationFunctionsView(View):
     # twice that while a run trains: all of them at once froze the window for half a second or more
     # when the tab was shown. The grid is laid out in a turn of the event loop of its own (with
     # training, 20-30 ms that had added to the turn showing the tab), every cell's place kept, and the
-    # cells are made one per turn in five steps (in two, a step blocked it for 16-22 ms under
-    # training), each drawn as it comes, so that the window answers between two of them.
+    # cells are made one per turn in small steps (see _make_cell), each drawn as it comes, so that the
+    # window answers between two of them.
     def redraw(self) -> None:
         names = [function.name for function in self.functions]
         if names != list(self.places) or self._columns_wanted() != self.columns:
@@ -373,8 +373,7 @@ class ActivationFunctionsView(View):
         self.graphics.clear()
         self.cells, self.places = {}, {}
         self.columns = columns = self._columns_wanted()
-        self.graphics.setMinimumHeight(LEGEND_HEIGHT + math.ceil(len(names) / columns) * MIN_CELL_HEIGHT
-                                       if names else 0)
+        self.graphics.setMinimumHeight(self._grid_height(columns))
         if not names:
             return
         legend = laid_out_legend(colCount=1)
@@ -392,10 +391,13 @@ class ActivationFunctionsView(View):
 
     def _make_cell(self, name: str):
         """The function's title, plot (x linked to the first one's) and formulas, in its place, made in
-        four steps (a generator: each ``next`` makes one) and drawn at the fourth; the plot stays
-        transparent until a fifth shows it. Painted as it was being made, a cell's plot was painted
-        three times, the last with its curves in the turn that made the formulas: with training, half
-        the frames took 10-26 ms and the tab's p99 lag was 34 ms; 2-15 ms and 24 ms this way."""
+        steps (a generator: each ``next`` makes one) and drawn at the last but two; the plot stays
+        transparent until the next shows its axes, and its curves appear at the last. Painted as it was
+        being made, a cell's plot was painted three times, the last with its curves in the turn that made
+        the formulas: with training, half the frames took 10-26 ms and the tab's p99 lag was 34 ms; 2-15 ms
+        and 24 ms shown in one step. Each piece that takes a few milliseconds alone (the plot's making, its
+        placing, its curves, its kink marks, each formula, the first paint of its axes and of its curves)
+        has a turn of its own: five steps left pieces of 10-20 ms, and 30 with training."""
         place = self.places[name]
         # The title is the place's, not the plot's: a plot is at least as wide as its title, and a
         # long one ("piecewise_linear — piece-wise linear") pushed its plot into the next column.
@@ -408,36 +410,57 @@ class ActivationFunctionsView(View):
         yield
         # No context menu: pyqtgraph makes one per plot, a third of the plot's making, for settings
         # these fixed curves have no use for.
-        plot = add_plot(place, 1, 0, axes)
+        plot = styled_plot(axes)
         plot.setOpacity(0.0)
+        yield
+        place.addItem(plot, row=1, col=0)
         if self.cells:
             plot.setXLink(next(iter(self.cells.values())).plot)
         yield
-        kinks = self._kink_marks()
-        value, derivative = plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen)
-        plot.addItem(kinks)
+        curves = plot.plot(pen=self.value_pen), plot.plot(pen=self.derivative_pen)
         yield
+        kinks = self._kink_marks()
+        plot.addItem(kinks)
+        drawn = (*curves, kinks)
+        for item in drawn:  # transparent, not hidden: the plot's y range still fits them
+            item.setOpacity(0.0)
         for line, text in enumerate(FORMULAS.get(name, ()), start=2):
+            yield
             place.addItem(PlainLabel(QCoreApplication.translate(CONTEXT, text), size="8pt",
                                      color=palette.FOREGROUND), row=line, col=0)
-        self.cells[name] = Cell(title, plot, value, derivative, kinks)
+        yield
+        self.cells[name] = Cell(title, plot, *curves, kinks)
         self._draw_cell(name)
         yield
         plot.setOpacity(1.0)
+        yield
+        for item in drawn:
+            item.setOpacity(1.0)
 
     def _columns_wanted(self) -> int:
-        """Columns that make the cells about :data:`CELL_ASPECT` wide per tall, as many as fit across."""
-        viewport = self.scroll.viewport()
+        """Columns that make the cells about :data:`CELL_ASPECT` wide per tall, as many as fit across the
+        width they leave: a grid taller than the view leaves the room of its scroll bar. Counted on the
+        width before the bar, three columns were laid out when the tab was shown, the bar then took
+        14 pixels, and the grid was laid out again in two: 18 ms, then 45 ms with training, and the cells
+        made in between made again."""
+        area = self.scroll.contentsRect()
         count = max(len(self.functions), 1)
-        balanced = math.ceil(math.sqrt(count * viewport.width() / max(viewport.height(), 1) / CELL_ASPECT))
-        fitting = int((self._grid_width() + self._grid_spacing()) // (MIN_CELL_WIDTH + self._grid_spacing()))
-        return max(1, min(count, fitting, balanced))
+        for width in (area.width(), area.width() - self.scroll.verticalScrollBar().sizeHint().width()):
+            balanced = math.ceil(math.sqrt(count * width / max(area.height(), 1) / CELL_ASPECT))
+            fitting = int((self._grid_width(width) + self._grid_spacing()) // (MIN_CELL_WIDTH + self._grid_spacing()))
+            columns = max(1, min(count, fitting, balanced))
+            if self._grid_height(columns) <= area.height():
+                break
+        return columns
+
+    def _grid_height(self, columns: int) -> int:
+        return LEGEND_HEIGHT + math.ceil(len(self.functions) / columns) * MIN_CELL_HEIGHT if self.functions else 0
 
     # The grid's margins and spacing take their share: counted without them, three columns were
     # chosen for 610 pixels and the third ran off the view's edge.
-    def _grid_width(self) -> float:
+    def _grid_width(self, viewport_width: float | None = None) -> float:
         left, _, right, _ = self.graphics.ci.layout.getContentsMargins()
-        return self.scroll.viewport().width() - left - right
+        return (self.scroll.viewport().width() if viewport_width is None else viewport_width) - left - right
 
     def _grid_spacing(self) -> float:
         return max(self.graphics.ci.layout.horizontalSpacing(), 0.0)

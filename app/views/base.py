@@ -678,16 +678,24 @@ def cache_pictures(*items) -> None:
 
 
 def add_plot(layout: pg.GraphicsLayout, row: int, col: int, axis_items: dict | None = None, **options) -> pg.PlotItem:
-    """A styled plot in ``layout``, its axes :class:`Axis` items and its grid drawn by a
+    """A styled plot (:func:`styled_plot`) in ``layout``."""
+    plot = styled_plot(axis_items, **options)
+    layout.addItem(plot, row=row, col=col)
+    return plot
+
+
+def styled_plot(axis_items: dict | None = None, **options) -> pg.PlotItem:
+    """A styled plot, not placed yet, its axes :class:`Axis` items and its grid drawn by a
     :class:`TickGrid`; ``axis_items`` (by side) replace the axes of those sides, ``options`` go to
-    :class:`pyqtgraph.PlotItem`.
+    :class:`pyqtgraph.PlotItem`. (Made apart from its placing, a view can do the two in turns of the event
+    loop of their own: together they blocked it for 10-30 ms.)
 
     Without pyqtgraph's menus (their making took a third of a plot's): they were English in any language,
     offered log axes and axis links that the views' own axes undo, and an export whose SVG failed. A
     right click opens the view's :class:`PlotMenu` instead."""
     given = axis_items or {}
     axes = {side: given[side] if side in given else Axis(side) for side in ("left", "bottom", "right", "top")}
-    plot = layout.addPlot(row=row, col=col, axisItems=axes, **{"enableMenu": False, **options})
+    plot = pg.PlotItem(axisItems=axes, **{"enableMenu": False, **options})
     for side in ("right", "top"):
         if side not in given:
             plot.hideAxis(side)

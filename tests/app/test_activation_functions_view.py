@@ -63,8 +63,11 @@ def test_showing_the_view_makes_its_plots_one_step_per_turn_of_the_event_loop(qt
         QCoreApplication.processEvents()
         turns.append(len(view.cells))
     assert list(view.cells) == activations.names()
-    assert max(np.diff(turns)) == 1 and len(turns) > 5 * len(view.cells), "a plot is made and shown in five turns"
-    assert all(cell.plot.opacity() == 1 for cell in view.cells.values())
+    assert max(np.diff(turns)) == 1 and len(turns) > 9 * len(view.cells), "a plot is made and shown in ten turns"
+    assert all(cell.plot.opacity() == cell.value.opacity() == cell.derivative.opacity() == cell.kinks.opacity() == 1
+               for cell in view.cells.values())
+    (low, high), = [view.cells[name].plot.viewRange()[1] for name in ["identity"]]
+    assert low <= -5 and high >= 5, "the y axis fits φ(z) = z, made in turns as at once"
     view.hide()
     view.select_functions(["sigmoid", "relu"])
     assert list(view.cells) == activations.names()  # a hidden view draws nothing
@@ -73,6 +76,25 @@ def test_showing_the_view_makes_its_plots_one_step_per_turn_of_the_event_loop(qt
     QCoreApplication.processEvents()
     assert view.cells == {} and list(view.places) == ["sigmoid", "relu"]
     qtbot.waitUntil(lambda: list(view.cells) == ["sigmoid", "relu"])
+
+
+def test_a_grid_taller_than_the_view_is_laid_out_once_in_the_columns_its_scroll_bar_leaves_room_for(qtbot):
+    """940 pixels wide, three columns fitted before the scroll bar came and two after: the grid was laid out
+    twice when the view was shown, the cells made in between made again."""
+    view = ActivationFunctionsView()
+    qtbot.addWidget(view)
+    view.resize(940, 760)
+    laid_out = []
+    lay_out = view._lay_out
+    view._lay_out = lambda names: (laid_out.append(list(names)), lay_out(names))
+    view.show()
+    cells = made(view)
+    QCoreApplication.processEvents()
+    assert view.scroll.verticalScrollBar().isVisible()
+    assert view.pending_cells() == [] and laid_out == [activations.names()] and view.columns == 2
+    right_edge = view.scroll.viewport().width()
+    assert all(view.places[name].mapRectToScene(view.places[name].boundingRect()).right() <= right_edge + 0.5
+               for name in cells)
 
 
 def test_every_activation_is_plotted_with_the_engines_phi_and_derivative(view):
