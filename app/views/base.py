@@ -3,7 +3,8 @@
 A view receives ``reset(experiment)`` when a run is built or re-initialised and
 ``on_progress(progress)`` for each throttled :class:`app.messages.Progress` from the training
 worker. It stores what arrives (in bounded buffers) and draws only while it is visible, so that
-views in hidden tabs cost nothing but the bookkeeping; it catches up when shown.
+views in hidden tabs cost nothing but the bookkeeping; it catches up when shown. A view in a hidden
+tab does not even prepare its plots for a new run until it is shown or the run's progress arrives.
 """
 from __future__ import annotations
 
@@ -809,6 +810,7 @@ class View(QWidget):
         scene.sigMouseClicked.connect(self._offer_plot_menu)
         self.run_going = False  # the window's run trains (or is paused): what grows with its steps keeps room
         self._stale = False
+        self._reset_pending: tuple | None = None  # (experiment, its initial inspection) while hidden
         self._unrevealed: list[QGraphicsItem] = []
         self._reveal_timer = QTimer(self)
         self._reveal_timer.setSingleShot(True)
@@ -823,7 +825,9 @@ class View(QWidget):
     def reset(self, experiment) -> None:
         """A new or re-initialised run of ``experiment`` (a :class:`core.experiment.Experiment`).
 
-        For data the view does not apply to, it shows why and ignores the run's progress.
+        For data the view does not apply to, it shows why and ignores the run's progress. A view hidden behind
+        another tab prepares its plots for the run only when it is shown, or when the run's progress or an export
+        needs them (:meth:`catch_up`): on MNIST, every view's at once held Reset for 37-74 ms, hidden ones included.
         """
         dataset = experiment.dataset
         if not self.applies_to(dataset):
@@ -833,15 +837,29 @@ class View(QWidget):
         self.experiment = experiment
         self.graphics.show()
         self.show_note(None)
+        # The inspection of the weights as they are now, not as they will be once the view is shown.
+        self._reset_pending = (experiment, inspection_of(experiment.network, dataset))
+        # Only a view hidden in a shown window (behind another tab) waits: one whose window is not shown
+        # either is being used without a screen (an export, a test) and is asked for what it holds.
+        if self.isVisible() or not self.window().isVisible():
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Prepare the plots for the run of the last :meth:`reset`, if that is still to be done."""
+        if self._reset_pending is None:
+            return
+        experiment, inspection = self._reset_pending
+        self._reset_pending = None
         self._reveal_all()  # prepare() may replace the items still waiting to be revealed
         self.prepare(experiment)
-        self.show_inspection(inspection_of(experiment.network, dataset))
+        self.show_inspection(inspection)
         self._changed()
 
     def forget_data(self, reason: str) -> None:
         """Show ``reason`` instead of plots: the view has no run to show (its data does not suit it, or the
         window's data is not loaded: the last data's plots stayed, and exported, as if still current)."""
         self.experiment = None
+        self._reset_pending = None
         self.graphics.hide()
         self.show_note(reason)
 
@@ -853,6 +871,7 @@ class View(QWidget):
         """
         if self.experiment is None:
             return
+        self.catch_up()
         received = False
         if progress.batches and self._keeps("add_batches"):
             self.add_batches(progress.batches)
@@ -956,6 +975,7 @@ class View(QWidget):
 
     def refresh(self) -> None:
         """Draw what has arrived since the last drawing."""
+        self.catch_up()
         if self._stale and self.experiment is not None:
             self._stale = False
             self.redraw()

@@ -83,6 +83,7 @@ class GradientView(View):
         self.share_series: dict[int, DecimatingSeries] = {}
         self.share_curves: dict[int, object] = {}
         self.share_names: dict[int, str] = {}
+        self.legend_labels: tuple | None = None  # (norm labels, share labels by layer) the curves were made for
         self.activation_numbers: dict[int, int] = {}
         self.latest = None
         self.spread_of = None  # the inspection the activation bars show
@@ -93,28 +94,10 @@ class GradientView(View):
 
     def prepare(self, experiment):
         network = experiment.network
-        for curve in self.norm_curves:
-            self.norm_plot.removeItem(curve)
-        for curve in self.share_curves.values():
-            self.share_plot.removeItem(curve)
-        self.norm_legend.clear()
-        self.share_legend.clear()
         numbers = layer_numbers(network)
         dense = [index for index, layer in enumerate(network.layers) if hasattr(layer, "n_in")]
-        self.norm_series = [DecimatingSeries() for _ in dense]
-        # One-pixel lines for the per-batch norms (a thousand noisy points each): wider ones cost
-        # three times more to paint at every frame. The shares, a point per inspection, can afford 1.5.
-        # The norms change at every frame: bare PlotCurveItems, handed log₁₀ of the norms (see
-        # series.show), cost a tenth of the PlotDataItems plot.plot() makes (~0.5 ms a curve and frame).
-        self.norm_curves = []
-        for number in range(1, len(dense) + 1):
-            curve = pg.PlotCurveItem(pen=palette.pen(number - 1, 1))
-            self.norm_plot.addItem(curve)
-            self.norm_legend.addItem(curve, self.tr("layer {number}").format(number=number))
-            bounded_by_their_plot(curve)
-            self.norm_curves.append(curve)
-        self.norm_at_zero = [False] * len(self.norm_curves)
-        self.share_series, self.share_curves, self.share_names = {}, {}, {}
+        norm_labels = [self.tr("layer {number}").format(number=number) for number in range(1, len(dense) + 1)]
+        self.share_names, share_labels = {}, {}
         self.functions = set()
         for index, layer in enumerate(network.layers):
             function = getattr(getattr(layer, "function", None), "name", None)
@@ -124,14 +107,23 @@ class GradientView(View):
                          if function == "relu" else
                          self.tr("layer {number} ({function}): % of outputs near an asymptote"))
                 function_name = label("activation_short", function)
-                name = share.format(number=numbers[index], function=function_name)
-                self.share_series[index] = DecimatingSeries()
-                self.share_curves[index] = self._curve(self.share_plot, numbers[index], 1.5)
-                self.share_names[index] = name
+                self.share_names[index] = share.format(number=numbers[index], function=function_name)
                 short = self.tr("layer {number} ({function}): dead") if function == "relu" else \
                     self.tr("layer {number} ({function}): saturated")
-                self.share_legend.addItem(self.share_curves[index],
-                                          short.format(number=numbers[index], function=function_name))
+                share_labels[index] = short.format(number=numbers[index], function=function_name)
+        # The curves and legends of a network of the same layers are kept, emptied: made again, they took
+        # 15-20 ms of the GUI thread at each Reset on MNIST, half of it the legends' labels.
+        if (norm_labels, share_labels) == self.legend_labels:
+            for curve in (*self.norm_curves, *self.share_curves.values()):
+                curve.setData([], [])
+            for curve, zero, text in zip(self.norm_curves, self.norm_at_zero, norm_labels):
+                if zero:
+                    self.norm_legend.getLabel(curve).setText(text)
+        else:
+            self._make_curves(norm_labels, share_labels, numbers)
+        self.norm_series = [DecimatingSeries() for _ in dense]
+        self.norm_at_zero = [False] * len(self.norm_curves)
+        self.share_series = {index: DecimatingSeries() for index in share_labels}
         self.activation_numbers = numbers
         self.spread_plot.getAxis("bottom").setTicks([[(numbers[i], str(numbers[i]))
                                                        for i, layer in enumerate(network.layers)
@@ -146,6 +138,32 @@ class GradientView(View):
         self.tracked = True
         self.show_note(None)
         self._describe_shares()  # a network with nothing to measure says so before its first inspection
+
+    def _make_curves(self, norm_labels: list[str], share_labels: dict[int, str], numbers: dict[int, int]) -> None:
+        """A norm curve per Dense layer and a share curve per measured activation layer (by its index in the
+        network; ``numbers``: the layers' numbers, which colour them), each named in its legend."""
+        for curve in self.norm_curves:
+            self.norm_plot.removeItem(curve)
+        for curve in self.share_curves.values():
+            self.share_plot.removeItem(curve)
+        self.norm_legend.clear()
+        self.share_legend.clear()
+        # One-pixel lines for the per-batch norms (a thousand noisy points each): wider ones cost
+        # three times more to paint at every frame. The shares, a point per inspection, can afford 1.5.
+        # The norms change at every frame: bare PlotCurveItems, handed log₁₀ of the norms (see
+        # series.show), cost a tenth of the PlotDataItems plot.plot() makes (~0.5 ms a curve and frame).
+        self.norm_curves = []
+        for number, text in enumerate(norm_labels, start=1):
+            curve = pg.PlotCurveItem(pen=palette.pen(number - 1, 1))
+            self.norm_plot.addItem(curve)
+            self.norm_legend.addItem(curve, text)
+            bounded_by_their_plot(curve)
+            self.norm_curves.append(curve)
+        self.share_curves = {}
+        for index, text in share_labels.items():
+            self.share_curves[index] = self._curve(self.share_plot, numbers[index], 1.5)
+            self.share_legend.addItem(self.share_curves[index], text)
+        self.legend_labels = (norm_labels, share_labels)
 
     def _curve(self, plot, number, width):
         # No clipping to the view nor downsampling (see LossView).

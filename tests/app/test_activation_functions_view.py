@@ -193,6 +193,21 @@ def test_the_hyperparameter_rows_are_named_as_the_network_panel_names_them(view)
     assert view.hyperparameter_edits["elu"]["alpha"].accessibleName() == "ELU: α (alpha)"
 
 
+def test_a_reset_to_a_network_of_the_same_activations_draws_nothing_again(view, monkeypatch):
+    """Reset on MNIST drew all ten plots again, 14 ms, and 31 ms to paint them, for the same stars."""
+    network = Network([Dense(3, 4), Activation("tanh"), Dense(4, 2)])
+    view.reset(SimpleNamespace(network=network))
+    made(view)
+    drawn = []
+    draw_cell = view._draw_cell
+    monkeypatch.setattr(view, "_draw_cell", lambda name: (drawn.append(name), draw_cell(name)))
+    view.reset(SimpleNamespace(network=Network([Dense(3, 4), Activation("tanh"), Dense(4, 2)])))
+    assert drawn == []
+    view.reset(SimpleNamespace(network=Network([Dense(3, 4), Activation("relu"), Dense(4, 2)])))
+    assert drawn == activations.names()
+    assert view.cells["relu"].title.text == "★ ReLU" and view.cells["tanh"].title.text == "Hyperbolic tangent"
+
+
 def test_the_networks_activations_are_starred_and_named_as_the_network_panel_names_them(view, switch_language):
     """The line, the titles and the check boxes said "leaky_relu (alpha = 0.2)" and "leaky_relu — LeakyReLU", the
     engine's identifiers, beside a Network panel and rows of hyperparameters that say "Leaky ReLU: α (alpha)"."""
