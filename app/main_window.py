@@ -304,6 +304,10 @@ class MainWindow(QMainWindow):
         self._page_timer.setSingleShot(True)
         self._page_timer.timeout.connect(self._make_next_page)
         self._pages_to_prepare: list[QWidget] = []  # made, never shown yet: see _prepare_next_page
+        self._views_to_catch_up: list[QWidget] = []  # hidden views told of a run: see _catch_up_next_view
+        self._catch_up_timer = QTimer(self)
+        self._catch_up_timer.setSingleShot(True)
+        self._catch_up_timer.timeout.connect(self._catch_up_next_view)
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.timeout.connect(self._prepare_next_page)
@@ -662,6 +666,8 @@ class MainWindow(QMainWindow):
         """A view or tool made after the window is told what the others were told."""
         if self.experiment is not None:
             self._call_tool(page, "reset", self.experiment)
+            self._views_to_catch_up.append(page)
+            self._catch_up_timer.start()
         self._call_tool(page, "set_network_at_rest", self.experiment is not None and self._network_at_rest())
         self._call_tool(page, "set_training", not self._network_at_rest())
         if not self.model.validation_errors:
@@ -1278,6 +1284,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # "Finished 20 epochs." stayed beside the fresh weights of a Reset
         self.experiment_built.emit(experiment)
         self._call_views("reset", experiment)
+        self._catch_up_views_later()
         self._restart_stopped_views()  # after: a new view is told the experiment once, by _catch_up
         self._show_applicable_views(experiment.dataset)
         self._update_actions()
@@ -1704,6 +1711,7 @@ class MainWindow(QMainWindow):
             self._last_inspection = None
             for view in self._views:  # not the tools: a race of the optimisers' own must not start afresh
                 self._call_tool(view, "reset", self.experiment)
+            self._catch_up_views_later()
         self._took_weight_set(events.WeightSetByHand(self._steps_done, layer, source_or_bias, unit, old,
                                                      network.weight(layer, source_or_bias, unit)), undoing)
         self._say_weight_set()
@@ -1894,6 +1902,23 @@ class MainWindow(QMainWindow):
             view.deleteLater()
             if live_view:
                 self._stopped_views.append((label, type(view)))
+
+    def _catch_up_views_later(self) -> None:
+        """Have the views that a Reset found hidden prepare their plots, one a turn (see :meth:`_catch_up_next_view`)."""
+        self._views_to_catch_up = list(self._views)
+        self._catch_up_timer.start()
+
+    def _catch_up_next_view(self) -> None:
+        """Prepare the plots of one view that a run's Reset found hidden behind another tab (it waits until shown,
+        see :meth:`app.views.base.View.reset`), one a turn of the event loop: left to the run's first frame, all of
+        them at once took 15-21 ms of it on MNIST."""
+        while self._views_to_catch_up:
+            view = self._views_to_catch_up.pop(0)
+            if getattr(view, "reset_pending", False):
+                self._call_tool(view, "catch_up")
+                break
+        if self._views_to_catch_up:
+            self._catch_up_timer.start()
 
     def _restart_stopped_views(self) -> None:
         """A new view in the tab of each live view that stopped after an error (data that broke it,
@@ -2650,6 +2675,8 @@ class MainWindow(QMainWindow):
         self._pages_to_make = []
         self._prepare_timer.stop()
         self._pages_to_prepare = []
+        self._catch_up_timer.stop()
+        self._views_to_catch_up = []
         self._rebuild_timer.stop()
         self._frame_timer.stop()
         self._discard_session()

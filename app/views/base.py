@@ -826,8 +826,9 @@ class View(QWidget):
         """A new or re-initialised run of ``experiment`` (a :class:`core.experiment.Experiment`).
 
         For data the view does not apply to, it shows why and ignores the run's progress. A view hidden behind
-        another tab prepares its plots for the run only when it is shown, or when the run's progress or an export
-        needs them (:meth:`catch_up`): on MNIST, every view's at once held Reset for 37-74 ms, hidden ones included.
+        another tab prepares its plots for the run only when it is shown, when the run's progress or an export
+        needs them, or when told to :meth:`catch_up`: on MNIST, every view's at once held Reset for 37-74 ms,
+        hidden ones included.
         """
         dataset = experiment.dataset
         if not self.applies_to(dataset):
@@ -844,8 +845,14 @@ class View(QWidget):
         if self.isVisible() or not self.window().isVisible():
             self.catch_up()
 
+    @property
+    def reset_pending(self) -> bool:
+        """Whether the plots are still to be prepared for the run of the last :meth:`reset` (see :meth:`catch_up`)."""
+        return self._reset_pending is not None
+
     def catch_up(self) -> None:
-        """Prepare the plots for the run of the last :meth:`reset`, if that is still to be done."""
+        """Prepare the plots for the run of the last :meth:`reset`, if that is still to be done (the window has
+        each view hidden at a Reset do it in a turn of the event loop of its own)."""
         if self._reset_pending is None:
             return
         experiment, inspection = self._reset_pending

@@ -97,6 +97,8 @@ def test_the_lecture_s_xnor_weights_set_by_hand_classify_every_point_and_every_v
     # Every view was handed the new weights: the graph writes them, the boundary is the lecture's.
     assert [label.textItem.toPlainText() for label in view.weight_labels] == ["20", "-20", "20", "-20", "20", "20"]
     assert [label.textItem.toPlainText() for label in view.bias_labels] == ["b = -30", "b = 10", "b = -10"]
+    # (hidden behind the Network view's tab, the Decision boundary view prepares for them in a turn of its own)
+    qtbot.waitUntil(lambda: not boundary_view.reset_pending)
     assert boundary_view.boundary is not boundary_before
     np.testing.assert_array_equal(boundary_view.boundary.labels[[0, 0, -1, -1], [0, -1, 0, -1]], [1, 0, 0, 1])
     assert window.statusBar().currentMessage().endswith("the accuracy 100.0 %.")
