@@ -15,7 +15,7 @@ import numpy as np
 from core import layers as layer_registry
 from core import losses
 from core._checks import check_number
-from core.compiled import compiled
+from core.compiled import compiled, machine_code
 
 SUPPORTED_DTYPES = {"float32": np.float32, "float64": np.float64}
 #: Inputs with at least this many entries are checked for NaN and ±∞ through X·X first (Network._all_finite).
@@ -64,8 +64,8 @@ def row_forward_kernel(X, parameters, steps, alphas, values, nonzero):
     """One input row x (X of shape (1, n_in), as the caller holds it) through the steps of a
     :class:`RowPlan`, in one compiled loop; False if x holds NaN or ±∞ (then nothing is computed).
 
-    values[:n_in] = x, then each step s reads values[source:source + n_in] and writes
-    values[target:target + n_out]:
+    Each step s reads values[source:source + n_in] (x itself for source < 0: no copy of it is made)
+    and writes values[target:target + n_out]:
 
         dense        y_j = b_j + Σ_{i: z_i ≠ 0} z_i W_ij   (W, b at their offsets in ``parameters``;
                      rows of zero inputs are skipped: a drawn digit inks a fifth of MNIST's pixels;
@@ -81,17 +81,19 @@ def row_forward_kernel(X, parameters, steps, alphas, values, nonzero):
     (2–5 µs each), which a compiled loop does not pay. A dense step adds eight rows of W per sweep
     over y: y is then loaded and stored an eighth as often, and eight rows stream from memory at
     once (with four rows per sweep and a branch per input to find the non-zero ones, a pass took
-    18 % longer). The 784-256-128-10 network's pass on a drawn digit takes 8-9 µs while its weights
-    stay in the core's cache, 15-20 µs a call when other work has pushed them out in between.
+    18 % longer). The 784-256-128-10 network's pass on a drawn digit takes about 6 µs while its
+    weights stay in the core's cache, 15-20 µs a call when other work has pushed them out in between.
     """
     x = X[0]
-    for i in range(x.shape[0]):
-        if not np.isfinite(x[i]):
-            return False
-        values[i] = x[i]
+    finite = True
+    for i in range(x.shape[0]):  # no early exit: the loop is vectorised (about 0.5 µs less a pass)
+        finite &= np.isfinite(x[i])
+    if not finite:
+        return False
     for s in range(steps.shape[0]):
         kind, n_in, n_out, weights, bias, source, target = steps[s]
-        inputs, outputs = values[source:source + n_in], values[target:target + n_out]
+        inputs = x if source < 0 else values[source:source + n_in]
+        outputs = values[target:target + n_out]
         if kind == DENSE_STEP:
             W = parameters[weights:weights + n_in * n_out].reshape((n_in, n_out))
             outputs[:] = parameters[bias:bias + n_out]
@@ -148,7 +150,7 @@ def prepare_row_kernels(dtype=np.float32) -> None:
         if dtype in _compiled_row_dtypes:
             return
         empty, no_steps = np.zeros(0, dtype), np.zeros((0, 7), np.int64)
-        compiled(row_forward_kernel)(np.zeros((1, 0), dtype), empty, no_steps, empty, empty, np.zeros(0, np.int64))
+        compiled(row_forward_kernel)(np.zeros((1, 0), dtype), empty, no_steps, empty, empty, np.zeros(0, np.int32))
         _compiled_row_dtypes.add(dtype)
 
 
@@ -162,15 +164,18 @@ class RowPlan:
     """A network of dense layers and elementwise activations as a table for :func:`row_forward_kernel`.
 
     ``steps`` (int64, one row per step): kind, n_in, n_out, W offset, b offset (in the flat parameter
-    buffer), source, target (in ``values``, which holds the input, then each step's output). With
-    softmax cross-entropy a last softmax step turns the outputs into probabilities.
+    buffer), source, target (in ``values``, which holds each step's output; a negative source is the
+    input row, read where the caller holds it rather than copied). With softmax cross-entropy a last
+    softmax step turns the outputs into probabilities.
     ``alphas``: each step's leak α (leaky_relu), in the network's dtype. ``values`` is scratch that
     every pass overwrites: after a pass it holds every step's output.
-    ``nonzero``: scratch (int64) for a dense step's indices of non-zero inputs. ``outputs`` and
-    ``probabilities`` are the rows (1, n_out) of ``values`` where the last step before the softmax
-    and the softmax (None without one) write, and ``kernel`` the compiled :func:`row_forward_kernel`:
-    made and looked up once, because the canvas asks on every mouse move, and while other work
-    has the caches each NumPy or Python call costs µs.
+    ``nonzero``: scratch for a dense step's indices of non-zero inputs (int32: half the memory an
+    int64 would have each pass write). ``outputs`` and ``probabilities`` are the rows (1, n_out) of
+    ``values`` where the last step before the softmax and the softmax (None without one) write, and
+    ``kernel`` the machine code of :func:`row_forward_kernel` for these arrays and a C-contiguous input
+    row of the network's dtype (:func:`core.compiled.machine_code`, which checks no argument's dtype:
+    the callers do): made and looked up once, because the canvas asks on every mouse move, and while
+    other work has the caches each NumPy, numba or Python call costs µs.
     """
 
     parameters: np.ndarray
@@ -187,7 +192,7 @@ class RowPlan:
         """The plan of ``network``, or None when a layer has no step (batch norm, PReLU, …)."""
         parameters = network.flat_parameters
         address, itemsize = parameters.__array_interface__["data"][0], parameters.itemsize
-        steps, alphas, width, end = [], [], network.n_inputs, network.n_inputs
+        steps, alphas, width, end = [], [], network.n_inputs, 0
         for layer in network.layers:
             if isinstance(layer, _SKIPPED_AT_INFERENCE) or (
                     isinstance(layer, layer_registry.Activation) and layer.function.name == "identity"):
@@ -209,15 +214,16 @@ class RowPlan:
             alphas.append(0.0)
             probabilities, end = slice(end, end + width), end + width
         values = np.zeros(end, network.dtype)
-        return cls(parameters, np.array(steps, np.int64).reshape(-1, 7), np.array(alphas, network.dtype), values,
-                   np.zeros(max((step[1] for step in steps), default=0), np.int64),
-                   values[outputs].reshape(1, -1),
-                   None if probabilities is None else values[probabilities].reshape(1, -1),
-                   compiled(row_forward_kernel))
+        steps, alphas = np.array(steps, np.int64).reshape(-1, 7), np.array(alphas, network.dtype)
+        nonzero = np.zeros(steps[:, 1].max(initial=0), np.int32)
+        kernel = machine_code(row_forward_kernel, np.zeros((1, network.n_inputs), network.dtype), parameters, steps,
+                              alphas, values, nonzero)
+        return cls(parameters, steps, alphas, values, nonzero, values[outputs].reshape(1, -1),
+                   None if probabilities is None else values[probabilities].reshape(1, -1), kernel)
 
     def run(self, X: np.ndarray) -> bool:
-        """Fill ``values`` for one C-contiguous input row X (1, n_in) of the network's dtype; False
-        if X is not finite."""
+        """Fill ``values`` for one C-contiguous input row X (1, n_in) of the network's dtype, which is
+        not checked here (see ``kernel``); False if X is not finite."""
         return self.kernel(X, self.parameters, self.steps, self.alphas, self.values, self.nonzero)
 
     def forward(self, X: np.ndarray) -> np.ndarray | None:
@@ -457,14 +463,25 @@ class Network:
         self._row_plan = (self.flat_parameters, RowPlan.of(self))
         return self._row_plan[1]
 
-    def _plan_for(self, X) -> RowPlan | None:
-        """The compiled pass for X if X is one row that needs no conversion: the Draw view's call on
-        every mouse move skips check_inputs. The kernel refuses NaN and ±∞ (then the caller falls
-        back on the checked path, whose check_inputs raises the usual error). A (1, n) array whose
-        entries are adjacent is C-contiguous: its strides say so without the flags object."""
-        if type(X) is np.ndarray and X.shape == (1, self.n_inputs) and X.dtype == self.dtype \
+    def _row_pass(self, X) -> RowPlan | None:
+        """The compiled pass over X, if X is one finite row that needs no conversion: its plan, whose
+        ``values`` then hold the pass's outputs; else None, and the caller takes the checked path (whose
+        check_inputs converts X, or raises the usual error for NaN and ±∞). The Draw view's call on every
+        mouse move skips check_inputs. A (1, n) array whose entries are adjacent is C-contiguous: its
+        strides say so without the flags object. The dtype is checked by identity (NumPy has one float32
+        and one float64 of the machine's byte order; one with metadata takes the checked path): dtype ==
+        dtype goes through NumPy's casting tables, about 1 µs more a call when other work has left the
+        caches cold. The kernel's machine code reads X as the network's dtype whatever it is, so no row
+        of another dtype, shape or stride may get past. The plan's cache and kernel are used here as
+        :meth:`row_plan` and :meth:`RowPlan.run` would, without their two Python calls (about 1 µs).
+        """
+        if type(X) is np.ndarray and X.dtype is self.dtype and X.shape == (1, self.n_inputs) \
                 and X.strides[1] == X.itemsize:
-            return self.row_plan()
+            cached = self.__dict__.get("_row_plan")
+            plan = cached[1] if cached is not None and cached[0] is self.flat_parameters else self.row_plan()
+            if plan is not None and plan.kernel(X, plan.parameters, plan.steps, plan.alphas, plan.values,
+                                                plan.nonzero):
+                return plan
         return None
 
     def backward(self, d_output: np.ndarray) -> None:
@@ -499,11 +516,9 @@ class Network:
 
     def predict_output(self, X, batch_size: int = 4096) -> np.ndarray:
         """Raw outputs in inference mode, computed in chunks to bound memory."""
-        plan = self._plan_for(X)
+        plan = self._row_pass(X)
         if plan is not None:
-            output = plan.forward(X)
-            if output is not None:
-                return output
+            return plan.outputs.copy()
         X = self.check_inputs(X)
         if X.shape[0] == 1:
             return self.forward_row(X)
@@ -518,10 +533,10 @@ class Network:
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, shape (N, n_classes); ValueError for a regression loss."""
-        plan = self._plan_for(X)
-        if plan is not None and plan.probabilities is not None and plan.run(X):  # run: False for NaN, ±∞
+        plan = self._row_pass(X)
+        if plan is not None and plan.probabilities is not None:
             return plan.probabilities.copy()
-        probabilities = self.loss.probabilities(self.predict_output(X))
+        probabilities = self.loss.probabilities(self.predict_output(X) if plan is None else plan.outputs.copy())
         if probabilities is None:
             raise ValueError(f"the {self.loss_name} loss gives scores, not class probabilities; "
                              f"train with softmax_cross_entropy or binary_cross_entropy for probabilities")

@@ -174,3 +174,21 @@ def test_the_compiled_pass_refuses_nan_or_infinity_as_check_inputs_does(compiled
     for predict in (network.predict_proba, network.predict_output, network.predict):
         with pytest.raises(ValueError, match="inputs contain NaN or infinity"):
             predict(x)
+
+
+def test_the_compiled_pass_skips_numba_s_dispatcher_and_rows_it_cannot_read_take_the_checked_path(compiled_rows):
+    from numba.core.dispatcher import Dispatcher
+    network = mnist_network()
+    assert not isinstance(network.row_plan().kernel, Dispatcher)  # its per-call look-up of the types is skipped
+    # The machine code reads any row as the network's float32: every other kind must be converted first.
+    row = drawn_like(np.random.default_rng(12), 1)
+    float32 = row.astype(np.float32)
+    others = {"float64": row, "big-endian": float32.astype(">f4"), "integers": (row > 0.5).astype(np.uint8),
+              "every other entry": np.repeat(float32, 2, axis=1)[:, ::2],
+              "dtype with metadata": float32.view(np.dtype(np.float32, metadata={"unit": "ink"}))}
+    for name, other in others.items():
+        expected = network.predict_proba(np.repeat(other.astype(np.float32), 2, axis=0))[:1]
+        np.testing.assert_allclose(network.predict_proba(other), expected, rtol=1e-5, atol=1e-7, err_msg=name)
+        np.testing.assert_allclose(network.predict_output(other), network.predict_output(
+            np.repeat(other.astype(np.float32), 2, axis=0))[:1], rtol=1e-5, atol=1e-6, err_msg=name)
+
