@@ -1,4 +1,6 @@
 """Single-input inference (Network.forward_row, row_product): the same answers as the batch path."""
+import mmap
+
 import numpy as np
 import pytest
 
@@ -192,3 +194,29 @@ def test_the_compiled_pass_skips_numba_s_dispatcher_and_rows_it_cannot_read_take
         np.testing.assert_allclose(network.predict_output(other), network.predict_output(
             np.repeat(other.astype(np.float32), 2, axis=0))[:1], rtol=1e-5, atol=1e-6, err_msg=name)
 
+
+def huge_page_advised(array: np.ndarray) -> bool:
+    """Whether the memory mapping holding ``array`` was advised to take transparent huge pages (VmFlags hg)."""
+    address = array.__array_interface__["data"][0]
+    inside = False
+    with open("/proc/self/smaps") as smaps:
+        for line in smaps:
+            first = line.split()[0]
+            if "-" in first and not first.endswith(":"):
+                start, end = (int(bound, 16) for bound in first.split("-"))
+                inside = start <= address < end
+            elif inside and first == "VmFlags:":
+                return "hg" in line.split()[1:]
+    return False
+
+
+@pytest.mark.skipif(not hasattr(mmap, "MADV_HUGEPAGE"), reason="transparent huge pages are Linux's")
+def test_a_large_network_s_parameters_start_on_a_huge_page_and_a_small_one_s_stay_on_ordinary_pages():
+    large, small = mnist_network(), Network([Dense(64, 10)], seed=1)
+    assert large.flat_parameters.nbytes >= network_module.HUGE_PAGE_MIN_BYTES > small.flat_parameters.nbytes
+    assert large.flat_parameters.__array_interface__["data"][0] % network_module.HUGE_PAGE == 0
+    assert huge_page_advised(large.flat_parameters) and not huge_page_advised(small.flat_parameters)
+    # Drawn and copied as any buffer: the same weights as a network of ordinary pages would hold.
+    assert large.flat_parameters.flags.writeable and large.flat_parameters.dtype == np.float32
+    np.testing.assert_array_equal(large.copy().flat_parameters, large.flat_parameters)
+    np.testing.assert_array_equal(large.layers[0].W, mnist_network().layers[0].W)
