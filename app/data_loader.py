@@ -302,3 +302,11 @@ class DatasetLoader(QObject):
         fraction of a second (at 200 MB the window stayed frozen for 20 s), a compilation ends first."""
         self._shut_down = True
         self._executor.shutdown(wait=True, cancel_futures=True)
+        # Nothing is loading now, and nothing it sent is answered any more. The notifier stops here, in the GUI
+        # thread: a loader left in a reference cycle is collected in whichever thread the collector runs, and a
+        # notifier destroyed while still enabled in another thread stays watched by the GUI thread's event loop
+        # (Qt refuses to disable it from there), which then crashes on it.
+        self._loading.clear()
+        self._aside.clear()
+        self._notifier.setEnabled(False)
+        self._done.close()
