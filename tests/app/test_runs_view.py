@@ -552,7 +552,9 @@ def test_a_run_whose_writer_stays_behind_is_not_opened_and_it_is_said(open_windo
     assert not window.message_bar.shows(waiting_text(folder))
     held_writer.set()
     assert window.recording.wait(10)
-    qtbot.wait(50)  # the writer's "saved" reaches the window: nothing is opened by then
+    # The writer's "saved" of the run's end reaches the window, which connected to it first: nothing is opened by then
+    # (a wait of 50 ms checked nothing when the message came later, on a loaded machine).
+    qtbot.waitSignal(window.recording.saved, timeout=10_000).wait()
     assert window.experiment is experiment and runs.RunInfo.read(folder).epochs_done == 2
 
 
