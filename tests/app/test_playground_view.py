@@ -64,7 +64,7 @@ def test_a_click_places_the_start_and_every_path_descends_on_the_quadratic(qtbot
     plots = [plot.getViewBox() for plot in (view.loss_plot, view.surface_plot)]
     # Laid out once the event loop runs; inside the loss plot, the legend hid its curves.
     qtbot.waitUntil(lambda: not any(view.legend.sceneBoundingRect().intersects(plot.sceneBoundingRect())
-                                    for plot in plots), timeout=2000)
+                                    for plot in plots), timeout=10_000)
     assert view.step_label.text() == "step 150"
 
 
