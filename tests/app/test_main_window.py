@@ -364,10 +364,12 @@ def test_a_stopped_run_goes_on_to_the_end_the_epochs_setting_gives_it_then_start
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
     done = window.epochs_done
     window.training_panel.epochs.setValue(done + 2)
+    wait_until_saved(window)  # Start goes on from the run's history
     with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
         window.start()
     assert finished.args[0].epoch == done + 2, "the setting counts from the run's first epoch"
     qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    wait_until_saved(window)
     with qtbot.waitSignal(window.run_finished, timeout=30_000) as finished:
         window.start()
     assert finished.args[0].epoch == 2 * (done + 2), "after a completed run, Start trains the setting's epochs more"
