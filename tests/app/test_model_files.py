@@ -15,6 +15,7 @@ from app.main_window import MainWindow
 from app.panels.widgets import unbroken
 from core import model_io, runs
 from core.config import OptimizerConfig, RunConfig
+from tests.app.saved_runs import wait_until_saved
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_MODEL = ROOT / "resources" / "models" / "mnist_mlp.npz"
@@ -37,6 +38,7 @@ def trained_window(qtbot, library, small_config):
     with qtbot.waitSignal(window.run_finished, timeout=30_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    wait_until_saved(window)  # its tests save the model and export the metrics: both read the run's history
     return window
 
 

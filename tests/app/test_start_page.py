@@ -10,6 +10,7 @@ from app import settings
 from app.main_window import MainWindow
 from core import labs, runs
 from core.config import RunConfig
+from tests.app.saved_runs import wait_until_saved
 
 
 @pytest.fixture(autouse=True)
@@ -132,6 +133,7 @@ def test_files_and_recent_runs_open_from_the_page(open_window, qtbot, small_conf
     with qtbot.waitSignal(window.run_finished, timeout=20_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    wait_until_saved(window)  # the model file and the run opened below read the run's history
     assert window.save_config(str(tmp_path / "run.json")) and window.save_model(tmp_path / "model.npz")
 
     page.show_page()

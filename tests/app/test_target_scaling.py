@@ -13,6 +13,7 @@ from app.views.loss import LossView
 from core import model_io
 from core.config import LayerConfig, OptimizerConfig, RunConfig
 from core.datasets.dataset import make_dataset
+from tests.app.saved_runs import wait_until_saved
 
 HOUSES_WARNING = ("The regression targets reach {largest}. That is far beyond the ±1 or so that a network's initial "
                   "weights are made for: its units saturate or its sums grow huge, and learning crawls or overflows. "
@@ -130,6 +131,7 @@ def test_large_prices_are_warned_of_until_the_target_is_scaled_and_then_train_in
     with qtbot.waitSignal(window.run_finished, timeout=60_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    wait_until_saved(window)  # the metrics and the model files read the run's history
     test_text = window.status_labels["test"].text()
     assert test_text.startswith("test: R² 0.9") and test_text.endswith(" (scaled targets)"), test_text
     rmse = float(test_text.split("RMSE ")[1].split(",")[0].replace("\u00a0", "").replace(" ", ""))
@@ -178,6 +180,7 @@ def test_unscaled_regression_targets_keep_the_loss_and_scores_as_they_were(open_
     with qtbot.waitSignal(window.run_finished, timeout=60_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    wait_until_saved(window)  # the metrics and the model files read the run's history
     assert window.status_labels["test"].text().startswith("test: loss ")
     assert "scaled" not in window.status_labels["loss"].text()
     loss_view = next(view for view in window.views if isinstance(view, LossView))
@@ -200,6 +203,7 @@ def test_a_reopened_model_reads_its_outputs_with_the_scaler_it_learnt_with_after
     with qtbot.waitSignal(window.run_finished, timeout=60_000):
         window.start()
     qtbot.waitUntil(lambda: window.session is None, timeout=10_000)
+    wait_until_saved(window)  # the metrics and the model files read the run's history
     trained = window.experiment
     predicted = trained.dataset.original_targets(trained.network.predict(trained.dataset.X_val))
     saved, folder = trained.dataset.target_scaler, window.recording.folder
