@@ -859,6 +859,15 @@ def branched_run(config, parent: Path, epoch: int) -> Path:
     return recorder.folder
 
 
+def runs_view_shown(window, qtbot):
+    """The window on screen, its Runs view the tab shown."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.central_pages.setCurrentWidget(window.view_tabs)
+    window.view_tabs.setCurrentWidget(window.runs_view)
+    return window.runs_view
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_long_names_are_cut_short_in_the_middle_whole_in_their_tooltips_and_every_column_stays_in_sight(
         open_window, qtbot, small_config, library, switch_language):
@@ -871,11 +880,7 @@ def test_long_names_are_cut_short_in_the_middle_whole_in_their_tooltips_and_ever
     branched_run(quick_config(small_config, "Draw my own digits, trained on MNIST then on my drawings", epochs=2),
                  hand_set, 2)
     window = open_window()
-    window.show()
-    qtbot.waitExposed(window)
-    window.central_pages.setCurrentWidget(window.view_tabs)
-    view = window.runs_view
-    window.view_tabs.setCurrentWidget(view)
+    view = runs_view_shown(window, qtbot)
     tree, header = view.tree, view.tree.header()
 
     def every_column_in_sight(width: int, at_epoch: str) -> None:
@@ -911,11 +916,7 @@ def test_titles_wider_than_their_cells_are_cut_short_before_the_names(open_windo
                               epochs=2))
     window = open_window()
     window.resize(1300, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.central_pages.setCurrentWidget(window.view_tabs)
-    view = window.runs_view
-    window.view_tabs.setCurrentWidget(view)
+    view = runs_view_shown(window, qtbot)
     tree, header = view.tree, view.tree.header()
     metric = view.columns.index("Лучшая метрика на вал.")
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1 and header.sectionSize(metric) < 150)

@@ -379,19 +379,26 @@ def test_gradient_view_says_on_how_many_examples_in_the_singular_for_one(qtbot, 
         switch_language("en")
 
 
-def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_plot_cannot_show(qtbot):
-    """Unit steps pass no gradient (lecture 000): the first layer's norm is 0 at every step, and the log plot drew
-    nothing for it, its legend naming a curve that was not there. The legend now says its gradient is 0."""
+def gradient_view_of_a_step_network(qtbot):
+    """XOR's 2-2-1 of unit steps trained 3 epochs (its first layer's gradient is 0 at every step), its batches, and
+    a Gradients view on screen that has drawn them."""
     experiment = build_experiment("xor", (2,), "step", "binary_cross_entropy", epochs=3)
     batches = tuple(event for event in experiment.make_trainer(track_gradient_norms=True).run()
                     if isinstance(event, events.BatchFinished))
-    assert all(event.gradient_norms[0] == 0 < event.gradient_norms[1] for event in batches)
     view = GradientView()
     qtbot.addWidget(view)
     view.show()
     view.reset(experiment)
     view.on_progress(Progress(batches))
     view.refresh()
+    return experiment, batches, view
+
+
+def test_gradient_view_names_a_layer_whose_gradient_is_exactly_0_which_its_log_plot_cannot_show(qtbot):
+    """Unit steps pass no gradient (lecture 000): the first layer's norm is 0 at every step, and the log plot drew
+    nothing for it, its legend naming a curve that was not there. The legend now says its gradient is 0."""
+    experiment, batches, view = gradient_view_of_a_step_network(qtbot)
+    assert all(event.gradient_norms[0] == 0 < event.gradient_norms[1] for event in batches)
     assert [label.text for _, label in view.norm_legend.items] == ["layer 1: gradient = 0",
                                                                    "layer 2"]
     moving = replace(batches[-1], step=batches[-1].step + 1, gradient_norms=(0.5, 0.25))
@@ -1139,15 +1146,7 @@ def test_after_a_reset_the_window_prepares_the_views_behind_other_tabs_one_per_t
 
 def test_the_gradient_view_keeps_its_curves_for_a_network_of_the_same_layers_emptied_and_named_afresh(qtbot):
     """Made again at every Reset, the curves and legends took 15-20 ms of the GUI thread on MNIST."""
-    experiment = build_experiment("xor", (2,), "step", "binary_cross_entropy", epochs=3)
-    batches = tuple(event for event in experiment.make_trainer(track_gradient_norms=True).run()
-                    if isinstance(event, events.BatchFinished))
-    view = GradientView()
-    qtbot.addWidget(view)
-    view.show()
-    view.reset(experiment)
-    view.on_progress(Progress(batches))
-    view.refresh()
+    experiment, batches, view = gradient_view_of_a_step_network(qtbot)
     curves = list(view.norm_curves)
     assert [label.text for _, label in view.norm_legend.items] == ["layer 1: gradient = 0", "layer 2"]
     view.reset(build_experiment("xor", (2,), "step", "binary_cross_entropy", epochs=3))
