@@ -584,6 +584,18 @@ NOT_JSON = (QT_TRANSLATE_NOOP("JsonSyntax", "the file is not valid JSON at line 
 """The words of ``core._checks.NOT_JSON``."""
 
 
+JSON_KINDS = {"a number": QT_TRANSLATE_NOOP("JsonSyntax", "a number"),
+              "a string": QT_TRANSLATE_NOOP("JsonSyntax", "a string"),
+              "a list (JSON array)": QT_TRANSLATE_NOOP("JsonSyntax", "a list (JSON array)"),
+              "an object": QT_TRANSLATE_NOOP("JsonSyntax", "an object")}
+"""The words of ``core._checks.json_kind``, to translate; null, true and false are JSON's own, in any language."""
+
+
+def json_kind_text(kind: str) -> str:
+    """What JSON calls a value's ``kind`` (``core._checks.json_kind``), in the window's language."""
+    return QCoreApplication.translate("JsonSyntax", JSON_KINDS[kind]) if kind in JSON_KINDS else kind
+
+
 def _json_phrases() -> dict:
     return {key: QCoreApplication.translate("JsonSyntax", text) for key, text in JSON_SYNTAX.items()}
 

@@ -155,7 +155,7 @@ class RunConfig:
         Unknown keys, wrong types and future versions raise ValueError naming the field.
         """
         if not isinstance(raw, dict):
-            raise ValueError(f"a run configuration must be a JSON object {{…}}, got {json_kind(raw)}")
+            raise NotAnObjectError(raw)
         raw = migrate(raw)
         return _build(cls, raw, "")
 
@@ -182,7 +182,7 @@ def _build(kind, raw: dict, path: str):
     known = {f.name: f for f in dataclasses.fields(kind)}
     unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise ValueError(f"unknown field {path}{unknown[0]!s}; allowed fields: {', '.join(known)}")
+        raise UnknownFieldError(f"{path}{unknown[0]!s}", known)
     values = {}
     for name, value in raw.items():
         where = f"{path}{name}"
@@ -550,6 +550,26 @@ class NewerConfigError(ValueError):
         super().__init__(message if path is None else f"{path}: {message}")
 
 
+class UnknownFieldError(ValueError):
+    """A field no run configuration has (``field``, its dotted path: "training.epoch") where ``allowed`` are the fields
+    of its part, read from ``path`` if not None: what a window needs to word it in its own language."""
+
+    def __init__(self, field: str, allowed, path=None):
+        self.field, self.allowed, self.path = field, tuple(allowed), path
+        message = f"unknown field {field}; allowed fields: {', '.join(self.allowed)}"
+        super().__init__(message if path is None else f"{path}: {message}")
+
+
+class NotAnObjectError(ValueError):
+    """A run configuration that is no JSON object {…} but ``got`` (``null``, a list …), read from ``path`` if not None:
+    :attr:`kind` says what it is in JSON's words, which a window words in its own language."""
+
+    def __init__(self, got, path=None):
+        self.got, self.kind, self.path = got, json_kind(got), path
+        message = f"a run configuration must be a JSON object {{…}}, got {self.kind}"
+        super().__init__(message if path is None else f"{path}: {message}")
+
+
 class InvalidConfigError(ValueError):
     """A run configuration with problems (:func:`validate`'s ``errors``), read from ``path`` if not None."""
 
@@ -582,6 +602,10 @@ def load(path) -> RunConfig:
         raise InvalidConfigError(error.errors, path) from None
     except NewerConfigError as error:
         raise NewerConfigError(error.version, path) from None
+    except UnknownFieldError as error:
+        raise UnknownFieldError(error.field, error.allowed, path) from None
+    except NotAnObjectError as error:
+        raise NotAnObjectError(error.got, path) from None
     except JsonSyntaxError as error:
         raise error.at(path) from None
     except RuleError as error:  # a part of another kind: still the rule it breaks, which a window words

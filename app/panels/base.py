@@ -8,11 +8,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.config_model import ConfigModel
-from app.i18n import json_syntax_text
+from app.i18n import json_kind_text, json_syntax_text
 from app.panels.widgets import (HYPERPARAMETER_PROPERTY, REFUSAL_PROPERTY, HyperparameterForm, IntegerBox, breakable,
                                 mark)
 from core._checks import JsonSyntaxError, NumberError, RuleError, quoted
-from core.config import OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, as_written
+from core.config import (OPTIONS, SCHEMA_VERSION, ConfigError, InvalidConfigError, NewerConfigError, NotAnObjectError,
+                         UnknownFieldError, as_written)
 
 NUMBER_RULES = {"number": QT_TRANSLATE_NOOP("Problems", "must be a number"),
                 "finite": QT_TRANSLATE_NOOP("Problems", "must be a finite number"),
@@ -130,17 +131,32 @@ NEWER_CONFIG = {
 model file."""
 
 
+def _shape_text(error: UnknownFieldError | NotAnObjectError) -> str:
+    """That a configuration's JSON holds a field no configuration has, or no JSON object at all, in the current
+    language."""
+    if isinstance(error, UnknownFieldError):
+        words = {"%1": error.field, "%2": ", ".join(error.allowed)}
+        template = QCoreApplication.translate("Problems", "unknown field %1; allowed fields: %2")
+    else:
+        words = {"%1": json_kind_text(error.kind)}
+        template = QCoreApplication.translate("Problems", "a run configuration must be a JSON object {…}, got %1")
+    text = re.sub("%[12]", lambda found: words[found.group()], template)  # in one pass: a field's name may hold "%2"
+    return text if error.path is None else f"{error.path}: {text}"
+
+
 def refusal_text(error: Exception) -> str:
     """Why a configuration was refused, in the current language where the engine says by which rules
     (an :class:`~core.config.InvalidConfigError`: each problem at its field, as the file writes it; a part of it of
-    another kind than its field holds), that a newer version wrote it or where it is not valid JSON; else as the
-    engine words it."""
+    another kind than its field holds), that a newer version wrote it, where it is not valid JSON, that it holds a
+    field no configuration has or no JSON object at all; else as the engine words it."""
     if isinstance(error, NewerConfigError):
         template = NEWER_CONFIG["file" if error.path is not None else "recorded"]
         return QCoreApplication.translate("Problems", template).replace("%1", str(error.path)) \
             .replace("%2", str(error.version)).replace("%3", str(SCHEMA_VERSION))
     if isinstance(error, JsonSyntaxError):
         return json_syntax_text(error)
+    if isinstance(error, (UnknownFieldError, NotAnObjectError)):
+        return _shape_text(error)
     if isinstance(error, RuleError):  # a part of the file of another kind, a schema version that is no number
         return rule_problem_text(error, in_file=True)
     if not isinstance(error, InvalidConfigError):

@@ -2807,6 +2807,22 @@ epoch mean
         <source>{path} is not valid JSON at line {line}, column {column}: {reason}</source>
         <translation>{path} не является правильным JSON: строка {line}, столбец {column}: {reason}</translation>
     </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>строка</translation>
+    </message>
+    <message>
+        <source>a list (JSON array)</source>
+        <translation>список (массив JSON)</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>объект</translation>
+    </message>
 </context>
 <context>
     <name>LabController</name>
@@ -5621,6 +5637,14 @@ epoch mean
     <message>
         <source>its configuration was written by a newer MLP Workbench (version %2; this one reads up to %3): open it with that version, or update this one</source>
         <translation>её конфигурация записана более новой версией MLP Workbench (версия %2; эта читает версии до %3): откройте её в ней или обновите эту</translation>
+    </message>
+    <message>
+        <source>unknown field %1; allowed fields: %2</source>
+        <translation>неизвестное поле %1; допустимые поля: %2</translation>
+    </message>
+    <message>
+        <source>a run configuration must be a JSON object {…}, got %1</source>
+        <translation>конфигурация запуска должна быть объектом JSON {…}, а здесь %1</translation>
     </message>
     <message>
         <source>invalid run configuration:</source>

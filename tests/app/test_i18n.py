@@ -500,3 +500,38 @@ def test_a_configuration_file_with_a_part_of_another_kind_says_so_in_the_window_
         assert refusal_text(raised.value) == said
         (tmp_path / settings.LAST_CONFIG_FILE).write_text(json.dumps(raw), encoding="utf-8")
         assert settings.load_last_config() == (None, f"{tmp_path / settings.LAST_CONFIG_FILE}: {said}")
+
+
+def test_a_configuration_file_with_an_unknown_field_or_no_object_says_so_in_the_window_s_language(switch_language,
+                                                                                                   tmp_path,
+                                                                                                   monkeypatch):
+    """"unknown field training.epoch; allowed fields: …" and "a run configuration must be a JSON object {…}, got
+    null" were shown in English in a Russian window: opened, kept from the last session, or recorded in a model file."""
+    import dataclasses
+
+    from app import settings
+    from app.panels.base import refusal_text
+    from core import config as run_config
+
+    def fields(kind) -> str:
+        return ", ".join(field.name for field in dataclasses.fields(kind))
+
+    monkeypatch.setattr(settings, "data_folder", lambda: tmp_path)
+    switch_language("ru")
+    for raw, said in (
+            (None, "конфигурация запуска должна быть объектом JSON {…}, а здесь null"),
+            ([1, 2], "конфигурация запуска должна быть объектом JSON {…}, а здесь список (массив JSON)"),
+            ("digits", "конфигурация запуска должна быть объектом JSON {…}, а здесь строка"),
+            ({"training": {"epoch": 3}},
+             f"неизвестное поле training.epoch; допустимые поля: {fields(run_config.TrainingConfig)}"),
+            ({"colour": 1}, f"неизвестное поле colour; допустимые поля: {fields(run_config.RunConfig)}")):
+        path = tmp_path / "shapes.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        with pytest.raises(ValueError) as raised:
+            run_config.load(path)
+        assert refusal_text(raised.value) == f"{path}: {said}"
+        with pytest.raises(ValueError) as raised:
+            run_config.RunConfig.from_dict(raw)
+        assert refusal_text(raised.value) == said
+        (tmp_path / settings.LAST_CONFIG_FILE).write_text(json.dumps(raw), encoding="utf-8")
+        assert settings.load_last_config() == (None, f"{tmp_path / settings.LAST_CONFIG_FILE}: {said}")

@@ -1,4 +1,5 @@
 """Run configuration: JSON round trip, migration, and validation messages that name the field."""
+import dataclasses
 import json
 import math
 
@@ -414,3 +415,20 @@ def test_a_part_of_a_configuration_of_another_kind_is_refused_by_its_field_and_r
         run_config.load(path)
     assert (raised.value.what, raised.value.rule, raised.value.got) == (f"{path}: {field}", rule, got)
     assert str(raised.value).startswith(f"{path}: {field} must be ")
+
+
+def test_an_unknown_field_and_a_file_holding_no_object_say_what_a_window_words_them_by(tmp_path):
+    """The field, the fields allowed beside it, the JSON kind held and the file: a window words them in its language."""
+    path = tmp_path / "config.json"
+    path.write_text('{"training": {"epoch": 3}}', encoding="utf-8")
+    with pytest.raises(run_config.UnknownFieldError) as refused:
+        run_config.load(path)
+    assert (refused.value.field, refused.value.path) == ("training.epoch", path)
+    assert refused.value.allowed == tuple(field.name for field in dataclasses.fields(run_config.TrainingConfig))
+    path.write_text("null", encoding="utf-8")
+    with pytest.raises(run_config.NotAnObjectError) as refused:
+        run_config.load(path)
+    assert (refused.value.kind, refused.value.path) == ("null", path)
+    with pytest.raises(run_config.NotAnObjectError) as refused:
+        RunConfig.from_dict([1])
+    assert (refused.value.kind, refused.value.path) == ("a list (JSON array)", None)
