@@ -22,6 +22,7 @@ from core import datasets
 from core.config import SCALINGS, ConfigError
 from core.datasets import plane
 from core.datasets.augment import Augmenter
+from core.datasets.csv_import import FALLBACK_ENCODING
 from core.datasets.dataset import DEFAULT_TEST_SPLIT, TASKS
 from core.datasets.locations import cache_folder
 from core.datasets.magnitudes import FEATURES, is_scaled
@@ -92,8 +93,11 @@ def describe(dataset) -> str:
     summary = summary if dataset.name in datasets.names() else f"{dataset.name}: {summary}"
     if dataset.encoding is None:
         return summary
-    read = QCoreApplication.translate("DataPanel", "Read as %1: the file is not UTF-8 text. If its names or labels "
-                                                   "show wrong letters, save it from your spreadsheet as CSV UTF-8.")
+    if dataset.encoding == FALLBACK_ENCODING:  # a guess, which may read letters wrong
+        read = QCoreApplication.translate("DataPanel", "Read as %1: the file is not UTF-8 text. If its names or labels "
+                                                       "show wrong letters, save it from your spreadsheet as CSV UTF-8.")
+    else:
+        read = QCoreApplication.translate("DataPanel", "Read as %1, the encoding the mark at the file's start names.")
     return f"{summary}\n{read.replace('%1', dataset.encoding)}"
 
 

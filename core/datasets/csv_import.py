@@ -1,7 +1,8 @@
 """Your own table as a data set: a CSV file with one example per row and a label column.
 
-* The text is UTF-8 (with or without a byte order mark), else Windows-1252 as Excel saves it in Western
-  Europe, which the data set then names (:attr:`Dataset.encoding`).
+* The text is UTF-8 (with or without a byte order mark), UTF-16 with its byte order mark (Excel's "Unicode text"),
+  else Windows-1252 as Excel saves it in Western Europe; a data set read in another encoding than UTF-8 names it
+  (:attr:`Dataset.encoding`).
 * The delimiter is a tab, a semicolon or a comma — the first of these found in the first line
   outside quotes — unless ``delimiter`` is given. In a file not split by commas a number may be
   written with a decimal comma (``-0,132``), as spreadsheets in Russian or German write them.
@@ -19,6 +20,7 @@ row with too many or too few cells, a quote left open, and a label column with o
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import itertools
 import math
@@ -128,22 +130,30 @@ Excel's "CSV" in Western Europe and the Americas (a header "Température"). It h
 Latin-1."""
 
 
+MARKED_ENCODINGS = {codecs.BOM_UTF16_LE: "UTF-16 LE", codecs.BOM_UTF16_BE: "UTF-16 BE"}
+"""The encodings a file starting with their byte order mark is read in, named as editors name them (which Python's
+codecs take): Excel's "Unicode text" is UTF-16 LE with its mark, tab-separated. UTF-8's mark is UTF-8's."""
+
+
 def _read_text(path: Path) -> tuple[str, str | None]:
     """The text of ``path`` and the encoding it was read in when not UTF-8 (with or without a byte order mark):
-    :data:`FALLBACK_ENCODING`, or None. A file holding NUL bytes, or bytes Windows-1252 leaves undefined, is no
-    text (a workbook, an image, UTF-16): CsvProblem."""
-    encoding = None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        encoding = FALLBACK_ENCODING
+    that of :data:`MARKED_ENCODINGS` its byte order mark names, else :data:`FALLBACK_ENCODING`; or None. A file
+    holding NUL characters, or bytes its encoding leaves undefined, is no text (a workbook, an image, UTF-16 without
+    its mark): CsvProblem."""
+    with path.open("rb") as file:
+        start = file.read(2)
+    marked = MARKED_ENCODINGS.get(start)
+    # Python's "utf-16" reads the order its mark names and drops the mark.
+    attempts = [("utf-16", marked)] if marked else [("utf-8-sig", None), (FALLBACK_ENCODING, FALLBACK_ENCODING)]
+    for codec, encoding in attempts:
         try:
-            text = path.read_text(encoding=encoding)
+            text = path.read_text(encoding=codec)
         except UnicodeDecodeError:
-            raise CsvProblem("not text", path=str(path)) from None
-    if "\0" in text:
-        raise CsvProblem("not text", path=str(path))
-    return text, encoding
+            continue
+        if "\0" in text:
+            break
+        return text, encoding
+    raise CsvProblem("not text", path=str(path))
 
 
 def _number(cell: str) -> float | None:

@@ -142,8 +142,9 @@ class Dataset:
     when the data set has a test set of its own, or its test set is not a share (the truth tables).
     ``plane`` (a :class:`core.datasets.plane.Plane`) keeps the points of 2-D data whose inputs are
     features computed from them (x₁², sin x₁, …); see :attr:`is_planar` and :meth:`plane_points`.
-    ``encoding`` is the text encoding a file was read in when it was not UTF-8 (``"Windows-1252"``), which a window
-    says: its names may read wrong if that guess was; None otherwise.
+    ``encoding`` is the text encoding a file was read in when it was not UTF-8 (``"UTF-16 LE"`` as its byte order
+    mark named, ``"Windows-1252"`` guessed), which a window says: its names may read wrong if the guess was; None
+    otherwise.
     The arrays are read-only: they may be shared with a cache.
     """
 

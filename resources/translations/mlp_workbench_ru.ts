@@ -1268,6 +1268,10 @@ epoch mean
         <translation>Прочитан как %1: файл не в кодировке UTF-8. Если в названиях или метках видны не те буквы, сохраните таблицу как CSV UTF-8.</translation>
     </message>
     <message>
+        <source>Read as %1, the encoding the mark at the file&apos;s start names.</source>
+        <translation>Прочитан как %1: эту кодировку называет метка в начале файла.</translation>
+    </message>
+    <message>
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>

@@ -1,4 +1,5 @@
 """The configuration panels: widgets follow the model without echo, edits reach the model, errors show in place."""
+import codecs
 import math
 from dataclasses import replace
 
@@ -1044,3 +1045,17 @@ def test_the_data_panel_says_a_file_not_in_utf_8_was_read_as_windows_1252(qtbot,
     path.write_text(path.read_text(encoding="cp1252"), encoding="utf-8")
     panel.set_dataset(datasets.load("csv", path=path, validation_split=0.0, test_split=0.0))
     assert "Windows-1252" not in panel.summary.text()
+
+
+def test_the_data_panel_says_a_file_in_utf_16_was_read_as_its_byte_order_mark_names(qtbot, model, tmp_path,
+                                                                                    switch_language):
+    """Excel's "Unicode text" (UTF-16 LE with a byte order mark, tab-separated) was refused as no text file."""
+    panel = DataPanel(model)
+    qtbot.addWidget(panel)
+    path = tmp_path / "meteo.txt"
+    text = "Température\tMétéo\n21,5\tclair\n18,0\tpluie\n23,1\tclair\n16,4\tpluie\n"
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    panel.set_dataset(datasets.load("csv", path=path, validation_split=0.0, test_split=0.0))
+    assert panel.summary.text().endswith("\nRead as UTF-16 LE, the encoding the mark at the file's start names.")
+    switch_language("ru")
+    assert "Прочитан как UTF-16" in panel.summary.text()

@@ -1,3 +1,5 @@
+import codecs
+
 import numpy as np
 import pytest
 
@@ -216,10 +218,26 @@ def test_a_file_not_in_utf_8_is_read_as_windows_1252_and_says_so(tmp_path, encod
     assert ("(read as Windows-1252: not UTF-8)" in data.describe()) == (assumed is not None)
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "a,b\n1,2\n".encode("utf-16"),
-                                     b"a,b\n1,\x81\n"])
+@pytest.mark.parametrize("encoding, mark, named", [("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16 LE"),
+                                                   ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16 BE")],
+                         ids=["LE", "BE"])
+def test_a_file_in_utf_16_with_a_byte_order_mark_is_read_as_such_and_says_so(tmp_path, encoding, mark, named):
+    """Excel's "Unicode text" (UTF-16 LE with a byte order mark, tab-separated, CRLF) was refused as no text."""
+    path = tmp_path / "meteo.txt"
+    path.write_bytes(mark + TEMPERATURES.replace(";", "\t").replace("\n", "\r\n").encode(encoding))
+    data = load_csv(path, "Météo", "binary", **NO_SPLIT)
+    assert data.feature_names == ("Température", "Humidité") and data.class_names == ("clair", "pluie")
+    np.testing.assert_allclose(data.X_train, [[21.5, 40], [18, 85], [23.1, 35], [16.4, 90]], rtol=1e-6)
+    assert data.encoding == named and f"(read as {named}: not UTF-8)" in data.describe()
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+                                     "a,b\n1,2\n".encode("utf-16-le"), b"a,b\n1,\x81\n",
+                                     codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", codecs.BOM_UTF16_LE + bytes(8),
+                                     codecs.BOM_UTF32_LE + "a,b\n".encode("utf-32-le")])
 def test_a_file_that_is_no_text_is_refused_as_such(tmp_path, content):
-    """A workbook (a zip), UTF-16 text and bytes that no Windows-1252 text holds."""
+    """A workbook (a zip), UTF-16 text without a byte order mark, bytes that no Windows-1252 text holds, and after a
+    UTF-16 byte order mark a lone surrogate, NUL characters, or UTF-32 (whose mark starts as UTF-16 LE's)."""
     path = tmp_path / "table.csv"
     path.write_bytes(content)
     with pytest.raises(ValueError, match="table.csv is not a text file .*; export it from your spreadsheet as CSV"):
