@@ -66,7 +66,7 @@ import numpy as np
 
 from core import activations, surfaces
 from core import config as run_config
-from core._checks import check_number, json_reason, parser_reason
+from core._checks import check_number, json_reason, parser_reason, quoted
 from core.datasets.locations import shared_data_folder
 from core.experiment import Experiment, build_network, data_key, load_data, network_widths, scored_splits
 from core.languages import LANGUAGES, TEXT_PROBLEMS, text_in, text_problem
@@ -710,7 +710,13 @@ def _check_config(entry: dict, place: tuple, problems: list, add) -> run_config.
         return None
     try:
         config = run_config.RunConfig.from_dict(entry["config"])
-    except ValueError as error:  # the file's structure: an unknown field, a newer schema version
+    except run_config.UnknownFieldError as error:  # in the words of the lab's own unknown fields, which a window has
+        add(place + (("field", "config"),), "unknown field", name=repr(error.field), allowed=", ".join(error.allowed))
+        return None
+    except run_config.NotAnObjectError:  # as lab.json writes it: null, not Python's None
+        add(place + (("field", "config"),), "object", value=quoted(run_config.as_written(entry["config"])))
+        return None
+    except ValueError as error:  # the file's structure: a part of another kind, a newer schema version
         add(place + (("field", "config"),), None, reason=str(error))
         return None
     errors = run_config.validate(config)

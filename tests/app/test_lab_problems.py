@@ -1,4 +1,5 @@
 """The window's words for a lab's problems: those of `mlp-workbench lab check`, translated whole."""
+import dataclasses
 import re
 
 from app import lab_problems
@@ -50,3 +51,20 @@ def test_a_lab_s_flag_reads_in_the_window_as_lab_check_words_it_as_its_file_writ
     switch_language("ru")
     assert lab_problems.lab_problem_text(problem) == \
         "вариант 'adam', оптимизатор: adam amsgrad: должно быть true или false, введено 'yes'"
+
+
+def test_a_variant_s_configuration_with_an_unknown_field_or_no_object_reads_in_the_window_s_language(
+        qapp, switch_language, tmp_path):
+    """"variant 'trained', config: unknown field training.epochz; allowed fields: …" was English in a Russian window."""
+    from tests.test_cli import copied_lab
+
+    def broken(raw):
+        raw["variants"][0]["config"] = None
+        raw["variants"][1]["config"]["training"]["epochz"] = 3
+
+    _, problems = labs.check_lab(copied_lab(tmp_path, "04-xnor", broken))
+    switch_language("ru")
+    fields = ", ".join(field.name for field in dataclasses.fields(labs.run_config.TrainingConfig))
+    assert [lab_problems.lab_problem_text(problem) for problem in problems] == [
+        "вариант 'hand_set', config: должен быть объектом, а не null",
+        f"вариант 'trained', config: неизвестное поле 'training.epochz'; поля: {fields}"]
