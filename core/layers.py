@@ -190,6 +190,10 @@ class Dropout(Layer):
     training:  m_i ~ Bernoulli(1 − p),  y = x ⊙ m / (1 − p);   ∂L/∂x = dy ⊙ m / (1 − p)
     inference: y = x (the 1/(1 − p) scaling during training keeps expectations equal).
 
+    Lecture 003 drops without scaling and multiplies the output by 1 − p at inference instead: with
+    the next layer's weights W/(1 − p) in place of W that computes the same function, in training
+    and at inference.
+
     ``p`` may be changed between batches. Setting ``freeze_mask`` reuses the last mask (for the
     gradient check, where the same function must be evaluated many times).
     """
