@@ -197,6 +197,65 @@ def test_adamw_decays_the_parameter_directly():
     np.testing.assert_allclose(two, expected, rtol=1e-14)
 
 
+LECTURE_CASES = [
+    ("adagrad", dict(lr=0.1, eps=1e-3)),
+    ("rmsprop", dict(lr=0.01, alpha=0.9, eps=1e-3)),
+    ("adam", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-3, bias_correction=False)),
+    ("adam", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-3)),
+    ("adamw", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-3, weight_decay=0.3)),
+]
+
+
+def lecture_003_trajectory(name, hp, start, steps):
+    """The parameters after each of ``steps`` steps of lecture 003's formulas, ε inside the root, transcribed
+    in NumPy (float64): Adagrad θ ← θ − η/√(G + ε)·g; RMSProp the same with G ← ρG + (1 − ρ)g²; Adam
+    u = η/√(v + ε)·m, and with the bias correction u = η/√(v̂ + ε)·m̂; AdamW's decay θ·(1 − ηλ) after the
+    gradient, before the step."""
+    lr, eps = hp["lr"], hp["eps"]
+    beta1, beta2 = hp.get("betas", (0.9, 0.999))
+    theta = [p.copy() for p in start]
+    first, second = [np.zeros_like(p) for p in start], [np.zeros_like(p) for p in start]
+    trajectory = []
+    for t in range(1, steps + 1):
+        grads = quadratic_ish_gradients(theta)
+        if name == "adamw":
+            theta = [p * (1 - lr * hp["weight_decay"]) for p in theta]
+        if name == "adagrad":
+            second = [G + g**2 for G, g in zip(second, grads)]
+            theta = [p - lr / np.sqrt(G + eps) * g for p, G, g in zip(theta, second, grads)]
+        elif name == "rmsprop":
+            rho = hp["alpha"]
+            second = [rho * G + (1 - rho) * g**2 for G, g in zip(second, grads)]
+            theta = [p - lr / np.sqrt(G + eps) * g for p, G, g in zip(theta, second, grads)]
+        else:
+            first = [beta1 * m + (1 - beta1) * g for m, g in zip(first, grads)]
+            second = [beta2 * v + (1 - beta2) * g**2 for v, g in zip(second, grads)]
+            corrected = hp.get("bias_correction", True)
+            c1, c2 = (1 - beta1**t, 1 - beta2**t) if corrected else (1.0, 1.0)
+            theta = [p - lr / np.sqrt(v / c2 + eps) * (m / c1) for p, m, v in zip(theta, first, second)]
+        trajectory.append(theta)
+    return trajectory
+
+
+@pytest.mark.parametrize("size", [5, 300])  # the kernels' Python source, and their compiled code
+@pytest.mark.parametrize("name, hp", LECTURE_CASES)
+def test_eps_inside_the_root_takes_lecture_003_s_steps(name, hp, size):
+    """With ``eps_inside_root`` the step divides by √(G + ε) (√(v̂ + ε) for Adam), step after step; the default,
+    √G + ε as in torch, takes other steps at this ε."""
+    rng = np.random.default_rng(5)
+    start = [rng.normal(size=(size // 5, 4)), rng.normal(size=size - 4 * (size // 5))]
+    expected = lecture_003_trajectory(name, hp, start, steps=12)
+    ours, torchs = [p.copy() for p in start], [p.copy() for p in start]
+    lecture, default = optimizers.create(name, eps_inside_root=True, **hp), optimizers.create(name, **hp)
+    for step, theta in enumerate(expected):
+        lecture.step(ours, quadratic_ish_gradients(ours))
+        default.step(torchs, quadratic_ish_gradients(torchs))
+        for mine, transcribed in zip(ours, theta):
+            np.testing.assert_allclose(mine, transcribed, rtol=1e-13, atol=1e-15, err_msg=f"step {step + 1}")
+    assert np.max(np.abs(ours[1] - start[1])) > 0.01  # the run went somewhere
+    assert not np.allclose(ours[1], torchs[1], rtol=1e-6, atol=0.0)
+
+
 # ---- against torch.optim -------------------------------------------------------------------------
 
 TORCH_CASES = [
@@ -274,6 +333,7 @@ def test_defaults_are_torchs(name):
         del ours["momentum"]  # torch's SGD defaults to no momentum at all
     if name in ("adam", "adamw"):
         assert ours.pop("bias_correction") is True  # torch's Adam always corrects; lecture 003's does not
+    assert ours.pop("eps_inside_root", False) is False  # torch's ε is outside the root, lecture 003's inside
     assert {key: theirs[key] for key in ours} == ours
 
 
@@ -438,7 +498,7 @@ def test_hyperparameters_round_trip():
     opt = optimizers.create("adamw", lr=0.02, betas=(0.8, 0.9), amsgrad=True)
     opt.lr = 0.03
     assert opt.hyperparameters == dict(lr=0.03, betas=(0.8, 0.9), eps=1e-8, weight_decay=0.01, amsgrad=True,
-                                       bias_correction=True)
+                                       bias_correction=True, eps_inside_root=False)
     for name in ALL_NAMES:
         hp = optimizers.create(name).hyperparameters
         assert optimizers.create(name, **hp).hyperparameters == hp
@@ -519,6 +579,7 @@ def test_a_square_below_the_smallest_normal_number_is_added_as_zero(name, size):
     ("adam", dict(betas=(0.9, -0.1)), "beta2"),
     ("adam", dict(betas=0.9), "betas"),
     ("adam", dict(amsgrad=1), "amsgrad"),
+    ("rmsprop", dict(eps_inside_root="yes"), "eps_inside_root"),
     ("adamw", dict(eps=float("nan")), "eps"),
 ])
 def test_bad_hyperparameters_name_the_field(name, hp, field):
@@ -586,6 +647,11 @@ FLAG_CASES = [
     ("adam", dict(weight_decay=0.1)),
     ("adam", dict(amsgrad=True)),
     ("adamw", dict(amsgrad=True)),
+    ("adagrad", dict(lr_decay=0.1, weight_decay=0.1, eps_inside_root=True)),
+    ("rmsprop", dict(momentum=0.5, centered=True, eps_inside_root=True)),
+    ("adam", dict(eps_inside_root=True)),
+    ("adam", dict(bias_correction=False, amsgrad=True, eps_inside_root=True)),
+    ("adamw", dict(eps_inside_root=True)),
 ]
 
 
@@ -618,7 +684,8 @@ def test_compiled_trajectory_matches_torch(name, hp, monkeypatch):
     test_trajectory_matches_torch(name, hp)
 
 
-def test_a_float32_step_computes_in_float32():
+@pytest.mark.parametrize("eps_inside_root", [False, True])
+def test_a_float32_step_computes_in_float32(eps_inside_root):
     """One compiled Adam step equals the formula evaluated with NumPy's float32 operations, bit
     for bit: a float64 scalar mixed in anywhere would round differently somewhere among 10,000."""
     rng = np.random.default_rng(4)
@@ -628,9 +695,12 @@ def test_a_float32_step_computes_in_float32():
     expected_m = grad * np.float32(1 - beta1)
     expected_v = (grad * grad) * np.float32(1 - beta2)
     root_correction2 = math.sqrt(1 - beta2)
-    denominator = np.sqrt(expected_v) + np.float32(eps * root_correction2)
+    if eps_inside_root:
+        denominator = np.sqrt(expected_v + np.float32(eps * (1 - beta2)))
+    else:
+        denominator = np.sqrt(expected_v) + np.float32(eps * root_correction2)
     expected = theta - np.float32(lr * root_correction2 / (1 - beta1)) * (expected_m / denominator)
-    opt = optimizers.create("adam", lr=lr)
+    opt = optimizers.create("adam", lr=lr, eps_inside_root=eps_inside_root)
     opt.step([theta], [grad])
     np.testing.assert_array_equal(opt.state[0]["m"], expected_m)
     np.testing.assert_array_equal(opt.state[0]["v"], expected_v)
