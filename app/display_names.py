@@ -130,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
         "lr_decay": QT_TRANSLATE_NOOP("Names", "η decay (lr_decay)"),
         "amsgrad": QT_TRANSLATE_NOOP("Names", "AMSGrad"),
         "bias_correction": QT_TRANSLATE_NOOP("Names", "Bias correction"),
+        "eps_inside_root": QT_TRANSLATE_NOOP("Names", "ε inside the root"),
         "centered": QT_TRANSLATE_NOOP("Names", "Centred"),
         "decay": QT_TRANSLATE_NOOP("Names", "Decay"),
         "end_factor": QT_TRANSLATE_NOOP("Names", "End factor"),

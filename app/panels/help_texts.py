@@ -28,8 +28,8 @@ OPTIMIZER = {
     "bias_correction": QT_TRANSLATE_NOOP("Help", "Divide the moments by 1 − βᵗ so that the first steps are not "
                                                  "biased towards 0 (PyTorch, the paper). Off: no correction, as "
                                                  "in lecture 003: θ ← θ − η·m / (√v + ε), whose first step is "
-                                                 "about 3η long (the lecture writes √(v + ε); ε outside the root "
-                                                 "is PyTorch's)."),
+                                                 "about 3η long (the lecture writes √(v + ε): tick "
+                                                 "“ε inside the root” too for its form)."),
     "centered": QT_TRANSLATE_NOOP("Help", "Centred RMSProp: divide by √(s − ḡ²), the gradient's variance, "
                                           "instead of its mean square."),
     "lr_decay": QT_TRANSLATE_NOOP("Help", "Adagrad's rate decay: η_t = η / (1 + (t − 1)·lr_decay)."),
@@ -49,10 +49,23 @@ OPTIMIZER_BY_METHOD = {
                                               "with u = 0 at the start it sets the first steps, about η·√ε / √(1 − ρ) "
                                               "long (0.003 with ε = 10⁻⁶, ρ = 0.9), so a larger ε starts faster."),
     },
+    "eps_inside_root": {
+        "adam": QT_TRANSLATE_NOOP("Help", "Where ε goes. Off, PyTorch's: θ ← θ − η·m̂ / (√v̂ + ε). On, lecture "
+                                          "003's: θ ← θ − η·m̂ / √(v̂ + ε); with Bias correction off too, the "
+                                          "lecture's u = η·m / √(v + ε). They differ only while v is small: "
+                                          "√(v̂ + ε) is at least √ε (10⁻⁴ for ε = 10⁻⁸), √v̂ + ε at least ε."),
+        "rmsprop": QT_TRANSLATE_NOOP("Help", "Where ε goes. Off, PyTorch's: θ ← θ − η·g / (√G + ε). On, lecture "
+                                             "003's: θ ← θ − η·g / √(G + ε). They differ only while G is small: "
+                                             "√(G + ε) is at least √ε (10⁻⁴ for ε = 10⁻⁸), √G + ε at least ε."),
+        "adagrad": QT_TRANSLATE_NOOP("Help", "Where ε goes. Off, PyTorch's: θ ← θ − η·g / (√G + ε). On, lecture "
+                                             "003's: θ ← θ − η·g / √(G + ε). They differ only while G is small: "
+                                             "√(G + ε) is at least √ε (10⁻⁵ for ε = 10⁻¹⁰), √G + ε at least ε."),
+    },
 }
-OPTIMIZER_BY_METHOD["eps"]["adamw"] = OPTIMIZER_BY_METHOD["eps"]["adam"]
 """Hyperparameters whose meaning depends on the optimiser: key → optimiser → help (ε sits in Adam's
 denominator but inside both of Adadelta's square roots)."""
+for _by_method in OPTIMIZER_BY_METHOD.values():
+    _by_method["adamw"] = _by_method["adam"]  # AdamW's step is Adam's
 
 SCHEDULE = {
     "step_size": QT_TRANSLATE_NOOP("Help", "Step: every k = step_size steps (or epochs) η is multiplied by q. "

@@ -2373,10 +2373,6 @@ epoch mean
         <translation>AMSGrad: делить на накопленный максимум v̄ = max(v̄, v) вместо v.</translation>
     </message>
     <message>
-        <source>Divide the moments by 1 − βᵗ so that the first steps are not biased towards 0 (PyTorch, the paper). Off: no correction, as in lecture 003: θ ← θ − η·m / (√v + ε), whose first step is about 3η long (the lecture writes √(v + ε); ε outside the root is PyTorch&apos;s).</source>
-        <translation>Делить моменты на 1 − βᵗ, чтобы первые шаги не были смещены к 0 (как в PyTorch и в статье). Выключено: без поправки, как в лекции 003: θ ← θ − η·m / (√v + ε), первый шаг длиной около 3η (в лекции √(v + ε); ε вне корня — как в PyTorch).</translation>
-    </message>
-    <message>
         <source>Centred RMSProp: divide by √(s − ḡ²), the gradient&apos;s variance, instead of its mean square.</source>
         <translation>Центрированный RMSProp: делить на √(s − ḡ²) — дисперсию градиента — вместо его среднего квадрата.</translation>
     </message>
@@ -2439,6 +2435,22 @@ epoch mean
     <message>
         <source>Reduce on plateau: η ← factor·η each time the validation loss stalls.</source>
         <translation>Снижение на плато: η ← factor·η каждый раз, когда потери на валидации перестают уменьшаться.</translation>
+    </message>
+    <message>
+        <source>Divide the moments by 1 − βᵗ so that the first steps are not biased towards 0 (PyTorch, the paper). Off: no correction, as in lecture 003: θ ← θ − η·m / (√v + ε), whose first step is about 3η long (the lecture writes √(v + ε): tick “ε inside the root” too for its form).</source>
+        <translation>Делить моменты на 1 − βᵗ, чтобы первые шаги не были смещены к 0 (как в PyTorch и в статье). Выключено: без поправки, как в лекции 003: θ ← θ − η·m / (√v + ε), первый шаг длиной около 3η (в лекции √(v + ε): для её формы отметьте ещё «ε под корнем»).</translation>
+    </message>
+    <message>
+        <source>Where ε goes. Off, PyTorch&apos;s: θ ← θ − η·m̂ / (√v̂ + ε). On, lecture 003&apos;s: θ ← θ − η·m̂ / √(v̂ + ε); with Bias correction off too, the lecture&apos;s u = η·m / √(v + ε). They differ only while v is small: √(v̂ + ε) is at least √ε (10⁻⁴ for ε = 10⁻⁸), √v̂ + ε at least ε.</source>
+        <translation>Где стоит ε. Выключено, как в PyTorch: θ ← θ − η·m̂ / (√v̂ + ε). Включено, как в лекции 003: θ ← θ − η·m̂ / √(v̂ + ε); если выключена и поправка смещения, это лекционное u = η·m / √(v + ε). Разница есть, лишь пока v мало: √(v̂ + ε) не меньше √ε (10⁻⁴ при ε = 10⁻⁸), √v̂ + ε не меньше ε.</translation>
+    </message>
+    <message>
+        <source>Where ε goes. Off, PyTorch&apos;s: θ ← θ − η·g / (√G + ε). On, lecture 003&apos;s: θ ← θ − η·g / √(G + ε). They differ only while G is small: √(G + ε) is at least √ε (10⁻⁴ for ε = 10⁻⁸), √G + ε at least ε.</source>
+        <translation>Где стоит ε. Выключено, как в PyTorch: θ ← θ − η·g / (√G + ε). Включено, как в лекции 003: θ ← θ − η·g / √(G + ε). Разница есть, лишь пока G мало: √(G + ε) не меньше √ε (10⁻⁴ при ε = 10⁻⁸), √G + ε не меньше ε.</translation>
+    </message>
+    <message>
+        <source>Where ε goes. Off, PyTorch&apos;s: θ ← θ − η·g / (√G + ε). On, lecture 003&apos;s: θ ← θ − η·g / √(G + ε). They differ only while G is small: √(G + ε) is at least √ε (10⁻⁵ for ε = 10⁻¹⁰), √G + ε at least ε.</source>
+        <translation>Где стоит ε. Выключено, как в PyTorch: θ ← θ − η·g / (√G + ε). Включено, как в лекции 003: θ ← θ − η·g / √(G + ε). Разница есть, лишь пока G мало: √(G + ε) не меньше √ε (10⁻⁵ при ε = 10⁻¹⁰), √G + ε не меньше ε.</translation>
     </message>
     <message>
         <source>Reduce on plateau: validations without improvement before η is lowered.</source>
@@ -4695,6 +4707,10 @@ epoch mean
     <message>
         <source>Bias correction</source>
         <translation>Поправка смещения</translation>
+    </message>
+    <message>
+        <source>ε inside the root</source>
+        <translation>ε под корнем</translation>
     </message>
     <message>
         <source>Centred</source>

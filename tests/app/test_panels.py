@@ -66,6 +66,33 @@ def test_epsilon_is_explained_as_each_optimiser_uses_it(qtbot, model):
         assert compare.optimizer_options.controls()["eps"].toolTip() == helps[name]
 
 
+@pytest.mark.parametrize("name, torchs, lectures", [("adagrad", "η·g / (√G + ε)", "η·g / √(G + ε)"),
+                                                    ("rmsprop", "η·g / (√G + ε)", "η·g / √(G + ε)"),
+                                                    ("adam", "η·m̂ / (√v̂ + ε)", "η·m̂ / √(v̂ + ε)"),
+                                                    ("adamw", "η·m̂ / (√v̂ + ε)", "η·m̂ / √(v̂ + ε)")],
+                         ids=["adagrad", "rmsprop", "adam", "adamw"])
+def test_epsilon_inside_the_root_is_a_tick_box_whose_help_gives_both_forms_in_either_language(
+        qtbot, model, switch_language, name, torchs, lectures):
+    """Lecture 003 divides by √(G + ε), the engine (PyTorch) by √G + ε: the box puts ε where the lecture has it."""
+    panel = TrainingPanel(model)
+    qtbot.addWidget(panel)
+    panel.optimizer.choose(name)
+    box = panel.optimizer_options.controls()["eps_inside_root"]
+    form = panel.optimizer_options.layout()
+    assert form.labelForField(box).text() == "ε inside the root" and not box.isChecked()
+    assert f"Off, PyTorch's: θ ← θ − {torchs}. On, lecture 003's: θ ← θ − {lectures}" in box.toolTip()
+    box.click()
+    assert model.config.optimizer.options["eps_inside_root"] is True
+    assert optimizers.create(name, **model.config.optimizer.options).eps_inside_root is True
+    switch_language("ru")
+    box = panel.optimizer_options.controls()["eps_inside_root"]
+    assert form.labelForField(box).text() == "ε под корнем" and box.isChecked()
+    assert f"Выключено, как в PyTorch: θ ← θ − {torchs}. Включено, как в лекции 003: θ ← θ − {lectures}" \
+        in box.toolTip()
+    panel.optimizer.choose("adadelta")  # ε sits inside both of its roots, in torch as in the lecture
+    assert "eps_inside_root" not in panel.optimizer_options.controls()
+
+
 def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, model):
     panel = TrainingPanel(model)
     qtbot.addWidget(panel)
@@ -79,7 +106,7 @@ def test_switching_optimiser_keeps_the_rate_and_shared_hyperparameters(qtbot, mo
     panel.optimizer.choose("adam")
     assert model.config.optimizer.options == {"lr": 0.03, "weight_decay": 0.001}
     assert list(panel.optimizer_options.controls()) == ["lr", "betas", "eps", "weight_decay", "amsgrad",
-                                                        "bias_correction"]
+                                                        "bias_correction", "eps_inside_root"]
     type_into(panel.optimizer_options.controls()["betas"], "0.8, 0.95")
     assert model.config.optimizer.options["betas"] == [0.8, 0.95]
     panel.optimizer_options.controls()["amsgrad"].setChecked(True)

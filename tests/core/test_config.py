@@ -118,6 +118,27 @@ def test_a_configuration_s_flags_are_worded_and_shown_as_its_json_writes_them_an
         optimizers.create("adam", amsgrad="yes")  # Python's own words where Python passes the flag
 
 
+@pytest.mark.parametrize("name", ["adagrad", "rmsprop", "adam", "adamw"])
+def test_eps_inside_the_root_is_saved_and_read_and_a_file_without_it_keeps_torch_s_form(tmp_path, name):
+    from core import optimizers
+
+    path = tmp_path / "run.json"
+    config = RunConfig()
+    config.optimizer = run_config.OptimizerConfig(name, {"lr": 0.01, "eps_inside_root": True})
+    path.write_text(config.to_json(), encoding="utf-8")
+    read = run_config.load(path)
+    assert read == config and read.optimizer.options["eps_inside_root"] is True
+    assert optimizers.create(name, **read.optimizer.options).eps_inside_root is True
+    path.write_text(json.dumps({"schema_version": 2, "optimizer": {"name": name, "options": {"lr": 0.01}}}),
+                    encoding="utf-8")
+    older = run_config.load(path)
+    assert older.optimizer.options == {"lr": 0.01}
+    assert optimizers.create(name, **older.optimizer.options).eps_inside_root is False
+    config.optimizer.options["eps_inside_root"] = "yes"
+    [error] = validate(config, DATASETS)
+    assert error.message.endswith(f"{name} eps_inside_root must be true or false, got 'yes'")
+
+
 def test_every_hyperparameter_of_a_component_with_a_problem_is_reported_at_once():
     """Only the first was: the user corrected lr, opened the file again and only then learnt of amsgrad, then betas."""
     config = RunConfig()
