@@ -115,8 +115,8 @@ CHOICES: dict[str, dict[str, str]] = {
                                                "η₀ to max_lr in step_size steps, comes back down in as many, and "
                                                "repeats."),
         "reduce_on_plateau": QT_TRANSLATE_NOOP("Choices", "Reduce on plateau: η ← factor·η when the validation loss "
-                                                          "has not improved for patience validations, never below "
-                                                          "min_lr."),
+                                                          "has not improved for more than patience validations in "
+                                                          "a row (at the (patience + 1)-th), never below min_lr."),
     },
     "schedule_unit": {
         "step": QT_TRANSLATE_NOOP("Choices", "t counts the optimiser's steps: one per batch."),

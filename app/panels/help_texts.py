@@ -83,7 +83,8 @@ SCHEDULE = {
                                         "before the cosine starts."),
     "max_lr": QT_TRANSLATE_NOOP("Help", "Cyclic: the top of the triangle, η(t) = η₀ + (max_lr − η₀)·max(0, 1 − x)."),
     "factor": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: η ← factor·η each time the validation loss stalls."),
-    "patience": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: validations without improvement before η is lowered."),
+    "patience": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: validations in a row without improvement that leave η "
+                                          "as it is; the next one lowers it (0: the first lowers it)."),
     "threshold": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: an improvement counts only if "
                                            "loss < best·(1 − threshold)."),
     "min_lr": QT_TRANSLATE_NOOP("Help", "Reduce on plateau: η is never lowered below min_lr."),

@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>Unit step (Heaviside): φ(z) = 0 for z &lt; 0, ½ for z = 0, 1 for z &gt; 0 (lecture 000). φ′(z) = 0 wherever it exists, so no gradient passes: a network of steps cannot learn by backpropagation.</source>
-        <translation>Единичная ступенька (функция Хевисайда): φ(z) = 0 при z &lt; 0, ½ при z = 0, 1 при z &gt; 0 (лекция 000). φ′(z) = 0 везде, где она существует, так что градиент не проходит: сеть из ступенек не может обучаться обратным распространением ошибки.</translation>
+        <translation>Единичный скачок (функция Хевисайда): φ(z) = 0 при z &lt; 0, ½ при z = 0, 1 при z &gt; 0 (лекция 000). φ′(z) = 0 везде, где она существует, так что градиент не проходит: сеть из единичных скачков не может обучаться обратным распространением ошибки.</translation>
     </message>
     <message>
         <source>Signum: φ(z) = −1 for z &lt; 0, 0 for z = 0, 1 for z &gt; 0 (lecture 000); φ′(z) = 0, so no gradient passes.</source>
@@ -417,8 +417,8 @@
         <translation>Треугольные циклы (Smith 2015, лекция 003): η линейно растёт от η₀ до max_lr за step_size шагов, за столько же опускается обратно, и так по кругу.</translation>
     </message>
     <message>
-        <source>Reduce on plateau: η ← factor·η when the validation loss has not improved for patience validations, never below min_lr.</source>
-        <translation>Снижение на плато: η ← factor·η, когда потери на валидации не улучшались patience проверок подряд, но не ниже min_lr.</translation>
+        <source>Reduce on plateau: η ← factor·η when the validation loss has not improved for more than patience validations in a row (at the (patience + 1)-th), never below min_lr.</source>
+        <translation>Снижение на плато: η ← factor·η, когда потери на валидации не улучшались больше patience проверок подряд (на (patience + 1)-й), но не ниже min_lr.</translation>
     </message>
     <message>
         <source>t counts the optimiser&apos;s steps: one per batch.</source>
@@ -2229,11 +2229,11 @@ epoch mean
     </message>
     <message>
         <source>nothing to saturate: step and sign pass no gradient (φ′ = 0 for z ≠ 0)</source>
-        <translation>насыщаться нечему: ступенька и знак не пропускают градиент (φ′ = 0 при z ≠ 0)</translation>
+        <translation>насыщаться нечему: единичный скачок и знак не пропускают градиент (φ′ = 0 при z ≠ 0)</translation>
     </message>
     <message>
         <source>A layer whose outputs sit near an asymptote passes little gradient back: that is saturation. The unit step and the sign are flat wherever their derivative is defined, so they pass no gradient at all, on every example: there is nothing to measure, and the layers before them do not learn by backpropagation.</source>
-        <translation>Слой, выходы которого лежат у асимптоты, пропускает назад мало градиента: это и есть насыщение. Единичная ступенька и знак постоянны везде, где существует их производная, поэтому градиент через них не проходит вовсе, ни на одном примере: измерять нечего, а слои перед ними не обучаются обратным распространением ошибки.</translation>
+        <translation>Слой, выходы которого лежат у асимптоты, пропускает назад мало градиента: это и есть насыщение. Единичный скачок и знак постоянны везде, где существует их производная, поэтому градиент через них не проходит вовсе, ни на одном примере: измерять нечего, а слои перед ними не обучаются обратным распространением ошибки.</translation>
     </message>
     <message>
         <source>nothing to measure: no sigmoid, tanh, piece-wise linear or ReLU layer</source>
@@ -2453,8 +2453,8 @@ epoch mean
         <translation>Где стоит ε. Выключено, как в PyTorch: θ ← θ − η·g / (√G + ε). Включено, как в лекции 003: θ ← θ − η·g / √(G + ε). Разница есть, лишь пока G мало: √(G + ε) не меньше √ε (10⁻⁵ при ε = 10⁻¹⁰), √G + ε не меньше ε.</translation>
     </message>
     <message>
-        <source>Reduce on plateau: validations without improvement before η is lowered.</source>
-        <translation>Снижение на плато: сколько проверок на валидации без улучшения допускается, прежде чем η уменьшится.</translation>
+        <source>Reduce on plateau: validations in a row without improvement that leave η as it is; the next one lowers it (0: the first lowers it).</source>
+        <translation>Снижение на плато: сколько проверок на валидации подряд без улучшения оставляют η как есть; следующая такая проверка уменьшает η (при 0 — уже первая).</translation>
     </message>
     <message>
         <source>Reduce on plateau: an improvement counts only if loss &lt; best·(1 − threshold).</source>
@@ -4494,7 +4494,7 @@ epoch mean
     </message>
     <message>
         <source>step</source>
-        <translation>ступенька</translation>
+        <translation>скачок</translation>
     </message>
     <message>
         <source>sign</source>

@@ -171,6 +171,21 @@ def test_russian_names_a_view_as_a_tab_not_as_a_form():
     assert re.findall(r"[^.>]*в виде «[^.<]*", source) == []
 
 
+def test_russian_names_the_unit_step_as_the_activation_list_does(switch_language):
+    """The list offered «Единичный скачок (Хевисайд)», its help and the Gradients view spoke of «Единичная
+    ступенька», the architecture diagram of a «ступенька»: one function, two names."""
+    from app import display_names
+    from app.panels import choice_help
+
+    source = (i18n.TRANSLATIONS / f"{i18n.CATALOGUE}_ru.ts").read_text(encoding="utf-8")
+    assert "ступеньк" not in source.lower()
+    switch_language("ru")
+    listed = display_names.label("activation", "step")
+    assert listed == "Единичный скачок (Хевисайд)"
+    assert choice_help.text("activation", "step").startswith("Единичный скачок (функция Хевисайда)")
+    assert display_names.label("activation_short", "step") == "скачок"
+
+
 def test_russian_leaves_no_english_text_and_english_comes_back(window, qtbot):
     window.labs.open_lab("04-xnor")
     qtbot.waitUntil(lambda: window.experiment is not None and window.start_action.isEnabled(), timeout=20_000)
