@@ -90,6 +90,13 @@ class LossView(View):
         per_epoch = [item for item in curves if isinstance(item, pg.PlotDataItem)]  # lines with symbols
         per_batch = [item for item in curves if isinstance(item, pg.PlotCurveItem)]
         symbols = [item.scatter for item in per_epoch]
+        for item in per_epoch:
+            # A legend sample draws the scatter's own brush, pen and size, which pyqtgraph sets from the item's
+            # only with its first points: painted before the first epoch and cached, the legend showed
+            # pyqtgraph's grey-violet default until the window was resized.
+            item.scatter.setBrush(item.opts["symbolBrush"])
+            item.scatter.setPen(item.opts["symbolPen"])
+            item.scatter.setSize(item.opts["symbolSize"])
         bounded_by_their_plot(*per_batch, *(item.curve for item in per_epoch), *symbols)
         cache_pictures(legend, metric_legend, *symbols)
         # No clipping to the view nor downsampling: a series holds at most ~1000 points, about one

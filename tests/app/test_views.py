@@ -185,6 +185,28 @@ def test_the_loss_view_adds_the_penalty_to_its_legend_once_a_run_has_one(qtbot, 
     assert not view.loss_curves[PENALTY].isVisible() and "training penalty (epoch)" not in legend()
 
 
+def test_the_loss_view_s_legend_draws_each_epoch_series_symbol_in_its_colour_when_first_painted_empty(qtbot, runs):
+    """The legend is painted from a cache: a sample painted before the run's first epoch kept pyqtgraph's grey-violet
+    default symbol until the window was resized."""
+    view = LossView()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.show()
+    qtbot.waitExposed(view)
+    view.reset(runs["digits"].experiment)
+    view.graphics.grab()  # painted with no epoch yet: the legend's cache is filled now
+    for message in runs["digits"].messages:
+        view.on_progress(message)
+    view.redraw()
+    view.finish_drawing()
+    image = view.graphics.grab().toImage()
+    for legend in (view.legend, view.metric_plot.legend):
+        for sample, _ in legend.items:
+            if isinstance(sample.item, pg.PlotDataItem):  # the per-epoch series, drawn with symbols
+                centre = view.graphics.mapFromScene(sample.mapToScene(QPointF(10, 10)))
+                assert QColor(image.pixel(centre)) == QColor(sample.item.opts["symbolBrush"]), sample.item.name()
+
+
 STACKED = {LossView: lambda view: [[view.loss_plot, view.metric_plot, view.lr_plot]],
            GradientView: lambda view: [[view.norm_plot, view.spread_plot, view.share_plot]],
            HistogramView: lambda view: [list(column) for column in zip(*(plots for _, _, plots in view.rows))]}
