@@ -4737,12 +4737,16 @@ epoch mean
         <translation>порог (threshold)</translation>
     </message>
     <message>
-        <source>Shift</source>
-        <translation>Сдвиг</translation>
+        <source>Shift, px</source>
+        <translation>Сдвиг, пикс.</translation>
     </message>
     <message>
-        <source>Rotation</source>
-        <translation>Поворот</translation>
+        <source>Rotation, °</source>
+        <translation>Поворот, °</translation>
+    </message>
+    <message>
+        <source>Arm sweep, rad</source>
+        <translation>Закрутка рукава, рад</translation>
     </message>
     <message>
         <source>Scale</source>
@@ -4763,10 +4767,6 @@ epoch mean
     <message>
         <source>Classes</source>
         <translation>Классов</translation>
-    </message>
-    <message>
-        <source>Arm sweep</source>
-        <translation>Закрутка рукава</translation>
     </message>
     <message>
         <source>Folder</source>

@@ -591,6 +591,7 @@ def test_dataset_options_follow_the_loader_and_edits_reach_the_config(qtbot, mod
     assert panel.options.controls() == {}
     panel.dataset.choose("spirals")
     assert list(panel.options.controls()) == ["n_samples", "noise", "n_classes", "sweep"]
+    assert panel.options.layout().labelForField(panel.options.controls()["sweep"]).text() == "Arm sweep, rad"
     type_into(panel.options.controls()["noise"], "0.05")
     panel.options.controls()["n_classes"].setValue(3)
     assert model.config.data.options == {"noise": 0.05, "n_classes": 3}
@@ -807,7 +808,8 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
         return form.layout().labelForField(form.controls()[key]).text()
 
     assert row_label(training.optimizer_options, "lr") == "η (lr)"
-    assert row_label(data.augmentation, "rotation") == "Rotation"
+    # A number without its unit: degrees or radians? pixels or a share of the image?
+    assert [row_label(data.augmentation, key) for key in ("shift", "rotation")] == ["Shift, px", "Rotation, °"]
     training.schedule.choose("reduce_on_plateau")
     assert row_label(training.schedule_options, "patience") == "Patience"
     model.set("network.hidden[0].dropout", 0.25)
@@ -819,7 +821,7 @@ def test_lists_show_names_in_the_interface_language_and_hand_on_the_engine_ident
     assert network.activation.itemText(network.activation.findData("piecewise_linear")) == "Кусочно-линейная"
     assert training.schedule_unit.itemText(training.schedule_unit.findData("epoch")) == "эпохи"
     assert "многоклассовая классификация, классов: 10" in describe(datasets.load("digits"))
-    assert row_label(data.augmentation, "rotation") == "Поворот"
+    assert row_label(data.augmentation, "rotation") == "Поворот, °"
     assert row_label(training.schedule_options, "patience") == "терпение (patience)"
     assert network.layers.item(0).text() == "1.  64 × ReLU · дропаут 0,25"
     assert network.parameter_count.text() == "параметров: 4\u00a0810"
