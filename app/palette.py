@@ -33,6 +33,10 @@ OPTIMIZER_COLOURS = {"sgd": 0, "momentum": 1, "nesterov": 2, "adam": 3, "rmsprop
 """Each method's series colour on the Playground's loss surfaces, where a method is drawn once. (The optimiser race
 colours its contenders by row: it often races one method several times.)"""
 
+LEARNING_RATE = 2
+"""The series colour of the learning rate η(t) wherever it is drawn: under the loss curves and in the Training
+panel's schedule preview."""
+
 BACKGROUND = "#FFFFFF"
 FOREGROUND = "#303030"
 GRID_ALPHA = 0.25

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from app import palette
 from app.i18n import with_decimal_separator
 from app.panels import help_texts
 from app.panels.base import OPTIONS, ConfigPanel
@@ -186,7 +187,7 @@ class TrainingPanel(ConfigPanel):
             plot.getAxis(side).setTextPen(self.palette().text().color())
             plot.getAxis(side).setPen(self.palette().mid().color())
         plot.getAxis("left").enableAutoSIPrefix(False)
-        self.preview_curve = self.preview.plot(pen=pg.mkPen("#1565c0", width=2))
+        self.preview_curve = self.preview.plot(pen=palette.pen(palette.LEARNING_RATE, 2))
         self._previewed: tuple | None = None  # what the preview's curve shows: see _update_preview
         # Where training stands: the part of the curve trained already is shaded, up to the line.
         self.trained_part = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(128, 128, 128, 50),

@@ -85,7 +85,7 @@ class LossView(View):
             self.metric_plot.plot(pen=palette.pen(1, 2), symbol="s", symbolSize=6,
                                   symbolBrush=palette.series_color(1), symbolPen=None, name=self.tr("validation")),
         ]
-        self.lr_curve = self.line(self.lr_plot, pen=palette.pen(2, 1.5))
+        self.lr_curve = self.line(self.lr_plot, pen=palette.pen(palette.LEARNING_RATE, 1.5))
         curves = [*self.loss_curves, *self.metric_curves, self.lr_curve]
         per_epoch = [item for item in curves if isinstance(item, pg.PlotDataItem)]  # lines with symbols
         per_batch = [item for item in curves if isinstance(item, pg.PlotCurveItem)]

@@ -290,6 +290,16 @@ def test_the_schedule_preview_plots_the_engine_rates_over_the_planned_steps(qtbo
 
 
 
+def test_the_schedule_preview_draws_the_learning_rate_in_the_loss_view_s_colour_for_it(qtbot, model):
+    """η(t) was blue in the preview and reddish purple under the loss curves: one quantity, two colours."""
+    from app.views.loss import LossView
+
+    panel, view = TrainingPanel(model), LossView()
+    qtbot.addWidget(panel)
+    qtbot.addWidget(view)
+    assert panel.preview_curve.opts["pen"].color() == view.lr_curve.opts["pen"].color()
+
+
 def test_the_schedule_preview_is_drawn_again_only_when_its_curve_changes(qtbot, model, monkeypatch):
     panel = previewing_panel(qtbot, model, "exponential", batch_size=30, epochs=5)
     drawn = []
