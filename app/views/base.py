@@ -143,6 +143,42 @@ def floating_legend(plot: pg.PlotItem, offset: tuple) -> pg.LegendItem:
     return legend
 
 
+LEGEND_CORNERS = ((1, 0), (1, 1), (0, 0), (0, 1))
+"""A floating legend's corners, as pyqtgraph anchors them: top right, bottom right, top left, bottom left."""
+SAMPLES_PER_SEGMENT = 8
+"""Points sampled along each line between two data points, where a legend may hide it though no point is under it."""
+
+
+def clearest_corner(legend: pg.LegendItem, plot: pg.PlotItem, curves, first: tuple[int, int],
+                    margin: float = 10) -> tuple[int, int]:
+    """Anchor ``legend`` (a :func:`floating_legend` of ``plot``) ``margin`` pixels inside the corner of
+    :data:`LEGEND_CORNERS` where it hides the fewest points of ``curves`` ((x, y) arrays in the plot's coordinates,
+    their lines sampled between points), ``first`` where none hides fewer; returns that corner. A corner chosen
+    by the kind of curve alone (losses end low on the right) hid the end of a run whose loss did not fall."""
+    box, size = plot.vb.boundingRect(), legend.boundingRect()
+    to_box = plot.vb.childTransform()  # the plot's coordinates to the box's pixels, for the axes as they are now
+    along = np.linspace(0.0, 1.0, SAMPLES_PER_SEGMENT + 1)
+    xs, ys = [], []
+    for x, y in curves:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if len(x) > 1:
+            x = (x[:-1, None] + np.subtract(x[1:], x[:-1])[:, None] * along).ravel()
+            y = (y[:-1, None] + np.subtract(y[1:], y[:-1])[:, None] * along).ravel()
+        xs.append(to_box.m11() * x + to_box.m31())
+        ys.append(to_box.m22() * y + to_box.m32())
+    x, y = (np.concatenate(xs), np.concatenate(ys)) if xs else (np.zeros(0), np.zeros(0))
+
+    def hidden(corner: tuple[int, int]) -> int:
+        left = margin if corner[0] == 0 else box.width() - margin - size.width()
+        top = margin if corner[1] == 0 else box.height() - margin - size.height()
+        return int(np.count_nonzero((x >= left) & (x <= left + size.width()) &
+                                    (y >= top) & (y <= top + size.height())))
+
+    corner = min((first, *(other for other in LEGEND_CORNERS if other != first)), key=hidden)
+    legend.anchor(corner, corner, offset=(margin if corner[0] == 0 else -margin, margin if corner[1] == 0 else -margin))
+    return corner
+
+
 def laid_out_legend(**options) -> pg.LegendItem:
     """A legend placed in the view's layout with the plots, not floating over one: it scales with them.
     (pyqtgraph's legends ignore the scene's scale, and a PNG exported at twice the size drew them at half

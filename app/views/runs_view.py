@@ -28,7 +28,7 @@ from app.display_names import label
 from app.i18n import format_number, format_percent
 from app.panels.widgets import FlowLayout, breakable
 from app.run_library import CLOSED_STILL_WRITING, of_scaled_targets
-from app.views.base import TranslatedText, View, floating_legend
+from app.views.base import TranslatedText, View, clearest_corner, floating_legend
 from core import runs
 
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -201,6 +201,9 @@ class RunsView(View):
         self.plot = self.new_plot(0, 0, bottom=self.tr("epoch"))
         self.plot.getAxis("bottom").whole_numbers = True  # a two-epoch run's axis read 1.2, 1.4, …
         self.legend = floating_legend(self.plot, (-10, 10))
+        # The curves move under the legend as the axes fit them (after a redraw) or the plot is resized.
+        self.plot.vb.sigRangeChanged.connect(self._place_legend)
+        self.plot.vb.sigResized.connect(self._place_legend)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
@@ -590,14 +593,16 @@ class RunsView(View):
         self.plot.setTitle("" if self.selected() else self.tr(
             "Select runs in the list above (Ctrl or Shift for several) to draw their curves here"),
             color=palette.FOREGROUND)
-        # Out of the curves' way: losses end low on the right, accuracies high.
-        if self.curve_box.currentData().endswith("loss"):
-            self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
-        else:
-            self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         for index, (name, x, y) in enumerate(self._curves):
             self.plot.plot(x, y, pen=palette.pen(index, 2), symbol="o", symbolSize=5, connect="finite",
                            symbolBrush=palette.series_color(index), symbolPen=None, name=name)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend where it hides the least of the curves; where it hides none, at the corner losses leave
+        free by ending low on the right (accuracies by ending high)."""
+        first = (1, 0) if self.curve_box.currentData().endswith("loss") else (1, 1)
+        clearest_corner(self.legend, self.plot, [(x, y) for _, x, y in self._curves], first)
 
     def table(self) -> tuple[list[str], list[list]]:
         header = [self.tr("run"), self.tr("epoch"), self.curve_box.currentText()]

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -178,6 +179,31 @@ def test_the_curves_of_the_selected_runs_are_overlaid_in_palette_colours(qtbot, 
     assert (tmp_path / "overlay.csv").read_text(encoding="utf-8").count("\n") == 1 + 2 * 4
     view.export(tmp_path / "overlay.png")
     assert (tmp_path / "overlay.png").stat().st_size > 1000
+
+
+def test_the_overlay_s_legend_hides_no_curve_of_a_run_whose_loss_did_not_fall(qtbot, small_config, library):
+    """A loss climbing to the top right corner, as a run diverging or not learning draws it: the legend, kept there
+    for losses, hid its last epochs."""
+    folder = recorded_run(quick_config(small_config, "climbing", epochs=8))
+    path = folder / "history.json"
+    history = json.loads(path.read_text(encoding="utf-8"))
+    for entry, loss in zip(history["epochs"], (0.5, 0.5, 0.52, 0.55, 0.6, 0.7, 0.85, 1.0)):
+        entry["val_loss"] = loss
+    path.write_text(json.dumps(history), encoding="utf-8")
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh_list()
+    view.select([folder])
+    assert view.curve_box.currentData() == "val_loss"
+    view.graphics.grab()  # painted: the axes fit the curve
+    legend = view.legend.mapRectToScene(view.legend.boundingRect())
+    (_, x, y), = view.overlaid()
+    line = [view.plot.vb.mapViewToScene(pg.QtCore.QPointF(a + (b - a) * t, c + (d - c) * t))
+            for a, b, c, d in zip(x, x[1:], y, y[1:]) for t in np.linspace(0, 1, 11)]
+    assert not [point for point in line if legend.contains(point)]
 
 
 def test_switching_language_translates_the_statuses_data_sets_checkpoints_and_curves_listed(qtbot, small_config,
