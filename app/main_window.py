@@ -846,7 +846,7 @@ class MainWindow(QMainWindow):
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Training progress"))
         self.progress_bar.setMaximumWidth(180)
-        self.progress_bar.setFormat("%p%")
+        self.progress_bar.setFormat("%p %")  # as every percent of the window is written (i18n.format_percent)
         self.progress_bar.setRange(0, 100)  # whole percents: a repaint only when the number changes
         bar.addPermanentWidget(self.progress_bar)
         StatusFields(bar, [self.status_labels[key] for key in STATUS_FIELDS_BY_NEED], [self.progress_bar])

@@ -318,6 +318,7 @@ def test_a_run_stopped_early_says_so_beside_the_epochs_it_was_planned_for(switch
     assert finished.args[0].reason == events.EARLY_STOPPED and finished.args[0].epoch == 2
     assert window.status_labels["epoch"].text() == "epoch 2/50, stopped early"
     assert window.progress_bar.value() == 100, "the run is over"
+    assert window.progress_bar.text() == "100 %", "a percent written as the accuracy beside it is (88.9 %)"
     switch_language("ru")
     assert window.status_labels["epoch"].text() == "эпоха 2/50, ранняя остановка"
     switch_language("en")
