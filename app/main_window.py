@@ -1488,7 +1488,7 @@ class MainWindow(QMainWindow):
         if progress.epochs:
             self._last_epoch = progress.epochs[-1]
             self._epochs_done = self._last_epoch.epoch
-            self._warn_if_the_loss_grows(progress)
+        self._warn_if_the_loss_grows(progress)
         self._pending_progress.append(progress)
         if not (self._frame_timer.isActive() or self._frame_in_flight):
             self._schedule_frame()
@@ -1496,7 +1496,10 @@ class MainWindow(QMainWindow):
     def _warn_if_the_loss_grows(self, progress: Progress) -> None:
         """Say once an epoch whose training loss is :data:`GROWING_LOSS` × the loss of this Start's first
         batch: a loss that grows but stays finite never stops the run as diverged (Adam at a learning
-        rate of 100 swung between 20 and 130 on two moons, from 0.7)."""
+        rate of 100 swung between 20 and 130 on two moons, from 0.7). The first batch is read from the first
+        message that holds batches, whether or not an epoch ended in it: taken from the first message with an
+        epoch's end, it was a later batch's loss, already grown, whenever the first batches came alone (a stepped
+        batch, a message sent mid-epoch on a loaded machine), and nothing was said."""
         if self._first_batch_loss is None and progress.batches:
             self._first_batch_loss = progress.batches[0].loss
         start = self._first_batch_loss

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 import app.views
 from app import training_process
-from app.i18n import format_integer
+from app.i18n import format_integer, format_significant
 from app.panels.widgets import unbroken
 from app.training_process import TrainingProcess
 from app.training_worker import INSPECTION_INTERVAL, TrainingSession
@@ -1616,6 +1616,25 @@ def test_a_loss_that_grows_but_stays_finite_is_said_once(window, qtbot):
         window.start_action.trigger()
     assert window.message_bar.message().startswith("The training loss has grown from ")
     assert "ten times smaller" in window.message_bar.message()
+
+
+def test_a_loss_grown_from_a_first_batch_stepped_alone_is_said(window, qtbot):
+    """The first batch's loss was read from the first message with an epoch's end: after Step one batch (a message
+    of that batch alone, as a message sent mid-epoch on a loaded machine is) it was a later batch's, already grown
+    at a learning rate of 100, and nothing was said."""
+    with qtbot.waitSignal(window.experiment_changed, timeout=15_000):
+        window.model.set("data.dataset", "moons")
+    window.model.set("training.epochs", 30)
+    window.model.set("optimizer.options", {"lr": 100.0})
+    qtbot.waitUntil(window.start_action.isEnabled, timeout=15_000)
+    window.step_batch()
+    qtbot.waitUntil(lambda: window.steps_done == 1 and window.state == "paused", timeout=10_000)
+    first_batch_loss = window._last_batch.loss
+    assert first_batch_loss < 2, "fresh weights: about ln 2 on two classes"
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        window.start()  # resumes
+    assert window.message_bar.message().startswith(
+        f"The training loss has grown from {format_significant(first_batch_loss, 3)} to ")
 
 
 def test_regenerate_draws_other_toy_data_in_the_background_and_keeps_the_initial_weights(open_window, qtbot,
