@@ -113,6 +113,13 @@ class Worker:
         self.outbox = outbox if outbox is not None else Outbox()
 
 
+def _run_worker(worker: Worker) -> None:
+    try:
+        worker.run()
+    finally:
+        worker.outbox.put(THREAD_ENDED)
+
+
 class WorkerThread(QObject):
     """Runs a :class:`Worker` on a thread of its own; a subclass declares, as signals of the same names,
     the messages its worker sends, and receives them in the GUI thread."""
@@ -131,8 +138,12 @@ class WorkerThread(QObject):
                             f"messages {', '.join(unheard)}")
         self.control = control
         self.worker = worker
-        # A daemon: a run nobody stopped must not keep the interpreter from exiting.
-        self.thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
+        # A daemon: a run nobody stopped must not keep the interpreter from exiting. Its target is not a method of
+        # this object, which would hold itself through its thread: dropped while its thread ran, it was freed by that
+        # thread as it ended; never started, by the collector, in whichever thread allocated then. Freed in another
+        # thread with its notifier enabled, the notifier stayed watched by the GUI thread's event loop (Qt cannot
+        # unregister it from there), which then crashed on it. So it is freed where it is dropped.
+        self.thread = threading.Thread(target=_run_worker, args=(worker,), name=thread_name, daemon=True)
         self._notifier = worker.outbox.notify(self._deliver, self)
         self._running = False
 
@@ -142,12 +153,6 @@ class WorkerThread(QObject):
         gui_thread_gc.hold(self)
         self._running = True
         self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.worker.run()
-        finally:
-            self.worker.outbox.put(THREAD_ENDED)
 
     @property
     def running(self) -> bool:

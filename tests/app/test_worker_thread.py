@@ -1,5 +1,6 @@
 """A worker's messages reach the GUI thread in order, ``ended`` comes once and last, and stopping waits."""
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer, Signal
@@ -133,3 +134,29 @@ def test_a_session_without_a_signal_for_one_of_its_workers_messages_is_refused_w
     with pytest.raises(TypeError, match="DeafSession declares no signal for TalkativeWorker's messages remark"):
         DeafSession(TalkativeWorker(Control(), 1), Control(), "deaf")
     assert isinstance(CountingSession(1), WorkerThread), "a session that hears every message is made"
+
+
+def test_a_session_is_freed_where_it_is_dropped_not_by_the_collector_in_another_thread(qtbot, qtlog):
+    """A session held itself through its thread (a method of its own was the thread's target): only the collector
+    freed one never started, in whichever thread allocated at the time, and one dropped while its thread ran was
+    freed by that thread as it ended. Either way its notifier, still enabled, was destroyed in another thread, which
+    Qt refuses to unregister ("Socket notifiers cannot be enabled or disabled from another thread"); the GUI thread's
+    event loop then crashed on it, as it did on a dataset loader's."""
+    running = CountingSession(3, until_stopped=True)
+    control, thread = running.control, running.thread
+    running.start()  # the collector is off while it runs (app.gui_thread_gc): only reference counts free below
+    try:
+        never_started = CountingSession(3)
+        gone = weakref.ref(never_started)
+        del never_started
+        assert gone() is None, "never started: freed at once"
+        gone = weakref.ref(running)
+        del running
+        assert gone() is None, "dropped while its thread runs: freed at once, here in the GUI thread"
+    finally:
+        control.stop()
+        thread.join(5)
+    assert not thread.is_alive()
+    assert [record.message for record in qtlog.records] == []
+    qtbot.wait(50)  # the event loop runs on
+    assert [record.message for record in qtlog.records] == []
