@@ -326,6 +326,9 @@ CLOSED_STILL_WRITING: set[Path] = set()
 """Folders of recordings closed whose writers have not ended yet (a run discarded by Reset ends on its own): the Runs
 view keeps them from deletion until they have (GUI thread only)."""
 
+_HELD_UNTIL_WRITER_ENDED: set[RunRecording] = set()
+"""Recordings whose writer's end has not been delivered in the GUI thread yet (GUI thread only): see RunRecording."""
+
 
 class RunRecording(QObject):
     """Writes one run folder while the window trains it (see the module docstring).
@@ -366,6 +369,11 @@ class RunRecording(QObject):
         self._notifier = self._outbox.notify(self._emit_sent, self)
         self._thread = threading.Thread(target=self._write_loop, name="run-recorder", daemon=True)
         self._thread.start()
+        # Held until the writer's end is delivered in the GUI thread, which stops the notifier: the writer's thread
+        # holds this object (its target is a method of it), and the last holder's release frees it where it happens.
+        # Dropped before then, it was freed by the writer's thread as it ended, its notifier destroyed there still
+        # enabled, which Qt cannot unregister from another thread; the GUI thread's event loop then crashed on it.
+        _HELD_UNTIL_WRITER_ENDED.add(self)
 
     @property
     def folder(self) -> Path:
@@ -498,6 +506,7 @@ class RunRecording(QObject):
                 self._notifier.setEnabled(False)
                 self._outbox.close()
                 self.ended.emit()
+                _HELD_UNTIL_WRITER_ENDED.discard(self)
                 return
             getattr(self, name).emit(*args)
 

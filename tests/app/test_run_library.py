@@ -5,6 +5,7 @@ import json
 import math
 import threading
 import time
+import weakref
 
 import numpy as np
 import pytest
@@ -189,6 +190,28 @@ def test_a_run_json_the_full_disk_refuses_too_says_that_saving_stopped_once_room
         recording.close()
     expected = runs.RECORDING_STOPPED if room_made_before_closing else "running"
     assert runs.RunInfo.read(library / "r").status == expected and bool(saved) == room_made_before_closing
+
+
+def test_a_recording_dropped_while_its_writer_writes_is_freed_in_the_gui_thread(library, qtbot, qtlog):
+    """A recording closed and dropped while its writer still wrote was freed by the writer's thread as it ended (the
+    thread's target, a method of the recording, held it last): its socket notifier, destroyed there still enabled,
+    stayed registered with the GUI thread's event loop, which then watched a closed socket through a deleted notifier
+    ("Socket notifiers cannot be enabled or disabled from another thread", then a segfault)."""
+    experiment = Experiment(toy_config(epochs=3))
+    recording = RunRecording(runs.RunRecorder(toy_config(3), experiment.network.copy(), "moons",
+                                              folder=library / "r"), experiment.network)
+    for event in experiment.make_trainer().run():
+        recording.record(event)
+    writer, gone = recording._thread, weakref.ref(recording)
+    recording.close()
+    del recording
+    writer.join(10)
+    assert not writer.is_alive()
+    assert [record.message for record in qtlog.records] == []
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # once its writer's end has been delivered here
+    qtbot.wait(50)  # the event loop runs on
+    assert [record.message for record in qtlog.records] == []
+    assert runs.RunInfo.read(library / "r").status == "completed", "everything queued was written"
 
 
 def test_a_history_replays_as_the_events_that_made_it(library):
