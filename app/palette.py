@@ -1,11 +1,10 @@
 """Colours of every plot: colour-blind-safe, in one place.
 
 Series and classes use the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),
-told apart under the common forms of colour blindness. Signed values (weights) use CET-CBD1, a
-diverging map designed for protanopes and deuteranopes (blue = negative, white = 0, yellow =
-positive); counts use cividis, a sequential map of the same design. The values of 2-D regression
-(targets and predictions) are coloured as TensorFlow Playground colours them, orange negative, white
-0 and blue positive, in the Okabe–Ito orange and blue.
+told apart under the common forms of colour blindness. Signed values (weights, units' outputs, the
+values of 2-D regression) use CET-CBD1, a diverging map designed for protanopes and deuteranopes
+(blue = negative, white = 0, yellow = positive), drawn as lines in its ends; counts use cividis, a
+sequential map of the same design.
 """
 from __future__ import annotations
 
@@ -66,6 +65,12 @@ def signed_colormap() -> pg.ColorMap:
     """Blue (−), near white (0), yellow (+) on [0, 1] for [−L, L]: weights, units' outputs and 2-D regression's
     values alike, so that one colour means one sign in every view (colour-blind safe)."""
     return pg.colormap.get(SIGNED_MAP)
+
+
+def signed_color(sign: int) -> QColor:
+    """The signed map's end for a sign (blue for < 0, olive yellow for > 0): a value's sign drawn as a line or a
+    swatch (the Network view's links and its key), in the colours its fills and images give it."""
+    return signed_colormap().map(1.0 if sign > 0 else 0.0, mode="qcolor")
 
 
 def count_colormap() -> pg.ColorMap:

@@ -112,8 +112,12 @@ def link_pen(sign: int, level: int, n_links: int) -> pg.QtGui.QPen:
     solid block of colour. (Lines wider than one pixel cost ten times more to paint, so only
     the few strongest links get them.)"""
     density = min(1.0, np.sqrt(400 / max(n_links, 1)))
-    tint = pg.mkColor(palette.OKABE_ITO["orange" if sign > 0 else "blue"])
-    tint.setAlpha(int(255 * density * (level + 1) / LEVELS))
+    tint = palette.signed_color(sign)
+    # An opacity is an amount of ink over white: the signed map's blue is light in every channel (red 58), so it
+    # takes more opacity to darken white as deeply as a colour with a channel at 0 would; without it the weak
+    # negative links of a network of thousands faded into the white.
+    deepest = 255 - min(tint.getRgb()[:3])
+    tint.setAlpha(min(255, int(255 * density * (level + 1) / LEVELS * 255 / deepest)))
     return pg.mkPen(tint, width=2 if level == LEVELS - 1 else 1)
 
 
@@ -125,8 +129,8 @@ def link_levels(W: np.ndarray) -> np.ndarray:
 
 class NetworkView(View):
     """Columns of units from the inputs (left) to the outputs (right). A link's opacity (and,
-    for the strongest, thickness) grows with |w| relative to its layer's largest, orange for
-    w > 0 and blue for w < 0; a unit's colour is its bias (blue negative, yellow positive).
+    for the strongest, thickness) grows with |w| relative to its layer's largest, in the signed map's
+    ends (olive yellow for w > 0, blue for w < 0); a unit's colour is its bias in the same map.
     A network of a few links (a lecture's XNOR) shows every weight and bias as a number too."""
 
     title = TranslatedText("NetworkView", QT_TRANSLATE_NOOP("NetworkView", "Network"))
@@ -283,9 +287,9 @@ class NetworkView(View):
             return
         sample = '<span style="color:{colour}; font-weight:bold">━━</span> {text}'
         key = ("&nbsp;" * 4).join([
-            sample.format(colour=palette.OKABE_ITO["orange"], text=html.escape(self.tr("weight > 0"))),
-            sample.format(colour=palette.OKABE_ITO["blue"], text=html.escape(self.tr("weight < 0"))),
-            html.escape(self.tr("the larger |w|, the bolder; a unit's colour is its bias"))])
+            sample.format(colour=palette.signed_color(1).name(), text=html.escape(self.tr("weight > 0"))),
+            sample.format(colour=palette.signed_color(-1).name(), text=html.escape(self.tr("weight < 0"))),
+            html.escape(self.tr("the larger |w|, the bolder; a unit's colour is its bias, in the same colours"))])
         self.plot.setTitle(f'{" → ".join(map(str, self.widths))}<br><span style="font-size:8pt">{key}</span>',
                            color=palette.FOREGROUND)
 

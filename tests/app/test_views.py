@@ -24,7 +24,7 @@ from app.views.gradients import GradientView
 from app.views.histograms import HistogramView
 from app.views.draw_view import DrawView
 from app.views.loss import BATCH, PENALTY, SMOOTHED, TRAIN, VALIDATION, LossView
-from app.views.network_graph import NetworkView
+from app.views.network_graph import LEVELS, NetworkView
 from app.views.prediction_surface import PredictionSurfaceView, colour_limit, scale_position, surface_lookup_table
 from app.views.series import DecimatingSeries, Smoother, show
 from app.views.unit_maps import UnitMapView, layer_rows
@@ -909,6 +909,25 @@ def test_network_view_draws_every_link_once_and_a_node_per_unit(qtbot, runs):
     assert strongest >= 2  # the largest weight of each layer is in the top level
 
 
+def test_network_view_draws_a_weight_s_sign_in_the_signed_map_s_colours_as_the_weights_images_do(qtbot, runs):
+    """Links were orange for w > 0 where every other view draws a positive weight olive yellow: one sign, one
+    colour. The faintest links (weak weights among many) still show on white."""
+    view = fed_view(qtbot, NetworkView, runs["digits"])  # 64 → … : over a thousand links, the faintest drawn
+    for sign in (-1, 1):
+        for level in range(LEVELS):
+            link = view.links[sign, level]
+            assert link.getData()[0].size, "every sign and level is drawn"
+            assert link.opts["pen"].color().rgb() == palette.signed_color(sign).rgb()
+    assert palette.signed_color(-1) == palette.signed_colormap().map(0.0, mode="qcolor")
+    assert palette.signed_color(1) == palette.signed_colormap().map(1.0, mode="qcolor")
+    n_links = sum(W.size for W, _ in runs["digits"].last.small_network)
+    asked = 255 * min(1.0, np.sqrt(400 / n_links)) / LEVELS  # the faintest level's darkening of a pure colour
+    for sign in (-1, 1):
+        faintest = view.links[sign, 0].opts["pen"].color()
+        depth = max((255 - channel) * faintest.alphaF() for channel in faintest.getRgb()[:3])
+        assert depth == pytest.approx(asked, abs=1.5), "the weakest links are not lost in the white, either sign"
+
+
 def test_network_view_keeps_its_unit_labels_while_the_data_s_names_and_units_stay(qtbot, runs):
     """Written anew at every rebuild, the digits' 74 labels took 12 ms of each edit of a layer's units."""
     view = fed_view(qtbot, NetworkView, runs["moons"])  # 2 → 8 → 6 → 2
@@ -925,7 +944,7 @@ def test_network_view_keeps_its_unit_labels_while_the_data_s_names_and_units_sta
 
 
 def test_network_view_says_what_its_colours_mean_in_the_window_s_language(qtbot, runs, switch_language):
-    """Orange and blue links were explained only in the guide."""
+    """The links' colours were explained only in the guide."""
     view = fed_view(qtbot, NetworkView, runs["moons"])  # 2 → 8 → 6 → 2
 
     def title() -> str:
@@ -933,8 +952,9 @@ def test_network_view_says_what_its_colours_mean_in_the_window_s_language(qtbot,
 
     assert title().startswith("2 → 8 → 6 → 2")
     assert "weight > 0" in title() and "weight < 0" in title() and "its bias" in title()
-    orange, blue = palette.OKABE_ITO["orange"], palette.OKABE_ITO["blue"]
-    assert view.plot.titleLabel.text.index(orange) < view.plot.titleLabel.text.index(blue), "samples in their colours"
+    positive, negative = palette.signed_color(1).name(), palette.signed_color(-1).name()
+    assert view.plot.titleLabel.text.index(positive) < view.plot.titleLabel.text.index(negative), \
+        "samples in the links' colours"
     switch_language("ru")
     assert "вес > 0" in title() and "вес < 0" in title() and "смещение" in title()
 
