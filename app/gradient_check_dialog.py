@@ -8,10 +8,12 @@ check view.
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QStyle, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
 
 from app import palette
 from app.i18n import as_power_of_ten, format_significant
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 CHECK_EXAMPLES = 16
 """Training examples in the checked batch: enough to involve every unit, few enough to be quick."""
 PASSED_COLOUR, FAILED_COLOUR = palette.named_color("bluish_green"), palette.named_color("vermillion")
+SYMBOLS = {"gamma": "γ", "beta": "β", "alpha": "α"}
+"""Batch normalisation's parameters as its formula writes them, ẑ = γ·(z − μ_B)/√(σ²_B + ε) + β, and PReLU's slope α."""
 
 
 class GradientCheckWorker(Worker):
@@ -80,6 +84,36 @@ class GradientCheckSession(WorkerThread):
         return len(self.worker.X)
 
 
+def shown_names(names: list[str]) -> list[str]:
+    """The engine's tensor names ("layer2.W": the network's layer index, activations counted) as the Weights and
+    Network views name layers, Dense layers counted from 1: "Layer 2 · W", batch norm's "layer3.gamma" under the
+    Dense layer it follows, "Layer 2 · γ". A weight matrix starts a Dense layer: the engine lists each one's W first,
+    then its b, then its batch norm's (Network.parameter_names). A name of another form is shown as it is."""
+    shown, dense, last_index = [], 0, None
+    for name in names:
+        match = re.fullmatch(r"layer(\d+)\.(\w+)", name)
+        if match is None:
+            shown.append(name)
+            continue
+        index, tensor = match.groups()
+        if tensor == "W" and index != last_index:
+            dense, last_index = dense + 1, index
+        shown.append(QCoreApplication.translate("GradientCheckTable", "Layer {number} · {tensor}")
+                     .format(number=max(dense, 1), tensor=SYMBOLS.get(tensor, tensor)))
+    return shown
+
+
+def two_lines(text: str, metrics: QFontMetrics) -> str:
+    """``text`` broken at the space that makes its wider line the narrowest ("Relative\nerror"); one word as it is."""
+    words = text.split(" ")
+    breaks = [" ".join(words[:cut]) + "\n" + " ".join(words[cut:]) for cut in range(1, len(words))]
+    return min(breaks, key=lambda broken: line_width(broken, metrics), default=text)
+
+
+def line_width(text: str, metrics: QFontMetrics) -> int:
+    return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+
 def format_scientific(value: float) -> str:
     """``value`` to three significant digits times a power of ten, 1,23·10⁻⁸ as the window writes tiny numbers
     elsewhere (Qt's 1,23e-08 only here), in the language's decimals; 0,5 too (5,00·10⁻¹), so that the magnitudes
@@ -95,8 +129,14 @@ class GradientCheckTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, self.RESULT_COLUMN + 1, parent)
         self.rows: list[GradientCheckRow] = []
+        self.headings: list[str] = []  # each column's heading on one line (see _fit_columns)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)  # as tall as its rows
+        # The columns fit the view (_fit_columns): a sideways scroll bar hid the Result column at 1100×700.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Narrower than its default of 100 pixels, so that the Result column, left with less, is cut short in sight.
+        self.horizontalHeader().setMinimumSectionSize(3 * self.fontMetrics().averageCharWidth())
         self.verticalHeader().hide()
         self._set_headers()
 
@@ -148,11 +188,11 @@ class GradientCheckTable(QTableWidget):
         self.setRowCount(len(self.rows))
         bold = QFont(self.font())
         bold.setBold(True)
-        for index, row in enumerate(self.rows):
+        for index, (row, name) in enumerate(zip(self.rows, shown_names([row.name for row in self.rows]))):
             # A tensor whose every entry sits at a kink compared nothing: a dash, not norms and errors of 0.
             errors = [format_scientific(value) if row.checked else "—"
                       for value in (row.backprop_norm, row.numeric_norm, row.max_abs_error, row.relative_error)]
-            cells = [row.name, shape_text(row.shape), QLocale().toString(row.entries_checked),
+            cells = [name, shape_text(row.shape), QLocale().toString(row.entries_checked),
                      QLocale().toString(row.entries_at_kinks), *errors,
                      self.tr("not checked") if not row.checked else self.tr("ok") if row.passed else self.tr("FAIL")]
             for column, text in enumerate(cells):
@@ -162,17 +202,63 @@ class GradientCheckTable(QTableWidget):
                     item.setForeground(QBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR))
                     item.setFont(bold)
                 self.setItem(index, column, item)
-        self.resizeColumnsToContents()
-        # Fitted to their contents alone, a heading ran into the next ("‖g‖ backprop‖ĝ‖ numerical").
-        gap = 2 * self.fontMetrics().averageCharWidth()
-        for column in range(self.columnCount()):
-            self.setColumnWidth(column, self.columnWidth(column) + gap)
+            # Lab 12's sheet and the exported table give the engine's name: the row says which it is.
+            self.item(index, 0).setToolTip(self.tr("The engine's name: {name}").format(name=row.name))
+        self._fit_columns()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_columns()  # hidden, it kept the headings as written (its width then says nothing)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their cells and headings, the Result column taking the room left. Where they do not
+        fit the view (lab 12's table scrolled sideways to its Result at 1100×700), the headings of more than one
+        word that are wider than their cells go onto two lines, and the gaps between columns narrow; narrower still,
+        the Result column keeps what is left, its words cut short (whole in their tooltips)."""
+        if not self.headings or not self.isVisible():
+            return
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        cells = [self.sizeHintForColumn(column) if self.rowCount() else 0 for column in range(self.columnCount())]
+        available = self.viewport().width()
+
+        def widths(headings: list[str], gap: int) -> list[int]:
+            return [max(cell, line_width(heading, metrics) + margin) + gap for cell, heading in zip(cells, headings)]
+
+        # Fitted to their contents alone, a heading ran into the next ("‖g‖ backprop‖ĝ‖ numerical"): a gap of two
+        # characters, less where they do not fit (lab 12's Russian table beside its sheet), the headings' margins at
+        # the least.
+        character = self.fontMetrics().averageCharWidth()
+        for gap in (2 * character, character, 0):
+            headings = self.headings
+            if sum(widths(headings, gap)) > available:  # only a heading wider than its cells gains by two lines
+                headings = [two_lines(heading, metrics) if line_width(heading, metrics) + margin > cell else heading
+                            for cell, heading in zip(cells, headings)]
+            if sum(widths(headings, gap)) <= available:
+                break
+        sizes = widths(headings, gap)
+        # The Result column takes the room left: the header's own stretch kept it at least 100 pixels wide.
+        left = max(available - sum(sizes[:self.RESULT_COLUMN]), header.minimumSectionSize())
+        sizes[self.RESULT_COLUMN] = left
+        for column, (heading, size) in enumerate(zip(headings, sizes)):
+            self.horizontalHeaderItem(column).setText(heading)
+            self.setColumnWidth(column, size)
+        for row in range(self.rowCount()):
+            item = self.item(row, self.RESULT_COLUMN)
+            cut = QFontMetrics(item.font()).horizontalAdvance(item.text()) + margin > left
+            item.setToolTip(item.text() if cut else "")
 
     def _set_headers(self) -> None:
         self.setAccessibleName(self.tr("Gradient check results"))
         headers = [
-            (self.tr("Tensor"), self.tr("The parameter tensor: layer number, then W (weights), b (biases) or "
-                                        "gamma, beta (batch normalisation)")),
+            (self.tr("Tensor"), self.tr("The parameter tensor: its layer, counted from 1 as in the Weights and "
+                                        "Network views, then W (weights), b (biases) or γ, β (batch "
+                                        "normalisation); its tooltip gives the engine's name (layer0.W)")),
             (self.tr("Shape"), self.tr("The tensor's shape: inputs × units for weights (W), the number of "
                                        "units for biases (b) and batch normalisation's gamma, beta")),
             (self.tr("Entries checked"), self.tr("How many randomly chosen entries were perturbed by ±ε and "
@@ -187,6 +273,7 @@ class GradientCheckTable(QTableWidget):
             (self.tr("Result"), self.tr("ok when the relative error is below %1")
              .replace("%1", format_significant(TOLERANCE, 3))),
         ]
+        self.headings = [text for text, _ in headers]
         for column, (text, tip) in enumerate(headers):
             item = QTableWidgetItem(text)
             item.setToolTip(tip)

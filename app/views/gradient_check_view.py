@@ -17,7 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import palette
-from app.gradient_check_dialog import FAILED_COLOUR, PASSED_COLOUR, GradientCheckSession, GradientCheckTable
+from app.gradient_check_dialog import (FAILED_COLOUR, PASSED_COLOUR, GradientCheckSession, GradientCheckTable,
+                                      shown_names)
 from app.i18n import english_plural
 from app.panels.widgets import set_help
 from app.views.base import DecadeAxis, TranslatedText, View
@@ -206,7 +207,7 @@ class GradientCheckView(View):
         self.points.setData(np.maximum(errors, SHOWN_FLOOR), np.arange(len(self.rows)),
                             symbolBrush=[pg.mkBrush(PASSED_COLOUR if row.passed else FAILED_COLOUR)
                                          for row in self.rows])
-        self.plot.getAxis("left").setTicks([[(index, row.name) for index, row in enumerate(self.rows)]])
+        self.plot.getAxis("left").setTicks([list(enumerate(shown_names([row.name for row in self.rows])))])
         decades = [math.log10(TOLERANCE)] + [math.log10(max(error, SHOWN_FLOOR)) for error in errors]
         self.plot.setXRange(math.floor(min(decades)) - 1, math.ceil(max(decades)) + 1, padding=0)
         self.plot.setYRange(-0.5, max(len(self.rows), 1) - 0.5, padding=0)

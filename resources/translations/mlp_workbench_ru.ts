@@ -1998,6 +1998,10 @@ epoch mean
         <translation>Тензоров с расхождением: %1 — их градиент, найденный обратным распространением, неверен.</translation>
     </message>
     <message>
+        <source>Layer {number} · {tensor}</source>
+        <translation>Слой {number} · {tensor}</translation>
+    </message>
+    <message>
         <source>Entries left out at a kink (a ReLU input at 0), where there is no derivative: %1.</source>
         <translation>Элементов у излома (вход ReLU равен 0), где производной нет, не сравнивалось: %1.</translation>
     </message>
@@ -2014,6 +2018,10 @@ epoch mean
         <translation>не проверен</translation>
     </message>
     <message>
+        <source>The engine&apos;s name: {name}</source>
+        <translation>Имя в движке: {name}</translation>
+    </message>
+    <message>
         <source>Gradient check results</source>
         <translation>Результаты проверки градиента</translation>
     </message>
@@ -2022,8 +2030,8 @@ epoch mean
         <translation>Тензор</translation>
     </message>
     <message>
-        <source>The parameter tensor: layer number, then W (weights), b (biases) or gamma, beta (batch normalisation)</source>
-        <translation>Тензор параметров: номер слоя, затем W (веса), b (смещения) или gamma, beta (батч-нормализация)</translation>
+        <source>The parameter tensor: its layer, counted from 1 as in the Weights and Network views, then W (weights), b (biases) or γ, β (batch normalisation); its tooltip gives the engine&apos;s name (layer0.W)</source>
+        <translation>Тензор параметров: его слой, считая с 1, как в видах «Веса» и «Сеть», затем W (веса), b (смещения) или γ, β (батч-нормализация); подсказка к нему даёт имя в движке (layer0.W)</translation>
     </message>
     <message>
         <source>Shape</source>

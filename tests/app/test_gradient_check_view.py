@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 import app.views.gradient_check_view as gradient_check_view
-from app.gradient_check_dialog import CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckTable
+from app.gradient_check_dialog import CHECK_EXAMPLES, FAILED_COLOUR, PASSED_COLOUR, GradientCheckTable, line_width
 from app.main_window import MainWindow
+from app.views.histograms import HistogramView
 from app.views.gradient_check_view import GradientCheckView
 from core.config import RunConfig
 from core.experiment import build_regularizer
 from core.gradient_check import gradient_check
-from core.layers import Activation, Dense
+from core.layers import Activation, BatchNorm, Dense
 from core.network import Network
 
 RESULT = GradientCheckTable.RESULT_COLUMN
@@ -76,7 +77,8 @@ def test_shown_the_view_checks_the_windows_network_like_the_engine_and_every_ten
     assert view.rows == expected and all(row.passed for row in view.rows)
     assert [row.name for row in view.rows] == experiment.network.parameter_names()
     cells = table_cells(view)
-    assert [cell[0] for cell in cells] == [row.name for row in expected] and {cell[RESULT] for cell in cells} == {"ok"}
+    assert [cell[0] for cell in cells] == ["Layer 1 · W", "Layer 1 · b", "Layer 2 · W", "Layer 2 · b"]
+    assert {cell[RESULT] for cell in cells} == {"ok"}
     assert view.results.item(0, RESULT).foreground().color() == PASSED_COLOUR
     assert view.status.text().startswith("Backpropagation agrees with the numerical gradient for every tensor.")
     x, y = view.points.getData()  # the chart: log10 of each relative error, one row per tensor
@@ -145,14 +147,14 @@ def test_the_table_writes_shapes_as_inputs_by_units_and_each_heading_sits_over_i
     view.show()
     qtbot.waitExposed(view)
     table = view.results
-    assert [cells[:2] for cells in table_cells(view)] == [["layer0.W", "4 × 5"], ["layer0.b", "5"],
-                                                          ["layer2.W", "5 × 3"], ["layer2.b", "3"]]
+    assert [cells[:2] for cells in table_cells(view)] == [["Layer 1 · W", "4 × 5"], ["Layer 1 · b", "5"],
+                                                          ["Layer 2 · W", "5 × 3"], ["Layer 2 · b", "3"]]
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     for column in range(table.columnCount()):
         heading = table.horizontalHeaderItem(column)
         assert heading.textAlignment() == table.item(0, column).textAlignment(), heading.text()
-        assert header.sectionSize(column) > metrics.horizontalAdvance(heading.text()) + metrics.averageCharWidth(), \
+        assert header.sectionSize(column) > line_width(heading.text(), metrics) + metrics.averageCharWidth(), \
             f"room around “{heading.text()}”"
     left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
     assert table.item(0, 0).textAlignment() & left and table.item(0, 1).textAlignment() & right
@@ -210,6 +212,58 @@ def test_lab_12_shows_the_check_of_its_network_first_and_every_tensor_passes(qtb
     names = [row.name for row in view.rows]
     assert names == window.experiment.network.parameter_names() and "layer3.gamma" in names
     assert all(row.passed for row in view.rows)
+
+
+def test_tensors_are_named_by_their_layer_counted_as_the_weights_view_counts_them_the_engine_s_name_in_a_tooltip(
+        qtbot, switch_language):
+    """The table and the chart said "layer0.W", "layer3.W" (the engine's indices, activations counted) where the
+    Weights and Network views say layer 1 and 2; lab 12's sheet quotes the engine's names, which the tooltip keeps."""
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    experiment = small_experiment()
+    experiment.network = Network([Dense(4, 5), BatchNorm(5), Activation("tanh"), Dense(5, 3)])
+    view.reset(experiment)
+    checked(qtbot, view)
+    view.refresh()
+    assert [row.name for row in view.rows] == ["layer0.W", "layer0.b", "layer1.gamma", "layer1.beta", "layer3.W",
+                                               "layer3.b"]
+    shown = ["Layer 1 · W", "Layer 1 · b", "Layer 1 · γ", "Layer 1 · β", "Layer 2 · W", "Layer 2 · b"]
+    assert [cells[0] for cells in table_cells(view)] == shown
+    assert [view.results.item(row, 0).toolTip() for row in range(2)] == ["The engine's name: layer0.W",
+                                                                        "The engine's name: layer0.b"]
+    assert [name for _, name in view.plot.getAxis("left")._tickLevels[0]] == shown, "the chart names them alike"
+    weights = HistogramView()
+    qtbot.addWidget(weights)
+    weights.prepare(experiment)
+    titles = [plots[0].titleLabel.text for _, _, plots in weights.rows]
+    assert titles == ["layer 1: weights (4×5)", "layer 2: weights (5×3)"], "the Weights view counts them so"
+    assert view.table()[1][4][0] == "layer3.W", "the exported table keeps the engine's names"
+    switch_language("ru")
+    assert [cells[0] for cells in table_cells(view)][4:] == ["Слой 2 · W", "Слой 2 · b"]
+    assert view.results.item(4, 0).toolTip() == "Имя в движке: layer3.W"
+
+
+def test_lab_12_s_table_fits_its_view_at_1100_by_700_its_result_in_sight_in_either_language(qtbot, switch_language):
+    """At 1100×700 the table scrolled sideways and its Result column was out of sight."""
+    window = shown_window(qtbot)
+    window.resize(1100, 700)
+    assert window.labs.open_lab("12-gradient-check")
+    view = window.labs.view_for("gradient_check")
+    qtbot.waitUntil(lambda: window.experiment.dataset.name == "wine" and bool(view.rows), timeout=20_000)
+    table = view.results
+    for language in ("en", "ru"):
+        switch_language(language)
+        qtbot.wait(50)
+        header, metrics = table.horizontalHeader(), table.horizontalHeader().fontMetrics()
+        assert not table.horizontalScrollBar().isVisible()
+        assert header.length() <= table.viewport().width(), language
+        assert header.sectionViewportPosition(RESULT) + header.sectionSize(RESULT) <= table.viewport().width()
+        widest = max(table.fontMetrics().horizontalAdvance(table.item(row, RESULT).text())
+                     for row in range(table.rowCount()))
+        assert header.sectionSize(RESULT) > widest, f"{language}: “ok” and “верно” are shown whole"
+        for column in range(table.columnCount()):
+            assert header.sectionSize(column) > line_width(table.horizontalHeaderItem(column).text(), metrics), \
+                f"{language}: the heading of column {column} is whole"
 
 
 def test_the_check_writes_its_thresholds_in_the_window_s_language(qtbot, switch_language):
