@@ -5108,7 +5108,7 @@ epoch mean
     </message>
     <message>
         <source>the larger |w|, the bolder; a unit&apos;s colour is its bias, in the same colours</source>
-        <translation>чем больше |w|, тем ярче и толще линия; цвет нейрона — его смещение, в тех же цветах</translation>
+        <translation>чем больше |w|, тем ярче и толще; цвет нейрона — смещение в тех же цветах</translation>
     </message>
     <message>
         <source>Double-click a weight or a bias, or choose it in the list below, to set it by hand.</source>
