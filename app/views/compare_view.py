@@ -145,11 +145,11 @@ class ControlsBeside(QStackedWidget):
 
     def minimumSizeHint(self) -> QSize:
         """With ``tabbed_below``, as narrow as the tabs, side by side or not: a view behind another tab keeps the
-        layout of its last width, and the race's controls beside its plots asked the window for 465 pixels (in
-        Russian) where, narrower, it would have shown them as tabs in 395."""
+        layout of its last width, and the race's controls beside its plots held the window 835 pixels wide, where
+        narrower it would have shown them as tabs."""
         hint = super().minimumSizeHint()
-        if self.tabbed_below is None or self.tabbed or self.tabbed_below <= hint.width():
-            return hint  # (the last: side by side at widths the splitter needs, which it then asks for)
+        if self.tabbed_below is None or self.tabbed:
+            return hint
 
         def least_width(widget: QWidget) -> int:  # as a layout takes it: a minimum set stands for the hint
             return widget.minimumWidth() or widget.minimumSizeHint().width()

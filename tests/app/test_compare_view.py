@@ -1390,29 +1390,3 @@ def test_the_accuracy_plot_reads_in_percent_as_the_table_does_and_r2_as_it_is(qt
     view.set_config(regression)
     race_to_the_end(qtbot, view)
     assert axis.labelText == "R²" and axis.scale == 1
-
-
-@pytest.mark.parametrize("tabbed_below", [720, 400])
-def test_controls_beside_their_content_ask_for_no_more_width_than_their_tabs_where_they_become_tabs(qtbot, tabbed_below):
-    """A race behind another tab, laid out side by side at the window's last width, asked for its controls' and its
-    plots' widths together (465 pixels in Russian), where at the window's narrowest it shows them as tabs (395)."""
-    from PySide6.QtWidgets import QVBoxLayout, QWidget
-    from app.views.compare_view import ControlsBeside
-
-    controls, content, control = QWidget(), QWidget(), QWidget()
-    control.setMinimumSize(300, 100)
-    QVBoxLayout(controls).addWidget(control)
-    content.setMinimumSize(250, 100)
-    beside = ControlsBeside(controls, content, tabbed_below=tabbed_below)
-    qtbot.addWidget(beside)
-    beside.resize(800, 300)
-    beside.show()
-    qtbot.waitExposed(beside)
-    narrowest, side_by_side = beside.minimumSizeHint().width(), beside.column.minimumWidth() + 250
-    if tabbed_below == 720:
-        assert beside.column.minimumWidth() < narrowest < side_by_side
-        beside.resize(narrowest, 300)
-        qtbot.waitUntil(lambda: beside.tabbed)
-        assert beside.tabbed_page.minimumSizeHint().width() == narrowest, "as wide as its tabs, no wider"
-    else:
-        assert narrowest >= side_by_side, "side by side down to 400 pixels, narrower than its children's widths"
