@@ -5,8 +5,7 @@ from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton, QWidget
 
 from app.i18n import OWNER_TRANSLATES
 from app.panels.widgets import breakable, unbroken
@@ -106,18 +105,11 @@ class MessageBar(QFrame):
         layout.addWidget(self.icon)
         self.text_area = _ScrolledText(self.text)
         layout.addWidget(self.text_area, 1)
-        # The offers one above the other: three in a row, in Russian, made the window 952 pixels wide. Between
-        # stretches, they leave the bar's height free (their fixed heights would hold it at theirs) and stay centred.
-        offers = QVBoxLayout()
-        offers.setSpacing(2)
-        offers.addStretch(1)
+        # Aligned, the buttons leave the bar's height free: a row's fixed heights would hold it at one line.
         for button in self.action_buttons:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.hide()
-            offers.addWidget(button)
-        offers.addStretch(1)
-        layout.addLayout(offers)
-        # Aligned, the button leaves the bar's height free: its fixed height would hold it at one line.
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.level = None
         self._messages: list[_Message] = []
