@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFrame, QHBoxLayout, QLa
 from app import display_names, i18n
 from app import settings as user_settings
 from app.lab_problems import numbered_title
-from app.panels.widgets import SideBySide
 from app.palette import OKABE_ITO
 from core import runs
 from core.config import RunConfig
@@ -133,9 +132,7 @@ class StartPage(QWidget):
         layout.setContentsMargins(32, 24, 32, 16)
         layout.setSpacing(6)
 
-        # The title beside the choices, and the two columns, side by side where they fit, else one above the other
-        # (see SideBySide): in an 800-pixel window beside the configuration the Labs column was cut off at the right.
-        header = SideBySide()
+        header = QHBoxLayout()
         titles = QVBoxLayout()
         self.title = self._label("startTitle")
         self.tagline = self._label("startTagline")
@@ -155,7 +152,7 @@ class StartPage(QWidget):
         header.addLayout(choices)
         layout.addLayout(header)
 
-        columns = SideBySide()
+        columns = QHBoxLayout()
         columns.setSpacing(32)
         left = QVBoxLayout()
         left.setSpacing(2)  # a nested layout would take the 32 pixels between the columns

@@ -9,8 +9,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QBoxLayout, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLayout, QLineEdit, QScrollArea, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLayout,
+                               QLineEdit, QScrollArea, QSpinBox, QWidget)
 
 from app import display_names
 from app.panels import choice_help
@@ -604,34 +604,6 @@ class FlowLayout(QLayout):
             x += hint.width() + self.spacing()
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y()
-
-
-class SideBySide(QBoxLayout):
-    """Its items side by side where the width holds them so, one above the other where not; a layout or a widget
-    around it takes it for as narrow as its widest item. The start page's title and choices, and its two columns,
-    were cut off at the right in an 800-pixel window beside the configuration."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(QBoxLayout.Direction.LeftToRight, parent)
-
-    def _shown(self) -> list:
-        return [item for item in map(self.itemAt, range(self.count())) if not item.isEmpty()]
-
-    def minimumSize(self) -> QSize:
-        size = super().minimumSize()
-        if self.direction() != QBoxLayout.Direction.LeftToRight:
-            return size
-        margins = self.contentsMargins()
-        widest = max((item.minimumSize().width() for item in self._shown()), default=0)
-        return QSize(widest + margins.left() + margins.right(), size.height())
-
-    def setGeometry(self, rect: QRect) -> None:
-        shown, margins = self._shown(), self.contentsMargins()
-        side_by_side = sum(item.minimumSize().width() for item in shown) + self.spacing() * max(len(shown) - 1, 0) \
-            + margins.left() + margins.right()
-        self.setDirection(QBoxLayout.Direction.LeftToRight if rect.width() >= side_by_side
-                          else QBoxLayout.Direction.TopToBottom)
-        super().setGeometry(rect)
 
 
 class VerticalScrollArea(QScrollArea):

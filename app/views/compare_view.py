@@ -25,13 +25,13 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, QSize,
-                            Qt, Signal, Slot)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, QSignalBlocker, Qt,
+                            Signal, Slot)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGraphicsTextItem, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStackedWidget, QStyle, QStyleOptionTabWidgetFrame,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app import display_names, endings, i18n, palette
 from app.background import default_blas_threads, training_threads
@@ -142,26 +142,6 @@ class ControlsBeside(QStackedWidget):
         """Bring the content into sight (when the tabs hide it behind the controls)."""
         if self.tabbed:
             self.tabs.setCurrentWidget(self.content)
-
-    def minimumSizeHint(self) -> QSize:
-        """With ``tabbed_below``, as narrow as the tabs, side by side or not: a view behind another tab keeps the
-        layout of its last width, and the race's controls beside its plots held the window 835 pixels wide, where
-        narrower it would have shown them as tabs."""
-        hint = super().minimumSizeHint()
-        if self.tabbed_below is None or self.tabbed:
-            return hint
-
-        def least_width(widget: QWidget) -> int:  # as a layout takes it: a minimum set stands for the hint
-            return widget.minimumWidth() or widget.minimumSizeHint().width()
-
-        pages = [page for page in (self.column, self.content, self.results) if page is not None]
-        option = QStyleOptionTabWidgetFrame()
-        self.tabs.initStyleOption(option)
-        tabbed = self.tabs.style().sizeFromContents(QStyle.ContentsType.CT_TabWidget, option,
-                                                    QSize(max(map(least_width, pages)), 0), self.tabs).width()
-        if self.pinned is not None:
-            tabbed = max(tabbed, least_width(self.pinned))
-        return QSize(min(hint.width(), tabbed), hint.height())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -610,44 +610,16 @@ SALIENCY_CAPTION = QT_TRANSLATE_NOOP("DrawView", "Why this answer")
 
 class DrawPage(QWidget):
     """The Draw view's rows (``rows``), in the view's scroll area: tall enough for the lines the rows but
-    ``body`` (the canvas and the chart) wrap onto at the page's narrowest. The model's name and its button
-    (``heading``), and the network's input and its saliency (``images``, under the chart), stand side by side where
-    the images fit beside the canvas, one above the other where not: side by side they held the window 833 pixels
-    wide, too wide for a laptop's half screen."""
+    ``body`` (the canvas and the chart) wrap onto at the page's narrowest."""
 
-    def __init__(self, rows: QVBoxLayout, heading: QHBoxLayout, body: QHBoxLayout, images: QHBoxLayout):
+    def __init__(self, rows: QVBoxLayout, body: QHBoxLayout):
         super().__init__()
-        self._heading, self._body, self._images = heading, body, images
+        self._body = body
         self.setLayout(rows)
 
     def minimumSizeHint(self) -> QSize:
-        width = self._least_width(side_by_side=False)
-        return QSize(width, self.heightForWidth(width))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        direction = QHBoxLayout.Direction.LeftToRight if event.size().width() >= self._least_width(side_by_side=True) \
-            else QHBoxLayout.Direction.TopToBottom
-        if direction != self._images.direction():
-            for row in (self._heading, self._images):
-                row.setDirection(direction)
-            self.layout().activate()  # now, not at the next turn of the event loop: shown first squeezed side by side
-
-    def _least_width(self, side_by_side: bool) -> int:
-        """The page's least width with the heading and the images side by side, or each above the other."""
-        def row(layout) -> int:
-            widths = [item.minimumSize().width() for item in map(layout.itemAt, range(layout.count()))
-                      if not item.isEmpty()]
-            return sum(widths) + layout.spacing() * (len(widths) - 1) if side_by_side else max(widths)
-
-        canvas, side = self._body.itemAt(0), self._body.itemAt(1).layout()
-        body = canvas.minimumSize().width() + self._body.spacing() + max(side.itemAt(0).minimumSize().width(),
-                                                                         row(self._images))
-        rows = self.layout()
-        others = [item.minimumSize().width() for item in map(rows.itemAt, range(rows.count()))
-                  if item.layout() not in (self._heading, self._body) and not item.isEmpty()]
-        margins = rows.contentsMargins()
-        return max(body, row(self._heading), *others) + margins.left() + margins.right()
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
 
     def heightForWidth(self, width: int) -> int:
         """The least height at ``width``, which the scroll area asks for: a layout's minimum counts one line
@@ -781,7 +753,7 @@ class DrawView(QWidget):
             tools.add_group(self, *group)
         heading = QHBoxLayout()
         heading.addWidget(self.model_label, 1)
-        heading.addWidget(self.shipped_button, 0, Qt.AlignmentFlag.AlignLeft)  # under the name, as wide as its text
+        heading.addWidget(self.shipped_button)
         rows = QVBoxLayout()
         rows.addLayout(heading)
         rows.addWidget(self.note)
@@ -791,7 +763,7 @@ class DrawView(QWidget):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.take_back_button, 0, Qt.AlignmentFlag.AlignTop)
         rows.addLayout(status_row)
-        self.page = DrawPage(rows, heading, body, images)
+        self.page = DrawPage(rows, body)
         # Its smallest size was the window's smallest height: 595 pixels and more, a laptop's 700-pixel screen
         # less its title and task bars. A shorter window scrolls the view instead.
         scroll = VerticalScrollArea(self.page)

@@ -145,13 +145,11 @@ class RunsView(View):
         self.rename_button.clicked.connect(self._edit_name)
         self.delete_button.clicked.connect(self.delete_selected)
         self.rewind_button.clicked.connect(self.rewind_selected)
-        # Groups that share a line where they fit and wrap where they do not: on one line they were 766
-        # pixels in Russian, which made the whole window wider than a 1024-pixel screen; the checkpoint's
-        # box and its button together, 466 pixels in Russian, held the window 833 wide.
+        # Two groups that share a line where they fit and wrap where they do not: on one line they
+        # were 766 pixels in Russian, which made the whole window wider than a 1024-pixel screen.
         buttons = FlowLayout(spacing=12)
         buttons.add_group(self, self.open_button, self.rename_button, self.delete_button)
-        buttons.add_group(self, QLabel(self.tr("Checkpoint:"), self), self.checkpoint_box)
-        buttons.add_group(self, self.rewind_button)
+        buttons.add_group(self, QLabel(self.tr("Checkpoint:"), self), self.checkpoint_box, self.rewind_button)
 
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(self.tr("Undo"), self)
@@ -189,9 +187,6 @@ class RunsView(View):
         for key, text in CURVES:
             self.curve_box.addItem(self.tr(text), key)
         self.curve_box.currentIndexChanged.connect(self._overlay)
-        # In a narrow window the box cuts its curve's name short with "…" (the list shows them whole) rather
-        # than widen the window: with its label, 436 pixels in Russian.
-        self.curve_box.setMinimumWidth(12 * self.curve_box.fontMetrics().averageCharWidth())
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(4, 0, 4, 0)

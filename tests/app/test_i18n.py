@@ -299,33 +299,6 @@ def test_the_window_fits_a_1024_pixel_screen_and_a_1280_one_with_a_lesson(window
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_the_window_fits_half_of_a_1600_pixel_screen_and_every_view_fits_it_at_its_narrowest(window, qtbot, language):
-    """The window was at least 833 pixels wide: the Draw view's images side by side, the race's and the loss
-    surfaces' controls beside their plots (where narrower they are tabs), and the Runs view's checkpoint row."""
-    i18n.set_language(language)
-    window.show()
-    window.views  # every view and tool made: each one's minimum counts
-    tabs = window.view_tabs
-    for index in range(tabs.count()):  # every view made and translated (a page not shown is, once shown)
-        tabs.setCurrentIndex(index)
-        qtbot.wait(5)
-    assert window.minimumSizeHint().width() <= 800
-    window.resize(window.minimumSizeHint())
-    qtbot.waitUntil(lambda: window.width() <= 800)
-    for index in range(tabs.count()):
-        window.start_page.show_views(tabs.widget(index))
-        qtbot.wait(10)
-        view = tabs.widget(index)
-        assert view.width() >= view.minimumSizeHint().width(), tabs.tabText(index)
-    assert window.width() <= 800, "no view widened the window once shown at its width"
-    window.start_page.show_page()
-    page = window.start_page.scroll
-    qtbot.waitUntil(lambda: page.isVisible())
-    qtbot.wait(10)
-    assert page.widget().minimumSizeHint().width() <= page.viewport().width(), "the start page cut off at the right"
-
-
-@pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_window_fits_a_laptop_screen_700_pixels_high(window, qtbot, language):
     # 700 pixels less the title and task bars: the Draw view's rows once made the window at least 595 high
     # (623 in Russian); it scrolls instead, and no other view may ask for more.
