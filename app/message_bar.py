@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from app.i18n import OWNER_TRANSLATES
 from app.panels.widgets import breakable, unbroken
@@ -22,54 +22,6 @@ LEVEL_ICONS = {"info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 
 MAX_LINES = 3
 """Messages shown at once: a new one is added below the others until the bar is dismissed."""
-
-TALLEST_LINES = 4
-"""Lines of text the bar grows to at most; longer messages scroll within it."""
-
-
-class _ScrolledText(QScrollArea):
-    """The messages' text, wrapped at the bar's width, at most TALLEST_LINES lines tall and one line at the least:
-    a run's error of 3,000 characters took half the views' height, clipped where it stopped, and in a window at its
-    smallest only its first line showed with no way to the rest. The rest now scrolls into sight, selectable."""
-
-    def __init__(self, label: QLabel):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setWidget(label)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        for widget in (self, self.viewport(), label):  # the bar's colour of its level shows through
-            widget.setAutoFillBackground(False)
-        self.setStyleSheet("QScrollArea { background: transparent; }")
-        self._above_newest = ""  # the text above the newest message: see show_newest
-        self.verticalScrollBar().rangeChanged.connect(self._scroll_to_newest)
-
-    def show_newest(self, above: str) -> None:
-        """Scroll to the newest message, below the text ``above`` it: one added under a long message was out of
-        sight. Done again whenever the text's height changes (the bar's width rewraps it)."""
-        self._above_newest = above
-        self._scroll_to_newest()
-
-    def _scroll_to_newest(self) -> None:
-        above = self.fontMetrics().boundingRect(QRect(0, 0, max(self.viewport().width(), 1), 1 << 20),
-                                                Qt.TextFlag.TextWordWrap, self._above_newest)
-        self.verticalScrollBar().setValue(above.height() if self._above_newest else 0)
-
-    def sizeHint(self) -> QSize:
-        """As tall as the text at the present width, up to TALLEST_LINES lines. Not a height for width, which a
-        layout takes for the least height: the bar would squeeze the views below theirs in a small window."""
-        tallest = TALLEST_LINES * self.fontMetrics().lineSpacing()
-        return QSize(self.widget().sizeHint().width(), min(self.widget().heightForWidth(self.width()), tallest))
-
-    def minimumSizeHint(self) -> QSize:
-        line = self.fontMetrics().lineSpacing()
-        return QSize(10 * line, line)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # the text wraps onto other lines: see sizeHint
 
 
 class _Message(NamedTuple):
@@ -103,14 +55,12 @@ class MessageBar(QFrame):
         # others hidden in a menu behind it (“Keep my settings” under “Reopen it”).
         self.action_buttons = [QToolButton() for _ in range(MAX_LINES)]
         layout.addWidget(self.icon)
-        self.text_area = _ScrolledText(self.text)
-        layout.addWidget(self.text_area, 1)
-        # Aligned, the buttons leave the bar's height free: a row's fixed heights would hold it at one line.
+        layout.addWidget(self.text, 1)
         for button in self.action_buttons:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.hide()
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(button)
+        layout.addWidget(self.close_button)
         self.level = None
         self._messages: list[_Message] = []
         self.hide()
@@ -147,8 +97,6 @@ class MessageBar(QFrame):
         self.icon.setPixmap(self.style().standardIcon(LEVEL_ICONS[self.level]).pixmap(20, 20))
         shown = "\n".join(message.text for message in self._messages)
         self.text.setText(breakable(shown))  # a long path must not widen the window
-        self.text_area.updateGeometry()
-        self.text_area.show_newest(breakable("\n".join(message.text for message in self._messages[:-1])))
         self.setAccessibleName(shown)
         self._show_actions()
         self.show()

@@ -1,10 +1,7 @@
 """The message strip keeps the latest messages at their most severe level until dismissed."""
 import pytest
 
-from app.message_bar import MAX_LINES, TALLEST_LINES, MessageBar
-
-LONG_ERROR = ("The run diverged: the loss became infinite at epoch 3 of 20. " * 60)[:3000]
-LONG_PATH = "/home/student/" + "Coursework_MachineLearning_Week3_" * 12 + "data.csv"
+from app.message_bar import MAX_LINES, MessageBar
 
 
 def test_messages_accumulate_at_the_most_severe_level_until_dismissed(qtbot):
@@ -110,49 +107,3 @@ def test_each_message_s_offer_is_a_button_of_its_own_and_goes_with_its_message(q
                                                 if button.isVisible()] == ["Reopen it"]
     bar.withdraw(reopen)
     assert bar.isHidden() and not any(button.isVisible() for button in bar.action_buttons)
-
-
-@pytest.mark.parametrize("text", [LONG_ERROR, f"Could not read {LONG_PATH}: no such file"], ids=["3000 characters", "path"])
-def test_a_long_message_takes_at_most_a_few_lines_of_the_window_and_scrolls_to_the_rest(window, qtbot, text):
-    """A run's error of 3,000 characters took 213 of a 520-pixel window's height, squeezing the views below their
-    smallest size, and was cut off where the bar ended, the rest out of reach."""
-    window.resize(800, 700)
-    window.show()
-    window.views  # every view made: each one's minimum counts
-    bar = window.message_bar
-    bar.show_message("The run diverged.", "error")
-    qtbot.waitUntil(lambda: bar.isVisible() and bar.height() == bar.sizeHint().height())
-    smallest, least_height, short_bar = window.minimumSizeHint(), window.minimumHeight(), bar.height()
-    bar.dismiss()
-    bar.show_message(text, "error")
-    qtbot.wait(20)
-    qtbot.waitUntil(lambda: bar.height() == bar.sizeHint().height())
-    assert window.minimumSizeHint() == smallest and window.minimumHeight() == least_height
-    line = bar.fontMetrics().lineSpacing()
-    assert short_bar < bar.height() <= short_bar + (TALLEST_LINES - 1) * line
-    scroll_bar = bar.text_area.verticalScrollBar()
-    assert scroll_bar.isVisible() and scroll_bar.value() == 0, "its start in sight, the rest scrolled to"
-    label = bar.text
-    assert label.height() >= label.heightForWidth(label.width()) > bar.text_area.viewport().height()
-    assert bar.message() == text, "all of it, to read and copy"
-    window.resize(window.minimumSizeHint())
-    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
-    qtbot.wait(20)
-    assert window.central_pages.height() >= window.central_pages.minimumSizeHint().height(), "the views not squeezed"
-    assert bar.height() >= bar.minimumSizeHint().height() and scroll_bar.maximum() > 0, "still scrolls to the rest"
-
-
-def test_a_message_added_under_a_long_one_is_scrolled_into_sight(qtbot):
-    bar = MessageBar()
-    qtbot.addWidget(bar)
-    bar.resize(500, 100)
-    bar.show()
-    bar.show_message(LONG_ERROR, "error")
-    scroll_bar = bar.text_area.verticalScrollBar()
-    qtbot.waitUntil(lambda: scroll_bar.maximum() > 0)
-    assert scroll_bar.value() == 0
-    bar.show_message("Reset to epoch 2.", "info")
-    qtbot.wait(20)
-    top = bar.text.mapTo(bar.text_area.viewport(), bar.text.rect().bottomLeft()).y()
-    assert scroll_bar.value() == scroll_bar.maximum() and top <= bar.text_area.viewport().height(), \
-        "the newest message, the last line, in sight"
